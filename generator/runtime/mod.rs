@@ -1,0 +1,14 @@
+//! The hand-written runtime shared by every generated method: client, requests, responses,
+//! errors. Copied verbatim into each generated crate by the generator (source of truth:
+//! `generator/runtime/`).
+
+mod client;
+pub mod encode;
+mod error;
+mod request;
+mod response;
+
+pub use client::{Client, ClientBuilder};
+pub use error::{Error, Result};
+pub use request::{JsonObject, Method, Request, ResponseFuture};
+pub use response::Response;

@@ -1,0 +1,1 @@
+//! Type and location inference rules for parameters of untyped specs.

@@ -1,0 +1,1 @@
+//! Stage 4: write the generated crate atomically, rewriting only files whose content changed.
