@@ -151,7 +151,7 @@ mod tests {
             .map(|s| format!("{}.{}", s.scope, s.method_id))
             .collect();
         assert_eq!(ids, ["alpha.get", "beta.get", "beta.zed"]);
-        assert_eq!(specs[0].params[0].line, 25);
+        assert_eq!(specs[0].params[0].line, 24);
     }
 
     #[test]

@@ -84,11 +84,9 @@ fn parse_yaml(yaml: &str, rep: &mut Reporter) -> Option<FrontMatter> {
         Ok(v) => v,
         Err(e) => {
             let line = e.location().map_or(1, |l| l.line() + 1);
-            let msg = e.to_string();
-            let msg = msg.split(" at line ").next().unwrap_or(&msg);
             rep.error(
                 line,
-                format!("invalid YAML in front-matter: {msg}"),
+                format!("invalid YAML in front-matter: {}", yaml_message(&e.to_string())),
                 "front-matter lines are `key: value`; quote values that contain `: ` or start with a special character",
             );
             return None;
@@ -120,6 +118,28 @@ fn parse_yaml(yaml: &str, rep: &mut Reporter) -> Option<FrontMatter> {
             .map_or(1, |(_, l)| *l)
     };
     Some(read_fields(map, yaml, &key_line, rep))
+}
+
+/// Drops libyaml's YAML-relative positions from `msg`, keeping the context it names
+/// ("while parsing a flow sequence at line 4 column 8") with its line as a file line.
+fn yaml_message(msg: &str) -> String {
+    let mut parts = msg.split(", while parsing ");
+    let problem = parts.next().unwrap_or(msg);
+    let problem = problem.split(" at line ").next().unwrap_or(problem);
+    let Some(context) = parts.next() else {
+        return problem.to_string();
+    };
+    let (what, line) = match context.split_once(" at line ") {
+        Some((what, pos)) => (
+            what,
+            pos.split(' ').next().and_then(|n| n.parse::<usize>().ok()),
+        ),
+        None => (context, None),
+    };
+    match line {
+        Some(n) => format!("{problem} (in {what} starting at line {})", n + 1),
+        None => format!("{problem} (in {what})"),
+    }
 }
 
 fn read_fields(

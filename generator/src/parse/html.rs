@@ -94,12 +94,12 @@ mod tests {
             toks,
             vec![
                 (start("table", "<table>"), 10),
-                (Tok::Text("\n  ".into()), 10),
+                (Tok::Text("\n  ".into()), 11),
                 (start("tr", "<tr>"), 11),
                 (start("td", "<td align=\"left\">"), 11),
                 (Tok::Text("a & b".into()), 11),
                 (Tok::End { name: "td".into() }, 11),
-                (Tok::Text("\n".into()), 11),
+                (Tok::Text("\n".into()), 12),
                 (start("br", "<br />"), 12),
             ]
         );
