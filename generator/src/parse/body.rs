@@ -16,6 +16,8 @@ pub(crate) struct Body {
     pub params: Vec<ParamRow>,
     /// The section says "This endpoint has no parameters".
     pub no_params: bool,
+    /// The section was read without errors, so `params` lists every parameter.
+    pub params_complete: bool,
     pub docs_url: Option<String>,
 }
 
@@ -121,8 +123,13 @@ pub(crate) fn parse(
                 && src(only).trim().trim_end_matches('.') == NO_PARAMS =>
         {
             body.no_params = true;
+            body.params_complete = true;
         }
-        _ => body.params = table::read(text, section, lines, section_line, rep),
+        _ => {
+            let before = rep.diags.len();
+            body.params = table::read(text, section, lines, section_line, rep);
+            body.params_complete = rep.diags.len() == before;
+        }
     }
     body
 }

@@ -46,7 +46,9 @@ fn lines_with_offsets(text: &str) -> impl Iterator<Item = (usize, &str)> {
 /// (or it is never closed), in which case the body cannot be located either.
 pub(crate) fn split(text: &str, rep: &mut Reporter) -> Option<Split> {
     let mut lines = lines_with_offsets(text).enumerate();
-    let first = lines.next().map(|(_, (_, l))| l.trim_end());
+    let first = lines
+        .next()
+        .map(|(_, (_, l))| l.trim_start_matches('\u{feff}').trim_end());
     if first != Some("---") {
         rep.error(
             1,
@@ -83,10 +85,12 @@ fn parse_yaml(yaml: &str, rep: &mut Reporter) -> Option<FrontMatter> {
     let value: Value = match serde_yaml::from_str(yaml) {
         Ok(v) => v,
         Err(e) => {
-            let line = e.location().map_or(1, |l| l.line() + 1);
+            let msg = e.to_string();
+            let line = duplicate_key_line(&msg, yaml)
+                .unwrap_or_else(|| e.location().map_or(1, |l| l.line() + 1));
             rep.error(
                 line,
-                format!("invalid YAML in front-matter: {}", yaml_message(&e.to_string())),
+                format!("invalid YAML in front-matter: {}", yaml_message(&msg)),
                 "front-matter lines are `key: value`; quote values that contain `: ` or start with a special character",
             );
             return None;
@@ -118,6 +122,19 @@ fn parse_yaml(yaml: &str, rep: &mut Reporter) -> Option<FrontMatter> {
             .map_or(1, |(_, l)| *l)
     };
     Some(read_fields(map, yaml, &key_line, rep))
+}
+
+/// libyaml places "duplicate entry" errors at the mapping's start; point at the repeat instead.
+fn duplicate_key_line(msg: &str, yaml: &str) -> Option<usize> {
+    let key = msg
+        .strip_prefix("duplicate entry with key \"")?
+        .split('"')
+        .next()?;
+    let keys = top_level_key_lines(yaml);
+    keys.iter()
+        .filter(|(k, _)| *k == key)
+        .nth(1)
+        .map(|(_, line)| *line)
 }
 
 /// Drops libyaml's YAML-relative positions from `msg`, keeping the context it names

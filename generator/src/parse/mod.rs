@@ -156,9 +156,7 @@ pub fn parse_spec(path: &Path, text: &str) -> Result<SpecFile, Diagnostics> {
     let Some(split) = front_matter::split(text, &mut rep) else {
         return Err(Diagnostics(rep.diags));
     };
-    let before_body = rep.diags.len();
     let body = body::parse(text, split.body_offset, split.body_line, &lines, &mut rep);
-    let body_ok = rep.diags.len() == before_body;
     let fm = split.fields.unwrap_or_default();
 
     let route = fm
@@ -182,7 +180,7 @@ pub fn parse_spec(path: &Path, text: &str) -> Result<SpecFile, Diagnostics> {
             );
         }
     }
-    if let (Some((route, line)), true) = (&route, body_ok) {
+    if let (Some((route, line)), true) = (&route, body.params_complete) {
         check_route_params(route, *line, &body, &mut rep);
     }
 

@@ -110,7 +110,9 @@ pub(crate) fn read(
             Tok::Text(_) => Some(false),
         });
         if structural != Some(true) {
-            if r.cell.is_none() && r.skip == 0 {
+            // An HTML block of comments only (`structural == None`) is ignored.
+            let comment_only = block.kind == Kind::Html && structural.is_none();
+            if r.cell.is_none() && r.skip == 0 && !comment_only {
                 r.stray_content(line);
             }
             continue; // part of a cell's Markdown: taken from the source below

@@ -433,3 +433,26 @@ fn never_panics_on_truncated_or_mangled_input() {
         }
     }
 }
+
+#[test]
+fn crlf_and_byte_order_mark() {
+    let text = format!("\u{feff}{}", SPEC.replace('\n', "\r\n"));
+    let spec = parse(&text).unwrap();
+    let lines: Vec<_> = spec.params.iter().map(|p| p.line).collect();
+    assert_eq!(lines, [35, 42, 45]);
+    assert_eq!(spec.route_line, 4);
+    assert_eq!(spec.title, "Get a *thing*");
+    assert_eq!(spec.params[2].description, "Inline & decoded");
+}
+
+#[test]
+fn html_comments_in_the_section_are_ignored() {
+    let text = SPEC.replace("<table>\n", "<!-- generated -->\n\n<table>\n");
+    assert_eq!(parse(&text).unwrap().params.len(), 3);
+}
+
+#[test]
+fn duplicate_yaml_key() {
+    let text = SPEC.replace("type: API method", "type: API method\nname: Again");
+    assert_error(&text, 7, "duplicate entry with key \"name\"");
+}
