@@ -486,3 +486,18 @@ fn trim_blank_lines(s: &str) -> String {
     }
     s.get(start..).unwrap_or("").trim_end().to_string()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn trims_blank_lines_only() {
+        assert_eq!(
+            trim_blank_lines("\n  \n    code\n\ntext\n\n"),
+            "    code\n\ntext"
+        );
+        assert_eq!(trim_blank_lines("\n\n"), "");
+        assert_eq!(trim_blank_lines("one"), "one");
+    }
+}
