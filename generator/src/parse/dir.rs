@@ -37,7 +37,13 @@ fn list_files(dir: &Path, diags: &mut Diagnostics) -> Vec<PathBuf> {
             return Vec::new();
         }
     };
-    scopes.retain(|p| p.is_dir());
+    // Hidden folders (`.git`, editor state) are not scopes.
+    scopes.retain(|p| {
+        p.is_dir()
+            && !p
+                .file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with('.'))
+    });
     let mut files = Vec::new();
     for scope in scopes {
         match sorted_entries(&scope) {
@@ -145,6 +151,7 @@ mod tests {
         );
         write(d, "alpha", "notes.txt", b"ignored");
         std::fs::write(d.join("README.md"), "top-level files are ignored").unwrap();
+        write(d, ".hidden", "get.md", b"not a spec");
         let specs = parse_dir(d).unwrap();
         let ids: Vec<_> = specs
             .iter()
