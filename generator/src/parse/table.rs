@@ -218,23 +218,25 @@ impl Reader<'_, '_> {
             Elem::Tr => matches!(self.parent(), Some(Elem::Table | Elem::Thead | Elem::Tbody)),
             Elem::Cell => self.parent() == Some(Elem::Tr),
         };
-        if !ok {
-            let msg = match (elem, self.table_line) {
-                (Elem::Table, Some(first)) => {
-                    format!(
+        let hint = "the table is `<table>` › `<thead>`/`<tbody>` › `<tr>` › `<th>`/`<td>`";
+        match (ok, elem, self.table_line) {
+            (false, Elem::Table, first) => {
+                let msg = match first.filter(|_| self.stack.is_empty()) {
+                    Some(first) => format!(
                         "second `<table>` in the parameters section (the first is at line {first})"
-                    )
-                }
-                _ => format!("`<{name}>` is not allowed here"),
-            };
-            self.rep.error(
-                line,
-                msg,
-                "the table is `<table>` › `<thead>`/`<tbody>` › `<tr>` › `<th>`/`<td>`",
-            );
-            if elem != Elem::Cell {
+                    ),
+                    None => "nested table inside the parameters table".to_string(),
+                };
+                self.rep.error(line, msg, hint);
+                self.skip = 1; // ignore it up to its `</table>`
                 return;
             }
+            // Misplaced elements are still opened, so their end tags match and the
+            // problem is reported once.
+            (false, ..) => self
+                .rep
+                .error(line, format!("`<{name}>` is not allowed here"), hint),
+            (true, ..) => {}
         }
         match elem {
             Elem::Table => self.table_line = Some(line),
@@ -257,9 +259,7 @@ impl Reader<'_, '_> {
             }
             Elem::Thead | Elem::Tbody => {}
         }
-        if ok {
-            self.stack.push((elem, line));
-        }
+        self.stack.push((elem, line));
     }
 
     /// Reports and closes the innermost open element (it should have been closed by now).

@@ -456,3 +456,23 @@ fn duplicate_yaml_key() {
     let text = SPEC.replace("type: API method", "type: API method\nname: Again");
     assert_error(&text, 7, "duplicate entry with key \"name\"");
 }
+
+#[test]
+fn misplaced_elements_are_reported_once() {
+    let text = SPEC.replace(
+        "<tr><td>page</td><td>no</td><td>Inline &amp; decoded</td></tr>",
+        "<td>page</td>",
+    );
+    let errs = errors(&text);
+    assert_eq!(errs, [(45, "`<td>` is not allowed here".to_string())]);
+    let second = SPEC.replace(
+        "</table>\n",
+        "</table>\n<table><tr><td>x</td></tr></table>\n",
+    );
+    assert_error(
+        &second,
+        48,
+        "second `<table>` in the parameters section (the first is at line 26)",
+    );
+    assert_eq!(errors(&second).len(), 1);
+}
