@@ -1,5 +1,7 @@
-//! Reads the `## Parameters` HTML table: its HTML blocks are tokenized with html5ever, and
-//! the Markdown between them (each description cell) is kept exactly as written.
+//! Reads the `## Parameters` HTML table: its HTML blocks are tokenized with html5ever (the
+//! parser under `scraper`; its tree builder would silently repair broken tables and has no
+//! positions) and checked strictly; the Markdown between them (each description cell) is kept
+//! exactly as written, so `<branch name>` in a code span is not mistaken for a tag.
 
 use std::collections::HashMap;
 
@@ -19,7 +21,8 @@ enum Elem {
     Thead,
     Tbody,
     Tr,
-    Cell,
+    Th,
+    Td,
 }
 
 impl Elem {
@@ -29,7 +32,8 @@ impl Elem {
             "thead" => Elem::Thead,
             "tbody" => Elem::Tbody,
             "tr" => Elem::Tr,
-            "th" | "td" => Elem::Cell,
+            "th" => Elem::Th,
+            "td" => Elem::Td,
             _ => return None,
         })
     }
@@ -39,8 +43,12 @@ impl Elem {
             Elem::Thead => "thead",
             Elem::Tbody => "tbody",
             Elem::Tr => "tr",
-            Elem::Cell => "td",
+            Elem::Th => "th",
+            Elem::Td => "td",
         }
+    }
+    fn is_cell(self) -> bool {
+        matches!(self, Elem::Th | Elem::Td)
     }
 }
 
@@ -206,7 +214,7 @@ impl Reader<'_, '_> {
             return;
         }
         // Recover from a missing `</td>` or `</tr>` before a new cell or row.
-        if self.cell.is_some() && matches!(elem, Elem::Cell | Elem::Tr) {
+        if self.cell.is_some() && (elem.is_cell() || elem == Elem::Tr) {
             self.unclosed_top(line);
         }
         if self.parent() == Some(Elem::Tr) && elem == Elem::Tr {
@@ -216,7 +224,7 @@ impl Reader<'_, '_> {
             Elem::Table => self.stack.is_empty() && self.table_line.is_none(),
             Elem::Thead | Elem::Tbody => self.parent() == Some(Elem::Table),
             Elem::Tr => matches!(self.parent(), Some(Elem::Table | Elem::Thead | Elem::Tbody)),
-            Elem::Cell => self.parent() == Some(Elem::Tr),
+            Elem::Th | Elem::Td => self.parent() == Some(Elem::Tr),
         };
         let hint = "the table is `<table>` › `<thead>`/`<tbody>` › `<tr>` › `<th>`/`<td>`";
         match (ok, elem, self.table_line) {
@@ -247,9 +255,9 @@ impl Reader<'_, '_> {
                     cells: Vec::new(),
                 })
             }
-            Elem::Cell => {
+            Elem::Th | Elem::Td => {
                 if let Some(row) = self.row.as_mut() {
-                    row.header |= name == "th";
+                    row.header |= elem == Elem::Th;
                 }
                 self.cell = Some(Cell {
                     text: String::new(),
@@ -297,7 +305,7 @@ impl Reader<'_, '_> {
 
     fn finish_elem(&mut self, elem: Elem) {
         match elem {
-            Elem::Cell => {
+            Elem::Th | Elem::Td => {
                 if let (Some(cell), Some(row)) = (self.cell.take(), self.row.as_mut()) {
                     row.cells.push(cell);
                 }

@@ -476,3 +476,9 @@ fn misplaced_elements_are_reported_once() {
     );
     assert_eq!(errors(&second).len(), 1);
 }
+
+#[test]
+fn unclosed_header_cell_is_named_as_written() {
+    let text = SPEC.replace("<th>name</th>", "<th>name");
+    assert_error(&text, 29, "`<th>` is not closed before line 30");
+}
