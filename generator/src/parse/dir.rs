@@ -52,11 +52,10 @@ fn list_files(dir: &Path, diags: &mut Diagnostics) -> Vec<PathBuf> {
                     .into_iter()
                     .filter(|p| p.extension().is_some_and(|e| e == "md") && p.is_file()),
             ),
-            Err(e) => diags.push(Diagnostic::new(
-                scope,
-                0,
-                format!("cannot read scope folder: {e}"),
-            )),
+            Err(e) => diags.push(
+                Diagnostic::new(scope, 0, format!("cannot read scope folder: {e}"))
+                    .with_hint("check the folder's permissions"),
+            ),
         }
     }
     files
@@ -89,7 +88,9 @@ fn parse_all(files: &[PathBuf]) -> Vec<Result<SpecFile, Diagnostics>> {
                 h.join().unwrap_or_else(|_| {
                     part.iter()
                         .map(|p| {
-                            Err(Diagnostic::new(p, 0, "internal error: the parser panicked").into())
+                            Err(Diagnostic::new(p, 0, "internal error: the parser panicked")
+                                .with_hint("please report this file as a parser bug")
+                                .into())
                         })
                         .collect()
                 })
@@ -100,8 +101,10 @@ fn parse_all(files: &[PathBuf]) -> Vec<Result<SpecFile, Diagnostics>> {
 
 /// Reads one file; I/O and UTF-8 problems become diagnostics.
 fn read_and_parse(path: &Path) -> Result<SpecFile, Diagnostics> {
-    let bytes = std::fs::read(path)
-        .map_err(|e| Diagnostic::new(path, 0, format!("cannot read spec file: {e}")))?;
+    let bytes = std::fs::read(path).map_err(|e| {
+        Diagnostic::new(path, 0, format!("cannot read spec file: {e}"))
+            .with_hint("check the file's permissions")
+    })?;
     let text = String::from_utf8(bytes).map_err(|e| {
         let valid = e.utf8_error().valid_up_to();
         let line = 1 + e.as_bytes()[..valid]

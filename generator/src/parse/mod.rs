@@ -191,7 +191,10 @@ pub fn parse_spec(path: &Path, text: &str) -> Result<SpecFile, Diagnostics> {
     let (Some((route, route_line)), Some((name, _)), Some((scope, _))) = (route, fm.name, fm.scope)
     else {
         // Unreachable in practice: a missing field was reported above.
-        return Err(Diagnostic::new(path, 0, "incomplete front-matter").into());
+        let hint = "add the missing `name`, `route` or `scope` line";
+        return Err(Diagnostic::new(path, 0, "incomplete front-matter")
+            .with_hint(hint)
+            .into());
     };
     Ok(SpecFile {
         path: path.to_path_buf(),

@@ -482,3 +482,55 @@ fn unclosed_header_cell_is_named_as_written() {
     let text = SPEC.replace("<th>name</th>", "<th>name");
     assert_error(&text, 29, "`<th>` is not closed before line 30");
 }
+
+#[test]
+fn never_panics_on_random_edits() {
+    // Deterministic xorshift: random deletions and insertions of syntax-laden snippets.
+    let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut next = move |n: usize| {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        (state % n as u64) as usize
+    };
+    let snippets = [
+        "<tr>",
+        "</td>",
+        "<th>",
+        "{",
+        "}",
+        "\n\n",
+        "---\n",
+        "- ",
+        "**",
+        "```",
+        "é",
+        "&#x1F600;",
+        ": ",
+    ];
+    for _ in 0..2000 {
+        let mut text = SPEC.to_string();
+        for _ in 0..3 {
+            let mut at = next(text.len() + 1);
+            while !text.is_char_boundary(at) {
+                at -= 1;
+            }
+            if next(2) == 0 {
+                text.insert_str(at, snippets[next(snippets.len())]);
+            } else {
+                let mut end = (at + next(20)).min(text.len());
+                while !text.is_char_boundary(end) {
+                    end -= 1;
+                }
+                text.replace_range(at..end, "");
+            }
+        }
+        if let Err(d) = parse(&text) {
+            let lines = text.lines().count();
+            assert!(
+                d.0.iter().all(|e| e.line <= lines + 1),
+                "line out of range: {d}"
+            );
+        }
+    }
+}
