@@ -213,7 +213,7 @@ fn explicit_parameters_with_lines() {
 fn explicit_parameter_errors() {
     let text = SPEC.replace(
         "type: API method\n",
-        "type: API method\nparameters:\n  - name: id\n    in: path\n  - name: id\n  - name: page\n    tpye: integer\n  - name: q\n    in: cookie\n",
+        "type: API method\nparameters:\n  - name: id\n    in: path\n  - name: id\n  - name: page\n    tpye: integer\n  - name: page\n    in: cookie\n",
     );
     let errs = errors(&text);
     assert_eq!(errs.len(), 3, "{errs:#?}");
@@ -533,4 +533,19 @@ fn never_panics_on_random_edits() {
             );
         }
     }
+}
+
+#[test]
+fn explicit_parameter_must_name_a_row() {
+    let text = SPEC.replace(
+        "type: API method\n",
+        "type: API method\nparameters:\n  - name: owner\n  - name: ownr\n    type: string\n",
+    );
+    assert_eq!(
+        errors(&text),
+        [(
+            9,
+            "explicit parameter `ownr` has no row in the parameters table".to_string()
+        )]
+    );
 }
