@@ -203,19 +203,15 @@ impl fmt::Display for ApiError {
         }
         for (i, e) in self.errors.iter().enumerate() {
             f.write_str(if i == 0 { " [" } else { "; " })?;
-            let mut sep = "";
-            if let Some(r) = &e.resource {
-                write!(f, "{}", Printable(r))?;
-                sep = ".";
+            let path = [&e.resource, &e.field].into_iter().flatten();
+            let mut started = false;
+            for (j, part) in path.enumerate() {
+                write!(f, "{}{}", if j > 0 { "." } else { "" }, Printable(part))?;
+                started = true;
             }
-            if let Some(x) = &e.field {
-                write!(f, "{sep}{}", Printable(x))?;
-            }
-            if let Some(c) = &e.code {
-                write!(f, " {}", Printable(c))?;
-            }
-            if let Some(m) = &e.message {
-                write!(f, " {}", Printable(m))?;
+            for part in [&e.code, &e.message].into_iter().flatten() {
+                write!(f, "{}{}", if started { " " } else { "" }, Printable(part))?;
+                started = true;
             }
             if i + 1 == self.errors.len() {
                 f.write_str("]")?;

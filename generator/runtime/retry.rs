@@ -21,7 +21,7 @@ pub(crate) fn after_status(p: &RetryPolicy, attempt: u32, err: &ApiError) -> Opt
     }
     let wait = if err.is_rate_limited() {
         err.wait_hint().unwrap_or(SECONDARY_DEFAULT_WAIT)
-    } else if err.status >= 500 && !matches!(err.status, 501 | 505) {
+    } else if (500..600).contains(&err.status) && !matches!(err.status, 501 | 505) {
         err.retry_after.unwrap_or_else(|| backoff(p, attempt))
     } else {
         // 400, 401, 403 (not rate-limited), 404, 410, 422, 451 and the rest of 4xx: final.
