@@ -285,6 +285,27 @@ async fn timeouts() {
 }
 
 #[tokio::test]
+async fn read_timeout_catches_a_stalled_body() {
+    // Headers arrive, then the body stalls: only the idle read timeout ends it.
+    let server = RawServer::start(|_, _| {
+        Reply::Stall(
+            b"HTTP/1.1 200 OK\r\ncontent-length: 10\r\n\r\n{".to_vec(),
+            Duration::from_secs(3),
+        )
+    })
+    .await;
+    let client = builder(&server)
+        .read_timeout(Duration::from_millis(200))
+        .max_retries(0)
+        .build()
+        .unwrap();
+    let start = Instant::now();
+    let err = get(&client).await.unwrap_err();
+    assert!(matches!(err, Error::Transport(_)), "{err:?}");
+    assert!(start.elapsed() < Duration::from_secs(2));
+}
+
+#[tokio::test]
 async fn malformed_json_and_invalid_utf8() {
     let server = RawServer::start(|n, _| {
         Reply::Raw(match n {

@@ -461,3 +461,19 @@ async fn build_is_cheap() {
         start.elapsed()
     );
 }
+
+#[test]
+fn public_types_are_send_and_sync() {
+    fn send_sync<T: Send + Sync>() {}
+    fn send<T: Send>() {}
+    send_sync::<Client>();
+    send_sync::<Request<'static>>();
+    send_sync::<github_rest_client::runtime::Response>();
+    send_sync::<Error>();
+    send_sync::<github_rest_client::runtime::Page<serde_json::Value>>();
+    send::<github_rest_client::runtime::ResponseFuture<'static>>();
+    send::<github_rest_client::runtime::Paginate<'static, serde_json::Value>>();
+    send::<github_rest_client::runtime::Pages<'static, serde_json::Value>>();
+    // Errors stay small so `Result<T>` is cheap to move.
+    assert!(std::mem::size_of::<Error>() <= 32, "{}", std::mem::size_of::<Error>());
+}

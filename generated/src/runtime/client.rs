@@ -115,6 +115,7 @@ pub struct ClientBuilder {
     api_version: Option<Option<String>>,
     timeout: Option<Duration>,
     connect_timeout: Option<Duration>,
+    read_timeout: Option<Duration>,
     max_retries: Option<u32>,
     retry_base_delay: Option<Duration>,
     max_retry_wait: Option<Duration>,
@@ -177,9 +178,15 @@ impl ClientBuilder {
         self
     }
 
-    /// Time limit for connecting (default 30 s).
+    /// Time limit for connecting (default 10 s).
     pub fn connect_timeout(mut self, timeout: Duration) -> Self {
         self.connect_timeout = Some(timeout);
+        self
+    }
+
+    /// Longest silence while reading a response, reset by every chunk (default 60 s).
+    pub fn read_timeout(mut self, timeout: Duration) -> Self {
+        self.read_timeout = Some(timeout);
         self
     }
 
@@ -243,7 +250,8 @@ impl ClientBuilder {
 
         let http = reqwest::Client::builder()
             .redirect(reqwest::redirect::Policy::none())
-            .connect_timeout(self.connect_timeout.unwrap_or(Duration::from_secs(30)))
+            .connect_timeout(self.connect_timeout.unwrap_or(Duration::from_secs(10)))
+            .read_timeout(self.read_timeout.unwrap_or(Duration::from_secs(60)))
             .build()
             .map_err(Error::Transport)?;
         Ok(Client {
