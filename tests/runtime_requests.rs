@@ -475,5 +475,9 @@ fn public_types_are_send_and_sync() {
     send::<github_rest_client::runtime::Paginate<'static, serde_json::Value>>();
     send::<github_rest_client::runtime::Pages<'static, serde_json::Value>>();
     // Errors stay small so `Result<T>` is cheap to move.
-    assert!(std::mem::size_of::<Error>() <= 32, "{}", std::mem::size_of::<Error>());
+    assert!(
+        std::mem::size_of::<Error>() <= 32,
+        "{}",
+        std::mem::size_of::<Error>()
+    );
 }
