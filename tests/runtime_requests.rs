@@ -481,3 +481,41 @@ fn public_types_are_send_and_sync() {
         std::mem::size_of::<Error>()
     );
 }
+
+#[tokio::test]
+async fn bodies_that_do_not_serialise_fail_at_send() {
+    use std::collections::HashMap;
+    let server = ok_server().await;
+    let client = Client::builder().base_url(&server.base).build().unwrap();
+    // A map with non-string (tuple) keys cannot be JSON.
+    let bad: HashMap<(u8, u8), u8> = [((1, 2), 3)].into_iter().collect();
+    let mut body = JsonObject::new();
+    body.field("ok", "yes");
+    body.field("bad", &bad);
+    let err = Request::new(&client, Method::Post, "/x".into())
+        .json(body)
+        .send()
+        .await
+        .unwrap_err();
+    assert!(matches!(err, Error::InvalidRequest(_)), "{err:?}");
+    assert!(err.to_string().contains("`bad`"), "{err}");
+    let err = Request::new(&client, Method::Post, "/x".into())
+        .json_value(&bad)
+        .send()
+        .await
+        .unwrap_err();
+    assert!(matches!(err, Error::InvalidRequest(_)));
+    assert!(server.requests().is_empty());
+    // A top-level array body.
+    Request::new(&client, Method::Put, "/contexts".into())
+        .json_value(&["ci/a", "ci/b"])
+        .send()
+        .await
+        .unwrap();
+    let r = &server.requests()[0];
+    assert_eq!(r.body, br#"["ci/a","ci/b"]"#);
+    assert_eq!(
+        r.header("content-type"),
+        Some("application/json; charset=utf-8")
+    );
+}

@@ -32,6 +32,7 @@ pub(crate) async fn execute(req: Request<'_>) -> Result<Response> {
     let mut body = match req.body {
         Body::None => None,
         Body::Json(b) | Body::Raw(b) => Some(b),
+        Body::Invalid(e) => return Err(Error::invalid(e)),
     };
     let timeout = req.timeout.or(inner.timeout);
     let (mut attempt, mut redirects) = (0u32, 0u8);
