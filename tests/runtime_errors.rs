@@ -138,6 +138,42 @@ async fn primary_rate_limit_is_reported_with_reset() {
 }
 
 #[tokio::test]
+async fn primary_rate_limit_waits_until_reset_then_retries() {
+    let server = RawServer::start(|n, _| {
+        let reset = (std::time::SystemTime::now() + Duration::from_secs(1))
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .as_secs()
+            .to_string();
+        Reply::Raw(match n {
+            0 => response(
+                "403 Forbidden",
+                &[
+                    ("x-ratelimit-remaining", "0"),
+                    ("x-ratelimit-reset", &reset),
+                ],
+                br#"{"message":"API rate limit exceeded"}"#,
+            ),
+            _ => response("200 OK", &[("x-ratelimit-remaining", "4999")], b"{}"),
+        })
+    })
+    .await;
+    let client = builder(&server)
+        .max_retry_wait(Duration::from_secs(5))
+        .build()
+        .unwrap();
+    let start = Instant::now();
+    let resp = get(&client).await.unwrap();
+    assert_eq!(resp.rate_limit().unwrap().remaining, Some(4999));
+    assert!(
+        start.elapsed() < Duration::from_millis(2500),
+        "{:?}",
+        start.elapsed()
+    );
+    assert_eq!(server.requests().len(), 2);
+}
+
+#[tokio::test]
 async fn secondary_rate_limit_with_retry_after_too_long_is_returned() {
     let server = RawServer::start(|_, _| {
         Reply::Raw(response(

@@ -276,6 +276,37 @@ async fn enterprise_base_url_keeps_its_path_prefix() {
     assert_eq!(server.requests()[0].target, "/api/v3/repos/o/r?a=1");
 }
 
+#[test]
+fn default_uploads_url_follows_the_base_url() {
+    let url = |b: Option<&str>| {
+        let builder = Client::builder();
+        let builder = match b {
+            Some(b) => builder.base_url(b),
+            None => builder,
+        };
+        builder.build().unwrap().uploads_url().to_owned()
+    };
+    assert_eq!(url(None), "https://uploads.github.com");
+    assert_eq!(
+        url(Some("https://api.github.com/")),
+        "https://uploads.github.com"
+    );
+    assert_eq!(
+        url(Some("https://ghe.example/api/v3")),
+        "https://ghe.example/api/uploads"
+    );
+    assert_eq!(
+        url(Some("http://127.0.0.1:9/prefix")),
+        "http://127.0.0.1:9/prefix"
+    );
+    let c = Client::builder()
+        .base_url("https://ghe.example/api/v3")
+        .uploads_url("https://up.example/")
+        .build()
+        .unwrap();
+    assert_eq!(c.uploads_url(), "https://up.example");
+}
+
 #[tokio::test]
 async fn uploads_and_origin_hosts() {
     let api = ok_server().await;

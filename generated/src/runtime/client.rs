@@ -130,7 +130,9 @@ impl ClientBuilder {
         self
     }
 
-    /// Base URL for `{origin}` upload routes (default `https://uploads.github.com`).
+    /// Base URL for `{origin}` upload routes. Default: `https://uploads.github.com` for
+    /// github.com, `https://host/api/uploads` for a base URL `https://host/api/v3`, else the
+    /// base URL itself.
     pub fn uploads_url(mut self, url: impl Into<String>) -> Self {
         self.uploads_url = Some(url.into());
         self
@@ -220,10 +222,10 @@ impl ClientBuilder {
             self.base_url.as_deref().unwrap_or(DEFAULT_BASE_URL),
             "base URL",
         )?;
-        let uploads_url = base(
-            self.uploads_url.as_deref().unwrap_or(DEFAULT_UPLOADS_URL),
-            "uploads URL",
-        )?;
+        let uploads_url = match &self.uploads_url {
+            Some(u) => base(u, "uploads URL")?,
+            None => default_uploads_url(&base_url),
+        };
         let trusted = [origin(&base_url)?, origin(&uploads_url)?];
 
         let mut default_headers = HeaderMap::with_capacity(4);
@@ -290,6 +292,16 @@ pub(crate) fn base(url: &str, what: &'static str) -> Result<String> {
         _ => Err(Error::invalid(format!(
             "{what} is not an absolute http(s) URL"
         ))),
+    }
+}
+
+fn default_uploads_url(base_url: &str) -> String {
+    if base_url == DEFAULT_BASE_URL {
+        DEFAULT_UPLOADS_URL.to_owned()
+    } else if let Some(host) = base_url.strip_suffix("/api/v3") {
+        format!("{host}/api/uploads")
+    } else {
+        base_url.to_owned()
     }
 }
 
