@@ -106,6 +106,7 @@ async fn per_request_media_type_accept_and_header_override() {
         .header("X-Extra", "1")
         .header("Authorization", "token other")
         .header("User-Agent", "ua2")
+        .header("X-Note", "café")
         .send()
         .await
         .unwrap();
@@ -116,6 +117,7 @@ async fn per_request_media_type_accept_and_header_override() {
     assert_eq!(rs[3].header("x-extra"), Some("1"));
     assert_eq!(rs[3].header("authorization"), Some("token other"));
     assert_eq!(rs[3].header("user-agent"), Some("ua2"));
+    assert_eq!(rs[3].header("x-note"), Some("café"));
     assert_eq!(
         rs[3]
             .headers

@@ -187,7 +187,8 @@ fn build_headers(inner: &Inner, req: &Request<'_>) -> Result<(HeaderMap, Option<
     for (name, value) in &req.headers {
         let name = HeaderName::from_bytes(name.as_bytes())
             .map_err(|_| Error::invalid(format!("invalid header name {name:?}")))?;
-        let mut value = HeaderValue::from_str(value)
+        // Bytes, not `from_str`: non-ASCII (obs-text) is allowed, CR/LF/NUL are not.
+        let mut value = HeaderValue::from_bytes(value.as_bytes())
             .map_err(|_| Error::invalid(format!("invalid value for header `{name}`")))?;
         if name == AUTHORIZATION {
             value.set_sensitive(true);
