@@ -1,0 +1,140 @@
+//! Rules for array types: "A list of …"/"An array of …" wording and plural names, with the
+//! element type taken from the singular noun.
+
+use super::words::{has_any, last_word, lead, lower, starts_any};
+use super::{scalars, ParamCtx};
+use crate::model::{Location, Type};
+
+/// Lead phrases that announce several values.
+const ARRAY_LEADS: &[&str] = &[
+    "a list of",
+    "an array of",
+    "list of",
+    "array of",
+    "an ordered list of",
+    "the list of",
+    "one or more",
+    "a collection of",
+    "names of",
+    "usernames of",
+];
+
+/// "A list of …", "An array of …": the value is a JSON array (not when the list is
+/// comma-separated text, which is one string).
+pub fn array_by_wording(ctx: &ParamCtx) -> Option<Type> {
+    let lead = lead(ctx.description);
+    let text = lower(ctx.description);
+    if has_any(
+        &text,
+        &["comma-separated", "comma separated", "separated by commas"],
+    ) {
+        return None;
+    }
+    let starts = starts_any(&lead, ARRAY_LEADS);
+    let in_query = ctx.location == Location::Query;
+    // Query values are single strings unless the text really says "list"/"array" up front.
+    let plural_ok = !in_query || is_plural(ctx.name);
+    (starts && plural_ok).then(|| array_of(element_type(ctx)))
+}
+
+/// `labels`, `assignees`, `team_ids`: a plural body name is an array when nothing else spoke,
+/// because request bodies send several values as JSON arrays.
+pub fn array_by_plural_name(ctx: &ParamCtx) -> Option<Type> {
+    if ctx.location != Location::Body || !is_plural(ctx.name) {
+        return None;
+    }
+    Some(array_of(element_type(ctx)))
+}
+
+/// Whether the last word of a name is an English plural (`labels`, `ids`, `repositories`).
+pub fn is_plural(name: &str) -> bool {
+    let last = last_word(name);
+    let not_plural = [
+        "status", "this", "is", "has", "was", "does", "always", "news", "series", "analysis",
+        "basis", "previous", "minutes", "seconds", "hours", "days", "alias", "bias", "canvas",
+        "bonus",
+    ];
+    last.len() > 2
+        && last.ends_with('s')
+        && !last.ends_with("ss")
+        && !not_plural.contains(&last.as_str())
+}
+
+fn array_of(items: Type) -> Type {
+    Type::Array {
+        items: Box::new(items),
+    }
+}
+
+/// The element type: the rules applied to the singular name (`team_ids` → `team_id` → integer).
+fn element_type(ctx: &ParamCtx) -> Type {
+    let singular = singular(ctx.name);
+    let text = lower(ctx.description);
+    let item = ParamCtx {
+        name: &singular,
+        description: "",
+        ..*ctx
+    };
+    if has_any(&text, &["ids", "identifiers"]) && last_word(&singular) == "id" {
+        return Type::Integer;
+    }
+    scalars::integer_by_name(&item).unwrap_or(Type::String)
+}
+
+/// Singular of a plural name (`repositories` → `repository`, `team_ids` → `team_id`).
+fn singular(name: &str) -> String {
+    if let Some(stem) = name.strip_suffix("ies") {
+        format!("{stem}y")
+    } else if let Some(stem) = name.strip_suffix("ses") {
+        format!("{stem}s")
+    } else {
+        name.strip_suffix('s').unwrap_or(name).to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::infer::testing::{body, query};
+
+    fn arr(t: Type) -> Option<Type> {
+        Some(array_of(t))
+    }
+
+    #[test]
+    fn list_wording_makes_arrays() {
+        assert_eq!(
+            array_by_wording(&body("names", "An array of topics.")),
+            arr(Type::String)
+        );
+        assert_eq!(
+            array_by_wording(&body("team_ids", "List of team IDs.")),
+            arr(Type::Integer)
+        );
+        assert_eq!(
+            array_by_wording(&query("labels", "A list of comma separated label names.")),
+            None
+        );
+    }
+
+    #[test]
+    fn plural_body_names_make_arrays() {
+        assert_eq!(
+            array_by_plural_name(&body("assignees", "Usernames to assign.")),
+            arr(Type::String)
+        );
+        assert_eq!(
+            array_by_plural_name(&body("repository_ids", "")),
+            arr(Type::Integer)
+        );
+        assert_eq!(array_by_plural_name(&query("labels", "")), None);
+        assert_eq!(array_by_plural_name(&body("status", "")), None);
+    }
+
+    #[test]
+    fn singulars() {
+        assert_eq!(singular("repositories"), "repository");
+        assert_eq!(singular("team_ids"), "team_id");
+        assert_eq!(singular("statuses"), "status");
+    }
+}

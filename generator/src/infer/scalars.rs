@@ -1,0 +1,331 @@
+//! Rules for scalar types (boolean, integer, string, enum, integer-or-string) from wording
+//! and names.
+
+use super::enums::listed_values;
+use super::words::{first_word, has_any, last_word, lead, lower, name_words, starts_any};
+use super::ParamCtx;
+use crate::model::Type;
+
+/// Name endings that denote a counted or numbered thing.
+const INTEGER_NAME_ENDS: &[&str] = &[
+    "id",
+    "number",
+    "count",
+    "page",
+    "line",
+    "column",
+    "position",
+    "minutes",
+    "seconds",
+    "days",
+    "hours",
+    "day",
+    "month",
+    "year",
+    "size",
+    "length",
+    "limit",
+    "timer",
+    "amount",
+    "gb",
+    "mb",
+    "approvals",
+    "duration",
+    "entries",
+    "runners",
+];
+
+/// Leading name words of yes/no settings (`has_issues`, `allow_forking`, `is_template`).
+const BOOLEAN_NAME_STARTS: &[&str] = &[
+    "has", "is", "allow", "allows", "can", "enable", "enforce", "exclude", "lock", "prevent",
+    "use", "auto", "require", "dismiss", "block", "skip", "hide", "show", "should", "include",
+];
+
+/// Trailing name words of yes/no settings (`secret_scanning_enabled`, `default_branch_only`).
+const BOOLEAN_NAME_ENDS: &[&str] = &[
+    "enabled", "disabled", "only", "required", "allowed", "private",
+];
+
+/// "You can also pass the workflow file name as a string": the id may be given either way,
+/// so it is an integer-or-string union.
+pub fn integer_or_string_alternative(ctx: &ParamCtx) -> Option<Type> {
+    let id_like = matches!(last_word(ctx.name).as_str(), "id" | "number");
+    let text = lower(ctx.description);
+    let alternative = has_any(
+        &text,
+        &["you can also pass", "you can also give", "as a string"],
+    );
+    (id_like && alternative).then_some(Type::IntegerOrString)
+}
+
+/// "Can be one of: `a`, `b`": a closed set of strings (booleans when the set is true/false).
+pub fn listed_enum(ctx: &ParamCtx) -> Option<Type> {
+    let values = listed_values(ctx.description)?;
+    if values.iter().all(|v| v == "true" || v == "false") {
+        return Some(Type::Boolean);
+    }
+    Some(Type::Enum { values })
+}
+
+/// "Whether …", "Set to `true` to …", "If `true`, …": the text describes a yes/no switch.
+pub fn boolean_by_wording(ctx: &ParamCtx) -> Option<Type> {
+    let lead = lead(ctx.description);
+    let text = lower(ctx.description);
+    let starts = starts_any(
+        &lead,
+        &[
+            "whether",
+            "if `true`",
+            "if true",
+            "set to `true`",
+            "set to `false`",
+            "setting to `true`",
+            "`true` to",
+            "`true` if",
+            "either `true`",
+            "when set to `true`",
+            "when `true`",
+            "when true",
+            "determines if",
+            "determines whether",
+            "indicates whether",
+            "indicates if",
+            "specifies whether",
+            "specifies if",
+            "specify whether",
+            "controls whether",
+            "a boolean",
+            "boolean",
+            "option that, when true",
+        ],
+    );
+    let anywhere = has_any(
+        &text,
+        &[
+            "set to `true`",
+            "set to `false`",
+            "`true` to ",
+            "`false` to ",
+            "if `true`",
+            "when `true`",
+            "default: `false`",
+            "default: `true`",
+            "defaults to `false`",
+            "defaults to `true`",
+            "default is `false`",
+            "default is `true`",
+            "boolean value",
+        ],
+    );
+    (starts || anywhere).then_some(Type::Boolean)
+}
+
+/// "The number of …", "Default: `30`", "an integer between": the text describes a count
+/// or a numeric identifier.
+pub fn integer_by_wording(ctx: &ParamCtx) -> Option<Type> {
+    let lead = lead(ctx.description);
+    let text = lower(ctx.description);
+    let starts = starts_any(
+        &lead,
+        &[
+            "the number of",
+            "number of",
+            "the maximum number",
+            "the minimum number",
+            "the maximum amount",
+            "maximum number",
+            "minimum number",
+            "the page number",
+            "the numeric id",
+            "page number",
+        ],
+    );
+    let anywhere = has_any(&text, &["an integer", "integer between", "whole number"])
+        || default_is_number(&text);
+    (starts || anywhere).then_some(Type::Integer)
+}
+
+/// Whether the text states a numeric default (`Default: `30``, "defaults to 30").
+fn default_is_number(text: &str) -> bool {
+    ["default: `", "default: ", "defaults to `", "defaults to "]
+        .iter()
+        .any(|cue| {
+            text.match_indices(cue).any(|(at, _)| {
+                let rest = &text[at + cue.len()..];
+                let digits: String = rest.chars().take_while(|c| c.is_ascii_digit()).collect();
+                let after = rest[digits.len()..].chars().next();
+                !digits.is_empty() && !matches!(after, Some('-' | ':' | '.' | '/'))
+            })
+        })
+}
+
+/// "in ISO 8601 format", "The SHA of …", "The name of …": wording that pins a string even
+/// when the name looks numeric or plural.
+pub fn string_by_wording(ctx: &ParamCtx) -> Option<Type> {
+    let lead = lead(ctx.description);
+    let text = lower(ctx.description);
+    let anywhere = has_any(
+        &text,
+        &[
+            "iso 8601",
+            "yyyy-mm-dd",
+            "comma-separated",
+            "comma separated",
+            "base64",
+            "node id",
+            "global id",
+        ],
+    );
+    let starts = starts_any(
+        &lead,
+        &["the sha", "sha of", "the name of", "the title", "the url"],
+    );
+    (anywhere || starts).then_some(Type::String)
+}
+
+/// `issue_number`, `per_page`, `start_line`, `year`: names ending in a counting word are
+/// integers, unless the text says the value is a name, SHA or other textual id.
+pub fn integer_by_name(ctx: &ParamCtx) -> Option<Type> {
+    let words = name_words(ctx.name);
+    let last = words.last()?.as_str();
+    if !INTEGER_NAME_ENDS.contains(&last) && !matches!(ctx.name, "id" | "page" | "since_id") {
+        return None;
+    }
+    let text = lower(ctx.description);
+    let textual = has_any(
+        &text,
+        &[
+            "sha",
+            "name",
+            "ghsa",
+            "`latest`",
+            "client id",
+            "slug",
+            "guid",
+            "uuid",
+        ],
+    );
+    (!textual || last == "number").then_some(Type::Integer)
+}
+
+/// `has_issues`, `allow_forking`, `secret_scanning_enabled`: names built from yes/no words
+/// are booleans when nothing else spoke.
+pub fn boolean_by_name(ctx: &ParamCtx) -> Option<Type> {
+    let words = name_words(ctx.name);
+    if words.len() < 2 {
+        return None;
+    }
+    let first = first_word(ctx.name);
+    let last = last_word(ctx.name);
+    (BOOLEAN_NAME_STARTS.contains(&first.as_str()) || BOOLEAN_NAME_ENDS.contains(&last.as_str()))
+        .then_some(Type::Boolean)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::infer::testing::{body, path, query};
+
+    #[test]
+    fn union_ids() {
+        let c = path(
+            "workflow_id",
+            "The ID of the workflow. You can also pass the workflow file name as a string.",
+        );
+        assert_eq!(
+            integer_or_string_alternative(&c),
+            Some(Type::IntegerOrString)
+        );
+        assert_eq!(
+            integer_or_string_alternative(&path("run_id", "The run.")),
+            None
+        );
+    }
+
+    #[test]
+    fn enums_and_boolean_sets() {
+        let c = body("state", "Can be one of: `open`, `closed`.");
+        assert_eq!(
+            listed_enum(&c),
+            Some(Type::Enum {
+                values: vec!["open".into(), "closed".into()]
+            })
+        );
+        assert_eq!(
+            listed_enum(&body("x", "Can be one of: `true`, `false`.")),
+            Some(Type::Boolean)
+        );
+    }
+
+    #[test]
+    fn booleans_by_wording() {
+        assert_eq!(
+            boolean_by_wording(&body("private", "Whether the repository is private.")),
+            Some(Type::Boolean)
+        );
+        assert_eq!(
+            boolean_by_wording(&body("x", "Enforce it. Set to `true` to enforce.")),
+            Some(Type::Boolean)
+        );
+        assert_eq!(boolean_by_wording(&body("title", "The title.")), None);
+    }
+
+    #[test]
+    fn integers_by_wording() {
+        assert_eq!(
+            integer_by_wording(&query(
+                "per_page",
+                "The number of results per page (max 100)."
+            )),
+            Some(Type::Integer)
+        );
+        assert_eq!(
+            integer_by_wording(&query("x", "Results. Default: `30`")),
+            Some(Type::Integer)
+        );
+        assert_eq!(
+            integer_by_wording(&query("since", "Only after. Default: `2020-01-01`")),
+            None
+        );
+    }
+
+    #[test]
+    fn strings_by_wording() {
+        assert_eq!(
+            string_by_wording(&query("since", "A timestamp in ISO 8601 format.")),
+            Some(Type::String)
+        );
+        assert_eq!(
+            string_by_wording(&query("labels", "A list of comma separated label names.")),
+            Some(Type::String)
+        );
+    }
+
+    #[test]
+    fn integers_by_name_but_not_textual_ids() {
+        assert_eq!(
+            integer_by_name(&path("release_id", "The unique identifier of the release.")),
+            Some(Type::Integer)
+        );
+        assert_eq!(integer_by_name(&body("day", "")), Some(Type::Integer));
+        assert_eq!(
+            integer_by_name(&body("start_line", "")),
+            Some(Type::Integer)
+        );
+        assert_eq!(
+            integer_by_name(&path("ghsa_id", "The GHSA identifier of the advisory.")),
+            None
+        );
+        assert_eq!(integer_by_name(&path("owner", "The owner.")), None);
+    }
+
+    #[test]
+    fn booleans_by_name() {
+        assert_eq!(boolean_by_name(&body("has_wiki", "")), Some(Type::Boolean));
+        assert_eq!(
+            boolean_by_name(&body("web_commit_signoff_required", "")),
+            Some(Type::Boolean)
+        );
+        assert_eq!(boolean_by_name(&body("name", "")), None);
+    }
+}
