@@ -189,9 +189,9 @@ fn structural_type(
     }
     if let Some(values) = node.map_values() {
         let inner = build_param(spec, values, Some(&node.wire), location, &[], diags);
-        let inner_ty = if !values.row.is_some_and(|r| !r.description.trim().is_empty())
-            && values.children.is_empty()
-        {
+        // An undescribed `a.*` leaf says nothing about its values: any JSON value.
+        let described = values.row.is_some_and(|r| !r.description.trim().is_empty());
+        let inner_ty = if !described && values.children.is_empty() {
             match inner.ty {
                 Type::String => Type::Any,
                 other => other,
