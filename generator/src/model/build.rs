@@ -162,6 +162,8 @@ fn build_param(
             description = d.clone();
         }
     }
+    // Route parameters are always required (see `check_route_params`).
+    required |= location == Location::Path;
     let allows_slash = location == Location::Path && infer::allows_slash(&node.wire, &description);
     Param {
         spec_name: node.spec_name.clone(),
@@ -221,14 +223,23 @@ fn structural_type(
 }
 
 /// A route `{param}` whose table row is marked optional contradicts the route.
+/// An explicit `required: false` is always an error. A table row marked `no` is tolerated on
+/// methods with a JSON body: Octokit's docs print one row when a body field shares its name
+/// with the path parameter (`PATCH …/variables/{name}` renames via body `name`); the path
+/// parameter stays required.
 fn check_route_params(spec: &SpecFile, diags: &mut Vec<Diagnostic>) {
+    let body_method = !matches!(spec.route.method, HttpMethod::Get | HttpMethod::Delete);
     for part in &spec.route.path {
         let PathPart::Param(name) = part else {
             continue;
         };
         if let Some(row) = spec.params.iter().find(|r| &r.name == name) {
             let explicit_required = explicit::find(spec, name).and_then(|e| e.required);
-            if !explicit_required.unwrap_or(row.required) {
+            let optional = match explicit_required {
+                Some(required) => !required,
+                None => !row.required && !body_method,
+            };
+            if optional {
                 diags.push(
                     Diagnostic::new(
                         &spec.path,

@@ -351,3 +351,13 @@ fn inspect_flattens_nested_params() {
     assert_eq!(find("owner")["in"], "path");
     assert_eq!(v["endpoints"][0]["method"], "PUT");
 }
+
+#[test]
+fn optional_route_param_tolerated_only_with_a_body() {
+    let rows = || vec![row("name", false, "The name of the variable.", 5)];
+    let patch = one(spec("actions", "updateVar", route(HttpMethod::Patch, "/v/{name}", &[]), rows()));
+    assert!(patch.params[0].required);
+    assert_eq!(patch.params[0].location, Location::Path);
+    let get = spec("actions", "getVar", route(HttpMethod::Get, "/v/{name}", &[]), rows());
+    assert!(errors(&[get])[0].message.contains("marked optional"));
+}
