@@ -1,7 +1,7 @@
 //! Rules for array types: "A list of …"/"An array of …" wording and plural names, with the
 //! element type taken from the singular noun.
 
-use super::words::{has_any, last_word, lead, lower, starts_any};
+use super::words::{has_any, head_noun, lead, lower, name_words, starts_any};
 use super::{scalars, ParamCtx};
 use crate::model::{Location, Type};
 
@@ -30,25 +30,36 @@ pub fn array_by_wording(ctx: &ParamCtx) -> Option<Type> {
     ) {
         return None;
     }
-    let starts = starts_any(&lead, ARRAY_LEADS);
-    let in_query = ctx.location == Location::Query;
-    // Query values are single strings unless the text really says "list"/"array" up front.
-    let plural_ok = !in_query || is_plural(ctx.name);
-    (starts && plural_ok).then(|| array_of(element_type(ctx)))
+    starts_any(&lead, ARRAY_LEADS).then(|| array_of(element_type(ctx)))
 }
 
 /// `labels`, `assignees`, `team_ids`: a plural body name is an array when nothing else spoke,
 /// because request bodies send several values as JSON arrays.
+/// A singular subject in the text ("The level of permission …", "The package version(s) …")
+/// overrides the plural name.
 pub fn array_by_plural_name(ctx: &ParamCtx) -> Option<Type> {
     if ctx.location != Location::Body || !is_plural(ctx.name) {
         return None;
     }
-    Some(array_of(element_type(ctx)))
+    let lead = lead(ctx.description);
+    let singular_subject = match head_noun(&lead) {
+        Some(head) => !is_plural(&head) && starts_any(&lead, &["the ", "a ", "an "]),
+        None => false,
+    };
+    (!singular_subject).then(|| array_of(element_type(ctx)))
 }
 
 /// Whether the last word of a name is an English plural (`labels`, `ids`, `repositories`).
+/// The noun of a name: its last word, or the word before a trailing prepositional phrase
+/// (`repository_ids_to_add` → `ids`).
 pub fn is_plural(name: &str) -> bool {
-    let last = last_word(name);
+    let words = name_words(name);
+    let noun_at = words
+        .iter()
+        .position(|w| matches!(w.as_str(), "to" | "for" | "from" | "of" | "on" | "in"))
+        .filter(|&i| i > 0)
+        .map_or(words.len().saturating_sub(1), |i| i - 1);
+    let last = words.get(noun_at).cloned().unwrap_or_default();
     let not_plural = [
         "status", "this", "is", "has", "was", "does", "always", "news", "series", "analysis",
         "basis", "previous", "minutes", "seconds", "hours", "days", "alias", "bias", "canvas",
@@ -69,13 +80,12 @@ fn array_of(items: Type) -> Type {
 /// The element type: the rules applied to the singular name (`team_ids` → `team_id` → integer).
 fn element_type(ctx: &ParamCtx) -> Type {
     let singular = singular(ctx.name);
-    let text = lower(ctx.description);
     let item = ParamCtx {
         name: &singular,
         description: "",
         ..*ctx
     };
-    if has_any(&text, &["ids", "identifiers"]) && last_word(&singular) == "id" {
+    if name_words(ctx.name).iter().any(|w| w == "ids") {
         return Type::Integer;
     }
     scalars::integer_by_name(&item).unwrap_or(Type::String)
@@ -129,6 +139,22 @@ mod tests {
         );
         assert_eq!(array_by_plural_name(&query("labels", "")), None);
         assert_eq!(array_by_plural_name(&body("status", "")), None);
+        assert_eq!(
+            array_by_plural_name(&body("repository_ids_to_add", "")),
+            arr(Type::Integer)
+        );
+        assert_eq!(
+            array_by_plural_name(&body("contents", "The level of permission.")),
+            None
+        );
+        assert_eq!(
+            array_by_plural_name(&body("patched_versions", "The package version(s).")),
+            None
+        );
+        assert_eq!(
+            array_by_plural_name(&body("parents", "The full SHAs of the commits.")),
+            arr(Type::String)
+        );
     }
 
     #[test]

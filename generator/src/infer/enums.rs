@@ -11,6 +11,8 @@ const ENUM_CUES: &[&str] = &[
     "possible values are:",
     "options are:",
     "valid values are:",
+    "one of these",
+    "one of the following",
 ];
 
 /// `Can be one of: `a`, `b``: the values listed right after an enum cue, exactly as written,
@@ -20,7 +22,13 @@ pub fn listed_values(description: &str) -> Option<Vec<String>> {
     for cue in ENUM_CUES {
         if let Some(at) = lower.find(cue) {
             // `to_lowercase` can change byte lengths only for non-ASCII; fall back safely.
-            let rest = description.get(at + cue.len()..).unwrap_or("");
+            let mut rest = description.get(at + cue.len()..).unwrap_or("");
+            // "one of these reasons:" — skip a short noun phrase up to the colon.
+            if let Some(colon) = rest.find(':') {
+                if colon < 40 && !rest[..colon].contains('`') {
+                    rest = &rest[colon + 1..];
+                }
+            }
             let values = backticked_run(rest);
             if !values.is_empty() {
                 return Some(values);
@@ -48,6 +56,11 @@ fn backticked_run(text: &str) -> Vec<String> {
     let mut rest = text;
     loop {
         let trimmed = rest.trim_start();
+        let trimmed = trimmed.strip_prefix(':').unwrap_or(trimmed).trim_start();
+        let trimmed = trimmed
+            .strip_prefix("- ")
+            .or_else(|| trimmed.strip_prefix("* "))
+            .unwrap_or(trimmed);
         let trimmed = trimmed
             .strip_prefix(',')
             .map(str::trim_start)
@@ -97,6 +110,13 @@ mod tests {
             listed_values("Either `true` to allow, or `false` to prevent."),
             None
         );
+    }
+
+    #[test]
+    fn reads_bullet_lists() {
+        let v =
+            listed_values("Use one of these reasons:\n\n- `off-topic`\n- `too heated`").unwrap();
+        assert_eq!(v, vec!["off-topic", "too heated"]);
     }
 
     #[test]

@@ -40,12 +40,14 @@ pub const RULES: &[(&str, Rule)] = &[
     ),
     ("listed_enum", scalars::listed_enum),
     ("array_by_wording", arrays::array_by_wording),
+    ("string_by_alternatives", scalars::string_by_alternatives),
     ("boolean_by_wording", scalars::boolean_by_wording),
     ("integer_by_wording", scalars::integer_by_wording),
     ("string_by_wording", scalars::string_by_wording),
     ("boolean_by_name", scalars::boolean_by_name),
     ("integer_by_name", scalars::integer_by_name),
     ("array_by_plural_name", arrays::array_by_plural_name),
+    ("boolean_by_behaviour", scalars::boolean_by_behaviour),
 ];
 
 /// The type of a leaf parameter (one without nested rows): the first rule that fires, else string.

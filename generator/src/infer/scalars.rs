@@ -2,7 +2,7 @@
 //! and names.
 
 use super::enums::listed_values;
-use super::words::{first_word, has_any, last_word, lead, lower, name_words, starts_any};
+use super::words::{first_word, has_any, has_word, last_word, lead, lower, name_words, starts_any};
 use super::ParamCtx;
 use crate::model::Type;
 
@@ -59,8 +59,15 @@ pub fn integer_or_string_alternative(ctx: &ParamCtx) -> Option<Type> {
 }
 
 /// "Can be one of: `a`, `b`": a closed set of strings (booleans when the set is true/false).
+/// Backticked names of sibling parameters ("Either `artifact_id` or `artifact_url`") are not values.
 pub fn listed_enum(ctx: &ParamCtx) -> Option<Type> {
     let values = listed_values(ctx.description)?;
+    if values
+        .iter()
+        .any(|v| v == ctx.name || ctx.siblings.contains(v))
+    {
+        return None;
+    }
     if values.iter().all(|v| v == "true" || v == "false") {
         return Some(Type::Boolean);
     }
@@ -97,6 +104,8 @@ pub fn boolean_by_wording(ctx: &ParamCtx) -> Option<Type> {
             "a boolean",
             "boolean",
             "option that, when true",
+            "`true`",
+            "`false`",
         ],
     );
     let anywhere = has_any(
@@ -120,6 +129,52 @@ pub fn boolean_by_wording(ctx: &ParamCtx) -> Option<Type> {
     (starts || anywhere).then_some(Type::Boolean)
 }
 
+/// "Allow repositories …", "Require branches to be up to date …", "Copilot automatically
+/// reviews …": a lead that states a behaviour to switch on, rather than naming a value.
+pub fn boolean_by_behaviour(ctx: &ParamCtx) -> Option<Type> {
+    let lead = lead(ctx.description);
+    let first_sentence = lead.split(". ").next().unwrap_or("");
+    let imperative = starts_any(
+        &lead,
+        &[
+            "allow ",
+            "allows ",
+            "require ",
+            "requires ",
+            "include ",
+            "enable ",
+            "enables ",
+            "disable ",
+            "enforce ",
+            "enforces ",
+            "block ",
+            "blocks ",
+            "prevent ",
+            "permit ",
+            "permits ",
+            "lock ",
+            "do not ",
+            "don't ",
+        ],
+    );
+    let behaviour = !starts_any(&lead, &["the ", "a ", "an "])
+        && has_word(first_sentence, &["automatically", "can", "must"]);
+    (imperative || behaviour).then_some(Type::Boolean)
+}
+
+/// "Whether to approve or reject …", "Indicates whether a campaign is open or closed": a
+/// "whether" that names two alternatives (not "whether or not") picks one of two strings.
+pub fn string_by_alternatives(ctx: &ParamCtx) -> Option<Type> {
+    let lead = lead(ctx.description);
+    let first_sentence = lead.split(". ").next().unwrap_or("");
+    let at = first_sentence.find("whether")?;
+    let clause = &first_sentence[at..];
+    let choice = clause.contains(" or ")
+        && !clause.contains("or not")
+        && !has_any(clause, &["`true`", "`false`"]);
+    choice.then_some(Type::String)
+}
+
 /// "The number of …", "Default: `30`", "an integer between": the text describes a count
 /// or a numeric identifier.
 pub fn integer_by_wording(ctx: &ParamCtx) -> Option<Type> {
@@ -138,11 +193,18 @@ pub fn integer_by_wording(ctx: &ParamCtx) -> Option<Type> {
             "the page number",
             "the numeric id",
             "page number",
+            "the id of",
+            "limit the number",
         ],
     );
+    let an_id = {
+        let words = super::words::text_words(&lead);
+        matches!(words.first().map(String::as_str), Some("a" | "an"))
+            && words.get(2).is_some_and(|w| w == "id")
+    };
     let anywhere = has_any(&text, &["an integer", "integer between", "whole number"])
         || default_is_number(&text);
-    (starts || anywhere).then_some(Type::Integer)
+    (starts || anywhere || an_id).then_some(Type::Integer)
 }
 
 /// Whether the text states a numeric default (`Default: `30``, "defaults to 30").
@@ -217,7 +279,10 @@ pub fn boolean_by_name(ctx: &ParamCtx) -> Option<Type> {
     }
     let first = first_word(ctx.name);
     let last = last_word(ctx.name);
-    (BOOLEAN_NAME_STARTS.contains(&first.as_str()) || BOOLEAN_NAME_ENDS.contains(&last.as_str()))
+    let switch_word = words.iter().any(|w| w == "enabled" || w == "disabled");
+    (BOOLEAN_NAME_STARTS.contains(&first.as_str())
+        || BOOLEAN_NAME_ENDS.contains(&last.as_str())
+        || switch_word)
         .then_some(Type::Boolean)
 }
 
@@ -271,7 +336,46 @@ mod tests {
     }
 
     #[test]
+    fn booleans_by_behaviour() {
+        assert_eq!(
+            boolean_by_behaviour(&body("strict", "Require branches to be up to date.")),
+            Some(Type::Boolean)
+        );
+        assert_eq!(
+            boolean_by_behaviour(&body("x", "Branch can pull changes from upstream")),
+            Some(Type::Boolean)
+        );
+        assert_eq!(
+            boolean_by_behaviour(&body("x", "The user that can push.")),
+            None
+        );
+    }
+
+    #[test]
+    fn whether_with_alternatives_is_a_string() {
+        assert_eq!(
+            string_by_alternatives(&body("state", "Whether to approve or reject deployment.")),
+            Some(Type::String)
+        );
+        assert_eq!(
+            string_by_alternatives(&body("x", "Whether or not the type is enabled.")),
+            None
+        );
+        assert_eq!(
+            string_by_alternatives(&body("x", "Whether to allow merges.")),
+            None
+        );
+    }
+
+    #[test]
     fn integers_by_wording() {
+        assert_eq!(
+            integer_by_wording(&query(
+                "since",
+                "A user ID. Only return users with an ID greater than this ID."
+            )),
+            Some(Type::Integer)
+        );
         assert_eq!(
             integer_by_wording(&query(
                 "per_page",

@@ -46,9 +46,105 @@ pub fn first_word(name: &str) -> String {
     name_words(name).into_iter().next().unwrap_or_default()
 }
 
+/// The words of a text, lower-cased, split on anything that is not a letter, digit, `_` or `(`/`)`
+/// (so `version(s)` stays one word).
+pub fn text_words(text: &str) -> Vec<String> {
+    text.to_lowercase()
+        .split(|c: char| !(c.is_alphanumeric() || matches!(c, '_' | '(' | ')' | '\'')))
+        .filter(|w| !w.is_empty())
+        .map(String::from)
+        .collect()
+}
+
+/// Whether `text` contains any of `words` as a whole word.
+pub fn has_word(text: &str, words: &[&str]) -> bool {
+    text_words(text).iter().any(|w| words.contains(&w.as_str()))
+}
+
+/// Words that end the subject noun phrase of a description's lead.
+const PHRASE_ENDS: &[&str] = &[
+    "of",
+    "for",
+    "to",
+    "that",
+    "which",
+    "with",
+    "granted",
+    "in",
+    "on",
+    "from",
+    "who",
+    "whose",
+    "associated",
+    "used",
+    "allowed",
+    "by",
+    "will",
+    "is",
+    "are",
+    "can",
+    "should",
+    "must",
+    "and",
+    "or",
+    "as",
+    "at",
+    "when",
+    "where",
+    "you",
+    "this",
+    "be",
+    "about",
+    "the",
+    "a",
+    "an",
+    "if",
+];
+
+/// The head noun of the lead's subject phrase when the lead starts with an article
+/// ("The level of permission …" → `level`; "Usernames of people …" → `usernames`).
+pub fn head_noun(lead: &str) -> Option<String> {
+    let words = text_words(lead.split(['.', ':', ';', ',']).next().unwrap_or(""));
+    let start = usize::from(matches!(
+        words.first().map(String::as_str),
+        Some("the" | "a" | "an")
+    ));
+    let phrase: Vec<&String> = words[start.min(words.len())..]
+        .iter()
+        .take_while(|w| !PHRASE_ENDS.contains(&w.as_str()))
+        .collect();
+    phrase.last().map(|w| w.to_string())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn head_nouns() {
+        assert_eq!(
+            head_noun("the level of permission to grant").as_deref(),
+            Some("level")
+        );
+        assert_eq!(
+            head_noun("usernames of people to assign").as_deref(),
+            Some("usernames")
+        );
+        assert_eq!(
+            head_noun("the package version(s) that resolve").as_deref(),
+            Some("version(s)")
+        );
+        assert_eq!(
+            head_noun("email addresses associated with").as_deref(),
+            Some("addresses")
+        );
+    }
+
+    #[test]
+    fn whole_words() {
+        assert!(has_word("The commit SHA.", &["sha"]));
+        assert!(!has_word("Shall we share?", &["sha"]));
+    }
 
     #[test]
     fn lead_skips_emphasised_notes() {

@@ -355,9 +355,19 @@ fn inspect_flattens_nested_params() {
 #[test]
 fn optional_route_param_tolerated_only_with_a_body() {
     let rows = || vec![row("name", false, "The name of the variable.", 5)];
-    let patch = one(spec("actions", "updateVar", route(HttpMethod::Patch, "/v/{name}", &[]), rows()));
+    let patch = one(spec(
+        "actions",
+        "updateVar",
+        route(HttpMethod::Patch, "/v/{name}", &[]),
+        rows(),
+    ));
     assert!(patch.params[0].required);
     assert_eq!(patch.params[0].location, Location::Path);
-    let get = spec("actions", "getVar", route(HttpMethod::Get, "/v/{name}", &[]), rows());
+    let get = spec(
+        "actions",
+        "getVar",
+        route(HttpMethod::Get, "/v/{name}", &[]),
+        rows(),
+    );
     assert!(errors(&[get])[0].message.contains("marked optional"));
 }
