@@ -42,10 +42,16 @@ pub fn array_by_plural_name(ctx: &ParamCtx) -> Option<Type> {
         return None;
     }
     let lead = lead(ctx.description);
+    // A name ending in `ids`/`names` is a list whatever the wording.
+    let listy = matches!(
+        name_words(ctx.name).last().map(String::as_str),
+        Some("ids" | "names")
+    );
     let singular_subject = match head_noun(&lead) {
         Some(head) => !is_plural(&head) && starts_any(&lead, &["the ", "a ", "an "]),
         None => false,
     };
+    let singular_subject = singular_subject && !listy;
     (!singular_subject).then(|| array_of(element_type(ctx)))
 }
 

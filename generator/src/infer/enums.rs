@@ -11,6 +11,8 @@ const ENUM_CUES: &[&str] = &[
     "possible values are:",
     "options are:",
     "valid values are:",
+    "valid values are",
+    "allowed values are",
     "one of these",
     "one of the following",
 ];

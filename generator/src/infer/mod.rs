@@ -46,8 +46,8 @@ pub const RULES: &[(&str, Rule)] = &[
     ("string_by_wording", scalars::string_by_wording),
     ("boolean_by_name", scalars::boolean_by_name),
     ("integer_by_name", scalars::integer_by_name),
-    ("array_by_plural_name", arrays::array_by_plural_name),
     ("boolean_by_behaviour", scalars::boolean_by_behaviour),
+    ("array_by_plural_name", arrays::array_by_plural_name),
 ];
 
 /// The type of a leaf parameter (one without nested rows): the first rule that fires, else string.

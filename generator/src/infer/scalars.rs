@@ -2,7 +2,10 @@
 //! and names.
 
 use super::enums::listed_values;
-use super::words::{first_word, has_any, has_word, last_word, lead, lower, name_words, starts_any};
+use super::words::{
+    first_sentence, first_word, has_any, has_word, last_word, lead, lower, name_words, starts_any,
+    text_words,
+};
 use super::ParamCtx;
 use crate::model::Type;
 
@@ -133,7 +136,6 @@ pub fn boolean_by_wording(ctx: &ParamCtx) -> Option<Type> {
 /// reviews …": a lead that states a behaviour to switch on, rather than naming a value.
 pub fn boolean_by_behaviour(ctx: &ParamCtx) -> Option<Type> {
     let lead = lead(ctx.description);
-    let first_sentence = lead.split(". ").next().unwrap_or("");
     let imperative = starts_any(
         &lead,
         &[
@@ -157,22 +159,49 @@ pub fn boolean_by_behaviour(ctx: &ParamCtx) -> Option<Type> {
             "don't ",
         ],
     );
-    let behaviour = !starts_any(&lead, &["the ", "a ", "an "])
-        && has_word(first_sentence, &["automatically", "can", "must"]);
-    (imperative || behaviour).then_some(Type::Boolean)
+    (imperative || states_behaviour(&lead)).then_some(Type::Boolean)
+}
+
+/// "Branch can pull changes …", "All conversations must be resolved …": the first sentence's
+/// main clause (not a relative one) has a modal verb, or says something happens
+/// "automatically"; "can be …"/"must be …" describe values instead.
+fn states_behaviour(lead: &str) -> bool {
+    let words = text_words(&first_sentence(lead));
+    if words.iter().any(|w| w == "automatically") {
+        return true;
+    }
+    let Some(at) = words.iter().position(|w| w == "can" || w == "must") else {
+        return false;
+    };
+    let subordinate = [
+        "the", "a", "an", "that", "which", "who", "when", "where", "if", "whether", "uses",
+    ];
+    let before_ok = at > 0
+        && !words[..at]
+            .iter()
+            .any(|w| subordinate.contains(&w.as_str()));
+    let after_ok = words.get(at + 1).is_some_and(|w| w != "be" && w != "only");
+    before_ok && after_ok
 }
 
 /// "Whether to approve or reject …", "Indicates whether a campaign is open or closed": a
 /// "whether" that names two alternatives (not "whether or not") picks one of two strings.
 pub fn string_by_alternatives(ctx: &ParamCtx) -> Option<Type> {
-    let lead = lead(ctx.description);
-    let first_sentence = lead.split(". ").next().unwrap_or("");
-    let at = first_sentence.find("whether")?;
-    let clause = &first_sentence[at..];
-    let choice = clause.contains(" or ")
-        && !clause.contains("or not")
-        && !has_any(clause, &["`true`", "`false`"]);
-    choice.then_some(Type::String)
+    let sentence = first_sentence(&lead(ctx.description));
+    let at = sentence.find("whether")?;
+    let words = text_words(&sentence[at..]);
+    if has_any(&sentence, &["`true`", "`false`"]) {
+        return None;
+    }
+    // "whether to approve or reject", "whether a campaign is open or closed": the `or` comes
+    // early and joins two bare alternatives ("or to …", "or users should …" do not).
+    let or_at = words.iter().take(8).position(|w| w == "or")?;
+    let next = words.get(or_at + 1).map(String::as_str);
+    let after = words.get(or_at + 2).map(String::as_str);
+    let verbs = ["should", "will", "can", "must", "are", "is", "be", "have"];
+    let bare =
+        !matches!(next, Some("to" | "not") | None) && !after.is_some_and(|w| verbs.contains(&w));
+    bare.then_some(Type::String)
 }
 
 /// "The number of …", "Default: `30`", "an integer between": the text describes a count
@@ -240,7 +269,17 @@ pub fn string_by_wording(ctx: &ParamCtx) -> Option<Type> {
     );
     let starts = starts_any(
         &lead,
-        &["the sha", "sha of", "the name of", "the title", "the url"],
+        &[
+            "the sha",
+            "sha of",
+            "the name of",
+            "the title",
+            "the url",
+            "the type of",
+            "the reason",
+            "the external id",
+            "the kind of",
+        ],
     );
     (anywhere || starts).then_some(Type::String)
 }
@@ -253,20 +292,20 @@ pub fn integer_by_name(ctx: &ParamCtx) -> Option<Type> {
     if !INTEGER_NAME_ENDS.contains(&last) && !matches!(ctx.name, "id" | "page" | "since_id") {
         return None;
     }
-    let text = lower(ctx.description);
-    let textual = has_any(
-        &text,
+    let textual = has_word(
+        ctx.description,
         &[
             "sha",
             "name",
             "ghsa",
             "`latest`",
-            "client id",
             "slug",
             "guid",
             "uuid",
+            "reference",
+            "external",
         ],
-    );
+    ) || lower(ctx.description).contains("client id");
     (!textual || last == "number").then_some(Type::Integer)
 }
 
@@ -279,7 +318,8 @@ pub fn boolean_by_name(ctx: &ParamCtx) -> Option<Type> {
     }
     let first = first_word(ctx.name);
     let last = last_word(ctx.name);
-    let switch_word = words.iter().any(|w| w == "enabled" || w == "disabled");
+    // `*_enabled_for_new_repositories`; a leading `enabled_` qualifies a noun instead.
+    let switch_word = words[1..].iter().any(|w| w == "enabled" || w == "disabled");
     (BOOLEAN_NAME_STARTS.contains(&first.as_str())
         || BOOLEAN_NAME_ENDS.contains(&last.as_str())
         || switch_word)

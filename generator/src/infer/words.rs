@@ -5,10 +5,10 @@ pub fn lower(description: &str) -> String {
     description.to_lowercase()
 }
 
-/// The first sentence of a description, lower-cased and with leading emphasised notes
-/// (`**Required unless …**.`) and blockquote markers removed.
+/// The description from its first informative paragraph, lower-cased, with leading emphasised
+/// notes (`**Required unless …**.`) and closing-down notices ("Please use … instead.") skipped.
 pub fn lead(description: &str) -> String {
-    let mut text = description.trim_start();
+    let mut text = skip_notice(description.trim_start());
     while let Some(rest) = text.strip_prefix("**") {
         match rest.find("**") {
             Some(end) => text = rest[end + 2..].trim_start_matches(['.', ':', ' ', '\n']),
@@ -16,6 +16,33 @@ pub fn lead(description: &str) -> String {
         }
     }
     text.trim_start().to_lowercase()
+}
+
+/// Skip a first paragraph that only redirects the reader ("**Endpoint closing down notice.**
+/// Please use … instead."), when another paragraph follows.
+fn skip_notice(text: &str) -> &str {
+    let Some((first, rest)) = text.split_once("\n\n") else {
+        return text;
+    };
+    let lower = first.to_lowercase();
+    let notice = lower.contains("closing down")
+        || lower.contains("deprecated")
+        || lower.trim_end().ends_with("instead.");
+    if notice && !rest.trim().is_empty() {
+        rest.trim_start()
+    } else {
+        text
+    }
+}
+
+/// The first sentence of a (lower-cased) text: up to ". ", a line break or a colon at a line end.
+pub fn first_sentence(text: &str) -> String {
+    let end = [". ", ".\n", ":\n", "\n\n"]
+        .iter()
+        .filter_map(|sep| text.find(sep))
+        .min()
+        .unwrap_or(text.len());
+    text[..end].to_string()
 }
 
 /// Whether any of `cues` occurs in `text` (already lower-cased).
@@ -144,6 +171,16 @@ mod tests {
     fn whole_words() {
         assert!(has_word("The commit SHA.", &["sha"]));
         assert!(!has_word("Shall we share?", &["sha"]));
+    }
+
+    #[test]
+    fn lead_skips_notices() {
+        let d = "**Endpoint closing down notice.** Please use X instead.\n\nWhether it is on.";
+        assert_eq!(lead(d), "whether it is on.");
+        assert_eq!(
+            first_sentence("whether it is on.\n\nmore or less"),
+            "whether it is on"
+        );
     }
 
     #[test]
