@@ -30,7 +30,13 @@ pub fn array_by_wording(ctx: &ParamCtx) -> Option<Type> {
     ) {
         return None;
     }
-    starts_any(&lead, ARRAY_LEADS).then(|| array_of(element_type(ctx)))
+    // "Specifies a list of …", "Determines a list of …": a leading verb may come first.
+    let after_verb = lead.split_once(' ').map_or(
+        "",
+        |(verb, rest)| if verb.ends_with('s') { rest } else { "" },
+    );
+    (starts_any(&lead, ARRAY_LEADS) || starts_any(after_verb, &["a list of", "an array of"]))
+        .then(|| array_of(element_type(ctx)))
 }
 
 /// `labels`, `assignees`, `team_ids`: a plural body name is an array when nothing else spoke,

@@ -40,6 +40,15 @@ pub fn listed_values(description: &str) -> Option<Vec<String>> {
     either_or(description)
 }
 
+/// Every backticked span of a text, in order.
+pub fn backticked(text: &str) -> Vec<String> {
+    text.split('`')
+        .skip(1)
+        .step_by(2)
+        .map(String::from)
+        .collect()
+}
+
 /// "Either `open` or `closed`" introduces a two-valued choice of strings; booleans are
 /// left to the boolean rules.
 fn either_or(description: &str) -> Option<Vec<String>> {

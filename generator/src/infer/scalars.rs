@@ -1,7 +1,7 @@
 //! Rules for scalar types (boolean, integer, string, enum, integer-or-string) from wording
 //! and names.
 
-use super::enums::listed_values;
+use super::enums::{backticked, listed_values};
 use super::words::{
     first_sentence, first_word, has_any, has_word, last_word, lead, lower, name_words, starts_any,
     text_words,
@@ -34,8 +34,6 @@ const INTEGER_NAME_ENDS: &[&str] = &[
     "mb",
     "approvals",
     "duration",
-    "entries",
-    "runners",
 ];
 
 /// Leading name words of yes/no settings (`has_issues`, `allow_forking`, `is_template`).
@@ -180,7 +178,12 @@ fn states_behaviour(lead: &str) -> bool {
         && !words[..at]
             .iter()
             .any(|w| subordinate.contains(&w.as_str()));
-    let after_ok = words.get(at + 1).is_some_and(|w| w != "be" && w != "only");
+    // "must be resolved" is a behaviour; "can be the name …" describes a value.
+    let after_ok = match words.get(at + 1).map(String::as_str) {
+        Some("be") => words.get(at + 2).is_some_and(|w| w.ends_with("ed")),
+        Some("only") | None => false,
+        Some(_) => true,
+    };
     before_ok && after_ok
 }
 
@@ -189,6 +192,15 @@ fn states_behaviour(lead: &str) -> bool {
 pub fn string_by_alternatives(ctx: &ParamCtx) -> Option<Type> {
     let sentence = first_sentence(&lead(ctx.description));
     let at = sentence.find("whether")?;
+    // "… highest number of matches (`desc`) or lowest (`asc`)": the choices are backticked.
+    let ticked = backticked(&sentence[at..]);
+    let named = ticked
+        .iter()
+        .filter(|v| !matches!(v.as_str(), "true" | "false") && !ctx.siblings.contains(v))
+        .count();
+    if named >= 2 {
+        return Some(Type::Enum { values: ticked });
+    }
     let words = text_words(&sentence[at..]);
     if has_any(&sentence, &["`true`", "`false`"]) {
         return None;
@@ -279,6 +291,7 @@ pub fn string_by_wording(ctx: &ParamCtx) -> Option<Type> {
             "the reason",
             "the external id",
             "the kind of",
+            "the level of",
         ],
     );
     (anywhere || starts).then_some(Type::String)
@@ -289,7 +302,12 @@ pub fn string_by_wording(ctx: &ParamCtx) -> Option<Type> {
 pub fn integer_by_name(ctx: &ParamCtx) -> Option<Type> {
     let words = name_words(ctx.name);
     let last = words.last()?.as_str();
-    if !INTEGER_NAME_ENDS.contains(&last) && !matches!(ctx.name, "id" | "page" | "since_id") {
+    let bound =
+        words.len() > 1 && matches!(words[0].as_str(), "max" | "min" | "maximum" | "minimum");
+    if !INTEGER_NAME_ENDS.contains(&last) && !bound {
+        return None;
+    }
+    if acronym_id(ctx.description) {
         return None;
     }
     let textual = has_word(
@@ -307,6 +325,35 @@ pub fn integer_by_name(ctx: &ParamCtx) -> Option<Type> {
         ],
     ) || lower(ctx.description).contains("client id");
     (!textual || last == "number").then_some(Type::Integer)
+}
+
+/// "The SARIF ID", "The GHSA (GitHub Security Advisory) identifier": an id named by a
+/// capitalised scheme is a formatted external identifier, i.e. text.
+pub fn acronym_id(description: &str) -> bool {
+    let tokens: Vec<&str> = description
+        .split(|c: char| c.is_whitespace())
+        .filter(|t| !t.is_empty())
+        .collect();
+    tokens.iter().enumerate().any(|(i, t)| {
+        let word = t.trim_matches(|c: char| !c.is_alphanumeric());
+        let acronym =
+            word.len() >= 3 && word != "ID" && word.chars().all(|c| c.is_ascii_uppercase());
+        if !acronym {
+            return false;
+        }
+        // Skip an optional parenthetical expansion, then expect "ID"/"identifier".
+        let mut j = i + 1;
+        if tokens.get(j).is_some_and(|t| t.starts_with('(')) {
+            while j < tokens.len() && !tokens[j].contains(')') {
+                j += 1;
+            }
+            j += 1;
+        }
+        tokens.get(j).is_some_and(|t| {
+            let next = t.trim_matches(|c: char| !c.is_alphanumeric());
+            next == "ID" || next == "identifier"
+        })
+    })
 }
 
 /// `has_issues`, `allow_forking`, `secret_scanning_enabled`: names built from yes/no words
@@ -461,6 +508,23 @@ mod tests {
             None
         );
         assert_eq!(integer_by_name(&path("owner", "The owner.")), None);
+    }
+
+    #[test]
+    fn acronym_ids_are_text() {
+        assert!(acronym_id("The SARIF ID obtained after uploading."));
+        assert!(acronym_id(
+            "The GHSA (GitHub Security Advisory) identifier of the advisory."
+        ));
+        assert!(!acronym_id("The unique identifier of the GPG key."));
+        assert_eq!(
+            integer_by_name(&path("sarif_id", "The SARIF ID obtained after uploading.")),
+            None
+        );
+        assert_eq!(
+            integer_by_name(&body("max_file_size", "")),
+            Some(Type::Integer)
+        );
     }
 
     #[test]
