@@ -19,11 +19,25 @@ fn repo_root() -> PathBuf {
     PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
 }
 
+/// `<workspace>/../shared/corpus/octokit-docs`, or the same from a git worktree one level
+/// deeper (`<root>/wt/<name>/`), or `$OCTOKIT_CORPUS`.
 fn corpus_dir() -> PathBuf {
-    PathBuf::from(concat!(
+    if let Some(dir) = std::env::var_os("OCTOKIT_CORPUS") {
+        return PathBuf::from(dir);
+    }
+    let main = concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/../../shared/corpus/octokit-docs"
-    ))
+    );
+    let worktree = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../../shared/corpus/octokit-docs"
+    );
+    let dir = [main, worktree]
+        .into_iter()
+        .map(PathBuf::from)
+        .find(|p| p.is_dir());
+    dir.unwrap_or_else(|| panic!("corpus not found at {main} (nor {worktree}); set OCTOKIT_CORPUS"))
 }
 
 /// The OpenAPI description, installing the pinned npm package first when needed.
