@@ -1,7 +1,9 @@
 //! Rules for array types: "A list of …"/"An array of …" wording and plural names, with the
 //! element type taken from the singular noun.
 
-use super::words::{has_any, head_noun, lead, lower, name_words, starts_any};
+use super::words::{
+    first_sentence, has_any, has_word, head_noun, lead, lower, name_words, starts_any,
+};
 use super::{scalars, ParamCtx};
 use crate::model::{Location, Type};
 
@@ -97,7 +99,11 @@ fn element_type(ctx: &ParamCtx) -> Type {
         description: "",
         ..*ctx
     };
-    if name_words(ctx.name).iter().any(|w| w == "ids") {
+    // `team_ids`, "List of runner IDs": identifiers are numbers unless named by a scheme (CWE IDs).
+    let lists_ids = has_word(&first_sentence(&lead(ctx.description)), &["ids"]);
+    if (name_words(ctx.name).iter().any(|w| w == "ids") || lists_ids)
+        && !scalars::acronym_id(ctx.description)
+    {
         return Type::Integer;
     }
     scalars::integer_by_name(&item).unwrap_or(Type::String)

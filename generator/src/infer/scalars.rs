@@ -3,8 +3,8 @@
 
 use super::enums::{backticked, listed_values};
 use super::words::{
-    first_sentence, first_word, has_any, has_word, last_word, lead, lower, name_words, starts_any,
-    text_words,
+    first_sentence, first_word, has_any, has_word, head_noun, last_word, lead, lower, name_words,
+    starts_any, text_words,
 };
 use super::ParamCtx;
 use crate::model::Type;
@@ -33,6 +33,8 @@ const INTEGER_NAME_ENDS: &[&str] = &[
     "gb",
     "mb",
     "approvals",
+    "index",
+    "port",
     "duration",
 ];
 
@@ -105,6 +107,10 @@ pub fn boolean_by_wording(ctx: &ParamCtx) -> Option<Type> {
             "a boolean",
             "boolean",
             "option that, when true",
+            "is the ",
+            "are the ",
+            "does the ",
+            "should the ",
             "`true`",
             "`false`",
         ],
@@ -213,7 +219,11 @@ pub fn string_by_alternatives(ctx: &ParamCtx) -> Option<Type> {
     let verbs = ["should", "will", "can", "must", "are", "is", "be", "have"];
     let bare =
         !matches!(next, Some("to" | "not") | None) && !after.is_some_and(|w| verbs.contains(&w));
-    bare.then_some(Type::String)
+    // "whether Actions can create … or submit …": a modal makes it a yes/no question.
+    let modal = words[..or_at]
+        .iter()
+        .any(|w| matches!(w.as_str(), "can" | "should" | "must" | "will"));
+    (bare && !modal).then_some(Type::String)
 }
 
 /// "The number of …", "Default: `30`", "an integer between": the text describes a count
@@ -238,6 +248,9 @@ pub fn integer_by_wording(ctx: &ParamCtx) -> Option<Type> {
             "limit the number",
         ],
     );
+    // "The port number for …", "the starting index of …": the subject is a number.
+    let numeric_head = head_noun(&lead)
+        .is_some_and(|h| matches!(h.as_str(), "number" | "count" | "index" | "total"));
     let an_id = {
         let words = super::words::text_words(&lead);
         matches!(words.first().map(String::as_str), Some("a" | "an"))
@@ -245,7 +258,7 @@ pub fn integer_by_wording(ctx: &ParamCtx) -> Option<Type> {
     };
     let anywhere = has_any(&text, &["an integer", "integer between", "whole number"])
         || default_is_number(&text);
-    (starts || anywhere || an_id).then_some(Type::Integer)
+    (starts || anywhere || an_id || numeric_head).then_some(Type::Integer)
 }
 
 /// Whether the text states a numeric default (`Default: `30``, "defaults to 30").
@@ -310,6 +323,16 @@ pub fn integer_by_name(ctx: &ParamCtx) -> Option<Type> {
     if acronym_id(ctx.description) {
         return None;
     }
+    // "Page token", "The cursor …": the subject is an opaque text value.
+    let head = head_noun(&lead(ctx.description));
+    if head.is_some_and(|h| {
+        matches!(
+            h.as_str(),
+            "token" | "cursor" | "name" | "sha" | "slug" | "string" | "guid" | "uuid"
+        )
+    }) {
+        return None;
+    }
     let textual = has_word(
         ctx.description,
         &[
@@ -322,9 +345,12 @@ pub fn integer_by_name(ctx: &ParamCtx) -> Option<Type> {
             "uuid",
             "reference",
             "external",
+            "encrypt",
         ],
     ) || lower(ctx.description).contains("client id");
-    (!textual || last == "number").then_some(Type::Integer)
+    // `external_id`, `encrypted_key_id`: ids issued by other systems or encrypted are text.
+    let foreign = words.iter().any(|w| w == "external" || w == "encrypted");
+    ((!textual && !foreign) || last == "number").then_some(Type::Integer)
 }
 
 /// "The SARIF ID", "The GHSA (GitHub Security Advisory) identifier": an id named by a

@@ -57,7 +57,10 @@ pub fn starts_any(text: &str, cues: &[&str]) -> bool {
 
 /// The `_`-separated words of a wire name, lower-cased (`dismiss_stale-reviews` → 3 words).
 pub fn name_words(name: &str) -> Vec<String> {
-    name.split(['_', '-'])
+    use heck::ToSnakeCase;
+    // camelCase names (`startIndex`) split like snake_case ones.
+    name.to_snake_case()
+        .split('_')
         .filter(|w| !w.is_empty())
         .map(str::to_lowercase)
         .collect()
@@ -196,6 +199,7 @@ mod tests {
     fn splits_names() {
         assert_eq!(name_words("repository_ids"), vec!["repository", "ids"]);
         assert_eq!(last_word("enterprise-team"), "team");
+        assert_eq!(name_words("startIndex"), vec!["start", "index"]);
         assert_eq!(first_word("has_issues"), "has");
     }
 }
