@@ -63,6 +63,8 @@ struct Truth {
     /// JSON type names; several for unions (`integer|string`); `raw` for a raw body.
     types: Vec<String>,
     items: Vec<String>,
+    /// Allowed values (of the value, or of an array's elements), when the reference lists them.
+    values: Vec<String>,
 }
 
 /// Follows `$ref`s inside the description.
@@ -130,6 +132,39 @@ impl<'a> Doc<'a> {
         out.sort();
         out.dedup();
         out
+    }
+
+    /// The reference facts merged over candidate schemas.
+    fn truth(&self, location: &'static str, schemas: &[&'a Value]) -> Truth {
+        let mut t = Truth {
+            location,
+            types: Vec::new(),
+            items: Vec::new(),
+            values: Vec::new(),
+        };
+        for s in schemas {
+            t.types.extend(self.types(s));
+            t.items.extend(self.items(s));
+            let mut alts = Vec::new();
+            self.alternatives(s, &mut alts);
+            let item_alts: Vec<&Value> = alts.iter().filter_map(|a| a.get("items")).collect();
+            for item in item_alts {
+                self.alternatives(item, &mut alts);
+            }
+            for a in alts {
+                let listed = a["enum"].as_array().into_iter().flatten();
+                t.values.extend(listed.filter_map(|v| match v {
+                    Value::String(s) => Some(s.clone()),
+                    Value::Number(n) => Some(n.to_string()),
+                    _ => None,
+                }));
+            }
+        }
+        for list in [&mut t.types, &mut t.items, &mut t.values] {
+            list.sort();
+            list.dedup();
+        }
+        t
     }
 
     /// Schemas reached from `v` by one name segment (`b`, `b[]`, `*`), across alternatives.
@@ -216,12 +251,7 @@ fn truth(doc: &Doc, op: &Value, shared: &[Value], name: &str) -> Option<Truth> {
                 "header" => "header",
                 _ => return None,
             };
-            let schema = &p["schema"];
-            return Some(Truth {
-                location,
-                types: doc.types(schema),
-                items: doc.items(schema),
-            });
+            return Some(doc.truth(location, &[&p["schema"]]));
         }
     }
     let body = doc.deref(&op["requestBody"]);
@@ -233,23 +263,29 @@ fn truth(doc: &Doc, op: &Value, shared: &[Value], name: &str) -> Option<Truth> {
             .flat_map(|c| doc.step(c, segment))
             .collect();
     }
-    let typed = cands
-        .iter()
-        .find(|c| !doc.types(c).is_empty())
-        .or(cands.first());
-    match typed {
-        Some(schema) => Some(Truth {
-            location: "body",
-            types: doc.types(schema),
-            items: doc.items(schema),
-        }),
-        None if name == "data" && !content_type.contains("json") => Some(Truth {
+    // Several candidates when `oneOf` alternatives both have the field: accept any of them.
+    cands.retain(|c| !doc.types(c).is_empty());
+    if !cands.is_empty() {
+        Some(doc.truth("body", &cands))
+    } else if name == "data" && !content_type.contains("json") {
+        Some(Truth {
             location: "body",
             types: vec!["raw".into()],
             items: Vec::new(),
-        }),
-        None => None,
+            values: Vec::new(),
+        })
+    } else {
+        None
     }
+}
+
+/// Inferred enums: how many, how many list no value the reference forbids, how many list
+/// exactly the reference's values.
+#[derive(Default)]
+struct EnumTally {
+    inferred: usize,
+    sound: usize,
+    exact: usize,
 }
 
 #[derive(Default)]
@@ -307,6 +343,7 @@ fn inferred_types_and_locations_match_openapi() {
     let mut by_location: BTreeMap<&'static str, Tally> = BTreeMap::new();
     let (mut total, mut type_ok, mut location_ok, mut unknown, mut unmodelled) = (0, 0, 0, 0, 0);
     let mut misses = Vec::new();
+    let (mut enums, mut enum_misses) = (EnumTally::default(), Vec::new());
     for spec in &specs {
         let Some((op, shared)) = ops.get(&spec_key(spec)) else {
             unknown += spec.params.len();
@@ -330,6 +367,7 @@ fn inferred_types_and_locations_match_openapi() {
                 .find(|p| p["name"] == row.name.as_str())
             else {
                 unmodelled += 1;
+                println!("UNMODELLED {}/{} {}", spec.scope, spec.method_id, row.name);
                 continue;
             };
             let ty = model["type"].as_str().unwrap_or("");
@@ -349,6 +387,21 @@ fn inferred_types_and_locations_match_openapi() {
                         || items.is_some_and(|i| accept(&t.items, i)))
             };
             let location_match = model["in"] == t.location;
+            if let Some(values) = model["enum"].as_array() {
+                let values: Vec<&str> = values.iter().filter_map(Value::as_str).collect();
+                // A reference without an enum (a free string) neither confirms nor contradicts.
+                let known =
+                    t.values.is_empty() || values.iter().all(|v| t.values.iter().any(|r| r == v));
+                enums.inferred += 1;
+                enums.sound += known as usize;
+                enums.exact += (known && values.len() == t.values.len()) as usize;
+                if !known {
+                    enum_misses.push(format!(
+                        "{}/{} {} got {values:?} want {:?}",
+                        spec.scope, spec.method_id, row.name, t.values
+                    ));
+                }
+            }
             total += 1;
             type_ok += type_match as usize;
             location_ok += location_match as usize;
@@ -387,6 +440,9 @@ fn inferred_types_and_locations_match_openapi() {
         }
     }
     misses.sort();
+    for m in &enum_misses {
+        println!("ENUM-MISS {m}");
+    }
     for m in &misses {
         println!("MISS {m}");
     }
@@ -399,6 +455,10 @@ fn inferred_types_and_locations_match_openapi() {
             100.0 * pct(t.location_ok, t.rows)
         );
     }
+    println!(
+        "  enums  {} inferred, {} not contradicting the reference, {} exactly the reference set",
+        enums.inferred, enums.sound, enums.exact
+    );
     let (type_share, location_share) = (pct(type_ok, total), pct(location_ok, total));
     println!(
         "  all    {total:>5} rows  type {:6.2}%  location {:6.2}%",
@@ -408,6 +468,10 @@ fn inferred_types_and_locations_match_openapi() {
     assert!(
         total > 4000,
         "only {total} rows compared: corpus or OpenAPI matching broke"
+    );
+    assert_eq!(
+        enums.sound, enums.inferred,
+        "inferred enum values contradict the reference (see ENUM-MISS lines)"
     );
     assert!(
         type_share >= MIN_TYPE,

@@ -1,6 +1,6 @@
 //! Parameter flags read from wording: `nullable` and path parameters that may carry slashes.
 
-use super::words::{has_any, lower};
+use super::words::{has_any, has_word, lower};
 
 /// "Set to `null` to disable": sending `null` means something, so the field must be able
 /// to serialise an explicit null.
@@ -29,22 +29,22 @@ pub fn allows_slash(name: &str, description: &str) -> bool {
         name,
         "ref" | "path" | "branch" | "basehead" | "file_path" | "tag" | "dir"
     );
-    let by_text = has_any(
-        &text,
-        &[
-            "branch name",
-            "file path",
-            "path to the",
-            "heads/",
-            "tags/",
-            "refs/",
-            "can be a branch",
-            "name of the branch",
-            "the branch",
-            "wildcard characters",
-            "`...`",
-        ],
-    );
+    let by_text = has_word(description, &["ref", "refs"])
+        || has_any(
+            &text,
+            &[
+                "branch name",
+                "file path",
+                "path to the",
+                "heads/",
+                "tags/",
+                "refs/",
+                "can be a branch",
+                "name of the branch",
+                "wildcard characters",
+                "`...`",
+            ],
+        );
     by_name || by_text
 }
 
@@ -68,6 +68,14 @@ mod tests {
         assert!(!allows_slash(
             "owner",
             "The account owner of the repository."
+        ));
+        assert!(allows_slash(
+            "tree_sha",
+            "The SHA1 value or ref (branch or tag) name of the tree."
+        ));
+        assert!(!allows_slash(
+            "env",
+            "The name must be URL encoded: slashes must be replaced with `%2F`."
         ));
     }
 }

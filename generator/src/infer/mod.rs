@@ -5,12 +5,14 @@ mod arrays;
 mod enums;
 mod flags;
 mod location;
+mod maps;
 mod scalars;
 mod words;
 
 pub use enums::listed_values;
 pub use flags::{allows_slash, nullable};
 pub use location::{infer_location, is_raw_body};
+pub use maps::map_value_type;
 
 use crate::model::{HttpMethod, Location, Type};
 

@@ -65,6 +65,13 @@ pub fn integer_or_string_alternative(ctx: &ParamCtx) -> Option<Type> {
 /// Backticked names of sibling parameters ("Either `artifact_id` or `artifact_url`") are not values.
 pub fn listed_enum(ctx: &ParamCtx) -> Option<Type> {
     let values = listed_values(ctx.description)?;
+    // "A comma-separated list of states. Can be: `open`, …": the values are items of one string.
+    if has_any(
+        &lower(ctx.description),
+        &["comma-separated", "comma separated"],
+    ) {
+        return None;
+    }
     if values
         .iter()
         .any(|v| v == ctx.name || ctx.siblings.contains(v))

@@ -164,7 +164,9 @@ fn build_param(
     }
     // Route parameters are always required (see `check_route_params`).
     required |= location == Location::Path;
-    let allows_slash = location == Location::Path && infer::allows_slash(&node.wire, &description);
+    let allows_slash = location == Location::Path
+        && matches!(ty, Type::String)
+        && infer::allows_slash(&node.wire, &description);
     Param {
         spec_name: node.spec_name.clone(),
         wire_name: node.wire.clone(),
@@ -191,16 +193,10 @@ fn structural_type(
     }
     if let Some(values) = node.map_values() {
         let inner = build_param(spec, values, Some(&node.wire), location, &[], diags);
-        // An undescribed `a.*` leaf says nothing about its values: any JSON value.
-        let described = values.row.is_some_and(|r| !r.description.trim().is_empty());
-        let inner_ty = if !described && values.children.is_empty() {
-            match inner.ty {
-                Type::String => Type::Any,
-                other => other,
-            }
-        } else {
-            inner.ty
-        };
+        let described = values.row.is_some_and(|r| !r.description.trim().is_empty())
+            || !values.children.is_empty();
+        let parent_description = node.row.map_or("", |r| r.description.as_str());
+        let inner_ty = infer::map_value_type(parent_description, described, inner.ty);
         return Some(Type::Map {
             values: Box::new(inner_ty),
         });
