@@ -103,6 +103,11 @@ fn recorded_lines_point_at_the_source() {
                 row.line,
                 row.name
             );
+            assert!(
+                text.contains(&row.description),
+                "description of `{}` not verbatim",
+                row.name
+            );
         }
         if spec.renamed_to.is_some() {
             assert!(
@@ -214,4 +219,24 @@ fn corpus_wide_invariants() {
     }
     let upload_routes = specs.iter().filter(|s| s.route.origin).count();
     assert!(upload_routes >= 1);
+}
+
+/// Truncating real files anywhere yields diagnostics, never a panic.
+#[test]
+fn truncated_corpus_files_do_not_panic() {
+    let dir = corpus_dir();
+    for name in [
+        "repos/updateRepoRuleset.md",
+        "repos/uploadReleaseAsset.md",
+        "activity/getFeeds.md",
+    ] {
+        let path = dir.join(name);
+        let text = std::fs::read_to_string(&path).unwrap();
+        let mut failures = 0;
+        for (i, _) in text.char_indices().step_by(11) {
+            failures +=
+                usize::from(client_generator::parse::parse_spec(&path, &text[..i]).is_err());
+        }
+        assert!(failures > 0);
+    }
 }

@@ -140,3 +140,24 @@ fn rename_target(target: &str) -> Option<(String, String)> {
     let (scope, method) = target.split_once('.')?;
     (is_identifier(scope) && is_identifier(method)).then(|| (scope.to_string(), method.to_string()))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rename_targets() {
+        let t = |s: &str| rename_target(s);
+        assert_eq!(
+            t("repos.getThing"),
+            Some(("repos".into(), "getThing".into()))
+        );
+        assert_eq!(
+            t(" repos.getThing.\n"),
+            Some(("repos".into(), "getThing".into()))
+        );
+        assert_eq!(t("getThing"), None);
+        assert_eq!(t("repos.get-thing"), None);
+        assert_eq!(t("a.b.c"), None);
+    }
+}

@@ -37,7 +37,13 @@ fn list_files(dir: &Path, diags: &mut Diagnostics) -> Vec<PathBuf> {
             return Vec::new();
         }
     };
-    scopes.retain(|p| p.is_dir());
+    // Hidden folders (`.git`, editor state) are not scopes.
+    scopes.retain(|p| {
+        p.is_dir()
+            && !p
+                .file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with('.'))
+    });
     let mut files = Vec::new();
     for scope in scopes {
         match sorted_entries(&scope) {
@@ -46,11 +52,10 @@ fn list_files(dir: &Path, diags: &mut Diagnostics) -> Vec<PathBuf> {
                     .into_iter()
                     .filter(|p| p.extension().is_some_and(|e| e == "md") && p.is_file()),
             ),
-            Err(e) => diags.push(Diagnostic::new(
-                scope,
-                0,
-                format!("cannot read scope folder: {e}"),
-            )),
+            Err(e) => diags.push(
+                Diagnostic::new(scope, 0, format!("cannot read scope folder: {e}"))
+                    .with_hint("check the folder's permissions"),
+            ),
         }
     }
     files
@@ -83,7 +88,9 @@ fn parse_all(files: &[PathBuf]) -> Vec<Result<SpecFile, Diagnostics>> {
                 h.join().unwrap_or_else(|_| {
                     part.iter()
                         .map(|p| {
-                            Err(Diagnostic::new(p, 0, "internal error: the parser panicked").into())
+                            Err(Diagnostic::new(p, 0, "internal error: the parser panicked")
+                                .with_hint("please report this file as a parser bug")
+                                .into())
                         })
                         .collect()
                 })
@@ -94,8 +101,10 @@ fn parse_all(files: &[PathBuf]) -> Vec<Result<SpecFile, Diagnostics>> {
 
 /// Reads one file; I/O and UTF-8 problems become diagnostics.
 fn read_and_parse(path: &Path) -> Result<SpecFile, Diagnostics> {
-    let bytes = std::fs::read(path)
-        .map_err(|e| Diagnostic::new(path, 0, format!("cannot read spec file: {e}")))?;
+    let bytes = std::fs::read(path).map_err(|e| {
+        Diagnostic::new(path, 0, format!("cannot read spec file: {e}"))
+            .with_hint("check the file's permissions")
+    })?;
     let text = String::from_utf8(bytes).map_err(|e| {
         let valid = e.utf8_error().valid_up_to();
         let line = 1 + e.as_bytes()[..valid]
@@ -145,6 +154,7 @@ mod tests {
         );
         write(d, "alpha", "notes.txt", b"ignored");
         std::fs::write(d.join("README.md"), "top-level files are ignored").unwrap();
+        write(d, ".hidden", "get.md", b"not a spec");
         let specs = parse_dir(d).unwrap();
         let ids: Vec<_> = specs
             .iter()

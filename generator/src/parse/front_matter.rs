@@ -350,3 +350,84 @@ fn check_explicit(p: &ExplicitParam, earlier: &[ExplicitParam], rep: &mut Report
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::*;
+
+    fn run(text: &str) -> (Option<Split>, Vec<(usize, String)>) {
+        let path = Path::new("x/y.md");
+        let mut rep = Reporter::new(path);
+        let split = split(text, &mut rep);
+        (
+            split,
+            rep.diags.into_iter().map(|d| (d.line, d.message)).collect(),
+        )
+    }
+
+    #[test]
+    fn splits_off_the_body() {
+        let text = "---\nname: n\nroute: GET /x\nscope: s\n---\n# T\n";
+        let (split, errs) = run(text);
+        let split = split.unwrap();
+        assert!(errs.is_empty(), "{errs:?}");
+        assert_eq!(&text[split.body_offset..], "# T\n");
+        assert_eq!(split.body_line, 6);
+        let fm = split.fields.unwrap();
+        assert_eq!(fm.route, Some(("GET /x".to_string(), 3)));
+        assert_eq!(fm.scope, Some(("s".to_string(), 4)));
+        assert_eq!(fm.example, None);
+    }
+
+    #[test]
+    fn closing_line_at_end_of_file() {
+        let (split, errs) = run("---\nname: n\nroute: GET /x\nscope: s\n---");
+        assert!(errs.is_empty());
+        assert_eq!(split.unwrap().body_offset, 38);
+    }
+
+    #[test]
+    fn non_string_values() {
+        let (_, errs) = run("---\nname: [a]\nroute: GET /x\nscope: 12\n---\n");
+        assert_eq!(
+            errs,
+            [
+                (2, "front-matter `name` must be a string".to_string()),
+                (4, "front-matter `scope` must be a string".to_string())
+            ]
+        );
+    }
+
+    #[test]
+    fn flow_style_parameters_fall_back_to_the_key_line() {
+        let text = "---\nname: n\nroute: GET /x\nscope: s\nparameters: [{name: a, type: string}, {name: b}]\n---\n";
+        let (split, errs) = run(text);
+        assert!(errs.is_empty(), "{errs:?}");
+        let explicit = split.unwrap().fields.unwrap().explicit;
+        let got: Vec<_> = explicit.iter().map(|p| (p.name.as_str(), p.line)).collect();
+        assert_eq!(got, [("a", 5), ("b", 5)]);
+    }
+
+    #[test]
+    fn parameters_must_be_a_list() {
+        let (_, errs) = run("---\nname: n\nroute: GET /x\nscope: s\nparameters: nope\n---\n");
+        assert_eq!(
+            errs,
+            [(5, "front-matter `parameters` must be a list".to_string())]
+        );
+    }
+
+    #[test]
+    fn libyaml_messages_get_file_lines() {
+        assert_eq!(
+            yaml_message("did not find expected key at line 3 column 1, while parsing a block mapping at line 1 column 1"),
+            "did not find expected key (in a block mapping starting at line 2)"
+        );
+        assert_eq!(
+            yaml_message("mapping values are not allowed in this context at line 1 column 8"),
+            "mapping values are not allowed in this context"
+        );
+    }
+}

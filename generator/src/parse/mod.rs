@@ -180,8 +180,11 @@ pub fn parse_spec(path: &Path, text: &str) -> Result<SpecFile, Diagnostics> {
             );
         }
     }
-    if let (Some((route, line)), true) = (&route, body.params_complete) {
-        check_route_params(route, *line, &body, &mut rep);
+    if body.params_complete {
+        if let Some((route, line)) = &route {
+            check_route_params(route, *line, &body, &mut rep);
+        }
+        check_explicit_names(&fm.explicit, &body, &mut rep);
     }
 
     if !rep.diags.is_empty() {
@@ -191,7 +194,10 @@ pub fn parse_spec(path: &Path, text: &str) -> Result<SpecFile, Diagnostics> {
     let (Some((route, route_line)), Some((name, _)), Some((scope, _))) = (route, fm.name, fm.scope)
     else {
         // Unreachable in practice: a missing field was reported above.
-        return Err(Diagnostic::new(path, 0, "incomplete front-matter").into());
+        let hint = "add the missing `name`, `route` or `scope` line";
+        return Err(Diagnostic::new(path, 0, "incomplete front-matter")
+            .with_hint(hint)
+            .into());
     };
     Ok(SpecFile {
         path: path.to_path_buf(),
@@ -225,6 +231,19 @@ fn check_route_params(route: &Route, line: usize, body: &body::Body, rep: &mut R
                 line,
                 format!("route parameter `{{{name}}}` has no row in the parameters table"),
                 format!("add `<tr><td>{name}</td><td>yes</td><td>...</td></tr>` to the table"),
+            );
+        }
+    }
+}
+
+/// Explicit `parameters:` entries refine table rows, so each must name one.
+fn check_explicit_names(explicit: &[ExplicitParam], body: &body::Body, rep: &mut Reporter) {
+    for p in explicit {
+        if !body.params.iter().any(|row| row.name == p.name) {
+            rep.error(
+                p.line,
+                format!("explicit parameter `{}` has no row in the parameters table", p.name),
+                "`parameters:` entries give types to table rows; use the name exactly as in the table",
             );
         }
     }

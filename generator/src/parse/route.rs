@@ -100,9 +100,9 @@ fn parse_template(s: &str, errors: &mut Vec<RouteError>) -> (Vec<PathPart>, Vec<
         match c {
             '{' => {
                 let body_and_more = &rest[1..];
-                let close = body_and_more.find('}');
-                let open = body_and_more.find('{');
-                let Some(close) = close.filter(|&c| open.is_none_or(|o| c < o)) else {
+                // The next brace must be the closing one (one scan: no quadratic work).
+                let next = body_and_more.find(['{', '}']);
+                let Some(close) = next.filter(|&i| body_and_more[i..].starts_with('}')) else {
                     errors.push((
                         format!("unbalanced braces in route path `{s}`: `{{` is never closed"),
                         "close every `{name}` with `}`".to_string(),

@@ -1,5 +1,7 @@
-//! Reads the `## Parameters` HTML table: its HTML blocks are tokenized with html5ever, and
-//! the Markdown between them (each description cell) is kept exactly as written.
+//! Reads the `## Parameters` HTML table: its HTML blocks are tokenized with html5ever (the
+//! parser under `scraper`; its tree builder would silently repair broken tables and has no
+//! positions) and checked strictly; the Markdown between them (each description cell) is kept
+//! exactly as written, so `<branch name>` in a code span is not mistaken for a tag.
 
 use std::collections::HashMap;
 
@@ -19,7 +21,8 @@ enum Elem {
     Thead,
     Tbody,
     Tr,
-    Cell,
+    Th,
+    Td,
 }
 
 impl Elem {
@@ -29,7 +32,8 @@ impl Elem {
             "thead" => Elem::Thead,
             "tbody" => Elem::Tbody,
             "tr" => Elem::Tr,
-            "th" | "td" => Elem::Cell,
+            "th" => Elem::Th,
+            "td" => Elem::Td,
             _ => return None,
         })
     }
@@ -39,8 +43,12 @@ impl Elem {
             Elem::Thead => "thead",
             Elem::Tbody => "tbody",
             Elem::Tr => "tr",
-            Elem::Cell => "td",
+            Elem::Th => "th",
+            Elem::Td => "td",
         }
+    }
+    fn is_cell(self) -> bool {
+        matches!(self, Elem::Th | Elem::Td)
     }
 }
 
@@ -206,7 +214,7 @@ impl Reader<'_, '_> {
             return;
         }
         // Recover from a missing `</td>` or `</tr>` before a new cell or row.
-        if self.cell.is_some() && matches!(elem, Elem::Cell | Elem::Tr) {
+        if self.cell.is_some() && (elem.is_cell() || elem == Elem::Tr) {
             self.unclosed_top(line);
         }
         if self.parent() == Some(Elem::Tr) && elem == Elem::Tr {
@@ -216,25 +224,27 @@ impl Reader<'_, '_> {
             Elem::Table => self.stack.is_empty() && self.table_line.is_none(),
             Elem::Thead | Elem::Tbody => self.parent() == Some(Elem::Table),
             Elem::Tr => matches!(self.parent(), Some(Elem::Table | Elem::Thead | Elem::Tbody)),
-            Elem::Cell => self.parent() == Some(Elem::Tr),
+            Elem::Th | Elem::Td => self.parent() == Some(Elem::Tr),
         };
-        if !ok {
-            let msg = match (elem, self.table_line) {
-                (Elem::Table, Some(first)) => {
-                    format!(
+        let hint = "the table is `<table>` › `<thead>`/`<tbody>` › `<tr>` › `<th>`/`<td>`";
+        match (ok, elem, self.table_line) {
+            (false, Elem::Table, first) => {
+                let msg = match first.filter(|_| self.stack.is_empty()) {
+                    Some(first) => format!(
                         "second `<table>` in the parameters section (the first is at line {first})"
-                    )
-                }
-                _ => format!("`<{name}>` is not allowed here"),
-            };
-            self.rep.error(
-                line,
-                msg,
-                "the table is `<table>` › `<thead>`/`<tbody>` › `<tr>` › `<th>`/`<td>`",
-            );
-            if elem != Elem::Cell {
+                    ),
+                    None => "nested table inside the parameters table".to_string(),
+                };
+                self.rep.error(line, msg, hint);
+                self.skip = 1; // ignore it up to its `</table>`
                 return;
             }
+            // Misplaced elements are still opened, so their end tags match and the
+            // problem is reported once.
+            (false, ..) => self
+                .rep
+                .error(line, format!("`<{name}>` is not allowed here"), hint),
+            (true, ..) => {}
         }
         match elem {
             Elem::Table => self.table_line = Some(line),
@@ -245,9 +255,9 @@ impl Reader<'_, '_> {
                     cells: Vec::new(),
                 })
             }
-            Elem::Cell => {
+            Elem::Th | Elem::Td => {
                 if let Some(row) = self.row.as_mut() {
-                    row.header |= name == "th";
+                    row.header |= elem == Elem::Th;
                 }
                 self.cell = Some(Cell {
                     text: String::new(),
@@ -257,9 +267,7 @@ impl Reader<'_, '_> {
             }
             Elem::Thead | Elem::Tbody => {}
         }
-        if ok {
-            self.stack.push((elem, line));
-        }
+        self.stack.push((elem, line));
     }
 
     /// Reports and closes the innermost open element (it should have been closed by now).
@@ -297,7 +305,7 @@ impl Reader<'_, '_> {
 
     fn finish_elem(&mut self, elem: Elem) {
         match elem {
-            Elem::Cell => {
+            Elem::Th | Elem::Td => {
                 if let (Some(cell), Some(row)) = (self.cell.take(), self.row.as_mut()) {
                     row.cells.push(cell);
                 }
@@ -485,4 +493,19 @@ fn trim_blank_lines(s: &str) -> String {
         start += line.len();
     }
     s.get(start..).unwrap_or("").trim_end().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn trims_blank_lines_only() {
+        assert_eq!(
+            trim_blank_lines("\n  \n    code\n\ntext\n\n"),
+            "    code\n\ntext"
+        );
+        assert_eq!(trim_blank_lines("\n\n"), "");
+        assert_eq!(trim_blank_lines("one"), "one");
+    }
 }

@@ -213,7 +213,7 @@ fn explicit_parameters_with_lines() {
 fn explicit_parameter_errors() {
     let text = SPEC.replace(
         "type: API method\n",
-        "type: API method\nparameters:\n  - name: id\n    in: path\n  - name: id\n  - name: page\n    tpye: integer\n  - name: q\n    in: cookie\n",
+        "type: API method\nparameters:\n  - name: id\n    in: path\n  - name: id\n  - name: page\n    tpye: integer\n  - name: page\n    in: cookie\n",
     );
     let errs = errors(&text);
     assert_eq!(errs.len(), 3, "{errs:#?}");
@@ -455,4 +455,97 @@ fn html_comments_in_the_section_are_ignored() {
 fn duplicate_yaml_key() {
     let text = SPEC.replace("type: API method", "type: API method\nname: Again");
     assert_error(&text, 7, "duplicate entry with key \"name\"");
+}
+
+#[test]
+fn misplaced_elements_are_reported_once() {
+    let text = SPEC.replace(
+        "<tr><td>page</td><td>no</td><td>Inline &amp; decoded</td></tr>",
+        "<td>page</td>",
+    );
+    let errs = errors(&text);
+    assert_eq!(errs, [(45, "`<td>` is not allowed here".to_string())]);
+    let second = SPEC.replace(
+        "</table>\n",
+        "</table>\n<table><tr><td>x</td></tr></table>\n",
+    );
+    assert_error(
+        &second,
+        48,
+        "second `<table>` in the parameters section (the first is at line 26)",
+    );
+    assert_eq!(errors(&second).len(), 1);
+}
+
+#[test]
+fn unclosed_header_cell_is_named_as_written() {
+    let text = SPEC.replace("<th>name</th>", "<th>name");
+    assert_error(&text, 29, "`<th>` is not closed before line 30");
+}
+
+#[test]
+fn never_panics_on_random_edits() {
+    // Deterministic xorshift: random deletions and insertions of syntax-laden snippets.
+    let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut next = move |n: usize| {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        (state % n as u64) as usize
+    };
+    let snippets = [
+        "<tr>",
+        "</td>",
+        "<th>",
+        "{",
+        "}",
+        "\n\n",
+        "---\n",
+        "- ",
+        "**",
+        "```",
+        "é",
+        "&#x1F600;",
+        ": ",
+    ];
+    for _ in 0..2000 {
+        let mut text = SPEC.to_string();
+        for _ in 0..3 {
+            let mut at = next(text.len() + 1);
+            while !text.is_char_boundary(at) {
+                at -= 1;
+            }
+            if next(2) == 0 {
+                text.insert_str(at, snippets[next(snippets.len())]);
+            } else {
+                let mut end = (at + next(20)).min(text.len());
+                while !text.is_char_boundary(end) {
+                    end -= 1;
+                }
+                text.replace_range(at..end, "");
+            }
+        }
+        if let Err(d) = parse(&text) {
+            let lines = text.lines().count();
+            assert!(
+                d.0.iter().all(|e| e.line <= lines + 1),
+                "line out of range: {d}"
+            );
+        }
+    }
+}
+
+#[test]
+fn explicit_parameter_must_name_a_row() {
+    let text = SPEC.replace(
+        "type: API method\n",
+        "type: API method\nparameters:\n  - name: owner\n  - name: ownr\n    type: string\n",
+    );
+    assert_eq!(
+        errors(&text),
+        [(
+            9,
+            "explicit parameter `ownr` has no row in the parameters table".to_string()
+        )]
+    );
 }
