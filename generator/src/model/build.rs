@@ -247,8 +247,25 @@ fn check_route_params(spec: &SpecFile, diags: &mut Vec<Diagnostic>) {
                     ),
                 );
             }
+        } else {
+            diags.push(missing_row(spec, name, "path"));
         }
     }
+    for name in &spec.route.query {
+        if !spec.params.iter().any(|r| &r.name == name) {
+            diags.push(missing_row(spec, name, "query"));
+        }
+    }
+}
+
+/// A `{name}` / `{?name}` in the route with no table row: nothing says what it is.
+fn missing_row(spec: &SpecFile, name: &str, kind: &str) -> Diagnostic {
+    Diagnostic::new(
+        &spec.path,
+        spec.route_line,
+        format!("route {kind} parameter `{name}` has no row in the parameters table"),
+    )
+    .with_hint(format!("add a `{name}` row to the `## Parameters` table"))
 }
 
 /// Two parameters at one level whose Rust names collide (`foo-bar` and `foo_bar`).

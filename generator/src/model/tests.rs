@@ -353,6 +353,21 @@ fn inspect_flattens_nested_params() {
 }
 
 #[test]
+fn route_params_need_rows() {
+    let s = spec(
+        "repos",
+        "get",
+        route(HttpMethod::Post, "/repos/{owner}", &["page"]),
+        vec![],
+    );
+    let errs = errors(&[s]);
+    assert_eq!(errs.len(), 2, "{errs:?}");
+    assert!(errs
+        .iter()
+        .all(|d| d.line == 4 && d.message.contains("has no row")));
+}
+
+#[test]
 fn optional_route_param_tolerated_only_with_a_body() {
     let rows = || vec![row("name", false, "The name of the variable.", 5)];
     let patch = one(spec(
