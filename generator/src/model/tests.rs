@@ -353,6 +353,41 @@ fn inspect_flattens_nested_params() {
 }
 
 #[test]
+fn explicit_entries_must_agree_with_route_and_nesting() {
+    let mut s = spec(
+        "repos",
+        "get",
+        route(HttpMethod::Post, "/repos/{owner}", &[]),
+        vec![
+            row("owner", true, "", 6),
+            row("title", false, "", 7),
+            row("author", false, "", 8),
+            row("author.name", false, "", 9),
+        ],
+    );
+    let entry = |name: &str, location: Option<&str>, ty: Option<&str>, line: usize| ExplicitParam {
+        name: name.into(),
+        location: location.map(Into::into),
+        ty: ty.map(Into::into),
+        items: None,
+        values: None,
+        nullable: None,
+        required: None,
+        description: None,
+        line,
+    };
+    s.explicit = vec![
+        entry("owner", Some("query"), None, 1),
+        entry("title", Some("path"), None, 2),
+        entry("author", None, Some("string"), 3),
+        entry("author.name", Some("query"), None, 4),
+    ];
+    let errs = errors(&[s]);
+    let lines: Vec<_> = errs.iter().map(|d| d.line).collect();
+    assert_eq!(lines, [1, 2, 3, 4], "{errs:?}");
+}
+
+#[test]
 fn route_params_need_rows() {
     let s = spec(
         "repos",
