@@ -1,23 +1,27 @@
 //! Fidelity: the inferred types and locations of every corpus parameter row, compared with
-//! GitHub's OpenAPI description (`@octokit/openapi`, pinned in `tests/fidelity/`).
+//! GitHub's OpenAPI description (`@octokit/openapi`, pinned in `tests/fidelity/`); and the
+//! same on a holdout of operations the corpus does not have, to check the rules generalise.
 
-use std::collections::BTreeMap;
+#[path = "fidelity/holdout.rs"]
+mod holdout;
+#[path = "fidelity/reference.rs"]
+mod reference;
+#[path = "fidelity/score.rs"]
+mod score;
+
 use std::path::PathBuf;
-use std::process::Command;
 
-use client_generator::infer::{infer_type_traced, ParamCtx};
-use client_generator::model::{build_api, inspect_json, Location};
-use client_generator::parse::{parse_dir, PathPart, SpecFile};
-use serde_json::Value;
+use client_generator::parse::{parse_dir, SpecFile};
 
-/// Lowest accepted share of rows whose JSON type (and array element type) matches.
+use score::Score;
+
+/// Lowest accepted share of corpus rows whose JSON type (and array element type) matches.
 const MIN_TYPE: f64 = 0.985;
-/// Lowest accepted share of rows whose location (path/query/body) matches.
+/// Lowest accepted share of corpus rows whose location (path/query/body) matches.
 const MIN_LOCATION: f64 = 0.995;
-
-fn repo_root() -> PathBuf {
-    PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
-}
+/// The same for the holdout (rows made from descriptions, not in the corpus).
+const MIN_HOLDOUT_TYPE: f64 = 0.95;
+const MIN_HOLDOUT_LOCATION: f64 = 0.995;
 
 /// `<workspace>/../shared/corpus/octokit-docs`, or the same from a git worktree one level
 /// deeper (`<root>/wt/<name>/`), or `$OCTOKIT_CORPUS`.
@@ -40,449 +44,53 @@ fn corpus_dir() -> PathBuf {
     dir.unwrap_or_else(|| panic!("corpus not found at {main} (nor {worktree}); set OCTOKIT_CORPUS"))
 }
 
-/// The OpenAPI description, installing the pinned npm package first when needed.
-fn openapi() -> Value {
-    let dir = repo_root().join("tests/fidelity");
-    let file = dir.join("node_modules/@octokit/openapi/generated/api.github.com.json");
-    if !file.exists() {
-        let status = Command::new("npm").arg("ci").current_dir(&dir).status();
-        assert!(
-            matches!(status, Ok(s) if s.success()),
-            "could not install @octokit/openapi: run `npm ci` in {} (needs npm and network)",
-            dir.display()
-        );
-    }
-    let text = std::fs::read_to_string(&file).expect("read OpenAPI description");
-    serde_json::from_str(&text).expect("OpenAPI description is JSON")
-}
-
-/// What the OpenAPI description says about one parameter.
-#[derive(Debug, Clone, PartialEq)]
-struct Truth {
-    location: &'static str,
-    /// JSON type names; several for unions (`integer|string`); `raw` for a raw body.
-    types: Vec<String>,
-    items: Vec<String>,
-    /// Allowed values (of the value, or of an array's elements), when the reference lists them.
-    values: Vec<String>,
-}
-
-/// Follows `$ref`s inside the description.
-struct Doc<'a>(&'a Value);
-
-impl<'a> Doc<'a> {
-    fn deref(&self, mut v: &'a Value) -> &'a Value {
-        while let Some(r) = v.get("$ref").and_then(Value::as_str) {
-            let mut cur = self.0;
-            for key in r.trim_start_matches("#/").split('/') {
-                cur = &cur[key];
-            }
-            v = cur;
-        }
-        v
-    }
-
-    /// The schema and its `oneOf`/`anyOf`/`allOf` alternatives, recursively.
-    fn alternatives(&self, v: &'a Value, out: &mut Vec<&'a Value>) {
-        let v = self.deref(v);
-        out.push(v);
-        for key in ["oneOf", "anyOf", "allOf"] {
-            for alt in v[key].as_array().into_iter().flatten() {
-                self.alternatives(alt, out);
-            }
-        }
-    }
-
-    /// JSON type names of a schema (nulls dropped, unions expanded).
-    fn types(&self, v: &'a Value) -> Vec<String> {
-        let v = self.deref(v);
-        let mut out: Vec<String> = match &v["type"] {
-            Value::String(t) => vec![t.clone()],
-            Value::Array(ts) => ts
-                .iter()
-                .filter_map(Value::as_str)
-                .map(String::from)
-                .collect(),
-            _ => Vec::new(),
-        };
-        if out.is_empty() {
-            for key in ["oneOf", "anyOf", "allOf"] {
-                for alt in v[key].as_array().into_iter().flatten() {
-                    out.extend(self.types(alt));
-                }
-            }
-        }
-        if out.is_empty() && v.get("properties").is_some() {
-            out.push("object".into());
-        }
-        out.retain(|t| t != "null");
-        out.sort();
-        out.dedup();
-        out
-    }
-
-    fn items(&self, v: &'a Value) -> Vec<String> {
-        let mut alts = Vec::new();
-        self.alternatives(v, &mut alts);
-        let mut out: Vec<String> = alts
-            .iter()
-            .filter_map(|a| a.get("items"))
-            .flat_map(|i| self.types(i))
-            .collect();
-        out.sort();
-        out.dedup();
-        out
-    }
-
-    /// The reference facts merged over candidate schemas.
-    fn truth(&self, location: &'static str, schemas: &[&'a Value]) -> Truth {
-        let mut t = Truth {
-            location,
-            types: Vec::new(),
-            items: Vec::new(),
-            values: Vec::new(),
-        };
-        for s in schemas {
-            t.types.extend(self.types(s));
-            t.items.extend(self.items(s));
-            let mut alts = Vec::new();
-            self.alternatives(s, &mut alts);
-            let item_alts: Vec<&Value> = alts.iter().filter_map(|a| a.get("items")).collect();
-            for item in item_alts {
-                self.alternatives(item, &mut alts);
-            }
-            for a in alts {
-                let listed = a["enum"].as_array().into_iter().flatten();
-                t.values.extend(listed.filter_map(|v| match v {
-                    Value::String(s) => Some(s.clone()),
-                    Value::Number(n) => Some(n.to_string()),
-                    _ => None,
-                }));
-            }
-        }
-        for list in [&mut t.types, &mut t.items, &mut t.values] {
-            list.sort();
-            list.dedup();
-        }
-        t
-    }
-
-    /// Schemas reached from `v` by one name segment (`b`, `b[]`, `*`), across alternatives.
-    fn step(&self, v: &'a Value, segment: &str) -> Vec<&'a Value> {
-        let mut alts = Vec::new();
-        self.alternatives(v, &mut alts);
-        let mut out = Vec::new();
-        for alt in alts {
-            if let Some(base) = segment.strip_suffix("[]") {
-                for inner in self.step(alt, base) {
-                    let mut inner_alts = Vec::new();
-                    self.alternatives(inner, &mut inner_alts);
-                    out.extend(inner_alts.iter().filter_map(|a| a.get("items")));
-                }
-            } else if segment == "*" {
-                out.extend(alt.get("additionalProperties").filter(|a| a.is_object()));
-            } else if let Some(p) = alt.get("properties").and_then(|p| p.get(segment)) {
-                out.push(p);
-            }
-        }
-        out
-    }
-}
-
-/// `GET /repos/{}/{}` keys for every OpenAPI operation.
-fn operations(doc: &Value) -> BTreeMap<String, (Value, Vec<Value>)> {
-    let mut ops = BTreeMap::new();
-    for (path, item) in doc["paths"].as_object().expect("paths") {
-        let shared = item["parameters"].as_array().cloned().unwrap_or_default();
-        for method in ["get", "post", "put", "patch", "delete"] {
-            if let Some(op) = item.get(method) {
-                let key = format!("{} {}", method.to_uppercase(), normalise(path));
-                ops.insert(key, (op.clone(), shared.clone()));
-            }
-        }
-    }
-    ops
-}
-
-/// A path with every `{param}` replaced by `{}`.
-fn normalise(path: &str) -> String {
-    let mut out = String::new();
-    let mut depth = 0;
-    for c in path.chars() {
-        match c {
-            '{' => {
-                depth += 1;
-                out.push('{');
-            }
-            '}' => {
-                depth -= 1;
-                out.push('}');
-            }
-            _ if depth > 0 => {}
-            _ => out.push(c),
-        }
-    }
-    out
-}
-
-fn spec_key(spec: &SpecFile) -> String {
-    let mut path = String::new();
-    for part in &spec.route.path {
-        match part {
-            PathPart::Literal(t) => path.push_str(t),
-            PathPart::Param(_) => path.push_str("{}"),
-        }
-    }
-    let method = serde_json::to_value(spec.route.method).expect("method serialises");
-    format!("{} {path}", method.as_str().unwrap_or_default())
-}
-
-/// The truth for one row name of one operation, if the description knows it.
-fn truth(doc: &Doc, op: &Value, shared: &[Value], name: &str) -> Option<Truth> {
-    let params = shared
-        .iter()
-        .chain(op["parameters"].as_array().into_iter().flatten());
-    for p in params {
-        let p = doc.deref(p);
-        if p["name"] == name {
-            let location = match p["in"].as_str()? {
-                "path" => "path",
-                "query" => "query",
-                "header" => "header",
-                _ => return None,
-            };
-            return Some(doc.truth(location, &[&p["schema"]]));
-        }
-    }
-    let body = doc.deref(&op["requestBody"]);
-    let (content_type, media) = body["content"].as_object()?.iter().next()?;
-    let mut cands = vec![&media["schema"]];
-    for segment in name.split('.') {
-        cands = cands
-            .into_iter()
-            .flat_map(|c| doc.step(c, segment))
-            .collect();
-    }
-    // Several candidates when `oneOf` alternatives both have the field: accept any of them.
-    cands.retain(|c| !doc.types(c).is_empty());
-    if !cands.is_empty() {
-        Some(doc.truth("body", &cands))
-    } else if name == "data" && !content_type.contains("json") {
-        Some(Truth {
-            location: "body",
-            types: vec!["raw".into()],
-            items: Vec::new(),
-            values: Vec::new(),
-        })
-    } else {
-        None
-    }
-}
-
-/// Inferred enums: how many, how many list no value the reference forbids, how many list
-/// exactly the reference's values.
-#[derive(Default)]
-struct EnumTally {
-    inferred: usize,
-    sound: usize,
-    exact: usize,
-}
-
-#[derive(Default)]
-struct Tally {
-    rows: usize,
-    type_ok: usize,
-    location_ok: usize,
-}
-
-fn pct(n: usize, d: usize) -> f64 {
-    if d == 0 {
-        1.0
-    } else {
-        n as f64 / d as f64
-    }
-}
-
-/// The inference rule that typed a leaf row (approximate: the row is re-inferred without
-/// its siblings), to make the miss list actionable.
-fn deciding_rule(spec: &SpecFile, name: &str, description: &str, model: &Value) -> &'static str {
-    let location = match model["in"].as_str() {
-        Some("path") => Location::Path,
-        Some("query") => Location::Query,
-        _ => Location::Body,
-    };
-    let leaf = name
-        .rsplit('.')
-        .next()
-        .unwrap_or(name)
-        .trim_end_matches("[]");
-    let ctx = ParamCtx {
-        name: leaf,
-        parent: None,
-        description,
-        method: spec.route.method,
-        location,
-        siblings: &[],
-    };
-    infer_type_traced(&ctx).0
-}
-
 /// The corpus, parsed by the real parser.
-fn specs() -> Vec<SpecFile> {
+fn corpus() -> Vec<SpecFile> {
     parse_dir(&corpus_dir()).unwrap_or_else(|d| panic!("corpus does not parse:\n{d}"))
+}
+
+/// Fail when a score drops below its thresholds or an inferred enum contradicts the reference.
+fn check(score: &Score, min_rows: usize, min_type: f64, min_location: f64) {
+    assert!(
+        score.total >= min_rows,
+        "only {} rows compared: spec or reference matching broke",
+        score.total
+    );
+    assert_eq!(
+        score.enums.sound, score.enums.inferred,
+        "inferred enum values contradict the reference (see ENUM-MISS lines)"
+    );
+    assert!(
+        score.type_share >= min_type,
+        "type fidelity {:.2}% fell below {:.2}%",
+        100.0 * score.type_share,
+        100.0 * min_type
+    );
+    assert!(
+        score.location_share >= min_location,
+        "location fidelity {:.2}% fell below {:.2}%",
+        100.0 * score.location_share,
+        100.0 * min_location
+    );
 }
 
 #[test]
 fn inferred_types_and_locations_match_openapi() {
-    let specs = specs();
-    let api = build_api(&specs).unwrap_or_else(|d| panic!("corpus does not build:\n{d}"));
-    let inspected = inspect_json(&api);
-    let doc_value = openapi();
-    let doc = Doc(&doc_value);
-    let ops = operations(&doc_value);
-    let mut by_location: BTreeMap<&'static str, Tally> = BTreeMap::new();
-    let (mut total, mut type_ok, mut location_ok, mut unknown, mut unmodelled) = (0, 0, 0, 0, 0);
-    let mut misses = Vec::new();
-    let (mut enums, mut enum_misses) = (EnumTally::default(), Vec::new());
-    for spec in &specs {
-        let Some((op, shared)) = ops.get(&spec_key(spec)) else {
-            unknown += spec.params.len();
-            continue;
-        };
-        let endpoint = inspected["endpoints"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|e| e["scope"] == spec.scope.as_str() && e["id"] == spec.method_id.as_str())
-            .expect("every spec has an endpoint");
-        for row in &spec.params {
-            let Some(t) = truth(&doc, op, shared, &row.name) else {
-                unknown += 1;
-                continue;
-            };
-            let Some(model) = endpoint["params"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .find(|p| p["name"] == row.name.as_str())
-            else {
-                unmodelled += 1;
-                println!("UNMODELLED {}/{} {}", spec.scope, spec.method_id, row.name);
-                continue;
-            };
-            let ty = model["type"].as_str().unwrap_or("");
-            let items = model["items"].as_str();
-            let type_match = if t.types == ["raw"] {
-                ty == "string"
-            } else {
-                let accept = |want: &[String], got: &str| {
-                    want.is_empty()
-                        || want
-                            .iter()
-                            .any(|w| w == got || (w == "number" && got == "integer"))
-                };
-                accept(&t.types, ty)
-                    && (ty != "array"
-                        || t.items.is_empty()
-                        || items.is_some_and(|i| accept(&t.items, i)))
-            };
-            let location_match = model["in"] == t.location;
-            if let Some(values) = model["enum"].as_array() {
-                let values: Vec<&str> = values.iter().filter_map(Value::as_str).collect();
-                // A reference without an enum (a free string) neither confirms nor contradicts.
-                let known =
-                    t.values.is_empty() || values.iter().all(|v| t.values.iter().any(|r| r == v));
-                enums.inferred += 1;
-                enums.sound += known as usize;
-                enums.exact += (known && values.len() == t.values.len()) as usize;
-                if !known {
-                    enum_misses.push(format!(
-                        "{}/{} {} got {values:?} want {:?}",
-                        spec.scope, spec.method_id, row.name, t.values
-                    ));
-                }
-            }
-            total += 1;
-            type_ok += type_match as usize;
-            location_ok += location_match as usize;
-            let tally = by_location.entry(t.location).or_default();
-            tally.rows += 1;
-            tally.type_ok += type_match as usize;
-            tally.location_ok += location_match as usize;
-            if !type_match || !location_match {
-                let first_line: String = row
-                    .description
-                    .lines()
-                    .find(|l| !l.trim().is_empty())
-                    .unwrap_or("")
-                    .chars()
-                    .take(110)
-                    .collect();
-                misses.push(format!(
-                    "{}/{} {:<28} got {}:{}{} want {}:{}{} by {} | {}",
-                    spec.scope,
-                    spec.method_id,
-                    row.name,
-                    model["in"].as_str().unwrap_or(""),
-                    ty,
-                    items.map(|i| format!("[{i}]")).unwrap_or_default(),
-                    t.location,
-                    t.types.join("|"),
-                    if t.items.is_empty() {
-                        String::new()
-                    } else {
-                        format!("[{}]", t.items.join("|"))
-                    },
-                    deciding_rule(spec, &row.name, &row.description, model),
-                    first_line
-                ));
-            }
-        }
+    let doc = reference::openapi("api.github.com.json");
+    let score = score::score(&corpus(), &doc);
+    check(&score, 4000, MIN_TYPE, MIN_LOCATION);
+}
+
+#[test]
+fn rules_generalise_to_operations_outside_the_corpus() {
+    let corpus = corpus();
+    let mut total = Vec::new();
+    for name in holdout::DOCUMENTS {
+        let doc = reference::openapi(name);
+        println!("\n== holdout from {name}");
+        let specs = holdout::specs(name, &doc, &corpus, &total);
+        let score = score::score(&specs, &doc);
+        total.extend(specs);
+        check(&score, 200, MIN_HOLDOUT_TYPE, MIN_HOLDOUT_LOCATION);
     }
-    misses.sort();
-    for m in &enum_misses {
-        println!("ENUM-MISS {m}");
-    }
-    for m in &misses {
-        println!("MISS {m}");
-    }
-    println!("\nfidelity over {total} rows ({unknown} rows without a reference type, {unmodelled} not modelled):");
-    for (loc, t) in &by_location {
-        println!(
-            "  {loc:<6} {:>5} rows  type {:6.2}%  location {:6.2}%",
-            t.rows,
-            100.0 * pct(t.type_ok, t.rows),
-            100.0 * pct(t.location_ok, t.rows)
-        );
-    }
-    println!(
-        "  enums  {} inferred, {} not contradicting the reference, {} exactly the reference set",
-        enums.inferred, enums.sound, enums.exact
-    );
-    let (type_share, location_share) = (pct(type_ok, total), pct(location_ok, total));
-    println!(
-        "  all    {total:>5} rows  type {:6.2}%  location {:6.2}%",
-        100.0 * type_share,
-        100.0 * location_share
-    );
-    assert!(
-        total > 4000,
-        "only {total} rows compared: corpus or OpenAPI matching broke"
-    );
-    assert_eq!(
-        enums.sound, enums.inferred,
-        "inferred enum values contradict the reference (see ENUM-MISS lines)"
-    );
-    assert!(
-        type_share >= MIN_TYPE,
-        "type fidelity {:.2}% fell below {:.2}%",
-        100.0 * type_share,
-        100.0 * MIN_TYPE
-    );
-    assert!(
-        location_share >= MIN_LOCATION,
-        "location fidelity {:.2}% fell below {:.2}%",
-        100.0 * location_share,
-        100.0 * MIN_LOCATION
-    );
 }
