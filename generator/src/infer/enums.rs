@@ -18,6 +18,8 @@ const ENUM_CUES: &[&str] = &[
     "options are",
     "include:",
     "can be:",
+    "supported values include",
+    "supported values are",
     "can be ",
     "can only be ",
     "one of ",
@@ -47,7 +49,20 @@ pub fn listed_values(description: &str) -> Option<Vec<String>> {
             }
         }
     }
-    either_or(description)
+    either_or(description).or_else(|| defined_terms(description))
+}
+
+/// "`opt_in` means large files will be stored …. `opt_out` means …": two or more values
+/// each defined in turn.
+fn defined_terms(description: &str) -> Option<Vec<String>> {
+    let values: Vec<String> = description
+        .match_indices("` means")
+        .filter_map(|(end, _)| {
+            let start = description[..end].rfind('`')?;
+            Some(description[start + 1..end].to_string())
+        })
+        .collect();
+    (values.len() >= 2).then_some(values)
 }
 
 /// A Markdown list right after the cue whose items start with a backticked value
@@ -177,6 +192,16 @@ mod tests {
         );
         assert_eq!(
             listed_values("Can be the name of a user, e.g. `octocat`."),
+            None
+        );
+    }
+
+    #[test]
+    fn reads_defined_terms() {
+        let d = "Whether to store large files. `opt_in` means stored using LFS. `opt_out` means removed.";
+        assert_eq!(listed_values(d).unwrap(), vec!["opt_in", "opt_out"]);
+        assert_eq!(
+            listed_values("`selected` means only the listed repositories."),
             None
         );
     }
