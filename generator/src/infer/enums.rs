@@ -28,6 +28,18 @@ const ENUM_CUES: &[&str] = &[
 /// `Can be one of: `a`, `b``: the values listed right after an enum cue, exactly as written,
 /// because GitHub's docs always introduce closed value sets with this phrase.
 pub fn listed_values(description: &str) -> Option<Vec<String>> {
+    raw_listed_values(description).map(distinct)
+}
+
+/// Values in first-seen order without repeats: lists per case ("For a non-nested team:
+/// `secret`, `closed` … For a child team: `closed`") repeat values, but each is one variant.
+pub fn distinct(mut values: Vec<String>) -> Vec<String> {
+    let mut seen = std::collections::BTreeSet::new();
+    values.retain(|v| !v.is_empty() && seen.insert(v.clone()));
+    values
+}
+
+fn raw_listed_values(description: &str) -> Option<Vec<String>> {
     let lower = description.to_lowercase();
     for cue in ENUM_CUES {
         for (at, _) in lower.match_indices(cue) {
@@ -204,6 +216,12 @@ mod tests {
             listed_values("`selected` means only the listed repositories."),
             None
         );
+    }
+
+    #[test]
+    fn repeated_values_are_listed_once() {
+        let d = "Can be one of:\n- `secret` - hidden\n- `closed` - visible\n- `closed` - again";
+        assert_eq!(listed_values(d).unwrap(), vec!["secret", "closed"]);
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! Rules for scalar types (boolean, integer, string, enum, integer-or-string) from wording
 //! and names.
 
-use super::enums::{backticked, listed_values};
+use super::enums::{backticked, distinct, listed_values};
 use super::words::{
     first_sentence, first_word, has_any, head_noun, last_word, lead, lower, name_words, starts_any,
     text_words,
@@ -171,7 +171,9 @@ pub fn string_by_alternatives(ctx: &ParamCtx) -> Option<Type> {
         .filter(|v| !matches!(v.as_str(), "true" | "false") && !ctx.siblings.contains(v))
         .count();
     if named >= 2 {
-        return Some(Type::Enum { values: ticked });
+        return Some(Type::Enum {
+            values: distinct(ticked),
+        });
     }
     let words = text_words(&sentence[at..]);
     if has_any(&sentence, &["`true`", "`false`"]) {

@@ -54,6 +54,15 @@ pub fn check(spec: &SpecFile) -> Vec<Diagnostic> {
                 Some(loc) => out.extend(check_against_route(spec, e, loc)),
             }
         }
+        if let Some(values) = &e.values {
+            let mut seen = std::collections::BTreeSet::new();
+            for v in values.iter().filter(|v| !seen.insert(v.as_str())) {
+                out.push(
+                    at(format!("enum value `{v}` of `{}` is listed twice", e.name))
+                        .with_hint("list each value once"),
+                );
+            }
+        }
         let nested = spec.params.iter().any(|r| {
             r.name.len() > e.name.len()
                 && r.name.starts_with(&e.name)

@@ -388,6 +388,33 @@ fn explicit_entries_must_agree_with_route_and_nesting() {
 }
 
 #[test]
+fn explicit_enum_values_are_distinct() {
+    let mut s = spec(
+        "issues",
+        "create",
+        route(HttpMethod::Post, "/i", &[]),
+        vec![row("state", false, "", 9)],
+    );
+    s.explicit = vec![ExplicitParam {
+        name: "state".into(),
+        location: None,
+        ty: Some("string".into()),
+        items: None,
+        values: Some(vec!["open".into(), "closed".into(), "open".into()]),
+        nullable: None,
+        required: None,
+        description: None,
+        line: 5,
+    }];
+    let errs = errors(&[s]);
+    assert_eq!(errs.len(), 1);
+    assert!(
+        errs[0].message.contains("`open`") && errs[0].line == 5,
+        "{errs:?}"
+    );
+}
+
+#[test]
 fn route_params_need_rows() {
     let s = spec(
         "repos",
