@@ -9,9 +9,11 @@ mod reference;
 #[path = "fidelity/score.rs"]
 mod score;
 
+use std::collections::BTreeSet;
 use std::path::PathBuf;
 
-use client_generator::parse::{parse_dir, SpecFile};
+use client_generator::model::{build_api, BodyKind, Location, Param, Type};
+use client_generator::parse::{parse_dir, PathPart, SpecFile};
 
 use score::Score;
 
@@ -92,5 +94,98 @@ fn rules_generalise_to_operations_outside_the_corpus() {
         let score = score::score(&specs, &doc);
         total.extend(specs);
         check(&score, 200, MIN_HOLDOUT_TYPE, MIN_HOLDOUT_LOCATION);
+    }
+}
+
+/// Every level of a parameter, depth first.
+fn walk<'a>(params: &'a [Param], out: &mut Vec<&'a Param>) {
+    for p in params {
+        out.push(p);
+        let mut ty = &p.ty;
+        while let Type::Array { items: inner } | Type::Map { values: inner } = ty {
+            ty = inner;
+        }
+        if let Type::Object { fields } = ty {
+            walk(fields, out);
+        }
+    }
+}
+
+#[test]
+fn corpus_model_is_well_formed() {
+    let api = build_api(&corpus()).unwrap_or_else(|d| panic!("corpus does not build:\n{d}"));
+    for e in &api.endpoints {
+        let at = format!("{}.{}", e.scope, e.id);
+        assert!(
+            syn::parse_str::<syn::Ident>(&e.rust_name).is_ok(),
+            "{at}: bad method name {}",
+            e.rust_name
+        );
+        let route_params: Vec<&String> = e
+            .path
+            .iter()
+            .filter_map(|p| match p {
+                PathPart::Param(n) => Some(n),
+                PathPart::Literal(_) => None,
+            })
+            .collect();
+        let path_params: Vec<&String> = e
+            .params
+            .iter()
+            .take_while(|p| p.location == Location::Path)
+            .map(|p| &p.wire_name)
+            .collect();
+        assert_eq!(
+            path_params, route_params,
+            "{at}: path parameters first, in route order"
+        );
+        let mut all = Vec::new();
+        walk(&e.params, &mut all);
+        for p in all {
+            assert!(
+                syn::parse_str::<syn::Ident>(&p.rust_name).is_ok(),
+                "{at}: bad name {}",
+                p.rust_name
+            );
+            assert!(
+                p.location != Location::Path || p.required,
+                "{at}: optional path parameter {}",
+                p.spec_name
+            );
+            if let Type::Enum { values } = &p.ty {
+                let distinct: BTreeSet<&String> = values.iter().collect();
+                assert!(
+                    !values.is_empty() && distinct.len() == values.len(),
+                    "{at}: enum {values:?}"
+                );
+                assert!(
+                    values.iter().all(|v| !v.is_empty()),
+                    "{at}: empty enum value"
+                );
+            }
+            if let Type::Object { fields } = &p.ty {
+                let names: BTreeSet<&String> = fields.iter().map(|f| &f.rust_name).collect();
+                assert_eq!(
+                    names.len(),
+                    fields.len(),
+                    "{at}: clashing fields in {}",
+                    p.spec_name
+                );
+            }
+        }
+        let names: BTreeSet<&String> = e.params.iter().map(|p| &p.rust_name).collect();
+        assert_eq!(names.len(), e.params.len(), "{at}: clashing parameters");
+        if let BodyKind::Raw { param } = &e.body {
+            let raw = e
+                .params
+                .iter()
+                .find(|p| &p.wire_name == param)
+                .expect("raw parameter exists");
+            assert_eq!(raw.ty, Type::Bytes, "{at}: raw body is bytes");
+        }
+        assert!(
+            !e.origin || e.params.iter().all(|p| p.wire_name != "origin"),
+            "{at}: origin is no parameter"
+        );
     }
 }
