@@ -2,22 +2,12 @@
 
 use super::words::{has_any, has_word, lower};
 
-/// "Set to `null` to disable": sending `null` means something, so the field must be able
-/// to serialise an explicit null.
+/// "Set to `null` to disable", "Sending a `null` value will remove …": the docs mention a
+/// literal `null` only when sending it means something, so the field must be able to
+/// serialise an explicit null.
 pub fn nullable(description: &str) -> bool {
     let text = lower(description);
-    has_any(
-        &text,
-        &[
-            "set to `null`",
-            "set it to `null`",
-            "to `null`",
-            "pass `null`",
-            "`null` to",
-            "set to null",
-            "or `null`",
-        ],
-    )
+    has_any(&text, &["`null`", "set to null", "to null to"])
 }
 
 /// Path parameters naming refs, branches or file paths may contain `/`, so the client must not
@@ -56,6 +46,10 @@ mod tests {
     fn null_is_meaningful() {
         assert!(nullable("Require reviews. Set to `null` to disable."));
         assert!(!nullable("The title."));
+        assert!(nullable(
+            "Sending a `null` value will remove the custom domain."
+        ));
+        assert!(!nullable("Returns null when nothing matches."));
     }
 
     #[test]
