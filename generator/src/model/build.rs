@@ -126,7 +126,7 @@ fn build_param(
     diags: &mut Vec<Diagnostic>,
 ) -> Param {
     let row = node.row;
-    let line = row.map_or(spec.route_line, |r| r.line);
+    let line = node.line().unwrap_or(spec.route_line);
     let description = row.map(|r| r.description.clone()).unwrap_or_default();
     if parent.is_none() && node.depth() + 1 > MAX_DEPTH {
         diags.push(

@@ -415,6 +415,35 @@ fn explicit_enum_values_are_distinct() {
 }
 
 #[test]
+fn nesting_up_to_seven_levels() {
+    let seven = "a.b[].c.d.e[].f.g";
+    let ok = spec(
+        "x",
+        "deep",
+        route(HttpMethod::Post, "/x", &[]),
+        vec![row(seven, false, "", 3)],
+    );
+    let e = one(ok);
+    let v = inspect_json(&Api { endpoints: vec![e] });
+    assert!(v["endpoints"][0]["params"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|p| p["name"] == seven));
+    let eight = spec(
+        "x",
+        "deeper",
+        route(HttpMethod::Post, "/x", &[]),
+        vec![row("a.b[].c.d.e[].f.g.h", false, "", 3)],
+    );
+    let errs = errors(&[eight]);
+    assert!(
+        errs[0].message.contains("more than 7 levels") && errs[0].line == 3,
+        "{errs:?}"
+    );
+}
+
+#[test]
 fn route_params_need_rows() {
     let s = spec(
         "repos",
