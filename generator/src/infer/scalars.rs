@@ -280,6 +280,24 @@ pub fn string_by_wording(ctx: &ParamCtx) -> Option<Type> {
     (anywhere || starts).then_some(Type::String)
 }
 
+/// Trailing name words of text values (`head_sha`, `target_url`, `commit_message`, `due_at`).
+const STRING_NAME_ENDS: &[&str] = &[
+    "sha", "url", "email", "digest", "path", "ref", "date", "at", "name", "login", "slug", "title",
+    "body", "message", "key",
+];
+
+/// `head_sha`, `callback_url`, `encrypted_json_credentials`: names ending in a textual noun,
+/// or naming encrypted content (ciphertext travels as text), are strings even when their other
+/// words look boolean, numeric or plural.
+pub fn string_by_name(ctx: &ParamCtx) -> Option<Type> {
+    let words = name_words(ctx.name);
+    let textual_end = words
+        .last()
+        .is_some_and(|w| STRING_NAME_ENDS.contains(&w.as_str()));
+    let encrypted = words.iter().any(|w| w == "encrypted");
+    (textual_end || encrypted).then_some(Type::String)
+}
+
 /// `has_issues`, `allow_forking`, `secret_scanning_enabled`: names built from yes/no words
 /// are booleans when nothing else spoke.
 pub fn boolean_by_name(ctx: &ParamCtx) -> Option<Type> {
@@ -398,6 +416,19 @@ mod tests {
             string_by_wording(&query("labels", "A list of comma separated label names.")),
             Some(Type::String)
         );
+    }
+
+    #[test]
+    fn strings_by_name() {
+        assert_eq!(
+            string_by_name(&body("encrypted_json_credentials", "")),
+            Some(Type::String)
+        );
+        assert_eq!(
+            string_by_name(&body("use_squash_pr_title", "")),
+            Some(Type::String)
+        );
+        assert_eq!(string_by_name(&body("allow_forking", "")), None);
     }
 
     #[test]
