@@ -1,4 +1,4 @@
-//! Rules for scalar types (boolean, integer, string, enum, integer-or-string) from wording
+//! Rules for scalar types (boolean, integer, string, enum) from description wording
 //! and names.
 
 use super::enums::{backticked, distinct, listed_values};
