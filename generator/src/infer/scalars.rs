@@ -1,6 +1,7 @@
 //! Rules for scalar types (boolean, integer, string, enum) from description wording
 //! and names.
 
+use super::arrays::is_plural;
 use super::enums::{backticked, distinct, listed_values};
 use super::words::{
     first_sentence, first_word, has_any, head_noun, last_word, lead, lower, name_words, starts_any,
@@ -216,7 +217,8 @@ pub fn integer_by_wording(ctx: &ParamCtx) -> Option<Type> {
         ],
     );
     // "The ID of the review comment", "A user ID.": numeric unless the id is text-valued.
-    let id_lead = starts_any(&lead, &["the id of", "id of"]) && !ids::textual_id(ctx);
+    let id_lead =
+        starts_any(&lead, &["the id of", "id of"]) && !ids::textual_id(ctx) && !is_plural(ctx.name);
     // "The port number for …", "the starting index of …": the subject is a number.
     let numeric_head = head_noun(&lead)
         .is_some_and(|h| matches!(h.as_str(), "number" | "count" | "index" | "total"));
