@@ -1,0 +1,75 @@
+//! Parameter flags read from wording: `nullable` and path parameters that may carry slashes.
+
+use super::words::{has_any, has_word, lower};
+
+/// "Set to `null` to disable", "Sending a `null` value will remove …": the docs mention a
+/// literal `null` only when sending it means something, so the field must be able to
+/// serialise an explicit null.
+pub fn nullable(description: &str) -> bool {
+    let text = lower(description);
+    has_any(&text, &["`null`", "set to null", "to null to"])
+}
+
+/// Path parameters naming refs, branches or file paths may contain `/`, so the client must not
+/// percent-encode it: detected from the name (`ref`, `path`, `branch`) or wording
+/// ("can be a branch name", "file path", "`heads/<branch name>`").
+pub fn allows_slash(name: &str, description: &str) -> bool {
+    let text = lower(description);
+    let by_name = matches!(
+        name,
+        "ref" | "path" | "branch" | "basehead" | "file_path" | "tag" | "dir"
+    );
+    let by_text = has_word(description, &["ref", "refs"])
+        || has_any(
+            &text,
+            &[
+                "branch name",
+                "file path",
+                "path to the",
+                "heads/",
+                "tags/",
+                "refs/",
+                "can be a branch",
+                "name of the branch",
+                "wildcard characters",
+                "`...`",
+            ],
+        );
+    by_name || by_text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn null_is_meaningful() {
+        assert!(nullable("Require reviews. Set to `null` to disable."));
+        assert!(!nullable("The title."));
+        assert!(nullable(
+            "Sending a `null` value will remove the custom domain."
+        ));
+        assert!(!nullable("Returns null when nothing matches."));
+    }
+
+    #[test]
+    fn slashes_in_refs_and_paths() {
+        assert!(allows_slash("ref", "The git reference."));
+        assert!(allows_slash(
+            "target",
+            "The commit SHA. Can be a branch name or a tag."
+        ));
+        assert!(!allows_slash(
+            "owner",
+            "The account owner of the repository."
+        ));
+        assert!(allows_slash(
+            "tree_sha",
+            "The SHA1 value or ref (branch or tag) name of the tree."
+        ));
+        assert!(!allows_slash(
+            "env",
+            "The name must be URL encoded: slashes must be replaced with `%2F`."
+        ));
+    }
+}

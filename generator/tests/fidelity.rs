@@ -1,0 +1,191 @@
+//! Fidelity: the inferred types and locations of every corpus parameter row, compared with
+//! GitHub's OpenAPI description (`@octokit/openapi`, pinned in `tests/fidelity/`); and the
+//! same on a holdout of operations the corpus does not have, to check the rules generalise.
+
+#[path = "fidelity/holdout.rs"]
+mod holdout;
+#[path = "fidelity/reference.rs"]
+mod reference;
+#[path = "fidelity/score.rs"]
+mod score;
+
+use std::collections::BTreeSet;
+use std::path::PathBuf;
+
+use client_generator::model::{build_api, BodyKind, Location, Param, Type};
+use client_generator::parse::{parse_dir, PathPart, SpecFile};
+
+use score::Score;
+
+/// Lowest accepted share of corpus rows whose JSON type (and array element type) matches.
+const MIN_TYPE: f64 = 0.986;
+/// Lowest accepted share of corpus rows whose location (path/query/body) matches.
+const MIN_LOCATION: f64 = 0.999;
+/// The same for the holdout (rows made from descriptions, not in the corpus).
+const MIN_HOLDOUT_TYPE: f64 = 0.95;
+const MIN_HOLDOUT_LOCATION: f64 = 0.999;
+
+/// `<workspace>/../shared/corpus/octokit-docs`, or the same from a git worktree one level
+/// deeper (`<root>/wt/<name>/`), or `$OCTOKIT_CORPUS`.
+fn corpus_dir() -> PathBuf {
+    if let Some(dir) = std::env::var_os("OCTOKIT_CORPUS") {
+        return PathBuf::from(dir);
+    }
+    let main = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../shared/corpus/octokit-docs"
+    );
+    let worktree = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../../shared/corpus/octokit-docs"
+    );
+    let dir = [main, worktree]
+        .into_iter()
+        .map(PathBuf::from)
+        .find(|p| p.is_dir());
+    dir.unwrap_or_else(|| panic!("corpus not found at {main} (nor {worktree}); set OCTOKIT_CORPUS"))
+}
+
+/// The corpus, parsed by the real parser.
+fn corpus() -> Vec<SpecFile> {
+    parse_dir(&corpus_dir()).unwrap_or_else(|d| panic!("corpus does not parse:\n{d}"))
+}
+
+/// Fail when a score drops below its thresholds or an inferred enum contradicts the reference.
+fn check(score: &Score, min_rows: usize, min_type: f64, min_location: f64) {
+    assert!(
+        score.total >= min_rows,
+        "only {} rows compared: spec or reference matching broke",
+        score.total
+    );
+    assert_eq!(
+        score.enums.sound, score.enums.inferred,
+        "inferred enum values contradict the reference (see ENUM-MISS lines)"
+    );
+    assert!(
+        score.type_share >= min_type,
+        "type fidelity {:.2}% fell below {:.2}%",
+        100.0 * score.type_share,
+        100.0 * min_type
+    );
+    assert!(
+        score.location_share >= min_location,
+        "location fidelity {:.2}% fell below {:.2}%",
+        100.0 * score.location_share,
+        100.0 * min_location
+    );
+}
+
+#[test]
+fn inferred_types_and_locations_match_openapi() {
+    let doc = reference::openapi("api.github.com.json");
+    let score = score::score(&corpus(), &doc);
+    check(&score, 4000, MIN_TYPE, MIN_LOCATION);
+}
+
+#[test]
+fn rules_generalise_to_operations_outside_the_corpus() {
+    let corpus = corpus();
+    let mut total = Vec::new();
+    for name in holdout::DOCUMENTS {
+        let doc = reference::openapi(name);
+        println!("\n== holdout from {name}");
+        let specs = holdout::specs(name, &doc, &corpus, &total);
+        let score = score::score(&specs, &doc);
+        total.extend(specs);
+        check(&score, 200, MIN_HOLDOUT_TYPE, MIN_HOLDOUT_LOCATION);
+    }
+}
+
+/// Every level of a parameter, depth first.
+fn walk<'a>(params: &'a [Param], out: &mut Vec<&'a Param>) {
+    for p in params {
+        out.push(p);
+        let mut ty = &p.ty;
+        while let Type::Array { items: inner } | Type::Map { values: inner } = ty {
+            ty = inner;
+        }
+        if let Type::Object { fields } = ty {
+            walk(fields, out);
+        }
+    }
+}
+
+#[test]
+fn corpus_model_is_well_formed() {
+    let api = build_api(&corpus()).unwrap_or_else(|d| panic!("corpus does not build:\n{d}"));
+    for e in &api.endpoints {
+        let at = format!("{}.{}", e.scope, e.id);
+        assert!(
+            syn::parse_str::<syn::Ident>(&e.rust_name).is_ok(),
+            "{at}: bad method name {}",
+            e.rust_name
+        );
+        let route_params: Vec<&String> = e
+            .path
+            .iter()
+            .filter_map(|p| match p {
+                PathPart::Param(n) => Some(n),
+                PathPart::Literal(_) => None,
+            })
+            .collect();
+        let path_params: Vec<&String> = e
+            .params
+            .iter()
+            .take_while(|p| p.location == Location::Path)
+            .map(|p| &p.wire_name)
+            .collect();
+        assert_eq!(
+            path_params, route_params,
+            "{at}: path parameters first, in route order"
+        );
+        let mut all = Vec::new();
+        walk(&e.params, &mut all);
+        for p in all {
+            assert!(
+                syn::parse_str::<syn::Ident>(&p.rust_name).is_ok(),
+                "{at}: bad name {}",
+                p.rust_name
+            );
+            assert!(
+                p.location != Location::Path || p.required,
+                "{at}: optional path parameter {}",
+                p.spec_name
+            );
+            if let Type::Enum { values } = &p.ty {
+                let distinct: BTreeSet<&String> = values.iter().collect();
+                assert!(
+                    !values.is_empty() && distinct.len() == values.len(),
+                    "{at}: enum {values:?}"
+                );
+                assert!(
+                    values.iter().all(|v| !v.is_empty()),
+                    "{at}: empty enum value"
+                );
+            }
+            if let Type::Object { fields } = &p.ty {
+                let names: BTreeSet<&String> = fields.iter().map(|f| &f.rust_name).collect();
+                assert_eq!(
+                    names.len(),
+                    fields.len(),
+                    "{at}: clashing fields in {}",
+                    p.spec_name
+                );
+            }
+        }
+        let names: BTreeSet<&String> = e.params.iter().map(|p| &p.rust_name).collect();
+        assert_eq!(names.len(), e.params.len(), "{at}: clashing parameters");
+        if let BodyKind::Raw { param } = &e.body {
+            let raw = e
+                .params
+                .iter()
+                .find(|p| &p.wire_name == param)
+                .expect("raw parameter exists");
+            assert_eq!(raw.ty, Type::Bytes, "{at}: raw body is bytes");
+        }
+        assert!(
+            !e.origin || e.params.iter().all(|p| p.wire_name != "origin"),
+            "{at}: origin is no parameter"
+        );
+    }
+}
