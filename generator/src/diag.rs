@@ -74,7 +74,11 @@ impl fmt::Display for Diagnostics {
             writeln!(f, "{d}\n")?;
         }
         let n = self.0.len();
-        write!(f, "error: aborting due to {n} previous error{}", if n == 1 { "" } else { "s" })
+        write!(
+            f,
+            "error: aborting due to {n} previous error{}",
+            if n == 1 { "" } else { "s" }
+        )
     }
 }
 

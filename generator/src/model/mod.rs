@@ -45,14 +45,22 @@ pub enum Type {
     Number,
     Boolean,
     /// A string restricted to the listed values (a Rust enum with an `Other` fallback).
-    Enum { values: Vec<String> },
+    Enum {
+        values: Vec<String>,
+    },
     /// A value that may be an integer or a string (e.g. an id given either way).
     IntegerOrString,
-    Array { items: Box<Type> },
+    Array {
+        items: Box<Type>,
+    },
     /// A JSON object with known fields (nested parameters `a.b`, `a[].b`).
-    Object { fields: Vec<Param> },
+    Object {
+        fields: Vec<Param>,
+    },
     /// A JSON object with arbitrary keys (`inputs.*`) whose values have the given type.
-    Map { values: Box<Type> },
+    Map {
+        values: Box<Type>,
+    },
     /// Any JSON value (no better type known).
     Any,
     /// Raw bytes sent as the request body.
