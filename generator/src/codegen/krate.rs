@@ -43,7 +43,7 @@ pub fn crate_files(api: &Api) -> Vec<GeneratedFile> {
     let scopes = scopes(api);
     let mut files = vec![
         GeneratedFile::new("Cargo.toml", cargo_toml(api, &scopes)),
-        GeneratedFile::new("src/lib.rs", format_file(&lib_rs(&scopes))),
+        GeneratedFile::new("src/lib.rs", with_comments(format_file(&lib_rs(&scopes)))),
     ];
     for (module, endpoints) in &scopes {
         let tokens = scope_file(api, &endpoints[0].scope, endpoints);
@@ -139,21 +139,38 @@ fn lib_rs(scopes: &BTreeMap<String, Vec<&Endpoint>>) -> TokenStream {
         quote! {
             #scope_doc
             #[cfg(feature = #module)]
+            #[rustfmt::skip]
             pub mod #m;
         }
     });
     quote! {
         #doc
-        // Generated APIs take every required parameter as an argument, so long argument lists
-        // and long enum variant lists sharing a prefix (values defined by GitHub) are inherent.
+        #![cfg_attr(rustfmt, rustfmt::skip)]
         #![allow(clippy::too_many_arguments, clippy::enum_variant_names)]
 
+        #[rustfmt::skip]
         pub mod runtime;
 
         pub use runtime::{Client, ClientBuilder, Error, IntOrString, Request, Response, Result};
 
         #(#mods)*
     }
+}
+
+/// Explanations for the crate-level attributes (comments do not survive `quote`).
+fn with_comments(lib: String) -> String {
+    lib.replacen(
+        "#![cfg_attr(rustfmt",
+        "// Laid out by prettyplease, not rustfmt: `cargo fmt` leaves generated code alone (the\n\
+         // `rustfmt::skip` on each module declaration covers the module files).\n#![cfg_attr(rustfmt",
+        1,
+    )
+    .replacen(
+        "#![allow(",
+        "// Inherent to a generated API: every required parameter is an argument (long argument\n\
+         // lists), and enum variants are GitHub's values (which may share a prefix or suffix).\n#![allow(",
+        1,
+    )
 }
 
 fn inner_doc_attrs(text: &str) -> TokenStream {
