@@ -46,6 +46,29 @@ impl fmt::Display for Diagnostic {
     }
 }
 
+impl Diagnostic {
+    /// Renders like [`Display`](fmt::Display) but quotes the offending line of `source` (the
+    /// text of [`Diagnostic::file`]) the way rustc does. Falls back to the plain form when the
+    /// line is 0 or out of range.
+    pub fn render_with_source(&self, source: &str) -> String {
+        let Some(text) = self.line.checked_sub(1).and_then(|i| source.lines().nth(i)) else {
+            return self.to_string();
+        };
+        let num = self.line.to_string();
+        let pad = " ".repeat(num.len());
+        let mut out = format!(
+            "error: {}\n{pad}--> {}:{num}\n{pad} |\n{num} | {}\n{pad} |",
+            self.message,
+            self.file.display(),
+            text.trim_end()
+        );
+        if let Some(hint) = &self.hint {
+            out.push_str(&format!("\n{pad} = help: {hint}"));
+        }
+        out
+    }
+}
+
 /// Several diagnostics at once: every problem found, not only the first.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Diagnostics(pub Vec<Diagnostic>);
@@ -83,3 +106,38 @@ impl fmt::Display for Diagnostics {
 }
 
 impl std::error::Error for Diagnostics {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn display_is_rustc_style() {
+        let d =
+            Diagnostic::new("specs/a/b.md", 4, "unknown HTTP method `FETCH`").with_hint("use GET");
+        assert_eq!(
+            d.to_string(),
+            "error: unknown HTTP method `FETCH`\n  --> specs/a/b.md:4\n   = help: use GET"
+        );
+        let whole = Diagnostic::new("specs/a/b.md", 0, "spec file is empty");
+        assert_eq!(
+            whole.to_string(),
+            "error: spec file is empty\n  --> specs/a/b.md"
+        );
+        let all = Diagnostics(vec![d, whole]);
+        assert!(all
+            .to_string()
+            .ends_with("\n\nerror: aborting due to 2 previous errors"));
+    }
+
+    #[test]
+    fn render_with_source_quotes_the_line() {
+        let d = Diagnostic::new("a.md", 2, "bad route").with_hint("fix it");
+        assert_eq!(
+            d.render_with_source("---\nroute: FETCH /x\n---\n"),
+            "error: bad route\n --> a.md:2\n  |\n2 | route: FETCH /x\n  |\n  = help: fix it"
+        );
+        let far = Diagnostic::new("a.md", 12, "x");
+        assert_eq!(far.render_with_source("one line"), far.to_string());
+    }
+}

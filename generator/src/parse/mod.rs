@@ -1,9 +1,22 @@
 //! Stage 1: read an endpoint description file (YAML front-matter + Markdown + HTML table)
 //! into a [`SpecFile`], with line numbers kept for diagnostics. No inference happens here.
 
-use std::path::PathBuf;
+mod blocks;
+mod body;
+mod dir;
+mod front_matter;
+mod html;
+mod route;
+mod source;
+mod table;
+#[cfg(test)]
+mod tests;
 
-use crate::diag::Diagnostics;
+use std::path::{Path, PathBuf};
+
+use crate::diag::{Diagnostic, Diagnostics};
+use route::parse_route;
+use source::{is_identifier, LineIndex, Reporter};
 
 /// HTTP method of an endpoint.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
@@ -112,14 +125,132 @@ pub struct SpecFile {
 }
 
 /// Parse one file's text. `path` is used for diagnostics and to derive scope folder and method id.
-pub fn parse_spec(path: &std::path::Path, text: &str) -> Result<SpecFile, Diagnostics> {
-    let _ = (path, text);
-    todo!("parser: implemented in generator/src/parse/")
+/// Every problem found in the file is reported, sorted by line.
+pub fn parse_spec(path: &Path, text: &str) -> Result<SpecFile, Diagnostics> {
+    let mut rep = Reporter::new(path);
+    let method_id = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let scope_dir = path
+        .parent()
+        .and_then(Path::file_name)
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    if text.trim().is_empty() {
+        rep.error(
+            0,
+            "spec file is empty",
+            "a spec starts with `---` front-matter, then `# Title`",
+        );
+        return Err(Diagnostics(rep.diags));
+    }
+    if !is_identifier(&method_id) {
+        rep.error(
+            0,
+            format!("method id `{method_id}` (the file name) is not a valid identifier"),
+            "name the file `<methodId>.md` using letters and digits, starting with a letter",
+        );
+    }
+    let lines = LineIndex::new(text);
+    let Some(split) = front_matter::split(text, &mut rep) else {
+        return Err(Diagnostics(rep.diags));
+    };
+    let body = body::parse(text, split.body_offset, split.body_line, &lines, &mut rep);
+    let fm = split.fields.unwrap_or_default();
+
+    let route = fm
+        .route
+        .as_ref()
+        .and_then(|(value, line)| match parse_route(value) {
+            Ok(route) => Some((route, *line)),
+            Err(errors) => {
+                for (message, hint) in errors {
+                    rep.error(*line, message, hint);
+                }
+                None
+            }
+        });
+    if let Some((scope, line)) = &fm.scope {
+        if !scope_dir.is_empty() && *scope != scope_dir {
+            rep.error(
+                *line,
+                format!("`scope: {scope}` does not match the folder `{scope_dir}` the file is in"),
+                format!("move the file to `{scope}/` or set `scope: {scope_dir}`"),
+            );
+        }
+    }
+    if body.params_complete {
+        if let Some((route, line)) = &route {
+            check_route_params(route, *line, &body, &mut rep);
+        }
+        check_explicit_names(&fm.explicit, &body, &mut rep);
+    }
+
+    if !rep.diags.is_empty() {
+        rep.diags.sort_by_key(|d| d.line);
+        return Err(Diagnostics(rep.diags));
+    }
+    let (Some((route, route_line)), Some((name, _)), Some((scope, _))) = (route, fm.name, fm.scope)
+    else {
+        // Unreachable in practice: a missing field was reported above.
+        let hint = "add the missing `name`, `route` or `scope` line";
+        return Err(Diagnostic::new(path, 0, "incomplete front-matter")
+            .with_hint(hint)
+            .into());
+    };
+    Ok(SpecFile {
+        path: path.to_path_buf(),
+        scope_dir,
+        method_id,
+        name,
+        example: fm.example.map(|e| e.0).unwrap_or_default(),
+        scope,
+        kind: fm.kind.map(|k| k.0).unwrap_or_default(),
+        route,
+        route_line,
+        explicit: fm.explicit,
+        title: body.title,
+        deprecated: body.deprecated,
+        renamed_to: body.renamed_to,
+        renamed_line: body.renamed_line,
+        description: body.description,
+        params: body.params,
+        docs_url: body.docs_url,
+    })
+}
+
+/// Every `{param}` of the route (path and query, not `{origin}`) needs a table row.
+fn check_route_params(route: &Route, line: usize, body: &body::Body, rep: &mut Reporter) {
+    let names = route
+        .path_params()
+        .chain(route.query.iter().map(String::as_str));
+    for name in names {
+        if !body.params.iter().any(|p| p.name == name) {
+            rep.error(
+                line,
+                format!("route parameter `{{{name}}}` has no row in the parameters table"),
+                format!("add `<tr><td>{name}</td><td>yes</td><td>...</td></tr>` to the table"),
+            );
+        }
+    }
+}
+
+/// Explicit `parameters:` entries refine table rows, so each must name one.
+fn check_explicit_names(explicit: &[ExplicitParam], body: &body::Body, rep: &mut Reporter) {
+    for p in explicit {
+        if !body.params.iter().any(|row| row.name == p.name) {
+            rep.error(
+                p.line,
+                format!("explicit parameter `{}` has no row in the parameters table", p.name),
+                "`parameters:` entries give types to table rows; use the name exactly as in the table",
+            );
+        }
+    }
 }
 
 /// Read and parse every `<scope>/<methodId>.md` below `dir`, sorted by (scope, method id).
 /// All problems in all files are collected before returning.
-pub fn parse_dir(dir: &std::path::Path) -> Result<Vec<SpecFile>, Diagnostics> {
-    let _ = dir;
-    todo!("parser: implemented in generator/src/parse/")
+pub fn parse_dir(dir: &Path) -> Result<Vec<SpecFile>, Diagnostics> {
+    dir::parse_dir(dir)
 }
