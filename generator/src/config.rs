@@ -77,6 +77,7 @@ impl Config {
     /// The inferred model as pretty JSON (what `inspect --format json` prints).
     pub fn inspect_json(&self) -> Result<String, Diagnostics> {
         let api = self.load()?;
-        Ok(serde_json::to_string_pretty(&api).unwrap_or_default())
+        let json = crate::model::inspect_json(&api);
+        Ok(serde_json::to_string_pretty(&json).unwrap_or_default())
     }
 }

@@ -76,7 +76,9 @@ fn main() -> ExitCode {
         }),
         Command::Inspect { specs, format: Format::Json } => {
             Config::new().specs(specs).inspect_json().map(|json| {
-                println!("{json}");
+                use std::io::Write as _;
+                // A closed pipe (`| head`) is not an error worth a panic.
+                let _ = writeln!(std::io::stdout(), "{json}");
                 ExitCode::SUCCESS
             })
         }

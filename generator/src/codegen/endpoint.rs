@@ -252,10 +252,12 @@ fn method_docs(endpoint: &Endpoint, fields: &[ParamField], builder: &Ident) -> T
                 "required".to_owned()
             } else {
                 let setter = f.setter.to_string();
-                format!(
-                    "optional, [`{builder}::{}`]({module_path}::{builder}::{setter})",
-                    bare(&setter)
-                )
+                if setter.starts_with("r#") {
+                    // Intra-doc links cannot name raw identifiers.
+                    format!("optional, `{builder}::{}`", bare(&setter))
+                } else {
+                    format!("optional, [`{builder}::{setter}`]({module_path}::{builder}::{setter})")
+                }
             };
             let wire = if bare(&f.arg.to_string()) != f.param.wire_name {
                 format!(" (sent as {})", docs::code(&f.param.wire_name))
