@@ -42,3 +42,44 @@ pub fn corpus_dir() -> Result<PathBuf, String> {
         )
         })
 }
+
+/// Run `cargo <args>` in a generated crate at `dir` with every warning denied, sharing
+/// `<workspace>/target/corpus-check` so dependencies compile once. Returns success, stderr
+/// and the seconds it took.
+pub fn cargo_in(dir: &std::path::Path, args: &[&str]) -> (bool, String, f64) {
+    let target = workspace_root().join("target/corpus-check");
+    let started = std::time::Instant::now();
+    let out = std::process::Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
+        .args(args)
+        .current_dir(dir)
+        .env("CARGO_TARGET_DIR", &target)
+        .env("RUSTFLAGS", "-D warnings")
+        .env("RUSTDOCFLAGS", "-D warnings")
+        // Offline: the copied lock file pins the workspace's already-downloaded dependencies.
+        .env("CARGO_NET_OFFLINE", "true")
+        .output()
+        .expect("cargo runs");
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    (
+        out.status.success(),
+        stderr,
+        started.elapsed().as_secs_f64(),
+    )
+}
+
+/// Write a generated crate into a fresh temporary directory (with the workspace's lock file)
+/// and run `cargo check`, `cargo clippy -- -D warnings` and `cargo doc --no-deps` on it,
+/// panicking with cargo's output on the first failure.
+pub fn assert_crate_builds_clean(dir: &std::path::Path, what: &str) {
+    std::fs::copy(workspace_root().join("Cargo.lock"), dir.join("Cargo.lock")).unwrap();
+    for args in [
+        &["check", "--quiet"][..],
+        &["clippy", "--quiet", "--", "-D", "warnings"][..],
+        // Rustdoc lints: broken intra-doc links, bare URLs, invalid HTML, code blocks.
+        &["doc", "--quiet", "--no-deps"][..],
+    ] {
+        let (ok, stderr, secs) = cargo_in(dir, args);
+        assert!(ok, "cargo {} of {what} failed:\n{stderr}", args[0]);
+        eprintln!("cargo {} of {what}: {secs:.1}s", args[0]);
+    }
+}

@@ -182,9 +182,11 @@ fn find_url(text: &str) -> Option<usize> {
         .min()
 }
 
-/// One `#[doc = "…"]` attribute per line of already-sanitised Markdown.
+/// One `#[doc = "…"]` attribute per line of already-sanitised Markdown (tabs become spaces,
+/// as clippy's `tabs_in_doc_comments` wants).
 pub fn doc_attrs(markdown: &str) -> TokenStream {
     let lines = markdown.lines().map(|line| {
+        let line = line.replace('\t', "    ");
         let line = if line.is_empty() {
             String::new()
         } else {
@@ -227,6 +229,16 @@ pub fn code(text: &str) -> String {
         format!("`` {text} ``")
     } else {
         format!("`{text}`")
+    }
+}
+
+/// An intra-doc link `[`label`](path)` to a generated item; plain code when the path has a
+/// raw identifier (`r#type`), which intra-doc links cannot name.
+pub fn link(label: &str, path: &str) -> String {
+    if path.contains("r#") {
+        code(label)
+    } else {
+        format!("[{}]({path})", code(label))
     }
 }
 

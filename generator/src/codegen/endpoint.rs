@@ -117,11 +117,13 @@ fn full_endpoint(endpoint: &Endpoint) -> EndpointCode {
         }
     });
     let build = build_fn(endpoint, &fields);
-    let link = format!(
-        "[`{scope}::{}`](crate::{}::{scope}::{})",
-        bare(&endpoint.rust_name),
-        scope_module(&endpoint.scope),
-        endpoint.rust_name
+    let link = docs::link(
+        &format!("{scope}::{}", bare(&endpoint.rust_name)),
+        &format!(
+            "crate::{}::{scope}::{}",
+            scope_module(&endpoint.scope),
+            endpoint.rust_name
+        ),
     );
     let module_doc = docs::doc_attrs(&format!("Request builder and parameter types of {link}."));
     let builder_doc = docs::doc_attrs(&format!(
@@ -252,12 +254,11 @@ fn method_docs(endpoint: &Endpoint, fields: &[ParamField], builder: &Ident) -> T
                 "required".to_owned()
             } else {
                 let setter = f.setter.to_string();
-                if setter.starts_with("r#") {
-                    // Intra-doc links cannot name raw identifiers.
-                    format!("optional, `{builder}::{}`", bare(&setter))
-                } else {
-                    format!("optional, [`{builder}::{setter}`]({module_path}::{builder}::{setter})")
-                }
+                let label = format!("{builder}::{}", bare(&setter));
+                format!(
+                    "optional, {}",
+                    docs::link(&label, &format!("{module_path}::{builder}::{setter}"))
+                )
             };
             let wire = if bare(&f.arg.to_string()) != f.param.wire_name {
                 format!(" (sent as {})", docs::code(&f.param.wire_name))
@@ -272,8 +273,12 @@ fn method_docs(endpoint: &Endpoint, fields: &[ParamField], builder: &Ident) -> T
             ));
         }
         if endpoint.origin {
+            let link = docs::link(
+                &format!("{builder}::origin"),
+                &format!("{module_path}::{builder}::origin"),
+            );
             list.push_str(&format!(
-                "\n- `origin` (optional, [`{builder}::origin`]({module_path}::{builder}::origin)): the upload server; defaults to the client's uploads URL."
+                "\n- `origin` (optional, {link}): the upload server; defaults to the client's uploads URL."
             ));
         }
         doc.raw(list);
@@ -302,12 +307,15 @@ fn alias_method(endpoint: &Endpoint, target: &Endpoint) -> TokenStream {
     let note = format!("renamed to `{}.{}`", target.scope, target.id);
     let mut doc = Doc::default();
     doc.spec(&endpoint.title);
-    doc.raw(format!(
-        "Renamed to [`{target_struct}::{}`](crate::{s}::{target_struct}::{}); this forwards to it.",
-        bare(&target.rust_name),
-        target.rust_name,
-        s = scope_module(&target.scope),
-    ));
+    let link = docs::link(
+        &format!("{target_struct}::{}", bare(&target.rust_name)),
+        &format!(
+            "crate::{}::{target_struct}::{}",
+            scope_module(&target.scope),
+            target.rust_name
+        ),
+    );
+    doc.raw(format!("Renamed to {link}; this forwards to it."));
     doc.raw(format!("# Route\n\n{}", docs::code(&endpoint.route)));
     let doc = doc.tokens();
     let allow = target.deprecated.then(|| quote!(#[allow(deprecated)]));
