@@ -261,7 +261,7 @@ fn edge_api() -> Api {
         ],
     );
     upload.origin = true;
-    upload.route = format!("POST {{origin}}/up/{{id}}{{?name}}");
+    upload.route = "POST {origin}/up/{id}{?name}".to_owned();
     upload.body = BodyKind::Raw {
         param: "data".into(),
     };
