@@ -170,7 +170,7 @@ async fn delete_with_query_and_delete_with_body() {
     assert_eq!(requests[0].url.path(), "/repos/octo/hello/actions/caches");
     assert_eq!(
         requests[0].url.query(),
-        Some("key=npm+cache&ref=refs%2Fheads%2Fmain")
+        Some("key=npm%20cache&ref=refs%2Fheads%2Fmain")
     );
     assert_eq!(requests[1].method.as_str(), "DELETE");
     assert_eq!(
@@ -262,7 +262,7 @@ async fn uploads_send_raw_bytes_to_the_given_origin() {
     let req = only_request(&server).await;
     assert_eq!(req.method.as_str(), "POST");
     assert_eq!(req.url.path(), "/repos/octo/hello/releases/9/assets");
-    assert_eq!(req.url.query(), Some("name=app+v1.zip&label=App"));
+    assert_eq!(req.url.query(), Some("name=app%20v1.zip&label=App"));
     assert_eq!(req.headers.get("content-type").unwrap(), "application/zip");
     assert_eq!(req.body, vec![0u8, 159, 146, 150]);
 }
@@ -338,11 +338,7 @@ async fn api_errors_carry_status_and_body() {
         .await;
     let client = Client::builder().base_url(server.uri()).build().unwrap();
     let err = client.orgs().get("nope").send().await.unwrap_err();
-    match err {
-        github_rest_client::Error::Api { status, body } => {
-            assert_eq!(status, 404);
-            assert!(body.contains("Not Found"), "{body}");
-        }
-        other => panic!("expected an API error, got {other:?}"),
-    }
+    assert_eq!(err.status(), Some(404), "{err:?}");
+    let api = err.api().expect("an API error");
+    assert_eq!(api.message.as_deref(), Some("Not Found"));
 }

@@ -29,7 +29,9 @@
 #![allow(clippy::too_many_arguments, clippy::enum_variant_names)]
 #[rustfmt::skip]
 pub mod runtime;
-pub use runtime::{Client, ClientBuilder, Error, IntOrString, Request, Response, Result};
+pub use runtime::{
+    Client, ClientBuilder, Error, IntOrString, MediaType, Request, Response, Result,
+};
 /// Endpoints of the `actions` scope.
 #[cfg(feature = "actions")]
 #[rustfmt::skip]
