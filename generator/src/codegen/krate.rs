@@ -126,7 +126,8 @@ fn lib_rs(scopes: &BTreeMap<String, Vec<&Endpoint>>) -> TokenStream {
         "Typed GitHub REST API client, generated from endpoint description files.\n\n\
          Start with [`Client`]; endpoints are grouped by scope, e.g. `client.repos().get(owner, repo).send().await`.\n\
          Required parameters are method arguments; optional ones are setters on the returned request \
-         builder; `send()` returns a [`runtime::ResponseFuture`] and `build()` the [`Request`] to adjust first.\n\n\
+         builder; `send()` returns a [`runtime::ResponseFuture`] and `build()` the [`Request`] to adjust first \
+         (headers, [`MediaType`], timeout) or to paginate (`build().paginate::<T>()`).\n\n\
          # Features\n\n\
          One cargo feature per scope, all enabled by default; disable default features and pick \
          the scopes you use to compile less code:\n",
