@@ -164,6 +164,7 @@ fn edge_api() -> Api {
             p("build", "build", Query, Type::Number, false),
             p("send", "send", Query, Type::Boolean, false),
             p("self", "self_", Query, Type::String, false),
+            p("origin", "origin", Query, Type::String, false),
             p(
                 "labels",
                 "labels",

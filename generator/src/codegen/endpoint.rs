@@ -10,8 +10,8 @@ use super::types::{Shape, TypeCx};
 use super::wire::{build_fn, ParamField};
 use crate::model::{Api, BodyKind, Endpoint, Location, Type};
 
-/// Builder method names a parameter setter must not take.
-const BUILDER_METHODS: &[&str] = &["build", "send", "origin"];
+/// Builder method names a parameter setter must not take (`origin` only on `{origin}` routes).
+const BUILDER_METHODS: &[&str] = &["build", "send"];
 
 /// The generated pieces of one endpoint.
 pub struct EndpointCode {
@@ -164,7 +164,12 @@ fn full_endpoint(endpoint: &Endpoint) -> EndpointCode {
 
 /// The parameters of `endpoint` as builder fields (the `{origin}` row is the origin setter).
 fn param_fields(endpoint: &Endpoint, types: &mut TypeCx) -> Vec<ParamField> {
-    let mut field_names = Names::with_reserved(&["client", "origin"]);
+    let reserved: &[&str] = if endpoint.origin {
+        &["client", "origin"]
+    } else {
+        &["client"]
+    };
+    let mut field_names = Names::with_reserved(reserved);
     let raw_param = match &endpoint.body {
         BodyKind::Raw { param } => Some(param.as_str()),
         _ => None,
@@ -181,7 +186,9 @@ fn param_fields(endpoint: &Endpoint, types: &mut TypeCx) -> Vec<ParamField> {
             let ty_model = if is_raw { Type::Bytes } else { p.ty.clone() };
             let ty = types.rust_type(&ty_model, &p.spec_name, &p.description);
             let field = ident(&field_names.claim(&p.rust_name));
-            let setter = if BUILDER_METHODS.contains(&bare(&p.rust_name)) {
+            let taken = BUILDER_METHODS.contains(&bare(&p.rust_name))
+                || (endpoint.origin && bare(&p.rust_name) == "origin");
+            let setter = if taken {
                 format_ident!("set_{}", bare(&p.rust_name))
             } else {
                 ident(&p.rust_name)
