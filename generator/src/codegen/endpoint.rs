@@ -272,8 +272,12 @@ fn method_docs(endpoint: &Endpoint, fields: &[ParamField], builder: &Ident) -> T
             } else {
                 String::new()
             };
-            let desc = docs::inline(&f.param.description);
-            let sep = if desc.is_empty() { "" } else { ": " };
+            let desc = docs::list_item(&f.param.description);
+            let sep = match desc.chars().next() {
+                None => "",
+                Some('\n') => ":",
+                Some(_) => ": ",
+            };
             list.push_str(&format!(
                 "\n- `{}` ({how}){wire}{sep}{desc}",
                 bare(&f.arg.to_string())
