@@ -63,8 +63,8 @@ pub fn array_by_plural_name(ctx: &ParamCtx) -> Option<Type> {
     (!singular_subject).then(|| array_of(element_type(ctx)))
 }
 
-/// Whether the last word of a name is an English plural (`labels`, `ids`, `repositories`).
-/// The noun of a name: its last word, or the word before a trailing prepositional phrase
+/// Whether the noun of a name is an English plural (`labels`, `ids`, `repositories`); the noun
+/// is the last word, or the word before a trailing prepositional phrase
 /// (`repository_ids_to_add` → `ids`).
 pub fn is_plural(name: &str) -> bool {
     let words = name_words(name);

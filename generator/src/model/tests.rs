@@ -203,6 +203,37 @@ fn origin_row_is_not_a_param_and_data_is_raw() {
 }
 
 #[test]
+fn data_alone_in_the_body_is_raw() {
+    let e = one(spec(
+        "markdown",
+        "renderRaw",
+        route(HttpMethod::Post, "/markdown/raw", &[]),
+        vec![row(
+            "data",
+            true,
+            "The Markdown source, sent as the body.",
+            1,
+        )],
+    ));
+    assert_eq!(
+        e.body,
+        BodyKind::Raw {
+            param: "data".into()
+        }
+    );
+    let json = one(spec(
+        "x",
+        "create",
+        route(HttpMethod::Post, "/x", &[]),
+        vec![
+            row("data", true, "The payload.", 1),
+            row("name", true, "", 2),
+        ],
+    ));
+    assert_eq!(json.body, BodyKind::Json);
+}
+
+#[test]
 fn markdown_text_stays_json() {
     let e = one(spec(
         "markdown",
