@@ -289,6 +289,7 @@ fn edge_api() -> Api {
         vec![p("type", "r#type", Path, Type::String, true)],
     );
     let no_params = e("other", "root", "root", Get, "/", vec![]);
+    let inception = e("other", "other", "other", Get, "/other", vec![]);
     let mut endpoints = vec![
         kitchen,
         upload,
@@ -297,6 +298,7 @@ fn edge_api() -> Api {
         alias_of_deprecated,
         keyword,
         no_params,
+        inception,
     ];
     endpoints.sort_by(|a, b| (&a.scope, &a.id).cmp(&(&b.scope, &b.id)));
     Api { endpoints }
