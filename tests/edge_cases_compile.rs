@@ -290,6 +290,51 @@ fn edge_api() -> Api {
     );
     let no_params = e("other", "root", "root", Get, "/", vec![]);
     let inception = e("other", "other", "other", Get, "/other", vec![]);
+    // Method and setter names that clippy has conventions for (`to_*`, `is_*`, trait names).
+    let convention_names = [
+        "add",
+        "next",
+        "borrow",
+        "clone",
+        "default",
+        "deref",
+        "drop",
+        "eq",
+        "hash",
+        "into_iter",
+        "neg",
+        "not",
+        "from_str",
+        "as_ref",
+        "to_owned_thing",
+        "into_thing",
+        "from_thing",
+        "is_thing",
+        "new",
+        "len",
+        "is_empty",
+        "iter",
+    ];
+    let conventions = convention_names.iter().map(|name| {
+        let params = vec![
+            p(name, name, Query, Type::Boolean, false),
+            p(
+                &format!("{name}_x"),
+                &format!("{name}_x"),
+                Query,
+                Type::Boolean,
+                false,
+            ),
+        ];
+        e(
+            "conventions",
+            name,
+            name,
+            Get,
+            &format!("/c/{name}"),
+            params,
+        )
+    });
     let mut endpoints = vec![
         kitchen,
         upload,
@@ -300,6 +345,7 @@ fn edge_api() -> Api {
         no_params,
         inception,
     ];
+    endpoints.extend(conventions);
     endpoints.sort_by(|a, b| (&a.scope, &a.id).cmp(&(&b.scope, &b.id)));
     Api { endpoints }
 }

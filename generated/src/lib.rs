@@ -26,11 +26,14 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 // Inherent to a generated API: every required parameter is an argument (long argument
 // lists), enum variants are GitHub's values (which may share a prefix or suffix), and
-// each endpoint's module is named after its method (which may equal its scope's name).
+// each endpoint's module is named after its method (which may equal its scope's name);
+// method and setter names come from the spec (`add`, `new`, `clone` are GitHub's words).
 #![allow(
     clippy::too_many_arguments,
     clippy::enum_variant_names,
-    clippy::module_inception
+    clippy::module_inception,
+    clippy::should_implement_trait,
+    clippy::new_ret_no_self
 )]
 #[rustfmt::skip]
 pub mod runtime;
