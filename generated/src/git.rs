@@ -161,6 +161,40 @@ impl<'c> Git<'c> {
             r#ref: r#ref.into(),
         }
     }
+    /// List the Git references under a namespace
+    ///
+    /// The older way of listing references, kept because existing clients still call it: every reference of the Git database whose full name lies under `refs/<namespace>`. Give `heads` for the branches or `tags` for the tags; an empty namespace requests `…/git/refs/` (with the trailing slash) and lists every reference of the repository. Newer code can use the matching-refs endpoint instead.
+    ///
+    /// The answer is a list and may be split across pages.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `namespace` (required): What to list below `refs/`: `heads` (branches), `tags`, or a deeper prefix such as `heads/feature`. Pass an empty string to list all references; the request path then ends in `refs/`.
+    /// - `per_page` (optional, [`ListRefs::per_page`](crate::git::list_refs::ListRefs::per_page)): How many references one page holds (at most 100). Default: `30`.
+    /// - `page` (optional, [`ListRefs::page`](crate::git::list_refs::ListRefs::page)): Which page of results to return, counting from 1. Default: `1`.
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/git/refs/{namespace}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/git/refs)
+    pub fn list_refs(
+        &self,
+        owner: impl ::core::convert::Into<::std::string::String>,
+        repo: impl ::core::convert::Into<::std::string::String>,
+        namespace: impl ::core::convert::Into<::std::string::String>,
+    ) -> list_refs::ListRefs<'c> {
+        list_refs::ListRefs {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            namespace: namespace.into(),
+            per_page: ::core::option::Option::None,
+            page: ::core::option::Option::None,
+        }
+    }
     /// Move a Git reference
     ///
     /// Points an existing reference at another SHA.
@@ -354,6 +388,54 @@ pub mod list_matching_refs {
                 crate::runtime::Method::Get,
                 ::std::format!("/repos/{owner}/{repo}/git/matching-refs/{ref_}"),
             )
+        }
+        /// Send the request.
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Git::list_refs`](crate::git::Git::list_refs).
+pub mod list_refs {
+    /// Request for [`Git::list_refs`](crate::git::Git::list_refs): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ListRefs<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: ::std::string::String,
+        pub(super) repo: ::std::string::String,
+        pub(super) namespace: ::std::string::String,
+        pub(super) per_page: ::core::option::Option<i64>,
+        pub(super) page: ::core::option::Option<i64>,
+    }
+    impl<'c> ListRefs<'c> {
+        /// How many references one page holds (at most 100). Default: `30`.
+        pub fn per_page(mut self, per_page: i64) -> Self {
+            self.per_page = ::core::option::Option::Some(per_page);
+            self
+        }
+        /// Which page of results to return, counting from 1. Default: `1`.
+        pub fn page(mut self, page: i64) -> Self {
+            self.page = ::core::option::Option::Some(page);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let owner = crate::runtime::encode::segment(&self.owner);
+            let repo = crate::runtime::encode::segment(&self.repo);
+            let namespace = crate::runtime::encode::slashed(&self.namespace);
+            let mut req = crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Get,
+                ::std::format!("/repos/{owner}/{repo}/git/refs/{namespace}"),
+            );
+            if let ::core::option::Option::Some(value) = self.per_page {
+                req = req.query("per_page", ::std::string::ToString::to_string(&value));
+            }
+            if let ::core::option::Option::Some(value) = self.page {
+                req = req.query("page", ::std::string::ToString::to_string(&value));
+            }
+            req
         }
         /// Send the request.
         pub fn send(self) -> crate::runtime::ResponseFuture<'c> {

@@ -11,7 +11,7 @@
 //! - `actions`: 2 endpoints (`client.actions()`)
 //! - `activity`: 1 endpoint (`client.activity()`)
 //! - `enterprise_team_memberships`: 2 endpoints (`client.enterprise_team_memberships()`)
-//! - `git`: 6 endpoints (`client.git()`)
+//! - `git`: 7 endpoints (`client.git()`)
 //! - `issues`: 11 endpoints (`client.issues()`)
 //! - `markdown`: 2 endpoints (`client.markdown()`)
 //! - `meta`: 1 endpoint (`client.meta()`)
