@@ -70,7 +70,9 @@ pub mod mark_notifications_as_read {
             let mut body = crate::runtime::JsonObject::new();
             body.opt("last_read_at", &self.last_read_at);
             body.opt("read", &self.read);
-            req = req.json(body);
+            if !body.is_empty() {
+                req = req.json(body);
+            }
             req
         }
         /// Send the request.

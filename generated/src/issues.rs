@@ -410,7 +410,9 @@ pub mod add_labels {
             );
             let mut body = crate::runtime::JsonObject::new();
             body.opt("labels", &self.labels);
-            req = req.json(body);
+            if !body.is_empty() {
+                req = req.json(body);
+            }
             req
         }
         /// Send the request.
@@ -957,7 +959,9 @@ pub mod lock {
             );
             let mut body = crate::runtime::JsonObject::new();
             body.opt("lock_reason", &self.lock_reason);
-            req = req.json(body);
+            if !body.is_empty() {
+                req = req.json(body);
+            }
             req
         }
         /// Send the request.
@@ -1117,7 +1121,9 @@ pub mod update_label {
             body.opt("new_name", &self.new_name);
             body.opt("color", &self.color);
             body.opt("description", &self.description);
-            req = req.json(body);
+            if !body.is_empty() {
+                req = req.json(body);
+            }
             req
         }
         /// Send the request.

@@ -213,7 +213,9 @@ pub mod create_card {
             body.opt("note", &self.note);
             body.opt("content_id", &self.content_id);
             body.opt("content_type", &self.content_type);
-            req = req.json(body);
+            if !body.is_empty() {
+                req = req.json(body);
+            }
             req
         }
         /// Send the request.
@@ -439,7 +441,9 @@ pub mod update_card {
             let mut body = crate::runtime::JsonObject::new();
             body.opt("note", &self.note);
             body.opt("archived", &self.archived);
-            req = req.json(body);
+            if !body.is_empty() {
+                req = req.json(body);
+            }
             req
         }
         /// Send the request.

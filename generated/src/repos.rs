@@ -897,7 +897,9 @@ pub mod add_collaborator {
             );
             let mut body = crate::runtime::JsonObject::new();
             body.opt("permission", &self.permission);
-            req = req.json(body);
+            if !body.is_empty() {
+                req = req.json(body);
+            }
             req
         }
         /// Send the request.
@@ -2008,7 +2010,9 @@ pub mod update {
             body.opt("archived", &self.archived);
             body.opt("allow_forking", &self.allow_forking);
             body.opt("web_commit_signoff_required", &self.web_commit_signoff_required);
-            req = req.json(body);
+            if !body.is_empty() {
+                req = req.json(body);
+            }
             req
         }
         /// Send the request.
@@ -2493,7 +2497,9 @@ pub mod update_release_asset {
             body.opt("name", &self.name);
             body.opt("label", &self.label);
             body.opt("state", &self.state);
-            req = req.json(body);
+            if !body.is_empty() {
+                req = req.json(body);
+            }
             req
         }
         /// Send the request.

@@ -241,6 +241,36 @@ fn optional_params_are_setters_and_json_body_uses_wire_names() {
 }
 
 #[test]
+fn all_optional_body_is_omitted_when_nothing_is_set() {
+    // issues.lock: `PUT …/lock` whose only body field is optional; the recording (Octokit)
+    // sends no body, so `Content-Length: 0`, not `{}`.
+    let e = endpoint(
+        "issues",
+        "lock",
+        HttpMethod::Put,
+        "/repos/{owner}/{repo}/issues/{issue_number}/lock",
+        vec![
+            param("owner", Location::Path, Type::String, true),
+            param("repo", Location::Path, Type::String, true),
+            param("issue_number", Location::Path, Type::Integer, true),
+            param("lock_reason", Location::Body, Type::String, false),
+        ],
+    );
+    let src = endpoint_source(&api(vec![e.clone()]), &e);
+    has(
+        &src,
+        &[
+            r#"body.opt("lock_reason", &self.lock_reason); if !body.is_empty() { req = req.json(body); }"#,
+        ],
+    );
+    // A required field makes the object non-empty: attached unconditionally.
+    let e = issues_create();
+    let src = endpoint_source(&api(vec![e.clone()]), &e);
+    lacks(&src, &["is_empty()"]);
+    has(&src, &["req = req.json(body);"]);
+}
+
+#[test]
 fn uploads_go_to_origin_with_raw_body_and_query() {
     let e = upload();
     let src = endpoint_source(&api(vec![e.clone()]), &e);

@@ -274,10 +274,21 @@ fn body_steps(endpoint: &Endpoint, fields: &[ParamField]) -> Vec<TokenStream> {
         } else {
             quote!(let mut body)
         };
+        // Only optional fields: none set means no body (Octokit sends none either), so a
+        // bodyless PUT/PATCH goes out with `Content-Length: 0` rather than `{}`.
+        let attach = if !body_fields.is_empty() && !body_fields.iter().any(|f| f.is_arg()) {
+            quote! {
+                if !body.is_empty() {
+                    req = req.json(body);
+                }
+            }
+        } else {
+            quote!(req = req.json(body);)
+        };
         steps.push(quote! {
             #binding = crate::runtime::JsonObject::new();
             #(#adds)*
-            req = req.json(body);
+            #attach
         });
     }
     steps
