@@ -64,12 +64,11 @@ async fn add_and_remove_repository_collaborator() {
     assert_eq!(invitations[0]["id"], invite["id"]);
     assert_eq!(invitations[0]["invitee"]["login"], user);
     let id = invitations[0]["id"].as_i64().unwrap();
-    // The invitee accepts with the second user's token.
-    let accepted = c
+    // The invitee accepts with their own client (the second user's token).
+    let invitee = s.client().token(fixtures::TOKEN_B).build().unwrap();
+    let accepted = invitee
         .repos()
         .accept_invitation_for_authenticated_user(id)
-        .build()
-        .header("Authorization", format!("token {}", fixtures::TOKEN_B))
         .send()
         .await
         .unwrap();
@@ -509,6 +508,26 @@ async fn lock_issue() {
         .unwrap();
     assert_eq!(unlocked.status(), 204);
     s.check().await.unwrap();
+}
+
+/// The server is strict, so these tests can fail: a generated call that differs from the
+/// recording (here a `{"lock_reason":…}` body on a recorded bodyless PUT) is refused, and
+/// `check` then reports the scenario incomplete.
+#[tokio::test]
+async fn a_deviating_generated_request_is_refused() {
+    use github_rest_client::issues::lock::LockReason;
+    let (s, c) = scenario("lock-issue").await;
+    let err = c
+        .issues()
+        .lock(ORG, "lock-issue", 1)
+        .lock_reason(LockReason::Resolved)
+        .send()
+        .await
+        .unwrap_err();
+    let api = api_error(err, 404);
+    assert!(api.body.contains("No match for request"), "{}", api.body);
+    let pending = s.check().await.unwrap_err();
+    assert!(pending.contains("/issues/1/lock"), "{pending}");
 }
 
 #[tokio::test]
