@@ -304,9 +304,95 @@ pub mod create_tree {
             self.build().send()
         }
     }
+    /// File mode: `100644` regular file, `100755` executable, `040000` directory, `160000` submodule, `120000` symbolic link.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum TreeMode {
+        /// `100644`
+        V100644,
+        /// `100755`
+        V100755,
+        /// `040000`
+        V040000,
+        /// `160000`
+        V160000,
+        /// `120000`
+        V120000,
+        /// A value this client does not know yet, sent as given.
+        Other(::std::string::String),
+    }
+    impl TreeMode {
+        /// The value as sent on the wire.
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::V100644 => "100644",
+                Self::V100755 => "100755",
+                Self::V040000 => "040000",
+                Self::V160000 => "160000",
+                Self::V120000 => "120000",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for TreeMode {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::core::result::Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    /// Kind of object the entry points to: `blob`, `tree` or `commit`.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum TreeType {
+        /// `blob`
+        Blob,
+        /// `tree`
+        Tree,
+        /// `commit`
+        Commit,
+        /// A value this client does not know yet, sent as given.
+        Other(::std::string::String),
+    }
+    impl TreeType {
+        /// The value as sent on the wire.
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Blob => "blob",
+                Self::Tree => "tree",
+                Self::Commit => "commit",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for TreeType {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::core::result::Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
     /// The entries of the tree, each describing one path.
     #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
-    pub struct TreeItem {}
+    pub struct TreeItem {
+        /// Path of the entry.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub path: ::core::option::Option<::std::string::String>,
+        /// File mode: `100644` regular file, `100755` executable, `040000` directory, `160000` submodule, `120000` symbolic link.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub mode: ::core::option::Option<crate::git::create_tree::TreeMode>,
+        /// Kind of object the entry points to: `blob`, `tree` or `commit`.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub r#type: ::core::option::Option<crate::git::create_tree::TreeType>,
+        /// SHA-1 of the existing object for this entry. `null` deletes the file. Give either `sha` or `content`, never both.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub sha: ::core::option::Option<::core::option::Option<::std::string::String>>,
+        /// Text to store as a new blob for this entry. Give either `sha` or `content`, never both.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub content: ::core::option::Option<::std::string::String>,
+    }
 }
 /// Request builder and parameter types of [`Git::delete_ref`](crate::git::Git::delete_ref).
 pub mod delete_ref {
