@@ -203,6 +203,27 @@ async fn empty_json_object_and_bodyless_put_patch_post() {
     assert_eq!(rs[4].header("content-length"), Some("2"));
 }
 
+#[test]
+fn json_object_is_empty_until_a_field_is_added() {
+    let mut body = JsonObject::new();
+    assert!(body.is_empty());
+    body.opt("lock_reason", &None::<String>);
+    assert!(body.is_empty());
+    body.opt("lock_reason", &Some("spam"));
+    assert!(!body.is_empty());
+    assert_eq!(body.into_bytes(), br#"{"lock_reason":"spam"}"#);
+    // A field that failed to serialise is not "empty": send() must still report it.
+    struct Fails;
+    impl serde::Serialize for Fails {
+        fn serialize<S: serde::Serializer>(&self, _: S) -> Result<S::Ok, S::Error> {
+            Err(serde::ser::Error::custom("nope"))
+        }
+    }
+    let mut body = JsonObject::new();
+    body.field("x", &Fails);
+    assert!(!body.is_empty());
+}
+
 #[tokio::test]
 async fn raw_body_with_caller_content_type() {
     let server = MockServer::start().await;

@@ -92,6 +92,13 @@ impl JsonObject {
         }
     }
 
+    /// No field was added (not even one that failed to serialise). Generated methods whose
+    /// body fields are all optional send no body at all in that case, as Octokit does
+    /// (a bodyless `PUT`/`PATCH` then goes out with `Content-Length: 0`).
+    pub fn is_empty(&self) -> bool {
+        self.buf.len() == 1 && self.error.is_none()
+    }
+
     /// The finished object as bytes.
     pub fn into_bytes(mut self) -> Vec<u8> {
         self.buf.push(b'}');

@@ -141,9 +141,11 @@ pub fn override_type(e: &ExplicitParam, inferred: Type) -> Type {
         },
     };
     match e.ty.as_deref() {
+        // `items: object` (or no `items`) keeps the fields built from `name[].field` rows.
         Some("array") => match &inferred {
             Type::Array { items: inner }
-                if matches!(**inner, Type::Object { .. }) && e.items.is_none() =>
+                if matches!(**inner, Type::Object { .. })
+                    && matches!(e.items.as_deref(), None | Some("object")) =>
             {
                 inferred
             }
@@ -181,6 +183,25 @@ mod tests {
         }
     }
 
+    /// `x[].path` as the model builds it from nested rows: an array of one-field objects.
+    fn inferred_tree() -> Type {
+        let path = crate::model::Param {
+            spec_name: "x[].path".into(),
+            wire_name: "path".into(),
+            rust_name: "path".into(),
+            location: Location::Body,
+            ty: Type::String,
+            required: true,
+            nullable: false,
+            allows_slash: false,
+            description: String::new(),
+            line: 4,
+        };
+        Type::Array {
+            items: Box::new(Type::Object { fields: vec![path] }),
+        }
+    }
+
     #[test]
     fn explicit_types_override() {
         assert_eq!(
@@ -199,6 +220,20 @@ mod tests {
                 items: Box::new(Type::Integer)
             }
         );
+        // `items: object` keeps the structure of nested `x[].field` rows.
+        let structured = Type::Array {
+            items: Box::new(Type::Object { fields: Vec::new() }),
+        };
+        let mut e = entry("x", Some("array"));
+        e.items = Some("object".into());
+        let Type::Array { items } = override_type(&e, inferred_tree()) else {
+            panic!("not an array")
+        };
+        assert!(
+            matches!(&*items, Type::Object { fields } if fields.len() == 1),
+            "{items:?}"
+        );
+        assert_eq!(override_type(&e, Type::String), structured);
         let mut e = entry("x", None);
         e.values = Some(vec!["+1".into()]);
         assert_eq!(
