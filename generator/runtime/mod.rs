@@ -5,10 +5,12 @@
 mod client;
 pub mod encode;
 mod error;
+mod int_or_string;
 mod request;
 mod response;
 
 pub use client::{Client, ClientBuilder};
 pub use error::{Error, Result};
+pub use int_or_string::IntOrString;
 pub use request::{JsonObject, Method, Request, ResponseFuture};
 pub use response::Response;

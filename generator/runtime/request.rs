@@ -66,6 +66,8 @@ pub struct Request<'c> {
     client: &'c Client,
     method: Method,
     uploads: bool,
+    /// Absolute base URL overriding the host (`{origin}` routes); see [`Request::origin`].
+    origin: Option<String>,
     path: String,
     query: Vec<(&'static str, String)>,
     body: Body,
@@ -80,6 +82,7 @@ impl<'c> Request<'c> {
             client,
             method,
             uploads: false,
+            origin: None,
             path,
             query: Vec::new(),
             body: Body::None,
@@ -91,6 +94,13 @@ impl<'c> Request<'c> {
     /// Send to the uploads host instead of the API host (`{origin}` routes).
     pub fn uploads(mut self) -> Self {
         self.uploads = true;
+        self
+    }
+
+    /// Send to this absolute base URL (scheme, host, optional port and path prefix) instead,
+    /// e.g. the origin of a release's `upload_url`. Takes precedence over [`Request::uploads`].
+    pub fn origin(mut self, base: String) -> Self {
+        self.origin = Some(base.trim_end_matches('/').to_owned());
         self
     }
 
@@ -131,7 +141,11 @@ impl<'c> Request<'c> {
 
     async fn execute(self) -> Result<Response> {
         let inner = &self.client.inner;
-        let base = if self.uploads { &inner.uploads_url } else { &inner.base_url };
+        let base = match &self.origin {
+            Some(origin) => origin,
+            None if self.uploads => &inner.uploads_url,
+            None => &inner.base_url,
+        };
         let url = format!("{base}{}", self.path);
         let method = match self.method {
             Method::Get => reqwest::Method::GET,

@@ -1,11 +1,21 @@
 //! Generates a typed Rust GitHub REST client from Octokit-style endpoint description files.
 //!
 //! The pipeline has one module per stage: [`parse`] → [`model`] (with [`infer`]) →
-//! [`codegen`] → [`write`].
+//! [`codegen`] → [`write`]. Drive it with [`Config`]:
+//!
+//! ```no_run
+//! let plan = client_generator::Config::new().specs("specs").out("generated").generate()?;
+//! println!("{} file(s) changed", plan.len());
+//! # Ok::<(), client_generator::diag::Diagnostics>(())
+//! ```
 
 pub mod codegen;
+mod config;
 pub mod diag;
 pub mod infer;
 pub mod model;
 pub mod parse;
 pub mod write;
+
+pub use config::Config;
+pub use diag::{Diagnostic, Diagnostics};

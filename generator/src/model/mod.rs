@@ -1,9 +1,20 @@
 //! Stage 2: the typed intermediate representation between parsing and code generation.
 //! Built from [`crate::parse::SpecFile`]s by [`build_api`]; consumed by `codegen` and `inspect`.
 
+mod build;
+mod explicit;
+pub mod inspect;
+mod names;
+mod tree;
+
 use std::path::PathBuf;
 
 use serde::Serialize;
+
+use crate::diag::{Diagnostic, Diagnostics};
+pub use build::route_text;
+pub use inspect::inspect_json;
+pub use names::rust_ident;
 
 pub use crate::parse::{HttpMethod, PathPart};
 
@@ -45,14 +56,22 @@ pub enum Type {
     Number,
     Boolean,
     /// A string restricted to the listed values (a Rust enum with an `Other` fallback).
-    Enum { values: Vec<String> },
+    Enum {
+        values: Vec<String>,
+    },
     /// A value that may be an integer or a string (e.g. an id given either way).
     IntegerOrString,
-    Array { items: Box<Type> },
+    Array {
+        items: Box<Type>,
+    },
     /// A JSON object with known fields (nested parameters `a.b`, `a[].b`).
-    Object { fields: Vec<Param> },
+    Object {
+        fields: Vec<Param>,
+    },
     /// A JSON object with arbitrary keys (`inputs.*`) whose values have the given type.
-    Map { values: Box<Type> },
+    Map {
+        values: Box<Type>,
+    },
     /// Any JSON value (no better type known).
     Any,
     /// Raw bytes sent as the request body.
@@ -136,7 +155,66 @@ pub struct Endpoint {
 
 /// Interpret parsed spec files: locations, types, nesting, naming, explicit overrides.
 /// Returns every problem found across all files (contradictions, name clashes, bad renames).
-pub fn build_api(specs: &[crate::parse::SpecFile]) -> Result<Api, crate::diag::Diagnostics> {
-    let _ = specs;
-    todo!("model builder: implemented in generator/src/model/ and generator/src/infer/")
+pub fn build_api(specs: &[crate::parse::SpecFile]) -> Result<Api, Diagnostics> {
+    let mut diags = Vec::new();
+    let mut endpoints: Vec<Endpoint> = specs
+        .iter()
+        .map(|s| build::build_endpoint(s, &mut diags))
+        .collect();
+    endpoints.sort_by(|a, b| (&a.scope, &a.id).cmp(&(&b.scope, &b.id)));
+    check_duplicate_ids(&endpoints, &mut diags);
+    check_renames(specs, &endpoints, &mut diags);
+    if diags.is_empty() {
+        Ok(Api { endpoints })
+    } else {
+        Err(Diagnostics(diags))
+    }
 }
+
+/// Two endpoints of one scope whose method names collide (`getFoo` twice, or `getFoo`/`get_foo`).
+fn check_duplicate_ids(endpoints: &[Endpoint], diags: &mut Vec<Diagnostic>) {
+    for (i, e) in endpoints.iter().enumerate() {
+        let clash = endpoints[..i]
+            .iter()
+            .find(|o| o.scope == e.scope && o.rust_name == e.rust_name);
+        if let Some(first) = clash {
+            diags.push(
+                Diagnostic::new(
+                    &e.source,
+                    0,
+                    format!(
+                        "duplicate method `{}.{}` (Rust name `{}`)",
+                        e.scope, e.id, e.rust_name
+                    ),
+                )
+                .with_hint(format!("also defined by {}", first.source.display())),
+            );
+        }
+    }
+}
+
+/// A rename notice must point at an endpoint that exists.
+fn check_renames(
+    specs: &[crate::parse::SpecFile],
+    endpoints: &[Endpoint],
+    diags: &mut Vec<Diagnostic>,
+) {
+    for spec in specs {
+        let Some((scope, id)) = &spec.renamed_to else {
+            continue;
+        };
+        if !endpoints.iter().any(|e| &e.scope == scope && &e.id == id) {
+            diags.push(
+                Diagnostic::new(
+                    &spec.path,
+                    spec.renamed_line,
+                    format!("renamed to `{scope}.{id}`, which does not exist"),
+                )
+                .with_hint("fix the rename notice or add the target endpoint"),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,322 @@
+//! One endpoint → a thin method on the scope struct plus a module holding its request builder
+//! (fields, setters, `build()`, `send()`) and the enums/structs its parameters need.
+
+use proc_macro2::{Ident, TokenStream};
+use quote::{format_ident, quote};
+
+use super::docs::{self, Doc};
+use super::naming::{bare, ident, scope_module, type_name, Names};
+use super::types::{Shape, TypeCx};
+use super::wire::{build_fn, ParamField};
+use crate::model::{Api, BodyKind, Endpoint, Location, Type};
+
+/// Builder method names a parameter setter must not take.
+const BUILDER_METHODS: &[&str] = &["build", "send", "origin"];
+
+/// The generated pieces of one endpoint.
+pub struct EndpointCode {
+    /// The method inside `impl<'c> Scope<'c> { … }`.
+    pub method: TokenStream,
+    /// The `pub mod <method> { … }` item (absent for renamed aliases).
+    pub module: Option<TokenStream>,
+}
+
+/// The name of the scope struct (`Repos`).
+pub fn scope_struct(scope: &str) -> Ident {
+    format_ident!("{}", type_name(scope))
+}
+
+/// The name of an endpoint's request builder (`GetPackageVersionForOrganization`).
+pub fn builder_name(endpoint: &Endpoint) -> Ident {
+    format_ident!("{}", type_name(&endpoint.id))
+}
+
+/// Generate one endpoint; a renamed endpoint whose target exists becomes a deprecated forward.
+pub fn endpoint_code(api: &Api, endpoint: &Endpoint) -> EndpointCode {
+    if let Some((scope, id)) = &endpoint.renamed_to {
+        if let Some(target) = api
+            .endpoints
+            .iter()
+            .find(|e| &e.scope == scope && &e.id == id)
+        {
+            return EndpointCode {
+                method: alias_method(endpoint, target),
+                module: None,
+            };
+        }
+    }
+    full_endpoint(endpoint)
+}
+
+/// Argument list and conversion expressions for the required parameters of `endpoint`.
+struct Signature {
+    args: Vec<TokenStream>,
+    names: Vec<Ident>,
+}
+
+fn full_endpoint(endpoint: &Endpoint) -> EndpointCode {
+    let builder = builder_name(endpoint);
+    let module = ident(&endpoint.rust_name);
+    let scope = scope_struct(&endpoint.scope);
+    let scope_mod = ident(&scope_module(&endpoint.scope));
+    let mut types = TypeCx::new(quote!(crate::#scope_mod::#module), &[&builder.to_string()]);
+    let fields = param_fields(endpoint, &mut types);
+
+    let signature = signature(&fields);
+    let arg_decls = &signature.args;
+    let inits = fields.iter().map(|f| {
+        let field = &f.field;
+        if f.is_arg() {
+            let arg = &f.arg;
+            let value = f.arg_conversion(quote!(#arg));
+            if *field == value.to_string() {
+                quote!(#field)
+            } else {
+                quote!(#field: #value)
+            }
+        } else {
+            quote!(#field: ::core::option::Option::None)
+        }
+    });
+    let origin_init = endpoint
+        .origin
+        .then(|| quote!(origin: ::core::option::Option::None,));
+
+    let method_name = ident(&endpoint.rust_name);
+    let method_doc = method_docs(endpoint, &fields, &builder);
+    let deprecated = endpoint.deprecated.then(|| quote!(#[deprecated]));
+    let method = quote! {
+        #method_doc
+        #deprecated
+        pub fn #method_name(&self, #(#arg_decls),*) -> #module::#builder<'c> {
+            #module::#builder {
+                client: self.client,
+                #origin_init
+                #(#inits,)*
+            }
+        }
+    };
+
+    let struct_fields = fields.iter().map(|f| {
+        let field = &f.field;
+        let ty = f.shape.wrap(&f.ty);
+        quote!(pub(super) #field: #ty)
+    });
+    let origin_field = endpoint
+        .origin
+        .then(|| quote!(pub(super) origin: ::core::option::Option<::std::string::String>,));
+    let setters = fields.iter().filter(|f| !f.is_arg()).map(setter);
+    let origin_setter = endpoint.origin.then(|| {
+        quote! {
+            /// Scheme, host and optional port of the upload server (as in the `upload_url`
+            /// of a release); defaults to the client's uploads URL.
+            pub fn origin(mut self, origin: impl ::core::convert::Into<::std::string::String>) -> Self {
+                self.origin = ::core::option::Option::Some(origin.into());
+                self
+            }
+        }
+    });
+    let build = build_fn(endpoint, &fields);
+    let link = format!(
+        "[`{scope}::{}`](crate::{}::{scope}::{})",
+        bare(&endpoint.rust_name),
+        scope_module(&endpoint.scope),
+        endpoint.rust_name
+    );
+    let module_doc = docs::doc_attrs(&format!("Request builder and parameter types of {link}."));
+    let builder_doc = docs::doc_attrs(&format!(
+        "Request for {link}: set optional parameters, then `send()` (or `build()` to adjust the request)."
+    ));
+    let items = types.into_items();
+    let module_item = quote! {
+        #module_doc
+        pub mod #module {
+            #builder_doc
+            #[derive(Debug, Clone)]
+            #[must_use = "a request does nothing until sent"]
+            pub struct #builder<'c> {
+                pub(super) client: &'c crate::runtime::Client,
+                #origin_field
+                #(#struct_fields,)*
+            }
+
+            impl<'c> #builder<'c> {
+                #origin_setter
+                #(#setters)*
+                #build
+
+                /// Send the request.
+                pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+                    self.build().send()
+                }
+            }
+
+            #(#items)*
+        }
+    };
+    EndpointCode {
+        method,
+        module: Some(module_item),
+    }
+}
+
+/// The parameters of `endpoint` as builder fields (the `{origin}` row is the origin setter).
+fn param_fields(endpoint: &Endpoint, types: &mut TypeCx) -> Vec<ParamField> {
+    let mut field_names = Names::with_reserved(&["client", "origin"]);
+    let raw_param = match &endpoint.body {
+        BodyKind::Raw { param } => Some(param.as_str()),
+        _ => None,
+    };
+    endpoint
+        .params
+        .iter()
+        .filter(|p| !(endpoint.origin && p.wire_name == "origin" && p.location != Location::Path))
+        .map(|p| {
+            let is_raw = raw_param == Some(p.wire_name.as_str());
+            // Path parameters are always required: the route cannot be built without them.
+            let required = p.required || p.location == Location::Path;
+            let nullable = p.nullable && p.location == Location::Body && !is_raw;
+            let ty_model = if is_raw { Type::Bytes } else { p.ty.clone() };
+            let ty = types.rust_type(&ty_model, &p.spec_name, &p.description);
+            let field = ident(&field_names.claim(&p.rust_name));
+            let setter = if BUILDER_METHODS.contains(&bare(&p.rust_name)) {
+                format_ident!("set_{}", bare(&p.rust_name))
+            } else {
+                ident(&p.rust_name)
+            };
+            ParamField {
+                param: p.clone(),
+                ty_model,
+                ty,
+                shape: Shape::of(required, nullable),
+                arg: ident(&p.rust_name),
+                field,
+                setter,
+                raw: is_raw,
+            }
+        })
+        .collect()
+}
+
+fn signature(fields: &[ParamField]) -> Signature {
+    let mut args = Vec::new();
+    let mut names = Vec::new();
+    for f in fields.iter().filter(|f| f.is_arg()) {
+        let arg = &f.arg;
+        let ty = f.arg_type();
+        args.push(quote!(#arg: #ty));
+        names.push(arg.clone());
+    }
+    Signature { args, names }
+}
+
+/// A setter for an optional parameter.
+fn setter(f: &ParamField) -> TokenStream {
+    let setter = &f.setter;
+    let field = &f.field;
+    let arg = &f.arg;
+    let mut doc = Doc::default();
+    doc.spec(&f.param.description);
+    if f.shape == Shape::OptionalNullable {
+        doc.raw("`None` is sent as `null`.");
+    }
+    let doc = doc.tokens();
+    let ty = f.arg_type();
+    let value = f.arg_conversion(quote!(#arg));
+    quote! {
+        #doc
+        pub fn #setter(mut self, #arg: #ty) -> Self {
+            self.#field = ::core::option::Option::Some(#value);
+            self
+        }
+    }
+}
+
+/// Method docs: title, description, parameters, route, link to GitHub's documentation.
+fn method_docs(endpoint: &Endpoint, fields: &[ParamField], builder: &Ident) -> TokenStream {
+    let module_path = format!(
+        "crate::{}::{}",
+        scope_module(&endpoint.scope),
+        endpoint.rust_name
+    );
+    let mut doc = Doc::default();
+    doc.spec(&endpoint.title);
+    if endpoint.deprecated {
+        doc.raw("**Deprecated.**");
+    }
+    doc.spec(&endpoint.description);
+    if !fields.is_empty() || endpoint.origin {
+        let mut list = String::from("# Parameters\n");
+        for f in fields {
+            let how = if f.is_arg() {
+                "required".to_owned()
+            } else {
+                let setter = f.setter.to_string();
+                if setter.starts_with("r#") {
+                    // Intra-doc links cannot name raw identifiers.
+                    format!("optional, `{builder}::{}`", bare(&setter))
+                } else {
+                    format!("optional, [`{builder}::{setter}`]({module_path}::{builder}::{setter})")
+                }
+            };
+            let wire = if bare(&f.arg.to_string()) != f.param.wire_name {
+                format!(" (sent as {})", docs::code(&f.param.wire_name))
+            } else {
+                String::new()
+            };
+            let desc = docs::inline(&f.param.description);
+            let sep = if desc.is_empty() { "" } else { ": " };
+            list.push_str(&format!(
+                "\n- `{}` ({how}){wire}{sep}{desc}",
+                bare(&f.arg.to_string())
+            ));
+        }
+        if endpoint.origin {
+            list.push_str(&format!(
+                "\n- `origin` (optional, [`{builder}::origin`]({module_path}::{builder}::origin)): the upload server; defaults to the client's uploads URL."
+            ));
+        }
+        doc.raw(list);
+    }
+    doc.raw(format!("# Route\n\n{}", docs::code(&endpoint.route)));
+    if let Some(url) = &endpoint.docs_url {
+        doc.spec(&format!("[GitHub REST API documentation]({url})"));
+    }
+    doc.tokens()
+}
+
+/// A renamed endpoint: a deprecated method forwarding to its target, never duplicate code.
+fn alias_method(endpoint: &Endpoint, target: &Endpoint) -> TokenStream {
+    let target_scope = ident(&scope_module(&target.scope));
+    let target_module = ident(&target.rust_name);
+    let reserved = builder_name(target).to_string();
+    let mut types = TypeCx::new(quote!(crate::#target_scope::#target_module), &[&reserved]);
+    let fields = param_fields(target, &mut types);
+    let signature = signature(&fields);
+    let args = &signature.args;
+    let names = &signature.names;
+    let method_name = ident(&endpoint.rust_name);
+    let target_method = ident(&target.rust_name);
+    let target_builder = builder_name(target);
+    let target_struct = scope_struct(&target.scope);
+    let note = format!("renamed to `{}.{}`", target.scope, target.id);
+    let mut doc = Doc::default();
+    doc.spec(&endpoint.title);
+    doc.raw(format!(
+        "Renamed to [`{target_struct}::{}`](crate::{s}::{target_struct}::{}); this forwards to it.",
+        bare(&target.rust_name),
+        target.rust_name,
+        s = scope_module(&target.scope),
+    ));
+    doc.raw(format!("# Route\n\n{}", docs::code(&endpoint.route)));
+    let doc = doc.tokens();
+    let allow = target.deprecated.then(|| quote!(#[allow(deprecated)]));
+    quote! {
+        #doc
+        #[deprecated(note = #note)]
+        #allow
+        pub fn #method_name(&self, #(#args),*) -> crate::#target_scope::#target_module::#target_builder<'c> {
+            self.client.#target_scope().#target_method(#(#names),*)
+        }
+    }
+}

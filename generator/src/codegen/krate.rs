@@ -1,0 +1,228 @@
+//! The whole generated crate: `Cargo.toml` with one feature per scope, `src/lib.rs`, one
+//! `src/<scope>.rs` per scope, and the runtime copied from `generator/runtime/`.
+
+use std::collections::BTreeMap;
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+use super::docs;
+use super::endpoint::{endpoint_code, scope_struct};
+use super::naming::scope_module;
+use super::{format_file, GeneratedFile, MARKER_LINE};
+use crate::model::{Api, Endpoint};
+
+/// The runtime sources copied verbatim (after the marker line) into `src/runtime/`.
+pub const RUNTIME_FILES: &[(&str, &str)] = &[
+    ("client.rs", include_str!("../../runtime/client.rs")),
+    ("encode.rs", include_str!("../../runtime/encode.rs")),
+    ("error.rs", include_str!("../../runtime/error.rs")),
+    (
+        "int_or_string.rs",
+        include_str!("../../runtime/int_or_string.rs"),
+    ),
+    ("mod.rs", include_str!("../../runtime/mod.rs")),
+    ("request.rs", include_str!("../../runtime/request.rs")),
+    ("response.rs", include_str!("../../runtime/response.rs")),
+];
+
+/// Endpoints grouped by scope module name, each group sorted by method id.
+fn scopes(api: &Api) -> BTreeMap<String, Vec<&Endpoint>> {
+    let mut map: BTreeMap<String, Vec<&Endpoint>> = BTreeMap::new();
+    for e in &api.endpoints {
+        map.entry(scope_module(&e.scope)).or_default().push(e);
+    }
+    for list in map.values_mut() {
+        list.sort_by(|a, b| a.id.cmp(&b.id));
+    }
+    map
+}
+
+/// Every file of the crate, sorted by path.
+pub fn crate_files(api: &Api) -> Vec<GeneratedFile> {
+    let scopes = scopes(api);
+    let mut files = vec![
+        GeneratedFile::new("Cargo.toml", cargo_toml(api, &scopes)),
+        GeneratedFile::new("src/lib.rs", with_comments(format_file(&lib_rs(&scopes)))),
+    ];
+    for (module, endpoints) in &scopes {
+        let tokens = scope_file(api, &endpoints[0].scope, endpoints);
+        files.push(GeneratedFile::new(
+            format!("src/{module}.rs"),
+            format_file(&tokens),
+        ));
+    }
+    for (name, text) in RUNTIME_FILES {
+        files.push(GeneratedFile::new(
+            format!("src/runtime/{name}"),
+            format!("{MARKER_LINE} (copied from generator/runtime/{name})\n{text}"),
+        ));
+    }
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    files
+}
+
+/// Features a scope's feature enables: the scopes its renamed aliases forward to.
+fn feature_deps(api: &Api, endpoints: &[&Endpoint]) -> Vec<String> {
+    let mut deps: Vec<String> = endpoints
+        .iter()
+        .filter_map(|e| e.renamed_to.as_ref())
+        .filter(|(scope, id)| {
+            api.endpoints
+                .iter()
+                .any(|t| &t.scope == scope && &t.id == id)
+        })
+        .map(|(scope, _)| scope_module(scope))
+        .filter(|m| m != &scope_module(&endpoints[0].scope))
+        .collect();
+    deps.sort();
+    deps.dedup();
+    deps
+}
+
+fn cargo_toml(api: &Api, scopes: &BTreeMap<String, Vec<&Endpoint>>) -> String {
+    let all: Vec<String> = scopes.keys().map(|k| format!("\"{k}\"")).collect();
+    let mut features = format!("default = [{}]\n", all.join(", "));
+    for (module, endpoints) in scopes {
+        let deps: Vec<String> = feature_deps(api, endpoints)
+            .iter()
+            .map(|d| format!("\"{d}\""))
+            .collect();
+        features.push_str(&format!("{module} = [{}]\n", deps.join(", ")));
+    }
+    format!(
+        r#"# {marker} Do not edit: edit the specs and regenerate.
+[package]
+name = "github-rest-client"
+version = "0.1.0"
+edition = "2021"
+description = "Typed GitHub REST API client generated from endpoint description files"
+license = "MIT OR Apache-2.0"
+publish = false
+
+[features]
+{features}
+[dependencies]
+percent-encoding = "2"
+reqwest = {{ version = "0.12", default-features = false, features = ["rustls-tls"] }}
+serde = {{ version = "1", features = ["derive"] }}
+serde_json = "1"
+"#,
+        marker = super::MARKER_TEXT,
+    )
+}
+
+fn lib_rs(scopes: &BTreeMap<String, Vec<&Endpoint>>) -> TokenStream {
+    let mut crate_doc = String::from(
+        "Typed GitHub REST API client, generated from endpoint description files.\n\n\
+         Start with [`Client`]; endpoints are grouped by scope, e.g. `client.repos().get(owner, repo).send().await`.\n\
+         Required parameters are method arguments; optional ones are setters on the returned request \
+         builder; `send()` returns a [`runtime::ResponseFuture`] and `build()` the [`Request`] to adjust first.\n\n\
+         # Features\n\n\
+         One cargo feature per scope, all enabled by default; disable default features and pick \
+         the scopes you use to compile less code:\n",
+    );
+    for (module, endpoints) in scopes {
+        crate_doc.push_str(&format!(
+            "\n- `{module}`: {} endpoint{} (`client.{module}()`)",
+            endpoints.len(),
+            if endpoints.len() == 1 { "" } else { "s" }
+        ));
+    }
+    let doc = inner_doc_attrs(&crate_doc);
+    let mods = scopes.keys().map(|module| {
+        let m = format_ident!("{}", module);
+        let scope_doc = docs::doc_attrs(&format!(
+            "Endpoints of the `{}` scope.",
+            scopes[module][0].scope
+        ));
+        quote! {
+            #scope_doc
+            #[cfg(feature = #module)]
+            #[rustfmt::skip]
+            pub mod #m;
+        }
+    });
+    quote! {
+        #doc
+        #![cfg_attr(rustfmt, rustfmt::skip)]
+        #![allow(clippy::too_many_arguments, clippy::enum_variant_names)]
+
+        #[rustfmt::skip]
+        pub mod runtime;
+
+        pub use runtime::{Client, ClientBuilder, Error, IntOrString, Request, Response, Result};
+
+        #(#mods)*
+    }
+}
+
+/// Explanations for the crate-level attributes (comments do not survive `quote`).
+fn with_comments(lib: String) -> String {
+    lib.replacen(
+        "#![cfg_attr(rustfmt",
+        "// Laid out by prettyplease, not rustfmt: `cargo fmt` leaves generated code alone (the\n\
+         // `rustfmt::skip` on each module declaration covers the module files).\n#![cfg_attr(rustfmt",
+        1,
+    )
+    .replacen(
+        "#![allow(",
+        "// Inherent to a generated API: every required parameter is an argument (long argument\n\
+         // lists), and enum variants are GitHub's values (which may share a prefix or suffix).\n#![allow(",
+        1,
+    )
+}
+
+fn inner_doc_attrs(text: &str) -> TokenStream {
+    let lines = text.lines().map(|l| {
+        let l = if l.is_empty() {
+            String::new()
+        } else {
+            format!(" {l}")
+        };
+        quote!(#![doc = #l])
+    });
+    quote!(#(#lines)*)
+}
+
+/// The scope struct, its accessor on `Client`, the methods and the endpoint modules.
+pub fn scope_file(api: &Api, scope: &str, endpoints: &[&Endpoint]) -> TokenStream {
+    let name = scope_struct(scope);
+    let accessor = format_ident!("{}", scope_module(scope));
+    let mut methods = Vec::new();
+    let mut modules = Vec::new();
+    for e in endpoints {
+        let code = endpoint_code(api, e);
+        methods.push(code.method);
+        modules.extend(code.module);
+    }
+    let module_doc = inner_doc_attrs(&format!(
+        "Endpoints of the `{scope}` scope: [`{name}`](crate::{accessor}::{name}), from [`Client::{accessor}`](crate::Client::{accessor})."
+    ));
+    let struct_doc = docs::doc_attrs(&format!(
+        "Endpoints of the `{scope}` scope: `client.{accessor}()`."
+    ));
+    let accessor_doc = docs::doc_attrs(&format!("Endpoints of the `{scope}` scope."));
+    quote! {
+        #module_doc
+
+        #struct_doc
+        #[derive(Debug, Clone, Copy)]
+        pub struct #name<'c> {
+            client: &'c crate::runtime::Client,
+        }
+
+        impl crate::runtime::Client {
+            #accessor_doc
+            pub fn #accessor(&self) -> #name<'_> {
+                #name { client: self }
+            }
+        }
+
+        impl<'c> #name<'c> {
+            #(#methods)*
+        }
+
+        #(#modules)*
+    }
+}

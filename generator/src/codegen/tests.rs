@@ -1,0 +1,358 @@
+//! Code generation from hand-built endpoints: shapes of methods, builders, wire handling.
+
+use super::*;
+use std::path::Path;
+
+use crate::model::{BodyKind, HttpMethod, Location, Param, PathPart, Type};
+
+fn rust_name(name: &str) -> String {
+    let snake = heck::ToSnakeCase::to_snake_case(name);
+    if snake == "type" {
+        "r#type".into()
+    } else {
+        snake
+    }
+}
+
+pub(crate) fn param(wire: &str, location: Location, ty: Type, required: bool) -> Param {
+    Param {
+        spec_name: wire.into(),
+        wire_name: wire.into(),
+        rust_name: rust_name(wire),
+        location,
+        ty,
+        required,
+        nullable: false,
+        allows_slash: false,
+        description: format!("The {wire}."),
+        line: 1,
+    }
+}
+
+pub(crate) fn endpoint(
+    scope: &str,
+    id: &str,
+    method: HttpMethod,
+    route: &str,
+    params: Vec<Param>,
+) -> Endpoint {
+    let (origin, rest) = match route.strip_prefix("{origin}") {
+        Some(rest) => (true, rest),
+        None => (false, route),
+    };
+    let (path_text, query) = match rest.split_once("{?") {
+        Some((p, q)) => (
+            p,
+            q.trim_end_matches('}')
+                .split(',')
+                .map(String::from)
+                .collect(),
+        ),
+        None => (rest, Vec::new()),
+    };
+    let mut path = Vec::new();
+    let mut rest = path_text;
+    while let Some(open) = rest.find('{') {
+        let close = rest[open..].find('}').unwrap() + open;
+        path.push(PathPart::Literal(rest[..open].into()));
+        path.push(PathPart::Param(rest[open + 1..close].into()));
+        rest = &rest[close + 1..];
+    }
+    if !rest.is_empty() {
+        path.push(PathPart::Literal(rest.into()));
+    }
+    let body = if params.iter().any(|p| p.location == Location::Body) {
+        BodyKind::Json
+    } else {
+        BodyKind::None
+    };
+    Endpoint {
+        scope: scope.into(),
+        id: id.into(),
+        rust_name: rust_name(id),
+        title: format!("Title of {id}"),
+        method,
+        route: format!("{} {route}", format!("{method:?}").to_uppercase()),
+        origin,
+        path,
+        query_template: query,
+        description: "Does things.".into(),
+        deprecated: false,
+        renamed_to: None,
+        docs_url: Some(format!("https://docs.github.com/rest/{scope}#{id}")),
+        params,
+        body,
+        source: PathBuf::from(format!("specs/{scope}/{id}.md")),
+    }
+}
+
+fn packages_endpoint() -> Endpoint {
+    let package_type = Type::Enum {
+        values: ["npm", "maven", "rubygems", "docker", "nuget", "container"]
+            .map(String::from)
+            .to_vec(),
+    };
+    endpoint(
+        "packages",
+        "getPackageVersionForOrganization",
+        HttpMethod::Get,
+        "/orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}",
+        vec![
+            param("org", Location::Path, Type::String, true),
+            param("package_type", Location::Path, package_type, true),
+            param("package_name", Location::Path, Type::String, true),
+            param("package_version_id", Location::Path, Type::Integer, true),
+        ],
+    )
+}
+
+fn issues_create() -> Endpoint {
+    let mut milestone = param("milestone", Location::Body, Type::IntegerOrString, false);
+    milestone.nullable = true;
+    let mut state = param(
+        "state",
+        Location::Body,
+        Type::Enum {
+            values: vec!["open".into(), "closed".into()],
+        },
+        false,
+    );
+    state.description = "State <b>here</b>:\n\n```js\nfoo()\n```".into();
+    endpoint(
+        "issues",
+        "create",
+        HttpMethod::Post,
+        "/repos/{owner}/{repo}/issues",
+        vec![
+            param("owner", Location::Path, Type::String, true),
+            param("repo", Location::Path, Type::String, true),
+            param("title", Location::Body, Type::String, true),
+            param("body", Location::Body, Type::String, false),
+            milestone,
+            state,
+            param(
+                "labels",
+                Location::Body,
+                Type::Array {
+                    items: Box::new(Type::String),
+                },
+                false,
+            ),
+        ],
+    )
+}
+
+fn upload() -> Endpoint {
+    let mut e = endpoint(
+        "repos",
+        "uploadReleaseAsset",
+        HttpMethod::Post,
+        "{origin}/repos/{owner}/{repo}/releases/{release_id}/assets{?name,label}",
+        vec![
+            param("owner", Location::Path, Type::String, true),
+            param("repo", Location::Path, Type::String, true),
+            param("release_id", Location::Path, Type::Integer, true),
+            param("name", Location::Query, Type::String, true),
+            param("label", Location::Query, Type::String, false),
+            param("data", Location::Body, Type::Bytes, true),
+        ],
+    );
+    e.body = BodyKind::Raw {
+        param: "data".into(),
+    };
+    e
+}
+
+fn api(endpoints: Vec<Endpoint>) -> Api {
+    let mut endpoints = endpoints;
+    endpoints.sort_by(|a, b| (&a.scope, &a.id).cmp(&(&b.scope, &b.id)));
+    Api { endpoints }
+}
+
+/// Code without whitespace or trailing commas, so layout choices of prettyplease don't matter.
+fn squash(s: &str) -> String {
+    let s: String = s.chars().filter(|c| !c.is_whitespace()).collect();
+    s.replace(",)", ")").replace(",}", "}").replace(",>", ">")
+}
+
+/// Assert that `src` contains every needle, compared squashed.
+fn has(src: &str, needles: &[&str]) {
+    let squashed = squash(src);
+    for n in needles {
+        assert!(squashed.contains(&squash(n)), "missing `{n}` in\n{src}");
+    }
+}
+
+/// Assert that `src` contains none of the needles, compared squashed.
+fn lacks(src: &str, needles: &[&str]) {
+    let squashed = squash(src);
+    for n in needles {
+        assert!(!squashed.contains(&squash(n)), "unexpected `{n}` in\n{src}");
+    }
+}
+
+#[test]
+fn path_params_are_arguments_in_route_order_and_encoded() {
+    let e = packages_endpoint();
+    let src = endpoint_source(&api(vec![e.clone()]), &e);
+    has(&src, &["pub fn get_package_version_for_organization( &self, org: impl ::core::convert::Into<::std::string::String>, package_type: crate::packages::get_package_version_for_organization::PackageType,"]);
+    has(
+        &src,
+        &["let org = crate::runtime::encode::segment(&self.org);"],
+    );
+    has(
+        &src,
+        &["let package_type = crate::runtime::encode::segment(self.package_type.as_str());"],
+    );
+    has(&src, &["let package_version_id = self.package_version_id;"]);
+    has(
+        &src,
+        &[
+            r#"::std::format!( "/orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}" )"#,
+        ],
+    );
+    has(
+        &src,
+        &["package_type, package_name: package_name.into(), package_version_id, }"],
+    );
+    has(&src, &["pub enum PackageType"]);
+    has(
+        &src,
+        &["pub fn send(self) -> crate::runtime::ResponseFuture<'c> { self.build().send() }"],
+    );
+    has(
+        &src,
+        &["GET /orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}"],
+    );
+}
+
+#[test]
+fn optional_params_are_setters_and_json_body_uses_wire_names() {
+    let e = issues_create();
+    let src = endpoint_source(&api(vec![e.clone()]), &e);
+    has(&src, &["pub fn create( &self, owner: impl ::core::convert::Into<::std::string::String>, repo: impl ::core::convert::Into<::std::string::String>, title: impl ::core::convert::Into<::std::string::String>, ) -> create::Create<'c>"]);
+    has(&src, &["pub fn milestone( mut self, milestone: ::core::option::Option<crate::runtime::IntOrString>, ) -> Self"]);
+    has(&src, &["pub(super) milestone: ::core::option::Option<::core::option::Option<crate::runtime::IntOrString>>"]);
+    has(&src, &[r#"body.field("title", &self.title);"#]);
+    has(&src, &[r#"body.opt("milestone", &self.milestone);"#]);
+    has(&src, &["req = req.json(body);"]);
+    has(&src, &["```text"]);
+    has(&src, &[r"State \<b>here\</b>:"]);
+}
+
+#[test]
+fn uploads_go_to_origin_with_raw_body_and_query() {
+    let e = upload();
+    let src = endpoint_source(&api(vec![e.clone()]), &e);
+    has(
+        &src,
+        &["data: impl ::core::convert::Into<::std::vec::Vec<u8>>"],
+    );
+    has(&src, &[".uploads()"]);
+    has(&src, &["req = req.origin(origin);"]);
+    has(&src, &[r#"req = req.query("name", self.name);"#]);
+    has(
+        &src,
+        &[
+            r#"if let ::core::option::Option::Some(value) = self.label { req = req.query("label", value); }"#,
+        ],
+    );
+    has(&src, &["req = req.raw(self.data);"]);
+    lacks(&src, &["JsonObject"]);
+}
+
+#[test]
+fn renamed_endpoint_forwards_to_target() {
+    let target = packages_endpoint();
+    let mut alias = packages_endpoint();
+    alias.scope = "orgs".into();
+    alias.id = "getPackageVersion".into();
+    alias.rust_name = "get_package_version".into();
+    alias.renamed_to = Some(("packages".into(), "getPackageVersionForOrganization".into()));
+    alias.deprecated = true;
+    let api = api(vec![target, alias.clone()]);
+    let src = endpoint_source(&api, &alias);
+    has(
+        &src,
+        &[r#"#[deprecated(note = "renamed to `packages.getPackageVersionForOrganization`")]"#],
+    );
+    has(&src, &["self.client.packages().get_package_version_for_organization(org, package_type, package_name, package_version_id)"]);
+    assert!(
+        !src.contains("pub mod"),
+        "an alias has no code of its own: {src}"
+    );
+    let files = generate_crate(&api);
+    let cargo = &files
+        .iter()
+        .find(|f| f.path == Path::new("Cargo.toml"))
+        .unwrap()
+        .contents;
+    assert!(cargo.contains("orgs = [\"packages\"]"), "{cargo}");
+    assert!(
+        cargo.contains("default = [\"orgs\", \"packages\"]"),
+        "{cargo}"
+    );
+}
+
+#[test]
+fn crate_is_deterministic_and_marked() {
+    let a = api(vec![packages_endpoint(), issues_create(), upload()]);
+    let one = generate_crate(&a);
+    let two = generate_crate(&a);
+    assert_eq!(one, two);
+    let paths: Vec<String> = one.iter().map(|f| f.path.display().to_string()).collect();
+    let mut sorted = paths.clone();
+    sorted.sort();
+    assert_eq!(paths, sorted);
+    for f in &one {
+        assert!(
+            f.contents.contains(MARKER_TEXT),
+            "{} lacks the marker",
+            f.path.display()
+        );
+        if f.path.extension().is_some_and(|e| e == "rs") {
+            syn::parse_file(&f.contents).unwrap_or_else(|e| panic!("{}: {e}", f.path.display()));
+        }
+    }
+    assert!(paths.contains(&"src/issues.rs".to_owned()), "{paths:?}");
+    assert!(
+        paths.contains(&"src/runtime/int_or_string.rs".to_owned()),
+        "{paths:?}"
+    );
+}
+
+#[test]
+fn spec_text_cannot_inject_code() {
+    let mut e = packages_endpoint();
+    e.title = "Evil */ fn pwned() {} /*".into();
+    e.description = "\"#]\nfn injected() {}\n#[doc = r#\"\n*/ } fn x() { /*".into();
+    e.params[0].description = "`*/` \"# #[cfg(any())]".into();
+    let src = endpoint_source(&api(vec![e.clone()]), &e);
+    let file = syn::parse_file(&src).unwrap();
+    assert_eq!(file.items.len(), 2, "{src}");
+    let syn::Item::Impl(methods) = &file.items[0] else {
+        panic!("{src}")
+    };
+    assert_eq!(methods.items.len(), 1, "{src}");
+    let syn::Item::Mod(module) = &file.items[1] else {
+        panic!("{src}")
+    };
+    // The builder struct, its impl, and the enum with its two impls: nothing else.
+    assert_eq!(module.content.as_ref().unwrap().1.len(), 5, "{src}");
+}
+
+#[test]
+fn runtime_file_list_matches_runtime_dir() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("runtime");
+    let mut on_disk: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".rs"))
+        .collect();
+    on_disk.sort();
+    let listed: Vec<String> = krate::RUNTIME_FILES
+        .iter()
+        .map(|(n, _)| (*n).to_owned())
+        .collect();
+    assert_eq!(listed, on_disk, "update RUNTIME_FILES in codegen/krate.rs");
+}

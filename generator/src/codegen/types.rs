@@ -1,0 +1,301 @@
+//! Model types → Rust types, generating the enums and body structs an endpoint needs into
+//! its own module (names unique within that module).
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+use super::docs::{self, Doc};
+use super::naming::{bare, ident, type_name, variant_name, Names};
+use crate::model::{Param, Type};
+
+/// How a parameter's value is held: required or optional, `null`-able or not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shape {
+    /// `T`
+    Required,
+    /// `Option<T>`: required, but `None` is sent as `null`.
+    RequiredNullable,
+    /// `Option<T>`: sent only when set.
+    Optional,
+    /// `Option<Option<T>>`: sent when set; `Some(None)` is sent as `null`.
+    OptionalNullable,
+}
+
+impl Shape {
+    pub fn of(required: bool, nullable: bool) -> Shape {
+        match (required, nullable) {
+            (true, false) => Shape::Required,
+            (true, true) => Shape::RequiredNullable,
+            (false, false) => Shape::Optional,
+            (false, true) => Shape::OptionalNullable,
+        }
+    }
+
+    /// The stored type for a value of type `ty`.
+    pub fn wrap(self, ty: &TokenStream) -> TokenStream {
+        match self {
+            Shape::Required => ty.clone(),
+            Shape::RequiredNullable | Shape::Optional => quote!(::core::option::Option<#ty>),
+            Shape::OptionalNullable => {
+                quote!(::core::option::Option<::core::option::Option<#ty>>)
+            }
+        }
+    }
+}
+
+/// Collects the types (enums, structs) generated for one endpoint module.
+#[derive(Debug)]
+pub struct TypeCx {
+    names: Names,
+    items: Vec<TokenStream>,
+    /// Absolute path of the module the types live in (`crate::repos::get`).
+    module: TokenStream,
+}
+
+impl TypeCx {
+    /// A context for types living in `module` (an absolute path, so they can be named from
+    /// anywhere), whose namespace already holds `reserved` (e.g. the builder's name).
+    pub fn new(module: TokenStream, reserved: &[&str]) -> Self {
+        TypeCx {
+            names: Names::with_reserved(reserved),
+            items: Vec::new(),
+            module,
+        }
+    }
+
+    /// The generated items, in the order they were needed.
+    pub fn into_items(self) -> Vec<TokenStream> {
+        self.items
+    }
+
+    /// The Rust type of `ty`; `hint` (a spec name such as `committer.date`) names generated types.
+    pub fn rust_type(&mut self, ty: &Type, hint: &str, doc: &str) -> TokenStream {
+        match ty {
+            Type::String => quote!(::std::string::String),
+            Type::Integer => quote!(i64),
+            Type::Number => quote!(f64),
+            Type::Boolean => quote!(bool),
+            Type::IntegerOrString => quote!(crate::runtime::IntOrString),
+            Type::Any => quote!(::serde_json::Value),
+            Type::Bytes => quote!(::std::vec::Vec<u8>),
+            Type::Enum { values } => {
+                let name = self.names.claim(&type_name(hint));
+                let name = format_ident!("{}", name);
+                self.items.push(enum_item(&name, values, doc));
+                let module = &self.module;
+                quote!(#module::#name)
+            }
+            Type::Array { items } => {
+                let item_hint = match **items {
+                    Type::Object { .. } => format!("{hint}_item"),
+                    _ => hint.to_owned(),
+                };
+                let inner = self.rust_type(items, &item_hint, doc);
+                quote!(::std::vec::Vec<#inner>)
+            }
+            Type::Map { values } => {
+                let inner = self.rust_type(values, &format!("{hint}_value"), doc);
+                quote!(::std::collections::BTreeMap<::std::string::String, #inner>)
+            }
+            Type::Object { fields } => {
+                let name = self.names.claim(&type_name(hint));
+                let name = format_ident!("{}", name);
+                let item = self.struct_item(&name, fields, doc);
+                self.items.push(item);
+                let module = &self.module;
+                quote!(#module::#name)
+            }
+        }
+    }
+
+    /// A body struct with public fields; optional fields are skipped when unset.
+    fn struct_item(
+        &mut self,
+        name: &proc_macro2::Ident,
+        fields: &[Param],
+        doc: &str,
+    ) -> TokenStream {
+        let mut doc_text = Doc::default();
+        doc_text.spec(doc);
+        let doc_attrs = doc_text.tokens();
+        let all_optional = fields.iter().all(|f| !f.required);
+        let default = all_optional.then(|| quote!(Default,));
+        let fields: Vec<TokenStream> = fields
+            .iter()
+            .map(|f| {
+                let shape = Shape::of(f.required, f.nullable);
+                let ty = self.rust_type(&f.ty, &f.spec_name, &f.description);
+                let ty = shape.wrap(&ty);
+                let field = ident(&f.rust_name);
+                let rename = (bare(&f.rust_name) != f.wire_name).then(|| {
+                    let wire = &f.wire_name;
+                    quote!(#[serde(rename = #wire)])
+                });
+                let skip = matches!(shape, Shape::Optional | Shape::OptionalNullable)
+                    .then(|| quote!(#[serde(skip_serializing_if = "Option::is_none")]));
+                let mut field_doc = Doc::default();
+                field_doc.spec(&f.description);
+                let field_doc = field_doc.tokens();
+                quote! {
+                    #field_doc
+                    #rename
+                    #skip
+                    pub #field: #ty
+                }
+            })
+            .collect();
+        quote! {
+            #doc_attrs
+            #[derive(Debug, Clone, PartialEq, #default ::serde::Serialize)]
+            pub struct #name {
+                #(#fields,)*
+            }
+        }
+    }
+}
+
+/// A string enum with an `Other(String)` fallback, `as_str()` and a manual `Serialize`.
+fn enum_item(name: &proc_macro2::Ident, values: &[String], doc: &str) -> TokenStream {
+    let mut names = Names::with_reserved(&["Other"]);
+    let variants: Vec<(proc_macro2::Ident, &String)> = values
+        .iter()
+        .map(|v| {
+            let mut wanted = variant_name(v);
+            if wanted == "Other" {
+                wanted = "OtherValue".to_owned();
+            }
+            (format_ident!("{}", names.claim(&wanted)), v)
+        })
+        .collect();
+    let decls = variants.iter().map(|(id, v)| {
+        let vdoc = docs::doc_attrs(&docs::code(v));
+        quote!(#vdoc #id,)
+    });
+    let arms = variants.iter().map(|(id, v)| quote!(Self::#id => #v,));
+    let mut doc_text = Doc::default();
+    doc_text.spec(doc);
+    let doc_attrs = doc_text.tokens();
+    quote! {
+        #doc_attrs
+        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+        #[non_exhaustive]
+        pub enum #name {
+            #(#decls)*
+            /// A value this client does not know yet, sent as given.
+            Other(::std::string::String),
+        }
+
+        impl #name {
+            /// The value as sent on the wire.
+            pub fn as_str(&self) -> &str {
+                match self {
+                    #(#arms)*
+                    Self::Other(value) => value,
+                }
+            }
+        }
+
+        impl ::serde::Serialize for #name {
+            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn render(ty: &Type) -> (String, String) {
+        let mut cx = TypeCx::new(quote!(self), &["Builder"]);
+        let t = cx.rust_type(ty, "state", "The state.");
+        let items = cx.into_items();
+        let file: syn::File = syn::parse2(quote!(#(#items)*)).unwrap();
+        (t.to_string().replace(' ', ""), prettyplease::unparse(&file))
+    }
+
+    #[test]
+    fn scalars_map_to_rust_types() {
+        assert_eq!(render(&Type::Integer).0, "i64");
+        assert_eq!(render(&Type::Number).0, "f64");
+        assert_eq!(render(&Type::Boolean).0, "bool");
+        assert_eq!(render(&Type::String).0, "::std::string::String");
+        assert_eq!(
+            render(&Type::IntegerOrString).0,
+            "crate::runtime::IntOrString"
+        );
+        assert_eq!(render(&Type::Any).0, "::serde_json::Value");
+        assert_eq!(render(&Type::Bytes).0, "::std::vec::Vec<u8>");
+        let arr = Type::Array {
+            items: Box::new(Type::Integer),
+        };
+        assert_eq!(render(&arr).0, "::std::vec::Vec<i64>");
+        let map = Type::Map {
+            values: Box::new(Type::String),
+        };
+        assert_eq!(
+            render(&map).0,
+            "::std::collections::BTreeMap<::std::string::String,::std::string::String>"
+        );
+    }
+
+    #[test]
+    fn enums_get_variants_as_str_and_fallback() {
+        let values = ["open", "closed", "other", "+1", "Open"]
+            .map(String::from)
+            .to_vec();
+        let (t, src) = render(&Type::Enum { values });
+        assert_eq!(t, "self::State");
+        for needle in [
+            "Open,",
+            "Closed,",
+            "OtherValue,",
+            "PlusOne,",
+            "Open2,",
+            "Other(::std::string::String)",
+            "Self::PlusOne => \"+1\"",
+            "Self::Open2 => \"Open\"",
+            "serializer.serialize_str(self.as_str())",
+        ] {
+            assert!(src.contains(needle), "{needle} missing in\n{src}");
+        }
+    }
+
+    #[test]
+    fn objects_become_serialize_structs_with_wire_names() {
+        let field = |wire: &str, rust: &str, required: bool, nullable: bool| Param {
+            spec_name: format!("state.{wire}"),
+            wire_name: wire.into(),
+            rust_name: rust.into(),
+            location: crate::model::Location::Body,
+            ty: Type::String,
+            required,
+            nullable,
+            allows_slash: false,
+            description: String::new(),
+            line: 1,
+        };
+        let ty = Type::Object {
+            fields: vec![
+                field("type", "r#type", true, false),
+                field("enterprise-team", "enterprise_team", false, false),
+                field("date", "date", false, true),
+            ],
+        };
+        let (t, src) = render(&ty);
+        assert_eq!(t, "self::State");
+        assert!(src.contains("pub r#type: ::std::string::String"), "{src}");
+        assert!(
+            src.contains("#[serde(rename = \"enterprise-team\")]"),
+            "{src}"
+        );
+        assert!(!src.contains("rename = \"type\""), "{src}");
+        assert!(src.contains("pub date: ::core::option::Option<\n        ::core::option::Option<::std::string::String>,\n    >") || src.contains("pub date: ::core::option::Option<::core::option::Option<::std::string::String>>"), "{src}");
+        assert!(src.contains("skip_serializing_if"), "{src}");
+        assert!(
+            !src.contains("Default"),
+            "a required field forbids Default: {src}"
+        );
+    }
+}

@@ -1,0 +1,284 @@
+//! What goes on the wire: a builder's `build()` — the percent-encoded path, query parameters,
+//! headers and the JSON or raw body — and how arguments are accepted and stored.
+
+use proc_macro2::{Ident, TokenStream};
+use quote::{format_ident, quote};
+
+use super::naming::bare;
+
+use super::types::Shape;
+use crate::model::{BodyKind, Endpoint, HttpMethod, Location, Param, PathPart, Type};
+
+/// One parameter as a builder field.
+pub struct ParamField {
+    pub param: Param,
+    /// The model type actually used (`Bytes` for the raw body parameter).
+    pub ty_model: Type,
+    /// The Rust type of one value.
+    pub ty: TokenStream,
+    pub shape: Shape,
+    /// Argument name (method argument or setter argument).
+    pub arg: Ident,
+    /// Field name in the builder struct.
+    pub field: Ident,
+    /// Setter method name for optional parameters.
+    pub setter: Ident,
+    /// This parameter is the whole raw request body.
+    pub raw: bool,
+}
+
+impl ParamField {
+    /// Required parameters are method arguments; optional ones are setters.
+    pub fn is_arg(&self) -> bool {
+        matches!(self.shape, Shape::Required | Shape::RequiredNullable)
+    }
+
+    /// The type an argument or setter accepts.
+    pub fn arg_type(&self) -> TokenStream {
+        let ty = &self.ty;
+        if matches!(
+            self.shape,
+            Shape::RequiredNullable | Shape::OptionalNullable
+        ) {
+            return quote!(::core::option::Option<#ty>);
+        }
+        match self.ty_model {
+            Type::String => quote!(impl ::core::convert::Into<::std::string::String>),
+            Type::IntegerOrString => {
+                quote!(impl ::core::convert::Into<crate::runtime::IntOrString>)
+            }
+            Type::Bytes => quote!(impl ::core::convert::Into<::std::vec::Vec<u8>>),
+            _ => ty.clone(),
+        }
+    }
+
+    /// The stored value for an argument expression (before `Option` wrapping for setters).
+    pub fn arg_conversion(&self, arg: TokenStream) -> TokenStream {
+        if matches!(
+            self.shape,
+            Shape::RequiredNullable | Shape::OptionalNullable
+        ) {
+            return arg;
+        }
+        match self.ty_model {
+            Type::String | Type::IntegerOrString | Type::Bytes => quote!(#arg.into()),
+            _ => arg,
+        }
+    }
+}
+
+/// `build(self) -> Request<'c>` for an endpoint.
+pub fn build_fn(endpoint: &Endpoint, fields: &[ParamField]) -> TokenStream {
+    let method = match endpoint.method {
+        HttpMethod::Get => quote!(Get),
+        HttpMethod::Post => quote!(Post),
+        HttpMethod::Put => quote!(Put),
+        HttpMethod::Patch => quote!(Patch),
+        HttpMethod::Delete => quote!(Delete),
+    };
+    let (path_locals, path) = path_expr(endpoint, fields);
+    let uploads = endpoint.origin.then(|| quote!(.uploads()));
+    let mut steps: Vec<TokenStream> = Vec::new();
+    if endpoint.origin {
+        steps.push(quote! {
+            if let ::core::option::Option::Some(origin) = self.origin {
+                req = req.origin(origin);
+            }
+        });
+    }
+    for f in fields
+        .iter()
+        .filter(|f| f.param.location == Location::Query && !f.raw)
+    {
+        steps.push(string_step(
+            f,
+            |name, value| quote!(req = req.query(#name, #value);),
+        ));
+    }
+    for f in fields
+        .iter()
+        .filter(|f| f.param.location == Location::Header && !f.raw)
+    {
+        steps.push(string_step(
+            f,
+            |name, value| quote!(req = req.header(#name, #value);),
+        ));
+    }
+    steps.extend(body_steps(endpoint, fields));
+    let new = quote!(crate::runtime::Request::new(self.client, crate::runtime::Method::#method, #path)#uploads);
+    let body = if steps.is_empty() {
+        quote! {
+            #(#path_locals)*
+            #new
+        }
+    } else {
+        quote! {
+            #(#path_locals)*
+            let mut req = #new;
+            #(#steps)*
+            req
+        }
+    };
+    quote! {
+        /// The request, to adjust (headers, media type) before sending.
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            #body
+        }
+    }
+}
+
+/// The encoded path: each parameter bound to a local, then one `format!` with inline names.
+fn path_expr(endpoint: &Endpoint, fields: &[ParamField]) -> (Vec<TokenStream>, TokenStream) {
+    let mut template = String::new();
+    let mut locals = Vec::new();
+    for part in &endpoint.path {
+        match part {
+            PathPart::Literal(text) => {
+                template.push_str(&text.replace('{', "{{").replace('}', "}}"))
+            }
+            PathPart::Param(name) => {
+                match fields
+                    .iter()
+                    .find(|f| f.param.location == Location::Path && &f.param.wire_name == name)
+                {
+                    Some(f) => {
+                        // Locals are plain identifiers (`type_` for `r#type`) so they can be inlined.
+                        let bare_name = bare(&f.field.to_string()).to_owned();
+                        let local_name = if f.field.to_string().starts_with("r#") {
+                            format!("{bare_name}_")
+                        } else {
+                            bare_name
+                        };
+                        template.push_str(&format!("{{{local_name}}}"));
+                        let local = format_ident!("{}", local_name);
+                        let value = path_arg(f);
+                        locals.push(quote!(let #local = #value;));
+                    }
+                    // The model reports routes naming unknown parameters; keep the text as is.
+                    None => template.push_str(&format!("{{{{{name}}}}}")),
+                }
+            }
+        }
+    }
+    if locals.is_empty() {
+        (locals, quote!(::std::string::String::from(#template)))
+    } else {
+        (locals, quote!(::std::format!(#template)))
+    }
+}
+
+fn path_arg(f: &ParamField) -> TokenStream {
+    let field = &f.field;
+    let encode = if f.param.allows_slash {
+        quote!(crate::runtime::encode::slashed)
+    } else {
+        quote!(crate::runtime::encode::segment)
+    };
+    match f.ty_model {
+        Type::Integer | Type::Number | Type::Boolean => quote!(self.#field),
+        Type::String => quote!(#encode(&self.#field)),
+        Type::Enum { .. } => quote!(#encode(self.#field.as_str())),
+        _ => {
+            let text = to_text(&f.ty_model, quote!(self.#field));
+            quote!(#encode(&#text).to_string())
+        }
+    }
+}
+
+/// A query or header parameter: added only when set.
+fn string_step(f: &ParamField, add: impl Fn(&str, TokenStream) -> TokenStream) -> TokenStream {
+    let name = f.param.wire_name.as_str();
+    let field = &f.field;
+    match f.shape {
+        Shape::Required => add(name, owned_text(&f.ty_model, quote!(self.#field))),
+        Shape::RequiredNullable | Shape::Optional => {
+            let step = add(name, owned_text(&f.ty_model, quote!(value)));
+            quote! {
+                if let ::core::option::Option::Some(value) = self.#field {
+                    #step
+                }
+            }
+        }
+        Shape::OptionalNullable => {
+            let step = add(name, owned_text(&f.ty_model, quote!(value)));
+            quote! {
+                if let ::core::option::Option::Some(::core::option::Option::Some(value)) = self.#field {
+                    #step
+                }
+            }
+        }
+    }
+}
+
+/// An owned `String` for a query/header value of type `ty` held in `value` (moved).
+fn owned_text(ty: &Type, value: TokenStream) -> TokenStream {
+    match ty {
+        Type::String => value,
+        _ => to_text(ty, value),
+    }
+}
+
+/// A `String` rendering of a value: arrays are comma-joined, enums use `as_str`, objects JSON.
+fn to_text(ty: &Type, value: TokenStream) -> TokenStream {
+    match ty {
+        Type::String => quote!(#value.clone()),
+        Type::Integer | Type::Number | Type::Boolean | Type::IntegerOrString => {
+            quote!(::std::string::ToString::to_string(&#value))
+        }
+        Type::Enum { .. } => quote!(#value.as_str().to_owned()),
+        Type::Array { items } => match **items {
+            Type::String => quote!(#value.join(",")),
+            _ => {
+                let item = to_text(items, quote!(item));
+                quote!(#value.iter().map(|item| #item).collect::<::std::vec::Vec<_>>().join(","))
+            }
+        },
+        Type::Bytes => quote!(::std::string::String::from_utf8_lossy(&#value).into_owned()),
+        Type::Object { .. } | Type::Map { .. } | Type::Any => {
+            quote!(::serde_json::to_string(&#value).unwrap_or_default())
+        }
+    }
+}
+
+/// The JSON object of body parameters, or the raw body.
+fn body_steps(endpoint: &Endpoint, fields: &[ParamField]) -> Vec<TokenStream> {
+    let mut steps = Vec::new();
+    if let Some(raw) = fields.iter().find(|f| f.raw) {
+        let field = &raw.field;
+        steps.push(if raw.is_arg() {
+            quote!(req = req.raw(self.#field);)
+        } else {
+            quote! {
+                if let ::core::option::Option::Some(bytes) = self.#field {
+                    req = req.raw(bytes);
+                }
+            }
+        });
+    }
+    let body_fields: Vec<&ParamField> = fields
+        .iter()
+        .filter(|f| f.param.location == Location::Body && !f.raw)
+        .collect();
+    if endpoint.body == BodyKind::Json || !body_fields.is_empty() {
+        let adds = body_fields.iter().map(|f| {
+            let name = f.param.wire_name.as_str();
+            let field = &f.field;
+            if f.is_arg() {
+                quote!(body.field(#name, &self.#field);)
+            } else {
+                quote!(body.opt(#name, &self.#field);)
+            }
+        });
+        let binding = if body_fields.is_empty() {
+            quote!(let body)
+        } else {
+            quote!(let mut body)
+        };
+        steps.push(quote! {
+            #binding = crate::runtime::JsonObject::new();
+            #(#adds)*
+            req = req.json(body);
+        });
+    }
+    steps
+}

@@ -1,0 +1,83 @@
+//! The library entry point, prost-build style: `Config::new().specs(dir).out(dir).generate()`.
+//! Every failure comes back as [`Diagnostics`] naming a file and line.
+
+use std::path::{Path, PathBuf};
+
+use crate::codegen::GeneratedFile;
+use crate::diag::Diagnostics;
+use crate::model::Api;
+use crate::write::Plan;
+
+/// Where to read specs from and where the generated crate lives.
+#[derive(Debug, Clone)]
+pub struct Config {
+    specs: PathBuf,
+    out: PathBuf,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config::new()
+    }
+}
+
+impl Config {
+    /// Specs in `specs/`, output in `generated/` (relative to the current directory).
+    pub fn new() -> Self {
+        Config {
+            specs: PathBuf::from("specs"),
+            out: PathBuf::from("generated"),
+        }
+    }
+
+    /// The directory holding `<scope>/<methodId>.md` spec files.
+    pub fn specs(mut self, dir: impl Into<PathBuf>) -> Self {
+        self.specs = dir.into();
+        self
+    }
+
+    /// The directory of the generated crate.
+    pub fn out(mut self, dir: impl Into<PathBuf>) -> Self {
+        self.out = dir.into();
+        self
+    }
+
+    pub fn specs_dir(&self) -> &Path {
+        &self.specs
+    }
+
+    pub fn out_dir(&self) -> &Path {
+        &self.out
+    }
+
+    /// Parse every spec and build the model.
+    pub fn load(&self) -> Result<Api, Diagnostics> {
+        let specs = crate::parse::parse_dir(&self.specs)?;
+        crate::model::build_api(&specs)
+    }
+
+    /// Every file of the generated crate, in memory (nothing is written).
+    pub fn render(&self) -> Result<Vec<GeneratedFile>, Diagnostics> {
+        Ok(crate::codegen::generate_crate(&self.load()?))
+    }
+
+    /// Write the crate into the output directory, touching only changed files; returns what
+    /// was done (an empty plan when everything was already in step).
+    pub fn generate(&self) -> Result<Plan, Diagnostics> {
+        let files = self.render()?;
+        crate::write::generate(&self.out, &files)
+    }
+
+    /// Compare the output directory with what would be generated; an empty plan means in step.
+    pub fn check(&self) -> Result<Plan, Diagnostics> {
+        let files = self.render()?;
+        crate::write::check(&self.out, &files)
+    }
+
+    /// The inferred model as pretty JSON (what `inspect --format json` prints).
+    pub fn inspect_json(&self) -> Result<String, Diagnostics> {
+        let api = self.load()?;
+        let json = crate::model::inspect_json(&api);
+        Ok(serde_json::to_string_pretty(&json).unwrap_or_default())
+    }
+}

@@ -1,0 +1,565 @@
+//! Rules for scalar types (boolean, integer, string, enum, integer-or-string) from wording
+//! and names.
+
+use super::enums::{backticked, listed_values};
+use super::words::{
+    first_sentence, first_word, has_any, has_word, head_noun, last_word, lead, lower, name_words,
+    starts_any, text_words,
+};
+use super::ParamCtx;
+use crate::model::Type;
+
+/// Name endings that denote a counted or numbered thing.
+const INTEGER_NAME_ENDS: &[&str] = &[
+    "id",
+    "number",
+    "count",
+    "page",
+    "line",
+    "column",
+    "position",
+    "minutes",
+    "seconds",
+    "days",
+    "hours",
+    "day",
+    "month",
+    "year",
+    "size",
+    "length",
+    "limit",
+    "timer",
+    "amount",
+    "gb",
+    "mb",
+    "approvals",
+    "index",
+    "port",
+    "duration",
+];
+
+/// Leading name words of yes/no settings (`has_issues`, `allow_forking`, `is_template`).
+const BOOLEAN_NAME_STARTS: &[&str] = &[
+    "has", "is", "allow", "allows", "can", "enable", "enforce", "exclude", "lock", "prevent",
+    "use", "auto", "require", "dismiss", "block", "skip", "hide", "show", "should", "include",
+];
+
+/// Trailing name words of yes/no settings (`secret_scanning_enabled`, `default_branch_only`).
+const BOOLEAN_NAME_ENDS: &[&str] = &[
+    "enabled", "disabled", "only", "required", "allowed", "private",
+];
+
+/// "You can also pass the workflow file name as a string": the id may be given either way,
+/// so it is an integer-or-string union.
+pub fn integer_or_string_alternative(ctx: &ParamCtx) -> Option<Type> {
+    let id_like = matches!(last_word(ctx.name).as_str(), "id" | "number");
+    let text = lower(ctx.description);
+    let alternative = has_any(
+        &text,
+        &["you can also pass", "you can also give", "as a string"],
+    );
+    (id_like && alternative).then_some(Type::IntegerOrString)
+}
+
+/// "Can be one of: `a`, `b`": a closed set of strings (booleans when the set is true/false).
+/// Backticked names of sibling parameters ("Either `artifact_id` or `artifact_url`") are not values.
+pub fn listed_enum(ctx: &ParamCtx) -> Option<Type> {
+    let values = listed_values(ctx.description)?;
+    if values
+        .iter()
+        .any(|v| v == ctx.name || ctx.siblings.contains(v))
+    {
+        return None;
+    }
+    if values.iter().all(|v| v == "true" || v == "false") {
+        return Some(Type::Boolean);
+    }
+    Some(Type::Enum { values })
+}
+
+/// "Whether …", "Set to `true` to …", "If `true`, …": the text describes a yes/no switch.
+pub fn boolean_by_wording(ctx: &ParamCtx) -> Option<Type> {
+    let lead = lead(ctx.description);
+    let text = lower(ctx.description);
+    let starts = starts_any(
+        &lead,
+        &[
+            "whether",
+            "if `true`",
+            "if true",
+            "set to `true`",
+            "set to `false`",
+            "setting to `true`",
+            "`true` to",
+            "`true` if",
+            "either `true`",
+            "when set to `true`",
+            "when `true`",
+            "when true",
+            "determines if",
+            "determines whether",
+            "indicates whether",
+            "indicates if",
+            "specifies whether",
+            "specifies if",
+            "specify whether",
+            "controls whether",
+            "a boolean",
+            "boolean",
+            "option that, when true",
+            "is the ",
+            "are the ",
+            "does the ",
+            "should the ",
+            "`true`",
+            "`false`",
+        ],
+    );
+    let anywhere = has_any(
+        &text,
+        &[
+            "set to `true`",
+            "set to `false`",
+            "`true` to ",
+            "`false` to ",
+            "if `true`",
+            "when `true`",
+            "default: `false`",
+            "default: `true`",
+            "defaults to `false`",
+            "defaults to `true`",
+            "default is `false`",
+            "default is `true`",
+            "boolean value",
+        ],
+    );
+    (starts || anywhere).then_some(Type::Boolean)
+}
+
+/// "Allow repositories …", "Require branches to be up to date …", "Copilot automatically
+/// reviews …": a lead that states a behaviour to switch on, rather than naming a value.
+pub fn boolean_by_behaviour(ctx: &ParamCtx) -> Option<Type> {
+    let lead = lead(ctx.description);
+    let imperative = starts_any(
+        &lead,
+        &[
+            "allow ",
+            "allows ",
+            "require ",
+            "requires ",
+            "include ",
+            "enable ",
+            "enables ",
+            "disable ",
+            "enforce ",
+            "enforces ",
+            "block ",
+            "blocks ",
+            "prevent ",
+            "permit ",
+            "permits ",
+            "lock ",
+            "do not ",
+            "don't ",
+        ],
+    );
+    (imperative || states_behaviour(&lead)).then_some(Type::Boolean)
+}
+
+/// "Branch can pull changes …", "All conversations must be resolved …": the first sentence's
+/// main clause (not a relative one) has a modal verb, or says something happens
+/// "automatically"; "can be …"/"must be …" describe values instead.
+fn states_behaviour(lead: &str) -> bool {
+    let words = text_words(&first_sentence(lead));
+    if words.iter().any(|w| w == "automatically") {
+        return true;
+    }
+    let Some(at) = words.iter().position(|w| w == "can" || w == "must") else {
+        return false;
+    };
+    let subordinate = [
+        "the", "a", "an", "that", "which", "who", "when", "where", "if", "whether", "uses",
+    ];
+    let before_ok = at > 0
+        && !words[..at]
+            .iter()
+            .any(|w| subordinate.contains(&w.as_str()));
+    // "must be resolved" is a behaviour; "can be the name …" describes a value.
+    let after_ok = match words.get(at + 1).map(String::as_str) {
+        Some("be") => words.get(at + 2).is_some_and(|w| w.ends_with("ed")),
+        Some("only") | None => false,
+        Some(_) => true,
+    };
+    before_ok && after_ok
+}
+
+/// "Whether to approve or reject …", "Indicates whether a campaign is open or closed": a
+/// "whether" that names two alternatives (not "whether or not") picks one of two strings.
+pub fn string_by_alternatives(ctx: &ParamCtx) -> Option<Type> {
+    let sentence = first_sentence(&lead(ctx.description));
+    let at = sentence.find("whether")?;
+    // "… highest number of matches (`desc`) or lowest (`asc`)": the choices are backticked.
+    let ticked = backticked(&sentence[at..]);
+    let named = ticked
+        .iter()
+        .filter(|v| !matches!(v.as_str(), "true" | "false") && !ctx.siblings.contains(v))
+        .count();
+    if named >= 2 {
+        return Some(Type::Enum { values: ticked });
+    }
+    let words = text_words(&sentence[at..]);
+    if has_any(&sentence, &["`true`", "`false`"]) {
+        return None;
+    }
+    // "whether to approve or reject", "whether a campaign is open or closed": the `or` comes
+    // early and joins two bare alternatives ("or to …", "or users should …" do not).
+    let or_at = words.iter().take(8).position(|w| w == "or")?;
+    let next = words.get(or_at + 1).map(String::as_str);
+    let after = words.get(or_at + 2).map(String::as_str);
+    let verbs = ["should", "will", "can", "must", "are", "is", "be", "have"];
+    let bare =
+        !matches!(next, Some("to" | "not") | None) && !after.is_some_and(|w| verbs.contains(&w));
+    // "whether Actions can create … or submit …": a modal makes it a yes/no question.
+    let modal = words[..or_at]
+        .iter()
+        .any(|w| matches!(w.as_str(), "can" | "should" | "must" | "will"));
+    (bare && !modal).then_some(Type::String)
+}
+
+/// "The number of …", "Default: `30`", "an integer between": the text describes a count
+/// or a numeric identifier.
+pub fn integer_by_wording(ctx: &ParamCtx) -> Option<Type> {
+    let lead = lead(ctx.description);
+    let text = lower(ctx.description);
+    let starts = starts_any(
+        &lead,
+        &[
+            "the number of",
+            "number of",
+            "the maximum number",
+            "the minimum number",
+            "the maximum amount",
+            "maximum number",
+            "minimum number",
+            "the page number",
+            "the numeric id",
+            "page number",
+            "the id of",
+            "limit the number",
+        ],
+    );
+    // "The port number for …", "the starting index of …": the subject is a number.
+    let numeric_head = head_noun(&lead)
+        .is_some_and(|h| matches!(h.as_str(), "number" | "count" | "index" | "total"));
+    let an_id = {
+        let words = super::words::text_words(&lead);
+        matches!(words.first().map(String::as_str), Some("a" | "an"))
+            && words.get(2).is_some_and(|w| w == "id")
+    };
+    let anywhere = has_any(&text, &["an integer", "integer between", "whole number"])
+        || default_is_number(&text);
+    (starts || anywhere || an_id || numeric_head).then_some(Type::Integer)
+}
+
+/// Whether the text states a numeric default (`Default: `30``, "defaults to 30").
+fn default_is_number(text: &str) -> bool {
+    ["default: `", "default: ", "defaults to `", "defaults to "]
+        .iter()
+        .any(|cue| {
+            text.match_indices(cue).any(|(at, _)| {
+                let rest = &text[at + cue.len()..];
+                let digits: String = rest.chars().take_while(|c| c.is_ascii_digit()).collect();
+                let after = rest[digits.len()..].chars().next();
+                !digits.is_empty() && !matches!(after, Some('-' | ':' | '.' | '/'))
+            })
+        })
+}
+
+/// "in ISO 8601 format", "The SHA of …", "The name of …": wording that pins a string even
+/// when the name looks numeric or plural.
+pub fn string_by_wording(ctx: &ParamCtx) -> Option<Type> {
+    let lead = lead(ctx.description);
+    let text = lower(ctx.description);
+    let anywhere = has_any(
+        &text,
+        &[
+            "iso 8601",
+            "yyyy-mm-dd",
+            "comma-separated",
+            "comma separated",
+            "base64",
+            "node id",
+            "global id",
+        ],
+    );
+    let starts = starts_any(
+        &lead,
+        &[
+            "the sha",
+            "sha of",
+            "the name of",
+            "the title",
+            "the url",
+            "the type of",
+            "the reason",
+            "the external id",
+            "the kind of",
+            "the level of",
+        ],
+    );
+    (anywhere || starts).then_some(Type::String)
+}
+
+/// `issue_number`, `per_page`, `start_line`, `year`: names ending in a counting word are
+/// integers, unless the text says the value is a name, SHA or other textual id.
+pub fn integer_by_name(ctx: &ParamCtx) -> Option<Type> {
+    let words = name_words(ctx.name);
+    let last = words.last()?.as_str();
+    let bound =
+        words.len() > 1 && matches!(words[0].as_str(), "max" | "min" | "maximum" | "minimum");
+    if !INTEGER_NAME_ENDS.contains(&last) && !bound {
+        return None;
+    }
+    if acronym_id(ctx.description) {
+        return None;
+    }
+    // "Page token", "The cursor …": the subject is an opaque text value.
+    let head = head_noun(&lead(ctx.description));
+    if head.is_some_and(|h| {
+        matches!(
+            h.as_str(),
+            "token" | "cursor" | "name" | "sha" | "slug" | "string" | "guid" | "uuid"
+        )
+    }) {
+        return None;
+    }
+    let textual = has_word(
+        ctx.description,
+        &[
+            "sha",
+            "name",
+            "ghsa",
+            "`latest`",
+            "slug",
+            "guid",
+            "uuid",
+            "reference",
+            "external",
+            "encrypt",
+        ],
+    ) || lower(ctx.description).contains("client id");
+    // `external_id`, `encrypted_key_id`: ids issued by other systems or encrypted are text.
+    let foreign = words.iter().any(|w| w == "external" || w == "encrypted");
+    ((!textual && !foreign) || last == "number").then_some(Type::Integer)
+}
+
+/// "The SARIF ID", "The GHSA (GitHub Security Advisory) identifier": an id named by a
+/// capitalised scheme is a formatted external identifier, i.e. text.
+pub fn acronym_id(description: &str) -> bool {
+    let tokens: Vec<&str> = description
+        .split(|c: char| c.is_whitespace())
+        .filter(|t| !t.is_empty())
+        .collect();
+    tokens.iter().enumerate().any(|(i, t)| {
+        let word = t.trim_matches(|c: char| !c.is_alphanumeric());
+        let acronym =
+            word.len() >= 3 && word != "ID" && word.chars().all(|c| c.is_ascii_uppercase());
+        if !acronym {
+            return false;
+        }
+        // Skip an optional parenthetical expansion, then expect "ID"/"identifier".
+        let mut j = i + 1;
+        if tokens.get(j).is_some_and(|t| t.starts_with('(')) {
+            while j < tokens.len() && !tokens[j].contains(')') {
+                j += 1;
+            }
+            j += 1;
+        }
+        tokens.get(j).is_some_and(|t| {
+            let next = t.trim_matches(|c: char| !c.is_alphanumeric());
+            next == "ID" || next == "identifier"
+        })
+    })
+}
+
+/// `has_issues`, `allow_forking`, `secret_scanning_enabled`: names built from yes/no words
+/// are booleans when nothing else spoke.
+pub fn boolean_by_name(ctx: &ParamCtx) -> Option<Type> {
+    let words = name_words(ctx.name);
+    if words.len() < 2 {
+        return None;
+    }
+    let first = first_word(ctx.name);
+    let last = last_word(ctx.name);
+    // `*_enabled_for_new_repositories`; a leading `enabled_` qualifies a noun instead.
+    let switch_word = words[1..].iter().any(|w| w == "enabled" || w == "disabled");
+    (BOOLEAN_NAME_STARTS.contains(&first.as_str())
+        || BOOLEAN_NAME_ENDS.contains(&last.as_str())
+        || switch_word)
+        .then_some(Type::Boolean)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::infer::testing::{body, path, query};
+
+    #[test]
+    fn union_ids() {
+        let c = path(
+            "workflow_id",
+            "The ID of the workflow. You can also pass the workflow file name as a string.",
+        );
+        assert_eq!(
+            integer_or_string_alternative(&c),
+            Some(Type::IntegerOrString)
+        );
+        assert_eq!(
+            integer_or_string_alternative(&path("run_id", "The run.")),
+            None
+        );
+    }
+
+    #[test]
+    fn enums_and_boolean_sets() {
+        let c = body("state", "Can be one of: `open`, `closed`.");
+        assert_eq!(
+            listed_enum(&c),
+            Some(Type::Enum {
+                values: vec!["open".into(), "closed".into()]
+            })
+        );
+        assert_eq!(
+            listed_enum(&body("x", "Can be one of: `true`, `false`.")),
+            Some(Type::Boolean)
+        );
+    }
+
+    #[test]
+    fn booleans_by_wording() {
+        assert_eq!(
+            boolean_by_wording(&body("private", "Whether the repository is private.")),
+            Some(Type::Boolean)
+        );
+        assert_eq!(
+            boolean_by_wording(&body("x", "Enforce it. Set to `true` to enforce.")),
+            Some(Type::Boolean)
+        );
+        assert_eq!(boolean_by_wording(&body("title", "The title.")), None);
+    }
+
+    #[test]
+    fn booleans_by_behaviour() {
+        assert_eq!(
+            boolean_by_behaviour(&body("strict", "Require branches to be up to date.")),
+            Some(Type::Boolean)
+        );
+        assert_eq!(
+            boolean_by_behaviour(&body("x", "Branch can pull changes from upstream")),
+            Some(Type::Boolean)
+        );
+        assert_eq!(
+            boolean_by_behaviour(&body("x", "The user that can push.")),
+            None
+        );
+    }
+
+    #[test]
+    fn whether_with_alternatives_is_a_string() {
+        assert_eq!(
+            string_by_alternatives(&body("state", "Whether to approve or reject deployment.")),
+            Some(Type::String)
+        );
+        assert_eq!(
+            string_by_alternatives(&body("x", "Whether or not the type is enabled.")),
+            None
+        );
+        assert_eq!(
+            string_by_alternatives(&body("x", "Whether to allow merges.")),
+            None
+        );
+    }
+
+    #[test]
+    fn integers_by_wording() {
+        assert_eq!(
+            integer_by_wording(&query(
+                "since",
+                "A user ID. Only return users with an ID greater than this ID."
+            )),
+            Some(Type::Integer)
+        );
+        assert_eq!(
+            integer_by_wording(&query(
+                "per_page",
+                "The number of results per page (max 100)."
+            )),
+            Some(Type::Integer)
+        );
+        assert_eq!(
+            integer_by_wording(&query("x", "Results. Default: `30`")),
+            Some(Type::Integer)
+        );
+        assert_eq!(
+            integer_by_wording(&query("since", "Only after. Default: `2020-01-01`")),
+            None
+        );
+    }
+
+    #[test]
+    fn strings_by_wording() {
+        assert_eq!(
+            string_by_wording(&query("since", "A timestamp in ISO 8601 format.")),
+            Some(Type::String)
+        );
+        assert_eq!(
+            string_by_wording(&query("labels", "A list of comma separated label names.")),
+            Some(Type::String)
+        );
+    }
+
+    #[test]
+    fn integers_by_name_but_not_textual_ids() {
+        assert_eq!(
+            integer_by_name(&path("release_id", "The unique identifier of the release.")),
+            Some(Type::Integer)
+        );
+        assert_eq!(integer_by_name(&body("day", "")), Some(Type::Integer));
+        assert_eq!(
+            integer_by_name(&body("start_line", "")),
+            Some(Type::Integer)
+        );
+        assert_eq!(
+            integer_by_name(&path("ghsa_id", "The GHSA identifier of the advisory.")),
+            None
+        );
+        assert_eq!(integer_by_name(&path("owner", "The owner.")), None);
+    }
+
+    #[test]
+    fn acronym_ids_are_text() {
+        assert!(acronym_id("The SARIF ID obtained after uploading."));
+        assert!(acronym_id(
+            "The GHSA (GitHub Security Advisory) identifier of the advisory."
+        ));
+        assert!(!acronym_id("The unique identifier of the GPG key."));
+        assert_eq!(
+            integer_by_name(&path("sarif_id", "The SARIF ID obtained after uploading.")),
+            None
+        );
+        assert_eq!(
+            integer_by_name(&body("max_file_size", "")),
+            Some(Type::Integer)
+        );
+    }
+
+    #[test]
+    fn booleans_by_name() {
+        assert_eq!(boolean_by_name(&body("has_wiki", "")), Some(Type::Boolean));
+        assert_eq!(
+            boolean_by_name(&body("web_commit_signoff_required", "")),
+            Some(Type::Boolean)
+        );
+        assert_eq!(boolean_by_name(&body("name", "")), None);
+    }
+}

@@ -1,0 +1,278 @@
+//! One spec file → one [`Endpoint`]: locations, nesting, inferred and explicit types, order.
+
+use super::tree::{build_tree, Node};
+use super::{explicit, names::rust_ident, BodyKind, Endpoint, Location, Param, Type};
+use crate::diag::Diagnostic;
+use crate::infer::{self, ParamCtx};
+use crate::parse::{HttpMethod, PathPart, Route, SpecFile};
+
+/// Deepest nesting accepted below a top-level parameter (`a[].b.c…`).
+pub const MAX_DEPTH: usize = 7;
+
+/// The route text as written in the front-matter.
+pub fn route_text(route: &Route) -> String {
+    let method = match route.method {
+        HttpMethod::Get => "GET",
+        HttpMethod::Post => "POST",
+        HttpMethod::Put => "PUT",
+        HttpMethod::Patch => "PATCH",
+        HttpMethod::Delete => "DELETE",
+    };
+    let mut s = format!("{method} {}", if route.origin { "{origin}" } else { "" });
+    for part in &route.path {
+        match part {
+            PathPart::Literal(t) => s.push_str(t),
+            PathPart::Param(p) => s.push_str(&format!("{{{p}}}")),
+        }
+    }
+    if !route.query.is_empty() {
+        s.push_str(&format!("{{?{}}}", route.query.join(",")));
+    }
+    s
+}
+
+/// Build the endpoint for one spec, pushing every problem found into `diags`.
+pub fn build_endpoint(spec: &SpecFile, diags: &mut Vec<Diagnostic>) -> Endpoint {
+    diags.extend(explicit::check(spec));
+    check_route_params(spec, diags);
+    let tree = build_tree(&spec.params);
+    let roots: Vec<&Node> = tree
+        .iter()
+        .filter(|n| !(spec.route.origin && n.wire == "origin" && n.children.is_empty()))
+        .collect();
+    let top_names: Vec<String> = roots.iter().map(|n| n.wire.clone()).collect();
+    let mut params: Vec<Param> = roots
+        .iter()
+        .map(|node| {
+            let mut loc = infer::infer_location(&spec.route, &node.wire);
+            if let Some(l) = row_explicit(spec, node)
+                .and_then(|e| e.location.as_deref())
+                .and_then(explicit::location)
+            {
+                loc = l;
+            }
+            build_param(spec, node, None, loc, &top_names, diags)
+        })
+        .collect();
+    let path_order = |p: &Param| {
+        spec.route
+            .path
+            .iter()
+            .filter_map(|part| match part {
+                PathPart::Param(n) => Some(n),
+                PathPart::Literal(_) => None,
+            })
+            .position(|n| *n == p.wire_name && p.location == Location::Path)
+    };
+    // Stable sort: path params in route order first, the rest keep table order.
+    params.sort_by_key(|p| path_order(p).map_or((1, 0), |i| (0, i)));
+    check_clashes(spec, &params, diags);
+    let body = body_kind(spec, &mut params);
+    Endpoint {
+        scope: spec.scope.clone(),
+        id: spec.method_id.clone(),
+        rust_name: rust_ident(&spec.method_id),
+        title: spec.title.clone(),
+        method: spec.route.method,
+        route: route_text(&spec.route),
+        origin: spec.route.origin,
+        path: spec.route.path.clone(),
+        query_template: spec.route.query.clone(),
+        description: spec.description.clone(),
+        deprecated: spec.deprecated || spec.renamed_to.is_some(),
+        renamed_to: spec.renamed_to.clone(),
+        docs_url: spec.docs_url.clone(),
+        params,
+        body,
+        source: spec.path.clone(),
+    }
+}
+
+fn row_explicit<'a>(spec: &'a SpecFile, node: &Node) -> Option<&'a crate::parse::ExplicitParam> {
+    node.row.and_then(|r| explicit::find(spec, &r.name))
+}
+
+/// Raw body when one body parameter is raw data (then it becomes `Bytes`); else JSON when any
+/// parameter goes in the body.
+fn body_kind(spec: &SpecFile, params: &mut [Param]) -> BodyKind {
+    for p in params.iter_mut() {
+        let stated = explicit::find(spec, &p.spec_name)
+            .and_then(|e| e.ty.as_ref())
+            .is_some();
+        if p.location == Location::Body
+            && !stated
+            && infer::is_raw_body(&spec.route, &p.wire_name, &p.description)
+        {
+            p.ty = Type::Bytes;
+            return BodyKind::Raw {
+                param: p.wire_name.clone(),
+            };
+        }
+    }
+    if params.iter().any(|p| p.location == Location::Body) {
+        BodyKind::Json
+    } else {
+        BodyKind::None
+    }
+}
+
+/// Build one parameter (and, recursively, its nested fields).
+fn build_param(
+    spec: &SpecFile,
+    node: &Node,
+    parent: Option<&str>,
+    location: Location,
+    siblings: &[String],
+    diags: &mut Vec<Diagnostic>,
+) -> Param {
+    let row = node.row;
+    let line = row.map_or(spec.route_line, |r| r.line);
+    let description = row.map(|r| r.description.clone()).unwrap_or_default();
+    if parent.is_none() && node.depth() + 1 > MAX_DEPTH {
+        diags.push(
+            Diagnostic::new(
+                &spec.path,
+                line,
+                format!(
+                    "`{}` is nested more than {MAX_DEPTH} levels deep",
+                    node.spec_name
+                ),
+            )
+            .with_hint("flatten the parameter or describe it with an explicit `type: object`"),
+        );
+    }
+    let ctx = ParamCtx {
+        name: &node.wire,
+        parent,
+        description: &description,
+        method: spec.route.method,
+        location,
+        siblings,
+    };
+    let mut ty =
+        structural_type(spec, node, location, diags).unwrap_or_else(|| infer::infer_type(&ctx));
+    let mut required = row.is_some_and(|r| r.required);
+    let mut nullable = infer::nullable(&description);
+    let mut description = description;
+    if let Some(e) = row_explicit(spec, node) {
+        ty = explicit::override_type(e, ty);
+        required = e.required.unwrap_or(required);
+        nullable = e.nullable.unwrap_or(nullable);
+        if let Some(d) = &e.description {
+            description = d.clone();
+        }
+    }
+    // Route parameters are always required (see `check_route_params`).
+    required |= location == Location::Path;
+    let allows_slash = location == Location::Path && infer::allows_slash(&node.wire, &description);
+    Param {
+        spec_name: node.spec_name.clone(),
+        wire_name: node.wire.clone(),
+        rust_name: rust_ident(&node.wire),
+        location,
+        ty,
+        required,
+        nullable,
+        allows_slash,
+        description,
+        line,
+    }
+}
+
+/// The type given by nested rows: `a.*` → map, `a[].b` → array of objects, `a.b` → object.
+fn structural_type(
+    spec: &SpecFile,
+    node: &Node,
+    location: Location,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Type> {
+    if node.children.is_empty() {
+        return None;
+    }
+    if let Some(values) = node.map_values() {
+        let inner = build_param(spec, values, Some(&node.wire), location, &[], diags);
+        // An undescribed `a.*` leaf says nothing about its values: any JSON value.
+        let described = values.row.is_some_and(|r| !r.description.trim().is_empty());
+        let inner_ty = if !described && values.children.is_empty() {
+            match inner.ty {
+                Type::String => Type::Any,
+                other => other,
+            }
+        } else {
+            inner.ty
+        };
+        return Some(Type::Map {
+            values: Box::new(inner_ty),
+        });
+    }
+    let names: Vec<String> = node.children.iter().map(|c| c.wire.clone()).collect();
+    let fields: Vec<Param> = node
+        .children
+        .iter()
+        .map(|c| build_param(spec, c, Some(&node.wire), location, &names, diags))
+        .collect();
+    check_clashes(spec, &fields, diags);
+    let object = Type::Object { fields };
+    Some(if node.items {
+        Type::Array {
+            items: Box::new(object),
+        }
+    } else {
+        object
+    })
+}
+
+/// A route `{param}` whose table row is marked optional contradicts the route.
+/// An explicit `required: false` is always an error. A table row marked `no` is tolerated on
+/// methods with a JSON body: Octokit's docs print one row when a body field shares its name
+/// with the path parameter (`PATCH …/variables/{name}` renames via body `name`); the path
+/// parameter stays required.
+fn check_route_params(spec: &SpecFile, diags: &mut Vec<Diagnostic>) {
+    let body_method = !matches!(spec.route.method, HttpMethod::Get | HttpMethod::Delete);
+    for part in &spec.route.path {
+        let PathPart::Param(name) = part else {
+            continue;
+        };
+        if let Some(row) = spec.params.iter().find(|r| &r.name == name) {
+            let explicit_required = explicit::find(spec, name).and_then(|e| e.required);
+            let optional = match explicit_required {
+                Some(required) => !required,
+                None => !row.required && !body_method,
+            };
+            if optional {
+                diags.push(
+                    Diagnostic::new(
+                        &spec.path,
+                        row.line,
+                        format!("route parameter `{name}` is marked optional"),
+                    )
+                    .with_hint(
+                        "parameters in the route path are always required; mark the row `yes`",
+                    ),
+                );
+            }
+        }
+    }
+}
+
+/// Two parameters at one level whose Rust names collide (`foo-bar` and `foo_bar`).
+fn check_clashes(spec: &SpecFile, params: &[Param], diags: &mut Vec<Diagnostic>) {
+    for (i, p) in params.iter().enumerate() {
+        if let Some(first) = params[..i].iter().find(|q| q.rust_name == p.rust_name) {
+            diags.push(
+                Diagnostic::new(
+                    &spec.path,
+                    p.line,
+                    format!(
+                        "parameters `{}` and `{}` both map to the Rust name `{}`",
+                        first.spec_name, p.spec_name, p.rust_name
+                    ),
+                )
+                .with_hint(format!(
+                    "rename one of them (first defined on line {})",
+                    first.line
+                )),
+            );
+        }
+    }
+}

@@ -1,0 +1,166 @@
+//! Front-matter `parameters:` overrides: validated, then applied over the inferred values.
+
+use super::{Location, Type};
+use crate::diag::Diagnostic;
+use crate::parse::{ExplicitParam, SpecFile};
+
+/// Parse an explicit `in` value.
+pub fn location(value: &str) -> Option<Location> {
+    match value {
+        "path" => Some(Location::Path),
+        "query" => Some(Location::Query),
+        "body" => Some(Location::Body),
+        "header" => Some(Location::Header),
+        _ => None,
+    }
+}
+
+/// Parse an explicit scalar or container type name (containers get placeholder contents).
+pub fn scalar_type(value: &str) -> Option<Type> {
+    match value {
+        "string" => Some(Type::String),
+        "integer" => Some(Type::Integer),
+        "number" => Some(Type::Number),
+        "boolean" => Some(Type::Boolean),
+        "array" => Some(Type::Array {
+            items: Box::new(Type::Any),
+        }),
+        "object" => Some(Type::Object { fields: Vec::new() }),
+        _ => None,
+    }
+}
+
+/// Every problem with the explicit entries of one file: unknown `in`/`type`/`items` values and
+/// entries naming no table row.
+pub fn check(spec: &SpecFile) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for e in &spec.explicit {
+        let at = |msg: String| Diagnostic::new(&spec.path, e.line, msg);
+        if !spec.params.iter().any(|r| r.name == e.name) {
+            out.push(
+                at(format!(
+                    "explicit type for `{}`, which is not in the parameters table",
+                    e.name
+                ))
+                .with_hint("add a table row for it or fix the name in `parameters:`"),
+            );
+        }
+        if let Some(l) = &e.location {
+            if location(l).is_none() {
+                out.push(
+                    at(format!("unknown `in: {l}` for `{}`", e.name))
+                        .with_hint("use one of: path, query, body, header"),
+                );
+            }
+        }
+        for (key, value) in [("type", &e.ty), ("items", &e.items)] {
+            if let Some(t) = value {
+                if scalar_type(t).is_none() {
+                    out.push(
+                        at(format!("unknown `{key}: {t}` for `{}`", e.name)).with_hint(
+                            "use one of: string, integer, number, boolean, array, object",
+                        ),
+                    );
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The explicit entry for a row name, if any.
+pub fn find<'a>(spec: &'a SpecFile, name: &str) -> Option<&'a ExplicitParam> {
+    spec.explicit.iter().find(|e| e.name == name)
+}
+
+/// The type an explicit entry states, given the inferred (or structural) type: explicit scalar
+/// types and enums win; `object`/`array` keep the structure built from nested rows.
+pub fn override_type(e: &ExplicitParam, inferred: Type) -> Type {
+    let enum_of = |values: &Vec<String>| Type::Enum {
+        values: values.clone(),
+    };
+    let items = || match (&e.items, &e.values) {
+        (Some(t), _) if t != "string" => scalar_type(t).unwrap_or(Type::Any),
+        (_, Some(values)) => enum_of(values),
+        (Some(t), None) => scalar_type(t).unwrap_or(Type::Any),
+        (None, None) => match &inferred {
+            Type::Array { items } => (**items).clone(),
+            _ => Type::String,
+        },
+    };
+    match e.ty.as_deref() {
+        Some("array") => match &inferred {
+            Type::Array { items: inner }
+                if matches!(**inner, Type::Object { .. }) && e.items.is_none() =>
+            {
+                inferred
+            }
+            _ => Type::Array {
+                items: Box::new(items()),
+            },
+        },
+        Some("object") => match inferred {
+            Type::Object { .. } | Type::Map { .. } => inferred,
+            _ => Type::Object { fields: Vec::new() },
+        },
+        Some("string") | None if e.values.is_some() => {
+            enum_of(e.values.as_ref().unwrap_or(&Vec::new()))
+        }
+        Some(t) => scalar_type(t).unwrap_or(inferred),
+        None => inferred,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(name: &str, ty: Option<&str>) -> ExplicitParam {
+        ExplicitParam {
+            name: name.into(),
+            location: None,
+            ty: ty.map(Into::into),
+            items: None,
+            values: None,
+            nullable: None,
+            required: None,
+            description: None,
+            line: 3,
+        }
+    }
+
+    #[test]
+    fn explicit_types_override() {
+        assert_eq!(
+            override_type(&entry("x", Some("integer")), Type::String),
+            Type::Integer
+        );
+        assert_eq!(
+            override_type(&entry("x", None), Type::Boolean),
+            Type::Boolean
+        );
+        let mut e = entry("x", Some("array"));
+        e.items = Some("integer".into());
+        assert_eq!(
+            override_type(&e, Type::String),
+            Type::Array {
+                items: Box::new(Type::Integer)
+            }
+        );
+        let mut e = entry("x", None);
+        e.values = Some(vec!["+1".into()]);
+        assert_eq!(
+            override_type(&e, Type::String),
+            Type::Enum {
+                values: vec!["+1".into()]
+            }
+        );
+    }
+
+    #[test]
+    fn parses_names() {
+        assert_eq!(location("header"), Some(Location::Header));
+        assert_eq!(location("cookie"), None);
+        assert_eq!(scalar_type("float"), None);
+    }
+}
