@@ -112,12 +112,7 @@ pub fn mismatch(expected: &[ExpectedError], got: &[(PathBuf, usize, String)]) ->
             Some(i) => {
                 unmatched.remove(i);
             }
-            None => missing.push(format!(
-                "{}:{}: {}",
-                e.file.display(),
-                e.line,
-                e.fragment
-            )),
+            None => missing.push(format!("{}:{}: {}", e.file.display(), e.line, e.fragment)),
         }
     }
     if missing.is_empty() && unmatched.is_empty() {
@@ -179,7 +174,8 @@ mod tests {
 
     #[test]
     fn reads_expectations() {
-        let e = parse_expect("# about\nthings/a.md:4: bad route\n\nthings/a.md:0: empty\n").unwrap();
+        let e =
+            parse_expect("# about\nthings/a.md:4: bad route\n\nthings/a.md:0: empty\n").unwrap();
         assert_eq!(
             e,
             Expect::Errors(vec![

@@ -15,8 +15,9 @@ mod tests;
 use std::path::{Path, PathBuf};
 
 use crate::diag::{Diagnostic, Diagnostics};
+use heck::ToSnakeCase;
 use route::parse_route;
-use source::{is_identifier, LineIndex, Reporter};
+use source::{is_identifier, is_keyword, LineIndex, Reporter};
 
 /// HTTP method of an endpoint.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
@@ -172,6 +173,7 @@ pub fn parse_spec(path: &Path, text: &str) -> Result<SpecFile, Diagnostics> {
             }
         });
     if let Some((scope, line)) = &fm.scope {
+        check_scope_name(scope, *line, &mut rep);
         if !scope_dir.is_empty() && *scope != scope_dir {
             rep.error(
                 *line,
@@ -218,6 +220,24 @@ pub fn parse_spec(path: &Path, text: &str) -> Result<SpecFile, Diagnostics> {
         params: body.params,
         docs_url: body.docs_url,
     })
+}
+
+/// A scope names a generated module, accessor and cargo feature: an identifier (like method
+/// ids) whose snake_case form is not a Rust keyword.
+fn check_scope_name(scope: &str, line: usize, rep: &mut Reporter) {
+    if !is_identifier(scope) {
+        rep.error(
+            line,
+            format!("scope `{scope}` is not a valid identifier"),
+            "use letters and digits, starting with a letter (e.g. `codeScanning`)",
+        );
+    } else if is_keyword(&scope.to_snake_case()) {
+        rep.error(
+            line,
+            format!("scope `{scope}` is a Rust keyword and cannot name the generated module"),
+            "choose another scope name",
+        );
+    }
 }
 
 /// Every `{param}` of the route (path and query, not `{origin}`) needs a table row.

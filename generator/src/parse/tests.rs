@@ -317,6 +317,39 @@ fn file_name_and_scope_folder() {
 }
 
 #[test]
+fn scope_must_be_a_non_keyword_identifier() {
+    let at = |scope: &str| {
+        let text = SPEC.replace("scope: things", &format!("scope: {scope}"));
+        parse_spec(&Path::new("specs").join(scope).join("get.md"), &text)
+    };
+    let err = at("my-things").unwrap_err();
+    assert_eq!(err.0.len(), 1, "{err}");
+    assert_eq!(err.0[0].line, 5);
+    assert!(err.0[0]
+        .message
+        .contains("`my-things` is not a valid identifier"));
+    for keyword in ["type", "self", "Self", "crate"] {
+        let err = at(keyword).unwrap_err();
+        assert!(err.0[0].message.contains("is a Rust keyword"), "{err}");
+    }
+    assert!(at("codeScanning").is_ok());
+}
+
+#[test]
+fn unknown_end_tag_is_named_as_written() {
+    let text = SPEC.replace("<tr><td>id</td>", "<div>\n</div>\n<tr><td>id</td>");
+    let errs = errors(&text);
+    let got: Vec<_> = errs.iter().map(|(_, m)| m.as_str()).collect();
+    assert_eq!(
+        got,
+        [
+            "unexpected `<div>` in the parameters table",
+            "unexpected `</div>` in the parameters table"
+        ]
+    );
+}
+
+#[test]
 fn body_structure_errors() {
     assert_error(
         &SPEC.replace("# Get a *thing*", "Get a thing"),
