@@ -2,7 +2,7 @@
 //! Typed GitHub REST API client, generated from endpoint description files.
 //!
 //! Start with [`Client`]; endpoints are grouped by scope, e.g. `client.repos().get(owner, repo).send().await`.
-//! Required parameters are method arguments; optional ones are setters on the returned request builder; `send()` returns a [`runtime::ResponseFuture`] and `build()` the [`Request`] to adjust first.
+//! Required parameters are method arguments; optional ones are setters on the returned request builder; `send()` returns a [`runtime::ResponseFuture`] and `build()` the [`Request`] to adjust first (headers, [`MediaType`], timeout) or to paginate (`build().paginate::<T>()`).
 //!
 //! # Features
 //!
@@ -29,7 +29,9 @@
 #![allow(clippy::too_many_arguments, clippy::enum_variant_names)]
 #[rustfmt::skip]
 pub mod runtime;
-pub use runtime::{Client, ClientBuilder, Error, IntOrString, Request, Response, Result};
+pub use runtime::{
+    Client, ClientBuilder, Error, IntOrString, MediaType, Request, Response, Result,
+};
 /// Endpoints of the `actions` scope.
 #[cfg(feature = "actions")]
 #[rustfmt::skip]

@@ -53,7 +53,7 @@ impl<'c> Markdown<'c> {
     /// [GitHub REST API documentation](https://docs.github.com/rest/markdown/markdown#render-a-markdown-document-in-raw-mode)
     pub fn render_raw(
         &self,
-        data: impl ::core::convert::Into<::std::string::String>,
+        data: impl ::core::convert::Into<::std::vec::Vec<u8>>,
     ) -> render_raw::RenderRaw<'c> {
         render_raw::RenderRaw {
             client: self.client,
@@ -142,7 +142,7 @@ pub mod render_raw {
     #[must_use = "a request does nothing until sent"]
     pub struct RenderRaw<'c> {
         pub(super) client: &'c crate::runtime::Client,
-        pub(super) data: ::std::string::String,
+        pub(super) data: ::std::vec::Vec<u8>,
     }
     impl<'c> RenderRaw<'c> {
         /// The request, to adjust (headers, media type) before sending.
@@ -152,9 +152,7 @@ pub mod render_raw {
                 crate::runtime::Method::Post,
                 ::std::string::String::from("/markdown/raw"),
             );
-            let mut body = crate::runtime::JsonObject::new();
-            body.field("data", &self.data);
-            req = req.json(body);
+            req = req.raw(self.data);
             req
         }
         /// Send the request.

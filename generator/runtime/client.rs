@@ -1,10 +1,19 @@
+//! `Client` and its builder: hosts, authentication, default headers, timeouts, retry policy.
+
 use std::sync::Arc;
+use std::time::Duration;
+
+use reqwest::header::{HeaderMap, HeaderValue, ACCEPT, USER_AGENT};
+use reqwest::Url;
 
 use super::error::{Error, Result};
+use super::secret::{Auth, Secret};
 
 const DEFAULT_BASE_URL: &str = "https://api.github.com";
 const DEFAULT_UPLOADS_URL: &str = "https://uploads.github.com";
 const DEFAULT_ACCEPT: &str = "application/vnd.github+json";
+const DEFAULT_API_VERSION: &str = "2022-11-28";
+const DEFAULT_USER_AGENT: &str = concat!("github-rest-client/", env!("CARGO_PKG_VERSION"));
 
 /// A GitHub REST client. Cheap to clone; share one per application.
 #[derive(Clone)]
@@ -16,17 +25,61 @@ pub(crate) struct Inner {
     pub(crate) http: reqwest::Client,
     pub(crate) base_url: String,
     pub(crate) uploads_url: String,
-    pub(crate) accept: String,
-    pub(crate) token: Option<String>,
+    /// `Accept`, `User-Agent`, `X-GitHub-Api-Version`: copied into every request.
+    pub(crate) default_headers: HeaderMap,
+    /// The ready `Authorization` value (marked sensitive); sent only to trusted origins.
+    pub(crate) auth: Option<HeaderValue>,
+    auth_kind: &'static str,
+    pub(crate) trusted: [Origin; 2],
+    pub(crate) retry: RetryPolicy,
+    pub(crate) max_redirects: u8,
+    pub(crate) timeout: Option<Duration>,
+}
+
+/// Scheme, host and port: where credentials may be sent.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Origin {
+    scheme: Box<str>,
+    host: Box<str>,
+    port: u16,
+}
+
+impl Origin {
+    pub(crate) fn of(url: &Url) -> Option<Origin> {
+        Some(Origin {
+            scheme: url.scheme().into(),
+            host: url.host_str()?.to_ascii_lowercase().into(),
+            port: url.port_or_known_default()?,
+        })
+    }
+
+    pub(crate) fn matches(&self, url: &Url) -> bool {
+        url.scheme() == &*self.scheme
+            && url
+                .host_str()
+                .is_some_and(|h| h.eq_ignore_ascii_case(&self.host))
+            && url.port_or_known_default() == Some(self.port)
+    }
+}
+
+/// When and how long to wait before retrying.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct RetryPolicy {
+    pub(crate) max_retries: u32,
+    pub(crate) base_delay: Duration,
+    pub(crate) max_wait: Duration,
 }
 
 impl std::fmt::Debug for Client {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let i = &self.inner;
         f.debug_struct("Client")
-            .field("base_url", &self.inner.base_url)
-            .field("uploads_url", &self.inner.uploads_url)
-            .field("token", &self.inner.token.as_ref().map(|_| "<redacted>"))
-            .finish()
+            .field("base_url", &i.base_url)
+            .field("uploads_url", &i.uploads_url)
+            .field("auth", &i.auth_kind)
+            .field("retry", &i.retry)
+            .field("max_redirects", &i.max_redirects)
+            .finish_non_exhaustive()
     }
 }
 
@@ -39,31 +92,50 @@ impl Client {
     pub fn builder() -> ClientBuilder {
         ClientBuilder::default()
     }
+
+    /// The API base URL, without a trailing `/`.
+    pub fn base_url(&self) -> &str {
+        &self.inner.base_url
+    }
+
+    /// The uploads base URL, without a trailing `/`.
+    pub fn uploads_url(&self) -> &str {
+        &self.inner.uploads_url
+    }
 }
 
 /// Configures a [`Client`].
-#[derive(Default)]
+#[derive(Debug, Default)]
 pub struct ClientBuilder {
     base_url: Option<String>,
     uploads_url: Option<String>,
     accept: Option<String>,
-    token: Option<String>,
+    auth: Option<Auth>,
+    user_agent: Option<String>,
+    api_version: Option<Option<String>>,
+    timeout: Option<Duration>,
+    connect_timeout: Option<Duration>,
+    max_retries: Option<u32>,
+    retry_base_delay: Option<Duration>,
+    max_retry_wait: Option<Duration>,
+    max_redirects: Option<u8>,
 }
 
 impl ClientBuilder {
-    /// API base URL, e.g. `https://github.example.com/api/v3` (the path prefix is kept).
+    /// API base URL (default `https://api.github.com`); a GitHub Enterprise Server URL such
+    /// as `https://github.example.com/api/v3` keeps its path prefix.
     pub fn base_url(mut self, url: impl Into<String>) -> Self {
         self.base_url = Some(url.into());
         self
     }
 
-    /// Base URL for `{origin}` upload routes.
+    /// Base URL for `{origin}` upload routes (default `https://uploads.github.com`).
     pub fn uploads_url(mut self, url: impl Into<String>) -> Self {
         self.uploads_url = Some(url.into());
         self
     }
 
-    /// Default `Accept` header.
+    /// Default `Accept` header (default `application/vnd.github+json`).
     pub fn accept(mut self, accept: impl Into<String>) -> Self {
         self.accept = Some(accept.into());
         self
@@ -71,24 +143,159 @@ impl ClientBuilder {
 
     /// Token sent as `Authorization: token …`.
     pub fn token(mut self, token: impl Into<String>) -> Self {
-        self.token = Some(token.into());
+        self.auth = Some(Auth::Token(Secret::new(token)));
+        self
+    }
+
+    /// Token sent as `Authorization: Bearer …` (GitHub App JWTs).
+    pub fn bearer_token(mut self, token: impl Into<String>) -> Self {
+        self.auth = Some(Auth::Bearer(Secret::new(token)));
+        self
+    }
+
+    /// Authentication, or `None` for anonymous requests.
+    pub fn auth(mut self, auth: Option<Auth>) -> Self {
+        self.auth = auth;
+        self
+    }
+
+    /// `User-Agent` (GitHub requires one; default `github-rest-client/<version>`).
+    pub fn user_agent(mut self, user_agent: impl Into<String>) -> Self {
+        self.user_agent = Some(user_agent.into());
+        self
+    }
+
+    /// `X-GitHub-Api-Version` (default `2022-11-28`); `None` omits the header.
+    pub fn api_version(mut self, version: Option<String>) -> Self {
+        self.api_version = Some(version);
+        self
+    }
+
+    /// Total time limit per attempt, from sending to the end of the body (default none).
+    pub fn timeout(mut self, timeout: Duration) -> Self {
+        self.timeout = Some(timeout);
+        self
+    }
+
+    /// Time limit for connecting (default 30 s).
+    pub fn connect_timeout(mut self, timeout: Duration) -> Self {
+        self.connect_timeout = Some(timeout);
+        self
+    }
+
+    /// Retries after 5xx, rate limits and connection failures (default 3; 0 disables).
+    pub fn max_retries(mut self, n: u32) -> Self {
+        self.max_retries = Some(n);
+        self
+    }
+
+    /// First backoff delay, doubled on each retry (default 1 s).
+    pub fn retry_base_delay(mut self, delay: Duration) -> Self {
+        self.retry_base_delay = Some(delay);
+        self
+    }
+
+    /// Longest wait before a retry (default 60 s); a rate limit asking for longer is
+    /// returned as an error instead of waited for.
+    pub fn max_retry_wait(mut self, wait: Duration) -> Self {
+        self.max_retry_wait = Some(wait);
+        self
+    }
+
+    /// Redirects followed per request (default 10; 0 returns redirects as errors).
+    pub fn max_redirects(mut self, n: u8) -> Self {
+        self.max_redirects = Some(n);
         self
     }
 
     pub fn build(self) -> Result<Client> {
+        let base_url = base(
+            self.base_url.as_deref().unwrap_or(DEFAULT_BASE_URL),
+            "base URL",
+        )?;
+        let uploads_url = base(
+            self.uploads_url.as_deref().unwrap_or(DEFAULT_UPLOADS_URL),
+            "uploads URL",
+        )?;
+        let trusted = [origin(&base_url)?, origin(&uploads_url)?];
+
+        let mut default_headers = HeaderMap::with_capacity(4);
+        let value = |v: &str, what: &'static str| {
+            HeaderValue::from_str(v).map_err(|_| Error::invalid(format!("invalid {what}")))
+        };
+        let accept = self.accept.as_deref().unwrap_or(DEFAULT_ACCEPT);
+        default_headers.insert(ACCEPT, value(accept, "Accept")?);
+        let ua = self.user_agent.as_deref().unwrap_or(DEFAULT_USER_AGENT);
+        default_headers.insert(USER_AGENT, value(ua, "User-Agent")?);
+        let api_version = match &self.api_version {
+            None => Some(DEFAULT_API_VERSION),
+            Some(v) => v.as_deref(),
+        };
+        if let Some(v) = api_version {
+            default_headers.insert("x-github-api-version", value(v, "API version")?);
+        }
+
+        let (auth, auth_kind) = match &self.auth {
+            None => (None, "none"),
+            Some(Auth::Token(t)) => (Some(auth_value("token ", t)?), "token"),
+            Some(Auth::Bearer(t)) => (Some(auth_value("Bearer ", t)?), "bearer"),
+        };
+
         let http = reqwest::Client::builder()
-            .user_agent(concat!("github-rest-client/", env!("CARGO_PKG_VERSION")))
+            .redirect(reqwest::redirect::Policy::none())
+            .connect_timeout(self.connect_timeout.unwrap_or(Duration::from_secs(30)))
             .build()
             .map_err(Error::Transport)?;
-        let trim = |s: String| s.trim_end_matches('/').to_owned();
         Ok(Client {
             inner: Arc::new(Inner {
                 http,
-                base_url: trim(self.base_url.unwrap_or_else(|| DEFAULT_BASE_URL.into())),
-                uploads_url: trim(self.uploads_url.unwrap_or_else(|| DEFAULT_UPLOADS_URL.into())),
-                accept: self.accept.unwrap_or_else(|| DEFAULT_ACCEPT.into()),
-                token: self.token,
+                base_url,
+                uploads_url,
+                default_headers,
+                auth,
+                auth_kind,
+                trusted,
+                retry: RetryPolicy {
+                    max_retries: self.max_retries.unwrap_or(3),
+                    base_delay: self.retry_base_delay.unwrap_or(Duration::from_secs(1)),
+                    max_wait: self.max_retry_wait.unwrap_or(Duration::from_secs(60)),
+                },
+                max_redirects: self.max_redirects.unwrap_or(10),
+                timeout: self.timeout,
             }),
         })
     }
+}
+
+/// Validate an absolute http(s) base URL and drop trailing slashes.
+pub(crate) fn base(url: &str, what: &'static str) -> Result<String> {
+    let trimmed = url.trim_end_matches('/');
+    match Url::parse(trimmed) {
+        Ok(u) if matches!(u.scheme(), "http" | "https") && u.host_str().is_some() => {
+            if u.query().is_some() || u.fragment().is_some() {
+                return Err(Error::invalid(format!(
+                    "{what} must not have a query or fragment"
+                )));
+            }
+            Ok(trimmed.to_owned())
+        }
+        _ => Err(Error::invalid(format!(
+            "{what} is not an absolute http(s) URL"
+        ))),
+    }
+}
+
+pub(crate) fn origin(base: &str) -> Result<Origin> {
+    Url::parse(base)
+        .ok()
+        .as_ref()
+        .and_then(Origin::of)
+        .ok_or_else(|| Error::invalid("URL has no host"))
+}
+
+fn auth_value(scheme: &str, token: &Secret) -> Result<HeaderValue> {
+    let mut v = HeaderValue::from_str(&format!("{scheme}{}", token.expose()))
+        .map_err(|_| Error::invalid("token contains characters not allowed in a header"))?;
+    v.set_sensitive(true);
+    Ok(v)
 }

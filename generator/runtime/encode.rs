@@ -1,18 +1,75 @@
 //! Percent-encoding of path parameters so that no value can change the route.
+//!
+//! Everything but RFC 3986 unreserved characters is encoded. A value that is exactly `.` or
+//! `..` (or such a segment of a slashed value) would be removed by URL normalisation, and so
+//! would `%2E`/`%2E%2E` (WHATWG treats them as dot segments), so their dots are sent as
+//! `%252E`: the server sees a literal `%2E`, never a parent directory.
+
+use std::fmt;
 
 use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 
 /// Everything but unreserved characters (RFC 3986) is encoded in a path segment.
-const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'.').remove(b'_').remove(b'~');
-/// Like [`SEGMENT`] but `/` is kept, for values documented to carry slashes (refs, paths).
-const SLASHED: &AsciiSet = &SEGMENT.remove(b'/');
+const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~');
 
-/// Encode a value as one path segment.
-pub fn segment(value: &str) -> impl std::fmt::Display + '_ {
-    utf8_percent_encode(value, SEGMENT)
+/// Encode a value as one path segment (`/`, `?`, `#`, `%` and dot segments are encoded).
+pub fn segment(value: &str) -> Segment<'_> {
+    Segment {
+        value,
+        slashed: false,
+    }
 }
 
-/// Encode a value that may contain `/` (a git ref, a file path).
-pub fn slashed(value: &str) -> impl std::fmt::Display + '_ {
-    utf8_percent_encode(value, SLASHED)
+/// Encode a value that may contain `/` (a git ref, a file path): each `/`-separated part
+/// is encoded as by [`segment`].
+pub fn slashed(value: &str) -> Segment<'_> {
+    Segment {
+        value,
+        slashed: true,
+    }
+}
+
+/// An encoded path value; write it with `format!`/`write!`.
+#[derive(Debug, Clone, Copy)]
+pub struct Segment<'a> {
+    value: &'a str,
+    slashed: bool,
+}
+
+impl fmt::Display for Segment<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if !self.slashed {
+            return write_part(f, self.value);
+        }
+        for (i, part) in self.value.split('/').enumerate() {
+            if i > 0 {
+                f.write_str("/")?;
+            }
+            write_part(f, part)?;
+        }
+        Ok(())
+    }
+}
+
+fn write_part(f: &mut fmt::Formatter<'_>, part: &str) -> fmt::Result {
+    match part {
+        "." => f.write_str("%252E"),
+        ".." => f.write_str("%252E%252E"),
+        _ => fmt::Display::fmt(&utf8_percent_encode(part, SEGMENT), f),
+    }
+}
+
+/// Encode a query component like JavaScript's `encodeURIComponent` (as Octokit does).
+pub(crate) fn query_component(out: &mut String, value: &str) {
+    const QUERY: &AsciiSet = &SEGMENT
+        .remove(b'!')
+        .remove(b'\'')
+        .remove(b'(')
+        .remove(b')')
+        .remove(b'*');
+    out.extend(utf8_percent_encode(value, QUERY));
 }

@@ -1,16 +1,23 @@
 //! The hand-written runtime shared by every generated method: client, requests, responses,
-//! errors. Copied verbatim into each generated crate by the generator (source of truth:
-//! `generator/runtime/`).
+//! errors, pagination. Copied verbatim into each generated crate by the generator (source of
+//! truth: `generator/runtime/`).
 
 mod client;
 pub mod encode;
 mod error;
-mod int_or_string;
+mod paginate;
+mod redirect;
 mod request;
 mod response;
+mod retry;
+mod secret;
+mod send;
+mod types;
 
 pub use client::{Client, ClientBuilder};
-pub use error::{Error, Result};
-pub use int_or_string::IntOrString;
+pub use error::{ApiError, Error, ErrorDetail, RateLimit, Result};
+pub use paginate::{Page, Pages, Paginate};
 pub use request::{JsonObject, Method, Request, ResponseFuture};
 pub use response::Response;
+pub use secret::{Auth, Secret};
+pub use types::{IntOrString, MediaType};

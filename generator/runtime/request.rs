@@ -1,15 +1,22 @@
+//! `Request`: what generated builders produce; headers, media type, body, then `send()`.
+
+use std::fmt;
 use std::future::Future;
 use std::pin::Pin;
+use std::time::Duration;
+
+use bytes::Bytes;
 
 use super::client::Client;
-use super::error::{Error, Result};
+use super::error::Result;
 use super::response::Response;
+use super::types::MediaType;
 
 /// The future returned by every generated `send()`: one boxed type, not one per method.
 pub type ResponseFuture<'c> = Pin<Box<dyn Future<Output = Result<Response>> + Send + 'c>>;
 
 /// HTTP method.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Method {
     Get,
     Post,
@@ -18,27 +25,62 @@ pub enum Method {
     Delete,
 }
 
+impl Method {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Method::Get => "GET",
+            Method::Post => "POST",
+            Method::Put => "PUT",
+            Method::Patch => "PATCH",
+            Method::Delete => "DELETE",
+        }
+    }
+
+    pub(crate) fn to_reqwest(self) -> reqwest::Method {
+        match self {
+            Method::Get => reqwest::Method::GET,
+            Method::Post => reqwest::Method::POST,
+            Method::Put => reqwest::Method::PUT,
+            Method::Patch => reqwest::Method::PATCH,
+            Method::Delete => reqwest::Method::DELETE,
+        }
+    }
+}
+
 /// A compact JSON object written field by field, in insertion order.
-#[derive(Debug, Default, Clone)]
+#[derive(Debug, Clone)]
 pub struct JsonObject {
     buf: Vec<u8>,
 }
 
+impl Default for JsonObject {
+    fn default() -> Self {
+        JsonObject::new()
+    }
+}
+
 impl JsonObject {
     pub fn new() -> Self {
-        JsonObject { buf: vec![b'{'] }
+        let mut buf = Vec::with_capacity(64);
+        buf.push(b'{');
+        JsonObject { buf }
     }
 
     /// Add a field.
     pub fn field<T: serde::Serialize + ?Sized>(&mut self, name: &str, value: &T) {
-        if self.buf.len() > 1 {
+        let start = self.buf.len();
+        if start > 1 {
             self.buf.push(b',');
         }
-        // Serialising a &str key and a Serialize value into a Vec cannot fail except for
-        // maps with non-string keys, which generated types never contain.
-        let _ = serde_json::to_writer(&mut self.buf, name);
-        self.buf.push(b':');
-        let _ = serde_json::to_writer(&mut self.buf, value);
+        // Only maps with non-string keys (or failing custom impls) can fail; such a field
+        // is left out rather than producing invalid JSON.
+        let ok = serde_json::to_writer(&mut self.buf, name).is_ok() && {
+            self.buf.push(b':');
+            serde_json::to_writer(&mut self.buf, value).is_ok()
+        };
+        if !ok {
+            self.buf.truncate(start);
+        }
     }
 
     /// Add a field only when it is set.
@@ -48,31 +90,44 @@ impl JsonObject {
         }
     }
 
-    fn finish(mut self) -> Vec<u8> {
+    /// The finished object as bytes.
+    pub fn into_bytes(mut self) -> Vec<u8> {
         self.buf.push(b'}');
         self.buf
     }
 }
 
-enum Body {
+/// Where the path of a request is resolved.
+#[derive(Debug, Clone)]
+pub(crate) enum Base {
+    Api,
+    Uploads,
+    /// An absolute base URL given with [`Request::origin`].
+    Origin(String),
+    /// `path` is already an absolute URL (a pagination link).
+    Absolute,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) enum Body {
     None,
-    Json(Vec<u8>),
-    Raw(Vec<u8>),
+    Json(Bytes),
+    Raw(Bytes),
 }
 
 /// A request about to be sent; built by generated methods, adjustable before `send()`.
 #[must_use = "a request does nothing until sent"]
+#[derive(Clone)]
 pub struct Request<'c> {
-    client: &'c Client,
-    method: Method,
-    uploads: bool,
-    /// Absolute base URL overriding the host (`{origin}` routes); see [`Request::origin`].
-    origin: Option<String>,
-    path: String,
-    query: Vec<(&'static str, String)>,
-    body: Body,
-    headers: Vec<(String, String)>,
-    accept: Option<String>,
+    pub(crate) client: &'c Client,
+    pub(crate) method: Method,
+    pub(crate) base: Base,
+    pub(crate) path: String,
+    pub(crate) query: Vec<(&'static str, String)>,
+    pub(crate) body: Body,
+    pub(crate) headers: Vec<(String, String)>,
+    pub(crate) accept: Option<String>,
+    pub(crate) timeout: Option<Duration>,
 }
 
 impl<'c> Request<'c> {
@@ -81,26 +136,34 @@ impl<'c> Request<'c> {
         Request {
             client,
             method,
-            uploads: false,
-            origin: None,
+            base: Base::Api,
             path,
             query: Vec::new(),
             body: Body::None,
             headers: Vec::new(),
             accept: None,
+            timeout: None,
         }
+    }
+
+    /// A request to an absolute URL (e.g. [`Page::next`](super::Page::next)); credentials
+    /// are sent only if it is on the API or uploads host.
+    pub fn from_url(client: &'c Client, method: Method, url: String) -> Self {
+        let mut r = Request::new(client, method, url);
+        r.base = Base::Absolute;
+        r
     }
 
     /// Send to the uploads host instead of the API host (`{origin}` routes).
     pub fn uploads(mut self) -> Self {
-        self.uploads = true;
+        self.base = Base::Uploads;
         self
     }
 
-    /// Send to this absolute base URL (scheme, host, optional port and path prefix) instead,
-    /// e.g. the origin of a release's `upload_url`. Takes precedence over [`Request::uploads`].
-    pub fn origin(mut self, base: String) -> Self {
-        self.origin = Some(base.trim_end_matches('/').to_owned());
+    /// Send to this absolute base URL (e.g. the origin of a release's `upload_url`);
+    /// overrides [`Request::uploads`]. Credentials are sent to it.
+    pub fn origin(mut self, origin: String) -> Self {
+        self.base = Base::Origin(origin);
         self
     }
 
@@ -110,19 +173,28 @@ impl<'c> Request<'c> {
         self
     }
 
-    /// Set a JSON body.
+    /// Set a JSON body (sent compact with `Content-Type: application/json; charset=utf-8`).
     pub fn json(mut self, body: JsonObject) -> Self {
-        self.body = Body::Json(body.finish());
+        self.body = Body::Json(Bytes::from(body.into_bytes()));
         self
+    }
+
+    /// Set any serialisable value as the JSON body.
+    pub fn json_value<T: serde::Serialize + ?Sized>(mut self, body: &T) -> Result<Self> {
+        let bytes = serde_json::to_vec(body)
+            .map_err(|e| super::error::Error::invalid(format!("body does not serialize: {e}")))?;
+        self.body = Body::Json(Bytes::from(bytes));
+        Ok(self)
     }
 
     /// Set a raw body (uploads, raw markdown); set its `Content-Type` with [`Request::header`].
     pub fn raw(mut self, bytes: Vec<u8>) -> Self {
-        self.body = Body::Raw(bytes);
+        self.body = Body::Raw(Bytes::from(bytes));
         self
     }
 
-    /// Add a request header.
+    /// Add a request header; it replaces a default of the same name (`Accept`,
+    /// `Authorization`, `User-Agent`, ...).
     pub fn header(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
         self.headers.push((name.into(), value.into()));
         self
@@ -134,54 +206,66 @@ impl<'c> Request<'c> {
         self
     }
 
-    /// Send the request.
-    pub fn send(self) -> ResponseFuture<'c> {
-        Box::pin(self.execute())
+    /// Ask for a GitHub media type (raw, html, diff, patch, ...).
+    pub fn media_type(self, media_type: MediaType) -> Self {
+        self.accept(media_type.as_str())
     }
 
-    async fn execute(self) -> Result<Response> {
-        let inner = &self.client.inner;
-        let base = match &self.origin {
-            Some(origin) => origin,
-            None if self.uploads => &inner.uploads_url,
-            None => &inner.base_url,
-        };
-        let url = format!("{base}{}", self.path);
-        let method = match self.method {
-            Method::Get => reqwest::Method::GET,
-            Method::Post => reqwest::Method::POST,
-            Method::Put => reqwest::Method::PUT,
-            Method::Patch => reqwest::Method::PATCH,
-            Method::Delete => reqwest::Method::DELETE,
-        };
-        let mut rb = inner.http.request(method, url);
-        if !self.query.is_empty() {
-            rb = rb.query(&self.query);
+    /// Time limit for each attempt of this request (overrides the client's).
+    pub fn timeout(mut self, timeout: Duration) -> Self {
+        self.timeout = Some(timeout);
+        self
+    }
+
+    pub fn method(&self) -> Method {
+        self.method
+    }
+
+    /// The path as given (or the absolute URL of a pagination link).
+    pub fn path(&self) -> &str {
+        &self.path
+    }
+
+    /// Send the request.
+    pub fn send(self) -> ResponseFuture<'c> {
+        Box::pin(super::send::execute(self))
+    }
+
+    /// A copy of this request aimed at an absolute URL (a `Link` target), without query.
+    pub(crate) fn to_url(&self, url: String) -> Request<'c> {
+        Request {
+            client: self.client,
+            method: self.method,
+            base: Base::Absolute,
+            path: url,
+            query: Vec::new(),
+            body: self.body.clone(),
+            headers: self.headers.clone(),
+            accept: self.accept.clone(),
+            timeout: self.timeout,
         }
-        rb = rb.header("Accept", self.accept.as_deref().unwrap_or(&inner.accept));
-        if let Some(token) = &inner.token {
-            rb = rb.header("Authorization", format!("token {token}"));
-        }
-        for (k, v) in &self.headers {
-            rb = rb.header(k.as_str(), v.as_str());
-        }
-        rb = match self.body {
-            Body::None => rb,
-            Body::Json(bytes) => rb
-                .header("Content-Type", "application/json; charset=utf-8")
-                .body(bytes),
-            Body::Raw(bytes) => rb.body(bytes),
-        };
-        let resp = rb.send().await.map_err(Error::Transport)?;
-        let status = resp.status().as_u16();
-        let headers = resp.headers().clone();
-        let body = resp.bytes().await.map_err(Error::Transport)?.to_vec();
-        if status >= 400 {
-            return Err(Error::Api {
-                status,
-                body: String::from_utf8_lossy(&body).into_owned(),
-            });
-        }
-        Ok(Response::new(status, headers, body))
+    }
+}
+
+impl fmt::Debug for Request<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let headers: Vec<(&str, &str)> = self
+            .headers
+            .iter()
+            .map(|(k, v)| {
+                let secret = ["authorization", "proxy-authorization", "cookie"]
+                    .iter()
+                    .any(|s| k.eq_ignore_ascii_case(s));
+                (k.as_str(), if secret { "<redacted>" } else { v.as_str() })
+            })
+            .collect();
+        f.debug_struct("Request")
+            .field("method", &self.method)
+            .field("base", &self.base)
+            .field("path", &self.path)
+            .field("query", &self.query)
+            .field("headers", &headers)
+            .field("accept", &self.accept)
+            .finish_non_exhaustive()
     }
 }

@@ -1,29 +1,65 @@
-use super::error::{Error, Result};
+//! `Response`: status, headers and body, decoded on demand as JSON, text or bytes.
 
-/// A successful response: status, headers and the body, decoded on demand.
+use bytes::Bytes;
+use reqwest::header::HeaderMap;
+use reqwest::Url;
+
+use super::error::{header_str, Error, RateLimit, Result};
+
+/// A successful (2xx or 304) response.
 #[derive(Debug, Clone)]
 pub struct Response {
     status: u16,
-    headers: reqwest::header::HeaderMap,
-    body: Vec<u8>,
+    headers: HeaderMap,
+    body: Bytes,
+    url: Url,
 }
 
 impl Response {
-    pub(crate) fn new(status: u16, headers: reqwest::header::HeaderMap, body: Vec<u8>) -> Self {
-        Response { status, headers, body }
+    pub(crate) fn new(status: u16, headers: HeaderMap, body: Bytes, url: Url) -> Self {
+        Response {
+            status,
+            headers,
+            body,
+            url,
+        }
     }
 
     pub fn status(&self) -> u16 {
         self.status
     }
 
-    pub fn headers(&self) -> &reqwest::header::HeaderMap {
+    pub fn headers(&self) -> &HeaderMap {
         &self.headers
     }
 
-    /// Decode the body as JSON into `T` (use `serde_json::Value` for untyped access).
+    /// A header as text (`None` if absent or not visible ASCII).
+    pub fn header(&self, name: &str) -> Option<&str> {
+        header_str(&self.headers, name)
+    }
+
+    /// The final URL, after redirects.
+    pub fn url(&self) -> &str {
+        self.url.as_str()
+    }
+
+    /// `x-ratelimit-*` headers, when sent.
+    pub fn rate_limit(&self) -> Option<RateLimit> {
+        RateLimit::from_headers(&self.headers)
+    }
+
+    /// Decode the body as JSON into `T` (use `serde_json::Value` for untyped access). An
+    /// empty body (204, 205) decodes as `null`: fine for `()`, `Option<_>` and `Value`.
     pub fn json<T: serde::de::DeserializeOwned>(&self) -> Result<T> {
-        serde_json::from_slice(&self.body).map_err(Error::Decode)
+        serde_json::from_slice(self.json_input()).map_err(Error::Decode)
+    }
+
+    pub(crate) fn json_input(&self) -> &[u8] {
+        if self.body.iter().all(u8::is_ascii_whitespace) {
+            b"null"
+        } else {
+            &self.body
+        }
     }
 
     /// The body as text (lossy for invalid UTF-8).
@@ -31,8 +67,18 @@ impl Response {
         String::from_utf8_lossy(&self.body).into_owned()
     }
 
-    /// The raw body bytes.
+    /// The body as text, or `None` if it is not valid UTF-8.
+    pub fn text_utf8(&self) -> Option<&str> {
+        std::str::from_utf8(&self.body).ok()
+    }
+
+    /// The raw body bytes (binary downloads: archives, release assets).
     pub fn bytes(&self) -> &[u8] {
         &self.body
+    }
+
+    /// The body, without copying.
+    pub fn into_bytes(self) -> Bytes {
+        self.body
     }
 }

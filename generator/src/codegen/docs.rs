@@ -182,9 +182,11 @@ fn find_url(text: &str) -> Option<usize> {
         .min()
 }
 
-/// One `#[doc = "…"]` attribute per line of already-sanitised Markdown.
+/// One `#[doc = "…"]` attribute per line of already-sanitised Markdown (tabs become spaces,
+/// as clippy's `tabs_in_doc_comments` wants).
 pub fn doc_attrs(markdown: &str) -> TokenStream {
     let lines = markdown.lines().map(|line| {
+        let line = line.replace('\t', "    ");
         let line = if line.is_empty() {
             String::new()
         } else {
@@ -230,17 +232,46 @@ pub fn code(text: &str) -> String {
     }
 }
 
-/// One line of sanitised spec Markdown (for list items): paragraphs joined with spaces.
-pub fn inline(markdown: &str) -> String {
-    let s = sanitize(markdown);
-    if s.contains("```") {
-        // A code block cannot live inside a one-line list item: indent the whole text instead.
-        return s.lines().collect::<Vec<_>>().join("\n  ");
+/// An intra-doc link `[`label`](path)` to a generated item; plain code when the path has a
+/// raw identifier (`r#type`), which intra-doc links cannot name.
+pub fn link(label: &str, path: &str) -> String {
+    if path.contains("r#") {
+        code(label)
+    } else {
+        format!("[{}]({path})", code(label))
     }
-    s.split("\n\n")
-        .map(|p| p.replace('\n', " "))
-        .collect::<Vec<_>>()
-        .join(" ")
+}
+
+/// Sanitised spec Markdown as the body of a `- ` list item: the first paragraph follows the
+/// item marker, every further line is indented two spaces so lists, code blocks and paragraphs
+/// stay inside the item (no lazy continuation lines).
+pub fn list_item(markdown: &str) -> String {
+    let s = sanitize(markdown);
+    let starts_block = |line: &str| {
+        let t = line.trim_start();
+        t.starts_with("```")
+            || t.starts_with("* ")
+            || t.starts_with("- ")
+            || t.starts_with("+ ")
+            || t.starts_with('#')
+            || t.starts_with('|')
+            || t.starts_with('>')
+            || t.split_once(". ")
+                .is_some_and(|(n, _)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+    };
+    let mut out = String::new();
+    for (i, line) in s.lines().enumerate() {
+        if i == 0 && !starts_block(line) {
+            out.push_str(line);
+            continue;
+        }
+        out.push('\n');
+        if !line.is_empty() {
+            out.push_str("  ");
+            out.push_str(line);
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -307,7 +338,16 @@ mod tests {
     }
 
     #[test]
-    fn inline_joins_paragraphs() {
-        assert_eq!(inline("One.\n\nTwo\nthree."), "One. Two three.");
+    fn list_items_keep_blocks_inside_the_item() {
+        assert_eq!(list_item("One.\n\nTwo\nthree."), "One.\n\n  Two\n  three.");
+        assert_eq!(
+            list_item("Values:\n\n* `a`\n* `b`"),
+            "Values:\n\n  * `a`\n  * `b`"
+        );
+        assert_eq!(
+            list_item("```\nx\n\ny\n```"),
+            "\n  ```text\n  x\n\n  y\n  ```"
+        );
+        assert_eq!(list_item(""), "");
     }
 }

@@ -10,8 +10,8 @@ use super::types::{Shape, TypeCx};
 use super::wire::{build_fn, ParamField};
 use crate::model::{Api, BodyKind, Endpoint, Location, Type};
 
-/// Builder method names a parameter setter must not take.
-const BUILDER_METHODS: &[&str] = &["build", "send", "origin"];
+/// Builder method names a parameter setter must not take (`origin` only on `{origin}` routes).
+const BUILDER_METHODS: &[&str] = &["build", "send"];
 
 /// The generated pieces of one endpoint.
 pub struct EndpointCode {
@@ -117,11 +117,13 @@ fn full_endpoint(endpoint: &Endpoint) -> EndpointCode {
         }
     });
     let build = build_fn(endpoint, &fields);
-    let link = format!(
-        "[`{scope}::{}`](crate::{}::{scope}::{})",
-        bare(&endpoint.rust_name),
-        scope_module(&endpoint.scope),
-        endpoint.rust_name
+    let link = docs::link(
+        &format!("{scope}::{}", bare(&endpoint.rust_name)),
+        &format!(
+            "crate::{}::{scope}::{}",
+            scope_module(&endpoint.scope),
+            endpoint.rust_name
+        ),
     );
     let module_doc = docs::doc_attrs(&format!("Request builder and parameter types of {link}."));
     let builder_doc = docs::doc_attrs(&format!(
@@ -162,7 +164,12 @@ fn full_endpoint(endpoint: &Endpoint) -> EndpointCode {
 
 /// The parameters of `endpoint` as builder fields (the `{origin}` row is the origin setter).
 fn param_fields(endpoint: &Endpoint, types: &mut TypeCx) -> Vec<ParamField> {
-    let mut field_names = Names::with_reserved(&["client", "origin"]);
+    let reserved: &[&str] = if endpoint.origin {
+        &["client", "origin"]
+    } else {
+        &["client"]
+    };
+    let mut field_names = Names::with_reserved(reserved);
     let raw_param = match &endpoint.body {
         BodyKind::Raw { param } => Some(param.as_str()),
         _ => None,
@@ -179,7 +186,9 @@ fn param_fields(endpoint: &Endpoint, types: &mut TypeCx) -> Vec<ParamField> {
             let ty_model = if is_raw { Type::Bytes } else { p.ty.clone() };
             let ty = types.rust_type(&ty_model, &p.spec_name, &p.description);
             let field = ident(&field_names.claim(&p.rust_name));
-            let setter = if BUILDER_METHODS.contains(&bare(&p.rust_name)) {
+            let taken = BUILDER_METHODS.contains(&bare(&p.rust_name))
+                || (endpoint.origin && bare(&p.rust_name) == "origin");
+            let setter = if taken {
                 format_ident!("set_{}", bare(&p.rust_name))
             } else {
                 ident(&p.rust_name)
@@ -252,28 +261,35 @@ fn method_docs(endpoint: &Endpoint, fields: &[ParamField], builder: &Ident) -> T
                 "required".to_owned()
             } else {
                 let setter = f.setter.to_string();
-                if setter.starts_with("r#") {
-                    // Intra-doc links cannot name raw identifiers.
-                    format!("optional, `{builder}::{}`", bare(&setter))
-                } else {
-                    format!("optional, [`{builder}::{setter}`]({module_path}::{builder}::{setter})")
-                }
+                let label = format!("{builder}::{}", bare(&setter));
+                format!(
+                    "optional, {}",
+                    docs::link(&label, &format!("{module_path}::{builder}::{setter}"))
+                )
             };
             let wire = if bare(&f.arg.to_string()) != f.param.wire_name {
                 format!(" (sent as {})", docs::code(&f.param.wire_name))
             } else {
                 String::new()
             };
-            let desc = docs::inline(&f.param.description);
-            let sep = if desc.is_empty() { "" } else { ": " };
+            let desc = docs::list_item(&f.param.description);
+            let sep = match desc.chars().next() {
+                None => "",
+                Some('\n') => ":",
+                Some(_) => ": ",
+            };
             list.push_str(&format!(
                 "\n- `{}` ({how}){wire}{sep}{desc}",
                 bare(&f.arg.to_string())
             ));
         }
         if endpoint.origin {
+            let link = docs::link(
+                &format!("{builder}::origin"),
+                &format!("{module_path}::{builder}::origin"),
+            );
             list.push_str(&format!(
-                "\n- `origin` (optional, [`{builder}::origin`]({module_path}::{builder}::origin)): the upload server; defaults to the client's uploads URL."
+                "\n- `origin` (optional, {link}): the upload server; defaults to the client's uploads URL."
             ));
         }
         doc.raw(list);
@@ -302,12 +318,15 @@ fn alias_method(endpoint: &Endpoint, target: &Endpoint) -> TokenStream {
     let note = format!("renamed to `{}.{}`", target.scope, target.id);
     let mut doc = Doc::default();
     doc.spec(&endpoint.title);
-    doc.raw(format!(
-        "Renamed to [`{target_struct}::{}`](crate::{s}::{target_struct}::{}); this forwards to it.",
-        bare(&target.rust_name),
-        target.rust_name,
-        s = scope_module(&target.scope),
-    ));
+    let link = docs::link(
+        &format!("{target_struct}::{}", bare(&target.rust_name)),
+        &format!(
+            "crate::{}::{target_struct}::{}",
+            scope_module(&target.scope),
+            target.rust_name
+        ),
+    );
+    doc.raw(format!("Renamed to {link}; this forwards to it."));
     doc.raw(format!("# Route\n\n{}", docs::code(&endpoint.route)));
     let doc = doc.tokens();
     let allow = target.deprecated.then(|| quote!(#[allow(deprecated)]));

@@ -17,14 +17,26 @@ pub const RUNTIME_FILES: &[(&str, &str)] = &[
     ("client.rs", include_str!("../../runtime/client.rs")),
     ("encode.rs", include_str!("../../runtime/encode.rs")),
     ("error.rs", include_str!("../../runtime/error.rs")),
-    (
-        "int_or_string.rs",
-        include_str!("../../runtime/int_or_string.rs"),
-    ),
     ("mod.rs", include_str!("../../runtime/mod.rs")),
+    ("paginate.rs", include_str!("../../runtime/paginate.rs")),
+    ("redirect.rs", include_str!("../../runtime/redirect.rs")),
     ("request.rs", include_str!("../../runtime/request.rs")),
     ("response.rs", include_str!("../../runtime/response.rs")),
+    ("retry.rs", include_str!("../../runtime/retry.rs")),
+    ("secret.rs", include_str!("../../runtime/secret.rs")),
+    ("send.rs", include_str!("../../runtime/send.rs")),
+    ("types.rs", include_str!("../../runtime/types.rs")),
 ];
+
+/// The dependencies of the runtime (and of generated code: `serde`, `serde_json`).
+pub const RUNTIME_DEPENDENCIES: &str = r#"bytes = "1"
+futures-core = { version = "0.3", default-features = false }
+percent-encoding = "2"
+reqwest = { version = "0.12", default-features = false, features = ["rustls-tls"] }
+serde = { version = "1", features = ["derive"] }
+serde_json = { version = "1", features = ["raw_value"] }
+tokio = { version = "1", default-features = false, features = ["time"] }
+"#;
 
 /// Endpoints grouped by scope module name, each group sorted by method id.
 fn scopes(api: &Api) -> BTreeMap<String, Vec<&Endpoint>> {
@@ -103,12 +115,9 @@ publish = false
 [features]
 {features}
 [dependencies]
-percent-encoding = "2"
-reqwest = {{ version = "0.12", default-features = false, features = ["rustls-tls"] }}
-serde = {{ version = "1", features = ["derive"] }}
-serde_json = "1"
-"#,
+{deps}"#,
         marker = super::MARKER_TEXT,
+        deps = RUNTIME_DEPENDENCIES,
     )
 }
 
@@ -117,7 +126,8 @@ fn lib_rs(scopes: &BTreeMap<String, Vec<&Endpoint>>) -> TokenStream {
         "Typed GitHub REST API client, generated from endpoint description files.\n\n\
          Start with [`Client`]; endpoints are grouped by scope, e.g. `client.repos().get(owner, repo).send().await`.\n\
          Required parameters are method arguments; optional ones are setters on the returned request \
-         builder; `send()` returns a [`runtime::ResponseFuture`] and `build()` the [`Request`] to adjust first.\n\n\
+         builder; `send()` returns a [`runtime::ResponseFuture`] and `build()` the [`Request`] to adjust first \
+         (headers, [`MediaType`], timeout) or to paginate (`build().paginate::<T>()`).\n\n\
          # Features\n\n\
          One cargo feature per scope, all enabled by default; disable default features and pick \
          the scopes you use to compile less code:\n",
@@ -151,7 +161,7 @@ fn lib_rs(scopes: &BTreeMap<String, Vec<&Endpoint>>) -> TokenStream {
         #[rustfmt::skip]
         pub mod runtime;
 
-        pub use runtime::{Client, ClientBuilder, Error, IntOrString, Request, Response, Result};
+        pub use runtime::{Client, ClientBuilder, Error, IntOrString, MediaType, Request, Response, Result};
 
         #(#mods)*
     }

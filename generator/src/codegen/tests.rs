@@ -316,7 +316,7 @@ fn crate_is_deterministic_and_marked() {
     }
     assert!(paths.contains(&"src/issues.rs".to_owned()), "{paths:?}");
     assert!(
-        paths.contains(&"src/runtime/int_or_string.rs".to_owned()),
+        paths.contains(&"src/runtime/types.rs".to_owned()),
         "{paths:?}"
     );
 }
@@ -355,4 +355,46 @@ fn runtime_file_list_matches_runtime_dir() {
         .map(|(n, _)| (*n).to_owned())
         .collect();
     assert_eq!(listed, on_disk, "update RUNTIME_FILES in codegen/krate.rs");
+}
+
+#[test]
+fn every_crate_the_runtime_uses_is_a_dependency() {
+    let mut roots = std::collections::BTreeSet::new();
+    for (_, text) in krate::RUNTIME_FILES {
+        for word in text.split(|c: char| !(c.is_alphanumeric() || c == '_' || c == ':')) {
+            if let Some((root, _)) = word.split_once("::") {
+                if !root.is_empty() && root.chars().all(|c| c.is_ascii_lowercase() || c == '_') {
+                    roots.insert(root.to_owned());
+                }
+            }
+        }
+    }
+    let primitives = [
+        "std", "core", "alloc", "crate", "super", "self", "str", "u8", "u16", "u32", "u64", "i64",
+        "usize",
+    ];
+    // Modules of the runtime itself and names imported from the standard library.
+    let std_imports: String = krate::RUNTIME_FILES
+        .iter()
+        .flat_map(|(_, text)| text.lines())
+        .filter(|l| {
+            l.trim_start().starts_with("use std::") || l.trim_start().starts_with("use core::")
+        })
+        .collect();
+    roots.retain(|r| {
+        !primitives.contains(&r.as_str())
+            && !krate::RUNTIME_FILES
+                .iter()
+                .any(|(f, _)| f.trim_end_matches(".rs") == r)
+            && !std_imports.contains(r.as_str())
+    });
+    let deps = krate::RUNTIME_DEPENDENCIES.replace('-', "_");
+    let missing: Vec<&String> = roots
+        .iter()
+        .filter(|r| !deps.lines().any(|l| l.starts_with(&format!("{r} "))))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "runtime uses crates missing from RUNTIME_DEPENDENCIES: {missing:?}"
+    );
 }

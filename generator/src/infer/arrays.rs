@@ -4,7 +4,7 @@
 use super::words::{
     first_sentence, has_any, has_word, head_noun, lead, lower, name_words, starts_any,
 };
-use super::{scalars, ParamCtx};
+use super::{ids, ParamCtx};
 use crate::model::{Location, Type};
 
 /// Lead phrases that announce several values.
@@ -63,8 +63,8 @@ pub fn array_by_plural_name(ctx: &ParamCtx) -> Option<Type> {
     (!singular_subject).then(|| array_of(element_type(ctx)))
 }
 
-/// Whether the last word of a name is an English plural (`labels`, `ids`, `repositories`).
-/// The noun of a name: its last word, or the word before a trailing prepositional phrase
+/// Whether the noun of a name is an English plural (`labels`, `ids`, `repositories`); the noun
+/// is the last word, or the word before a trailing prepositional phrase
 /// (`repository_ids_to_add` → `ids`).
 pub fn is_plural(name: &str) -> bool {
     let words = name_words(name);
@@ -77,7 +77,7 @@ pub fn is_plural(name: &str) -> bool {
     let not_plural = [
         "status", "this", "is", "has", "was", "does", "always", "news", "series", "analysis",
         "basis", "previous", "minutes", "seconds", "hours", "days", "alias", "bias", "canvas",
-        "bonus",
+        "bonus", "details", "yes", "its",
     ];
     last.len() > 2
         && last.ends_with('s')
@@ -102,11 +102,11 @@ fn element_type(ctx: &ParamCtx) -> Type {
     // `team_ids`, "List of runner IDs": identifiers are numbers unless named by a scheme (CWE IDs).
     let lists_ids = has_word(&first_sentence(&lead(ctx.description)), &["ids"]);
     if (name_words(ctx.name).iter().any(|w| w == "ids") || lists_ids)
-        && !scalars::acronym_id(ctx.description)
+        && !ids::acronym_id(ctx.description)
     {
         return Type::Integer;
     }
-    scalars::integer_by_name(&item).unwrap_or(Type::String)
+    ids::integer_by_name(&item).unwrap_or(Type::String)
 }
 
 /// Singular of a plural name (`repositories` → `repository`, `team_ids` → `team_id`).

@@ -1,23 +1,13 @@
 //! Parameter flags read from wording: `nullable` and path parameters that may carry slashes.
 
-use super::words::{has_any, lower};
+use super::words::{has_any, has_word, lower};
 
-/// "Set to `null` to disable": sending `null` means something, so the field must be able
-/// to serialise an explicit null.
+/// "Set to `null` to disable", "Sending a `null` value will remove …": the docs mention a
+/// literal `null` only when sending it means something, so the field must be able to
+/// serialise an explicit null.
 pub fn nullable(description: &str) -> bool {
     let text = lower(description);
-    has_any(
-        &text,
-        &[
-            "set to `null`",
-            "set it to `null`",
-            "to `null`",
-            "pass `null`",
-            "`null` to",
-            "set to null",
-            "or `null`",
-        ],
-    )
+    has_any(&text, &["`null`", "set to null", "to null to"])
 }
 
 /// Path parameters naming refs, branches or file paths may contain `/`, so the client must not
@@ -29,22 +19,22 @@ pub fn allows_slash(name: &str, description: &str) -> bool {
         name,
         "ref" | "path" | "branch" | "basehead" | "file_path" | "tag" | "dir"
     );
-    let by_text = has_any(
-        &text,
-        &[
-            "branch name",
-            "file path",
-            "path to the",
-            "heads/",
-            "tags/",
-            "refs/",
-            "can be a branch",
-            "name of the branch",
-            "the branch",
-            "wildcard characters",
-            "`...`",
-        ],
-    );
+    let by_text = has_word(description, &["ref", "refs"])
+        || has_any(
+            &text,
+            &[
+                "branch name",
+                "file path",
+                "path to the",
+                "heads/",
+                "tags/",
+                "refs/",
+                "can be a branch",
+                "name of the branch",
+                "wildcard characters",
+                "`...`",
+            ],
+        );
     by_name || by_text
 }
 
@@ -56,6 +46,10 @@ mod tests {
     fn null_is_meaningful() {
         assert!(nullable("Require reviews. Set to `null` to disable."));
         assert!(!nullable("The title."));
+        assert!(nullable(
+            "Sending a `null` value will remove the custom domain."
+        ));
+        assert!(!nullable("Returns null when nothing matches."));
     }
 
     #[test]
@@ -68,6 +62,14 @@ mod tests {
         assert!(!allows_slash(
             "owner",
             "The account owner of the repository."
+        ));
+        assert!(allows_slash(
+            "tree_sha",
+            "The SHA1 value or ref (branch or tag) name of the tree."
+        ));
+        assert!(!allows_slash(
+            "env",
+            "The name must be URL encoded: slashes must be replaced with `%2F`."
         ));
     }
 }

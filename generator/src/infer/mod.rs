@@ -4,13 +4,16 @@
 mod arrays;
 mod enums;
 mod flags;
+mod ids;
 mod location;
+mod maps;
 mod scalars;
 mod words;
 
 pub use enums::listed_values;
 pub use flags::{allows_slash, nullable};
 pub use location::{infer_location, is_raw_body};
+pub use maps::map_value_type;
 
 use crate::model::{HttpMethod, Location, Type};
 
@@ -36,7 +39,7 @@ pub type Rule = fn(&ParamCtx) -> Option<Type>;
 pub const RULES: &[(&str, Rule)] = &[
     (
         "integer_or_string_alternative",
-        scalars::integer_or_string_alternative,
+        ids::integer_or_string_alternative,
     ),
     ("listed_enum", scalars::listed_enum),
     ("array_by_wording", arrays::array_by_wording),
@@ -45,7 +48,7 @@ pub const RULES: &[(&str, Rule)] = &[
     ("integer_by_wording", scalars::integer_by_wording),
     ("string_by_wording", scalars::string_by_wording),
     ("boolean_by_name", scalars::boolean_by_name),
-    ("integer_by_name", scalars::integer_by_name),
+    ("integer_by_name", ids::integer_by_name),
     ("boolean_by_behaviour", scalars::boolean_by_behaviour),
     ("array_by_plural_name", arrays::array_by_plural_name),
 ];

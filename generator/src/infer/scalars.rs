@@ -1,42 +1,13 @@
 //! Rules for scalar types (boolean, integer, string, enum, integer-or-string) from wording
 //! and names.
 
-use super::enums::{backticked, listed_values};
+use super::enums::{backticked, distinct, listed_values};
 use super::words::{
-    first_sentence, first_word, has_any, has_word, head_noun, last_word, lead, lower, name_words,
-    starts_any, text_words,
+    first_sentence, first_word, has_any, head_noun, last_word, lead, lower, name_words, starts_any,
+    text_words,
 };
-use super::ParamCtx;
+use super::{ids, ParamCtx};
 use crate::model::Type;
-
-/// Name endings that denote a counted or numbered thing.
-const INTEGER_NAME_ENDS: &[&str] = &[
-    "id",
-    "number",
-    "count",
-    "page",
-    "line",
-    "column",
-    "position",
-    "minutes",
-    "seconds",
-    "days",
-    "hours",
-    "day",
-    "month",
-    "year",
-    "size",
-    "length",
-    "limit",
-    "timer",
-    "amount",
-    "gb",
-    "mb",
-    "approvals",
-    "index",
-    "port",
-    "duration",
-];
 
 /// Leading name words of yes/no settings (`has_issues`, `allow_forking`, `is_template`).
 const BOOLEAN_NAME_STARTS: &[&str] = &[
@@ -49,22 +20,17 @@ const BOOLEAN_NAME_ENDS: &[&str] = &[
     "enabled", "disabled", "only", "required", "allowed", "private",
 ];
 
-/// "You can also pass the workflow file name as a string": the id may be given either way,
-/// so it is an integer-or-string union.
-pub fn integer_or_string_alternative(ctx: &ParamCtx) -> Option<Type> {
-    let id_like = matches!(last_word(ctx.name).as_str(), "id" | "number");
-    let text = lower(ctx.description);
-    let alternative = has_any(
-        &text,
-        &["you can also pass", "you can also give", "as a string"],
-    );
-    (id_like && alternative).then_some(Type::IntegerOrString)
-}
-
 /// "Can be one of: `a`, `b`": a closed set of strings (booleans when the set is true/false).
 /// Backticked names of sibling parameters ("Either `artifact_id` or `artifact_url`") are not values.
 pub fn listed_enum(ctx: &ParamCtx) -> Option<Type> {
     let values = listed_values(ctx.description)?;
+    // "A comma-separated list of states. Can be: `open`, …": the values are items of one string.
+    if has_any(
+        &lower(ctx.description),
+        &["comma-separated", "comma separated"],
+    ) {
+        return None;
+    }
     if values
         .iter()
         .any(|v| v == ctx.name || ctx.siblings.contains(v))
@@ -205,7 +171,9 @@ pub fn string_by_alternatives(ctx: &ParamCtx) -> Option<Type> {
         .filter(|v| !matches!(v.as_str(), "true" | "false") && !ctx.siblings.contains(v))
         .count();
     if named >= 2 {
-        return Some(Type::Enum { values: ticked });
+        return Some(Type::Enum {
+            values: distinct(ticked),
+        });
     }
     let words = text_words(&sentence[at..]);
     if has_any(&sentence, &["`true`", "`false`"]) {
@@ -244,21 +212,23 @@ pub fn integer_by_wording(ctx: &ParamCtx) -> Option<Type> {
             "the page number",
             "the numeric id",
             "page number",
-            "the id of",
             "limit the number",
         ],
     );
+    // "The ID of the review comment", "A user ID.": numeric unless the id is text-valued.
+    let id_lead = starts_any(&lead, &["the id of", "id of"]) && !ids::textual_id(ctx);
     // "The port number for …", "the starting index of …": the subject is a number.
     let numeric_head = head_noun(&lead)
         .is_some_and(|h| matches!(h.as_str(), "number" | "count" | "index" | "total"));
     let an_id = {
-        let words = super::words::text_words(&lead);
+        let words = text_words(&lead);
         matches!(words.first().map(String::as_str), Some("a" | "an"))
             && words.get(2).is_some_and(|w| w == "id")
+            && !ids::textual_id(ctx)
     };
     let anywhere = has_any(&text, &["an integer", "integer between", "whole number"])
         || default_is_number(&text);
-    (starts || anywhere || an_id || numeric_head).then_some(Type::Integer)
+    (starts || anywhere || an_id || id_lead || numeric_head).then_some(Type::Integer)
 }
 
 /// Whether the text states a numeric default (`Default: `30``, "defaults to 30").
@@ -310,78 +280,6 @@ pub fn string_by_wording(ctx: &ParamCtx) -> Option<Type> {
     (anywhere || starts).then_some(Type::String)
 }
 
-/// `issue_number`, `per_page`, `start_line`, `year`: names ending in a counting word are
-/// integers, unless the text says the value is a name, SHA or other textual id.
-pub fn integer_by_name(ctx: &ParamCtx) -> Option<Type> {
-    let words = name_words(ctx.name);
-    let last = words.last()?.as_str();
-    let bound =
-        words.len() > 1 && matches!(words[0].as_str(), "max" | "min" | "maximum" | "minimum");
-    if !INTEGER_NAME_ENDS.contains(&last) && !bound {
-        return None;
-    }
-    if acronym_id(ctx.description) {
-        return None;
-    }
-    // "Page token", "The cursor …": the subject is an opaque text value.
-    let head = head_noun(&lead(ctx.description));
-    if head.is_some_and(|h| {
-        matches!(
-            h.as_str(),
-            "token" | "cursor" | "name" | "sha" | "slug" | "string" | "guid" | "uuid"
-        )
-    }) {
-        return None;
-    }
-    let textual = has_word(
-        ctx.description,
-        &[
-            "sha",
-            "name",
-            "ghsa",
-            "`latest`",
-            "slug",
-            "guid",
-            "uuid",
-            "reference",
-            "external",
-            "encrypt",
-        ],
-    ) || lower(ctx.description).contains("client id");
-    // `external_id`, `encrypted_key_id`: ids issued by other systems or encrypted are text.
-    let foreign = words.iter().any(|w| w == "external" || w == "encrypted");
-    ((!textual && !foreign) || last == "number").then_some(Type::Integer)
-}
-
-/// "The SARIF ID", "The GHSA (GitHub Security Advisory) identifier": an id named by a
-/// capitalised scheme is a formatted external identifier, i.e. text.
-pub fn acronym_id(description: &str) -> bool {
-    let tokens: Vec<&str> = description
-        .split(|c: char| c.is_whitespace())
-        .filter(|t| !t.is_empty())
-        .collect();
-    tokens.iter().enumerate().any(|(i, t)| {
-        let word = t.trim_matches(|c: char| !c.is_alphanumeric());
-        let acronym =
-            word.len() >= 3 && word != "ID" && word.chars().all(|c| c.is_ascii_uppercase());
-        if !acronym {
-            return false;
-        }
-        // Skip an optional parenthetical expansion, then expect "ID"/"identifier".
-        let mut j = i + 1;
-        if tokens.get(j).is_some_and(|t| t.starts_with('(')) {
-            while j < tokens.len() && !tokens[j].contains(')') {
-                j += 1;
-            }
-            j += 1;
-        }
-        tokens.get(j).is_some_and(|t| {
-            let next = t.trim_matches(|c: char| !c.is_alphanumeric());
-            next == "ID" || next == "identifier"
-        })
-    })
-}
-
 /// `has_issues`, `allow_forking`, `secret_scanning_enabled`: names built from yes/no words
 /// are booleans when nothing else spoke.
 pub fn boolean_by_name(ctx: &ParamCtx) -> Option<Type> {
@@ -402,23 +300,7 @@ pub fn boolean_by_name(ctx: &ParamCtx) -> Option<Type> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::infer::testing::{body, path, query};
-
-    #[test]
-    fn union_ids() {
-        let c = path(
-            "workflow_id",
-            "The ID of the workflow. You can also pass the workflow file name as a string.",
-        );
-        assert_eq!(
-            integer_or_string_alternative(&c),
-            Some(Type::IntegerOrString)
-        );
-        assert_eq!(
-            integer_or_string_alternative(&path("run_id", "The run.")),
-            None
-        );
-    }
+    use crate::infer::testing::{body, query};
 
     #[test]
     fn enums_and_boolean_sets() {
@@ -515,41 +397,6 @@ mod tests {
         assert_eq!(
             string_by_wording(&query("labels", "A list of comma separated label names.")),
             Some(Type::String)
-        );
-    }
-
-    #[test]
-    fn integers_by_name_but_not_textual_ids() {
-        assert_eq!(
-            integer_by_name(&path("release_id", "The unique identifier of the release.")),
-            Some(Type::Integer)
-        );
-        assert_eq!(integer_by_name(&body("day", "")), Some(Type::Integer));
-        assert_eq!(
-            integer_by_name(&body("start_line", "")),
-            Some(Type::Integer)
-        );
-        assert_eq!(
-            integer_by_name(&path("ghsa_id", "The GHSA identifier of the advisory.")),
-            None
-        );
-        assert_eq!(integer_by_name(&path("owner", "The owner.")), None);
-    }
-
-    #[test]
-    fn acronym_ids_are_text() {
-        assert!(acronym_id("The SARIF ID obtained after uploading."));
-        assert!(acronym_id(
-            "The GHSA (GitHub Security Advisory) identifier of the advisory."
-        ));
-        assert!(!acronym_id("The unique identifier of the GPG key."));
-        assert_eq!(
-            integer_by_name(&path("sarif_id", "The SARIF ID obtained after uploading.")),
-            None
-        );
-        assert_eq!(
-            integer_by_name(&body("max_file_size", "")),
-            Some(Type::Integer)
         );
     }
 

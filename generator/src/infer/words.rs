@@ -15,6 +15,12 @@ pub fn lead(description: &str) -> String {
             None => break,
         }
     }
+    // "Use **position** parameter instead. Line number …": skip a redirecting sentence.
+    if let Some((first, rest)) = text.split_once(". ") {
+        if first.to_lowercase().ends_with("instead") && !rest.trim().is_empty() {
+            text = rest;
+        }
+    }
     text.trim_start().to_lowercase()
 }
 
@@ -25,7 +31,9 @@ fn skip_notice(text: &str) -> &str {
         return text;
     };
     let lower = first.to_lowercase();
-    let notice = lower.contains("closing down")
+    // A Markdown alert (`> [!NOTE]`) or any other blockquote is an aside.
+    let notice = first.trim_start().starts_with('>')
+        || lower.contains("closing down")
         || lower.contains("deprecated")
         || lower.trim_end().ends_with("instead.");
     if notice && !rest.trim().is_empty() {
@@ -183,6 +191,18 @@ mod tests {
         assert_eq!(
             first_sentence("whether it is on.\n\nmore or less"),
             "whether it is on"
+        );
+    }
+
+    #[test]
+    fn lead_skips_asides_and_redirects() {
+        assert_eq!(
+            lead("> [!NOTE]\n> In beta.\n\nA collection of reviewers."),
+            "a collection of reviewers."
+        );
+        assert_eq!(
+            lead("**Closing down notice**. Use **position** parameter instead. Line number in the file."),
+            "line number in the file."
         );
     }
 

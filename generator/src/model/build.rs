@@ -92,16 +92,21 @@ fn row_explicit<'a>(spec: &'a SpecFile, node: &Node) -> Option<&'a crate::parse:
     node.row.and_then(|r| explicit::find(spec, &r.name))
 }
 
-/// Raw body when one body parameter is raw data (then it becomes `Bytes`); else JSON when any
-/// parameter goes in the body.
+/// Raw body when the body is one raw `data` parameter (then it becomes `Bytes`); else JSON when
+/// any parameter goes in the body.
 fn body_kind(spec: &SpecFile, params: &mut [Param]) -> BodyKind {
+    let body_params = params
+        .iter()
+        .filter(|p| p.location == Location::Body)
+        .count();
     for p in params.iter_mut() {
         let stated = explicit::find(spec, &p.spec_name)
             .and_then(|e| e.ty.as_ref())
             .is_some();
+        let nested = !matches!(p.ty, Type::String | Type::Any);
         if p.location == Location::Body
             && !stated
-            && infer::is_raw_body(&spec.route, &p.wire_name, &p.description)
+            && infer::is_raw_body(&p.wire_name, body_params, nested)
         {
             p.ty = Type::Bytes;
             return BodyKind::Raw {
@@ -126,7 +131,7 @@ fn build_param(
     diags: &mut Vec<Diagnostic>,
 ) -> Param {
     let row = node.row;
-    let line = row.map_or(spec.route_line, |r| r.line);
+    let line = node.line().unwrap_or(spec.route_line);
     let description = row.map(|r| r.description.clone()).unwrap_or_default();
     if parent.is_none() && node.depth() + 1 > MAX_DEPTH {
         diags.push(
@@ -164,7 +169,9 @@ fn build_param(
     }
     // Route parameters are always required (see `check_route_params`).
     required |= location == Location::Path;
-    let allows_slash = location == Location::Path && infer::allows_slash(&node.wire, &description);
+    let allows_slash = location == Location::Path
+        && matches!(ty, Type::String)
+        && infer::allows_slash(&node.wire, &description);
     Param {
         spec_name: node.spec_name.clone(),
         wire_name: node.wire.clone(),
@@ -191,16 +198,10 @@ fn structural_type(
     }
     if let Some(values) = node.map_values() {
         let inner = build_param(spec, values, Some(&node.wire), location, &[], diags);
-        // An undescribed `a.*` leaf says nothing about its values: any JSON value.
-        let described = values.row.is_some_and(|r| !r.description.trim().is_empty());
-        let inner_ty = if !described && values.children.is_empty() {
-            match inner.ty {
-                Type::String => Type::Any,
-                other => other,
-            }
-        } else {
-            inner.ty
-        };
+        let described = values.row.is_some_and(|r| !r.description.trim().is_empty())
+            || !values.children.is_empty();
+        let parent_description = node.row.map_or("", |r| r.description.as_str());
+        let inner_ty = infer::map_value_type(parent_description, described, inner.ty);
         return Some(Type::Map {
             values: Box::new(inner_ty),
         });
@@ -251,8 +252,25 @@ fn check_route_params(spec: &SpecFile, diags: &mut Vec<Diagnostic>) {
                     ),
                 );
             }
+        } else {
+            diags.push(missing_row(spec, name, "path"));
         }
     }
+    for name in &spec.route.query {
+        if !spec.params.iter().any(|r| &r.name == name) {
+            diags.push(missing_row(spec, name, "query"));
+        }
+    }
+}
+
+/// A `{name}` / `{?name}` in the route with no table row: nothing says what it is.
+fn missing_row(spec: &SpecFile, name: &str, kind: &str) -> Diagnostic {
+    Diagnostic::new(
+        &spec.path,
+        spec.route_line,
+        format!("route {kind} parameter `{name}` has no row in the parameters table"),
+    )
+    .with_hint(format!("add a `{name}` row to the `## Parameters` table"))
 }
 
 /// Two parameters at one level whose Rust names collide (`foo-bar` and `foo_bar`).

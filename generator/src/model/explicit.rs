@@ -46,12 +46,41 @@ pub fn check(spec: &SpecFile) -> Vec<Diagnostic> {
             );
         }
         if let Some(l) = &e.location {
-            if location(l).is_none() {
-                out.push(
+            match location(l) {
+                None => out.push(
                     at(format!("unknown `in: {l}` for `{}`", e.name))
                         .with_hint("use one of: path, query, body, header"),
+                ),
+                Some(loc) => out.extend(check_against_route(spec, e, loc)),
+            }
+        }
+        if let Some(values) = &e.values {
+            let mut seen = std::collections::BTreeSet::new();
+            for v in values.iter().filter(|v| !seen.insert(v.as_str())) {
+                out.push(
+                    at(format!("enum value `{v}` of `{}` is listed twice", e.name))
+                        .with_hint("list each value once"),
                 );
             }
+        }
+        let nested = spec.params.iter().any(|r| {
+            r.name.len() > e.name.len()
+                && r.name.starts_with(&e.name)
+                && matches!(r.name.as_bytes()[e.name.len()], b'.' | b'[')
+        });
+        let scalar = matches!(
+            e.ty.as_deref(),
+            Some("string" | "integer" | "number" | "boolean")
+        );
+        if nested && scalar {
+            out.push(
+                at(format!(
+                    "`{}` is declared `type: {}` but has nested rows",
+                    e.name,
+                    e.ty.as_deref().unwrap_or_default()
+                ))
+                .with_hint("declare it `object` or `array`, or remove the nested rows"),
+            );
         }
         for (key, value) in [("type", &e.ty), ("items", &e.items)] {
             if let Some(t) = value {
@@ -66,6 +95,29 @@ pub fn check(spec: &SpecFile) -> Vec<Diagnostic> {
         }
     }
     out
+}
+
+/// An explicit `in:` must agree with the route: `{name}` is a path parameter and nothing else is;
+/// nested rows (`a.b`) can only be body fields.
+fn check_against_route(spec: &SpecFile, e: &ExplicitParam, loc: Location) -> Option<Diagnostic> {
+    let in_path = spec
+        .route
+        .path
+        .iter()
+        .any(|p| matches!(p, crate::parse::PathPart::Param(n) if *n == e.name));
+    let nested = e.name.contains('.') || e.name.contains("[]");
+    let problem = match (loc, in_path) {
+        (Location::Path, false) => "is declared `in: path` but the route has no such parameter",
+        (l, true) if l != Location::Path => "is a route parameter but declared elsewhere",
+        (l, _) if nested && l != Location::Body => {
+            "is a nested field, which can only be in the body"
+        }
+        _ => return None,
+    };
+    Some(
+        Diagnostic::new(&spec.path, e.line, format!("`{}` {problem}", e.name))
+            .with_hint("fix `in:` or the route"),
+    )
 }
 
 /// The explicit entry for a row name, if any.

@@ -50,16 +50,27 @@ fn flatten(p: &Param, out: &mut Vec<Value>) {
         entry.insert("enum".into(), json!(values));
     }
     out.push(Value::Object(entry));
-    for field in nested_fields(&p.ty) {
-        flatten(field, out);
-    }
+    flatten_type(&p.spec_name, &p.ty, p.location, out);
 }
 
-/// The nested fields of an object, array-of-object or map-of-object type.
-fn nested_fields(ty: &Type) -> &[Param] {
+/// The nested entries of a type: object fields, array element fields, and `a.*` map values.
+fn flatten_type(spec_name: &str, ty: &Type, location: super::Location, out: &mut Vec<Value>) {
     match ty {
-        Type::Object { fields } => fields,
-        Type::Array { items } | Type::Map { values: items } => nested_fields(items),
-        _ => &[],
+        Type::Object { fields } => fields.iter().for_each(|f| flatten(f, out)),
+        Type::Array { items } => flatten_type(&format!("{spec_name}[]"), items, location, out),
+        Type::Map { values } => {
+            let name = format!("{spec_name}.*");
+            let mut entry = Map::new();
+            entry.insert("name".into(), json!(name));
+            entry.insert("in".into(), json!(location));
+            entry.insert("type".into(), json!(values.json_type()));
+            entry.insert("required".into(), json!(false));
+            if let Type::Array { items } = &**values {
+                entry.insert("items".into(), json!(items.json_type()));
+            }
+            out.push(Value::Object(entry));
+            flatten_type(&name, values, location, out);
+        }
+        _ => {}
     }
 }

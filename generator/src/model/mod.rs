@@ -101,7 +101,7 @@ pub struct Param {
     /// Wire name of this level: `name` for `committer.name`; `enterprise-team`; `type`.
     pub wire_name: String,
     /// Rust identifier text for fields/arguments/setters, already keyword-safe
-    /// (`r#type`, `ref_`, `enterprise_team`).
+    /// (`r#type`, `r#ref`, `self_`, `enterprise_team`).
     pub rust_name: String,
     pub location: Location,
     #[serde(rename = "type")]

@@ -203,6 +203,37 @@ fn origin_row_is_not_a_param_and_data_is_raw() {
 }
 
 #[test]
+fn data_alone_in_the_body_is_raw() {
+    let e = one(spec(
+        "markdown",
+        "renderRaw",
+        route(HttpMethod::Post, "/markdown/raw", &[]),
+        vec![row(
+            "data",
+            true,
+            "The Markdown source, sent as the body.",
+            1,
+        )],
+    ));
+    assert_eq!(
+        e.body,
+        BodyKind::Raw {
+            param: "data".into()
+        }
+    );
+    let json = one(spec(
+        "x",
+        "create",
+        route(HttpMethod::Post, "/x", &[]),
+        vec![
+            row("data", true, "The payload.", 1),
+            row("name", true, "", 2),
+        ],
+    ));
+    assert_eq!(json.body, BodyKind::Json);
+}
+
+#[test]
 fn markdown_text_stays_json() {
     let e = one(spec(
         "markdown",
@@ -350,6 +381,112 @@ fn inspect_flattens_nested_params() {
     assert_eq!(find("files[].size")["type"], "integer");
     assert_eq!(find("owner")["in"], "path");
     assert_eq!(v["endpoints"][0]["method"], "PUT");
+}
+
+#[test]
+fn explicit_entries_must_agree_with_route_and_nesting() {
+    let mut s = spec(
+        "repos",
+        "get",
+        route(HttpMethod::Post, "/repos/{owner}", &[]),
+        vec![
+            row("owner", true, "", 6),
+            row("title", false, "", 7),
+            row("author", false, "", 8),
+            row("author.name", false, "", 9),
+        ],
+    );
+    let entry = |name: &str, location: Option<&str>, ty: Option<&str>, line: usize| ExplicitParam {
+        name: name.into(),
+        location: location.map(Into::into),
+        ty: ty.map(Into::into),
+        items: None,
+        values: None,
+        nullable: None,
+        required: None,
+        description: None,
+        line,
+    };
+    s.explicit = vec![
+        entry("owner", Some("query"), None, 1),
+        entry("title", Some("path"), None, 2),
+        entry("author", None, Some("string"), 3),
+        entry("author.name", Some("query"), None, 4),
+    ];
+    let errs = errors(&[s]);
+    let lines: Vec<_> = errs.iter().map(|d| d.line).collect();
+    assert_eq!(lines, [1, 2, 3, 4], "{errs:?}");
+}
+
+#[test]
+fn explicit_enum_values_are_distinct() {
+    let mut s = spec(
+        "issues",
+        "create",
+        route(HttpMethod::Post, "/i", &[]),
+        vec![row("state", false, "", 9)],
+    );
+    s.explicit = vec![ExplicitParam {
+        name: "state".into(),
+        location: None,
+        ty: Some("string".into()),
+        items: None,
+        values: Some(vec!["open".into(), "closed".into(), "open".into()]),
+        nullable: None,
+        required: None,
+        description: None,
+        line: 5,
+    }];
+    let errs = errors(&[s]);
+    assert_eq!(errs.len(), 1);
+    assert!(
+        errs[0].message.contains("`open`") && errs[0].line == 5,
+        "{errs:?}"
+    );
+}
+
+#[test]
+fn nesting_up_to_seven_levels() {
+    let seven = "a.b[].c.d.e[].f.g";
+    let ok = spec(
+        "x",
+        "deep",
+        route(HttpMethod::Post, "/x", &[]),
+        vec![row(seven, false, "", 3)],
+    );
+    let e = one(ok);
+    let v = inspect_json(&Api { endpoints: vec![e] });
+    assert!(v["endpoints"][0]["params"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|p| p["name"] == seven));
+    let eight = spec(
+        "x",
+        "deeper",
+        route(HttpMethod::Post, "/x", &[]),
+        vec![row("a.b[].c.d.e[].f.g.h", false, "", 3)],
+    );
+    let errs = errors(&[eight]);
+    assert!(
+        errs[0].message.contains("more than 7 levels") && errs[0].line == 3,
+        "{errs:?}"
+    );
+}
+
+#[test]
+fn route_params_need_rows() {
+    let s = spec(
+        "repos",
+        "get",
+        route(HttpMethod::Post, "/repos/{owner}", &["page"]),
+        vec![],
+    );
+    let errs = errors(&[s]);
+    assert_eq!(errs.len(), 2, "{errs:?}");
+    assert!(errs
+        .iter()
+        .all(|d| d.line == 4 && d.message.contains("has no row")));
 }
 
 #[test]

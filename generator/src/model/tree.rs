@@ -32,6 +32,13 @@ impl<'a> Node<'a> {
         self.children.iter().find(|c| c.wire == "*")
     }
 
+    /// Line of this node's row, or of the first row below it (implicit parents have no row).
+    pub fn line(&self) -> Option<usize> {
+        self.row
+            .map(|r| r.line)
+            .or_else(|| self.children.iter().find_map(Node::line))
+    }
+
     /// Depth of nesting below this node (a leaf has depth 0).
     pub fn depth(&self) -> usize {
         self.children

@@ -5,7 +5,7 @@ use std::path::Path;
 /// Most changed lines shown per file; the rest is summarised.
 const MAX_LINES: usize = 60;
 
-/// A unified diff of one file, `a/path` → `b/path`, cut after [`MAX_LINES`] lines.
+/// A unified diff of one file, `a/path` → `b/path`, cut after 60 lines.
 pub fn unified_diff(path: &Path, old: &str, new: &str) -> String {
     let name = path.display().to_string();
     let diff = similar::TextDiff::from_lines(old, new);

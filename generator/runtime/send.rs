@@ -1,0 +1,211 @@
+//! The one, non-generic request path: URL and headers, redirects, retries, error bodies.
+
+use bytes::Bytes;
+use reqwest::header::{
+    HeaderMap, HeaderName, HeaderValue, ACCEPT, AUTHORIZATION, CONTENT_LENGTH, CONTENT_TYPE,
+    LOCATION,
+};
+use reqwest::Url;
+
+use super::client::{self, Inner, Origin};
+use super::encode;
+use super::error::{ApiError, Error, Result};
+use super::redirect::{self, Redirect};
+use super::request::{Base, Body, Method, Request};
+use super::response::Response;
+use super::retry;
+
+const JSON_CONTENT_TYPE: &str = "application/json; charset=utf-8";
+
+/// Send `req`, following redirects and retrying as configured.
+pub(crate) async fn execute(req: Request<'_>) -> Result<Response> {
+    let inner: &Inner = &req.client.inner;
+    let mut url = build_url(inner, &req)?;
+    // An explicit origin is trusted with credentials like the configured hosts.
+    let extra_trusted = match req.base {
+        Base::Origin(_) => Origin::of(&url),
+        _ => None,
+    };
+    let (mut headers, mut auth) = build_headers(inner, &req)?;
+    let mut method = req.method.to_reqwest();
+    let idempotent = !matches!(req.method, Method::Post | Method::Patch);
+    let mut body = match req.body {
+        Body::None => None,
+        Body::Json(b) | Body::Raw(b) => Some(b),
+    };
+    let timeout = req.timeout.or(inner.timeout);
+    let (mut attempt, mut redirects) = (0u32, 0u8);
+
+    loop {
+        let trusted = inner.trusted.iter().any(|o| o.matches(&url))
+            || extra_trusted.as_ref().is_some_and(|o| o.matches(&url));
+        let mut rq = reqwest::Request::new(method.clone(), url.clone());
+        *rq.headers_mut() = headers.clone();
+        if let (true, Some(a)) = (trusted, &auth) {
+            rq.headers_mut().insert(AUTHORIZATION, a.clone());
+        }
+        *rq.body_mut() = body.clone().map(reqwest::Body::from);
+        *rq.timeout_mut() = timeout;
+
+        let resp = match inner.http.execute(rq).await {
+            Ok(resp) => resp,
+            Err(e) => match retry::after_transport(&inner.retry, attempt, idempotent, &e) {
+                Some(wait) => {
+                    attempt += 1;
+                    tokio::time::sleep(wait).await;
+                    continue;
+                }
+                None => return Err(Error::Transport(e)),
+            },
+        };
+        let status = resp.status().as_u16();
+
+        if (300..400).contains(&status) && status != 304 {
+            let location = resp.headers().get(LOCATION).map(HeaderValue::as_bytes);
+            if let Redirect::To { url: next, to_get } =
+                redirect::decide(status, &method, &url, location)?
+            {
+                if redirects >= inner.max_redirects {
+                    return Err(Error::Redirect(
+                        format!("too many redirects (more than {})", inner.max_redirects).into(),
+                    ));
+                }
+                redirects += 1;
+                if to_get {
+                    method = reqwest::Method::GET;
+                    body = None;
+                    headers.remove(CONTENT_TYPE);
+                    headers.remove(CONTENT_LENGTH);
+                }
+                // Credentials (also a caller-set Authorization) never follow to another
+                // origin, and are not restored if a later hop comes back.
+                if !inner.trusted.iter().any(|o| o.matches(&next))
+                    && !extra_trusted.as_ref().is_some_and(|o| o.matches(&next))
+                {
+                    auth = None;
+                }
+                url = next;
+                continue;
+            }
+        }
+
+        let headers_in = resp.headers().clone();
+        if (200..300).contains(&status) || status == 304 {
+            match resp.bytes().await {
+                Ok(bytes) => return Ok(Response::new(status, headers_in, bytes, url)),
+                Err(e) => match retry::after_transport(&inner.retry, attempt, idempotent, &e) {
+                    Some(wait) => {
+                        attempt += 1;
+                        tokio::time::sleep(wait).await;
+                        continue;
+                    }
+                    None => return Err(Error::Transport(e)),
+                },
+            }
+        }
+
+        let bytes = read_capped(resp, ApiError::MAX_BODY).await;
+        let err = ApiError::new(status, headers_in, &bytes);
+        match retry::after_status(&inner.retry, attempt, &err) {
+            Some(wait) => {
+                attempt += 1;
+                tokio::time::sleep(wait).await;
+            }
+            None => return Err(Error::Api(Box::new(err))),
+        }
+    }
+}
+
+/// Base + path + query, parsed once. The path must start with `/` so it cannot change host.
+fn build_url(inner: &Inner, req: &Request<'_>) -> Result<Url> {
+    let origin;
+    let base = match &req.base {
+        Base::Api => inner.base_url.as_str(),
+        Base::Uploads => inner.uploads_url.as_str(),
+        Base::Origin(o) => {
+            origin = client::base(o, "origin")?;
+            origin.as_str()
+        }
+        Base::Absolute => "",
+    };
+    if !base.is_empty() && !req.path.is_empty() && !req.path.starts_with('/') {
+        return Err(Error::invalid("request path must start with `/`"));
+    }
+    let query_len: usize = req
+        .query
+        .iter()
+        .map(|(k, v)| k.len() + v.len() * 3 + 2)
+        .sum();
+    let mut s = String::with_capacity(base.len() + req.path.len() + query_len);
+    s.push_str(base);
+    s.push_str(&req.path);
+    let mut sep = if s.contains('?') { '&' } else { '?' };
+    for (name, value) in &req.query {
+        s.push(sep);
+        sep = '&';
+        encode::query_component(&mut s, name);
+        s.push('=');
+        if *name == "q" {
+            // Octokit keeps `+` in search queries (GitHub reads it as a space).
+            for (i, part) in value.split('+').enumerate() {
+                if i > 0 {
+                    s.push('+');
+                }
+                encode::query_component(&mut s, part);
+            }
+        } else {
+            encode::query_component(&mut s, value);
+        }
+    }
+    let url = Url::parse(&s).map_err(|_| Error::invalid("request URL is not valid"))?;
+    if !matches!(url.scheme(), "http" | "https") || url.host_str().is_none() {
+        return Err(Error::invalid("request URL is not an absolute http(s) URL"));
+    }
+    Ok(url)
+}
+
+/// Request headers (defaults, then media type, body headers, then the caller's) and the
+/// `Authorization` value to add on trusted hops.
+fn build_headers(inner: &Inner, req: &Request<'_>) -> Result<(HeaderMap, Option<HeaderValue>)> {
+    let mut headers = inner.default_headers.clone();
+    if let Some(accept) = &req.accept {
+        let v = HeaderValue::from_str(accept).map_err(|_| Error::invalid("invalid Accept"))?;
+        headers.insert(ACCEPT, v);
+    }
+    match &req.body {
+        Body::Json(_) => {
+            headers.insert(CONTENT_TYPE, HeaderValue::from_static(JSON_CONTENT_TYPE));
+        }
+        Body::None if matches!(req.method, Method::Post | Method::Put | Method::Patch) => {
+            headers.insert(CONTENT_LENGTH, HeaderValue::from_static("0"));
+        }
+        _ => {}
+    }
+    let mut auth = inner.auth.clone();
+    for (name, value) in &req.headers {
+        let name = HeaderName::from_bytes(name.as_bytes())
+            .map_err(|_| Error::invalid(format!("invalid header name {name:?}")))?;
+        let mut value = HeaderValue::from_str(value)
+            .map_err(|_| Error::invalid(format!("invalid value for header `{name}`")))?;
+        if name == AUTHORIZATION {
+            value.set_sensitive(true);
+            auth = Some(value);
+            continue;
+        }
+        headers.insert(name, value);
+    }
+    Ok((headers, auth))
+}
+
+/// Read at most `cap` bytes of a body; read errors end the body early.
+async fn read_capped(mut resp: reqwest::Response, cap: usize) -> Bytes {
+    let mut buf = Vec::new();
+    while let Ok(Some(chunk)) = resp.chunk().await {
+        let room = cap - buf.len();
+        buf.extend_from_slice(&chunk[..chunk.len().min(room)]);
+        if buf.len() >= cap {
+            break;
+        }
+    }
+    Bytes::from(buf)
+}

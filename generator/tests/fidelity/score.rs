@@ -1,0 +1,206 @@
+//! Scoring: inferred rows against the reference, per location, with the misses listed.
+
+use std::collections::BTreeMap;
+
+use client_generator::infer::{infer_type_traced, ParamCtx};
+use client_generator::model::{build_api, inspect_json, Location};
+use client_generator::parse::SpecFile;
+use serde_json::Value;
+
+use crate::reference::{operations, spec_key, truth, Doc};
+
+/// Inferred enums: how many, how many list no value the reference forbids, how many list
+/// exactly the reference's values.
+#[derive(Default)]
+pub struct EnumTally {
+    pub inferred: usize,
+    pub sound: usize,
+    pub exact: usize,
+}
+
+#[derive(Default)]
+struct Tally {
+    rows: usize,
+    type_ok: usize,
+    location_ok: usize,
+}
+
+pub fn pct(n: usize, d: usize) -> f64 {
+    if d == 0 {
+        1.0
+    } else {
+        n as f64 / d as f64
+    }
+}
+
+/// The inference rule that typed a leaf row (approximate: the row is re-inferred without
+/// its siblings), to make the miss list actionable.
+fn deciding_rule(spec: &SpecFile, name: &str, description: &str, model: &Value) -> &'static str {
+    let location = match model["in"].as_str() {
+        Some("path") => Location::Path,
+        Some("query") => Location::Query,
+        _ => Location::Body,
+    };
+    let leaf = name
+        .rsplit('.')
+        .next()
+        .unwrap_or(name)
+        .trim_end_matches("[]");
+    let ctx = ParamCtx {
+        name: leaf,
+        parent: None,
+        description,
+        method: spec.route.method,
+        location,
+        siblings: &[],
+    };
+    infer_type_traced(&ctx).0
+}
+
+/// The outcome of one comparison.
+pub struct Score {
+    pub total: usize,
+    pub type_share: f64,
+    pub location_share: f64,
+    pub enums: EnumTally,
+}
+
+/// Build the model for `specs`, compare every row with the reference description `doc_value`
+/// and print a per-location report with the misses.
+pub fn score(specs: &[SpecFile], doc_value: &Value) -> Score {
+    let api = build_api(specs).unwrap_or_else(|d| panic!("specs do not build:\n{d}"));
+    let inspected = inspect_json(&api);
+    let doc = Doc(doc_value);
+    let ops = operations(doc_value);
+    let mut by_location: BTreeMap<&'static str, Tally> = BTreeMap::new();
+    let (mut total, mut type_ok, mut location_ok, mut unknown, mut unmodelled) = (0, 0, 0, 0, 0);
+    let mut misses = Vec::new();
+    let (mut enums, mut enum_misses) = (EnumTally::default(), Vec::new());
+    for spec in specs {
+        let Some((op, shared)) = ops.get(&spec_key(spec)) else {
+            unknown += spec.params.len();
+            continue;
+        };
+        let endpoint = inspected["endpoints"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|e| e["scope"] == spec.scope.as_str() && e["id"] == spec.method_id.as_str())
+            .expect("every spec has an endpoint");
+        for row in &spec.params {
+            let Some(t) = truth(&doc, op, shared, &row.name) else {
+                unknown += 1;
+                continue;
+            };
+            let Some(model) = endpoint["params"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|p| p["name"] == row.name.as_str())
+            else {
+                unmodelled += 1;
+                println!("UNMODELLED {}/{} {}", spec.scope, spec.method_id, row.name);
+                continue;
+            };
+            let ty = model["type"].as_str().unwrap_or("");
+            let items = model["items"].as_str();
+            let type_match = if t.types == ["raw"] {
+                ty == "string"
+            } else {
+                let accept = |want: &[String], got: &str| {
+                    want.is_empty()
+                        || want
+                            .iter()
+                            .any(|w| w == got || (w == "number" && got == "integer"))
+                };
+                accept(&t.types, ty)
+                    && (ty != "array"
+                        || t.items.is_empty()
+                        || items.is_some_and(|i| accept(&t.items, i)))
+            };
+            let location_match = model["in"] == t.location;
+            if let Some(values) = model["enum"].as_array() {
+                let values: Vec<&str> = values.iter().filter_map(Value::as_str).collect();
+                // A reference without an enum (a free string) neither confirms nor contradicts.
+                let known =
+                    t.values.is_empty() || values.iter().all(|v| t.values.iter().any(|r| r == v));
+                enums.inferred += 1;
+                enums.sound += known as usize;
+                enums.exact += (known && values.len() == t.values.len()) as usize;
+                if !known {
+                    enum_misses.push(format!(
+                        "{}/{} {} got {values:?} want {:?}",
+                        spec.scope, spec.method_id, row.name, t.values
+                    ));
+                }
+            }
+            total += 1;
+            type_ok += type_match as usize;
+            location_ok += location_match as usize;
+            let tally = by_location.entry(t.location).or_default();
+            tally.rows += 1;
+            tally.type_ok += type_match as usize;
+            tally.location_ok += location_match as usize;
+            if !type_match || !location_match {
+                let first_line: String = row
+                    .description
+                    .lines()
+                    .find(|l| !l.trim().is_empty())
+                    .unwrap_or("")
+                    .chars()
+                    .take(110)
+                    .collect();
+                misses.push(format!(
+                    "{}/{} {:<28} got {}:{}{} want {}:{}{} by {} | {}",
+                    spec.scope,
+                    spec.method_id,
+                    row.name,
+                    model["in"].as_str().unwrap_or(""),
+                    ty,
+                    items.map(|i| format!("[{i}]")).unwrap_or_default(),
+                    t.location,
+                    t.types.join("|"),
+                    if t.items.is_empty() {
+                        String::new()
+                    } else {
+                        format!("[{}]", t.items.join("|"))
+                    },
+                    deciding_rule(spec, &row.name, &row.description, model),
+                    first_line
+                ));
+            }
+        }
+    }
+    misses.sort();
+    for m in &enum_misses {
+        println!("ENUM-MISS {m}");
+    }
+    for m in &misses {
+        println!("MISS {m}");
+    }
+    println!("\nfidelity over {total} rows ({unknown} rows without a reference type, {unmodelled} not modelled):");
+    for (loc, t) in &by_location {
+        println!(
+            "  {loc:<6} {:>5} rows  type {:6.2}%  location {:6.2}%",
+            t.rows,
+            100.0 * pct(t.type_ok, t.rows),
+            100.0 * pct(t.location_ok, t.rows)
+        );
+    }
+    println!(
+        "  enums  {} inferred, {} not contradicting the reference, {} exactly the reference set",
+        enums.inferred, enums.sound, enums.exact
+    );
+    let (type_share, location_share) = (pct(type_ok, total), pct(location_ok, total));
+    println!(
+        "  all    {total:>5} rows  type {:6.2}%  location {:6.2}%",
+        100.0 * type_share,
+        100.0 * location_share
+    );
+    Score {
+        total,
+        type_share,
+        location_share,
+        enums,
+    }
+}

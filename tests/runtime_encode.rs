@@ -1,0 +1,108 @@
+//! Path encoding: no parameter value can change the route.
+
+#[path = "support/raw_server.rs"]
+mod raw_server;
+
+use github_rest_client::runtime::{encode, Client, Method, Request};
+use raw_server::{response, RawServer, Reply};
+
+fn seg(v: &str) -> String {
+    encode::segment(v).to_string()
+}
+
+fn sl(v: &str) -> String {
+    encode::slashed(v).to_string()
+}
+
+#[test]
+fn segment_encodes_everything_but_unreserved() {
+    assert_eq!(seg("hello-world_1.2~x"), "hello-world_1.2~x");
+    assert_eq!(seg("../admin"), "..%2Fadmin");
+    assert_eq!(seg("a?b#c"), "a%3Fb%23c");
+    assert_eq!(seg("%2e%2e"), "%252e%252e");
+    assert_eq!(seg("a b+c"), "a%20b%2Bc");
+    assert_eq!(seg("héllo"), "h%C3%A9llo");
+    assert_eq!(seg("a/b"), "a%2Fb");
+    assert_eq!(seg("a\\b"), "a%5Cb");
+    assert_eq!(seg(""), "");
+}
+
+#[test]
+fn dot_segments_cannot_be_dot_segments() {
+    assert_eq!(seg("."), "%252E");
+    assert_eq!(seg(".."), "%252E%252E");
+    assert_eq!(seg("..."), "...");
+    assert_eq!(seg(".a"), ".a");
+}
+
+#[test]
+fn slashed_keeps_slashes_but_not_escapes() {
+    assert_eq!(sl("refs/heads/main"), "refs/heads/main");
+    assert_eq!(sl("docs/read me.md"), "docs/read%20me.md");
+    assert_eq!(sl("../../admin"), "%252E%252E/%252E%252E/admin");
+    assert_eq!(sl("a/./b"), "a/%252E/b");
+    assert_eq!(sl("a?x=1#f"), "a%3Fx%3D1%23f");
+    assert_eq!(sl("a/"), "a/");
+    assert_eq!(sl("/"), "/");
+    assert_eq!(sl("日本/語"), "%E6%97%A5%E6%9C%AC/%E8%AA%9E");
+}
+
+/// What actually goes on the wire for a route built with hostile values.
+#[tokio::test]
+async fn hostile_values_stay_inside_their_segment_on_the_wire() {
+    let server = RawServer::start(|_, _| Reply::Raw(response("200 OK", &[], b"{}"))).await;
+    let client = Client::builder().base_url(&server.base).build().unwrap();
+    let cases: &[(&str, bool)] = &[
+        ("..", false),
+        (".", false),
+        ("../admin", false),
+        ("%2e%2e", false),
+        ("a?b#c", false),
+        ("a b", false),
+        ("ünï", false),
+        ("", false),
+        ("../../x", true),
+        ("a/../../b", true),
+        ("./.", true),
+    ];
+    for (value, slashed) in cases {
+        let v = if *slashed { sl(value) } else { seg(value) };
+        let path = format!("/repos/o/{v}/tail");
+        Request::new(&client, Method::Get, path)
+            .send()
+            .await
+            .unwrap();
+    }
+    let got: Vec<String> = server.requests().into_iter().map(|r| r.target).collect();
+    let expected = [
+        "/repos/o/%252E%252E/tail",
+        "/repos/o/%252E/tail",
+        "/repos/o/..%2Fadmin/tail",
+        "/repos/o/%252e%252e/tail",
+        "/repos/o/a%3Fb%23c/tail",
+        "/repos/o/a%20b/tail",
+        "/repos/o/%C3%BCn%C3%AF/tail",
+        "/repos/o//tail",
+        "/repos/o/%252E%252E/%252E%252E/x/tail",
+        "/repos/o/a/%252E%252E/%252E%252E/b/tail",
+        "/repos/o/%252E/%252E/tail",
+    ];
+    assert_eq!(got, expected);
+    for t in &got {
+        assert!(t.starts_with("/repos/o/") && t.ends_with("/tail"), "{t}");
+        assert!(!t.contains('?') && !t.contains('#'), "{t}");
+    }
+}
+
+/// The WHATWG URL parser treats `%2E%2E` as `..`: plain `%2E` encoding would not be safe.
+#[tokio::test]
+async fn percent_2e_dot_segments_would_be_normalised_away() {
+    let server = RawServer::start(|_, _| Reply::Raw(response("200 OK", &[], b"{}"))).await;
+    let client = Client::builder().base_url(&server.base).build().unwrap();
+    let path = "/repos/o/%2E%2E/tail".to_owned();
+    Request::new(&client, Method::Get, path)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(server.requests()[0].target, "/repos/tail");
+}
