@@ -188,8 +188,7 @@ fn the_checker_sees_injected_code() {
     assert!(doctests("```text\nshown();\n```\n").is_empty());
 }
 
-/// All valid cases in one crate, checked by rustc. Dependencies are built once into
-/// `target/hostile-check` and reused by later runs.
+/// All valid cases in one crate, checked by rustc.
 #[test]
 fn generated_crate_of_all_valid_cases_compiles() {
     let tmp = tempfile::tempdir().unwrap();
@@ -205,10 +204,14 @@ fn generated_crate_of_all_valid_cases_compiles() {
         .unwrap_or_else(|d| panic!("{d}"));
     std::fs::copy(root().join("Cargo.lock"), out.join("Cargo.lock")).unwrap();
     let output = Command::new(env!("CARGO"))
-        .args(["check", "--offline", "--quiet", "--lib"])
+        .args(["check", "--quiet", "--lib"])
         .current_dir(&out)
-        .env("CARGO_TARGET_DIR", root().join("target/hostile-check"))
+        // Shared with the root package's generated-crate checks (same flags): dependencies
+        // compile once.
+        .env("CARGO_TARGET_DIR", root().join("target/corpus-check"))
         .env("RUSTFLAGS", "-D warnings")
+        .env("RUSTDOCFLAGS", "-D warnings")
+        .env("CARGO_NET_OFFLINE", "true")
         .output()
         .expect("run cargo check");
     assert!(
