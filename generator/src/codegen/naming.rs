@@ -29,7 +29,16 @@ pub fn type_name(text: &str) -> String {
     } else if camel.starts_with(|c: char| c.is_ascii_digit()) {
         format!("V{camel}")
     } else {
-        camel
+        not_self(camel)
+    }
+}
+
+/// `Self` is the one UpperCamelCase keyword (and cannot be a raw identifier).
+fn not_self(name: String) -> String {
+    if name == "Self" {
+        "Self_".to_owned()
+    } else {
+        name
     }
 }
 
@@ -67,7 +76,7 @@ pub fn variant_name(value: &str) -> String {
     } else if name.starts_with(|c: char| c.is_ascii_digit()) {
         format!("V{name}")
     } else {
-        name
+        not_self(name)
     }
 }
 
@@ -143,6 +152,8 @@ mod tests {
         assert_eq!(type_name("enterprise-team"), "EnterpriseTeam");
         assert_eq!(type_name("files[].mode"), "FilesMode");
         assert_eq!(type_name("2fa"), "V2fa");
+        assert_eq!(type_name("self"), "Self_");
+        assert_eq!(variant_name("self"), "Self_");
         assert_eq!(scope_module("codeScanning"), "code_scanning");
         assert_eq!(scope_module("repos"), "repos");
     }
