@@ -67,7 +67,7 @@ fn a_failure_at_any_step_leaves_the_directory_as_it_was() {
     let all = steps(&probe);
     // Stage 4 files, replace 4, delete 1.
     assert_eq!(all.len(), 9, "{all:#?}");
-    for fail_at in 0..all.len() {
+    for (fail_at, step) in all.iter().enumerate() {
         let (_tmp, out) = existing_crate();
         let before = snapshot(&out);
         let (_, new) = old_and_new();
@@ -88,8 +88,7 @@ fn a_failure_at_any_step_leaves_the_directory_as_it_was() {
         );
         assert!(
             snapshot(&out) == before,
-            "failure at step {fail_at} ({}) changed the directory",
-            all[fail_at]
+            "failure at step {fail_at} ({step}) changed the directory"
         );
     }
 }
