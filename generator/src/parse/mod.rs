@@ -242,11 +242,13 @@ fn check_scope_name(scope: &str, line: usize, rep: &mut Reporter) {
 
 /// Every `{param}` of the route (path and query, not `{origin}`) needs a table row.
 fn check_route_params(route: &Route, line: usize, body: &body::Body, rep: &mut Reporter) {
+    let rows: std::collections::HashSet<&str> =
+        body.params.iter().map(|p| p.name.as_str()).collect();
     let names = route
         .path_params()
         .chain(route.query.iter().map(String::as_str));
     for name in names {
-        if !body.params.iter().any(|p| p.name == name) {
+        if !rows.contains(name) {
             rep.error(
                 line,
                 format!("route parameter `{{{name}}}` has no row in the parameters table"),
@@ -258,8 +260,10 @@ fn check_route_params(route: &Route, line: usize, body: &body::Body, rep: &mut R
 
 /// Explicit `parameters:` entries refine table rows, so each must name one.
 fn check_explicit_names(explicit: &[ExplicitParam], body: &body::Body, rep: &mut Reporter) {
+    let rows: std::collections::HashSet<&str> =
+        body.params.iter().map(|p| p.name.as_str()).collect();
     for p in explicit {
-        if !body.params.iter().any(|row| row.name == p.name) {
+        if !rows.contains(p.name.as_str()) {
             rep.error(
                 p.line,
                 format!("explicit parameter `{}` has no row in the parameters table", p.name),

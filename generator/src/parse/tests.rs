@@ -582,3 +582,23 @@ fn explicit_parameter_must_name_a_row() {
         )]
     );
 }
+
+#[test]
+fn many_route_parameters_are_checked_without_quadratic_scans() {
+    // 40,000 `{pN}` parameters, each with a row: 13 s with the former linear look-ups in a
+    // debug build, under 2 s with sets.
+    let n = 40_000;
+    let route: String = (0..n).map(|i| format!("/{{p{i}}}")).collect();
+    let rows: String = (0..n)
+        .map(|i| format!("<tr><td>p{i}</td><td>yes</td><td>x</td></tr>\n"))
+        .collect();
+    let text = format!(
+        "---\nname: n\nroute: GET {route}\nscope: things\n---\n\n# T\n\n## Parameters\n\n<table>\n<thead><tr><th>name</th><th>required</th><th>description</th></tr></thead>\n<tbody>\n{rows}</tbody>\n</table>\n"
+    );
+    let started = std::time::Instant::now();
+    let spec = parse(&text).unwrap();
+    let took = started.elapsed();
+    assert_eq!(spec.route.path_params().count(), n);
+    assert_eq!(spec.params.len(), n);
+    assert!(took < std::time::Duration::from_secs(8), "took {took:?}");
+}
