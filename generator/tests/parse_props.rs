@@ -302,3 +302,72 @@ proptest! {
         prop_assert!(err.0[0].message.contains(&expected), "{}", err);
     }
 }
+
+/// An explicit `parameters:` entry of a generated spec.
+#[derive(Debug, Clone)]
+struct Entry {
+    location: Option<&'static str>,
+    ty: Option<&'static str>,
+    required: Option<bool>,
+    nullable: Option<bool>,
+    values: Option<Vec<String>>,
+}
+
+fn entry() -> impl Strategy<Value = Entry> {
+    let opt = |values: &'static [&'static str]| prop::option::of(prop::sample::select(values));
+    (
+        opt(&["path", "query", "body", "header"]),
+        opt(&["string", "integer", "number", "boolean", "array", "object"]),
+        prop::option::of(any::<bool>()),
+        prop::option::of(any::<bool>()),
+        prop::option::of(prop::collection::vec("[a-z][a-z0-9-]{0,6}", 1..4)),
+    )
+        .prop_map(|(location, ty, required, nullable, values)| Entry {
+            location,
+            ty,
+            required,
+            nullable,
+            values,
+        })
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    #[test]
+    fn explicit_entries_parse_back_with_their_lines(
+        rows in rows(),
+        entries in prop::collection::vec(entry(), 1..6),
+    ) {
+        let (table, _) = write_spec("Get", &rows);
+        let mut yaml = String::from("parameters:\n");
+        let mut lines = Vec::new();
+        let named: Vec<(&Row, &Entry)> = rows.iter().zip(&entries).collect();
+        for (row, e) in &named {
+            // `---` is line 1 and `name` … `type` are lines 2–6: entries start at line 8.
+            lines.push(8 + yaml.matches('\n').count() - 1);
+            yaml.push_str(&format!("  - name: \"{}\"\n", row.name));
+            if let Some(l) = e.location { yaml.push_str(&format!("    in: {l}\n")); }
+            if let Some(t) = e.ty { yaml.push_str(&format!("    type: {t}\n")); }
+            if let Some(r) = e.required { yaml.push_str(&format!("    required: {r}\n")); }
+            if let Some(n) = e.nullable { yaml.push_str(&format!("    nullable: {n}\n")); }
+            if let Some(v) = &e.values {
+                // Quoted: an unquoted `true` or `null` is not a string in YAML.
+                let quoted: Vec<String> = v.iter().map(|s| format!("\"{s}\"")).collect();
+                yaml.push_str(&format!("    enum: [{}]\n", quoted.join(", ")));
+            }
+        }
+        let text = table.replacen("type: API method\n", &format!("type: API method\n{yaml}"), 1);
+        let spec = parse(&text).unwrap_or_else(|d| panic!("{d}\n---\n{text}"));
+        prop_assert_eq!(spec.explicit.len(), named.len());
+        for ((got, (row, want)), line) in spec.explicit.iter().zip(&named).zip(&lines) {
+            prop_assert_eq!(&got.name, &row.name);
+            prop_assert_eq!(got.location.as_deref(), want.location);
+            prop_assert_eq!(got.ty.as_deref(), want.ty);
+            prop_assert_eq!(got.required, want.required);
+            prop_assert_eq!(got.nullable, want.nullable);
+            prop_assert_eq!(&got.values, &want.values);
+            prop_assert_eq!(got.line, *line);
+        }
+    }
+}
