@@ -290,6 +290,36 @@ fn edge_api() -> Api {
     );
     let no_params = e("other", "root", "root", Get, "/", vec![]);
     let inception = e("other", "other", "other", Get, "/other", vec![]);
+    // Names that would shadow the prelude generated code relies on.
+    let shadowing = e(
+        "result",
+        "option",
+        "option",
+        Post,
+        "/r/{self}",
+        vec![
+            p("self", "self_", Path, enum_of(&["a"]), true),
+            p("string", "string", Body, enum_of(&["b"]), true),
+            p(
+                "vec",
+                "vec",
+                Body,
+                Type::Object {
+                    fields: vec![p("vec.x", "x", Body, Type::String, true)],
+                },
+                false,
+            ),
+            p(
+                "some",
+                "some",
+                Query,
+                Type::Array {
+                    items: Box::new(enum_of(&["c"])),
+                },
+                false,
+            ),
+        ],
+    );
     // Method and setter names that clippy has conventions for (`to_*`, `is_*`, trait names).
     let convention_names = [
         "add",
@@ -344,6 +374,7 @@ fn edge_api() -> Api {
         keyword,
         no_params,
         inception,
+        shadowing,
     ];
     endpoints.extend(conventions);
     endpoints.sort_by(|a, b| (&a.scope, &a.id).cmp(&(&b.scope, &b.id)));
