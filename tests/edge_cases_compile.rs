@@ -375,6 +375,8 @@ fn edge_api() -> Api {
         no_params,
         inception,
         shadowing,
+        // A scope named like a keyword.
+        e("type", "get", "get", Get, "/t", vec![]),
     ];
     endpoints.extend(conventions);
     endpoints.sort_by(|a, b| (&a.scope, &a.id).cmp(&(&b.scope, &b.id)));
