@@ -289,6 +289,82 @@ fn edge_api() -> Api {
         vec![p("type", "r#type", Path, Type::String, true)],
     );
     let no_params = e("other", "root", "root", Get, "/", vec![]);
+    let inception = e("other", "other", "other", Get, "/other", vec![]);
+    // Names that would shadow the prelude generated code relies on.
+    let shadowing = e(
+        "result",
+        "option",
+        "option",
+        Post,
+        "/r/{self}",
+        vec![
+            p("self", "self_", Path, enum_of(&["a"]), true),
+            p("string", "string", Body, enum_of(&["b"]), true),
+            p(
+                "vec",
+                "vec",
+                Body,
+                Type::Object {
+                    fields: vec![p("vec.x", "x", Body, Type::String, true)],
+                },
+                false,
+            ),
+            p(
+                "some",
+                "some",
+                Query,
+                Type::Array {
+                    items: Box::new(enum_of(&["c"])),
+                },
+                false,
+            ),
+        ],
+    );
+    // Method and setter names that clippy has conventions for (`to_*`, `is_*`, trait names).
+    let convention_names = [
+        "add",
+        "next",
+        "borrow",
+        "clone",
+        "default",
+        "deref",
+        "drop",
+        "eq",
+        "hash",
+        "into_iter",
+        "neg",
+        "not",
+        "from_str",
+        "as_ref",
+        "to_owned_thing",
+        "into_thing",
+        "from_thing",
+        "is_thing",
+        "new",
+        "len",
+        "is_empty",
+        "iter",
+    ];
+    let conventions = convention_names.iter().map(|name| {
+        let params = vec![
+            p(name, name, Query, Type::Boolean, false),
+            p(
+                &format!("{name}_x"),
+                &format!("{name}_x"),
+                Query,
+                Type::Boolean,
+                false,
+            ),
+        ];
+        e(
+            "conventions",
+            name,
+            name,
+            Get,
+            &format!("/c/{name}"),
+            params,
+        )
+    });
     let mut endpoints = vec![
         kitchen,
         upload,
@@ -297,7 +373,12 @@ fn edge_api() -> Api {
         alias_of_deprecated,
         keyword,
         no_params,
+        inception,
+        shadowing,
+        // A scope named like a keyword.
+        e("type", "get", "get", Get, "/t", vec![]),
     ];
+    endpoints.extend(conventions);
     endpoints.sort_by(|a, b| (&a.scope, &a.id).cmp(&(&b.scope, &b.id)));
     Api { endpoints }
 }

@@ -156,7 +156,13 @@ fn lib_rs(scopes: &BTreeMap<String, Vec<&Endpoint>>) -> TokenStream {
     quote! {
         #doc
         #![cfg_attr(rustfmt, rustfmt::skip)]
-        #![allow(clippy::too_many_arguments, clippy::enum_variant_names)]
+        #![allow(
+            clippy::too_many_arguments,
+            clippy::enum_variant_names,
+            clippy::module_inception,
+            clippy::should_implement_trait,
+            clippy::new_ret_no_self
+        )]
 
         #[rustfmt::skip]
         pub mod runtime;
@@ -178,7 +184,9 @@ fn with_comments(lib: String) -> String {
     .replacen(
         "#![allow(",
         "// Inherent to a generated API: every required parameter is an argument (long argument\n\
-         // lists), and enum variants are GitHub's values (which may share a prefix or suffix).\n#![allow(",
+         // lists), enum variants are GitHub's values (which may share a prefix or suffix), and\n\
+         // each endpoint's module is named after its method (which may equal its scope's name);\n\
+         // method and setter names come from the spec (`add`, `new`, `clone` are GitHub's words).\n#![allow(",
         1,
     )
 }

@@ -99,11 +99,13 @@ fn element_type(ctx: &ParamCtx) -> Type {
         description: "",
         ..*ctx
     };
-    // `team_ids`, "List of runner IDs": identifiers are numbers unless named by a scheme (CWE IDs).
+    // `team_ids`, "List of runner IDs": identifiers are numbers unless they are text
+    // (named by a scheme like "CWE IDs", or described as names or SHAs).
+    if ids::textual_id(ctx) {
+        return Type::String;
+    }
     let lists_ids = has_word(&first_sentence(&lead(ctx.description)), &["ids"]);
-    if (name_words(ctx.name).iter().any(|w| w == "ids") || lists_ids)
-        && !ids::acronym_id(ctx.description)
-    {
+    if name_words(ctx.name).iter().any(|w| w == "ids") || lists_ids {
         return Type::Integer;
     }
     ids::integer_by_name(&item).unwrap_or(Type::String)
@@ -138,6 +140,13 @@ mod tests {
         assert_eq!(
             array_by_wording(&body("team_ids", "List of team IDs.")),
             arr(Type::Integer)
+        );
+        assert_eq!(
+            array_by_wording(&body(
+                "cwe_ids",
+                "A list of Common Weakness Enumeration (CWE) IDs."
+            )),
+            arr(Type::String)
         );
         assert_eq!(
             array_by_wording(&query("labels", "A list of comma separated label names.")),

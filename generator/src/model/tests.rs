@@ -475,6 +475,31 @@ fn nesting_up_to_seven_levels() {
 }
 
 #[test]
+fn renames_must_not_loop() {
+    let mut a = spec(
+        "repos",
+        "oldName",
+        route(HttpMethod::Get, "/a", &[]),
+        vec![],
+    );
+    a.renamed_to = Some(("repos".into(), "oldName".into()));
+    a.renamed_line = 8;
+    let errs = errors(&[a]);
+    assert!(
+        errs[0].message.contains("leads back") && errs[0].line == 8,
+        "{errs:?}"
+    );
+    let mut b = spec("repos", "old", route(HttpMethod::Get, "/b", &[]), vec![]);
+    b.renamed_to = Some(("repos".into(), "new".into()));
+    let c = spec("repos", "new", route(HttpMethod::Get, "/b", &[]), vec![]);
+    let api = build_api(&[b, c]).unwrap();
+    assert!(api
+        .endpoints
+        .iter()
+        .any(|e| e.renamed_to.is_some() && e.deprecated));
+}
+
+#[test]
 fn route_params_need_rows() {
     let s = spec(
         "repos",

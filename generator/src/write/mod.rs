@@ -151,6 +151,19 @@ pub fn apply_with(
     plan: &Plan,
     hook: &mut dyn FnMut(Step<'_>) -> std::io::Result<()>,
 ) -> Result<(), Diagnostics> {
+    for f in &plan.write {
+        if let Some(other) = plan
+            .write
+            .iter()
+            .find(|o| o.path != f.path && o.path.starts_with(&f.path))
+        {
+            let msg = format!(
+                "`{}` would be both a file and a directory",
+                f.path.display()
+            );
+            return Err(Diagnostic::new(out.join(&other.path), 0, msg).into());
+        }
+    }
     let mut txn = txn::Transaction::new(out);
     match txn.run(plan, hook) {
         Ok(()) => {
