@@ -15,9 +15,8 @@ mod tests;
 use std::path::{Path, PathBuf};
 
 use crate::diag::{Diagnostic, Diagnostics};
-use heck::ToSnakeCase;
 use route::parse_route;
-use source::{is_identifier, is_keyword, LineIndex, Reporter};
+use source::{is_identifier, LineIndex, Reporter};
 
 /// HTTP method of an endpoint.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
@@ -222,20 +221,14 @@ pub fn parse_spec(path: &Path, text: &str) -> Result<SpecFile, Diagnostics> {
     })
 }
 
-/// A scope names a generated module, accessor and cargo feature: an identifier (like method
-/// ids) whose snake_case form is not a Rust keyword.
+/// A scope is an identifier like method ids (`octokit.rest.<scope>.<methodId>`); keywords are
+/// made safe by code generation.
 fn check_scope_name(scope: &str, line: usize, rep: &mut Reporter) {
     if !is_identifier(scope) {
         rep.error(
             line,
             format!("scope `{scope}` is not a valid identifier"),
             "use letters and digits, starting with a letter (e.g. `codeScanning`)",
-        );
-    } else if is_keyword(&scope.to_snake_case()) {
-        rep.error(
-            line,
-            format!("scope `{scope}` is a Rust keyword and cannot name the generated module"),
-            "choose another scope name",
         );
     }
 }

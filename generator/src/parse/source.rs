@@ -62,20 +62,6 @@ pub(crate) fn is_identifier(s: &str) -> bool {
         && chars.all(|c| c.is_ascii_alphanumeric())
 }
 
-/// Rust keywords (strict, reserved and `Self`): identifiers that cannot name a module.
-const KEYWORDS: &[&str] = &[
-    "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "crate",
-    "do", "dyn", "else", "enum", "extern", "false", "final", "fn", "for", "gen", "if", "impl",
-    "in", "let", "loop", "macro", "match", "mod", "move", "mut", "override", "priv", "pub", "ref",
-    "return", "self", "Self", "static", "struct", "super", "trait", "true", "try", "type",
-    "typeof", "unsafe", "unsized", "use", "virtual", "where", "while", "yield",
-];
-
-/// `true` for a Rust keyword.
-pub(crate) fn is_keyword(s: &str) -> bool {
-    KEYWORDS.contains(&s)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -99,13 +85,5 @@ mod tests {
         assert!(!is_identifier("get_repo"));
         assert!(!is_identifier(""));
         assert!(!is_identifier("größe"));
-    }
-
-    #[test]
-    fn keywords() {
-        assert!(is_keyword("type"));
-        assert!(is_keyword("self"));
-        assert!(!is_keyword("repos"));
-        assert!(!is_keyword("Type"));
     }
 }

@@ -317,7 +317,7 @@ fn file_name_and_scope_folder() {
 }
 
 #[test]
-fn scope_must_be_a_non_keyword_identifier() {
+fn scope_must_be_an_identifier() {
     let at = |scope: &str| {
         let text = SPEC.replace("scope: things", &format!("scope: {scope}"));
         parse_spec(&Path::new("specs").join(scope).join("get.md"), &text)
@@ -328,11 +328,10 @@ fn scope_must_be_a_non_keyword_identifier() {
     assert!(err.0[0]
         .message
         .contains("`my-things` is not a valid identifier"));
-    for keyword in ["type", "self", "Self", "crate"] {
-        let err = at(keyword).unwrap_err();
-        assert!(err.0[0].message.contains("is a Rust keyword"), "{err}");
+    // Keywords are identifiers: code generation escapes them.
+    for ok in ["codeScanning", "type", "self"] {
+        assert!(at(ok).is_ok(), "{ok}");
     }
-    assert!(at("codeScanning").is_ok());
 }
 
 #[test]
