@@ -6,6 +6,7 @@
 #[allow(dead_code)]
 mod hostile;
 
+use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::sync::OnceLock;
@@ -152,4 +153,42 @@ fn valid_cases_generate_over_an_existing_crate() {
         // The project's scopes were replaced: their modules are gone.
         assert!(!out.join("src/repos.rs").exists(), "{}", case.name);
     }
+}
+
+#[test]
+fn hostile_command_lines_fail_cleanly() {
+    let tmp = tempfile::tempdir().unwrap();
+    let specs = root().join("specs");
+    // An output directory that is not a generated crate is refused and left alone.
+    let foreign = tmp.path().join("foreign");
+    fs::create_dir_all(foreign.join("src")).unwrap();
+    fs::write(foreign.join("Cargo.toml"), "[package]\nname = \"mine\"\n").unwrap();
+    fs::write(foreign.join("src/lib.rs"), "// mine\n").unwrap();
+    let before = snapshot(&foreign);
+    let output = run(&["generate", "--specs", text(&specs), "--out", text(&foreign)]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("not a generated crate"));
+    assert!(snapshot(&foreign) == before);
+    // A file where the output directory should be.
+    let file = tmp.path().join("file");
+    fs::write(&file, "x").unwrap();
+    let output = run(&["generate", "--specs", text(&specs), "--out", text(&file)]);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(fs::read(&file).unwrap(), b"x");
+    // A spec folder that does not exist.
+    let missing = tmp.path().join("missing");
+    let output = run(&[
+        "generate",
+        "--specs",
+        text(&missing),
+        "--out",
+        text(&tmp.path().join("out")),
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains(&format!("--> {}", missing.display())),
+        "{stderr}"
+    );
+    assert!(!tmp.path().join("out").exists());
 }
