@@ -10,7 +10,7 @@ use client_generator::model::{
     Api, BodyKind, Endpoint, HttpMethod, Location, Param, PathPart, Type,
 };
 use client_generator::write;
-use github_client_suite::assert_crate_builds_clean;
+use github_client_suite::{assert_crate_builds_clean, cargo_in};
 
 fn p(spec: &str, rust: &str, location: Location, ty: Type, required: bool) -> Param {
     Param {
@@ -390,4 +390,14 @@ fn edge_cases_generate_a_crate_that_checks_and_lints_clean() {
     let dir = tmp.path().join("github-rest-client");
     write::generate(&dir, &files).unwrap_or_else(|d| panic!("{d}"));
     assert_crate_builds_clean(&dir, "the edge-case crate");
+
+    // A scope whose renamed alias forwards to another scope enables that scope's feature.
+    for features in [
+        &["--no-default-features"][..],
+        &["--no-default-features", "--features", "other"][..],
+    ] {
+        let args = [&["check", "--quiet"][..], features].concat();
+        let (ok, stderr, _) = cargo_in(&dir, &args);
+        assert!(ok, "cargo {args:?} failed:\n{stderr}");
+    }
 }
