@@ -83,3 +83,5 @@ pub fn assert_crate_builds_clean(dir: &std::path::Path, what: &str) {
         eprintln!("cargo {} of {what}: {secs:.1}s", args[0]);
     }
 }
+
+pub mod hostile;

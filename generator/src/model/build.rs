@@ -235,21 +235,30 @@ fn check_route_params(spec: &SpecFile, diags: &mut Vec<Diagnostic>) {
             continue;
         };
         if let Some(row) = spec.params.iter().find(|r| &r.name == name) {
-            let explicit_required = explicit::find(spec, name).and_then(|e| e.required);
-            let optional = match explicit_required {
-                Some(required) => !required,
-                None => !row.required && !body_method,
+            let explicit = explicit::find(spec, name).filter(|e| e.required.is_some());
+            // Point at what made it optional: the explicit entry, else the table row.
+            let (optional, line, fix) = match explicit {
+                Some(e) => (
+                    e.required == Some(false),
+                    e.line,
+                    "remove `required: false`",
+                ),
+                None => (
+                    !row.required && !body_method,
+                    row.line,
+                    "mark the row `yes`",
+                ),
             };
             if optional {
                 diags.push(
                     Diagnostic::new(
                         &spec.path,
-                        row.line,
+                        line,
                         format!("route parameter `{name}` is marked optional"),
                     )
-                    .with_hint(
-                        "parameters in the route path are always required; mark the row `yes`",
-                    ),
+                    .with_hint(format!(
+                        "parameters in the route path are always required; {fix}"
+                    )),
                 );
             }
         } else {

@@ -171,12 +171,15 @@ pub fn build_api(specs: &[crate::parse::SpecFile]) -> Result<Api, Diagnostics> {
     }
 }
 
-/// Two endpoints of one scope whose method names collide (`getFoo` twice, or `getFoo`/`get_foo`).
+/// Two endpoints of one scope whose method names collide (`getFoo` twice, or `getFoo`/`GetFoo`).
+/// Scopes are compared as generated modules: `things/` and `Things/` are one module.
 fn check_duplicate_ids(endpoints: &[Endpoint], diags: &mut Vec<Diagnostic>) {
+    use heck::ToSnakeCase;
     for (i, e) in endpoints.iter().enumerate() {
+        let module = e.scope.to_snake_case();
         let clash = endpoints[..i]
             .iter()
-            .find(|o| o.scope == e.scope && o.rust_name == e.rust_name);
+            .find(|o| o.scope.to_snake_case() == module && o.rust_name == e.rust_name);
         if let Some(first) = clash {
             diags.push(
                 Diagnostic::new(

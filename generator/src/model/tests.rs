@@ -533,3 +533,14 @@ fn optional_route_param_tolerated_only_with_a_body() {
     );
     assert!(errors(&[get])[0].message.contains("marked optional"));
 }
+
+#[test]
+fn scopes_differing_in_case_are_one_module() {
+    let get = |scope: &str| spec(scope, "getThing", route(HttpMethod::Get, "/x", &[]), vec![]);
+    let errs = errors(&[get("things"), get("Things")]);
+    assert_eq!(errs.len(), 1, "{errs:?}");
+    assert!(errs[0]
+        .message
+        .contains("duplicate method `things.getThing`"));
+    assert!(build_api(&[get("things"), get("otherThings")]).is_ok());
+}

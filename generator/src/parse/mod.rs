@@ -172,6 +172,7 @@ pub fn parse_spec(path: &Path, text: &str) -> Result<SpecFile, Diagnostics> {
             }
         });
     if let Some((scope, line)) = &fm.scope {
+        check_scope_name(scope, *line, &mut rep);
         if !scope_dir.is_empty() && *scope != scope_dir {
             rep.error(
                 *line,
@@ -220,13 +221,27 @@ pub fn parse_spec(path: &Path, text: &str) -> Result<SpecFile, Diagnostics> {
     })
 }
 
+/// A scope is an identifier like method ids (`octokit.rest.<scope>.<methodId>`); keywords are
+/// made safe by code generation.
+fn check_scope_name(scope: &str, line: usize, rep: &mut Reporter) {
+    if !is_identifier(scope) {
+        rep.error(
+            line,
+            format!("scope `{scope}` is not a valid identifier"),
+            "use letters and digits, starting with a letter (e.g. `codeScanning`)",
+        );
+    }
+}
+
 /// Every `{param}` of the route (path and query, not `{origin}`) needs a table row.
 fn check_route_params(route: &Route, line: usize, body: &body::Body, rep: &mut Reporter) {
+    let rows: std::collections::HashSet<&str> =
+        body.params.iter().map(|p| p.name.as_str()).collect();
     let names = route
         .path_params()
         .chain(route.query.iter().map(String::as_str));
     for name in names {
-        if !body.params.iter().any(|p| p.name == name) {
+        if !rows.contains(name) {
             rep.error(
                 line,
                 format!("route parameter `{{{name}}}` has no row in the parameters table"),
@@ -238,8 +253,10 @@ fn check_route_params(route: &Route, line: usize, body: &body::Body, rep: &mut R
 
 /// Explicit `parameters:` entries refine table rows, so each must name one.
 fn check_explicit_names(explicit: &[ExplicitParam], body: &body::Body, rep: &mut Reporter) {
+    let rows: std::collections::HashSet<&str> =
+        body.params.iter().map(|p| p.name.as_str()).collect();
     for p in explicit {
-        if !body.params.iter().any(|row| row.name == p.name) {
+        if !rows.contains(p.name.as_str()) {
             rep.error(
                 p.line,
                 format!("explicit parameter `{}` has no row in the parameters table", p.name),

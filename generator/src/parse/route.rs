@@ -1,6 +1,8 @@
 //! Parses a `route:` value — `METHOD [{origin}]/path/{param}[{?a,b}]` — into a [`Route`]
 //! (an RFC 6570 subset: simple `{name}` expressions and one trailing `{?a,b}` query part).
 
+use std::collections::HashSet;
+
 use super::{HttpMethod, PathPart, Route};
 
 /// A problem in a route: `(message, hint)`.
@@ -93,7 +95,7 @@ pub(crate) fn parse_route(value: &str) -> Result<Route, Vec<RouteError>> {
 fn parse_template(s: &str, errors: &mut Vec<RouteError>) -> (Vec<PathPart>, Vec<String>) {
     let mut parts = Vec::new();
     let mut query: Vec<String> = Vec::new();
-    let mut seen: Vec<String> = Vec::new();
+    let mut seen: HashSet<String> = HashSet::new();
     let mut literal = String::new();
     let mut rest = s;
     while let Some(c) = rest.chars().next() {
@@ -194,14 +196,12 @@ fn check_name(name: &str, route: &str, errors: &mut Vec<RouteError>) -> bool {
     valid
 }
 
-fn note_name(name: &str, seen: &mut Vec<String>, route: &str, errors: &mut Vec<RouteError>) {
-    if seen.iter().any(|s| s == name) {
+fn note_name(name: &str, seen: &mut HashSet<String>, route: &str, errors: &mut Vec<RouteError>) {
+    if !seen.insert(name.to_string()) {
         errors.push((
             format!("duplicate parameter `{{{name}}}` in route path `{route}`"),
             "each parameter may appear only once in a route".to_string(),
         ));
-    } else {
-        seen.push(name.to_string());
     }
 }
 

@@ -152,11 +152,11 @@ impl Reader<'_, '_> {
             },
             Tok::Start { name, text } => match Elem::from_tag(&name) {
                 Some(elem) => self.open(elem, &name, line),
-                None => self.inline_markup(&name, &text, line),
+                None => self.inline_markup(&text, line),
             },
             Tok::End { name } => match Elem::from_tag(&name) {
                 Some(elem) => self.close(elem, &name, line),
-                None => self.inline_markup(&name, &format!("</{name}>"), line),
+                None => self.inline_markup(&format!("</{name}>"), line),
             },
         }
     }
@@ -185,7 +185,7 @@ impl Reader<'_, '_> {
         self.rep.error(line, msg, hint);
     }
 
-    fn inline_markup(&mut self, name: &str, text: &str, line: usize) {
+    fn inline_markup(&mut self, text: &str, line: usize) {
         match self.cell.as_mut() {
             Some(cell) => {
                 cell.text.push_str(text);
@@ -193,7 +193,7 @@ impl Reader<'_, '_> {
             }
             None => self.rep.error(
                 line,
-                format!("unexpected `<{name}>` in the parameters table"),
+                format!("unexpected `{text}` in the parameters table"),
                 "only table, thead, tbody, tr, th and td are allowed outside cells",
             ),
         }

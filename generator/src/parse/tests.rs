@@ -317,6 +317,38 @@ fn file_name_and_scope_folder() {
 }
 
 #[test]
+fn scope_must_be_an_identifier() {
+    let at = |scope: &str| {
+        let text = SPEC.replace("scope: things", &format!("scope: {scope}"));
+        parse_spec(&Path::new("specs").join(scope).join("get.md"), &text)
+    };
+    let err = at("my-things").unwrap_err();
+    assert_eq!(err.0.len(), 1, "{err}");
+    assert_eq!(err.0[0].line, 5);
+    assert!(err.0[0]
+        .message
+        .contains("`my-things` is not a valid identifier"));
+    // Keywords are identifiers: code generation escapes them.
+    for ok in ["codeScanning", "type", "self"] {
+        assert!(at(ok).is_ok(), "{ok}");
+    }
+}
+
+#[test]
+fn unknown_end_tag_is_named_as_written() {
+    let text = SPEC.replace("<tr><td>id</td>", "<div>\n</div>\n<tr><td>id</td>");
+    let errs = errors(&text);
+    let got: Vec<_> = errs.iter().map(|(_, m)| m.as_str()).collect();
+    assert_eq!(
+        got,
+        [
+            "unexpected `<div>` in the parameters table",
+            "unexpected `</div>` in the parameters table"
+        ]
+    );
+}
+
+#[test]
 fn body_structure_errors() {
     assert_error(
         &SPEC.replace("# Get a *thing*", "Get a thing"),
@@ -548,4 +580,24 @@ fn explicit_parameter_must_name_a_row() {
             "explicit parameter `ownr` has no row in the parameters table".to_string()
         )]
     );
+}
+
+#[test]
+fn many_route_parameters_are_checked_without_quadratic_scans() {
+    // 40,000 `{pN}` parameters, each with a row: 13 s with the former linear look-ups in a
+    // debug build, under 2 s with sets.
+    let n = 40_000;
+    let route: String = (0..n).map(|i| format!("/{{p{i}}}")).collect();
+    let rows: String = (0..n)
+        .map(|i| format!("<tr><td>p{i}</td><td>yes</td><td>x</td></tr>\n"))
+        .collect();
+    let text = format!(
+        "---\nname: n\nroute: GET {route}\nscope: things\n---\n\n# T\n\n## Parameters\n\n<table>\n<thead><tr><th>name</th><th>required</th><th>description</th></tr></thead>\n<tbody>\n{rows}</tbody>\n</table>\n"
+    );
+    let started = std::time::Instant::now();
+    let spec = parse(&text).unwrap();
+    let took = started.elapsed();
+    assert_eq!(spec.route.path_params().count(), n);
+    assert_eq!(spec.params.len(), n);
+    assert!(took < std::time::Duration::from_secs(8), "took {took:?}");
 }

@@ -2,10 +2,10 @@
 //! and compare an output directory with what would be generated (`check`).
 
 mod diff;
+mod txn;
 
 use std::collections::BTreeMap;
 use std::fs;
-use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 use crate::codegen::{GeneratedFile, MARKER_TEXT};
@@ -126,10 +126,31 @@ pub fn plan(out: &Path, files: &[GeneratedFile]) -> Result<Plan, Diagnostics> {
     Ok(plan)
 }
 
-/// Apply a plan: every new file is first written to a temporary file beside its target; only
-/// when all are written are they renamed into place (then stale files are deleted). On an
-/// error before the renames nothing in `out` has changed.
+/// One file operation of [`apply_with`], passed to its hook just before it happens.
+#[derive(Debug, Clone, Copy)]
+pub enum Step<'a> {
+    /// Writing the new contents of this target to a temporary file beside it.
+    Stage(&'a Path),
+    /// Renaming the staged file onto this target.
+    Replace(&'a Path),
+    /// Removing this stale generated file.
+    Delete(&'a Path),
+}
+
+/// Apply a plan, all or nothing: every new file is first written to a temporary file beside
+/// its target; only when all are written are they renamed into place (then stale files are
+/// deleted). On any error every change is undone: `out` is left exactly as it was.
 pub fn apply(out: &Path, plan: &Plan) -> Result<(), Diagnostics> {
+    apply_with(out, plan, &mut |_| Ok(()))
+}
+
+/// [`apply`], calling `hook` before each file operation; an error from the hook counts as that
+/// operation failing (fault injection for tests).
+pub fn apply_with(
+    out: &Path,
+    plan: &Plan,
+    hook: &mut dyn FnMut(Step<'_>) -> std::io::Result<()>,
+) -> Result<(), Diagnostics> {
     for f in &plan.write {
         if let Some(other) = plan
             .write
@@ -143,57 +164,17 @@ pub fn apply(out: &Path, plan: &Plan) -> Result<(), Diagnostics> {
             return Err(Diagnostic::new(out.join(&other.path), 0, msg).into());
         }
     }
-    let mut created_dirs = Vec::new();
-    let staged = match stage(out, plan, &mut created_dirs) {
-        Ok(staged) => staged,
-        Err(e) => {
-            // Temporary files are removed when dropped; remove the (now empty) directories
-            // made for them too, deepest first, so a failed run leaves no trace.
-            for dir in created_dirs.iter().rev() {
-                let _ = fs::remove_dir(dir);
-            }
-            return Err(e);
+    let mut txn = txn::Transaction::new(out);
+    match txn.run(plan, hook) {
+        Ok(()) => {
+            txn.commit();
+            Ok(())
         }
-    };
-    for (tmp, target) in staged {
-        tmp.persist(&target)
-            .map_err(|e| io_error(&target, "replace", e.error))?;
+        Err(e) => {
+            txn.rollback();
+            Err(e)
+        }
     }
-    for rel in &plan.delete {
-        let path = out.join(rel);
-        fs::remove_file(&path).map_err(|e| io_error(&path, "delete stale file", e))?;
-    }
-    Ok(())
-}
-
-/// Write every new file to a temporary file beside its target, recording directories made.
-fn stage(
-    out: &Path,
-    plan: &Plan,
-    created_dirs: &mut Vec<PathBuf>,
-) -> Result<Vec<(tempfile::NamedTempFile, PathBuf)>, Diagnostics> {
-    let mut staged = Vec::new();
-    for f in &plan.write {
-        let target = out.join(&f.path);
-        let dir = target.parent().unwrap_or(out).to_path_buf();
-        let mut missing: Vec<PathBuf> = dir
-            .ancestors()
-            .take_while(|d| !d.exists())
-            .map(Path::to_path_buf)
-            .collect();
-        missing.reverse();
-        fs::create_dir_all(&dir).map_err(|e| io_error(&dir, "create directory", e))?;
-        created_dirs.extend(missing);
-        let mut tmp = tempfile::Builder::new()
-            .prefix(".client-generator-")
-            .tempfile_in(&dir)
-            .map_err(|e| io_error(&dir, "create a temporary file", e))?;
-        tmp.write_all(f.contents.as_bytes())
-            .and_then(|()| tmp.flush())
-            .map_err(|e| io_error(&target, "write", e))?;
-        staged.push((tmp, target));
-    }
-    Ok(staged)
 }
 
 /// Write `files` into `out`, touching only what changed. Returns the applied plan.

@@ -1,0 +1,187 @@
+//! Runs every case of the hostile-spec catalogue (`tests/hostile-specs/`, see
+//! `tests/support/hostile.rs`) through `parse_dir` + `build_api` (+ code generation for valid
+//! cases), and a few hostile inputs too large or too odd to commit.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use client_generator::codegen::generate_crate;
+use client_generator::diag::Diagnostics;
+use client_generator::model::{build_api, Api};
+use client_generator::parse::parse_dir;
+use github_client_suite::hostile::{cases, mismatch, Case, Expect};
+
+fn catalogue() -> Vec<Case> {
+    cases(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/hostile-specs"))
+}
+
+/// Parse + model, the way `generate` starts.
+fn load(dir: &Path) -> Result<Api, Diagnostics> {
+    build_api(&parse_dir(dir)?)
+}
+
+/// (path relative to `dir`, line, message) of each diagnostic.
+fn relative(dir: &Path, diags: &Diagnostics) -> Vec<(PathBuf, usize, String)> {
+    diags
+        .0
+        .iter()
+        .map(|d| {
+            let file = d.file.strip_prefix(dir).unwrap_or(&d.file).to_path_buf();
+            (file, d.line, d.message.clone())
+        })
+        .collect()
+}
+
+#[test]
+fn catalogue_has_at_least_thirty_invalid_cases() {
+    let all = catalogue();
+    let invalid = all
+        .iter()
+        .filter(|c| matches!(c.expect, Expect::Errors(_)))
+        .count();
+    assert!(invalid >= 30, "only {invalid} invalid cases");
+    for case in &all {
+        let specs = walk_md(&case.dir);
+        assert!(!specs.is_empty(), "{}: no spec file", case.name);
+    }
+}
+
+fn walk_md(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            out.extend(walk_md(&path));
+        } else if path.extension().is_some_and(|e| e == "md") {
+            out.push(path);
+        }
+    }
+    out
+}
+
+#[test]
+fn every_invalid_case_reports_exactly_its_errors_with_file_and_line() {
+    let mut failures = Vec::new();
+    for case in catalogue() {
+        let Expect::Errors(expected) = &case.expect else {
+            continue;
+        };
+        match load(&case.dir) {
+            Ok(_) => failures.push(format!("{}: accepted, expected errors", case.name)),
+            Err(diags) => {
+                if let Some(diff) = mismatch(expected, &relative(&case.dir, &diags)) {
+                    failures.push(format!("{}:\n{diff}", case.name));
+                }
+                for d in &diags.0 {
+                    let shown = d.to_string();
+                    let location = match d.line {
+                        0 => format!("--> {}", d.file.display()),
+                        n => format!("--> {}:{n}", d.file.display()),
+                    };
+                    let hinted = d.hint.as_ref().is_some_and(|h| !h.trim().is_empty());
+                    if !shown.contains(&location) || !hinted {
+                        failures.push(format!("{}: unclear diagnostic:\n{shown}", case.name));
+                    }
+                }
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
+#[test]
+fn every_valid_case_builds_and_generates() {
+    let mut failures = Vec::new();
+    for case in catalogue() {
+        let Expect::Valid { doc_only } = &case.expect else {
+            continue;
+        };
+        let api = match load(&case.dir) {
+            Ok(api) => api,
+            Err(diags) => {
+                failures.push(format!("{}: rejected:\n{diags}", case.name));
+                continue;
+            }
+        };
+        let files = generate_crate(&api);
+        let code: String = files.iter().map(|f| f.contents.as_str()).collect();
+        for text in doc_only {
+            if !code.contains(text.as_str()) {
+                failures.push(format!("{}: `{text}` lost from the docs", case.name));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
+/// A valid spec from the catalogue, for tests that build odd variants of it.
+fn valid_spec() -> String {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/hostile-specs/nul-bytes/nulBytes");
+    std::fs::read_to_string(dir.join("getThing.md")).unwrap()
+}
+
+/// Writes `text` as `<tmp>/nulBytes/getThing.md` and loads the folder, timing it.
+fn load_one(text: &str) -> (Result<Api, Diagnostics>, Duration, tempfile::TempDir) {
+    let tmp = tempfile::tempdir().unwrap();
+    let scope = tmp.path().join("nulBytes");
+    std::fs::create_dir_all(&scope).unwrap();
+    std::fs::write(scope.join("getThing.md"), text).unwrap();
+    let started = Instant::now();
+    let result = load(tmp.path());
+    (result, started.elapsed(), tmp)
+}
+
+/// ~10 MB of Markdown paragraphs.
+fn ten_megabytes() -> String {
+    let line = "Lorem ipsum `code` **bold** [link](https://example.com/x) dolor sit amet.\n";
+    let mut text = String::with_capacity(10 << 20);
+    while text.len() < 10 << 20 {
+        text.push_str(line);
+        text.push('\n');
+    }
+    text
+}
+
+#[test]
+fn ten_megabyte_descriptions_are_kept_and_processed_quickly() {
+    let big = ten_megabytes();
+    let spec = valid_spec();
+    let in_body = spec.replacen("Returns one thing", &format!("{big}\nReturns one thing"), 1);
+    let in_cell = spec.replacen("The numeric id", &format!("{big}\nThe numeric id"), 1);
+    for (what, text) in [("description", in_body), ("table cell", in_cell)] {
+        let (result, took, _tmp) = load_one(&text);
+        let api = result.unwrap_or_else(|d| panic!("{what}: {d}"));
+        let e = &api.endpoints[0];
+        let total =
+            e.description.len() + e.params.iter().map(|p| p.description.len()).sum::<usize>();
+        assert!(total > 10 << 20, "{what}: text lost ({total} bytes)");
+        // Debug build: tens of MB/s when linear; a quadratic step would take minutes.
+        assert!(took < Duration::from_secs(30), "{what}: took {took:?}");
+        eprintln!("{what}: parsed and modelled 10 MB in {took:?}");
+        if what == "description" {
+            let started = Instant::now();
+            let files = generate_crate(&api);
+            let took = started.elapsed();
+            let code: usize = files.iter().map(|f| f.contents.len()).sum();
+            assert!(code > 10 << 20, "the description is not in the docs");
+            assert!(took < Duration::from_secs(60), "generation took {took:?}");
+        }
+    }
+}
+
+#[test]
+fn a_non_utf8_file_name_is_a_clear_error() {
+    use std::os::unix::ffi::OsStrExt;
+    let tmp = tempfile::tempdir().unwrap();
+    let scope = tmp.path().join("things");
+    std::fs::create_dir_all(&scope).unwrap();
+    let name = std::ffi::OsStr::from_bytes(b"get\xffThing.md");
+    std::fs::write(scope.join(name), valid_spec().replace("nulBytes", "things")).unwrap();
+    let diags = load(tmp.path()).unwrap_err();
+    assert_eq!(diags.0.len(), 1, "{diags}");
+    assert_eq!(diags.0[0].line, 0);
+    assert!(
+        diags.0[0].message.contains("is not a valid identifier"),
+        "{diags}"
+    );
+}
