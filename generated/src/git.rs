@@ -182,17 +182,17 @@ impl<'c> Git<'c> {
     /// [GitHub REST API documentation](https://docs.github.com/rest/git/refs)
     pub fn list_refs(
         &self,
-        owner: impl ::core::convert::Into<::std::string::String>,
-        repo: impl ::core::convert::Into<::std::string::String>,
-        namespace: impl ::core::convert::Into<::std::string::String>,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        namespace: impl Into<String>,
     ) -> list_refs::ListRefs<'c> {
         list_refs::ListRefs {
             client: self.client,
             owner: owner.into(),
             repo: repo.into(),
             namespace: namespace.into(),
-            per_page: ::core::option::Option::None,
-            page: ::core::option::Option::None,
+            per_page: None,
+            page: None,
         }
     }
     /// Move a Git reference
@@ -316,7 +316,7 @@ pub mod create_tree {
         /// `120000`
         V120000,
         /// A value this client does not know yet, sent as given.
-        Other(::std::string::String),
+        Other(String),
     }
     impl TreeMode {
         /// The value as sent on the wire.
@@ -335,7 +335,7 @@ pub mod create_tree {
         fn serialize<S: ::serde::Serializer>(
             &self,
             serializer: S,
-        ) -> ::core::result::Result<S::Ok, S::Error> {
+        ) -> Result<S::Ok, S::Error> {
             serializer.serialize_str(self.as_str())
         }
     }
@@ -350,7 +350,7 @@ pub mod create_tree {
         /// `commit`
         Commit,
         /// A value this client does not know yet, sent as given.
-        Other(::std::string::String),
+        Other(String),
     }
     impl TreeType {
         /// The value as sent on the wire.
@@ -367,7 +367,7 @@ pub mod create_tree {
         fn serialize<S: ::serde::Serializer>(
             &self,
             serializer: S,
-        ) -> ::core::result::Result<S::Ok, S::Error> {
+        ) -> Result<S::Ok, S::Error> {
             serializer.serialize_str(self.as_str())
         }
     }
@@ -376,19 +376,19 @@ pub mod create_tree {
     pub struct TreeItem {
         /// Path of the entry.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub path: ::core::option::Option<::std::string::String>,
+        pub path: Option<String>,
         /// File mode: `100644` regular file, `100755` executable, `040000` directory, `160000` submodule, `120000` symbolic link.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub mode: ::core::option::Option<crate::git::create_tree::TreeMode>,
+        pub mode: Option<crate::git::create_tree::TreeMode>,
         /// Kind of object the entry points to: `blob`, `tree` or `commit`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub r#type: ::core::option::Option<crate::git::create_tree::TreeType>,
+        pub r#type: Option<crate::git::create_tree::TreeType>,
         /// SHA-1 of the existing object for this entry. `null` deletes the file. Give either `sha` or `content`, never both.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub sha: ::core::option::Option<::core::option::Option<::std::string::String>>,
+        pub sha: Option<Option<String>>,
         /// Text to store as a new blob for this entry. Give either `sha` or `content`, never both.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub content: ::core::option::Option<::std::string::String>,
+        pub content: Option<String>,
     }
 }
 /// Request builder and parameter types of [`Git::delete_ref`](crate::git::Git::delete_ref).
@@ -485,21 +485,21 @@ pub mod list_refs {
     #[must_use = "a request does nothing until sent"]
     pub struct ListRefs<'c> {
         pub(super) client: &'c crate::runtime::Client,
-        pub(super) owner: ::std::string::String,
-        pub(super) repo: ::std::string::String,
-        pub(super) namespace: ::std::string::String,
-        pub(super) per_page: ::core::option::Option<i64>,
-        pub(super) page: ::core::option::Option<i64>,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) namespace: String,
+        pub(super) per_page: Option<i64>,
+        pub(super) page: Option<i64>,
     }
     impl<'c> ListRefs<'c> {
         /// How many references one page holds (at most 100). Default: `30`.
         pub fn per_page(mut self, per_page: i64) -> Self {
-            self.per_page = ::core::option::Option::Some(per_page);
+            self.per_page = Some(per_page);
             self
         }
         /// Which page of results to return, counting from 1. Default: `1`.
         pub fn page(mut self, page: i64) -> Self {
-            self.page = ::core::option::Option::Some(page);
+            self.page = Some(page);
             self
         }
         /// The request, to adjust (headers, media type) before sending.
@@ -510,13 +510,13 @@ pub mod list_refs {
             let mut req = crate::runtime::Request::new(
                 self.client,
                 crate::runtime::Method::Get,
-                ::std::format!("/repos/{owner}/{repo}/git/refs/{namespace}"),
+                format!("/repos/{owner}/{repo}/git/refs/{namespace}"),
             );
-            if let ::core::option::Option::Some(value) = self.per_page {
-                req = req.query("per_page", ::std::string::ToString::to_string(&value));
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
             }
-            if let ::core::option::Option::Some(value) = self.page {
-                req = req.query("page", ::std::string::ToString::to_string(&value));
+            if let Some(value) = self.page {
+                req = req.query("page", value.to_string());
             }
             req
         }

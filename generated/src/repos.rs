@@ -2300,10 +2300,10 @@ pub mod update_branch_protection {
     #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
     pub struct RequiredStatusChecksChecksItem {
         /// Name of the status check.
-        pub context: ::std::string::String,
+        pub context: String,
         /// ID of the GitHub App that has to report this check. Use `-1` to accept any source, or leave it out to pin the check to whichever app last reported it.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub app_id: ::core::option::Option<i64>,
+        pub app_id: Option<i64>,
     }
     /// Status checks that have to succeed before a pull request can be merged. `null` turns this rule off.
     #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
