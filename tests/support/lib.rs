@@ -85,3 +85,8 @@ pub fn assert_crate_builds_clean(dir: &std::path::Path, what: &str) {
 }
 
 pub mod hostile;
+
+/// The README's examples compile (they are `no_run` doctests of this package).
+#[doc = include_str!("../../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;
