@@ -65,7 +65,7 @@ impl<'c> Git<'c> {
         &self,
         owner: impl Into<String>,
         repo: impl Into<String>,
-        tree: Vec<crate::git::create_tree::TreeItem>,
+        tree: Vec<::serde_json::Map<String, ::serde_json::Value>>,
     ) -> create_tree::CreateTree<'c> {
         create_tree::CreateTree {
             client: self.client,
@@ -238,7 +238,7 @@ pub mod create_tree {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) owner: String,
         pub(super) repo: String,
-        pub(super) tree: Vec<crate::git::create_tree::TreeItem>,
+        pub(super) tree: Vec<::serde_json::Map<String, ::serde_json::Value>>,
         pub(super) base_tree: Option<String>,
     }
     impl<'c> CreateTree<'c> {
@@ -267,9 +267,6 @@ pub mod create_tree {
             self.build().send()
         }
     }
-    /// The entries of the tree, each describing one path.
-    #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
-    pub struct TreeItem {}
 }
 /// Request builder and parameter types of [`Git::delete_ref`](crate::git::Git::delete_ref).
 pub mod delete_ref {

@@ -2292,9 +2292,6 @@ pub mod update_branch_protection {
             self.build().send()
         }
     }
-    /// The status checks that must pass, each given as an object.
-    #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
-    pub struct RequiredStatusChecksChecksItem {}
     /// Status checks that have to succeed before a pull request can be merged. `null` turns this rule off.
     #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
     pub struct RequiredStatusChecks {
@@ -2304,9 +2301,7 @@ pub mod update_branch_protection {
         pub contexts: Vec<String>,
         /// The status checks that must pass, each given as an object.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub checks: Option<
-            Vec<crate::repos::update_branch_protection::RequiredStatusChecksChecksItem>,
-        >,
+        pub checks: Option<Vec<::serde_json::Map<String, ::serde_json::Value>>>,
     }
     /// Who may dismiss reviews. Send an empty object to drop the restriction. Users and teams can only be listed for organization repositories; leave this out for personal ones.
     #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
