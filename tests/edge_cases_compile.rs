@@ -241,6 +241,13 @@ fn edge_api() -> Api {
             p("score", "score", Body, Type::Number, false),
             p("extra", "extra", Body, Type::Any, false),
             p(
+                "free",
+                "free",
+                Body,
+                Type::Object { fields: Vec::new() },
+                false,
+            ),
+            p(
                 "kitchen_sink",
                 "kitchen_sink",
                 Body,

@@ -3,7 +3,9 @@
 //! `#[doc = "…"]` string literals built by `quote` — spec text can never become code.
 
 use proc_macro2::TokenStream;
-use pulldown_cmark::{CodeBlockKind, CowStr, Event, LinkType, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{
+    BlockQuoteKind, CodeBlockKind, CowStr, Event, LinkType, Options, Parser, Tag, TagEnd,
+};
 use quote::quote;
 
 /// Markdown extensions understood when reading spec descriptions (rustdoc knows them too).
@@ -17,8 +19,23 @@ pub fn sanitize(markdown: &str) -> String {
     let mut events: Vec<Event<'_>> = Vec::new();
     let mut link_depth = 0usize;
     let mut in_code_block = false;
-    for event in Parser::new_ext(&text, parser_options()) {
+    // The label of a GitHub alert (`> [!WARNING]`) waiting for its first paragraph.
+    let mut alert: Option<&'static str> = None;
+    for event in Parser::new_ext(&text, parser_options() | Options::ENABLE_GFM) {
         match event {
+            // Block quotes become plain paragraphs (the serialiser's quotes can swallow the
+            // next paragraph); a GitHub alert keeps its kind as a bold label.
+            Event::Start(Tag::BlockQuote(kind)) => alert = kind.map(alert_label),
+            Event::End(TagEnd::BlockQuote(_)) => alert = None,
+            Event::Start(Tag::Paragraph) if alert.is_some() => {
+                events.push(Event::Start(Tag::Paragraph));
+                events.push(Event::Start(Tag::Strong));
+                events.push(Event::Text(CowStr::Borrowed(
+                    alert.take().unwrap_or_default(),
+                )));
+                events.push(Event::End(TagEnd::Strong));
+                events.push(Event::Text(CowStr::Borrowed(" ")));
+            }
             Event::Start(Tag::CodeBlock(_)) => {
                 in_code_block = true;
                 let text_kind = CodeBlockKind::Fenced(CowStr::Borrowed("text"));
@@ -95,6 +112,16 @@ fn plain_text(events: &[Event<'_>]) -> String {
         }
     }
     out.trim().to_owned()
+}
+
+fn alert_label(kind: BlockQuoteKind) -> &'static str {
+    match kind {
+        BlockQuoteKind::Note => "Note:",
+        BlockQuoteKind::Tip => "Tip:",
+        BlockQuoteKind::Important => "Important:",
+        BlockQuoteKind::Warning => "Warning:",
+        BlockQuoteKind::Caution => "Caution:",
+    }
 }
 
 /// Keep links as inline links to their destination (reference definitions are not emitted).
@@ -335,6 +362,12 @@ mod tests {
         };
         assert_eq!(doc, 1, "{printed}");
         assert!(printed.contains("*/"), "{printed}");
+    }
+
+    #[test]
+    fn quotes_and_alerts_become_paragraphs() {
+        let s = sanitize("> [!WARNING]\n> Closing down.\n\nAfter.\n\n> Quoted\n> text.");
+        assert_eq!(s, "**Warning:** Closing down.\n\nAfter.\n\nQuoted\ntext.");
     }
 
     #[test]

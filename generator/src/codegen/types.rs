@@ -136,6 +136,10 @@ impl TypeCx {
                 let inner = self.rust_type(values, &format!("{hint}_value"), doc);
                 quote!(::std::collections::BTreeMap<String, #inner>)
             }
+            // No known fields: any JSON object (an empty struct could carry nothing).
+            Type::Object { fields } if fields.is_empty() => {
+                quote!(::serde_json::Map<String, ::serde_json::Value>)
+            }
             Type::Object { fields } => {
                 let name = self.names.claim(&type_name(hint));
                 let name = format_ident!("{}", name);
@@ -277,6 +281,13 @@ mod tests {
             render(&map).0,
             "::std::collections::BTreeMap<String,String>"
         );
+    }
+
+    #[test]
+    fn objects_without_known_fields_are_json_maps() {
+        let (t, items) = render(&Type::Object { fields: Vec::new() });
+        assert_eq!(t, "::serde_json::Map<String,::serde_json::Value>");
+        assert!(items.trim().is_empty(), "{items}");
     }
 
     #[test]
