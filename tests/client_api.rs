@@ -342,3 +342,48 @@ async fn api_errors_carry_status_and_body() {
     let api = err.api().expect("an API error");
     assert_eq!(api.message.as_deref(), Some("Not Found"));
 }
+
+#[tokio::test]
+async fn odd_enum_values_are_sent_as_written() {
+    use github_rest_client::reactions::create_for_issue::Content;
+    let (server, client) = setup().await;
+    client
+        .reactions()
+        .create_for_issue("o", "r", 7, Content::MinusOne)
+        .send()
+        .await
+        .unwrap();
+    let req = only_request(&server).await;
+    assert_eq!(req.url.path(), "/repos/o/r/issues/7/reactions");
+    assert_eq!(req.body, br#"{"content":"-1"}"#);
+}
+
+#[tokio::test]
+async fn union_ids_take_a_number_or_a_name() {
+    let (server, client) = setup().await;
+    let actions = client.actions();
+    actions
+        .create_workflow_dispatch("o", "r", 42, "main")
+        .send()
+        .await
+        .unwrap();
+    actions
+        .create_workflow_dispatch("o", "r", "ci build.yaml", "main")
+        .send()
+        .await
+        .unwrap();
+    let paths: Vec<String> = server
+        .received_requests()
+        .await
+        .unwrap()
+        .iter()
+        .map(|r| r.url.path().to_owned())
+        .collect();
+    assert_eq!(
+        paths,
+        [
+            "/repos/o/r/actions/workflows/42/dispatches",
+            "/repos/o/r/actions/workflows/ci%20build.yaml/dispatches"
+        ]
+    );
+}

@@ -22,7 +22,7 @@ impl<'c> Actions<'c> {
     ///
     /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
     /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
-    /// - `workflow_id` (required): Numeric ID of the workflow, or the name of its file.
+    /// - `workflow_id` (required): Numeric ID of the workflow. You can also pass the name of its file (such as `main.yaml`) as a string.
     /// - `ref` (required): Branch or tag whose version of the workflow runs.
     /// - `inputs` (optional, [`CreateWorkflowDispatch::inputs`](crate::actions::create_workflow_dispatch::CreateWorkflowDispatch::inputs)): Values for the inputs declared by the workflow, keyed by input name. At most 10 entries.
     ///
@@ -35,7 +35,7 @@ impl<'c> Actions<'c> {
         &self,
         owner: impl Into<String>,
         repo: impl Into<String>,
-        workflow_id: impl Into<String>,
+        workflow_id: impl Into<crate::runtime::IntOrString>,
         r#ref: impl Into<String>,
     ) -> create_workflow_dispatch::CreateWorkflowDispatch<'c> {
         create_workflow_dispatch::CreateWorkflowDispatch {
@@ -89,7 +89,7 @@ pub mod create_workflow_dispatch {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) owner: String,
         pub(super) repo: String,
-        pub(super) workflow_id: String,
+        pub(super) workflow_id: crate::runtime::IntOrString,
         pub(super) r#ref: String,
         pub(super) inputs: Option<::std::collections::BTreeMap<String, String>>,
     }
@@ -106,7 +106,10 @@ pub mod create_workflow_dispatch {
         pub fn build(self) -> crate::runtime::Request<'c> {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
-            let workflow_id = crate::runtime::encode::segment(&self.workflow_id);
+            let workflow_id = crate::runtime::encode::segment(
+                    &self.workflow_id.to_string(),
+                )
+                .to_string();
             let mut req = crate::runtime::Request::new(
                 self.client,
                 crate::runtime::Method::Post,

@@ -18,6 +18,7 @@
 //! - `orgs`: 1 endpoint (`client.orgs()`)
 //! - `packages`: 1 endpoint (`client.packages()`)
 //! - `projects`: 6 endpoints (`client.projects()`)
+//! - `reactions`: 1 endpoint (`client.reactions()`)
 //! - `repos`: 24 endpoints (`client.repos()`)
 //! - `search`: 1 endpoint (`client.search()`)
 //! - `users`: 2 endpoints (`client.users()`)
@@ -80,6 +81,10 @@ pub mod packages;
 #[cfg(feature = "projects")]
 #[rustfmt::skip]
 pub mod projects;
+/// Endpoints of the `reactions` scope.
+#[cfg(feature = "reactions")]
+#[rustfmt::skip]
+pub mod reactions;
 /// Endpoints of the `repos` scope.
 #[cfg(feature = "repos")]
 #[rustfmt::skip]

@@ -93,8 +93,13 @@ pub(crate) async fn execute(req: Request<'_>) -> Result<Response> {
 
         let headers_in = std::mem::take(resp.headers_mut());
         if (200..300).contains(&status) || status == 304 {
-            match resp.bytes().await {
-                Ok(bytes) => return Ok(Response::new(status, headers_in, bytes, url)),
+            match read_limited(resp, inner.max_response_bytes).await {
+                Ok(Some(bytes)) => return Ok(Response::new(status, headers_in, bytes, url)),
+                Ok(None) => {
+                    return Err(Error::TooLarge {
+                        limit: inner.max_response_bytes,
+                    })
+                }
                 Err(e) => match retry::after_transport(&inner.retry, attempt, idempotent, &e) {
                     Some(wait) => {
                         attempt += 1;
@@ -198,6 +203,25 @@ fn build_headers(inner: &Inner, req: &Request<'_>) -> Result<(HeaderMap, Option<
         headers.insert(name, value);
     }
     Ok((headers, auth))
+}
+
+/// Read a whole body of at most `limit` bytes; `None` when it is larger (announced by
+/// `Content-Length` or found while reading), so a huge body is refused, not buffered.
+async fn read_limited(
+    mut resp: reqwest::Response,
+    limit: usize,
+) -> std::result::Result<Option<Bytes>, reqwest::Error> {
+    if resp.content_length().is_some_and(|n| n > limit as u64) {
+        return Ok(None);
+    }
+    let mut buf = Vec::new();
+    while let Some(chunk) = resp.chunk().await? {
+        if chunk.len() > limit - buf.len() {
+            return Ok(None);
+        }
+        buf.extend_from_slice(&chunk);
+    }
+    Ok(Some(Bytes::from(buf)))
 }
 
 /// Read at most `cap` bytes of a body; read errors end the body early.

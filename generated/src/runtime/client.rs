@@ -14,6 +14,8 @@ const DEFAULT_BASE_URL: &str = "https://api.github.com";
 const DEFAULT_UPLOADS_URL: &str = "https://uploads.github.com";
 const DEFAULT_ACCEPT: &str = "application/vnd.github+json";
 const DEFAULT_API_VERSION: &str = "2022-11-28";
+/// Successful bodies above this many bytes are refused (1 GiB).
+const DEFAULT_MAX_RESPONSE_BYTES: usize = 1 << 30;
 const DEFAULT_USER_AGENT: &str = concat!("github-rest-client/", env!("CARGO_PKG_VERSION"));
 
 /// A GitHub REST client. Cheap to clone; share one per application.
@@ -34,6 +36,7 @@ pub(crate) struct Inner {
     pub(crate) trusted: [Origin; 2],
     pub(crate) retry: RetryPolicy,
     pub(crate) max_redirects: u8,
+    pub(crate) max_response_bytes: usize,
     pub(crate) timeout: Option<Duration>,
 }
 
@@ -121,6 +124,7 @@ pub struct ClientBuilder {
     retry_base_delay: Option<Duration>,
     max_retry_wait: Option<Duration>,
     max_redirects: Option<u8>,
+    max_response_bytes: Option<usize>,
 }
 
 impl ClientBuilder {
@@ -212,6 +216,13 @@ impl ClientBuilder {
         self
     }
 
+    /// Largest successful response body read (default 1 GiB); a larger one is
+    /// [`Error::TooLarge`](super::Error::TooLarge) instead of unbounded memory use.
+    pub fn max_response_bytes(mut self, limit: usize) -> Self {
+        self.max_response_bytes = Some(limit);
+        self
+    }
+
     /// Redirects followed per request (default 10; 0 returns redirects as errors).
     pub fn max_redirects(mut self, n: u8) -> Self {
         self.max_redirects = Some(n);
@@ -272,6 +283,7 @@ impl ClientBuilder {
                     max_wait: self.max_retry_wait.unwrap_or(Duration::from_secs(60)),
                 },
                 max_redirects: self.max_redirects.unwrap_or(10),
+                max_response_bytes: self.max_response_bytes.unwrap_or(DEFAULT_MAX_RESPONSE_BYTES),
                 timeout: self.timeout,
             }),
         })

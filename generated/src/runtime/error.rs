@@ -25,6 +25,8 @@ pub enum Error {
     InvalidRequest(Cow<'static, str>),
     /// More redirects than allowed, or a redirect to somewhere not followable.
     Redirect(Cow<'static, str>),
+    /// A successful response body was larger than the client's `max_response_bytes`.
+    TooLarge { limit: usize },
 }
 
 impl Error {
@@ -82,6 +84,9 @@ impl fmt::Display for Error {
             Error::Decode(e) => write!(f, "could not decode response: {e}"),
             Error::InvalidRequest(m) => write!(f, "invalid request: {m}"),
             Error::Redirect(m) => write!(f, "redirect error: {m}"),
+            Error::TooLarge { limit } => {
+                write!(f, "response body larger than the limit of {limit} bytes")
+            }
         }
     }
 }
