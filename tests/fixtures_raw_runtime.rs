@@ -5,20 +5,13 @@
 
 #[path = "support/fixtures.rs"]
 mod fixtures;
+#[path = "support/raw_requests.rs"]
+mod raw_requests;
 
 use futures_util::TryStreamExt;
-use github_rest_client::runtime::{encode, Client, JsonObject, Method, Request};
+use github_rest_client::runtime::{encode, JsonObject, Method};
+use raw_requests::{get, json, req, scenario, send, test_upload};
 use serde_json::Value;
-
-async fn scenario(name: &str) -> (fixtures::Scenario, Client) {
-    let s = fixtures::server().load(name).await;
-    let client = s.client().build().unwrap();
-    (s, client)
-}
-
-fn get<'c>(c: &'c Client, path: &str) -> Request<'c> {
-    Request::new(c, Method::Get, path.to_owned())
-}
 
 #[tokio::test]
 async fn get_repository() {
@@ -28,7 +21,7 @@ async fn get_repository() {
         encode::segment("octokit-fixture-org"),
         encode::segment("hello-world")
     );
-    let repo: Value = get(&c, &path).send().await.unwrap().json().unwrap();
+    let repo: Value = json(get(&c, &path)).await;
     assert_eq!(repo["full_name"], "octokit-fixture-org/hello-world");
     s.check().await.unwrap();
 }
@@ -50,7 +43,7 @@ async fn get_root_with_api_version_header_tolerated() {
     let s = fixtures::server().load("get-root").await;
     // The recorded requests had no X-GitHub-Api-Version; an extra header is fine.
     let c = s.client().build().unwrap();
-    let root: Value = get(&c, "/").send().await.unwrap().json().unwrap();
+    let root: Value = json(get(&c, "/")).await;
     assert!(root["current_user_url"].as_str().unwrap().contains("/user"));
     s.check().await.unwrap();
 }
@@ -62,14 +55,14 @@ async fn markdown_json_and_raw() {
     body.field("text", "### Hello\n\nb597b5d");
     body.field("context", "octokit-fixture-org/hello-world");
     body.field("mode", "gfm");
-    let html = Request::new(&c, Method::Post, "/markdown".into())
+    let html = req(&c, Method::Post, "/markdown")
         .accept("text/html")
         .json(body)
         .send()
         .await
         .unwrap();
     assert!(html.text().contains("<h3"), "{}", html.text());
-    let raw = Request::new(&c, Method::Post, "/markdown/raw".into())
+    let raw = req(&c, Method::Post, "/markdown/raw")
         .accept("text/html")
         .header("Content-Type", "text/plain; charset=utf-8")
         .raw(b"### Hello\n\nb597b5d".to_vec())
@@ -120,16 +113,10 @@ async fn get_archive_redirect_to_codeload_returns_raw_gzip() {
 async fn lock_issue_bodyless_put_and_delete() {
     let (s, c) = scenario("lock-issue").await;
     let path = "/repos/octokit-fixture-org/lock-issue/issues/1/lock";
-    let put = Request::new(&c, Method::Put, path.into())
-        .send()
-        .await
-        .unwrap();
+    let put = send(req(&c, Method::Put, path)).await;
     assert_eq!(put.status(), 204);
     put.json::<()>().unwrap();
-    let del = Request::new(&c, Method::Delete, path.into())
-        .send()
-        .await
-        .unwrap();
+    let del = send(req(&c, Method::Delete, path)).await;
     assert_eq!(del.status(), 204);
     s.check().await.unwrap();
 }
@@ -137,10 +124,7 @@ async fn lock_issue_bodyless_put_and_delete() {
 #[tokio::test]
 async fn mark_notifications_as_read_205() {
     let (s, c) = scenario("mark-notifications-as-read").await;
-    let resp = Request::new(&c, Method::Put, "/notifications".into())
-        .send()
-        .await
-        .unwrap();
+    let resp = send(req(&c, Method::Put, "/notifications")).await;
     assert_eq!(resp.status(), 205);
     s.check().await.unwrap();
 }
@@ -151,12 +135,8 @@ async fn rename_repository_follows_301_and_307() {
     let old = "/repos/octokit-fixture-org/rename-repository";
     let mut body = JsonObject::new();
     body.field("name", "rename-repository-newname");
-    Request::new(&c, Method::Patch, old.into())
-        .json(body)
-        .send()
-        .await
-        .unwrap();
-    let moved = get(&c, old).send().await.unwrap();
+    send(req(&c, Method::Patch, old).json(body)).await;
+    let moved = send(get(&c, old)).await;
     assert!(
         moved.url().ends_with("/repositories/1000"),
         "{}",
@@ -165,13 +145,7 @@ async fn rename_repository_follows_301_and_307() {
     let mut body = JsonObject::new();
     body.field("name", "rename-repository-newname");
     body.field("description", "test description");
-    let patched: Value = Request::new(&c, Method::Patch, old.into())
-        .json(body)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .unwrap();
+    let patched = json(req(&c, Method::Patch, old).json(body)).await;
     assert_eq!(patched["description"], "test description");
     s.check().await.unwrap();
 }
@@ -180,27 +154,13 @@ async fn rename_repository_follows_301_and_307() {
 async fn release_assets_upload_through_origin() {
     let (s, c) = scenario("release-assets").await;
     let repo = "/repos/octokit-fixture-org/release-assets";
-    let release: Value = get(&c, &format!("{repo}/releases/tags/v1.0.0"))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .unwrap();
+    let release: Value = json(get(&c, &format!("{repo}/releases/tags/v1.0.0"))).await;
     // `upload_url` is `{origin}/repos/.../assets{?name,label}`: take its origin.
     let upload_url = release["upload_url"].as_str().unwrap();
     let origin = &upload_url[..upload_url.find("/repos/").unwrap()];
     assert_eq!(origin, s.host_url("uploads.github.com"));
-    let asset: Value = Request::new(&c, Method::Post, format!("{repo}/releases/1000/assets"))
-        .origin(origin.to_owned())
-        .query("name", "test-upload.txt".into())
-        .query("label", "test".into())
-        .header("Content-Type", "text/plain")
-        .raw(b"Hello, world!\n".to_vec())
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .unwrap();
+    let upload = req(&c, Method::Post, &format!("{repo}/releases/1000/assets"));
+    let asset = json(test_upload(upload.origin(origin.to_owned()))).await;
     assert_eq!(asset["name"], "test-upload.txt");
     let list: Vec<Value> = get(&c, &format!("{repo}/releases/1000/assets"))
         .paginate()
@@ -208,22 +168,13 @@ async fn release_assets_upload_through_origin() {
         .await
         .unwrap();
     assert_eq!(list.len(), 1);
-    get(&c, &format!("{repo}/releases/assets/1000"))
-        .send()
-        .await
-        .unwrap();
+    send(get(&c, &format!("{repo}/releases/assets/1000"))).await;
     let mut body = JsonObject::new();
     body.field("name", "new-filename.txt");
     body.field("label", "new label");
-    Request::new(&c, Method::Patch, format!("{repo}/releases/assets/1000"))
-        .json(body)
-        .send()
-        .await
-        .unwrap();
-    let del = Request::new(&c, Method::Delete, format!("{repo}/releases/assets/1000"))
-        .send()
-        .await
-        .unwrap();
+    let asset = format!("{repo}/releases/assets/1000");
+    send(req(&c, Method::Patch, &asset).json(body)).await;
+    let del = send(req(&c, Method::Delete, &asset)).await;
     assert_eq!(del.status(), 204);
     s.check().await.unwrap();
 }
@@ -247,15 +198,11 @@ async fn errors_422_is_parsed() {
     let mut body = JsonObject::new();
     body.field("name", "foo");
     body.field("color", "invalid");
-    let err = Request::new(
-        &c,
-        Method::Post,
-        "/repos/octokit-fixture-org/errors/labels".into(),
-    )
-    .json(body)
-    .send()
-    .await
-    .unwrap_err();
+    let err = req(&c, Method::Post, "/repos/octokit-fixture-org/errors/labels")
+        .json(body)
+        .send()
+        .await
+        .unwrap_err();
     assert_eq!(err.status(), Some(422));
     let api = err.api().unwrap();
     assert_eq!(api.message.as_deref(), Some("Validation Failed"));
@@ -268,18 +215,11 @@ async fn errors_422_is_parsed() {
 async fn get_content_empty_path_and_raw_media_type() {
     let (s, c) = scenario("get-content").await;
     let base = "/repos/octokit-fixture-org/hello-world/contents";
-    let listing: Vec<Value> = get(&c, &format!("{base}/{}", encode::slashed("")))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .unwrap();
+    let root = get(&c, &format!("{base}/{}", encode::slashed("")));
+    let listing: Vec<Value> = send(root).await.json().unwrap();
     assert!(listing.iter().any(|e| e["name"] == "README.md"));
-    let readme = get(&c, &format!("{base}/{}", encode::slashed("README.md")))
-        .accept("application/vnd.github.v3.raw")
-        .send()
-        .await
-        .unwrap();
+    let readme = get(&c, &format!("{base}/{}", encode::slashed("README.md")));
+    let readme = send(readme.accept("application/vnd.github.v3.raw")).await;
     assert!(
         readme.text().starts_with("# hello-world"),
         "{}",

@@ -3,24 +3,13 @@
 
 #[path = "support/fixtures.rs"]
 mod fixtures;
+#[path = "support/raw_requests.rs"]
+mod raw_requests;
 
 use futures_util::TryStreamExt;
-use github_rest_client::runtime::{Client, JsonObject, Method, Request};
+use github_rest_client::runtime::{JsonObject, Method};
+use raw_requests::{get, json, req, scenario, send, test_upload};
 use serde_json::{json, Value};
-
-async fn scenario(name: &str) -> (fixtures::Scenario, Client) {
-    let s = fixtures::server().load(name).await;
-    let client = s.client().build().unwrap();
-    (s, client)
-}
-
-fn req<'c>(c: &'c Client, method: Method, path: &str) -> Request<'c> {
-    Request::new(c, method, path.to_owned())
-}
-
-async fn json(r: Request<'_>) -> Value {
-    r.send().await.unwrap().json().unwrap()
-}
 
 #[tokio::test]
 async fn add_and_remove_repository_collaborator() {
@@ -28,7 +17,7 @@ async fn add_and_remove_repository_collaborator() {
     let repo = "/repos/octokit-fixture-org/add-and-remove-repository-collaborator";
     let user = format!("{repo}/collaborators/octokit-fixture-user-b");
     let invite = json(req(&c, Method::Put, &user)).await;
-    let invitations = json(req(&c, Method::Get, &format!("{repo}/invitations"))).await;
+    let invitations = json(get(&c, &format!("{repo}/invitations"))).await;
     assert_eq!(invitations[0]["id"], invite["id"]);
     let id = invitations[0]["id"].as_i64().unwrap();
     // The invitee accepts with the second token.
@@ -42,14 +31,14 @@ async fn add_and_remove_repository_collaborator() {
     .await
     .unwrap();
     assert_eq!(accepted.status(), 204);
-    let list: Vec<Value> = req(&c, Method::Get, &format!("{repo}/collaborators"))
+    let list: Vec<Value> = get(&c, &format!("{repo}/collaborators"))
         .paginate()
         .try_collect()
         .await
         .unwrap();
     assert!(list.iter().any(|u| u["login"] == "octokit-fixture-user-b"));
-    req(&c, Method::Delete, &user).send().await.unwrap();
-    let list = json(req(&c, Method::Get, &format!("{repo}/collaborators"))).await;
+    send(req(&c, Method::Delete, &user)).await;
+    let list = json(get(&c, &format!("{repo}/collaborators"))).await;
     assert!(!list
         .as_array()
         .unwrap()
@@ -77,7 +66,7 @@ async fn add_labels_to_issue() {
 async fn branch_protection_with_explicit_nulls() {
     let (s, c) = scenario("branch-protection").await;
     let path = "/repos/octokit-fixture-org/branch-protection/branches/main/protection";
-    let err = req(&c, Method::Get, path).send().await.unwrap_err();
+    let err = get(&c, path).send().await.unwrap_err();
     assert_eq!(err.status(), Some(404));
     assert_eq!(
         err.api().unwrap().message.as_deref(),
@@ -88,7 +77,7 @@ async fn branch_protection_with_explicit_nulls() {
     body.field("required_pull_request_reviews", &None::<Value>);
     body.field("restrictions", &None::<Value>);
     body.field("enforce_admins", &false);
-    req(&c, Method::Put, path).json(body).send().await.unwrap();
+    send(req(&c, Method::Put, path).json(body)).await;
     let mut body = JsonObject::new();
     body.field(
         "required_status_checks",
@@ -107,8 +96,8 @@ async fn branch_protection_with_explicit_nulls() {
         &json!({"users": ["octokit-fixture-user-a"], "teams": ["a-team"]}),
     );
     body.field("enforce_admins", &true);
-    req(&c, Method::Put, path).json(body).send().await.unwrap();
-    let del = req(&c, Method::Delete, path).send().await.unwrap();
+    send(req(&c, Method::Put, path).json(body)).await;
+    let del = send(req(&c, Method::Delete, path)).await;
     assert_eq!(del.status(), 204);
     s.check().await.unwrap();
 }
@@ -158,7 +147,7 @@ async fn create_status() {
 #[tokio::test]
 async fn get_organization() {
     let (s, c) = scenario("get-organization").await;
-    let org = json(req(&c, Method::Get, "/orgs/octokit-fixture-org")).await;
+    let org = json(get(&c, "/orgs/octokit-fixture-org")).await;
     assert_eq!(org["login"], "octokit-fixture-org");
     s.check().await.unwrap();
 }
@@ -167,7 +156,7 @@ async fn get_organization() {
 async fn git_refs_with_trailing_slash_and_slashed_ref() {
     let (s, c) = scenario("git-refs").await;
     let repo = "/repos/octokit-fixture-org/git-refs";
-    let refs = json(req(&c, Method::Get, &format!("{repo}/git/refs/"))).await;
+    let refs = json(get(&c, &format!("{repo}/git/refs/"))).await;
     assert!(!refs.as_array().unwrap().is_empty());
     let mut body = JsonObject::new();
     body.field("ref", "refs/heads/test");
@@ -177,11 +166,8 @@ async fn git_refs_with_trailing_slash_and_slashed_ref() {
     let mut body = JsonObject::new();
     body.field("sha", "0000000000000000000000000000000000000001");
     json(req(&c, Method::Patch, &format!("{repo}/git/refs/{r}")).json(body)).await;
-    json(req(&c, Method::Get, &format!("{repo}/git/refs/"))).await;
-    let del = req(&c, Method::Delete, &format!("{repo}/git/refs/{r}"))
-        .send()
-        .await
-        .unwrap();
+    json(get(&c, &format!("{repo}/git/refs/"))).await;
+    let del = send(req(&c, Method::Delete, &format!("{repo}/git/refs/{r}"))).await;
     assert_eq!(del.status(), 204);
     s.check().await.unwrap();
 }
@@ -190,12 +176,12 @@ async fn git_refs_with_trailing_slash_and_slashed_ref() {
 async fn labels() {
     let (s, c) = scenario("labels").await;
     let repo = "/repos/octokit-fixture-org/labels";
-    json(req(&c, Method::Get, &format!("{repo}/labels"))).await;
+    json(get(&c, &format!("{repo}/labels"))).await;
     let mut body = JsonObject::new();
     body.field("name", "test-label");
     body.field("color", "663399");
     json(req(&c, Method::Post, &format!("{repo}/labels")).json(body)).await;
-    json(req(&c, Method::Get, &format!("{repo}/labels/test-label"))).await;
+    json(get(&c, &format!("{repo}/labels/test-label"))).await;
     let mut body = JsonObject::new();
     body.field("new_name", "test-label-updated");
     body.field("color", "BADA55");
@@ -203,7 +189,7 @@ async fn labels() {
         json(req(&c, Method::Patch, &format!("{repo}/labels/test-label")).json(body)).await;
     assert_eq!(updated["name"], "test-label-updated");
     let path = format!("{repo}/labels/test-label-updated");
-    req(&c, Method::Delete, &path).send().await.unwrap();
+    send(req(&c, Method::Delete, &path)).await;
     s.check().await.unwrap();
 }
 
@@ -217,10 +203,10 @@ async fn project_cards() {
         let card = json(req(&c, Method::Post, "/projects/columns/1000/cards").json(body)).await;
         ids.push(card["id"].as_i64().unwrap());
     }
-    let cards = json(req(&c, Method::Get, "/projects/columns/1000/cards")).await;
+    let cards = json(get(&c, "/projects/columns/1000/cards")).await;
     assert_eq!(cards.as_array().unwrap().len(), 2);
     let card = format!("/projects/columns/cards/{}", ids[0]);
-    json(req(&c, Method::Get, &card)).await;
+    json(get(&c, &card)).await;
     let mut body = JsonObject::new();
     body.field("note", "Example card 1 updated");
     json(req(&c, Method::Patch, &card).json(body)).await;
@@ -240,7 +226,7 @@ async fn project_cards() {
             .await
             .unwrap();
     }
-    req(&c, Method::Delete, &card).send().await.unwrap();
+    send(req(&c, Method::Delete, &card)).await;
     s.check().await.unwrap();
 }
 
@@ -248,21 +234,11 @@ async fn project_cards() {
 async fn release_assets_conflict() {
     let (s, c) = scenario("release-assets-conflict").await;
     let repo = "/repos/octokit-fixture-org/release-assets-conflict";
-    let release = json(req(
-        &c,
-        Method::Get,
-        &format!("{repo}/releases/tags/v1.0.0"),
-    ))
-    .await;
+    let release = json(get(&c, &format!("{repo}/releases/tags/v1.0.0"))).await;
     let id = release["id"].as_i64().unwrap();
     let upload = || {
-        req(&c, Method::Post, &format!("{repo}/releases/{id}/assets"))
-            .uploads()
-            .query("name", "test-upload.txt".into())
-            .query("label", "test".into())
-            .header("Content-Type", "text/plain")
-            .raw(b"Hello, world!\n".to_vec())
-            .send()
+        let upload = req(&c, Method::Post, &format!("{repo}/releases/{id}/assets"));
+        test_upload(upload.uploads()).send()
     };
     let err = upload().await.unwrap_err();
     assert_eq!(err.status(), Some(422));
@@ -270,15 +246,10 @@ async fn release_assets_conflict() {
         err.api().unwrap().errors[0].code.as_deref(),
         Some("already_exists")
     );
-    let assets = json(req(
-        &c,
-        Method::Get,
-        &format!("{repo}/releases/{id}/assets"),
-    ))
-    .await;
+    let assets = json(get(&c, &format!("{repo}/releases/{id}/assets"))).await;
     let asset = assets[0]["id"].as_i64().unwrap();
     let path = format!("{repo}/releases/assets/{asset}");
-    req(&c, Method::Delete, &path).send().await.unwrap();
+    send(req(&c, Method::Delete, &path)).await;
     assert_eq!(upload().await.unwrap().status(), 201);
     s.check().await.unwrap();
 }

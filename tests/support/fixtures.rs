@@ -37,6 +37,13 @@ pub struct Scenario {
     server_base: String,
 }
 
+/// Loads scenario `name` on the shared server, with a client for it.
+pub async fn scenario(name: &str) -> (Scenario, Client) {
+    let s = server().load(name).await;
+    let client = s.client().build().unwrap();
+    (s, client)
+}
+
 /// The shared server of this test binary, started on first use.
 pub fn server() -> &'static FixturesServer {
     static SERVER: OnceLock<FixturesServer> = OnceLock::new();
