@@ -95,21 +95,28 @@ for n in "${NAMES[@]}"; do
 done
 
 # Seconds the named crate itself took in a --timings report (its own compile, no deps).
-own_time() { # html, crate name
+own_time() { # html, crate name -> "total|frontend / codegen" seconds
   python3 - "$1" "$2" <<'PY'
 import json, re, sys
 html = open(sys.argv[1]).read()
 m = re.search(r"const UNIT_DATA = (\[.*?\]);\n", html, re.S)
-units = json.loads(m.group(1)) if m else []
-print("%.1f" % sum(u["duration"] for u in units if u["name"] == sys.argv[2] and "build" not in u.get("target", "")) if units else "?")
+units = [u for u in (json.loads(m.group(1)) if m else [])
+         if u["name"] == sys.argv[2] and "build" not in u.get("target", "")]
+total = sum(u["duration"] for u in units)
+split = {}
+for u in units:
+    for name, span in u.get("sections") or []:
+        split[name] = split.get(name, 0) + span["end"] - span["start"]
+parts = " / ".join("%.1f" % split[k] for k in ("frontend", "codegen") if k in split)
+print("%.1f|%s" % (total, parts or "?") if units else "?|?")
 PY
 }
 
 declare -A CRATE=([floor]=reqwest [octocrab]=octocrab [octorust]=octorust [ours]=github-rest-client [ours3]=github-rest-client)
 RESULTS="$WORK/results.md"
 {
-  echo "| build | profile | wall s | own crate s | peak RSS MB |"
-  echo "| --- | --- | ---: | ---: | ---: |"
+  echo "| build | profile | wall s | own crate s | own frontend / codegen s | peak RSS MB |"
+  echo "| --- | --- | ---: | ---: | ---: | ---: |"
 } > "$RESULTS"
 for p in "${PROFILES[@]}"; do
   flag=""; [ "$p" = release ] && flag="--release"
@@ -123,7 +130,7 @@ for p in "${PROFILES[@]}"; do
     html=$(ls -t "$dir"/target/cargo-timings/cargo-timing-*.html | head -1)
     cp "$html" "$dir/$p-timing.html"
     own=$(own_time "$html" "${CRATE[$n]}")
-    printf '| %s | %s | %.1f | %s | %d |\n' "$n" "$p" "$secs" "$own" $((kb / 1024)) | tee -a "$RESULTS" >&2
+    printf '| %s | %s | %.1f | %s | %s | %d |\n' "$n" "$p" "$secs" "${own%%|*}" "${own#*|}" $((kb / 1024)) | tee -a "$RESULTS" >&2
   done
 done
 rm -rf "$WORK"/*/target
@@ -135,8 +142,8 @@ echo
 cat "$RESULTS"
 python3 - "$RESULTS" <<'PY'
 import sys
-rows = [l.strip("|\n").split("|") for l in open(sys.argv[1]) if l.startswith("| ") and not l.startswith("| build")]
-t = {(r[0].strip(), r[1].strip()): float(r[2]) for r in rows}
+rows = [l.strip().strip("|").split("|") for l in open(sys.argv[1])]
+t = {(r[0].strip(), r[1].strip()): float(r[2]) for r in rows if r[2].strip().replace(".", "").isdigit()}
 for p in ("debug", "release"):
     for ours in ("ours", "ours3"):
         for other in ("octocrab", "octorust", "floor"):
