@@ -31,14 +31,17 @@ grep -q '^\[workspace\]' "$CRATE/Cargo.toml" || printf '\n[workspace]\n' >> "$CR
 cp "$ROOT/Cargo.lock" "$CRATE/Cargo.lock"
 cd "$CRATE"
 cargo build --quiet "${PROFILE[@]}" "${FEATURES[@]}"
-times=()
+# Wall time is what a user waits for; CPU time (user + sys of cargo and rustc) is steadier
+# when other work shares the machine.
+walls=(); cpus=()
 for _ in $(seq "$RUNS"); do
   touch src/lib.rs
-  start=$(date +%s.%N)
-  cargo build --quiet "${PROFILE[@]}" "${FEATURES[@]}"
-  end=$(date +%s.%N)
-  t=$(echo "$end - $start" | bc -l)
-  times+=("$t")
-  printf 'own build: %.2f s\n' "$t"
+  /usr/bin/time -f "%e %U %S" -o /tmp/own-build-time.$$ cargo build --quiet "${PROFILE[@]}" "${FEATURES[@]}"
+  read -r wall user sys < /tmp/own-build-time.$$
+  cpu=$(echo "$user + $sys" | bc -l)
+  walls+=("$wall"); cpus+=("$cpu")
+  printf 'own build: %.2f s wall, %.2f s CPU\n' "$wall" "$cpu"
 done
-printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {printf "median of %d: %.2f s\n", NR, a[int((NR+1)/2)]}'
+rm -f /tmp/own-build-time.$$
+med() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {printf "%.2f", a[int((NR+1)/2)]}'; }
+echo "median of $RUNS: $(med "${walls[@]}") s wall, $(med "${cpus[@]}") s CPU (load: $(cut -d' ' -f1-3 /proc/loadavg))"
