@@ -76,13 +76,12 @@ TOML
 }
 TOKIO='tokio = { version = "1", features = ["rt-multi-thread", "macros"] }'
 scratch floor "reqwest = { version = \"0.12\", default-features = false, features = [\"rustls-tls\", \"json\"] }
-serde = { version = \"1\", features = [\"derive\"] }
 serde_json = \"1\"
 $TOKIO" 'let _ = reqwest::Client::new(); let _ = serde_json::json!({}); let _ = tokio::runtime::Runtime::new();'
 scratch octocrab "octocrab = \"0.54\"
-$TOKIO" 'let _ = octocrab::Octocrab::builder();'
+$TOKIO" 'let _ = octocrab::instance();'
 scratch octorust "octorust = \"0.10\"
-$TOKIO" 'let _ = std::any::type_name::<octorust::Client>();'
+$TOKIO" 'let _ = octorust::Client::new("ua", None::<octorust::auth::Credentials>);'
 scratch ours "github-rest-client = { path = \"$OURS\" }
 $TOKIO" 'let _ = github_rest_client::Client::new();'
 scratch ours3 "github-rest-client = { path = \"$OURS\", default-features = false, features = [\"repos\", \"issues\", \"users\"] }
