@@ -10,6 +10,7 @@
 # before any clock starts (`cargo fetch`), so downloads are excluded. Per build it reports:
 #   wall      `cargo build` wall time (all dependencies, cold)
 #   own       the candidate crate alone (from `cargo build --timings`)
+#   CPU       user + sys seconds of the whole build (steadier than wall on a busy machine)
 #   peak RSS  the largest process of the build (`/usr/bin/time -f %M`: max over children)
 # Also: the generator's wall time and peak RSS on the corpus. Results: a Markdown table on
 # stdout and in $WORK/results.md ($WORK is printed first; kept for the --timings HTML).
@@ -114,8 +115,8 @@ PY
 declare -A CRATE=([floor]=reqwest [octocrab]=octocrab [octorust]=octorust [ours]=github-rest-client [ours3]=github-rest-client)
 RESULTS="$WORK/results.md"
 {
-  echo "| build | profile | wall s | own crate s | own frontend / codegen s | peak RSS MB |"
-  echo "| --- | --- | ---: | ---: | ---: | ---: |"
+  echo "| build | profile | wall s | CPU s | own crate s | own frontend / codegen s | peak RSS MB |"
+  echo "| --- | --- | ---: | ---: | ---: | ---: | ---: |"
 } > "$RESULTS"
 for p in "${PROFILES[@]}"; do
   flag=""; [ "$p" = release ] && flag="--release"
@@ -123,13 +124,14 @@ for p in "${PROFILES[@]}"; do
     dir="$WORK/$n"
     rm -rf "$dir/target"
     echo "building $n ($p) ..." >&2
-    (cd "$dir" && /usr/bin/time -f "%e %M" -o "$dir/$p.time" cargo build $flag --offline --quiet --timings 2>"$dir/$p.log") \
+    (cd "$dir" && /usr/bin/time -f "%e %M %U %S" -o "$dir/$p.time" cargo build $flag --offline --quiet --timings 2>"$dir/$p.log") \
       || { echo "  $n failed; see $dir/$p.log" >&2; continue; }
-    read -r secs kb < "$dir/$p.time"
+    read -r secs kb user sys < "$dir/$p.time"
+    cpu=$(echo "$user + $sys" | bc -l)
     html=$(ls -t "$dir"/target/cargo-timings/cargo-timing-*.html | head -1)
     cp "$html" "$dir/$p-timing.html"
     own=$(own_time "$html" "${CRATE[$n]}")
-    printf '| %s | %s | %.1f | %s | %s | %d |\n' "$n" "$p" "$secs" "${own%%|*}" "${own#*|}" $((kb / 1024)) | tee -a "$RESULTS" >&2
+    printf '| %s | %s | %.1f | %.1f | %s | %s | %d |\n' "$n" "$p" "$secs" "$cpu" "${own%%|*}" "${own#*|}" $((kb / 1024)) | tee -a "$RESULTS" >&2
   done
 done
 rm -rf "$WORK"/*/target
