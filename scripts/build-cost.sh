@@ -115,15 +115,16 @@ PY
 declare -A CRATE=([floor]=reqwest [octocrab]=octocrab [octorust]=octorust [ours]=github-rest-client [ours3]=github-rest-client)
 RESULTS="$WORK/results.md"
 {
-  echo "| build | profile | wall s | CPU s | own crate s | own frontend / codegen s | peak RSS MB |"
-  echo "| --- | --- | ---: | ---: | ---: | ---: | ---: |"
+  echo "| build | profile | wall s | CPU s | own crate s | own frontend / codegen s | peak RSS MB | load before |"
+  echo "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |"
 } > "$RESULTS"
 for p in "${PROFILES[@]}"; do
   flag=""; [ "$p" = release ] && flag="--release"
   for n in "${NAMES[@]}"; do
     dir="$WORK/$n"
     rm -rf "$dir/target"
-    echo "building $n ($p) ..." >&2
+    load=$(cut -d' ' -f1 /proc/loadavg)
+    echo "building $n ($p), load $load ..." >&2
     (cd "$dir" && /usr/bin/time -f "%e %M %U %S" -o "$dir/$p.time" cargo build $flag --offline --quiet --timings 2>"$dir/$p.log") \
       || { echo "  $n failed; see $dir/$p.log" >&2; continue; }
     read -r secs kb user sys < "$dir/$p.time"
@@ -131,7 +132,7 @@ for p in "${PROFILES[@]}"; do
     html=$(ls -t "$dir"/target/cargo-timings/cargo-timing-*.html | head -1)
     cp "$html" "$dir/$p-timing.html"
     own=$(own_time "$html" "${CRATE[$n]}")
-    printf '| %s | %s | %.1f | %.1f | %s | %s | %d |\n' "$n" "$p" "$secs" "$cpu" "${own%%|*}" "${own#*|}" $((kb / 1024)) | tee -a "$RESULTS" >&2
+    printf '| %s | %s | %.1f | %.1f | %s | %s | %d | %s |\n' "$n" "$p" "$secs" "$cpu" "${own%%|*}" "${own#*|}" $((kb / 1024)) "$load" | tee -a "$RESULTS" >&2
   done
 done
 rm -rf "$WORK"/*/target
