@@ -1,0 +1,395 @@
+//! Per-call cost of the generated client against the same requests hand-written with reqwest,
+//! on a local HTTP/1.1 server (127.0.0.1, keep-alive, a fixed JSON answer). Not a test: it
+//! asserts nothing about time.
+//!
+//! ```text
+//! cargo bench -p github-client-suite --bench request -- [--iters N] [--quick]
+//! ```
+//!
+//! Per call, the two variants alternate (which goes first alternates too), so a slow patch of
+//! the machine hits both alike; reported are per-call medians, their ratio, and heap
+//! allocations per call (a counting global allocator). `build()` alone (path encoding, query,
+//! JSON body) is timed in batches.
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::sync::atomic::{AtomicU64, Ordering::Relaxed};
+use std::time::{Duration, Instant};
+
+use github_rest_client::Client;
+use reqwest::header::{HeaderValue, ACCEPT, AUTHORIZATION, CONTENT_TYPE, USER_AGENT};
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+
+struct Counting;
+
+static ALLOCS: AtomicU64 = AtomicU64::new(0);
+
+// SAFETY: forwards to the system allocator; only counts.
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        ALLOCS.fetch_add(1, Relaxed);
+        // SAFETY: same contract as the caller's.
+        unsafe { System.alloc(layout) }
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        // SAFETY: same contract as the caller's.
+        unsafe { System.dealloc(ptr, layout) }
+    }
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        ALLOCS.fetch_add(1, Relaxed);
+        // SAFETY: same contract as the caller's.
+        unsafe { System.realloc(ptr, layout, new_size) }
+    }
+}
+
+#[global_allocator]
+static GLOBAL: Counting = Counting;
+
+const BODY: &[u8] = br#"{"id":1,"number":1347,"title":"Found a bug","state":"open","labels":[{"name":"bug"}],"user":{"login":"octocat","id":1}}"#;
+
+/// A keep-alive HTTP/1.1 server on its own thread answering every request with `BODY`.
+fn start_server() -> String {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind 127.0.0.1");
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    listener.set_nonblocking(true).unwrap();
+    std::thread::spawn(move || {
+        let rt = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .unwrap();
+        rt.block_on(async move {
+            let listener = tokio::net::TcpListener::from_std(listener).unwrap();
+            while let Ok((sock, _)) = listener.accept().await {
+                tokio::spawn(serve(sock));
+            }
+        });
+    });
+    base
+}
+
+async fn serve(mut sock: tokio::net::TcpStream) {
+    sock.set_nodelay(true).ok();
+    let head = format!(
+        "HTTP/1.1 200 OK\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: {}\r\n\r\n",
+        BODY.len()
+    );
+    let reply = [head.as_bytes(), BODY].concat();
+    let mut buf = Vec::with_capacity(8192);
+    let mut chunk = [0u8; 8192];
+    loop {
+        // One request: headers up to the blank line, then `content-length` bytes of body.
+        let (end, len) = loop {
+            if let Some(end) = buf.windows(4).position(|w| w == b"\r\n\r\n") {
+                let head = String::from_utf8_lossy(&buf[..end]).to_ascii_lowercase();
+                let len = head
+                    .lines()
+                    .find_map(|l| l.strip_prefix("content-length:"))
+                    .and_then(|v| v.trim().parse::<usize>().ok())
+                    .unwrap_or(0);
+                break (end + 4, len);
+            }
+            match sock.read(&mut chunk).await {
+                Ok(0) | Err(_) => return,
+                Ok(n) => buf.extend_from_slice(&chunk[..n]),
+            }
+        };
+        while buf.len() < end + len {
+            match sock.read(&mut chunk).await {
+                Ok(0) | Err(_) => return,
+                Ok(n) => buf.extend_from_slice(&chunk[..n]),
+            }
+        }
+        buf.drain(..end + len);
+        if sock.write_all(&reply).await.is_err() {
+            return;
+        }
+    }
+}
+
+const OWNER: &str = "octo cat";
+const REPO: &str = "hello-world";
+const TOKEN: &str = "ghp_0123456789abcdef0123456789abcdef0123";
+
+/// The hand-written equivalent: what a user would write with reqwest alone.
+struct Hand {
+    http: reqwest::Client,
+    base: reqwest::Url,
+}
+
+impl Hand {
+    fn url(&self, segments: &[&str]) -> reqwest::Url {
+        let mut url = self.base.clone();
+        url.path_segments_mut().unwrap().extend(segments);
+        url
+    }
+
+    fn headers(&self, rb: reqwest::RequestBuilder) -> reqwest::RequestBuilder {
+        rb.header(
+            ACCEPT,
+            HeaderValue::from_static("application/vnd.github+json"),
+        )
+        .header(USER_AGENT, HeaderValue::from_static("bench/0.1"))
+        .header(
+            "x-github-api-version",
+            HeaderValue::from_static("2022-11-28"),
+        )
+        .header(AUTHORIZATION, format!("Bearer {TOKEN}"))
+    }
+
+    fn get_repo(&self) -> reqwest::RequestBuilder {
+        self.headers(self.http.get(self.url(&["repos", OWNER, REPO])))
+    }
+
+    fn list_issues(&self) -> reqwest::RequestBuilder {
+        self.headers(self.http.get(self.url(&["repos", OWNER, REPO, "issues"])))
+            .query(&[("state", "open"), ("labels", "bug,ui"), ("per_page", "100")])
+    }
+
+    fn create_issue(&self) -> reqwest::RequestBuilder {
+        #[derive(serde::Serialize)]
+        struct NewIssue<'a> {
+            title: &'a str,
+            body: &'a str,
+            labels: &'a [&'a str],
+        }
+        let body = serde_json::to_vec(&NewIssue {
+            title: "Found a bug",
+            body: "I'm having a problem with this.",
+            labels: &["bug"],
+        })
+        .unwrap();
+        self.headers(self.http.post(self.url(&["repos", OWNER, REPO, "issues"])))
+            .header(CONTENT_TYPE, HeaderValue::from_static("application/json"))
+            .body(body)
+    }
+
+    async fn send(rb: reqwest::RequestBuilder) -> serde_json::Value {
+        let resp = rb.send().await.unwrap().error_for_status().unwrap();
+        let bytes = resp.bytes().await.unwrap();
+        serde_json::from_slice(&bytes).unwrap()
+    }
+}
+
+fn get_repo(c: &Client) -> github_rest_client::Request<'_> {
+    c.repos().get(OWNER, REPO).build()
+}
+
+fn list_issues(c: &Client) -> github_rest_client::Request<'_> {
+    use github_rest_client::issues::list_for_repo::State;
+    c.issues()
+        .list_for_repo(OWNER, REPO)
+        .state(State::Open)
+        .labels("bug,ui")
+        .per_page(100)
+        .build()
+}
+
+fn create_issue(c: &Client) -> github_rest_client::Request<'_> {
+    c.issues()
+        .create(OWNER, REPO, "Found a bug")
+        .body("I'm having a problem with this.")
+        .labels(vec!["bug".to_owned()])
+        .build()
+}
+
+async fn send_generated(req: github_rest_client::Request<'_>) -> serde_json::Value {
+    req.send().await.unwrap().json().unwrap()
+}
+
+fn median(mut v: Vec<Duration>) -> Duration {
+    v.sort();
+    v[v.len() / 2]
+}
+
+fn us(d: Duration) -> f64 {
+    d.as_secs_f64() * 1e6
+}
+
+/// Time `f` once, counting allocations.
+fn timed<T>(f: impl FnOnce() -> T) -> (T, Duration, u64) {
+    let a = ALLOCS.load(Relaxed);
+    let t = Instant::now();
+    let out = f();
+    let d = t.elapsed();
+    (out, d, ALLOCS.load(Relaxed) - a)
+}
+
+async fn timed_async<T>(f: impl std::future::Future<Output = T>) -> (T, Duration, u64) {
+    let a = ALLOCS.load(Relaxed);
+    let t = Instant::now();
+    let out = f.await;
+    let d = t.elapsed();
+    (out, d, ALLOCS.load(Relaxed) - a)
+}
+
+fn main() {
+    let mut iters = 5_000usize;
+    let mut args = std::env::args().skip(1);
+    while let Some(a) = args.next() {
+        match a.as_str() {
+            "--iters" => iters = args.next().and_then(|n| n.parse().ok()).unwrap_or(iters),
+            "--quick" => iters = 50,
+            _ => {}
+        }
+    }
+    let base = start_server();
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    let ours = Client::builder()
+        .base_url(&base)
+        .bearer_token(TOKEN)
+        .user_agent("bench/0.1")
+        .build()
+        .unwrap();
+    let hand = Hand {
+        http: reqwest::Client::builder().build().unwrap(),
+        base: reqwest::Url::parse(&base).unwrap(),
+    };
+
+    // The same reqwest client with the timeouts the generated client sets by default
+    // (connect 10 s, idle read 60 s): what the equal-featured hand-written code costs.
+    let hand_timeouts = Hand {
+        http: reqwest::Client::builder()
+            .connect_timeout(Duration::from_secs(10))
+            .read_timeout(Duration::from_secs(60))
+            .build()
+            .unwrap(),
+        base: reqwest::Url::parse(&base).unwrap(),
+    };
+
+    println!(
+        "request: {iters} calls per variant, rotating order; server {base} (keep-alive, {} byte JSON answer)",
+        BODY.len()
+    );
+    println!(
+        "{:<38} {:>9} {:>9} {:>7} {:>9} {:>7} {:>6} {:>6}",
+        "call (build + send + decode), us",
+        "generated",
+        "reqwest",
+        "ratio",
+        "+timeouts",
+        "ratio",
+        "allocs",
+        "hand"
+    );
+    type Case = (
+        &'static str,
+        fn(&Client) -> github_rest_client::Request<'_>,
+        fn(&Hand) -> reqwest::RequestBuilder,
+    );
+    let cases: [Case; 3] = [
+        ("GET /repos/{owner}/{repo}", get_repo, Hand::get_repo),
+        (
+            "GET .../issues?state&labels&per_page",
+            list_issues,
+            Hand::list_issues,
+        ),
+        (
+            "POST .../issues (JSON body)",
+            create_issue,
+            Hand::create_issue,
+        ),
+    ];
+    let mut all: [Vec<Duration>; 3] = Default::default();
+    for (name, gen, hand_fn) in cases {
+        rt.block_on(async {
+            // Warm up every connection and code path.
+            for _ in 0..iters.min(200) {
+                send_generated(gen(&ours)).await;
+                Hand::send(hand_fn(&hand)).await;
+                Hand::send(hand_fn(&hand_timeouts)).await;
+            }
+            let mut times: [Vec<Duration>; 3] = Default::default();
+            let mut allocs = [0u64; 3];
+            for i in 0..iters {
+                for k in 0..3 {
+                    let v = (i + k) % 3;
+                    let (d, a) = match v {
+                        0 => {
+                            let (out, d, a) = timed_async(send_generated(gen(&ours))).await;
+                            std::hint::black_box(out);
+                            (d, a)
+                        }
+                        1 => {
+                            let (out, d, a) = timed_async(Hand::send(hand_fn(&hand))).await;
+                            std::hint::black_box(out);
+                            (d, a)
+                        }
+                        _ => {
+                            let (out, d, a) =
+                                timed_async(Hand::send(hand_fn(&hand_timeouts))).await;
+                            std::hint::black_box(out);
+                            (d, a)
+                        }
+                    };
+                    times[v].push(d);
+                    allocs[v] = a;
+                }
+            }
+            for (a, t) in all.iter_mut().zip(&times) {
+                a.extend_from_slice(t);
+            }
+            let [g, h, ht] = times.map(median);
+            println!(
+                "{:<38} {:>9.1} {:>9.1} {:>7.3} {:>9.1} {:>7.3} {:>6} {:>6}",
+                name,
+                us(g),
+                us(h),
+                g.as_secs_f64() / h.as_secs_f64(),
+                us(ht),
+                g.as_secs_f64() / ht.as_secs_f64(),
+                allocs[0],
+                allocs[1]
+            );
+        });
+    }
+    let [g, h, ht] = all.map(median);
+    println!(
+        "{:<38} {:>9.1} {:>9.1} {:>7.3} {:>9.1} {:>7.3}",
+        "all calls",
+        us(g),
+        us(h),
+        g.as_secs_f64() / h.as_secs_f64(),
+        us(ht),
+        g.as_secs_f64() / ht.as_secs_f64()
+    );
+
+    // Construction alone: batches of 1,000 builds, median per build.
+    println!();
+    println!(
+        "{:<34} {:>12} {:>12} {:>7} {:>10} {:>10}",
+        "construction only", "generated ns", "reqwest ns", "ratio", "gen alloc", "hand alloc"
+    );
+    let batches = (iters / 50).max(5);
+    for (name, gen, hand_fn) in cases {
+        let (mut g, mut h) = (Vec::new(), Vec::new());
+        let (_, _, ga) = timed(|| std::hint::black_box(gen(&ours)));
+        let (_, _, ha) = timed(|| std::hint::black_box(hand_fn(&hand).build().unwrap()));
+        for _ in 0..batches {
+            let (_, d, _) = timed(|| {
+                for _ in 0..1000 {
+                    let _ = std::hint::black_box(gen(&ours));
+                }
+            });
+            g.push(d / 1000);
+            let (_, d, _) = timed(|| {
+                for _ in 0..1000 {
+                    std::hint::black_box(hand_fn(&hand).build().unwrap());
+                }
+            });
+            h.push(d / 1000);
+        }
+        let (mg, mh) = (median(g), median(h));
+        println!(
+            "{:<34} {:>12.0} {:>12.0} {:>7.3} {:>10} {:>10}",
+            name,
+            mg.as_nanos(),
+            mh.as_nanos(),
+            mg.as_secs_f64() / mh.as_secs_f64(),
+            ga,
+            ha
+        );
+    }
+    println!("(generated `build()` encodes the path and serialises the body; the URL is parsed and headers are set in `send()`; reqwest's `build()` parses the URL and sets headers)");
+}
