@@ -10,7 +10,7 @@ use client_generator::model::{
     Api, BodyKind, Endpoint, HttpMethod, Location, Param, PathPart, Type,
 };
 use client_generator::write;
-use github_client_suite::assert_crate_builds_clean;
+use github_client_suite::{assert_crate_builds_clean, cargo_in};
 
 fn p(spec: &str, rust: &str, location: Location, ty: Type, required: bool) -> Param {
     Param {
@@ -164,6 +164,7 @@ fn edge_api() -> Api {
             p("build", "build", Query, Type::Number, false),
             p("send", "send", Query, Type::Boolean, false),
             p("self", "self_", Query, Type::String, false),
+            p("origin", "origin", Query, Type::String, false),
             p(
                 "labels",
                 "labels",
@@ -240,6 +241,13 @@ fn edge_api() -> Api {
             p("score", "score", Body, Type::Number, false),
             p("extra", "extra", Body, Type::Any, false),
             p(
+                "free",
+                "free",
+                Body,
+                Type::Object { fields: Vec::new() },
+                false,
+            ),
+            p(
                 "kitchen_sink",
                 "kitchen_sink",
                 Body,
@@ -288,6 +296,82 @@ fn edge_api() -> Api {
         vec![p("type", "r#type", Path, Type::String, true)],
     );
     let no_params = e("other", "root", "root", Get, "/", vec![]);
+    let inception = e("other", "other", "other", Get, "/other", vec![]);
+    // Names that would shadow the prelude generated code relies on.
+    let shadowing = e(
+        "result",
+        "option",
+        "option",
+        Post,
+        "/r/{self}",
+        vec![
+            p("self", "self_", Path, enum_of(&["a"]), true),
+            p("string", "string", Body, enum_of(&["b"]), true),
+            p(
+                "vec",
+                "vec",
+                Body,
+                Type::Object {
+                    fields: vec![p("vec.x", "x", Body, Type::String, true)],
+                },
+                false,
+            ),
+            p(
+                "some",
+                "some",
+                Query,
+                Type::Array {
+                    items: Box::new(enum_of(&["c"])),
+                },
+                false,
+            ),
+        ],
+    );
+    // Method and setter names that clippy has conventions for (`to_*`, `is_*`, trait names).
+    let convention_names = [
+        "add",
+        "next",
+        "borrow",
+        "clone",
+        "default",
+        "deref",
+        "drop",
+        "eq",
+        "hash",
+        "into_iter",
+        "neg",
+        "not",
+        "from_str",
+        "as_ref",
+        "to_owned_thing",
+        "into_thing",
+        "from_thing",
+        "is_thing",
+        "new",
+        "len",
+        "is_empty",
+        "iter",
+    ];
+    let conventions = convention_names.iter().map(|name| {
+        let params = vec![
+            p(name, name, Query, Type::Boolean, false),
+            p(
+                &format!("{name}_x"),
+                &format!("{name}_x"),
+                Query,
+                Type::Boolean,
+                false,
+            ),
+        ];
+        e(
+            "conventions",
+            name,
+            name,
+            Get,
+            &format!("/c/{name}"),
+            params,
+        )
+    });
     let mut endpoints = vec![
         kitchen,
         upload,
@@ -296,7 +380,12 @@ fn edge_api() -> Api {
         alias_of_deprecated,
         keyword,
         no_params,
+        inception,
+        shadowing,
+        // A scope named like a keyword.
+        e("type", "get", "get", Get, "/t", vec![]),
     ];
+    endpoints.extend(conventions);
     endpoints.sort_by(|a, b| (&a.scope, &a.id).cmp(&(&b.scope, &b.id)));
     Api { endpoints }
 }
@@ -308,4 +397,14 @@ fn edge_cases_generate_a_crate_that_checks_and_lints_clean() {
     let dir = tmp.path().join("github-rest-client");
     write::generate(&dir, &files).unwrap_or_else(|d| panic!("{d}"));
     assert_crate_builds_clean(&dir, "the edge-case crate");
+
+    // A scope whose renamed alias forwards to another scope enables that scope's feature.
+    for features in [
+        &["--no-default-features"][..],
+        &["--no-default-features", "--features", "other"][..],
+    ] {
+        let args = [&["check", "--quiet"][..], features].concat();
+        let (ok, stderr, _) = cargo_in(&dir, &args);
+        assert!(ok, "cargo {args:?} failed:\n{stderr}");
+    }
 }

@@ -138,6 +138,42 @@ async fn primary_rate_limit_is_reported_with_reset() {
 }
 
 #[tokio::test]
+async fn primary_rate_limit_waits_until_reset_then_retries() {
+    let server = RawServer::start(|n, _| {
+        let reset = (std::time::SystemTime::now() + Duration::from_secs(1))
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .as_secs()
+            .to_string();
+        Reply::Raw(match n {
+            0 => response(
+                "403 Forbidden",
+                &[
+                    ("x-ratelimit-remaining", "0"),
+                    ("x-ratelimit-reset", &reset),
+                ],
+                br#"{"message":"API rate limit exceeded"}"#,
+            ),
+            _ => response("200 OK", &[("x-ratelimit-remaining", "4999")], b"{}"),
+        })
+    })
+    .await;
+    let client = builder(&server)
+        .max_retry_wait(Duration::from_secs(5))
+        .build()
+        .unwrap();
+    let start = Instant::now();
+    let resp = get(&client).await.unwrap();
+    assert_eq!(resp.rate_limit().unwrap().remaining, Some(4999));
+    assert!(
+        start.elapsed() < Duration::from_millis(2500),
+        "{:?}",
+        start.elapsed()
+    );
+    assert_eq!(server.requests().len(), 2);
+}
+
+#[tokio::test]
 async fn secondary_rate_limit_with_retry_after_too_long_is_returned() {
     let server = RawServer::start(|_, _| {
         Reply::Raw(response(
@@ -282,6 +318,27 @@ async fn timeouts() {
         .unwrap_err();
     assert!(err.is_timeout());
     assert_eq!(server.requests().len(), 3);
+}
+
+#[tokio::test]
+async fn read_timeout_catches_a_stalled_body() {
+    // Headers arrive, then the body stalls: only the idle read timeout ends it.
+    let server = RawServer::start(|_, _| {
+        Reply::Stall(
+            b"HTTP/1.1 200 OK\r\ncontent-length: 10\r\n\r\n{".to_vec(),
+            Duration::from_secs(3),
+        )
+    })
+    .await;
+    let client = builder(&server)
+        .read_timeout(Duration::from_millis(200))
+        .max_retries(0)
+        .build()
+        .unwrap();
+    let start = Instant::now();
+    let err = get(&client).await.unwrap_err();
+    assert!(matches!(err, Error::Transport(_)), "{err:?}");
+    assert!(start.elapsed() < Duration::from_secs(2));
 }
 
 #[tokio::test]

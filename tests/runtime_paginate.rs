@@ -116,7 +116,7 @@ async fn stream_of_items() {
 async fn wrapped_lists_are_unwrapped() {
     let server = paged(&[
         r#"{"total_count":3,"incomplete_results":false,"items":[{"n":1},{"n":2}]}"#,
-        r#"{"total_count":3,"workflow_runs":[{"n":3}]}"#,
+        "{ \"total_count\" : 3 ,\n \"workflow_runs\" :\n [ {\"n\":3} ] , \"x\": {\"y\": []} }",
     ])
     .await;
     let c = client(&server);

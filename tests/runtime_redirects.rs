@@ -92,6 +92,25 @@ async fn cross_host_redirect_drops_authorization() {
 }
 
 #[tokio::test]
+async fn credentials_do_not_come_back_after_visiting_another_host() {
+    // api -> other -> api: the other host chose the last target, so no credentials.
+    let (other, other_target) = redirecting("302 Found", "/back").await;
+    let (api, api_target) = redirecting("302 Found", "/away").await;
+    api_target.set(other.base.clone()).unwrap();
+    other_target.set(api.base.clone()).unwrap();
+    let c = client(&api.base);
+    Request::new(&c, Method::Get, "/start".into())
+        .send()
+        .await
+        .unwrap();
+    let a = api.requests();
+    assert_eq!(a[0].header("authorization"), Some("token tok"));
+    assert_eq!(other.requests()[0].header("authorization"), None);
+    assert_eq!(a[1].target, "/back");
+    assert_eq!(a[1].header("authorization"), None);
+}
+
+#[tokio::test]
 async fn status_307_and_308_keep_method_and_body() {
     for status in ["307 Temporary Redirect", "308 Permanent Redirect"] {
         let (server, target) = redirecting(status, "/moved").await;

@@ -106,6 +106,7 @@ async fn per_request_media_type_accept_and_header_override() {
         .header("X-Extra", "1")
         .header("Authorization", "token other")
         .header("User-Agent", "ua2")
+        .header("X-Note", "café")
         .send()
         .await
         .unwrap();
@@ -116,6 +117,7 @@ async fn per_request_media_type_accept_and_header_override() {
     assert_eq!(rs[3].header("x-extra"), Some("1"));
     assert_eq!(rs[3].header("authorization"), Some("token other"));
     assert_eq!(rs[3].header("user-agent"), Some("ua2"));
+    assert_eq!(rs[3].header("x-note"), Some("café"));
     assert_eq!(
         rs[3]
             .headers
@@ -274,6 +276,37 @@ async fn enterprise_base_url_keeps_its_path_prefix() {
         .await
         .unwrap();
     assert_eq!(server.requests()[0].target, "/api/v3/repos/o/r?a=1");
+}
+
+#[test]
+fn default_uploads_url_follows_the_base_url() {
+    let url = |b: Option<&str>| {
+        let builder = Client::builder();
+        let builder = match b {
+            Some(b) => builder.base_url(b),
+            None => builder,
+        };
+        builder.build().unwrap().uploads_url().to_owned()
+    };
+    assert_eq!(url(None), "https://uploads.github.com");
+    assert_eq!(
+        url(Some("https://api.github.com/")),
+        "https://uploads.github.com"
+    );
+    assert_eq!(
+        url(Some("https://ghe.example/api/v3")),
+        "https://ghe.example/api/uploads"
+    );
+    assert_eq!(
+        url(Some("http://127.0.0.1:9/prefix")),
+        "http://127.0.0.1:9/prefix"
+    );
+    let c = Client::builder()
+        .base_url("https://ghe.example/api/v3")
+        .uploads_url("https://up.example/")
+        .build()
+        .unwrap();
+    assert_eq!(c.uploads_url(), "https://up.example");
 }
 
 #[tokio::test]
@@ -459,5 +492,63 @@ async fn build_is_cheap() {
         start.elapsed() < std::time::Duration::from_secs(1),
         "{:?}",
         start.elapsed()
+    );
+}
+
+#[test]
+fn public_types_are_send_and_sync() {
+    fn send_sync<T: Send + Sync>() {}
+    fn send<T: Send>() {}
+    send_sync::<Client>();
+    send_sync::<Request<'static>>();
+    send_sync::<github_rest_client::runtime::Response>();
+    send_sync::<Error>();
+    send_sync::<github_rest_client::runtime::Page<serde_json::Value>>();
+    send::<github_rest_client::runtime::ResponseFuture<'static>>();
+    send::<github_rest_client::runtime::Paginate<'static, serde_json::Value>>();
+    send::<github_rest_client::runtime::Pages<'static, serde_json::Value>>();
+    // Errors stay small so `Result<T>` is cheap to move.
+    assert!(
+        std::mem::size_of::<Error>() <= 32,
+        "{}",
+        std::mem::size_of::<Error>()
+    );
+}
+
+#[tokio::test]
+async fn bodies_that_do_not_serialise_fail_at_send() {
+    use std::collections::HashMap;
+    let server = ok_server().await;
+    let client = Client::builder().base_url(&server.base).build().unwrap();
+    // A map with non-string (tuple) keys cannot be JSON.
+    let bad: HashMap<(u8, u8), u8> = [((1, 2), 3)].into_iter().collect();
+    let mut body = JsonObject::new();
+    body.field("ok", "yes");
+    body.field("bad", &bad);
+    let err = Request::new(&client, Method::Post, "/x".into())
+        .json(body)
+        .send()
+        .await
+        .unwrap_err();
+    assert!(matches!(err, Error::InvalidRequest(_)), "{err:?}");
+    assert!(err.to_string().contains("`bad`"), "{err}");
+    let err = Request::new(&client, Method::Post, "/x".into())
+        .json_value(&bad)
+        .send()
+        .await
+        .unwrap_err();
+    assert!(matches!(err, Error::InvalidRequest(_)));
+    assert!(server.requests().is_empty());
+    // A top-level array body.
+    Request::new(&client, Method::Put, "/contexts".into())
+        .json_value(&["ci/a", "ci/b"])
+        .send()
+        .await
+        .unwrap();
+    let r = &server.requests()[0];
+    assert_eq!(r.body, br#"["ci/a","ci/b"]"#);
+    assert_eq!(
+        r.header("content-type"),
+        Some("application/json; charset=utf-8")
     );
 }

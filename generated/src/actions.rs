@@ -33,10 +33,10 @@ impl<'c> Actions<'c> {
     /// [GitHub REST API documentation](https://docs.github.com/rest/actions/workflows#create-a-workflow-dispatch-event)
     pub fn create_workflow_dispatch(
         &self,
-        owner: impl ::core::convert::Into<::std::string::String>,
-        repo: impl ::core::convert::Into<::std::string::String>,
-        workflow_id: impl ::core::convert::Into<::std::string::String>,
-        r#ref: impl ::core::convert::Into<::std::string::String>,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        workflow_id: impl Into<String>,
+        r#ref: impl Into<String>,
     ) -> create_workflow_dispatch::CreateWorkflowDispatch<'c> {
         create_workflow_dispatch::CreateWorkflowDispatch {
             client: self.client,
@@ -44,7 +44,7 @@ impl<'c> Actions<'c> {
             repo: repo.into(),
             workflow_id: workflow_id.into(),
             r#ref: r#ref.into(),
-            inputs: ::core::option::Option::None,
+            inputs: None,
         }
     }
     /// Delete Actions caches by key
@@ -67,16 +67,16 @@ impl<'c> Actions<'c> {
     /// [GitHub REST API documentation](https://docs.github.com/rest/actions/cache#delete-github-actions-caches-for-a-repository-using-a-cache-key)
     pub fn delete_actions_cache_by_key(
         &self,
-        owner: impl ::core::convert::Into<::std::string::String>,
-        repo: impl ::core::convert::Into<::std::string::String>,
-        key: impl ::core::convert::Into<::std::string::String>,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        key: impl Into<String>,
     ) -> delete_actions_cache_by_key::DeleteActionsCacheByKey<'c> {
         delete_actions_cache_by_key::DeleteActionsCacheByKey {
             client: self.client,
             owner: owner.into(),
             repo: repo.into(),
             key: key.into(),
-            r#ref: ::core::option::Option::None,
+            r#ref: None,
         }
     }
 }
@@ -87,24 +87,19 @@ pub mod create_workflow_dispatch {
     #[must_use = "a request does nothing until sent"]
     pub struct CreateWorkflowDispatch<'c> {
         pub(super) client: &'c crate::runtime::Client,
-        pub(super) owner: ::std::string::String,
-        pub(super) repo: ::std::string::String,
-        pub(super) workflow_id: ::std::string::String,
-        pub(super) r#ref: ::std::string::String,
-        pub(super) inputs: ::core::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-        >,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) workflow_id: String,
+        pub(super) r#ref: String,
+        pub(super) inputs: Option<::std::collections::BTreeMap<String, String>>,
     }
     impl<'c> CreateWorkflowDispatch<'c> {
         /// Values for the inputs declared by the workflow, keyed by input name. At most 10 entries.
         pub fn inputs(
             mut self,
-            inputs: ::std::collections::BTreeMap<
-                ::std::string::String,
-                ::std::string::String,
-            >,
+            inputs: ::std::collections::BTreeMap<String, String>,
         ) -> Self {
-            self.inputs = ::core::option::Option::Some(inputs);
+            self.inputs = Some(inputs);
             self
         }
         /// The request, to adjust (headers, media type) before sending.
@@ -115,7 +110,7 @@ pub mod create_workflow_dispatch {
             let mut req = crate::runtime::Request::new(
                 self.client,
                 crate::runtime::Method::Post,
-                ::std::format!(
+                format!(
                     "/repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches"
                 ),
             );
@@ -138,18 +133,15 @@ pub mod delete_actions_cache_by_key {
     #[must_use = "a request does nothing until sent"]
     pub struct DeleteActionsCacheByKey<'c> {
         pub(super) client: &'c crate::runtime::Client,
-        pub(super) owner: ::std::string::String,
-        pub(super) repo: ::std::string::String,
-        pub(super) key: ::std::string::String,
-        pub(super) r#ref: ::core::option::Option<::std::string::String>,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) key: String,
+        pub(super) r#ref: Option<String>,
     }
     impl<'c> DeleteActionsCacheByKey<'c> {
         /// Full Git reference the caches must belong to, such as `refs/heads/main`, or `refs/pull/<number>/merge` for a pull request.
-        pub fn r#ref(
-            mut self,
-            r#ref: impl ::core::convert::Into<::std::string::String>,
-        ) -> Self {
-            self.r#ref = ::core::option::Option::Some(r#ref.into());
+        pub fn r#ref(mut self, r#ref: impl Into<String>) -> Self {
+            self.r#ref = Some(r#ref.into());
             self
         }
         /// The request, to adjust (headers, media type) before sending.
@@ -159,10 +151,10 @@ pub mod delete_actions_cache_by_key {
             let mut req = crate::runtime::Request::new(
                 self.client,
                 crate::runtime::Method::Delete,
-                ::std::format!("/repos/{owner}/{repo}/actions/caches"),
+                format!("/repos/{owner}/{repo}/actions/caches"),
             );
             req = req.query("key", self.key);
-            if let ::core::option::Option::Some(value) = self.r#ref {
+            if let Some(value) = self.r#ref {
                 req = req.query("ref", value);
             }
             req

@@ -31,8 +31,8 @@ impl<'c> Activity<'c> {
     ) -> mark_notifications_as_read::MarkNotificationsAsRead<'c> {
         mark_notifications_as_read::MarkNotificationsAsRead {
             client: self.client,
-            last_read_at: ::core::option::Option::None,
-            read: ::core::option::Option::None,
+            last_read_at: None,
+            read: None,
         }
     }
 }
@@ -43,21 +43,18 @@ pub mod mark_notifications_as_read {
     #[must_use = "a request does nothing until sent"]
     pub struct MarkNotificationsAsRead<'c> {
         pub(super) client: &'c crate::runtime::Client,
-        pub(super) last_read_at: ::core::option::Option<::std::string::String>,
-        pub(super) read: ::core::option::Option<bool>,
+        pub(super) last_read_at: Option<String>,
+        pub(super) read: Option<bool>,
     }
     impl<'c> MarkNotificationsAsRead<'c> {
         /// Notifications updated after this ISO 8601 timestamp (`YYYY-MM-DDTHH:MM:SSZ`) stay unread. Default: now, so every notification is marked.
-        pub fn last_read_at(
-            mut self,
-            last_read_at: impl ::core::convert::Into<::std::string::String>,
-        ) -> Self {
-            self.last_read_at = ::core::option::Option::Some(last_read_at.into());
+        pub fn last_read_at(mut self, last_read_at: impl Into<String>) -> Self {
+            self.last_read_at = Some(last_read_at.into());
             self
         }
         /// The read state to set.
         pub fn read(mut self, read: bool) -> Self {
-            self.read = ::core::option::Option::Some(read);
+            self.read = Some(read);
             self
         }
         /// The request, to adjust (headers, media type) before sending.
@@ -65,7 +62,7 @@ pub mod mark_notifications_as_read {
             let mut req = crate::runtime::Request::new(
                 self.client,
                 crate::runtime::Method::Put,
-                ::std::string::String::from("/notifications"),
+                String::from("/notifications"),
             );
             let mut body = crate::runtime::JsonObject::new();
             body.opt("last_read_at", &self.last_read_at);

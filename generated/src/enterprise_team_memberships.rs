@@ -31,9 +31,9 @@ impl<'c> EnterpriseTeamMemberships<'c> {
     /// [GitHub REST API documentation](https://docs.github.com/rest/enterprise-teams/enterprise-team-members#add-team-member)
     pub fn add(
         &self,
-        enterprise: impl ::core::convert::Into<::std::string::String>,
-        enterprise_team: impl ::core::convert::Into<::std::string::String>,
-        username: impl ::core::convert::Into<::std::string::String>,
+        enterprise: impl Into<String>,
+        enterprise_team: impl Into<String>,
+        username: impl Into<String>,
     ) -> add::Add<'c> {
         add::Add {
             client: self.client,
@@ -60,15 +60,15 @@ impl<'c> EnterpriseTeamMemberships<'c> {
     /// [GitHub REST API documentation](https://docs.github.com/rest/enterprise-teams/enterprise-team-members#list-members-in-an-enterprise-team)
     pub fn list(
         &self,
-        enterprise: impl ::core::convert::Into<::std::string::String>,
-        enterprise_team: impl ::core::convert::Into<::std::string::String>,
+        enterprise: impl Into<String>,
+        enterprise_team: impl Into<String>,
     ) -> list::List<'c> {
         list::List {
             client: self.client,
             enterprise: enterprise.into(),
             enterprise_team: enterprise_team.into(),
-            per_page: ::core::option::Option::None,
-            page: ::core::option::Option::None,
+            per_page: None,
+            page: None,
         }
     }
 }
@@ -79,9 +79,9 @@ pub mod add {
     #[must_use = "a request does nothing until sent"]
     pub struct Add<'c> {
         pub(super) client: &'c crate::runtime::Client,
-        pub(super) enterprise: ::std::string::String,
-        pub(super) enterprise_team: ::std::string::String,
-        pub(super) username: ::std::string::String,
+        pub(super) enterprise: String,
+        pub(super) enterprise_team: String,
+        pub(super) username: String,
     }
     impl<'c> Add<'c> {
         /// The request, to adjust (headers, media type) before sending.
@@ -92,7 +92,7 @@ pub mod add {
             crate::runtime::Request::new(
                 self.client,
                 crate::runtime::Method::Put,
-                ::std::format!(
+                format!(
                     "/enterprises/{enterprise}/teams/{enterprise_team}/memberships/{username}"
                 ),
             )
@@ -110,20 +110,20 @@ pub mod list {
     #[must_use = "a request does nothing until sent"]
     pub struct List<'c> {
         pub(super) client: &'c crate::runtime::Client,
-        pub(super) enterprise: ::std::string::String,
-        pub(super) enterprise_team: ::std::string::String,
-        pub(super) per_page: ::core::option::Option<i64>,
-        pub(super) page: ::core::option::Option<i64>,
+        pub(super) enterprise: String,
+        pub(super) enterprise_team: String,
+        pub(super) per_page: Option<i64>,
+        pub(super) page: Option<i64>,
     }
     impl<'c> List<'c> {
         /// How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
         pub fn per_page(mut self, per_page: i64) -> Self {
-            self.per_page = ::core::option::Option::Some(per_page);
+            self.per_page = Some(per_page);
             self
         }
         /// Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
         pub fn page(mut self, page: i64) -> Self {
-            self.page = ::core::option::Option::Some(page);
+            self.page = Some(page);
             self
         }
         /// The request, to adjust (headers, media type) before sending.
@@ -133,15 +133,13 @@ pub mod list {
             let mut req = crate::runtime::Request::new(
                 self.client,
                 crate::runtime::Method::Get,
-                ::std::format!(
-                    "/enterprises/{enterprise}/teams/{enterprise_team}/memberships"
-                ),
+                format!("/enterprises/{enterprise}/teams/{enterprise_team}/memberships"),
             );
-            if let ::core::option::Option::Some(value) = self.per_page {
-                req = req.query("per_page", ::std::string::ToString::to_string(&value));
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
             }
-            if let ::core::option::Option::Some(value) = self.page {
-                req = req.query("page", ::std::string::ToString::to_string(&value));
+            if let Some(value) = self.page {
+                req = req.query("page", value.to_string());
             }
             req
         }

@@ -30,10 +30,10 @@ impl<'c> Git<'c> {
     /// [GitHub REST API documentation](https://docs.github.com/rest/git/refs#create-a-reference)
     pub fn create_ref(
         &self,
-        owner: impl ::core::convert::Into<::std::string::String>,
-        repo: impl ::core::convert::Into<::std::string::String>,
-        r#ref: impl ::core::convert::Into<::std::string::String>,
-        sha: impl ::core::convert::Into<::std::string::String>,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        r#ref: impl Into<String>,
+        sha: impl Into<String>,
     ) -> create_ref::CreateRef<'c> {
         create_ref::CreateRef {
             client: self.client,
@@ -63,16 +63,16 @@ impl<'c> Git<'c> {
     /// [GitHub REST API documentation](https://docs.github.com/rest/git/trees#create-a-tree)
     pub fn create_tree(
         &self,
-        owner: impl ::core::convert::Into<::std::string::String>,
-        repo: impl ::core::convert::Into<::std::string::String>,
-        tree: ::std::vec::Vec<crate::git::create_tree::TreeItem>,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        tree: Vec<::serde_json::Map<String, ::serde_json::Value>>,
     ) -> create_tree::CreateTree<'c> {
         create_tree::CreateTree {
             client: self.client,
             owner: owner.into(),
             repo: repo.into(),
             tree,
-            base_tree: ::core::option::Option::None,
+            base_tree: None,
         }
     }
     /// Remove a Git reference
@@ -92,9 +92,9 @@ impl<'c> Git<'c> {
     /// [GitHub REST API documentation](https://docs.github.com/rest/git/refs#delete-a-reference)
     pub fn delete_ref(
         &self,
-        owner: impl ::core::convert::Into<::std::string::String>,
-        repo: impl ::core::convert::Into<::std::string::String>,
-        r#ref: impl ::core::convert::Into<::std::string::String>,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        r#ref: impl Into<String>,
     ) -> delete_ref::DeleteRef<'c> {
         delete_ref::DeleteRef {
             client: self.client,
@@ -120,9 +120,9 @@ impl<'c> Git<'c> {
     /// [GitHub REST API documentation](https://docs.github.com/rest/git/refs#get-a-reference)
     pub fn get_ref(
         &self,
-        owner: impl ::core::convert::Into<::std::string::String>,
-        repo: impl ::core::convert::Into<::std::string::String>,
-        r#ref: impl ::core::convert::Into<::std::string::String>,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        r#ref: impl Into<String>,
     ) -> get_ref::GetRef<'c> {
         get_ref::GetRef {
             client: self.client,
@@ -150,9 +150,9 @@ impl<'c> Git<'c> {
     /// [GitHub REST API documentation](https://docs.github.com/rest/git/refs#list-matching-references)
     pub fn list_matching_refs(
         &self,
-        owner: impl ::core::convert::Into<::std::string::String>,
-        repo: impl ::core::convert::Into<::std::string::String>,
-        r#ref: impl ::core::convert::Into<::std::string::String>,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        r#ref: impl Into<String>,
     ) -> list_matching_refs::ListMatchingRefs<'c> {
         list_matching_refs::ListMatchingRefs {
             client: self.client,
@@ -180,10 +180,10 @@ impl<'c> Git<'c> {
     /// [GitHub REST API documentation](https://docs.github.com/rest/git/refs#update-a-reference)
     pub fn update_ref(
         &self,
-        owner: impl ::core::convert::Into<::std::string::String>,
-        repo: impl ::core::convert::Into<::std::string::String>,
-        r#ref: impl ::core::convert::Into<::std::string::String>,
-        sha: impl ::core::convert::Into<::std::string::String>,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        r#ref: impl Into<String>,
+        sha: impl Into<String>,
     ) -> update_ref::UpdateRef<'c> {
         update_ref::UpdateRef {
             client: self.client,
@@ -191,7 +191,7 @@ impl<'c> Git<'c> {
             repo: repo.into(),
             r#ref: r#ref.into(),
             sha: sha.into(),
-            force: ::core::option::Option::None,
+            force: None,
         }
     }
 }
@@ -202,10 +202,10 @@ pub mod create_ref {
     #[must_use = "a request does nothing until sent"]
     pub struct CreateRef<'c> {
         pub(super) client: &'c crate::runtime::Client,
-        pub(super) owner: ::std::string::String,
-        pub(super) repo: ::std::string::String,
-        pub(super) r#ref: ::std::string::String,
-        pub(super) sha: ::std::string::String,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) r#ref: String,
+        pub(super) sha: String,
     }
     impl<'c> CreateRef<'c> {
         /// The request, to adjust (headers, media type) before sending.
@@ -215,7 +215,7 @@ pub mod create_ref {
             let mut req = crate::runtime::Request::new(
                 self.client,
                 crate::runtime::Method::Post,
-                ::std::format!("/repos/{owner}/{repo}/git/refs"),
+                format!("/repos/{owner}/{repo}/git/refs"),
             );
             let mut body = crate::runtime::JsonObject::new();
             body.field("ref", &self.r#ref);
@@ -236,18 +236,15 @@ pub mod create_tree {
     #[must_use = "a request does nothing until sent"]
     pub struct CreateTree<'c> {
         pub(super) client: &'c crate::runtime::Client,
-        pub(super) owner: ::std::string::String,
-        pub(super) repo: ::std::string::String,
-        pub(super) tree: ::std::vec::Vec<crate::git::create_tree::TreeItem>,
-        pub(super) base_tree: ::core::option::Option<::std::string::String>,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) tree: Vec<::serde_json::Map<String, ::serde_json::Value>>,
+        pub(super) base_tree: Option<String>,
     }
     impl<'c> CreateTree<'c> {
         /// SHA-1 of a tree to start from. Entries in `tree` replace same-path entries of this tree, and everything else is kept. Without it, the new tree contains only the given entries, so files left out are effectively deleted.
-        pub fn base_tree(
-            mut self,
-            base_tree: impl ::core::convert::Into<::std::string::String>,
-        ) -> Self {
-            self.base_tree = ::core::option::Option::Some(base_tree.into());
+        pub fn base_tree(mut self, base_tree: impl Into<String>) -> Self {
+            self.base_tree = Some(base_tree.into());
             self
         }
         /// The request, to adjust (headers, media type) before sending.
@@ -257,7 +254,7 @@ pub mod create_tree {
             let mut req = crate::runtime::Request::new(
                 self.client,
                 crate::runtime::Method::Post,
-                ::std::format!("/repos/{owner}/{repo}/git/trees"),
+                format!("/repos/{owner}/{repo}/git/trees"),
             );
             let mut body = crate::runtime::JsonObject::new();
             body.field("tree", &self.tree);
@@ -270,9 +267,6 @@ pub mod create_tree {
             self.build().send()
         }
     }
-    /// The entries of the tree, each describing one path.
-    #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
-    pub struct TreeItem {}
 }
 /// Request builder and parameter types of [`Git::delete_ref`](crate::git::Git::delete_ref).
 pub mod delete_ref {
@@ -281,9 +275,9 @@ pub mod delete_ref {
     #[must_use = "a request does nothing until sent"]
     pub struct DeleteRef<'c> {
         pub(super) client: &'c crate::runtime::Client,
-        pub(super) owner: ::std::string::String,
-        pub(super) repo: ::std::string::String,
-        pub(super) r#ref: ::std::string::String,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) r#ref: String,
     }
     impl<'c> DeleteRef<'c> {
         /// The request, to adjust (headers, media type) before sending.
@@ -294,7 +288,7 @@ pub mod delete_ref {
             crate::runtime::Request::new(
                 self.client,
                 crate::runtime::Method::Delete,
-                ::std::format!("/repos/{owner}/{repo}/git/refs/{ref_}"),
+                format!("/repos/{owner}/{repo}/git/refs/{ref_}"),
             )
         }
         /// Send the request.
@@ -310,9 +304,9 @@ pub mod get_ref {
     #[must_use = "a request does nothing until sent"]
     pub struct GetRef<'c> {
         pub(super) client: &'c crate::runtime::Client,
-        pub(super) owner: ::std::string::String,
-        pub(super) repo: ::std::string::String,
-        pub(super) r#ref: ::std::string::String,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) r#ref: String,
     }
     impl<'c> GetRef<'c> {
         /// The request, to adjust (headers, media type) before sending.
@@ -323,7 +317,7 @@ pub mod get_ref {
             crate::runtime::Request::new(
                 self.client,
                 crate::runtime::Method::Get,
-                ::std::format!("/repos/{owner}/{repo}/git/ref/{ref_}"),
+                format!("/repos/{owner}/{repo}/git/ref/{ref_}"),
             )
         }
         /// Send the request.
@@ -339,9 +333,9 @@ pub mod list_matching_refs {
     #[must_use = "a request does nothing until sent"]
     pub struct ListMatchingRefs<'c> {
         pub(super) client: &'c crate::runtime::Client,
-        pub(super) owner: ::std::string::String,
-        pub(super) repo: ::std::string::String,
-        pub(super) r#ref: ::std::string::String,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) r#ref: String,
     }
     impl<'c> ListMatchingRefs<'c> {
         /// The request, to adjust (headers, media type) before sending.
@@ -352,7 +346,7 @@ pub mod list_matching_refs {
             crate::runtime::Request::new(
                 self.client,
                 crate::runtime::Method::Get,
-                ::std::format!("/repos/{owner}/{repo}/git/matching-refs/{ref_}"),
+                format!("/repos/{owner}/{repo}/git/matching-refs/{ref_}"),
             )
         }
         /// Send the request.
@@ -368,16 +362,16 @@ pub mod update_ref {
     #[must_use = "a request does nothing until sent"]
     pub struct UpdateRef<'c> {
         pub(super) client: &'c crate::runtime::Client,
-        pub(super) owner: ::std::string::String,
-        pub(super) repo: ::std::string::String,
-        pub(super) r#ref: ::std::string::String,
-        pub(super) sha: ::std::string::String,
-        pub(super) force: ::core::option::Option<bool>,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) r#ref: String,
+        pub(super) sha: String,
+        pub(super) force: Option<bool>,
     }
     impl<'c> UpdateRef<'c> {
         /// `true` allows an update that is not a fast-forward. Left out or `false`, the update is refused when it would discard commits. Default: `false`.
         pub fn force(mut self, force: bool) -> Self {
-            self.force = ::core::option::Option::Some(force);
+            self.force = Some(force);
             self
         }
         /// The request, to adjust (headers, media type) before sending.
@@ -388,7 +382,7 @@ pub mod update_ref {
             let mut req = crate::runtime::Request::new(
                 self.client,
                 crate::runtime::Method::Patch,
-                ::std::format!("/repos/{owner}/{repo}/git/refs/{ref_}"),
+                format!("/repos/{owner}/{repo}/git/refs/{ref_}"),
             );
             let mut body = crate::runtime::JsonObject::new();
             body.field("sha", &self.sha);

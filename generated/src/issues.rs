@@ -30,8 +30,8 @@ impl<'c> Issues<'c> {
     /// [GitHub REST API documentation](https://docs.github.com/rest/issues/labels#add-labels-to-an-issue)
     pub fn add_labels(
         &self,
-        owner: impl ::core::convert::Into<::std::string::String>,
-        repo: impl ::core::convert::Into<::std::string::String>,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
         issue_number: i64,
     ) -> add_labels::AddLabels<'c> {
         add_labels::AddLabels {
@@ -39,7 +39,7 @@ impl<'c> Issues<'c> {
             owner: owner.into(),
             repo: repo.into(),
             issue_number,
-            labels: ::core::option::Option::None,
+            labels: None,
         }
     }
     /// Open a new issue
@@ -67,21 +67,21 @@ impl<'c> Issues<'c> {
     /// [GitHub REST API documentation](https://docs.github.com/rest/issues/issues#create-an-issue)
     pub fn create(
         &self,
-        owner: impl ::core::convert::Into<::std::string::String>,
-        repo: impl ::core::convert::Into<::std::string::String>,
-        title: impl ::core::convert::Into<::std::string::String>,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        title: impl Into<String>,
     ) -> create::Create<'c> {
         create::Create {
             client: self.client,
             owner: owner.into(),
             repo: repo.into(),
             title: title.into(),
-            body: ::core::option::Option::None,
-            assignee: ::core::option::Option::None,
-            milestone: ::core::option::Option::None,
-            labels: ::core::option::Option::None,
-            assignees: ::core::option::Option::None,
-            r#type: ::core::option::Option::None,
+            body: None,
+            assignee: None,
+            milestone: None,
+            labels: None,
+            assignees: None,
+            r#type: None,
         }
     }
     /// Define a new label
@@ -103,17 +103,17 @@ impl<'c> Issues<'c> {
     /// [GitHub REST API documentation](https://docs.github.com/rest/issues/labels#create-a-label)
     pub fn create_label(
         &self,
-        owner: impl ::core::convert::Into<::std::string::String>,
-        repo: impl ::core::convert::Into<::std::string::String>,
-        name: impl ::core::convert::Into<::std::string::String>,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        name: impl Into<String>,
     ) -> create_label::CreateLabel<'c> {
         create_label::CreateLabel {
             client: self.client,
             owner: owner.into(),
             repo: repo.into(),
             name: name.into(),
-            color: ::core::option::Option::None,
-            description: ::core::option::Option::None,
+            color: None,
+            description: None,
         }
     }
     /// Remove a label
@@ -133,9 +133,9 @@ impl<'c> Issues<'c> {
     /// [GitHub REST API documentation](https://docs.github.com/rest/issues/labels#delete-a-label)
     pub fn delete_label(
         &self,
-        owner: impl ::core::convert::Into<::std::string::String>,
-        repo: impl ::core::convert::Into<::std::string::String>,
-        name: impl ::core::convert::Into<::std::string::String>,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        name: impl Into<String>,
     ) -> delete_label::DeleteLabel<'c> {
         delete_label::DeleteLabel {
             client: self.client,
@@ -161,9 +161,9 @@ impl<'c> Issues<'c> {
     /// [GitHub REST API documentation](https://docs.github.com/rest/issues/labels#get-a-label)
     pub fn get_label(
         &self,
-        owner: impl ::core::convert::Into<::std::string::String>,
-        repo: impl ::core::convert::Into<::std::string::String>,
-        name: impl ::core::convert::Into<::std::string::String>,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        name: impl Into<String>,
     ) -> get_label::GetLabel<'c> {
         get_label::GetLabel {
             client: self.client,
@@ -202,25 +202,25 @@ impl<'c> Issues<'c> {
     /// [GitHub REST API documentation](https://docs.github.com/rest/issues/issues#list-repository-issues)
     pub fn list_for_repo(
         &self,
-        owner: impl ::core::convert::Into<::std::string::String>,
-        repo: impl ::core::convert::Into<::std::string::String>,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
     ) -> list_for_repo::ListForRepo<'c> {
         list_for_repo::ListForRepo {
             client: self.client,
             owner: owner.into(),
             repo: repo.into(),
-            milestone: ::core::option::Option::None,
-            state: ::core::option::Option::None,
-            assignee: ::core::option::Option::None,
-            r#type: ::core::option::Option::None,
-            creator: ::core::option::Option::None,
-            mentioned: ::core::option::Option::None,
-            labels: ::core::option::Option::None,
-            sort: ::core::option::Option::None,
-            direction: ::core::option::Option::None,
-            since: ::core::option::Option::None,
-            per_page: ::core::option::Option::None,
-            page: ::core::option::Option::None,
+            milestone: None,
+            state: None,
+            assignee: None,
+            r#type: None,
+            creator: None,
+            mentioned: None,
+            labels: None,
+            sort: None,
+            direction: None,
+            since: None,
+            per_page: None,
+            page: None,
         }
     }
     /// List all labels in a repository
@@ -241,15 +241,15 @@ impl<'c> Issues<'c> {
     /// [GitHub REST API documentation](https://docs.github.com/rest/issues/labels#list-labels-for-a-repository)
     pub fn list_labels_for_repo(
         &self,
-        owner: impl ::core::convert::Into<::std::string::String>,
-        repo: impl ::core::convert::Into<::std::string::String>,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
     ) -> list_labels_for_repo::ListLabelsForRepo<'c> {
         list_labels_for_repo::ListLabelsForRepo {
             client: self.client,
             owner: owner.into(),
             repo: repo.into(),
-            per_page: ::core::option::Option::None,
-            page: ::core::option::Option::None,
+            per_page: None,
+            page: None,
         }
     }
     /// Lock the conversation of an issue
@@ -272,8 +272,8 @@ impl<'c> Issues<'c> {
     /// [GitHub REST API documentation](https://docs.github.com/rest/issues/issues#lock-an-issue)
     pub fn lock(
         &self,
-        owner: impl ::core::convert::Into<::std::string::String>,
-        repo: impl ::core::convert::Into<::std::string::String>,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
         issue_number: i64,
     ) -> lock::Lock<'c> {
         lock::Lock {
@@ -281,7 +281,7 @@ impl<'c> Issues<'c> {
             owner: owner.into(),
             repo: repo.into(),
             issue_number,
-            lock_reason: ::core::option::Option::None,
+            lock_reason: None,
         }
     }
     /// Unassign users from an issue
@@ -302,10 +302,10 @@ impl<'c> Issues<'c> {
     /// [GitHub REST API documentation](https://docs.github.com/rest/issues/assignees#remove-assignees-from-an-issue)
     pub fn remove_assignees(
         &self,
-        owner: impl ::core::convert::Into<::std::string::String>,
-        repo: impl ::core::convert::Into<::std::string::String>,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
         issue_number: i64,
-        assignees: ::std::vec::Vec<::std::string::String>,
+        assignees: Vec<String>,
     ) -> remove_assignees::RemoveAssignees<'c> {
         remove_assignees::RemoveAssignees {
             client: self.client,
@@ -332,8 +332,8 @@ impl<'c> Issues<'c> {
     /// [GitHub REST API documentation](https://docs.github.com/rest/issues/issues#unlock-an-issue)
     pub fn unlock(
         &self,
-        owner: impl ::core::convert::Into<::std::string::String>,
-        repo: impl ::core::convert::Into<::std::string::String>,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
         issue_number: i64,
     ) -> unlock::Unlock<'c> {
         unlock::Unlock {
@@ -363,18 +363,18 @@ impl<'c> Issues<'c> {
     /// [GitHub REST API documentation](https://docs.github.com/rest/issues/labels#update-a-label)
     pub fn update_label(
         &self,
-        owner: impl ::core::convert::Into<::std::string::String>,
-        repo: impl ::core::convert::Into<::std::string::String>,
-        name: impl ::core::convert::Into<::std::string::String>,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        name: impl Into<String>,
     ) -> update_label::UpdateLabel<'c> {
         update_label::UpdateLabel {
             client: self.client,
             owner: owner.into(),
             repo: repo.into(),
             name: name.into(),
-            new_name: ::core::option::Option::None,
-            color: ::core::option::Option::None,
-            description: ::core::option::Option::None,
+            new_name: None,
+            color: None,
+            description: None,
         }
     }
 }
@@ -385,17 +385,15 @@ pub mod add_labels {
     #[must_use = "a request does nothing until sent"]
     pub struct AddLabels<'c> {
         pub(super) client: &'c crate::runtime::Client,
-        pub(super) owner: ::std::string::String,
-        pub(super) repo: ::std::string::String,
+        pub(super) owner: String,
+        pub(super) repo: String,
         pub(super) issue_number: i64,
-        pub(super) labels: ::core::option::Option<
-            ::std::vec::Vec<::std::string::String>,
-        >,
+        pub(super) labels: Option<Vec<String>>,
     }
     impl<'c> AddLabels<'c> {
         /// Names of the labels to add, for example `["bug", "help wanted"]`.
-        pub fn labels(mut self, labels: ::std::vec::Vec<::std::string::String>) -> Self {
-            self.labels = ::core::option::Option::Some(labels);
+        pub fn labels(mut self, labels: Vec<String>) -> Self {
+            self.labels = Some(labels);
             self
         }
         /// The request, to adjust (headers, media type) before sending.
@@ -406,7 +404,7 @@ pub mod add_labels {
             let mut req = crate::runtime::Request::new(
                 self.client,
                 crate::runtime::Method::Post,
-                ::std::format!("/repos/{owner}/{repo}/issues/{issue_number}/labels"),
+                format!("/repos/{owner}/{repo}/issues/{issue_number}/labels"),
             );
             let mut body = crate::runtime::JsonObject::new();
             body.opt("labels", &self.labels);
@@ -426,65 +424,47 @@ pub mod create {
     #[must_use = "a request does nothing until sent"]
     pub struct Create<'c> {
         pub(super) client: &'c crate::runtime::Client,
-        pub(super) owner: ::std::string::String,
-        pub(super) repo: ::std::string::String,
-        pub(super) title: ::std::string::String,
-        pub(super) body: ::core::option::Option<::std::string::String>,
-        pub(super) assignee: ::core::option::Option<::std::string::String>,
-        pub(super) milestone: ::core::option::Option<i64>,
-        pub(super) labels: ::core::option::Option<
-            ::std::vec::Vec<::std::string::String>,
-        >,
-        pub(super) assignees: ::core::option::Option<
-            ::std::vec::Vec<::std::string::String>,
-        >,
-        pub(super) r#type: ::core::option::Option<
-            ::core::option::Option<::std::string::String>,
-        >,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) title: String,
+        pub(super) body: Option<String>,
+        pub(super) assignee: Option<String>,
+        pub(super) milestone: Option<i64>,
+        pub(super) labels: Option<Vec<String>>,
+        pub(super) assignees: Option<Vec<String>>,
+        pub(super) r#type: Option<Option<String>>,
     }
     impl<'c> Create<'c> {
         /// Text of the issue, in Markdown.
-        pub fn body(
-            mut self,
-            body: impl ::core::convert::Into<::std::string::String>,
-        ) -> Self {
-            self.body = ::core::option::Option::Some(body.into());
+        pub fn body(mut self, body: impl Into<String>) -> Self {
+            self.body = Some(body.into());
             self
         }
         /// Login of one user to assign. **Closing down:** use `assignees`. Ignored unless you have push access.
-        pub fn assignee(
-            mut self,
-            assignee: impl ::core::convert::Into<::std::string::String>,
-        ) -> Self {
-            self.assignee = ::core::option::Option::Some(assignee.into());
+        pub fn assignee(mut self, assignee: impl Into<String>) -> Self {
+            self.assignee = Some(assignee.into());
             self
         }
         /// Number of the milestone to attach the issue to. Ignored unless you have push access.
         pub fn milestone(mut self, milestone: i64) -> Self {
-            self.milestone = ::core::option::Option::Some(milestone);
+            self.milestone = Some(milestone);
             self
         }
         /// Names of labels to put on the issue. Ignored unless you have push access.
-        pub fn labels(mut self, labels: ::std::vec::Vec<::std::string::String>) -> Self {
-            self.labels = ::core::option::Option::Some(labels);
+        pub fn labels(mut self, labels: Vec<String>) -> Self {
+            self.labels = Some(labels);
             self
         }
         /// Logins of users to assign. Ignored unless you have push access.
-        pub fn assignees(
-            mut self,
-            assignees: ::std::vec::Vec<::std::string::String>,
-        ) -> Self {
-            self.assignees = ::core::option::Option::Some(assignees);
+        pub fn assignees(mut self, assignees: Vec<String>) -> Self {
+            self.assignees = Some(assignees);
             self
         }
         /// Name of the issue type to give the issue. Ignored unless you have push access.
         ///
         /// `None` is sent as `null`.
-        pub fn r#type(
-            mut self,
-            r#type: ::core::option::Option<::std::string::String>,
-        ) -> Self {
-            self.r#type = ::core::option::Option::Some(r#type);
+        pub fn r#type(mut self, r#type: Option<String>) -> Self {
+            self.r#type = Some(r#type);
             self
         }
         /// The request, to adjust (headers, media type) before sending.
@@ -494,7 +474,7 @@ pub mod create {
             let mut req = crate::runtime::Request::new(
                 self.client,
                 crate::runtime::Method::Post,
-                ::std::format!("/repos/{owner}/{repo}/issues"),
+                format!("/repos/{owner}/{repo}/issues"),
             );
             let mut body = crate::runtime::JsonObject::new();
             body.field("title", &self.title);
@@ -520,27 +500,21 @@ pub mod create_label {
     #[must_use = "a request does nothing until sent"]
     pub struct CreateLabel<'c> {
         pub(super) client: &'c crate::runtime::Client,
-        pub(super) owner: ::std::string::String,
-        pub(super) repo: ::std::string::String,
-        pub(super) name: ::std::string::String,
-        pub(super) color: ::core::option::Option<::std::string::String>,
-        pub(super) description: ::core::option::Option<::std::string::String>,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) name: String,
+        pub(super) color: Option<String>,
+        pub(super) description: Option<String>,
     }
     impl<'c> CreateLabel<'c> {
         /// Six-digit hexadecimal color of the label, without a leading `#`, for example `f29513`.
-        pub fn color(
-            mut self,
-            color: impl ::core::convert::Into<::std::string::String>,
-        ) -> Self {
-            self.color = ::core::option::Option::Some(color.into());
+        pub fn color(mut self, color: impl Into<String>) -> Self {
+            self.color = Some(color.into());
             self
         }
         /// Short explanation of the label, at most 100 characters.
-        pub fn description(
-            mut self,
-            description: impl ::core::convert::Into<::std::string::String>,
-        ) -> Self {
-            self.description = ::core::option::Option::Some(description.into());
+        pub fn description(mut self, description: impl Into<String>) -> Self {
+            self.description = Some(description.into());
             self
         }
         /// The request, to adjust (headers, media type) before sending.
@@ -550,7 +524,7 @@ pub mod create_label {
             let mut req = crate::runtime::Request::new(
                 self.client,
                 crate::runtime::Method::Post,
-                ::std::format!("/repos/{owner}/{repo}/labels"),
+                format!("/repos/{owner}/{repo}/labels"),
             );
             let mut body = crate::runtime::JsonObject::new();
             body.field("name", &self.name);
@@ -572,9 +546,9 @@ pub mod delete_label {
     #[must_use = "a request does nothing until sent"]
     pub struct DeleteLabel<'c> {
         pub(super) client: &'c crate::runtime::Client,
-        pub(super) owner: ::std::string::String,
-        pub(super) repo: ::std::string::String,
-        pub(super) name: ::std::string::String,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) name: String,
     }
     impl<'c> DeleteLabel<'c> {
         /// The request, to adjust (headers, media type) before sending.
@@ -585,7 +559,7 @@ pub mod delete_label {
             crate::runtime::Request::new(
                 self.client,
                 crate::runtime::Method::Delete,
-                ::std::format!("/repos/{owner}/{repo}/labels/{name}"),
+                format!("/repos/{owner}/{repo}/labels/{name}"),
             )
         }
         /// Send the request.
@@ -601,9 +575,9 @@ pub mod get_label {
     #[must_use = "a request does nothing until sent"]
     pub struct GetLabel<'c> {
         pub(super) client: &'c crate::runtime::Client,
-        pub(super) owner: ::std::string::String,
-        pub(super) repo: ::std::string::String,
-        pub(super) name: ::std::string::String,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) name: String,
     }
     impl<'c> GetLabel<'c> {
         /// The request, to adjust (headers, media type) before sending.
@@ -614,7 +588,7 @@ pub mod get_label {
             crate::runtime::Request::new(
                 self.client,
                 crate::runtime::Method::Get,
-                ::std::format!("/repos/{owner}/{repo}/labels/{name}"),
+                format!("/repos/{owner}/{repo}/labels/{name}"),
             )
         }
         /// Send the request.
@@ -630,80 +604,60 @@ pub mod list_for_repo {
     #[must_use = "a request does nothing until sent"]
     pub struct ListForRepo<'c> {
         pub(super) client: &'c crate::runtime::Client,
-        pub(super) owner: ::std::string::String,
-        pub(super) repo: ::std::string::String,
-        pub(super) milestone: ::core::option::Option<::std::string::String>,
-        pub(super) state: ::core::option::Option<crate::issues::list_for_repo::State>,
-        pub(super) assignee: ::core::option::Option<::std::string::String>,
-        pub(super) r#type: ::core::option::Option<::std::string::String>,
-        pub(super) creator: ::core::option::Option<::std::string::String>,
-        pub(super) mentioned: ::core::option::Option<::std::string::String>,
-        pub(super) labels: ::core::option::Option<::std::string::String>,
-        pub(super) sort: ::core::option::Option<crate::issues::list_for_repo::Sort>,
-        pub(super) direction: ::core::option::Option<
-            crate::issues::list_for_repo::Direction,
-        >,
-        pub(super) since: ::core::option::Option<::std::string::String>,
-        pub(super) per_page: ::core::option::Option<i64>,
-        pub(super) page: ::core::option::Option<i64>,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) milestone: Option<String>,
+        pub(super) state: Option<crate::issues::list_for_repo::State>,
+        pub(super) assignee: Option<String>,
+        pub(super) r#type: Option<String>,
+        pub(super) creator: Option<String>,
+        pub(super) mentioned: Option<String>,
+        pub(super) labels: Option<String>,
+        pub(super) sort: Option<crate::issues::list_for_repo::Sort>,
+        pub(super) direction: Option<crate::issues::list_for_repo::Direction>,
+        pub(super) since: Option<String>,
+        pub(super) per_page: Option<i64>,
+        pub(super) page: Option<i64>,
     }
     impl<'c> ListForRepo<'c> {
         /// Milestone `number` to filter by. `*` matches issues with any milestone and `none` issues without one.
-        pub fn milestone(
-            mut self,
-            milestone: impl ::core::convert::Into<::std::string::String>,
-        ) -> Self {
-            self.milestone = ::core::option::Option::Some(milestone.into());
+        pub fn milestone(mut self, milestone: impl Into<String>) -> Self {
+            self.milestone = Some(milestone.into());
             self
         }
         /// Which issues to return: `open`, `closed` or `all`. Default: `open`.
         pub fn state(mut self, state: crate::issues::list_for_repo::State) -> Self {
-            self.state = ::core::option::Option::Some(state);
+            self.state = Some(state);
             self
         }
         /// Login of an assignee to filter by. `none` matches unassigned issues and `*` issues with any assignee.
-        pub fn assignee(
-            mut self,
-            assignee: impl ::core::convert::Into<::std::string::String>,
-        ) -> Self {
-            self.assignee = ::core::option::Option::Some(assignee.into());
+        pub fn assignee(mut self, assignee: impl Into<String>) -> Self {
+            self.assignee = Some(assignee.into());
             self
         }
         /// Name of an issue type to filter by. `*` matches issues with any type and `none` issues without one.
-        pub fn r#type(
-            mut self,
-            r#type: impl ::core::convert::Into<::std::string::String>,
-        ) -> Self {
-            self.r#type = ::core::option::Option::Some(r#type.into());
+        pub fn r#type(mut self, r#type: impl Into<String>) -> Self {
+            self.r#type = Some(r#type.into());
             self
         }
         /// Login of the user who opened the issue.
-        pub fn creator(
-            mut self,
-            creator: impl ::core::convert::Into<::std::string::String>,
-        ) -> Self {
-            self.creator = ::core::option::Option::Some(creator.into());
+        pub fn creator(mut self, creator: impl Into<String>) -> Self {
+            self.creator = Some(creator.into());
             self
         }
         /// Login of a user mentioned in the issue.
-        pub fn mentioned(
-            mut self,
-            mentioned: impl ::core::convert::Into<::std::string::String>,
-        ) -> Self {
-            self.mentioned = ::core::option::Option::Some(mentioned.into());
+        pub fn mentioned(mut self, mentioned: impl Into<String>) -> Self {
+            self.mentioned = Some(mentioned.into());
             self
         }
         /// Label names separated by commas, for example `bug,ui,@high`.
-        pub fn labels(
-            mut self,
-            labels: impl ::core::convert::Into<::std::string::String>,
-        ) -> Self {
-            self.labels = ::core::option::Option::Some(labels.into());
+        pub fn labels(mut self, labels: impl Into<String>) -> Self {
+            self.labels = Some(labels.into());
             self
         }
         /// Order by `created`, `updated` or `comments`. Default: `created`.
         pub fn sort(mut self, sort: crate::issues::list_for_repo::Sort) -> Self {
-            self.sort = ::core::option::Option::Some(sort);
+            self.sort = Some(sort);
             self
         }
         /// Sort direction, `asc` or `desc`. Default: `desc`.
@@ -711,25 +665,22 @@ pub mod list_for_repo {
             mut self,
             direction: crate::issues::list_for_repo::Direction,
         ) -> Self {
-            self.direction = ::core::option::Option::Some(direction);
+            self.direction = Some(direction);
             self
         }
         /// Only return issues updated after this moment, written as an ISO 8601 timestamp `YYYY-MM-DDTHH:MM:SSZ`.
-        pub fn since(
-            mut self,
-            since: impl ::core::convert::Into<::std::string::String>,
-        ) -> Self {
-            self.since = ::core::option::Option::Some(since.into());
+        pub fn since(mut self, since: impl Into<String>) -> Self {
+            self.since = Some(since.into());
             self
         }
         /// How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
         pub fn per_page(mut self, per_page: i64) -> Self {
-            self.per_page = ::core::option::Option::Some(per_page);
+            self.per_page = Some(per_page);
             self
         }
         /// Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
         pub fn page(mut self, page: i64) -> Self {
-            self.page = ::core::option::Option::Some(page);
+            self.page = Some(page);
             self
         }
         /// The request, to adjust (headers, media type) before sending.
@@ -739,43 +690,43 @@ pub mod list_for_repo {
             let mut req = crate::runtime::Request::new(
                 self.client,
                 crate::runtime::Method::Get,
-                ::std::format!("/repos/{owner}/{repo}/issues"),
+                format!("/repos/{owner}/{repo}/issues"),
             );
-            if let ::core::option::Option::Some(value) = self.milestone {
+            if let Some(value) = self.milestone {
                 req = req.query("milestone", value);
             }
-            if let ::core::option::Option::Some(value) = self.state {
+            if let Some(value) = self.state {
                 req = req.query("state", value.as_str().to_owned());
             }
-            if let ::core::option::Option::Some(value) = self.assignee {
+            if let Some(value) = self.assignee {
                 req = req.query("assignee", value);
             }
-            if let ::core::option::Option::Some(value) = self.r#type {
+            if let Some(value) = self.r#type {
                 req = req.query("type", value);
             }
-            if let ::core::option::Option::Some(value) = self.creator {
+            if let Some(value) = self.creator {
                 req = req.query("creator", value);
             }
-            if let ::core::option::Option::Some(value) = self.mentioned {
+            if let Some(value) = self.mentioned {
                 req = req.query("mentioned", value);
             }
-            if let ::core::option::Option::Some(value) = self.labels {
+            if let Some(value) = self.labels {
                 req = req.query("labels", value);
             }
-            if let ::core::option::Option::Some(value) = self.sort {
+            if let Some(value) = self.sort {
                 req = req.query("sort", value.as_str().to_owned());
             }
-            if let ::core::option::Option::Some(value) = self.direction {
+            if let Some(value) = self.direction {
                 req = req.query("direction", value.as_str().to_owned());
             }
-            if let ::core::option::Option::Some(value) = self.since {
+            if let Some(value) = self.since {
                 req = req.query("since", value);
             }
-            if let ::core::option::Option::Some(value) = self.per_page {
-                req = req.query("per_page", ::std::string::ToString::to_string(&value));
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
             }
-            if let ::core::option::Option::Some(value) = self.page {
-                req = req.query("page", ::std::string::ToString::to_string(&value));
+            if let Some(value) = self.page {
+                req = req.query("page", value.to_string());
             }
             req
         }
@@ -795,7 +746,7 @@ pub mod list_for_repo {
         /// `all`
         All,
         /// A value this client does not know yet, sent as given.
-        Other(::std::string::String),
+        Other(String),
     }
     impl State {
         /// The value as sent on the wire.
@@ -812,7 +763,7 @@ pub mod list_for_repo {
         fn serialize<S: ::serde::Serializer>(
             &self,
             serializer: S,
-        ) -> ::core::result::Result<S::Ok, S::Error> {
+        ) -> Result<S::Ok, S::Error> {
             serializer.serialize_str(self.as_str())
         }
     }
@@ -827,7 +778,7 @@ pub mod list_for_repo {
         /// `comments`
         Comments,
         /// A value this client does not know yet, sent as given.
-        Other(::std::string::String),
+        Other(String),
     }
     impl Sort {
         /// The value as sent on the wire.
@@ -844,7 +795,7 @@ pub mod list_for_repo {
         fn serialize<S: ::serde::Serializer>(
             &self,
             serializer: S,
-        ) -> ::core::result::Result<S::Ok, S::Error> {
+        ) -> Result<S::Ok, S::Error> {
             serializer.serialize_str(self.as_str())
         }
     }
@@ -857,7 +808,7 @@ pub mod list_for_repo {
         /// `desc`
         Desc,
         /// A value this client does not know yet, sent as given.
-        Other(::std::string::String),
+        Other(String),
     }
     impl Direction {
         /// The value as sent on the wire.
@@ -873,7 +824,7 @@ pub mod list_for_repo {
         fn serialize<S: ::serde::Serializer>(
             &self,
             serializer: S,
-        ) -> ::core::result::Result<S::Ok, S::Error> {
+        ) -> Result<S::Ok, S::Error> {
             serializer.serialize_str(self.as_str())
         }
     }
@@ -885,20 +836,20 @@ pub mod list_labels_for_repo {
     #[must_use = "a request does nothing until sent"]
     pub struct ListLabelsForRepo<'c> {
         pub(super) client: &'c crate::runtime::Client,
-        pub(super) owner: ::std::string::String,
-        pub(super) repo: ::std::string::String,
-        pub(super) per_page: ::core::option::Option<i64>,
-        pub(super) page: ::core::option::Option<i64>,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) per_page: Option<i64>,
+        pub(super) page: Option<i64>,
     }
     impl<'c> ListLabelsForRepo<'c> {
         /// How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
         pub fn per_page(mut self, per_page: i64) -> Self {
-            self.per_page = ::core::option::Option::Some(per_page);
+            self.per_page = Some(per_page);
             self
         }
         /// Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
         pub fn page(mut self, page: i64) -> Self {
-            self.page = ::core::option::Option::Some(page);
+            self.page = Some(page);
             self
         }
         /// The request, to adjust (headers, media type) before sending.
@@ -908,13 +859,13 @@ pub mod list_labels_for_repo {
             let mut req = crate::runtime::Request::new(
                 self.client,
                 crate::runtime::Method::Get,
-                ::std::format!("/repos/{owner}/{repo}/labels"),
+                format!("/repos/{owner}/{repo}/labels"),
             );
-            if let ::core::option::Option::Some(value) = self.per_page {
-                req = req.query("per_page", ::std::string::ToString::to_string(&value));
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
             }
-            if let ::core::option::Option::Some(value) = self.page {
-                req = req.query("page", ::std::string::ToString::to_string(&value));
+            if let Some(value) = self.page {
+                req = req.query("page", value.to_string());
             }
             req
         }
@@ -931,10 +882,10 @@ pub mod lock {
     #[must_use = "a request does nothing until sent"]
     pub struct Lock<'c> {
         pub(super) client: &'c crate::runtime::Client,
-        pub(super) owner: ::std::string::String,
-        pub(super) repo: ::std::string::String,
+        pub(super) owner: String,
+        pub(super) repo: String,
         pub(super) issue_number: i64,
-        pub(super) lock_reason: ::core::option::Option<crate::issues::lock::LockReason>,
+        pub(super) lock_reason: Option<crate::issues::lock::LockReason>,
     }
     impl<'c> Lock<'c> {
         /// Why the conversation is locked. Must be one of `off-topic`, `too heated`, `resolved` or `spam`.
@@ -942,7 +893,7 @@ pub mod lock {
             mut self,
             lock_reason: crate::issues::lock::LockReason,
         ) -> Self {
-            self.lock_reason = ::core::option::Option::Some(lock_reason);
+            self.lock_reason = Some(lock_reason);
             self
         }
         /// The request, to adjust (headers, media type) before sending.
@@ -953,7 +904,7 @@ pub mod lock {
             let mut req = crate::runtime::Request::new(
                 self.client,
                 crate::runtime::Method::Put,
-                ::std::format!("/repos/{owner}/{repo}/issues/{issue_number}/lock"),
+                format!("/repos/{owner}/{repo}/issues/{issue_number}/lock"),
             );
             let mut body = crate::runtime::JsonObject::new();
             body.opt("lock_reason", &self.lock_reason);
@@ -978,7 +929,7 @@ pub mod lock {
         /// `spam`
         Spam,
         /// A value this client does not know yet, sent as given.
-        Other(::std::string::String),
+        Other(String),
     }
     impl LockReason {
         /// The value as sent on the wire.
@@ -996,7 +947,7 @@ pub mod lock {
         fn serialize<S: ::serde::Serializer>(
             &self,
             serializer: S,
-        ) -> ::core::result::Result<S::Ok, S::Error> {
+        ) -> Result<S::Ok, S::Error> {
             serializer.serialize_str(self.as_str())
         }
     }
@@ -1008,10 +959,10 @@ pub mod remove_assignees {
     #[must_use = "a request does nothing until sent"]
     pub struct RemoveAssignees<'c> {
         pub(super) client: &'c crate::runtime::Client,
-        pub(super) owner: ::std::string::String,
-        pub(super) repo: ::std::string::String,
+        pub(super) owner: String,
+        pub(super) repo: String,
         pub(super) issue_number: i64,
-        pub(super) assignees: ::std::vec::Vec<::std::string::String>,
+        pub(super) assignees: Vec<String>,
     }
     impl<'c> RemoveAssignees<'c> {
         /// The request, to adjust (headers, media type) before sending.
@@ -1022,7 +973,7 @@ pub mod remove_assignees {
             let mut req = crate::runtime::Request::new(
                 self.client,
                 crate::runtime::Method::Delete,
-                ::std::format!("/repos/{owner}/{repo}/issues/{issue_number}/assignees"),
+                format!("/repos/{owner}/{repo}/issues/{issue_number}/assignees"),
             );
             let mut body = crate::runtime::JsonObject::new();
             body.field("assignees", &self.assignees);
@@ -1042,8 +993,8 @@ pub mod unlock {
     #[must_use = "a request does nothing until sent"]
     pub struct Unlock<'c> {
         pub(super) client: &'c crate::runtime::Client,
-        pub(super) owner: ::std::string::String,
-        pub(super) repo: ::std::string::String,
+        pub(super) owner: String,
+        pub(super) repo: String,
         pub(super) issue_number: i64,
     }
     impl<'c> Unlock<'c> {
@@ -1055,7 +1006,7 @@ pub mod unlock {
             crate::runtime::Request::new(
                 self.client,
                 crate::runtime::Method::Delete,
-                ::std::format!("/repos/{owner}/{repo}/issues/{issue_number}/lock"),
+                format!("/repos/{owner}/{repo}/issues/{issue_number}/lock"),
             )
         }
         /// Send the request.
@@ -1071,36 +1022,27 @@ pub mod update_label {
     #[must_use = "a request does nothing until sent"]
     pub struct UpdateLabel<'c> {
         pub(super) client: &'c crate::runtime::Client,
-        pub(super) owner: ::std::string::String,
-        pub(super) repo: ::std::string::String,
-        pub(super) name: ::std::string::String,
-        pub(super) new_name: ::core::option::Option<::std::string::String>,
-        pub(super) color: ::core::option::Option<::std::string::String>,
-        pub(super) description: ::core::option::Option<::std::string::String>,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) name: String,
+        pub(super) new_name: Option<String>,
+        pub(super) color: Option<String>,
+        pub(super) description: Option<String>,
     }
     impl<'c> UpdateLabel<'c> {
         /// Name the label should get. Emoji are allowed, either as characters or in `:shortcode:` form.
-        pub fn new_name(
-            mut self,
-            new_name: impl ::core::convert::Into<::std::string::String>,
-        ) -> Self {
-            self.new_name = ::core::option::Option::Some(new_name.into());
+        pub fn new_name(mut self, new_name: impl Into<String>) -> Self {
+            self.new_name = Some(new_name.into());
             self
         }
         /// Six-digit hexadecimal color of the label, without a leading `#`, for example `f29513`.
-        pub fn color(
-            mut self,
-            color: impl ::core::convert::Into<::std::string::String>,
-        ) -> Self {
-            self.color = ::core::option::Option::Some(color.into());
+        pub fn color(mut self, color: impl Into<String>) -> Self {
+            self.color = Some(color.into());
             self
         }
         /// Short explanation of the label, at most 100 characters.
-        pub fn description(
-            mut self,
-            description: impl ::core::convert::Into<::std::string::String>,
-        ) -> Self {
-            self.description = ::core::option::Option::Some(description.into());
+        pub fn description(mut self, description: impl Into<String>) -> Self {
+            self.description = Some(description.into());
             self
         }
         /// The request, to adjust (headers, media type) before sending.
@@ -1111,7 +1053,7 @@ pub mod update_label {
             let mut req = crate::runtime::Request::new(
                 self.client,
                 crate::runtime::Method::Patch,
-                ::std::format!("/repos/{owner}/{repo}/labels/{name}"),
+                format!("/repos/{owner}/{repo}/labels/{name}"),
             );
             let mut body = crate::runtime::JsonObject::new();
             body.opt("new_name", &self.new_name);

@@ -2,7 +2,7 @@
 //! Typed GitHub REST API client, generated from endpoint description files.
 //!
 //! Start with [`Client`]; endpoints are grouped by scope, e.g. `client.repos().get(owner, repo).send().await`.
-//! Required parameters are method arguments; optional ones are setters on the returned request builder; `send()` returns a [`runtime::ResponseFuture`] and `build()` the [`Request`] to adjust first.
+//! Required parameters are method arguments; optional ones are setters on the returned request builder; `send()` returns a [`runtime::ResponseFuture`] and `build()` the [`Request`] to adjust first (headers, [`MediaType`], timeout) or to paginate (`build().paginate::<T>()`).
 //!
 //! # Features
 //!
@@ -25,8 +25,16 @@
 // `rustfmt::skip` on each module declaration covers the module files).
 #![cfg_attr(rustfmt, rustfmt::skip)]
 // Inherent to a generated API: every required parameter is an argument (long argument
-// lists), and enum variants are GitHub's values (which may share a prefix or suffix).
-#![allow(clippy::too_many_arguments, clippy::enum_variant_names)]
+// lists), enum variants are GitHub's values (which may share a prefix or suffix), and
+// each endpoint's module is named after its method (which may equal its scope's name);
+// method and setter names come from the spec (`add`, `new`, `clone` are GitHub's words).
+#![allow(
+    clippy::too_many_arguments,
+    clippy::enum_variant_names,
+    clippy::module_inception,
+    clippy::should_implement_trait,
+    clippy::new_ret_no_self
+)]
 #[rustfmt::skip]
 pub mod runtime;
 pub use runtime::{

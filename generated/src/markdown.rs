@@ -27,15 +27,12 @@ impl<'c> Markdown<'c> {
     /// `POST /markdown`
     ///
     /// [GitHub REST API documentation](https://docs.github.com/rest/markdown/markdown#render-a-markdown-document)
-    pub fn render(
-        &self,
-        text: impl ::core::convert::Into<::std::string::String>,
-    ) -> render::Render<'c> {
+    pub fn render(&self, text: impl Into<String>) -> render::Render<'c> {
         render::Render {
             client: self.client,
             text: text.into(),
-            mode: ::core::option::Option::None,
-            context: ::core::option::Option::None,
+            mode: None,
+            context: None,
         }
     }
     /// Convert plain-text Markdown to HTML
@@ -51,10 +48,7 @@ impl<'c> Markdown<'c> {
     /// `POST /markdown/raw`
     ///
     /// [GitHub REST API documentation](https://docs.github.com/rest/markdown/markdown#render-a-markdown-document-in-raw-mode)
-    pub fn render_raw(
-        &self,
-        data: impl ::core::convert::Into<::std::string::String>,
-    ) -> render_raw::RenderRaw<'c> {
+    pub fn render_raw(&self, data: impl Into<Vec<u8>>) -> render_raw::RenderRaw<'c> {
         render_raw::RenderRaw {
             client: self.client,
             data: data.into(),
@@ -68,22 +62,19 @@ pub mod render {
     #[must_use = "a request does nothing until sent"]
     pub struct Render<'c> {
         pub(super) client: &'c crate::runtime::Client,
-        pub(super) text: ::std::string::String,
-        pub(super) mode: ::core::option::Option<crate::markdown::render::Mode>,
-        pub(super) context: ::core::option::Option<::std::string::String>,
+        pub(super) text: String,
+        pub(super) mode: Option<crate::markdown::render::Mode>,
+        pub(super) context: Option<String>,
     }
     impl<'c> Render<'c> {
         /// `markdown` renders like a README file; `gfm` applies GitHub Flavored Markdown, as in comments. Default: `markdown`.
         pub fn mode(mut self, mode: crate::markdown::render::Mode) -> Self {
-            self.mode = ::core::option::Option::Some(mode);
+            self.mode = Some(mode);
             self
         }
         /// Repository, as `owner/name`, used to resolve references like `#42` in `gfm` mode.
-        pub fn context(
-            mut self,
-            context: impl ::core::convert::Into<::std::string::String>,
-        ) -> Self {
-            self.context = ::core::option::Option::Some(context.into());
+        pub fn context(mut self, context: impl Into<String>) -> Self {
+            self.context = Some(context.into());
             self
         }
         /// The request, to adjust (headers, media type) before sending.
@@ -91,7 +82,7 @@ pub mod render {
             let mut req = crate::runtime::Request::new(
                 self.client,
                 crate::runtime::Method::Post,
-                ::std::string::String::from("/markdown"),
+                String::from("/markdown"),
             );
             let mut body = crate::runtime::JsonObject::new();
             body.field("text", &self.text);
@@ -114,7 +105,7 @@ pub mod render {
         /// `gfm`
         Gfm,
         /// A value this client does not know yet, sent as given.
-        Other(::std::string::String),
+        Other(String),
     }
     impl Mode {
         /// The value as sent on the wire.
@@ -130,7 +121,7 @@ pub mod render {
         fn serialize<S: ::serde::Serializer>(
             &self,
             serializer: S,
-        ) -> ::core::result::Result<S::Ok, S::Error> {
+        ) -> Result<S::Ok, S::Error> {
             serializer.serialize_str(self.as_str())
         }
     }
@@ -142,7 +133,7 @@ pub mod render_raw {
     #[must_use = "a request does nothing until sent"]
     pub struct RenderRaw<'c> {
         pub(super) client: &'c crate::runtime::Client,
-        pub(super) data: ::std::string::String,
+        pub(super) data: Vec<u8>,
     }
     impl<'c> RenderRaw<'c> {
         /// The request, to adjust (headers, media type) before sending.
@@ -150,11 +141,9 @@ pub mod render_raw {
             let mut req = crate::runtime::Request::new(
                 self.client,
                 crate::runtime::Method::Post,
-                ::std::string::String::from("/markdown/raw"),
+                String::from("/markdown/raw"),
             );
-            let mut body = crate::runtime::JsonObject::new();
-            body.field("data", &self.data);
-            req = req.json(body);
+            req = req.raw(self.data);
             req
         }
         /// Send the request.

@@ -39,7 +39,7 @@ pub mod root {
             crate::runtime::Request::new(
                 self.client,
                 crate::runtime::Method::Get,
-                ::std::string::String::from("/"),
+                String::from("/"),
             )
         }
         /// Send the request.

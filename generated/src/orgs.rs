@@ -27,10 +27,7 @@ impl<'c> Orgs<'c> {
     /// `GET /orgs/{org}`
     ///
     /// [GitHub REST API documentation](https://docs.github.com/rest/orgs/orgs#get-an-organization)
-    pub fn get(
-        &self,
-        org: impl ::core::convert::Into<::std::string::String>,
-    ) -> get::Get<'c> {
+    pub fn get(&self, org: impl Into<String>) -> get::Get<'c> {
         get::Get {
             client: self.client,
             org: org.into(),
@@ -44,7 +41,7 @@ pub mod get {
     #[must_use = "a request does nothing until sent"]
     pub struct Get<'c> {
         pub(super) client: &'c crate::runtime::Client,
-        pub(super) org: ::std::string::String,
+        pub(super) org: String,
     }
     impl<'c> Get<'c> {
         /// The request, to adjust (headers, media type) before sending.
@@ -53,7 +50,7 @@ pub mod get {
             crate::runtime::Request::new(
                 self.client,
                 crate::runtime::Method::Get,
-                ::std::format!("/orgs/{org}"),
+                format!("/orgs/{org}"),
             )
         }
         /// Send the request.

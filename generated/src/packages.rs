@@ -32,9 +32,9 @@ impl<'c> Packages<'c> {
     /// [GitHub REST API documentation](https://docs.github.com/rest/packages/packages#get-a-package-version-for-an-organization)
     pub fn get_package_version_for_organization(
         &self,
-        org: impl ::core::convert::Into<::std::string::String>,
-        package_type: impl ::core::convert::Into<::std::string::String>,
-        package_name: impl ::core::convert::Into<::std::string::String>,
+        org: impl Into<String>,
+        package_type: impl Into<String>,
+        package_name: impl Into<String>,
         package_version_id: i64,
     ) -> get_package_version_for_organization::GetPackageVersionForOrganization<'c> {
         get_package_version_for_organization::GetPackageVersionForOrganization {
@@ -53,9 +53,9 @@ pub mod get_package_version_for_organization {
     #[must_use = "a request does nothing until sent"]
     pub struct GetPackageVersionForOrganization<'c> {
         pub(super) client: &'c crate::runtime::Client,
-        pub(super) org: ::std::string::String,
-        pub(super) package_type: ::std::string::String,
-        pub(super) package_name: ::std::string::String,
+        pub(super) org: String,
+        pub(super) package_type: String,
+        pub(super) package_name: String,
         pub(super) package_version_id: i64,
     }
     impl<'c> GetPackageVersionForOrganization<'c> {
@@ -68,7 +68,7 @@ pub mod get_package_version_for_organization {
             crate::runtime::Request::new(
                 self.client,
                 crate::runtime::Method::Get,
-                ::std::format!(
+                format!(
                     "/orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}"
                 ),
             )

@@ -34,9 +34,9 @@ impl<'c> Projects<'c> {
         create_card::CreateCard {
             client: self.client,
             column_id,
-            note: ::core::option::Option::None,
-            content_id: ::core::option::Option::None,
-            content_type: ::core::option::Option::None,
+            note: None,
+            content_id: None,
+            content_type: None,
         }
     }
     /// Delete a project card
@@ -103,9 +103,9 @@ impl<'c> Projects<'c> {
         list_cards::ListCards {
             client: self.client,
             column_id,
-            archived_state: ::core::option::Option::None,
-            per_page: ::core::option::Option::None,
-            page: ::core::option::Option::None,
+            archived_state: None,
+            per_page: None,
+            page: None,
         }
     }
     /// Move a project card
@@ -128,13 +128,13 @@ impl<'c> Projects<'c> {
     pub fn move_card(
         &self,
         card_id: i64,
-        position: impl ::core::convert::Into<::std::string::String>,
+        position: impl Into<String>,
     ) -> move_card::MoveCard<'c> {
         move_card::MoveCard {
             client: self.client,
             card_id,
             position: position.into(),
-            column_id: ::core::option::Option::None,
+            column_id: None,
         }
     }
     /// Edit a project card
@@ -158,8 +158,8 @@ impl<'c> Projects<'c> {
         update_card::UpdateCard {
             client: self.client,
             card_id,
-            note: ::core::option::Option::None,
-            archived: ::core::option::Option::None,
+            note: None,
+            archived: None,
         }
     }
 }
@@ -171,34 +171,26 @@ pub mod create_card {
     pub struct CreateCard<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) column_id: i64,
-        pub(super) note: ::core::option::Option<
-            ::core::option::Option<::std::string::String>,
-        >,
-        pub(super) content_id: ::core::option::Option<i64>,
-        pub(super) content_type: ::core::option::Option<::std::string::String>,
+        pub(super) note: Option<Option<String>>,
+        pub(super) content_id: Option<i64>,
+        pub(super) content_type: Option<String>,
     }
     impl<'c> CreateCard<'c> {
         /// Text of a note card. Leave it out when the card points to an issue or pull request.
         ///
         /// `None` is sent as `null`.
-        pub fn note(
-            mut self,
-            note: ::core::option::Option<::std::string::String>,
-        ) -> Self {
-            self.note = ::core::option::Option::Some(note);
+        pub fn note(mut self, note: Option<String>) -> Self {
+            self.note = Some(note);
             self
         }
         /// ID (not number) of the issue or pull request the card stands for.
         pub fn content_id(mut self, content_id: i64) -> Self {
-            self.content_id = ::core::option::Option::Some(content_id);
+            self.content_id = Some(content_id);
             self
         }
         /// What `content_id` refers to: `Issue` or `PullRequest`. Needed together with `content_id`.
-        pub fn content_type(
-            mut self,
-            content_type: impl ::core::convert::Into<::std::string::String>,
-        ) -> Self {
-            self.content_type = ::core::option::Option::Some(content_type.into());
+        pub fn content_type(mut self, content_type: impl Into<String>) -> Self {
+            self.content_type = Some(content_type.into());
             self
         }
         /// The request, to adjust (headers, media type) before sending.
@@ -207,7 +199,7 @@ pub mod create_card {
             let mut req = crate::runtime::Request::new(
                 self.client,
                 crate::runtime::Method::Post,
-                ::std::format!("/projects/columns/{column_id}/cards"),
+                format!("/projects/columns/{column_id}/cards"),
             );
             let mut body = crate::runtime::JsonObject::new();
             body.opt("note", &self.note);
@@ -238,7 +230,7 @@ pub mod delete_card {
             crate::runtime::Request::new(
                 self.client,
                 crate::runtime::Method::Delete,
-                ::std::format!("/projects/columns/cards/{card_id}"),
+                format!("/projects/columns/cards/{card_id}"),
             )
         }
         /// Send the request.
@@ -263,7 +255,7 @@ pub mod get_card {
             crate::runtime::Request::new(
                 self.client,
                 crate::runtime::Method::Get,
-                ::std::format!("/projects/columns/cards/{card_id}"),
+                format!("/projects/columns/cards/{card_id}"),
             )
         }
         /// Send the request.
@@ -280,11 +272,9 @@ pub mod list_cards {
     pub struct ListCards<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) column_id: i64,
-        pub(super) archived_state: ::core::option::Option<
-            crate::projects::list_cards::ArchivedState,
-        >,
-        pub(super) per_page: ::core::option::Option<i64>,
-        pub(super) page: ::core::option::Option<i64>,
+        pub(super) archived_state: Option<crate::projects::list_cards::ArchivedState>,
+        pub(super) per_page: Option<i64>,
+        pub(super) page: Option<i64>,
     }
     impl<'c> ListCards<'c> {
         /// Which cards to include: `all`, `archived` or `not_archived`. Default: `not_archived`.
@@ -292,17 +282,17 @@ pub mod list_cards {
             mut self,
             archived_state: crate::projects::list_cards::ArchivedState,
         ) -> Self {
-            self.archived_state = ::core::option::Option::Some(archived_state);
+            self.archived_state = Some(archived_state);
             self
         }
         /// How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
         pub fn per_page(mut self, per_page: i64) -> Self {
-            self.per_page = ::core::option::Option::Some(per_page);
+            self.per_page = Some(per_page);
             self
         }
         /// Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
         pub fn page(mut self, page: i64) -> Self {
-            self.page = ::core::option::Option::Some(page);
+            self.page = Some(page);
             self
         }
         /// The request, to adjust (headers, media type) before sending.
@@ -311,16 +301,16 @@ pub mod list_cards {
             let mut req = crate::runtime::Request::new(
                 self.client,
                 crate::runtime::Method::Get,
-                ::std::format!("/projects/columns/{column_id}/cards"),
+                format!("/projects/columns/{column_id}/cards"),
             );
-            if let ::core::option::Option::Some(value) = self.archived_state {
+            if let Some(value) = self.archived_state {
                 req = req.query("archived_state", value.as_str().to_owned());
             }
-            if let ::core::option::Option::Some(value) = self.per_page {
-                req = req.query("per_page", ::std::string::ToString::to_string(&value));
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
             }
-            if let ::core::option::Option::Some(value) = self.page {
-                req = req.query("page", ::std::string::ToString::to_string(&value));
+            if let Some(value) = self.page {
+                req = req.query("page", value.to_string());
             }
             req
         }
@@ -340,7 +330,7 @@ pub mod list_cards {
         /// `not_archived`
         NotArchived,
         /// A value this client does not know yet, sent as given.
-        Other(::std::string::String),
+        Other(String),
     }
     impl ArchivedState {
         /// The value as sent on the wire.
@@ -357,7 +347,7 @@ pub mod list_cards {
         fn serialize<S: ::serde::Serializer>(
             &self,
             serializer: S,
-        ) -> ::core::result::Result<S::Ok, S::Error> {
+        ) -> Result<S::Ok, S::Error> {
             serializer.serialize_str(self.as_str())
         }
     }
@@ -370,13 +360,13 @@ pub mod move_card {
     pub struct MoveCard<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) card_id: i64,
-        pub(super) position: ::std::string::String,
-        pub(super) column_id: ::core::option::Option<i64>,
+        pub(super) position: String,
+        pub(super) column_id: Option<i64>,
     }
     impl<'c> MoveCard<'c> {
         /// Numeric ID of the column to move the card to. Leave it out to stay in the current column.
         pub fn column_id(mut self, column_id: i64) -> Self {
-            self.column_id = ::core::option::Option::Some(column_id);
+            self.column_id = Some(column_id);
             self
         }
         /// The request, to adjust (headers, media type) before sending.
@@ -385,7 +375,7 @@ pub mod move_card {
             let mut req = crate::runtime::Request::new(
                 self.client,
                 crate::runtime::Method::Post,
-                ::std::format!("/projects/columns/cards/{card_id}/moves"),
+                format!("/projects/columns/cards/{card_id}/moves"),
             );
             let mut body = crate::runtime::JsonObject::new();
             body.field("position", &self.position);
@@ -407,25 +397,20 @@ pub mod update_card {
     pub struct UpdateCard<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) card_id: i64,
-        pub(super) note: ::core::option::Option<
-            ::core::option::Option<::std::string::String>,
-        >,
-        pub(super) archived: ::core::option::Option<bool>,
+        pub(super) note: Option<Option<String>>,
+        pub(super) archived: Option<bool>,
     }
     impl<'c> UpdateCard<'c> {
         /// New text of a note card.
         ///
         /// `None` is sent as `null`.
-        pub fn note(
-            mut self,
-            note: ::core::option::Option<::std::string::String>,
-        ) -> Self {
-            self.note = ::core::option::Option::Some(note);
+        pub fn note(mut self, note: Option<String>) -> Self {
+            self.note = Some(note);
             self
         }
         /// `true` archives the card, `false` restores it.
         pub fn archived(mut self, archived: bool) -> Self {
-            self.archived = ::core::option::Option::Some(archived);
+            self.archived = Some(archived);
             self
         }
         /// The request, to adjust (headers, media type) before sending.
@@ -434,7 +419,7 @@ pub mod update_card {
             let mut req = crate::runtime::Request::new(
                 self.client,
                 crate::runtime::Method::Patch,
-                ::std::format!("/projects/columns/cards/{card_id}"),
+                format!("/projects/columns/cards/{card_id}"),
             );
             let mut body = crate::runtime::JsonObject::new();
             body.opt("note", &self.note);

@@ -74,16 +74,16 @@ impl<'c> Repos<'c> {
     /// [GitHub REST API documentation](https://docs.github.com/rest/collaborators/collaborators#add-a-repository-collaborator)
     pub fn add_collaborator(
         &self,
-        owner: impl ::core::convert::Into<::std::string::String>,
-        repo: impl ::core::convert::Into<::std::string::String>,
-        username: impl ::core::convert::Into<::std::string::String>,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        username: impl Into<String>,
     ) -> add_collaborator::AddCollaborator<'c> {
         add_collaborator::AddCollaborator {
             client: self.client,
             owner: owner.into(),
             repo: repo.into(),
             username: username.into(),
-            permission: ::core::option::Option::None,
+            permission: None,
         }
     }
     /// Set a status on a commit
@@ -109,9 +109,9 @@ impl<'c> Repos<'c> {
     /// [GitHub REST API documentation](https://docs.github.com/rest/commits/statuses#create-a-commit-status)
     pub fn create_commit_status(
         &self,
-        owner: impl ::core::convert::Into<::std::string::String>,
-        repo: impl ::core::convert::Into<::std::string::String>,
-        sha: impl ::core::convert::Into<::std::string::String>,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        sha: impl Into<String>,
         state: crate::repos::create_commit_status::State,
     ) -> create_commit_status::CreateCommitStatus<'c> {
         create_commit_status::CreateCommitStatus {
@@ -120,9 +120,9 @@ impl<'c> Repos<'c> {
             repo: repo.into(),
             sha: sha.into(),
             state,
-            target_url: ::core::option::Option::None,
-            description: ::core::option::Option::None,
-            context: ::core::option::Option::None,
+            target_url: None,
+            description: None,
+            context: None,
         }
     }
     /// Create or replace a file in a repository
@@ -150,11 +150,11 @@ impl<'c> Repos<'c> {
     /// [GitHub REST API documentation](https://docs.github.com/rest/repos/contents#create-or-update-file-contents)
     pub fn create_or_update_file_contents(
         &self,
-        owner: impl ::core::convert::Into<::std::string::String>,
-        repo: impl ::core::convert::Into<::std::string::String>,
-        path: impl ::core::convert::Into<::std::string::String>,
-        message: impl ::core::convert::Into<::std::string::String>,
-        content: impl ::core::convert::Into<::std::string::String>,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        path: impl Into<String>,
+        message: impl Into<String>,
+        content: impl Into<String>,
     ) -> create_or_update_file_contents::CreateOrUpdateFileContents<'c> {
         create_or_update_file_contents::CreateOrUpdateFileContents {
             client: self.client,
@@ -163,10 +163,10 @@ impl<'c> Repos<'c> {
             path: path.into(),
             message: message.into(),
             content: content.into(),
-            sha: ::core::option::Option::None,
-            branch: ::core::option::Option::None,
-            committer: ::core::option::Option::None,
-            author: ::core::option::Option::None,
+            sha: None,
+            branch: None,
+            committer: None,
+            author: None,
         }
     }
     /// Remove the protection from a branch
@@ -186,9 +186,9 @@ impl<'c> Repos<'c> {
     /// [GitHub REST API documentation](https://docs.github.com/rest/branches/branch-protection#delete-branch-protection)
     pub fn delete_branch_protection(
         &self,
-        owner: impl ::core::convert::Into<::std::string::String>,
-        repo: impl ::core::convert::Into<::std::string::String>,
-        branch: impl ::core::convert::Into<::std::string::String>,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        branch: impl Into<String>,
     ) -> delete_branch_protection::DeleteBranchProtection<'c> {
         delete_branch_protection::DeleteBranchProtection {
             client: self.client,
@@ -214,8 +214,8 @@ impl<'c> Repos<'c> {
     /// [GitHub REST API documentation](https://docs.github.com/rest/releases/assets#delete-a-release-asset)
     pub fn delete_release_asset(
         &self,
-        owner: impl ::core::convert::Into<::std::string::String>,
-        repo: impl ::core::convert::Into<::std::string::String>,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
         asset_id: i64,
     ) -> delete_release_asset::DeleteReleaseAsset<'c> {
         delete_release_asset::DeleteReleaseAsset {
@@ -244,9 +244,9 @@ impl<'c> Repos<'c> {
     /// [GitHub REST API documentation](https://docs.github.com/rest/repos/contents#download-a-repository-archive-tar)
     pub fn download_tarball_archive(
         &self,
-        owner: impl ::core::convert::Into<::std::string::String>,
-        repo: impl ::core::convert::Into<::std::string::String>,
-        r#ref: impl ::core::convert::Into<::std::string::String>,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        r#ref: impl Into<String>,
     ) -> download_tarball_archive::DownloadTarballArchive<'c> {
         download_tarball_archive::DownloadTarballArchive {
             client: self.client,
@@ -273,8 +273,8 @@ impl<'c> Repos<'c> {
     /// [GitHub REST API documentation](https://docs.github.com/rest/repos/repos#get-a-repository)
     pub fn get(
         &self,
-        owner: impl ::core::convert::Into<::std::string::String>,
-        repo: impl ::core::convert::Into<::std::string::String>,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
     ) -> get::Get<'c> {
         get::Get {
             client: self.client,
@@ -299,9 +299,9 @@ impl<'c> Repos<'c> {
     /// [GitHub REST API documentation](https://docs.github.com/rest/branches/branch-protection#get-branch-protection)
     pub fn get_branch_protection(
         &self,
-        owner: impl ::core::convert::Into<::std::string::String>,
-        repo: impl ::core::convert::Into<::std::string::String>,
-        branch: impl ::core::convert::Into<::std::string::String>,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        branch: impl Into<String>,
     ) -> get_branch_protection::GetBranchProtection<'c> {
         get_branch_protection::GetBranchProtection {
             client: self.client,
@@ -333,17 +333,17 @@ impl<'c> Repos<'c> {
     /// [GitHub REST API documentation](https://docs.github.com/rest/commits/statuses#get-the-combined-status-for-a-specific-reference)
     pub fn get_combined_status_for_ref(
         &self,
-        owner: impl ::core::convert::Into<::std::string::String>,
-        repo: impl ::core::convert::Into<::std::string::String>,
-        r#ref: impl ::core::convert::Into<::std::string::String>,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        r#ref: impl Into<String>,
     ) -> get_combined_status_for_ref::GetCombinedStatusForRef<'c> {
         get_combined_status_for_ref::GetCombinedStatusForRef {
             client: self.client,
             owner: owner.into(),
             repo: repo.into(),
             r#ref: r#ref.into(),
-            per_page: ::core::option::Option::None,
-            page: ::core::option::Option::None,
+            per_page: None,
+            page: None,
         }
     }
     /// Read a file or directory of a repository
@@ -366,16 +366,16 @@ impl<'c> Repos<'c> {
     /// [GitHub REST API documentation](https://docs.github.com/rest/repos/contents#get-repository-content)
     pub fn get_content(
         &self,
-        owner: impl ::core::convert::Into<::std::string::String>,
-        repo: impl ::core::convert::Into<::std::string::String>,
-        path: impl ::core::convert::Into<::std::string::String>,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        path: impl Into<String>,
     ) -> get_content::GetContent<'c> {
         get_content::GetContent {
             client: self.client,
             owner: owner.into(),
             repo: repo.into(),
             path: path.into(),
-            r#ref: ::core::option::Option::None,
+            r#ref: None,
         }
     }
     /// Fetch release asset metadata
@@ -397,8 +397,8 @@ impl<'c> Repos<'c> {
     /// [GitHub REST API documentation](https://docs.github.com/rest/releases/assets#get-a-release-asset)
     pub fn get_release_asset(
         &self,
-        owner: impl ::core::convert::Into<::std::string::String>,
-        repo: impl ::core::convert::Into<::std::string::String>,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
         asset_id: i64,
     ) -> get_release_asset::GetReleaseAsset<'c> {
         get_release_asset::GetReleaseAsset {
@@ -425,9 +425,9 @@ impl<'c> Repos<'c> {
     /// [GitHub REST API documentation](https://docs.github.com/rest/releases/releases#get-a-release-by-tag-name)
     pub fn get_release_by_tag(
         &self,
-        owner: impl ::core::convert::Into<::std::string::String>,
-        repo: impl ::core::convert::Into<::std::string::String>,
-        tag: impl ::core::convert::Into<::std::string::String>,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        tag: impl Into<String>,
     ) -> get_release_by_tag::GetReleaseByTag<'c> {
         get_release_by_tag::GetReleaseByTag {
             client: self.client,
@@ -458,17 +458,17 @@ impl<'c> Repos<'c> {
     /// [GitHub REST API documentation](https://docs.github.com/rest/collaborators/collaborators#list-repository-collaborators)
     pub fn list_collaborators(
         &self,
-        owner: impl ::core::convert::Into<::std::string::String>,
-        repo: impl ::core::convert::Into<::std::string::String>,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
     ) -> list_collaborators::ListCollaborators<'c> {
         list_collaborators::ListCollaborators {
             client: self.client,
             owner: owner.into(),
             repo: repo.into(),
-            affiliation: ::core::option::Option::None,
-            permission: ::core::option::Option::None,
-            per_page: ::core::option::Option::None,
-            page: ::core::option::Option::None,
+            affiliation: None,
+            permission: None,
+            per_page: None,
+            page: None,
         }
     }
     /// List the statuses of a commit reference
@@ -492,17 +492,17 @@ impl<'c> Repos<'c> {
     /// [GitHub REST API documentation](https://docs.github.com/rest/commits/statuses#list-commit-statuses-for-a-reference)
     pub fn list_commit_statuses_for_ref(
         &self,
-        owner: impl ::core::convert::Into<::std::string::String>,
-        repo: impl ::core::convert::Into<::std::string::String>,
-        r#ref: impl ::core::convert::Into<::std::string::String>,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        r#ref: impl Into<String>,
     ) -> list_commit_statuses_for_ref::ListCommitStatusesForRef<'c> {
         list_commit_statuses_for_ref::ListCommitStatusesForRef {
             client: self.client,
             owner: owner.into(),
             repo: repo.into(),
             r#ref: r#ref.into(),
-            per_page: ::core::option::Option::None,
-            page: ::core::option::Option::None,
+            per_page: None,
+            page: None,
         }
     }
     /// List open invitations for a repository
@@ -523,15 +523,15 @@ impl<'c> Repos<'c> {
     /// [GitHub REST API documentation](https://docs.github.com/rest/collaborators/invitations#list-repository-invitations)
     pub fn list_invitations(
         &self,
-        owner: impl ::core::convert::Into<::std::string::String>,
-        repo: impl ::core::convert::Into<::std::string::String>,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
     ) -> list_invitations::ListInvitations<'c> {
         list_invitations::ListInvitations {
             client: self.client,
             owner: owner.into(),
             repo: repo.into(),
-            per_page: ::core::option::Option::None,
-            page: ::core::option::Option::None,
+            per_page: None,
+            page: None,
         }
     }
     /// List the assets of a release
@@ -553,8 +553,8 @@ impl<'c> Repos<'c> {
     /// [GitHub REST API documentation](https://docs.github.com/rest/releases/assets#list-release-assets)
     pub fn list_release_assets(
         &self,
-        owner: impl ::core::convert::Into<::std::string::String>,
-        repo: impl ::core::convert::Into<::std::string::String>,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
         release_id: i64,
     ) -> list_release_assets::ListReleaseAssets<'c> {
         list_release_assets::ListReleaseAssets {
@@ -562,8 +562,8 @@ impl<'c> Repos<'c> {
             owner: owner.into(),
             repo: repo.into(),
             release_id,
-            per_page: ::core::option::Option::None,
-            page: ::core::option::Option::None,
+            per_page: None,
+            page: None,
         }
     }
     /// Revoke a collaborator's access to a repository
@@ -585,9 +585,9 @@ impl<'c> Repos<'c> {
     /// [GitHub REST API documentation](https://docs.github.com/rest/collaborators/collaborators#remove-a-repository-collaborator)
     pub fn remove_collaborator(
         &self,
-        owner: impl ::core::convert::Into<::std::string::String>,
-        repo: impl ::core::convert::Into<::std::string::String>,
-        username: impl ::core::convert::Into<::std::string::String>,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        username: impl Into<String>,
     ) -> remove_collaborator::RemoveCollaborator<'c> {
         remove_collaborator::RemoveCollaborator {
             client: self.client,
@@ -614,10 +614,10 @@ impl<'c> Repos<'c> {
     /// [GitHub REST API documentation](https://docs.github.com/rest/branches/branch-protection#remove-status-check-contexts)
     pub fn remove_status_check_contexts(
         &self,
-        owner: impl ::core::convert::Into<::std::string::String>,
-        repo: impl ::core::convert::Into<::std::string::String>,
-        branch: impl ::core::convert::Into<::std::string::String>,
-        contexts: ::std::vec::Vec<::std::string::String>,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        branch: impl Into<String>,
+        contexts: Vec<String>,
     ) -> remove_status_check_contexts::RemoveStatusCheckContexts<'c> {
         remove_status_check_contexts::RemoveStatusCheckContexts {
             client: self.client,
@@ -668,38 +668,38 @@ impl<'c> Repos<'c> {
     /// [GitHub REST API documentation](https://docs.github.com/rest/repos/repos#update-a-repository)
     pub fn update(
         &self,
-        owner: impl ::core::convert::Into<::std::string::String>,
-        repo: impl ::core::convert::Into<::std::string::String>,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
     ) -> update::Update<'c> {
         update::Update {
             client: self.client,
             owner: owner.into(),
             repo: repo.into(),
-            name: ::core::option::Option::None,
-            description: ::core::option::Option::None,
-            homepage: ::core::option::Option::None,
-            private: ::core::option::Option::None,
-            visibility: ::core::option::Option::None,
-            security_and_analysis: ::core::option::Option::None,
-            has_issues: ::core::option::Option::None,
-            has_projects: ::core::option::Option::None,
-            has_wiki: ::core::option::Option::None,
-            is_template: ::core::option::Option::None,
-            default_branch: ::core::option::Option::None,
-            allow_squash_merge: ::core::option::Option::None,
-            allow_merge_commit: ::core::option::Option::None,
-            allow_rebase_merge: ::core::option::Option::None,
-            allow_auto_merge: ::core::option::Option::None,
-            delete_branch_on_merge: ::core::option::Option::None,
-            allow_update_branch: ::core::option::Option::None,
-            use_squash_pr_title_as_default: ::core::option::Option::None,
-            squash_merge_commit_title: ::core::option::Option::None,
-            squash_merge_commit_message: ::core::option::Option::None,
-            merge_commit_title: ::core::option::Option::None,
-            merge_commit_message: ::core::option::Option::None,
-            archived: ::core::option::Option::None,
-            allow_forking: ::core::option::Option::None,
-            web_commit_signoff_required: ::core::option::Option::None,
+            name: None,
+            description: None,
+            homepage: None,
+            private: None,
+            visibility: None,
+            security_and_analysis: None,
+            has_issues: None,
+            has_projects: None,
+            has_wiki: None,
+            is_template: None,
+            default_branch: None,
+            allow_squash_merge: None,
+            allow_merge_commit: None,
+            allow_rebase_merge: None,
+            allow_auto_merge: None,
+            delete_branch_on_merge: None,
+            allow_update_branch: None,
+            use_squash_pr_title_as_default: None,
+            squash_merge_commit_title: None,
+            squash_merge_commit_message: None,
+            merge_commit_title: None,
+            merge_commit_message: None,
+            archived: None,
+            allow_forking: None,
+            web_commit_signoff_required: None,
         }
     }
     /// Set the protection rules of a branch
@@ -732,19 +732,17 @@ impl<'c> Repos<'c> {
     /// [GitHub REST API documentation](https://docs.github.com/rest/branches/branch-protection#update-branch-protection)
     pub fn update_branch_protection(
         &self,
-        owner: impl ::core::convert::Into<::std::string::String>,
-        repo: impl ::core::convert::Into<::std::string::String>,
-        branch: impl ::core::convert::Into<::std::string::String>,
-        required_status_checks: ::core::option::Option<
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        branch: impl Into<String>,
+        required_status_checks: Option<
             crate::repos::update_branch_protection::RequiredStatusChecks,
         >,
-        enforce_admins: ::core::option::Option<bool>,
-        required_pull_request_reviews: ::core::option::Option<
+        enforce_admins: Option<bool>,
+        required_pull_request_reviews: Option<
             crate::repos::update_branch_protection::RequiredPullRequestReviews,
         >,
-        restrictions: ::core::option::Option<
-            crate::repos::update_branch_protection::Restrictions,
-        >,
+        restrictions: Option<crate::repos::update_branch_protection::Restrictions>,
     ) -> update_branch_protection::UpdateBranchProtection<'c> {
         update_branch_protection::UpdateBranchProtection {
             client: self.client,
@@ -755,13 +753,13 @@ impl<'c> Repos<'c> {
             enforce_admins,
             required_pull_request_reviews,
             restrictions,
-            required_linear_history: ::core::option::Option::None,
-            allow_force_pushes: ::core::option::Option::None,
-            allow_deletions: ::core::option::Option::None,
-            block_creations: ::core::option::Option::None,
-            required_conversation_resolution: ::core::option::Option::None,
-            lock_branch: ::core::option::Option::None,
-            allow_fork_syncing: ::core::option::Option::None,
+            required_linear_history: None,
+            allow_force_pushes: None,
+            allow_deletions: None,
+            block_creations: None,
+            required_conversation_resolution: None,
+            lock_branch: None,
+            allow_fork_syncing: None,
         }
     }
     /// Rename or relabel a release asset
@@ -784,8 +782,8 @@ impl<'c> Repos<'c> {
     /// [GitHub REST API documentation](https://docs.github.com/rest/releases/assets#update-a-release-asset)
     pub fn update_release_asset(
         &self,
-        owner: impl ::core::convert::Into<::std::string::String>,
-        repo: impl ::core::convert::Into<::std::string::String>,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
         asset_id: i64,
     ) -> update_release_asset::UpdateReleaseAsset<'c> {
         update_release_asset::UpdateReleaseAsset {
@@ -793,9 +791,9 @@ impl<'c> Repos<'c> {
             owner: owner.into(),
             repo: repo.into(),
             asset_id,
-            name: ::core::option::Option::None,
-            label: ::core::option::Option::None,
-            state: ::core::option::Option::None,
+            name: None,
+            label: None,
+            state: None,
         }
     }
     /// Upload a file to a release
@@ -821,20 +819,20 @@ impl<'c> Repos<'c> {
     /// [GitHub REST API documentation](https://docs.github.com/rest/releases/assets#upload-a-release-asset)
     pub fn upload_release_asset(
         &self,
-        owner: impl ::core::convert::Into<::std::string::String>,
-        repo: impl ::core::convert::Into<::std::string::String>,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
         release_id: i64,
-        name: impl ::core::convert::Into<::std::string::String>,
-        data: impl ::core::convert::Into<::std::vec::Vec<u8>>,
+        name: impl Into<String>,
+        data: impl Into<Vec<u8>>,
     ) -> upload_release_asset::UploadReleaseAsset<'c> {
         upload_release_asset::UploadReleaseAsset {
             client: self.client,
-            origin: ::core::option::Option::None,
+            origin: None,
             owner: owner.into(),
             repo: repo.into(),
             release_id,
             name: name.into(),
-            label: ::core::option::Option::None,
+            label: None,
             data: data.into(),
         }
     }
@@ -855,7 +853,7 @@ pub mod accept_invitation_for_authenticated_user {
             crate::runtime::Request::new(
                 self.client,
                 crate::runtime::Method::Patch,
-                ::std::format!("/user/repository_invitations/{invitation_id}"),
+                format!("/user/repository_invitations/{invitation_id}"),
             )
         }
         /// Send the request.
@@ -871,18 +869,15 @@ pub mod add_collaborator {
     #[must_use = "a request does nothing until sent"]
     pub struct AddCollaborator<'c> {
         pub(super) client: &'c crate::runtime::Client,
-        pub(super) owner: ::std::string::String,
-        pub(super) repo: ::std::string::String,
-        pub(super) username: ::std::string::String,
-        pub(super) permission: ::core::option::Option<::std::string::String>,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) username: String,
+        pub(super) permission: Option<String>,
     }
     impl<'c> AddCollaborator<'c> {
         /// The role to give the collaborator; this only has an effect on repositories owned by an organization. Use `pull`, `triage`, `push`, `maintain` or `admin`, or the name of a custom repository role defined by the organization.
-        pub fn permission(
-            mut self,
-            permission: impl ::core::convert::Into<::std::string::String>,
-        ) -> Self {
-            self.permission = ::core::option::Option::Some(permission.into());
+        pub fn permission(mut self, permission: impl Into<String>) -> Self {
+            self.permission = Some(permission.into());
             self
         }
         /// The request, to adjust (headers, media type) before sending.
@@ -893,7 +888,7 @@ pub mod add_collaborator {
             let mut req = crate::runtime::Request::new(
                 self.client,
                 crate::runtime::Method::Put,
-                ::std::format!("/repos/{owner}/{repo}/collaborators/{username}"),
+                format!("/repos/{owner}/{repo}/collaborators/{username}"),
             );
             let mut body = crate::runtime::JsonObject::new();
             body.opt("permission", &self.permission);
@@ -913,37 +908,28 @@ pub mod create_commit_status {
     #[must_use = "a request does nothing until sent"]
     pub struct CreateCommitStatus<'c> {
         pub(super) client: &'c crate::runtime::Client,
-        pub(super) owner: ::std::string::String,
-        pub(super) repo: ::std::string::String,
-        pub(super) sha: ::std::string::String,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) sha: String,
         pub(super) state: crate::repos::create_commit_status::State,
-        pub(super) target_url: ::core::option::Option<::std::string::String>,
-        pub(super) description: ::core::option::Option<::std::string::String>,
-        pub(super) context: ::core::option::Option<::std::string::String>,
+        pub(super) target_url: Option<String>,
+        pub(super) description: Option<String>,
+        pub(super) context: Option<String>,
     }
     impl<'c> CreateCommitStatus<'c> {
         /// Link shown next to the status in the GitHub interface, for example the page with the build log of this commit.
-        pub fn target_url(
-            mut self,
-            target_url: impl ::core::convert::Into<::std::string::String>,
-        ) -> Self {
-            self.target_url = ::core::option::Option::Some(target_url.into());
+        pub fn target_url(mut self, target_url: impl Into<String>) -> Self {
+            self.target_url = Some(target_url.into());
             self
         }
         /// A one-line summary of the status.
-        pub fn description(
-            mut self,
-            description: impl ::core::convert::Into<::std::string::String>,
-        ) -> Self {
-            self.description = ::core::option::Option::Some(description.into());
+        pub fn description(mut self, description: impl Into<String>) -> Self {
+            self.description = Some(description.into());
             self
         }
         /// Label that tells this status apart from statuses reported by other systems. Compared without regard to case. Default: `default`.
-        pub fn context(
-            mut self,
-            context: impl ::core::convert::Into<::std::string::String>,
-        ) -> Self {
-            self.context = ::core::option::Option::Some(context.into());
+        pub fn context(mut self, context: impl Into<String>) -> Self {
+            self.context = Some(context.into());
             self
         }
         /// The request, to adjust (headers, media type) before sending.
@@ -954,7 +940,7 @@ pub mod create_commit_status {
             let mut req = crate::runtime::Request::new(
                 self.client,
                 crate::runtime::Method::Post,
-                ::std::format!("/repos/{owner}/{repo}/statuses/{sha}"),
+                format!("/repos/{owner}/{repo}/statuses/{sha}"),
             );
             let mut body = crate::runtime::JsonObject::new();
             body.field("state", &self.state);
@@ -982,7 +968,7 @@ pub mod create_commit_status {
         /// `success`
         Success,
         /// A value this client does not know yet, sent as given.
-        Other(::std::string::String),
+        Other(String),
     }
     impl State {
         /// The value as sent on the wire.
@@ -1000,7 +986,7 @@ pub mod create_commit_status {
         fn serialize<S: ::serde::Serializer>(
             &self,
             serializer: S,
-        ) -> ::core::result::Result<S::Ok, S::Error> {
+        ) -> Result<S::Ok, S::Error> {
             serializer.serialize_str(self.as_str())
         }
     }
@@ -1012,35 +998,27 @@ pub mod create_or_update_file_contents {
     #[must_use = "a request does nothing until sent"]
     pub struct CreateOrUpdateFileContents<'c> {
         pub(super) client: &'c crate::runtime::Client,
-        pub(super) owner: ::std::string::String,
-        pub(super) repo: ::std::string::String,
-        pub(super) path: ::std::string::String,
-        pub(super) message: ::std::string::String,
-        pub(super) content: ::std::string::String,
-        pub(super) sha: ::core::option::Option<::std::string::String>,
-        pub(super) branch: ::core::option::Option<::std::string::String>,
-        pub(super) committer: ::core::option::Option<
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) path: String,
+        pub(super) message: String,
+        pub(super) content: String,
+        pub(super) sha: Option<String>,
+        pub(super) branch: Option<String>,
+        pub(super) committer: Option<
             crate::repos::create_or_update_file_contents::Committer,
         >,
-        pub(super) author: ::core::option::Option<
-            crate::repos::create_or_update_file_contents::Author,
-        >,
+        pub(super) author: Option<crate::repos::create_or_update_file_contents::Author>,
     }
     impl<'c> CreateOrUpdateFileContents<'c> {
         /// Blob SHA of the file being overwritten. **Needed when you replace an existing file.**
-        pub fn sha(
-            mut self,
-            sha: impl ::core::convert::Into<::std::string::String>,
-        ) -> Self {
-            self.sha = ::core::option::Option::Some(sha.into());
+        pub fn sha(mut self, sha: impl Into<String>) -> Self {
+            self.sha = Some(sha.into());
             self
         }
         /// Branch to commit to. Default: the default branch of the repository.
-        pub fn branch(
-            mut self,
-            branch: impl ::core::convert::Into<::std::string::String>,
-        ) -> Self {
-            self.branch = ::core::option::Option::Some(branch.into());
+        pub fn branch(mut self, branch: impl Into<String>) -> Self {
+            self.branch = Some(branch.into());
             self
         }
         /// Identity recorded as the committer. Default: the authenticated user.
@@ -1048,7 +1026,7 @@ pub mod create_or_update_file_contents {
             mut self,
             committer: crate::repos::create_or_update_file_contents::Committer,
         ) -> Self {
-            self.committer = ::core::option::Option::Some(committer);
+            self.committer = Some(committer);
             self
         }
         /// Identity recorded as the author. Falls back to `committer`, and to the authenticated user when that is missing too.
@@ -1056,7 +1034,7 @@ pub mod create_or_update_file_contents {
             mut self,
             author: crate::repos::create_or_update_file_contents::Author,
         ) -> Self {
-            self.author = ::core::option::Option::Some(author);
+            self.author = Some(author);
             self
         }
         /// The request, to adjust (headers, media type) before sending.
@@ -1067,7 +1045,7 @@ pub mod create_or_update_file_contents {
             let mut req = crate::runtime::Request::new(
                 self.client,
                 crate::runtime::Method::Put,
-                ::std::format!("/repos/{owner}/{repo}/contents/{path}"),
+                format!("/repos/{owner}/{repo}/contents/{path}"),
             );
             let mut body = crate::runtime::JsonObject::new();
             body.field("message", &self.message);
@@ -1088,23 +1066,23 @@ pub mod create_or_update_file_contents {
     #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
     pub struct Committer {
         /// Name of the committer. Leaving it out makes the request fail with `422`.
-        pub name: ::std::string::String,
+        pub name: String,
         /// Email address of the committer. Leaving it out makes the request fail with `422`.
-        pub email: ::std::string::String,
+        pub email: String,
         /// Time of the commit as an ISO 8601 timestamp.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub date: ::core::option::Option<::std::string::String>,
+        pub date: Option<String>,
     }
     /// Identity recorded as the author. Falls back to `committer`, and to the authenticated user when that is missing too.
     #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
     pub struct Author {
         /// Name of the author. Leaving it out makes the request fail with `422`.
-        pub name: ::std::string::String,
+        pub name: String,
         /// Email address of the author. Leaving it out makes the request fail with `422`.
-        pub email: ::std::string::String,
+        pub email: String,
         /// Time of authoring as an ISO 8601 timestamp.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub date: ::core::option::Option<::std::string::String>,
+        pub date: Option<String>,
     }
 }
 /// Request builder and parameter types of [`Repos::delete_branch_protection`](crate::repos::Repos::delete_branch_protection).
@@ -1114,9 +1092,9 @@ pub mod delete_branch_protection {
     #[must_use = "a request does nothing until sent"]
     pub struct DeleteBranchProtection<'c> {
         pub(super) client: &'c crate::runtime::Client,
-        pub(super) owner: ::std::string::String,
-        pub(super) repo: ::std::string::String,
-        pub(super) branch: ::std::string::String,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) branch: String,
     }
     impl<'c> DeleteBranchProtection<'c> {
         /// The request, to adjust (headers, media type) before sending.
@@ -1127,7 +1105,7 @@ pub mod delete_branch_protection {
             crate::runtime::Request::new(
                 self.client,
                 crate::runtime::Method::Delete,
-                ::std::format!("/repos/{owner}/{repo}/branches/{branch}/protection"),
+                format!("/repos/{owner}/{repo}/branches/{branch}/protection"),
             )
         }
         /// Send the request.
@@ -1143,8 +1121,8 @@ pub mod delete_release_asset {
     #[must_use = "a request does nothing until sent"]
     pub struct DeleteReleaseAsset<'c> {
         pub(super) client: &'c crate::runtime::Client,
-        pub(super) owner: ::std::string::String,
-        pub(super) repo: ::std::string::String,
+        pub(super) owner: String,
+        pub(super) repo: String,
         pub(super) asset_id: i64,
     }
     impl<'c> DeleteReleaseAsset<'c> {
@@ -1156,7 +1134,7 @@ pub mod delete_release_asset {
             crate::runtime::Request::new(
                 self.client,
                 crate::runtime::Method::Delete,
-                ::std::format!("/repos/{owner}/{repo}/releases/assets/{asset_id}"),
+                format!("/repos/{owner}/{repo}/releases/assets/{asset_id}"),
             )
         }
         /// Send the request.
@@ -1172,9 +1150,9 @@ pub mod download_tarball_archive {
     #[must_use = "a request does nothing until sent"]
     pub struct DownloadTarballArchive<'c> {
         pub(super) client: &'c crate::runtime::Client,
-        pub(super) owner: ::std::string::String,
-        pub(super) repo: ::std::string::String,
-        pub(super) r#ref: ::std::string::String,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) r#ref: String,
     }
     impl<'c> DownloadTarballArchive<'c> {
         /// The request, to adjust (headers, media type) before sending.
@@ -1185,7 +1163,7 @@ pub mod download_tarball_archive {
             crate::runtime::Request::new(
                 self.client,
                 crate::runtime::Method::Get,
-                ::std::format!("/repos/{owner}/{repo}/tarball/{ref_}"),
+                format!("/repos/{owner}/{repo}/tarball/{ref_}"),
             )
         }
         /// Send the request.
@@ -1201,8 +1179,8 @@ pub mod get {
     #[must_use = "a request does nothing until sent"]
     pub struct Get<'c> {
         pub(super) client: &'c crate::runtime::Client,
-        pub(super) owner: ::std::string::String,
-        pub(super) repo: ::std::string::String,
+        pub(super) owner: String,
+        pub(super) repo: String,
     }
     impl<'c> Get<'c> {
         /// The request, to adjust (headers, media type) before sending.
@@ -1212,7 +1190,7 @@ pub mod get {
             crate::runtime::Request::new(
                 self.client,
                 crate::runtime::Method::Get,
-                ::std::format!("/repos/{owner}/{repo}"),
+                format!("/repos/{owner}/{repo}"),
             )
         }
         /// Send the request.
@@ -1228,9 +1206,9 @@ pub mod get_branch_protection {
     #[must_use = "a request does nothing until sent"]
     pub struct GetBranchProtection<'c> {
         pub(super) client: &'c crate::runtime::Client,
-        pub(super) owner: ::std::string::String,
-        pub(super) repo: ::std::string::String,
-        pub(super) branch: ::std::string::String,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) branch: String,
     }
     impl<'c> GetBranchProtection<'c> {
         /// The request, to adjust (headers, media type) before sending.
@@ -1241,7 +1219,7 @@ pub mod get_branch_protection {
             crate::runtime::Request::new(
                 self.client,
                 crate::runtime::Method::Get,
-                ::std::format!("/repos/{owner}/{repo}/branches/{branch}/protection"),
+                format!("/repos/{owner}/{repo}/branches/{branch}/protection"),
             )
         }
         /// Send the request.
@@ -1257,21 +1235,21 @@ pub mod get_combined_status_for_ref {
     #[must_use = "a request does nothing until sent"]
     pub struct GetCombinedStatusForRef<'c> {
         pub(super) client: &'c crate::runtime::Client,
-        pub(super) owner: ::std::string::String,
-        pub(super) repo: ::std::string::String,
-        pub(super) r#ref: ::std::string::String,
-        pub(super) per_page: ::core::option::Option<i64>,
-        pub(super) page: ::core::option::Option<i64>,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) r#ref: String,
+        pub(super) per_page: Option<i64>,
+        pub(super) page: Option<i64>,
     }
     impl<'c> GetCombinedStatusForRef<'c> {
         /// How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
         pub fn per_page(mut self, per_page: i64) -> Self {
-            self.per_page = ::core::option::Option::Some(per_page);
+            self.per_page = Some(per_page);
             self
         }
         /// Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
         pub fn page(mut self, page: i64) -> Self {
-            self.page = ::core::option::Option::Some(page);
+            self.page = Some(page);
             self
         }
         /// The request, to adjust (headers, media type) before sending.
@@ -1282,13 +1260,13 @@ pub mod get_combined_status_for_ref {
             let mut req = crate::runtime::Request::new(
                 self.client,
                 crate::runtime::Method::Get,
-                ::std::format!("/repos/{owner}/{repo}/commits/{ref_}/status"),
+                format!("/repos/{owner}/{repo}/commits/{ref_}/status"),
             );
-            if let ::core::option::Option::Some(value) = self.per_page {
-                req = req.query("per_page", ::std::string::ToString::to_string(&value));
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
             }
-            if let ::core::option::Option::Some(value) = self.page {
-                req = req.query("page", ::std::string::ToString::to_string(&value));
+            if let Some(value) = self.page {
+                req = req.query("page", value.to_string());
             }
             req
         }
@@ -1305,18 +1283,15 @@ pub mod get_content {
     #[must_use = "a request does nothing until sent"]
     pub struct GetContent<'c> {
         pub(super) client: &'c crate::runtime::Client,
-        pub(super) owner: ::std::string::String,
-        pub(super) repo: ::std::string::String,
-        pub(super) path: ::std::string::String,
-        pub(super) r#ref: ::core::option::Option<::std::string::String>,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) path: String,
+        pub(super) r#ref: Option<String>,
     }
     impl<'c> GetContent<'c> {
         /// Commit, branch or tag to read from. Default: the default branch of the repository.
-        pub fn r#ref(
-            mut self,
-            r#ref: impl ::core::convert::Into<::std::string::String>,
-        ) -> Self {
-            self.r#ref = ::core::option::Option::Some(r#ref.into());
+        pub fn r#ref(mut self, r#ref: impl Into<String>) -> Self {
+            self.r#ref = Some(r#ref.into());
             self
         }
         /// The request, to adjust (headers, media type) before sending.
@@ -1327,9 +1302,9 @@ pub mod get_content {
             let mut req = crate::runtime::Request::new(
                 self.client,
                 crate::runtime::Method::Get,
-                ::std::format!("/repos/{owner}/{repo}/contents/{path}"),
+                format!("/repos/{owner}/{repo}/contents/{path}"),
             );
-            if let ::core::option::Option::Some(value) = self.r#ref {
+            if let Some(value) = self.r#ref {
                 req = req.query("ref", value);
             }
             req
@@ -1347,8 +1322,8 @@ pub mod get_release_asset {
     #[must_use = "a request does nothing until sent"]
     pub struct GetReleaseAsset<'c> {
         pub(super) client: &'c crate::runtime::Client,
-        pub(super) owner: ::std::string::String,
-        pub(super) repo: ::std::string::String,
+        pub(super) owner: String,
+        pub(super) repo: String,
         pub(super) asset_id: i64,
     }
     impl<'c> GetReleaseAsset<'c> {
@@ -1360,7 +1335,7 @@ pub mod get_release_asset {
             crate::runtime::Request::new(
                 self.client,
                 crate::runtime::Method::Get,
-                ::std::format!("/repos/{owner}/{repo}/releases/assets/{asset_id}"),
+                format!("/repos/{owner}/{repo}/releases/assets/{asset_id}"),
             )
         }
         /// Send the request.
@@ -1376,9 +1351,9 @@ pub mod get_release_by_tag {
     #[must_use = "a request does nothing until sent"]
     pub struct GetReleaseByTag<'c> {
         pub(super) client: &'c crate::runtime::Client,
-        pub(super) owner: ::std::string::String,
-        pub(super) repo: ::std::string::String,
-        pub(super) tag: ::std::string::String,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) tag: String,
     }
     impl<'c> GetReleaseByTag<'c> {
         /// The request, to adjust (headers, media type) before sending.
@@ -1389,7 +1364,7 @@ pub mod get_release_by_tag {
             crate::runtime::Request::new(
                 self.client,
                 crate::runtime::Method::Get,
-                ::std::format!("/repos/{owner}/{repo}/releases/tags/{tag}"),
+                format!("/repos/{owner}/{repo}/releases/tags/{tag}"),
             )
         }
         /// Send the request.
@@ -1405,16 +1380,12 @@ pub mod list_collaborators {
     #[must_use = "a request does nothing until sent"]
     pub struct ListCollaborators<'c> {
         pub(super) client: &'c crate::runtime::Client,
-        pub(super) owner: ::std::string::String,
-        pub(super) repo: ::std::string::String,
-        pub(super) affiliation: ::core::option::Option<
-            crate::repos::list_collaborators::Affiliation,
-        >,
-        pub(super) permission: ::core::option::Option<
-            crate::repos::list_collaborators::Permission,
-        >,
-        pub(super) per_page: ::core::option::Option<i64>,
-        pub(super) page: ::core::option::Option<i64>,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) affiliation: Option<crate::repos::list_collaborators::Affiliation>,
+        pub(super) permission: Option<crate::repos::list_collaborators::Permission>,
+        pub(super) per_page: Option<i64>,
+        pub(super) page: Option<i64>,
     }
     impl<'c> ListCollaborators<'c> {
         /// Narrows the list by how users are related to the repository: `outside` returns only outside collaborators, `direct` returns everyone with permissions on the repository whether or not they belong to the organization, and `all` returns every collaborator you are allowed to see. Default: `all`.
@@ -1422,7 +1393,7 @@ pub mod list_collaborators {
             mut self,
             affiliation: crate::repos::list_collaborators::Affiliation,
         ) -> Self {
-            self.affiliation = ::core::option::Option::Some(affiliation);
+            self.affiliation = Some(affiliation);
             self
         }
         /// Only return collaborators holding this role: `pull`, `triage`, `push`, `maintain` or `admin`. Without it, collaborators with any role are returned.
@@ -1430,17 +1401,17 @@ pub mod list_collaborators {
             mut self,
             permission: crate::repos::list_collaborators::Permission,
         ) -> Self {
-            self.permission = ::core::option::Option::Some(permission);
+            self.permission = Some(permission);
             self
         }
         /// How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
         pub fn per_page(mut self, per_page: i64) -> Self {
-            self.per_page = ::core::option::Option::Some(per_page);
+            self.per_page = Some(per_page);
             self
         }
         /// Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
         pub fn page(mut self, page: i64) -> Self {
-            self.page = ::core::option::Option::Some(page);
+            self.page = Some(page);
             self
         }
         /// The request, to adjust (headers, media type) before sending.
@@ -1450,19 +1421,19 @@ pub mod list_collaborators {
             let mut req = crate::runtime::Request::new(
                 self.client,
                 crate::runtime::Method::Get,
-                ::std::format!("/repos/{owner}/{repo}/collaborators"),
+                format!("/repos/{owner}/{repo}/collaborators"),
             );
-            if let ::core::option::Option::Some(value) = self.affiliation {
+            if let Some(value) = self.affiliation {
                 req = req.query("affiliation", value.as_str().to_owned());
             }
-            if let ::core::option::Option::Some(value) = self.permission {
+            if let Some(value) = self.permission {
                 req = req.query("permission", value.as_str().to_owned());
             }
-            if let ::core::option::Option::Some(value) = self.per_page {
-                req = req.query("per_page", ::std::string::ToString::to_string(&value));
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
             }
-            if let ::core::option::Option::Some(value) = self.page {
-                req = req.query("page", ::std::string::ToString::to_string(&value));
+            if let Some(value) = self.page {
+                req = req.query("page", value.to_string());
             }
             req
         }
@@ -1482,7 +1453,7 @@ pub mod list_collaborators {
         /// `all`
         All,
         /// A value this client does not know yet, sent as given.
-        Other(::std::string::String),
+        Other(String),
     }
     impl Affiliation {
         /// The value as sent on the wire.
@@ -1499,7 +1470,7 @@ pub mod list_collaborators {
         fn serialize<S: ::serde::Serializer>(
             &self,
             serializer: S,
-        ) -> ::core::result::Result<S::Ok, S::Error> {
+        ) -> Result<S::Ok, S::Error> {
             serializer.serialize_str(self.as_str())
         }
     }
@@ -1518,7 +1489,7 @@ pub mod list_collaborators {
         /// `admin`
         Admin,
         /// A value this client does not know yet, sent as given.
-        Other(::std::string::String),
+        Other(String),
     }
     impl Permission {
         /// The value as sent on the wire.
@@ -1537,7 +1508,7 @@ pub mod list_collaborators {
         fn serialize<S: ::serde::Serializer>(
             &self,
             serializer: S,
-        ) -> ::core::result::Result<S::Ok, S::Error> {
+        ) -> Result<S::Ok, S::Error> {
             serializer.serialize_str(self.as_str())
         }
     }
@@ -1549,21 +1520,21 @@ pub mod list_commit_statuses_for_ref {
     #[must_use = "a request does nothing until sent"]
     pub struct ListCommitStatusesForRef<'c> {
         pub(super) client: &'c crate::runtime::Client,
-        pub(super) owner: ::std::string::String,
-        pub(super) repo: ::std::string::String,
-        pub(super) r#ref: ::std::string::String,
-        pub(super) per_page: ::core::option::Option<i64>,
-        pub(super) page: ::core::option::Option<i64>,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) r#ref: String,
+        pub(super) per_page: Option<i64>,
+        pub(super) page: Option<i64>,
     }
     impl<'c> ListCommitStatusesForRef<'c> {
         /// How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
         pub fn per_page(mut self, per_page: i64) -> Self {
-            self.per_page = ::core::option::Option::Some(per_page);
+            self.per_page = Some(per_page);
             self
         }
         /// Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
         pub fn page(mut self, page: i64) -> Self {
-            self.page = ::core::option::Option::Some(page);
+            self.page = Some(page);
             self
         }
         /// The request, to adjust (headers, media type) before sending.
@@ -1574,13 +1545,13 @@ pub mod list_commit_statuses_for_ref {
             let mut req = crate::runtime::Request::new(
                 self.client,
                 crate::runtime::Method::Get,
-                ::std::format!("/repos/{owner}/{repo}/commits/{ref_}/statuses"),
+                format!("/repos/{owner}/{repo}/commits/{ref_}/statuses"),
             );
-            if let ::core::option::Option::Some(value) = self.per_page {
-                req = req.query("per_page", ::std::string::ToString::to_string(&value));
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
             }
-            if let ::core::option::Option::Some(value) = self.page {
-                req = req.query("page", ::std::string::ToString::to_string(&value));
+            if let Some(value) = self.page {
+                req = req.query("page", value.to_string());
             }
             req
         }
@@ -1597,20 +1568,20 @@ pub mod list_invitations {
     #[must_use = "a request does nothing until sent"]
     pub struct ListInvitations<'c> {
         pub(super) client: &'c crate::runtime::Client,
-        pub(super) owner: ::std::string::String,
-        pub(super) repo: ::std::string::String,
-        pub(super) per_page: ::core::option::Option<i64>,
-        pub(super) page: ::core::option::Option<i64>,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) per_page: Option<i64>,
+        pub(super) page: Option<i64>,
     }
     impl<'c> ListInvitations<'c> {
         /// How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
         pub fn per_page(mut self, per_page: i64) -> Self {
-            self.per_page = ::core::option::Option::Some(per_page);
+            self.per_page = Some(per_page);
             self
         }
         /// Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
         pub fn page(mut self, page: i64) -> Self {
-            self.page = ::core::option::Option::Some(page);
+            self.page = Some(page);
             self
         }
         /// The request, to adjust (headers, media type) before sending.
@@ -1620,13 +1591,13 @@ pub mod list_invitations {
             let mut req = crate::runtime::Request::new(
                 self.client,
                 crate::runtime::Method::Get,
-                ::std::format!("/repos/{owner}/{repo}/invitations"),
+                format!("/repos/{owner}/{repo}/invitations"),
             );
-            if let ::core::option::Option::Some(value) = self.per_page {
-                req = req.query("per_page", ::std::string::ToString::to_string(&value));
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
             }
-            if let ::core::option::Option::Some(value) = self.page {
-                req = req.query("page", ::std::string::ToString::to_string(&value));
+            if let Some(value) = self.page {
+                req = req.query("page", value.to_string());
             }
             req
         }
@@ -1643,21 +1614,21 @@ pub mod list_release_assets {
     #[must_use = "a request does nothing until sent"]
     pub struct ListReleaseAssets<'c> {
         pub(super) client: &'c crate::runtime::Client,
-        pub(super) owner: ::std::string::String,
-        pub(super) repo: ::std::string::String,
+        pub(super) owner: String,
+        pub(super) repo: String,
         pub(super) release_id: i64,
-        pub(super) per_page: ::core::option::Option<i64>,
-        pub(super) page: ::core::option::Option<i64>,
+        pub(super) per_page: Option<i64>,
+        pub(super) page: Option<i64>,
     }
     impl<'c> ListReleaseAssets<'c> {
         /// How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
         pub fn per_page(mut self, per_page: i64) -> Self {
-            self.per_page = ::core::option::Option::Some(per_page);
+            self.per_page = Some(per_page);
             self
         }
         /// Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
         pub fn page(mut self, page: i64) -> Self {
-            self.page = ::core::option::Option::Some(page);
+            self.page = Some(page);
             self
         }
         /// The request, to adjust (headers, media type) before sending.
@@ -1668,13 +1639,13 @@ pub mod list_release_assets {
             let mut req = crate::runtime::Request::new(
                 self.client,
                 crate::runtime::Method::Get,
-                ::std::format!("/repos/{owner}/{repo}/releases/{release_id}/assets"),
+                format!("/repos/{owner}/{repo}/releases/{release_id}/assets"),
             );
-            if let ::core::option::Option::Some(value) = self.per_page {
-                req = req.query("per_page", ::std::string::ToString::to_string(&value));
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
             }
-            if let ::core::option::Option::Some(value) = self.page {
-                req = req.query("page", ::std::string::ToString::to_string(&value));
+            if let Some(value) = self.page {
+                req = req.query("page", value.to_string());
             }
             req
         }
@@ -1691,9 +1662,9 @@ pub mod remove_collaborator {
     #[must_use = "a request does nothing until sent"]
     pub struct RemoveCollaborator<'c> {
         pub(super) client: &'c crate::runtime::Client,
-        pub(super) owner: ::std::string::String,
-        pub(super) repo: ::std::string::String,
-        pub(super) username: ::std::string::String,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) username: String,
     }
     impl<'c> RemoveCollaborator<'c> {
         /// The request, to adjust (headers, media type) before sending.
@@ -1704,7 +1675,7 @@ pub mod remove_collaborator {
             crate::runtime::Request::new(
                 self.client,
                 crate::runtime::Method::Delete,
-                ::std::format!("/repos/{owner}/{repo}/collaborators/{username}"),
+                format!("/repos/{owner}/{repo}/collaborators/{username}"),
             )
         }
         /// Send the request.
@@ -1720,10 +1691,10 @@ pub mod remove_status_check_contexts {
     #[must_use = "a request does nothing until sent"]
     pub struct RemoveStatusCheckContexts<'c> {
         pub(super) client: &'c crate::runtime::Client,
-        pub(super) owner: ::std::string::String,
-        pub(super) repo: ::std::string::String,
-        pub(super) branch: ::std::string::String,
-        pub(super) contexts: ::std::vec::Vec<::std::string::String>,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) branch: String,
+        pub(super) contexts: Vec<String>,
     }
     impl<'c> RemoveStatusCheckContexts<'c> {
         /// The request, to adjust (headers, media type) before sending.
@@ -1734,7 +1705,7 @@ pub mod remove_status_check_contexts {
             let mut req = crate::runtime::Request::new(
                 self.client,
                 crate::runtime::Method::Delete,
-                ::std::format!(
+                format!(
                     "/repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts"
                 ),
             );
@@ -1756,72 +1727,61 @@ pub mod update {
     #[must_use = "a request does nothing until sent"]
     pub struct Update<'c> {
         pub(super) client: &'c crate::runtime::Client,
-        pub(super) owner: ::std::string::String,
-        pub(super) repo: ::std::string::String,
-        pub(super) name: ::core::option::Option<::std::string::String>,
-        pub(super) description: ::core::option::Option<::std::string::String>,
-        pub(super) homepage: ::core::option::Option<::std::string::String>,
-        pub(super) private: ::core::option::Option<bool>,
-        pub(super) visibility: ::core::option::Option<crate::repos::update::Visibility>,
-        pub(super) security_and_analysis: ::core::option::Option<
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) name: Option<String>,
+        pub(super) description: Option<String>,
+        pub(super) homepage: Option<String>,
+        pub(super) private: Option<bool>,
+        pub(super) visibility: Option<crate::repos::update::Visibility>,
+        pub(super) security_and_analysis: Option<
             crate::repos::update::SecurityAndAnalysis,
         >,
-        pub(super) has_issues: ::core::option::Option<bool>,
-        pub(super) has_projects: ::core::option::Option<bool>,
-        pub(super) has_wiki: ::core::option::Option<bool>,
-        pub(super) is_template: ::core::option::Option<bool>,
-        pub(super) default_branch: ::core::option::Option<::std::string::String>,
-        pub(super) allow_squash_merge: ::core::option::Option<bool>,
-        pub(super) allow_merge_commit: ::core::option::Option<bool>,
-        pub(super) allow_rebase_merge: ::core::option::Option<bool>,
-        pub(super) allow_auto_merge: ::core::option::Option<bool>,
-        pub(super) delete_branch_on_merge: ::core::option::Option<bool>,
-        pub(super) allow_update_branch: ::core::option::Option<bool>,
-        pub(super) use_squash_pr_title_as_default: ::core::option::Option<bool>,
-        pub(super) squash_merge_commit_title: ::core::option::Option<
+        pub(super) has_issues: Option<bool>,
+        pub(super) has_projects: Option<bool>,
+        pub(super) has_wiki: Option<bool>,
+        pub(super) is_template: Option<bool>,
+        pub(super) default_branch: Option<String>,
+        pub(super) allow_squash_merge: Option<bool>,
+        pub(super) allow_merge_commit: Option<bool>,
+        pub(super) allow_rebase_merge: Option<bool>,
+        pub(super) allow_auto_merge: Option<bool>,
+        pub(super) delete_branch_on_merge: Option<bool>,
+        pub(super) allow_update_branch: Option<bool>,
+        pub(super) use_squash_pr_title_as_default: Option<bool>,
+        pub(super) squash_merge_commit_title: Option<
             crate::repos::update::SquashMergeCommitTitle,
         >,
-        pub(super) squash_merge_commit_message: ::core::option::Option<
+        pub(super) squash_merge_commit_message: Option<
             crate::repos::update::SquashMergeCommitMessage,
         >,
-        pub(super) merge_commit_title: ::core::option::Option<
-            crate::repos::update::MergeCommitTitle,
-        >,
-        pub(super) merge_commit_message: ::core::option::Option<
+        pub(super) merge_commit_title: Option<crate::repos::update::MergeCommitTitle>,
+        pub(super) merge_commit_message: Option<
             crate::repos::update::MergeCommitMessage,
         >,
-        pub(super) archived: ::core::option::Option<bool>,
-        pub(super) allow_forking: ::core::option::Option<bool>,
-        pub(super) web_commit_signoff_required: ::core::option::Option<bool>,
+        pub(super) archived: Option<bool>,
+        pub(super) allow_forking: Option<bool>,
+        pub(super) web_commit_signoff_required: Option<bool>,
     }
     impl<'c> Update<'c> {
         /// Name to rename the repository to.
-        pub fn name(
-            mut self,
-            name: impl ::core::convert::Into<::std::string::String>,
-        ) -> Self {
-            self.name = ::core::option::Option::Some(name.into());
+        pub fn name(mut self, name: impl Into<String>) -> Self {
+            self.name = Some(name.into());
             self
         }
         /// Short summary text shown on the repository page.
-        pub fn description(
-            mut self,
-            description: impl ::core::convert::Into<::std::string::String>,
-        ) -> Self {
-            self.description = ::core::option::Option::Some(description.into());
+        pub fn description(mut self, description: impl Into<String>) -> Self {
+            self.description = Some(description.into());
             self
         }
         /// URL of a web page about the repository.
-        pub fn homepage(
-            mut self,
-            homepage: impl ::core::convert::Into<::std::string::String>,
-        ) -> Self {
-            self.homepage = ::core::option::Option::Some(homepage.into());
+        pub fn homepage(mut self, homepage: impl Into<String>) -> Self {
+            self.homepage = Some(homepage.into());
             self
         }
         /// `true` makes the repository private, `false` makes it public. Default: `false`. The call fails with `422` when the organization only lets owners change visibility and you are not an owner.
         pub fn private(mut self, private: bool) -> Self {
-            self.private = ::core::option::Option::Some(private);
+            self.private = Some(private);
             self
         }
         /// Visibility of the repository: `public` or `private`.
@@ -1829,7 +1789,7 @@ pub mod update {
             mut self,
             visibility: crate::repos::update::Visibility,
         ) -> Self {
-            self.visibility = ::core::option::Option::Some(visibility);
+            self.visibility = Some(visibility);
             self
         }
         /// Turns security and analysis features on or off. Requires admin access to the repository, or being an owner or security manager of its organization. Each feature is an object with a `status` of `enabled` or `disabled`, for example `{ "secret_scanning": { "status": "enabled" } }`. The current settings are shown by the endpoint that gets a repository.
@@ -1837,69 +1797,62 @@ pub mod update {
             mut self,
             security_and_analysis: crate::repos::update::SecurityAndAnalysis,
         ) -> Self {
-            self.security_and_analysis = ::core::option::Option::Some(
-                security_and_analysis,
-            );
+            self.security_and_analysis = Some(security_and_analysis);
             self
         }
         /// Whether issues are enabled.
         pub fn has_issues(mut self, has_issues: bool) -> Self {
-            self.has_issues = ::core::option::Option::Some(has_issues);
+            self.has_issues = Some(has_issues);
             self
         }
         /// Whether projects are enabled. If the organization has turned repository projects off, this defaults to `false` and passing `true` is an error.
         pub fn has_projects(mut self, has_projects: bool) -> Self {
-            self.has_projects = ::core::option::Option::Some(has_projects);
+            self.has_projects = Some(has_projects);
             self
         }
         /// Whether the wiki is enabled.
         pub fn has_wiki(mut self, has_wiki: bool) -> Self {
-            self.has_wiki = ::core::option::Option::Some(has_wiki);
+            self.has_wiki = Some(has_wiki);
             self
         }
         /// Whether other repositories can be generated from this one as a template.
         pub fn is_template(mut self, is_template: bool) -> Self {
-            self.is_template = ::core::option::Option::Some(is_template);
+            self.is_template = Some(is_template);
             self
         }
         /// Branch to use as the new default branch.
-        pub fn default_branch(
-            mut self,
-            default_branch: impl ::core::convert::Into<::std::string::String>,
-        ) -> Self {
-            self.default_branch = ::core::option::Option::Some(default_branch.into());
+        pub fn default_branch(mut self, default_branch: impl Into<String>) -> Self {
+            self.default_branch = Some(default_branch.into());
             self
         }
         /// Whether pull requests may be squash-merged.
         pub fn allow_squash_merge(mut self, allow_squash_merge: bool) -> Self {
-            self.allow_squash_merge = ::core::option::Option::Some(allow_squash_merge);
+            self.allow_squash_merge = Some(allow_squash_merge);
             self
         }
         /// Whether pull requests may be merged with a merge commit.
         pub fn allow_merge_commit(mut self, allow_merge_commit: bool) -> Self {
-            self.allow_merge_commit = ::core::option::Option::Some(allow_merge_commit);
+            self.allow_merge_commit = Some(allow_merge_commit);
             self
         }
         /// Whether pull requests may be rebase-merged.
         pub fn allow_rebase_merge(mut self, allow_rebase_merge: bool) -> Self {
-            self.allow_rebase_merge = ::core::option::Option::Some(allow_rebase_merge);
+            self.allow_rebase_merge = Some(allow_rebase_merge);
             self
         }
         /// Whether auto-merge can be turned on for pull requests.
         pub fn allow_auto_merge(mut self, allow_auto_merge: bool) -> Self {
-            self.allow_auto_merge = ::core::option::Option::Some(allow_auto_merge);
+            self.allow_auto_merge = Some(allow_auto_merge);
             self
         }
         /// Whether head branches are deleted automatically once their pull request is merged.
         pub fn delete_branch_on_merge(mut self, delete_branch_on_merge: bool) -> Self {
-            self.delete_branch_on_merge = ::core::option::Option::Some(
-                delete_branch_on_merge,
-            );
+            self.delete_branch_on_merge = Some(delete_branch_on_merge);
             self
         }
         /// Whether a pull request branch that is behind its base can always be updated, even when being up to date is not required for merging.
         pub fn allow_update_branch(mut self, allow_update_branch: bool) -> Self {
-            self.allow_update_branch = ::core::option::Option::Some(allow_update_branch);
+            self.allow_update_branch = Some(allow_update_branch);
             self
         }
         /// Whether squash commits take the pull request title by default instead of the commit message. **Closing down:** use `squash_merge_commit_title` instead.
@@ -1907,9 +1860,7 @@ pub mod update {
             mut self,
             use_squash_pr_title_as_default: bool,
         ) -> Self {
-            self.use_squash_pr_title_as_default = ::core::option::Option::Some(
-                use_squash_pr_title_as_default,
-            );
+            self.use_squash_pr_title_as_default = Some(use_squash_pr_title_as_default);
             self
         }
         /// Default title of squash merge commits: `PR_TITLE` uses the pull request title, `COMMIT_OR_PR_TITLE` uses the commit title for single-commit pull requests and the pull request title otherwise. Must be set when `squash_merge_commit_message` is set.
@@ -1917,9 +1868,7 @@ pub mod update {
             mut self,
             squash_merge_commit_title: crate::repos::update::SquashMergeCommitTitle,
         ) -> Self {
-            self.squash_merge_commit_title = ::core::option::Option::Some(
-                squash_merge_commit_title,
-            );
+            self.squash_merge_commit_title = Some(squash_merge_commit_title);
             self
         }
         /// Default message of squash merge commits: `PR_BODY` (pull request body), `COMMIT_MESSAGES` (the messages of the branch commits) or `BLANK` (empty).
@@ -1927,9 +1876,7 @@ pub mod update {
             mut self,
             squash_merge_commit_message: crate::repos::update::SquashMergeCommitMessage,
         ) -> Self {
-            self.squash_merge_commit_message = ::core::option::Option::Some(
-                squash_merge_commit_message,
-            );
+            self.squash_merge_commit_message = Some(squash_merge_commit_message);
             self
         }
         /// Default title of merge commits: `PR_TITLE` (pull request title) or `MERGE_MESSAGE` (the classic "Merge pull request #123 from branch-name" text). Must be set when `merge_commit_message` is set.
@@ -1937,7 +1884,7 @@ pub mod update {
             mut self,
             merge_commit_title: crate::repos::update::MergeCommitTitle,
         ) -> Self {
-            self.merge_commit_title = ::core::option::Option::Some(merge_commit_title);
+            self.merge_commit_title = Some(merge_commit_title);
             self
         }
         /// Default message of merge commits: `PR_TITLE`, `PR_BODY` or `BLANK`.
@@ -1945,19 +1892,17 @@ pub mod update {
             mut self,
             merge_commit_message: crate::repos::update::MergeCommitMessage,
         ) -> Self {
-            self.merge_commit_message = ::core::option::Option::Some(
-                merge_commit_message,
-            );
+            self.merge_commit_message = Some(merge_commit_message);
             self
         }
         /// `true` archives the repository; `false` brings an archived repository back.
         pub fn archived(mut self, archived: bool) -> Self {
-            self.archived = ::core::option::Option::Some(archived);
+            self.archived = Some(archived);
             self
         }
         /// Whether private forks are allowed.
         pub fn allow_forking(mut self, allow_forking: bool) -> Self {
-            self.allow_forking = ::core::option::Option::Some(allow_forking);
+            self.allow_forking = Some(allow_forking);
             self
         }
         /// Whether contributors have to sign off commits made through the web interface.
@@ -1965,9 +1910,7 @@ pub mod update {
             mut self,
             web_commit_signoff_required: bool,
         ) -> Self {
-            self.web_commit_signoff_required = ::core::option::Option::Some(
-                web_commit_signoff_required,
-            );
+            self.web_commit_signoff_required = Some(web_commit_signoff_required);
             self
         }
         /// The request, to adjust (headers, media type) before sending.
@@ -1977,7 +1920,7 @@ pub mod update {
             let mut req = crate::runtime::Request::new(
                 self.client,
                 crate::runtime::Method::Patch,
-                ::std::format!("/repos/{owner}/{repo}"),
+                format!("/repos/{owner}/{repo}"),
             );
             let mut body = crate::runtime::JsonObject::new();
             body.opt("name", &self.name);
@@ -2025,7 +1968,7 @@ pub mod update {
         /// `private`
         Private,
         /// A value this client does not know yet, sent as given.
-        Other(::std::string::String),
+        Other(String),
     }
     impl Visibility {
         /// The value as sent on the wire.
@@ -2041,7 +1984,7 @@ pub mod update {
         fn serialize<S: ::serde::Serializer>(
             &self,
             serializer: S,
-        ) -> ::core::result::Result<S::Ok, S::Error> {
+        ) -> Result<S::Ok, S::Error> {
             serializer.serialize_str(self.as_str())
         }
     }
@@ -2050,74 +1993,72 @@ pub mod update {
     pub struct SecurityAndAnalysisAdvancedSecurity {
         /// Set to `enabled` to turn the feature on or `disabled` to turn it off.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub status: ::core::option::Option<::std::string::String>,
+        pub status: Option<String>,
     }
     /// Switches GitHub Code Security on or off through its `status` field.
     #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
     pub struct SecurityAndAnalysisCodeSecurity {
         /// Set to `enabled` to turn the feature on or `disabled` to turn it off.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub status: ::core::option::Option<::std::string::String>,
+        pub status: Option<String>,
     }
     /// Switches secret scanning on or off through its `status` field.
     #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
     pub struct SecurityAndAnalysisSecretScanning {
         /// Set to `enabled` to turn the feature on or `disabled` to turn it off.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub status: ::core::option::Option<::std::string::String>,
+        pub status: Option<String>,
     }
     /// Switches push protection for secret scanning on or off through its `status` field.
     #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
     pub struct SecurityAndAnalysisSecretScanningPushProtection {
         /// Set to `enabled` to turn the feature on or `disabled` to turn it off.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub status: ::core::option::Option<::std::string::String>,
+        pub status: Option<String>,
     }
     /// Switches AI-based detection of generic secrets on or off through its `status` field.
     #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
     pub struct SecurityAndAnalysisSecretScanningAiDetection {
         /// Set to `enabled` to turn the feature on or `disabled` to turn it off.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub status: ::core::option::Option<::std::string::String>,
+        pub status: Option<String>,
     }
     /// Switches scanning for non-provider secret patterns on or off through its `status` field.
     #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
     pub struct SecurityAndAnalysisSecretScanningNonProviderPatterns {
         /// Set to `enabled` to turn the feature on or `disabled` to turn it off.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub status: ::core::option::Option<::std::string::String>,
+        pub status: Option<String>,
     }
     /// Turns security and analysis features on or off. Requires admin access to the repository, or being an owner or security manager of its organization. Each feature is an object with a `status` of `enabled` or `disabled`, for example `{ "secret_scanning": { "status": "enabled" } }`. The current settings are shown by the endpoint that gets a repository.
     #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
     pub struct SecurityAndAnalysis {
         /// Switches GitHub Advanced Security on or off through its `status` field. Not usable for the standalone Code Scanning or Secret Protection products.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub advanced_security: ::core::option::Option<
+        pub advanced_security: Option<
             crate::repos::update::SecurityAndAnalysisAdvancedSecurity,
         >,
         /// Switches GitHub Code Security on or off through its `status` field.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub code_security: ::core::option::Option<
-            crate::repos::update::SecurityAndAnalysisCodeSecurity,
-        >,
+        pub code_security: Option<crate::repos::update::SecurityAndAnalysisCodeSecurity>,
         /// Switches secret scanning on or off through its `status` field.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub secret_scanning: ::core::option::Option<
+        pub secret_scanning: Option<
             crate::repos::update::SecurityAndAnalysisSecretScanning,
         >,
         /// Switches push protection for secret scanning on or off through its `status` field.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub secret_scanning_push_protection: ::core::option::Option<
+        pub secret_scanning_push_protection: Option<
             crate::repos::update::SecurityAndAnalysisSecretScanningPushProtection,
         >,
         /// Switches AI-based detection of generic secrets on or off through its `status` field.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub secret_scanning_ai_detection: ::core::option::Option<
+        pub secret_scanning_ai_detection: Option<
             crate::repos::update::SecurityAndAnalysisSecretScanningAiDetection,
         >,
         /// Switches scanning for non-provider secret patterns on or off through its `status` field.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub secret_scanning_non_provider_patterns: ::core::option::Option<
+        pub secret_scanning_non_provider_patterns: Option<
             crate::repos::update::SecurityAndAnalysisSecretScanningNonProviderPatterns,
         >,
     }
@@ -2130,7 +2071,7 @@ pub mod update {
         /// `COMMIT_OR_PR_TITLE`
         CommitOrPrTitle,
         /// A value this client does not know yet, sent as given.
-        Other(::std::string::String),
+        Other(String),
     }
     impl SquashMergeCommitTitle {
         /// The value as sent on the wire.
@@ -2146,7 +2087,7 @@ pub mod update {
         fn serialize<S: ::serde::Serializer>(
             &self,
             serializer: S,
-        ) -> ::core::result::Result<S::Ok, S::Error> {
+        ) -> Result<S::Ok, S::Error> {
             serializer.serialize_str(self.as_str())
         }
     }
@@ -2161,7 +2102,7 @@ pub mod update {
         /// `BLANK`
         Blank,
         /// A value this client does not know yet, sent as given.
-        Other(::std::string::String),
+        Other(String),
     }
     impl SquashMergeCommitMessage {
         /// The value as sent on the wire.
@@ -2178,7 +2119,7 @@ pub mod update {
         fn serialize<S: ::serde::Serializer>(
             &self,
             serializer: S,
-        ) -> ::core::result::Result<S::Ok, S::Error> {
+        ) -> Result<S::Ok, S::Error> {
             serializer.serialize_str(self.as_str())
         }
     }
@@ -2191,7 +2132,7 @@ pub mod update {
         /// `MERGE_MESSAGE`
         MergeMessage,
         /// A value this client does not know yet, sent as given.
-        Other(::std::string::String),
+        Other(String),
     }
     impl MergeCommitTitle {
         /// The value as sent on the wire.
@@ -2207,7 +2148,7 @@ pub mod update {
         fn serialize<S: ::serde::Serializer>(
             &self,
             serializer: S,
-        ) -> ::core::result::Result<S::Ok, S::Error> {
+        ) -> Result<S::Ok, S::Error> {
             serializer.serialize_str(self.as_str())
         }
     }
@@ -2222,7 +2163,7 @@ pub mod update {
         /// `BLANK`
         Blank,
         /// A value this client does not know yet, sent as given.
-        Other(::std::string::String),
+        Other(String),
     }
     impl MergeCommitMessage {
         /// The value as sent on the wire.
@@ -2239,7 +2180,7 @@ pub mod update {
         fn serialize<S: ::serde::Serializer>(
             &self,
             serializer: S,
-        ) -> ::core::result::Result<S::Ok, S::Error> {
+        ) -> Result<S::Ok, S::Error> {
             serializer.serialize_str(self.as_str())
         }
     }
@@ -2251,55 +2192,48 @@ pub mod update_branch_protection {
     #[must_use = "a request does nothing until sent"]
     pub struct UpdateBranchProtection<'c> {
         pub(super) client: &'c crate::runtime::Client,
-        pub(super) owner: ::std::string::String,
-        pub(super) repo: ::std::string::String,
-        pub(super) branch: ::std::string::String,
-        pub(super) required_status_checks: ::core::option::Option<
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) branch: String,
+        pub(super) required_status_checks: Option<
             crate::repos::update_branch_protection::RequiredStatusChecks,
         >,
-        pub(super) enforce_admins: ::core::option::Option<bool>,
-        pub(super) required_pull_request_reviews: ::core::option::Option<
+        pub(super) enforce_admins: Option<bool>,
+        pub(super) required_pull_request_reviews: Option<
             crate::repos::update_branch_protection::RequiredPullRequestReviews,
         >,
-        pub(super) restrictions: ::core::option::Option<
+        pub(super) restrictions: Option<
             crate::repos::update_branch_protection::Restrictions,
         >,
-        pub(super) required_linear_history: ::core::option::Option<bool>,
-        pub(super) allow_force_pushes: ::core::option::Option<
-            ::core::option::Option<bool>,
-        >,
-        pub(super) allow_deletions: ::core::option::Option<bool>,
-        pub(super) block_creations: ::core::option::Option<bool>,
-        pub(super) required_conversation_resolution: ::core::option::Option<bool>,
-        pub(super) lock_branch: ::core::option::Option<bool>,
-        pub(super) allow_fork_syncing: ::core::option::Option<bool>,
+        pub(super) required_linear_history: Option<bool>,
+        pub(super) allow_force_pushes: Option<Option<bool>>,
+        pub(super) allow_deletions: Option<bool>,
+        pub(super) block_creations: Option<bool>,
+        pub(super) required_conversation_resolution: Option<bool>,
+        pub(super) lock_branch: Option<bool>,
+        pub(super) allow_fork_syncing: Option<bool>,
     }
     impl<'c> UpdateBranchProtection<'c> {
         /// When `true`, merge commits cannot be pushed, so history stays linear. The repository must allow squash or rebase merging. Default: `false`.
         pub fn required_linear_history(mut self, required_linear_history: bool) -> Self {
-            self.required_linear_history = ::core::option::Option::Some(
-                required_linear_history,
-            );
+            self.required_linear_history = Some(required_linear_history);
             self
         }
         /// When `true`, anyone with write access may force-push. `false` or `null` blocks force pushes. Default: `false`.
         ///
         /// `None` is sent as `null`.
-        pub fn allow_force_pushes(
-            mut self,
-            allow_force_pushes: ::core::option::Option<bool>,
-        ) -> Self {
-            self.allow_force_pushes = ::core::option::Option::Some(allow_force_pushes);
+        pub fn allow_force_pushes(mut self, allow_force_pushes: Option<bool>) -> Self {
+            self.allow_force_pushes = Some(allow_force_pushes);
             self
         }
         /// When `true`, users with write access may delete the branch. Default: `false`.
         pub fn allow_deletions(mut self, allow_deletions: bool) -> Self {
-            self.allow_deletions = ::core::option::Option::Some(allow_deletions);
+            self.allow_deletions = Some(allow_deletions);
             self
         }
         /// When `true`, the push restrictions also prevent creating new matching branches, except for those allowed to push. Default: `false`.
         pub fn block_creations(mut self, block_creations: bool) -> Self {
-            self.block_creations = ::core::option::Option::Some(block_creations);
+            self.block_creations = Some(block_creations);
             self
         }
         /// When `true`, every review conversation must be resolved before merging. Default: `false`.
@@ -2307,19 +2241,19 @@ pub mod update_branch_protection {
             mut self,
             required_conversation_resolution: bool,
         ) -> Self {
-            self.required_conversation_resolution = ::core::option::Option::Some(
+            self.required_conversation_resolution = Some(
                 required_conversation_resolution,
             );
             self
         }
         /// When `true`, the branch becomes read-only and nobody can push to it. Default: `false`.
         pub fn lock_branch(mut self, lock_branch: bool) -> Self {
-            self.lock_branch = ::core::option::Option::Some(lock_branch);
+            self.lock_branch = Some(lock_branch);
             self
         }
         /// When `true`, forks can still pull changes from upstream while the branch is locked. Default: `false`.
         pub fn allow_fork_syncing(mut self, allow_fork_syncing: bool) -> Self {
-            self.allow_fork_syncing = ::core::option::Option::Some(allow_fork_syncing);
+            self.allow_fork_syncing = Some(allow_fork_syncing);
             self
         }
         /// The request, to adjust (headers, media type) before sending.
@@ -2330,7 +2264,7 @@ pub mod update_branch_protection {
             let mut req = crate::runtime::Request::new(
                 self.client,
                 crate::runtime::Method::Put,
-                ::std::format!("/repos/{owner}/{repo}/branches/{branch}/protection"),
+                format!("/repos/{owner}/{repo}/branches/{branch}/protection"),
             );
             let mut body = crate::runtime::JsonObject::new();
             body.field("required_status_checks", &self.required_status_checks);
@@ -2358,73 +2292,66 @@ pub mod update_branch_protection {
             self.build().send()
         }
     }
-    /// The status checks that must pass, each given as an object.
-    #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
-    pub struct RequiredStatusChecksChecksItem {}
     /// Status checks that have to succeed before a pull request can be merged. `null` turns this rule off.
     #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
     pub struct RequiredStatusChecks {
         /// Whether a branch has to be up to date with the base branch before merging.
         pub strict: bool,
         /// **Closing down:** names of the status checks that must pass. Prefer `checks`, which can also pin a check to the GitHub App that reports it.
-        pub contexts: ::std::vec::Vec<::std::string::String>,
+        pub contexts: Vec<String>,
         /// The status checks that must pass, each given as an object.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub checks: ::core::option::Option<
-            ::std::vec::Vec<
-                crate::repos::update_branch_protection::RequiredStatusChecksChecksItem,
-            >,
-        >,
+        pub checks: Option<Vec<::serde_json::Map<String, ::serde_json::Value>>>,
     }
     /// Who may dismiss reviews. Send an empty object to drop the restriction. Users and teams can only be listed for organization repositories; leave this out for personal ones.
     #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
     pub struct RequiredPullRequestReviewsDismissalRestrictions {
         /// Logins of users allowed to dismiss reviews.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub users: ::core::option::Option<::std::vec::Vec<::std::string::String>>,
+        pub users: Option<Vec<String>>,
         /// Slugs of teams allowed to dismiss reviews.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub teams: ::core::option::Option<::std::vec::Vec<::std::string::String>>,
+        pub teams: Option<Vec<String>>,
         /// Slugs of apps allowed to dismiss reviews.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub apps: ::core::option::Option<::std::vec::Vec<::std::string::String>>,
+        pub apps: Option<Vec<String>>,
     }
     /// Users, teams and apps that may skip the pull request requirements. Users and teams can only be listed for organization repositories.
     #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
     pub struct RequiredPullRequestReviewsBypassPullRequestAllowances {
         /// Logins of users who may bypass the requirements.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub users: ::core::option::Option<::std::vec::Vec<::std::string::String>>,
+        pub users: Option<Vec<String>>,
         /// Slugs of teams that may bypass the requirements.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub teams: ::core::option::Option<::std::vec::Vec<::std::string::String>>,
+        pub teams: Option<Vec<String>>,
         /// Slugs of apps that may bypass the requirements.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub apps: ::core::option::Option<::std::vec::Vec<::std::string::String>>,
+        pub apps: Option<Vec<String>>,
     }
     /// Rules for pull request reviews that must be met before merging. `null` turns review requirements off.
     #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
     pub struct RequiredPullRequestReviews {
         /// Who may dismiss reviews. Send an empty object to drop the restriction. Users and teams can only be listed for organization repositories; leave this out for personal ones.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub dismissal_restrictions: ::core::option::Option<
+        pub dismissal_restrictions: Option<
             crate::repos::update_branch_protection::RequiredPullRequestReviewsDismissalRestrictions,
         >,
         /// When `true`, a new push dismisses approvals that were already given.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub dismiss_stale_reviews: ::core::option::Option<bool>,
+        pub dismiss_stale_reviews: Option<bool>,
         /// When `true`, a designated code owner has to approve pull requests that touch files they own.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub require_code_owner_reviews: ::core::option::Option<bool>,
+        pub require_code_owner_reviews: Option<bool>,
         /// How many approvals are needed, from 0 to 6. `0` means no approval is needed.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub required_approving_review_count: ::core::option::Option<i64>,
+        pub required_approving_review_count: Option<i64>,
         /// When `true`, the latest push has to be approved by someone other than its author. Default: `false`.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub require_last_push_approval: ::core::option::Option<bool>,
+        pub require_last_push_approval: Option<bool>,
         /// Users, teams and apps that may skip the pull request requirements. Users and teams can only be listed for organization repositories.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub bypass_pull_request_allowances: ::core::option::Option<
+        pub bypass_pull_request_allowances: Option<
             crate::repos::update_branch_protection::RequiredPullRequestReviewsBypassPullRequestAllowances,
         >,
     }
@@ -2432,12 +2359,12 @@ pub mod update_branch_protection {
     #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
     pub struct Restrictions {
         /// Logins of users who may push.
-        pub users: ::std::vec::Vec<::std::string::String>,
+        pub users: Vec<String>,
         /// Slugs of teams that may push.
-        pub teams: ::std::vec::Vec<::std::string::String>,
+        pub teams: Vec<String>,
         /// Slugs of apps that may push.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub apps: ::core::option::Option<::std::vec::Vec<::std::string::String>>,
+        pub apps: Option<Vec<String>>,
     }
 }
 /// Request builder and parameter types of [`Repos::update_release_asset`](crate::repos::Repos::update_release_asset).
@@ -2447,36 +2374,27 @@ pub mod update_release_asset {
     #[must_use = "a request does nothing until sent"]
     pub struct UpdateReleaseAsset<'c> {
         pub(super) client: &'c crate::runtime::Client,
-        pub(super) owner: ::std::string::String,
-        pub(super) repo: ::std::string::String,
+        pub(super) owner: String,
+        pub(super) repo: String,
         pub(super) asset_id: i64,
-        pub(super) name: ::core::option::Option<::std::string::String>,
-        pub(super) label: ::core::option::Option<::std::string::String>,
-        pub(super) state: ::core::option::Option<::std::string::String>,
+        pub(super) name: Option<String>,
+        pub(super) label: Option<String>,
+        pub(super) state: Option<String>,
     }
     impl<'c> UpdateReleaseAsset<'c> {
         /// File name to give the asset.
-        pub fn name(
-            mut self,
-            name: impl ::core::convert::Into<::std::string::String>,
-        ) -> Self {
-            self.name = ::core::option::Option::Some(name.into());
+        pub fn name(mut self, name: impl Into<String>) -> Self {
+            self.name = Some(name.into());
             self
         }
         /// Short text shown instead of the file name.
-        pub fn label(
-            mut self,
-            label: impl ::core::convert::Into<::std::string::String>,
-        ) -> Self {
-            self.label = ::core::option::Option::Some(label.into());
+        pub fn label(mut self, label: impl Into<String>) -> Self {
+            self.label = Some(label.into());
             self
         }
         /// State of the asset, for example `uploaded`.
-        pub fn state(
-            mut self,
-            state: impl ::core::convert::Into<::std::string::String>,
-        ) -> Self {
-            self.state = ::core::option::Option::Some(state.into());
+        pub fn state(mut self, state: impl Into<String>) -> Self {
+            self.state = Some(state.into());
             self
         }
         /// The request, to adjust (headers, media type) before sending.
@@ -2487,7 +2405,7 @@ pub mod update_release_asset {
             let mut req = crate::runtime::Request::new(
                 self.client,
                 crate::runtime::Method::Patch,
-                ::std::format!("/repos/{owner}/{repo}/releases/assets/{asset_id}"),
+                format!("/repos/{owner}/{repo}/releases/assets/{asset_id}"),
             );
             let mut body = crate::runtime::JsonObject::new();
             body.opt("name", &self.name);
@@ -2509,30 +2427,24 @@ pub mod upload_release_asset {
     #[must_use = "a request does nothing until sent"]
     pub struct UploadReleaseAsset<'c> {
         pub(super) client: &'c crate::runtime::Client,
-        pub(super) origin: ::core::option::Option<::std::string::String>,
-        pub(super) owner: ::std::string::String,
-        pub(super) repo: ::std::string::String,
+        pub(super) origin: Option<String>,
+        pub(super) owner: String,
+        pub(super) repo: String,
         pub(super) release_id: i64,
-        pub(super) name: ::std::string::String,
-        pub(super) label: ::core::option::Option<::std::string::String>,
-        pub(super) data: ::std::vec::Vec<u8>,
+        pub(super) name: String,
+        pub(super) label: Option<String>,
+        pub(super) data: Vec<u8>,
     }
     impl<'c> UploadReleaseAsset<'c> {
         /// Scheme, host and optional port of the upload server (as in the `upload_url`
         /// of a release); defaults to the client's uploads URL.
-        pub fn origin(
-            mut self,
-            origin: impl ::core::convert::Into<::std::string::String>,
-        ) -> Self {
-            self.origin = ::core::option::Option::Some(origin.into());
+        pub fn origin(mut self, origin: impl Into<String>) -> Self {
+            self.origin = Some(origin.into());
             self
         }
         /// Short text shown instead of the file name.
-        pub fn label(
-            mut self,
-            label: impl ::core::convert::Into<::std::string::String>,
-        ) -> Self {
-            self.label = ::core::option::Option::Some(label.into());
+        pub fn label(mut self, label: impl Into<String>) -> Self {
+            self.label = Some(label.into());
             self
         }
         /// The request, to adjust (headers, media type) before sending.
@@ -2543,14 +2455,14 @@ pub mod upload_release_asset {
             let mut req = crate::runtime::Request::new(
                     self.client,
                     crate::runtime::Method::Post,
-                    ::std::format!("/repos/{owner}/{repo}/releases/{release_id}/assets"),
+                    format!("/repos/{owner}/{repo}/releases/{release_id}/assets"),
                 )
                 .uploads();
-            if let ::core::option::Option::Some(origin) = self.origin {
+            if let Some(origin) = self.origin {
                 req = req.origin(origin);
             }
             req = req.query("name", self.name);
-            if let ::core::option::Option::Some(value) = self.label {
+            if let Some(value) = self.label {
                 req = req.query("label", value);
             }
             req = req.raw(self.data);

@@ -34,16 +34,16 @@ impl<'c> Search<'c> {
     /// [GitHub REST API documentation](https://docs.github.com/rest/search/search#search-issues-and-pull-requests)
     pub fn issues_and_pull_requests(
         &self,
-        q: impl ::core::convert::Into<::std::string::String>,
+        q: impl Into<String>,
     ) -> issues_and_pull_requests::IssuesAndPullRequests<'c> {
         issues_and_pull_requests::IssuesAndPullRequests {
             client: self.client,
             q: q.into(),
-            sort: ::core::option::Option::None,
-            order: ::core::option::Option::None,
-            per_page: ::core::option::Option::None,
-            page: ::core::option::Option::None,
-            advanced_search: ::core::option::Option::None,
+            sort: None,
+            order: None,
+            per_page: None,
+            page: None,
+            advanced_search: None,
         }
     }
 }
@@ -54,16 +54,12 @@ pub mod issues_and_pull_requests {
     #[must_use = "a request does nothing until sent"]
     pub struct IssuesAndPullRequests<'c> {
         pub(super) client: &'c crate::runtime::Client,
-        pub(super) q: ::std::string::String,
-        pub(super) sort: ::core::option::Option<
-            crate::search::issues_and_pull_requests::Sort,
-        >,
-        pub(super) order: ::core::option::Option<
-            crate::search::issues_and_pull_requests::Order,
-        >,
-        pub(super) per_page: ::core::option::Option<i64>,
-        pub(super) page: ::core::option::Option<i64>,
-        pub(super) advanced_search: ::core::option::Option<bool>,
+        pub(super) q: String,
+        pub(super) sort: Option<crate::search::issues_and_pull_requests::Sort>,
+        pub(super) order: Option<crate::search::issues_and_pull_requests::Order>,
+        pub(super) per_page: Option<i64>,
+        pub(super) page: Option<i64>,
+        pub(super) advanced_search: Option<bool>,
     }
     impl<'c> IssuesAndPullRequests<'c> {
         /// Sort by `comments`, `reactions`, `reactions-+1`, `reactions--1`, `reactions-smile`, `reactions-thinking_face`, `reactions-heart`, `reactions-tada`, `interactions`, `created` or `updated`. Default: best match.
@@ -71,7 +67,7 @@ pub mod issues_and_pull_requests {
             mut self,
             sort: crate::search::issues_and_pull_requests::Sort,
         ) -> Self {
-            self.sort = ::core::option::Option::Some(sort);
+            self.sort = Some(sort);
             self
         }
         /// `desc` puts the highest values first, `asc` the lowest. Only used together with `sort`. Default: `desc`.
@@ -79,22 +75,22 @@ pub mod issues_and_pull_requests {
             mut self,
             order: crate::search::issues_and_pull_requests::Order,
         ) -> Self {
-            self.order = ::core::option::Option::Some(order);
+            self.order = Some(order);
             self
         }
         /// How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
         pub fn per_page(mut self, per_page: i64) -> Self {
-            self.per_page = ::core::option::Option::Some(per_page);
+            self.per_page = Some(per_page);
             self
         }
         /// Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
         pub fn page(mut self, page: i64) -> Self {
-            self.page = ::core::option::Option::Some(page);
+            self.page = Some(page);
             self
         }
         /// `true` switches to advanced issue search.
         pub fn advanced_search(mut self, advanced_search: bool) -> Self {
-            self.advanced_search = ::core::option::Option::Some(advanced_search);
+            self.advanced_search = Some(advanced_search);
             self
         }
         /// The request, to adjust (headers, media type) before sending.
@@ -102,27 +98,23 @@ pub mod issues_and_pull_requests {
             let mut req = crate::runtime::Request::new(
                 self.client,
                 crate::runtime::Method::Get,
-                ::std::string::String::from("/search/issues"),
+                String::from("/search/issues"),
             );
             req = req.query("q", self.q);
-            if let ::core::option::Option::Some(value) = self.sort {
+            if let Some(value) = self.sort {
                 req = req.query("sort", value.as_str().to_owned());
             }
-            if let ::core::option::Option::Some(value) = self.order {
+            if let Some(value) = self.order {
                 req = req.query("order", value.as_str().to_owned());
             }
-            if let ::core::option::Option::Some(value) = self.per_page {
-                req = req.query("per_page", ::std::string::ToString::to_string(&value));
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
             }
-            if let ::core::option::Option::Some(value) = self.page {
-                req = req.query("page", ::std::string::ToString::to_string(&value));
+            if let Some(value) = self.page {
+                req = req.query("page", value.to_string());
             }
-            if let ::core::option::Option::Some(value) = self.advanced_search {
-                req = req
-                    .query(
-                        "advanced_search",
-                        ::std::string::ToString::to_string(&value),
-                    );
+            if let Some(value) = self.advanced_search {
+                req = req.query("advanced_search", value.to_string());
             }
             req
         }
@@ -158,7 +150,7 @@ pub mod issues_and_pull_requests {
         /// `updated`
         Updated,
         /// A value this client does not know yet, sent as given.
-        Other(::std::string::String),
+        Other(String),
     }
     impl Sort {
         /// The value as sent on the wire.
@@ -183,7 +175,7 @@ pub mod issues_and_pull_requests {
         fn serialize<S: ::serde::Serializer>(
             &self,
             serializer: S,
-        ) -> ::core::result::Result<S::Ok, S::Error> {
+        ) -> Result<S::Ok, S::Error> {
             serializer.serialize_str(self.as_str())
         }
     }
@@ -196,7 +188,7 @@ pub mod issues_and_pull_requests {
         /// `asc`
         Asc,
         /// A value this client does not know yet, sent as given.
-        Other(::std::string::String),
+        Other(String),
     }
     impl Order {
         /// The value as sent on the wire.
@@ -212,7 +204,7 @@ pub mod issues_and_pull_requests {
         fn serialize<S: ::serde::Serializer>(
             &self,
             serializer: S,
-        ) -> ::core::result::Result<S::Ok, S::Error> {
+        ) -> Result<S::Ok, S::Error> {
             serializer.serialize_str(self.as_str())
         }
     }

@@ -43,7 +43,7 @@ impl<'c> Users<'c> {
     /// [GitHub REST API documentation](https://docs.github.com/rest/users/users#get-a-user)
     pub fn get_by_username(
         &self,
-        username: impl ::core::convert::Into<::std::string::String>,
+        username: impl Into<String>,
     ) -> get_by_username::GetByUsername<'c> {
         get_by_username::GetByUsername {
             client: self.client,
@@ -65,7 +65,7 @@ pub mod get_authenticated {
             crate::runtime::Request::new(
                 self.client,
                 crate::runtime::Method::Get,
-                ::std::string::String::from("/user"),
+                String::from("/user"),
             )
         }
         /// Send the request.
@@ -81,7 +81,7 @@ pub mod get_by_username {
     #[must_use = "a request does nothing until sent"]
     pub struct GetByUsername<'c> {
         pub(super) client: &'c crate::runtime::Client,
-        pub(super) username: ::std::string::String,
+        pub(super) username: String,
     }
     impl<'c> GetByUsername<'c> {
         /// The request, to adjust (headers, media type) before sending.
@@ -90,7 +90,7 @@ pub mod get_by_username {
             crate::runtime::Request::new(
                 self.client,
                 crate::runtime::Method::Get,
-                ::std::format!("/users/{username}"),
+                format!("/users/{username}"),
             )
         }
         /// Send the request.

@@ -115,6 +115,7 @@ pub struct ClientBuilder {
     api_version: Option<Option<String>>,
     timeout: Option<Duration>,
     connect_timeout: Option<Duration>,
+    read_timeout: Option<Duration>,
     max_retries: Option<u32>,
     retry_base_delay: Option<Duration>,
     max_retry_wait: Option<Duration>,
@@ -129,7 +130,9 @@ impl ClientBuilder {
         self
     }
 
-    /// Base URL for `{origin}` upload routes (default `https://uploads.github.com`).
+    /// Base URL for `{origin}` upload routes. Default: `https://uploads.github.com` for
+    /// github.com, `https://host/api/uploads` for a base URL `https://host/api/v3`, else the
+    /// base URL itself.
     pub fn uploads_url(mut self, url: impl Into<String>) -> Self {
         self.uploads_url = Some(url.into());
         self
@@ -177,9 +180,15 @@ impl ClientBuilder {
         self
     }
 
-    /// Time limit for connecting (default 30 s).
+    /// Time limit for connecting (default 10 s).
     pub fn connect_timeout(mut self, timeout: Duration) -> Self {
         self.connect_timeout = Some(timeout);
+        self
+    }
+
+    /// Longest silence while reading a response, reset by every chunk (default 60 s).
+    pub fn read_timeout(mut self, timeout: Duration) -> Self {
+        self.read_timeout = Some(timeout);
         self
     }
 
@@ -213,10 +222,10 @@ impl ClientBuilder {
             self.base_url.as_deref().unwrap_or(DEFAULT_BASE_URL),
             "base URL",
         )?;
-        let uploads_url = base(
-            self.uploads_url.as_deref().unwrap_or(DEFAULT_UPLOADS_URL),
-            "uploads URL",
-        )?;
+        let uploads_url = match &self.uploads_url {
+            Some(u) => base(u, "uploads URL")?,
+            None => default_uploads_url(&base_url),
+        };
         let trusted = [origin(&base_url)?, origin(&uploads_url)?];
 
         let mut default_headers = HeaderMap::with_capacity(4);
@@ -243,7 +252,8 @@ impl ClientBuilder {
 
         let http = reqwest::Client::builder()
             .redirect(reqwest::redirect::Policy::none())
-            .connect_timeout(self.connect_timeout.unwrap_or(Duration::from_secs(30)))
+            .connect_timeout(self.connect_timeout.unwrap_or(Duration::from_secs(10)))
+            .read_timeout(self.read_timeout.unwrap_or(Duration::from_secs(60)))
             .build()
             .map_err(Error::Transport)?;
         Ok(Client {
@@ -282,6 +292,16 @@ pub(crate) fn base(url: &str, what: &'static str) -> Result<String> {
         _ => Err(Error::invalid(format!(
             "{what} is not an absolute http(s) URL"
         ))),
+    }
+}
+
+fn default_uploads_url(base_url: &str) -> String {
+    if base_url == DEFAULT_BASE_URL {
+        DEFAULT_UPLOADS_URL.to_owned()
+    } else if let Some(host) = base_url.strip_suffix("/api/v3") {
+        format!("{host}/api/uploads")
+    } else {
+        base_url.to_owned()
     }
 }
 

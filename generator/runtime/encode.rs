@@ -1,9 +1,4 @@
 //! Percent-encoding of path parameters so that no value can change the route.
-//!
-//! Everything but RFC 3986 unreserved characters is encoded. A value that is exactly `.` or
-//! `..` (or such a segment of a slashed value) would be removed by URL normalisation, and so
-//! would `%2E`/`%2E%2E` (WHATWG treats them as dot segments), so their dots are sent as
-//! `%252E`: the server sees a literal `%2E`, never a parent directory.
 
 use std::fmt;
 
@@ -55,6 +50,10 @@ impl fmt::Display for Segment<'_> {
     }
 }
 
+/// Everything but RFC 3986 unreserved characters is encoded. A part that is exactly `.` or
+/// `..` would be removed by URL normalisation, and so would `%2E`/`%2E%2E` (WHATWG treats
+/// them as dot segments), so their dots are sent as `%252E`: the server sees a literal
+/// `%2E`, never a parent directory.
 fn write_part(f: &mut fmt::Formatter<'_>, part: &str) -> fmt::Result {
     match part {
         "." => f.write_str("%252E"),

@@ -1,6 +1,5 @@
-//! The hand-written runtime shared by every generated method: client, requests, responses,
-//! errors, pagination. Copied verbatim into each generated crate by the generator (source of
-//! truth: `generator/runtime/`).
+//! The hand-written runtime every generated method calls: client, requests, responses, errors,
+//! pagination. Copied verbatim into each generated crate from `generator/runtime/`.
 
 mod client;
 pub mod encode;

@@ -26,28 +26,31 @@ pub(crate) async fn execute(req: Request<'_>) -> Result<Response> {
         Base::Origin(_) => Origin::of(&url),
         _ => None,
     };
+    let is_trusted = |url: &Url| {
+        inner.trusted.iter().any(|o| o.matches(url))
+            || extra_trusted.as_ref().is_some_and(|o| o.matches(url))
+    };
     let (mut headers, mut auth) = build_headers(inner, &req)?;
     let mut method = req.method.to_reqwest();
-    let idempotent = !matches!(req.method, Method::Post | Method::Patch);
+    let mut idempotent = !matches!(req.method, Method::Post | Method::Patch);
     let mut body = match req.body {
         Body::None => None,
         Body::Json(b) | Body::Raw(b) => Some(b),
+        Body::Invalid(e) => return Err(Error::invalid(e)),
     };
     let timeout = req.timeout.or(inner.timeout);
     let (mut attempt, mut redirects) = (0u32, 0u8);
 
     loop {
-        let trusted = inner.trusted.iter().any(|o| o.matches(&url))
-            || extra_trusted.as_ref().is_some_and(|o| o.matches(&url));
         let mut rq = reqwest::Request::new(method.clone(), url.clone());
         *rq.headers_mut() = headers.clone();
-        if let (true, Some(a)) = (trusted, &auth) {
+        if let Some(a) = auth.as_ref().filter(|_| is_trusted(&url)) {
             rq.headers_mut().insert(AUTHORIZATION, a.clone());
         }
         *rq.body_mut() = body.clone().map(reqwest::Body::from);
         *rq.timeout_mut() = timeout;
 
-        let resp = match inner.http.execute(rq).await {
+        let mut resp = match inner.http.execute(rq).await {
             Ok(resp) => resp,
             Err(e) => match retry::after_transport(&inner.retry, attempt, idempotent, &e) {
                 Some(wait) => {
@@ -73,15 +76,14 @@ pub(crate) async fn execute(req: Request<'_>) -> Result<Response> {
                 redirects += 1;
                 if to_get {
                     method = reqwest::Method::GET;
+                    idempotent = true;
                     body = None;
                     headers.remove(CONTENT_TYPE);
                     headers.remove(CONTENT_LENGTH);
                 }
                 // Credentials (also a caller-set Authorization) never follow to another
                 // origin, and are not restored if a later hop comes back.
-                if !inner.trusted.iter().any(|o| o.matches(&next))
-                    && !extra_trusted.as_ref().is_some_and(|o| o.matches(&next))
-                {
+                if !is_trusted(&next) {
                     auth = None;
                 }
                 url = next;
@@ -89,7 +91,7 @@ pub(crate) async fn execute(req: Request<'_>) -> Result<Response> {
             }
         }
 
-        let headers_in = resp.headers().clone();
+        let headers_in = std::mem::take(resp.headers_mut());
         if (200..300).contains(&status) || status == 304 {
             match resp.bytes().await {
                 Ok(bytes) => return Ok(Response::new(status, headers_in, bytes, url)),
@@ -185,7 +187,8 @@ fn build_headers(inner: &Inner, req: &Request<'_>) -> Result<(HeaderMap, Option<
     for (name, value) in &req.headers {
         let name = HeaderName::from_bytes(name.as_bytes())
             .map_err(|_| Error::invalid(format!("invalid header name {name:?}")))?;
-        let mut value = HeaderValue::from_str(value)
+        // Bytes, not `from_str`: non-ASCII (obs-text) is allowed, CR/LF/NUL are not.
+        let mut value = HeaderValue::from_bytes(value.as_bytes())
             .map_err(|_| Error::invalid(format!("invalid value for header `{name}`")))?;
         if name == AUTHORIZATION {
             value.set_sensitive(true);

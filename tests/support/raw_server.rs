@@ -33,6 +33,8 @@ pub enum Reply {
     Raw(Vec<u8>),
     /// Wait, then write the bytes and close.
     Delayed(Duration, Vec<u8>),
+    /// Write the bytes, then keep the connection open (silent) for a while.
+    Stall(Vec<u8>, Duration),
 }
 
 pub struct RawServer {
@@ -62,14 +64,18 @@ impl RawServer {
                         r.push(rec.clone());
                         r.len() - 1
                     };
-                    let bytes = match reply(n, &rec) {
-                        Reply::Raw(b) => b,
+                    let (bytes, stall) = match reply(n, &rec) {
+                        Reply::Raw(b) => (b, None),
                         Reply::Delayed(d, b) => {
                             tokio::time::sleep(d).await;
-                            b
+                            (b, None)
                         }
+                        Reply::Stall(b, d) => (b, Some(d)),
                     };
                     let _ = sock.write_all(&bytes).await;
+                    if let Some(d) = stall {
+                        tokio::time::sleep(d).await;
+                    }
                     let _ = sock.shutdown().await;
                 });
             }

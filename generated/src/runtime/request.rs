@@ -52,6 +52,8 @@ impl Method {
 #[derive(Debug, Clone)]
 pub struct JsonObject {
     buf: Vec<u8>,
+    /// Why a field did not serialise; `send()` then fails instead of sending other JSON.
+    error: Option<String>,
 }
 
 impl Default for JsonObject {
@@ -64,7 +66,7 @@ impl JsonObject {
     pub fn new() -> Self {
         let mut buf = Vec::with_capacity(64);
         buf.push(b'{');
-        JsonObject { buf }
+        JsonObject { buf, error: None }
     }
 
     /// Add a field.
@@ -73,14 +75,14 @@ impl JsonObject {
         if start > 1 {
             self.buf.push(b',');
         }
-        // Only maps with non-string keys (or failing custom impls) can fail; such a field
-        // is left out rather than producing invalid JSON.
-        let ok = serde_json::to_writer(&mut self.buf, name).is_ok() && {
+        let written = serde_json::to_writer(&mut self.buf, name).and_then(|()| {
             self.buf.push(b':');
-            serde_json::to_writer(&mut self.buf, value).is_ok()
-        };
-        if !ok {
+            serde_json::to_writer(&mut self.buf, value)
+        });
+        if let Err(e) = written {
             self.buf.truncate(start);
+            self.error
+                .get_or_insert_with(|| format!("body field `{name}`: {e}"));
         }
     }
 
@@ -114,6 +116,8 @@ pub(crate) enum Body {
     None,
     Json(Bytes),
     Raw(Bytes),
+    /// A JSON body that failed to serialise: `send()` reports it.
+    Invalid(String),
 }
 
 /// A request about to be sent; built by generated methods, adjustable before `send()`.
@@ -175,17 +179,21 @@ impl<'c> Request<'c> {
     }
 
     /// Set a JSON body (sent compact with `Content-Type: application/json; charset=utf-8`).
-    pub fn json(mut self, body: JsonObject) -> Self {
-        self.body = Body::Json(Bytes::from(body.into_bytes()));
+    pub fn json(mut self, mut body: JsonObject) -> Self {
+        self.body = match body.error.take() {
+            Some(e) => Body::Invalid(e),
+            None => Body::Json(Bytes::from(body.into_bytes())),
+        };
         self
     }
 
-    /// Set any serialisable value as the JSON body.
-    pub fn json_value<T: serde::Serialize + ?Sized>(mut self, body: &T) -> Result<Self> {
-        let bytes = serde_json::to_vec(body)
-            .map_err(|e| super::error::Error::invalid(format!("body does not serialize: {e}")))?;
-        self.body = Body::Json(Bytes::from(bytes));
-        Ok(self)
+    /// Set any serialisable value (an array, a string, a whole struct) as the JSON body.
+    pub fn json_value<T: serde::Serialize + ?Sized>(mut self, body: &T) -> Self {
+        self.body = match serde_json::to_vec(body) {
+            Ok(bytes) => Body::Json(Bytes::from(bytes)),
+            Err(e) => Body::Invalid(format!("body: {e}")),
+        };
+        self
     }
 
     /// Set a raw body (uploads, raw markdown); set its `Content-Type` with [`Request::header`].

@@ -3,7 +3,9 @@
 //! `#[doc = "…"]` string literals built by `quote` — spec text can never become code.
 
 use proc_macro2::TokenStream;
-use pulldown_cmark::{CodeBlockKind, CowStr, Event, LinkType, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{
+    BlockQuoteKind, CodeBlockKind, CowStr, Event, LinkType, Options, Parser, Tag, TagEnd,
+};
 use quote::quote;
 
 /// Markdown extensions understood when reading spec descriptions (rustdoc knows them too).
@@ -17,8 +19,23 @@ pub fn sanitize(markdown: &str) -> String {
     let mut events: Vec<Event<'_>> = Vec::new();
     let mut link_depth = 0usize;
     let mut in_code_block = false;
-    for event in Parser::new_ext(&text, parser_options()) {
+    // The label of a GitHub alert (`> [!WARNING]`) waiting for its first paragraph.
+    let mut alert: Option<&'static str> = None;
+    for event in Parser::new_ext(&text, parser_options() | Options::ENABLE_GFM) {
         match event {
+            // Block quotes become plain paragraphs (the serialiser's quotes can swallow the
+            // next paragraph); a GitHub alert keeps its kind as a bold label.
+            Event::Start(Tag::BlockQuote(kind)) => alert = kind.map(alert_label),
+            Event::End(TagEnd::BlockQuote(_)) => alert = None,
+            Event::Start(Tag::Paragraph) if alert.is_some() => {
+                events.push(Event::Start(Tag::Paragraph));
+                events.push(Event::Start(Tag::Strong));
+                events.push(Event::Text(CowStr::Borrowed(
+                    alert.take().unwrap_or_default(),
+                )));
+                events.push(Event::End(TagEnd::Strong));
+                events.push(Event::Text(CowStr::Borrowed(" ")));
+            }
             Event::Start(Tag::CodeBlock(_)) => {
                 in_code_block = true;
                 let text_kind = CodeBlockKind::Fenced(CowStr::Borrowed("text"));
@@ -95,6 +112,16 @@ fn plain_text(events: &[Event<'_>]) -> String {
         }
     }
     out.trim().to_owned()
+}
+
+fn alert_label(kind: BlockQuoteKind) -> &'static str {
+    match kind {
+        BlockQuoteKind::Note => "Note:",
+        BlockQuoteKind::Tip => "Tip:",
+        BlockQuoteKind::Important => "Important:",
+        BlockQuoteKind::Warning => "Warning:",
+        BlockQuoteKind::Caution => "Caution:",
+    }
 }
 
 /// Keep links as inline links to their destination (reference definitions are not emitted).
@@ -242,17 +269,36 @@ pub fn link(label: &str, path: &str) -> String {
     }
 }
 
-/// One line of sanitised spec Markdown (for list items): paragraphs joined with spaces.
-pub fn inline(markdown: &str) -> String {
+/// Sanitised spec Markdown as the body of a `- ` list item: the first paragraph follows the
+/// item marker, every further line is indented two spaces so lists, code blocks and paragraphs
+/// stay inside the item (no lazy continuation lines).
+pub fn list_item(markdown: &str) -> String {
     let s = sanitize(markdown);
-    if s.contains("```") {
-        // A code block cannot live inside a one-line list item: indent the whole text instead.
-        return s.lines().collect::<Vec<_>>().join("\n  ");
+    let starts_block = |line: &str| {
+        let t = line.trim_start();
+        t.starts_with("```")
+            || t.starts_with("* ")
+            || t.starts_with("- ")
+            || t.starts_with("+ ")
+            || t.starts_with('#')
+            || t.starts_with('|')
+            || t.starts_with('>')
+            || t.split_once(". ")
+                .is_some_and(|(n, _)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+    };
+    let mut out = String::new();
+    for (i, line) in s.lines().enumerate() {
+        if i == 0 && !starts_block(line) {
+            out.push_str(line);
+            continue;
+        }
+        out.push('\n');
+        if !line.is_empty() {
+            out.push_str("  ");
+            out.push_str(line);
+        }
     }
-    s.split("\n\n")
-        .map(|p| p.replace('\n', " "))
-        .collect::<Vec<_>>()
-        .join(" ")
+    out
 }
 
 #[cfg(test)]
@@ -319,7 +365,22 @@ mod tests {
     }
 
     #[test]
-    fn inline_joins_paragraphs() {
-        assert_eq!(inline("One.\n\nTwo\nthree."), "One. Two three.");
+    fn quotes_and_alerts_become_paragraphs() {
+        let s = sanitize("> [!WARNING]\n> Closing down.\n\nAfter.\n\n> Quoted\n> text.");
+        assert_eq!(s, "**Warning:** Closing down.\n\nAfter.\n\nQuoted\ntext.");
+    }
+
+    #[test]
+    fn list_items_keep_blocks_inside_the_item() {
+        assert_eq!(list_item("One.\n\nTwo\nthree."), "One.\n\n  Two\n  three.");
+        assert_eq!(
+            list_item("Values:\n\n* `a`\n* `b`"),
+            "Values:\n\n  * `a`\n  * `b`"
+        );
+        assert_eq!(
+            list_item("```\nx\n\ny\n```"),
+            "\n  ```text\n  x\n\n  y\n  ```"
+        );
+        assert_eq!(list_item(""), "");
     }
 }

@@ -6,12 +6,12 @@ use quote::{format_ident, quote};
 
 use super::docs::{self, Doc};
 use super::naming::{bare, ident, scope_module, type_name, Names};
-use super::types::{Shape, TypeCx};
+use super::types::{Shape, TypeCx, PRELUDE};
 use super::wire::{build_fn, ParamField};
 use crate::model::{Api, BodyKind, Endpoint, Location, Type};
 
-/// Builder method names a parameter setter must not take.
-const BUILDER_METHODS: &[&str] = &["build", "send", "origin"];
+/// Builder method names a parameter setter must not take (`origin` only on `{origin}` routes).
+const BUILDER_METHODS: &[&str] = &["build", "send"];
 
 /// The generated pieces of one endpoint.
 pub struct EndpointCode {
@@ -21,14 +21,24 @@ pub struct EndpointCode {
     pub module: Option<TokenStream>,
 }
 
-/// The name of the scope struct (`Repos`).
+/// The name of the scope struct (`Repos`; `ResultScope` for a scope named like a prelude type).
 pub fn scope_struct(scope: &str) -> Ident {
-    format_ident!("{}", type_name(scope))
+    unshadowed(type_name(scope), "Scope")
 }
 
-/// The name of an endpoint's request builder (`GetPackageVersionForOrganization`).
+/// The name of an endpoint's request builder (`GetPackageVersionForOrganization`;
+/// `OptionRequest` for an id named like a prelude type).
 pub fn builder_name(endpoint: &Endpoint) -> Ident {
-    format_ident!("{}", type_name(&endpoint.id))
+    unshadowed(type_name(&endpoint.id), "Request")
+}
+
+/// `name`, or `name` + `suffix` when it would shadow a name generated code uses unqualified.
+fn unshadowed(name: String, suffix: &str) -> Ident {
+    if PRELUDE.contains(&name.as_str()) {
+        format_ident!("{}{}", name, suffix)
+    } else {
+        format_ident!("{}", name)
+    }
 }
 
 /// Generate one endpoint; a renamed endpoint whose target exists becomes a deprecated forward.
@@ -75,12 +85,10 @@ fn full_endpoint(endpoint: &Endpoint) -> EndpointCode {
                 quote!(#field: #value)
             }
         } else {
-            quote!(#field: ::core::option::Option::None)
+            quote!(#field: None)
         }
     });
-    let origin_init = endpoint
-        .origin
-        .then(|| quote!(origin: ::core::option::Option::None,));
+    let origin_init = endpoint.origin.then(|| quote!(origin: None,));
 
     let method_name = ident(&endpoint.rust_name);
     let method_doc = method_docs(endpoint, &fields, &builder);
@@ -104,14 +112,14 @@ fn full_endpoint(endpoint: &Endpoint) -> EndpointCode {
     });
     let origin_field = endpoint
         .origin
-        .then(|| quote!(pub(super) origin: ::core::option::Option<::std::string::String>,));
+        .then(|| quote!(pub(super) origin: Option<String>,));
     let setters = fields.iter().filter(|f| !f.is_arg()).map(setter);
     let origin_setter = endpoint.origin.then(|| {
         quote! {
             /// Scheme, host and optional port of the upload server (as in the `upload_url`
             /// of a release); defaults to the client's uploads URL.
-            pub fn origin(mut self, origin: impl ::core::convert::Into<::std::string::String>) -> Self {
-                self.origin = ::core::option::Option::Some(origin.into());
+            pub fn origin(mut self, origin: impl Into<String>) -> Self {
+                self.origin = Some(origin.into());
                 self
             }
         }
@@ -164,7 +172,12 @@ fn full_endpoint(endpoint: &Endpoint) -> EndpointCode {
 
 /// The parameters of `endpoint` as builder fields (the `{origin}` row is the origin setter).
 fn param_fields(endpoint: &Endpoint, types: &mut TypeCx) -> Vec<ParamField> {
-    let mut field_names = Names::with_reserved(&["client", "origin"]);
+    let reserved: &[&str] = if endpoint.origin {
+        &["client", "origin"]
+    } else {
+        &["client"]
+    };
+    let mut field_names = Names::with_reserved(reserved);
     let raw_param = match &endpoint.body {
         BodyKind::Raw { param } => Some(param.as_str()),
         _ => None,
@@ -181,7 +194,9 @@ fn param_fields(endpoint: &Endpoint, types: &mut TypeCx) -> Vec<ParamField> {
             let ty_model = if is_raw { Type::Bytes } else { p.ty.clone() };
             let ty = types.rust_type(&ty_model, &p.spec_name, &p.description);
             let field = ident(&field_names.claim(&p.rust_name));
-            let setter = if BUILDER_METHODS.contains(&bare(&p.rust_name)) {
+            let taken = BUILDER_METHODS.contains(&bare(&p.rust_name))
+                || (endpoint.origin && bare(&p.rust_name) == "origin");
+            let setter = if taken {
                 format_ident!("set_{}", bare(&p.rust_name))
             } else {
                 ident(&p.rust_name)
@@ -228,7 +243,7 @@ fn setter(f: &ParamField) -> TokenStream {
     quote! {
         #doc
         pub fn #setter(mut self, #arg: #ty) -> Self {
-            self.#field = ::core::option::Option::Some(#value);
+            self.#field = Some(#value);
             self
         }
     }
@@ -265,8 +280,12 @@ fn method_docs(endpoint: &Endpoint, fields: &[ParamField], builder: &Ident) -> T
             } else {
                 String::new()
             };
-            let desc = docs::inline(&f.param.description);
-            let sep = if desc.is_empty() { "" } else { ": " };
+            let desc = docs::list_item(&f.param.description);
+            let sep = match desc.chars().next() {
+                None => "",
+                Some('\n') => ":",
+                Some(_) => ": ",
+            };
             list.push_str(&format!(
                 "\n- `{}` ({how}){wire}{sep}{desc}",
                 bare(&f.arg.to_string())

@@ -126,7 +126,8 @@ fn lib_rs(scopes: &BTreeMap<String, Vec<&Endpoint>>) -> TokenStream {
         "Typed GitHub REST API client, generated from endpoint description files.\n\n\
          Start with [`Client`]; endpoints are grouped by scope, e.g. `client.repos().get(owner, repo).send().await`.\n\
          Required parameters are method arguments; optional ones are setters on the returned request \
-         builder; `send()` returns a [`runtime::ResponseFuture`] and `build()` the [`Request`] to adjust first.\n\n\
+         builder; `send()` returns a [`runtime::ResponseFuture`] and `build()` the [`Request`] to adjust first \
+         (headers, [`MediaType`], timeout) or to paginate (`build().paginate::<T>()`).\n\n\
          # Features\n\n\
          One cargo feature per scope, all enabled by default; disable default features and pick \
          the scopes you use to compile less code:\n",
@@ -155,7 +156,13 @@ fn lib_rs(scopes: &BTreeMap<String, Vec<&Endpoint>>) -> TokenStream {
     quote! {
         #doc
         #![cfg_attr(rustfmt, rustfmt::skip)]
-        #![allow(clippy::too_many_arguments, clippy::enum_variant_names)]
+        #![allow(
+            clippy::too_many_arguments,
+            clippy::enum_variant_names,
+            clippy::module_inception,
+            clippy::should_implement_trait,
+            clippy::new_ret_no_self
+        )]
 
         #[rustfmt::skip]
         pub mod runtime;
@@ -177,7 +184,9 @@ fn with_comments(lib: String) -> String {
     .replacen(
         "#![allow(",
         "// Inherent to a generated API: every required parameter is an argument (long argument\n\
-         // lists), and enum variants are GitHub's values (which may share a prefix or suffix).\n#![allow(",
+         // lists), enum variants are GitHub's values (which may share a prefix or suffix), and\n\
+         // each endpoint's module is named after its method (which may equal its scope's name);\n\
+         // method and setter names come from the spec (`add`, `new`, `clone` are GitHub's words).\n#![allow(",
         1,
     )
 }

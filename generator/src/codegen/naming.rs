@@ -3,7 +3,7 @@
 
 use std::collections::BTreeSet;
 
-use heck::{ToSnakeCase, ToUpperCamelCase};
+use heck::ToUpperCamelCase;
 use proc_macro2::{Ident, Span};
 
 /// An identifier from text that may carry an `r#` prefix (`r#type`).
@@ -19,11 +19,14 @@ pub fn bare(text: &str) -> &str {
     text.strip_prefix("r#").unwrap_or(text)
 }
 
-/// UpperCamelCase type name from a snake/camel/odd name (`code_scanning` → `CodeScanning`).
+/// UpperCamelCase type name from a snake/camel/odd name (`code_scanning` → `CodeScanning`,
+/// `files[].mode` → `FilesMode`); anything but ASCII letters and digits separates words.
 pub fn type_name(text: &str) -> String {
-    let camel = bare(text)
-        .replace(['-', '.', '[', ']', '*'], "_")
-        .to_upper_camel_case();
+    let words: String = bare(text)
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
+        .collect();
+    let camel = words.to_upper_camel_case();
     if camel.is_empty() {
         "Value".to_owned()
     } else if camel.starts_with(|c: char| c.is_ascii_digit()) {
@@ -33,9 +36,21 @@ pub fn type_name(text: &str) -> String {
     }
 }
 
-/// snake_case module / feature name for a scope (`codeScanning` → `code_scanning`).
+/// snake_case module, file, feature and accessor name for a scope (`codeScanning` →
+/// `code_scanning`), never a keyword (`type` → `type_`) so it needs no raw identifier.
 pub fn scope_module(scope: &str) -> String {
-    scope.to_snake_case()
+    let ident = crate::model::rust_ident(scope);
+    let plain: String = bare(&ident)
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || *c == '_')
+        .collect();
+    if ident.starts_with("r#") {
+        format!("{plain}_")
+    } else if plain.is_empty() {
+        "scope".to_owned()
+    } else {
+        plain
+    }
 }
 
 const DIGITS: [&str; 10] = [
@@ -145,6 +160,11 @@ mod tests {
         assert_eq!(type_name("2fa"), "V2fa");
         assert_eq!(scope_module("codeScanning"), "code_scanning");
         assert_eq!(scope_module("repos"), "repos");
+        assert_eq!(scope_module("type"), "type_");
+        assert_eq!(scope_module("self"), "self_");
+        assert_eq!(scope_module("enterprise-teams"), "enterprise_teams");
+        assert_eq!(type_name("a$b"), "AB");
+        assert_eq!(type_name("ünï"), "N");
     }
 
     #[test]

@@ -195,7 +195,7 @@ fn lacks(src: &str, needles: &[&str]) {
 fn path_params_are_arguments_in_route_order_and_encoded() {
     let e = packages_endpoint();
     let src = endpoint_source(&api(vec![e.clone()]), &e);
-    has(&src, &["pub fn get_package_version_for_organization( &self, org: impl ::core::convert::Into<::std::string::String>, package_type: crate::packages::get_package_version_for_organization::PackageType,"]);
+    has(&src, &["pub fn get_package_version_for_organization( &self, org: impl Into<String>, package_type: crate::packages::get_package_version_for_organization::PackageType,"]);
     has(
         &src,
         &["let org = crate::runtime::encode::segment(&self.org);"],
@@ -208,7 +208,7 @@ fn path_params_are_arguments_in_route_order_and_encoded() {
     has(
         &src,
         &[
-            r#"::std::format!( "/orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}" )"#,
+            r#"format!( "/orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}" )"#,
         ],
     );
     has(
@@ -230,9 +230,15 @@ fn path_params_are_arguments_in_route_order_and_encoded() {
 fn optional_params_are_setters_and_json_body_uses_wire_names() {
     let e = issues_create();
     let src = endpoint_source(&api(vec![e.clone()]), &e);
-    has(&src, &["pub fn create( &self, owner: impl ::core::convert::Into<::std::string::String>, repo: impl ::core::convert::Into<::std::string::String>, title: impl ::core::convert::Into<::std::string::String>, ) -> create::Create<'c>"]);
-    has(&src, &["pub fn milestone( mut self, milestone: ::core::option::Option<crate::runtime::IntOrString>, ) -> Self"]);
-    has(&src, &["pub(super) milestone: ::core::option::Option<::core::option::Option<crate::runtime::IntOrString>>"]);
+    has(&src, &["pub fn create( &self, owner: impl Into<String>, repo: impl Into<String>, title: impl Into<String>, ) -> create::Create<'c>"]);
+    has(
+        &src,
+        &["pub fn milestone( mut self, milestone: Option<crate::runtime::IntOrString>, ) -> Self"],
+    );
+    has(
+        &src,
+        &["pub(super) milestone: Option<Option<crate::runtime::IntOrString>>"],
+    );
     has(&src, &[r#"body.field("title", &self.title);"#]);
     has(&src, &[r#"body.opt("milestone", &self.milestone);"#]);
     has(&src, &["req = req.json(body);"]);
@@ -244,18 +250,13 @@ fn optional_params_are_setters_and_json_body_uses_wire_names() {
 fn uploads_go_to_origin_with_raw_body_and_query() {
     let e = upload();
     let src = endpoint_source(&api(vec![e.clone()]), &e);
-    has(
-        &src,
-        &["data: impl ::core::convert::Into<::std::vec::Vec<u8>>"],
-    );
+    has(&src, &["data: impl Into<Vec<u8>>"]);
     has(&src, &[".uploads()"]);
     has(&src, &["req = req.origin(origin);"]);
     has(&src, &[r#"req = req.query("name", self.name);"#]);
     has(
         &src,
-        &[
-            r#"if let ::core::option::Option::Some(value) = self.label { req = req.query("label", value); }"#,
-        ],
+        &[r#"if let Some(value) = self.label { req = req.query("label", value); }"#],
     );
     has(&src, &["req = req.raw(self.data);"]);
     lacks(&src, &["JsonObject"]);

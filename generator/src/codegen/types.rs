@@ -35,13 +35,48 @@ impl Shape {
     pub fn wrap(self, ty: &TokenStream) -> TokenStream {
         match self {
             Shape::Required => ty.clone(),
-            Shape::RequiredNullable | Shape::Optional => quote!(::core::option::Option<#ty>),
+            Shape::RequiredNullable | Shape::Optional => quote!(Option<#ty>),
             Shape::OptionalNullable => {
-                quote!(::core::option::Option<::core::option::Option<#ty>>)
+                quote!(Option<Option<#ty>>)
             }
         }
     }
 }
+
+/// Names generated code uses unqualified (the prelude) or that cannot name a type: generated
+/// types never take them, so `Option`, `String`, `Vec`, `Result` … always mean the std ones.
+pub const PRELUDE: &[&str] = &[
+    "Self",
+    "Option",
+    "Some",
+    "None",
+    "Result",
+    "Ok",
+    "Err",
+    "String",
+    "Vec",
+    "Box",
+    "Into",
+    "From",
+    "ToString",
+    "ToOwned",
+    "Default",
+    "Clone",
+    "Copy",
+    "Debug",
+    "PartialEq",
+    "Eq",
+    "Hash",
+    "Send",
+    "Sync",
+    "Sized",
+    "Iterator",
+    "IntoIterator",
+    "Fn",
+    "FnMut",
+    "FnOnce",
+    "Drop",
+];
 
 /// Collects the types (enums, structs) generated for one endpoint module.
 #[derive(Debug)]
@@ -56,8 +91,12 @@ impl TypeCx {
     /// A context for types living in `module` (an absolute path, so they can be named from
     /// anywhere), whose namespace already holds `reserved` (e.g. the builder's name).
     pub fn new(module: TokenStream, reserved: &[&str]) -> Self {
+        let mut names = Names::with_reserved(PRELUDE);
+        for r in reserved {
+            names.claim(r);
+        }
         TypeCx {
-            names: Names::with_reserved(reserved),
+            names,
             items: Vec::new(),
             module,
         }
@@ -71,13 +110,13 @@ impl TypeCx {
     /// The Rust type of `ty`; `hint` (a spec name such as `committer.date`) names generated types.
     pub fn rust_type(&mut self, ty: &Type, hint: &str, doc: &str) -> TokenStream {
         match ty {
-            Type::String => quote!(::std::string::String),
+            Type::String => quote!(String),
             Type::Integer => quote!(i64),
             Type::Number => quote!(f64),
             Type::Boolean => quote!(bool),
             Type::IntegerOrString => quote!(crate::runtime::IntOrString),
             Type::Any => quote!(::serde_json::Value),
-            Type::Bytes => quote!(::std::vec::Vec<u8>),
+            Type::Bytes => quote!(Vec<u8>),
             Type::Enum { values } => {
                 let name = self.names.claim(&type_name(hint));
                 let name = format_ident!("{}", name);
@@ -91,11 +130,15 @@ impl TypeCx {
                     _ => hint.to_owned(),
                 };
                 let inner = self.rust_type(items, &item_hint, doc);
-                quote!(::std::vec::Vec<#inner>)
+                quote!(Vec<#inner>)
             }
             Type::Map { values } => {
                 let inner = self.rust_type(values, &format!("{hint}_value"), doc);
-                quote!(::std::collections::BTreeMap<::std::string::String, #inner>)
+                quote!(::std::collections::BTreeMap<String, #inner>)
+            }
+            // No known fields: any JSON object (an empty struct could carry nothing).
+            Type::Object { fields } if fields.is_empty() => {
+                quote!(::serde_json::Map<String, ::serde_json::Value>)
             }
             Type::Object { fields } => {
                 let name = self.names.claim(&type_name(hint));
@@ -182,7 +225,7 @@ fn enum_item(name: &proc_macro2::Ident, values: &[String], doc: &str) -> TokenSt
         pub enum #name {
             #(#decls)*
             /// A value this client does not know yet, sent as given.
-            Other(::std::string::String),
+            Other(String),
         }
 
         impl #name {
@@ -196,7 +239,7 @@ fn enum_item(name: &proc_macro2::Ident, values: &[String], doc: &str) -> TokenSt
         }
 
         impl ::serde::Serialize for #name {
-            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error> {
+            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
                 serializer.serialize_str(self.as_str())
             }
         }
@@ -220,24 +263,31 @@ mod tests {
         assert_eq!(render(&Type::Integer).0, "i64");
         assert_eq!(render(&Type::Number).0, "f64");
         assert_eq!(render(&Type::Boolean).0, "bool");
-        assert_eq!(render(&Type::String).0, "::std::string::String");
+        assert_eq!(render(&Type::String).0, "String");
         assert_eq!(
             render(&Type::IntegerOrString).0,
             "crate::runtime::IntOrString"
         );
         assert_eq!(render(&Type::Any).0, "::serde_json::Value");
-        assert_eq!(render(&Type::Bytes).0, "::std::vec::Vec<u8>");
+        assert_eq!(render(&Type::Bytes).0, "Vec<u8>");
         let arr = Type::Array {
             items: Box::new(Type::Integer),
         };
-        assert_eq!(render(&arr).0, "::std::vec::Vec<i64>");
+        assert_eq!(render(&arr).0, "Vec<i64>");
         let map = Type::Map {
             values: Box::new(Type::String),
         };
         assert_eq!(
             render(&map).0,
-            "::std::collections::BTreeMap<::std::string::String,::std::string::String>"
+            "::std::collections::BTreeMap<String,String>"
         );
+    }
+
+    #[test]
+    fn objects_without_known_fields_are_json_maps() {
+        let (t, items) = render(&Type::Object { fields: Vec::new() });
+        assert_eq!(t, "::serde_json::Map<String,::serde_json::Value>");
+        assert!(items.trim().is_empty(), "{items}");
     }
 
     #[test]
@@ -253,7 +303,7 @@ mod tests {
             "OtherValue,",
             "PlusOne,",
             "Open2,",
-            "Other(::std::string::String)",
+            "Other(String)",
             "Self::PlusOne => \"+1\"",
             "Self::Open2 => \"Open\"",
             "serializer.serialize_str(self.as_str())",
@@ -285,13 +335,17 @@ mod tests {
         };
         let (t, src) = render(&ty);
         assert_eq!(t, "self::State");
-        assert!(src.contains("pub r#type: ::std::string::String"), "{src}");
+        assert!(src.contains("pub r#type: String"), "{src}");
         assert!(
             src.contains("#[serde(rename = \"enterprise-team\")]"),
             "{src}"
         );
         assert!(!src.contains("rename = \"type\""), "{src}");
-        assert!(src.contains("pub date: ::core::option::Option<\n        ::core::option::Option<::std::string::String>,\n    >") || src.contains("pub date: ::core::option::Option<::core::option::Option<::std::string::String>>"), "{src}");
+        assert!(
+            src.contains("pub date: Option<\n        Option<String>,\n    >")
+                || src.contains("pub date: Option<Option<String>>"),
+            "{src}"
+        );
         assert!(src.contains("skip_serializing_if"), "{src}");
         assert!(
             !src.contains("Default"),

@@ -40,14 +40,14 @@ impl ParamField {
             self.shape,
             Shape::RequiredNullable | Shape::OptionalNullable
         ) {
-            return quote!(::core::option::Option<#ty>);
+            return quote!(Option<#ty>);
         }
         match self.ty_model {
-            Type::String => quote!(impl ::core::convert::Into<::std::string::String>),
+            Type::String => quote!(impl Into<String>),
             Type::IntegerOrString => {
-                quote!(impl ::core::convert::Into<crate::runtime::IntOrString>)
+                quote!(impl Into<crate::runtime::IntOrString>)
             }
-            Type::Bytes => quote!(impl ::core::convert::Into<::std::vec::Vec<u8>>),
+            Type::Bytes => quote!(impl Into<Vec<u8>>),
             _ => ty.clone(),
         }
     }
@@ -81,7 +81,7 @@ pub fn build_fn(endpoint: &Endpoint, fields: &[ParamField]) -> TokenStream {
     let mut steps: Vec<TokenStream> = Vec::new();
     if endpoint.origin {
         steps.push(quote! {
-            if let ::core::option::Option::Some(origin) = self.origin {
+            if let Some(origin) = self.origin {
                 req = req.origin(origin);
             }
         });
@@ -161,9 +161,9 @@ fn path_expr(endpoint: &Endpoint, fields: &[ParamField]) -> (Vec<TokenStream>, T
         }
     }
     if locals.is_empty() {
-        (locals, quote!(::std::string::String::from(#template)))
+        (locals, quote!(String::from(#template)))
     } else {
-        (locals, quote!(::std::format!(#template)))
+        (locals, quote!(format!(#template)))
     }
 }
 
@@ -194,7 +194,7 @@ fn string_step(f: &ParamField, add: impl Fn(&str, TokenStream) -> TokenStream) -
         Shape::RequiredNullable | Shape::Optional => {
             let step = add(name, owned_text(&f.ty_model, quote!(value)));
             quote! {
-                if let ::core::option::Option::Some(value) = self.#field {
+                if let Some(value) = self.#field {
                     #step
                 }
             }
@@ -202,7 +202,7 @@ fn string_step(f: &ParamField, add: impl Fn(&str, TokenStream) -> TokenStream) -
         Shape::OptionalNullable => {
             let step = add(name, owned_text(&f.ty_model, quote!(value)));
             quote! {
-                if let ::core::option::Option::Some(::core::option::Option::Some(value)) = self.#field {
+                if let Some(Some(value)) = self.#field {
                     #step
                 }
             }
@@ -223,17 +223,17 @@ fn to_text(ty: &Type, value: TokenStream) -> TokenStream {
     match ty {
         Type::String => quote!(#value.clone()),
         Type::Integer | Type::Number | Type::Boolean | Type::IntegerOrString => {
-            quote!(::std::string::ToString::to_string(&#value))
+            quote!(#value.to_string())
         }
         Type::Enum { .. } => quote!(#value.as_str().to_owned()),
         Type::Array { items } => match **items {
             Type::String => quote!(#value.join(",")),
             _ => {
                 let item = to_text(items, quote!(item));
-                quote!(#value.iter().map(|item| #item).collect::<::std::vec::Vec<_>>().join(","))
+                quote!(#value.iter().map(|item| #item).collect::<Vec<_>>().join(","))
             }
         },
-        Type::Bytes => quote!(::std::string::String::from_utf8_lossy(&#value).into_owned()),
+        Type::Bytes => quote!(String::from_utf8_lossy(&#value).into_owned()),
         Type::Object { .. } | Type::Map { .. } | Type::Any => {
             quote!(::serde_json::to_string(&#value).unwrap_or_default())
         }
@@ -249,7 +249,7 @@ fn body_steps(endpoint: &Endpoint, fields: &[ParamField]) -> Vec<TokenStream> {
             quote!(req = req.raw(self.#field);)
         } else {
             quote! {
-                if let ::core::option::Option::Some(bytes) = self.#field {
+                if let Some(bytes) = self.#field {
                     req = req.raw(bytes);
                 }
             }

@@ -63,8 +63,8 @@ pub fn array_by_plural_name(ctx: &ParamCtx) -> Option<Type> {
     (!singular_subject).then(|| array_of(element_type(ctx)))
 }
 
-/// Whether the last word of a name is an English plural (`labels`, `ids`, `repositories`).
-/// The noun of a name: its last word, or the word before a trailing prepositional phrase
+/// Whether the noun of a name is an English plural (`labels`, `ids`, `repositories`); the noun
+/// is the last word, or the word before a trailing prepositional phrase
 /// (`repository_ids_to_add` → `ids`).
 pub fn is_plural(name: &str) -> bool {
     let words = name_words(name);
@@ -99,11 +99,13 @@ fn element_type(ctx: &ParamCtx) -> Type {
         description: "",
         ..*ctx
     };
-    // `team_ids`, "List of runner IDs": identifiers are numbers unless named by a scheme (CWE IDs).
+    // `team_ids`, "List of runner IDs": identifiers are numbers unless they are text
+    // (named by a scheme like "CWE IDs", or described as names or SHAs).
+    if ids::textual_id(ctx) {
+        return Type::String;
+    }
     let lists_ids = has_word(&first_sentence(&lead(ctx.description)), &["ids"]);
-    if (name_words(ctx.name).iter().any(|w| w == "ids") || lists_ids)
-        && !ids::acronym_id(ctx.description)
-    {
+    if name_words(ctx.name).iter().any(|w| w == "ids") || lists_ids {
         return Type::Integer;
     }
     ids::integer_by_name(&item).unwrap_or(Type::String)
@@ -138,6 +140,13 @@ mod tests {
         assert_eq!(
             array_by_wording(&body("team_ids", "List of team IDs.")),
             arr(Type::Integer)
+        );
+        assert_eq!(
+            array_by_wording(&body(
+                "cwe_ids",
+                "A list of Common Weakness Enumeration (CWE) IDs."
+            )),
+            arr(Type::String)
         );
         assert_eq!(
             array_by_wording(&query("labels", "A list of comma separated label names.")),

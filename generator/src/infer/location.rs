@@ -20,11 +20,10 @@ pub fn infer_location(route: &Route, name: &str) -> Location {
     }
 }
 
-/// A body parameter named `data` described as raw content ("raw markdown text", "The raw file
-/// data"), or `data` on an `{origin}` upload route, is the whole request body, not a JSON field.
-pub fn is_raw_body(route: &Route, name: &str, description: &str) -> bool {
-    let text = description.to_lowercase();
-    name == "data" && (route.origin || text.contains("raw") || text.contains("binary"))
+/// A plain `data` parameter that is the only body parameter is the whole request body (raw
+/// markdown, an uploaded file), not a JSON field: Octokit sends its `data` option as the body.
+pub fn is_raw_body(name: &str, body_params: usize, nested: bool) -> bool {
+    name == "data" && body_params == 1 && !nested
 }
 
 #[cfg(test)]
@@ -57,13 +56,9 @@ mod tests {
 
     #[test]
     fn raw_bodies() {
-        let r = route(HttpMethod::Post, &[], &[]);
-        assert!(is_raw_body(&r, "data", "raw markdown text"));
-        assert!(!is_raw_body(
-            &r,
-            "text",
-            "The Markdown text to render in HTML."
-        ));
-        assert!(!is_raw_body(&r, "data", "The JSON data."));
+        assert!(is_raw_body("data", 1, false));
+        assert!(!is_raw_body("text", 1, false));
+        assert!(!is_raw_body("data", 2, false));
+        assert!(!is_raw_body("data", 1, true));
     }
 }

@@ -47,6 +47,7 @@ pub const RULES: &[(&str, Rule)] = &[
     ("boolean_by_wording", scalars::boolean_by_wording),
     ("integer_by_wording", scalars::integer_by_wording),
     ("string_by_wording", scalars::string_by_wording),
+    ("string_by_name", scalars::string_by_name),
     ("boolean_by_name", scalars::boolean_by_name),
     ("integer_by_name", ids::integer_by_name),
     ("boolean_by_behaviour", scalars::boolean_by_behaviour),

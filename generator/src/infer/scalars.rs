@@ -1,6 +1,7 @@
-//! Rules for scalar types (boolean, integer, string, enum, integer-or-string) from wording
+//! Rules for scalar types (boolean, integer, string, enum) from description wording
 //! and names.
 
+use super::arrays::is_plural;
 use super::enums::{backticked, distinct, listed_values};
 use super::words::{
     first_sentence, first_word, has_any, head_noun, last_word, lead, lower, name_words, starts_any,
@@ -216,7 +217,8 @@ pub fn integer_by_wording(ctx: &ParamCtx) -> Option<Type> {
         ],
     );
     // "The ID of the review comment", "A user ID.": numeric unless the id is text-valued.
-    let id_lead = starts_any(&lead, &["the id of", "id of"]) && !ids::textual_id(ctx);
+    let id_lead =
+        starts_any(&lead, &["the id of", "id of"]) && !ids::textual_id(ctx) && !is_plural(ctx.name);
     // "The port number for …", "the starting index of …": the subject is a number.
     let numeric_head = head_noun(&lead)
         .is_some_and(|h| matches!(h.as_str(), "number" | "count" | "index" | "total"));
@@ -278,6 +280,24 @@ pub fn string_by_wording(ctx: &ParamCtx) -> Option<Type> {
         ],
     );
     (anywhere || starts).then_some(Type::String)
+}
+
+/// Trailing name words of text values (`head_sha`, `target_url`, `commit_message`, `due_at`).
+const STRING_NAME_ENDS: &[&str] = &[
+    "sha", "url", "email", "digest", "path", "ref", "date", "at", "name", "login", "slug", "title",
+    "body", "message", "key",
+];
+
+/// `head_sha`, `callback_url`, `encrypted_json_credentials`: names ending in a textual noun,
+/// or naming encrypted content (ciphertext travels as text), are strings even when their other
+/// words look boolean, numeric or plural.
+pub fn string_by_name(ctx: &ParamCtx) -> Option<Type> {
+    let words = name_words(ctx.name);
+    let textual_end = words
+        .last()
+        .is_some_and(|w| STRING_NAME_ENDS.contains(&w.as_str()));
+    let encrypted = words.iter().any(|w| w == "encrypted");
+    (textual_end || encrypted).then_some(Type::String)
 }
 
 /// `has_issues`, `allow_forking`, `secret_scanning_enabled`: names built from yes/no words
@@ -398,6 +418,19 @@ mod tests {
             string_by_wording(&query("labels", "A list of comma separated label names.")),
             Some(Type::String)
         );
+    }
+
+    #[test]
+    fn strings_by_name() {
+        assert_eq!(
+            string_by_name(&body("encrypted_json_credentials", "")),
+            Some(Type::String)
+        );
+        assert_eq!(
+            string_by_name(&body("use_squash_pr_title", "")),
+            Some(Type::String)
+        );
+        assert_eq!(string_by_name(&body("allow_forking", "")), None);
     }
 
     #[test]

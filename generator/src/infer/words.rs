@@ -21,7 +21,27 @@ pub fn lead(description: &str) -> String {
             text = rest;
         }
     }
-    text.trim_start().to_lowercase()
+    strip_links(text.trim_start()).to_lowercase()
+}
+
+/// Markdown links reduced to their text (`[status](https://…) contexts` → `status contexts`),
+/// so URLs do not read as words of the sentence.
+fn strip_links(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(open) = rest.find('[') {
+        let Some(close) = rest[open..].find("](").map(|c| open + c) else {
+            break;
+        };
+        let Some(end) = rest[close..].find(')').map(|e| close + e) else {
+            break;
+        };
+        out.push_str(&rest[..open]);
+        out.push_str(&rest[open + 1..close]);
+        rest = &rest[end + 1..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Skip a first paragraph that only redirects the reader ("**Endpoint closing down notice.**
@@ -204,6 +224,15 @@ mod tests {
             lead("**Closing down notice**. Use **position** parameter instead. Line number in the file."),
             "line number in the file."
         );
+    }
+
+    #[test]
+    fn lead_drops_link_targets() {
+        assert_eq!(
+            lead("The [status](https://docs.github.com/rest) contexts."),
+            "the status contexts."
+        );
+        assert_eq!(lead("A [broken link."), "a [broken link.");
     }
 
     #[test]

@@ -92,16 +92,21 @@ fn row_explicit<'a>(spec: &'a SpecFile, node: &Node) -> Option<&'a crate::parse:
     node.row.and_then(|r| explicit::find(spec, &r.name))
 }
 
-/// Raw body when one body parameter is raw data (then it becomes `Bytes`); else JSON when any
-/// parameter goes in the body.
+/// Raw body when the body is one raw `data` parameter (then it becomes `Bytes`); else JSON when
+/// any parameter goes in the body.
 fn body_kind(spec: &SpecFile, params: &mut [Param]) -> BodyKind {
+    let body_params = params
+        .iter()
+        .filter(|p| p.location == Location::Body)
+        .count();
     for p in params.iter_mut() {
         let stated = explicit::find(spec, &p.spec_name)
             .and_then(|e| e.ty.as_ref())
             .is_some();
+        let nested = !matches!(p.ty, Type::String | Type::Any);
         if p.location == Location::Body
             && !stated
-            && infer::is_raw_body(&spec.route, &p.wire_name, &p.description)
+            && infer::is_raw_body(&p.wire_name, body_params, nested)
         {
             p.ty = Type::Bytes;
             return BodyKind::Raw {

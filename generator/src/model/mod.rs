@@ -101,7 +101,7 @@ pub struct Param {
     /// Wire name of this level: `name` for `committer.name`; `enterprise-team`; `type`.
     pub wire_name: String,
     /// Rust identifier text for fields/arguments/setters, already keyword-safe
-    /// (`r#type`, `ref_`, `enterprise_team`).
+    /// (`r#type`, `r#ref`, `self_`, `enterprise_team`).
     pub rust_name: String,
     pub location: Location,
     #[serde(rename = "type")]
@@ -193,7 +193,8 @@ fn check_duplicate_ids(endpoints: &[Endpoint], diags: &mut Vec<Diagnostic>) {
     }
 }
 
-/// A rename notice must point at an endpoint that exists.
+/// A rename notice must point at another endpoint that exists, and renames must not loop
+/// (a renamed endpoint is generated as a forward to its target).
 fn check_renames(
     specs: &[crate::parse::SpecFile],
     endpoints: &[Endpoint],
@@ -212,8 +213,36 @@ fn check_renames(
                 )
                 .with_hint("fix the rename notice or add the target endpoint"),
             );
+        } else if rename_loops(specs, spec) {
+            diags.push(
+                Diagnostic::new(
+                    &spec.path,
+                    spec.renamed_line,
+                    format!("renamed to `{scope}.{id}`, which leads back to this method"),
+                )
+                .with_hint("a rename must end at a method that is not renamed"),
+            );
         }
     }
+}
+
+/// Whether following rename notices from `start` comes back to it.
+fn rename_loops(specs: &[crate::parse::SpecFile], start: &crate::parse::SpecFile) -> bool {
+    let mut current = start;
+    for _ in 0..=specs.len() {
+        let Some((scope, id)) = &current.renamed_to else {
+            return false;
+        };
+        match specs
+            .iter()
+            .find(|s| &s.scope == scope && &s.method_id == id)
+        {
+            Some(next) if std::ptr::eq(next, start) => return true,
+            Some(next) => current = next,
+            None => return false,
+        }
+    }
+    true
 }
 
 #[cfg(test)]

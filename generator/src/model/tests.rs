@@ -203,6 +203,37 @@ fn origin_row_is_not_a_param_and_data_is_raw() {
 }
 
 #[test]
+fn data_alone_in_the_body_is_raw() {
+    let e = one(spec(
+        "markdown",
+        "renderRaw",
+        route(HttpMethod::Post, "/markdown/raw", &[]),
+        vec![row(
+            "data",
+            true,
+            "The Markdown source, sent as the body.",
+            1,
+        )],
+    ));
+    assert_eq!(
+        e.body,
+        BodyKind::Raw {
+            param: "data".into()
+        }
+    );
+    let json = one(spec(
+        "x",
+        "create",
+        route(HttpMethod::Post, "/x", &[]),
+        vec![
+            row("data", true, "The payload.", 1),
+            row("name", true, "", 2),
+        ],
+    ));
+    assert_eq!(json.body, BodyKind::Json);
+}
+
+#[test]
 fn markdown_text_stays_json() {
     let e = one(spec(
         "markdown",
@@ -441,6 +472,31 @@ fn nesting_up_to_seven_levels() {
         errs[0].message.contains("more than 7 levels") && errs[0].line == 3,
         "{errs:?}"
     );
+}
+
+#[test]
+fn renames_must_not_loop() {
+    let mut a = spec(
+        "repos",
+        "oldName",
+        route(HttpMethod::Get, "/a", &[]),
+        vec![],
+    );
+    a.renamed_to = Some(("repos".into(), "oldName".into()));
+    a.renamed_line = 8;
+    let errs = errors(&[a]);
+    assert!(
+        errs[0].message.contains("leads back") && errs[0].line == 8,
+        "{errs:?}"
+    );
+    let mut b = spec("repos", "old", route(HttpMethod::Get, "/b", &[]), vec![]);
+    b.renamed_to = Some(("repos".into(), "new".into()));
+    let c = spec("repos", "new", route(HttpMethod::Get, "/b", &[]), vec![]);
+    let api = build_api(&[b, c]).unwrap();
+    assert!(api
+        .endpoints
+        .iter()
+        .any(|e| e.renamed_to.is_some() && e.deprecated));
 }
 
 #[test]

@@ -130,20 +130,31 @@ pub fn plan(out: &Path, files: &[GeneratedFile]) -> Result<Plan, Diagnostics> {
 /// when all are written are they renamed into place (then stale files are deleted). On an
 /// error before the renames nothing in `out` has changed.
 pub fn apply(out: &Path, plan: &Plan) -> Result<(), Diagnostics> {
-    let mut staged = Vec::new();
     for f in &plan.write {
-        let target = out.join(&f.path);
-        let dir = target.parent().unwrap_or(out).to_path_buf();
-        fs::create_dir_all(&dir).map_err(|e| io_error(&dir, "create directory", e))?;
-        let mut tmp = tempfile::Builder::new()
-            .prefix(".client-generator-")
-            .tempfile_in(&dir)
-            .map_err(|e| io_error(&dir, "create a temporary file", e))?;
-        tmp.write_all(f.contents.as_bytes())
-            .and_then(|()| tmp.flush())
-            .map_err(|e| io_error(&target, "write", e))?;
-        staged.push((tmp, target));
+        if let Some(other) = plan
+            .write
+            .iter()
+            .find(|o| o.path != f.path && o.path.starts_with(&f.path))
+        {
+            let msg = format!(
+                "`{}` would be both a file and a directory",
+                f.path.display()
+            );
+            return Err(Diagnostic::new(out.join(&other.path), 0, msg).into());
+        }
     }
+    let mut created_dirs = Vec::new();
+    let staged = match stage(out, plan, &mut created_dirs) {
+        Ok(staged) => staged,
+        Err(e) => {
+            // Temporary files are removed when dropped; remove the (now empty) directories
+            // made for them too, deepest first, so a failed run leaves no trace.
+            for dir in created_dirs.iter().rev() {
+                let _ = fs::remove_dir(dir);
+            }
+            return Err(e);
+        }
+    };
     for (tmp, target) in staged {
         tmp.persist(&target)
             .map_err(|e| io_error(&target, "replace", e.error))?;
@@ -153,6 +164,36 @@ pub fn apply(out: &Path, plan: &Plan) -> Result<(), Diagnostics> {
         fs::remove_file(&path).map_err(|e| io_error(&path, "delete stale file", e))?;
     }
     Ok(())
+}
+
+/// Write every new file to a temporary file beside its target, recording directories made.
+fn stage(
+    out: &Path,
+    plan: &Plan,
+    created_dirs: &mut Vec<PathBuf>,
+) -> Result<Vec<(tempfile::NamedTempFile, PathBuf)>, Diagnostics> {
+    let mut staged = Vec::new();
+    for f in &plan.write {
+        let target = out.join(&f.path);
+        let dir = target.parent().unwrap_or(out).to_path_buf();
+        let mut missing: Vec<PathBuf> = dir
+            .ancestors()
+            .take_while(|d| !d.exists())
+            .map(Path::to_path_buf)
+            .collect();
+        missing.reverse();
+        fs::create_dir_all(&dir).map_err(|e| io_error(&dir, "create directory", e))?;
+        created_dirs.extend(missing);
+        let mut tmp = tempfile::Builder::new()
+            .prefix(".client-generator-")
+            .tempfile_in(&dir)
+            .map_err(|e| io_error(&dir, "create a temporary file", e))?;
+        tmp.write_all(f.contents.as_bytes())
+            .and_then(|()| tmp.flush())
+            .map_err(|e| io_error(&target, "write", e))?;
+        staged.push((tmp, target));
+    }
+    Ok(staged)
 }
 
 /// Write `files` into `out`, touching only what changed. Returns the applied plan.

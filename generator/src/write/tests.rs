@@ -103,3 +103,44 @@ fn nothing_is_written_when_staging_fails() {
         .unwrap()
         .contains("changed"));
 }
+
+#[test]
+fn a_failed_first_write_leaves_no_directory_behind() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("new/crate");
+    let mut bad = files("a");
+    // No directory can have a NUL byte in its name: staging fails after others were staged.
+    bad.push(GeneratedFile::new("src/bad\0dir/x.rs", "x"));
+    assert!(apply(
+        &out,
+        &Plan {
+            write: bad,
+            ..Plan::default()
+        }
+    )
+    .is_err());
+    assert!(
+        !tmp.path().join("new").exists(),
+        "directories made for the failed write remain"
+    );
+}
+
+#[test]
+fn a_file_that_is_also_a_directory_is_refused_before_writing() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut bad = files("a");
+    bad.push(GeneratedFile::new("src/lib.rs/x.rs", "x"));
+    let err = apply(
+        tmp.path(),
+        &Plan {
+            write: bad,
+            ..Plan::default()
+        },
+    )
+    .unwrap_err();
+    assert!(
+        err.to_string().contains("both a file and a directory"),
+        "{err}"
+    );
+    assert_eq!(fs::read_dir(tmp.path()).unwrap().count(), 0);
+}

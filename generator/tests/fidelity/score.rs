@@ -75,6 +75,7 @@ pub fn score(specs: &[SpecFile], doc_value: &Value) -> Score {
     let mut by_location: BTreeMap<&'static str, Tally> = BTreeMap::new();
     let (mut total, mut type_ok, mut location_ok, mut unknown, mut unmodelled) = (0, 0, 0, 0, 0);
     let mut misses = Vec::new();
+    let mut by_rule: BTreeMap<&'static str, (usize, usize)> = BTreeMap::new();
     let (mut enums, mut enum_misses) = (EnumTally::default(), Vec::new());
     for spec in specs {
         let Some((op, shared)) = ops.get(&spec_key(spec)) else {
@@ -137,6 +138,19 @@ pub fn score(specs: &[SpecFile], doc_value: &Value) -> Score {
             total += 1;
             type_ok += type_match as usize;
             location_ok += location_match as usize;
+            let leaf = !spec.params.iter().any(|r| {
+                r.name.len() > row.name.len()
+                    && r.name.starts_with(&row.name)
+                    && matches!(r.name.as_bytes()[row.name.len()], b'.' | b'[')
+            });
+            let rule = if leaf {
+                deciding_rule(spec, &row.name, &row.description, model)
+            } else {
+                "structure"
+            };
+            let decided = by_rule.entry(rule).or_insert((0, 0));
+            decided.0 += 1;
+            decided.1 += type_match as usize;
             let tally = by_location.entry(t.location).or_default();
             tally.rows += 1;
             tally.type_ok += type_match as usize;
@@ -165,7 +179,7 @@ pub fn score(specs: &[SpecFile], doc_value: &Value) -> Score {
                     } else {
                         format!("[{}]", t.items.join("|"))
                     },
-                    deciding_rule(spec, &row.name, &row.description, model),
+                    rule,
                     first_line
                 ));
             }
@@ -185,6 +199,12 @@ pub fn score(specs: &[SpecFile], doc_value: &Value) -> Score {
             t.rows,
             100.0 * pct(t.type_ok, t.rows),
             100.0 * pct(t.location_ok, t.rows)
+        );
+    }
+    for (rule, (decided, right)) in &by_rule {
+        println!(
+            "  rule {rule:<30} {decided:>5} rows  {:6.2}% right",
+            100.0 * pct(*right, *decided)
         );
     }
     println!(
