@@ -7,6 +7,7 @@ pub struct Repos<'c> {
 }
 impl crate::runtime::Client {
     /// Endpoints of the `repos` scope.
+    #[inline]
     pub fn repos(&self) -> Repos<'_> {
         Repos { client: self }
     }
@@ -20,6 +21,7 @@ impl<'c> Repos<'c> {
     ///
     /// `PATCH /user/repository_invitations/{invitation_id}`
     #[deprecated(note = "renamed to `repos.acceptInvitationForAuthenticatedUser`")]
+    #[inline]
     pub fn accept_invitation(
         &self,
         invitation_id: i64,
@@ -41,6 +43,7 @@ impl<'c> Repos<'c> {
     /// `PATCH /user/repository_invitations/{invitation_id}`
     ///
     /// [GitHub REST API documentation](https://docs.github.com/rest/collaborators/invitations#accept-a-repository-invitation)
+    #[inline]
     pub fn accept_invitation_for_authenticated_user(
         &self,
         invitation_id: i64,
@@ -72,6 +75,7 @@ impl<'c> Repos<'c> {
     /// `PUT /repos/{owner}/{repo}/collaborators/{username}`
     ///
     /// [GitHub REST API documentation](https://docs.github.com/rest/collaborators/collaborators#add-a-repository-collaborator)
+    #[inline]
     pub fn add_collaborator(
         &self,
         owner: impl Into<String>,
@@ -107,6 +111,7 @@ impl<'c> Repos<'c> {
     /// `POST /repos/{owner}/{repo}/statuses/{sha}`
     ///
     /// [GitHub REST API documentation](https://docs.github.com/rest/commits/statuses#create-a-commit-status)
+    #[inline]
     pub fn create_commit_status(
         &self,
         owner: impl Into<String>,
@@ -148,6 +153,7 @@ impl<'c> Repos<'c> {
     /// `PUT /repos/{owner}/{repo}/contents/{path}`
     ///
     /// [GitHub REST API documentation](https://docs.github.com/rest/repos/contents#create-or-update-file-contents)
+    #[inline]
     pub fn create_or_update_file_contents(
         &self,
         owner: impl Into<String>,
@@ -184,6 +190,7 @@ impl<'c> Repos<'c> {
     /// `DELETE /repos/{owner}/{repo}/branches/{branch}/protection`
     ///
     /// [GitHub REST API documentation](https://docs.github.com/rest/branches/branch-protection#delete-branch-protection)
+    #[inline]
     pub fn delete_branch_protection(
         &self,
         owner: impl Into<String>,
@@ -212,6 +219,7 @@ impl<'c> Repos<'c> {
     /// `DELETE /repos/{owner}/{repo}/releases/assets/{asset_id}`
     ///
     /// [GitHub REST API documentation](https://docs.github.com/rest/releases/assets#delete-a-release-asset)
+    #[inline]
     pub fn delete_release_asset(
         &self,
         owner: impl Into<String>,
@@ -242,6 +250,7 @@ impl<'c> Repos<'c> {
     /// `GET /repos/{owner}/{repo}/tarball/{ref}`
     ///
     /// [GitHub REST API documentation](https://docs.github.com/rest/repos/contents#download-a-repository-archive-tar)
+    #[inline]
     pub fn download_tarball_archive(
         &self,
         owner: impl Into<String>,
@@ -271,6 +280,7 @@ impl<'c> Repos<'c> {
     /// `GET /repos/{owner}/{repo}`
     ///
     /// [GitHub REST API documentation](https://docs.github.com/rest/repos/repos#get-a-repository)
+    #[inline]
     pub fn get(
         &self,
         owner: impl Into<String>,
@@ -297,6 +307,7 @@ impl<'c> Repos<'c> {
     /// `GET /repos/{owner}/{repo}/branches/{branch}/protection`
     ///
     /// [GitHub REST API documentation](https://docs.github.com/rest/branches/branch-protection#get-branch-protection)
+    #[inline]
     pub fn get_branch_protection(
         &self,
         owner: impl Into<String>,
@@ -331,6 +342,7 @@ impl<'c> Repos<'c> {
     /// `GET /repos/{owner}/{repo}/commits/{ref}/status`
     ///
     /// [GitHub REST API documentation](https://docs.github.com/rest/commits/statuses#get-the-combined-status-for-a-specific-reference)
+    #[inline]
     pub fn get_combined_status_for_ref(
         &self,
         owner: impl Into<String>,
@@ -364,6 +376,7 @@ impl<'c> Repos<'c> {
     /// `GET /repos/{owner}/{repo}/contents/{path}`
     ///
     /// [GitHub REST API documentation](https://docs.github.com/rest/repos/contents#get-repository-content)
+    #[inline]
     pub fn get_content(
         &self,
         owner: impl Into<String>,
@@ -395,6 +408,7 @@ impl<'c> Repos<'c> {
     /// `GET /repos/{owner}/{repo}/releases/assets/{asset_id}`
     ///
     /// [GitHub REST API documentation](https://docs.github.com/rest/releases/assets#get-a-release-asset)
+    #[inline]
     pub fn get_release_asset(
         &self,
         owner: impl Into<String>,
@@ -423,6 +437,7 @@ impl<'c> Repos<'c> {
     /// `GET /repos/{owner}/{repo}/releases/tags/{tag}`
     ///
     /// [GitHub REST API documentation](https://docs.github.com/rest/releases/releases#get-a-release-by-tag-name)
+    #[inline]
     pub fn get_release_by_tag(
         &self,
         owner: impl Into<String>,
@@ -456,6 +471,7 @@ impl<'c> Repos<'c> {
     /// `GET /repos/{owner}/{repo}/collaborators`
     ///
     /// [GitHub REST API documentation](https://docs.github.com/rest/collaborators/collaborators#list-repository-collaborators)
+    #[inline]
     pub fn list_collaborators(
         &self,
         owner: impl Into<String>,
@@ -490,6 +506,7 @@ impl<'c> Repos<'c> {
     /// `GET /repos/{owner}/{repo}/commits/{ref}/statuses`
     ///
     /// [GitHub REST API documentation](https://docs.github.com/rest/commits/statuses#list-commit-statuses-for-a-reference)
+    #[inline]
     pub fn list_commit_statuses_for_ref(
         &self,
         owner: impl Into<String>,
@@ -521,6 +538,7 @@ impl<'c> Repos<'c> {
     /// `GET /repos/{owner}/{repo}/invitations`
     ///
     /// [GitHub REST API documentation](https://docs.github.com/rest/collaborators/invitations#list-repository-invitations)
+    #[inline]
     pub fn list_invitations(
         &self,
         owner: impl Into<String>,
@@ -551,6 +569,7 @@ impl<'c> Repos<'c> {
     /// `GET /repos/{owner}/{repo}/releases/{release_id}/assets`
     ///
     /// [GitHub REST API documentation](https://docs.github.com/rest/releases/assets#list-release-assets)
+    #[inline]
     pub fn list_release_assets(
         &self,
         owner: impl Into<String>,
@@ -583,6 +602,7 @@ impl<'c> Repos<'c> {
     /// `DELETE /repos/{owner}/{repo}/collaborators/{username}`
     ///
     /// [GitHub REST API documentation](https://docs.github.com/rest/collaborators/collaborators#remove-a-repository-collaborator)
+    #[inline]
     pub fn remove_collaborator(
         &self,
         owner: impl Into<String>,
@@ -612,6 +632,7 @@ impl<'c> Repos<'c> {
     /// `DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts`
     ///
     /// [GitHub REST API documentation](https://docs.github.com/rest/branches/branch-protection#remove-status-check-contexts)
+    #[inline]
     pub fn remove_status_check_contexts(
         &self,
         owner: impl Into<String>,
@@ -666,6 +687,7 @@ impl<'c> Repos<'c> {
     /// `PATCH /repos/{owner}/{repo}`
     ///
     /// [GitHub REST API documentation](https://docs.github.com/rest/repos/repos#update-a-repository)
+    #[inline]
     pub fn update(
         &self,
         owner: impl Into<String>,
@@ -730,6 +752,7 @@ impl<'c> Repos<'c> {
     /// `PUT /repos/{owner}/{repo}/branches/{branch}/protection`
     ///
     /// [GitHub REST API documentation](https://docs.github.com/rest/branches/branch-protection#update-branch-protection)
+    #[inline]
     pub fn update_branch_protection(
         &self,
         owner: impl Into<String>,
@@ -780,6 +803,7 @@ impl<'c> Repos<'c> {
     /// `PATCH /repos/{owner}/{repo}/releases/assets/{asset_id}`
     ///
     /// [GitHub REST API documentation](https://docs.github.com/rest/releases/assets#update-a-release-asset)
+    #[inline]
     pub fn update_release_asset(
         &self,
         owner: impl Into<String>,
@@ -817,6 +841,7 @@ impl<'c> Repos<'c> {
     /// `POST {origin}/repos/{owner}/{repo}/releases/{release_id}/assets{?name,label}`
     ///
     /// [GitHub REST API documentation](https://docs.github.com/rest/releases/assets#upload-a-release-asset)
+    #[inline]
     pub fn upload_release_asset(
         &self,
         owner: impl Into<String>,
@@ -848,6 +873,7 @@ pub mod accept_invitation_for_authenticated_user {
     }
     impl<'c> AcceptInvitationForAuthenticatedUser<'c> {
         /// The request, to adjust (headers, media type) before sending.
+        #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
             let invitation_id = self.invitation_id;
             crate::runtime::Request::new(
@@ -857,6 +883,7 @@ pub mod accept_invitation_for_authenticated_user {
             )
         }
         /// Send the request.
+        #[inline]
         pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
             self.build().send()
         }
@@ -876,11 +903,13 @@ pub mod add_collaborator {
     }
     impl<'c> AddCollaborator<'c> {
         /// The role to give the collaborator; this only has an effect on repositories owned by an organization. Use `pull`, `triage`, `push`, `maintain` or `admin`, or the name of a custom repository role defined by the organization.
+        #[inline]
         pub fn permission(mut self, permission: impl Into<String>) -> Self {
             self.permission = Some(permission.into());
             self
         }
         /// The request, to adjust (headers, media type) before sending.
+        #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
@@ -896,6 +925,7 @@ pub mod add_collaborator {
             req
         }
         /// Send the request.
+        #[inline]
         pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
             self.build().send()
         }
@@ -918,21 +948,25 @@ pub mod create_commit_status {
     }
     impl<'c> CreateCommitStatus<'c> {
         /// Link shown next to the status in the GitHub interface, for example the page with the build log of this commit.
+        #[inline]
         pub fn target_url(mut self, target_url: impl Into<String>) -> Self {
             self.target_url = Some(target_url.into());
             self
         }
         /// A one-line summary of the status.
+        #[inline]
         pub fn description(mut self, description: impl Into<String>) -> Self {
             self.description = Some(description.into());
             self
         }
         /// Label that tells this status apart from statuses reported by other systems. Compared without regard to case. Default: `default`.
+        #[inline]
         pub fn context(mut self, context: impl Into<String>) -> Self {
             self.context = Some(context.into());
             self
         }
         /// The request, to adjust (headers, media type) before sending.
+        #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
@@ -951,6 +985,7 @@ pub mod create_commit_status {
             req
         }
         /// Send the request.
+        #[inline]
         pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
             self.build().send()
         }
@@ -972,6 +1007,7 @@ pub mod create_commit_status {
     }
     impl State {
         /// The value as sent on the wire.
+        #[inline]
         pub fn as_str(&self) -> &str {
             match self {
                 Self::Error => "error",
@@ -1012,16 +1048,19 @@ pub mod create_or_update_file_contents {
     }
     impl<'c> CreateOrUpdateFileContents<'c> {
         /// Blob SHA of the file being overwritten. **Needed when you replace an existing file.**
+        #[inline]
         pub fn sha(mut self, sha: impl Into<String>) -> Self {
             self.sha = Some(sha.into());
             self
         }
         /// Branch to commit to. Default: the default branch of the repository.
+        #[inline]
         pub fn branch(mut self, branch: impl Into<String>) -> Self {
             self.branch = Some(branch.into());
             self
         }
         /// Identity recorded as the committer. Default: the authenticated user.
+        #[inline]
         pub fn committer(
             mut self,
             committer: crate::repos::create_or_update_file_contents::Committer,
@@ -1030,6 +1069,7 @@ pub mod create_or_update_file_contents {
             self
         }
         /// Identity recorded as the author. Falls back to `committer`, and to the authenticated user when that is missing too.
+        #[inline]
         pub fn author(
             mut self,
             author: crate::repos::create_or_update_file_contents::Author,
@@ -1038,6 +1078,7 @@ pub mod create_or_update_file_contents {
             self
         }
         /// The request, to adjust (headers, media type) before sending.
+        #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
@@ -1058,6 +1099,7 @@ pub mod create_or_update_file_contents {
             req
         }
         /// Send the request.
+        #[inline]
         pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
             self.build().send()
         }
@@ -1098,6 +1140,7 @@ pub mod delete_branch_protection {
     }
     impl<'c> DeleteBranchProtection<'c> {
         /// The request, to adjust (headers, media type) before sending.
+        #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
@@ -1109,6 +1152,7 @@ pub mod delete_branch_protection {
             )
         }
         /// Send the request.
+        #[inline]
         pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
             self.build().send()
         }
@@ -1127,6 +1171,7 @@ pub mod delete_release_asset {
     }
     impl<'c> DeleteReleaseAsset<'c> {
         /// The request, to adjust (headers, media type) before sending.
+        #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
@@ -1138,6 +1183,7 @@ pub mod delete_release_asset {
             )
         }
         /// Send the request.
+        #[inline]
         pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
             self.build().send()
         }
@@ -1156,6 +1202,7 @@ pub mod download_tarball_archive {
     }
     impl<'c> DownloadTarballArchive<'c> {
         /// The request, to adjust (headers, media type) before sending.
+        #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
@@ -1167,6 +1214,7 @@ pub mod download_tarball_archive {
             )
         }
         /// Send the request.
+        #[inline]
         pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
             self.build().send()
         }
@@ -1184,6 +1232,7 @@ pub mod get {
     }
     impl<'c> Get<'c> {
         /// The request, to adjust (headers, media type) before sending.
+        #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
@@ -1194,6 +1243,7 @@ pub mod get {
             )
         }
         /// Send the request.
+        #[inline]
         pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
             self.build().send()
         }
@@ -1212,6 +1262,7 @@ pub mod get_branch_protection {
     }
     impl<'c> GetBranchProtection<'c> {
         /// The request, to adjust (headers, media type) before sending.
+        #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
@@ -1223,6 +1274,7 @@ pub mod get_branch_protection {
             )
         }
         /// Send the request.
+        #[inline]
         pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
             self.build().send()
         }
@@ -1243,16 +1295,19 @@ pub mod get_combined_status_for_ref {
     }
     impl<'c> GetCombinedStatusForRef<'c> {
         /// How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+        #[inline]
         pub fn per_page(mut self, per_page: i64) -> Self {
             self.per_page = Some(per_page);
             self
         }
         /// Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+        #[inline]
         pub fn page(mut self, page: i64) -> Self {
             self.page = Some(page);
             self
         }
         /// The request, to adjust (headers, media type) before sending.
+        #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
@@ -1271,6 +1326,7 @@ pub mod get_combined_status_for_ref {
             req
         }
         /// Send the request.
+        #[inline]
         pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
             self.build().send()
         }
@@ -1290,11 +1346,13 @@ pub mod get_content {
     }
     impl<'c> GetContent<'c> {
         /// Commit, branch or tag to read from. Default: the default branch of the repository.
+        #[inline]
         pub fn r#ref(mut self, r#ref: impl Into<String>) -> Self {
             self.r#ref = Some(r#ref.into());
             self
         }
         /// The request, to adjust (headers, media type) before sending.
+        #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
@@ -1310,6 +1368,7 @@ pub mod get_content {
             req
         }
         /// Send the request.
+        #[inline]
         pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
             self.build().send()
         }
@@ -1328,6 +1387,7 @@ pub mod get_release_asset {
     }
     impl<'c> GetReleaseAsset<'c> {
         /// The request, to adjust (headers, media type) before sending.
+        #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
@@ -1339,6 +1399,7 @@ pub mod get_release_asset {
             )
         }
         /// Send the request.
+        #[inline]
         pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
             self.build().send()
         }
@@ -1357,6 +1418,7 @@ pub mod get_release_by_tag {
     }
     impl<'c> GetReleaseByTag<'c> {
         /// The request, to adjust (headers, media type) before sending.
+        #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
@@ -1368,6 +1430,7 @@ pub mod get_release_by_tag {
             )
         }
         /// Send the request.
+        #[inline]
         pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
             self.build().send()
         }
@@ -1389,6 +1452,7 @@ pub mod list_collaborators {
     }
     impl<'c> ListCollaborators<'c> {
         /// Narrows the list by how users are related to the repository: `outside` returns only outside collaborators, `direct` returns everyone with permissions on the repository whether or not they belong to the organization, and `all` returns every collaborator you are allowed to see. Default: `all`.
+        #[inline]
         pub fn affiliation(
             mut self,
             affiliation: crate::repos::list_collaborators::Affiliation,
@@ -1397,6 +1461,7 @@ pub mod list_collaborators {
             self
         }
         /// Only return collaborators holding this role: `pull`, `triage`, `push`, `maintain` or `admin`. Without it, collaborators with any role are returned.
+        #[inline]
         pub fn permission(
             mut self,
             permission: crate::repos::list_collaborators::Permission,
@@ -1405,16 +1470,19 @@ pub mod list_collaborators {
             self
         }
         /// How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+        #[inline]
         pub fn per_page(mut self, per_page: i64) -> Self {
             self.per_page = Some(per_page);
             self
         }
         /// Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+        #[inline]
         pub fn page(mut self, page: i64) -> Self {
             self.page = Some(page);
             self
         }
         /// The request, to adjust (headers, media type) before sending.
+        #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
@@ -1438,6 +1506,7 @@ pub mod list_collaborators {
             req
         }
         /// Send the request.
+        #[inline]
         pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
             self.build().send()
         }
@@ -1457,6 +1526,7 @@ pub mod list_collaborators {
     }
     impl Affiliation {
         /// The value as sent on the wire.
+        #[inline]
         pub fn as_str(&self) -> &str {
             match self {
                 Self::Outside => "outside",
@@ -1493,6 +1563,7 @@ pub mod list_collaborators {
     }
     impl Permission {
         /// The value as sent on the wire.
+        #[inline]
         pub fn as_str(&self) -> &str {
             match self {
                 Self::Pull => "pull",
@@ -1528,16 +1599,19 @@ pub mod list_commit_statuses_for_ref {
     }
     impl<'c> ListCommitStatusesForRef<'c> {
         /// How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+        #[inline]
         pub fn per_page(mut self, per_page: i64) -> Self {
             self.per_page = Some(per_page);
             self
         }
         /// Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+        #[inline]
         pub fn page(mut self, page: i64) -> Self {
             self.page = Some(page);
             self
         }
         /// The request, to adjust (headers, media type) before sending.
+        #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
@@ -1556,6 +1630,7 @@ pub mod list_commit_statuses_for_ref {
             req
         }
         /// Send the request.
+        #[inline]
         pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
             self.build().send()
         }
@@ -1575,16 +1650,19 @@ pub mod list_invitations {
     }
     impl<'c> ListInvitations<'c> {
         /// How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+        #[inline]
         pub fn per_page(mut self, per_page: i64) -> Self {
             self.per_page = Some(per_page);
             self
         }
         /// Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+        #[inline]
         pub fn page(mut self, page: i64) -> Self {
             self.page = Some(page);
             self
         }
         /// The request, to adjust (headers, media type) before sending.
+        #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
@@ -1602,6 +1680,7 @@ pub mod list_invitations {
             req
         }
         /// Send the request.
+        #[inline]
         pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
             self.build().send()
         }
@@ -1622,16 +1701,19 @@ pub mod list_release_assets {
     }
     impl<'c> ListReleaseAssets<'c> {
         /// How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+        #[inline]
         pub fn per_page(mut self, per_page: i64) -> Self {
             self.per_page = Some(per_page);
             self
         }
         /// Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+        #[inline]
         pub fn page(mut self, page: i64) -> Self {
             self.page = Some(page);
             self
         }
         /// The request, to adjust (headers, media type) before sending.
+        #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
@@ -1650,6 +1732,7 @@ pub mod list_release_assets {
             req
         }
         /// Send the request.
+        #[inline]
         pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
             self.build().send()
         }
@@ -1668,6 +1751,7 @@ pub mod remove_collaborator {
     }
     impl<'c> RemoveCollaborator<'c> {
         /// The request, to adjust (headers, media type) before sending.
+        #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
@@ -1679,6 +1763,7 @@ pub mod remove_collaborator {
             )
         }
         /// Send the request.
+        #[inline]
         pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
             self.build().send()
         }
@@ -1698,6 +1783,7 @@ pub mod remove_status_check_contexts {
     }
     impl<'c> RemoveStatusCheckContexts<'c> {
         /// The request, to adjust (headers, media type) before sending.
+        #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
@@ -1715,6 +1801,7 @@ pub mod remove_status_check_contexts {
             req
         }
         /// Send the request.
+        #[inline]
         pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
             self.build().send()
         }
@@ -1765,26 +1852,31 @@ pub mod update {
     }
     impl<'c> Update<'c> {
         /// Name to rename the repository to.
+        #[inline]
         pub fn name(mut self, name: impl Into<String>) -> Self {
             self.name = Some(name.into());
             self
         }
         /// Short summary text shown on the repository page.
+        #[inline]
         pub fn description(mut self, description: impl Into<String>) -> Self {
             self.description = Some(description.into());
             self
         }
         /// URL of a web page about the repository.
+        #[inline]
         pub fn homepage(mut self, homepage: impl Into<String>) -> Self {
             self.homepage = Some(homepage.into());
             self
         }
         /// `true` makes the repository private, `false` makes it public. Default: `false`. The call fails with `422` when the organization only lets owners change visibility and you are not an owner.
+        #[inline]
         pub fn private(mut self, private: bool) -> Self {
             self.private = Some(private);
             self
         }
         /// Visibility of the repository: `public` or `private`.
+        #[inline]
         pub fn visibility(
             mut self,
             visibility: crate::repos::update::Visibility,
@@ -1793,6 +1885,7 @@ pub mod update {
             self
         }
         /// Turns security and analysis features on or off. Requires admin access to the repository, or being an owner or security manager of its organization. Each feature is an object with a `status` of `enabled` or `disabled`, for example `{ "secret_scanning": { "status": "enabled" } }`. The current settings are shown by the endpoint that gets a repository.
+        #[inline]
         pub fn security_and_analysis(
             mut self,
             security_and_analysis: crate::repos::update::SecurityAndAnalysis,
@@ -1801,61 +1894,73 @@ pub mod update {
             self
         }
         /// Whether issues are enabled.
+        #[inline]
         pub fn has_issues(mut self, has_issues: bool) -> Self {
             self.has_issues = Some(has_issues);
             self
         }
         /// Whether projects are enabled. If the organization has turned repository projects off, this defaults to `false` and passing `true` is an error.
+        #[inline]
         pub fn has_projects(mut self, has_projects: bool) -> Self {
             self.has_projects = Some(has_projects);
             self
         }
         /// Whether the wiki is enabled.
+        #[inline]
         pub fn has_wiki(mut self, has_wiki: bool) -> Self {
             self.has_wiki = Some(has_wiki);
             self
         }
         /// Whether other repositories can be generated from this one as a template.
+        #[inline]
         pub fn is_template(mut self, is_template: bool) -> Self {
             self.is_template = Some(is_template);
             self
         }
         /// Branch to use as the new default branch.
+        #[inline]
         pub fn default_branch(mut self, default_branch: impl Into<String>) -> Self {
             self.default_branch = Some(default_branch.into());
             self
         }
         /// Whether pull requests may be squash-merged.
+        #[inline]
         pub fn allow_squash_merge(mut self, allow_squash_merge: bool) -> Self {
             self.allow_squash_merge = Some(allow_squash_merge);
             self
         }
         /// Whether pull requests may be merged with a merge commit.
+        #[inline]
         pub fn allow_merge_commit(mut self, allow_merge_commit: bool) -> Self {
             self.allow_merge_commit = Some(allow_merge_commit);
             self
         }
         /// Whether pull requests may be rebase-merged.
+        #[inline]
         pub fn allow_rebase_merge(mut self, allow_rebase_merge: bool) -> Self {
             self.allow_rebase_merge = Some(allow_rebase_merge);
             self
         }
         /// Whether auto-merge can be turned on for pull requests.
+        #[inline]
         pub fn allow_auto_merge(mut self, allow_auto_merge: bool) -> Self {
             self.allow_auto_merge = Some(allow_auto_merge);
             self
         }
         /// Whether head branches are deleted automatically once their pull request is merged.
+        #[inline]
         pub fn delete_branch_on_merge(mut self, delete_branch_on_merge: bool) -> Self {
             self.delete_branch_on_merge = Some(delete_branch_on_merge);
             self
         }
         /// Whether a pull request branch that is behind its base can always be updated, even when being up to date is not required for merging.
+        #[inline]
         pub fn allow_update_branch(mut self, allow_update_branch: bool) -> Self {
             self.allow_update_branch = Some(allow_update_branch);
             self
         }
         /// Whether squash commits take the pull request title by default instead of the commit message. **Closing down:** use `squash_merge_commit_title` instead.
+        #[inline]
         pub fn use_squash_pr_title_as_default(
             mut self,
             use_squash_pr_title_as_default: bool,
@@ -1864,6 +1969,7 @@ pub mod update {
             self
         }
         /// Default title of squash merge commits: `PR_TITLE` uses the pull request title, `COMMIT_OR_PR_TITLE` uses the commit title for single-commit pull requests and the pull request title otherwise. Must be set when `squash_merge_commit_message` is set.
+        #[inline]
         pub fn squash_merge_commit_title(
             mut self,
             squash_merge_commit_title: crate::repos::update::SquashMergeCommitTitle,
@@ -1872,6 +1978,7 @@ pub mod update {
             self
         }
         /// Default message of squash merge commits: `PR_BODY` (pull request body), `COMMIT_MESSAGES` (the messages of the branch commits) or `BLANK` (empty).
+        #[inline]
         pub fn squash_merge_commit_message(
             mut self,
             squash_merge_commit_message: crate::repos::update::SquashMergeCommitMessage,
@@ -1880,6 +1987,7 @@ pub mod update {
             self
         }
         /// Default title of merge commits: `PR_TITLE` (pull request title) or `MERGE_MESSAGE` (the classic "Merge pull request #123 from branch-name" text). Must be set when `merge_commit_message` is set.
+        #[inline]
         pub fn merge_commit_title(
             mut self,
             merge_commit_title: crate::repos::update::MergeCommitTitle,
@@ -1888,6 +1996,7 @@ pub mod update {
             self
         }
         /// Default message of merge commits: `PR_TITLE`, `PR_BODY` or `BLANK`.
+        #[inline]
         pub fn merge_commit_message(
             mut self,
             merge_commit_message: crate::repos::update::MergeCommitMessage,
@@ -1896,16 +2005,19 @@ pub mod update {
             self
         }
         /// `true` archives the repository; `false` brings an archived repository back.
+        #[inline]
         pub fn archived(mut self, archived: bool) -> Self {
             self.archived = Some(archived);
             self
         }
         /// Whether private forks are allowed.
+        #[inline]
         pub fn allow_forking(mut self, allow_forking: bool) -> Self {
             self.allow_forking = Some(allow_forking);
             self
         }
         /// Whether contributors have to sign off commits made through the web interface.
+        #[inline]
         pub fn web_commit_signoff_required(
             mut self,
             web_commit_signoff_required: bool,
@@ -1914,6 +2026,7 @@ pub mod update {
             self
         }
         /// The request, to adjust (headers, media type) before sending.
+        #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
@@ -1955,6 +2068,7 @@ pub mod update {
             req
         }
         /// Send the request.
+        #[inline]
         pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
             self.build().send()
         }
@@ -1972,6 +2086,7 @@ pub mod update {
     }
     impl Visibility {
         /// The value as sent on the wire.
+        #[inline]
         pub fn as_str(&self) -> &str {
             match self {
                 Self::Public => "public",
@@ -2075,6 +2190,7 @@ pub mod update {
     }
     impl SquashMergeCommitTitle {
         /// The value as sent on the wire.
+        #[inline]
         pub fn as_str(&self) -> &str {
             match self {
                 Self::PrTitle => "PR_TITLE",
@@ -2106,6 +2222,7 @@ pub mod update {
     }
     impl SquashMergeCommitMessage {
         /// The value as sent on the wire.
+        #[inline]
         pub fn as_str(&self) -> &str {
             match self {
                 Self::PrBody => "PR_BODY",
@@ -2136,6 +2253,7 @@ pub mod update {
     }
     impl MergeCommitTitle {
         /// The value as sent on the wire.
+        #[inline]
         pub fn as_str(&self) -> &str {
             match self {
                 Self::PrTitle => "PR_TITLE",
@@ -2167,6 +2285,7 @@ pub mod update {
     }
     impl MergeCommitMessage {
         /// The value as sent on the wire.
+        #[inline]
         pub fn as_str(&self) -> &str {
             match self {
                 Self::PrTitle => "PR_TITLE",
@@ -2215,6 +2334,7 @@ pub mod update_branch_protection {
     }
     impl<'c> UpdateBranchProtection<'c> {
         /// When `true`, merge commits cannot be pushed, so history stays linear. The repository must allow squash or rebase merging. Default: `false`.
+        #[inline]
         pub fn required_linear_history(mut self, required_linear_history: bool) -> Self {
             self.required_linear_history = Some(required_linear_history);
             self
@@ -2222,21 +2342,25 @@ pub mod update_branch_protection {
         /// When `true`, anyone with write access may force-push. `false` or `null` blocks force pushes. Default: `false`.
         ///
         /// `None` is sent as `null`.
+        #[inline]
         pub fn allow_force_pushes(mut self, allow_force_pushes: Option<bool>) -> Self {
             self.allow_force_pushes = Some(allow_force_pushes);
             self
         }
         /// When `true`, users with write access may delete the branch. Default: `false`.
+        #[inline]
         pub fn allow_deletions(mut self, allow_deletions: bool) -> Self {
             self.allow_deletions = Some(allow_deletions);
             self
         }
         /// When `true`, the push restrictions also prevent creating new matching branches, except for those allowed to push. Default: `false`.
+        #[inline]
         pub fn block_creations(mut self, block_creations: bool) -> Self {
             self.block_creations = Some(block_creations);
             self
         }
         /// When `true`, every review conversation must be resolved before merging. Default: `false`.
+        #[inline]
         pub fn required_conversation_resolution(
             mut self,
             required_conversation_resolution: bool,
@@ -2247,16 +2371,19 @@ pub mod update_branch_protection {
             self
         }
         /// When `true`, the branch becomes read-only and nobody can push to it. Default: `false`.
+        #[inline]
         pub fn lock_branch(mut self, lock_branch: bool) -> Self {
             self.lock_branch = Some(lock_branch);
             self
         }
         /// When `true`, forks can still pull changes from upstream while the branch is locked. Default: `false`.
+        #[inline]
         pub fn allow_fork_syncing(mut self, allow_fork_syncing: bool) -> Self {
             self.allow_fork_syncing = Some(allow_fork_syncing);
             self
         }
         /// The request, to adjust (headers, media type) before sending.
+        #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
@@ -2288,6 +2415,7 @@ pub mod update_branch_protection {
             req
         }
         /// Send the request.
+        #[inline]
         pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
             self.build().send()
         }
@@ -2383,21 +2511,25 @@ pub mod update_release_asset {
     }
     impl<'c> UpdateReleaseAsset<'c> {
         /// File name to give the asset.
+        #[inline]
         pub fn name(mut self, name: impl Into<String>) -> Self {
             self.name = Some(name.into());
             self
         }
         /// Short text shown instead of the file name.
+        #[inline]
         pub fn label(mut self, label: impl Into<String>) -> Self {
             self.label = Some(label.into());
             self
         }
         /// State of the asset, for example `uploaded`.
+        #[inline]
         pub fn state(mut self, state: impl Into<String>) -> Self {
             self.state = Some(state.into());
             self
         }
         /// The request, to adjust (headers, media type) before sending.
+        #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
@@ -2415,6 +2547,7 @@ pub mod update_release_asset {
             req
         }
         /// Send the request.
+        #[inline]
         pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
             self.build().send()
         }
@@ -2438,16 +2571,19 @@ pub mod upload_release_asset {
     impl<'c> UploadReleaseAsset<'c> {
         /// Scheme, host and optional port of the upload server (as in the `upload_url`
         /// of a release); defaults to the client's uploads URL.
+        #[inline]
         pub fn origin(mut self, origin: impl Into<String>) -> Self {
             self.origin = Some(origin.into());
             self
         }
         /// Short text shown instead of the file name.
+        #[inline]
         pub fn label(mut self, label: impl Into<String>) -> Self {
             self.label = Some(label.into());
             self
         }
         /// The request, to adjust (headers, media type) before sending.
+        #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
@@ -2469,6 +2605,7 @@ pub mod upload_release_asset {
             req
         }
         /// Send the request.
+        #[inline]
         pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
             self.build().send()
         }

@@ -232,6 +232,7 @@ pub fn scope_file(api: &Api, scope: &str, endpoints: &[&Endpoint]) -> TokenStrea
 
         impl crate::runtime::Client {
             #accessor_doc
+            #[inline]
             pub fn #accessor(&self) -> #name<'_> {
                 #name { client: self }
             }
