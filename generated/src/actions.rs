@@ -7,6 +7,7 @@ pub struct Actions<'c> {
 }
 impl crate::runtime::Client {
     /// Endpoints of the `actions` scope.
+    #[inline]
     pub fn actions(&self) -> Actions<'_> {
         Actions { client: self }
     }
@@ -31,6 +32,7 @@ impl<'c> Actions<'c> {
     /// `POST /repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches`
     ///
     /// [GitHub REST API documentation](https://docs.github.com/rest/actions/workflows#create-a-workflow-dispatch-event)
+    #[inline]
     pub fn create_workflow_dispatch(
         &self,
         owner: impl Into<String>,
@@ -65,6 +67,7 @@ impl<'c> Actions<'c> {
     /// `DELETE /repos/{owner}/{repo}/actions/caches{?key,ref}`
     ///
     /// [GitHub REST API documentation](https://docs.github.com/rest/actions/cache#delete-github-actions-caches-for-a-repository-using-a-cache-key)
+    #[inline]
     pub fn delete_actions_cache_by_key(
         &self,
         owner: impl Into<String>,
@@ -95,6 +98,7 @@ pub mod create_workflow_dispatch {
     }
     impl<'c> CreateWorkflowDispatch<'c> {
         /// Values for the inputs declared by the workflow, keyed by input name. At most 10 entries.
+        #[inline]
         pub fn inputs(
             mut self,
             inputs: ::std::collections::BTreeMap<String, String>,
@@ -103,6 +107,7 @@ pub mod create_workflow_dispatch {
             self
         }
         /// The request, to adjust (headers, media type) before sending.
+        #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
@@ -124,6 +129,7 @@ pub mod create_workflow_dispatch {
             req
         }
         /// Send the request.
+        #[inline]
         pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
             self.build().send()
         }
@@ -143,11 +149,13 @@ pub mod delete_actions_cache_by_key {
     }
     impl<'c> DeleteActionsCacheByKey<'c> {
         /// Full Git reference the caches must belong to, such as `refs/heads/main`, or `refs/pull/<number>/merge` for a pull request.
+        #[inline]
         pub fn r#ref(mut self, r#ref: impl Into<String>) -> Self {
             self.r#ref = Some(r#ref.into());
             self
         }
         /// The request, to adjust (headers, media type) before sending.
+        #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
@@ -163,6 +171,7 @@ pub mod delete_actions_cache_by_key {
             req
         }
         /// Send the request.
+        #[inline]
         pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
             self.build().send()
         }

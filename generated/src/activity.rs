@@ -7,6 +7,7 @@ pub struct Activity<'c> {
 }
 impl crate::runtime::Client {
     /// Endpoints of the `activity` scope.
+    #[inline]
     pub fn activity(&self) -> Activity<'_> {
         Activity { client: self }
     }
@@ -26,6 +27,7 @@ impl<'c> Activity<'c> {
     /// `PUT /notifications`
     ///
     /// [GitHub REST API documentation](https://docs.github.com/rest/activity/notifications#mark-notifications-as-read)
+    #[inline]
     pub fn mark_notifications_as_read(
         &self,
     ) -> mark_notifications_as_read::MarkNotificationsAsRead<'c> {
@@ -48,16 +50,19 @@ pub mod mark_notifications_as_read {
     }
     impl<'c> MarkNotificationsAsRead<'c> {
         /// Notifications updated after this ISO 8601 timestamp (`YYYY-MM-DDTHH:MM:SSZ`) stay unread. Default: now, so every notification is marked.
+        #[inline]
         pub fn last_read_at(mut self, last_read_at: impl Into<String>) -> Self {
             self.last_read_at = Some(last_read_at.into());
             self
         }
         /// The read state to set.
+        #[inline]
         pub fn read(mut self, read: bool) -> Self {
             self.read = Some(read);
             self
         }
         /// The request, to adjust (headers, media type) before sending.
+        #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
             let mut req = crate::runtime::Request::new(
                 self.client,
@@ -73,6 +78,7 @@ pub mod mark_notifications_as_read {
             req
         }
         /// Send the request.
+        #[inline]
         pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
             self.build().send()
         }

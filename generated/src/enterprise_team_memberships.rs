@@ -7,6 +7,7 @@ pub struct EnterpriseTeamMemberships<'c> {
 }
 impl crate::runtime::Client {
     /// Endpoints of the `enterpriseTeamMemberships` scope.
+    #[inline]
     pub fn enterprise_team_memberships(&self) -> EnterpriseTeamMemberships<'_> {
         EnterpriseTeamMemberships {
             client: self,
@@ -29,6 +30,7 @@ impl<'c> EnterpriseTeamMemberships<'c> {
     /// `PUT /enterprises/{enterprise}/teams/{enterprise-team}/memberships/{username}`
     ///
     /// [GitHub REST API documentation](https://docs.github.com/rest/enterprise-teams/enterprise-team-members#add-team-member)
+    #[inline]
     pub fn add(
         &self,
         enterprise: impl Into<String>,
@@ -58,6 +60,7 @@ impl<'c> EnterpriseTeamMemberships<'c> {
     /// `GET /enterprises/{enterprise}/teams/{enterprise-team}/memberships`
     ///
     /// [GitHub REST API documentation](https://docs.github.com/rest/enterprise-teams/enterprise-team-members#list-members-in-an-enterprise-team)
+    #[inline]
     pub fn list(
         &self,
         enterprise: impl Into<String>,
@@ -85,6 +88,7 @@ pub mod add {
     }
     impl<'c> Add<'c> {
         /// The request, to adjust (headers, media type) before sending.
+        #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
             let enterprise = crate::runtime::encode::segment(&self.enterprise);
             let enterprise_team = crate::runtime::encode::segment(&self.enterprise_team);
@@ -98,6 +102,7 @@ pub mod add {
             )
         }
         /// Send the request.
+        #[inline]
         pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
             self.build().send()
         }
@@ -117,16 +122,19 @@ pub mod list {
     }
     impl<'c> List<'c> {
         /// How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+        #[inline]
         pub fn per_page(mut self, per_page: i64) -> Self {
             self.per_page = Some(per_page);
             self
         }
         /// Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+        #[inline]
         pub fn page(mut self, page: i64) -> Self {
             self.page = Some(page);
             self
         }
         /// The request, to adjust (headers, media type) before sending.
+        #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
             let enterprise = crate::runtime::encode::segment(&self.enterprise);
             let enterprise_team = crate::runtime::encode::segment(&self.enterprise_team);
@@ -144,6 +152,7 @@ pub mod list {
             req
         }
         /// Send the request.
+        #[inline]
         pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
             self.build().send()
         }

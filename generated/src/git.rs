@@ -7,6 +7,7 @@ pub struct Git<'c> {
 }
 impl crate::runtime::Client {
     /// Endpoints of the `git` scope.
+    #[inline]
     pub fn git(&self) -> Git<'_> {
         Git { client: self }
     }
@@ -28,6 +29,7 @@ impl<'c> Git<'c> {
     /// `POST /repos/{owner}/{repo}/git/refs`
     ///
     /// [GitHub REST API documentation](https://docs.github.com/rest/git/refs#create-a-reference)
+    #[inline]
     pub fn create_ref(
         &self,
         owner: impl Into<String>,
@@ -61,6 +63,7 @@ impl<'c> Git<'c> {
     /// `POST /repos/{owner}/{repo}/git/trees`
     ///
     /// [GitHub REST API documentation](https://docs.github.com/rest/git/trees#create-a-tree)
+    #[inline]
     pub fn create_tree(
         &self,
         owner: impl Into<String>,
@@ -90,6 +93,7 @@ impl<'c> Git<'c> {
     /// `DELETE /repos/{owner}/{repo}/git/refs/{ref}`
     ///
     /// [GitHub REST API documentation](https://docs.github.com/rest/git/refs#delete-a-reference)
+    #[inline]
     pub fn delete_ref(
         &self,
         owner: impl Into<String>,
@@ -118,6 +122,7 @@ impl<'c> Git<'c> {
     /// `GET /repos/{owner}/{repo}/git/ref/{ref}`
     ///
     /// [GitHub REST API documentation](https://docs.github.com/rest/git/refs#get-a-reference)
+    #[inline]
     pub fn get_ref(
         &self,
         owner: impl Into<String>,
@@ -148,6 +153,7 @@ impl<'c> Git<'c> {
     /// `GET /repos/{owner}/{repo}/git/matching-refs/{ref}`
     ///
     /// [GitHub REST API documentation](https://docs.github.com/rest/git/refs#list-matching-references)
+    #[inline]
     pub fn list_matching_refs(
         &self,
         owner: impl Into<String>,
@@ -180,6 +186,7 @@ impl<'c> Git<'c> {
     /// `GET /repos/{owner}/{repo}/git/refs/{namespace}`
     ///
     /// [GitHub REST API documentation](https://docs.github.com/rest/git/refs)
+    #[inline]
     pub fn list_refs(
         &self,
         owner: impl Into<String>,
@@ -212,6 +219,7 @@ impl<'c> Git<'c> {
     /// `PATCH /repos/{owner}/{repo}/git/refs/{ref}`
     ///
     /// [GitHub REST API documentation](https://docs.github.com/rest/git/refs#update-a-reference)
+    #[inline]
     pub fn update_ref(
         &self,
         owner: impl Into<String>,
@@ -243,6 +251,7 @@ pub mod create_ref {
     }
     impl<'c> CreateRef<'c> {
         /// The request, to adjust (headers, media type) before sending.
+        #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
@@ -258,6 +267,7 @@ pub mod create_ref {
             req
         }
         /// Send the request.
+        #[inline]
         pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
             self.build().send()
         }
@@ -277,11 +287,13 @@ pub mod create_tree {
     }
     impl<'c> CreateTree<'c> {
         /// SHA-1 of a tree to start from. Entries in `tree` replace same-path entries of this tree, and everything else is kept. Without it, the new tree contains only the given entries, so files left out are effectively deleted.
+        #[inline]
         pub fn base_tree(mut self, base_tree: impl Into<String>) -> Self {
             self.base_tree = Some(base_tree.into());
             self
         }
         /// The request, to adjust (headers, media type) before sending.
+        #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
@@ -297,6 +309,7 @@ pub mod create_tree {
             req
         }
         /// Send the request.
+        #[inline]
         pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
             self.build().send()
         }
@@ -320,6 +333,7 @@ pub mod create_tree {
     }
     impl TreeMode {
         /// The value as sent on the wire.
+        #[inline]
         pub fn as_str(&self) -> &str {
             match self {
                 Self::V100644 => "100644",
@@ -354,6 +368,7 @@ pub mod create_tree {
     }
     impl TreeType {
         /// The value as sent on the wire.
+        #[inline]
         pub fn as_str(&self) -> &str {
             match self {
                 Self::Blob => "blob",
@@ -404,6 +419,7 @@ pub mod delete_ref {
     }
     impl<'c> DeleteRef<'c> {
         /// The request, to adjust (headers, media type) before sending.
+        #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
@@ -415,6 +431,7 @@ pub mod delete_ref {
             )
         }
         /// Send the request.
+        #[inline]
         pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
             self.build().send()
         }
@@ -433,6 +450,7 @@ pub mod get_ref {
     }
     impl<'c> GetRef<'c> {
         /// The request, to adjust (headers, media type) before sending.
+        #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
@@ -444,6 +462,7 @@ pub mod get_ref {
             )
         }
         /// Send the request.
+        #[inline]
         pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
             self.build().send()
         }
@@ -462,6 +481,7 @@ pub mod list_matching_refs {
     }
     impl<'c> ListMatchingRefs<'c> {
         /// The request, to adjust (headers, media type) before sending.
+        #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
@@ -473,6 +493,7 @@ pub mod list_matching_refs {
             )
         }
         /// Send the request.
+        #[inline]
         pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
             self.build().send()
         }
@@ -493,16 +514,19 @@ pub mod list_refs {
     }
     impl<'c> ListRefs<'c> {
         /// How many references one page holds (at most 100). Default: `30`.
+        #[inline]
         pub fn per_page(mut self, per_page: i64) -> Self {
             self.per_page = Some(per_page);
             self
         }
         /// Which page of results to return, counting from 1. Default: `1`.
+        #[inline]
         pub fn page(mut self, page: i64) -> Self {
             self.page = Some(page);
             self
         }
         /// The request, to adjust (headers, media type) before sending.
+        #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
@@ -521,6 +545,7 @@ pub mod list_refs {
             req
         }
         /// Send the request.
+        #[inline]
         pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
             self.build().send()
         }
@@ -541,11 +566,13 @@ pub mod update_ref {
     }
     impl<'c> UpdateRef<'c> {
         /// `true` allows an update that is not a fast-forward. Left out or `false`, the update is refused when it would discard commits. Default: `false`.
+        #[inline]
         pub fn force(mut self, force: bool) -> Self {
             self.force = Some(force);
             self
         }
         /// The request, to adjust (headers, media type) before sending.
+        #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
@@ -562,6 +589,7 @@ pub mod update_ref {
             req
         }
         /// Send the request.
+        #[inline]
         pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
             self.build().send()
         }

@@ -7,6 +7,7 @@ pub struct Issues<'c> {
 }
 impl crate::runtime::Client {
     /// Endpoints of the `issues` scope.
+    #[inline]
     pub fn issues(&self) -> Issues<'_> {
         Issues { client: self }
     }
@@ -28,6 +29,7 @@ impl<'c> Issues<'c> {
     /// `POST /repos/{owner}/{repo}/issues/{issue_number}/labels`
     ///
     /// [GitHub REST API documentation](https://docs.github.com/rest/issues/labels#add-labels-to-an-issue)
+    #[inline]
     pub fn add_labels(
         &self,
         owner: impl Into<String>,
@@ -65,6 +67,7 @@ impl<'c> Issues<'c> {
     /// `POST /repos/{owner}/{repo}/issues`
     ///
     /// [GitHub REST API documentation](https://docs.github.com/rest/issues/issues#create-an-issue)
+    #[inline]
     pub fn create(
         &self,
         owner: impl Into<String>,
@@ -101,6 +104,7 @@ impl<'c> Issues<'c> {
     /// `POST /repos/{owner}/{repo}/labels`
     ///
     /// [GitHub REST API documentation](https://docs.github.com/rest/issues/labels#create-a-label)
+    #[inline]
     pub fn create_label(
         &self,
         owner: impl Into<String>,
@@ -131,6 +135,7 @@ impl<'c> Issues<'c> {
     /// `DELETE /repos/{owner}/{repo}/labels/{name}`
     ///
     /// [GitHub REST API documentation](https://docs.github.com/rest/issues/labels#delete-a-label)
+    #[inline]
     pub fn delete_label(
         &self,
         owner: impl Into<String>,
@@ -159,6 +164,7 @@ impl<'c> Issues<'c> {
     /// `GET /repos/{owner}/{repo}/labels/{name}`
     ///
     /// [GitHub REST API documentation](https://docs.github.com/rest/issues/labels#get-a-label)
+    #[inline]
     pub fn get_label(
         &self,
         owner: impl Into<String>,
@@ -200,6 +206,7 @@ impl<'c> Issues<'c> {
     /// `GET /repos/{owner}/{repo}/issues`
     ///
     /// [GitHub REST API documentation](https://docs.github.com/rest/issues/issues#list-repository-issues)
+    #[inline]
     pub fn list_for_repo(
         &self,
         owner: impl Into<String>,
@@ -239,6 +246,7 @@ impl<'c> Issues<'c> {
     /// `GET /repos/{owner}/{repo}/labels`
     ///
     /// [GitHub REST API documentation](https://docs.github.com/rest/issues/labels#list-labels-for-a-repository)
+    #[inline]
     pub fn list_labels_for_repo(
         &self,
         owner: impl Into<String>,
@@ -270,6 +278,7 @@ impl<'c> Issues<'c> {
     /// `PUT /repos/{owner}/{repo}/issues/{issue_number}/lock`
     ///
     /// [GitHub REST API documentation](https://docs.github.com/rest/issues/issues#lock-an-issue)
+    #[inline]
     pub fn lock(
         &self,
         owner: impl Into<String>,
@@ -300,6 +309,7 @@ impl<'c> Issues<'c> {
     /// `DELETE /repos/{owner}/{repo}/issues/{issue_number}/assignees`
     ///
     /// [GitHub REST API documentation](https://docs.github.com/rest/issues/assignees#remove-assignees-from-an-issue)
+    #[inline]
     pub fn remove_assignees(
         &self,
         owner: impl Into<String>,
@@ -330,6 +340,7 @@ impl<'c> Issues<'c> {
     /// `DELETE /repos/{owner}/{repo}/issues/{issue_number}/lock`
     ///
     /// [GitHub REST API documentation](https://docs.github.com/rest/issues/issues#unlock-an-issue)
+    #[inline]
     pub fn unlock(
         &self,
         owner: impl Into<String>,
@@ -361,6 +372,7 @@ impl<'c> Issues<'c> {
     /// `PATCH /repos/{owner}/{repo}/labels/{name}`
     ///
     /// [GitHub REST API documentation](https://docs.github.com/rest/issues/labels#update-a-label)
+    #[inline]
     pub fn update_label(
         &self,
         owner: impl Into<String>,
@@ -392,11 +404,13 @@ pub mod add_labels {
     }
     impl<'c> AddLabels<'c> {
         /// Names of the labels to add, for example `["bug", "help wanted"]`.
+        #[inline]
         pub fn labels(mut self, labels: Vec<String>) -> Self {
             self.labels = Some(labels);
             self
         }
         /// The request, to adjust (headers, media type) before sending.
+        #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
@@ -414,6 +428,7 @@ pub mod add_labels {
             req
         }
         /// Send the request.
+        #[inline]
         pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
             self.build().send()
         }
@@ -438,26 +453,31 @@ pub mod create {
     }
     impl<'c> Create<'c> {
         /// Text of the issue, in Markdown.
+        #[inline]
         pub fn body(mut self, body: impl Into<String>) -> Self {
             self.body = Some(body.into());
             self
         }
         /// Login of one user to assign. **Closing down:** use `assignees`. Ignored unless you have push access.
+        #[inline]
         pub fn assignee(mut self, assignee: impl Into<String>) -> Self {
             self.assignee = Some(assignee.into());
             self
         }
         /// Number of the milestone to attach the issue to. Ignored unless you have push access.
+        #[inline]
         pub fn milestone(mut self, milestone: i64) -> Self {
             self.milestone = Some(milestone);
             self
         }
         /// Names of labels to put on the issue. Ignored unless you have push access.
+        #[inline]
         pub fn labels(mut self, labels: Vec<String>) -> Self {
             self.labels = Some(labels);
             self
         }
         /// Logins of users to assign. Ignored unless you have push access.
+        #[inline]
         pub fn assignees(mut self, assignees: Vec<String>) -> Self {
             self.assignees = Some(assignees);
             self
@@ -465,11 +485,13 @@ pub mod create {
         /// Name of the issue type to give the issue. Ignored unless you have push access.
         ///
         /// `None` is sent as `null`.
+        #[inline]
         pub fn r#type(mut self, r#type: Option<String>) -> Self {
             self.r#type = Some(r#type);
             self
         }
         /// The request, to adjust (headers, media type) before sending.
+        #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
@@ -490,6 +512,7 @@ pub mod create {
             req
         }
         /// Send the request.
+        #[inline]
         pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
             self.build().send()
         }
@@ -510,16 +533,19 @@ pub mod create_label {
     }
     impl<'c> CreateLabel<'c> {
         /// Six-digit hexadecimal color of the label, without a leading `#`, for example `f29513`.
+        #[inline]
         pub fn color(mut self, color: impl Into<String>) -> Self {
             self.color = Some(color.into());
             self
         }
         /// Short explanation of the label, at most 100 characters.
+        #[inline]
         pub fn description(mut self, description: impl Into<String>) -> Self {
             self.description = Some(description.into());
             self
         }
         /// The request, to adjust (headers, media type) before sending.
+        #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
@@ -536,6 +562,7 @@ pub mod create_label {
             req
         }
         /// Send the request.
+        #[inline]
         pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
             self.build().send()
         }
@@ -554,6 +581,7 @@ pub mod delete_label {
     }
     impl<'c> DeleteLabel<'c> {
         /// The request, to adjust (headers, media type) before sending.
+        #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
@@ -565,6 +593,7 @@ pub mod delete_label {
             )
         }
         /// Send the request.
+        #[inline]
         pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
             self.build().send()
         }
@@ -583,6 +612,7 @@ pub mod get_label {
     }
     impl<'c> GetLabel<'c> {
         /// The request, to adjust (headers, media type) before sending.
+        #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
@@ -594,6 +624,7 @@ pub mod get_label {
             )
         }
         /// Send the request.
+        #[inline]
         pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
             self.build().send()
         }
@@ -623,46 +654,55 @@ pub mod list_for_repo {
     }
     impl<'c> ListForRepo<'c> {
         /// Milestone `number` to filter by. `*` matches issues with any milestone and `none` issues without one.
+        #[inline]
         pub fn milestone(mut self, milestone: impl Into<String>) -> Self {
             self.milestone = Some(milestone.into());
             self
         }
         /// Which issues to return: `open`, `closed` or `all`. Default: `open`.
+        #[inline]
         pub fn state(mut self, state: crate::issues::list_for_repo::State) -> Self {
             self.state = Some(state);
             self
         }
         /// Login of an assignee to filter by. `none` matches unassigned issues and `*` issues with any assignee.
+        #[inline]
         pub fn assignee(mut self, assignee: impl Into<String>) -> Self {
             self.assignee = Some(assignee.into());
             self
         }
         /// Name of an issue type to filter by. `*` matches issues with any type and `none` issues without one.
+        #[inline]
         pub fn r#type(mut self, r#type: impl Into<String>) -> Self {
             self.r#type = Some(r#type.into());
             self
         }
         /// Login of the user who opened the issue.
+        #[inline]
         pub fn creator(mut self, creator: impl Into<String>) -> Self {
             self.creator = Some(creator.into());
             self
         }
         /// Login of a user mentioned in the issue.
+        #[inline]
         pub fn mentioned(mut self, mentioned: impl Into<String>) -> Self {
             self.mentioned = Some(mentioned.into());
             self
         }
         /// Label names separated by commas, for example `bug,ui,@high`.
+        #[inline]
         pub fn labels(mut self, labels: impl Into<String>) -> Self {
             self.labels = Some(labels.into());
             self
         }
         /// Order by `created`, `updated` or `comments`. Default: `created`.
+        #[inline]
         pub fn sort(mut self, sort: crate::issues::list_for_repo::Sort) -> Self {
             self.sort = Some(sort);
             self
         }
         /// Sort direction, `asc` or `desc`. Default: `desc`.
+        #[inline]
         pub fn direction(
             mut self,
             direction: crate::issues::list_for_repo::Direction,
@@ -671,21 +711,25 @@ pub mod list_for_repo {
             self
         }
         /// Only return issues updated after this moment, written as an ISO 8601 timestamp `YYYY-MM-DDTHH:MM:SSZ`.
+        #[inline]
         pub fn since(mut self, since: impl Into<String>) -> Self {
             self.since = Some(since.into());
             self
         }
         /// How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+        #[inline]
         pub fn per_page(mut self, per_page: i64) -> Self {
             self.per_page = Some(per_page);
             self
         }
         /// Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+        #[inline]
         pub fn page(mut self, page: i64) -> Self {
             self.page = Some(page);
             self
         }
         /// The request, to adjust (headers, media type) before sending.
+        #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
@@ -733,6 +777,7 @@ pub mod list_for_repo {
             req
         }
         /// Send the request.
+        #[inline]
         pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
             self.build().send()
         }
@@ -752,6 +797,7 @@ pub mod list_for_repo {
     }
     impl State {
         /// The value as sent on the wire.
+        #[inline]
         pub fn as_str(&self) -> &str {
             match self {
                 Self::Open => "open",
@@ -784,6 +830,7 @@ pub mod list_for_repo {
     }
     impl Sort {
         /// The value as sent on the wire.
+        #[inline]
         pub fn as_str(&self) -> &str {
             match self {
                 Self::Created => "created",
@@ -814,6 +861,7 @@ pub mod list_for_repo {
     }
     impl Direction {
         /// The value as sent on the wire.
+        #[inline]
         pub fn as_str(&self) -> &str {
             match self {
                 Self::Asc => "asc",
@@ -845,16 +893,19 @@ pub mod list_labels_for_repo {
     }
     impl<'c> ListLabelsForRepo<'c> {
         /// How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+        #[inline]
         pub fn per_page(mut self, per_page: i64) -> Self {
             self.per_page = Some(per_page);
             self
         }
         /// Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+        #[inline]
         pub fn page(mut self, page: i64) -> Self {
             self.page = Some(page);
             self
         }
         /// The request, to adjust (headers, media type) before sending.
+        #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
@@ -872,6 +923,7 @@ pub mod list_labels_for_repo {
             req
         }
         /// Send the request.
+        #[inline]
         pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
             self.build().send()
         }
@@ -891,6 +943,7 @@ pub mod lock {
     }
     impl<'c> Lock<'c> {
         /// Why the conversation is locked. Must be one of `off-topic`, `too heated`, `resolved` or `spam`.
+        #[inline]
         pub fn lock_reason(
             mut self,
             lock_reason: crate::issues::lock::LockReason,
@@ -899,6 +952,7 @@ pub mod lock {
             self
         }
         /// The request, to adjust (headers, media type) before sending.
+        #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
@@ -916,6 +970,7 @@ pub mod lock {
             req
         }
         /// Send the request.
+        #[inline]
         pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
             self.build().send()
         }
@@ -937,6 +992,7 @@ pub mod lock {
     }
     impl LockReason {
         /// The value as sent on the wire.
+        #[inline]
         pub fn as_str(&self) -> &str {
             match self {
                 Self::OffTopic => "off-topic",
@@ -970,6 +1026,7 @@ pub mod remove_assignees {
     }
     impl<'c> RemoveAssignees<'c> {
         /// The request, to adjust (headers, media type) before sending.
+        #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
@@ -985,6 +1042,7 @@ pub mod remove_assignees {
             req
         }
         /// Send the request.
+        #[inline]
         pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
             self.build().send()
         }
@@ -1003,6 +1061,7 @@ pub mod unlock {
     }
     impl<'c> Unlock<'c> {
         /// The request, to adjust (headers, media type) before sending.
+        #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
@@ -1014,6 +1073,7 @@ pub mod unlock {
             )
         }
         /// Send the request.
+        #[inline]
         pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
             self.build().send()
         }
@@ -1035,21 +1095,25 @@ pub mod update_label {
     }
     impl<'c> UpdateLabel<'c> {
         /// Name the label should get. Emoji are allowed, either as characters or in `:shortcode:` form.
+        #[inline]
         pub fn new_name(mut self, new_name: impl Into<String>) -> Self {
             self.new_name = Some(new_name.into());
             self
         }
         /// Six-digit hexadecimal color of the label, without a leading `#`, for example `f29513`.
+        #[inline]
         pub fn color(mut self, color: impl Into<String>) -> Self {
             self.color = Some(color.into());
             self
         }
         /// Short explanation of the label, at most 100 characters.
+        #[inline]
         pub fn description(mut self, description: impl Into<String>) -> Self {
             self.description = Some(description.into());
             self
         }
         /// The request, to adjust (headers, media type) before sending.
+        #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
@@ -1069,6 +1133,7 @@ pub mod update_label {
             req
         }
         /// Send the request.
+        #[inline]
         pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
             self.build().send()
         }

@@ -7,6 +7,7 @@ pub struct Markdown<'c> {
 }
 impl crate::runtime::Client {
     /// Endpoints of the `markdown` scope.
+    #[inline]
     pub fn markdown(&self) -> Markdown<'_> {
         Markdown { client: self }
     }
@@ -27,6 +28,7 @@ impl<'c> Markdown<'c> {
     /// `POST /markdown`
     ///
     /// [GitHub REST API documentation](https://docs.github.com/rest/markdown/markdown#render-a-markdown-document)
+    #[inline]
     pub fn render(&self, text: impl Into<String>) -> render::Render<'c> {
         render::Render {
             client: self.client,
@@ -48,6 +50,7 @@ impl<'c> Markdown<'c> {
     /// `POST /markdown/raw`
     ///
     /// [GitHub REST API documentation](https://docs.github.com/rest/markdown/markdown#render-a-markdown-document-in-raw-mode)
+    #[inline]
     pub fn render_raw(&self, data: impl Into<Vec<u8>>) -> render_raw::RenderRaw<'c> {
         render_raw::RenderRaw {
             client: self.client,
@@ -68,16 +71,19 @@ pub mod render {
     }
     impl<'c> Render<'c> {
         /// `markdown` renders like a README file; `gfm` applies GitHub Flavored Markdown, as in comments. Default: `markdown`.
+        #[inline]
         pub fn mode(mut self, mode: crate::markdown::render::Mode) -> Self {
             self.mode = Some(mode);
             self
         }
         /// Repository, as `owner/name`, used to resolve references like `#42` in `gfm` mode.
+        #[inline]
         pub fn context(mut self, context: impl Into<String>) -> Self {
             self.context = Some(context.into());
             self
         }
         /// The request, to adjust (headers, media type) before sending.
+        #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
             let mut req = crate::runtime::Request::new(
                 self.client,
@@ -92,6 +98,7 @@ pub mod render {
             req
         }
         /// Send the request.
+        #[inline]
         pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
             self.build().send()
         }
@@ -109,6 +116,7 @@ pub mod render {
     }
     impl Mode {
         /// The value as sent on the wire.
+        #[inline]
         pub fn as_str(&self) -> &str {
             match self {
                 Self::Markdown => "markdown",
@@ -137,6 +145,7 @@ pub mod render_raw {
     }
     impl<'c> RenderRaw<'c> {
         /// The request, to adjust (headers, media type) before sending.
+        #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
             let mut req = crate::runtime::Request::new(
                 self.client,
@@ -147,6 +156,7 @@ pub mod render_raw {
             req
         }
         /// Send the request.
+        #[inline]
         pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
             self.build().send()
         }

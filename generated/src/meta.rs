@@ -7,6 +7,7 @@ pub struct Meta<'c> {
 }
 impl crate::runtime::Client {
     /// Endpoints of the `meta` scope.
+    #[inline]
     pub fn meta(&self) -> Meta<'_> {
         Meta { client: self }
     }
@@ -21,6 +22,7 @@ impl<'c> Meta<'c> {
     /// `GET /`
     ///
     /// [GitHub REST API documentation](https://docs.github.com/rest/meta/meta#github-api-root)
+    #[inline]
     pub fn root(&self) -> root::Root<'c> {
         root::Root { client: self.client }
     }
@@ -35,6 +37,7 @@ pub mod root {
     }
     impl<'c> Root<'c> {
         /// The request, to adjust (headers, media type) before sending.
+        #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
             crate::runtime::Request::new(
                 self.client,
@@ -43,6 +46,7 @@ pub mod root {
             )
         }
         /// Send the request.
+        #[inline]
         pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
             self.build().send()
         }

@@ -7,6 +7,7 @@ pub struct Orgs<'c> {
 }
 impl crate::runtime::Client {
     /// Endpoints of the `orgs` scope.
+    #[inline]
     pub fn orgs(&self) -> Orgs<'_> {
         Orgs { client: self }
     }
@@ -27,6 +28,7 @@ impl<'c> Orgs<'c> {
     /// `GET /orgs/{org}`
     ///
     /// [GitHub REST API documentation](https://docs.github.com/rest/orgs/orgs#get-an-organization)
+    #[inline]
     pub fn get(&self, org: impl Into<String>) -> get::Get<'c> {
         get::Get {
             client: self.client,
@@ -45,6 +47,7 @@ pub mod get {
     }
     impl<'c> Get<'c> {
         /// The request, to adjust (headers, media type) before sending.
+        #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
             let org = crate::runtime::encode::segment(&self.org);
             crate::runtime::Request::new(
@@ -54,6 +57,7 @@ pub mod get {
             )
         }
         /// Send the request.
+        #[inline]
         pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
             self.build().send()
         }

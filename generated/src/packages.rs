@@ -7,6 +7,7 @@ pub struct Packages<'c> {
 }
 impl crate::runtime::Client {
     /// Endpoints of the `packages` scope.
+    #[inline]
     pub fn packages(&self) -> Packages<'_> {
         Packages { client: self }
     }
@@ -30,6 +31,7 @@ impl<'c> Packages<'c> {
     /// `GET /orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}`
     ///
     /// [GitHub REST API documentation](https://docs.github.com/rest/packages/packages#get-a-package-version-for-an-organization)
+    #[inline]
     pub fn get_package_version_for_organization(
         &self,
         org: impl Into<String>,
@@ -60,6 +62,7 @@ pub mod get_package_version_for_organization {
     }
     impl<'c> GetPackageVersionForOrganization<'c> {
         /// The request, to adjust (headers, media type) before sending.
+        #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
             let org = crate::runtime::encode::segment(&self.org);
             let package_type = crate::runtime::encode::segment(&self.package_type);
@@ -74,6 +77,7 @@ pub mod get_package_version_for_organization {
             )
         }
         /// Send the request.
+        #[inline]
         pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
             self.build().send()
         }

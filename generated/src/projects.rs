@@ -7,6 +7,7 @@ pub struct Projects<'c> {
 }
 impl crate::runtime::Client {
     /// Endpoints of the `projects` scope.
+    #[inline]
     pub fn projects(&self) -> Projects<'_> {
         Projects { client: self }
     }
@@ -30,6 +31,7 @@ impl<'c> Projects<'c> {
     /// `POST /projects/columns/{column_id}/cards`
     ///
     /// [GitHub REST API documentation](https://docs.github.com/rest/projects/cards#create-a-project-card)
+    #[inline]
     pub fn create_card(&self, column_id: i64) -> create_card::CreateCard<'c> {
         create_card::CreateCard {
             client: self.client,
@@ -54,6 +56,7 @@ impl<'c> Projects<'c> {
     /// `DELETE /projects/columns/cards/{card_id}`
     ///
     /// [GitHub REST API documentation](https://docs.github.com/rest/projects/cards#delete-a-project-card)
+    #[inline]
     pub fn delete_card(&self, card_id: i64) -> delete_card::DeleteCard<'c> {
         delete_card::DeleteCard {
             client: self.client,
@@ -75,6 +78,7 @@ impl<'c> Projects<'c> {
     /// `GET /projects/columns/cards/{card_id}`
     ///
     /// [GitHub REST API documentation](https://docs.github.com/rest/projects/cards#get-a-project-card)
+    #[inline]
     pub fn get_card(&self, card_id: i64) -> get_card::GetCard<'c> {
         get_card::GetCard {
             client: self.client,
@@ -99,6 +103,7 @@ impl<'c> Projects<'c> {
     /// `GET /projects/columns/{column_id}/cards`
     ///
     /// [GitHub REST API documentation](https://docs.github.com/rest/projects/cards#list-project-cards)
+    #[inline]
     pub fn list_cards(&self, column_id: i64) -> list_cards::ListCards<'c> {
         list_cards::ListCards {
             client: self.client,
@@ -125,6 +130,7 @@ impl<'c> Projects<'c> {
     /// `POST /projects/columns/cards/{card_id}/moves`
     ///
     /// [GitHub REST API documentation](https://docs.github.com/rest/projects/cards#move-a-project-card)
+    #[inline]
     pub fn move_card(
         &self,
         card_id: i64,
@@ -154,6 +160,7 @@ impl<'c> Projects<'c> {
     /// `PATCH /projects/columns/cards/{card_id}`
     ///
     /// [GitHub REST API documentation](https://docs.github.com/rest/projects/cards#update-an-existing-project-card)
+    #[inline]
     pub fn update_card(&self, card_id: i64) -> update_card::UpdateCard<'c> {
         update_card::UpdateCard {
             client: self.client,
@@ -179,21 +186,25 @@ pub mod create_card {
         /// Text of a note card. Leave it out when the card points to an issue or pull request.
         ///
         /// `None` is sent as `null`.
+        #[inline]
         pub fn note(mut self, note: Option<String>) -> Self {
             self.note = Some(note);
             self
         }
         /// ID (not number) of the issue or pull request the card stands for.
+        #[inline]
         pub fn content_id(mut self, content_id: i64) -> Self {
             self.content_id = Some(content_id);
             self
         }
         /// What `content_id` refers to: `Issue` or `PullRequest`. Needed together with `content_id`.
+        #[inline]
         pub fn content_type(mut self, content_type: impl Into<String>) -> Self {
             self.content_type = Some(content_type.into());
             self
         }
         /// The request, to adjust (headers, media type) before sending.
+        #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
             let column_id = self.column_id;
             let mut req = crate::runtime::Request::new(
@@ -211,6 +222,7 @@ pub mod create_card {
             req
         }
         /// Send the request.
+        #[inline]
         pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
             self.build().send()
         }
@@ -227,6 +239,7 @@ pub mod delete_card {
     }
     impl<'c> DeleteCard<'c> {
         /// The request, to adjust (headers, media type) before sending.
+        #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
             let card_id = self.card_id;
             crate::runtime::Request::new(
@@ -236,6 +249,7 @@ pub mod delete_card {
             )
         }
         /// Send the request.
+        #[inline]
         pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
             self.build().send()
         }
@@ -252,6 +266,7 @@ pub mod get_card {
     }
     impl<'c> GetCard<'c> {
         /// The request, to adjust (headers, media type) before sending.
+        #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
             let card_id = self.card_id;
             crate::runtime::Request::new(
@@ -261,6 +276,7 @@ pub mod get_card {
             )
         }
         /// Send the request.
+        #[inline]
         pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
             self.build().send()
         }
@@ -280,6 +296,7 @@ pub mod list_cards {
     }
     impl<'c> ListCards<'c> {
         /// Which cards to include: `all`, `archived` or `not_archived`. Default: `not_archived`.
+        #[inline]
         pub fn archived_state(
             mut self,
             archived_state: crate::projects::list_cards::ArchivedState,
@@ -288,16 +305,19 @@ pub mod list_cards {
             self
         }
         /// How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+        #[inline]
         pub fn per_page(mut self, per_page: i64) -> Self {
             self.per_page = Some(per_page);
             self
         }
         /// Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+        #[inline]
         pub fn page(mut self, page: i64) -> Self {
             self.page = Some(page);
             self
         }
         /// The request, to adjust (headers, media type) before sending.
+        #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
             let column_id = self.column_id;
             let mut req = crate::runtime::Request::new(
@@ -317,6 +337,7 @@ pub mod list_cards {
             req
         }
         /// Send the request.
+        #[inline]
         pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
             self.build().send()
         }
@@ -336,6 +357,7 @@ pub mod list_cards {
     }
     impl ArchivedState {
         /// The value as sent on the wire.
+        #[inline]
         pub fn as_str(&self) -> &str {
             match self {
                 Self::All => "all",
@@ -367,11 +389,13 @@ pub mod move_card {
     }
     impl<'c> MoveCard<'c> {
         /// Numeric ID of the column to move the card to. Leave it out to stay in the current column.
+        #[inline]
         pub fn column_id(mut self, column_id: i64) -> Self {
             self.column_id = Some(column_id);
             self
         }
         /// The request, to adjust (headers, media type) before sending.
+        #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
             let card_id = self.card_id;
             let mut req = crate::runtime::Request::new(
@@ -386,6 +410,7 @@ pub mod move_card {
             req
         }
         /// Send the request.
+        #[inline]
         pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
             self.build().send()
         }
@@ -406,16 +431,19 @@ pub mod update_card {
         /// New text of a note card.
         ///
         /// `None` is sent as `null`.
+        #[inline]
         pub fn note(mut self, note: Option<String>) -> Self {
             self.note = Some(note);
             self
         }
         /// `true` archives the card, `false` restores it.
+        #[inline]
         pub fn archived(mut self, archived: bool) -> Self {
             self.archived = Some(archived);
             self
         }
         /// The request, to adjust (headers, media type) before sending.
+        #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
             let card_id = self.card_id;
             let mut req = crate::runtime::Request::new(
@@ -432,6 +460,7 @@ pub mod update_card {
             req
         }
         /// Send the request.
+        #[inline]
         pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
             self.build().send()
         }

@@ -7,6 +7,7 @@ pub struct Reactions<'c> {
 }
 impl crate::runtime::Client {
     /// Endpoints of the `reactions` scope.
+    #[inline]
     pub fn reactions(&self) -> Reactions<'_> {
         Reactions { client: self }
     }
@@ -28,6 +29,7 @@ impl<'c> Reactions<'c> {
     /// `POST /repos/{owner}/{repo}/issues/{issue_number}/reactions`
     ///
     /// [GitHub REST API documentation](https://docs.github.com/rest/reactions/reactions#create-reaction-for-an-issue)
+    #[inline]
     pub fn create_for_issue(
         &self,
         owner: impl Into<String>,
@@ -58,6 +60,7 @@ pub mod create_for_issue {
     }
     impl<'c> CreateForIssue<'c> {
         /// The request, to adjust (headers, media type) before sending.
+        #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
@@ -73,6 +76,7 @@ pub mod create_for_issue {
             req
         }
         /// Send the request.
+        #[inline]
         pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
             self.build().send()
         }
@@ -102,6 +106,7 @@ pub mod create_for_issue {
     }
     impl Content {
         /// The value as sent on the wire.
+        #[inline]
         pub fn as_str(&self) -> &str {
             match self {
                 Self::PlusOne => "+1",

@@ -7,6 +7,7 @@ pub struct Repos<'c> {
 }
 impl crate::runtime::Client {
     /// Endpoints of the `repos` scope.
+    #[inline]
     pub fn repos(&self) -> Repos<'_> {
         Repos { client: self }
     }
@@ -20,6 +21,7 @@ impl<'c> Repos<'c> {
     ///
     /// `PATCH /user/repository_invitations/{invitation_id}`
     #[deprecated(note = "renamed to `repos.acceptInvitationForAuthenticatedUser`")]
+    #[inline]
     pub fn accept_invitation(
         &self,
         invitation_id: i64,
@@ -41,6 +43,7 @@ impl<'c> Repos<'c> {
     /// `PATCH /user/repository_invitations/{invitation_id}`
     ///
     /// [GitHub REST API documentation](https://docs.github.com/rest/collaborators/invitations#accept-a-repository-invitation)
+    #[inline]
     pub fn accept_invitation_for_authenticated_user(
         &self,
         invitation_id: i64,
@@ -72,6 +75,7 @@ impl<'c> Repos<'c> {
     /// `PUT /repos/{owner}/{repo}/collaborators/{username}`
     ///
     /// [GitHub REST API documentation](https://docs.github.com/rest/collaborators/collaborators#add-a-repository-collaborator)
+    #[inline]
     pub fn add_collaborator(
         &self,
         owner: impl Into<String>,
@@ -107,6 +111,7 @@ impl<'c> Repos<'c> {
     /// `POST /repos/{owner}/{repo}/statuses/{sha}`
     ///
     /// [GitHub REST API documentation](https://docs.github.com/rest/commits/statuses#create-a-commit-status)
+    #[inline]
     pub fn create_commit_status(
         &self,
         owner: impl Into<String>,
@@ -148,6 +153,7 @@ impl<'c> Repos<'c> {
     /// `PUT /repos/{owner}/{repo}/contents/{path}`
     ///
     /// [GitHub REST API documentation](https://docs.github.com/rest/repos/contents#create-or-update-file-contents)
+    #[inline]
     pub fn create_or_update_file_contents(
         &self,
         owner: impl Into<String>,
@@ -184,6 +190,7 @@ impl<'c> Repos<'c> {
     /// `DELETE /repos/{owner}/{repo}/branches/{branch}/protection`
     ///
     /// [GitHub REST API documentation](https://docs.github.com/rest/branches/branch-protection#delete-branch-protection)
+    #[inline]
     pub fn delete_branch_protection(
         &self,
         owner: impl Into<String>,
@@ -212,6 +219,7 @@ impl<'c> Repos<'c> {
     /// `DELETE /repos/{owner}/{repo}/releases/assets/{asset_id}`
     ///
     /// [GitHub REST API documentation](https://docs.github.com/rest/releases/assets#delete-a-release-asset)
+    #[inline]
     pub fn delete_release_asset(
         &self,
         owner: impl Into<String>,
@@ -242,6 +250,7 @@ impl<'c> Repos<'c> {
     /// `GET /repos/{owner}/{repo}/tarball/{ref}`
     ///
     /// [GitHub REST API documentation](https://docs.github.com/rest/repos/contents#download-a-repository-archive-tar)
+    #[inline]
     pub fn download_tarball_archive(
         &self,
         owner: impl Into<String>,
@@ -271,6 +280,7 @@ impl<'c> Repos<'c> {
     /// `GET /repos/{owner}/{repo}`
     ///
     /// [GitHub REST API documentation](https://docs.github.com/rest/repos/repos#get-a-repository)
+    #[inline]
     pub fn get(
         &self,
         owner: impl Into<String>,
@@ -297,6 +307,7 @@ impl<'c> Repos<'c> {
     /// `GET /repos/{owner}/{repo}/branches/{branch}/protection`
     ///
     /// [GitHub REST API documentation](https://docs.github.com/rest/branches/branch-protection#get-branch-protection)
+    #[inline]
     pub fn get_branch_protection(
         &self,
         owner: impl Into<String>,
@@ -331,6 +342,7 @@ impl<'c> Repos<'c> {
     /// `GET /repos/{owner}/{repo}/commits/{ref}/status`
     ///
     /// [GitHub REST API documentation](https://docs.github.com/rest/commits/statuses#get-the-combined-status-for-a-specific-reference)
+    #[inline]
     pub fn get_combined_status_for_ref(
         &self,
         owner: impl Into<String>,
@@ -364,6 +376,7 @@ impl<'c> Repos<'c> {
     /// `GET /repos/{owner}/{repo}/contents/{path}`
     ///
     /// [GitHub REST API documentation](https://docs.github.com/rest/repos/contents#get-repository-content)
+    #[inline]
     pub fn get_content(
         &self,
         owner: impl Into<String>,
@@ -395,6 +408,7 @@ impl<'c> Repos<'c> {
     /// `GET /repos/{owner}/{repo}/releases/assets/{asset_id}`
     ///
     /// [GitHub REST API documentation](https://docs.github.com/rest/releases/assets#get-a-release-asset)
+    #[inline]
     pub fn get_release_asset(
         &self,
         owner: impl Into<String>,
@@ -423,6 +437,7 @@ impl<'c> Repos<'c> {
     /// `GET /repos/{owner}/{repo}/releases/tags/{tag}`
     ///
     /// [GitHub REST API documentation](https://docs.github.com/rest/releases/releases#get-a-release-by-tag-name)
+    #[inline]
     pub fn get_release_by_tag(
         &self,
         owner: impl Into<String>,
@@ -456,6 +471,7 @@ impl<'c> Repos<'c> {
     /// `GET /repos/{owner}/{repo}/collaborators`
     ///
     /// [GitHub REST API documentation](https://docs.github.com/rest/collaborators/collaborators#list-repository-collaborators)
+    #[inline]
     pub fn list_collaborators(
         &self,
         owner: impl Into<String>,
@@ -490,6 +506,7 @@ impl<'c> Repos<'c> {
     /// `GET /repos/{owner}/{repo}/commits/{ref}/statuses`
     ///
     /// [GitHub REST API documentation](https://docs.github.com/rest/commits/statuses#list-commit-statuses-for-a-reference)
+    #[inline]
     pub fn list_commit_statuses_for_ref(
         &self,
         owner: impl Into<String>,
@@ -521,6 +538,7 @@ impl<'c> Repos<'c> {
     /// `GET /repos/{owner}/{repo}/invitations`
     ///
     /// [GitHub REST API documentation](https://docs.github.com/rest/collaborators/invitations#list-repository-invitations)
+    #[inline]
     pub fn list_invitations(
         &self,
         owner: impl Into<String>,
@@ -551,6 +569,7 @@ impl<'c> Repos<'c> {
     /// `GET /repos/{owner}/{repo}/releases/{release_id}/assets`
     ///
     /// [GitHub REST API documentation](https://docs.github.com/rest/releases/assets#list-release-assets)
+    #[inline]
     pub fn list_release_assets(
         &self,
         owner: impl Into<String>,
@@ -583,6 +602,7 @@ impl<'c> Repos<'c> {
     /// `DELETE /repos/{owner}/{repo}/collaborators/{username}`
     ///
     /// [GitHub REST API documentation](https://docs.github.com/rest/collaborators/collaborators#remove-a-repository-collaborator)
+    #[inline]
     pub fn remove_collaborator(
         &self,
         owner: impl Into<String>,
@@ -612,6 +632,7 @@ impl<'c> Repos<'c> {
     /// `DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts`
     ///
     /// [GitHub REST API documentation](https://docs.github.com/rest/branches/branch-protection#remove-status-check-contexts)
+    #[inline]
     pub fn remove_status_check_contexts(
         &self,
         owner: impl Into<String>,
@@ -666,6 +687,7 @@ impl<'c> Repos<'c> {
     /// `PATCH /repos/{owner}/{repo}`
     ///
     /// [GitHub REST API documentation](https://docs.github.com/rest/repos/repos#update-a-repository)
+    #[inline]
     pub fn update(
         &self,
         owner: impl Into<String>,
@@ -730,6 +752,7 @@ impl<'c> Repos<'c> {
     /// `PUT /repos/{owner}/{repo}/branches/{branch}/protection`
     ///
     /// [GitHub REST API documentation](https://docs.github.com/rest/branches/branch-protection#update-branch-protection)
+    #[inline]
     pub fn update_branch_protection(
         &self,
         owner: impl Into<String>,
@@ -780,6 +803,7 @@ impl<'c> Repos<'c> {
     /// `PATCH /repos/{owner}/{repo}/releases/assets/{asset_id}`
     ///
     /// [GitHub REST API documentation](https://docs.github.com/rest/releases/assets#update-a-release-asset)
+    #[inline]
     pub fn update_release_asset(
         &self,
         owner: impl Into<String>,
@@ -817,6 +841,7 @@ impl<'c> Repos<'c> {
     /// `POST {origin}/repos/{owner}/{repo}/releases/{release_id}/assets{?name,label}`
     ///
     /// [GitHub REST API documentation](https://docs.github.com/rest/releases/assets#upload-a-release-asset)
+    #[inline]
     pub fn upload_release_asset(
         &self,
         owner: impl Into<String>,
@@ -848,6 +873,7 @@ pub mod accept_invitation_for_authenticated_user {
     }
     impl<'c> AcceptInvitationForAuthenticatedUser<'c> {
         /// The request, to adjust (headers, media type) before sending.
+        #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
             let invitation_id = self.invitation_id;
             crate::runtime::Request::new(
@@ -857,6 +883,7 @@ pub mod accept_invitation_for_authenticated_user {
             )
         }
         /// Send the request.
+        #[inline]
         pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
             self.build().send()
         }
@@ -876,11 +903,13 @@ pub mod add_collaborator {
     }
     impl<'c> AddCollaborator<'c> {
         /// The role to give the collaborator; this only has an effect on repositories owned by an organization. Use `pull`, `triage`, `push`, `maintain` or `admin`, or the name of a custom repository role defined by the organization.
+        #[inline]
         pub fn permission(mut self, permission: impl Into<String>) -> Self {
             self.permission = Some(permission.into());
             self
         }
         /// The request, to adjust (headers, media type) before sending.
+        #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
@@ -898,6 +927,7 @@ pub mod add_collaborator {
             req
         }
         /// Send the request.
+        #[inline]
         pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
             self.build().send()
         }
@@ -920,21 +950,25 @@ pub mod create_commit_status {
     }
     impl<'c> CreateCommitStatus<'c> {
         /// Link shown next to the status in the GitHub interface, for example the page with the build log of this commit.
+        #[inline]
         pub fn target_url(mut self, target_url: impl Into<String>) -> Self {
             self.target_url = Some(target_url.into());
             self
         }
         /// A one-line summary of the status.
+        #[inline]
         pub fn description(mut self, description: impl Into<String>) -> Self {
             self.description = Some(description.into());
             self
         }
         /// Label that tells this status apart from statuses reported by other systems. Compared without regard to case. Default: `default`.
+        #[inline]
         pub fn context(mut self, context: impl Into<String>) -> Self {
             self.context = Some(context.into());
             self
         }
         /// The request, to adjust (headers, media type) before sending.
+        #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
@@ -953,6 +987,7 @@ pub mod create_commit_status {
             req
         }
         /// Send the request.
+        #[inline]
         pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
             self.build().send()
         }
@@ -974,6 +1009,7 @@ pub mod create_commit_status {
     }
     impl State {
         /// The value as sent on the wire.
+        #[inline]
         pub fn as_str(&self) -> &str {
             match self {
                 Self::Error => "error",
@@ -1014,16 +1050,19 @@ pub mod create_or_update_file_contents {
     }
     impl<'c> CreateOrUpdateFileContents<'c> {
         /// Blob SHA of the file being overwritten. **Needed when you replace an existing file.**
+        #[inline]
         pub fn sha(mut self, sha: impl Into<String>) -> Self {
             self.sha = Some(sha.into());
             self
         }
         /// Branch to commit to. Default: the default branch of the repository.
+        #[inline]
         pub fn branch(mut self, branch: impl Into<String>) -> Self {
             self.branch = Some(branch.into());
             self
         }
         /// Identity recorded as the committer. Default: the authenticated user.
+        #[inline]
         pub fn committer(
             mut self,
             committer: crate::repos::create_or_update_file_contents::Committer,
@@ -1032,6 +1071,7 @@ pub mod create_or_update_file_contents {
             self
         }
         /// Identity recorded as the author. Falls back to `committer`, and to the authenticated user when that is missing too.
+        #[inline]
         pub fn author(
             mut self,
             author: crate::repos::create_or_update_file_contents::Author,
@@ -1040,6 +1080,7 @@ pub mod create_or_update_file_contents {
             self
         }
         /// The request, to adjust (headers, media type) before sending.
+        #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
@@ -1060,6 +1101,7 @@ pub mod create_or_update_file_contents {
             req
         }
         /// Send the request.
+        #[inline]
         pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
             self.build().send()
         }
@@ -1100,6 +1142,7 @@ pub mod delete_branch_protection {
     }
     impl<'c> DeleteBranchProtection<'c> {
         /// The request, to adjust (headers, media type) before sending.
+        #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
@@ -1111,6 +1154,7 @@ pub mod delete_branch_protection {
             )
         }
         /// Send the request.
+        #[inline]
         pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
             self.build().send()
         }
@@ -1129,6 +1173,7 @@ pub mod delete_release_asset {
     }
     impl<'c> DeleteReleaseAsset<'c> {
         /// The request, to adjust (headers, media type) before sending.
+        #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
@@ -1140,6 +1185,7 @@ pub mod delete_release_asset {
             )
         }
         /// Send the request.
+        #[inline]
         pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
             self.build().send()
         }
@@ -1158,6 +1204,7 @@ pub mod download_tarball_archive {
     }
     impl<'c> DownloadTarballArchive<'c> {
         /// The request, to adjust (headers, media type) before sending.
+        #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
@@ -1169,6 +1216,7 @@ pub mod download_tarball_archive {
             )
         }
         /// Send the request.
+        #[inline]
         pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
             self.build().send()
         }
@@ -1186,6 +1234,7 @@ pub mod get {
     }
     impl<'c> Get<'c> {
         /// The request, to adjust (headers, media type) before sending.
+        #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
@@ -1196,6 +1245,7 @@ pub mod get {
             )
         }
         /// Send the request.
+        #[inline]
         pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
             self.build().send()
         }
@@ -1214,6 +1264,7 @@ pub mod get_branch_protection {
     }
     impl<'c> GetBranchProtection<'c> {
         /// The request, to adjust (headers, media type) before sending.
+        #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
@@ -1225,6 +1276,7 @@ pub mod get_branch_protection {
             )
         }
         /// Send the request.
+        #[inline]
         pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
             self.build().send()
         }
@@ -1245,16 +1297,19 @@ pub mod get_combined_status_for_ref {
     }
     impl<'c> GetCombinedStatusForRef<'c> {
         /// How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+        #[inline]
         pub fn per_page(mut self, per_page: i64) -> Self {
             self.per_page = Some(per_page);
             self
         }
         /// Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+        #[inline]
         pub fn page(mut self, page: i64) -> Self {
             self.page = Some(page);
             self
         }
         /// The request, to adjust (headers, media type) before sending.
+        #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
@@ -1273,6 +1328,7 @@ pub mod get_combined_status_for_ref {
             req
         }
         /// Send the request.
+        #[inline]
         pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
             self.build().send()
         }
@@ -1292,11 +1348,13 @@ pub mod get_content {
     }
     impl<'c> GetContent<'c> {
         /// Commit, branch or tag to read from. Default: the default branch of the repository.
+        #[inline]
         pub fn r#ref(mut self, r#ref: impl Into<String>) -> Self {
             self.r#ref = Some(r#ref.into());
             self
         }
         /// The request, to adjust (headers, media type) before sending.
+        #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
@@ -1312,6 +1370,7 @@ pub mod get_content {
             req
         }
         /// Send the request.
+        #[inline]
         pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
             self.build().send()
         }
@@ -1330,6 +1389,7 @@ pub mod get_release_asset {
     }
     impl<'c> GetReleaseAsset<'c> {
         /// The request, to adjust (headers, media type) before sending.
+        #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
@@ -1341,6 +1401,7 @@ pub mod get_release_asset {
             )
         }
         /// Send the request.
+        #[inline]
         pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
             self.build().send()
         }
@@ -1359,6 +1420,7 @@ pub mod get_release_by_tag {
     }
     impl<'c> GetReleaseByTag<'c> {
         /// The request, to adjust (headers, media type) before sending.
+        #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
@@ -1370,6 +1432,7 @@ pub mod get_release_by_tag {
             )
         }
         /// Send the request.
+        #[inline]
         pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
             self.build().send()
         }
@@ -1391,6 +1454,7 @@ pub mod list_collaborators {
     }
     impl<'c> ListCollaborators<'c> {
         /// Narrows the list by how users are related to the repository: `outside` returns only outside collaborators, `direct` returns everyone with permissions on the repository whether or not they belong to the organization, and `all` returns every collaborator you are allowed to see. Default: `all`.
+        #[inline]
         pub fn affiliation(
             mut self,
             affiliation: crate::repos::list_collaborators::Affiliation,
@@ -1399,6 +1463,7 @@ pub mod list_collaborators {
             self
         }
         /// Only return collaborators holding this role: `pull`, `triage`, `push`, `maintain` or `admin`. Without it, collaborators with any role are returned.
+        #[inline]
         pub fn permission(
             mut self,
             permission: crate::repos::list_collaborators::Permission,
@@ -1407,16 +1472,19 @@ pub mod list_collaborators {
             self
         }
         /// How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+        #[inline]
         pub fn per_page(mut self, per_page: i64) -> Self {
             self.per_page = Some(per_page);
             self
         }
         /// Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+        #[inline]
         pub fn page(mut self, page: i64) -> Self {
             self.page = Some(page);
             self
         }
         /// The request, to adjust (headers, media type) before sending.
+        #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
@@ -1440,6 +1508,7 @@ pub mod list_collaborators {
             req
         }
         /// Send the request.
+        #[inline]
         pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
             self.build().send()
         }
@@ -1459,6 +1528,7 @@ pub mod list_collaborators {
     }
     impl Affiliation {
         /// The value as sent on the wire.
+        #[inline]
         pub fn as_str(&self) -> &str {
             match self {
                 Self::Outside => "outside",
@@ -1495,6 +1565,7 @@ pub mod list_collaborators {
     }
     impl Permission {
         /// The value as sent on the wire.
+        #[inline]
         pub fn as_str(&self) -> &str {
             match self {
                 Self::Pull => "pull",
@@ -1530,16 +1601,19 @@ pub mod list_commit_statuses_for_ref {
     }
     impl<'c> ListCommitStatusesForRef<'c> {
         /// How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+        #[inline]
         pub fn per_page(mut self, per_page: i64) -> Self {
             self.per_page = Some(per_page);
             self
         }
         /// Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+        #[inline]
         pub fn page(mut self, page: i64) -> Self {
             self.page = Some(page);
             self
         }
         /// The request, to adjust (headers, media type) before sending.
+        #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
@@ -1558,6 +1632,7 @@ pub mod list_commit_statuses_for_ref {
             req
         }
         /// Send the request.
+        #[inline]
         pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
             self.build().send()
         }
@@ -1577,16 +1652,19 @@ pub mod list_invitations {
     }
     impl<'c> ListInvitations<'c> {
         /// How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+        #[inline]
         pub fn per_page(mut self, per_page: i64) -> Self {
             self.per_page = Some(per_page);
             self
         }
         /// Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+        #[inline]
         pub fn page(mut self, page: i64) -> Self {
             self.page = Some(page);
             self
         }
         /// The request, to adjust (headers, media type) before sending.
+        #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
@@ -1604,6 +1682,7 @@ pub mod list_invitations {
             req
         }
         /// Send the request.
+        #[inline]
         pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
             self.build().send()
         }
@@ -1624,16 +1703,19 @@ pub mod list_release_assets {
     }
     impl<'c> ListReleaseAssets<'c> {
         /// How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+        #[inline]
         pub fn per_page(mut self, per_page: i64) -> Self {
             self.per_page = Some(per_page);
             self
         }
         /// Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+        #[inline]
         pub fn page(mut self, page: i64) -> Self {
             self.page = Some(page);
             self
         }
         /// The request, to adjust (headers, media type) before sending.
+        #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
@@ -1652,6 +1734,7 @@ pub mod list_release_assets {
             req
         }
         /// Send the request.
+        #[inline]
         pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
             self.build().send()
         }
@@ -1670,6 +1753,7 @@ pub mod remove_collaborator {
     }
     impl<'c> RemoveCollaborator<'c> {
         /// The request, to adjust (headers, media type) before sending.
+        #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
@@ -1681,6 +1765,7 @@ pub mod remove_collaborator {
             )
         }
         /// Send the request.
+        #[inline]
         pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
             self.build().send()
         }
@@ -1700,6 +1785,7 @@ pub mod remove_status_check_contexts {
     }
     impl<'c> RemoveStatusCheckContexts<'c> {
         /// The request, to adjust (headers, media type) before sending.
+        #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
@@ -1717,6 +1803,7 @@ pub mod remove_status_check_contexts {
             req
         }
         /// Send the request.
+        #[inline]
         pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
             self.build().send()
         }
@@ -1767,26 +1854,31 @@ pub mod update {
     }
     impl<'c> Update<'c> {
         /// Name to rename the repository to.
+        #[inline]
         pub fn name(mut self, name: impl Into<String>) -> Self {
             self.name = Some(name.into());
             self
         }
         /// Short summary text shown on the repository page.
+        #[inline]
         pub fn description(mut self, description: impl Into<String>) -> Self {
             self.description = Some(description.into());
             self
         }
         /// URL of a web page about the repository.
+        #[inline]
         pub fn homepage(mut self, homepage: impl Into<String>) -> Self {
             self.homepage = Some(homepage.into());
             self
         }
         /// `true` makes the repository private, `false` makes it public. Default: `false`. The call fails with `422` when the organization only lets owners change visibility and you are not an owner.
+        #[inline]
         pub fn private(mut self, private: bool) -> Self {
             self.private = Some(private);
             self
         }
         /// Visibility of the repository: `public` or `private`.
+        #[inline]
         pub fn visibility(
             mut self,
             visibility: crate::repos::update::Visibility,
@@ -1795,6 +1887,7 @@ pub mod update {
             self
         }
         /// Turns security and analysis features on or off. Requires admin access to the repository, or being an owner or security manager of its organization. Each feature is an object with a `status` of `enabled` or `disabled`, for example `{ "secret_scanning": { "status": "enabled" } }`. The current settings are shown by the endpoint that gets a repository.
+        #[inline]
         pub fn security_and_analysis(
             mut self,
             security_and_analysis: crate::repos::update::SecurityAndAnalysis,
@@ -1803,61 +1896,73 @@ pub mod update {
             self
         }
         /// Whether issues are enabled.
+        #[inline]
         pub fn has_issues(mut self, has_issues: bool) -> Self {
             self.has_issues = Some(has_issues);
             self
         }
         /// Whether projects are enabled. If the organization has turned repository projects off, this defaults to `false` and passing `true` is an error.
+        #[inline]
         pub fn has_projects(mut self, has_projects: bool) -> Self {
             self.has_projects = Some(has_projects);
             self
         }
         /// Whether the wiki is enabled.
+        #[inline]
         pub fn has_wiki(mut self, has_wiki: bool) -> Self {
             self.has_wiki = Some(has_wiki);
             self
         }
         /// Whether other repositories can be generated from this one as a template.
+        #[inline]
         pub fn is_template(mut self, is_template: bool) -> Self {
             self.is_template = Some(is_template);
             self
         }
         /// Branch to use as the new default branch.
+        #[inline]
         pub fn default_branch(mut self, default_branch: impl Into<String>) -> Self {
             self.default_branch = Some(default_branch.into());
             self
         }
         /// Whether pull requests may be squash-merged.
+        #[inline]
         pub fn allow_squash_merge(mut self, allow_squash_merge: bool) -> Self {
             self.allow_squash_merge = Some(allow_squash_merge);
             self
         }
         /// Whether pull requests may be merged with a merge commit.
+        #[inline]
         pub fn allow_merge_commit(mut self, allow_merge_commit: bool) -> Self {
             self.allow_merge_commit = Some(allow_merge_commit);
             self
         }
         /// Whether pull requests may be rebase-merged.
+        #[inline]
         pub fn allow_rebase_merge(mut self, allow_rebase_merge: bool) -> Self {
             self.allow_rebase_merge = Some(allow_rebase_merge);
             self
         }
         /// Whether auto-merge can be turned on for pull requests.
+        #[inline]
         pub fn allow_auto_merge(mut self, allow_auto_merge: bool) -> Self {
             self.allow_auto_merge = Some(allow_auto_merge);
             self
         }
         /// Whether head branches are deleted automatically once their pull request is merged.
+        #[inline]
         pub fn delete_branch_on_merge(mut self, delete_branch_on_merge: bool) -> Self {
             self.delete_branch_on_merge = Some(delete_branch_on_merge);
             self
         }
         /// Whether a pull request branch that is behind its base can always be updated, even when being up to date is not required for merging.
+        #[inline]
         pub fn allow_update_branch(mut self, allow_update_branch: bool) -> Self {
             self.allow_update_branch = Some(allow_update_branch);
             self
         }
         /// Whether squash commits take the pull request title by default instead of the commit message. **Closing down:** use `squash_merge_commit_title` instead.
+        #[inline]
         pub fn use_squash_pr_title_as_default(
             mut self,
             use_squash_pr_title_as_default: bool,
@@ -1866,6 +1971,7 @@ pub mod update {
             self
         }
         /// Default title of squash merge commits: `PR_TITLE` uses the pull request title, `COMMIT_OR_PR_TITLE` uses the commit title for single-commit pull requests and the pull request title otherwise. Must be set when `squash_merge_commit_message` is set.
+        #[inline]
         pub fn squash_merge_commit_title(
             mut self,
             squash_merge_commit_title: crate::repos::update::SquashMergeCommitTitle,
@@ -1874,6 +1980,7 @@ pub mod update {
             self
         }
         /// Default message of squash merge commits: `PR_BODY` (pull request body), `COMMIT_MESSAGES` (the messages of the branch commits) or `BLANK` (empty).
+        #[inline]
         pub fn squash_merge_commit_message(
             mut self,
             squash_merge_commit_message: crate::repos::update::SquashMergeCommitMessage,
@@ -1882,6 +1989,7 @@ pub mod update {
             self
         }
         /// Default title of merge commits: `PR_TITLE` (pull request title) or `MERGE_MESSAGE` (the classic "Merge pull request #123 from branch-name" text). Must be set when `merge_commit_message` is set.
+        #[inline]
         pub fn merge_commit_title(
             mut self,
             merge_commit_title: crate::repos::update::MergeCommitTitle,
@@ -1890,6 +1998,7 @@ pub mod update {
             self
         }
         /// Default message of merge commits: `PR_TITLE`, `PR_BODY` or `BLANK`.
+        #[inline]
         pub fn merge_commit_message(
             mut self,
             merge_commit_message: crate::repos::update::MergeCommitMessage,
@@ -1898,16 +2007,19 @@ pub mod update {
             self
         }
         /// `true` archives the repository; `false` brings an archived repository back.
+        #[inline]
         pub fn archived(mut self, archived: bool) -> Self {
             self.archived = Some(archived);
             self
         }
         /// Whether private forks are allowed.
+        #[inline]
         pub fn allow_forking(mut self, allow_forking: bool) -> Self {
             self.allow_forking = Some(allow_forking);
             self
         }
         /// Whether contributors have to sign off commits made through the web interface.
+        #[inline]
         pub fn web_commit_signoff_required(
             mut self,
             web_commit_signoff_required: bool,
@@ -1916,6 +2028,7 @@ pub mod update {
             self
         }
         /// The request, to adjust (headers, media type) before sending.
+        #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
@@ -1959,6 +2072,7 @@ pub mod update {
             req
         }
         /// Send the request.
+        #[inline]
         pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
             self.build().send()
         }
@@ -1976,6 +2090,7 @@ pub mod update {
     }
     impl Visibility {
         /// The value as sent on the wire.
+        #[inline]
         pub fn as_str(&self) -> &str {
             match self {
                 Self::Public => "public",
@@ -2079,6 +2194,7 @@ pub mod update {
     }
     impl SquashMergeCommitTitle {
         /// The value as sent on the wire.
+        #[inline]
         pub fn as_str(&self) -> &str {
             match self {
                 Self::PrTitle => "PR_TITLE",
@@ -2110,6 +2226,7 @@ pub mod update {
     }
     impl SquashMergeCommitMessage {
         /// The value as sent on the wire.
+        #[inline]
         pub fn as_str(&self) -> &str {
             match self {
                 Self::PrBody => "PR_BODY",
@@ -2140,6 +2257,7 @@ pub mod update {
     }
     impl MergeCommitTitle {
         /// The value as sent on the wire.
+        #[inline]
         pub fn as_str(&self) -> &str {
             match self {
                 Self::PrTitle => "PR_TITLE",
@@ -2171,6 +2289,7 @@ pub mod update {
     }
     impl MergeCommitMessage {
         /// The value as sent on the wire.
+        #[inline]
         pub fn as_str(&self) -> &str {
             match self {
                 Self::PrTitle => "PR_TITLE",
@@ -2219,6 +2338,7 @@ pub mod update_branch_protection {
     }
     impl<'c> UpdateBranchProtection<'c> {
         /// When `true`, merge commits cannot be pushed, so history stays linear. The repository must allow squash or rebase merging. Default: `false`.
+        #[inline]
         pub fn required_linear_history(mut self, required_linear_history: bool) -> Self {
             self.required_linear_history = Some(required_linear_history);
             self
@@ -2226,21 +2346,25 @@ pub mod update_branch_protection {
         /// When `true`, anyone with write access may force-push. `false` or `null` blocks force pushes. Default: `false`.
         ///
         /// `None` is sent as `null`.
+        #[inline]
         pub fn allow_force_pushes(mut self, allow_force_pushes: Option<bool>) -> Self {
             self.allow_force_pushes = Some(allow_force_pushes);
             self
         }
         /// When `true`, users with write access may delete the branch. Default: `false`.
+        #[inline]
         pub fn allow_deletions(mut self, allow_deletions: bool) -> Self {
             self.allow_deletions = Some(allow_deletions);
             self
         }
         /// When `true`, the push restrictions also prevent creating new matching branches, except for those allowed to push. Default: `false`.
+        #[inline]
         pub fn block_creations(mut self, block_creations: bool) -> Self {
             self.block_creations = Some(block_creations);
             self
         }
         /// When `true`, every review conversation must be resolved before merging. Default: `false`.
+        #[inline]
         pub fn required_conversation_resolution(
             mut self,
             required_conversation_resolution: bool,
@@ -2251,16 +2375,19 @@ pub mod update_branch_protection {
             self
         }
         /// When `true`, the branch becomes read-only and nobody can push to it. Default: `false`.
+        #[inline]
         pub fn lock_branch(mut self, lock_branch: bool) -> Self {
             self.lock_branch = Some(lock_branch);
             self
         }
         /// When `true`, forks can still pull changes from upstream while the branch is locked. Default: `false`.
+        #[inline]
         pub fn allow_fork_syncing(mut self, allow_fork_syncing: bool) -> Self {
             self.allow_fork_syncing = Some(allow_fork_syncing);
             self
         }
         /// The request, to adjust (headers, media type) before sending.
+        #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
@@ -2292,6 +2419,7 @@ pub mod update_branch_protection {
             req
         }
         /// Send the request.
+        #[inline]
         pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
             self.build().send()
         }
@@ -2398,21 +2526,25 @@ pub mod update_release_asset {
     }
     impl<'c> UpdateReleaseAsset<'c> {
         /// File name to give the asset.
+        #[inline]
         pub fn name(mut self, name: impl Into<String>) -> Self {
             self.name = Some(name.into());
             self
         }
         /// Short text shown instead of the file name.
+        #[inline]
         pub fn label(mut self, label: impl Into<String>) -> Self {
             self.label = Some(label.into());
             self
         }
         /// State of the asset, for example `uploaded`.
+        #[inline]
         pub fn state(mut self, state: impl Into<String>) -> Self {
             self.state = Some(state.into());
             self
         }
         /// The request, to adjust (headers, media type) before sending.
+        #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
@@ -2432,6 +2564,7 @@ pub mod update_release_asset {
             req
         }
         /// Send the request.
+        #[inline]
         pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
             self.build().send()
         }
@@ -2455,16 +2588,19 @@ pub mod upload_release_asset {
     impl<'c> UploadReleaseAsset<'c> {
         /// Scheme, host and optional port of the upload server (as in the `upload_url`
         /// of a release); defaults to the client's uploads URL.
+        #[inline]
         pub fn origin(mut self, origin: impl Into<String>) -> Self {
             self.origin = Some(origin.into());
             self
         }
         /// Short text shown instead of the file name.
+        #[inline]
         pub fn label(mut self, label: impl Into<String>) -> Self {
             self.label = Some(label.into());
             self
         }
         /// The request, to adjust (headers, media type) before sending.
+        #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
@@ -2486,6 +2622,7 @@ pub mod upload_release_asset {
             req
         }
         /// Send the request.
+        #[inline]
         pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
             self.build().send()
         }

@@ -7,6 +7,7 @@ pub struct Search<'c> {
 }
 impl crate::runtime::Client {
     /// Endpoints of the `search` scope.
+    #[inline]
     pub fn search(&self) -> Search<'_> {
         Search { client: self }
     }
@@ -32,6 +33,7 @@ impl<'c> Search<'c> {
     /// `GET /search/issues`
     ///
     /// [GitHub REST API documentation](https://docs.github.com/rest/search/search#search-issues-and-pull-requests)
+    #[inline]
     pub fn issues_and_pull_requests(
         &self,
         q: impl Into<String>,
@@ -63,6 +65,7 @@ pub mod issues_and_pull_requests {
     }
     impl<'c> IssuesAndPullRequests<'c> {
         /// Sort by `comments`, `reactions`, `reactions-+1`, `reactions--1`, `reactions-smile`, `reactions-thinking_face`, `reactions-heart`, `reactions-tada`, `interactions`, `created` or `updated`. Default: best match.
+        #[inline]
         pub fn sort(
             mut self,
             sort: crate::search::issues_and_pull_requests::Sort,
@@ -71,6 +74,7 @@ pub mod issues_and_pull_requests {
             self
         }
         /// `desc` puts the highest values first, `asc` the lowest. Only used together with `sort`. Default: `desc`.
+        #[inline]
         pub fn order(
             mut self,
             order: crate::search::issues_and_pull_requests::Order,
@@ -79,21 +83,25 @@ pub mod issues_and_pull_requests {
             self
         }
         /// How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+        #[inline]
         pub fn per_page(mut self, per_page: i64) -> Self {
             self.per_page = Some(per_page);
             self
         }
         /// Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+        #[inline]
         pub fn page(mut self, page: i64) -> Self {
             self.page = Some(page);
             self
         }
         /// `true` switches to advanced issue search.
+        #[inline]
         pub fn advanced_search(mut self, advanced_search: bool) -> Self {
             self.advanced_search = Some(advanced_search);
             self
         }
         /// The request, to adjust (headers, media type) before sending.
+        #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
             let mut req = crate::runtime::Request::new(
                 self.client,
@@ -119,6 +127,7 @@ pub mod issues_and_pull_requests {
             req
         }
         /// Send the request.
+        #[inline]
         pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
             self.build().send()
         }
@@ -154,6 +163,7 @@ pub mod issues_and_pull_requests {
     }
     impl Sort {
         /// The value as sent on the wire.
+        #[inline]
         pub fn as_str(&self) -> &str {
             match self {
                 Self::Comments => "comments",
@@ -192,6 +202,7 @@ pub mod issues_and_pull_requests {
     }
     impl Order {
         /// The value as sent on the wire.
+        #[inline]
         pub fn as_str(&self) -> &str {
             match self {
                 Self::Desc => "desc",

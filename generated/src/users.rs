@@ -7,6 +7,7 @@ pub struct Users<'c> {
 }
 impl crate::runtime::Client {
     /// Endpoints of the `users` scope.
+    #[inline]
     pub fn users(&self) -> Users<'_> {
         Users { client: self }
     }
@@ -21,6 +22,7 @@ impl<'c> Users<'c> {
     /// `GET /user`
     ///
     /// [GitHub REST API documentation](https://docs.github.com/rest/users/users#get-the-authenticated-user)
+    #[inline]
     pub fn get_authenticated(&self) -> get_authenticated::GetAuthenticated<'c> {
         get_authenticated::GetAuthenticated {
             client: self.client,
@@ -41,6 +43,7 @@ impl<'c> Users<'c> {
     /// `GET /users/{username}`
     ///
     /// [GitHub REST API documentation](https://docs.github.com/rest/users/users#get-a-user)
+    #[inline]
     pub fn get_by_username(
         &self,
         username: impl Into<String>,
@@ -61,6 +64,7 @@ pub mod get_authenticated {
     }
     impl<'c> GetAuthenticated<'c> {
         /// The request, to adjust (headers, media type) before sending.
+        #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
             crate::runtime::Request::new(
                 self.client,
@@ -69,6 +73,7 @@ pub mod get_authenticated {
             )
         }
         /// Send the request.
+        #[inline]
         pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
             self.build().send()
         }
@@ -85,6 +90,7 @@ pub mod get_by_username {
     }
     impl<'c> GetByUsername<'c> {
         /// The request, to adjust (headers, media type) before sending.
+        #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
             let username = crate::runtime::encode::segment(&self.username);
             crate::runtime::Request::new(
@@ -94,6 +100,7 @@ pub mod get_by_username {
             )
         }
         /// Send the request.
+        #[inline]
         pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
             self.build().send()
         }

@@ -10,9 +10,9 @@
 //! - `parse`: `parse::parse_spec` on the in-memory texts;
 //! - `read+parse (parse_dir)`: what the pipeline runs (reads and parses on all cores);
 //! - `model`: `model::build_api`;
-//! - `codegen+format`: `codegen::generate_crate` (quote, then syn + prettyplease);
-//! - `format (est.)`: re-formatting the generated `.rs` files (`syn::parse_file` +
-//!   `prettyplease::unparse`): an estimate of the format share of `codegen+format`;
+//! - `codegen+format`: `codegen::generate_crate_timed` (wall time; scope files are built and
+//!   formatted on all cores), split into building token streams (quote, docs) and formatting
+//!   them (syn + prettyplease), each summed over the threads;
 //! - `write (fresh dir)`: `write::generate` into an empty directory;
 //! - `write (unchanged)`: `write::generate` again: compares and writes nothing;
 //! - `total (Config::generate, unchanged)`: the library entry point end to end, output in step.
@@ -115,10 +115,9 @@ fn main() {
         "parse",
         "read+parse (parse_dir, all cores)",
         "model",
-        "codegen+format",
-        "format (est.)",
-        "  of which tokens -> syn::File",
-        "  of which prettyplease::unparse",
+        "codegen+format (wall, all cores)",
+        "  codegen: token streams (thread sum)",
+        "  format: syn + prettyplease (thread sum)",
         "write (fresh dir)",
         "write (unchanged)",
         "total (Config::generate, unchanged)",
@@ -158,38 +157,19 @@ fn main() {
         let api =
             time(&mut t[3].times, || model::build_api(&specs2)).unwrap_or_else(|d| panic!("{d}"));
         endpoints = api.endpoints.len();
-        let files = time(&mut t[4].times, || codegen::generate_crate(&api));
+        let (files, timings) = time(&mut t[4].times, || codegen::generate_crate_timed(&api));
+        t[5].times.push(timings.tokens);
+        t[6].times.push(timings.format);
         files_out = files.len();
         bytes_out = files.iter().map(|f| f.contents.len()).sum::<usize>();
-        // The runtime files are copied verbatim; only generated code is formatted. Lexing the
-        // text is not part of the estimate (codegen hands syn tokens, not text).
-        let streams: Vec<proc_macro2::TokenStream> = files
-            .iter()
-            .filter(|f| f.path.extension().is_some_and(|e| e == "rs"))
-            .filter(|f| !f.path.starts_with("src/runtime"))
-            .map(|f| f.contents.parse().expect("generated code lexes"))
-            .collect();
-        let (mut parse_t, mut unparse_t) = (Duration::ZERO, Duration::ZERO);
-        for ts in &streams {
-            let start = Instant::now();
-            let file: syn::File = syn::parse2(ts.clone()).expect("generated code parses");
-            let mid = Instant::now();
-            std::hint::black_box(prettyplease::unparse(&file));
-            parse_t += mid - start;
-            unparse_t += mid.elapsed();
-        }
-        drop(streams);
-        t[5].times.push(parse_t + unparse_t);
-        t[6].times.push(parse_t);
-        t[7].times.push(unparse_t);
         let out = tmp.path().join(format!("run{run}"));
-        let plan = time(&mut t[8].times, || write::generate(&out, &files))
+        let plan = time(&mut t[7].times, || write::generate(&out, &files))
             .unwrap_or_else(|d| panic!("{d}"));
         assert_eq!(plan.len(), files.len());
-        let plan = time(&mut t[9].times, || write::generate(&out, &files))
+        let plan = time(&mut t[8].times, || write::generate(&out, &files))
             .unwrap_or_else(|d| panic!("{d}"));
         rewritten += plan.len();
-        let plan = time(&mut t[10].times, || {
+        let plan = time(&mut t[9].times, || {
             Config::new().specs(corpus).out(&out).generate()
         })
         .unwrap_or_else(|d| panic!("{d}"));
@@ -209,14 +189,14 @@ fn main() {
     );
     let read = median(rows[0].times.clone());
     println!(
-        "{:<38} {:>10} {:>8} {:>13}",
+        "{:<42} {:>10} {:>8} {:>13}",
         "stage", "median ms", "min ms", "x read files"
     );
     for r in &rows {
         let m = median(r.times.clone());
         let min = r.times.iter().min().copied().unwrap_or_default();
         println!(
-            "{:<38} {:>10.1} {:>8.1} {:>13.1}",
+            "{:<42} {:>10.1} {:>8.1} {:>13.1}",
             r.name,
             ms(m),
             ms(min),

@@ -27,6 +27,8 @@ pub(crate) struct Inner {
     pub(crate) http: reqwest::Client,
     pub(crate) base_url: String,
     pub(crate) uploads_url: String,
+    /// `base_url` and `uploads_url` parsed once: most requests only set path and query.
+    pub(crate) parsed: [Url; 2],
     /// `Accept`, `User-Agent`, `X-GitHub-Api-Version`: copied into every request.
     pub(crate) default_headers: HeaderMap,
     /// The ready `Authorization` value (marked sensitive); sent only to trusted origins.
@@ -238,6 +240,9 @@ impl ClientBuilder {
             None => default_uploads_url(&base_url),
         };
         let trusted = [origin(&base_url)?, origin(&uploads_url)?];
+        // Parsed once: a request only sets path and query on a copy (`send::build_url`).
+        let parse = |u: &str| Url::parse(u).map_err(|_| Error::invalid("URL is not valid"));
+        let parsed = [parse(&base_url)?, parse(&uploads_url)?];
 
         let mut default_headers = HeaderMap::with_capacity(4);
         let value = |v: &str, what: &'static str| {
@@ -270,6 +275,7 @@ impl ClientBuilder {
         Ok(Client {
             inner: Arc::new(Inner {
                 http,
+                parsed,
                 base_url,
                 uploads_url,
                 default_headers,

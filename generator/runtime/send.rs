@@ -30,23 +30,38 @@ pub(crate) async fn execute(req: Request<'_>) -> Result<Response> {
         inner.trusted.iter().any(|o| o.matches(url))
             || extra_trusted.as_ref().is_some_and(|o| o.matches(url))
     };
-    let (mut headers, mut auth) = build_headers(inner, &req)?;
+    // The first attempt takes the headers built here; only a retry or a redirect (rare)
+    // builds them again, so the common case clones no header map.
+    let (headers, mut auth) = build_headers(inner, &req)?;
+    let mut fresh_headers = Some(headers);
+    let mut to_get_done = false;
     let mut method = req.method.to_reqwest();
     let mut idempotent = !matches!(req.method, Method::Post | Method::Patch);
-    let mut body = match req.body {
+    let mut body = match &req.body {
         Body::None => None,
-        Body::Json(b) | Body::Raw(b) => Some(b),
-        Body::Invalid(e) => return Err(Error::invalid(e)),
+        Body::Json(b) | Body::Raw(b) => Some(b.clone()),
+        Body::Invalid(e) => return Err(Error::invalid(e.clone())),
     };
     let timeout = req.timeout.or(inner.timeout);
     let (mut attempt, mut redirects) = (0u32, 0u8);
 
     loop {
-        let mut rq = reqwest::Request::new(method.clone(), url.clone());
-        *rq.headers_mut() = headers.clone();
+        let mut headers = match fresh_headers.take() {
+            Some(h) => h,
+            None => {
+                let (mut h, _) = build_headers(inner, &req)?;
+                if to_get_done {
+                    h.remove(CONTENT_TYPE);
+                    h.remove(CONTENT_LENGTH);
+                }
+                h
+            }
+        };
         if let Some(a) = auth.as_ref().filter(|_| is_trusted(&url)) {
-            rq.headers_mut().insert(AUTHORIZATION, a.clone());
+            headers.insert(AUTHORIZATION, a.clone());
         }
+        let mut rq = reqwest::Request::new(method.clone(), url.clone());
+        *rq.headers_mut() = headers;
         *rq.body_mut() = body.clone().map(reqwest::Body::from);
         *rq.timeout_mut() = timeout;
 
@@ -78,8 +93,7 @@ pub(crate) async fn execute(req: Request<'_>) -> Result<Response> {
                     method = reqwest::Method::GET;
                     idempotent = true;
                     body = None;
-                    headers.remove(CONTENT_TYPE);
-                    headers.remove(CONTENT_LENGTH);
+                    to_get_done = true;
                 }
                 // Credentials (also a caller-set Authorization) never follow to another
                 // origin, and are not restored if a later hop comes back.
@@ -125,6 +139,29 @@ pub(crate) async fn execute(req: Request<'_>) -> Result<Response> {
 
 /// Base + path + query, parsed once. The path must start with `/` so it cannot change host.
 fn build_url(inner: &Inner, req: &Request<'_>) -> Result<Url> {
+    // Common case: an API or uploads path without `?`/`#`: a copy of the base parsed once,
+    // then only the path and query parsers run (no scheme, host or IDNA work per call).
+    let parsed = match req.base {
+        Base::Api => Some(&inner.parsed[0]),
+        Base::Uploads => Some(&inner.parsed[1]),
+        _ => None,
+    };
+    if let Some(base) =
+        parsed.filter(|_| req.path.starts_with('/') && !req.path.contains(['?', '#']))
+    {
+        let mut url = base.clone();
+        let prefix = base.path().trim_end_matches('/');
+        let mut path = String::with_capacity(prefix.len() + req.path.len());
+        path.push_str(prefix);
+        path.push_str(&req.path);
+        url.set_path(&path);
+        if !req.query.is_empty() {
+            let mut q = String::new();
+            write_query(&mut q, req, '?');
+            url.set_query(Some(&q[1..]));
+        }
+        return Ok(url);
+    }
     let origin;
     let base = match &req.base {
         Base::Api => inner.base_url.as_str(),
@@ -146,24 +183,8 @@ fn build_url(inner: &Inner, req: &Request<'_>) -> Result<Url> {
     let mut s = String::with_capacity(base.len() + req.path.len() + query_len);
     s.push_str(base);
     s.push_str(&req.path);
-    let mut sep = if s.contains('?') { '&' } else { '?' };
-    for (name, value) in &req.query {
-        s.push(sep);
-        sep = '&';
-        encode::query_component(&mut s, name);
-        s.push('=');
-        if *name == "q" {
-            // Octokit keeps `+` in search queries (GitHub reads it as a space).
-            for (i, part) in value.split('+').enumerate() {
-                if i > 0 {
-                    s.push('+');
-                }
-                encode::query_component(&mut s, part);
-            }
-        } else {
-            encode::query_component(&mut s, value);
-        }
-    }
+    let sep = if s.contains('?') { '&' } else { '?' };
+    write_query(&mut s, req, sep);
     let url = Url::parse(&s).map_err(|_| Error::invalid("request URL is not valid"))?;
     if !matches!(url.scheme(), "http" | "https") || url.host_str().is_none() {
         return Err(Error::invalid("request URL is not an absolute http(s) URL"));
@@ -174,7 +195,15 @@ fn build_url(inner: &Inner, req: &Request<'_>) -> Result<Url> {
 /// Request headers (defaults, then media type, body headers, then the caller's) and the
 /// `Authorization` value to add on trusted hops.
 fn build_headers(inner: &Inner, req: &Request<'_>) -> Result<(HeaderMap, Option<HeaderValue>)> {
-    let mut headers = inner.default_headers.clone();
+    // Room for the defaults, Accept, a body header, Authorization and the caller's headers:
+    // no growth while the request is assembled.
+    let mut headers = HeaderMap::with_capacity(inner.default_headers.len() + 3 + req.headers.len());
+    headers.extend(
+        inner
+            .default_headers
+            .iter()
+            .map(|(k, v)| (k.clone(), v.clone())),
+    );
     if let Some(accept) = &req.accept {
         let v = HeaderValue::from_str(accept).map_err(|_| Error::invalid("invalid Accept"))?;
         headers.insert(ACCEPT, v);
@@ -235,4 +264,24 @@ async fn read_capped(mut resp: reqwest::Response, cap: usize) -> Bytes {
         }
     }
     Bytes::from(buf)
+}
+
+fn write_query(s: &mut String, req: &Request<'_>, mut sep: char) {
+    for (name, value) in &req.query {
+        s.push(sep);
+        sep = '&';
+        encode::query_component(s, name);
+        s.push('=');
+        if *name == "q" {
+            // Octokit keeps `+` in search queries (GitHub reads it as a space).
+            for (i, part) in value.split('+').enumerate() {
+                if i > 0 {
+                    s.push('+');
+                }
+                encode::query_component(s, part);
+            }
+        } else {
+            encode::query_component(s, value);
+        }
+    }
 }

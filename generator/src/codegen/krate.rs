@@ -9,7 +9,7 @@ use quote::{format_ident, quote};
 use super::docs;
 use super::endpoint::{endpoint_code, scope_struct};
 use super::naming::scope_module;
-use super::{format_file, GeneratedFile, MARKER_LINE};
+use super::{format_file, CodegenTimings, GeneratedFile, MARKER_LINE};
 use crate::model::{Api, Endpoint};
 
 /// The runtime sources copied verbatim (after the marker line) into `src/runtime/`.
@@ -50,20 +50,15 @@ fn scopes(api: &Api) -> BTreeMap<String, Vec<&Endpoint>> {
     map
 }
 
-/// Every file of the crate, sorted by path.
-pub fn crate_files(api: &Api) -> Vec<GeneratedFile> {
+/// Every file of the crate, sorted by path, and the time spent on the scope files.
+pub fn crate_files(api: &Api) -> (Vec<GeneratedFile>, CodegenTimings) {
     let scopes = scopes(api);
     let mut files = vec![
         GeneratedFile::new("Cargo.toml", cargo_toml(api, &scopes)),
         GeneratedFile::new("src/lib.rs", with_comments(format_file(&lib_rs(&scopes)))),
     ];
-    for (module, endpoints) in &scopes {
-        let tokens = scope_file(api, &endpoints[0].scope, endpoints);
-        files.push(GeneratedFile::new(
-            format!("src/{module}.rs"),
-            format_file(&tokens),
-        ));
-    }
+    let (scope_files, timings) = scope_files(api, &scopes);
+    files.extend(scope_files);
     for (name, text) in RUNTIME_FILES {
         files.push(GeneratedFile::new(
             format!("src/runtime/{name}"),
@@ -71,7 +66,51 @@ pub fn crate_files(api: &Api) -> Vec<GeneratedFile> {
         ));
     }
     files.sort_by(|a, b| a.path.cmp(&b.path));
-    files
+    (files, timings)
+}
+
+/// One `src/<scope>.rs` per scope, generated and formatted on all cores: formatting (syn +
+/// prettyplease) is most of the generator's time. Token streams are not `Send`, so each file
+/// is built and formatted by one thread; threads take the next scope (largest first) as they
+/// finish. The caller sorts the files, so the output does not depend on the schedule.
+fn scope_files(
+    api: &Api,
+    scopes: &BTreeMap<String, Vec<&Endpoint>>,
+) -> (Vec<GeneratedFile>, CodegenTimings) {
+    let mut jobs: Vec<(&String, &Vec<&Endpoint>)> = scopes.iter().collect();
+    jobs.sort_by_key(|(_, endpoints)| std::cmp::Reverse(endpoints.len()));
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .clamp(1, 8)
+        .min(jobs.len().max(1));
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let work = || {
+        let mut done = (Vec::new(), CodegenTimings::default());
+        while let Some((module, endpoints)) =
+            jobs.get(next.fetch_add(1, std::sync::atomic::Ordering::Relaxed))
+        {
+            let start = std::time::Instant::now();
+            let tokens = scope_file(api, &endpoints[0].scope, endpoints);
+            let formatting = std::time::Instant::now();
+            let text = format_file(&tokens);
+            done.1.tokens += formatting - start;
+            done.1.format += formatting.elapsed();
+            done.0
+                .push(GeneratedFile::new(format!("src/{module}.rs"), text));
+        }
+        done
+    };
+    std::thread::scope(|s| {
+        let handles: Vec<_> = (1..threads).map(|_| s.spawn(work)).collect();
+        let (mut files, mut timings) = work();
+        for h in handles {
+            let (more, t) = h.join().unwrap_or_else(|p| std::panic::resume_unwind(p));
+            files.extend(more);
+            timings.tokens += t.tokens;
+            timings.format += t.format;
+        }
+        (files, timings)
+    })
 }
 
 /// Features a scope's feature enables: the scopes its renamed aliases forward to.
@@ -232,6 +271,7 @@ pub fn scope_file(api: &Api, scope: &str, endpoints: &[&Endpoint]) -> TokenStrea
 
         impl crate::runtime::Client {
             #accessor_doc
+            #[inline]
             pub fn #accessor(&self) -> #name<'_> {
                 #name { client: self }
             }

@@ -46,7 +46,20 @@ impl GeneratedFile {
 
 /// Every file of the generated crate (`Cargo.toml`, `src/**`), sorted by path.
 pub fn generate_crate(api: &Api) -> Vec<GeneratedFile> {
+    krate::crate_files(api).0
+}
+
+/// [`generate_crate`], also returning where the time went (for benchmarks).
+pub fn generate_crate_timed(api: &Api) -> (Vec<GeneratedFile>, CodegenTimings) {
     krate::crate_files(api)
+}
+
+/// Time spent by [`generate_crate_timed`] building token streams (`quote`, docs) and formatting
+/// them (syn + prettyplease), each summed over the threads that generate the scope files.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct CodegenTimings {
+    pub tokens: std::time::Duration,
+    pub format: std::time::Duration,
 }
 
 /// The formatted code generated for one endpoint: its method in the scope's `impl` block and

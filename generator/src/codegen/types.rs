@@ -230,6 +230,7 @@ fn enum_item(name: &proc_macro2::Ident, values: &[String], doc: &str) -> TokenSt
 
         impl #name {
             /// The value as sent on the wire.
+            #[inline]
             pub fn as_str(&self) -> &str {
                 match self {
                     #(#arms)*

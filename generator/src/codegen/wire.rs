@@ -121,6 +121,7 @@ pub fn build_fn(endpoint: &Endpoint, fields: &[ParamField]) -> TokenStream {
     };
     quote! {
         /// The request, to adjust (headers, media type) before sending.
+        #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
             #body
         }
