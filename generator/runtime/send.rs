@@ -253,7 +253,8 @@ async fn read_limited(
     Ok(Some(Bytes::from(buf)))
 }
 
-/// Read at most `cap` bytes of a body; read errors end the body early.
+/// Read at most `cap` bytes of a body; read errors end the body early. Unlike
+/// [`read_limited`] it keeps a prefix of an over-long body: error bodies are only shown.
 async fn read_capped(mut resp: reqwest::Response, cap: usize) -> Bytes {
     let mut buf = Vec::new();
     while let Ok(Some(chunk)) = resp.chunk().await {
