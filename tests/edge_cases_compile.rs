@@ -79,6 +79,7 @@ fn e(
         docs_url: Some("https://docs.github.com/rest/x#y".into()),
         params,
         body,
+        responses: Vec::new(),
         source: PathBuf::from(format!("specs/{scope}/{id}.md")),
     }
 }
@@ -387,7 +388,10 @@ fn edge_api() -> Api {
     ];
     endpoints.extend(conventions);
     endpoints.sort_by(|a, b| (&a.scope, &a.id).cmp(&(&b.scope, &b.id)));
-    Api { endpoints }
+    Api {
+        endpoints,
+        models: Vec::new(),
+    }
 }
 
 #[test]

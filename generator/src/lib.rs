@@ -15,6 +15,7 @@ pub mod diag;
 pub mod infer;
 pub mod model;
 pub mod parse;
+pub mod schema;
 pub mod write;
 
 pub use config::Config;

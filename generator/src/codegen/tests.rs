@@ -82,6 +82,7 @@ pub(crate) fn endpoint(
         docs_url: Some(format!("https://docs.github.com/rest/{scope}#{id}")),
         params,
         body,
+        responses: Vec::new(),
         source: PathBuf::from(format!("specs/{scope}/{id}.md")),
     }
 }
@@ -166,7 +167,10 @@ fn upload() -> Endpoint {
 fn api(endpoints: Vec<Endpoint>) -> Api {
     let mut endpoints = endpoints;
     endpoints.sort_by(|a, b| (&a.scope, &a.id).cmp(&(&b.scope, &b.id)));
-    Api { endpoints }
+    Api {
+        endpoints,
+        models: Vec::new(),
+    }
 }
 
 /// Code without whitespace or trailing commas, so layout choices of prettyplease don't matter.

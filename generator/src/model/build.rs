@@ -84,6 +84,7 @@ pub fn build_endpoint(spec: &SpecFile, diags: &mut Vec<Diagnostic>) -> Endpoint 
         docs_url: spec.docs_url.clone(),
         params,
         body,
+        responses: Vec::new(),
         source: spec.path.clone(),
     }
 }

@@ -22,6 +22,8 @@ pub use crate::parse::{HttpMethod, PathPart};
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Api {
     pub endpoints: Vec<Endpoint>,
+    /// Every response model (named and hoisted), sorted by name.
+    pub models: Vec<crate::schema::Model>,
 }
 
 /// Where a parameter goes on the wire.
@@ -148,6 +150,8 @@ pub struct Endpoint {
     /// then the others in table order. Nested parameters live inside `Type::Object`.
     pub params: Vec<Param>,
     pub body: BodyKind,
+    /// Declared responses (`responses:` front-matter), by status; empty = untyped.
+    pub responses: Vec<crate::schema::ResponseDecl>,
     /// The spec file this endpoint came from.
     #[serde(skip)]
     pub source: PathBuf,
@@ -165,7 +169,10 @@ pub fn build_api(specs: &[crate::parse::SpecFile]) -> Result<Api, Diagnostics> {
     check_duplicate_ids(&endpoints, &mut diags);
     check_renames(specs, &endpoints, &mut diags);
     if diags.is_empty() {
-        Ok(Api { endpoints })
+        Ok(Api {
+            endpoints,
+            models: Vec::new(),
+        })
     } else {
         Err(Diagnostics(diags))
     }

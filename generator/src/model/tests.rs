@@ -455,7 +455,10 @@ fn nesting_up_to_seven_levels() {
         vec![row(seven, false, "", 3)],
     );
     let e = one(ok);
-    let v = inspect_json(&Api { endpoints: vec![e] });
+    let v = inspect_json(&Api {
+        endpoints: vec![e],
+        models: Vec::new(),
+    });
     assert!(v["endpoints"][0]["params"]
         .as_array()
         .unwrap()
