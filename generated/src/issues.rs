@@ -13,6 +13,69 @@ impl crate::runtime::Client {
     }
 }
 impl<'c> Issues<'c> {
+    /// Assign users to an issue
+    ///
+    /// Adds up to 10 assignees to an issue or pull request. People already assigned stay assigned.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `issue_number` (required): Number of the issue, as shown in its URL.
+    /// - `assignees` (optional, [`AddAssignees::assignees`](crate::issues::add_assignees::AddAssignees::assignees)): Logins of users to add as assignees, at most 10 per call. Only users with push access can change assignees; otherwise the list is ignored.
+    ///
+    /// # Route
+    ///
+    /// `POST /repos/{owner}/{repo}/issues/{issue_number}/assignees`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/issues/assignees#add-assignees-to-an-issue)
+    #[inline]
+    pub fn add_assignees(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        issue_number: i64,
+    ) -> add_assignees::AddAssignees<'c> {
+        add_assignees::AddAssignees {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            issue_number,
+            assignees: None,
+        }
+    }
+    /// Mark an issue as blocked by another
+    ///
+    /// Records that the issue identified by `issue_number` cannot proceed until another issue is done. The blocking issue is given by its global ID, not its number.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `issue_number` (required): Number of the issue, as shown in its URL.
+    /// - `issue_id` (required): Global ID (the `id` field, not the number) of the issue that blocks this one.
+    ///
+    /// # Route
+    ///
+    /// `POST /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/issues/issue-dependencies#add-a-dependency-an-issue-is-blocked-by)
+    #[inline]
+    pub fn add_blocked_by_dependency(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        issue_number: i64,
+        issue_id: i64,
+    ) -> add_blocked_by_dependency::AddBlockedByDependency<'c> {
+        add_blocked_by_dependency::AddBlockedByDependency {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            issue_number,
+            issue_id,
+        }
+    }
     /// Put labels on an issue
     ///
     /// Adds labels to an issue, keeping the labels it already has. Sending an empty list removes all of its labels.
@@ -42,6 +105,101 @@ impl<'c> Issues<'c> {
             repo: repo.into(),
             issue_number,
             labels: None,
+        }
+    }
+    /// Attach a sub-issue
+    ///
+    /// Makes an existing issue a child of the issue identified by `issue_number`.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `issue_number` (required): Number of the issue, as shown in its URL.
+    /// - `sub_issue_id` (required): Global ID (the `id` field, not the number) of the issue to attach as a child.
+    /// - `replace_parent` (optional, [`AddSubIssue::replace_parent`](crate::issues::add_sub_issue::AddSubIssue::replace_parent)): When `true`, moves the issue here even if it already has another parent.
+    ///
+    /// # Route
+    ///
+    /// `POST /repos/{owner}/{repo}/issues/{issue_number}/sub_issues`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/issues/sub-issues#add-sub-issue)
+    #[inline]
+    pub fn add_sub_issue(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        issue_number: i64,
+        sub_issue_id: i64,
+    ) -> add_sub_issue::AddSubIssue<'c> {
+        add_sub_issue::AddSubIssue {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            issue_number,
+            sub_issue_id,
+            replace_parent: None,
+        }
+    }
+    /// Check whether a user is assignable in a repository
+    ///
+    /// Answers `204 No Content` when the user can be assigned to issues in the repository, and `404 Not Found` when not.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `assignee` (required): Login of the user to check.
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/assignees/{assignee}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/issues/assignees#check-if-a-user-can-be-assigned)
+    #[inline]
+    pub fn check_user_can_be_assigned(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        assignee: impl Into<String>,
+    ) -> check_user_can_be_assigned::CheckUserCanBeAssigned<'c> {
+        check_user_can_be_assigned::CheckUserCanBeAssigned {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            assignee: assignee.into(),
+        }
+    }
+    /// Check whether a user is assignable to an issue
+    ///
+    /// Answers `204 No Content` when the user can be assigned to this particular issue, and `404 Not Found` when not.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `issue_number` (required): Number of the issue, as shown in its URL.
+    /// - `assignee` (required): Login of the user to check.
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/issues/{issue_number}/assignees/{assignee}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/issues/assignees#check-if-a-user-can-be-assigned-to-a-issue)
+    #[inline]
+    pub fn check_user_can_be_assigned_to_issue(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        issue_number: i64,
+        assignee: impl Into<String>,
+    ) -> check_user_can_be_assigned_to_issue::CheckUserCanBeAssignedToIssue<'c> {
+        check_user_can_be_assigned_to_issue::CheckUserCanBeAssignedToIssue {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            issue_number,
+            assignee: assignee.into(),
         }
     }
     /// Open a new issue
@@ -87,6 +245,42 @@ impl<'c> Issues<'c> {
             r#type: None,
         }
     }
+    /// Comment on an issue
+    ///
+    /// Adds a comment to an issue or pull request (every pull request is also an issue). To comment on a line of a diff, use the pull request review comment endpoints instead.
+    ///
+    /// Posting many comments in a short time can hit the secondary rate limits.
+    ///
+    /// This endpoint triggers notifications.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `issue_number` (required): Number of the issue, as shown in its URL.
+    /// - `body` (required): Text of the comment, in Markdown.
+    ///
+    /// # Route
+    ///
+    /// `POST /repos/{owner}/{repo}/issues/{issue_number}/comments`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/issues/comments#create-an-issue-comment)
+    #[inline]
+    pub fn create_comment(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        issue_number: i64,
+        body: impl Into<String>,
+    ) -> create_comment::CreateComment<'c> {
+        create_comment::CreateComment {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            issue_number,
+            body: body.into(),
+        }
+    }
     /// Define a new label
     ///
     /// Adds a label with a name and a color to a repository.
@@ -120,6 +314,70 @@ impl<'c> Issues<'c> {
             description: None,
         }
     }
+    /// Create a milestone
+    ///
+    /// Adds a milestone to a repository.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `title` (required): Title of the milestone.
+    /// - `state` (optional, [`CreateMilestone::state`](crate::issues::create_milestone::CreateMilestone::state)): Whether the milestone starts open or closed. Values: `open`, `closed`. Default: `open`.
+    /// - `description` (optional, [`CreateMilestone::description`](crate::issues::create_milestone::CreateMilestone::description)): Longer text describing the milestone.
+    /// - `due_on` (optional, [`CreateMilestone::due_on`](crate::issues::create_milestone::CreateMilestone::due_on)): Due date of the milestone, an ISO 8601 timestamp (`YYYY-MM-DDTHH:MM:SSZ`).
+    ///
+    /// # Route
+    ///
+    /// `POST /repos/{owner}/{repo}/milestones`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/issues/milestones#create-a-milestone)
+    #[inline]
+    pub fn create_milestone(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        title: impl Into<String>,
+    ) -> create_milestone::CreateMilestone<'c> {
+        create_milestone::CreateMilestone {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            title: title.into(),
+            state: None,
+            description: None,
+            due_on: None,
+        }
+    }
+    /// Delete an issue comment
+    ///
+    /// Removes a comment from an issue or pull request. Answers `204 No Content` on success.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `comment_id` (required): Unique ID of the comment.
+    ///
+    /// # Route
+    ///
+    /// `DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/issues/comments#delete-an-issue-comment)
+    #[inline]
+    pub fn delete_comment(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        comment_id: i64,
+    ) -> delete_comment::DeleteComment<'c> {
+        delete_comment::DeleteComment {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            comment_id,
+        }
+    }
     /// Remove a label
     ///
     /// Deletes a label from a repository, which also takes it off every issue and pull request.
@@ -149,6 +407,124 @@ impl<'c> Issues<'c> {
             name: name.into(),
         }
     }
+    /// Delete a milestone
+    ///
+    /// Removes a milestone from a repository. Issues that used it simply lose their milestone.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `milestone_number` (required): Number of the milestone.
+    ///
+    /// # Route
+    ///
+    /// `DELETE /repos/{owner}/{repo}/milestones/{milestone_number}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/issues/milestones#delete-a-milestone)
+    #[inline]
+    pub fn delete_milestone(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        milestone_number: i64,
+    ) -> delete_milestone::DeleteMilestone<'c> {
+        delete_milestone::DeleteMilestone {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            milestone_number,
+        }
+    }
+    /// Fetch an issue
+    ///
+    /// Returns one issue. Pull requests are issues too, so a pull request number works here; such results carry a `pull_request` key. Use the pulls endpoints to get a pull request's own fields.
+    ///
+    /// An issue moved to another repository answers `301 Moved Permanently` when you can read the new place; `404 Not Found` when you cannot, and `410 Gone` when it was deleted and you can read the repository.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `issue_number` (required): Number of the issue, as shown in its URL.
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/issues/{issue_number}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/issues/issues#get-an-issue)
+    #[inline]
+    pub fn get(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        issue_number: i64,
+    ) -> get::Get<'c> {
+        get::Get {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            issue_number,
+        }
+    }
+    /// Fetch an issue comment
+    ///
+    /// Returns one comment made on an issue or pull request.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `comment_id` (required): Unique ID of the comment.
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/issues/comments/{comment_id}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/issues/comments#get-an-issue-comment)
+    #[inline]
+    pub fn get_comment(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        comment_id: i64,
+    ) -> get_comment::GetComment<'c> {
+        get_comment::GetComment {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            comment_id,
+        }
+    }
+    /// Fetch an issue event
+    ///
+    /// Returns one event from the history of the issues of a repository, such as a label being added or the issue being closed.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `event_id` (required): ID of the event.
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/issues/events/{event_id}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/issues/events#get-an-issue-event)
+    #[inline]
+    pub fn get_event(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        event_id: i64,
+    ) -> get_event::GetEvent<'c> {
+        get_event::GetEvent {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            event_id,
+        }
+    }
     /// Look up a label
     ///
     /// Returns one label of a repository, found by its name.
@@ -176,6 +552,449 @@ impl<'c> Issues<'c> {
             owner: owner.into(),
             repo: repo.into(),
             name: name.into(),
+        }
+    }
+    /// Fetch a milestone
+    ///
+    /// Returns one milestone of a repository, including counts of its open and closed issues.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `milestone_number` (required): Number of the milestone.
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/milestones/{milestone_number}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/issues/milestones#get-a-milestone)
+    #[inline]
+    pub fn get_milestone(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        milestone_number: i64,
+    ) -> get_milestone::GetMilestone<'c> {
+        get_milestone::GetMilestone {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            milestone_number,
+        }
+    }
+    /// Fetch the parent of a sub-issue
+    ///
+    /// Returns the issue that the given issue is attached to as a sub-issue.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `issue_number` (required): Number of the issue, as shown in its URL.
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/issues/{issue_number}/parent`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/issues/sub-issues#get-parent-issue)
+    #[inline]
+    pub fn get_parent(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        issue_number: i64,
+    ) -> get_parent::GetParent<'c> {
+        get_parent::GetParent {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            issue_number,
+        }
+    }
+    /// List issues assigned to you across all repositories
+    ///
+    /// Lists issues visible to the authenticated user across owned, member and organization repositories. By default only issues assigned to you are returned; use `filter` to widen the set.
+    ///
+    /// Pull requests are returned too; they are the items with a `pull_request` key.
+    ///
+    /// # Parameters
+    ///
+    /// - `filter` (optional, [`List::filter`](crate::issues::list::List::filter)): Which issues to return: assigned to you, created by you, mentioning you, subscribed to, or all that you can see. Values: `assigned`, `created`, `mentioned`, `subscribed`, `repos`, `all`. Default: `assigned`.
+    /// - `state` (optional, [`List::state`](crate::issues::list::List::state)): Only issues in this state. Values: `open`, `closed`, `all`. Default: `open`.
+    /// - `labels` (optional, [`List::labels`](crate::issues::list::List::labels)): Comma-separated label names; every one of them must be on the issue, e.g. `bug,ui,@high`.
+    /// - `sort` (optional, [`List::sort`](crate::issues::list::List::sort)): Field the issues are ordered by. Values: `created`, `updated`, `comments`. Default: `created`.
+    /// - `direction` (optional, [`List::direction`](crate::issues::list::List::direction)): Sort order, ascending or descending. Values: `asc`, `desc`. Default: `desc`.
+    /// - `since` (optional, [`List::since`](crate::issues::list::List::since)): Only return results changed at or after this time, an ISO 8601 timestamp (`YYYY-MM-DDTHH:MM:SSZ`).
+    /// - `collab` (optional, [`List::collab`](crate::issues::list::List::collab)): When `true`, include repositories where you are a collaborator.
+    /// - `orgs` (optional, [`List::orgs`](crate::issues::list::List::orgs)): When `true`, include repositories of your organizations.
+    /// - `owned` (optional, [`List::owned`](crate::issues::list::List::owned)): When `true`, include repositories you own.
+    /// - `pulls` (optional, [`List::pulls`](crate::issues::list::List::pulls)): When `true`, include pull requests.
+    /// - `per_page` (optional, [`List::per_page`](crate::issues::list::List::per_page)): How many results to return per page, at most 100. Default: `30`.
+    /// - `page` (optional, [`List::page`](crate::issues::list::List::page)): Which page of results to return, counting from 1. Default: `1`.
+    ///
+    /// # Route
+    ///
+    /// `GET /issues`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/issues/issues#list-issues-assigned-to-the-authenticated-user)
+    #[inline]
+    pub fn list(&self) -> list::List<'c> {
+        list::List {
+            client: self.client,
+            filter: None,
+            state: None,
+            labels: None,
+            sort: None,
+            direction: None,
+            since: None,
+            collab: None,
+            orgs: None,
+            owned: None,
+            pulls: None,
+            per_page: None,
+            page: None,
+        }
+    }
+    /// List who can be assigned
+    ///
+    /// Lists the users who may be assigned to issues in a repository.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `per_page` (optional, [`ListAssignees::per_page`](crate::issues::list_assignees::ListAssignees::per_page)): How many results to return per page, at most 100. Default: `30`.
+    /// - `page` (optional, [`ListAssignees::page`](crate::issues::list_assignees::ListAssignees::page)): Which page of results to return, counting from 1. Default: `1`.
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/assignees`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/issues/assignees#list-assignees)
+    #[inline]
+    pub fn list_assignees(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+    ) -> list_assignees::ListAssignees<'c> {
+        list_assignees::ListAssignees {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            per_page: None,
+            page: None,
+        }
+    }
+    /// List the comments on an issue
+    ///
+    /// Lists the comments of one issue or pull request, ordered by ascending ID.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `issue_number` (required): Number of the issue, as shown in its URL.
+    /// - `since` (optional, [`ListComments::since`](crate::issues::list_comments::ListComments::since)): Only return results changed at or after this time, an ISO 8601 timestamp (`YYYY-MM-DDTHH:MM:SSZ`).
+    /// - `per_page` (optional, [`ListComments::per_page`](crate::issues::list_comments::ListComments::per_page)): How many results to return per page, at most 100. Default: `30`.
+    /// - `page` (optional, [`ListComments::page`](crate::issues::list_comments::ListComments::page)): Which page of results to return, counting from 1. Default: `1`.
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/issues/{issue_number}/comments`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/issues/comments#list-issue-comments)
+    #[inline]
+    pub fn list_comments(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        issue_number: i64,
+    ) -> list_comments::ListComments<'c> {
+        list_comments::ListComments {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            issue_number,
+            since: None,
+            per_page: None,
+            page: None,
+        }
+    }
+    /// List issue comments in a repository
+    ///
+    /// Lists the comments made on all issues and pull requests of a repository. By default they are ordered by ascending ID.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `sort` (optional, [`ListCommentsForRepo::sort`](crate::issues::list_comments_for_repo::ListCommentsForRepo::sort)): Field the comments are ordered by. Values: `created`, `updated`. Default: `created`.
+    /// - `direction` (optional, [`ListCommentsForRepo::direction`](crate::issues::list_comments_for_repo::ListCommentsForRepo::direction)): Sort order. Ignored unless `sort` is given. Values: `asc`, `desc`.
+    /// - `since` (optional, [`ListCommentsForRepo::since`](crate::issues::list_comments_for_repo::ListCommentsForRepo::since)): Only return results changed at or after this time, an ISO 8601 timestamp (`YYYY-MM-DDTHH:MM:SSZ`).
+    /// - `per_page` (optional, [`ListCommentsForRepo::per_page`](crate::issues::list_comments_for_repo::ListCommentsForRepo::per_page)): How many results to return per page, at most 100. Default: `30`.
+    /// - `page` (optional, [`ListCommentsForRepo::page`](crate::issues::list_comments_for_repo::ListCommentsForRepo::page)): Which page of results to return, counting from 1. Default: `1`.
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/issues/comments`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/issues/comments#list-issue-comments-for-a-repository)
+    #[inline]
+    pub fn list_comments_for_repo(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+    ) -> list_comments_for_repo::ListCommentsForRepo<'c> {
+        list_comments_for_repo::ListCommentsForRepo {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            sort: None,
+            direction: None,
+            since: None,
+            per_page: None,
+            page: None,
+        }
+    }
+    /// List issues blocking an issue
+    ///
+    /// Lists the issues that must be finished before the given issue can proceed.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `issue_number` (required): Number of the issue, as shown in its URL.
+    /// - `per_page` (optional, [`ListDependenciesBlockedBy::per_page`](crate::issues::list_dependencies_blocked_by::ListDependenciesBlockedBy::per_page)): How many results to return per page, at most 100. Default: `30`.
+    /// - `page` (optional, [`ListDependenciesBlockedBy::page`](crate::issues::list_dependencies_blocked_by::ListDependenciesBlockedBy::page)): Which page of results to return, counting from 1. Default: `1`.
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/issues/issue-dependencies#list-dependencies-an-issue-is-blocked-by)
+    #[inline]
+    pub fn list_dependencies_blocked_by(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        issue_number: i64,
+    ) -> list_dependencies_blocked_by::ListDependenciesBlockedBy<'c> {
+        list_dependencies_blocked_by::ListDependenciesBlockedBy {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            issue_number,
+            per_page: None,
+            page: None,
+        }
+    }
+    /// List issues an issue blocks
+    ///
+    /// Lists the issues that wait on the given issue.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `issue_number` (required): Number of the issue, as shown in its URL.
+    /// - `per_page` (optional, [`ListDependenciesBlocking::per_page`](crate::issues::list_dependencies_blocking::ListDependenciesBlocking::per_page)): How many results to return per page, at most 100. Default: `30`.
+    /// - `page` (optional, [`ListDependenciesBlocking::page`](crate::issues::list_dependencies_blocking::ListDependenciesBlocking::page)): Which page of results to return, counting from 1. Default: `1`.
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocking`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/issues/issue-dependencies#list-dependencies-an-issue-is-blocking)
+    #[inline]
+    pub fn list_dependencies_blocking(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        issue_number: i64,
+    ) -> list_dependencies_blocking::ListDependenciesBlocking<'c> {
+        list_dependencies_blocking::ListDependenciesBlocking {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            issue_number,
+            per_page: None,
+            page: None,
+        }
+    }
+    /// List the events of an issue
+    ///
+    /// Lists the history events of one issue, such as assignments, label changes and closing.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `issue_number` (required): Number of the issue, as shown in its URL.
+    /// - `per_page` (optional, [`ListEvents::per_page`](crate::issues::list_events::ListEvents::per_page)): How many results to return per page, at most 100. Default: `30`.
+    /// - `page` (optional, [`ListEvents::page`](crate::issues::list_events::ListEvents::page)): Which page of results to return, counting from 1. Default: `1`.
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/issues/{issue_number}/events`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/issues/events#list-issue-events)
+    #[inline]
+    pub fn list_events(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        issue_number: i64,
+    ) -> list_events::ListEvents<'c> {
+        list_events::ListEvents {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            issue_number,
+            per_page: None,
+            page: None,
+        }
+    }
+    /// List issue events in a repository
+    ///
+    /// Lists the history events of all issues of a repository.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `per_page` (optional, [`ListEventsForRepo::per_page`](crate::issues::list_events_for_repo::ListEventsForRepo::per_page)): How many results to return per page, at most 100. Default: `30`.
+    /// - `page` (optional, [`ListEventsForRepo::page`](crate::issues::list_events_for_repo::ListEventsForRepo::page)): Which page of results to return, counting from 1. Default: `1`.
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/issues/events`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/issues/events#list-issue-events-for-a-repository)
+    #[inline]
+    pub fn list_events_for_repo(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+    ) -> list_events_for_repo::ListEventsForRepo<'c> {
+        list_events_for_repo::ListEventsForRepo {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            per_page: None,
+            page: None,
+        }
+    }
+    /// List the timeline of an issue
+    ///
+    /// Lists everything that happened on an issue or pull request in order: comments, commits, reviews, cross-references and state changes.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `issue_number` (required): Number of the issue, as shown in its URL.
+    /// - `per_page` (optional, [`ListEventsForTimeline::per_page`](crate::issues::list_events_for_timeline::ListEventsForTimeline::per_page)): How many results to return per page, at most 100. Default: `30`.
+    /// - `page` (optional, [`ListEventsForTimeline::page`](crate::issues::list_events_for_timeline::ListEventsForTimeline::page)): Which page of results to return, counting from 1. Default: `1`.
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/issues/{issue_number}/timeline`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/issues/timeline#list-timeline-events-for-an-issue)
+    #[inline]
+    pub fn list_events_for_timeline(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        issue_number: i64,
+    ) -> list_events_for_timeline::ListEventsForTimeline<'c> {
+        list_events_for_timeline::ListEventsForTimeline {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            issue_number,
+            per_page: None,
+            page: None,
+        }
+    }
+    /// List your issues in repositories you own or belong to
+    ///
+    /// Lists issues across the repositories you own or collaborate on. By default only issues assigned to you are returned.
+    ///
+    /// Pull requests are returned too; they are the items with a `pull_request` key.
+    ///
+    /// # Parameters
+    ///
+    /// - `filter` (optional, [`ListForAuthenticatedUser::filter`](crate::issues::list_for_authenticated_user::ListForAuthenticatedUser::filter)): Which issues to return: assigned to you, created by you, mentioning you, subscribed to, or all that you can see. Values: `assigned`, `created`, `mentioned`, `subscribed`, `repos`, `all`. Default: `assigned`.
+    /// - `state` (optional, [`ListForAuthenticatedUser::state`](crate::issues::list_for_authenticated_user::ListForAuthenticatedUser::state)): Only issues in this state. Values: `open`, `closed`, `all`. Default: `open`.
+    /// - `labels` (optional, [`ListForAuthenticatedUser::labels`](crate::issues::list_for_authenticated_user::ListForAuthenticatedUser::labels)): Comma-separated label names; every one of them must be on the issue, e.g. `bug,ui,@high`.
+    /// - `sort` (optional, [`ListForAuthenticatedUser::sort`](crate::issues::list_for_authenticated_user::ListForAuthenticatedUser::sort)): Field the issues are ordered by. Values: `created`, `updated`, `comments`. Default: `created`.
+    /// - `direction` (optional, [`ListForAuthenticatedUser::direction`](crate::issues::list_for_authenticated_user::ListForAuthenticatedUser::direction)): Sort order, ascending or descending. Values: `asc`, `desc`. Default: `desc`.
+    /// - `since` (optional, [`ListForAuthenticatedUser::since`](crate::issues::list_for_authenticated_user::ListForAuthenticatedUser::since)): Only return results changed at or after this time, an ISO 8601 timestamp (`YYYY-MM-DDTHH:MM:SSZ`).
+    /// - `per_page` (optional, [`ListForAuthenticatedUser::per_page`](crate::issues::list_for_authenticated_user::ListForAuthenticatedUser::per_page)): How many results to return per page, at most 100. Default: `30`.
+    /// - `page` (optional, [`ListForAuthenticatedUser::page`](crate::issues::list_for_authenticated_user::ListForAuthenticatedUser::page)): Which page of results to return, counting from 1. Default: `1`.
+    ///
+    /// # Route
+    ///
+    /// `GET /user/issues`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/issues/issues#list-user-account-issues-assigned-to-the-authenticated-user)
+    #[inline]
+    pub fn list_for_authenticated_user(
+        &self,
+    ) -> list_for_authenticated_user::ListForAuthenticatedUser<'c> {
+        list_for_authenticated_user::ListForAuthenticatedUser {
+            client: self.client,
+            filter: None,
+            state: None,
+            labels: None,
+            sort: None,
+            direction: None,
+            since: None,
+            per_page: None,
+            page: None,
+        }
+    }
+    /// List your issues in an organization
+    ///
+    /// Lists the issues of an organization's repositories that concern the authenticated user. By default only issues assigned to you are returned.
+    ///
+    /// Pull requests are returned too; they are the items with a `pull_request` key.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `filter` (optional, [`ListForOrg::filter`](crate::issues::list_for_org::ListForOrg::filter)): Which issues to return: assigned to you, created by you, mentioning you, subscribed to, or all that you can see. Values: `assigned`, `created`, `mentioned`, `subscribed`, `repos`, `all`. Default: `assigned`.
+    /// - `state` (optional, [`ListForOrg::state`](crate::issues::list_for_org::ListForOrg::state)): Only issues in this state. Values: `open`, `closed`, `all`. Default: `open`.
+    /// - `labels` (optional, [`ListForOrg::labels`](crate::issues::list_for_org::ListForOrg::labels)): Comma-separated label names; every one of them must be on the issue, e.g. `bug,ui,@high`.
+    /// - `type` (optional, `ListForOrg::type`): Only issues of this issue type, given by name.
+    /// - `sort` (optional, [`ListForOrg::sort`](crate::issues::list_for_org::ListForOrg::sort)): Field the issues are ordered by. Values: `created`, `updated`, `comments`. Default: `created`.
+    /// - `direction` (optional, [`ListForOrg::direction`](crate::issues::list_for_org::ListForOrg::direction)): Sort order, ascending or descending. Values: `asc`, `desc`. Default: `desc`.
+    /// - `since` (optional, [`ListForOrg::since`](crate::issues::list_for_org::ListForOrg::since)): Only return results changed at or after this time, an ISO 8601 timestamp (`YYYY-MM-DDTHH:MM:SSZ`).
+    /// - `per_page` (optional, [`ListForOrg::per_page`](crate::issues::list_for_org::ListForOrg::per_page)): How many results to return per page, at most 100. Default: `30`.
+    /// - `page` (optional, [`ListForOrg::page`](crate::issues::list_for_org::ListForOrg::page)): Which page of results to return, counting from 1. Default: `1`.
+    ///
+    /// # Route
+    ///
+    /// `GET /orgs/{org}/issues`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/issues/issues#list-organization-issues-assigned-to-the-authenticated-user)
+    #[inline]
+    pub fn list_for_org(&self, org: impl Into<String>) -> list_for_org::ListForOrg<'c> {
+        list_for_org::ListForOrg {
+            client: self.client,
+            org: org.into(),
+            filter: None,
+            state: None,
+            labels: None,
+            r#type: None,
+            sort: None,
+            direction: None,
+            since: None,
+            per_page: None,
+            page: None,
         }
     }
     /// List the issues of a repository
@@ -230,6 +1049,39 @@ impl<'c> Issues<'c> {
             page: None,
         }
     }
+    /// List the labels of a milestone's issues
+    ///
+    /// Lists the labels carried by the issues of one milestone.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `milestone_number` (required): Number of the milestone.
+    /// - `per_page` (optional, [`ListLabelsForMilestone::per_page`](crate::issues::list_labels_for_milestone::ListLabelsForMilestone::per_page)): How many results to return per page, at most 100. Default: `30`.
+    /// - `page` (optional, [`ListLabelsForMilestone::page`](crate::issues::list_labels_for_milestone::ListLabelsForMilestone::page)): Which page of results to return, counting from 1. Default: `1`.
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/milestones/{milestone_number}/labels`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/issues/labels#list-labels-for-issues-in-a-milestone)
+    #[inline]
+    pub fn list_labels_for_milestone(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        milestone_number: i64,
+    ) -> list_labels_for_milestone::ListLabelsForMilestone<'c> {
+        list_labels_for_milestone::ListLabelsForMilestone {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            milestone_number,
+            per_page: None,
+            page: None,
+        }
+    }
     /// List all labels in a repository
     ///
     /// Returns every label defined in a repository.
@@ -256,6 +1108,108 @@ impl<'c> Issues<'c> {
             client: self.client,
             owner: owner.into(),
             repo: repo.into(),
+            per_page: None,
+            page: None,
+        }
+    }
+    /// List the labels of an issue
+    ///
+    /// Lists the labels currently on one issue.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `issue_number` (required): Number of the issue, as shown in its URL.
+    /// - `per_page` (optional, [`ListLabelsOnIssue::per_page`](crate::issues::list_labels_on_issue::ListLabelsOnIssue::per_page)): How many results to return per page, at most 100. Default: `30`.
+    /// - `page` (optional, [`ListLabelsOnIssue::page`](crate::issues::list_labels_on_issue::ListLabelsOnIssue::page)): Which page of results to return, counting from 1. Default: `1`.
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/issues/{issue_number}/labels`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/issues/labels#list-labels-for-an-issue)
+    #[inline]
+    pub fn list_labels_on_issue(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        issue_number: i64,
+    ) -> list_labels_on_issue::ListLabelsOnIssue<'c> {
+        list_labels_on_issue::ListLabelsOnIssue {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            issue_number,
+            per_page: None,
+            page: None,
+        }
+    }
+    /// List milestones
+    ///
+    /// Lists the milestones of a repository.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `state` (optional, [`ListMilestones::state`](crate::issues::list_milestones::ListMilestones::state)): Only milestones in this state. Values: `open`, `closed`, `all`. Default: `open`.
+    /// - `sort` (optional, [`ListMilestones::sort`](crate::issues::list_milestones::ListMilestones::sort)): Field the milestones are ordered by. Values: `due_on`, `completeness`. Default: `due_on`.
+    /// - `direction` (optional, [`ListMilestones::direction`](crate::issues::list_milestones::ListMilestones::direction)): Sort order, ascending or descending. Values: `asc`, `desc`. Default: `asc`.
+    /// - `per_page` (optional, [`ListMilestones::per_page`](crate::issues::list_milestones::ListMilestones::per_page)): How many results to return per page, at most 100. Default: `30`.
+    /// - `page` (optional, [`ListMilestones::page`](crate::issues::list_milestones::ListMilestones::page)): Which page of results to return, counting from 1. Default: `1`.
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/milestones`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/issues/milestones#list-milestones)
+    #[inline]
+    pub fn list_milestones(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+    ) -> list_milestones::ListMilestones<'c> {
+        list_milestones::ListMilestones {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            state: None,
+            sort: None,
+            direction: None,
+            per_page: None,
+            page: None,
+        }
+    }
+    /// List sub-issues
+    ///
+    /// Lists the child issues attached to an issue.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `issue_number` (required): Number of the issue, as shown in its URL.
+    /// - `per_page` (optional, [`ListSubIssues::per_page`](crate::issues::list_sub_issues::ListSubIssues::per_page)): How many results to return per page, at most 100. Default: `30`.
+    /// - `page` (optional, [`ListSubIssues::page`](crate::issues::list_sub_issues::ListSubIssues::page)): Which page of results to return, counting from 1. Default: `1`.
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/issues/{issue_number}/sub_issues`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/issues/sub-issues#list-sub-issues)
+    #[inline]
+    pub fn list_sub_issues(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        issue_number: i64,
+    ) -> list_sub_issues::ListSubIssues<'c> {
+        list_sub_issues::ListSubIssues {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            issue_number,
             per_page: None,
             page: None,
         }
@@ -293,6 +1247,35 @@ impl<'c> Issues<'c> {
             lock_reason: None,
         }
     }
+    /// Remove every label from an issue
+    ///
+    /// Strips all labels from an issue. Answers `204 No Content`.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `issue_number` (required): Number of the issue, as shown in its URL.
+    ///
+    /// # Route
+    ///
+    /// `DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/issues/labels#remove-all-labels-from-an-issue)
+    #[inline]
+    pub fn remove_all_labels(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        issue_number: i64,
+    ) -> remove_all_labels::RemoveAllLabels<'c> {
+        remove_all_labels::RemoveAllLabels {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            issue_number,
+        }
+    }
     /// Unassign users from an issue
     ///
     /// Removes the given users from the assignees of an issue. The logins travel in the JSON body of the `DELETE` request.
@@ -325,6 +1308,169 @@ impl<'c> Issues<'c> {
             assignees,
         }
     }
+    /// Remove a blocking dependency
+    ///
+    /// Deletes the record that an issue is blocked by another one.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `issue_number` (required): Number of the issue, as shown in its URL.
+    /// - `issue_id` (required): Global ID of the blocking issue to remove from the list.
+    ///
+    /// # Route
+    ///
+    /// `DELETE /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by/{issue_id}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/issues/issue-dependencies#remove-dependency-an-issue-is-blocked-by)
+    #[inline]
+    pub fn remove_dependency_blocked_by(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        issue_number: i64,
+        issue_id: i64,
+    ) -> remove_dependency_blocked_by::RemoveDependencyBlockedBy<'c> {
+        remove_dependency_blocked_by::RemoveDependencyBlockedBy {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            issue_number,
+            issue_id,
+        }
+    }
+    /// Remove one label from an issue
+    ///
+    /// Takes a single label off an issue and returns the labels that remain. Answers `404 Not Found` when the label is not on the issue.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `issue_number` (required): Number of the issue, as shown in its URL.
+    /// - `name` (required): Name of the label to remove.
+    ///
+    /// # Route
+    ///
+    /// `DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels/{name}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/issues/labels#remove-a-label-from-an-issue)
+    #[inline]
+    pub fn remove_label(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        issue_number: i64,
+        name: impl Into<String>,
+    ) -> remove_label::RemoveLabel<'c> {
+        remove_label::RemoveLabel {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            issue_number,
+            name: name.into(),
+        }
+    }
+    /// Detach a sub-issue
+    ///
+    /// Removes the parent link between an issue and one of its sub-issues; both issues keep existing.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `issue_number` (required): Number of the issue, as shown in its URL.
+    /// - `sub_issue_id` (required): Global ID of the sub-issue to detach.
+    ///
+    /// # Route
+    ///
+    /// `DELETE /repos/{owner}/{repo}/issues/{issue_number}/sub_issue`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/issues/sub-issues#remove-sub-issue)
+    #[inline]
+    pub fn remove_sub_issue(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        issue_number: i64,
+        sub_issue_id: i64,
+    ) -> remove_sub_issue::RemoveSubIssue<'c> {
+        remove_sub_issue::RemoveSubIssue {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            issue_number,
+            sub_issue_id,
+        }
+    }
+    /// Move a sub-issue in its list
+    ///
+    /// Changes the position of a sub-issue among its siblings. Give either `after_id` or `before_id`.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `issue_number` (required): Number of the issue, as shown in its URL.
+    /// - `sub_issue_id` (required): Global ID of the sub-issue to move.
+    /// - `after_id` (optional, [`ReprioritizeSubIssue::after_id`](crate::issues::reprioritize_sub_issue::ReprioritizeSubIssue::after_id)): Global ID of the sibling the sub-issue should follow.
+    /// - `before_id` (optional, [`ReprioritizeSubIssue::before_id`](crate::issues::reprioritize_sub_issue::ReprioritizeSubIssue::before_id)): Global ID of the sibling the sub-issue should precede.
+    ///
+    /// # Route
+    ///
+    /// `PATCH /repos/{owner}/{repo}/issues/{issue_number}/sub_issues/priority`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/issues/sub-issues#reprioritize-sub-issue)
+    #[inline]
+    pub fn reprioritize_sub_issue(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        issue_number: i64,
+        sub_issue_id: i64,
+    ) -> reprioritize_sub_issue::ReprioritizeSubIssue<'c> {
+        reprioritize_sub_issue::ReprioritizeSubIssue {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            issue_number,
+            sub_issue_id,
+            after_id: None,
+            before_id: None,
+        }
+    }
+    /// Replace the labels of an issue
+    ///
+    /// Sets the full list of labels of an issue: labels not given are removed. Send an empty array to clear them all.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `issue_number` (required): Number of the issue, as shown in its URL.
+    /// - `labels` (optional, [`SetLabels::labels`](crate::issues::set_labels::SetLabels::labels)): The labels the issue should carry, as names (strings) or objects with a `name`. At least one when given.
+    ///
+    /// # Route
+    ///
+    /// `PUT /repos/{owner}/{repo}/issues/{issue_number}/labels`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/issues/labels#set-labels-for-an-issue)
+    #[inline]
+    pub fn set_labels(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        issue_number: i64,
+    ) -> set_labels::SetLabels<'c> {
+        set_labels::SetLabels {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            issue_number,
+            labels: None,
+        }
+    }
     /// Unlock the conversation of an issue
     ///
     /// Allows comments on a locked issue or pull request again. Requires push access.
@@ -352,6 +1498,85 @@ impl<'c> Issues<'c> {
             owner: owner.into(),
             repo: repo.into(),
             issue_number,
+        }
+    }
+    /// Edit an issue
+    ///
+    /// Changes the title, text, state, labels, assignees, milestone or type of an issue. Fields left out keep their values.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `issue_number` (required): Number of the issue, as shown in its URL.
+    /// - `title` (optional, [`Update::title`](crate::issues::update::Update::title)): New title.
+    /// - `body` (optional, [`Update::body`](crate::issues::update::Update::body)): New text, in Markdown.
+    /// - `assignee` (optional, [`Update::assignee`](crate::issues::update::Update::assignee)): Login of one user to assign. **Closing down:** use `assignees`.
+    /// - `state` (optional, [`Update::state`](crate::issues::update::Update::state)): New state of the issue. Values: `open`, `closed`.
+    /// - `state_reason` (optional, [`Update::state_reason`](crate::issues::update::Update::state_reason)): Why the state changed. Values: `completed`, `not_planned`, `duplicate`, `reopened`.
+    /// - `milestone` (optional, [`Update::milestone`](crate::issues::update::Update::milestone)): Number of the milestone to attach, or `null` to detach it. Ignored unless you have push access.
+    /// - `labels` (optional, [`Update::labels`](crate::issues::update::Update::labels)): Names of labels to set; replaces the current labels, and an empty array clears them. Ignored unless you have push access.
+    /// - `assignees` (optional, [`Update::assignees`](crate::issues::update::Update::assignees)): Logins of users to set as assignees; replaces the current ones, and an empty array clears them. Ignored unless you have push access.
+    /// - `type` (optional, `Update::type`): Name of the issue type to set, or `null` to clear it. Ignored unless you have push access.
+    ///
+    /// # Route
+    ///
+    /// `PATCH /repos/{owner}/{repo}/issues/{issue_number}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/issues/issues#update-an-issue)
+    #[inline]
+    pub fn update(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        issue_number: i64,
+    ) -> update::Update<'c> {
+        update::Update {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            issue_number,
+            title: None,
+            body: None,
+            assignee: None,
+            state: None,
+            state_reason: None,
+            milestone: None,
+            labels: None,
+            assignees: None,
+            r#type: None,
+        }
+    }
+    /// Edit an issue comment
+    ///
+    /// Replaces the text of a comment on an issue or pull request.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `comment_id` (required): Unique ID of the comment.
+    /// - `body` (required): New text of the comment, in Markdown.
+    ///
+    /// # Route
+    ///
+    /// `PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/issues/comments#update-an-issue-comment)
+    #[inline]
+    pub fn update_comment(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        comment_id: i64,
+        body: impl Into<String>,
+    ) -> update_comment::UpdateComment<'c> {
+        update_comment::UpdateComment {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            comment_id,
+            body: body.into(),
         }
     }
     /// Edit a label
@@ -387,6 +1612,125 @@ impl<'c> Issues<'c> {
             new_name: None,
             color: None,
             description: None,
+        }
+    }
+    /// Edit a milestone
+    ///
+    /// Changes the title, state, description or due date of a milestone.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `milestone_number` (required): Number of the milestone.
+    /// - `title` (optional, [`UpdateMilestone::title`](crate::issues::update_milestone::UpdateMilestone::title)): New title.
+    /// - `state` (optional, [`UpdateMilestone::state`](crate::issues::update_milestone::UpdateMilestone::state)): New state of the milestone. Values: `open`, `closed`. Default: `open`.
+    /// - `description` (optional, [`UpdateMilestone::description`](crate::issues::update_milestone::UpdateMilestone::description)): New description.
+    /// - `due_on` (optional, [`UpdateMilestone::due_on`](crate::issues::update_milestone::UpdateMilestone::due_on)): New due date, an ISO 8601 timestamp (`YYYY-MM-DDTHH:MM:SSZ`).
+    ///
+    /// # Route
+    ///
+    /// `PATCH /repos/{owner}/{repo}/milestones/{milestone_number}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/issues/milestones#update-a-milestone)
+    #[inline]
+    pub fn update_milestone(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        milestone_number: i64,
+    ) -> update_milestone::UpdateMilestone<'c> {
+        update_milestone::UpdateMilestone {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            milestone_number,
+            title: None,
+            state: None,
+            description: None,
+            due_on: None,
+        }
+    }
+}
+/// Request builder and parameter types of [`Issues::add_assignees`](crate::issues::Issues::add_assignees).
+pub mod add_assignees {
+    /// Request for [`Issues::add_assignees`](crate::issues::Issues::add_assignees): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct AddAssignees<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) issue_number: i64,
+        pub(super) assignees: Option<Vec<String>>,
+    }
+    impl<'c> AddAssignees<'c> {
+        /// Logins of users to add as assignees, at most 10 per call. Only users with push access can change assignees; otherwise the list is ignored.
+        #[inline]
+        pub fn assignees(mut self, assignees: Vec<String>) -> Self {
+            self.assignees = Some(assignees);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let owner = crate::runtime::encode::segment(&self.owner);
+            let repo = crate::runtime::encode::segment(&self.repo);
+            let issue_number = self.issue_number;
+            let mut req = crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Post,
+                format!("/repos/{owner}/{repo}/issues/{issue_number}/assignees"),
+            );
+            let mut body = crate::runtime::JsonObject::new();
+            body.opt("assignees", &self.assignees);
+            if !body.is_empty() {
+                req = req.json(body);
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Issues::add_blocked_by_dependency`](crate::issues::Issues::add_blocked_by_dependency).
+pub mod add_blocked_by_dependency {
+    /// Request for [`Issues::add_blocked_by_dependency`](crate::issues::Issues::add_blocked_by_dependency): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct AddBlockedByDependency<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) issue_number: i64,
+        pub(super) issue_id: i64,
+    }
+    impl<'c> AddBlockedByDependency<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let owner = crate::runtime::encode::segment(&self.owner);
+            let repo = crate::runtime::encode::segment(&self.repo);
+            let issue_number = self.issue_number;
+            let mut req = crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Post,
+                format!(
+                    "/repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by"
+                ),
+            );
+            let mut body = crate::runtime::JsonObject::new();
+            body.field("issue_id", &self.issue_id);
+            req = req.json(body);
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
         }
     }
 }
@@ -426,6 +1770,116 @@ pub mod add_labels {
                 req = req.json(body);
             }
             req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Issues::add_sub_issue`](crate::issues::Issues::add_sub_issue).
+pub mod add_sub_issue {
+    /// Request for [`Issues::add_sub_issue`](crate::issues::Issues::add_sub_issue): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct AddSubIssue<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) issue_number: i64,
+        pub(super) sub_issue_id: i64,
+        pub(super) replace_parent: Option<bool>,
+    }
+    impl<'c> AddSubIssue<'c> {
+        /// When `true`, moves the issue here even if it already has another parent.
+        #[inline]
+        pub fn replace_parent(mut self, replace_parent: bool) -> Self {
+            self.replace_parent = Some(replace_parent);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let owner = crate::runtime::encode::segment(&self.owner);
+            let repo = crate::runtime::encode::segment(&self.repo);
+            let issue_number = self.issue_number;
+            let mut req = crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Post,
+                format!("/repos/{owner}/{repo}/issues/{issue_number}/sub_issues"),
+            );
+            let mut body = crate::runtime::JsonObject::new();
+            body.field("sub_issue_id", &self.sub_issue_id);
+            body.opt("replace_parent", &self.replace_parent);
+            req = req.json(body);
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Issues::check_user_can_be_assigned`](crate::issues::Issues::check_user_can_be_assigned).
+pub mod check_user_can_be_assigned {
+    /// Request for [`Issues::check_user_can_be_assigned`](crate::issues::Issues::check_user_can_be_assigned): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct CheckUserCanBeAssigned<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) assignee: String,
+    }
+    impl<'c> CheckUserCanBeAssigned<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let owner = crate::runtime::encode::segment(&self.owner);
+            let repo = crate::runtime::encode::segment(&self.repo);
+            let assignee = crate::runtime::encode::segment(&self.assignee);
+            crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Get,
+                format!("/repos/{owner}/{repo}/assignees/{assignee}"),
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Issues::check_user_can_be_assigned_to_issue`](crate::issues::Issues::check_user_can_be_assigned_to_issue).
+pub mod check_user_can_be_assigned_to_issue {
+    /// Request for [`Issues::check_user_can_be_assigned_to_issue`](crate::issues::Issues::check_user_can_be_assigned_to_issue): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct CheckUserCanBeAssignedToIssue<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) issue_number: i64,
+        pub(super) assignee: String,
+    }
+    impl<'c> CheckUserCanBeAssignedToIssue<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let owner = crate::runtime::encode::segment(&self.owner);
+            let repo = crate::runtime::encode::segment(&self.repo);
+            let issue_number = self.issue_number;
+            let assignee = crate::runtime::encode::segment(&self.assignee);
+            crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Get,
+                format!(
+                    "/repos/{owner}/{repo}/issues/{issue_number}/assignees/{assignee}"
+                ),
+            )
         }
         /// Send the request.
         #[inline]
@@ -518,6 +1972,42 @@ pub mod create {
         }
     }
 }
+/// Request builder and parameter types of [`Issues::create_comment`](crate::issues::Issues::create_comment).
+pub mod create_comment {
+    /// Request for [`Issues::create_comment`](crate::issues::Issues::create_comment): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct CreateComment<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) issue_number: i64,
+        pub(super) body: String,
+    }
+    impl<'c> CreateComment<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let owner = crate::runtime::encode::segment(&self.owner);
+            let repo = crate::runtime::encode::segment(&self.repo);
+            let issue_number = self.issue_number;
+            let mut req = crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Post,
+                format!("/repos/{owner}/{repo}/issues/{issue_number}/comments"),
+            );
+            let mut body = crate::runtime::JsonObject::new();
+            body.field("body", &self.body);
+            req = req.json(body);
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
 /// Request builder and parameter types of [`Issues::create_label`](crate::issues::Issues::create_label).
 pub mod create_label {
     /// Request for [`Issues::create_label`](crate::issues::Issues::create_label): set optional parameters, then `send()` (or `build()` to adjust the request).
@@ -568,6 +2058,125 @@ pub mod create_label {
         }
     }
 }
+/// Request builder and parameter types of [`Issues::create_milestone`](crate::issues::Issues::create_milestone).
+pub mod create_milestone {
+    /// Request for [`Issues::create_milestone`](crate::issues::Issues::create_milestone): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct CreateMilestone<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) title: String,
+        pub(super) state: Option<crate::issues::create_milestone::State>,
+        pub(super) description: Option<String>,
+        pub(super) due_on: Option<String>,
+    }
+    impl<'c> CreateMilestone<'c> {
+        /// Whether the milestone starts open or closed. Values: `open`, `closed`. Default: `open`.
+        #[inline]
+        pub fn state(mut self, state: crate::issues::create_milestone::State) -> Self {
+            self.state = Some(state);
+            self
+        }
+        /// Longer text describing the milestone.
+        #[inline]
+        pub fn description(mut self, description: impl Into<String>) -> Self {
+            self.description = Some(description.into());
+            self
+        }
+        /// Due date of the milestone, an ISO 8601 timestamp (`YYYY-MM-DDTHH:MM:SSZ`).
+        #[inline]
+        pub fn due_on(mut self, due_on: impl Into<String>) -> Self {
+            self.due_on = Some(due_on.into());
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let owner = crate::runtime::encode::segment(&self.owner);
+            let repo = crate::runtime::encode::segment(&self.repo);
+            let mut req = crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Post,
+                format!("/repos/{owner}/{repo}/milestones"),
+            );
+            let mut body = crate::runtime::JsonObject::new();
+            body.field("title", &self.title);
+            body.opt("state", &self.state);
+            body.opt("description", &self.description);
+            body.opt("due_on", &self.due_on);
+            req = req.json(body);
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+    /// Whether the milestone starts open or closed. Values: `open`, `closed`. Default: `open`.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum State {
+        /// `open`
+        Open,
+        /// `closed`
+        Closed,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl State {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Open => "open",
+                Self::Closed => "closed",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for State {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+}
+/// Request builder and parameter types of [`Issues::delete_comment`](crate::issues::Issues::delete_comment).
+pub mod delete_comment {
+    /// Request for [`Issues::delete_comment`](crate::issues::Issues::delete_comment): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct DeleteComment<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) comment_id: i64,
+    }
+    impl<'c> DeleteComment<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let owner = crate::runtime::encode::segment(&self.owner);
+            let repo = crate::runtime::encode::segment(&self.repo);
+            let comment_id = self.comment_id;
+            crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Delete,
+                format!("/repos/{owner}/{repo}/issues/comments/{comment_id}"),
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
 /// Request builder and parameter types of [`Issues::delete_label`](crate::issues::Issues::delete_label).
 pub mod delete_label {
     /// Request for [`Issues::delete_label`](crate::issues::Issues::delete_label): set optional parameters, then `send()` (or `build()` to adjust the request).
@@ -590,6 +2199,130 @@ pub mod delete_label {
                 self.client,
                 crate::runtime::Method::Delete,
                 format!("/repos/{owner}/{repo}/labels/{name}"),
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Issues::delete_milestone`](crate::issues::Issues::delete_milestone).
+pub mod delete_milestone {
+    /// Request for [`Issues::delete_milestone`](crate::issues::Issues::delete_milestone): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct DeleteMilestone<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) milestone_number: i64,
+    }
+    impl<'c> DeleteMilestone<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let owner = crate::runtime::encode::segment(&self.owner);
+            let repo = crate::runtime::encode::segment(&self.repo);
+            let milestone_number = self.milestone_number;
+            crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Delete,
+                format!("/repos/{owner}/{repo}/milestones/{milestone_number}"),
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Issues::get`](crate::issues::Issues::get).
+pub mod get {
+    /// Request for [`Issues::get`](crate::issues::Issues::get): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct Get<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) issue_number: i64,
+    }
+    impl<'c> Get<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let owner = crate::runtime::encode::segment(&self.owner);
+            let repo = crate::runtime::encode::segment(&self.repo);
+            let issue_number = self.issue_number;
+            crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Get,
+                format!("/repos/{owner}/{repo}/issues/{issue_number}"),
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Issues::get_comment`](crate::issues::Issues::get_comment).
+pub mod get_comment {
+    /// Request for [`Issues::get_comment`](crate::issues::Issues::get_comment): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct GetComment<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) comment_id: i64,
+    }
+    impl<'c> GetComment<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let owner = crate::runtime::encode::segment(&self.owner);
+            let repo = crate::runtime::encode::segment(&self.repo);
+            let comment_id = self.comment_id;
+            crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Get,
+                format!("/repos/{owner}/{repo}/issues/comments/{comment_id}"),
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Issues::get_event`](crate::issues::Issues::get_event).
+pub mod get_event {
+    /// Request for [`Issues::get_event`](crate::issues::Issues::get_event): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct GetEvent<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) event_id: i64,
+    }
+    impl<'c> GetEvent<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let owner = crate::runtime::encode::segment(&self.owner);
+            let repo = crate::runtime::encode::segment(&self.repo);
+            let event_id = self.event_id;
+            crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Get,
+                format!("/repos/{owner}/{repo}/issues/events/{event_id}"),
             )
         }
         /// Send the request.
@@ -627,6 +2360,1389 @@ pub mod get_label {
         #[inline]
         pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
             self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Issues::get_milestone`](crate::issues::Issues::get_milestone).
+pub mod get_milestone {
+    /// Request for [`Issues::get_milestone`](crate::issues::Issues::get_milestone): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct GetMilestone<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) milestone_number: i64,
+    }
+    impl<'c> GetMilestone<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let owner = crate::runtime::encode::segment(&self.owner);
+            let repo = crate::runtime::encode::segment(&self.repo);
+            let milestone_number = self.milestone_number;
+            crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Get,
+                format!("/repos/{owner}/{repo}/milestones/{milestone_number}"),
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Issues::get_parent`](crate::issues::Issues::get_parent).
+pub mod get_parent {
+    /// Request for [`Issues::get_parent`](crate::issues::Issues::get_parent): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct GetParent<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) issue_number: i64,
+    }
+    impl<'c> GetParent<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let owner = crate::runtime::encode::segment(&self.owner);
+            let repo = crate::runtime::encode::segment(&self.repo);
+            let issue_number = self.issue_number;
+            crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Get,
+                format!("/repos/{owner}/{repo}/issues/{issue_number}/parent"),
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Issues::list`](crate::issues::Issues::list).
+pub mod list {
+    /// Request for [`Issues::list`](crate::issues::Issues::list): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct List<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) filter: Option<crate::issues::list::Filter>,
+        pub(super) state: Option<crate::issues::list::State>,
+        pub(super) labels: Option<String>,
+        pub(super) sort: Option<crate::issues::list::Sort>,
+        pub(super) direction: Option<crate::issues::list::Direction>,
+        pub(super) since: Option<String>,
+        pub(super) collab: Option<bool>,
+        pub(super) orgs: Option<bool>,
+        pub(super) owned: Option<bool>,
+        pub(super) pulls: Option<bool>,
+        pub(super) per_page: Option<i64>,
+        pub(super) page: Option<i64>,
+    }
+    impl<'c> List<'c> {
+        /// Which issues to return: assigned to you, created by you, mentioning you, subscribed to, or all that you can see. Values: `assigned`, `created`, `mentioned`, `subscribed`, `repos`, `all`. Default: `assigned`.
+        #[inline]
+        pub fn filter(mut self, filter: crate::issues::list::Filter) -> Self {
+            self.filter = Some(filter);
+            self
+        }
+        /// Only issues in this state. Values: `open`, `closed`, `all`. Default: `open`.
+        #[inline]
+        pub fn state(mut self, state: crate::issues::list::State) -> Self {
+            self.state = Some(state);
+            self
+        }
+        /// Comma-separated label names; every one of them must be on the issue, e.g. `bug,ui,@high`.
+        #[inline]
+        pub fn labels(mut self, labels: impl Into<String>) -> Self {
+            self.labels = Some(labels.into());
+            self
+        }
+        /// Field the issues are ordered by. Values: `created`, `updated`, `comments`. Default: `created`.
+        #[inline]
+        pub fn sort(mut self, sort: crate::issues::list::Sort) -> Self {
+            self.sort = Some(sort);
+            self
+        }
+        /// Sort order, ascending or descending. Values: `asc`, `desc`. Default: `desc`.
+        #[inline]
+        pub fn direction(mut self, direction: crate::issues::list::Direction) -> Self {
+            self.direction = Some(direction);
+            self
+        }
+        /// Only return results changed at or after this time, an ISO 8601 timestamp (`YYYY-MM-DDTHH:MM:SSZ`).
+        #[inline]
+        pub fn since(mut self, since: impl Into<String>) -> Self {
+            self.since = Some(since.into());
+            self
+        }
+        /// When `true`, include repositories where you are a collaborator.
+        #[inline]
+        pub fn collab(mut self, collab: bool) -> Self {
+            self.collab = Some(collab);
+            self
+        }
+        /// When `true`, include repositories of your organizations.
+        #[inline]
+        pub fn orgs(mut self, orgs: bool) -> Self {
+            self.orgs = Some(orgs);
+            self
+        }
+        /// When `true`, include repositories you own.
+        #[inline]
+        pub fn owned(mut self, owned: bool) -> Self {
+            self.owned = Some(owned);
+            self
+        }
+        /// When `true`, include pull requests.
+        #[inline]
+        pub fn pulls(mut self, pulls: bool) -> Self {
+            self.pulls = Some(pulls);
+            self
+        }
+        /// How many results to return per page, at most 100. Default: `30`.
+        #[inline]
+        pub fn per_page(mut self, per_page: i64) -> Self {
+            self.per_page = Some(per_page);
+            self
+        }
+        /// Which page of results to return, counting from 1. Default: `1`.
+        #[inline]
+        pub fn page(mut self, page: i64) -> Self {
+            self.page = Some(page);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Get,
+                String::from("/issues"),
+            );
+            if let Some(value) = self.filter {
+                req = req.query("filter", value.as_str().to_owned());
+            }
+            if let Some(value) = self.state {
+                req = req.query("state", value.as_str().to_owned());
+            }
+            if let Some(value) = self.labels {
+                req = req.query("labels", value);
+            }
+            if let Some(value) = self.sort {
+                req = req.query("sort", value.as_str().to_owned());
+            }
+            if let Some(value) = self.direction {
+                req = req.query("direction", value.as_str().to_owned());
+            }
+            if let Some(value) = self.since {
+                req = req.query("since", value);
+            }
+            if let Some(value) = self.collab {
+                req = req.query("collab", value.to_string());
+            }
+            if let Some(value) = self.orgs {
+                req = req.query("orgs", value.to_string());
+            }
+            if let Some(value) = self.owned {
+                req = req.query("owned", value.to_string());
+            }
+            if let Some(value) = self.pulls {
+                req = req.query("pulls", value.to_string());
+            }
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
+            }
+            if let Some(value) = self.page {
+                req = req.query("page", value.to_string());
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+    /// Which issues to return: assigned to you, created by you, mentioning you, subscribed to, or all that you can see. Values: `assigned`, `created`, `mentioned`, `subscribed`, `repos`, `all`. Default: `assigned`.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum Filter {
+        /// `assigned`
+        Assigned,
+        /// `created`
+        Created,
+        /// `mentioned`
+        Mentioned,
+        /// `subscribed`
+        Subscribed,
+        /// `repos`
+        Repos,
+        /// `all`
+        All,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl Filter {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Assigned => "assigned",
+                Self::Created => "created",
+                Self::Mentioned => "mentioned",
+                Self::Subscribed => "subscribed",
+                Self::Repos => "repos",
+                Self::All => "all",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for Filter {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    /// Only issues in this state. Values: `open`, `closed`, `all`. Default: `open`.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum State {
+        /// `open`
+        Open,
+        /// `closed`
+        Closed,
+        /// `all`
+        All,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl State {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Open => "open",
+                Self::Closed => "closed",
+                Self::All => "all",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for State {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    /// Field the issues are ordered by. Values: `created`, `updated`, `comments`. Default: `created`.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum Sort {
+        /// `created`
+        Created,
+        /// `updated`
+        Updated,
+        /// `comments`
+        Comments,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl Sort {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Created => "created",
+                Self::Updated => "updated",
+                Self::Comments => "comments",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for Sort {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    /// Sort order, ascending or descending. Values: `asc`, `desc`. Default: `desc`.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum Direction {
+        /// `asc`
+        Asc,
+        /// `desc`
+        Desc,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl Direction {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Asc => "asc",
+                Self::Desc => "desc",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for Direction {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+}
+/// Request builder and parameter types of [`Issues::list_assignees`](crate::issues::Issues::list_assignees).
+pub mod list_assignees {
+    /// Request for [`Issues::list_assignees`](crate::issues::Issues::list_assignees): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ListAssignees<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) per_page: Option<i64>,
+        pub(super) page: Option<i64>,
+    }
+    impl<'c> ListAssignees<'c> {
+        /// How many results to return per page, at most 100. Default: `30`.
+        #[inline]
+        pub fn per_page(mut self, per_page: i64) -> Self {
+            self.per_page = Some(per_page);
+            self
+        }
+        /// Which page of results to return, counting from 1. Default: `1`.
+        #[inline]
+        pub fn page(mut self, page: i64) -> Self {
+            self.page = Some(page);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let owner = crate::runtime::encode::segment(&self.owner);
+            let repo = crate::runtime::encode::segment(&self.repo);
+            let mut req = crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Get,
+                format!("/repos/{owner}/{repo}/assignees"),
+            );
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
+            }
+            if let Some(value) = self.page {
+                req = req.query("page", value.to_string());
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Issues::list_comments`](crate::issues::Issues::list_comments).
+pub mod list_comments {
+    /// Request for [`Issues::list_comments`](crate::issues::Issues::list_comments): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ListComments<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) issue_number: i64,
+        pub(super) since: Option<String>,
+        pub(super) per_page: Option<i64>,
+        pub(super) page: Option<i64>,
+    }
+    impl<'c> ListComments<'c> {
+        /// Only return results changed at or after this time, an ISO 8601 timestamp (`YYYY-MM-DDTHH:MM:SSZ`).
+        #[inline]
+        pub fn since(mut self, since: impl Into<String>) -> Self {
+            self.since = Some(since.into());
+            self
+        }
+        /// How many results to return per page, at most 100. Default: `30`.
+        #[inline]
+        pub fn per_page(mut self, per_page: i64) -> Self {
+            self.per_page = Some(per_page);
+            self
+        }
+        /// Which page of results to return, counting from 1. Default: `1`.
+        #[inline]
+        pub fn page(mut self, page: i64) -> Self {
+            self.page = Some(page);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let owner = crate::runtime::encode::segment(&self.owner);
+            let repo = crate::runtime::encode::segment(&self.repo);
+            let issue_number = self.issue_number;
+            let mut req = crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Get,
+                format!("/repos/{owner}/{repo}/issues/{issue_number}/comments"),
+            );
+            if let Some(value) = self.since {
+                req = req.query("since", value);
+            }
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
+            }
+            if let Some(value) = self.page {
+                req = req.query("page", value.to_string());
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Issues::list_comments_for_repo`](crate::issues::Issues::list_comments_for_repo).
+pub mod list_comments_for_repo {
+    /// Request for [`Issues::list_comments_for_repo`](crate::issues::Issues::list_comments_for_repo): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ListCommentsForRepo<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) sort: Option<crate::issues::list_comments_for_repo::Sort>,
+        pub(super) direction: Option<crate::issues::list_comments_for_repo::Direction>,
+        pub(super) since: Option<String>,
+        pub(super) per_page: Option<i64>,
+        pub(super) page: Option<i64>,
+    }
+    impl<'c> ListCommentsForRepo<'c> {
+        /// Field the comments are ordered by. Values: `created`, `updated`. Default: `created`.
+        #[inline]
+        pub fn sort(
+            mut self,
+            sort: crate::issues::list_comments_for_repo::Sort,
+        ) -> Self {
+            self.sort = Some(sort);
+            self
+        }
+        /// Sort order. Ignored unless `sort` is given. Values: `asc`, `desc`.
+        #[inline]
+        pub fn direction(
+            mut self,
+            direction: crate::issues::list_comments_for_repo::Direction,
+        ) -> Self {
+            self.direction = Some(direction);
+            self
+        }
+        /// Only return results changed at or after this time, an ISO 8601 timestamp (`YYYY-MM-DDTHH:MM:SSZ`).
+        #[inline]
+        pub fn since(mut self, since: impl Into<String>) -> Self {
+            self.since = Some(since.into());
+            self
+        }
+        /// How many results to return per page, at most 100. Default: `30`.
+        #[inline]
+        pub fn per_page(mut self, per_page: i64) -> Self {
+            self.per_page = Some(per_page);
+            self
+        }
+        /// Which page of results to return, counting from 1. Default: `1`.
+        #[inline]
+        pub fn page(mut self, page: i64) -> Self {
+            self.page = Some(page);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let owner = crate::runtime::encode::segment(&self.owner);
+            let repo = crate::runtime::encode::segment(&self.repo);
+            let mut req = crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Get,
+                format!("/repos/{owner}/{repo}/issues/comments"),
+            );
+            if let Some(value) = self.sort {
+                req = req.query("sort", value.as_str().to_owned());
+            }
+            if let Some(value) = self.direction {
+                req = req.query("direction", value.as_str().to_owned());
+            }
+            if let Some(value) = self.since {
+                req = req.query("since", value);
+            }
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
+            }
+            if let Some(value) = self.page {
+                req = req.query("page", value.to_string());
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+    /// Field the comments are ordered by. Values: `created`, `updated`. Default: `created`.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum Sort {
+        /// `created`
+        Created,
+        /// `updated`
+        Updated,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl Sort {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Created => "created",
+                Self::Updated => "updated",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for Sort {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    /// Sort order. Ignored unless `sort` is given. Values: `asc`, `desc`.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum Direction {
+        /// `asc`
+        Asc,
+        /// `desc`
+        Desc,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl Direction {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Asc => "asc",
+                Self::Desc => "desc",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for Direction {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+}
+/// Request builder and parameter types of [`Issues::list_dependencies_blocked_by`](crate::issues::Issues::list_dependencies_blocked_by).
+pub mod list_dependencies_blocked_by {
+    /// Request for [`Issues::list_dependencies_blocked_by`](crate::issues::Issues::list_dependencies_blocked_by): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ListDependenciesBlockedBy<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) issue_number: i64,
+        pub(super) per_page: Option<i64>,
+        pub(super) page: Option<i64>,
+    }
+    impl<'c> ListDependenciesBlockedBy<'c> {
+        /// How many results to return per page, at most 100. Default: `30`.
+        #[inline]
+        pub fn per_page(mut self, per_page: i64) -> Self {
+            self.per_page = Some(per_page);
+            self
+        }
+        /// Which page of results to return, counting from 1. Default: `1`.
+        #[inline]
+        pub fn page(mut self, page: i64) -> Self {
+            self.page = Some(page);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let owner = crate::runtime::encode::segment(&self.owner);
+            let repo = crate::runtime::encode::segment(&self.repo);
+            let issue_number = self.issue_number;
+            let mut req = crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Get,
+                format!(
+                    "/repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by"
+                ),
+            );
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
+            }
+            if let Some(value) = self.page {
+                req = req.query("page", value.to_string());
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Issues::list_dependencies_blocking`](crate::issues::Issues::list_dependencies_blocking).
+pub mod list_dependencies_blocking {
+    /// Request for [`Issues::list_dependencies_blocking`](crate::issues::Issues::list_dependencies_blocking): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ListDependenciesBlocking<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) issue_number: i64,
+        pub(super) per_page: Option<i64>,
+        pub(super) page: Option<i64>,
+    }
+    impl<'c> ListDependenciesBlocking<'c> {
+        /// How many results to return per page, at most 100. Default: `30`.
+        #[inline]
+        pub fn per_page(mut self, per_page: i64) -> Self {
+            self.per_page = Some(per_page);
+            self
+        }
+        /// Which page of results to return, counting from 1. Default: `1`.
+        #[inline]
+        pub fn page(mut self, page: i64) -> Self {
+            self.page = Some(page);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let owner = crate::runtime::encode::segment(&self.owner);
+            let repo = crate::runtime::encode::segment(&self.repo);
+            let issue_number = self.issue_number;
+            let mut req = crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Get,
+                format!(
+                    "/repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocking"
+                ),
+            );
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
+            }
+            if let Some(value) = self.page {
+                req = req.query("page", value.to_string());
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Issues::list_events`](crate::issues::Issues::list_events).
+pub mod list_events {
+    /// Request for [`Issues::list_events`](crate::issues::Issues::list_events): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ListEvents<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) issue_number: i64,
+        pub(super) per_page: Option<i64>,
+        pub(super) page: Option<i64>,
+    }
+    impl<'c> ListEvents<'c> {
+        /// How many results to return per page, at most 100. Default: `30`.
+        #[inline]
+        pub fn per_page(mut self, per_page: i64) -> Self {
+            self.per_page = Some(per_page);
+            self
+        }
+        /// Which page of results to return, counting from 1. Default: `1`.
+        #[inline]
+        pub fn page(mut self, page: i64) -> Self {
+            self.page = Some(page);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let owner = crate::runtime::encode::segment(&self.owner);
+            let repo = crate::runtime::encode::segment(&self.repo);
+            let issue_number = self.issue_number;
+            let mut req = crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Get,
+                format!("/repos/{owner}/{repo}/issues/{issue_number}/events"),
+            );
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
+            }
+            if let Some(value) = self.page {
+                req = req.query("page", value.to_string());
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Issues::list_events_for_repo`](crate::issues::Issues::list_events_for_repo).
+pub mod list_events_for_repo {
+    /// Request for [`Issues::list_events_for_repo`](crate::issues::Issues::list_events_for_repo): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ListEventsForRepo<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) per_page: Option<i64>,
+        pub(super) page: Option<i64>,
+    }
+    impl<'c> ListEventsForRepo<'c> {
+        /// How many results to return per page, at most 100. Default: `30`.
+        #[inline]
+        pub fn per_page(mut self, per_page: i64) -> Self {
+            self.per_page = Some(per_page);
+            self
+        }
+        /// Which page of results to return, counting from 1. Default: `1`.
+        #[inline]
+        pub fn page(mut self, page: i64) -> Self {
+            self.page = Some(page);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let owner = crate::runtime::encode::segment(&self.owner);
+            let repo = crate::runtime::encode::segment(&self.repo);
+            let mut req = crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Get,
+                format!("/repos/{owner}/{repo}/issues/events"),
+            );
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
+            }
+            if let Some(value) = self.page {
+                req = req.query("page", value.to_string());
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Issues::list_events_for_timeline`](crate::issues::Issues::list_events_for_timeline).
+pub mod list_events_for_timeline {
+    /// Request for [`Issues::list_events_for_timeline`](crate::issues::Issues::list_events_for_timeline): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ListEventsForTimeline<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) issue_number: i64,
+        pub(super) per_page: Option<i64>,
+        pub(super) page: Option<i64>,
+    }
+    impl<'c> ListEventsForTimeline<'c> {
+        /// How many results to return per page, at most 100. Default: `30`.
+        #[inline]
+        pub fn per_page(mut self, per_page: i64) -> Self {
+            self.per_page = Some(per_page);
+            self
+        }
+        /// Which page of results to return, counting from 1. Default: `1`.
+        #[inline]
+        pub fn page(mut self, page: i64) -> Self {
+            self.page = Some(page);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let owner = crate::runtime::encode::segment(&self.owner);
+            let repo = crate::runtime::encode::segment(&self.repo);
+            let issue_number = self.issue_number;
+            let mut req = crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Get,
+                format!("/repos/{owner}/{repo}/issues/{issue_number}/timeline"),
+            );
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
+            }
+            if let Some(value) = self.page {
+                req = req.query("page", value.to_string());
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Issues::list_for_authenticated_user`](crate::issues::Issues::list_for_authenticated_user).
+pub mod list_for_authenticated_user {
+    /// Request for [`Issues::list_for_authenticated_user`](crate::issues::Issues::list_for_authenticated_user): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ListForAuthenticatedUser<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) filter: Option<crate::issues::list_for_authenticated_user::Filter>,
+        pub(super) state: Option<crate::issues::list_for_authenticated_user::State>,
+        pub(super) labels: Option<String>,
+        pub(super) sort: Option<crate::issues::list_for_authenticated_user::Sort>,
+        pub(super) direction: Option<
+            crate::issues::list_for_authenticated_user::Direction,
+        >,
+        pub(super) since: Option<String>,
+        pub(super) per_page: Option<i64>,
+        pub(super) page: Option<i64>,
+    }
+    impl<'c> ListForAuthenticatedUser<'c> {
+        /// Which issues to return: assigned to you, created by you, mentioning you, subscribed to, or all that you can see. Values: `assigned`, `created`, `mentioned`, `subscribed`, `repos`, `all`. Default: `assigned`.
+        #[inline]
+        pub fn filter(
+            mut self,
+            filter: crate::issues::list_for_authenticated_user::Filter,
+        ) -> Self {
+            self.filter = Some(filter);
+            self
+        }
+        /// Only issues in this state. Values: `open`, `closed`, `all`. Default: `open`.
+        #[inline]
+        pub fn state(
+            mut self,
+            state: crate::issues::list_for_authenticated_user::State,
+        ) -> Self {
+            self.state = Some(state);
+            self
+        }
+        /// Comma-separated label names; every one of them must be on the issue, e.g. `bug,ui,@high`.
+        #[inline]
+        pub fn labels(mut self, labels: impl Into<String>) -> Self {
+            self.labels = Some(labels.into());
+            self
+        }
+        /// Field the issues are ordered by. Values: `created`, `updated`, `comments`. Default: `created`.
+        #[inline]
+        pub fn sort(
+            mut self,
+            sort: crate::issues::list_for_authenticated_user::Sort,
+        ) -> Self {
+            self.sort = Some(sort);
+            self
+        }
+        /// Sort order, ascending or descending. Values: `asc`, `desc`. Default: `desc`.
+        #[inline]
+        pub fn direction(
+            mut self,
+            direction: crate::issues::list_for_authenticated_user::Direction,
+        ) -> Self {
+            self.direction = Some(direction);
+            self
+        }
+        /// Only return results changed at or after this time, an ISO 8601 timestamp (`YYYY-MM-DDTHH:MM:SSZ`).
+        #[inline]
+        pub fn since(mut self, since: impl Into<String>) -> Self {
+            self.since = Some(since.into());
+            self
+        }
+        /// How many results to return per page, at most 100. Default: `30`.
+        #[inline]
+        pub fn per_page(mut self, per_page: i64) -> Self {
+            self.per_page = Some(per_page);
+            self
+        }
+        /// Which page of results to return, counting from 1. Default: `1`.
+        #[inline]
+        pub fn page(mut self, page: i64) -> Self {
+            self.page = Some(page);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Get,
+                String::from("/user/issues"),
+            );
+            if let Some(value) = self.filter {
+                req = req.query("filter", value.as_str().to_owned());
+            }
+            if let Some(value) = self.state {
+                req = req.query("state", value.as_str().to_owned());
+            }
+            if let Some(value) = self.labels {
+                req = req.query("labels", value);
+            }
+            if let Some(value) = self.sort {
+                req = req.query("sort", value.as_str().to_owned());
+            }
+            if let Some(value) = self.direction {
+                req = req.query("direction", value.as_str().to_owned());
+            }
+            if let Some(value) = self.since {
+                req = req.query("since", value);
+            }
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
+            }
+            if let Some(value) = self.page {
+                req = req.query("page", value.to_string());
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+    /// Which issues to return: assigned to you, created by you, mentioning you, subscribed to, or all that you can see. Values: `assigned`, `created`, `mentioned`, `subscribed`, `repos`, `all`. Default: `assigned`.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum Filter {
+        /// `assigned`
+        Assigned,
+        /// `created`
+        Created,
+        /// `mentioned`
+        Mentioned,
+        /// `subscribed`
+        Subscribed,
+        /// `repos`
+        Repos,
+        /// `all`
+        All,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl Filter {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Assigned => "assigned",
+                Self::Created => "created",
+                Self::Mentioned => "mentioned",
+                Self::Subscribed => "subscribed",
+                Self::Repos => "repos",
+                Self::All => "all",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for Filter {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    /// Only issues in this state. Values: `open`, `closed`, `all`. Default: `open`.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum State {
+        /// `open`
+        Open,
+        /// `closed`
+        Closed,
+        /// `all`
+        All,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl State {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Open => "open",
+                Self::Closed => "closed",
+                Self::All => "all",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for State {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    /// Field the issues are ordered by. Values: `created`, `updated`, `comments`. Default: `created`.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum Sort {
+        /// `created`
+        Created,
+        /// `updated`
+        Updated,
+        /// `comments`
+        Comments,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl Sort {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Created => "created",
+                Self::Updated => "updated",
+                Self::Comments => "comments",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for Sort {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    /// Sort order, ascending or descending. Values: `asc`, `desc`. Default: `desc`.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum Direction {
+        /// `asc`
+        Asc,
+        /// `desc`
+        Desc,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl Direction {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Asc => "asc",
+                Self::Desc => "desc",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for Direction {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+}
+/// Request builder and parameter types of [`Issues::list_for_org`](crate::issues::Issues::list_for_org).
+pub mod list_for_org {
+    /// Request for [`Issues::list_for_org`](crate::issues::Issues::list_for_org): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ListForOrg<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) filter: Option<crate::issues::list_for_org::Filter>,
+        pub(super) state: Option<crate::issues::list_for_org::State>,
+        pub(super) labels: Option<String>,
+        pub(super) r#type: Option<String>,
+        pub(super) sort: Option<crate::issues::list_for_org::Sort>,
+        pub(super) direction: Option<crate::issues::list_for_org::Direction>,
+        pub(super) since: Option<String>,
+        pub(super) per_page: Option<i64>,
+        pub(super) page: Option<i64>,
+    }
+    impl<'c> ListForOrg<'c> {
+        /// Which issues to return: assigned to you, created by you, mentioning you, subscribed to, or all that you can see. Values: `assigned`, `created`, `mentioned`, `subscribed`, `repos`, `all`. Default: `assigned`.
+        #[inline]
+        pub fn filter(mut self, filter: crate::issues::list_for_org::Filter) -> Self {
+            self.filter = Some(filter);
+            self
+        }
+        /// Only issues in this state. Values: `open`, `closed`, `all`. Default: `open`.
+        #[inline]
+        pub fn state(mut self, state: crate::issues::list_for_org::State) -> Self {
+            self.state = Some(state);
+            self
+        }
+        /// Comma-separated label names; every one of them must be on the issue, e.g. `bug,ui,@high`.
+        #[inline]
+        pub fn labels(mut self, labels: impl Into<String>) -> Self {
+            self.labels = Some(labels.into());
+            self
+        }
+        /// Only issues of this issue type, given by name.
+        #[inline]
+        pub fn r#type(mut self, r#type: impl Into<String>) -> Self {
+            self.r#type = Some(r#type.into());
+            self
+        }
+        /// Field the issues are ordered by. Values: `created`, `updated`, `comments`. Default: `created`.
+        #[inline]
+        pub fn sort(mut self, sort: crate::issues::list_for_org::Sort) -> Self {
+            self.sort = Some(sort);
+            self
+        }
+        /// Sort order, ascending or descending. Values: `asc`, `desc`. Default: `desc`.
+        #[inline]
+        pub fn direction(
+            mut self,
+            direction: crate::issues::list_for_org::Direction,
+        ) -> Self {
+            self.direction = Some(direction);
+            self
+        }
+        /// Only return results changed at or after this time, an ISO 8601 timestamp (`YYYY-MM-DDTHH:MM:SSZ`).
+        #[inline]
+        pub fn since(mut self, since: impl Into<String>) -> Self {
+            self.since = Some(since.into());
+            self
+        }
+        /// How many results to return per page, at most 100. Default: `30`.
+        #[inline]
+        pub fn per_page(mut self, per_page: i64) -> Self {
+            self.per_page = Some(per_page);
+            self
+        }
+        /// Which page of results to return, counting from 1. Default: `1`.
+        #[inline]
+        pub fn page(mut self, page: i64) -> Self {
+            self.page = Some(page);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let org = crate::runtime::encode::segment(&self.org);
+            let mut req = crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Get,
+                format!("/orgs/{org}/issues"),
+            );
+            if let Some(value) = self.filter {
+                req = req.query("filter", value.as_str().to_owned());
+            }
+            if let Some(value) = self.state {
+                req = req.query("state", value.as_str().to_owned());
+            }
+            if let Some(value) = self.labels {
+                req = req.query("labels", value);
+            }
+            if let Some(value) = self.r#type {
+                req = req.query("type", value);
+            }
+            if let Some(value) = self.sort {
+                req = req.query("sort", value.as_str().to_owned());
+            }
+            if let Some(value) = self.direction {
+                req = req.query("direction", value.as_str().to_owned());
+            }
+            if let Some(value) = self.since {
+                req = req.query("since", value);
+            }
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
+            }
+            if let Some(value) = self.page {
+                req = req.query("page", value.to_string());
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+    /// Which issues to return: assigned to you, created by you, mentioning you, subscribed to, or all that you can see. Values: `assigned`, `created`, `mentioned`, `subscribed`, `repos`, `all`. Default: `assigned`.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum Filter {
+        /// `assigned`
+        Assigned,
+        /// `created`
+        Created,
+        /// `mentioned`
+        Mentioned,
+        /// `subscribed`
+        Subscribed,
+        /// `repos`
+        Repos,
+        /// `all`
+        All,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl Filter {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Assigned => "assigned",
+                Self::Created => "created",
+                Self::Mentioned => "mentioned",
+                Self::Subscribed => "subscribed",
+                Self::Repos => "repos",
+                Self::All => "all",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for Filter {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    /// Only issues in this state. Values: `open`, `closed`, `all`. Default: `open`.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum State {
+        /// `open`
+        Open,
+        /// `closed`
+        Closed,
+        /// `all`
+        All,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl State {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Open => "open",
+                Self::Closed => "closed",
+                Self::All => "all",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for State {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    /// Field the issues are ordered by. Values: `created`, `updated`, `comments`. Default: `created`.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum Sort {
+        /// `created`
+        Created,
+        /// `updated`
+        Updated,
+        /// `comments`
+        Comments,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl Sort {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Created => "created",
+                Self::Updated => "updated",
+                Self::Comments => "comments",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for Sort {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    /// Sort order, ascending or descending. Values: `asc`, `desc`. Default: `desc`.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum Direction {
+        /// `asc`
+        Asc,
+        /// `desc`
+        Desc,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl Direction {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Asc => "asc",
+                Self::Desc => "desc",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for Direction {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
         }
     }
 }
@@ -879,6 +3995,58 @@ pub mod list_for_repo {
         }
     }
 }
+/// Request builder and parameter types of [`Issues::list_labels_for_milestone`](crate::issues::Issues::list_labels_for_milestone).
+pub mod list_labels_for_milestone {
+    /// Request for [`Issues::list_labels_for_milestone`](crate::issues::Issues::list_labels_for_milestone): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ListLabelsForMilestone<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) milestone_number: i64,
+        pub(super) per_page: Option<i64>,
+        pub(super) page: Option<i64>,
+    }
+    impl<'c> ListLabelsForMilestone<'c> {
+        /// How many results to return per page, at most 100. Default: `30`.
+        #[inline]
+        pub fn per_page(mut self, per_page: i64) -> Self {
+            self.per_page = Some(per_page);
+            self
+        }
+        /// Which page of results to return, counting from 1. Default: `1`.
+        #[inline]
+        pub fn page(mut self, page: i64) -> Self {
+            self.page = Some(page);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let owner = crate::runtime::encode::segment(&self.owner);
+            let repo = crate::runtime::encode::segment(&self.repo);
+            let milestone_number = self.milestone_number;
+            let mut req = crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Get,
+                format!("/repos/{owner}/{repo}/milestones/{milestone_number}/labels"),
+            );
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
+            }
+            if let Some(value) = self.page {
+                req = req.query("page", value.to_string());
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
 /// Request builder and parameter types of [`Issues::list_labels_for_repo`](crate::issues::Issues::list_labels_for_repo).
 pub mod list_labels_for_repo {
     /// Request for [`Issues::list_labels_for_repo`](crate::issues::Issues::list_labels_for_repo): set optional parameters, then `send()` (or `build()` to adjust the request).
@@ -913,6 +4081,286 @@ pub mod list_labels_for_repo {
                 self.client,
                 crate::runtime::Method::Get,
                 format!("/repos/{owner}/{repo}/labels"),
+            );
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
+            }
+            if let Some(value) = self.page {
+                req = req.query("page", value.to_string());
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Issues::list_labels_on_issue`](crate::issues::Issues::list_labels_on_issue).
+pub mod list_labels_on_issue {
+    /// Request for [`Issues::list_labels_on_issue`](crate::issues::Issues::list_labels_on_issue): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ListLabelsOnIssue<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) issue_number: i64,
+        pub(super) per_page: Option<i64>,
+        pub(super) page: Option<i64>,
+    }
+    impl<'c> ListLabelsOnIssue<'c> {
+        /// How many results to return per page, at most 100. Default: `30`.
+        #[inline]
+        pub fn per_page(mut self, per_page: i64) -> Self {
+            self.per_page = Some(per_page);
+            self
+        }
+        /// Which page of results to return, counting from 1. Default: `1`.
+        #[inline]
+        pub fn page(mut self, page: i64) -> Self {
+            self.page = Some(page);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let owner = crate::runtime::encode::segment(&self.owner);
+            let repo = crate::runtime::encode::segment(&self.repo);
+            let issue_number = self.issue_number;
+            let mut req = crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Get,
+                format!("/repos/{owner}/{repo}/issues/{issue_number}/labels"),
+            );
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
+            }
+            if let Some(value) = self.page {
+                req = req.query("page", value.to_string());
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Issues::list_milestones`](crate::issues::Issues::list_milestones).
+pub mod list_milestones {
+    /// Request for [`Issues::list_milestones`](crate::issues::Issues::list_milestones): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ListMilestones<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) state: Option<crate::issues::list_milestones::State>,
+        pub(super) sort: Option<crate::issues::list_milestones::Sort>,
+        pub(super) direction: Option<crate::issues::list_milestones::Direction>,
+        pub(super) per_page: Option<i64>,
+        pub(super) page: Option<i64>,
+    }
+    impl<'c> ListMilestones<'c> {
+        /// Only milestones in this state. Values: `open`, `closed`, `all`. Default: `open`.
+        #[inline]
+        pub fn state(mut self, state: crate::issues::list_milestones::State) -> Self {
+            self.state = Some(state);
+            self
+        }
+        /// Field the milestones are ordered by. Values: `due_on`, `completeness`. Default: `due_on`.
+        #[inline]
+        pub fn sort(mut self, sort: crate::issues::list_milestones::Sort) -> Self {
+            self.sort = Some(sort);
+            self
+        }
+        /// Sort order, ascending or descending. Values: `asc`, `desc`. Default: `asc`.
+        #[inline]
+        pub fn direction(
+            mut self,
+            direction: crate::issues::list_milestones::Direction,
+        ) -> Self {
+            self.direction = Some(direction);
+            self
+        }
+        /// How many results to return per page, at most 100. Default: `30`.
+        #[inline]
+        pub fn per_page(mut self, per_page: i64) -> Self {
+            self.per_page = Some(per_page);
+            self
+        }
+        /// Which page of results to return, counting from 1. Default: `1`.
+        #[inline]
+        pub fn page(mut self, page: i64) -> Self {
+            self.page = Some(page);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let owner = crate::runtime::encode::segment(&self.owner);
+            let repo = crate::runtime::encode::segment(&self.repo);
+            let mut req = crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Get,
+                format!("/repos/{owner}/{repo}/milestones"),
+            );
+            if let Some(value) = self.state {
+                req = req.query("state", value.as_str().to_owned());
+            }
+            if let Some(value) = self.sort {
+                req = req.query("sort", value.as_str().to_owned());
+            }
+            if let Some(value) = self.direction {
+                req = req.query("direction", value.as_str().to_owned());
+            }
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
+            }
+            if let Some(value) = self.page {
+                req = req.query("page", value.to_string());
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+    /// Only milestones in this state. Values: `open`, `closed`, `all`. Default: `open`.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum State {
+        /// `open`
+        Open,
+        /// `closed`
+        Closed,
+        /// `all`
+        All,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl State {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Open => "open",
+                Self::Closed => "closed",
+                Self::All => "all",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for State {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    /// Field the milestones are ordered by. Values: `due_on`, `completeness`. Default: `due_on`.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum Sort {
+        /// `due_on`
+        DueOn,
+        /// `completeness`
+        Completeness,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl Sort {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::DueOn => "due_on",
+                Self::Completeness => "completeness",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for Sort {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    /// Sort order, ascending or descending. Values: `asc`, `desc`. Default: `asc`.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum Direction {
+        /// `asc`
+        Asc,
+        /// `desc`
+        Desc,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl Direction {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Asc => "asc",
+                Self::Desc => "desc",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for Direction {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+}
+/// Request builder and parameter types of [`Issues::list_sub_issues`](crate::issues::Issues::list_sub_issues).
+pub mod list_sub_issues {
+    /// Request for [`Issues::list_sub_issues`](crate::issues::Issues::list_sub_issues): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ListSubIssues<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) issue_number: i64,
+        pub(super) per_page: Option<i64>,
+        pub(super) page: Option<i64>,
+    }
+    impl<'c> ListSubIssues<'c> {
+        /// How many results to return per page, at most 100. Default: `30`.
+        #[inline]
+        pub fn per_page(mut self, per_page: i64) -> Self {
+            self.per_page = Some(per_page);
+            self
+        }
+        /// Which page of results to return, counting from 1. Default: `1`.
+        #[inline]
+        pub fn page(mut self, page: i64) -> Self {
+            self.page = Some(page);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let owner = crate::runtime::encode::segment(&self.owner);
+            let repo = crate::runtime::encode::segment(&self.repo);
+            let issue_number = self.issue_number;
+            let mut req = crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Get,
+                format!("/repos/{owner}/{repo}/issues/{issue_number}/sub_issues"),
             );
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
@@ -1012,6 +4460,37 @@ pub mod lock {
         }
     }
 }
+/// Request builder and parameter types of [`Issues::remove_all_labels`](crate::issues::Issues::remove_all_labels).
+pub mod remove_all_labels {
+    /// Request for [`Issues::remove_all_labels`](crate::issues::Issues::remove_all_labels): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct RemoveAllLabels<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) issue_number: i64,
+    }
+    impl<'c> RemoveAllLabels<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let owner = crate::runtime::encode::segment(&self.owner);
+            let repo = crate::runtime::encode::segment(&self.repo);
+            let issue_number = self.issue_number;
+            crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Delete,
+                format!("/repos/{owner}/{repo}/issues/{issue_number}/labels"),
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
 /// Request builder and parameter types of [`Issues::remove_assignees`](crate::issues::Issues::remove_assignees).
 pub mod remove_assignees {
     /// Request for [`Issues::remove_assignees`](crate::issues::Issues::remove_assignees): set optional parameters, then `send()` (or `build()` to adjust the request).
@@ -1048,6 +4527,217 @@ pub mod remove_assignees {
         }
     }
 }
+/// Request builder and parameter types of [`Issues::remove_dependency_blocked_by`](crate::issues::Issues::remove_dependency_blocked_by).
+pub mod remove_dependency_blocked_by {
+    /// Request for [`Issues::remove_dependency_blocked_by`](crate::issues::Issues::remove_dependency_blocked_by): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct RemoveDependencyBlockedBy<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) issue_number: i64,
+        pub(super) issue_id: i64,
+    }
+    impl<'c> RemoveDependencyBlockedBy<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let owner = crate::runtime::encode::segment(&self.owner);
+            let repo = crate::runtime::encode::segment(&self.repo);
+            let issue_number = self.issue_number;
+            let issue_id = self.issue_id;
+            crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Delete,
+                format!(
+                    "/repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by/{issue_id}"
+                ),
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Issues::remove_label`](crate::issues::Issues::remove_label).
+pub mod remove_label {
+    /// Request for [`Issues::remove_label`](crate::issues::Issues::remove_label): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct RemoveLabel<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) issue_number: i64,
+        pub(super) name: String,
+    }
+    impl<'c> RemoveLabel<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let owner = crate::runtime::encode::segment(&self.owner);
+            let repo = crate::runtime::encode::segment(&self.repo);
+            let issue_number = self.issue_number;
+            let name = crate::runtime::encode::segment(&self.name);
+            crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Delete,
+                format!("/repos/{owner}/{repo}/issues/{issue_number}/labels/{name}"),
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Issues::remove_sub_issue`](crate::issues::Issues::remove_sub_issue).
+pub mod remove_sub_issue {
+    /// Request for [`Issues::remove_sub_issue`](crate::issues::Issues::remove_sub_issue): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct RemoveSubIssue<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) issue_number: i64,
+        pub(super) sub_issue_id: i64,
+    }
+    impl<'c> RemoveSubIssue<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let owner = crate::runtime::encode::segment(&self.owner);
+            let repo = crate::runtime::encode::segment(&self.repo);
+            let issue_number = self.issue_number;
+            let mut req = crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Delete,
+                format!("/repos/{owner}/{repo}/issues/{issue_number}/sub_issue"),
+            );
+            let mut body = crate::runtime::JsonObject::new();
+            body.field("sub_issue_id", &self.sub_issue_id);
+            req = req.json(body);
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Issues::reprioritize_sub_issue`](crate::issues::Issues::reprioritize_sub_issue).
+pub mod reprioritize_sub_issue {
+    /// Request for [`Issues::reprioritize_sub_issue`](crate::issues::Issues::reprioritize_sub_issue): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ReprioritizeSubIssue<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) issue_number: i64,
+        pub(super) sub_issue_id: i64,
+        pub(super) after_id: Option<i64>,
+        pub(super) before_id: Option<i64>,
+    }
+    impl<'c> ReprioritizeSubIssue<'c> {
+        /// Global ID of the sibling the sub-issue should follow.
+        #[inline]
+        pub fn after_id(mut self, after_id: i64) -> Self {
+            self.after_id = Some(after_id);
+            self
+        }
+        /// Global ID of the sibling the sub-issue should precede.
+        #[inline]
+        pub fn before_id(mut self, before_id: i64) -> Self {
+            self.before_id = Some(before_id);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let owner = crate::runtime::encode::segment(&self.owner);
+            let repo = crate::runtime::encode::segment(&self.repo);
+            let issue_number = self.issue_number;
+            let mut req = crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Patch,
+                format!(
+                    "/repos/{owner}/{repo}/issues/{issue_number}/sub_issues/priority"
+                ),
+            );
+            let mut body = crate::runtime::JsonObject::new();
+            body.field("sub_issue_id", &self.sub_issue_id);
+            body.opt("after_id", &self.after_id);
+            body.opt("before_id", &self.before_id);
+            req = req.json(body);
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Issues::set_labels`](crate::issues::Issues::set_labels).
+pub mod set_labels {
+    /// Request for [`Issues::set_labels`](crate::issues::Issues::set_labels): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct SetLabels<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) issue_number: i64,
+        pub(super) labels: Option<Vec<crate::issues::set_labels::LabelsItem>>,
+    }
+    impl<'c> SetLabels<'c> {
+        /// The labels the issue should carry, as names (strings) or objects with a `name`. At least one when given.
+        #[inline]
+        pub fn labels(
+            mut self,
+            labels: Vec<crate::issues::set_labels::LabelsItem>,
+        ) -> Self {
+            self.labels = Some(labels);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let owner = crate::runtime::encode::segment(&self.owner);
+            let repo = crate::runtime::encode::segment(&self.repo);
+            let issue_number = self.issue_number;
+            let mut req = crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Put,
+                format!("/repos/{owner}/{repo}/issues/{issue_number}/labels"),
+            );
+            let mut body = crate::runtime::JsonObject::new();
+            body.opt("labels", &self.labels);
+            if !body.is_empty() {
+                req = req.json(body);
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+    /// The labels the issue should carry, as names (strings) or objects with a `name`. At least one when given.
+    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+    pub struct LabelsItem {
+        /// Name of a label.
+        pub name: String,
+    }
+}
 /// Request builder and parameter types of [`Issues::unlock`](crate::issues::Issues::unlock).
 pub mod unlock {
     /// Request for [`Issues::unlock`](crate::issues::Issues::unlock): set optional parameters, then `send()` (or `build()` to adjust the request).
@@ -1071,6 +4761,231 @@ pub mod unlock {
                 crate::runtime::Method::Delete,
                 format!("/repos/{owner}/{repo}/issues/{issue_number}/lock"),
             )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Issues::update`](crate::issues::Issues::update).
+pub mod update {
+    /// Request for [`Issues::update`](crate::issues::Issues::update): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct Update<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) issue_number: i64,
+        pub(super) title: Option<Option<String>>,
+        pub(super) body: Option<Option<String>>,
+        pub(super) assignee: Option<Option<String>>,
+        pub(super) state: Option<crate::issues::update::State>,
+        pub(super) state_reason: Option<Option<crate::issues::update::StateReason>>,
+        pub(super) milestone: Option<Option<i64>>,
+        pub(super) labels: Option<Vec<String>>,
+        pub(super) assignees: Option<Vec<String>>,
+        pub(super) r#type: Option<Option<String>>,
+    }
+    impl<'c> Update<'c> {
+        /// New title.
+        ///
+        /// `None` is sent as `null`.
+        #[inline]
+        pub fn title(mut self, title: Option<String>) -> Self {
+            self.title = Some(title);
+            self
+        }
+        /// New text, in Markdown.
+        ///
+        /// `None` is sent as `null`.
+        #[inline]
+        pub fn body(mut self, body: Option<String>) -> Self {
+            self.body = Some(body);
+            self
+        }
+        /// Login of one user to assign. **Closing down:** use `assignees`.
+        ///
+        /// `None` is sent as `null`.
+        #[inline]
+        pub fn assignee(mut self, assignee: Option<String>) -> Self {
+            self.assignee = Some(assignee);
+            self
+        }
+        /// New state of the issue. Values: `open`, `closed`.
+        #[inline]
+        pub fn state(mut self, state: crate::issues::update::State) -> Self {
+            self.state = Some(state);
+            self
+        }
+        /// Why the state changed. Values: `completed`, `not_planned`, `duplicate`, `reopened`.
+        ///
+        /// `None` is sent as `null`.
+        #[inline]
+        pub fn state_reason(
+            mut self,
+            state_reason: Option<crate::issues::update::StateReason>,
+        ) -> Self {
+            self.state_reason = Some(state_reason);
+            self
+        }
+        /// Number of the milestone to attach, or `null` to detach it. Ignored unless you have push access.
+        ///
+        /// `None` is sent as `null`.
+        #[inline]
+        pub fn milestone(mut self, milestone: Option<i64>) -> Self {
+            self.milestone = Some(milestone);
+            self
+        }
+        /// Names of labels to set; replaces the current labels, and an empty array clears them. Ignored unless you have push access.
+        #[inline]
+        pub fn labels(mut self, labels: Vec<String>) -> Self {
+            self.labels = Some(labels);
+            self
+        }
+        /// Logins of users to set as assignees; replaces the current ones, and an empty array clears them. Ignored unless you have push access.
+        #[inline]
+        pub fn assignees(mut self, assignees: Vec<String>) -> Self {
+            self.assignees = Some(assignees);
+            self
+        }
+        /// Name of the issue type to set, or `null` to clear it. Ignored unless you have push access.
+        ///
+        /// `None` is sent as `null`.
+        #[inline]
+        pub fn r#type(mut self, r#type: Option<String>) -> Self {
+            self.r#type = Some(r#type);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let owner = crate::runtime::encode::segment(&self.owner);
+            let repo = crate::runtime::encode::segment(&self.repo);
+            let issue_number = self.issue_number;
+            let mut req = crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Patch,
+                format!("/repos/{owner}/{repo}/issues/{issue_number}"),
+            );
+            let mut body = crate::runtime::JsonObject::new();
+            body.opt("title", &self.title);
+            body.opt("body", &self.body);
+            body.opt("assignee", &self.assignee);
+            body.opt("state", &self.state);
+            body.opt("state_reason", &self.state_reason);
+            body.opt("milestone", &self.milestone);
+            body.opt("labels", &self.labels);
+            body.opt("assignees", &self.assignees);
+            body.opt("type", &self.r#type);
+            if !body.is_empty() {
+                req = req.json(body);
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+    /// New state of the issue. Values: `open`, `closed`.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum State {
+        /// `open`
+        Open,
+        /// `closed`
+        Closed,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl State {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Open => "open",
+                Self::Closed => "closed",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for State {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    /// Why the state changed. Values: `completed`, `not_planned`, `duplicate`, `reopened`.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum StateReason {
+        /// `completed`
+        Completed,
+        /// `not_planned`
+        NotPlanned,
+        /// `duplicate`
+        Duplicate,
+        /// `reopened`
+        Reopened,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl StateReason {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Completed => "completed",
+                Self::NotPlanned => "not_planned",
+                Self::Duplicate => "duplicate",
+                Self::Reopened => "reopened",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for StateReason {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+}
+/// Request builder and parameter types of [`Issues::update_comment`](crate::issues::Issues::update_comment).
+pub mod update_comment {
+    /// Request for [`Issues::update_comment`](crate::issues::Issues::update_comment): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct UpdateComment<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) comment_id: i64,
+        pub(super) body: String,
+    }
+    impl<'c> UpdateComment<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let owner = crate::runtime::encode::segment(&self.owner);
+            let repo = crate::runtime::encode::segment(&self.repo);
+            let comment_id = self.comment_id;
+            let mut req = crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Patch,
+                format!("/repos/{owner}/{repo}/issues/comments/{comment_id}"),
+            );
+            let mut body = crate::runtime::JsonObject::new();
+            body.field("body", &self.body);
+            req = req.json(body);
+            req
         }
         /// Send the request.
         #[inline]
@@ -1136,6 +5051,104 @@ pub mod update_label {
         #[inline]
         pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
             self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Issues::update_milestone`](crate::issues::Issues::update_milestone).
+pub mod update_milestone {
+    /// Request for [`Issues::update_milestone`](crate::issues::Issues::update_milestone): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct UpdateMilestone<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) milestone_number: i64,
+        pub(super) title: Option<String>,
+        pub(super) state: Option<crate::issues::update_milestone::State>,
+        pub(super) description: Option<String>,
+        pub(super) due_on: Option<String>,
+    }
+    impl<'c> UpdateMilestone<'c> {
+        /// New title.
+        #[inline]
+        pub fn title(mut self, title: impl Into<String>) -> Self {
+            self.title = Some(title.into());
+            self
+        }
+        /// New state of the milestone. Values: `open`, `closed`. Default: `open`.
+        #[inline]
+        pub fn state(mut self, state: crate::issues::update_milestone::State) -> Self {
+            self.state = Some(state);
+            self
+        }
+        /// New description.
+        #[inline]
+        pub fn description(mut self, description: impl Into<String>) -> Self {
+            self.description = Some(description.into());
+            self
+        }
+        /// New due date, an ISO 8601 timestamp (`YYYY-MM-DDTHH:MM:SSZ`).
+        #[inline]
+        pub fn due_on(mut self, due_on: impl Into<String>) -> Self {
+            self.due_on = Some(due_on.into());
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let owner = crate::runtime::encode::segment(&self.owner);
+            let repo = crate::runtime::encode::segment(&self.repo);
+            let milestone_number = self.milestone_number;
+            let mut req = crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Patch,
+                format!("/repos/{owner}/{repo}/milestones/{milestone_number}"),
+            );
+            let mut body = crate::runtime::JsonObject::new();
+            body.opt("title", &self.title);
+            body.opt("state", &self.state);
+            body.opt("description", &self.description);
+            body.opt("due_on", &self.due_on);
+            if !body.is_empty() {
+                req = req.json(body);
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+    /// New state of the milestone. Values: `open`, `closed`. Default: `open`.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum State {
+        /// `open`
+        Open,
+        /// `closed`
+        Closed,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl State {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Open => "open",
+                Self::Closed => "closed",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for State {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
         }
     }
 }

@@ -12,12 +12,13 @@
 //! - `activity`: 1 endpoint (`client.activity()`)
 //! - `enterprise_team_memberships`: 2 endpoints (`client.enterprise_team_memberships()`)
 //! - `git`: 7 endpoints (`client.git()`)
-//! - `issues`: 11 endpoints (`client.issues()`)
+//! - `issues`: 49 endpoints (`client.issues()`)
 //! - `markdown`: 2 endpoints (`client.markdown()`)
 //! - `meta`: 1 endpoint (`client.meta()`)
 //! - `orgs`: 1 endpoint (`client.orgs()`)
 //! - `packages`: 1 endpoint (`client.packages()`)
 //! - `projects`: 6 endpoints (`client.projects()`)
+//! - `pulls`: 27 endpoints (`client.pulls()`)
 //! - `reactions`: 1 endpoint (`client.reactions()`)
 //! - `repos`: 24 endpoints (`client.repos()`)
 //! - `search`: 1 endpoint (`client.search()`)
@@ -81,6 +82,10 @@ pub mod packages;
 #[cfg(feature = "projects")]
 #[rustfmt::skip]
 pub mod projects;
+/// Endpoints of the `pulls` scope.
+#[cfg(feature = "pulls")]
+#[rustfmt::skip]
+pub mod pulls;
 /// Endpoints of the `reactions` scope.
 #[cfg(feature = "reactions")]
 #[rustfmt::skip]
