@@ -13,6 +13,79 @@ impl crate::runtime::Client {
     }
 }
 impl<'c> Git<'c> {
+    /// Store a blob
+    ///
+    /// Writes file content into the repository's object database and returns its SHA. It becomes visible only when a tree and commit refer to it.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `content` (required): The file content.
+    /// - `encoding` (optional, [`CreateBlob::encoding`](crate::git::create_blob::CreateBlob::encoding)): How `content` is encoded. Default: `utf-8`.
+    ///
+    /// # Route
+    ///
+    /// `POST /repos/{owner}/{repo}/git/blobs`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/git/blobs#create-a-blob)
+    #[inline]
+    pub fn create_blob(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        content: impl Into<String>,
+    ) -> create_blob::CreateBlob<'c> {
+        create_blob::CreateBlob {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            content: content.into(),
+            encoding: None,
+        }
+    }
+    /// Create a Git commit
+    ///
+    /// Creates a commit object from a tree and its parents. A branch only moves when you update its reference to the new SHA.
+    ///
+    /// When `author` or `committer` are left out, the authenticated user and the current time are used. A `signature` makes the commit verifiable.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `message` (required): Commit message.
+    /// - `tree` (required): SHA of the tree the commit records.
+    /// - `parents` (optional, [`CreateCommit::parents`](crate::git::create_commit::CreateCommit::parents)): SHAs of the parent commits. Empty for a root commit, one for a normal commit, several for a merge.
+    /// - `author` (optional, [`CreateCommit::author`](crate::git::create_commit::CreateCommit::author)): Who wrote the change. Defaults to the authenticated user.
+    /// - `committer` (optional, [`CreateCommit::committer`](crate::git::create_commit::CreateCommit::committer)): Who made the commit. Defaults to `author`.
+    /// - `signature` (optional, [`CreateCommit::signature`](crate::git::create_commit::CreateCommit::signature)): ASCII-armoured detached signature of the commit, as stored in its `gpgsig` header.
+    ///
+    /// # Route
+    ///
+    /// `POST /repos/{owner}/{repo}/git/commits`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/git/commits#create-a-commit)
+    #[inline]
+    pub fn create_commit(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        message: impl Into<String>,
+        tree: impl Into<String>,
+    ) -> create_commit::CreateCommit<'c> {
+        create_commit::CreateCommit {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            message: message.into(),
+            tree: tree.into(),
+            parents: None,
+            author: None,
+            committer: None,
+            signature: None,
+        }
+    }
     /// Add a Git reference
     ///
     /// Adds a branch, tag or other reference to a repository, pointing at an existing commit. This does not work in an empty repository, even when the SHA exists.
@@ -43,6 +116,46 @@ impl<'c> Git<'c> {
             repo: repo.into(),
             r#ref: r#ref.into(),
             sha: sha.into(),
+        }
+    }
+    /// Create an annotated tag object
+    ///
+    /// Creates a tag object that points at a commit, tree or blob. This does not create the `refs/tags/...` reference; create it afterwards with the refs endpoint for the tag to appear.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `tag` (required): Name of the tag, such as `v0.0.1`.
+    /// - `message` (required): Tag message.
+    /// - `object` (required): SHA of the object being tagged.
+    /// - `type` (required): Kind of the tagged object, usually `commit`. Values: `commit`, `tree`, `blob`.
+    /// - `tagger` (optional, [`CreateTag::tagger`](crate::git::create_tag::CreateTag::tagger)): Who made the tag.
+    ///
+    /// # Route
+    ///
+    /// `POST /repos/{owner}/{repo}/git/tags`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/git/tags#create-a-tag-object)
+    #[inline]
+    pub fn create_tag(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        tag: impl Into<String>,
+        message: impl Into<String>,
+        object: impl Into<String>,
+        r#type: crate::git::create_tag::Type,
+    ) -> create_tag::CreateTag<'c> {
+        create_tag::CreateTag {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            tag: tag.into(),
+            message: message.into(),
+            object: object.into(),
+            r#type,
+            tagger: None,
         }
     }
     /// Build a Git tree
@@ -107,6 +220,64 @@ impl<'c> Git<'c> {
             r#ref: r#ref.into(),
         }
     }
+    /// Fetch a blob
+    ///
+    /// Returns a blob's content, Base64-encoded, for files of up to 100 MB.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `file_sha` (required): SHA of the blob.
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/git/blobs/{file_sha}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/git/blobs#get-a-blob)
+    #[inline]
+    pub fn get_blob(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        file_sha: impl Into<String>,
+    ) -> get_blob::GetBlob<'c> {
+        get_blob::GetBlob {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            file_sha: file_sha.into(),
+        }
+    }
+    /// Fetch a Git commit
+    ///
+    /// Returns a commit object: message, tree, parents, author, committer and signature verification.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `commit_sha` (required): SHA of the commit.
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/git/commits/{commit_sha}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/git/commits#get-a-commit-object)
+    #[inline]
+    pub fn get_commit(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        commit_sha: impl Into<String>,
+    ) -> get_commit::GetCommit<'c> {
+        get_commit::GetCommit {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            commit_sha: commit_sha.into(),
+        }
+    }
     /// Read a single Git reference
     ///
     /// Returns a single reference of the Git database. Write branches as `heads/<branch>` and tags as `tags/<tag>`. Answers `404` when nothing matches exactly.
@@ -134,6 +305,66 @@ impl<'c> Git<'c> {
             owner: owner.into(),
             repo: repo.into(),
             r#ref: r#ref.into(),
+        }
+    }
+    /// Fetch an annotated tag object
+    ///
+    /// Returns a tag object with the object it points to and its signature verification.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `tag_sha` (required): SHA of the tag object.
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/git/tags/{tag_sha}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/git/tags#get-a-tag)
+    #[inline]
+    pub fn get_tag(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        tag_sha: impl Into<String>,
+    ) -> get_tag::GetTag<'c> {
+        get_tag::GetTag {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            tag_sha: tag_sha.into(),
+        }
+    }
+    /// Fetch a tree
+    ///
+    /// Returns the entries of one tree. With `recursive`, sub-trees are expanded; very large trees come back with `truncated: true` and must be walked level by level.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `tree_sha` (required): SHA of the tree, or a branch or tag name.
+    /// - `recursive` (optional, [`GetTree::recursive`](crate::git::get_tree::GetTree::recursive)): Any value (for example `1`) expands nested trees. Leave it out to list only the top level; `false` or `0` still expands.
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/git/trees/{tree_sha}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/git/trees#get-a-tree)
+    #[inline]
+    pub fn get_tree(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        tree_sha: impl Into<String>,
+    ) -> get_tree::GetTree<'c> {
+        get_tree::GetTree {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            tree_sha: tree_sha.into(),
+            recursive: None,
         }
     }
     /// List references that start with a prefix
@@ -237,6 +468,143 @@ impl<'c> Git<'c> {
         }
     }
 }
+/// Request builder and parameter types of [`Git::create_blob`](crate::git::Git::create_blob).
+pub mod create_blob {
+    /// Request for [`Git::create_blob`](crate::git::Git::create_blob): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct CreateBlob<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) content: String,
+        pub(super) encoding: Option<String>,
+    }
+    impl<'c> CreateBlob<'c> {
+        /// How `content` is encoded. Default: `utf-8`.
+        #[inline]
+        pub fn encoding(mut self, encoding: impl Into<String>) -> Self {
+            self.encoding = Some(encoding.into());
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let owner = crate::runtime::encode::segment(&self.owner);
+            let repo = crate::runtime::encode::segment(&self.repo);
+            let mut req = crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Post,
+                format!("/repos/{owner}/{repo}/git/blobs"),
+            );
+            let mut body = crate::runtime::JsonObject::new();
+            body.field("content", &self.content);
+            body.opt("encoding", &self.encoding);
+            req = req.json(body);
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Git::create_commit`](crate::git::Git::create_commit).
+pub mod create_commit {
+    /// Request for [`Git::create_commit`](crate::git::Git::create_commit): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct CreateCommit<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) message: String,
+        pub(super) tree: String,
+        pub(super) parents: Option<Vec<String>>,
+        pub(super) author: Option<crate::git::create_commit::Author>,
+        pub(super) committer: Option<crate::git::create_commit::Committer>,
+        pub(super) signature: Option<String>,
+    }
+    impl<'c> CreateCommit<'c> {
+        /// SHAs of the parent commits. Empty for a root commit, one for a normal commit, several for a merge.
+        #[inline]
+        pub fn parents(mut self, parents: Vec<String>) -> Self {
+            self.parents = Some(parents);
+            self
+        }
+        /// Who wrote the change. Defaults to the authenticated user.
+        #[inline]
+        pub fn author(mut self, author: crate::git::create_commit::Author) -> Self {
+            self.author = Some(author);
+            self
+        }
+        /// Who made the commit. Defaults to `author`.
+        #[inline]
+        pub fn committer(
+            mut self,
+            committer: crate::git::create_commit::Committer,
+        ) -> Self {
+            self.committer = Some(committer);
+            self
+        }
+        /// ASCII-armoured detached signature of the commit, as stored in its `gpgsig` header.
+        #[inline]
+        pub fn signature(mut self, signature: impl Into<String>) -> Self {
+            self.signature = Some(signature.into());
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let owner = crate::runtime::encode::segment(&self.owner);
+            let repo = crate::runtime::encode::segment(&self.repo);
+            let mut req = crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Post,
+                format!("/repos/{owner}/{repo}/git/commits"),
+            );
+            let mut body = crate::runtime::JsonObject::new();
+            body.field("message", &self.message);
+            body.field("tree", &self.tree);
+            body.opt("parents", &self.parents);
+            body.opt("author", &self.author);
+            body.opt("committer", &self.committer);
+            body.opt("signature", &self.signature);
+            req = req.json(body);
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+    /// Who wrote the change. Defaults to the authenticated user.
+    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+    pub struct Author {
+        /// Name of the author.
+        pub name: String,
+        /// E-mail address of the author.
+        pub email: String,
+        /// When the change was written, an ISO 8601 timestamp (`YYYY-MM-DDTHH:MM:SSZ`).
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub date: Option<String>,
+    }
+    /// Who made the commit. Defaults to `author`.
+    #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+    pub struct Committer {
+        /// Name of the committer.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub name: Option<String>,
+        /// E-mail address of the committer.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub email: Option<String>,
+        /// When the commit was made, an ISO 8601 timestamp (`YYYY-MM-DDTHH:MM:SSZ`).
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub date: Option<String>,
+    }
+}
 /// Request builder and parameter types of [`Git::create_ref`](crate::git::Git::create_ref).
 pub mod create_ref {
     /// Request for [`Git::create_ref`](crate::git::Git::create_ref): set optional parameters, then `send()` (or `build()` to adjust the request).
@@ -271,6 +639,98 @@ pub mod create_ref {
         pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
             self.build().send()
         }
+    }
+}
+/// Request builder and parameter types of [`Git::create_tag`](crate::git::Git::create_tag).
+pub mod create_tag {
+    /// Request for [`Git::create_tag`](crate::git::Git::create_tag): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct CreateTag<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) tag: String,
+        pub(super) message: String,
+        pub(super) object: String,
+        pub(super) r#type: crate::git::create_tag::Type,
+        pub(super) tagger: Option<crate::git::create_tag::Tagger>,
+    }
+    impl<'c> CreateTag<'c> {
+        /// Who made the tag.
+        #[inline]
+        pub fn tagger(mut self, tagger: crate::git::create_tag::Tagger) -> Self {
+            self.tagger = Some(tagger);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let owner = crate::runtime::encode::segment(&self.owner);
+            let repo = crate::runtime::encode::segment(&self.repo);
+            let mut req = crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Post,
+                format!("/repos/{owner}/{repo}/git/tags"),
+            );
+            let mut body = crate::runtime::JsonObject::new();
+            body.field("tag", &self.tag);
+            body.field("message", &self.message);
+            body.field("object", &self.object);
+            body.field("type", &self.r#type);
+            body.opt("tagger", &self.tagger);
+            req = req.json(body);
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+    /// Kind of the tagged object, usually `commit`. Values: `commit`, `tree`, `blob`.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum Type {
+        /// `commit`
+        Commit,
+        /// `tree`
+        Tree,
+        /// `blob`
+        Blob,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl Type {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Commit => "commit",
+                Self::Tree => "tree",
+                Self::Blob => "blob",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for Type {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    /// Who made the tag.
+    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+    pub struct Tagger {
+        /// Name of the tagger.
+        pub name: String,
+        /// E-mail address of the tagger.
+        pub email: String,
+        /// When the tag was made, an ISO 8601 timestamp (`YYYY-MM-DDTHH:MM:SSZ`).
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub date: Option<String>,
     }
 }
 /// Request builder and parameter types of [`Git::create_tree`](crate::git::Git::create_tree).
@@ -437,6 +897,68 @@ pub mod delete_ref {
         }
     }
 }
+/// Request builder and parameter types of [`Git::get_blob`](crate::git::Git::get_blob).
+pub mod get_blob {
+    /// Request for [`Git::get_blob`](crate::git::Git::get_blob): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct GetBlob<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) file_sha: String,
+    }
+    impl<'c> GetBlob<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let owner = crate::runtime::encode::segment(&self.owner);
+            let repo = crate::runtime::encode::segment(&self.repo);
+            let file_sha = crate::runtime::encode::segment(&self.file_sha);
+            crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Get,
+                format!("/repos/{owner}/{repo}/git/blobs/{file_sha}"),
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Git::get_commit`](crate::git::Git::get_commit).
+pub mod get_commit {
+    /// Request for [`Git::get_commit`](crate::git::Git::get_commit): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct GetCommit<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) commit_sha: String,
+    }
+    impl<'c> GetCommit<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let owner = crate::runtime::encode::segment(&self.owner);
+            let repo = crate::runtime::encode::segment(&self.repo);
+            let commit_sha = crate::runtime::encode::segment(&self.commit_sha);
+            crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Get,
+                format!("/repos/{owner}/{repo}/git/commits/{commit_sha}"),
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
 /// Request builder and parameter types of [`Git::get_ref`](crate::git::Git::get_ref).
 pub mod get_ref {
     /// Request for [`Git::get_ref`](crate::git::Git::get_ref): set optional parameters, then `send()` (or `build()` to adjust the request).
@@ -460,6 +982,79 @@ pub mod get_ref {
                 crate::runtime::Method::Get,
                 format!("/repos/{owner}/{repo}/git/ref/{ref_}"),
             )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Git::get_tag`](crate::git::Git::get_tag).
+pub mod get_tag {
+    /// Request for [`Git::get_tag`](crate::git::Git::get_tag): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct GetTag<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) tag_sha: String,
+    }
+    impl<'c> GetTag<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let owner = crate::runtime::encode::segment(&self.owner);
+            let repo = crate::runtime::encode::segment(&self.repo);
+            let tag_sha = crate::runtime::encode::segment(&self.tag_sha);
+            crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Get,
+                format!("/repos/{owner}/{repo}/git/tags/{tag_sha}"),
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Git::get_tree`](crate::git::Git::get_tree).
+pub mod get_tree {
+    /// Request for [`Git::get_tree`](crate::git::Git::get_tree): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct GetTree<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) tree_sha: String,
+        pub(super) recursive: Option<String>,
+    }
+    impl<'c> GetTree<'c> {
+        /// Any value (for example `1`) expands nested trees. Leave it out to list only the top level; `false` or `0` still expands.
+        #[inline]
+        pub fn recursive(mut self, recursive: impl Into<String>) -> Self {
+            self.recursive = Some(recursive.into());
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let owner = crate::runtime::encode::segment(&self.owner);
+            let repo = crate::runtime::encode::segment(&self.repo);
+            let tree_sha = crate::runtime::encode::segment(&self.tree_sha);
+            let mut req = crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Get,
+                format!("/repos/{owner}/{repo}/git/trees/{tree_sha}"),
+            );
+            if let Some(value) = self.recursive {
+                req = req.query("recursive", value);
+            }
+            req
         }
         /// Send the request.
         #[inline]

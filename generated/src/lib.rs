@@ -10,8 +10,9 @@
 //!
 //! - `actions`: 2 endpoints (`client.actions()`)
 //! - `activity`: 1 endpoint (`client.activity()`)
+//! - `checks`: 12 endpoints (`client.checks()`)
 //! - `enterprise_team_memberships`: 2 endpoints (`client.enterprise_team_memberships()`)
-//! - `git`: 7 endpoints (`client.git()`)
+//! - `git`: 14 endpoints (`client.git()`)
 //! - `issues`: 49 endpoints (`client.issues()`)
 //! - `markdown`: 2 endpoints (`client.markdown()`)
 //! - `meta`: 1 endpoint (`client.meta()`)
@@ -50,6 +51,10 @@ pub mod actions;
 #[cfg(feature = "activity")]
 #[rustfmt::skip]
 pub mod activity;
+/// Endpoints of the `checks` scope.
+#[cfg(feature = "checks")]
+#[rustfmt::skip]
+pub mod checks;
 /// Endpoints of the `enterpriseTeamMemberships` scope.
 #[cfg(feature = "enterprise_team_memberships")]
 #[rustfmt::skip]
