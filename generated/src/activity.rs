@@ -13,6 +13,664 @@ impl crate::runtime::Client {
     }
 }
 impl<'c> Activity<'c> {
+    /// Check whether you starred a repository
+    ///
+    /// Answers `204 No Content` when the authenticated user has starred the repository and `404 Not Found` when not.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    ///
+    /// # Route
+    ///
+    /// `GET /user/starred/{owner}/{repo}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/activity/starring#check-if-a-repository-is-starred-by-the-authenticated-user)
+    #[inline]
+    pub fn check_repo_is_starred_by_authenticated_user(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+    ) -> check_repo_is_starred_by_authenticated_user::CheckRepoIsStarredByAuthenticatedUser<
+        'c,
+    > {
+        check_repo_is_starred_by_authenticated_user::CheckRepoIsStarredByAuthenticatedUser {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+        }
+    }
+    /// Stop watching a repository
+    ///
+    /// Removes your watch settings for a repository. To ignore a repository instead, set a subscription with `ignored` set to `true`.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    ///
+    /// # Route
+    ///
+    /// `DELETE /repos/{owner}/{repo}/subscription`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/activity/watching#delete-a-repository-subscription)
+    #[inline]
+    pub fn delete_repo_subscription(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+    ) -> delete_repo_subscription::DeleteRepoSubscription<'c> {
+        delete_repo_subscription::DeleteRepoSubscription {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+        }
+    }
+    /// Unsubscribe from a notification thread
+    ///
+    /// Mutes future notifications of one thread until you comment on it or are mentioned again. The notification itself stays; mark it done to remove it.
+    ///
+    /// # Parameters
+    ///
+    /// - `thread_id` (required): ID of the notification thread, as found in the `id` field of a notification.
+    ///
+    /// # Route
+    ///
+    /// `DELETE /notifications/threads/{thread_id}/subscription`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/activity/notifications#delete-a-thread-subscription)
+    #[inline]
+    pub fn delete_thread_subscription(
+        &self,
+        thread_id: i64,
+    ) -> delete_thread_subscription::DeleteThreadSubscription<'c> {
+        delete_thread_subscription::DeleteThreadSubscription {
+            client: self.client,
+            thread_id,
+        }
+    }
+    /// List your feed URLs
+    ///
+    /// Returns the Atom feed addresses available to the authenticated user: the public timeline, your own feeds and your organizations' feeds, each as a URL template.
+    ///
+    /// # Route
+    ///
+    /// `GET /feeds`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/activity/feeds#get-feeds)
+    #[inline]
+    pub fn get_feeds(&self) -> get_feeds::GetFeeds<'c> {
+        get_feeds::GetFeeds {
+            client: self.client,
+        }
+    }
+    /// Fetch your watch settings for a repository
+    ///
+    /// Returns whether you watch or ignore a repository. Answers `404 Not Found` when you have no subscription.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/subscription`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/activity/watching#get-a-repository-subscription)
+    #[inline]
+    pub fn get_repo_subscription(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+    ) -> get_repo_subscription::GetRepoSubscription<'c> {
+        get_repo_subscription::GetRepoSubscription {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+        }
+    }
+    /// Fetch a notification thread
+    ///
+    /// Returns one notification thread with its subject and reason.
+    ///
+    /// # Parameters
+    ///
+    /// - `thread_id` (required): ID of the notification thread, as found in the `id` field of a notification.
+    ///
+    /// # Route
+    ///
+    /// `GET /notifications/threads/{thread_id}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/activity/notifications#get-a-thread)
+    #[inline]
+    pub fn get_thread(&self, thread_id: i64) -> get_thread::GetThread<'c> {
+        get_thread::GetThread {
+            client: self.client,
+            thread_id,
+        }
+    }
+    /// Fetch your subscription to a thread
+    ///
+    /// Returns whether you are subscribed to a notification thread. Subscriptions made through the watch of a repository show up here too, with `subscribed: false` for ignored repositories.
+    ///
+    /// # Parameters
+    ///
+    /// - `thread_id` (required): ID of the notification thread, as found in the `id` field of a notification.
+    ///
+    /// # Route
+    ///
+    /// `GET /notifications/threads/{thread_id}/subscription`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/activity/notifications#get-a-thread-subscription-for-the-authenticated-user)
+    #[inline]
+    pub fn get_thread_subscription_for_authenticated_user(
+        &self,
+        thread_id: i64,
+    ) -> get_thread_subscription_for_authenticated_user::GetThreadSubscriptionForAuthenticatedUser<
+        'c,
+    > {
+        get_thread_subscription_for_authenticated_user::GetThreadSubscriptionForAuthenticatedUser {
+            client: self.client,
+            thread_id,
+        }
+    }
+    /// List the events of a user as seen by you
+    ///
+    /// Lists a user's recent events. When you are that user, private events are included. Not meant for real-time use: an event may show up anywhere from 30 seconds to 6 hours late.
+    ///
+    /// # Parameters
+    ///
+    /// - `username` (required): Login of the GitHub user.
+    /// - `per_page` (optional, [`ListEventsForAuthenticatedUser::per_page`](crate::activity::list_events_for_authenticated_user::ListEventsForAuthenticatedUser::per_page)): How many results to return per page, at most 100. Default: `30`.
+    /// - `page` (optional, [`ListEventsForAuthenticatedUser::page`](crate::activity::list_events_for_authenticated_user::ListEventsForAuthenticatedUser::page)): Which page of results to return, counting from 1. Default: `1`.
+    ///
+    /// # Route
+    ///
+    /// `GET /users/{username}/events`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/activity/events#list-events-for-the-authenticated-user)
+    #[inline]
+    pub fn list_events_for_authenticated_user(
+        &self,
+        username: impl Into<String>,
+    ) -> list_events_for_authenticated_user::ListEventsForAuthenticatedUser<'c> {
+        list_events_for_authenticated_user::ListEventsForAuthenticatedUser {
+            client: self.client,
+            username: username.into(),
+            per_page: None,
+            page: None,
+        }
+    }
+    /// List your notifications
+    ///
+    /// Lists the notification threads of the authenticated user, newest update first.
+    ///
+    /// # Parameters
+    ///
+    /// - `all` (optional, [`ListNotificationsForAuthenticatedUser::all`](crate::activity::list_notifications_for_authenticated_user::ListNotificationsForAuthenticatedUser::all)): When `true`, also include notifications already marked as read. Default: `false`.
+    /// - `participating` (optional, [`ListNotificationsForAuthenticatedUser::participating`](crate::activity::list_notifications_for_authenticated_user::ListNotificationsForAuthenticatedUser::participating)): When `true`, only include notifications where you are directly taking part or mentioned. Default: `false`.
+    /// - `since` (optional, [`ListNotificationsForAuthenticatedUser::since`](crate::activity::list_notifications_for_authenticated_user::ListNotificationsForAuthenticatedUser::since)): Only notifications updated after this time, an ISO 8601 timestamp (`YYYY-MM-DDTHH:MM:SSZ`).
+    /// - `before` (optional, [`ListNotificationsForAuthenticatedUser::before`](crate::activity::list_notifications_for_authenticated_user::ListNotificationsForAuthenticatedUser::before)): Only notifications updated before this time, an ISO 8601 timestamp (`YYYY-MM-DDTHH:MM:SSZ`).
+    /// - `page` (optional, [`ListNotificationsForAuthenticatedUser::page`](crate::activity::list_notifications_for_authenticated_user::ListNotificationsForAuthenticatedUser::page)): Which page of results to return, counting from 1. Default: `1`.
+    /// - `per_page` (optional, [`ListNotificationsForAuthenticatedUser::per_page`](crate::activity::list_notifications_for_authenticated_user::ListNotificationsForAuthenticatedUser::per_page)): How many results to return per page, at most 100. Default: `50`.
+    ///
+    /// # Route
+    ///
+    /// `GET /notifications`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/activity/notifications#list-notifications-for-the-authenticated-user)
+    #[inline]
+    pub fn list_notifications_for_authenticated_user(
+        &self,
+    ) -> list_notifications_for_authenticated_user::ListNotificationsForAuthenticatedUser<
+        'c,
+    > {
+        list_notifications_for_authenticated_user::ListNotificationsForAuthenticatedUser {
+            client: self.client,
+            all: None,
+            participating: None,
+            since: None,
+            before: None,
+            page: None,
+            per_page: None,
+        }
+    }
+    /// List your organization's dashboard events
+    ///
+    /// Lists the events of an organization's dashboard as the authenticated user sees it. You must be that user.
+    ///
+    /// # Parameters
+    ///
+    /// - `username` (required): Login of the GitHub user.
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `per_page` (optional, [`ListOrgEventsForAuthenticatedUser::per_page`](crate::activity::list_org_events_for_authenticated_user::ListOrgEventsForAuthenticatedUser::per_page)): How many results to return per page, at most 100. Default: `30`.
+    /// - `page` (optional, [`ListOrgEventsForAuthenticatedUser::page`](crate::activity::list_org_events_for_authenticated_user::ListOrgEventsForAuthenticatedUser::page)): Which page of results to return, counting from 1. Default: `1`.
+    ///
+    /// # Route
+    ///
+    /// `GET /users/{username}/events/orgs/{org}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/activity/events#list-organization-events-for-the-authenticated-user)
+    #[inline]
+    pub fn list_org_events_for_authenticated_user(
+        &self,
+        username: impl Into<String>,
+        org: impl Into<String>,
+    ) -> list_org_events_for_authenticated_user::ListOrgEventsForAuthenticatedUser<'c> {
+        list_org_events_for_authenticated_user::ListOrgEventsForAuthenticatedUser {
+            client: self.client,
+            username: username.into(),
+            org: org.into(),
+            per_page: None,
+            page: None,
+        }
+    }
+    /// List public events
+    ///
+    /// Lists recent public events across GitHub. The feed lags by up to five minutes.
+    ///
+    /// # Parameters
+    ///
+    /// - `per_page` (optional, [`ListPublicEvents::per_page`](crate::activity::list_public_events::ListPublicEvents::per_page)): How many results to return per page, at most 100. Default: `15`.
+    /// - `page` (optional, [`ListPublicEvents::page`](crate::activity::list_public_events::ListPublicEvents::page)): Which page of results to return, counting from 1. Default: `1`.
+    ///
+    /// # Route
+    ///
+    /// `GET /events`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/activity/events#list-public-events)
+    #[inline]
+    pub fn list_public_events(&self) -> list_public_events::ListPublicEvents<'c> {
+        list_public_events::ListPublicEvents {
+            client: self.client,
+            per_page: None,
+            page: None,
+        }
+    }
+    /// List public events of a repository network
+    ///
+    /// Lists the public events of a repository and all its forks.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `per_page` (optional, [`ListPublicEventsForRepoNetwork::per_page`](crate::activity::list_public_events_for_repo_network::ListPublicEventsForRepoNetwork::per_page)): How many results to return per page, at most 100. Default: `30`.
+    /// - `page` (optional, [`ListPublicEventsForRepoNetwork::page`](crate::activity::list_public_events_for_repo_network::ListPublicEventsForRepoNetwork::page)): Which page of results to return, counting from 1. Default: `1`.
+    ///
+    /// # Route
+    ///
+    /// `GET /networks/{owner}/{repo}/events`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/activity/events#list-public-events-for-a-network-of-repositories)
+    #[inline]
+    pub fn list_public_events_for_repo_network(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+    ) -> list_public_events_for_repo_network::ListPublicEventsForRepoNetwork<'c> {
+        list_public_events_for_repo_network::ListPublicEventsForRepoNetwork {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            per_page: None,
+            page: None,
+        }
+    }
+    /// List a user's public events
+    ///
+    /// Lists the public events performed by a user.
+    ///
+    /// # Parameters
+    ///
+    /// - `username` (required): Login of the GitHub user.
+    /// - `per_page` (optional, [`ListPublicEventsForUser::per_page`](crate::activity::list_public_events_for_user::ListPublicEventsForUser::per_page)): How many results to return per page, at most 100. Default: `30`.
+    /// - `page` (optional, [`ListPublicEventsForUser::page`](crate::activity::list_public_events_for_user::ListPublicEventsForUser::page)): Which page of results to return, counting from 1. Default: `1`.
+    ///
+    /// # Route
+    ///
+    /// `GET /users/{username}/events/public`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/activity/events#list-public-events-for-a-user)
+    #[inline]
+    pub fn list_public_events_for_user(
+        &self,
+        username: impl Into<String>,
+    ) -> list_public_events_for_user::ListPublicEventsForUser<'c> {
+        list_public_events_for_user::ListPublicEventsForUser {
+            client: self.client,
+            username: username.into(),
+            per_page: None,
+            page: None,
+        }
+    }
+    /// List public events of an organization
+    ///
+    /// Lists the public events of an organization.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `per_page` (optional, [`ListPublicOrgEvents::per_page`](crate::activity::list_public_org_events::ListPublicOrgEvents::per_page)): How many results to return per page, at most 100. Default: `30`.
+    /// - `page` (optional, [`ListPublicOrgEvents::page`](crate::activity::list_public_org_events::ListPublicOrgEvents::page)): Which page of results to return, counting from 1. Default: `1`.
+    ///
+    /// # Route
+    ///
+    /// `GET /orgs/{org}/events`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/activity/events#list-public-organization-events)
+    #[inline]
+    pub fn list_public_org_events(
+        &self,
+        org: impl Into<String>,
+    ) -> list_public_org_events::ListPublicOrgEvents<'c> {
+        list_public_org_events::ListPublicOrgEvents {
+            client: self.client,
+            org: org.into(),
+            per_page: None,
+            page: None,
+        }
+    }
+    /// List events a user received
+    ///
+    /// Lists events from the users and repositories someone follows or watches. When authenticated as that user you also see private events.
+    ///
+    /// # Parameters
+    ///
+    /// - `username` (required): Login of the GitHub user.
+    /// - `per_page` (optional, [`ListReceivedEventsForUser::per_page`](crate::activity::list_received_events_for_user::ListReceivedEventsForUser::per_page)): How many results to return per page, at most 100. Default: `30`.
+    /// - `page` (optional, [`ListReceivedEventsForUser::page`](crate::activity::list_received_events_for_user::ListReceivedEventsForUser::page)): Which page of results to return, counting from 1. Default: `1`.
+    ///
+    /// # Route
+    ///
+    /// `GET /users/{username}/received_events`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/activity/events#list-events-received-by-the-authenticated-user)
+    #[inline]
+    pub fn list_received_events_for_user(
+        &self,
+        username: impl Into<String>,
+    ) -> list_received_events_for_user::ListReceivedEventsForUser<'c> {
+        list_received_events_for_user::ListReceivedEventsForUser {
+            client: self.client,
+            username: username.into(),
+            per_page: None,
+            page: None,
+        }
+    }
+    /// List public events a user received
+    ///
+    /// Lists only the public events from the users and repositories someone follows or watches.
+    ///
+    /// # Parameters
+    ///
+    /// - `username` (required): Login of the GitHub user.
+    /// - `per_page` (optional, [`ListReceivedPublicEventsForUser::per_page`](crate::activity::list_received_public_events_for_user::ListReceivedPublicEventsForUser::per_page)): How many results to return per page, at most 100. Default: `30`.
+    /// - `page` (optional, [`ListReceivedPublicEventsForUser::page`](crate::activity::list_received_public_events_for_user::ListReceivedPublicEventsForUser::page)): Which page of results to return, counting from 1. Default: `1`.
+    ///
+    /// # Route
+    ///
+    /// `GET /users/{username}/received_events/public`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/activity/events#list-public-events-received-by-a-user)
+    #[inline]
+    pub fn list_received_public_events_for_user(
+        &self,
+        username: impl Into<String>,
+    ) -> list_received_public_events_for_user::ListReceivedPublicEventsForUser<'c> {
+        list_received_public_events_for_user::ListReceivedPublicEventsForUser {
+            client: self.client,
+            username: username.into(),
+            per_page: None,
+            page: None,
+        }
+    }
+    /// List the events of a repository
+    ///
+    /// Lists recent events in a repository, at most 300 and up to 90 days old.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `per_page` (optional, [`ListRepoEvents::per_page`](crate::activity::list_repo_events::ListRepoEvents::per_page)): How many results to return per page, at most 100. Default: `30`.
+    /// - `page` (optional, [`ListRepoEvents::page`](crate::activity::list_repo_events::ListRepoEvents::page)): Which page of results to return, counting from 1. Default: `1`.
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/events`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/activity/events#list-repository-events)
+    #[inline]
+    pub fn list_repo_events(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+    ) -> list_repo_events::ListRepoEvents<'c> {
+        list_repo_events::ListRepoEvents {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            per_page: None,
+            page: None,
+        }
+    }
+    /// List your notifications for a repository
+    ///
+    /// Lists the authenticated user's notification threads that belong to one repository.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `all` (optional, [`ListRepoNotificationsForAuthenticatedUser::all`](crate::activity::list_repo_notifications_for_authenticated_user::ListRepoNotificationsForAuthenticatedUser::all)): When `true`, also include notifications already marked as read. Default: `false`.
+    /// - `participating` (optional, [`ListRepoNotificationsForAuthenticatedUser::participating`](crate::activity::list_repo_notifications_for_authenticated_user::ListRepoNotificationsForAuthenticatedUser::participating)): When `true`, only include notifications where you are directly taking part or mentioned. Default: `false`.
+    /// - `since` (optional, [`ListRepoNotificationsForAuthenticatedUser::since`](crate::activity::list_repo_notifications_for_authenticated_user::ListRepoNotificationsForAuthenticatedUser::since)): Only notifications updated after this time, an ISO 8601 timestamp (`YYYY-MM-DDTHH:MM:SSZ`).
+    /// - `before` (optional, [`ListRepoNotificationsForAuthenticatedUser::before`](crate::activity::list_repo_notifications_for_authenticated_user::ListRepoNotificationsForAuthenticatedUser::before)): Only notifications updated before this time, an ISO 8601 timestamp (`YYYY-MM-DDTHH:MM:SSZ`).
+    /// - `per_page` (optional, [`ListRepoNotificationsForAuthenticatedUser::per_page`](crate::activity::list_repo_notifications_for_authenticated_user::ListRepoNotificationsForAuthenticatedUser::per_page)): How many results to return per page, at most 100. Default: `30`.
+    /// - `page` (optional, [`ListRepoNotificationsForAuthenticatedUser::page`](crate::activity::list_repo_notifications_for_authenticated_user::ListRepoNotificationsForAuthenticatedUser::page)): Which page of results to return, counting from 1. Default: `1`.
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/notifications`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/activity/notifications#list-repository-notifications-for-the-authenticated-user)
+    #[inline]
+    pub fn list_repo_notifications_for_authenticated_user(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+    ) -> list_repo_notifications_for_authenticated_user::ListRepoNotificationsForAuthenticatedUser<
+        'c,
+    > {
+        list_repo_notifications_for_authenticated_user::ListRepoNotificationsForAuthenticatedUser {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            all: None,
+            participating: None,
+            since: None,
+            before: None,
+            per_page: None,
+            page: None,
+        }
+    }
+    /// List repositories you starred
+    ///
+    /// Lists the repositories the authenticated user has starred. The `application/vnd.github.star+json` media type adds `starred_at` to each item.
+    ///
+    /// # Parameters
+    ///
+    /// - `sort` (optional, [`ListReposStarredByAuthenticatedUser::sort`](crate::activity::list_repos_starred_by_authenticated_user::ListReposStarredByAuthenticatedUser::sort)): Order by the time the star was given (`created`) or the repository was last pushed to (`updated`). Default: `created`.
+    /// - `direction` (optional, [`ListReposStarredByAuthenticatedUser::direction`](crate::activity::list_repos_starred_by_authenticated_user::ListReposStarredByAuthenticatedUser::direction)): Sort order, ascending or descending. Values: `asc`, `desc`. Default: `desc`.
+    /// - `per_page` (optional, [`ListReposStarredByAuthenticatedUser::per_page`](crate::activity::list_repos_starred_by_authenticated_user::ListReposStarredByAuthenticatedUser::per_page)): How many results to return per page, at most 100. Default: `30`.
+    /// - `page` (optional, [`ListReposStarredByAuthenticatedUser::page`](crate::activity::list_repos_starred_by_authenticated_user::ListReposStarredByAuthenticatedUser::page)): Which page of results to return, counting from 1. Default: `1`.
+    ///
+    /// # Route
+    ///
+    /// `GET /user/starred`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/activity/starring#list-repositories-starred-by-the-authenticated-user)
+    #[inline]
+    pub fn list_repos_starred_by_authenticated_user(
+        &self,
+    ) -> list_repos_starred_by_authenticated_user::ListReposStarredByAuthenticatedUser<
+        'c,
+    > {
+        list_repos_starred_by_authenticated_user::ListReposStarredByAuthenticatedUser {
+            client: self.client,
+            sort: None,
+            direction: None,
+            per_page: None,
+            page: None,
+        }
+    }
+    /// List repositories a user starred
+    ///
+    /// Lists the repositories a user has starred. The `application/vnd.github.star+json` media type adds `starred_at` to each item.
+    ///
+    /// # Parameters
+    ///
+    /// - `username` (required): Login of the GitHub user.
+    /// - `sort` (optional, [`ListReposStarredByUser::sort`](crate::activity::list_repos_starred_by_user::ListReposStarredByUser::sort)): Order by the time the star was given (`created`) or the repository was last pushed to (`updated`). Default: `created`.
+    /// - `direction` (optional, [`ListReposStarredByUser::direction`](crate::activity::list_repos_starred_by_user::ListReposStarredByUser::direction)): Sort order, ascending or descending. Values: `asc`, `desc`. Default: `desc`.
+    /// - `per_page` (optional, [`ListReposStarredByUser::per_page`](crate::activity::list_repos_starred_by_user::ListReposStarredByUser::per_page)): How many results to return per page, at most 100. Default: `30`.
+    /// - `page` (optional, [`ListReposStarredByUser::page`](crate::activity::list_repos_starred_by_user::ListReposStarredByUser::page)): Which page of results to return, counting from 1. Default: `1`.
+    ///
+    /// # Route
+    ///
+    /// `GET /users/{username}/starred`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/activity/starring#list-repositories-starred-by-a-user)
+    #[inline]
+    pub fn list_repos_starred_by_user(
+        &self,
+        username: impl Into<String>,
+    ) -> list_repos_starred_by_user::ListReposStarredByUser<'c> {
+        list_repos_starred_by_user::ListReposStarredByUser {
+            client: self.client,
+            username: username.into(),
+            sort: None,
+            direction: None,
+            per_page: None,
+            page: None,
+        }
+    }
+    /// List repositories a user watches
+    ///
+    /// Lists the repositories a user is watching.
+    ///
+    /// # Parameters
+    ///
+    /// - `username` (required): Login of the GitHub user.
+    /// - `per_page` (optional, [`ListReposWatchedByUser::per_page`](crate::activity::list_repos_watched_by_user::ListReposWatchedByUser::per_page)): How many results to return per page, at most 100. Default: `30`.
+    /// - `page` (optional, [`ListReposWatchedByUser::page`](crate::activity::list_repos_watched_by_user::ListReposWatchedByUser::page)): Which page of results to return, counting from 1. Default: `1`.
+    ///
+    /// # Route
+    ///
+    /// `GET /users/{username}/subscriptions`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/activity/watching#list-repositories-watched-by-a-user)
+    #[inline]
+    pub fn list_repos_watched_by_user(
+        &self,
+        username: impl Into<String>,
+    ) -> list_repos_watched_by_user::ListReposWatchedByUser<'c> {
+        list_repos_watched_by_user::ListReposWatchedByUser {
+            client: self.client,
+            username: username.into(),
+            per_page: None,
+            page: None,
+        }
+    }
+    /// List the stargazers of a repository
+    ///
+    /// Lists the users who starred a repository. The `application/vnd.github.star+json` media type adds when each star was given.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `per_page` (optional, [`ListStargazersForRepo::per_page`](crate::activity::list_stargazers_for_repo::ListStargazersForRepo::per_page)): How many results to return per page, at most 100. Default: `30`.
+    /// - `page` (optional, [`ListStargazersForRepo::page`](crate::activity::list_stargazers_for_repo::ListStargazersForRepo::page)): Which page of results to return, counting from 1. Default: `1`.
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/stargazers`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/activity/starring#list-stargazers)
+    #[inline]
+    pub fn list_stargazers_for_repo(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+    ) -> list_stargazers_for_repo::ListStargazersForRepo<'c> {
+        list_stargazers_for_repo::ListStargazersForRepo {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            per_page: None,
+            page: None,
+        }
+    }
+    /// List repositories you watch
+    ///
+    /// Lists the repositories the authenticated user is watching.
+    ///
+    /// # Parameters
+    ///
+    /// - `per_page` (optional, [`ListWatchedReposForAuthenticatedUser::per_page`](crate::activity::list_watched_repos_for_authenticated_user::ListWatchedReposForAuthenticatedUser::per_page)): How many results to return per page, at most 100. Default: `30`.
+    /// - `page` (optional, [`ListWatchedReposForAuthenticatedUser::page`](crate::activity::list_watched_repos_for_authenticated_user::ListWatchedReposForAuthenticatedUser::page)): Which page of results to return, counting from 1. Default: `1`.
+    ///
+    /// # Route
+    ///
+    /// `GET /user/subscriptions`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/activity/watching#list-repositories-watched-by-the-authenticated-user)
+    #[inline]
+    pub fn list_watched_repos_for_authenticated_user(
+        &self,
+    ) -> list_watched_repos_for_authenticated_user::ListWatchedReposForAuthenticatedUser<
+        'c,
+    > {
+        list_watched_repos_for_authenticated_user::ListWatchedReposForAuthenticatedUser {
+            client: self.client,
+            per_page: None,
+            page: None,
+        }
+    }
+    /// List the watchers of a repository
+    ///
+    /// Lists the users who watch a repository.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `per_page` (optional, [`ListWatchersForRepo::per_page`](crate::activity::list_watchers_for_repo::ListWatchersForRepo::per_page)): How many results to return per page, at most 100. Default: `30`.
+    /// - `page` (optional, [`ListWatchersForRepo::page`](crate::activity::list_watchers_for_repo::ListWatchersForRepo::page)): Which page of results to return, counting from 1. Default: `1`.
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/subscribers`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/activity/watching#list-watchers)
+    #[inline]
+    pub fn list_watchers_for_repo(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+    ) -> list_watchers_for_repo::ListWatchersForRepo<'c> {
+        list_watchers_for_repo::ListWatchersForRepo {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            per_page: None,
+            page: None,
+        }
+    }
     /// Mark the user's notifications as read
     ///
     /// Marks the notifications of the signed-in user as read. When there are too many to handle in one request, the API answers `202 Accepted` and finishes the work in the background; list the unread notifications afterwards to see whether any remain.
@@ -35,6 +693,1458 @@ impl<'c> Activity<'c> {
             client: self.client,
             last_read_at: None,
             read: None,
+        }
+    }
+    /// Mark a repository's notifications as read
+    ///
+    /// Marks your notifications in one repository as read. When there are many, GitHub answers `202 Accepted` and finishes in the background; check again with `all: false` to see what is left.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `last_read_at` (optional, [`MarkRepoNotificationsAsRead::last_read_at`](crate::activity::mark_repo_notifications_as_read::MarkRepoNotificationsAsRead::last_read_at)): Notifications updated up to this time are marked read, an ISO 8601 timestamp. Defaults to now.
+    ///
+    /// # Route
+    ///
+    /// `PUT /repos/{owner}/{repo}/notifications`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/activity/notifications#mark-repository-notifications-as-read)
+    #[inline]
+    pub fn mark_repo_notifications_as_read(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+    ) -> mark_repo_notifications_as_read::MarkRepoNotificationsAsRead<'c> {
+        mark_repo_notifications_as_read::MarkRepoNotificationsAsRead {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            last_read_at: None,
+        }
+    }
+    /// Mark a notification thread as done
+    ///
+    /// Marks one notification thread as done, which removes it from your inbox. Answers `204 No Content`.
+    ///
+    /// # Parameters
+    ///
+    /// - `thread_id` (required): ID of the notification thread, as found in the `id` field of a notification.
+    ///
+    /// # Route
+    ///
+    /// `DELETE /notifications/threads/{thread_id}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/activity/notifications#mark-a-thread-as-done)
+    #[inline]
+    pub fn mark_thread_as_done(
+        &self,
+        thread_id: i64,
+    ) -> mark_thread_as_done::MarkThreadAsDone<'c> {
+        mark_thread_as_done::MarkThreadAsDone {
+            client: self.client,
+            thread_id,
+        }
+    }
+    /// Mark a notification thread as read
+    ///
+    /// Marks one notification thread as read. Answers `205 Reset Content`.
+    ///
+    /// # Parameters
+    ///
+    /// - `thread_id` (required): ID of the notification thread, as found in the `id` field of a notification.
+    ///
+    /// # Route
+    ///
+    /// `PATCH /notifications/threads/{thread_id}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/activity/notifications#mark-a-thread-as-read)
+    #[inline]
+    pub fn mark_thread_as_read(
+        &self,
+        thread_id: i64,
+    ) -> mark_thread_as_read::MarkThreadAsRead<'c> {
+        mark_thread_as_read::MarkThreadAsRead {
+            client: self.client,
+            thread_id,
+        }
+    }
+    /// Watch or ignore a repository
+    ///
+    /// Sets how you follow a repository: watching it gets you all its notifications, ignoring it mutes them. To stop watching, delete the subscription instead.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `subscribed` (optional, [`SetRepoSubscription::subscribed`](crate::activity::set_repo_subscription::SetRepoSubscription::subscribed)): `true` to get notifications from the repository.
+    /// - `ignored` (optional, [`SetRepoSubscription::ignored`](crate::activity::set_repo_subscription::SetRepoSubscription::ignored)): `true` to mute all notifications from the repository.
+    ///
+    /// # Route
+    ///
+    /// `PUT /repos/{owner}/{repo}/subscription`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/activity/watching#set-a-repository-subscription)
+    #[inline]
+    pub fn set_repo_subscription(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+    ) -> set_repo_subscription::SetRepoSubscription<'c> {
+        set_repo_subscription::SetRepoSubscription {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            subscribed: None,
+            ignored: None,
+        }
+    }
+    /// Mute or unmute a notification thread
+    ///
+    /// Sets whether you get notifications for one thread. Use it to mute a thread you got through a watched repository.
+    ///
+    /// # Parameters
+    ///
+    /// - `thread_id` (required): ID of the notification thread, as found in the `id` field of a notification.
+    /// - `ignored` (optional, [`SetThreadSubscription::ignored`](crate::activity::set_thread_subscription::SetThreadSubscription::ignored)): `true` mutes all future notifications of the thread. Default: `false`.
+    ///
+    /// # Route
+    ///
+    /// `PUT /notifications/threads/{thread_id}/subscription`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/activity/notifications#set-a-thread-subscription)
+    #[inline]
+    pub fn set_thread_subscription(
+        &self,
+        thread_id: i64,
+    ) -> set_thread_subscription::SetThreadSubscription<'c> {
+        set_thread_subscription::SetThreadSubscription {
+            client: self.client,
+            thread_id,
+            ignored: None,
+        }
+    }
+    /// Star a repository
+    ///
+    /// Stars a repository for the authenticated user. Answers `204 No Content`; send `Content-Length: 0`.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    ///
+    /// # Route
+    ///
+    /// `PUT /user/starred/{owner}/{repo}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/activity/starring#star-a-repository-for-the-authenticated-user)
+    #[inline]
+    pub fn star_repo_for_authenticated_user(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+    ) -> star_repo_for_authenticated_user::StarRepoForAuthenticatedUser<'c> {
+        star_repo_for_authenticated_user::StarRepoForAuthenticatedUser {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+        }
+    }
+    /// Unstar a repository
+    ///
+    /// Removes the authenticated user's star from a repository.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    ///
+    /// # Route
+    ///
+    /// `DELETE /user/starred/{owner}/{repo}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/activity/starring#unstar-a-repository-for-the-authenticated-user)
+    #[inline]
+    pub fn unstar_repo_for_authenticated_user(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+    ) -> unstar_repo_for_authenticated_user::UnstarRepoForAuthenticatedUser<'c> {
+        unstar_repo_for_authenticated_user::UnstarRepoForAuthenticatedUser {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+        }
+    }
+}
+/// Request builder and parameter types of [`Activity::check_repo_is_starred_by_authenticated_user`](crate::activity::Activity::check_repo_is_starred_by_authenticated_user).
+pub mod check_repo_is_starred_by_authenticated_user {
+    /// Request for [`Activity::check_repo_is_starred_by_authenticated_user`](crate::activity::Activity::check_repo_is_starred_by_authenticated_user): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct CheckRepoIsStarredByAuthenticatedUser<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+    }
+    impl<'c> CheckRepoIsStarredByAuthenticatedUser<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let owner = crate::runtime::encode::segment(&self.owner);
+            let repo = crate::runtime::encode::segment(&self.repo);
+            crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Get,
+                format!("/user/starred/{owner}/{repo}"),
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Activity::delete_repo_subscription`](crate::activity::Activity::delete_repo_subscription).
+pub mod delete_repo_subscription {
+    /// Request for [`Activity::delete_repo_subscription`](crate::activity::Activity::delete_repo_subscription): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct DeleteRepoSubscription<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+    }
+    impl<'c> DeleteRepoSubscription<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let owner = crate::runtime::encode::segment(&self.owner);
+            let repo = crate::runtime::encode::segment(&self.repo);
+            crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Delete,
+                format!("/repos/{owner}/{repo}/subscription"),
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Activity::delete_thread_subscription`](crate::activity::Activity::delete_thread_subscription).
+pub mod delete_thread_subscription {
+    /// Request for [`Activity::delete_thread_subscription`](crate::activity::Activity::delete_thread_subscription): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct DeleteThreadSubscription<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) thread_id: i64,
+    }
+    impl<'c> DeleteThreadSubscription<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let thread_id = self.thread_id;
+            crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Delete,
+                format!("/notifications/threads/{thread_id}/subscription"),
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Activity::get_feeds`](crate::activity::Activity::get_feeds).
+pub mod get_feeds {
+    /// Request for [`Activity::get_feeds`](crate::activity::Activity::get_feeds): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct GetFeeds<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+    }
+    impl<'c> GetFeeds<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Get,
+                String::from("/feeds"),
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Activity::get_repo_subscription`](crate::activity::Activity::get_repo_subscription).
+pub mod get_repo_subscription {
+    /// Request for [`Activity::get_repo_subscription`](crate::activity::Activity::get_repo_subscription): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct GetRepoSubscription<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+    }
+    impl<'c> GetRepoSubscription<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let owner = crate::runtime::encode::segment(&self.owner);
+            let repo = crate::runtime::encode::segment(&self.repo);
+            crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Get,
+                format!("/repos/{owner}/{repo}/subscription"),
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Activity::get_thread`](crate::activity::Activity::get_thread).
+pub mod get_thread {
+    /// Request for [`Activity::get_thread`](crate::activity::Activity::get_thread): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct GetThread<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) thread_id: i64,
+    }
+    impl<'c> GetThread<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let thread_id = self.thread_id;
+            crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Get,
+                format!("/notifications/threads/{thread_id}"),
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Activity::get_thread_subscription_for_authenticated_user`](crate::activity::Activity::get_thread_subscription_for_authenticated_user).
+pub mod get_thread_subscription_for_authenticated_user {
+    /// Request for [`Activity::get_thread_subscription_for_authenticated_user`](crate::activity::Activity::get_thread_subscription_for_authenticated_user): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct GetThreadSubscriptionForAuthenticatedUser<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) thread_id: i64,
+    }
+    impl<'c> GetThreadSubscriptionForAuthenticatedUser<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let thread_id = self.thread_id;
+            crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Get,
+                format!("/notifications/threads/{thread_id}/subscription"),
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Activity::list_events_for_authenticated_user`](crate::activity::Activity::list_events_for_authenticated_user).
+pub mod list_events_for_authenticated_user {
+    /// Request for [`Activity::list_events_for_authenticated_user`](crate::activity::Activity::list_events_for_authenticated_user): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ListEventsForAuthenticatedUser<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) username: String,
+        pub(super) per_page: Option<i64>,
+        pub(super) page: Option<i64>,
+    }
+    impl<'c> ListEventsForAuthenticatedUser<'c> {
+        /// How many results to return per page, at most 100. Default: `30`.
+        #[inline]
+        pub fn per_page(mut self, per_page: i64) -> Self {
+            self.per_page = Some(per_page);
+            self
+        }
+        /// Which page of results to return, counting from 1. Default: `1`.
+        #[inline]
+        pub fn page(mut self, page: i64) -> Self {
+            self.page = Some(page);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let username = crate::runtime::encode::segment(&self.username);
+            let mut req = crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Get,
+                format!("/users/{username}/events"),
+            );
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
+            }
+            if let Some(value) = self.page {
+                req = req.query("page", value.to_string());
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Activity::list_notifications_for_authenticated_user`](crate::activity::Activity::list_notifications_for_authenticated_user).
+pub mod list_notifications_for_authenticated_user {
+    /// Request for [`Activity::list_notifications_for_authenticated_user`](crate::activity::Activity::list_notifications_for_authenticated_user): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ListNotificationsForAuthenticatedUser<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) all: Option<bool>,
+        pub(super) participating: Option<bool>,
+        pub(super) since: Option<String>,
+        pub(super) before: Option<String>,
+        pub(super) page: Option<i64>,
+        pub(super) per_page: Option<i64>,
+    }
+    impl<'c> ListNotificationsForAuthenticatedUser<'c> {
+        /// When `true`, also include notifications already marked as read. Default: `false`.
+        #[inline]
+        pub fn all(mut self, all: bool) -> Self {
+            self.all = Some(all);
+            self
+        }
+        /// When `true`, only include notifications where you are directly taking part or mentioned. Default: `false`.
+        #[inline]
+        pub fn participating(mut self, participating: bool) -> Self {
+            self.participating = Some(participating);
+            self
+        }
+        /// Only notifications updated after this time, an ISO 8601 timestamp (`YYYY-MM-DDTHH:MM:SSZ`).
+        #[inline]
+        pub fn since(mut self, since: impl Into<String>) -> Self {
+            self.since = Some(since.into());
+            self
+        }
+        /// Only notifications updated before this time, an ISO 8601 timestamp (`YYYY-MM-DDTHH:MM:SSZ`).
+        #[inline]
+        pub fn before(mut self, before: impl Into<String>) -> Self {
+            self.before = Some(before.into());
+            self
+        }
+        /// Which page of results to return, counting from 1. Default: `1`.
+        #[inline]
+        pub fn page(mut self, page: i64) -> Self {
+            self.page = Some(page);
+            self
+        }
+        /// How many results to return per page, at most 100. Default: `50`.
+        #[inline]
+        pub fn per_page(mut self, per_page: i64) -> Self {
+            self.per_page = Some(per_page);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Get,
+                String::from("/notifications"),
+            );
+            if let Some(value) = self.all {
+                req = req.query("all", value.to_string());
+            }
+            if let Some(value) = self.participating {
+                req = req.query("participating", value.to_string());
+            }
+            if let Some(value) = self.since {
+                req = req.query("since", value);
+            }
+            if let Some(value) = self.before {
+                req = req.query("before", value);
+            }
+            if let Some(value) = self.page {
+                req = req.query("page", value.to_string());
+            }
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Activity::list_org_events_for_authenticated_user`](crate::activity::Activity::list_org_events_for_authenticated_user).
+pub mod list_org_events_for_authenticated_user {
+    /// Request for [`Activity::list_org_events_for_authenticated_user`](crate::activity::Activity::list_org_events_for_authenticated_user): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ListOrgEventsForAuthenticatedUser<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) username: String,
+        pub(super) org: String,
+        pub(super) per_page: Option<i64>,
+        pub(super) page: Option<i64>,
+    }
+    impl<'c> ListOrgEventsForAuthenticatedUser<'c> {
+        /// How many results to return per page, at most 100. Default: `30`.
+        #[inline]
+        pub fn per_page(mut self, per_page: i64) -> Self {
+            self.per_page = Some(per_page);
+            self
+        }
+        /// Which page of results to return, counting from 1. Default: `1`.
+        #[inline]
+        pub fn page(mut self, page: i64) -> Self {
+            self.page = Some(page);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let username = crate::runtime::encode::segment(&self.username);
+            let org = crate::runtime::encode::segment(&self.org);
+            let mut req = crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Get,
+                format!("/users/{username}/events/orgs/{org}"),
+            );
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
+            }
+            if let Some(value) = self.page {
+                req = req.query("page", value.to_string());
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Activity::list_public_events`](crate::activity::Activity::list_public_events).
+pub mod list_public_events {
+    /// Request for [`Activity::list_public_events`](crate::activity::Activity::list_public_events): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ListPublicEvents<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) per_page: Option<i64>,
+        pub(super) page: Option<i64>,
+    }
+    impl<'c> ListPublicEvents<'c> {
+        /// How many results to return per page, at most 100. Default: `15`.
+        #[inline]
+        pub fn per_page(mut self, per_page: i64) -> Self {
+            self.per_page = Some(per_page);
+            self
+        }
+        /// Which page of results to return, counting from 1. Default: `1`.
+        #[inline]
+        pub fn page(mut self, page: i64) -> Self {
+            self.page = Some(page);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Get,
+                String::from("/events"),
+            );
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
+            }
+            if let Some(value) = self.page {
+                req = req.query("page", value.to_string());
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Activity::list_public_events_for_repo_network`](crate::activity::Activity::list_public_events_for_repo_network).
+pub mod list_public_events_for_repo_network {
+    /// Request for [`Activity::list_public_events_for_repo_network`](crate::activity::Activity::list_public_events_for_repo_network): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ListPublicEventsForRepoNetwork<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) per_page: Option<i64>,
+        pub(super) page: Option<i64>,
+    }
+    impl<'c> ListPublicEventsForRepoNetwork<'c> {
+        /// How many results to return per page, at most 100. Default: `30`.
+        #[inline]
+        pub fn per_page(mut self, per_page: i64) -> Self {
+            self.per_page = Some(per_page);
+            self
+        }
+        /// Which page of results to return, counting from 1. Default: `1`.
+        #[inline]
+        pub fn page(mut self, page: i64) -> Self {
+            self.page = Some(page);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let owner = crate::runtime::encode::segment(&self.owner);
+            let repo = crate::runtime::encode::segment(&self.repo);
+            let mut req = crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Get,
+                format!("/networks/{owner}/{repo}/events"),
+            );
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
+            }
+            if let Some(value) = self.page {
+                req = req.query("page", value.to_string());
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Activity::list_public_events_for_user`](crate::activity::Activity::list_public_events_for_user).
+pub mod list_public_events_for_user {
+    /// Request for [`Activity::list_public_events_for_user`](crate::activity::Activity::list_public_events_for_user): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ListPublicEventsForUser<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) username: String,
+        pub(super) per_page: Option<i64>,
+        pub(super) page: Option<i64>,
+    }
+    impl<'c> ListPublicEventsForUser<'c> {
+        /// How many results to return per page, at most 100. Default: `30`.
+        #[inline]
+        pub fn per_page(mut self, per_page: i64) -> Self {
+            self.per_page = Some(per_page);
+            self
+        }
+        /// Which page of results to return, counting from 1. Default: `1`.
+        #[inline]
+        pub fn page(mut self, page: i64) -> Self {
+            self.page = Some(page);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let username = crate::runtime::encode::segment(&self.username);
+            let mut req = crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Get,
+                format!("/users/{username}/events/public"),
+            );
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
+            }
+            if let Some(value) = self.page {
+                req = req.query("page", value.to_string());
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Activity::list_public_org_events`](crate::activity::Activity::list_public_org_events).
+pub mod list_public_org_events {
+    /// Request for [`Activity::list_public_org_events`](crate::activity::Activity::list_public_org_events): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ListPublicOrgEvents<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) per_page: Option<i64>,
+        pub(super) page: Option<i64>,
+    }
+    impl<'c> ListPublicOrgEvents<'c> {
+        /// How many results to return per page, at most 100. Default: `30`.
+        #[inline]
+        pub fn per_page(mut self, per_page: i64) -> Self {
+            self.per_page = Some(per_page);
+            self
+        }
+        /// Which page of results to return, counting from 1. Default: `1`.
+        #[inline]
+        pub fn page(mut self, page: i64) -> Self {
+            self.page = Some(page);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let org = crate::runtime::encode::segment(&self.org);
+            let mut req = crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Get,
+                format!("/orgs/{org}/events"),
+            );
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
+            }
+            if let Some(value) = self.page {
+                req = req.query("page", value.to_string());
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Activity::list_received_events_for_user`](crate::activity::Activity::list_received_events_for_user).
+pub mod list_received_events_for_user {
+    /// Request for [`Activity::list_received_events_for_user`](crate::activity::Activity::list_received_events_for_user): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ListReceivedEventsForUser<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) username: String,
+        pub(super) per_page: Option<i64>,
+        pub(super) page: Option<i64>,
+    }
+    impl<'c> ListReceivedEventsForUser<'c> {
+        /// How many results to return per page, at most 100. Default: `30`.
+        #[inline]
+        pub fn per_page(mut self, per_page: i64) -> Self {
+            self.per_page = Some(per_page);
+            self
+        }
+        /// Which page of results to return, counting from 1. Default: `1`.
+        #[inline]
+        pub fn page(mut self, page: i64) -> Self {
+            self.page = Some(page);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let username = crate::runtime::encode::segment(&self.username);
+            let mut req = crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Get,
+                format!("/users/{username}/received_events"),
+            );
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
+            }
+            if let Some(value) = self.page {
+                req = req.query("page", value.to_string());
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Activity::list_received_public_events_for_user`](crate::activity::Activity::list_received_public_events_for_user).
+pub mod list_received_public_events_for_user {
+    /// Request for [`Activity::list_received_public_events_for_user`](crate::activity::Activity::list_received_public_events_for_user): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ListReceivedPublicEventsForUser<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) username: String,
+        pub(super) per_page: Option<i64>,
+        pub(super) page: Option<i64>,
+    }
+    impl<'c> ListReceivedPublicEventsForUser<'c> {
+        /// How many results to return per page, at most 100. Default: `30`.
+        #[inline]
+        pub fn per_page(mut self, per_page: i64) -> Self {
+            self.per_page = Some(per_page);
+            self
+        }
+        /// Which page of results to return, counting from 1. Default: `1`.
+        #[inline]
+        pub fn page(mut self, page: i64) -> Self {
+            self.page = Some(page);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let username = crate::runtime::encode::segment(&self.username);
+            let mut req = crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Get,
+                format!("/users/{username}/received_events/public"),
+            );
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
+            }
+            if let Some(value) = self.page {
+                req = req.query("page", value.to_string());
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Activity::list_repo_events`](crate::activity::Activity::list_repo_events).
+pub mod list_repo_events {
+    /// Request for [`Activity::list_repo_events`](crate::activity::Activity::list_repo_events): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ListRepoEvents<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) per_page: Option<i64>,
+        pub(super) page: Option<i64>,
+    }
+    impl<'c> ListRepoEvents<'c> {
+        /// How many results to return per page, at most 100. Default: `30`.
+        #[inline]
+        pub fn per_page(mut self, per_page: i64) -> Self {
+            self.per_page = Some(per_page);
+            self
+        }
+        /// Which page of results to return, counting from 1. Default: `1`.
+        #[inline]
+        pub fn page(mut self, page: i64) -> Self {
+            self.page = Some(page);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let owner = crate::runtime::encode::segment(&self.owner);
+            let repo = crate::runtime::encode::segment(&self.repo);
+            let mut req = crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Get,
+                format!("/repos/{owner}/{repo}/events"),
+            );
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
+            }
+            if let Some(value) = self.page {
+                req = req.query("page", value.to_string());
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Activity::list_repo_notifications_for_authenticated_user`](crate::activity::Activity::list_repo_notifications_for_authenticated_user).
+pub mod list_repo_notifications_for_authenticated_user {
+    /// Request for [`Activity::list_repo_notifications_for_authenticated_user`](crate::activity::Activity::list_repo_notifications_for_authenticated_user): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ListRepoNotificationsForAuthenticatedUser<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) all: Option<bool>,
+        pub(super) participating: Option<bool>,
+        pub(super) since: Option<String>,
+        pub(super) before: Option<String>,
+        pub(super) per_page: Option<i64>,
+        pub(super) page: Option<i64>,
+    }
+    impl<'c> ListRepoNotificationsForAuthenticatedUser<'c> {
+        /// When `true`, also include notifications already marked as read. Default: `false`.
+        #[inline]
+        pub fn all(mut self, all: bool) -> Self {
+            self.all = Some(all);
+            self
+        }
+        /// When `true`, only include notifications where you are directly taking part or mentioned. Default: `false`.
+        #[inline]
+        pub fn participating(mut self, participating: bool) -> Self {
+            self.participating = Some(participating);
+            self
+        }
+        /// Only notifications updated after this time, an ISO 8601 timestamp (`YYYY-MM-DDTHH:MM:SSZ`).
+        #[inline]
+        pub fn since(mut self, since: impl Into<String>) -> Self {
+            self.since = Some(since.into());
+            self
+        }
+        /// Only notifications updated before this time, an ISO 8601 timestamp (`YYYY-MM-DDTHH:MM:SSZ`).
+        #[inline]
+        pub fn before(mut self, before: impl Into<String>) -> Self {
+            self.before = Some(before.into());
+            self
+        }
+        /// How many results to return per page, at most 100. Default: `30`.
+        #[inline]
+        pub fn per_page(mut self, per_page: i64) -> Self {
+            self.per_page = Some(per_page);
+            self
+        }
+        /// Which page of results to return, counting from 1. Default: `1`.
+        #[inline]
+        pub fn page(mut self, page: i64) -> Self {
+            self.page = Some(page);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let owner = crate::runtime::encode::segment(&self.owner);
+            let repo = crate::runtime::encode::segment(&self.repo);
+            let mut req = crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Get,
+                format!("/repos/{owner}/{repo}/notifications"),
+            );
+            if let Some(value) = self.all {
+                req = req.query("all", value.to_string());
+            }
+            if let Some(value) = self.participating {
+                req = req.query("participating", value.to_string());
+            }
+            if let Some(value) = self.since {
+                req = req.query("since", value);
+            }
+            if let Some(value) = self.before {
+                req = req.query("before", value);
+            }
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
+            }
+            if let Some(value) = self.page {
+                req = req.query("page", value.to_string());
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Activity::list_repos_starred_by_authenticated_user`](crate::activity::Activity::list_repos_starred_by_authenticated_user).
+pub mod list_repos_starred_by_authenticated_user {
+    /// Request for [`Activity::list_repos_starred_by_authenticated_user`](crate::activity::Activity::list_repos_starred_by_authenticated_user): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ListReposStarredByAuthenticatedUser<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) sort: Option<
+            crate::activity::list_repos_starred_by_authenticated_user::Sort,
+        >,
+        pub(super) direction: Option<
+            crate::activity::list_repos_starred_by_authenticated_user::Direction,
+        >,
+        pub(super) per_page: Option<i64>,
+        pub(super) page: Option<i64>,
+    }
+    impl<'c> ListReposStarredByAuthenticatedUser<'c> {
+        /// Order by the time the star was given (`created`) or the repository was last pushed to (`updated`). Default: `created`.
+        #[inline]
+        pub fn sort(
+            mut self,
+            sort: crate::activity::list_repos_starred_by_authenticated_user::Sort,
+        ) -> Self {
+            self.sort = Some(sort);
+            self
+        }
+        /// Sort order, ascending or descending. Values: `asc`, `desc`. Default: `desc`.
+        #[inline]
+        pub fn direction(
+            mut self,
+            direction: crate::activity::list_repos_starred_by_authenticated_user::Direction,
+        ) -> Self {
+            self.direction = Some(direction);
+            self
+        }
+        /// How many results to return per page, at most 100. Default: `30`.
+        #[inline]
+        pub fn per_page(mut self, per_page: i64) -> Self {
+            self.per_page = Some(per_page);
+            self
+        }
+        /// Which page of results to return, counting from 1. Default: `1`.
+        #[inline]
+        pub fn page(mut self, page: i64) -> Self {
+            self.page = Some(page);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Get,
+                String::from("/user/starred"),
+            );
+            if let Some(value) = self.sort {
+                req = req.query("sort", value.as_str().to_owned());
+            }
+            if let Some(value) = self.direction {
+                req = req.query("direction", value.as_str().to_owned());
+            }
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
+            }
+            if let Some(value) = self.page {
+                req = req.query("page", value.to_string());
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+    /// Order by the time the star was given (`created`) or the repository was last pushed to (`updated`). Default: `created`.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum Sort {
+        /// `created`
+        Created,
+        /// `updated`
+        Updated,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl Sort {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Created => "created",
+                Self::Updated => "updated",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for Sort {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    /// Sort order, ascending or descending. Values: `asc`, `desc`. Default: `desc`.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum Direction {
+        /// `asc`
+        Asc,
+        /// `desc`
+        Desc,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl Direction {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Asc => "asc",
+                Self::Desc => "desc",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for Direction {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+}
+/// Request builder and parameter types of [`Activity::list_repos_starred_by_user`](crate::activity::Activity::list_repos_starred_by_user).
+pub mod list_repos_starred_by_user {
+    /// Request for [`Activity::list_repos_starred_by_user`](crate::activity::Activity::list_repos_starred_by_user): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ListReposStarredByUser<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) username: String,
+        pub(super) sort: Option<crate::activity::list_repos_starred_by_user::Sort>,
+        pub(super) direction: Option<
+            crate::activity::list_repos_starred_by_user::Direction,
+        >,
+        pub(super) per_page: Option<i64>,
+        pub(super) page: Option<i64>,
+    }
+    impl<'c> ListReposStarredByUser<'c> {
+        /// Order by the time the star was given (`created`) or the repository was last pushed to (`updated`). Default: `created`.
+        #[inline]
+        pub fn sort(
+            mut self,
+            sort: crate::activity::list_repos_starred_by_user::Sort,
+        ) -> Self {
+            self.sort = Some(sort);
+            self
+        }
+        /// Sort order, ascending or descending. Values: `asc`, `desc`. Default: `desc`.
+        #[inline]
+        pub fn direction(
+            mut self,
+            direction: crate::activity::list_repos_starred_by_user::Direction,
+        ) -> Self {
+            self.direction = Some(direction);
+            self
+        }
+        /// How many results to return per page, at most 100. Default: `30`.
+        #[inline]
+        pub fn per_page(mut self, per_page: i64) -> Self {
+            self.per_page = Some(per_page);
+            self
+        }
+        /// Which page of results to return, counting from 1. Default: `1`.
+        #[inline]
+        pub fn page(mut self, page: i64) -> Self {
+            self.page = Some(page);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let username = crate::runtime::encode::segment(&self.username);
+            let mut req = crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Get,
+                format!("/users/{username}/starred"),
+            );
+            if let Some(value) = self.sort {
+                req = req.query("sort", value.as_str().to_owned());
+            }
+            if let Some(value) = self.direction {
+                req = req.query("direction", value.as_str().to_owned());
+            }
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
+            }
+            if let Some(value) = self.page {
+                req = req.query("page", value.to_string());
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+    /// Order by the time the star was given (`created`) or the repository was last pushed to (`updated`). Default: `created`.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum Sort {
+        /// `created`
+        Created,
+        /// `updated`
+        Updated,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl Sort {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Created => "created",
+                Self::Updated => "updated",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for Sort {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    /// Sort order, ascending or descending. Values: `asc`, `desc`. Default: `desc`.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum Direction {
+        /// `asc`
+        Asc,
+        /// `desc`
+        Desc,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl Direction {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Asc => "asc",
+                Self::Desc => "desc",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for Direction {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+}
+/// Request builder and parameter types of [`Activity::list_repos_watched_by_user`](crate::activity::Activity::list_repos_watched_by_user).
+pub mod list_repos_watched_by_user {
+    /// Request for [`Activity::list_repos_watched_by_user`](crate::activity::Activity::list_repos_watched_by_user): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ListReposWatchedByUser<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) username: String,
+        pub(super) per_page: Option<i64>,
+        pub(super) page: Option<i64>,
+    }
+    impl<'c> ListReposWatchedByUser<'c> {
+        /// How many results to return per page, at most 100. Default: `30`.
+        #[inline]
+        pub fn per_page(mut self, per_page: i64) -> Self {
+            self.per_page = Some(per_page);
+            self
+        }
+        /// Which page of results to return, counting from 1. Default: `1`.
+        #[inline]
+        pub fn page(mut self, page: i64) -> Self {
+            self.page = Some(page);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let username = crate::runtime::encode::segment(&self.username);
+            let mut req = crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Get,
+                format!("/users/{username}/subscriptions"),
+            );
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
+            }
+            if let Some(value) = self.page {
+                req = req.query("page", value.to_string());
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Activity::list_stargazers_for_repo`](crate::activity::Activity::list_stargazers_for_repo).
+pub mod list_stargazers_for_repo {
+    /// Request for [`Activity::list_stargazers_for_repo`](crate::activity::Activity::list_stargazers_for_repo): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ListStargazersForRepo<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) per_page: Option<i64>,
+        pub(super) page: Option<i64>,
+    }
+    impl<'c> ListStargazersForRepo<'c> {
+        /// How many results to return per page, at most 100. Default: `30`.
+        #[inline]
+        pub fn per_page(mut self, per_page: i64) -> Self {
+            self.per_page = Some(per_page);
+            self
+        }
+        /// Which page of results to return, counting from 1. Default: `1`.
+        #[inline]
+        pub fn page(mut self, page: i64) -> Self {
+            self.page = Some(page);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let owner = crate::runtime::encode::segment(&self.owner);
+            let repo = crate::runtime::encode::segment(&self.repo);
+            let mut req = crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Get,
+                format!("/repos/{owner}/{repo}/stargazers"),
+            );
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
+            }
+            if let Some(value) = self.page {
+                req = req.query("page", value.to_string());
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Activity::list_watched_repos_for_authenticated_user`](crate::activity::Activity::list_watched_repos_for_authenticated_user).
+pub mod list_watched_repos_for_authenticated_user {
+    /// Request for [`Activity::list_watched_repos_for_authenticated_user`](crate::activity::Activity::list_watched_repos_for_authenticated_user): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ListWatchedReposForAuthenticatedUser<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) per_page: Option<i64>,
+        pub(super) page: Option<i64>,
+    }
+    impl<'c> ListWatchedReposForAuthenticatedUser<'c> {
+        /// How many results to return per page, at most 100. Default: `30`.
+        #[inline]
+        pub fn per_page(mut self, per_page: i64) -> Self {
+            self.per_page = Some(per_page);
+            self
+        }
+        /// Which page of results to return, counting from 1. Default: `1`.
+        #[inline]
+        pub fn page(mut self, page: i64) -> Self {
+            self.page = Some(page);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Get,
+                String::from("/user/subscriptions"),
+            );
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
+            }
+            if let Some(value) = self.page {
+                req = req.query("page", value.to_string());
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Activity::list_watchers_for_repo`](crate::activity::Activity::list_watchers_for_repo).
+pub mod list_watchers_for_repo {
+    /// Request for [`Activity::list_watchers_for_repo`](crate::activity::Activity::list_watchers_for_repo): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ListWatchersForRepo<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) per_page: Option<i64>,
+        pub(super) page: Option<i64>,
+    }
+    impl<'c> ListWatchersForRepo<'c> {
+        /// How many results to return per page, at most 100. Default: `30`.
+        #[inline]
+        pub fn per_page(mut self, per_page: i64) -> Self {
+            self.per_page = Some(per_page);
+            self
+        }
+        /// Which page of results to return, counting from 1. Default: `1`.
+        #[inline]
+        pub fn page(mut self, page: i64) -> Self {
+            self.page = Some(page);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let owner = crate::runtime::encode::segment(&self.owner);
+            let repo = crate::runtime::encode::segment(&self.repo);
+            let mut req = crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Get,
+                format!("/repos/{owner}/{repo}/subscribers"),
+            );
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
+            }
+            if let Some(value) = self.page {
+                req = req.query("page", value.to_string());
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
         }
     }
 }
@@ -76,6 +2186,250 @@ pub mod mark_notifications_as_read {
                 req = req.json(body);
             }
             req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Activity::mark_repo_notifications_as_read`](crate::activity::Activity::mark_repo_notifications_as_read).
+pub mod mark_repo_notifications_as_read {
+    /// Request for [`Activity::mark_repo_notifications_as_read`](crate::activity::Activity::mark_repo_notifications_as_read): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct MarkRepoNotificationsAsRead<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) last_read_at: Option<String>,
+    }
+    impl<'c> MarkRepoNotificationsAsRead<'c> {
+        /// Notifications updated up to this time are marked read, an ISO 8601 timestamp. Defaults to now.
+        #[inline]
+        pub fn last_read_at(mut self, last_read_at: impl Into<String>) -> Self {
+            self.last_read_at = Some(last_read_at.into());
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let owner = crate::runtime::encode::segment(&self.owner);
+            let repo = crate::runtime::encode::segment(&self.repo);
+            let mut req = crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Put,
+                format!("/repos/{owner}/{repo}/notifications"),
+            );
+            let mut body = crate::runtime::JsonObject::new();
+            body.opt("last_read_at", &self.last_read_at);
+            if !body.is_empty() {
+                req = req.json(body);
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Activity::mark_thread_as_done`](crate::activity::Activity::mark_thread_as_done).
+pub mod mark_thread_as_done {
+    /// Request for [`Activity::mark_thread_as_done`](crate::activity::Activity::mark_thread_as_done): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct MarkThreadAsDone<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) thread_id: i64,
+    }
+    impl<'c> MarkThreadAsDone<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let thread_id = self.thread_id;
+            crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Delete,
+                format!("/notifications/threads/{thread_id}"),
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Activity::mark_thread_as_read`](crate::activity::Activity::mark_thread_as_read).
+pub mod mark_thread_as_read {
+    /// Request for [`Activity::mark_thread_as_read`](crate::activity::Activity::mark_thread_as_read): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct MarkThreadAsRead<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) thread_id: i64,
+    }
+    impl<'c> MarkThreadAsRead<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let thread_id = self.thread_id;
+            crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Patch,
+                format!("/notifications/threads/{thread_id}"),
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Activity::set_repo_subscription`](crate::activity::Activity::set_repo_subscription).
+pub mod set_repo_subscription {
+    /// Request for [`Activity::set_repo_subscription`](crate::activity::Activity::set_repo_subscription): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct SetRepoSubscription<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) subscribed: Option<bool>,
+        pub(super) ignored: Option<bool>,
+    }
+    impl<'c> SetRepoSubscription<'c> {
+        /// `true` to get notifications from the repository.
+        #[inline]
+        pub fn subscribed(mut self, subscribed: bool) -> Self {
+            self.subscribed = Some(subscribed);
+            self
+        }
+        /// `true` to mute all notifications from the repository.
+        #[inline]
+        pub fn ignored(mut self, ignored: bool) -> Self {
+            self.ignored = Some(ignored);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let owner = crate::runtime::encode::segment(&self.owner);
+            let repo = crate::runtime::encode::segment(&self.repo);
+            let mut req = crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Put,
+                format!("/repos/{owner}/{repo}/subscription"),
+            );
+            let mut body = crate::runtime::JsonObject::new();
+            body.opt("subscribed", &self.subscribed);
+            body.opt("ignored", &self.ignored);
+            if !body.is_empty() {
+                req = req.json(body);
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Activity::set_thread_subscription`](crate::activity::Activity::set_thread_subscription).
+pub mod set_thread_subscription {
+    /// Request for [`Activity::set_thread_subscription`](crate::activity::Activity::set_thread_subscription): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct SetThreadSubscription<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) thread_id: i64,
+        pub(super) ignored: Option<bool>,
+    }
+    impl<'c> SetThreadSubscription<'c> {
+        /// `true` mutes all future notifications of the thread. Default: `false`.
+        #[inline]
+        pub fn ignored(mut self, ignored: bool) -> Self {
+            self.ignored = Some(ignored);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let thread_id = self.thread_id;
+            let mut req = crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Put,
+                format!("/notifications/threads/{thread_id}/subscription"),
+            );
+            let mut body = crate::runtime::JsonObject::new();
+            body.opt("ignored", &self.ignored);
+            if !body.is_empty() {
+                req = req.json(body);
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Activity::star_repo_for_authenticated_user`](crate::activity::Activity::star_repo_for_authenticated_user).
+pub mod star_repo_for_authenticated_user {
+    /// Request for [`Activity::star_repo_for_authenticated_user`](crate::activity::Activity::star_repo_for_authenticated_user): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct StarRepoForAuthenticatedUser<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+    }
+    impl<'c> StarRepoForAuthenticatedUser<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let owner = crate::runtime::encode::segment(&self.owner);
+            let repo = crate::runtime::encode::segment(&self.repo);
+            crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Put,
+                format!("/user/starred/{owner}/{repo}"),
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Activity::unstar_repo_for_authenticated_user`](crate::activity::Activity::unstar_repo_for_authenticated_user).
+pub mod unstar_repo_for_authenticated_user {
+    /// Request for [`Activity::unstar_repo_for_authenticated_user`](crate::activity::Activity::unstar_repo_for_authenticated_user): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct UnstarRepoForAuthenticatedUser<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+    }
+    impl<'c> UnstarRepoForAuthenticatedUser<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let owner = crate::runtime::encode::segment(&self.owner);
+            let repo = crate::runtime::encode::segment(&self.repo);
+            crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Delete,
+                format!("/user/starred/{owner}/{repo}"),
+            )
         }
         /// Send the request.
         #[inline]

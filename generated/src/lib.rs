@@ -9,9 +9,10 @@
 //! One cargo feature per scope, all enabled by default; disable default features and pick the scopes you use to compile less code:
 //!
 //! - `actions`: 2 endpoints (`client.actions()`)
-//! - `activity`: 1 endpoint (`client.activity()`)
+//! - `activity`: 32 endpoints (`client.activity()`)
 //! - `checks`: 12 endpoints (`client.checks()`)
 //! - `enterprise_team_memberships`: 2 endpoints (`client.enterprise_team_memberships()`)
+//! - `gists`: 20 endpoints (`client.gists()`)
 //! - `git`: 14 endpoints (`client.git()`)
 //! - `issues`: 49 endpoints (`client.issues()`)
 //! - `markdown`: 2 endpoints (`client.markdown()`)
@@ -20,9 +21,9 @@
 //! - `packages`: 1 endpoint (`client.packages()`)
 //! - `projects`: 6 endpoints (`client.projects()`)
 //! - `pulls`: 27 endpoints (`client.pulls()`)
-//! - `reactions`: 1 endpoint (`client.reactions()`)
+//! - `reactions`: 21 endpoints (`client.reactions()`)
 //! - `repos`: 24 endpoints (`client.repos()`)
-//! - `search`: 1 endpoint (`client.search()`)
+//! - `search`: 7 endpoints (`client.search()`)
 //! - `users`: 2 endpoints (`client.users()`)
 // Laid out by prettyplease, not rustfmt: `cargo fmt` leaves generated code alone (the
 // `rustfmt::skip` on each module declaration covers the module files).
@@ -59,6 +60,10 @@ pub mod checks;
 #[cfg(feature = "enterprise_team_memberships")]
 #[rustfmt::skip]
 pub mod enterprise_team_memberships;
+/// Endpoints of the `gists` scope.
+#[cfg(feature = "gists")]
+#[rustfmt::skip]
+pub mod gists;
 /// Endpoints of the `git` scope.
 #[cfg(feature = "git")]
 #[rustfmt::skip]

@@ -13,6 +13,38 @@ impl crate::runtime::Client {
     }
 }
 impl<'c> Reactions<'c> {
+    /// React to a commit comment
+    ///
+    /// Adds an emoji reaction to a commit comment. If you already gave the same reaction, the existing one is returned with `200 OK` instead of `201 Created`.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `comment_id` (required): ID of the commit comment.
+    /// - `content` (required): Emoji reaction to add. Values: `+1`, `-1`, `laugh`, `confused`, `heart`, `hooray`, `rocket`, `eyes`.
+    ///
+    /// # Route
+    ///
+    /// `POST /repos/{owner}/{repo}/comments/{comment_id}/reactions`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/reactions/reactions#create-reaction-for-a-commit-comment)
+    #[inline]
+    pub fn create_for_commit_comment(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        comment_id: i64,
+        content: crate::reactions::create_for_commit_comment::Content,
+    ) -> create_for_commit_comment::CreateForCommitComment<'c> {
+        create_for_commit_comment::CreateForCommitComment {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            comment_id,
+            content,
+        }
+    }
     /// React to an issue
     ///
     /// Adds an emoji reaction to an issue. If the user already gave the same reaction, the existing one is returned with status `200 OK` instead of `201 Created`.
@@ -43,6 +75,742 @@ impl<'c> Reactions<'c> {
             repo: repo.into(),
             issue_number,
             content,
+        }
+    }
+    /// React to an issue comment
+    ///
+    /// Adds an emoji reaction to an issue comment. If you already gave the same reaction, the existing one is returned with `200 OK` instead of `201 Created`.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `comment_id` (required): ID of the issue comment.
+    /// - `content` (required): Emoji reaction to add. Values: `+1`, `-1`, `laugh`, `confused`, `heart`, `hooray`, `rocket`, `eyes`.
+    ///
+    /// # Route
+    ///
+    /// `POST /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/reactions/reactions#create-reaction-for-an-issue-comment)
+    #[inline]
+    pub fn create_for_issue_comment(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        comment_id: i64,
+        content: crate::reactions::create_for_issue_comment::Content,
+    ) -> create_for_issue_comment::CreateForIssueComment<'c> {
+        create_for_issue_comment::CreateForIssueComment {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            comment_id,
+            content,
+        }
+    }
+    /// React to a pull request review comment
+    ///
+    /// Adds an emoji reaction to a pull request review comment. If you already gave the same reaction, the existing one is returned with `200 OK` instead of `201 Created`.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `comment_id` (required): ID of the review comment.
+    /// - `content` (required): Emoji reaction to add. Values: `+1`, `-1`, `laugh`, `confused`, `heart`, `hooray`, `rocket`, `eyes`.
+    ///
+    /// # Route
+    ///
+    /// `POST /repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/reactions/reactions#create-reaction-for-a-pull-request-review-comment)
+    #[inline]
+    pub fn create_for_pull_request_review_comment(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        comment_id: i64,
+        content: crate::reactions::create_for_pull_request_review_comment::Content,
+    ) -> create_for_pull_request_review_comment::CreateForPullRequestReviewComment<'c> {
+        create_for_pull_request_review_comment::CreateForPullRequestReviewComment {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            comment_id,
+            content,
+        }
+    }
+    /// React to a release
+    ///
+    /// Adds an emoji reaction to a release. If you already gave the same reaction, the existing one is returned with `200 OK` instead of `201 Created`.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `release_id` (required): ID of the release.
+    /// - `content` (required): Emoji reaction to add. Values: `+1`, `laugh`, `heart`, `hooray`, `rocket`, `eyes`.
+    ///
+    /// # Route
+    ///
+    /// `POST /repos/{owner}/{repo}/releases/{release_id}/reactions`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/reactions/reactions#create-reaction-for-a-release)
+    #[inline]
+    pub fn create_for_release(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        release_id: i64,
+        content: crate::reactions::create_for_release::Content,
+    ) -> create_for_release::CreateForRelease<'c> {
+        create_for_release::CreateForRelease {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            release_id,
+            content,
+        }
+    }
+    /// React to a team discussion comment
+    ///
+    /// Adds an emoji reaction to a team discussion comment. If you already gave the same reaction, the existing one is returned with `200 OK` instead of `201 Created`.
+    ///
+    /// Needs the `read:discussion` scope for OAuth apps and personal access tokens (classic).
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `team_slug` (required): Slug of the team: its name in lowercase with spaces replaced by hyphens.
+    /// - `discussion_number` (required): Number of the team discussion.
+    /// - `comment_number` (required): Number of the comment within the team discussion.
+    /// - `content` (required): Emoji reaction to add. Values: `+1`, `-1`, `laugh`, `confused`, `heart`, `hooray`, `rocket`, `eyes`.
+    ///
+    /// # Route
+    ///
+    /// `POST /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/reactions/reactions#create-reaction-for-a-team-discussion-comment)
+    #[inline]
+    pub fn create_for_team_discussion_comment_in_org(
+        &self,
+        org: impl Into<String>,
+        team_slug: impl Into<String>,
+        discussion_number: i64,
+        comment_number: i64,
+        content: crate::reactions::create_for_team_discussion_comment_in_org::Content,
+    ) -> create_for_team_discussion_comment_in_org::CreateForTeamDiscussionCommentInOrg<
+        'c,
+    > {
+        create_for_team_discussion_comment_in_org::CreateForTeamDiscussionCommentInOrg {
+            client: self.client,
+            org: org.into(),
+            team_slug: team_slug.into(),
+            discussion_number,
+            comment_number,
+            content,
+        }
+    }
+    /// React to a team discussion
+    ///
+    /// Adds an emoji reaction to a team discussion. If you already gave the same reaction, the existing one is returned with `200 OK` instead of `201 Created`.
+    ///
+    /// Needs the `read:discussion` scope for OAuth apps and personal access tokens (classic).
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `team_slug` (required): Slug of the team: its name in lowercase with spaces replaced by hyphens.
+    /// - `discussion_number` (required): Number of the team discussion.
+    /// - `content` (required): Emoji reaction to add. Values: `+1`, `-1`, `laugh`, `confused`, `heart`, `hooray`, `rocket`, `eyes`.
+    ///
+    /// # Route
+    ///
+    /// `POST /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/reactions/reactions#create-reaction-for-a-team-discussion)
+    #[inline]
+    pub fn create_for_team_discussion_in_org(
+        &self,
+        org: impl Into<String>,
+        team_slug: impl Into<String>,
+        discussion_number: i64,
+        content: crate::reactions::create_for_team_discussion_in_org::Content,
+    ) -> create_for_team_discussion_in_org::CreateForTeamDiscussionInOrg<'c> {
+        create_for_team_discussion_in_org::CreateForTeamDiscussionInOrg {
+            client: self.client,
+            org: org.into(),
+            team_slug: team_slug.into(),
+            discussion_number,
+            content,
+        }
+    }
+    /// Remove a reaction from a commit comment
+    ///
+    /// Deletes one reaction from a commit comment. Answers `204 No Content`.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `comment_id` (required): ID of the commit comment.
+    /// - `reaction_id` (required): ID of the reaction.
+    ///
+    /// # Route
+    ///
+    /// `DELETE /repos/{owner}/{repo}/comments/{comment_id}/reactions/{reaction_id}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/reactions/reactions#delete-a-commit-comment-reaction)
+    #[inline]
+    pub fn delete_for_commit_comment(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        comment_id: i64,
+        reaction_id: i64,
+    ) -> delete_for_commit_comment::DeleteForCommitComment<'c> {
+        delete_for_commit_comment::DeleteForCommitComment {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            comment_id,
+            reaction_id,
+        }
+    }
+    /// Remove a reaction from an issue
+    ///
+    /// Deletes one reaction from an issue. Answers `204 No Content`.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `issue_number` (required): Number of the issue, as shown in its URL.
+    /// - `reaction_id` (required): ID of the reaction.
+    ///
+    /// # Route
+    ///
+    /// `DELETE /repos/{owner}/{repo}/issues/{issue_number}/reactions/{reaction_id}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/reactions/reactions#delete-an-issue-reaction)
+    #[inline]
+    pub fn delete_for_issue(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        issue_number: i64,
+        reaction_id: i64,
+    ) -> delete_for_issue::DeleteForIssue<'c> {
+        delete_for_issue::DeleteForIssue {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            issue_number,
+            reaction_id,
+        }
+    }
+    /// Remove a reaction from an issue comment
+    ///
+    /// Deletes one reaction from an issue comment. Answers `204 No Content`.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `comment_id` (required): ID of the issue comment.
+    /// - `reaction_id` (required): ID of the reaction.
+    ///
+    /// # Route
+    ///
+    /// `DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions/{reaction_id}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/reactions/reactions#delete-an-issue-comment-reaction)
+    #[inline]
+    pub fn delete_for_issue_comment(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        comment_id: i64,
+        reaction_id: i64,
+    ) -> delete_for_issue_comment::DeleteForIssueComment<'c> {
+        delete_for_issue_comment::DeleteForIssueComment {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            comment_id,
+            reaction_id,
+        }
+    }
+    /// Remove a reaction from a pull request review comment
+    ///
+    /// Deletes one reaction from a pull request review comment. Answers `204 No Content`.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `comment_id` (required): ID of the review comment.
+    /// - `reaction_id` (required): ID of the reaction.
+    ///
+    /// # Route
+    ///
+    /// `DELETE /repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions/{reaction_id}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/reactions/reactions#delete-a-pull-request-comment-reaction)
+    #[inline]
+    pub fn delete_for_pull_request_comment(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        comment_id: i64,
+        reaction_id: i64,
+    ) -> delete_for_pull_request_comment::DeleteForPullRequestComment<'c> {
+        delete_for_pull_request_comment::DeleteForPullRequestComment {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            comment_id,
+            reaction_id,
+        }
+    }
+    /// Remove a reaction from a release
+    ///
+    /// Deletes one reaction from a release. Answers `204 No Content`.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `release_id` (required): ID of the release.
+    /// - `reaction_id` (required): ID of the reaction.
+    ///
+    /// # Route
+    ///
+    /// `DELETE /repos/{owner}/{repo}/releases/{release_id}/reactions/{reaction_id}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/reactions/reactions#delete-a-release-reaction)
+    #[inline]
+    pub fn delete_for_release(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        release_id: i64,
+        reaction_id: i64,
+    ) -> delete_for_release::DeleteForRelease<'c> {
+        delete_for_release::DeleteForRelease {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            release_id,
+            reaction_id,
+        }
+    }
+    /// Remove a reaction from a team discussion
+    ///
+    /// Deletes one reaction from a team discussion. Answers `204 No Content`.
+    ///
+    /// Needs the `write:discussion` scope for OAuth apps and personal access tokens (classic).
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `team_slug` (required): Slug of the team: its name in lowercase with spaces replaced by hyphens.
+    /// - `discussion_number` (required): Number of the team discussion.
+    /// - `reaction_id` (required): ID of the reaction.
+    ///
+    /// # Route
+    ///
+    /// `DELETE /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions/{reaction_id}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/reactions/reactions#delete-team-discussion-reaction)
+    #[inline]
+    pub fn delete_for_team_discussion(
+        &self,
+        org: impl Into<String>,
+        team_slug: impl Into<String>,
+        discussion_number: i64,
+        reaction_id: i64,
+    ) -> delete_for_team_discussion::DeleteForTeamDiscussion<'c> {
+        delete_for_team_discussion::DeleteForTeamDiscussion {
+            client: self.client,
+            org: org.into(),
+            team_slug: team_slug.into(),
+            discussion_number,
+            reaction_id,
+        }
+    }
+    /// Remove a reaction from a team discussion comment
+    ///
+    /// Deletes one reaction from a team discussion comment. Answers `204 No Content`.
+    ///
+    /// Needs the `write:discussion` scope for OAuth apps and personal access tokens (classic).
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `team_slug` (required): Slug of the team: its name in lowercase with spaces replaced by hyphens.
+    /// - `discussion_number` (required): Number of the team discussion.
+    /// - `comment_number` (required): Number of the comment within the team discussion.
+    /// - `reaction_id` (required): ID of the reaction.
+    ///
+    /// # Route
+    ///
+    /// `DELETE /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions/{reaction_id}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/reactions/reactions#delete-team-discussion-comment-reaction)
+    #[inline]
+    pub fn delete_for_team_discussion_comment(
+        &self,
+        org: impl Into<String>,
+        team_slug: impl Into<String>,
+        discussion_number: i64,
+        comment_number: i64,
+        reaction_id: i64,
+    ) -> delete_for_team_discussion_comment::DeleteForTeamDiscussionComment<'c> {
+        delete_for_team_discussion_comment::DeleteForTeamDiscussionComment {
+            client: self.client,
+            org: org.into(),
+            team_slug: team_slug.into(),
+            discussion_number,
+            comment_number,
+            reaction_id,
+        }
+    }
+    /// List the reactions to a commit comment
+    ///
+    /// Lists the emoji reactions given to a commit comment, optionally of one kind only.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `comment_id` (required): ID of the commit comment.
+    /// - `content` (optional, [`ListForCommitComment::content`](crate::reactions::list_for_commit_comment::ListForCommitComment::content)): Only reactions of this kind. Leave it out to list all kinds. Values: `+1`, `-1`, `laugh`, `confused`, `heart`, `hooray`, `rocket`, `eyes`.
+    /// - `per_page` (optional, [`ListForCommitComment::per_page`](crate::reactions::list_for_commit_comment::ListForCommitComment::per_page)): How many results to return per page, at most 100. Default: `30`.
+    /// - `page` (optional, [`ListForCommitComment::page`](crate::reactions::list_for_commit_comment::ListForCommitComment::page)): Which page of results to return, counting from 1. Default: `1`.
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/comments/{comment_id}/reactions`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/reactions/reactions#list-reactions-for-a-commit-comment)
+    #[inline]
+    pub fn list_for_commit_comment(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        comment_id: i64,
+    ) -> list_for_commit_comment::ListForCommitComment<'c> {
+        list_for_commit_comment::ListForCommitComment {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            comment_id,
+            content: None,
+            per_page: None,
+            page: None,
+        }
+    }
+    /// List the reactions to an issue
+    ///
+    /// Lists the emoji reactions given to an issue, optionally of one kind only.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `issue_number` (required): Number of the issue, as shown in its URL.
+    /// - `content` (optional, [`ListForIssue::content`](crate::reactions::list_for_issue::ListForIssue::content)): Only reactions of this kind. Leave it out to list all kinds. Values: `+1`, `-1`, `laugh`, `confused`, `heart`, `hooray`, `rocket`, `eyes`.
+    /// - `per_page` (optional, [`ListForIssue::per_page`](crate::reactions::list_for_issue::ListForIssue::per_page)): How many results to return per page, at most 100. Default: `30`.
+    /// - `page` (optional, [`ListForIssue::page`](crate::reactions::list_for_issue::ListForIssue::page)): Which page of results to return, counting from 1. Default: `1`.
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/issues/{issue_number}/reactions`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/reactions/reactions#list-reactions-for-an-issue)
+    #[inline]
+    pub fn list_for_issue(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        issue_number: i64,
+    ) -> list_for_issue::ListForIssue<'c> {
+        list_for_issue::ListForIssue {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            issue_number,
+            content: None,
+            per_page: None,
+            page: None,
+        }
+    }
+    /// List the reactions to an issue comment
+    ///
+    /// Lists the emoji reactions given to an issue comment, optionally of one kind only.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `comment_id` (required): ID of the issue comment.
+    /// - `content` (optional, [`ListForIssueComment::content`](crate::reactions::list_for_issue_comment::ListForIssueComment::content)): Only reactions of this kind. Leave it out to list all kinds. Values: `+1`, `-1`, `laugh`, `confused`, `heart`, `hooray`, `rocket`, `eyes`.
+    /// - `per_page` (optional, [`ListForIssueComment::per_page`](crate::reactions::list_for_issue_comment::ListForIssueComment::per_page)): How many results to return per page, at most 100. Default: `30`.
+    /// - `page` (optional, [`ListForIssueComment::page`](crate::reactions::list_for_issue_comment::ListForIssueComment::page)): Which page of results to return, counting from 1. Default: `1`.
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/reactions/reactions#list-reactions-for-an-issue-comment)
+    #[inline]
+    pub fn list_for_issue_comment(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        comment_id: i64,
+    ) -> list_for_issue_comment::ListForIssueComment<'c> {
+        list_for_issue_comment::ListForIssueComment {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            comment_id,
+            content: None,
+            per_page: None,
+            page: None,
+        }
+    }
+    /// List the reactions to a pull request review comment
+    ///
+    /// Lists the emoji reactions given to a pull request review comment, optionally of one kind only.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `comment_id` (required): ID of the review comment.
+    /// - `content` (optional, [`ListForPullRequestReviewComment::content`](crate::reactions::list_for_pull_request_review_comment::ListForPullRequestReviewComment::content)): Only reactions of this kind. Leave it out to list all kinds. Values: `+1`, `-1`, `laugh`, `confused`, `heart`, `hooray`, `rocket`, `eyes`.
+    /// - `per_page` (optional, [`ListForPullRequestReviewComment::per_page`](crate::reactions::list_for_pull_request_review_comment::ListForPullRequestReviewComment::per_page)): How many results to return per page, at most 100. Default: `30`.
+    /// - `page` (optional, [`ListForPullRequestReviewComment::page`](crate::reactions::list_for_pull_request_review_comment::ListForPullRequestReviewComment::page)): Which page of results to return, counting from 1. Default: `1`.
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/reactions/reactions#list-reactions-for-a-pull-request-review-comment)
+    #[inline]
+    pub fn list_for_pull_request_review_comment(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        comment_id: i64,
+    ) -> list_for_pull_request_review_comment::ListForPullRequestReviewComment<'c> {
+        list_for_pull_request_review_comment::ListForPullRequestReviewComment {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            comment_id,
+            content: None,
+            per_page: None,
+            page: None,
+        }
+    }
+    /// List the reactions to a release
+    ///
+    /// Lists the emoji reactions given to a release, optionally of one kind only.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `release_id` (required): ID of the release.
+    /// - `content` (optional, [`ListForRelease::content`](crate::reactions::list_for_release::ListForRelease::content)): Only reactions of this kind. Leave it out to list all kinds. Values: `+1`, `laugh`, `heart`, `hooray`, `rocket`, `eyes`.
+    /// - `per_page` (optional, [`ListForRelease::per_page`](crate::reactions::list_for_release::ListForRelease::per_page)): How many results to return per page, at most 100. Default: `30`.
+    /// - `page` (optional, [`ListForRelease::page`](crate::reactions::list_for_release::ListForRelease::page)): Which page of results to return, counting from 1. Default: `1`.
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/releases/{release_id}/reactions`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/reactions/reactions#list-reactions-for-a-release)
+    #[inline]
+    pub fn list_for_release(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        release_id: i64,
+    ) -> list_for_release::ListForRelease<'c> {
+        list_for_release::ListForRelease {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            release_id,
+            content: None,
+            per_page: None,
+            page: None,
+        }
+    }
+    /// List the reactions to a team discussion comment
+    ///
+    /// Lists the emoji reactions given to a team discussion comment, optionally of one kind only.
+    ///
+    /// Needs the `read:discussion` scope for OAuth apps and personal access tokens (classic).
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `team_slug` (required): Slug of the team: its name in lowercase with spaces replaced by hyphens.
+    /// - `discussion_number` (required): Number of the team discussion.
+    /// - `comment_number` (required): Number of the comment within the team discussion.
+    /// - `content` (optional, [`ListForTeamDiscussionCommentInOrg::content`](crate::reactions::list_for_team_discussion_comment_in_org::ListForTeamDiscussionCommentInOrg::content)): Only reactions of this kind. Leave it out to list all kinds. Values: `+1`, `-1`, `laugh`, `confused`, `heart`, `hooray`, `rocket`, `eyes`.
+    /// - `per_page` (optional, [`ListForTeamDiscussionCommentInOrg::per_page`](crate::reactions::list_for_team_discussion_comment_in_org::ListForTeamDiscussionCommentInOrg::per_page)): How many results to return per page, at most 100. Default: `30`.
+    /// - `page` (optional, [`ListForTeamDiscussionCommentInOrg::page`](crate::reactions::list_for_team_discussion_comment_in_org::ListForTeamDiscussionCommentInOrg::page)): Which page of results to return, counting from 1. Default: `1`.
+    ///
+    /// # Route
+    ///
+    /// `GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/reactions/reactions#list-reactions-for-a-team-discussion-comment)
+    #[inline]
+    pub fn list_for_team_discussion_comment_in_org(
+        &self,
+        org: impl Into<String>,
+        team_slug: impl Into<String>,
+        discussion_number: i64,
+        comment_number: i64,
+    ) -> list_for_team_discussion_comment_in_org::ListForTeamDiscussionCommentInOrg<'c> {
+        list_for_team_discussion_comment_in_org::ListForTeamDiscussionCommentInOrg {
+            client: self.client,
+            org: org.into(),
+            team_slug: team_slug.into(),
+            discussion_number,
+            comment_number,
+            content: None,
+            per_page: None,
+            page: None,
+        }
+    }
+    /// List the reactions to a team discussion
+    ///
+    /// Lists the emoji reactions given to a team discussion, optionally of one kind only.
+    ///
+    /// Needs the `read:discussion` scope for OAuth apps and personal access tokens (classic).
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `team_slug` (required): Slug of the team: its name in lowercase with spaces replaced by hyphens.
+    /// - `discussion_number` (required): Number of the team discussion.
+    /// - `content` (optional, [`ListForTeamDiscussionInOrg::content`](crate::reactions::list_for_team_discussion_in_org::ListForTeamDiscussionInOrg::content)): Only reactions of this kind. Leave it out to list all kinds. Values: `+1`, `-1`, `laugh`, `confused`, `heart`, `hooray`, `rocket`, `eyes`.
+    /// - `per_page` (optional, [`ListForTeamDiscussionInOrg::per_page`](crate::reactions::list_for_team_discussion_in_org::ListForTeamDiscussionInOrg::per_page)): How many results to return per page, at most 100. Default: `30`.
+    /// - `page` (optional, [`ListForTeamDiscussionInOrg::page`](crate::reactions::list_for_team_discussion_in_org::ListForTeamDiscussionInOrg::page)): Which page of results to return, counting from 1. Default: `1`.
+    ///
+    /// # Route
+    ///
+    /// `GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/reactions/reactions#list-reactions-for-a-team-discussion)
+    #[inline]
+    pub fn list_for_team_discussion_in_org(
+        &self,
+        org: impl Into<String>,
+        team_slug: impl Into<String>,
+        discussion_number: i64,
+    ) -> list_for_team_discussion_in_org::ListForTeamDiscussionInOrg<'c> {
+        list_for_team_discussion_in_org::ListForTeamDiscussionInOrg {
+            client: self.client,
+            org: org.into(),
+            team_slug: team_slug.into(),
+            discussion_number,
+            content: None,
+            per_page: None,
+            page: None,
+        }
+    }
+}
+/// Request builder and parameter types of [`Reactions::create_for_commit_comment`](crate::reactions::Reactions::create_for_commit_comment).
+pub mod create_for_commit_comment {
+    /// Request for [`Reactions::create_for_commit_comment`](crate::reactions::Reactions::create_for_commit_comment): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct CreateForCommitComment<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) comment_id: i64,
+        pub(super) content: crate::reactions::create_for_commit_comment::Content,
+    }
+    impl<'c> CreateForCommitComment<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let owner = crate::runtime::encode::segment(&self.owner);
+            let repo = crate::runtime::encode::segment(&self.repo);
+            let comment_id = self.comment_id;
+            let mut req = crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Post,
+                format!("/repos/{owner}/{repo}/comments/{comment_id}/reactions"),
+            );
+            let mut body = crate::runtime::JsonObject::new();
+            body.field("content", &self.content);
+            req = req.json(body);
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+    /// Emoji reaction to add. Values: `+1`, `-1`, `laugh`, `confused`, `heart`, `hooray`, `rocket`, `eyes`.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum Content {
+        /// `+1`
+        PlusOne,
+        /// `-1`
+        MinusOne,
+        /// `laugh`
+        Laugh,
+        /// `confused`
+        Confused,
+        /// `heart`
+        Heart,
+        /// `hooray`
+        Hooray,
+        /// `rocket`
+        Rocket,
+        /// `eyes`
+        Eyes,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl Content {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::PlusOne => "+1",
+                Self::MinusOne => "-1",
+                Self::Laugh => "laugh",
+                Self::Confused => "confused",
+                Self::Heart => "heart",
+                Self::Hooray => "hooray",
+                Self::Rocket => "rocket",
+                Self::Eyes => "eyes",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for Content {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
         }
     }
 }
@@ -82,6 +850,1470 @@ pub mod create_for_issue {
         }
     }
     /// Which reaction to add. Can be one of: `+1`, `-1`, `laugh`, `confused`, `heart`, `hooray`, `rocket`, `eyes`.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum Content {
+        /// `+1`
+        PlusOne,
+        /// `-1`
+        MinusOne,
+        /// `laugh`
+        Laugh,
+        /// `confused`
+        Confused,
+        /// `heart`
+        Heart,
+        /// `hooray`
+        Hooray,
+        /// `rocket`
+        Rocket,
+        /// `eyes`
+        Eyes,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl Content {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::PlusOne => "+1",
+                Self::MinusOne => "-1",
+                Self::Laugh => "laugh",
+                Self::Confused => "confused",
+                Self::Heart => "heart",
+                Self::Hooray => "hooray",
+                Self::Rocket => "rocket",
+                Self::Eyes => "eyes",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for Content {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+}
+/// Request builder and parameter types of [`Reactions::create_for_issue_comment`](crate::reactions::Reactions::create_for_issue_comment).
+pub mod create_for_issue_comment {
+    /// Request for [`Reactions::create_for_issue_comment`](crate::reactions::Reactions::create_for_issue_comment): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct CreateForIssueComment<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) comment_id: i64,
+        pub(super) content: crate::reactions::create_for_issue_comment::Content,
+    }
+    impl<'c> CreateForIssueComment<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let owner = crate::runtime::encode::segment(&self.owner);
+            let repo = crate::runtime::encode::segment(&self.repo);
+            let comment_id = self.comment_id;
+            let mut req = crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Post,
+                format!("/repos/{owner}/{repo}/issues/comments/{comment_id}/reactions"),
+            );
+            let mut body = crate::runtime::JsonObject::new();
+            body.field("content", &self.content);
+            req = req.json(body);
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+    /// Emoji reaction to add. Values: `+1`, `-1`, `laugh`, `confused`, `heart`, `hooray`, `rocket`, `eyes`.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum Content {
+        /// `+1`
+        PlusOne,
+        /// `-1`
+        MinusOne,
+        /// `laugh`
+        Laugh,
+        /// `confused`
+        Confused,
+        /// `heart`
+        Heart,
+        /// `hooray`
+        Hooray,
+        /// `rocket`
+        Rocket,
+        /// `eyes`
+        Eyes,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl Content {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::PlusOne => "+1",
+                Self::MinusOne => "-1",
+                Self::Laugh => "laugh",
+                Self::Confused => "confused",
+                Self::Heart => "heart",
+                Self::Hooray => "hooray",
+                Self::Rocket => "rocket",
+                Self::Eyes => "eyes",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for Content {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+}
+/// Request builder and parameter types of [`Reactions::create_for_pull_request_review_comment`](crate::reactions::Reactions::create_for_pull_request_review_comment).
+pub mod create_for_pull_request_review_comment {
+    /// Request for [`Reactions::create_for_pull_request_review_comment`](crate::reactions::Reactions::create_for_pull_request_review_comment): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct CreateForPullRequestReviewComment<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) comment_id: i64,
+        pub(super) content: crate::reactions::create_for_pull_request_review_comment::Content,
+    }
+    impl<'c> CreateForPullRequestReviewComment<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let owner = crate::runtime::encode::segment(&self.owner);
+            let repo = crate::runtime::encode::segment(&self.repo);
+            let comment_id = self.comment_id;
+            let mut req = crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Post,
+                format!("/repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions"),
+            );
+            let mut body = crate::runtime::JsonObject::new();
+            body.field("content", &self.content);
+            req = req.json(body);
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+    /// Emoji reaction to add. Values: `+1`, `-1`, `laugh`, `confused`, `heart`, `hooray`, `rocket`, `eyes`.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum Content {
+        /// `+1`
+        PlusOne,
+        /// `-1`
+        MinusOne,
+        /// `laugh`
+        Laugh,
+        /// `confused`
+        Confused,
+        /// `heart`
+        Heart,
+        /// `hooray`
+        Hooray,
+        /// `rocket`
+        Rocket,
+        /// `eyes`
+        Eyes,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl Content {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::PlusOne => "+1",
+                Self::MinusOne => "-1",
+                Self::Laugh => "laugh",
+                Self::Confused => "confused",
+                Self::Heart => "heart",
+                Self::Hooray => "hooray",
+                Self::Rocket => "rocket",
+                Self::Eyes => "eyes",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for Content {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+}
+/// Request builder and parameter types of [`Reactions::create_for_release`](crate::reactions::Reactions::create_for_release).
+pub mod create_for_release {
+    /// Request for [`Reactions::create_for_release`](crate::reactions::Reactions::create_for_release): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct CreateForRelease<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) release_id: i64,
+        pub(super) content: crate::reactions::create_for_release::Content,
+    }
+    impl<'c> CreateForRelease<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let owner = crate::runtime::encode::segment(&self.owner);
+            let repo = crate::runtime::encode::segment(&self.repo);
+            let release_id = self.release_id;
+            let mut req = crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Post,
+                format!("/repos/{owner}/{repo}/releases/{release_id}/reactions"),
+            );
+            let mut body = crate::runtime::JsonObject::new();
+            body.field("content", &self.content);
+            req = req.json(body);
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+    /// Emoji reaction to add. Values: `+1`, `laugh`, `heart`, `hooray`, `rocket`, `eyes`.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum Content {
+        /// `+1`
+        PlusOne,
+        /// `laugh`
+        Laugh,
+        /// `heart`
+        Heart,
+        /// `hooray`
+        Hooray,
+        /// `rocket`
+        Rocket,
+        /// `eyes`
+        Eyes,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl Content {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::PlusOne => "+1",
+                Self::Laugh => "laugh",
+                Self::Heart => "heart",
+                Self::Hooray => "hooray",
+                Self::Rocket => "rocket",
+                Self::Eyes => "eyes",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for Content {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+}
+/// Request builder and parameter types of [`Reactions::create_for_team_discussion_comment_in_org`](crate::reactions::Reactions::create_for_team_discussion_comment_in_org).
+pub mod create_for_team_discussion_comment_in_org {
+    /// Request for [`Reactions::create_for_team_discussion_comment_in_org`](crate::reactions::Reactions::create_for_team_discussion_comment_in_org): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct CreateForTeamDiscussionCommentInOrg<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) team_slug: String,
+        pub(super) discussion_number: i64,
+        pub(super) comment_number: i64,
+        pub(super) content: crate::reactions::create_for_team_discussion_comment_in_org::Content,
+    }
+    impl<'c> CreateForTeamDiscussionCommentInOrg<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let org = crate::runtime::encode::segment(&self.org);
+            let team_slug = crate::runtime::encode::segment(&self.team_slug);
+            let discussion_number = self.discussion_number;
+            let comment_number = self.comment_number;
+            let mut req = crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Post,
+                format!(
+                    "/orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions"
+                ),
+            );
+            let mut body = crate::runtime::JsonObject::new();
+            body.field("content", &self.content);
+            req = req.json(body);
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+    /// Emoji reaction to add. Values: `+1`, `-1`, `laugh`, `confused`, `heart`, `hooray`, `rocket`, `eyes`.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum Content {
+        /// `+1`
+        PlusOne,
+        /// `-1`
+        MinusOne,
+        /// `laugh`
+        Laugh,
+        /// `confused`
+        Confused,
+        /// `heart`
+        Heart,
+        /// `hooray`
+        Hooray,
+        /// `rocket`
+        Rocket,
+        /// `eyes`
+        Eyes,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl Content {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::PlusOne => "+1",
+                Self::MinusOne => "-1",
+                Self::Laugh => "laugh",
+                Self::Confused => "confused",
+                Self::Heart => "heart",
+                Self::Hooray => "hooray",
+                Self::Rocket => "rocket",
+                Self::Eyes => "eyes",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for Content {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+}
+/// Request builder and parameter types of [`Reactions::create_for_team_discussion_in_org`](crate::reactions::Reactions::create_for_team_discussion_in_org).
+pub mod create_for_team_discussion_in_org {
+    /// Request for [`Reactions::create_for_team_discussion_in_org`](crate::reactions::Reactions::create_for_team_discussion_in_org): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct CreateForTeamDiscussionInOrg<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) team_slug: String,
+        pub(super) discussion_number: i64,
+        pub(super) content: crate::reactions::create_for_team_discussion_in_org::Content,
+    }
+    impl<'c> CreateForTeamDiscussionInOrg<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let org = crate::runtime::encode::segment(&self.org);
+            let team_slug = crate::runtime::encode::segment(&self.team_slug);
+            let discussion_number = self.discussion_number;
+            let mut req = crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Post,
+                format!(
+                    "/orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions"
+                ),
+            );
+            let mut body = crate::runtime::JsonObject::new();
+            body.field("content", &self.content);
+            req = req.json(body);
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+    /// Emoji reaction to add. Values: `+1`, `-1`, `laugh`, `confused`, `heart`, `hooray`, `rocket`, `eyes`.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum Content {
+        /// `+1`
+        PlusOne,
+        /// `-1`
+        MinusOne,
+        /// `laugh`
+        Laugh,
+        /// `confused`
+        Confused,
+        /// `heart`
+        Heart,
+        /// `hooray`
+        Hooray,
+        /// `rocket`
+        Rocket,
+        /// `eyes`
+        Eyes,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl Content {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::PlusOne => "+1",
+                Self::MinusOne => "-1",
+                Self::Laugh => "laugh",
+                Self::Confused => "confused",
+                Self::Heart => "heart",
+                Self::Hooray => "hooray",
+                Self::Rocket => "rocket",
+                Self::Eyes => "eyes",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for Content {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+}
+/// Request builder and parameter types of [`Reactions::delete_for_commit_comment`](crate::reactions::Reactions::delete_for_commit_comment).
+pub mod delete_for_commit_comment {
+    /// Request for [`Reactions::delete_for_commit_comment`](crate::reactions::Reactions::delete_for_commit_comment): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct DeleteForCommitComment<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) comment_id: i64,
+        pub(super) reaction_id: i64,
+    }
+    impl<'c> DeleteForCommitComment<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let owner = crate::runtime::encode::segment(&self.owner);
+            let repo = crate::runtime::encode::segment(&self.repo);
+            let comment_id = self.comment_id;
+            let reaction_id = self.reaction_id;
+            crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Delete,
+                format!(
+                    "/repos/{owner}/{repo}/comments/{comment_id}/reactions/{reaction_id}"
+                ),
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Reactions::delete_for_issue`](crate::reactions::Reactions::delete_for_issue).
+pub mod delete_for_issue {
+    /// Request for [`Reactions::delete_for_issue`](crate::reactions::Reactions::delete_for_issue): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct DeleteForIssue<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) issue_number: i64,
+        pub(super) reaction_id: i64,
+    }
+    impl<'c> DeleteForIssue<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let owner = crate::runtime::encode::segment(&self.owner);
+            let repo = crate::runtime::encode::segment(&self.repo);
+            let issue_number = self.issue_number;
+            let reaction_id = self.reaction_id;
+            crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Delete,
+                format!(
+                    "/repos/{owner}/{repo}/issues/{issue_number}/reactions/{reaction_id}"
+                ),
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Reactions::delete_for_issue_comment`](crate::reactions::Reactions::delete_for_issue_comment).
+pub mod delete_for_issue_comment {
+    /// Request for [`Reactions::delete_for_issue_comment`](crate::reactions::Reactions::delete_for_issue_comment): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct DeleteForIssueComment<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) comment_id: i64,
+        pub(super) reaction_id: i64,
+    }
+    impl<'c> DeleteForIssueComment<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let owner = crate::runtime::encode::segment(&self.owner);
+            let repo = crate::runtime::encode::segment(&self.repo);
+            let comment_id = self.comment_id;
+            let reaction_id = self.reaction_id;
+            crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Delete,
+                format!(
+                    "/repos/{owner}/{repo}/issues/comments/{comment_id}/reactions/{reaction_id}"
+                ),
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Reactions::delete_for_pull_request_comment`](crate::reactions::Reactions::delete_for_pull_request_comment).
+pub mod delete_for_pull_request_comment {
+    /// Request for [`Reactions::delete_for_pull_request_comment`](crate::reactions::Reactions::delete_for_pull_request_comment): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct DeleteForPullRequestComment<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) comment_id: i64,
+        pub(super) reaction_id: i64,
+    }
+    impl<'c> DeleteForPullRequestComment<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let owner = crate::runtime::encode::segment(&self.owner);
+            let repo = crate::runtime::encode::segment(&self.repo);
+            let comment_id = self.comment_id;
+            let reaction_id = self.reaction_id;
+            crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Delete,
+                format!(
+                    "/repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions/{reaction_id}"
+                ),
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Reactions::delete_for_release`](crate::reactions::Reactions::delete_for_release).
+pub mod delete_for_release {
+    /// Request for [`Reactions::delete_for_release`](crate::reactions::Reactions::delete_for_release): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct DeleteForRelease<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) release_id: i64,
+        pub(super) reaction_id: i64,
+    }
+    impl<'c> DeleteForRelease<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let owner = crate::runtime::encode::segment(&self.owner);
+            let repo = crate::runtime::encode::segment(&self.repo);
+            let release_id = self.release_id;
+            let reaction_id = self.reaction_id;
+            crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Delete,
+                format!(
+                    "/repos/{owner}/{repo}/releases/{release_id}/reactions/{reaction_id}"
+                ),
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Reactions::delete_for_team_discussion`](crate::reactions::Reactions::delete_for_team_discussion).
+pub mod delete_for_team_discussion {
+    /// Request for [`Reactions::delete_for_team_discussion`](crate::reactions::Reactions::delete_for_team_discussion): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct DeleteForTeamDiscussion<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) team_slug: String,
+        pub(super) discussion_number: i64,
+        pub(super) reaction_id: i64,
+    }
+    impl<'c> DeleteForTeamDiscussion<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let org = crate::runtime::encode::segment(&self.org);
+            let team_slug = crate::runtime::encode::segment(&self.team_slug);
+            let discussion_number = self.discussion_number;
+            let reaction_id = self.reaction_id;
+            crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Delete,
+                format!(
+                    "/orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions/{reaction_id}"
+                ),
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Reactions::delete_for_team_discussion_comment`](crate::reactions::Reactions::delete_for_team_discussion_comment).
+pub mod delete_for_team_discussion_comment {
+    /// Request for [`Reactions::delete_for_team_discussion_comment`](crate::reactions::Reactions::delete_for_team_discussion_comment): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct DeleteForTeamDiscussionComment<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) team_slug: String,
+        pub(super) discussion_number: i64,
+        pub(super) comment_number: i64,
+        pub(super) reaction_id: i64,
+    }
+    impl<'c> DeleteForTeamDiscussionComment<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let org = crate::runtime::encode::segment(&self.org);
+            let team_slug = crate::runtime::encode::segment(&self.team_slug);
+            let discussion_number = self.discussion_number;
+            let comment_number = self.comment_number;
+            let reaction_id = self.reaction_id;
+            crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Delete,
+                format!(
+                    "/orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions/{reaction_id}"
+                ),
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Reactions::list_for_commit_comment`](crate::reactions::Reactions::list_for_commit_comment).
+pub mod list_for_commit_comment {
+    /// Request for [`Reactions::list_for_commit_comment`](crate::reactions::Reactions::list_for_commit_comment): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ListForCommitComment<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) comment_id: i64,
+        pub(super) content: Option<crate::reactions::list_for_commit_comment::Content>,
+        pub(super) per_page: Option<i64>,
+        pub(super) page: Option<i64>,
+    }
+    impl<'c> ListForCommitComment<'c> {
+        /// Only reactions of this kind. Leave it out to list all kinds. Values: `+1`, `-1`, `laugh`, `confused`, `heart`, `hooray`, `rocket`, `eyes`.
+        #[inline]
+        pub fn content(
+            mut self,
+            content: crate::reactions::list_for_commit_comment::Content,
+        ) -> Self {
+            self.content = Some(content);
+            self
+        }
+        /// How many results to return per page, at most 100. Default: `30`.
+        #[inline]
+        pub fn per_page(mut self, per_page: i64) -> Self {
+            self.per_page = Some(per_page);
+            self
+        }
+        /// Which page of results to return, counting from 1. Default: `1`.
+        #[inline]
+        pub fn page(mut self, page: i64) -> Self {
+            self.page = Some(page);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let owner = crate::runtime::encode::segment(&self.owner);
+            let repo = crate::runtime::encode::segment(&self.repo);
+            let comment_id = self.comment_id;
+            let mut req = crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Get,
+                format!("/repos/{owner}/{repo}/comments/{comment_id}/reactions"),
+            );
+            if let Some(value) = self.content {
+                req = req.query("content", value.as_str().to_owned());
+            }
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
+            }
+            if let Some(value) = self.page {
+                req = req.query("page", value.to_string());
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+    /// Only reactions of this kind. Leave it out to list all kinds. Values: `+1`, `-1`, `laugh`, `confused`, `heart`, `hooray`, `rocket`, `eyes`.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum Content {
+        /// `+1`
+        PlusOne,
+        /// `-1`
+        MinusOne,
+        /// `laugh`
+        Laugh,
+        /// `confused`
+        Confused,
+        /// `heart`
+        Heart,
+        /// `hooray`
+        Hooray,
+        /// `rocket`
+        Rocket,
+        /// `eyes`
+        Eyes,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl Content {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::PlusOne => "+1",
+                Self::MinusOne => "-1",
+                Self::Laugh => "laugh",
+                Self::Confused => "confused",
+                Self::Heart => "heart",
+                Self::Hooray => "hooray",
+                Self::Rocket => "rocket",
+                Self::Eyes => "eyes",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for Content {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+}
+/// Request builder and parameter types of [`Reactions::list_for_issue`](crate::reactions::Reactions::list_for_issue).
+pub mod list_for_issue {
+    /// Request for [`Reactions::list_for_issue`](crate::reactions::Reactions::list_for_issue): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ListForIssue<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) issue_number: i64,
+        pub(super) content: Option<crate::reactions::list_for_issue::Content>,
+        pub(super) per_page: Option<i64>,
+        pub(super) page: Option<i64>,
+    }
+    impl<'c> ListForIssue<'c> {
+        /// Only reactions of this kind. Leave it out to list all kinds. Values: `+1`, `-1`, `laugh`, `confused`, `heart`, `hooray`, `rocket`, `eyes`.
+        #[inline]
+        pub fn content(
+            mut self,
+            content: crate::reactions::list_for_issue::Content,
+        ) -> Self {
+            self.content = Some(content);
+            self
+        }
+        /// How many results to return per page, at most 100. Default: `30`.
+        #[inline]
+        pub fn per_page(mut self, per_page: i64) -> Self {
+            self.per_page = Some(per_page);
+            self
+        }
+        /// Which page of results to return, counting from 1. Default: `1`.
+        #[inline]
+        pub fn page(mut self, page: i64) -> Self {
+            self.page = Some(page);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let owner = crate::runtime::encode::segment(&self.owner);
+            let repo = crate::runtime::encode::segment(&self.repo);
+            let issue_number = self.issue_number;
+            let mut req = crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Get,
+                format!("/repos/{owner}/{repo}/issues/{issue_number}/reactions"),
+            );
+            if let Some(value) = self.content {
+                req = req.query("content", value.as_str().to_owned());
+            }
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
+            }
+            if let Some(value) = self.page {
+                req = req.query("page", value.to_string());
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+    /// Only reactions of this kind. Leave it out to list all kinds. Values: `+1`, `-1`, `laugh`, `confused`, `heart`, `hooray`, `rocket`, `eyes`.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum Content {
+        /// `+1`
+        PlusOne,
+        /// `-1`
+        MinusOne,
+        /// `laugh`
+        Laugh,
+        /// `confused`
+        Confused,
+        /// `heart`
+        Heart,
+        /// `hooray`
+        Hooray,
+        /// `rocket`
+        Rocket,
+        /// `eyes`
+        Eyes,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl Content {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::PlusOne => "+1",
+                Self::MinusOne => "-1",
+                Self::Laugh => "laugh",
+                Self::Confused => "confused",
+                Self::Heart => "heart",
+                Self::Hooray => "hooray",
+                Self::Rocket => "rocket",
+                Self::Eyes => "eyes",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for Content {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+}
+/// Request builder and parameter types of [`Reactions::list_for_issue_comment`](crate::reactions::Reactions::list_for_issue_comment).
+pub mod list_for_issue_comment {
+    /// Request for [`Reactions::list_for_issue_comment`](crate::reactions::Reactions::list_for_issue_comment): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ListForIssueComment<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) comment_id: i64,
+        pub(super) content: Option<crate::reactions::list_for_issue_comment::Content>,
+        pub(super) per_page: Option<i64>,
+        pub(super) page: Option<i64>,
+    }
+    impl<'c> ListForIssueComment<'c> {
+        /// Only reactions of this kind. Leave it out to list all kinds. Values: `+1`, `-1`, `laugh`, `confused`, `heart`, `hooray`, `rocket`, `eyes`.
+        #[inline]
+        pub fn content(
+            mut self,
+            content: crate::reactions::list_for_issue_comment::Content,
+        ) -> Self {
+            self.content = Some(content);
+            self
+        }
+        /// How many results to return per page, at most 100. Default: `30`.
+        #[inline]
+        pub fn per_page(mut self, per_page: i64) -> Self {
+            self.per_page = Some(per_page);
+            self
+        }
+        /// Which page of results to return, counting from 1. Default: `1`.
+        #[inline]
+        pub fn page(mut self, page: i64) -> Self {
+            self.page = Some(page);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let owner = crate::runtime::encode::segment(&self.owner);
+            let repo = crate::runtime::encode::segment(&self.repo);
+            let comment_id = self.comment_id;
+            let mut req = crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Get,
+                format!("/repos/{owner}/{repo}/issues/comments/{comment_id}/reactions"),
+            );
+            if let Some(value) = self.content {
+                req = req.query("content", value.as_str().to_owned());
+            }
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
+            }
+            if let Some(value) = self.page {
+                req = req.query("page", value.to_string());
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+    /// Only reactions of this kind. Leave it out to list all kinds. Values: `+1`, `-1`, `laugh`, `confused`, `heart`, `hooray`, `rocket`, `eyes`.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum Content {
+        /// `+1`
+        PlusOne,
+        /// `-1`
+        MinusOne,
+        /// `laugh`
+        Laugh,
+        /// `confused`
+        Confused,
+        /// `heart`
+        Heart,
+        /// `hooray`
+        Hooray,
+        /// `rocket`
+        Rocket,
+        /// `eyes`
+        Eyes,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl Content {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::PlusOne => "+1",
+                Self::MinusOne => "-1",
+                Self::Laugh => "laugh",
+                Self::Confused => "confused",
+                Self::Heart => "heart",
+                Self::Hooray => "hooray",
+                Self::Rocket => "rocket",
+                Self::Eyes => "eyes",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for Content {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+}
+/// Request builder and parameter types of [`Reactions::list_for_pull_request_review_comment`](crate::reactions::Reactions::list_for_pull_request_review_comment).
+pub mod list_for_pull_request_review_comment {
+    /// Request for [`Reactions::list_for_pull_request_review_comment`](crate::reactions::Reactions::list_for_pull_request_review_comment): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ListForPullRequestReviewComment<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) comment_id: i64,
+        pub(super) content: Option<
+            crate::reactions::list_for_pull_request_review_comment::Content,
+        >,
+        pub(super) per_page: Option<i64>,
+        pub(super) page: Option<i64>,
+    }
+    impl<'c> ListForPullRequestReviewComment<'c> {
+        /// Only reactions of this kind. Leave it out to list all kinds. Values: `+1`, `-1`, `laugh`, `confused`, `heart`, `hooray`, `rocket`, `eyes`.
+        #[inline]
+        pub fn content(
+            mut self,
+            content: crate::reactions::list_for_pull_request_review_comment::Content,
+        ) -> Self {
+            self.content = Some(content);
+            self
+        }
+        /// How many results to return per page, at most 100. Default: `30`.
+        #[inline]
+        pub fn per_page(mut self, per_page: i64) -> Self {
+            self.per_page = Some(per_page);
+            self
+        }
+        /// Which page of results to return, counting from 1. Default: `1`.
+        #[inline]
+        pub fn page(mut self, page: i64) -> Self {
+            self.page = Some(page);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let owner = crate::runtime::encode::segment(&self.owner);
+            let repo = crate::runtime::encode::segment(&self.repo);
+            let comment_id = self.comment_id;
+            let mut req = crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Get,
+                format!("/repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions"),
+            );
+            if let Some(value) = self.content {
+                req = req.query("content", value.as_str().to_owned());
+            }
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
+            }
+            if let Some(value) = self.page {
+                req = req.query("page", value.to_string());
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+    /// Only reactions of this kind. Leave it out to list all kinds. Values: `+1`, `-1`, `laugh`, `confused`, `heart`, `hooray`, `rocket`, `eyes`.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum Content {
+        /// `+1`
+        PlusOne,
+        /// `-1`
+        MinusOne,
+        /// `laugh`
+        Laugh,
+        /// `confused`
+        Confused,
+        /// `heart`
+        Heart,
+        /// `hooray`
+        Hooray,
+        /// `rocket`
+        Rocket,
+        /// `eyes`
+        Eyes,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl Content {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::PlusOne => "+1",
+                Self::MinusOne => "-1",
+                Self::Laugh => "laugh",
+                Self::Confused => "confused",
+                Self::Heart => "heart",
+                Self::Hooray => "hooray",
+                Self::Rocket => "rocket",
+                Self::Eyes => "eyes",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for Content {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+}
+/// Request builder and parameter types of [`Reactions::list_for_release`](crate::reactions::Reactions::list_for_release).
+pub mod list_for_release {
+    /// Request for [`Reactions::list_for_release`](crate::reactions::Reactions::list_for_release): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ListForRelease<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) release_id: i64,
+        pub(super) content: Option<crate::reactions::list_for_release::Content>,
+        pub(super) per_page: Option<i64>,
+        pub(super) page: Option<i64>,
+    }
+    impl<'c> ListForRelease<'c> {
+        /// Only reactions of this kind. Leave it out to list all kinds. Values: `+1`, `laugh`, `heart`, `hooray`, `rocket`, `eyes`.
+        #[inline]
+        pub fn content(
+            mut self,
+            content: crate::reactions::list_for_release::Content,
+        ) -> Self {
+            self.content = Some(content);
+            self
+        }
+        /// How many results to return per page, at most 100. Default: `30`.
+        #[inline]
+        pub fn per_page(mut self, per_page: i64) -> Self {
+            self.per_page = Some(per_page);
+            self
+        }
+        /// Which page of results to return, counting from 1. Default: `1`.
+        #[inline]
+        pub fn page(mut self, page: i64) -> Self {
+            self.page = Some(page);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let owner = crate::runtime::encode::segment(&self.owner);
+            let repo = crate::runtime::encode::segment(&self.repo);
+            let release_id = self.release_id;
+            let mut req = crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Get,
+                format!("/repos/{owner}/{repo}/releases/{release_id}/reactions"),
+            );
+            if let Some(value) = self.content {
+                req = req.query("content", value.as_str().to_owned());
+            }
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
+            }
+            if let Some(value) = self.page {
+                req = req.query("page", value.to_string());
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+    /// Only reactions of this kind. Leave it out to list all kinds. Values: `+1`, `laugh`, `heart`, `hooray`, `rocket`, `eyes`.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum Content {
+        /// `+1`
+        PlusOne,
+        /// `laugh`
+        Laugh,
+        /// `heart`
+        Heart,
+        /// `hooray`
+        Hooray,
+        /// `rocket`
+        Rocket,
+        /// `eyes`
+        Eyes,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl Content {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::PlusOne => "+1",
+                Self::Laugh => "laugh",
+                Self::Heart => "heart",
+                Self::Hooray => "hooray",
+                Self::Rocket => "rocket",
+                Self::Eyes => "eyes",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for Content {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+}
+/// Request builder and parameter types of [`Reactions::list_for_team_discussion_comment_in_org`](crate::reactions::Reactions::list_for_team_discussion_comment_in_org).
+pub mod list_for_team_discussion_comment_in_org {
+    /// Request for [`Reactions::list_for_team_discussion_comment_in_org`](crate::reactions::Reactions::list_for_team_discussion_comment_in_org): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ListForTeamDiscussionCommentInOrg<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) team_slug: String,
+        pub(super) discussion_number: i64,
+        pub(super) comment_number: i64,
+        pub(super) content: Option<
+            crate::reactions::list_for_team_discussion_comment_in_org::Content,
+        >,
+        pub(super) per_page: Option<i64>,
+        pub(super) page: Option<i64>,
+    }
+    impl<'c> ListForTeamDiscussionCommentInOrg<'c> {
+        /// Only reactions of this kind. Leave it out to list all kinds. Values: `+1`, `-1`, `laugh`, `confused`, `heart`, `hooray`, `rocket`, `eyes`.
+        #[inline]
+        pub fn content(
+            mut self,
+            content: crate::reactions::list_for_team_discussion_comment_in_org::Content,
+        ) -> Self {
+            self.content = Some(content);
+            self
+        }
+        /// How many results to return per page, at most 100. Default: `30`.
+        #[inline]
+        pub fn per_page(mut self, per_page: i64) -> Self {
+            self.per_page = Some(per_page);
+            self
+        }
+        /// Which page of results to return, counting from 1. Default: `1`.
+        #[inline]
+        pub fn page(mut self, page: i64) -> Self {
+            self.page = Some(page);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let org = crate::runtime::encode::segment(&self.org);
+            let team_slug = crate::runtime::encode::segment(&self.team_slug);
+            let discussion_number = self.discussion_number;
+            let comment_number = self.comment_number;
+            let mut req = crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Get,
+                format!(
+                    "/orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions"
+                ),
+            );
+            if let Some(value) = self.content {
+                req = req.query("content", value.as_str().to_owned());
+            }
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
+            }
+            if let Some(value) = self.page {
+                req = req.query("page", value.to_string());
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+    /// Only reactions of this kind. Leave it out to list all kinds. Values: `+1`, `-1`, `laugh`, `confused`, `heart`, `hooray`, `rocket`, `eyes`.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum Content {
+        /// `+1`
+        PlusOne,
+        /// `-1`
+        MinusOne,
+        /// `laugh`
+        Laugh,
+        /// `confused`
+        Confused,
+        /// `heart`
+        Heart,
+        /// `hooray`
+        Hooray,
+        /// `rocket`
+        Rocket,
+        /// `eyes`
+        Eyes,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl Content {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::PlusOne => "+1",
+                Self::MinusOne => "-1",
+                Self::Laugh => "laugh",
+                Self::Confused => "confused",
+                Self::Heart => "heart",
+                Self::Hooray => "hooray",
+                Self::Rocket => "rocket",
+                Self::Eyes => "eyes",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for Content {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+}
+/// Request builder and parameter types of [`Reactions::list_for_team_discussion_in_org`](crate::reactions::Reactions::list_for_team_discussion_in_org).
+pub mod list_for_team_discussion_in_org {
+    /// Request for [`Reactions::list_for_team_discussion_in_org`](crate::reactions::Reactions::list_for_team_discussion_in_org): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ListForTeamDiscussionInOrg<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) team_slug: String,
+        pub(super) discussion_number: i64,
+        pub(super) content: Option<
+            crate::reactions::list_for_team_discussion_in_org::Content,
+        >,
+        pub(super) per_page: Option<i64>,
+        pub(super) page: Option<i64>,
+    }
+    impl<'c> ListForTeamDiscussionInOrg<'c> {
+        /// Only reactions of this kind. Leave it out to list all kinds. Values: `+1`, `-1`, `laugh`, `confused`, `heart`, `hooray`, `rocket`, `eyes`.
+        #[inline]
+        pub fn content(
+            mut self,
+            content: crate::reactions::list_for_team_discussion_in_org::Content,
+        ) -> Self {
+            self.content = Some(content);
+            self
+        }
+        /// How many results to return per page, at most 100. Default: `30`.
+        #[inline]
+        pub fn per_page(mut self, per_page: i64) -> Self {
+            self.per_page = Some(per_page);
+            self
+        }
+        /// Which page of results to return, counting from 1. Default: `1`.
+        #[inline]
+        pub fn page(mut self, page: i64) -> Self {
+            self.page = Some(page);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let org = crate::runtime::encode::segment(&self.org);
+            let team_slug = crate::runtime::encode::segment(&self.team_slug);
+            let discussion_number = self.discussion_number;
+            let mut req = crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Get,
+                format!(
+                    "/orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions"
+                ),
+            );
+            if let Some(value) = self.content {
+                req = req.query("content", value.as_str().to_owned());
+            }
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
+            }
+            if let Some(value) = self.page {
+                req = req.query("page", value.to_string());
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+    /// Only reactions of this kind. Leave it out to list all kinds. Values: `+1`, `-1`, `laugh`, `confused`, `heart`, `hooray`, `rocket`, `eyes`.
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum Content {

@@ -13,6 +13,64 @@ impl crate::runtime::Client {
     }
 }
 impl<'c> Search<'c> {
+    /// Search code
+    ///
+    /// Finds files by their content or path, at most 100 results per page. Only the default branch is searched, files must be smaller than 384 KB, and the query has to name at least one search term besides qualifiers.
+    ///
+    /// Needs authentication. Ask for the `application/vnd.github.text-match+json` media type to get the matching fragments.
+    ///
+    /// # Parameters
+    ///
+    /// - `q` (required): The search query: keywords plus qualifiers, for example `repo:octocat/hello-world`. See GitHub's guide on building search queries.
+    /// - `sort` (optional, [`Code::sort`](crate::search::code::Code::sort)): **Closing down:** order by the time the file was last indexed (`indexed`). Leave it out to order by best match.
+    /// - `order` (optional, [`Code::order`](crate::search::code::Code::order)): **Closing down:** sort order of the hits. Ignored unless `sort` is given. Values: `desc`, `asc`. Default: `desc`.
+    /// - `per_page` (optional, [`Code::per_page`](crate::search::code::Code::per_page)): How many results to return per page, at most 100. Default: `30`.
+    /// - `page` (optional, [`Code::page`](crate::search::code::Code::page)): Which page of results to return, counting from 1. Default: `1`.
+    ///
+    /// # Route
+    ///
+    /// `GET /search/code`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/search/search#search-code)
+    #[inline]
+    pub fn code(&self, q: impl Into<String>) -> code::Code<'c> {
+        code::Code {
+            client: self.client,
+            q: q.into(),
+            sort: None,
+            order: None,
+            per_page: None,
+            page: None,
+        }
+    }
+    /// Search commits
+    ///
+    /// Finds commits on the default branches of repositories, by message, author, committer, dates and more.
+    ///
+    /// # Parameters
+    ///
+    /// - `q` (required): The search query: keywords plus qualifiers, for example `repo:octocat/hello-world`. See GitHub's guide on building search queries.
+    /// - `sort` (optional, [`Commits::sort`](crate::search::commits::Commits::sort)): Order the hits by author or committer date instead of best match. Values: `author-date`, `committer-date`.
+    /// - `order` (optional, [`Commits::order`](crate::search::commits::Commits::order)): Sort order of the hits, highest or lowest first. Ignored unless `sort` is given. Values: `desc`, `asc`. Default: `desc`.
+    /// - `per_page` (optional, [`Commits::per_page`](crate::search::commits::Commits::per_page)): How many results to return per page, at most 100. Default: `30`.
+    /// - `page` (optional, [`Commits::page`](crate::search::commits::Commits::page)): Which page of results to return, counting from 1. Default: `1`.
+    ///
+    /// # Route
+    ///
+    /// `GET /search/commits`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/search/search#search-commits)
+    #[inline]
+    pub fn commits(&self, q: impl Into<String>) -> commits::Commits<'c> {
+        commits::Commits {
+            client: self.client,
+            q: q.into(),
+            sort: None,
+            order: None,
+            per_page: None,
+            page: None,
+        }
+    }
     /// Find issues and pull requests
     ///
     /// Finds issues and pull requests matching keywords and qualifiers, up to 100 per page. For example, `windows label:bug language:python state:open` with `sort=created` and `order=asc` finds the oldest open Python bugs mentioning Windows.
@@ -46,6 +104,373 @@ impl<'c> Search<'c> {
             per_page: None,
             page: None,
             advanced_search: None,
+        }
+    }
+    /// Search labels
+    ///
+    /// Finds labels in one repository whose name or description match the keywords.
+    ///
+    /// # Parameters
+    ///
+    /// - `repository_id` (required): ID of the repository to search in.
+    /// - `q` (required): Keywords to look for in label names and descriptions. Qualifiers are not supported.
+    /// - `sort` (optional, [`Labels::sort`](crate::search::labels::Labels::sort)): Order the hits by creation or update time instead of best match. Values: `created`, `updated`.
+    /// - `order` (optional, [`Labels::order`](crate::search::labels::Labels::order)): Sort order of the hits, highest or lowest first. Ignored unless `sort` is given. Values: `desc`, `asc`. Default: `desc`.
+    /// - `per_page` (optional, [`Labels::per_page`](crate::search::labels::Labels::per_page)): How many results to return per page, at most 100. Default: `30`.
+    /// - `page` (optional, [`Labels::page`](crate::search::labels::Labels::page)): Which page of results to return, counting from 1. Default: `1`.
+    ///
+    /// # Route
+    ///
+    /// `GET /search/labels`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/search/search#search-labels)
+    #[inline]
+    pub fn labels(
+        &self,
+        repository_id: i64,
+        q: impl Into<String>,
+    ) -> labels::Labels<'c> {
+        labels::Labels {
+            client: self.client,
+            repository_id,
+            q: q.into(),
+            sort: None,
+            order: None,
+            per_page: None,
+            page: None,
+        }
+    }
+    /// Search repositories
+    ///
+    /// Finds repositories by name, description, topics, language, stars and many other qualifiers, at most 1000 results in all.
+    ///
+    /// # Parameters
+    ///
+    /// - `q` (required): The search query: keywords plus qualifiers, for example `repo:octocat/hello-world`. See GitHub's guide on building search queries.
+    /// - `sort` (optional, [`Repos::sort`](crate::search::repos::Repos::sort)): Order the hits by stars, forks, open issues needing help or update time instead of best match. Values: `stars`, `forks`, `help-wanted-issues`, `updated`.
+    /// - `order` (optional, [`Repos::order`](crate::search::repos::Repos::order)): Sort order of the hits, highest or lowest first. Ignored unless `sort` is given. Values: `desc`, `asc`. Default: `desc`.
+    /// - `per_page` (optional, [`Repos::per_page`](crate::search::repos::Repos::per_page)): How many results to return per page, at most 100. Default: `30`.
+    /// - `page` (optional, [`Repos::page`](crate::search::repos::Repos::page)): Which page of results to return, counting from 1. Default: `1`.
+    ///
+    /// # Route
+    ///
+    /// `GET /search/repositories`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/search/search#search-repositories)
+    #[inline]
+    pub fn repos(&self, q: impl Into<String>) -> repos::Repos<'c> {
+        repos::Repos {
+            client: self.client,
+            q: q.into(),
+            sort: None,
+            order: None,
+            per_page: None,
+            page: None,
+        }
+    }
+    /// Search topics
+    ///
+    /// Finds repository topics. Featured and curated topics rank first.
+    ///
+    /// # Parameters
+    ///
+    /// - `q` (required): Keywords to look for in topic names and descriptions, plus optional qualifiers such as `is:featured`.
+    /// - `per_page` (optional, [`Topics::per_page`](crate::search::topics::Topics::per_page)): How many results to return per page, at most 100. Default: `30`.
+    /// - `page` (optional, [`Topics::page`](crate::search::topics::Topics::page)): Which page of results to return, counting from 1. Default: `1`.
+    ///
+    /// # Route
+    ///
+    /// `GET /search/topics`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/search/search#search-topics)
+    #[inline]
+    pub fn topics(&self, q: impl Into<String>) -> topics::Topics<'c> {
+        topics::Topics {
+            client: self.client,
+            q: q.into(),
+            per_page: None,
+            page: None,
+        }
+    }
+    /// Search users
+    ///
+    /// Finds users and organizations by login, name, e-mail, location, follower count and more, at most 1000 results in all.
+    ///
+    /// # Parameters
+    ///
+    /// - `q` (required): The search query: keywords plus qualifiers, for example `repo:octocat/hello-world`. See GitHub's guide on building search queries.
+    /// - `sort` (optional, [`Users::sort`](crate::search::users::Users::sort)): Order the hits by followers, public repositories or join date instead of best match. Values: `followers`, `repositories`, `joined`.
+    /// - `order` (optional, [`Users::order`](crate::search::users::Users::order)): Sort order of the hits, highest or lowest first. Ignored unless `sort` is given. Values: `desc`, `asc`. Default: `desc`.
+    /// - `per_page` (optional, [`Users::per_page`](crate::search::users::Users::per_page)): How many results to return per page, at most 100. Default: `30`.
+    /// - `page` (optional, [`Users::page`](crate::search::users::Users::page)): Which page of results to return, counting from 1. Default: `1`.
+    ///
+    /// # Route
+    ///
+    /// `GET /search/users`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/search/search#search-users)
+    #[inline]
+    pub fn users(&self, q: impl Into<String>) -> users::Users<'c> {
+        users::Users {
+            client: self.client,
+            q: q.into(),
+            sort: None,
+            order: None,
+            per_page: None,
+            page: None,
+        }
+    }
+}
+/// Request builder and parameter types of [`Search::code`](crate::search::Search::code).
+pub mod code {
+    /// Request for [`Search::code`](crate::search::Search::code): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct Code<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) q: String,
+        pub(super) sort: Option<crate::search::code::Sort>,
+        pub(super) order: Option<crate::search::code::Order>,
+        pub(super) per_page: Option<i64>,
+        pub(super) page: Option<i64>,
+    }
+    impl<'c> Code<'c> {
+        /// **Closing down:** order by the time the file was last indexed (`indexed`). Leave it out to order by best match.
+        #[inline]
+        pub fn sort(mut self, sort: crate::search::code::Sort) -> Self {
+            self.sort = Some(sort);
+            self
+        }
+        /// **Closing down:** sort order of the hits. Ignored unless `sort` is given. Values: `desc`, `asc`. Default: `desc`.
+        #[inline]
+        pub fn order(mut self, order: crate::search::code::Order) -> Self {
+            self.order = Some(order);
+            self
+        }
+        /// How many results to return per page, at most 100. Default: `30`.
+        #[inline]
+        pub fn per_page(mut self, per_page: i64) -> Self {
+            self.per_page = Some(per_page);
+            self
+        }
+        /// Which page of results to return, counting from 1. Default: `1`.
+        #[inline]
+        pub fn page(mut self, page: i64) -> Self {
+            self.page = Some(page);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Get,
+                String::from("/search/code"),
+            );
+            req = req.query("q", self.q);
+            if let Some(value) = self.sort {
+                req = req.query("sort", value.as_str().to_owned());
+            }
+            if let Some(value) = self.order {
+                req = req.query("order", value.as_str().to_owned());
+            }
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
+            }
+            if let Some(value) = self.page {
+                req = req.query("page", value.to_string());
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+    /// **Closing down:** order by the time the file was last indexed (`indexed`). Leave it out to order by best match.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum Sort {
+        /// `indexed`
+        Indexed,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl Sort {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Indexed => "indexed",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for Sort {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    /// **Closing down:** sort order of the hits. Ignored unless `sort` is given. Values: `desc`, `asc`. Default: `desc`.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum Order {
+        /// `desc`
+        Desc,
+        /// `asc`
+        Asc,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl Order {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Desc => "desc",
+                Self::Asc => "asc",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for Order {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+}
+/// Request builder and parameter types of [`Search::commits`](crate::search::Search::commits).
+pub mod commits {
+    /// Request for [`Search::commits`](crate::search::Search::commits): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct Commits<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) q: String,
+        pub(super) sort: Option<crate::search::commits::Sort>,
+        pub(super) order: Option<crate::search::commits::Order>,
+        pub(super) per_page: Option<i64>,
+        pub(super) page: Option<i64>,
+    }
+    impl<'c> Commits<'c> {
+        /// Order the hits by author or committer date instead of best match. Values: `author-date`, `committer-date`.
+        #[inline]
+        pub fn sort(mut self, sort: crate::search::commits::Sort) -> Self {
+            self.sort = Some(sort);
+            self
+        }
+        /// Sort order of the hits, highest or lowest first. Ignored unless `sort` is given. Values: `desc`, `asc`. Default: `desc`.
+        #[inline]
+        pub fn order(mut self, order: crate::search::commits::Order) -> Self {
+            self.order = Some(order);
+            self
+        }
+        /// How many results to return per page, at most 100. Default: `30`.
+        #[inline]
+        pub fn per_page(mut self, per_page: i64) -> Self {
+            self.per_page = Some(per_page);
+            self
+        }
+        /// Which page of results to return, counting from 1. Default: `1`.
+        #[inline]
+        pub fn page(mut self, page: i64) -> Self {
+            self.page = Some(page);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Get,
+                String::from("/search/commits"),
+            );
+            req = req.query("q", self.q);
+            if let Some(value) = self.sort {
+                req = req.query("sort", value.as_str().to_owned());
+            }
+            if let Some(value) = self.order {
+                req = req.query("order", value.as_str().to_owned());
+            }
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
+            }
+            if let Some(value) = self.page {
+                req = req.query("page", value.to_string());
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+    /// Order the hits by author or committer date instead of best match. Values: `author-date`, `committer-date`.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum Sort {
+        /// `author-date`
+        AuthorDate,
+        /// `committer-date`
+        CommitterDate,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl Sort {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::AuthorDate => "author-date",
+                Self::CommitterDate => "committer-date",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for Sort {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    /// Sort order of the hits, highest or lowest first. Ignored unless `sort` is given. Values: `desc`, `asc`. Default: `desc`.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum Order {
+        /// `desc`
+        Desc,
+        /// `asc`
+        Asc,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl Order {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Desc => "desc",
+                Self::Asc => "asc",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for Order {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
         }
     }
 }
@@ -190,6 +615,449 @@ pub mod issues_and_pull_requests {
         }
     }
     /// `desc` puts the highest values first, `asc` the lowest. Only used together with `sort`. Default: `desc`.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum Order {
+        /// `desc`
+        Desc,
+        /// `asc`
+        Asc,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl Order {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Desc => "desc",
+                Self::Asc => "asc",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for Order {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+}
+/// Request builder and parameter types of [`Search::labels`](crate::search::Search::labels).
+pub mod labels {
+    /// Request for [`Search::labels`](crate::search::Search::labels): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct Labels<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) repository_id: i64,
+        pub(super) q: String,
+        pub(super) sort: Option<crate::search::labels::Sort>,
+        pub(super) order: Option<crate::search::labels::Order>,
+        pub(super) per_page: Option<i64>,
+        pub(super) page: Option<i64>,
+    }
+    impl<'c> Labels<'c> {
+        /// Order the hits by creation or update time instead of best match. Values: `created`, `updated`.
+        #[inline]
+        pub fn sort(mut self, sort: crate::search::labels::Sort) -> Self {
+            self.sort = Some(sort);
+            self
+        }
+        /// Sort order of the hits, highest or lowest first. Ignored unless `sort` is given. Values: `desc`, `asc`. Default: `desc`.
+        #[inline]
+        pub fn order(mut self, order: crate::search::labels::Order) -> Self {
+            self.order = Some(order);
+            self
+        }
+        /// How many results to return per page, at most 100. Default: `30`.
+        #[inline]
+        pub fn per_page(mut self, per_page: i64) -> Self {
+            self.per_page = Some(per_page);
+            self
+        }
+        /// Which page of results to return, counting from 1. Default: `1`.
+        #[inline]
+        pub fn page(mut self, page: i64) -> Self {
+            self.page = Some(page);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Get,
+                String::from("/search/labels"),
+            );
+            req = req.query("repository_id", self.repository_id.to_string());
+            req = req.query("q", self.q);
+            if let Some(value) = self.sort {
+                req = req.query("sort", value.as_str().to_owned());
+            }
+            if let Some(value) = self.order {
+                req = req.query("order", value.as_str().to_owned());
+            }
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
+            }
+            if let Some(value) = self.page {
+                req = req.query("page", value.to_string());
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+    /// Order the hits by creation or update time instead of best match. Values: `created`, `updated`.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum Sort {
+        /// `created`
+        Created,
+        /// `updated`
+        Updated,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl Sort {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Created => "created",
+                Self::Updated => "updated",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for Sort {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    /// Sort order of the hits, highest or lowest first. Ignored unless `sort` is given. Values: `desc`, `asc`. Default: `desc`.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum Order {
+        /// `desc`
+        Desc,
+        /// `asc`
+        Asc,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl Order {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Desc => "desc",
+                Self::Asc => "asc",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for Order {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+}
+/// Request builder and parameter types of [`Search::repos`](crate::search::Search::repos).
+pub mod repos {
+    /// Request for [`Search::repos`](crate::search::Search::repos): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct Repos<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) q: String,
+        pub(super) sort: Option<crate::search::repos::Sort>,
+        pub(super) order: Option<crate::search::repos::Order>,
+        pub(super) per_page: Option<i64>,
+        pub(super) page: Option<i64>,
+    }
+    impl<'c> Repos<'c> {
+        /// Order the hits by stars, forks, open issues needing help or update time instead of best match. Values: `stars`, `forks`, `help-wanted-issues`, `updated`.
+        #[inline]
+        pub fn sort(mut self, sort: crate::search::repos::Sort) -> Self {
+            self.sort = Some(sort);
+            self
+        }
+        /// Sort order of the hits, highest or lowest first. Ignored unless `sort` is given. Values: `desc`, `asc`. Default: `desc`.
+        #[inline]
+        pub fn order(mut self, order: crate::search::repos::Order) -> Self {
+            self.order = Some(order);
+            self
+        }
+        /// How many results to return per page, at most 100. Default: `30`.
+        #[inline]
+        pub fn per_page(mut self, per_page: i64) -> Self {
+            self.per_page = Some(per_page);
+            self
+        }
+        /// Which page of results to return, counting from 1. Default: `1`.
+        #[inline]
+        pub fn page(mut self, page: i64) -> Self {
+            self.page = Some(page);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Get,
+                String::from("/search/repositories"),
+            );
+            req = req.query("q", self.q);
+            if let Some(value) = self.sort {
+                req = req.query("sort", value.as_str().to_owned());
+            }
+            if let Some(value) = self.order {
+                req = req.query("order", value.as_str().to_owned());
+            }
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
+            }
+            if let Some(value) = self.page {
+                req = req.query("page", value.to_string());
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+    /// Order the hits by stars, forks, open issues needing help or update time instead of best match. Values: `stars`, `forks`, `help-wanted-issues`, `updated`.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum Sort {
+        /// `stars`
+        Stars,
+        /// `forks`
+        Forks,
+        /// `help-wanted-issues`
+        HelpWantedIssues,
+        /// `updated`
+        Updated,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl Sort {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Stars => "stars",
+                Self::Forks => "forks",
+                Self::HelpWantedIssues => "help-wanted-issues",
+                Self::Updated => "updated",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for Sort {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    /// Sort order of the hits, highest or lowest first. Ignored unless `sort` is given. Values: `desc`, `asc`. Default: `desc`.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum Order {
+        /// `desc`
+        Desc,
+        /// `asc`
+        Asc,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl Order {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Desc => "desc",
+                Self::Asc => "asc",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for Order {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+}
+/// Request builder and parameter types of [`Search::topics`](crate::search::Search::topics).
+pub mod topics {
+    /// Request for [`Search::topics`](crate::search::Search::topics): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct Topics<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) q: String,
+        pub(super) per_page: Option<i64>,
+        pub(super) page: Option<i64>,
+    }
+    impl<'c> Topics<'c> {
+        /// How many results to return per page, at most 100. Default: `30`.
+        #[inline]
+        pub fn per_page(mut self, per_page: i64) -> Self {
+            self.per_page = Some(per_page);
+            self
+        }
+        /// Which page of results to return, counting from 1. Default: `1`.
+        #[inline]
+        pub fn page(mut self, page: i64) -> Self {
+            self.page = Some(page);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Get,
+                String::from("/search/topics"),
+            );
+            req = req.query("q", self.q);
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
+            }
+            if let Some(value) = self.page {
+                req = req.query("page", value.to_string());
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Search::users`](crate::search::Search::users).
+pub mod users {
+    /// Request for [`Search::users`](crate::search::Search::users): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct Users<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) q: String,
+        pub(super) sort: Option<crate::search::users::Sort>,
+        pub(super) order: Option<crate::search::users::Order>,
+        pub(super) per_page: Option<i64>,
+        pub(super) page: Option<i64>,
+    }
+    impl<'c> Users<'c> {
+        /// Order the hits by followers, public repositories or join date instead of best match. Values: `followers`, `repositories`, `joined`.
+        #[inline]
+        pub fn sort(mut self, sort: crate::search::users::Sort) -> Self {
+            self.sort = Some(sort);
+            self
+        }
+        /// Sort order of the hits, highest or lowest first. Ignored unless `sort` is given. Values: `desc`, `asc`. Default: `desc`.
+        #[inline]
+        pub fn order(mut self, order: crate::search::users::Order) -> Self {
+            self.order = Some(order);
+            self
+        }
+        /// How many results to return per page, at most 100. Default: `30`.
+        #[inline]
+        pub fn per_page(mut self, per_page: i64) -> Self {
+            self.per_page = Some(per_page);
+            self
+        }
+        /// Which page of results to return, counting from 1. Default: `1`.
+        #[inline]
+        pub fn page(mut self, page: i64) -> Self {
+            self.page = Some(page);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Get,
+                String::from("/search/users"),
+            );
+            req = req.query("q", self.q);
+            if let Some(value) = self.sort {
+                req = req.query("sort", value.as_str().to_owned());
+            }
+            if let Some(value) = self.order {
+                req = req.query("order", value.as_str().to_owned());
+            }
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
+            }
+            if let Some(value) = self.page {
+                req = req.query("page", value.to_string());
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+    /// Order the hits by followers, public repositories or join date instead of best match. Values: `followers`, `repositories`, `joined`.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum Sort {
+        /// `followers`
+        Followers,
+        /// `repositories`
+        Repositories,
+        /// `joined`
+        Joined,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl Sort {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Followers => "followers",
+                Self::Repositories => "repositories",
+                Self::Joined => "joined",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for Sort {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    /// Sort order of the hits, highest or lowest first. Ignored unless `sort` is given. Values: `desc`, `asc`. Default: `desc`.
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum Order {
