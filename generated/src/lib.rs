@@ -11,16 +11,21 @@
 //! - `actions`: 2 endpoints (`client.actions()`)
 //! - `activity`: 32 endpoints (`client.activity()`)
 //! - `checks`: 12 endpoints (`client.checks()`)
+//! - `codes_of_conduct`: 2 endpoints (`client.codes_of_conduct()`)
+//! - `emojis`: 1 endpoint (`client.emojis()`)
 //! - `enterprise_team_memberships`: 2 endpoints (`client.enterprise_team_memberships()`)
 //! - `gists`: 20 endpoints (`client.gists()`)
 //! - `git`: 14 endpoints (`client.git()`)
+//! - `gitignore`: 2 endpoints (`client.gitignore()`)
 //! - `issues`: 49 endpoints (`client.issues()`)
+//! - `licenses`: 3 endpoints (`client.licenses()`)
 //! - `markdown`: 2 endpoints (`client.markdown()`)
-//! - `meta`: 1 endpoint (`client.meta()`)
+//! - `meta`: 5 endpoints (`client.meta()`)
 //! - `orgs`: 1 endpoint (`client.orgs()`)
 //! - `packages`: 1 endpoint (`client.packages()`)
 //! - `projects`: 6 endpoints (`client.projects()`)
 //! - `pulls`: 27 endpoints (`client.pulls()`)
+//! - `rate_limit`: 1 endpoint (`client.rate_limit()`)
 //! - `reactions`: 21 endpoints (`client.reactions()`)
 //! - `repos`: 24 endpoints (`client.repos()`)
 //! - `search`: 7 endpoints (`client.search()`)
@@ -56,6 +61,14 @@ pub mod activity;
 #[cfg(feature = "checks")]
 #[rustfmt::skip]
 pub mod checks;
+/// Endpoints of the `codesOfConduct` scope.
+#[cfg(feature = "codes_of_conduct")]
+#[rustfmt::skip]
+pub mod codes_of_conduct;
+/// Endpoints of the `emojis` scope.
+#[cfg(feature = "emojis")]
+#[rustfmt::skip]
+pub mod emojis;
 /// Endpoints of the `enterpriseTeamMemberships` scope.
 #[cfg(feature = "enterprise_team_memberships")]
 #[rustfmt::skip]
@@ -68,10 +81,18 @@ pub mod gists;
 #[cfg(feature = "git")]
 #[rustfmt::skip]
 pub mod git;
+/// Endpoints of the `gitignore` scope.
+#[cfg(feature = "gitignore")]
+#[rustfmt::skip]
+pub mod gitignore;
 /// Endpoints of the `issues` scope.
 #[cfg(feature = "issues")]
 #[rustfmt::skip]
 pub mod issues;
+/// Endpoints of the `licenses` scope.
+#[cfg(feature = "licenses")]
+#[rustfmt::skip]
+pub mod licenses;
 /// Endpoints of the `markdown` scope.
 #[cfg(feature = "markdown")]
 #[rustfmt::skip]
@@ -96,6 +117,10 @@ pub mod projects;
 #[cfg(feature = "pulls")]
 #[rustfmt::skip]
 pub mod pulls;
+/// Endpoints of the `rateLimit` scope.
+#[cfg(feature = "rate_limit")]
+#[rustfmt::skip]
+pub mod rate_limit;
 /// Endpoints of the `reactions` scope.
 #[cfg(feature = "reactions")]
 #[rustfmt::skip]

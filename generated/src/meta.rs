@@ -13,6 +13,69 @@ impl crate::runtime::Client {
     }
 }
 impl<'c> Meta<'c> {
+    /// Fetch GitHub's service metadata
+    ///
+    /// Returns facts about GitHub.com such as the IP ranges of hooks, web, API, Git and Actions, and the SSH host key fingerprints. The addresses change from time to time.
+    ///
+    /// # Route
+    ///
+    /// `GET /meta`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/meta/meta#get-apiname-meta-information)
+    #[inline]
+    pub fn get(&self) -> get::Get<'c> {
+        get::Get { client: self.client }
+    }
+    /// List the supported API versions
+    ///
+    /// Returns the dates of the REST API versions that can be asked for with the `X-GitHub-Api-Version` header.
+    ///
+    /// # Route
+    ///
+    /// `GET /versions`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/meta/meta#get-all-api-versions)
+    #[inline]
+    pub fn get_all_versions(&self) -> get_all_versions::GetAllVersions<'c> {
+        get_all_versions::GetAllVersions {
+            client: self.client,
+        }
+    }
+    /// Draw an Octocat
+    ///
+    /// Returns ASCII art of the Octocat with a speech bubble.
+    ///
+    /// # Parameters
+    ///
+    /// - `s` (optional, [`GetOctocat::s`](crate::meta::get_octocat::GetOctocat::s)): Text for the speech bubble.
+    ///
+    /// # Route
+    ///
+    /// `GET /octocat`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/meta/meta#get-octocat)
+    #[inline]
+    pub fn get_octocat(&self) -> get_octocat::GetOctocat<'c> {
+        get_octocat::GetOctocat {
+            client: self.client,
+            s: None,
+        }
+    }
+    /// Fetch a zen saying
+    ///
+    /// Returns a random line of GitHub's design philosophy as plain text.
+    ///
+    /// # Route
+    ///
+    /// `GET /zen`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/meta/meta#get-the-zen-of-github)
+    #[inline]
+    pub fn get_zen(&self) -> get_zen::GetZen<'c> {
+        get_zen::GetZen {
+            client: self.client,
+        }
+    }
     /// Entry point of the REST API
     ///
     /// Returns a map of URL templates that point to the main resources of GitHub's REST API.
@@ -25,6 +88,117 @@ impl<'c> Meta<'c> {
     #[inline]
     pub fn root(&self) -> root::Root<'c> {
         root::Root { client: self.client }
+    }
+}
+/// Request builder and parameter types of [`Meta::get`](crate::meta::Meta::get).
+pub mod get {
+    /// Request for [`Meta::get`](crate::meta::Meta::get): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct Get<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+    }
+    impl<'c> Get<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Get,
+                String::from("/meta"),
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Meta::get_all_versions`](crate::meta::Meta::get_all_versions).
+pub mod get_all_versions {
+    /// Request for [`Meta::get_all_versions`](crate::meta::Meta::get_all_versions): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct GetAllVersions<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+    }
+    impl<'c> GetAllVersions<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Get,
+                String::from("/versions"),
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Meta::get_octocat`](crate::meta::Meta::get_octocat).
+pub mod get_octocat {
+    /// Request for [`Meta::get_octocat`](crate::meta::Meta::get_octocat): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct GetOctocat<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) s: Option<String>,
+    }
+    impl<'c> GetOctocat<'c> {
+        /// Text for the speech bubble.
+        #[inline]
+        pub fn s(mut self, s: impl Into<String>) -> Self {
+            self.s = Some(s.into());
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Get,
+                String::from("/octocat"),
+            );
+            if let Some(value) = self.s {
+                req = req.query("s", value);
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Meta::get_zen`](crate::meta::Meta::get_zen).
+pub mod get_zen {
+    /// Request for [`Meta::get_zen`](crate::meta::Meta::get_zen): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct GetZen<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+    }
+    impl<'c> GetZen<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Get,
+                String::from("/zen"),
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
     }
 }
 /// Request builder and parameter types of [`Meta::root`](crate::meta::Meta::root).
