@@ -27,7 +27,7 @@
 //! - `pulls`: 27 endpoints (`client.pulls()`)
 //! - `rate_limit`: 1 endpoint (`client.rate_limit()`)
 //! - `reactions`: 21 endpoints (`client.reactions()`)
-//! - `repos`: 24 endpoints (`client.repos()`)
+//! - `repos`: 79 endpoints (`client.repos()`)
 //! - `search`: 7 endpoints (`client.search()`)
 //! - `users`: 2 endpoints (`client.users()`)
 // Laid out by prettyplease, not rustfmt: `cargo fmt` leaves generated code alone (the

@@ -90,6 +90,68 @@ impl<'c> Repos<'c> {
             permission: None,
         }
     }
+    /// Check whether a user is a collaborator
+    ///
+    /// Answers `204 No Content` when the user has access to the repository (as a collaborator, through a team, or as organization member with a default permission), `404 Not Found` when not.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `username` (required): Login of the GitHub user.
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/collaborators/{username}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/collaborators/collaborators#check-if-a-user-is-a-repository-collaborator)
+    #[inline]
+    pub fn check_collaborator(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        username: impl Into<String>,
+    ) -> check_collaborator::CheckCollaborator<'c> {
+        check_collaborator::CheckCollaborator {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            username: username.into(),
+        }
+    }
+    /// Compare two commits
+    ///
+    /// Compares two commits, branches or tags: how far apart they are and what changed. Write the range as `BASE...HEAD`; across forks use `USERNAME:branch`. The commit list holds at most 250 commits and is paged; the files are listed in full with the first page.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `basehead` (required): The two refs joined by three dots, `BASE...HEAD`.
+    /// - `page` (optional, [`CompareCommitsWithBasehead::page`](crate::repos::compare_commits_with_basehead::CompareCommitsWithBasehead::page)): Which page of results to return, counting from 1. Default: `1`.
+    /// - `per_page` (optional, [`CompareCommitsWithBasehead::per_page`](crate::repos::compare_commits_with_basehead::CompareCommitsWithBasehead::per_page)): How many results to return per page, at most 100. Default: `30`.
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/compare/{basehead}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/commits/commits#compare-two-commits)
+    #[inline]
+    pub fn compare_commits_with_basehead(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        basehead: impl Into<String>,
+    ) -> compare_commits_with_basehead::CompareCommitsWithBasehead<'c> {
+        compare_commits_with_basehead::CompareCommitsWithBasehead {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            basehead: basehead.into(),
+            page: None,
+            per_page: None,
+        }
+    }
     /// Set a status on a commit
     ///
     /// Records a status, such as the result of a CI run, for one commit. Anyone with push access to the repository can do this.
@@ -128,6 +190,307 @@ impl<'c> Repos<'c> {
             target_url: None,
             description: None,
             context: None,
+        }
+    }
+    /// Create a deployment
+    ///
+    /// Requests a deployment of a branch, tag or SHA. GitHub itself deploys nothing: it sends a `deployment` event that your tools act on, and they report progress as deployment statuses.
+    ///
+    /// Unless `auto_merge` is `false`, the default branch is merged into `ref` first; the call answers `409 Conflict` on a merge conflict and `202 Accepted` when the merge happened. Required status checks must pass unless `required_contexts` says otherwise.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `ref` (required): Branch, tag or SHA to deploy.
+    /// - `task` (optional, [`CreateDeployment::task`](crate::repos::create_deployment::CreateDeployment::task)): Kind of deployment, such as `deploy` or `deploy:migrations`. Default: `deploy`.
+    /// - `auto_merge` (optional, [`CreateDeployment::auto_merge`](crate::repos::create_deployment::CreateDeployment::auto_merge)): Whether to merge the default branch into `ref` first when `ref` lags behind it. Default: `true`.
+    /// - `required_contexts` (optional, [`CreateDeployment::required_contexts`](crate::repos::create_deployment::CreateDeployment::required_contexts)): Status contexts that must pass first. An empty array skips the checks; leaving it out checks all unique contexts.
+    /// - `payload` (optional, [`CreateDeployment::payload`](crate::repos::create_deployment::CreateDeployment::payload)): Extra JSON data for the system doing the deployment.
+    /// - `environment` (optional, [`CreateDeployment::environment`](crate::repos::create_deployment::CreateDeployment::environment)): Name of the target environment, such as `production` or `staging`. Default: `production`.
+    /// - `description` (optional, [`CreateDeployment::description`](crate::repos::create_deployment::CreateDeployment::description)): Short text describing the deployment.
+    /// - `transient_environment` (optional, [`CreateDeployment::transient_environment`](crate::repos::create_deployment::CreateDeployment::transient_environment)): `true` marks the environment as one that goes away later, such as a review app. Default: `false`.
+    /// - `production_environment` (optional, [`CreateDeployment::production_environment`](crate::repos::create_deployment::CreateDeployment::production_environment)): `true` marks the environment as used by end users. Defaults to `true` for `production`.
+    ///
+    /// # Route
+    ///
+    /// `POST /repos/{owner}/{repo}/deployments`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/deployments/deployments#create-a-deployment)
+    #[inline]
+    pub fn create_deployment(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        r#ref: impl Into<String>,
+    ) -> create_deployment::CreateDeployment<'c> {
+        create_deployment::CreateDeployment {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            r#ref: r#ref.into(),
+            task: None,
+            auto_merge: None,
+            required_contexts: None,
+            payload: None,
+            environment: None,
+            description: None,
+            transient_environment: None,
+            production_environment: None,
+        }
+    }
+    /// Report a deployment status
+    ///
+    /// Adds a status to a deployment. Needs push access.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `deployment_id` (required): ID of the deployment.
+    /// - `state` (required): New state of the deployment. Only GitHub Actions may set `queued` and `in_progress` through the UI; any caller may send them here. Values: `error`, `failure`, `inactive`, `in_progress`, `queued`, `pending`, `success`.
+    /// - `target_url` (optional, [`CreateDeploymentStatus::target_url`](crate::repos::create_deployment_status::CreateDeploymentStatus::target_url)): **Closing down:** use `log_url`. Address of the deployment's output.
+    /// - `log_url` (optional, [`CreateDeploymentStatus::log_url`](crate::repos::create_deployment_status::CreateDeploymentStatus::log_url)): Address of the deployment's logs.
+    /// - `description` (optional, [`CreateDeploymentStatus::description`](crate::repos::create_deployment_status::CreateDeploymentStatus::description)): Short text about the status, at most 140 characters.
+    /// - `environment` (optional, [`CreateDeploymentStatus::environment`](crate::repos::create_deployment_status::CreateDeploymentStatus::environment)): Name of the environment deployed to. Defaults to the deployment's environment.
+    /// - `environment_url` (optional, [`CreateDeploymentStatus::environment_url`](crate::repos::create_deployment_status::CreateDeploymentStatus::environment_url)): Address where the deployed environment can be reached.
+    /// - `auto_inactive` (optional, [`CreateDeploymentStatus::auto_inactive`](crate::repos::create_deployment_status::CreateDeploymentStatus::auto_inactive)): When `true` (the default), earlier successful deployments to the same environment become inactive once this one succeeds.
+    ///
+    /// # Route
+    ///
+    /// `POST /repos/{owner}/{repo}/deployments/{deployment_id}/statuses`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/deployments/statuses#create-a-deployment-status)
+    #[inline]
+    pub fn create_deployment_status(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        deployment_id: i64,
+        state: crate::repos::create_deployment_status::State,
+    ) -> create_deployment_status::CreateDeploymentStatus<'c> {
+        create_deployment_status::CreateDeploymentStatus {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            deployment_id,
+            state,
+            target_url: None,
+            log_url: None,
+            description: None,
+            environment: None,
+            environment_url: None,
+            auto_inactive: None,
+        }
+    }
+    /// Create a repository for yourself
+    ///
+    /// Creates a repository owned by the authenticated user. Public repositories need the `public_repo` or `repo` scope; private ones need `repo`.
+    ///
+    /// # Parameters
+    ///
+    /// - `name` (required): Name of the repository.
+    /// - `description` (optional, [`CreateForAuthenticatedUser::description`](crate::repos::create_for_authenticated_user::CreateForAuthenticatedUser::description)): Short description of the repository.
+    /// - `homepage` (optional, [`CreateForAuthenticatedUser::homepage`](crate::repos::create_for_authenticated_user::CreateForAuthenticatedUser::homepage)): Address of a web page about the repository.
+    /// - `private` (optional, [`CreateForAuthenticatedUser::private`](crate::repos::create_for_authenticated_user::CreateForAuthenticatedUser::private)): `true` makes the repository private, `false` public. Default: `false`.
+    /// - `has_issues` (optional, [`CreateForAuthenticatedUser::has_issues`](crate::repos::create_for_authenticated_user::CreateForAuthenticatedUser::has_issues)): Whether issues are turned on. Default: `true`.
+    /// - `has_projects` (optional, [`CreateForAuthenticatedUser::has_projects`](crate::repos::create_for_authenticated_user::CreateForAuthenticatedUser::has_projects)): Whether projects are turned on. Where an organization has turned repository projects off, `true` is an error. Default: `true`.
+    /// - `has_wiki` (optional, [`CreateForAuthenticatedUser::has_wiki`](crate::repos::create_for_authenticated_user::CreateForAuthenticatedUser::has_wiki)): Whether the wiki is turned on. Default: `true`.
+    /// - `has_discussions` (optional, [`CreateForAuthenticatedUser::has_discussions`](crate::repos::create_for_authenticated_user::CreateForAuthenticatedUser::has_discussions)): Whether discussions are turned on. Default: `false`.
+    /// - `team_id` (optional, [`CreateForAuthenticatedUser::team_id`](crate::repos::create_for_authenticated_user::CreateForAuthenticatedUser::team_id)): ID of the team that gets access. Only for organization repositories.
+    /// - `auto_init` (optional, [`CreateForAuthenticatedUser::auto_init`](crate::repos::create_for_authenticated_user::CreateForAuthenticatedUser::auto_init)): When `true`, the repository starts with a commit holding an empty README. Default: `false`.
+    /// - `gitignore_template` (optional, [`CreateForAuthenticatedUser::gitignore_template`](crate::repos::create_for_authenticated_user::CreateForAuthenticatedUser::gitignore_template)): Name of a `.gitignore` template to add, such as `Haskell`.
+    /// - `license_template` (optional, [`CreateForAuthenticatedUser::license_template`](crate::repos::create_for_authenticated_user::CreateForAuthenticatedUser::license_template)): Keyword of an open source license to add, such as `mit` or `mpl-2.0`.
+    /// - `allow_squash_merge` (optional, [`CreateForAuthenticatedUser::allow_squash_merge`](crate::repos::create_for_authenticated_user::CreateForAuthenticatedUser::allow_squash_merge)): Whether pull requests may be squash-merged. Default: `true`.
+    /// - `allow_merge_commit` (optional, [`CreateForAuthenticatedUser::allow_merge_commit`](crate::repos::create_for_authenticated_user::CreateForAuthenticatedUser::allow_merge_commit)): Whether pull requests may be merged with a merge commit. Default: `true`.
+    /// - `allow_rebase_merge` (optional, [`CreateForAuthenticatedUser::allow_rebase_merge`](crate::repos::create_for_authenticated_user::CreateForAuthenticatedUser::allow_rebase_merge)): Whether pull requests may be rebase-merged. Default: `true`.
+    /// - `allow_auto_merge` (optional, [`CreateForAuthenticatedUser::allow_auto_merge`](crate::repos::create_for_authenticated_user::CreateForAuthenticatedUser::allow_auto_merge)): Whether pull requests may be set to merge automatically once requirements are met. Default: `false`.
+    /// - `delete_branch_on_merge` (optional, [`CreateForAuthenticatedUser::delete_branch_on_merge`](crate::repos::create_for_authenticated_user::CreateForAuthenticatedUser::delete_branch_on_merge)): Whether head branches are deleted automatically after a merge. Default: `false`.
+    /// - `squash_merge_commit_title` (optional, [`CreateForAuthenticatedUser::squash_merge_commit_title`](crate::repos::create_for_authenticated_user::CreateForAuthenticatedUser::squash_merge_commit_title)): Default title of squash commits. `COMMIT_OR_PR_TITLE` uses the commit title for single-commit pull requests and the pull request title otherwise. Values: `PR_TITLE`, `COMMIT_OR_PR_TITLE`.
+    /// - `squash_merge_commit_message` (optional, [`CreateForAuthenticatedUser::squash_merge_commit_message`](crate::repos::create_for_authenticated_user::CreateForAuthenticatedUser::squash_merge_commit_message)): Default message of squash commits: the pull request body, the commit messages, or nothing. Values: `PR_BODY`, `COMMIT_MESSAGES`, `BLANK`.
+    /// - `merge_commit_title` (optional, [`CreateForAuthenticatedUser::merge_commit_title`](crate::repos::create_for_authenticated_user::CreateForAuthenticatedUser::merge_commit_title)): Default title of merge commits: the pull request title, or the classic merge message. Values: `PR_TITLE`, `MERGE_MESSAGE`.
+    /// - `merge_commit_message` (optional, [`CreateForAuthenticatedUser::merge_commit_message`](crate::repos::create_for_authenticated_user::CreateForAuthenticatedUser::merge_commit_message)): Default message of merge commits: the pull request body, its title, or nothing. Values: `PR_BODY`, `PR_TITLE`, `BLANK`.
+    /// - `has_downloads` (optional, [`CreateForAuthenticatedUser::has_downloads`](crate::repos::create_for_authenticated_user::CreateForAuthenticatedUser::has_downloads)): Whether downloads are turned on. Default: `true`.
+    /// - `is_template` (optional, [`CreateForAuthenticatedUser::is_template`](crate::repos::create_for_authenticated_user::CreateForAuthenticatedUser::is_template)): Whether the repository can serve as a template for new ones. Default: `false`.
+    ///
+    /// # Route
+    ///
+    /// `POST /user/repos`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/repos/repos#create-a-repository-for-the-authenticated-user)
+    #[inline]
+    pub fn create_for_authenticated_user(
+        &self,
+        name: impl Into<String>,
+    ) -> create_for_authenticated_user::CreateForAuthenticatedUser<'c> {
+        create_for_authenticated_user::CreateForAuthenticatedUser {
+            client: self.client,
+            name: name.into(),
+            description: None,
+            homepage: None,
+            private: None,
+            has_issues: None,
+            has_projects: None,
+            has_wiki: None,
+            has_discussions: None,
+            team_id: None,
+            auto_init: None,
+            gitignore_template: None,
+            license_template: None,
+            allow_squash_merge: None,
+            allow_merge_commit: None,
+            allow_rebase_merge: None,
+            allow_auto_merge: None,
+            delete_branch_on_merge: None,
+            squash_merge_commit_title: None,
+            squash_merge_commit_message: None,
+            merge_commit_title: None,
+            merge_commit_message: None,
+            has_downloads: None,
+            is_template: None,
+        }
+    }
+    /// Fork a repository
+    ///
+    /// Starts copying a repository into your account or an organization and answers `202 Accepted` at once. The copy may take a few minutes; retry reads until it is there.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `organization` (optional, [`CreateFork::organization`](crate::repos::create_fork::CreateFork::organization)): Organization to fork into. Defaults to your own account.
+    /// - `name` (optional, [`CreateFork::name`](crate::repos::create_fork::CreateFork::name)): Name of the new fork. Defaults to the name of the original.
+    /// - `default_branch_only` (optional, [`CreateFork::default_branch_only`](crate::repos::create_fork::CreateFork::default_branch_only)): When `true`, only the default branch is copied.
+    ///
+    /// # Route
+    ///
+    /// `POST /repos/{owner}/{repo}/forks`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/repos/forks#create-a-fork)
+    #[inline]
+    pub fn create_fork(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+    ) -> create_fork::CreateFork<'c> {
+        create_fork::CreateFork {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            organization: None,
+            name: None,
+            default_branch_only: None,
+        }
+    }
+    /// Create a repository in an organization
+    ///
+    /// Creates a repository owned by an organization. You must be allowed to create repositories there.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `name` (required): Name of the repository.
+    /// - `description` (optional, [`CreateInOrg::description`](crate::repos::create_in_org::CreateInOrg::description)): Short description of the repository.
+    /// - `homepage` (optional, [`CreateInOrg::homepage`](crate::repos::create_in_org::CreateInOrg::homepage)): Address of a web page about the repository.
+    /// - `private` (optional, [`CreateInOrg::private`](crate::repos::create_in_org::CreateInOrg::private)): `true` makes the repository private, `false` public. Default: `false`.
+    /// - `visibility` (optional, [`CreateInOrg::visibility`](crate::repos::create_in_org::CreateInOrg::visibility)): Who can see the repository. Values: `public`, `private`.
+    /// - `has_issues` (optional, [`CreateInOrg::has_issues`](crate::repos::create_in_org::CreateInOrg::has_issues)): Whether issues are turned on. Default: `true`.
+    /// - `has_projects` (optional, [`CreateInOrg::has_projects`](crate::repos::create_in_org::CreateInOrg::has_projects)): Whether projects are turned on. Where an organization has turned repository projects off, `true` is an error. Default: `true`.
+    /// - `has_wiki` (optional, [`CreateInOrg::has_wiki`](crate::repos::create_in_org::CreateInOrg::has_wiki)): Whether the wiki is turned on. Default: `true`.
+    /// - `has_downloads` (optional, [`CreateInOrg::has_downloads`](crate::repos::create_in_org::CreateInOrg::has_downloads)): Whether downloads are turned on. Default: `true`.
+    /// - `is_template` (optional, [`CreateInOrg::is_template`](crate::repos::create_in_org::CreateInOrg::is_template)): Whether the repository can serve as a template for new ones. Default: `false`.
+    /// - `team_id` (optional, [`CreateInOrg::team_id`](crate::repos::create_in_org::CreateInOrg::team_id)): ID of the team that gets access. Only for organization repositories.
+    /// - `auto_init` (optional, [`CreateInOrg::auto_init`](crate::repos::create_in_org::CreateInOrg::auto_init)): When `true`, the repository starts with a commit holding an empty README. Default: `false`.
+    /// - `gitignore_template` (optional, [`CreateInOrg::gitignore_template`](crate::repos::create_in_org::CreateInOrg::gitignore_template)): Name of a `.gitignore` template to add, such as `Haskell`.
+    /// - `license_template` (optional, [`CreateInOrg::license_template`](crate::repos::create_in_org::CreateInOrg::license_template)): Keyword of an open source license to add, such as `mit` or `mpl-2.0`.
+    /// - `allow_squash_merge` (optional, [`CreateInOrg::allow_squash_merge`](crate::repos::create_in_org::CreateInOrg::allow_squash_merge)): Whether pull requests may be squash-merged. Default: `true`.
+    /// - `allow_merge_commit` (optional, [`CreateInOrg::allow_merge_commit`](crate::repos::create_in_org::CreateInOrg::allow_merge_commit)): Whether pull requests may be merged with a merge commit. Default: `true`.
+    /// - `allow_rebase_merge` (optional, [`CreateInOrg::allow_rebase_merge`](crate::repos::create_in_org::CreateInOrg::allow_rebase_merge)): Whether pull requests may be rebase-merged. Default: `true`.
+    /// - `allow_auto_merge` (optional, [`CreateInOrg::allow_auto_merge`](crate::repos::create_in_org::CreateInOrg::allow_auto_merge)): Whether pull requests may be set to merge automatically once requirements are met. Default: `false`.
+    /// - `delete_branch_on_merge` (optional, [`CreateInOrg::delete_branch_on_merge`](crate::repos::create_in_org::CreateInOrg::delete_branch_on_merge)): Whether head branches are deleted automatically after a merge. Default: `false`.
+    /// - `use_squash_pr_title_as_default` (optional, [`CreateInOrg::use_squash_pr_title_as_default`](crate::repos::create_in_org::CreateInOrg::use_squash_pr_title_as_default)): **Closing down:** use `squash_merge_commit_title`. Whether a squash commit takes the pull request title by default. Default: `false`.
+    /// - `squash_merge_commit_title` (optional, [`CreateInOrg::squash_merge_commit_title`](crate::repos::create_in_org::CreateInOrg::squash_merge_commit_title)): Default title of squash commits. `COMMIT_OR_PR_TITLE` uses the commit title for single-commit pull requests and the pull request title otherwise. Values: `PR_TITLE`, `COMMIT_OR_PR_TITLE`.
+    /// - `squash_merge_commit_message` (optional, [`CreateInOrg::squash_merge_commit_message`](crate::repos::create_in_org::CreateInOrg::squash_merge_commit_message)): Default message of squash commits: the pull request body, the commit messages, or nothing. Values: `PR_BODY`, `COMMIT_MESSAGES`, `BLANK`.
+    /// - `merge_commit_title` (optional, [`CreateInOrg::merge_commit_title`](crate::repos::create_in_org::CreateInOrg::merge_commit_title)): Default title of merge commits: the pull request title, or the classic merge message. Values: `PR_TITLE`, `MERGE_MESSAGE`.
+    /// - `merge_commit_message` (optional, [`CreateInOrg::merge_commit_message`](crate::repos::create_in_org::CreateInOrg::merge_commit_message)): Default message of merge commits: the pull request body, its title, or nothing. Values: `PR_BODY`, `PR_TITLE`, `BLANK`.
+    /// - `custom_properties` (optional, [`CreateInOrg::custom_properties`](crate::repos::create_in_org::CreateInOrg::custom_properties)): Values of the organization's custom properties for the new repository, keyed by property name.
+    ///
+    /// # Route
+    ///
+    /// `POST /orgs/{org}/repos`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/repos/repos#create-an-organization-repository)
+    #[inline]
+    pub fn create_in_org(
+        &self,
+        org: impl Into<String>,
+        name: impl Into<String>,
+    ) -> create_in_org::CreateInOrg<'c> {
+        create_in_org::CreateInOrg {
+            client: self.client,
+            org: org.into(),
+            name: name.into(),
+            description: None,
+            homepage: None,
+            private: None,
+            visibility: None,
+            has_issues: None,
+            has_projects: None,
+            has_wiki: None,
+            has_downloads: None,
+            is_template: None,
+            team_id: None,
+            auto_init: None,
+            gitignore_template: None,
+            license_template: None,
+            allow_squash_merge: None,
+            allow_merge_commit: None,
+            allow_rebase_merge: None,
+            allow_auto_merge: None,
+            delete_branch_on_merge: None,
+            use_squash_pr_title_as_default: None,
+            squash_merge_commit_title: None,
+            squash_merge_commit_message: None,
+            merge_commit_title: None,
+            merge_commit_message: None,
+            custom_properties: None,
+        }
+    }
+    /// Create or update an environment
+    ///
+    /// Creates a deployment environment or changes its protection rules. Needs admin rights. A name with a slash must be URL-encoded.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `environment_name` (required): Name of the environment. URL-encode it if it contains a slash (`%2F`).
+    /// - `wait_timer` (optional, [`CreateOrUpdateEnvironment::wait_timer`](crate::repos::create_or_update_environment::CreateOrUpdateEnvironment::wait_timer)): Minutes to wait before a job may proceed, from 0 to 43200 (30 days).
+    /// - `prevent_self_review` (optional, [`CreateOrUpdateEnvironment::prevent_self_review`](crate::repos::create_or_update_environment::CreateOrUpdateEnvironment::prevent_self_review)): When `true`, the person who triggered a deployment cannot approve it.
+    /// - `reviewers` (optional, [`CreateOrUpdateEnvironment::reviewers`](crate::repos::create_or_update_environment::CreateOrUpdateEnvironment::reviewers)): Users or teams who may approve jobs, at most six; one approval is enough.
+    /// - `deployment_branch_policy` (optional, [`CreateOrUpdateEnvironment::deployment_branch_policy`](crate::repos::create_or_update_environment::CreateOrUpdateEnvironment::deployment_branch_policy)): Which branches may deploy here. Send nothing to allow every branch.
+    ///
+    /// # Route
+    ///
+    /// `PUT /repos/{owner}/{repo}/environments/{environment_name}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/deployments/environments#create-or-update-an-environment)
+    #[inline]
+    pub fn create_or_update_environment(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        environment_name: impl Into<String>,
+    ) -> create_or_update_environment::CreateOrUpdateEnvironment<'c> {
+        create_or_update_environment::CreateOrUpdateEnvironment {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            environment_name: environment_name.into(),
+            wait_timer: None,
+            prevent_self_review: None,
+            reviewers: None,
+            deployment_branch_policy: None,
         }
     }
     /// Create or replace a file in a repository
@@ -175,6 +538,167 @@ impl<'c> Repos<'c> {
             author: None,
         }
     }
+    /// Create a release
+    ///
+    /// Publishes a release for a tag, creating the tag from `target_commitish` when it does not exist yet. Needs push access.
+    ///
+    /// This endpoint triggers notifications.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `tag_name` (required): Name of the tag.
+    /// - `target_commitish` (optional, [`CreateRelease::target_commitish`](crate::repos::create_release::CreateRelease::target_commitish)): Branch or commit SHA the tag is created from when it does not exist yet. Defaults to the default branch.
+    /// - `name` (optional, [`CreateRelease::name`](crate::repos::create_release::CreateRelease::name)): Title of the release.
+    /// - `body` (optional, [`CreateRelease::body`](crate::repos::create_release::CreateRelease::body)): Text of the release, in Markdown.
+    /// - `draft` (optional, [`CreateRelease::draft`](crate::repos::create_release::CreateRelease::draft)): `true` keeps the release as an unpublished draft. Default: `false`.
+    /// - `prerelease` (optional, [`CreateRelease::prerelease`](crate::repos::create_release::CreateRelease::prerelease)): `true` marks the release as a pre-release. Default: `false`.
+    /// - `discussion_category_name` (optional, [`CreateRelease::discussion_category_name`](crate::repos::create_release::CreateRelease::discussion_category_name)): Name of a discussion category; when given, a discussion about the release is started there. The category must exist.
+    /// - `generate_release_notes` (optional, [`CreateRelease::generate_release_notes`](crate::repos::create_release::CreateRelease::generate_release_notes)): When `true`, GitHub writes the release name and notes from the changes since the previous release; a given `name` and `body` are kept, the body getting the notes appended. Default: `false`.
+    /// - `make_latest` (optional, [`CreateRelease::make_latest`](crate::repos::create_release::CreateRelease::make_latest)): Whether this release becomes the latest one. `legacy` decides by creation date and semantic version. Values: `true`, `false`, `legacy`. Default: `true`.
+    ///
+    /// # Route
+    ///
+    /// `POST /repos/{owner}/{repo}/releases`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/releases/releases#create-a-release)
+    #[inline]
+    pub fn create_release(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        tag_name: impl Into<String>,
+    ) -> create_release::CreateRelease<'c> {
+        create_release::CreateRelease {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            tag_name: tag_name.into(),
+            target_commitish: None,
+            name: None,
+            body: None,
+            draft: None,
+            prerelease: None,
+            discussion_category_name: None,
+            generate_release_notes: None,
+            make_latest: None,
+        }
+    }
+    /// Create a repository webhook
+    ///
+    /// Adds a webhook to a repository. Several hooks may point to the same address as long as their events differ.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `name` (optional, [`CreateWebhook::name`](crate::repos::create_webhook::CreateWebhook::name)): Must be `web` when given.
+    /// - `config` (optional, [`CreateWebhook::config`](crate::repos::create_webhook::CreateWebhook::config)): How the hook delivers its payloads.
+    /// - `events` (optional, [`CreateWebhook::events`](crate::repos::create_webhook::CreateWebhook::events)): Events that trigger the hook. Default: `['push']`.
+    /// - `active` (optional, [`CreateWebhook::active`](crate::repos::create_webhook::CreateWebhook::active)): Whether deliveries are sent when the hook triggers. Default: `true`.
+    ///
+    /// # Route
+    ///
+    /// `POST /repos/{owner}/{repo}/hooks`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/repos/webhooks#create-a-repository-webhook)
+    #[inline]
+    pub fn create_webhook(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+    ) -> create_webhook::CreateWebhook<'c> {
+        create_webhook::CreateWebhook {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            name: None,
+            config: None,
+            events: None,
+            active: None,
+        }
+    }
+    /// Decline a repository invitation
+    ///
+    /// Declines an invitation to collaborate on a repository.
+    ///
+    /// # Parameters
+    ///
+    /// - `invitation_id` (required): ID of the invitation.
+    ///
+    /// # Route
+    ///
+    /// `DELETE /user/repository_invitations/{invitation_id}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/collaborators/invitations#decline-a-repository-invitation)
+    #[inline]
+    pub fn decline_invitation_for_authenticated_user(
+        &self,
+        invitation_id: i64,
+    ) -> decline_invitation_for_authenticated_user::DeclineInvitationForAuthenticatedUser<
+        'c,
+    > {
+        decline_invitation_for_authenticated_user::DeclineInvitationForAuthenticatedUser {
+            client: self.client,
+            invitation_id,
+        }
+    }
+    /// Delete a repository
+    ///
+    /// Deletes a repository for good. Needs admin rights; organization owners may forbid members from deleting repositories, in which case this answers `403 Forbidden`.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    ///
+    /// # Route
+    ///
+    /// `DELETE /repos/{owner}/{repo}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/repos/repos#delete-a-repository)
+    #[inline]
+    pub fn delete(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+    ) -> delete::Delete<'c> {
+        delete::Delete {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+        }
+    }
+    /// Delete an environment
+    ///
+    /// Removes a deployment environment. Needs admin rights.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `environment_name` (required): Name of the environment. URL-encode it if it contains a slash (`%2F`).
+    ///
+    /// # Route
+    ///
+    /// `DELETE /repos/{owner}/{repo}/environments/{environment_name}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/deployments/environments#delete-an-environment)
+    #[inline]
+    pub fn delete_an_environment(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        environment_name: impl Into<String>,
+    ) -> delete_an_environment::DeleteAnEnvironment<'c> {
+        delete_an_environment::DeleteAnEnvironment {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            environment_name: environment_name.into(),
+        }
+    }
     /// Remove the protection from a branch
     ///
     /// Turns off every protection rule on a branch.
@@ -204,6 +728,136 @@ impl<'c> Repos<'c> {
             branch: branch.into(),
         }
     }
+    /// Delete a deployment
+    ///
+    /// Removes a deployment. Only an inactive deployment can be deleted, unless the repository has a single deployment; mark it inactive first by posting an inactive status or a newer successful deployment.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `deployment_id` (required): ID of the deployment.
+    ///
+    /// # Route
+    ///
+    /// `DELETE /repos/{owner}/{repo}/deployments/{deployment_id}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/deployments/deployments#delete-a-deployment)
+    #[inline]
+    pub fn delete_deployment(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        deployment_id: i64,
+    ) -> delete_deployment::DeleteDeployment<'c> {
+        delete_deployment::DeleteDeployment {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            deployment_id,
+        }
+    }
+    /// Delete a file
+    ///
+    /// Removes a file in a commit. When `author` or `committer` are left out, the authenticated user is used for both.
+    ///
+    /// Do not call this and the create-or-update file endpoint in parallel for one repository: concurrent writes conflict; make the calls one after another.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `path` (required): Path of the file in the repository.
+    /// - `message` (required): Commit message.
+    /// - `sha` (required): Blob SHA of the file being deleted.
+    /// - `branch` (optional, [`DeleteFile::branch`](crate::repos::delete_file::DeleteFile::branch)): Branch to commit to. Defaults to the default branch.
+    /// - `committer` (optional, [`DeleteFile::committer`](crate::repos::delete_file::DeleteFile::committer)): Who made the commit. Defaults to the authenticated user.
+    /// - `author` (optional, [`DeleteFile::author`](crate::repos::delete_file::DeleteFile::author)): Who wrote the change. Defaults to the committer.
+    ///
+    /// # Route
+    ///
+    /// `DELETE /repos/{owner}/{repo}/contents/{path}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/repos/contents#delete-a-file)
+    #[inline]
+    pub fn delete_file(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        path: impl Into<String>,
+        message: impl Into<String>,
+        sha: impl Into<String>,
+    ) -> delete_file::DeleteFile<'c> {
+        delete_file::DeleteFile {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            path: path.into(),
+            message: message.into(),
+            sha: sha.into(),
+            branch: None,
+            committer: None,
+            author: None,
+        }
+    }
+    /// Withdraw a repository invitation
+    ///
+    /// Cancels a pending invitation to collaborate on a repository.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `invitation_id` (required): ID of the invitation.
+    ///
+    /// # Route
+    ///
+    /// `DELETE /repos/{owner}/{repo}/invitations/{invitation_id}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/collaborators/invitations#delete-a-repository-invitation)
+    #[inline]
+    pub fn delete_invitation(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        invitation_id: i64,
+    ) -> delete_invitation::DeleteInvitation<'c> {
+        delete_invitation::DeleteInvitation {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            invitation_id,
+        }
+    }
+    /// Delete a release
+    ///
+    /// Removes a release. Needs push access. The tag stays in the repository.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `release_id` (required): ID of the release.
+    ///
+    /// # Route
+    ///
+    /// `DELETE /repos/{owner}/{repo}/releases/{release_id}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/releases/releases#delete-a-release)
+    #[inline]
+    pub fn delete_release(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        release_id: i64,
+    ) -> delete_release::DeleteRelease<'c> {
+        delete_release::DeleteRelease {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            release_id,
+        }
+    }
     /// Delete an asset from a release
     ///
     /// Deletes a file attached to a release.
@@ -231,6 +885,35 @@ impl<'c> Repos<'c> {
             owner: owner.into(),
             repo: repo.into(),
             asset_id,
+        }
+    }
+    /// Delete a repository webhook
+    ///
+    /// Removes a webhook from a repository.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `hook_id` (required): ID of the webhook, as found in the `id` field of a hook.
+    ///
+    /// # Route
+    ///
+    /// `DELETE /repos/{owner}/{repo}/hooks/{hook_id}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/repos/webhooks#delete-a-repository-webhook)
+    #[inline]
+    pub fn delete_webhook(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        hook_id: i64,
+    ) -> delete_webhook::DeleteWebhook<'c> {
+        delete_webhook::DeleteWebhook {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            hook_id,
         }
     }
     /// Download a tar archive of a repository
@@ -264,6 +947,41 @@ impl<'c> Repos<'c> {
             r#ref: r#ref.into(),
         }
     }
+    /// Draft release notes
+    ///
+    /// Generates a name and Markdown notes for a release from the merged pull requests and contributors since the previous release, without saving anything.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `tag_name` (required): Tag of the release. It does not have to exist yet.
+    /// - `target_commitish` (optional, [`GenerateReleaseNotes::target_commitish`](crate::repos::generate_release_notes::GenerateReleaseNotes::target_commitish)): Commit the tag would point to when it does not exist yet. Ignored for existing tags.
+    /// - `previous_tag_name` (optional, [`GenerateReleaseNotes::previous_tag_name`](crate::repos::generate_release_notes::GenerateReleaseNotes::previous_tag_name)): Tag to compare with. Defaults to the previous release.
+    /// - `configuration_file_path` (optional, [`GenerateReleaseNotes::configuration_file_path`](crate::repos::generate_release_notes::GenerateReleaseNotes::configuration_file_path)): Path of a release notes configuration file in the repository. Defaults to `.github/release.yml`.
+    ///
+    /// # Route
+    ///
+    /// `POST /repos/{owner}/{repo}/releases/generate-notes`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/releases/releases#generate-release-notes-content-for-a-release)
+    #[inline]
+    pub fn generate_release_notes(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        tag_name: impl Into<String>,
+    ) -> generate_release_notes::GenerateReleaseNotes<'c> {
+        generate_release_notes::GenerateReleaseNotes {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            tag_name: tag_name.into(),
+            target_commitish: None,
+            previous_tag_name: None,
+            configuration_file_path: None,
+        }
+    }
     /// Fetch a repository
     ///
     /// Returns the details of a repository. For a fork, `parent` is the repository it was forked from and `source` is the root of the fork network.
@@ -290,6 +1008,95 @@ impl<'c> Repos<'c> {
             client: self.client,
             owner: owner.into(),
             repo: repo.into(),
+        }
+    }
+    /// List environments
+    ///
+    /// Lists the deployment environments of a repository. Anyone with read access can use it.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `per_page` (optional, [`GetAllEnvironments::per_page`](crate::repos::get_all_environments::GetAllEnvironments::per_page)): How many results to return per page, at most 100. Default: `30`.
+    /// - `page` (optional, [`GetAllEnvironments::page`](crate::repos::get_all_environments::GetAllEnvironments::page)): Which page of results to return, counting from 1. Default: `1`.
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/environments`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/deployments/environments#list-environments)
+    #[inline]
+    pub fn get_all_environments(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+    ) -> get_all_environments::GetAllEnvironments<'c> {
+        get_all_environments::GetAllEnvironments {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            per_page: None,
+            page: None,
+        }
+    }
+    /// List repository topics
+    ///
+    /// Returns the topics of a repository.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `page` (optional, [`GetAllTopics::page`](crate::repos::get_all_topics::GetAllTopics::page)): Which page of results to return, counting from 1. Default: `1`.
+    /// - `per_page` (optional, [`GetAllTopics::per_page`](crate::repos::get_all_topics::GetAllTopics::per_page)): How many results to return per page, at most 100. Default: `30`.
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/topics`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/repos/repos#get-all-repository-topics)
+    #[inline]
+    pub fn get_all_topics(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+    ) -> get_all_topics::GetAllTopics<'c> {
+        get_all_topics::GetAllTopics {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            page: None,
+            per_page: None,
+        }
+    }
+    /// Fetch a branch
+    ///
+    /// Returns one branch with its latest commit and protection summary.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `branch` (required): Name of the branch. Wildcards are not allowed here; use the GraphQL API for patterns.
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/branches/{branch}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/branches/branches#get-a-branch)
+    #[inline]
+    pub fn get_branch(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        branch: impl Into<String>,
+    ) -> get_branch::GetBranch<'c> {
+        get_branch::GetBranch {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            branch: branch.into(),
         }
     }
     /// Read the protection settings of a branch
@@ -319,6 +1126,35 @@ impl<'c> Repos<'c> {
             owner: owner.into(),
             repo: repo.into(),
             branch: branch.into(),
+        }
+    }
+    /// Fetch a user's permission on a repository
+    ///
+    /// Returns the highest permission a user holds on a repository: `admin`, `write`, `read` or `none` in `permission`, with the exact role in `role_name`.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `username` (required): Login of the GitHub user.
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/collaborators/{username}/permission`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/collaborators/collaborators#get-repository-permissions-for-a-user)
+    #[inline]
+    pub fn get_collaborator_permission_level(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        username: impl Into<String>,
+    ) -> get_collaborator_permission_level::GetCollaboratorPermissionLevel<'c> {
+        get_collaborator_permission_level::GetCollaboratorPermissionLevel {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            username: username.into(),
         }
     }
     /// Get the overall status of a commit reference
@@ -358,6 +1194,39 @@ impl<'c> Repos<'c> {
             page: None,
         }
     }
+    /// Fetch a commit
+    ///
+    /// Returns a commit with its statistics and changed files. At most 300 files are listed per page, and 3000 in all; larger diffs must be read another way. Ask for the `diff` or `patch` media types to get the change itself.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `ref` (required): Commit SHA, branch name or tag name.
+    /// - `page` (optional, [`GetCommit::page`](crate::repos::get_commit::GetCommit::page)): Which page of results to return, counting from 1. Default: `1`.
+    /// - `per_page` (optional, [`GetCommit::per_page`](crate::repos::get_commit::GetCommit::per_page)): How many results to return per page, at most 100. Default: `30`.
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/commits/{ref}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/commits/commits#get-a-commit)
+    #[inline]
+    pub fn get_commit(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        r#ref: impl Into<String>,
+    ) -> get_commit::GetCommit<'c> {
+        get_commit::GetCommit {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            r#ref: r#ref.into(),
+            page: None,
+            per_page: None,
+        }
+    }
     /// Read a file or directory of a repository
     ///
     /// Returns a file or the listing of a directory. With an empty `path` you get the top-level directory.
@@ -389,6 +1258,179 @@ impl<'c> Repos<'c> {
             repo: repo.into(),
             path: path.into(),
             r#ref: None,
+        }
+    }
+    /// Fetch a deployment
+    ///
+    /// Returns one deployment.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `deployment_id` (required): ID of the deployment.
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/deployments/{deployment_id}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/deployments/deployments#get-a-deployment)
+    #[inline]
+    pub fn get_deployment(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        deployment_id: i64,
+    ) -> get_deployment::GetDeployment<'c> {
+        get_deployment::GetDeployment {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            deployment_id,
+        }
+    }
+    /// Fetch a deployment status
+    ///
+    /// Returns one status of a deployment.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `deployment_id` (required): ID of the deployment.
+    /// - `status_id` (required): ID of the deployment status.
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses/{status_id}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/deployments/statuses#get-a-deployment-status)
+    #[inline]
+    pub fn get_deployment_status(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        deployment_id: i64,
+        status_id: i64,
+    ) -> get_deployment_status::GetDeploymentStatus<'c> {
+        get_deployment_status::GetDeploymentStatus {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            deployment_id,
+            status_id,
+        }
+    }
+    /// Fetch an environment
+    ///
+    /// Returns one deployment environment with its protection rules.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `environment_name` (required): Name of the environment. URL-encode it if it contains a slash (`%2F`).
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/environments/{environment_name}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/deployments/environments#get-an-environment)
+    #[inline]
+    pub fn get_environment(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        environment_name: impl Into<String>,
+    ) -> get_environment::GetEnvironment<'c> {
+        get_environment::GetEnvironment {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            environment_name: environment_name.into(),
+        }
+    }
+    /// Fetch the latest release
+    ///
+    /// Returns the most recent published release that is neither a draft nor a pre-release.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/releases/latest`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/releases/releases#get-the-latest-release)
+    #[inline]
+    pub fn get_latest_release(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+    ) -> get_latest_release::GetLatestRelease<'c> {
+        get_latest_release::GetLatestRelease {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+        }
+    }
+    /// Fetch the README
+    ///
+    /// Returns the preferred README of a repository, Base64-encoded. The `application/vnd.github.raw+json` media type returns the file itself and `application/vnd.github.html+json` rendered HTML.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `ref` (optional, `GetReadme::ref`): Branch, tag or commit to read from. Defaults to the default branch.
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/readme`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/repos/contents#get-a-repository-readme)
+    #[inline]
+    pub fn get_readme(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+    ) -> get_readme::GetReadme<'c> {
+        get_readme::GetReadme {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            r#ref: None,
+        }
+    }
+    /// Fetch a release
+    ///
+    /// Returns one release with its assets. `upload_url` is a URL template for adding assets.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `release_id` (required): ID of the release.
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/releases/{release_id}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/releases/releases#get-a-release)
+    #[inline]
+    pub fn get_release(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        release_id: i64,
+    ) -> get_release::GetRelease<'c> {
+        get_release::GetRelease {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            release_id,
         }
     }
     /// Fetch release asset metadata
@@ -449,6 +1491,67 @@ impl<'c> Repos<'c> {
             owner: owner.into(),
             repo: repo.into(),
             tag: tag.into(),
+        }
+    }
+    /// Fetch a repository webhook
+    ///
+    /// Returns one webhook of a repository with its configuration.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `hook_id` (required): ID of the webhook, as found in the `id` field of a hook.
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/hooks/{hook_id}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/repos/webhooks#get-a-repository-webhook)
+    #[inline]
+    pub fn get_webhook(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        hook_id: i64,
+    ) -> get_webhook::GetWebhook<'c> {
+        get_webhook::GetWebhook {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            hook_id,
+        }
+    }
+    /// List branches
+    ///
+    /// Lists the branches of a repository.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `protected` (optional, [`ListBranches::protected`](crate::repos::list_branches::ListBranches::protected)): `true` returns only protected branches, `false` only unprotected ones. Leave it out for all.
+    /// - `per_page` (optional, [`ListBranches::per_page`](crate::repos::list_branches::ListBranches::per_page)): How many results to return per page, at most 100. Default: `30`.
+    /// - `page` (optional, [`ListBranches::page`](crate::repos::list_branches::ListBranches::page)): Which page of results to return, counting from 1. Default: `1`.
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/branches`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/branches/branches#list-branches)
+    #[inline]
+    pub fn list_branches(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+    ) -> list_branches::ListBranches<'c> {
+        list_branches::ListBranches {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            protected: None,
+            per_page: None,
+            page: None,
         }
     }
     /// List collaborators of a repository
@@ -522,6 +1625,284 @@ impl<'c> Repos<'c> {
             page: None,
         }
     }
+    /// List commits
+    ///
+    /// Lists the commits reachable from a branch or SHA, newest first, with their signature verification.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `sha` (optional, [`ListCommits::sha`](crate::repos::list_commits::ListCommits::sha)): SHA or branch to start from. Defaults to the default branch.
+    /// - `path` (optional, [`ListCommits::path`](crate::repos::list_commits::ListCommits::path)): Only commits touching this file path.
+    /// - `author` (optional, [`ListCommits::author`](crate::repos::list_commits::ListCommits::author)): Only commits by this GitHub login or e-mail address.
+    /// - `committer` (optional, [`ListCommits::committer`](crate::repos::list_commits::ListCommits::committer)): Only commits committed by this GitHub login or e-mail address.
+    /// - `since` (optional, [`ListCommits::since`](crate::repos::list_commits::ListCommits::since)): Only commits after this time, an ISO 8601 timestamp (`YYYY-MM-DDTHH:MM:SSZ`).
+    /// - `until` (optional, [`ListCommits::until`](crate::repos::list_commits::ListCommits::until)): Only commits before this time, an ISO 8601 timestamp (`YYYY-MM-DDTHH:MM:SSZ`).
+    /// - `per_page` (optional, [`ListCommits::per_page`](crate::repos::list_commits::ListCommits::per_page)): How many results to return per page, at most 100. Default: `30`.
+    /// - `page` (optional, [`ListCommits::page`](crate::repos::list_commits::ListCommits::page)): Which page of results to return, counting from 1. Default: `1`.
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/commits`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/commits/commits#list-commits)
+    #[inline]
+    pub fn list_commits(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+    ) -> list_commits::ListCommits<'c> {
+        list_commits::ListCommits {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            sha: None,
+            path: None,
+            author: None,
+            committer: None,
+            since: None,
+            until: None,
+            per_page: None,
+            page: None,
+        }
+    }
+    /// List contributors
+    ///
+    /// Lists the people who committed to the default branch, most commits first. Only the top 500 addresses are linked to GitHub accounts; the rest appear as anonymous contributors.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `anon` (optional, [`ListContributors::anon`](crate::repos::list_contributors::ListContributors::anon)): `1` or `true` includes anonymous contributors.
+    /// - `per_page` (optional, [`ListContributors::per_page`](crate::repos::list_contributors::ListContributors::per_page)): How many results to return per page, at most 100. Default: `30`.
+    /// - `page` (optional, [`ListContributors::page`](crate::repos::list_contributors::ListContributors::page)): Which page of results to return, counting from 1. Default: `1`.
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/contributors`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/repos/repos#list-repository-contributors)
+    #[inline]
+    pub fn list_contributors(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+    ) -> list_contributors::ListContributors<'c> {
+        list_contributors::ListContributors {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            anon: None,
+            per_page: None,
+            page: None,
+        }
+    }
+    /// List the statuses of a deployment
+    ///
+    /// Lists the statuses reported for a deployment, newest first.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `deployment_id` (required): ID of the deployment.
+    /// - `per_page` (optional, [`ListDeploymentStatuses::per_page`](crate::repos::list_deployment_statuses::ListDeploymentStatuses::per_page)): How many results to return per page, at most 100. Default: `30`.
+    /// - `page` (optional, [`ListDeploymentStatuses::page`](crate::repos::list_deployment_statuses::ListDeploymentStatuses::page)): Which page of results to return, counting from 1. Default: `1`.
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/deployments/statuses#list-deployment-statuses)
+    #[inline]
+    pub fn list_deployment_statuses(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        deployment_id: i64,
+    ) -> list_deployment_statuses::ListDeploymentStatuses<'c> {
+        list_deployment_statuses::ListDeploymentStatuses {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            deployment_id,
+            per_page: None,
+            page: None,
+        }
+    }
+    /// List deployments
+    ///
+    /// Lists the deployments of a repository, newest first.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `sha` (optional, [`ListDeployments::sha`](crate::repos::list_deployments::ListDeployments::sha)): Only deployments of this commit SHA. Default: `none`.
+    /// - `ref` (optional, `ListDeployments::ref`): Only deployments of this branch, tag or SHA. Default: `none`.
+    /// - `task` (optional, [`ListDeployments::task`](crate::repos::list_deployments::ListDeployments::task)): Only deployments of this task, such as `deploy` or `deploy:migrations`. Default: `none`.
+    /// - `environment` (optional, [`ListDeployments::environment`](crate::repos::list_deployments::ListDeployments::environment)): Only deployments to this environment, such as `staging` or `production`. Default: `none`.
+    /// - `per_page` (optional, [`ListDeployments::per_page`](crate::repos::list_deployments::ListDeployments::per_page)): How many results to return per page, at most 100. Default: `30`.
+    /// - `page` (optional, [`ListDeployments::page`](crate::repos::list_deployments::ListDeployments::page)): Which page of results to return, counting from 1. Default: `1`.
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/deployments`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/deployments/deployments#list-deployments)
+    #[inline]
+    pub fn list_deployments(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+    ) -> list_deployments::ListDeployments<'c> {
+        list_deployments::ListDeployments {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            sha: None,
+            r#ref: None,
+            task: None,
+            environment: None,
+            per_page: None,
+            page: None,
+        }
+    }
+    /// List your repositories
+    ///
+    /// Lists the repositories the authenticated user can reach as owner, collaborator or organization member.
+    ///
+    /// # Parameters
+    ///
+    /// - `visibility` (optional, [`ListForAuthenticatedUser::visibility`](crate::repos::list_for_authenticated_user::ListForAuthenticatedUser::visibility)): Only repositories with this visibility. Values: `all`, `public`, `private`. Default: `all`.
+    /// - `affiliation` (optional, [`ListForAuthenticatedUser::affiliation`](crate::repos::list_for_authenticated_user::ListForAuthenticatedUser::affiliation)): Comma-separated relationships to include: `owner`, `collaborator`, `organization_member`. Default: `owner,collaborator,organization_member`.
+    /// - `type` (optional, `ListForAuthenticatedUser::type`): Only repositories of this kind. Cannot be combined with `visibility` or `affiliation`. Values: `all`, `owner`, `public`, `private`, `member`. Default: `all`.
+    /// - `sort` (optional, [`ListForAuthenticatedUser::sort`](crate::repos::list_for_authenticated_user::ListForAuthenticatedUser::sort)): Field the repositories are ordered by. Values: `created`, `updated`, `pushed`, `full_name`. Default: `full_name`.
+    /// - `direction` (optional, [`ListForAuthenticatedUser::direction`](crate::repos::list_for_authenticated_user::ListForAuthenticatedUser::direction)): Sort order. Defaults to `asc` for `full_name` and `desc` otherwise.
+    /// - `per_page` (optional, [`ListForAuthenticatedUser::per_page`](crate::repos::list_for_authenticated_user::ListForAuthenticatedUser::per_page)): How many results to return per page, at most 100. Default: `30`.
+    /// - `page` (optional, [`ListForAuthenticatedUser::page`](crate::repos::list_for_authenticated_user::ListForAuthenticatedUser::page)): Which page of results to return, counting from 1. Default: `1`.
+    /// - `since` (optional, [`ListForAuthenticatedUser::since`](crate::repos::list_for_authenticated_user::ListForAuthenticatedUser::since)): Only repositories updated after this time, an ISO 8601 timestamp (`YYYY-MM-DDTHH:MM:SSZ`).
+    /// - `before` (optional, [`ListForAuthenticatedUser::before`](crate::repos::list_for_authenticated_user::ListForAuthenticatedUser::before)): Only repositories updated before this time, an ISO 8601 timestamp (`YYYY-MM-DDTHH:MM:SSZ`).
+    ///
+    /// # Route
+    ///
+    /// `GET /user/repos`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/repos/repos#list-repositories-for-the-authenticated-user)
+    #[inline]
+    pub fn list_for_authenticated_user(
+        &self,
+    ) -> list_for_authenticated_user::ListForAuthenticatedUser<'c> {
+        list_for_authenticated_user::ListForAuthenticatedUser {
+            client: self.client,
+            visibility: None,
+            affiliation: None,
+            r#type: None,
+            sort: None,
+            direction: None,
+            per_page: None,
+            page: None,
+            since: None,
+            before: None,
+        }
+    }
+    /// List the repositories of an organization
+    ///
+    /// Lists the repositories of an organization that the caller can see.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `type` (optional, `ListForOrg::type`): Only repositories of this kind. Values: `all`, `public`, `private`, `forks`, `sources`, `member`. Default: `all`.
+    /// - `sort` (optional, [`ListForOrg::sort`](crate::repos::list_for_org::ListForOrg::sort)): Field the repositories are ordered by. Values: `created`, `updated`, `pushed`, `full_name`. Default: `created`.
+    /// - `direction` (optional, [`ListForOrg::direction`](crate::repos::list_for_org::ListForOrg::direction)): Sort order. Defaults to `asc` for `full_name` and `desc` otherwise.
+    /// - `per_page` (optional, [`ListForOrg::per_page`](crate::repos::list_for_org::ListForOrg::per_page)): How many results to return per page, at most 100. Default: `30`.
+    /// - `page` (optional, [`ListForOrg::page`](crate::repos::list_for_org::ListForOrg::page)): Which page of results to return, counting from 1. Default: `1`.
+    ///
+    /// # Route
+    ///
+    /// `GET /orgs/{org}/repos`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/repos/repos#list-organization-repositories)
+    #[inline]
+    pub fn list_for_org(&self, org: impl Into<String>) -> list_for_org::ListForOrg<'c> {
+        list_for_org::ListForOrg {
+            client: self.client,
+            org: org.into(),
+            r#type: None,
+            sort: None,
+            direction: None,
+            per_page: None,
+            page: None,
+        }
+    }
+    /// List a user's repositories
+    ///
+    /// Lists the public repositories of a user. Internal repositories are not included.
+    ///
+    /// # Parameters
+    ///
+    /// - `username` (required): Login of the GitHub user.
+    /// - `type` (optional, `ListForUser::type`): Only repositories of this kind. Values: `all`, `owner`, `member`. Default: `owner`.
+    /// - `sort` (optional, [`ListForUser::sort`](crate::repos::list_for_user::ListForUser::sort)): Field the repositories are ordered by. Values: `created`, `updated`, `pushed`, `full_name`. Default: `full_name`.
+    /// - `direction` (optional, [`ListForUser::direction`](crate::repos::list_for_user::ListForUser::direction)): Sort order. Defaults to `asc` for `full_name` and `desc` otherwise.
+    /// - `per_page` (optional, [`ListForUser::per_page`](crate::repos::list_for_user::ListForUser::per_page)): How many results to return per page, at most 100. Default: `30`.
+    /// - `page` (optional, [`ListForUser::page`](crate::repos::list_for_user::ListForUser::page)): Which page of results to return, counting from 1. Default: `1`.
+    ///
+    /// # Route
+    ///
+    /// `GET /users/{username}/repos`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/repos/repos#list-repositories-for-a-user)
+    #[inline]
+    pub fn list_for_user(
+        &self,
+        username: impl Into<String>,
+    ) -> list_for_user::ListForUser<'c> {
+        list_for_user::ListForUser {
+            client: self.client,
+            username: username.into(),
+            r#type: None,
+            sort: None,
+            direction: None,
+            per_page: None,
+            page: None,
+        }
+    }
+    /// List forks
+    ///
+    /// Lists the forks of a repository.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `sort` (optional, [`ListForks::sort`](crate::repos::list_forks::ListForks::sort)): Order of the forks. Values: `newest`, `oldest`, `stargazers`, `watchers`. Default: `newest`.
+    /// - `per_page` (optional, [`ListForks::per_page`](crate::repos::list_forks::ListForks::per_page)): How many results to return per page, at most 100. Default: `30`.
+    /// - `page` (optional, [`ListForks::page`](crate::repos::list_forks::ListForks::page)): Which page of results to return, counting from 1. Default: `1`.
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/forks`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/repos/forks#list-forks)
+    #[inline]
+    pub fn list_forks(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+    ) -> list_forks::ListForks<'c> {
+        list_forks::ListForks {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            sort: None,
+            per_page: None,
+            page: None,
+        }
+    }
     /// List open invitations for a repository
     ///
     /// Returns the invitations to a repository that have not been accepted or declined yet. You need admin access to the repository.
@@ -550,6 +1931,78 @@ impl<'c> Repos<'c> {
             repo: repo.into(),
             per_page: None,
             page: None,
+        }
+    }
+    /// List your repository invitations
+    ///
+    /// Lists the pending invitations the authenticated user has received.
+    ///
+    /// # Parameters
+    ///
+    /// - `per_page` (optional, [`ListInvitationsForAuthenticatedUser::per_page`](crate::repos::list_invitations_for_authenticated_user::ListInvitationsForAuthenticatedUser::per_page)): How many results to return per page, at most 100. Default: `30`.
+    /// - `page` (optional, [`ListInvitationsForAuthenticatedUser::page`](crate::repos::list_invitations_for_authenticated_user::ListInvitationsForAuthenticatedUser::page)): Which page of results to return, counting from 1. Default: `1`.
+    ///
+    /// # Route
+    ///
+    /// `GET /user/repository_invitations`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/collaborators/invitations#list-repository-invitations-for-the-authenticated-user)
+    #[inline]
+    pub fn list_invitations_for_authenticated_user(
+        &self,
+    ) -> list_invitations_for_authenticated_user::ListInvitationsForAuthenticatedUser<
+        'c,
+    > {
+        list_invitations_for_authenticated_user::ListInvitationsForAuthenticatedUser {
+            client: self.client,
+            per_page: None,
+            page: None,
+        }
+    }
+    /// List the languages of a repository
+    ///
+    /// Returns how many bytes of code the repository has per language.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/languages`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/repos/repos#list-repository-languages)
+    #[inline]
+    pub fn list_languages(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+    ) -> list_languages::ListLanguages<'c> {
+        list_languages::ListLanguages {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+        }
+    }
+    /// List all public repositories
+    ///
+    /// Lists public repositories in the order they were created. Paging works only through `since` and the `Link` header.
+    ///
+    /// # Parameters
+    ///
+    /// - `since` (optional, [`ListPublic::since`](crate::repos::list_public::ListPublic::since)): Only repositories with an ID greater than this one.
+    ///
+    /// # Route
+    ///
+    /// `GET /repositories`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/repos/repos#list-public-repositories)
+    #[inline]
+    pub fn list_public(&self) -> list_public::ListPublic<'c> {
+        list_public::ListPublic {
+            client: self.client,
+            since: None,
         }
     }
     /// List the assets of a release
@@ -583,6 +2036,188 @@ impl<'c> Repos<'c> {
             release_id,
             per_page: None,
             page: None,
+        }
+    }
+    /// List releases
+    ///
+    /// Lists the releases of a repository, newest first. Draft releases appear only for users with push access. Plain tags are not included.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `per_page` (optional, [`ListReleases::per_page`](crate::repos::list_releases::ListReleases::per_page)): How many results to return per page, at most 100. Default: `30`.
+    /// - `page` (optional, [`ListReleases::page`](crate::repos::list_releases::ListReleases::page)): Which page of results to return, counting from 1. Default: `1`.
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/releases`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/releases/releases#list-releases)
+    #[inline]
+    pub fn list_releases(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+    ) -> list_releases::ListReleases<'c> {
+        list_releases::ListReleases {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            per_page: None,
+            page: None,
+        }
+    }
+    /// List tags
+    ///
+    /// Lists the tags of a repository with the commit each points to.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `per_page` (optional, [`ListTags::per_page`](crate::repos::list_tags::ListTags::per_page)): How many results to return per page, at most 100. Default: `30`.
+    /// - `page` (optional, [`ListTags::page`](crate::repos::list_tags::ListTags::page)): Which page of results to return, counting from 1. Default: `1`.
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/tags`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/repos/repos#list-repository-tags)
+    #[inline]
+    pub fn list_tags(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+    ) -> list_tags::ListTags<'c> {
+        list_tags::ListTags {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            per_page: None,
+            page: None,
+        }
+    }
+    /// List repository webhooks
+    ///
+    /// Lists the webhooks of a repository. The `last response` field may lag behind recent deliveries.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `per_page` (optional, [`ListWebhooks::per_page`](crate::repos::list_webhooks::ListWebhooks::per_page)): How many results to return per page, at most 100. Default: `30`.
+    /// - `page` (optional, [`ListWebhooks::page`](crate::repos::list_webhooks::ListWebhooks::page)): Which page of results to return, counting from 1. Default: `1`.
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/hooks`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/repos/webhooks#list-repository-webhooks)
+    #[inline]
+    pub fn list_webhooks(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+    ) -> list_webhooks::ListWebhooks<'c> {
+        list_webhooks::ListWebhooks {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            per_page: None,
+            page: None,
+        }
+    }
+    /// Merge a branch
+    ///
+    /// Merges one branch or commit into a branch, as a merge commit. Answers `204 No Content` when there was nothing to merge and `409 Conflict` on conflicts.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `base` (required): Branch to merge into.
+    /// - `head` (required): Branch name or SHA to merge in.
+    /// - `commit_message` (optional, [`Merge::commit_message`](crate::repos::merge::Merge::commit_message)): Message of the merge commit. A default is used when left out.
+    ///
+    /// # Route
+    ///
+    /// `POST /repos/{owner}/{repo}/merges`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/branches/branches#merge-a-branch)
+    #[inline]
+    pub fn merge(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        base: impl Into<String>,
+        head: impl Into<String>,
+    ) -> merge::Merge<'c> {
+        merge::Merge {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            base: base.into(),
+            head: head.into(),
+            commit_message: None,
+        }
+    }
+    /// Sync a fork with its upstream
+    ///
+    /// Brings a branch of a fork up to date with the same branch of the upstream repository.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `branch` (required): Branch of the fork to update.
+    ///
+    /// # Route
+    ///
+    /// `POST /repos/{owner}/{repo}/merge-upstream`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/branches/branches#sync-a-fork-branch-with-the-upstream-repository)
+    #[inline]
+    pub fn merge_upstream(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        branch: impl Into<String>,
+    ) -> merge_upstream::MergeUpstream<'c> {
+        merge_upstream::MergeUpstream {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            branch: branch.into(),
+        }
+    }
+    /// Ping a repository webhook
+    ///
+    /// Sends a `ping` event to a webhook.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `hook_id` (required): ID of the webhook, as found in the `id` field of a hook.
+    ///
+    /// # Route
+    ///
+    /// `POST /repos/{owner}/{repo}/hooks/{hook_id}/pings`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/repos/webhooks#ping-a-repository-webhook)
+    #[inline]
+    pub fn ping_webhook(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        hook_id: i64,
+    ) -> ping_webhook::PingWebhook<'c> {
+        ping_webhook::PingWebhook {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            hook_id,
         }
     }
     /// Revoke a collaborator's access to a repository
@@ -646,6 +2281,96 @@ impl<'c> Repos<'c> {
             repo: repo.into(),
             branch: branch.into(),
             contexts,
+        }
+    }
+    /// Rename a branch
+    ///
+    /// Gives a branch a new name. Renaming the default branch needs admin or owner rights; other branches need push access. Open pull requests and branch protection follow the rename.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `branch` (required): Name of the branch. Wildcards are not allowed here; use the GraphQL API for patterns.
+    /// - `new_name` (required): New name of the branch.
+    ///
+    /// # Route
+    ///
+    /// `POST /repos/{owner}/{repo}/branches/{branch}/rename`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/branches/branches#rename-a-branch)
+    #[inline]
+    pub fn rename_branch(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        branch: impl Into<String>,
+        new_name: impl Into<String>,
+    ) -> rename_branch::RenameBranch<'c> {
+        rename_branch::RenameBranch {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            branch: branch.into(),
+            new_name: new_name.into(),
+        }
+    }
+    /// Set repository topics
+    ///
+    /// Replaces the topics of a repository with the given list.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `names` (required): The new topics, in lowercase. An empty array removes them all.
+    ///
+    /// # Route
+    ///
+    /// `PUT /repos/{owner}/{repo}/topics`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/repos/repos#replace-all-repository-topics)
+    #[inline]
+    pub fn replace_all_topics(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        names: Vec<String>,
+    ) -> replace_all_topics::ReplaceAllTopics<'c> {
+        replace_all_topics::ReplaceAllTopics {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            names,
+        }
+    }
+    /// Send a test push to a webhook
+    ///
+    /// Triggers the webhook with the latest push to the repository, when it subscribes to `push`. Otherwise nothing is sent, but the answer is still `204 No Content`.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `hook_id` (required): ID of the webhook, as found in the `id` field of a hook.
+    ///
+    /// # Route
+    ///
+    /// `POST /repos/{owner}/{repo}/hooks/{hook_id}/tests`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/repos/webhooks#test-the-push-repository-webhook)
+    #[inline]
+    pub fn test_push_webhook(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        hook_id: i64,
+    ) -> test_push_webhook::TestPushWebhook<'c> {
+        test_push_webhook::TestPushWebhook {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            hook_id,
         }
     }
     /// Change the settings of a repository
@@ -785,6 +2510,82 @@ impl<'c> Repos<'c> {
             allow_fork_syncing: None,
         }
     }
+    /// Change a repository invitation
+    ///
+    /// Changes the permission offered by a pending invitation.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `invitation_id` (required): ID of the invitation.
+    /// - `permissions` (optional, [`UpdateInvitation::permissions`](crate::repos::update_invitation::UpdateInvitation::permissions)): Permission the invitation offers. Values: `read`, `write`, `maintain`, `triage`, `admin`.
+    ///
+    /// # Route
+    ///
+    /// `PATCH /repos/{owner}/{repo}/invitations/{invitation_id}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/collaborators/invitations#update-a-repository-invitation)
+    #[inline]
+    pub fn update_invitation(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        invitation_id: i64,
+    ) -> update_invitation::UpdateInvitation<'c> {
+        update_invitation::UpdateInvitation {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            invitation_id,
+            permissions: None,
+        }
+    }
+    /// Edit a release
+    ///
+    /// Changes the tag, text or state of a release. Needs push access.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `release_id` (required): ID of the release.
+    /// - `tag_name` (optional, [`UpdateRelease::tag_name`](crate::repos::update_release::UpdateRelease::tag_name)): Name of the tag.
+    /// - `target_commitish` (optional, [`UpdateRelease::target_commitish`](crate::repos::update_release::UpdateRelease::target_commitish)): Branch or commit SHA the tag is created from when it does not exist yet. Defaults to the default branch.
+    /// - `name` (optional, [`UpdateRelease::name`](crate::repos::update_release::UpdateRelease::name)): New title of the release.
+    /// - `body` (optional, [`UpdateRelease::body`](crate::repos::update_release::UpdateRelease::body)): Text of the release, in Markdown.
+    /// - `draft` (optional, [`UpdateRelease::draft`](crate::repos::update_release::UpdateRelease::draft)): `true` keeps the release as an unpublished draft.
+    /// - `prerelease` (optional, [`UpdateRelease::prerelease`](crate::repos::update_release::UpdateRelease::prerelease)): `true` marks the release as a pre-release.
+    /// - `make_latest` (optional, [`UpdateRelease::make_latest`](crate::repos::update_release::UpdateRelease::make_latest)): Whether this release becomes the latest one. `legacy` decides by creation date and semantic version. Values: `true`, `false`, `legacy`. Default: `true`.
+    /// - `discussion_category_name` (optional, [`UpdateRelease::discussion_category_name`](crate::repos::update_release::UpdateRelease::discussion_category_name)): Name of a discussion category; a discussion about the release is started there. Only when there is no linked discussion yet.
+    ///
+    /// # Route
+    ///
+    /// `PATCH /repos/{owner}/{repo}/releases/{release_id}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/releases/releases#update-a-release)
+    #[inline]
+    pub fn update_release(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        release_id: i64,
+    ) -> update_release::UpdateRelease<'c> {
+        update_release::UpdateRelease {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            release_id,
+            tag_name: None,
+            target_commitish: None,
+            name: None,
+            body: None,
+            draft: None,
+            prerelease: None,
+            make_latest: None,
+            discussion_category_name: None,
+        }
+    }
     /// Rename or relabel a release asset
     ///
     /// Renames a release asset or changes its label. Requires push access to the repository.
@@ -818,6 +2619,45 @@ impl<'c> Repos<'c> {
             name: None,
             label: None,
             state: None,
+        }
+    }
+    /// Edit a repository webhook
+    ///
+    /// Changes the configuration, events or active state of a webhook.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `hook_id` (required): ID of the webhook, as found in the `id` field of a hook.
+    /// - `config` (optional, [`UpdateWebhook::config`](crate::repos::update_webhook::UpdateWebhook::config)): How the hook delivers its payloads.
+    /// - `events` (optional, [`UpdateWebhook::events`](crate::repos::update_webhook::UpdateWebhook::events)): Events that trigger the hook; replaces the current list. Default: `['push']`.
+    /// - `add_events` (optional, [`UpdateWebhook::add_events`](crate::repos::update_webhook::UpdateWebhook::add_events)): Events to add to the current list.
+    /// - `remove_events` (optional, [`UpdateWebhook::remove_events`](crate::repos::update_webhook::UpdateWebhook::remove_events)): Events to remove from the current list.
+    /// - `active` (optional, [`UpdateWebhook::active`](crate::repos::update_webhook::UpdateWebhook::active)): Whether deliveries are sent when the hook triggers. Default: `true`.
+    ///
+    /// # Route
+    ///
+    /// `PATCH /repos/{owner}/{repo}/hooks/{hook_id}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/repos/webhooks#update-a-repository-webhook)
+    #[inline]
+    pub fn update_webhook(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        hook_id: i64,
+    ) -> update_webhook::UpdateWebhook<'c> {
+        update_webhook::UpdateWebhook {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            hook_id,
+            config: None,
+            events: None,
+            add_events: None,
+            remove_events: None,
+            active: None,
         }
     }
     /// Upload a file to a release
@@ -933,6 +2773,89 @@ pub mod add_collaborator {
         }
     }
 }
+/// Request builder and parameter types of [`Repos::check_collaborator`](crate::repos::Repos::check_collaborator).
+pub mod check_collaborator {
+    /// Request for [`Repos::check_collaborator`](crate::repos::Repos::check_collaborator): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct CheckCollaborator<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) username: String,
+    }
+    impl<'c> CheckCollaborator<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let owner = crate::runtime::encode::segment(&self.owner);
+            let repo = crate::runtime::encode::segment(&self.repo);
+            let username = crate::runtime::encode::segment(&self.username);
+            crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Get,
+                format!("/repos/{owner}/{repo}/collaborators/{username}"),
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Repos::compare_commits_with_basehead`](crate::repos::Repos::compare_commits_with_basehead).
+pub mod compare_commits_with_basehead {
+    /// Request for [`Repos::compare_commits_with_basehead`](crate::repos::Repos::compare_commits_with_basehead): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct CompareCommitsWithBasehead<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) basehead: String,
+        pub(super) page: Option<i64>,
+        pub(super) per_page: Option<i64>,
+    }
+    impl<'c> CompareCommitsWithBasehead<'c> {
+        /// Which page of results to return, counting from 1. Default: `1`.
+        #[inline]
+        pub fn page(mut self, page: i64) -> Self {
+            self.page = Some(page);
+            self
+        }
+        /// How many results to return per page, at most 100. Default: `30`.
+        #[inline]
+        pub fn per_page(mut self, per_page: i64) -> Self {
+            self.per_page = Some(per_page);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let owner = crate::runtime::encode::segment(&self.owner);
+            let repo = crate::runtime::encode::segment(&self.repo);
+            let basehead = crate::runtime::encode::slashed(&self.basehead);
+            let mut req = crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Get,
+                format!("/repos/{owner}/{repo}/compare/{basehead}"),
+            );
+            if let Some(value) = self.page {
+                req = req.query("page", value.to_string());
+            }
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
 /// Request builder and parameter types of [`Repos::create_commit_status`](crate::repos::Repos::create_commit_status).
 pub mod create_commit_status {
     /// Request for [`Repos::create_commit_status`](crate::repos::Repos::create_commit_status): set optional parameters, then `send()` (or `build()` to adjust the request).
@@ -1027,6 +2950,1201 @@ pub mod create_commit_status {
         ) -> Result<S::Ok, S::Error> {
             serializer.serialize_str(self.as_str())
         }
+    }
+}
+/// Request builder and parameter types of [`Repos::create_deployment`](crate::repos::Repos::create_deployment).
+pub mod create_deployment {
+    /// Request for [`Repos::create_deployment`](crate::repos::Repos::create_deployment): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct CreateDeployment<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) r#ref: String,
+        pub(super) task: Option<String>,
+        pub(super) auto_merge: Option<bool>,
+        pub(super) required_contexts: Option<Vec<String>>,
+        pub(super) payload: Option<String>,
+        pub(super) environment: Option<String>,
+        pub(super) description: Option<Option<String>>,
+        pub(super) transient_environment: Option<bool>,
+        pub(super) production_environment: Option<bool>,
+    }
+    impl<'c> CreateDeployment<'c> {
+        /// Kind of deployment, such as `deploy` or `deploy:migrations`. Default: `deploy`.
+        #[inline]
+        pub fn task(mut self, task: impl Into<String>) -> Self {
+            self.task = Some(task.into());
+            self
+        }
+        /// Whether to merge the default branch into `ref` first when `ref` lags behind it. Default: `true`.
+        #[inline]
+        pub fn auto_merge(mut self, auto_merge: bool) -> Self {
+            self.auto_merge = Some(auto_merge);
+            self
+        }
+        /// Status contexts that must pass first. An empty array skips the checks; leaving it out checks all unique contexts.
+        #[inline]
+        pub fn required_contexts(mut self, required_contexts: Vec<String>) -> Self {
+            self.required_contexts = Some(required_contexts);
+            self
+        }
+        /// Extra JSON data for the system doing the deployment.
+        #[inline]
+        pub fn payload(mut self, payload: impl Into<String>) -> Self {
+            self.payload = Some(payload.into());
+            self
+        }
+        /// Name of the target environment, such as `production` or `staging`. Default: `production`.
+        #[inline]
+        pub fn environment(mut self, environment: impl Into<String>) -> Self {
+            self.environment = Some(environment.into());
+            self
+        }
+        /// Short text describing the deployment.
+        ///
+        /// `None` is sent as `null`.
+        #[inline]
+        pub fn description(mut self, description: Option<String>) -> Self {
+            self.description = Some(description);
+            self
+        }
+        /// `true` marks the environment as one that goes away later, such as a review app. Default: `false`.
+        #[inline]
+        pub fn transient_environment(mut self, transient_environment: bool) -> Self {
+            self.transient_environment = Some(transient_environment);
+            self
+        }
+        /// `true` marks the environment as used by end users. Defaults to `true` for `production`.
+        #[inline]
+        pub fn production_environment(mut self, production_environment: bool) -> Self {
+            self.production_environment = Some(production_environment);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let owner = crate::runtime::encode::segment(&self.owner);
+            let repo = crate::runtime::encode::segment(&self.repo);
+            let mut req = crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Post,
+                format!("/repos/{owner}/{repo}/deployments"),
+            );
+            let mut body = crate::runtime::JsonObject::new();
+            body.field("ref", &self.r#ref);
+            body.opt("task", &self.task);
+            body.opt("auto_merge", &self.auto_merge);
+            body.opt("required_contexts", &self.required_contexts);
+            body.opt("payload", &self.payload);
+            body.opt("environment", &self.environment);
+            body.opt("description", &self.description);
+            body.opt("transient_environment", &self.transient_environment);
+            body.opt("production_environment", &self.production_environment);
+            req = req.json(body);
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Repos::create_deployment_status`](crate::repos::Repos::create_deployment_status).
+pub mod create_deployment_status {
+    /// Request for [`Repos::create_deployment_status`](crate::repos::Repos::create_deployment_status): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct CreateDeploymentStatus<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) deployment_id: i64,
+        pub(super) state: crate::repos::create_deployment_status::State,
+        pub(super) target_url: Option<String>,
+        pub(super) log_url: Option<String>,
+        pub(super) description: Option<String>,
+        pub(super) environment: Option<String>,
+        pub(super) environment_url: Option<String>,
+        pub(super) auto_inactive: Option<bool>,
+    }
+    impl<'c> CreateDeploymentStatus<'c> {
+        /// **Closing down:** use `log_url`. Address of the deployment's output.
+        #[inline]
+        pub fn target_url(mut self, target_url: impl Into<String>) -> Self {
+            self.target_url = Some(target_url.into());
+            self
+        }
+        /// Address of the deployment's logs.
+        #[inline]
+        pub fn log_url(mut self, log_url: impl Into<String>) -> Self {
+            self.log_url = Some(log_url.into());
+            self
+        }
+        /// Short text about the status, at most 140 characters.
+        #[inline]
+        pub fn description(mut self, description: impl Into<String>) -> Self {
+            self.description = Some(description.into());
+            self
+        }
+        /// Name of the environment deployed to. Defaults to the deployment's environment.
+        #[inline]
+        pub fn environment(mut self, environment: impl Into<String>) -> Self {
+            self.environment = Some(environment.into());
+            self
+        }
+        /// Address where the deployed environment can be reached.
+        #[inline]
+        pub fn environment_url(mut self, environment_url: impl Into<String>) -> Self {
+            self.environment_url = Some(environment_url.into());
+            self
+        }
+        /// When `true` (the default), earlier successful deployments to the same environment become inactive once this one succeeds.
+        #[inline]
+        pub fn auto_inactive(mut self, auto_inactive: bool) -> Self {
+            self.auto_inactive = Some(auto_inactive);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let owner = crate::runtime::encode::segment(&self.owner);
+            let repo = crate::runtime::encode::segment(&self.repo);
+            let deployment_id = self.deployment_id;
+            let mut req = crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Post,
+                format!("/repos/{owner}/{repo}/deployments/{deployment_id}/statuses"),
+            );
+            let mut body = crate::runtime::JsonObject::new();
+            body.field("state", &self.state);
+            body.opt("target_url", &self.target_url);
+            body.opt("log_url", &self.log_url);
+            body.opt("description", &self.description);
+            body.opt("environment", &self.environment);
+            body.opt("environment_url", &self.environment_url);
+            body.opt("auto_inactive", &self.auto_inactive);
+            req = req.json(body);
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+    /// New state of the deployment. Only GitHub Actions may set `queued` and `in_progress` through the UI; any caller may send them here. Values: `error`, `failure`, `inactive`, `in_progress`, `queued`, `pending`, `success`.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum State {
+        /// `error`
+        Error,
+        /// `failure`
+        Failure,
+        /// `inactive`
+        Inactive,
+        /// `in_progress`
+        InProgress,
+        /// `queued`
+        Queued,
+        /// `pending`
+        Pending,
+        /// `success`
+        Success,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl State {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Error => "error",
+                Self::Failure => "failure",
+                Self::Inactive => "inactive",
+                Self::InProgress => "in_progress",
+                Self::Queued => "queued",
+                Self::Pending => "pending",
+                Self::Success => "success",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for State {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+}
+/// Request builder and parameter types of [`Repos::create_for_authenticated_user`](crate::repos::Repos::create_for_authenticated_user).
+pub mod create_for_authenticated_user {
+    /// Request for [`Repos::create_for_authenticated_user`](crate::repos::Repos::create_for_authenticated_user): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct CreateForAuthenticatedUser<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) name: String,
+        pub(super) description: Option<String>,
+        pub(super) homepage: Option<String>,
+        pub(super) private: Option<bool>,
+        pub(super) has_issues: Option<bool>,
+        pub(super) has_projects: Option<bool>,
+        pub(super) has_wiki: Option<bool>,
+        pub(super) has_discussions: Option<bool>,
+        pub(super) team_id: Option<i64>,
+        pub(super) auto_init: Option<bool>,
+        pub(super) gitignore_template: Option<String>,
+        pub(super) license_template: Option<String>,
+        pub(super) allow_squash_merge: Option<bool>,
+        pub(super) allow_merge_commit: Option<bool>,
+        pub(super) allow_rebase_merge: Option<bool>,
+        pub(super) allow_auto_merge: Option<bool>,
+        pub(super) delete_branch_on_merge: Option<bool>,
+        pub(super) squash_merge_commit_title: Option<
+            crate::repos::create_for_authenticated_user::SquashMergeCommitTitle,
+        >,
+        pub(super) squash_merge_commit_message: Option<
+            crate::repos::create_for_authenticated_user::SquashMergeCommitMessage,
+        >,
+        pub(super) merge_commit_title: Option<
+            crate::repos::create_for_authenticated_user::MergeCommitTitle,
+        >,
+        pub(super) merge_commit_message: Option<
+            crate::repos::create_for_authenticated_user::MergeCommitMessage,
+        >,
+        pub(super) has_downloads: Option<bool>,
+        pub(super) is_template: Option<bool>,
+    }
+    impl<'c> CreateForAuthenticatedUser<'c> {
+        /// Short description of the repository.
+        #[inline]
+        pub fn description(mut self, description: impl Into<String>) -> Self {
+            self.description = Some(description.into());
+            self
+        }
+        /// Address of a web page about the repository.
+        #[inline]
+        pub fn homepage(mut self, homepage: impl Into<String>) -> Self {
+            self.homepage = Some(homepage.into());
+            self
+        }
+        /// `true` makes the repository private, `false` public. Default: `false`.
+        #[inline]
+        pub fn private(mut self, private: bool) -> Self {
+            self.private = Some(private);
+            self
+        }
+        /// Whether issues are turned on. Default: `true`.
+        #[inline]
+        pub fn has_issues(mut self, has_issues: bool) -> Self {
+            self.has_issues = Some(has_issues);
+            self
+        }
+        /// Whether projects are turned on. Where an organization has turned repository projects off, `true` is an error. Default: `true`.
+        #[inline]
+        pub fn has_projects(mut self, has_projects: bool) -> Self {
+            self.has_projects = Some(has_projects);
+            self
+        }
+        /// Whether the wiki is turned on. Default: `true`.
+        #[inline]
+        pub fn has_wiki(mut self, has_wiki: bool) -> Self {
+            self.has_wiki = Some(has_wiki);
+            self
+        }
+        /// Whether discussions are turned on. Default: `false`.
+        #[inline]
+        pub fn has_discussions(mut self, has_discussions: bool) -> Self {
+            self.has_discussions = Some(has_discussions);
+            self
+        }
+        /// ID of the team that gets access. Only for organization repositories.
+        #[inline]
+        pub fn team_id(mut self, team_id: i64) -> Self {
+            self.team_id = Some(team_id);
+            self
+        }
+        /// When `true`, the repository starts with a commit holding an empty README. Default: `false`.
+        #[inline]
+        pub fn auto_init(mut self, auto_init: bool) -> Self {
+            self.auto_init = Some(auto_init);
+            self
+        }
+        /// Name of a `.gitignore` template to add, such as `Haskell`.
+        #[inline]
+        pub fn gitignore_template(
+            mut self,
+            gitignore_template: impl Into<String>,
+        ) -> Self {
+            self.gitignore_template = Some(gitignore_template.into());
+            self
+        }
+        /// Keyword of an open source license to add, such as `mit` or `mpl-2.0`.
+        #[inline]
+        pub fn license_template(mut self, license_template: impl Into<String>) -> Self {
+            self.license_template = Some(license_template.into());
+            self
+        }
+        /// Whether pull requests may be squash-merged. Default: `true`.
+        #[inline]
+        pub fn allow_squash_merge(mut self, allow_squash_merge: bool) -> Self {
+            self.allow_squash_merge = Some(allow_squash_merge);
+            self
+        }
+        /// Whether pull requests may be merged with a merge commit. Default: `true`.
+        #[inline]
+        pub fn allow_merge_commit(mut self, allow_merge_commit: bool) -> Self {
+            self.allow_merge_commit = Some(allow_merge_commit);
+            self
+        }
+        /// Whether pull requests may be rebase-merged. Default: `true`.
+        #[inline]
+        pub fn allow_rebase_merge(mut self, allow_rebase_merge: bool) -> Self {
+            self.allow_rebase_merge = Some(allow_rebase_merge);
+            self
+        }
+        /// Whether pull requests may be set to merge automatically once requirements are met. Default: `false`.
+        #[inline]
+        pub fn allow_auto_merge(mut self, allow_auto_merge: bool) -> Self {
+            self.allow_auto_merge = Some(allow_auto_merge);
+            self
+        }
+        /// Whether head branches are deleted automatically after a merge. Default: `false`.
+        #[inline]
+        pub fn delete_branch_on_merge(mut self, delete_branch_on_merge: bool) -> Self {
+            self.delete_branch_on_merge = Some(delete_branch_on_merge);
+            self
+        }
+        /// Default title of squash commits. `COMMIT_OR_PR_TITLE` uses the commit title for single-commit pull requests and the pull request title otherwise. Values: `PR_TITLE`, `COMMIT_OR_PR_TITLE`.
+        #[inline]
+        pub fn squash_merge_commit_title(
+            mut self,
+            squash_merge_commit_title: crate::repos::create_for_authenticated_user::SquashMergeCommitTitle,
+        ) -> Self {
+            self.squash_merge_commit_title = Some(squash_merge_commit_title);
+            self
+        }
+        /// Default message of squash commits: the pull request body, the commit messages, or nothing. Values: `PR_BODY`, `COMMIT_MESSAGES`, `BLANK`.
+        #[inline]
+        pub fn squash_merge_commit_message(
+            mut self,
+            squash_merge_commit_message: crate::repos::create_for_authenticated_user::SquashMergeCommitMessage,
+        ) -> Self {
+            self.squash_merge_commit_message = Some(squash_merge_commit_message);
+            self
+        }
+        /// Default title of merge commits: the pull request title, or the classic merge message. Values: `PR_TITLE`, `MERGE_MESSAGE`.
+        #[inline]
+        pub fn merge_commit_title(
+            mut self,
+            merge_commit_title: crate::repos::create_for_authenticated_user::MergeCommitTitle,
+        ) -> Self {
+            self.merge_commit_title = Some(merge_commit_title);
+            self
+        }
+        /// Default message of merge commits: the pull request body, its title, or nothing. Values: `PR_BODY`, `PR_TITLE`, `BLANK`.
+        #[inline]
+        pub fn merge_commit_message(
+            mut self,
+            merge_commit_message: crate::repos::create_for_authenticated_user::MergeCommitMessage,
+        ) -> Self {
+            self.merge_commit_message = Some(merge_commit_message);
+            self
+        }
+        /// Whether downloads are turned on. Default: `true`.
+        #[inline]
+        pub fn has_downloads(mut self, has_downloads: bool) -> Self {
+            self.has_downloads = Some(has_downloads);
+            self
+        }
+        /// Whether the repository can serve as a template for new ones. Default: `false`.
+        #[inline]
+        pub fn is_template(mut self, is_template: bool) -> Self {
+            self.is_template = Some(is_template);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Post,
+                String::from("/user/repos"),
+            );
+            let mut body = crate::runtime::JsonObject::new();
+            body.field("name", &self.name);
+            body.opt("description", &self.description);
+            body.opt("homepage", &self.homepage);
+            body.opt("private", &self.private);
+            body.opt("has_issues", &self.has_issues);
+            body.opt("has_projects", &self.has_projects);
+            body.opt("has_wiki", &self.has_wiki);
+            body.opt("has_discussions", &self.has_discussions);
+            body.opt("team_id", &self.team_id);
+            body.opt("auto_init", &self.auto_init);
+            body.opt("gitignore_template", &self.gitignore_template);
+            body.opt("license_template", &self.license_template);
+            body.opt("allow_squash_merge", &self.allow_squash_merge);
+            body.opt("allow_merge_commit", &self.allow_merge_commit);
+            body.opt("allow_rebase_merge", &self.allow_rebase_merge);
+            body.opt("allow_auto_merge", &self.allow_auto_merge);
+            body.opt("delete_branch_on_merge", &self.delete_branch_on_merge);
+            body.opt("squash_merge_commit_title", &self.squash_merge_commit_title);
+            body.opt("squash_merge_commit_message", &self.squash_merge_commit_message);
+            body.opt("merge_commit_title", &self.merge_commit_title);
+            body.opt("merge_commit_message", &self.merge_commit_message);
+            body.opt("has_downloads", &self.has_downloads);
+            body.opt("is_template", &self.is_template);
+            req = req.json(body);
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+    /// Default title of squash commits. `COMMIT_OR_PR_TITLE` uses the commit title for single-commit pull requests and the pull request title otherwise. Values: `PR_TITLE`, `COMMIT_OR_PR_TITLE`.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum SquashMergeCommitTitle {
+        /// `PR_TITLE`
+        PrTitle,
+        /// `COMMIT_OR_PR_TITLE`
+        CommitOrPrTitle,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl SquashMergeCommitTitle {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::PrTitle => "PR_TITLE",
+                Self::CommitOrPrTitle => "COMMIT_OR_PR_TITLE",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for SquashMergeCommitTitle {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    /// Default message of squash commits: the pull request body, the commit messages, or nothing. Values: `PR_BODY`, `COMMIT_MESSAGES`, `BLANK`.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum SquashMergeCommitMessage {
+        /// `PR_BODY`
+        PrBody,
+        /// `COMMIT_MESSAGES`
+        CommitMessages,
+        /// `BLANK`
+        Blank,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl SquashMergeCommitMessage {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::PrBody => "PR_BODY",
+                Self::CommitMessages => "COMMIT_MESSAGES",
+                Self::Blank => "BLANK",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for SquashMergeCommitMessage {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    /// Default title of merge commits: the pull request title, or the classic merge message. Values: `PR_TITLE`, `MERGE_MESSAGE`.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum MergeCommitTitle {
+        /// `PR_TITLE`
+        PrTitle,
+        /// `MERGE_MESSAGE`
+        MergeMessage,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl MergeCommitTitle {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::PrTitle => "PR_TITLE",
+                Self::MergeMessage => "MERGE_MESSAGE",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for MergeCommitTitle {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    /// Default message of merge commits: the pull request body, its title, or nothing. Values: `PR_BODY`, `PR_TITLE`, `BLANK`.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum MergeCommitMessage {
+        /// `PR_BODY`
+        PrBody,
+        /// `PR_TITLE`
+        PrTitle,
+        /// `BLANK`
+        Blank,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl MergeCommitMessage {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::PrBody => "PR_BODY",
+                Self::PrTitle => "PR_TITLE",
+                Self::Blank => "BLANK",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for MergeCommitMessage {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+}
+/// Request builder and parameter types of [`Repos::create_fork`](crate::repos::Repos::create_fork).
+pub mod create_fork {
+    /// Request for [`Repos::create_fork`](crate::repos::Repos::create_fork): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct CreateFork<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) organization: Option<String>,
+        pub(super) name: Option<String>,
+        pub(super) default_branch_only: Option<bool>,
+    }
+    impl<'c> CreateFork<'c> {
+        /// Organization to fork into. Defaults to your own account.
+        #[inline]
+        pub fn organization(mut self, organization: impl Into<String>) -> Self {
+            self.organization = Some(organization.into());
+            self
+        }
+        /// Name of the new fork. Defaults to the name of the original.
+        #[inline]
+        pub fn name(mut self, name: impl Into<String>) -> Self {
+            self.name = Some(name.into());
+            self
+        }
+        /// When `true`, only the default branch is copied.
+        #[inline]
+        pub fn default_branch_only(mut self, default_branch_only: bool) -> Self {
+            self.default_branch_only = Some(default_branch_only);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let owner = crate::runtime::encode::segment(&self.owner);
+            let repo = crate::runtime::encode::segment(&self.repo);
+            let mut req = crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Post,
+                format!("/repos/{owner}/{repo}/forks"),
+            );
+            let mut body = crate::runtime::JsonObject::new();
+            body.opt("organization", &self.organization);
+            body.opt("name", &self.name);
+            body.opt("default_branch_only", &self.default_branch_only);
+            if !body.is_empty() {
+                req = req.json(body);
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Repos::create_in_org`](crate::repos::Repos::create_in_org).
+pub mod create_in_org {
+    /// Request for [`Repos::create_in_org`](crate::repos::Repos::create_in_org): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct CreateInOrg<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) name: String,
+        pub(super) description: Option<String>,
+        pub(super) homepage: Option<String>,
+        pub(super) private: Option<bool>,
+        pub(super) visibility: Option<crate::repos::create_in_org::Visibility>,
+        pub(super) has_issues: Option<bool>,
+        pub(super) has_projects: Option<bool>,
+        pub(super) has_wiki: Option<bool>,
+        pub(super) has_downloads: Option<bool>,
+        pub(super) is_template: Option<bool>,
+        pub(super) team_id: Option<i64>,
+        pub(super) auto_init: Option<bool>,
+        pub(super) gitignore_template: Option<String>,
+        pub(super) license_template: Option<String>,
+        pub(super) allow_squash_merge: Option<bool>,
+        pub(super) allow_merge_commit: Option<bool>,
+        pub(super) allow_rebase_merge: Option<bool>,
+        pub(super) allow_auto_merge: Option<bool>,
+        pub(super) delete_branch_on_merge: Option<bool>,
+        pub(super) use_squash_pr_title_as_default: Option<bool>,
+        pub(super) squash_merge_commit_title: Option<
+            crate::repos::create_in_org::SquashMergeCommitTitle,
+        >,
+        pub(super) squash_merge_commit_message: Option<
+            crate::repos::create_in_org::SquashMergeCommitMessage,
+        >,
+        pub(super) merge_commit_title: Option<
+            crate::repos::create_in_org::MergeCommitTitle,
+        >,
+        pub(super) merge_commit_message: Option<
+            crate::repos::create_in_org::MergeCommitMessage,
+        >,
+        pub(super) custom_properties: Option<
+            ::std::collections::BTreeMap<String, String>,
+        >,
+    }
+    impl<'c> CreateInOrg<'c> {
+        /// Short description of the repository.
+        #[inline]
+        pub fn description(mut self, description: impl Into<String>) -> Self {
+            self.description = Some(description.into());
+            self
+        }
+        /// Address of a web page about the repository.
+        #[inline]
+        pub fn homepage(mut self, homepage: impl Into<String>) -> Self {
+            self.homepage = Some(homepage.into());
+            self
+        }
+        /// `true` makes the repository private, `false` public. Default: `false`.
+        #[inline]
+        pub fn private(mut self, private: bool) -> Self {
+            self.private = Some(private);
+            self
+        }
+        /// Who can see the repository. Values: `public`, `private`.
+        #[inline]
+        pub fn visibility(
+            mut self,
+            visibility: crate::repos::create_in_org::Visibility,
+        ) -> Self {
+            self.visibility = Some(visibility);
+            self
+        }
+        /// Whether issues are turned on. Default: `true`.
+        #[inline]
+        pub fn has_issues(mut self, has_issues: bool) -> Self {
+            self.has_issues = Some(has_issues);
+            self
+        }
+        /// Whether projects are turned on. Where an organization has turned repository projects off, `true` is an error. Default: `true`.
+        #[inline]
+        pub fn has_projects(mut self, has_projects: bool) -> Self {
+            self.has_projects = Some(has_projects);
+            self
+        }
+        /// Whether the wiki is turned on. Default: `true`.
+        #[inline]
+        pub fn has_wiki(mut self, has_wiki: bool) -> Self {
+            self.has_wiki = Some(has_wiki);
+            self
+        }
+        /// Whether downloads are turned on. Default: `true`.
+        #[inline]
+        pub fn has_downloads(mut self, has_downloads: bool) -> Self {
+            self.has_downloads = Some(has_downloads);
+            self
+        }
+        /// Whether the repository can serve as a template for new ones. Default: `false`.
+        #[inline]
+        pub fn is_template(mut self, is_template: bool) -> Self {
+            self.is_template = Some(is_template);
+            self
+        }
+        /// ID of the team that gets access. Only for organization repositories.
+        #[inline]
+        pub fn team_id(mut self, team_id: i64) -> Self {
+            self.team_id = Some(team_id);
+            self
+        }
+        /// When `true`, the repository starts with a commit holding an empty README. Default: `false`.
+        #[inline]
+        pub fn auto_init(mut self, auto_init: bool) -> Self {
+            self.auto_init = Some(auto_init);
+            self
+        }
+        /// Name of a `.gitignore` template to add, such as `Haskell`.
+        #[inline]
+        pub fn gitignore_template(
+            mut self,
+            gitignore_template: impl Into<String>,
+        ) -> Self {
+            self.gitignore_template = Some(gitignore_template.into());
+            self
+        }
+        /// Keyword of an open source license to add, such as `mit` or `mpl-2.0`.
+        #[inline]
+        pub fn license_template(mut self, license_template: impl Into<String>) -> Self {
+            self.license_template = Some(license_template.into());
+            self
+        }
+        /// Whether pull requests may be squash-merged. Default: `true`.
+        #[inline]
+        pub fn allow_squash_merge(mut self, allow_squash_merge: bool) -> Self {
+            self.allow_squash_merge = Some(allow_squash_merge);
+            self
+        }
+        /// Whether pull requests may be merged with a merge commit. Default: `true`.
+        #[inline]
+        pub fn allow_merge_commit(mut self, allow_merge_commit: bool) -> Self {
+            self.allow_merge_commit = Some(allow_merge_commit);
+            self
+        }
+        /// Whether pull requests may be rebase-merged. Default: `true`.
+        #[inline]
+        pub fn allow_rebase_merge(mut self, allow_rebase_merge: bool) -> Self {
+            self.allow_rebase_merge = Some(allow_rebase_merge);
+            self
+        }
+        /// Whether pull requests may be set to merge automatically once requirements are met. Default: `false`.
+        #[inline]
+        pub fn allow_auto_merge(mut self, allow_auto_merge: bool) -> Self {
+            self.allow_auto_merge = Some(allow_auto_merge);
+            self
+        }
+        /// Whether head branches are deleted automatically after a merge. Default: `false`.
+        #[inline]
+        pub fn delete_branch_on_merge(mut self, delete_branch_on_merge: bool) -> Self {
+            self.delete_branch_on_merge = Some(delete_branch_on_merge);
+            self
+        }
+        /// **Closing down:** use `squash_merge_commit_title`. Whether a squash commit takes the pull request title by default. Default: `false`.
+        #[inline]
+        pub fn use_squash_pr_title_as_default(
+            mut self,
+            use_squash_pr_title_as_default: bool,
+        ) -> Self {
+            self.use_squash_pr_title_as_default = Some(use_squash_pr_title_as_default);
+            self
+        }
+        /// Default title of squash commits. `COMMIT_OR_PR_TITLE` uses the commit title for single-commit pull requests and the pull request title otherwise. Values: `PR_TITLE`, `COMMIT_OR_PR_TITLE`.
+        #[inline]
+        pub fn squash_merge_commit_title(
+            mut self,
+            squash_merge_commit_title: crate::repos::create_in_org::SquashMergeCommitTitle,
+        ) -> Self {
+            self.squash_merge_commit_title = Some(squash_merge_commit_title);
+            self
+        }
+        /// Default message of squash commits: the pull request body, the commit messages, or nothing. Values: `PR_BODY`, `COMMIT_MESSAGES`, `BLANK`.
+        #[inline]
+        pub fn squash_merge_commit_message(
+            mut self,
+            squash_merge_commit_message: crate::repos::create_in_org::SquashMergeCommitMessage,
+        ) -> Self {
+            self.squash_merge_commit_message = Some(squash_merge_commit_message);
+            self
+        }
+        /// Default title of merge commits: the pull request title, or the classic merge message. Values: `PR_TITLE`, `MERGE_MESSAGE`.
+        #[inline]
+        pub fn merge_commit_title(
+            mut self,
+            merge_commit_title: crate::repos::create_in_org::MergeCommitTitle,
+        ) -> Self {
+            self.merge_commit_title = Some(merge_commit_title);
+            self
+        }
+        /// Default message of merge commits: the pull request body, its title, or nothing. Values: `PR_BODY`, `PR_TITLE`, `BLANK`.
+        #[inline]
+        pub fn merge_commit_message(
+            mut self,
+            merge_commit_message: crate::repos::create_in_org::MergeCommitMessage,
+        ) -> Self {
+            self.merge_commit_message = Some(merge_commit_message);
+            self
+        }
+        /// Values of the organization's custom properties for the new repository, keyed by property name.
+        #[inline]
+        pub fn custom_properties(
+            mut self,
+            custom_properties: ::std::collections::BTreeMap<String, String>,
+        ) -> Self {
+            self.custom_properties = Some(custom_properties);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let org = crate::runtime::encode::segment(&self.org);
+            let mut req = crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Post,
+                format!("/orgs/{org}/repos"),
+            );
+            let mut body = crate::runtime::JsonObject::new();
+            body.field("name", &self.name);
+            body.opt("description", &self.description);
+            body.opt("homepage", &self.homepage);
+            body.opt("private", &self.private);
+            body.opt("visibility", &self.visibility);
+            body.opt("has_issues", &self.has_issues);
+            body.opt("has_projects", &self.has_projects);
+            body.opt("has_wiki", &self.has_wiki);
+            body.opt("has_downloads", &self.has_downloads);
+            body.opt("is_template", &self.is_template);
+            body.opt("team_id", &self.team_id);
+            body.opt("auto_init", &self.auto_init);
+            body.opt("gitignore_template", &self.gitignore_template);
+            body.opt("license_template", &self.license_template);
+            body.opt("allow_squash_merge", &self.allow_squash_merge);
+            body.opt("allow_merge_commit", &self.allow_merge_commit);
+            body.opt("allow_rebase_merge", &self.allow_rebase_merge);
+            body.opt("allow_auto_merge", &self.allow_auto_merge);
+            body.opt("delete_branch_on_merge", &self.delete_branch_on_merge);
+            body.opt(
+                "use_squash_pr_title_as_default",
+                &self.use_squash_pr_title_as_default,
+            );
+            body.opt("squash_merge_commit_title", &self.squash_merge_commit_title);
+            body.opt("squash_merge_commit_message", &self.squash_merge_commit_message);
+            body.opt("merge_commit_title", &self.merge_commit_title);
+            body.opt("merge_commit_message", &self.merge_commit_message);
+            body.opt("custom_properties", &self.custom_properties);
+            req = req.json(body);
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+    /// Who can see the repository. Values: `public`, `private`.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum Visibility {
+        /// `public`
+        Public,
+        /// `private`
+        Private,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl Visibility {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Public => "public",
+                Self::Private => "private",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for Visibility {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    /// Default title of squash commits. `COMMIT_OR_PR_TITLE` uses the commit title for single-commit pull requests and the pull request title otherwise. Values: `PR_TITLE`, `COMMIT_OR_PR_TITLE`.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum SquashMergeCommitTitle {
+        /// `PR_TITLE`
+        PrTitle,
+        /// `COMMIT_OR_PR_TITLE`
+        CommitOrPrTitle,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl SquashMergeCommitTitle {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::PrTitle => "PR_TITLE",
+                Self::CommitOrPrTitle => "COMMIT_OR_PR_TITLE",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for SquashMergeCommitTitle {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    /// Default message of squash commits: the pull request body, the commit messages, or nothing. Values: `PR_BODY`, `COMMIT_MESSAGES`, `BLANK`.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum SquashMergeCommitMessage {
+        /// `PR_BODY`
+        PrBody,
+        /// `COMMIT_MESSAGES`
+        CommitMessages,
+        /// `BLANK`
+        Blank,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl SquashMergeCommitMessage {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::PrBody => "PR_BODY",
+                Self::CommitMessages => "COMMIT_MESSAGES",
+                Self::Blank => "BLANK",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for SquashMergeCommitMessage {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    /// Default title of merge commits: the pull request title, or the classic merge message. Values: `PR_TITLE`, `MERGE_MESSAGE`.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum MergeCommitTitle {
+        /// `PR_TITLE`
+        PrTitle,
+        /// `MERGE_MESSAGE`
+        MergeMessage,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl MergeCommitTitle {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::PrTitle => "PR_TITLE",
+                Self::MergeMessage => "MERGE_MESSAGE",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for MergeCommitTitle {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    /// Default message of merge commits: the pull request body, its title, or nothing. Values: `PR_BODY`, `PR_TITLE`, `BLANK`.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum MergeCommitMessage {
+        /// `PR_BODY`
+        PrBody,
+        /// `PR_TITLE`
+        PrTitle,
+        /// `BLANK`
+        Blank,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl MergeCommitMessage {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::PrBody => "PR_BODY",
+                Self::PrTitle => "PR_TITLE",
+                Self::Blank => "BLANK",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for MergeCommitMessage {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+}
+/// Request builder and parameter types of [`Repos::create_or_update_environment`](crate::repos::Repos::create_or_update_environment).
+pub mod create_or_update_environment {
+    /// Request for [`Repos::create_or_update_environment`](crate::repos::Repos::create_or_update_environment): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct CreateOrUpdateEnvironment<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) environment_name: String,
+        pub(super) wait_timer: Option<i64>,
+        pub(super) prevent_self_review: Option<bool>,
+        pub(super) reviewers: Option<
+            Option<Vec<crate::repos::create_or_update_environment::ReviewersItem>>,
+        >,
+        pub(super) deployment_branch_policy: Option<
+            Option<crate::repos::create_or_update_environment::DeploymentBranchPolicy>,
+        >,
+    }
+    impl<'c> CreateOrUpdateEnvironment<'c> {
+        /// Minutes to wait before a job may proceed, from 0 to 43200 (30 days).
+        #[inline]
+        pub fn wait_timer(mut self, wait_timer: i64) -> Self {
+            self.wait_timer = Some(wait_timer);
+            self
+        }
+        /// When `true`, the person who triggered a deployment cannot approve it.
+        #[inline]
+        pub fn prevent_self_review(mut self, prevent_self_review: bool) -> Self {
+            self.prevent_self_review = Some(prevent_self_review);
+            self
+        }
+        /// Users or teams who may approve jobs, at most six; one approval is enough.
+        ///
+        /// `None` is sent as `null`.
+        #[inline]
+        pub fn reviewers(
+            mut self,
+            reviewers: Option<
+                Vec<crate::repos::create_or_update_environment::ReviewersItem>,
+            >,
+        ) -> Self {
+            self.reviewers = Some(reviewers);
+            self
+        }
+        /// Which branches may deploy here. Send nothing to allow every branch.
+        ///
+        /// `None` is sent as `null`.
+        #[inline]
+        pub fn deployment_branch_policy(
+            mut self,
+            deployment_branch_policy: Option<
+                crate::repos::create_or_update_environment::DeploymentBranchPolicy,
+            >,
+        ) -> Self {
+            self.deployment_branch_policy = Some(deployment_branch_policy);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let owner = crate::runtime::encode::segment(&self.owner);
+            let repo = crate::runtime::encode::segment(&self.repo);
+            let environment_name = crate::runtime::encode::segment(
+                &self.environment_name,
+            );
+            let mut req = crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Put,
+                format!("/repos/{owner}/{repo}/environments/{environment_name}"),
+            );
+            let mut body = crate::runtime::JsonObject::new();
+            body.opt("wait_timer", &self.wait_timer);
+            body.opt("prevent_self_review", &self.prevent_self_review);
+            body.opt("reviewers", &self.reviewers);
+            body.opt("deployment_branch_policy", &self.deployment_branch_policy);
+            if !body.is_empty() {
+                req = req.json(body);
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+    /// Whether `id` names a user or a team. Values: `User`, `Team`.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum ReviewersType {
+        /// `User`
+        User,
+        /// `Team`
+        Team,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl ReviewersType {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::User => "User",
+                Self::Team => "Team",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for ReviewersType {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    /// Users or teams who may approve jobs, at most six; one approval is enough.
+    #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+    pub struct ReviewersItem {
+        /// Whether `id` names a user or a team. Values: `User`, `Team`.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub r#type: Option<crate::repos::create_or_update_environment::ReviewersType>,
+        /// ID of the user or team.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub id: Option<i64>,
+    }
+    /// Which branches may deploy here. Send nothing to allow every branch.
+    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+    pub struct DeploymentBranchPolicy {
+        /// `true` lets only branches with protection rules deploy. Must be the opposite of `custom_branch_policies`.
+        pub protected_branches: bool,
+        /// `true` lets only branches matching the environment's name patterns deploy. Must be the opposite of `protected_branches`.
+        pub custom_branch_policies: bool,
     }
 }
 /// Request builder and parameter types of [`Repos::create_or_update_file_contents`](crate::repos::Repos::create_or_update_file_contents).
@@ -1129,6 +4247,314 @@ pub mod create_or_update_file_contents {
         pub date: Option<String>,
     }
 }
+/// Request builder and parameter types of [`Repos::create_release`](crate::repos::Repos::create_release).
+pub mod create_release {
+    /// Request for [`Repos::create_release`](crate::repos::Repos::create_release): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct CreateRelease<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) tag_name: String,
+        pub(super) target_commitish: Option<String>,
+        pub(super) name: Option<String>,
+        pub(super) body: Option<String>,
+        pub(super) draft: Option<bool>,
+        pub(super) prerelease: Option<bool>,
+        pub(super) discussion_category_name: Option<String>,
+        pub(super) generate_release_notes: Option<bool>,
+        pub(super) make_latest: Option<crate::repos::create_release::MakeLatest>,
+    }
+    impl<'c> CreateRelease<'c> {
+        /// Branch or commit SHA the tag is created from when it does not exist yet. Defaults to the default branch.
+        #[inline]
+        pub fn target_commitish(mut self, target_commitish: impl Into<String>) -> Self {
+            self.target_commitish = Some(target_commitish.into());
+            self
+        }
+        /// Title of the release.
+        #[inline]
+        pub fn name(mut self, name: impl Into<String>) -> Self {
+            self.name = Some(name.into());
+            self
+        }
+        /// Text of the release, in Markdown.
+        #[inline]
+        pub fn body(mut self, body: impl Into<String>) -> Self {
+            self.body = Some(body.into());
+            self
+        }
+        /// `true` keeps the release as an unpublished draft. Default: `false`.
+        #[inline]
+        pub fn draft(mut self, draft: bool) -> Self {
+            self.draft = Some(draft);
+            self
+        }
+        /// `true` marks the release as a pre-release. Default: `false`.
+        #[inline]
+        pub fn prerelease(mut self, prerelease: bool) -> Self {
+            self.prerelease = Some(prerelease);
+            self
+        }
+        /// Name of a discussion category; when given, a discussion about the release is started there. The category must exist.
+        #[inline]
+        pub fn discussion_category_name(
+            mut self,
+            discussion_category_name: impl Into<String>,
+        ) -> Self {
+            self.discussion_category_name = Some(discussion_category_name.into());
+            self
+        }
+        /// When `true`, GitHub writes the release name and notes from the changes since the previous release; a given `name` and `body` are kept, the body getting the notes appended. Default: `false`.
+        #[inline]
+        pub fn generate_release_notes(mut self, generate_release_notes: bool) -> Self {
+            self.generate_release_notes = Some(generate_release_notes);
+            self
+        }
+        /// Whether this release becomes the latest one. `legacy` decides by creation date and semantic version. Values: `true`, `false`, `legacy`. Default: `true`.
+        #[inline]
+        pub fn make_latest(
+            mut self,
+            make_latest: crate::repos::create_release::MakeLatest,
+        ) -> Self {
+            self.make_latest = Some(make_latest);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let owner = crate::runtime::encode::segment(&self.owner);
+            let repo = crate::runtime::encode::segment(&self.repo);
+            let mut req = crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Post,
+                format!("/repos/{owner}/{repo}/releases"),
+            );
+            let mut body = crate::runtime::JsonObject::new();
+            body.field("tag_name", &self.tag_name);
+            body.opt("target_commitish", &self.target_commitish);
+            body.opt("name", &self.name);
+            body.opt("body", &self.body);
+            body.opt("draft", &self.draft);
+            body.opt("prerelease", &self.prerelease);
+            body.opt("discussion_category_name", &self.discussion_category_name);
+            body.opt("generate_release_notes", &self.generate_release_notes);
+            body.opt("make_latest", &self.make_latest);
+            req = req.json(body);
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+    /// Whether this release becomes the latest one. `legacy` decides by creation date and semantic version. Values: `true`, `false`, `legacy`. Default: `true`.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum MakeLatest {
+        /// `true`
+        True,
+        /// `false`
+        False,
+        /// `legacy`
+        Legacy,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl MakeLatest {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::True => "true",
+                Self::False => "false",
+                Self::Legacy => "legacy",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for MakeLatest {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+}
+/// Request builder and parameter types of [`Repos::create_webhook`](crate::repos::Repos::create_webhook).
+pub mod create_webhook {
+    /// Request for [`Repos::create_webhook`](crate::repos::Repos::create_webhook): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct CreateWebhook<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) name: Option<String>,
+        pub(super) config: Option<crate::repos::create_webhook::Config>,
+        pub(super) events: Option<Vec<String>>,
+        pub(super) active: Option<bool>,
+    }
+    impl<'c> CreateWebhook<'c> {
+        /// Must be `web` when given.
+        #[inline]
+        pub fn name(mut self, name: impl Into<String>) -> Self {
+            self.name = Some(name.into());
+            self
+        }
+        /// How the hook delivers its payloads.
+        #[inline]
+        pub fn config(mut self, config: crate::repos::create_webhook::Config) -> Self {
+            self.config = Some(config);
+            self
+        }
+        /// Events that trigger the hook. Default: `['push']`.
+        #[inline]
+        pub fn events(mut self, events: Vec<String>) -> Self {
+            self.events = Some(events);
+            self
+        }
+        /// Whether deliveries are sent when the hook triggers. Default: `true`.
+        #[inline]
+        pub fn active(mut self, active: bool) -> Self {
+            self.active = Some(active);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let owner = crate::runtime::encode::segment(&self.owner);
+            let repo = crate::runtime::encode::segment(&self.repo);
+            let mut req = crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Post,
+                format!("/repos/{owner}/{repo}/hooks"),
+            );
+            let mut body = crate::runtime::JsonObject::new();
+            body.opt("name", &self.name);
+            body.opt("config", &self.config);
+            body.opt("events", &self.events);
+            body.opt("active", &self.active);
+            if !body.is_empty() {
+                req = req.json(body);
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+    /// How the hook delivers its payloads.
+    #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+    pub struct Config {
+        /// Address the payloads are sent to.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub url: Option<String>,
+        /// Format of the payload: `json` or `form`.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub content_type: Option<String>,
+        /// Secret used to sign each delivery in the `X-Hub-Signature-256` header.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub secret: Option<String>,
+        /// `0` verifies the TLS certificate of the address, `1` does not. Verification is strongly advised.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub insecure_ssl: Option<String>,
+    }
+}
+/// Request builder and parameter types of [`Repos::decline_invitation_for_authenticated_user`](crate::repos::Repos::decline_invitation_for_authenticated_user).
+pub mod decline_invitation_for_authenticated_user {
+    /// Request for [`Repos::decline_invitation_for_authenticated_user`](crate::repos::Repos::decline_invitation_for_authenticated_user): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct DeclineInvitationForAuthenticatedUser<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) invitation_id: i64,
+    }
+    impl<'c> DeclineInvitationForAuthenticatedUser<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let invitation_id = self.invitation_id;
+            crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Delete,
+                format!("/user/repository_invitations/{invitation_id}"),
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Repos::delete`](crate::repos::Repos::delete).
+pub mod delete {
+    /// Request for [`Repos::delete`](crate::repos::Repos::delete): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct Delete<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+    }
+    impl<'c> Delete<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let owner = crate::runtime::encode::segment(&self.owner);
+            let repo = crate::runtime::encode::segment(&self.repo);
+            crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Delete,
+                format!("/repos/{owner}/{repo}"),
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Repos::delete_an_environment`](crate::repos::Repos::delete_an_environment).
+pub mod delete_an_environment {
+    /// Request for [`Repos::delete_an_environment`](crate::repos::Repos::delete_an_environment): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct DeleteAnEnvironment<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) environment_name: String,
+    }
+    impl<'c> DeleteAnEnvironment<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let owner = crate::runtime::encode::segment(&self.owner);
+            let repo = crate::runtime::encode::segment(&self.repo);
+            let environment_name = crate::runtime::encode::segment(
+                &self.environment_name,
+            );
+            crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Delete,
+                format!("/repos/{owner}/{repo}/environments/{environment_name}"),
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
 /// Request builder and parameter types of [`Repos::delete_branch_protection`](crate::repos::Repos::delete_branch_protection).
 pub mod delete_branch_protection {
     /// Request for [`Repos::delete_branch_protection`](crate::repos::Repos::delete_branch_protection): set optional parameters, then `send()` (or `build()` to adjust the request).
@@ -1151,6 +4577,184 @@ pub mod delete_branch_protection {
                 self.client,
                 crate::runtime::Method::Delete,
                 format!("/repos/{owner}/{repo}/branches/{branch}/protection"),
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Repos::delete_deployment`](crate::repos::Repos::delete_deployment).
+pub mod delete_deployment {
+    /// Request for [`Repos::delete_deployment`](crate::repos::Repos::delete_deployment): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct DeleteDeployment<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) deployment_id: i64,
+    }
+    impl<'c> DeleteDeployment<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let owner = crate::runtime::encode::segment(&self.owner);
+            let repo = crate::runtime::encode::segment(&self.repo);
+            let deployment_id = self.deployment_id;
+            crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Delete,
+                format!("/repos/{owner}/{repo}/deployments/{deployment_id}"),
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Repos::delete_file`](crate::repos::Repos::delete_file).
+pub mod delete_file {
+    /// Request for [`Repos::delete_file`](crate::repos::Repos::delete_file): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct DeleteFile<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) path: String,
+        pub(super) message: String,
+        pub(super) sha: String,
+        pub(super) branch: Option<String>,
+        pub(super) committer: Option<crate::repos::delete_file::Committer>,
+        pub(super) author: Option<crate::repos::delete_file::Author>,
+    }
+    impl<'c> DeleteFile<'c> {
+        /// Branch to commit to. Defaults to the default branch.
+        #[inline]
+        pub fn branch(mut self, branch: impl Into<String>) -> Self {
+            self.branch = Some(branch.into());
+            self
+        }
+        /// Who made the commit. Defaults to the authenticated user.
+        #[inline]
+        pub fn committer(
+            mut self,
+            committer: crate::repos::delete_file::Committer,
+        ) -> Self {
+            self.committer = Some(committer);
+            self
+        }
+        /// Who wrote the change. Defaults to the committer.
+        #[inline]
+        pub fn author(mut self, author: crate::repos::delete_file::Author) -> Self {
+            self.author = Some(author);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let owner = crate::runtime::encode::segment(&self.owner);
+            let repo = crate::runtime::encode::segment(&self.repo);
+            let path = crate::runtime::encode::slashed(&self.path);
+            let mut req = crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Delete,
+                format!("/repos/{owner}/{repo}/contents/{path}"),
+            );
+            let mut body = crate::runtime::JsonObject::new();
+            body.field("message", &self.message);
+            body.field("sha", &self.sha);
+            body.opt("branch", &self.branch);
+            body.opt("committer", &self.committer);
+            body.opt("author", &self.author);
+            req = req.json(body);
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+    /// Who made the commit. Defaults to the authenticated user.
+    #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+    pub struct Committer {
+        /// Name of the committer.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub name: Option<String>,
+        /// E-mail address of the committer.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub email: Option<String>,
+    }
+    /// Who wrote the change. Defaults to the committer.
+    #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+    pub struct Author {
+        /// Name of the author.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub name: Option<String>,
+        /// E-mail address of the author.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub email: Option<String>,
+    }
+}
+/// Request builder and parameter types of [`Repos::delete_invitation`](crate::repos::Repos::delete_invitation).
+pub mod delete_invitation {
+    /// Request for [`Repos::delete_invitation`](crate::repos::Repos::delete_invitation): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct DeleteInvitation<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) invitation_id: i64,
+    }
+    impl<'c> DeleteInvitation<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let owner = crate::runtime::encode::segment(&self.owner);
+            let repo = crate::runtime::encode::segment(&self.repo);
+            let invitation_id = self.invitation_id;
+            crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Delete,
+                format!("/repos/{owner}/{repo}/invitations/{invitation_id}"),
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Repos::delete_release`](crate::repos::Repos::delete_release).
+pub mod delete_release {
+    /// Request for [`Repos::delete_release`](crate::repos::Repos::delete_release): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct DeleteRelease<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) release_id: i64,
+    }
+    impl<'c> DeleteRelease<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let owner = crate::runtime::encode::segment(&self.owner);
+            let repo = crate::runtime::encode::segment(&self.repo);
+            let release_id = self.release_id;
+            crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Delete,
+                format!("/repos/{owner}/{repo}/releases/{release_id}"),
             )
         }
         /// Send the request.
@@ -1191,6 +4795,37 @@ pub mod delete_release_asset {
         }
     }
 }
+/// Request builder and parameter types of [`Repos::delete_webhook`](crate::repos::Repos::delete_webhook).
+pub mod delete_webhook {
+    /// Request for [`Repos::delete_webhook`](crate::repos::Repos::delete_webhook): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct DeleteWebhook<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) hook_id: i64,
+    }
+    impl<'c> DeleteWebhook<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let owner = crate::runtime::encode::segment(&self.owner);
+            let repo = crate::runtime::encode::segment(&self.repo);
+            let hook_id = self.hook_id;
+            crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Delete,
+                format!("/repos/{owner}/{repo}/hooks/{hook_id}"),
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
 /// Request builder and parameter types of [`Repos::download_tarball_archive`](crate::repos::Repos::download_tarball_archive).
 pub mod download_tarball_archive {
     /// Request for [`Repos::download_tarball_archive`](crate::repos::Repos::download_tarball_archive): set optional parameters, then `send()` (or `build()` to adjust the request).
@@ -1214,6 +4849,70 @@ pub mod download_tarball_archive {
                 crate::runtime::Method::Get,
                 format!("/repos/{owner}/{repo}/tarball/{ref_}"),
             )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Repos::generate_release_notes`](crate::repos::Repos::generate_release_notes).
+pub mod generate_release_notes {
+    /// Request for [`Repos::generate_release_notes`](crate::repos::Repos::generate_release_notes): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct GenerateReleaseNotes<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) tag_name: String,
+        pub(super) target_commitish: Option<String>,
+        pub(super) previous_tag_name: Option<String>,
+        pub(super) configuration_file_path: Option<String>,
+    }
+    impl<'c> GenerateReleaseNotes<'c> {
+        /// Commit the tag would point to when it does not exist yet. Ignored for existing tags.
+        #[inline]
+        pub fn target_commitish(mut self, target_commitish: impl Into<String>) -> Self {
+            self.target_commitish = Some(target_commitish.into());
+            self
+        }
+        /// Tag to compare with. Defaults to the previous release.
+        #[inline]
+        pub fn previous_tag_name(
+            mut self,
+            previous_tag_name: impl Into<String>,
+        ) -> Self {
+            self.previous_tag_name = Some(previous_tag_name.into());
+            self
+        }
+        /// Path of a release notes configuration file in the repository. Defaults to `.github/release.yml`.
+        #[inline]
+        pub fn configuration_file_path(
+            mut self,
+            configuration_file_path: impl Into<String>,
+        ) -> Self {
+            self.configuration_file_path = Some(configuration_file_path.into());
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let owner = crate::runtime::encode::segment(&self.owner);
+            let repo = crate::runtime::encode::segment(&self.repo);
+            let mut req = crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Post,
+                format!("/repos/{owner}/{repo}/releases/generate-notes"),
+            );
+            let mut body = crate::runtime::JsonObject::new();
+            body.field("tag_name", &self.tag_name);
+            body.opt("target_commitish", &self.target_commitish);
+            body.opt("previous_tag_name", &self.previous_tag_name);
+            body.opt("configuration_file_path", &self.configuration_file_path);
+            req = req.json(body);
+            req
         }
         /// Send the request.
         #[inline]
@@ -1251,6 +4950,137 @@ pub mod get {
         }
     }
 }
+/// Request builder and parameter types of [`Repos::get_all_environments`](crate::repos::Repos::get_all_environments).
+pub mod get_all_environments {
+    /// Request for [`Repos::get_all_environments`](crate::repos::Repos::get_all_environments): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct GetAllEnvironments<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) per_page: Option<i64>,
+        pub(super) page: Option<i64>,
+    }
+    impl<'c> GetAllEnvironments<'c> {
+        /// How many results to return per page, at most 100. Default: `30`.
+        #[inline]
+        pub fn per_page(mut self, per_page: i64) -> Self {
+            self.per_page = Some(per_page);
+            self
+        }
+        /// Which page of results to return, counting from 1. Default: `1`.
+        #[inline]
+        pub fn page(mut self, page: i64) -> Self {
+            self.page = Some(page);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let owner = crate::runtime::encode::segment(&self.owner);
+            let repo = crate::runtime::encode::segment(&self.repo);
+            let mut req = crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Get,
+                format!("/repos/{owner}/{repo}/environments"),
+            );
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
+            }
+            if let Some(value) = self.page {
+                req = req.query("page", value.to_string());
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Repos::get_all_topics`](crate::repos::Repos::get_all_topics).
+pub mod get_all_topics {
+    /// Request for [`Repos::get_all_topics`](crate::repos::Repos::get_all_topics): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct GetAllTopics<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) page: Option<i64>,
+        pub(super) per_page: Option<i64>,
+    }
+    impl<'c> GetAllTopics<'c> {
+        /// Which page of results to return, counting from 1. Default: `1`.
+        #[inline]
+        pub fn page(mut self, page: i64) -> Self {
+            self.page = Some(page);
+            self
+        }
+        /// How many results to return per page, at most 100. Default: `30`.
+        #[inline]
+        pub fn per_page(mut self, per_page: i64) -> Self {
+            self.per_page = Some(per_page);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let owner = crate::runtime::encode::segment(&self.owner);
+            let repo = crate::runtime::encode::segment(&self.repo);
+            let mut req = crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Get,
+                format!("/repos/{owner}/{repo}/topics"),
+            );
+            if let Some(value) = self.page {
+                req = req.query("page", value.to_string());
+            }
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Repos::get_branch`](crate::repos::Repos::get_branch).
+pub mod get_branch {
+    /// Request for [`Repos::get_branch`](crate::repos::Repos::get_branch): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct GetBranch<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) branch: String,
+    }
+    impl<'c> GetBranch<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let owner = crate::runtime::encode::segment(&self.owner);
+            let repo = crate::runtime::encode::segment(&self.repo);
+            let branch = crate::runtime::encode::slashed(&self.branch);
+            crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Get,
+                format!("/repos/{owner}/{repo}/branches/{branch}"),
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
 /// Request builder and parameter types of [`Repos::get_branch_protection`](crate::repos::Repos::get_branch_protection).
 pub mod get_branch_protection {
     /// Request for [`Repos::get_branch_protection`](crate::repos::Repos::get_branch_protection): set optional parameters, then `send()` (or `build()` to adjust the request).
@@ -1273,6 +5103,37 @@ pub mod get_branch_protection {
                 self.client,
                 crate::runtime::Method::Get,
                 format!("/repos/{owner}/{repo}/branches/{branch}/protection"),
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Repos::get_collaborator_permission_level`](crate::repos::Repos::get_collaborator_permission_level).
+pub mod get_collaborator_permission_level {
+    /// Request for [`Repos::get_collaborator_permission_level`](crate::repos::Repos::get_collaborator_permission_level): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct GetCollaboratorPermissionLevel<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) username: String,
+    }
+    impl<'c> GetCollaboratorPermissionLevel<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let owner = crate::runtime::encode::segment(&self.owner);
+            let repo = crate::runtime::encode::segment(&self.repo);
+            let username = crate::runtime::encode::segment(&self.username);
+            crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Get,
+                format!("/repos/{owner}/{repo}/collaborators/{username}/permission"),
             )
         }
         /// Send the request.
@@ -1334,6 +5195,58 @@ pub mod get_combined_status_for_ref {
         }
     }
 }
+/// Request builder and parameter types of [`Repos::get_commit`](crate::repos::Repos::get_commit).
+pub mod get_commit {
+    /// Request for [`Repos::get_commit`](crate::repos::Repos::get_commit): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct GetCommit<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) r#ref: String,
+        pub(super) page: Option<i64>,
+        pub(super) per_page: Option<i64>,
+    }
+    impl<'c> GetCommit<'c> {
+        /// Which page of results to return, counting from 1. Default: `1`.
+        #[inline]
+        pub fn page(mut self, page: i64) -> Self {
+            self.page = Some(page);
+            self
+        }
+        /// How many results to return per page, at most 100. Default: `30`.
+        #[inline]
+        pub fn per_page(mut self, per_page: i64) -> Self {
+            self.per_page = Some(per_page);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let owner = crate::runtime::encode::segment(&self.owner);
+            let repo = crate::runtime::encode::segment(&self.repo);
+            let ref_ = crate::runtime::encode::slashed(&self.r#ref);
+            let mut req = crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Get,
+                format!("/repos/{owner}/{repo}/commits/{ref_}"),
+            );
+            if let Some(value) = self.page {
+                req = req.query("page", value.to_string());
+            }
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
 /// Request builder and parameter types of [`Repos::get_content`](crate::repos::Repos::get_content).
 pub mod get_content {
     /// Request for [`Repos::get_content`](crate::repos::Repos::get_content): set optional parameters, then `send()` (or `build()` to adjust the request).
@@ -1368,6 +5281,205 @@ pub mod get_content {
                 req = req.query("ref", value);
             }
             req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Repos::get_deployment`](crate::repos::Repos::get_deployment).
+pub mod get_deployment {
+    /// Request for [`Repos::get_deployment`](crate::repos::Repos::get_deployment): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct GetDeployment<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) deployment_id: i64,
+    }
+    impl<'c> GetDeployment<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let owner = crate::runtime::encode::segment(&self.owner);
+            let repo = crate::runtime::encode::segment(&self.repo);
+            let deployment_id = self.deployment_id;
+            crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Get,
+                format!("/repos/{owner}/{repo}/deployments/{deployment_id}"),
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Repos::get_deployment_status`](crate::repos::Repos::get_deployment_status).
+pub mod get_deployment_status {
+    /// Request for [`Repos::get_deployment_status`](crate::repos::Repos::get_deployment_status): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct GetDeploymentStatus<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) deployment_id: i64,
+        pub(super) status_id: i64,
+    }
+    impl<'c> GetDeploymentStatus<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let owner = crate::runtime::encode::segment(&self.owner);
+            let repo = crate::runtime::encode::segment(&self.repo);
+            let deployment_id = self.deployment_id;
+            let status_id = self.status_id;
+            crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Get,
+                format!(
+                    "/repos/{owner}/{repo}/deployments/{deployment_id}/statuses/{status_id}"
+                ),
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Repos::get_environment`](crate::repos::Repos::get_environment).
+pub mod get_environment {
+    /// Request for [`Repos::get_environment`](crate::repos::Repos::get_environment): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct GetEnvironment<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) environment_name: String,
+    }
+    impl<'c> GetEnvironment<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let owner = crate::runtime::encode::segment(&self.owner);
+            let repo = crate::runtime::encode::segment(&self.repo);
+            let environment_name = crate::runtime::encode::segment(
+                &self.environment_name,
+            );
+            crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Get,
+                format!("/repos/{owner}/{repo}/environments/{environment_name}"),
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Repos::get_latest_release`](crate::repos::Repos::get_latest_release).
+pub mod get_latest_release {
+    /// Request for [`Repos::get_latest_release`](crate::repos::Repos::get_latest_release): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct GetLatestRelease<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+    }
+    impl<'c> GetLatestRelease<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let owner = crate::runtime::encode::segment(&self.owner);
+            let repo = crate::runtime::encode::segment(&self.repo);
+            crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Get,
+                format!("/repos/{owner}/{repo}/releases/latest"),
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Repos::get_readme`](crate::repos::Repos::get_readme).
+pub mod get_readme {
+    /// Request for [`Repos::get_readme`](crate::repos::Repos::get_readme): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct GetReadme<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) r#ref: Option<String>,
+    }
+    impl<'c> GetReadme<'c> {
+        /// Branch, tag or commit to read from. Defaults to the default branch.
+        #[inline]
+        pub fn r#ref(mut self, r#ref: impl Into<String>) -> Self {
+            self.r#ref = Some(r#ref.into());
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let owner = crate::runtime::encode::segment(&self.owner);
+            let repo = crate::runtime::encode::segment(&self.repo);
+            let mut req = crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Get,
+                format!("/repos/{owner}/{repo}/readme"),
+            );
+            if let Some(value) = self.r#ref {
+                req = req.query("ref", value);
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Repos::get_release`](crate::repos::Repos::get_release).
+pub mod get_release {
+    /// Request for [`Repos::get_release`](crate::repos::Repos::get_release): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct GetRelease<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) release_id: i64,
+    }
+    impl<'c> GetRelease<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let owner = crate::runtime::encode::segment(&self.owner);
+            let repo = crate::runtime::encode::segment(&self.repo);
+            let release_id = self.release_id;
+            crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Get,
+                format!("/repos/{owner}/{repo}/releases/{release_id}"),
+            )
         }
         /// Send the request.
         #[inline]
@@ -1430,6 +5542,97 @@ pub mod get_release_by_tag {
                 crate::runtime::Method::Get,
                 format!("/repos/{owner}/{repo}/releases/tags/{tag}"),
             )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Repos::get_webhook`](crate::repos::Repos::get_webhook).
+pub mod get_webhook {
+    /// Request for [`Repos::get_webhook`](crate::repos::Repos::get_webhook): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct GetWebhook<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) hook_id: i64,
+    }
+    impl<'c> GetWebhook<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let owner = crate::runtime::encode::segment(&self.owner);
+            let repo = crate::runtime::encode::segment(&self.repo);
+            let hook_id = self.hook_id;
+            crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Get,
+                format!("/repos/{owner}/{repo}/hooks/{hook_id}"),
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Repos::list_branches`](crate::repos::Repos::list_branches).
+pub mod list_branches {
+    /// Request for [`Repos::list_branches`](crate::repos::Repos::list_branches): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ListBranches<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) protected: Option<bool>,
+        pub(super) per_page: Option<i64>,
+        pub(super) page: Option<i64>,
+    }
+    impl<'c> ListBranches<'c> {
+        /// `true` returns only protected branches, `false` only unprotected ones. Leave it out for all.
+        #[inline]
+        pub fn protected(mut self, protected: bool) -> Self {
+            self.protected = Some(protected);
+            self
+        }
+        /// How many results to return per page, at most 100. Default: `30`.
+        #[inline]
+        pub fn per_page(mut self, per_page: i64) -> Self {
+            self.per_page = Some(per_page);
+            self
+        }
+        /// Which page of results to return, counting from 1. Default: `1`.
+        #[inline]
+        pub fn page(mut self, page: i64) -> Self {
+            self.page = Some(page);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let owner = crate::runtime::encode::segment(&self.owner);
+            let repo = crate::runtime::encode::segment(&self.repo);
+            let mut req = crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Get,
+                format!("/repos/{owner}/{repo}/branches"),
+            );
+            if let Some(value) = self.protected {
+                req = req.query("protected", value.to_string());
+            }
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
+            }
+            if let Some(value) = self.page {
+                req = req.query("page", value.to_string());
+            }
+            req
         }
         /// Send the request.
         #[inline]
@@ -1638,6 +5841,1053 @@ pub mod list_commit_statuses_for_ref {
         }
     }
 }
+/// Request builder and parameter types of [`Repos::list_commits`](crate::repos::Repos::list_commits).
+pub mod list_commits {
+    /// Request for [`Repos::list_commits`](crate::repos::Repos::list_commits): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ListCommits<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) sha: Option<String>,
+        pub(super) path: Option<String>,
+        pub(super) author: Option<String>,
+        pub(super) committer: Option<String>,
+        pub(super) since: Option<String>,
+        pub(super) until: Option<String>,
+        pub(super) per_page: Option<i64>,
+        pub(super) page: Option<i64>,
+    }
+    impl<'c> ListCommits<'c> {
+        /// SHA or branch to start from. Defaults to the default branch.
+        #[inline]
+        pub fn sha(mut self, sha: impl Into<String>) -> Self {
+            self.sha = Some(sha.into());
+            self
+        }
+        /// Only commits touching this file path.
+        #[inline]
+        pub fn path(mut self, path: impl Into<String>) -> Self {
+            self.path = Some(path.into());
+            self
+        }
+        /// Only commits by this GitHub login or e-mail address.
+        #[inline]
+        pub fn author(mut self, author: impl Into<String>) -> Self {
+            self.author = Some(author.into());
+            self
+        }
+        /// Only commits committed by this GitHub login or e-mail address.
+        #[inline]
+        pub fn committer(mut self, committer: impl Into<String>) -> Self {
+            self.committer = Some(committer.into());
+            self
+        }
+        /// Only commits after this time, an ISO 8601 timestamp (`YYYY-MM-DDTHH:MM:SSZ`).
+        #[inline]
+        pub fn since(mut self, since: impl Into<String>) -> Self {
+            self.since = Some(since.into());
+            self
+        }
+        /// Only commits before this time, an ISO 8601 timestamp (`YYYY-MM-DDTHH:MM:SSZ`).
+        #[inline]
+        pub fn until(mut self, until: impl Into<String>) -> Self {
+            self.until = Some(until.into());
+            self
+        }
+        /// How many results to return per page, at most 100. Default: `30`.
+        #[inline]
+        pub fn per_page(mut self, per_page: i64) -> Self {
+            self.per_page = Some(per_page);
+            self
+        }
+        /// Which page of results to return, counting from 1. Default: `1`.
+        #[inline]
+        pub fn page(mut self, page: i64) -> Self {
+            self.page = Some(page);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let owner = crate::runtime::encode::segment(&self.owner);
+            let repo = crate::runtime::encode::segment(&self.repo);
+            let mut req = crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Get,
+                format!("/repos/{owner}/{repo}/commits"),
+            );
+            if let Some(value) = self.sha {
+                req = req.query("sha", value);
+            }
+            if let Some(value) = self.path {
+                req = req.query("path", value);
+            }
+            if let Some(value) = self.author {
+                req = req.query("author", value);
+            }
+            if let Some(value) = self.committer {
+                req = req.query("committer", value);
+            }
+            if let Some(value) = self.since {
+                req = req.query("since", value);
+            }
+            if let Some(value) = self.until {
+                req = req.query("until", value);
+            }
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
+            }
+            if let Some(value) = self.page {
+                req = req.query("page", value.to_string());
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Repos::list_contributors`](crate::repos::Repos::list_contributors).
+pub mod list_contributors {
+    /// Request for [`Repos::list_contributors`](crate::repos::Repos::list_contributors): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ListContributors<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) anon: Option<String>,
+        pub(super) per_page: Option<i64>,
+        pub(super) page: Option<i64>,
+    }
+    impl<'c> ListContributors<'c> {
+        /// `1` or `true` includes anonymous contributors.
+        #[inline]
+        pub fn anon(mut self, anon: impl Into<String>) -> Self {
+            self.anon = Some(anon.into());
+            self
+        }
+        /// How many results to return per page, at most 100. Default: `30`.
+        #[inline]
+        pub fn per_page(mut self, per_page: i64) -> Self {
+            self.per_page = Some(per_page);
+            self
+        }
+        /// Which page of results to return, counting from 1. Default: `1`.
+        #[inline]
+        pub fn page(mut self, page: i64) -> Self {
+            self.page = Some(page);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let owner = crate::runtime::encode::segment(&self.owner);
+            let repo = crate::runtime::encode::segment(&self.repo);
+            let mut req = crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Get,
+                format!("/repos/{owner}/{repo}/contributors"),
+            );
+            if let Some(value) = self.anon {
+                req = req.query("anon", value);
+            }
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
+            }
+            if let Some(value) = self.page {
+                req = req.query("page", value.to_string());
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Repos::list_deployment_statuses`](crate::repos::Repos::list_deployment_statuses).
+pub mod list_deployment_statuses {
+    /// Request for [`Repos::list_deployment_statuses`](crate::repos::Repos::list_deployment_statuses): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ListDeploymentStatuses<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) deployment_id: i64,
+        pub(super) per_page: Option<i64>,
+        pub(super) page: Option<i64>,
+    }
+    impl<'c> ListDeploymentStatuses<'c> {
+        /// How many results to return per page, at most 100. Default: `30`.
+        #[inline]
+        pub fn per_page(mut self, per_page: i64) -> Self {
+            self.per_page = Some(per_page);
+            self
+        }
+        /// Which page of results to return, counting from 1. Default: `1`.
+        #[inline]
+        pub fn page(mut self, page: i64) -> Self {
+            self.page = Some(page);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let owner = crate::runtime::encode::segment(&self.owner);
+            let repo = crate::runtime::encode::segment(&self.repo);
+            let deployment_id = self.deployment_id;
+            let mut req = crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Get,
+                format!("/repos/{owner}/{repo}/deployments/{deployment_id}/statuses"),
+            );
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
+            }
+            if let Some(value) = self.page {
+                req = req.query("page", value.to_string());
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Repos::list_deployments`](crate::repos::Repos::list_deployments).
+pub mod list_deployments {
+    /// Request for [`Repos::list_deployments`](crate::repos::Repos::list_deployments): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ListDeployments<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) sha: Option<String>,
+        pub(super) r#ref: Option<String>,
+        pub(super) task: Option<String>,
+        pub(super) environment: Option<String>,
+        pub(super) per_page: Option<i64>,
+        pub(super) page: Option<i64>,
+    }
+    impl<'c> ListDeployments<'c> {
+        /// Only deployments of this commit SHA. Default: `none`.
+        #[inline]
+        pub fn sha(mut self, sha: impl Into<String>) -> Self {
+            self.sha = Some(sha.into());
+            self
+        }
+        /// Only deployments of this branch, tag or SHA. Default: `none`.
+        #[inline]
+        pub fn r#ref(mut self, r#ref: impl Into<String>) -> Self {
+            self.r#ref = Some(r#ref.into());
+            self
+        }
+        /// Only deployments of this task, such as `deploy` or `deploy:migrations`. Default: `none`.
+        #[inline]
+        pub fn task(mut self, task: impl Into<String>) -> Self {
+            self.task = Some(task.into());
+            self
+        }
+        /// Only deployments to this environment, such as `staging` or `production`. Default: `none`.
+        #[inline]
+        pub fn environment(mut self, environment: impl Into<String>) -> Self {
+            self.environment = Some(environment.into());
+            self
+        }
+        /// How many results to return per page, at most 100. Default: `30`.
+        #[inline]
+        pub fn per_page(mut self, per_page: i64) -> Self {
+            self.per_page = Some(per_page);
+            self
+        }
+        /// Which page of results to return, counting from 1. Default: `1`.
+        #[inline]
+        pub fn page(mut self, page: i64) -> Self {
+            self.page = Some(page);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let owner = crate::runtime::encode::segment(&self.owner);
+            let repo = crate::runtime::encode::segment(&self.repo);
+            let mut req = crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Get,
+                format!("/repos/{owner}/{repo}/deployments"),
+            );
+            if let Some(value) = self.sha {
+                req = req.query("sha", value);
+            }
+            if let Some(value) = self.r#ref {
+                req = req.query("ref", value);
+            }
+            if let Some(value) = self.task {
+                req = req.query("task", value);
+            }
+            if let Some(value) = self.environment {
+                req = req.query("environment", value);
+            }
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
+            }
+            if let Some(value) = self.page {
+                req = req.query("page", value.to_string());
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Repos::list_for_authenticated_user`](crate::repos::Repos::list_for_authenticated_user).
+pub mod list_for_authenticated_user {
+    /// Request for [`Repos::list_for_authenticated_user`](crate::repos::Repos::list_for_authenticated_user): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ListForAuthenticatedUser<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) visibility: Option<
+            crate::repos::list_for_authenticated_user::Visibility,
+        >,
+        pub(super) affiliation: Option<String>,
+        pub(super) r#type: Option<crate::repos::list_for_authenticated_user::Type>,
+        pub(super) sort: Option<crate::repos::list_for_authenticated_user::Sort>,
+        pub(super) direction: Option<
+            crate::repos::list_for_authenticated_user::Direction,
+        >,
+        pub(super) per_page: Option<i64>,
+        pub(super) page: Option<i64>,
+        pub(super) since: Option<String>,
+        pub(super) before: Option<String>,
+    }
+    impl<'c> ListForAuthenticatedUser<'c> {
+        /// Only repositories with this visibility. Values: `all`, `public`, `private`. Default: `all`.
+        #[inline]
+        pub fn visibility(
+            mut self,
+            visibility: crate::repos::list_for_authenticated_user::Visibility,
+        ) -> Self {
+            self.visibility = Some(visibility);
+            self
+        }
+        /// Comma-separated relationships to include: `owner`, `collaborator`, `organization_member`. Default: `owner,collaborator,organization_member`.
+        #[inline]
+        pub fn affiliation(mut self, affiliation: impl Into<String>) -> Self {
+            self.affiliation = Some(affiliation.into());
+            self
+        }
+        /// Only repositories of this kind. Cannot be combined with `visibility` or `affiliation`. Values: `all`, `owner`, `public`, `private`, `member`. Default: `all`.
+        #[inline]
+        pub fn r#type(
+            mut self,
+            r#type: crate::repos::list_for_authenticated_user::Type,
+        ) -> Self {
+            self.r#type = Some(r#type);
+            self
+        }
+        /// Field the repositories are ordered by. Values: `created`, `updated`, `pushed`, `full_name`. Default: `full_name`.
+        #[inline]
+        pub fn sort(
+            mut self,
+            sort: crate::repos::list_for_authenticated_user::Sort,
+        ) -> Self {
+            self.sort = Some(sort);
+            self
+        }
+        /// Sort order. Defaults to `asc` for `full_name` and `desc` otherwise.
+        #[inline]
+        pub fn direction(
+            mut self,
+            direction: crate::repos::list_for_authenticated_user::Direction,
+        ) -> Self {
+            self.direction = Some(direction);
+            self
+        }
+        /// How many results to return per page, at most 100. Default: `30`.
+        #[inline]
+        pub fn per_page(mut self, per_page: i64) -> Self {
+            self.per_page = Some(per_page);
+            self
+        }
+        /// Which page of results to return, counting from 1. Default: `1`.
+        #[inline]
+        pub fn page(mut self, page: i64) -> Self {
+            self.page = Some(page);
+            self
+        }
+        /// Only repositories updated after this time, an ISO 8601 timestamp (`YYYY-MM-DDTHH:MM:SSZ`).
+        #[inline]
+        pub fn since(mut self, since: impl Into<String>) -> Self {
+            self.since = Some(since.into());
+            self
+        }
+        /// Only repositories updated before this time, an ISO 8601 timestamp (`YYYY-MM-DDTHH:MM:SSZ`).
+        #[inline]
+        pub fn before(mut self, before: impl Into<String>) -> Self {
+            self.before = Some(before.into());
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Get,
+                String::from("/user/repos"),
+            );
+            if let Some(value) = self.visibility {
+                req = req.query("visibility", value.as_str().to_owned());
+            }
+            if let Some(value) = self.affiliation {
+                req = req.query("affiliation", value);
+            }
+            if let Some(value) = self.r#type {
+                req = req.query("type", value.as_str().to_owned());
+            }
+            if let Some(value) = self.sort {
+                req = req.query("sort", value.as_str().to_owned());
+            }
+            if let Some(value) = self.direction {
+                req = req.query("direction", value.as_str().to_owned());
+            }
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
+            }
+            if let Some(value) = self.page {
+                req = req.query("page", value.to_string());
+            }
+            if let Some(value) = self.since {
+                req = req.query("since", value);
+            }
+            if let Some(value) = self.before {
+                req = req.query("before", value);
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+    /// Only repositories with this visibility. Values: `all`, `public`, `private`. Default: `all`.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum Visibility {
+        /// `all`
+        All,
+        /// `public`
+        Public,
+        /// `private`
+        Private,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl Visibility {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::All => "all",
+                Self::Public => "public",
+                Self::Private => "private",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for Visibility {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    /// Only repositories of this kind. Cannot be combined with `visibility` or `affiliation`. Values: `all`, `owner`, `public`, `private`, `member`. Default: `all`.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum Type {
+        /// `all`
+        All,
+        /// `owner`
+        Owner,
+        /// `public`
+        Public,
+        /// `private`
+        Private,
+        /// `member`
+        Member,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl Type {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::All => "all",
+                Self::Owner => "owner",
+                Self::Public => "public",
+                Self::Private => "private",
+                Self::Member => "member",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for Type {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    /// Field the repositories are ordered by. Values: `created`, `updated`, `pushed`, `full_name`. Default: `full_name`.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum Sort {
+        /// `created`
+        Created,
+        /// `updated`
+        Updated,
+        /// `pushed`
+        Pushed,
+        /// `full_name`
+        FullName,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl Sort {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Created => "created",
+                Self::Updated => "updated",
+                Self::Pushed => "pushed",
+                Self::FullName => "full_name",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for Sort {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    /// Sort order. Defaults to `asc` for `full_name` and `desc` otherwise.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum Direction {
+        /// `asc`
+        Asc,
+        /// `desc`
+        Desc,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl Direction {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Asc => "asc",
+                Self::Desc => "desc",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for Direction {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+}
+/// Request builder and parameter types of [`Repos::list_for_org`](crate::repos::Repos::list_for_org).
+pub mod list_for_org {
+    /// Request for [`Repos::list_for_org`](crate::repos::Repos::list_for_org): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ListForOrg<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) r#type: Option<crate::repos::list_for_org::Type>,
+        pub(super) sort: Option<crate::repos::list_for_org::Sort>,
+        pub(super) direction: Option<crate::repos::list_for_org::Direction>,
+        pub(super) per_page: Option<i64>,
+        pub(super) page: Option<i64>,
+    }
+    impl<'c> ListForOrg<'c> {
+        /// Only repositories of this kind. Values: `all`, `public`, `private`, `forks`, `sources`, `member`. Default: `all`.
+        #[inline]
+        pub fn r#type(mut self, r#type: crate::repos::list_for_org::Type) -> Self {
+            self.r#type = Some(r#type);
+            self
+        }
+        /// Field the repositories are ordered by. Values: `created`, `updated`, `pushed`, `full_name`. Default: `created`.
+        #[inline]
+        pub fn sort(mut self, sort: crate::repos::list_for_org::Sort) -> Self {
+            self.sort = Some(sort);
+            self
+        }
+        /// Sort order. Defaults to `asc` for `full_name` and `desc` otherwise.
+        #[inline]
+        pub fn direction(
+            mut self,
+            direction: crate::repos::list_for_org::Direction,
+        ) -> Self {
+            self.direction = Some(direction);
+            self
+        }
+        /// How many results to return per page, at most 100. Default: `30`.
+        #[inline]
+        pub fn per_page(mut self, per_page: i64) -> Self {
+            self.per_page = Some(per_page);
+            self
+        }
+        /// Which page of results to return, counting from 1. Default: `1`.
+        #[inline]
+        pub fn page(mut self, page: i64) -> Self {
+            self.page = Some(page);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let org = crate::runtime::encode::segment(&self.org);
+            let mut req = crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Get,
+                format!("/orgs/{org}/repos"),
+            );
+            if let Some(value) = self.r#type {
+                req = req.query("type", value.as_str().to_owned());
+            }
+            if let Some(value) = self.sort {
+                req = req.query("sort", value.as_str().to_owned());
+            }
+            if let Some(value) = self.direction {
+                req = req.query("direction", value.as_str().to_owned());
+            }
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
+            }
+            if let Some(value) = self.page {
+                req = req.query("page", value.to_string());
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+    /// Only repositories of this kind. Values: `all`, `public`, `private`, `forks`, `sources`, `member`. Default: `all`.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum Type {
+        /// `all`
+        All,
+        /// `public`
+        Public,
+        /// `private`
+        Private,
+        /// `forks`
+        Forks,
+        /// `sources`
+        Sources,
+        /// `member`
+        Member,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl Type {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::All => "all",
+                Self::Public => "public",
+                Self::Private => "private",
+                Self::Forks => "forks",
+                Self::Sources => "sources",
+                Self::Member => "member",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for Type {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    /// Field the repositories are ordered by. Values: `created`, `updated`, `pushed`, `full_name`. Default: `created`.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum Sort {
+        /// `created`
+        Created,
+        /// `updated`
+        Updated,
+        /// `pushed`
+        Pushed,
+        /// `full_name`
+        FullName,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl Sort {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Created => "created",
+                Self::Updated => "updated",
+                Self::Pushed => "pushed",
+                Self::FullName => "full_name",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for Sort {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    /// Sort order. Defaults to `asc` for `full_name` and `desc` otherwise.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum Direction {
+        /// `asc`
+        Asc,
+        /// `desc`
+        Desc,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl Direction {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Asc => "asc",
+                Self::Desc => "desc",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for Direction {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+}
+/// Request builder and parameter types of [`Repos::list_for_user`](crate::repos::Repos::list_for_user).
+pub mod list_for_user {
+    /// Request for [`Repos::list_for_user`](crate::repos::Repos::list_for_user): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ListForUser<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) username: String,
+        pub(super) r#type: Option<crate::repos::list_for_user::Type>,
+        pub(super) sort: Option<crate::repos::list_for_user::Sort>,
+        pub(super) direction: Option<crate::repos::list_for_user::Direction>,
+        pub(super) per_page: Option<i64>,
+        pub(super) page: Option<i64>,
+    }
+    impl<'c> ListForUser<'c> {
+        /// Only repositories of this kind. Values: `all`, `owner`, `member`. Default: `owner`.
+        #[inline]
+        pub fn r#type(mut self, r#type: crate::repos::list_for_user::Type) -> Self {
+            self.r#type = Some(r#type);
+            self
+        }
+        /// Field the repositories are ordered by. Values: `created`, `updated`, `pushed`, `full_name`. Default: `full_name`.
+        #[inline]
+        pub fn sort(mut self, sort: crate::repos::list_for_user::Sort) -> Self {
+            self.sort = Some(sort);
+            self
+        }
+        /// Sort order. Defaults to `asc` for `full_name` and `desc` otherwise.
+        #[inline]
+        pub fn direction(
+            mut self,
+            direction: crate::repos::list_for_user::Direction,
+        ) -> Self {
+            self.direction = Some(direction);
+            self
+        }
+        /// How many results to return per page, at most 100. Default: `30`.
+        #[inline]
+        pub fn per_page(mut self, per_page: i64) -> Self {
+            self.per_page = Some(per_page);
+            self
+        }
+        /// Which page of results to return, counting from 1. Default: `1`.
+        #[inline]
+        pub fn page(mut self, page: i64) -> Self {
+            self.page = Some(page);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let username = crate::runtime::encode::segment(&self.username);
+            let mut req = crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Get,
+                format!("/users/{username}/repos"),
+            );
+            if let Some(value) = self.r#type {
+                req = req.query("type", value.as_str().to_owned());
+            }
+            if let Some(value) = self.sort {
+                req = req.query("sort", value.as_str().to_owned());
+            }
+            if let Some(value) = self.direction {
+                req = req.query("direction", value.as_str().to_owned());
+            }
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
+            }
+            if let Some(value) = self.page {
+                req = req.query("page", value.to_string());
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+    /// Only repositories of this kind. Values: `all`, `owner`, `member`. Default: `owner`.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum Type {
+        /// `all`
+        All,
+        /// `owner`
+        Owner,
+        /// `member`
+        Member,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl Type {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::All => "all",
+                Self::Owner => "owner",
+                Self::Member => "member",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for Type {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    /// Field the repositories are ordered by. Values: `created`, `updated`, `pushed`, `full_name`. Default: `full_name`.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum Sort {
+        /// `created`
+        Created,
+        /// `updated`
+        Updated,
+        /// `pushed`
+        Pushed,
+        /// `full_name`
+        FullName,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl Sort {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Created => "created",
+                Self::Updated => "updated",
+                Self::Pushed => "pushed",
+                Self::FullName => "full_name",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for Sort {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    /// Sort order. Defaults to `asc` for `full_name` and `desc` otherwise.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum Direction {
+        /// `asc`
+        Asc,
+        /// `desc`
+        Desc,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl Direction {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Asc => "asc",
+                Self::Desc => "desc",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for Direction {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+}
+/// Request builder and parameter types of [`Repos::list_forks`](crate::repos::Repos::list_forks).
+pub mod list_forks {
+    /// Request for [`Repos::list_forks`](crate::repos::Repos::list_forks): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ListForks<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) sort: Option<crate::repos::list_forks::Sort>,
+        pub(super) per_page: Option<i64>,
+        pub(super) page: Option<i64>,
+    }
+    impl<'c> ListForks<'c> {
+        /// Order of the forks. Values: `newest`, `oldest`, `stargazers`, `watchers`. Default: `newest`.
+        #[inline]
+        pub fn sort(mut self, sort: crate::repos::list_forks::Sort) -> Self {
+            self.sort = Some(sort);
+            self
+        }
+        /// How many results to return per page, at most 100. Default: `30`.
+        #[inline]
+        pub fn per_page(mut self, per_page: i64) -> Self {
+            self.per_page = Some(per_page);
+            self
+        }
+        /// Which page of results to return, counting from 1. Default: `1`.
+        #[inline]
+        pub fn page(mut self, page: i64) -> Self {
+            self.page = Some(page);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let owner = crate::runtime::encode::segment(&self.owner);
+            let repo = crate::runtime::encode::segment(&self.repo);
+            let mut req = crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Get,
+                format!("/repos/{owner}/{repo}/forks"),
+            );
+            if let Some(value) = self.sort {
+                req = req.query("sort", value.as_str().to_owned());
+            }
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
+            }
+            if let Some(value) = self.page {
+                req = req.query("page", value.to_string());
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+    /// Order of the forks. Values: `newest`, `oldest`, `stargazers`, `watchers`. Default: `newest`.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum Sort {
+        /// `newest`
+        Newest,
+        /// `oldest`
+        Oldest,
+        /// `stargazers`
+        Stargazers,
+        /// `watchers`
+        Watchers,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl Sort {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Newest => "newest",
+                Self::Oldest => "oldest",
+                Self::Stargazers => "stargazers",
+                Self::Watchers => "watchers",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for Sort {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+}
 /// Request builder and parameter types of [`Repos::list_invitations`](crate::repos::Repos::list_invitations).
 pub mod list_invitations {
     /// Request for [`Repos::list_invitations`](crate::repos::Repos::list_invitations): set optional parameters, then `send()` (or `build()` to adjust the request).
@@ -1678,6 +6928,117 @@ pub mod list_invitations {
             }
             if let Some(value) = self.page {
                 req = req.query("page", value.to_string());
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Repos::list_invitations_for_authenticated_user`](crate::repos::Repos::list_invitations_for_authenticated_user).
+pub mod list_invitations_for_authenticated_user {
+    /// Request for [`Repos::list_invitations_for_authenticated_user`](crate::repos::Repos::list_invitations_for_authenticated_user): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ListInvitationsForAuthenticatedUser<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) per_page: Option<i64>,
+        pub(super) page: Option<i64>,
+    }
+    impl<'c> ListInvitationsForAuthenticatedUser<'c> {
+        /// How many results to return per page, at most 100. Default: `30`.
+        #[inline]
+        pub fn per_page(mut self, per_page: i64) -> Self {
+            self.per_page = Some(per_page);
+            self
+        }
+        /// Which page of results to return, counting from 1. Default: `1`.
+        #[inline]
+        pub fn page(mut self, page: i64) -> Self {
+            self.page = Some(page);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Get,
+                String::from("/user/repository_invitations"),
+            );
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
+            }
+            if let Some(value) = self.page {
+                req = req.query("page", value.to_string());
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Repos::list_languages`](crate::repos::Repos::list_languages).
+pub mod list_languages {
+    /// Request for [`Repos::list_languages`](crate::repos::Repos::list_languages): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ListLanguages<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+    }
+    impl<'c> ListLanguages<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let owner = crate::runtime::encode::segment(&self.owner);
+            let repo = crate::runtime::encode::segment(&self.repo);
+            crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Get,
+                format!("/repos/{owner}/{repo}/languages"),
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Repos::list_public`](crate::repos::Repos::list_public).
+pub mod list_public {
+    /// Request for [`Repos::list_public`](crate::repos::Repos::list_public): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ListPublic<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) since: Option<i64>,
+    }
+    impl<'c> ListPublic<'c> {
+        /// Only repositories with an ID greater than this one.
+        #[inline]
+        pub fn since(mut self, since: i64) -> Self {
+            self.since = Some(since);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Get,
+                String::from("/repositories"),
+            );
+            if let Some(value) = self.since {
+                req = req.query("since", value.to_string());
             }
             req
         }
@@ -1732,6 +7093,265 @@ pub mod list_release_assets {
                 req = req.query("page", value.to_string());
             }
             req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Repos::list_releases`](crate::repos::Repos::list_releases).
+pub mod list_releases {
+    /// Request for [`Repos::list_releases`](crate::repos::Repos::list_releases): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ListReleases<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) per_page: Option<i64>,
+        pub(super) page: Option<i64>,
+    }
+    impl<'c> ListReleases<'c> {
+        /// How many results to return per page, at most 100. Default: `30`.
+        #[inline]
+        pub fn per_page(mut self, per_page: i64) -> Self {
+            self.per_page = Some(per_page);
+            self
+        }
+        /// Which page of results to return, counting from 1. Default: `1`.
+        #[inline]
+        pub fn page(mut self, page: i64) -> Self {
+            self.page = Some(page);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let owner = crate::runtime::encode::segment(&self.owner);
+            let repo = crate::runtime::encode::segment(&self.repo);
+            let mut req = crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Get,
+                format!("/repos/{owner}/{repo}/releases"),
+            );
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
+            }
+            if let Some(value) = self.page {
+                req = req.query("page", value.to_string());
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Repos::list_tags`](crate::repos::Repos::list_tags).
+pub mod list_tags {
+    /// Request for [`Repos::list_tags`](crate::repos::Repos::list_tags): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ListTags<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) per_page: Option<i64>,
+        pub(super) page: Option<i64>,
+    }
+    impl<'c> ListTags<'c> {
+        /// How many results to return per page, at most 100. Default: `30`.
+        #[inline]
+        pub fn per_page(mut self, per_page: i64) -> Self {
+            self.per_page = Some(per_page);
+            self
+        }
+        /// Which page of results to return, counting from 1. Default: `1`.
+        #[inline]
+        pub fn page(mut self, page: i64) -> Self {
+            self.page = Some(page);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let owner = crate::runtime::encode::segment(&self.owner);
+            let repo = crate::runtime::encode::segment(&self.repo);
+            let mut req = crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Get,
+                format!("/repos/{owner}/{repo}/tags"),
+            );
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
+            }
+            if let Some(value) = self.page {
+                req = req.query("page", value.to_string());
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Repos::list_webhooks`](crate::repos::Repos::list_webhooks).
+pub mod list_webhooks {
+    /// Request for [`Repos::list_webhooks`](crate::repos::Repos::list_webhooks): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ListWebhooks<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) per_page: Option<i64>,
+        pub(super) page: Option<i64>,
+    }
+    impl<'c> ListWebhooks<'c> {
+        /// How many results to return per page, at most 100. Default: `30`.
+        #[inline]
+        pub fn per_page(mut self, per_page: i64) -> Self {
+            self.per_page = Some(per_page);
+            self
+        }
+        /// Which page of results to return, counting from 1. Default: `1`.
+        #[inline]
+        pub fn page(mut self, page: i64) -> Self {
+            self.page = Some(page);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let owner = crate::runtime::encode::segment(&self.owner);
+            let repo = crate::runtime::encode::segment(&self.repo);
+            let mut req = crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Get,
+                format!("/repos/{owner}/{repo}/hooks"),
+            );
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
+            }
+            if let Some(value) = self.page {
+                req = req.query("page", value.to_string());
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Repos::merge`](crate::repos::Repos::merge).
+pub mod merge {
+    /// Request for [`Repos::merge`](crate::repos::Repos::merge): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct Merge<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) base: String,
+        pub(super) head: String,
+        pub(super) commit_message: Option<String>,
+    }
+    impl<'c> Merge<'c> {
+        /// Message of the merge commit. A default is used when left out.
+        #[inline]
+        pub fn commit_message(mut self, commit_message: impl Into<String>) -> Self {
+            self.commit_message = Some(commit_message.into());
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let owner = crate::runtime::encode::segment(&self.owner);
+            let repo = crate::runtime::encode::segment(&self.repo);
+            let mut req = crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Post,
+                format!("/repos/{owner}/{repo}/merges"),
+            );
+            let mut body = crate::runtime::JsonObject::new();
+            body.field("base", &self.base);
+            body.field("head", &self.head);
+            body.opt("commit_message", &self.commit_message);
+            req = req.json(body);
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Repos::merge_upstream`](crate::repos::Repos::merge_upstream).
+pub mod merge_upstream {
+    /// Request for [`Repos::merge_upstream`](crate::repos::Repos::merge_upstream): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct MergeUpstream<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) branch: String,
+    }
+    impl<'c> MergeUpstream<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let owner = crate::runtime::encode::segment(&self.owner);
+            let repo = crate::runtime::encode::segment(&self.repo);
+            let mut req = crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Post,
+                format!("/repos/{owner}/{repo}/merge-upstream"),
+            );
+            let mut body = crate::runtime::JsonObject::new();
+            body.field("branch", &self.branch);
+            req = req.json(body);
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Repos::ping_webhook`](crate::repos::Repos::ping_webhook).
+pub mod ping_webhook {
+    /// Request for [`Repos::ping_webhook`](crate::repos::Repos::ping_webhook): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct PingWebhook<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) hook_id: i64,
+    }
+    impl<'c> PingWebhook<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let owner = crate::runtime::encode::segment(&self.owner);
+            let repo = crate::runtime::encode::segment(&self.repo);
+            let hook_id = self.hook_id;
+            crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Post,
+                format!("/repos/{owner}/{repo}/hooks/{hook_id}/pings"),
+            )
         }
         /// Send the request.
         #[inline]
@@ -1801,6 +7421,107 @@ pub mod remove_status_check_contexts {
             body.field("contexts", &self.contexts);
             req = req.json(body);
             req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Repos::rename_branch`](crate::repos::Repos::rename_branch).
+pub mod rename_branch {
+    /// Request for [`Repos::rename_branch`](crate::repos::Repos::rename_branch): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct RenameBranch<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) branch: String,
+        pub(super) new_name: String,
+    }
+    impl<'c> RenameBranch<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let owner = crate::runtime::encode::segment(&self.owner);
+            let repo = crate::runtime::encode::segment(&self.repo);
+            let branch = crate::runtime::encode::slashed(&self.branch);
+            let mut req = crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Post,
+                format!("/repos/{owner}/{repo}/branches/{branch}/rename"),
+            );
+            let mut body = crate::runtime::JsonObject::new();
+            body.field("new_name", &self.new_name);
+            req = req.json(body);
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Repos::replace_all_topics`](crate::repos::Repos::replace_all_topics).
+pub mod replace_all_topics {
+    /// Request for [`Repos::replace_all_topics`](crate::repos::Repos::replace_all_topics): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ReplaceAllTopics<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) names: Vec<String>,
+    }
+    impl<'c> ReplaceAllTopics<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let owner = crate::runtime::encode::segment(&self.owner);
+            let repo = crate::runtime::encode::segment(&self.repo);
+            let mut req = crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Put,
+                format!("/repos/{owner}/{repo}/topics"),
+            );
+            let mut body = crate::runtime::JsonObject::new();
+            body.field("names", &self.names);
+            req = req.json(body);
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Repos::test_push_webhook`](crate::repos::Repos::test_push_webhook).
+pub mod test_push_webhook {
+    /// Request for [`Repos::test_push_webhook`](crate::repos::Repos::test_push_webhook): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct TestPushWebhook<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) hook_id: i64,
+    }
+    impl<'c> TestPushWebhook<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let owner = crate::runtime::encode::segment(&self.owner);
+            let repo = crate::runtime::encode::segment(&self.repo);
+            let hook_id = self.hook_id;
+            crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Post,
+                format!("/repos/{owner}/{repo}/hooks/{hook_id}/tests"),
+            )
         }
         /// Send the request.
         #[inline]
@@ -2510,6 +8231,231 @@ pub mod update_branch_protection {
         pub apps: Option<Vec<String>>,
     }
 }
+/// Request builder and parameter types of [`Repos::update_invitation`](crate::repos::Repos::update_invitation).
+pub mod update_invitation {
+    /// Request for [`Repos::update_invitation`](crate::repos::Repos::update_invitation): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct UpdateInvitation<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) invitation_id: i64,
+        pub(super) permissions: Option<crate::repos::update_invitation::Permissions>,
+    }
+    impl<'c> UpdateInvitation<'c> {
+        /// Permission the invitation offers. Values: `read`, `write`, `maintain`, `triage`, `admin`.
+        #[inline]
+        pub fn permissions(
+            mut self,
+            permissions: crate::repos::update_invitation::Permissions,
+        ) -> Self {
+            self.permissions = Some(permissions);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let owner = crate::runtime::encode::segment(&self.owner);
+            let repo = crate::runtime::encode::segment(&self.repo);
+            let invitation_id = self.invitation_id;
+            let mut req = crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Patch,
+                format!("/repos/{owner}/{repo}/invitations/{invitation_id}"),
+            );
+            let mut body = crate::runtime::JsonObject::new();
+            body.opt("permissions", &self.permissions);
+            if !body.is_empty() {
+                req = req.json(body);
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+    /// Permission the invitation offers. Values: `read`, `write`, `maintain`, `triage`, `admin`.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum Permissions {
+        /// `read`
+        Read,
+        /// `write`
+        Write,
+        /// `maintain`
+        Maintain,
+        /// `triage`
+        Triage,
+        /// `admin`
+        Admin,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl Permissions {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Read => "read",
+                Self::Write => "write",
+                Self::Maintain => "maintain",
+                Self::Triage => "triage",
+                Self::Admin => "admin",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for Permissions {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+}
+/// Request builder and parameter types of [`Repos::update_release`](crate::repos::Repos::update_release).
+pub mod update_release {
+    /// Request for [`Repos::update_release`](crate::repos::Repos::update_release): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct UpdateRelease<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) release_id: i64,
+        pub(super) tag_name: Option<String>,
+        pub(super) target_commitish: Option<String>,
+        pub(super) name: Option<String>,
+        pub(super) body: Option<String>,
+        pub(super) draft: Option<bool>,
+        pub(super) prerelease: Option<bool>,
+        pub(super) make_latest: Option<crate::repos::update_release::MakeLatest>,
+        pub(super) discussion_category_name: Option<String>,
+    }
+    impl<'c> UpdateRelease<'c> {
+        /// Name of the tag.
+        #[inline]
+        pub fn tag_name(mut self, tag_name: impl Into<String>) -> Self {
+            self.tag_name = Some(tag_name.into());
+            self
+        }
+        /// Branch or commit SHA the tag is created from when it does not exist yet. Defaults to the default branch.
+        #[inline]
+        pub fn target_commitish(mut self, target_commitish: impl Into<String>) -> Self {
+            self.target_commitish = Some(target_commitish.into());
+            self
+        }
+        /// New title of the release.
+        #[inline]
+        pub fn name(mut self, name: impl Into<String>) -> Self {
+            self.name = Some(name.into());
+            self
+        }
+        /// Text of the release, in Markdown.
+        #[inline]
+        pub fn body(mut self, body: impl Into<String>) -> Self {
+            self.body = Some(body.into());
+            self
+        }
+        /// `true` keeps the release as an unpublished draft.
+        #[inline]
+        pub fn draft(mut self, draft: bool) -> Self {
+            self.draft = Some(draft);
+            self
+        }
+        /// `true` marks the release as a pre-release.
+        #[inline]
+        pub fn prerelease(mut self, prerelease: bool) -> Self {
+            self.prerelease = Some(prerelease);
+            self
+        }
+        /// Whether this release becomes the latest one. `legacy` decides by creation date and semantic version. Values: `true`, `false`, `legacy`. Default: `true`.
+        #[inline]
+        pub fn make_latest(
+            mut self,
+            make_latest: crate::repos::update_release::MakeLatest,
+        ) -> Self {
+            self.make_latest = Some(make_latest);
+            self
+        }
+        /// Name of a discussion category; a discussion about the release is started there. Only when there is no linked discussion yet.
+        #[inline]
+        pub fn discussion_category_name(
+            mut self,
+            discussion_category_name: impl Into<String>,
+        ) -> Self {
+            self.discussion_category_name = Some(discussion_category_name.into());
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let owner = crate::runtime::encode::segment(&self.owner);
+            let repo = crate::runtime::encode::segment(&self.repo);
+            let release_id = self.release_id;
+            let mut req = crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Patch,
+                format!("/repos/{owner}/{repo}/releases/{release_id}"),
+            );
+            let mut body = crate::runtime::JsonObject::new();
+            body.opt("tag_name", &self.tag_name);
+            body.opt("target_commitish", &self.target_commitish);
+            body.opt("name", &self.name);
+            body.opt("body", &self.body);
+            body.opt("draft", &self.draft);
+            body.opt("prerelease", &self.prerelease);
+            body.opt("make_latest", &self.make_latest);
+            body.opt("discussion_category_name", &self.discussion_category_name);
+            if !body.is_empty() {
+                req = req.json(body);
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+    /// Whether this release becomes the latest one. `legacy` decides by creation date and semantic version. Values: `true`, `false`, `legacy`. Default: `true`.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum MakeLatest {
+        /// `true`
+        True,
+        /// `false`
+        False,
+        /// `legacy`
+        Legacy,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl MakeLatest {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::True => "true",
+                Self::False => "false",
+                Self::Legacy => "legacy",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for MakeLatest {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+}
 /// Request builder and parameter types of [`Repos::update_release_asset`](crate::repos::Repos::update_release_asset).
 pub mod update_release_asset {
     /// Request for [`Repos::update_release_asset`](crate::repos::Repos::update_release_asset): set optional parameters, then `send()` (or `build()` to adjust the request).
@@ -2568,6 +8514,98 @@ pub mod update_release_asset {
         pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
             self.build().send()
         }
+    }
+}
+/// Request builder and parameter types of [`Repos::update_webhook`](crate::repos::Repos::update_webhook).
+pub mod update_webhook {
+    /// Request for [`Repos::update_webhook`](crate::repos::Repos::update_webhook): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct UpdateWebhook<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) hook_id: i64,
+        pub(super) config: Option<crate::repos::update_webhook::Config>,
+        pub(super) events: Option<Vec<String>>,
+        pub(super) add_events: Option<Vec<String>>,
+        pub(super) remove_events: Option<Vec<String>>,
+        pub(super) active: Option<bool>,
+    }
+    impl<'c> UpdateWebhook<'c> {
+        /// How the hook delivers its payloads.
+        #[inline]
+        pub fn config(mut self, config: crate::repos::update_webhook::Config) -> Self {
+            self.config = Some(config);
+            self
+        }
+        /// Events that trigger the hook; replaces the current list. Default: `['push']`.
+        #[inline]
+        pub fn events(mut self, events: Vec<String>) -> Self {
+            self.events = Some(events);
+            self
+        }
+        /// Events to add to the current list.
+        #[inline]
+        pub fn add_events(mut self, add_events: Vec<String>) -> Self {
+            self.add_events = Some(add_events);
+            self
+        }
+        /// Events to remove from the current list.
+        #[inline]
+        pub fn remove_events(mut self, remove_events: Vec<String>) -> Self {
+            self.remove_events = Some(remove_events);
+            self
+        }
+        /// Whether deliveries are sent when the hook triggers. Default: `true`.
+        #[inline]
+        pub fn active(mut self, active: bool) -> Self {
+            self.active = Some(active);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let owner = crate::runtime::encode::segment(&self.owner);
+            let repo = crate::runtime::encode::segment(&self.repo);
+            let hook_id = self.hook_id;
+            let mut req = crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Patch,
+                format!("/repos/{owner}/{repo}/hooks/{hook_id}"),
+            );
+            let mut body = crate::runtime::JsonObject::new();
+            body.opt("config", &self.config);
+            body.opt("events", &self.events);
+            body.opt("add_events", &self.add_events);
+            body.opt("remove_events", &self.remove_events);
+            body.opt("active", &self.active);
+            if !body.is_empty() {
+                req = req.json(body);
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+    /// How the hook delivers its payloads.
+    #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+    pub struct Config {
+        /// Address the payloads are sent to.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub url: Option<String>,
+        /// Format of the payload: `json` or `form`.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub content_type: Option<String>,
+        /// Secret used to sign each delivery in the `X-Hub-Signature-256` header.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub secret: Option<String>,
+        /// `0` verifies the TLS certificate of the address, `1` does not. Verification is strongly advised.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub insecure_ssl: Option<String>,
     }
 }
 /// Request builder and parameter types of [`Repos::upload_release_asset`](crate::repos::Repos::upload_release_asset).
