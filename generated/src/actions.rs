@@ -13,6 +13,102 @@ impl crate::runtime::Client {
     }
 }
 impl<'c> Actions<'c> {
+    /// Cancel a workflow run
+    ///
+    /// Asks a running workflow to stop. Jobs may clean up first; the answer is `202 Accepted`.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `run_id` (required): ID of the workflow run.
+    ///
+    /// # Route
+    ///
+    /// `POST /repos/{owner}/{repo}/actions/runs/{run_id}/cancel`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/actions/workflow-runs#cancel-a-workflow-run)
+    #[inline]
+    pub fn cancel_workflow_run(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        run_id: i64,
+    ) -> cancel_workflow_run::CancelWorkflowRun<'c> {
+        cancel_workflow_run::CancelWorkflowRun {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            run_id,
+        }
+    }
+    /// Create or update a repository secret
+    ///
+    /// Stores a secret for the workflows of a repository. Encrypt the value with the repository public key (libsodium sealed box) before sending it.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `secret_name` (required): Name of the secret.
+    /// - `encrypted_value` (required): The secret value, encrypted with the repository public key using libsodium.
+    /// - `key_id` (required): ID of the public key the secret was encrypted with.
+    ///
+    /// # Route
+    ///
+    /// `PUT /repos/{owner}/{repo}/actions/secrets/{secret_name}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/actions/secrets#create-or-update-a-repository-secret)
+    #[inline]
+    pub fn create_or_update_repo_secret(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        secret_name: impl Into<String>,
+        encrypted_value: impl Into<String>,
+        key_id: impl Into<String>,
+    ) -> create_or_update_repo_secret::CreateOrUpdateRepoSecret<'c> {
+        create_or_update_repo_secret::CreateOrUpdateRepoSecret {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            secret_name: secret_name.into(),
+            encrypted_value: encrypted_value.into(),
+            key_id: key_id.into(),
+        }
+    }
+    /// Create a repository variable
+    ///
+    /// Adds a plain-text configuration variable for the workflows of a repository.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `name` (required): Name of the variable.
+    /// - `value` (required): Value of the variable.
+    ///
+    /// # Route
+    ///
+    /// `POST /repos/{owner}/{repo}/actions/variables`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/actions/variables#create-a-repository-variable)
+    #[inline]
+    pub fn create_repo_variable(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        name: impl Into<String>,
+        value: impl Into<String>,
+    ) -> create_repo_variable::CreateRepoVariable<'c> {
+        create_repo_variable::CreateRepoVariable {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            name: name.into(),
+            value: value.into(),
+        }
+    }
     /// Trigger a workflow run manually
     ///
     /// Starts a GitHub Actions workflow that listens for the `workflow_dispatch` event. The workflow can be named by its numeric ID or by its file name, such as `main.yaml`.
@@ -80,6 +176,1017 @@ impl<'c> Actions<'c> {
             repo: repo.into(),
             key: key.into(),
             r#ref: None,
+        }
+    }
+    /// Delete an artifact
+    ///
+    /// Removes an artifact uploaded by a workflow run.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `artifact_id` (required): ID of the artifact.
+    ///
+    /// # Route
+    ///
+    /// `DELETE /repos/{owner}/{repo}/actions/artifacts/{artifact_id}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/actions/artifacts#delete-an-artifact)
+    #[inline]
+    pub fn delete_artifact(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        artifact_id: i64,
+    ) -> delete_artifact::DeleteArtifact<'c> {
+        delete_artifact::DeleteArtifact {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            artifact_id,
+        }
+    }
+    /// Delete a repository secret
+    ///
+    /// Removes a secret from a repository.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `secret_name` (required): Name of the secret.
+    ///
+    /// # Route
+    ///
+    /// `DELETE /repos/{owner}/{repo}/actions/secrets/{secret_name}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/actions/secrets#delete-a-repository-secret)
+    #[inline]
+    pub fn delete_repo_secret(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        secret_name: impl Into<String>,
+    ) -> delete_repo_secret::DeleteRepoSecret<'c> {
+        delete_repo_secret::DeleteRepoSecret {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            secret_name: secret_name.into(),
+        }
+    }
+    /// Delete a repository variable
+    ///
+    /// Removes an Actions variable from a repository.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `name` (required): Name of the variable.
+    ///
+    /// # Route
+    ///
+    /// `DELETE /repos/{owner}/{repo}/actions/variables/{name}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/actions/variables#delete-a-repository-variable)
+    #[inline]
+    pub fn delete_repo_variable(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        name: impl Into<String>,
+    ) -> delete_repo_variable::DeleteRepoVariable<'c> {
+        delete_repo_variable::DeleteRepoVariable {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            name: name.into(),
+        }
+    }
+    /// Delete a workflow run
+    ///
+    /// Removes a finished workflow run and its logs. Needs write access.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `run_id` (required): ID of the workflow run.
+    ///
+    /// # Route
+    ///
+    /// `DELETE /repos/{owner}/{repo}/actions/runs/{run_id}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/actions/workflow-runs#delete-a-workflow-run)
+    #[inline]
+    pub fn delete_workflow_run(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        run_id: i64,
+    ) -> delete_workflow_run::DeleteWorkflowRun<'c> {
+        delete_workflow_run::DeleteWorkflowRun {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            run_id,
+        }
+    }
+    /// Delete the logs of a workflow run
+    ///
+    /// Removes every log file of a workflow run.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `run_id` (required): ID of the workflow run.
+    ///
+    /// # Route
+    ///
+    /// `DELETE /repos/{owner}/{repo}/actions/runs/{run_id}/logs`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/actions/workflow-runs#delete-workflow-run-logs)
+    #[inline]
+    pub fn delete_workflow_run_logs(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        run_id: i64,
+    ) -> delete_workflow_run_logs::DeleteWorkflowRunLogs<'c> {
+        delete_workflow_run_logs::DeleteWorkflowRunLogs {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            run_id,
+        }
+    }
+    /// Disable a workflow
+    ///
+    /// Stops a workflow from being triggered. Existing runs are not affected.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `workflow_id` (required): ID of the workflow, or its file name such as `main.yml`.
+    ///
+    /// # Route
+    ///
+    /// `PUT /repos/{owner}/{repo}/actions/workflows/{workflow_id}/disable`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/actions/workflows#disable-a-workflow)
+    #[inline]
+    pub fn disable_workflow(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        workflow_id: impl Into<String>,
+    ) -> disable_workflow::DisableWorkflow<'c> {
+        disable_workflow::DisableWorkflow {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            workflow_id: workflow_id.into(),
+        }
+    }
+    /// Download an artifact
+    ///
+    /// Answers `302 Found` with a short-lived link (about one minute) to the archive of the artifact; the `Location` header holds the link.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `artifact_id` (required): ID of the artifact.
+    /// - `archive_format` (required): Archive format; only `zip` exists.
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/actions/artifacts/{artifact_id}/{archive_format}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/actions/artifacts#download-an-artifact)
+    #[inline]
+    pub fn download_artifact(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        artifact_id: i64,
+        archive_format: impl Into<String>,
+    ) -> download_artifact::DownloadArtifact<'c> {
+        download_artifact::DownloadArtifact {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            artifact_id,
+            archive_format: archive_format.into(),
+        }
+    }
+    /// Download the log of a job
+    ///
+    /// Answers `302 Found` with a short-lived link (about one minute) to the plain-text log of one job; the `Location` header holds the link.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `job_id` (required): ID of the job.
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/actions/jobs/{job_id}/logs`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/actions/workflow-jobs#download-job-logs-for-a-workflow-run)
+    #[inline]
+    pub fn download_job_logs_for_workflow_run(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        job_id: i64,
+    ) -> download_job_logs_for_workflow_run::DownloadJobLogsForWorkflowRun<'c> {
+        download_job_logs_for_workflow_run::DownloadJobLogsForWorkflowRun {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            job_id,
+        }
+    }
+    /// Download the logs of a workflow run
+    ///
+    /// Answers `302 Found` with a short-lived link (about one minute) to a zip archive of all logs of a run; the `Location` header holds the link.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `run_id` (required): ID of the workflow run.
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/actions/runs/{run_id}/logs`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/actions/workflow-runs#download-workflow-run-logs)
+    #[inline]
+    pub fn download_workflow_run_logs(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        run_id: i64,
+    ) -> download_workflow_run_logs::DownloadWorkflowRunLogs<'c> {
+        download_workflow_run_logs::DownloadWorkflowRunLogs {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            run_id,
+        }
+    }
+    /// Enable a workflow
+    ///
+    /// Turns a disabled workflow back on, so its triggers start runs again.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `workflow_id` (required): ID of the workflow, or its file name such as `main.yml`.
+    ///
+    /// # Route
+    ///
+    /// `PUT /repos/{owner}/{repo}/actions/workflows/{workflow_id}/enable`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/actions/workflows#enable-a-workflow)
+    #[inline]
+    pub fn enable_workflow(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        workflow_id: impl Into<String>,
+    ) -> enable_workflow::EnableWorkflow<'c> {
+        enable_workflow::EnableWorkflow {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            workflow_id: workflow_id.into(),
+        }
+    }
+    /// Fetch an artifact
+    ///
+    /// Returns the metadata of one artifact: name, size, digest and expiry.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `artifact_id` (required): ID of the artifact.
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/actions/artifacts/{artifact_id}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/actions/artifacts#get-an-artifact)
+    #[inline]
+    pub fn get_artifact(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        artifact_id: i64,
+    ) -> get_artifact::GetArtifact<'c> {
+        get_artifact::GetArtifact {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            artifact_id,
+        }
+    }
+    /// Fetch a job
+    ///
+    /// Returns one job of a workflow run with its steps, runner and timing.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `job_id` (required): ID of the job.
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/actions/jobs/{job_id}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/actions/workflow-jobs#get-a-job-for-a-workflow-run)
+    #[inline]
+    pub fn get_job_for_workflow_run(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        job_id: i64,
+    ) -> get_job_for_workflow_run::GetJobForWorkflowRun<'c> {
+        get_job_for_workflow_run::GetJobForWorkflowRun {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            job_id,
+        }
+    }
+    /// Fetch the repository public key
+    ///
+    /// Returns the public key used to encrypt values before they are stored as secrets, with its ID. Anyone with read access can fetch it.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/actions/secrets/public-key`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/actions/secrets#get-a-repository-public-key)
+    #[inline]
+    pub fn get_repo_public_key(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+    ) -> get_repo_public_key::GetRepoPublicKey<'c> {
+        get_repo_public_key::GetRepoPublicKey {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+        }
+    }
+    /// Fetch a repository secret
+    ///
+    /// Returns the name and dates of one secret, without its value.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `secret_name` (required): Name of the secret.
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/actions/secrets/{secret_name}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/actions/secrets#get-a-repository-secret)
+    #[inline]
+    pub fn get_repo_secret(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        secret_name: impl Into<String>,
+    ) -> get_repo_secret::GetRepoSecret<'c> {
+        get_repo_secret::GetRepoSecret {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            secret_name: secret_name.into(),
+        }
+    }
+    /// Fetch a repository variable
+    ///
+    /// Returns one Actions variable of a repository with its value.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `name` (required): Name of the variable.
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/actions/variables/{name}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/actions/variables#get-a-repository-variable)
+    #[inline]
+    pub fn get_repo_variable(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        name: impl Into<String>,
+    ) -> get_repo_variable::GetRepoVariable<'c> {
+        get_repo_variable::GetRepoVariable {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            name: name.into(),
+        }
+    }
+    /// Fetch a workflow
+    ///
+    /// Returns one workflow with its state and file path.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `workflow_id` (required): ID of the workflow, or its file name such as `main.yml`.
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/actions/workflows#get-a-workflow)
+    #[inline]
+    pub fn get_workflow(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        workflow_id: impl Into<String>,
+    ) -> get_workflow::GetWorkflow<'c> {
+        get_workflow::GetWorkflow {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            workflow_id: workflow_id.into(),
+        }
+    }
+    /// Fetch a workflow run
+    ///
+    /// Returns one workflow run with its status, conclusion and links to jobs, logs and artifacts.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `run_id` (required): ID of the workflow run.
+    /// - `exclude_pull_requests` (optional, [`GetWorkflowRun::exclude_pull_requests`](crate::actions::get_workflow_run::GetWorkflowRun::exclude_pull_requests)): When `true`, the `pull_requests` array is left out of each run. Default: `false`.
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/actions/runs/{run_id}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/actions/workflow-runs#get-a-workflow-run)
+    #[inline]
+    pub fn get_workflow_run(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        run_id: i64,
+    ) -> get_workflow_run::GetWorkflowRun<'c> {
+        get_workflow_run::GetWorkflowRun {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            run_id,
+            exclude_pull_requests: None,
+        }
+    }
+    /// List artifacts
+    ///
+    /// Lists the artifacts uploaded by workflow runs of a repository.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `per_page` (optional, [`ListArtifactsForRepo::per_page`](crate::actions::list_artifacts_for_repo::ListArtifactsForRepo::per_page)): How many results to return per page, at most 100. Default: `30`.
+    /// - `page` (optional, [`ListArtifactsForRepo::page`](crate::actions::list_artifacts_for_repo::ListArtifactsForRepo::page)): Which page of results to return, counting from 1. Default: `1`.
+    /// - `name` (optional, [`ListArtifactsForRepo::name`](crate::actions::list_artifacts_for_repo::ListArtifactsForRepo::name)): Only artifacts with exactly this name.
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/actions/artifacts`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/actions/artifacts#list-artifacts-for-a-repository)
+    #[inline]
+    pub fn list_artifacts_for_repo(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+    ) -> list_artifacts_for_repo::ListArtifactsForRepo<'c> {
+        list_artifacts_for_repo::ListArtifactsForRepo {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            per_page: None,
+            page: None,
+            name: None,
+        }
+    }
+    /// List the jobs of a workflow run
+    ///
+    /// Lists the jobs of a run, with their steps.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `run_id` (required): ID of the workflow run.
+    /// - `filter` (optional, [`ListJobsForWorkflowRun::filter`](crate::actions::list_jobs_for_workflow_run::ListJobsForWorkflowRun::filter)): `latest` keeps only the jobs of the most recent attempt; `all` returns the jobs of every attempt. Default: `latest`.
+    /// - `per_page` (optional, [`ListJobsForWorkflowRun::per_page`](crate::actions::list_jobs_for_workflow_run::ListJobsForWorkflowRun::per_page)): How many results to return per page, at most 100. Default: `30`.
+    /// - `page` (optional, [`ListJobsForWorkflowRun::page`](crate::actions::list_jobs_for_workflow_run::ListJobsForWorkflowRun::page)): Which page of results to return, counting from 1. Default: `1`.
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/actions/runs/{run_id}/jobs`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/actions/workflow-jobs#list-jobs-for-a-workflow-run)
+    #[inline]
+    pub fn list_jobs_for_workflow_run(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        run_id: i64,
+    ) -> list_jobs_for_workflow_run::ListJobsForWorkflowRun<'c> {
+        list_jobs_for_workflow_run::ListJobsForWorkflowRun {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            run_id,
+            filter: None,
+            per_page: None,
+            page: None,
+        }
+    }
+    /// List repository secrets
+    ///
+    /// Lists the names and dates of the Actions secrets of a repository. Values are never returned.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `per_page` (optional, [`ListRepoSecrets::per_page`](crate::actions::list_repo_secrets::ListRepoSecrets::per_page)): How many results to return per page, at most 100. Default: `30`.
+    /// - `page` (optional, [`ListRepoSecrets::page`](crate::actions::list_repo_secrets::ListRepoSecrets::page)): Which page of results to return, counting from 1. Default: `1`.
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/actions/secrets`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/actions/secrets#list-repository-secrets)
+    #[inline]
+    pub fn list_repo_secrets(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+    ) -> list_repo_secrets::ListRepoSecrets<'c> {
+        list_repo_secrets::ListRepoSecrets {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            per_page: None,
+            page: None,
+        }
+    }
+    /// List repository variables
+    ///
+    /// Lists the Actions variables of a repository with their values.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `per_page` (optional, [`ListRepoVariables::per_page`](crate::actions::list_repo_variables::ListRepoVariables::per_page)): How many results to return per page, at most 30. Default: `10`.
+    /// - `page` (optional, [`ListRepoVariables::page`](crate::actions::list_repo_variables::ListRepoVariables::page)): Which page of results to return, counting from 1. Default: `1`.
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/actions/variables`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/actions/variables#list-repository-variables)
+    #[inline]
+    pub fn list_repo_variables(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+    ) -> list_repo_variables::ListRepoVariables<'c> {
+        list_repo_variables::ListRepoVariables {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            per_page: None,
+            page: None,
+        }
+    }
+    /// List workflows
+    ///
+    /// Lists the workflow files of a repository. Anyone with read access can use it; private repositories need the `repo` scope for classic tokens.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `per_page` (optional, [`ListRepoWorkflows::per_page`](crate::actions::list_repo_workflows::ListRepoWorkflows::per_page)): How many results to return per page, at most 100. Default: `30`.
+    /// - `page` (optional, [`ListRepoWorkflows::page`](crate::actions::list_repo_workflows::ListRepoWorkflows::page)): Which page of results to return, counting from 1. Default: `1`.
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/actions/workflows`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/actions/workflows#list-repository-workflows)
+    #[inline]
+    pub fn list_repo_workflows(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+    ) -> list_repo_workflows::ListRepoWorkflows<'c> {
+        list_repo_workflows::ListRepoWorkflows {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            per_page: None,
+            page: None,
+        }
+    }
+    /// List the artifacts of a run
+    ///
+    /// Lists the artifacts uploaded by one workflow run.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `run_id` (required): ID of the workflow run.
+    /// - `per_page` (optional, [`ListWorkflowRunArtifacts::per_page`](crate::actions::list_workflow_run_artifacts::ListWorkflowRunArtifacts::per_page)): How many results to return per page, at most 100. Default: `30`.
+    /// - `page` (optional, [`ListWorkflowRunArtifacts::page`](crate::actions::list_workflow_run_artifacts::ListWorkflowRunArtifacts::page)): Which page of results to return, counting from 1. Default: `1`.
+    /// - `name` (optional, [`ListWorkflowRunArtifacts::name`](crate::actions::list_workflow_run_artifacts::ListWorkflowRunArtifacts::name)): Only artifacts with exactly this name.
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/actions/runs/{run_id}/artifacts`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/actions/artifacts#list-workflow-run-artifacts)
+    #[inline]
+    pub fn list_workflow_run_artifacts(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        run_id: i64,
+    ) -> list_workflow_run_artifacts::ListWorkflowRunArtifacts<'c> {
+        list_workflow_run_artifacts::ListWorkflowRunArtifacts {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            run_id,
+            per_page: None,
+            page: None,
+            name: None,
+        }
+    }
+    /// List the runs of a workflow
+    ///
+    /// Lists the runs of one workflow, newest first. Only the first 1000 results of a filtered search can be reached.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `workflow_id` (required): ID of the workflow, or its file name such as `main.yml`.
+    /// - `actor` (optional, [`ListWorkflowRuns::actor`](crate::actions::list_workflow_runs::ListWorkflowRuns::actor)): Only runs started by this user (the login of the person who pushed or triggered the run).
+    /// - `branch` (optional, [`ListWorkflowRuns::branch`](crate::actions::list_workflow_runs::ListWorkflowRuns::branch)): Only runs on this branch (the `head_branch` of the run).
+    /// - `event` (optional, [`ListWorkflowRuns::event`](crate::actions::list_workflow_runs::ListWorkflowRuns::event)): Only runs started by this event, such as `push`, `pull_request` or `issue`.
+    /// - `status` (optional, [`ListWorkflowRuns::status`](crate::actions::list_workflow_runs::ListWorkflowRuns::status)): Only runs in this status or with this conclusion. Values: `completed`, `action_required`, `cancelled`, `failure`, `neutral`, `skipped`, `stale`, `success`, `timed_out`, `in_progress`, `queued`, `requested`, `waiting`, `pending`.
+    /// - `per_page` (optional, [`ListWorkflowRuns::per_page`](crate::actions::list_workflow_runs::ListWorkflowRuns::per_page)): How many results to return per page, at most 100. Default: `30`.
+    /// - `page` (optional, [`ListWorkflowRuns::page`](crate::actions::list_workflow_runs::ListWorkflowRuns::page)): Which page of results to return, counting from 1. Default: `1`.
+    /// - `created` (optional, [`ListWorkflowRuns::created`](crate::actions::list_workflow_runs::ListWorkflowRuns::created)): Only runs created in this date range, written with search syntax such as `>=2024-01-01` or `2024-01-01..2024-02-01`.
+    /// - `exclude_pull_requests` (optional, [`ListWorkflowRuns::exclude_pull_requests`](crate::actions::list_workflow_runs::ListWorkflowRuns::exclude_pull_requests)): When `true`, the `pull_requests` array is left out of each run. Default: `false`.
+    /// - `check_suite_id` (optional, [`ListWorkflowRuns::check_suite_id`](crate::actions::list_workflow_runs::ListWorkflowRuns::check_suite_id)): ID of the check suite.
+    /// - `head_sha` (optional, [`ListWorkflowRuns::head_sha`](crate::actions::list_workflow_runs::ListWorkflowRuns::head_sha)): SHA of the commit.
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/actions/workflow-runs#list-workflow-runs-for-a-workflow)
+    #[inline]
+    pub fn list_workflow_runs(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        workflow_id: impl Into<String>,
+    ) -> list_workflow_runs::ListWorkflowRuns<'c> {
+        list_workflow_runs::ListWorkflowRuns {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            workflow_id: workflow_id.into(),
+            actor: None,
+            branch: None,
+            event: None,
+            status: None,
+            per_page: None,
+            page: None,
+            created: None,
+            exclude_pull_requests: None,
+            check_suite_id: None,
+            head_sha: None,
+        }
+    }
+    /// List workflow runs
+    ///
+    /// Lists the runs of all workflows in a repository, newest first. Only the first 1000 results of a filtered search can be reached.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `actor` (optional, [`ListWorkflowRunsForRepo::actor`](crate::actions::list_workflow_runs_for_repo::ListWorkflowRunsForRepo::actor)): Only runs started by this user (the login of the person who pushed or triggered the run).
+    /// - `branch` (optional, [`ListWorkflowRunsForRepo::branch`](crate::actions::list_workflow_runs_for_repo::ListWorkflowRunsForRepo::branch)): Only runs on this branch (the `head_branch` of the run).
+    /// - `event` (optional, [`ListWorkflowRunsForRepo::event`](crate::actions::list_workflow_runs_for_repo::ListWorkflowRunsForRepo::event)): Only runs started by this event, such as `push`, `pull_request` or `issue`.
+    /// - `status` (optional, [`ListWorkflowRunsForRepo::status`](crate::actions::list_workflow_runs_for_repo::ListWorkflowRunsForRepo::status)): Only runs in this status or with this conclusion. Values: `completed`, `action_required`, `cancelled`, `failure`, `neutral`, `skipped`, `stale`, `success`, `timed_out`, `in_progress`, `queued`, `requested`, `waiting`, `pending`.
+    /// - `per_page` (optional, [`ListWorkflowRunsForRepo::per_page`](crate::actions::list_workflow_runs_for_repo::ListWorkflowRunsForRepo::per_page)): How many results to return per page, at most 100. Default: `30`.
+    /// - `page` (optional, [`ListWorkflowRunsForRepo::page`](crate::actions::list_workflow_runs_for_repo::ListWorkflowRunsForRepo::page)): Which page of results to return, counting from 1. Default: `1`.
+    /// - `created` (optional, [`ListWorkflowRunsForRepo::created`](crate::actions::list_workflow_runs_for_repo::ListWorkflowRunsForRepo::created)): Only runs created in this date range, written with search syntax such as `>=2024-01-01` or `2024-01-01..2024-02-01`.
+    /// - `exclude_pull_requests` (optional, [`ListWorkflowRunsForRepo::exclude_pull_requests`](crate::actions::list_workflow_runs_for_repo::ListWorkflowRunsForRepo::exclude_pull_requests)): When `true`, the `pull_requests` array is left out of each run. Default: `false`.
+    /// - `check_suite_id` (optional, [`ListWorkflowRunsForRepo::check_suite_id`](crate::actions::list_workflow_runs_for_repo::ListWorkflowRunsForRepo::check_suite_id)): ID of the check suite.
+    /// - `head_sha` (optional, [`ListWorkflowRunsForRepo::head_sha`](crate::actions::list_workflow_runs_for_repo::ListWorkflowRunsForRepo::head_sha)): SHA of the commit.
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/actions/runs`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/actions/workflow-runs#list-workflow-runs-for-a-repository)
+    #[inline]
+    pub fn list_workflow_runs_for_repo(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+    ) -> list_workflow_runs_for_repo::ListWorkflowRunsForRepo<'c> {
+        list_workflow_runs_for_repo::ListWorkflowRunsForRepo {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            actor: None,
+            branch: None,
+            event: None,
+            status: None,
+            per_page: None,
+            page: None,
+            created: None,
+            exclude_pull_requests: None,
+            check_suite_id: None,
+            head_sha: None,
+        }
+    }
+    /// Re-run one job
+    ///
+    /// Starts one job of a workflow run again, along with the jobs that depend on it.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `job_id` (required): ID of the job.
+    /// - `enable_debug_logging` (optional, [`ReRunJobForWorkflowRun::enable_debug_logging`](crate::actions::re_run_job_for_workflow_run::ReRunJobForWorkflowRun::enable_debug_logging)): When `true`, the re-run writes debug logs. Default: `false`.
+    ///
+    /// # Route
+    ///
+    /// `POST /repos/{owner}/{repo}/actions/jobs/{job_id}/rerun`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/actions/workflow-runs#re-run-a-job-from-a-workflow-run)
+    #[inline]
+    pub fn re_run_job_for_workflow_run(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        job_id: i64,
+    ) -> re_run_job_for_workflow_run::ReRunJobForWorkflowRun<'c> {
+        re_run_job_for_workflow_run::ReRunJobForWorkflowRun {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            job_id,
+            enable_debug_logging: None,
+        }
+    }
+    /// Re-run a workflow run
+    ///
+    /// Starts every job of a workflow run again, as a new attempt.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `run_id` (required): ID of the workflow run.
+    /// - `enable_debug_logging` (optional, [`ReRunWorkflow::enable_debug_logging`](crate::actions::re_run_workflow::ReRunWorkflow::enable_debug_logging)): When `true`, the re-run writes debug logs. Default: `false`.
+    ///
+    /// # Route
+    ///
+    /// `POST /repos/{owner}/{repo}/actions/runs/{run_id}/rerun`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/actions/workflow-runs#re-run-a-workflow)
+    #[inline]
+    pub fn re_run_workflow(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        run_id: i64,
+    ) -> re_run_workflow::ReRunWorkflow<'c> {
+        re_run_workflow::ReRunWorkflow {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            run_id,
+            enable_debug_logging: None,
+        }
+    }
+    /// Re-run the failed jobs of a run
+    ///
+    /// Starts the failed jobs of a workflow run again, along with the jobs that depend on them.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `run_id` (required): ID of the workflow run.
+    /// - `enable_debug_logging` (optional, [`ReRunWorkflowFailedJobs::enable_debug_logging`](crate::actions::re_run_workflow_failed_jobs::ReRunWorkflowFailedJobs::enable_debug_logging)): When `true`, the re-run writes debug logs. Default: `false`.
+    ///
+    /// # Route
+    ///
+    /// `POST /repos/{owner}/{repo}/actions/runs/{run_id}/rerun-failed-jobs`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/actions/workflow-runs#re-run-failed-jobs-from-a-workflow-run)
+    #[inline]
+    pub fn re_run_workflow_failed_jobs(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        run_id: i64,
+    ) -> re_run_workflow_failed_jobs::ReRunWorkflowFailedJobs<'c> {
+        re_run_workflow_failed_jobs::ReRunWorkflowFailedJobs {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            run_id,
+            enable_debug_logging: None,
+        }
+    }
+    /// Change a repository variable
+    ///
+    /// Changes the name or value of an Actions variable.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `name` (required): Current name of the variable.
+    /// - `value` (optional, [`UpdateRepoVariable::value`](crate::actions::update_repo_variable::UpdateRepoVariable::value)): New value.
+    ///
+    /// # Route
+    ///
+    /// `PATCH /repos/{owner}/{repo}/actions/variables/{name}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/actions/variables#update-a-repository-variable)
+    #[inline]
+    pub fn update_repo_variable(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        name: impl Into<String>,
+    ) -> update_repo_variable::UpdateRepoVariable<'c> {
+        update_repo_variable::UpdateRepoVariable {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            name: name.into(),
+            value: None,
+        }
+    }
+}
+/// Request builder and parameter types of [`Actions::cancel_workflow_run`](crate::actions::Actions::cancel_workflow_run).
+pub mod cancel_workflow_run {
+    /// Request for [`Actions::cancel_workflow_run`](crate::actions::Actions::cancel_workflow_run): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct CancelWorkflowRun<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) run_id: i64,
+    }
+    impl<'c> CancelWorkflowRun<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let owner = crate::runtime::encode::segment(&self.owner);
+            let repo = crate::runtime::encode::segment(&self.repo);
+            let run_id = self.run_id;
+            crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Post,
+                format!("/repos/{owner}/{repo}/actions/runs/{run_id}/cancel"),
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Actions::create_or_update_repo_secret`](crate::actions::Actions::create_or_update_repo_secret).
+pub mod create_or_update_repo_secret {
+    /// Request for [`Actions::create_or_update_repo_secret`](crate::actions::Actions::create_or_update_repo_secret): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct CreateOrUpdateRepoSecret<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) secret_name: String,
+        pub(super) encrypted_value: String,
+        pub(super) key_id: String,
+    }
+    impl<'c> CreateOrUpdateRepoSecret<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let owner = crate::runtime::encode::segment(&self.owner);
+            let repo = crate::runtime::encode::segment(&self.repo);
+            let secret_name = crate::runtime::encode::segment(&self.secret_name);
+            let mut req = crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Put,
+                format!("/repos/{owner}/{repo}/actions/secrets/{secret_name}"),
+            );
+            let mut body = crate::runtime::JsonObject::new();
+            body.field("encrypted_value", &self.encrypted_value);
+            body.field("key_id", &self.key_id);
+            req = req.json(body);
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Actions::create_repo_variable`](crate::actions::Actions::create_repo_variable).
+pub mod create_repo_variable {
+    /// Request for [`Actions::create_repo_variable`](crate::actions::Actions::create_repo_variable): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct CreateRepoVariable<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) name: String,
+        pub(super) value: String,
+    }
+    impl<'c> CreateRepoVariable<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let owner = crate::runtime::encode::segment(&self.owner);
+            let repo = crate::runtime::encode::segment(&self.repo);
+            let mut req = crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Post,
+                format!("/repos/{owner}/{repo}/actions/variables"),
+            );
+            let mut body = crate::runtime::JsonObject::new();
+            body.field("name", &self.name);
+            body.field("value", &self.value);
+            req = req.json(body);
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
         }
     }
 }
@@ -167,6 +1274,1489 @@ pub mod delete_actions_cache_by_key {
             req = req.query("key", self.key);
             if let Some(value) = self.r#ref {
                 req = req.query("ref", value);
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Actions::delete_artifact`](crate::actions::Actions::delete_artifact).
+pub mod delete_artifact {
+    /// Request for [`Actions::delete_artifact`](crate::actions::Actions::delete_artifact): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct DeleteArtifact<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) artifact_id: i64,
+    }
+    impl<'c> DeleteArtifact<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let owner = crate::runtime::encode::segment(&self.owner);
+            let repo = crate::runtime::encode::segment(&self.repo);
+            let artifact_id = self.artifact_id;
+            crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Delete,
+                format!("/repos/{owner}/{repo}/actions/artifacts/{artifact_id}"),
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Actions::delete_repo_secret`](crate::actions::Actions::delete_repo_secret).
+pub mod delete_repo_secret {
+    /// Request for [`Actions::delete_repo_secret`](crate::actions::Actions::delete_repo_secret): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct DeleteRepoSecret<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) secret_name: String,
+    }
+    impl<'c> DeleteRepoSecret<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let owner = crate::runtime::encode::segment(&self.owner);
+            let repo = crate::runtime::encode::segment(&self.repo);
+            let secret_name = crate::runtime::encode::segment(&self.secret_name);
+            crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Delete,
+                format!("/repos/{owner}/{repo}/actions/secrets/{secret_name}"),
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Actions::delete_repo_variable`](crate::actions::Actions::delete_repo_variable).
+pub mod delete_repo_variable {
+    /// Request for [`Actions::delete_repo_variable`](crate::actions::Actions::delete_repo_variable): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct DeleteRepoVariable<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) name: String,
+    }
+    impl<'c> DeleteRepoVariable<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let owner = crate::runtime::encode::segment(&self.owner);
+            let repo = crate::runtime::encode::segment(&self.repo);
+            let name = crate::runtime::encode::segment(&self.name);
+            crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Delete,
+                format!("/repos/{owner}/{repo}/actions/variables/{name}"),
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Actions::delete_workflow_run`](crate::actions::Actions::delete_workflow_run).
+pub mod delete_workflow_run {
+    /// Request for [`Actions::delete_workflow_run`](crate::actions::Actions::delete_workflow_run): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct DeleteWorkflowRun<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) run_id: i64,
+    }
+    impl<'c> DeleteWorkflowRun<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let owner = crate::runtime::encode::segment(&self.owner);
+            let repo = crate::runtime::encode::segment(&self.repo);
+            let run_id = self.run_id;
+            crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Delete,
+                format!("/repos/{owner}/{repo}/actions/runs/{run_id}"),
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Actions::delete_workflow_run_logs`](crate::actions::Actions::delete_workflow_run_logs).
+pub mod delete_workflow_run_logs {
+    /// Request for [`Actions::delete_workflow_run_logs`](crate::actions::Actions::delete_workflow_run_logs): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct DeleteWorkflowRunLogs<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) run_id: i64,
+    }
+    impl<'c> DeleteWorkflowRunLogs<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let owner = crate::runtime::encode::segment(&self.owner);
+            let repo = crate::runtime::encode::segment(&self.repo);
+            let run_id = self.run_id;
+            crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Delete,
+                format!("/repos/{owner}/{repo}/actions/runs/{run_id}/logs"),
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Actions::disable_workflow`](crate::actions::Actions::disable_workflow).
+pub mod disable_workflow {
+    /// Request for [`Actions::disable_workflow`](crate::actions::Actions::disable_workflow): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct DisableWorkflow<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) workflow_id: String,
+    }
+    impl<'c> DisableWorkflow<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let owner = crate::runtime::encode::segment(&self.owner);
+            let repo = crate::runtime::encode::segment(&self.repo);
+            let workflow_id = crate::runtime::encode::segment(&self.workflow_id);
+            crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Put,
+                format!("/repos/{owner}/{repo}/actions/workflows/{workflow_id}/disable"),
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Actions::download_artifact`](crate::actions::Actions::download_artifact).
+pub mod download_artifact {
+    /// Request for [`Actions::download_artifact`](crate::actions::Actions::download_artifact): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct DownloadArtifact<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) artifact_id: i64,
+        pub(super) archive_format: String,
+    }
+    impl<'c> DownloadArtifact<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let owner = crate::runtime::encode::segment(&self.owner);
+            let repo = crate::runtime::encode::segment(&self.repo);
+            let artifact_id = self.artifact_id;
+            let archive_format = crate::runtime::encode::segment(&self.archive_format);
+            crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Get,
+                format!(
+                    "/repos/{owner}/{repo}/actions/artifacts/{artifact_id}/{archive_format}"
+                ),
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Actions::download_job_logs_for_workflow_run`](crate::actions::Actions::download_job_logs_for_workflow_run).
+pub mod download_job_logs_for_workflow_run {
+    /// Request for [`Actions::download_job_logs_for_workflow_run`](crate::actions::Actions::download_job_logs_for_workflow_run): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct DownloadJobLogsForWorkflowRun<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) job_id: i64,
+    }
+    impl<'c> DownloadJobLogsForWorkflowRun<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let owner = crate::runtime::encode::segment(&self.owner);
+            let repo = crate::runtime::encode::segment(&self.repo);
+            let job_id = self.job_id;
+            crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Get,
+                format!("/repos/{owner}/{repo}/actions/jobs/{job_id}/logs"),
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Actions::download_workflow_run_logs`](crate::actions::Actions::download_workflow_run_logs).
+pub mod download_workflow_run_logs {
+    /// Request for [`Actions::download_workflow_run_logs`](crate::actions::Actions::download_workflow_run_logs): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct DownloadWorkflowRunLogs<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) run_id: i64,
+    }
+    impl<'c> DownloadWorkflowRunLogs<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let owner = crate::runtime::encode::segment(&self.owner);
+            let repo = crate::runtime::encode::segment(&self.repo);
+            let run_id = self.run_id;
+            crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Get,
+                format!("/repos/{owner}/{repo}/actions/runs/{run_id}/logs"),
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Actions::enable_workflow`](crate::actions::Actions::enable_workflow).
+pub mod enable_workflow {
+    /// Request for [`Actions::enable_workflow`](crate::actions::Actions::enable_workflow): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct EnableWorkflow<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) workflow_id: String,
+    }
+    impl<'c> EnableWorkflow<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let owner = crate::runtime::encode::segment(&self.owner);
+            let repo = crate::runtime::encode::segment(&self.repo);
+            let workflow_id = crate::runtime::encode::segment(&self.workflow_id);
+            crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Put,
+                format!("/repos/{owner}/{repo}/actions/workflows/{workflow_id}/enable"),
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Actions::get_artifact`](crate::actions::Actions::get_artifact).
+pub mod get_artifact {
+    /// Request for [`Actions::get_artifact`](crate::actions::Actions::get_artifact): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct GetArtifact<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) artifact_id: i64,
+    }
+    impl<'c> GetArtifact<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let owner = crate::runtime::encode::segment(&self.owner);
+            let repo = crate::runtime::encode::segment(&self.repo);
+            let artifact_id = self.artifact_id;
+            crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Get,
+                format!("/repos/{owner}/{repo}/actions/artifacts/{artifact_id}"),
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Actions::get_job_for_workflow_run`](crate::actions::Actions::get_job_for_workflow_run).
+pub mod get_job_for_workflow_run {
+    /// Request for [`Actions::get_job_for_workflow_run`](crate::actions::Actions::get_job_for_workflow_run): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct GetJobForWorkflowRun<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) job_id: i64,
+    }
+    impl<'c> GetJobForWorkflowRun<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let owner = crate::runtime::encode::segment(&self.owner);
+            let repo = crate::runtime::encode::segment(&self.repo);
+            let job_id = self.job_id;
+            crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Get,
+                format!("/repos/{owner}/{repo}/actions/jobs/{job_id}"),
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Actions::get_repo_public_key`](crate::actions::Actions::get_repo_public_key).
+pub mod get_repo_public_key {
+    /// Request for [`Actions::get_repo_public_key`](crate::actions::Actions::get_repo_public_key): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct GetRepoPublicKey<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+    }
+    impl<'c> GetRepoPublicKey<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let owner = crate::runtime::encode::segment(&self.owner);
+            let repo = crate::runtime::encode::segment(&self.repo);
+            crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Get,
+                format!("/repos/{owner}/{repo}/actions/secrets/public-key"),
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Actions::get_repo_secret`](crate::actions::Actions::get_repo_secret).
+pub mod get_repo_secret {
+    /// Request for [`Actions::get_repo_secret`](crate::actions::Actions::get_repo_secret): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct GetRepoSecret<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) secret_name: String,
+    }
+    impl<'c> GetRepoSecret<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let owner = crate::runtime::encode::segment(&self.owner);
+            let repo = crate::runtime::encode::segment(&self.repo);
+            let secret_name = crate::runtime::encode::segment(&self.secret_name);
+            crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Get,
+                format!("/repos/{owner}/{repo}/actions/secrets/{secret_name}"),
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Actions::get_repo_variable`](crate::actions::Actions::get_repo_variable).
+pub mod get_repo_variable {
+    /// Request for [`Actions::get_repo_variable`](crate::actions::Actions::get_repo_variable): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct GetRepoVariable<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) name: String,
+    }
+    impl<'c> GetRepoVariable<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let owner = crate::runtime::encode::segment(&self.owner);
+            let repo = crate::runtime::encode::segment(&self.repo);
+            let name = crate::runtime::encode::segment(&self.name);
+            crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Get,
+                format!("/repos/{owner}/{repo}/actions/variables/{name}"),
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Actions::get_workflow`](crate::actions::Actions::get_workflow).
+pub mod get_workflow {
+    /// Request for [`Actions::get_workflow`](crate::actions::Actions::get_workflow): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct GetWorkflow<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) workflow_id: String,
+    }
+    impl<'c> GetWorkflow<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let owner = crate::runtime::encode::segment(&self.owner);
+            let repo = crate::runtime::encode::segment(&self.repo);
+            let workflow_id = crate::runtime::encode::segment(&self.workflow_id);
+            crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Get,
+                format!("/repos/{owner}/{repo}/actions/workflows/{workflow_id}"),
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Actions::get_workflow_run`](crate::actions::Actions::get_workflow_run).
+pub mod get_workflow_run {
+    /// Request for [`Actions::get_workflow_run`](crate::actions::Actions::get_workflow_run): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct GetWorkflowRun<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) run_id: i64,
+        pub(super) exclude_pull_requests: Option<bool>,
+    }
+    impl<'c> GetWorkflowRun<'c> {
+        /// When `true`, the `pull_requests` array is left out of each run. Default: `false`.
+        #[inline]
+        pub fn exclude_pull_requests(mut self, exclude_pull_requests: bool) -> Self {
+            self.exclude_pull_requests = Some(exclude_pull_requests);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let owner = crate::runtime::encode::segment(&self.owner);
+            let repo = crate::runtime::encode::segment(&self.repo);
+            let run_id = self.run_id;
+            let mut req = crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Get,
+                format!("/repos/{owner}/{repo}/actions/runs/{run_id}"),
+            );
+            if let Some(value) = self.exclude_pull_requests {
+                req = req.query("exclude_pull_requests", value.to_string());
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Actions::list_artifacts_for_repo`](crate::actions::Actions::list_artifacts_for_repo).
+pub mod list_artifacts_for_repo {
+    /// Request for [`Actions::list_artifacts_for_repo`](crate::actions::Actions::list_artifacts_for_repo): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ListArtifactsForRepo<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) per_page: Option<i64>,
+        pub(super) page: Option<i64>,
+        pub(super) name: Option<String>,
+    }
+    impl<'c> ListArtifactsForRepo<'c> {
+        /// How many results to return per page, at most 100. Default: `30`.
+        #[inline]
+        pub fn per_page(mut self, per_page: i64) -> Self {
+            self.per_page = Some(per_page);
+            self
+        }
+        /// Which page of results to return, counting from 1. Default: `1`.
+        #[inline]
+        pub fn page(mut self, page: i64) -> Self {
+            self.page = Some(page);
+            self
+        }
+        /// Only artifacts with exactly this name.
+        #[inline]
+        pub fn name(mut self, name: impl Into<String>) -> Self {
+            self.name = Some(name.into());
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let owner = crate::runtime::encode::segment(&self.owner);
+            let repo = crate::runtime::encode::segment(&self.repo);
+            let mut req = crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Get,
+                format!("/repos/{owner}/{repo}/actions/artifacts"),
+            );
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
+            }
+            if let Some(value) = self.page {
+                req = req.query("page", value.to_string());
+            }
+            if let Some(value) = self.name {
+                req = req.query("name", value);
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Actions::list_jobs_for_workflow_run`](crate::actions::Actions::list_jobs_for_workflow_run).
+pub mod list_jobs_for_workflow_run {
+    /// Request for [`Actions::list_jobs_for_workflow_run`](crate::actions::Actions::list_jobs_for_workflow_run): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ListJobsForWorkflowRun<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) run_id: i64,
+        pub(super) filter: Option<crate::actions::list_jobs_for_workflow_run::Filter>,
+        pub(super) per_page: Option<i64>,
+        pub(super) page: Option<i64>,
+    }
+    impl<'c> ListJobsForWorkflowRun<'c> {
+        /// `latest` keeps only the jobs of the most recent attempt; `all` returns the jobs of every attempt. Default: `latest`.
+        #[inline]
+        pub fn filter(
+            mut self,
+            filter: crate::actions::list_jobs_for_workflow_run::Filter,
+        ) -> Self {
+            self.filter = Some(filter);
+            self
+        }
+        /// How many results to return per page, at most 100. Default: `30`.
+        #[inline]
+        pub fn per_page(mut self, per_page: i64) -> Self {
+            self.per_page = Some(per_page);
+            self
+        }
+        /// Which page of results to return, counting from 1. Default: `1`.
+        #[inline]
+        pub fn page(mut self, page: i64) -> Self {
+            self.page = Some(page);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let owner = crate::runtime::encode::segment(&self.owner);
+            let repo = crate::runtime::encode::segment(&self.repo);
+            let run_id = self.run_id;
+            let mut req = crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Get,
+                format!("/repos/{owner}/{repo}/actions/runs/{run_id}/jobs"),
+            );
+            if let Some(value) = self.filter {
+                req = req.query("filter", value.as_str().to_owned());
+            }
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
+            }
+            if let Some(value) = self.page {
+                req = req.query("page", value.to_string());
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+    /// `latest` keeps only the jobs of the most recent attempt; `all` returns the jobs of every attempt. Default: `latest`.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum Filter {
+        /// `latest`
+        Latest,
+        /// `all`
+        All,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl Filter {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Latest => "latest",
+                Self::All => "all",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for Filter {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+}
+/// Request builder and parameter types of [`Actions::list_repo_secrets`](crate::actions::Actions::list_repo_secrets).
+pub mod list_repo_secrets {
+    /// Request for [`Actions::list_repo_secrets`](crate::actions::Actions::list_repo_secrets): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ListRepoSecrets<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) per_page: Option<i64>,
+        pub(super) page: Option<i64>,
+    }
+    impl<'c> ListRepoSecrets<'c> {
+        /// How many results to return per page, at most 100. Default: `30`.
+        #[inline]
+        pub fn per_page(mut self, per_page: i64) -> Self {
+            self.per_page = Some(per_page);
+            self
+        }
+        /// Which page of results to return, counting from 1. Default: `1`.
+        #[inline]
+        pub fn page(mut self, page: i64) -> Self {
+            self.page = Some(page);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let owner = crate::runtime::encode::segment(&self.owner);
+            let repo = crate::runtime::encode::segment(&self.repo);
+            let mut req = crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Get,
+                format!("/repos/{owner}/{repo}/actions/secrets"),
+            );
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
+            }
+            if let Some(value) = self.page {
+                req = req.query("page", value.to_string());
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Actions::list_repo_variables`](crate::actions::Actions::list_repo_variables).
+pub mod list_repo_variables {
+    /// Request for [`Actions::list_repo_variables`](crate::actions::Actions::list_repo_variables): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ListRepoVariables<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) per_page: Option<i64>,
+        pub(super) page: Option<i64>,
+    }
+    impl<'c> ListRepoVariables<'c> {
+        /// How many results to return per page, at most 30. Default: `10`.
+        #[inline]
+        pub fn per_page(mut self, per_page: i64) -> Self {
+            self.per_page = Some(per_page);
+            self
+        }
+        /// Which page of results to return, counting from 1. Default: `1`.
+        #[inline]
+        pub fn page(mut self, page: i64) -> Self {
+            self.page = Some(page);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let owner = crate::runtime::encode::segment(&self.owner);
+            let repo = crate::runtime::encode::segment(&self.repo);
+            let mut req = crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Get,
+                format!("/repos/{owner}/{repo}/actions/variables"),
+            );
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
+            }
+            if let Some(value) = self.page {
+                req = req.query("page", value.to_string());
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Actions::list_repo_workflows`](crate::actions::Actions::list_repo_workflows).
+pub mod list_repo_workflows {
+    /// Request for [`Actions::list_repo_workflows`](crate::actions::Actions::list_repo_workflows): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ListRepoWorkflows<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) per_page: Option<i64>,
+        pub(super) page: Option<i64>,
+    }
+    impl<'c> ListRepoWorkflows<'c> {
+        /// How many results to return per page, at most 100. Default: `30`.
+        #[inline]
+        pub fn per_page(mut self, per_page: i64) -> Self {
+            self.per_page = Some(per_page);
+            self
+        }
+        /// Which page of results to return, counting from 1. Default: `1`.
+        #[inline]
+        pub fn page(mut self, page: i64) -> Self {
+            self.page = Some(page);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let owner = crate::runtime::encode::segment(&self.owner);
+            let repo = crate::runtime::encode::segment(&self.repo);
+            let mut req = crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Get,
+                format!("/repos/{owner}/{repo}/actions/workflows"),
+            );
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
+            }
+            if let Some(value) = self.page {
+                req = req.query("page", value.to_string());
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Actions::list_workflow_run_artifacts`](crate::actions::Actions::list_workflow_run_artifacts).
+pub mod list_workflow_run_artifacts {
+    /// Request for [`Actions::list_workflow_run_artifacts`](crate::actions::Actions::list_workflow_run_artifacts): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ListWorkflowRunArtifacts<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) run_id: i64,
+        pub(super) per_page: Option<i64>,
+        pub(super) page: Option<i64>,
+        pub(super) name: Option<String>,
+    }
+    impl<'c> ListWorkflowRunArtifacts<'c> {
+        /// How many results to return per page, at most 100. Default: `30`.
+        #[inline]
+        pub fn per_page(mut self, per_page: i64) -> Self {
+            self.per_page = Some(per_page);
+            self
+        }
+        /// Which page of results to return, counting from 1. Default: `1`.
+        #[inline]
+        pub fn page(mut self, page: i64) -> Self {
+            self.page = Some(page);
+            self
+        }
+        /// Only artifacts with exactly this name.
+        #[inline]
+        pub fn name(mut self, name: impl Into<String>) -> Self {
+            self.name = Some(name.into());
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let owner = crate::runtime::encode::segment(&self.owner);
+            let repo = crate::runtime::encode::segment(&self.repo);
+            let run_id = self.run_id;
+            let mut req = crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Get,
+                format!("/repos/{owner}/{repo}/actions/runs/{run_id}/artifacts"),
+            );
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
+            }
+            if let Some(value) = self.page {
+                req = req.query("page", value.to_string());
+            }
+            if let Some(value) = self.name {
+                req = req.query("name", value);
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Actions::list_workflow_runs`](crate::actions::Actions::list_workflow_runs).
+pub mod list_workflow_runs {
+    /// Request for [`Actions::list_workflow_runs`](crate::actions::Actions::list_workflow_runs): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ListWorkflowRuns<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) workflow_id: String,
+        pub(super) actor: Option<String>,
+        pub(super) branch: Option<String>,
+        pub(super) event: Option<String>,
+        pub(super) status: Option<crate::actions::list_workflow_runs::Status>,
+        pub(super) per_page: Option<i64>,
+        pub(super) page: Option<i64>,
+        pub(super) created: Option<String>,
+        pub(super) exclude_pull_requests: Option<bool>,
+        pub(super) check_suite_id: Option<i64>,
+        pub(super) head_sha: Option<String>,
+    }
+    impl<'c> ListWorkflowRuns<'c> {
+        /// Only runs started by this user (the login of the person who pushed or triggered the run).
+        #[inline]
+        pub fn actor(mut self, actor: impl Into<String>) -> Self {
+            self.actor = Some(actor.into());
+            self
+        }
+        /// Only runs on this branch (the `head_branch` of the run).
+        #[inline]
+        pub fn branch(mut self, branch: impl Into<String>) -> Self {
+            self.branch = Some(branch.into());
+            self
+        }
+        /// Only runs started by this event, such as `push`, `pull_request` or `issue`.
+        #[inline]
+        pub fn event(mut self, event: impl Into<String>) -> Self {
+            self.event = Some(event.into());
+            self
+        }
+        /// Only runs in this status or with this conclusion. Values: `completed`, `action_required`, `cancelled`, `failure`, `neutral`, `skipped`, `stale`, `success`, `timed_out`, `in_progress`, `queued`, `requested`, `waiting`, `pending`.
+        #[inline]
+        pub fn status(
+            mut self,
+            status: crate::actions::list_workflow_runs::Status,
+        ) -> Self {
+            self.status = Some(status);
+            self
+        }
+        /// How many results to return per page, at most 100. Default: `30`.
+        #[inline]
+        pub fn per_page(mut self, per_page: i64) -> Self {
+            self.per_page = Some(per_page);
+            self
+        }
+        /// Which page of results to return, counting from 1. Default: `1`.
+        #[inline]
+        pub fn page(mut self, page: i64) -> Self {
+            self.page = Some(page);
+            self
+        }
+        /// Only runs created in this date range, written with search syntax such as `>=2024-01-01` or `2024-01-01..2024-02-01`.
+        #[inline]
+        pub fn created(mut self, created: impl Into<String>) -> Self {
+            self.created = Some(created.into());
+            self
+        }
+        /// When `true`, the `pull_requests` array is left out of each run. Default: `false`.
+        #[inline]
+        pub fn exclude_pull_requests(mut self, exclude_pull_requests: bool) -> Self {
+            self.exclude_pull_requests = Some(exclude_pull_requests);
+            self
+        }
+        /// ID of the check suite.
+        #[inline]
+        pub fn check_suite_id(mut self, check_suite_id: i64) -> Self {
+            self.check_suite_id = Some(check_suite_id);
+            self
+        }
+        /// SHA of the commit.
+        #[inline]
+        pub fn head_sha(mut self, head_sha: impl Into<String>) -> Self {
+            self.head_sha = Some(head_sha.into());
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let owner = crate::runtime::encode::segment(&self.owner);
+            let repo = crate::runtime::encode::segment(&self.repo);
+            let workflow_id = crate::runtime::encode::segment(&self.workflow_id);
+            let mut req = crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Get,
+                format!("/repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs"),
+            );
+            if let Some(value) = self.actor {
+                req = req.query("actor", value);
+            }
+            if let Some(value) = self.branch {
+                req = req.query("branch", value);
+            }
+            if let Some(value) = self.event {
+                req = req.query("event", value);
+            }
+            if let Some(value) = self.status {
+                req = req.query("status", value.as_str().to_owned());
+            }
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
+            }
+            if let Some(value) = self.page {
+                req = req.query("page", value.to_string());
+            }
+            if let Some(value) = self.created {
+                req = req.query("created", value);
+            }
+            if let Some(value) = self.exclude_pull_requests {
+                req = req.query("exclude_pull_requests", value.to_string());
+            }
+            if let Some(value) = self.check_suite_id {
+                req = req.query("check_suite_id", value.to_string());
+            }
+            if let Some(value) = self.head_sha {
+                req = req.query("head_sha", value);
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+    /// Only runs in this status or with this conclusion. Values: `completed`, `action_required`, `cancelled`, `failure`, `neutral`, `skipped`, `stale`, `success`, `timed_out`, `in_progress`, `queued`, `requested`, `waiting`, `pending`.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum Status {
+        /// `completed`
+        Completed,
+        /// `action_required`
+        ActionRequired,
+        /// `cancelled`
+        Cancelled,
+        /// `failure`
+        Failure,
+        /// `neutral`
+        Neutral,
+        /// `skipped`
+        Skipped,
+        /// `stale`
+        Stale,
+        /// `success`
+        Success,
+        /// `timed_out`
+        TimedOut,
+        /// `in_progress`
+        InProgress,
+        /// `queued`
+        Queued,
+        /// `requested`
+        Requested,
+        /// `waiting`
+        Waiting,
+        /// `pending`
+        Pending,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl Status {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Completed => "completed",
+                Self::ActionRequired => "action_required",
+                Self::Cancelled => "cancelled",
+                Self::Failure => "failure",
+                Self::Neutral => "neutral",
+                Self::Skipped => "skipped",
+                Self::Stale => "stale",
+                Self::Success => "success",
+                Self::TimedOut => "timed_out",
+                Self::InProgress => "in_progress",
+                Self::Queued => "queued",
+                Self::Requested => "requested",
+                Self::Waiting => "waiting",
+                Self::Pending => "pending",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for Status {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+}
+/// Request builder and parameter types of [`Actions::list_workflow_runs_for_repo`](crate::actions::Actions::list_workflow_runs_for_repo).
+pub mod list_workflow_runs_for_repo {
+    /// Request for [`Actions::list_workflow_runs_for_repo`](crate::actions::Actions::list_workflow_runs_for_repo): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ListWorkflowRunsForRepo<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) actor: Option<String>,
+        pub(super) branch: Option<String>,
+        pub(super) event: Option<String>,
+        pub(super) status: Option<crate::actions::list_workflow_runs_for_repo::Status>,
+        pub(super) per_page: Option<i64>,
+        pub(super) page: Option<i64>,
+        pub(super) created: Option<String>,
+        pub(super) exclude_pull_requests: Option<bool>,
+        pub(super) check_suite_id: Option<i64>,
+        pub(super) head_sha: Option<String>,
+    }
+    impl<'c> ListWorkflowRunsForRepo<'c> {
+        /// Only runs started by this user (the login of the person who pushed or triggered the run).
+        #[inline]
+        pub fn actor(mut self, actor: impl Into<String>) -> Self {
+            self.actor = Some(actor.into());
+            self
+        }
+        /// Only runs on this branch (the `head_branch` of the run).
+        #[inline]
+        pub fn branch(mut self, branch: impl Into<String>) -> Self {
+            self.branch = Some(branch.into());
+            self
+        }
+        /// Only runs started by this event, such as `push`, `pull_request` or `issue`.
+        #[inline]
+        pub fn event(mut self, event: impl Into<String>) -> Self {
+            self.event = Some(event.into());
+            self
+        }
+        /// Only runs in this status or with this conclusion. Values: `completed`, `action_required`, `cancelled`, `failure`, `neutral`, `skipped`, `stale`, `success`, `timed_out`, `in_progress`, `queued`, `requested`, `waiting`, `pending`.
+        #[inline]
+        pub fn status(
+            mut self,
+            status: crate::actions::list_workflow_runs_for_repo::Status,
+        ) -> Self {
+            self.status = Some(status);
+            self
+        }
+        /// How many results to return per page, at most 100. Default: `30`.
+        #[inline]
+        pub fn per_page(mut self, per_page: i64) -> Self {
+            self.per_page = Some(per_page);
+            self
+        }
+        /// Which page of results to return, counting from 1. Default: `1`.
+        #[inline]
+        pub fn page(mut self, page: i64) -> Self {
+            self.page = Some(page);
+            self
+        }
+        /// Only runs created in this date range, written with search syntax such as `>=2024-01-01` or `2024-01-01..2024-02-01`.
+        #[inline]
+        pub fn created(mut self, created: impl Into<String>) -> Self {
+            self.created = Some(created.into());
+            self
+        }
+        /// When `true`, the `pull_requests` array is left out of each run. Default: `false`.
+        #[inline]
+        pub fn exclude_pull_requests(mut self, exclude_pull_requests: bool) -> Self {
+            self.exclude_pull_requests = Some(exclude_pull_requests);
+            self
+        }
+        /// ID of the check suite.
+        #[inline]
+        pub fn check_suite_id(mut self, check_suite_id: i64) -> Self {
+            self.check_suite_id = Some(check_suite_id);
+            self
+        }
+        /// SHA of the commit.
+        #[inline]
+        pub fn head_sha(mut self, head_sha: impl Into<String>) -> Self {
+            self.head_sha = Some(head_sha.into());
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let owner = crate::runtime::encode::segment(&self.owner);
+            let repo = crate::runtime::encode::segment(&self.repo);
+            let mut req = crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Get,
+                format!("/repos/{owner}/{repo}/actions/runs"),
+            );
+            if let Some(value) = self.actor {
+                req = req.query("actor", value);
+            }
+            if let Some(value) = self.branch {
+                req = req.query("branch", value);
+            }
+            if let Some(value) = self.event {
+                req = req.query("event", value);
+            }
+            if let Some(value) = self.status {
+                req = req.query("status", value.as_str().to_owned());
+            }
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
+            }
+            if let Some(value) = self.page {
+                req = req.query("page", value.to_string());
+            }
+            if let Some(value) = self.created {
+                req = req.query("created", value);
+            }
+            if let Some(value) = self.exclude_pull_requests {
+                req = req.query("exclude_pull_requests", value.to_string());
+            }
+            if let Some(value) = self.check_suite_id {
+                req = req.query("check_suite_id", value.to_string());
+            }
+            if let Some(value) = self.head_sha {
+                req = req.query("head_sha", value);
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+    /// Only runs in this status or with this conclusion. Values: `completed`, `action_required`, `cancelled`, `failure`, `neutral`, `skipped`, `stale`, `success`, `timed_out`, `in_progress`, `queued`, `requested`, `waiting`, `pending`.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum Status {
+        /// `completed`
+        Completed,
+        /// `action_required`
+        ActionRequired,
+        /// `cancelled`
+        Cancelled,
+        /// `failure`
+        Failure,
+        /// `neutral`
+        Neutral,
+        /// `skipped`
+        Skipped,
+        /// `stale`
+        Stale,
+        /// `success`
+        Success,
+        /// `timed_out`
+        TimedOut,
+        /// `in_progress`
+        InProgress,
+        /// `queued`
+        Queued,
+        /// `requested`
+        Requested,
+        /// `waiting`
+        Waiting,
+        /// `pending`
+        Pending,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl Status {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Completed => "completed",
+                Self::ActionRequired => "action_required",
+                Self::Cancelled => "cancelled",
+                Self::Failure => "failure",
+                Self::Neutral => "neutral",
+                Self::Skipped => "skipped",
+                Self::Stale => "stale",
+                Self::Success => "success",
+                Self::TimedOut => "timed_out",
+                Self::InProgress => "in_progress",
+                Self::Queued => "queued",
+                Self::Requested => "requested",
+                Self::Waiting => "waiting",
+                Self::Pending => "pending",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for Status {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+}
+/// Request builder and parameter types of [`Actions::re_run_job_for_workflow_run`](crate::actions::Actions::re_run_job_for_workflow_run).
+pub mod re_run_job_for_workflow_run {
+    /// Request for [`Actions::re_run_job_for_workflow_run`](crate::actions::Actions::re_run_job_for_workflow_run): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ReRunJobForWorkflowRun<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) job_id: i64,
+        pub(super) enable_debug_logging: Option<bool>,
+    }
+    impl<'c> ReRunJobForWorkflowRun<'c> {
+        /// When `true`, the re-run writes debug logs. Default: `false`.
+        #[inline]
+        pub fn enable_debug_logging(mut self, enable_debug_logging: bool) -> Self {
+            self.enable_debug_logging = Some(enable_debug_logging);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let owner = crate::runtime::encode::segment(&self.owner);
+            let repo = crate::runtime::encode::segment(&self.repo);
+            let job_id = self.job_id;
+            let mut req = crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Post,
+                format!("/repos/{owner}/{repo}/actions/jobs/{job_id}/rerun"),
+            );
+            let mut body = crate::runtime::JsonObject::new();
+            body.opt("enable_debug_logging", &self.enable_debug_logging);
+            if !body.is_empty() {
+                req = req.json(body);
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Actions::re_run_workflow`](crate::actions::Actions::re_run_workflow).
+pub mod re_run_workflow {
+    /// Request for [`Actions::re_run_workflow`](crate::actions::Actions::re_run_workflow): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ReRunWorkflow<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) run_id: i64,
+        pub(super) enable_debug_logging: Option<bool>,
+    }
+    impl<'c> ReRunWorkflow<'c> {
+        /// When `true`, the re-run writes debug logs. Default: `false`.
+        #[inline]
+        pub fn enable_debug_logging(mut self, enable_debug_logging: bool) -> Self {
+            self.enable_debug_logging = Some(enable_debug_logging);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let owner = crate::runtime::encode::segment(&self.owner);
+            let repo = crate::runtime::encode::segment(&self.repo);
+            let run_id = self.run_id;
+            let mut req = crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Post,
+                format!("/repos/{owner}/{repo}/actions/runs/{run_id}/rerun"),
+            );
+            let mut body = crate::runtime::JsonObject::new();
+            body.opt("enable_debug_logging", &self.enable_debug_logging);
+            if !body.is_empty() {
+                req = req.json(body);
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Actions::re_run_workflow_failed_jobs`](crate::actions::Actions::re_run_workflow_failed_jobs).
+pub mod re_run_workflow_failed_jobs {
+    /// Request for [`Actions::re_run_workflow_failed_jobs`](crate::actions::Actions::re_run_workflow_failed_jobs): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ReRunWorkflowFailedJobs<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) run_id: i64,
+        pub(super) enable_debug_logging: Option<bool>,
+    }
+    impl<'c> ReRunWorkflowFailedJobs<'c> {
+        /// When `true`, the re-run writes debug logs. Default: `false`.
+        #[inline]
+        pub fn enable_debug_logging(mut self, enable_debug_logging: bool) -> Self {
+            self.enable_debug_logging = Some(enable_debug_logging);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let owner = crate::runtime::encode::segment(&self.owner);
+            let repo = crate::runtime::encode::segment(&self.repo);
+            let run_id = self.run_id;
+            let mut req = crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Post,
+                format!("/repos/{owner}/{repo}/actions/runs/{run_id}/rerun-failed-jobs"),
+            );
+            let mut body = crate::runtime::JsonObject::new();
+            body.opt("enable_debug_logging", &self.enable_debug_logging);
+            if !body.is_empty() {
+                req = req.json(body);
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Actions::update_repo_variable`](crate::actions::Actions::update_repo_variable).
+pub mod update_repo_variable {
+    /// Request for [`Actions::update_repo_variable`](crate::actions::Actions::update_repo_variable): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct UpdateRepoVariable<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) name: String,
+        pub(super) value: Option<String>,
+    }
+    impl<'c> UpdateRepoVariable<'c> {
+        /// New value.
+        #[inline]
+        pub fn value(mut self, value: impl Into<String>) -> Self {
+            self.value = Some(value.into());
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let owner = crate::runtime::encode::segment(&self.owner);
+            let repo = crate::runtime::encode::segment(&self.repo);
+            let name = crate::runtime::encode::segment(&self.name);
+            let mut req = crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Patch,
+                format!("/repos/{owner}/{repo}/actions/variables/{name}"),
+            );
+            let mut body = crate::runtime::JsonObject::new();
+            body.opt("value", &self.value);
+            if !body.is_empty() {
+                req = req.json(body);
             }
             req
         }

@@ -8,7 +8,7 @@
 //!
 //! One cargo feature per scope, all enabled by default; disable default features and pick the scopes you use to compile less code:
 //!
-//! - `actions`: 2 endpoints (`client.actions()`)
+//! - `actions`: 34 endpoints (`client.actions()`)
 //! - `activity`: 32 endpoints (`client.activity()`)
 //! - `checks`: 12 endpoints (`client.checks()`)
 //! - `codes_of_conduct`: 2 endpoints (`client.codes_of_conduct()`)
