@@ -21,7 +21,7 @@
 //! - `licenses`: 3 endpoints (`client.licenses()`)
 //! - `markdown`: 2 endpoints (`client.markdown()`)
 //! - `meta`: 5 endpoints (`client.meta()`)
-//! - `orgs`: 1 endpoint (`client.orgs()`)
+//! - `orgs`: 12 endpoints (`client.orgs()`)
 //! - `packages`: 1 endpoint (`client.packages()`)
 //! - `projects`: 6 endpoints (`client.projects()`)
 //! - `pulls`: 27 endpoints (`client.pulls()`)
@@ -29,7 +29,8 @@
 //! - `reactions`: 21 endpoints (`client.reactions()`)
 //! - `repos`: 79 endpoints (`client.repos()`)
 //! - `search`: 7 endpoints (`client.search()`)
-//! - `users`: 2 endpoints (`client.users()`)
+//! - `teams`: 12 endpoints (`client.teams()`)
+//! - `users`: 20 endpoints (`client.users()`)
 // Laid out by prettyplease, not rustfmt: `cargo fmt` leaves generated code alone (the
 // `rustfmt::skip` on each module declaration covers the module files).
 #![cfg_attr(rustfmt, rustfmt::skip)]
@@ -133,6 +134,10 @@ pub mod repos;
 #[cfg(feature = "search")]
 #[rustfmt::skip]
 pub mod search;
+/// Endpoints of the `teams` scope.
+#[cfg(feature = "teams")]
+#[rustfmt::skip]
+pub mod teams;
 /// Endpoints of the `users` scope.
 #[cfg(feature = "users")]
 #[rustfmt::skip]

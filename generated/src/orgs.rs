@@ -13,6 +13,32 @@ impl crate::runtime::Client {
     }
 }
 impl<'c> Orgs<'c> {
+    /// Check organization membership
+    ///
+    /// Answers `204 No Content` when the user is a member (for callers who are members), `404 Not Found` when not, and `302 Found` to the public check when the caller is not a member.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `username` (required): Login of the GitHub user.
+    ///
+    /// # Route
+    ///
+    /// `GET /orgs/{org}/members/{username}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/orgs/members#check-organization-membership-for-a-user)
+    #[inline]
+    pub fn check_membership_for_user(
+        &self,
+        org: impl Into<String>,
+        username: impl Into<String>,
+    ) -> check_membership_for_user::CheckMembershipForUser<'c> {
+        check_membership_for_user::CheckMembershipForUser {
+            client: self.client,
+            org: org.into(),
+            username: username.into(),
+        }
+    }
     /// Fetch an organization
     ///
     /// Returns the public profile and settings of an organization. Owners see the complete set of fields, including plan and billing related ones.
@@ -33,6 +59,292 @@ impl<'c> Orgs<'c> {
         get::Get {
             client: self.client,
             org: org.into(),
+        }
+    }
+    /// Fetch your organization membership
+    ///
+    /// Returns the authenticated user's membership of an organization, including pending invitations.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    ///
+    /// # Route
+    ///
+    /// `GET /user/memberships/orgs/{org}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/orgs/members#get-an-organization-membership-for-the-authenticated-user)
+    #[inline]
+    pub fn get_membership_for_authenticated_user(
+        &self,
+        org: impl Into<String>,
+    ) -> get_membership_for_authenticated_user::GetMembershipForAuthenticatedUser<'c> {
+        get_membership_for_authenticated_user::GetMembershipForAuthenticatedUser {
+            client: self.client,
+            org: org.into(),
+        }
+    }
+    /// Fetch an organization membership
+    ///
+    /// Returns a user's membership of an organization: its role and whether it is active or still pending. Only owners, or the user themself, may ask.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `username` (required): Login of the GitHub user.
+    ///
+    /// # Route
+    ///
+    /// `GET /orgs/{org}/memberships/{username}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/orgs/members#get-organization-membership-for-a-user)
+    #[inline]
+    pub fn get_membership_for_user(
+        &self,
+        org: impl Into<String>,
+        username: impl Into<String>,
+    ) -> get_membership_for_user::GetMembershipForUser<'c> {
+        get_membership_for_user::GetMembershipForUser {
+            client: self.client,
+            org: org.into(),
+            username: username.into(),
+        }
+    }
+    /// List all organizations
+    ///
+    /// Lists every organization in the order they were created. Paging works only through `since` and the `Link` header.
+    ///
+    /// # Parameters
+    ///
+    /// - `since` (optional, [`List::since`](crate::orgs::list::List::since)): Only organizations with an ID greater than this one.
+    /// - `per_page` (optional, [`List::per_page`](crate::orgs::list::List::per_page)): How many results to return per page, at most 100. Default: `30`.
+    ///
+    /// # Route
+    ///
+    /// `GET /organizations`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/orgs/orgs#list-organizations)
+    #[inline]
+    pub fn list(&self) -> list::List<'c> {
+        list::List {
+            client: self.client,
+            since: None,
+            per_page: None,
+        }
+    }
+    /// List your organizations
+    ///
+    /// Lists the organizations the authenticated user belongs to. OAuth tokens need the `user` or `read:org` scope; otherwise only public memberships are shown.
+    ///
+    /// # Parameters
+    ///
+    /// - `per_page` (optional, [`ListForAuthenticatedUser::per_page`](crate::orgs::list_for_authenticated_user::ListForAuthenticatedUser::per_page)): How many results to return per page, at most 100. Default: `30`.
+    /// - `page` (optional, [`ListForAuthenticatedUser::page`](crate::orgs::list_for_authenticated_user::ListForAuthenticatedUser::page)): Which page of results to return, counting from 1. Default: `1`.
+    ///
+    /// # Route
+    ///
+    /// `GET /user/orgs`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/orgs/orgs#list-organizations-for-the-authenticated-user)
+    #[inline]
+    pub fn list_for_authenticated_user(
+        &self,
+    ) -> list_for_authenticated_user::ListForAuthenticatedUser<'c> {
+        list_for_authenticated_user::ListForAuthenticatedUser {
+            client: self.client,
+            per_page: None,
+            page: None,
+        }
+    }
+    /// List a user's organizations
+    ///
+    /// Lists the organizations where a user's membership is public.
+    ///
+    /// # Parameters
+    ///
+    /// - `username` (required): Login of the GitHub user.
+    /// - `per_page` (optional, [`ListForUser::per_page`](crate::orgs::list_for_user::ListForUser::per_page)): How many results to return per page, at most 100. Default: `30`.
+    /// - `page` (optional, [`ListForUser::page`](crate::orgs::list_for_user::ListForUser::page)): Which page of results to return, counting from 1. Default: `1`.
+    ///
+    /// # Route
+    ///
+    /// `GET /users/{username}/orgs`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/orgs/orgs#list-organizations-for-a-user)
+    #[inline]
+    pub fn list_for_user(
+        &self,
+        username: impl Into<String>,
+    ) -> list_for_user::ListForUser<'c> {
+        list_for_user::ListForUser {
+            client: self.client,
+            username: username.into(),
+            per_page: None,
+            page: None,
+        }
+    }
+    /// List organization members
+    ///
+    /// Lists the members of an organization. Concealed members are included only when the caller is a member too.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `filter` (optional, [`ListMembers::filter`](crate::orgs::list_members::ListMembers::filter)): `2fa_disabled` or `2fa_insecure` keep only members without safe two-factor authentication (owners only); `all` returns everyone. Default: `all`.
+    /// - `role` (optional, [`ListMembers::role`](crate::orgs::list_members::ListMembers::role)): Only members with this role. Values: `all`, `admin`, `member`. Default: `all`.
+    /// - `per_page` (optional, [`ListMembers::per_page`](crate::orgs::list_members::ListMembers::per_page)): How many results to return per page, at most 100. Default: `30`.
+    /// - `page` (optional, [`ListMembers::page`](crate::orgs::list_members::ListMembers::page)): Which page of results to return, counting from 1. Default: `1`.
+    ///
+    /// # Route
+    ///
+    /// `GET /orgs/{org}/members`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/orgs/members#list-organization-members)
+    #[inline]
+    pub fn list_members(&self, org: impl Into<String>) -> list_members::ListMembers<'c> {
+        list_members::ListMembers {
+            client: self.client,
+            org: org.into(),
+            filter: None,
+            role: None,
+            per_page: None,
+            page: None,
+        }
+    }
+    /// List public organization members
+    ///
+    /// Lists the members of an organization who made their membership public.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `per_page` (optional, [`ListPublicMembers::per_page`](crate::orgs::list_public_members::ListPublicMembers::per_page)): How many results to return per page, at most 100. Default: `30`.
+    /// - `page` (optional, [`ListPublicMembers::page`](crate::orgs::list_public_members::ListPublicMembers::page)): Which page of results to return, counting from 1. Default: `1`.
+    ///
+    /// # Route
+    ///
+    /// `GET /orgs/{org}/public_members`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/orgs/members#list-public-organization-members)
+    #[inline]
+    pub fn list_public_members(
+        &self,
+        org: impl Into<String>,
+    ) -> list_public_members::ListPublicMembers<'c> {
+        list_public_members::ListPublicMembers {
+            client: self.client,
+            org: org.into(),
+            per_page: None,
+            page: None,
+        }
+    }
+    /// Remove an organization member
+    ///
+    /// Removes a user from an organization and all its teams, taking away their access to its repositories.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `username` (required): Login of the GitHub user.
+    ///
+    /// # Route
+    ///
+    /// `DELETE /orgs/{org}/members/{username}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/orgs/members#remove-an-organization-member)
+    #[inline]
+    pub fn remove_member(
+        &self,
+        org: impl Into<String>,
+        username: impl Into<String>,
+    ) -> remove_member::RemoveMember<'c> {
+        remove_member::RemoveMember {
+            client: self.client,
+            org: org.into(),
+            username: username.into(),
+        }
+    }
+    /// Remove an organization membership
+    ///
+    /// Removes a member, or cancels a pending invitation. The user is notified by e-mail.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `username` (required): Login of the GitHub user.
+    ///
+    /// # Route
+    ///
+    /// `DELETE /orgs/{org}/memberships/{username}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/orgs/members#remove-organization-membership-for-a-user)
+    #[inline]
+    pub fn remove_membership_for_user(
+        &self,
+        org: impl Into<String>,
+        username: impl Into<String>,
+    ) -> remove_membership_for_user::RemoveMembershipForUser<'c> {
+        remove_membership_for_user::RemoveMembershipForUser {
+            client: self.client,
+            org: org.into(),
+            username: username.into(),
+        }
+    }
+    /// Add or update an organization membership
+    ///
+    /// Invites a user to an organization, or changes the role of an existing member. A new member is pending until they accept the invitation.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `username` (required): Login of the GitHub user.
+    /// - `role` (optional, [`SetMembershipForUser::role`](crate::orgs::set_membership_for_user::SetMembershipForUser::role)): Role to give the user. Values: `admin`, `member`. Default: `member`.
+    ///
+    /// # Route
+    ///
+    /// `PUT /orgs/{org}/memberships/{username}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/orgs/members#set-organization-membership-for-a-user)
+    #[inline]
+    pub fn set_membership_for_user(
+        &self,
+        org: impl Into<String>,
+        username: impl Into<String>,
+    ) -> set_membership_for_user::SetMembershipForUser<'c> {
+        set_membership_for_user::SetMembershipForUser {
+            client: self.client,
+            org: org.into(),
+            username: username.into(),
+            role: None,
+        }
+    }
+}
+/// Request builder and parameter types of [`Orgs::check_membership_for_user`](crate::orgs::Orgs::check_membership_for_user).
+pub mod check_membership_for_user {
+    /// Request for [`Orgs::check_membership_for_user`](crate::orgs::Orgs::check_membership_for_user): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct CheckMembershipForUser<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) username: String,
+    }
+    impl<'c> CheckMembershipForUser<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let org = crate::runtime::encode::segment(&self.org);
+            let username = crate::runtime::encode::segment(&self.username);
+            crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Get,
+                format!("/orgs/{org}/members/{username}"),
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
         }
     }
 }
@@ -60,6 +372,514 @@ pub mod get {
         #[inline]
         pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
             self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Orgs::get_membership_for_authenticated_user`](crate::orgs::Orgs::get_membership_for_authenticated_user).
+pub mod get_membership_for_authenticated_user {
+    /// Request for [`Orgs::get_membership_for_authenticated_user`](crate::orgs::Orgs::get_membership_for_authenticated_user): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct GetMembershipForAuthenticatedUser<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+    }
+    impl<'c> GetMembershipForAuthenticatedUser<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let org = crate::runtime::encode::segment(&self.org);
+            crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Get,
+                format!("/user/memberships/orgs/{org}"),
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Orgs::get_membership_for_user`](crate::orgs::Orgs::get_membership_for_user).
+pub mod get_membership_for_user {
+    /// Request for [`Orgs::get_membership_for_user`](crate::orgs::Orgs::get_membership_for_user): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct GetMembershipForUser<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) username: String,
+    }
+    impl<'c> GetMembershipForUser<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let org = crate::runtime::encode::segment(&self.org);
+            let username = crate::runtime::encode::segment(&self.username);
+            crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Get,
+                format!("/orgs/{org}/memberships/{username}"),
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Orgs::list`](crate::orgs::Orgs::list).
+pub mod list {
+    /// Request for [`Orgs::list`](crate::orgs::Orgs::list): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct List<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) since: Option<i64>,
+        pub(super) per_page: Option<i64>,
+    }
+    impl<'c> List<'c> {
+        /// Only organizations with an ID greater than this one.
+        #[inline]
+        pub fn since(mut self, since: i64) -> Self {
+            self.since = Some(since);
+            self
+        }
+        /// How many results to return per page, at most 100. Default: `30`.
+        #[inline]
+        pub fn per_page(mut self, per_page: i64) -> Self {
+            self.per_page = Some(per_page);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Get,
+                String::from("/organizations"),
+            );
+            if let Some(value) = self.since {
+                req = req.query("since", value.to_string());
+            }
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Orgs::list_for_authenticated_user`](crate::orgs::Orgs::list_for_authenticated_user).
+pub mod list_for_authenticated_user {
+    /// Request for [`Orgs::list_for_authenticated_user`](crate::orgs::Orgs::list_for_authenticated_user): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ListForAuthenticatedUser<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) per_page: Option<i64>,
+        pub(super) page: Option<i64>,
+    }
+    impl<'c> ListForAuthenticatedUser<'c> {
+        /// How many results to return per page, at most 100. Default: `30`.
+        #[inline]
+        pub fn per_page(mut self, per_page: i64) -> Self {
+            self.per_page = Some(per_page);
+            self
+        }
+        /// Which page of results to return, counting from 1. Default: `1`.
+        #[inline]
+        pub fn page(mut self, page: i64) -> Self {
+            self.page = Some(page);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Get,
+                String::from("/user/orgs"),
+            );
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
+            }
+            if let Some(value) = self.page {
+                req = req.query("page", value.to_string());
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Orgs::list_for_user`](crate::orgs::Orgs::list_for_user).
+pub mod list_for_user {
+    /// Request for [`Orgs::list_for_user`](crate::orgs::Orgs::list_for_user): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ListForUser<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) username: String,
+        pub(super) per_page: Option<i64>,
+        pub(super) page: Option<i64>,
+    }
+    impl<'c> ListForUser<'c> {
+        /// How many results to return per page, at most 100. Default: `30`.
+        #[inline]
+        pub fn per_page(mut self, per_page: i64) -> Self {
+            self.per_page = Some(per_page);
+            self
+        }
+        /// Which page of results to return, counting from 1. Default: `1`.
+        #[inline]
+        pub fn page(mut self, page: i64) -> Self {
+            self.page = Some(page);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let username = crate::runtime::encode::segment(&self.username);
+            let mut req = crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Get,
+                format!("/users/{username}/orgs"),
+            );
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
+            }
+            if let Some(value) = self.page {
+                req = req.query("page", value.to_string());
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Orgs::list_members`](crate::orgs::Orgs::list_members).
+pub mod list_members {
+    /// Request for [`Orgs::list_members`](crate::orgs::Orgs::list_members): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ListMembers<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) filter: Option<crate::orgs::list_members::Filter>,
+        pub(super) role: Option<crate::orgs::list_members::Role>,
+        pub(super) per_page: Option<i64>,
+        pub(super) page: Option<i64>,
+    }
+    impl<'c> ListMembers<'c> {
+        /// `2fa_disabled` or `2fa_insecure` keep only members without safe two-factor authentication (owners only); `all` returns everyone. Default: `all`.
+        #[inline]
+        pub fn filter(mut self, filter: crate::orgs::list_members::Filter) -> Self {
+            self.filter = Some(filter);
+            self
+        }
+        /// Only members with this role. Values: `all`, `admin`, `member`. Default: `all`.
+        #[inline]
+        pub fn role(mut self, role: crate::orgs::list_members::Role) -> Self {
+            self.role = Some(role);
+            self
+        }
+        /// How many results to return per page, at most 100. Default: `30`.
+        #[inline]
+        pub fn per_page(mut self, per_page: i64) -> Self {
+            self.per_page = Some(per_page);
+            self
+        }
+        /// Which page of results to return, counting from 1. Default: `1`.
+        #[inline]
+        pub fn page(mut self, page: i64) -> Self {
+            self.page = Some(page);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let org = crate::runtime::encode::segment(&self.org);
+            let mut req = crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Get,
+                format!("/orgs/{org}/members"),
+            );
+            if let Some(value) = self.filter {
+                req = req.query("filter", value.as_str().to_owned());
+            }
+            if let Some(value) = self.role {
+                req = req.query("role", value.as_str().to_owned());
+            }
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
+            }
+            if let Some(value) = self.page {
+                req = req.query("page", value.to_string());
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+    /// `2fa_disabled` or `2fa_insecure` keep only members without safe two-factor authentication (owners only); `all` returns everyone. Default: `all`.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum Filter {
+        /// `2fa_disabled`
+        V2faDisabled,
+        /// `2fa_insecure`
+        V2faInsecure,
+        /// `all`
+        All,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl Filter {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::V2faDisabled => "2fa_disabled",
+                Self::V2faInsecure => "2fa_insecure",
+                Self::All => "all",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for Filter {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    /// Only members with this role. Values: `all`, `admin`, `member`. Default: `all`.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum Role {
+        /// `all`
+        All,
+        /// `admin`
+        Admin,
+        /// `member`
+        Member,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl Role {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::All => "all",
+                Self::Admin => "admin",
+                Self::Member => "member",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for Role {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+}
+/// Request builder and parameter types of [`Orgs::list_public_members`](crate::orgs::Orgs::list_public_members).
+pub mod list_public_members {
+    /// Request for [`Orgs::list_public_members`](crate::orgs::Orgs::list_public_members): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ListPublicMembers<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) per_page: Option<i64>,
+        pub(super) page: Option<i64>,
+    }
+    impl<'c> ListPublicMembers<'c> {
+        /// How many results to return per page, at most 100. Default: `30`.
+        #[inline]
+        pub fn per_page(mut self, per_page: i64) -> Self {
+            self.per_page = Some(per_page);
+            self
+        }
+        /// Which page of results to return, counting from 1. Default: `1`.
+        #[inline]
+        pub fn page(mut self, page: i64) -> Self {
+            self.page = Some(page);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let org = crate::runtime::encode::segment(&self.org);
+            let mut req = crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Get,
+                format!("/orgs/{org}/public_members"),
+            );
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
+            }
+            if let Some(value) = self.page {
+                req = req.query("page", value.to_string());
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Orgs::remove_member`](crate::orgs::Orgs::remove_member).
+pub mod remove_member {
+    /// Request for [`Orgs::remove_member`](crate::orgs::Orgs::remove_member): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct RemoveMember<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) username: String,
+    }
+    impl<'c> RemoveMember<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let org = crate::runtime::encode::segment(&self.org);
+            let username = crate::runtime::encode::segment(&self.username);
+            crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Delete,
+                format!("/orgs/{org}/members/{username}"),
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Orgs::remove_membership_for_user`](crate::orgs::Orgs::remove_membership_for_user).
+pub mod remove_membership_for_user {
+    /// Request for [`Orgs::remove_membership_for_user`](crate::orgs::Orgs::remove_membership_for_user): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct RemoveMembershipForUser<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) username: String,
+    }
+    impl<'c> RemoveMembershipForUser<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let org = crate::runtime::encode::segment(&self.org);
+            let username = crate::runtime::encode::segment(&self.username);
+            crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Delete,
+                format!("/orgs/{org}/memberships/{username}"),
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Orgs::set_membership_for_user`](crate::orgs::Orgs::set_membership_for_user).
+pub mod set_membership_for_user {
+    /// Request for [`Orgs::set_membership_for_user`](crate::orgs::Orgs::set_membership_for_user): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct SetMembershipForUser<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) username: String,
+        pub(super) role: Option<crate::orgs::set_membership_for_user::Role>,
+    }
+    impl<'c> SetMembershipForUser<'c> {
+        /// Role to give the user. Values: `admin`, `member`. Default: `member`.
+        #[inline]
+        pub fn role(mut self, role: crate::orgs::set_membership_for_user::Role) -> Self {
+            self.role = Some(role);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let org = crate::runtime::encode::segment(&self.org);
+            let username = crate::runtime::encode::segment(&self.username);
+            let mut req = crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Put,
+                format!("/orgs/{org}/memberships/{username}"),
+            );
+            let mut body = crate::runtime::JsonObject::new();
+            body.opt("role", &self.role);
+            if !body.is_empty() {
+                req = req.json(body);
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+    /// Role to give the user. Values: `admin`, `member`. Default: `member`.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum Role {
+        /// `admin`
+        Admin,
+        /// `member`
+        Member,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl Role {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Admin => "admin",
+                Self::Member => "member",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for Role {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
         }
     }
 }

@@ -13,6 +13,175 @@ impl crate::runtime::Client {
     }
 }
 impl<'c> Users<'c> {
+    /// Add e-mail addresses
+    ///
+    /// Adds e-mail addresses to the authenticated user's account. Needs the `user` scope.
+    ///
+    /// # Parameters
+    ///
+    /// - `emails` (required): Addresses to add. A single string is also accepted.
+    ///
+    /// # Route
+    ///
+    /// `POST /user/emails`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/users/emails#add-an-email-address-for-the-authenticated-user)
+    #[inline]
+    pub fn add_email_for_authenticated_user(
+        &self,
+        emails: Vec<String>,
+    ) -> add_email_for_authenticated_user::AddEmailForAuthenticatedUser<'c> {
+        add_email_for_authenticated_user::AddEmailForAuthenticatedUser {
+            client: self.client,
+            emails,
+        }
+    }
+    /// Check whether a user follows another
+    ///
+    /// Answers `204 No Content` when `username` follows `target_user` and `404 Not Found` when not.
+    ///
+    /// # Parameters
+    ///
+    /// - `username` (required): Login of the GitHub user.
+    /// - `target_user` (required): Login of the user who may be followed.
+    ///
+    /// # Route
+    ///
+    /// `GET /users/{username}/following/{target_user}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/users/followers#check-if-a-user-follows-another-user)
+    #[inline]
+    pub fn check_following_for_user(
+        &self,
+        username: impl Into<String>,
+        target_user: impl Into<String>,
+    ) -> check_following_for_user::CheckFollowingForUser<'c> {
+        check_following_for_user::CheckFollowingForUser {
+            client: self.client,
+            username: username.into(),
+            target_user: target_user.into(),
+        }
+    }
+    /// Check whether you follow a user
+    ///
+    /// Answers `204 No Content` when the authenticated user follows the given user and `404 Not Found` when not.
+    ///
+    /// # Parameters
+    ///
+    /// - `username` (required): Login of the GitHub user.
+    ///
+    /// # Route
+    ///
+    /// `GET /user/following/{username}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/users/followers#check-if-a-person-is-followed-by-the-authenticated-user)
+    #[inline]
+    pub fn check_person_is_followed_by_authenticated(
+        &self,
+        username: impl Into<String>,
+    ) -> check_person_is_followed_by_authenticated::CheckPersonIsFollowedByAuthenticated<
+        'c,
+    > {
+        check_person_is_followed_by_authenticated::CheckPersonIsFollowedByAuthenticated {
+            client: self.client,
+            username: username.into(),
+        }
+    }
+    /// Add an SSH key
+    ///
+    /// Adds a public SSH key to the authenticated user's account. Needs the `write:public_key` scope.
+    ///
+    /// # Parameters
+    ///
+    /// - `title` (optional, [`CreatePublicSshKeyForAuthenticatedUser::title`](crate::users::create_public_ssh_key_for_authenticated_user::CreatePublicSshKeyForAuthenticatedUser::title)): Label of the key.
+    /// - `key` (required): The public key, beginning with its type such as `ssh-ed25519`.
+    ///
+    /// # Route
+    ///
+    /// `POST /user/keys`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/users/keys#create-a-public-ssh-key-for-the-authenticated-user)
+    #[inline]
+    pub fn create_public_ssh_key_for_authenticated_user(
+        &self,
+        key: impl Into<String>,
+    ) -> create_public_ssh_key_for_authenticated_user::CreatePublicSshKeyForAuthenticatedUser<
+        'c,
+    > {
+        create_public_ssh_key_for_authenticated_user::CreatePublicSshKeyForAuthenticatedUser {
+            client: self.client,
+            title: None,
+            key: key.into(),
+        }
+    }
+    /// Remove e-mail addresses
+    ///
+    /// Removes e-mail addresses from the authenticated user's account. Needs the `user` scope.
+    ///
+    /// # Parameters
+    ///
+    /// - `emails` (required): Addresses to remove. A single string is also accepted.
+    ///
+    /// # Route
+    ///
+    /// `DELETE /user/emails`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/users/emails#delete-an-email-address-for-the-authenticated-user)
+    #[inline]
+    pub fn delete_email_for_authenticated_user(
+        &self,
+        emails: Vec<String>,
+    ) -> delete_email_for_authenticated_user::DeleteEmailForAuthenticatedUser<'c> {
+        delete_email_for_authenticated_user::DeleteEmailForAuthenticatedUser {
+            client: self.client,
+            emails,
+        }
+    }
+    /// Remove an SSH key
+    ///
+    /// Deletes a public SSH key from the authenticated user's account. Needs the `admin:public_key` scope.
+    ///
+    /// # Parameters
+    ///
+    /// - `key_id` (required): ID of the key.
+    ///
+    /// # Route
+    ///
+    /// `DELETE /user/keys/{key_id}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/users/keys#delete-a-public-ssh-key-for-the-authenticated-user)
+    #[inline]
+    pub fn delete_public_ssh_key_for_authenticated_user(
+        &self,
+        key_id: i64,
+    ) -> delete_public_ssh_key_for_authenticated_user::DeletePublicSshKeyForAuthenticatedUser<
+        'c,
+    > {
+        delete_public_ssh_key_for_authenticated_user::DeletePublicSshKeyForAuthenticatedUser {
+            client: self.client,
+            key_id,
+        }
+    }
+    /// Follow a user
+    ///
+    /// Follows a user. Needs the `user:follow` scope; send `Content-Length: 0`.
+    ///
+    /// # Parameters
+    ///
+    /// - `username` (required): Login of the GitHub user.
+    ///
+    /// # Route
+    ///
+    /// `PUT /user/following/{username}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/users/followers#follow-a-user)
+    #[inline]
+    pub fn follow(&self, username: impl Into<String>) -> follow::Follow<'c> {
+        follow::Follow {
+            client: self.client,
+            username: username.into(),
+        }
+    }
     /// Get the signed-in user
     ///
     /// Returns the profile of the user the request is authenticated as. Private profile fields are only included when a classic token has the `user` scope.
@@ -51,6 +220,494 @@ impl<'c> Users<'c> {
         get_by_username::GetByUsername {
             client: self.client,
             username: username.into(),
+        }
+    }
+    /// Fetch one of your SSH keys
+    ///
+    /// Returns one public SSH key of the authenticated user. Needs the `read:public_key` scope.
+    ///
+    /// # Parameters
+    ///
+    /// - `key_id` (required): ID of the key.
+    ///
+    /// # Route
+    ///
+    /// `GET /user/keys/{key_id}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/users/keys#get-a-public-ssh-key-for-the-authenticated-user)
+    #[inline]
+    pub fn get_public_ssh_key_for_authenticated_user(
+        &self,
+        key_id: i64,
+    ) -> get_public_ssh_key_for_authenticated_user::GetPublicSshKeyForAuthenticatedUser<
+        'c,
+    > {
+        get_public_ssh_key_for_authenticated_user::GetPublicSshKeyForAuthenticatedUser {
+            client: self.client,
+            key_id,
+        }
+    }
+    /// List all users
+    ///
+    /// Lists every user and organization account in the order they signed up. Paging works only through `since` and the `Link` header.
+    ///
+    /// # Parameters
+    ///
+    /// - `since` (optional, [`List::since`](crate::users::list::List::since)): Only accounts with an ID greater than this one.
+    /// - `per_page` (optional, [`List::per_page`](crate::users::list::List::per_page)): How many results to return per page, at most 100. Default: `30`.
+    ///
+    /// # Route
+    ///
+    /// `GET /users`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/users/users#list-users)
+    #[inline]
+    pub fn list(&self) -> list::List<'c> {
+        list::List {
+            client: self.client,
+            since: None,
+            per_page: None,
+        }
+    }
+    /// List your e-mail addresses
+    ///
+    /// Lists all e-mail addresses of the authenticated user and whether each is verified, primary and public. Needs the `user:email` scope.
+    ///
+    /// # Parameters
+    ///
+    /// - `per_page` (optional, [`ListEmailsForAuthenticatedUser::per_page`](crate::users::list_emails_for_authenticated_user::ListEmailsForAuthenticatedUser::per_page)): How many results to return per page, at most 100. Default: `30`.
+    /// - `page` (optional, [`ListEmailsForAuthenticatedUser::page`](crate::users::list_emails_for_authenticated_user::ListEmailsForAuthenticatedUser::page)): Which page of results to return, counting from 1. Default: `1`.
+    ///
+    /// # Route
+    ///
+    /// `GET /user/emails`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/users/emails#list-email-addresses-for-the-authenticated-user)
+    #[inline]
+    pub fn list_emails_for_authenticated_user(
+        &self,
+    ) -> list_emails_for_authenticated_user::ListEmailsForAuthenticatedUser<'c> {
+        list_emails_for_authenticated_user::ListEmailsForAuthenticatedUser {
+            client: self.client,
+            per_page: None,
+            page: None,
+        }
+    }
+    /// List the people you follow
+    ///
+    /// Lists the accounts the authenticated user follows.
+    ///
+    /// # Parameters
+    ///
+    /// - `per_page` (optional, [`ListFollowedByAuthenticatedUser::per_page`](crate::users::list_followed_by_authenticated_user::ListFollowedByAuthenticatedUser::per_page)): How many results to return per page, at most 100. Default: `30`.
+    /// - `page` (optional, [`ListFollowedByAuthenticatedUser::page`](crate::users::list_followed_by_authenticated_user::ListFollowedByAuthenticatedUser::page)): Which page of results to return, counting from 1. Default: `1`.
+    ///
+    /// # Route
+    ///
+    /// `GET /user/following`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/users/followers#list-the-people-the-authenticated-user-follows)
+    #[inline]
+    pub fn list_followed_by_authenticated_user(
+        &self,
+    ) -> list_followed_by_authenticated_user::ListFollowedByAuthenticatedUser<'c> {
+        list_followed_by_authenticated_user::ListFollowedByAuthenticatedUser {
+            client: self.client,
+            per_page: None,
+            page: None,
+        }
+    }
+    /// List your followers
+    ///
+    /// Lists the people who follow the authenticated user.
+    ///
+    /// # Parameters
+    ///
+    /// - `per_page` (optional, [`ListFollowersForAuthenticatedUser::per_page`](crate::users::list_followers_for_authenticated_user::ListFollowersForAuthenticatedUser::per_page)): How many results to return per page, at most 100. Default: `30`.
+    /// - `page` (optional, [`ListFollowersForAuthenticatedUser::page`](crate::users::list_followers_for_authenticated_user::ListFollowersForAuthenticatedUser::page)): Which page of results to return, counting from 1. Default: `1`.
+    ///
+    /// # Route
+    ///
+    /// `GET /user/followers`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/users/followers#list-followers-of-the-authenticated-user)
+    #[inline]
+    pub fn list_followers_for_authenticated_user(
+        &self,
+    ) -> list_followers_for_authenticated_user::ListFollowersForAuthenticatedUser<'c> {
+        list_followers_for_authenticated_user::ListFollowersForAuthenticatedUser {
+            client: self.client,
+            per_page: None,
+            page: None,
+        }
+    }
+    /// List a user's followers
+    ///
+    /// Lists the people who follow a user.
+    ///
+    /// # Parameters
+    ///
+    /// - `username` (required): Login of the GitHub user.
+    /// - `per_page` (optional, [`ListFollowersForUser::per_page`](crate::users::list_followers_for_user::ListFollowersForUser::per_page)): How many results to return per page, at most 100. Default: `30`.
+    /// - `page` (optional, [`ListFollowersForUser::page`](crate::users::list_followers_for_user::ListFollowersForUser::page)): Which page of results to return, counting from 1. Default: `1`.
+    ///
+    /// # Route
+    ///
+    /// `GET /users/{username}/followers`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/users/followers#list-followers-of-a-user)
+    #[inline]
+    pub fn list_followers_for_user(
+        &self,
+        username: impl Into<String>,
+    ) -> list_followers_for_user::ListFollowersForUser<'c> {
+        list_followers_for_user::ListFollowersForUser {
+            client: self.client,
+            username: username.into(),
+            per_page: None,
+            page: None,
+        }
+    }
+    /// List the accounts a user follows
+    ///
+    /// Lists the accounts a user follows.
+    ///
+    /// # Parameters
+    ///
+    /// - `username` (required): Login of the GitHub user.
+    /// - `per_page` (optional, [`ListFollowingForUser::per_page`](crate::users::list_following_for_user::ListFollowingForUser::per_page)): How many results to return per page, at most 100. Default: `30`.
+    /// - `page` (optional, [`ListFollowingForUser::page`](crate::users::list_following_for_user::ListFollowingForUser::page)): Which page of results to return, counting from 1. Default: `1`.
+    ///
+    /// # Route
+    ///
+    /// `GET /users/{username}/following`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/users/followers#list-the-people-a-user-follows)
+    #[inline]
+    pub fn list_following_for_user(
+        &self,
+        username: impl Into<String>,
+    ) -> list_following_for_user::ListFollowingForUser<'c> {
+        list_following_for_user::ListFollowingForUser {
+            client: self.client,
+            username: username.into(),
+            per_page: None,
+            page: None,
+        }
+    }
+    /// List a user's SSH keys
+    ///
+    /// Lists the verified public SSH keys of a user. No authentication needed.
+    ///
+    /// # Parameters
+    ///
+    /// - `username` (required): Login of the GitHub user.
+    /// - `per_page` (optional, [`ListPublicKeysForUser::per_page`](crate::users::list_public_keys_for_user::ListPublicKeysForUser::per_page)): How many results to return per page, at most 100. Default: `30`.
+    /// - `page` (optional, [`ListPublicKeysForUser::page`](crate::users::list_public_keys_for_user::ListPublicKeysForUser::page)): Which page of results to return, counting from 1. Default: `1`.
+    ///
+    /// # Route
+    ///
+    /// `GET /users/{username}/keys`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/users/keys#list-public-keys-for-a-user)
+    #[inline]
+    pub fn list_public_keys_for_user(
+        &self,
+        username: impl Into<String>,
+    ) -> list_public_keys_for_user::ListPublicKeysForUser<'c> {
+        list_public_keys_for_user::ListPublicKeysForUser {
+            client: self.client,
+            username: username.into(),
+            per_page: None,
+            page: None,
+        }
+    }
+    /// List your SSH keys
+    ///
+    /// Lists the public SSH keys of the authenticated user. Needs the `read:public_key` scope.
+    ///
+    /// # Parameters
+    ///
+    /// - `per_page` (optional, [`ListPublicSshKeysForAuthenticatedUser::per_page`](crate::users::list_public_ssh_keys_for_authenticated_user::ListPublicSshKeysForAuthenticatedUser::per_page)): How many results to return per page, at most 100. Default: `30`.
+    /// - `page` (optional, [`ListPublicSshKeysForAuthenticatedUser::page`](crate::users::list_public_ssh_keys_for_authenticated_user::ListPublicSshKeysForAuthenticatedUser::page)): Which page of results to return, counting from 1. Default: `1`.
+    ///
+    /// # Route
+    ///
+    /// `GET /user/keys`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/users/keys#list-public-ssh-keys-for-the-authenticated-user)
+    #[inline]
+    pub fn list_public_ssh_keys_for_authenticated_user(
+        &self,
+    ) -> list_public_ssh_keys_for_authenticated_user::ListPublicSshKeysForAuthenticatedUser<
+        'c,
+    > {
+        list_public_ssh_keys_for_authenticated_user::ListPublicSshKeysForAuthenticatedUser {
+            client: self.client,
+            per_page: None,
+            page: None,
+        }
+    }
+    /// Unfollow a user
+    ///
+    /// Stops following a user. Needs the `user:follow` scope.
+    ///
+    /// # Parameters
+    ///
+    /// - `username` (required): Login of the GitHub user.
+    ///
+    /// # Route
+    ///
+    /// `DELETE /user/following/{username}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/users/followers#unfollow-a-user)
+    #[inline]
+    pub fn unfollow(&self, username: impl Into<String>) -> unfollow::Unfollow<'c> {
+        unfollow::Unfollow {
+            client: self.client,
+            username: username.into(),
+        }
+    }
+    /// Edit your profile
+    ///
+    /// Changes the public profile of the authenticated user. A private e-mail address is not shown even when set as `email`.
+    ///
+    /// # Parameters
+    ///
+    /// - `name` (optional, [`UpdateAuthenticated::name`](crate::users::update_authenticated::UpdateAuthenticated::name)): Display name.
+    /// - `email` (optional, [`UpdateAuthenticated::email`](crate::users::update_authenticated::UpdateAuthenticated::email)): Public e-mail address.
+    /// - `blog` (optional, [`UpdateAuthenticated::blog`](crate::users::update_authenticated::UpdateAuthenticated::blog)): Address of your blog or website.
+    /// - `twitter_username` (optional, [`UpdateAuthenticated::twitter_username`](crate::users::update_authenticated::UpdateAuthenticated::twitter_username)): Twitter username.
+    /// - `company` (optional, [`UpdateAuthenticated::company`](crate::users::update_authenticated::UpdateAuthenticated::company)): Company you work for.
+    /// - `location` (optional, [`UpdateAuthenticated::location`](crate::users::update_authenticated::UpdateAuthenticated::location)): Where you are.
+    /// - `hireable` (optional, [`UpdateAuthenticated::hireable`](crate::users::update_authenticated::UpdateAuthenticated::hireable)): Whether you are open to job offers.
+    /// - `bio` (optional, [`UpdateAuthenticated::bio`](crate::users::update_authenticated::UpdateAuthenticated::bio)): Short text about yourself.
+    ///
+    /// # Route
+    ///
+    /// `PATCH /user`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/users/users#update-the-authenticated-user)
+    #[inline]
+    pub fn update_authenticated(&self) -> update_authenticated::UpdateAuthenticated<'c> {
+        update_authenticated::UpdateAuthenticated {
+            client: self.client,
+            name: None,
+            email: None,
+            blog: None,
+            twitter_username: None,
+            company: None,
+            location: None,
+            hireable: None,
+            bio: None,
+        }
+    }
+}
+/// Request builder and parameter types of [`Users::add_email_for_authenticated_user`](crate::users::Users::add_email_for_authenticated_user).
+pub mod add_email_for_authenticated_user {
+    /// Request for [`Users::add_email_for_authenticated_user`](crate::users::Users::add_email_for_authenticated_user): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct AddEmailForAuthenticatedUser<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) emails: Vec<String>,
+    }
+    impl<'c> AddEmailForAuthenticatedUser<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Post,
+                String::from("/user/emails"),
+            );
+            let mut body = crate::runtime::JsonObject::new();
+            body.field("emails", &self.emails);
+            req = req.json(body);
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Users::check_following_for_user`](crate::users::Users::check_following_for_user).
+pub mod check_following_for_user {
+    /// Request for [`Users::check_following_for_user`](crate::users::Users::check_following_for_user): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct CheckFollowingForUser<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) username: String,
+        pub(super) target_user: String,
+    }
+    impl<'c> CheckFollowingForUser<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let username = crate::runtime::encode::segment(&self.username);
+            let target_user = crate::runtime::encode::segment(&self.target_user);
+            crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Get,
+                format!("/users/{username}/following/{target_user}"),
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Users::check_person_is_followed_by_authenticated`](crate::users::Users::check_person_is_followed_by_authenticated).
+pub mod check_person_is_followed_by_authenticated {
+    /// Request for [`Users::check_person_is_followed_by_authenticated`](crate::users::Users::check_person_is_followed_by_authenticated): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct CheckPersonIsFollowedByAuthenticated<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) username: String,
+    }
+    impl<'c> CheckPersonIsFollowedByAuthenticated<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let username = crate::runtime::encode::segment(&self.username);
+            crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Get,
+                format!("/user/following/{username}"),
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Users::create_public_ssh_key_for_authenticated_user`](crate::users::Users::create_public_ssh_key_for_authenticated_user).
+pub mod create_public_ssh_key_for_authenticated_user {
+    /// Request for [`Users::create_public_ssh_key_for_authenticated_user`](crate::users::Users::create_public_ssh_key_for_authenticated_user): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct CreatePublicSshKeyForAuthenticatedUser<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) title: Option<String>,
+        pub(super) key: String,
+    }
+    impl<'c> CreatePublicSshKeyForAuthenticatedUser<'c> {
+        /// Label of the key.
+        #[inline]
+        pub fn title(mut self, title: impl Into<String>) -> Self {
+            self.title = Some(title.into());
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Post,
+                String::from("/user/keys"),
+            );
+            let mut body = crate::runtime::JsonObject::new();
+            body.opt("title", &self.title);
+            body.field("key", &self.key);
+            req = req.json(body);
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Users::delete_email_for_authenticated_user`](crate::users::Users::delete_email_for_authenticated_user).
+pub mod delete_email_for_authenticated_user {
+    /// Request for [`Users::delete_email_for_authenticated_user`](crate::users::Users::delete_email_for_authenticated_user): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct DeleteEmailForAuthenticatedUser<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) emails: Vec<String>,
+    }
+    impl<'c> DeleteEmailForAuthenticatedUser<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Delete,
+                String::from("/user/emails"),
+            );
+            let mut body = crate::runtime::JsonObject::new();
+            body.field("emails", &self.emails);
+            req = req.json(body);
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Users::delete_public_ssh_key_for_authenticated_user`](crate::users::Users::delete_public_ssh_key_for_authenticated_user).
+pub mod delete_public_ssh_key_for_authenticated_user {
+    /// Request for [`Users::delete_public_ssh_key_for_authenticated_user`](crate::users::Users::delete_public_ssh_key_for_authenticated_user): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct DeletePublicSshKeyForAuthenticatedUser<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) key_id: i64,
+    }
+    impl<'c> DeletePublicSshKeyForAuthenticatedUser<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let key_id = self.key_id;
+            crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Delete,
+                format!("/user/keys/{key_id}"),
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Users::follow`](crate::users::Users::follow).
+pub mod follow {
+    /// Request for [`Users::follow`](crate::users::Users::follow): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct Follow<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) username: String,
+    }
+    impl<'c> Follow<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let username = crate::runtime::encode::segment(&self.username);
+            crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Put,
+                format!("/user/following/{username}"),
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
         }
     }
 }
@@ -98,6 +755,530 @@ pub mod get_by_username {
                 crate::runtime::Method::Get,
                 format!("/users/{username}"),
             )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Users::get_public_ssh_key_for_authenticated_user`](crate::users::Users::get_public_ssh_key_for_authenticated_user).
+pub mod get_public_ssh_key_for_authenticated_user {
+    /// Request for [`Users::get_public_ssh_key_for_authenticated_user`](crate::users::Users::get_public_ssh_key_for_authenticated_user): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct GetPublicSshKeyForAuthenticatedUser<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) key_id: i64,
+    }
+    impl<'c> GetPublicSshKeyForAuthenticatedUser<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let key_id = self.key_id;
+            crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Get,
+                format!("/user/keys/{key_id}"),
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Users::list`](crate::users::Users::list).
+pub mod list {
+    /// Request for [`Users::list`](crate::users::Users::list): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct List<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) since: Option<i64>,
+        pub(super) per_page: Option<i64>,
+    }
+    impl<'c> List<'c> {
+        /// Only accounts with an ID greater than this one.
+        #[inline]
+        pub fn since(mut self, since: i64) -> Self {
+            self.since = Some(since);
+            self
+        }
+        /// How many results to return per page, at most 100. Default: `30`.
+        #[inline]
+        pub fn per_page(mut self, per_page: i64) -> Self {
+            self.per_page = Some(per_page);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Get,
+                String::from("/users"),
+            );
+            if let Some(value) = self.since {
+                req = req.query("since", value.to_string());
+            }
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Users::list_emails_for_authenticated_user`](crate::users::Users::list_emails_for_authenticated_user).
+pub mod list_emails_for_authenticated_user {
+    /// Request for [`Users::list_emails_for_authenticated_user`](crate::users::Users::list_emails_for_authenticated_user): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ListEmailsForAuthenticatedUser<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) per_page: Option<i64>,
+        pub(super) page: Option<i64>,
+    }
+    impl<'c> ListEmailsForAuthenticatedUser<'c> {
+        /// How many results to return per page, at most 100. Default: `30`.
+        #[inline]
+        pub fn per_page(mut self, per_page: i64) -> Self {
+            self.per_page = Some(per_page);
+            self
+        }
+        /// Which page of results to return, counting from 1. Default: `1`.
+        #[inline]
+        pub fn page(mut self, page: i64) -> Self {
+            self.page = Some(page);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Get,
+                String::from("/user/emails"),
+            );
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
+            }
+            if let Some(value) = self.page {
+                req = req.query("page", value.to_string());
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Users::list_followed_by_authenticated_user`](crate::users::Users::list_followed_by_authenticated_user).
+pub mod list_followed_by_authenticated_user {
+    /// Request for [`Users::list_followed_by_authenticated_user`](crate::users::Users::list_followed_by_authenticated_user): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ListFollowedByAuthenticatedUser<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) per_page: Option<i64>,
+        pub(super) page: Option<i64>,
+    }
+    impl<'c> ListFollowedByAuthenticatedUser<'c> {
+        /// How many results to return per page, at most 100. Default: `30`.
+        #[inline]
+        pub fn per_page(mut self, per_page: i64) -> Self {
+            self.per_page = Some(per_page);
+            self
+        }
+        /// Which page of results to return, counting from 1. Default: `1`.
+        #[inline]
+        pub fn page(mut self, page: i64) -> Self {
+            self.page = Some(page);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Get,
+                String::from("/user/following"),
+            );
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
+            }
+            if let Some(value) = self.page {
+                req = req.query("page", value.to_string());
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Users::list_followers_for_authenticated_user`](crate::users::Users::list_followers_for_authenticated_user).
+pub mod list_followers_for_authenticated_user {
+    /// Request for [`Users::list_followers_for_authenticated_user`](crate::users::Users::list_followers_for_authenticated_user): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ListFollowersForAuthenticatedUser<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) per_page: Option<i64>,
+        pub(super) page: Option<i64>,
+    }
+    impl<'c> ListFollowersForAuthenticatedUser<'c> {
+        /// How many results to return per page, at most 100. Default: `30`.
+        #[inline]
+        pub fn per_page(mut self, per_page: i64) -> Self {
+            self.per_page = Some(per_page);
+            self
+        }
+        /// Which page of results to return, counting from 1. Default: `1`.
+        #[inline]
+        pub fn page(mut self, page: i64) -> Self {
+            self.page = Some(page);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Get,
+                String::from("/user/followers"),
+            );
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
+            }
+            if let Some(value) = self.page {
+                req = req.query("page", value.to_string());
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Users::list_followers_for_user`](crate::users::Users::list_followers_for_user).
+pub mod list_followers_for_user {
+    /// Request for [`Users::list_followers_for_user`](crate::users::Users::list_followers_for_user): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ListFollowersForUser<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) username: String,
+        pub(super) per_page: Option<i64>,
+        pub(super) page: Option<i64>,
+    }
+    impl<'c> ListFollowersForUser<'c> {
+        /// How many results to return per page, at most 100. Default: `30`.
+        #[inline]
+        pub fn per_page(mut self, per_page: i64) -> Self {
+            self.per_page = Some(per_page);
+            self
+        }
+        /// Which page of results to return, counting from 1. Default: `1`.
+        #[inline]
+        pub fn page(mut self, page: i64) -> Self {
+            self.page = Some(page);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let username = crate::runtime::encode::segment(&self.username);
+            let mut req = crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Get,
+                format!("/users/{username}/followers"),
+            );
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
+            }
+            if let Some(value) = self.page {
+                req = req.query("page", value.to_string());
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Users::list_following_for_user`](crate::users::Users::list_following_for_user).
+pub mod list_following_for_user {
+    /// Request for [`Users::list_following_for_user`](crate::users::Users::list_following_for_user): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ListFollowingForUser<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) username: String,
+        pub(super) per_page: Option<i64>,
+        pub(super) page: Option<i64>,
+    }
+    impl<'c> ListFollowingForUser<'c> {
+        /// How many results to return per page, at most 100. Default: `30`.
+        #[inline]
+        pub fn per_page(mut self, per_page: i64) -> Self {
+            self.per_page = Some(per_page);
+            self
+        }
+        /// Which page of results to return, counting from 1. Default: `1`.
+        #[inline]
+        pub fn page(mut self, page: i64) -> Self {
+            self.page = Some(page);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let username = crate::runtime::encode::segment(&self.username);
+            let mut req = crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Get,
+                format!("/users/{username}/following"),
+            );
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
+            }
+            if let Some(value) = self.page {
+                req = req.query("page", value.to_string());
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Users::list_public_keys_for_user`](crate::users::Users::list_public_keys_for_user).
+pub mod list_public_keys_for_user {
+    /// Request for [`Users::list_public_keys_for_user`](crate::users::Users::list_public_keys_for_user): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ListPublicKeysForUser<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) username: String,
+        pub(super) per_page: Option<i64>,
+        pub(super) page: Option<i64>,
+    }
+    impl<'c> ListPublicKeysForUser<'c> {
+        /// How many results to return per page, at most 100. Default: `30`.
+        #[inline]
+        pub fn per_page(mut self, per_page: i64) -> Self {
+            self.per_page = Some(per_page);
+            self
+        }
+        /// Which page of results to return, counting from 1. Default: `1`.
+        #[inline]
+        pub fn page(mut self, page: i64) -> Self {
+            self.page = Some(page);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let username = crate::runtime::encode::segment(&self.username);
+            let mut req = crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Get,
+                format!("/users/{username}/keys"),
+            );
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
+            }
+            if let Some(value) = self.page {
+                req = req.query("page", value.to_string());
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Users::list_public_ssh_keys_for_authenticated_user`](crate::users::Users::list_public_ssh_keys_for_authenticated_user).
+pub mod list_public_ssh_keys_for_authenticated_user {
+    /// Request for [`Users::list_public_ssh_keys_for_authenticated_user`](crate::users::Users::list_public_ssh_keys_for_authenticated_user): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ListPublicSshKeysForAuthenticatedUser<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) per_page: Option<i64>,
+        pub(super) page: Option<i64>,
+    }
+    impl<'c> ListPublicSshKeysForAuthenticatedUser<'c> {
+        /// How many results to return per page, at most 100. Default: `30`.
+        #[inline]
+        pub fn per_page(mut self, per_page: i64) -> Self {
+            self.per_page = Some(per_page);
+            self
+        }
+        /// Which page of results to return, counting from 1. Default: `1`.
+        #[inline]
+        pub fn page(mut self, page: i64) -> Self {
+            self.page = Some(page);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Get,
+                String::from("/user/keys"),
+            );
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
+            }
+            if let Some(value) = self.page {
+                req = req.query("page", value.to_string());
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Users::unfollow`](crate::users::Users::unfollow).
+pub mod unfollow {
+    /// Request for [`Users::unfollow`](crate::users::Users::unfollow): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct Unfollow<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) username: String,
+    }
+    impl<'c> Unfollow<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let username = crate::runtime::encode::segment(&self.username);
+            crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Delete,
+                format!("/user/following/{username}"),
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Users::update_authenticated`](crate::users::Users::update_authenticated).
+pub mod update_authenticated {
+    /// Request for [`Users::update_authenticated`](crate::users::Users::update_authenticated): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct UpdateAuthenticated<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) name: Option<String>,
+        pub(super) email: Option<String>,
+        pub(super) blog: Option<String>,
+        pub(super) twitter_username: Option<Option<String>>,
+        pub(super) company: Option<String>,
+        pub(super) location: Option<String>,
+        pub(super) hireable: Option<bool>,
+        pub(super) bio: Option<String>,
+    }
+    impl<'c> UpdateAuthenticated<'c> {
+        /// Display name.
+        #[inline]
+        pub fn name(mut self, name: impl Into<String>) -> Self {
+            self.name = Some(name.into());
+            self
+        }
+        /// Public e-mail address.
+        #[inline]
+        pub fn email(mut self, email: impl Into<String>) -> Self {
+            self.email = Some(email.into());
+            self
+        }
+        /// Address of your blog or website.
+        #[inline]
+        pub fn blog(mut self, blog: impl Into<String>) -> Self {
+            self.blog = Some(blog.into());
+            self
+        }
+        /// Twitter username.
+        ///
+        /// `None` is sent as `null`.
+        #[inline]
+        pub fn twitter_username(mut self, twitter_username: Option<String>) -> Self {
+            self.twitter_username = Some(twitter_username);
+            self
+        }
+        /// Company you work for.
+        #[inline]
+        pub fn company(mut self, company: impl Into<String>) -> Self {
+            self.company = Some(company.into());
+            self
+        }
+        /// Where you are.
+        #[inline]
+        pub fn location(mut self, location: impl Into<String>) -> Self {
+            self.location = Some(location.into());
+            self
+        }
+        /// Whether you are open to job offers.
+        #[inline]
+        pub fn hireable(mut self, hireable: bool) -> Self {
+            self.hireable = Some(hireable);
+            self
+        }
+        /// Short text about yourself.
+        #[inline]
+        pub fn bio(mut self, bio: impl Into<String>) -> Self {
+            self.bio = Some(bio.into());
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Patch,
+                String::from("/user"),
+            );
+            let mut body = crate::runtime::JsonObject::new();
+            body.opt("name", &self.name);
+            body.opt("email", &self.email);
+            body.opt("blog", &self.blog);
+            body.opt("twitter_username", &self.twitter_username);
+            body.opt("company", &self.company);
+            body.opt("location", &self.location);
+            body.opt("hireable", &self.hireable);
+            body.opt("bio", &self.bio);
+            if !body.is_empty() {
+                req = req.json(body);
+            }
+            req
         }
         /// Send the request.
         #[inline]
