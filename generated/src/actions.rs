@@ -15,7 +15,7 @@ impl crate::runtime::Client {
 impl<'c> Actions<'c> {
     /// Cancel a workflow run
     ///
-    /// Asks a running workflow to stop. Jobs may clean up first; the answer is `202 Accepted`.
+    /// Asks a workflow run to stop; the answer is `202 Accepted`. Needs the `repo` scope for classic tokens.
     ///
     /// # Parameters
     ///
@@ -882,8 +882,8 @@ impl<'c> Actions<'c> {
     /// - `page` (optional, [`ListWorkflowRuns::page`](crate::actions::list_workflow_runs::ListWorkflowRuns::page)): Which page of results to return, counting from 1. Default: `1`.
     /// - `created` (optional, [`ListWorkflowRuns::created`](crate::actions::list_workflow_runs::ListWorkflowRuns::created)): Only runs created in this date range, written with search syntax such as `>=2024-01-01` or `2024-01-01..2024-02-01`.
     /// - `exclude_pull_requests` (optional, [`ListWorkflowRuns::exclude_pull_requests`](crate::actions::list_workflow_runs::ListWorkflowRuns::exclude_pull_requests)): When `true`, the `pull_requests` array is left out of each run. Default: `false`.
-    /// - `check_suite_id` (optional, [`ListWorkflowRuns::check_suite_id`](crate::actions::list_workflow_runs::ListWorkflowRuns::check_suite_id)): ID of the check suite.
-    /// - `head_sha` (optional, [`ListWorkflowRuns::head_sha`](crate::actions::list_workflow_runs::ListWorkflowRuns::head_sha)): SHA of the commit.
+    /// - `check_suite_id` (optional, [`ListWorkflowRuns::check_suite_id`](crate::actions::list_workflow_runs::ListWorkflowRuns::check_suite_id)): Only the run of this check suite.
+    /// - `head_sha` (optional, [`ListWorkflowRuns::head_sha`](crate::actions::list_workflow_runs::ListWorkflowRuns::head_sha)): Only runs for this commit SHA.
     ///
     /// # Route
     ///
@@ -930,8 +930,8 @@ impl<'c> Actions<'c> {
     /// - `page` (optional, [`ListWorkflowRunsForRepo::page`](crate::actions::list_workflow_runs_for_repo::ListWorkflowRunsForRepo::page)): Which page of results to return, counting from 1. Default: `1`.
     /// - `created` (optional, [`ListWorkflowRunsForRepo::created`](crate::actions::list_workflow_runs_for_repo::ListWorkflowRunsForRepo::created)): Only runs created in this date range, written with search syntax such as `>=2024-01-01` or `2024-01-01..2024-02-01`.
     /// - `exclude_pull_requests` (optional, [`ListWorkflowRunsForRepo::exclude_pull_requests`](crate::actions::list_workflow_runs_for_repo::ListWorkflowRunsForRepo::exclude_pull_requests)): When `true`, the `pull_requests` array is left out of each run. Default: `false`.
-    /// - `check_suite_id` (optional, [`ListWorkflowRunsForRepo::check_suite_id`](crate::actions::list_workflow_runs_for_repo::ListWorkflowRunsForRepo::check_suite_id)): ID of the check suite.
-    /// - `head_sha` (optional, [`ListWorkflowRunsForRepo::head_sha`](crate::actions::list_workflow_runs_for_repo::ListWorkflowRunsForRepo::head_sha)): SHA of the commit.
+    /// - `check_suite_id` (optional, [`ListWorkflowRunsForRepo::check_suite_id`](crate::actions::list_workflow_runs_for_repo::ListWorkflowRunsForRepo::check_suite_id)): Only the run of this check suite.
+    /// - `head_sha` (optional, [`ListWorkflowRunsForRepo::head_sha`](crate::actions::list_workflow_runs_for_repo::ListWorkflowRunsForRepo::head_sha)): Only runs for this commit SHA.
     ///
     /// # Route
     ///
@@ -2264,13 +2264,13 @@ pub mod list_workflow_runs {
             self.exclude_pull_requests = Some(exclude_pull_requests);
             self
         }
-        /// ID of the check suite.
+        /// Only the run of this check suite.
         #[inline]
         pub fn check_suite_id(mut self, check_suite_id: i64) -> Self {
             self.check_suite_id = Some(check_suite_id);
             self
         }
-        /// SHA of the commit.
+        /// Only runs for this commit SHA.
         #[inline]
         pub fn head_sha(mut self, head_sha: impl Into<String>) -> Self {
             self.head_sha = Some(head_sha.into());
@@ -2464,13 +2464,13 @@ pub mod list_workflow_runs_for_repo {
             self.exclude_pull_requests = Some(exclude_pull_requests);
             self
         }
-        /// ID of the check suite.
+        /// Only the run of this check suite.
         #[inline]
         pub fn check_suite_id(mut self, check_suite_id: i64) -> Self {
             self.check_suite_id = Some(check_suite_id);
             self
         }
-        /// SHA of the commit.
+        /// Only runs for this commit SHA.
         #[inline]
         pub fn head_sha(mut self, head_sha: impl Into<String>) -> Self {
             self.head_sha = Some(head_sha.into());

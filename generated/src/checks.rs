@@ -65,7 +65,7 @@ impl<'c> Checks<'c> {
     }
     /// Create a check suite
     ///
-    /// Creates a check suite for a commit by hand. Only GitHub Apps can do this, and only when the repository's automatic suite creation is turned off for them.
+    /// Creates a check suite for a commit by hand. Suites normally appear by themselves with the first check run; this is needed only when automatic creation was turned off for the app.
     ///
     /// # Parameters
     ///
@@ -123,7 +123,7 @@ impl<'c> Checks<'c> {
     }
     /// Fetch a check suite
     ///
-    /// Returns one check suite. Suites of pushes to forks are not reported and lack `pull_requests`.
+    /// Returns one check suite. For pushes to a fork, `pull_requests` comes back empty and `head_branch` is `null`.
     ///
     /// # Parameters
     ///

@@ -266,7 +266,7 @@ impl<'c> Orgs<'c> {
     }
     /// Remove an organization membership
     ///
-    /// Removes a member, or cancels a pending invitation. The user is notified by e-mail.
+    /// Removes a member, or cancels a pending invitation. Needs organization owner rights; the user is told by e-mail.
     ///
     /// # Parameters
     ///

@@ -121,7 +121,7 @@ impl<'c> Repos<'c> {
     }
     /// Compare two commits
     ///
-    /// Compares two commits, branches or tags: how far apart they are and what changed. Write the range as `BASE...HEAD`; across forks use `USERNAME:branch`. The commit list holds at most 250 commits and is paged; the files are listed in full with the first page.
+    /// Compares two commits, branches or tags: how far apart they are and what changed. Write the range as `BASE...HEAD`; across forks use `USERNAME:branch`. Commits come oldest first. Without `per_page` or `page` at most 250 commits are listed, the last one being the newest of the comparison.
     ///
     /// # Parameters
     ///

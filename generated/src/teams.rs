@@ -122,7 +122,7 @@ impl<'c> Teams<'c> {
     }
     /// Delete a team
     ///
-    /// Removes a team. Its child teams are removed too. Needs team maintainer or organization owner rights.
+    /// Removes a team. Needs team maintainer or organization owner rights; when an owner deletes a parent team, its child teams go too.
     ///
     /// # Parameters
     ///
