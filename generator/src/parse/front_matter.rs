@@ -3,6 +3,7 @@
 
 use serde_yaml::{Mapping, Value};
 
+use super::responses::{self, ResponseSpec};
 use super::source::Reporter;
 use super::ExplicitParam;
 
@@ -15,6 +16,7 @@ pub(crate) struct FrontMatter {
     pub scope: Option<(String, usize)>,
     pub kind: Option<(String, usize)>,
     pub explicit: Vec<ExplicitParam>,
+    pub responses: Vec<ResponseSpec>,
 }
 
 /// Where the front-matter ended and what it held.
@@ -28,7 +30,7 @@ pub(crate) struct Split {
     pub fields: Option<FrontMatter>,
 }
 
-const KNOWN_KEYS: &str = "`name`, `example`, `route`, `scope`, `type`, `parameters`";
+const KNOWN_KEYS: &str = "`name`, `example`, `route`, `scope`, `type`, `parameters`, `responses`";
 const LOCATIONS: [&str; 4] = ["path", "query", "body", "header"];
 const TYPES: [&str; 6] = ["string", "integer", "number", "boolean", "array", "object"];
 
@@ -184,6 +186,10 @@ fn read_fields(
             "type" => &mut fm.kind,
             "parameters" => {
                 fm.explicit = read_explicit(value, yaml, line, rep);
+                continue;
+            }
+            "responses" => {
+                fm.responses = responses::read(value, yaml, line, rep);
                 continue;
             }
             _ => {
