@@ -127,16 +127,17 @@ fn parse_yaml(yaml: &str, rep: &mut Reporter) -> Option<FrontMatter> {
 }
 
 /// libyaml places "duplicate entry" errors at the mapping's start; point at the repeat instead.
+/// Messages read `[path: ]duplicate entry with key "name"` (quoted for strings, bare otherwise).
 fn duplicate_key_line(msg: &str, yaml: &str) -> Option<usize> {
-    let key = msg
-        .strip_prefix("duplicate entry with key \"")?
-        .split('"')
-        .next()?;
-    let keys = top_level_key_lines(yaml);
-    keys.iter()
-        .filter(|(k, _)| *k == key)
-        .nth(1)
-        .map(|(_, line)| *line)
+    let (path, rest) = match msg.split_once(": duplicate entry with key ") {
+        Some((path, rest)) => (path.split('.').collect::<Vec<_>>(), rest),
+        None => (Vec::new(), msg.strip_prefix("duplicate entry with key ")?),
+    };
+    let key = match rest.strip_prefix('"') {
+        Some(quoted) => quoted.split('"').next()?,
+        None => rest.split(' ').next()?,
+    };
+    super::yaml::repeated_key_line(yaml, 2, &path, key)
 }
 
 /// Drops libyaml's YAML-relative positions from `msg`, keeping the context it names

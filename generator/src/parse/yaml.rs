@@ -84,6 +84,31 @@ pub(crate) fn front_matter_value(
     tree.attach(raw, at, key_line)
 }
 
+/// The file line of the second `key:` below the mapping at `path` (top-level keys from the
+/// root) of `yaml`, whose first line is file line `first_line`: where a repeat is.
+pub(crate) fn repeated_key_line(
+    yaml: &str,
+    first_line: usize,
+    path: &[&str],
+    key: &str,
+) -> Option<usize> {
+    let tree = LineTree::build(yaml, first_line);
+    let mut at = 0;
+    for step in path {
+        at = tree.nodes[at]
+            .children
+            .iter()
+            .copied()
+            .find(|&c| tree.nodes[c].key.as_deref() == Some(step))?;
+    }
+    tree.nodes[at]
+        .children
+        .iter()
+        .filter(|&&c| tree.nodes[c].key.as_deref() == Some(key))
+        .nth(1)
+        .map(|&c| tree.nodes[c].line)
+}
+
 /// A YAML value as serde_yaml reads it, without lines; mappings keep duplicate keys.
 #[derive(Debug)]
 enum Raw {
