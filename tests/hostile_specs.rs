@@ -276,3 +276,24 @@ fn typed_responses_case_round_trips_through_inspect() {
     assert_eq!(thing[5]["type"], "Option<models::FullThing>");
     assert_eq!(thing[3]["type"], "models::ThingKind");
 }
+
+#[test]
+fn model_names_that_differ_only_in_case_clash() {
+    let tmp = tempfile::tempdir().unwrap();
+    let case = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/hostile-specs/model-duplicate-name-case");
+    github_client_suite::hostile::copy_tree(&case, tmp.path());
+    let models = tmp.path().join("models");
+    std::fs::remove_file(models.join("Vec.yaml")).unwrap();
+    std::fs::remove_file(models.join("Thing.yaml")).unwrap();
+    std::fs::write(models.join("Thingowner.yaml"), "fields:\n  id: integer\n").unwrap();
+    if std::fs::read_dir(&models).unwrap().count() < 2 {
+        eprintln!("case-insensitive file system: nothing to check");
+        return;
+    }
+    let diags = load(tmp.path()).unwrap_err();
+    let got = relative(tmp.path(), &diags);
+    assert_eq!(got.len(), 1, "{diags}");
+    assert_eq!(got[0].0, Path::new("models/Thingowner.yaml"));
+    assert_eq!(got[0].1, 1);
+    assert!(got[0].2.starts_with("duplicate model name `Thingowner`"), "{diags}");
+}

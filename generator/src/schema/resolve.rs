@@ -11,6 +11,7 @@ use super::expr::{Base, TypeExpr};
 use super::{Field, Model, ModelKind, ResponseDecl, Schema};
 use crate::diag::Diagnostic;
 use crate::ident::rust_ident;
+use crate::parse::yaml::YamlValue;
 use crate::parse::ResponseSpec;
 
 /// A model reference to check once every model (named and hoisted) is known.
@@ -338,72 +339,88 @@ impl Resolver {
             return Vec::new();
         }
         let prefix = format!("{}{}", pascal(scope), pascal(id));
-        let mut first_2xx: Option<(u16, TypeDecl, Option<(Schema, bool)>)> = None;
+        let mut first_2xx: Option<FirstBody> = None;
         let mut out = Vec::with_capacity(specs.len());
         for spec in specs {
-            let success = (200..300).contains(&spec.status);
-            let decl = if spec.body.value == crate::parse::yaml::YamlValue::Null {
+            let body = if spec.body.value == YamlValue::Null {
                 None
             } else {
-                let mut diags = Vec::new();
-                let what = format!("response {}", spec.status);
-                let decl = Reader {
-                    file,
-                    diags: &mut diags,
-                }
-                .type_decl(&spec.body, &what);
-                self.diags.extend(diags);
-                match decl {
-                    Some(d) => Some(d),
+                match self.response_body(file, &prefix, spec, &mut first_2xx) {
+                    Some(body) => Some(body),
                     None => continue,
                 }
             };
-            let body = match (&decl, success, &first_2xx) {
-                (None, _, _) => None,
-                (Some(d), true, Some((status, first, schema))) => {
-                    if d.without_lines() != first.without_lines() {
-                        self.error(
-                            file,
-                            spec.line,
-                            format!("responses {status} and {} have different bodies", spec.status),
-                            "a method returns one type: give every 2xx response the same body (or `~` for none)",
-                        );
-                        continue;
-                    }
-                    schema.clone()
-                }
-                (Some(d), _, _) => {
-                    let field = match success {
-                        true => "Response".to_string(),
-                        false => format!("Response{}", spec.status),
-                    };
-                    let ctx = Ctx {
-                        file,
-                        parent: &prefix,
-                        field: &field,
-                        whole_body: true,
-                    };
-                    let schema = self.schema_of(d, ctx);
-                    if success {
-                        first_2xx = Some((spec.status, d.clone(), schema.clone()));
-                    }
-                    schema
-                }
-            };
-            let (body, nullable) = match (decl.is_some(), body) {
-                (false, _) => (None, false),
-                (true, Some((schema, nullable))) => (Some(schema), nullable),
-                (true, None) => continue,
-            };
             out.push(ResponseDecl {
                 status: spec.status,
-                body,
-                nullable,
+                nullable: body.as_ref().is_some_and(|(_, nullable)| *nullable),
+                body: body.map(|(schema, _)| schema),
                 line: spec.line,
             });
         }
         out
     }
+
+    /// The schema of one response body (reusing the first 2xx body's when they agree).
+    fn response_body(
+        &mut self,
+        file: &Path,
+        prefix: &str,
+        spec: &ResponseSpec,
+        first_2xx: &mut Option<FirstBody>,
+    ) -> Option<(Schema, bool)> {
+        let mut diags = Vec::new();
+        let what = format!("response {}", spec.status);
+        let decl = Reader {
+            file,
+            diags: &mut diags,
+        }
+        .type_decl(&spec.body, &what);
+        self.diags.extend(diags);
+        let decl = decl?;
+        let success = (200..300).contains(&spec.status);
+        if let (true, Some(first)) = (success, first_2xx.as_ref()) {
+            if decl.without_lines() != first.shape {
+                self.error(
+                    file,
+                    spec.line,
+                    format!(
+                        "responses {} and {} have different bodies",
+                        first.status, spec.status
+                    ),
+                    "a method returns one type: give every 2xx response the same body (or `~` for none)",
+                );
+                return None;
+            }
+            return first.schema.clone();
+        }
+        let field = match success {
+            true => "Response".to_string(),
+            false => format!("Response{}", spec.status),
+        };
+        let ctx = Ctx {
+            file,
+            parent: prefix,
+            field: &field,
+            whole_body: true,
+        };
+        let schema = self.schema_of(&decl, ctx);
+        if success {
+            *first_2xx = Some(FirstBody {
+                status: spec.status,
+                shape: decl.without_lines(),
+                schema: schema.clone(),
+            });
+        }
+        schema
+    }
+}
+
+/// The first 2xx body of an endpoint, which every other 2xx body must equal.
+struct FirstBody {
+    status: u16,
+    /// The declaration without lines.
+    shape: TypeDecl,
+    schema: Option<(Schema, bool)>,
 }
 
 /// `permissions` → `Permissions`, `+1` → `Plus1`, `listForOrg` → `ListForOrg`.
