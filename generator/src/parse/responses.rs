@@ -26,7 +26,13 @@ pub(crate) fn read(
     key_line: usize,
     rep: &mut Reporter,
 ) -> Vec<ResponseSpec> {
-    let node = front_matter_value(value, yaml, "responses", key_line);
+    let node = match front_matter_value(value, yaml, "responses", key_line) {
+        Ok(node) => node,
+        Err(e) => {
+            rep.error(key_line, format!("cannot read `responses`: {e}"), HINT);
+            return Vec::new();
+        }
+    };
     let entries = match node.value {
         YamlValue::Map(entries) => entries,
         YamlValue::Null => return Vec::new(),
@@ -139,6 +145,14 @@ mod tests {
                     "response status 200 is declared twice (first at line 11)".to_string()
                 ),
             ]
+        );
+        let errs = parse("responses:\n  200: !Tagged A\n").unwrap_err();
+        assert_eq!(
+            errs,
+            [(
+                6,
+                "cannot read `responses`: YAML tags (`!name`) are not supported".to_string()
+            )]
         );
         let errs = parse("responses: [200]\n").unwrap_err();
         assert_eq!(

@@ -73,15 +73,15 @@ pub(crate) fn front_matter_value(
     yaml: &str,
     key: &str,
     key_line: usize,
-) -> YamlNode {
-    let raw = Raw::deserialize(value).unwrap_or(Raw::Null);
+) -> Result<YamlNode, String> {
+    let raw = Raw::deserialize(value).map_err(|e| e.to_string())?;
     let tree = LineTree::build(yaml, 2);
     let at = tree.nodes[0]
         .children
         .iter()
         .copied()
         .find(|&c| tree.nodes[c].key.as_deref() == Some(key));
-    tree.attach(raw, at, key_line)
+    Ok(tree.attach(raw, at, key_line))
 }
 
 /// The file line of the second `key:` below the mapping at `path` (top-level keys from the

@@ -121,6 +121,9 @@ pub fn resolve(
     }
 }
 
+/// Longest `extends` chain accepted (flattening recurses once per level).
+const MAX_EXTENDS: usize = 64;
+
 /// Flattens `extends` chains: the base's fields first, a redeclared field in the base's place.
 struct Flattener<'a> {
     files: &'a [ModelFile],
@@ -134,29 +137,44 @@ struct Flattener<'a> {
 
 impl Flattener<'_> {
     fn flatten(&mut self, i: usize) -> Vec<(Field, usize)> {
+        self.flatten_at(i, 0)
+    }
+
+    fn flatten_at(&mut self, i: usize, depth: usize) -> Vec<(Field, usize)> {
         if let Some(fields) = &self.done[i] {
             return fields.clone();
         }
         let file = &self.files[i];
         let own = self.own[i].as_deref().unwrap_or_default();
         let mut fields = match &file.extends {
-            Some((base, line)) => self.base_fields(i, base, *line),
+            Some((base, line)) => self.base_fields(i, base, *line, depth),
             None => Vec::new(),
         };
+        let mut at: HashMap<String, usize> = fields
+            .iter()
+            .enumerate()
+            .map(|(n, (f, _))| (f.wire_name.clone(), n))
+            .collect();
         for field in own {
-            match fields
-                .iter()
-                .position(|(f, _)| f.wire_name == field.wire_name)
-            {
-                Some(at) => fields[at] = (field.clone(), i),
-                None => fields.push((field.clone(), i)),
+            match at.get(&field.wire_name) {
+                Some(&n) => fields[n] = (field.clone(), i),
+                None => {
+                    at.insert(field.wire_name.clone(), fields.len());
+                    fields.push((field.clone(), i));
+                }
             }
         }
         self.done[i] = Some(fields.clone());
         fields
     }
 
-    fn base_fields(&mut self, i: usize, base: &str, line: usize) -> Vec<(Field, usize)> {
+    fn base_fields(
+        &mut self,
+        i: usize,
+        base: &str,
+        line: usize,
+        depth: usize,
+    ) -> Vec<(Field, usize)> {
         let file = &self.files[i];
         let error = |message: String, hint: &str| {
             Diagnostic::new(&file.path, line, message).with_hint(hint)
@@ -191,8 +209,15 @@ impl Flattener<'_> {
             ));
             return Vec::new();
         }
+        if depth >= MAX_EXTENDS {
+            self.diags.push(error(
+                format!("`extends` chain longer than {MAX_EXTENDS} models"),
+                "flatten the hierarchy: let models extend a common base instead of each other",
+            ));
+            return Vec::new();
+        }
         self.busy[i] = true;
-        let fields = self.flatten(b);
+        let fields = self.flatten_at(b, depth + 1);
         self.busy[i] = false;
         fields
     }

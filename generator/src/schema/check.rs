@@ -75,6 +75,7 @@ pub(crate) struct Placed<'a> {
 /// Two fields with one Rust name (`foo-bar` and `foo_bar`), or a field named like the
 /// generated `extra` map. Reported where at least one of them is declared by this model.
 pub(crate) fn rust_names(fields: &[Placed], diags: &mut Vec<Diagnostic>) {
+    let mut first_by_name: HashMap<&str, usize> = HashMap::with_capacity(fields.len());
     for (i, p) in fields.iter().enumerate() {
         if p.own && p.field.rust_name == "extra" {
             diags.push(
@@ -82,11 +83,12 @@ pub(crate) fn rust_names(fields: &[Placed], diags: &mut Vec<Diagnostic>) {
                     .with_hint("generated structs keep unknown keys in `extra`; leave this field out (it is kept there) or rename it"),
             );
         }
-        let Some(first) = fields[..i]
-            .iter()
-            .find(|q| q.field.rust_name == p.field.rust_name)
-        else {
-            continue;
+        let first = match first_by_name.entry(&p.field.rust_name) {
+            std::collections::hash_map::Entry::Occupied(e) => &fields[*e.get()],
+            std::collections::hash_map::Entry::Vacant(e) => {
+                e.insert(i);
+                continue;
+            }
         };
         let at: &Placed = if p.own {
             p

@@ -1,6 +1,7 @@
 //! Type declarations as written (a type expression or a long-form mapping), read from YAML
 //! with a file line for each, before names are resolved.
 
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 use super::expr::{self, TypeExpr};
@@ -252,6 +253,7 @@ impl Reader<'_> {
             }
         };
         let mut out: Vec<FieldDecl> = Vec::new();
+        let mut seen: HashMap<String, usize> = HashMap::new();
         for (key, value) in entries {
             let (wire_name, required) = match key.strip_suffix('?') {
                 Some(name) => (name.to_string(), false),
@@ -265,8 +267,7 @@ impl Reader<'_> {
                 );
                 continue;
             }
-            if let Some(first) = out.iter().find(|f| f.wire_name == wire_name) {
-                let first_line = first.ty.line;
+            if let Some(&first_line) = seen.get(&wire_name) {
                 self.error(
                     value.line,
                     format!("duplicate field `{wire_name}` (first at line {first_line})"),
@@ -274,6 +275,7 @@ impl Reader<'_> {
                 );
                 continue;
             }
+            seen.insert(wire_name.clone(), value.line);
             let what = format!("field `{wire_name}`");
             if let Some(ty) = self.type_decl(value, &what) {
                 out.push(FieldDecl {
@@ -290,9 +292,10 @@ impl Reader<'_> {
     pub(crate) fn enum_values(&mut self, node: &YamlNode) -> Option<Vec<String>> {
         let items = self.list(node, "enum")?;
         let mut out: Vec<String> = Vec::new();
+        let mut seen: HashSet<&str> = HashSet::new();
         for item in items {
             match &item.value {
-                YamlValue::String(s) if out.contains(s) => self.error(
+                YamlValue::String(s) if !seen.insert(s) => self.error(
                     item.line,
                     format!("enum value `{s}` is listed twice"),
                     "remove the repeat",

@@ -43,8 +43,15 @@ fn err(message: String, hint: impl Into<String>) -> ExprError {
     }
 }
 
+/// Deepest `map<…>` nesting accepted (the parser recurses once per level).
+const MAX_DEPTH: usize = 16;
+
 /// Parses a whole type expression such as `SimpleUser[] | null` or `map<string[]>`.
 pub(crate) fn parse(text: &str) -> Result<TypeExpr, ExprError> {
+    parse_at(text, 0)
+}
+
+fn parse_at(text: &str, depth: usize) -> Result<TypeExpr, ExprError> {
     let whole = text.trim();
     let bad = |why: &str| {
         err(
@@ -89,9 +96,14 @@ pub(crate) fn parse(text: &str) -> Result<TypeExpr, ExprError> {
         }
         _ => {
             if let Some(inner) = rest.strip_prefix("map<").and_then(|r| r.strip_suffix('>')) {
-                Base::Map(Box::new(parse(inner).map_err(|e| ExprError {
-                    message: format!("{} (in `{whole}`)", e.message),
-                    hint: e.hint,
+                if depth >= MAX_DEPTH {
+                    return Err(bad("`map<…>` nested too deeply"));
+                }
+                Base::Map(Box::new(parse_at(inner, depth + 1).map_err(|e| {
+                    ExprError {
+                        message: format!("{} (in `{whole}`)", e.message),
+                        hint: e.hint,
+                    }
                 })?))
             } else if is_model_name(rest) {
                 Base::Named(rest.to_string())
@@ -204,6 +216,8 @@ mod tests {
         let flipped = parse("null | string").unwrap_err();
         assert_eq!(flipped.hint, "write `string | null`");
         assert!(msg("list<string>").contains("unexpected"));
+        let deep = format!("{}string{}", "map<".repeat(100_000), ">".repeat(100_000));
+        assert!(msg(&deep).contains("nested too deeply"));
     }
 
     #[test]

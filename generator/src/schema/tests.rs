@@ -522,3 +522,47 @@ fn many_models_resolve_in_linear_time() {
     assert!(fields(model(&r, "M7"))[1].1.starts_with("Box<"));
     eprintln!("{} models in {:?}", n + 1, started.elapsed());
 }
+
+#[test]
+fn overlong_extends_chains_are_refused_without_deep_recursion() {
+    let texts: Vec<(String, String)> = (0..200)
+        .map(|i| {
+            (
+                format!("M{i}"),
+                format!("extends: M{}\nfields:\n  f{i}: string\n", i + 1),
+            )
+        })
+        .chain([("M200".to_string(), "fields: {}\n".to_string())])
+        .collect();
+    let list: Vec<(&str, &str)> = texts
+        .iter()
+        .map(|(a, b)| (a.as_str(), b.as_str()))
+        .collect();
+    let e = errors(&list, "");
+    assert!(!e.is_empty());
+    assert!(
+        e.iter()
+            .all(|(_, line, m)| *line == 1 && m.contains("chain longer than 64")),
+        "{e:?}"
+    );
+}
+
+#[test]
+fn a_huge_model_file_is_read_in_linear_time() {
+    // 50,000 fields (one of them a repeat) and a 50,000-value enum: quadratic duplicate
+    // checks would take minutes in a debug build.
+    let n = 50_000;
+    let mut text = String::from("fields:\n");
+    for i in 0..n {
+        text.push_str(&format!("  field{i}: string\n"));
+    }
+    text.push_str("  field7?: integer\n");
+    let values: Vec<String> = (0..n).map(|i| format!("v{i}")).collect();
+    let enum_text = format!("enum: [{}]\n", values.join(", "));
+    let started = std::time::Instant::now();
+    let e = errors(&[("Big", &text), ("Many", &enum_text)], "");
+    let took = started.elapsed();
+    assert_eq!(e, [err("models/Big.yaml", n + 2, "duplicate field `field7` (first at line 9)")]);
+    assert!(took < std::time::Duration::from_secs(20), "took {took:?}");
+    eprintln!("{n} fields and {n} enum values in {took:?}");
+}
