@@ -98,15 +98,17 @@ pub fn resolve(
             line: 1,
         });
     }
-    for m in &hoisted {
-        check::own_rust_names(m, &mut r.diags);
-    }
+    let named = models.len();
     models.extend(hoisted);
     let responses: Vec<Vec<ResponseDecl>> = endpoints
         .iter()
         .map(|e| r.responses(e.file, e.scope, e.id, e.responses))
         .collect();
     models.append(&mut r.models);
+    // Hoisted models (all fields their own); named object models were checked when flattened.
+    for m in &models[named..] {
+        check::own_rust_names(m, &mut r.diags);
+    }
     check::references(&mut r);
     check::discriminators(&mut r, &models);
     models.sort_by(|a, b| a.name.cmp(&b.name));

@@ -562,7 +562,28 @@ fn a_huge_model_file_is_read_in_linear_time() {
     let started = std::time::Instant::now();
     let e = errors(&[("Big", &text), ("Many", &enum_text)], "");
     let took = started.elapsed();
-    assert_eq!(e, [err("models/Big.yaml", n + 2, "duplicate field `field7` (first at line 9)")]);
+    assert_eq!(
+        e,
+        [err(
+            "models/Big.yaml",
+            n + 2,
+            "duplicate field `field7` (first at line 9)"
+        )]
+    );
     assert!(took < std::time::Duration::from_secs(20), "took {took:?}");
     eprintln!("{n} fields and {n} enum values in {took:?}");
+}
+
+#[test]
+fn inline_response_bodies_are_checked_like_models() {
+    let block = "responses:\n  200:\n    fields:\n      html-url: string\n      html_url: string\n";
+    let e = errors(&[], block);
+    assert_eq!(
+        e,
+        [err(
+            "things/getThing.md",
+            10,
+            "fields `html-url` and `html_url` both map to the Rust name `html_url`"
+        )]
+    );
 }
