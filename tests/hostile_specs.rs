@@ -280,7 +280,8 @@ fn typed_responses_case_round_trips_through_inspect() {
 #[test]
 fn model_names_that_differ_only_in_case_clash() {
     let tmp = tempfile::tempdir().unwrap();
-    let case = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/hostile-specs/model-duplicate-name-case");
+    let case =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/hostile-specs/model-duplicate-name-case");
     github_client_suite::hostile::copy_tree(&case, tmp.path());
     let models = tmp.path().join("models");
     std::fs::remove_file(models.join("Vec.yaml")).unwrap();
@@ -295,5 +296,8 @@ fn model_names_that_differ_only_in_case_clash() {
     assert_eq!(got.len(), 1, "{diags}");
     assert_eq!(got[0].0, Path::new("models/Thingowner.yaml"));
     assert_eq!(got[0].1, 1);
-    assert!(got[0].2.starts_with("duplicate model name `Thingowner`"), "{diags}");
+    assert!(
+        got[0].2.starts_with("duplicate model name `Thingowner`"),
+        "{diags}"
+    );
 }
