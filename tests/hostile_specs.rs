@@ -1,5 +1,5 @@
 //! Runs every case of the hostile-spec catalogue (`tests/hostile-specs/`, see
-//! `tests/support/hostile.rs`) through `parse_dir` + `build_api` (+ code generation for valid
+//! `tests/support/hostile.rs`) through `Config::load` (spec files and `models/*.yaml`) (+ code generation for valid
 //! cases), and a few hostile inputs too large or too odd to commit.
 
 use std::path::{Path, PathBuf};
@@ -7,17 +7,17 @@ use std::time::{Duration, Instant};
 
 use client_generator::codegen::generate_crate;
 use client_generator::diag::Diagnostics;
-use client_generator::model::{build_api, Api};
-use client_generator::parse::parse_dir;
+use client_generator::model::Api;
+use client_generator::Config;
 use github_client_suite::hostile::{cases, mismatch, Case, Expect};
 
 fn catalogue() -> Vec<Case> {
     cases(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/hostile-specs"))
 }
 
-/// Parse + model, the way `generate` starts.
+/// Parse specs and model files + model, the way `generate` starts.
 fn load(dir: &Path) -> Result<Api, Diagnostics> {
-    build_api(&parse_dir(dir)?)
+    Config::new().specs(dir).load()
 }
 
 /// (path relative to `dir`, line, message) of each diagnostic.
@@ -182,6 +182,122 @@ fn a_non_utf8_file_name_is_a_clear_error() {
     assert_eq!(diags.0[0].line, 0);
     assert!(
         diags.0[0].message.contains("is not a valid identifier"),
+        "{diags}"
+    );
+}
+
+#[test]
+fn typed_responses_case_round_trips_through_inspect() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/hostile-specs/typed-responses");
+    let text = Config::new()
+        .specs(&dir)
+        .inspect_json()
+        .unwrap_or_else(|d| panic!("{d}"));
+    let json: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(
+        json["endpoints"][0]["responses"],
+        serde_json::json!([
+            {"status": 200, "type": "models::FullThing"},
+            {"status": 304, "type": null},
+            {"status": 404, "type": null},
+        ])
+    );
+    let models = json["models"].as_array().unwrap();
+    let names: Vec<&str> = models.iter().map(|m| m["name"].as_str().unwrap()).collect();
+    assert_eq!(
+        names,
+        [
+            "Content",
+            "DirContent",
+            "FileContent",
+            "FullThing",
+            "FullThingPermissions",
+            "FullThingVisibility",
+            "Label",
+            "Owner",
+            "Thing",
+            "ThingKind"
+        ]
+    );
+    let model = |name: &str| models.iter().find(|m| m["name"] == name).unwrap();
+    let fields: Vec<String> = model("FullThing")["fields"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            format!(
+                "{} {} {} {} {}",
+                f["name"].as_str().unwrap(),
+                f["rust_name"].as_str().unwrap(),
+                f["type"].as_str().unwrap(),
+                f["required"],
+                f["nullable"]
+            )
+        })
+        .collect();
+    assert_eq!(
+        fields,
+        [
+            "id id i64 true false",
+            "name name String true false",
+            "+1 plus_1 i64 true false",
+            "type r#type models::ThingKind true false",
+            "owner owner Option<models::Owner> true true",
+            "parent parent Option<Box<models::FullThing>> false true",
+            "labels labels Option<Vec<models::Label>> false false",
+            "meta meta Option<std::collections::BTreeMap<String, serde_json::Value>> false false",
+            "description description Option<String> true true",
+            "permissions permissions Option<models::FullThingPermissions> false false",
+            "visibility visibility Option<models::FullThingVisibility> false false",
+            "content content Option<models::Content> false false",
+            "children_by_name children_by_name std::collections::BTreeMap<String, Vec<models::Thing>> true false",
+        ]
+    );
+    assert_eq!(
+        model("Content"),
+        &serde_json::json!({"name": "Content", "kind": "one_of", "doc": "A file or a folder.",
+            "variants": ["FileContent", "DirContent"], "discriminator": "type"})
+    );
+    assert_eq!(
+        model("FullThingVisibility")["values"],
+        serde_json::json!(["public", "private", "*/"])
+    );
+    assert_eq!(
+        model("FullThingPermissions")["doc"],
+        "What the caller may do."
+    );
+    assert!(model("Thing")["doc"]
+        .as_str()
+        .unwrap()
+        .contains("*/ and opens #[attr]"));
+    // `FullThing.parent` (inherited) refers to `FullThing` itself and is boxed; `Thing.parent`
+    // is no cycle (`FullThing` holds no `Thing` by value), so it is not.
+    let thing = model("Thing")["fields"].as_array().unwrap().clone();
+    assert_eq!(thing[5]["type"], "Option<models::FullThing>");
+    assert_eq!(thing[3]["type"], "models::ThingKind");
+}
+
+#[test]
+fn model_names_that_differ_only_in_case_clash() {
+    let tmp = tempfile::tempdir().unwrap();
+    let case =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/hostile-specs/model-duplicate-name-case");
+    github_client_suite::hostile::copy_tree(&case, tmp.path());
+    let models = tmp.path().join("models");
+    std::fs::remove_file(models.join("Vec.yaml")).unwrap();
+    std::fs::remove_file(models.join("Thing.yaml")).unwrap();
+    std::fs::write(models.join("Thingowner.yaml"), "fields:\n  id: integer\n").unwrap();
+    if std::fs::read_dir(&models).unwrap().count() < 2 {
+        eprintln!("case-insensitive file system: nothing to check");
+        return;
+    }
+    let diags = load(tmp.path()).unwrap_err();
+    let got = relative(tmp.path(), &diags);
+    assert_eq!(got.len(), 1, "{diags}");
+    assert_eq!(got[0].0, Path::new("models/Thingowner.yaml"));
+    assert_eq!(got[0].1, 1);
+    assert!(
+        got[0].2.starts_with("duplicate model name `Thingowner`"),
         "{diags}"
     );
 }

@@ -50,10 +50,19 @@ impl Config {
         &self.out
     }
 
-    /// Parse every spec and build the model.
+    /// Parse every spec and every model file (`<specs>/models/*.yaml`) and build the model.
+    /// Problems in spec files and model files are reported together.
     pub fn load(&self) -> Result<Api, Diagnostics> {
-        let specs = crate::parse::parse_dir(&self.specs)?;
-        crate::model::build_api(&specs)
+        let specs = crate::parse::parse_dir(&self.specs);
+        let models = crate::schema::read_models(&self.specs.join(crate::parse::MODELS_DIR));
+        match (specs, models) {
+            (Ok(specs), Ok(models)) => crate::model::build_api_with_models(&specs, &models),
+            (specs, models) => {
+                let mut diags = specs.err().unwrap_or_default();
+                diags.extend(models.err().unwrap_or_default());
+                Err(diags)
+            }
+        }
     }
 
     /// Every file of the generated crate, in memory (nothing is written).

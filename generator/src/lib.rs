@@ -1,7 +1,7 @@
 //! Generates a typed Rust GitHub REST client from Octokit-style endpoint description files.
 //!
-//! The pipeline has one module per stage: [`parse`] → [`model`] (with [`infer`]) →
-//! [`codegen`] → [`write`](mod@write). Drive it with [`Config`]:
+//! The pipeline has one module per stage: [`parse`] → [`model`] (with [`infer`] and
+//! [`schema`]) → [`codegen`] → [`write`](mod@write). Drive it with [`Config`]:
 //!
 //! ```no_run
 //! let plan = client_generator::Config::new().specs("specs").out("generated").generate()?;
@@ -12,6 +12,7 @@
 pub mod codegen;
 mod config;
 pub mod diag;
+mod ident;
 pub mod infer;
 pub mod model;
 pub mod parse;

@@ -1,7 +1,7 @@
 //! One spec file → one [`Endpoint`]: locations, nesting, inferred and explicit types, order.
 
 use super::tree::{build_tree, Node};
-use super::{explicit, names::rust_ident, BodyKind, Endpoint, Location, Param, Type};
+use super::{explicit, rust_ident, BodyKind, Endpoint, Location, Param, Type};
 use crate::diag::Diagnostic;
 use crate::infer::{self, ParamCtx};
 use crate::parse::{HttpMethod, PathPart, Route, SpecFile};

@@ -1,12 +1,15 @@
 //! A JSON view of the model for tests and the `inspect` command: flattened parameters with
-//! JSON Schema type names.
+//! JSON Schema type names, declared responses and models with their Rust types.
 
 use serde_json::{json, Map, Value};
 
 use super::{Api, Param, Type};
+use crate::schema::{self, Model, ModelKind};
 
-/// `{"endpoints":[{scope,id,method,route,params:[{name,in,type,required,items?,enum?}]}]}`,
-/// nested parameters flattened under their spec names (`committer.name`, `files[].path`).
+/// `{"endpoints":[{scope,id,method,route,params:[{name,in,type,required,items?,enum?}],
+/// responses:[{status,type}]}], "models":[…]}`, nested parameters flattened under their spec
+/// names (`committer.name`, `files[].path`); response and field types as Rust type paths
+/// relative to the generated crate root (`models::FullRepository`, `null` for no body).
 pub fn inspect_json(api: &Api) -> Value {
     let endpoints: Vec<Value> = api
         .endpoints
@@ -16,16 +19,62 @@ pub fn inspect_json(api: &Api) -> Value {
             for p in &e.params {
                 flatten(p, &mut params);
             }
+            let responses: Vec<Value> = e
+                .responses
+                .iter()
+                .map(|r| json!({ "status": r.status, "type": schema::response_type_path(r) }))
+                .collect();
             json!({
                 "scope": e.scope,
                 "id": e.id,
                 "method": e.method,
                 "route": e.route,
                 "params": params,
+                "responses": responses,
             })
         })
         .collect();
-    json!({ "endpoints": endpoints })
+    let models: Vec<Value> = api.models.iter().map(model_json).collect();
+    json!({ "endpoints": endpoints, "models": models })
+}
+
+/// `{name, kind, doc, fields?|variants?+discriminator?|values?}` of one model.
+fn model_json(m: &Model) -> Value {
+    let mut entry = Map::new();
+    entry.insert("name".into(), json!(m.name));
+    entry.insert("doc".into(), json!(m.doc));
+    let kind = match &m.kind {
+        ModelKind::Object { fields } => {
+            let fields: Vec<Value> = fields
+                .iter()
+                .map(|f| {
+                    json!({
+                        "name": f.wire_name,
+                        "rust_name": f.rust_name,
+                        "type": schema::field_type_path(f),
+                        "required": f.required,
+                        "nullable": f.nullable,
+                    })
+                })
+                .collect();
+            entry.insert("fields".into(), json!(fields));
+            "object"
+        }
+        ModelKind::OneOf {
+            variants,
+            discriminator,
+        } => {
+            entry.insert("variants".into(), json!(variants));
+            entry.insert("discriminator".into(), json!(discriminator));
+            "one_of"
+        }
+        ModelKind::Enum { values } => {
+            entry.insert("values".into(), json!(values));
+            "enum"
+        }
+    };
+    entry.insert("kind".into(), json!(kind));
+    Value::Object(entry)
 }
 
 /// The enum values of a type or of its array elements.

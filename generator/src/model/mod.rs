@@ -4,7 +4,6 @@
 mod build;
 mod explicit;
 pub mod inspect;
-mod names;
 mod tree;
 
 use std::path::PathBuf;
@@ -12,9 +11,9 @@ use std::path::PathBuf;
 use serde::Serialize;
 
 use crate::diag::{Diagnostic, Diagnostics};
+pub use crate::ident::rust_ident;
 pub use build::route_text;
 pub use inspect::inspect_json;
-pub use names::rust_ident;
 
 pub use crate::parse::{HttpMethod, PathPart};
 
@@ -159,20 +158,49 @@ pub struct Endpoint {
 
 /// Interpret parsed spec files: locations, types, nesting, naming, explicit overrides.
 /// Returns every problem found across all files (contradictions, name clashes, bad renames).
+/// Without model files: a `responses:` entry naming a model is an error; see
+/// [`build_api_with_models`].
 pub fn build_api(specs: &[crate::parse::SpecFile]) -> Result<Api, Diagnostics> {
+    build_api_with_models(specs, &[])
+}
+
+/// [`build_api`] with the model files of `specs/models/` (from [`crate::schema::read_models`]):
+/// fills [`Api::models`] and each [`Endpoint::responses`].
+pub fn build_api_with_models(
+    specs: &[crate::parse::SpecFile],
+    models: &[crate::schema::ModelFile],
+) -> Result<Api, Diagnostics> {
     let mut diags = Vec::new();
     let mut endpoints: Vec<Endpoint> = specs
         .iter()
         .map(|s| build::build_endpoint(s, &mut diags))
         .collect();
+    let declared: Vec<crate::schema::EndpointResponses> = specs
+        .iter()
+        .map(|s| crate::schema::EndpointResponses {
+            file: &s.path,
+            scope: &s.scope,
+            id: &s.method_id,
+            responses: &s.responses,
+        })
+        .collect();
+    let models = match crate::schema::resolve(models, &declared) {
+        Ok(resolved) => {
+            for (endpoint, responses) in endpoints.iter_mut().zip(resolved.responses) {
+                endpoint.responses = responses;
+            }
+            resolved.models
+        }
+        Err(d) => {
+            diags.extend(d.0);
+            Vec::new()
+        }
+    };
     endpoints.sort_by(|a, b| (&a.scope, &a.id).cmp(&(&b.scope, &b.id)));
     check_duplicate_ids(&endpoints, &mut diags);
     check_renames(specs, &endpoints, &mut diags);
     if diags.is_empty() {
-        Ok(Api {
-            endpoints,
-            models: Vec::new(),
-        })
+        Ok(Api { endpoints, models })
     } else {
         Err(Diagnostics(diags))
     }

@@ -53,6 +53,7 @@ fn spec(scope: &str, id: &str, route: Route, params: Vec<ParamRow>) -> SpecFile 
         description: String::new(),
         params,
         docs_url: None,
+        responses: Vec::new(),
     }
 }
 

@@ -6,6 +6,9 @@ use std::path::{Path, PathBuf};
 use super::{parse_spec, SpecFile};
 use crate::diag::{Diagnostic, Diagnostics};
 
+/// The folder below the spec directory that holds model files, not endpoint specs.
+pub const MODELS_DIR: &str = "models";
+
 /// See [`super::parse_dir`].
 pub(crate) fn parse_dir(dir: &Path) -> Result<Vec<SpecFile>, Diagnostics> {
     let mut diags = Diagnostics::default();
@@ -37,12 +40,13 @@ fn list_files(dir: &Path, diags: &mut Diagnostics) -> Vec<PathBuf> {
             return Vec::new();
         }
     };
-    // Hidden folders (`.git`, editor state) are not scopes.
+    // Hidden folders (`.git`, editor state) are not scopes; `models/` holds response models.
     scopes.retain(|p| {
         p.is_dir()
-            && !p
-                .file_name()
-                .is_some_and(|n| n.to_string_lossy().starts_with('.'))
+            && !p.file_name().is_some_and(|n| {
+                let n = n.to_string_lossy();
+                n.starts_with('.') || n == MODELS_DIR
+            })
     });
     let mut files = Vec::new();
     for scope in scopes {
@@ -155,6 +159,7 @@ mod tests {
         write(d, "alpha", "notes.txt", b"ignored");
         std::fs::write(d.join("README.md"), "top-level files are ignored").unwrap();
         write(d, ".hidden", "get.md", b"not a spec");
+        write(d, "models", "get.md", b"models/ is not a scope");
         let specs = parse_dir(d).unwrap();
         let ids: Vec<_> = specs
             .iter()

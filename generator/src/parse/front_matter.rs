@@ -3,6 +3,7 @@
 
 use serde_yaml::{Mapping, Value};
 
+use super::responses::{self, ResponseSpec};
 use super::source::Reporter;
 use super::ExplicitParam;
 
@@ -15,6 +16,7 @@ pub(crate) struct FrontMatter {
     pub scope: Option<(String, usize)>,
     pub kind: Option<(String, usize)>,
     pub explicit: Vec<ExplicitParam>,
+    pub responses: Vec<ResponseSpec>,
 }
 
 /// Where the front-matter ended and what it held.
@@ -28,7 +30,7 @@ pub(crate) struct Split {
     pub fields: Option<FrontMatter>,
 }
 
-const KNOWN_KEYS: &str = "`name`, `example`, `route`, `scope`, `type`, `parameters`";
+const KNOWN_KEYS: &str = "`name`, `example`, `route`, `scope`, `type`, `parameters`, `responses`";
 const LOCATIONS: [&str; 4] = ["path", "query", "body", "header"];
 const TYPES: [&str; 6] = ["string", "integer", "number", "boolean", "array", "object"];
 
@@ -125,16 +127,17 @@ fn parse_yaml(yaml: &str, rep: &mut Reporter) -> Option<FrontMatter> {
 }
 
 /// libyaml places "duplicate entry" errors at the mapping's start; point at the repeat instead.
+/// Messages read `[path: ]duplicate entry with key "name"` (quoted for strings, bare otherwise).
 fn duplicate_key_line(msg: &str, yaml: &str) -> Option<usize> {
-    let key = msg
-        .strip_prefix("duplicate entry with key \"")?
-        .split('"')
-        .next()?;
-    let keys = top_level_key_lines(yaml);
-    keys.iter()
-        .filter(|(k, _)| *k == key)
-        .nth(1)
-        .map(|(_, line)| *line)
+    let (path, rest) = match msg.split_once(": duplicate entry with key ") {
+        Some((path, rest)) => (path.split('.').collect::<Vec<_>>(), rest),
+        None => (Vec::new(), msg.strip_prefix("duplicate entry with key ")?),
+    };
+    let key = match rest.strip_prefix('"') {
+        Some(quoted) => quoted.split('"').next()?,
+        None => rest.split(' ').next()?,
+    };
+    super::yaml::repeated_key_line(yaml, 2, &path, key)
 }
 
 /// Drops libyaml's YAML-relative positions from `msg`, keeping the context it names
@@ -184,6 +187,10 @@ fn read_fields(
             "type" => &mut fm.kind,
             "parameters" => {
                 fm.explicit = read_explicit(value, yaml, line, rep);
+                continue;
+            }
+            "responses" => {
+                fm.responses = responses::read(value, yaml, line, rep);
                 continue;
             }
             _ => {

@@ -6,15 +6,19 @@ mod body;
 mod dir;
 mod front_matter;
 mod html;
+mod responses;
 mod route;
 mod source;
 mod table;
 #[cfg(test)]
 mod tests;
+pub mod yaml;
 
 use std::path::{Path, PathBuf};
 
 use crate::diag::{Diagnostic, Diagnostics};
+pub use dir::MODELS_DIR;
+pub use responses::ResponseSpec;
 use route::parse_route;
 use source::{is_identifier, LineIndex, Reporter};
 
@@ -122,6 +126,8 @@ pub struct SpecFile {
     pub params: Vec<ParamRow>,
     /// URL of the final `See also:` link.
     pub docs_url: Option<String>,
+    /// Front-matter `responses:` by status, in file order; empty when absent (untyped).
+    pub responses: Vec<ResponseSpec>,
 }
 
 /// Parse one file's text. `path` is used for diagnostics and to derive scope folder and method id.
@@ -218,6 +224,7 @@ pub fn parse_spec(path: &Path, text: &str) -> Result<SpecFile, Diagnostics> {
         description: body.description,
         params: body.params,
         docs_url: body.docs_url,
+        responses: fm.responses,
     })
 }
 

@@ -1,7 +1,25 @@
 //! Stage 2b: response schemas. Named models from `specs/models/*.yaml` and the `responses:`
 //! of each spec, checked and resolved (`extends` flattened, references known) for codegen.
+//!
+//! [`read_models`] reads `specs/models/*.yaml`; [`resolve`] turns them and every endpoint's
+//! `responses:` into the IR below; [`rust_type_path`] spells a [`Schema`] as a Rust type.
+
+mod build;
+mod check;
+mod cycles;
+mod decl;
+mod expr;
+mod file;
+mod path;
+mod resolve;
+#[cfg(test)]
+mod tests;
 
 use std::path::PathBuf;
+
+pub use build::{resolve, EndpointResponses, Resolved};
+pub use file::{read_models, ModelFile};
+pub use path::{field_type_path, response_type_path, rust_type_path, rust_type_path_in};
 
 use serde::Serialize;
 

@@ -127,6 +127,7 @@ fn spec(
         description: String::new(),
         params: rows,
         docs_url: None,
+        responses: Vec::new(),
     }
 }
 
