@@ -12,6 +12,7 @@
 pub mod codegen;
 mod config;
 pub mod diag;
+pub mod draft;
 pub mod infer;
 pub mod model;
 pub mod parse;
