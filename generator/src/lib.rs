@@ -8,6 +8,9 @@
 //! println!("{} file(s) changed", plan.len());
 //! # Ok::<(), client_generator::diag::Diagnostics>(())
 //! ```
+//!
+//! Beside the pipeline, [`draft`] drafts response models and `responses:` for the specs from
+//! GitHub's OpenAPI description (`client-generator draft-models`).
 
 pub mod codegen;
 mod config;
