@@ -156,6 +156,11 @@ impl<'a> Converter<'a> {
         name
     }
 
+    /// Records a place where the draft needs a human decision.
+    pub fn note(&mut self, note: String) {
+        self.notes.insert(note);
+    }
+
     /// Whether a name is free (for callers choosing between candidate names).
     pub fn is_free(&self, name: &str) -> bool {
         !self.taken.contains_key(&name.to_lowercase())

@@ -39,6 +39,15 @@ pub(crate) fn declare(
             .map(|(ct, media)| body(conv, d, ct, media, body_name, &mut inline_names, &origin));
         out.push((*status, body));
     }
+    let mut bodies = out.iter().filter_map(|(_, b)| b.as_ref());
+    if let Some(first) = bodies.next() {
+        if bodies.any(|b| b != first) {
+            conv.note(format!(
+                "{}: its 2xx responses have different bodies, which a spec cannot declare; keep one",
+                op["operationId"].as_str().unwrap_or("an operation")
+            ));
+        }
+    }
     let only_204 = out.len() == 1 && out[0] == (204, None);
     let has = |code: u16| statuses.iter().any(|(s, _)| *s == code);
     if only_204 && method.eq_ignore_ascii_case("get") && has(404) {

@@ -35,6 +35,10 @@ fn api() -> Value {
             "/assets/{id}": {"get": {"operationId": "repos/get-asset", "responses": {
                 "200": {"content": {"application/octet-stream": {"schema": {"type": "string", "format": "binary"}}}}
             }}},
+            "/mixed": {"post": {"operationId": "repos/mixed", "responses": {
+                "200": {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/file"}}}},
+                "201": {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/dir"}}}}
+            }}},
             "/contents/{path}": {"get": {"operationId": "repos/get-content", "responses": {
                 "200": {"content": {"application/json": {"schema": {
                     "oneOf": [{"$ref": "#/components/schemas/file"}, {"$ref": "#/components/schemas/dir"}, {"type": "array", "items": {"type": "string"}}],
@@ -177,6 +181,17 @@ fn status_only_text_and_binary_responses() {
         "GET /repos/{owner}/{repo}/tarball/{ref}{?x}",
         "downloadTarballArchive",
         "responses:\n  200: binary\n",
+    );
+}
+
+#[test]
+fn different_2xx_bodies_are_reported() {
+    let got = declared(&doc(), "POST /mixed", "mixed");
+    assert_eq!(got.block, "responses:\n  200: File\n  201: Dir\n");
+    assert!(
+        got.notes.iter().any(|n| n.contains("different bodies")),
+        "{:?}",
+        got.notes
     );
 }
 
