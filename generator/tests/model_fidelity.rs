@@ -42,8 +42,11 @@ const MIN_OVERALL: f64 = 0.998;
 /// Specs compared at least (all but those without a reference operation).
 const MIN_SPECS: usize = 61;
 
+/// The project's `specs/`, or `$MODEL_FIDELITY_SPECS` (e.g. a drafted copy of the corpus).
 fn specs_dir() -> PathBuf {
-    PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../specs"))
+    std::env::var_os("MODEL_FIDELITY_SPECS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../specs")))
 }
 
 /// `GET /repos/{}/{}` for a route line (without `{origin}` and `{?query}` parts).

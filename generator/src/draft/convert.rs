@@ -179,6 +179,7 @@ impl<'a> Converter<'a> {
     /// Drops a `one_of` discriminator unless every variant has that field as a one-value
     /// enum (our format has no value -> variant mapping; the enum value is the mapping).
     pub fn finish(&mut self) {
+        self.promote_clashing_inline_types();
         let mut drop = Vec::new();
         for (name, d) in &self.models {
             let ModelDraft::OneOf {
@@ -205,6 +206,62 @@ impl<'a> Converter<'a> {
             self.notes.insert(format!(
                 "{name}: the discriminator was left out (its variants do not each fix the field to one value); variants are tried in order"
             ));
+        }
+    }
+
+    /// An inline object/enum/one_of is hoisted by codegen as `<Parent><Field>` (its array
+    /// element perhaps as `<Parent><Field>Item`); where that is a named model's name, the
+    /// inline type becomes a named model of its own (with a free name) instead.
+    fn promote_clashing_inline_types(&mut self) {
+        let mut done = BTreeSet::new();
+        // Promoted types are models too: loop until every model has been looked at.
+        while let Some(name) = self.models.keys().find(|n| !done.contains(*n)).cloned() {
+            done.insert(name.clone());
+            let Some(mut drafted) = self.models.remove(&name) else {
+                continue;
+            };
+            if let ModelDraft::Object { fields, .. } = &mut drafted.model {
+                self.promote_in_fields(fields, &name, &drafted.origin);
+            }
+            self.models.insert(name, drafted);
+        }
+    }
+
+    fn promote_in_fields(&mut self, fields: &mut [FieldDraft], parent: &str, origin: &str) {
+        for f in fields {
+            let ctx = format!("{parent}{}", f.name.to_upper_camel_case());
+            self.promote_in_type(&mut f.ty, &ctx, origin);
+        }
+    }
+
+    fn promote_in_type(&mut self, t: &mut Typed, ctx: &str, origin: &str) {
+        let clashes = |c: &Converter, n: &str| c.models.keys().any(|m| m.eq_ignore_ascii_case(n));
+        match &mut t.ty {
+            Ty::Object(_) | Ty::Enum(_) | Ty::OneOf(_) if clashes(self, ctx) => {
+                let inline = std::mem::replace(&mut t.ty, Ty::Scalar("any"));
+                let mut promoted = self.hoist(
+                    Typed {
+                        ty: inline,
+                        nullable: false,
+                    },
+                    ctx,
+                    &format!("an inline type in {origin}"),
+                );
+                promoted.nullable = t.nullable;
+                if let Ty::Named(n) = &promoted.ty {
+                    self.notes.insert(format!(
+                        "{ctx}: an inline type would clash with the model of that name; drafted as {n}"
+                    ));
+                }
+                *t = promoted;
+            }
+            Ty::Object(fields) => self.promote_in_fields(fields, ctx, origin),
+            Ty::Array(inner) | Ty::Map(inner) => {
+                let item = format!("{ctx}Item");
+                let ctx = if clashes(self, ctx) { ctx } else { &item };
+                self.promote_in_type(inner, ctx, origin);
+            }
+            _ => {}
         }
     }
 
@@ -306,8 +363,13 @@ impl<'a> Converter<'a> {
             [t] if t == "string" && v.get("enum").is_some() => enum_of(v, is_null),
             [t] if SCALARS.contains(&t.as_str()) => scalar(static_scalar(t), is_null),
             [t] if t == "array" => {
+                // Elements are never nullable: the format (and the IR) has no `(T | null)[]`,
+                // and a nullable component used as an element is nullable for its fields.
                 let items = match v.get("items") {
-                    Some(items) => self.ty(d, items, &format!("{ctx}Item")),
+                    Some(items) => Typed {
+                        nullable: false,
+                        ..self.ty(d, items, &format!("{ctx}Item"))
+                    },
                     None => scalar("any", false),
                 };
                 Typed {

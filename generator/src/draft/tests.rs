@@ -39,6 +39,12 @@ fn api() -> Value {
                 "200": {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/file"}}}},
                 "201": {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/dir"}}}}
             }}},
+            "/clash": {"get": {"operationId": "repos/clash", "responses": {
+                "200": {"content": {"application/json": {"schema": {"type": "object", "properties": {
+                    "c": {"$ref": "#/components/schemas/clash"},
+                    "r": {"$ref": "#/components/schemas/clash-state"}
+                }}}}}
+            }}},
             "/contents/{path}": {"get": {"operationId": "repos/get-content", "responses": {
                 "200": {"content": {"application/json": {"schema": {
                     "oneOf": [{"$ref": "#/components/schemas/file"}, {"$ref": "#/components/schemas/dir"}, {"type": "array", "items": {"type": "string"}}],
@@ -61,6 +67,7 @@ fn api() -> Value {
                     "note": {"type": ["string", "null"]},
                     "created_at": {"type": "string", "format": "date-time"},
                     "labels": {"type": "object", "additionalProperties": {"type": "string"}},
+                    "users": {"type": "array", "items": {"$ref": "#/components/schemas/nullable-simple-user"}},
                     "props": {"type": "object"},
                     "anything": {},
                     "state": {"$ref": "#/components/schemas/state"},
@@ -69,6 +76,10 @@ fn api() -> Value {
                     "owner_or_org": {"oneOf": [{"$ref": "#/components/schemas/simple-user"}, {"$ref": "#/components/schemas/file"}]}
                 }},
                 "count": {"type": "integer"},
+                "clash-state": {"type": "string", "enum": ["z"]},
+                "clash": {"type": "object", "properties": {
+                    "state": {"type": "object", "properties": {"a": {"type": "string"}}}
+                }},
                 "file": {"type": "object", "required": ["type"], "properties": {"type": {"type": "string", "enum": ["file"]}}},
                 "dir": {"type": "object", "required": ["type"], "properties": {"type": {"type": "string", "enum": ["dir"]}}}
             }
@@ -128,7 +139,7 @@ fn components_become_named_models_with_mapped_fields() {
     let body = repo.split_once('\n').unwrap().1;
     assert_eq!(
         body,
-        "fields:\n  \"+1\": integer\n  anything?: any\n  count?: integer\n  created_at?: string\n  id: integer\n  labels?: map<string>\n  note: string | null\n  org: SimpleUser | null\n  owner: SimpleUser\n  owner_or_org?:\n    one_of: [SimpleUser, File]\n  props?: map<any>\n  state?: State\n  visibility:\n    enum: [public, private]\n    nullable: true\n"
+        "fields:\n  \"+1\": integer\n  anything?: any\n  count?: integer\n  created_at?: string\n  id: integer\n  labels?: map<string>\n  note: string | null\n  org: SimpleUser | null\n  owner: SimpleUser\n  owner_or_org?:\n    one_of: [SimpleUser, File]\n  props?: map<any>\n  state?: State\n  users?: SimpleUser[]\n  visibility:\n    enum: [public, private]\n    nullable: true\n"
     );
     assert!(got.model("State").ends_with("enum: [open, closed]\n"));
     // The YAML reads back with the wire names intact.
@@ -193,6 +204,25 @@ fn different_2xx_bodies_are_reported() {
         "{:?}",
         got.notes
     );
+}
+
+#[test]
+fn inline_types_whose_hoisted_name_is_taken_become_models() {
+    let got = declared(&doc(), "GET /clash", "clash");
+    // `Clash.state` would be hoisted as `ClashState`, the name of a component model.
+    assert!(
+        got.model("ClashState").ends_with("enum: [z]\n"),
+        "{:?}",
+        got.models
+    );
+    assert!(
+        got.model("Clash").contains("  state?: ClashState2\n"),
+        "{}",
+        got.model("Clash")
+    );
+    assert!(got
+        .model("ClashState2")
+        .ends_with("fields:\n  a?: string\n"));
 }
 
 #[test]

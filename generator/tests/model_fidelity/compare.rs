@@ -392,21 +392,22 @@ impl<'m> Comparer<'m> {
                 Kind::Object(tv) => {
                     let mut names = Vec::new();
                     props(doc, tv, &mut names, &mut BTreeSet::new());
+                    // The reference's component key breaks ties between look-alike variants.
+                    let key = alt
+                        .get("$ref")
+                        .and_then(Value::as_str)
+                        .and_then(|r| r.rsplit('/').next());
+                    let key = key.map(|k| k.trim_start_matches("nullable-").replace('-', ""));
+                    let named = |v: &str| key.as_deref().is_some_and(|k| k.eq_ignore_ascii_case(v));
                     variants
                         .iter()
                         .filter_map(|name| {
-                            let Some(ModelKind::Object { fields }) =
-                                self.models.get(name).map(|m| &m.kind)
-                            else {
-                                return None;
-                            };
-                            let common = fields
-                                .iter()
-                                .filter(|f| names.iter().any(|(n, _)| *n == f.wire_name))
-                                .count();
-                            (common > 0).then_some((common, name))
+                            Some((
+                                4 * self.likeness(doc, name, &names)? + i64::from(named(name)),
+                                name,
+                            ))
                         })
-                        .max_by_key(|(common, _)| *common)
+                        .max_by_key(|(score, _)| *score)
                         .map(|(_, name)| (name.clone(), tv))
                 }
                 _ => None,
@@ -431,6 +432,53 @@ impl<'m> Comparer<'m> {
                 format!("types: {at}: variant {v} matches no alternative")
             });
         }
+    }
+}
+
+impl Comparer<'_> {
+    /// How much a variant model looks like an alternative's properties: shared field names
+    /// minus fields on one side only, with a one-value enum field (a tag) that agrees
+    /// outweighing everything else. `None` when nothing is shared.
+    fn likeness<'a>(
+        &self,
+        doc: &Doc<'a>,
+        variant: &str,
+        theirs: &[(&'a str, &'a Value)],
+    ) -> Option<i64> {
+        let Some(ModelKind::Object { fields }) = self.models.get(variant).map(|m| &m.kind) else {
+            return None;
+        };
+        let mut score = 0i64;
+        let mut common = 0;
+        for f in fields {
+            let Some((_, schema)) = theirs.iter().find(|(n, _)| *n == f.wire_name) else {
+                score -= 1;
+                continue;
+            };
+            common += 1;
+            score += 2;
+            let ours = match &f.schema {
+                Schema::Ref { name, .. } => match self.models.get(name).map(|m| &m.kind) {
+                    Some(ModelKind::Enum { values }) => {
+                        Some(values.iter().cloned().collect::<BTreeSet<_>>())
+                    }
+                    _ => None,
+                },
+                _ => None,
+            };
+            if let (Some(ours), Some(values)) = (ours, view(doc, schema).values) {
+                if ours.len() == 1 && ours == values {
+                    score += 1000;
+                } else if ours.len() == 1 && values.len() == 1 {
+                    score -= 1000;
+                }
+            }
+        }
+        score -= theirs
+            .iter()
+            .filter(|(n, _)| !fields.iter().any(|f| f.wire_name == *n))
+            .count() as i64;
+        (common > 0).then_some(score)
     }
 }
 
