@@ -107,7 +107,12 @@ fn body(
         1 => base.to_string(),
         n => format!("{base}{n}"),
     };
-    let t = conv.body(d, schema, &name, origin);
+    let mut t = conv.body(d, schema, &name, origin);
+    if schema.get("$ref").is_some() {
+        // A component nullable for its uses as a field (`integration`, `issue-type`) is
+        // still the whole body here, not `null`.
+        t.nullable = false;
+    }
     if schema.get("$ref").is_none() {
         if let Ty::Named(n) = &t.ty {
             if n == &name {

@@ -35,6 +35,9 @@ fn api() -> Value {
             "/assets/{id}": {"get": {"operationId": "repos/get-asset", "responses": {
                 "200": {"content": {"application/octet-stream": {"schema": {"type": "string", "format": "binary"}}}}
             }}},
+            "/user": {"get": {"operationId": "users/get-authenticated", "responses": {
+                "200": {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/nullable-simple-user"}}}}
+            }}},
             "/mixed": {"post": {"operationId": "repos/mixed", "responses": {
                 "200": {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/file"}}}},
                 "201": {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/dir"}}}}
@@ -183,6 +186,12 @@ fn status_only_text_and_binary_responses() {
         "responses:\n  204: ~\n  404: ~\n",
     );
     check("POST /markdown", "render", "responses:\n  200: text\n");
+    // A component that is nullable for its field uses is no nullable body.
+    check(
+        "GET /user",
+        "getAuthenticated",
+        "responses:\n  200: SimpleUser\n",
+    );
     check(
         "GET /assets/{id}",
         "getAsset",
