@@ -71,6 +71,8 @@ pub(crate) struct Converter<'a> {
     names: BTreeMap<(usize, String), String>,
     /// Lower-cased model name -> the name as spelled (names are unique case-insensitively).
     taken: BTreeMap<String, String>,
+    /// Lower-cased names of model files on disk -> what they were drafted from.
+    on_disk: BTreeMap<String, Option<String>>,
     /// Component key -> the name given to it by the first document that reached it.
     by_key: BTreeMap<String, String>,
     pending: Vec<(usize, String, String)>,
@@ -86,6 +88,7 @@ impl<'a> Converter<'a> {
             docs,
             names: BTreeMap::new(),
             taken: BTreeMap::new(),
+            on_disk: BTreeMap::new(),
             by_key: BTreeMap::new(),
             pending: Vec::new(),
             models: BTreeMap::new(),
@@ -124,7 +127,7 @@ impl<'a> Converter<'a> {
             }
             ty => return Typed { ty, ..t },
         };
-        let name = self.claim(name);
+        let name = self.claim(name, origin);
         let origin = origin.to_string();
         self.models.insert(name.clone(), Drafted { model, origin });
         Typed {
@@ -144,11 +147,12 @@ impl<'a> Converter<'a> {
         }
     }
 
-    /// `wanted`, or `wanted2`, `wanted3`, … when the name is taken (case-insensitively).
-    fn claim(&mut self, wanted: &str) -> String {
+    /// `wanted`, or `wanted2`, `wanted3`, … when the name is taken (case-insensitively) in
+    /// this run or by a model file on disk drafted from something else than `origin`.
+    fn claim(&mut self, wanted: &str, origin: &str) -> String {
         let mut name = wanted.to_string();
         let mut n = 1;
-        while self.taken.contains_key(&name.to_lowercase()) {
+        while !self.is_free_for(&name, origin) {
             n += 1;
             name = format!("{wanted}{n}");
         }
@@ -156,14 +160,28 @@ impl<'a> Converter<'a> {
         name
     }
 
+    fn is_free_for(&self, name: &str, origin: &str) -> bool {
+        let lower = name.to_lowercase();
+        let on_disk = self.on_disk.get(&lower).and_then(Option::as_deref);
+        !self.taken.contains_key(&lower) && on_disk.is_none_or(|o| o == origin)
+    }
+
+    /// Model files already on disk, with what they were drafted from (`None`: written by
+    /// hand). A drafted name never lands on a file drafted from something else.
+    pub fn reserve(&mut self, files: impl IntoIterator<Item = (String, Option<String>)>) {
+        for (name, origin) in files {
+            self.on_disk.insert(name.to_lowercase(), origin);
+        }
+    }
+
     /// Records a place where the draft needs a human decision.
     pub fn note(&mut self, note: String) {
         self.notes.insert(note);
     }
 
-    /// Whether a name is free (for callers choosing between candidate names).
-    pub fn is_free(&self, name: &str) -> bool {
-        !self.taken.contains_key(&name.to_lowercase())
+    /// Whether a name is free for a model drafted from `origin`.
+    pub fn is_free(&self, name: &str, origin: &str) -> bool {
+        self.is_free_for(name, origin)
     }
 
     /// Builds every queued component model.
@@ -288,12 +306,13 @@ impl<'a> Converter<'a> {
         let name = match self.by_key.get(&canon) {
             Some(n) => n.clone(),
             None => {
-                let n = self.claim(&canon.to_upper_camel_case());
                 let source = if self.docs[d].component(&canon).is_null() {
                     key.to_string()
                 } else {
                     canon.clone()
                 };
+                let origin = format!("components/schemas/{source}");
+                let n = self.claim(&canon.to_upper_camel_case(), &origin);
                 self.pending.push((d, source, n.clone()));
                 self.by_key.insert(canon.clone(), n.clone());
                 n

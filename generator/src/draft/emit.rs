@@ -5,12 +5,19 @@ use std::fmt::Write as _;
 
 use super::convert::{Drafted, FieldDraft, ModelDraft, Ty, Typed};
 
+const ORIGIN_HEAD: &str = "# Drafted by `client-generator draft-models` from ";
+const ORIGIN_TAIL: &str = "; review before relying on it.";
+
+/// What a model file was drafted from, read back from its first line.
+pub(crate) fn origin_of(text: &str) -> Option<String> {
+    let first = text.lines().next()?;
+    let origin = first.strip_prefix(ORIGIN_HEAD)?.strip_suffix(ORIGIN_TAIL)?;
+    Some(origin.to_string())
+}
+
 /// The text of one model file.
 pub(crate) fn model_file(d: &Drafted) -> String {
-    let mut out = format!(
-        "# Drafted by `client-generator draft-models` from {}; review before relying on it.\n",
-        d.origin
-    );
+    let mut out = format!("{ORIGIN_HEAD}{}{ORIGIN_TAIL}\n", d.origin);
     match &d.model {
         ModelDraft::Object { extends, fields } => {
             if let Some(base) = extends {

@@ -137,7 +137,9 @@ pub fn draft(opts: &DraftOptions) -> Result<DraftReport, Diagnostics> {
     if !diags.is_empty() {
         return Err(diags);
     }
+    let models_dir = opts.specs.join("models");
     let mut conv = Converter::new(&docs);
+    conv.reserve(existing_models(&models_dir));
     let mut report = DraftReport::default();
     let mut edits: Vec<(PathBuf, String)> = Vec::new();
     for spec in &specs {
@@ -174,7 +176,11 @@ pub fn draft(opts: &DraftOptions) -> Result<DraftReport, Diagnostics> {
             continue;
         };
         let method = route.split_whitespace().next().unwrap_or("");
-        let body_name = inline_body_name(&conv, &spec.scope, &spec.method_id);
+        let origin = format!(
+            "the 2xx response of {}",
+            op["operationId"].as_str().unwrap_or("an operation")
+        );
+        let body_name = inline_body_name(&conv, &spec.scope, &spec.method_id, &origin);
         let declared = responses::declare(&mut conv, &docs, d, op, method, &body_name);
         let id = op["operationId"].as_str().unwrap_or("?");
         let from = docs[d]
@@ -217,7 +223,6 @@ pub fn draft(opts: &DraftOptions) -> Result<DraftReport, Diagnostics> {
         });
     }
     conv.finish();
-    let models_dir = opts.specs.join("models");
     for (name, drafted) in &conv.models {
         let path = models_dir.join(format!("{name}.yaml"));
         let content = emit::model_file(drafted);
@@ -250,13 +255,31 @@ pub fn draft(opts: &DraftOptions) -> Result<DraftReport, Diagnostics> {
 }
 
 /// `ListForRepoResponse`, or `IssuesListForRepoResponse` when that name is taken.
-fn inline_body_name(conv: &Converter, scope: &str, method_id: &str) -> String {
+fn inline_body_name(conv: &Converter, scope: &str, method_id: &str, origin: &str) -> String {
     let short = format!("{}Response", method_id.to_upper_camel_case());
-    if conv.is_free(&short) {
+    if conv.is_free(&short, origin) {
         short
     } else {
         format!("{}{short}", scope.to_upper_camel_case())
     }
+}
+
+/// `(name, drafted from)` of every `*.yaml` in the models directory (none when absent).
+fn existing_models(dir: &Path) -> Vec<(String, Option<String>)> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let path = entry.path();
+        if path.extension().is_some_and(|e| e == "yaml") {
+            let name = path
+                .file_stem()
+                .unwrap_or_default()
+                .to_string_lossy()
+                .into_owned();
+            let text = std::fs::read_to_string(&path).unwrap_or_default();
+            out.push((name, emit::origin_of(&text)));
+        }
+    }
+    out
 }
 
 fn write_all(models_dir: &Path, edits: Vec<(PathBuf, String)>) -> Result<(), Diagnostics> {

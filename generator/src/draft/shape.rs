@@ -9,8 +9,9 @@ use super::convert::{Ty, Typed};
 use super::openapi::Doc;
 
 pub(crate) const SCALARS: [&str; 4] = ["string", "integer", "number", "boolean"];
-/// Keys that carry no type information (prose, examples, validation limits).
-const NO_TYPE: [&str; 12] = [
+/// Keys ignored when comparing `nullable-x` with `x`: prose, examples, defaults and the
+/// nullability itself.
+const NOT_SHAPE: [&str; 11] = [
     "description",
     "title",
     "example",
@@ -20,7 +21,6 @@ const NO_TYPE: [&str; 12] = [
     "deprecated",
     "default",
     "externalDocs",
-    "format",
     "nullable",
     "x-github",
 ];
@@ -167,7 +167,7 @@ pub(crate) fn essence(v: &Value) -> Value {
     match v {
         Value::Object(o) => Value::Object(
             o.iter()
-                .filter(|(k, _)| !NO_TYPE.contains(&k.as_str()) || *k == "format")
+                .filter(|(k, _)| !NOT_SHAPE.contains(&k.as_str()))
                 .map(|(k, v)| (k.clone(), essence(v)))
                 .collect(),
         ),

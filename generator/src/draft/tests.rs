@@ -369,3 +369,32 @@ fn unreadable_description_is_a_diagnostic() {
     let err = draft(&opts).unwrap_err().to_string();
     assert!(err.contains("cannot read the OpenAPI description"), "{err}");
 }
+
+#[test]
+fn names_avoid_model_files_drafted_from_something_else() {
+    let docs = doc();
+    let mut conv = Converter::new(&docs);
+    conv.reserve([
+        (
+            "state".to_string(),
+            Some("the 2xx response of other/op".to_string()),
+        ),
+        (
+            "SimpleUser".to_string(),
+            Some("components/schemas/simple-user".to_string()),
+        ),
+        ("File".to_string(), None),
+    ]);
+    let op = docs[0]
+        .operation("GET /repos/{owner}/{repo}", "repos", "get")
+        .unwrap();
+    responses::declare(&mut conv, &docs, 0, op, "GET", "GetResponse");
+    conv.finish();
+    let names: Vec<&String> = conv.models.keys().collect();
+    assert_eq!(names, ["File", "FullRepo", "Repo", "SimpleUser", "State2"]);
+    let text = emit::model_file(&conv.models["State2"]);
+    assert_eq!(
+        emit::origin_of(&text).as_deref(),
+        Some("components/schemas/state")
+    );
+}
