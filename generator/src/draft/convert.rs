@@ -413,7 +413,11 @@ impl<'a> Converter<'a> {
             };
         }
         let values = match v.get("additionalProperties") {
-            Some(ap) if ap.is_object() => self.ty(d, ap, &format!("{ctx}Value")),
+            // Like array elements, map values are never nullable in the format.
+            Some(ap) if ap.is_object() => Typed {
+                nullable: false,
+                ..self.ty(d, ap, &format!("{ctx}Value"))
+            },
             _ => scalar("any", false),
         };
         Typed {

@@ -69,7 +69,7 @@ fn api() -> Value {
                     "visibility": {"type": "string", "enum": ["public", "private", null], "nullable": true},
                     "note": {"type": ["string", "null"]},
                     "created_at": {"type": "string", "format": "date-time"},
-                    "labels": {"type": "object", "additionalProperties": {"type": "string"}},
+                    "labels": {"type": "object", "additionalProperties": {"type": "string", "nullable": true}},
                     "users": {"type": "array", "items": {"$ref": "#/components/schemas/nullable-simple-user"}},
                     "props": {"type": "object"},
                     "anything": {},
