@@ -3,7 +3,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use heck::ToUpperCamelCase;
+use heck::{ToSnakeCase, ToUpperCamelCase};
 use serde_json::Value;
 
 use super::openapi::Doc;
@@ -482,6 +482,7 @@ impl<'a> Converter<'a> {
         let mut props: Vec<(String, &Value)> = Vec::new();
         let mut required = BTreeSet::new();
         collect_props(doc, v, &mut props, &mut required, 0);
+        self.drop_reserved(&mut props, ctx);
         props
             .into_iter()
             .map(|(name, schema)| {
@@ -493,6 +494,18 @@ impl<'a> Converter<'a> {
                 }
             })
             .collect()
+    }
+
+    /// Leaves out a property whose Rust name would be `extra`: generated structs keep
+    /// unknown keys there, so the value stays reachable.
+    fn drop_reserved(&mut self, props: &mut Vec<(String, &Value)>, ctx: &str) {
+        let before = props.len();
+        props.retain(|(name, _)| name.to_snake_case() != "extra");
+        if props.len() < before {
+            self.notes.insert(format!(
+                "{ctx}: a property named `extra` was left out (generated structs keep unknown keys in `extra`)"
+            ));
+        }
     }
 
     /// The model of a component: `extends` for `allOf: [$ref, {fields}]`, else merged
@@ -510,6 +523,7 @@ impl<'a> Converter<'a> {
                     for p in parts.iter().filter(|p| p.get("$ref").is_none()) {
                         collect_props(doc, p, &mut props, &mut required, 0);
                     }
+                    self.drop_reserved(&mut props, name);
                     let fields = props
                         .into_iter()
                         .map(|(n, s)| {

@@ -61,7 +61,7 @@ fn api() -> Value {
                 "simple-user": {"type": "object", "required": ["login"], "properties": {"login": {"type": "string"}}},
                 "nullable-simple-user": {"type": "object", "required": ["login"], "properties": {"login": {"type": "string", "description": "prose differs"}}, "nullable": true},
                 "state": {"type": "string", "enum": ["open", "closed"]},
-                "full-repo": {"allOf": [{"$ref": "#/components/schemas/repo"}, {"type": "object", "required": ["extra"], "properties": {"extra": {"type": "integer"}}}]},
+                "full-repo": {"allOf": [{"$ref": "#/components/schemas/repo"}, {"type": "object", "required": ["more"], "properties": {"more": {"type": "integer"}}}]},
                 "repo": {"type": "object", "required": ["id", "owner", "org", "visibility", "note", "+1"], "properties": {
                     "id": {"type": "integer", "format": "int64"},
                     "owner": {"$ref": "#/components/schemas/simple-user"},
@@ -76,6 +76,7 @@ fn api() -> Value {
                     "state": {"$ref": "#/components/schemas/state"},
                     "count": {"$ref": "#/components/schemas/count"},
                     "+1": {"type": "integer"},
+                    "Extra": {"type": "integer"},
                     "owner_or_org": {"oneOf": [{"$ref": "#/components/schemas/simple-user"}, {"$ref": "#/components/schemas/file"}]}
                 }},
                 "count": {"type": "integer"},
@@ -135,9 +136,14 @@ fn components_become_named_models_with_mapped_fields() {
     assert_eq!(got.block, "responses:\n  200: FullRepo\n");
     let names: Vec<&String> = got.models.keys().collect();
     assert_eq!(names, ["File", "FullRepo", "Repo", "SimpleUser", "State"]);
+    assert!(
+        got.notes.iter().any(|n| n.contains("`extra` was left out")),
+        "{:?}",
+        got.notes
+    );
     assert!(got
         .model("FullRepo")
-        .ends_with("extends: Repo\nfields:\n  extra: integer\n"));
+        .ends_with("extends: Repo\nfields:\n  more: integer\n"));
     let repo = got.model("Repo");
     let body = repo.split_once('\n').unwrap().1;
     assert_eq!(

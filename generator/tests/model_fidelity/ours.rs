@@ -409,7 +409,7 @@ impl Loader {
 }
 
 /// `base ('[]')* (' | null')?` with base a scalar, `map<EXPR>` or a model name.
-pub fn parse_expr(s: &str) -> Result<(Schema, bool), String> {
+fn parse_expr(s: &str) -> Result<(Schema, bool), String> {
     let s = s.trim();
     let (s, nullable) = match s.strip_suffix("| null") {
         Some(rest) => (rest.trim_end(), true),
