@@ -2,11 +2,40 @@
 //! (inline objects, enums and one_ofs hoisted as `<Parent><Field>`, `extends` flattened) and
 //! each spec's route and declared `responses:`.
 //!
-//! SWAP POINT: this is a small stand-in for the `schema` branch's loader, written to
-//! `docs/typed-responses.md`. Once that branch is merged, [`load`] becomes
-//! `parse_dir` + `build_api` and a copy of `api.models` / each endpoint's `responses`
-//! (see the note on [`load`]); [`models_from_texts`] becomes the schema loader run on
-//! in-memory files. Nothing else in the test reads YAML.
+//! SWAP POINT: a small stand-in for the `schema` branch's loader, written to
+//! `docs/typed-responses.md`; nothing else in the test reads YAML. Once that branch is merged,
+//! replace everything below `Ours` with (checked against the `schema` branch at e2513d5: the
+//! same 153 models and the same figures):
+//!
+//! ```text
+//! use client_generator::model::build_api_with_models;
+//! use client_generator::parse::parse_dir;
+//! use client_generator::schema::{read_models, resolve};
+//!
+//! fn lines(d: impl std::fmt::Display) -> Vec<String> { vec![d.to_string()] }
+//!
+//! pub fn load(dir: &Path) -> Result<Ours, Vec<String>> {
+//!     let specs = parse_dir(dir).map_err(lines)?;
+//!     let files = read_models(&dir.join("models")).map_err(lines)?;
+//!     let api = build_api_with_models(&specs, &files).map_err(lines)?;
+//!     Ok(Ours {
+//!         models: api.models.into_iter().map(|m| (m.name.clone(), m)).collect(),
+//!         specs: api.endpoints.into_iter()
+//!             .map(|e| SpecDecl { id: format!("{}/{}", e.scope, e.id), route: e.route, responses: e.responses })
+//!             .collect(),
+//!     })
+//! }
+//!
+//! pub fn models_from_texts(files: &[(String, String)]) -> Result<BTreeMap<String, Model>, Vec<String>> {
+//!     let tmp = tempfile::tempdir().map_err(lines)?;
+//!     for (name, text) in files {
+//!         std::fs::write(tmp.path().join(format!("{name}.yaml")), text).map_err(lines)?;
+//!     }
+//!     let files = read_models(tmp.path()).map_err(lines)?;
+//!     let resolved = resolve(&files, &[]).map_err(lines)?;
+//!     Ok(resolved.models.into_iter().map(|m| (m.name.clone(), m)).collect())
+//! }
+//! ```
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
