@@ -227,9 +227,9 @@ impl<'a> Converter<'a> {
         }
     }
 
-    /// An inline object/enum/one_of is hoisted by codegen as `<Parent><Field>` (its array
-    /// element perhaps as `<Parent><Field>Item`); where that is a named model's name, the
-    /// inline type becomes a named model of its own (with a free name) instead.
+    /// An inline object/enum/one_of (also as an array element or map value) is hoisted by
+    /// the schema stage as `<Parent><Field>`; where that is a named model's name, the inline
+    /// type becomes a named model of its own (with a free name) instead.
     fn promote_clashing_inline_types(&mut self) {
         let mut done = BTreeSet::new();
         // Promoted types are models too: loop until every model has been looked at.
@@ -274,11 +274,8 @@ impl<'a> Converter<'a> {
                 *t = promoted;
             }
             Ty::Object(fields) => self.promote_in_fields(fields, ctx, origin),
-            Ty::Array(inner) | Ty::Map(inner) => {
-                let item = format!("{ctx}Item");
-                let ctx = if clashes(self, ctx) { ctx } else { &item };
-                self.promote_in_type(inner, ctx, origin);
-            }
+            // An element or map value is hoisted under the field's own name.
+            Ty::Array(inner) | Ty::Map(inner) => self.promote_in_type(inner, ctx, origin),
             _ => {}
         }
     }

@@ -39,11 +39,13 @@ pub(crate) fn declare(
             .map(|(ct, media)| body(conv, d, ct, media, body_name, &mut inline_names, &origin));
         out.push((*status, body));
     }
-    let mut bodies = out.iter().filter_map(|(_, b)| b.as_ref());
-    if let Some(first) = bodies.next() {
-        if bodies.any(|b| b != first) {
+    // A method returns one type: the first 2xx body wins, a different one is declared `~`.
+    let first = out.iter().find_map(|(_, b)| b.clone());
+    for (status, body) in &mut out {
+        if body.is_some() && *body != first {
+            *body = None;
             conv.note(format!(
-                "{}: its 2xx responses have different bodies, which a spec cannot declare; keep one",
+                "{}: {status} has another body than the first 2xx; declared `~` (a method returns one type)",
                 op["operationId"].as_str().unwrap_or("an operation")
             ));
         }

@@ -373,12 +373,12 @@ impl Loader {
                 boxed: false,
             }
         } else if let Some(items) = m.get("items") {
-            let (inner, _) = self.value(&format!("{ctx}Item"), items, source);
+            let (inner, _) = self.value(ctx, items, source);
             Schema::Array {
                 items: Box::new(inner),
             }
         } else if let Some(values) = m.get("values") {
-            let (inner, _) = self.value(&format!("{ctx}Value"), values, source);
+            let (inner, _) = self.value(ctx, values, source);
             Schema::Map {
                 values: Box::new(inner),
             }
