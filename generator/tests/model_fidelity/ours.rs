@@ -4,7 +4,7 @@
 //!
 //! SWAP POINT: a small stand-in for the `schema` branch's loader, written to
 //! `docs/typed-responses.md`; nothing else in the test reads YAML. Once that branch is merged,
-//! replace everything below `Ours` with (checked against the `schema` branch at e2513d5: the
+//! replace everything below `Ours` with (checked against the `schema` branch at e3299ba: the
 //! same 153 models and the same figures):
 //!
 //! ```text
