@@ -8,10 +8,14 @@
 //! println!("{} file(s) changed", plan.len());
 //! # Ok::<(), client_generator::diag::Diagnostics>(())
 //! ```
+//!
+//! Beside the pipeline, [`draft`] drafts response models and `responses:` for the specs from
+//! GitHub's OpenAPI description (`client-generator draft-models`).
 
 pub mod codegen;
 mod config;
 pub mod diag;
+pub mod draft;
 mod ident;
 pub mod infer;
 pub mod model;

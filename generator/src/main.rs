@@ -1,9 +1,10 @@
-//! Command-line interface: `generate`, `check`, `inspect`.
+//! Command-line interface: `generate`, `check`, `inspect`, `draft-models`.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
+use client_generator::draft::{draft, DraftOptions};
 use client_generator::Config;
 
 #[derive(Parser)]
@@ -39,6 +40,29 @@ enum Command {
         specs: PathBuf,
         #[arg(long, value_enum, default_value_t = Format::Json)]
         format: Format,
+    },
+    /// Draft `specs/models/*.yaml` and each spec's `responses:` from an OpenAPI description.
+    ///
+    /// Specs that already declare `responses:` are left as they are; existing model files
+    /// are only replaced with `--force`. Review the drafts: they are a starting point.
+    DraftModels {
+        /// GitHub's OpenAPI description (`api.github.com.json` of `@octokit/openapi`, the
+        /// variant with `$ref`s). Repeat to fall back to further descriptions (e.g. a GHES
+        /// one) for routes the first lacks.
+        #[arg(long, value_name = "FILE", required = true)]
+        openapi: Vec<PathBuf>,
+        /// The specs directory (`<scope>/<methodId>.md`); models are written to `models/` in it.
+        #[arg(long, value_name = "DIR")]
+        specs: PathBuf,
+        /// Only draft for these specs, as `scope/methodId` (repeatable).
+        #[arg(long, value_name = "SCOPE/METHOD_ID")]
+        only: Vec<String>,
+        /// Print what would be written; write nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// Overwrite model files whose content differs from the draft.
+        #[arg(long)]
+        force: bool,
     },
 }
 
@@ -79,6 +103,25 @@ fn main() -> ExitCode {
                 use std::io::Write as _;
                 // A closed pipe (`| head`) is not an error worth a panic.
                 let _ = writeln!(std::io::stdout(), "{json}");
+                ExitCode::SUCCESS
+            })
+        }
+        Command::DraftModels {
+            openapi,
+            specs,
+            only,
+            dry_run,
+            force,
+        } => {
+            let opts = DraftOptions {
+                openapi,
+                specs,
+                only,
+                dry_run,
+                force,
+            };
+            draft(&opts).map(|report| {
+                eprint!("{report}");
                 ExitCode::SUCCESS
             })
         }
