@@ -4,6 +4,26 @@
 //! Start with [`Client`]; endpoints are grouped by scope, e.g. `client.repos().get(owner, repo).send().await`.
 //! Required parameters are method arguments; optional ones are setters on the returned request builder; `send()` returns a [`runtime::ResponseFuture`] and `build()` the [`Request`] to adjust first (headers, [`MediaType`], timeout) or to paginate (`build().paginate::<T>()`).
 //!
+//! # Example
+//!
+//! ```no_run
+//! use github_rest_client::{Client, Error};
+//!
+//! # async fn run() -> Result<(), Error> {
+//! let client = Client::builder()
+//!     .token(std::env::var("GITHUB_TOKEN").unwrap_or_default())
+//!     .build()?;
+//!
+//! // `GET /repos/{owner}/{repo}`: required parameters are arguments, optional ones setters.
+//! match client.repos().get("octocat", "hello-world").send().await {
+//!     Ok(_found) => println!("found"),
+//!     Err(e) if e.status() == Some(404) => println!("not found"),
+//!     Err(e) => return Err(e),
+//! }
+//! # Ok(())
+//! # }
+//! ```
+//!
 //! # Features
 //!
 //! One cargo feature per scope, all enabled by default; disable default features and pick the scopes you use to compile less code:

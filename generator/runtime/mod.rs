@@ -1,5 +1,5 @@
-//! The hand-written runtime every generated method calls: client, requests, responses, errors,
-//! pagination. Copied verbatim into each generated crate from `generator/runtime/`.
+//! What every endpoint method builds on: the client, requests, responses, errors and
+//! pagination. The main types are re-exported at the crate root.
 
 mod client;
 pub mod encode;

@@ -126,7 +126,26 @@ pub(crate) enum Body {
     Invalid(String),
 }
 
-/// A request about to be sent; built by generated methods, adjustable before `send()`.
+/// A request about to be sent; built by the endpoint methods (`.build()`), adjustable before
+/// `send()`, `page()`, `pages()` or `paginate()`.
+///
+/// ```no_run
+/// use std::time::Duration;
+/// use github_rest_client::runtime::Method;
+/// use github_rest_client::{Client, MediaType, Request};
+///
+/// # async fn run(client: Client) -> github_rest_client::Result<()> {
+/// let diff = Request::new(&client, Method::Get, "/repos/octocat/hello-world/commits/main".into())
+///     .media_type(MediaType::Diff)
+///     .header("x-trace", "docs-example")
+///     .timeout(Duration::from_secs(10))
+///     .send()
+///     .await?
+///     .text();
+/// println!("{diff}");
+/// # Ok(())
+/// # }
+/// ```
 #[must_use = "a request does nothing until sent"]
 #[derive(Clone)]
 pub struct Request<'c> {

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use crate::codegen::GeneratedFile;
 use crate::diag::Diagnostics;
 use crate::model::Api;
+use crate::package::{Overrides, Package};
 use crate::write::Plan;
 
 /// Where to read specs from and where the generated crate lives.
@@ -13,6 +14,16 @@ use crate::write::Plan;
 pub struct Config {
     specs: PathBuf,
     out: PathBuf,
+    overrides: Overrides,
+}
+
+/// What [`Config::generate_outcome`] did: the applied plan and the size of the API.
+#[derive(Debug, Clone)]
+pub struct Outcome {
+    pub plan: Plan,
+    pub scopes: usize,
+    pub endpoints: usize,
+    pub models: usize,
 }
 
 impl Default for Config {
@@ -27,6 +38,7 @@ impl Config {
         Config {
             specs: PathBuf::from("specs"),
             out: PathBuf::from("generated"),
+            overrides: Overrides::default(),
         }
     }
 
@@ -39,6 +51,12 @@ impl Config {
     /// The directory of the generated crate.
     pub fn out(mut self, dir: impl Into<PathBuf>) -> Self {
         self.out = dir.into();
+        self
+    }
+
+    /// Crate identity values that replace those of `<specs>/crate.yaml` (CLI flags).
+    pub fn package_overrides(mut self, overrides: Overrides) -> Self {
+        self.overrides = overrides;
         self
     }
 
@@ -65,16 +83,50 @@ impl Config {
         }
     }
 
+    /// The generated crate's identity: `<specs>/crate.yaml` (defaults without it) and overrides.
+    pub fn package(&self) -> Result<Package, Diagnostics> {
+        Package::load(&self.specs, &self.overrides)
+    }
+
+    /// The model and the package, with the problems of both reported together.
+    fn load_all(&self) -> Result<(Api, Package), Diagnostics> {
+        match (self.load(), self.package()) {
+            (Ok(api), Ok(package)) => Ok((api, package)),
+            (api, package) => {
+                let mut diags = Diagnostics::default();
+                diags.extend(api.err().unwrap_or_default());
+                diags.extend(package.err().unwrap_or_default());
+                Err(diags)
+            }
+        }
+    }
+
     /// Every file of the generated crate, in memory (nothing is written).
     pub fn render(&self) -> Result<Vec<GeneratedFile>, Diagnostics> {
-        Ok(crate::codegen::generate_crate(&self.load()?))
+        let (api, package) = self.load_all()?;
+        Ok(crate::codegen::generate_package(&api, &package))
     }
 
     /// Write the crate into the output directory, touching only changed files; returns what
     /// was done (an empty plan when everything was already in step).
     pub fn generate(&self) -> Result<Plan, Diagnostics> {
-        let files = self.render()?;
-        crate::write::generate(&self.out, &files)
+        self.generate_outcome().map(|o| o.plan)
+    }
+
+    /// [`Config::generate`], also counting what was generated (for the CLI's summary line).
+    pub fn generate_outcome(&self) -> Result<Outcome, Diagnostics> {
+        let (api, package) = self.load_all()?;
+        let files = crate::codegen::generate_package(&api, &package);
+        let plan = crate::write::generate(&self.out, &files)?;
+        let mut scopes: Vec<&str> = api.endpoints.iter().map(|e| e.scope.as_str()).collect();
+        scopes.sort_unstable();
+        scopes.dedup();
+        Ok(Outcome {
+            plan,
+            scopes: scopes.len(),
+            endpoints: api.endpoints.len(),
+            models: api.models.len(),
+        })
     }
 
     /// Compare the output directory with what would be generated; an empty plan means in step.

@@ -19,9 +19,11 @@ pub mod draft;
 mod ident;
 pub mod infer;
 pub mod model;
+pub mod package;
 pub mod parse;
 pub mod schema;
+pub mod upstream;
 pub mod write;
 
-pub use config::Config;
+pub use config::{Config, Outcome};
 pub use diag::{Diagnostic, Diagnostics};

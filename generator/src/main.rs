@@ -1,17 +1,25 @@
-//! Command-line interface: `generate`, `check`, `inspect`, `draft-models`.
+//! Command-line interface: `generate`, `check`, `inspect`, `draft-models`, `diff-upstream`.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 use client_generator::draft::{draft, DraftOptions};
+use client_generator::package::Overrides;
 use client_generator::Config;
 
 #[derive(Parser)]
 #[command(
     name = "client-generator",
     version,
-    about = "Generate a typed Rust GitHub client from endpoint description files"
+    about = "Generate a typed Rust GitHub client from endpoint description files",
+    long_about = "Generate a typed Rust GitHub client from endpoint description files \
+                  (Markdown + YAML front-matter, Octokit's format), one file per endpoint in \
+                  <specs>/<scope>/<methodId>.md. The crate's name, version, license, ... come \
+                  from <specs>/crate.yaml and the --crate-* flags.\n\n\
+                  Exit codes: 0 success, 1 errors in the specs or an out-of-step crate \
+                  (check) or differences (diff-upstream), 2 usage errors (and, for \
+                  diff-upstream, files that do not parse)."
 )]
 struct Cli {
     #[command(subcommand)]
@@ -20,24 +28,30 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Write the generated crate (only changed files; stale generated files are deleted).
+    /// Write the generated crate (only changed files; stale generated files are deleted) and
+    /// print a one-line summary.
     Generate {
-        #[arg(long, value_name = "DIR")]
-        specs: PathBuf,
-        #[arg(long, value_name = "DIR")]
-        out: PathBuf,
+        #[command(flatten)]
+        dirs: Dirs,
+        #[command(flatten)]
+        package: PackageFlags,
+        /// Print nothing on success (errors are still printed).
+        #[arg(long, short)]
+        quiet: bool,
     },
     /// Exit 0 when the generated crate is in step with the specs, 1 with a diff otherwise.
     Check {
-        #[arg(long, value_name = "DIR")]
-        specs: PathBuf,
-        #[arg(long, value_name = "DIR")]
-        out: PathBuf,
+        #[command(flatten)]
+        dirs: Dirs,
+        #[command(flatten)]
+        package: PackageFlags,
     },
-    /// Print the inferred model.
+    /// Print the inferred model (every endpoint, parameter type and location).
     Inspect {
+        /// Folder holding one sub-folder per scope with `<methodId>.md` spec files.
         #[arg(long, value_name = "DIR")]
         specs: PathBuf,
+        /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Json)]
         format: Format,
     },
@@ -64,47 +78,169 @@ enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Compare the specs with a folder of upstream endpoint docs (Octokit's format): exit 0
+    /// when they agree, 1 on differences, 2 when a file does not parse.
+    DiffUpstream {
+        /// Folder holding one sub-folder per scope with `<methodId>.md` spec files (ours).
+        #[arg(long, value_name = "DIR")]
+        specs: PathBuf,
+        /// Folder of upstream endpoint docs in the same layout (e.g. octokit's docs).
+        #[arg(long, value_name = "DIR")]
+        upstream: PathBuf,
+        /// Allowlist of intended differences [default: <specs>/upstream-allow.yaml if present].
+        #[arg(long, value_name = "FILE")]
+        allow: Option<PathBuf>,
+        /// Report format: `text` (rustc-style, for people) or `json` (stable shape, "format": 1).
+        #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
+        format: ReportFormat,
+    },
+}
+
+/// Input and output folders of `generate` and `check`.
+#[derive(Args)]
+struct Dirs {
+    /// Folder holding one sub-folder per scope with `<methodId>.md` spec files (and, optionally,
+    /// `crate.yaml`).
+    #[arg(long, value_name = "DIR")]
+    specs: PathBuf,
+    /// Folder of the generated crate: new, empty, or written by client-generator before.
+    #[arg(long, value_name = "DIR")]
+    out: PathBuf,
+}
+
+/// Crate identity flags: each overrides the same key of `<specs>/crate.yaml`.
+#[derive(Args)]
+struct PackageFlags {
+    /// Crate name [crate.yaml: name; default: github-rest-client].
+    #[arg(long, value_name = "NAME")]
+    crate_name: Option<String>,
+    /// Crate version [crate.yaml: version; default: 0.1.0].
+    #[arg(long, value_name = "SEMVER")]
+    crate_version: Option<String>,
+    /// One-line crate description [crate.yaml: description].
+    #[arg(long, value_name = "TEXT")]
+    description: Option<String>,
+    /// SPDX license expression [crate.yaml: license; default: MIT OR Apache-2.0].
+    #[arg(long, value_name = "SPDX")]
+    license: Option<String>,
+    /// Repository URL [crate.yaml: repository].
+    #[arg(long, value_name = "URL")]
+    repository: Option<String>,
+    /// Minimum supported Rust version, e.g. 1.80 [crate.yaml: rust-version].
+    #[arg(long, value_name = "VERSION")]
+    rust_version: Option<String>,
+    /// Whether the crate may be published [crate.yaml: publish; default: false].
+    #[arg(long, value_name = "BOOL")]
+    publish: Option<bool>,
+}
+
+impl PackageFlags {
+    fn overrides(self) -> Overrides {
+        Overrides {
+            name: self.crate_name,
+            version: self.crate_version,
+            description: self.description,
+            license: self.license,
+            repository: self.repository,
+            rust_version: self.rust_version,
+            publish: self.publish,
+        }
+    }
 }
 
 #[derive(Clone, Copy, ValueEnum)]
 enum Format {
+    /// Pretty-printed JSON.
     Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ReportFormat {
+    /// Readable report with file:line of our spec and of upstream's.
+    Text,
+    /// `{"format": 1, "clean", "differences", "allowed", "stale"}` (see the README).
+    Json,
+}
+
+fn plural(n: usize, word: &str) -> String {
+    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Command::Generate { specs, out } => {
-            Config::new().specs(specs).out(&out).generate().map(|plan| {
-                if plan.is_empty() {
-                    eprintln!("{} is up to date", out.display());
-                } else {
-                    eprintln!("wrote {} ({} file(s) changed)", out.display(), plan.len());
+        Command::Generate {
+            dirs,
+            package,
+            quiet,
+        } => {
+            let config = Config::new()
+                .specs(dirs.specs)
+                .out(&dirs.out)
+                .package_overrides(package.overrides());
+            config.generate_outcome().map(|o| {
+                if !quiet {
+                    eprintln!(
+                        "generated {}: {}, {}, {}; {} changed",
+                        dirs.out.display(),
+                        plural(o.scopes, "scope"),
+                        plural(o.endpoints, "endpoint"),
+                        plural(o.models, "model"),
+                        if o.plan.is_empty() {
+                            "no file".to_string()
+                        } else {
+                            plural(o.plan.len(), "file")
+                        }
+                    );
                 }
                 ExitCode::SUCCESS
             })
         }
-        Command::Check { specs, out } => Config::new().specs(specs).out(&out).check().map(|plan| {
-            if plan.is_empty() {
-                eprintln!("{} is in step with the specs", out.display());
-                ExitCode::SUCCESS
-            } else {
-                print!("{}", plan.diff());
-                eprintln!(
-                    "error: {} is out of step with the specs ({} file(s) differ)\n   = help: run `client-generator generate` to update it",
-                    out.display(),
-                    plan.len()
-                );
-                ExitCode::FAILURE
-            }
+        Command::Check { dirs, package } => Config::new()
+            .specs(dirs.specs)
+            .out(&dirs.out)
+            .package_overrides(package.overrides())
+            .check()
+            .map(|plan| {
+                let out = dirs.out.display();
+                if plan.is_empty() {
+                    eprintln!("{out} is in step with the specs");
+                    ExitCode::SUCCESS
+                } else {
+                    print!("{}", plan.diff());
+                    eprintln!(
+                        "error: {out} is out of step with the specs ({} file(s) differ)\n   = help: run `client-generator generate` to update it",
+                        plan.len()
+                    );
+                    ExitCode::FAILURE
+                }
+            }),
+        Command::Inspect {
+            specs,
+            format: Format::Json,
+        } => Config::new().specs(specs).inspect_json().map(|json| {
+            print_stdout(&json);
+            ExitCode::SUCCESS
         }),
-        Command::Inspect { specs, format: Format::Json } => {
-            Config::new().specs(specs).inspect_json().map(|json| {
-                use std::io::Write as _;
-                // A closed pipe (`| head`) is not an error worth a panic.
-                let _ = writeln!(std::io::stdout(), "{json}");
-                ExitCode::SUCCESS
-            })
+        Command::DiffUpstream {
+            specs,
+            upstream,
+            allow,
+            format,
+        } => {
+            return match client_generator::upstream::run(&specs, &upstream, allow.as_deref()) {
+                Ok(report) => {
+                    print_stdout(match format {
+                        ReportFormat::Text => report.text(),
+                        ReportFormat::Json => report.json(),
+                    }.trim_end());
+                    ExitCode::from(u8::from(!report.is_clean()))
+                }
+                Err(diags) => {
+                    eprintln!("{diags}");
+                    ExitCode::from(2)
+                }
+            };
         }
         Command::DraftModels {
             openapi,
@@ -130,4 +266,10 @@ fn main() -> ExitCode {
         eprintln!("{diags}");
         ExitCode::FAILURE
     })
+}
+
+/// Prints a line to stdout; a closed pipe (`| head`) is not an error worth a panic.
+fn print_stdout(text: &str) {
+    use std::io::Write as _;
+    let _ = writeln!(std::io::stdout(), "{text}");
 }

@@ -19,6 +19,23 @@ const DEFAULT_MAX_RESPONSE_BYTES: usize = 1 << 30;
 const DEFAULT_USER_AGENT: &str = concat!("github-rest-client/", env!("CARGO_PKG_VERSION"));
 
 /// A GitHub REST client. Cheap to clone; share one per application.
+///
+/// Endpoint methods hang off it by scope (`client.repos().get(owner, repo)`); a [`Request`]
+/// reaches any endpoint by path, also one without a method:
+///
+/// ```no_run
+/// use github_rest_client::runtime::Method;
+/// use github_rest_client::{Client, Request};
+///
+/// # async fn run() -> github_rest_client::Result<()> {
+/// let client = Client::builder().token("ghp_your_token").build()?;
+/// let response = Request::new(&client, Method::Get, "/rate_limit".into()).send().await?;
+/// println!("{} {}", response.status(), response.text());
+/// # Ok(())
+/// # }
+/// ```
+///
+/// [`Request`]: super::Request
 #[derive(Clone)]
 pub struct Client {
     pub(crate) inner: Arc<Inner>,
@@ -110,7 +127,25 @@ impl Client {
     }
 }
 
-/// Configures a [`Client`].
+/// Configures a [`Client`]: hosts, credentials, timeouts, retries.
+///
+/// ```no_run
+/// use std::time::Duration;
+/// use github_rest_client::Client;
+///
+/// # fn run() -> github_rest_client::Result<()> {
+/// // GitHub Enterprise Server: the API and uploads URLs of your host.
+/// let client = Client::builder()
+///     .base_url("https://github.example.com/api/v3")
+///     .uploads_url("https://github.example.com/api/uploads")
+///     .token(std::env::var("GHE_TOKEN").unwrap_or_default())
+///     .timeout(Duration::from_secs(30))
+///     .max_retries(2)
+///     .build()?;
+/// # let _ = client;
+/// # Ok(())
+/// # }
+/// ```
 #[derive(Debug, Default)]
 pub struct ClientBuilder {
     base_url: Option<String>,

@@ -11,6 +11,23 @@ use reqwest::header::HeaderMap;
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 /// Everything that can go wrong making a request.
+///
+/// GitHub's own answers (404, 422, rate limits) are [`Error::Api`], with the error body
+/// parsed:
+///
+/// ```no_run
+/// use github_rest_client::runtime::Method;
+/// use github_rest_client::{Client, Error, Request};
+///
+/// # async fn run(client: Client) {
+/// match Request::new(&client, Method::Get, "/repos/octocat/no-such-repo".into()).send().await {
+///     Ok(response) => println!("found: {}", response.status()),
+///     Err(Error::Api(e)) if e.status == 404 => println!("not found: {:?}", e.message),
+///     Err(e) if e.is_rate_limited() => println!("rate limited; retry in {:?}", e.retry_after()),
+///     Err(e) => println!("failed: {e}"),
+/// }
+/// # }
+/// ```
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum Error {

@@ -15,7 +15,22 @@ use super::error::{Error, Result};
 use super::request::{Request, ResponseFuture};
 use super::response::Response;
 
-/// One page of a list endpoint.
+/// One page of a list endpoint, from [`Request::page`] or [`Pages::next_page`].
+///
+/// ```no_run
+/// use github_rest_client::runtime::Method;
+/// use github_rest_client::{Client, Request};
+///
+/// # async fn run(client: Client) -> github_rest_client::Result<()> {
+/// let mut pages = Request::new(&client, Method::Get, "/orgs/github/repos".into())
+///     .query("per_page", "100".into())
+///     .pages::<serde_json::Value>();
+/// while let Some(page) = pages.next_page().await? {
+///     println!("{} repositories, more: {}", page.items.len(), page.next.is_some());
+/// }
+/// # Ok(())
+/// # }
+/// ```
 #[derive(Debug, Clone)]
 #[non_exhaustive]
 pub struct Page<T> {
@@ -162,6 +177,24 @@ impl<'c, T: DeserializeOwned> Pages<'c, T> {
 }
 
 /// A [`Stream`] of the items of all pages. An error ends the stream.
+///
+/// Read it with `futures_util::TryStreamExt::try_next`, or with no extra crate:
+///
+/// ```no_run
+/// use std::pin::Pin;
+/// use futures_core::Stream;
+/// use github_rest_client::runtime::Method;
+/// use github_rest_client::{Client, Request};
+///
+/// # async fn run(client: Client) -> github_rest_client::Result<()> {
+/// let mut issues = Request::new(&client, Method::Get, "/repos/octocat/hello-world/issues".into())
+///     .paginate::<serde_json::Value>();
+/// while let Some(issue) = std::future::poll_fn(|cx| Pin::new(&mut issues).poll_next(cx)).await {
+///     println!("#{}", issue?["number"]);
+/// }
+/// # Ok(())
+/// # }
+/// ```
 #[must_use = "streams do nothing unless polled"]
 pub struct Paginate<'c, T> {
     template: Request<'c>,

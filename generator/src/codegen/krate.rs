@@ -11,6 +11,7 @@ use super::endpoint::{endpoint_code, scope_struct};
 use super::naming::scope_module;
 use super::{format_file, CodegenTimings, GeneratedFile, MARKER_LINE};
 use crate::model::{Api, Endpoint};
+use crate::package::Package;
 
 /// The runtime sources copied verbatim (after the marker line) into `src/runtime/`.
 pub const RUNTIME_FILES: &[(&str, &str)] = &[
@@ -51,18 +52,27 @@ fn scopes(api: &Api) -> BTreeMap<String, Vec<&Endpoint>> {
 }
 
 /// Every file of the crate, sorted by path, and the time spent on the scope files.
-pub fn crate_files(api: &Api) -> (Vec<GeneratedFile>, CodegenTimings) {
+pub fn crate_files(api: &Api, package: &Package) -> (Vec<GeneratedFile>, CodegenTimings) {
     let scopes = scopes(api);
+    let counts: Vec<(String, usize)> = scopes.iter().map(|(m, e)| (m.clone(), e.len())).collect();
+    let example = super::readme::usage_example(api, package);
     let mut files = vec![
-        GeneratedFile::new("Cargo.toml", cargo_toml(api, &scopes)),
-        GeneratedFile::new("src/lib.rs", with_comments(format_file(&lib_rs(&scopes)))),
+        GeneratedFile::new("Cargo.toml", cargo_toml(api, package, &scopes)),
+        GeneratedFile::new("README.md", super::readme::readme(api, package, &counts)),
+        GeneratedFile::new(
+            "src/lib.rs",
+            with_comments(format_file(&lib_rs(&scopes, &example))),
+        ),
     ];
     let (scope_files, timings) = scope_files(api, &scopes);
     files.extend(scope_files);
     for (name, text) in RUNTIME_FILES {
         files.push(GeneratedFile::new(
             format!("src/runtime/{name}"),
-            format!("{MARKER_LINE} (copied from generator/runtime/{name})\n{text}"),
+            format!(
+                "{MARKER_LINE} (copied from generator/runtime/{name})\n{}",
+                text.replace("github_rest_client::", &format!("{}::", package.lib_name()))
+            ),
         ));
     }
     files.sort_by(|a, b| a.path.cmp(&b.path));
@@ -131,7 +141,8 @@ fn feature_deps(api: &Api, endpoints: &[&Endpoint]) -> Vec<String> {
     deps
 }
 
-fn cargo_toml(api: &Api, scopes: &BTreeMap<String, Vec<&Endpoint>>) -> String {
+/// The manifest, sealed with a content hash so that hand edits are refused, not overwritten.
+fn cargo_toml(api: &Api, package: &Package, scopes: &BTreeMap<String, Vec<&Endpoint>>) -> String {
     let all: Vec<String> = scopes.keys().map(|k| format!("\"{k}\"")).collect();
     let mut features = format!("default = [{}]\n", all.join(", "));
     for (module, endpoints) in scopes {
@@ -141,26 +152,21 @@ fn cargo_toml(api: &Api, scopes: &BTreeMap<String, Vec<&Endpoint>>) -> String {
             .collect();
         features.push_str(&format!("{module} = [{}]\n", deps.join(", ")));
     }
-    format!(
-        r#"# {marker} Do not edit: edit the specs and regenerate.
-[package]
-name = "github-rest-client"
-version = "0.1.0"
-edition = "2021"
-description = "Typed GitHub REST API client generated from endpoint description files"
-license = "MIT OR Apache-2.0"
-publish = false
-
-[features]
-{features}
-[dependencies]
-{deps}"#,
-        marker = super::MARKER_TEXT,
+    let body = format!(
+        "{package}\n[features]\n{features}\n[dependencies]\n{deps}",
+        package = crate::package::package_table(package),
         deps = RUNTIME_DEPENDENCIES,
+    );
+    super::seal::seal(
+        &format!(
+            "# {} Do not edit: set [package] fields in specs/crate.yaml and regenerate.",
+            super::MARKER_TEXT
+        ),
+        &body,
     )
 }
 
-fn lib_rs(scopes: &BTreeMap<String, Vec<&Endpoint>>) -> TokenStream {
+fn lib_rs(scopes: &BTreeMap<String, Vec<&Endpoint>>, example: &str) -> TokenStream {
     let mut crate_doc = String::from(
         "Typed GitHub REST API client, generated from endpoint description files.\n\n\
          Start with [`Client`]; endpoints are grouped by scope, e.g. `client.repos().get(owner, repo).send().await`.\n\
@@ -170,6 +176,11 @@ fn lib_rs(scopes: &BTreeMap<String, Vec<&Endpoint>>) -> TokenStream {
          # Features\n\n\
          One cargo feature per scope, all enabled by default; disable default features and pick \
          the scopes you use to compile less code:\n",
+    );
+    crate_doc = crate_doc.replacen(
+        "\n\n# Features",
+        &format!("\n\n# Example\n\n```no_run\n{example}```\n\n# Features"),
+        1,
     );
     for (module, endpoints) in scopes {
         crate_doc.push_str(&format!(

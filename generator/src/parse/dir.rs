@@ -122,6 +122,26 @@ fn read_and_parse(path: &Path) -> Result<SpecFile, Diagnostics> {
     parse_spec(path, &text)
 }
 
+/// The error for a folder that holds no spec file, with a hint for the likely mistake:
+/// a scope folder (`specs/repos`) passed instead of its parent, or an empty/wrong folder.
+pub(crate) fn no_specs(dir: &Path) -> Diagnostic {
+    let direct_md = sorted_entries(dir).is_ok_and(|entries| {
+        entries
+            .iter()
+            .any(|p| p.extension().is_some_and(|e| e == "md") && p.is_file())
+    });
+    let message = format!("no spec files in `{}`", dir.display());
+    if direct_md {
+        let parent = dir.parent().map_or(".".into(), |p| p.display().to_string());
+        Diagnostic::new(dir, 0, format!("{message}: it looks like a scope folder"))
+            .with_hint(format!("pass the folder above it (`--specs {parent}`): specs are read from `<specs>/<scope>/<methodId>.md`"))
+    } else {
+        Diagnostic::new(dir, 0, message).with_hint(
+            "pass the folder holding one sub-folder per scope, each with `<methodId>.md` files",
+        )
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -274,7 +274,12 @@ fn check_explicit_names(explicit: &[ExplicitParam], body: &body::Body, rep: &mut
 }
 
 /// Read and parse every `<scope>/<methodId>.md` below `dir`, sorted by (scope, method id).
-/// All problems in all files are collected before returning.
+/// All problems in all files are collected before returning. A folder without any spec file
+/// (empty, a scope folder, the wrong folder) is an error with a hint.
 pub fn parse_dir(dir: &Path) -> Result<Vec<SpecFile>, Diagnostics> {
-    dir::parse_dir(dir)
+    let specs = dir::parse_dir(dir)?;
+    if specs.is_empty() {
+        return Err(dir::no_specs(dir).into());
+    }
+    Ok(specs)
 }

@@ -104,6 +104,11 @@ pub fn plan(out: &Path, files: &[GeneratedFile]) -> Result<Plan, Diagnostics> {
         let path = out.join(&f.path);
         match fs::read(&path) {
             Ok(bytes) if bytes == f.contents.as_bytes() => {}
+            Ok(bytes) if hand_edited(&f.path, &bytes) => {
+                return Err(Diagnostic::new(&path, 0, "the generated Cargo.toml was edited by hand; regenerating would lose the edit")
+                    .with_hint("move the change into specs/crate.yaml (see the README's \"crate.yaml\" section) and undo it here, or delete the file's `# content-hash:` line to let it be overwritten")
+                    .into());
+            }
             Ok(bytes) => {
                 plan.old
                     .insert(f.path.clone(), String::from_utf8_lossy(&bytes).into_owned());
@@ -124,6 +129,12 @@ pub fn plan(out: &Path, files: &[GeneratedFile]) -> Result<Plan, Diagnostics> {
         }
     }
     Ok(plan)
+}
+
+/// The generated `Cargo.toml` whose content no longer matches its hash line.
+fn hand_edited(rel: &Path, bytes: &[u8]) -> bool {
+    rel == Path::new("Cargo.toml")
+        && std::str::from_utf8(bytes).is_ok_and(crate::codegen::hand_edited)
 }
 
 /// One file operation of [`apply_with`], passed to its hook just before it happens.

@@ -1,0 +1,48 @@
+//! Our `specs/` against upstream's endpoint docs (the Octokit corpus, read in place): every
+//! difference must be fixed or listed with a reason in `specs/upstream-allow.yaml`, and every
+//! allowlist entry must still match something.
+
+use std::path::{Path, PathBuf};
+
+/// `<workspace>/../shared/corpus/octokit-docs`, or the same from a worktree one level deeper.
+const CORPUS: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../shared/corpus/octokit-docs"
+);
+const CORPUS_FROM_WORKTREE: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../../shared/corpus/octokit-docs"
+);
+
+/// The corpus folder: `$OCTOKIT_CORPUS` if set, else the first of the known places that exists.
+fn corpus_dir() -> PathBuf {
+    if let Some(dir) = std::env::var_os("OCTOKIT_CORPUS") {
+        return PathBuf::from(dir);
+    }
+    [CORPUS, CORPUS_FROM_WORKTREE]
+        .into_iter()
+        .map(PathBuf::from)
+        .find(|p| p.is_dir())
+        .unwrap_or_else(|| PathBuf::from(CORPUS))
+}
+
+#[test]
+fn our_specs_agree_with_upstream_or_say_why_not() {
+    let corpus = corpus_dir();
+    assert!(
+        corpus.is_dir(),
+        "corpus not found at {}: set OCTOKIT_CORPUS to the Octokit docs folder",
+        corpus.display()
+    );
+    let specs = Path::new(env!("CARGO_MANIFEST_DIR")).join("../specs");
+    let allow = specs.join(client_generator::upstream::ALLOW_FILE);
+    let report = client_generator::upstream::run(&specs, &corpus, Some(&allow))
+        .unwrap_or_else(|d| panic!("{d}"));
+    assert!(report.is_clean(), "{}", report.text());
+    // The allowlist is in use (an empty one would make this test vacuous for what it checks).
+    assert!(!report.allowed.is_empty());
+    assert!(report
+        .allowed
+        .iter()
+        .all(|(_, reason)| !reason.trim().is_empty()));
+}
