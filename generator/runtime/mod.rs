@@ -1,9 +1,20 @@
 //! The hand-written runtime every generated method calls: client, requests, responses, errors,
 //! pagination. Copied verbatim into each generated crate from `generator/runtime/`.
 
+#[cfg(feature = "github-app")]
+mod app_auth;
+#[cfg(feature = "github-app")]
+mod app_jwt;
+#[cfg(feature = "http-cache")]
+mod cache;
 mod client;
+#[cfg(feature = "github-app")]
+mod clock;
 pub mod encode;
 mod error;
+mod layers;
+#[cfg(feature = "http-cache")]
+mod memory_cache;
 mod paginate;
 mod redirect;
 mod request;
@@ -13,8 +24,12 @@ mod secret;
 mod send;
 mod types;
 
+#[cfg(feature = "http-cache")]
+pub use cache::{CacheKey, CacheStore, CachedResponse};
 pub use client::{Client, ClientBuilder};
 pub use error::{ApiError, Error, ErrorDetail, RateLimit, Result};
+#[cfg(feature = "http-cache")]
+pub use memory_cache::MemoryCache;
 pub use paginate::{Page, Pages, Paginate};
 pub use request::{JsonObject, Method, Request, ResponseFuture};
 pub use response::Response;

@@ -14,9 +14,18 @@ use crate::model::{Api, Endpoint};
 
 /// The runtime sources copied verbatim (after the marker line) into `src/runtime/`.
 pub const RUNTIME_FILES: &[(&str, &str)] = &[
+    ("app_auth.rs", include_str!("../../runtime/app_auth.rs")),
+    ("app_jwt.rs", include_str!("../../runtime/app_jwt.rs")),
+    ("cache.rs", include_str!("../../runtime/cache.rs")),
     ("client.rs", include_str!("../../runtime/client.rs")),
+    ("clock.rs", include_str!("../../runtime/clock.rs")),
     ("encode.rs", include_str!("../../runtime/encode.rs")),
     ("error.rs", include_str!("../../runtime/error.rs")),
+    ("layers.rs", include_str!("../../runtime/layers.rs")),
+    (
+        "memory_cache.rs",
+        include_str!("../../runtime/memory_cache.rs"),
+    ),
     ("mod.rs", include_str!("../../runtime/mod.rs")),
     ("paginate.rs", include_str!("../../runtime/paginate.rs")),
     ("redirect.rs", include_str!("../../runtime/redirect.rs")),
@@ -28,14 +37,26 @@ pub const RUNTIME_FILES: &[(&str, &str)] = &[
     ("types.rs", include_str!("../../runtime/types.rs")),
 ];
 
-/// The dependencies of the runtime (and of generated code: `serde`, `serde_json`).
+/// The dependencies of the runtime (and of generated code: `serde`, `serde_json`). The
+/// optional ones belong to [`RUNTIME_FEATURES`].
 pub const RUNTIME_DEPENDENCIES: &str = r#"bytes = "1"
 futures-core = { version = "0.3", default-features = false }
+jsonwebtoken = { version = "9.3", optional = true }
 percent-encoding = "2"
 reqwest = { version = "0.12", default-features = false, features = ["rustls-tls"] }
 serde = { version = "1", features = ["derive"] }
 serde_json = { version = "1", features = ["raw_value"] }
+sha2 = { version = "0.10", optional = true }
 tokio = { version = "1", default-features = false, features = ["time"] }
+"#;
+
+/// Opt-in runtime features (not default). Hyphenated, so no scope feature (a snake_case
+/// module name) can take the same name. `jsonwebtoken` 9 signs with `ring`, which rustls
+/// already builds: no second crypto backend and no C build such as aws-lc.
+pub const RUNTIME_FEATURES: &str = r#"# GitHub App authentication: JWTs and installation tokens (`ClientBuilder::app`).
+github-app = ["dep:jsonwebtoken", "tokio/sync"]
+# Conditional requests answered from a cache on `304` (`ClientBuilder::cache`).
+http-cache = ["dep:sha2"]
 "#;
 
 /// Endpoints grouped by scope module name, each group sorted by method id.
@@ -141,6 +162,7 @@ fn cargo_toml(api: &Api, scopes: &BTreeMap<String, Vec<&Endpoint>>) -> String {
             .collect();
         features.push_str(&format!("{module} = [{}]\n", deps.join(", ")));
     }
+    features.push_str(RUNTIME_FEATURES);
     format!(
         r#"# {marker} Do not edit: edit the specs and regenerate.
 [package]
@@ -171,6 +193,9 @@ fn lib_rs(scopes: &BTreeMap<String, Vec<&Endpoint>>) -> TokenStream {
          One cargo feature per scope, all enabled by default; disable default features and pick \
          the scopes you use to compile less code:\n",
     );
+    let runtime_features = "\n\nOpt-in runtime features:\n\n\
+         - `github-app`: GitHub App authentication (`ClientBuilder::app`, `Client::installation`)\n\
+         - `http-cache`: conditional requests answered from a cache on `304` (`ClientBuilder::cache`)";
     for (module, endpoints) in scopes {
         crate_doc.push_str(&format!(
             "\n- `{module}`: {} endpoint{} (`client.{module}()`)",
@@ -178,6 +203,7 @@ fn lib_rs(scopes: &BTreeMap<String, Vec<&Endpoint>>) -> TokenStream {
             if endpoints.len() == 1 { "" } else { "s" }
         ));
     }
+    crate_doc.push_str(runtime_features);
     let doc = inner_doc_attrs(&crate_doc);
     let mods = scopes.keys().map(|module| {
         let m = format_ident!("{}", module);
