@@ -18,6 +18,8 @@ use super::error::Result;
 use super::request::{Method, Request};
 use super::response::Response;
 
+const HEX_DIGITS: &[u8; 16] = b"0123456789abcdef";
+
 /// Where conditional-request entries live. [`MemoryCache`](super::MemoryCache) is the
 /// in-memory default; implement this to keep entries elsewhere (shared, on disk, ...).
 ///
@@ -61,8 +63,8 @@ impl CacheKey {
                 let digest = Sha256::digest(auth);
                 let mut hex = String::with_capacity(64);
                 for b in digest {
-                    hex.push(char::from(b"0123456789abcdef"[usize::from(b >> 4)]));
-                    hex.push(char::from(b"0123456789abcdef"[usize::from(b & 15)]));
+                    hex.push(HEX_DIGITS[usize::from(b >> 4)] as char);
+                    hex.push(HEX_DIGITS[usize::from(b & 15)] as char);
                 }
                 hex
             }
