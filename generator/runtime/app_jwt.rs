@@ -10,6 +10,7 @@ use reqwest::header::HeaderValue;
 
 use super::clock;
 use super::error::{ApiError, Error, Result};
+use super::rsa_pem;
 
 /// `iat` is set this far in the past, so a server clock slightly behind ours accepts it.
 const ISSUED_BACK: i64 = 60;
@@ -65,9 +66,10 @@ impl AppKey {
     /// Parse an RSA private key in PEM form (PKCS#1 `RSA PRIVATE KEY`, as GitHub hands them
     /// out, or PKCS#8 `PRIVATE KEY`). The error never quotes the key.
     pub(crate) fn new(issuer: Issuer, private_key_pem: &[u8]) -> Result<AppKey> {
-        let key = EncodingKey::from_rsa_pem(private_key_pem).map_err(|_| {
+        let der = rsa_pem::pkcs1_der(private_key_pem).ok_or_else(|| {
             Error::invalid("the GitHub App private key is not an RSA private key in PEM form")
         })?;
+        let key = EncodingKey::from_rsa_der(&der);
         let app = AppKey {
             issuer,
             key,
@@ -75,7 +77,9 @@ impl AppKey {
             jwt: Mutex::new(None),
         };
         // Sign once now: a key ring cannot use (too small, malformed) fails at build time.
-        app.authorization()?;
+        app.authorization().map_err(|_| {
+            Error::invalid("the GitHub App private key is not a usable RSA private key")
+        })?;
         Ok(app)
     }
 

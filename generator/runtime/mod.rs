@@ -20,6 +20,8 @@ mod redirect;
 mod request;
 mod response;
 mod retry;
+#[cfg(feature = "github-app")]
+mod rsa_pem;
 mod secret;
 mod send;
 mod types;

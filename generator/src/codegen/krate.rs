@@ -32,6 +32,7 @@ pub const RUNTIME_FILES: &[(&str, &str)] = &[
     ("request.rs", include_str!("../../runtime/request.rs")),
     ("response.rs", include_str!("../../runtime/response.rs")),
     ("retry.rs", include_str!("../../runtime/retry.rs")),
+    ("rsa_pem.rs", include_str!("../../runtime/rsa_pem.rs")),
     ("secret.rs", include_str!("../../runtime/secret.rs")),
     ("send.rs", include_str!("../../runtime/send.rs")),
     ("types.rs", include_str!("../../runtime/types.rs")),
@@ -39,9 +40,10 @@ pub const RUNTIME_FILES: &[(&str, &str)] = &[
 
 /// The dependencies of the runtime (and of generated code: `serde`, `serde_json`). The
 /// optional ones belong to [`RUNTIME_FEATURES`].
-pub const RUNTIME_DEPENDENCIES: &str = r#"bytes = "1"
+pub const RUNTIME_DEPENDENCIES: &str = r#"base64 = { version = "0.22", optional = true }
+bytes = "1"
 futures-core = { version = "0.3", default-features = false }
-jsonwebtoken = { version = "9.3", optional = true }
+jsonwebtoken = { version = "9.3", optional = true, default-features = false }
 percent-encoding = "2"
 reqwest = { version = "0.12", default-features = false, features = ["rustls-tls"] }
 serde = { version = "1", features = ["derive"] }
@@ -52,9 +54,11 @@ tokio = { version = "1", default-features = false, features = ["time"] }
 
 /// Opt-in runtime features (not default). Hyphenated, so no scope feature (a snake_case
 /// module name) can take the same name. `jsonwebtoken` 9 signs with `ring`, which rustls
-/// already builds: no second crypto backend and no C build such as aws-lc.
+/// already builds: no second crypto backend and no C build such as aws-lc. Its `use_pem`
+/// feature is off (its ASN.1 crate brings `num-bigint` and `time`): `rsa_pem.rs` reads the
+/// PEM with `base64`, which reqwest already builds.
 pub const RUNTIME_FEATURES: &str = r#"# GitHub App authentication: JWTs and installation tokens (`ClientBuilder::app`).
-github-app = ["dep:jsonwebtoken", "tokio/sync"]
+github-app = ["dep:jsonwebtoken", "dep:base64", "tokio/sync"]
 # Conditional requests answered from a cache on `304` (`ClientBuilder::cache`).
 http-cache = ["dep:sha2"]
 "#;
