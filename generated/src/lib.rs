@@ -51,6 +51,11 @@
 //! - `search`: 7 endpoints (`client.search()`)
 //! - `teams`: 12 endpoints (`client.teams()`)
 //! - `users`: 20 endpoints (`client.users()`)
+//!
+//! Opt-in runtime features:
+//!
+//! - `github-app`: GitHub App authentication (`ClientBuilder::app`, `Client::installation`)
+//! - `http-cache`: conditional requests answered from a cache on `304` (`ClientBuilder::cache`)
 // Laid out by prettyplease, not rustfmt: `cargo fmt` leaves generated code alone (the
 // `rustfmt::skip` on each module declaration covers the module files).
 #![cfg_attr(rustfmt, rustfmt::skip)]

@@ -1,20 +1,37 @@
 //! What every endpoint method builds on: the client, requests, responses, errors and
 //! pagination. The main types are re-exported at the crate root.
 
+#[cfg(feature = "github-app")]
+mod app_auth;
+#[cfg(feature = "github-app")]
+mod app_jwt;
+#[cfg(feature = "http-cache")]
+mod cache;
 mod client;
+#[cfg(feature = "github-app")]
+mod clock;
 pub mod encode;
 mod error;
+mod layers;
+#[cfg(feature = "http-cache")]
+mod memory_cache;
 mod paginate;
 mod redirect;
 mod request;
 mod response;
 mod retry;
+#[cfg(feature = "github-app")]
+mod rsa_pem;
 mod secret;
 mod send;
 mod types;
 
+#[cfg(feature = "http-cache")]
+pub use cache::{CacheKey, CacheStore, CachedResponse};
 pub use client::{Client, ClientBuilder};
 pub use error::{ApiError, Error, ErrorDetail, RateLimit, Result};
+#[cfg(feature = "http-cache")]
+pub use memory_cache::MemoryCache;
 pub use paginate::{Page, Pages, Paginate};
 pub use request::{JsonObject, Method, Request, ResponseFuture};
 pub use response::Response;

@@ -39,6 +39,9 @@ const DEFAULT_USER_AGENT: &str = concat!("github-rest-client/", env!("CARGO_PKG_
 #[derive(Clone)]
 pub struct Client {
     pub(crate) inner: Arc<Inner>,
+    /// The installation this client acts as (`None`: the app itself, with its JWT).
+    #[cfg(feature = "github-app")]
+    pub(crate) installation: Option<u64>,
 }
 
 pub(crate) struct Inner {
@@ -57,6 +60,12 @@ pub(crate) struct Inner {
     pub(crate) max_redirects: u8,
     pub(crate) max_response_bytes: usize,
     pub(crate) timeout: Option<Duration>,
+    /// GitHub App credentials: JWTs and installation tokens (`app_auth.rs`).
+    #[cfg(feature = "github-app")]
+    pub(crate) app: Option<Arc<super::app_auth::AppAuth>>,
+    /// Store of conditional-request entries (`cache.rs`).
+    #[cfg(feature = "http-cache")]
+    pub(crate) cache: Option<super::cache::SharedStore>,
 }
 
 /// Scheme, host and port: where credentials may be sent.
@@ -96,11 +105,13 @@ pub(crate) struct RetryPolicy {
 impl std::fmt::Debug for Client {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let i = &self.inner;
-        f.debug_struct("Client")
-            .field("base_url", &i.base_url)
+        let mut d = f.debug_struct("Client");
+        d.field("base_url", &i.base_url)
             .field("uploads_url", &i.uploads_url)
-            .field("auth", &i.auth_kind)
-            .field("retry", &i.retry)
+            .field("auth", &i.auth_kind);
+        #[cfg(feature = "github-app")]
+        d.field("installation", &self.installation);
+        d.field("retry", &i.retry)
             .field("max_redirects", &i.max_redirects)
             .finish_non_exhaustive()
     }
@@ -162,6 +173,12 @@ pub struct ClientBuilder {
     max_retry_wait: Option<Duration>,
     max_redirects: Option<u8>,
     max_response_bytes: Option<usize>,
+    /// Set by `ClientBuilder::app` (`app_auth.rs`).
+    #[cfg(feature = "github-app")]
+    pub(crate) app: Option<Arc<super::app_auth::AppAuth>>,
+    /// Set by `ClientBuilder::cache` (`cache.rs`).
+    #[cfg(feature = "http-cache")]
+    pub(crate) cache: Option<super::cache::SharedStore>,
 }
 
 impl ClientBuilder {
@@ -296,7 +313,15 @@ impl ClientBuilder {
             default_headers.insert("x-github-api-version", value(v, "API version")?);
         }
 
+        #[cfg(feature = "github-app")]
+        if self.app.is_some() && self.auth.is_some() {
+            return Err(Error::invalid(
+                "both a token and GitHub App credentials are configured; choose one",
+            ));
+        }
         let (auth, auth_kind) = match &self.auth {
+            #[cfg(feature = "github-app")]
+            None if self.app.is_some() => (None, "github-app"),
             None => (None, "none"),
             Some(Auth::Token(t)) => (Some(auth_value("token ", t)?), "token"),
             Some(Auth::Bearer(t)) => (Some(auth_value("Bearer ", t)?), "bearer"),
@@ -326,7 +351,13 @@ impl ClientBuilder {
                 max_redirects: self.max_redirects.unwrap_or(10),
                 max_response_bytes: self.max_response_bytes.unwrap_or(DEFAULT_MAX_RESPONSE_BYTES),
                 timeout: self.timeout,
+                #[cfg(feature = "github-app")]
+                app: self.app,
+                #[cfg(feature = "http-cache")]
+                cache: self.cache,
             }),
+            #[cfg(feature = "github-app")]
+            installation: None,
         })
     }
 }

@@ -263,7 +263,7 @@ impl<'c> Request<'c> {
 
     /// Send the request.
     pub fn send(self) -> ResponseFuture<'c> {
-        Box::pin(super::send::execute(self))
+        Box::pin(super::layers::execute(self))
     }
 
     /// A copy of this request aimed at an absolute URL (a `Link` target), without query.

@@ -14,6 +14,7 @@ pub struct Response {
     headers: HeaderMap,
     body: Bytes,
     url: Url,
+    from_cache: bool,
 }
 
 impl Response {
@@ -23,7 +24,21 @@ impl Response {
             headers,
             body,
             url,
+            from_cache: false,
         }
+    }
+
+    /// Mark a response answered from the conditional-request cache (`cache.rs`).
+    #[cfg(feature = "http-cache")]
+    pub(crate) fn cached(mut self) -> Self {
+        self.from_cache = true;
+        self
+    }
+
+    /// Whether the body came from the client's cache after a `304 Not Modified` (the
+    /// status is then the cached `200`). Always `false` without a cache.
+    pub fn from_cache(&self) -> bool {
+        self.from_cache
     }
 
     pub fn status(&self) -> u16 {

@@ -18,10 +18,11 @@ use super::retry;
 
 const JSON_CONTENT_TYPE: &str = "application/json; charset=utf-8";
 
-/// Send `req`, following redirects and retrying as configured.
-pub(crate) async fn execute(req: Request<'_>) -> Result<Response> {
+/// Send `req`, following redirects and retrying as configured, with `auth` as the
+/// `Authorization` unless the request sets its own (`layers.rs` decides `auth`).
+pub(crate) async fn execute(req: &Request<'_>, auth: Option<HeaderValue>) -> Result<Response> {
     let inner: &Inner = &req.client.inner;
-    let mut url = build_url(inner, &req)?;
+    let mut url = build_url(inner, req)?;
     // An explicit origin is trusted with credentials like the configured hosts.
     let extra_trusted = match req.base {
         Base::Origin(_) => Origin::of(&url),
@@ -33,7 +34,7 @@ pub(crate) async fn execute(req: Request<'_>) -> Result<Response> {
     };
     // The first attempt takes the headers built here; only a retry or a redirect (rare)
     // builds them again, so the common case clones no header map.
-    let (headers, mut auth) = build_headers(inner, &req)?;
+    let (headers, mut auth) = build_headers(inner, req, auth)?;
     let mut fresh_headers = Some(headers);
     let mut to_get_done = false;
     let mut method = req.method.to_reqwest();
@@ -50,7 +51,7 @@ pub(crate) async fn execute(req: Request<'_>) -> Result<Response> {
         let mut headers = match fresh_headers.take() {
             Some(h) => h,
             None => {
-                let (mut h, _) = build_headers(inner, &req)?;
+                let (mut h, _) = build_headers(inner, req, None)?;
                 if to_get_done {
                     h.remove(CONTENT_TYPE);
                     h.remove(CONTENT_LENGTH);
@@ -139,7 +140,7 @@ pub(crate) async fn execute(req: Request<'_>) -> Result<Response> {
 }
 
 /// Base + path + query, parsed once. The path must start with `/` so it cannot change host.
-fn build_url(inner: &Inner, req: &Request<'_>) -> Result<Url> {
+pub(crate) fn build_url(inner: &Inner, req: &Request<'_>) -> Result<Url> {
     // Common case: an API or uploads path without `?`/`#`: a copy of the base parsed once,
     // then only the path and query parsers run (no scheme, host or IDNA work per call).
     let parsed = match req.base {
@@ -194,8 +195,12 @@ fn build_url(inner: &Inner, req: &Request<'_>) -> Result<Url> {
 }
 
 /// Request headers (defaults, then media type, body headers, then the caller's) and the
-/// `Authorization` value to add on trusted hops.
-fn build_headers(inner: &Inner, req: &Request<'_>) -> Result<(HeaderMap, Option<HeaderValue>)> {
+/// `Authorization` value to add on trusted hops: the caller's, else `auth`.
+fn build_headers(
+    inner: &Inner,
+    req: &Request<'_>,
+    auth: Option<HeaderValue>,
+) -> Result<(HeaderMap, Option<HeaderValue>)> {
     // Room for the defaults, Accept, a body header, Authorization and the caller's headers:
     // no growth while the request is assembled.
     let mut headers = HeaderMap::with_capacity(inner.default_headers.len() + 3 + req.headers.len());
@@ -218,7 +223,7 @@ fn build_headers(inner: &Inner, req: &Request<'_>) -> Result<(HeaderMap, Option<
         }
         _ => {}
     }
-    let mut auth = inner.auth.clone();
+    let mut auth = auth;
     for (name, value) in &req.headers {
         let name = HeaderName::from_bytes(name.as_bytes())
             .map_err(|_| Error::invalid(format!("invalid header name {name:?}")))?;

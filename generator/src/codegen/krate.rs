@@ -15,28 +15,53 @@ use crate::package::Package;
 
 /// The runtime sources copied verbatim (after the marker line) into `src/runtime/`.
 pub const RUNTIME_FILES: &[(&str, &str)] = &[
+    ("app_auth.rs", include_str!("../../runtime/app_auth.rs")),
+    ("app_jwt.rs", include_str!("../../runtime/app_jwt.rs")),
+    ("cache.rs", include_str!("../../runtime/cache.rs")),
     ("client.rs", include_str!("../../runtime/client.rs")),
+    ("clock.rs", include_str!("../../runtime/clock.rs")),
     ("encode.rs", include_str!("../../runtime/encode.rs")),
     ("error.rs", include_str!("../../runtime/error.rs")),
+    ("layers.rs", include_str!("../../runtime/layers.rs")),
+    (
+        "memory_cache.rs",
+        include_str!("../../runtime/memory_cache.rs"),
+    ),
     ("mod.rs", include_str!("../../runtime/mod.rs")),
     ("paginate.rs", include_str!("../../runtime/paginate.rs")),
     ("redirect.rs", include_str!("../../runtime/redirect.rs")),
     ("request.rs", include_str!("../../runtime/request.rs")),
     ("response.rs", include_str!("../../runtime/response.rs")),
     ("retry.rs", include_str!("../../runtime/retry.rs")),
+    ("rsa_pem.rs", include_str!("../../runtime/rsa_pem.rs")),
     ("secret.rs", include_str!("../../runtime/secret.rs")),
     ("send.rs", include_str!("../../runtime/send.rs")),
     ("types.rs", include_str!("../../runtime/types.rs")),
 ];
 
-/// The dependencies of the runtime (and of generated code: `serde`, `serde_json`).
-pub const RUNTIME_DEPENDENCIES: &str = r#"bytes = "1"
+/// The dependencies of the runtime (and of generated code: `serde`, `serde_json`). The
+/// optional ones belong to [`RUNTIME_FEATURES`].
+pub const RUNTIME_DEPENDENCIES: &str = r#"base64 = { version = "0.22", optional = true }
+bytes = "1"
 futures-core = { version = "0.3", default-features = false }
+jsonwebtoken = { version = "9.3", optional = true, default-features = false }
 percent-encoding = "2"
 reqwest = { version = "0.12", default-features = false, features = ["rustls-tls"] }
 serde = { version = "1", features = ["derive"] }
 serde_json = { version = "1", features = ["raw_value"] }
+sha2 = { version = "0.10", optional = true }
 tokio = { version = "1", default-features = false, features = ["time"] }
+"#;
+
+/// Opt-in runtime features (not default). Hyphenated, so no scope feature (a snake_case
+/// module name) can take the same name. `jsonwebtoken` 9 signs with `ring`, which rustls
+/// already builds: no second crypto backend and no C build such as aws-lc. Its `use_pem`
+/// feature is off (its ASN.1 crate brings `num-bigint` and `time`): `rsa_pem.rs` reads the
+/// PEM with `base64`, which reqwest already builds.
+pub const RUNTIME_FEATURES: &str = r#"# GitHub App authentication: JWTs and installation tokens (`ClientBuilder::app`).
+github-app = ["dep:jsonwebtoken", "dep:base64", "tokio/sync"]
+# Conditional requests answered from a cache on `304` (`ClientBuilder::cache`).
+http-cache = ["dep:sha2"]
 "#;
 
 /// Endpoints grouped by scope module name, each group sorted by method id.
@@ -152,8 +177,13 @@ fn cargo_toml(api: &Api, package: &Package, scopes: &BTreeMap<String, Vec<&Endpo
             .collect();
         features.push_str(&format!("{module} = [{}]\n", deps.join(", ")));
     }
+    features.push_str(RUNTIME_FEATURES);
     let body = format!(
-        "{package}\n[features]\n{features}\n[dependencies]\n{deps}",
+        "{package}
+[features]
+{features}
+[dependencies]
+{deps}",
         package = crate::package::package_table(package),
         deps = RUNTIME_DEPENDENCIES,
     );
@@ -182,6 +212,9 @@ fn lib_rs(scopes: &BTreeMap<String, Vec<&Endpoint>>, example: &str) -> TokenStre
         &format!("\n\n# Example\n\n```no_run\n{example}```\n\n# Features"),
         1,
     );
+    let runtime_features = "\n\nOpt-in runtime features:\n\n\
+         - `github-app`: GitHub App authentication (`ClientBuilder::app`, `Client::installation`)\n\
+         - `http-cache`: conditional requests answered from a cache on `304` (`ClientBuilder::cache`)";
     for (module, endpoints) in scopes {
         crate_doc.push_str(&format!(
             "\n- `{module}`: {} endpoint{} (`client.{module}()`)",
@@ -189,6 +222,7 @@ fn lib_rs(scopes: &BTreeMap<String, Vec<&Endpoint>>, example: &str) -> TokenStre
             if endpoints.len() == 1 { "" } else { "s" }
         ));
     }
+    crate_doc.push_str(runtime_features);
     let doc = inner_doc_attrs(&crate_doc);
     let mods = scopes.keys().map(|module| {
         let m = format_ident!("{}", module);

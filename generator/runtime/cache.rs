@@ -1,0 +1,296 @@
+//! Conditional requests: GETs carry `If-None-Match` / `If-Modified-Since` from a stored
+//! `200`, and a `304 Not Modified` is answered with the stored body. The store is pluggable.
+
+use std::fmt;
+use std::sync::Arc;
+
+use bytes::Bytes;
+use reqwest::header::{
+    HeaderMap, HeaderName, HeaderValue, ACCEPT, AUTHORIZATION, CACHE_CONTROL, CONNECTION,
+    CONTENT_ENCODING, CONTENT_LENGTH, CONTENT_TYPE, ETAG, IF_MODIFIED_SINCE, IF_NONE_MATCH,
+    LAST_MODIFIED, SET_COOKIE, TRANSFER_ENCODING,
+};
+use reqwest::Url;
+use sha2::{Digest, Sha256};
+
+use super::client::ClientBuilder;
+use super::error::Result;
+use super::request::{Method, Request};
+use super::response::Response;
+
+const HEX_DIGITS: &[u8; 16] = b"0123456789abcdef";
+
+/// Where conditional-request entries live. [`MemoryCache`](super::MemoryCache) is the
+/// in-memory default; implement this to keep entries elsewhere (shared, on disk, ...).
+///
+/// An entry is only ever used after the server confirmed it with a `304`, so a store may
+/// drop, keep or return stale entries freely: that costs a full response, never a wrong one.
+pub trait CacheStore: Send + Sync {
+    /// The entry stored under `key`, if any. It is owned by the caller from here on, so
+    /// evicting it afterwards cannot affect the request that looked it up.
+    fn get(&self, key: &CacheKey) -> Option<CachedResponse>;
+    /// Store (or replace) the entry under `key`. Called only for `200` responses to GETs
+    /// that carry an `ETag` or `Last-Modified`.
+    fn put(&self, key: CacheKey, response: CachedResponse);
+}
+
+impl<T: CacheStore + ?Sized> CacheStore for Arc<T> {
+    fn get(&self, key: &CacheKey) -> Option<CachedResponse> {
+        (**self).get(key)
+    }
+
+    fn put(&self, key: CacheKey, response: CachedResponse) {
+        (**self).put(key, response)
+    }
+}
+
+/// What an entry is stored under: the identity of the credentials (a SHA-256 of the
+/// `Authorization` value, never the value itself: GitHub's ETags differ per token), the
+/// `Accept` header and the full URL.
+#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct CacheKey {
+    /// `identity \n accept \n url`: one allocation, hashed and compared as a whole.
+    text: Arc<str>,
+    accept_at: usize,
+    url_at: usize,
+}
+
+impl CacheKey {
+    /// A key for a request to `url` with this `Accept` and `Authorization` (if any).
+    pub fn new(url: &str, accept: &str, authorization: Option<&[u8]>) -> CacheKey {
+        let identity = match authorization {
+            Some(auth) => {
+                let digest = Sha256::digest(auth);
+                let mut hex = String::with_capacity(64);
+                for b in digest {
+                    hex.push(HEX_DIGITS[usize::from(b >> 4)] as char);
+                    hex.push(HEX_DIGITS[usize::from(b & 15)] as char);
+                }
+                hex
+            }
+            None => "anonymous".to_owned(),
+        };
+        let accept_at = identity.len() + 1;
+        let url_at = accept_at + accept.len() + 1;
+        CacheKey {
+            text: format!("{identity}\n{accept}\n{url}").into(),
+            accept_at,
+            url_at,
+        }
+    }
+
+    /// The whole key as one string (for stores keyed by strings).
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+
+    /// `anonymous`, or the hex SHA-256 of the `Authorization` value.
+    pub fn identity(&self) -> &str {
+        &self.text[..self.accept_at - 1]
+    }
+
+    pub fn accept(&self) -> &str {
+        &self.text[self.accept_at..self.url_at - 1]
+    }
+
+    pub fn url(&self) -> &str {
+        &self.text[self.url_at..]
+    }
+}
+
+impl fmt::Debug for CacheKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("CacheKey")
+            .field("identity", &self.identity())
+            .field("accept", &self.accept())
+            .field("url", &self.url())
+            .finish()
+    }
+}
+
+/// A stored `200` response: its headers and body (cheap to clone: the body is shared).
+#[derive(Debug, Clone)]
+pub struct CachedResponse {
+    headers: HeaderMap,
+    body: Bytes,
+}
+
+impl CachedResponse {
+    /// An entry from a `200` response's headers and body (connection-level headers and
+    /// `Set-Cookie` are dropped).
+    pub fn new(mut headers: HeaderMap, body: Bytes) -> CachedResponse {
+        for name in [CONNECTION, TRANSFER_ENCODING, SET_COOKIE] {
+            headers.remove(name);
+        }
+        headers.remove("keep-alive");
+        CachedResponse { headers, body }
+    }
+
+    pub fn headers(&self) -> &HeaderMap {
+        &self.headers
+    }
+
+    pub fn body(&self) -> &Bytes {
+        &self.body
+    }
+
+    /// The `ETag` validator, if the response had a usable one.
+    pub fn etag(&self) -> Option<&str> {
+        self.headers.get(ETAG)?.to_str().ok()
+    }
+
+    /// The `Last-Modified` validator, if the response had a usable one.
+    pub fn last_modified(&self) -> Option<&str> {
+        self.headers.get(LAST_MODIFIED)?.to_str().ok()
+    }
+
+    /// Bytes this entry accounts for: body, header names and values.
+    pub fn size(&self) -> usize {
+        let headers: usize = self
+            .headers
+            .iter()
+            .map(|(k, v)| k.as_str().len() + v.len())
+            .sum();
+        self.body.len() + headers
+    }
+}
+
+/// The store a client was configured with.
+#[derive(Clone)]
+pub(crate) struct SharedStore(Arc<dyn CacheStore>);
+
+impl fmt::Debug for SharedStore {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("CacheStore")
+    }
+}
+
+impl ClientBuilder {
+    /// Revalidate GET requests with conditional headers and answer a `304 Not Modified`
+    /// from `store`, e.g. `MemoryCache::new(1_000, 32 << 20)` (keep an `Arc` of it to inspect
+    /// it later). GitHub does not count an authorized `304` against the rate limit. Such a
+    /// response reports the stored status (`200`) and [`Response::from_cache`]; its headers
+    /// are the stored ones updated with the `304`'s (fresh `x-ratelimit-*`).
+    ///
+    /// Requests that set `If-None-Match` or `If-Modified-Since` themselves bypass the cache.
+    pub fn cache(mut self, store: impl CacheStore + 'static) -> Self {
+        self.cache = Some(SharedStore(Arc::new(store)));
+        self
+    }
+}
+
+/// Send `req` through `store`: conditional headers from the entry held since lookup, the
+/// entry's body on a `304`, a cacheable `200` stored.
+pub(crate) async fn execute(
+    req: &Request<'_>,
+    auth: Option<HeaderValue>,
+    store: &SharedStore,
+) -> Result<Response> {
+    if req.method != Method::Get
+        || caller_header(req, IF_NONE_MATCH.as_str()).is_some()
+        || caller_header(req, IF_MODIFIED_SINCE.as_str()).is_some()
+    {
+        return super::send::execute(req, auth).await;
+    }
+    let key = key_for(req, auth.as_ref())?;
+    // The entry is owned from here to the end: eviction in the store cannot touch it.
+    let entry = store.0.get(&key);
+    let conditional;
+    let to_send = match entry.as_ref().and_then(validators) {
+        Some((etag, modified)) => {
+            let mut r = req.clone();
+            if let Some(etag) = etag {
+                r = r.header(IF_NONE_MATCH.as_str(), etag);
+            }
+            if let Some(modified) = modified {
+                r = r.header(IF_MODIFIED_SINCE.as_str(), modified);
+            }
+            conditional = r;
+            &conditional
+        }
+        None => req,
+    };
+    let resp = super::send::execute(to_send, auth).await?;
+    match (resp.status(), entry) {
+        (304, Some(entry)) => Ok(from_entry(entry, &resp).unwrap_or(resp)),
+        (200, _) if storable(resp.headers()) => {
+            let body = resp.clone().into_bytes();
+            store
+                .0
+                .put(key, CachedResponse::new(resp.headers().clone(), body));
+            Ok(resp)
+        }
+        _ => Ok(resp),
+    }
+}
+
+/// The key of `req`: its URL, the `Accept` it goes out with, and the identity of the
+/// `Authorization` it goes out with (the caller's header wins, as in `send.rs`).
+fn key_for(req: &Request<'_>, auth: Option<&HeaderValue>) -> Result<CacheKey> {
+    let url = super::send::build_url(&req.client.inner, req)?;
+    let default_accept = req
+        .client
+        .inner
+        .default_headers
+        .get(ACCEPT)
+        .and_then(|v| v.to_str().ok());
+    let accept = caller_header(req, ACCEPT.as_str())
+        .or(req.accept.as_deref())
+        .or(default_accept)
+        .unwrap_or("");
+    let authorization = match caller_header(req, AUTHORIZATION.as_str()) {
+        Some(a) => Some(a.as_bytes()),
+        None => auth.map(HeaderValue::as_bytes),
+    };
+    Ok(CacheKey::new(url.as_str(), accept, authorization))
+}
+
+/// The last value the caller set for `name` (the one `send.rs` keeps).
+fn caller_header<'r>(req: &'r Request<'_>, name: &str) -> Option<&'r str> {
+    req.headers
+        .iter()
+        .rev()
+        .find(|(k, _)| k.eq_ignore_ascii_case(name))
+        .map(|(_, v)| v.as_str())
+}
+
+fn validators(entry: &CachedResponse) -> Option<(Option<String>, Option<String>)> {
+    let etag = entry.etag().map(str::to_owned);
+    let modified = entry.last_modified().map(str::to_owned);
+    (etag.is_some() || modified.is_some()).then_some((etag, modified))
+}
+
+/// A `200` worth storing: it has a validator and does not forbid storing.
+fn storable(headers: &HeaderMap) -> bool {
+    let no_store = headers
+        .get_all(CACHE_CONTROL)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .any(|v| v.to_ascii_lowercase().contains("no-store"));
+    !no_store && (headers.contains_key(ETAG) || headers.contains_key(LAST_MODIFIED))
+}
+
+/// The stored `200` with its headers updated by the `304`'s; `None` only if the `304`'s URL
+/// does not parse again (then the `304` itself is returned).
+fn from_entry(entry: CachedResponse, not_modified: &Response) -> Option<Response> {
+    let url = Url::parse(not_modified.url()).ok()?;
+    let CachedResponse { mut headers, body } = entry;
+    let skip = |n: &HeaderName| {
+        [
+            CONTENT_LENGTH,
+            CONTENT_TYPE,
+            CONTENT_ENCODING,
+            TRANSFER_ENCODING,
+            CONNECTION,
+            SET_COOKIE,
+        ]
+        .contains(n)
+    };
+    for name in not_modified.headers().keys().filter(|n| !skip(n)) {
+        headers.remove(name);
+    }
+    for (name, value) in not_modified.headers().iter().filter(|(n, _)| !skip(n)) {
+        headers.append(name.clone(), value.clone());
+    }
+    Some(Response::new(200, headers, body, url).cached())
+}
