@@ -175,7 +175,7 @@ fn corpus_model_is_well_formed() {
         }
         let names: BTreeSet<&String> = e.params.iter().map(|p| &p.rust_name).collect();
         assert_eq!(names.len(), e.params.len(), "{at}: clashing parameters");
-        if let BodyKind::Raw { param } = &e.body {
+        if let BodyKind::Raw { param, .. } = &e.body {
             let raw = e
                 .params
                 .iter()

@@ -24,6 +24,8 @@ pub(crate) fn param(wire: &str, location: Location, ty: Type, required: bool) ->
         required,
         nullable: false,
         allows_slash: false,
+        deprecated: false,
+        aliases: Vec::new(),
         description: format!("The {wire}."),
         line: 1,
     }
@@ -74,6 +76,10 @@ pub(crate) fn endpoint(
         method,
         route: format!("{} {route}", format!("{method:?}").to_uppercase()),
         origin,
+        server: origin.then(|| crate::model::ServerParam {
+            description: "The upload server.".into(),
+            default: Some(crate::model::ServerDefault::Uploads),
+        }),
         path,
         query_template: query,
         description: "Does things.".into(),
@@ -160,6 +166,7 @@ fn upload() -> Endpoint {
     );
     e.body = BodyKind::Raw {
         param: "data".into(),
+        content_type: None,
     };
     e
 }

@@ -2,6 +2,7 @@
 //! Each rule is a small named function; [`infer_type`] tries them in priority order.
 
 mod arrays;
+mod choices;
 mod enums;
 mod flags;
 mod ids;
@@ -10,6 +11,7 @@ mod maps;
 mod scalars;
 mod words;
 
+pub use choices::{alias_of, deprecated, either_required, raw_content_type, replaced_rows};
 pub use enums::listed_values;
 pub use flags::{allows_slash, nullable};
 pub use location::{infer_location, is_raw_body};

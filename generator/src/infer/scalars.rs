@@ -41,7 +41,19 @@ pub fn listed_enum(ctx: &ParamCtx) -> Option<Type> {
     if values.iter().all(|v| v == "true" || v == "false") {
         return Some(Type::Boolean);
     }
-    Some(Type::Enum { values })
+    // "Array of allowed merge methods. Allowed values include …": the values are the items'.
+    let is_list = matches!(
+        super::arrays::array_by_wording(ctx),
+        Some(Type::Array { items }) if *items == Type::String
+    );
+    let values = Type::Enum { values };
+    Some(if is_list {
+        Type::Array {
+            items: Box::new(values),
+        }
+    } else {
+        values
+    })
 }
 
 /// "Whether …", "Set to `true` to …", "If `true`, …": the text describes a yes/no switch.
@@ -334,6 +346,15 @@ mod tests {
         assert_eq!(
             listed_enum(&body("x", "Can be one of: `true`, `false`.")),
             Some(Type::Boolean)
+        );
+        let list = body("methods", "Array of allowed methods. Allowed values include `merge` and `squash`.");
+        assert_eq!(
+            listed_enum(&list),
+            Some(Type::Array {
+                items: Box::new(Type::Enum {
+                    values: vec!["merge".into(), "squash".into()]
+                })
+            })
         );
     }
 

@@ -1,6 +1,7 @@
 //! Stage 2: the typed intermediate representation between parsing and code generation.
 //! Built from [`crate::parse::SpecFile`]s by [`build_api`]; consumed by `codegen` and `inspect`.
 
+mod alternatives;
 mod build;
 mod explicit;
 pub mod inspect;
@@ -45,8 +46,12 @@ pub enum BodyKind {
     /// The body parameters serialised as one compact JSON object.
     Json,
     /// One parameter (by wire name, e.g. `data`) is the whole raw body (uploads, markdown raw);
-    /// the caller sets the content type.
-    Raw { param: String },
+    /// `content_type` is the fixed media type when the docs name one (`text/plain`); `None`
+    /// means the caller gives it (a required `content_type` argument).
+    Raw {
+        param: String,
+        content_type: Option<String>,
+    },
 }
 
 /// The type of a parameter.
@@ -63,6 +68,18 @@ pub enum Type {
     },
     /// A value that may be an integer or a string (e.g. an id given either way).
     IntegerOrString,
+    /// A value of one of several types (`string | number`, `object | string`); `null` is
+    /// expressed by the parameter's `nullable`, never as a member.
+    Union {
+        types: Vec<Type>,
+    },
+    /// Exactly one of several alternatives is sent (a `oneOf` body): each alternative is a
+    /// named type, usually an object of the fields sent together. With `merged`, the chosen
+    /// alternative's fields go into the enclosing object instead of under the parameter's name.
+    OneOf {
+        alternatives: Vec<Alternative>,
+        merged: bool,
+    },
     Array {
         items: Box<Type>,
     },
@@ -80,19 +97,51 @@ pub enum Type {
     Bytes,
 }
 
+/// One alternative of a [`Type::OneOf`].
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Alternative {
+    /// Name of the alternative (its Rust variant is made from it): the first row of the
+    /// group (`repository_id`) or the type name (`string`).
+    pub name: String,
+    #[serde(rename = "type")]
+    pub ty: Type,
+}
+
 impl Type {
-    /// The JSON Schema type name reported by `inspect` (`string`, `integer`, …).
+    /// The JSON Schema type name of this type, or of a union's first member (`string`, …).
     pub fn json_type(&self) -> &'static str {
-        match self {
+        self.json_types().first().copied().unwrap_or("object")
+    }
+
+    /// Every JSON Schema type name a value of this type may have: one, or several for
+    /// unions (`["integer", "string"]`) and alternatives.
+    pub fn json_types(&self) -> Vec<&'static str> {
+        let one = match self {
             Type::String | Type::Enum { .. } | Type::Bytes => "string",
             Type::Integer => "integer",
-            Type::IntegerOrString => "integer",
+            Type::IntegerOrString => return vec!["integer", "string"],
+            Type::Union { types } => return distinct_types(types.iter()),
+            Type::OneOf { alternatives, .. } => {
+                return distinct_types(alternatives.iter().map(|a| &a.ty))
+            }
             Type::Number => "number",
             Type::Boolean => "boolean",
             Type::Array { .. } => "array",
             Type::Object { .. } | Type::Map { .. } | Type::Any => "object",
+        };
+        vec![one]
+    }
+}
+
+/// The JSON type names of several types, each once, in first-seen order.
+fn distinct_types<'a>(types: impl Iterator<Item = &'a Type>) -> Vec<&'static str> {
+    let mut out: Vec<&'static str> = Vec::new();
+    for t in types.flat_map(Type::json_types) {
+        if !out.contains(&t) {
+            out.push(t);
         }
     }
+    out
 }
 
 /// One parameter (top level or nested).
@@ -114,10 +163,32 @@ pub struct Param {
     pub nullable: bool,
     /// Path parameters only: the value may contain `/` (a ref, a file path, a branch name).
     pub allows_slash: bool,
+    /// The docs say the parameter is closing down: its setter is `#[deprecated]`.
+    pub deprecated: bool,
+    /// Wire names of deprecated aliases (rows documented exactly like this route parameter,
+    /// e.g. `alert_id` for `alert_number`): each becomes a `#[deprecated]` setter of this one.
+    pub aliases: Vec<String>,
     /// Markdown description (possibly empty).
     pub description: String,
     /// 1-based line of the table row (or explicit entry) in the spec file.
     pub line: usize,
+}
+
+/// The `{origin}` of a route: the scheme, host and port a request goes to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ServerParam {
+    /// The table row's description (possibly empty).
+    pub description: String,
+    /// Without one, the caller must give the origin (a required argument).
+    pub default: Option<ServerDefault>,
+}
+
+/// Where a request goes when no `{origin}` is given.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ServerDefault {
+    /// The client's uploads URL (upload endpoints: the body is raw bytes).
+    Uploads,
 }
 
 /// One endpoint: one generated method.
@@ -133,8 +204,10 @@ pub struct Endpoint {
     pub method: HttpMethod,
     /// The route exactly as in the front-matter.
     pub route: String,
-    /// The route starts with `{origin}`: the request goes to the uploads host (or a given origin).
+    /// The route starts with `{origin}`: a server parameter chooses the host (see `server`).
     pub origin: bool,
+    /// The `{origin}` server parameter of such a route: what it is and whether it has a default.
+    pub server: Option<ServerParam>,
     #[serde(skip)]
     pub path: Vec<PathPart>,
     /// Names from an RFC 6570 `{?a,b}` query template.
