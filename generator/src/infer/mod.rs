@@ -13,7 +13,7 @@ mod words;
 
 pub use choices::{alias_of, deprecated, either_required, raw_content_type, replaced_rows};
 pub use enums::listed_values;
-pub use flags::{allows_slash, nullable};
+pub use flags::{allows_slash, nullable, undocumented_flags, RowShape};
 pub use location::{infer_location, is_raw_body};
 pub use maps::map_value_type;
 
@@ -43,6 +43,7 @@ pub const RULES: &[(&str, Rule)] = &[
         "integer_or_string_alternative",
         ids::integer_or_string_alternative,
     ),
+    ("union_by_wording", scalars::union_by_wording),
     ("listed_enum", scalars::listed_enum),
     ("array_by_wording", arrays::array_by_wording),
     ("string_by_alternatives", scalars::string_by_alternatives),

@@ -56,6 +56,46 @@ pub fn listed_enum(ctx: &ParamCtx) -> Option<Type> {
     })
 }
 
+/// "For text, number, and date fields, provide the new value directly", "a string or a
+/// number": value kinds joined in one list (by commas, `and`, `or`) name a union of two or
+/// more JSON types.
+pub fn union_by_wording(ctx: &ParamCtx) -> Option<Type> {
+    let kind = |w: &str| match w {
+        "string" | "strings" | "text" | "date" => Some(Type::String),
+        "number" | "numbers" | "numeric" => Some(Type::Number),
+        "integer" | "integers" => Some(Type::Integer),
+        "boolean" | "booleans" => Some(Type::Boolean),
+        _ => None,
+    };
+    let words = text_words(ctx.description);
+    let mut best: Vec<Type> = Vec::new();
+    let mut run: Vec<Type> = Vec::new();
+    for w in words.iter().map(String::as_str) {
+        match (kind(w), w) {
+            // Kinds next to each other were joined by commas (dropped with punctuation).
+            (Some(t), _) => {
+                if !run.contains(&t) {
+                    run.push(t);
+                }
+            }
+            (None, "and" | "or" | "a" | "an" | "either") => {}
+            _ => {
+                if run.len() > best.len() {
+                    best = std::mem::take(&mut run);
+                }
+                run.clear();
+            }
+        }
+    }
+    if run.len() > best.len() {
+        best = run;
+    }
+    (best.len() >= 2).then(|| match best.as_slice() {
+        [Type::Integer, Type::String] | [Type::String, Type::Integer] => Type::IntegerOrString,
+        _ => Type::Union { types: best },
+    })
+}
+
 /// "Whether …", "Set to `true` to …", "If `true`, …": the text describes a yes/no switch.
 pub fn boolean_by_wording(ctx: &ParamCtx) -> Option<Type> {
     let lead = lead(ctx.description);
@@ -355,6 +395,26 @@ mod tests {
                     values: vec!["merge".into(), "squash".into()]
                 })
             })
+        );
+    }
+
+    #[test]
+    fn unions_by_wording() {
+        let d = "The new value for the field:\n- For text, number, and date fields, provide the new value directly.";
+        assert_eq!(
+            union_by_wording(&body("value", d)),
+            Some(Type::Union {
+                types: vec![Type::String, Type::Number]
+            })
+        );
+        assert_eq!(
+            union_by_wording(&body("x", "Either a string or an integer.")),
+            Some(Type::IntegerOrString)
+        );
+        assert_eq!(union_by_wording(&body("x", "The name of the text field.")), None);
+        assert_eq!(
+            union_by_wording(&body("x", "The text of the comment. A number is added.")),
+            None
         );
     }
 

@@ -67,6 +67,7 @@ pub fn build_endpoint(spec: &SpecFile, diags: &mut Vec<Diagnostic>) -> Endpoint 
     };
     // Stable sort: path params in route order first, the rest keep table order.
     params.sort_by_key(|p| path_order(p).map_or((1, 0), |i| (0, i)));
+    type_undocumented_flags(spec, &mut params);
     mark_deprecations(spec, &mut params);
     top_level_alternatives(spec, &mut params, diags);
     check_clashes(spec, &params, diags);
@@ -96,6 +97,29 @@ pub fn build_endpoint(spec: &SpecFile, diags: &mut Vec<Diagnostic>) -> Endpoint 
 
 fn row_explicit<'a>(spec: &'a SpecFile, node: &Node) -> Option<&'a crate::parse::ExplicitParam> {
     node.row.and_then(|r| explicit::find(spec, &r.name))
+}
+
+/// Runs of undocumented one-word GET query rows are boolean switches (unless stated).
+fn type_undocumented_flags(spec: &SpecFile, params: &mut [Param]) {
+    let shapes: Vec<infer::RowShape> = params
+        .iter()
+        .map(|p| infer::RowShape {
+            name: &p.wire_name,
+            description: &p.description,
+            required: p.required,
+            get_query: spec.route.method == HttpMethod::Get && p.location == Location::Query,
+        })
+        .collect();
+    let flags: Vec<String> = infer::undocumented_flags(&shapes)
+        .into_iter()
+        .map(String::from)
+        .collect();
+    for p in params.iter_mut() {
+        let stated = explicit::find(spec, &p.spec_name).is_some_and(|e| e.ty.is_some());
+        if flags.contains(&p.wire_name) && p.ty == Type::String && !stated {
+            p.ty = Type::Boolean;
+        }
+    }
 }
 
 /// Rows closing down get `deprecated`; optional rows documented exactly like a route
