@@ -284,7 +284,14 @@ fn edge_api() -> Api {
         default: Some(ServerDefault::Uploads),
     });
     // An `{origin}` without a default (a management console): a required argument.
-    let mut manage = e("other", "manageVersion", "manage_version", Get, "/manage/v1/version", vec![]);
+    let mut manage = e(
+        "other",
+        "manageVersion",
+        "manage_version",
+        Get,
+        "/manage/v1/version",
+        vec![],
+    );
     manage.origin = true;
     manage.route = "GET {origin}/manage/v1/version".to_owned();
     manage.server = Some(ServerParam {
@@ -314,7 +321,16 @@ fn edge_api() -> Api {
                 Body,
                 Type::OneOf {
                     alternatives: vec![
-                        alt("repository_id", vec![p("repository_id", "repository_id", Body, Type::Integer, true)]),
+                        alt(
+                            "repository_id",
+                            vec![p(
+                                "repository_id",
+                                "repository_id",
+                                Body,
+                                Type::Integer,
+                                true,
+                            )],
+                        ),
                         alt(
                             "pull_request",
                             vec![p(
@@ -322,7 +338,13 @@ fn edge_api() -> Api {
                                 "pull_request",
                                 Body,
                                 Type::Object {
-                                    fields: vec![p("pull_request.number", "number", Body, Type::Integer, true)],
+                                    fields: vec![p(
+                                        "pull_request.number",
+                                        "number",
+                                        Body,
+                                        Type::Integer,
+                                        true,
+                                    )],
                                 },
                                 true,
                             )],
@@ -338,7 +360,10 @@ fn edge_api() -> Api {
                 Body,
                 Type::OneOf {
                     alternatives: vec![
-                        Alternative { name: "string".into(), ty: Type::String },
+                        Alternative {
+                            name: "string".into(),
+                            ty: Type::String,
+                        },
                         alt(
                             "branch",
                             vec![
@@ -355,14 +380,22 @@ fn edge_api() -> Api {
                 "value",
                 "value",
                 Body,
-                Type::Union { types: vec![Type::String, Type::Number, Type::Object { fields: Vec::new() }] },
+                Type::Union {
+                    types: vec![
+                        Type::String,
+                        Type::Number,
+                        Type::Object { fields: Vec::new() },
+                    ],
+                },
                 false,
             ),
             p(
                 "public",
                 "public",
                 Query,
-                Type::Union { types: vec![Type::Boolean, Type::String] },
+                Type::Union {
+                    types: vec![Type::Boolean, Type::String],
+                },
                 false,
             ),
             closing,

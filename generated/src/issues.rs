@@ -56,7 +56,7 @@ impl<'c> Issues<'c> {
     /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
     /// - `title` (required): Title of the issue.
     /// - `body` (optional, [`Create::body`](crate::issues::create::Create::body)): Text of the issue, in Markdown.
-    /// - `assignee` (optional, [`Create::assignee`](crate::issues::create::Create::assignee)): Login of one user to assign. **Closing down:** use `assignees`. Ignored unless you have push access.
+    /// - `assignee` (optional, [`Create::assignee`](crate::issues::create::Create::assignee), deprecated): Login of one user to assign. **Closing down:** use `assignees`. Ignored unless you have push access.
     /// - `milestone` (optional, [`Create::milestone`](crate::issues::create::Create::milestone)): Number of the milestone to attach the issue to. Ignored unless you have push access.
     /// - `labels` (optional, [`Create::labels`](crate::issues::create::Create::labels)): Names of labels to put on the issue. Ignored unless you have push access.
     /// - `assignees` (optional, [`Create::assignees`](crate::issues::create::Create::assignees)): Logins of users to assign. Ignored unless you have push access.
@@ -315,14 +315,14 @@ impl<'c> Issues<'c> {
         owner: impl Into<String>,
         repo: impl Into<String>,
         issue_number: i64,
-        assignees: Vec<String>,
+        assignees: impl IntoIterator<Item = impl Into<String>>,
     ) -> remove_assignees::RemoveAssignees<'c> {
         remove_assignees::RemoveAssignees {
             client: self.client,
             owner: owner.into(),
             repo: repo.into(),
             issue_number,
-            assignees,
+            assignees: assignees.into_iter().map(Into::into).collect(),
         }
     }
     /// Unlock the conversation of an issue
@@ -405,8 +405,11 @@ pub mod add_labels {
     impl<'c> AddLabels<'c> {
         /// Names of the labels to add, for example `["bug", "help wanted"]`.
         #[inline]
-        pub fn labels(mut self, labels: Vec<String>) -> Self {
-            self.labels = Some(labels);
+        pub fn labels(
+            mut self,
+            labels: impl IntoIterator<Item = impl Into<String>>,
+        ) -> Self {
+            self.labels = Some(labels.into_iter().map(Into::into).collect());
             self
         }
         /// The request, to adjust (headers, media type) before sending.
@@ -446,7 +449,7 @@ pub mod create {
         pub(super) title: String,
         pub(super) body: Option<String>,
         pub(super) assignee: Option<String>,
-        pub(super) milestone: Option<i64>,
+        pub(super) milestone: Option<crate::runtime::IntOrString>,
         pub(super) labels: Option<Vec<String>>,
         pub(super) assignees: Option<Vec<String>>,
         pub(super) r#type: Option<Option<String>>,
@@ -459,6 +462,7 @@ pub mod create {
             self
         }
         /// Login of one user to assign. **Closing down:** use `assignees`. Ignored unless you have push access.
+        #[deprecated(note = "the API docs say this parameter is closing down")]
         #[inline]
         pub fn assignee(mut self, assignee: impl Into<String>) -> Self {
             self.assignee = Some(assignee.into());
@@ -466,20 +470,29 @@ pub mod create {
         }
         /// Number of the milestone to attach the issue to. Ignored unless you have push access.
         #[inline]
-        pub fn milestone(mut self, milestone: i64) -> Self {
-            self.milestone = Some(milestone);
+        pub fn milestone(
+            mut self,
+            milestone: impl Into<crate::runtime::IntOrString>,
+        ) -> Self {
+            self.milestone = Some(milestone.into());
             self
         }
         /// Names of labels to put on the issue. Ignored unless you have push access.
         #[inline]
-        pub fn labels(mut self, labels: Vec<String>) -> Self {
-            self.labels = Some(labels);
+        pub fn labels(
+            mut self,
+            labels: impl IntoIterator<Item = impl Into<String>>,
+        ) -> Self {
+            self.labels = Some(labels.into_iter().map(Into::into).collect());
             self
         }
         /// Logins of users to assign. Ignored unless you have push access.
         #[inline]
-        pub fn assignees(mut self, assignees: Vec<String>) -> Self {
-            self.assignees = Some(assignees);
+        pub fn assignees(
+            mut self,
+            assignees: impl IntoIterator<Item = impl Into<String>>,
+        ) -> Self {
+            self.assignees = Some(assignees.into_iter().map(Into::into).collect());
             self
         }
         /// Name of the issue type to give the issue. Ignored unless you have push access.

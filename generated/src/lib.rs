@@ -10,6 +10,9 @@
 //!
 //! - `actions`: 2 endpoints (`client.actions()`)
 //! - `activity`: 1 endpoint (`client.activity()`)
+//! - `code_scanning`: 1 endpoint (`client.code_scanning()`)
+//! - `codespaces`: 1 endpoint (`client.codespaces()`)
+//! - `enterprise_admin`: 1 endpoint (`client.enterprise_admin()`)
 //! - `enterprise_team_memberships`: 2 endpoints (`client.enterprise_team_memberships()`)
 //! - `git`: 7 endpoints (`client.git()`)
 //! - `issues`: 11 endpoints (`client.issues()`)
@@ -17,9 +20,9 @@
 //! - `meta`: 1 endpoint (`client.meta()`)
 //! - `orgs`: 1 endpoint (`client.orgs()`)
 //! - `packages`: 1 endpoint (`client.packages()`)
-//! - `projects`: 6 endpoints (`client.projects()`)
+//! - `projects`: 7 endpoints (`client.projects()`)
 //! - `reactions`: 1 endpoint (`client.reactions()`)
-//! - `repos`: 24 endpoints (`client.repos()`)
+//! - `repos`: 25 endpoints (`client.repos()`)
 //! - `search`: 1 endpoint (`client.search()`)
 //! - `users`: 2 endpoints (`client.users()`)
 // Laid out by prettyplease, not rustfmt: `cargo fmt` leaves generated code alone (the
@@ -49,6 +52,18 @@ pub mod actions;
 #[cfg(feature = "activity")]
 #[rustfmt::skip]
 pub mod activity;
+/// Endpoints of the `codeScanning` scope.
+#[cfg(feature = "code_scanning")]
+#[rustfmt::skip]
+pub mod code_scanning;
+/// Endpoints of the `codespaces` scope.
+#[cfg(feature = "codespaces")]
+#[rustfmt::skip]
+pub mod codespaces;
+/// Endpoints of the `enterpriseAdmin` scope.
+#[cfg(feature = "enterprise_admin")]
+#[rustfmt::skip]
+pub mod enterprise_admin;
 /// Endpoints of the `enterpriseTeamMemberships` scope.
 #[cfg(feature = "enterprise_team_memberships")]
 #[rustfmt::skip]

@@ -336,7 +336,7 @@ fn method_docs(endpoint: &Endpoint, fields: &[ParamField], builder: &Ident) -> T
     if !fields.is_empty() || endpoint.origin {
         let mut list = String::from("# Parameters\n");
         for f in fields {
-            let how = if f.is_arg() {
+            let mut how = if f.is_arg() {
                 "required".to_owned()
             } else {
                 let setter = f.setter.to_string();
@@ -346,6 +346,12 @@ fn method_docs(endpoint: &Endpoint, fields: &[ParamField], builder: &Ident) -> T
                     docs::link(&label, &format!("{module_path}::{builder}::{setter}"))
                 )
             };
+            if f.param.deprecated {
+                how.push_str(", deprecated");
+            }
+            for alias in &f.param.aliases {
+                how.push_str(&format!(", formerly {}", docs::code(alias)));
+            }
             let wire = if bare(&f.arg.to_string()) != f.param.wire_name {
                 format!(" (sent as {})", docs::code(&f.param.wire_name))
             } else {

@@ -192,7 +192,11 @@ impl TypeCx {
     }
 
     /// Field declarations (`pub` or not) and each field's Rust type of one value.
-    fn field_decls(&mut self, fields: &[Param], public: bool) -> (Vec<TokenStream>, Vec<TokenStream>) {
+    fn field_decls(
+        &mut self,
+        fields: &[Param],
+        public: bool,
+    ) -> (Vec<TokenStream>, Vec<TokenStream>) {
         let vis = public.then(|| quote!(pub));
         let mut types = Vec::new();
         let decls = fields
@@ -346,11 +350,12 @@ fn constructor(name: &proc_macro2::Ident, fields: &[Param], types: &[TokenStream
             quote!(#field: #value)
         });
     }
+    let many = (args.len() > 7).then(|| quote!(#[allow(clippy::too_many_arguments)]));
     quote! {
         impl #name {
             /// A value with the required fields; optional ones are unset (`None`).
             #[inline]
-            #[allow(clippy::too_many_arguments)]
+            #many
             pub fn new(#(#args),*) -> Self {
                 Self { #(#inits,)* }
             }

@@ -45,6 +45,8 @@ pub fn deprecated(description: &str) -> bool {
         &text,
         &[
             "closing down notice",
+            "**closing down",
+            "closing down:**",
             "this field is closing down",
             "this parameter is closing down",
             "this property is closing down",
@@ -98,9 +100,14 @@ pub fn alias_of<'a>(
 pub fn raw_content_type(description: &str) -> Option<String> {
     let at = lower(description).find("content-type")?;
     // From the start of the backticked span (or word) that names the header.
-    let start = description[..at].rfind('`').filter(|b| at - b == 1).unwrap_or(at);
+    let start = description[..at]
+        .rfind('`')
+        .filter(|b| at - b == 1)
+        .unwrap_or(at);
     let rest = &description[start..];
-    let rest = rest.strip_prefix('`').map_or(rest, |r| &r[r.find('`').map_or(0, |e| e + 1)..]);
+    let rest = rest
+        .strip_prefix('`')
+        .map_or(rest, |r| &r[r.find('`').map_or(0, |e| e + 1)..]);
     backticked(rest).into_iter().find(|v| is_media_type(v))
 }
 
@@ -123,17 +130,28 @@ mod tests {
 
     #[test]
     fn either_of_two_required_rows() {
-        let rows = [("repository_id", true), ("ref", false), ("pull_request", true)];
+        let rows = [
+            ("repository_id", true),
+            ("ref", false),
+            ("pull_request", true),
+        ];
         let text = "Creates it.\n\nThis endpoint requires either a `repository_id` OR a `pull_request` but not both.";
         assert_eq!(
             either_required(&[text], &rows),
-            Some(vec![vec!["repository_id".into()], vec!["pull_request".into()]])
+            Some(vec![
+                vec!["repository_id".into()],
+                vec!["pull_request".into()]
+            ])
         );
         // Optional rows are independent setters already.
         let optional = [("tool_name", false), ("tool_guid", false)];
-        let text = "You can specify the tool by using either `tool_name` or `tool_guid`, but not both.";
+        let text =
+            "You can specify the tool by using either `tool_name` or `tool_guid`, but not both.";
         assert_eq!(either_required(&[text], &optional), None);
-        assert_eq!(either_required(&["Either `open` or `closed`."], &rows), None);
+        assert_eq!(
+            either_required(&["Either `open` or `closed`."], &rows),
+            None
+        );
     }
 
     #[test]
@@ -141,7 +159,12 @@ mod tests {
         assert!(deprecated(
             "Login for the user. _NOTE: dropped otherwise. **This field is closing down.**_"
         ));
-        assert!(deprecated("**Closing down notice**. Use **position** instead."));
+        assert!(deprecated(
+            "**Closing down notice**. Use **position** instead."
+        ));
+        assert!(deprecated(
+            "Login of one user. **Closing down:** use `assignees`."
+        ));
         assert!(!deprecated(
             "The property to sort by. `number` is deprecated - use `created` instead."
         ));
@@ -159,12 +182,18 @@ mod tests {
 
     #[test]
     fn aliases_share_the_route_parameter_text() {
-        let route = [("owner", "The owner."), ("alert_number", "The number of an alert.")];
+        let route = [
+            ("owner", "The owner."),
+            ("alert_number", "The number of an alert."),
+        ];
         assert_eq!(
             alias_of("alert_id", "The number of an alert.", false, &route),
             Some("alert_number")
         );
-        assert_eq!(alias_of("alert_id", "The number of an alert.", true, &route), None);
+        assert_eq!(
+            alias_of("alert_id", "The number of an alert.", true, &route),
+            None
+        );
         assert_eq!(alias_of("state", "Another text.", false, &route), None);
         assert_eq!(alias_of("x", "", false, &[("y", "")]), None);
     }

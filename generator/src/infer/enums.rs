@@ -132,7 +132,10 @@ fn defined_terms(description: &str) -> Option<Vec<String>> {
         let verb = rest.split_whitespace().next().unwrap_or("");
         let defines = !verb.is_empty()
             && verb.chars().all(|c| c.is_ascii_lowercase())
-            && !matches!(verb, "and" | "or" | "of" | "to" | "in" | "for" | "the" | "a");
+            && !matches!(
+                verb,
+                "and" | "or" | "of" | "to" | "in" | "for" | "the" | "a"
+            );
         if defines && !run.is_empty() {
             values.extend(run);
         }
@@ -154,8 +157,7 @@ fn leading_value(text: &str) -> Option<(String, &str)> {
     let inner = text.strip_prefix('`')?;
     let end = inner.find('`')?;
     let value = unquote(&inner[..end]);
-    (!value.is_empty() && !value.contains(char::is_whitespace))
-        .then(|| (value, &inner[end + 1..]))
+    (!value.is_empty() && !value.contains(char::is_whitespace)).then(|| (value, &inner[end + 1..]))
 }
 
 /// `"legacy"` inside backticks is the value `legacy`.
@@ -378,13 +380,22 @@ mod tests {
     #[test]
     fn defined_terms_with_any_verb_and_joined_values() {
         let d = "Which issues. `assigned` means assigned to you. `created` means created by you. `all` or `repos` means all issues you can see.";
-        assert_eq!(listed_values(d).unwrap(), vec!["assigned", "created", "all", "repos"]);
+        assert_eq!(
+            listed_values(d).unwrap(),
+            vec!["assigned", "created", "all", "repos"]
+        );
         let d = "The property to sort by.\n`created` means when created.\n`updated` means when changed.\n`epss_percentage` sorts alerts by EPSS.";
-        assert_eq!(listed_values(d).unwrap(), vec!["created", "updated", "epss_percentage"]);
+        assert_eq!(
+            listed_values(d).unwrap(),
+            vec!["created", "updated", "epss_percentage"]
+        );
         let d = "Filters jobs. `latest` returns jobs from the last run. `all` returns all jobs.";
         assert_eq!(listed_values(d).unwrap(), vec!["latest", "all"]);
         // Backticked names that start sentences without defining anything.
-        assert_eq!(listed_values("`owner` and `repo` are required. `x` of the repo."), None);
+        assert_eq!(
+            listed_values("`owner` and `repo` are required. `x` of the repo."),
+            None
+        );
     }
 
     #[test]
@@ -399,13 +410,17 @@ mod tests {
     #[test]
     fn described_and_quoted_values() {
         let d = "The file mode; one of `100644` for file (blob), `100755` for executable (blob), or `120000` for a symlink.";
-        assert_eq!(listed_values(d).unwrap(), vec!["100644", "100755", "120000"]);
+        assert_eq!(
+            listed_values(d).unwrap(),
+            vec!["100644", "100755", "120000"]
+        );
         assert_eq!(
             listed_values("Possible values are `\"legacy\"` and `\"workflow\"`.").unwrap(),
             vec!["legacy", "workflow"]
         );
         assert_eq!(
-            listed_values("Sorts the results by `author-date` or `committer-date`. Default: best").unwrap(),
+            listed_values("Sorts the results by `author-date` or `committer-date`. Default: best")
+                .unwrap(),
             vec!["author-date", "committer-date"]
         );
         assert_eq!(
@@ -413,10 +428,19 @@ mod tests {
             vec!["open", "resolved"]
         );
         // Weak cues inside a sentence, values of another parameter, `null`.
-        assert_eq!(listed_values("Omit it if `visibility` is set to `all` or `private`."), None);
-        assert_eq!(listed_values("It is triggered by `user` and `organization` events."), None);
+        assert_eq!(
+            listed_values("Omit it if `visibility` is set to `all` or `private`."),
+            None
+        );
+        assert_eq!(
+            listed_values("It is triggered by `user` and `organization` events."),
+            None
+        );
         assert_eq!(listed_values("Set to `false` or `null` to block."), None);
-        assert_eq!(listed_values("Set to `open`, `closed, `fixed`, or `dismissed` to list."), None);
+        assert_eq!(
+            listed_values("Set to `open`, `closed, `fixed`, or `dismissed` to list."),
+            None
+        );
     }
 
     #[test]

@@ -9,7 +9,13 @@ pub fn nullable(description: &str) -> bool {
     let text = lower(description);
     has_any(
         &text,
-        &["`null`", "set to null", "to null to", "set this to null", "set it to null"],
+        &[
+            "`null`",
+            "set to null",
+            "to null to",
+            "set this to null",
+            "set it to null",
+        ],
     )
 }
 
@@ -141,7 +147,10 @@ mod flag_tests {
             row("pulls", ""),
             row("per_page", "The number of results."),
         ];
-        assert_eq!(undocumented_flags(&rows), ["collab", "orgs", "owned", "pulls"]);
+        assert_eq!(
+            undocumented_flags(&rows),
+            ["collab", "orgs", "owned", "pulls"]
+        );
         let lone = [row("outdated", ""), row("per_page", "The number.")];
         assert!(undocumented_flags(&lone).is_empty());
         let words = [row("app_id", ""), row("check_name", "")];

@@ -387,7 +387,10 @@ mod tests {
             listed_enum(&body("x", "Can be one of: `true`, `false`.")),
             Some(Type::Boolean)
         );
-        let list = body("methods", "Array of allowed methods. Allowed values include `merge` and `squash`.");
+        let list = body(
+            "methods",
+            "Array of allowed methods. Allowed values include `merge` and `squash`.",
+        );
         assert_eq!(
             listed_enum(&list),
             Some(Type::Array {
@@ -411,7 +414,10 @@ mod tests {
             union_by_wording(&body("x", "Either a string or an integer.")),
             Some(Type::IntegerOrString)
         );
-        assert_eq!(union_by_wording(&body("x", "The name of the text field.")), None);
+        assert_eq!(
+            union_by_wording(&body("x", "The name of the text field.")),
+            None
+        );
         assert_eq!(
             union_by_wording(&body("x", "The text of the comment. A number is added.")),
             None

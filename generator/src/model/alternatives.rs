@@ -156,3 +156,80 @@ pub fn top_level(
     params.retain(|p| !grouped.contains(&&p.spec_name));
     params.insert(at.min(params.len()), choice);
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn field(spec: &str, required: bool) -> Param {
+        let wire = spec.rsplit('.').next().unwrap_or(spec);
+        Param {
+            spec_name: spec.into(),
+            wire_name: wire.into(),
+            rust_name: rust_ident(wire),
+            location: Location::Body,
+            ty: Type::String,
+            required,
+            nullable: false,
+            allows_slash: false,
+            deprecated: false,
+            aliases: Vec::new(),
+            description: String::new(),
+            line: 1,
+        }
+    }
+
+    #[test]
+    fn nested_groups_pick_fields_and_share_the_rest() {
+        let ty = Type::Object {
+            fields: vec![
+                field("p.kind", true),
+                field("p.a", false),
+                field("p.b", false),
+            ],
+        };
+        let groups = [
+            AlternativeGroup::Rows(vec!["a".into()]),
+            AlternativeGroup::Rows(vec!["b".into()]),
+            AlternativeGroup::Type("string".into()),
+        ];
+        let Type::OneOf {
+            alternatives,
+            merged: false,
+        } = nested("p", ty, &groups)
+        else {
+            panic!("not alternatives")
+        };
+        let names = |t: &Type| match t {
+            Type::Object { fields } => fields.iter().map(|f| f.wire_name.clone()).collect(),
+            _ => Vec::<String>::new(),
+        };
+        assert_eq!(names(&alternatives[0].ty), ["kind", "a"]);
+        assert_eq!(names(&alternatives[1].ty), ["kind", "b"]);
+        assert_eq!(alternatives[2].ty, Type::String);
+    }
+
+    #[test]
+    fn top_level_groups_become_one_merged_required_choice() {
+        let spec = crate::parse::parse_spec(
+            std::path::Path::new("s/x.md"),
+            "---\nname: n\nroute: POST /x\nscope: s\n---\n# T\n\n## Parameters\n\nThis endpoint has no parameters\n",
+        )
+        .unwrap();
+        let mut params = vec![field("a", true), field("ref", false), field("b", true)];
+        let mut diags = Vec::new();
+        let groups = vec![vec!["a".to_string()], vec!["b".to_string()]];
+        top_level(&spec, &mut params, &groups, 3, &mut diags);
+        assert!(diags.is_empty());
+        let names: Vec<&str> = params.iter().map(|p| p.wire_name.as_str()).collect();
+        assert_eq!(names, ["a_or_b", "ref"]);
+        assert!(params[0].required);
+        assert!(matches!(params[0].ty, Type::OneOf { merged: true, .. }));
+        // Only body fields can be alternatives.
+        let mut params = vec![field("a", true), field("b", true)];
+        params[1].location = Location::Query;
+        top_level(&spec, &mut params, &groups, 3, &mut diags);
+        assert_eq!(diags.len(), 1);
+        assert_eq!(params.len(), 2);
+    }
+}

@@ -34,17 +34,21 @@ const TYPES: [&str; 6] = ["string", "integer", "number", "boolean", "array", "ob
 
 /// `type: string`, `type: string | number` or `type: [string, number]`, kept as one string
 /// with members joined by ` | ` (checked member by member in [`check_explicit`]).
-pub(crate) fn type_union<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+pub(crate) fn type_union<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> Result<Option<String>, D::Error> {
     #[derive(serde::Deserialize)]
     #[serde(untagged)]
     enum OneOrMany {
         One(String),
         Many(Vec<String>),
     }
-    Ok(Some(match <OneOrMany as serde::Deserialize>::deserialize(d)? {
-        OneOrMany::One(t) => t,
-        OneOrMany::Many(ts) => ts.join(" | "),
-    }))
+    Ok(Some(
+        match <OneOrMany as serde::Deserialize>::deserialize(d)? {
+            OneOrMany::One(t) => t,
+            OneOrMany::Many(ts) => ts.join(" | "),
+        },
+    ))
 }
 
 /// The members of a (possibly union) type text: `string | number` → `["string", "number"]`.
@@ -473,6 +477,41 @@ mod tests {
         assert_eq!(
             errs,
             [(5, "front-matter `parameters` must be a list".to_string())]
+        );
+    }
+
+    #[test]
+    fn unions_and_alternatives() {
+        let text = "---\nname: n\nroute: GET /x\nscope: s\nparameters:\n  - name: v\n    type: [string, number, \"null\"]\n  - name: w\n    type: integer | string\n  - one_of:\n      - [a, b]\n      - [c]\n  - name: src\n    one_of: [string, [branch]]\n---\n";
+        let (split, errs) = run(text);
+        assert!(errs.is_empty(), "{errs:?}");
+        let explicit = split.unwrap().fields.unwrap().explicit;
+        assert_eq!(explicit[0].ty.as_deref(), Some("string | number | null"));
+        assert_eq!(explicit[1].ty.as_deref(), Some("integer | string"));
+        assert_eq!(explicit[2].name, "");
+        assert_eq!(
+            explicit[3].one_of,
+            Some(vec![
+                AlternativeGroup::Type("string".into()),
+                AlternativeGroup::Rows(vec!["branch".into()])
+            ])
+        );
+    }
+
+    #[test]
+    fn bad_unions_and_alternatives() {
+        let text = "---\nname: n\nroute: GET /x\nscope: s\nparameters:\n  - name: v\n    type: [string, float]\n  - name: w\n    type: \"null\"\n  - name: x\n    one_of: [[a]]\n  - name: y\n    one_of: [[], text]\n---\n";
+        let (_, errs) = run(text);
+        let messages: Vec<&str> = errs.iter().map(|(_, m)| m.as_str()).collect();
+        assert_eq!(
+            messages,
+            [
+                "unknown parameter type `float`",
+                "unknown parameter type `null`",
+                "`one_of` needs at least two alternatives",
+                "`one_of` has an empty alternative",
+                "unknown alternative type `text` in `one_of`",
+            ]
         );
     }
 

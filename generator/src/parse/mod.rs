@@ -64,7 +64,11 @@ pub struct ExplicitParam {
     pub location: Option<String>,
     /// `string` | `integer` | `number` | `boolean` | `array` | `object`, or a union of them
     /// written `[string, number]` or `string | number` (kept in the `a | b` form).
-    #[serde(rename = "type", default, deserialize_with = "front_matter::type_union")]
+    #[serde(
+        rename = "type",
+        default,
+        deserialize_with = "front_matter::type_union"
+    )]
     pub ty: Option<String>,
     /// Element type of an array.
     pub items: Option<String>,
@@ -289,7 +293,10 @@ fn check_explicit_names(explicit: &[ExplicitParam], body: &body::Body, rep: &mut
                 if group_row(&p.name, name, |n| rows.contains(n)).is_none() {
                     rep.error(
                         p.line,
-                        format!("`one_of` names `{name}`, which has no row below `{}`", p.name),
+                        format!(
+                            "`one_of` names `{name}`, which has no row below `{}`",
+                            p.name
+                        ),
                         "name rows relative to the entry (`branch` for `source.branch`)",
                     );
                 }

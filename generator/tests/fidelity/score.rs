@@ -112,7 +112,11 @@ pub fn score(specs: &[SpecFile], doc_value: &Value) -> Score {
             let names = |v: &Value| -> Vec<String> {
                 match v {
                     Value::String(s) => vec![s.clone()],
-                    Value::Array(a) => a.iter().filter_map(Value::as_str).map(String::from).collect(),
+                    Value::Array(a) => a
+                        .iter()
+                        .filter_map(Value::as_str)
+                        .map(String::from)
+                        .collect(),
                     _ => Vec::new(),
                 }
             };
