@@ -9,7 +9,10 @@ use super::words::{has_any, lower};
 /// one "either … or …" sentence. `rows` holds `(name, required)` of the top-level rows.
 /// Returns the groups (one row each) in text order.
 pub fn either_required(texts: &[&str], rows: &[(&str, bool)]) -> Option<Vec<Vec<String>>> {
-    for text in texts {
+    if rows.iter().filter(|(_, required)| *required).count() < 2 {
+        return None;
+    }
+    for text in texts.iter().filter(|t| t.contains("ither ")) {
         for sentence in text.split(". ") {
             let low = lower(sentence);
             let Some(at) = low.find("either ") else {
@@ -40,6 +43,9 @@ pub fn either_required(texts: &[&str], rows: &[(&str, bool)]) -> Option<Vec<Vec<
 /// down.**", "**Closing down notice**", "This parameter is deprecated"); values said to be
 /// deprecated ("`number` is deprecated") do not make the parameter so.
 pub fn deprecated(description: &str) -> bool {
+    if !description.contains("losing down") && !description.contains("eprecated") {
+        return false;
+    }
     let text = lower(description);
     has_any(
         &text,
@@ -61,6 +67,9 @@ pub fn deprecated(description: &str) -> bool {
 /// "This property replaces `location`, which is closing down": rows that another row's text
 /// names as replaced.
 pub fn replaced_rows(description: &str) -> Vec<String> {
+    if !description.contains("eplaces `") && !description.contains("instead of `") {
+        return Vec::new();
+    }
     let text = lower(description);
     let mut out = Vec::new();
     for cue in ["replaces `", "use this instead of `"] {

@@ -108,11 +108,18 @@ fn raw_listed_values(description: &str) -> Option<Vec<String>> {
 /// `all` returns …", "`all` or `repos` means …": two or more values, each opening a sentence
 /// or line and followed by a word saying what it does.
 fn defined_terms(description: &str) -> Option<Vec<String>> {
+    // Two defined values need at least two spans: skip texts without four backticks.
+    if description.bytes().filter(|b| *b == b'`').count() < 4 {
+        return None;
+    }
     let mut values = Vec::new();
     for sentence in sentences(description) {
         let mut rest = sentence;
         for lead in ["for example, ", "and ", "or "] {
-            if rest.to_lowercase().starts_with(lead) {
+            if rest
+                .get(..lead.len())
+                .is_some_and(|p| p.eq_ignore_ascii_case(lead))
+            {
                 rest = &rest[lead.len()..];
             }
         }
@@ -173,6 +180,9 @@ fn unquote(value: &str) -> String {
 /// followed by a dash or colon ("- `PR_TITLE` - default to the pull request's title"): the
 /// list of values, when it has two items or more.
 fn value_bullets(description: &str) -> Option<Vec<String>> {
+    if !description.contains("- `") && !description.contains("* `") {
+        return None;
+    }
     let mut values = Vec::new();
     let mut items = 0;
     for line in description.lines() {

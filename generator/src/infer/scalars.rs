@@ -60,6 +60,15 @@ pub fn listed_enum(ctx: &ParamCtx) -> Option<Type> {
 /// number": value kinds joined in one list (by commas, `and`, `or`) name a union of two or
 /// more JSON types.
 pub fn union_by_wording(ctx: &ParamCtx) -> Option<Type> {
+    // Cheap test first: this runs on every row, and two kind words are rare.
+    let text = lower(ctx.description);
+    let named = ["string", "text", "date", "number", "numeric", "integer", "boolean"]
+        .iter()
+        .filter(|k| text.contains(*k))
+        .count();
+    if named < 2 {
+        return None;
+    }
     let kind = |w: &str| match w {
         "string" | "strings" | "text" | "date" => Some(Type::String),
         "number" | "numbers" | "numeric" => Some(Type::Number),
