@@ -13,6 +13,7 @@ pub mod codegen;
 mod config;
 pub mod diag;
 pub mod infer;
+pub mod ir;
 pub mod model;
 pub mod parse;
 pub mod schema;

@@ -344,7 +344,7 @@ fn constructor(name: &proc_macro2::Ident, fields: &[Param], types: &[TokenStream
             }
         };
         args.push(quote!(#field: #arg_ty));
-        inits.push(if value.to_string() == field.to_string() {
+        inits.push(if field == value.to_string() {
             quote!(#field)
         } else {
             quote!(#field: #value)

@@ -125,10 +125,7 @@ fn defined_terms(description: &str) -> Option<Vec<String>> {
         }
         // `a` or `b` means …: every value of the opening run is defined.
         let mut run = Vec::new();
-        loop {
-            let Some((value, after)) = leading_value(rest) else {
-                break;
-            };
+        while let Some((value, after)) = leading_value(rest) {
             run.push(value);
             rest = after.trim_start();
             match ["or ", ", "].iter().find_map(|w| rest.strip_prefix(w)) {

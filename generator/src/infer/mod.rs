@@ -17,7 +17,8 @@ pub use flags::{allows_slash, nullable, undocumented_flags, RowShape};
 pub use location::{infer_location, is_raw_body};
 pub use maps::map_value_type;
 
-use crate::model::{HttpMethod, Location, Type};
+use crate::ir::{Location, Type};
+use crate::parse::HttpMethod;
 
 /// What a rule may look at for one (leaf) parameter.
 #[derive(Debug, Clone, Copy)]
@@ -73,7 +74,8 @@ pub fn infer_type_traced(ctx: &ParamCtx) -> (&'static str, Type) {
 #[cfg(test)]
 pub(crate) mod testing {
     use super::ParamCtx;
-    use crate::model::{HttpMethod, Location};
+    use crate::ir::Location;
+    use crate::parse::HttpMethod;
 
     /// A body parameter of a POST with no siblings.
     pub fn body<'a>(name: &'a str, description: &'a str) -> ParamCtx<'a> {

@@ -8,7 +8,7 @@ use super::words::{
     text_words,
 };
 use super::{ids, ParamCtx};
-use crate::model::Type;
+use crate::ir::Type;
 
 /// Leading name words of yes/no settings (`has_issues`, `allow_forking`, `is_template`).
 const BOOLEAN_NAME_STARTS: &[&str] = &[
@@ -62,10 +62,12 @@ pub fn listed_enum(ctx: &ParamCtx) -> Option<Type> {
 pub fn union_by_wording(ctx: &ParamCtx) -> Option<Type> {
     // Cheap test first: this runs on every row, and two kind words are rare.
     let text = lower(ctx.description);
-    let named = ["string", "text", "date", "number", "numeric", "integer", "boolean"]
-        .iter()
-        .filter(|k| text.contains(*k))
-        .count();
+    let named = [
+        "string", "text", "date", "number", "numeric", "integer", "boolean",
+    ]
+    .iter()
+    .filter(|k| text.contains(*k))
+    .count();
     if named < 2 {
         return None;
     }
@@ -99,7 +101,10 @@ pub fn union_by_wording(ctx: &ParamCtx) -> Option<Type> {
     if run.len() > best.len() {
         best = run;
     }
-    (best.len() >= 2).then(|| match best.as_slice() {
+    if best.len() < 2 {
+        return None;
+    }
+    Some(match best.as_slice() {
         [Type::Integer, Type::String] | [Type::String, Type::Integer] => Type::IntegerOrString,
         _ => Type::Union { types: best },
     })

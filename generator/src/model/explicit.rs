@@ -36,9 +36,8 @@ pub fn check(spec: &SpecFile) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for e in &spec.explicit {
         let at = |msg: String| Diagnostic::new(&spec.path, e.line, msg);
-        if !(e.name.is_empty() && e.one_of.is_some())
-            && !spec.params.iter().any(|r| r.name == e.name)
-        {
+        let top_level_choice = e.name.is_empty() && e.one_of.is_some();
+        if !top_level_choice && !spec.params.iter().any(|r| r.name == e.name) {
             out.push(
                 at(format!(
                     "explicit type for `{}`, which is not in the parameters table",

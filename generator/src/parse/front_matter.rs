@@ -373,7 +373,8 @@ fn check_explicit(p: &ExplicitParam, earlier: &[ExplicitParam], rep: &mut Report
         .flatten()
         .flat_map(|t| type_members(t).map(move |m| (m, t.contains('|'))));
     for (ty, in_union) in members {
-        if !TYPES.contains(&ty) && !(in_union && ty == "null") {
+        let null_member = in_union && ty == "null";
+        if !TYPES.contains(&ty) && !null_member {
             rep.error(
                 p.line,
                 format!("unknown parameter type `{ty}`"),

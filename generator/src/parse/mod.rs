@@ -278,7 +278,8 @@ fn check_explicit_names(explicit: &[ExplicitParam], body: &body::Body, rep: &mut
     let rows: std::collections::HashSet<&str> =
         body.params.iter().map(|p| p.name.as_str()).collect();
     for p in explicit {
-        if !(p.name.is_empty() && p.one_of.is_some()) && !rows.contains(p.name.as_str()) {
+        let top_level_choice = p.name.is_empty() && p.one_of.is_some();
+        if !top_level_choice && !rows.contains(p.name.as_str()) {
             rep.error(
                 p.line,
                 format!("explicit parameter `{}` has no row in the parameters table", p.name),
