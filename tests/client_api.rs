@@ -130,7 +130,7 @@ async fn json_body_uses_wire_names_and_skips_unset_fields() {
     client
         .issues()
         .create("octo", "hello", "Found a bug")
-        .labels(vec!["bug".into(), "p1".into()])
+        .labels(["bug", "p1"])
         .milestone(3)
         .r#type(Some("Bug".into()))
         .send()
@@ -161,7 +161,7 @@ async fn delete_with_query_and_delete_with_body() {
         .unwrap();
     client
         .issues()
-        .remove_assignees("octo", "hello", 7, vec!["mona".into()])
+        .remove_assignees("octo", "hello", 7, ["mona"])
         .send()
         .await
         .unwrap();
@@ -253,11 +253,17 @@ async fn uploads_send_raw_bytes_to_the_given_origin() {
     let (server, client) = setup().await;
     let req = client
         .repos()
-        .upload_release_asset("octo", "hello", 9, "app v1.zip", vec![0u8, 159, 146, 150])
+        .upload_release_asset(
+            "octo",
+            "hello",
+            9,
+            "app v1.zip",
+            vec![0u8, 159, 146, 150],
+            "application/zip",
+        )
         .label("App")
         .origin(server.uri())
-        .build()
-        .header("Content-Type", "application/zip");
+        .build();
     req.send().await.unwrap();
     let req = only_request(&server).await;
     assert_eq!(req.method.as_str(), "POST");
@@ -281,7 +287,7 @@ async fn uploads_default_to_the_uploads_host() {
         .unwrap();
     client
         .repos()
-        .upload_release_asset("o", "r", 1, "a.txt", "hello")
+        .upload_release_asset("o", "r", 1, "a.txt", "hello", "text/plain")
         .send()
         .await
         .unwrap();
@@ -293,14 +299,7 @@ async fn uploads_default_to_the_uploads_host() {
 #[tokio::test]
 async fn raw_markdown_body_and_enum_body_field() {
     let (server, client) = setup().await;
-    client
-        .markdown()
-        .render_raw("# Hi")
-        .build()
-        .header("Content-Type", "text/plain")
-        .send()
-        .await
-        .unwrap();
+    client.markdown().render_raw("# Hi").send().await.unwrap();
     use github_rest_client::markdown::render::Mode;
     client
         .markdown()
@@ -312,6 +311,11 @@ async fn raw_markdown_body_and_enum_body_field() {
     let requests = server.received_requests().await.unwrap();
     assert_eq!(requests[0].url.path(), "/markdown/raw");
     assert_eq!(requests[0].body, b"# Hi");
+    // The media type the docs name for the raw body is sent without being asked for.
+    assert_eq!(
+        requests[0].headers.get("content-type").unwrap(),
+        "text/plain"
+    );
     assert_eq!(requests[1].url.path(), "/markdown");
     assert_eq!(
         body_json(&requests[1]),

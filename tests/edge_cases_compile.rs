@@ -7,7 +7,8 @@ use std::path::PathBuf;
 
 use client_generator::codegen;
 use client_generator::model::{
-    Api, BodyKind, Endpoint, HttpMethod, Location, Param, PathPart, Type,
+    Alternative, Api, BodyKind, Endpoint, HttpMethod, Location, Param, PathPart, ServerDefault,
+    ServerParam, Type,
 };
 use client_generator::write;
 use github_client_suite::{assert_crate_builds_clean, cargo_in};
@@ -27,6 +28,8 @@ fn p(spec: &str, rust: &str, location: Location, ty: Type, required: bool) -> Pa
         required,
         nullable: false,
         allows_slash: false,
+        deprecated: false,
+        aliases: Vec::new(),
         description: format!(
             "The `{spec}` <b>parameter</b>, see https://example.com/{spec} or [x]."
         ),
@@ -70,6 +73,7 @@ fn e(
         method,
         route: format!("{method:?} {route}").to_uppercase().replace(&route.to_uppercase(), route),
         origin: false,
+        server: None,
         path: path_of(route),
         query_template: Vec::new(),
         description: "Text with <details><summary>html</summary></details>, a `*/`, \"#, #[attr],\n\n```js\nconsole.log(1)\n```\n\n    indented code\n\nand [broken][ref] [links], https://bare.example.com/x.\t Tabs\ttoo."
@@ -273,7 +277,130 @@ fn edge_api() -> Api {
     upload.route = "POST {origin}/up/{id}{?name}".to_owned();
     upload.body = BodyKind::Raw {
         param: "data".into(),
+        content_type: Some("text/plain".into()),
     };
+    upload.server = Some(ServerParam {
+        description: "The upload host.".into(),
+        default: Some(ServerDefault::Uploads),
+    });
+    // An `{origin}` without a default (a management console): a required argument.
+    let mut manage = e(
+        "other",
+        "manageVersion",
+        "manage_version",
+        Get,
+        "/manage/v1/version",
+        vec![],
+    );
+    manage.origin = true;
+    manage.route = "GET {origin}/manage/v1/version".to_owned();
+    manage.server = Some(ServerParam {
+        description: String::new(),
+        default: None,
+    });
+    // Alternatives (merged into the body and nested), unions, deprecations, aliases.
+    let alt = |name: &str, fields: Vec<Param>| Alternative {
+        name: name.into(),
+        ty: Type::Object { fields },
+    };
+    let mut closing = p("location", "location", Body, Type::String, false);
+    closing.deprecated = true;
+    let mut renamed = p("number", "number", Path, Type::Integer, true);
+    renamed.aliases = vec!["id".into(), "type".into()];
+    let choices = e(
+        "other",
+        "choices",
+        "choices",
+        Post,
+        "/choices/{number}",
+        vec![
+            renamed,
+            p(
+                "repository_id_or_pull_request",
+                "repository_id_or_pull_request",
+                Body,
+                Type::OneOf {
+                    alternatives: vec![
+                        alt(
+                            "repository_id",
+                            vec![p(
+                                "repository_id",
+                                "repository_id",
+                                Body,
+                                Type::Integer,
+                                true,
+                            )],
+                        ),
+                        alt(
+                            "pull_request",
+                            vec![p(
+                                "pull_request",
+                                "pull_request",
+                                Body,
+                                Type::Object {
+                                    fields: vec![p(
+                                        "pull_request.number",
+                                        "number",
+                                        Body,
+                                        Type::Integer,
+                                        true,
+                                    )],
+                                },
+                                true,
+                            )],
+                        ),
+                    ],
+                    merged: true,
+                },
+                true,
+            ),
+            p(
+                "source",
+                "source",
+                Body,
+                Type::OneOf {
+                    alternatives: vec![
+                        Alternative {
+                            name: "string".into(),
+                            ty: Type::String,
+                        },
+                        alt(
+                            "branch",
+                            vec![
+                                p("source.branch", "branch", Body, Type::String, true),
+                                p("source.path", "path", Body, Type::String, false),
+                            ],
+                        ),
+                    ],
+                    merged: false,
+                },
+                false,
+            ),
+            p(
+                "value",
+                "value",
+                Body,
+                Type::Union {
+                    types: vec![
+                        Type::String,
+                        Type::Number,
+                        Type::Object { fields: Vec::new() },
+                    ],
+                },
+                false,
+            ),
+            p(
+                "public",
+                "public",
+                Query,
+                Type::Union {
+                    types: vec![Type::Boolean, Type::String],
+                },
+                false,
+            ),
+            closing,
+        ],
+    );
     let mut deprecated = e("other", "oldThing", "old_thing", Delete, "/old", vec![]);
     deprecated.deprecated = true;
     let mut alias = e(
@@ -376,6 +503,8 @@ fn edge_api() -> Api {
     let mut endpoints = vec![
         kitchen,
         upload,
+        manage,
+        choices,
         deprecated,
         alias,
         alias_of_deprecated,

@@ -35,7 +35,7 @@ async fn add_labels_to_issue() {
     let labels = json(
         c.issues()
             .add_labels(ORG, repo, number)
-            .labels(vec!["Foo".into(), "bAr".into(), "baZ".into()])
+            .labels(["Foo", "bAr", "baZ"])
             .send()
             .await
             .unwrap(),

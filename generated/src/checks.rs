@@ -681,6 +681,29 @@ pub mod create {
         #[serde(skip_serializing_if = "Option::is_none")]
         pub raw_details: Option<String>,
     }
+    impl OutputAnnotationsItem {
+        /// A value with the required fields; optional ones are unset (`None`).
+        #[inline]
+        pub fn new(
+            path: impl Into<String>,
+            start_line: i64,
+            end_line: i64,
+            annotation_level: crate::checks::create::OutputAnnotationsAnnotationLevel,
+            message: impl Into<String>,
+        ) -> Self {
+            Self {
+                path: path.into(),
+                start_line,
+                end_line,
+                start_column: None,
+                end_column: None,
+                annotation_level,
+                message: message.into(),
+                title: None,
+                raw_details: None,
+            }
+        }
+    }
     /// Images shown in the report.
     #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
     pub struct OutputImagesItem {
@@ -691,6 +714,17 @@ pub mod create {
         /// Caption shown with the image.
         #[serde(skip_serializing_if = "Option::is_none")]
         pub caption: Option<String>,
+    }
+    impl OutputImagesItem {
+        /// A value with the required fields; optional ones are unset (`None`).
+        #[inline]
+        pub fn new(alt: impl Into<String>, image_url: impl Into<String>) -> Self {
+            Self {
+                alt: alt.into(),
+                image_url: image_url.into(),
+                caption: None,
+            }
+        }
     }
     /// Text shown for the run: title, summary, details, annotations and images.
     #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
@@ -709,6 +743,19 @@ pub mod create {
         #[serde(skip_serializing_if = "Option::is_none")]
         pub images: Option<Vec<crate::checks::create::OutputImagesItem>>,
     }
+    impl Output {
+        /// A value with the required fields; optional ones are unset (`None`).
+        #[inline]
+        pub fn new(title: impl Into<String>, summary: impl Into<String>) -> Self {
+            Self {
+                title: title.into(),
+                summary: summary.into(),
+                text: None,
+                annotations: None,
+                images: None,
+            }
+        }
+    }
     /// Buttons offered with the run (at most 3); pressing one sends a `check_run.requested_action` webhook to the app.
     #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
     pub struct ActionsItem {
@@ -718,6 +765,21 @@ pub mod create {
         pub description: String,
         /// Identifier sent back to the app when the button is pressed, at most 20 characters.
         pub identifier: String,
+    }
+    impl ActionsItem {
+        /// A value with the required fields; optional ones are unset (`None`).
+        #[inline]
+        pub fn new(
+            label: impl Into<String>,
+            description: impl Into<String>,
+            identifier: impl Into<String>,
+        ) -> Self {
+            Self {
+                label: label.into(),
+                description: description.into(),
+                identifier: identifier.into(),
+            }
+        }
     }
 }
 /// Request builder and parameter types of [`Checks::create_suite`](crate::checks::Checks::create_suite).
@@ -1358,6 +1420,13 @@ pub mod set_suites_preferences {
         /// `true` creates suites on push automatically; `false` turns that off. Default: `true`.
         pub setting: bool,
     }
+    impl AutoTriggerChecksItem {
+        /// A value with the required fields; optional ones are unset (`None`).
+        #[inline]
+        pub fn new(app_id: i64, setting: bool) -> Self {
+            Self { app_id, setting }
+        }
+    }
 }
 /// Request builder and parameter types of [`Checks::update`](crate::checks::Checks::update).
 pub mod update {
@@ -1621,6 +1690,29 @@ pub mod update {
         #[serde(skip_serializing_if = "Option::is_none")]
         pub raw_details: Option<String>,
     }
+    impl OutputAnnotationsItem {
+        /// A value with the required fields; optional ones are unset (`None`).
+        #[inline]
+        pub fn new(
+            path: impl Into<String>,
+            start_line: i64,
+            end_line: i64,
+            annotation_level: crate::checks::update::OutputAnnotationsAnnotationLevel,
+            message: impl Into<String>,
+        ) -> Self {
+            Self {
+                path: path.into(),
+                start_line,
+                end_line,
+                start_column: None,
+                end_column: None,
+                annotation_level,
+                message: message.into(),
+                title: None,
+                raw_details: None,
+            }
+        }
+    }
     /// Images shown in the report.
     #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
     pub struct OutputImagesItem {
@@ -1631,6 +1723,17 @@ pub mod update {
         /// Caption shown with the image.
         #[serde(skip_serializing_if = "Option::is_none")]
         pub caption: Option<String>,
+    }
+    impl OutputImagesItem {
+        /// A value with the required fields; optional ones are unset (`None`).
+        #[inline]
+        pub fn new(alt: impl Into<String>, image_url: impl Into<String>) -> Self {
+            Self {
+                alt: alt.into(),
+                image_url: image_url.into(),
+                caption: None,
+            }
+        }
     }
     /// Text shown for the run: title, summary, details, annotations and images.
     #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
@@ -1650,6 +1753,19 @@ pub mod update {
         #[serde(skip_serializing_if = "Option::is_none")]
         pub images: Option<Vec<crate::checks::update::OutputImagesItem>>,
     }
+    impl Output {
+        /// A value with the required fields; optional ones are unset (`None`).
+        #[inline]
+        pub fn new(summary: impl Into<String>) -> Self {
+            Self {
+                title: None,
+                summary: summary.into(),
+                text: None,
+                annotations: None,
+                images: None,
+            }
+        }
+    }
     /// Buttons offered with the run (at most 3); pressing one sends a `check_run.requested_action` webhook to the app.
     #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
     pub struct ActionsItem {
@@ -1659,5 +1775,20 @@ pub mod update {
         pub description: String,
         /// Identifier sent back to the app when the button is pressed, at most 20 characters.
         pub identifier: String,
+    }
+    impl ActionsItem {
+        /// A value with the required fields; optional ones are unset (`None`).
+        #[inline]
+        pub fn new(
+            label: impl Into<String>,
+            description: impl Into<String>,
+            identifier: impl Into<String>,
+        ) -> Self {
+            Self {
+                label: label.into(),
+                description: description.into(),
+                identifier: identifier.into(),
+            }
+        }
     }
 }

@@ -581,6 +581,13 @@ pub mod create {
         /// Text of the file.
         pub content: String,
     }
+    impl FilesValue {
+        /// A value with the required fields; optional ones are unset (`None`).
+        #[inline]
+        pub fn new(content: impl Into<String>) -> Self {
+            Self { content: content.into() }
+        }
+    }
 }
 /// Request builder and parameter types of [`Gists::create_comment`](crate::gists::Gists::create_comment).
 pub mod create_comment {

@@ -529,8 +529,11 @@ pub mod create_commit {
     impl<'c> CreateCommit<'c> {
         /// SHAs of the parent commits. Empty for a root commit, one for a normal commit, several for a merge.
         #[inline]
-        pub fn parents(mut self, parents: Vec<String>) -> Self {
-            self.parents = Some(parents);
+        pub fn parents(
+            mut self,
+            parents: impl IntoIterator<Item = impl Into<String>>,
+        ) -> Self {
+            self.parents = Some(parents.into_iter().map(Into::into).collect());
             self
         }
         /// Who wrote the change. Defaults to the authenticated user.
@@ -590,6 +593,17 @@ pub mod create_commit {
         /// When the change was written, an ISO 8601 timestamp (`YYYY-MM-DDTHH:MM:SSZ`).
         #[serde(skip_serializing_if = "Option::is_none")]
         pub date: Option<String>,
+    }
+    impl Author {
+        /// A value with the required fields; optional ones are unset (`None`).
+        #[inline]
+        pub fn new(name: impl Into<String>, email: impl Into<String>) -> Self {
+            Self {
+                name: name.into(),
+                email: email.into(),
+                date: None,
+            }
+        }
     }
     /// Who made the commit. Defaults to `author`.
     #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
@@ -731,6 +745,17 @@ pub mod create_tag {
         /// When the tag was made, an ISO 8601 timestamp (`YYYY-MM-DDTHH:MM:SSZ`).
         #[serde(skip_serializing_if = "Option::is_none")]
         pub date: Option<String>,
+    }
+    impl Tagger {
+        /// A value with the required fields; optional ones are unset (`None`).
+        #[inline]
+        pub fn new(name: impl Into<String>, email: impl Into<String>) -> Self {
+            Self {
+                name: name.into(),
+                email: email.into(),
+                date: None,
+            }
+        }
     }
 }
 /// Request builder and parameter types of [`Git::create_tree`](crate::git::Git::create_tree).

@@ -214,7 +214,7 @@ impl<'c> Issues<'c> {
     /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
     /// - `title` (required): Title of the issue.
     /// - `body` (optional, [`Create::body`](crate::issues::create::Create::body)): Text of the issue, in Markdown.
-    /// - `assignee` (optional, [`Create::assignee`](crate::issues::create::Create::assignee)): Login of one user to assign. **Closing down:** use `assignees`. Ignored unless you have push access.
+    /// - `assignee` (optional, [`Create::assignee`](crate::issues::create::Create::assignee), deprecated): Login of one user to assign. **Closing down:** use `assignees`. Ignored unless you have push access.
     /// - `milestone` (optional, [`Create::milestone`](crate::issues::create::Create::milestone)): Number of the milestone to attach the issue to. Ignored unless you have push access.
     /// - `labels` (optional, [`Create::labels`](crate::issues::create::Create::labels)): Names of labels to put on the issue. Ignored unless you have push access.
     /// - `assignees` (optional, [`Create::assignees`](crate::issues::create::Create::assignees)): Logins of users to assign. Ignored unless you have push access.
@@ -1298,14 +1298,14 @@ impl<'c> Issues<'c> {
         owner: impl Into<String>,
         repo: impl Into<String>,
         issue_number: i64,
-        assignees: Vec<String>,
+        assignees: impl IntoIterator<Item = impl Into<String>>,
     ) -> remove_assignees::RemoveAssignees<'c> {
         remove_assignees::RemoveAssignees {
             client: self.client,
             owner: owner.into(),
             repo: repo.into(),
             issue_number,
-            assignees,
+            assignees: assignees.into_iter().map(Into::into).collect(),
         }
     }
     /// Remove a blocking dependency
@@ -1511,7 +1511,7 @@ impl<'c> Issues<'c> {
     /// - `issue_number` (required): Number of the issue, as shown in its URL.
     /// - `title` (optional, [`Update::title`](crate::issues::update::Update::title)): New title.
     /// - `body` (optional, [`Update::body`](crate::issues::update::Update::body)): New text, in Markdown.
-    /// - `assignee` (optional, [`Update::assignee`](crate::issues::update::Update::assignee)): Login of one user to assign. **Closing down:** use `assignees`.
+    /// - `assignee` (optional, [`Update::assignee`](crate::issues::update::Update::assignee), deprecated): Login of one user to assign. **Closing down:** use `assignees`.
     /// - `state` (optional, [`Update::state`](crate::issues::update::Update::state)): New state of the issue. Values: `open`, `closed`.
     /// - `state_reason` (optional, [`Update::state_reason`](crate::issues::update::Update::state_reason)): Why the state changed. Values: `completed`, `not_planned`, `duplicate`, `reopened`.
     /// - `milestone` (optional, [`Update::milestone`](crate::issues::update::Update::milestone)): Number of the milestone to attach, or `null` to detach it. Ignored unless you have push access.
@@ -1667,8 +1667,11 @@ pub mod add_assignees {
     impl<'c> AddAssignees<'c> {
         /// Logins of users to add as assignees, at most 10 per call. Only users with push access can change assignees; otherwise the list is ignored.
         #[inline]
-        pub fn assignees(mut self, assignees: Vec<String>) -> Self {
-            self.assignees = Some(assignees);
+        pub fn assignees(
+            mut self,
+            assignees: impl IntoIterator<Item = impl Into<String>>,
+        ) -> Self {
+            self.assignees = Some(assignees.into_iter().map(Into::into).collect());
             self
         }
         /// The request, to adjust (headers, media type) before sending.
@@ -1749,8 +1752,11 @@ pub mod add_labels {
     impl<'c> AddLabels<'c> {
         /// Names of the labels to add, for example `["bug", "help wanted"]`.
         #[inline]
-        pub fn labels(mut self, labels: Vec<String>) -> Self {
-            self.labels = Some(labels);
+        pub fn labels(
+            mut self,
+            labels: impl IntoIterator<Item = impl Into<String>>,
+        ) -> Self {
+            self.labels = Some(labels.into_iter().map(Into::into).collect());
             self
         }
         /// The request, to adjust (headers, media type) before sending.
@@ -1900,7 +1906,7 @@ pub mod create {
         pub(super) title: String,
         pub(super) body: Option<String>,
         pub(super) assignee: Option<String>,
-        pub(super) milestone: Option<i64>,
+        pub(super) milestone: Option<crate::runtime::IntOrString>,
         pub(super) labels: Option<Vec<String>>,
         pub(super) assignees: Option<Vec<String>>,
         pub(super) r#type: Option<Option<String>>,
@@ -1913,6 +1919,7 @@ pub mod create {
             self
         }
         /// Login of one user to assign. **Closing down:** use `assignees`. Ignored unless you have push access.
+        #[deprecated(note = "the API docs say this parameter is closing down")]
         #[inline]
         pub fn assignee(mut self, assignee: impl Into<String>) -> Self {
             self.assignee = Some(assignee.into());
@@ -1920,20 +1927,29 @@ pub mod create {
         }
         /// Number of the milestone to attach the issue to. Ignored unless you have push access.
         #[inline]
-        pub fn milestone(mut self, milestone: i64) -> Self {
-            self.milestone = Some(milestone);
+        pub fn milestone(
+            mut self,
+            milestone: impl Into<crate::runtime::IntOrString>,
+        ) -> Self {
+            self.milestone = Some(milestone.into());
             self
         }
         /// Names of labels to put on the issue. Ignored unless you have push access.
         #[inline]
-        pub fn labels(mut self, labels: Vec<String>) -> Self {
-            self.labels = Some(labels);
+        pub fn labels(
+            mut self,
+            labels: impl IntoIterator<Item = impl Into<String>>,
+        ) -> Self {
+            self.labels = Some(labels.into_iter().map(Into::into).collect());
             self
         }
         /// Logins of users to assign. Ignored unless you have push access.
         #[inline]
-        pub fn assignees(mut self, assignees: Vec<String>) -> Self {
-            self.assignees = Some(assignees);
+        pub fn assignees(
+            mut self,
+            assignees: impl IntoIterator<Item = impl Into<String>>,
+        ) -> Self {
+            self.assignees = Some(assignees.into_iter().map(Into::into).collect());
             self
         }
         /// Name of the issue type to give the issue. Ignored unless you have push access.
@@ -4737,6 +4753,13 @@ pub mod set_labels {
         /// Name of a label.
         pub name: String,
     }
+    impl LabelsItem {
+        /// A value with the required fields; optional ones are unset (`None`).
+        #[inline]
+        pub fn new(name: impl Into<String>) -> Self {
+            Self { name: name.into() }
+        }
+    }
 }
 /// Request builder and parameter types of [`Issues::unlock`](crate::issues::Issues::unlock).
 pub mod unlock {
@@ -4809,6 +4832,7 @@ pub mod update {
         /// Login of one user to assign. **Closing down:** use `assignees`.
         ///
         /// `None` is sent as `null`.
+        #[deprecated(note = "the API docs say this parameter is closing down")]
         #[inline]
         pub fn assignee(mut self, assignee: Option<String>) -> Self {
             self.assignee = Some(assignee);
@@ -4841,14 +4865,20 @@ pub mod update {
         }
         /// Names of labels to set; replaces the current labels, and an empty array clears them. Ignored unless you have push access.
         #[inline]
-        pub fn labels(mut self, labels: Vec<String>) -> Self {
-            self.labels = Some(labels);
+        pub fn labels(
+            mut self,
+            labels: impl IntoIterator<Item = impl Into<String>>,
+        ) -> Self {
+            self.labels = Some(labels.into_iter().map(Into::into).collect());
             self
         }
         /// Logins of users to set as assignees; replaces the current ones, and an empty array clears them. Ignored unless you have push access.
         #[inline]
-        pub fn assignees(mut self, assignees: Vec<String>) -> Self {
-            self.assignees = Some(assignees);
+        pub fn assignees(
+            mut self,
+            assignees: impl IntoIterator<Item = impl Into<String>>,
+        ) -> Self {
+            self.assignees = Some(assignees.into_iter().map(Into::into).collect());
             self
         }
         /// Name of the issue type to set, or `null` to clear it. Ignored unless you have push access.

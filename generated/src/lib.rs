@@ -31,8 +31,11 @@
 //! - `actions`: 34 endpoints (`client.actions()`)
 //! - `activity`: 32 endpoints (`client.activity()`)
 //! - `checks`: 12 endpoints (`client.checks()`)
+//! - `code_scanning`: 1 endpoint (`client.code_scanning()`)
 //! - `codes_of_conduct`: 2 endpoints (`client.codes_of_conduct()`)
+//! - `codespaces`: 1 endpoint (`client.codespaces()`)
 //! - `emojis`: 1 endpoint (`client.emojis()`)
+//! - `enterprise_admin`: 1 endpoint (`client.enterprise_admin()`)
 //! - `enterprise_team_memberships`: 2 endpoints (`client.enterprise_team_memberships()`)
 //! - `gists`: 20 endpoints (`client.gists()`)
 //! - `git`: 14 endpoints (`client.git()`)
@@ -43,11 +46,11 @@
 //! - `meta`: 5 endpoints (`client.meta()`)
 //! - `orgs`: 12 endpoints (`client.orgs()`)
 //! - `packages`: 1 endpoint (`client.packages()`)
-//! - `projects`: 6 endpoints (`client.projects()`)
+//! - `projects`: 7 endpoints (`client.projects()`)
 //! - `pulls`: 27 endpoints (`client.pulls()`)
 //! - `rate_limit`: 1 endpoint (`client.rate_limit()`)
 //! - `reactions`: 21 endpoints (`client.reactions()`)
-//! - `repos`: 79 endpoints (`client.repos()`)
+//! - `repos`: 80 endpoints (`client.repos()`)
 //! - `search`: 7 endpoints (`client.search()`)
 //! - `teams`: 12 endpoints (`client.teams()`)
 //! - `users`: 20 endpoints (`client.users()`)
@@ -87,14 +90,26 @@ pub mod activity;
 #[cfg(feature = "checks")]
 #[rustfmt::skip]
 pub mod checks;
+/// Endpoints of the `codeScanning` scope.
+#[cfg(feature = "code_scanning")]
+#[rustfmt::skip]
+pub mod code_scanning;
 /// Endpoints of the `codesOfConduct` scope.
 #[cfg(feature = "codes_of_conduct")]
 #[rustfmt::skip]
 pub mod codes_of_conduct;
+/// Endpoints of the `codespaces` scope.
+#[cfg(feature = "codespaces")]
+#[rustfmt::skip]
+pub mod codespaces;
 /// Endpoints of the `emojis` scope.
 #[cfg(feature = "emojis")]
 #[rustfmt::skip]
 pub mod emojis;
+/// Endpoints of the `enterpriseAdmin` scope.
+#[cfg(feature = "enterprise_admin")]
+#[rustfmt::skip]
+pub mod enterprise_admin;
 /// Endpoints of the `enterpriseTeamMemberships` scope.
 #[cfg(feature = "enterprise_team_memberships")]
 #[rustfmt::skip]

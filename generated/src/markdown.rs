@@ -153,6 +153,7 @@ pub mod render_raw {
                 String::from("/markdown/raw"),
             );
             req = req.raw(self.data);
+            req = req.header("Content-Type", "text/plain");
             req
         }
         /// Send the request.

@@ -169,6 +169,38 @@ impl<'c> Projects<'c> {
             archived: None,
         }
     }
+    /// Update project item for organization
+    ///
+    /// Sets field values of one item of an organization's project.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): The organization name. The name is not case sensitive.
+    /// - `project_number` (required): Number of the project.
+    /// - `item_id` (required): ID of the project item.
+    /// - `fields` (required): The field changes to make.
+    ///
+    /// # Route
+    ///
+    /// `PATCH /orgs/{org}/projectsV2/{project_number}/items/{item_id}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/projects/items#update-project-item-for-organization)
+    #[inline]
+    pub fn update_item_for_org(
+        &self,
+        org: impl Into<String>,
+        project_number: i64,
+        item_id: i64,
+        fields: Vec<crate::projects::update_item_for_org::FieldsItem>,
+    ) -> update_item_for_org::UpdateItemForOrg<'c> {
+        update_item_for_org::UpdateItemForOrg {
+            client: self.client,
+            org: org.into(),
+            project_number,
+            item_id,
+            fields,
+        }
+    }
 }
 /// Request builder and parameter types of [`Projects::create_card`](crate::projects::Projects::create_card).
 pub mod create_card {
@@ -463,6 +495,87 @@ pub mod update_card {
         #[inline]
         pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
             self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Projects::update_item_for_org`](crate::projects::Projects::update_item_for_org).
+pub mod update_item_for_org {
+    /// Request for [`Projects::update_item_for_org`](crate::projects::Projects::update_item_for_org): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct UpdateItemForOrg<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) project_number: i64,
+        pub(super) item_id: i64,
+        pub(super) fields: Vec<crate::projects::update_item_for_org::FieldsItem>,
+    }
+    impl<'c> UpdateItemForOrg<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let org = crate::runtime::encode::segment(&self.org);
+            let project_number = self.project_number;
+            let item_id = self.item_id;
+            let mut req = crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Patch,
+                format!("/orgs/{org}/projectsV2/{project_number}/items/{item_id}"),
+            );
+            let mut body = crate::runtime::JsonObject::new();
+            body.field("fields", &self.fields);
+            req = req.json(body);
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+    /// The field's new value: text, a number or a date as given; for single-select and iteration fields, the ID of the option or iteration; `null` clears the field.
+    ///
+    /// One of several types; each converts into it with `.into()`.
+    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+    #[serde(untagged)]
+    pub enum FieldsValue {
+        String(String),
+        Number(f64),
+    }
+    impl From<String> for FieldsValue {
+        #[inline]
+        fn from(value: String) -> Self {
+            Self::String(value)
+        }
+    }
+    impl From<&str> for FieldsValue {
+        #[inline]
+        fn from(value: &str) -> Self {
+            Self::String(value.to_owned())
+        }
+    }
+    impl From<f64> for FieldsValue {
+        #[inline]
+        fn from(value: f64) -> Self {
+            Self::Number(value)
+        }
+    }
+    /// The field changes to make.
+    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+    pub struct FieldsItem {
+        /// ID of the field to change.
+        pub id: i64,
+        /// The field's new value: text, a number or a date as given; for single-select and iteration fields, the ID of the option or iteration; `null` clears the field.
+        pub value: Option<crate::projects::update_item_for_org::FieldsValue>,
+    }
+    impl FieldsItem {
+        /// A value with the required fields; optional ones are unset (`None`).
+        #[inline]
+        pub fn new(
+            id: i64,
+            value: Option<crate::projects::update_item_for_org::FieldsValue>,
+        ) -> Self {
+            Self { id, value }
         }
     }
 }

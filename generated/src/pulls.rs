@@ -182,7 +182,7 @@ impl<'c> Pulls<'c> {
     /// - `body` (required): Text of the comment, in Markdown.
     /// - `commit_id` (required): SHA of the commit to comment on. Use the latest commit of the pull request so the line is not outdated.
     /// - `path` (required): Path of the file, relative to the repository root.
-    /// - `position` (optional, [`CreateReviewComment::position`](crate::pulls::create_review_comment::CreateReviewComment::position)): **Closing down:** line offset within the diff hunk. Use `line` instead.
+    /// - `position` (optional, [`CreateReviewComment::position`](crate::pulls::create_review_comment::CreateReviewComment::position), deprecated): **Closing down:** line offset within the diff hunk. Use `line` instead.
     /// - `side` (optional, [`CreateReviewComment::side`](crate::pulls::create_review_comment::CreateReviewComment::side)): Side of the diff the line is on: `LEFT` for deletions, `RIGHT` for additions or unchanged lines.
     /// - `line` (optional, [`CreateReviewComment::line`](crate::pulls::create_review_comment::CreateReviewComment::line)): Line of the file the comment applies to (the last line for a range). Required unless `subject_type` is `file`.
     /// - `start_line` (optional, [`CreateReviewComment::start_line`](crate::pulls::create_review_comment::CreateReviewComment::start_line)): First line of a multi-line comment.
@@ -753,14 +753,14 @@ impl<'c> Pulls<'c> {
         owner: impl Into<String>,
         repo: impl Into<String>,
         pull_number: i64,
-        reviewers: Vec<String>,
+        reviewers: impl IntoIterator<Item = impl Into<String>>,
     ) -> remove_requested_reviewers::RemoveRequestedReviewers<'c> {
         remove_requested_reviewers::RemoveRequestedReviewers {
             client: self.client,
             owner: owner.into(),
             repo: repo.into(),
             pull_number,
-            reviewers,
+            reviewers: reviewers.into_iter().map(Into::into).collect(),
             team_reviewers: None,
         }
     }
@@ -1255,6 +1255,21 @@ pub mod create_review {
         #[serde(skip_serializing_if = "Option::is_none")]
         pub start_side: Option<String>,
     }
+    impl CommentsItem {
+        /// A value with the required fields; optional ones are unset (`None`).
+        #[inline]
+        pub fn new(path: impl Into<String>, body: impl Into<String>) -> Self {
+            Self {
+                path: path.into(),
+                position: None,
+                body: body.into(),
+                line: None,
+                side: None,
+                start_line: None,
+                start_side: None,
+            }
+        }
+    }
 }
 /// Request builder and parameter types of [`Pulls::create_review_comment`](crate::pulls::Pulls::create_review_comment).
 pub mod create_review_comment {
@@ -1281,6 +1296,7 @@ pub mod create_review_comment {
     }
     impl<'c> CreateReviewComment<'c> {
         /// **Closing down:** line offset within the diff hunk. Use `line` instead.
+        #[deprecated(note = "the API docs say this parameter is closing down")]
         #[inline]
         pub fn position(mut self, position: i64) -> Self {
             self.position = Some(position);
@@ -2545,8 +2561,13 @@ pub mod remove_requested_reviewers {
     impl<'c> RemoveRequestedReviewers<'c> {
         /// Slugs of teams whose request is withdrawn.
         #[inline]
-        pub fn team_reviewers(mut self, team_reviewers: Vec<String>) -> Self {
-            self.team_reviewers = Some(team_reviewers);
+        pub fn team_reviewers(
+            mut self,
+            team_reviewers: impl IntoIterator<Item = impl Into<String>>,
+        ) -> Self {
+            self.team_reviewers = Some(
+                team_reviewers.into_iter().map(Into::into).collect(),
+            );
             self
         }
         /// The request, to adjust (headers, media type) before sending.
@@ -2589,14 +2610,22 @@ pub mod request_reviewers {
     impl<'c> RequestReviewers<'c> {
         /// Logins of users to ask.
         #[inline]
-        pub fn reviewers(mut self, reviewers: Vec<String>) -> Self {
-            self.reviewers = Some(reviewers);
+        pub fn reviewers(
+            mut self,
+            reviewers: impl IntoIterator<Item = impl Into<String>>,
+        ) -> Self {
+            self.reviewers = Some(reviewers.into_iter().map(Into::into).collect());
             self
         }
         /// Slugs of teams to ask.
         #[inline]
-        pub fn team_reviewers(mut self, team_reviewers: Vec<String>) -> Self {
-            self.team_reviewers = Some(team_reviewers);
+        pub fn team_reviewers(
+            mut self,
+            team_reviewers: impl IntoIterator<Item = impl Into<String>>,
+        ) -> Self {
+            self.team_reviewers = Some(
+                team_reviewers.into_iter().map(Into::into).collect(),
+            );
             self
         }
         /// The request, to adjust (headers, media type) before sending.

@@ -249,7 +249,7 @@ impl<'c> Repos<'c> {
     /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
     /// - `deployment_id` (required): ID of the deployment.
     /// - `state` (required): New state of the deployment. Only GitHub Actions may set `queued` and `in_progress` through the UI; any caller may send them here. Values: `error`, `failure`, `inactive`, `in_progress`, `queued`, `pending`, `success`.
-    /// - `target_url` (optional, [`CreateDeploymentStatus::target_url`](crate::repos::create_deployment_status::CreateDeploymentStatus::target_url)): **Closing down:** use `log_url`. Address of the deployment's output.
+    /// - `target_url` (optional, [`CreateDeploymentStatus::target_url`](crate::repos::create_deployment_status::CreateDeploymentStatus::target_url), deprecated): **Closing down:** use `log_url`. Address of the deployment's output.
     /// - `log_url` (optional, [`CreateDeploymentStatus::log_url`](crate::repos::create_deployment_status::CreateDeploymentStatus::log_url)): Address of the deployment's logs.
     /// - `description` (optional, [`CreateDeploymentStatus::description`](crate::repos::create_deployment_status::CreateDeploymentStatus::description)): Short text about the status, at most 140 characters.
     /// - `environment` (optional, [`CreateDeploymentStatus::environment`](crate::repos::create_deployment_status::CreateDeploymentStatus::environment)): Name of the environment deployed to. Defaults to the deployment's environment.
@@ -408,7 +408,7 @@ impl<'c> Repos<'c> {
     /// - `allow_rebase_merge` (optional, [`CreateInOrg::allow_rebase_merge`](crate::repos::create_in_org::CreateInOrg::allow_rebase_merge)): Whether pull requests may be rebase-merged. Default: `true`.
     /// - `allow_auto_merge` (optional, [`CreateInOrg::allow_auto_merge`](crate::repos::create_in_org::CreateInOrg::allow_auto_merge)): Whether pull requests may be set to merge automatically once requirements are met. Default: `false`.
     /// - `delete_branch_on_merge` (optional, [`CreateInOrg::delete_branch_on_merge`](crate::repos::create_in_org::CreateInOrg::delete_branch_on_merge)): Whether head branches are deleted automatically after a merge. Default: `false`.
-    /// - `use_squash_pr_title_as_default` (optional, [`CreateInOrg::use_squash_pr_title_as_default`](crate::repos::create_in_org::CreateInOrg::use_squash_pr_title_as_default)): **Closing down:** use `squash_merge_commit_title`. Whether a squash commit takes the pull request title by default. Default: `false`.
+    /// - `use_squash_pr_title_as_default` (optional, [`CreateInOrg::use_squash_pr_title_as_default`](crate::repos::create_in_org::CreateInOrg::use_squash_pr_title_as_default), deprecated): **Closing down:** use `squash_merge_commit_title`. Whether a squash commit takes the pull request title by default. Default: `false`.
     /// - `squash_merge_commit_title` (optional, [`CreateInOrg::squash_merge_commit_title`](crate::repos::create_in_org::CreateInOrg::squash_merge_commit_title)): Default title of squash commits. `COMMIT_OR_PR_TITLE` uses the commit title for single-commit pull requests and the pull request title otherwise. Values: `PR_TITLE`, `COMMIT_OR_PR_TITLE`.
     /// - `squash_merge_commit_message` (optional, [`CreateInOrg::squash_merge_commit_message`](crate::repos::create_in_org::CreateInOrg::squash_merge_commit_message)): Default message of squash commits: the pull request body, the commit messages, or nothing. Values: `PR_BODY`, `COMMIT_MESSAGES`, `BLANK`.
     /// - `merge_commit_title` (optional, [`CreateInOrg::merge_commit_title`](crate::repos::create_in_org::CreateInOrg::merge_commit_title)): Default title of merge commits: the pull request title, or the classic merge message. Values: `PR_TITLE`, `MERGE_MESSAGE`.
@@ -2273,14 +2273,14 @@ impl<'c> Repos<'c> {
         owner: impl Into<String>,
         repo: impl Into<String>,
         branch: impl Into<String>,
-        contexts: Vec<String>,
+        contexts: impl IntoIterator<Item = impl Into<String>>,
     ) -> remove_status_check_contexts::RemoveStatusCheckContexts<'c> {
         remove_status_check_contexts::RemoveStatusCheckContexts {
             client: self.client,
             owner: owner.into(),
             repo: repo.into(),
             branch: branch.into(),
-            contexts,
+            contexts: contexts.into_iter().map(Into::into).collect(),
         }
     }
     /// Rename a branch
@@ -2335,13 +2335,13 @@ impl<'c> Repos<'c> {
         &self,
         owner: impl Into<String>,
         repo: impl Into<String>,
-        names: Vec<String>,
+        names: impl IntoIterator<Item = impl Into<String>>,
     ) -> replace_all_topics::ReplaceAllTopics<'c> {
         replace_all_topics::ReplaceAllTopics {
             client: self.client,
             owner: owner.into(),
             repo: repo.into(),
-            names,
+            names: names.into_iter().map(Into::into).collect(),
         }
     }
     /// Send a test push to a webhook
@@ -2398,7 +2398,7 @@ impl<'c> Repos<'c> {
     /// - `allow_auto_merge` (optional, [`Update::allow_auto_merge`](crate::repos::update::Update::allow_auto_merge)): Whether auto-merge can be turned on for pull requests.
     /// - `delete_branch_on_merge` (optional, [`Update::delete_branch_on_merge`](crate::repos::update::Update::delete_branch_on_merge)): Whether head branches are deleted automatically once their pull request is merged.
     /// - `allow_update_branch` (optional, [`Update::allow_update_branch`](crate::repos::update::Update::allow_update_branch)): Whether a pull request branch that is behind its base can always be updated, even when being up to date is not required for merging.
-    /// - `use_squash_pr_title_as_default` (optional, [`Update::use_squash_pr_title_as_default`](crate::repos::update::Update::use_squash_pr_title_as_default)): Whether squash commits take the pull request title by default instead of the commit message. **Closing down:** use `squash_merge_commit_title` instead.
+    /// - `use_squash_pr_title_as_default` (optional, [`Update::use_squash_pr_title_as_default`](crate::repos::update::Update::use_squash_pr_title_as_default), deprecated): Whether squash commits take the pull request title by default instead of the commit message. **Closing down:** use `squash_merge_commit_title` instead.
     /// - `squash_merge_commit_title` (optional, [`Update::squash_merge_commit_title`](crate::repos::update::Update::squash_merge_commit_title)): Default title of squash merge commits: `PR_TITLE` uses the pull request title, `COMMIT_OR_PR_TITLE` uses the commit title for single-commit pull requests and the pull request title otherwise. Must be set when `squash_merge_commit_message` is set.
     /// - `squash_merge_commit_message` (optional, [`Update::squash_merge_commit_message`](crate::repos::update::Update::squash_merge_commit_message)): Default message of squash merge commits: `PR_BODY` (pull request body), `COMMIT_MESSAGES` (the messages of the branch commits) or `BLANK` (empty).
     /// - `merge_commit_title` (optional, [`Update::merge_commit_title`](crate::repos::update::Update::merge_commit_title)): Default title of merge commits: `PR_TITLE` (pull request title) or `MERGE_MESSAGE` (the classic "Merge pull request #123 from branch-name" text). Must be set when `merge_commit_message` is set.
@@ -2508,6 +2508,40 @@ impl<'c> Repos<'c> {
             required_conversation_resolution: None,
             lock_branch: None,
             allow_fork_syncing: None,
+        }
+    }
+    /// Update information about a GitHub Pages site
+    ///
+    /// Changes how a repository's Pages site is built and served. Needs admin or maintain access, or the permission to manage Pages settings.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): The account owner of the repository. The name is not case sensitive.
+    /// - `repo` (required): The name of the repository without the `.git` extension. The name is not case sensitive.
+    /// - `cname` (optional, [`UpdateInformationAboutPagesSite::cname`](crate::repos::update_information_about_pages_site::UpdateInformationAboutPagesSite::cname)): Custom domain of the site. Send `null` to remove it.
+    /// - `https_enforced` (optional, [`UpdateInformationAboutPagesSite::https_enforced`](crate::repos::update_information_about_pages_site::UpdateInformationAboutPagesSite::https_enforced)): Whether the site is served over HTTPS only.
+    /// - `build_type` (optional, [`UpdateInformationAboutPagesSite::build_type`](crate::repos::update_information_about_pages_site::UpdateInformationAboutPagesSite::build_type)): How the site is built. `workflow` means a custom Actions workflow builds it. `legacy` means GitHub builds it from a branch.
+    /// - `source` (optional, [`UpdateInformationAboutPagesSite::source`](crate::repos::update_information_about_pages_site::UpdateInformationAboutPagesSite::source)): Where the site's files come from: a branch name, or the branch and folder.
+    ///
+    /// # Route
+    ///
+    /// `PUT /repos/{owner}/{repo}/pages`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/pages/pages#update-information-about-a-apiname-pages-site)
+    #[inline]
+    pub fn update_information_about_pages_site(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+    ) -> update_information_about_pages_site::UpdateInformationAboutPagesSite<'c> {
+        update_information_about_pages_site::UpdateInformationAboutPagesSite {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            cname: None,
+            https_enforced: None,
+            build_type: None,
+            source: None,
         }
     }
     /// Change a repository invitation
@@ -2674,7 +2708,8 @@ impl<'c> Repos<'c> {
     /// - `name` (required): File name the asset gets.
     /// - `label` (optional, [`UploadReleaseAsset::label`](crate::repos::upload_release_asset::UploadReleaseAsset::label)): Short text shown instead of the file name.
     /// - `data` (required): The bytes of the file to upload.
-    /// - `origin` (optional, [`UploadReleaseAsset::origin`](crate::repos::upload_release_asset::UploadReleaseAsset::origin)): the upload server; defaults to the client's uploads URL.
+    /// - `content_type` (required) (sent as `Content-Type`): The media type of the raw body, e.g. `application/zip`.
+    /// - `origin` (optional, server, [`UploadReleaseAsset::origin`](crate::repos::upload_release_asset::UploadReleaseAsset::origin); defaults to the client's uploads URL): Scheme, host and optional port of the upload server, as found in the `upload_url` of the release.
     ///
     /// # Route
     ///
@@ -2689,6 +2724,7 @@ impl<'c> Repos<'c> {
         release_id: i64,
         name: impl Into<String>,
         data: impl Into<Vec<u8>>,
+        content_type: impl Into<String>,
     ) -> upload_release_asset::UploadReleaseAsset<'c> {
         upload_release_asset::UploadReleaseAsset {
             client: self.client,
@@ -2699,6 +2735,7 @@ impl<'c> Repos<'c> {
             name: name.into(),
             label: None,
             data: data.into(),
+            content_type: content_type.into(),
         }
     }
 }
@@ -2986,8 +3023,13 @@ pub mod create_deployment {
         }
         /// Status contexts that must pass first. An empty array skips the checks; leaving it out checks all unique contexts.
         #[inline]
-        pub fn required_contexts(mut self, required_contexts: Vec<String>) -> Self {
-            self.required_contexts = Some(required_contexts);
+        pub fn required_contexts(
+            mut self,
+            required_contexts: impl IntoIterator<Item = impl Into<String>>,
+        ) -> Self {
+            self.required_contexts = Some(
+                required_contexts.into_iter().map(Into::into).collect(),
+            );
             self
         }
         /// Extra JSON data for the system doing the deployment.
@@ -3072,6 +3114,7 @@ pub mod create_deployment_status {
     }
     impl<'c> CreateDeploymentStatus<'c> {
         /// **Closing down:** use `log_url`. Address of the deployment's output.
+        #[deprecated(note = "the API docs say this parameter is closing down")]
         #[inline]
         pub fn target_url(mut self, target_url: impl Into<String>) -> Self {
             self.target_url = Some(target_url.into());
@@ -3754,6 +3797,7 @@ pub mod create_in_org {
             self
         }
         /// **Closing down:** use `squash_merge_commit_title`. Whether a squash commit takes the pull request title by default. Default: `false`.
+        #[deprecated(note = "the API docs say this parameter is closing down")]
         #[inline]
         pub fn use_squash_pr_title_as_default(
             mut self,
@@ -4146,6 +4190,16 @@ pub mod create_or_update_environment {
         /// `true` lets only branches matching the environment's name patterns deploy. Must be the opposite of `protected_branches`.
         pub custom_branch_policies: bool,
     }
+    impl DeploymentBranchPolicy {
+        /// A value with the required fields; optional ones are unset (`None`).
+        #[inline]
+        pub fn new(protected_branches: bool, custom_branch_policies: bool) -> Self {
+            Self {
+                protected_branches,
+                custom_branch_policies,
+            }
+        }
+    }
 }
 /// Request builder and parameter types of [`Repos::create_or_update_file_contents`](crate::repos::Repos::create_or_update_file_contents).
 pub mod create_or_update_file_contents {
@@ -4235,6 +4289,17 @@ pub mod create_or_update_file_contents {
         #[serde(skip_serializing_if = "Option::is_none")]
         pub date: Option<String>,
     }
+    impl Committer {
+        /// A value with the required fields; optional ones are unset (`None`).
+        #[inline]
+        pub fn new(name: impl Into<String>, email: impl Into<String>) -> Self {
+            Self {
+                name: name.into(),
+                email: email.into(),
+                date: None,
+            }
+        }
+    }
     /// Identity recorded as the author. Falls back to `committer`, and to the authenticated user when that is missing too.
     #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
     pub struct Author {
@@ -4245,6 +4310,17 @@ pub mod create_or_update_file_contents {
         /// Time of authoring as an ISO 8601 timestamp.
         #[serde(skip_serializing_if = "Option::is_none")]
         pub date: Option<String>,
+    }
+    impl Author {
+        /// A value with the required fields; optional ones are unset (`None`).
+        #[inline]
+        pub fn new(name: impl Into<String>, email: impl Into<String>) -> Self {
+            Self {
+                name: name.into(),
+                email: email.into(),
+                date: None,
+            }
+        }
     }
 }
 /// Request builder and parameter types of [`Repos::create_release`](crate::repos::Repos::create_release).
@@ -4413,8 +4489,11 @@ pub mod create_webhook {
         }
         /// Events that trigger the hook. Default: `['push']`.
         #[inline]
-        pub fn events(mut self, events: Vec<String>) -> Self {
-            self.events = Some(events);
+        pub fn events(
+            mut self,
+            events: impl IntoIterator<Item = impl Into<String>>,
+        ) -> Self {
+            self.events = Some(events.into_iter().map(Into::into).collect());
             self
         }
         /// Whether deliveries are sent when the hook triggers. Default: `true`.
@@ -5960,15 +6039,15 @@ pub mod list_contributors {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) owner: String,
         pub(super) repo: String,
-        pub(super) anon: Option<String>,
+        pub(super) anon: Option<crate::repos::list_contributors::Anon>,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
     }
     impl<'c> ListContributors<'c> {
         /// `1` or `true` includes anonymous contributors.
         #[inline]
-        pub fn anon(mut self, anon: impl Into<String>) -> Self {
-            self.anon = Some(anon.into());
+        pub fn anon(mut self, anon: crate::repos::list_contributors::Anon) -> Self {
+            self.anon = Some(anon);
             self
         }
         /// How many results to return per page, at most 100. Default: `30`.
@@ -5994,7 +6073,7 @@ pub mod list_contributors {
                 format!("/repos/{owner}/{repo}/contributors"),
             );
             if let Some(value) = self.anon {
-                req = req.query("anon", value);
+                req = req.query("anon", value.as_str().to_owned());
             }
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
@@ -6008,6 +6087,36 @@ pub mod list_contributors {
         #[inline]
         pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
             self.build().send()
+        }
+    }
+    /// `1` or `true` includes anonymous contributors.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum Anon {
+        /// `1`
+        V1,
+        /// `true`
+        True,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl Anon {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::V1 => "1",
+                Self::True => "true",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for Anon {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
         }
     }
 }
@@ -7683,6 +7792,7 @@ pub mod update {
             self
         }
         /// Whether squash commits take the pull request title by default instead of the commit message. **Closing down:** use `squash_merge_commit_title` instead.
+        #[deprecated(note = "the API docs say this parameter is closing down")]
         #[inline]
         pub fn use_squash_pr_title_as_default(
             mut self,
@@ -8154,6 +8264,16 @@ pub mod update_branch_protection {
         #[serde(skip_serializing_if = "Option::is_none")]
         pub app_id: Option<i64>,
     }
+    impl RequiredStatusChecksChecksItem {
+        /// A value with the required fields; optional ones are unset (`None`).
+        #[inline]
+        pub fn new(context: impl Into<String>) -> Self {
+            Self {
+                context: context.into(),
+                app_id: None,
+            }
+        }
+    }
     /// Status checks that have to succeed before a pull request can be merged. `null` turns this rule off.
     #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
     pub struct RequiredStatusChecks {
@@ -8166,6 +8286,20 @@ pub mod update_branch_protection {
         pub checks: Option<
             Vec<crate::repos::update_branch_protection::RequiredStatusChecksChecksItem>,
         >,
+    }
+    impl RequiredStatusChecks {
+        /// A value with the required fields; optional ones are unset (`None`).
+        #[inline]
+        pub fn new(
+            strict: bool,
+            contexts: impl IntoIterator<Item = impl Into<String>>,
+        ) -> Self {
+            Self {
+                strict,
+                contexts: contexts.into_iter().map(Into::into).collect(),
+                checks: None,
+            }
+        }
     }
     /// Who may dismiss reviews. Send an empty object to drop the restriction. Users and teams can only be listed for organization repositories; leave this out for personal ones.
     #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
@@ -8229,6 +8363,145 @@ pub mod update_branch_protection {
         /// Slugs of apps that may push.
         #[serde(skip_serializing_if = "Option::is_none")]
         pub apps: Option<Vec<String>>,
+    }
+    impl Restrictions {
+        /// A value with the required fields; optional ones are unset (`None`).
+        #[inline]
+        pub fn new(
+            users: impl IntoIterator<Item = impl Into<String>>,
+            teams: impl IntoIterator<Item = impl Into<String>>,
+        ) -> Self {
+            Self {
+                users: users.into_iter().map(Into::into).collect(),
+                teams: teams.into_iter().map(Into::into).collect(),
+                apps: None,
+            }
+        }
+    }
+}
+/// Request builder and parameter types of [`Repos::update_information_about_pages_site`](crate::repos::Repos::update_information_about_pages_site).
+pub mod update_information_about_pages_site {
+    /// Request for [`Repos::update_information_about_pages_site`](crate::repos::Repos::update_information_about_pages_site): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Debug, Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct UpdateInformationAboutPagesSite<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) cname: Option<Option<String>>,
+        pub(super) https_enforced: Option<bool>,
+        pub(super) build_type: Option<
+            crate::repos::update_information_about_pages_site::BuildType,
+        >,
+        pub(super) source: Option<
+            crate::repos::update_information_about_pages_site::Source,
+        >,
+    }
+    impl<'c> UpdateInformationAboutPagesSite<'c> {
+        /// Custom domain of the site. Send `null` to remove it.
+        ///
+        /// `None` is sent as `null`.
+        #[inline]
+        pub fn cname(mut self, cname: Option<String>) -> Self {
+            self.cname = Some(cname);
+            self
+        }
+        /// Whether the site is served over HTTPS only.
+        #[inline]
+        pub fn https_enforced(mut self, https_enforced: bool) -> Self {
+            self.https_enforced = Some(https_enforced);
+            self
+        }
+        /// How the site is built. `workflow` means a custom Actions workflow builds it. `legacy` means GitHub builds it from a branch.
+        #[inline]
+        pub fn build_type(
+            mut self,
+            build_type: crate::repos::update_information_about_pages_site::BuildType,
+        ) -> Self {
+            self.build_type = Some(build_type);
+            self
+        }
+        /// Where the site's files come from: a branch name, or the branch and folder.
+        #[inline]
+        pub fn source(
+            mut self,
+            source: crate::repos::update_information_about_pages_site::Source,
+        ) -> Self {
+            self.source = Some(source);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let owner = crate::runtime::encode::segment(&self.owner);
+            let repo = crate::runtime::encode::segment(&self.repo);
+            let mut req = crate::runtime::Request::new(
+                self.client,
+                crate::runtime::Method::Put,
+                format!("/repos/{owner}/{repo}/pages"),
+            );
+            let mut body = crate::runtime::JsonObject::new();
+            body.opt("cname", &self.cname);
+            body.opt("https_enforced", &self.https_enforced);
+            body.opt("build_type", &self.build_type);
+            body.opt("source", &self.source);
+            if !body.is_empty() {
+                req = req.json(body);
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+    /// How the site is built. `workflow` means a custom Actions workflow builds it. `legacy` means GitHub builds it from a branch.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum BuildType {
+        /// `workflow`
+        Workflow,
+        /// `legacy`
+        Legacy,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl BuildType {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Workflow => "workflow",
+                Self::Legacy => "legacy",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for BuildType {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    /// Where the site's files come from: a branch name, or the branch and folder.
+    ///
+    /// Exactly one of these alternatives is sent.
+    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+    #[serde(untagged)]
+    pub enum Source {
+        /// Send a value of type `string`.
+        String(String),
+        /// Send `branch`, `path`.
+        Branch {
+            /// Branch to publish from.
+            branch: String,
+            /// Folder of the branch to publish: `/` or `/docs`.
+            #[serde(skip_serializing_if = "Option::is_none")]
+            path: Option<String>,
+        },
     }
 }
 /// Request builder and parameter types of [`Repos::update_invitation`](crate::repos::Repos::update_invitation).
@@ -8541,20 +8814,31 @@ pub mod update_webhook {
         }
         /// Events that trigger the hook; replaces the current list. Default: `['push']`.
         #[inline]
-        pub fn events(mut self, events: Vec<String>) -> Self {
-            self.events = Some(events);
+        pub fn events(
+            mut self,
+            events: impl IntoIterator<Item = impl Into<String>>,
+        ) -> Self {
+            self.events = Some(events.into_iter().map(Into::into).collect());
             self
         }
         /// Events to add to the current list.
         #[inline]
-        pub fn add_events(mut self, add_events: Vec<String>) -> Self {
-            self.add_events = Some(add_events);
+        pub fn add_events(
+            mut self,
+            add_events: impl IntoIterator<Item = impl Into<String>>,
+        ) -> Self {
+            self.add_events = Some(add_events.into_iter().map(Into::into).collect());
             self
         }
         /// Events to remove from the current list.
         #[inline]
-        pub fn remove_events(mut self, remove_events: Vec<String>) -> Self {
-            self.remove_events = Some(remove_events);
+        pub fn remove_events(
+            mut self,
+            remove_events: impl IntoIterator<Item = impl Into<String>>,
+        ) -> Self {
+            self.remove_events = Some(
+                remove_events.into_iter().map(Into::into).collect(),
+            );
             self
         }
         /// Whether deliveries are sent when the hook triggers. Default: `true`.
@@ -8622,10 +8906,12 @@ pub mod upload_release_asset {
         pub(super) name: String,
         pub(super) label: Option<String>,
         pub(super) data: Vec<u8>,
+        pub(super) content_type: String,
     }
     impl<'c> UploadReleaseAsset<'c> {
-        /// Scheme, host and optional port of the upload server (as in the `upload_url`
-        /// of a release); defaults to the client's uploads URL.
+        /// Scheme, host and optional port of the upload server, as found in the `upload_url` of the release.
+        ///
+        /// Scheme, host and optional port; defaults to the client's uploads URL.
         #[inline]
         pub fn origin(mut self, origin: impl Into<String>) -> Self {
             self.origin = Some(origin.into());
@@ -8656,6 +8942,7 @@ pub mod upload_release_asset {
             if let Some(value) = self.label {
                 req = req.query("label", value);
             }
+            req = req.header("Content-Type", self.content_type);
             req = req.raw(self.data);
             req
         }

@@ -22,8 +22,8 @@ impl<'c> Search<'c> {
     /// # Parameters
     ///
     /// - `q` (required): The search query: keywords plus qualifiers, for example `repo:octocat/hello-world`. See GitHub's guide on building search queries.
-    /// - `sort` (optional, [`Code::sort`](crate::search::code::Code::sort)): **Closing down:** order by the time the file was last indexed (`indexed`). Leave it out to order by best match.
-    /// - `order` (optional, [`Code::order`](crate::search::code::Code::order)): **Closing down:** sort order of the hits. Ignored unless `sort` is given. Values: `desc`, `asc`. Default: `desc`.
+    /// - `sort` (optional, [`Code::sort`](crate::search::code::Code::sort), deprecated): **Closing down:** order by the time the file was last indexed (`indexed`). Leave it out to order by best match.
+    /// - `order` (optional, [`Code::order`](crate::search::code::Code::order), deprecated): **Closing down:** sort order of the hits. Ignored unless `sort` is given. Values: `desc`, `asc`. Default: `desc`.
     /// - `per_page` (optional, [`Code::per_page`](crate::search::code::Code::per_page)): How many results to return per page, at most 100. Default: `30`.
     /// - `page` (optional, [`Code::page`](crate::search::code::Code::page)): Which page of results to return, counting from 1. Default: `1`.
     ///
@@ -236,12 +236,14 @@ pub mod code {
     }
     impl<'c> Code<'c> {
         /// **Closing down:** order by the time the file was last indexed (`indexed`). Leave it out to order by best match.
+        #[deprecated(note = "the API docs say this parameter is closing down")]
         #[inline]
         pub fn sort(mut self, sort: crate::search::code::Sort) -> Self {
             self.sort = Some(sort);
             self
         }
         /// **Closing down:** sort order of the hits. Ignored unless `sort` is given. Values: `desc`, `asc`. Default: `desc`.
+        #[deprecated(note = "the API docs say this parameter is closing down")]
         #[inline]
         pub fn order(mut self, order: crate::search::code::Order) -> Self {
             self.order = Some(order);

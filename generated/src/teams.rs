@@ -93,7 +93,7 @@ impl<'c> Teams<'c> {
     /// - `repo_names` (optional, [`Create::repo_names`](crate::teams::create::Create::repo_names)): Full names (`org/repo`) of repositories to give the team access to.
     /// - `privacy` (optional, [`Create::privacy`](crate::teams::create::Create::privacy)): Who can see the team. `secret` is seen only by owners and members; `closed` by every organization member. Nested teams must be `closed`.
     /// - `notification_setting` (optional, [`Create::notification_setting`](crate::teams::create::Create::notification_setting)): Whether @-mentions of the team notify its members. Values: `notifications_enabled`, `notifications_disabled`.
-    /// - `permission` (optional, [`Create::permission`](crate::teams::create::Create::permission)): **Closing down:** permission for the team's new repositories. Ignored when `repo_names` is left out. Values: `pull`, `push`. Default: `pull`.
+    /// - `permission` (optional, [`Create::permission`](crate::teams::create::Create::permission), deprecated): **Closing down:** permission for the team's new repositories. Ignored when `repo_names` is left out. Values: `pull`, `push`. Default: `pull`.
     /// - `parent_team_id` (optional, [`Create::parent_team_id`](crate::teams::create::Create::parent_team_id)): ID of the team to nest this one under.
     ///
     /// # Route
@@ -360,7 +360,7 @@ impl<'c> Teams<'c> {
     /// - `description` (optional, [`UpdateInOrg::description`](crate::teams::update_in_org::UpdateInOrg::description)): New description.
     /// - `privacy` (optional, [`UpdateInOrg::privacy`](crate::teams::update_in_org::UpdateInOrg::privacy)): Who can see the team. `secret` is seen only by owners and members; `closed` by every organization member. Nested teams must be `closed`.
     /// - `notification_setting` (optional, [`UpdateInOrg::notification_setting`](crate::teams::update_in_org::UpdateInOrg::notification_setting)): Whether @-mentions of the team notify its members. Values: `notifications_enabled`, `notifications_disabled`.
-    /// - `permission` (optional, [`UpdateInOrg::permission`](crate::teams::update_in_org::UpdateInOrg::permission)): **Closing down:** permission for the team's new repositories. Values: `pull`, `push`, `admin`. Default: `pull`.
+    /// - `permission` (optional, [`UpdateInOrg::permission`](crate::teams::update_in_org::UpdateInOrg::permission), deprecated): **Closing down:** permission for the team's new repositories. Values: `pull`, `push`, `admin`. Default: `pull`.
     /// - `parent_team_id` (optional, [`UpdateInOrg::parent_team_id`](crate::teams::update_in_org::UpdateInOrg::parent_team_id)): ID of the team to nest this one under, or `null` to make it a top-level team.
     ///
     /// # Route
@@ -540,14 +540,20 @@ pub mod create {
         }
         /// Logins of organization members to make maintainers.
         #[inline]
-        pub fn maintainers(mut self, maintainers: Vec<String>) -> Self {
-            self.maintainers = Some(maintainers);
+        pub fn maintainers(
+            mut self,
+            maintainers: impl IntoIterator<Item = impl Into<String>>,
+        ) -> Self {
+            self.maintainers = Some(maintainers.into_iter().map(Into::into).collect());
             self
         }
         /// Full names (`org/repo`) of repositories to give the team access to.
         #[inline]
-        pub fn repo_names(mut self, repo_names: Vec<String>) -> Self {
-            self.repo_names = Some(repo_names);
+        pub fn repo_names(
+            mut self,
+            repo_names: impl IntoIterator<Item = impl Into<String>>,
+        ) -> Self {
+            self.repo_names = Some(repo_names.into_iter().map(Into::into).collect());
             self
         }
         /// Who can see the team. `secret` is seen only by owners and members; `closed` by every organization member. Nested teams must be `closed`.
@@ -566,6 +572,7 @@ pub mod create {
             self
         }
         /// **Closing down:** permission for the team's new repositories. Ignored when `repo_names` is left out. Values: `pull`, `push`. Default: `pull`.
+        #[deprecated(note = "the API docs say this parameter is closing down")]
         #[inline]
         pub fn permission(
             mut self,
@@ -1089,6 +1096,7 @@ pub mod update_in_org {
             self
         }
         /// **Closing down:** permission for the team's new repositories. Values: `pull`, `push`, `admin`. Default: `pull`.
+        #[deprecated(note = "the API docs say this parameter is closing down")]
         #[inline]
         pub fn permission(
             mut self,

@@ -29,11 +29,11 @@ impl<'c> Users<'c> {
     #[inline]
     pub fn add_email_for_authenticated_user(
         &self,
-        emails: Vec<String>,
+        emails: impl IntoIterator<Item = impl Into<String>>,
     ) -> add_email_for_authenticated_user::AddEmailForAuthenticatedUser<'c> {
         add_email_for_authenticated_user::AddEmailForAuthenticatedUser {
             client: self.client,
-            emails,
+            emails: emails.into_iter().map(Into::into).collect(),
         }
     }
     /// Check whether a user follows another
@@ -130,11 +130,11 @@ impl<'c> Users<'c> {
     #[inline]
     pub fn delete_email_for_authenticated_user(
         &self,
-        emails: Vec<String>,
+        emails: impl IntoIterator<Item = impl Into<String>>,
     ) -> delete_email_for_authenticated_user::DeleteEmailForAuthenticatedUser<'c> {
         delete_email_for_authenticated_user::DeleteEmailForAuthenticatedUser {
             client: self.client,
-            emails,
+            emails: emails.into_iter().map(Into::into).collect(),
         }
     }
     /// Remove an SSH key

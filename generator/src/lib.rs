@@ -18,6 +18,7 @@ pub mod diag;
 pub mod draft;
 mod ident;
 pub mod infer;
+pub mod ir;
 pub mod model;
 pub mod package;
 pub mod parse;

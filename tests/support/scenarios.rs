@@ -72,11 +72,10 @@ pub async fn upload_test_asset(
             release_id,
             "test-upload.txt",
             b"Hello, world!\n".to_vec(),
+            "text/plain",
         )
         .label("test")
         .origin(origin.to_owned())
-        .build()
-        .header("Content-Type", "text/plain")
         .send()
         .await
 }

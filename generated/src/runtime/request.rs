@@ -86,6 +86,26 @@ impl JsonObject {
         }
     }
 
+    /// Add every field of a value that serialises as a JSON object: the chosen alternative
+    /// of a body whose alternatives are groups of its own fields.
+    pub fn merge<T: serde::Serialize + ?Sized>(&mut self, value: &T) {
+        match serde_json::to_value(value) {
+            Ok(serde_json::Value::Object(fields)) => {
+                for (name, value) in &fields {
+                    self.field(name, value);
+                }
+            }
+            Ok(_) => {
+                self.error
+                    .get_or_insert_with(|| "body alternative is not a JSON object".to_owned());
+            }
+            Err(e) => {
+                self.error
+                    .get_or_insert_with(|| format!("body alternative: {e}"));
+            }
+        }
+    }
+
     /// Add a field only when it is set.
     pub fn opt<T: serde::Serialize>(&mut self, name: &str, value: &Option<T>) {
         if let Some(v) = value {

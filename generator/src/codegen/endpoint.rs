@@ -72,7 +72,7 @@ fn full_endpoint(endpoint: &Endpoint) -> EndpointCode {
     let mut types = TypeCx::new(quote!(crate::#scope_mod::#module), &[&builder.to_string()]);
     let fields = param_fields(endpoint, &mut types);
 
-    let signature = signature(&fields);
+    let signature = signature(endpoint, &fields);
     let arg_decls = &signature.args;
     let inits = fields.iter().map(|f| {
         let field = &f.field;
@@ -88,7 +88,13 @@ fn full_endpoint(endpoint: &Endpoint) -> EndpointCode {
             quote!(#field: None)
         }
     });
-    let origin_init = endpoint.origin.then(|| quote!(origin: None,));
+    let origin_init = endpoint.origin.then(|| {
+        if origin_required(endpoint) {
+            quote!(origin: Some(origin.into()),)
+        } else {
+            quote!(origin: None,)
+        }
+    });
 
     let method_name = ident(&endpoint.rust_name);
     let method_doc = method_docs(endpoint, &fields, &builder);
@@ -118,10 +124,14 @@ fn full_endpoint(endpoint: &Endpoint) -> EndpointCode {
         .origin
         .then(|| quote!(pub(super) origin: Option<String>,));
     let setters = fields.iter().filter(|f| !f.is_arg()).map(setter);
-    let origin_setter = endpoint.origin.then(|| {
+    let aliases = fields.iter().map(alias_setters);
+    let origin_setter = (endpoint.origin && !origin_required(endpoint)).then(|| {
+        let mut doc = Doc::default();
+        doc.spec(&server_text(endpoint));
+        doc.raw("Scheme, host and optional port; defaults to the client's uploads URL.");
+        let doc = doc.tokens();
         quote! {
-            /// Scheme, host and optional port of the upload server (as in the `upload_url`
-            /// of a release); defaults to the client's uploads URL.
+            #doc
             #[inline]
             pub fn origin(mut self, origin: impl Into<String>) -> Self {
                 self.origin = Some(origin.into());
@@ -158,6 +168,7 @@ fn full_endpoint(endpoint: &Endpoint) -> EndpointCode {
             impl<'c> #builder<'c> {
                 #origin_setter
                 #(#setters)*
+                #(#aliases)*
                 #build
 
                 /// Send the request.
@@ -185,7 +196,7 @@ fn param_fields(endpoint: &Endpoint, types: &mut TypeCx) -> Vec<ParamField> {
     };
     let mut field_names = Names::with_reserved(reserved);
     let raw_param = match &endpoint.body {
-        BodyKind::Raw { param } => Some(param.as_str()),
+        BodyKind::Raw { param, .. } => Some(param.as_str()),
         _ => None,
     };
     endpoint
@@ -221,7 +232,7 @@ fn param_fields(endpoint: &Endpoint, types: &mut TypeCx) -> Vec<ParamField> {
         .collect()
 }
 
-fn signature(fields: &[ParamField]) -> Signature {
+fn signature(endpoint: &Endpoint, fields: &[ParamField]) -> Signature {
     let mut args = Vec::new();
     let mut names = Vec::new();
     for f in fields.iter().filter(|f| f.is_arg()) {
@@ -230,7 +241,55 @@ fn signature(fields: &[ParamField]) -> Signature {
         args.push(quote!(#arg: #ty));
         names.push(arg.clone());
     }
+    if origin_required(endpoint) {
+        args.push(quote!(origin: impl Into<String>));
+        names.push(format_ident!("origin"));
+    }
     Signature { args, names }
+}
+
+/// What the `{origin}` row says, or a plain statement when it says nothing.
+fn server_text(endpoint: &Endpoint) -> String {
+    match endpoint.server.as_ref().map(|s| s.description.trim()) {
+        Some(text) if !text.is_empty() => text.to_owned(),
+        _ => "The scheme, host and port the request goes to.".to_owned(),
+    }
+}
+
+/// An `{origin}` route without a default server (not an upload): the caller names the host.
+fn origin_required(endpoint: &Endpoint) -> bool {
+    endpoint.origin && endpoint.server.as_ref().is_none_or(|s| s.default.is_none())
+}
+
+/// `#[deprecated]` setters under the old names of a parameter, setting the new one.
+fn alias_setters(f: &ParamField) -> TokenStream {
+    let field = &f.field;
+    let arg = &f.arg;
+    let ty = f.arg_type();
+    let value = f.arg_conversion(quote!(#arg));
+    let stored = if f.is_arg() {
+        value
+    } else {
+        quote!(Some(#value))
+    };
+    let setters = f.param.aliases.iter().map(|alias| {
+        let name = ident(&crate::model::rust_ident(alias));
+        let note = format!("renamed to `{}`", f.param.wire_name);
+        let doc = docs::doc_attrs(&format!(
+            "The old name of {}: sets it.",
+            docs::code(&f.param.wire_name)
+        ));
+        quote! {
+            #doc
+            #[deprecated(note = #note)]
+            #[inline]
+            pub fn #name(mut self, #arg: #ty) -> Self {
+                self.#field = #stored;
+                self
+            }
+        }
+    });
+    quote!(#(#setters)*)
 }
 
 /// A setter for an optional parameter.
@@ -246,8 +305,13 @@ fn setter(f: &ParamField) -> TokenStream {
     let doc = doc.tokens();
     let ty = f.arg_type();
     let value = f.arg_conversion(quote!(#arg));
+    let deprecated = f
+        .param
+        .deprecated
+        .then(|| quote!(#[deprecated(note = "the API docs say this parameter is closing down")]));
     quote! {
         #doc
+        #deprecated
         #[inline]
         pub fn #setter(mut self, #arg: #ty) -> Self {
             self.#field = Some(#value);
@@ -272,7 +336,7 @@ fn method_docs(endpoint: &Endpoint, fields: &[ParamField], builder: &Ident) -> T
     if !fields.is_empty() || endpoint.origin {
         let mut list = String::from("# Parameters\n");
         for f in fields {
-            let how = if f.is_arg() {
+            let mut how = if f.is_arg() {
                 "required".to_owned()
             } else {
                 let setter = f.setter.to_string();
@@ -282,6 +346,12 @@ fn method_docs(endpoint: &Endpoint, fields: &[ParamField], builder: &Ident) -> T
                     docs::link(&label, &format!("{module_path}::{builder}::{setter}"))
                 )
             };
+            if f.param.deprecated {
+                how.push_str(", deprecated");
+            }
+            for alias in &f.param.aliases {
+                how.push_str(&format!(", formerly {}", docs::code(alias)));
+            }
             let wire = if bare(&f.arg.to_string()) != f.param.wire_name {
                 format!(" (sent as {})", docs::code(&f.param.wire_name))
             } else {
@@ -299,13 +369,18 @@ fn method_docs(endpoint: &Endpoint, fields: &[ParamField], builder: &Ident) -> T
             ));
         }
         if endpoint.origin {
-            let link = docs::link(
-                &format!("{builder}::origin"),
-                &format!("{module_path}::{builder}::origin"),
-            );
-            list.push_str(&format!(
-                "\n- `origin` (optional, {link}): the upload server; defaults to the client's uploads URL."
-            ));
+            let how = if origin_required(endpoint) {
+                "required, server".to_owned()
+            } else {
+                let link = docs::link(
+                    &format!("{builder}::origin"),
+                    &format!("{module_path}::{builder}::origin"),
+                );
+                format!("optional, server, {link}; defaults to the client's uploads URL")
+            };
+            let desc = docs::list_item(&server_text(endpoint));
+            let sep = if desc.starts_with('\n') { ":" } else { ": " };
+            list.push_str(&format!("\n- `origin` ({how}){sep}{desc}"));
         }
         doc.raw(list);
     }
@@ -323,7 +398,7 @@ fn alias_method(endpoint: &Endpoint, target: &Endpoint) -> TokenStream {
     let reserved = builder_name(target).to_string();
     let mut types = TypeCx::new(quote!(crate::#target_scope::#target_module), &[&reserved]);
     let fields = param_fields(target, &mut types);
-    let signature = signature(&fields);
+    let signature = signature(target, &fields);
     let args = &signature.args;
     let names = &signature.names;
     let method_name = ident(&endpoint.rust_name);

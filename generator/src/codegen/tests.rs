@@ -24,6 +24,8 @@ pub(crate) fn param(wire: &str, location: Location, ty: Type, required: bool) ->
         required,
         nullable: false,
         allows_slash: false,
+        deprecated: false,
+        aliases: Vec::new(),
         description: format!("The {wire}."),
         line: 1,
     }
@@ -74,6 +76,10 @@ pub(crate) fn endpoint(
         method,
         route: format!("{} {route}", format!("{method:?}").to_uppercase()),
         origin,
+        server: origin.then(|| crate::model::ServerParam {
+            description: "The upload server.".into(),
+            default: Some(crate::model::ServerDefault::Uploads),
+        }),
         path,
         query_template: query,
         description: "Does things.".into(),
@@ -160,6 +166,7 @@ fn upload() -> Endpoint {
     );
     e.body = BodyKind::Raw {
         param: "data".into(),
+        content_type: None,
     };
     e
 }
@@ -431,5 +438,166 @@ fn every_crate_the_runtime_uses_is_a_dependency() {
     assert!(
         missing.is_empty(),
         "runtime uses crates missing from RUNTIME_DEPENDENCIES: {missing:?}"
+    );
+}
+
+/// An endpoint with alternatives, a union, a deprecated row and an alias of a path parameter.
+fn choices_endpoint() -> Endpoint {
+    let object = |fields| Type::Object { fields };
+    let mut number = param("number", Location::Path, Type::Integer, true);
+    number.aliases = vec!["number_id".into()];
+    let mut old = param("location", Location::Body, Type::String, false);
+    old.deprecated = true;
+    let mut pr = param("pull_request", Location::Body, object(vec![]), true);
+    pr.ty = object(vec![param(
+        "pull_request.number",
+        Location::Body,
+        Type::Integer,
+        true,
+    )]);
+    pr.ty = match pr.ty {
+        Type::Object { mut fields } => {
+            fields[0].wire_name = "number".into();
+            fields[0].rust_name = "number".into();
+            Type::Object { fields }
+        }
+        t => t,
+    };
+    let alternatives = vec![
+        crate::model::Alternative {
+            name: "repository_id".into(),
+            ty: object(vec![param(
+                "repository_id",
+                Location::Body,
+                Type::Integer,
+                true,
+            )]),
+        },
+        crate::model::Alternative {
+            name: "pull_request".into(),
+            ty: object(vec![pr]),
+        },
+    ];
+    let choice = param(
+        "target",
+        Location::Body,
+        Type::OneOf {
+            alternatives,
+            merged: true,
+        },
+        true,
+    );
+    let value = param(
+        "value",
+        Location::Body,
+        Type::Union {
+            types: vec![Type::String, Type::Number],
+        },
+        false,
+    );
+    endpoint(
+        "things",
+        "create",
+        HttpMethod::Post,
+        "/things/{number}",
+        vec![number, choice, value, old],
+    )
+}
+
+#[test]
+fn merged_alternatives_are_an_enum_argument_merged_into_the_body() {
+    let e = choices_endpoint();
+    let src = endpoint_source(&api(vec![e.clone()]), &e);
+    has(
+        &src,
+        &[
+            "target: crate::things::create::Target",
+            "#[serde(untagged)] pub enum Target",
+            "RepositoryId { /// The repository_id. repository_id: i64 }",
+            "PullRequest { /// The pull_request. pull_request: crate::things::create::PullRequest }",
+            "body.merge(&self.target);",
+            "impl PullRequest { /// A value with the required fields; optional ones are unset (`None`). #[inline] pub fn new(number: i64) -> Self { Self { number } } }",
+        ],
+    );
+}
+
+#[test]
+fn unions_convert_from_each_member_type() {
+    let e = choices_endpoint();
+    let src = endpoint_source(&api(vec![e.clone()]), &e);
+    has(
+        &src,
+        &[
+            "pub fn value(mut self, value: impl Into<crate::things::create::Value>) -> Self { self.value = Some(value.into()); self }",
+            "pub enum Value { String(String), Number(f64) }",
+            "impl From<f64> for Value",
+            "impl From<&str> for Value",
+        ],
+    );
+}
+
+#[test]
+fn deprecated_rows_and_old_names_are_deprecated_setters() {
+    let e = choices_endpoint();
+    let src = endpoint_source(&api(vec![e.clone()]), &e);
+    has(
+        &src,
+        &[
+            "#[deprecated(note = \"the API docs say this parameter is closing down\")] #[inline] pub fn location(",
+            "#[deprecated(note = \"renamed to `number`\")] #[inline] pub fn number_id(mut self, number: i64) -> Self { self.number = number; self }",
+        ],
+    );
+}
+
+#[test]
+fn raw_bodies_send_their_media_type_and_origins_without_default_are_arguments() {
+    let mut e = upload();
+    e.body = BodyKind::Raw {
+        param: "data".into(),
+        content_type: Some("text/plain".into()),
+    };
+    let src = endpoint_source(&api(vec![e.clone()]), &e);
+    has(
+        &src,
+        &["req = req.header(\"Content-Type\", \"text/plain\");"],
+    );
+    has(
+        &src,
+        &["pub fn origin(mut self, origin: impl Into<String>) -> Self"],
+    );
+    e.server = Some(crate::model::ServerParam {
+        description: "The console.".into(),
+        default: None,
+    });
+    let src = endpoint_source(&api(vec![e.clone()]), &e);
+    has(
+        &src,
+        &[
+            "data: impl Into<Vec<u8>>, origin: impl Into<String>)",
+            "origin: Some(origin.into()),",
+            "- `origin` (required, server): The console.",
+        ],
+    );
+    lacks(&src, &["pub fn origin(mut self"]);
+}
+
+#[test]
+fn string_lists_accept_any_iterable_of_strings() {
+    let labels = param(
+        "labels",
+        Location::Body,
+        Type::Array {
+            items: Box::new(Type::String),
+        },
+        true,
+    );
+    let e = endpoint("things", "tag", HttpMethod::Post, "/tag", vec![labels]);
+    let src = endpoint_source(&api(vec![e.clone()]), &e);
+    has(
+        &src,
+        &[
+            "labels: impl IntoIterator<Item = impl Into<String>>",
+            "labels: labels.into_iter().map(Into::into).collect()",
+        ],
     );
 }

@@ -136,6 +136,20 @@ impl TypeCx {
                 let inner = self.rust_type(values, &format!("{hint}_value"), doc);
                 quote!(::std::collections::BTreeMap<String, #inner>)
             }
+            Type::Union { types } => {
+                let name = format_ident!("{}", self.names.claim(&type_name(hint)));
+                let item = self.union_item(&name, types, hint, doc);
+                self.items.push(item);
+                let module = &self.module;
+                quote!(#module::#name)
+            }
+            Type::OneOf { alternatives, .. } => {
+                let name = format_ident!("{}", self.names.claim(&type_name(hint)));
+                let item = self.one_of_item(&name, alternatives, hint, doc);
+                self.items.push(item);
+                let module = &self.module;
+                quote!(#module::#name)
+            }
             // No known fields: any JSON object (an empty struct could carry nothing).
             Type::Object { fields } if fields.is_empty() => {
                 quote!(::serde_json::Map<String, ::serde_json::Value>)
@@ -151,7 +165,8 @@ impl TypeCx {
         }
     }
 
-    /// A body struct with public fields; optional fields are skipped when unset.
+    /// A body struct with public fields; optional fields are skipped when unset. A struct with
+    /// required fields gets `new(required…)`, so a call spells out only what it sets.
     fn struct_item(
         &mut self,
         name: &proc_macro2::Ident,
@@ -163,12 +178,34 @@ impl TypeCx {
         let doc_attrs = doc_text.tokens();
         let all_optional = fields.iter().all(|f| !f.required);
         let default = all_optional.then(|| quote!(Default,));
-        let fields: Vec<TokenStream> = fields
+        let (decls, types) = self.field_decls(fields, true);
+        let constructor = (!all_optional).then(|| constructor(name, fields, &types));
+        quote! {
+            #doc_attrs
+            #[derive(Debug, Clone, PartialEq, #default ::serde::Serialize)]
+            pub struct #name {
+                #(#decls,)*
+            }
+
+            #constructor
+        }
+    }
+
+    /// Field declarations (`pub` or not) and each field's Rust type of one value.
+    fn field_decls(
+        &mut self,
+        fields: &[Param],
+        public: bool,
+    ) -> (Vec<TokenStream>, Vec<TokenStream>) {
+        let vis = public.then(|| quote!(pub));
+        let mut types = Vec::new();
+        let decls = fields
             .iter()
             .map(|f| {
                 let shape = Shape::of(f.required, f.nullable);
-                let ty = self.rust_type(&f.ty, &f.spec_name, &f.description);
-                let ty = shape.wrap(&ty);
+                let one = self.rust_type(&f.ty, &f.spec_name, &f.description);
+                let ty = shape.wrap(&one);
+                types.push(one);
                 let field = ident(&f.rust_name);
                 let rename = (bare(&f.rust_name) != f.wire_name).then(|| {
                     let wire = &f.wire_name;
@@ -183,17 +220,167 @@ impl TypeCx {
                     #field_doc
                     #rename
                     #skip
-                    pub #field: #ty
+                    #vis #field: #ty
                 }
             })
             .collect();
-        quote! {
-            #doc_attrs
-            #[derive(Debug, Clone, PartialEq, #default ::serde::Serialize)]
-            pub struct #name {
-                #(#fields,)*
+        (decls, types)
+    }
+
+    /// A value of one of several types: an untagged enum, one variant per type, with `From`
+    /// for each (`"text".into()`, `3.5.into()`).
+    fn union_item(
+        &mut self,
+        name: &proc_macro2::Ident,
+        types: &[Type],
+        hint: &str,
+        doc: &str,
+    ) -> TokenStream {
+        let mut variants = Vec::new();
+        let mut froms = Vec::new();
+        let mut names = Names::with_reserved(&[]);
+        for t in types {
+            let variant = format_ident!("{}", names.claim(&type_name(member_name(t))));
+            let inner = self.rust_type(t, &format!("{hint}_{}", member_name(t)), doc);
+            variants.push(quote!(#variant(#inner)));
+            froms.push(quote! {
+                impl From<#inner> for #name {
+                    #[inline]
+                    fn from(value: #inner) -> Self {
+                        Self::#variant(value)
+                    }
+                }
+            });
+            if matches!(t, Type::String) {
+                froms.push(quote! {
+                    impl From<&str> for #name {
+                        #[inline]
+                        fn from(value: &str) -> Self {
+                            Self::#variant(value.to_owned())
+                        }
+                    }
+                });
             }
         }
+        let mut doc_text = Doc::default();
+        doc_text.spec(doc);
+        doc_text.raw("One of several types; each converts into it with `.into()`.");
+        let doc_attrs = doc_text.tokens();
+        quote! {
+            #doc_attrs
+            #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+            #[serde(untagged)]
+            pub enum #name {
+                #(#variants,)*
+            }
+
+            #(#froms)*
+        }
+    }
+
+    /// Alternatives of which exactly one is sent: an untagged enum whose object alternatives
+    /// are struct variants (their fields are sent) and whose other alternatives wrap a value.
+    fn one_of_item(
+        &mut self,
+        name: &proc_macro2::Ident,
+        alternatives: &[crate::model::Alternative],
+        hint: &str,
+        doc: &str,
+    ) -> TokenStream {
+        let mut names = Names::with_reserved(&[]);
+        let variants: Vec<TokenStream> = alternatives
+            .iter()
+            .map(|alt| {
+                let variant = format_ident!("{}", names.claim(&type_name(&alt.name)));
+                let vdoc = docs::doc_attrs(&format!("Send {}.", alt_summary(alt)));
+                match &alt.ty {
+                    Type::Object { fields } if !fields.is_empty() => {
+                        let (decls, _) = self.field_decls(fields, false);
+                        quote!(#vdoc #variant { #(#decls,)* })
+                    }
+                    t => {
+                        let inner = self.rust_type(t, &format!("{hint}_{}", alt.name), doc);
+                        quote!(#vdoc #variant(#inner))
+                    }
+                }
+            })
+            .collect();
+        let mut doc_text = Doc::default();
+        doc_text.spec(doc);
+        doc_text.raw("Exactly one of these alternatives is sent.");
+        let doc_attrs = doc_text.tokens();
+        quote! {
+            #doc_attrs
+            #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+            #[serde(untagged)]
+            pub enum #name {
+                #(#variants,)*
+            }
+        }
+    }
+}
+
+/// `impl Name { pub fn new(required…) -> Self }`: required fields as arguments (strings and
+/// string lists accept anything convertible), optional ones `None`.
+fn constructor(name: &proc_macro2::Ident, fields: &[Param], types: &[TokenStream]) -> TokenStream {
+    let mut args = Vec::new();
+    let mut inits = Vec::new();
+    for (f, ty) in fields.iter().zip(types) {
+        let field = ident(&f.rust_name);
+        if !f.required {
+            inits.push(quote!(#field: None));
+            continue;
+        }
+        let (arg_ty, value) = if f.nullable {
+            (quote!(Option<#ty>), quote!(#field))
+        } else {
+            match &f.ty {
+                Type::String => (quote!(impl Into<String>), quote!(#field.into())),
+                Type::Array { items } if matches!(**items, Type::String) => (
+                    quote!(impl IntoIterator<Item = impl Into<String>>),
+                    quote!(#field.into_iter().map(Into::into).collect()),
+                ),
+                _ => (ty.clone(), quote!(#field)),
+            }
+        };
+        args.push(quote!(#field: #arg_ty));
+        inits.push(if field == value.to_string() {
+            quote!(#field)
+        } else {
+            quote!(#field: #value)
+        });
+    }
+    let many = (args.len() > 7).then(|| quote!(#[allow(clippy::too_many_arguments)]));
+    quote! {
+        impl #name {
+            /// A value with the required fields; optional ones are unset (`None`).
+            #[inline]
+            #many
+            pub fn new(#(#args),*) -> Self {
+                Self { #(#inits,)* }
+            }
+        }
+    }
+}
+
+/// The variant name of a union member (`string`, `number`, `object`).
+fn member_name(t: &Type) -> &'static str {
+    match t {
+        Type::Array { .. } => "array",
+        Type::Map { .. } | Type::Object { .. } => "object",
+        other => other.json_type(),
+    }
+}
+
+/// "`branch` and `path`" / "a string": what an alternative sends, for its variant's docs.
+fn alt_summary(alt: &crate::model::Alternative) -> String {
+    match &alt.ty {
+        Type::Object { fields } if !fields.is_empty() => fields
+            .iter()
+            .map(|f| format!("`{}`", f.wire_name))
+            .collect::<Vec<_>>()
+            .join(", "),
+        t => format!("a value of type `{}`", t.json_type()),
     }
 }
 
@@ -324,6 +511,8 @@ mod tests {
             required,
             nullable,
             allows_slash: false,
+            deprecated: false,
+            aliases: Vec::new(),
             description: String::new(),
             line: 1,
         };

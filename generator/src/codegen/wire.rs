@@ -42,10 +42,14 @@ impl ParamField {
         ) {
             return quote!(Option<#ty>);
         }
-        match self.ty_model {
+        match &self.ty_model {
             Type::String => quote!(impl Into<String>),
             Type::IntegerOrString => {
                 quote!(impl Into<crate::runtime::IntOrString>)
+            }
+            Type::Union { .. } => quote!(impl Into<#ty>),
+            Type::Array { items } if **items == Type::String => {
+                quote!(impl IntoIterator<Item = impl Into<String>>)
             }
             Type::Bytes => quote!(impl Into<Vec<u8>>),
             _ => ty.clone(),
@@ -60,8 +64,13 @@ impl ParamField {
         ) {
             return arg;
         }
-        match self.ty_model {
-            Type::String | Type::IntegerOrString | Type::Bytes => quote!(#arg.into()),
+        match &self.ty_model {
+            Type::String | Type::IntegerOrString | Type::Union { .. } | Type::Bytes => {
+                quote!(#arg.into())
+            }
+            Type::Array { items } if **items == Type::String => {
+                quote!(#arg.into_iter().map(Into::into).collect())
+            }
             _ => arg,
         }
     }
@@ -238,6 +247,14 @@ fn to_text(ty: &Type, value: TokenStream) -> TokenStream {
         Type::Object { .. } | Type::Map { .. } | Type::Any => {
             quote!(::serde_json::to_string(&#value).unwrap_or_default())
         }
+        // A string member goes as itself, any other as its JSON text.
+        Type::Union { .. } | Type::OneOf { .. } => quote! {
+            match ::serde_json::to_value(&#value) {
+                Ok(::serde_json::Value::String(text)) => text,
+                Ok(other) => other.to_string(),
+                Err(_) => String::new(),
+            }
+        },
     }
 }
 
@@ -255,6 +272,13 @@ fn body_steps(endpoint: &Endpoint, fields: &[ParamField]) -> Vec<TokenStream> {
                 }
             }
         });
+        if let BodyKind::Raw {
+            content_type: Some(media),
+            ..
+        } = &endpoint.body
+        {
+            steps.push(quote!(req = req.header("Content-Type", #media);));
+        }
     }
     let body_fields: Vec<&ParamField> = fields
         .iter()
@@ -264,6 +288,18 @@ fn body_steps(endpoint: &Endpoint, fields: &[ParamField]) -> Vec<TokenStream> {
         let adds = body_fields.iter().map(|f| {
             let name = f.param.wire_name.as_str();
             let field = &f.field;
+            // A chosen alternative whose fields belong to the body itself.
+            if matches!(f.ty_model, Type::OneOf { merged: true, .. }) {
+                return if f.is_arg() {
+                    quote!(body.merge(&self.#field);)
+                } else {
+                    quote! {
+                        if let Some(choice) = &self.#field {
+                            body.merge(choice);
+                        }
+                    }
+                };
+            }
             if f.is_arg() {
                 quote!(body.field(#name, &self.#field);)
             } else {

@@ -29,26 +29,35 @@ pub(crate) fn declare(
         "the 2xx response of {}",
         op["operationId"].as_str().unwrap_or("an operation")
     );
+    // A method returns one type: the first 2xx body wins, a different one is declared `~`
+    // and not drafted (so no model is written that no spec reaches).
     let mut out: Vec<(u16, Option<Typed>)> = Vec::new();
     let mut inline_names = 0;
+    let mut first: Option<(&Value, Typed)> = None;
     for (status, resp) in statuses.iter().filter(|(s, _)| (200..300).contains(s)) {
         let (resp, _) = doc.deref(resp);
-        let body = resp["content"]
-            .as_object()
-            .and_then(pick_media)
-            .map(|(ct, media)| body(conv, d, ct, media, body_name, &mut inline_names, &origin));
-        out.push((*status, body));
-    }
-    // A method returns one type: the first 2xx body wins, a different one is declared `~`.
-    let first = out.iter().find_map(|(_, b)| b.clone());
-    for (status, body) in &mut out {
-        if body.is_some() && *body != first {
-            *body = None;
-            conv.note(format!(
-                "{}: {status} has another body than the first 2xx; declared `~` (a method returns one type)",
-                op["operationId"].as_str().unwrap_or("an operation")
-            ));
-        }
+        let Some((ct, media)) = resp["content"].as_object().and_then(pick_media) else {
+            out.push((*status, None));
+            continue;
+        };
+        let typed = match &first {
+            None => {
+                let typed = body(conv, d, ct, media, body_name, &mut inline_names, &origin);
+                first = Some((media, typed.clone()));
+                Some(typed)
+            }
+            Some((first_media, typed)) if first_media["schema"] == media["schema"] => {
+                Some(typed.clone())
+            }
+            Some(_) => {
+                conv.note(format!(
+                    "{}: {status} has another body than the first 2xx; declared `~` (a method returns one type)",
+                    op["operationId"].as_str().unwrap_or("an operation")
+                ));
+                None
+            }
+        };
+        out.push((*status, typed));
     }
     let only_204 = out.len() == 1 && out[0] == (204, None);
     let has = |code: u16| statuses.iter().any(|(s, _)| *s == code);

@@ -5,7 +5,7 @@ use super::words::{
     first_sentence, has_any, has_word, head_noun, lead, lower, name_words, starts_any,
 };
 use super::{ids, ParamCtx};
-use crate::model::{Location, Type};
+use crate::ir::{Location, Type};
 
 /// Lead phrases that announce several values.
 const ARRAY_LEADS: &[&str] = &[

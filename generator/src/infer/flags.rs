@@ -7,7 +7,16 @@ use super::words::{has_any, has_word, lower};
 /// serialise an explicit null.
 pub fn nullable(description: &str) -> bool {
     let text = lower(description);
-    has_any(&text, &["`null`", "set to null", "to null to"])
+    has_any(
+        &text,
+        &[
+            "`null`",
+            "set to null",
+            "to null to",
+            "set this to null",
+            "set it to null",
+        ],
+    )
 }
 
 /// Path parameters naming refs, branches or file paths may contain `/`, so the client must not
@@ -71,5 +80,80 @@ mod tests {
             "env",
             "The name must be URL encoded: slashes must be replaced with `%2F`."
         ));
+    }
+}
+
+/// One top-level row as [`undocumented_flags`] sees it.
+#[derive(Debug, Clone, Copy)]
+pub struct RowShape<'a> {
+    pub name: &'a str,
+    pub description: &'a str,
+    pub required: bool,
+    /// The row is an optional query parameter of a GET.
+    pub get_query: bool,
+}
+
+/// `collab`, `orgs`, `owned`, `pulls` (optional GET query rows, one word each, no text, listed
+/// one after another): a run of two or more such rows are switches, so booleans. A lone
+/// undocumented row (`outdated`, `exclude`) says too little and keeps its inferred type.
+pub fn undocumented_flags<'a>(rows: &[RowShape<'a>]) -> Vec<&'a str> {
+    let bare = |r: &RowShape| {
+        r.get_query
+            && !r.required
+            && r.description.trim().is_empty()
+            && !r.name.is_empty()
+            && r.name.chars().all(|c| c.is_ascii_lowercase())
+    };
+    let mut out = Vec::new();
+    let mut run: Vec<&'a str> = Vec::new();
+    for r in rows.iter().chain([&RowShape {
+        name: "",
+        description: "",
+        required: true,
+        get_query: false,
+    }]) {
+        if bare(r) {
+            run.push(r.name);
+        } else {
+            if run.len() >= 2 {
+                out.append(&mut run);
+            }
+            run.clear();
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod flag_tests {
+    use super::*;
+
+    fn row(name: &'static str, description: &'static str) -> RowShape<'static> {
+        RowShape {
+            name,
+            description,
+            required: false,
+            get_query: true,
+        }
+    }
+
+    #[test]
+    fn runs_of_bare_query_rows_are_flags() {
+        let rows = [
+            row("since", "Only after this time."),
+            row("collab", ""),
+            row("orgs", ""),
+            row("owned", ""),
+            row("pulls", ""),
+            row("per_page", "The number of results."),
+        ];
+        assert_eq!(
+            undocumented_flags(&rows),
+            ["collab", "orgs", "owned", "pulls"]
+        );
+        let lone = [row("outdated", ""), row("per_page", "The number.")];
+        assert!(undocumented_flags(&lone).is_empty());
+        let words = [row("app_id", ""), row("check_name", "")];
+        assert!(undocumented_flags(&words).is_empty());
     }
 }

@@ -3,7 +3,7 @@
 
 use super::words::{has_any, has_word, head_noun, last_word, lead, lower, name_words};
 use super::ParamCtx;
-use crate::model::Type;
+use crate::ir::Type;
 
 /// Name endings that denote a counted or numbered thing.
 const INTEGER_NAME_ENDS: &[&str] = &[

@@ -1,6 +1,7 @@
 //! Where a top-level parameter goes on the wire, following Octokit's request semantics.
 
-use crate::model::{HttpMethod, Location};
+use crate::ir::Location;
+use crate::parse::HttpMethod;
 use crate::parse::{PathPart, Route};
 
 /// Route `{x}` → path; `{?x}` → query; otherwise GET sends the rest as query parameters and

@@ -1,7 +1,7 @@
 //! Value types of free-form maps (`a.*` rows).
 
 use super::words::{has_any, lower};
-use crate::model::Type;
+use crate::ir::Type;
 
 /// An undescribed `a.*` leaf says nothing about its values, so they are any JSON value — unless
 /// the parent calls itself "key-value pairs" (labels, tags), whose values are strings.

@@ -2,6 +2,7 @@
 //! Each rule is a small named function; [`infer_type`] tries them in priority order.
 
 mod arrays;
+mod choices;
 mod enums;
 mod flags;
 mod ids;
@@ -10,12 +11,14 @@ mod maps;
 mod scalars;
 mod words;
 
+pub use choices::{alias_of, deprecated, either_required, raw_content_type, replaced_rows};
 pub use enums::listed_values;
-pub use flags::{allows_slash, nullable};
+pub use flags::{allows_slash, nullable, undocumented_flags, RowShape};
 pub use location::{infer_location, is_raw_body};
 pub use maps::map_value_type;
 
-use crate::model::{HttpMethod, Location, Type};
+use crate::ir::{Location, Type};
+use crate::parse::HttpMethod;
 
 /// What a rule may look at for one (leaf) parameter.
 #[derive(Debug, Clone, Copy)]
@@ -41,6 +44,7 @@ pub const RULES: &[(&str, Rule)] = &[
         "integer_or_string_alternative",
         ids::integer_or_string_alternative,
     ),
+    ("union_by_wording", scalars::union_by_wording),
     ("listed_enum", scalars::listed_enum),
     ("array_by_wording", arrays::array_by_wording),
     ("string_by_alternatives", scalars::string_by_alternatives),
@@ -70,7 +74,8 @@ pub fn infer_type_traced(ctx: &ParamCtx) -> (&'static str, Type) {
 #[cfg(test)]
 pub(crate) mod testing {
     use super::ParamCtx;
-    use crate::model::{HttpMethod, Location};
+    use crate::ir::Location;
+    use crate::parse::HttpMethod;
 
     /// A body parameter of a POST with no siblings.
     pub fn body<'a>(name: &'a str, description: &'a str) -> ParamCtx<'a> {

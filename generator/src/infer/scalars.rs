@@ -8,7 +8,7 @@ use super::words::{
     text_words,
 };
 use super::{ids, ParamCtx};
-use crate::model::Type;
+use crate::ir::Type;
 
 /// Leading name words of yes/no settings (`has_issues`, `allow_forking`, `is_template`).
 const BOOLEAN_NAME_STARTS: &[&str] = &[
@@ -41,7 +41,73 @@ pub fn listed_enum(ctx: &ParamCtx) -> Option<Type> {
     if values.iter().all(|v| v == "true" || v == "false") {
         return Some(Type::Boolean);
     }
-    Some(Type::Enum { values })
+    // "Array of allowed merge methods. Allowed values include …": the values are the items'.
+    let is_list = matches!(
+        super::arrays::array_by_wording(ctx),
+        Some(Type::Array { items }) if *items == Type::String
+    );
+    let values = Type::Enum { values };
+    Some(if is_list {
+        Type::Array {
+            items: Box::new(values),
+        }
+    } else {
+        values
+    })
+}
+
+/// "For text, number, and date fields, provide the new value directly", "a string or a
+/// number": value kinds joined in one list (by commas, `and`, `or`) name a union of two or
+/// more JSON types.
+pub fn union_by_wording(ctx: &ParamCtx) -> Option<Type> {
+    // Cheap test first: this runs on every row, and two kind words are rare.
+    let text = lower(ctx.description);
+    let named = [
+        "string", "text", "date", "number", "numeric", "integer", "boolean",
+    ]
+    .iter()
+    .filter(|k| text.contains(*k))
+    .count();
+    if named < 2 {
+        return None;
+    }
+    let kind = |w: &str| match w {
+        "string" | "strings" | "text" | "date" => Some(Type::String),
+        "number" | "numbers" | "numeric" => Some(Type::Number),
+        "integer" | "integers" => Some(Type::Integer),
+        "boolean" | "booleans" => Some(Type::Boolean),
+        _ => None,
+    };
+    let words = text_words(ctx.description);
+    let mut best: Vec<Type> = Vec::new();
+    let mut run: Vec<Type> = Vec::new();
+    for w in words.iter().map(String::as_str) {
+        match (kind(w), w) {
+            // Kinds next to each other were joined by commas (dropped with punctuation).
+            (Some(t), _) => {
+                if !run.contains(&t) {
+                    run.push(t);
+                }
+            }
+            (None, "and" | "or" | "a" | "an" | "either") => {}
+            _ => {
+                if run.len() > best.len() {
+                    best = std::mem::take(&mut run);
+                }
+                run.clear();
+            }
+        }
+    }
+    if run.len() > best.len() {
+        best = run;
+    }
+    if best.len() < 2 {
+        return None;
+    }
+    Some(match best.as_slice() {
+        [Type::Integer, Type::String] | [Type::String, Type::Integer] => Type::IntegerOrString,
+        _ => Type::Union { types: best },
+    })
 }
 
 /// "Whether …", "Set to `true` to …", "If `true`, …": the text describes a yes/no switch.
@@ -334,6 +400,41 @@ mod tests {
         assert_eq!(
             listed_enum(&body("x", "Can be one of: `true`, `false`.")),
             Some(Type::Boolean)
+        );
+        let list = body(
+            "methods",
+            "Array of allowed methods. Allowed values include `merge` and `squash`.",
+        );
+        assert_eq!(
+            listed_enum(&list),
+            Some(Type::Array {
+                items: Box::new(Type::Enum {
+                    values: vec!["merge".into(), "squash".into()]
+                })
+            })
+        );
+    }
+
+    #[test]
+    fn unions_by_wording() {
+        let d = "The new value for the field:\n- For text, number, and date fields, provide the new value directly.";
+        assert_eq!(
+            union_by_wording(&body("value", d)),
+            Some(Type::Union {
+                types: vec![Type::String, Type::Number]
+            })
+        );
+        assert_eq!(
+            union_by_wording(&body("x", "Either a string or an integer.")),
+            Some(Type::IntegerOrString)
+        );
+        assert_eq!(
+            union_by_wording(&body("x", "The name of the text field.")),
+            None
+        );
+        assert_eq!(
+            union_by_wording(&body("x", "The text of the comment. A number is added.")),
+            None
         );
     }
 

@@ -1,7 +1,8 @@
 //! One spec file → one [`Endpoint`]: locations, nesting, inferred and explicit types, order.
 
 use super::tree::{build_tree, Node};
-use super::{explicit, rust_ident, BodyKind, Endpoint, Location, Param, Type};
+use super::{alternatives, explicit, rust_ident, BodyKind, Endpoint, Location, Param, Type};
+use super::{ServerDefault, ServerParam};
 use crate::diag::Diagnostic;
 use crate::infer::{self, ParamCtx};
 use crate::parse::{HttpMethod, PathPart, Route, SpecFile};
@@ -66,8 +67,12 @@ pub fn build_endpoint(spec: &SpecFile, diags: &mut Vec<Diagnostic>) -> Endpoint 
     };
     // Stable sort: path params in route order first, the rest keep table order.
     params.sort_by_key(|p| path_order(p).map_or((1, 0), |i| (0, i)));
+    type_undocumented_flags(spec, &mut params);
+    mark_deprecations(spec, &mut params);
+    top_level_alternatives(spec, &mut params, diags);
     check_clashes(spec, &params, diags);
     let body = body_kind(spec, &mut params);
+    let server = spec.route.origin.then(|| server_param(spec, &body));
     Endpoint {
         scope: spec.scope.clone(),
         id: spec.method_id.clone(),
@@ -76,6 +81,7 @@ pub fn build_endpoint(spec: &SpecFile, diags: &mut Vec<Diagnostic>) -> Endpoint 
         method: spec.route.method,
         route: route_text(&spec.route),
         origin: spec.route.origin,
+        server,
         path: spec.route.path.clone(),
         query_template: spec.route.query.clone(),
         description: spec.description.clone(),
@@ -93,9 +99,131 @@ fn row_explicit<'a>(spec: &'a SpecFile, node: &Node) -> Option<&'a crate::parse:
     node.row.and_then(|r| explicit::find(spec, &r.name))
 }
 
+/// Runs of undocumented one-word GET query rows are boolean switches (unless stated).
+fn type_undocumented_flags(spec: &SpecFile, params: &mut [Param]) {
+    let shapes: Vec<infer::RowShape> = params
+        .iter()
+        .map(|p| infer::RowShape {
+            name: &p.wire_name,
+            description: &p.description,
+            required: p.required,
+            get_query: spec.route.method == HttpMethod::Get && p.location == Location::Query,
+        })
+        .collect();
+    let flags: Vec<String> = infer::undocumented_flags(&shapes)
+        .into_iter()
+        .map(String::from)
+        .collect();
+    for p in params.iter_mut() {
+        let stated = explicit::find(spec, &p.spec_name).is_some_and(|e| e.ty.is_some());
+        if flags.contains(&p.wire_name) && p.ty == Type::String && !stated {
+            p.ty = Type::Boolean;
+        }
+    }
+}
+
+/// Rows closing down get `deprecated`; optional rows documented exactly like a route
+/// parameter become its deprecated aliases (and are no parameters of their own).
+fn mark_deprecations(spec: &SpecFile, params: &mut Vec<Param>) {
+    let replaced: Vec<String> = params
+        .iter()
+        .flat_map(|p| infer::replaced_rows(&p.description))
+        .collect();
+    for p in params.iter_mut() {
+        p.deprecated |= infer::deprecated(&p.description) || replaced.contains(&p.wire_name);
+    }
+    let route: Vec<(String, String)> = params
+        .iter()
+        .filter(|p| p.location == Location::Path)
+        .map(|p| (p.wire_name.clone(), p.description.clone()))
+        .collect();
+    let route: Vec<(&str, &str)> = route
+        .iter()
+        .map(|(n, d)| (n.as_str(), d.as_str()))
+        .collect();
+    let mut aliases: Vec<(String, String)> = Vec::new();
+    params.retain(|p| {
+        let stated = explicit::find(spec, &p.spec_name).is_some();
+        let alias = (p.location != Location::Path && !stated)
+            .then(|| infer::alias_of(&p.wire_name, &p.description, p.required, &route))
+            .flatten();
+        match alias {
+            Some(target) if matches!(p.ty, Type::String | Type::Integer) => {
+                aliases.push((target.to_string(), p.wire_name.clone()));
+                false
+            }
+            _ => true,
+        }
+    });
+    for (target, alias) in aliases {
+        if let Some(p) = params.iter_mut().find(|p| p.wire_name == target) {
+            p.aliases.push(alias);
+        }
+    }
+}
+
+/// Top-level alternatives: an explicit `one_of` entry without a name, else required rows
+/// the text names in one "either … or …" sentence.
+fn top_level_alternatives(spec: &SpecFile, params: &mut Vec<Param>, diags: &mut Vec<Diagnostic>) {
+    let explicit = spec
+        .explicit
+        .iter()
+        .find(|e| e.name.is_empty() && e.one_of.is_some());
+    let (groups, line) = match explicit {
+        Some(e) => {
+            let mut groups = Vec::new();
+            for g in e.one_of.iter().flatten() {
+                match g {
+                    crate::parse::AlternativeGroup::Rows(rows) => groups.push(rows.clone()),
+                    crate::parse::AlternativeGroup::Type(t) => diags.push(
+                        Diagnostic::new(
+                            &spec.path,
+                            e.line,
+                            format!("top-level `one_of` alternative `{t}` is a type, not rows"),
+                        )
+                        .with_hint("top-level alternatives are groups of rows, e.g. `- [repository_id, ref]`"),
+                    ),
+                }
+            }
+            (groups, e.line)
+        }
+        None => {
+            let rows: Vec<(&str, bool)> = params
+                .iter()
+                .filter(|p| p.location == Location::Body)
+                .map(|p| (p.wire_name.as_str(), p.required))
+                .collect();
+            let mut texts = vec![spec.description.as_str()];
+            texts.extend(params.iter().map(|p| p.description.as_str()));
+            let Some(groups) = infer::either_required(&texts, &rows) else {
+                return;
+            };
+            let line = params.first().map_or(spec.route_line, |p| p.line);
+            (groups, line)
+        }
+    };
+    alternatives::top_level(spec, params, &groups, line, diags);
+}
+
+/// The `{origin}` server parameter: its row's text, and the uploads host as default for an
+/// upload (a raw body); other origins (a management console) must be given.
+fn server_param(spec: &SpecFile, body: &BodyKind) -> ServerParam {
+    let description = spec
+        .params
+        .iter()
+        .find(|r| r.name == "origin")
+        .map(|r| r.description.clone())
+        .unwrap_or_default();
+    let upload = matches!(body, BodyKind::Raw { .. }) || description.contains("upload_url");
+    ServerParam {
+        description,
+        default: upload.then_some(ServerDefault::Uploads),
+    }
+}
+
 /// Raw body when the body is one raw `data` parameter (then it becomes `Bytes`); else JSON when
 /// any parameter goes in the body.
-fn body_kind(spec: &SpecFile, params: &mut [Param]) -> BodyKind {
+fn body_kind(spec: &SpecFile, params: &mut Vec<Param>) -> BodyKind {
     let body_params = params
         .iter()
         .filter(|p| p.location == Location::Body)
@@ -110,8 +238,14 @@ fn body_kind(spec: &SpecFile, params: &mut [Param]) -> BodyKind {
             && infer::is_raw_body(&p.wire_name, body_params, nested)
         {
             p.ty = Type::Bytes;
+            let param = p.wire_name.clone();
+            let content_type = infer::raw_content_type(&spec.description);
+            if content_type.is_none() {
+                params.push(content_type_param(spec));
+            }
             return BodyKind::Raw {
-                param: p.wire_name.clone(),
+                param,
+                content_type,
             };
         }
     }
@@ -119,6 +253,25 @@ fn body_kind(spec: &SpecFile, params: &mut [Param]) -> BodyKind {
         BodyKind::Json
     } else {
         BodyKind::None
+    }
+}
+
+/// The `Content-Type` header of a raw body whose media type the docs leave to the caller
+/// (an uploaded asset's own type): a required argument.
+fn content_type_param(spec: &SpecFile) -> Param {
+    Param {
+        spec_name: "Content-Type".into(),
+        wire_name: "Content-Type".into(),
+        rust_name: "content_type".into(),
+        location: Location::Header,
+        ty: Type::String,
+        required: true,
+        nullable: false,
+        allows_slash: false,
+        deprecated: false,
+        aliases: Vec::new(),
+        description: "The media type of the raw body, e.g. `application/zip`.".into(),
+        line: spec.route_line,
     }
 }
 
@@ -163,7 +316,11 @@ fn build_param(
     if let Some(e) = row_explicit(spec, node) {
         ty = explicit::override_type(e, ty);
         required = e.required.unwrap_or(required);
-        nullable = e.nullable.unwrap_or(nullable);
+        let null_member = e.ty.as_deref().is_some_and(explicit::union_has_null);
+        nullable = e.nullable.unwrap_or(nullable || null_member);
+        if let Some(groups) = &e.one_of {
+            ty = alternatives::nested(&node.spec_name, ty, groups);
+        }
         if let Some(d) = &e.description {
             description = d.clone();
         }
@@ -182,6 +339,8 @@ fn build_param(
         required,
         nullable,
         allows_slash,
+        deprecated: false,
+        aliases: Vec::new(),
         description,
         line,
     }

@@ -36,7 +36,8 @@ pub fn check(spec: &SpecFile) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for e in &spec.explicit {
         let at = |msg: String| Diagnostic::new(&spec.path, e.line, msg);
-        if !spec.params.iter().any(|r| r.name == e.name) {
+        let top_level_choice = e.name.is_empty() && e.one_of.is_some();
+        if !top_level_choice && !spec.params.iter().any(|r| r.name == e.name) {
             out.push(
                 at(format!(
                     "explicit type for `{}`, which is not in the parameters table",
@@ -84,7 +85,7 @@ pub fn check(spec: &SpecFile) -> Vec<Diagnostic> {
         }
         for (key, value) in [("type", &e.ty), ("items", &e.items)] {
             if let Some(t) = value {
-                if scalar_type(t).is_none() {
+                if crate::parse::type_members(t).any(|m| m != "null" && scalar_type(m).is_none()) {
                     out.push(
                         at(format!("unknown `{key}: {t}` for `{}`", e.name)).with_hint(
                             "use one of: string, integer, number, boolean, array, object",
@@ -160,9 +161,33 @@ pub fn override_type(e: &ExplicitParam, inferred: Type) -> Type {
         Some("string") | None if e.values.is_some() => {
             enum_of(e.values.as_ref().unwrap_or(&Vec::new()))
         }
+        Some(t) if t.contains('|') => union_type(t).unwrap_or(inferred),
         Some(t) => scalar_type(t).unwrap_or(inferred),
         None => inferred,
     }
+}
+
+/// The type of a union text (`string | number | null`; `null` is left to `nullable`):
+/// `integer | string` is the runtime's `IntOrString`, a single member is itself.
+pub fn union_type(text: &str) -> Option<Type> {
+    let mut types: Vec<Type> = Vec::new();
+    for member in crate::parse::type_members(text).filter(|m| *m != "null") {
+        let t = scalar_type(member)?;
+        if !types.contains(&t) {
+            types.push(t);
+        }
+    }
+    Some(match types.as_slice() {
+        [] => return None,
+        [one] => one.clone(),
+        [Type::Integer, Type::String] | [Type::String, Type::Integer] => Type::IntegerOrString,
+        _ => Type::Union { types },
+    })
+}
+
+/// Whether an explicit type text includes `null` (`string | null`): the value is nullable.
+pub fn union_has_null(text: &str) -> bool {
+    crate::parse::type_members(text).any(|m| m == "null")
 }
 
 #[cfg(test)]
@@ -180,6 +205,7 @@ mod tests {
             required: None,
             description: None,
             line: 3,
+            one_of: None,
         }
     }
 
@@ -194,6 +220,8 @@ mod tests {
             required: true,
             nullable: false,
             allows_slash: false,
+            deprecated: false,
+            aliases: Vec::new(),
             description: String::new(),
             line: 4,
         };

@@ -1,6 +1,7 @@
 //! Stage 2: the typed intermediate representation between parsing and code generation.
 //! Built from [`crate::parse::SpecFile`]s by [`build_api`]; consumed by `codegen` and `inspect`.
 
+mod alternatives;
 mod build;
 mod explicit;
 pub mod inspect;
@@ -15,6 +16,7 @@ pub use crate::ident::rust_ident;
 pub use build::route_text;
 pub use inspect::inspect_json;
 
+pub use crate::ir::{Alternative, Location, Param, Type};
 pub use crate::parse::{HttpMethod, PathPart};
 
 /// Every endpoint of every spec, sorted by (scope, id): the input of code generation.
@@ -23,16 +25,6 @@ pub struct Api {
     pub endpoints: Vec<Endpoint>,
     /// Every response model (named and hoisted), sorted by name.
     pub models: Vec<crate::schema::Model>,
-}
-
-/// Where a parameter goes on the wire.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Location {
-    Path,
-    Query,
-    Body,
-    Header,
 }
 
 /// How the request body is sent.
@@ -44,79 +36,29 @@ pub enum BodyKind {
     /// The body parameters serialised as one compact JSON object.
     Json,
     /// One parameter (by wire name, e.g. `data`) is the whole raw body (uploads, markdown raw);
-    /// the caller sets the content type.
-    Raw { param: String },
+    /// `content_type` is the fixed media type when the docs name one (`text/plain`); `None`
+    /// means the caller gives it (a required `content_type` argument).
+    Raw {
+        param: String,
+        content_type: Option<String>,
+    },
 }
 
-/// The type of a parameter.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
-pub enum Type {
-    String,
-    Integer,
-    Number,
-    Boolean,
-    /// A string restricted to the listed values (a Rust enum with an `Other` fallback).
-    Enum {
-        values: Vec<String>,
-    },
-    /// A value that may be an integer or a string (e.g. an id given either way).
-    IntegerOrString,
-    Array {
-        items: Box<Type>,
-    },
-    /// A JSON object with known fields (nested parameters `a.b`, `a[].b`).
-    Object {
-        fields: Vec<Param>,
-    },
-    /// A JSON object with arbitrary keys (`inputs.*`) whose values have the given type.
-    Map {
-        values: Box<Type>,
-    },
-    /// Any JSON value (no better type known).
-    Any,
-    /// Raw bytes sent as the request body.
-    Bytes,
-}
-
-impl Type {
-    /// The JSON Schema type name reported by `inspect` (`string`, `integer`, …).
-    pub fn json_type(&self) -> &'static str {
-        match self {
-            Type::String | Type::Enum { .. } | Type::Bytes => "string",
-            Type::Integer => "integer",
-            Type::IntegerOrString => "integer",
-            Type::Number => "number",
-            Type::Boolean => "boolean",
-            Type::Array { .. } => "array",
-            Type::Object { .. } | Type::Map { .. } | Type::Any => "object",
-        }
-    }
-}
-
-/// One parameter (top level or nested).
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Param {
-    /// Name exactly as in the spec table: `committer.name`, `files[].path`, `inputs.*`.
-    pub spec_name: String,
-    /// Wire name of this level: `name` for `committer.name`; `enterprise-team`; `type`.
-    pub wire_name: String,
-    /// Rust identifier text for fields/arguments/setters, already keyword-safe
-    /// (`r#type`, `r#ref`, `self_`, `enterprise_team`).
-    pub rust_name: String,
-    pub location: Location,
-    #[serde(rename = "type")]
-    pub ty: Type,
-    /// Required (for nested fields: required when the parent is given).
-    pub required: bool,
-    /// `null` is a meaningful value to send (e.g. "set to `null` to disable").
-    pub nullable: bool,
-    /// Path parameters only: the value may contain `/` (a ref, a file path, a branch name).
-    pub allows_slash: bool,
-    /// Markdown description (possibly empty).
+/// The `{origin}` of a route: the scheme, host and port a request goes to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ServerParam {
+    /// The table row's description (possibly empty).
     pub description: String,
-    /// 1-based line of the table row (or explicit entry) in the spec file.
-    pub line: usize,
+    /// Without one, the caller must give the origin (a required argument).
+    pub default: Option<ServerDefault>,
+}
+
+/// Where a request goes when no `{origin}` is given.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ServerDefault {
+    /// The client's uploads URL (upload endpoints: the body is raw bytes).
+    Uploads,
 }
 
 /// One endpoint: one generated method.
@@ -132,8 +74,10 @@ pub struct Endpoint {
     pub method: HttpMethod,
     /// The route exactly as in the front-matter.
     pub route: String,
-    /// The route starts with `{origin}`: the request goes to the uploads host (or a given origin).
+    /// The route starts with `{origin}`: a server parameter chooses the host (see `server`).
     pub origin: bool,
+    /// The `{origin}` server parameter of such a route: what it is and whether it has a default.
+    pub server: Option<ServerParam>,
     #[serde(skip)]
     pub path: Vec<PathPart>,
     /// Names from an RFC 6570 `{?a,b}` query template.

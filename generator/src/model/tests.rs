@@ -196,7 +196,8 @@ fn origin_row_is_not_a_param_and_data_is_raw() {
     assert_eq!(
         e.body,
         BodyKind::Raw {
-            param: "data".into()
+            param: "data".into(),
+            content_type: None,
         }
     );
     assert_eq!(e.params[2].ty, Type::Bytes);
@@ -219,7 +220,8 @@ fn data_alone_in_the_body_is_raw() {
     assert_eq!(
         e.body,
         BodyKind::Raw {
-            param: "data".into()
+            param: "data".into(),
+            content_type: None,
         }
     );
     let json = one(spec(
@@ -268,6 +270,7 @@ fn explicit_entries_override_inference() {
             required: Some(true),
             description: None,
             line: 5,
+            one_of: None,
         },
         ExplicitParam {
             name: "labels".into(),
@@ -279,6 +282,7 @@ fn explicit_entries_override_inference() {
             required: None,
             description: Some("Reactions.".into()),
             line: 6,
+            one_of: None,
         },
     ];
     let e = one(s);
@@ -341,6 +345,7 @@ fn all_problems_are_reported_with_file_and_line() {
         required: None,
         description: None,
         line: 3,
+        one_of: None,
     }];
     bad.renamed_to = Some(("repos".into(), "missing".into()));
     bad.renamed_line = 12;
@@ -407,6 +412,7 @@ fn explicit_entries_must_agree_with_route_and_nesting() {
         required: None,
         description: None,
         line,
+        one_of: None,
     };
     s.explicit = vec![
         entry("owner", Some("query"), None, 1),
@@ -437,6 +443,7 @@ fn explicit_enum_values_are_distinct() {
         required: None,
         description: None,
         line: 5,
+        one_of: None,
     }];
     let errs = errors(&[s]);
     assert_eq!(errs.len(), 1);

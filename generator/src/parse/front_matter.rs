@@ -5,7 +5,7 @@ use serde_yaml::{Mapping, Value};
 
 use super::responses::{self, ResponseSpec};
 use super::source::Reporter;
-use super::ExplicitParam;
+use super::{AlternativeGroup, ExplicitParam};
 
 /// The front-matter fields, each with the 1-based file line of its key.
 #[derive(Debug, Default)]
@@ -33,6 +33,30 @@ pub(crate) struct Split {
 const KNOWN_KEYS: &str = "`name`, `example`, `route`, `scope`, `type`, `parameters`, `responses`";
 const LOCATIONS: [&str; 4] = ["path", "query", "body", "header"];
 const TYPES: [&str; 6] = ["string", "integer", "number", "boolean", "array", "object"];
+
+/// `type: string`, `type: string | number` or `type: [string, number]`, kept as one string
+/// with members joined by ` | ` (checked member by member in [`check_explicit`]).
+pub(crate) fn type_union<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> Result<Option<String>, D::Error> {
+    #[derive(serde::Deserialize)]
+    #[serde(untagged)]
+    enum OneOrMany {
+        One(String),
+        Many(Vec<String>),
+    }
+    Ok(Some(
+        match <OneOrMany as serde::Deserialize>::deserialize(d)? {
+            OneOrMany::One(t) => t,
+            OneOrMany::Many(ts) => ts.join(" | "),
+        },
+    ))
+}
+
+/// The members of a (possibly union) type text: `string | number` → `["string", "number"]`.
+pub fn type_members(ty: &str) -> impl Iterator<Item = &str> {
+    ty.split('|').map(str::trim)
+}
 
 /// Lines of `text` with their byte offset, without line terminators.
 fn lines_with_offsets(text: &str) -> impl Iterator<Item = (usize, &str)> {
@@ -301,7 +325,7 @@ fn read_explicit(
                 rep.error(
                     at,
                     format!("malformed `parameters` entry {}: {msg}", i + 1),
-                    "an entry has `name` and optionally `in`, `type`, `items`, `enum`, `nullable`, `required`, `description`",
+                    "an entry has `name` and optionally `in`, `type`, `items`, `enum`, `nullable`, `required`, `description`, `one_of`",
                 );
             }
         }
@@ -323,14 +347,18 @@ fn field_line(msg: &str, yaml: &str, start: usize, end: Option<usize>) -> Option
 }
 
 fn check_explicit(p: &ExplicitParam, earlier: &[ExplicitParam], rep: &mut Reporter) {
-    if p.name.trim().is_empty() {
+    if p.name.trim().is_empty() && p.one_of.is_none() {
         rep.error(
             p.line,
             "explicit parameter has an empty `name`",
             "give the name as in the table",
         );
     }
-    if let Some(first) = earlier.iter().find(|e| e.name == p.name) {
+    check_one_of(p, rep);
+    if let Some(first) = earlier
+        .iter()
+        .find(|e| e.name == p.name && !(p.name.is_empty() && p.one_of.is_some()))
+    {
         rep.error(
             p.line,
             format!(
@@ -347,13 +375,47 @@ fn check_explicit(p: &ExplicitParam, earlier: &[ExplicitParam], rep: &mut Report
             "use one of path, query, body, header",
         );
     }
-    for ty in [&p.ty, &p.items].into_iter().flatten() {
-        if !TYPES.contains(&ty.as_str()) {
+    let members = [&p.ty, &p.items]
+        .into_iter()
+        .flatten()
+        .flat_map(|t| type_members(t).map(move |m| (m, t.contains('|'))));
+    for (ty, in_union) in members {
+        let null_member = in_union && ty == "null";
+        if !TYPES.contains(&ty) && !null_member {
             rep.error(
                 p.line,
                 format!("unknown parameter type `{ty}`"),
                 "use one of string, integer, number, boolean, array, object",
             );
+        }
+    }
+}
+
+/// A `one_of` needs two alternatives or more, each a non-empty row group or a known type.
+fn check_one_of(p: &ExplicitParam, rep: &mut Reporter) {
+    let Some(groups) = &p.one_of else {
+        return;
+    };
+    if groups.len() < 2 {
+        rep.error(
+            p.line,
+            "`one_of` needs at least two alternatives",
+            "list each alternative as `- [row, row]` (rows sent together) or `- string` (a type)",
+        );
+    }
+    for g in groups {
+        match g {
+            AlternativeGroup::Rows(rows) if rows.is_empty() => rep.error(
+                p.line,
+                "`one_of` has an empty alternative",
+                "list the rows sent together, e.g. `- [branch, path]`",
+            ),
+            AlternativeGroup::Type(t) if !TYPES.contains(&t.as_str()) => rep.error(
+                p.line,
+                format!("unknown alternative type `{t}` in `one_of`"),
+                "use one of string, integer, number, boolean, array, object, or a list of rows",
+            ),
+            _ => {}
         }
     }
 }
@@ -423,6 +485,41 @@ mod tests {
         assert_eq!(
             errs,
             [(5, "front-matter `parameters` must be a list".to_string())]
+        );
+    }
+
+    #[test]
+    fn unions_and_alternatives() {
+        let text = "---\nname: n\nroute: GET /x\nscope: s\nparameters:\n  - name: v\n    type: [string, number, \"null\"]\n  - name: w\n    type: integer | string\n  - one_of:\n      - [a, b]\n      - [c]\n  - name: src\n    one_of: [string, [branch]]\n---\n";
+        let (split, errs) = run(text);
+        assert!(errs.is_empty(), "{errs:?}");
+        let explicit = split.unwrap().fields.unwrap().explicit;
+        assert_eq!(explicit[0].ty.as_deref(), Some("string | number | null"));
+        assert_eq!(explicit[1].ty.as_deref(), Some("integer | string"));
+        assert_eq!(explicit[2].name, "");
+        assert_eq!(
+            explicit[3].one_of,
+            Some(vec![
+                AlternativeGroup::Type("string".into()),
+                AlternativeGroup::Rows(vec!["branch".into()])
+            ])
+        );
+    }
+
+    #[test]
+    fn bad_unions_and_alternatives() {
+        let text = "---\nname: n\nroute: GET /x\nscope: s\nparameters:\n  - name: v\n    type: [string, float]\n  - name: w\n    type: \"null\"\n  - name: x\n    one_of: [[a]]\n  - name: y\n    one_of: [[], text]\n---\n";
+        let (_, errs) = run(text);
+        let messages: Vec<&str> = errs.iter().map(|(_, m)| m.as_str()).collect();
+        assert_eq!(
+            messages,
+            [
+                "unknown parameter type `float`",
+                "unknown parameter type `null`",
+                "`one_of` needs at least two alternatives",
+                "`one_of` has an empty alternative",
+                "unknown alternative type `text` in `one_of`",
+            ]
         );
     }
 

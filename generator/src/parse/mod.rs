@@ -18,6 +18,7 @@ use std::path::{Path, PathBuf};
 
 use crate::diag::{Diagnostic, Diagnostics};
 pub use dir::MODELS_DIR;
+pub use front_matter::type_members;
 pub use responses::ResponseSpec;
 use route::parse_route;
 use source::{is_identifier, LineIndex, Reporter};
@@ -55,16 +56,23 @@ pub struct Route {
 }
 
 /// A parameter type stated explicitly in the front-matter `parameters:` list.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ExplicitParam {
-    /// Name exactly as in the table (`committer.name`, `labels[]`).
+    /// Name exactly as in the table (`committer.name`, `labels[]`); empty for a top-level
+    /// `one_of` entry (a choice between groups of top-level rows).
+    #[serde(default)]
     pub name: String,
     /// `path` | `query` | `body` | `header`.
     #[serde(rename = "in")]
     pub location: Option<String>,
-    /// `string` | `integer` | `number` | `boolean` | `array` | `object`.
-    #[serde(rename = "type")]
+    /// `string` | `integer` | `number` | `boolean` | `array` | `object`, or a union of them
+    /// written `[string, number]` or `string | number` (kept in the `a | b` form).
+    #[serde(
+        rename = "type",
+        default,
+        deserialize_with = "front_matter::type_union"
+    )]
     pub ty: Option<String>,
     /// Element type of an array.
     pub items: Option<String>,
@@ -73,9 +81,22 @@ pub struct ExplicitParam {
     pub nullable: Option<bool>,
     pub required: Option<bool>,
     pub description: Option<String>,
+    /// Alternatives of which exactly one is sent: each group lists rows (relative to `name`,
+    /// or top-level rows when `name` is absent) sent together, or is one type name (`string`).
+    pub one_of: Option<Vec<AlternativeGroup>>,
     /// 1-based line in the file of this entry (filled in by the parser, not from YAML).
     #[serde(skip)]
     pub line: usize,
+}
+
+/// One alternative of an explicit `one_of`: rows sent together, or a single type.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize)]
+#[serde(untagged)]
+pub enum AlternativeGroup {
+    /// `[branch, path]`: these rows (names relative to the entry) are sent together.
+    Rows(Vec<String>),
+    /// `string`: the value is of this type instead of an object of rows.
+    Type(String),
 }
 
 /// One row of the `## Parameters` table.
@@ -258,19 +279,49 @@ fn check_route_params(route: &Route, line: usize, body: &body::Body, rep: &mut R
     }
 }
 
-/// Explicit `parameters:` entries refine table rows, so each must name one.
+/// Explicit `parameters:` entries refine table rows, so each must name one; so must the
+/// rows of a `one_of` group.
 fn check_explicit_names(explicit: &[ExplicitParam], body: &body::Body, rep: &mut Reporter) {
     let rows: std::collections::HashSet<&str> =
         body.params.iter().map(|p| p.name.as_str()).collect();
     for p in explicit {
-        if !rows.contains(p.name.as_str()) {
+        let top_level_choice = p.name.is_empty() && p.one_of.is_some();
+        if !top_level_choice && !rows.contains(p.name.as_str()) {
             rep.error(
                 p.line,
                 format!("explicit parameter `{}` has no row in the parameters table", p.name),
                 "`parameters:` entries give types to table rows; use the name exactly as in the table",
             );
         }
+        for row in p.one_of.iter().flatten().filter_map(|g| match g {
+            AlternativeGroup::Rows(rows) => Some(rows),
+            AlternativeGroup::Type(_) => None,
+        }) {
+            for name in row {
+                if group_row(&p.name, name, |n| rows.contains(n)).is_none() {
+                    rep.error(
+                        p.line,
+                        format!(
+                            "`one_of` names `{name}`, which has no row below `{}`",
+                            p.name
+                        ),
+                        "name rows relative to the entry (`branch` for `source.branch`)",
+                    );
+                }
+            }
+        }
     }
+}
+
+/// The full row name of `row` in a `one_of` group of the entry `parent`: `row` itself at the
+/// top level, else `parent.row` or `parent[].row`, whichever `exists`.
+pub fn group_row(parent: &str, row: &str, exists: impl Fn(&str) -> bool) -> Option<String> {
+    if parent.is_empty() {
+        return exists(row).then(|| row.to_string());
+    }
+    [format!("{parent}.{row}"), format!("{parent}[].{row}")]
+        .into_iter()
+        .find(|n| exists(n))
 }
 
 /// Read and parse every `<scope>/<methodId>.md` below `dir`, sorted by (scope, method id).

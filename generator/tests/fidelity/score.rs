@@ -16,6 +16,10 @@ pub struct EnumTally {
     pub inferred: usize,
     pub sound: usize,
     pub exact: usize,
+    /// Rows the reference gives an enum (not `true`/`false`), and how many of them we type as
+    /// an enum whose values are all the reference's.
+    pub reference: usize,
+    pub recovered: usize,
 }
 
 #[derive(Default)]
@@ -77,6 +81,7 @@ pub fn score(specs: &[SpecFile], doc_value: &Value) -> Score {
     let mut misses = Vec::new();
     let mut by_rule: BTreeMap<&'static str, (usize, usize)> = BTreeMap::new();
     let (mut enums, mut enum_misses) = (EnumTally::default(), Vec::new());
+    let mut enum_lost: Vec<String> = Vec::new();
     for spec in specs {
         let Some((op, shared)) = ops.get(&spec_key(spec)) else {
             unknown += spec.params.len();
@@ -103,23 +108,50 @@ pub fn score(specs: &[SpecFile], doc_value: &Value) -> Score {
                 println!("UNMODELLED {}/{} {}", spec.scope, spec.method_id, row.name);
                 continue;
             };
-            let ty = model["type"].as_str().unwrap_or("");
-            let items = model["items"].as_str();
+            // A union (`["integer","string"]`) is right when the reference allows every member.
+            let names = |v: &Value| -> Vec<String> {
+                match v {
+                    Value::String(s) => vec![s.clone()],
+                    Value::Array(a) => a
+                        .iter()
+                        .filter_map(Value::as_str)
+                        .map(String::from)
+                        .collect(),
+                    _ => Vec::new(),
+                }
+            };
+            let got_types = names(&model["type"]);
+            let ty = got_types.join("|");
+            let got_items = names(&model["items"]);
+            let items = (!got_items.is_empty()).then(|| got_items.join("|"));
             let type_match = if t.types == ["raw"] {
                 ty == "string"
             } else {
-                let accept = |want: &[String], got: &str| {
+                let accept = |want: &[String], got: &[String]| {
                     want.is_empty()
-                        || want
-                            .iter()
-                            .any(|w| w == got || (w == "number" && got == "integer"))
+                        || (!got.is_empty()
+                            && got.iter().all(|g| {
+                                want.iter()
+                                    .any(|w| w == g || (w == "number" && g == "integer"))
+                            }))
                 };
-                accept(&t.types, ty)
-                    && (ty != "array"
-                        || t.items.is_empty()
-                        || items.is_some_and(|i| accept(&t.items, i)))
+                accept(&t.types, &got_types)
+                    && (ty != "array" || t.items.is_empty() || accept(&t.items, &got_items))
             };
             let location_match = model["in"] == t.location;
+            if !t.values.is_empty() && !t.values.iter().all(|v| v == "true" || v == "false") {
+                enums.reference += 1;
+                let found = model["enum"].as_array().is_some_and(|got| {
+                    got.iter().all(|g| t.values.iter().any(|r| g == r.as_str()))
+                });
+                enums.recovered += found as usize;
+                if !found {
+                    enum_lost.push(format!(
+                        "{}/{} {} want {:?}",
+                        spec.scope, spec.method_id, row.name, t.values
+                    ));
+                }
+            }
             if let Some(values) = model["enum"].as_array() {
                 let values: Vec<&str> = values.iter().filter_map(Value::as_str).collect();
                 // A reference without an enum (a free string) neither confirms nor contradicts.
@@ -189,6 +221,9 @@ pub fn score(specs: &[SpecFile], doc_value: &Value) -> Score {
     for m in &enum_misses {
         println!("ENUM-MISS {m}");
     }
+    for m in &enum_lost {
+        println!("ENUM-LOST {m}");
+    }
     for m in &misses {
         println!("MISS {m}");
     }
@@ -210,6 +245,13 @@ pub fn score(specs: &[SpecFile], doc_value: &Value) -> Score {
     println!(
         "  enums  {} inferred, {} not contradicting the reference, {} exactly the reference set",
         enums.inferred, enums.sound, enums.exact
+    );
+    println!(
+        "  enums  recall {}/{} = {:.1}% of the reference's enum rows; precision {:.1}% (sound/inferred)",
+        enums.recovered,
+        enums.reference,
+        100.0 * pct(enums.recovered, enums.reference),
+        100.0 * pct(enums.sound, enums.inferred)
     );
     let (type_share, location_share) = (pct(type_ok, total), pct(location_ok, total));
     println!(
