@@ -27,6 +27,10 @@ impl<'c> Actions<'c> {
     /// - `ref` (required): Branch or tag whose version of the workflow runs.
     /// - `inputs` (optional, [`CreateWorkflowDispatch::inputs`](crate::actions::create_workflow_dispatch::CreateWorkflowDispatch::inputs)): Values for the inputs declared by the workflow, keyed by input name. At most 10 entries.
     ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
     /// # Route
     ///
     /// `POST /repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches`
@@ -61,6 +65,10 @@ impl<'c> Actions<'c> {
     /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
     /// - `key` (required): The cache key to delete.
     /// - `ref` (optional, `DeleteActionsCacheByKey::ref`): Full Git reference the caches must belong to, such as `refs/heads/main`, or `refs/pull/<number>/merge` for a pull request.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
     ///
     /// # Route
     ///

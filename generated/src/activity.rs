@@ -22,6 +22,10 @@ impl<'c> Activity<'c> {
     /// - `last_read_at` (optional, [`MarkNotificationsAsRead::last_read_at`](crate::activity::mark_notifications_as_read::MarkNotificationsAsRead::last_read_at)): Notifications updated after this ISO 8601 timestamp (`YYYY-MM-DDTHH:MM:SSZ`) stay unread. Default: now, so every notification is marked.
     /// - `read` (optional, [`MarkNotificationsAsRead::read`](crate::activity::mark_notifications_as_read::MarkNotificationsAsRead::read)): The read state to set.
     ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
     /// # Route
     ///
     /// `PUT /notifications`

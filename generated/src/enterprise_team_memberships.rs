@@ -25,6 +25,10 @@ impl<'c> EnterpriseTeamMemberships<'c> {
     /// - `enterprise_team` (required) (sent as `enterprise-team`): Slug of the enterprise team; its numeric ID works too.
     /// - `username` (required): Login of the GitHub user.
     ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
     /// # Route
     ///
     /// `PUT /enterprises/{enterprise}/teams/{enterprise-team}/memberships/{username}`
@@ -54,6 +58,10 @@ impl<'c> EnterpriseTeamMemberships<'c> {
     /// - `enterprise_team` (required) (sent as `enterprise-team`): Slug of the enterprise team; its numeric ID works too.
     /// - `per_page` (optional, [`List::per_page`](crate::enterprise_team_memberships::list::List::per_page)): How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
     /// - `page` (optional, [`List::page`](crate::enterprise_team_memberships::list::List::page)): Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
     ///
     /// # Route
     ///

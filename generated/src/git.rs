@@ -24,6 +24,10 @@ impl<'c> Git<'c> {
     /// - `ref` (required): Full name of the new reference, such as `refs/heads/feature`. It has to begin with `refs` and contain at least two slashes.
     /// - `sha` (required): SHA-1 of the object the reference points to.
     ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
     /// # Route
     ///
     /// `POST /repos/{owner}/{repo}/git/refs`
@@ -58,6 +62,10 @@ impl<'c> Git<'c> {
     /// - `tree` (required): The entries of the tree, each describing one path.
     /// - `base_tree` (optional, [`CreateTree::base_tree`](crate::git::create_tree::CreateTree::base_tree)): SHA-1 of a tree to start from. Entries in `tree` replace same-path entries of this tree, and everything else is kept. Without it, the new tree contains only the given entries, so files left out are effectively deleted.
     ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
     /// # Route
     ///
     /// `POST /repos/{owner}/{repo}/git/trees`
@@ -88,6 +96,10 @@ impl<'c> Git<'c> {
     /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
     /// - `ref` (required): Name of the reference, such as `heads/main` or `tags/v1.0`. See "[Git References](https://git-scm.com/book/en/v2/Git-Internals-Git-References)" in the Git book.
     ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
     /// # Route
     ///
     /// `DELETE /repos/{owner}/{repo}/git/refs/{ref}`
@@ -116,6 +128,10 @@ impl<'c> Git<'c> {
     /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
     /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
     /// - `ref` (required): Name of the reference, such as `heads/main` or `tags/v1.0`. See "[Git References](https://git-scm.com/book/en/v2/Git-Internals-Git-References)" in the Git book.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
     ///
     /// # Route
     ///
@@ -147,6 +163,10 @@ impl<'c> Git<'c> {
     /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
     /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
     /// - `ref` (required): Name of the reference, such as `heads/main` or `tags/v1.0`. See "[Git References](https://git-scm.com/book/en/v2/Git-Internals-Git-References)" in the Git book.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
     ///
     /// # Route
     ///
@@ -181,6 +201,10 @@ impl<'c> Git<'c> {
     /// - `per_page` (optional, [`ListRefs::per_page`](crate::git::list_refs::ListRefs::per_page)): How many references one page holds (at most 100). Default: `30`.
     /// - `page` (optional, [`ListRefs::page`](crate::git::list_refs::ListRefs::page)): Which page of results to return, counting from 1. Default: `1`.
     ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
     /// # Route
     ///
     /// `GET /repos/{owner}/{repo}/git/refs/{namespace}`
@@ -213,6 +237,10 @@ impl<'c> Git<'c> {
     /// - `ref` (required): Name of the reference, such as `heads/main` or `tags/v1.0`. See "[Git References](https://git-scm.com/book/en/v2/Git-Internals-Git-References)" in the Git book.
     /// - `sha` (required): SHA-1 the reference should point to.
     /// - `force` (optional, [`UpdateRef::force`](crate::git::update_ref::UpdateRef::force)): `true` allows an update that is not a fast-forward. Left out or `false`, the update is refused when it would discard commits. Default: `false`.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
     ///
     /// # Route
     ///

@@ -24,6 +24,10 @@ impl<'c> Issues<'c> {
     /// - `issue_number` (required): Number of the issue within the repository.
     /// - `labels` (optional, [`AddLabels::labels`](crate::issues::add_labels::AddLabels::labels)): Names of the labels to add, for example `["bug", "help wanted"]`.
     ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
     /// # Route
     ///
     /// `POST /repos/{owner}/{repo}/issues/{issue_number}/labels`
@@ -62,6 +66,10 @@ impl<'c> Issues<'c> {
     /// - `assignees` (optional, [`Create::assignees`](crate::issues::create::Create::assignees)): Logins of users to assign. Ignored unless you have push access.
     /// - `type` (optional, `Create::type`): Name of the issue type to give the issue. Ignored unless you have push access.
     ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
     /// # Route
     ///
     /// `POST /repos/{owner}/{repo}/issues`
@@ -99,6 +107,10 @@ impl<'c> Issues<'c> {
     /// - `color` (optional, [`CreateLabel::color`](crate::issues::create_label::CreateLabel::color)): Six-digit hexadecimal color of the label, without a leading `#`, for example `f29513`.
     /// - `description` (optional, [`CreateLabel::description`](crate::issues::create_label::CreateLabel::description)): Short explanation of the label, at most 100 characters.
     ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
     /// # Route
     ///
     /// `POST /repos/{owner}/{repo}/labels`
@@ -130,6 +142,10 @@ impl<'c> Issues<'c> {
     /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
     /// - `name` (required): Name of the label.
     ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
     /// # Route
     ///
     /// `DELETE /repos/{owner}/{repo}/labels/{name}`
@@ -158,6 +174,10 @@ impl<'c> Issues<'c> {
     /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
     /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
     /// - `name` (required): Name of the label.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
     ///
     /// # Route
     ///
@@ -201,6 +221,10 @@ impl<'c> Issues<'c> {
     /// - `per_page` (optional, [`ListForRepo::per_page`](crate::issues::list_for_repo::ListForRepo::per_page)): How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
     /// - `page` (optional, [`ListForRepo::page`](crate::issues::list_for_repo::ListForRepo::page)): Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
     ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
     /// # Route
     ///
     /// `GET /repos/{owner}/{repo}/issues`
@@ -241,6 +265,10 @@ impl<'c> Issues<'c> {
     /// - `per_page` (optional, [`ListLabelsForRepo::per_page`](crate::issues::list_labels_for_repo::ListLabelsForRepo::per_page)): How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
     /// - `page` (optional, [`ListLabelsForRepo::page`](crate::issues::list_labels_for_repo::ListLabelsForRepo::page)): Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
     ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
     /// # Route
     ///
     /// `GET /repos/{owner}/{repo}/labels`
@@ -273,6 +301,10 @@ impl<'c> Issues<'c> {
     /// - `issue_number` (required): Number of the issue within the repository.
     /// - `lock_reason` (optional, [`Lock::lock_reason`](crate::issues::lock::Lock::lock_reason)): Why the conversation is locked. Must be one of `off-topic`, `too heated`, `resolved` or `spam`.
     ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
     /// # Route
     ///
     /// `PUT /repos/{owner}/{repo}/issues/{issue_number}/lock`
@@ -303,6 +335,10 @@ impl<'c> Issues<'c> {
     /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
     /// - `issue_number` (required): Number of the issue within the repository.
     /// - `assignees` (required): Logins of the users to unassign. Ignored unless you have push access.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
     ///
     /// # Route
     ///
@@ -335,6 +371,10 @@ impl<'c> Issues<'c> {
     /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
     /// - `issue_number` (required): Number of the issue within the repository.
     ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
     /// # Route
     ///
     /// `DELETE /repos/{owner}/{repo}/issues/{issue_number}/lock`
@@ -366,6 +406,10 @@ impl<'c> Issues<'c> {
     /// - `new_name` (optional, [`UpdateLabel::new_name`](crate::issues::update_label::UpdateLabel::new_name)): Name the label should get. Emoji are allowed, either as characters or in `:shortcode:` form.
     /// - `color` (optional, [`UpdateLabel::color`](crate::issues::update_label::UpdateLabel::color)): Six-digit hexadecimal color of the label, without a leading `#`, for example `f29513`.
     /// - `description` (optional, [`UpdateLabel::description`](crate::issues::update_label::UpdateLabel::description)): Short explanation of the label, at most 100 characters.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
     ///
     /// # Route
     ///

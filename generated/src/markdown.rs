@@ -23,6 +23,10 @@ impl<'c> Markdown<'c> {
     /// - `mode` (optional, [`Render::mode`](crate::markdown::render::Render::mode)): `markdown` renders like a README file; `gfm` applies GitHub Flavored Markdown, as in comments. Default: `markdown`.
     /// - `context` (optional, [`Render::context`](crate::markdown::render::Render::context)): Repository, as `owner/name`, used to resolve references like `#42` in `gfm` mode.
     ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
     /// # Route
     ///
     /// `POST /markdown`
@@ -44,6 +48,10 @@ impl<'c> Markdown<'c> {
     /// # Parameters
     ///
     /// - `data` (required): The Markdown source, sent as the body.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
     ///
     /// # Route
     ///

@@ -17,6 +17,10 @@ impl<'c> Meta<'c> {
     ///
     /// Returns a map of URL templates that point to the main resources of GitHub's REST API.
     ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
     /// # Route
     ///
     /// `GET /`

@@ -23,6 +23,10 @@ impl<'c> Orgs<'c> {
     ///
     /// - `org` (required): Login of the organization. Case does not matter.
     ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
     /// # Route
     ///
     /// `GET /orgs/{org}`

@@ -26,6 +26,10 @@ impl<'c> Packages<'c> {
     /// - `package_name` (required): The name of the package.
     /// - `package_version_id` (required): Unique identifier of the package version.
     ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
     /// # Route
     ///
     /// `GET /orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}`

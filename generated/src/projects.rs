@@ -26,6 +26,10 @@ impl<'c> Projects<'c> {
     /// - `content_id` (optional, [`CreateCard::content_id`](crate::projects::create_card::CreateCard::content_id)): ID (not number) of the issue or pull request the card stands for.
     /// - `content_type` (optional, [`CreateCard::content_type`](crate::projects::create_card::CreateCard::content_type)): What `content_id` refers to: `Issue` or `PullRequest`. Needed together with `content_id`.
     ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
     /// # Route
     ///
     /// `POST /projects/columns/{column_id}/cards`
@@ -51,6 +55,10 @@ impl<'c> Projects<'c> {
     ///
     /// - `card_id` (required): Numeric ID of the project card.
     ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
     /// # Route
     ///
     /// `DELETE /projects/columns/cards/{card_id}`
@@ -72,6 +80,10 @@ impl<'c> Projects<'c> {
     /// # Parameters
     ///
     /// - `card_id` (required): Numeric ID of the project card.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
     ///
     /// # Route
     ///
@@ -97,6 +109,10 @@ impl<'c> Projects<'c> {
     /// - `archived_state` (optional, [`ListCards::archived_state`](crate::projects::list_cards::ListCards::archived_state)): Which cards to include: `all`, `archived` or `not_archived`. Default: `not_archived`.
     /// - `per_page` (optional, [`ListCards::per_page`](crate::projects::list_cards::ListCards::per_page)): How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
     /// - `page` (optional, [`ListCards::page`](crate::projects::list_cards::ListCards::page)): Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
     ///
     /// # Route
     ///
@@ -124,6 +140,10 @@ impl<'c> Projects<'c> {
     /// - `card_id` (required): Numeric ID of the project card.
     /// - `position` (required): Where to put the card: `top`, `bottom`, or `after:<card_id>` to place it right below another card.
     /// - `column_id` (optional, [`MoveCard::column_id`](crate::projects::move_card::MoveCard::column_id)): Numeric ID of the column to move the card to. Leave it out to stay in the current column.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
     ///
     /// # Route
     ///
@@ -154,6 +174,10 @@ impl<'c> Projects<'c> {
     /// - `card_id` (required): Numeric ID of the project card.
     /// - `note` (optional, [`UpdateCard::note`](crate::projects::update_card::UpdateCard::note)): New text of a note card.
     /// - `archived` (optional, [`UpdateCard::archived`](crate::projects::update_card::UpdateCard::archived)): `true` archives the card, `false` restores it.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
     ///
     /// # Route
     ///

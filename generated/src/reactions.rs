@@ -24,6 +24,10 @@ impl<'c> Reactions<'c> {
     /// - `issue_number` (required): Number of the issue within the repository.
     /// - `content` (required): Which reaction to add. Can be one of: `+1`, `-1`, `laugh`, `confused`, `heart`, `hooray`, `rocket`, `eyes`.
     ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
     /// # Route
     ///
     /// `POST /repos/{owner}/{repo}/issues/{issue_number}/reactions`

@@ -38,6 +38,10 @@ impl<'c> Repos<'c> {
     ///
     /// - `invitation_id` (required): Numeric ID of the repository invitation.
     ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
     /// # Route
     ///
     /// `PATCH /user/repository_invitations/{invitation_id}`
@@ -69,6 +73,10 @@ impl<'c> Repos<'c> {
     /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
     /// - `username` (required): Login of the GitHub user.
     /// - `permission` (optional, [`AddCollaborator::permission`](crate::repos::add_collaborator::AddCollaborator::permission)): The role to give the collaborator; this only has an effect on repositories owned by an organization. Use `pull`, `triage`, `push`, `maintain` or `admin`, or the name of a custom repository role defined by the organization.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
     ///
     /// # Route
     ///
@@ -105,6 +113,10 @@ impl<'c> Repos<'c> {
     /// - `target_url` (optional, [`CreateCommitStatus::target_url`](crate::repos::create_commit_status::CreateCommitStatus::target_url)): Link shown next to the status in the GitHub interface, for example the page with the build log of this commit.
     /// - `description` (optional, [`CreateCommitStatus::description`](crate::repos::create_commit_status::CreateCommitStatus::description)): A one-line summary of the status.
     /// - `context` (optional, [`CreateCommitStatus::context`](crate::repos::create_commit_status::CreateCommitStatus::context)): Label that tells this status apart from statuses reported by other systems. Compared without regard to case. Default: `default`.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
     ///
     /// # Route
     ///
@@ -148,6 +160,10 @@ impl<'c> Repos<'c> {
     /// - `committer` (optional, [`CreateOrUpdateFileContents::committer`](crate::repos::create_or_update_file_contents::CreateOrUpdateFileContents::committer)): Identity recorded as the committer. Default: the authenticated user.
     /// - `author` (optional, [`CreateOrUpdateFileContents::author`](crate::repos::create_or_update_file_contents::CreateOrUpdateFileContents::author)): Identity recorded as the author. Falls back to `committer`, and to the authenticated user when that is missing too.
     ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
     /// # Route
     ///
     /// `PUT /repos/{owner}/{repo}/contents/{path}`
@@ -185,6 +201,10 @@ impl<'c> Repos<'c> {
     /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
     /// - `branch` (required): Name of the branch. Wildcards are not allowed here; use the GraphQL API for patterns.
     ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
     /// # Route
     ///
     /// `DELETE /repos/{owner}/{repo}/branches/{branch}/protection`
@@ -213,6 +233,10 @@ impl<'c> Repos<'c> {
     /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
     /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
     /// - `asset_id` (required): Numeric ID of the release asset.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
     ///
     /// # Route
     ///
@@ -245,6 +269,10 @@ impl<'c> Repos<'c> {
     /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
     /// - `ref` (required): Branch, tag or commit to archive.
     ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
     /// # Route
     ///
     /// `GET /repos/{owner}/{repo}/tarball/{ref}`
@@ -275,6 +303,10 @@ impl<'c> Repos<'c> {
     /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
     /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
     ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
     /// # Route
     ///
     /// `GET /repos/{owner}/{repo}`
@@ -301,6 +333,10 @@ impl<'c> Repos<'c> {
     /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
     /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
     /// - `branch` (required): Name of the branch. Wildcards are not allowed here; use the GraphQL API for patterns.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
     ///
     /// # Route
     ///
@@ -337,6 +373,10 @@ impl<'c> Repos<'c> {
     /// - `per_page` (optional, [`GetCombinedStatusForRef::per_page`](crate::repos::get_combined_status_for_ref::GetCombinedStatusForRef::per_page)): How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
     /// - `page` (optional, [`GetCombinedStatusForRef::page`](crate::repos::get_combined_status_for_ref::GetCombinedStatusForRef::page)): Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
     ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
     /// # Route
     ///
     /// `GET /repos/{owner}/{repo}/commits/{ref}/status`
@@ -371,6 +411,10 @@ impl<'c> Repos<'c> {
     /// - `path` (required): Path of the file or directory inside the repository.
     /// - `ref` (optional, `GetContent::ref`): Commit, branch or tag to read from. Default: the default branch of the repository.
     ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
     /// # Route
     ///
     /// `GET /repos/{owner}/{repo}/contents/{path}`
@@ -403,6 +447,10 @@ impl<'c> Repos<'c> {
     /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
     /// - `asset_id` (required): Numeric ID of the release asset.
     ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
     /// # Route
     ///
     /// `GET /repos/{owner}/{repo}/releases/assets/{asset_id}`
@@ -431,6 +479,10 @@ impl<'c> Repos<'c> {
     /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
     /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
     /// - `tag` (required): Name of the tag, for example `v1.0.0`.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
     ///
     /// # Route
     ///
@@ -465,6 +517,10 @@ impl<'c> Repos<'c> {
     /// - `permission` (optional, [`ListCollaborators::permission`](crate::repos::list_collaborators::ListCollaborators::permission)): Only return collaborators holding this role: `pull`, `triage`, `push`, `maintain` or `admin`. Without it, collaborators with any role are returned.
     /// - `per_page` (optional, [`ListCollaborators::per_page`](crate::repos::list_collaborators::ListCollaborators::per_page)): How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
     /// - `page` (optional, [`ListCollaborators::page`](crate::repos::list_collaborators::ListCollaborators::page)): Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
     ///
     /// # Route
     ///
@@ -501,6 +557,10 @@ impl<'c> Repos<'c> {
     /// - `per_page` (optional, [`ListCommitStatusesForRef::per_page`](crate::repos::list_commit_statuses_for_ref::ListCommitStatusesForRef::per_page)): How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
     /// - `page` (optional, [`ListCommitStatusesForRef::page`](crate::repos::list_commit_statuses_for_ref::ListCommitStatusesForRef::page)): Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
     ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
     /// # Route
     ///
     /// `GET /repos/{owner}/{repo}/commits/{ref}/statuses`
@@ -533,6 +593,10 @@ impl<'c> Repos<'c> {
     /// - `per_page` (optional, [`ListInvitations::per_page`](crate::repos::list_invitations::ListInvitations::per_page)): How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
     /// - `page` (optional, [`ListInvitations::page`](crate::repos::list_invitations::ListInvitations::page)): Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
     ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
     /// # Route
     ///
     /// `GET /repos/{owner}/{repo}/invitations`
@@ -563,6 +627,10 @@ impl<'c> Repos<'c> {
     /// - `release_id` (required): Numeric ID of the release.
     /// - `per_page` (optional, [`ListReleaseAssets::per_page`](crate::repos::list_release_assets::ListReleaseAssets::per_page)): How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
     /// - `page` (optional, [`ListReleaseAssets::page`](crate::repos::list_release_assets::ListReleaseAssets::page)): Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
     ///
     /// # Route
     ///
@@ -597,6 +665,10 @@ impl<'c> Repos<'c> {
     /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
     /// - `username` (required): Login of the GitHub user.
     ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
     /// # Route
     ///
     /// `DELETE /repos/{owner}/{repo}/collaborators/{username}`
@@ -626,6 +698,10 @@ impl<'c> Repos<'c> {
     /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
     /// - `branch` (required): Name of the branch. Wildcards are not allowed here; use the GraphQL API for patterns.
     /// - `contexts` (required): Names of the status checks that should no longer be required.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
     ///
     /// # Route
     ///
@@ -681,6 +757,10 @@ impl<'c> Repos<'c> {
     /// - `archived` (optional, [`Update::archived`](crate::repos::update::Update::archived)): `true` archives the repository; `false` brings an archived repository back.
     /// - `allow_forking` (optional, [`Update::allow_forking`](crate::repos::update::Update::allow_forking)): Whether private forks are allowed.
     /// - `web_commit_signoff_required` (optional, [`Update::web_commit_signoff_required`](crate::repos::update::Update::web_commit_signoff_required)): Whether contributors have to sign off commits made through the web interface.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
     ///
     /// # Route
     ///
@@ -747,6 +827,10 @@ impl<'c> Repos<'c> {
     /// - `lock_branch` (optional, [`UpdateBranchProtection::lock_branch`](crate::repos::update_branch_protection::UpdateBranchProtection::lock_branch)): When `true`, the branch becomes read-only and nobody can push to it. Default: `false`.
     /// - `allow_fork_syncing` (optional, [`UpdateBranchProtection::allow_fork_syncing`](crate::repos::update_branch_protection::UpdateBranchProtection::allow_fork_syncing)): When `true`, forks can still pull changes from upstream while the branch is locked. Default: `false`.
     ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
     /// # Route
     ///
     /// `PUT /repos/{owner}/{repo}/branches/{branch}/protection`
@@ -798,6 +882,10 @@ impl<'c> Repos<'c> {
     /// - `label` (optional, [`UpdateReleaseAsset::label`](crate::repos::update_release_asset::UpdateReleaseAsset::label)): Short text shown instead of the file name.
     /// - `state` (optional, [`UpdateReleaseAsset::state`](crate::repos::update_release_asset::UpdateReleaseAsset::state)): State of the asset, for example `uploaded`.
     ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
     /// # Route
     ///
     /// `PATCH /repos/{owner}/{repo}/releases/assets/{asset_id}`
@@ -835,6 +923,10 @@ impl<'c> Repos<'c> {
     /// - `label` (optional, [`UploadReleaseAsset::label`](crate::repos::upload_release_asset::UploadReleaseAsset::label)): Short text shown instead of the file name.
     /// - `data` (required): The bytes of the file to upload.
     /// - `origin` (optional, [`UploadReleaseAsset::origin`](crate::repos::upload_release_asset::UploadReleaseAsset::origin)): the upload server; defaults to the client's uploads URL.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
     ///
     /// # Route
     ///

@@ -28,6 +28,10 @@ impl<'c> Search<'c> {
     /// - `page` (optional, [`IssuesAndPullRequests::page`](crate::search::issues_and_pull_requests::IssuesAndPullRequests::page)): Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
     /// - `advanced_search` (optional, [`IssuesAndPullRequests::advanced_search`](crate::search::issues_and_pull_requests::IssuesAndPullRequests::advanced_search)): `true` switches to advanced issue search.
     ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
     /// # Route
     ///
     /// `GET /search/issues`

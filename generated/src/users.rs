@@ -17,6 +17,10 @@ impl<'c> Users<'c> {
     ///
     /// Returns the profile of the user the request is authenticated as. Private profile fields are only included when a classic token has the `user` scope.
     ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
     /// # Route
     ///
     /// `GET /user`
@@ -37,6 +41,10 @@ impl<'c> Users<'c> {
     /// # Parameters
     ///
     /// - `username` (required): Login of the GitHub user.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
     ///
     /// # Route
     ///

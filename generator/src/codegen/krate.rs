@@ -15,8 +15,10 @@ use crate::model::{Api, Endpoint};
 /// The runtime sources copied verbatim (after the marker line) into `src/runtime/`.
 pub const RUNTIME_FILES: &[(&str, &str)] = &[
     ("client.rs", include_str!("../../runtime/client.rs")),
+    ("decode.rs", include_str!("../../runtime/decode.rs")),
     ("encode.rs", include_str!("../../runtime/encode.rs")),
     ("error.rs", include_str!("../../runtime/error.rs")),
+    ("extra.rs", include_str!("../../runtime/extra.rs")),
     ("mod.rs", include_str!("../../runtime/mod.rs")),
     ("paginate.rs", include_str!("../../runtime/paginate.rs")),
     ("redirect.rs", include_str!("../../runtime/redirect.rs")),
@@ -25,6 +27,7 @@ pub const RUNTIME_FILES: &[(&str, &str)] = &[
     ("retry.rs", include_str!("../../runtime/retry.rs")),
     ("secret.rs", include_str!("../../runtime/secret.rs")),
     ("send.rs", include_str!("../../runtime/send.rs")),
+    ("typed.rs", include_str!("../../runtime/typed.rs")),
     ("types.rs", include_str!("../../runtime/types.rs")),
 ];
 
@@ -35,6 +38,7 @@ percent-encoding = "2"
 reqwest = { version = "0.12", default-features = false, features = ["rustls-tls"] }
 serde = { version = "1", features = ["derive"] }
 serde_json = { version = "1", features = ["raw_value"] }
+serde_path_to_error = "0.1"
 tokio = { version = "1", default-features = false, features = ["time"] }
 "#;
 
@@ -55,10 +59,17 @@ pub fn crate_files(api: &Api) -> (Vec<GeneratedFile>, CodegenTimings) {
     let scopes = scopes(api);
     let mut files = vec![
         GeneratedFile::new("Cargo.toml", cargo_toml(api, &scopes)),
-        GeneratedFile::new("src/lib.rs", with_comments(format_file(&lib_rs(&scopes)))),
+        GeneratedFile::new(
+            "src/lib.rs",
+            with_comments(format_file(&lib_rs(&scopes, !api.models.is_empty()))),
+        ),
     ];
     let (scope_files, timings) = scope_files(api, &scopes);
     files.extend(scope_files);
+    if !api.models.is_empty() {
+        let text = format_file(&super::models::models_file(api));
+        files.push(GeneratedFile::new("src/models.rs", text));
+    }
     for (name, text) in RUNTIME_FILES {
         files.push(GeneratedFile::new(
             format!("src/runtime/{name}"),
@@ -160,12 +171,13 @@ publish = false
     )
 }
 
-fn lib_rs(scopes: &BTreeMap<String, Vec<&Endpoint>>) -> TokenStream {
+fn lib_rs(scopes: &BTreeMap<String, Vec<&Endpoint>>, has_models: bool) -> TokenStream {
     let mut crate_doc = String::from(
         "Typed GitHub REST API client, generated from endpoint description files.\n\n\
          Start with [`Client`]; endpoints are grouped by scope, e.g. `client.repos().get(owner, repo).send().await`.\n\
          Required parameters are method arguments; optional ones are setters on the returned request \
-         builder; `send()` returns a [`runtime::ResponseFuture`] and `build()` the [`Request`] to adjust first \
+         builder; `send()` returns the decoded body where the spec declares response types, else a \
+         [`Response`] (see [`runtime::ResponseFuture`]), and `build()` the [`Request`] to adjust first \
          (headers, [`MediaType`], timeout) or to paginate (`build().paginate::<T>()`).\n\n\
          # Features\n\n\
          One cargo feature per scope, all enabled by default; disable default features and pick \
@@ -192,6 +204,12 @@ fn lib_rs(scopes: &BTreeMap<String, Vec<&Endpoint>>) -> TokenStream {
             pub mod #m;
         }
     });
+    let models = has_models.then(|| {
+        quote! {
+            #[rustfmt::skip]
+            pub mod models;
+        }
+    });
     quote! {
         #doc
         #![cfg_attr(rustfmt, rustfmt::skip)]
@@ -205,6 +223,8 @@ fn lib_rs(scopes: &BTreeMap<String, Vec<&Endpoint>>) -> TokenStream {
 
         #[rustfmt::skip]
         pub mod runtime;
+
+        #models
 
         pub use runtime::{Client, ClientBuilder, Error, IntOrString, MediaType, Request, Response, Result};
 
