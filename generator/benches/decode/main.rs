@@ -1,7 +1,7 @@
 //! Decode time of one realistic repository document (100 fields, nested owner, one unknown
 //! field) for the model shapes the typed-responses design weighed: (a) plain derive ignoring
 //! unknown fields, (b) derive + `#[serde(flatten)] extra: Map`, (c) the generated map visitor
-//! + `Extra` (also through `serde_path_to_error`, as the runtime decodes), (d)
+//! with `Extra` (also through `serde_path_to_error`, and as the runtime decodes), (d)
 //! `serde_json::Value`. Not a test: it asserts only that every shape decodes the document.
 //!
 //! ```text
