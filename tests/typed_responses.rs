@@ -41,6 +41,18 @@ fn typed_models_generate_a_clean_crate_whose_wire_tests_pass() {
         write::generate(&keep, &files).unwrap_or_else(|d| panic!("{d}"));
     }
     assert_crate_builds_clean(&dir, "the typed-response crate");
+    // Models are behind the features of the scopes that reach them: each scope alone builds.
+    for feature in ["repos", "search", "users", "markdown"] {
+        let args = [
+            "check",
+            "--quiet",
+            "--no-default-features",
+            "--features",
+            feature,
+        ];
+        let (ok, stderr, _) = cargo_in(&dir, &args);
+        assert!(ok, "cargo {args:?} failed:\n{stderr}");
+    }
     // Test failures are reported on stdout, which `cargo_in` does not keep: the harness
     // writes them to a file in the crate, read back here.
     let (ok, stderr, secs) = cargo_in(

@@ -250,8 +250,14 @@ pub fn typed_api() -> Api {
                 ),
             ],
         ),
-        // Reached by no endpoint: generated without cfg.
-        object("Unreached", vec![field("x?", String, false)]),
+        // Reached by no endpoint: generated without cfg, and so is the model it refers to.
+        object(
+            "Unreached",
+            vec![
+                field("x?", String, false),
+                field("tree?", r("TreeNode"), false),
+            ],
+        ),
     ];
     let endpoints = vec![
         endpoint(

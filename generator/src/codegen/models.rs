@@ -112,37 +112,55 @@ pub fn model_scopes(api: &Api) -> BTreeMap<String, BTreeSet<String>> {
     let mut out: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     for e in &api.endpoints {
         let feature = scope_module(&e.scope);
-        let mut stack: Vec<&str> = Vec::new();
+        let mut roots: Vec<&str> = Vec::new();
         for r in &e.responses {
             if let Some(body) = &r.body {
-                refs(body, &mut stack);
+                refs(body, &mut roots);
             }
         }
-        let mut seen = BTreeSet::new();
-        while let Some(name) = stack.pop() {
-            if !seen.insert(name) {
-                continue;
-            }
+        for name in reachable(&by_name, roots) {
             out.entry(name.to_owned())
                 .or_default()
                 .insert(feature.clone());
-            let Some(model) = by_name.get(name) else {
-                continue;
-            };
-            match &model.kind {
-                ModelKind::Object { fields } => {
-                    for f in fields {
-                        refs(&f.schema, &mut stack);
-                    }
-                }
-                ModelKind::OneOf { variants, .. } => {
-                    stack.extend(variants.iter().map(String::as_str))
-                }
-                ModelKind::Enum { .. } => {}
-            }
         }
     }
+    // A model no endpoint reaches is always compiled, and so is everything it refers to.
+    let unreached: Vec<&str> = api
+        .models
+        .iter()
+        .map(|m| m.name.as_str())
+        .filter(|n| !out.contains_key(*n))
+        .collect();
+    for name in reachable(&by_name, unreached) {
+        out.remove(name);
+    }
     out
+}
+
+/// The models reachable from `roots` (the roots included) through fields and variants.
+fn reachable<'a>(
+    by_name: &BTreeMap<&str, &'a Model>,
+    mut stack: Vec<&'a str>,
+) -> BTreeSet<&'a str> {
+    let mut seen = BTreeSet::new();
+    while let Some(name) = stack.pop() {
+        if !seen.insert(name) {
+            continue;
+        }
+        let Some(model) = by_name.get(name) else {
+            continue;
+        };
+        match &model.kind {
+            ModelKind::Object { fields } => {
+                for f in fields {
+                    refs(&f.schema, &mut stack);
+                }
+            }
+            ModelKind::OneOf { variants, .. } => stack.extend(variants.iter().map(String::as_str)),
+            ModelKind::Enum { .. } => {}
+        }
+    }
+    seen
 }
 
 /// The model names a schema refers to.
