@@ -392,4 +392,77 @@ fn main() {
         );
     }
     println!("(generated `build()` encodes the path and serialises the body; the URL is parsed and headers are set in `send()`; reqwest's `build()` parses the URL and sets headers)");
+
+    // Typed decode (the path generated typed `send()` takes: `send_into` + `decode::json`)
+    // against the untyped `send()` + `json::<Value>()`, per call, alternating.
+    println!();
+    println!(
+        "{:<34} {:>9} {:>9} {:>7} {:>10} {:>10}",
+        "per call, typed vs Value", "typed µs", "Value µs", "ratio", "typed alc", "Value alc"
+    );
+    rt.block_on(async {
+        let (mut t, mut v) = (Vec::new(), Vec::new());
+        let (mut ta, mut va) = (0, 0);
+        for i in 0..iters {
+            let typed = || {
+                get_repo(&ours).send_into(
+                    "repos.get",
+                    github_rest_client::runtime::decode::json::<Issue>,
+                )
+            };
+            let untyped = || send_generated(get_repo(&ours));
+            if i % 2 == 0 {
+                let (x, d, a) = timed_async(typed()).await;
+                assert_eq!(x.unwrap().number, 1347);
+                t.push(d);
+                ta = a;
+                let (_, d, a) = timed_async(untyped()).await;
+                v.push(d);
+                va = a;
+            } else {
+                let (_, d, a) = timed_async(untyped()).await;
+                v.push(d);
+                va = a;
+                let (x, d, a) = timed_async(typed()).await;
+                assert_eq!(x.unwrap().number, 1347);
+                t.push(d);
+                ta = a;
+            }
+        }
+        let (mt, mv) = (median(t), median(v));
+        println!(
+            "{:<34} {:>9.1} {:>9.1} {:>7.3} {:>10} {:>10}",
+            "GET issue-shaped body",
+            us(mt),
+            us(mv),
+            mt.as_secs_f64() / mv.as_secs_f64(),
+            ta,
+            va
+        );
+    });
+}
+
+/// The typed body of the per-call comparison (the fields of `BODY`; derive, like a model).
+#[derive(serde::Deserialize)]
+#[allow(dead_code)]
+struct Issue {
+    id: i64,
+    number: i64,
+    title: String,
+    state: String,
+    labels: Vec<Label>,
+    user: User,
+}
+
+#[derive(serde::Deserialize)]
+#[allow(dead_code)]
+struct Label {
+    name: String,
+}
+
+#[derive(serde::Deserialize)]
+#[allow(dead_code)]
+struct User {
+    login: String,
+    id: i64,
 }

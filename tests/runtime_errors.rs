@@ -355,9 +355,13 @@ async fn malformed_json_and_invalid_utf8() {
     let err = r.json::<serde_json::Value>().unwrap_err();
     assert!(matches!(err, Error::Decode(_)));
     assert!(
-        err.to_string().starts_with("could not decode response: "),
+        err.to_string()
+            .starts_with("could not decode the response (status 200) at `name`: "),
         "{err}"
     );
+    let decode = err.decode_error().expect("decode details");
+    assert_eq!(decode.endpoint(), None, "Response::json knows no endpoint");
+    assert_eq!(decode.body(), br#"{"id": 1, "name": "#);
     let r = get(&client).await.unwrap();
     assert!(matches!(r.json::<String>(), Err(Error::Decode(_))));
     assert_eq!(r.text_utf8(), None);

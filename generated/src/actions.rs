@@ -23,6 +23,10 @@ impl<'c> Actions<'c> {
     /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
     /// - `run_id` (required): ID of the workflow run.
     ///
+    /// # Returns
+    ///
+    /// A map from names to any JSON value (status 202). `send_with_response()` also gives the status, headers, rate limit and raw body.
+    ///
     /// # Route
     ///
     /// `POST /repos/{owner}/{repo}/actions/runs/{run_id}/cancel`
@@ -53,6 +57,10 @@ impl<'c> Actions<'c> {
     /// - `secret_name` (required): Name of the secret.
     /// - `encrypted_value` (required): The secret value, encrypted with the repository public key using libsodium.
     /// - `key_id` (required): ID of the public key the secret was encrypted with.
+    ///
+    /// # Returns
+    ///
+    /// A map from names to any JSON value (status 201). `None` on status 204. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -87,6 +95,10 @@ impl<'c> Actions<'c> {
     /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
     /// - `name` (required): Name of the variable.
     /// - `value` (required): Value of the variable.
+    ///
+    /// # Returns
+    ///
+    /// A map from names to any JSON value (status 201). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -123,6 +135,10 @@ impl<'c> Actions<'c> {
     /// - `ref` (required): Branch or tag whose version of the workflow runs.
     /// - `inputs` (optional, [`CreateWorkflowDispatch::inputs`](crate::actions::create_workflow_dispatch::CreateWorkflowDispatch::inputs)): Values for the inputs declared by the workflow, keyed by input name. At most 10 entries.
     ///
+    /// # Returns
+    ///
+    /// Nothing (the response to expect is status 204, without a body).
+    ///
     /// # Route
     ///
     /// `POST /repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches`
@@ -158,6 +174,10 @@ impl<'c> Actions<'c> {
     /// - `key` (required): The cache key to delete.
     /// - `ref` (optional, `DeleteActionsCacheByKey::ref`): Full Git reference the caches must belong to, such as `refs/heads/main`, or `refs/pull/<number>/merge` for a pull request.
     ///
+    /// # Returns
+    ///
+    /// [`ActionsCacheList`](crate::models::ActionsCacheList) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
+    ///
     /// # Route
     ///
     /// `DELETE /repos/{owner}/{repo}/actions/caches{?key,ref}`
@@ -188,6 +208,10 @@ impl<'c> Actions<'c> {
     /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
     /// - `artifact_id` (required): ID of the artifact.
     ///
+    /// # Returns
+    ///
+    /// Nothing (the response to expect is status 204, without a body).
+    ///
     /// # Route
     ///
     /// `DELETE /repos/{owner}/{repo}/actions/artifacts/{artifact_id}`
@@ -216,6 +240,10 @@ impl<'c> Actions<'c> {
     /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
     /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
     /// - `secret_name` (required): Name of the secret.
+    ///
+    /// # Returns
+    ///
+    /// Nothing (the response to expect is status 204, without a body).
     ///
     /// # Route
     ///
@@ -246,6 +274,10 @@ impl<'c> Actions<'c> {
     /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
     /// - `name` (required): Name of the variable.
     ///
+    /// # Returns
+    ///
+    /// Nothing (the response to expect is status 204, without a body).
+    ///
     /// # Route
     ///
     /// `DELETE /repos/{owner}/{repo}/actions/variables/{name}`
@@ -274,6 +306,10 @@ impl<'c> Actions<'c> {
     /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
     /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
     /// - `run_id` (required): ID of the workflow run.
+    ///
+    /// # Returns
+    ///
+    /// Nothing (the response to expect is status 204, without a body).
     ///
     /// # Route
     ///
@@ -304,6 +340,10 @@ impl<'c> Actions<'c> {
     /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
     /// - `run_id` (required): ID of the workflow run.
     ///
+    /// # Returns
+    ///
+    /// Nothing (the response to expect is status 204, without a body).
+    ///
     /// # Route
     ///
     /// `DELETE /repos/{owner}/{repo}/actions/runs/{run_id}/logs`
@@ -332,6 +372,10 @@ impl<'c> Actions<'c> {
     /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
     /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
     /// - `workflow_id` (required): ID of the workflow, or its file name such as `main.yml`.
+    ///
+    /// # Returns
+    ///
+    /// Nothing (the response to expect is status 204, without a body).
     ///
     /// # Route
     ///
@@ -362,6 +406,10 @@ impl<'c> Actions<'c> {
     /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
     /// - `artifact_id` (required): ID of the artifact.
     /// - `archive_format` (required): Archive format; only `zip` exists.
+    ///
+    /// # Returns
+    ///
+    /// The raw body as [`Bytes`](::bytes::Bytes) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -394,6 +442,10 @@ impl<'c> Actions<'c> {
     /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
     /// - `job_id` (required): ID of the job.
     ///
+    /// # Returns
+    ///
+    /// The raw body as [`Bytes`](::bytes::Bytes) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
+    ///
     /// # Route
     ///
     /// `GET /repos/{owner}/{repo}/actions/jobs/{job_id}/logs`
@@ -422,6 +474,10 @@ impl<'c> Actions<'c> {
     /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
     /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
     /// - `run_id` (required): ID of the workflow run.
+    ///
+    /// # Returns
+    ///
+    /// The raw body as [`Bytes`](::bytes::Bytes) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -452,6 +508,10 @@ impl<'c> Actions<'c> {
     /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
     /// - `workflow_id` (required): ID of the workflow, or its file name such as `main.yml`.
     ///
+    /// # Returns
+    ///
+    /// Nothing (the response to expect is status 204, without a body).
+    ///
     /// # Route
     ///
     /// `PUT /repos/{owner}/{repo}/actions/workflows/{workflow_id}/enable`
@@ -480,6 +540,10 @@ impl<'c> Actions<'c> {
     /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
     /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
     /// - `artifact_id` (required): ID of the artifact.
+    ///
+    /// # Returns
+    ///
+    /// [`Artifact`](crate::models::Artifact) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -510,6 +574,10 @@ impl<'c> Actions<'c> {
     /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
     /// - `job_id` (required): ID of the job.
     ///
+    /// # Returns
+    ///
+    /// [`Job`](crate::models::Job) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
+    ///
     /// # Route
     ///
     /// `GET /repos/{owner}/{repo}/actions/jobs/{job_id}`
@@ -538,6 +606,10 @@ impl<'c> Actions<'c> {
     /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
     /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
     ///
+    /// # Returns
+    ///
+    /// [`ActionsPublicKey`](crate::models::ActionsPublicKey) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
+    ///
     /// # Route
     ///
     /// `GET /repos/{owner}/{repo}/actions/secrets/public-key`
@@ -564,6 +636,10 @@ impl<'c> Actions<'c> {
     /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
     /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
     /// - `secret_name` (required): Name of the secret.
+    ///
+    /// # Returns
+    ///
+    /// [`ActionsSecret`](crate::models::ActionsSecret) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -594,6 +670,10 @@ impl<'c> Actions<'c> {
     /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
     /// - `name` (required): Name of the variable.
     ///
+    /// # Returns
+    ///
+    /// [`ActionsVariable`](crate::models::ActionsVariable) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
+    ///
     /// # Route
     ///
     /// `GET /repos/{owner}/{repo}/actions/variables/{name}`
@@ -622,6 +702,10 @@ impl<'c> Actions<'c> {
     /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
     /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
     /// - `workflow_id` (required): ID of the workflow, or its file name such as `main.yml`.
+    ///
+    /// # Returns
+    ///
+    /// [`Workflow`](crate::models::Workflow) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -652,6 +736,10 @@ impl<'c> Actions<'c> {
     /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
     /// - `run_id` (required): ID of the workflow run.
     /// - `exclude_pull_requests` (optional, [`GetWorkflowRun::exclude_pull_requests`](crate::actions::get_workflow_run::GetWorkflowRun::exclude_pull_requests)): When `true`, the `pull_requests` array is left out of each run. Default: `false`.
+    ///
+    /// # Returns
+    ///
+    /// [`WorkflowRun`](crate::models::WorkflowRun) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -684,6 +772,10 @@ impl<'c> Actions<'c> {
     /// - `per_page` (optional, [`ListArtifactsForRepo::per_page`](crate::actions::list_artifacts_for_repo::ListArtifactsForRepo::per_page)): How many results to return per page, at most 100. Default: `30`.
     /// - `page` (optional, [`ListArtifactsForRepo::page`](crate::actions::list_artifacts_for_repo::ListArtifactsForRepo::page)): Which page of results to return, counting from 1. Default: `1`.
     /// - `name` (optional, [`ListArtifactsForRepo::name`](crate::actions::list_artifacts_for_repo::ListArtifactsForRepo::name)): Only artifacts with exactly this name.
+    ///
+    /// # Returns
+    ///
+    /// [`ListArtifactsForRepoResponse`](crate::models::ListArtifactsForRepoResponse) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -718,6 +810,10 @@ impl<'c> Actions<'c> {
     /// - `per_page` (optional, [`ListJobsForWorkflowRun::per_page`](crate::actions::list_jobs_for_workflow_run::ListJobsForWorkflowRun::per_page)): How many results to return per page, at most 100. Default: `30`.
     /// - `page` (optional, [`ListJobsForWorkflowRun::page`](crate::actions::list_jobs_for_workflow_run::ListJobsForWorkflowRun::page)): Which page of results to return, counting from 1. Default: `1`.
     ///
+    /// # Returns
+    ///
+    /// [`ListJobsForWorkflowRunResponse`](crate::models::ListJobsForWorkflowRunResponse) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
+    ///
     /// # Route
     ///
     /// `GET /repos/{owner}/{repo}/actions/runs/{run_id}/jobs`
@@ -751,6 +847,10 @@ impl<'c> Actions<'c> {
     /// - `per_page` (optional, [`ListRepoSecrets::per_page`](crate::actions::list_repo_secrets::ListRepoSecrets::per_page)): How many results to return per page, at most 100. Default: `30`.
     /// - `page` (optional, [`ListRepoSecrets::page`](crate::actions::list_repo_secrets::ListRepoSecrets::page)): Which page of results to return, counting from 1. Default: `1`.
     ///
+    /// # Returns
+    ///
+    /// [`ListRepoSecretsResponse`](crate::models::ListRepoSecretsResponse) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
+    ///
     /// # Route
     ///
     /// `GET /repos/{owner}/{repo}/actions/secrets`
@@ -781,6 +881,10 @@ impl<'c> Actions<'c> {
     /// - `per_page` (optional, [`ListRepoVariables::per_page`](crate::actions::list_repo_variables::ListRepoVariables::per_page)): How many results to return per page, at most 30. Default: `10`.
     /// - `page` (optional, [`ListRepoVariables::page`](crate::actions::list_repo_variables::ListRepoVariables::page)): Which page of results to return, counting from 1. Default: `1`.
     ///
+    /// # Returns
+    ///
+    /// [`ListRepoVariablesResponse`](crate::models::ListRepoVariablesResponse) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
+    ///
     /// # Route
     ///
     /// `GET /repos/{owner}/{repo}/actions/variables`
@@ -810,6 +914,10 @@ impl<'c> Actions<'c> {
     /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
     /// - `per_page` (optional, [`ListRepoWorkflows::per_page`](crate::actions::list_repo_workflows::ListRepoWorkflows::per_page)): How many results to return per page, at most 100. Default: `30`.
     /// - `page` (optional, [`ListRepoWorkflows::page`](crate::actions::list_repo_workflows::ListRepoWorkflows::page)): Which page of results to return, counting from 1. Default: `1`.
+    ///
+    /// # Returns
+    ///
+    /// [`ListRepoWorkflowsResponse`](crate::models::ListRepoWorkflowsResponse) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -842,6 +950,10 @@ impl<'c> Actions<'c> {
     /// - `per_page` (optional, [`ListWorkflowRunArtifacts::per_page`](crate::actions::list_workflow_run_artifacts::ListWorkflowRunArtifacts::per_page)): How many results to return per page, at most 100. Default: `30`.
     /// - `page` (optional, [`ListWorkflowRunArtifacts::page`](crate::actions::list_workflow_run_artifacts::ListWorkflowRunArtifacts::page)): Which page of results to return, counting from 1. Default: `1`.
     /// - `name` (optional, [`ListWorkflowRunArtifacts::name`](crate::actions::list_workflow_run_artifacts::ListWorkflowRunArtifacts::name)): Only artifacts with exactly this name.
+    ///
+    /// # Returns
+    ///
+    /// [`ListWorkflowRunArtifactsResponse`](crate::models::ListWorkflowRunArtifactsResponse) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -884,6 +996,10 @@ impl<'c> Actions<'c> {
     /// - `exclude_pull_requests` (optional, [`ListWorkflowRuns::exclude_pull_requests`](crate::actions::list_workflow_runs::ListWorkflowRuns::exclude_pull_requests)): When `true`, the `pull_requests` array is left out of each run. Default: `false`.
     /// - `check_suite_id` (optional, [`ListWorkflowRuns::check_suite_id`](crate::actions::list_workflow_runs::ListWorkflowRuns::check_suite_id)): Only the run of this check suite.
     /// - `head_sha` (optional, [`ListWorkflowRuns::head_sha`](crate::actions::list_workflow_runs::ListWorkflowRuns::head_sha)): Only runs for this commit SHA.
+    ///
+    /// # Returns
+    ///
+    /// [`ListWorkflowRunsResponse`](crate::models::ListWorkflowRunsResponse) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -933,6 +1049,10 @@ impl<'c> Actions<'c> {
     /// - `check_suite_id` (optional, [`ListWorkflowRunsForRepo::check_suite_id`](crate::actions::list_workflow_runs_for_repo::ListWorkflowRunsForRepo::check_suite_id)): Only the run of this check suite.
     /// - `head_sha` (optional, [`ListWorkflowRunsForRepo::head_sha`](crate::actions::list_workflow_runs_for_repo::ListWorkflowRunsForRepo::head_sha)): Only runs for this commit SHA.
     ///
+    /// # Returns
+    ///
+    /// [`ListWorkflowRunsForRepoResponse`](crate::models::ListWorkflowRunsForRepoResponse) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
+    ///
     /// # Route
     ///
     /// `GET /repos/{owner}/{repo}/actions/runs`
@@ -971,6 +1091,10 @@ impl<'c> Actions<'c> {
     /// - `job_id` (required): ID of the job.
     /// - `enable_debug_logging` (optional, [`ReRunJobForWorkflowRun::enable_debug_logging`](crate::actions::re_run_job_for_workflow_run::ReRunJobForWorkflowRun::enable_debug_logging)): When `true`, the re-run writes debug logs. Default: `false`.
     ///
+    /// # Returns
+    ///
+    /// A map from names to any JSON value (status 201). `send_with_response()` also gives the status, headers, rate limit and raw body.
+    ///
     /// # Route
     ///
     /// `POST /repos/{owner}/{repo}/actions/jobs/{job_id}/rerun`
@@ -1001,6 +1125,10 @@ impl<'c> Actions<'c> {
     /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
     /// - `run_id` (required): ID of the workflow run.
     /// - `enable_debug_logging` (optional, [`ReRunWorkflow::enable_debug_logging`](crate::actions::re_run_workflow::ReRunWorkflow::enable_debug_logging)): When `true`, the re-run writes debug logs. Default: `false`.
+    ///
+    /// # Returns
+    ///
+    /// A map from names to any JSON value (status 201). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -1033,6 +1161,10 @@ impl<'c> Actions<'c> {
     /// - `run_id` (required): ID of the workflow run.
     /// - `enable_debug_logging` (optional, [`ReRunWorkflowFailedJobs::enable_debug_logging`](crate::actions::re_run_workflow_failed_jobs::ReRunWorkflowFailedJobs::enable_debug_logging)): When `true`, the re-run writes debug logs. Default: `false`.
     ///
+    /// # Returns
+    ///
+    /// A map from names to any JSON value (status 201). `send_with_response()` also gives the status, headers, rate limit and raw body.
+    ///
     /// # Route
     ///
     /// `POST /repos/{owner}/{repo}/actions/runs/{run_id}/rerun-failed-jobs`
@@ -1063,6 +1195,10 @@ impl<'c> Actions<'c> {
     /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
     /// - `name` (required): Current name of the variable.
     /// - `value` (optional, [`UpdateRepoVariable::value`](crate::actions::update_repo_variable::UpdateRepoVariable::value)): New value.
+    ///
+    /// # Returns
+    ///
+    /// Nothing (the response to expect is status 204, without a body).
     ///
     /// # Route
     ///
@@ -1109,10 +1245,29 @@ pub mod cancel_workflow_run {
                 format!("/repos/{owner}/{repo}/actions/runs/{run_id}/cancel"),
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            ::std::collections::BTreeMap<String, ::serde_json::Value>,
+        > {
+            self.build()
+                .send_into("actions.cancelWorkflowRun", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<
+                ::std::collections::BTreeMap<String, ::serde_json::Value>,
+            >,
+        > {
+            self.build()
+                .send_with("actions.cancelWorkflowRun", crate::runtime::decode::json)
         }
     }
 }
@@ -1147,10 +1302,35 @@ pub mod create_or_update_repo_secret {
             req = req.json(body);
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            Option<::std::collections::BTreeMap<String, ::serde_json::Value>>,
+        > {
+            self.build()
+                .send_into(
+                    "actions.createOrUpdateRepoSecret",
+                    crate::runtime::decode::json_or_none,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<
+                Option<::std::collections::BTreeMap<String, ::serde_json::Value>>,
+            >,
+        > {
+            self.build()
+                .send_with(
+                    "actions.createOrUpdateRepoSecret",
+                    crate::runtime::decode::json_or_none,
+                )
         }
     }
 }
@@ -1183,10 +1363,29 @@ pub mod create_repo_variable {
             req = req.json(body);
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            ::std::collections::BTreeMap<String, ::serde_json::Value>,
+        > {
+            self.build()
+                .send_into("actions.createRepoVariable", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<
+                ::std::collections::BTreeMap<String, ::serde_json::Value>,
+            >,
+        > {
+            self.build()
+                .send_with("actions.createRepoVariable", crate::runtime::decode::json)
         }
     }
 }
@@ -1235,10 +1434,25 @@ pub mod create_workflow_dispatch {
             req = req.json(body);
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ()> {
+            self.build()
+                .send_into(
+                    "actions.createWorkflowDispatch",
+                    crate::runtime::decode::unit,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
+            self.build()
+                .send_with(
+                    "actions.createWorkflowDispatch",
+                    crate::runtime::decode::unit,
+                )
         }
     }
 }
@@ -1277,10 +1491,37 @@ pub mod delete_actions_cache_by_key {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::ActionsCacheList> {
+            self.build()
+                .send_into(
+                    "actions.deleteActionsCacheByKey",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::ActionsCacheList>,
+        > {
+            self.build()
+                .send_with(
+                    "actions.deleteActionsCacheByKey",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<'c, crate::models::ActionsCacheListActionsCaches> {
+            self.build().paginate()
         }
     }
 }
@@ -1308,10 +1549,19 @@ pub mod delete_artifact {
                 format!("/repos/{owner}/{repo}/actions/artifacts/{artifact_id}"),
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ()> {
+            self.build()
+                .send_into("actions.deleteArtifact", crate::runtime::decode::unit)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
+            self.build()
+                .send_with("actions.deleteArtifact", crate::runtime::decode::unit)
         }
     }
 }
@@ -1339,10 +1589,19 @@ pub mod delete_repo_secret {
                 format!("/repos/{owner}/{repo}/actions/secrets/{secret_name}"),
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ()> {
+            self.build()
+                .send_into("actions.deleteRepoSecret", crate::runtime::decode::unit)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
+            self.build()
+                .send_with("actions.deleteRepoSecret", crate::runtime::decode::unit)
         }
     }
 }
@@ -1370,10 +1629,19 @@ pub mod delete_repo_variable {
                 format!("/repos/{owner}/{repo}/actions/variables/{name}"),
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ()> {
+            self.build()
+                .send_into("actions.deleteRepoVariable", crate::runtime::decode::unit)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
+            self.build()
+                .send_with("actions.deleteRepoVariable", crate::runtime::decode::unit)
         }
     }
 }
@@ -1401,10 +1669,19 @@ pub mod delete_workflow_run {
                 format!("/repos/{owner}/{repo}/actions/runs/{run_id}"),
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ()> {
+            self.build()
+                .send_into("actions.deleteWorkflowRun", crate::runtime::decode::unit)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
+            self.build()
+                .send_with("actions.deleteWorkflowRun", crate::runtime::decode::unit)
         }
     }
 }
@@ -1432,10 +1709,19 @@ pub mod delete_workflow_run_logs {
                 format!("/repos/{owner}/{repo}/actions/runs/{run_id}/logs"),
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ()> {
+            self.build()
+                .send_into("actions.deleteWorkflowRunLogs", crate::runtime::decode::unit)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
+            self.build()
+                .send_with("actions.deleteWorkflowRunLogs", crate::runtime::decode::unit)
         }
     }
 }
@@ -1463,10 +1749,19 @@ pub mod disable_workflow {
                 format!("/repos/{owner}/{repo}/actions/workflows/{workflow_id}/disable"),
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ()> {
+            self.build()
+                .send_into("actions.disableWorkflow", crate::runtime::decode::unit)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
+            self.build()
+                .send_with("actions.disableWorkflow", crate::runtime::decode::unit)
         }
     }
 }
@@ -1498,10 +1793,22 @@ pub mod download_artifact {
                 ),
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ::bytes::Bytes> {
+            self.build()
+                .send_into("actions.downloadArtifact", crate::runtime::decode::bytes)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<::bytes::Bytes>,
+        > {
+            self.build()
+                .send_with("actions.downloadArtifact", crate::runtime::decode::bytes)
         }
     }
 }
@@ -1529,10 +1836,28 @@ pub mod download_job_logs_for_workflow_run {
                 format!("/repos/{owner}/{repo}/actions/jobs/{job_id}/logs"),
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ::bytes::Bytes> {
+            self.build()
+                .send_into(
+                    "actions.downloadJobLogsForWorkflowRun",
+                    crate::runtime::decode::bytes,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<::bytes::Bytes>,
+        > {
+            self.build()
+                .send_with(
+                    "actions.downloadJobLogsForWorkflowRun",
+                    crate::runtime::decode::bytes,
+                )
         }
     }
 }
@@ -1560,10 +1885,28 @@ pub mod download_workflow_run_logs {
                 format!("/repos/{owner}/{repo}/actions/runs/{run_id}/logs"),
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ::bytes::Bytes> {
+            self.build()
+                .send_into(
+                    "actions.downloadWorkflowRunLogs",
+                    crate::runtime::decode::bytes,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<::bytes::Bytes>,
+        > {
+            self.build()
+                .send_with(
+                    "actions.downloadWorkflowRunLogs",
+                    crate::runtime::decode::bytes,
+                )
         }
     }
 }
@@ -1591,10 +1934,19 @@ pub mod enable_workflow {
                 format!("/repos/{owner}/{repo}/actions/workflows/{workflow_id}/enable"),
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ()> {
+            self.build()
+                .send_into("actions.enableWorkflow", crate::runtime::decode::unit)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
+            self.build()
+                .send_with("actions.enableWorkflow", crate::runtime::decode::unit)
         }
     }
 }
@@ -1622,10 +1974,20 @@ pub mod get_artifact {
                 format!("/repos/{owner}/{repo}/actions/artifacts/{artifact_id}"),
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, crate::models::Artifact> {
+            self.build().send_into("actions.getArtifact", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::Artifact>,
+        > {
+            self.build().send_with("actions.getArtifact", crate::runtime::decode::json)
         }
     }
 }
@@ -1653,10 +2015,22 @@ pub mod get_job_for_workflow_run {
                 format!("/repos/{owner}/{repo}/actions/jobs/{job_id}"),
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, crate::models::Job> {
+            self.build()
+                .send_into("actions.getJobForWorkflowRun", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::Job>,
+        > {
+            self.build()
+                .send_with("actions.getJobForWorkflowRun", crate::runtime::decode::json)
         }
     }
 }
@@ -1682,10 +2056,24 @@ pub mod get_repo_public_key {
                 format!("/repos/{owner}/{repo}/actions/secrets/public-key"),
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::ActionsPublicKey> {
+            self.build()
+                .send_into("actions.getRepoPublicKey", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::ActionsPublicKey>,
+        > {
+            self.build()
+                .send_with("actions.getRepoPublicKey", crate::runtime::decode::json)
         }
     }
 }
@@ -1713,10 +2101,22 @@ pub mod get_repo_secret {
                 format!("/repos/{owner}/{repo}/actions/secrets/{secret_name}"),
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::ActionsSecret> {
+            self.build().send_into("actions.getRepoSecret", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::ActionsSecret>,
+        > {
+            self.build().send_with("actions.getRepoSecret", crate::runtime::decode::json)
         }
     }
 }
@@ -1744,10 +2144,24 @@ pub mod get_repo_variable {
                 format!("/repos/{owner}/{repo}/actions/variables/{name}"),
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::ActionsVariable> {
+            self.build()
+                .send_into("actions.getRepoVariable", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::ActionsVariable>,
+        > {
+            self.build()
+                .send_with("actions.getRepoVariable", crate::runtime::decode::json)
         }
     }
 }
@@ -1775,10 +2189,20 @@ pub mod get_workflow {
                 format!("/repos/{owner}/{repo}/actions/workflows/{workflow_id}"),
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, crate::models::Workflow> {
+            self.build().send_into("actions.getWorkflow", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::Workflow>,
+        > {
+            self.build().send_with("actions.getWorkflow", crate::runtime::decode::json)
         }
     }
 }
@@ -1817,10 +2241,24 @@ pub mod get_workflow_run {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::WorkflowRun> {
+            self.build()
+                .send_into("actions.getWorkflowRun", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::WorkflowRun>,
+        > {
+            self.build()
+                .send_with("actions.getWorkflowRun", crate::runtime::decode::json)
         }
     }
 }
@@ -1877,10 +2315,32 @@ pub mod list_artifacts_for_repo {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::models::ListArtifactsForRepoResponse,
+        > {
+            self.build()
+                .send_into("actions.listArtifactsForRepo", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::ListArtifactsForRepoResponse>,
+        > {
+            self.build()
+                .send_with("actions.listArtifactsForRepo", crate::runtime::decode::json)
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(self) -> crate::runtime::Paginate<'c, crate::models::Artifact> {
+            self.build().paginate()
         }
     }
 }
@@ -1942,10 +2402,38 @@ pub mod list_jobs_for_workflow_run {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::models::ListJobsForWorkflowRunResponse,
+        > {
+            self.build()
+                .send_into(
+                    "actions.listJobsForWorkflowRun",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::ListJobsForWorkflowRunResponse>,
+        > {
+            self.build()
+                .send_with(
+                    "actions.listJobsForWorkflowRun",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(self) -> crate::runtime::Paginate<'c, crate::models::Job> {
+            self.build().paginate()
         }
     }
     /// `latest` keeps only the jobs of the most recent attempt; `all` returns the jobs of every attempt. Default: `latest`.
@@ -2022,10 +2510,31 @@ pub mod list_repo_secrets {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::ListRepoSecretsResponse> {
+            self.build()
+                .send_into("actions.listRepoSecrets", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::ListRepoSecretsResponse>,
+        > {
+            self.build()
+                .send_with("actions.listRepoSecrets", crate::runtime::decode::json)
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<'c, crate::models::ActionsSecret> {
+            self.build().paginate()
         }
     }
 }
@@ -2072,10 +2581,31 @@ pub mod list_repo_variables {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::ListRepoVariablesResponse> {
+            self.build()
+                .send_into("actions.listRepoVariables", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::ListRepoVariablesResponse>,
+        > {
+            self.build()
+                .send_with("actions.listRepoVariables", crate::runtime::decode::json)
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<'c, crate::models::ActionsVariable> {
+            self.build().paginate()
         }
     }
 }
@@ -2122,10 +2652,29 @@ pub mod list_repo_workflows {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::ListRepoWorkflowsResponse> {
+            self.build()
+                .send_into("actions.listRepoWorkflows", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::ListRepoWorkflowsResponse>,
+        > {
+            self.build()
+                .send_with("actions.listRepoWorkflows", crate::runtime::decode::json)
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(self) -> crate::runtime::Paginate<'c, crate::models::Workflow> {
+            self.build().paginate()
         }
     }
 }
@@ -2184,10 +2733,40 @@ pub mod list_workflow_run_artifacts {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::models::ListWorkflowRunArtifactsResponse,
+        > {
+            self.build()
+                .send_into(
+                    "actions.listWorkflowRunArtifacts",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<
+                crate::models::ListWorkflowRunArtifactsResponse,
+            >,
+        > {
+            self.build()
+                .send_with(
+                    "actions.listWorkflowRunArtifacts",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(self) -> crate::runtime::Paginate<'c, crate::models::Artifact> {
+            self.build().paginate()
         }
     }
 }
@@ -2319,10 +2898,31 @@ pub mod list_workflow_runs {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::ListWorkflowRunsResponse> {
+            self.build()
+                .send_into("actions.listWorkflowRuns", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::ListWorkflowRunsResponse>,
+        > {
+            self.build()
+                .send_with("actions.listWorkflowRuns", crate::runtime::decode::json)
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<'c, crate::models::WorkflowRun> {
+            self.build().paginate()
         }
     }
     /// Only runs in this status or with this conclusion. Values: `completed`, `action_required`, `cancelled`, `failure`, `neutral`, `skipped`, `stale`, `success`, `timed_out`, `in_progress`, `queued`, `requested`, `waiting`, `pending`.
@@ -2518,10 +3118,40 @@ pub mod list_workflow_runs_for_repo {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::models::ListWorkflowRunsForRepoResponse,
+        > {
+            self.build()
+                .send_into(
+                    "actions.listWorkflowRunsForRepo",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::ListWorkflowRunsForRepoResponse>,
+        > {
+            self.build()
+                .send_with(
+                    "actions.listWorkflowRunsForRepo",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<'c, crate::models::WorkflowRun> {
+            self.build().paginate()
         }
     }
     /// Only runs in this status or with this conclusion. Values: `completed`, `action_required`, `cancelled`, `failure`, `neutral`, `skipped`, `stale`, `success`, `timed_out`, `in_progress`, `queued`, `requested`, `waiting`, `pending`.
@@ -2628,10 +3258,35 @@ pub mod re_run_job_for_workflow_run {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            ::std::collections::BTreeMap<String, ::serde_json::Value>,
+        > {
+            self.build()
+                .send_into(
+                    "actions.reRunJobForWorkflowRun",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<
+                ::std::collections::BTreeMap<String, ::serde_json::Value>,
+            >,
+        > {
+            self.build()
+                .send_with(
+                    "actions.reRunJobForWorkflowRun",
+                    crate::runtime::decode::json,
+                )
         }
     }
 }
@@ -2672,10 +3327,27 @@ pub mod re_run_workflow {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            ::std::collections::BTreeMap<String, ::serde_json::Value>,
+        > {
+            self.build().send_into("actions.reRunWorkflow", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<
+                ::std::collections::BTreeMap<String, ::serde_json::Value>,
+            >,
+        > {
+            self.build().send_with("actions.reRunWorkflow", crate::runtime::decode::json)
         }
     }
 }
@@ -2716,10 +3388,35 @@ pub mod re_run_workflow_failed_jobs {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            ::std::collections::BTreeMap<String, ::serde_json::Value>,
+        > {
+            self.build()
+                .send_into(
+                    "actions.reRunWorkflowFailedJobs",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<
+                ::std::collections::BTreeMap<String, ::serde_json::Value>,
+            >,
+        > {
+            self.build()
+                .send_with(
+                    "actions.reRunWorkflowFailedJobs",
+                    crate::runtime::decode::json,
+                )
         }
     }
 }
@@ -2760,10 +3457,19 @@ pub mod update_repo_variable {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ()> {
+            self.build()
+                .send_into("actions.updateRepoVariable", crate::runtime::decode::unit)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
+            self.build()
+                .send_with("actions.updateRepoVariable", crate::runtime::decode::unit)
         }
     }
 }

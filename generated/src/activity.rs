@@ -22,6 +22,10 @@ impl<'c> Activity<'c> {
     /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
     /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
     ///
+    /// # Returns
+    ///
+    /// `true` on status 204, `false` on status 404.
+    ///
     /// # Route
     ///
     /// `GET /user/starred/{owner}/{repo}`
@@ -50,6 +54,10 @@ impl<'c> Activity<'c> {
     /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
     /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
     ///
+    /// # Returns
+    ///
+    /// Nothing (the response to expect is status 204, without a body).
+    ///
     /// # Route
     ///
     /// `DELETE /repos/{owner}/{repo}/subscription`
@@ -75,6 +83,10 @@ impl<'c> Activity<'c> {
     ///
     /// - `thread_id` (required): ID of the notification thread, as found in the `id` field of a notification.
     ///
+    /// # Returns
+    ///
+    /// Nothing (the response to expect is status 204, without a body).
+    ///
     /// # Route
     ///
     /// `DELETE /notifications/threads/{thread_id}/subscription`
@@ -93,6 +105,10 @@ impl<'c> Activity<'c> {
     /// List your feed URLs
     ///
     /// Returns the Atom feed addresses available to the authenticated user: the public timeline, your own feeds and your organizations' feeds, each as a URL template.
+    ///
+    /// # Returns
+    ///
+    /// [`Feed`](crate::models::Feed) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -113,6 +129,10 @@ impl<'c> Activity<'c> {
     ///
     /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
     /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    ///
+    /// # Returns
+    ///
+    /// [`RepositorySubscription`](crate::models::RepositorySubscription) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -139,6 +159,10 @@ impl<'c> Activity<'c> {
     ///
     /// - `thread_id` (required): ID of the notification thread, as found in the `id` field of a notification.
     ///
+    /// # Returns
+    ///
+    /// [`Thread`](crate::models::Thread) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
+    ///
     /// # Route
     ///
     /// `GET /notifications/threads/{thread_id}`
@@ -158,6 +182,10 @@ impl<'c> Activity<'c> {
     /// # Parameters
     ///
     /// - `thread_id` (required): ID of the notification thread, as found in the `id` field of a notification.
+    ///
+    /// # Returns
+    ///
+    /// [`ThreadSubscription`](crate::models::ThreadSubscription) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -185,6 +213,10 @@ impl<'c> Activity<'c> {
     /// - `username` (required): Login of the GitHub user.
     /// - `per_page` (optional, [`ListEventsForAuthenticatedUser::per_page`](crate::activity::list_events_for_authenticated_user::ListEventsForAuthenticatedUser::per_page)): How many results to return per page, at most 100. Default: `30`.
     /// - `page` (optional, [`ListEventsForAuthenticatedUser::page`](crate::activity::list_events_for_authenticated_user::ListEventsForAuthenticatedUser::page)): Which page of results to return, counting from 1. Default: `1`.
+    ///
+    /// # Returns
+    ///
+    /// A list of [`Event`](crate::models::Event) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -215,6 +247,10 @@ impl<'c> Activity<'c> {
     /// - `before` (optional, [`ListNotificationsForAuthenticatedUser::before`](crate::activity::list_notifications_for_authenticated_user::ListNotificationsForAuthenticatedUser::before)): Only notifications updated before this time, an ISO 8601 timestamp (`YYYY-MM-DDTHH:MM:SSZ`).
     /// - `page` (optional, [`ListNotificationsForAuthenticatedUser::page`](crate::activity::list_notifications_for_authenticated_user::ListNotificationsForAuthenticatedUser::page)): Which page of results to return, counting from 1. Default: `1`.
     /// - `per_page` (optional, [`ListNotificationsForAuthenticatedUser::per_page`](crate::activity::list_notifications_for_authenticated_user::ListNotificationsForAuthenticatedUser::per_page)): How many results to return per page, at most 100. Default: `50`.
+    ///
+    /// # Returns
+    ///
+    /// A list of [`Thread`](crate::models::Thread) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -248,6 +284,10 @@ impl<'c> Activity<'c> {
     /// - `per_page` (optional, [`ListOrgEventsForAuthenticatedUser::per_page`](crate::activity::list_org_events_for_authenticated_user::ListOrgEventsForAuthenticatedUser::per_page)): How many results to return per page, at most 100. Default: `30`.
     /// - `page` (optional, [`ListOrgEventsForAuthenticatedUser::page`](crate::activity::list_org_events_for_authenticated_user::ListOrgEventsForAuthenticatedUser::page)): Which page of results to return, counting from 1. Default: `1`.
     ///
+    /// # Returns
+    ///
+    /// A list of [`Event`](crate::models::Event) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
+    ///
     /// # Route
     ///
     /// `GET /users/{username}/events/orgs/{org}`
@@ -276,6 +316,10 @@ impl<'c> Activity<'c> {
     /// - `per_page` (optional, [`ListPublicEvents::per_page`](crate::activity::list_public_events::ListPublicEvents::per_page)): How many results to return per page, at most 100. Default: `15`.
     /// - `page` (optional, [`ListPublicEvents::page`](crate::activity::list_public_events::ListPublicEvents::page)): Which page of results to return, counting from 1. Default: `1`.
     ///
+    /// # Returns
+    ///
+    /// A list of [`Event`](crate::models::Event) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
+    ///
     /// # Route
     ///
     /// `GET /events`
@@ -299,6 +343,10 @@ impl<'c> Activity<'c> {
     /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
     /// - `per_page` (optional, [`ListPublicEventsForRepoNetwork::per_page`](crate::activity::list_public_events_for_repo_network::ListPublicEventsForRepoNetwork::per_page)): How many results to return per page, at most 100. Default: `30`.
     /// - `page` (optional, [`ListPublicEventsForRepoNetwork::page`](crate::activity::list_public_events_for_repo_network::ListPublicEventsForRepoNetwork::page)): Which page of results to return, counting from 1. Default: `1`.
+    ///
+    /// # Returns
+    ///
+    /// A list of [`Event`](crate::models::Event) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -329,6 +377,10 @@ impl<'c> Activity<'c> {
     /// - `per_page` (optional, [`ListPublicEventsForUser::per_page`](crate::activity::list_public_events_for_user::ListPublicEventsForUser::per_page)): How many results to return per page, at most 100. Default: `30`.
     /// - `page` (optional, [`ListPublicEventsForUser::page`](crate::activity::list_public_events_for_user::ListPublicEventsForUser::page)): Which page of results to return, counting from 1. Default: `1`.
     ///
+    /// # Returns
+    ///
+    /// A list of [`Event`](crate::models::Event) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
+    ///
     /// # Route
     ///
     /// `GET /users/{username}/events/public`
@@ -355,6 +407,10 @@ impl<'c> Activity<'c> {
     /// - `org` (required): Login of the organization. Case does not matter.
     /// - `per_page` (optional, [`ListPublicOrgEvents::per_page`](crate::activity::list_public_org_events::ListPublicOrgEvents::per_page)): How many results to return per page, at most 100. Default: `30`.
     /// - `page` (optional, [`ListPublicOrgEvents::page`](crate::activity::list_public_org_events::ListPublicOrgEvents::page)): Which page of results to return, counting from 1. Default: `1`.
+    ///
+    /// # Returns
+    ///
+    /// A list of [`Event`](crate::models::Event) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -383,6 +439,10 @@ impl<'c> Activity<'c> {
     /// - `per_page` (optional, [`ListReceivedEventsForUser::per_page`](crate::activity::list_received_events_for_user::ListReceivedEventsForUser::per_page)): How many results to return per page, at most 100. Default: `30`.
     /// - `page` (optional, [`ListReceivedEventsForUser::page`](crate::activity::list_received_events_for_user::ListReceivedEventsForUser::page)): Which page of results to return, counting from 1. Default: `1`.
     ///
+    /// # Returns
+    ///
+    /// A list of [`Event`](crate::models::Event) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
+    ///
     /// # Route
     ///
     /// `GET /users/{username}/received_events`
@@ -409,6 +469,10 @@ impl<'c> Activity<'c> {
     /// - `username` (required): Login of the GitHub user.
     /// - `per_page` (optional, [`ListReceivedPublicEventsForUser::per_page`](crate::activity::list_received_public_events_for_user::ListReceivedPublicEventsForUser::per_page)): How many results to return per page, at most 100. Default: `30`.
     /// - `page` (optional, [`ListReceivedPublicEventsForUser::page`](crate::activity::list_received_public_events_for_user::ListReceivedPublicEventsForUser::page)): Which page of results to return, counting from 1. Default: `1`.
+    ///
+    /// # Returns
+    ///
+    /// A list of [`Event`](crate::models::Event) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -437,6 +501,10 @@ impl<'c> Activity<'c> {
     /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
     /// - `per_page` (optional, [`ListRepoEvents::per_page`](crate::activity::list_repo_events::ListRepoEvents::per_page)): How many results to return per page, at most 100. Default: `30`.
     /// - `page` (optional, [`ListRepoEvents::page`](crate::activity::list_repo_events::ListRepoEvents::page)): Which page of results to return, counting from 1. Default: `1`.
+    ///
+    /// # Returns
+    ///
+    /// A list of [`Event`](crate::models::Event) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -471,6 +539,10 @@ impl<'c> Activity<'c> {
     /// - `before` (optional, [`ListRepoNotificationsForAuthenticatedUser::before`](crate::activity::list_repo_notifications_for_authenticated_user::ListRepoNotificationsForAuthenticatedUser::before)): Only notifications updated before this time, an ISO 8601 timestamp (`YYYY-MM-DDTHH:MM:SSZ`).
     /// - `per_page` (optional, [`ListRepoNotificationsForAuthenticatedUser::per_page`](crate::activity::list_repo_notifications_for_authenticated_user::ListRepoNotificationsForAuthenticatedUser::per_page)): How many results to return per page, at most 100. Default: `30`.
     /// - `page` (optional, [`ListRepoNotificationsForAuthenticatedUser::page`](crate::activity::list_repo_notifications_for_authenticated_user::ListRepoNotificationsForAuthenticatedUser::page)): Which page of results to return, counting from 1. Default: `1`.
+    ///
+    /// # Returns
+    ///
+    /// A list of [`Thread`](crate::models::Thread) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -508,6 +580,10 @@ impl<'c> Activity<'c> {
     /// - `per_page` (optional, [`ListReposStarredByAuthenticatedUser::per_page`](crate::activity::list_repos_starred_by_authenticated_user::ListReposStarredByAuthenticatedUser::per_page)): How many results to return per page, at most 100. Default: `30`.
     /// - `page` (optional, [`ListReposStarredByAuthenticatedUser::page`](crate::activity::list_repos_starred_by_authenticated_user::ListReposStarredByAuthenticatedUser::page)): Which page of results to return, counting from 1. Default: `1`.
     ///
+    /// # Returns
+    ///
+    /// A list of [`Repository`](crate::models::Repository) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
+    ///
     /// # Route
     ///
     /// `GET /user/starred`
@@ -539,6 +615,10 @@ impl<'c> Activity<'c> {
     /// - `per_page` (optional, [`ListReposStarredByUser::per_page`](crate::activity::list_repos_starred_by_user::ListReposStarredByUser::per_page)): How many results to return per page, at most 100. Default: `30`.
     /// - `page` (optional, [`ListReposStarredByUser::page`](crate::activity::list_repos_starred_by_user::ListReposStarredByUser::page)): Which page of results to return, counting from 1. Default: `1`.
     ///
+    /// # Returns
+    ///
+    /// Any JSON value (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
+    ///
     /// # Route
     ///
     /// `GET /users/{username}/starred`
@@ -568,6 +648,10 @@ impl<'c> Activity<'c> {
     /// - `per_page` (optional, [`ListReposWatchedByUser::per_page`](crate::activity::list_repos_watched_by_user::ListReposWatchedByUser::per_page)): How many results to return per page, at most 100. Default: `30`.
     /// - `page` (optional, [`ListReposWatchedByUser::page`](crate::activity::list_repos_watched_by_user::ListReposWatchedByUser::page)): Which page of results to return, counting from 1. Default: `1`.
     ///
+    /// # Returns
+    ///
+    /// A list of [`MinimalRepository`](crate::models::MinimalRepository) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
+    ///
     /// # Route
     ///
     /// `GET /users/{username}/subscriptions`
@@ -595,6 +679,10 @@ impl<'c> Activity<'c> {
     /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
     /// - `per_page` (optional, [`ListStargazersForRepo::per_page`](crate::activity::list_stargazers_for_repo::ListStargazersForRepo::per_page)): How many results to return per page, at most 100. Default: `30`.
     /// - `page` (optional, [`ListStargazersForRepo::page`](crate::activity::list_stargazers_for_repo::ListStargazersForRepo::page)): Which page of results to return, counting from 1. Default: `1`.
+    ///
+    /// # Returns
+    ///
+    /// Any JSON value (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -624,6 +712,10 @@ impl<'c> Activity<'c> {
     /// - `per_page` (optional, [`ListWatchedReposForAuthenticatedUser::per_page`](crate::activity::list_watched_repos_for_authenticated_user::ListWatchedReposForAuthenticatedUser::per_page)): How many results to return per page, at most 100. Default: `30`.
     /// - `page` (optional, [`ListWatchedReposForAuthenticatedUser::page`](crate::activity::list_watched_repos_for_authenticated_user::ListWatchedReposForAuthenticatedUser::page)): Which page of results to return, counting from 1. Default: `1`.
     ///
+    /// # Returns
+    ///
+    /// A list of [`MinimalRepository`](crate::models::MinimalRepository) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
+    ///
     /// # Route
     ///
     /// `GET /user/subscriptions`
@@ -651,6 +743,10 @@ impl<'c> Activity<'c> {
     /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
     /// - `per_page` (optional, [`ListWatchersForRepo::per_page`](crate::activity::list_watchers_for_repo::ListWatchersForRepo::per_page)): How many results to return per page, at most 100. Default: `30`.
     /// - `page` (optional, [`ListWatchersForRepo::page`](crate::activity::list_watchers_for_repo::ListWatchersForRepo::page)): Which page of results to return, counting from 1. Default: `1`.
+    ///
+    /// # Returns
+    ///
+    /// A list of [`SimpleUser`](crate::models::SimpleUser) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -680,6 +776,10 @@ impl<'c> Activity<'c> {
     /// - `last_read_at` (optional, [`MarkNotificationsAsRead::last_read_at`](crate::activity::mark_notifications_as_read::MarkNotificationsAsRead::last_read_at)): Notifications updated after this ISO 8601 timestamp (`YYYY-MM-DDTHH:MM:SSZ`) stay unread. Default: now, so every notification is marked.
     /// - `read` (optional, [`MarkNotificationsAsRead::read`](crate::activity::mark_notifications_as_read::MarkNotificationsAsRead::read)): The read state to set.
     ///
+    /// # Returns
+    ///
+    /// [`MarkNotificationsAsReadResponse`](crate::models::MarkNotificationsAsReadResponse) (status 202). `None` on status 205. `send_with_response()` also gives the status, headers, rate limit and raw body.
+    ///
     /// # Route
     ///
     /// `PUT /notifications`
@@ -704,6 +804,10 @@ impl<'c> Activity<'c> {
     /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
     /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
     /// - `last_read_at` (optional, [`MarkRepoNotificationsAsRead::last_read_at`](crate::activity::mark_repo_notifications_as_read::MarkRepoNotificationsAsRead::last_read_at)): Notifications updated up to this time are marked read, an ISO 8601 timestamp. Defaults to now.
+    ///
+    /// # Returns
+    ///
+    /// [`MarkRepoNotificationsAsReadResponse`](crate::models::MarkRepoNotificationsAsReadResponse) (status 202). `None` on status 205. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -731,6 +835,10 @@ impl<'c> Activity<'c> {
     ///
     /// - `thread_id` (required): ID of the notification thread, as found in the `id` field of a notification.
     ///
+    /// # Returns
+    ///
+    /// Nothing (the response to expect is status 204, without a body).
+    ///
     /// # Route
     ///
     /// `DELETE /notifications/threads/{thread_id}`
@@ -753,6 +861,10 @@ impl<'c> Activity<'c> {
     /// # Parameters
     ///
     /// - `thread_id` (required): ID of the notification thread, as found in the `id` field of a notification.
+    ///
+    /// # Returns
+    ///
+    /// Nothing (the response to expect is status 205, without a body).
     ///
     /// # Route
     ///
@@ -779,6 +891,10 @@ impl<'c> Activity<'c> {
     /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
     /// - `subscribed` (optional, [`SetRepoSubscription::subscribed`](crate::activity::set_repo_subscription::SetRepoSubscription::subscribed)): `true` to get notifications from the repository.
     /// - `ignored` (optional, [`SetRepoSubscription::ignored`](crate::activity::set_repo_subscription::SetRepoSubscription::ignored)): `true` to mute all notifications from the repository.
+    ///
+    /// # Returns
+    ///
+    /// [`RepositorySubscription`](crate::models::RepositorySubscription) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -808,6 +924,10 @@ impl<'c> Activity<'c> {
     /// - `thread_id` (required): ID of the notification thread, as found in the `id` field of a notification.
     /// - `ignored` (optional, [`SetThreadSubscription::ignored`](crate::activity::set_thread_subscription::SetThreadSubscription::ignored)): `true` mutes all future notifications of the thread. Default: `false`.
     ///
+    /// # Returns
+    ///
+    /// [`ThreadSubscription`](crate::models::ThreadSubscription) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
+    ///
     /// # Route
     ///
     /// `PUT /notifications/threads/{thread_id}/subscription`
@@ -832,6 +952,10 @@ impl<'c> Activity<'c> {
     ///
     /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
     /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    ///
+    /// # Returns
+    ///
+    /// Nothing (the response to expect is status 204, without a body).
     ///
     /// # Route
     ///
@@ -858,6 +982,10 @@ impl<'c> Activity<'c> {
     ///
     /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
     /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    ///
+    /// # Returns
+    ///
+    /// Nothing (the response to expect is status 204, without a body).
     ///
     /// # Route
     ///
@@ -899,10 +1027,25 @@ pub mod check_repo_is_starred_by_authenticated_user {
                 format!("/user/starred/{owner}/{repo}"),
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, bool> {
+            self.build()
+                .send_into(
+                    "activity.checkRepoIsStarredByAuthenticatedUser",
+                    crate::runtime::decode::check,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<bool>> {
+            self.build()
+                .send_with(
+                    "activity.checkRepoIsStarredByAuthenticatedUser",
+                    crate::runtime::decode::check,
+                )
         }
     }
 }
@@ -928,10 +1071,25 @@ pub mod delete_repo_subscription {
                 format!("/repos/{owner}/{repo}/subscription"),
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ()> {
+            self.build()
+                .send_into(
+                    "activity.deleteRepoSubscription",
+                    crate::runtime::decode::unit,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
+            self.build()
+                .send_with(
+                    "activity.deleteRepoSubscription",
+                    crate::runtime::decode::unit,
+                )
         }
     }
 }
@@ -955,10 +1113,25 @@ pub mod delete_thread_subscription {
                 format!("/notifications/threads/{thread_id}/subscription"),
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ()> {
+            self.build()
+                .send_into(
+                    "activity.deleteThreadSubscription",
+                    crate::runtime::decode::unit,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
+            self.build()
+                .send_with(
+                    "activity.deleteThreadSubscription",
+                    crate::runtime::decode::unit,
+                )
         }
     }
 }
@@ -980,10 +1153,20 @@ pub mod get_feeds {
                 String::from("/feeds"),
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, crate::models::Feed> {
+            self.build().send_into("activity.getFeeds", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::Feed>,
+        > {
+            self.build().send_with("activity.getFeeds", crate::runtime::decode::json)
         }
     }
 }
@@ -1009,10 +1192,24 @@ pub mod get_repo_subscription {
                 format!("/repos/{owner}/{repo}/subscription"),
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::RepositorySubscription> {
+            self.build()
+                .send_into("activity.getRepoSubscription", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::RepositorySubscription>,
+        > {
+            self.build()
+                .send_with("activity.getRepoSubscription", crate::runtime::decode::json)
         }
     }
 }
@@ -1036,10 +1233,20 @@ pub mod get_thread {
                 format!("/notifications/threads/{thread_id}"),
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, crate::models::Thread> {
+            self.build().send_into("activity.getThread", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::Thread>,
+        > {
+            self.build().send_with("activity.getThread", crate::runtime::decode::json)
         }
     }
 }
@@ -1063,10 +1270,30 @@ pub mod get_thread_subscription_for_authenticated_user {
                 format!("/notifications/threads/{thread_id}/subscription"),
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::ThreadSubscription> {
+            self.build()
+                .send_into(
+                    "activity.getThreadSubscriptionForAuthenticatedUser",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::ThreadSubscription>,
+        > {
+            self.build()
+                .send_with(
+                    "activity.getThreadSubscriptionForAuthenticatedUser",
+                    crate::runtime::decode::json,
+                )
         }
     }
 }
@@ -1111,10 +1338,33 @@ pub mod list_events_for_authenticated_user {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, Vec<crate::models::Event>> {
+            self.build()
+                .send_into(
+                    "activity.listEventsForAuthenticatedUser",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<Vec<crate::models::Event>>,
+        > {
+            self.build()
+                .send_with(
+                    "activity.listEventsForAuthenticatedUser",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(self) -> crate::runtime::Paginate<'c, crate::models::Event> {
+            self.build().paginate()
         }
     }
 }
@@ -1197,10 +1447,35 @@ pub mod list_notifications_for_authenticated_user {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, Vec<crate::models::Thread>> {
+            self.build()
+                .send_into(
+                    "activity.listNotificationsForAuthenticatedUser",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<Vec<crate::models::Thread>>,
+        > {
+            self.build()
+                .send_with(
+                    "activity.listNotificationsForAuthenticatedUser",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(self) -> crate::runtime::Paginate<'c, crate::models::Thread> {
+            self.build().paginate()
         }
     }
 }
@@ -1247,10 +1522,33 @@ pub mod list_org_events_for_authenticated_user {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, Vec<crate::models::Event>> {
+            self.build()
+                .send_into(
+                    "activity.listOrgEventsForAuthenticatedUser",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<Vec<crate::models::Event>>,
+        > {
+            self.build()
+                .send_with(
+                    "activity.listOrgEventsForAuthenticatedUser",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(self) -> crate::runtime::Paginate<'c, crate::models::Event> {
+            self.build().paginate()
         }
     }
 }
@@ -1293,10 +1591,27 @@ pub mod list_public_events {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, Vec<crate::models::Event>> {
+            self.build()
+                .send_into("activity.listPublicEvents", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<Vec<crate::models::Event>>,
+        > {
+            self.build()
+                .send_with("activity.listPublicEvents", crate::runtime::decode::json)
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(self) -> crate::runtime::Paginate<'c, crate::models::Event> {
+            self.build().paginate()
         }
     }
 }
@@ -1343,10 +1658,33 @@ pub mod list_public_events_for_repo_network {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, Vec<crate::models::Event>> {
+            self.build()
+                .send_into(
+                    "activity.listPublicEventsForRepoNetwork",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<Vec<crate::models::Event>>,
+        > {
+            self.build()
+                .send_with(
+                    "activity.listPublicEventsForRepoNetwork",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(self) -> crate::runtime::Paginate<'c, crate::models::Event> {
+            self.build().paginate()
         }
     }
 }
@@ -1391,10 +1729,33 @@ pub mod list_public_events_for_user {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, Vec<crate::models::Event>> {
+            self.build()
+                .send_into(
+                    "activity.listPublicEventsForUser",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<Vec<crate::models::Event>>,
+        > {
+            self.build()
+                .send_with(
+                    "activity.listPublicEventsForUser",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(self) -> crate::runtime::Paginate<'c, crate::models::Event> {
+            self.build().paginate()
         }
     }
 }
@@ -1439,10 +1800,27 @@ pub mod list_public_org_events {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, Vec<crate::models::Event>> {
+            self.build()
+                .send_into("activity.listPublicOrgEvents", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<Vec<crate::models::Event>>,
+        > {
+            self.build()
+                .send_with("activity.listPublicOrgEvents", crate::runtime::decode::json)
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(self) -> crate::runtime::Paginate<'c, crate::models::Event> {
+            self.build().paginate()
         }
     }
 }
@@ -1487,10 +1865,33 @@ pub mod list_received_events_for_user {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, Vec<crate::models::Event>> {
+            self.build()
+                .send_into(
+                    "activity.listReceivedEventsForUser",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<Vec<crate::models::Event>>,
+        > {
+            self.build()
+                .send_with(
+                    "activity.listReceivedEventsForUser",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(self) -> crate::runtime::Paginate<'c, crate::models::Event> {
+            self.build().paginate()
         }
     }
 }
@@ -1535,10 +1936,33 @@ pub mod list_received_public_events_for_user {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, Vec<crate::models::Event>> {
+            self.build()
+                .send_into(
+                    "activity.listReceivedPublicEventsForUser",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<Vec<crate::models::Event>>,
+        > {
+            self.build()
+                .send_with(
+                    "activity.listReceivedPublicEventsForUser",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(self) -> crate::runtime::Paginate<'c, crate::models::Event> {
+            self.build().paginate()
         }
     }
 }
@@ -1585,10 +2009,27 @@ pub mod list_repo_events {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, Vec<crate::models::Event>> {
+            self.build()
+                .send_into("activity.listRepoEvents", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<Vec<crate::models::Event>>,
+        > {
+            self.build()
+                .send_with("activity.listRepoEvents", crate::runtime::decode::json)
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(self) -> crate::runtime::Paginate<'c, crate::models::Event> {
+            self.build().paginate()
         }
     }
 }
@@ -1675,10 +2116,35 @@ pub mod list_repo_notifications_for_authenticated_user {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, Vec<crate::models::Thread>> {
+            self.build()
+                .send_into(
+                    "activity.listRepoNotificationsForAuthenticatedUser",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<Vec<crate::models::Thread>>,
+        > {
+            self.build()
+                .send_with(
+                    "activity.listRepoNotificationsForAuthenticatedUser",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(self) -> crate::runtime::Paginate<'c, crate::models::Thread> {
+            self.build().paginate()
         }
     }
 }
@@ -1751,10 +2217,37 @@ pub mod list_repos_starred_by_authenticated_user {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, Vec<crate::models::Repository>> {
+            self.build()
+                .send_into(
+                    "activity.listReposStarredByAuthenticatedUser",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<Vec<crate::models::Repository>>,
+        > {
+            self.build()
+                .send_with(
+                    "activity.listReposStarredByAuthenticatedUser",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<'c, crate::models::Repository> {
+            self.build().paginate()
         }
     }
     /// Order by the time the star was given (`created`) or the repository was last pushed to (`updated`). Default: `created`.
@@ -1887,10 +2380,28 @@ pub mod list_repos_starred_by_user {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ::serde_json::Value> {
+            self.build()
+                .send_into(
+                    "activity.listReposStarredByUser",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<::serde_json::Value>,
+        > {
+            self.build()
+                .send_with(
+                    "activity.listReposStarredByUser",
+                    crate::runtime::decode::json,
+                )
         }
     }
     /// Order by the time the star was given (`created`) or the repository was last pushed to (`updated`). Default: `created`.
@@ -1995,10 +2506,37 @@ pub mod list_repos_watched_by_user {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, Vec<crate::models::MinimalRepository>> {
+            self.build()
+                .send_into(
+                    "activity.listReposWatchedByUser",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<Vec<crate::models::MinimalRepository>>,
+        > {
+            self.build()
+                .send_with(
+                    "activity.listReposWatchedByUser",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<'c, crate::models::MinimalRepository> {
+            self.build().paginate()
         }
     }
 }
@@ -2045,10 +2583,28 @@ pub mod list_stargazers_for_repo {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ::serde_json::Value> {
+            self.build()
+                .send_into(
+                    "activity.listStargazersForRepo",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<::serde_json::Value>,
+        > {
+            self.build()
+                .send_with(
+                    "activity.listStargazersForRepo",
+                    crate::runtime::decode::json,
+                )
         }
     }
 }
@@ -2091,10 +2647,37 @@ pub mod list_watched_repos_for_authenticated_user {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, Vec<crate::models::MinimalRepository>> {
+            self.build()
+                .send_into(
+                    "activity.listWatchedReposForAuthenticatedUser",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<Vec<crate::models::MinimalRepository>>,
+        > {
+            self.build()
+                .send_with(
+                    "activity.listWatchedReposForAuthenticatedUser",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<'c, crate::models::MinimalRepository> {
+            self.build().paginate()
         }
     }
 }
@@ -2141,10 +2724,31 @@ pub mod list_watchers_for_repo {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, Vec<crate::models::SimpleUser>> {
+            self.build()
+                .send_into("activity.listWatchersForRepo", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<Vec<crate::models::SimpleUser>>,
+        > {
+            self.build()
+                .send_with("activity.listWatchersForRepo", crate::runtime::decode::json)
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<'c, crate::models::SimpleUser> {
+            self.build().paginate()
         }
     }
 }
@@ -2187,10 +2791,35 @@ pub mod mark_notifications_as_read {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            Option<crate::models::MarkNotificationsAsReadResponse>,
+        > {
+            self.build()
+                .send_into(
+                    "activity.markNotificationsAsRead",
+                    crate::runtime::decode::json_or_none,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<
+                Option<crate::models::MarkNotificationsAsReadResponse>,
+            >,
+        > {
+            self.build()
+                .send_with(
+                    "activity.markNotificationsAsRead",
+                    crate::runtime::decode::json_or_none,
+                )
         }
     }
 }
@@ -2229,10 +2858,35 @@ pub mod mark_repo_notifications_as_read {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            Option<crate::models::MarkRepoNotificationsAsReadResponse>,
+        > {
+            self.build()
+                .send_into(
+                    "activity.markRepoNotificationsAsRead",
+                    crate::runtime::decode::json_or_none,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<
+                Option<crate::models::MarkRepoNotificationsAsReadResponse>,
+            >,
+        > {
+            self.build()
+                .send_with(
+                    "activity.markRepoNotificationsAsRead",
+                    crate::runtime::decode::json_or_none,
+                )
         }
     }
 }
@@ -2256,10 +2910,19 @@ pub mod mark_thread_as_done {
                 format!("/notifications/threads/{thread_id}"),
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ()> {
+            self.build()
+                .send_into("activity.markThreadAsDone", crate::runtime::decode::unit)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
+            self.build()
+                .send_with("activity.markThreadAsDone", crate::runtime::decode::unit)
         }
     }
 }
@@ -2283,10 +2946,19 @@ pub mod mark_thread_as_read {
                 format!("/notifications/threads/{thread_id}"),
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ()> {
+            self.build()
+                .send_into("activity.markThreadAsRead", crate::runtime::decode::unit)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
+            self.build()
+                .send_with("activity.markThreadAsRead", crate::runtime::decode::unit)
         }
     }
 }
@@ -2333,10 +3005,24 @@ pub mod set_repo_subscription {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::RepositorySubscription> {
+            self.build()
+                .send_into("activity.setRepoSubscription", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::RepositorySubscription>,
+        > {
+            self.build()
+                .send_with("activity.setRepoSubscription", crate::runtime::decode::json)
         }
     }
 }
@@ -2373,10 +3059,30 @@ pub mod set_thread_subscription {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::ThreadSubscription> {
+            self.build()
+                .send_into(
+                    "activity.setThreadSubscription",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::ThreadSubscription>,
+        > {
+            self.build()
+                .send_with(
+                    "activity.setThreadSubscription",
+                    crate::runtime::decode::json,
+                )
         }
     }
 }
@@ -2402,10 +3108,25 @@ pub mod star_repo_for_authenticated_user {
                 format!("/user/starred/{owner}/{repo}"),
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ()> {
+            self.build()
+                .send_into(
+                    "activity.starRepoForAuthenticatedUser",
+                    crate::runtime::decode::unit,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
+            self.build()
+                .send_with(
+                    "activity.starRepoForAuthenticatedUser",
+                    crate::runtime::decode::unit,
+                )
         }
     }
 }
@@ -2431,10 +3152,25 @@ pub mod unstar_repo_for_authenticated_user {
                 format!("/user/starred/{owner}/{repo}"),
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ()> {
+            self.build()
+                .send_into(
+                    "activity.unstarRepoForAuthenticatedUser",
+                    crate::runtime::decode::unit,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
+            self.build()
+                .send_with(
+                    "activity.unstarRepoForAuthenticatedUser",
+                    crate::runtime::decode::unit,
+                )
         }
     }
 }

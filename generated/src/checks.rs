@@ -34,6 +34,10 @@ impl<'c> Checks<'c> {
     /// - `output` (optional, [`Create::output`](crate::checks::create::Create::output)): Text shown for the run: title, summary, details, annotations and images.
     /// - `actions` (optional, [`Create::actions`](crate::checks::create::Create::actions)): Buttons offered with the run (at most 3); pressing one sends a `check_run.requested_action` webhook to the app.
     ///
+    /// # Returns
+    ///
+    /// [`CheckRun`](crate::models::CheckRun) (status 201). `send_with_response()` also gives the status, headers, rate limit and raw body.
+    ///
     /// # Route
     ///
     /// `POST /repos/{owner}/{repo}/check-runs`
@@ -73,6 +77,10 @@ impl<'c> Checks<'c> {
     /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
     /// - `head_sha` (required): SHA of the commit the suite is for.
     ///
+    /// # Returns
+    ///
+    /// [`CheckSuite`](crate::models::CheckSuite) (status 200, 201). `send_with_response()` also gives the status, headers, rate limit and raw body.
+    ///
     /// # Route
     ///
     /// `POST /repos/{owner}/{repo}/check-suites`
@@ -102,6 +110,10 @@ impl<'c> Checks<'c> {
     /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
     /// - `check_run_id` (required): ID of the check run.
     ///
+    /// # Returns
+    ///
+    /// [`CheckRun`](crate::models::CheckRun) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
+    ///
     /// # Route
     ///
     /// `GET /repos/{owner}/{repo}/check-runs/{check_run_id}`
@@ -130,6 +142,10 @@ impl<'c> Checks<'c> {
     /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
     /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
     /// - `check_suite_id` (required): ID of the check suite.
+    ///
+    /// # Returns
+    ///
+    /// [`CheckSuite`](crate::models::CheckSuite) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -161,6 +177,10 @@ impl<'c> Checks<'c> {
     /// - `check_run_id` (required): ID of the check run.
     /// - `per_page` (optional, [`ListAnnotations::per_page`](crate::checks::list_annotations::ListAnnotations::per_page)): How many results to return per page, at most 100. Default: `30`.
     /// - `page` (optional, [`ListAnnotations::page`](crate::checks::list_annotations::ListAnnotations::page)): Which page of results to return, counting from 1. Default: `1`.
+    ///
+    /// # Returns
+    ///
+    /// A list of [`CheckAnnotation`](crate::models::CheckAnnotation) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -198,6 +218,10 @@ impl<'c> Checks<'c> {
     /// - `per_page` (optional, [`ListForRef::per_page`](crate::checks::list_for_ref::ListForRef::per_page)): How many results to return per page, at most 100. Default: `30`.
     /// - `page` (optional, [`ListForRef::page`](crate::checks::list_for_ref::ListForRef::page)): Which page of results to return, counting from 1. Default: `1`.
     /// - `app_id` (optional, [`ListForRef::app_id`](crate::checks::list_for_ref::ListForRef::app_id)): Only runs created by the GitHub App with this ID.
+    ///
+    /// # Returns
+    ///
+    /// [`ListForRefResponse`](crate::models::ListForRefResponse) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -239,6 +263,10 @@ impl<'c> Checks<'c> {
     /// - `per_page` (optional, [`ListForSuite::per_page`](crate::checks::list_for_suite::ListForSuite::per_page)): How many results to return per page, at most 100. Default: `30`.
     /// - `page` (optional, [`ListForSuite::page`](crate::checks::list_for_suite::ListForSuite::page)): Which page of results to return, counting from 1. Default: `1`.
     ///
+    /// # Returns
+    ///
+    /// [`ListForSuiteResponse`](crate::models::ListForSuiteResponse) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
+    ///
     /// # Route
     ///
     /// `GET /repos/{owner}/{repo}/check-suites/{check_suite_id}/check-runs`
@@ -277,6 +305,10 @@ impl<'c> Checks<'c> {
     /// - `per_page` (optional, [`ListSuitesForRef::per_page`](crate::checks::list_suites_for_ref::ListSuitesForRef::per_page)): How many results to return per page, at most 100. Default: `30`.
     /// - `page` (optional, [`ListSuitesForRef::page`](crate::checks::list_suites_for_ref::ListSuitesForRef::page)): Which page of results to return, counting from 1. Default: `1`.
     ///
+    /// # Returns
+    ///
+    /// [`ListSuitesForRefResponse`](crate::models::ListSuitesForRefResponse) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
+    ///
     /// # Route
     ///
     /// `GET /repos/{owner}/{repo}/commits/{ref}/check-suites`
@@ -310,6 +342,10 @@ impl<'c> Checks<'c> {
     /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
     /// - `check_run_id` (required): ID of the check run.
     ///
+    /// # Returns
+    ///
+    /// A map from names to any JSON value (status 201). `send_with_response()` also gives the status, headers, rate limit and raw body.
+    ///
     /// # Route
     ///
     /// `POST /repos/{owner}/{repo}/check-runs/{check_run_id}/rerequest`
@@ -339,6 +375,10 @@ impl<'c> Checks<'c> {
     /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
     /// - `check_suite_id` (required): ID of the check suite.
     ///
+    /// # Returns
+    ///
+    /// A map from names to any JSON value (status 201). `send_with_response()` also gives the status, headers, rate limit and raw body.
+    ///
     /// # Route
     ///
     /// `POST /repos/{owner}/{repo}/check-suites/{check_suite_id}/rerequest`
@@ -367,6 +407,10 @@ impl<'c> Checks<'c> {
     /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
     /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
     /// - `auto_trigger_checks` (optional, [`SetSuitesPreferences::auto_trigger_checks`](crate::checks::set_suites_preferences::SetSuitesPreferences::auto_trigger_checks)): One entry per app whose default you want to change.
+    ///
+    /// # Returns
+    ///
+    /// [`CheckSuitePreference`](crate::models::CheckSuitePreference) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -406,6 +450,10 @@ impl<'c> Checks<'c> {
     /// - `completed_at` (optional, [`Update::completed_at`](crate::checks::update::Update::completed_at)): When the run finished, an ISO 8601 timestamp.
     /// - `output` (optional, [`Update::output`](crate::checks::update::Update::output)): Text shown for the run: title, summary, details, annotations and images.
     /// - `actions` (optional, [`Update::actions`](crate::checks::update::Update::actions)): Buttons offered with the run (at most 3); pressing one sends a `check_run.requested_action` webhook to the app.
+    ///
+    /// # Returns
+    ///
+    /// [`CheckRun`](crate::models::CheckRun) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -535,10 +583,20 @@ pub mod create {
             req = req.json(body);
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, crate::models::CheckRun> {
+            self.build().send_into("checks.create", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::CheckRun>,
+        > {
+            self.build().send_with("checks.create", crate::runtime::decode::json)
         }
     }
     /// Current state of the run. Only GitHub Actions may set `waiting`, `requested` or `pending`. Values: `queued`, `in_progress`, `completed`. Default: `queued`.
@@ -809,10 +867,20 @@ pub mod create_suite {
             req = req.json(body);
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, crate::models::CheckSuite> {
+            self.build().send_into("checks.createSuite", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::CheckSuite>,
+        > {
+            self.build().send_with("checks.createSuite", crate::runtime::decode::json)
         }
     }
 }
@@ -840,10 +908,20 @@ pub mod get {
                 format!("/repos/{owner}/{repo}/check-runs/{check_run_id}"),
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, crate::models::CheckRun> {
+            self.build().send_into("checks.get", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::CheckRun>,
+        > {
+            self.build().send_with("checks.get", crate::runtime::decode::json)
         }
     }
 }
@@ -871,10 +949,20 @@ pub mod get_suite {
                 format!("/repos/{owner}/{repo}/check-suites/{check_suite_id}"),
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, crate::models::CheckSuite> {
+            self.build().send_into("checks.getSuite", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::CheckSuite>,
+        > {
+            self.build().send_with("checks.getSuite", crate::runtime::decode::json)
         }
     }
 }
@@ -923,10 +1011,31 @@ pub mod list_annotations {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, Vec<crate::models::CheckAnnotation>> {
+            self.build()
+                .send_into("checks.listAnnotations", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<Vec<crate::models::CheckAnnotation>>,
+        > {
+            self.build()
+                .send_with("checks.listAnnotations", crate::runtime::decode::json)
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<'c, crate::models::CheckAnnotation> {
+            self.build().paginate()
         }
     }
 }
@@ -1015,10 +1124,27 @@ pub mod list_for_ref {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::ListForRefResponse> {
+            self.build().send_into("checks.listForRef", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::ListForRefResponse>,
+        > {
+            self.build().send_with("checks.listForRef", crate::runtime::decode::json)
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(self) -> crate::runtime::Paginate<'c, crate::models::CheckRun> {
+            self.build().paginate()
         }
     }
     /// Only runs in this state. Values: `queued`, `in_progress`, `completed`.
@@ -1160,10 +1286,27 @@ pub mod list_for_suite {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::ListForSuiteResponse> {
+            self.build().send_into("checks.listForSuite", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::ListForSuiteResponse>,
+        > {
+            self.build().send_with("checks.listForSuite", crate::runtime::decode::json)
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(self) -> crate::runtime::Paginate<'c, crate::models::CheckRun> {
+            self.build().paginate()
         }
     }
     /// Only runs in this state. Values: `queued`, `in_progress`, `completed`.
@@ -1295,10 +1438,31 @@ pub mod list_suites_for_ref {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::ListSuitesForRefResponse> {
+            self.build()
+                .send_into("checks.listSuitesForRef", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::ListSuitesForRefResponse>,
+        > {
+            self.build()
+                .send_with("checks.listSuitesForRef", crate::runtime::decode::json)
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<'c, crate::models::CheckSuite> {
+            self.build().paginate()
         }
     }
 }
@@ -1326,10 +1490,27 @@ pub mod rerequest_run {
                 format!("/repos/{owner}/{repo}/check-runs/{check_run_id}/rerequest"),
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            ::std::collections::BTreeMap<String, ::serde_json::Value>,
+        > {
+            self.build().send_into("checks.rerequestRun", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<
+                ::std::collections::BTreeMap<String, ::serde_json::Value>,
+            >,
+        > {
+            self.build().send_with("checks.rerequestRun", crate::runtime::decode::json)
         }
     }
 }
@@ -1357,10 +1538,27 @@ pub mod rerequest_suite {
                 format!("/repos/{owner}/{repo}/check-suites/{check_suite_id}/rerequest"),
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            ::std::collections::BTreeMap<String, ::serde_json::Value>,
+        > {
+            self.build().send_into("checks.rerequestSuite", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<
+                ::std::collections::BTreeMap<String, ::serde_json::Value>,
+            >,
+        > {
+            self.build().send_with("checks.rerequestSuite", crate::runtime::decode::json)
         }
     }
 }
@@ -1406,10 +1604,24 @@ pub mod set_suites_preferences {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::CheckSuitePreference> {
+            self.build()
+                .send_into("checks.setSuitesPreferences", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::CheckSuitePreference>,
+        > {
+            self.build()
+                .send_with("checks.setSuitesPreferences", crate::runtime::decode::json)
         }
     }
     /// One entry per app whose default you want to change.
@@ -1535,10 +1747,20 @@ pub mod update {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, crate::models::CheckRun> {
+            self.build().send_into("checks.update", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::CheckRun>,
+        > {
+            self.build().send_with("checks.update", crate::runtime::decode::json)
         }
     }
     /// Current state of the run. Only GitHub Actions may set `waiting`, `requested` or `pending`. Values: `queued`, `in_progress`, `completed`, `waiting`, `requested`, `pending`.

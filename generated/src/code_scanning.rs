@@ -23,6 +23,10 @@ impl<'c> CodeScanning<'c> {
     /// - `repo` (required): The name of the repository without the `.git` extension. The name is not case sensitive.
     /// - `alert_number` (required, formerly `alert_id`): Number of the alert, as at the end of its URL on GitHub.
     ///
+    /// # Returns
+    ///
+    /// [`CodeScanningAlert`](crate::models::CodeScanningAlert) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
+    ///
     /// # Route
     ///
     /// `GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}`
@@ -74,10 +78,22 @@ pub mod get_alert {
                 format!("/repos/{owner}/{repo}/code-scanning/alerts/{alert_number}"),
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::CodeScanningAlert> {
+            self.build().send_into("codeScanning.getAlert", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::CodeScanningAlert>,
+        > {
+            self.build().send_with("codeScanning.getAlert", crate::runtime::decode::json)
         }
     }
 }

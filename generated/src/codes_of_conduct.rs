@@ -17,6 +17,10 @@ impl<'c> CodesOfConduct<'c> {
     ///
     /// Lists the codes of conduct GitHub offers for repositories.
     ///
+    /// # Returns
+    ///
+    /// A list of [`CodeOfConduct`](crate::models::CodeOfConduct) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
+    ///
     /// # Route
     ///
     /// `GET /codes_of_conduct`
@@ -37,6 +41,10 @@ impl<'c> CodesOfConduct<'c> {
     /// # Parameters
     ///
     /// - `key` (required): Key of the code of conduct, such as `contributor_covenant`.
+    ///
+    /// # Returns
+    ///
+    /// [`CodeOfConduct`](crate::models::CodeOfConduct) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -72,10 +80,37 @@ pub mod get_all_codes_of_conduct {
                 String::from("/codes_of_conduct"),
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, Vec<crate::models::CodeOfConduct>> {
+            self.build()
+                .send_into(
+                    "codesOfConduct.getAllCodesOfConduct",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<Vec<crate::models::CodeOfConduct>>,
+        > {
+            self.build()
+                .send_with(
+                    "codesOfConduct.getAllCodesOfConduct",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<'c, crate::models::CodeOfConduct> {
+            self.build().paginate()
         }
     }
 }
@@ -99,10 +134,24 @@ pub mod get_conduct_code {
                 format!("/codes_of_conduct/{key}"),
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::CodeOfConduct> {
+            self.build()
+                .send_into("codesOfConduct.getConductCode", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::CodeOfConduct>,
+        > {
+            self.build()
+                .send_with("codesOfConduct.getConductCode", crate::runtime::decode::json)
         }
     }
 }

@@ -28,6 +28,10 @@ impl<'c> Codespaces<'c> {
     /// - `machine` (optional, [`CreateForAuthenticatedUser::machine`](crate::codespaces::create_for_authenticated_user::CreateForAuthenticatedUser::machine)): Machine type to use.
     /// - `idle_timeout_minutes` (optional, [`CreateForAuthenticatedUser::idle_timeout_minutes`](crate::codespaces::create_for_authenticated_user::CreateForAuthenticatedUser::idle_timeout_minutes)): Minutes of inactivity before the codespace stops.
     ///
+    /// # Returns
+    ///
+    /// [`Codespace`](crate::models::Codespace) (status 201, 202). `send_with_response()` also gives the status, headers, rate limit and raw body.
+    ///
     /// # Route
     ///
     /// `POST /user/codespaces`
@@ -113,10 +117,28 @@ pub mod create_for_authenticated_user {
             req = req.json(body);
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, crate::models::Codespace> {
+            self.build()
+                .send_into(
+                    "codespaces.createForAuthenticatedUser",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::Codespace>,
+        > {
+            self.build()
+                .send_with(
+                    "codespaces.createForAuthenticatedUser",
+                    crate::runtime::decode::json,
+                )
         }
     }
     /// The pull request to open.

@@ -17,6 +17,10 @@ impl<'c> Emojis<'c> {
     ///
     /// Returns every emoji that can be used on GitHub, mapped from its name to the address of its image.
     ///
+    /// # Returns
+    ///
+    /// A map from names to a string (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
+    ///
     /// # Route
     ///
     /// `GET /emojis`
@@ -45,10 +49,25 @@ pub mod get {
                 String::from("/emojis"),
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            ::std::collections::BTreeMap<String, String>,
+        > {
+            self.build().send_into("emojis.get", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<::std::collections::BTreeMap<String, String>>,
+        > {
+            self.build().send_with("emojis.get", crate::runtime::decode::json)
         }
     }
 }

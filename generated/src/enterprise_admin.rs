@@ -21,6 +21,10 @@ impl<'c> EnterpriseAdmin<'c> {
     ///
     /// - `origin` (required, server): Scheme, host and port of the management console, e.g. `https://ghes.example.com:8443`.
     ///
+    /// # Returns
+    ///
+    /// A list of [`GetManageVersionResponseItem`](crate::models::GetManageVersionResponseItem) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
+    ///
     /// # Route
     ///
     /// `GET {origin}/manage/v1/version`
@@ -61,10 +65,42 @@ pub mod get_manage_version {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            Vec<crate::models::GetManageVersionResponseItem>,
+        > {
+            self.build()
+                .send_into(
+                    "enterpriseAdmin.getManageVersion",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<
+                Vec<crate::models::GetManageVersionResponseItem>,
+            >,
+        > {
+            self.build()
+                .send_with(
+                    "enterpriseAdmin.getManageVersion",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<'c, crate::models::GetManageVersionResponseItem> {
+            self.build().paginate()
         }
     }
 }

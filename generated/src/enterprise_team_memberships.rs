@@ -25,6 +25,10 @@ impl<'c> EnterpriseTeamMemberships<'c> {
     /// - `enterprise_team` (required) (sent as `enterprise-team`): Slug of the enterprise team; its numeric ID works too.
     /// - `username` (required): Login of the GitHub user.
     ///
+    /// # Returns
+    ///
+    /// [`SimpleUser`](crate::models::SimpleUser) (status 201). `send_with_response()` also gives the status, headers, rate limit and raw body.
+    ///
     /// # Route
     ///
     /// `PUT /enterprises/{enterprise}/teams/{enterprise-team}/memberships/{username}`
@@ -54,6 +58,10 @@ impl<'c> EnterpriseTeamMemberships<'c> {
     /// - `enterprise_team` (required) (sent as `enterprise-team`): Slug of the enterprise team; its numeric ID works too.
     /// - `per_page` (optional, [`List::per_page`](crate::enterprise_team_memberships::list::List::per_page)): How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
     /// - `page` (optional, [`List::page`](crate::enterprise_team_memberships::list::List::page)): Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+    ///
+    /// # Returns
+    ///
+    /// A list of [`SimpleUser`](crate::models::SimpleUser) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -101,10 +109,22 @@ pub mod add {
                 ),
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, crate::models::SimpleUser> {
+            self.build()
+                .send_into("enterpriseTeamMemberships.add", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::SimpleUser>,
+        > {
+            self.build()
+                .send_with("enterpriseTeamMemberships.add", crate::runtime::decode::json)
         }
     }
 }
@@ -151,10 +171,37 @@ pub mod list {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, Vec<crate::models::SimpleUser>> {
+            self.build()
+                .send_into(
+                    "enterpriseTeamMemberships.list",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<Vec<crate::models::SimpleUser>>,
+        > {
+            self.build()
+                .send_with(
+                    "enterpriseTeamMemberships.list",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<'c, crate::models::SimpleUser> {
+            self.build().paginate()
         }
     }
 }

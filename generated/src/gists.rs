@@ -21,6 +21,10 @@ impl<'c> Gists<'c> {
     ///
     /// - `gist_id` (required): ID of the gist.
     ///
+    /// # Returns
+    ///
+    /// `true` on status 204, `false` on status 404.
+    ///
     /// # Route
     ///
     /// `GET /gists/{gist_id}/star`
@@ -45,6 +49,10 @@ impl<'c> Gists<'c> {
     /// - `description` (optional, [`Create::description`](crate::gists::create::Create::description)): Short text describing the gist.
     /// - `files` (required): The files of the gist, keyed by file name.
     /// - `public` (optional, [`Create::public`](crate::gists::create::Create::public)): Whether the gist is public (`true`) or secret.
+    ///
+    /// # Returns
+    ///
+    /// [`GistSimple`](crate::models::GistSimple) (status 201). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -72,6 +80,10 @@ impl<'c> Gists<'c> {
     /// - `gist_id` (required): ID of the gist.
     /// - `body` (required): Text of the comment, in Markdown.
     ///
+    /// # Returns
+    ///
+    /// [`GistComment`](crate::models::GistComment) (status 201). `send_with_response()` also gives the status, headers, rate limit and raw body.
+    ///
     /// # Route
     ///
     /// `POST /gists/{gist_id}/comments`
@@ -97,6 +109,10 @@ impl<'c> Gists<'c> {
     ///
     /// - `gist_id` (required): ID of the gist.
     ///
+    /// # Returns
+    ///
+    /// Nothing (the response to expect is status 204, without a body).
+    ///
     /// # Route
     ///
     /// `DELETE /gists/{gist_id}`
@@ -117,6 +133,10 @@ impl<'c> Gists<'c> {
     ///
     /// - `gist_id` (required): ID of the gist.
     /// - `comment_id` (required): Unique ID of the comment.
+    ///
+    /// # Returns
+    ///
+    /// Nothing (the response to expect is status 204, without a body).
     ///
     /// # Route
     ///
@@ -143,6 +163,10 @@ impl<'c> Gists<'c> {
     ///
     /// - `gist_id` (required): ID of the gist.
     ///
+    /// # Returns
+    ///
+    /// [`BaseGist`](crate::models::BaseGist) (status 201). `send_with_response()` also gives the status, headers, rate limit and raw body.
+    ///
     /// # Route
     ///
     /// `POST /gists/{gist_id}/forks`
@@ -162,6 +186,10 @@ impl<'c> Gists<'c> {
     /// # Parameters
     ///
     /// - `gist_id` (required): ID of the gist.
+    ///
+    /// # Returns
+    ///
+    /// [`GistSimple`](crate::models::GistSimple) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -183,6 +211,10 @@ impl<'c> Gists<'c> {
     ///
     /// - `gist_id` (required): ID of the gist.
     /// - `comment_id` (required): Unique ID of the comment.
+    ///
+    /// # Returns
+    ///
+    /// [`GistComment`](crate::models::GistComment) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -209,6 +241,10 @@ impl<'c> Gists<'c> {
     ///
     /// - `gist_id` (required): ID of the gist.
     /// - `sha` (required): SHA of the revision.
+    ///
+    /// # Returns
+    ///
+    /// [`GistSimple`](crate::models::GistSimple) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -237,6 +273,10 @@ impl<'c> Gists<'c> {
     /// - `per_page` (optional, [`List::per_page`](crate::gists::list::List::per_page)): How many results to return per page, at most 100. Default: `30`.
     /// - `page` (optional, [`List::page`](crate::gists::list::List::page)): Which page of results to return, counting from 1. Default: `1`.
     ///
+    /// # Returns
+    ///
+    /// A list of [`BaseGist`](crate::models::BaseGist) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
+    ///
     /// # Route
     ///
     /// `GET /gists`
@@ -260,6 +300,10 @@ impl<'c> Gists<'c> {
     /// - `gist_id` (required): ID of the gist.
     /// - `per_page` (optional, [`ListComments::per_page`](crate::gists::list_comments::ListComments::per_page)): How many results to return per page, at most 100. Default: `30`.
     /// - `page` (optional, [`ListComments::page`](crate::gists::list_comments::ListComments::page)): Which page of results to return, counting from 1. Default: `1`.
+    ///
+    /// # Returns
+    ///
+    /// A list of [`GistComment`](crate::models::GistComment) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -287,6 +331,10 @@ impl<'c> Gists<'c> {
     /// - `gist_id` (required): ID of the gist.
     /// - `per_page` (optional, [`ListCommits::per_page`](crate::gists::list_commits::ListCommits::per_page)): How many results to return per page, at most 100. Default: `30`.
     /// - `page` (optional, [`ListCommits::page`](crate::gists::list_commits::ListCommits::page)): Which page of results to return, counting from 1. Default: `1`.
+    ///
+    /// # Returns
+    ///
+    /// A list of [`GistCommit`](crate::models::GistCommit) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -316,6 +364,10 @@ impl<'c> Gists<'c> {
     /// - `per_page` (optional, [`ListForUser::per_page`](crate::gists::list_for_user::ListForUser::per_page)): How many results to return per page, at most 100. Default: `30`.
     /// - `page` (optional, [`ListForUser::page`](crate::gists::list_for_user::ListForUser::page)): Which page of results to return, counting from 1. Default: `1`.
     ///
+    /// # Returns
+    ///
+    /// A list of [`BaseGist`](crate::models::BaseGist) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
+    ///
     /// # Route
     ///
     /// `GET /users/{username}/gists`
@@ -344,6 +396,10 @@ impl<'c> Gists<'c> {
     /// - `per_page` (optional, [`ListForks::per_page`](crate::gists::list_forks::ListForks::per_page)): How many results to return per page, at most 100. Default: `30`.
     /// - `page` (optional, [`ListForks::page`](crate::gists::list_forks::ListForks::page)): Which page of results to return, counting from 1. Default: `1`.
     ///
+    /// # Returns
+    ///
+    /// A list of [`GistSimple`](crate::models::GistSimple) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
+    ///
     /// # Route
     ///
     /// `GET /gists/{gist_id}/forks`
@@ -367,6 +423,10 @@ impl<'c> Gists<'c> {
     /// - `since` (optional, [`ListPublic::since`](crate::gists::list_public::ListPublic::since)): Only return results changed at or after this time, an ISO 8601 timestamp (`YYYY-MM-DDTHH:MM:SSZ`).
     /// - `per_page` (optional, [`ListPublic::per_page`](crate::gists::list_public::ListPublic::per_page)): How many results to return per page, at most 100. Default: `30`.
     /// - `page` (optional, [`ListPublic::page`](crate::gists::list_public::ListPublic::page)): Which page of results to return, counting from 1. Default: `1`.
+    ///
+    /// # Returns
+    ///
+    /// A list of [`BaseGist`](crate::models::BaseGist) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -392,6 +452,10 @@ impl<'c> Gists<'c> {
     /// - `per_page` (optional, [`ListStarred::per_page`](crate::gists::list_starred::ListStarred::per_page)): How many results to return per page, at most 100. Default: `30`.
     /// - `page` (optional, [`ListStarred::page`](crate::gists::list_starred::ListStarred::page)): Which page of results to return, counting from 1. Default: `1`.
     ///
+    /// # Returns
+    ///
+    /// A list of [`BaseGist`](crate::models::BaseGist) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
+    ///
     /// # Route
     ///
     /// `GET /gists/starred`
@@ -414,6 +478,10 @@ impl<'c> Gists<'c> {
     ///
     /// - `gist_id` (required): ID of the gist.
     ///
+    /// # Returns
+    ///
+    /// Nothing (the response to expect is status 204, without a body).
+    ///
     /// # Route
     ///
     /// `PUT /gists/{gist_id}/star`
@@ -433,6 +501,10 @@ impl<'c> Gists<'c> {
     /// # Parameters
     ///
     /// - `gist_id` (required): ID of the gist.
+    ///
+    /// # Returns
+    ///
+    /// Nothing (the response to expect is status 204, without a body).
     ///
     /// # Route
     ///
@@ -455,6 +527,10 @@ impl<'c> Gists<'c> {
     /// - `gist_id` (required): ID of the gist.
     /// - `description` (optional, [`Update::description`](crate::gists::update::Update::description)): New description.
     /// - `files` (optional, [`Update::files`](crate::gists::update::Update::files)): Changes to files, keyed by the current file name. Mapping a name to JSON null deletes that file.
+    ///
+    /// # Returns
+    ///
+    /// [`GistSimple`](crate::models::GistSimple) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -479,6 +555,10 @@ impl<'c> Gists<'c> {
     /// - `gist_id` (required): ID of the gist.
     /// - `comment_id` (required): Unique ID of the comment.
     /// - `body` (required): New text of the comment, in Markdown.
+    ///
+    /// # Returns
+    ///
+    /// [`GistComment`](crate::models::GistComment) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -520,10 +600,17 @@ pub mod check_is_starred {
                 format!("/gists/{gist_id}/star"),
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, bool> {
+            self.build().send_into("gists.checkIsStarred", crate::runtime::decode::check)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<bool>> {
+            self.build().send_with("gists.checkIsStarred", crate::runtime::decode::check)
         }
     }
 }
@@ -569,10 +656,20 @@ pub mod create {
             req = req.json(body);
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, crate::models::GistSimple> {
+            self.build().send_into("gists.create", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::GistSimple>,
+        > {
+            self.build().send_with("gists.create", crate::runtime::decode::json)
         }
     }
     /// The files of the gist, keyed by file name.
@@ -614,10 +711,22 @@ pub mod create_comment {
             req = req.json(body);
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::GistComment> {
+            self.build().send_into("gists.createComment", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::GistComment>,
+        > {
+            self.build().send_with("gists.createComment", crate::runtime::decode::json)
         }
     }
 }
@@ -641,10 +750,17 @@ pub mod delete {
                 format!("/gists/{gist_id}"),
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ()> {
+            self.build().send_into("gists.delete", crate::runtime::decode::unit)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
+            self.build().send_with("gists.delete", crate::runtime::decode::unit)
         }
     }
 }
@@ -670,10 +786,17 @@ pub mod delete_comment {
                 format!("/gists/{gist_id}/comments/{comment_id}"),
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ()> {
+            self.build().send_into("gists.deleteComment", crate::runtime::decode::unit)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
+            self.build().send_with("gists.deleteComment", crate::runtime::decode::unit)
         }
     }
 }
@@ -697,10 +820,20 @@ pub mod fork {
                 format!("/gists/{gist_id}/forks"),
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, crate::models::BaseGist> {
+            self.build().send_into("gists.fork", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::BaseGist>,
+        > {
+            self.build().send_with("gists.fork", crate::runtime::decode::json)
         }
     }
 }
@@ -724,10 +857,20 @@ pub mod get {
                 format!("/gists/{gist_id}"),
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, crate::models::GistSimple> {
+            self.build().send_into("gists.get", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::GistSimple>,
+        > {
+            self.build().send_with("gists.get", crate::runtime::decode::json)
         }
     }
 }
@@ -753,10 +896,22 @@ pub mod get_comment {
                 format!("/gists/{gist_id}/comments/{comment_id}"),
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::GistComment> {
+            self.build().send_into("gists.getComment", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::GistComment>,
+        > {
+            self.build().send_with("gists.getComment", crate::runtime::decode::json)
         }
     }
 }
@@ -782,10 +937,20 @@ pub mod get_revision {
                 format!("/gists/{gist_id}/{sha}"),
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, crate::models::GistSimple> {
+            self.build().send_into("gists.getRevision", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::GistSimple>,
+        > {
+            self.build().send_with("gists.getRevision", crate::runtime::decode::json)
         }
     }
 }
@@ -838,10 +1003,27 @@ pub mod list {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, Vec<crate::models::BaseGist>> {
+            self.build().send_into("gists.list", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<Vec<crate::models::BaseGist>>,
+        > {
+            self.build().send_with("gists.list", crate::runtime::decode::json)
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(self) -> crate::runtime::Paginate<'c, crate::models::BaseGist> {
+            self.build().paginate()
         }
     }
 }
@@ -886,10 +1068,29 @@ pub mod list_comments {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, Vec<crate::models::GistComment>> {
+            self.build().send_into("gists.listComments", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<Vec<crate::models::GistComment>>,
+        > {
+            self.build().send_with("gists.listComments", crate::runtime::decode::json)
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<'c, crate::models::GistComment> {
+            self.build().paginate()
         }
     }
 }
@@ -934,10 +1135,29 @@ pub mod list_commits {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, Vec<crate::models::GistCommit>> {
+            self.build().send_into("gists.listCommits", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<Vec<crate::models::GistCommit>>,
+        > {
+            self.build().send_with("gists.listCommits", crate::runtime::decode::json)
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<'c, crate::models::GistCommit> {
+            self.build().paginate()
         }
     }
 }
@@ -992,10 +1212,27 @@ pub mod list_for_user {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, Vec<crate::models::BaseGist>> {
+            self.build().send_into("gists.listForUser", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<Vec<crate::models::BaseGist>>,
+        > {
+            self.build().send_with("gists.listForUser", crate::runtime::decode::json)
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(self) -> crate::runtime::Paginate<'c, crate::models::BaseGist> {
+            self.build().paginate()
         }
     }
 }
@@ -1040,10 +1277,29 @@ pub mod list_forks {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, Vec<crate::models::GistSimple>> {
+            self.build().send_into("gists.listForks", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<Vec<crate::models::GistSimple>>,
+        > {
+            self.build().send_with("gists.listForks", crate::runtime::decode::json)
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<'c, crate::models::GistSimple> {
+            self.build().paginate()
         }
     }
 }
@@ -1096,10 +1352,27 @@ pub mod list_public {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, Vec<crate::models::BaseGist>> {
+            self.build().send_into("gists.listPublic", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<Vec<crate::models::BaseGist>>,
+        > {
+            self.build().send_with("gists.listPublic", crate::runtime::decode::json)
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(self) -> crate::runtime::Paginate<'c, crate::models::BaseGist> {
+            self.build().paginate()
         }
     }
 }
@@ -1152,10 +1425,27 @@ pub mod list_starred {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, Vec<crate::models::BaseGist>> {
+            self.build().send_into("gists.listStarred", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<Vec<crate::models::BaseGist>>,
+        > {
+            self.build().send_with("gists.listStarred", crate::runtime::decode::json)
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(self) -> crate::runtime::Paginate<'c, crate::models::BaseGist> {
+            self.build().paginate()
         }
     }
 }
@@ -1179,10 +1469,17 @@ pub mod star {
                 format!("/gists/{gist_id}/star"),
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ()> {
+            self.build().send_into("gists.star", crate::runtime::decode::unit)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
+            self.build().send_with("gists.star", crate::runtime::decode::unit)
         }
     }
 }
@@ -1206,10 +1503,17 @@ pub mod unstar {
                 format!("/gists/{gist_id}/star"),
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ()> {
+            self.build().send_into("gists.unstar", crate::runtime::decode::unit)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
+            self.build().send_with("gists.unstar", crate::runtime::decode::unit)
         }
     }
 }
@@ -1259,10 +1563,20 @@ pub mod update {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, crate::models::GistSimple> {
+            self.build().send_into("gists.update", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::GistSimple>,
+        > {
+            self.build().send_with("gists.update", crate::runtime::decode::json)
         }
     }
     /// Changes to files, keyed by the current file name. Mapping a name to JSON null deletes that file.
@@ -1303,10 +1617,22 @@ pub mod update_comment {
             req = req.json(body);
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::GistComment> {
+            self.build().send_into("gists.updateComment", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::GistComment>,
+        > {
+            self.build().send_with("gists.updateComment", crate::runtime::decode::json)
         }
     }
 }

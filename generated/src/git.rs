@@ -24,6 +24,10 @@ impl<'c> Git<'c> {
     /// - `content` (required): The file content.
     /// - `encoding` (optional, [`CreateBlob::encoding`](crate::git::create_blob::CreateBlob::encoding)): How `content` is encoded. Default: `utf-8`.
     ///
+    /// # Returns
+    ///
+    /// [`ShortBlob`](crate::models::ShortBlob) (status 201). `send_with_response()` also gives the status, headers, rate limit and raw body.
+    ///
     /// # Route
     ///
     /// `POST /repos/{owner}/{repo}/git/blobs`
@@ -61,6 +65,10 @@ impl<'c> Git<'c> {
     /// - `committer` (optional, [`CreateCommit::committer`](crate::git::create_commit::CreateCommit::committer)): Who made the commit. Defaults to `author`.
     /// - `signature` (optional, [`CreateCommit::signature`](crate::git::create_commit::CreateCommit::signature)): ASCII-armoured detached signature of the commit, as stored in its `gpgsig` header.
     ///
+    /// # Returns
+    ///
+    /// [`GitCommit`](crate::models::GitCommit) (status 201). `send_with_response()` also gives the status, headers, rate limit and raw body.
+    ///
     /// # Route
     ///
     /// `POST /repos/{owner}/{repo}/git/commits`
@@ -97,6 +105,10 @@ impl<'c> Git<'c> {
     /// - `ref` (required): Full name of the new reference, such as `refs/heads/feature`. It has to begin with `refs` and contain at least two slashes.
     /// - `sha` (required): SHA-1 of the object the reference points to.
     ///
+    /// # Returns
+    ///
+    /// [`GitRef`](crate::models::GitRef) (status 201). `send_with_response()` also gives the status, headers, rate limit and raw body.
+    ///
     /// # Route
     ///
     /// `POST /repos/{owner}/{repo}/git/refs`
@@ -131,6 +143,10 @@ impl<'c> Git<'c> {
     /// - `object` (required): SHA of the object being tagged.
     /// - `type` (required): Kind of the tagged object, usually `commit`. Values: `commit`, `tree`, `blob`.
     /// - `tagger` (optional, [`CreateTag::tagger`](crate::git::create_tag::CreateTag::tagger)): Who made the tag.
+    ///
+    /// # Returns
+    ///
+    /// [`GitTag`](crate::models::GitTag) (status 201). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -171,6 +187,10 @@ impl<'c> Git<'c> {
     /// - `tree` (required): The entries of the tree, each describing one path.
     /// - `base_tree` (optional, [`CreateTree::base_tree`](crate::git::create_tree::CreateTree::base_tree)): SHA-1 of a tree to start from. Entries in `tree` replace same-path entries of this tree, and everything else is kept. Without it, the new tree contains only the given entries, so files left out are effectively deleted.
     ///
+    /// # Returns
+    ///
+    /// [`GitTree`](crate::models::GitTree) (status 201). `send_with_response()` also gives the status, headers, rate limit and raw body.
+    ///
     /// # Route
     ///
     /// `POST /repos/{owner}/{repo}/git/trees`
@@ -201,6 +221,10 @@ impl<'c> Git<'c> {
     /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
     /// - `ref` (required): Name of the reference, such as `heads/main` or `tags/v1.0`. See "[Git References](https://git-scm.com/book/en/v2/Git-Internals-Git-References)" in the Git book.
     ///
+    /// # Returns
+    ///
+    /// Nothing (the response to expect is status 204, without a body).
+    ///
     /// # Route
     ///
     /// `DELETE /repos/{owner}/{repo}/git/refs/{ref}`
@@ -229,6 +253,10 @@ impl<'c> Git<'c> {
     /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
     /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
     /// - `file_sha` (required): SHA of the blob.
+    ///
+    /// # Returns
+    ///
+    /// [`Blob`](crate::models::Blob) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -259,6 +287,10 @@ impl<'c> Git<'c> {
     /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
     /// - `commit_sha` (required): SHA of the commit.
     ///
+    /// # Returns
+    ///
+    /// [`GitCommit`](crate::models::GitCommit) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
+    ///
     /// # Route
     ///
     /// `GET /repos/{owner}/{repo}/git/commits/{commit_sha}`
@@ -287,6 +319,10 @@ impl<'c> Git<'c> {
     /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
     /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
     /// - `ref` (required): Name of the reference, such as `heads/main` or `tags/v1.0`. See "[Git References](https://git-scm.com/book/en/v2/Git-Internals-Git-References)" in the Git book.
+    ///
+    /// # Returns
+    ///
+    /// [`GitRef`](crate::models::GitRef) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -317,6 +353,10 @@ impl<'c> Git<'c> {
     /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
     /// - `tag_sha` (required): SHA of the tag object.
     ///
+    /// # Returns
+    ///
+    /// [`GitTag`](crate::models::GitTag) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
+    ///
     /// # Route
     ///
     /// `GET /repos/{owner}/{repo}/git/tags/{tag_sha}`
@@ -346,6 +386,10 @@ impl<'c> Git<'c> {
     /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
     /// - `tree_sha` (required): SHA of the tree, or a branch or tag name.
     /// - `recursive` (optional, [`GetTree::recursive`](crate::git::get_tree::GetTree::recursive)): Any value (for example `1`) expands nested trees. Leave it out to list only the top level; `false` or `0` still expands.
+    ///
+    /// # Returns
+    ///
+    /// [`GitTree`](crate::models::GitTree) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -378,6 +422,10 @@ impl<'c> Git<'c> {
     /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
     /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
     /// - `ref` (required): Name of the reference, such as `heads/main` or `tags/v1.0`. See "[Git References](https://git-scm.com/book/en/v2/Git-Internals-Git-References)" in the Git book.
+    ///
+    /// # Returns
+    ///
+    /// A list of [`GitRef`](crate::models::GitRef) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -412,6 +460,10 @@ impl<'c> Git<'c> {
     /// - `per_page` (optional, [`ListRefs::per_page`](crate::git::list_refs::ListRefs::per_page)): How many references one page holds (at most 100). Default: `30`.
     /// - `page` (optional, [`ListRefs::page`](crate::git::list_refs::ListRefs::page)): Which page of results to return, counting from 1. Default: `1`.
     ///
+    /// # Returns
+    ///
+    /// A list of [`GitRef`](crate::models::GitRef) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
+    ///
     /// # Route
     ///
     /// `GET /repos/{owner}/{repo}/git/refs/{namespace}`
@@ -444,6 +496,10 @@ impl<'c> Git<'c> {
     /// - `ref` (required): Name of the reference, such as `heads/main` or `tags/v1.0`. See "[Git References](https://git-scm.com/book/en/v2/Git-Internals-Git-References)" in the Git book.
     /// - `sha` (required): SHA-1 the reference should point to.
     /// - `force` (optional, [`UpdateRef::force`](crate::git::update_ref::UpdateRef::force)): `true` allows an update that is not a fast-forward. Left out or `false`, the update is refused when it would discard commits. Default: `false`.
+    ///
+    /// # Returns
+    ///
+    /// [`GitRef`](crate::models::GitRef) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -503,10 +559,20 @@ pub mod create_blob {
             req = req.json(body);
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, crate::models::ShortBlob> {
+            self.build().send_into("git.createBlob", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::ShortBlob>,
+        > {
+            self.build().send_with("git.createBlob", crate::runtime::decode::json)
         }
     }
 }
@@ -577,10 +643,20 @@ pub mod create_commit {
             req = req.json(body);
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, crate::models::GitCommit> {
+            self.build().send_into("git.createCommit", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::GitCommit>,
+        > {
+            self.build().send_with("git.createCommit", crate::runtime::decode::json)
         }
     }
     /// Who wrote the change. Defaults to the authenticated user.
@@ -648,10 +724,20 @@ pub mod create_ref {
             req = req.json(body);
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, crate::models::GitRef> {
+            self.build().send_into("git.createRef", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::GitRef>,
+        > {
+            self.build().send_with("git.createRef", crate::runtime::decode::json)
         }
     }
 }
@@ -696,10 +782,20 @@ pub mod create_tag {
             req = req.json(body);
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, crate::models::GitTag> {
+            self.build().send_into("git.createTag", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::GitTag>,
+        > {
+            self.build().send_with("git.createTag", crate::runtime::decode::json)
         }
     }
     /// Kind of the tagged object, usually `commit`. Values: `commit`, `tree`, `blob`.
@@ -793,10 +889,20 @@ pub mod create_tree {
             req = req.json(body);
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, crate::models::GitTree> {
+            self.build().send_into("git.createTree", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::GitTree>,
+        > {
+            self.build().send_with("git.createTree", crate::runtime::decode::json)
         }
     }
     /// File mode: `100644` regular file, `100755` executable, `040000` directory, `160000` submodule, `120000` symbolic link.
@@ -915,10 +1021,17 @@ pub mod delete_ref {
                 format!("/repos/{owner}/{repo}/git/refs/{ref_}"),
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ()> {
+            self.build().send_into("git.deleteRef", crate::runtime::decode::unit)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
+            self.build().send_with("git.deleteRef", crate::runtime::decode::unit)
         }
     }
 }
@@ -946,10 +1059,20 @@ pub mod get_blob {
                 format!("/repos/{owner}/{repo}/git/blobs/{file_sha}"),
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, crate::models::Blob> {
+            self.build().send_into("git.getBlob", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::Blob>,
+        > {
+            self.build().send_with("git.getBlob", crate::runtime::decode::json)
         }
     }
 }
@@ -977,10 +1100,20 @@ pub mod get_commit {
                 format!("/repos/{owner}/{repo}/git/commits/{commit_sha}"),
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, crate::models::GitCommit> {
+            self.build().send_into("git.getCommit", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::GitCommit>,
+        > {
+            self.build().send_with("git.getCommit", crate::runtime::decode::json)
         }
     }
 }
@@ -1008,10 +1141,20 @@ pub mod get_ref {
                 format!("/repos/{owner}/{repo}/git/ref/{ref_}"),
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, crate::models::GitRef> {
+            self.build().send_into("git.getRef", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::GitRef>,
+        > {
+            self.build().send_with("git.getRef", crate::runtime::decode::json)
         }
     }
 }
@@ -1039,10 +1182,20 @@ pub mod get_tag {
                 format!("/repos/{owner}/{repo}/git/tags/{tag_sha}"),
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, crate::models::GitTag> {
+            self.build().send_into("git.getTag", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::GitTag>,
+        > {
+            self.build().send_with("git.getTag", crate::runtime::decode::json)
         }
     }
 }
@@ -1081,10 +1234,20 @@ pub mod get_tree {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, crate::models::GitTree> {
+            self.build().send_into("git.getTree", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::GitTree>,
+        > {
+            self.build().send_with("git.getTree", crate::runtime::decode::json)
         }
     }
 }
@@ -1112,10 +1275,27 @@ pub mod list_matching_refs {
                 format!("/repos/{owner}/{repo}/git/matching-refs/{ref_}"),
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, Vec<crate::models::GitRef>> {
+            self.build().send_into("git.listMatchingRefs", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<Vec<crate::models::GitRef>>,
+        > {
+            self.build().send_with("git.listMatchingRefs", crate::runtime::decode::json)
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(self) -> crate::runtime::Paginate<'c, crate::models::GitRef> {
+            self.build().paginate()
         }
     }
 }
@@ -1164,10 +1344,27 @@ pub mod list_refs {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, Vec<crate::models::GitRef>> {
+            self.build().send_into("git.listRefs", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<Vec<crate::models::GitRef>>,
+        > {
+            self.build().send_with("git.listRefs", crate::runtime::decode::json)
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(self) -> crate::runtime::Paginate<'c, crate::models::GitRef> {
+            self.build().paginate()
         }
     }
 }
@@ -1208,10 +1405,20 @@ pub mod update_ref {
             req = req.json(body);
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, crate::models::GitRef> {
+            self.build().send_into("git.updateRef", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::GitRef>,
+        > {
+            self.build().send_with("git.updateRef", crate::runtime::decode::json)
         }
     }
 }

@@ -17,6 +17,10 @@ impl<'c> Gitignore<'c> {
     ///
     /// Returns the names of the `.gitignore` templates that can be used when creating a repository.
     ///
+    /// # Returns
+    ///
+    /// A list of a string (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
+    ///
     /// # Route
     ///
     /// `GET /gitignore/templates`
@@ -35,6 +39,10 @@ impl<'c> Gitignore<'c> {
     /// # Parameters
     ///
     /// - `name` (required): Name of the template, such as `Rust`.
+    ///
+    /// # Returns
+    ///
+    /// [`GitignoreTemplate`](crate::models::GitignoreTemplate) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -70,10 +78,27 @@ pub mod get_all_templates {
                 String::from("/gitignore/templates"),
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, Vec<String>> {
+            self.build()
+                .send_into("gitignore.getAllTemplates", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<Vec<String>>,
+        > {
+            self.build()
+                .send_with("gitignore.getAllTemplates", crate::runtime::decode::json)
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(self) -> crate::runtime::Paginate<'c, String> {
+            self.build().paginate()
         }
     }
 }
@@ -97,10 +122,22 @@ pub mod get_template {
                 format!("/gitignore/templates/{name}"),
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::GitignoreTemplate> {
+            self.build().send_into("gitignore.getTemplate", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::GitignoreTemplate>,
+        > {
+            self.build().send_with("gitignore.getTemplate", crate::runtime::decode::json)
         }
     }
 }

@@ -24,6 +24,10 @@ impl<'c> Issues<'c> {
     /// - `issue_number` (required): Number of the issue, as shown in its URL.
     /// - `assignees` (optional, [`AddAssignees::assignees`](crate::issues::add_assignees::AddAssignees::assignees)): Logins of users to add as assignees, at most 10 per call. Only users with push access can change assignees; otherwise the list is ignored.
     ///
+    /// # Returns
+    ///
+    /// [`Issue`](crate::models::Issue) (status 201). `send_with_response()` also gives the status, headers, rate limit and raw body.
+    ///
     /// # Route
     ///
     /// `POST /repos/{owner}/{repo}/issues/{issue_number}/assignees`
@@ -54,6 +58,10 @@ impl<'c> Issues<'c> {
     /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
     /// - `issue_number` (required): Number of the issue, as shown in its URL.
     /// - `issue_id` (required): Global ID (the `id` field, not the number) of the issue that blocks this one.
+    ///
+    /// # Returns
+    ///
+    /// [`Issue`](crate::models::Issue) (status 201). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -87,6 +95,10 @@ impl<'c> Issues<'c> {
     /// - `issue_number` (required): Number of the issue within the repository.
     /// - `labels` (optional, [`AddLabels::labels`](crate::issues::add_labels::AddLabels::labels)): Names of the labels to add, for example `["bug", "help wanted"]`.
     ///
+    /// # Returns
+    ///
+    /// A list of [`Label`](crate::models::Label) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
+    ///
     /// # Route
     ///
     /// `POST /repos/{owner}/{repo}/issues/{issue_number}/labels`
@@ -118,6 +130,10 @@ impl<'c> Issues<'c> {
     /// - `issue_number` (required): Number of the issue, as shown in its URL.
     /// - `sub_issue_id` (required): Global ID (the `id` field, not the number) of the issue to attach as a child.
     /// - `replace_parent` (optional, [`AddSubIssue::replace_parent`](crate::issues::add_sub_issue::AddSubIssue::replace_parent)): When `true`, moves the issue here even if it already has another parent.
+    ///
+    /// # Returns
+    ///
+    /// [`Issue`](crate::models::Issue) (status 201). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -151,6 +167,10 @@ impl<'c> Issues<'c> {
     /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
     /// - `assignee` (required): Login of the user to check.
     ///
+    /// # Returns
+    ///
+    /// `true` on status 204, `false` on status 404.
+    ///
     /// # Route
     ///
     /// `GET /repos/{owner}/{repo}/assignees/{assignee}`
@@ -180,6 +200,10 @@ impl<'c> Issues<'c> {
     /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
     /// - `issue_number` (required): Number of the issue, as shown in its URL.
     /// - `assignee` (required): Login of the user to check.
+    ///
+    /// # Returns
+    ///
+    /// `true` on status 204, `false` on status 404.
     ///
     /// # Route
     ///
@@ -219,6 +243,10 @@ impl<'c> Issues<'c> {
     /// - `labels` (optional, [`Create::labels`](crate::issues::create::Create::labels)): Names of labels to put on the issue. Ignored unless you have push access.
     /// - `assignees` (optional, [`Create::assignees`](crate::issues::create::Create::assignees)): Logins of users to assign. Ignored unless you have push access.
     /// - `type` (optional, `Create::type`): Name of the issue type to give the issue. Ignored unless you have push access.
+    ///
+    /// # Returns
+    ///
+    /// [`Issue`](crate::models::Issue) (status 201). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -260,6 +288,10 @@ impl<'c> Issues<'c> {
     /// - `issue_number` (required): Number of the issue, as shown in its URL.
     /// - `body` (required): Text of the comment, in Markdown.
     ///
+    /// # Returns
+    ///
+    /// [`IssueComment`](crate::models::IssueComment) (status 201). `send_with_response()` also gives the status, headers, rate limit and raw body.
+    ///
     /// # Route
     ///
     /// `POST /repos/{owner}/{repo}/issues/{issue_number}/comments`
@@ -292,6 +324,10 @@ impl<'c> Issues<'c> {
     /// - `name` (required): Name of the label. Emoji are allowed, either as characters or in `:shortcode:` form.
     /// - `color` (optional, [`CreateLabel::color`](crate::issues::create_label::CreateLabel::color)): Six-digit hexadecimal color of the label, without a leading `#`, for example `f29513`.
     /// - `description` (optional, [`CreateLabel::description`](crate::issues::create_label::CreateLabel::description)): Short explanation of the label, at most 100 characters.
+    ///
+    /// # Returns
+    ///
+    /// [`Label`](crate::models::Label) (status 201). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -327,6 +363,10 @@ impl<'c> Issues<'c> {
     /// - `description` (optional, [`CreateMilestone::description`](crate::issues::create_milestone::CreateMilestone::description)): Longer text describing the milestone.
     /// - `due_on` (optional, [`CreateMilestone::due_on`](crate::issues::create_milestone::CreateMilestone::due_on)): Due date of the milestone, an ISO 8601 timestamp (`YYYY-MM-DDTHH:MM:SSZ`).
     ///
+    /// # Returns
+    ///
+    /// [`Milestone`](crate::models::Milestone) (status 201). `send_with_response()` also gives the status, headers, rate limit and raw body.
+    ///
     /// # Route
     ///
     /// `POST /repos/{owner}/{repo}/milestones`
@@ -359,6 +399,10 @@ impl<'c> Issues<'c> {
     /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
     /// - `comment_id` (required): Unique ID of the comment.
     ///
+    /// # Returns
+    ///
+    /// Nothing (the response to expect is status 204, without a body).
+    ///
     /// # Route
     ///
     /// `DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}`
@@ -388,6 +432,10 @@ impl<'c> Issues<'c> {
     /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
     /// - `name` (required): Name of the label.
     ///
+    /// # Returns
+    ///
+    /// Nothing (the response to expect is status 204, without a body).
+    ///
     /// # Route
     ///
     /// `DELETE /repos/{owner}/{repo}/labels/{name}`
@@ -416,6 +464,10 @@ impl<'c> Issues<'c> {
     /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
     /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
     /// - `milestone_number` (required): Number of the milestone.
+    ///
+    /// # Returns
+    ///
+    /// Nothing (the response to expect is status 204, without a body).
     ///
     /// # Route
     ///
@@ -448,6 +500,10 @@ impl<'c> Issues<'c> {
     /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
     /// - `issue_number` (required): Number of the issue, as shown in its URL.
     ///
+    /// # Returns
+    ///
+    /// [`Issue`](crate::models::Issue) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
+    ///
     /// # Route
     ///
     /// `GET /repos/{owner}/{repo}/issues/{issue_number}`
@@ -476,6 +532,10 @@ impl<'c> Issues<'c> {
     /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
     /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
     /// - `comment_id` (required): Unique ID of the comment.
+    ///
+    /// # Returns
+    ///
+    /// [`IssueComment`](crate::models::IssueComment) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -506,6 +566,10 @@ impl<'c> Issues<'c> {
     /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
     /// - `event_id` (required): ID of the event.
     ///
+    /// # Returns
+    ///
+    /// [`IssueEvent`](crate::models::IssueEvent) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
+    ///
     /// # Route
     ///
     /// `GET /repos/{owner}/{repo}/issues/events/{event_id}`
@@ -534,6 +598,10 @@ impl<'c> Issues<'c> {
     /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
     /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
     /// - `name` (required): Name of the label.
+    ///
+    /// # Returns
+    ///
+    /// [`Label`](crate::models::Label) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -564,6 +632,10 @@ impl<'c> Issues<'c> {
     /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
     /// - `milestone_number` (required): Number of the milestone.
     ///
+    /// # Returns
+    ///
+    /// [`Milestone`](crate::models::Milestone) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
+    ///
     /// # Route
     ///
     /// `GET /repos/{owner}/{repo}/milestones/{milestone_number}`
@@ -592,6 +664,10 @@ impl<'c> Issues<'c> {
     /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
     /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
     /// - `issue_number` (required): Number of the issue, as shown in its URL.
+    ///
+    /// # Returns
+    ///
+    /// [`Issue`](crate::models::Issue) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -633,6 +709,10 @@ impl<'c> Issues<'c> {
     /// - `per_page` (optional, [`List::per_page`](crate::issues::list::List::per_page)): How many results to return per page, at most 100. Default: `30`.
     /// - `page` (optional, [`List::page`](crate::issues::list::List::page)): Which page of results to return, counting from 1. Default: `1`.
     ///
+    /// # Returns
+    ///
+    /// A list of [`Issue`](crate::models::Issue) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
+    ///
     /// # Route
     ///
     /// `GET /issues`
@@ -667,6 +747,10 @@ impl<'c> Issues<'c> {
     /// - `per_page` (optional, [`ListAssignees::per_page`](crate::issues::list_assignees::ListAssignees::per_page)): How many results to return per page, at most 100. Default: `30`.
     /// - `page` (optional, [`ListAssignees::page`](crate::issues::list_assignees::ListAssignees::page)): Which page of results to return, counting from 1. Default: `1`.
     ///
+    /// # Returns
+    ///
+    /// A list of [`SimpleUser`](crate::models::SimpleUser) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
+    ///
     /// # Route
     ///
     /// `GET /repos/{owner}/{repo}/assignees`
@@ -698,6 +782,10 @@ impl<'c> Issues<'c> {
     /// - `since` (optional, [`ListComments::since`](crate::issues::list_comments::ListComments::since)): Only return results changed at or after this time, an ISO 8601 timestamp (`YYYY-MM-DDTHH:MM:SSZ`).
     /// - `per_page` (optional, [`ListComments::per_page`](crate::issues::list_comments::ListComments::per_page)): How many results to return per page, at most 100. Default: `30`.
     /// - `page` (optional, [`ListComments::page`](crate::issues::list_comments::ListComments::page)): Which page of results to return, counting from 1. Default: `1`.
+    ///
+    /// # Returns
+    ///
+    /// A list of [`IssueComment`](crate::models::IssueComment) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -735,6 +823,10 @@ impl<'c> Issues<'c> {
     /// - `per_page` (optional, [`ListCommentsForRepo::per_page`](crate::issues::list_comments_for_repo::ListCommentsForRepo::per_page)): How many results to return per page, at most 100. Default: `30`.
     /// - `page` (optional, [`ListCommentsForRepo::page`](crate::issues::list_comments_for_repo::ListCommentsForRepo::page)): Which page of results to return, counting from 1. Default: `1`.
     ///
+    /// # Returns
+    ///
+    /// A list of [`IssueComment`](crate::models::IssueComment) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
+    ///
     /// # Route
     ///
     /// `GET /repos/{owner}/{repo}/issues/comments`
@@ -769,6 +861,10 @@ impl<'c> Issues<'c> {
     /// - `per_page` (optional, [`ListDependenciesBlockedBy::per_page`](crate::issues::list_dependencies_blocked_by::ListDependenciesBlockedBy::per_page)): How many results to return per page, at most 100. Default: `30`.
     /// - `page` (optional, [`ListDependenciesBlockedBy::page`](crate::issues::list_dependencies_blocked_by::ListDependenciesBlockedBy::page)): Which page of results to return, counting from 1. Default: `1`.
     ///
+    /// # Returns
+    ///
+    /// A list of [`Issue`](crate::models::Issue) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
+    ///
     /// # Route
     ///
     /// `GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by`
@@ -801,6 +897,10 @@ impl<'c> Issues<'c> {
     /// - `issue_number` (required): Number of the issue, as shown in its URL.
     /// - `per_page` (optional, [`ListDependenciesBlocking::per_page`](crate::issues::list_dependencies_blocking::ListDependenciesBlocking::per_page)): How many results to return per page, at most 100. Default: `30`.
     /// - `page` (optional, [`ListDependenciesBlocking::page`](crate::issues::list_dependencies_blocking::ListDependenciesBlocking::page)): Which page of results to return, counting from 1. Default: `1`.
+    ///
+    /// # Returns
+    ///
+    /// A list of [`Issue`](crate::models::Issue) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -835,6 +935,10 @@ impl<'c> Issues<'c> {
     /// - `per_page` (optional, [`ListEvents::per_page`](crate::issues::list_events::ListEvents::per_page)): How many results to return per page, at most 100. Default: `30`.
     /// - `page` (optional, [`ListEvents::page`](crate::issues::list_events::ListEvents::page)): Which page of results to return, counting from 1. Default: `1`.
     ///
+    /// # Returns
+    ///
+    /// A list of [`IssueEventForIssue`](crate::models::IssueEventForIssue) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
+    ///
     /// # Route
     ///
     /// `GET /repos/{owner}/{repo}/issues/{issue_number}/events`
@@ -867,6 +971,10 @@ impl<'c> Issues<'c> {
     /// - `per_page` (optional, [`ListEventsForRepo::per_page`](crate::issues::list_events_for_repo::ListEventsForRepo::per_page)): How many results to return per page, at most 100. Default: `30`.
     /// - `page` (optional, [`ListEventsForRepo::page`](crate::issues::list_events_for_repo::ListEventsForRepo::page)): Which page of results to return, counting from 1. Default: `1`.
     ///
+    /// # Returns
+    ///
+    /// A list of [`IssueEvent`](crate::models::IssueEvent) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
+    ///
     /// # Route
     ///
     /// `GET /repos/{owner}/{repo}/issues/events`
@@ -897,6 +1005,10 @@ impl<'c> Issues<'c> {
     /// - `issue_number` (required): Number of the issue, as shown in its URL.
     /// - `per_page` (optional, [`ListEventsForTimeline::per_page`](crate::issues::list_events_for_timeline::ListEventsForTimeline::per_page)): How many results to return per page, at most 100. Default: `30`.
     /// - `page` (optional, [`ListEventsForTimeline::page`](crate::issues::list_events_for_timeline::ListEventsForTimeline::page)): Which page of results to return, counting from 1. Default: `1`.
+    ///
+    /// # Returns
+    ///
+    /// A list of [`TimelineIssueEvents`](crate::models::TimelineIssueEvents) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -935,6 +1047,10 @@ impl<'c> Issues<'c> {
     /// - `since` (optional, [`ListForAuthenticatedUser::since`](crate::issues::list_for_authenticated_user::ListForAuthenticatedUser::since)): Only return results changed at or after this time, an ISO 8601 timestamp (`YYYY-MM-DDTHH:MM:SSZ`).
     /// - `per_page` (optional, [`ListForAuthenticatedUser::per_page`](crate::issues::list_for_authenticated_user::ListForAuthenticatedUser::per_page)): How many results to return per page, at most 100. Default: `30`.
     /// - `page` (optional, [`ListForAuthenticatedUser::page`](crate::issues::list_for_authenticated_user::ListForAuthenticatedUser::page)): Which page of results to return, counting from 1. Default: `1`.
+    ///
+    /// # Returns
+    ///
+    /// A list of [`Issue`](crate::models::Issue) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -975,6 +1091,10 @@ impl<'c> Issues<'c> {
     /// - `since` (optional, [`ListForOrg::since`](crate::issues::list_for_org::ListForOrg::since)): Only return results changed at or after this time, an ISO 8601 timestamp (`YYYY-MM-DDTHH:MM:SSZ`).
     /// - `per_page` (optional, [`ListForOrg::per_page`](crate::issues::list_for_org::ListForOrg::per_page)): How many results to return per page, at most 100. Default: `30`.
     /// - `page` (optional, [`ListForOrg::page`](crate::issues::list_for_org::ListForOrg::page)): Which page of results to return, counting from 1. Default: `1`.
+    ///
+    /// # Returns
+    ///
+    /// A list of [`Issue`](crate::models::Issue) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -1020,6 +1140,10 @@ impl<'c> Issues<'c> {
     /// - `per_page` (optional, [`ListForRepo::per_page`](crate::issues::list_for_repo::ListForRepo::per_page)): How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
     /// - `page` (optional, [`ListForRepo::page`](crate::issues::list_for_repo::ListForRepo::page)): Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
     ///
+    /// # Returns
+    ///
+    /// A list of [`Issue`](crate::models::Issue) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
+    ///
     /// # Route
     ///
     /// `GET /repos/{owner}/{repo}/issues`
@@ -1061,6 +1185,10 @@ impl<'c> Issues<'c> {
     /// - `per_page` (optional, [`ListLabelsForMilestone::per_page`](crate::issues::list_labels_for_milestone::ListLabelsForMilestone::per_page)): How many results to return per page, at most 100. Default: `30`.
     /// - `page` (optional, [`ListLabelsForMilestone::page`](crate::issues::list_labels_for_milestone::ListLabelsForMilestone::page)): Which page of results to return, counting from 1. Default: `1`.
     ///
+    /// # Returns
+    ///
+    /// A list of [`Label`](crate::models::Label) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
+    ///
     /// # Route
     ///
     /// `GET /repos/{owner}/{repo}/milestones/{milestone_number}/labels`
@@ -1093,6 +1221,10 @@ impl<'c> Issues<'c> {
     /// - `per_page` (optional, [`ListLabelsForRepo::per_page`](crate::issues::list_labels_for_repo::ListLabelsForRepo::per_page)): How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
     /// - `page` (optional, [`ListLabelsForRepo::page`](crate::issues::list_labels_for_repo::ListLabelsForRepo::page)): Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
     ///
+    /// # Returns
+    ///
+    /// A list of [`Label`](crate::models::Label) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
+    ///
     /// # Route
     ///
     /// `GET /repos/{owner}/{repo}/labels`
@@ -1123,6 +1255,10 @@ impl<'c> Issues<'c> {
     /// - `issue_number` (required): Number of the issue, as shown in its URL.
     /// - `per_page` (optional, [`ListLabelsOnIssue::per_page`](crate::issues::list_labels_on_issue::ListLabelsOnIssue::per_page)): How many results to return per page, at most 100. Default: `30`.
     /// - `page` (optional, [`ListLabelsOnIssue::page`](crate::issues::list_labels_on_issue::ListLabelsOnIssue::page)): Which page of results to return, counting from 1. Default: `1`.
+    ///
+    /// # Returns
+    ///
+    /// A list of [`Label`](crate::models::Label) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -1159,6 +1295,10 @@ impl<'c> Issues<'c> {
     /// - `per_page` (optional, [`ListMilestones::per_page`](crate::issues::list_milestones::ListMilestones::per_page)): How many results to return per page, at most 100. Default: `30`.
     /// - `page` (optional, [`ListMilestones::page`](crate::issues::list_milestones::ListMilestones::page)): Which page of results to return, counting from 1. Default: `1`.
     ///
+    /// # Returns
+    ///
+    /// A list of [`Milestone`](crate::models::Milestone) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
+    ///
     /// # Route
     ///
     /// `GET /repos/{owner}/{repo}/milestones`
@@ -1192,6 +1332,10 @@ impl<'c> Issues<'c> {
     /// - `issue_number` (required): Number of the issue, as shown in its URL.
     /// - `per_page` (optional, [`ListSubIssues::per_page`](crate::issues::list_sub_issues::ListSubIssues::per_page)): How many results to return per page, at most 100. Default: `30`.
     /// - `page` (optional, [`ListSubIssues::page`](crate::issues::list_sub_issues::ListSubIssues::page)): Which page of results to return, counting from 1. Default: `1`.
+    ///
+    /// # Returns
+    ///
+    /// A list of [`Issue`](crate::models::Issue) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -1227,6 +1371,10 @@ impl<'c> Issues<'c> {
     /// - `issue_number` (required): Number of the issue within the repository.
     /// - `lock_reason` (optional, [`Lock::lock_reason`](crate::issues::lock::Lock::lock_reason)): Why the conversation is locked. Must be one of `off-topic`, `too heated`, `resolved` or `spam`.
     ///
+    /// # Returns
+    ///
+    /// Nothing (the response to expect is status 204, without a body).
+    ///
     /// # Route
     ///
     /// `PUT /repos/{owner}/{repo}/issues/{issue_number}/lock`
@@ -1257,6 +1405,10 @@ impl<'c> Issues<'c> {
     /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
     /// - `issue_number` (required): Number of the issue, as shown in its URL.
     ///
+    /// # Returns
+    ///
+    /// Nothing (the response to expect is status 204, without a body).
+    ///
     /// # Route
     ///
     /// `DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels`
@@ -1286,6 +1438,10 @@ impl<'c> Issues<'c> {
     /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
     /// - `issue_number` (required): Number of the issue within the repository.
     /// - `assignees` (required): Logins of the users to unassign. Ignored unless you have push access.
+    ///
+    /// # Returns
+    ///
+    /// [`Issue`](crate::models::Issue) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -1319,6 +1475,10 @@ impl<'c> Issues<'c> {
     /// - `issue_number` (required): Number of the issue, as shown in its URL.
     /// - `issue_id` (required): Global ID of the blocking issue to remove from the list.
     ///
+    /// # Returns
+    ///
+    /// [`Issue`](crate::models::Issue) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
+    ///
     /// # Route
     ///
     /// `DELETE /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by/{issue_id}`
@@ -1351,6 +1511,10 @@ impl<'c> Issues<'c> {
     /// - `issue_number` (required): Number of the issue, as shown in its URL.
     /// - `name` (required): Name of the label to remove.
     ///
+    /// # Returns
+    ///
+    /// A list of [`Label`](crate::models::Label) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
+    ///
     /// # Route
     ///
     /// `DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels/{name}`
@@ -1382,6 +1546,10 @@ impl<'c> Issues<'c> {
     /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
     /// - `issue_number` (required): Number of the issue, as shown in its URL.
     /// - `sub_issue_id` (required): Global ID of the sub-issue to detach.
+    ///
+    /// # Returns
+    ///
+    /// [`Issue`](crate::models::Issue) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -1417,6 +1585,10 @@ impl<'c> Issues<'c> {
     /// - `after_id` (optional, [`ReprioritizeSubIssue::after_id`](crate::issues::reprioritize_sub_issue::ReprioritizeSubIssue::after_id)): Global ID of the sibling the sub-issue should follow.
     /// - `before_id` (optional, [`ReprioritizeSubIssue::before_id`](crate::issues::reprioritize_sub_issue::ReprioritizeSubIssue::before_id)): Global ID of the sibling the sub-issue should precede.
     ///
+    /// # Returns
+    ///
+    /// [`Issue`](crate::models::Issue) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
+    ///
     /// # Route
     ///
     /// `PATCH /repos/{owner}/{repo}/issues/{issue_number}/sub_issues/priority`
@@ -1451,6 +1623,10 @@ impl<'c> Issues<'c> {
     /// - `issue_number` (required): Number of the issue, as shown in its URL.
     /// - `labels` (optional, [`SetLabels::labels`](crate::issues::set_labels::SetLabels::labels)): The labels the issue should carry, as names (strings) or objects with a `name`. At least one when given.
     ///
+    /// # Returns
+    ///
+    /// A list of [`Label`](crate::models::Label) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
+    ///
     /// # Route
     ///
     /// `PUT /repos/{owner}/{repo}/issues/{issue_number}/labels`
@@ -1480,6 +1656,10 @@ impl<'c> Issues<'c> {
     /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
     /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
     /// - `issue_number` (required): Number of the issue within the repository.
+    ///
+    /// # Returns
+    ///
+    /// Nothing (the response to expect is status 204, without a body).
     ///
     /// # Route
     ///
@@ -1518,6 +1698,10 @@ impl<'c> Issues<'c> {
     /// - `labels` (optional, [`Update::labels`](crate::issues::update::Update::labels)): Names of labels to set; replaces the current labels, and an empty array clears them. Ignored unless you have push access.
     /// - `assignees` (optional, [`Update::assignees`](crate::issues::update::Update::assignees)): Logins of users to set as assignees; replaces the current ones, and an empty array clears them. Ignored unless you have push access.
     /// - `type` (optional, `Update::type`): Name of the issue type to set, or `null` to clear it. Ignored unless you have push access.
+    ///
+    /// # Returns
+    ///
+    /// [`Issue`](crate::models::Issue) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -1558,6 +1742,10 @@ impl<'c> Issues<'c> {
     /// - `comment_id` (required): Unique ID of the comment.
     /// - `body` (required): New text of the comment, in Markdown.
     ///
+    /// # Returns
+    ///
+    /// [`IssueComment`](crate::models::IssueComment) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
+    ///
     /// # Route
     ///
     /// `PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}`
@@ -1591,6 +1779,10 @@ impl<'c> Issues<'c> {
     /// - `new_name` (optional, [`UpdateLabel::new_name`](crate::issues::update_label::UpdateLabel::new_name)): Name the label should get. Emoji are allowed, either as characters or in `:shortcode:` form.
     /// - `color` (optional, [`UpdateLabel::color`](crate::issues::update_label::UpdateLabel::color)): Six-digit hexadecimal color of the label, without a leading `#`, for example `f29513`.
     /// - `description` (optional, [`UpdateLabel::description`](crate::issues::update_label::UpdateLabel::description)): Short explanation of the label, at most 100 characters.
+    ///
+    /// # Returns
+    ///
+    /// [`Label`](crate::models::Label) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -1627,6 +1819,10 @@ impl<'c> Issues<'c> {
     /// - `state` (optional, [`UpdateMilestone::state`](crate::issues::update_milestone::UpdateMilestone::state)): New state of the milestone. Values: `open`, `closed`. Default: `open`.
     /// - `description` (optional, [`UpdateMilestone::description`](crate::issues::update_milestone::UpdateMilestone::description)): New description.
     /// - `due_on` (optional, [`UpdateMilestone::due_on`](crate::issues::update_milestone::UpdateMilestone::due_on)): New due date, an ISO 8601 timestamp (`YYYY-MM-DDTHH:MM:SSZ`).
+    ///
+    /// # Returns
+    ///
+    /// [`Milestone`](crate::models::Milestone) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -1692,10 +1888,20 @@ pub mod add_assignees {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, crate::models::Issue> {
+            self.build().send_into("issues.addAssignees", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::Issue>,
+        > {
+            self.build().send_with("issues.addAssignees", crate::runtime::decode::json)
         }
     }
 }
@@ -1730,10 +1936,22 @@ pub mod add_blocked_by_dependency {
             req = req.json(body);
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, crate::models::Issue> {
+            self.build()
+                .send_into("issues.addBlockedByDependency", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::Issue>,
+        > {
+            self.build()
+                .send_with("issues.addBlockedByDependency", crate::runtime::decode::json)
         }
     }
 }
@@ -1777,10 +1995,25 @@ pub mod add_labels {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, Vec<crate::models::Label>> {
+            self.build().send_into("issues.addLabels", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<Vec<crate::models::Label>>,
+        > {
+            self.build().send_with("issues.addLabels", crate::runtime::decode::json)
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(self) -> crate::runtime::Paginate<'c, crate::models::Label> {
+            self.build().paginate()
         }
     }
 }
@@ -1821,10 +2054,20 @@ pub mod add_sub_issue {
             req = req.json(body);
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, crate::models::Issue> {
+            self.build().send_into("issues.addSubIssue", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::Issue>,
+        > {
+            self.build().send_with("issues.addSubIssue", crate::runtime::decode::json)
         }
     }
 }
@@ -1852,10 +2095,25 @@ pub mod check_user_can_be_assigned {
                 format!("/repos/{owner}/{repo}/assignees/{assignee}"),
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, bool> {
+            self.build()
+                .send_into(
+                    "issues.checkUserCanBeAssigned",
+                    crate::runtime::decode::check,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<bool>> {
+            self.build()
+                .send_with(
+                    "issues.checkUserCanBeAssigned",
+                    crate::runtime::decode::check,
+                )
         }
     }
 }
@@ -1887,10 +2145,25 @@ pub mod check_user_can_be_assigned_to_issue {
                 ),
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, bool> {
+            self.build()
+                .send_into(
+                    "issues.checkUserCanBeAssignedToIssue",
+                    crate::runtime::decode::check,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<bool>> {
+            self.build()
+                .send_with(
+                    "issues.checkUserCanBeAssignedToIssue",
+                    crate::runtime::decode::check,
+                )
         }
     }
 }
@@ -1981,10 +2254,20 @@ pub mod create {
             req = req.json(body);
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, crate::models::Issue> {
+            self.build().send_into("issues.create", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::Issue>,
+        > {
+            self.build().send_with("issues.create", crate::runtime::decode::json)
         }
     }
 }
@@ -2017,10 +2300,22 @@ pub mod create_comment {
             req = req.json(body);
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::IssueComment> {
+            self.build().send_into("issues.createComment", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::IssueComment>,
+        > {
+            self.build().send_with("issues.createComment", crate::runtime::decode::json)
         }
     }
 }
@@ -2067,10 +2362,20 @@ pub mod create_label {
             req = req.json(body);
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, crate::models::Label> {
+            self.build().send_into("issues.createLabel", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::Label>,
+        > {
+            self.build().send_with("issues.createLabel", crate::runtime::decode::json)
         }
     }
 }
@@ -2125,10 +2430,22 @@ pub mod create_milestone {
             req = req.json(body);
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, crate::models::Milestone> {
+            self.build()
+                .send_into("issues.createMilestone", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::Milestone>,
+        > {
+            self.build()
+                .send_with("issues.createMilestone", crate::runtime::decode::json)
         }
     }
     /// Whether the milestone starts open or closed. Values: `open`, `closed`. Default: `open`.
@@ -2186,10 +2503,17 @@ pub mod delete_comment {
                 format!("/repos/{owner}/{repo}/issues/comments/{comment_id}"),
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ()> {
+            self.build().send_into("issues.deleteComment", crate::runtime::decode::unit)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
+            self.build().send_with("issues.deleteComment", crate::runtime::decode::unit)
         }
     }
 }
@@ -2217,10 +2541,17 @@ pub mod delete_label {
                 format!("/repos/{owner}/{repo}/labels/{name}"),
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ()> {
+            self.build().send_into("issues.deleteLabel", crate::runtime::decode::unit)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
+            self.build().send_with("issues.deleteLabel", crate::runtime::decode::unit)
         }
     }
 }
@@ -2248,10 +2579,19 @@ pub mod delete_milestone {
                 format!("/repos/{owner}/{repo}/milestones/{milestone_number}"),
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ()> {
+            self.build()
+                .send_into("issues.deleteMilestone", crate::runtime::decode::unit)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
+            self.build()
+                .send_with("issues.deleteMilestone", crate::runtime::decode::unit)
         }
     }
 }
@@ -2279,10 +2619,20 @@ pub mod get {
                 format!("/repos/{owner}/{repo}/issues/{issue_number}"),
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, crate::models::Issue> {
+            self.build().send_into("issues.get", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::Issue>,
+        > {
+            self.build().send_with("issues.get", crate::runtime::decode::json)
         }
     }
 }
@@ -2310,10 +2660,22 @@ pub mod get_comment {
                 format!("/repos/{owner}/{repo}/issues/comments/{comment_id}"),
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::IssueComment> {
+            self.build().send_into("issues.getComment", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::IssueComment>,
+        > {
+            self.build().send_with("issues.getComment", crate::runtime::decode::json)
         }
     }
 }
@@ -2341,10 +2703,20 @@ pub mod get_event {
                 format!("/repos/{owner}/{repo}/issues/events/{event_id}"),
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, crate::models::IssueEvent> {
+            self.build().send_into("issues.getEvent", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::IssueEvent>,
+        > {
+            self.build().send_with("issues.getEvent", crate::runtime::decode::json)
         }
     }
 }
@@ -2372,10 +2744,20 @@ pub mod get_label {
                 format!("/repos/{owner}/{repo}/labels/{name}"),
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, crate::models::Label> {
+            self.build().send_into("issues.getLabel", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::Label>,
+        > {
+            self.build().send_with("issues.getLabel", crate::runtime::decode::json)
         }
     }
 }
@@ -2403,10 +2785,20 @@ pub mod get_milestone {
                 format!("/repos/{owner}/{repo}/milestones/{milestone_number}"),
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, crate::models::Milestone> {
+            self.build().send_into("issues.getMilestone", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::Milestone>,
+        > {
+            self.build().send_with("issues.getMilestone", crate::runtime::decode::json)
         }
     }
 }
@@ -2434,10 +2826,20 @@ pub mod get_parent {
                 format!("/repos/{owner}/{repo}/issues/{issue_number}/parent"),
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, crate::models::Issue> {
+            self.build().send_into("issues.getParent", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::Issue>,
+        > {
+            self.build().send_with("issues.getParent", crate::runtime::decode::json)
         }
     }
 }
@@ -2580,10 +2982,25 @@ pub mod list {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, Vec<crate::models::Issue>> {
+            self.build().send_into("issues.list", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<Vec<crate::models::Issue>>,
+        > {
+            self.build().send_with("issues.list", crate::runtime::decode::json)
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(self) -> crate::runtime::Paginate<'c, crate::models::Issue> {
+            self.build().paginate()
         }
     }
     /// Which issues to return: assigned to you, created by you, mentioning you, subscribed to, or all that you can see. Values: `assigned`, `created`, `mentioned`, `subscribed`, `repos`, `all`. Default: `assigned`.
@@ -2768,10 +3185,29 @@ pub mod list_assignees {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, Vec<crate::models::SimpleUser>> {
+            self.build().send_into("issues.listAssignees", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<Vec<crate::models::SimpleUser>>,
+        > {
+            self.build().send_with("issues.listAssignees", crate::runtime::decode::json)
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<'c, crate::models::SimpleUser> {
+            self.build().paginate()
         }
     }
 }
@@ -2830,10 +3266,29 @@ pub mod list_comments {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, Vec<crate::models::IssueComment>> {
+            self.build().send_into("issues.listComments", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<Vec<crate::models::IssueComment>>,
+        > {
+            self.build().send_with("issues.listComments", crate::runtime::decode::json)
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<'c, crate::models::IssueComment> {
+            self.build().paginate()
         }
     }
 }
@@ -2916,10 +3371,31 @@ pub mod list_comments_for_repo {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, Vec<crate::models::IssueComment>> {
+            self.build()
+                .send_into("issues.listCommentsForRepo", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<Vec<crate::models::IssueComment>>,
+        > {
+            self.build()
+                .send_with("issues.listCommentsForRepo", crate::runtime::decode::json)
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<'c, crate::models::IssueComment> {
+            self.build().paginate()
         }
     }
     /// Field the comments are ordered by. Values: `created`, `updated`. Default: `created`.
@@ -3030,10 +3506,33 @@ pub mod list_dependencies_blocked_by {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, Vec<crate::models::Issue>> {
+            self.build()
+                .send_into(
+                    "issues.listDependenciesBlockedBy",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<Vec<crate::models::Issue>>,
+        > {
+            self.build()
+                .send_with(
+                    "issues.listDependenciesBlockedBy",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(self) -> crate::runtime::Paginate<'c, crate::models::Issue> {
+            self.build().paginate()
         }
     }
 }
@@ -3084,10 +3583,33 @@ pub mod list_dependencies_blocking {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, Vec<crate::models::Issue>> {
+            self.build()
+                .send_into(
+                    "issues.listDependenciesBlocking",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<Vec<crate::models::Issue>>,
+        > {
+            self.build()
+                .send_with(
+                    "issues.listDependenciesBlocking",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(self) -> crate::runtime::Paginate<'c, crate::models::Issue> {
+            self.build().paginate()
         }
     }
 }
@@ -3136,10 +3658,29 @@ pub mod list_events {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, Vec<crate::models::IssueEventForIssue>> {
+            self.build().send_into("issues.listEvents", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<Vec<crate::models::IssueEventForIssue>>,
+        > {
+            self.build().send_with("issues.listEvents", crate::runtime::decode::json)
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<'c, crate::models::IssueEventForIssue> {
+            self.build().paginate()
         }
     }
 }
@@ -3186,10 +3727,31 @@ pub mod list_events_for_repo {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, Vec<crate::models::IssueEvent>> {
+            self.build()
+                .send_into("issues.listEventsForRepo", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<Vec<crate::models::IssueEvent>>,
+        > {
+            self.build()
+                .send_with("issues.listEventsForRepo", crate::runtime::decode::json)
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<'c, crate::models::IssueEvent> {
+            self.build().paginate()
         }
     }
 }
@@ -3238,10 +3800,31 @@ pub mod list_events_for_timeline {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, Vec<crate::models::TimelineIssueEvents>> {
+            self.build()
+                .send_into("issues.listEventsForTimeline", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<Vec<crate::models::TimelineIssueEvents>>,
+        > {
+            self.build()
+                .send_with("issues.listEventsForTimeline", crate::runtime::decode::json)
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<'c, crate::models::TimelineIssueEvents> {
+            self.build().paginate()
         }
     }
 }
@@ -3358,10 +3941,33 @@ pub mod list_for_authenticated_user {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, Vec<crate::models::Issue>> {
+            self.build()
+                .send_into(
+                    "issues.listForAuthenticatedUser",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<Vec<crate::models::Issue>>,
+        > {
+            self.build()
+                .send_with(
+                    "issues.listForAuthenticatedUser",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(self) -> crate::runtime::Paginate<'c, crate::models::Issue> {
+            self.build().paginate()
         }
     }
     /// Which issues to return: assigned to you, created by you, mentioning you, subscribed to, or all that you can see. Values: `assigned`, `created`, `mentioned`, `subscribed`, `repos`, `all`. Default: `assigned`.
@@ -3617,10 +4223,25 @@ pub mod list_for_org {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, Vec<crate::models::Issue>> {
+            self.build().send_into("issues.listForOrg", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<Vec<crate::models::Issue>>,
+        > {
+            self.build().send_with("issues.listForOrg", crate::runtime::decode::json)
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(self) -> crate::runtime::Paginate<'c, crate::models::Issue> {
+            self.build().paginate()
         }
     }
     /// Which issues to return: assigned to you, created by you, mentioning you, subscribed to, or all that you can see. Values: `assigned`, `created`, `mentioned`, `subscribed`, `repos`, `all`. Default: `assigned`.
@@ -3908,10 +4529,25 @@ pub mod list_for_repo {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, Vec<crate::models::Issue>> {
+            self.build().send_into("issues.listForRepo", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<Vec<crate::models::Issue>>,
+        > {
+            self.build().send_with("issues.listForRepo", crate::runtime::decode::json)
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(self) -> crate::runtime::Paginate<'c, crate::models::Issue> {
+            self.build().paginate()
         }
     }
     /// Which issues to return: `open`, `closed` or `all`. Default: `open`.
@@ -4056,10 +4692,27 @@ pub mod list_labels_for_milestone {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, Vec<crate::models::Label>> {
+            self.build()
+                .send_into("issues.listLabelsForMilestone", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<Vec<crate::models::Label>>,
+        > {
+            self.build()
+                .send_with("issues.listLabelsForMilestone", crate::runtime::decode::json)
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(self) -> crate::runtime::Paginate<'c, crate::models::Label> {
+            self.build().paginate()
         }
     }
 }
@@ -4106,10 +4759,27 @@ pub mod list_labels_for_repo {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, Vec<crate::models::Label>> {
+            self.build()
+                .send_into("issues.listLabelsForRepo", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<Vec<crate::models::Label>>,
+        > {
+            self.build()
+                .send_with("issues.listLabelsForRepo", crate::runtime::decode::json)
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(self) -> crate::runtime::Paginate<'c, crate::models::Label> {
+            self.build().paginate()
         }
     }
 }
@@ -4158,10 +4828,27 @@ pub mod list_labels_on_issue {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, Vec<crate::models::Label>> {
+            self.build()
+                .send_into("issues.listLabelsOnIssue", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<Vec<crate::models::Label>>,
+        > {
+            self.build()
+                .send_with("issues.listLabelsOnIssue", crate::runtime::decode::json)
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(self) -> crate::runtime::Paginate<'c, crate::models::Label> {
+            self.build().paginate()
         }
     }
 }
@@ -4241,10 +4928,27 @@ pub mod list_milestones {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, Vec<crate::models::Milestone>> {
+            self.build().send_into("issues.listMilestones", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<Vec<crate::models::Milestone>>,
+        > {
+            self.build().send_with("issues.listMilestones", crate::runtime::decode::json)
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(self) -> crate::runtime::Paginate<'c, crate::models::Milestone> {
+            self.build().paginate()
         }
     }
     /// Only milestones in this state. Values: `open`, `closed`, `all`. Default: `open`.
@@ -4386,10 +5090,25 @@ pub mod list_sub_issues {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, Vec<crate::models::Issue>> {
+            self.build().send_into("issues.listSubIssues", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<Vec<crate::models::Issue>>,
+        > {
+            self.build().send_with("issues.listSubIssues", crate::runtime::decode::json)
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(self) -> crate::runtime::Paginate<'c, crate::models::Issue> {
+            self.build().paginate()
         }
     }
 }
@@ -4433,10 +5152,17 @@ pub mod lock {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ()> {
+            self.build().send_into("issues.lock", crate::runtime::decode::unit)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
+            self.build().send_with("issues.lock", crate::runtime::decode::unit)
         }
     }
     /// Why the conversation is locked. Must be one of `off-topic`, `too heated`, `resolved` or `spam`.
@@ -4500,10 +5226,19 @@ pub mod remove_all_labels {
                 format!("/repos/{owner}/{repo}/issues/{issue_number}/labels"),
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ()> {
+            self.build()
+                .send_into("issues.removeAllLabels", crate::runtime::decode::unit)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
+            self.build()
+                .send_with("issues.removeAllLabels", crate::runtime::decode::unit)
         }
     }
 }
@@ -4536,10 +5271,22 @@ pub mod remove_assignees {
             req = req.json(body);
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, crate::models::Issue> {
+            self.build()
+                .send_into("issues.removeAssignees", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::Issue>,
+        > {
+            self.build()
+                .send_with("issues.removeAssignees", crate::runtime::decode::json)
         }
     }
 }
@@ -4571,10 +5318,28 @@ pub mod remove_dependency_blocked_by {
                 ),
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, crate::models::Issue> {
+            self.build()
+                .send_into(
+                    "issues.removeDependencyBlockedBy",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::Issue>,
+        > {
+            self.build()
+                .send_with(
+                    "issues.removeDependencyBlockedBy",
+                    crate::runtime::decode::json,
+                )
         }
     }
 }
@@ -4604,10 +5369,25 @@ pub mod remove_label {
                 format!("/repos/{owner}/{repo}/issues/{issue_number}/labels/{name}"),
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, Vec<crate::models::Label>> {
+            self.build().send_into("issues.removeLabel", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<Vec<crate::models::Label>>,
+        > {
+            self.build().send_with("issues.removeLabel", crate::runtime::decode::json)
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(self) -> crate::runtime::Paginate<'c, crate::models::Label> {
+            self.build().paginate()
         }
     }
 }
@@ -4640,10 +5420,20 @@ pub mod remove_sub_issue {
             req = req.json(body);
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, crate::models::Issue> {
+            self.build().send_into("issues.removeSubIssue", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::Issue>,
+        > {
+            self.build().send_with("issues.removeSubIssue", crate::runtime::decode::json)
         }
     }
 }
@@ -4694,10 +5484,22 @@ pub mod reprioritize_sub_issue {
             req = req.json(body);
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, crate::models::Issue> {
+            self.build()
+                .send_into("issues.reprioritizeSubIssue", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::Issue>,
+        > {
+            self.build()
+                .send_with("issues.reprioritizeSubIssue", crate::runtime::decode::json)
         }
     }
 }
@@ -4741,10 +5543,25 @@ pub mod set_labels {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, Vec<crate::models::Label>> {
+            self.build().send_into("issues.setLabels", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<Vec<crate::models::Label>>,
+        > {
+            self.build().send_with("issues.setLabels", crate::runtime::decode::json)
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(self) -> crate::runtime::Paginate<'c, crate::models::Label> {
+            self.build().paginate()
         }
     }
     /// The labels the issue should carry, as names (strings) or objects with a `name`. At least one when given.
@@ -4785,10 +5602,17 @@ pub mod unlock {
                 format!("/repos/{owner}/{repo}/issues/{issue_number}/lock"),
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ()> {
+            self.build().send_into("issues.unlock", crate::runtime::decode::unit)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
+            self.build().send_with("issues.unlock", crate::runtime::decode::unit)
         }
     }
 }
@@ -4915,10 +5739,20 @@ pub mod update {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, crate::models::Issue> {
+            self.build().send_into("issues.update", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::Issue>,
+        > {
+            self.build().send_with("issues.update", crate::runtime::decode::json)
         }
     }
     /// New state of the issue. Values: `open`, `closed`.
@@ -5017,10 +5851,22 @@ pub mod update_comment {
             req = req.json(body);
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::IssueComment> {
+            self.build().send_into("issues.updateComment", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::IssueComment>,
+        > {
+            self.build().send_with("issues.updateComment", crate::runtime::decode::json)
         }
     }
 }
@@ -5077,10 +5923,20 @@ pub mod update_label {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, crate::models::Label> {
+            self.build().send_into("issues.updateLabel", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::Label>,
+        > {
+            self.build().send_with("issues.updateLabel", crate::runtime::decode::json)
         }
     }
 }
@@ -5145,10 +6001,22 @@ pub mod update_milestone {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, crate::models::Milestone> {
+            self.build()
+                .send_into("issues.updateMilestone", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::Milestone>,
+        > {
+            self.build()
+                .send_with("issues.updateMilestone", crate::runtime::decode::json)
         }
     }
     /// New state of the milestone. Values: `open`, `closed`. Default: `open`.

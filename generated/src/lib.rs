@@ -2,7 +2,7 @@
 //! Typed GitHub REST API client, generated from endpoint description files.
 //!
 //! Start with [`Client`]; endpoints are grouped by scope, e.g. `client.repos().get(owner, repo).send().await`.
-//! Required parameters are method arguments; optional ones are setters on the returned request builder; `send()` returns a [`runtime::ResponseFuture`] and `build()` the [`Request`] to adjust first (headers, [`MediaType`], timeout) or to paginate (`build().paginate::<T>()`).
+//! Required parameters are method arguments; optional ones are setters on the returned request builder; `send()` returns the decoded body where the spec declares response types, else a [`Response`] (see [`runtime::ResponseFuture`]), and `build()` the [`Request`] to adjust first (headers, [`MediaType`], timeout) or to paginate (`build().paginate::<T>()`).
 //!
 //! # Example
 //!
@@ -75,6 +75,8 @@
 )]
 #[rustfmt::skip]
 pub mod runtime;
+#[rustfmt::skip]
+pub mod models;
 pub use runtime::{
     Client, ClientBuilder, Error, IntOrString, MediaType, Request, Response, Result,
 };

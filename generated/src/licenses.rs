@@ -21,6 +21,10 @@ impl<'c> Licenses<'c> {
     ///
     /// - `license` (required): SPDX-style key of the license, such as `mit`.
     ///
+    /// # Returns
+    ///
+    /// [`License`](crate::models::License) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
+    ///
     /// # Route
     ///
     /// `GET /licenses/{license}`
@@ -42,6 +46,10 @@ impl<'c> Licenses<'c> {
     /// - `featured` (optional, [`GetAllCommonlyUsed::featured`](crate::licenses::get_all_commonly_used::GetAllCommonlyUsed::featured)): When `true`, only licenses that are featured.
     /// - `per_page` (optional, [`GetAllCommonlyUsed::per_page`](crate::licenses::get_all_commonly_used::GetAllCommonlyUsed::per_page)): How many results to return per page, at most 100. Default: `30`.
     /// - `page` (optional, [`GetAllCommonlyUsed::page`](crate::licenses::get_all_commonly_used::GetAllCommonlyUsed::page)): Which page of results to return, counting from 1. Default: `1`.
+    ///
+    /// # Returns
+    ///
+    /// A list of [`LicenseSimple`](crate::models::LicenseSimple) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -68,6 +76,10 @@ impl<'c> Licenses<'c> {
     /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
     /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
     /// - `ref` (optional, `GetForRepo::ref`): Branch, tag or commit to look in. Defaults to the default branch.
+    ///
+    /// # Returns
+    ///
+    /// [`LicenseContent`](crate::models::LicenseContent) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -108,10 +120,20 @@ pub mod get {
                 format!("/licenses/{license}"),
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, crate::models::License> {
+            self.build().send_into("licenses.get", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::License>,
+        > {
+            self.build().send_with("licenses.get", crate::runtime::decode::json)
         }
     }
 }
@@ -164,10 +186,31 @@ pub mod get_all_commonly_used {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, Vec<crate::models::LicenseSimple>> {
+            self.build()
+                .send_into("licenses.getAllCommonlyUsed", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<Vec<crate::models::LicenseSimple>>,
+        > {
+            self.build()
+                .send_with("licenses.getAllCommonlyUsed", crate::runtime::decode::json)
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<'c, crate::models::LicenseSimple> {
+            self.build().paginate()
         }
     }
 }
@@ -204,10 +247,22 @@ pub mod get_for_repo {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::LicenseContent> {
+            self.build().send_into("licenses.getForRepo", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::LicenseContent>,
+        > {
+            self.build().send_with("licenses.getForRepo", crate::runtime::decode::json)
         }
     }
 }

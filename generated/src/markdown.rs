@@ -23,6 +23,10 @@ impl<'c> Markdown<'c> {
     /// - `mode` (optional, [`Render::mode`](crate::markdown::render::Render::mode)): `markdown` renders like a README file; `gfm` applies GitHub Flavored Markdown, as in comments. Default: `markdown`.
     /// - `context` (optional, [`Render::context`](crate::markdown::render::Render::context)): Repository, as `owner/name`, used to resolve references like `#42` in `gfm` mode.
     ///
+    /// # Returns
+    ///
+    /// The body as text (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
+    ///
     /// # Route
     ///
     /// `POST /markdown`
@@ -44,6 +48,10 @@ impl<'c> Markdown<'c> {
     /// # Parameters
     ///
     /// - `data` (required): The Markdown source, sent as the body.
+    ///
+    /// # Returns
+    ///
+    /// The body as text (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -97,10 +105,17 @@ pub mod render {
             req = req.json(body);
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, String> {
+            self.build().send_into("markdown.render", crate::runtime::decode::text)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<String>> {
+            self.build().send_with("markdown.render", crate::runtime::decode::text)
         }
     }
     /// `markdown` renders like a README file; `gfm` applies GitHub Flavored Markdown, as in comments. Default: `markdown`.
@@ -156,10 +171,17 @@ pub mod render_raw {
             req = req.header("Content-Type", "text/plain");
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, String> {
+            self.build().send_into("markdown.renderRaw", crate::runtime::decode::text)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<String>> {
+            self.build().send_with("markdown.renderRaw", crate::runtime::decode::text)
         }
     }
 }

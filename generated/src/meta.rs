@@ -17,6 +17,10 @@ impl<'c> Meta<'c> {
     ///
     /// Returns facts about GitHub.com such as the IP ranges of hooks, web, API, Git and Actions, and the SSH host key fingerprints. The addresses change from time to time.
     ///
+    /// # Returns
+    ///
+    /// [`ApiOverview`](crate::models::ApiOverview) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
+    ///
     /// # Route
     ///
     /// `GET /meta`
@@ -29,6 +33,10 @@ impl<'c> Meta<'c> {
     /// List the supported API versions
     ///
     /// Returns the dates of the REST API versions that can be asked for with the `X-GitHub-Api-Version` header.
+    ///
+    /// # Returns
+    ///
+    /// A list of a string (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -49,6 +57,10 @@ impl<'c> Meta<'c> {
     ///
     /// - `s` (optional, [`GetOctocat::s`](crate::meta::get_octocat::GetOctocat::s)): Text for the speech bubble.
     ///
+    /// # Returns
+    ///
+    /// The body as text (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
+    ///
     /// # Route
     ///
     /// `GET /octocat`
@@ -65,6 +77,10 @@ impl<'c> Meta<'c> {
     ///
     /// Returns a random line of GitHub's design philosophy as plain text.
     ///
+    /// # Returns
+    ///
+    /// The body as text (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
+    ///
     /// # Route
     ///
     /// `GET /zen`
@@ -79,6 +95,10 @@ impl<'c> Meta<'c> {
     /// Entry point of the REST API
     ///
     /// Returns a map of URL templates that point to the main resources of GitHub's REST API.
+    ///
+    /// # Returns
+    ///
+    /// [`Root`](crate::models::Root) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -108,10 +128,22 @@ pub mod get {
                 String::from("/meta"),
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::ApiOverview> {
+            self.build().send_into("meta.get", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::ApiOverview>,
+        > {
+            self.build().send_with("meta.get", crate::runtime::decode::json)
         }
     }
 }
@@ -133,10 +165,25 @@ pub mod get_all_versions {
                 String::from("/versions"),
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, Vec<String>> {
+            self.build().send_into("meta.getAllVersions", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<Vec<String>>,
+        > {
+            self.build().send_with("meta.getAllVersions", crate::runtime::decode::json)
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(self) -> crate::runtime::Paginate<'c, String> {
+            self.build().paginate()
         }
     }
 }
@@ -169,10 +216,17 @@ pub mod get_octocat {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, String> {
+            self.build().send_into("meta.getOctocat", crate::runtime::decode::text)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<String>> {
+            self.build().send_with("meta.getOctocat", crate::runtime::decode::text)
         }
     }
 }
@@ -194,10 +248,17 @@ pub mod get_zen {
                 String::from("/zen"),
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, String> {
+            self.build().send_into("meta.getZen", crate::runtime::decode::text)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<String>> {
+            self.build().send_with("meta.getZen", crate::runtime::decode::text)
         }
     }
 }
@@ -219,10 +280,20 @@ pub mod root {
                 String::from("/"),
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, crate::models::Root> {
+            self.build().send_into("meta.root", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::Root>,
+        > {
+            self.build().send_with("meta.root", crate::runtime::decode::json)
         }
     }
 }

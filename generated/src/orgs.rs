@@ -22,6 +22,10 @@ impl<'c> Orgs<'c> {
     /// - `org` (required): Login of the organization. Case does not matter.
     /// - `username` (required): Login of the GitHub user.
     ///
+    /// # Returns
+    ///
+    /// `true` on status 204, `false` on status 404.
+    ///
     /// # Route
     ///
     /// `GET /orgs/{org}/members/{username}`
@@ -49,6 +53,10 @@ impl<'c> Orgs<'c> {
     ///
     /// - `org` (required): Login of the organization. Case does not matter.
     ///
+    /// # Returns
+    ///
+    /// [`OrganizationFull`](crate::models::OrganizationFull) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
+    ///
     /// # Route
     ///
     /// `GET /orgs/{org}`
@@ -68,6 +76,10 @@ impl<'c> Orgs<'c> {
     /// # Parameters
     ///
     /// - `org` (required): Login of the organization. Case does not matter.
+    ///
+    /// # Returns
+    ///
+    /// [`OrgMembership`](crate::models::OrgMembership) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -92,6 +104,10 @@ impl<'c> Orgs<'c> {
     ///
     /// - `org` (required): Login of the organization. Case does not matter.
     /// - `username` (required): Login of the GitHub user.
+    ///
+    /// # Returns
+    ///
+    /// [`OrgMembership`](crate::models::OrgMembership) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -119,6 +135,10 @@ impl<'c> Orgs<'c> {
     /// - `since` (optional, [`List::since`](crate::orgs::list::List::since)): Only organizations with an ID greater than this one.
     /// - `per_page` (optional, [`List::per_page`](crate::orgs::list::List::per_page)): How many results to return per page, at most 100. Default: `30`.
     ///
+    /// # Returns
+    ///
+    /// A list of [`OrganizationSimple`](crate::models::OrganizationSimple) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
+    ///
     /// # Route
     ///
     /// `GET /organizations`
@@ -140,6 +160,10 @@ impl<'c> Orgs<'c> {
     ///
     /// - `per_page` (optional, [`ListForAuthenticatedUser::per_page`](crate::orgs::list_for_authenticated_user::ListForAuthenticatedUser::per_page)): How many results to return per page, at most 100. Default: `30`.
     /// - `page` (optional, [`ListForAuthenticatedUser::page`](crate::orgs::list_for_authenticated_user::ListForAuthenticatedUser::page)): Which page of results to return, counting from 1. Default: `1`.
+    ///
+    /// # Returns
+    ///
+    /// A list of [`OrganizationSimple`](crate::models::OrganizationSimple) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -165,6 +189,10 @@ impl<'c> Orgs<'c> {
     /// - `username` (required): Login of the GitHub user.
     /// - `per_page` (optional, [`ListForUser::per_page`](crate::orgs::list_for_user::ListForUser::per_page)): How many results to return per page, at most 100. Default: `30`.
     /// - `page` (optional, [`ListForUser::page`](crate::orgs::list_for_user::ListForUser::page)): Which page of results to return, counting from 1. Default: `1`.
+    ///
+    /// # Returns
+    ///
+    /// A list of [`OrganizationSimple`](crate::models::OrganizationSimple) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -195,6 +223,10 @@ impl<'c> Orgs<'c> {
     /// - `per_page` (optional, [`ListMembers::per_page`](crate::orgs::list_members::ListMembers::per_page)): How many results to return per page, at most 100. Default: `30`.
     /// - `page` (optional, [`ListMembers::page`](crate::orgs::list_members::ListMembers::page)): Which page of results to return, counting from 1. Default: `1`.
     ///
+    /// # Returns
+    ///
+    /// A list of [`SimpleUser`](crate::models::SimpleUser) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
+    ///
     /// # Route
     ///
     /// `GET /orgs/{org}/members`
@@ -220,6 +252,10 @@ impl<'c> Orgs<'c> {
     /// - `org` (required): Login of the organization. Case does not matter.
     /// - `per_page` (optional, [`ListPublicMembers::per_page`](crate::orgs::list_public_members::ListPublicMembers::per_page)): How many results to return per page, at most 100. Default: `30`.
     /// - `page` (optional, [`ListPublicMembers::page`](crate::orgs::list_public_members::ListPublicMembers::page)): Which page of results to return, counting from 1. Default: `1`.
+    ///
+    /// # Returns
+    ///
+    /// A list of [`SimpleUser`](crate::models::SimpleUser) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -247,6 +283,10 @@ impl<'c> Orgs<'c> {
     /// - `org` (required): Login of the organization. Case does not matter.
     /// - `username` (required): Login of the GitHub user.
     ///
+    /// # Returns
+    ///
+    /// Nothing (the response to expect is status 204, without a body).
+    ///
     /// # Route
     ///
     /// `DELETE /orgs/{org}/members/{username}`
@@ -272,6 +312,10 @@ impl<'c> Orgs<'c> {
     ///
     /// - `org` (required): Login of the organization. Case does not matter.
     /// - `username` (required): Login of the GitHub user.
+    ///
+    /// # Returns
+    ///
+    /// Nothing (the response to expect is status 204, without a body).
     ///
     /// # Route
     ///
@@ -299,6 +343,10 @@ impl<'c> Orgs<'c> {
     /// - `org` (required): Login of the organization. Case does not matter.
     /// - `username` (required): Login of the GitHub user.
     /// - `role` (optional, [`SetMembershipForUser::role`](crate::orgs::set_membership_for_user::SetMembershipForUser::role)): Role to give the user. Values: `admin`, `member`. Default: `member`.
+    ///
+    /// # Returns
+    ///
+    /// [`OrgMembership`](crate::models::OrgMembership) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -341,10 +389,19 @@ pub mod check_membership_for_user {
                 format!("/orgs/{org}/members/{username}"),
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, bool> {
+            self.build()
+                .send_into("orgs.checkMembershipForUser", crate::runtime::decode::check)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<bool>> {
+            self.build()
+                .send_with("orgs.checkMembershipForUser", crate::runtime::decode::check)
         }
     }
 }
@@ -368,10 +425,22 @@ pub mod get {
                 format!("/orgs/{org}"),
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::OrganizationFull> {
+            self.build().send_into("orgs.get", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::OrganizationFull>,
+        > {
+            self.build().send_with("orgs.get", crate::runtime::decode::json)
         }
     }
 }
@@ -395,10 +464,30 @@ pub mod get_membership_for_authenticated_user {
                 format!("/user/memberships/orgs/{org}"),
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::OrgMembership> {
+            self.build()
+                .send_into(
+                    "orgs.getMembershipForAuthenticatedUser",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::OrgMembership>,
+        > {
+            self.build()
+                .send_with(
+                    "orgs.getMembershipForAuthenticatedUser",
+                    crate::runtime::decode::json,
+                )
         }
     }
 }
@@ -424,10 +513,24 @@ pub mod get_membership_for_user {
                 format!("/orgs/{org}/memberships/{username}"),
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::OrgMembership> {
+            self.build()
+                .send_into("orgs.getMembershipForUser", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::OrgMembership>,
+        > {
+            self.build()
+                .send_with("orgs.getMembershipForUser", crate::runtime::decode::json)
         }
     }
 }
@@ -470,10 +573,29 @@ pub mod list {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, Vec<crate::models::OrganizationSimple>> {
+            self.build().send_into("orgs.list", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<Vec<crate::models::OrganizationSimple>>,
+        > {
+            self.build().send_with("orgs.list", crate::runtime::decode::json)
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<'c, crate::models::OrganizationSimple> {
+            self.build().paginate()
         }
     }
 }
@@ -516,10 +638,31 @@ pub mod list_for_authenticated_user {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, Vec<crate::models::OrganizationSimple>> {
+            self.build()
+                .send_into("orgs.listForAuthenticatedUser", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<Vec<crate::models::OrganizationSimple>>,
+        > {
+            self.build()
+                .send_with("orgs.listForAuthenticatedUser", crate::runtime::decode::json)
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<'c, crate::models::OrganizationSimple> {
+            self.build().paginate()
         }
     }
 }
@@ -564,10 +707,29 @@ pub mod list_for_user {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, Vec<crate::models::OrganizationSimple>> {
+            self.build().send_into("orgs.listForUser", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<Vec<crate::models::OrganizationSimple>>,
+        > {
+            self.build().send_with("orgs.listForUser", crate::runtime::decode::json)
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<'c, crate::models::OrganizationSimple> {
+            self.build().paginate()
         }
     }
 }
@@ -632,10 +794,29 @@ pub mod list_members {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, Vec<crate::models::SimpleUser>> {
+            self.build().send_into("orgs.listMembers", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<Vec<crate::models::SimpleUser>>,
+        > {
+            self.build().send_with("orgs.listMembers", crate::runtime::decode::json)
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<'c, crate::models::SimpleUser> {
+            self.build().paginate()
         }
     }
     /// `2fa_disabled` or `2fa_insecure` keep only members without safe two-factor authentication (owners only); `all` returns everyone. Default: `all`.
@@ -746,10 +927,31 @@ pub mod list_public_members {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, Vec<crate::models::SimpleUser>> {
+            self.build()
+                .send_into("orgs.listPublicMembers", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<Vec<crate::models::SimpleUser>>,
+        > {
+            self.build()
+                .send_with("orgs.listPublicMembers", crate::runtime::decode::json)
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<'c, crate::models::SimpleUser> {
+            self.build().paginate()
         }
     }
 }
@@ -775,10 +977,17 @@ pub mod remove_member {
                 format!("/orgs/{org}/members/{username}"),
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ()> {
+            self.build().send_into("orgs.removeMember", crate::runtime::decode::unit)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
+            self.build().send_with("orgs.removeMember", crate::runtime::decode::unit)
         }
     }
 }
@@ -804,10 +1013,19 @@ pub mod remove_membership_for_user {
                 format!("/orgs/{org}/memberships/{username}"),
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ()> {
+            self.build()
+                .send_into("orgs.removeMembershipForUser", crate::runtime::decode::unit)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
+            self.build()
+                .send_with("orgs.removeMembershipForUser", crate::runtime::decode::unit)
         }
     }
 }
@@ -846,10 +1064,24 @@ pub mod set_membership_for_user {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::OrgMembership> {
+            self.build()
+                .send_into("orgs.setMembershipForUser", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::OrgMembership>,
+        > {
+            self.build()
+                .send_with("orgs.setMembershipForUser", crate::runtime::decode::json)
         }
     }
     /// Role to give the user. Values: `admin`, `member`. Default: `member`.

@@ -26,6 +26,10 @@ impl<'c> Packages<'c> {
     /// - `package_name` (required): The name of the package.
     /// - `package_version_id` (required): Unique identifier of the package version.
     ///
+    /// # Returns
+    ///
+    /// [`PackageVersion`](crate::models::PackageVersion) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
+    ///
     /// # Route
     ///
     /// `GET /orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}`
@@ -76,10 +80,30 @@ pub mod get_package_version_for_organization {
                 ),
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::PackageVersion> {
+            self.build()
+                .send_into(
+                    "packages.getPackageVersionForOrganization",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::PackageVersion>,
+        > {
+            self.build()
+                .send_with(
+                    "packages.getPackageVersionForOrganization",
+                    crate::runtime::decode::json,
+                )
         }
     }
 }

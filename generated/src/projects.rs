@@ -26,6 +26,10 @@ impl<'c> Projects<'c> {
     /// - `content_id` (optional, [`CreateCard::content_id`](crate::projects::create_card::CreateCard::content_id)): ID (not number) of the issue or pull request the card stands for.
     /// - `content_type` (optional, [`CreateCard::content_type`](crate::projects::create_card::CreateCard::content_type)): What `content_id` refers to: `Issue` or `PullRequest`. Needed together with `content_id`.
     ///
+    /// # Returns
+    ///
+    /// [`ProjectCard`](crate::models::ProjectCard) (status 201). `send_with_response()` also gives the status, headers, rate limit and raw body.
+    ///
     /// # Route
     ///
     /// `POST /projects/columns/{column_id}/cards`
@@ -51,6 +55,10 @@ impl<'c> Projects<'c> {
     ///
     /// - `card_id` (required): Numeric ID of the project card.
     ///
+    /// # Returns
+    ///
+    /// Nothing (the response to expect is status 204, without a body).
+    ///
     /// # Route
     ///
     /// `DELETE /projects/columns/cards/{card_id}`
@@ -72,6 +80,10 @@ impl<'c> Projects<'c> {
     /// # Parameters
     ///
     /// - `card_id` (required): Numeric ID of the project card.
+    ///
+    /// # Returns
+    ///
+    /// [`ProjectCard`](crate::models::ProjectCard) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -97,6 +109,10 @@ impl<'c> Projects<'c> {
     /// - `archived_state` (optional, [`ListCards::archived_state`](crate::projects::list_cards::ListCards::archived_state)): Which cards to include: `all`, `archived` or `not_archived`. Default: `not_archived`.
     /// - `per_page` (optional, [`ListCards::per_page`](crate::projects::list_cards::ListCards::per_page)): How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
     /// - `page` (optional, [`ListCards::page`](crate::projects::list_cards::ListCards::page)): Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+    ///
+    /// # Returns
+    ///
+    /// A list of [`ProjectCard`](crate::models::ProjectCard) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -124,6 +140,10 @@ impl<'c> Projects<'c> {
     /// - `card_id` (required): Numeric ID of the project card.
     /// - `position` (required): Where to put the card: `top`, `bottom`, or `after:<card_id>` to place it right below another card.
     /// - `column_id` (optional, [`MoveCard::column_id`](crate::projects::move_card::MoveCard::column_id)): Numeric ID of the column to move the card to. Leave it out to stay in the current column.
+    ///
+    /// # Returns
+    ///
+    /// A map from names to any JSON value (status 201). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -155,6 +175,10 @@ impl<'c> Projects<'c> {
     /// - `note` (optional, [`UpdateCard::note`](crate::projects::update_card::UpdateCard::note)): New text of a note card.
     /// - `archived` (optional, [`UpdateCard::archived`](crate::projects::update_card::UpdateCard::archived)): `true` archives the card, `false` restores it.
     ///
+    /// # Returns
+    ///
+    /// [`ProjectCard`](crate::models::ProjectCard) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
+    ///
     /// # Route
     ///
     /// `PATCH /projects/columns/cards/{card_id}`
@@ -179,6 +203,10 @@ impl<'c> Projects<'c> {
     /// - `project_number` (required): Number of the project.
     /// - `item_id` (required): ID of the project item.
     /// - `fields` (required): The field changes to make.
+    ///
+    /// # Returns
+    ///
+    /// [`ProjectsV2ItemWithContent`](crate::models::ProjectsV2ItemWithContent) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -253,10 +281,22 @@ pub mod create_card {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::ProjectCard> {
+            self.build().send_into("projects.createCard", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::ProjectCard>,
+        > {
+            self.build().send_with("projects.createCard", crate::runtime::decode::json)
         }
     }
 }
@@ -280,10 +320,17 @@ pub mod delete_card {
                 format!("/projects/columns/cards/{card_id}"),
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ()> {
+            self.build().send_into("projects.deleteCard", crate::runtime::decode::unit)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
+            self.build().send_with("projects.deleteCard", crate::runtime::decode::unit)
         }
     }
 }
@@ -307,10 +354,22 @@ pub mod get_card {
                 format!("/projects/columns/cards/{card_id}"),
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::ProjectCard> {
+            self.build().send_into("projects.getCard", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::ProjectCard>,
+        > {
+            self.build().send_with("projects.getCard", crate::runtime::decode::json)
         }
     }
 }
@@ -368,10 +427,29 @@ pub mod list_cards {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, Vec<crate::models::ProjectCard>> {
+            self.build().send_into("projects.listCards", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<Vec<crate::models::ProjectCard>>,
+        > {
+            self.build().send_with("projects.listCards", crate::runtime::decode::json)
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<'c, crate::models::ProjectCard> {
+            self.build().paginate()
         }
     }
     /// Which cards to include: `all`, `archived` or `not_archived`. Default: `not_archived`.
@@ -441,10 +519,27 @@ pub mod move_card {
             req = req.json(body);
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            ::std::collections::BTreeMap<String, ::serde_json::Value>,
+        > {
+            self.build().send_into("projects.moveCard", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<
+                ::std::collections::BTreeMap<String, ::serde_json::Value>,
+            >,
+        > {
+            self.build().send_with("projects.moveCard", crate::runtime::decode::json)
         }
     }
 }
@@ -491,10 +586,22 @@ pub mod update_card {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::ProjectCard> {
+            self.build().send_into("projects.updateCard", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::ProjectCard>,
+        > {
+            self.build().send_with("projects.updateCard", crate::runtime::decode::json)
         }
     }
 }
@@ -527,10 +634,24 @@ pub mod update_item_for_org {
             req = req.json(body);
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::ProjectsV2ItemWithContent> {
+            self.build()
+                .send_into("projects.updateItemForOrg", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::ProjectsV2ItemWithContent>,
+        > {
+            self.build()
+                .send_with("projects.updateItemForOrg", crate::runtime::decode::json)
         }
     }
     /// The field's new value: text, a number or a date as given; for single-select and iteration fields, the ID of the option or iteration; `null` clears the field.

@@ -23,6 +23,10 @@ impl<'c> Pulls<'c> {
     /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
     /// - `pull_number` (required): Number of the pull request, as shown in its URL.
     ///
+    /// # Returns
+    ///
+    /// `true` on status 204, `false` on status 404.
+    ///
     /// # Route
     ///
     /// `GET /repos/{owner}/{repo}/pulls/{pull_number}/merge`
@@ -60,6 +64,10 @@ impl<'c> Pulls<'c> {
     /// - `maintainer_can_modify` (optional, [`Create::maintainer_can_modify`](crate::pulls::create::Create::maintainer_can_modify)): When `true`, maintainers of the base repository may push to the head branch.
     /// - `draft` (optional, [`Create::draft`](crate::pulls::create::Create::draft)): When `true`, the pull request opens as a draft.
     /// - `issue` (optional, [`Create::issue`](crate::pulls::create::Create::issue)): Number of an existing issue to turn into this pull request. Required unless `title` is given.
+    ///
+    /// # Returns
+    ///
+    /// [`PullRequest`](crate::models::PullRequest) (status 201). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -102,6 +110,10 @@ impl<'c> Pulls<'c> {
     /// - `comment_id` (required): Unique ID of the comment.
     /// - `body` (required): Text of the reply, in Markdown.
     ///
+    /// # Returns
+    ///
+    /// [`PullRequestReviewComment`](crate::models::PullRequestReviewComment) (status 201). `send_with_response()` also gives the status, headers, rate limit and raw body.
+    ///
     /// # Route
     ///
     /// `POST /repos/{owner}/{repo}/pulls/{pull_number}/comments/{comment_id}/replies`
@@ -142,6 +154,10 @@ impl<'c> Pulls<'c> {
     /// - `body` (optional, [`CreateReview::body`](crate::pulls::create_review::CreateReview::body)): Text of the review. Required when `event` is `REQUEST_CHANGES` or `COMMENT`.
     /// - `event` (optional, [`CreateReview::event`](crate::pulls::create_review::CreateReview::event)): Verdict of the review. Leave it out to keep the review pending. Values: `APPROVE`, `REQUEST_CHANGES`, `COMMENT`.
     /// - `comments` (optional, [`CreateReview::comments`](crate::pulls::create_review::CreateReview::comments)): Inline comments to add with the review.
+    ///
+    /// # Returns
+    ///
+    /// [`PullRequestReview`](crate::models::PullRequestReview) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -190,6 +206,10 @@ impl<'c> Pulls<'c> {
     /// - `in_reply_to` (optional, [`CreateReviewComment::in_reply_to`](crate::pulls::create_review_comment::CreateReviewComment::in_reply_to)): ID of a review comment to reply to. Other fields except `body` are ignored when this is set.
     /// - `subject_type` (optional, [`CreateReviewComment::subject_type`](crate::pulls::create_review_comment::CreateReviewComment::subject_type)): What the comment is attached to: one line or the whole file. Values: `line`, `file`.
     ///
+    /// # Returns
+    ///
+    /// [`PullRequestReviewComment`](crate::models::PullRequestReviewComment) (status 201). `send_with_response()` also gives the status, headers, rate limit and raw body.
+    ///
     /// # Route
     ///
     /// `POST /repos/{owner}/{repo}/pulls/{pull_number}/comments`
@@ -233,6 +253,10 @@ impl<'c> Pulls<'c> {
     /// - `pull_number` (required): Number of the pull request, as shown in its URL.
     /// - `review_id` (required): ID of the review.
     ///
+    /// # Returns
+    ///
+    /// [`PullRequestReview`](crate::models::PullRequestReview) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
+    ///
     /// # Route
     ///
     /// `DELETE /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}`
@@ -263,6 +287,10 @@ impl<'c> Pulls<'c> {
     /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
     /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
     /// - `comment_id` (required): Unique ID of the comment.
+    ///
+    /// # Returns
+    ///
+    /// Nothing (the response to expect is status 204, without a body).
     ///
     /// # Route
     ///
@@ -295,6 +323,10 @@ impl<'c> Pulls<'c> {
     /// - `review_id` (required): ID of the review.
     /// - `message` (required): Why the review is being dismissed.
     /// - `event` (optional, [`DismissReview::event`](crate::pulls::dismiss_review::DismissReview::event)): Always `DISMISS`.
+    ///
+    /// # Returns
+    ///
+    /// [`PullRequestReview`](crate::models::PullRequestReview) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -332,6 +364,10 @@ impl<'c> Pulls<'c> {
     /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
     /// - `pull_number` (required): Number of the pull request, as shown in its URL.
     ///
+    /// # Returns
+    ///
+    /// [`PullRequest`](crate::models::PullRequest) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
+    ///
     /// # Route
     ///
     /// `GET /repos/{owner}/{repo}/pulls/{pull_number}`
@@ -361,6 +397,10 @@ impl<'c> Pulls<'c> {
     /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
     /// - `pull_number` (required): Number of the pull request, as shown in its URL.
     /// - `review_id` (required): ID of the review.
+    ///
+    /// # Returns
+    ///
+    /// [`PullRequestReview`](crate::models::PullRequestReview) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -392,6 +432,10 @@ impl<'c> Pulls<'c> {
     /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
     /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
     /// - `comment_id` (required): Unique ID of the comment.
+    ///
+    /// # Returns
+    ///
+    /// [`PullRequestReviewComment`](crate::models::PullRequestReviewComment) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -427,6 +471,10 @@ impl<'c> Pulls<'c> {
     /// - `direction` (optional, [`List::direction`](crate::pulls::list::List::direction)): Sort order. Defaults to `desc` when sorting by `created` or when `sort` is left out, otherwise `asc`.
     /// - `per_page` (optional, [`List::per_page`](crate::pulls::list::List::per_page)): How many results to return per page, at most 100. Default: `30`.
     /// - `page` (optional, [`List::page`](crate::pulls::list::List::page)): Which page of results to return, counting from 1. Default: `1`.
+    ///
+    /// # Returns
+    ///
+    /// A list of [`PullRequestSimple`](crate::models::PullRequestSimple) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -465,6 +513,10 @@ impl<'c> Pulls<'c> {
     /// - `per_page` (optional, [`ListCommentsForReview::per_page`](crate::pulls::list_comments_for_review::ListCommentsForReview::per_page)): How many results to return per page, at most 100. Default: `30`.
     /// - `page` (optional, [`ListCommentsForReview::page`](crate::pulls::list_comments_for_review::ListCommentsForReview::page)): Which page of results to return, counting from 1. Default: `1`.
     ///
+    /// # Returns
+    ///
+    /// A list of [`ReviewComment`](crate::models::ReviewComment) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
+    ///
     /// # Route
     ///
     /// `GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/comments`
@@ -500,6 +552,10 @@ impl<'c> Pulls<'c> {
     /// - `per_page` (optional, [`ListCommits::per_page`](crate::pulls::list_commits::ListCommits::per_page)): How many results to return per page, at most 100. Default: `30`.
     /// - `page` (optional, [`ListCommits::page`](crate::pulls::list_commits::ListCommits::page)): Which page of results to return, counting from 1. Default: `1`.
     ///
+    /// # Returns
+    ///
+    /// A list of [`Commit`](crate::models::Commit) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
+    ///
     /// # Route
     ///
     /// `GET /repos/{owner}/{repo}/pulls/{pull_number}/commits`
@@ -533,6 +589,10 @@ impl<'c> Pulls<'c> {
     /// - `per_page` (optional, [`ListFiles::per_page`](crate::pulls::list_files::ListFiles::per_page)): How many results to return per page, at most 100. Default: `30`.
     /// - `page` (optional, [`ListFiles::page`](crate::pulls::list_files::ListFiles::page)): Which page of results to return, counting from 1. Default: `1`.
     ///
+    /// # Returns
+    ///
+    /// A list of [`DiffEntry`](crate::models::DiffEntry) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
+    ///
     /// # Route
     ///
     /// `GET /repos/{owner}/{repo}/pulls/{pull_number}/files`
@@ -563,6 +623,10 @@ impl<'c> Pulls<'c> {
     /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
     /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
     /// - `pull_number` (required): Number of the pull request, as shown in its URL.
+    ///
+    /// # Returns
+    ///
+    /// [`PullRequestReviewRequest`](crate::models::PullRequestReviewRequest) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -597,6 +661,10 @@ impl<'c> Pulls<'c> {
     /// - `since` (optional, [`ListReviewComments::since`](crate::pulls::list_review_comments::ListReviewComments::since)): Only return results changed at or after this time, an ISO 8601 timestamp (`YYYY-MM-DDTHH:MM:SSZ`).
     /// - `per_page` (optional, [`ListReviewComments::per_page`](crate::pulls::list_review_comments::ListReviewComments::per_page)): How many results to return per page, at most 100. Default: `30`.
     /// - `page` (optional, [`ListReviewComments::page`](crate::pulls::list_review_comments::ListReviewComments::page)): Which page of results to return, counting from 1. Default: `1`.
+    ///
+    /// # Returns
+    ///
+    /// A list of [`PullRequestReviewComment`](crate::models::PullRequestReviewComment) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -636,6 +704,10 @@ impl<'c> Pulls<'c> {
     /// - `per_page` (optional, [`ListReviewCommentsForRepo::per_page`](crate::pulls::list_review_comments_for_repo::ListReviewCommentsForRepo::per_page)): How many results to return per page, at most 100. Default: `30`.
     /// - `page` (optional, [`ListReviewCommentsForRepo::page`](crate::pulls::list_review_comments_for_repo::ListReviewCommentsForRepo::page)): Which page of results to return, counting from 1. Default: `1`.
     ///
+    /// # Returns
+    ///
+    /// A list of [`PullRequestReviewComment`](crate::models::PullRequestReviewComment) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
+    ///
     /// # Route
     ///
     /// `GET /repos/{owner}/{repo}/pulls/comments`
@@ -669,6 +741,10 @@ impl<'c> Pulls<'c> {
     /// - `pull_number` (required): Number of the pull request, as shown in its URL.
     /// - `per_page` (optional, [`ListReviews::per_page`](crate::pulls::list_reviews::ListReviews::per_page)): How many results to return per page, at most 100. Default: `30`.
     /// - `page` (optional, [`ListReviews::page`](crate::pulls::list_reviews::ListReviews::page)): Which page of results to return, counting from 1. Default: `1`.
+    ///
+    /// # Returns
+    ///
+    /// A list of [`PullRequestReview`](crate::models::PullRequestReview) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -707,6 +783,10 @@ impl<'c> Pulls<'c> {
     /// - `sha` (optional, [`Merge::sha`](crate::pulls::merge::Merge::sha)): SHA the head must still have; when it has moved, the merge is refused.
     /// - `merge_method` (optional, [`Merge::merge_method`](crate::pulls::merge::Merge::merge_method)): How to merge. Values: `merge`, `squash`, `rebase`.
     ///
+    /// # Returns
+    ///
+    /// [`PullRequestMergeResult`](crate::models::PullRequestMergeResult) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
+    ///
     /// # Route
     ///
     /// `PUT /repos/{owner}/{repo}/pulls/{pull_number}/merge`
@@ -741,6 +821,10 @@ impl<'c> Pulls<'c> {
     /// - `pull_number` (required): Number of the pull request, as shown in its URL.
     /// - `reviewers` (required): Logins of users whose request is withdrawn.
     /// - `team_reviewers` (optional, [`RemoveRequestedReviewers::team_reviewers`](crate::pulls::remove_requested_reviewers::RemoveRequestedReviewers::team_reviewers)): Slugs of teams whose request is withdrawn.
+    ///
+    /// # Returns
+    ///
+    /// [`PullRequestSimple`](crate::models::PullRequestSimple) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -778,6 +862,10 @@ impl<'c> Pulls<'c> {
     /// - `reviewers` (optional, [`RequestReviewers::reviewers`](crate::pulls::request_reviewers::RequestReviewers::reviewers)): Logins of users to ask.
     /// - `team_reviewers` (optional, [`RequestReviewers::team_reviewers`](crate::pulls::request_reviewers::RequestReviewers::team_reviewers)): Slugs of teams to ask.
     ///
+    /// # Returns
+    ///
+    /// [`PullRequestSimple`](crate::models::PullRequestSimple) (status 201). `send_with_response()` also gives the status, headers, rate limit and raw body.
+    ///
     /// # Route
     ///
     /// `POST /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers`
@@ -811,6 +899,10 @@ impl<'c> Pulls<'c> {
     /// - `review_id` (required): ID of the review.
     /// - `body` (optional, [`SubmitReview::body`](crate::pulls::submit_review::SubmitReview::body)): Text of the review.
     /// - `event` (required): Verdict. Without it the review stays pending. Values: `APPROVE`, `REQUEST_CHANGES`, `COMMENT`.
+    ///
+    /// # Returns
+    ///
+    /// [`PullRequestReview`](crate::models::PullRequestReview) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -851,6 +943,10 @@ impl<'c> Pulls<'c> {
     /// - `base` (optional, [`Update::base`](crate::pulls::update::Update::base)): Branch to merge into instead. It must be in the current repository.
     /// - `maintainer_can_modify` (optional, [`Update::maintainer_can_modify`](crate::pulls::update::Update::maintainer_can_modify)): When `true`, maintainers of the base repository may push to the head branch.
     ///
+    /// # Returns
+    ///
+    /// [`PullRequest`](crate::models::PullRequest) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
+    ///
     /// # Route
     ///
     /// `PATCH /repos/{owner}/{repo}/pulls/{pull_number}`
@@ -886,6 +982,10 @@ impl<'c> Pulls<'c> {
     /// - `pull_number` (required): Number of the pull request, as shown in its URL.
     /// - `expected_head_sha` (optional, [`UpdateBranch::expected_head_sha`](crate::pulls::update_branch::UpdateBranch::expected_head_sha)): SHA the head branch must still have. When it has moved, the call fails with `422`. Defaults to the current head.
     ///
+    /// # Returns
+    ///
+    /// [`UpdateBranchResponse`](crate::models::UpdateBranchResponse) (status 202). `send_with_response()` also gives the status, headers, rate limit and raw body.
+    ///
     /// # Route
     ///
     /// `PUT /repos/{owner}/{repo}/pulls/{pull_number}/update-branch`
@@ -917,6 +1017,10 @@ impl<'c> Pulls<'c> {
     /// - `pull_number` (required): Number of the pull request, as shown in its URL.
     /// - `review_id` (required): ID of the review.
     /// - `body` (required): New text of the review.
+    ///
+    /// # Returns
+    ///
+    /// [`PullRequestReview`](crate::models::PullRequestReview) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -951,6 +1055,10 @@ impl<'c> Pulls<'c> {
     /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
     /// - `comment_id` (required): Unique ID of the comment.
     /// - `body` (required): New text of the comment, in Markdown.
+    ///
+    /// # Returns
+    ///
+    /// [`PullRequestReviewComment`](crate::models::PullRequestReviewComment) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -998,10 +1106,17 @@ pub mod check_if_merged {
                 format!("/repos/{owner}/{repo}/pulls/{pull_number}/merge"),
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, bool> {
+            self.build().send_into("pulls.checkIfMerged", crate::runtime::decode::check)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<bool>> {
+            self.build().send_with("pulls.checkIfMerged", crate::runtime::decode::check)
         }
     }
 }
@@ -1082,10 +1197,22 @@ pub mod create {
             req = req.json(body);
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::PullRequest> {
+            self.build().send_into("pulls.create", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::PullRequest>,
+        > {
+            self.build().send_with("pulls.create", crate::runtime::decode::json)
         }
     }
 }
@@ -1122,10 +1249,30 @@ pub mod create_reply_for_review_comment {
             req = req.json(body);
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::PullRequestReviewComment> {
+            self.build()
+                .send_into(
+                    "pulls.createReplyForReviewComment",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::PullRequestReviewComment>,
+        > {
+            self.build()
+                .send_with(
+                    "pulls.createReplyForReviewComment",
+                    crate::runtime::decode::json,
+                )
         }
     }
 }
@@ -1193,10 +1340,22 @@ pub mod create_review {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::PullRequestReview> {
+            self.build().send_into("pulls.createReview", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::PullRequestReview>,
+        > {
+            self.build().send_with("pulls.createReview", crate::runtime::decode::json)
         }
     }
     /// Verdict of the review. Leave it out to keep the review pending. Values: `APPROVE`, `REQUEST_CHANGES`, `COMMENT`.
@@ -1369,10 +1528,24 @@ pub mod create_review_comment {
             req = req.json(body);
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::PullRequestReviewComment> {
+            self.build()
+                .send_into("pulls.createReviewComment", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::PullRequestReviewComment>,
+        > {
+            self.build()
+                .send_with("pulls.createReviewComment", crate::runtime::decode::json)
         }
     }
     /// Side of the diff the line is on: `LEFT` for deletions, `RIGHT` for additions or unchanged lines.
@@ -1495,10 +1668,24 @@ pub mod delete_pending_review {
                 format!("/repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}"),
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::PullRequestReview> {
+            self.build()
+                .send_into("pulls.deletePendingReview", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::PullRequestReview>,
+        > {
+            self.build()
+                .send_with("pulls.deletePendingReview", crate::runtime::decode::json)
         }
     }
 }
@@ -1526,10 +1713,19 @@ pub mod delete_review_comment {
                 format!("/repos/{owner}/{repo}/pulls/comments/{comment_id}"),
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ()> {
+            self.build()
+                .send_into("pulls.deleteReviewComment", crate::runtime::decode::unit)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
+            self.build()
+                .send_with("pulls.deleteReviewComment", crate::runtime::decode::unit)
         }
     }
 }
@@ -1574,10 +1770,22 @@ pub mod dismiss_review {
             req = req.json(body);
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::PullRequestReview> {
+            self.build().send_into("pulls.dismissReview", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::PullRequestReview>,
+        > {
+            self.build().send_with("pulls.dismissReview", crate::runtime::decode::json)
         }
     }
     /// Always `DISMISS`.
@@ -1632,10 +1840,22 @@ pub mod get {
                 format!("/repos/{owner}/{repo}/pulls/{pull_number}"),
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::PullRequest> {
+            self.build().send_into("pulls.get", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::PullRequest>,
+        > {
+            self.build().send_with("pulls.get", crate::runtime::decode::json)
         }
     }
 }
@@ -1665,10 +1885,22 @@ pub mod get_review {
                 format!("/repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}"),
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::PullRequestReview> {
+            self.build().send_into("pulls.getReview", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::PullRequestReview>,
+        > {
+            self.build().send_with("pulls.getReview", crate::runtime::decode::json)
         }
     }
 }
@@ -1696,10 +1928,24 @@ pub mod get_review_comment {
                 format!("/repos/{owner}/{repo}/pulls/comments/{comment_id}"),
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::PullRequestReviewComment> {
+            self.build()
+                .send_into("pulls.getReviewComment", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::PullRequestReviewComment>,
+        > {
+            self.build()
+                .send_with("pulls.getReviewComment", crate::runtime::decode::json)
         }
     }
 }
@@ -1796,10 +2042,29 @@ pub mod list {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, Vec<crate::models::PullRequestSimple>> {
+            self.build().send_into("pulls.list", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<Vec<crate::models::PullRequestSimple>>,
+        > {
+            self.build().send_with("pulls.list", crate::runtime::decode::json)
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<'c, crate::models::PullRequestSimple> {
+            self.build().paginate()
         }
     }
     /// Only pull requests in this state. Values: `open`, `closed`, `all`. Default: `open`.
@@ -1951,10 +2216,31 @@ pub mod list_comments_for_review {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, Vec<crate::models::ReviewComment>> {
+            self.build()
+                .send_into("pulls.listCommentsForReview", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<Vec<crate::models::ReviewComment>>,
+        > {
+            self.build()
+                .send_with("pulls.listCommentsForReview", crate::runtime::decode::json)
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<'c, crate::models::ReviewComment> {
+            self.build().paginate()
         }
     }
 }
@@ -2003,10 +2289,27 @@ pub mod list_commits {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, Vec<crate::models::Commit>> {
+            self.build().send_into("pulls.listCommits", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<Vec<crate::models::Commit>>,
+        > {
+            self.build().send_with("pulls.listCommits", crate::runtime::decode::json)
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(self) -> crate::runtime::Paginate<'c, crate::models::Commit> {
+            self.build().paginate()
         }
     }
 }
@@ -2055,10 +2358,27 @@ pub mod list_files {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, Vec<crate::models::DiffEntry>> {
+            self.build().send_into("pulls.listFiles", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<Vec<crate::models::DiffEntry>>,
+        > {
+            self.build().send_with("pulls.listFiles", crate::runtime::decode::json)
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(self) -> crate::runtime::Paginate<'c, crate::models::DiffEntry> {
+            self.build().paginate()
         }
     }
 }
@@ -2086,10 +2406,24 @@ pub mod list_requested_reviewers {
                 format!("/repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers"),
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::PullRequestReviewRequest> {
+            self.build()
+                .send_into("pulls.listRequestedReviewers", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::PullRequestReviewRequest>,
+        > {
+            self.build()
+                .send_with("pulls.listRequestedReviewers", crate::runtime::decode::json)
         }
     }
 }
@@ -2171,10 +2505,34 @@ pub mod list_review_comments {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            Vec<crate::models::PullRequestReviewComment>,
+        > {
+            self.build()
+                .send_into("pulls.listReviewComments", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<Vec<crate::models::PullRequestReviewComment>>,
+        > {
+            self.build()
+                .send_with("pulls.listReviewComments", crate::runtime::decode::json)
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<'c, crate::models::PullRequestReviewComment> {
+            self.build().paginate()
         }
     }
     /// Field the comments are ordered by. Values: `created`, `updated`. Default: `created`.
@@ -2319,10 +2677,40 @@ pub mod list_review_comments_for_repo {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            Vec<crate::models::PullRequestReviewComment>,
+        > {
+            self.build()
+                .send_into(
+                    "pulls.listReviewCommentsForRepo",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<Vec<crate::models::PullRequestReviewComment>>,
+        > {
+            self.build()
+                .send_with(
+                    "pulls.listReviewCommentsForRepo",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<'c, crate::models::PullRequestReviewComment> {
+            self.build().paginate()
         }
     }
     /// Field the comments are ordered by. Values: `created`, `updated`, `created_at`.
@@ -2434,10 +2822,29 @@ pub mod list_reviews {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, Vec<crate::models::PullRequestReview>> {
+            self.build().send_into("pulls.listReviews", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<Vec<crate::models::PullRequestReview>>,
+        > {
+            self.build().send_with("pulls.listReviews", crate::runtime::decode::json)
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<'c, crate::models::PullRequestReview> {
+            self.build().paginate()
         }
     }
 }
@@ -2505,10 +2912,22 @@ pub mod merge {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::PullRequestMergeResult> {
+            self.build().send_into("pulls.merge", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::PullRequestMergeResult>,
+        > {
+            self.build().send_with("pulls.merge", crate::runtime::decode::json)
         }
     }
     /// How to merge. Values: `merge`, `squash`, `rebase`.
@@ -2587,10 +3006,30 @@ pub mod remove_requested_reviewers {
             req = req.json(body);
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::PullRequestSimple> {
+            self.build()
+                .send_into(
+                    "pulls.removeRequestedReviewers",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::PullRequestSimple>,
+        > {
+            self.build()
+                .send_with(
+                    "pulls.removeRequestedReviewers",
+                    crate::runtime::decode::json,
+                )
         }
     }
 }
@@ -2647,10 +3086,24 @@ pub mod request_reviewers {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::PullRequestSimple> {
+            self.build()
+                .send_into("pulls.requestReviewers", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::PullRequestSimple>,
+        > {
+            self.build()
+                .send_with("pulls.requestReviewers", crate::runtime::decode::json)
         }
     }
 }
@@ -2695,10 +3148,22 @@ pub mod submit_review {
             req = req.json(body);
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::PullRequestReview> {
+            self.build().send_into("pulls.submitReview", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::PullRequestReview>,
+        > {
+            self.build().send_with("pulls.submitReview", crate::runtime::decode::json)
         }
     }
     /// Verdict. Without it the review stays pending. Values: `APPROVE`, `REQUEST_CHANGES`, `COMMENT`.
@@ -2804,10 +3269,22 @@ pub mod update {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::PullRequest> {
+            self.build().send_into("pulls.update", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::PullRequest>,
+        > {
+            self.build().send_with("pulls.update", crate::runtime::decode::json)
         }
     }
     /// New state. Values: `open`, `closed`.
@@ -2881,10 +3358,22 @@ pub mod update_branch {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::UpdateBranchResponse> {
+            self.build().send_into("pulls.updateBranch", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::UpdateBranchResponse>,
+        > {
+            self.build().send_with("pulls.updateBranch", crate::runtime::decode::json)
         }
     }
 }
@@ -2919,10 +3408,22 @@ pub mod update_review {
             req = req.json(body);
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::PullRequestReview> {
+            self.build().send_into("pulls.updateReview", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::PullRequestReview>,
+        > {
+            self.build().send_with("pulls.updateReview", crate::runtime::decode::json)
         }
     }
 }
@@ -2955,10 +3456,24 @@ pub mod update_review_comment {
             req = req.json(body);
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::PullRequestReviewComment> {
+            self.build()
+                .send_into("pulls.updateReviewComment", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::PullRequestReviewComment>,
+        > {
+            self.build()
+                .send_with("pulls.updateReviewComment", crate::runtime::decode::json)
         }
     }
 }

@@ -19,6 +19,10 @@ impl<'c> RateLimit<'c> {
     ///
     /// The top-level `rate` object is kept for old clients; read `resources.core` instead.
     ///
+    /// # Returns
+    ///
+    /// [`RateLimitOverview`](crate::models::RateLimitOverview) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
+    ///
     /// # Route
     ///
     /// `GET /rate_limit`
@@ -47,10 +51,22 @@ pub mod get {
                 String::from("/rate_limit"),
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::RateLimitOverview> {
+            self.build().send_into("rateLimit.get", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::RateLimitOverview>,
+        > {
+            self.build().send_with("rateLimit.get", crate::runtime::decode::json)
         }
     }
 }

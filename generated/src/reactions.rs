@@ -24,6 +24,10 @@ impl<'c> Reactions<'c> {
     /// - `comment_id` (required): ID of the commit comment.
     /// - `content` (required): Emoji reaction to add. Values: `+1`, `-1`, `laugh`, `confused`, `heart`, `hooray`, `rocket`, `eyes`.
     ///
+    /// # Returns
+    ///
+    /// [`Reaction`](crate::models::Reaction) (status 200, 201). `send_with_response()` also gives the status, headers, rate limit and raw body.
+    ///
     /// # Route
     ///
     /// `POST /repos/{owner}/{repo}/comments/{comment_id}/reactions`
@@ -55,6 +59,10 @@ impl<'c> Reactions<'c> {
     /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
     /// - `issue_number` (required): Number of the issue within the repository.
     /// - `content` (required): Which reaction to add. Can be one of: `+1`, `-1`, `laugh`, `confused`, `heart`, `hooray`, `rocket`, `eyes`.
+    ///
+    /// # Returns
+    ///
+    /// [`Reaction`](crate::models::Reaction) (status 200, 201). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -88,6 +96,10 @@ impl<'c> Reactions<'c> {
     /// - `comment_id` (required): ID of the issue comment.
     /// - `content` (required): Emoji reaction to add. Values: `+1`, `-1`, `laugh`, `confused`, `heart`, `hooray`, `rocket`, `eyes`.
     ///
+    /// # Returns
+    ///
+    /// [`Reaction`](crate::models::Reaction) (status 200, 201). `send_with_response()` also gives the status, headers, rate limit and raw body.
+    ///
     /// # Route
     ///
     /// `POST /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions`
@@ -120,6 +132,10 @@ impl<'c> Reactions<'c> {
     /// - `comment_id` (required): ID of the review comment.
     /// - `content` (required): Emoji reaction to add. Values: `+1`, `-1`, `laugh`, `confused`, `heart`, `hooray`, `rocket`, `eyes`.
     ///
+    /// # Returns
+    ///
+    /// [`Reaction`](crate::models::Reaction) (status 200, 201). `send_with_response()` also gives the status, headers, rate limit and raw body.
+    ///
     /// # Route
     ///
     /// `POST /repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions`
@@ -151,6 +167,10 @@ impl<'c> Reactions<'c> {
     /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
     /// - `release_id` (required): ID of the release.
     /// - `content` (required): Emoji reaction to add. Values: `+1`, `laugh`, `heart`, `hooray`, `rocket`, `eyes`.
+    ///
+    /// # Returns
+    ///
+    /// [`Reaction`](crate::models::Reaction) (status 200, 201). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -186,6 +206,10 @@ impl<'c> Reactions<'c> {
     /// - `discussion_number` (required): Number of the team discussion.
     /// - `comment_number` (required): Number of the comment within the team discussion.
     /// - `content` (required): Emoji reaction to add. Values: `+1`, `-1`, `laugh`, `confused`, `heart`, `hooray`, `rocket`, `eyes`.
+    ///
+    /// # Returns
+    ///
+    /// [`Reaction`](crate::models::Reaction) (status 200, 201). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -225,6 +249,10 @@ impl<'c> Reactions<'c> {
     /// - `discussion_number` (required): Number of the team discussion.
     /// - `content` (required): Emoji reaction to add. Values: `+1`, `-1`, `laugh`, `confused`, `heart`, `hooray`, `rocket`, `eyes`.
     ///
+    /// # Returns
+    ///
+    /// [`Reaction`](crate::models::Reaction) (status 200, 201). `send_with_response()` also gives the status, headers, rate limit and raw body.
+    ///
     /// # Route
     ///
     /// `POST /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions`
@@ -256,6 +284,10 @@ impl<'c> Reactions<'c> {
     /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
     /// - `comment_id` (required): ID of the commit comment.
     /// - `reaction_id` (required): ID of the reaction.
+    ///
+    /// # Returns
+    ///
+    /// Nothing (the response to expect is status 204, without a body).
     ///
     /// # Route
     ///
@@ -289,6 +321,10 @@ impl<'c> Reactions<'c> {
     /// - `issue_number` (required): Number of the issue, as shown in its URL.
     /// - `reaction_id` (required): ID of the reaction.
     ///
+    /// # Returns
+    ///
+    /// Nothing (the response to expect is status 204, without a body).
+    ///
     /// # Route
     ///
     /// `DELETE /repos/{owner}/{repo}/issues/{issue_number}/reactions/{reaction_id}`
@@ -320,6 +356,10 @@ impl<'c> Reactions<'c> {
     /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
     /// - `comment_id` (required): ID of the issue comment.
     /// - `reaction_id` (required): ID of the reaction.
+    ///
+    /// # Returns
+    ///
+    /// Nothing (the response to expect is status 204, without a body).
     ///
     /// # Route
     ///
@@ -353,6 +393,10 @@ impl<'c> Reactions<'c> {
     /// - `comment_id` (required): ID of the review comment.
     /// - `reaction_id` (required): ID of the reaction.
     ///
+    /// # Returns
+    ///
+    /// Nothing (the response to expect is status 204, without a body).
+    ///
     /// # Route
     ///
     /// `DELETE /repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions/{reaction_id}`
@@ -384,6 +428,10 @@ impl<'c> Reactions<'c> {
     /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
     /// - `release_id` (required): ID of the release.
     /// - `reaction_id` (required): ID of the reaction.
+    ///
+    /// # Returns
+    ///
+    /// Nothing (the response to expect is status 204, without a body).
     ///
     /// # Route
     ///
@@ -419,6 +467,10 @@ impl<'c> Reactions<'c> {
     /// - `discussion_number` (required): Number of the team discussion.
     /// - `reaction_id` (required): ID of the reaction.
     ///
+    /// # Returns
+    ///
+    /// Nothing (the response to expect is status 204, without a body).
+    ///
     /// # Route
     ///
     /// `DELETE /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions/{reaction_id}`
@@ -453,6 +505,10 @@ impl<'c> Reactions<'c> {
     /// - `discussion_number` (required): Number of the team discussion.
     /// - `comment_number` (required): Number of the comment within the team discussion.
     /// - `reaction_id` (required): ID of the reaction.
+    ///
+    /// # Returns
+    ///
+    /// Nothing (the response to expect is status 204, without a body).
     ///
     /// # Route
     ///
@@ -490,6 +546,10 @@ impl<'c> Reactions<'c> {
     /// - `per_page` (optional, [`ListForCommitComment::per_page`](crate::reactions::list_for_commit_comment::ListForCommitComment::per_page)): How many results to return per page, at most 100. Default: `30`.
     /// - `page` (optional, [`ListForCommitComment::page`](crate::reactions::list_for_commit_comment::ListForCommitComment::page)): Which page of results to return, counting from 1. Default: `1`.
     ///
+    /// # Returns
+    ///
+    /// A list of [`Reaction`](crate::models::Reaction) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
+    ///
     /// # Route
     ///
     /// `GET /repos/{owner}/{repo}/comments/{comment_id}/reactions`
@@ -524,6 +584,10 @@ impl<'c> Reactions<'c> {
     /// - `content` (optional, [`ListForIssue::content`](crate::reactions::list_for_issue::ListForIssue::content)): Only reactions of this kind. Leave it out to list all kinds. Values: `+1`, `-1`, `laugh`, `confused`, `heart`, `hooray`, `rocket`, `eyes`.
     /// - `per_page` (optional, [`ListForIssue::per_page`](crate::reactions::list_for_issue::ListForIssue::per_page)): How many results to return per page, at most 100. Default: `30`.
     /// - `page` (optional, [`ListForIssue::page`](crate::reactions::list_for_issue::ListForIssue::page)): Which page of results to return, counting from 1. Default: `1`.
+    ///
+    /// # Returns
+    ///
+    /// A list of [`Reaction`](crate::models::Reaction) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -560,6 +624,10 @@ impl<'c> Reactions<'c> {
     /// - `per_page` (optional, [`ListForIssueComment::per_page`](crate::reactions::list_for_issue_comment::ListForIssueComment::per_page)): How many results to return per page, at most 100. Default: `30`.
     /// - `page` (optional, [`ListForIssueComment::page`](crate::reactions::list_for_issue_comment::ListForIssueComment::page)): Which page of results to return, counting from 1. Default: `1`.
     ///
+    /// # Returns
+    ///
+    /// A list of [`Reaction`](crate::models::Reaction) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
+    ///
     /// # Route
     ///
     /// `GET /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions`
@@ -595,6 +663,10 @@ impl<'c> Reactions<'c> {
     /// - `per_page` (optional, [`ListForPullRequestReviewComment::per_page`](crate::reactions::list_for_pull_request_review_comment::ListForPullRequestReviewComment::per_page)): How many results to return per page, at most 100. Default: `30`.
     /// - `page` (optional, [`ListForPullRequestReviewComment::page`](crate::reactions::list_for_pull_request_review_comment::ListForPullRequestReviewComment::page)): Which page of results to return, counting from 1. Default: `1`.
     ///
+    /// # Returns
+    ///
+    /// A list of [`Reaction`](crate::models::Reaction) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
+    ///
     /// # Route
     ///
     /// `GET /repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions`
@@ -629,6 +701,10 @@ impl<'c> Reactions<'c> {
     /// - `content` (optional, [`ListForRelease::content`](crate::reactions::list_for_release::ListForRelease::content)): Only reactions of this kind. Leave it out to list all kinds. Values: `+1`, `laugh`, `heart`, `hooray`, `rocket`, `eyes`.
     /// - `per_page` (optional, [`ListForRelease::per_page`](crate::reactions::list_for_release::ListForRelease::per_page)): How many results to return per page, at most 100. Default: `30`.
     /// - `page` (optional, [`ListForRelease::page`](crate::reactions::list_for_release::ListForRelease::page)): Which page of results to return, counting from 1. Default: `1`.
+    ///
+    /// # Returns
+    ///
+    /// A list of [`Reaction`](crate::models::Reaction) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -668,6 +744,10 @@ impl<'c> Reactions<'c> {
     /// - `per_page` (optional, [`ListForTeamDiscussionCommentInOrg::per_page`](crate::reactions::list_for_team_discussion_comment_in_org::ListForTeamDiscussionCommentInOrg::per_page)): How many results to return per page, at most 100. Default: `30`.
     /// - `page` (optional, [`ListForTeamDiscussionCommentInOrg::page`](crate::reactions::list_for_team_discussion_comment_in_org::ListForTeamDiscussionCommentInOrg::page)): Which page of results to return, counting from 1. Default: `1`.
     ///
+    /// # Returns
+    ///
+    /// A list of [`Reaction`](crate::models::Reaction) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
+    ///
     /// # Route
     ///
     /// `GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions`
@@ -706,6 +786,10 @@ impl<'c> Reactions<'c> {
     /// - `content` (optional, [`ListForTeamDiscussionInOrg::content`](crate::reactions::list_for_team_discussion_in_org::ListForTeamDiscussionInOrg::content)): Only reactions of this kind. Leave it out to list all kinds. Values: `+1`, `-1`, `laugh`, `confused`, `heart`, `hooray`, `rocket`, `eyes`.
     /// - `per_page` (optional, [`ListForTeamDiscussionInOrg::per_page`](crate::reactions::list_for_team_discussion_in_org::ListForTeamDiscussionInOrg::per_page)): How many results to return per page, at most 100. Default: `30`.
     /// - `page` (optional, [`ListForTeamDiscussionInOrg::page`](crate::reactions::list_for_team_discussion_in_org::ListForTeamDiscussionInOrg::page)): Which page of results to return, counting from 1. Default: `1`.
+    ///
+    /// # Returns
+    ///
+    /// A list of [`Reaction`](crate::models::Reaction) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -759,10 +843,28 @@ pub mod create_for_commit_comment {
             req = req.json(body);
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, crate::models::Reaction> {
+            self.build()
+                .send_into(
+                    "reactions.createForCommitComment",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::Reaction>,
+        > {
+            self.build()
+                .send_with(
+                    "reactions.createForCommitComment",
+                    crate::runtime::decode::json,
+                )
         }
     }
     /// Emoji reaction to add. Values: `+1`, `-1`, `laugh`, `confused`, `heart`, `hooray`, `rocket`, `eyes`.
@@ -843,10 +945,22 @@ pub mod create_for_issue {
             req = req.json(body);
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, crate::models::Reaction> {
+            self.build()
+                .send_into("reactions.createForIssue", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::Reaction>,
+        > {
+            self.build()
+                .send_with("reactions.createForIssue", crate::runtime::decode::json)
         }
     }
     /// Which reaction to add. Can be one of: `+1`, `-1`, `laugh`, `confused`, `heart`, `hooray`, `rocket`, `eyes`.
@@ -927,10 +1041,28 @@ pub mod create_for_issue_comment {
             req = req.json(body);
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, crate::models::Reaction> {
+            self.build()
+                .send_into(
+                    "reactions.createForIssueComment",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::Reaction>,
+        > {
+            self.build()
+                .send_with(
+                    "reactions.createForIssueComment",
+                    crate::runtime::decode::json,
+                )
         }
     }
     /// Emoji reaction to add. Values: `+1`, `-1`, `laugh`, `confused`, `heart`, `hooray`, `rocket`, `eyes`.
@@ -1011,10 +1143,28 @@ pub mod create_for_pull_request_review_comment {
             req = req.json(body);
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, crate::models::Reaction> {
+            self.build()
+                .send_into(
+                    "reactions.createForPullRequestReviewComment",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::Reaction>,
+        > {
+            self.build()
+                .send_with(
+                    "reactions.createForPullRequestReviewComment",
+                    crate::runtime::decode::json,
+                )
         }
     }
     /// Emoji reaction to add. Values: `+1`, `-1`, `laugh`, `confused`, `heart`, `hooray`, `rocket`, `eyes`.
@@ -1095,10 +1245,22 @@ pub mod create_for_release {
             req = req.json(body);
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, crate::models::Reaction> {
+            self.build()
+                .send_into("reactions.createForRelease", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::Reaction>,
+        > {
+            self.build()
+                .send_with("reactions.createForRelease", crate::runtime::decode::json)
         }
     }
     /// Emoji reaction to add. Values: `+1`, `laugh`, `heart`, `hooray`, `rocket`, `eyes`.
@@ -1177,10 +1339,28 @@ pub mod create_for_team_discussion_comment_in_org {
             req = req.json(body);
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, crate::models::Reaction> {
+            self.build()
+                .send_into(
+                    "reactions.createForTeamDiscussionCommentInOrg",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::Reaction>,
+        > {
+            self.build()
+                .send_with(
+                    "reactions.createForTeamDiscussionCommentInOrg",
+                    crate::runtime::decode::json,
+                )
         }
     }
     /// Emoji reaction to add. Values: `+1`, `-1`, `laugh`, `confused`, `heart`, `hooray`, `rocket`, `eyes`.
@@ -1263,10 +1443,28 @@ pub mod create_for_team_discussion_in_org {
             req = req.json(body);
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, crate::models::Reaction> {
+            self.build()
+                .send_into(
+                    "reactions.createForTeamDiscussionInOrg",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::Reaction>,
+        > {
+            self.build()
+                .send_with(
+                    "reactions.createForTeamDiscussionInOrg",
+                    crate::runtime::decode::json,
+                )
         }
     }
     /// Emoji reaction to add. Values: `+1`, `-1`, `laugh`, `confused`, `heart`, `hooray`, `rocket`, `eyes`.
@@ -1346,10 +1544,25 @@ pub mod delete_for_commit_comment {
                 ),
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ()> {
+            self.build()
+                .send_into(
+                    "reactions.deleteForCommitComment",
+                    crate::runtime::decode::unit,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
+            self.build()
+                .send_with(
+                    "reactions.deleteForCommitComment",
+                    crate::runtime::decode::unit,
+                )
         }
     }
 }
@@ -1381,10 +1594,19 @@ pub mod delete_for_issue {
                 ),
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ()> {
+            self.build()
+                .send_into("reactions.deleteForIssue", crate::runtime::decode::unit)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
+            self.build()
+                .send_with("reactions.deleteForIssue", crate::runtime::decode::unit)
         }
     }
 }
@@ -1416,10 +1638,25 @@ pub mod delete_for_issue_comment {
                 ),
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ()> {
+            self.build()
+                .send_into(
+                    "reactions.deleteForIssueComment",
+                    crate::runtime::decode::unit,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
+            self.build()
+                .send_with(
+                    "reactions.deleteForIssueComment",
+                    crate::runtime::decode::unit,
+                )
         }
     }
 }
@@ -1451,10 +1688,25 @@ pub mod delete_for_pull_request_comment {
                 ),
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ()> {
+            self.build()
+                .send_into(
+                    "reactions.deleteForPullRequestComment",
+                    crate::runtime::decode::unit,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
+            self.build()
+                .send_with(
+                    "reactions.deleteForPullRequestComment",
+                    crate::runtime::decode::unit,
+                )
         }
     }
 }
@@ -1486,10 +1738,19 @@ pub mod delete_for_release {
                 ),
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ()> {
+            self.build()
+                .send_into("reactions.deleteForRelease", crate::runtime::decode::unit)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
+            self.build()
+                .send_with("reactions.deleteForRelease", crate::runtime::decode::unit)
         }
     }
 }
@@ -1521,10 +1782,25 @@ pub mod delete_for_team_discussion {
                 ),
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ()> {
+            self.build()
+                .send_into(
+                    "reactions.deleteForTeamDiscussion",
+                    crate::runtime::decode::unit,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
+            self.build()
+                .send_with(
+                    "reactions.deleteForTeamDiscussion",
+                    crate::runtime::decode::unit,
+                )
         }
     }
 }
@@ -1558,10 +1834,25 @@ pub mod delete_for_team_discussion_comment {
                 ),
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ()> {
+            self.build()
+                .send_into(
+                    "reactions.deleteForTeamDiscussionComment",
+                    crate::runtime::decode::unit,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
+            self.build()
+                .send_with(
+                    "reactions.deleteForTeamDiscussionComment",
+                    crate::runtime::decode::unit,
+                )
         }
     }
 }
@@ -1623,10 +1914,35 @@ pub mod list_for_commit_comment {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, Vec<crate::models::Reaction>> {
+            self.build()
+                .send_into(
+                    "reactions.listForCommitComment",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<Vec<crate::models::Reaction>>,
+        > {
+            self.build()
+                .send_with(
+                    "reactions.listForCommitComment",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(self) -> crate::runtime::Paginate<'c, crate::models::Reaction> {
+            self.build().paginate()
         }
     }
     /// Only reactions of this kind. Leave it out to list all kinds. Values: `+1`, `-1`, `laugh`, `confused`, `heart`, `hooray`, `rocket`, `eyes`.
@@ -1736,10 +2052,29 @@ pub mod list_for_issue {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, Vec<crate::models::Reaction>> {
+            self.build()
+                .send_into("reactions.listForIssue", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<Vec<crate::models::Reaction>>,
+        > {
+            self.build()
+                .send_with("reactions.listForIssue", crate::runtime::decode::json)
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(self) -> crate::runtime::Paginate<'c, crate::models::Reaction> {
+            self.build().paginate()
         }
     }
     /// Only reactions of this kind. Leave it out to list all kinds. Values: `+1`, `-1`, `laugh`, `confused`, `heart`, `hooray`, `rocket`, `eyes`.
@@ -1849,10 +2184,29 @@ pub mod list_for_issue_comment {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, Vec<crate::models::Reaction>> {
+            self.build()
+                .send_into("reactions.listForIssueComment", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<Vec<crate::models::Reaction>>,
+        > {
+            self.build()
+                .send_with("reactions.listForIssueComment", crate::runtime::decode::json)
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(self) -> crate::runtime::Paginate<'c, crate::models::Reaction> {
+            self.build().paginate()
         }
     }
     /// Only reactions of this kind. Leave it out to list all kinds. Values: `+1`, `-1`, `laugh`, `confused`, `heart`, `hooray`, `rocket`, `eyes`.
@@ -1964,10 +2318,35 @@ pub mod list_for_pull_request_review_comment {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, Vec<crate::models::Reaction>> {
+            self.build()
+                .send_into(
+                    "reactions.listForPullRequestReviewComment",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<Vec<crate::models::Reaction>>,
+        > {
+            self.build()
+                .send_with(
+                    "reactions.listForPullRequestReviewComment",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(self) -> crate::runtime::Paginate<'c, crate::models::Reaction> {
+            self.build().paginate()
         }
     }
     /// Only reactions of this kind. Leave it out to list all kinds. Values: `+1`, `-1`, `laugh`, `confused`, `heart`, `hooray`, `rocket`, `eyes`.
@@ -2077,10 +2456,29 @@ pub mod list_for_release {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, Vec<crate::models::Reaction>> {
+            self.build()
+                .send_into("reactions.listForRelease", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<Vec<crate::models::Reaction>>,
+        > {
+            self.build()
+                .send_with("reactions.listForRelease", crate::runtime::decode::json)
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(self) -> crate::runtime::Paginate<'c, crate::models::Reaction> {
+            self.build().paginate()
         }
     }
     /// Only reactions of this kind. Leave it out to list all kinds. Values: `+1`, `laugh`, `heart`, `hooray`, `rocket`, `eyes`.
@@ -2190,10 +2588,35 @@ pub mod list_for_team_discussion_comment_in_org {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, Vec<crate::models::Reaction>> {
+            self.build()
+                .send_into(
+                    "reactions.listForTeamDiscussionCommentInOrg",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<Vec<crate::models::Reaction>>,
+        > {
+            self.build()
+                .send_with(
+                    "reactions.listForTeamDiscussionCommentInOrg",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(self) -> crate::runtime::Paginate<'c, crate::models::Reaction> {
+            self.build().paginate()
         }
     }
     /// Only reactions of this kind. Leave it out to list all kinds. Values: `+1`, `-1`, `laugh`, `confused`, `heart`, `hooray`, `rocket`, `eyes`.
@@ -2307,10 +2730,35 @@ pub mod list_for_team_discussion_in_org {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, Vec<crate::models::Reaction>> {
+            self.build()
+                .send_into(
+                    "reactions.listForTeamDiscussionInOrg",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<Vec<crate::models::Reaction>>,
+        > {
+            self.build()
+                .send_with(
+                    "reactions.listForTeamDiscussionInOrg",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(self) -> crate::runtime::Paginate<'c, crate::models::Reaction> {
+            self.build().paginate()
         }
     }
     /// Only reactions of this kind. Leave it out to list all kinds. Values: `+1`, `-1`, `laugh`, `confused`, `heart`, `hooray`, `rocket`, `eyes`.

@@ -38,6 +38,10 @@ impl<'c> Repos<'c> {
     ///
     /// - `invitation_id` (required): Numeric ID of the repository invitation.
     ///
+    /// # Returns
+    ///
+    /// Nothing (the response to expect is status 204, without a body).
+    ///
     /// # Route
     ///
     /// `PATCH /user/repository_invitations/{invitation_id}`
@@ -70,6 +74,10 @@ impl<'c> Repos<'c> {
     /// - `username` (required): Login of the GitHub user.
     /// - `permission` (optional, [`AddCollaborator::permission`](crate::repos::add_collaborator::AddCollaborator::permission)): The role to give the collaborator; this only has an effect on repositories owned by an organization. Use `pull`, `triage`, `push`, `maintain` or `admin`, or the name of a custom repository role defined by the organization.
     ///
+    /// # Returns
+    ///
+    /// [`RepositoryInvitation`](crate::models::RepositoryInvitation) (status 201). `None` on status 204. `send_with_response()` also gives the status, headers, rate limit and raw body.
+    ///
     /// # Route
     ///
     /// `PUT /repos/{owner}/{repo}/collaborators/{username}`
@@ -99,6 +107,10 @@ impl<'c> Repos<'c> {
     /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
     /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
     /// - `username` (required): Login of the GitHub user.
+    ///
+    /// # Returns
+    ///
+    /// `true` on status 204, `false` on status 404.
     ///
     /// # Route
     ///
@@ -130,6 +142,10 @@ impl<'c> Repos<'c> {
     /// - `basehead` (required): The two refs joined by three dots, `BASE...HEAD`.
     /// - `page` (optional, [`CompareCommitsWithBasehead::page`](crate::repos::compare_commits_with_basehead::CompareCommitsWithBasehead::page)): Which page of results to return, counting from 1. Default: `1`.
     /// - `per_page` (optional, [`CompareCommitsWithBasehead::per_page`](crate::repos::compare_commits_with_basehead::CompareCommitsWithBasehead::per_page)): How many results to return per page, at most 100. Default: `30`.
+    ///
+    /// # Returns
+    ///
+    /// [`CommitComparison`](crate::models::CommitComparison) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -167,6 +183,10 @@ impl<'c> Repos<'c> {
     /// - `target_url` (optional, [`CreateCommitStatus::target_url`](crate::repos::create_commit_status::CreateCommitStatus::target_url)): Link shown next to the status in the GitHub interface, for example the page with the build log of this commit.
     /// - `description` (optional, [`CreateCommitStatus::description`](crate::repos::create_commit_status::CreateCommitStatus::description)): A one-line summary of the status.
     /// - `context` (optional, [`CreateCommitStatus::context`](crate::repos::create_commit_status::CreateCommitStatus::context)): Label that tells this status apart from statuses reported by other systems. Compared without regard to case. Default: `default`.
+    ///
+    /// # Returns
+    ///
+    /// [`Status`](crate::models::Status) (status 201). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -212,6 +232,10 @@ impl<'c> Repos<'c> {
     /// - `transient_environment` (optional, [`CreateDeployment::transient_environment`](crate::repos::create_deployment::CreateDeployment::transient_environment)): `true` marks the environment as one that goes away later, such as a review app. Default: `false`.
     /// - `production_environment` (optional, [`CreateDeployment::production_environment`](crate::repos::create_deployment::CreateDeployment::production_environment)): `true` marks the environment as used by end users. Defaults to `true` for `production`.
     ///
+    /// # Returns
+    ///
+    /// [`Deployment`](crate::models::Deployment) (status 201). `None` on status 202. `send_with_response()` also gives the status, headers, rate limit and raw body.
+    ///
     /// # Route
     ///
     /// `POST /repos/{owner}/{repo}/deployments`
@@ -255,6 +279,10 @@ impl<'c> Repos<'c> {
     /// - `environment` (optional, [`CreateDeploymentStatus::environment`](crate::repos::create_deployment_status::CreateDeploymentStatus::environment)): Name of the environment deployed to. Defaults to the deployment's environment.
     /// - `environment_url` (optional, [`CreateDeploymentStatus::environment_url`](crate::repos::create_deployment_status::CreateDeploymentStatus::environment_url)): Address where the deployed environment can be reached.
     /// - `auto_inactive` (optional, [`CreateDeploymentStatus::auto_inactive`](crate::repos::create_deployment_status::CreateDeploymentStatus::auto_inactive)): When `true` (the default), earlier successful deployments to the same environment become inactive once this one succeeds.
+    ///
+    /// # Returns
+    ///
+    /// [`DeploymentStatus`](crate::models::DeploymentStatus) (status 201). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -313,6 +341,10 @@ impl<'c> Repos<'c> {
     /// - `has_downloads` (optional, [`CreateForAuthenticatedUser::has_downloads`](crate::repos::create_for_authenticated_user::CreateForAuthenticatedUser::has_downloads)): Whether downloads are turned on. Default: `true`.
     /// - `is_template` (optional, [`CreateForAuthenticatedUser::is_template`](crate::repos::create_for_authenticated_user::CreateForAuthenticatedUser::is_template)): Whether the repository can serve as a template for new ones. Default: `false`.
     ///
+    /// # Returns
+    ///
+    /// [`FullRepository`](crate::models::FullRepository) (status 201). `send_with_response()` also gives the status, headers, rate limit and raw body.
+    ///
     /// # Route
     ///
     /// `POST /user/repos`
@@ -361,6 +393,10 @@ impl<'c> Repos<'c> {
     /// - `organization` (optional, [`CreateFork::organization`](crate::repos::create_fork::CreateFork::organization)): Organization to fork into. Defaults to your own account.
     /// - `name` (optional, [`CreateFork::name`](crate::repos::create_fork::CreateFork::name)): Name of the new fork. Defaults to the name of the original.
     /// - `default_branch_only` (optional, [`CreateFork::default_branch_only`](crate::repos::create_fork::CreateFork::default_branch_only)): When `true`, only the default branch is copied.
+    ///
+    /// # Returns
+    ///
+    /// [`FullRepository`](crate::models::FullRepository) (status 202). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -414,6 +450,10 @@ impl<'c> Repos<'c> {
     /// - `merge_commit_title` (optional, [`CreateInOrg::merge_commit_title`](crate::repos::create_in_org::CreateInOrg::merge_commit_title)): Default title of merge commits: the pull request title, or the classic merge message. Values: `PR_TITLE`, `MERGE_MESSAGE`.
     /// - `merge_commit_message` (optional, [`CreateInOrg::merge_commit_message`](crate::repos::create_in_org::CreateInOrg::merge_commit_message)): Default message of merge commits: the pull request body, its title, or nothing. Values: `PR_BODY`, `PR_TITLE`, `BLANK`.
     /// - `custom_properties` (optional, [`CreateInOrg::custom_properties`](crate::repos::create_in_org::CreateInOrg::custom_properties)): Values of the organization's custom properties for the new repository, keyed by property name.
+    ///
+    /// # Returns
+    ///
+    /// [`FullRepository`](crate::models::FullRepository) (status 201). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -470,6 +510,10 @@ impl<'c> Repos<'c> {
     /// - `reviewers` (optional, [`CreateOrUpdateEnvironment::reviewers`](crate::repos::create_or_update_environment::CreateOrUpdateEnvironment::reviewers)): Users or teams who may approve jobs, at most six; one approval is enough.
     /// - `deployment_branch_policy` (optional, [`CreateOrUpdateEnvironment::deployment_branch_policy`](crate::repos::create_or_update_environment::CreateOrUpdateEnvironment::deployment_branch_policy)): Which branches may deploy here. Send nothing to allow every branch.
     ///
+    /// # Returns
+    ///
+    /// [`Environment`](crate::models::Environment) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
+    ///
     /// # Route
     ///
     /// `PUT /repos/{owner}/{repo}/environments/{environment_name}`
@@ -510,6 +554,10 @@ impl<'c> Repos<'c> {
     /// - `branch` (optional, [`CreateOrUpdateFileContents::branch`](crate::repos::create_or_update_file_contents::CreateOrUpdateFileContents::branch)): Branch to commit to. Default: the default branch of the repository.
     /// - `committer` (optional, [`CreateOrUpdateFileContents::committer`](crate::repos::create_or_update_file_contents::CreateOrUpdateFileContents::committer)): Identity recorded as the committer. Default: the authenticated user.
     /// - `author` (optional, [`CreateOrUpdateFileContents::author`](crate::repos::create_or_update_file_contents::CreateOrUpdateFileContents::author)): Identity recorded as the author. Falls back to `committer`, and to the authenticated user when that is missing too.
+    ///
+    /// # Returns
+    ///
+    /// [`FileCommit`](crate::models::FileCommit) (status 200, 201). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -558,6 +606,10 @@ impl<'c> Repos<'c> {
     /// - `generate_release_notes` (optional, [`CreateRelease::generate_release_notes`](crate::repos::create_release::CreateRelease::generate_release_notes)): When `true`, GitHub writes the release name and notes from the changes since the previous release; a given `name` and `body` are kept, the body getting the notes appended. Default: `false`.
     /// - `make_latest` (optional, [`CreateRelease::make_latest`](crate::repos::create_release::CreateRelease::make_latest)): Whether this release becomes the latest one. `legacy` decides by creation date and semantic version. Values: `true`, `false`, `legacy`. Default: `true`.
     ///
+    /// # Returns
+    ///
+    /// [`Release`](crate::models::Release) (status 201). `send_with_response()` also gives the status, headers, rate limit and raw body.
+    ///
     /// # Route
     ///
     /// `POST /repos/{owner}/{repo}/releases`
@@ -598,6 +650,10 @@ impl<'c> Repos<'c> {
     /// - `events` (optional, [`CreateWebhook::events`](crate::repos::create_webhook::CreateWebhook::events)): Events that trigger the hook. Default: `['push']`.
     /// - `active` (optional, [`CreateWebhook::active`](crate::repos::create_webhook::CreateWebhook::active)): Whether deliveries are sent when the hook triggers. Default: `true`.
     ///
+    /// # Returns
+    ///
+    /// [`Hook`](crate::models::Hook) (status 201). `send_with_response()` also gives the status, headers, rate limit and raw body.
+    ///
     /// # Route
     ///
     /// `POST /repos/{owner}/{repo}/hooks`
@@ -627,6 +683,10 @@ impl<'c> Repos<'c> {
     ///
     /// - `invitation_id` (required): ID of the invitation.
     ///
+    /// # Returns
+    ///
+    /// Nothing (the response to expect is status 204, without a body).
+    ///
     /// # Route
     ///
     /// `DELETE /user/repository_invitations/{invitation_id}`
@@ -652,6 +712,10 @@ impl<'c> Repos<'c> {
     ///
     /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
     /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    ///
+    /// # Returns
+    ///
+    /// Nothing (the response to expect is status 204, without a body).
     ///
     /// # Route
     ///
@@ -679,6 +743,10 @@ impl<'c> Repos<'c> {
     /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
     /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
     /// - `environment_name` (required): Name of the environment. URL-encode it if it contains a slash (`%2F`).
+    ///
+    /// # Returns
+    ///
+    /// Nothing (the response to expect is status 204, without a body).
     ///
     /// # Route
     ///
@@ -709,6 +777,10 @@ impl<'c> Repos<'c> {
     /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
     /// - `branch` (required): Name of the branch. Wildcards are not allowed here; use the GraphQL API for patterns.
     ///
+    /// # Returns
+    ///
+    /// Nothing (the response to expect is status 204, without a body).
+    ///
     /// # Route
     ///
     /// `DELETE /repos/{owner}/{repo}/branches/{branch}/protection`
@@ -737,6 +809,10 @@ impl<'c> Repos<'c> {
     /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
     /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
     /// - `deployment_id` (required): ID of the deployment.
+    ///
+    /// # Returns
+    ///
+    /// Nothing (the response to expect is status 204, without a body).
     ///
     /// # Route
     ///
@@ -774,6 +850,10 @@ impl<'c> Repos<'c> {
     /// - `committer` (optional, [`DeleteFile::committer`](crate::repos::delete_file::DeleteFile::committer)): Who made the commit. Defaults to the authenticated user.
     /// - `author` (optional, [`DeleteFile::author`](crate::repos::delete_file::DeleteFile::author)): Who wrote the change. Defaults to the committer.
     ///
+    /// # Returns
+    ///
+    /// [`FileCommit`](crate::models::FileCommit) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
+    ///
     /// # Route
     ///
     /// `DELETE /repos/{owner}/{repo}/contents/{path}`
@@ -810,6 +890,10 @@ impl<'c> Repos<'c> {
     /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
     /// - `invitation_id` (required): ID of the invitation.
     ///
+    /// # Returns
+    ///
+    /// Nothing (the response to expect is status 204, without a body).
+    ///
     /// # Route
     ///
     /// `DELETE /repos/{owner}/{repo}/invitations/{invitation_id}`
@@ -838,6 +922,10 @@ impl<'c> Repos<'c> {
     /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
     /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
     /// - `release_id` (required): ID of the release.
+    ///
+    /// # Returns
+    ///
+    /// Nothing (the response to expect is status 204, without a body).
     ///
     /// # Route
     ///
@@ -868,6 +956,10 @@ impl<'c> Repos<'c> {
     /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
     /// - `asset_id` (required): Numeric ID of the release asset.
     ///
+    /// # Returns
+    ///
+    /// Nothing (the response to expect is status 204, without a body).
+    ///
     /// # Route
     ///
     /// `DELETE /repos/{owner}/{repo}/releases/assets/{asset_id}`
@@ -896,6 +988,10 @@ impl<'c> Repos<'c> {
     /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
     /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
     /// - `hook_id` (required): ID of the webhook, as found in the `id` field of a hook.
+    ///
+    /// # Returns
+    ///
+    /// Nothing (the response to expect is status 204, without a body).
     ///
     /// # Route
     ///
@@ -928,6 +1024,10 @@ impl<'c> Repos<'c> {
     /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
     /// - `ref` (required): Branch, tag or commit to archive.
     ///
+    /// # Returns
+    ///
+    /// The raw body as [`Bytes`](::bytes::Bytes) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
+    ///
     /// # Route
     ///
     /// `GET /repos/{owner}/{repo}/tarball/{ref}`
@@ -959,6 +1059,10 @@ impl<'c> Repos<'c> {
     /// - `target_commitish` (optional, [`GenerateReleaseNotes::target_commitish`](crate::repos::generate_release_notes::GenerateReleaseNotes::target_commitish)): Commit the tag would point to when it does not exist yet. Ignored for existing tags.
     /// - `previous_tag_name` (optional, [`GenerateReleaseNotes::previous_tag_name`](crate::repos::generate_release_notes::GenerateReleaseNotes::previous_tag_name)): Tag to compare with. Defaults to the previous release.
     /// - `configuration_file_path` (optional, [`GenerateReleaseNotes::configuration_file_path`](crate::repos::generate_release_notes::GenerateReleaseNotes::configuration_file_path)): Path of a release notes configuration file in the repository. Defaults to `.github/release.yml`.
+    ///
+    /// # Returns
+    ///
+    /// [`ReleaseNotesContent`](crate::models::ReleaseNotesContent) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -993,6 +1097,10 @@ impl<'c> Repos<'c> {
     /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
     /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
     ///
+    /// # Returns
+    ///
+    /// [`FullRepository`](crate::models::FullRepository) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
+    ///
     /// # Route
     ///
     /// `GET /repos/{owner}/{repo}`
@@ -1020,6 +1128,10 @@ impl<'c> Repos<'c> {
     /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
     /// - `per_page` (optional, [`GetAllEnvironments::per_page`](crate::repos::get_all_environments::GetAllEnvironments::per_page)): How many results to return per page, at most 100. Default: `30`.
     /// - `page` (optional, [`GetAllEnvironments::page`](crate::repos::get_all_environments::GetAllEnvironments::page)): Which page of results to return, counting from 1. Default: `1`.
+    ///
+    /// # Returns
+    ///
+    /// [`GetAllEnvironmentsResponse`](crate::models::GetAllEnvironmentsResponse) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -1051,6 +1163,10 @@ impl<'c> Repos<'c> {
     /// - `page` (optional, [`GetAllTopics::page`](crate::repos::get_all_topics::GetAllTopics::page)): Which page of results to return, counting from 1. Default: `1`.
     /// - `per_page` (optional, [`GetAllTopics::per_page`](crate::repos::get_all_topics::GetAllTopics::per_page)): How many results to return per page, at most 100. Default: `30`.
     ///
+    /// # Returns
+    ///
+    /// [`Topic`](crate::models::Topic) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
+    ///
     /// # Route
     ///
     /// `GET /repos/{owner}/{repo}/topics`
@@ -1079,6 +1195,10 @@ impl<'c> Repos<'c> {
     /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
     /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
     /// - `branch` (required): Name of the branch. Wildcards are not allowed here; use the GraphQL API for patterns.
+    ///
+    /// # Returns
+    ///
+    /// [`BranchWithProtection`](crate::models::BranchWithProtection) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -1109,6 +1229,10 @@ impl<'c> Repos<'c> {
     /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
     /// - `branch` (required): Name of the branch. Wildcards are not allowed here; use the GraphQL API for patterns.
     ///
+    /// # Returns
+    ///
+    /// [`BranchProtection`](crate::models::BranchProtection) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
+    ///
     /// # Route
     ///
     /// `GET /repos/{owner}/{repo}/branches/{branch}/protection`
@@ -1137,6 +1261,10 @@ impl<'c> Repos<'c> {
     /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
     /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
     /// - `username` (required): Login of the GitHub user.
+    ///
+    /// # Returns
+    ///
+    /// [`RepositoryCollaboratorPermission`](crate::models::RepositoryCollaboratorPermission) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -1173,6 +1301,10 @@ impl<'c> Repos<'c> {
     /// - `per_page` (optional, [`GetCombinedStatusForRef::per_page`](crate::repos::get_combined_status_for_ref::GetCombinedStatusForRef::per_page)): How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
     /// - `page` (optional, [`GetCombinedStatusForRef::page`](crate::repos::get_combined_status_for_ref::GetCombinedStatusForRef::page)): Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
     ///
+    /// # Returns
+    ///
+    /// [`CombinedCommitStatus`](crate::models::CombinedCommitStatus) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
+    ///
     /// # Route
     ///
     /// `GET /repos/{owner}/{repo}/commits/{ref}/status`
@@ -1205,6 +1337,10 @@ impl<'c> Repos<'c> {
     /// - `ref` (required): Commit SHA, branch name or tag name.
     /// - `page` (optional, [`GetCommit::page`](crate::repos::get_commit::GetCommit::page)): Which page of results to return, counting from 1. Default: `1`.
     /// - `per_page` (optional, [`GetCommit::per_page`](crate::repos::get_commit::GetCommit::per_page)): How many results to return per page, at most 100. Default: `30`.
+    ///
+    /// # Returns
+    ///
+    /// [`Commit`](crate::models::Commit) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -1240,6 +1376,10 @@ impl<'c> Repos<'c> {
     /// - `path` (required): Path of the file or directory inside the repository.
     /// - `ref` (optional, `GetContent::ref`): Commit, branch or tag to read from. Default: the default branch of the repository.
     ///
+    /// # Returns
+    ///
+    /// [`GetContentResponse`](crate::models::GetContentResponse) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
+    ///
     /// # Route
     ///
     /// `GET /repos/{owner}/{repo}/contents/{path}`
@@ -1270,6 +1410,10 @@ impl<'c> Repos<'c> {
     /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
     /// - `deployment_id` (required): ID of the deployment.
     ///
+    /// # Returns
+    ///
+    /// [`Deployment`](crate::models::Deployment) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
+    ///
     /// # Route
     ///
     /// `GET /repos/{owner}/{repo}/deployments/{deployment_id}`
@@ -1299,6 +1443,10 @@ impl<'c> Repos<'c> {
     /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
     /// - `deployment_id` (required): ID of the deployment.
     /// - `status_id` (required): ID of the deployment status.
+    ///
+    /// # Returns
+    ///
+    /// [`DeploymentStatus`](crate::models::DeploymentStatus) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -1331,6 +1479,10 @@ impl<'c> Repos<'c> {
     /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
     /// - `environment_name` (required): Name of the environment. URL-encode it if it contains a slash (`%2F`).
     ///
+    /// # Returns
+    ///
+    /// [`Environment`](crate::models::Environment) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
+    ///
     /// # Route
     ///
     /// `GET /repos/{owner}/{repo}/environments/{environment_name}`
@@ -1359,6 +1511,10 @@ impl<'c> Repos<'c> {
     /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
     /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
     ///
+    /// # Returns
+    ///
+    /// [`Release`](crate::models::Release) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
+    ///
     /// # Route
     ///
     /// `GET /repos/{owner}/{repo}/releases/latest`
@@ -1385,6 +1541,10 @@ impl<'c> Repos<'c> {
     /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
     /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
     /// - `ref` (optional, `GetReadme::ref`): Branch, tag or commit to read from. Defaults to the default branch.
+    ///
+    /// # Returns
+    ///
+    /// [`ContentFile`](crate::models::ContentFile) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -1413,6 +1573,10 @@ impl<'c> Repos<'c> {
     /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
     /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
     /// - `release_id` (required): ID of the release.
+    ///
+    /// # Returns
+    ///
+    /// [`Release`](crate::models::Release) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -1445,6 +1609,10 @@ impl<'c> Repos<'c> {
     /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
     /// - `asset_id` (required): Numeric ID of the release asset.
     ///
+    /// # Returns
+    ///
+    /// [`ReleaseAsset`](crate::models::ReleaseAsset) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
+    ///
     /// # Route
     ///
     /// `GET /repos/{owner}/{repo}/releases/assets/{asset_id}`
@@ -1474,6 +1642,10 @@ impl<'c> Repos<'c> {
     /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
     /// - `tag` (required): Name of the tag, for example `v1.0.0`.
     ///
+    /// # Returns
+    ///
+    /// [`Release`](crate::models::Release) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
+    ///
     /// # Route
     ///
     /// `GET /repos/{owner}/{repo}/releases/tags/{tag}`
@@ -1502,6 +1674,10 @@ impl<'c> Repos<'c> {
     /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
     /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
     /// - `hook_id` (required): ID of the webhook, as found in the `id` field of a hook.
+    ///
+    /// # Returns
+    ///
+    /// [`Hook`](crate::models::Hook) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -1533,6 +1709,10 @@ impl<'c> Repos<'c> {
     /// - `protected` (optional, [`ListBranches::protected`](crate::repos::list_branches::ListBranches::protected)): `true` returns only protected branches, `false` only unprotected ones. Leave it out for all.
     /// - `per_page` (optional, [`ListBranches::per_page`](crate::repos::list_branches::ListBranches::per_page)): How many results to return per page, at most 100. Default: `30`.
     /// - `page` (optional, [`ListBranches::page`](crate::repos::list_branches::ListBranches::page)): Which page of results to return, counting from 1. Default: `1`.
+    ///
+    /// # Returns
+    ///
+    /// A list of [`ShortBranch`](crate::models::ShortBranch) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -1569,6 +1749,10 @@ impl<'c> Repos<'c> {
     /// - `per_page` (optional, [`ListCollaborators::per_page`](crate::repos::list_collaborators::ListCollaborators::per_page)): How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
     /// - `page` (optional, [`ListCollaborators::page`](crate::repos::list_collaborators::ListCollaborators::page)): Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
     ///
+    /// # Returns
+    ///
+    /// A list of [`Collaborator`](crate::models::Collaborator) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
+    ///
     /// # Route
     ///
     /// `GET /repos/{owner}/{repo}/collaborators`
@@ -1603,6 +1787,10 @@ impl<'c> Repos<'c> {
     /// - `ref` (required): The commit to look at: a SHA, `heads/BRANCH_NAME` for a branch or `tags/TAG_NAME` for a tag. Background: "[Git References](https://git-scm.com/book/en/v2/Git-Internals-Git-References)" in the Git book.
     /// - `per_page` (optional, [`ListCommitStatusesForRef::per_page`](crate::repos::list_commit_statuses_for_ref::ListCommitStatusesForRef::per_page)): How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
     /// - `page` (optional, [`ListCommitStatusesForRef::page`](crate::repos::list_commit_statuses_for_ref::ListCommitStatusesForRef::page)): Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+    ///
+    /// # Returns
+    ///
+    /// A list of [`Status`](crate::models::Status) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -1642,6 +1830,10 @@ impl<'c> Repos<'c> {
     /// - `per_page` (optional, [`ListCommits::per_page`](crate::repos::list_commits::ListCommits::per_page)): How many results to return per page, at most 100. Default: `30`.
     /// - `page` (optional, [`ListCommits::page`](crate::repos::list_commits::ListCommits::page)): Which page of results to return, counting from 1. Default: `1`.
     ///
+    /// # Returns
+    ///
+    /// A list of [`Commit`](crate::models::Commit) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
+    ///
     /// # Route
     ///
     /// `GET /repos/{owner}/{repo}/commits`
@@ -1679,6 +1871,10 @@ impl<'c> Repos<'c> {
     /// - `per_page` (optional, [`ListContributors::per_page`](crate::repos::list_contributors::ListContributors::per_page)): How many results to return per page, at most 100. Default: `30`.
     /// - `page` (optional, [`ListContributors::page`](crate::repos::list_contributors::ListContributors::page)): Which page of results to return, counting from 1. Default: `1`.
     ///
+    /// # Returns
+    ///
+    /// A list of [`Contributor`](crate::models::Contributor) (status 200). `None` on status 204. `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
+    ///
     /// # Route
     ///
     /// `GET /repos/{owner}/{repo}/contributors`
@@ -1710,6 +1906,10 @@ impl<'c> Repos<'c> {
     /// - `deployment_id` (required): ID of the deployment.
     /// - `per_page` (optional, [`ListDeploymentStatuses::per_page`](crate::repos::list_deployment_statuses::ListDeploymentStatuses::per_page)): How many results to return per page, at most 100. Default: `30`.
     /// - `page` (optional, [`ListDeploymentStatuses::page`](crate::repos::list_deployment_statuses::ListDeploymentStatuses::page)): Which page of results to return, counting from 1. Default: `1`.
+    ///
+    /// # Returns
+    ///
+    /// A list of [`DeploymentStatus`](crate::models::DeploymentStatus) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -1746,6 +1946,10 @@ impl<'c> Repos<'c> {
     /// - `environment` (optional, [`ListDeployments::environment`](crate::repos::list_deployments::ListDeployments::environment)): Only deployments to this environment, such as `staging` or `production`. Default: `none`.
     /// - `per_page` (optional, [`ListDeployments::per_page`](crate::repos::list_deployments::ListDeployments::per_page)): How many results to return per page, at most 100. Default: `30`.
     /// - `page` (optional, [`ListDeployments::page`](crate::repos::list_deployments::ListDeployments::page)): Which page of results to return, counting from 1. Default: `1`.
+    ///
+    /// # Returns
+    ///
+    /// A list of [`Deployment`](crate::models::Deployment) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -1786,6 +1990,10 @@ impl<'c> Repos<'c> {
     /// - `since` (optional, [`ListForAuthenticatedUser::since`](crate::repos::list_for_authenticated_user::ListForAuthenticatedUser::since)): Only repositories updated after this time, an ISO 8601 timestamp (`YYYY-MM-DDTHH:MM:SSZ`).
     /// - `before` (optional, [`ListForAuthenticatedUser::before`](crate::repos::list_for_authenticated_user::ListForAuthenticatedUser::before)): Only repositories updated before this time, an ISO 8601 timestamp (`YYYY-MM-DDTHH:MM:SSZ`).
     ///
+    /// # Returns
+    ///
+    /// A list of [`Repository`](crate::models::Repository) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
+    ///
     /// # Route
     ///
     /// `GET /user/repos`
@@ -1821,6 +2029,10 @@ impl<'c> Repos<'c> {
     /// - `per_page` (optional, [`ListForOrg::per_page`](crate::repos::list_for_org::ListForOrg::per_page)): How many results to return per page, at most 100. Default: `30`.
     /// - `page` (optional, [`ListForOrg::page`](crate::repos::list_for_org::ListForOrg::page)): Which page of results to return, counting from 1. Default: `1`.
     ///
+    /// # Returns
+    ///
+    /// A list of [`MinimalRepository`](crate::models::MinimalRepository) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
+    ///
     /// # Route
     ///
     /// `GET /orgs/{org}/repos`
@@ -1850,6 +2062,10 @@ impl<'c> Repos<'c> {
     /// - `direction` (optional, [`ListForUser::direction`](crate::repos::list_for_user::ListForUser::direction)): Sort order. Defaults to `asc` for `full_name` and `desc` otherwise.
     /// - `per_page` (optional, [`ListForUser::per_page`](crate::repos::list_for_user::ListForUser::per_page)): How many results to return per page, at most 100. Default: `30`.
     /// - `page` (optional, [`ListForUser::page`](crate::repos::list_for_user::ListForUser::page)): Which page of results to return, counting from 1. Default: `1`.
+    ///
+    /// # Returns
+    ///
+    /// A list of [`MinimalRepository`](crate::models::MinimalRepository) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -1883,6 +2099,10 @@ impl<'c> Repos<'c> {
     /// - `per_page` (optional, [`ListForks::per_page`](crate::repos::list_forks::ListForks::per_page)): How many results to return per page, at most 100. Default: `30`.
     /// - `page` (optional, [`ListForks::page`](crate::repos::list_forks::ListForks::page)): Which page of results to return, counting from 1. Default: `1`.
     ///
+    /// # Returns
+    ///
+    /// A list of [`MinimalRepository`](crate::models::MinimalRepository) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
+    ///
     /// # Route
     ///
     /// `GET /repos/{owner}/{repo}/forks`
@@ -1914,6 +2134,10 @@ impl<'c> Repos<'c> {
     /// - `per_page` (optional, [`ListInvitations::per_page`](crate::repos::list_invitations::ListInvitations::per_page)): How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
     /// - `page` (optional, [`ListInvitations::page`](crate::repos::list_invitations::ListInvitations::page)): Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
     ///
+    /// # Returns
+    ///
+    /// A list of [`RepositoryInvitation`](crate::models::RepositoryInvitation) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
+    ///
     /// # Route
     ///
     /// `GET /repos/{owner}/{repo}/invitations`
@@ -1942,6 +2166,10 @@ impl<'c> Repos<'c> {
     /// - `per_page` (optional, [`ListInvitationsForAuthenticatedUser::per_page`](crate::repos::list_invitations_for_authenticated_user::ListInvitationsForAuthenticatedUser::per_page)): How many results to return per page, at most 100. Default: `30`.
     /// - `page` (optional, [`ListInvitationsForAuthenticatedUser::page`](crate::repos::list_invitations_for_authenticated_user::ListInvitationsForAuthenticatedUser::page)): Which page of results to return, counting from 1. Default: `1`.
     ///
+    /// # Returns
+    ///
+    /// A list of [`RepositoryInvitation`](crate::models::RepositoryInvitation) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
+    ///
     /// # Route
     ///
     /// `GET /user/repository_invitations`
@@ -1968,6 +2196,10 @@ impl<'c> Repos<'c> {
     /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
     /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
     ///
+    /// # Returns
+    ///
+    /// A map from names to an integer (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
+    ///
     /// # Route
     ///
     /// `GET /repos/{owner}/{repo}/languages`
@@ -1993,6 +2225,10 @@ impl<'c> Repos<'c> {
     ///
     /// - `since` (optional, [`ListPublic::since`](crate::repos::list_public::ListPublic::since)): Only repositories with an ID greater than this one.
     ///
+    /// # Returns
+    ///
+    /// A list of [`MinimalRepository`](crate::models::MinimalRepository) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
+    ///
     /// # Route
     ///
     /// `GET /repositories`
@@ -2016,6 +2252,10 @@ impl<'c> Repos<'c> {
     /// - `release_id` (required): Numeric ID of the release.
     /// - `per_page` (optional, [`ListReleaseAssets::per_page`](crate::repos::list_release_assets::ListReleaseAssets::per_page)): How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
     /// - `page` (optional, [`ListReleaseAssets::page`](crate::repos::list_release_assets::ListReleaseAssets::page)): Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+    ///
+    /// # Returns
+    ///
+    /// A list of [`ReleaseAsset`](crate::models::ReleaseAsset) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -2049,6 +2289,10 @@ impl<'c> Repos<'c> {
     /// - `per_page` (optional, [`ListReleases::per_page`](crate::repos::list_releases::ListReleases::per_page)): How many results to return per page, at most 100. Default: `30`.
     /// - `page` (optional, [`ListReleases::page`](crate::repos::list_releases::ListReleases::page)): Which page of results to return, counting from 1. Default: `1`.
     ///
+    /// # Returns
+    ///
+    /// A list of [`Release`](crate::models::Release) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
+    ///
     /// # Route
     ///
     /// `GET /repos/{owner}/{repo}/releases`
@@ -2078,6 +2322,10 @@ impl<'c> Repos<'c> {
     /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
     /// - `per_page` (optional, [`ListTags::per_page`](crate::repos::list_tags::ListTags::per_page)): How many results to return per page, at most 100. Default: `30`.
     /// - `page` (optional, [`ListTags::page`](crate::repos::list_tags::ListTags::page)): Which page of results to return, counting from 1. Default: `1`.
+    ///
+    /// # Returns
+    ///
+    /// A list of [`Tag`](crate::models::Tag) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -2109,6 +2357,10 @@ impl<'c> Repos<'c> {
     /// - `per_page` (optional, [`ListWebhooks::per_page`](crate::repos::list_webhooks::ListWebhooks::per_page)): How many results to return per page, at most 100. Default: `30`.
     /// - `page` (optional, [`ListWebhooks::page`](crate::repos::list_webhooks::ListWebhooks::page)): Which page of results to return, counting from 1. Default: `1`.
     ///
+    /// # Returns
+    ///
+    /// A list of [`Hook`](crate::models::Hook) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
+    ///
     /// # Route
     ///
     /// `GET /repos/{owner}/{repo}/hooks`
@@ -2139,6 +2391,10 @@ impl<'c> Repos<'c> {
     /// - `base` (required): Branch to merge into.
     /// - `head` (required): Branch name or SHA to merge in.
     /// - `commit_message` (optional, [`Merge::commit_message`](crate::repos::merge::Merge::commit_message)): Message of the merge commit. A default is used when left out.
+    ///
+    /// # Returns
+    ///
+    /// [`Commit`](crate::models::Commit) (status 201). `None` on status 204. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -2172,6 +2428,10 @@ impl<'c> Repos<'c> {
     /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
     /// - `branch` (required): Branch of the fork to update.
     ///
+    /// # Returns
+    ///
+    /// [`MergedUpstream`](crate::models::MergedUpstream) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
+    ///
     /// # Route
     ///
     /// `POST /repos/{owner}/{repo}/merge-upstream`
@@ -2200,6 +2460,10 @@ impl<'c> Repos<'c> {
     /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
     /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
     /// - `hook_id` (required): ID of the webhook, as found in the `id` field of a hook.
+    ///
+    /// # Returns
+    ///
+    /// Nothing (the response to expect is status 204, without a body).
     ///
     /// # Route
     ///
@@ -2232,6 +2496,10 @@ impl<'c> Repos<'c> {
     /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
     /// - `username` (required): Login of the GitHub user.
     ///
+    /// # Returns
+    ///
+    /// Nothing (the response to expect is status 204, without a body).
+    ///
     /// # Route
     ///
     /// `DELETE /repos/{owner}/{repo}/collaborators/{username}`
@@ -2261,6 +2529,10 @@ impl<'c> Repos<'c> {
     /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
     /// - `branch` (required): Name of the branch. Wildcards are not allowed here; use the GraphQL API for patterns.
     /// - `contexts` (required): Names of the status checks that should no longer be required.
+    ///
+    /// # Returns
+    ///
+    /// A list of a string (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -2294,6 +2566,10 @@ impl<'c> Repos<'c> {
     /// - `branch` (required): Name of the branch. Wildcards are not allowed here; use the GraphQL API for patterns.
     /// - `new_name` (required): New name of the branch.
     ///
+    /// # Returns
+    ///
+    /// [`BranchWithProtection`](crate::models::BranchWithProtection) (status 201). `send_with_response()` also gives the status, headers, rate limit and raw body.
+    ///
     /// # Route
     ///
     /// `POST /repos/{owner}/{repo}/branches/{branch}/rename`
@@ -2325,6 +2601,10 @@ impl<'c> Repos<'c> {
     /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
     /// - `names` (required): The new topics, in lowercase. An empty array removes them all.
     ///
+    /// # Returns
+    ///
+    /// [`Topic`](crate::models::Topic) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
+    ///
     /// # Route
     ///
     /// `PUT /repos/{owner}/{repo}/topics`
@@ -2353,6 +2633,10 @@ impl<'c> Repos<'c> {
     /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
     /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
     /// - `hook_id` (required): ID of the webhook, as found in the `id` field of a hook.
+    ///
+    /// # Returns
+    ///
+    /// Nothing (the response to expect is status 204, without a body).
     ///
     /// # Route
     ///
@@ -2406,6 +2690,10 @@ impl<'c> Repos<'c> {
     /// - `archived` (optional, [`Update::archived`](crate::repos::update::Update::archived)): `true` archives the repository; `false` brings an archived repository back.
     /// - `allow_forking` (optional, [`Update::allow_forking`](crate::repos::update::Update::allow_forking)): Whether private forks are allowed.
     /// - `web_commit_signoff_required` (optional, [`Update::web_commit_signoff_required`](crate::repos::update::Update::web_commit_signoff_required)): Whether contributors have to sign off commits made through the web interface.
+    ///
+    /// # Returns
+    ///
+    /// [`FullRepository`](crate::models::FullRepository) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -2472,6 +2760,10 @@ impl<'c> Repos<'c> {
     /// - `lock_branch` (optional, [`UpdateBranchProtection::lock_branch`](crate::repos::update_branch_protection::UpdateBranchProtection::lock_branch)): When `true`, the branch becomes read-only and nobody can push to it. Default: `false`.
     /// - `allow_fork_syncing` (optional, [`UpdateBranchProtection::allow_fork_syncing`](crate::repos::update_branch_protection::UpdateBranchProtection::allow_fork_syncing)): When `true`, forks can still pull changes from upstream while the branch is locked. Default: `false`.
     ///
+    /// # Returns
+    ///
+    /// [`ProtectedBranch`](crate::models::ProtectedBranch) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
+    ///
     /// # Route
     ///
     /// `PUT /repos/{owner}/{repo}/branches/{branch}/protection`
@@ -2523,6 +2815,10 @@ impl<'c> Repos<'c> {
     /// - `build_type` (optional, [`UpdateInformationAboutPagesSite::build_type`](crate::repos::update_information_about_pages_site::UpdateInformationAboutPagesSite::build_type)): How the site is built. `workflow` means a custom Actions workflow builds it. `legacy` means GitHub builds it from a branch.
     /// - `source` (optional, [`UpdateInformationAboutPagesSite::source`](crate::repos::update_information_about_pages_site::UpdateInformationAboutPagesSite::source)): Where the site's files come from: a branch name, or the branch and folder.
     ///
+    /// # Returns
+    ///
+    /// Nothing (the response to expect is status 204, without a body).
+    ///
     /// # Route
     ///
     /// `PUT /repos/{owner}/{repo}/pages`
@@ -2554,6 +2850,10 @@ impl<'c> Repos<'c> {
     /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
     /// - `invitation_id` (required): ID of the invitation.
     /// - `permissions` (optional, [`UpdateInvitation::permissions`](crate::repos::update_invitation::UpdateInvitation::permissions)): Permission the invitation offers. Values: `read`, `write`, `maintain`, `triage`, `admin`.
+    ///
+    /// # Returns
+    ///
+    /// [`RepositoryInvitation`](crate::models::RepositoryInvitation) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -2592,6 +2892,10 @@ impl<'c> Repos<'c> {
     /// - `prerelease` (optional, [`UpdateRelease::prerelease`](crate::repos::update_release::UpdateRelease::prerelease)): `true` marks the release as a pre-release.
     /// - `make_latest` (optional, [`UpdateRelease::make_latest`](crate::repos::update_release::UpdateRelease::make_latest)): Whether this release becomes the latest one. `legacy` decides by creation date and semantic version. Values: `true`, `false`, `legacy`. Default: `true`.
     /// - `discussion_category_name` (optional, [`UpdateRelease::discussion_category_name`](crate::repos::update_release::UpdateRelease::discussion_category_name)): Name of a discussion category; a discussion about the release is started there. Only when there is no linked discussion yet.
+    ///
+    /// # Returns
+    ///
+    /// [`Release`](crate::models::Release) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -2633,6 +2937,10 @@ impl<'c> Repos<'c> {
     /// - `label` (optional, [`UpdateReleaseAsset::label`](crate::repos::update_release_asset::UpdateReleaseAsset::label)): Short text shown instead of the file name.
     /// - `state` (optional, [`UpdateReleaseAsset::state`](crate::repos::update_release_asset::UpdateReleaseAsset::state)): State of the asset, for example `uploaded`.
     ///
+    /// # Returns
+    ///
+    /// [`ReleaseAsset`](crate::models::ReleaseAsset) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
+    ///
     /// # Route
     ///
     /// `PATCH /repos/{owner}/{repo}/releases/assets/{asset_id}`
@@ -2669,6 +2977,10 @@ impl<'c> Repos<'c> {
     /// - `add_events` (optional, [`UpdateWebhook::add_events`](crate::repos::update_webhook::UpdateWebhook::add_events)): Events to add to the current list.
     /// - `remove_events` (optional, [`UpdateWebhook::remove_events`](crate::repos::update_webhook::UpdateWebhook::remove_events)): Events to remove from the current list.
     /// - `active` (optional, [`UpdateWebhook::active`](crate::repos::update_webhook::UpdateWebhook::active)): Whether deliveries are sent when the hook triggers. Default: `true`.
+    ///
+    /// # Returns
+    ///
+    /// [`Hook`](crate::models::Hook) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -2710,6 +3022,10 @@ impl<'c> Repos<'c> {
     /// - `data` (required): The bytes of the file to upload.
     /// - `content_type` (required) (sent as `Content-Type`): The media type of the raw body, e.g. `application/zip`.
     /// - `origin` (optional, server, [`UploadReleaseAsset::origin`](crate::repos::upload_release_asset::UploadReleaseAsset::origin); defaults to the client's uploads URL): Scheme, host and optional port of the upload server, as found in the `upload_url` of the release.
+    ///
+    /// # Returns
+    ///
+    /// [`ReleaseAsset`](crate::models::ReleaseAsset) (status 201). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -2759,10 +3075,25 @@ pub mod accept_invitation_for_authenticated_user {
                 format!("/user/repository_invitations/{invitation_id}"),
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ()> {
+            self.build()
+                .send_into(
+                    "repos.acceptInvitationForAuthenticatedUser",
+                    crate::runtime::decode::unit,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
+            self.build()
+                .send_with(
+                    "repos.acceptInvitationForAuthenticatedUser",
+                    crate::runtime::decode::unit,
+                )
         }
     }
 }
@@ -2803,10 +3134,27 @@ pub mod add_collaborator {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            Option<crate::models::RepositoryInvitation>,
+        > {
+            self.build()
+                .send_into("repos.addCollaborator", crate::runtime::decode::json_or_none)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<Option<crate::models::RepositoryInvitation>>,
+        > {
+            self.build()
+                .send_with("repos.addCollaborator", crate::runtime::decode::json_or_none)
         }
     }
 }
@@ -2834,10 +3182,19 @@ pub mod check_collaborator {
                 format!("/repos/{owner}/{repo}/collaborators/{username}"),
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, bool> {
+            self.build()
+                .send_into("repos.checkCollaborator", crate::runtime::decode::check)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<bool>> {
+            self.build()
+                .send_with("repos.checkCollaborator", crate::runtime::decode::check)
         }
     }
 }
@@ -2886,10 +3243,30 @@ pub mod compare_commits_with_basehead {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::CommitComparison> {
+            self.build()
+                .send_into(
+                    "repos.compareCommitsWithBasehead",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::CommitComparison>,
+        > {
+            self.build()
+                .send_with(
+                    "repos.compareCommitsWithBasehead",
+                    crate::runtime::decode::json,
+                )
         }
     }
 }
@@ -2946,10 +3323,22 @@ pub mod create_commit_status {
             req = req.json(body);
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, crate::models::Status> {
+            self.build()
+                .send_into("repos.createCommitStatus", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::Status>,
+        > {
+            self.build()
+                .send_with("repos.createCommitStatus", crate::runtime::decode::json)
         }
     }
     /// Outcome to report: `error`, `failure`, `pending` or `success`.
@@ -3087,10 +3476,30 @@ pub mod create_deployment {
             req = req.json(body);
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, Option<crate::models::Deployment>> {
+            self.build()
+                .send_into(
+                    "repos.createDeployment",
+                    crate::runtime::decode::json_or_none,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<Option<crate::models::Deployment>>,
+        > {
+            self.build()
+                .send_with(
+                    "repos.createDeployment",
+                    crate::runtime::decode::json_or_none,
+                )
         }
     }
 }
@@ -3172,10 +3581,24 @@ pub mod create_deployment_status {
             req = req.json(body);
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::DeploymentStatus> {
+            self.build()
+                .send_into("repos.createDeploymentStatus", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::DeploymentStatus>,
+        > {
+            self.build()
+                .send_with("repos.createDeploymentStatus", crate::runtime::decode::json)
         }
     }
     /// New state of the deployment. Only GitHub Actions may set `queued` and `in_progress` through the UI; any caller may send them here. Values: `error`, `failure`, `inactive`, `in_progress`, `queued`, `pending`, `success`.
@@ -3446,10 +3869,30 @@ pub mod create_for_authenticated_user {
             req = req.json(body);
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::FullRepository> {
+            self.build()
+                .send_into(
+                    "repos.createForAuthenticatedUser",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::FullRepository>,
+        > {
+            self.build()
+                .send_with(
+                    "repos.createForAuthenticatedUser",
+                    crate::runtime::decode::json,
+                )
         }
     }
     /// Default title of squash commits. `COMMIT_OR_PR_TITLE` uses the commit title for single-commit pull requests and the pull request title otherwise. Values: `PR_TITLE`, `COMMIT_OR_PR_TITLE`.
@@ -3630,10 +4073,22 @@ pub mod create_fork {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::FullRepository> {
+            self.build().send_into("repos.createFork", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::FullRepository>,
+        > {
+            self.build().send_with("repos.createFork", crate::runtime::decode::json)
         }
     }
 }
@@ -3892,10 +4347,22 @@ pub mod create_in_org {
             req = req.json(body);
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::FullRepository> {
+            self.build().send_into("repos.createInOrg", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::FullRepository>,
+        > {
+            self.build().send_with("repos.createInOrg", crate::runtime::decode::json)
         }
     }
     /// Who can see the repository. Values: `public`, `private`.
@@ -4136,10 +4603,30 @@ pub mod create_or_update_environment {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::Environment> {
+            self.build()
+                .send_into(
+                    "repos.createOrUpdateEnvironment",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::Environment>,
+        > {
+            self.build()
+                .send_with(
+                    "repos.createOrUpdateEnvironment",
+                    crate::runtime::decode::json,
+                )
         }
     }
     /// Whether `id` names a user or a team. Values: `User`, `Team`.
@@ -4272,10 +4759,28 @@ pub mod create_or_update_file_contents {
             req = req.json(body);
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, crate::models::FileCommit> {
+            self.build()
+                .send_into(
+                    "repos.createOrUpdateFileContents",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::FileCommit>,
+        > {
+            self.build()
+                .send_with(
+                    "repos.createOrUpdateFileContents",
+                    crate::runtime::decode::json,
+                )
         }
     }
     /// Identity recorded as the committer. Default: the authenticated user.
@@ -4420,10 +4925,20 @@ pub mod create_release {
             req = req.json(body);
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, crate::models::Release> {
+            self.build().send_into("repos.createRelease", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::Release>,
+        > {
+            self.build().send_with("repos.createRelease", crate::runtime::decode::json)
         }
     }
     /// Whether this release becomes the latest one. `legacy` decides by creation date and semantic version. Values: `true`, `false`, `legacy`. Default: `true`.
@@ -4522,10 +5037,20 @@ pub mod create_webhook {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, crate::models::Hook> {
+            self.build().send_into("repos.createWebhook", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::Hook>,
+        > {
+            self.build().send_with("repos.createWebhook", crate::runtime::decode::json)
         }
     }
     /// How the hook delivers its payloads.
@@ -4565,10 +5090,25 @@ pub mod decline_invitation_for_authenticated_user {
                 format!("/user/repository_invitations/{invitation_id}"),
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ()> {
+            self.build()
+                .send_into(
+                    "repos.declineInvitationForAuthenticatedUser",
+                    crate::runtime::decode::unit,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
+            self.build()
+                .send_with(
+                    "repos.declineInvitationForAuthenticatedUser",
+                    crate::runtime::decode::unit,
+                )
         }
     }
 }
@@ -4594,10 +5134,17 @@ pub mod delete {
                 format!("/repos/{owner}/{repo}"),
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ()> {
+            self.build().send_into("repos.delete", crate::runtime::decode::unit)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
+            self.build().send_with("repos.delete", crate::runtime::decode::unit)
         }
     }
 }
@@ -4627,10 +5174,19 @@ pub mod delete_an_environment {
                 format!("/repos/{owner}/{repo}/environments/{environment_name}"),
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ()> {
+            self.build()
+                .send_into("repos.deleteAnEnvironment", crate::runtime::decode::unit)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
+            self.build()
+                .send_with("repos.deleteAnEnvironment", crate::runtime::decode::unit)
         }
     }
 }
@@ -4658,10 +5214,19 @@ pub mod delete_branch_protection {
                 format!("/repos/{owner}/{repo}/branches/{branch}/protection"),
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ()> {
+            self.build()
+                .send_into("repos.deleteBranchProtection", crate::runtime::decode::unit)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
+            self.build()
+                .send_with("repos.deleteBranchProtection", crate::runtime::decode::unit)
         }
     }
 }
@@ -4689,10 +5254,19 @@ pub mod delete_deployment {
                 format!("/repos/{owner}/{repo}/deployments/{deployment_id}"),
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ()> {
+            self.build()
+                .send_into("repos.deleteDeployment", crate::runtime::decode::unit)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
+            self.build()
+                .send_with("repos.deleteDeployment", crate::runtime::decode::unit)
         }
     }
 }
@@ -4754,10 +5328,20 @@ pub mod delete_file {
             req = req.json(body);
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, crate::models::FileCommit> {
+            self.build().send_into("repos.deleteFile", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::FileCommit>,
+        > {
+            self.build().send_with("repos.deleteFile", crate::runtime::decode::json)
         }
     }
     /// Who made the commit. Defaults to the authenticated user.
@@ -4805,10 +5389,19 @@ pub mod delete_invitation {
                 format!("/repos/{owner}/{repo}/invitations/{invitation_id}"),
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ()> {
+            self.build()
+                .send_into("repos.deleteInvitation", crate::runtime::decode::unit)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
+            self.build()
+                .send_with("repos.deleteInvitation", crate::runtime::decode::unit)
         }
     }
 }
@@ -4836,10 +5429,17 @@ pub mod delete_release {
                 format!("/repos/{owner}/{repo}/releases/{release_id}"),
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ()> {
+            self.build().send_into("repos.deleteRelease", crate::runtime::decode::unit)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
+            self.build().send_with("repos.deleteRelease", crate::runtime::decode::unit)
         }
     }
 }
@@ -4867,10 +5467,19 @@ pub mod delete_release_asset {
                 format!("/repos/{owner}/{repo}/releases/assets/{asset_id}"),
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ()> {
+            self.build()
+                .send_into("repos.deleteReleaseAsset", crate::runtime::decode::unit)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
+            self.build()
+                .send_with("repos.deleteReleaseAsset", crate::runtime::decode::unit)
         }
     }
 }
@@ -4898,10 +5507,17 @@ pub mod delete_webhook {
                 format!("/repos/{owner}/{repo}/hooks/{hook_id}"),
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ()> {
+            self.build().send_into("repos.deleteWebhook", crate::runtime::decode::unit)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
+            self.build().send_with("repos.deleteWebhook", crate::runtime::decode::unit)
         }
     }
 }
@@ -4929,10 +5545,22 @@ pub mod download_tarball_archive {
                 format!("/repos/{owner}/{repo}/tarball/{ref_}"),
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ::bytes::Bytes> {
+            self.build()
+                .send_into("repos.downloadTarballArchive", crate::runtime::decode::bytes)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<::bytes::Bytes>,
+        > {
+            self.build()
+                .send_with("repos.downloadTarballArchive", crate::runtime::decode::bytes)
         }
     }
 }
@@ -4993,10 +5621,24 @@ pub mod generate_release_notes {
             req = req.json(body);
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::ReleaseNotesContent> {
+            self.build()
+                .send_into("repos.generateReleaseNotes", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::ReleaseNotesContent>,
+        > {
+            self.build()
+                .send_with("repos.generateReleaseNotes", crate::runtime::decode::json)
         }
     }
 }
@@ -5022,10 +5664,22 @@ pub mod get {
                 format!("/repos/{owner}/{repo}"),
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::FullRepository> {
+            self.build().send_into("repos.get", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::FullRepository>,
+        > {
+            self.build().send_with("repos.get", crate::runtime::decode::json)
         }
     }
 }
@@ -5072,10 +5726,31 @@ pub mod get_all_environments {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::GetAllEnvironmentsResponse> {
+            self.build()
+                .send_into("repos.getAllEnvironments", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::GetAllEnvironmentsResponse>,
+        > {
+            self.build()
+                .send_with("repos.getAllEnvironments", crate::runtime::decode::json)
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<'c, crate::models::Environment> {
+            self.build().paginate()
         }
     }
 }
@@ -5122,10 +5797,20 @@ pub mod get_all_topics {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, crate::models::Topic> {
+            self.build().send_into("repos.getAllTopics", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::Topic>,
+        > {
+            self.build().send_with("repos.getAllTopics", crate::runtime::decode::json)
         }
     }
 }
@@ -5153,10 +5838,22 @@ pub mod get_branch {
                 format!("/repos/{owner}/{repo}/branches/{branch}"),
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::BranchWithProtection> {
+            self.build().send_into("repos.getBranch", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::BranchWithProtection>,
+        > {
+            self.build().send_with("repos.getBranch", crate::runtime::decode::json)
         }
     }
 }
@@ -5184,10 +5881,24 @@ pub mod get_branch_protection {
                 format!("/repos/{owner}/{repo}/branches/{branch}/protection"),
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::BranchProtection> {
+            self.build()
+                .send_into("repos.getBranchProtection", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::BranchProtection>,
+        > {
+            self.build()
+                .send_with("repos.getBranchProtection", crate::runtime::decode::json)
         }
     }
 }
@@ -5215,10 +5926,35 @@ pub mod get_collaborator_permission_level {
                 format!("/repos/{owner}/{repo}/collaborators/{username}/permission"),
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::models::RepositoryCollaboratorPermission,
+        > {
+            self.build()
+                .send_into(
+                    "repos.getCollaboratorPermissionLevel",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<
+                crate::models::RepositoryCollaboratorPermission,
+            >,
+        > {
+            self.build()
+                .send_with(
+                    "repos.getCollaboratorPermissionLevel",
+                    crate::runtime::decode::json,
+                )
         }
     }
 }
@@ -5267,10 +6003,31 @@ pub mod get_combined_status_for_ref {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::CombinedCommitStatus> {
+            self.build()
+                .send_into("repos.getCombinedStatusForRef", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::CombinedCommitStatus>,
+        > {
+            self.build()
+                .send_with("repos.getCombinedStatusForRef", crate::runtime::decode::json)
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<'c, crate::models::SimpleCommitStatus> {
+            self.build().paginate()
         }
     }
 }
@@ -5319,10 +6076,20 @@ pub mod get_commit {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, crate::models::Commit> {
+            self.build().send_into("repos.getCommit", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::Commit>,
+        > {
+            self.build().send_with("repos.getCommit", crate::runtime::decode::json)
         }
     }
 }
@@ -5361,10 +6128,22 @@ pub mod get_content {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::GetContentResponse> {
+            self.build().send_into("repos.getContent", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::GetContentResponse>,
+        > {
+            self.build().send_with("repos.getContent", crate::runtime::decode::json)
         }
     }
 }
@@ -5392,10 +6171,20 @@ pub mod get_deployment {
                 format!("/repos/{owner}/{repo}/deployments/{deployment_id}"),
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, crate::models::Deployment> {
+            self.build().send_into("repos.getDeployment", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::Deployment>,
+        > {
+            self.build().send_with("repos.getDeployment", crate::runtime::decode::json)
         }
     }
 }
@@ -5427,10 +6216,24 @@ pub mod get_deployment_status {
                 ),
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::DeploymentStatus> {
+            self.build()
+                .send_into("repos.getDeploymentStatus", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::DeploymentStatus>,
+        > {
+            self.build()
+                .send_with("repos.getDeploymentStatus", crate::runtime::decode::json)
         }
     }
 }
@@ -5460,10 +6263,22 @@ pub mod get_environment {
                 format!("/repos/{owner}/{repo}/environments/{environment_name}"),
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::Environment> {
+            self.build().send_into("repos.getEnvironment", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::Environment>,
+        > {
+            self.build().send_with("repos.getEnvironment", crate::runtime::decode::json)
         }
     }
 }
@@ -5489,10 +6304,22 @@ pub mod get_latest_release {
                 format!("/repos/{owner}/{repo}/releases/latest"),
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, crate::models::Release> {
+            self.build()
+                .send_into("repos.getLatestRelease", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::Release>,
+        > {
+            self.build()
+                .send_with("repos.getLatestRelease", crate::runtime::decode::json)
         }
     }
 }
@@ -5529,10 +6356,22 @@ pub mod get_readme {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::ContentFile> {
+            self.build().send_into("repos.getReadme", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::ContentFile>,
+        > {
+            self.build().send_with("repos.getReadme", crate::runtime::decode::json)
         }
     }
 }
@@ -5560,10 +6399,20 @@ pub mod get_release {
                 format!("/repos/{owner}/{repo}/releases/{release_id}"),
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, crate::models::Release> {
+            self.build().send_into("repos.getRelease", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::Release>,
+        > {
+            self.build().send_with("repos.getRelease", crate::runtime::decode::json)
         }
     }
 }
@@ -5591,10 +6440,22 @@ pub mod get_release_asset {
                 format!("/repos/{owner}/{repo}/releases/assets/{asset_id}"),
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::ReleaseAsset> {
+            self.build().send_into("repos.getReleaseAsset", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::ReleaseAsset>,
+        > {
+            self.build().send_with("repos.getReleaseAsset", crate::runtime::decode::json)
         }
     }
 }
@@ -5622,10 +6483,20 @@ pub mod get_release_by_tag {
                 format!("/repos/{owner}/{repo}/releases/tags/{tag}"),
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, crate::models::Release> {
+            self.build().send_into("repos.getReleaseByTag", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::Release>,
+        > {
+            self.build().send_with("repos.getReleaseByTag", crate::runtime::decode::json)
         }
     }
 }
@@ -5653,10 +6524,20 @@ pub mod get_webhook {
                 format!("/repos/{owner}/{repo}/hooks/{hook_id}"),
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, crate::models::Hook> {
+            self.build().send_into("repos.getWebhook", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::Hook>,
+        > {
+            self.build().send_with("repos.getWebhook", crate::runtime::decode::json)
         }
     }
 }
@@ -5713,10 +6594,29 @@ pub mod list_branches {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, Vec<crate::models::ShortBranch>> {
+            self.build().send_into("repos.listBranches", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<Vec<crate::models::ShortBranch>>,
+        > {
+            self.build().send_with("repos.listBranches", crate::runtime::decode::json)
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<'c, crate::models::ShortBranch> {
+            self.build().paginate()
         }
     }
 }
@@ -5789,10 +6689,31 @@ pub mod list_collaborators {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, Vec<crate::models::Collaborator>> {
+            self.build()
+                .send_into("repos.listCollaborators", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<Vec<crate::models::Collaborator>>,
+        > {
+            self.build()
+                .send_with("repos.listCollaborators", crate::runtime::decode::json)
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<'c, crate::models::Collaborator> {
+            self.build().paginate()
         }
     }
     /// Narrows the list by how users are related to the repository: `outside` returns only outside collaborators, `direct` returns everyone with permissions on the repository whether or not they belong to the organization, and `all` returns every collaborator you are allowed to see. Default: `all`.
@@ -5913,10 +6834,35 @@ pub mod list_commit_statuses_for_ref {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, Vec<crate::models::Status>> {
+            self.build()
+                .send_into(
+                    "repos.listCommitStatusesForRef",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<Vec<crate::models::Status>>,
+        > {
+            self.build()
+                .send_with(
+                    "repos.listCommitStatusesForRef",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(self) -> crate::runtime::Paginate<'c, crate::models::Status> {
+            self.build().paginate()
         }
     }
 }
@@ -6023,10 +6969,27 @@ pub mod list_commits {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, Vec<crate::models::Commit>> {
+            self.build().send_into("repos.listCommits", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<Vec<crate::models::Commit>>,
+        > {
+            self.build().send_with("repos.listCommits", crate::runtime::decode::json)
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(self) -> crate::runtime::Paginate<'c, crate::models::Commit> {
+            self.build().paginate()
         }
     }
 }
@@ -6083,10 +7046,37 @@ pub mod list_contributors {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, Option<Vec<crate::models::Contributor>>> {
+            self.build()
+                .send_into(
+                    "repos.listContributors",
+                    crate::runtime::decode::json_or_none,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<Option<Vec<crate::models::Contributor>>>,
+        > {
+            self.build()
+                .send_with(
+                    "repos.listContributors",
+                    crate::runtime::decode::json_or_none,
+                )
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<'c, crate::models::Contributor> {
+            self.build().paginate()
         }
     }
     /// `1` or `true` includes anonymous contributors.
@@ -6165,10 +7155,31 @@ pub mod list_deployment_statuses {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, Vec<crate::models::DeploymentStatus>> {
+            self.build()
+                .send_into("repos.listDeploymentStatuses", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<Vec<crate::models::DeploymentStatus>>,
+        > {
+            self.build()
+                .send_with("repos.listDeploymentStatuses", crate::runtime::decode::json)
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<'c, crate::models::DeploymentStatus> {
+            self.build().paginate()
         }
     }
 }
@@ -6255,10 +7266,29 @@ pub mod list_deployments {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, Vec<crate::models::Deployment>> {
+            self.build().send_into("repos.listDeployments", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<Vec<crate::models::Deployment>>,
+        > {
+            self.build().send_with("repos.listDeployments", crate::runtime::decode::json)
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<'c, crate::models::Deployment> {
+            self.build().paginate()
         }
     }
 }
@@ -6387,10 +7417,37 @@ pub mod list_for_authenticated_user {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, Vec<crate::models::Repository>> {
+            self.build()
+                .send_into(
+                    "repos.listForAuthenticatedUser",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<Vec<crate::models::Repository>>,
+        > {
+            self.build()
+                .send_with(
+                    "repos.listForAuthenticatedUser",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<'c, crate::models::Repository> {
+            self.build().paginate()
         }
     }
     /// Only repositories with this visibility. Values: `all`, `public`, `private`. Default: `all`.
@@ -6606,10 +7663,29 @@ pub mod list_for_org {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, Vec<crate::models::MinimalRepository>> {
+            self.build().send_into("repos.listForOrg", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<Vec<crate::models::MinimalRepository>>,
+        > {
+            self.build().send_with("repos.listForOrg", crate::runtime::decode::json)
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<'c, crate::models::MinimalRepository> {
+            self.build().paginate()
         }
     }
     /// Only repositories of this kind. Values: `all`, `public`, `private`, `forks`, `sources`, `member`. Default: `all`.
@@ -6795,10 +7871,29 @@ pub mod list_for_user {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, Vec<crate::models::MinimalRepository>> {
+            self.build().send_into("repos.listForUser", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<Vec<crate::models::MinimalRepository>>,
+        > {
+            self.build().send_with("repos.listForUser", crate::runtime::decode::json)
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<'c, crate::models::MinimalRepository> {
+            self.build().paginate()
         }
     }
     /// Only repositories of this kind. Values: `all`, `owner`, `member`. Default: `owner`.
@@ -6954,10 +8049,29 @@ pub mod list_forks {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, Vec<crate::models::MinimalRepository>> {
+            self.build().send_into("repos.listForks", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<Vec<crate::models::MinimalRepository>>,
+        > {
+            self.build().send_with("repos.listForks", crate::runtime::decode::json)
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<'c, crate::models::MinimalRepository> {
+            self.build().paginate()
         }
     }
     /// Order of the forks. Values: `newest`, `oldest`, `stargazers`, `watchers`. Default: `newest`.
@@ -7040,10 +8154,29 @@ pub mod list_invitations {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, Vec<crate::models::RepositoryInvitation>> {
+            self.build().send_into("repos.listInvitations", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<Vec<crate::models::RepositoryInvitation>>,
+        > {
+            self.build().send_with("repos.listInvitations", crate::runtime::decode::json)
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<'c, crate::models::RepositoryInvitation> {
+            self.build().paginate()
         }
     }
 }
@@ -7086,10 +8219,37 @@ pub mod list_invitations_for_authenticated_user {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, Vec<crate::models::RepositoryInvitation>> {
+            self.build()
+                .send_into(
+                    "repos.listInvitationsForAuthenticatedUser",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<Vec<crate::models::RepositoryInvitation>>,
+        > {
+            self.build()
+                .send_with(
+                    "repos.listInvitationsForAuthenticatedUser",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<'c, crate::models::RepositoryInvitation> {
+            self.build().paginate()
         }
     }
 }
@@ -7115,10 +8275,22 @@ pub mod list_languages {
                 format!("/repos/{owner}/{repo}/languages"),
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, ::std::collections::BTreeMap<String, i64>> {
+            self.build().send_into("repos.listLanguages", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<::std::collections::BTreeMap<String, i64>>,
+        > {
+            self.build().send_with("repos.listLanguages", crate::runtime::decode::json)
         }
     }
 }
@@ -7151,10 +8323,29 @@ pub mod list_public {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, Vec<crate::models::MinimalRepository>> {
+            self.build().send_into("repos.listPublic", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<Vec<crate::models::MinimalRepository>>,
+        > {
+            self.build().send_with("repos.listPublic", crate::runtime::decode::json)
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<'c, crate::models::MinimalRepository> {
+            self.build().paginate()
         }
     }
 }
@@ -7203,10 +8394,31 @@ pub mod list_release_assets {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, Vec<crate::models::ReleaseAsset>> {
+            self.build()
+                .send_into("repos.listReleaseAssets", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<Vec<crate::models::ReleaseAsset>>,
+        > {
+            self.build()
+                .send_with("repos.listReleaseAssets", crate::runtime::decode::json)
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<'c, crate::models::ReleaseAsset> {
+            self.build().paginate()
         }
     }
 }
@@ -7253,10 +8465,27 @@ pub mod list_releases {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, Vec<crate::models::Release>> {
+            self.build().send_into("repos.listReleases", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<Vec<crate::models::Release>>,
+        > {
+            self.build().send_with("repos.listReleases", crate::runtime::decode::json)
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(self) -> crate::runtime::Paginate<'c, crate::models::Release> {
+            self.build().paginate()
         }
     }
 }
@@ -7303,10 +8532,25 @@ pub mod list_tags {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, Vec<crate::models::Tag>> {
+            self.build().send_into("repos.listTags", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<Vec<crate::models::Tag>>,
+        > {
+            self.build().send_with("repos.listTags", crate::runtime::decode::json)
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(self) -> crate::runtime::Paginate<'c, crate::models::Tag> {
+            self.build().paginate()
         }
     }
 }
@@ -7353,10 +8597,25 @@ pub mod list_webhooks {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, Vec<crate::models::Hook>> {
+            self.build().send_into("repos.listWebhooks", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<Vec<crate::models::Hook>>,
+        > {
+            self.build().send_with("repos.listWebhooks", crate::runtime::decode::json)
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(self) -> crate::runtime::Paginate<'c, crate::models::Hook> {
+            self.build().paginate()
         }
     }
 }
@@ -7397,10 +8656,22 @@ pub mod merge {
             req = req.json(body);
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, Option<crate::models::Commit>> {
+            self.build().send_into("repos.merge", crate::runtime::decode::json_or_none)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<Option<crate::models::Commit>>,
+        > {
+            self.build().send_with("repos.merge", crate::runtime::decode::json_or_none)
         }
     }
 }
@@ -7431,10 +8702,22 @@ pub mod merge_upstream {
             req = req.json(body);
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::MergedUpstream> {
+            self.build().send_into("repos.mergeUpstream", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::MergedUpstream>,
+        > {
+            self.build().send_with("repos.mergeUpstream", crate::runtime::decode::json)
         }
     }
 }
@@ -7462,10 +8745,17 @@ pub mod ping_webhook {
                 format!("/repos/{owner}/{repo}/hooks/{hook_id}/pings"),
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ()> {
+            self.build().send_into("repos.pingWebhook", crate::runtime::decode::unit)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
+            self.build().send_with("repos.pingWebhook", crate::runtime::decode::unit)
         }
     }
 }
@@ -7493,10 +8783,19 @@ pub mod remove_collaborator {
                 format!("/repos/{owner}/{repo}/collaborators/{username}"),
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ()> {
+            self.build()
+                .send_into("repos.removeCollaborator", crate::runtime::decode::unit)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
+            self.build()
+                .send_with("repos.removeCollaborator", crate::runtime::decode::unit)
         }
     }
 }
@@ -7531,10 +8830,33 @@ pub mod remove_status_check_contexts {
             req = req.json(body);
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, Vec<String>> {
+            self.build()
+                .send_into(
+                    "repos.removeStatusCheckContexts",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<Vec<String>>,
+        > {
+            self.build()
+                .send_with(
+                    "repos.removeStatusCheckContexts",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(self) -> crate::runtime::Paginate<'c, String> {
+            self.build().paginate()
         }
     }
 }
@@ -7567,10 +8889,22 @@ pub mod rename_branch {
             req = req.json(body);
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::BranchWithProtection> {
+            self.build().send_into("repos.renameBranch", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::BranchWithProtection>,
+        > {
+            self.build().send_with("repos.renameBranch", crate::runtime::decode::json)
         }
     }
 }
@@ -7601,10 +8935,22 @@ pub mod replace_all_topics {
             req = req.json(body);
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, crate::models::Topic> {
+            self.build()
+                .send_into("repos.replaceAllTopics", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::Topic>,
+        > {
+            self.build()
+                .send_with("repos.replaceAllTopics", crate::runtime::decode::json)
         }
     }
 }
@@ -7632,10 +8978,17 @@ pub mod test_push_webhook {
                 format!("/repos/{owner}/{repo}/hooks/{hook_id}/tests"),
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ()> {
+            self.build().send_into("repos.testPushWebhook", crate::runtime::decode::unit)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
+            self.build().send_with("repos.testPushWebhook", crate::runtime::decode::unit)
         }
     }
 }
@@ -7902,10 +9255,22 @@ pub mod update {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::FullRepository> {
+            self.build().send_into("repos.update", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::FullRepository>,
+        > {
+            self.build().send_with("repos.update", crate::runtime::decode::json)
         }
     }
     /// Visibility of the repository: `public` or `private`.
@@ -8249,10 +9614,24 @@ pub mod update_branch_protection {
             req = req.json(body);
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::ProtectedBranch> {
+            self.build()
+                .send_into("repos.updateBranchProtection", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::ProtectedBranch>,
+        > {
+            self.build()
+                .send_with("repos.updateBranchProtection", crate::runtime::decode::json)
         }
     }
     /// The status checks that must pass, each given as an object.
@@ -8450,10 +9829,25 @@ pub mod update_information_about_pages_site {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ()> {
+            self.build()
+                .send_into(
+                    "repos.updateInformationAboutPagesSite",
+                    crate::runtime::decode::unit,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
+            self.build()
+                .send_with(
+                    "repos.updateInformationAboutPagesSite",
+                    crate::runtime::decode::unit,
+                )
         }
     }
     /// How the site is built. `workflow` means a custom Actions workflow builds it. `legacy` means GitHub builds it from a branch.
@@ -8544,10 +9938,24 @@ pub mod update_invitation {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::RepositoryInvitation> {
+            self.build()
+                .send_into("repos.updateInvitation", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::RepositoryInvitation>,
+        > {
+            self.build()
+                .send_with("repos.updateInvitation", crate::runtime::decode::json)
         }
     }
     /// Permission the invitation offers. Values: `read`, `write`, `maintain`, `triage`, `admin`.
@@ -8689,10 +10097,20 @@ pub mod update_release {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, crate::models::Release> {
+            self.build().send_into("repos.updateRelease", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::Release>,
+        > {
+            self.build().send_with("repos.updateRelease", crate::runtime::decode::json)
         }
     }
     /// Whether this release becomes the latest one. `legacy` decides by creation date and semantic version. Values: `true`, `false`, `legacy`. Default: `true`.
@@ -8782,10 +10200,24 @@ pub mod update_release_asset {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::ReleaseAsset> {
+            self.build()
+                .send_into("repos.updateReleaseAsset", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::ReleaseAsset>,
+        > {
+            self.build()
+                .send_with("repos.updateReleaseAsset", crate::runtime::decode::json)
         }
     }
 }
@@ -8869,10 +10301,20 @@ pub mod update_webhook {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, crate::models::Hook> {
+            self.build().send_into("repos.updateWebhook", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::Hook>,
+        > {
+            self.build().send_with("repos.updateWebhook", crate::runtime::decode::json)
         }
     }
     /// How the hook delivers its payloads.
@@ -8946,10 +10388,24 @@ pub mod upload_release_asset {
             req = req.raw(self.data);
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::ReleaseAsset> {
+            self.build()
+                .send_into("repos.uploadReleaseAsset", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::ReleaseAsset>,
+        > {
+            self.build()
+                .send_with("repos.uploadReleaseAsset", crate::runtime::decode::json)
         }
     }
 }

@@ -27,6 +27,10 @@ impl<'c> Search<'c> {
     /// - `per_page` (optional, [`Code::per_page`](crate::search::code::Code::per_page)): How many results to return per page, at most 100. Default: `30`.
     /// - `page` (optional, [`Code::page`](crate::search::code::Code::page)): Which page of results to return, counting from 1. Default: `1`.
     ///
+    /// # Returns
+    ///
+    /// [`CodeResponse`](crate::models::CodeResponse) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
+    ///
     /// # Route
     ///
     /// `GET /search/code`
@@ -54,6 +58,10 @@ impl<'c> Search<'c> {
     /// - `order` (optional, [`Commits::order`](crate::search::commits::Commits::order)): Sort order of the hits, highest or lowest first. Ignored unless `sort` is given. Values: `desc`, `asc`. Default: `desc`.
     /// - `per_page` (optional, [`Commits::per_page`](crate::search::commits::Commits::per_page)): How many results to return per page, at most 100. Default: `30`.
     /// - `page` (optional, [`Commits::page`](crate::search::commits::Commits::page)): Which page of results to return, counting from 1. Default: `1`.
+    ///
+    /// # Returns
+    ///
+    /// [`CommitsResponse`](crate::models::CommitsResponse) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -85,6 +93,10 @@ impl<'c> Search<'c> {
     /// - `per_page` (optional, [`IssuesAndPullRequests::per_page`](crate::search::issues_and_pull_requests::IssuesAndPullRequests::per_page)): How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
     /// - `page` (optional, [`IssuesAndPullRequests::page`](crate::search::issues_and_pull_requests::IssuesAndPullRequests::page)): Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
     /// - `advanced_search` (optional, [`IssuesAndPullRequests::advanced_search`](crate::search::issues_and_pull_requests::IssuesAndPullRequests::advanced_search)): `true` switches to advanced issue search.
+    ///
+    /// # Returns
+    ///
+    /// [`IssuesAndPullRequestsResponse`](crate::models::IssuesAndPullRequestsResponse) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -119,6 +131,10 @@ impl<'c> Search<'c> {
     /// - `per_page` (optional, [`Labels::per_page`](crate::search::labels::Labels::per_page)): How many results to return per page, at most 100. Default: `30`.
     /// - `page` (optional, [`Labels::page`](crate::search::labels::Labels::page)): Which page of results to return, counting from 1. Default: `1`.
     ///
+    /// # Returns
+    ///
+    /// [`LabelsResponse`](crate::models::LabelsResponse) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
+    ///
     /// # Route
     ///
     /// `GET /search/labels`
@@ -152,6 +168,10 @@ impl<'c> Search<'c> {
     /// - `per_page` (optional, [`Repos::per_page`](crate::search::repos::Repos::per_page)): How many results to return per page, at most 100. Default: `30`.
     /// - `page` (optional, [`Repos::page`](crate::search::repos::Repos::page)): Which page of results to return, counting from 1. Default: `1`.
     ///
+    /// # Returns
+    ///
+    /// [`ReposResponse`](crate::models::ReposResponse) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
+    ///
     /// # Route
     ///
     /// `GET /search/repositories`
@@ -178,6 +198,10 @@ impl<'c> Search<'c> {
     /// - `per_page` (optional, [`Topics::per_page`](crate::search::topics::Topics::per_page)): How many results to return per page, at most 100. Default: `30`.
     /// - `page` (optional, [`Topics::page`](crate::search::topics::Topics::page)): Which page of results to return, counting from 1. Default: `1`.
     ///
+    /// # Returns
+    ///
+    /// [`TopicsResponse`](crate::models::TopicsResponse) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
+    ///
     /// # Route
     ///
     /// `GET /search/topics`
@@ -203,6 +227,10 @@ impl<'c> Search<'c> {
     /// - `order` (optional, [`Users::order`](crate::search::users::Users::order)): Sort order of the hits, highest or lowest first. Ignored unless `sort` is given. Values: `desc`, `asc`. Default: `desc`.
     /// - `per_page` (optional, [`Users::per_page`](crate::search::users::Users::per_page)): How many results to return per page, at most 100. Default: `30`.
     /// - `page` (optional, [`Users::page`](crate::search::users::Users::page)): Which page of results to return, counting from 1. Default: `1`.
+    ///
+    /// # Returns
+    ///
+    /// [`UsersResponse`](crate::models::UsersResponse) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -284,10 +312,29 @@ pub mod code {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::CodeResponse> {
+            self.build().send_into("search.code", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::CodeResponse>,
+        > {
+            self.build().send_with("search.code", crate::runtime::decode::json)
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<'c, crate::models::CodeSearchResultItem> {
+            self.build().paginate()
         }
     }
     /// **Closing down:** order by the time the file was last indexed (`indexed`). Leave it out to order by best match.
@@ -409,10 +456,29 @@ pub mod commits {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::CommitsResponse> {
+            self.build().send_into("search.commits", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::CommitsResponse>,
+        > {
+            self.build().send_with("search.commits", crate::runtime::decode::json)
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<'c, crate::models::CommitSearchResultItem> {
+            self.build().paginate()
         }
     }
     /// Order the hits by author or committer date instead of best match. Values: `author-date`, `committer-date`.
@@ -553,10 +619,34 @@ pub mod issues_and_pull_requests {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::models::IssuesAndPullRequestsResponse,
+        > {
+            self.build()
+                .send_into("search.issuesAndPullRequests", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::IssuesAndPullRequestsResponse>,
+        > {
+            self.build()
+                .send_with("search.issuesAndPullRequests", crate::runtime::decode::json)
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<'c, crate::models::IssueSearchResultItem> {
+            self.build().paginate()
         }
     }
     /// Sort by `comments`, `reactions`, `reactions-+1`, `reactions--1`, `reactions-smile`, `reactions-thinking_face`, `reactions-heart`, `reactions-tada`, `interactions`, `created` or `updated`. Default: best match.
@@ -710,10 +800,29 @@ pub mod labels {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::LabelsResponse> {
+            self.build().send_into("search.labels", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::LabelsResponse>,
+        > {
+            self.build().send_with("search.labels", crate::runtime::decode::json)
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<'c, crate::models::LabelSearchResultItem> {
+            self.build().paginate()
         }
     }
     /// Order the hits by creation or update time instead of best match. Values: `created`, `updated`.
@@ -838,10 +947,29 @@ pub mod repos {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::ReposResponse> {
+            self.build().send_into("search.repos", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::ReposResponse>,
+        > {
+            self.build().send_with("search.repos", crate::runtime::decode::json)
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<'c, crate::models::RepoSearchResultItem> {
+            self.build().paginate()
         }
     }
     /// Order the hits by stars, forks, open issues needing help or update time instead of best match. Values: `stars`, `forks`, `help-wanted-issues`, `updated`.
@@ -952,10 +1080,29 @@ pub mod topics {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::TopicsResponse> {
+            self.build().send_into("search.topics", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::TopicsResponse>,
+        > {
+            self.build().send_with("search.topics", crate::runtime::decode::json)
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<'c, crate::models::TopicSearchResultItem> {
+            self.build().paginate()
         }
     }
 }
@@ -1020,10 +1167,29 @@ pub mod users {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::UsersResponse> {
+            self.build().send_into("search.users", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::UsersResponse>,
+        > {
+            self.build().send_with("search.users", crate::runtime::decode::json)
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<'c, crate::models::UserSearchResultItem> {
+            self.build().paginate()
         }
     }
     /// Order the hits by followers, public repositories or join date instead of best match. Values: `followers`, `repositories`, `joined`.

@@ -24,6 +24,10 @@ impl<'c> Teams<'c> {
     /// - `username` (required): Login of the GitHub user.
     /// - `role` (optional, [`AddOrUpdateMembershipForUserInOrg::role`](crate::teams::add_or_update_membership_for_user_in_org::AddOrUpdateMembershipForUserInOrg::role)): Role in the team. Values: `member`, `maintainer`. Default: `member`.
     ///
+    /// # Returns
+    ///
+    /// [`TeamMembership`](crate::models::TeamMembership) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
+    ///
     /// # Route
     ///
     /// `PUT /orgs/{org}/teams/{team_slug}/memberships/{username}`
@@ -57,6 +61,10 @@ impl<'c> Teams<'c> {
     /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
     /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
     /// - `permission` (optional, [`AddOrUpdateRepoPermissionsInOrg::permission`](crate::teams::add_or_update_repo_permissions_in_org::AddOrUpdateRepoPermissionsInOrg::permission)): Permission the team gets. Custom repository role names are allowed too. Defaults to the team's own `permission`.
+    ///
+    /// # Returns
+    ///
+    /// Nothing (the response to expect is status 204, without a body).
     ///
     /// # Route
     ///
@@ -96,6 +104,10 @@ impl<'c> Teams<'c> {
     /// - `permission` (optional, [`Create::permission`](crate::teams::create::Create::permission), deprecated): **Closing down:** permission for the team's new repositories. Ignored when `repo_names` is left out. Values: `pull`, `push`. Default: `pull`.
     /// - `parent_team_id` (optional, [`Create::parent_team_id`](crate::teams::create::Create::parent_team_id)): ID of the team to nest this one under.
     ///
+    /// # Returns
+    ///
+    /// [`TeamFull`](crate::models::TeamFull) (status 201). `send_with_response()` also gives the status, headers, rate limit and raw body.
+    ///
     /// # Route
     ///
     /// `POST /orgs/{org}/teams`
@@ -129,6 +141,10 @@ impl<'c> Teams<'c> {
     /// - `org` (required): Login of the organization. Case does not matter.
     /// - `team_slug` (required): Slug of the team: its name in lowercase with spaces replaced by hyphens.
     ///
+    /// # Returns
+    ///
+    /// Nothing (the response to expect is status 204, without a body).
+    ///
     /// # Route
     ///
     /// `DELETE /orgs/{org}/teams/{team_slug}`
@@ -154,6 +170,10 @@ impl<'c> Teams<'c> {
     ///
     /// - `org` (required): Login of the organization. Case does not matter.
     /// - `team_slug` (required): Slug of the team: its name in lowercase with spaces replaced by hyphens.
+    ///
+    /// # Returns
+    ///
+    /// [`TeamFull`](crate::models::TeamFull) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -181,6 +201,10 @@ impl<'c> Teams<'c> {
     /// - `org` (required): Login of the organization. Case does not matter.
     /// - `team_slug` (required): Slug of the team: its name in lowercase with spaces replaced by hyphens.
     /// - `username` (required): Login of the GitHub user.
+    ///
+    /// # Returns
+    ///
+    /// [`TeamMembership`](crate::models::TeamMembership) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -211,6 +235,10 @@ impl<'c> Teams<'c> {
     /// - `per_page` (optional, [`List::per_page`](crate::teams::list::List::per_page)): How many results to return per page, at most 100. Default: `30`.
     /// - `page` (optional, [`List::page`](crate::teams::list::List::page)): Which page of results to return, counting from 1. Default: `1`.
     ///
+    /// # Returns
+    ///
+    /// A list of [`Team`](crate::models::Team) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
+    ///
     /// # Route
     ///
     /// `GET /orgs/{org}/teams`
@@ -236,6 +264,10 @@ impl<'c> Teams<'c> {
     /// - `role` (optional, [`ListMembersInOrg::role`](crate::teams::list_members_in_org::ListMembersInOrg::role)): Only members with this team role. Values: `member`, `maintainer`, `all`. Default: `all`.
     /// - `per_page` (optional, [`ListMembersInOrg::per_page`](crate::teams::list_members_in_org::ListMembersInOrg::per_page)): How many results to return per page, at most 100. Default: `30`.
     /// - `page` (optional, [`ListMembersInOrg::page`](crate::teams::list_members_in_org::ListMembersInOrg::page)): Which page of results to return, counting from 1. Default: `1`.
+    ///
+    /// # Returns
+    ///
+    /// A list of [`SimpleUser`](crate::models::SimpleUser) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -268,6 +300,10 @@ impl<'c> Teams<'c> {
     /// - `per_page` (optional, [`ListReposInOrg::per_page`](crate::teams::list_repos_in_org::ListReposInOrg::per_page)): How many results to return per page, at most 100. Default: `30`.
     /// - `page` (optional, [`ListReposInOrg::page`](crate::teams::list_repos_in_org::ListReposInOrg::page)): Which page of results to return, counting from 1. Default: `1`.
     ///
+    /// # Returns
+    ///
+    /// A list of [`MinimalRepository`](crate::models::MinimalRepository) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
+    ///
     /// # Route
     ///
     /// `GET /orgs/{org}/teams/{team_slug}/repos`
@@ -296,6 +332,10 @@ impl<'c> Teams<'c> {
     /// - `org` (required): Login of the organization. Case does not matter.
     /// - `team_slug` (required): Slug of the team: its name in lowercase with spaces replaced by hyphens.
     /// - `username` (required): Login of the GitHub user.
+    ///
+    /// # Returns
+    ///
+    /// Nothing (the response to expect is status 204, without a body).
     ///
     /// # Route
     ///
@@ -326,6 +366,10 @@ impl<'c> Teams<'c> {
     /// - `team_slug` (required): Slug of the team: its name in lowercase with spaces replaced by hyphens.
     /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
     /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    ///
+    /// # Returns
+    ///
+    /// Nothing (the response to expect is status 204, without a body).
     ///
     /// # Route
     ///
@@ -362,6 +406,10 @@ impl<'c> Teams<'c> {
     /// - `notification_setting` (optional, [`UpdateInOrg::notification_setting`](crate::teams::update_in_org::UpdateInOrg::notification_setting)): Whether @-mentions of the team notify its members. Values: `notifications_enabled`, `notifications_disabled`.
     /// - `permission` (optional, [`UpdateInOrg::permission`](crate::teams::update_in_org::UpdateInOrg::permission), deprecated): **Closing down:** permission for the team's new repositories. Values: `pull`, `push`, `admin`. Default: `pull`.
     /// - `parent_team_id` (optional, [`UpdateInOrg::parent_team_id`](crate::teams::update_in_org::UpdateInOrg::parent_team_id)): ID of the team to nest this one under, or `null` to make it a top-level team.
+    ///
+    /// # Returns
+    ///
+    /// [`TeamFull`](crate::models::TeamFull) (status 200, 201). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -429,10 +477,30 @@ pub mod add_or_update_membership_for_user_in_org {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::TeamMembership> {
+            self.build()
+                .send_into(
+                    "teams.addOrUpdateMembershipForUserInOrg",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::TeamMembership>,
+        > {
+            self.build()
+                .send_with(
+                    "teams.addOrUpdateMembershipForUserInOrg",
+                    crate::runtime::decode::json,
+                )
         }
     }
     /// Role in the team. Values: `member`, `maintainer`. Default: `member`.
@@ -505,10 +573,25 @@ pub mod add_or_update_repo_permissions_in_org {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ()> {
+            self.build()
+                .send_into(
+                    "teams.addOrUpdateRepoPermissionsInOrg",
+                    crate::runtime::decode::unit,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
+            self.build()
+                .send_with(
+                    "teams.addOrUpdateRepoPermissionsInOrg",
+                    crate::runtime::decode::unit,
+                )
         }
     }
 }
@@ -608,10 +691,20 @@ pub mod create {
             req = req.json(body);
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, crate::models::TeamFull> {
+            self.build().send_into("teams.create", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::TeamFull>,
+        > {
+            self.build().send_with("teams.create", crate::runtime::decode::json)
         }
     }
     /// Who can see the team. `secret` is seen only by owners and members; `closed` by every organization member. Nested teams must be `closed`.
@@ -727,10 +820,17 @@ pub mod delete_in_org {
                 format!("/orgs/{org}/teams/{team_slug}"),
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ()> {
+            self.build().send_into("teams.deleteInOrg", crate::runtime::decode::unit)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
+            self.build().send_with("teams.deleteInOrg", crate::runtime::decode::unit)
         }
     }
 }
@@ -756,10 +856,20 @@ pub mod get_by_name {
                 format!("/orgs/{org}/teams/{team_slug}"),
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, crate::models::TeamFull> {
+            self.build().send_into("teams.getByName", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::TeamFull>,
+        > {
+            self.build().send_with("teams.getByName", crate::runtime::decode::json)
         }
     }
 }
@@ -787,10 +897,30 @@ pub mod get_membership_for_user_in_org {
                 format!("/orgs/{org}/teams/{team_slug}/memberships/{username}"),
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::TeamMembership> {
+            self.build()
+                .send_into(
+                    "teams.getMembershipForUserInOrg",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::TeamMembership>,
+        > {
+            self.build()
+                .send_with(
+                    "teams.getMembershipForUserInOrg",
+                    crate::runtime::decode::json,
+                )
         }
     }
 }
@@ -835,10 +965,25 @@ pub mod list {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, Vec<crate::models::Team>> {
+            self.build().send_into("teams.list", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<Vec<crate::models::Team>>,
+        > {
+            self.build().send_with("teams.list", crate::runtime::decode::json)
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(self) -> crate::runtime::Paginate<'c, crate::models::Team> {
+            self.build().paginate()
         }
     }
 }
@@ -895,10 +1040,31 @@ pub mod list_members_in_org {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, Vec<crate::models::SimpleUser>> {
+            self.build()
+                .send_into("teams.listMembersInOrg", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<Vec<crate::models::SimpleUser>>,
+        > {
+            self.build()
+                .send_with("teams.listMembersInOrg", crate::runtime::decode::json)
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<'c, crate::models::SimpleUser> {
+            self.build().paginate()
         }
     }
     /// Only members with this team role. Values: `member`, `maintainer`, `all`. Default: `all`.
@@ -978,10 +1144,29 @@ pub mod list_repos_in_org {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, Vec<crate::models::MinimalRepository>> {
+            self.build().send_into("teams.listReposInOrg", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<Vec<crate::models::MinimalRepository>>,
+        > {
+            self.build().send_with("teams.listReposInOrg", crate::runtime::decode::json)
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<'c, crate::models::MinimalRepository> {
+            self.build().paginate()
         }
     }
 }
@@ -1009,10 +1194,25 @@ pub mod remove_membership_for_user_in_org {
                 format!("/orgs/{org}/teams/{team_slug}/memberships/{username}"),
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ()> {
+            self.build()
+                .send_into(
+                    "teams.removeMembershipForUserInOrg",
+                    crate::runtime::decode::unit,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
+            self.build()
+                .send_with(
+                    "teams.removeMembershipForUserInOrg",
+                    crate::runtime::decode::unit,
+                )
         }
     }
 }
@@ -1042,10 +1242,17 @@ pub mod remove_repo_in_org {
                 format!("/orgs/{org}/teams/{team_slug}/repos/{owner}/{repo}"),
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ()> {
+            self.build().send_into("teams.removeRepoInOrg", crate::runtime::decode::unit)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
+            self.build().send_with("teams.removeRepoInOrg", crate::runtime::decode::unit)
         }
     }
 }
@@ -1135,10 +1342,20 @@ pub mod update_in_org {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, crate::models::TeamFull> {
+            self.build().send_into("teams.updateInOrg", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::TeamFull>,
+        > {
+            self.build().send_with("teams.updateInOrg", crate::runtime::decode::json)
         }
     }
     /// Who can see the team. `secret` is seen only by owners and members; `closed` by every organization member. Nested teams must be `closed`.

@@ -21,6 +21,10 @@ impl<'c> Users<'c> {
     ///
     /// - `emails` (required): Addresses to add. A single string is also accepted.
     ///
+    /// # Returns
+    ///
+    /// A list of [`Email`](crate::models::Email) (status 201). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
+    ///
     /// # Route
     ///
     /// `POST /user/emails`
@@ -44,6 +48,10 @@ impl<'c> Users<'c> {
     ///
     /// - `username` (required): Login of the GitHub user.
     /// - `target_user` (required): Login of the user who may be followed.
+    ///
+    /// # Returns
+    ///
+    /// `true` on status 204, `false` on status 404.
     ///
     /// # Route
     ///
@@ -69,6 +77,10 @@ impl<'c> Users<'c> {
     /// # Parameters
     ///
     /// - `username` (required): Login of the GitHub user.
+    ///
+    /// # Returns
+    ///
+    /// `true` on status 204, `false` on status 404.
     ///
     /// # Route
     ///
@@ -96,6 +108,10 @@ impl<'c> Users<'c> {
     /// - `title` (optional, [`CreatePublicSshKeyForAuthenticatedUser::title`](crate::users::create_public_ssh_key_for_authenticated_user::CreatePublicSshKeyForAuthenticatedUser::title)): Label of the key.
     /// - `key` (required): The public key, beginning with its type such as `ssh-ed25519`.
     ///
+    /// # Returns
+    ///
+    /// [`Key`](crate::models::Key) (status 201). `send_with_response()` also gives the status, headers, rate limit and raw body.
+    ///
     /// # Route
     ///
     /// `POST /user/keys`
@@ -122,6 +138,10 @@ impl<'c> Users<'c> {
     ///
     /// - `emails` (required): Addresses to remove. A single string is also accepted.
     ///
+    /// # Returns
+    ///
+    /// Nothing (the response to expect is status 204, without a body).
+    ///
     /// # Route
     ///
     /// `DELETE /user/emails`
@@ -144,6 +164,10 @@ impl<'c> Users<'c> {
     /// # Parameters
     ///
     /// - `key_id` (required): ID of the key.
+    ///
+    /// # Returns
+    ///
+    /// Nothing (the response to expect is status 204, without a body).
     ///
     /// # Route
     ///
@@ -170,6 +194,10 @@ impl<'c> Users<'c> {
     ///
     /// - `username` (required): Login of the GitHub user.
     ///
+    /// # Returns
+    ///
+    /// Nothing (the response to expect is status 204, without a body).
+    ///
     /// # Route
     ///
     /// `PUT /user/following/{username}`
@@ -185,6 +213,10 @@ impl<'c> Users<'c> {
     /// Get the signed-in user
     ///
     /// Returns the profile of the user the request is authenticated as. Private profile fields are only included when a classic token has the `user` scope.
+    ///
+    /// # Returns
+    ///
+    /// [`GetAuthenticatedResponse`](crate::models::GetAuthenticatedResponse) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -206,6 +238,10 @@ impl<'c> Users<'c> {
     /// # Parameters
     ///
     /// - `username` (required): Login of the GitHub user.
+    ///
+    /// # Returns
+    ///
+    /// [`GetByUsernameResponse`](crate::models::GetByUsernameResponse) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -229,6 +265,10 @@ impl<'c> Users<'c> {
     /// # Parameters
     ///
     /// - `key_id` (required): ID of the key.
+    ///
+    /// # Returns
+    ///
+    /// [`Key`](crate::models::Key) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -256,6 +296,10 @@ impl<'c> Users<'c> {
     /// - `since` (optional, [`List::since`](crate::users::list::List::since)): Only accounts with an ID greater than this one.
     /// - `per_page` (optional, [`List::per_page`](crate::users::list::List::per_page)): How many results to return per page, at most 100. Default: `30`.
     ///
+    /// # Returns
+    ///
+    /// A list of [`SimpleUser`](crate::models::SimpleUser) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
+    ///
     /// # Route
     ///
     /// `GET /users`
@@ -277,6 +321,10 @@ impl<'c> Users<'c> {
     ///
     /// - `per_page` (optional, [`ListEmailsForAuthenticatedUser::per_page`](crate::users::list_emails_for_authenticated_user::ListEmailsForAuthenticatedUser::per_page)): How many results to return per page, at most 100. Default: `30`.
     /// - `page` (optional, [`ListEmailsForAuthenticatedUser::page`](crate::users::list_emails_for_authenticated_user::ListEmailsForAuthenticatedUser::page)): Which page of results to return, counting from 1. Default: `1`.
+    ///
+    /// # Returns
+    ///
+    /// A list of [`Email`](crate::models::Email) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -302,6 +350,10 @@ impl<'c> Users<'c> {
     /// - `per_page` (optional, [`ListFollowedByAuthenticatedUser::per_page`](crate::users::list_followed_by_authenticated_user::ListFollowedByAuthenticatedUser::per_page)): How many results to return per page, at most 100. Default: `30`.
     /// - `page` (optional, [`ListFollowedByAuthenticatedUser::page`](crate::users::list_followed_by_authenticated_user::ListFollowedByAuthenticatedUser::page)): Which page of results to return, counting from 1. Default: `1`.
     ///
+    /// # Returns
+    ///
+    /// A list of [`SimpleUser`](crate::models::SimpleUser) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
+    ///
     /// # Route
     ///
     /// `GET /user/following`
@@ -325,6 +377,10 @@ impl<'c> Users<'c> {
     ///
     /// - `per_page` (optional, [`ListFollowersForAuthenticatedUser::per_page`](crate::users::list_followers_for_authenticated_user::ListFollowersForAuthenticatedUser::per_page)): How many results to return per page, at most 100. Default: `30`.
     /// - `page` (optional, [`ListFollowersForAuthenticatedUser::page`](crate::users::list_followers_for_authenticated_user::ListFollowersForAuthenticatedUser::page)): Which page of results to return, counting from 1. Default: `1`.
+    ///
+    /// # Returns
+    ///
+    /// A list of [`SimpleUser`](crate::models::SimpleUser) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -350,6 +406,10 @@ impl<'c> Users<'c> {
     /// - `username` (required): Login of the GitHub user.
     /// - `per_page` (optional, [`ListFollowersForUser::per_page`](crate::users::list_followers_for_user::ListFollowersForUser::per_page)): How many results to return per page, at most 100. Default: `30`.
     /// - `page` (optional, [`ListFollowersForUser::page`](crate::users::list_followers_for_user::ListFollowersForUser::page)): Which page of results to return, counting from 1. Default: `1`.
+    ///
+    /// # Returns
+    ///
+    /// A list of [`SimpleUser`](crate::models::SimpleUser) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -378,6 +438,10 @@ impl<'c> Users<'c> {
     /// - `per_page` (optional, [`ListFollowingForUser::per_page`](crate::users::list_following_for_user::ListFollowingForUser::per_page)): How many results to return per page, at most 100. Default: `30`.
     /// - `page` (optional, [`ListFollowingForUser::page`](crate::users::list_following_for_user::ListFollowingForUser::page)): Which page of results to return, counting from 1. Default: `1`.
     ///
+    /// # Returns
+    ///
+    /// A list of [`SimpleUser`](crate::models::SimpleUser) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
+    ///
     /// # Route
     ///
     /// `GET /users/{username}/following`
@@ -405,6 +469,10 @@ impl<'c> Users<'c> {
     /// - `per_page` (optional, [`ListPublicKeysForUser::per_page`](crate::users::list_public_keys_for_user::ListPublicKeysForUser::per_page)): How many results to return per page, at most 100. Default: `30`.
     /// - `page` (optional, [`ListPublicKeysForUser::page`](crate::users::list_public_keys_for_user::ListPublicKeysForUser::page)): Which page of results to return, counting from 1. Default: `1`.
     ///
+    /// # Returns
+    ///
+    /// A list of [`KeySimple`](crate::models::KeySimple) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
+    ///
     /// # Route
     ///
     /// `GET /users/{username}/keys`
@@ -431,6 +499,10 @@ impl<'c> Users<'c> {
     /// - `per_page` (optional, [`ListPublicSshKeysForAuthenticatedUser::per_page`](crate::users::list_public_ssh_keys_for_authenticated_user::ListPublicSshKeysForAuthenticatedUser::per_page)): How many results to return per page, at most 100. Default: `30`.
     /// - `page` (optional, [`ListPublicSshKeysForAuthenticatedUser::page`](crate::users::list_public_ssh_keys_for_authenticated_user::ListPublicSshKeysForAuthenticatedUser::page)): Which page of results to return, counting from 1. Default: `1`.
     ///
+    /// # Returns
+    ///
+    /// A list of [`Key`](crate::models::Key) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
+    ///
     /// # Route
     ///
     /// `GET /user/keys`
@@ -455,6 +527,10 @@ impl<'c> Users<'c> {
     /// # Parameters
     ///
     /// - `username` (required): Login of the GitHub user.
+    ///
+    /// # Returns
+    ///
+    /// Nothing (the response to expect is status 204, without a body).
     ///
     /// # Route
     ///
@@ -482,6 +558,10 @@ impl<'c> Users<'c> {
     /// - `location` (optional, [`UpdateAuthenticated::location`](crate::users::update_authenticated::UpdateAuthenticated::location)): Where you are.
     /// - `hireable` (optional, [`UpdateAuthenticated::hireable`](crate::users::update_authenticated::UpdateAuthenticated::hireable)): Whether you are open to job offers.
     /// - `bio` (optional, [`UpdateAuthenticated::bio`](crate::users::update_authenticated::UpdateAuthenticated::bio)): Short text about yourself.
+    ///
+    /// # Returns
+    ///
+    /// [`PrivateUser`](crate::models::PrivateUser) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -526,10 +606,33 @@ pub mod add_email_for_authenticated_user {
             req = req.json(body);
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, Vec<crate::models::Email>> {
+            self.build()
+                .send_into(
+                    "users.addEmailForAuthenticatedUser",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<Vec<crate::models::Email>>,
+        > {
+            self.build()
+                .send_with(
+                    "users.addEmailForAuthenticatedUser",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(self) -> crate::runtime::Paginate<'c, crate::models::Email> {
+            self.build().paginate()
         }
     }
 }
@@ -555,10 +658,19 @@ pub mod check_following_for_user {
                 format!("/users/{username}/following/{target_user}"),
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, bool> {
+            self.build()
+                .send_into("users.checkFollowingForUser", crate::runtime::decode::check)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<bool>> {
+            self.build()
+                .send_with("users.checkFollowingForUser", crate::runtime::decode::check)
         }
     }
 }
@@ -582,10 +694,25 @@ pub mod check_person_is_followed_by_authenticated {
                 format!("/user/following/{username}"),
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, bool> {
+            self.build()
+                .send_into(
+                    "users.checkPersonIsFollowedByAuthenticated",
+                    crate::runtime::decode::check,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<bool>> {
+            self.build()
+                .send_with(
+                    "users.checkPersonIsFollowedByAuthenticated",
+                    crate::runtime::decode::check,
+                )
         }
     }
 }
@@ -620,10 +747,28 @@ pub mod create_public_ssh_key_for_authenticated_user {
             req = req.json(body);
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, crate::models::Key> {
+            self.build()
+                .send_into(
+                    "users.createPublicSshKeyForAuthenticatedUser",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::Key>,
+        > {
+            self.build()
+                .send_with(
+                    "users.createPublicSshKeyForAuthenticatedUser",
+                    crate::runtime::decode::json,
+                )
         }
     }
 }
@@ -650,10 +795,25 @@ pub mod delete_email_for_authenticated_user {
             req = req.json(body);
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ()> {
+            self.build()
+                .send_into(
+                    "users.deleteEmailForAuthenticatedUser",
+                    crate::runtime::decode::unit,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
+            self.build()
+                .send_with(
+                    "users.deleteEmailForAuthenticatedUser",
+                    crate::runtime::decode::unit,
+                )
         }
     }
 }
@@ -677,10 +837,25 @@ pub mod delete_public_ssh_key_for_authenticated_user {
                 format!("/user/keys/{key_id}"),
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ()> {
+            self.build()
+                .send_into(
+                    "users.deletePublicSshKeyForAuthenticatedUser",
+                    crate::runtime::decode::unit,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
+            self.build()
+                .send_with(
+                    "users.deletePublicSshKeyForAuthenticatedUser",
+                    crate::runtime::decode::unit,
+                )
         }
     }
 }
@@ -704,10 +879,17 @@ pub mod follow {
                 format!("/user/following/{username}"),
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ()> {
+            self.build().send_into("users.follow", crate::runtime::decode::unit)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
+            self.build().send_with("users.follow", crate::runtime::decode::unit)
         }
     }
 }
@@ -729,10 +911,24 @@ pub mod get_authenticated {
                 String::from("/user"),
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::GetAuthenticatedResponse> {
+            self.build()
+                .send_into("users.getAuthenticated", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::GetAuthenticatedResponse>,
+        > {
+            self.build()
+                .send_with("users.getAuthenticated", crate::runtime::decode::json)
         }
     }
 }
@@ -756,10 +952,22 @@ pub mod get_by_username {
                 format!("/users/{username}"),
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::GetByUsernameResponse> {
+            self.build().send_into("users.getByUsername", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::GetByUsernameResponse>,
+        > {
+            self.build().send_with("users.getByUsername", crate::runtime::decode::json)
         }
     }
 }
@@ -783,10 +991,28 @@ pub mod get_public_ssh_key_for_authenticated_user {
                 format!("/user/keys/{key_id}"),
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, crate::models::Key> {
+            self.build()
+                .send_into(
+                    "users.getPublicSshKeyForAuthenticatedUser",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::Key>,
+        > {
+            self.build()
+                .send_with(
+                    "users.getPublicSshKeyForAuthenticatedUser",
+                    crate::runtime::decode::json,
+                )
         }
     }
 }
@@ -829,10 +1055,29 @@ pub mod list {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, Vec<crate::models::SimpleUser>> {
+            self.build().send_into("users.list", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<Vec<crate::models::SimpleUser>>,
+        > {
+            self.build().send_with("users.list", crate::runtime::decode::json)
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<'c, crate::models::SimpleUser> {
+            self.build().paginate()
         }
     }
 }
@@ -875,10 +1120,33 @@ pub mod list_emails_for_authenticated_user {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, Vec<crate::models::Email>> {
+            self.build()
+                .send_into(
+                    "users.listEmailsForAuthenticatedUser",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<Vec<crate::models::Email>>,
+        > {
+            self.build()
+                .send_with(
+                    "users.listEmailsForAuthenticatedUser",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(self) -> crate::runtime::Paginate<'c, crate::models::Email> {
+            self.build().paginate()
         }
     }
 }
@@ -921,10 +1189,37 @@ pub mod list_followed_by_authenticated_user {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, Vec<crate::models::SimpleUser>> {
+            self.build()
+                .send_into(
+                    "users.listFollowedByAuthenticatedUser",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<Vec<crate::models::SimpleUser>>,
+        > {
+            self.build()
+                .send_with(
+                    "users.listFollowedByAuthenticatedUser",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<'c, crate::models::SimpleUser> {
+            self.build().paginate()
         }
     }
 }
@@ -967,10 +1262,37 @@ pub mod list_followers_for_authenticated_user {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, Vec<crate::models::SimpleUser>> {
+            self.build()
+                .send_into(
+                    "users.listFollowersForAuthenticatedUser",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<Vec<crate::models::SimpleUser>>,
+        > {
+            self.build()
+                .send_with(
+                    "users.listFollowersForAuthenticatedUser",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<'c, crate::models::SimpleUser> {
+            self.build().paginate()
         }
     }
 }
@@ -1015,10 +1337,31 @@ pub mod list_followers_for_user {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, Vec<crate::models::SimpleUser>> {
+            self.build()
+                .send_into("users.listFollowersForUser", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<Vec<crate::models::SimpleUser>>,
+        > {
+            self.build()
+                .send_with("users.listFollowersForUser", crate::runtime::decode::json)
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<'c, crate::models::SimpleUser> {
+            self.build().paginate()
         }
     }
 }
@@ -1063,10 +1406,31 @@ pub mod list_following_for_user {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, Vec<crate::models::SimpleUser>> {
+            self.build()
+                .send_into("users.listFollowingForUser", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<Vec<crate::models::SimpleUser>>,
+        > {
+            self.build()
+                .send_with("users.listFollowingForUser", crate::runtime::decode::json)
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<'c, crate::models::SimpleUser> {
+            self.build().paginate()
         }
     }
 }
@@ -1111,10 +1475,29 @@ pub mod list_public_keys_for_user {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, Vec<crate::models::KeySimple>> {
+            self.build()
+                .send_into("users.listPublicKeysForUser", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<Vec<crate::models::KeySimple>>,
+        > {
+            self.build()
+                .send_with("users.listPublicKeysForUser", crate::runtime::decode::json)
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(self) -> crate::runtime::Paginate<'c, crate::models::KeySimple> {
+            self.build().paginate()
         }
     }
 }
@@ -1157,10 +1540,33 @@ pub mod list_public_ssh_keys_for_authenticated_user {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, Vec<crate::models::Key>> {
+            self.build()
+                .send_into(
+                    "users.listPublicSshKeysForAuthenticatedUser",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<Vec<crate::models::Key>>,
+        > {
+            self.build()
+                .send_with(
+                    "users.listPublicSshKeysForAuthenticatedUser",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(self) -> crate::runtime::Paginate<'c, crate::models::Key> {
+            self.build().paginate()
         }
     }
 }
@@ -1184,10 +1590,17 @@ pub mod unfollow {
                 format!("/user/following/{username}"),
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ()> {
+            self.build().send_into("users.unfollow", crate::runtime::decode::unit)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
+            self.build().send_with("users.unfollow", crate::runtime::decode::unit)
         }
     }
 }
@@ -1280,10 +1693,24 @@ pub mod update_authenticated {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::PrivateUser> {
+            self.build()
+                .send_into("users.updateAuthenticated", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::PrivateUser>,
+        > {
+            self.build()
+                .send_with("users.updateAuthenticated", crate::runtime::decode::json)
         }
     }
 }

@@ -10,8 +10,10 @@ mod cache;
 mod client;
 #[cfg(feature = "github-app")]
 mod clock;
+pub mod decode;
 pub mod encode;
 mod error;
+mod extra;
 mod layers;
 #[cfg(feature = "http-cache")]
 mod memory_cache;
@@ -24,11 +26,14 @@ mod retry;
 mod rsa_pem;
 mod secret;
 mod send;
+mod typed;
 mod types;
 
 #[cfg(feature = "http-cache")]
 pub use cache::{CacheKey, CacheStore, CachedResponse};
 pub use client::{Client, ClientBuilder};
+pub use decode::DecodeError;
+pub use extra::{Extra, Key};
 pub use error::{ApiError, Error, ErrorDetail, RateLimit, Result};
 #[cfg(feature = "http-cache")]
 pub use memory_cache::MemoryCache;
@@ -36,4 +41,5 @@ pub use paginate::{Page, Pages, Paginate};
 pub use request::{JsonObject, Method, Request, ResponseFuture};
 pub use response::Response;
 pub use secret::{Auth, Secret};
+pub use typed::{ResponseParts, ResponseValue, ValueFuture};
 pub use types::{IntOrString, MediaType};

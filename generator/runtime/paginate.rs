@@ -10,6 +10,7 @@ use futures_core::Stream;
 use serde::de::DeserializeOwned;
 use serde_json::value::RawValue;
 
+use super::decode::{decode_error, from_json};
 use super::error::{Error, Result};
 use super::request::{Request, ResponseFuture};
 use super::response::Response;
@@ -46,7 +47,7 @@ impl<T: DeserializeOwned> Page<T> {
     pub fn from_response(resp: &Response) -> Result<Page<T>> {
         let (raw, total_count) = list_json(resp)?;
         let items = match raw {
-            Some(raw) => serde_json::from_str(raw.get()).map_err(Error::Decode)?,
+            Some(raw) => from_json(raw.get().as_bytes(), None, resp.status(), resp.body_bytes())?,
             None => Vec::new(),
         };
         let next = next_link(resp).filter(|n| n != resp.url());
@@ -64,31 +65,30 @@ fn list_json(resp: &Response) -> Result<(Option<&RawValue>, Option<u64>)> {
     let first = body.iter().find(|b| !b.is_ascii_whitespace()).copied();
     match first {
         Some(b'[') => {
-            let raw: &RawValue = serde_json::from_slice(body).map_err(Error::Decode)?;
+            let raw: &RawValue = from_json(body, None, resp.status(), resp.body_bytes())?;
             Ok((Some(raw), None))
         }
         Some(b'n') => Ok((None, None)),
         Some(b'{') => {
             let fields: BTreeMap<String, &RawValue> =
-                serde_json::from_slice(body).map_err(Error::Decode)?;
+                from_json(body, None, resp.status(), resp.body_bytes())?;
             let total = fields
                 .get("total_count")
-                .ok_or_else(|| not_a_list("no total_count"))?;
+                .ok_or_else(|| not_a_list(resp, "no total_count"))?;
             let total_count = serde_json::from_str(total.get()).ok();
             let mut lists = fields.values().filter(|v| v.get().starts_with('['));
             match (lists.next(), lists.next()) {
                 (Some(list), None) => Ok((Some(*list), total_count)),
-                _ => Err(not_a_list("not exactly one array field")),
+                _ => Err(not_a_list(resp, "not exactly one array field")),
             }
         }
-        _ => Err(not_a_list("neither an array nor an object")),
+        _ => Err(not_a_list(resp, "neither an array nor an object")),
     }
 }
 
-fn not_a_list(why: &str) -> Error {
-    Error::Decode(serde::de::Error::custom(format_args!(
-        "list response is not a list ({why})"
-    )))
+fn not_a_list(resp: &Response, why: &str) -> Error {
+    let msg = serde::de::Error::custom(format_args!("list response is not a list ({why})"));
+    decode_error(None, resp.status(), ".".to_owned(), msg, resp.body_bytes())
 }
 
 /// The `rel="next"` target of the `Link` headers, resolved against the response URL.

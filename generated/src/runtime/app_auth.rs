@@ -211,11 +211,18 @@ impl AppAuth {
         };
         let path = format!("/app/installations/{id}/access_tokens");
         let resp = with_jwt(&Request::new(&app_client, Method::Post, path), self).await?;
-        // Decode errors are replaced: serde's messages may quote the token.
+        // Decode errors are replaced, and the body is not kept: both may quote the token.
+        let status = resp.status();
         let unreadable = || {
-            Error::Decode(serde::de::Error::custom(
-                "the installation token response is not the expected JSON object",
-            ))
+            super::decode::decode_error(
+                None,
+                status,
+                String::from("."),
+                serde::de::Error::custom(
+                    "the installation token response is not the expected JSON object",
+                ),
+                &bytes::Bytes::new(),
+            )
         };
         let body: TokenBody = resp.json().map_err(|_| unreadable())?;
         let mut value =

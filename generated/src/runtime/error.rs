@@ -36,8 +36,9 @@ pub enum Error {
     /// The request could not be sent or the response not read (connection, TLS, timeout,
     /// truncated body).
     Transport(reqwest::Error),
-    /// The response body did not decode into the requested type.
-    Decode(serde_json::Error),
+    /// The response body did not decode into the requested type (names the endpoint,
+    /// status and JSON path, and keeps the body).
+    Decode(Box<super::decode::DecodeError>),
     /// The request could not be built: bad base URL or origin, invalid header name or value.
     InvalidRequest(Cow<'static, str>),
     /// More redirects than allowed, or a redirect to somewhere not followable.
@@ -98,7 +99,7 @@ impl fmt::Display for Error {
                 }
                 Ok(())
             }
-            Error::Decode(e) => write!(f, "could not decode response: {e}"),
+            Error::Decode(e) => e.fmt(f),
             Error::InvalidRequest(m) => write!(f, "invalid request: {m}"),
             Error::Redirect(m) => write!(f, "redirect error: {m}"),
             Error::TooLarge { limit } => {
@@ -112,7 +113,7 @@ impl std::error::Error for Error {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
             Error::Transport(e) => Some(e),
-            Error::Decode(e) => Some(e),
+            Error::Decode(e) => Some(&**e),
             _ => None,
         }
     }

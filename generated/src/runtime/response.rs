@@ -5,7 +5,7 @@ use bytes::Bytes;
 use reqwest::header::HeaderMap;
 use reqwest::Url;
 
-use super::error::{header_str, Error, RateLimit, Result};
+use super::error::{header_str, RateLimit, Result};
 
 /// A successful (2xx or 304) response.
 #[derive(Debug, Clone)]
@@ -66,8 +66,9 @@ impl Response {
 
     /// Decode the body as JSON into `T` (use `serde_json::Value` for untyped access). An
     /// empty body (204, 205) decodes as `null`: fine for `()`, `Option<_>` and `Value`.
+    /// A decode error names the JSON path ([`Error::decode_error`](super::Error::decode_error)).
     pub fn json<T: serde::de::DeserializeOwned>(&self) -> Result<T> {
-        serde_json::from_slice(self.json_input()).map_err(Error::Decode)
+        super::decode::from_json(self.json_input(), None, self.status, &self.body)
     }
 
     pub(crate) fn json_input(&self) -> &[u8] {
@@ -96,5 +97,13 @@ impl Response {
     /// The body, without copying.
     pub fn into_bytes(self) -> Bytes {
         self.body
+    }
+
+    pub(crate) fn body_bytes(&self) -> &Bytes {
+        &self.body
+    }
+
+    pub(crate) fn into_parts(self) -> (u16, HeaderMap, Bytes) {
+        (self.status, self.headers, self.body)
     }
 }

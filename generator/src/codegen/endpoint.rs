@@ -6,12 +6,13 @@ use quote::{format_ident, quote};
 
 use super::docs::{self, Doc};
 use super::naming::{bare, ident, scope_module, type_name, Names};
+use super::returns::{returns, Returns};
 use super::types::{Shape, TypeCx, PRELUDE};
 use super::wire::{build_fn, ParamField};
 use crate::model::{Api, BodyKind, Endpoint, Location, Type};
 
 /// Builder method names a parameter setter must not take (`origin` only on `{origin}` routes).
-const BUILDER_METHODS: &[&str] = &["build", "send"];
+const BUILDER_METHODS: &[&str] = &["build", "send", "send_with_response", "paginate"];
 
 /// The generated pieces of one endpoint.
 pub struct EndpointCode {
@@ -55,7 +56,7 @@ pub fn endpoint_code(api: &Api, endpoint: &Endpoint) -> EndpointCode {
             };
         }
     }
-    full_endpoint(endpoint)
+    full_endpoint(api, endpoint)
 }
 
 /// Argument list and conversion expressions for the required parameters of `endpoint`.
@@ -64,7 +65,8 @@ struct Signature {
     names: Vec<Ident>,
 }
 
-fn full_endpoint(endpoint: &Endpoint) -> EndpointCode {
+fn full_endpoint(api: &Api, endpoint: &Endpoint) -> EndpointCode {
+    let returns = returns(api, endpoint);
     let builder = builder_name(endpoint);
     let module = ident(&endpoint.rust_name);
     let scope = scope_struct(&endpoint.scope);
@@ -97,7 +99,7 @@ fn full_endpoint(endpoint: &Endpoint) -> EndpointCode {
     });
 
     let method_name = ident(&endpoint.rust_name);
-    let method_doc = method_docs(endpoint, &fields, &builder);
+    let method_doc = method_docs(endpoint, &fields, &builder, returns.as_ref());
     let deprecated = endpoint.deprecated.then(|| quote!(#[deprecated]));
     // Every generated method is `#[inline]`: like a generic, it is then compiled only in the
     // crates that call it, not in the generated crate (whose own release build on the full
@@ -153,6 +155,7 @@ fn full_endpoint(endpoint: &Endpoint) -> EndpointCode {
         "Request for {link}: set optional parameters, then `send()` (or `build()` to adjust the request)."
     ));
     let items = types.into_items();
+    let send = send_fns(endpoint, returns.as_ref());
     let module_item = quote! {
         #module_doc
         pub mod #module {
@@ -170,12 +173,7 @@ fn full_endpoint(endpoint: &Endpoint) -> EndpointCode {
                 #(#setters)*
                 #(#aliases)*
                 #build
-
-                /// Send the request.
-                #[inline]
-                pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-                    self.build().send()
-                }
+                #send
             }
 
             #(#items)*
@@ -184,6 +182,46 @@ fn full_endpoint(endpoint: &Endpoint) -> EndpointCode {
     EndpointCode {
         method,
         module: Some(module_item),
+    }
+}
+
+/// `send()` (and for typed endpoints `send_with_response()`, and `paginate()` for lists).
+fn send_fns(endpoint: &Endpoint, returns: Option<&Returns>) -> TokenStream {
+    let Some(r) = returns else {
+        return quote! {
+            /// Send the request.
+            #[inline]
+            pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+                self.build().send()
+            }
+        };
+    };
+    let name = format!("{}.{}", endpoint.scope, endpoint.id);
+    let ty = &r.ty;
+    let decoder = &r.decoder;
+    let paginate = r.item.as_ref().map(|item| {
+        quote! {
+            /// Every item of every page (following `Link: rel="next"`), as a stream.
+            #[inline]
+            pub fn paginate(self) -> crate::runtime::Paginate<'c, #item> {
+                self.build().paginate()
+            }
+        }
+    });
+    quote! {
+        /// Send the request and decode the response.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, #ty> {
+            self.build().send_into(#name, #decoder)
+        }
+
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(self) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<#ty>> {
+            self.build().send_with(#name, #decoder)
+        }
+
+        #paginate
     }
 }
 
@@ -321,7 +359,12 @@ fn setter(f: &ParamField) -> TokenStream {
 }
 
 /// Method docs: title, description, parameters, route, link to GitHub's documentation.
-fn method_docs(endpoint: &Endpoint, fields: &[ParamField], builder: &Ident) -> TokenStream {
+fn method_docs(
+    endpoint: &Endpoint,
+    fields: &[ParamField],
+    builder: &Ident,
+    returns: Option<&Returns>,
+) -> TokenStream {
     let module_path = format!(
         "crate::{}::{}",
         scope_module(&endpoint.scope),
@@ -384,6 +427,13 @@ fn method_docs(endpoint: &Endpoint, fields: &[ParamField], builder: &Ident) -> T
         }
         doc.raw(list);
     }
+    let returned = match returns {
+        Some(r) => r.doc.clone(),
+        None => "A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` \
+                 (no response types are declared for this endpoint)."
+            .to_owned(),
+    };
+    doc.raw(format!("# Returns\n\n{returned}"));
     doc.raw(format!("# Route\n\n{}", docs::code(&endpoint.route)));
     if let Some(url) = &endpoint.docs_url {
         doc.spec(&format!("[GitHub REST API documentation]({url})"));

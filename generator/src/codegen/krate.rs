@@ -20,8 +20,10 @@ pub const RUNTIME_FILES: &[(&str, &str)] = &[
     ("cache.rs", include_str!("../../runtime/cache.rs")),
     ("client.rs", include_str!("../../runtime/client.rs")),
     ("clock.rs", include_str!("../../runtime/clock.rs")),
+    ("decode.rs", include_str!("../../runtime/decode.rs")),
     ("encode.rs", include_str!("../../runtime/encode.rs")),
     ("error.rs", include_str!("../../runtime/error.rs")),
+    ("extra.rs", include_str!("../../runtime/extra.rs")),
     ("layers.rs", include_str!("../../runtime/layers.rs")),
     (
         "memory_cache.rs",
@@ -36,6 +38,7 @@ pub const RUNTIME_FILES: &[(&str, &str)] = &[
     ("rsa_pem.rs", include_str!("../../runtime/rsa_pem.rs")),
     ("secret.rs", include_str!("../../runtime/secret.rs")),
     ("send.rs", include_str!("../../runtime/send.rs")),
+    ("typed.rs", include_str!("../../runtime/typed.rs")),
     ("types.rs", include_str!("../../runtime/types.rs")),
 ];
 
@@ -49,6 +52,7 @@ percent-encoding = "2"
 reqwest = { version = "0.12", default-features = false, features = ["rustls-tls"] }
 serde = { version = "1", features = ["derive"] }
 serde_json = { version = "1", features = ["raw_value"] }
+serde_path_to_error = "0.1"
 sha2 = { version = "0.10", optional = true }
 tokio = { version = "1", default-features = false, features = ["time"] }
 "#;
@@ -86,11 +90,19 @@ pub fn crate_files(api: &Api, package: &Package) -> (Vec<GeneratedFile>, Codegen
         GeneratedFile::new("README.md", super::readme::readme(api, package, &counts)),
         GeneratedFile::new(
             "src/lib.rs",
-            with_comments(format_file(&lib_rs(&scopes, &example))),
+            with_comments(format_file(&lib_rs(
+                &scopes,
+                &example,
+                !api.models.is_empty(),
+            ))),
         ),
     ];
     let (scope_files, timings) = scope_files(api, &scopes);
     files.extend(scope_files);
+    if !api.models.is_empty() {
+        let text = format_file(&super::models::models_file(api));
+        files.push(GeneratedFile::new("src/models.rs", text));
+    }
     for (name, text) in RUNTIME_FILES {
         files.push(GeneratedFile::new(
             format!("src/runtime/{name}"),
@@ -196,12 +208,17 @@ fn cargo_toml(api: &Api, package: &Package, scopes: &BTreeMap<String, Vec<&Endpo
     )
 }
 
-fn lib_rs(scopes: &BTreeMap<String, Vec<&Endpoint>>, example: &str) -> TokenStream {
+fn lib_rs(
+    scopes: &BTreeMap<String, Vec<&Endpoint>>,
+    example: &str,
+    has_models: bool,
+) -> TokenStream {
     let mut crate_doc = String::from(
         "Typed GitHub REST API client, generated from endpoint description files.\n\n\
          Start with [`Client`]; endpoints are grouped by scope, e.g. `client.repos().get(owner, repo).send().await`.\n\
          Required parameters are method arguments; optional ones are setters on the returned request \
-         builder; `send()` returns a [`runtime::ResponseFuture`] and `build()` the [`Request`] to adjust first \
+         builder; `send()` returns the decoded body where the spec declares response types, else a \
+         [`Response`] (see [`runtime::ResponseFuture`]), and `build()` the [`Request`] to adjust first \
          (headers, [`MediaType`], timeout) or to paginate (`build().paginate::<T>()`).\n\n\
          # Features\n\n\
          One cargo feature per scope, all enabled by default; disable default features and pick \
@@ -237,6 +254,12 @@ fn lib_rs(scopes: &BTreeMap<String, Vec<&Endpoint>>, example: &str) -> TokenStre
             pub mod #m;
         }
     });
+    let models = has_models.then(|| {
+        quote! {
+            #[rustfmt::skip]
+            pub mod models;
+        }
+    });
     quote! {
         #doc
         #![cfg_attr(rustfmt, rustfmt::skip)]
@@ -250,6 +273,8 @@ fn lib_rs(scopes: &BTreeMap<String, Vec<&Endpoint>>, example: &str) -> TokenStre
 
         #[rustfmt::skip]
         pub mod runtime;
+
+        #models
 
         pub use runtime::{Client, ClientBuilder, Error, IntOrString, MediaType, Request, Response, Result};
 

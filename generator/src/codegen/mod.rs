@@ -4,8 +4,10 @@
 mod docs;
 mod endpoint;
 mod krate;
+mod models;
 mod naming;
 mod readme;
+mod returns;
 mod seal;
 mod types;
 mod wire;
@@ -85,6 +87,14 @@ pub fn endpoint_source(api: &Api, endpoint: &Endpoint) -> String {
         #module
     };
     format_tokens(&tokens)
+}
+
+/// The formatted code generated for one model (its type and impls, with their `cfg`), or
+/// `None` when `api` has no model of that name. Used for per-model snapshots.
+pub fn model_source(api: &Api, name: &str) -> Option<String> {
+    let model = api.models.iter().find(|m| m.name == name)?;
+    let scopes = models::model_scopes(api);
+    Some(format_tokens(&models::model_item(api, model, &scopes)))
 }
 
 /// Format a token stream as a file (no marker).

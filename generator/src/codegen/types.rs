@@ -384,10 +384,10 @@ fn alt_summary(alt: &crate::model::Alternative) -> String {
     }
 }
 
-/// A string enum with an `Other(String)` fallback, `as_str()` and a manual `Serialize`.
-fn enum_item(name: &proc_macro2::Ident, values: &[String], doc: &str) -> TokenStream {
+/// The variant of each enum value (unique, never `Other`), in order.
+pub fn enum_variants(values: &[String]) -> Vec<(proc_macro2::Ident, &String)> {
     let mut names = Names::with_reserved(&["Other"]);
-    let variants: Vec<(proc_macro2::Ident, &String)> = values
+    values
         .iter()
         .map(|v| {
             let mut wanted = variant_name(v);
@@ -396,7 +396,12 @@ fn enum_item(name: &proc_macro2::Ident, values: &[String], doc: &str) -> TokenSt
             }
             (format_ident!("{}", names.claim(&wanted)), v)
         })
-        .collect();
+        .collect()
+}
+
+/// A string enum with an `Other(String)` fallback, `as_str()` and a manual `Serialize`.
+pub fn enum_item(name: &proc_macro2::Ident, values: &[String], doc: &str) -> TokenStream {
+    let variants = enum_variants(values);
     let decls = variants.iter().map(|(id, v)| {
         let vdoc = docs::doc_attrs(&docs::code(v));
         quote!(#vdoc #id,)
