@@ -25,8 +25,14 @@ impl<'c> Codespaces<'c> {
     /// - `ref` (optional, `CreateForAuthenticatedUser::ref`): Branch or other git ref to check out.
     /// - `location` (optional, [`CreateForAuthenticatedUser::location`](crate::codespaces::create_for_authenticated_user::CreateForAuthenticatedUser::location), deprecated): Preferred region. **This field is closing down:** use `geo`.
     /// - `geo` (optional, [`CreateForAuthenticatedUser::geo`](crate::codespaces::create_for_authenticated_user::CreateForAuthenticatedUser::geo)): Geographic area to run in; when absent it is chosen from the caller's IP. Replaces `location`, which is closing down.
+    /// - `client_ip` (optional, [`CreateForAuthenticatedUser::client_ip`](crate::codespaces::create_for_authenticated_user::CreateForAuthenticatedUser::client_ip)): IP address of the caller, used to pick a nearby region when neither `location` nor `geo` is given.
     /// - `machine` (optional, [`CreateForAuthenticatedUser::machine`](crate::codespaces::create_for_authenticated_user::CreateForAuthenticatedUser::machine)): Machine type to use.
+    /// - `devcontainer_path` (optional, [`CreateForAuthenticatedUser::devcontainer_path`](crate::codespaces::create_for_authenticated_user::CreateForAuthenticatedUser::devcontainer_path)): Path of the `devcontainer.json` file to build the codespace from.
+    /// - `multi_repo_permissions_opt_out` (optional, [`CreateForAuthenticatedUser::multi_repo_permissions_opt_out`](crate::codespaces::create_for_authenticated_user::CreateForAuthenticatedUser::multi_repo_permissions_opt_out)): Set to `true` to skip the extra repository permissions the dev container asks for.
+    /// - `working_directory` (optional, [`CreateForAuthenticatedUser::working_directory`](crate::codespaces::create_for_authenticated_user::CreateForAuthenticatedUser::working_directory)): Folder the codespace opens in.
     /// - `idle_timeout_minutes` (optional, [`CreateForAuthenticatedUser::idle_timeout_minutes`](crate::codespaces::create_for_authenticated_user::CreateForAuthenticatedUser::idle_timeout_minutes)): Minutes of inactivity before the codespace stops.
+    /// - `display_name` (optional, [`CreateForAuthenticatedUser::display_name`](crate::codespaces::create_for_authenticated_user::CreateForAuthenticatedUser::display_name)): Name shown for the codespace in lists.
+    /// - `retention_period_minutes` (optional, [`CreateForAuthenticatedUser::retention_period_minutes`](crate::codespaces::create_for_authenticated_user::CreateForAuthenticatedUser::retention_period_minutes)): How long, in minutes, a stopped codespace is kept before it is deleted (at most 30 days).
     ///
     /// # Returns
     ///
@@ -48,8 +54,14 @@ impl<'c> Codespaces<'c> {
             r#ref: None,
             location: None,
             geo: None,
+            client_ip: None,
             machine: None,
+            devcontainer_path: None,
+            multi_repo_permissions_opt_out: None,
+            working_directory: None,
             idle_timeout_minutes: None,
+            display_name: None,
+            retention_period_minutes: None,
         }
     }
 }
@@ -64,8 +76,14 @@ pub mod create_for_authenticated_user {
         pub(super) r#ref: Option<String>,
         pub(super) location: Option<String>,
         pub(super) geo: Option<String>,
+        pub(super) client_ip: Option<String>,
         pub(super) machine: Option<String>,
+        pub(super) devcontainer_path: Option<String>,
+        pub(super) multi_repo_permissions_opt_out: Option<bool>,
+        pub(super) working_directory: Option<String>,
         pub(super) idle_timeout_minutes: Option<i64>,
+        pub(super) display_name: Option<String>,
+        pub(super) retention_period_minutes: Option<i64>,
     }
     impl<'c> CreateForAuthenticatedUser<'c> {
         /// Branch or other git ref to check out.
@@ -87,16 +105,64 @@ pub mod create_for_authenticated_user {
             self.geo = Some(geo.into());
             self
         }
+        /// IP address of the caller, used to pick a nearby region when neither `location` nor `geo` is given.
+        #[inline]
+        pub fn client_ip(mut self, client_ip: impl Into<String>) -> Self {
+            self.client_ip = Some(client_ip.into());
+            self
+        }
         /// Machine type to use.
         #[inline]
         pub fn machine(mut self, machine: impl Into<String>) -> Self {
             self.machine = Some(machine.into());
             self
         }
+        /// Path of the `devcontainer.json` file to build the codespace from.
+        #[inline]
+        pub fn devcontainer_path(
+            mut self,
+            devcontainer_path: impl Into<String>,
+        ) -> Self {
+            self.devcontainer_path = Some(devcontainer_path.into());
+            self
+        }
+        /// Set to `true` to skip the extra repository permissions the dev container asks for.
+        #[inline]
+        pub fn multi_repo_permissions_opt_out(
+            mut self,
+            multi_repo_permissions_opt_out: bool,
+        ) -> Self {
+            self.multi_repo_permissions_opt_out = Some(multi_repo_permissions_opt_out);
+            self
+        }
+        /// Folder the codespace opens in.
+        #[inline]
+        pub fn working_directory(
+            mut self,
+            working_directory: impl Into<String>,
+        ) -> Self {
+            self.working_directory = Some(working_directory.into());
+            self
+        }
         /// Minutes of inactivity before the codespace stops.
         #[inline]
         pub fn idle_timeout_minutes(mut self, idle_timeout_minutes: i64) -> Self {
             self.idle_timeout_minutes = Some(idle_timeout_minutes);
+            self
+        }
+        /// Name shown for the codespace in lists.
+        #[inline]
+        pub fn display_name(mut self, display_name: impl Into<String>) -> Self {
+            self.display_name = Some(display_name.into());
+            self
+        }
+        /// How long, in minutes, a stopped codespace is kept before it is deleted (at most 30 days).
+        #[inline]
+        pub fn retention_period_minutes(
+            mut self,
+            retention_period_minutes: i64,
+        ) -> Self {
+            self.retention_period_minutes = Some(retention_period_minutes);
             self
         }
         /// The request, to adjust (headers, media type) before sending.
@@ -112,8 +178,17 @@ pub mod create_for_authenticated_user {
             body.opt("ref", &self.r#ref);
             body.opt("location", &self.location);
             body.opt("geo", &self.geo);
+            body.opt("client_ip", &self.client_ip);
             body.opt("machine", &self.machine);
+            body.opt("devcontainer_path", &self.devcontainer_path);
+            body.opt(
+                "multi_repo_permissions_opt_out",
+                &self.multi_repo_permissions_opt_out,
+            );
+            body.opt("working_directory", &self.working_directory);
             body.opt("idle_timeout_minutes", &self.idle_timeout_minutes);
+            body.opt("display_name", &self.display_name);
+            body.opt("retention_period_minutes", &self.retention_period_minutes);
             req = req.json(body);
             req
         }
