@@ -116,12 +116,15 @@ pub mod create_workflow_dispatch {
                 )
                 .to_string();
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Post,
-                format!(
-                    "/repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches"
-                ),
-            );
+                    self.client,
+                    crate::runtime::Method::Post,
+                    format!(
+                        "/repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches"
+                    ),
+                )
+                .route(
+                    "/repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches",
+                );
             let mut body = crate::runtime::JsonObject::new();
             body.field("ref", &self.r#ref);
             body.opt("inputs", &self.inputs);
@@ -160,10 +163,11 @@ pub mod delete_actions_cache_by_key {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Delete,
-                format!("/repos/{owner}/{repo}/actions/caches"),
-            );
+                    self.client,
+                    crate::runtime::Method::Delete,
+                    format!("/repos/{owner}/{repo}/actions/caches"),
+                )
+                .route("/repos/{owner}/{repo}/actions/caches");
             req = req.query("key", self.key);
             if let Some(value) = self.r#ref {
                 req = req.query("ref", value);

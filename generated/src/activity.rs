@@ -65,10 +65,11 @@ pub mod mark_notifications_as_read {
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Put,
-                String::from("/notifications"),
-            );
+                    self.client,
+                    crate::runtime::Method::Put,
+                    String::from("/notifications"),
+                )
+                .route("/notifications");
             let mut body = crate::runtime::JsonObject::new();
             body.opt("last_read_at", &self.last_read_at);
             body.opt("read", &self.read);

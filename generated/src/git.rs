@@ -256,10 +256,11 @@ pub mod create_ref {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Post,
-                format!("/repos/{owner}/{repo}/git/refs"),
-            );
+                    self.client,
+                    crate::runtime::Method::Post,
+                    format!("/repos/{owner}/{repo}/git/refs"),
+                )
+                .route("/repos/{owner}/{repo}/git/refs");
             let mut body = crate::runtime::JsonObject::new();
             body.field("ref", &self.r#ref);
             body.field("sha", &self.sha);
@@ -298,10 +299,11 @@ pub mod create_tree {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Post,
-                format!("/repos/{owner}/{repo}/git/trees"),
-            );
+                    self.client,
+                    crate::runtime::Method::Post,
+                    format!("/repos/{owner}/{repo}/git/trees"),
+                )
+                .route("/repos/{owner}/{repo}/git/trees");
             let mut body = crate::runtime::JsonObject::new();
             body.field("tree", &self.tree);
             body.opt("base_tree", &self.base_tree);
@@ -425,10 +427,11 @@ pub mod delete_ref {
             let repo = crate::runtime::encode::segment(&self.repo);
             let ref_ = crate::runtime::encode::slashed(&self.r#ref);
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Delete,
-                format!("/repos/{owner}/{repo}/git/refs/{ref_}"),
-            )
+                    self.client,
+                    crate::runtime::Method::Delete,
+                    format!("/repos/{owner}/{repo}/git/refs/{ref_}"),
+                )
+                .route("/repos/{owner}/{repo}/git/refs/{ref}")
         }
         /// Send the request.
         #[inline]
@@ -456,10 +459,11 @@ pub mod get_ref {
             let repo = crate::runtime::encode::segment(&self.repo);
             let ref_ = crate::runtime::encode::slashed(&self.r#ref);
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/git/ref/{ref_}"),
-            )
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/git/ref/{ref_}"),
+                )
+                .route("/repos/{owner}/{repo}/git/ref/{ref}")
         }
         /// Send the request.
         #[inline]
@@ -487,10 +491,11 @@ pub mod list_matching_refs {
             let repo = crate::runtime::encode::segment(&self.repo);
             let ref_ = crate::runtime::encode::slashed(&self.r#ref);
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/git/matching-refs/{ref_}"),
-            )
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/git/matching-refs/{ref_}"),
+                )
+                .route("/repos/{owner}/{repo}/git/matching-refs/{ref}")
         }
         /// Send the request.
         #[inline]
@@ -532,10 +537,11 @@ pub mod list_refs {
             let repo = crate::runtime::encode::segment(&self.repo);
             let namespace = crate::runtime::encode::slashed(&self.namespace);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/git/refs/{namespace}"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/git/refs/{namespace}"),
+                )
+                .route("/repos/{owner}/{repo}/git/refs/{namespace}");
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }
@@ -578,10 +584,11 @@ pub mod update_ref {
             let repo = crate::runtime::encode::segment(&self.repo);
             let ref_ = crate::runtime::encode::slashed(&self.r#ref);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Patch,
-                format!("/repos/{owner}/{repo}/git/refs/{ref_}"),
-            );
+                    self.client,
+                    crate::runtime::Method::Patch,
+                    format!("/repos/{owner}/{repo}/git/refs/{ref_}"),
+                )
+                .route("/repos/{owner}/{repo}/git/refs/{ref}");
             let mut body = crate::runtime::JsonObject::new();
             body.field("sha", &self.sha);
             body.opt("force", &self.force);

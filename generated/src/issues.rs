@@ -50,6 +50,8 @@ impl<'c> Issues<'c> {
     ///
     /// The call sends notifications, and creating many issues quickly can trigger secondary rate limits.
     ///
+    /// **Triggers notifications.** A client with a [`Throttle`](crate::runtime::Throttle) spaces such calls (GitHub's secondary rate limits punish creating content quickly).
+    ///
     /// # Parameters
     ///
     /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
@@ -416,10 +418,11 @@ pub mod add_labels {
             let repo = crate::runtime::encode::segment(&self.repo);
             let issue_number = self.issue_number;
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Post,
-                format!("/repos/{owner}/{repo}/issues/{issue_number}/labels"),
-            );
+                    self.client,
+                    crate::runtime::Method::Post,
+                    format!("/repos/{owner}/{repo}/issues/{issue_number}/labels"),
+                )
+                .route("/repos/{owner}/{repo}/issues/{issue_number}/labels");
             let mut body = crate::runtime::JsonObject::new();
             body.opt("labels", &self.labels);
             if !body.is_empty() {
@@ -496,10 +499,12 @@ pub mod create {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Post,
-                format!("/repos/{owner}/{repo}/issues"),
-            );
+                    self.client,
+                    crate::runtime::Method::Post,
+                    format!("/repos/{owner}/{repo}/issues"),
+                )
+                .route("/repos/{owner}/{repo}/issues")
+                .triggers_notifications();
             let mut body = crate::runtime::JsonObject::new();
             body.field("title", &self.title);
             body.opt("body", &self.body);
@@ -550,10 +555,11 @@ pub mod create_label {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Post,
-                format!("/repos/{owner}/{repo}/labels"),
-            );
+                    self.client,
+                    crate::runtime::Method::Post,
+                    format!("/repos/{owner}/{repo}/labels"),
+                )
+                .route("/repos/{owner}/{repo}/labels");
             let mut body = crate::runtime::JsonObject::new();
             body.field("name", &self.name);
             body.opt("color", &self.color);
@@ -587,10 +593,11 @@ pub mod delete_label {
             let repo = crate::runtime::encode::segment(&self.repo);
             let name = crate::runtime::encode::segment(&self.name);
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Delete,
-                format!("/repos/{owner}/{repo}/labels/{name}"),
-            )
+                    self.client,
+                    crate::runtime::Method::Delete,
+                    format!("/repos/{owner}/{repo}/labels/{name}"),
+                )
+                .route("/repos/{owner}/{repo}/labels/{name}")
         }
         /// Send the request.
         #[inline]
@@ -618,10 +625,11 @@ pub mod get_label {
             let repo = crate::runtime::encode::segment(&self.repo);
             let name = crate::runtime::encode::segment(&self.name);
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/labels/{name}"),
-            )
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/labels/{name}"),
+                )
+                .route("/repos/{owner}/{repo}/labels/{name}")
         }
         /// Send the request.
         #[inline]
@@ -734,10 +742,11 @@ pub mod list_for_repo {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/issues"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/issues"),
+                )
+                .route("/repos/{owner}/{repo}/issues");
             if let Some(value) = self.milestone {
                 req = req.query("milestone", value);
             }
@@ -910,10 +919,11 @@ pub mod list_labels_for_repo {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/labels"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/labels"),
+                )
+                .route("/repos/{owner}/{repo}/labels");
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }
@@ -958,10 +968,11 @@ pub mod lock {
             let repo = crate::runtime::encode::segment(&self.repo);
             let issue_number = self.issue_number;
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Put,
-                format!("/repos/{owner}/{repo}/issues/{issue_number}/lock"),
-            );
+                    self.client,
+                    crate::runtime::Method::Put,
+                    format!("/repos/{owner}/{repo}/issues/{issue_number}/lock"),
+                )
+                .route("/repos/{owner}/{repo}/issues/{issue_number}/lock");
             let mut body = crate::runtime::JsonObject::new();
             body.opt("lock_reason", &self.lock_reason);
             if !body.is_empty() {
@@ -1032,10 +1043,11 @@ pub mod remove_assignees {
             let repo = crate::runtime::encode::segment(&self.repo);
             let issue_number = self.issue_number;
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Delete,
-                format!("/repos/{owner}/{repo}/issues/{issue_number}/assignees"),
-            );
+                    self.client,
+                    crate::runtime::Method::Delete,
+                    format!("/repos/{owner}/{repo}/issues/{issue_number}/assignees"),
+                )
+                .route("/repos/{owner}/{repo}/issues/{issue_number}/assignees");
             let mut body = crate::runtime::JsonObject::new();
             body.field("assignees", &self.assignees);
             req = req.json(body);
@@ -1067,10 +1079,11 @@ pub mod unlock {
             let repo = crate::runtime::encode::segment(&self.repo);
             let issue_number = self.issue_number;
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Delete,
-                format!("/repos/{owner}/{repo}/issues/{issue_number}/lock"),
-            )
+                    self.client,
+                    crate::runtime::Method::Delete,
+                    format!("/repos/{owner}/{repo}/issues/{issue_number}/lock"),
+                )
+                .route("/repos/{owner}/{repo}/issues/{issue_number}/lock")
         }
         /// Send the request.
         #[inline]
@@ -1119,10 +1132,11 @@ pub mod update_label {
             let repo = crate::runtime::encode::segment(&self.repo);
             let name = crate::runtime::encode::segment(&self.name);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Patch,
-                format!("/repos/{owner}/{repo}/labels/{name}"),
-            );
+                    self.client,
+                    crate::runtime::Method::Patch,
+                    format!("/repos/{owner}/{repo}/labels/{name}"),
+                )
+                .route("/repos/{owner}/{repo}/labels/{name}");
             let mut body = crate::runtime::JsonObject::new();
             body.opt("new_name", &self.new_name);
             body.opt("color", &self.color);

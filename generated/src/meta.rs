@@ -40,10 +40,11 @@ pub mod root {
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                String::from("/"),
-            )
+                    self.client,
+                    crate::runtime::Method::Get,
+                    String::from("/"),
+                )
+                .route("/")
         }
         /// Send the request.
         #[inline]

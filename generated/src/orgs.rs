@@ -51,10 +51,11 @@ pub mod get {
         pub fn build(self) -> crate::runtime::Request<'c> {
             let org = crate::runtime::encode::segment(&self.org);
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/orgs/{org}"),
-            )
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/orgs/{org}"),
+                )
+                .route("/orgs/{org}")
         }
         /// Send the request.
         #[inline]

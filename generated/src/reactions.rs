@@ -66,10 +66,11 @@ pub mod create_for_issue {
             let repo = crate::runtime::encode::segment(&self.repo);
             let issue_number = self.issue_number;
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Post,
-                format!("/repos/{owner}/{repo}/issues/{issue_number}/reactions"),
-            );
+                    self.client,
+                    crate::runtime::Method::Post,
+                    format!("/repos/{owner}/{repo}/issues/{issue_number}/reactions"),
+                )
+                .route("/repos/{owner}/{repo}/issues/{issue_number}/reactions");
             let mut body = crate::runtime::JsonObject::new();
             body.field("content", &self.content);
             req = req.json(body);

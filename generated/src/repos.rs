@@ -877,10 +877,11 @@ pub mod accept_invitation_for_authenticated_user {
         pub fn build(self) -> crate::runtime::Request<'c> {
             let invitation_id = self.invitation_id;
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Patch,
-                format!("/user/repository_invitations/{invitation_id}"),
-            )
+                    self.client,
+                    crate::runtime::Method::Patch,
+                    format!("/user/repository_invitations/{invitation_id}"),
+                )
+                .route("/user/repository_invitations/{invitation_id}")
         }
         /// Send the request.
         #[inline]
@@ -915,10 +916,11 @@ pub mod add_collaborator {
             let repo = crate::runtime::encode::segment(&self.repo);
             let username = crate::runtime::encode::segment(&self.username);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Put,
-                format!("/repos/{owner}/{repo}/collaborators/{username}"),
-            );
+                    self.client,
+                    crate::runtime::Method::Put,
+                    format!("/repos/{owner}/{repo}/collaborators/{username}"),
+                )
+                .route("/repos/{owner}/{repo}/collaborators/{username}");
             let mut body = crate::runtime::JsonObject::new();
             body.opt("permission", &self.permission);
             if !body.is_empty() {
@@ -974,10 +976,11 @@ pub mod create_commit_status {
             let repo = crate::runtime::encode::segment(&self.repo);
             let sha = crate::runtime::encode::segment(&self.sha);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Post,
-                format!("/repos/{owner}/{repo}/statuses/{sha}"),
-            );
+                    self.client,
+                    crate::runtime::Method::Post,
+                    format!("/repos/{owner}/{repo}/statuses/{sha}"),
+                )
+                .route("/repos/{owner}/{repo}/statuses/{sha}");
             let mut body = crate::runtime::JsonObject::new();
             body.field("state", &self.state);
             body.opt("target_url", &self.target_url);
@@ -1086,10 +1089,11 @@ pub mod create_or_update_file_contents {
             let repo = crate::runtime::encode::segment(&self.repo);
             let path = crate::runtime::encode::slashed(&self.path);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Put,
-                format!("/repos/{owner}/{repo}/contents/{path}"),
-            );
+                    self.client,
+                    crate::runtime::Method::Put,
+                    format!("/repos/{owner}/{repo}/contents/{path}"),
+                )
+                .route("/repos/{owner}/{repo}/contents/{path}");
             let mut body = crate::runtime::JsonObject::new();
             body.field("message", &self.message);
             body.field("content", &self.content);
@@ -1148,10 +1152,11 @@ pub mod delete_branch_protection {
             let repo = crate::runtime::encode::segment(&self.repo);
             let branch = crate::runtime::encode::slashed(&self.branch);
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Delete,
-                format!("/repos/{owner}/{repo}/branches/{branch}/protection"),
-            )
+                    self.client,
+                    crate::runtime::Method::Delete,
+                    format!("/repos/{owner}/{repo}/branches/{branch}/protection"),
+                )
+                .route("/repos/{owner}/{repo}/branches/{branch}/protection")
         }
         /// Send the request.
         #[inline]
@@ -1179,10 +1184,11 @@ pub mod delete_release_asset {
             let repo = crate::runtime::encode::segment(&self.repo);
             let asset_id = self.asset_id;
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Delete,
-                format!("/repos/{owner}/{repo}/releases/assets/{asset_id}"),
-            )
+                    self.client,
+                    crate::runtime::Method::Delete,
+                    format!("/repos/{owner}/{repo}/releases/assets/{asset_id}"),
+                )
+                .route("/repos/{owner}/{repo}/releases/assets/{asset_id}")
         }
         /// Send the request.
         #[inline]
@@ -1210,10 +1216,11 @@ pub mod download_tarball_archive {
             let repo = crate::runtime::encode::segment(&self.repo);
             let ref_ = crate::runtime::encode::slashed(&self.r#ref);
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/tarball/{ref_}"),
-            )
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/tarball/{ref_}"),
+                )
+                .route("/repos/{owner}/{repo}/tarball/{ref}")
         }
         /// Send the request.
         #[inline]
@@ -1239,10 +1246,11 @@ pub mod get {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}"),
-            )
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}"),
+                )
+                .route("/repos/{owner}/{repo}")
         }
         /// Send the request.
         #[inline]
@@ -1270,10 +1278,11 @@ pub mod get_branch_protection {
             let repo = crate::runtime::encode::segment(&self.repo);
             let branch = crate::runtime::encode::slashed(&self.branch);
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/branches/{branch}/protection"),
-            )
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/branches/{branch}/protection"),
+                )
+                .route("/repos/{owner}/{repo}/branches/{branch}/protection")
         }
         /// Send the request.
         #[inline]
@@ -1315,10 +1324,11 @@ pub mod get_combined_status_for_ref {
             let repo = crate::runtime::encode::segment(&self.repo);
             let ref_ = crate::runtime::encode::slashed(&self.r#ref);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/commits/{ref_}/status"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/commits/{ref_}/status"),
+                )
+                .route("/repos/{owner}/{repo}/commits/{ref}/status");
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }
@@ -1360,10 +1370,11 @@ pub mod get_content {
             let repo = crate::runtime::encode::segment(&self.repo);
             let path = crate::runtime::encode::slashed(&self.path);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/contents/{path}"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/contents/{path}"),
+                )
+                .route("/repos/{owner}/{repo}/contents/{path}");
             if let Some(value) = self.r#ref {
                 req = req.query("ref", value);
             }
@@ -1395,10 +1406,11 @@ pub mod get_release_asset {
             let repo = crate::runtime::encode::segment(&self.repo);
             let asset_id = self.asset_id;
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/releases/assets/{asset_id}"),
-            )
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/releases/assets/{asset_id}"),
+                )
+                .route("/repos/{owner}/{repo}/releases/assets/{asset_id}")
         }
         /// Send the request.
         #[inline]
@@ -1426,10 +1438,11 @@ pub mod get_release_by_tag {
             let repo = crate::runtime::encode::segment(&self.repo);
             let tag = crate::runtime::encode::slashed(&self.tag);
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/releases/tags/{tag}"),
-            )
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/releases/tags/{tag}"),
+                )
+                .route("/repos/{owner}/{repo}/releases/tags/{tag}")
         }
         /// Send the request.
         #[inline]
@@ -1489,10 +1502,11 @@ pub mod list_collaborators {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/collaborators"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/collaborators"),
+                )
+                .route("/repos/{owner}/{repo}/collaborators");
             if let Some(value) = self.affiliation {
                 req = req.query("affiliation", value.as_str().to_owned());
             }
@@ -1619,10 +1633,11 @@ pub mod list_commit_statuses_for_ref {
             let repo = crate::runtime::encode::segment(&self.repo);
             let ref_ = crate::runtime::encode::slashed(&self.r#ref);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/commits/{ref_}/statuses"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/commits/{ref_}/statuses"),
+                )
+                .route("/repos/{owner}/{repo}/commits/{ref}/statuses");
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }
@@ -1669,10 +1684,11 @@ pub mod list_invitations {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/invitations"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/invitations"),
+                )
+                .route("/repos/{owner}/{repo}/invitations");
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }
@@ -1721,10 +1737,11 @@ pub mod list_release_assets {
             let repo = crate::runtime::encode::segment(&self.repo);
             let release_id = self.release_id;
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/releases/{release_id}/assets"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/releases/{release_id}/assets"),
+                )
+                .route("/repos/{owner}/{repo}/releases/{release_id}/assets");
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }
@@ -1759,10 +1776,11 @@ pub mod remove_collaborator {
             let repo = crate::runtime::encode::segment(&self.repo);
             let username = crate::runtime::encode::segment(&self.username);
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Delete,
-                format!("/repos/{owner}/{repo}/collaborators/{username}"),
-            )
+                    self.client,
+                    crate::runtime::Method::Delete,
+                    format!("/repos/{owner}/{repo}/collaborators/{username}"),
+                )
+                .route("/repos/{owner}/{repo}/collaborators/{username}")
         }
         /// Send the request.
         #[inline]
@@ -1791,12 +1809,15 @@ pub mod remove_status_check_contexts {
             let repo = crate::runtime::encode::segment(&self.repo);
             let branch = crate::runtime::encode::slashed(&self.branch);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Delete,
-                format!(
-                    "/repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts"
-                ),
-            );
+                    self.client,
+                    crate::runtime::Method::Delete,
+                    format!(
+                        "/repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts"
+                    ),
+                )
+                .route(
+                    "/repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts",
+                );
             let mut body = crate::runtime::JsonObject::new();
             body.field("contexts", &self.contexts);
             req = req.json(body);
@@ -2033,10 +2054,11 @@ pub mod update {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Patch,
-                format!("/repos/{owner}/{repo}"),
-            );
+                    self.client,
+                    crate::runtime::Method::Patch,
+                    format!("/repos/{owner}/{repo}"),
+                )
+                .route("/repos/{owner}/{repo}");
             let mut body = crate::runtime::JsonObject::new();
             body.opt("name", &self.name);
             body.opt("description", &self.description);
@@ -2393,10 +2415,11 @@ pub mod update_branch_protection {
             let repo = crate::runtime::encode::segment(&self.repo);
             let branch = crate::runtime::encode::slashed(&self.branch);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Put,
-                format!("/repos/{owner}/{repo}/branches/{branch}/protection"),
-            );
+                    self.client,
+                    crate::runtime::Method::Put,
+                    format!("/repos/{owner}/{repo}/branches/{branch}/protection"),
+                )
+                .route("/repos/{owner}/{repo}/branches/{branch}/protection");
             let mut body = crate::runtime::JsonObject::new();
             body.field("required_status_checks", &self.required_status_checks);
             body.field("enforce_admins", &self.enforce_admins);
@@ -2550,10 +2573,11 @@ pub mod update_release_asset {
             let repo = crate::runtime::encode::segment(&self.repo);
             let asset_id = self.asset_id;
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Patch,
-                format!("/repos/{owner}/{repo}/releases/assets/{asset_id}"),
-            );
+                    self.client,
+                    crate::runtime::Method::Patch,
+                    format!("/repos/{owner}/{repo}/releases/assets/{asset_id}"),
+                )
+                .route("/repos/{owner}/{repo}/releases/assets/{asset_id}");
             let mut body = crate::runtime::JsonObject::new();
             body.opt("name", &self.name);
             body.opt("label", &self.label);
@@ -2610,6 +2634,7 @@ pub mod upload_release_asset {
                     crate::runtime::Method::Post,
                     format!("/repos/{owner}/{repo}/releases/{release_id}/assets"),
                 )
+                .route("/repos/{owner}/{repo}/releases/{release_id}/assets")
                 .uploads();
             if let Some(origin) = self.origin {
                 req = req.origin(origin);

@@ -104,10 +104,11 @@ pub mod issues_and_pull_requests {
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                String::from("/search/issues"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    String::from("/search/issues"),
+                )
+                .route("/search/issues");
             req = req.query("q", self.q);
             if let Some(value) = self.sort {
                 req = req.query("sort", value.as_str().to_owned());

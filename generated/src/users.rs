@@ -67,10 +67,11 @@ pub mod get_authenticated {
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                String::from("/user"),
-            )
+                    self.client,
+                    crate::runtime::Method::Get,
+                    String::from("/user"),
+                )
+                .route("/user")
         }
         /// Send the request.
         #[inline]
@@ -94,10 +95,11 @@ pub mod get_by_username {
         pub fn build(self) -> crate::runtime::Request<'c> {
             let username = crate::runtime::encode::segment(&self.username);
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/users/{username}"),
-            )
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/users/{username}"),
+                )
+                .route("/users/{username}")
         }
         /// Send the request.
         #[inline]

@@ -14,9 +14,12 @@ use crate::model::{Api, Endpoint};
 
 /// The runtime sources copied verbatim (after the marker line) into `src/runtime/`.
 pub const RUNTIME_FILES: &[(&str, &str)] = &[
+    ("assemble.rs", include_str!("../../runtime/assemble.rs")),
     ("client.rs", include_str!("../../runtime/client.rs")),
+    ("context.rs", include_str!("../../runtime/context.rs")),
     ("encode.rs", include_str!("../../runtime/encode.rs")),
     ("error.rs", include_str!("../../runtime/error.rs")),
+    ("hook.rs", include_str!("../../runtime/hook.rs")),
     ("mod.rs", include_str!("../../runtime/mod.rs")),
     ("paginate.rs", include_str!("../../runtime/paginate.rs")),
     ("redirect.rs", include_str!("../../runtime/redirect.rs")),
@@ -25,18 +28,26 @@ pub const RUNTIME_FILES: &[(&str, &str)] = &[
     ("retry.rs", include_str!("../../runtime/retry.rs")),
     ("secret.rs", include_str!("../../runtime/secret.rs")),
     ("send.rs", include_str!("../../runtime/send.rs")),
+    ("throttle.rs", include_str!("../../runtime/throttle.rs")),
     ("types.rs", include_str!("../../runtime/types.rs")),
 ];
 
 /// The dependencies of the runtime (and of generated code: `serde`, `serde_json`).
+/// `httpdate`, `hyper` and `tracing` are already dependencies of reqwest: no extra build.
 pub const RUNTIME_DEPENDENCIES: &str = r#"bytes = "1"
 futures-core = { version = "0.3", default-features = false }
+httpdate = "1"
+hyper = { version = "1", default-features = false }
 percent-encoding = "2"
 reqwest = { version = "0.12", default-features = false, features = ["rustls-tls"] }
 serde = { version = "1", features = ["derive"] }
 serde_json = { version = "1", features = ["raw_value"] }
-tokio = { version = "1", default-features = false, features = ["time"] }
+tokio = { version = "1", default-features = false, features = ["time", "sync", "io-util"] }
+tracing = { version = "0.1", default-features = false, features = ["std"] }
 "#;
+
+/// Cargo features of the runtime, beside one per scope.
+const RUNTIME_FEATURES: &str = "# `Accept-Encoding: gzip` and transparent decompression (adds flate2, pure Rust).\ngzip = [\"reqwest/gzip\"]\n";
 
 /// Endpoints grouped by scope module name, each group sorted by method id.
 fn scopes(api: &Api) -> BTreeMap<String, Vec<&Endpoint>> {
@@ -141,6 +152,7 @@ fn cargo_toml(api: &Api, scopes: &BTreeMap<String, Vec<&Endpoint>>) -> String {
             .collect();
         features.push_str(&format!("{module} = [{}]\n", deps.join(", ")));
     }
+    features.push_str(RUNTIME_FEATURES);
     format!(
         r#"# {marker} Do not edit: edit the specs and regenerate.
 [package]

@@ -78,6 +78,7 @@ pub(crate) fn endpoint(
         query_template: query,
         description: "Does things.".into(),
         deprecated: false,
+        triggers_notifications: false,
         renamed_to: None,
         docs_url: Some(format!("https://docs.github.com/rest/{scope}#{id}")),
         params,

@@ -11,7 +11,7 @@ mod scalars;
 mod words;
 
 pub use enums::listed_values;
-pub use flags::{allows_slash, nullable};
+pub use flags::{allows_slash, nullable, triggers_notifications};
 pub use location::{infer_location, is_raw_body};
 pub use maps::map_value_type;
 

@@ -16,13 +16,17 @@ pub fn inspect_json(api: &Api) -> Value {
             for p in &e.params {
                 flatten(p, &mut params);
             }
-            json!({
+            let mut entry = json!({
                 "scope": e.scope,
                 "id": e.id,
                 "method": e.method,
                 "route": e.route,
                 "params": params,
-            })
+            });
+            if e.triggers_notifications {
+                entry["triggers_notifications"] = json!(true);
+            }
+            entry
         })
         .collect();
     json!({ "endpoints": endpoints })
