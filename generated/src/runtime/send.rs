@@ -31,7 +31,7 @@ use super::throttle::Class;
 pub(crate) async fn execute(req: Request<'_>) -> Result<Response> {
     let mut call = Call::new(&req)?;
     let span = call.span.clone();
-    let result = async {
+    let work = async {
         let _permit = call.admit().await?;
         loop {
             let resp = call.until_success().await?;
@@ -44,9 +44,8 @@ pub(crate) async fn execute(req: Request<'_>) -> Result<Response> {
                 Err(e) => call.retry_transport(e).await?,
             }
         }
-    }
-    .instrument(span)
-    .await;
+    };
+    let result = traced(work, span).await;
     call.span.record("attempts", call.attempts);
     // The URL moves into the response: no copy on the common path.
     result.map(|(status, headers, body)| Response::new(status, headers, body, call.url))
@@ -62,7 +61,7 @@ pub(crate) async fn download(
     use tokio::io::AsyncWriteExt;
     let mut call = Call::new(&req)?;
     let span = call.span.clone();
-    let result = async {
+    let work = async {
         let _permit = call.admit().await?;
         let mut resp = call.until_success().await?;
         let too_large = |n: u64| cap.is_some_and(|c| n > c);
@@ -91,11 +90,19 @@ pub(crate) async fn download(
             url: call.url.to_string(),
             bytes: written,
         })
-    }
-    .instrument(span)
-    .await;
+    };
+    let result = traced(work, span).await;
     call.span.record("attempts", call.attempts);
     result
+}
+
+/// Run `fut` inside `span`; without a subscriber (a disabled span) no wrapper is polled.
+async fn traced<F: std::future::Future>(fut: F, span: tracing::Span) -> F::Output {
+    if span.is_disabled() {
+        fut.await
+    } else {
+        fut.instrument(span).await
+    }
 }
 
 /// A finished download: the response head and how many body bytes were written.
@@ -288,7 +295,7 @@ impl<'r, 'c> Call<'r, 'c> {
                 redirects = self.redirects,
                 status = Empty,
             );
-            let sent = self.inner.http.execute(rq).instrument(span.clone()).await;
+            let sent = traced(self.inner.http.execute(rq), span.clone()).await;
             let mut resp = match sent {
                 Ok(resp) => resp,
                 Err(e) => {
