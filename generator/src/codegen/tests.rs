@@ -434,3 +434,23 @@ fn every_crate_the_runtime_uses_is_a_dependency() {
         "runtime uses crates missing from RUNTIME_DEPENDENCIES: {missing:?}"
     );
 }
+
+#[test]
+fn requests_carry_their_route_and_the_notification_mark() {
+    let mut e = issues_create();
+    let plain = endpoint_source(&api(vec![e.clone()]), &e);
+    has(&plain, &[r#".route("/repos/{owner}/{repo}/issues")"#]);
+    lacks(
+        &plain,
+        &[".triggers_notifications()", "Triggers notifications"],
+    );
+    e.triggers_notifications = true;
+    let marked = endpoint_source(&api(vec![e.clone()]), &e);
+    has(
+        &marked,
+        &[
+            r#".route("/repos/{owner}/{repo}/issues").triggers_notifications()"#,
+            "**Triggers notifications.**",
+        ],
+    );
+}
