@@ -1104,10 +1104,11 @@ pub mod cancel_workflow_run {
             let repo = crate::runtime::encode::segment(&self.repo);
             let run_id = self.run_id;
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Post,
-                format!("/repos/{owner}/{repo}/actions/runs/{run_id}/cancel"),
-            )
+                    self.client,
+                    crate::runtime::Method::Post,
+                    format!("/repos/{owner}/{repo}/actions/runs/{run_id}/cancel"),
+                )
+                .route("/repos/{owner}/{repo}/actions/runs/{run_id}/cancel")
         }
         /// Send the request.
         #[inline]
@@ -1137,10 +1138,11 @@ pub mod create_or_update_repo_secret {
             let repo = crate::runtime::encode::segment(&self.repo);
             let secret_name = crate::runtime::encode::segment(&self.secret_name);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Put,
-                format!("/repos/{owner}/{repo}/actions/secrets/{secret_name}"),
-            );
+                    self.client,
+                    crate::runtime::Method::Put,
+                    format!("/repos/{owner}/{repo}/actions/secrets/{secret_name}"),
+                )
+                .route("/repos/{owner}/{repo}/actions/secrets/{secret_name}");
             let mut body = crate::runtime::JsonObject::new();
             body.field("encrypted_value", &self.encrypted_value);
             body.field("key_id", &self.key_id);
@@ -1173,10 +1175,11 @@ pub mod create_repo_variable {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Post,
-                format!("/repos/{owner}/{repo}/actions/variables"),
-            );
+                    self.client,
+                    crate::runtime::Method::Post,
+                    format!("/repos/{owner}/{repo}/actions/variables"),
+                )
+                .route("/repos/{owner}/{repo}/actions/variables");
             let mut body = crate::runtime::JsonObject::new();
             body.field("name", &self.name);
             body.field("value", &self.value);
@@ -1223,12 +1226,15 @@ pub mod create_workflow_dispatch {
                 )
                 .to_string();
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Post,
-                format!(
-                    "/repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches"
-                ),
-            );
+                    self.client,
+                    crate::runtime::Method::Post,
+                    format!(
+                        "/repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches"
+                    ),
+                )
+                .route(
+                    "/repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches",
+                );
             let mut body = crate::runtime::JsonObject::new();
             body.field("ref", &self.r#ref);
             body.opt("inputs", &self.inputs);
@@ -1267,10 +1273,11 @@ pub mod delete_actions_cache_by_key {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Delete,
-                format!("/repos/{owner}/{repo}/actions/caches"),
-            );
+                    self.client,
+                    crate::runtime::Method::Delete,
+                    format!("/repos/{owner}/{repo}/actions/caches"),
+                )
+                .route("/repos/{owner}/{repo}/actions/caches");
             req = req.query("key", self.key);
             if let Some(value) = self.r#ref {
                 req = req.query("ref", value);
@@ -1303,10 +1310,11 @@ pub mod delete_artifact {
             let repo = crate::runtime::encode::segment(&self.repo);
             let artifact_id = self.artifact_id;
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Delete,
-                format!("/repos/{owner}/{repo}/actions/artifacts/{artifact_id}"),
-            )
+                    self.client,
+                    crate::runtime::Method::Delete,
+                    format!("/repos/{owner}/{repo}/actions/artifacts/{artifact_id}"),
+                )
+                .route("/repos/{owner}/{repo}/actions/artifacts/{artifact_id}")
         }
         /// Send the request.
         #[inline]
@@ -1334,10 +1342,11 @@ pub mod delete_repo_secret {
             let repo = crate::runtime::encode::segment(&self.repo);
             let secret_name = crate::runtime::encode::segment(&self.secret_name);
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Delete,
-                format!("/repos/{owner}/{repo}/actions/secrets/{secret_name}"),
-            )
+                    self.client,
+                    crate::runtime::Method::Delete,
+                    format!("/repos/{owner}/{repo}/actions/secrets/{secret_name}"),
+                )
+                .route("/repos/{owner}/{repo}/actions/secrets/{secret_name}")
         }
         /// Send the request.
         #[inline]
@@ -1365,10 +1374,11 @@ pub mod delete_repo_variable {
             let repo = crate::runtime::encode::segment(&self.repo);
             let name = crate::runtime::encode::segment(&self.name);
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Delete,
-                format!("/repos/{owner}/{repo}/actions/variables/{name}"),
-            )
+                    self.client,
+                    crate::runtime::Method::Delete,
+                    format!("/repos/{owner}/{repo}/actions/variables/{name}"),
+                )
+                .route("/repos/{owner}/{repo}/actions/variables/{name}")
         }
         /// Send the request.
         #[inline]
@@ -1396,10 +1406,11 @@ pub mod delete_workflow_run {
             let repo = crate::runtime::encode::segment(&self.repo);
             let run_id = self.run_id;
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Delete,
-                format!("/repos/{owner}/{repo}/actions/runs/{run_id}"),
-            )
+                    self.client,
+                    crate::runtime::Method::Delete,
+                    format!("/repos/{owner}/{repo}/actions/runs/{run_id}"),
+                )
+                .route("/repos/{owner}/{repo}/actions/runs/{run_id}")
         }
         /// Send the request.
         #[inline]
@@ -1427,10 +1438,11 @@ pub mod delete_workflow_run_logs {
             let repo = crate::runtime::encode::segment(&self.repo);
             let run_id = self.run_id;
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Delete,
-                format!("/repos/{owner}/{repo}/actions/runs/{run_id}/logs"),
-            )
+                    self.client,
+                    crate::runtime::Method::Delete,
+                    format!("/repos/{owner}/{repo}/actions/runs/{run_id}/logs"),
+                )
+                .route("/repos/{owner}/{repo}/actions/runs/{run_id}/logs")
         }
         /// Send the request.
         #[inline]
@@ -1458,10 +1470,13 @@ pub mod disable_workflow {
             let repo = crate::runtime::encode::segment(&self.repo);
             let workflow_id = crate::runtime::encode::segment(&self.workflow_id);
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Put,
-                format!("/repos/{owner}/{repo}/actions/workflows/{workflow_id}/disable"),
-            )
+                    self.client,
+                    crate::runtime::Method::Put,
+                    format!(
+                        "/repos/{owner}/{repo}/actions/workflows/{workflow_id}/disable"
+                    ),
+                )
+                .route("/repos/{owner}/{repo}/actions/workflows/{workflow_id}/disable")
         }
         /// Send the request.
         #[inline]
@@ -1491,12 +1506,15 @@ pub mod download_artifact {
             let artifact_id = self.artifact_id;
             let archive_format = crate::runtime::encode::segment(&self.archive_format);
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!(
-                    "/repos/{owner}/{repo}/actions/artifacts/{artifact_id}/{archive_format}"
-                ),
-            )
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!(
+                        "/repos/{owner}/{repo}/actions/artifacts/{artifact_id}/{archive_format}"
+                    ),
+                )
+                .route(
+                    "/repos/{owner}/{repo}/actions/artifacts/{artifact_id}/{archive_format}",
+                )
         }
         /// Send the request.
         #[inline]
@@ -1524,10 +1542,11 @@ pub mod download_job_logs_for_workflow_run {
             let repo = crate::runtime::encode::segment(&self.repo);
             let job_id = self.job_id;
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/actions/jobs/{job_id}/logs"),
-            )
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/actions/jobs/{job_id}/logs"),
+                )
+                .route("/repos/{owner}/{repo}/actions/jobs/{job_id}/logs")
         }
         /// Send the request.
         #[inline]
@@ -1555,10 +1574,11 @@ pub mod download_workflow_run_logs {
             let repo = crate::runtime::encode::segment(&self.repo);
             let run_id = self.run_id;
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/actions/runs/{run_id}/logs"),
-            )
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/actions/runs/{run_id}/logs"),
+                )
+                .route("/repos/{owner}/{repo}/actions/runs/{run_id}/logs")
         }
         /// Send the request.
         #[inline]
@@ -1586,10 +1606,13 @@ pub mod enable_workflow {
             let repo = crate::runtime::encode::segment(&self.repo);
             let workflow_id = crate::runtime::encode::segment(&self.workflow_id);
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Put,
-                format!("/repos/{owner}/{repo}/actions/workflows/{workflow_id}/enable"),
-            )
+                    self.client,
+                    crate::runtime::Method::Put,
+                    format!(
+                        "/repos/{owner}/{repo}/actions/workflows/{workflow_id}/enable"
+                    ),
+                )
+                .route("/repos/{owner}/{repo}/actions/workflows/{workflow_id}/enable")
         }
         /// Send the request.
         #[inline]
@@ -1617,10 +1640,11 @@ pub mod get_artifact {
             let repo = crate::runtime::encode::segment(&self.repo);
             let artifact_id = self.artifact_id;
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/actions/artifacts/{artifact_id}"),
-            )
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/actions/artifacts/{artifact_id}"),
+                )
+                .route("/repos/{owner}/{repo}/actions/artifacts/{artifact_id}")
         }
         /// Send the request.
         #[inline]
@@ -1648,10 +1672,11 @@ pub mod get_job_for_workflow_run {
             let repo = crate::runtime::encode::segment(&self.repo);
             let job_id = self.job_id;
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/actions/jobs/{job_id}"),
-            )
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/actions/jobs/{job_id}"),
+                )
+                .route("/repos/{owner}/{repo}/actions/jobs/{job_id}")
         }
         /// Send the request.
         #[inline]
@@ -1677,10 +1702,11 @@ pub mod get_repo_public_key {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/actions/secrets/public-key"),
-            )
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/actions/secrets/public-key"),
+                )
+                .route("/repos/{owner}/{repo}/actions/secrets/public-key")
         }
         /// Send the request.
         #[inline]
@@ -1708,10 +1734,11 @@ pub mod get_repo_secret {
             let repo = crate::runtime::encode::segment(&self.repo);
             let secret_name = crate::runtime::encode::segment(&self.secret_name);
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/actions/secrets/{secret_name}"),
-            )
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/actions/secrets/{secret_name}"),
+                )
+                .route("/repos/{owner}/{repo}/actions/secrets/{secret_name}")
         }
         /// Send the request.
         #[inline]
@@ -1739,10 +1766,11 @@ pub mod get_repo_variable {
             let repo = crate::runtime::encode::segment(&self.repo);
             let name = crate::runtime::encode::segment(&self.name);
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/actions/variables/{name}"),
-            )
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/actions/variables/{name}"),
+                )
+                .route("/repos/{owner}/{repo}/actions/variables/{name}")
         }
         /// Send the request.
         #[inline]
@@ -1770,10 +1798,11 @@ pub mod get_workflow {
             let repo = crate::runtime::encode::segment(&self.repo);
             let workflow_id = crate::runtime::encode::segment(&self.workflow_id);
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/actions/workflows/{workflow_id}"),
-            )
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/actions/workflows/{workflow_id}"),
+                )
+                .route("/repos/{owner}/{repo}/actions/workflows/{workflow_id}")
         }
         /// Send the request.
         #[inline]
@@ -1808,10 +1837,11 @@ pub mod get_workflow_run {
             let repo = crate::runtime::encode::segment(&self.repo);
             let run_id = self.run_id;
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/actions/runs/{run_id}"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/actions/runs/{run_id}"),
+                )
+                .route("/repos/{owner}/{repo}/actions/runs/{run_id}");
             if let Some(value) = self.exclude_pull_requests {
                 req = req.query("exclude_pull_requests", value.to_string());
             }
@@ -1862,10 +1892,11 @@ pub mod list_artifacts_for_repo {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/actions/artifacts"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/actions/artifacts"),
+                )
+                .route("/repos/{owner}/{repo}/actions/artifacts");
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }
@@ -1927,10 +1958,11 @@ pub mod list_jobs_for_workflow_run {
             let repo = crate::runtime::encode::segment(&self.repo);
             let run_id = self.run_id;
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/actions/runs/{run_id}/jobs"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/actions/runs/{run_id}/jobs"),
+                )
+                .route("/repos/{owner}/{repo}/actions/runs/{run_id}/jobs");
             if let Some(value) = self.filter {
                 req = req.query("filter", value.as_str().to_owned());
             }
@@ -2010,10 +2042,11 @@ pub mod list_repo_secrets {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/actions/secrets"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/actions/secrets"),
+                )
+                .route("/repos/{owner}/{repo}/actions/secrets");
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }
@@ -2060,10 +2093,11 @@ pub mod list_repo_variables {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/actions/variables"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/actions/variables"),
+                )
+                .route("/repos/{owner}/{repo}/actions/variables");
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }
@@ -2110,10 +2144,11 @@ pub mod list_repo_workflows {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/actions/workflows"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/actions/workflows"),
+                )
+                .route("/repos/{owner}/{repo}/actions/workflows");
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }
@@ -2169,10 +2204,11 @@ pub mod list_workflow_run_artifacts {
             let repo = crate::runtime::encode::segment(&self.repo);
             let run_id = self.run_id;
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/actions/runs/{run_id}/artifacts"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/actions/runs/{run_id}/artifacts"),
+                )
+                .route("/repos/{owner}/{repo}/actions/runs/{run_id}/artifacts");
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }
@@ -2283,10 +2319,11 @@ pub mod list_workflow_runs {
             let repo = crate::runtime::encode::segment(&self.repo);
             let workflow_id = crate::runtime::encode::segment(&self.workflow_id);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs"),
+                )
+                .route("/repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs");
             if let Some(value) = self.actor {
                 req = req.query("actor", value);
             }
@@ -2482,10 +2519,11 @@ pub mod list_workflow_runs_for_repo {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/actions/runs"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/actions/runs"),
+                )
+                .route("/repos/{owner}/{repo}/actions/runs");
             if let Some(value) = self.actor {
                 req = req.query("actor", value);
             }
@@ -2617,10 +2655,11 @@ pub mod re_run_job_for_workflow_run {
             let repo = crate::runtime::encode::segment(&self.repo);
             let job_id = self.job_id;
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Post,
-                format!("/repos/{owner}/{repo}/actions/jobs/{job_id}/rerun"),
-            );
+                    self.client,
+                    crate::runtime::Method::Post,
+                    format!("/repos/{owner}/{repo}/actions/jobs/{job_id}/rerun"),
+                )
+                .route("/repos/{owner}/{repo}/actions/jobs/{job_id}/rerun");
             let mut body = crate::runtime::JsonObject::new();
             body.opt("enable_debug_logging", &self.enable_debug_logging);
             if !body.is_empty() {
@@ -2661,10 +2700,11 @@ pub mod re_run_workflow {
             let repo = crate::runtime::encode::segment(&self.repo);
             let run_id = self.run_id;
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Post,
-                format!("/repos/{owner}/{repo}/actions/runs/{run_id}/rerun"),
-            );
+                    self.client,
+                    crate::runtime::Method::Post,
+                    format!("/repos/{owner}/{repo}/actions/runs/{run_id}/rerun"),
+                )
+                .route("/repos/{owner}/{repo}/actions/runs/{run_id}/rerun");
             let mut body = crate::runtime::JsonObject::new();
             body.opt("enable_debug_logging", &self.enable_debug_logging);
             if !body.is_empty() {
@@ -2705,10 +2745,13 @@ pub mod re_run_workflow_failed_jobs {
             let repo = crate::runtime::encode::segment(&self.repo);
             let run_id = self.run_id;
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Post,
-                format!("/repos/{owner}/{repo}/actions/runs/{run_id}/rerun-failed-jobs"),
-            );
+                    self.client,
+                    crate::runtime::Method::Post,
+                    format!(
+                        "/repos/{owner}/{repo}/actions/runs/{run_id}/rerun-failed-jobs"
+                    ),
+                )
+                .route("/repos/{owner}/{repo}/actions/runs/{run_id}/rerun-failed-jobs");
             let mut body = crate::runtime::JsonObject::new();
             body.opt("enable_debug_logging", &self.enable_debug_logging);
             if !body.is_empty() {
@@ -2749,10 +2792,11 @@ pub mod update_repo_variable {
             let repo = crate::runtime::encode::segment(&self.repo);
             let name = crate::runtime::encode::segment(&self.name);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Patch,
-                format!("/repos/{owner}/{repo}/actions/variables/{name}"),
-            );
+                    self.client,
+                    crate::runtime::Method::Patch,
+                    format!("/repos/{owner}/{repo}/actions/variables/{name}"),
+                )
+                .route("/repos/{owner}/{repo}/actions/variables/{name}");
             let mut body = crate::runtime::JsonObject::new();
             body.opt("value", &self.value);
             if !body.is_empty() {

@@ -894,10 +894,11 @@ pub mod check_repo_is_starred_by_authenticated_user {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/user/starred/{owner}/{repo}"),
-            )
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/user/starred/{owner}/{repo}"),
+                )
+                .route("/user/starred/{owner}/{repo}")
         }
         /// Send the request.
         #[inline]
@@ -923,10 +924,11 @@ pub mod delete_repo_subscription {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Delete,
-                format!("/repos/{owner}/{repo}/subscription"),
-            )
+                    self.client,
+                    crate::runtime::Method::Delete,
+                    format!("/repos/{owner}/{repo}/subscription"),
+                )
+                .route("/repos/{owner}/{repo}/subscription")
         }
         /// Send the request.
         #[inline]
@@ -950,10 +952,11 @@ pub mod delete_thread_subscription {
         pub fn build(self) -> crate::runtime::Request<'c> {
             let thread_id = self.thread_id;
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Delete,
-                format!("/notifications/threads/{thread_id}/subscription"),
-            )
+                    self.client,
+                    crate::runtime::Method::Delete,
+                    format!("/notifications/threads/{thread_id}/subscription"),
+                )
+                .route("/notifications/threads/{thread_id}/subscription")
         }
         /// Send the request.
         #[inline]
@@ -975,10 +978,11 @@ pub mod get_feeds {
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                String::from("/feeds"),
-            )
+                    self.client,
+                    crate::runtime::Method::Get,
+                    String::from("/feeds"),
+                )
+                .route("/feeds")
         }
         /// Send the request.
         #[inline]
@@ -1004,10 +1008,11 @@ pub mod get_repo_subscription {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/subscription"),
-            )
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/subscription"),
+                )
+                .route("/repos/{owner}/{repo}/subscription")
         }
         /// Send the request.
         #[inline]
@@ -1031,10 +1036,11 @@ pub mod get_thread {
         pub fn build(self) -> crate::runtime::Request<'c> {
             let thread_id = self.thread_id;
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/notifications/threads/{thread_id}"),
-            )
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/notifications/threads/{thread_id}"),
+                )
+                .route("/notifications/threads/{thread_id}")
         }
         /// Send the request.
         #[inline]
@@ -1058,10 +1064,11 @@ pub mod get_thread_subscription_for_authenticated_user {
         pub fn build(self) -> crate::runtime::Request<'c> {
             let thread_id = self.thread_id;
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/notifications/threads/{thread_id}/subscription"),
-            )
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/notifications/threads/{thread_id}/subscription"),
+                )
+                .route("/notifications/threads/{thread_id}/subscription")
         }
         /// Send the request.
         #[inline]
@@ -1099,10 +1106,11 @@ pub mod list_events_for_authenticated_user {
         pub fn build(self) -> crate::runtime::Request<'c> {
             let username = crate::runtime::encode::segment(&self.username);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/users/{username}/events"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/users/{username}/events"),
+                )
+                .route("/users/{username}/events");
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }
@@ -1173,10 +1181,11 @@ pub mod list_notifications_for_authenticated_user {
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                String::from("/notifications"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    String::from("/notifications"),
+                )
+                .route("/notifications");
             if let Some(value) = self.all {
                 req = req.query("all", value.to_string());
             }
@@ -1235,10 +1244,11 @@ pub mod list_org_events_for_authenticated_user {
             let username = crate::runtime::encode::segment(&self.username);
             let org = crate::runtime::encode::segment(&self.org);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/users/{username}/events/orgs/{org}"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/users/{username}/events/orgs/{org}"),
+                )
+                .route("/users/{username}/events/orgs/{org}");
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }
@@ -1281,10 +1291,11 @@ pub mod list_public_events {
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                String::from("/events"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    String::from("/events"),
+                )
+                .route("/events");
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }
@@ -1331,10 +1342,11 @@ pub mod list_public_events_for_repo_network {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/networks/{owner}/{repo}/events"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/networks/{owner}/{repo}/events"),
+                )
+                .route("/networks/{owner}/{repo}/events");
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }
@@ -1379,10 +1391,11 @@ pub mod list_public_events_for_user {
         pub fn build(self) -> crate::runtime::Request<'c> {
             let username = crate::runtime::encode::segment(&self.username);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/users/{username}/events/public"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/users/{username}/events/public"),
+                )
+                .route("/users/{username}/events/public");
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }
@@ -1427,10 +1440,11 @@ pub mod list_public_org_events {
         pub fn build(self) -> crate::runtime::Request<'c> {
             let org = crate::runtime::encode::segment(&self.org);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/orgs/{org}/events"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/orgs/{org}/events"),
+                )
+                .route("/orgs/{org}/events");
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }
@@ -1475,10 +1489,11 @@ pub mod list_received_events_for_user {
         pub fn build(self) -> crate::runtime::Request<'c> {
             let username = crate::runtime::encode::segment(&self.username);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/users/{username}/received_events"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/users/{username}/received_events"),
+                )
+                .route("/users/{username}/received_events");
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }
@@ -1523,10 +1538,11 @@ pub mod list_received_public_events_for_user {
         pub fn build(self) -> crate::runtime::Request<'c> {
             let username = crate::runtime::encode::segment(&self.username);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/users/{username}/received_events/public"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/users/{username}/received_events/public"),
+                )
+                .route("/users/{username}/received_events/public");
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }
@@ -1573,10 +1589,11 @@ pub mod list_repo_events {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/events"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/events"),
+                )
+                .route("/repos/{owner}/{repo}/events");
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }
@@ -1651,10 +1668,11 @@ pub mod list_repo_notifications_for_authenticated_user {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/notifications"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/notifications"),
+                )
+                .route("/repos/{owner}/{repo}/notifications");
             if let Some(value) = self.all {
                 req = req.query("all", value.to_string());
             }
@@ -1733,10 +1751,11 @@ pub mod list_repos_starred_by_authenticated_user {
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                String::from("/user/starred"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    String::from("/user/starred"),
+                )
+                .route("/user/starred");
             if let Some(value) = self.sort {
                 req = req.query("sort", value.as_str().to_owned());
             }
@@ -1869,10 +1888,11 @@ pub mod list_repos_starred_by_user {
         pub fn build(self) -> crate::runtime::Request<'c> {
             let username = crate::runtime::encode::segment(&self.username);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/users/{username}/starred"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/users/{username}/starred"),
+                )
+                .route("/users/{username}/starred");
             if let Some(value) = self.sort {
                 req = req.query("sort", value.as_str().to_owned());
             }
@@ -1983,10 +2003,11 @@ pub mod list_repos_watched_by_user {
         pub fn build(self) -> crate::runtime::Request<'c> {
             let username = crate::runtime::encode::segment(&self.username);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/users/{username}/subscriptions"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/users/{username}/subscriptions"),
+                )
+                .route("/users/{username}/subscriptions");
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }
@@ -2033,10 +2054,11 @@ pub mod list_stargazers_for_repo {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/stargazers"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/stargazers"),
+                )
+                .route("/repos/{owner}/{repo}/stargazers");
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }
@@ -2079,10 +2101,11 @@ pub mod list_watched_repos_for_authenticated_user {
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                String::from("/user/subscriptions"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    String::from("/user/subscriptions"),
+                )
+                .route("/user/subscriptions");
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }
@@ -2129,10 +2152,11 @@ pub mod list_watchers_for_repo {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/subscribers"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/subscribers"),
+                )
+                .route("/repos/{owner}/{repo}/subscribers");
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }
@@ -2175,10 +2199,11 @@ pub mod mark_notifications_as_read {
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Put,
-                String::from("/notifications"),
-            );
+                    self.client,
+                    crate::runtime::Method::Put,
+                    String::from("/notifications"),
+                )
+                .route("/notifications");
             let mut body = crate::runtime::JsonObject::new();
             body.opt("last_read_at", &self.last_read_at);
             body.opt("read", &self.read);
@@ -2218,10 +2243,11 @@ pub mod mark_repo_notifications_as_read {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Put,
-                format!("/repos/{owner}/{repo}/notifications"),
-            );
+                    self.client,
+                    crate::runtime::Method::Put,
+                    format!("/repos/{owner}/{repo}/notifications"),
+                )
+                .route("/repos/{owner}/{repo}/notifications");
             let mut body = crate::runtime::JsonObject::new();
             body.opt("last_read_at", &self.last_read_at);
             if !body.is_empty() {
@@ -2251,10 +2277,11 @@ pub mod mark_thread_as_done {
         pub fn build(self) -> crate::runtime::Request<'c> {
             let thread_id = self.thread_id;
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Delete,
-                format!("/notifications/threads/{thread_id}"),
-            )
+                    self.client,
+                    crate::runtime::Method::Delete,
+                    format!("/notifications/threads/{thread_id}"),
+                )
+                .route("/notifications/threads/{thread_id}")
         }
         /// Send the request.
         #[inline]
@@ -2278,10 +2305,11 @@ pub mod mark_thread_as_read {
         pub fn build(self) -> crate::runtime::Request<'c> {
             let thread_id = self.thread_id;
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Patch,
-                format!("/notifications/threads/{thread_id}"),
-            )
+                    self.client,
+                    crate::runtime::Method::Patch,
+                    format!("/notifications/threads/{thread_id}"),
+                )
+                .route("/notifications/threads/{thread_id}")
         }
         /// Send the request.
         #[inline]
@@ -2321,10 +2349,11 @@ pub mod set_repo_subscription {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Put,
-                format!("/repos/{owner}/{repo}/subscription"),
-            );
+                    self.client,
+                    crate::runtime::Method::Put,
+                    format!("/repos/{owner}/{repo}/subscription"),
+                )
+                .route("/repos/{owner}/{repo}/subscription");
             let mut body = crate::runtime::JsonObject::new();
             body.opt("subscribed", &self.subscribed);
             body.opt("ignored", &self.ignored);
@@ -2362,10 +2391,11 @@ pub mod set_thread_subscription {
         pub fn build(self) -> crate::runtime::Request<'c> {
             let thread_id = self.thread_id;
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Put,
-                format!("/notifications/threads/{thread_id}/subscription"),
-            );
+                    self.client,
+                    crate::runtime::Method::Put,
+                    format!("/notifications/threads/{thread_id}/subscription"),
+                )
+                .route("/notifications/threads/{thread_id}/subscription");
             let mut body = crate::runtime::JsonObject::new();
             body.opt("ignored", &self.ignored);
             if !body.is_empty() {
@@ -2397,10 +2427,11 @@ pub mod star_repo_for_authenticated_user {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Put,
-                format!("/user/starred/{owner}/{repo}"),
-            )
+                    self.client,
+                    crate::runtime::Method::Put,
+                    format!("/user/starred/{owner}/{repo}"),
+                )
+                .route("/user/starred/{owner}/{repo}")
         }
         /// Send the request.
         #[inline]
@@ -2426,10 +2457,11 @@ pub mod unstar_repo_for_authenticated_user {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Delete,
-                format!("/user/starred/{owner}/{repo}"),
-            )
+                    self.client,
+                    crate::runtime::Method::Delete,
+                    format!("/user/starred/{owner}/{repo}"),
+                )
+                .route("/user/starred/{owner}/{repo}")
         }
         /// Send the request.
         #[inline]

@@ -40,10 +40,11 @@ pub mod get {
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                String::from("/emojis"),
-            )
+                    self.client,
+                    crate::runtime::Method::Get,
+                    String::from("/emojis"),
+                )
+                .route("/emojis")
         }
         /// Send the request.
         #[inline]

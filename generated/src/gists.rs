@@ -515,10 +515,11 @@ pub mod check_is_starred {
         pub fn build(self) -> crate::runtime::Request<'c> {
             let gist_id = crate::runtime::encode::segment(&self.gist_id);
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/gists/{gist_id}/star"),
-            )
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/gists/{gist_id}/star"),
+                )
+                .route("/gists/{gist_id}/star")
         }
         /// Send the request.
         #[inline]
@@ -558,10 +559,11 @@ pub mod create {
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Post,
-                String::from("/gists"),
-            );
+                    self.client,
+                    crate::runtime::Method::Post,
+                    String::from("/gists"),
+                )
+                .route("/gists");
             let mut body = crate::runtime::JsonObject::new();
             body.opt("description", &self.description);
             body.field("files", &self.files);
@@ -605,10 +607,11 @@ pub mod create_comment {
         pub fn build(self) -> crate::runtime::Request<'c> {
             let gist_id = crate::runtime::encode::segment(&self.gist_id);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Post,
-                format!("/gists/{gist_id}/comments"),
-            );
+                    self.client,
+                    crate::runtime::Method::Post,
+                    format!("/gists/{gist_id}/comments"),
+                )
+                .route("/gists/{gist_id}/comments");
             let mut body = crate::runtime::JsonObject::new();
             body.field("body", &self.body);
             req = req.json(body);
@@ -636,10 +639,11 @@ pub mod delete {
         pub fn build(self) -> crate::runtime::Request<'c> {
             let gist_id = crate::runtime::encode::segment(&self.gist_id);
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Delete,
-                format!("/gists/{gist_id}"),
-            )
+                    self.client,
+                    crate::runtime::Method::Delete,
+                    format!("/gists/{gist_id}"),
+                )
+                .route("/gists/{gist_id}")
         }
         /// Send the request.
         #[inline]
@@ -665,10 +669,11 @@ pub mod delete_comment {
             let gist_id = crate::runtime::encode::segment(&self.gist_id);
             let comment_id = self.comment_id;
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Delete,
-                format!("/gists/{gist_id}/comments/{comment_id}"),
-            )
+                    self.client,
+                    crate::runtime::Method::Delete,
+                    format!("/gists/{gist_id}/comments/{comment_id}"),
+                )
+                .route("/gists/{gist_id}/comments/{comment_id}")
         }
         /// Send the request.
         #[inline]
@@ -692,10 +697,11 @@ pub mod fork {
         pub fn build(self) -> crate::runtime::Request<'c> {
             let gist_id = crate::runtime::encode::segment(&self.gist_id);
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Post,
-                format!("/gists/{gist_id}/forks"),
-            )
+                    self.client,
+                    crate::runtime::Method::Post,
+                    format!("/gists/{gist_id}/forks"),
+                )
+                .route("/gists/{gist_id}/forks")
         }
         /// Send the request.
         #[inline]
@@ -719,10 +725,11 @@ pub mod get {
         pub fn build(self) -> crate::runtime::Request<'c> {
             let gist_id = crate::runtime::encode::segment(&self.gist_id);
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/gists/{gist_id}"),
-            )
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/gists/{gist_id}"),
+                )
+                .route("/gists/{gist_id}")
         }
         /// Send the request.
         #[inline]
@@ -748,10 +755,11 @@ pub mod get_comment {
             let gist_id = crate::runtime::encode::segment(&self.gist_id);
             let comment_id = self.comment_id;
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/gists/{gist_id}/comments/{comment_id}"),
-            )
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/gists/{gist_id}/comments/{comment_id}"),
+                )
+                .route("/gists/{gist_id}/comments/{comment_id}")
         }
         /// Send the request.
         #[inline]
@@ -777,10 +785,11 @@ pub mod get_revision {
             let gist_id = crate::runtime::encode::segment(&self.gist_id);
             let sha = crate::runtime::encode::segment(&self.sha);
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/gists/{gist_id}/{sha}"),
-            )
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/gists/{gist_id}/{sha}"),
+                )
+                .route("/gists/{gist_id}/{sha}")
         }
         /// Send the request.
         #[inline]
@@ -823,10 +832,11 @@ pub mod list {
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                String::from("/gists"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    String::from("/gists"),
+                )
+                .route("/gists");
             if let Some(value) = self.since {
                 req = req.query("since", value);
             }
@@ -874,10 +884,11 @@ pub mod list_comments {
         pub fn build(self) -> crate::runtime::Request<'c> {
             let gist_id = crate::runtime::encode::segment(&self.gist_id);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/gists/{gist_id}/comments"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/gists/{gist_id}/comments"),
+                )
+                .route("/gists/{gist_id}/comments");
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }
@@ -922,10 +933,11 @@ pub mod list_commits {
         pub fn build(self) -> crate::runtime::Request<'c> {
             let gist_id = crate::runtime::encode::segment(&self.gist_id);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/gists/{gist_id}/commits"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/gists/{gist_id}/commits"),
+                )
+                .route("/gists/{gist_id}/commits");
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }
@@ -977,10 +989,11 @@ pub mod list_for_user {
         pub fn build(self) -> crate::runtime::Request<'c> {
             let username = crate::runtime::encode::segment(&self.username);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/users/{username}/gists"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/users/{username}/gists"),
+                )
+                .route("/users/{username}/gists");
             if let Some(value) = self.since {
                 req = req.query("since", value);
             }
@@ -1028,10 +1041,11 @@ pub mod list_forks {
         pub fn build(self) -> crate::runtime::Request<'c> {
             let gist_id = crate::runtime::encode::segment(&self.gist_id);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/gists/{gist_id}/forks"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/gists/{gist_id}/forks"),
+                )
+                .route("/gists/{gist_id}/forks");
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }
@@ -1081,10 +1095,11 @@ pub mod list_public {
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                String::from("/gists/public"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    String::from("/gists/public"),
+                )
+                .route("/gists/public");
             if let Some(value) = self.since {
                 req = req.query("since", value);
             }
@@ -1137,10 +1152,11 @@ pub mod list_starred {
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                String::from("/gists/starred"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    String::from("/gists/starred"),
+                )
+                .route("/gists/starred");
             if let Some(value) = self.since {
                 req = req.query("since", value);
             }
@@ -1174,10 +1190,11 @@ pub mod star {
         pub fn build(self) -> crate::runtime::Request<'c> {
             let gist_id = crate::runtime::encode::segment(&self.gist_id);
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Put,
-                format!("/gists/{gist_id}/star"),
-            )
+                    self.client,
+                    crate::runtime::Method::Put,
+                    format!("/gists/{gist_id}/star"),
+                )
+                .route("/gists/{gist_id}/star")
         }
         /// Send the request.
         #[inline]
@@ -1201,10 +1218,11 @@ pub mod unstar {
         pub fn build(self) -> crate::runtime::Request<'c> {
             let gist_id = crate::runtime::encode::segment(&self.gist_id);
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Delete,
-                format!("/gists/{gist_id}/star"),
-            )
+                    self.client,
+                    crate::runtime::Method::Delete,
+                    format!("/gists/{gist_id}/star"),
+                )
+                .route("/gists/{gist_id}/star")
         }
         /// Send the request.
         #[inline]
@@ -1247,10 +1265,11 @@ pub mod update {
         pub fn build(self) -> crate::runtime::Request<'c> {
             let gist_id = crate::runtime::encode::segment(&self.gist_id);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Patch,
-                format!("/gists/{gist_id}"),
-            );
+                    self.client,
+                    crate::runtime::Method::Patch,
+                    format!("/gists/{gist_id}"),
+                )
+                .route("/gists/{gist_id}");
             let mut body = crate::runtime::JsonObject::new();
             body.opt("description", &self.description);
             body.opt("files", &self.files);
@@ -1294,10 +1313,11 @@ pub mod update_comment {
             let gist_id = crate::runtime::encode::segment(&self.gist_id);
             let comment_id = self.comment_id;
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Patch,
-                format!("/gists/{gist_id}/comments/{comment_id}"),
-            );
+                    self.client,
+                    crate::runtime::Method::Patch,
+                    format!("/gists/{gist_id}/comments/{comment_id}"),
+                )
+                .route("/gists/{gist_id}/comments/{comment_id}");
             let mut body = crate::runtime::JsonObject::new();
             body.field("body", &self.body);
             req = req.json(body);

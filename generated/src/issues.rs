@@ -208,6 +208,8 @@ impl<'c> Issues<'c> {
     ///
     /// The call sends notifications, and creating many issues quickly can trigger secondary rate limits.
     ///
+    /// **Triggers notifications.** A client with a [`Throttle`](crate::runtime::Throttle) spaces such calls (GitHub's secondary rate limits punish creating content quickly).
+    ///
     /// # Parameters
     ///
     /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
@@ -252,6 +254,8 @@ impl<'c> Issues<'c> {
     /// Posting many comments in a short time can hit the secondary rate limits.
     ///
     /// This endpoint triggers notifications.
+    ///
+    /// **Triggers notifications.** A client with a [`Throttle`](crate::runtime::Throttle) spaces such calls (GitHub's secondary rate limits punish creating content quickly).
     ///
     /// # Parameters
     ///
@@ -1681,10 +1685,11 @@ pub mod add_assignees {
             let repo = crate::runtime::encode::segment(&self.repo);
             let issue_number = self.issue_number;
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Post,
-                format!("/repos/{owner}/{repo}/issues/{issue_number}/assignees"),
-            );
+                    self.client,
+                    crate::runtime::Method::Post,
+                    format!("/repos/{owner}/{repo}/issues/{issue_number}/assignees"),
+                )
+                .route("/repos/{owner}/{repo}/issues/{issue_number}/assignees");
             let mut body = crate::runtime::JsonObject::new();
             body.opt("assignees", &self.assignees);
             if !body.is_empty() {
@@ -1719,12 +1724,15 @@ pub mod add_blocked_by_dependency {
             let repo = crate::runtime::encode::segment(&self.repo);
             let issue_number = self.issue_number;
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Post,
-                format!(
-                    "/repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by"
-                ),
-            );
+                    self.client,
+                    crate::runtime::Method::Post,
+                    format!(
+                        "/repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by"
+                    ),
+                )
+                .route(
+                    "/repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by",
+                );
             let mut body = crate::runtime::JsonObject::new();
             body.field("issue_id", &self.issue_id);
             req = req.json(body);
@@ -1766,10 +1774,11 @@ pub mod add_labels {
             let repo = crate::runtime::encode::segment(&self.repo);
             let issue_number = self.issue_number;
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Post,
-                format!("/repos/{owner}/{repo}/issues/{issue_number}/labels"),
-            );
+                    self.client,
+                    crate::runtime::Method::Post,
+                    format!("/repos/{owner}/{repo}/issues/{issue_number}/labels"),
+                )
+                .route("/repos/{owner}/{repo}/issues/{issue_number}/labels");
             let mut body = crate::runtime::JsonObject::new();
             body.opt("labels", &self.labels);
             if !body.is_empty() {
@@ -1811,10 +1820,11 @@ pub mod add_sub_issue {
             let repo = crate::runtime::encode::segment(&self.repo);
             let issue_number = self.issue_number;
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Post,
-                format!("/repos/{owner}/{repo}/issues/{issue_number}/sub_issues"),
-            );
+                    self.client,
+                    crate::runtime::Method::Post,
+                    format!("/repos/{owner}/{repo}/issues/{issue_number}/sub_issues"),
+                )
+                .route("/repos/{owner}/{repo}/issues/{issue_number}/sub_issues");
             let mut body = crate::runtime::JsonObject::new();
             body.field("sub_issue_id", &self.sub_issue_id);
             body.opt("replace_parent", &self.replace_parent);
@@ -1847,10 +1857,11 @@ pub mod check_user_can_be_assigned {
             let repo = crate::runtime::encode::segment(&self.repo);
             let assignee = crate::runtime::encode::segment(&self.assignee);
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/assignees/{assignee}"),
-            )
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/assignees/{assignee}"),
+                )
+                .route("/repos/{owner}/{repo}/assignees/{assignee}")
         }
         /// Send the request.
         #[inline]
@@ -1880,12 +1891,15 @@ pub mod check_user_can_be_assigned_to_issue {
             let issue_number = self.issue_number;
             let assignee = crate::runtime::encode::segment(&self.assignee);
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!(
-                    "/repos/{owner}/{repo}/issues/{issue_number}/assignees/{assignee}"
-                ),
-            )
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!(
+                        "/repos/{owner}/{repo}/issues/{issue_number}/assignees/{assignee}"
+                    ),
+                )
+                .route(
+                    "/repos/{owner}/{repo}/issues/{issue_number}/assignees/{assignee}",
+                )
         }
         /// Send the request.
         #[inline]
@@ -1966,10 +1980,12 @@ pub mod create {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Post,
-                format!("/repos/{owner}/{repo}/issues"),
-            );
+                    self.client,
+                    crate::runtime::Method::Post,
+                    format!("/repos/{owner}/{repo}/issues"),
+                )
+                .route("/repos/{owner}/{repo}/issues")
+                .triggers_notifications();
             let mut body = crate::runtime::JsonObject::new();
             body.field("title", &self.title);
             body.opt("body", &self.body);
@@ -2008,10 +2024,12 @@ pub mod create_comment {
             let repo = crate::runtime::encode::segment(&self.repo);
             let issue_number = self.issue_number;
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Post,
-                format!("/repos/{owner}/{repo}/issues/{issue_number}/comments"),
-            );
+                    self.client,
+                    crate::runtime::Method::Post,
+                    format!("/repos/{owner}/{repo}/issues/{issue_number}/comments"),
+                )
+                .route("/repos/{owner}/{repo}/issues/{issue_number}/comments")
+                .triggers_notifications();
             let mut body = crate::runtime::JsonObject::new();
             body.field("body", &self.body);
             req = req.json(body);
@@ -2056,10 +2074,11 @@ pub mod create_label {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Post,
-                format!("/repos/{owner}/{repo}/labels"),
-            );
+                    self.client,
+                    crate::runtime::Method::Post,
+                    format!("/repos/{owner}/{repo}/labels"),
+                )
+                .route("/repos/{owner}/{repo}/labels");
             let mut body = crate::runtime::JsonObject::new();
             body.field("name", &self.name);
             body.opt("color", &self.color);
@@ -2113,10 +2132,11 @@ pub mod create_milestone {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Post,
-                format!("/repos/{owner}/{repo}/milestones"),
-            );
+                    self.client,
+                    crate::runtime::Method::Post,
+                    format!("/repos/{owner}/{repo}/milestones"),
+                )
+                .route("/repos/{owner}/{repo}/milestones");
             let mut body = crate::runtime::JsonObject::new();
             body.field("title", &self.title);
             body.opt("state", &self.state);
@@ -2181,10 +2201,11 @@ pub mod delete_comment {
             let repo = crate::runtime::encode::segment(&self.repo);
             let comment_id = self.comment_id;
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Delete,
-                format!("/repos/{owner}/{repo}/issues/comments/{comment_id}"),
-            )
+                    self.client,
+                    crate::runtime::Method::Delete,
+                    format!("/repos/{owner}/{repo}/issues/comments/{comment_id}"),
+                )
+                .route("/repos/{owner}/{repo}/issues/comments/{comment_id}")
         }
         /// Send the request.
         #[inline]
@@ -2212,10 +2233,11 @@ pub mod delete_label {
             let repo = crate::runtime::encode::segment(&self.repo);
             let name = crate::runtime::encode::segment(&self.name);
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Delete,
-                format!("/repos/{owner}/{repo}/labels/{name}"),
-            )
+                    self.client,
+                    crate::runtime::Method::Delete,
+                    format!("/repos/{owner}/{repo}/labels/{name}"),
+                )
+                .route("/repos/{owner}/{repo}/labels/{name}")
         }
         /// Send the request.
         #[inline]
@@ -2243,10 +2265,11 @@ pub mod delete_milestone {
             let repo = crate::runtime::encode::segment(&self.repo);
             let milestone_number = self.milestone_number;
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Delete,
-                format!("/repos/{owner}/{repo}/milestones/{milestone_number}"),
-            )
+                    self.client,
+                    crate::runtime::Method::Delete,
+                    format!("/repos/{owner}/{repo}/milestones/{milestone_number}"),
+                )
+                .route("/repos/{owner}/{repo}/milestones/{milestone_number}")
         }
         /// Send the request.
         #[inline]
@@ -2274,10 +2297,11 @@ pub mod get {
             let repo = crate::runtime::encode::segment(&self.repo);
             let issue_number = self.issue_number;
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/issues/{issue_number}"),
-            )
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/issues/{issue_number}"),
+                )
+                .route("/repos/{owner}/{repo}/issues/{issue_number}")
         }
         /// Send the request.
         #[inline]
@@ -2305,10 +2329,11 @@ pub mod get_comment {
             let repo = crate::runtime::encode::segment(&self.repo);
             let comment_id = self.comment_id;
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/issues/comments/{comment_id}"),
-            )
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/issues/comments/{comment_id}"),
+                )
+                .route("/repos/{owner}/{repo}/issues/comments/{comment_id}")
         }
         /// Send the request.
         #[inline]
@@ -2336,10 +2361,11 @@ pub mod get_event {
             let repo = crate::runtime::encode::segment(&self.repo);
             let event_id = self.event_id;
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/issues/events/{event_id}"),
-            )
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/issues/events/{event_id}"),
+                )
+                .route("/repos/{owner}/{repo}/issues/events/{event_id}")
         }
         /// Send the request.
         #[inline]
@@ -2367,10 +2393,11 @@ pub mod get_label {
             let repo = crate::runtime::encode::segment(&self.repo);
             let name = crate::runtime::encode::segment(&self.name);
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/labels/{name}"),
-            )
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/labels/{name}"),
+                )
+                .route("/repos/{owner}/{repo}/labels/{name}")
         }
         /// Send the request.
         #[inline]
@@ -2398,10 +2425,11 @@ pub mod get_milestone {
             let repo = crate::runtime::encode::segment(&self.repo);
             let milestone_number = self.milestone_number;
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/milestones/{milestone_number}"),
-            )
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/milestones/{milestone_number}"),
+                )
+                .route("/repos/{owner}/{repo}/milestones/{milestone_number}")
         }
         /// Send the request.
         #[inline]
@@ -2429,10 +2457,11 @@ pub mod get_parent {
             let repo = crate::runtime::encode::segment(&self.repo);
             let issue_number = self.issue_number;
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/issues/{issue_number}/parent"),
-            )
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/issues/{issue_number}/parent"),
+                )
+                .route("/repos/{owner}/{repo}/issues/{issue_number}/parent")
         }
         /// Send the request.
         #[inline]
@@ -2538,10 +2567,11 @@ pub mod list {
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                String::from("/issues"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    String::from("/issues"),
+                )
+                .route("/issues");
             if let Some(value) = self.filter {
                 req = req.query("filter", value.as_str().to_owned());
             }
@@ -2756,10 +2786,11 @@ pub mod list_assignees {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/assignees"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/assignees"),
+                )
+                .route("/repos/{owner}/{repo}/assignees");
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }
@@ -2815,10 +2846,11 @@ pub mod list_comments {
             let repo = crate::runtime::encode::segment(&self.repo);
             let issue_number = self.issue_number;
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/issues/{issue_number}/comments"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/issues/{issue_number}/comments"),
+                )
+                .route("/repos/{owner}/{repo}/issues/{issue_number}/comments");
             if let Some(value) = self.since {
                 req = req.query("since", value);
             }
@@ -2895,10 +2927,11 @@ pub mod list_comments_for_repo {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/issues/comments"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/issues/comments"),
+                )
+                .route("/repos/{owner}/{repo}/issues/comments");
             if let Some(value) = self.sort {
                 req = req.query("sort", value.as_str().to_owned());
             }
@@ -3016,12 +3049,15 @@ pub mod list_dependencies_blocked_by {
             let repo = crate::runtime::encode::segment(&self.repo);
             let issue_number = self.issue_number;
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!(
-                    "/repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by"
-                ),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!(
+                        "/repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by"
+                    ),
+                )
+                .route(
+                    "/repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by",
+                );
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }
@@ -3070,12 +3106,15 @@ pub mod list_dependencies_blocking {
             let repo = crate::runtime::encode::segment(&self.repo);
             let issue_number = self.issue_number;
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!(
-                    "/repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocking"
-                ),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!(
+                        "/repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocking"
+                    ),
+                )
+                .route(
+                    "/repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocking",
+                );
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }
@@ -3124,10 +3163,11 @@ pub mod list_events {
             let repo = crate::runtime::encode::segment(&self.repo);
             let issue_number = self.issue_number;
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/issues/{issue_number}/events"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/issues/{issue_number}/events"),
+                )
+                .route("/repos/{owner}/{repo}/issues/{issue_number}/events");
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }
@@ -3174,10 +3214,11 @@ pub mod list_events_for_repo {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/issues/events"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/issues/events"),
+                )
+                .route("/repos/{owner}/{repo}/issues/events");
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }
@@ -3226,10 +3267,11 @@ pub mod list_events_for_timeline {
             let repo = crate::runtime::encode::segment(&self.repo);
             let issue_number = self.issue_number;
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/issues/{issue_number}/timeline"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/issues/{issue_number}/timeline"),
+                )
+                .route("/repos/{owner}/{repo}/issues/{issue_number}/timeline");
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }
@@ -3328,10 +3370,11 @@ pub mod list_for_authenticated_user {
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                String::from("/user/issues"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    String::from("/user/issues"),
+                )
+                .route("/user/issues");
             if let Some(value) = self.filter {
                 req = req.query("filter", value.as_str().to_owned());
             }
@@ -3584,10 +3627,11 @@ pub mod list_for_org {
         pub fn build(self) -> crate::runtime::Request<'c> {
             let org = crate::runtime::encode::segment(&self.org);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/orgs/{org}/issues"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/orgs/{org}/issues"),
+                )
+                .route("/orgs/{org}/issues");
             if let Some(value) = self.filter {
                 req = req.query("filter", value.as_str().to_owned());
             }
@@ -3866,10 +3910,11 @@ pub mod list_for_repo {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/issues"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/issues"),
+                )
+                .route("/repos/{owner}/{repo}/issues");
             if let Some(value) = self.milestone {
                 req = req.query("milestone", value);
             }
@@ -4044,10 +4089,11 @@ pub mod list_labels_for_milestone {
             let repo = crate::runtime::encode::segment(&self.repo);
             let milestone_number = self.milestone_number;
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/milestones/{milestone_number}/labels"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/milestones/{milestone_number}/labels"),
+                )
+                .route("/repos/{owner}/{repo}/milestones/{milestone_number}/labels");
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }
@@ -4094,10 +4140,11 @@ pub mod list_labels_for_repo {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/labels"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/labels"),
+                )
+                .route("/repos/{owner}/{repo}/labels");
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }
@@ -4146,10 +4193,11 @@ pub mod list_labels_on_issue {
             let repo = crate::runtime::encode::segment(&self.repo);
             let issue_number = self.issue_number;
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/issues/{issue_number}/labels"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/issues/{issue_number}/labels"),
+                )
+                .route("/repos/{owner}/{repo}/issues/{issue_number}/labels");
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }
@@ -4220,10 +4268,11 @@ pub mod list_milestones {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/milestones"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/milestones"),
+                )
+                .route("/repos/{owner}/{repo}/milestones");
             if let Some(value) = self.state {
                 req = req.query("state", value.as_str().to_owned());
             }
@@ -4374,10 +4423,11 @@ pub mod list_sub_issues {
             let repo = crate::runtime::encode::segment(&self.repo);
             let issue_number = self.issue_number;
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/issues/{issue_number}/sub_issues"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/issues/{issue_number}/sub_issues"),
+                )
+                .route("/repos/{owner}/{repo}/issues/{issue_number}/sub_issues");
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }
@@ -4422,10 +4472,11 @@ pub mod lock {
             let repo = crate::runtime::encode::segment(&self.repo);
             let issue_number = self.issue_number;
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Put,
-                format!("/repos/{owner}/{repo}/issues/{issue_number}/lock"),
-            );
+                    self.client,
+                    crate::runtime::Method::Put,
+                    format!("/repos/{owner}/{repo}/issues/{issue_number}/lock"),
+                )
+                .route("/repos/{owner}/{repo}/issues/{issue_number}/lock");
             let mut body = crate::runtime::JsonObject::new();
             body.opt("lock_reason", &self.lock_reason);
             if !body.is_empty() {
@@ -4495,10 +4546,11 @@ pub mod remove_all_labels {
             let repo = crate::runtime::encode::segment(&self.repo);
             let issue_number = self.issue_number;
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Delete,
-                format!("/repos/{owner}/{repo}/issues/{issue_number}/labels"),
-            )
+                    self.client,
+                    crate::runtime::Method::Delete,
+                    format!("/repos/{owner}/{repo}/issues/{issue_number}/labels"),
+                )
+                .route("/repos/{owner}/{repo}/issues/{issue_number}/labels")
         }
         /// Send the request.
         #[inline]
@@ -4527,10 +4579,11 @@ pub mod remove_assignees {
             let repo = crate::runtime::encode::segment(&self.repo);
             let issue_number = self.issue_number;
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Delete,
-                format!("/repos/{owner}/{repo}/issues/{issue_number}/assignees"),
-            );
+                    self.client,
+                    crate::runtime::Method::Delete,
+                    format!("/repos/{owner}/{repo}/issues/{issue_number}/assignees"),
+                )
+                .route("/repos/{owner}/{repo}/issues/{issue_number}/assignees");
             let mut body = crate::runtime::JsonObject::new();
             body.field("assignees", &self.assignees);
             req = req.json(body);
@@ -4564,12 +4617,15 @@ pub mod remove_dependency_blocked_by {
             let issue_number = self.issue_number;
             let issue_id = self.issue_id;
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Delete,
-                format!(
-                    "/repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by/{issue_id}"
-                ),
-            )
+                    self.client,
+                    crate::runtime::Method::Delete,
+                    format!(
+                        "/repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by/{issue_id}"
+                    ),
+                )
+                .route(
+                    "/repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by/{issue_id}",
+                )
         }
         /// Send the request.
         #[inline]
@@ -4599,10 +4655,11 @@ pub mod remove_label {
             let issue_number = self.issue_number;
             let name = crate::runtime::encode::segment(&self.name);
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Delete,
-                format!("/repos/{owner}/{repo}/issues/{issue_number}/labels/{name}"),
-            )
+                    self.client,
+                    crate::runtime::Method::Delete,
+                    format!("/repos/{owner}/{repo}/issues/{issue_number}/labels/{name}"),
+                )
+                .route("/repos/{owner}/{repo}/issues/{issue_number}/labels/{name}")
         }
         /// Send the request.
         #[inline]
@@ -4631,10 +4688,11 @@ pub mod remove_sub_issue {
             let repo = crate::runtime::encode::segment(&self.repo);
             let issue_number = self.issue_number;
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Delete,
-                format!("/repos/{owner}/{repo}/issues/{issue_number}/sub_issue"),
-            );
+                    self.client,
+                    crate::runtime::Method::Delete,
+                    format!("/repos/{owner}/{repo}/issues/{issue_number}/sub_issue"),
+                )
+                .route("/repos/{owner}/{repo}/issues/{issue_number}/sub_issue");
             let mut body = crate::runtime::JsonObject::new();
             body.field("sub_issue_id", &self.sub_issue_id);
             req = req.json(body);
@@ -4681,12 +4739,15 @@ pub mod reprioritize_sub_issue {
             let repo = crate::runtime::encode::segment(&self.repo);
             let issue_number = self.issue_number;
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Patch,
-                format!(
-                    "/repos/{owner}/{repo}/issues/{issue_number}/sub_issues/priority"
-                ),
-            );
+                    self.client,
+                    crate::runtime::Method::Patch,
+                    format!(
+                        "/repos/{owner}/{repo}/issues/{issue_number}/sub_issues/priority"
+                    ),
+                )
+                .route(
+                    "/repos/{owner}/{repo}/issues/{issue_number}/sub_issues/priority",
+                );
             let mut body = crate::runtime::JsonObject::new();
             body.field("sub_issue_id", &self.sub_issue_id);
             body.opt("after_id", &self.after_id);
@@ -4730,10 +4791,11 @@ pub mod set_labels {
             let repo = crate::runtime::encode::segment(&self.repo);
             let issue_number = self.issue_number;
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Put,
-                format!("/repos/{owner}/{repo}/issues/{issue_number}/labels"),
-            );
+                    self.client,
+                    crate::runtime::Method::Put,
+                    format!("/repos/{owner}/{repo}/issues/{issue_number}/labels"),
+                )
+                .route("/repos/{owner}/{repo}/issues/{issue_number}/labels");
             let mut body = crate::runtime::JsonObject::new();
             body.opt("labels", &self.labels);
             if !body.is_empty() {
@@ -4780,10 +4842,11 @@ pub mod unlock {
             let repo = crate::runtime::encode::segment(&self.repo);
             let issue_number = self.issue_number;
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Delete,
-                format!("/repos/{owner}/{repo}/issues/{issue_number}/lock"),
-            )
+                    self.client,
+                    crate::runtime::Method::Delete,
+                    format!("/repos/{owner}/{repo}/issues/{issue_number}/lock"),
+                )
+                .route("/repos/{owner}/{repo}/issues/{issue_number}/lock")
         }
         /// Send the request.
         #[inline]
@@ -4896,10 +4959,11 @@ pub mod update {
             let repo = crate::runtime::encode::segment(&self.repo);
             let issue_number = self.issue_number;
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Patch,
-                format!("/repos/{owner}/{repo}/issues/{issue_number}"),
-            );
+                    self.client,
+                    crate::runtime::Method::Patch,
+                    format!("/repos/{owner}/{repo}/issues/{issue_number}"),
+                )
+                .route("/repos/{owner}/{repo}/issues/{issue_number}");
             let mut body = crate::runtime::JsonObject::new();
             body.opt("title", &self.title);
             body.opt("body", &self.body);
@@ -5008,10 +5072,11 @@ pub mod update_comment {
             let repo = crate::runtime::encode::segment(&self.repo);
             let comment_id = self.comment_id;
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Patch,
-                format!("/repos/{owner}/{repo}/issues/comments/{comment_id}"),
-            );
+                    self.client,
+                    crate::runtime::Method::Patch,
+                    format!("/repos/{owner}/{repo}/issues/comments/{comment_id}"),
+                )
+                .route("/repos/{owner}/{repo}/issues/comments/{comment_id}");
             let mut body = crate::runtime::JsonObject::new();
             body.field("body", &self.body);
             req = req.json(body);
@@ -5064,10 +5129,11 @@ pub mod update_label {
             let repo = crate::runtime::encode::segment(&self.repo);
             let name = crate::runtime::encode::segment(&self.name);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Patch,
-                format!("/repos/{owner}/{repo}/labels/{name}"),
-            );
+                    self.client,
+                    crate::runtime::Method::Patch,
+                    format!("/repos/{owner}/{repo}/labels/{name}"),
+                )
+                .route("/repos/{owner}/{repo}/labels/{name}");
             let mut body = crate::runtime::JsonObject::new();
             body.opt("new_name", &self.new_name);
             body.opt("color", &self.color);
@@ -5131,10 +5197,11 @@ pub mod update_milestone {
             let repo = crate::runtime::encode::segment(&self.repo);
             let milestone_number = self.milestone_number;
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Patch,
-                format!("/repos/{owner}/{repo}/milestones/{milestone_number}"),
-            );
+                    self.client,
+                    crate::runtime::Method::Patch,
+                    format!("/repos/{owner}/{repo}/milestones/{milestone_number}"),
+                )
+                .route("/repos/{owner}/{repo}/milestones/{milestone_number}");
             let mut body = crate::runtime::JsonObject::new();
             body.opt("title", &self.title);
             body.opt("state", &self.state);

@@ -240,10 +240,11 @@ pub mod create_card {
         pub fn build(self) -> crate::runtime::Request<'c> {
             let column_id = self.column_id;
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Post,
-                format!("/projects/columns/{column_id}/cards"),
-            );
+                    self.client,
+                    crate::runtime::Method::Post,
+                    format!("/projects/columns/{column_id}/cards"),
+                )
+                .route("/projects/columns/{column_id}/cards");
             let mut body = crate::runtime::JsonObject::new();
             body.opt("note", &self.note);
             body.opt("content_id", &self.content_id);
@@ -275,10 +276,11 @@ pub mod delete_card {
         pub fn build(self) -> crate::runtime::Request<'c> {
             let card_id = self.card_id;
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Delete,
-                format!("/projects/columns/cards/{card_id}"),
-            )
+                    self.client,
+                    crate::runtime::Method::Delete,
+                    format!("/projects/columns/cards/{card_id}"),
+                )
+                .route("/projects/columns/cards/{card_id}")
         }
         /// Send the request.
         #[inline]
@@ -302,10 +304,11 @@ pub mod get_card {
         pub fn build(self) -> crate::runtime::Request<'c> {
             let card_id = self.card_id;
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/projects/columns/cards/{card_id}"),
-            )
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/projects/columns/cards/{card_id}"),
+                )
+                .route("/projects/columns/cards/{card_id}")
         }
         /// Send the request.
         #[inline]
@@ -353,10 +356,11 @@ pub mod list_cards {
         pub fn build(self) -> crate::runtime::Request<'c> {
             let column_id = self.column_id;
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/projects/columns/{column_id}/cards"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/projects/columns/{column_id}/cards"),
+                )
+                .route("/projects/columns/{column_id}/cards");
             if let Some(value) = self.archived_state {
                 req = req.query("archived_state", value.as_str().to_owned());
             }
@@ -431,10 +435,11 @@ pub mod move_card {
         pub fn build(self) -> crate::runtime::Request<'c> {
             let card_id = self.card_id;
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Post,
-                format!("/projects/columns/cards/{card_id}/moves"),
-            );
+                    self.client,
+                    crate::runtime::Method::Post,
+                    format!("/projects/columns/cards/{card_id}/moves"),
+                )
+                .route("/projects/columns/cards/{card_id}/moves");
             let mut body = crate::runtime::JsonObject::new();
             body.field("position", &self.position);
             body.opt("column_id", &self.column_id);
@@ -479,10 +484,11 @@ pub mod update_card {
         pub fn build(self) -> crate::runtime::Request<'c> {
             let card_id = self.card_id;
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Patch,
-                format!("/projects/columns/cards/{card_id}"),
-            );
+                    self.client,
+                    crate::runtime::Method::Patch,
+                    format!("/projects/columns/cards/{card_id}"),
+                )
+                .route("/projects/columns/cards/{card_id}");
             let mut body = crate::runtime::JsonObject::new();
             body.opt("note", &self.note);
             body.opt("archived", &self.archived);
@@ -518,10 +524,11 @@ pub mod update_item_for_org {
             let project_number = self.project_number;
             let item_id = self.item_id;
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Patch,
-                format!("/orgs/{org}/projectsV2/{project_number}/items/{item_id}"),
-            );
+                    self.client,
+                    crate::runtime::Method::Patch,
+                    format!("/orgs/{org}/projectsV2/{project_number}/items/{item_id}"),
+                )
+                .route("/orgs/{org}/projectsV2/{project_number}/items/{item_id}");
             let mut body = crate::runtime::JsonObject::new();
             body.field("fields", &self.fields);
             req = req.json(body);

@@ -48,6 +48,8 @@ impl<'c> Pulls<'c> {
     ///
     /// This endpoint triggers notifications.
     ///
+    /// **Triggers notifications.** A client with a [`Throttle`](crate::runtime::Throttle) spaces such calls (GitHub's secondary rate limits punish creating content quickly).
+    ///
     /// # Parameters
     ///
     /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
@@ -94,6 +96,8 @@ impl<'c> Pulls<'c> {
     ///
     /// This endpoint triggers notifications.
     ///
+    /// **Triggers notifications.** A client with a [`Throttle`](crate::runtime::Throttle) spaces such calls (GitHub's secondary rate limits punish creating content quickly).
+    ///
     /// # Parameters
     ///
     /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
@@ -132,6 +136,8 @@ impl<'c> Pulls<'c> {
     /// Inline comments go in `comments`; each refers to a line of the diff.
     ///
     /// This endpoint triggers notifications.
+    ///
+    /// **Triggers notifications.** A client with a [`Throttle`](crate::runtime::Throttle) spaces such calls (GitHub's secondary rate limits punish creating content quickly).
     ///
     /// # Parameters
     ///
@@ -173,6 +179,8 @@ impl<'c> Pulls<'c> {
     /// A comment can cover one line, a range of lines (`start_line` to `line`) or the whole file (`subject_type: file`).
     ///
     /// This endpoint triggers notifications.
+    ///
+    /// **Triggers notifications.** A client with a [`Throttle`](crate::runtime::Throttle) spaces such calls (GitHub's secondary rate limits punish creating content quickly).
     ///
     /// # Parameters
     ///
@@ -697,6 +705,8 @@ impl<'c> Pulls<'c> {
     ///
     /// This endpoint triggers notifications.
     ///
+    /// **Triggers notifications.** A client with a [`Throttle`](crate::runtime::Throttle) spaces such calls (GitHub's secondary rate limits punish creating content quickly).
+    ///
     /// # Parameters
     ///
     /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
@@ -769,6 +779,8 @@ impl<'c> Pulls<'c> {
     /// Asks users or teams to review a pull request.
     ///
     /// This endpoint triggers notifications.
+    ///
+    /// **Triggers notifications.** A client with a [`Throttle`](crate::runtime::Throttle) spaces such calls (GitHub's secondary rate limits punish creating content quickly).
     ///
     /// # Parameters
     ///
@@ -993,10 +1005,11 @@ pub mod check_if_merged {
             let repo = crate::runtime::encode::segment(&self.repo);
             let pull_number = self.pull_number;
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/pulls/{pull_number}/merge"),
-            )
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/pulls/{pull_number}/merge"),
+                )
+                .route("/repos/{owner}/{repo}/pulls/{pull_number}/merge")
         }
         /// Send the request.
         #[inline]
@@ -1066,10 +1079,12 @@ pub mod create {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Post,
-                format!("/repos/{owner}/{repo}/pulls"),
-            );
+                    self.client,
+                    crate::runtime::Method::Post,
+                    format!("/repos/{owner}/{repo}/pulls"),
+                )
+                .route("/repos/{owner}/{repo}/pulls")
+                .triggers_notifications();
             let mut body = crate::runtime::JsonObject::new();
             body.opt("title", &self.title);
             body.field("head", &self.head);
@@ -1111,12 +1126,16 @@ pub mod create_reply_for_review_comment {
             let pull_number = self.pull_number;
             let comment_id = self.comment_id;
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Post,
-                format!(
-                    "/repos/{owner}/{repo}/pulls/{pull_number}/comments/{comment_id}/replies"
-                ),
-            );
+                    self.client,
+                    crate::runtime::Method::Post,
+                    format!(
+                        "/repos/{owner}/{repo}/pulls/{pull_number}/comments/{comment_id}/replies"
+                    ),
+                )
+                .route(
+                    "/repos/{owner}/{repo}/pulls/{pull_number}/comments/{comment_id}/replies",
+                )
+                .triggers_notifications();
             let mut body = crate::runtime::JsonObject::new();
             body.field("body", &self.body);
             req = req.json(body);
@@ -1179,10 +1198,12 @@ pub mod create_review {
             let repo = crate::runtime::encode::segment(&self.repo);
             let pull_number = self.pull_number;
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Post,
-                format!("/repos/{owner}/{repo}/pulls/{pull_number}/reviews"),
-            );
+                    self.client,
+                    crate::runtime::Method::Post,
+                    format!("/repos/{owner}/{repo}/pulls/{pull_number}/reviews"),
+                )
+                .route("/repos/{owner}/{repo}/pulls/{pull_number}/reviews")
+                .triggers_notifications();
             let mut body = crate::runtime::JsonObject::new();
             body.opt("commit_id", &self.commit_id);
             body.opt("body", &self.body);
@@ -1351,10 +1372,12 @@ pub mod create_review_comment {
             let repo = crate::runtime::encode::segment(&self.repo);
             let pull_number = self.pull_number;
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Post,
-                format!("/repos/{owner}/{repo}/pulls/{pull_number}/comments"),
-            );
+                    self.client,
+                    crate::runtime::Method::Post,
+                    format!("/repos/{owner}/{repo}/pulls/{pull_number}/comments"),
+                )
+                .route("/repos/{owner}/{repo}/pulls/{pull_number}/comments")
+                .triggers_notifications();
             let mut body = crate::runtime::JsonObject::new();
             body.field("body", &self.body);
             body.field("commit_id", &self.commit_id);
@@ -1490,10 +1513,13 @@ pub mod delete_pending_review {
             let pull_number = self.pull_number;
             let review_id = self.review_id;
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Delete,
-                format!("/repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}"),
-            )
+                    self.client,
+                    crate::runtime::Method::Delete,
+                    format!(
+                        "/repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}"
+                    ),
+                )
+                .route("/repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}")
         }
         /// Send the request.
         #[inline]
@@ -1521,10 +1547,11 @@ pub mod delete_review_comment {
             let repo = crate::runtime::encode::segment(&self.repo);
             let comment_id = self.comment_id;
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Delete,
-                format!("/repos/{owner}/{repo}/pulls/comments/{comment_id}"),
-            )
+                    self.client,
+                    crate::runtime::Method::Delete,
+                    format!("/repos/{owner}/{repo}/pulls/comments/{comment_id}"),
+                )
+                .route("/repos/{owner}/{repo}/pulls/comments/{comment_id}")
         }
         /// Send the request.
         #[inline]
@@ -1562,12 +1589,15 @@ pub mod dismiss_review {
             let pull_number = self.pull_number;
             let review_id = self.review_id;
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Put,
-                format!(
-                    "/repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/dismissals"
-                ),
-            );
+                    self.client,
+                    crate::runtime::Method::Put,
+                    format!(
+                        "/repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/dismissals"
+                    ),
+                )
+                .route(
+                    "/repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/dismissals",
+                );
             let mut body = crate::runtime::JsonObject::new();
             body.field("message", &self.message);
             body.opt("event", &self.event);
@@ -1627,10 +1657,11 @@ pub mod get {
             let repo = crate::runtime::encode::segment(&self.repo);
             let pull_number = self.pull_number;
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/pulls/{pull_number}"),
-            )
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/pulls/{pull_number}"),
+                )
+                .route("/repos/{owner}/{repo}/pulls/{pull_number}")
         }
         /// Send the request.
         #[inline]
@@ -1660,10 +1691,13 @@ pub mod get_review {
             let pull_number = self.pull_number;
             let review_id = self.review_id;
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}"),
-            )
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!(
+                        "/repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}"
+                    ),
+                )
+                .route("/repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}")
         }
         /// Send the request.
         #[inline]
@@ -1691,10 +1725,11 @@ pub mod get_review_comment {
             let repo = crate::runtime::encode::segment(&self.repo);
             let comment_id = self.comment_id;
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/pulls/comments/{comment_id}"),
-            )
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/pulls/comments/{comment_id}"),
+                )
+                .route("/repos/{owner}/{repo}/pulls/comments/{comment_id}")
         }
         /// Send the request.
         #[inline]
@@ -1769,10 +1804,11 @@ pub mod list {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/pulls"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/pulls"),
+                )
+                .route("/repos/{owner}/{repo}/pulls");
             if let Some(value) = self.state {
                 req = req.query("state", value.as_str().to_owned());
             }
@@ -1937,12 +1973,15 @@ pub mod list_comments_for_review {
             let pull_number = self.pull_number;
             let review_id = self.review_id;
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!(
-                    "/repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/comments"
-                ),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!(
+                        "/repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/comments"
+                    ),
+                )
+                .route(
+                    "/repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/comments",
+                );
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }
@@ -1991,10 +2030,11 @@ pub mod list_commits {
             let repo = crate::runtime::encode::segment(&self.repo);
             let pull_number = self.pull_number;
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/pulls/{pull_number}/commits"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/pulls/{pull_number}/commits"),
+                )
+                .route("/repos/{owner}/{repo}/pulls/{pull_number}/commits");
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }
@@ -2043,10 +2083,11 @@ pub mod list_files {
             let repo = crate::runtime::encode::segment(&self.repo);
             let pull_number = self.pull_number;
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/pulls/{pull_number}/files"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/pulls/{pull_number}/files"),
+                )
+                .route("/repos/{owner}/{repo}/pulls/{pull_number}/files");
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }
@@ -2081,10 +2122,13 @@ pub mod list_requested_reviewers {
             let repo = crate::runtime::encode::segment(&self.repo);
             let pull_number = self.pull_number;
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers"),
-            )
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!(
+                        "/repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers"
+                    ),
+                )
+                .route("/repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers")
         }
         /// Send the request.
         #[inline]
@@ -2150,10 +2194,11 @@ pub mod list_review_comments {
             let repo = crate::runtime::encode::segment(&self.repo);
             let pull_number = self.pull_number;
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/pulls/{pull_number}/comments"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/pulls/{pull_number}/comments"),
+                )
+                .route("/repos/{owner}/{repo}/pulls/{pull_number}/comments");
             if let Some(value) = self.sort {
                 req = req.query("sort", value.as_str().to_owned());
             }
@@ -2298,10 +2343,11 @@ pub mod list_review_comments_for_repo {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/pulls/comments"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/pulls/comments"),
+                )
+                .route("/repos/{owner}/{repo}/pulls/comments");
             if let Some(value) = self.sort {
                 req = req.query("sort", value.as_str().to_owned());
             }
@@ -2422,10 +2468,11 @@ pub mod list_reviews {
             let repo = crate::runtime::encode::segment(&self.repo);
             let pull_number = self.pull_number;
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/pulls/{pull_number}/reviews"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/pulls/{pull_number}/reviews"),
+                )
+                .route("/repos/{owner}/{repo}/pulls/{pull_number}/reviews");
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }
@@ -2491,10 +2538,12 @@ pub mod merge {
             let repo = crate::runtime::encode::segment(&self.repo);
             let pull_number = self.pull_number;
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Put,
-                format!("/repos/{owner}/{repo}/pulls/{pull_number}/merge"),
-            );
+                    self.client,
+                    crate::runtime::Method::Put,
+                    format!("/repos/{owner}/{repo}/pulls/{pull_number}/merge"),
+                )
+                .route("/repos/{owner}/{repo}/pulls/{pull_number}/merge")
+                .triggers_notifications();
             let mut body = crate::runtime::JsonObject::new();
             body.opt("commit_title", &self.commit_title);
             body.opt("commit_message", &self.commit_message);
@@ -2577,10 +2626,13 @@ pub mod remove_requested_reviewers {
             let repo = crate::runtime::encode::segment(&self.repo);
             let pull_number = self.pull_number;
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Delete,
-                format!("/repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers"),
-            );
+                    self.client,
+                    crate::runtime::Method::Delete,
+                    format!(
+                        "/repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers"
+                    ),
+                )
+                .route("/repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers");
             let mut body = crate::runtime::JsonObject::new();
             body.field("reviewers", &self.reviewers);
             body.opt("team_reviewers", &self.team_reviewers);
@@ -2635,10 +2687,14 @@ pub mod request_reviewers {
             let repo = crate::runtime::encode::segment(&self.repo);
             let pull_number = self.pull_number;
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Post,
-                format!("/repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers"),
-            );
+                    self.client,
+                    crate::runtime::Method::Post,
+                    format!(
+                        "/repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers"
+                    ),
+                )
+                .route("/repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers")
+                .triggers_notifications();
             let mut body = crate::runtime::JsonObject::new();
             body.opt("reviewers", &self.reviewers);
             body.opt("team_reviewers", &self.team_reviewers);
@@ -2683,12 +2739,15 @@ pub mod submit_review {
             let pull_number = self.pull_number;
             let review_id = self.review_id;
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Post,
-                format!(
-                    "/repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/events"
-                ),
-            );
+                    self.client,
+                    crate::runtime::Method::Post,
+                    format!(
+                        "/repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/events"
+                    ),
+                )
+                .route(
+                    "/repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/events",
+                );
             let mut body = crate::runtime::JsonObject::new();
             body.opt("body", &self.body);
             body.field("event", &self.event);
@@ -2789,10 +2848,11 @@ pub mod update {
             let repo = crate::runtime::encode::segment(&self.repo);
             let pull_number = self.pull_number;
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Patch,
-                format!("/repos/{owner}/{repo}/pulls/{pull_number}"),
-            );
+                    self.client,
+                    crate::runtime::Method::Patch,
+                    format!("/repos/{owner}/{repo}/pulls/{pull_number}"),
+                )
+                .route("/repos/{owner}/{repo}/pulls/{pull_number}");
             let mut body = crate::runtime::JsonObject::new();
             body.opt("title", &self.title);
             body.opt("body", &self.body);
@@ -2870,10 +2930,11 @@ pub mod update_branch {
             let repo = crate::runtime::encode::segment(&self.repo);
             let pull_number = self.pull_number;
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Put,
-                format!("/repos/{owner}/{repo}/pulls/{pull_number}/update-branch"),
-            );
+                    self.client,
+                    crate::runtime::Method::Put,
+                    format!("/repos/{owner}/{repo}/pulls/{pull_number}/update-branch"),
+                )
+                .route("/repos/{owner}/{repo}/pulls/{pull_number}/update-branch");
             let mut body = crate::runtime::JsonObject::new();
             body.opt("expected_head_sha", &self.expected_head_sha);
             if !body.is_empty() {
@@ -2910,10 +2971,13 @@ pub mod update_review {
             let pull_number = self.pull_number;
             let review_id = self.review_id;
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Put,
-                format!("/repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}"),
-            );
+                    self.client,
+                    crate::runtime::Method::Put,
+                    format!(
+                        "/repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}"
+                    ),
+                )
+                .route("/repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}");
             let mut body = crate::runtime::JsonObject::new();
             body.field("body", &self.body);
             req = req.json(body);
@@ -2946,10 +3010,11 @@ pub mod update_review_comment {
             let repo = crate::runtime::encode::segment(&self.repo);
             let comment_id = self.comment_id;
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Patch,
-                format!("/repos/{owner}/{repo}/pulls/comments/{comment_id}"),
-            );
+                    self.client,
+                    crate::runtime::Method::Patch,
+                    format!("/repos/{owner}/{repo}/pulls/comments/{comment_id}"),
+                )
+                .route("/repos/{owner}/{repo}/pulls/comments/{comment_id}");
             let mut body = crate::runtime::JsonObject::new();
             body.field("body", &self.body);
             req = req.json(body);

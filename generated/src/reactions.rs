@@ -750,10 +750,11 @@ pub mod create_for_commit_comment {
             let repo = crate::runtime::encode::segment(&self.repo);
             let comment_id = self.comment_id;
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Post,
-                format!("/repos/{owner}/{repo}/comments/{comment_id}/reactions"),
-            );
+                    self.client,
+                    crate::runtime::Method::Post,
+                    format!("/repos/{owner}/{repo}/comments/{comment_id}/reactions"),
+                )
+                .route("/repos/{owner}/{repo}/comments/{comment_id}/reactions");
             let mut body = crate::runtime::JsonObject::new();
             body.field("content", &self.content);
             req = req.json(body);
@@ -834,10 +835,11 @@ pub mod create_for_issue {
             let repo = crate::runtime::encode::segment(&self.repo);
             let issue_number = self.issue_number;
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Post,
-                format!("/repos/{owner}/{repo}/issues/{issue_number}/reactions"),
-            );
+                    self.client,
+                    crate::runtime::Method::Post,
+                    format!("/repos/{owner}/{repo}/issues/{issue_number}/reactions"),
+                )
+                .route("/repos/{owner}/{repo}/issues/{issue_number}/reactions");
             let mut body = crate::runtime::JsonObject::new();
             body.field("content", &self.content);
             req = req.json(body);
@@ -918,10 +920,13 @@ pub mod create_for_issue_comment {
             let repo = crate::runtime::encode::segment(&self.repo);
             let comment_id = self.comment_id;
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Post,
-                format!("/repos/{owner}/{repo}/issues/comments/{comment_id}/reactions"),
-            );
+                    self.client,
+                    crate::runtime::Method::Post,
+                    format!(
+                        "/repos/{owner}/{repo}/issues/comments/{comment_id}/reactions"
+                    ),
+                )
+                .route("/repos/{owner}/{repo}/issues/comments/{comment_id}/reactions");
             let mut body = crate::runtime::JsonObject::new();
             body.field("content", &self.content);
             req = req.json(body);
@@ -1002,10 +1007,13 @@ pub mod create_for_pull_request_review_comment {
             let repo = crate::runtime::encode::segment(&self.repo);
             let comment_id = self.comment_id;
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Post,
-                format!("/repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions"),
-            );
+                    self.client,
+                    crate::runtime::Method::Post,
+                    format!(
+                        "/repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions"
+                    ),
+                )
+                .route("/repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions");
             let mut body = crate::runtime::JsonObject::new();
             body.field("content", &self.content);
             req = req.json(body);
@@ -1086,10 +1094,11 @@ pub mod create_for_release {
             let repo = crate::runtime::encode::segment(&self.repo);
             let release_id = self.release_id;
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Post,
-                format!("/repos/{owner}/{repo}/releases/{release_id}/reactions"),
-            );
+                    self.client,
+                    crate::runtime::Method::Post,
+                    format!("/repos/{owner}/{repo}/releases/{release_id}/reactions"),
+                )
+                .route("/repos/{owner}/{repo}/releases/{release_id}/reactions");
             let mut body = crate::runtime::JsonObject::new();
             body.field("content", &self.content);
             req = req.json(body);
@@ -1166,12 +1175,15 @@ pub mod create_for_team_discussion_comment_in_org {
             let discussion_number = self.discussion_number;
             let comment_number = self.comment_number;
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Post,
-                format!(
-                    "/orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions"
-                ),
-            );
+                    self.client,
+                    crate::runtime::Method::Post,
+                    format!(
+                        "/orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions"
+                    ),
+                )
+                .route(
+                    "/orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions",
+                );
             let mut body = crate::runtime::JsonObject::new();
             body.field("content", &self.content);
             req = req.json(body);
@@ -1252,12 +1264,15 @@ pub mod create_for_team_discussion_in_org {
             let team_slug = crate::runtime::encode::segment(&self.team_slug);
             let discussion_number = self.discussion_number;
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Post,
-                format!(
-                    "/orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions"
-                ),
-            );
+                    self.client,
+                    crate::runtime::Method::Post,
+                    format!(
+                        "/orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions"
+                    ),
+                )
+                .route(
+                    "/orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions",
+                );
             let mut body = crate::runtime::JsonObject::new();
             body.field("content", &self.content);
             req = req.json(body);
@@ -1339,12 +1354,15 @@ pub mod delete_for_commit_comment {
             let comment_id = self.comment_id;
             let reaction_id = self.reaction_id;
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Delete,
-                format!(
-                    "/repos/{owner}/{repo}/comments/{comment_id}/reactions/{reaction_id}"
-                ),
-            )
+                    self.client,
+                    crate::runtime::Method::Delete,
+                    format!(
+                        "/repos/{owner}/{repo}/comments/{comment_id}/reactions/{reaction_id}"
+                    ),
+                )
+                .route(
+                    "/repos/{owner}/{repo}/comments/{comment_id}/reactions/{reaction_id}",
+                )
         }
         /// Send the request.
         #[inline]
@@ -1374,12 +1392,15 @@ pub mod delete_for_issue {
             let issue_number = self.issue_number;
             let reaction_id = self.reaction_id;
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Delete,
-                format!(
-                    "/repos/{owner}/{repo}/issues/{issue_number}/reactions/{reaction_id}"
-                ),
-            )
+                    self.client,
+                    crate::runtime::Method::Delete,
+                    format!(
+                        "/repos/{owner}/{repo}/issues/{issue_number}/reactions/{reaction_id}"
+                    ),
+                )
+                .route(
+                    "/repos/{owner}/{repo}/issues/{issue_number}/reactions/{reaction_id}",
+                )
         }
         /// Send the request.
         #[inline]
@@ -1409,12 +1430,15 @@ pub mod delete_for_issue_comment {
             let comment_id = self.comment_id;
             let reaction_id = self.reaction_id;
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Delete,
-                format!(
-                    "/repos/{owner}/{repo}/issues/comments/{comment_id}/reactions/{reaction_id}"
-                ),
-            )
+                    self.client,
+                    crate::runtime::Method::Delete,
+                    format!(
+                        "/repos/{owner}/{repo}/issues/comments/{comment_id}/reactions/{reaction_id}"
+                    ),
+                )
+                .route(
+                    "/repos/{owner}/{repo}/issues/comments/{comment_id}/reactions/{reaction_id}",
+                )
         }
         /// Send the request.
         #[inline]
@@ -1444,12 +1468,15 @@ pub mod delete_for_pull_request_comment {
             let comment_id = self.comment_id;
             let reaction_id = self.reaction_id;
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Delete,
-                format!(
-                    "/repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions/{reaction_id}"
-                ),
-            )
+                    self.client,
+                    crate::runtime::Method::Delete,
+                    format!(
+                        "/repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions/{reaction_id}"
+                    ),
+                )
+                .route(
+                    "/repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions/{reaction_id}",
+                )
         }
         /// Send the request.
         #[inline]
@@ -1479,12 +1506,15 @@ pub mod delete_for_release {
             let release_id = self.release_id;
             let reaction_id = self.reaction_id;
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Delete,
-                format!(
-                    "/repos/{owner}/{repo}/releases/{release_id}/reactions/{reaction_id}"
-                ),
-            )
+                    self.client,
+                    crate::runtime::Method::Delete,
+                    format!(
+                        "/repos/{owner}/{repo}/releases/{release_id}/reactions/{reaction_id}"
+                    ),
+                )
+                .route(
+                    "/repos/{owner}/{repo}/releases/{release_id}/reactions/{reaction_id}",
+                )
         }
         /// Send the request.
         #[inline]
@@ -1514,12 +1544,15 @@ pub mod delete_for_team_discussion {
             let discussion_number = self.discussion_number;
             let reaction_id = self.reaction_id;
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Delete,
-                format!(
-                    "/orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions/{reaction_id}"
-                ),
-            )
+                    self.client,
+                    crate::runtime::Method::Delete,
+                    format!(
+                        "/orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions/{reaction_id}"
+                    ),
+                )
+                .route(
+                    "/orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions/{reaction_id}",
+                )
         }
         /// Send the request.
         #[inline]
@@ -1551,12 +1584,15 @@ pub mod delete_for_team_discussion_comment {
             let comment_number = self.comment_number;
             let reaction_id = self.reaction_id;
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Delete,
-                format!(
-                    "/orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions/{reaction_id}"
-                ),
-            )
+                    self.client,
+                    crate::runtime::Method::Delete,
+                    format!(
+                        "/orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions/{reaction_id}"
+                    ),
+                )
+                .route(
+                    "/orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions/{reaction_id}",
+                )
         }
         /// Send the request.
         #[inline]
@@ -1608,10 +1644,11 @@ pub mod list_for_commit_comment {
             let repo = crate::runtime::encode::segment(&self.repo);
             let comment_id = self.comment_id;
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/comments/{comment_id}/reactions"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/comments/{comment_id}/reactions"),
+                )
+                .route("/repos/{owner}/{repo}/comments/{comment_id}/reactions");
             if let Some(value) = self.content {
                 req = req.query("content", value.as_str().to_owned());
             }
@@ -1721,10 +1758,11 @@ pub mod list_for_issue {
             let repo = crate::runtime::encode::segment(&self.repo);
             let issue_number = self.issue_number;
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/issues/{issue_number}/reactions"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/issues/{issue_number}/reactions"),
+                )
+                .route("/repos/{owner}/{repo}/issues/{issue_number}/reactions");
             if let Some(value) = self.content {
                 req = req.query("content", value.as_str().to_owned());
             }
@@ -1834,10 +1872,13 @@ pub mod list_for_issue_comment {
             let repo = crate::runtime::encode::segment(&self.repo);
             let comment_id = self.comment_id;
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/issues/comments/{comment_id}/reactions"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!(
+                        "/repos/{owner}/{repo}/issues/comments/{comment_id}/reactions"
+                    ),
+                )
+                .route("/repos/{owner}/{repo}/issues/comments/{comment_id}/reactions");
             if let Some(value) = self.content {
                 req = req.query("content", value.as_str().to_owned());
             }
@@ -1949,10 +1990,13 @@ pub mod list_for_pull_request_review_comment {
             let repo = crate::runtime::encode::segment(&self.repo);
             let comment_id = self.comment_id;
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!(
+                        "/repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions"
+                    ),
+                )
+                .route("/repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions");
             if let Some(value) = self.content {
                 req = req.query("content", value.as_str().to_owned());
             }
@@ -2062,10 +2106,11 @@ pub mod list_for_release {
             let repo = crate::runtime::encode::segment(&self.repo);
             let release_id = self.release_id;
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/releases/{release_id}/reactions"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/releases/{release_id}/reactions"),
+                )
+                .route("/repos/{owner}/{repo}/releases/{release_id}/reactions");
             if let Some(value) = self.content {
                 req = req.query("content", value.as_str().to_owned());
             }
@@ -2173,12 +2218,15 @@ pub mod list_for_team_discussion_comment_in_org {
             let discussion_number = self.discussion_number;
             let comment_number = self.comment_number;
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!(
-                    "/orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions"
-                ),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!(
+                        "/orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions"
+                    ),
+                )
+                .route(
+                    "/orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions",
+                );
             if let Some(value) = self.content {
                 req = req.query("content", value.as_str().to_owned());
             }
@@ -2290,12 +2338,15 @@ pub mod list_for_team_discussion_in_org {
             let team_slug = crate::runtime::encode::segment(&self.team_slug);
             let discussion_number = self.discussion_number;
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!(
-                    "/orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions"
-                ),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!(
+                        "/orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions"
+                    ),
+                )
+                .route(
+                    "/orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions",
+                );
             if let Some(value) = self.content {
                 req = req.query("content", value.as_str().to_owned());
             }

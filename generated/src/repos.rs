@@ -544,6 +544,8 @@ impl<'c> Repos<'c> {
     ///
     /// This endpoint triggers notifications.
     ///
+    /// **Triggers notifications.** A client with a [`Throttle`](crate::runtime::Throttle) spaces such calls (GitHub's secondary rate limits punish creating content quickly).
+    ///
     /// # Parameters
     ///
     /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
@@ -2754,10 +2756,11 @@ pub mod accept_invitation_for_authenticated_user {
         pub fn build(self) -> crate::runtime::Request<'c> {
             let invitation_id = self.invitation_id;
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Patch,
-                format!("/user/repository_invitations/{invitation_id}"),
-            )
+                    self.client,
+                    crate::runtime::Method::Patch,
+                    format!("/user/repository_invitations/{invitation_id}"),
+                )
+                .route("/user/repository_invitations/{invitation_id}")
         }
         /// Send the request.
         #[inline]
@@ -2792,10 +2795,11 @@ pub mod add_collaborator {
             let repo = crate::runtime::encode::segment(&self.repo);
             let username = crate::runtime::encode::segment(&self.username);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Put,
-                format!("/repos/{owner}/{repo}/collaborators/{username}"),
-            );
+                    self.client,
+                    crate::runtime::Method::Put,
+                    format!("/repos/{owner}/{repo}/collaborators/{username}"),
+                )
+                .route("/repos/{owner}/{repo}/collaborators/{username}");
             let mut body = crate::runtime::JsonObject::new();
             body.opt("permission", &self.permission);
             if !body.is_empty() {
@@ -2829,10 +2833,11 @@ pub mod check_collaborator {
             let repo = crate::runtime::encode::segment(&self.repo);
             let username = crate::runtime::encode::segment(&self.username);
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/collaborators/{username}"),
-            )
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/collaborators/{username}"),
+                )
+                .route("/repos/{owner}/{repo}/collaborators/{username}")
         }
         /// Send the request.
         #[inline]
@@ -2874,10 +2879,11 @@ pub mod compare_commits_with_basehead {
             let repo = crate::runtime::encode::segment(&self.repo);
             let basehead = crate::runtime::encode::slashed(&self.basehead);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/compare/{basehead}"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/compare/{basehead}"),
+                )
+                .route("/repos/{owner}/{repo}/compare/{basehead}");
             if let Some(value) = self.page {
                 req = req.query("page", value.to_string());
             }
@@ -2934,10 +2940,11 @@ pub mod create_commit_status {
             let repo = crate::runtime::encode::segment(&self.repo);
             let sha = crate::runtime::encode::segment(&self.sha);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Post,
-                format!("/repos/{owner}/{repo}/statuses/{sha}"),
-            );
+                    self.client,
+                    crate::runtime::Method::Post,
+                    format!("/repos/{owner}/{repo}/statuses/{sha}"),
+                )
+                .route("/repos/{owner}/{repo}/statuses/{sha}");
             let mut body = crate::runtime::JsonObject::new();
             body.field("state", &self.state);
             body.opt("target_url", &self.target_url);
@@ -3070,10 +3077,11 @@ pub mod create_deployment {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Post,
-                format!("/repos/{owner}/{repo}/deployments"),
-            );
+                    self.client,
+                    crate::runtime::Method::Post,
+                    format!("/repos/{owner}/{repo}/deployments"),
+                )
+                .route("/repos/{owner}/{repo}/deployments");
             let mut body = crate::runtime::JsonObject::new();
             body.field("ref", &self.r#ref);
             body.opt("task", &self.task);
@@ -3157,10 +3165,11 @@ pub mod create_deployment_status {
             let repo = crate::runtime::encode::segment(&self.repo);
             let deployment_id = self.deployment_id;
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Post,
-                format!("/repos/{owner}/{repo}/deployments/{deployment_id}/statuses"),
-            );
+                    self.client,
+                    crate::runtime::Method::Post,
+                    format!("/repos/{owner}/{repo}/deployments/{deployment_id}/statuses"),
+                )
+                .route("/repos/{owner}/{repo}/deployments/{deployment_id}/statuses");
             let mut body = crate::runtime::JsonObject::new();
             body.field("state", &self.state);
             body.opt("target_url", &self.target_url);
@@ -3415,10 +3424,11 @@ pub mod create_for_authenticated_user {
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Post,
-                String::from("/user/repos"),
-            );
+                    self.client,
+                    crate::runtime::Method::Post,
+                    String::from("/user/repos"),
+                )
+                .route("/user/repos");
             let mut body = crate::runtime::JsonObject::new();
             body.field("name", &self.name);
             body.opt("description", &self.description);
@@ -3617,10 +3627,11 @@ pub mod create_fork {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Post,
-                format!("/repos/{owner}/{repo}/forks"),
-            );
+                    self.client,
+                    crate::runtime::Method::Post,
+                    format!("/repos/{owner}/{repo}/forks"),
+                )
+                .route("/repos/{owner}/{repo}/forks");
             let mut body = crate::runtime::JsonObject::new();
             body.opt("organization", &self.organization);
             body.opt("name", &self.name);
@@ -3856,10 +3867,11 @@ pub mod create_in_org {
         pub fn build(self) -> crate::runtime::Request<'c> {
             let org = crate::runtime::encode::segment(&self.org);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Post,
-                format!("/orgs/{org}/repos"),
-            );
+                    self.client,
+                    crate::runtime::Method::Post,
+                    format!("/orgs/{org}/repos"),
+                )
+                .route("/orgs/{org}/repos");
             let mut body = crate::runtime::JsonObject::new();
             body.field("name", &self.name);
             body.opt("description", &self.description);
@@ -4122,10 +4134,11 @@ pub mod create_or_update_environment {
                 &self.environment_name,
             );
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Put,
-                format!("/repos/{owner}/{repo}/environments/{environment_name}"),
-            );
+                    self.client,
+                    crate::runtime::Method::Put,
+                    format!("/repos/{owner}/{repo}/environments/{environment_name}"),
+                )
+                .route("/repos/{owner}/{repo}/environments/{environment_name}");
             let mut body = crate::runtime::JsonObject::new();
             body.opt("wait_timer", &self.wait_timer);
             body.opt("prevent_self_review", &self.prevent_self_review);
@@ -4258,10 +4271,11 @@ pub mod create_or_update_file_contents {
             let repo = crate::runtime::encode::segment(&self.repo);
             let path = crate::runtime::encode::slashed(&self.path);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Put,
-                format!("/repos/{owner}/{repo}/contents/{path}"),
-            );
+                    self.client,
+                    crate::runtime::Method::Put,
+                    format!("/repos/{owner}/{repo}/contents/{path}"),
+                )
+                .route("/repos/{owner}/{repo}/contents/{path}");
             let mut body = crate::runtime::JsonObject::new();
             body.field("message", &self.message);
             body.field("content", &self.content);
@@ -4403,10 +4417,12 @@ pub mod create_release {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Post,
-                format!("/repos/{owner}/{repo}/releases"),
-            );
+                    self.client,
+                    crate::runtime::Method::Post,
+                    format!("/repos/{owner}/{repo}/releases"),
+                )
+                .route("/repos/{owner}/{repo}/releases")
+                .triggers_notifications();
             let mut body = crate::runtime::JsonObject::new();
             body.field("tag_name", &self.tag_name);
             body.opt("target_commitish", &self.target_commitish);
@@ -4508,10 +4524,11 @@ pub mod create_webhook {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Post,
-                format!("/repos/{owner}/{repo}/hooks"),
-            );
+                    self.client,
+                    crate::runtime::Method::Post,
+                    format!("/repos/{owner}/{repo}/hooks"),
+                )
+                .route("/repos/{owner}/{repo}/hooks");
             let mut body = crate::runtime::JsonObject::new();
             body.opt("name", &self.name);
             body.opt("config", &self.config);
@@ -4560,10 +4577,11 @@ pub mod decline_invitation_for_authenticated_user {
         pub fn build(self) -> crate::runtime::Request<'c> {
             let invitation_id = self.invitation_id;
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Delete,
-                format!("/user/repository_invitations/{invitation_id}"),
-            )
+                    self.client,
+                    crate::runtime::Method::Delete,
+                    format!("/user/repository_invitations/{invitation_id}"),
+                )
+                .route("/user/repository_invitations/{invitation_id}")
         }
         /// Send the request.
         #[inline]
@@ -4589,10 +4607,11 @@ pub mod delete {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Delete,
-                format!("/repos/{owner}/{repo}"),
-            )
+                    self.client,
+                    crate::runtime::Method::Delete,
+                    format!("/repos/{owner}/{repo}"),
+                )
+                .route("/repos/{owner}/{repo}")
         }
         /// Send the request.
         #[inline]
@@ -4622,10 +4641,11 @@ pub mod delete_an_environment {
                 &self.environment_name,
             );
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Delete,
-                format!("/repos/{owner}/{repo}/environments/{environment_name}"),
-            )
+                    self.client,
+                    crate::runtime::Method::Delete,
+                    format!("/repos/{owner}/{repo}/environments/{environment_name}"),
+                )
+                .route("/repos/{owner}/{repo}/environments/{environment_name}")
         }
         /// Send the request.
         #[inline]
@@ -4653,10 +4673,11 @@ pub mod delete_branch_protection {
             let repo = crate::runtime::encode::segment(&self.repo);
             let branch = crate::runtime::encode::slashed(&self.branch);
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Delete,
-                format!("/repos/{owner}/{repo}/branches/{branch}/protection"),
-            )
+                    self.client,
+                    crate::runtime::Method::Delete,
+                    format!("/repos/{owner}/{repo}/branches/{branch}/protection"),
+                )
+                .route("/repos/{owner}/{repo}/branches/{branch}/protection")
         }
         /// Send the request.
         #[inline]
@@ -4684,10 +4705,11 @@ pub mod delete_deployment {
             let repo = crate::runtime::encode::segment(&self.repo);
             let deployment_id = self.deployment_id;
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Delete,
-                format!("/repos/{owner}/{repo}/deployments/{deployment_id}"),
-            )
+                    self.client,
+                    crate::runtime::Method::Delete,
+                    format!("/repos/{owner}/{repo}/deployments/{deployment_id}"),
+                )
+                .route("/repos/{owner}/{repo}/deployments/{deployment_id}")
         }
         /// Send the request.
         #[inline]
@@ -4741,10 +4763,11 @@ pub mod delete_file {
             let repo = crate::runtime::encode::segment(&self.repo);
             let path = crate::runtime::encode::slashed(&self.path);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Delete,
-                format!("/repos/{owner}/{repo}/contents/{path}"),
-            );
+                    self.client,
+                    crate::runtime::Method::Delete,
+                    format!("/repos/{owner}/{repo}/contents/{path}"),
+                )
+                .route("/repos/{owner}/{repo}/contents/{path}");
             let mut body = crate::runtime::JsonObject::new();
             body.field("message", &self.message);
             body.field("sha", &self.sha);
@@ -4800,10 +4823,11 @@ pub mod delete_invitation {
             let repo = crate::runtime::encode::segment(&self.repo);
             let invitation_id = self.invitation_id;
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Delete,
-                format!("/repos/{owner}/{repo}/invitations/{invitation_id}"),
-            )
+                    self.client,
+                    crate::runtime::Method::Delete,
+                    format!("/repos/{owner}/{repo}/invitations/{invitation_id}"),
+                )
+                .route("/repos/{owner}/{repo}/invitations/{invitation_id}")
         }
         /// Send the request.
         #[inline]
@@ -4831,10 +4855,11 @@ pub mod delete_release {
             let repo = crate::runtime::encode::segment(&self.repo);
             let release_id = self.release_id;
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Delete,
-                format!("/repos/{owner}/{repo}/releases/{release_id}"),
-            )
+                    self.client,
+                    crate::runtime::Method::Delete,
+                    format!("/repos/{owner}/{repo}/releases/{release_id}"),
+                )
+                .route("/repos/{owner}/{repo}/releases/{release_id}")
         }
         /// Send the request.
         #[inline]
@@ -4862,10 +4887,11 @@ pub mod delete_release_asset {
             let repo = crate::runtime::encode::segment(&self.repo);
             let asset_id = self.asset_id;
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Delete,
-                format!("/repos/{owner}/{repo}/releases/assets/{asset_id}"),
-            )
+                    self.client,
+                    crate::runtime::Method::Delete,
+                    format!("/repos/{owner}/{repo}/releases/assets/{asset_id}"),
+                )
+                .route("/repos/{owner}/{repo}/releases/assets/{asset_id}")
         }
         /// Send the request.
         #[inline]
@@ -4893,10 +4919,11 @@ pub mod delete_webhook {
             let repo = crate::runtime::encode::segment(&self.repo);
             let hook_id = self.hook_id;
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Delete,
-                format!("/repos/{owner}/{repo}/hooks/{hook_id}"),
-            )
+                    self.client,
+                    crate::runtime::Method::Delete,
+                    format!("/repos/{owner}/{repo}/hooks/{hook_id}"),
+                )
+                .route("/repos/{owner}/{repo}/hooks/{hook_id}")
         }
         /// Send the request.
         #[inline]
@@ -4924,10 +4951,11 @@ pub mod download_tarball_archive {
             let repo = crate::runtime::encode::segment(&self.repo);
             let ref_ = crate::runtime::encode::slashed(&self.r#ref);
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/tarball/{ref_}"),
-            )
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/tarball/{ref_}"),
+                )
+                .route("/repos/{owner}/{repo}/tarball/{ref}")
         }
         /// Send the request.
         #[inline]
@@ -4981,10 +5009,11 @@ pub mod generate_release_notes {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Post,
-                format!("/repos/{owner}/{repo}/releases/generate-notes"),
-            );
+                    self.client,
+                    crate::runtime::Method::Post,
+                    format!("/repos/{owner}/{repo}/releases/generate-notes"),
+                )
+                .route("/repos/{owner}/{repo}/releases/generate-notes");
             let mut body = crate::runtime::JsonObject::new();
             body.field("tag_name", &self.tag_name);
             body.opt("target_commitish", &self.target_commitish);
@@ -5017,10 +5046,11 @@ pub mod get {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}"),
-            )
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}"),
+                )
+                .route("/repos/{owner}/{repo}")
         }
         /// Send the request.
         #[inline]
@@ -5060,10 +5090,11 @@ pub mod get_all_environments {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/environments"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/environments"),
+                )
+                .route("/repos/{owner}/{repo}/environments");
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }
@@ -5110,10 +5141,11 @@ pub mod get_all_topics {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/topics"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/topics"),
+                )
+                .route("/repos/{owner}/{repo}/topics");
             if let Some(value) = self.page {
                 req = req.query("page", value.to_string());
             }
@@ -5148,10 +5180,11 @@ pub mod get_branch {
             let repo = crate::runtime::encode::segment(&self.repo);
             let branch = crate::runtime::encode::slashed(&self.branch);
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/branches/{branch}"),
-            )
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/branches/{branch}"),
+                )
+                .route("/repos/{owner}/{repo}/branches/{branch}")
         }
         /// Send the request.
         #[inline]
@@ -5179,10 +5212,11 @@ pub mod get_branch_protection {
             let repo = crate::runtime::encode::segment(&self.repo);
             let branch = crate::runtime::encode::slashed(&self.branch);
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/branches/{branch}/protection"),
-            )
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/branches/{branch}/protection"),
+                )
+                .route("/repos/{owner}/{repo}/branches/{branch}/protection")
         }
         /// Send the request.
         #[inline]
@@ -5210,10 +5244,11 @@ pub mod get_collaborator_permission_level {
             let repo = crate::runtime::encode::segment(&self.repo);
             let username = crate::runtime::encode::segment(&self.username);
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/collaborators/{username}/permission"),
-            )
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/collaborators/{username}/permission"),
+                )
+                .route("/repos/{owner}/{repo}/collaborators/{username}/permission")
         }
         /// Send the request.
         #[inline]
@@ -5255,10 +5290,11 @@ pub mod get_combined_status_for_ref {
             let repo = crate::runtime::encode::segment(&self.repo);
             let ref_ = crate::runtime::encode::slashed(&self.r#ref);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/commits/{ref_}/status"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/commits/{ref_}/status"),
+                )
+                .route("/repos/{owner}/{repo}/commits/{ref}/status");
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }
@@ -5307,10 +5343,11 @@ pub mod get_commit {
             let repo = crate::runtime::encode::segment(&self.repo);
             let ref_ = crate::runtime::encode::slashed(&self.r#ref);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/commits/{ref_}"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/commits/{ref_}"),
+                )
+                .route("/repos/{owner}/{repo}/commits/{ref}");
             if let Some(value) = self.page {
                 req = req.query("page", value.to_string());
             }
@@ -5352,10 +5389,11 @@ pub mod get_content {
             let repo = crate::runtime::encode::segment(&self.repo);
             let path = crate::runtime::encode::slashed(&self.path);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/contents/{path}"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/contents/{path}"),
+                )
+                .route("/repos/{owner}/{repo}/contents/{path}");
             if let Some(value) = self.r#ref {
                 req = req.query("ref", value);
             }
@@ -5387,10 +5425,11 @@ pub mod get_deployment {
             let repo = crate::runtime::encode::segment(&self.repo);
             let deployment_id = self.deployment_id;
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/deployments/{deployment_id}"),
-            )
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/deployments/{deployment_id}"),
+                )
+                .route("/repos/{owner}/{repo}/deployments/{deployment_id}")
         }
         /// Send the request.
         #[inline]
@@ -5420,12 +5459,15 @@ pub mod get_deployment_status {
             let deployment_id = self.deployment_id;
             let status_id = self.status_id;
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!(
-                    "/repos/{owner}/{repo}/deployments/{deployment_id}/statuses/{status_id}"
-                ),
-            )
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!(
+                        "/repos/{owner}/{repo}/deployments/{deployment_id}/statuses/{status_id}"
+                    ),
+                )
+                .route(
+                    "/repos/{owner}/{repo}/deployments/{deployment_id}/statuses/{status_id}",
+                )
         }
         /// Send the request.
         #[inline]
@@ -5455,10 +5497,11 @@ pub mod get_environment {
                 &self.environment_name,
             );
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/environments/{environment_name}"),
-            )
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/environments/{environment_name}"),
+                )
+                .route("/repos/{owner}/{repo}/environments/{environment_name}")
         }
         /// Send the request.
         #[inline]
@@ -5484,10 +5527,11 @@ pub mod get_latest_release {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/releases/latest"),
-            )
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/releases/latest"),
+                )
+                .route("/repos/{owner}/{repo}/releases/latest")
         }
         /// Send the request.
         #[inline]
@@ -5520,10 +5564,11 @@ pub mod get_readme {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/readme"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/readme"),
+                )
+                .route("/repos/{owner}/{repo}/readme");
             if let Some(value) = self.r#ref {
                 req = req.query("ref", value);
             }
@@ -5555,10 +5600,11 @@ pub mod get_release {
             let repo = crate::runtime::encode::segment(&self.repo);
             let release_id = self.release_id;
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/releases/{release_id}"),
-            )
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/releases/{release_id}"),
+                )
+                .route("/repos/{owner}/{repo}/releases/{release_id}")
         }
         /// Send the request.
         #[inline]
@@ -5586,10 +5632,11 @@ pub mod get_release_asset {
             let repo = crate::runtime::encode::segment(&self.repo);
             let asset_id = self.asset_id;
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/releases/assets/{asset_id}"),
-            )
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/releases/assets/{asset_id}"),
+                )
+                .route("/repos/{owner}/{repo}/releases/assets/{asset_id}")
         }
         /// Send the request.
         #[inline]
@@ -5617,10 +5664,11 @@ pub mod get_release_by_tag {
             let repo = crate::runtime::encode::segment(&self.repo);
             let tag = crate::runtime::encode::slashed(&self.tag);
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/releases/tags/{tag}"),
-            )
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/releases/tags/{tag}"),
+                )
+                .route("/repos/{owner}/{repo}/releases/tags/{tag}")
         }
         /// Send the request.
         #[inline]
@@ -5648,10 +5696,11 @@ pub mod get_webhook {
             let repo = crate::runtime::encode::segment(&self.repo);
             let hook_id = self.hook_id;
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/hooks/{hook_id}"),
-            )
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/hooks/{hook_id}"),
+                )
+                .route("/repos/{owner}/{repo}/hooks/{hook_id}")
         }
         /// Send the request.
         #[inline]
@@ -5698,10 +5747,11 @@ pub mod list_branches {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/branches"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/branches"),
+                )
+                .route("/repos/{owner}/{repo}/branches");
             if let Some(value) = self.protected {
                 req = req.query("protected", value.to_string());
             }
@@ -5771,10 +5821,11 @@ pub mod list_collaborators {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/collaborators"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/collaborators"),
+                )
+                .route("/repos/{owner}/{repo}/collaborators");
             if let Some(value) = self.affiliation {
                 req = req.query("affiliation", value.as_str().to_owned());
             }
@@ -5901,10 +5952,11 @@ pub mod list_commit_statuses_for_ref {
             let repo = crate::runtime::encode::segment(&self.repo);
             let ref_ = crate::runtime::encode::slashed(&self.r#ref);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/commits/{ref_}/statuses"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/commits/{ref_}/statuses"),
+                )
+                .route("/repos/{owner}/{repo}/commits/{ref}/statuses");
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }
@@ -5993,10 +6045,11 @@ pub mod list_commits {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/commits"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/commits"),
+                )
+                .route("/repos/{owner}/{repo}/commits");
             if let Some(value) = self.sha {
                 req = req.query("sha", value);
             }
@@ -6068,10 +6121,11 @@ pub mod list_contributors {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/contributors"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/contributors"),
+                )
+                .route("/repos/{owner}/{repo}/contributors");
             if let Some(value) = self.anon {
                 req = req.query("anon", value.as_str().to_owned());
             }
@@ -6153,10 +6207,11 @@ pub mod list_deployment_statuses {
             let repo = crate::runtime::encode::segment(&self.repo);
             let deployment_id = self.deployment_id;
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/deployments/{deployment_id}/statuses"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/deployments/{deployment_id}/statuses"),
+                )
+                .route("/repos/{owner}/{repo}/deployments/{deployment_id}/statuses");
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }
@@ -6231,10 +6286,11 @@ pub mod list_deployments {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/deployments"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/deployments"),
+                )
+                .route("/repos/{owner}/{repo}/deployments");
             if let Some(value) = self.sha {
                 req = req.query("sha", value);
             }
@@ -6354,10 +6410,11 @@ pub mod list_for_authenticated_user {
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                String::from("/user/repos"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    String::from("/user/repos"),
+                )
+                .route("/user/repos");
             if let Some(value) = self.visibility {
                 req = req.query("visibility", value.as_str().to_owned());
             }
@@ -6585,10 +6642,11 @@ pub mod list_for_org {
         pub fn build(self) -> crate::runtime::Request<'c> {
             let org = crate::runtime::encode::segment(&self.org);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/orgs/{org}/repos"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/orgs/{org}/repos"),
+                )
+                .route("/orgs/{org}/repos");
             if let Some(value) = self.r#type {
                 req = req.query("type", value.as_str().to_owned());
             }
@@ -6774,10 +6832,11 @@ pub mod list_for_user {
         pub fn build(self) -> crate::runtime::Request<'c> {
             let username = crate::runtime::encode::segment(&self.username);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/users/{username}/repos"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/users/{username}/repos"),
+                )
+                .route("/users/{username}/repos");
             if let Some(value) = self.r#type {
                 req = req.query("type", value.as_str().to_owned());
             }
@@ -6939,10 +6998,11 @@ pub mod list_forks {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/forks"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/forks"),
+                )
+                .route("/repos/{owner}/{repo}/forks");
             if let Some(value) = self.sort {
                 req = req.query("sort", value.as_str().to_owned());
             }
@@ -7028,10 +7088,11 @@ pub mod list_invitations {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/invitations"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/invitations"),
+                )
+                .route("/repos/{owner}/{repo}/invitations");
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }
@@ -7074,10 +7135,11 @@ pub mod list_invitations_for_authenticated_user {
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                String::from("/user/repository_invitations"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    String::from("/user/repository_invitations"),
+                )
+                .route("/user/repository_invitations");
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }
@@ -7110,10 +7172,11 @@ pub mod list_languages {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/languages"),
-            )
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/languages"),
+                )
+                .route("/repos/{owner}/{repo}/languages")
         }
         /// Send the request.
         #[inline]
@@ -7142,10 +7205,11 @@ pub mod list_public {
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                String::from("/repositories"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    String::from("/repositories"),
+                )
+                .route("/repositories");
             if let Some(value) = self.since {
                 req = req.query("since", value.to_string());
             }
@@ -7191,10 +7255,11 @@ pub mod list_release_assets {
             let repo = crate::runtime::encode::segment(&self.repo);
             let release_id = self.release_id;
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/releases/{release_id}/assets"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/releases/{release_id}/assets"),
+                )
+                .route("/repos/{owner}/{repo}/releases/{release_id}/assets");
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }
@@ -7241,10 +7306,11 @@ pub mod list_releases {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/releases"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/releases"),
+                )
+                .route("/repos/{owner}/{repo}/releases");
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }
@@ -7291,10 +7357,11 @@ pub mod list_tags {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/tags"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/tags"),
+                )
+                .route("/repos/{owner}/{repo}/tags");
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }
@@ -7341,10 +7408,11 @@ pub mod list_webhooks {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/hooks"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/hooks"),
+                )
+                .route("/repos/{owner}/{repo}/hooks");
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }
@@ -7386,10 +7454,11 @@ pub mod merge {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Post,
-                format!("/repos/{owner}/{repo}/merges"),
-            );
+                    self.client,
+                    crate::runtime::Method::Post,
+                    format!("/repos/{owner}/{repo}/merges"),
+                )
+                .route("/repos/{owner}/{repo}/merges");
             let mut body = crate::runtime::JsonObject::new();
             body.field("base", &self.base);
             body.field("head", &self.head);
@@ -7422,10 +7491,11 @@ pub mod merge_upstream {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Post,
-                format!("/repos/{owner}/{repo}/merge-upstream"),
-            );
+                    self.client,
+                    crate::runtime::Method::Post,
+                    format!("/repos/{owner}/{repo}/merge-upstream"),
+                )
+                .route("/repos/{owner}/{repo}/merge-upstream");
             let mut body = crate::runtime::JsonObject::new();
             body.field("branch", &self.branch);
             req = req.json(body);
@@ -7457,10 +7527,11 @@ pub mod ping_webhook {
             let repo = crate::runtime::encode::segment(&self.repo);
             let hook_id = self.hook_id;
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Post,
-                format!("/repos/{owner}/{repo}/hooks/{hook_id}/pings"),
-            )
+                    self.client,
+                    crate::runtime::Method::Post,
+                    format!("/repos/{owner}/{repo}/hooks/{hook_id}/pings"),
+                )
+                .route("/repos/{owner}/{repo}/hooks/{hook_id}/pings")
         }
         /// Send the request.
         #[inline]
@@ -7488,10 +7559,11 @@ pub mod remove_collaborator {
             let repo = crate::runtime::encode::segment(&self.repo);
             let username = crate::runtime::encode::segment(&self.username);
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Delete,
-                format!("/repos/{owner}/{repo}/collaborators/{username}"),
-            )
+                    self.client,
+                    crate::runtime::Method::Delete,
+                    format!("/repos/{owner}/{repo}/collaborators/{username}"),
+                )
+                .route("/repos/{owner}/{repo}/collaborators/{username}")
         }
         /// Send the request.
         #[inline]
@@ -7520,12 +7592,15 @@ pub mod remove_status_check_contexts {
             let repo = crate::runtime::encode::segment(&self.repo);
             let branch = crate::runtime::encode::slashed(&self.branch);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Delete,
-                format!(
-                    "/repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts"
-                ),
-            );
+                    self.client,
+                    crate::runtime::Method::Delete,
+                    format!(
+                        "/repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts"
+                    ),
+                )
+                .route(
+                    "/repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts",
+                );
             let mut body = crate::runtime::JsonObject::new();
             body.field("contexts", &self.contexts);
             req = req.json(body);
@@ -7558,10 +7633,11 @@ pub mod rename_branch {
             let repo = crate::runtime::encode::segment(&self.repo);
             let branch = crate::runtime::encode::slashed(&self.branch);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Post,
-                format!("/repos/{owner}/{repo}/branches/{branch}/rename"),
-            );
+                    self.client,
+                    crate::runtime::Method::Post,
+                    format!("/repos/{owner}/{repo}/branches/{branch}/rename"),
+                )
+                .route("/repos/{owner}/{repo}/branches/{branch}/rename");
             let mut body = crate::runtime::JsonObject::new();
             body.field("new_name", &self.new_name);
             req = req.json(body);
@@ -7592,10 +7668,11 @@ pub mod replace_all_topics {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Put,
-                format!("/repos/{owner}/{repo}/topics"),
-            );
+                    self.client,
+                    crate::runtime::Method::Put,
+                    format!("/repos/{owner}/{repo}/topics"),
+                )
+                .route("/repos/{owner}/{repo}/topics");
             let mut body = crate::runtime::JsonObject::new();
             body.field("names", &self.names);
             req = req.json(body);
@@ -7627,10 +7704,11 @@ pub mod test_push_webhook {
             let repo = crate::runtime::encode::segment(&self.repo);
             let hook_id = self.hook_id;
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Post,
-                format!("/repos/{owner}/{repo}/hooks/{hook_id}/tests"),
-            )
+                    self.client,
+                    crate::runtime::Method::Post,
+                    format!("/repos/{owner}/{repo}/hooks/{hook_id}/tests"),
+                )
+                .route("/repos/{owner}/{repo}/hooks/{hook_id}/tests")
         }
         /// Send the request.
         #[inline]
@@ -7864,10 +7942,11 @@ pub mod update {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Patch,
-                format!("/repos/{owner}/{repo}"),
-            );
+                    self.client,
+                    crate::runtime::Method::Patch,
+                    format!("/repos/{owner}/{repo}"),
+                )
+                .route("/repos/{owner}/{repo}");
             let mut body = crate::runtime::JsonObject::new();
             body.opt("name", &self.name);
             body.opt("description", &self.description);
@@ -8224,10 +8303,11 @@ pub mod update_branch_protection {
             let repo = crate::runtime::encode::segment(&self.repo);
             let branch = crate::runtime::encode::slashed(&self.branch);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Put,
-                format!("/repos/{owner}/{repo}/branches/{branch}/protection"),
-            );
+                    self.client,
+                    crate::runtime::Method::Put,
+                    format!("/repos/{owner}/{repo}/branches/{branch}/protection"),
+                )
+                .route("/repos/{owner}/{repo}/branches/{branch}/protection");
             let mut body = crate::runtime::JsonObject::new();
             body.field("required_status_checks", &self.required_status_checks);
             body.field("enforce_admins", &self.enforce_admins);
@@ -8436,10 +8516,11 @@ pub mod update_information_about_pages_site {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Put,
-                format!("/repos/{owner}/{repo}/pages"),
-            );
+                    self.client,
+                    crate::runtime::Method::Put,
+                    format!("/repos/{owner}/{repo}/pages"),
+                )
+                .route("/repos/{owner}/{repo}/pages");
             let mut body = crate::runtime::JsonObject::new();
             body.opt("cname", &self.cname);
             body.opt("https_enforced", &self.https_enforced);
@@ -8533,10 +8614,11 @@ pub mod update_invitation {
             let repo = crate::runtime::encode::segment(&self.repo);
             let invitation_id = self.invitation_id;
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Patch,
-                format!("/repos/{owner}/{repo}/invitations/{invitation_id}"),
-            );
+                    self.client,
+                    crate::runtime::Method::Patch,
+                    format!("/repos/{owner}/{repo}/invitations/{invitation_id}"),
+                )
+                .route("/repos/{owner}/{repo}/invitations/{invitation_id}");
             let mut body = crate::runtime::JsonObject::new();
             body.opt("permissions", &self.permissions);
             if !body.is_empty() {
@@ -8671,10 +8753,11 @@ pub mod update_release {
             let repo = crate::runtime::encode::segment(&self.repo);
             let release_id = self.release_id;
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Patch,
-                format!("/repos/{owner}/{repo}/releases/{release_id}"),
-            );
+                    self.client,
+                    crate::runtime::Method::Patch,
+                    format!("/repos/{owner}/{repo}/releases/{release_id}"),
+                )
+                .route("/repos/{owner}/{repo}/releases/{release_id}");
             let mut body = crate::runtime::JsonObject::new();
             body.opt("tag_name", &self.tag_name);
             body.opt("target_commitish", &self.target_commitish);
@@ -8769,10 +8852,11 @@ pub mod update_release_asset {
             let repo = crate::runtime::encode::segment(&self.repo);
             let asset_id = self.asset_id;
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Patch,
-                format!("/repos/{owner}/{repo}/releases/assets/{asset_id}"),
-            );
+                    self.client,
+                    crate::runtime::Method::Patch,
+                    format!("/repos/{owner}/{repo}/releases/assets/{asset_id}"),
+                )
+                .route("/repos/{owner}/{repo}/releases/assets/{asset_id}");
             let mut body = crate::runtime::JsonObject::new();
             body.opt("name", &self.name);
             body.opt("label", &self.label);
@@ -8854,10 +8938,11 @@ pub mod update_webhook {
             let repo = crate::runtime::encode::segment(&self.repo);
             let hook_id = self.hook_id;
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Patch,
-                format!("/repos/{owner}/{repo}/hooks/{hook_id}"),
-            );
+                    self.client,
+                    crate::runtime::Method::Patch,
+                    format!("/repos/{owner}/{repo}/hooks/{hook_id}"),
+                )
+                .route("/repos/{owner}/{repo}/hooks/{hook_id}");
             let mut body = crate::runtime::JsonObject::new();
             body.opt("config", &self.config);
             body.opt("events", &self.events);
@@ -8934,6 +9019,7 @@ pub mod upload_release_asset {
                     crate::runtime::Method::Post,
                     format!("/repos/{owner}/{repo}/releases/{release_id}/assets"),
                 )
+                .route("/repos/{owner}/{repo}/releases/{release_id}/assets")
                 .uploads();
             if let Some(origin) = self.origin {
                 req = req.origin(origin);

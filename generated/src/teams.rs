@@ -418,10 +418,11 @@ pub mod add_or_update_membership_for_user_in_org {
             let team_slug = crate::runtime::encode::segment(&self.team_slug);
             let username = crate::runtime::encode::segment(&self.username);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Put,
-                format!("/orgs/{org}/teams/{team_slug}/memberships/{username}"),
-            );
+                    self.client,
+                    crate::runtime::Method::Put,
+                    format!("/orgs/{org}/teams/{team_slug}/memberships/{username}"),
+                )
+                .route("/orgs/{org}/teams/{team_slug}/memberships/{username}");
             let mut body = crate::runtime::JsonObject::new();
             body.opt("role", &self.role);
             if !body.is_empty() {
@@ -494,10 +495,11 @@ pub mod add_or_update_repo_permissions_in_org {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Put,
-                format!("/orgs/{org}/teams/{team_slug}/repos/{owner}/{repo}"),
-            );
+                    self.client,
+                    crate::runtime::Method::Put,
+                    format!("/orgs/{org}/teams/{team_slug}/repos/{owner}/{repo}"),
+                )
+                .route("/orgs/{org}/teams/{team_slug}/repos/{owner}/{repo}");
             let mut body = crate::runtime::JsonObject::new();
             body.opt("permission", &self.permission);
             if !body.is_empty() {
@@ -592,10 +594,11 @@ pub mod create {
         pub fn build(self) -> crate::runtime::Request<'c> {
             let org = crate::runtime::encode::segment(&self.org);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Post,
-                format!("/orgs/{org}/teams"),
-            );
+                    self.client,
+                    crate::runtime::Method::Post,
+                    format!("/orgs/{org}/teams"),
+                )
+                .route("/orgs/{org}/teams");
             let mut body = crate::runtime::JsonObject::new();
             body.field("name", &self.name);
             body.opt("description", &self.description);
@@ -722,10 +725,11 @@ pub mod delete_in_org {
             let org = crate::runtime::encode::segment(&self.org);
             let team_slug = crate::runtime::encode::segment(&self.team_slug);
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Delete,
-                format!("/orgs/{org}/teams/{team_slug}"),
-            )
+                    self.client,
+                    crate::runtime::Method::Delete,
+                    format!("/orgs/{org}/teams/{team_slug}"),
+                )
+                .route("/orgs/{org}/teams/{team_slug}")
         }
         /// Send the request.
         #[inline]
@@ -751,10 +755,11 @@ pub mod get_by_name {
             let org = crate::runtime::encode::segment(&self.org);
             let team_slug = crate::runtime::encode::segment(&self.team_slug);
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/orgs/{org}/teams/{team_slug}"),
-            )
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/orgs/{org}/teams/{team_slug}"),
+                )
+                .route("/orgs/{org}/teams/{team_slug}")
         }
         /// Send the request.
         #[inline]
@@ -782,10 +787,11 @@ pub mod get_membership_for_user_in_org {
             let team_slug = crate::runtime::encode::segment(&self.team_slug);
             let username = crate::runtime::encode::segment(&self.username);
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/orgs/{org}/teams/{team_slug}/memberships/{username}"),
-            )
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/orgs/{org}/teams/{team_slug}/memberships/{username}"),
+                )
+                .route("/orgs/{org}/teams/{team_slug}/memberships/{username}")
         }
         /// Send the request.
         #[inline]
@@ -823,10 +829,11 @@ pub mod list {
         pub fn build(self) -> crate::runtime::Request<'c> {
             let org = crate::runtime::encode::segment(&self.org);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/orgs/{org}/teams"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/orgs/{org}/teams"),
+                )
+                .route("/orgs/{org}/teams");
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }
@@ -880,10 +887,11 @@ pub mod list_members_in_org {
             let org = crate::runtime::encode::segment(&self.org);
             let team_slug = crate::runtime::encode::segment(&self.team_slug);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/orgs/{org}/teams/{team_slug}/members"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/orgs/{org}/teams/{team_slug}/members"),
+                )
+                .route("/orgs/{org}/teams/{team_slug}/members");
             if let Some(value) = self.role {
                 req = req.query("role", value.as_str().to_owned());
             }
@@ -966,10 +974,11 @@ pub mod list_repos_in_org {
             let org = crate::runtime::encode::segment(&self.org);
             let team_slug = crate::runtime::encode::segment(&self.team_slug);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/orgs/{org}/teams/{team_slug}/repos"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/orgs/{org}/teams/{team_slug}/repos"),
+                )
+                .route("/orgs/{org}/teams/{team_slug}/repos");
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }
@@ -1004,10 +1013,11 @@ pub mod remove_membership_for_user_in_org {
             let team_slug = crate::runtime::encode::segment(&self.team_slug);
             let username = crate::runtime::encode::segment(&self.username);
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Delete,
-                format!("/orgs/{org}/teams/{team_slug}/memberships/{username}"),
-            )
+                    self.client,
+                    crate::runtime::Method::Delete,
+                    format!("/orgs/{org}/teams/{team_slug}/memberships/{username}"),
+                )
+                .route("/orgs/{org}/teams/{team_slug}/memberships/{username}")
         }
         /// Send the request.
         #[inline]
@@ -1037,10 +1047,11 @@ pub mod remove_repo_in_org {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Delete,
-                format!("/orgs/{org}/teams/{team_slug}/repos/{owner}/{repo}"),
-            )
+                    self.client,
+                    crate::runtime::Method::Delete,
+                    format!("/orgs/{org}/teams/{team_slug}/repos/{owner}/{repo}"),
+                )
+                .route("/orgs/{org}/teams/{team_slug}/repos/{owner}/{repo}")
         }
         /// Send the request.
         #[inline]
@@ -1119,10 +1130,11 @@ pub mod update_in_org {
             let org = crate::runtime::encode::segment(&self.org);
             let team_slug = crate::runtime::encode::segment(&self.team_slug);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Patch,
-                format!("/orgs/{org}/teams/{team_slug}"),
-            );
+                    self.client,
+                    crate::runtime::Method::Patch,
+                    format!("/orgs/{org}/teams/{team_slug}"),
+                )
+                .route("/orgs/{org}/teams/{team_slug}");
             let mut body = crate::runtime::JsonObject::new();
             body.opt("name", &self.name);
             body.opt("description", &self.description);

@@ -517,10 +517,11 @@ pub mod add_email_for_authenticated_user {
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Post,
-                String::from("/user/emails"),
-            );
+                    self.client,
+                    crate::runtime::Method::Post,
+                    String::from("/user/emails"),
+                )
+                .route("/user/emails");
             let mut body = crate::runtime::JsonObject::new();
             body.field("emails", &self.emails);
             req = req.json(body);
@@ -550,10 +551,11 @@ pub mod check_following_for_user {
             let username = crate::runtime::encode::segment(&self.username);
             let target_user = crate::runtime::encode::segment(&self.target_user);
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/users/{username}/following/{target_user}"),
-            )
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/users/{username}/following/{target_user}"),
+                )
+                .route("/users/{username}/following/{target_user}")
         }
         /// Send the request.
         #[inline]
@@ -577,10 +579,11 @@ pub mod check_person_is_followed_by_authenticated {
         pub fn build(self) -> crate::runtime::Request<'c> {
             let username = crate::runtime::encode::segment(&self.username);
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/user/following/{username}"),
-            )
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/user/following/{username}"),
+                )
+                .route("/user/following/{username}")
         }
         /// Send the request.
         #[inline]
@@ -610,10 +613,11 @@ pub mod create_public_ssh_key_for_authenticated_user {
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Post,
-                String::from("/user/keys"),
-            );
+                    self.client,
+                    crate::runtime::Method::Post,
+                    String::from("/user/keys"),
+                )
+                .route("/user/keys");
             let mut body = crate::runtime::JsonObject::new();
             body.opt("title", &self.title);
             body.field("key", &self.key);
@@ -641,10 +645,11 @@ pub mod delete_email_for_authenticated_user {
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Delete,
-                String::from("/user/emails"),
-            );
+                    self.client,
+                    crate::runtime::Method::Delete,
+                    String::from("/user/emails"),
+                )
+                .route("/user/emails");
             let mut body = crate::runtime::JsonObject::new();
             body.field("emails", &self.emails);
             req = req.json(body);
@@ -672,10 +677,11 @@ pub mod delete_public_ssh_key_for_authenticated_user {
         pub fn build(self) -> crate::runtime::Request<'c> {
             let key_id = self.key_id;
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Delete,
-                format!("/user/keys/{key_id}"),
-            )
+                    self.client,
+                    crate::runtime::Method::Delete,
+                    format!("/user/keys/{key_id}"),
+                )
+                .route("/user/keys/{key_id}")
         }
         /// Send the request.
         #[inline]
@@ -699,10 +705,11 @@ pub mod follow {
         pub fn build(self) -> crate::runtime::Request<'c> {
             let username = crate::runtime::encode::segment(&self.username);
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Put,
-                format!("/user/following/{username}"),
-            )
+                    self.client,
+                    crate::runtime::Method::Put,
+                    format!("/user/following/{username}"),
+                )
+                .route("/user/following/{username}")
         }
         /// Send the request.
         #[inline]
@@ -724,10 +731,11 @@ pub mod get_authenticated {
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                String::from("/user"),
-            )
+                    self.client,
+                    crate::runtime::Method::Get,
+                    String::from("/user"),
+                )
+                .route("/user")
         }
         /// Send the request.
         #[inline]
@@ -751,10 +759,11 @@ pub mod get_by_username {
         pub fn build(self) -> crate::runtime::Request<'c> {
             let username = crate::runtime::encode::segment(&self.username);
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/users/{username}"),
-            )
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/users/{username}"),
+                )
+                .route("/users/{username}")
         }
         /// Send the request.
         #[inline]
@@ -778,10 +787,11 @@ pub mod get_public_ssh_key_for_authenticated_user {
         pub fn build(self) -> crate::runtime::Request<'c> {
             let key_id = self.key_id;
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/user/keys/{key_id}"),
-            )
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/user/keys/{key_id}"),
+                )
+                .route("/user/keys/{key_id}")
         }
         /// Send the request.
         #[inline]
@@ -817,10 +827,11 @@ pub mod list {
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                String::from("/users"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    String::from("/users"),
+                )
+                .route("/users");
             if let Some(value) = self.since {
                 req = req.query("since", value.to_string());
             }
@@ -863,10 +874,11 @@ pub mod list_emails_for_authenticated_user {
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                String::from("/user/emails"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    String::from("/user/emails"),
+                )
+                .route("/user/emails");
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }
@@ -909,10 +921,11 @@ pub mod list_followed_by_authenticated_user {
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                String::from("/user/following"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    String::from("/user/following"),
+                )
+                .route("/user/following");
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }
@@ -955,10 +968,11 @@ pub mod list_followers_for_authenticated_user {
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                String::from("/user/followers"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    String::from("/user/followers"),
+                )
+                .route("/user/followers");
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }
@@ -1003,10 +1017,11 @@ pub mod list_followers_for_user {
         pub fn build(self) -> crate::runtime::Request<'c> {
             let username = crate::runtime::encode::segment(&self.username);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/users/{username}/followers"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/users/{username}/followers"),
+                )
+                .route("/users/{username}/followers");
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }
@@ -1051,10 +1066,11 @@ pub mod list_following_for_user {
         pub fn build(self) -> crate::runtime::Request<'c> {
             let username = crate::runtime::encode::segment(&self.username);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/users/{username}/following"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/users/{username}/following"),
+                )
+                .route("/users/{username}/following");
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }
@@ -1099,10 +1115,11 @@ pub mod list_public_keys_for_user {
         pub fn build(self) -> crate::runtime::Request<'c> {
             let username = crate::runtime::encode::segment(&self.username);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/users/{username}/keys"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/users/{username}/keys"),
+                )
+                .route("/users/{username}/keys");
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }
@@ -1145,10 +1162,11 @@ pub mod list_public_ssh_keys_for_authenticated_user {
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                String::from("/user/keys"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    String::from("/user/keys"),
+                )
+                .route("/user/keys");
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }
@@ -1179,10 +1197,11 @@ pub mod unfollow {
         pub fn build(self) -> crate::runtime::Request<'c> {
             let username = crate::runtime::encode::segment(&self.username);
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Delete,
-                format!("/user/following/{username}"),
-            )
+                    self.client,
+                    crate::runtime::Method::Delete,
+                    format!("/user/following/{username}"),
+                )
+                .route("/user/following/{username}")
         }
         /// Send the request.
         #[inline]
@@ -1262,10 +1281,11 @@ pub mod update_authenticated {
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Patch,
-                String::from("/user"),
-            );
+                    self.client,
+                    crate::runtime::Method::Patch,
+                    String::from("/user"),
+                )
+                .route("/user");
             let mut body = crate::runtime::JsonObject::new();
             body.opt("name", &self.name);
             body.opt("email", &self.email);
