@@ -367,10 +367,13 @@ async fn a_user_store_is_used_for_lookups_and_stores() {
     assert_eq!(store.puts.lock().unwrap().len(), 1);
 }
 
-/// Records, per attempt, the `If-None-Match` sent, whether `Authorization` was set on a
-/// trusted host, and the status that came back.
+/// One attempt as a hook saw it: the `If-None-Match` sent, whether `Authorization` was set
+/// on a trusted host, and the status that came back.
+type Seen = (Option<String>, bool, Option<u16>);
+
+/// Records every attempt.
 #[derive(Default, Clone)]
-struct SeenAttempts(Arc<Mutex<Vec<(Option<String>, bool, Option<u16>)>>>);
+struct SeenAttempts(Arc<Mutex<Vec<Seen>>>);
 
 impl github_rest_client::runtime::Hook for SeenAttempts {
     fn on_request(&self, a: &mut github_rest_client::runtime::AttemptRequest<'_>) {
