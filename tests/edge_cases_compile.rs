@@ -79,6 +79,7 @@ fn e(
         description: "Text with <details><summary>html</summary></details>, a `*/`, \"#, #[attr],\n\n```js\nconsole.log(1)\n```\n\n    indented code\n\nand [broken][ref] [links], https://bare.example.com/x.\t Tabs\ttoo."
             .into(),
         deprecated: false,
+        triggers_notifications: false,
         renamed_to: None,
         docs_url: Some("https://docs.github.com/rest/x#y".into()),
         params,

@@ -527,3 +527,29 @@ async fn misconfigurations_are_errors() {
     assert!(both.is_err());
     assert!(Client::builder().app(1, "not a key").is_err());
 }
+
+#[tokio::test]
+async fn a_post_mint_401_retry_cannot_outlive_the_call_deadline() {
+    let gh = FakeGitHub::start().await;
+    gh.behaviour
+        .unauthorized
+        .lock()
+        .unwrap()
+        .insert("ghs_test_1".into(), usize::MAX);
+    let inst = gh.app_client().installation(3).unwrap();
+    // Waits are 250 ms, then 500 ms: the second would end after the 600 ms deadline.
+    let start = Instant::now();
+    let err = Request::new(&inst, Method::Get, "/repos/o/r".into())
+        .timeout(Duration::from_millis(600))
+        .send()
+        .await
+        .unwrap_err();
+    let took = start.elapsed();
+    assert_eq!(err.status(), Some(401), "{err}");
+    assert!(took < Duration::from_millis(600), "{took:?}");
+    assert_eq!(gh.requests_to("/repos/o/r").len(), 2);
+    let info = err.request().expect("the error names the request");
+    assert_eq!(info.retry_refused, Some(Duration::from_millis(500)));
+    assert_eq!(info.deadline, Duration::from_millis(600));
+    assert!(!format!("{err} {err:?}").contains("ghs_test_1"));
+}

@@ -366,3 +366,53 @@ async fn a_user_store_is_used_for_lookups_and_stores() {
     // The 304 does not replace the stored entry.
     assert_eq!(store.puts.lock().unwrap().len(), 1);
 }
+
+/// One attempt as a hook saw it: the `If-None-Match` sent, whether `Authorization` was set
+/// on a trusted host, and the status that came back.
+type Seen = (Option<String>, bool, Option<u16>);
+
+/// Records every attempt.
+#[derive(Default, Clone)]
+struct SeenAttempts(Arc<Mutex<Vec<Seen>>>);
+
+impl github_rest_client::runtime::Hook for SeenAttempts {
+    fn on_request(&self, a: &mut github_rest_client::runtime::AttemptRequest<'_>) {
+        let inm = a
+            .headers
+            .get("if-none-match")
+            .map(|v| v.to_str().unwrap().to_owned());
+        let auth = a.trusted && a.headers.contains_key("authorization");
+        self.0.lock().unwrap().push((inm, auth, None));
+    }
+
+    fn on_response(
+        &self,
+        _: &github_rest_client::runtime::Attempt<'_>,
+        status: u16,
+        _: &reqwest::header::HeaderMap,
+    ) {
+        self.0.lock().unwrap().last_mut().unwrap().2 = Some(status);
+    }
+}
+
+#[tokio::test]
+async fn a_cached_304_goes_through_the_send_loop_and_its_hooks() {
+    let server = etag_server(0).await;
+    let seen = SeenAttempts::default();
+    let c = Client::builder()
+        .base_url(&server.base)
+        .token("ghp_one")
+        .cache(MemoryCache::default())
+        .hook(seen.clone())
+        .build()
+        .unwrap();
+    let first = get(&c, "/repos/o/r").await;
+    let second = get(&c, "/repos/o/r").await;
+    assert_eq!((second.status(), second.from_cache()), (200, true));
+    assert_eq!(second.bytes(), first.bytes());
+    let etag = etag_of("/repos/o/r");
+    assert_eq!(
+        *seen.0.lock().unwrap(),
+        vec![(None, true, Some(200)), (Some(etag), true, Some(304))]
+    );
+}

@@ -33,7 +33,7 @@ async fn body_announced_larger_than_the_limit_is_refused() {
         RawServer::start(|_, _| Reply::Raw(response("200 OK", &[], &vec![b'x'; LIMIT + 1]))).await;
     let err = get(&limited(&server.base)).await.unwrap_err();
     assert!(
-        matches!(err, Error::TooLarge { limit } if limit == LIMIT),
+        matches!(err, Error::TooLarge { limit, .. } if limit == LIMIT as u64),
         "{err:?}"
     );
     assert!(err.to_string().contains("65536 bytes"), "{err}");

@@ -178,7 +178,7 @@ async fn error_mid_stream_ends_the_stream() {
 }
 
 #[tokio::test]
-async fn self_link_does_not_loop_and_garbage_links_end_paging() {
+async fn self_link_and_garbage_links_are_errors_not_loops() {
     let base: Base = Arc::default();
     let b = base.clone();
     let server = RawServer::start(move |n, r| {
@@ -194,15 +194,30 @@ async fn self_link_does_not_loop_and_garbage_links_end_paging() {
     .await;
     base.set(server.base.clone()).unwrap();
     let c = client(&server);
+    let mut outcomes = Vec::new();
     for _ in 0..4 {
-        let all: Vec<u32> = issues(&c).paginate::<u32>().try_collect().await.unwrap();
-        assert_eq!(all, [7]);
+        outcomes.push(
+            match issues(&c).paginate::<u32>().try_collect::<Vec<u32>>().await {
+                Ok(all) => format!("{all:?}"),
+                Err(e) => e.to_string(),
+            },
+        );
     }
+    assert_eq!(
+        outcomes,
+        [
+            "pagination error: the next page is this page (page /repos/o/r/issues)",
+            "pagination error: the Link header has an unclosed `<` (page /repos/o/r/issues)",
+            "[7]",
+            "pagination error: the next page is on another host or scheme (page /repos/o/r/issues)",
+        ],
+        "no loop, no silent end on a bad link; a Link without a target is no link"
+    );
     assert_eq!(server.requests().len(), 4);
 }
 
 #[tokio::test]
-async fn next_link_to_another_host_gets_no_credentials() {
+async fn next_link_to_another_host_is_an_error_and_not_followed() {
     let other = RawServer::start(|_, _| Reply::Raw(response("200 OK", &[], b"[2]"))).await;
     let other_base = other.base.clone();
     let api = RawServer::start(move |_, _| {
@@ -211,8 +226,160 @@ async fn next_link_to_another_host_gets_no_credentials() {
     })
     .await;
     let c = client(&api);
-    let all: Vec<u32> = issues(&c).paginate::<u32>().try_collect().await.unwrap();
-    assert_eq!(all, [1, 2]);
-    assert_eq!(api.requests()[0].header("authorization"), Some("token tok"));
-    assert_eq!(other.requests()[0].header("authorization"), None);
+    let err = issues(&c)
+        .paginate::<u32>()
+        .try_collect::<Vec<u32>>()
+        .await
+        .unwrap_err();
+    assert!(matches!(err, Error::Pagination(_)), "{err:?}");
+    assert_eq!(
+        err.to_string(),
+        "pagination error: the next page is on another host or scheme (page /repos/o/r/issues)"
+    );
+    assert!(other.requests().is_empty());
+    // Another scheme on the same host and port is another origin too.
+    let api_base = api.base.clone();
+    let https = RawServer::start(move |_, _| {
+        let link = format!("<{}/p2>; rel=\"next\"", api_base.replace("http:", "https:"));
+        Reply::Raw(response("200 OK", &[("link", &link)], b"[1]"))
+    })
+    .await;
+    let c = client(&https);
+    let err = issues(&c).page::<u32>().await.unwrap_err();
+    assert!(err.to_string().contains("another host or scheme"), "{err}");
+}
+
+/// A server whose page `n` (from `?page=n`, 1 without) links to `next(n)`.
+async fn linking(next: fn(u32) -> Option<String>) -> RawServer {
+    RawServer::start(move |_, req| {
+        let page: u32 = req
+            .target
+            .split("page=")
+            .nth(1)
+            .and_then(|p| p.parse().ok())
+            .unwrap_or(1);
+        let mut headers = vec![];
+        let link;
+        if let Some(target) = next(page) {
+            link = target;
+            headers.push(("link", link.as_str()));
+        }
+        Reply::Raw(response("200 OK", &headers, format!("[{page}]").as_bytes()))
+    })
+    .await
+}
+
+#[tokio::test]
+async fn link_cycle_is_an_error() {
+    // Page 1 -> 2 -> 1 -> ...
+    let server = linking(|n| Some(format!("</p?page={}>; rel=\"next\"", 3 - n))).await;
+    let c = client(&server);
+    let mut items = Request::new(&c, Method::Get, "/p?page=1".into()).paginate::<u32>();
+    let mut got = Vec::new();
+    let err = loop {
+        match items.next().await {
+            Some(Ok(i)) => got.push(i),
+            Some(Err(e)) => break e,
+            None => panic!("ended without an error after {got:?}"),
+        }
+    };
+    assert_eq!(got, [1, 2], "the items of both pages, then the error");
+    assert!(matches!(err, Error::Pagination(_)), "{err:?}");
+    assert!(
+        err.to_string()
+            .contains("Link cycle: page 2 links back to an earlier page (/p)"),
+        "{err}"
+    );
+    assert!(
+        items.next().await.is_none(),
+        "the stream ends after the error"
+    );
+    assert_eq!(server.requests().len(), 2);
+    // A page linking to itself.
+    let server = linking(|_| Some("<>; rel=\"next\"".into())).await;
+    let c = client(&server);
+    let err = Request::new(&c, Method::Get, "/p".into())
+        .page::<u32>()
+        .await
+        .unwrap_err();
+    assert!(
+        err.to_string().contains("the next page is this page"),
+        "{err}"
+    );
+}
+
+#[tokio::test]
+async fn malformed_link_headers_are_errors() {
+    for link in ["</p?page=2; rel=\"next\"", "<http://[::1>; rel=\"next\""] {
+        let server =
+            RawServer::start(move |_, _| Reply::Raw(response("200 OK", &[("link", link)], b"[1]")))
+                .await;
+        let c = client(&server);
+        let err = Request::new(&c, Method::Get, "/p".into())
+            .paginate::<u32>()
+            .try_collect::<Vec<u32>>()
+            .await
+            .unwrap_err();
+        assert!(matches!(err, Error::Pagination(_)), "{link}: {err:?}");
+    }
+    // Links without rel="next" (first, last, prev) just end the pagination.
+    let server = RawServer::start(|_, _| {
+        Reply::Raw(response(
+            "200 OK",
+            &[(
+                "link",
+                "</p?page=1>; rel=\"first\", </p?page=1>; rel=\"prev\"",
+            )],
+            b"[1]",
+        ))
+    })
+    .await;
+    let c = client(&server);
+    let all: Vec<u32> = Request::new(&c, Method::Get, "/p".into())
+        .paginate::<u32>()
+        .try_collect()
+        .await
+        .unwrap();
+    assert_eq!(all, [1]);
+}
+
+#[tokio::test]
+async fn endless_pages_stop_at_the_page_cap() {
+    let server = linking(|n| Some(format!("</p?page={}>; rel=\"next\"", n + 1))).await;
+    let c = client(&server);
+    let mut items = Request::new(&c, Method::Get, "/p".into())
+        .max_pages(5)
+        .paginate::<u32>();
+    let mut got = Vec::new();
+    let err = loop {
+        match items.next().await {
+            Some(Ok(i)) => got.push(i),
+            Some(Err(e)) => break e,
+            None => panic!("ended without an error after {got:?}"),
+        }
+    };
+    assert_eq!(got, [1, 2, 3, 4, 5]);
+    assert!(
+        err.to_string()
+            .contains("more than 5 pages (raise `max_pages`)"),
+        "{err}"
+    );
+    assert_eq!(server.requests().len(), 5);
+    // The client's cap, with page-by-page access.
+    let c = Client::builder()
+        .base_url(&server.base)
+        .max_pages(3)
+        .build()
+        .unwrap();
+    let mut pages = Request::new(&c, Method::Get, "/p".into()).pages::<u32>();
+    let mut n = 0;
+    let err = loop {
+        match pages.next_page().await {
+            Ok(Some(_)) => n += 1,
+            Ok(None) => panic!("ended after {n} pages"),
+            Err(e) => break e,
+        }
+    };
+    assert_eq!(n, 3, "three pages, then the fourth is refused");
+    assert!(err.to_string().contains("more than 3 pages"), "{err}");
 }

@@ -1240,10 +1240,11 @@ pub mod cancel_workflow_run {
             let repo = crate::runtime::encode::segment(&self.repo);
             let run_id = self.run_id;
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Post,
-                format!("/repos/{owner}/{repo}/actions/runs/{run_id}/cancel"),
-            )
+                    self.client,
+                    crate::runtime::Method::Post,
+                    format!("/repos/{owner}/{repo}/actions/runs/{run_id}/cancel"),
+                )
+                .route("/repos/{owner}/{repo}/actions/runs/{run_id}/cancel")
         }
         /// Send the request and decode the response.
         #[inline]
@@ -1292,10 +1293,11 @@ pub mod create_or_update_repo_secret {
             let repo = crate::runtime::encode::segment(&self.repo);
             let secret_name = crate::runtime::encode::segment(&self.secret_name);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Put,
-                format!("/repos/{owner}/{repo}/actions/secrets/{secret_name}"),
-            );
+                    self.client,
+                    crate::runtime::Method::Put,
+                    format!("/repos/{owner}/{repo}/actions/secrets/{secret_name}"),
+                )
+                .route("/repos/{owner}/{repo}/actions/secrets/{secret_name}");
             let mut body = crate::runtime::JsonObject::new();
             body.field("encrypted_value", &self.encrypted_value);
             body.field("key_id", &self.key_id);
@@ -1353,10 +1355,11 @@ pub mod create_repo_variable {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Post,
-                format!("/repos/{owner}/{repo}/actions/variables"),
-            );
+                    self.client,
+                    crate::runtime::Method::Post,
+                    format!("/repos/{owner}/{repo}/actions/variables"),
+                )
+                .route("/repos/{owner}/{repo}/actions/variables");
             let mut body = crate::runtime::JsonObject::new();
             body.field("name", &self.name);
             body.field("value", &self.value);
@@ -1422,12 +1425,15 @@ pub mod create_workflow_dispatch {
                 )
                 .to_string();
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Post,
-                format!(
-                    "/repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches"
-                ),
-            );
+                    self.client,
+                    crate::runtime::Method::Post,
+                    format!(
+                        "/repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches"
+                    ),
+                )
+                .route(
+                    "/repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches",
+                );
             let mut body = crate::runtime::JsonObject::new();
             body.field("ref", &self.r#ref);
             body.opt("inputs", &self.inputs);
@@ -1481,10 +1487,11 @@ pub mod delete_actions_cache_by_key {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Delete,
-                format!("/repos/{owner}/{repo}/actions/caches"),
-            );
+                    self.client,
+                    crate::runtime::Method::Delete,
+                    format!("/repos/{owner}/{repo}/actions/caches"),
+                )
+                .route("/repos/{owner}/{repo}/actions/caches");
             req = req.query("key", self.key);
             if let Some(value) = self.r#ref {
                 req = req.query("ref", value);
@@ -1544,10 +1551,11 @@ pub mod delete_artifact {
             let repo = crate::runtime::encode::segment(&self.repo);
             let artifact_id = self.artifact_id;
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Delete,
-                format!("/repos/{owner}/{repo}/actions/artifacts/{artifact_id}"),
-            )
+                    self.client,
+                    crate::runtime::Method::Delete,
+                    format!("/repos/{owner}/{repo}/actions/artifacts/{artifact_id}"),
+                )
+                .route("/repos/{owner}/{repo}/actions/artifacts/{artifact_id}")
         }
         /// Send the request and decode the response.
         #[inline]
@@ -1584,10 +1592,11 @@ pub mod delete_repo_secret {
             let repo = crate::runtime::encode::segment(&self.repo);
             let secret_name = crate::runtime::encode::segment(&self.secret_name);
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Delete,
-                format!("/repos/{owner}/{repo}/actions/secrets/{secret_name}"),
-            )
+                    self.client,
+                    crate::runtime::Method::Delete,
+                    format!("/repos/{owner}/{repo}/actions/secrets/{secret_name}"),
+                )
+                .route("/repos/{owner}/{repo}/actions/secrets/{secret_name}")
         }
         /// Send the request and decode the response.
         #[inline]
@@ -1624,10 +1633,11 @@ pub mod delete_repo_variable {
             let repo = crate::runtime::encode::segment(&self.repo);
             let name = crate::runtime::encode::segment(&self.name);
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Delete,
-                format!("/repos/{owner}/{repo}/actions/variables/{name}"),
-            )
+                    self.client,
+                    crate::runtime::Method::Delete,
+                    format!("/repos/{owner}/{repo}/actions/variables/{name}"),
+                )
+                .route("/repos/{owner}/{repo}/actions/variables/{name}")
         }
         /// Send the request and decode the response.
         #[inline]
@@ -1664,10 +1674,11 @@ pub mod delete_workflow_run {
             let repo = crate::runtime::encode::segment(&self.repo);
             let run_id = self.run_id;
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Delete,
-                format!("/repos/{owner}/{repo}/actions/runs/{run_id}"),
-            )
+                    self.client,
+                    crate::runtime::Method::Delete,
+                    format!("/repos/{owner}/{repo}/actions/runs/{run_id}"),
+                )
+                .route("/repos/{owner}/{repo}/actions/runs/{run_id}")
         }
         /// Send the request and decode the response.
         #[inline]
@@ -1704,10 +1715,11 @@ pub mod delete_workflow_run_logs {
             let repo = crate::runtime::encode::segment(&self.repo);
             let run_id = self.run_id;
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Delete,
-                format!("/repos/{owner}/{repo}/actions/runs/{run_id}/logs"),
-            )
+                    self.client,
+                    crate::runtime::Method::Delete,
+                    format!("/repos/{owner}/{repo}/actions/runs/{run_id}/logs"),
+                )
+                .route("/repos/{owner}/{repo}/actions/runs/{run_id}/logs")
         }
         /// Send the request and decode the response.
         #[inline]
@@ -1744,10 +1756,13 @@ pub mod disable_workflow {
             let repo = crate::runtime::encode::segment(&self.repo);
             let workflow_id = crate::runtime::encode::segment(&self.workflow_id);
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Put,
-                format!("/repos/{owner}/{repo}/actions/workflows/{workflow_id}/disable"),
-            )
+                    self.client,
+                    crate::runtime::Method::Put,
+                    format!(
+                        "/repos/{owner}/{repo}/actions/workflows/{workflow_id}/disable"
+                    ),
+                )
+                .route("/repos/{owner}/{repo}/actions/workflows/{workflow_id}/disable")
         }
         /// Send the request and decode the response.
         #[inline]
@@ -1786,12 +1801,15 @@ pub mod download_artifact {
             let artifact_id = self.artifact_id;
             let archive_format = crate::runtime::encode::segment(&self.archive_format);
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!(
-                    "/repos/{owner}/{repo}/actions/artifacts/{artifact_id}/{archive_format}"
-                ),
-            )
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!(
+                        "/repos/{owner}/{repo}/actions/artifacts/{artifact_id}/{archive_format}"
+                    ),
+                )
+                .route(
+                    "/repos/{owner}/{repo}/actions/artifacts/{artifact_id}/{archive_format}",
+                )
         }
         /// Send the request and decode the response.
         #[inline]
@@ -1831,10 +1849,11 @@ pub mod download_job_logs_for_workflow_run {
             let repo = crate::runtime::encode::segment(&self.repo);
             let job_id = self.job_id;
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/actions/jobs/{job_id}/logs"),
-            )
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/actions/jobs/{job_id}/logs"),
+                )
+                .route("/repos/{owner}/{repo}/actions/jobs/{job_id}/logs")
         }
         /// Send the request and decode the response.
         #[inline]
@@ -1880,10 +1899,11 @@ pub mod download_workflow_run_logs {
             let repo = crate::runtime::encode::segment(&self.repo);
             let run_id = self.run_id;
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/actions/runs/{run_id}/logs"),
-            )
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/actions/runs/{run_id}/logs"),
+                )
+                .route("/repos/{owner}/{repo}/actions/runs/{run_id}/logs")
         }
         /// Send the request and decode the response.
         #[inline]
@@ -1929,10 +1949,13 @@ pub mod enable_workflow {
             let repo = crate::runtime::encode::segment(&self.repo);
             let workflow_id = crate::runtime::encode::segment(&self.workflow_id);
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Put,
-                format!("/repos/{owner}/{repo}/actions/workflows/{workflow_id}/enable"),
-            )
+                    self.client,
+                    crate::runtime::Method::Put,
+                    format!(
+                        "/repos/{owner}/{repo}/actions/workflows/{workflow_id}/enable"
+                    ),
+                )
+                .route("/repos/{owner}/{repo}/actions/workflows/{workflow_id}/enable")
         }
         /// Send the request and decode the response.
         #[inline]
@@ -1969,10 +1992,11 @@ pub mod get_artifact {
             let repo = crate::runtime::encode::segment(&self.repo);
             let artifact_id = self.artifact_id;
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/actions/artifacts/{artifact_id}"),
-            )
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/actions/artifacts/{artifact_id}"),
+                )
+                .route("/repos/{owner}/{repo}/actions/artifacts/{artifact_id}")
         }
         /// Send the request and decode the response.
         #[inline]
@@ -2010,10 +2034,11 @@ pub mod get_job_for_workflow_run {
             let repo = crate::runtime::encode::segment(&self.repo);
             let job_id = self.job_id;
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/actions/jobs/{job_id}"),
-            )
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/actions/jobs/{job_id}"),
+                )
+                .route("/repos/{owner}/{repo}/actions/jobs/{job_id}")
         }
         /// Send the request and decode the response.
         #[inline]
@@ -2051,10 +2076,11 @@ pub mod get_repo_public_key {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/actions/secrets/public-key"),
-            )
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/actions/secrets/public-key"),
+                )
+                .route("/repos/{owner}/{repo}/actions/secrets/public-key")
         }
         /// Send the request and decode the response.
         #[inline]
@@ -2096,10 +2122,11 @@ pub mod get_repo_secret {
             let repo = crate::runtime::encode::segment(&self.repo);
             let secret_name = crate::runtime::encode::segment(&self.secret_name);
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/actions/secrets/{secret_name}"),
-            )
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/actions/secrets/{secret_name}"),
+                )
+                .route("/repos/{owner}/{repo}/actions/secrets/{secret_name}")
         }
         /// Send the request and decode the response.
         #[inline]
@@ -2139,10 +2166,11 @@ pub mod get_repo_variable {
             let repo = crate::runtime::encode::segment(&self.repo);
             let name = crate::runtime::encode::segment(&self.name);
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/actions/variables/{name}"),
-            )
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/actions/variables/{name}"),
+                )
+                .route("/repos/{owner}/{repo}/actions/variables/{name}")
         }
         /// Send the request and decode the response.
         #[inline]
@@ -2184,10 +2212,11 @@ pub mod get_workflow {
             let repo = crate::runtime::encode::segment(&self.repo);
             let workflow_id = crate::runtime::encode::segment(&self.workflow_id);
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/actions/workflows/{workflow_id}"),
-            )
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/actions/workflows/{workflow_id}"),
+                )
+                .route("/repos/{owner}/{repo}/actions/workflows/{workflow_id}")
         }
         /// Send the request and decode the response.
         #[inline]
@@ -2232,10 +2261,11 @@ pub mod get_workflow_run {
             let repo = crate::runtime::encode::segment(&self.repo);
             let run_id = self.run_id;
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/actions/runs/{run_id}"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/actions/runs/{run_id}"),
+                )
+                .route("/repos/{owner}/{repo}/actions/runs/{run_id}");
             if let Some(value) = self.exclude_pull_requests {
                 req = req.query("exclude_pull_requests", value.to_string());
             }
@@ -2300,10 +2330,11 @@ pub mod list_artifacts_for_repo {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/actions/artifacts"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/actions/artifacts"),
+                )
+                .route("/repos/{owner}/{repo}/actions/artifacts");
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }
@@ -2387,10 +2418,11 @@ pub mod list_jobs_for_workflow_run {
             let repo = crate::runtime::encode::segment(&self.repo);
             let run_id = self.run_id;
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/actions/runs/{run_id}/jobs"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/actions/runs/{run_id}/jobs"),
+                )
+                .route("/repos/{owner}/{repo}/actions/runs/{run_id}/jobs");
             if let Some(value) = self.filter {
                 req = req.query("filter", value.as_str().to_owned());
             }
@@ -2498,10 +2530,11 @@ pub mod list_repo_secrets {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/actions/secrets"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/actions/secrets"),
+                )
+                .route("/repos/{owner}/{repo}/actions/secrets");
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }
@@ -2569,10 +2602,11 @@ pub mod list_repo_variables {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/actions/variables"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/actions/variables"),
+                )
+                .route("/repos/{owner}/{repo}/actions/variables");
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }
@@ -2640,10 +2674,11 @@ pub mod list_repo_workflows {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/actions/workflows"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/actions/workflows"),
+                )
+                .route("/repos/{owner}/{repo}/actions/workflows");
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }
@@ -2718,10 +2753,11 @@ pub mod list_workflow_run_artifacts {
             let repo = crate::runtime::encode::segment(&self.repo);
             let run_id = self.run_id;
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/actions/runs/{run_id}/artifacts"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/actions/runs/{run_id}/artifacts"),
+                )
+                .route("/repos/{owner}/{repo}/actions/runs/{run_id}/artifacts");
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }
@@ -2862,10 +2898,11 @@ pub mod list_workflow_runs {
             let repo = crate::runtime::encode::segment(&self.repo);
             let workflow_id = crate::runtime::encode::segment(&self.workflow_id);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs"),
+                )
+                .route("/repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs");
             if let Some(value) = self.actor {
                 req = req.query("actor", value);
             }
@@ -3082,10 +3119,11 @@ pub mod list_workflow_runs_for_repo {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/actions/runs"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/actions/runs"),
+                )
+                .route("/repos/{owner}/{repo}/actions/runs");
             if let Some(value) = self.actor {
                 req = req.query("actor", value);
             }
@@ -3247,10 +3285,11 @@ pub mod re_run_job_for_workflow_run {
             let repo = crate::runtime::encode::segment(&self.repo);
             let job_id = self.job_id;
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Post,
-                format!("/repos/{owner}/{repo}/actions/jobs/{job_id}/rerun"),
-            );
+                    self.client,
+                    crate::runtime::Method::Post,
+                    format!("/repos/{owner}/{repo}/actions/jobs/{job_id}/rerun"),
+                )
+                .route("/repos/{owner}/{repo}/actions/jobs/{job_id}/rerun");
             let mut body = crate::runtime::JsonObject::new();
             body.opt("enable_debug_logging", &self.enable_debug_logging);
             if !body.is_empty() {
@@ -3316,10 +3355,11 @@ pub mod re_run_workflow {
             let repo = crate::runtime::encode::segment(&self.repo);
             let run_id = self.run_id;
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Post,
-                format!("/repos/{owner}/{repo}/actions/runs/{run_id}/rerun"),
-            );
+                    self.client,
+                    crate::runtime::Method::Post,
+                    format!("/repos/{owner}/{repo}/actions/runs/{run_id}/rerun"),
+                )
+                .route("/repos/{owner}/{repo}/actions/runs/{run_id}/rerun");
             let mut body = crate::runtime::JsonObject::new();
             body.opt("enable_debug_logging", &self.enable_debug_logging);
             if !body.is_empty() {
@@ -3377,10 +3417,13 @@ pub mod re_run_workflow_failed_jobs {
             let repo = crate::runtime::encode::segment(&self.repo);
             let run_id = self.run_id;
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Post,
-                format!("/repos/{owner}/{repo}/actions/runs/{run_id}/rerun-failed-jobs"),
-            );
+                    self.client,
+                    crate::runtime::Method::Post,
+                    format!(
+                        "/repos/{owner}/{repo}/actions/runs/{run_id}/rerun-failed-jobs"
+                    ),
+                )
+                .route("/repos/{owner}/{repo}/actions/runs/{run_id}/rerun-failed-jobs");
             let mut body = crate::runtime::JsonObject::new();
             body.opt("enable_debug_logging", &self.enable_debug_logging);
             if !body.is_empty() {
@@ -3446,10 +3489,11 @@ pub mod update_repo_variable {
             let repo = crate::runtime::encode::segment(&self.repo);
             let name = crate::runtime::encode::segment(&self.name);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Patch,
-                format!("/repos/{owner}/{repo}/actions/variables/{name}"),
-            );
+                    self.client,
+                    crate::runtime::Method::Patch,
+                    format!("/repos/{owner}/{repo}/actions/variables/{name}"),
+                )
+                .route("/repos/{owner}/{repo}/actions/variables/{name}");
             let mut body = crate::runtime::JsonObject::new();
             body.opt("value", &self.value);
             if !body.is_empty() {

@@ -1022,10 +1022,11 @@ pub mod check_repo_is_starred_by_authenticated_user {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/user/starred/{owner}/{repo}"),
-            )
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/user/starred/{owner}/{repo}"),
+                )
+                .route("/user/starred/{owner}/{repo}")
         }
         /// Send the request and decode the response.
         #[inline]
@@ -1066,10 +1067,11 @@ pub mod delete_repo_subscription {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Delete,
-                format!("/repos/{owner}/{repo}/subscription"),
-            )
+                    self.client,
+                    crate::runtime::Method::Delete,
+                    format!("/repos/{owner}/{repo}/subscription"),
+                )
+                .route("/repos/{owner}/{repo}/subscription")
         }
         /// Send the request and decode the response.
         #[inline]
@@ -1108,10 +1110,11 @@ pub mod delete_thread_subscription {
         pub fn build(self) -> crate::runtime::Request<'c> {
             let thread_id = self.thread_id;
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Delete,
-                format!("/notifications/threads/{thread_id}/subscription"),
-            )
+                    self.client,
+                    crate::runtime::Method::Delete,
+                    format!("/notifications/threads/{thread_id}/subscription"),
+                )
+                .route("/notifications/threads/{thread_id}/subscription")
         }
         /// Send the request and decode the response.
         #[inline]
@@ -1148,10 +1151,11 @@ pub mod get_feeds {
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                String::from("/feeds"),
-            )
+                    self.client,
+                    crate::runtime::Method::Get,
+                    String::from("/feeds"),
+                )
+                .route("/feeds")
         }
         /// Send the request and decode the response.
         #[inline]
@@ -1187,10 +1191,11 @@ pub mod get_repo_subscription {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/subscription"),
-            )
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/subscription"),
+                )
+                .route("/repos/{owner}/{repo}/subscription")
         }
         /// Send the request and decode the response.
         #[inline]
@@ -1228,10 +1233,11 @@ pub mod get_thread {
         pub fn build(self) -> crate::runtime::Request<'c> {
             let thread_id = self.thread_id;
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/notifications/threads/{thread_id}"),
-            )
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/notifications/threads/{thread_id}"),
+                )
+                .route("/notifications/threads/{thread_id}")
         }
         /// Send the request and decode the response.
         #[inline]
@@ -1265,10 +1271,11 @@ pub mod get_thread_subscription_for_authenticated_user {
         pub fn build(self) -> crate::runtime::Request<'c> {
             let thread_id = self.thread_id;
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/notifications/threads/{thread_id}/subscription"),
-            )
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/notifications/threads/{thread_id}/subscription"),
+                )
+                .route("/notifications/threads/{thread_id}/subscription")
         }
         /// Send the request and decode the response.
         #[inline]
@@ -1326,10 +1333,11 @@ pub mod list_events_for_authenticated_user {
         pub fn build(self) -> crate::runtime::Request<'c> {
             let username = crate::runtime::encode::segment(&self.username);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/users/{username}/events"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/users/{username}/events"),
+                )
+                .route("/users/{username}/events");
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }
@@ -1423,10 +1431,11 @@ pub mod list_notifications_for_authenticated_user {
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                String::from("/notifications"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    String::from("/notifications"),
+                )
+                .route("/notifications");
             if let Some(value) = self.all {
                 req = req.query("all", value.to_string());
             }
@@ -1510,10 +1519,11 @@ pub mod list_org_events_for_authenticated_user {
             let username = crate::runtime::encode::segment(&self.username);
             let org = crate::runtime::encode::segment(&self.org);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/users/{username}/events/orgs/{org}"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/users/{username}/events/orgs/{org}"),
+                )
+                .route("/users/{username}/events/orgs/{org}");
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }
@@ -1579,10 +1589,11 @@ pub mod list_public_events {
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                String::from("/events"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    String::from("/events"),
+                )
+                .route("/events");
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }
@@ -1646,10 +1657,11 @@ pub mod list_public_events_for_repo_network {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/networks/{owner}/{repo}/events"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/networks/{owner}/{repo}/events"),
+                )
+                .route("/networks/{owner}/{repo}/events");
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }
@@ -1717,10 +1729,11 @@ pub mod list_public_events_for_user {
         pub fn build(self) -> crate::runtime::Request<'c> {
             let username = crate::runtime::encode::segment(&self.username);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/users/{username}/events/public"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/users/{username}/events/public"),
+                )
+                .route("/users/{username}/events/public");
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }
@@ -1788,10 +1801,11 @@ pub mod list_public_org_events {
         pub fn build(self) -> crate::runtime::Request<'c> {
             let org = crate::runtime::encode::segment(&self.org);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/orgs/{org}/events"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/orgs/{org}/events"),
+                )
+                .route("/orgs/{org}/events");
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }
@@ -1853,10 +1867,11 @@ pub mod list_received_events_for_user {
         pub fn build(self) -> crate::runtime::Request<'c> {
             let username = crate::runtime::encode::segment(&self.username);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/users/{username}/received_events"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/users/{username}/received_events"),
+                )
+                .route("/users/{username}/received_events");
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }
@@ -1924,10 +1939,11 @@ pub mod list_received_public_events_for_user {
         pub fn build(self) -> crate::runtime::Request<'c> {
             let username = crate::runtime::encode::segment(&self.username);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/users/{username}/received_events/public"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/users/{username}/received_events/public"),
+                )
+                .route("/users/{username}/received_events/public");
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }
@@ -1997,10 +2013,11 @@ pub mod list_repo_events {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/events"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/events"),
+                )
+                .route("/repos/{owner}/{repo}/events");
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }
@@ -2092,10 +2109,11 @@ pub mod list_repo_notifications_for_authenticated_user {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/notifications"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/notifications"),
+                )
+                .route("/repos/{owner}/{repo}/notifications");
             if let Some(value) = self.all {
                 req = req.query("all", value.to_string());
             }
@@ -2199,10 +2217,11 @@ pub mod list_repos_starred_by_authenticated_user {
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                String::from("/user/starred"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    String::from("/user/starred"),
+                )
+                .route("/user/starred");
             if let Some(value) = self.sort {
                 req = req.query("sort", value.as_str().to_owned());
             }
@@ -2362,10 +2381,11 @@ pub mod list_repos_starred_by_user {
         pub fn build(self) -> crate::runtime::Request<'c> {
             let username = crate::runtime::encode::segment(&self.username);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/users/{username}/starred"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/users/{username}/starred"),
+                )
+                .route("/users/{username}/starred");
             if let Some(value) = self.sort {
                 req = req.query("sort", value.as_str().to_owned());
             }
@@ -2494,10 +2514,11 @@ pub mod list_repos_watched_by_user {
         pub fn build(self) -> crate::runtime::Request<'c> {
             let username = crate::runtime::encode::segment(&self.username);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/users/{username}/subscriptions"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/users/{username}/subscriptions"),
+                )
+                .route("/users/{username}/subscriptions");
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }
@@ -2571,10 +2592,11 @@ pub mod list_stargazers_for_repo {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/stargazers"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/stargazers"),
+                )
+                .route("/repos/{owner}/{repo}/stargazers");
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }
@@ -2635,10 +2657,11 @@ pub mod list_watched_repos_for_authenticated_user {
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                String::from("/user/subscriptions"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    String::from("/user/subscriptions"),
+                )
+                .route("/user/subscriptions");
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }
@@ -2712,10 +2735,11 @@ pub mod list_watchers_for_repo {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/subscribers"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/subscribers"),
+                )
+                .route("/repos/{owner}/{repo}/subscribers");
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }
@@ -2779,10 +2803,11 @@ pub mod mark_notifications_as_read {
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Put,
-                String::from("/notifications"),
-            );
+                    self.client,
+                    crate::runtime::Method::Put,
+                    String::from("/notifications"),
+                )
+                .route("/notifications");
             let mut body = crate::runtime::JsonObject::new();
             body.opt("last_read_at", &self.last_read_at);
             body.opt("read", &self.read);
@@ -2847,10 +2872,11 @@ pub mod mark_repo_notifications_as_read {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Put,
-                format!("/repos/{owner}/{repo}/notifications"),
-            );
+                    self.client,
+                    crate::runtime::Method::Put,
+                    format!("/repos/{owner}/{repo}/notifications"),
+                )
+                .route("/repos/{owner}/{repo}/notifications");
             let mut body = crate::runtime::JsonObject::new();
             body.opt("last_read_at", &self.last_read_at);
             if !body.is_empty() {
@@ -2905,10 +2931,11 @@ pub mod mark_thread_as_done {
         pub fn build(self) -> crate::runtime::Request<'c> {
             let thread_id = self.thread_id;
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Delete,
-                format!("/notifications/threads/{thread_id}"),
-            )
+                    self.client,
+                    crate::runtime::Method::Delete,
+                    format!("/notifications/threads/{thread_id}"),
+                )
+                .route("/notifications/threads/{thread_id}")
         }
         /// Send the request and decode the response.
         #[inline]
@@ -2941,10 +2968,11 @@ pub mod mark_thread_as_read {
         pub fn build(self) -> crate::runtime::Request<'c> {
             let thread_id = self.thread_id;
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Patch,
-                format!("/notifications/threads/{thread_id}"),
-            )
+                    self.client,
+                    crate::runtime::Method::Patch,
+                    format!("/notifications/threads/{thread_id}"),
+                )
+                .route("/notifications/threads/{thread_id}")
         }
         /// Send the request and decode the response.
         #[inline]
@@ -2993,10 +3021,11 @@ pub mod set_repo_subscription {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Put,
-                format!("/repos/{owner}/{repo}/subscription"),
-            );
+                    self.client,
+                    crate::runtime::Method::Put,
+                    format!("/repos/{owner}/{repo}/subscription"),
+                )
+                .route("/repos/{owner}/{repo}/subscription");
             let mut body = crate::runtime::JsonObject::new();
             body.opt("subscribed", &self.subscribed);
             body.opt("ignored", &self.ignored);
@@ -3048,10 +3077,11 @@ pub mod set_thread_subscription {
         pub fn build(self) -> crate::runtime::Request<'c> {
             let thread_id = self.thread_id;
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Put,
-                format!("/notifications/threads/{thread_id}/subscription"),
-            );
+                    self.client,
+                    crate::runtime::Method::Put,
+                    format!("/notifications/threads/{thread_id}/subscription"),
+                )
+                .route("/notifications/threads/{thread_id}/subscription");
             let mut body = crate::runtime::JsonObject::new();
             body.opt("ignored", &self.ignored);
             if !body.is_empty() {
@@ -3103,10 +3133,11 @@ pub mod star_repo_for_authenticated_user {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Put,
-                format!("/user/starred/{owner}/{repo}"),
-            )
+                    self.client,
+                    crate::runtime::Method::Put,
+                    format!("/user/starred/{owner}/{repo}"),
+                )
+                .route("/user/starred/{owner}/{repo}")
         }
         /// Send the request and decode the response.
         #[inline]
@@ -3147,10 +3178,11 @@ pub mod unstar_repo_for_authenticated_user {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Delete,
-                format!("/user/starred/{owner}/{repo}"),
-            )
+                    self.client,
+                    crate::runtime::Method::Delete,
+                    format!("/user/starred/{owner}/{repo}"),
+                )
+                .route("/user/starred/{owner}/{repo}")
         }
         /// Send the request and decode the response.
         #[inline]

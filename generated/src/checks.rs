@@ -565,10 +565,11 @@ pub mod create {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Post,
-                format!("/repos/{owner}/{repo}/check-runs"),
-            );
+                    self.client,
+                    crate::runtime::Method::Post,
+                    format!("/repos/{owner}/{repo}/check-runs"),
+                )
+                .route("/repos/{owner}/{repo}/check-runs");
             let mut body = crate::runtime::JsonObject::new();
             body.field("name", &self.name);
             body.field("head_sha", &self.head_sha);
@@ -858,10 +859,11 @@ pub mod create_suite {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Post,
-                format!("/repos/{owner}/{repo}/check-suites"),
-            );
+                    self.client,
+                    crate::runtime::Method::Post,
+                    format!("/repos/{owner}/{repo}/check-suites"),
+                )
+                .route("/repos/{owner}/{repo}/check-suites");
             let mut body = crate::runtime::JsonObject::new();
             body.field("head_sha", &self.head_sha);
             req = req.json(body);
@@ -903,10 +905,11 @@ pub mod get {
             let repo = crate::runtime::encode::segment(&self.repo);
             let check_run_id = self.check_run_id;
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/check-runs/{check_run_id}"),
-            )
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/check-runs/{check_run_id}"),
+                )
+                .route("/repos/{owner}/{repo}/check-runs/{check_run_id}")
         }
         /// Send the request and decode the response.
         #[inline]
@@ -944,10 +947,11 @@ pub mod get_suite {
             let repo = crate::runtime::encode::segment(&self.repo);
             let check_suite_id = self.check_suite_id;
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/check-suites/{check_suite_id}"),
-            )
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/check-suites/{check_suite_id}"),
+                )
+                .route("/repos/{owner}/{repo}/check-suites/{check_suite_id}")
         }
         /// Send the request and decode the response.
         #[inline]
@@ -999,10 +1003,13 @@ pub mod list_annotations {
             let repo = crate::runtime::encode::segment(&self.repo);
             let check_run_id = self.check_run_id;
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/check-runs/{check_run_id}/annotations"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!(
+                        "/repos/{owner}/{repo}/check-runs/{check_run_id}/annotations"
+                    ),
+                )
+                .route("/repos/{owner}/{repo}/check-runs/{check_run_id}/annotations");
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }
@@ -1100,10 +1107,11 @@ pub mod list_for_ref {
             let repo = crate::runtime::encode::segment(&self.repo);
             let ref_ = crate::runtime::encode::slashed(&self.r#ref);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/commits/{ref_}/check-runs"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/commits/{ref_}/check-runs"),
+                )
+                .route("/repos/{owner}/{repo}/commits/{ref}/check-runs");
             if let Some(value) = self.check_name {
                 req = req.query("check_name", value);
             }
@@ -1265,10 +1273,13 @@ pub mod list_for_suite {
             let repo = crate::runtime::encode::segment(&self.repo);
             let check_suite_id = self.check_suite_id;
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/check-suites/{check_suite_id}/check-runs"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!(
+                        "/repos/{owner}/{repo}/check-suites/{check_suite_id}/check-runs"
+                    ),
+                )
+                .route("/repos/{owner}/{repo}/check-suites/{check_suite_id}/check-runs");
             if let Some(value) = self.check_name {
                 req = req.query("check_name", value);
             }
@@ -1420,10 +1431,11 @@ pub mod list_suites_for_ref {
             let repo = crate::runtime::encode::segment(&self.repo);
             let ref_ = crate::runtime::encode::slashed(&self.r#ref);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/commits/{ref_}/check-suites"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/commits/{ref_}/check-suites"),
+                )
+                .route("/repos/{owner}/{repo}/commits/{ref}/check-suites");
             if let Some(value) = self.app_id {
                 req = req.query("app_id", value.to_string());
             }
@@ -1485,10 +1497,11 @@ pub mod rerequest_run {
             let repo = crate::runtime::encode::segment(&self.repo);
             let check_run_id = self.check_run_id;
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Post,
-                format!("/repos/{owner}/{repo}/check-runs/{check_run_id}/rerequest"),
-            )
+                    self.client,
+                    crate::runtime::Method::Post,
+                    format!("/repos/{owner}/{repo}/check-runs/{check_run_id}/rerequest"),
+                )
+                .route("/repos/{owner}/{repo}/check-runs/{check_run_id}/rerequest")
         }
         /// Send the request and decode the response.
         #[inline]
@@ -1533,10 +1546,13 @@ pub mod rerequest_suite {
             let repo = crate::runtime::encode::segment(&self.repo);
             let check_suite_id = self.check_suite_id;
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Post,
-                format!("/repos/{owner}/{repo}/check-suites/{check_suite_id}/rerequest"),
-            )
+                    self.client,
+                    crate::runtime::Method::Post,
+                    format!(
+                        "/repos/{owner}/{repo}/check-suites/{check_suite_id}/rerequest"
+                    ),
+                )
+                .route("/repos/{owner}/{repo}/check-suites/{check_suite_id}/rerequest")
         }
         /// Send the request and decode the response.
         #[inline]
@@ -1593,10 +1609,11 @@ pub mod set_suites_preferences {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Patch,
-                format!("/repos/{owner}/{repo}/check-suites/preferences"),
-            );
+                    self.client,
+                    crate::runtime::Method::Patch,
+                    format!("/repos/{owner}/{repo}/check-suites/preferences"),
+                )
+                .route("/repos/{owner}/{repo}/check-suites/preferences");
             let mut body = crate::runtime::JsonObject::new();
             body.opt("auto_trigger_checks", &self.auto_trigger_checks);
             if !body.is_empty() {
@@ -1728,10 +1745,11 @@ pub mod update {
             let repo = crate::runtime::encode::segment(&self.repo);
             let check_run_id = self.check_run_id;
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Patch,
-                format!("/repos/{owner}/{repo}/check-runs/{check_run_id}"),
-            );
+                    self.client,
+                    crate::runtime::Method::Patch,
+                    format!("/repos/{owner}/{repo}/check-runs/{check_run_id}"),
+                )
+                .route("/repos/{owner}/{repo}/check-runs/{check_run_id}");
             let mut body = crate::runtime::JsonObject::new();
             body.opt("name", &self.name);
             body.opt("details_url", &self.details_url);

@@ -73,10 +73,11 @@ pub mod get_alert {
             let repo = crate::runtime::encode::segment(&self.repo);
             let alert_number = self.alert_number;
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/code-scanning/alerts/{alert_number}"),
-            )
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/code-scanning/alerts/{alert_number}"),
+                )
+                .route("/repos/{owner}/{repo}/code-scanning/alerts/{alert_number}")
         }
         /// Send the request and decode the response.
         #[inline]

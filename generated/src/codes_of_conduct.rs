@@ -75,10 +75,11 @@ pub mod get_all_codes_of_conduct {
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                String::from("/codes_of_conduct"),
-            )
+                    self.client,
+                    crate::runtime::Method::Get,
+                    String::from("/codes_of_conduct"),
+                )
+                .route("/codes_of_conduct")
         }
         /// Send the request and decode the response.
         #[inline]
@@ -129,10 +130,11 @@ pub mod get_conduct_code {
         pub fn build(self) -> crate::runtime::Request<'c> {
             let key = crate::runtime::encode::segment(&self.key);
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/codes_of_conduct/{key}"),
-            )
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/codes_of_conduct/{key}"),
+                )
+                .route("/codes_of_conduct/{key}")
         }
         /// Send the request and decode the response.
         #[inline]

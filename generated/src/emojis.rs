@@ -44,10 +44,11 @@ pub mod get {
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                String::from("/emojis"),
-            )
+                    self.client,
+                    crate::runtime::Method::Get,
+                    String::from("/emojis"),
+                )
+                .route("/emojis")
         }
         /// Send the request and decode the response.
         #[inline]

@@ -59,6 +59,7 @@ pub mod get_manage_version {
                     crate::runtime::Method::Get,
                     String::from("/manage/v1/version"),
                 )
+                .route("/manage/v1/version")
                 .uploads();
             if let Some(origin) = self.origin {
                 req = req.origin(origin);

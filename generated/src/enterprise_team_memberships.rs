@@ -102,12 +102,15 @@ pub mod add {
             let enterprise_team = crate::runtime::encode::segment(&self.enterprise_team);
             let username = crate::runtime::encode::segment(&self.username);
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Put,
-                format!(
-                    "/enterprises/{enterprise}/teams/{enterprise_team}/memberships/{username}"
-                ),
-            )
+                    self.client,
+                    crate::runtime::Method::Put,
+                    format!(
+                        "/enterprises/{enterprise}/teams/{enterprise_team}/memberships/{username}"
+                    ),
+                )
+                .route(
+                    "/enterprises/{enterprise}/teams/{enterprise-team}/memberships/{username}",
+                )
         }
         /// Send the request and decode the response.
         #[inline]
@@ -159,10 +162,13 @@ pub mod list {
             let enterprise = crate::runtime::encode::segment(&self.enterprise);
             let enterprise_team = crate::runtime::encode::segment(&self.enterprise_team);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/enterprises/{enterprise}/teams/{enterprise_team}/memberships"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!(
+                        "/enterprises/{enterprise}/teams/{enterprise_team}/memberships"
+                    ),
+                )
+                .route("/enterprises/{enterprise}/teams/{enterprise-team}/memberships");
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }

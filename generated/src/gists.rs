@@ -595,10 +595,11 @@ pub mod check_is_starred {
         pub fn build(self) -> crate::runtime::Request<'c> {
             let gist_id = crate::runtime::encode::segment(&self.gist_id);
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/gists/{gist_id}/star"),
-            )
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/gists/{gist_id}/star"),
+                )
+                .route("/gists/{gist_id}/star")
         }
         /// Send the request and decode the response.
         #[inline]
@@ -645,10 +646,11 @@ pub mod create {
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Post,
-                String::from("/gists"),
-            );
+                    self.client,
+                    crate::runtime::Method::Post,
+                    String::from("/gists"),
+                )
+                .route("/gists");
             let mut body = crate::runtime::JsonObject::new();
             body.opt("description", &self.description);
             body.field("files", &self.files);
@@ -702,10 +704,11 @@ pub mod create_comment {
         pub fn build(self) -> crate::runtime::Request<'c> {
             let gist_id = crate::runtime::encode::segment(&self.gist_id);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Post,
-                format!("/gists/{gist_id}/comments"),
-            );
+                    self.client,
+                    crate::runtime::Method::Post,
+                    format!("/gists/{gist_id}/comments"),
+                )
+                .route("/gists/{gist_id}/comments");
             let mut body = crate::runtime::JsonObject::new();
             body.field("body", &self.body);
             req = req.json(body);
@@ -745,10 +748,11 @@ pub mod delete {
         pub fn build(self) -> crate::runtime::Request<'c> {
             let gist_id = crate::runtime::encode::segment(&self.gist_id);
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Delete,
-                format!("/gists/{gist_id}"),
-            )
+                    self.client,
+                    crate::runtime::Method::Delete,
+                    format!("/gists/{gist_id}"),
+                )
+                .route("/gists/{gist_id}")
         }
         /// Send the request and decode the response.
         #[inline]
@@ -781,10 +785,11 @@ pub mod delete_comment {
             let gist_id = crate::runtime::encode::segment(&self.gist_id);
             let comment_id = self.comment_id;
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Delete,
-                format!("/gists/{gist_id}/comments/{comment_id}"),
-            )
+                    self.client,
+                    crate::runtime::Method::Delete,
+                    format!("/gists/{gist_id}/comments/{comment_id}"),
+                )
+                .route("/gists/{gist_id}/comments/{comment_id}")
         }
         /// Send the request and decode the response.
         #[inline]
@@ -815,10 +820,11 @@ pub mod fork {
         pub fn build(self) -> crate::runtime::Request<'c> {
             let gist_id = crate::runtime::encode::segment(&self.gist_id);
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Post,
-                format!("/gists/{gist_id}/forks"),
-            )
+                    self.client,
+                    crate::runtime::Method::Post,
+                    format!("/gists/{gist_id}/forks"),
+                )
+                .route("/gists/{gist_id}/forks")
         }
         /// Send the request and decode the response.
         #[inline]
@@ -852,10 +858,11 @@ pub mod get {
         pub fn build(self) -> crate::runtime::Request<'c> {
             let gist_id = crate::runtime::encode::segment(&self.gist_id);
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/gists/{gist_id}"),
-            )
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/gists/{gist_id}"),
+                )
+                .route("/gists/{gist_id}")
         }
         /// Send the request and decode the response.
         #[inline]
@@ -891,10 +898,11 @@ pub mod get_comment {
             let gist_id = crate::runtime::encode::segment(&self.gist_id);
             let comment_id = self.comment_id;
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/gists/{gist_id}/comments/{comment_id}"),
-            )
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/gists/{gist_id}/comments/{comment_id}"),
+                )
+                .route("/gists/{gist_id}/comments/{comment_id}")
         }
         /// Send the request and decode the response.
         #[inline]
@@ -932,10 +940,11 @@ pub mod get_revision {
             let gist_id = crate::runtime::encode::segment(&self.gist_id);
             let sha = crate::runtime::encode::segment(&self.sha);
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/gists/{gist_id}/{sha}"),
-            )
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/gists/{gist_id}/{sha}"),
+                )
+                .route("/gists/{gist_id}/{sha}")
         }
         /// Send the request and decode the response.
         #[inline]
@@ -988,10 +997,11 @@ pub mod list {
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                String::from("/gists"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    String::from("/gists"),
+                )
+                .route("/gists");
             if let Some(value) = self.since {
                 req = req.query("since", value);
             }
@@ -1056,10 +1066,11 @@ pub mod list_comments {
         pub fn build(self) -> crate::runtime::Request<'c> {
             let gist_id = crate::runtime::encode::segment(&self.gist_id);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/gists/{gist_id}/comments"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/gists/{gist_id}/comments"),
+                )
+                .route("/gists/{gist_id}/comments");
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }
@@ -1123,10 +1134,11 @@ pub mod list_commits {
         pub fn build(self) -> crate::runtime::Request<'c> {
             let gist_id = crate::runtime::encode::segment(&self.gist_id);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/gists/{gist_id}/commits"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/gists/{gist_id}/commits"),
+                )
+                .route("/gists/{gist_id}/commits");
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }
@@ -1197,10 +1209,11 @@ pub mod list_for_user {
         pub fn build(self) -> crate::runtime::Request<'c> {
             let username = crate::runtime::encode::segment(&self.username);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/users/{username}/gists"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/users/{username}/gists"),
+                )
+                .route("/users/{username}/gists");
             if let Some(value) = self.since {
                 req = req.query("since", value);
             }
@@ -1265,10 +1278,11 @@ pub mod list_forks {
         pub fn build(self) -> crate::runtime::Request<'c> {
             let gist_id = crate::runtime::encode::segment(&self.gist_id);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/gists/{gist_id}/forks"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/gists/{gist_id}/forks"),
+                )
+                .route("/gists/{gist_id}/forks");
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }
@@ -1337,10 +1351,11 @@ pub mod list_public {
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                String::from("/gists/public"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    String::from("/gists/public"),
+                )
+                .route("/gists/public");
             if let Some(value) = self.since {
                 req = req.query("since", value);
             }
@@ -1410,10 +1425,11 @@ pub mod list_starred {
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                String::from("/gists/starred"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    String::from("/gists/starred"),
+                )
+                .route("/gists/starred");
             if let Some(value) = self.since {
                 req = req.query("since", value);
             }
@@ -1464,10 +1480,11 @@ pub mod star {
         pub fn build(self) -> crate::runtime::Request<'c> {
             let gist_id = crate::runtime::encode::segment(&self.gist_id);
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Put,
-                format!("/gists/{gist_id}/star"),
-            )
+                    self.client,
+                    crate::runtime::Method::Put,
+                    format!("/gists/{gist_id}/star"),
+                )
+                .route("/gists/{gist_id}/star")
         }
         /// Send the request and decode the response.
         #[inline]
@@ -1498,10 +1515,11 @@ pub mod unstar {
         pub fn build(self) -> crate::runtime::Request<'c> {
             let gist_id = crate::runtime::encode::segment(&self.gist_id);
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Delete,
-                format!("/gists/{gist_id}/star"),
-            )
+                    self.client,
+                    crate::runtime::Method::Delete,
+                    format!("/gists/{gist_id}/star"),
+                )
+                .route("/gists/{gist_id}/star")
         }
         /// Send the request and decode the response.
         #[inline]
@@ -1551,10 +1569,11 @@ pub mod update {
         pub fn build(self) -> crate::runtime::Request<'c> {
             let gist_id = crate::runtime::encode::segment(&self.gist_id);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Patch,
-                format!("/gists/{gist_id}"),
-            );
+                    self.client,
+                    crate::runtime::Method::Patch,
+                    format!("/gists/{gist_id}"),
+                )
+                .route("/gists/{gist_id}");
             let mut body = crate::runtime::JsonObject::new();
             body.opt("description", &self.description);
             body.opt("files", &self.files);
@@ -1608,10 +1627,11 @@ pub mod update_comment {
             let gist_id = crate::runtime::encode::segment(&self.gist_id);
             let comment_id = self.comment_id;
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Patch,
-                format!("/gists/{gist_id}/comments/{comment_id}"),
-            );
+                    self.client,
+                    crate::runtime::Method::Patch,
+                    format!("/gists/{gist_id}/comments/{comment_id}"),
+                )
+                .route("/gists/{gist_id}/comments/{comment_id}");
             let mut body = crate::runtime::JsonObject::new();
             body.field("body", &self.body);
             req = req.json(body);

@@ -549,10 +549,11 @@ pub mod create_blob {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Post,
-                format!("/repos/{owner}/{repo}/git/blobs"),
-            );
+                    self.client,
+                    crate::runtime::Method::Post,
+                    format!("/repos/{owner}/{repo}/git/blobs"),
+                )
+                .route("/repos/{owner}/{repo}/git/blobs");
             let mut body = crate::runtime::JsonObject::new();
             body.field("content", &self.content);
             body.opt("encoding", &self.encoding);
@@ -629,10 +630,11 @@ pub mod create_commit {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Post,
-                format!("/repos/{owner}/{repo}/git/commits"),
-            );
+                    self.client,
+                    crate::runtime::Method::Post,
+                    format!("/repos/{owner}/{repo}/git/commits"),
+                )
+                .route("/repos/{owner}/{repo}/git/commits");
             let mut body = crate::runtime::JsonObject::new();
             body.field("message", &self.message);
             body.field("tree", &self.tree);
@@ -714,10 +716,11 @@ pub mod create_ref {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Post,
-                format!("/repos/{owner}/{repo}/git/refs"),
-            );
+                    self.client,
+                    crate::runtime::Method::Post,
+                    format!("/repos/{owner}/{repo}/git/refs"),
+                )
+                .route("/repos/{owner}/{repo}/git/refs");
             let mut body = crate::runtime::JsonObject::new();
             body.field("ref", &self.r#ref);
             body.field("sha", &self.sha);
@@ -769,10 +772,11 @@ pub mod create_tag {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Post,
-                format!("/repos/{owner}/{repo}/git/tags"),
-            );
+                    self.client,
+                    crate::runtime::Method::Post,
+                    format!("/repos/{owner}/{repo}/git/tags"),
+                )
+                .route("/repos/{owner}/{repo}/git/tags");
             let mut body = crate::runtime::JsonObject::new();
             body.field("tag", &self.tag);
             body.field("message", &self.message);
@@ -879,10 +883,11 @@ pub mod create_tree {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Post,
-                format!("/repos/{owner}/{repo}/git/trees"),
-            );
+                    self.client,
+                    crate::runtime::Method::Post,
+                    format!("/repos/{owner}/{repo}/git/trees"),
+                )
+                .route("/repos/{owner}/{repo}/git/trees");
             let mut body = crate::runtime::JsonObject::new();
             body.field("tree", &self.tree);
             body.opt("base_tree", &self.base_tree);
@@ -1016,10 +1021,11 @@ pub mod delete_ref {
             let repo = crate::runtime::encode::segment(&self.repo);
             let ref_ = crate::runtime::encode::slashed(&self.r#ref);
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Delete,
-                format!("/repos/{owner}/{repo}/git/refs/{ref_}"),
-            )
+                    self.client,
+                    crate::runtime::Method::Delete,
+                    format!("/repos/{owner}/{repo}/git/refs/{ref_}"),
+                )
+                .route("/repos/{owner}/{repo}/git/refs/{ref}")
         }
         /// Send the request and decode the response.
         #[inline]
@@ -1054,10 +1060,11 @@ pub mod get_blob {
             let repo = crate::runtime::encode::segment(&self.repo);
             let file_sha = crate::runtime::encode::segment(&self.file_sha);
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/git/blobs/{file_sha}"),
-            )
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/git/blobs/{file_sha}"),
+                )
+                .route("/repos/{owner}/{repo}/git/blobs/{file_sha}")
         }
         /// Send the request and decode the response.
         #[inline]
@@ -1095,10 +1102,11 @@ pub mod get_commit {
             let repo = crate::runtime::encode::segment(&self.repo);
             let commit_sha = crate::runtime::encode::segment(&self.commit_sha);
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/git/commits/{commit_sha}"),
-            )
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/git/commits/{commit_sha}"),
+                )
+                .route("/repos/{owner}/{repo}/git/commits/{commit_sha}")
         }
         /// Send the request and decode the response.
         #[inline]
@@ -1136,10 +1144,11 @@ pub mod get_ref {
             let repo = crate::runtime::encode::segment(&self.repo);
             let ref_ = crate::runtime::encode::slashed(&self.r#ref);
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/git/ref/{ref_}"),
-            )
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/git/ref/{ref_}"),
+                )
+                .route("/repos/{owner}/{repo}/git/ref/{ref}")
         }
         /// Send the request and decode the response.
         #[inline]
@@ -1177,10 +1186,11 @@ pub mod get_tag {
             let repo = crate::runtime::encode::segment(&self.repo);
             let tag_sha = crate::runtime::encode::segment(&self.tag_sha);
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/git/tags/{tag_sha}"),
-            )
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/git/tags/{tag_sha}"),
+                )
+                .route("/repos/{owner}/{repo}/git/tags/{tag_sha}")
         }
         /// Send the request and decode the response.
         #[inline]
@@ -1225,10 +1235,11 @@ pub mod get_tree {
             let repo = crate::runtime::encode::segment(&self.repo);
             let tree_sha = crate::runtime::encode::segment(&self.tree_sha);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/git/trees/{tree_sha}"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/git/trees/{tree_sha}"),
+                )
+                .route("/repos/{owner}/{repo}/git/trees/{tree_sha}");
             if let Some(value) = self.recursive {
                 req = req.query("recursive", value);
             }
@@ -1270,10 +1281,11 @@ pub mod list_matching_refs {
             let repo = crate::runtime::encode::segment(&self.repo);
             let ref_ = crate::runtime::encode::slashed(&self.r#ref);
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/git/matching-refs/{ref_}"),
-            )
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/git/matching-refs/{ref_}"),
+                )
+                .route("/repos/{owner}/{repo}/git/matching-refs/{ref}")
         }
         /// Send the request and decode the response.
         #[inline]
@@ -1332,10 +1344,11 @@ pub mod list_refs {
             let repo = crate::runtime::encode::segment(&self.repo);
             let namespace = crate::runtime::encode::slashed(&self.namespace);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/git/refs/{namespace}"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/git/refs/{namespace}"),
+                )
+                .route("/repos/{owner}/{repo}/git/refs/{namespace}");
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }
@@ -1395,10 +1408,11 @@ pub mod update_ref {
             let repo = crate::runtime::encode::segment(&self.repo);
             let ref_ = crate::runtime::encode::slashed(&self.r#ref);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Patch,
-                format!("/repos/{owner}/{repo}/git/refs/{ref_}"),
-            );
+                    self.client,
+                    crate::runtime::Method::Patch,
+                    format!("/repos/{owner}/{repo}/git/refs/{ref_}"),
+                )
+                .route("/repos/{owner}/{repo}/git/refs/{ref}");
             let mut body = crate::runtime::JsonObject::new();
             body.field("sha", &self.sha);
             body.opt("force", &self.force);

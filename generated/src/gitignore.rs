@@ -73,10 +73,11 @@ pub mod get_all_templates {
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                String::from("/gitignore/templates"),
-            )
+                    self.client,
+                    crate::runtime::Method::Get,
+                    String::from("/gitignore/templates"),
+                )
+                .route("/gitignore/templates")
         }
         /// Send the request and decode the response.
         #[inline]
@@ -117,10 +118,11 @@ pub mod get_template {
         pub fn build(self) -> crate::runtime::Request<'c> {
             let name = crate::runtime::encode::segment(&self.name);
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/gitignore/templates/{name}"),
-            )
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/gitignore/templates/{name}"),
+                )
+                .route("/gitignore/templates/{name}")
         }
         /// Send the request and decode the response.
         #[inline]

@@ -232,6 +232,8 @@ impl<'c> Issues<'c> {
     ///
     /// The call sends notifications, and creating many issues quickly can trigger secondary rate limits.
     ///
+    /// **Triggers notifications.** A client with a [`Throttle`](crate::runtime::Throttle) spaces such calls (GitHub's secondary rate limits punish creating content quickly).
+    ///
     /// # Parameters
     ///
     /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
@@ -280,6 +282,8 @@ impl<'c> Issues<'c> {
     /// Posting many comments in a short time can hit the secondary rate limits.
     ///
     /// This endpoint triggers notifications.
+    ///
+    /// **Triggers notifications.** A client with a [`Throttle`](crate::runtime::Throttle) spaces such calls (GitHub's secondary rate limits punish creating content quickly).
     ///
     /// # Parameters
     ///
@@ -1877,10 +1881,11 @@ pub mod add_assignees {
             let repo = crate::runtime::encode::segment(&self.repo);
             let issue_number = self.issue_number;
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Post,
-                format!("/repos/{owner}/{repo}/issues/{issue_number}/assignees"),
-            );
+                    self.client,
+                    crate::runtime::Method::Post,
+                    format!("/repos/{owner}/{repo}/issues/{issue_number}/assignees"),
+                )
+                .route("/repos/{owner}/{repo}/issues/{issue_number}/assignees");
             let mut body = crate::runtime::JsonObject::new();
             body.opt("assignees", &self.assignees);
             if !body.is_empty() {
@@ -1925,12 +1930,15 @@ pub mod add_blocked_by_dependency {
             let repo = crate::runtime::encode::segment(&self.repo);
             let issue_number = self.issue_number;
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Post,
-                format!(
-                    "/repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by"
-                ),
-            );
+                    self.client,
+                    crate::runtime::Method::Post,
+                    format!(
+                        "/repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by"
+                    ),
+                )
+                .route(
+                    "/repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by",
+                );
             let mut body = crate::runtime::JsonObject::new();
             body.field("issue_id", &self.issue_id);
             req = req.json(body);
@@ -1984,10 +1992,11 @@ pub mod add_labels {
             let repo = crate::runtime::encode::segment(&self.repo);
             let issue_number = self.issue_number;
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Post,
-                format!("/repos/{owner}/{repo}/issues/{issue_number}/labels"),
-            );
+                    self.client,
+                    crate::runtime::Method::Post,
+                    format!("/repos/{owner}/{repo}/issues/{issue_number}/labels"),
+                )
+                .route("/repos/{owner}/{repo}/issues/{issue_number}/labels");
             let mut body = crate::runtime::JsonObject::new();
             body.opt("labels", &self.labels);
             if !body.is_empty() {
@@ -2044,10 +2053,11 @@ pub mod add_sub_issue {
             let repo = crate::runtime::encode::segment(&self.repo);
             let issue_number = self.issue_number;
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Post,
-                format!("/repos/{owner}/{repo}/issues/{issue_number}/sub_issues"),
-            );
+                    self.client,
+                    crate::runtime::Method::Post,
+                    format!("/repos/{owner}/{repo}/issues/{issue_number}/sub_issues"),
+                )
+                .route("/repos/{owner}/{repo}/issues/{issue_number}/sub_issues");
             let mut body = crate::runtime::JsonObject::new();
             body.field("sub_issue_id", &self.sub_issue_id);
             body.opt("replace_parent", &self.replace_parent);
@@ -2090,10 +2100,11 @@ pub mod check_user_can_be_assigned {
             let repo = crate::runtime::encode::segment(&self.repo);
             let assignee = crate::runtime::encode::segment(&self.assignee);
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/assignees/{assignee}"),
-            )
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/assignees/{assignee}"),
+                )
+                .route("/repos/{owner}/{repo}/assignees/{assignee}")
         }
         /// Send the request and decode the response.
         #[inline]
@@ -2138,12 +2149,15 @@ pub mod check_user_can_be_assigned_to_issue {
             let issue_number = self.issue_number;
             let assignee = crate::runtime::encode::segment(&self.assignee);
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!(
-                    "/repos/{owner}/{repo}/issues/{issue_number}/assignees/{assignee}"
-                ),
-            )
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!(
+                        "/repos/{owner}/{repo}/issues/{issue_number}/assignees/{assignee}"
+                    ),
+                )
+                .route(
+                    "/repos/{owner}/{repo}/issues/{issue_number}/assignees/{assignee}",
+                )
         }
         /// Send the request and decode the response.
         #[inline]
@@ -2239,10 +2253,12 @@ pub mod create {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Post,
-                format!("/repos/{owner}/{repo}/issues"),
-            );
+                    self.client,
+                    crate::runtime::Method::Post,
+                    format!("/repos/{owner}/{repo}/issues"),
+                )
+                .route("/repos/{owner}/{repo}/issues")
+                .triggers_notifications();
             let mut body = crate::runtime::JsonObject::new();
             body.field("title", &self.title);
             body.opt("body", &self.body);
@@ -2291,10 +2307,12 @@ pub mod create_comment {
             let repo = crate::runtime::encode::segment(&self.repo);
             let issue_number = self.issue_number;
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Post,
-                format!("/repos/{owner}/{repo}/issues/{issue_number}/comments"),
-            );
+                    self.client,
+                    crate::runtime::Method::Post,
+                    format!("/repos/{owner}/{repo}/issues/{issue_number}/comments"),
+                )
+                .route("/repos/{owner}/{repo}/issues/{issue_number}/comments")
+                .triggers_notifications();
             let mut body = crate::runtime::JsonObject::new();
             body.field("body", &self.body);
             req = req.json(body);
@@ -2351,10 +2369,11 @@ pub mod create_label {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Post,
-                format!("/repos/{owner}/{repo}/labels"),
-            );
+                    self.client,
+                    crate::runtime::Method::Post,
+                    format!("/repos/{owner}/{repo}/labels"),
+                )
+                .route("/repos/{owner}/{repo}/labels");
             let mut body = crate::runtime::JsonObject::new();
             body.field("name", &self.name);
             body.opt("color", &self.color);
@@ -2418,10 +2437,11 @@ pub mod create_milestone {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Post,
-                format!("/repos/{owner}/{repo}/milestones"),
-            );
+                    self.client,
+                    crate::runtime::Method::Post,
+                    format!("/repos/{owner}/{repo}/milestones"),
+                )
+                .route("/repos/{owner}/{repo}/milestones");
             let mut body = crate::runtime::JsonObject::new();
             body.field("title", &self.title);
             body.opt("state", &self.state);
@@ -2498,10 +2518,11 @@ pub mod delete_comment {
             let repo = crate::runtime::encode::segment(&self.repo);
             let comment_id = self.comment_id;
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Delete,
-                format!("/repos/{owner}/{repo}/issues/comments/{comment_id}"),
-            )
+                    self.client,
+                    crate::runtime::Method::Delete,
+                    format!("/repos/{owner}/{repo}/issues/comments/{comment_id}"),
+                )
+                .route("/repos/{owner}/{repo}/issues/comments/{comment_id}")
         }
         /// Send the request and decode the response.
         #[inline]
@@ -2536,10 +2557,11 @@ pub mod delete_label {
             let repo = crate::runtime::encode::segment(&self.repo);
             let name = crate::runtime::encode::segment(&self.name);
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Delete,
-                format!("/repos/{owner}/{repo}/labels/{name}"),
-            )
+                    self.client,
+                    crate::runtime::Method::Delete,
+                    format!("/repos/{owner}/{repo}/labels/{name}"),
+                )
+                .route("/repos/{owner}/{repo}/labels/{name}")
         }
         /// Send the request and decode the response.
         #[inline]
@@ -2574,10 +2596,11 @@ pub mod delete_milestone {
             let repo = crate::runtime::encode::segment(&self.repo);
             let milestone_number = self.milestone_number;
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Delete,
-                format!("/repos/{owner}/{repo}/milestones/{milestone_number}"),
-            )
+                    self.client,
+                    crate::runtime::Method::Delete,
+                    format!("/repos/{owner}/{repo}/milestones/{milestone_number}"),
+                )
+                .route("/repos/{owner}/{repo}/milestones/{milestone_number}")
         }
         /// Send the request and decode the response.
         #[inline]
@@ -2614,10 +2637,11 @@ pub mod get {
             let repo = crate::runtime::encode::segment(&self.repo);
             let issue_number = self.issue_number;
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/issues/{issue_number}"),
-            )
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/issues/{issue_number}"),
+                )
+                .route("/repos/{owner}/{repo}/issues/{issue_number}")
         }
         /// Send the request and decode the response.
         #[inline]
@@ -2655,10 +2679,11 @@ pub mod get_comment {
             let repo = crate::runtime::encode::segment(&self.repo);
             let comment_id = self.comment_id;
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/issues/comments/{comment_id}"),
-            )
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/issues/comments/{comment_id}"),
+                )
+                .route("/repos/{owner}/{repo}/issues/comments/{comment_id}")
         }
         /// Send the request and decode the response.
         #[inline]
@@ -2698,10 +2723,11 @@ pub mod get_event {
             let repo = crate::runtime::encode::segment(&self.repo);
             let event_id = self.event_id;
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/issues/events/{event_id}"),
-            )
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/issues/events/{event_id}"),
+                )
+                .route("/repos/{owner}/{repo}/issues/events/{event_id}")
         }
         /// Send the request and decode the response.
         #[inline]
@@ -2739,10 +2765,11 @@ pub mod get_label {
             let repo = crate::runtime::encode::segment(&self.repo);
             let name = crate::runtime::encode::segment(&self.name);
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/labels/{name}"),
-            )
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/labels/{name}"),
+                )
+                .route("/repos/{owner}/{repo}/labels/{name}")
         }
         /// Send the request and decode the response.
         #[inline]
@@ -2780,10 +2807,11 @@ pub mod get_milestone {
             let repo = crate::runtime::encode::segment(&self.repo);
             let milestone_number = self.milestone_number;
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/milestones/{milestone_number}"),
-            )
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/milestones/{milestone_number}"),
+                )
+                .route("/repos/{owner}/{repo}/milestones/{milestone_number}")
         }
         /// Send the request and decode the response.
         #[inline]
@@ -2821,10 +2849,11 @@ pub mod get_parent {
             let repo = crate::runtime::encode::segment(&self.repo);
             let issue_number = self.issue_number;
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/issues/{issue_number}/parent"),
-            )
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/issues/{issue_number}/parent"),
+                )
+                .route("/repos/{owner}/{repo}/issues/{issue_number}/parent")
         }
         /// Send the request and decode the response.
         #[inline]
@@ -2940,10 +2969,11 @@ pub mod list {
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                String::from("/issues"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    String::from("/issues"),
+                )
+                .route("/issues");
             if let Some(value) = self.filter {
                 req = req.query("filter", value.as_str().to_owned());
             }
@@ -3173,10 +3203,11 @@ pub mod list_assignees {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/assignees"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/assignees"),
+                )
+                .route("/repos/{owner}/{repo}/assignees");
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }
@@ -3251,10 +3282,11 @@ pub mod list_comments {
             let repo = crate::runtime::encode::segment(&self.repo);
             let issue_number = self.issue_number;
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/issues/{issue_number}/comments"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/issues/{issue_number}/comments"),
+                )
+                .route("/repos/{owner}/{repo}/issues/{issue_number}/comments");
             if let Some(value) = self.since {
                 req = req.query("since", value);
             }
@@ -3350,10 +3382,11 @@ pub mod list_comments_for_repo {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/issues/comments"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/issues/comments"),
+                )
+                .route("/repos/{owner}/{repo}/issues/comments");
             if let Some(value) = self.sort {
                 req = req.query("sort", value.as_str().to_owned());
             }
@@ -3492,12 +3525,15 @@ pub mod list_dependencies_blocked_by {
             let repo = crate::runtime::encode::segment(&self.repo);
             let issue_number = self.issue_number;
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!(
-                    "/repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by"
-                ),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!(
+                        "/repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by"
+                    ),
+                )
+                .route(
+                    "/repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by",
+                );
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }
@@ -3569,12 +3605,15 @@ pub mod list_dependencies_blocking {
             let repo = crate::runtime::encode::segment(&self.repo);
             let issue_number = self.issue_number;
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!(
-                    "/repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocking"
-                ),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!(
+                        "/repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocking"
+                    ),
+                )
+                .route(
+                    "/repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocking",
+                );
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }
@@ -3646,10 +3685,11 @@ pub mod list_events {
             let repo = crate::runtime::encode::segment(&self.repo);
             let issue_number = self.issue_number;
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/issues/{issue_number}/events"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/issues/{issue_number}/events"),
+                )
+                .route("/repos/{owner}/{repo}/issues/{issue_number}/events");
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }
@@ -3715,10 +3755,11 @@ pub mod list_events_for_repo {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/issues/events"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/issues/events"),
+                )
+                .route("/repos/{owner}/{repo}/issues/events");
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }
@@ -3788,10 +3829,11 @@ pub mod list_events_for_timeline {
             let repo = crate::runtime::encode::segment(&self.repo);
             let issue_number = self.issue_number;
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/issues/{issue_number}/timeline"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/issues/{issue_number}/timeline"),
+                )
+                .route("/repos/{owner}/{repo}/issues/{issue_number}/timeline");
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }
@@ -3911,10 +3953,11 @@ pub mod list_for_authenticated_user {
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                String::from("/user/issues"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    String::from("/user/issues"),
+                )
+                .route("/user/issues");
             if let Some(value) = self.filter {
                 req = req.query("filter", value.as_str().to_owned());
             }
@@ -4190,10 +4233,11 @@ pub mod list_for_org {
         pub fn build(self) -> crate::runtime::Request<'c> {
             let org = crate::runtime::encode::segment(&self.org);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/orgs/{org}/issues"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/orgs/{org}/issues"),
+                )
+                .route("/orgs/{org}/issues");
             if let Some(value) = self.filter {
                 req = req.query("filter", value.as_str().to_owned());
             }
@@ -4487,10 +4531,11 @@ pub mod list_for_repo {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/issues"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/issues"),
+                )
+                .route("/repos/{owner}/{repo}/issues");
             if let Some(value) = self.milestone {
                 req = req.query("milestone", value);
             }
@@ -4680,10 +4725,11 @@ pub mod list_labels_for_milestone {
             let repo = crate::runtime::encode::segment(&self.repo);
             let milestone_number = self.milestone_number;
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/milestones/{milestone_number}/labels"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/milestones/{milestone_number}/labels"),
+                )
+                .route("/repos/{owner}/{repo}/milestones/{milestone_number}/labels");
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }
@@ -4747,10 +4793,11 @@ pub mod list_labels_for_repo {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/labels"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/labels"),
+                )
+                .route("/repos/{owner}/{repo}/labels");
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }
@@ -4816,10 +4863,11 @@ pub mod list_labels_on_issue {
             let repo = crate::runtime::encode::segment(&self.repo);
             let issue_number = self.issue_number;
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/issues/{issue_number}/labels"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/issues/{issue_number}/labels"),
+                )
+                .route("/repos/{owner}/{repo}/issues/{issue_number}/labels");
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }
@@ -4907,10 +4955,11 @@ pub mod list_milestones {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/milestones"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/milestones"),
+                )
+                .route("/repos/{owner}/{repo}/milestones");
             if let Some(value) = self.state {
                 req = req.query("state", value.as_str().to_owned());
             }
@@ -5078,10 +5127,11 @@ pub mod list_sub_issues {
             let repo = crate::runtime::encode::segment(&self.repo);
             let issue_number = self.issue_number;
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/issues/{issue_number}/sub_issues"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/issues/{issue_number}/sub_issues"),
+                )
+                .route("/repos/{owner}/{repo}/issues/{issue_number}/sub_issues");
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }
@@ -5141,10 +5191,11 @@ pub mod lock {
             let repo = crate::runtime::encode::segment(&self.repo);
             let issue_number = self.issue_number;
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Put,
-                format!("/repos/{owner}/{repo}/issues/{issue_number}/lock"),
-            );
+                    self.client,
+                    crate::runtime::Method::Put,
+                    format!("/repos/{owner}/{repo}/issues/{issue_number}/lock"),
+                )
+                .route("/repos/{owner}/{repo}/issues/{issue_number}/lock");
             let mut body = crate::runtime::JsonObject::new();
             body.opt("lock_reason", &self.lock_reason);
             if !body.is_empty() {
@@ -5221,10 +5272,11 @@ pub mod remove_all_labels {
             let repo = crate::runtime::encode::segment(&self.repo);
             let issue_number = self.issue_number;
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Delete,
-                format!("/repos/{owner}/{repo}/issues/{issue_number}/labels"),
-            )
+                    self.client,
+                    crate::runtime::Method::Delete,
+                    format!("/repos/{owner}/{repo}/issues/{issue_number}/labels"),
+                )
+                .route("/repos/{owner}/{repo}/issues/{issue_number}/labels")
         }
         /// Send the request and decode the response.
         #[inline]
@@ -5262,10 +5314,11 @@ pub mod remove_assignees {
             let repo = crate::runtime::encode::segment(&self.repo);
             let issue_number = self.issue_number;
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Delete,
-                format!("/repos/{owner}/{repo}/issues/{issue_number}/assignees"),
-            );
+                    self.client,
+                    crate::runtime::Method::Delete,
+                    format!("/repos/{owner}/{repo}/issues/{issue_number}/assignees"),
+                )
+                .route("/repos/{owner}/{repo}/issues/{issue_number}/assignees");
             let mut body = crate::runtime::JsonObject::new();
             body.field("assignees", &self.assignees);
             req = req.json(body);
@@ -5311,12 +5364,15 @@ pub mod remove_dependency_blocked_by {
             let issue_number = self.issue_number;
             let issue_id = self.issue_id;
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Delete,
-                format!(
-                    "/repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by/{issue_id}"
-                ),
-            )
+                    self.client,
+                    crate::runtime::Method::Delete,
+                    format!(
+                        "/repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by/{issue_id}"
+                    ),
+                )
+                .route(
+                    "/repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by/{issue_id}",
+                )
         }
         /// Send the request and decode the response.
         #[inline]
@@ -5364,10 +5420,11 @@ pub mod remove_label {
             let issue_number = self.issue_number;
             let name = crate::runtime::encode::segment(&self.name);
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Delete,
-                format!("/repos/{owner}/{repo}/issues/{issue_number}/labels/{name}"),
-            )
+                    self.client,
+                    crate::runtime::Method::Delete,
+                    format!("/repos/{owner}/{repo}/issues/{issue_number}/labels/{name}"),
+                )
+                .route("/repos/{owner}/{repo}/issues/{issue_number}/labels/{name}")
         }
         /// Send the request and decode the response.
         #[inline]
@@ -5411,10 +5468,11 @@ pub mod remove_sub_issue {
             let repo = crate::runtime::encode::segment(&self.repo);
             let issue_number = self.issue_number;
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Delete,
-                format!("/repos/{owner}/{repo}/issues/{issue_number}/sub_issue"),
-            );
+                    self.client,
+                    crate::runtime::Method::Delete,
+                    format!("/repos/{owner}/{repo}/issues/{issue_number}/sub_issue"),
+                )
+                .route("/repos/{owner}/{repo}/issues/{issue_number}/sub_issue");
             let mut body = crate::runtime::JsonObject::new();
             body.field("sub_issue_id", &self.sub_issue_id);
             req = req.json(body);
@@ -5471,12 +5529,15 @@ pub mod reprioritize_sub_issue {
             let repo = crate::runtime::encode::segment(&self.repo);
             let issue_number = self.issue_number;
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Patch,
-                format!(
-                    "/repos/{owner}/{repo}/issues/{issue_number}/sub_issues/priority"
-                ),
-            );
+                    self.client,
+                    crate::runtime::Method::Patch,
+                    format!(
+                        "/repos/{owner}/{repo}/issues/{issue_number}/sub_issues/priority"
+                    ),
+                )
+                .route(
+                    "/repos/{owner}/{repo}/issues/{issue_number}/sub_issues/priority",
+                );
             let mut body = crate::runtime::JsonObject::new();
             body.field("sub_issue_id", &self.sub_issue_id);
             body.opt("after_id", &self.after_id);
@@ -5532,10 +5593,11 @@ pub mod set_labels {
             let repo = crate::runtime::encode::segment(&self.repo);
             let issue_number = self.issue_number;
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Put,
-                format!("/repos/{owner}/{repo}/issues/{issue_number}/labels"),
-            );
+                    self.client,
+                    crate::runtime::Method::Put,
+                    format!("/repos/{owner}/{repo}/issues/{issue_number}/labels"),
+                )
+                .route("/repos/{owner}/{repo}/issues/{issue_number}/labels");
             let mut body = crate::runtime::JsonObject::new();
             body.opt("labels", &self.labels);
             if !body.is_empty() {
@@ -5597,10 +5659,11 @@ pub mod unlock {
             let repo = crate::runtime::encode::segment(&self.repo);
             let issue_number = self.issue_number;
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Delete,
-                format!("/repos/{owner}/{repo}/issues/{issue_number}/lock"),
-            )
+                    self.client,
+                    crate::runtime::Method::Delete,
+                    format!("/repos/{owner}/{repo}/issues/{issue_number}/lock"),
+                )
+                .route("/repos/{owner}/{repo}/issues/{issue_number}/lock")
         }
         /// Send the request and decode the response.
         #[inline]
@@ -5720,10 +5783,11 @@ pub mod update {
             let repo = crate::runtime::encode::segment(&self.repo);
             let issue_number = self.issue_number;
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Patch,
-                format!("/repos/{owner}/{repo}/issues/{issue_number}"),
-            );
+                    self.client,
+                    crate::runtime::Method::Patch,
+                    format!("/repos/{owner}/{repo}/issues/{issue_number}"),
+                )
+                .route("/repos/{owner}/{repo}/issues/{issue_number}");
             let mut body = crate::runtime::JsonObject::new();
             body.opt("title", &self.title);
             body.opt("body", &self.body);
@@ -5842,10 +5906,11 @@ pub mod update_comment {
             let repo = crate::runtime::encode::segment(&self.repo);
             let comment_id = self.comment_id;
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Patch,
-                format!("/repos/{owner}/{repo}/issues/comments/{comment_id}"),
-            );
+                    self.client,
+                    crate::runtime::Method::Patch,
+                    format!("/repos/{owner}/{repo}/issues/comments/{comment_id}"),
+                )
+                .route("/repos/{owner}/{repo}/issues/comments/{comment_id}");
             let mut body = crate::runtime::JsonObject::new();
             body.field("body", &self.body);
             req = req.json(body);
@@ -5910,10 +5975,11 @@ pub mod update_label {
             let repo = crate::runtime::encode::segment(&self.repo);
             let name = crate::runtime::encode::segment(&self.name);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Patch,
-                format!("/repos/{owner}/{repo}/labels/{name}"),
-            );
+                    self.client,
+                    crate::runtime::Method::Patch,
+                    format!("/repos/{owner}/{repo}/labels/{name}"),
+                )
+                .route("/repos/{owner}/{repo}/labels/{name}");
             let mut body = crate::runtime::JsonObject::new();
             body.opt("new_name", &self.new_name);
             body.opt("color", &self.color);
@@ -5987,10 +6053,11 @@ pub mod update_milestone {
             let repo = crate::runtime::encode::segment(&self.repo);
             let milestone_number = self.milestone_number;
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Patch,
-                format!("/repos/{owner}/{repo}/milestones/{milestone_number}"),
-            );
+                    self.client,
+                    crate::runtime::Method::Patch,
+                    format!("/repos/{owner}/{repo}/milestones/{milestone_number}"),
+                )
+                .route("/repos/{owner}/{repo}/milestones/{milestone_number}");
             let mut body = crate::runtime::JsonObject::new();
             body.opt("title", &self.title);
             body.opt("state", &self.state);

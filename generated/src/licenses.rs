@@ -115,10 +115,11 @@ pub mod get {
         pub fn build(self) -> crate::runtime::Request<'c> {
             let license = crate::runtime::encode::segment(&self.license);
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/licenses/{license}"),
-            )
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/licenses/{license}"),
+                )
+                .route("/licenses/{license}")
         }
         /// Send the request and decode the response.
         #[inline]
@@ -171,10 +172,11 @@ pub mod get_all_commonly_used {
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                String::from("/licenses"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    String::from("/licenses"),
+                )
+                .route("/licenses");
             if let Some(value) = self.featured {
                 req = req.query("featured", value.to_string());
             }
@@ -238,10 +240,11 @@ pub mod get_for_repo {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/license"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/license"),
+                )
+                .route("/repos/{owner}/{repo}/license");
             if let Some(value) = self.r#ref {
                 req = req.query("ref", value);
             }

@@ -94,10 +94,11 @@ pub mod render {
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Post,
-                String::from("/markdown"),
-            );
+                    self.client,
+                    crate::runtime::Method::Post,
+                    String::from("/markdown"),
+                )
+                .route("/markdown");
             let mut body = crate::runtime::JsonObject::new();
             body.field("text", &self.text);
             body.opt("mode", &self.mode);
@@ -163,10 +164,11 @@ pub mod render_raw {
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Post,
-                String::from("/markdown/raw"),
-            );
+                    self.client,
+                    crate::runtime::Method::Post,
+                    String::from("/markdown/raw"),
+                )
+                .route("/markdown/raw");
             req = req.raw(self.data);
             req = req.header("Content-Type", "text/plain");
             req

@@ -123,10 +123,11 @@ pub mod get {
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                String::from("/meta"),
-            )
+                    self.client,
+                    crate::runtime::Method::Get,
+                    String::from("/meta"),
+                )
+                .route("/meta")
         }
         /// Send the request and decode the response.
         #[inline]
@@ -160,10 +161,11 @@ pub mod get_all_versions {
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                String::from("/versions"),
-            )
+                    self.client,
+                    crate::runtime::Method::Get,
+                    String::from("/versions"),
+                )
+                .route("/versions")
         }
         /// Send the request and decode the response.
         #[inline]
@@ -207,10 +209,11 @@ pub mod get_octocat {
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                String::from("/octocat"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    String::from("/octocat"),
+                )
+                .route("/octocat");
             if let Some(value) = self.s {
                 req = req.query("s", value);
             }
@@ -243,10 +246,11 @@ pub mod get_zen {
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                String::from("/zen"),
-            )
+                    self.client,
+                    crate::runtime::Method::Get,
+                    String::from("/zen"),
+                )
+                .route("/zen")
         }
         /// Send the request and decode the response.
         #[inline]
@@ -275,10 +279,11 @@ pub mod root {
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                String::from("/"),
-            )
+                    self.client,
+                    crate::runtime::Method::Get,
+                    String::from("/"),
+                )
+                .route("/")
         }
         /// Send the request and decode the response.
         #[inline]

@@ -384,10 +384,11 @@ pub mod check_membership_for_user {
             let org = crate::runtime::encode::segment(&self.org);
             let username = crate::runtime::encode::segment(&self.username);
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/orgs/{org}/members/{username}"),
-            )
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/orgs/{org}/members/{username}"),
+                )
+                .route("/orgs/{org}/members/{username}")
         }
         /// Send the request and decode the response.
         #[inline]
@@ -420,10 +421,11 @@ pub mod get {
         pub fn build(self) -> crate::runtime::Request<'c> {
             let org = crate::runtime::encode::segment(&self.org);
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/orgs/{org}"),
-            )
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/orgs/{org}"),
+                )
+                .route("/orgs/{org}")
         }
         /// Send the request and decode the response.
         #[inline]
@@ -459,10 +461,11 @@ pub mod get_membership_for_authenticated_user {
         pub fn build(self) -> crate::runtime::Request<'c> {
             let org = crate::runtime::encode::segment(&self.org);
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/user/memberships/orgs/{org}"),
-            )
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/user/memberships/orgs/{org}"),
+                )
+                .route("/user/memberships/orgs/{org}")
         }
         /// Send the request and decode the response.
         #[inline]
@@ -508,10 +511,11 @@ pub mod get_membership_for_user {
             let org = crate::runtime::encode::segment(&self.org);
             let username = crate::runtime::encode::segment(&self.username);
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/orgs/{org}/memberships/{username}"),
-            )
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/orgs/{org}/memberships/{username}"),
+                )
+                .route("/orgs/{org}/memberships/{username}")
         }
         /// Send the request and decode the response.
         #[inline]
@@ -561,10 +565,11 @@ pub mod list {
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                String::from("/organizations"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    String::from("/organizations"),
+                )
+                .route("/organizations");
             if let Some(value) = self.since {
                 req = req.query("since", value.to_string());
             }
@@ -626,10 +631,11 @@ pub mod list_for_authenticated_user {
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                String::from("/user/orgs"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    String::from("/user/orgs"),
+                )
+                .route("/user/orgs");
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }
@@ -695,10 +701,11 @@ pub mod list_for_user {
         pub fn build(self) -> crate::runtime::Request<'c> {
             let username = crate::runtime::encode::segment(&self.username);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/users/{username}/orgs"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/users/{username}/orgs"),
+                )
+                .route("/users/{username}/orgs");
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }
@@ -776,10 +783,11 @@ pub mod list_members {
         pub fn build(self) -> crate::runtime::Request<'c> {
             let org = crate::runtime::encode::segment(&self.org);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/orgs/{org}/members"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/orgs/{org}/members"),
+                )
+                .route("/orgs/{org}/members");
             if let Some(value) = self.filter {
                 req = req.query("filter", value.as_str().to_owned());
             }
@@ -915,10 +923,11 @@ pub mod list_public_members {
         pub fn build(self) -> crate::runtime::Request<'c> {
             let org = crate::runtime::encode::segment(&self.org);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/orgs/{org}/public_members"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/orgs/{org}/public_members"),
+                )
+                .route("/orgs/{org}/public_members");
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }
@@ -972,10 +981,11 @@ pub mod remove_member {
             let org = crate::runtime::encode::segment(&self.org);
             let username = crate::runtime::encode::segment(&self.username);
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Delete,
-                format!("/orgs/{org}/members/{username}"),
-            )
+                    self.client,
+                    crate::runtime::Method::Delete,
+                    format!("/orgs/{org}/members/{username}"),
+                )
+                .route("/orgs/{org}/members/{username}")
         }
         /// Send the request and decode the response.
         #[inline]
@@ -1008,10 +1018,11 @@ pub mod remove_membership_for_user {
             let org = crate::runtime::encode::segment(&self.org);
             let username = crate::runtime::encode::segment(&self.username);
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Delete,
-                format!("/orgs/{org}/memberships/{username}"),
-            )
+                    self.client,
+                    crate::runtime::Method::Delete,
+                    format!("/orgs/{org}/memberships/{username}"),
+                )
+                .route("/orgs/{org}/memberships/{username}")
         }
         /// Send the request and decode the response.
         #[inline]
@@ -1053,10 +1064,11 @@ pub mod set_membership_for_user {
             let org = crate::runtime::encode::segment(&self.org);
             let username = crate::runtime::encode::segment(&self.username);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Put,
-                format!("/orgs/{org}/memberships/{username}"),
-            );
+                    self.client,
+                    crate::runtime::Method::Put,
+                    format!("/orgs/{org}/memberships/{username}"),
+                )
+                .route("/orgs/{org}/memberships/{username}");
             let mut body = crate::runtime::JsonObject::new();
             body.opt("role", &self.role);
             if !body.is_empty() {

@@ -73,12 +73,15 @@ pub mod get_package_version_for_organization {
             let package_name = crate::runtime::encode::segment(&self.package_name);
             let package_version_id = self.package_version_id;
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!(
-                    "/orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}"
-                ),
-            )
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!(
+                        "/orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}"
+                    ),
+                )
+                .route(
+                    "/orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}",
+                )
         }
         /// Send the request and decode the response.
         #[inline]

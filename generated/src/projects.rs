@@ -268,10 +268,11 @@ pub mod create_card {
         pub fn build(self) -> crate::runtime::Request<'c> {
             let column_id = self.column_id;
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Post,
-                format!("/projects/columns/{column_id}/cards"),
-            );
+                    self.client,
+                    crate::runtime::Method::Post,
+                    format!("/projects/columns/{column_id}/cards"),
+                )
+                .route("/projects/columns/{column_id}/cards");
             let mut body = crate::runtime::JsonObject::new();
             body.opt("note", &self.note);
             body.opt("content_id", &self.content_id);
@@ -315,10 +316,11 @@ pub mod delete_card {
         pub fn build(self) -> crate::runtime::Request<'c> {
             let card_id = self.card_id;
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Delete,
-                format!("/projects/columns/cards/{card_id}"),
-            )
+                    self.client,
+                    crate::runtime::Method::Delete,
+                    format!("/projects/columns/cards/{card_id}"),
+                )
+                .route("/projects/columns/cards/{card_id}")
         }
         /// Send the request and decode the response.
         #[inline]
@@ -349,10 +351,11 @@ pub mod get_card {
         pub fn build(self) -> crate::runtime::Request<'c> {
             let card_id = self.card_id;
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/projects/columns/cards/{card_id}"),
-            )
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/projects/columns/cards/{card_id}"),
+                )
+                .route("/projects/columns/cards/{card_id}")
         }
         /// Send the request and decode the response.
         #[inline]
@@ -412,10 +415,11 @@ pub mod list_cards {
         pub fn build(self) -> crate::runtime::Request<'c> {
             let column_id = self.column_id;
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/projects/columns/{column_id}/cards"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/projects/columns/{column_id}/cards"),
+                )
+                .route("/projects/columns/{column_id}/cards");
             if let Some(value) = self.archived_state {
                 req = req.query("archived_state", value.as_str().to_owned());
             }
@@ -509,10 +513,11 @@ pub mod move_card {
         pub fn build(self) -> crate::runtime::Request<'c> {
             let card_id = self.card_id;
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Post,
-                format!("/projects/columns/cards/{card_id}/moves"),
-            );
+                    self.client,
+                    crate::runtime::Method::Post,
+                    format!("/projects/columns/cards/{card_id}/moves"),
+                )
+                .route("/projects/columns/cards/{card_id}/moves");
             let mut body = crate::runtime::JsonObject::new();
             body.field("position", &self.position);
             body.opt("column_id", &self.column_id);
@@ -574,10 +579,11 @@ pub mod update_card {
         pub fn build(self) -> crate::runtime::Request<'c> {
             let card_id = self.card_id;
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Patch,
-                format!("/projects/columns/cards/{card_id}"),
-            );
+                    self.client,
+                    crate::runtime::Method::Patch,
+                    format!("/projects/columns/cards/{card_id}"),
+                )
+                .route("/projects/columns/cards/{card_id}");
             let mut body = crate::runtime::JsonObject::new();
             body.opt("note", &self.note);
             body.opt("archived", &self.archived);
@@ -625,10 +631,11 @@ pub mod update_item_for_org {
             let project_number = self.project_number;
             let item_id = self.item_id;
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Patch,
-                format!("/orgs/{org}/projectsV2/{project_number}/items/{item_id}"),
-            );
+                    self.client,
+                    crate::runtime::Method::Patch,
+                    format!("/orgs/{org}/projectsV2/{project_number}/items/{item_id}"),
+                )
+                .route("/orgs/{org}/projectsV2/{project_number}/items/{item_id}");
             let mut body = crate::runtime::JsonObject::new();
             body.field("fields", &self.fields);
             req = req.json(body);

@@ -52,6 +52,8 @@ impl<'c> Pulls<'c> {
     ///
     /// This endpoint triggers notifications.
     ///
+    /// **Triggers notifications.** A client with a [`Throttle`](crate::runtime::Throttle) spaces such calls (GitHub's secondary rate limits punish creating content quickly).
+    ///
     /// # Parameters
     ///
     /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
@@ -102,6 +104,8 @@ impl<'c> Pulls<'c> {
     ///
     /// This endpoint triggers notifications.
     ///
+    /// **Triggers notifications.** A client with a [`Throttle`](crate::runtime::Throttle) spaces such calls (GitHub's secondary rate limits punish creating content quickly).
+    ///
     /// # Parameters
     ///
     /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
@@ -144,6 +148,8 @@ impl<'c> Pulls<'c> {
     /// Inline comments go in `comments`; each refers to a line of the diff.
     ///
     /// This endpoint triggers notifications.
+    ///
+    /// **Triggers notifications.** A client with a [`Throttle`](crate::runtime::Throttle) spaces such calls (GitHub's secondary rate limits punish creating content quickly).
     ///
     /// # Parameters
     ///
@@ -189,6 +195,8 @@ impl<'c> Pulls<'c> {
     /// A comment can cover one line, a range of lines (`start_line` to `line`) or the whole file (`subject_type: file`).
     ///
     /// This endpoint triggers notifications.
+    ///
+    /// **Triggers notifications.** A client with a [`Throttle`](crate::runtime::Throttle) spaces such calls (GitHub's secondary rate limits punish creating content quickly).
     ///
     /// # Parameters
     ///
@@ -773,6 +781,8 @@ impl<'c> Pulls<'c> {
     ///
     /// This endpoint triggers notifications.
     ///
+    /// **Triggers notifications.** A client with a [`Throttle`](crate::runtime::Throttle) spaces such calls (GitHub's secondary rate limits punish creating content quickly).
+    ///
     /// # Parameters
     ///
     /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
@@ -853,6 +863,8 @@ impl<'c> Pulls<'c> {
     /// Asks users or teams to review a pull request.
     ///
     /// This endpoint triggers notifications.
+    ///
+    /// **Triggers notifications.** A client with a [`Throttle`](crate::runtime::Throttle) spaces such calls (GitHub's secondary rate limits punish creating content quickly).
     ///
     /// # Parameters
     ///
@@ -1101,10 +1113,11 @@ pub mod check_if_merged {
             let repo = crate::runtime::encode::segment(&self.repo);
             let pull_number = self.pull_number;
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/pulls/{pull_number}/merge"),
-            )
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/pulls/{pull_number}/merge"),
+                )
+                .route("/repos/{owner}/{repo}/pulls/{pull_number}/merge")
         }
         /// Send the request and decode the response.
         #[inline]
@@ -1181,10 +1194,12 @@ pub mod create {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Post,
-                format!("/repos/{owner}/{repo}/pulls"),
-            );
+                    self.client,
+                    crate::runtime::Method::Post,
+                    format!("/repos/{owner}/{repo}/pulls"),
+                )
+                .route("/repos/{owner}/{repo}/pulls")
+                .triggers_notifications();
             let mut body = crate::runtime::JsonObject::new();
             body.opt("title", &self.title);
             body.field("head", &self.head);
@@ -1238,12 +1253,16 @@ pub mod create_reply_for_review_comment {
             let pull_number = self.pull_number;
             let comment_id = self.comment_id;
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Post,
-                format!(
-                    "/repos/{owner}/{repo}/pulls/{pull_number}/comments/{comment_id}/replies"
-                ),
-            );
+                    self.client,
+                    crate::runtime::Method::Post,
+                    format!(
+                        "/repos/{owner}/{repo}/pulls/{pull_number}/comments/{comment_id}/replies"
+                    ),
+                )
+                .route(
+                    "/repos/{owner}/{repo}/pulls/{pull_number}/comments/{comment_id}/replies",
+                )
+                .triggers_notifications();
             let mut body = crate::runtime::JsonObject::new();
             body.field("body", &self.body);
             req = req.json(body);
@@ -1326,10 +1345,12 @@ pub mod create_review {
             let repo = crate::runtime::encode::segment(&self.repo);
             let pull_number = self.pull_number;
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Post,
-                format!("/repos/{owner}/{repo}/pulls/{pull_number}/reviews"),
-            );
+                    self.client,
+                    crate::runtime::Method::Post,
+                    format!("/repos/{owner}/{repo}/pulls/{pull_number}/reviews"),
+                )
+                .route("/repos/{owner}/{repo}/pulls/{pull_number}/reviews")
+                .triggers_notifications();
             let mut body = crate::runtime::JsonObject::new();
             body.opt("commit_id", &self.commit_id);
             body.opt("body", &self.body);
@@ -1510,10 +1531,12 @@ pub mod create_review_comment {
             let repo = crate::runtime::encode::segment(&self.repo);
             let pull_number = self.pull_number;
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Post,
-                format!("/repos/{owner}/{repo}/pulls/{pull_number}/comments"),
-            );
+                    self.client,
+                    crate::runtime::Method::Post,
+                    format!("/repos/{owner}/{repo}/pulls/{pull_number}/comments"),
+                )
+                .route("/repos/{owner}/{repo}/pulls/{pull_number}/comments")
+                .triggers_notifications();
             let mut body = crate::runtime::JsonObject::new();
             body.field("body", &self.body);
             body.field("commit_id", &self.commit_id);
@@ -1663,10 +1686,13 @@ pub mod delete_pending_review {
             let pull_number = self.pull_number;
             let review_id = self.review_id;
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Delete,
-                format!("/repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}"),
-            )
+                    self.client,
+                    crate::runtime::Method::Delete,
+                    format!(
+                        "/repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}"
+                    ),
+                )
+                .route("/repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}")
         }
         /// Send the request and decode the response.
         #[inline]
@@ -1708,10 +1734,11 @@ pub mod delete_review_comment {
             let repo = crate::runtime::encode::segment(&self.repo);
             let comment_id = self.comment_id;
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Delete,
-                format!("/repos/{owner}/{repo}/pulls/comments/{comment_id}"),
-            )
+                    self.client,
+                    crate::runtime::Method::Delete,
+                    format!("/repos/{owner}/{repo}/pulls/comments/{comment_id}"),
+                )
+                .route("/repos/{owner}/{repo}/pulls/comments/{comment_id}")
         }
         /// Send the request and decode the response.
         #[inline]
@@ -1758,12 +1785,15 @@ pub mod dismiss_review {
             let pull_number = self.pull_number;
             let review_id = self.review_id;
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Put,
-                format!(
-                    "/repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/dismissals"
-                ),
-            );
+                    self.client,
+                    crate::runtime::Method::Put,
+                    format!(
+                        "/repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/dismissals"
+                    ),
+                )
+                .route(
+                    "/repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/dismissals",
+                );
             let mut body = crate::runtime::JsonObject::new();
             body.field("message", &self.message);
             body.opt("event", &self.event);
@@ -1835,10 +1865,11 @@ pub mod get {
             let repo = crate::runtime::encode::segment(&self.repo);
             let pull_number = self.pull_number;
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/pulls/{pull_number}"),
-            )
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/pulls/{pull_number}"),
+                )
+                .route("/repos/{owner}/{repo}/pulls/{pull_number}")
         }
         /// Send the request and decode the response.
         #[inline]
@@ -1880,10 +1911,13 @@ pub mod get_review {
             let pull_number = self.pull_number;
             let review_id = self.review_id;
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}"),
-            )
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!(
+                        "/repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}"
+                    ),
+                )
+                .route("/repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}")
         }
         /// Send the request and decode the response.
         #[inline]
@@ -1923,10 +1957,11 @@ pub mod get_review_comment {
             let repo = crate::runtime::encode::segment(&self.repo);
             let comment_id = self.comment_id;
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/pulls/comments/{comment_id}"),
-            )
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/pulls/comments/{comment_id}"),
+                )
+                .route("/repos/{owner}/{repo}/pulls/comments/{comment_id}")
         }
         /// Send the request and decode the response.
         #[inline]
@@ -2015,10 +2050,11 @@ pub mod list {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/pulls"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/pulls"),
+                )
+                .route("/repos/{owner}/{repo}/pulls");
             if let Some(value) = self.state {
                 req = req.query("state", value.as_str().to_owned());
             }
@@ -2202,12 +2238,15 @@ pub mod list_comments_for_review {
             let pull_number = self.pull_number;
             let review_id = self.review_id;
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!(
-                    "/repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/comments"
-                ),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!(
+                        "/repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/comments"
+                    ),
+                )
+                .route(
+                    "/repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/comments",
+                );
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }
@@ -2277,10 +2316,11 @@ pub mod list_commits {
             let repo = crate::runtime::encode::segment(&self.repo);
             let pull_number = self.pull_number;
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/pulls/{pull_number}/commits"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/pulls/{pull_number}/commits"),
+                )
+                .route("/repos/{owner}/{repo}/pulls/{pull_number}/commits");
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }
@@ -2346,10 +2386,11 @@ pub mod list_files {
             let repo = crate::runtime::encode::segment(&self.repo);
             let pull_number = self.pull_number;
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/pulls/{pull_number}/files"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/pulls/{pull_number}/files"),
+                )
+                .route("/repos/{owner}/{repo}/pulls/{pull_number}/files");
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }
@@ -2401,10 +2442,13 @@ pub mod list_requested_reviewers {
             let repo = crate::runtime::encode::segment(&self.repo);
             let pull_number = self.pull_number;
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers"),
-            )
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!(
+                        "/repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers"
+                    ),
+                )
+                .route("/repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers")
         }
         /// Send the request and decode the response.
         #[inline]
@@ -2484,10 +2528,11 @@ pub mod list_review_comments {
             let repo = crate::runtime::encode::segment(&self.repo);
             let pull_number = self.pull_number;
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/pulls/{pull_number}/comments"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/pulls/{pull_number}/comments"),
+                )
+                .route("/repos/{owner}/{repo}/pulls/{pull_number}/comments");
             if let Some(value) = self.sort {
                 req = req.query("sort", value.as_str().to_owned());
             }
@@ -2656,10 +2701,11 @@ pub mod list_review_comments_for_repo {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/pulls/comments"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/pulls/comments"),
+                )
+                .route("/repos/{owner}/{repo}/pulls/comments");
             if let Some(value) = self.sort {
                 req = req.query("sort", value.as_str().to_owned());
             }
@@ -2810,10 +2856,11 @@ pub mod list_reviews {
             let repo = crate::runtime::encode::segment(&self.repo);
             let pull_number = self.pull_number;
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/pulls/{pull_number}/reviews"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/pulls/{pull_number}/reviews"),
+                )
+                .route("/repos/{owner}/{repo}/pulls/{pull_number}/reviews");
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }
@@ -2898,10 +2945,12 @@ pub mod merge {
             let repo = crate::runtime::encode::segment(&self.repo);
             let pull_number = self.pull_number;
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Put,
-                format!("/repos/{owner}/{repo}/pulls/{pull_number}/merge"),
-            );
+                    self.client,
+                    crate::runtime::Method::Put,
+                    format!("/repos/{owner}/{repo}/pulls/{pull_number}/merge"),
+                )
+                .route("/repos/{owner}/{repo}/pulls/{pull_number}/merge")
+                .triggers_notifications();
             let mut body = crate::runtime::JsonObject::new();
             body.opt("commit_title", &self.commit_title);
             body.opt("commit_message", &self.commit_message);
@@ -2996,10 +3045,13 @@ pub mod remove_requested_reviewers {
             let repo = crate::runtime::encode::segment(&self.repo);
             let pull_number = self.pull_number;
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Delete,
-                format!("/repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers"),
-            );
+                    self.client,
+                    crate::runtime::Method::Delete,
+                    format!(
+                        "/repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers"
+                    ),
+                )
+                .route("/repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers");
             let mut body = crate::runtime::JsonObject::new();
             body.field("reviewers", &self.reviewers);
             body.opt("team_reviewers", &self.team_reviewers);
@@ -3074,10 +3126,14 @@ pub mod request_reviewers {
             let repo = crate::runtime::encode::segment(&self.repo);
             let pull_number = self.pull_number;
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Post,
-                format!("/repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers"),
-            );
+                    self.client,
+                    crate::runtime::Method::Post,
+                    format!(
+                        "/repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers"
+                    ),
+                )
+                .route("/repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers")
+                .triggers_notifications();
             let mut body = crate::runtime::JsonObject::new();
             body.opt("reviewers", &self.reviewers);
             body.opt("team_reviewers", &self.team_reviewers);
@@ -3136,12 +3192,15 @@ pub mod submit_review {
             let pull_number = self.pull_number;
             let review_id = self.review_id;
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Post,
-                format!(
-                    "/repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/events"
-                ),
-            );
+                    self.client,
+                    crate::runtime::Method::Post,
+                    format!(
+                        "/repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/events"
+                    ),
+                )
+                .route(
+                    "/repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/events",
+                );
             let mut body = crate::runtime::JsonObject::new();
             body.opt("body", &self.body);
             body.field("event", &self.event);
@@ -3254,10 +3313,11 @@ pub mod update {
             let repo = crate::runtime::encode::segment(&self.repo);
             let pull_number = self.pull_number;
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Patch,
-                format!("/repos/{owner}/{repo}/pulls/{pull_number}"),
-            );
+                    self.client,
+                    crate::runtime::Method::Patch,
+                    format!("/repos/{owner}/{repo}/pulls/{pull_number}"),
+                )
+                .route("/repos/{owner}/{repo}/pulls/{pull_number}");
             let mut body = crate::runtime::JsonObject::new();
             body.opt("title", &self.title);
             body.opt("body", &self.body);
@@ -3347,10 +3407,11 @@ pub mod update_branch {
             let repo = crate::runtime::encode::segment(&self.repo);
             let pull_number = self.pull_number;
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Put,
-                format!("/repos/{owner}/{repo}/pulls/{pull_number}/update-branch"),
-            );
+                    self.client,
+                    crate::runtime::Method::Put,
+                    format!("/repos/{owner}/{repo}/pulls/{pull_number}/update-branch"),
+                )
+                .route("/repos/{owner}/{repo}/pulls/{pull_number}/update-branch");
             let mut body = crate::runtime::JsonObject::new();
             body.opt("expected_head_sha", &self.expected_head_sha);
             if !body.is_empty() {
@@ -3399,10 +3460,13 @@ pub mod update_review {
             let pull_number = self.pull_number;
             let review_id = self.review_id;
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Put,
-                format!("/repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}"),
-            );
+                    self.client,
+                    crate::runtime::Method::Put,
+                    format!(
+                        "/repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}"
+                    ),
+                )
+                .route("/repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}");
             let mut body = crate::runtime::JsonObject::new();
             body.field("body", &self.body);
             req = req.json(body);
@@ -3447,10 +3511,11 @@ pub mod update_review_comment {
             let repo = crate::runtime::encode::segment(&self.repo);
             let comment_id = self.comment_id;
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Patch,
-                format!("/repos/{owner}/{repo}/pulls/comments/{comment_id}"),
-            );
+                    self.client,
+                    crate::runtime::Method::Patch,
+                    format!("/repos/{owner}/{repo}/pulls/comments/{comment_id}"),
+                )
+                .route("/repos/{owner}/{repo}/pulls/comments/{comment_id}");
             let mut body = crate::runtime::JsonObject::new();
             body.field("body", &self.body);
             req = req.json(body);

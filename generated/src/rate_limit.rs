@@ -46,10 +46,11 @@ pub mod get {
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                String::from("/rate_limit"),
-            )
+                    self.client,
+                    crate::runtime::Method::Get,
+                    String::from("/rate_limit"),
+                )
+                .route("/rate_limit")
         }
         /// Send the request and decode the response.
         #[inline]

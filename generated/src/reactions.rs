@@ -834,10 +834,11 @@ pub mod create_for_commit_comment {
             let repo = crate::runtime::encode::segment(&self.repo);
             let comment_id = self.comment_id;
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Post,
-                format!("/repos/{owner}/{repo}/comments/{comment_id}/reactions"),
-            );
+                    self.client,
+                    crate::runtime::Method::Post,
+                    format!("/repos/{owner}/{repo}/comments/{comment_id}/reactions"),
+                )
+                .route("/repos/{owner}/{repo}/comments/{comment_id}/reactions");
             let mut body = crate::runtime::JsonObject::new();
             body.field("content", &self.content);
             req = req.json(body);
@@ -936,10 +937,11 @@ pub mod create_for_issue {
             let repo = crate::runtime::encode::segment(&self.repo);
             let issue_number = self.issue_number;
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Post,
-                format!("/repos/{owner}/{repo}/issues/{issue_number}/reactions"),
-            );
+                    self.client,
+                    crate::runtime::Method::Post,
+                    format!("/repos/{owner}/{repo}/issues/{issue_number}/reactions"),
+                )
+                .route("/repos/{owner}/{repo}/issues/{issue_number}/reactions");
             let mut body = crate::runtime::JsonObject::new();
             body.field("content", &self.content);
             req = req.json(body);
@@ -1032,10 +1034,13 @@ pub mod create_for_issue_comment {
             let repo = crate::runtime::encode::segment(&self.repo);
             let comment_id = self.comment_id;
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Post,
-                format!("/repos/{owner}/{repo}/issues/comments/{comment_id}/reactions"),
-            );
+                    self.client,
+                    crate::runtime::Method::Post,
+                    format!(
+                        "/repos/{owner}/{repo}/issues/comments/{comment_id}/reactions"
+                    ),
+                )
+                .route("/repos/{owner}/{repo}/issues/comments/{comment_id}/reactions");
             let mut body = crate::runtime::JsonObject::new();
             body.field("content", &self.content);
             req = req.json(body);
@@ -1134,10 +1139,13 @@ pub mod create_for_pull_request_review_comment {
             let repo = crate::runtime::encode::segment(&self.repo);
             let comment_id = self.comment_id;
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Post,
-                format!("/repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions"),
-            );
+                    self.client,
+                    crate::runtime::Method::Post,
+                    format!(
+                        "/repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions"
+                    ),
+                )
+                .route("/repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions");
             let mut body = crate::runtime::JsonObject::new();
             body.field("content", &self.content);
             req = req.json(body);
@@ -1236,10 +1244,11 @@ pub mod create_for_release {
             let repo = crate::runtime::encode::segment(&self.repo);
             let release_id = self.release_id;
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Post,
-                format!("/repos/{owner}/{repo}/releases/{release_id}/reactions"),
-            );
+                    self.client,
+                    crate::runtime::Method::Post,
+                    format!("/repos/{owner}/{repo}/releases/{release_id}/reactions"),
+                )
+                .route("/repos/{owner}/{repo}/releases/{release_id}/reactions");
             let mut body = crate::runtime::JsonObject::new();
             body.field("content", &self.content);
             req = req.json(body);
@@ -1328,12 +1337,15 @@ pub mod create_for_team_discussion_comment_in_org {
             let discussion_number = self.discussion_number;
             let comment_number = self.comment_number;
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Post,
-                format!(
-                    "/orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions"
-                ),
-            );
+                    self.client,
+                    crate::runtime::Method::Post,
+                    format!(
+                        "/orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions"
+                    ),
+                )
+                .route(
+                    "/orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions",
+                );
             let mut body = crate::runtime::JsonObject::new();
             body.field("content", &self.content);
             req = req.json(body);
@@ -1432,12 +1444,15 @@ pub mod create_for_team_discussion_in_org {
             let team_slug = crate::runtime::encode::segment(&self.team_slug);
             let discussion_number = self.discussion_number;
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Post,
-                format!(
-                    "/orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions"
-                ),
-            );
+                    self.client,
+                    crate::runtime::Method::Post,
+                    format!(
+                        "/orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions"
+                    ),
+                )
+                .route(
+                    "/orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions",
+                );
             let mut body = crate::runtime::JsonObject::new();
             body.field("content", &self.content);
             req = req.json(body);
@@ -1537,12 +1552,15 @@ pub mod delete_for_commit_comment {
             let comment_id = self.comment_id;
             let reaction_id = self.reaction_id;
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Delete,
-                format!(
-                    "/repos/{owner}/{repo}/comments/{comment_id}/reactions/{reaction_id}"
-                ),
-            )
+                    self.client,
+                    crate::runtime::Method::Delete,
+                    format!(
+                        "/repos/{owner}/{repo}/comments/{comment_id}/reactions/{reaction_id}"
+                    ),
+                )
+                .route(
+                    "/repos/{owner}/{repo}/comments/{comment_id}/reactions/{reaction_id}",
+                )
         }
         /// Send the request and decode the response.
         #[inline]
@@ -1587,12 +1605,15 @@ pub mod delete_for_issue {
             let issue_number = self.issue_number;
             let reaction_id = self.reaction_id;
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Delete,
-                format!(
-                    "/repos/{owner}/{repo}/issues/{issue_number}/reactions/{reaction_id}"
-                ),
-            )
+                    self.client,
+                    crate::runtime::Method::Delete,
+                    format!(
+                        "/repos/{owner}/{repo}/issues/{issue_number}/reactions/{reaction_id}"
+                    ),
+                )
+                .route(
+                    "/repos/{owner}/{repo}/issues/{issue_number}/reactions/{reaction_id}",
+                )
         }
         /// Send the request and decode the response.
         #[inline]
@@ -1631,12 +1652,15 @@ pub mod delete_for_issue_comment {
             let comment_id = self.comment_id;
             let reaction_id = self.reaction_id;
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Delete,
-                format!(
-                    "/repos/{owner}/{repo}/issues/comments/{comment_id}/reactions/{reaction_id}"
-                ),
-            )
+                    self.client,
+                    crate::runtime::Method::Delete,
+                    format!(
+                        "/repos/{owner}/{repo}/issues/comments/{comment_id}/reactions/{reaction_id}"
+                    ),
+                )
+                .route(
+                    "/repos/{owner}/{repo}/issues/comments/{comment_id}/reactions/{reaction_id}",
+                )
         }
         /// Send the request and decode the response.
         #[inline]
@@ -1681,12 +1705,15 @@ pub mod delete_for_pull_request_comment {
             let comment_id = self.comment_id;
             let reaction_id = self.reaction_id;
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Delete,
-                format!(
-                    "/repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions/{reaction_id}"
-                ),
-            )
+                    self.client,
+                    crate::runtime::Method::Delete,
+                    format!(
+                        "/repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions/{reaction_id}"
+                    ),
+                )
+                .route(
+                    "/repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions/{reaction_id}",
+                )
         }
         /// Send the request and decode the response.
         #[inline]
@@ -1731,12 +1758,15 @@ pub mod delete_for_release {
             let release_id = self.release_id;
             let reaction_id = self.reaction_id;
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Delete,
-                format!(
-                    "/repos/{owner}/{repo}/releases/{release_id}/reactions/{reaction_id}"
-                ),
-            )
+                    self.client,
+                    crate::runtime::Method::Delete,
+                    format!(
+                        "/repos/{owner}/{repo}/releases/{release_id}/reactions/{reaction_id}"
+                    ),
+                )
+                .route(
+                    "/repos/{owner}/{repo}/releases/{release_id}/reactions/{reaction_id}",
+                )
         }
         /// Send the request and decode the response.
         #[inline]
@@ -1775,12 +1805,15 @@ pub mod delete_for_team_discussion {
             let discussion_number = self.discussion_number;
             let reaction_id = self.reaction_id;
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Delete,
-                format!(
-                    "/orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions/{reaction_id}"
-                ),
-            )
+                    self.client,
+                    crate::runtime::Method::Delete,
+                    format!(
+                        "/orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions/{reaction_id}"
+                    ),
+                )
+                .route(
+                    "/orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions/{reaction_id}",
+                )
         }
         /// Send the request and decode the response.
         #[inline]
@@ -1827,12 +1860,15 @@ pub mod delete_for_team_discussion_comment {
             let comment_number = self.comment_number;
             let reaction_id = self.reaction_id;
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Delete,
-                format!(
-                    "/orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions/{reaction_id}"
-                ),
-            )
+                    self.client,
+                    crate::runtime::Method::Delete,
+                    format!(
+                        "/orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions/{reaction_id}"
+                    ),
+                )
+                .route(
+                    "/orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions/{reaction_id}",
+                )
         }
         /// Send the request and decode the response.
         #[inline]
@@ -1899,10 +1935,11 @@ pub mod list_for_commit_comment {
             let repo = crate::runtime::encode::segment(&self.repo);
             let comment_id = self.comment_id;
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/comments/{comment_id}/reactions"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/comments/{comment_id}/reactions"),
+                )
+                .route("/repos/{owner}/{repo}/comments/{comment_id}/reactions");
             if let Some(value) = self.content {
                 req = req.query("content", value.as_str().to_owned());
             }
@@ -2037,10 +2074,11 @@ pub mod list_for_issue {
             let repo = crate::runtime::encode::segment(&self.repo);
             let issue_number = self.issue_number;
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/issues/{issue_number}/reactions"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/issues/{issue_number}/reactions"),
+                )
+                .route("/repos/{owner}/{repo}/issues/{issue_number}/reactions");
             if let Some(value) = self.content {
                 req = req.query("content", value.as_str().to_owned());
             }
@@ -2169,10 +2207,13 @@ pub mod list_for_issue_comment {
             let repo = crate::runtime::encode::segment(&self.repo);
             let comment_id = self.comment_id;
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/issues/comments/{comment_id}/reactions"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!(
+                        "/repos/{owner}/{repo}/issues/comments/{comment_id}/reactions"
+                    ),
+                )
+                .route("/repos/{owner}/{repo}/issues/comments/{comment_id}/reactions");
             if let Some(value) = self.content {
                 req = req.query("content", value.as_str().to_owned());
             }
@@ -2303,10 +2344,13 @@ pub mod list_for_pull_request_review_comment {
             let repo = crate::runtime::encode::segment(&self.repo);
             let comment_id = self.comment_id;
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!(
+                        "/repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions"
+                    ),
+                )
+                .route("/repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions");
             if let Some(value) = self.content {
                 req = req.query("content", value.as_str().to_owned());
             }
@@ -2441,10 +2485,11 @@ pub mod list_for_release {
             let repo = crate::runtime::encode::segment(&self.repo);
             let release_id = self.release_id;
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/releases/{release_id}/reactions"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/releases/{release_id}/reactions"),
+                )
+                .route("/repos/{owner}/{repo}/releases/{release_id}/reactions");
             if let Some(value) = self.content {
                 req = req.query("content", value.as_str().to_owned());
             }
@@ -2571,12 +2616,15 @@ pub mod list_for_team_discussion_comment_in_org {
             let discussion_number = self.discussion_number;
             let comment_number = self.comment_number;
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!(
-                    "/orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions"
-                ),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!(
+                        "/orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions"
+                    ),
+                )
+                .route(
+                    "/orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions",
+                );
             if let Some(value) = self.content {
                 req = req.query("content", value.as_str().to_owned());
             }
@@ -2713,12 +2761,15 @@ pub mod list_for_team_discussion_in_org {
             let team_slug = crate::runtime::encode::segment(&self.team_slug);
             let discussion_number = self.discussion_number;
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!(
-                    "/orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions"
-                ),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!(
+                        "/orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions"
+                    ),
+                )
+                .route(
+                    "/orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions",
+                );
             if let Some(value) = self.content {
                 req = req.query("content", value.as_str().to_owned());
             }

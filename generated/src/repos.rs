@@ -592,6 +592,8 @@ impl<'c> Repos<'c> {
     ///
     /// This endpoint triggers notifications.
     ///
+    /// **Triggers notifications.** A client with a [`Throttle`](crate::runtime::Throttle) spaces such calls (GitHub's secondary rate limits punish creating content quickly).
+    ///
     /// # Parameters
     ///
     /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
@@ -3070,10 +3072,11 @@ pub mod accept_invitation_for_authenticated_user {
         pub fn build(self) -> crate::runtime::Request<'c> {
             let invitation_id = self.invitation_id;
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Patch,
-                format!("/user/repository_invitations/{invitation_id}"),
-            )
+                    self.client,
+                    crate::runtime::Method::Patch,
+                    format!("/user/repository_invitations/{invitation_id}"),
+                )
+                .route("/user/repository_invitations/{invitation_id}")
         }
         /// Send the request and decode the response.
         #[inline]
@@ -3123,10 +3126,11 @@ pub mod add_collaborator {
             let repo = crate::runtime::encode::segment(&self.repo);
             let username = crate::runtime::encode::segment(&self.username);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Put,
-                format!("/repos/{owner}/{repo}/collaborators/{username}"),
-            );
+                    self.client,
+                    crate::runtime::Method::Put,
+                    format!("/repos/{owner}/{repo}/collaborators/{username}"),
+                )
+                .route("/repos/{owner}/{repo}/collaborators/{username}");
             let mut body = crate::runtime::JsonObject::new();
             body.opt("permission", &self.permission);
             if !body.is_empty() {
@@ -3177,10 +3181,11 @@ pub mod check_collaborator {
             let repo = crate::runtime::encode::segment(&self.repo);
             let username = crate::runtime::encode::segment(&self.username);
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/collaborators/{username}"),
-            )
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/collaborators/{username}"),
+                )
+                .route("/repos/{owner}/{repo}/collaborators/{username}")
         }
         /// Send the request and decode the response.
         #[inline]
@@ -3231,10 +3236,11 @@ pub mod compare_commits_with_basehead {
             let repo = crate::runtime::encode::segment(&self.repo);
             let basehead = crate::runtime::encode::slashed(&self.basehead);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/compare/{basehead}"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/compare/{basehead}"),
+                )
+                .route("/repos/{owner}/{repo}/compare/{basehead}");
             if let Some(value) = self.page {
                 req = req.query("page", value.to_string());
             }
@@ -3311,10 +3317,11 @@ pub mod create_commit_status {
             let repo = crate::runtime::encode::segment(&self.repo);
             let sha = crate::runtime::encode::segment(&self.sha);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Post,
-                format!("/repos/{owner}/{repo}/statuses/{sha}"),
-            );
+                    self.client,
+                    crate::runtime::Method::Post,
+                    format!("/repos/{owner}/{repo}/statuses/{sha}"),
+                )
+                .route("/repos/{owner}/{repo}/statuses/{sha}");
             let mut body = crate::runtime::JsonObject::new();
             body.field("state", &self.state);
             body.opt("target_url", &self.target_url);
@@ -3459,10 +3466,11 @@ pub mod create_deployment {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Post,
-                format!("/repos/{owner}/{repo}/deployments"),
-            );
+                    self.client,
+                    crate::runtime::Method::Post,
+                    format!("/repos/{owner}/{repo}/deployments"),
+                )
+                .route("/repos/{owner}/{repo}/deployments");
             let mut body = crate::runtime::JsonObject::new();
             body.field("ref", &self.r#ref);
             body.opt("task", &self.task);
@@ -3566,10 +3574,11 @@ pub mod create_deployment_status {
             let repo = crate::runtime::encode::segment(&self.repo);
             let deployment_id = self.deployment_id;
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Post,
-                format!("/repos/{owner}/{repo}/deployments/{deployment_id}/statuses"),
-            );
+                    self.client,
+                    crate::runtime::Method::Post,
+                    format!("/repos/{owner}/{repo}/deployments/{deployment_id}/statuses"),
+                )
+                .route("/repos/{owner}/{repo}/deployments/{deployment_id}/statuses");
             let mut body = crate::runtime::JsonObject::new();
             body.field("state", &self.state);
             body.opt("target_url", &self.target_url);
@@ -3838,10 +3847,11 @@ pub mod create_for_authenticated_user {
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Post,
-                String::from("/user/repos"),
-            );
+                    self.client,
+                    crate::runtime::Method::Post,
+                    String::from("/user/repos"),
+                )
+                .route("/user/repos");
             let mut body = crate::runtime::JsonObject::new();
             body.field("name", &self.name);
             body.opt("description", &self.description);
@@ -4060,10 +4070,11 @@ pub mod create_fork {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Post,
-                format!("/repos/{owner}/{repo}/forks"),
-            );
+                    self.client,
+                    crate::runtime::Method::Post,
+                    format!("/repos/{owner}/{repo}/forks"),
+                )
+                .route("/repos/{owner}/{repo}/forks");
             let mut body = crate::runtime::JsonObject::new();
             body.opt("organization", &self.organization);
             body.opt("name", &self.name);
@@ -4311,10 +4322,11 @@ pub mod create_in_org {
         pub fn build(self) -> crate::runtime::Request<'c> {
             let org = crate::runtime::encode::segment(&self.org);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Post,
-                format!("/orgs/{org}/repos"),
-            );
+                    self.client,
+                    crate::runtime::Method::Post,
+                    format!("/orgs/{org}/repos"),
+                )
+                .route("/orgs/{org}/repos");
             let mut body = crate::runtime::JsonObject::new();
             body.field("name", &self.name);
             body.opt("description", &self.description);
@@ -4589,10 +4601,11 @@ pub mod create_or_update_environment {
                 &self.environment_name,
             );
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Put,
-                format!("/repos/{owner}/{repo}/environments/{environment_name}"),
-            );
+                    self.client,
+                    crate::runtime::Method::Put,
+                    format!("/repos/{owner}/{repo}/environments/{environment_name}"),
+                )
+                .route("/repos/{owner}/{repo}/environments/{environment_name}");
             let mut body = crate::runtime::JsonObject::new();
             body.opt("wait_timer", &self.wait_timer);
             body.opt("prevent_self_review", &self.prevent_self_review);
@@ -4745,10 +4758,11 @@ pub mod create_or_update_file_contents {
             let repo = crate::runtime::encode::segment(&self.repo);
             let path = crate::runtime::encode::slashed(&self.path);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Put,
-                format!("/repos/{owner}/{repo}/contents/{path}"),
-            );
+                    self.client,
+                    crate::runtime::Method::Put,
+                    format!("/repos/{owner}/{repo}/contents/{path}"),
+                )
+                .route("/repos/{owner}/{repo}/contents/{path}");
             let mut body = crate::runtime::JsonObject::new();
             body.field("message", &self.message);
             body.field("content", &self.content);
@@ -4908,10 +4922,12 @@ pub mod create_release {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Post,
-                format!("/repos/{owner}/{repo}/releases"),
-            );
+                    self.client,
+                    crate::runtime::Method::Post,
+                    format!("/repos/{owner}/{repo}/releases"),
+                )
+                .route("/repos/{owner}/{repo}/releases")
+                .triggers_notifications();
             let mut body = crate::runtime::JsonObject::new();
             body.field("tag_name", &self.tag_name);
             body.opt("target_commitish", &self.target_commitish);
@@ -5023,10 +5039,11 @@ pub mod create_webhook {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Post,
-                format!("/repos/{owner}/{repo}/hooks"),
-            );
+                    self.client,
+                    crate::runtime::Method::Post,
+                    format!("/repos/{owner}/{repo}/hooks"),
+                )
+                .route("/repos/{owner}/{repo}/hooks");
             let mut body = crate::runtime::JsonObject::new();
             body.opt("name", &self.name);
             body.opt("config", &self.config);
@@ -5085,10 +5102,11 @@ pub mod decline_invitation_for_authenticated_user {
         pub fn build(self) -> crate::runtime::Request<'c> {
             let invitation_id = self.invitation_id;
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Delete,
-                format!("/user/repository_invitations/{invitation_id}"),
-            )
+                    self.client,
+                    crate::runtime::Method::Delete,
+                    format!("/user/repository_invitations/{invitation_id}"),
+                )
+                .route("/user/repository_invitations/{invitation_id}")
         }
         /// Send the request and decode the response.
         #[inline]
@@ -5129,10 +5147,11 @@ pub mod delete {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Delete,
-                format!("/repos/{owner}/{repo}"),
-            )
+                    self.client,
+                    crate::runtime::Method::Delete,
+                    format!("/repos/{owner}/{repo}"),
+                )
+                .route("/repos/{owner}/{repo}")
         }
         /// Send the request and decode the response.
         #[inline]
@@ -5169,10 +5188,11 @@ pub mod delete_an_environment {
                 &self.environment_name,
             );
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Delete,
-                format!("/repos/{owner}/{repo}/environments/{environment_name}"),
-            )
+                    self.client,
+                    crate::runtime::Method::Delete,
+                    format!("/repos/{owner}/{repo}/environments/{environment_name}"),
+                )
+                .route("/repos/{owner}/{repo}/environments/{environment_name}")
         }
         /// Send the request and decode the response.
         #[inline]
@@ -5209,10 +5229,11 @@ pub mod delete_branch_protection {
             let repo = crate::runtime::encode::segment(&self.repo);
             let branch = crate::runtime::encode::slashed(&self.branch);
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Delete,
-                format!("/repos/{owner}/{repo}/branches/{branch}/protection"),
-            )
+                    self.client,
+                    crate::runtime::Method::Delete,
+                    format!("/repos/{owner}/{repo}/branches/{branch}/protection"),
+                )
+                .route("/repos/{owner}/{repo}/branches/{branch}/protection")
         }
         /// Send the request and decode the response.
         #[inline]
@@ -5249,10 +5270,11 @@ pub mod delete_deployment {
             let repo = crate::runtime::encode::segment(&self.repo);
             let deployment_id = self.deployment_id;
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Delete,
-                format!("/repos/{owner}/{repo}/deployments/{deployment_id}"),
-            )
+                    self.client,
+                    crate::runtime::Method::Delete,
+                    format!("/repos/{owner}/{repo}/deployments/{deployment_id}"),
+                )
+                .route("/repos/{owner}/{repo}/deployments/{deployment_id}")
         }
         /// Send the request and decode the response.
         #[inline]
@@ -5315,10 +5337,11 @@ pub mod delete_file {
             let repo = crate::runtime::encode::segment(&self.repo);
             let path = crate::runtime::encode::slashed(&self.path);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Delete,
-                format!("/repos/{owner}/{repo}/contents/{path}"),
-            );
+                    self.client,
+                    crate::runtime::Method::Delete,
+                    format!("/repos/{owner}/{repo}/contents/{path}"),
+                )
+                .route("/repos/{owner}/{repo}/contents/{path}");
             let mut body = crate::runtime::JsonObject::new();
             body.field("message", &self.message);
             body.field("sha", &self.sha);
@@ -5384,10 +5407,11 @@ pub mod delete_invitation {
             let repo = crate::runtime::encode::segment(&self.repo);
             let invitation_id = self.invitation_id;
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Delete,
-                format!("/repos/{owner}/{repo}/invitations/{invitation_id}"),
-            )
+                    self.client,
+                    crate::runtime::Method::Delete,
+                    format!("/repos/{owner}/{repo}/invitations/{invitation_id}"),
+                )
+                .route("/repos/{owner}/{repo}/invitations/{invitation_id}")
         }
         /// Send the request and decode the response.
         #[inline]
@@ -5424,10 +5448,11 @@ pub mod delete_release {
             let repo = crate::runtime::encode::segment(&self.repo);
             let release_id = self.release_id;
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Delete,
-                format!("/repos/{owner}/{repo}/releases/{release_id}"),
-            )
+                    self.client,
+                    crate::runtime::Method::Delete,
+                    format!("/repos/{owner}/{repo}/releases/{release_id}"),
+                )
+                .route("/repos/{owner}/{repo}/releases/{release_id}")
         }
         /// Send the request and decode the response.
         #[inline]
@@ -5462,10 +5487,11 @@ pub mod delete_release_asset {
             let repo = crate::runtime::encode::segment(&self.repo);
             let asset_id = self.asset_id;
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Delete,
-                format!("/repos/{owner}/{repo}/releases/assets/{asset_id}"),
-            )
+                    self.client,
+                    crate::runtime::Method::Delete,
+                    format!("/repos/{owner}/{repo}/releases/assets/{asset_id}"),
+                )
+                .route("/repos/{owner}/{repo}/releases/assets/{asset_id}")
         }
         /// Send the request and decode the response.
         #[inline]
@@ -5502,10 +5528,11 @@ pub mod delete_webhook {
             let repo = crate::runtime::encode::segment(&self.repo);
             let hook_id = self.hook_id;
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Delete,
-                format!("/repos/{owner}/{repo}/hooks/{hook_id}"),
-            )
+                    self.client,
+                    crate::runtime::Method::Delete,
+                    format!("/repos/{owner}/{repo}/hooks/{hook_id}"),
+                )
+                .route("/repos/{owner}/{repo}/hooks/{hook_id}")
         }
         /// Send the request and decode the response.
         #[inline]
@@ -5540,10 +5567,11 @@ pub mod download_tarball_archive {
             let repo = crate::runtime::encode::segment(&self.repo);
             let ref_ = crate::runtime::encode::slashed(&self.r#ref);
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/tarball/{ref_}"),
-            )
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/tarball/{ref_}"),
+                )
+                .route("/repos/{owner}/{repo}/tarball/{ref}")
         }
         /// Send the request and decode the response.
         #[inline]
@@ -5609,10 +5637,11 @@ pub mod generate_release_notes {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Post,
-                format!("/repos/{owner}/{repo}/releases/generate-notes"),
-            );
+                    self.client,
+                    crate::runtime::Method::Post,
+                    format!("/repos/{owner}/{repo}/releases/generate-notes"),
+                )
+                .route("/repos/{owner}/{repo}/releases/generate-notes");
             let mut body = crate::runtime::JsonObject::new();
             body.field("tag_name", &self.tag_name);
             body.opt("target_commitish", &self.target_commitish);
@@ -5659,10 +5688,11 @@ pub mod get {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}"),
-            )
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}"),
+                )
+                .route("/repos/{owner}/{repo}")
         }
         /// Send the request and decode the response.
         #[inline]
@@ -5714,10 +5744,11 @@ pub mod get_all_environments {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/environments"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/environments"),
+                )
+                .route("/repos/{owner}/{repo}/environments");
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }
@@ -5785,10 +5816,11 @@ pub mod get_all_topics {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/topics"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/topics"),
+                )
+                .route("/repos/{owner}/{repo}/topics");
             if let Some(value) = self.page {
                 req = req.query("page", value.to_string());
             }
@@ -5833,10 +5865,11 @@ pub mod get_branch {
             let repo = crate::runtime::encode::segment(&self.repo);
             let branch = crate::runtime::encode::slashed(&self.branch);
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/branches/{branch}"),
-            )
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/branches/{branch}"),
+                )
+                .route("/repos/{owner}/{repo}/branches/{branch}")
         }
         /// Send the request and decode the response.
         #[inline]
@@ -5876,10 +5909,11 @@ pub mod get_branch_protection {
             let repo = crate::runtime::encode::segment(&self.repo);
             let branch = crate::runtime::encode::slashed(&self.branch);
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/branches/{branch}/protection"),
-            )
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/branches/{branch}/protection"),
+                )
+                .route("/repos/{owner}/{repo}/branches/{branch}/protection")
         }
         /// Send the request and decode the response.
         #[inline]
@@ -5921,10 +5955,11 @@ pub mod get_collaborator_permission_level {
             let repo = crate::runtime::encode::segment(&self.repo);
             let username = crate::runtime::encode::segment(&self.username);
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/collaborators/{username}/permission"),
-            )
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/collaborators/{username}/permission"),
+                )
+                .route("/repos/{owner}/{repo}/collaborators/{username}/permission")
         }
         /// Send the request and decode the response.
         #[inline]
@@ -5991,10 +6026,11 @@ pub mod get_combined_status_for_ref {
             let repo = crate::runtime::encode::segment(&self.repo);
             let ref_ = crate::runtime::encode::slashed(&self.r#ref);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/commits/{ref_}/status"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/commits/{ref_}/status"),
+                )
+                .route("/repos/{owner}/{repo}/commits/{ref}/status");
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }
@@ -6064,10 +6100,11 @@ pub mod get_commit {
             let repo = crate::runtime::encode::segment(&self.repo);
             let ref_ = crate::runtime::encode::slashed(&self.r#ref);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/commits/{ref_}"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/commits/{ref_}"),
+                )
+                .route("/repos/{owner}/{repo}/commits/{ref}");
             if let Some(value) = self.page {
                 req = req.query("page", value.to_string());
             }
@@ -6119,10 +6156,11 @@ pub mod get_content {
             let repo = crate::runtime::encode::segment(&self.repo);
             let path = crate::runtime::encode::slashed(&self.path);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/contents/{path}"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/contents/{path}"),
+                )
+                .route("/repos/{owner}/{repo}/contents/{path}");
             if let Some(value) = self.r#ref {
                 req = req.query("ref", value);
             }
@@ -6166,10 +6204,11 @@ pub mod get_deployment {
             let repo = crate::runtime::encode::segment(&self.repo);
             let deployment_id = self.deployment_id;
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/deployments/{deployment_id}"),
-            )
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/deployments/{deployment_id}"),
+                )
+                .route("/repos/{owner}/{repo}/deployments/{deployment_id}")
         }
         /// Send the request and decode the response.
         #[inline]
@@ -6209,12 +6248,15 @@ pub mod get_deployment_status {
             let deployment_id = self.deployment_id;
             let status_id = self.status_id;
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!(
-                    "/repos/{owner}/{repo}/deployments/{deployment_id}/statuses/{status_id}"
-                ),
-            )
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!(
+                        "/repos/{owner}/{repo}/deployments/{deployment_id}/statuses/{status_id}"
+                    ),
+                )
+                .route(
+                    "/repos/{owner}/{repo}/deployments/{deployment_id}/statuses/{status_id}",
+                )
         }
         /// Send the request and decode the response.
         #[inline]
@@ -6258,10 +6300,11 @@ pub mod get_environment {
                 &self.environment_name,
             );
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/environments/{environment_name}"),
-            )
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/environments/{environment_name}"),
+                )
+                .route("/repos/{owner}/{repo}/environments/{environment_name}")
         }
         /// Send the request and decode the response.
         #[inline]
@@ -6299,10 +6342,11 @@ pub mod get_latest_release {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/releases/latest"),
-            )
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/releases/latest"),
+                )
+                .route("/repos/{owner}/{repo}/releases/latest")
         }
         /// Send the request and decode the response.
         #[inline]
@@ -6347,10 +6391,11 @@ pub mod get_readme {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/readme"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/readme"),
+                )
+                .route("/repos/{owner}/{repo}/readme");
             if let Some(value) = self.r#ref {
                 req = req.query("ref", value);
             }
@@ -6394,10 +6439,11 @@ pub mod get_release {
             let repo = crate::runtime::encode::segment(&self.repo);
             let release_id = self.release_id;
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/releases/{release_id}"),
-            )
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/releases/{release_id}"),
+                )
+                .route("/repos/{owner}/{repo}/releases/{release_id}")
         }
         /// Send the request and decode the response.
         #[inline]
@@ -6435,10 +6481,11 @@ pub mod get_release_asset {
             let repo = crate::runtime::encode::segment(&self.repo);
             let asset_id = self.asset_id;
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/releases/assets/{asset_id}"),
-            )
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/releases/assets/{asset_id}"),
+                )
+                .route("/repos/{owner}/{repo}/releases/assets/{asset_id}")
         }
         /// Send the request and decode the response.
         #[inline]
@@ -6478,10 +6525,11 @@ pub mod get_release_by_tag {
             let repo = crate::runtime::encode::segment(&self.repo);
             let tag = crate::runtime::encode::slashed(&self.tag);
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/releases/tags/{tag}"),
-            )
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/releases/tags/{tag}"),
+                )
+                .route("/repos/{owner}/{repo}/releases/tags/{tag}")
         }
         /// Send the request and decode the response.
         #[inline]
@@ -6519,10 +6567,11 @@ pub mod get_webhook {
             let repo = crate::runtime::encode::segment(&self.repo);
             let hook_id = self.hook_id;
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/hooks/{hook_id}"),
-            )
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/hooks/{hook_id}"),
+                )
+                .route("/repos/{owner}/{repo}/hooks/{hook_id}")
         }
         /// Send the request and decode the response.
         #[inline]
@@ -6579,10 +6628,11 @@ pub mod list_branches {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/branches"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/branches"),
+                )
+                .route("/repos/{owner}/{repo}/branches");
             if let Some(value) = self.protected {
                 req = req.query("protected", value.to_string());
             }
@@ -6671,10 +6721,11 @@ pub mod list_collaborators {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/collaborators"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/collaborators"),
+                )
+                .route("/repos/{owner}/{repo}/collaborators");
             if let Some(value) = self.affiliation {
                 req = req.query("affiliation", value.as_str().to_owned());
             }
@@ -6822,10 +6873,11 @@ pub mod list_commit_statuses_for_ref {
             let repo = crate::runtime::encode::segment(&self.repo);
             let ref_ = crate::runtime::encode::slashed(&self.r#ref);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/commits/{ref_}/statuses"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/commits/{ref_}/statuses"),
+                )
+                .route("/repos/{owner}/{repo}/commits/{ref}/statuses");
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }
@@ -6939,10 +6991,11 @@ pub mod list_commits {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/commits"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/commits"),
+                )
+                .route("/repos/{owner}/{repo}/commits");
             if let Some(value) = self.sha {
                 req = req.query("sha", value);
             }
@@ -7031,10 +7084,11 @@ pub mod list_contributors {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/contributors"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/contributors"),
+                )
+                .route("/repos/{owner}/{repo}/contributors");
             if let Some(value) = self.anon {
                 req = req.query("anon", value.as_str().to_owned());
             }
@@ -7143,10 +7197,11 @@ pub mod list_deployment_statuses {
             let repo = crate::runtime::encode::segment(&self.repo);
             let deployment_id = self.deployment_id;
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/deployments/{deployment_id}/statuses"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/deployments/{deployment_id}/statuses"),
+                )
+                .route("/repos/{owner}/{repo}/deployments/{deployment_id}/statuses");
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }
@@ -7242,10 +7297,11 @@ pub mod list_deployments {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/deployments"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/deployments"),
+                )
+                .route("/repos/{owner}/{repo}/deployments");
             if let Some(value) = self.sha {
                 req = req.query("sha", value);
             }
@@ -7384,10 +7440,11 @@ pub mod list_for_authenticated_user {
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                String::from("/user/repos"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    String::from("/user/repos"),
+                )
+                .route("/user/repos");
             if let Some(value) = self.visibility {
                 req = req.query("visibility", value.as_str().to_owned());
             }
@@ -7642,10 +7699,11 @@ pub mod list_for_org {
         pub fn build(self) -> crate::runtime::Request<'c> {
             let org = crate::runtime::encode::segment(&self.org);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/orgs/{org}/repos"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/orgs/{org}/repos"),
+                )
+                .route("/orgs/{org}/repos");
             if let Some(value) = self.r#type {
                 req = req.query("type", value.as_str().to_owned());
             }
@@ -7850,10 +7908,11 @@ pub mod list_for_user {
         pub fn build(self) -> crate::runtime::Request<'c> {
             let username = crate::runtime::encode::segment(&self.username);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/users/{username}/repos"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/users/{username}/repos"),
+                )
+                .route("/users/{username}/repos");
             if let Some(value) = self.r#type {
                 req = req.query("type", value.as_str().to_owned());
             }
@@ -8034,10 +8093,11 @@ pub mod list_forks {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/forks"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/forks"),
+                )
+                .route("/repos/{owner}/{repo}/forks");
             if let Some(value) = self.sort {
                 req = req.query("sort", value.as_str().to_owned());
             }
@@ -8142,10 +8202,11 @@ pub mod list_invitations {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/invitations"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/invitations"),
+                )
+                .route("/repos/{owner}/{repo}/invitations");
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }
@@ -8207,10 +8268,11 @@ pub mod list_invitations_for_authenticated_user {
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                String::from("/user/repository_invitations"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    String::from("/user/repository_invitations"),
+                )
+                .route("/user/repository_invitations");
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }
@@ -8270,10 +8332,11 @@ pub mod list_languages {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/languages"),
-            )
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/languages"),
+                )
+                .route("/repos/{owner}/{repo}/languages")
         }
         /// Send the request and decode the response.
         #[inline]
@@ -8314,10 +8377,11 @@ pub mod list_public {
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                String::from("/repositories"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    String::from("/repositories"),
+                )
+                .route("/repositories");
             if let Some(value) = self.since {
                 req = req.query("since", value.to_string());
             }
@@ -8382,10 +8446,11 @@ pub mod list_release_assets {
             let repo = crate::runtime::encode::segment(&self.repo);
             let release_id = self.release_id;
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/releases/{release_id}/assets"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/releases/{release_id}/assets"),
+                )
+                .route("/repos/{owner}/{repo}/releases/{release_id}/assets");
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }
@@ -8453,10 +8518,11 @@ pub mod list_releases {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/releases"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/releases"),
+                )
+                .route("/repos/{owner}/{repo}/releases");
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }
@@ -8520,10 +8586,11 @@ pub mod list_tags {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/tags"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/tags"),
+                )
+                .route("/repos/{owner}/{repo}/tags");
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }
@@ -8585,10 +8652,11 @@ pub mod list_webhooks {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/repos/{owner}/{repo}/hooks"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/repos/{owner}/{repo}/hooks"),
+                )
+                .route("/repos/{owner}/{repo}/hooks");
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }
@@ -8645,10 +8713,11 @@ pub mod merge {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Post,
-                format!("/repos/{owner}/{repo}/merges"),
-            );
+                    self.client,
+                    crate::runtime::Method::Post,
+                    format!("/repos/{owner}/{repo}/merges"),
+                )
+                .route("/repos/{owner}/{repo}/merges");
             let mut body = crate::runtime::JsonObject::new();
             body.field("base", &self.base);
             body.field("head", &self.head);
@@ -8693,10 +8762,11 @@ pub mod merge_upstream {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Post,
-                format!("/repos/{owner}/{repo}/merge-upstream"),
-            );
+                    self.client,
+                    crate::runtime::Method::Post,
+                    format!("/repos/{owner}/{repo}/merge-upstream"),
+                )
+                .route("/repos/{owner}/{repo}/merge-upstream");
             let mut body = crate::runtime::JsonObject::new();
             body.field("branch", &self.branch);
             req = req.json(body);
@@ -8740,10 +8810,11 @@ pub mod ping_webhook {
             let repo = crate::runtime::encode::segment(&self.repo);
             let hook_id = self.hook_id;
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Post,
-                format!("/repos/{owner}/{repo}/hooks/{hook_id}/pings"),
-            )
+                    self.client,
+                    crate::runtime::Method::Post,
+                    format!("/repos/{owner}/{repo}/hooks/{hook_id}/pings"),
+                )
+                .route("/repos/{owner}/{repo}/hooks/{hook_id}/pings")
         }
         /// Send the request and decode the response.
         #[inline]
@@ -8778,10 +8849,11 @@ pub mod remove_collaborator {
             let repo = crate::runtime::encode::segment(&self.repo);
             let username = crate::runtime::encode::segment(&self.username);
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Delete,
-                format!("/repos/{owner}/{repo}/collaborators/{username}"),
-            )
+                    self.client,
+                    crate::runtime::Method::Delete,
+                    format!("/repos/{owner}/{repo}/collaborators/{username}"),
+                )
+                .route("/repos/{owner}/{repo}/collaborators/{username}")
         }
         /// Send the request and decode the response.
         #[inline]
@@ -8819,12 +8891,15 @@ pub mod remove_status_check_contexts {
             let repo = crate::runtime::encode::segment(&self.repo);
             let branch = crate::runtime::encode::slashed(&self.branch);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Delete,
-                format!(
-                    "/repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts"
-                ),
-            );
+                    self.client,
+                    crate::runtime::Method::Delete,
+                    format!(
+                        "/repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts"
+                    ),
+                )
+                .route(
+                    "/repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts",
+                );
             let mut body = crate::runtime::JsonObject::new();
             body.field("contexts", &self.contexts);
             req = req.json(body);
@@ -8880,10 +8955,11 @@ pub mod rename_branch {
             let repo = crate::runtime::encode::segment(&self.repo);
             let branch = crate::runtime::encode::slashed(&self.branch);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Post,
-                format!("/repos/{owner}/{repo}/branches/{branch}/rename"),
-            );
+                    self.client,
+                    crate::runtime::Method::Post,
+                    format!("/repos/{owner}/{repo}/branches/{branch}/rename"),
+                )
+                .route("/repos/{owner}/{repo}/branches/{branch}/rename");
             let mut body = crate::runtime::JsonObject::new();
             body.field("new_name", &self.new_name);
             req = req.json(body);
@@ -8926,10 +9002,11 @@ pub mod replace_all_topics {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Put,
-                format!("/repos/{owner}/{repo}/topics"),
-            );
+                    self.client,
+                    crate::runtime::Method::Put,
+                    format!("/repos/{owner}/{repo}/topics"),
+                )
+                .route("/repos/{owner}/{repo}/topics");
             let mut body = crate::runtime::JsonObject::new();
             body.field("names", &self.names);
             req = req.json(body);
@@ -8973,10 +9050,11 @@ pub mod test_push_webhook {
             let repo = crate::runtime::encode::segment(&self.repo);
             let hook_id = self.hook_id;
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Post,
-                format!("/repos/{owner}/{repo}/hooks/{hook_id}/tests"),
-            )
+                    self.client,
+                    crate::runtime::Method::Post,
+                    format!("/repos/{owner}/{repo}/hooks/{hook_id}/tests"),
+                )
+                .route("/repos/{owner}/{repo}/hooks/{hook_id}/tests")
         }
         /// Send the request and decode the response.
         #[inline]
@@ -9217,10 +9295,11 @@ pub mod update {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Patch,
-                format!("/repos/{owner}/{repo}"),
-            );
+                    self.client,
+                    crate::runtime::Method::Patch,
+                    format!("/repos/{owner}/{repo}"),
+                )
+                .route("/repos/{owner}/{repo}");
             let mut body = crate::runtime::JsonObject::new();
             body.opt("name", &self.name);
             body.opt("description", &self.description);
@@ -9589,10 +9668,11 @@ pub mod update_branch_protection {
             let repo = crate::runtime::encode::segment(&self.repo);
             let branch = crate::runtime::encode::slashed(&self.branch);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Put,
-                format!("/repos/{owner}/{repo}/branches/{branch}/protection"),
-            );
+                    self.client,
+                    crate::runtime::Method::Put,
+                    format!("/repos/{owner}/{repo}/branches/{branch}/protection"),
+                )
+                .route("/repos/{owner}/{repo}/branches/{branch}/protection");
             let mut body = crate::runtime::JsonObject::new();
             body.field("required_status_checks", &self.required_status_checks);
             body.field("enforce_admins", &self.enforce_admins);
@@ -9815,10 +9895,11 @@ pub mod update_information_about_pages_site {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Put,
-                format!("/repos/{owner}/{repo}/pages"),
-            );
+                    self.client,
+                    crate::runtime::Method::Put,
+                    format!("/repos/{owner}/{repo}/pages"),
+                )
+                .route("/repos/{owner}/{repo}/pages");
             let mut body = crate::runtime::JsonObject::new();
             body.opt("cname", &self.cname);
             body.opt("https_enforced", &self.https_enforced);
@@ -9927,10 +10008,11 @@ pub mod update_invitation {
             let repo = crate::runtime::encode::segment(&self.repo);
             let invitation_id = self.invitation_id;
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Patch,
-                format!("/repos/{owner}/{repo}/invitations/{invitation_id}"),
-            );
+                    self.client,
+                    crate::runtime::Method::Patch,
+                    format!("/repos/{owner}/{repo}/invitations/{invitation_id}"),
+                )
+                .route("/repos/{owner}/{repo}/invitations/{invitation_id}");
             let mut body = crate::runtime::JsonObject::new();
             body.opt("permissions", &self.permissions);
             if !body.is_empty() {
@@ -10079,10 +10161,11 @@ pub mod update_release {
             let repo = crate::runtime::encode::segment(&self.repo);
             let release_id = self.release_id;
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Patch,
-                format!("/repos/{owner}/{repo}/releases/{release_id}"),
-            );
+                    self.client,
+                    crate::runtime::Method::Patch,
+                    format!("/repos/{owner}/{repo}/releases/{release_id}"),
+                )
+                .route("/repos/{owner}/{repo}/releases/{release_id}");
             let mut body = crate::runtime::JsonObject::new();
             body.opt("tag_name", &self.tag_name);
             body.opt("target_commitish", &self.target_commitish);
@@ -10187,10 +10270,11 @@ pub mod update_release_asset {
             let repo = crate::runtime::encode::segment(&self.repo);
             let asset_id = self.asset_id;
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Patch,
-                format!("/repos/{owner}/{repo}/releases/assets/{asset_id}"),
-            );
+                    self.client,
+                    crate::runtime::Method::Patch,
+                    format!("/repos/{owner}/{repo}/releases/assets/{asset_id}"),
+                )
+                .route("/repos/{owner}/{repo}/releases/assets/{asset_id}");
             let mut body = crate::runtime::JsonObject::new();
             body.opt("name", &self.name);
             body.opt("label", &self.label);
@@ -10286,10 +10370,11 @@ pub mod update_webhook {
             let repo = crate::runtime::encode::segment(&self.repo);
             let hook_id = self.hook_id;
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Patch,
-                format!("/repos/{owner}/{repo}/hooks/{hook_id}"),
-            );
+                    self.client,
+                    crate::runtime::Method::Patch,
+                    format!("/repos/{owner}/{repo}/hooks/{hook_id}"),
+                )
+                .route("/repos/{owner}/{repo}/hooks/{hook_id}");
             let mut body = crate::runtime::JsonObject::new();
             body.opt("config", &self.config);
             body.opt("events", &self.events);
@@ -10376,6 +10461,7 @@ pub mod upload_release_asset {
                     crate::runtime::Method::Post,
                     format!("/repos/{owner}/{repo}/releases/{release_id}/assets"),
                 )
+                .route("/repos/{owner}/{repo}/releases/{release_id}/assets")
                 .uploads();
             if let Some(origin) = self.origin {
                 req = req.origin(origin);

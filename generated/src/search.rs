@@ -293,10 +293,11 @@ pub mod code {
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                String::from("/search/code"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    String::from("/search/code"),
+                )
+                .route("/search/code");
             req = req.query("q", self.q);
             if let Some(value) = self.sort {
                 req = req.query("sort", value.as_str().to_owned());
@@ -437,10 +438,11 @@ pub mod commits {
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                String::from("/search/commits"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    String::from("/search/commits"),
+                )
+                .route("/search/commits");
             req = req.query("q", self.q);
             if let Some(value) = self.sort {
                 req = req.query("sort", value.as_str().to_owned());
@@ -597,10 +599,11 @@ pub mod issues_and_pull_requests {
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                String::from("/search/issues"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    String::from("/search/issues"),
+                )
+                .route("/search/issues");
             req = req.query("q", self.q);
             if let Some(value) = self.sort {
                 req = req.query("sort", value.as_str().to_owned());
@@ -780,10 +783,11 @@ pub mod labels {
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                String::from("/search/labels"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    String::from("/search/labels"),
+                )
+                .route("/search/labels");
             req = req.query("repository_id", self.repository_id.to_string());
             req = req.query("q", self.q);
             if let Some(value) = self.sort {
@@ -928,10 +932,11 @@ pub mod repos {
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                String::from("/search/repositories"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    String::from("/search/repositories"),
+                )
+                .route("/search/repositories");
             req = req.query("q", self.q);
             if let Some(value) = self.sort {
                 req = req.query("sort", value.as_str().to_owned());
@@ -1067,10 +1072,11 @@ pub mod topics {
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                String::from("/search/topics"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    String::from("/search/topics"),
+                )
+                .route("/search/topics");
             req = req.query("q", self.q);
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
@@ -1148,10 +1154,11 @@ pub mod users {
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                String::from("/search/users"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    String::from("/search/users"),
+                )
+                .route("/search/users");
             req = req.query("q", self.q);
             if let Some(value) = self.sort {
                 req = req.query("sort", value.as_str().to_owned());

@@ -466,10 +466,11 @@ pub mod add_or_update_membership_for_user_in_org {
             let team_slug = crate::runtime::encode::segment(&self.team_slug);
             let username = crate::runtime::encode::segment(&self.username);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Put,
-                format!("/orgs/{org}/teams/{team_slug}/memberships/{username}"),
-            );
+                    self.client,
+                    crate::runtime::Method::Put,
+                    format!("/orgs/{org}/teams/{team_slug}/memberships/{username}"),
+                )
+                .route("/orgs/{org}/teams/{team_slug}/memberships/{username}");
             let mut body = crate::runtime::JsonObject::new();
             body.opt("role", &self.role);
             if !body.is_empty() {
@@ -562,10 +563,11 @@ pub mod add_or_update_repo_permissions_in_org {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Put,
-                format!("/orgs/{org}/teams/{team_slug}/repos/{owner}/{repo}"),
-            );
+                    self.client,
+                    crate::runtime::Method::Put,
+                    format!("/orgs/{org}/teams/{team_slug}/repos/{owner}/{repo}"),
+                )
+                .route("/orgs/{org}/teams/{team_slug}/repos/{owner}/{repo}");
             let mut body = crate::runtime::JsonObject::new();
             body.opt("permission", &self.permission);
             if !body.is_empty() {
@@ -675,10 +677,11 @@ pub mod create {
         pub fn build(self) -> crate::runtime::Request<'c> {
             let org = crate::runtime::encode::segment(&self.org);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Post,
-                format!("/orgs/{org}/teams"),
-            );
+                    self.client,
+                    crate::runtime::Method::Post,
+                    format!("/orgs/{org}/teams"),
+                )
+                .route("/orgs/{org}/teams");
             let mut body = crate::runtime::JsonObject::new();
             body.field("name", &self.name);
             body.opt("description", &self.description);
@@ -815,10 +818,11 @@ pub mod delete_in_org {
             let org = crate::runtime::encode::segment(&self.org);
             let team_slug = crate::runtime::encode::segment(&self.team_slug);
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Delete,
-                format!("/orgs/{org}/teams/{team_slug}"),
-            )
+                    self.client,
+                    crate::runtime::Method::Delete,
+                    format!("/orgs/{org}/teams/{team_slug}"),
+                )
+                .route("/orgs/{org}/teams/{team_slug}")
         }
         /// Send the request and decode the response.
         #[inline]
@@ -851,10 +855,11 @@ pub mod get_by_name {
             let org = crate::runtime::encode::segment(&self.org);
             let team_slug = crate::runtime::encode::segment(&self.team_slug);
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/orgs/{org}/teams/{team_slug}"),
-            )
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/orgs/{org}/teams/{team_slug}"),
+                )
+                .route("/orgs/{org}/teams/{team_slug}")
         }
         /// Send the request and decode the response.
         #[inline]
@@ -892,10 +897,11 @@ pub mod get_membership_for_user_in_org {
             let team_slug = crate::runtime::encode::segment(&self.team_slug);
             let username = crate::runtime::encode::segment(&self.username);
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/orgs/{org}/teams/{team_slug}/memberships/{username}"),
-            )
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/orgs/{org}/teams/{team_slug}/memberships/{username}"),
+                )
+                .route("/orgs/{org}/teams/{team_slug}/memberships/{username}")
         }
         /// Send the request and decode the response.
         #[inline]
@@ -953,10 +959,11 @@ pub mod list {
         pub fn build(self) -> crate::runtime::Request<'c> {
             let org = crate::runtime::encode::segment(&self.org);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/orgs/{org}/teams"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/orgs/{org}/teams"),
+                )
+                .route("/orgs/{org}/teams");
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }
@@ -1025,10 +1032,11 @@ pub mod list_members_in_org {
             let org = crate::runtime::encode::segment(&self.org);
             let team_slug = crate::runtime::encode::segment(&self.team_slug);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/orgs/{org}/teams/{team_slug}/members"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/orgs/{org}/teams/{team_slug}/members"),
+                )
+                .route("/orgs/{org}/teams/{team_slug}/members");
             if let Some(value) = self.role {
                 req = req.query("role", value.as_str().to_owned());
             }
@@ -1132,10 +1140,11 @@ pub mod list_repos_in_org {
             let org = crate::runtime::encode::segment(&self.org);
             let team_slug = crate::runtime::encode::segment(&self.team_slug);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/orgs/{org}/teams/{team_slug}/repos"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/orgs/{org}/teams/{team_slug}/repos"),
+                )
+                .route("/orgs/{org}/teams/{team_slug}/repos");
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }
@@ -1189,10 +1198,11 @@ pub mod remove_membership_for_user_in_org {
             let team_slug = crate::runtime::encode::segment(&self.team_slug);
             let username = crate::runtime::encode::segment(&self.username);
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Delete,
-                format!("/orgs/{org}/teams/{team_slug}/memberships/{username}"),
-            )
+                    self.client,
+                    crate::runtime::Method::Delete,
+                    format!("/orgs/{org}/teams/{team_slug}/memberships/{username}"),
+                )
+                .route("/orgs/{org}/teams/{team_slug}/memberships/{username}")
         }
         /// Send the request and decode the response.
         #[inline]
@@ -1237,10 +1247,11 @@ pub mod remove_repo_in_org {
             let owner = crate::runtime::encode::segment(&self.owner);
             let repo = crate::runtime::encode::segment(&self.repo);
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Delete,
-                format!("/orgs/{org}/teams/{team_slug}/repos/{owner}/{repo}"),
-            )
+                    self.client,
+                    crate::runtime::Method::Delete,
+                    format!("/orgs/{org}/teams/{team_slug}/repos/{owner}/{repo}"),
+                )
+                .route("/orgs/{org}/teams/{team_slug}/repos/{owner}/{repo}")
         }
         /// Send the request and decode the response.
         #[inline]
@@ -1326,10 +1337,11 @@ pub mod update_in_org {
             let org = crate::runtime::encode::segment(&self.org);
             let team_slug = crate::runtime::encode::segment(&self.team_slug);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Patch,
-                format!("/orgs/{org}/teams/{team_slug}"),
-            );
+                    self.client,
+                    crate::runtime::Method::Patch,
+                    format!("/orgs/{org}/teams/{team_slug}"),
+                )
+                .route("/orgs/{org}/teams/{team_slug}");
             let mut body = crate::runtime::JsonObject::new();
             body.opt("name", &self.name);
             body.opt("description", &self.description);

@@ -597,10 +597,11 @@ pub mod add_email_for_authenticated_user {
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Post,
-                String::from("/user/emails"),
-            );
+                    self.client,
+                    crate::runtime::Method::Post,
+                    String::from("/user/emails"),
+                )
+                .route("/user/emails");
             let mut body = crate::runtime::JsonObject::new();
             body.field("emails", &self.emails);
             req = req.json(body);
@@ -653,10 +654,11 @@ pub mod check_following_for_user {
             let username = crate::runtime::encode::segment(&self.username);
             let target_user = crate::runtime::encode::segment(&self.target_user);
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/users/{username}/following/{target_user}"),
-            )
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/users/{username}/following/{target_user}"),
+                )
+                .route("/users/{username}/following/{target_user}")
         }
         /// Send the request and decode the response.
         #[inline]
@@ -689,10 +691,11 @@ pub mod check_person_is_followed_by_authenticated {
         pub fn build(self) -> crate::runtime::Request<'c> {
             let username = crate::runtime::encode::segment(&self.username);
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/user/following/{username}"),
-            )
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/user/following/{username}"),
+                )
+                .route("/user/following/{username}")
         }
         /// Send the request and decode the response.
         #[inline]
@@ -737,10 +740,11 @@ pub mod create_public_ssh_key_for_authenticated_user {
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Post,
-                String::from("/user/keys"),
-            );
+                    self.client,
+                    crate::runtime::Method::Post,
+                    String::from("/user/keys"),
+                )
+                .route("/user/keys");
             let mut body = crate::runtime::JsonObject::new();
             body.opt("title", &self.title);
             body.field("key", &self.key);
@@ -786,10 +790,11 @@ pub mod delete_email_for_authenticated_user {
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Delete,
-                String::from("/user/emails"),
-            );
+                    self.client,
+                    crate::runtime::Method::Delete,
+                    String::from("/user/emails"),
+                )
+                .route("/user/emails");
             let mut body = crate::runtime::JsonObject::new();
             body.field("emails", &self.emails);
             req = req.json(body);
@@ -832,10 +837,11 @@ pub mod delete_public_ssh_key_for_authenticated_user {
         pub fn build(self) -> crate::runtime::Request<'c> {
             let key_id = self.key_id;
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Delete,
-                format!("/user/keys/{key_id}"),
-            )
+                    self.client,
+                    crate::runtime::Method::Delete,
+                    format!("/user/keys/{key_id}"),
+                )
+                .route("/user/keys/{key_id}")
         }
         /// Send the request and decode the response.
         #[inline]
@@ -874,10 +880,11 @@ pub mod follow {
         pub fn build(self) -> crate::runtime::Request<'c> {
             let username = crate::runtime::encode::segment(&self.username);
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Put,
-                format!("/user/following/{username}"),
-            )
+                    self.client,
+                    crate::runtime::Method::Put,
+                    format!("/user/following/{username}"),
+                )
+                .route("/user/following/{username}")
         }
         /// Send the request and decode the response.
         #[inline]
@@ -906,10 +913,11 @@ pub mod get_authenticated {
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                String::from("/user"),
-            )
+                    self.client,
+                    crate::runtime::Method::Get,
+                    String::from("/user"),
+                )
+                .route("/user")
         }
         /// Send the request and decode the response.
         #[inline]
@@ -947,10 +955,11 @@ pub mod get_by_username {
         pub fn build(self) -> crate::runtime::Request<'c> {
             let username = crate::runtime::encode::segment(&self.username);
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/users/{username}"),
-            )
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/users/{username}"),
+                )
+                .route("/users/{username}")
         }
         /// Send the request and decode the response.
         #[inline]
@@ -986,10 +995,11 @@ pub mod get_public_ssh_key_for_authenticated_user {
         pub fn build(self) -> crate::runtime::Request<'c> {
             let key_id = self.key_id;
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/user/keys/{key_id}"),
-            )
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/user/keys/{key_id}"),
+                )
+                .route("/user/keys/{key_id}")
         }
         /// Send the request and decode the response.
         #[inline]
@@ -1043,10 +1053,11 @@ pub mod list {
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                String::from("/users"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    String::from("/users"),
+                )
+                .route("/users");
             if let Some(value) = self.since {
                 req = req.query("since", value.to_string());
             }
@@ -1108,10 +1119,11 @@ pub mod list_emails_for_authenticated_user {
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                String::from("/user/emails"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    String::from("/user/emails"),
+                )
+                .route("/user/emails");
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }
@@ -1177,10 +1189,11 @@ pub mod list_followed_by_authenticated_user {
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                String::from("/user/following"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    String::from("/user/following"),
+                )
+                .route("/user/following");
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }
@@ -1250,10 +1263,11 @@ pub mod list_followers_for_authenticated_user {
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                String::from("/user/followers"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    String::from("/user/followers"),
+                )
+                .route("/user/followers");
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }
@@ -1325,10 +1339,11 @@ pub mod list_followers_for_user {
         pub fn build(self) -> crate::runtime::Request<'c> {
             let username = crate::runtime::encode::segment(&self.username);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/users/{username}/followers"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/users/{username}/followers"),
+                )
+                .route("/users/{username}/followers");
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }
@@ -1394,10 +1409,11 @@ pub mod list_following_for_user {
         pub fn build(self) -> crate::runtime::Request<'c> {
             let username = crate::runtime::encode::segment(&self.username);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/users/{username}/following"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/users/{username}/following"),
+                )
+                .route("/users/{username}/following");
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }
@@ -1463,10 +1479,11 @@ pub mod list_public_keys_for_user {
         pub fn build(self) -> crate::runtime::Request<'c> {
             let username = crate::runtime::encode::segment(&self.username);
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                format!("/users/{username}/keys"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    format!("/users/{username}/keys"),
+                )
+                .route("/users/{username}/keys");
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }
@@ -1528,10 +1545,11 @@ pub mod list_public_ssh_keys_for_authenticated_user {
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Get,
-                String::from("/user/keys"),
-            );
+                    self.client,
+                    crate::runtime::Method::Get,
+                    String::from("/user/keys"),
+                )
+                .route("/user/keys");
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }
@@ -1585,10 +1603,11 @@ pub mod unfollow {
         pub fn build(self) -> crate::runtime::Request<'c> {
             let username = crate::runtime::encode::segment(&self.username);
             crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Delete,
-                format!("/user/following/{username}"),
-            )
+                    self.client,
+                    crate::runtime::Method::Delete,
+                    format!("/user/following/{username}"),
+                )
+                .route("/user/following/{username}")
         }
         /// Send the request and decode the response.
         #[inline]
@@ -1675,10 +1694,11 @@ pub mod update_authenticated {
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
             let mut req = crate::runtime::Request::new(
-                self.client,
-                crate::runtime::Method::Patch,
-                String::from("/user"),
-            );
+                    self.client,
+                    crate::runtime::Method::Patch,
+                    String::from("/user"),
+                )
+                .route("/user");
             let mut body = crate::runtime::JsonObject::new();
             body.opt("name", &self.name);
             body.opt("email", &self.email);

@@ -12,7 +12,7 @@ use super::app_jwt::{AppKey, Issuer};
 use super::client::{Client, ClientBuilder};
 use super::clock;
 use super::error::{Error, Result};
-use super::layers;
+use super::layers::{self, Deadline};
 use super::request::{Method, Request};
 use super::response::Response;
 use super::secret::Secret;
@@ -122,44 +122,78 @@ impl Client {
         let app = self.inner.app.as_ref().ok_or_else(|| {
             Error::invalid("installation_token() needs a client built with ClientBuilder::app")
         })?;
-        Ok(app.token(self, id).await?.secret)
+        // The deadline of the mint request, as if it were sent on its own.
+        let mint = Request::new(
+            self,
+            Method::Post,
+            format!("/app/installations/{id}/access_tokens"),
+        );
+        let deadline = Deadline::of(&mint);
+        Ok(app.token(&mint, id, deadline).await?.secret)
     }
 }
 
-/// Send `req` as the app (JWT) or as the client's installation (installation token).
-pub(crate) async fn execute(req: &Request<'_>, app: &AppAuth) -> Result<Response> {
-    let caller_auth = req
-        .headers
+fn caller_sets_auth(req: &Request<'_>) -> bool {
+    req.headers
         .iter()
-        .any(|(k, _)| k.eq_ignore_ascii_case(AUTHORIZATION.as_str()));
+        .any(|(k, _)| k.eq_ignore_ascii_case(AUTHORIZATION.as_str()))
+}
+
+/// Send `req` as the app (JWT) or as the client's installation (installation token). The
+/// retries here (clock skew, a token not yet known everywhere) and the mint all run inside
+/// `deadline`; each send is a full `send.rs` call, seen by hooks and spans.
+pub(crate) async fn execute(
+    req: &Request<'_>,
+    app: &AppAuth,
+    deadline: Deadline,
+) -> Result<Response> {
     match req.client.installation {
-        _ if caller_auth => layers::with_auth(req, None).await,
-        None => with_jwt(req, app).await,
-        Some(id) => with_installation_token(req, app, id).await,
+        _ if caller_sets_auth(req) => layers::with_auth(req, None, deadline).await,
+        None => with_jwt(req, app, deadline).await,
+        Some(id) => with_installation_token(req, app, id, deadline).await,
+    }
+}
+
+/// The `Authorization` `req` goes out with (for downloads, which have no retry layer):
+/// the JWT, or installation `id`'s current token, minted within `deadline` if needed.
+pub(crate) async fn authorization(
+    req: &Request<'_>,
+    app: &AppAuth,
+    deadline: Deadline,
+) -> Result<Option<HeaderValue>> {
+    match req.client.installation {
+        _ if caller_sets_auth(req) => Ok(None),
+        None => Ok(Some(app.key.authorization()?)),
+        Some(id) => Ok(Some(app.token(req, id, deadline).await?.value)),
     }
 }
 
 /// Send with the JWT; after a `401` caused by clock skew, once more with a JWT made for the
-/// server's clock.
-async fn with_jwt(req: &Request<'_>, app: &AppAuth) -> Result<Response> {
-    let first = layers::with_auth(req, Some(app.key.authorization()?)).await;
+/// server's clock (inside the same deadline: a spent deadline fails the second send at once).
+async fn with_jwt(req: &Request<'_>, app: &AppAuth, deadline: Deadline) -> Result<Response> {
+    let first = layers::with_auth(req, Some(app.key.authorization()?), deadline).await;
     match &first {
         Err(Error::Api(e)) if app.key.adjust_to_server(e) => {
-            layers::with_auth(req, Some(app.key.authorization()?)).await
+            layers::with_auth(req, Some(app.key.authorization()?), deadline).await
         }
         _ => first,
     }
 }
 
 /// Send with installation `id`'s token. A `401` within seconds of minting is retried a few
-/// times (GitHub may not know the new token everywhere yet); a later `401` drops the
-/// token, so the next request mints a new one.
-async fn with_installation_token(req: &Request<'_>, app: &AppAuth, id: u64) -> Result<Response> {
+/// times (GitHub may not know the new token everywhere yet) if the wait ends before the
+/// deadline; a later `401` drops the token, so the next request mints a new one.
+async fn with_installation_token(
+    req: &Request<'_>,
+    app: &AppAuth,
+    id: u64,
+    deadline: Deadline,
+) -> Result<Response> {
     let mut retries = 0;
     loop {
-        let token = app.token(req.client, id).await?;
-        let result = layers::with_auth(req, Some(token.value.clone())).await;
-        let Err(Error::Api(e)) = &result else {
+        let token = app.token(req, id, deadline).await?;
+        let mut result = layers::with_auth(req, Some(token.value.clone()), deadline).await;
+        let Err(Error::Api(e)) = &mut result else {
             return result;
         };
         if e.status != 401 {
@@ -168,6 +202,13 @@ async fn with_installation_token(req: &Request<'_>, app: &AppAuth, id: u64) -> R
         let wait = REPLICATION_FIRST_WAIT * 2u32.pow(retries);
         if retries >= REPLICATION_RETRIES || token.minted.elapsed() + wait > REPLICATION_WINDOW {
             app.slot(id).forget(&token);
+            return result;
+        }
+        if !deadline.allows(wait) {
+            // The retry would outlive the call: fail now, saying which wait was refused.
+            if let Some(info) = e.request.as_mut() {
+                info.retry_refused = Some(wait);
+            }
             return result;
         }
         retries += 1;
@@ -186,30 +227,35 @@ impl AppAuth {
 
     /// Installation `id`'s token: the current one while fresh, else one new token minted by
     /// the first caller while the others wait for it.
-    async fn token(&self, client: &Client, id: u64) -> Result<Token> {
+    /// Waiting for the lock and minting end by `deadline`.
+    async fn token(&self, req: &Request<'_>, id: u64, deadline: Deadline) -> Result<Token> {
         let slot = self.slot(id);
         let skew = self.key.skew();
         if let Some(t) = slot.fresh(skew) {
             return Ok(t);
         }
-        let _refreshing = slot.refresh.lock().await;
+        let locked = tokio::time::timeout_at(deadline.at.into(), slot.refresh.lock()).await;
+        let Ok(_refreshing) = locked else {
+            return Err(deadline.timeout(req, "waiting for an installation token"));
+        };
         // Whoever held the lock before may have minted one meanwhile.
         if let Some(t) = slot.fresh(skew) {
             return Ok(t);
         }
-        let token = self.mint(client, id).await?;
+        let token = self.mint(req.client, id, deadline).await?;
         *slot.current.write().unwrap_or_else(PoisonError::into_inner) = Some(token.clone());
         Ok(token)
     }
 
     /// `POST /app/installations/{id}/access_tokens` as the app.
-    async fn mint(&self, client: &Client, id: u64) -> Result<Token> {
+    async fn mint(&self, client: &Client, id: u64, deadline: Deadline) -> Result<Token> {
         let app_client = Client {
             inner: client.inner.clone(),
             installation: None,
         };
         let path = format!("/app/installations/{id}/access_tokens");
-        let resp = with_jwt(&Request::new(&app_client, Method::Post, path), self).await?;
+        let mint = Request::new(&app_client, Method::Post, path);
+        let resp = with_jwt(&mint, self, deadline).await?;
         // Decode errors are replaced, and the body is not kept: both may quote the token.
         let status = resp.status();
         let unreadable = || {

@@ -15,6 +15,7 @@ use sha2::{Digest, Sha256};
 
 use super::client::ClientBuilder;
 use super::error::Result;
+use super::layers::Deadline;
 use super::request::{Method, Request};
 use super::response::Response;
 
@@ -185,12 +186,13 @@ pub(crate) async fn execute(
     req: &Request<'_>,
     auth: Option<HeaderValue>,
     store: &SharedStore,
+    deadline: Deadline,
 ) -> Result<Response> {
     if req.method != Method::Get
         || caller_header(req, IF_NONE_MATCH.as_str()).is_some()
         || caller_header(req, IF_MODIFIED_SINCE.as_str()).is_some()
     {
-        return super::send::execute(req, auth).await;
+        return super::send::execute(req, auth, deadline).await;
     }
     let key = key_for(req, auth.as_ref())?;
     // The entry is owned from here to the end: eviction in the store cannot touch it.
@@ -210,7 +212,7 @@ pub(crate) async fn execute(
         }
         None => req,
     };
-    let resp = super::send::execute(to_send, auth).await?;
+    let resp = super::send::execute(to_send, auth, deadline).await?;
     match (resp.status(), entry) {
         (304, Some(entry)) => Ok(from_entry(entry, &resp).unwrap_or(resp)),
         (200, _) if storable(resp.headers()) => {
@@ -227,7 +229,7 @@ pub(crate) async fn execute(
 /// The key of `req`: its URL, the `Accept` it goes out with, and the identity of the
 /// `Authorization` it goes out with (the caller's header wins, as in `send.rs`).
 fn key_for(req: &Request<'_>, auth: Option<&HeaderValue>) -> Result<CacheKey> {
-    let url = super::send::build_url(&req.client.inner, req)?;
+    let url = super::assemble::build_url(&req.client.inner, req)?;
     let default_accept = req
         .client
         .inner

@@ -1,4 +1,5 @@
-//! `Client` and its builder: hosts, authentication, default headers, timeouts, retry policy.
+//! `Client` and its builder: hosts, authentication, default headers, deadline, retry policy,
+//! throttle, hooks and the HTTP client.
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -7,14 +8,21 @@ use reqwest::header::{HeaderMap, HeaderValue, ACCEPT, USER_AGENT};
 use reqwest::Url;
 
 use super::error::{Error, Result};
+use super::hook::Hook;
 use super::secret::{Auth, Secret};
+use super::throttle::{Pacer, Throttle};
 
 const DEFAULT_BASE_URL: &str = "https://api.github.com";
 const DEFAULT_UPLOADS_URL: &str = "https://uploads.github.com";
 const DEFAULT_ACCEPT: &str = "application/vnd.github+json";
 const DEFAULT_API_VERSION: &str = "2022-11-28";
-/// Successful bodies above this many bytes are refused (1 GiB).
-const DEFAULT_MAX_RESPONSE_BYTES: usize = 1 << 30;
+/// Successful bodies above this many bytes are refused (32 MiB: GitHub's largest JSON
+/// answers are a few MiB; use `Request::download_to` for archives and assets).
+const DEFAULT_MAX_RESPONSE_BYTES: usize = 32 << 20;
+/// Default time limit of a whole call (attempts, waits, redirects, body).
+const DEFAULT_TIMEOUT: Duration = Duration::from_secs(60);
+/// Default most pages one pagination fetches.
+const DEFAULT_MAX_PAGES: usize = 10_000;
 const DEFAULT_USER_AGENT: &str = concat!("github-rest-client/", env!("CARGO_PKG_VERSION"));
 
 /// A GitHub REST client. Cheap to clone; share one per application.
@@ -58,7 +66,13 @@ pub(crate) struct Inner {
     pub(crate) retry: RetryPolicy,
     pub(crate) max_redirects: u8,
     pub(crate) max_response_bytes: usize,
-    pub(crate) timeout: Option<Duration>,
+    /// The deadline of a whole call.
+    pub(crate) timeout: Duration,
+    /// Time limit of one attempt (`None`: only the call's deadline).
+    pub(crate) attempt_timeout: Option<Duration>,
+    pub(crate) max_pages: usize,
+    pub(crate) pacer: Option<Pacer>,
+    pub(crate) hooks: Box<[Arc<dyn Hook>]>,
     /// GitHub App credentials: JWTs and installation tokens (`app_auth.rs`).
     #[cfg(feature = "github-app")]
     pub(crate) app: Option<Arc<super::app_auth::AppAuth>>,
@@ -98,7 +112,10 @@ impl Origin {
 pub(crate) struct RetryPolicy {
     pub(crate) max_retries: u32,
     pub(crate) base_delay: Duration,
-    pub(crate) max_wait: Duration,
+    /// Longest single wait; `None`: any wait that ends before the call's deadline.
+    pub(crate) max_wait: Option<Duration>,
+    /// `POST`/`PATCH` may be sent again after a 5xx or a cut-off exchange.
+    pub(crate) non_idempotent: bool,
 }
 
 impl std::fmt::Debug for Client {
@@ -112,6 +129,9 @@ impl std::fmt::Debug for Client {
         d.field("installation", &self.installation);
         d.field("retry", &i.retry)
             .field("max_redirects", &i.max_redirects)
+            .field("timeout", &i.timeout)
+            .field("throttle", &i.pacer.is_some())
+            .field("hooks", &i.hooks.len())
             .finish_non_exhaustive()
     }
 }
@@ -156,7 +176,7 @@ impl Client {
 /// # Ok(())
 /// # }
 /// ```
-#[derive(Debug, Default)]
+#[derive(Default)]
 pub struct ClientBuilder {
     base_url: Option<String>,
     uploads_url: Option<String>,
@@ -178,6 +198,27 @@ pub struct ClientBuilder {
     /// Set by `ClientBuilder::cache` (`cache.rs`).
     #[cfg(feature = "http-cache")]
     pub(crate) cache: Option<super::cache::SharedStore>,
+    attempt_timeout: Option<Duration>,
+    retry_non_idempotent: bool,
+    max_pages: Option<usize>,
+    throttle: Option<Throttle>,
+    hooks: Vec<Arc<dyn Hook>>,
+    http_client: Option<reqwest::Client>,
+}
+
+impl std::fmt::Debug for ClientBuilder {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ClientBuilder")
+            .field("base_url", &self.base_url)
+            .field("uploads_url", &self.uploads_url)
+            .field("auth", &self.auth)
+            .field("timeout", &self.timeout)
+            .field("max_retries", &self.max_retries)
+            .field("throttle", &self.throttle)
+            .field("hooks", &self.hooks.len())
+            .field("http_client", &self.http_client.is_some())
+            .finish_non_exhaustive()
+    }
 }
 
 impl ClientBuilder {
@@ -232,44 +273,93 @@ impl ClientBuilder {
         self
     }
 
-    /// Total time limit per attempt, from sending to the end of the body (default none).
+    /// Time limit of a whole call (default 60 s): every attempt, retry wait, redirect and
+    /// throttle wait, and reading the body. A retry whose wait would pass it is not
+    /// waited for: the call fails at once with an error saying so.
     pub fn timeout(mut self, timeout: Duration) -> Self {
         self.timeout = Some(timeout);
         self
     }
 
-    /// Time limit for connecting (default 10 s).
+    /// Time limit of one attempt, so a hung attempt leaves time for a retry (default: only
+    /// the call's [`timeout`](ClientBuilder::timeout)).
+    pub fn attempt_timeout(mut self, timeout: Duration) -> Self {
+        self.attempt_timeout = Some(timeout);
+        self
+    }
+
+    /// Send `POST`/`PATCH` again after a 5xx or a connection cut after sending (default
+    /// false: the first may have been processed, and a retry could create twice). Rate-limit
+    /// answers (not processed) are retried for every method regardless.
+    pub fn retry_non_idempotent(mut self, allow: bool) -> Self {
+        self.retry_non_idempotent = allow;
+        self
+    }
+
+    /// Most pages one pagination fetches before failing (default 10,000).
+    pub fn max_pages(mut self, n: usize) -> Self {
+        self.max_pages = Some(n);
+        self
+    }
+
+    /// Pace calls to GitHub's documented limits (default: no pacing); see [`Throttle`].
+    pub fn throttle(mut self, throttle: Throttle) -> Self {
+        self.throttle = Some(throttle);
+        self
+    }
+
+    /// Register a [`Hook`] that sees every attempt (retries and redirect hops too); hooks
+    /// run in the order registered.
+    pub fn hook(mut self, hook: impl Hook) -> Self {
+        self.hooks.push(Arc::new(hook));
+        self
+    }
+
+    /// Use this `reqwest::Client` (proxies, custom TLS roots, connection pool settings).
+    /// Build it with `.redirect(reqwest::redirect::Policy::none())`: this client follows
+    /// redirects itself (credentials only to configured hosts). The builder's
+    /// `connect_timeout` and `read_timeout` do not apply to it; the call deadline does.
+    pub fn http_client(mut self, client: reqwest::Client) -> Self {
+        self.http_client = Some(client);
+        self
+    }
+
+    /// Time limit for connecting (default 10 s; within the call's deadline).
     pub fn connect_timeout(mut self, timeout: Duration) -> Self {
         self.connect_timeout = Some(timeout);
         self
     }
 
-    /// Longest silence while reading a response, reset by every chunk (default 60 s).
+    /// Longest silence while reading a response, reset by every chunk (default 30 s;
+    /// within the call's deadline).
     pub fn read_timeout(mut self, timeout: Duration) -> Self {
         self.read_timeout = Some(timeout);
         self
     }
 
-    /// Retries after 5xx, rate limits and connection failures (default 3; 0 disables).
+    /// Retries after 5xx, rate limits and connection failures (default 3; 0 disables); all
+    /// within the call's deadline.
     pub fn max_retries(mut self, n: u32) -> Self {
         self.max_retries = Some(n);
         self
     }
 
-    /// First backoff delay, doubled on each retry (default 1 s).
+    /// First backoff delay, doubled on each retry, with jitter: each wait is a random point
+    /// in the upper half of the doubled delay (default 1 s).
     pub fn retry_base_delay(mut self, delay: Duration) -> Self {
         self.retry_base_delay = Some(delay);
         self
     }
 
-    /// Longest wait before a retry (default 60 s); a rate limit asking for longer is
-    /// returned as an error instead of waited for.
+    /// Longest wait before a retry (default: whatever ends before the call's deadline); a
+    /// rate limit asking for longer is returned as an error instead of waited for.
     pub fn max_retry_wait(mut self, wait: Duration) -> Self {
         self.max_retry_wait = Some(wait);
         self
     }
 
-    /// Largest successful response body read (default 1 GiB); a larger one is
+    /// Largest successful response body read into memory (default 32 MiB, after
+    /// decompression); a larger one is
     /// [`Error::TooLarge`](super::Error::TooLarge) instead of unbounded memory use.
     pub fn max_response_bytes(mut self, limit: usize) -> Self {
         self.max_response_bytes = Some(limit);
@@ -292,7 +382,7 @@ impl ClientBuilder {
             None => default_uploads_url(&base_url),
         };
         let trusted = [origin(&base_url)?, origin(&uploads_url)?];
-        // Parsed once: a request only sets path and query on a copy (`send::build_url`).
+        // Parsed once: a request only sets path and query on a copy (`assemble::build_url`).
         let parse = |u: &str| Url::parse(u).map_err(|_| Error::invalid("URL is not valid"));
         let parsed = [parse(&base_url)?, parse(&uploads_url)?];
 
@@ -326,12 +416,15 @@ impl ClientBuilder {
             Some(Auth::Bearer(t)) => (Some(auth_value("Bearer ", t)?), "bearer"),
         };
 
-        let http = reqwest::Client::builder()
-            .redirect(reqwest::redirect::Policy::none())
-            .connect_timeout(self.connect_timeout.unwrap_or(Duration::from_secs(10)))
-            .read_timeout(self.read_timeout.unwrap_or(Duration::from_secs(60)))
-            .build()
-            .map_err(Error::Transport)?;
+        let http = match self.http_client {
+            Some(c) => c,
+            None => reqwest::Client::builder()
+                .redirect(reqwest::redirect::Policy::none())
+                .connect_timeout(self.connect_timeout.unwrap_or(Duration::from_secs(10)))
+                .read_timeout(self.read_timeout.unwrap_or(Duration::from_secs(30)))
+                .build()
+                .map_err(|_| Error::invalid("the HTTP client could not be built (TLS set-up)"))?,
+        };
         Ok(Client {
             inner: Arc::new(Inner {
                 http,
@@ -345,11 +438,18 @@ impl ClientBuilder {
                 retry: RetryPolicy {
                     max_retries: self.max_retries.unwrap_or(3),
                     base_delay: self.retry_base_delay.unwrap_or(Duration::from_secs(1)),
-                    max_wait: self.max_retry_wait.unwrap_or(Duration::from_secs(60)),
+                    max_wait: self.max_retry_wait,
+                    non_idempotent: self.retry_non_idempotent,
                 },
                 max_redirects: self.max_redirects.unwrap_or(10),
-                max_response_bytes: self.max_response_bytes.unwrap_or(DEFAULT_MAX_RESPONSE_BYTES),
-                timeout: self.timeout,
+                max_response_bytes: self
+                    .max_response_bytes
+                    .unwrap_or(DEFAULT_MAX_RESPONSE_BYTES),
+                timeout: self.timeout.unwrap_or(DEFAULT_TIMEOUT),
+                attempt_timeout: self.attempt_timeout,
+                max_pages: self.max_pages.unwrap_or(DEFAULT_MAX_PAGES),
+                pacer: self.throttle.map(Pacer::new),
+                hooks: self.hooks.into(),
                 #[cfg(feature = "github-app")]
                 app: self.app,
                 #[cfg(feature = "http-cache")]
@@ -366,6 +466,11 @@ pub(crate) fn base(url: &str, what: &'static str) -> Result<String> {
     let trimmed = url.trim_end_matches('/');
     match Url::parse(trimmed) {
         Ok(u) if matches!(u.scheme(), "http" | "https") && u.host_str().is_some() => {
+            if !u.username().is_empty() || u.password().is_some() {
+                return Err(Error::invalid(format!(
+                    "{what} must not contain credentials (user:password@); use `.token()`"
+                )));
+            }
             if u.query().is_some() || u.fragment().is_some() {
                 return Err(Error::invalid(format!(
                     "{what} must not have a query or fragment"

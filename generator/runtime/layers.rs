@@ -1,27 +1,90 @@
-//! What wraps the request loop of `send.rs`: choosing the `Authorization` (a fixed token or
-//! GitHub App credentials), then answering GETs through the conditional-request cache.
+//! What wraps the request loop of `send.rs`: the call's one deadline, choosing the
+//! `Authorization` (a fixed token or GitHub App credentials), then the conditional cache.
+
+use std::time::{Duration, Instant};
 
 use reqwest::header::HeaderValue;
 
 use super::error::Result;
 use super::request::Request;
 use super::response::Response;
+use super::send::{self, Download};
+
+/// The deadline of one call: every layer's sends, waits and token mints fit inside it.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Deadline {
+    pub(crate) at: Instant,
+    /// The call's total time limit (errors report it).
+    pub(crate) limit: Duration,
+}
+
+impl Deadline {
+    /// The deadline of a call of `req` starting now.
+    pub(crate) fn of(req: &Request<'_>) -> Deadline {
+        let limit = req.timeout.unwrap_or(req.client.inner.timeout);
+        Deadline {
+            at: Instant::now() + limit,
+            limit,
+        }
+    }
+
+    /// Whether a wait of `wait` from now ends before the deadline.
+    #[cfg(feature = "github-app")]
+    pub(crate) fn allows(&self, wait: Duration) -> bool {
+        Instant::now() + wait < self.at
+    }
+
+    /// A timeout of `req` while `reason`, outside `send.rs`'s loop (waiting for a token).
+    #[cfg(feature = "github-app")]
+    pub(crate) fn timeout(&self, req: &Request<'_>, reason: &'static str) -> super::Error {
+        let mut request = super::RequestInfo::new(req.method, req.path.as_str(), req.route);
+        request.deadline = self.limit;
+        super::Error::Timeout(Box::new(super::TimeoutError {
+            request,
+            reason: reason.into(),
+            wait: None,
+            rate_limited: false,
+        }))
+    }
+}
 
 /// Send `req` (the body of every `send()`).
 pub(crate) async fn execute(req: Request<'_>) -> Result<Response> {
+    let deadline = Deadline::of(&req);
     #[cfg(feature = "github-app")]
     if let Some(app) = &req.client.inner.app {
-        return super::app_auth::execute(&req, app).await;
+        return super::app_auth::execute(&req, app, deadline).await;
     }
     let auth = req.client.inner.auth.clone();
-    with_auth(&req, auth).await
+    with_auth(&req, auth, deadline).await
 }
 
 /// Send `req` with `auth` as its default `Authorization`, through the cache when one is set.
-pub(crate) async fn with_auth(req: &Request<'_>, auth: Option<HeaderValue>) -> Result<Response> {
+pub(crate) async fn with_auth(
+    req: &Request<'_>,
+    auth: Option<HeaderValue>,
+    deadline: Deadline,
+) -> Result<Response> {
     #[cfg(feature = "http-cache")]
     if let Some(store) = &req.client.inner.cache {
-        return super::cache::execute(req, auth, store).await;
+        return super::cache::execute(req, auth, store, deadline).await;
     }
-    super::send::execute(req, auth).await
+    send::execute(req, auth, deadline).await
+}
+
+/// Stream `req`'s body into `writer` (the body of every `download_to()`): the same
+/// credentials as `send()`, no cache (the body is not kept).
+pub(crate) async fn download(
+    req: Request<'_>,
+    writer: &mut (dyn tokio::io::AsyncWrite + Unpin + Send),
+    cap: Option<u64>,
+) -> Result<Download> {
+    let deadline = Deadline::of(&req);
+    #[cfg(feature = "github-app")]
+    if let Some(app) = &req.client.inner.app {
+        let auth = super::app_auth::authorization(&req, app, deadline).await?;
+        return send::download(&req, auth, deadline, writer, cap).await;
+    }
+    let auth = req.client.inner.auth.clone();
+    send::download(&req, auth, deadline, writer, cap).await
 }

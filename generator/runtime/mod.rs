@@ -1,19 +1,22 @@
-//! What every endpoint method builds on: the client, requests, responses, errors and
-//! pagination. The main types are re-exported at the crate root.
+//! The hand-written runtime every generated method calls: client, requests, responses, errors,
+//! pagination, throttling and hooks. Copied verbatim into each generated crate from `generator/runtime/`.
 
 #[cfg(feature = "github-app")]
 mod app_auth;
 #[cfg(feature = "github-app")]
 mod app_jwt;
+mod assemble;
 #[cfg(feature = "http-cache")]
 mod cache;
 mod client;
 #[cfg(feature = "github-app")]
 mod clock;
+mod context;
 pub mod decode;
 pub mod encode;
 mod error;
 mod extra;
+mod hook;
 mod layers;
 #[cfg(feature = "http-cache")]
 mod memory_cache;
@@ -26,6 +29,7 @@ mod retry;
 mod rsa_pem;
 mod secret;
 mod send;
+mod throttle;
 mod typed;
 mod types;
 
@@ -33,13 +37,18 @@ mod types;
 pub use cache::{CacheKey, CacheStore, CachedResponse};
 pub use client::{Client, ClientBuilder};
 pub use decode::DecodeError;
+pub use error::{
+    ApiError, Error, ErrorDetail, RateLimit, RequestInfo, Result, TimeoutError, TransportError,
+};
 pub use extra::{Extra, Key};
-pub use error::{ApiError, Error, ErrorDetail, RateLimit, Result};
+pub use hook::{Attempt, AttemptRequest, Hook};
 #[cfg(feature = "http-cache")]
 pub use memory_cache::MemoryCache;
 pub use paginate::{Page, Pages, Paginate};
 pub use request::{JsonObject, Method, Request, ResponseFuture};
 pub use response::Response;
 pub use secret::{Auth, Secret};
+pub use send::Download;
+pub use throttle::Throttle;
 pub use typed::{ResponseParts, ResponseValue, ValueFuture};
 pub use types::{IntOrString, MediaType};

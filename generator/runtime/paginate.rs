@@ -1,7 +1,9 @@
-//! Pagination by `Link: rel="next"`: one page at a time, or a `Stream` of items.
+//! Pagination by `Link: rel="next"`: one page at a time, or a `Stream` of items. It always
+//! ends: a cycle, a link elsewhere, a malformed header or too many pages is an error.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::future::Future;
+use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher};
 use std::marker::PhantomData;
 use std::pin::Pin;
 use std::task::{Context, Poll};
@@ -50,7 +52,7 @@ impl<T: DeserializeOwned> Page<T> {
             Some(raw) => from_json(raw.get().as_bytes(), None, resp.status(), resp.body_bytes())?,
             None => Vec::new(),
         };
-        let next = next_link(resp).filter(|n| n != resp.url());
+        let next = next_link(resp)?;
         Ok(Page {
             items,
             next,
@@ -92,18 +94,21 @@ fn not_a_list(resp: &Response, why: &str) -> Error {
 }
 
 /// The `rel="next"` target of the `Link` headers, resolved against the response URL.
-/// Anything unparsable counts as no link.
-pub(crate) fn next_link(resp: &Response) -> Option<String> {
-    let base = reqwest::Url::parse(resp.url()).ok()?;
+/// Errors (never silent truncation): a header that is not text, an unclosed `<`, a target
+/// that is not a URL, on another host or scheme, or this page itself.
+pub(crate) fn next_link(resp: &Response) -> Result<Option<String>> {
+    let Ok(base) = reqwest::Url::parse(resp.url()) else {
+        return Ok(None);
+    };
     for value in resp.headers().get_all(reqwest::header::LINK) {
-        let Ok(mut rest) = value.to_str() else {
-            continue;
-        };
+        let mut rest = value
+            .to_str()
+            .map_err(|_| bad_link(&base, "the Link header is not ASCII text"))?;
         while let Some(start) = rest.find('<') {
             let after = &rest[start + 1..];
-            let Some(end) = after.find('>') else {
-                break;
-            };
+            let end = after
+                .find('>')
+                .ok_or_else(|| bad_link(&base, "the Link header has an unclosed `<`"))?;
             let target = &after[..end];
             let params_end = after[end..].find(',').map_or(after.len(), |i| end + i);
             let params = &after[end + 1..params_end];
@@ -119,12 +124,83 @@ pub(crate) fn next_link(resp: &Response) -> Option<String> {
                         .any(|r| r == "next")
             });
             if is_next {
-                let url = base.join(target.trim()).ok()?;
-                return matches!(url.scheme(), "http" | "https").then(|| url.into());
+                let url = base
+                    .join(target.trim())
+                    .map_err(|_| bad_link(&base, "the rel=\"next\" target is not a URL"))?;
+                if url.origin() != base.origin() {
+                    return Err(bad_link(
+                        &base,
+                        "the next page is on another host or scheme",
+                    ));
+                }
+                if url == base {
+                    return Err(bad_link(&base, "the next page is this page"));
+                }
+                return Ok(Some(url.into()));
             }
         }
     }
-    None
+    Ok(None)
+}
+
+fn bad_link(page: &reqwest::Url, why: &str) -> Error {
+    Error::Pagination(format!("{why} (page {})", shown_path(page)).into())
+}
+
+/// A page's path for errors: percent-encoded by the URL parser, cut at 200 bytes.
+fn shown_path(url: &reqwest::Url) -> &str {
+    let p = url.path();
+    let mut end = p.len().min(200);
+    while !p.is_char_boundary(end) {
+        end -= 1;
+    }
+    &p[..end]
+}
+
+/// Pages seen so far: hashes of their URLs (a cycle check in constant memory per page) and
+/// the page cap.
+#[derive(Debug, Clone)]
+struct Visited {
+    seen: HashSet<u64, BuildHasherDefault<DefaultHasher>>,
+    max_pages: usize,
+}
+
+impl Visited {
+    fn new(req: &Request<'_>) -> Visited {
+        Visited {
+            seen: HashSet::default(),
+            max_pages: req.max_pages.unwrap_or(req.client.inner.max_pages),
+        }
+    }
+
+    fn key(url: &str) -> u64 {
+        BuildHasherDefault::<DefaultHasher>::default().hash_one(url)
+    }
+
+    /// Record a fetched page; check its next link before it is fetched.
+    fn check(&mut self, page_url: &str, next: Option<&String>) -> Result<()> {
+        self.seen.insert(Self::key(page_url));
+        let Some(next) = next else {
+            return Ok(());
+        };
+        if self.seen.contains(&Self::key(next)) {
+            let path =
+                reqwest::Url::parse(next).map_or(String::new(), |u| shown_path(&u).to_owned());
+            return Err(Error::Pagination(
+                format!(
+                    "Link cycle: page {} links back to an earlier page ({path})",
+                    self.seen.len()
+                )
+                .into(),
+            ));
+        }
+        if self.seen.len() >= self.max_pages {
+            return Err(Error::Pagination(
+                format!("more than {} pages (raise `max_pages`)", self.max_pages).into(),
+            ));
+        }
+        Ok(())
+    }
 }
 
 impl<'c> Request<'c> {
@@ -139,6 +215,8 @@ impl<'c> Request<'c> {
     /// Page-by-page access: call [`Pages::next_page`] until it returns `None`.
     pub fn pages<T: DeserializeOwned>(self) -> Pages<'c, T> {
         Pages {
+            visited: Visited::new(&self),
+            pending: None,
             template: self.clone(),
             next: Some(self),
             _items: PhantomData,
@@ -148,6 +226,8 @@ impl<'c> Request<'c> {
     /// Every item of every page, fetching pages as the stream is polled.
     pub fn paginate<T: DeserializeOwned>(self) -> Paginate<'c, T> {
         Paginate {
+            visited: Visited::new(&self),
+            pending: None,
             template: self.clone(),
             next: Some(self),
             fetching: None,
@@ -158,6 +238,9 @@ impl<'c> Request<'c> {
 
 /// Pages of a list request, fetched one by one.
 pub struct Pages<'c, T> {
+    visited: Visited,
+    /// A bad next link: returned instead of the next page.
+    pending: Option<Error>,
     template: Request<'c>,
     next: Option<Request<'c>>,
     _items: PhantomData<fn() -> T>,
@@ -166,16 +249,25 @@ pub struct Pages<'c, T> {
 impl<'c, T: DeserializeOwned> Pages<'c, T> {
     /// The next page, or `None` after the last one.
     pub async fn next_page(&mut self) -> Result<Option<Page<T>>> {
+        if let Some(e) = self.pending.take() {
+            return Err(e);
+        }
         let Some(req) = self.next.take() else {
             return Ok(None);
         };
-        let page = Page::<T>::from_response(&req.send().await?)?;
-        self.next = page.next.clone().map(|url| self.template.to_url(url));
+        let resp = req.send().await?;
+        let page = Page::<T>::from_response(&resp)?;
+        match self.visited.check(resp.url(), page.next.as_ref()) {
+            Ok(()) => self.next = page.next.clone().map(|url| self.template.to_url(url)),
+            Err(e) => self.pending = Some(e),
+        }
         Ok(Some(page))
     }
 }
 
-/// A [`Stream`] of the items of all pages. An error ends the stream.
+/// A [`Stream`] of the items of all pages. An error ends the stream; a `Link` cycle or the
+/// page cap is reported after the items of the last page fetched.
+///
 ///
 /// Read it with `futures_util::TryStreamExt::try_next`, or with no extra crate:
 ///
@@ -196,6 +288,9 @@ impl<'c, T: DeserializeOwned> Pages<'c, T> {
 /// ```
 #[must_use = "streams do nothing unless polled"]
 pub struct Paginate<'c, T> {
+    visited: Visited,
+    /// A bad next link: yielded after the current page's items.
+    pending: Option<Error>,
     template: Request<'c>,
     next: Option<Request<'c>>,
     fetching: Option<ResponseFuture<'c>>,
@@ -217,9 +312,18 @@ impl<T: DeserializeOwned> Stream for Paginate<'_, T> {
             if let Some(fut) = &mut this.fetching {
                 let result = std::task::ready!(fut.as_mut().poll(cx));
                 this.fetching = None;
-                match result.and_then(|resp| Page::<T>::from_response(&resp)) {
-                    Ok(page) => {
-                        this.next = page.next.map(|url| this.template.to_url(url));
+                let visited = &mut this.visited;
+                let page = result.and_then(|resp| {
+                    let page = Page::<T>::from_response(&resp)?;
+                    let checked = visited.check(resp.url(), page.next.as_ref());
+                    Ok((page, checked))
+                });
+                match page {
+                    Ok((page, checked)) => {
+                        match checked {
+                            Ok(()) => this.next = page.next.map(|url| this.template.to_url(url)),
+                            Err(e) => this.pending = Some(e),
+                        }
                         this.items = page.items.into_iter();
                     }
                     Err(e) => {
@@ -228,6 +332,9 @@ impl<T: DeserializeOwned> Stream for Paginate<'_, T> {
                     }
                 }
                 continue;
+            }
+            if let Some(e) = this.pending.take() {
+                return Poll::Ready(Some(Err(e)));
             }
             match this.next.take() {
                 Some(req) => this.fetching = Some(req.send()),

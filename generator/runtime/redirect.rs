@@ -38,5 +38,10 @@ pub(crate) fn decide(
     if !matches!(url.scheme(), "http" | "https") {
         return Err(Error::Redirect("redirect to a non-http(s) URL".into()));
     }
+    if !url.username().is_empty() || url.password().is_some() {
+        return Err(Error::Redirect(
+            "redirect to a URL with credentials (user:password@) refused".into(),
+        ));
+    }
     Ok(Redirect::To { url, to_get })
 }

@@ -10,6 +10,7 @@ use bytes::Bytes;
 use super::client::Client;
 use super::error::Result;
 use super::response::Response;
+use super::send::Download;
 use super::types::MediaType;
 
 /// The future returned by every generated `send()`: one boxed type, not one per method.
@@ -178,6 +179,13 @@ pub struct Request<'c> {
     pub(crate) headers: Vec<(String, String)>,
     pub(crate) accept: Option<String>,
     pub(crate) timeout: Option<Duration>,
+    /// The route template (`/repos/{owner}/{repo}`), for traces, hooks and errors.
+    pub(crate) route: Option<&'static str>,
+    /// The endpoint triggers notifications: the throttle spaces such calls.
+    pub(crate) notifies: bool,
+    pub(crate) retry_non_idempotent: Option<bool>,
+    pub(crate) max_pages: Option<usize>,
+    pub(crate) max_download_bytes: Option<u64>,
 }
 
 impl<'c> Request<'c> {
@@ -193,6 +201,11 @@ impl<'c> Request<'c> {
             headers: Vec::new(),
             accept: None,
             timeout: None,
+            route: None,
+            notifies: false,
+            retry_non_idempotent: None,
+            max_pages: None,
+            max_download_bytes: None,
         }
     }
 
@@ -265,10 +278,53 @@ impl<'c> Request<'c> {
         self.accept(media_type.as_str())
     }
 
-    /// Time limit for each attempt of this request (overrides the client's).
+    /// Time limit for the whole call: every attempt, retry wait, redirect and throttle
+    /// wait, and reading the body (overrides the client's [`timeout`](super::ClientBuilder::timeout)).
     pub fn timeout(mut self, timeout: Duration) -> Self {
         self.timeout = Some(timeout);
         self
+    }
+
+    /// The route template of the endpoint (`/repos/{owner}/{repo}`); generated methods set
+    /// it. Shown in traces, hooks and errors instead of the concrete path.
+    pub fn route(mut self, template: &'static str) -> Self {
+        self.route = Some(template);
+        self
+    }
+
+    /// Mark the request as one that triggers notifications (generated code does this for
+    /// endpoints documented so): a [`Throttle`](super::Throttle) spaces such calls.
+    pub fn triggers_notifications(mut self) -> Self {
+        self.notifies = true;
+        self
+    }
+
+    /// Whether a `POST`/`PATCH` answered 5xx or cut off after sending may be sent again
+    /// (overrides the client's [`retry_non_idempotent`](super::ClientBuilder::retry_non_idempotent)).
+    /// Only when the request is safe to repeat (it creates nothing twice).
+    pub fn retry_non_idempotent(mut self, allow: bool) -> Self {
+        self.retry_non_idempotent = Some(allow);
+        self
+    }
+
+    /// Most pages [`paginate`](Request::paginate) and [`pages`](Request::pages) fetch
+    /// before failing with [`Error::Pagination`](super::Error::Pagination) (overrides the
+    /// client's [`max_pages`](super::ClientBuilder::max_pages)).
+    pub fn max_pages(mut self, n: usize) -> Self {
+        self.max_pages = Some(n);
+        self
+    }
+
+    /// Largest body [`download_to`](Request::download_to) writes (default: no limit; the
+    /// call's deadline still applies, so raise [`timeout`](Request::timeout) for big files).
+    pub fn max_download_bytes(mut self, limit: u64) -> Self {
+        self.max_download_bytes = Some(limit);
+        self
+    }
+
+    /// The route template, if set.
+    pub fn route_template(&self) -> Option<&'static str> {
+        self.route
     }
 
     pub fn method(&self) -> Method {
@@ -285,6 +341,17 @@ impl<'c> Request<'c> {
         Box::pin(super::layers::execute(self))
     }
 
+    /// Send the request and stream a successful body into `writer` instead of memory
+    /// (archives, release assets, logs). Retries and redirects happen before the first
+    /// byte is written; a body cut off midway is an error, not retried.
+    pub async fn download_to<W>(self, writer: &mut W) -> Result<Download>
+    where
+        W: tokio::io::AsyncWrite + Unpin + Send,
+    {
+        let cap = self.max_download_bytes;
+        super::layers::download(self, writer, cap).await
+    }
+
     /// A copy of this request aimed at an absolute URL (a `Link` target), without query.
     pub(crate) fn to_url(&self, url: String) -> Request<'c> {
         Request {
@@ -297,6 +364,11 @@ impl<'c> Request<'c> {
             headers: self.headers.clone(),
             accept: self.accept.clone(),
             timeout: self.timeout,
+            route: self.route,
+            notifies: self.notifies,
+            retry_non_idempotent: self.retry_non_idempotent,
+            max_pages: self.max_pages,
+            max_download_bytes: self.max_download_bytes,
         }
     }
 }
@@ -317,6 +389,7 @@ impl fmt::Debug for Request<'_> {
             .field("method", &self.method)
             .field("base", &self.base)
             .field("path", &self.path)
+            .field("route", &self.route)
             .field("query", &self.query)
             .field("headers", &headers)
             .field("accept", &self.accept)

@@ -1,246 +1,467 @@
-//! The one, non-generic request path: URL and headers, redirects, retries, error bodies.
+//! The one, non-generic request path: deadline, throttle, hooks, redirects, retries and
+//! error bodies, shared by buffered responses and streamed downloads.
+//!
+//! `layers.rs` wraps it: it picks the `Authorization` (a token, an app JWT, an installation
+//! token) and the cache adds conditional headers and answers a `304`; every send of those
+//! layers runs here, inside the one [`Deadline`] of the call, with hooks and spans.
+
+use std::time::{Duration, Instant};
 
 use bytes::Bytes;
 use reqwest::header::{
-    HeaderMap, HeaderName, HeaderValue, ACCEPT, AUTHORIZATION, CONTENT_LENGTH, CONTENT_TYPE,
-    LOCATION,
+    HeaderMap, HeaderValue, AUTHORIZATION, CONTENT_LENGTH, CONTENT_TYPE, LOCATION,
 };
 use reqwest::Url;
+use tracing::field::Empty;
+use tracing::Instrument;
 
-use super::client::{self, Inner, Origin};
-use super::encode;
-use super::error::{ApiError, Error, Result};
+use super::assemble::{build_headers, build_url};
+use super::client::{Inner, Origin};
+use super::error::{ApiError, Error, RequestInfo, Result, TimeoutError, TransportError};
+use super::hook::{Attempt, AttemptRequest};
+use super::layers::Deadline;
 use super::redirect::{self, Redirect};
 use super::request::{Base, Body, Method, Request};
 use super::response::Response;
-use super::retry;
-
-const JSON_CONTENT_TYPE: &str = "application/json; charset=utf-8";
+use super::retry::{self, Why};
+use super::throttle::Class;
 
 /// Send `req`, following redirects and retrying as configured, with `auth` as the
-/// `Authorization` unless the request sets its own (`layers.rs` decides `auth`).
-pub(crate) async fn execute(req: &Request<'_>, auth: Option<HeaderValue>) -> Result<Response> {
-    let inner: &Inner = &req.client.inner;
-    let mut url = build_url(inner, req)?;
-    // An explicit origin is trusted with credentials like the configured hosts.
-    let extra_trusted = match req.base {
-        Base::Origin(_) => Origin::of(&url),
-        _ => None,
+/// `Authorization` unless the request sets its own; the body is read whole (at most
+/// `max_response_bytes`). `layers.rs` decides `auth` and the call's `deadline`.
+pub(crate) async fn execute(
+    req: &Request<'_>,
+    auth: Option<HeaderValue>,
+    deadline: Deadline,
+) -> Result<Response> {
+    let mut call = Call::new(req, auth, deadline)?;
+    let span = call.span.clone();
+    let work = async {
+        let _permit = call.admit().await?;
+        loop {
+            let resp = call.until_success().await?;
+            let status = resp.status().as_u16();
+            let mut resp = resp;
+            let headers = std::mem::take(resp.headers_mut());
+            match read_limited(resp, call.inner.max_response_bytes).await {
+                Ok(Some(bytes)) => return Ok((status, headers, bytes)),
+                Ok(None) => return Err(call.too_large(call.inner.max_response_bytes as u64)),
+                Err(e) => call.retry_transport(e).await?,
+            }
+        }
     };
-    let is_trusted = |url: &Url| {
-        inner.trusted.iter().any(|o| o.matches(url))
-            || extra_trusted.as_ref().is_some_and(|o| o.matches(url))
-    };
-    // The first attempt takes the headers built here; only a retry or a redirect (rare)
-    // builds them again, so the common case clones no header map.
-    let (headers, mut auth) = build_headers(inner, req, auth)?;
-    let mut fresh_headers = Some(headers);
-    let mut to_get_done = false;
-    let mut method = req.method.to_reqwest();
-    let mut idempotent = !matches!(req.method, Method::Post | Method::Patch);
-    let mut body = match &req.body {
-        Body::None => None,
-        Body::Json(b) | Body::Raw(b) => Some(b.clone()),
-        Body::Invalid(e) => return Err(Error::invalid(e.clone())),
-    };
-    let timeout = req.timeout.or(inner.timeout);
-    let (mut attempt, mut redirects) = (0u32, 0u8);
+    let result = traced(work, span).await;
+    call.span.record("attempts", call.attempts);
+    // The URL moves into the response: no copy on the common path.
+    result.map(|(status, headers, body)| Response::new(status, headers, body, call.url))
+}
 
-    loop {
-        let mut headers = match fresh_headers.take() {
+/// Send `req` and stream a successful body into `writer` (at most `cap` bytes). A body
+/// cut off midway is not retried: part of it was written.
+pub(crate) async fn download(
+    req: &Request<'_>,
+    auth: Option<HeaderValue>,
+    deadline: Deadline,
+    writer: &mut (dyn tokio::io::AsyncWrite + Unpin + Send),
+    cap: Option<u64>,
+) -> Result<Download> {
+    use tokio::io::AsyncWriteExt;
+    let mut call = Call::new(req, auth, deadline)?;
+    let span = call.span.clone();
+    let work = async {
+        let _permit = call.admit().await?;
+        let mut resp = call.until_success().await?;
+        let too_large = |n: u64| cap.is_some_and(|c| n > c);
+        if resp.content_length().is_some_and(too_large) {
+            return Err(call.too_large(cap.unwrap_or(u64::MAX)));
+        }
+        let status = resp.status().as_u16();
+        let headers = std::mem::take(resp.headers_mut());
+        let mut written = 0u64;
+        loop {
+            let chunk = match resp.chunk().await {
+                Ok(Some(c)) => c,
+                Ok(None) => break,
+                Err(e) => return Err(call.transport(e, None)),
+            };
+            written += chunk.len() as u64;
+            if too_large(written) {
+                return Err(call.too_large(cap.unwrap_or(u64::MAX)));
+            }
+            writer.write_all(&chunk).await.map_err(Error::Write)?;
+        }
+        writer.flush().await.map_err(Error::Write)?;
+        Ok(Download {
+            status,
+            headers,
+            url: call.url.to_string(),
+            bytes: written,
+        })
+    };
+    let result = traced(work, span).await;
+    call.span.record("attempts", call.attempts);
+    result
+}
+
+/// Run `fut` inside `span`; without a subscriber (a disabled span) no wrapper is polled.
+async fn traced<F: std::future::Future>(fut: F, span: tracing::Span) -> F::Output {
+    if span.is_disabled() {
+        fut.await
+    } else {
+        fut.instrument(span).await
+    }
+}
+
+/// A finished download: the response head and how many body bytes were written.
+#[derive(Debug, Clone)]
+#[non_exhaustive]
+pub struct Download {
+    pub status: u16,
+    pub headers: HeaderMap,
+    /// The final URL, after redirects.
+    pub url: String,
+    /// Bytes written to the writer (after decompression).
+    pub bytes: u64,
+}
+
+/// One call across its attempts.
+struct Call<'r, 'c> {
+    req: &'r Request<'c>,
+    inner: &'r Inner,
+    deadline: Instant,
+    limit: Duration,
+    url: Url,
+    /// The first URL, kept once a redirect replaces `url` (errors name it).
+    original: Option<Url>,
+    extra_trusted: Option<Origin>,
+    /// Headers of the first attempt; later attempts build their own.
+    fresh_headers: Option<HeaderMap>,
+    auth: Option<HeaderValue>,
+    method: reqwest::Method,
+    to_get_done: bool,
+    /// A 5xx or a cut-off exchange may be sent again.
+    resend: bool,
+    body: Option<Bytes>,
+    /// Attempts sent (retries + 1; redirect hops are not attempts).
+    attempts: u32,
+    /// The next send starts a new attempt (false right after a redirect).
+    new_attempt: bool,
+    redirects: u8,
+    /// The `github.call` span (disabled, and free, without a subscriber).
+    span: tracing::Span,
+}
+
+impl<'r, 'c> Call<'r, 'c> {
+    fn new(req: &'r Request<'c>, auth: Option<HeaderValue>, deadline: Deadline) -> Result<Self> {
+        let inner: &Inner = &req.client.inner;
+        let url = build_url(inner, req)?;
+        // An explicit origin is trusted with credentials like the configured hosts.
+        let extra_trusted = match req.base {
+            Base::Origin(_) => Origin::of(&url),
+            _ => None,
+        };
+        // The first attempt takes the headers built here; only a retry or a redirect (rare)
+        // builds them again, so the common case clones no header map.
+        let (headers, auth) = build_headers(inner, req, auth)?;
+        let body = match &req.body {
+            Body::None => None,
+            Body::Json(b) | Body::Raw(b) => Some(b.clone()),
+            Body::Invalid(e) => return Err(Error::invalid(e.clone())),
+        };
+        let idempotent = !matches!(req.method, Method::Post | Method::Patch);
+        let span = tracing::debug_span!(
+            "github.call",
+            method = req.method.as_str(),
+            route = req.route.unwrap_or(""),
+            path = url.path(),
+            status = Empty,
+            attempts = Empty,
+        );
+        Ok(Call {
+            span,
+            req,
+            inner,
+            deadline: deadline.at,
+            limit: deadline.limit,
+            url,
+            original: None,
+            extra_trusted,
+            fresh_headers: Some(headers),
+            auth,
+            method: req.method.to_reqwest(),
+            to_get_done: false,
+            resend: idempotent
+                || req
+                    .retry_non_idempotent
+                    .unwrap_or(inner.retry.non_idempotent),
+            body,
+            attempts: 0,
+            new_attempt: true,
+            redirects: 0,
+        })
+    }
+
+    fn is_trusted(&self, url: &Url) -> bool {
+        self.inner.trusted.iter().any(|o| o.matches(url))
+            || self.extra_trusted.as_ref().is_some_and(|o| o.matches(url))
+    }
+
+    /// Wait for the throttle (if configured) before the first attempt.
+    async fn admit(&self) -> Result<Option<tokio::sync::SemaphorePermit<'r>>> {
+        let Some(pacer) = &self.inner.pacer else {
+            return Ok(None);
+        };
+        let class = Class {
+            write: self.req.method != Method::Get,
+            search: self
+                .req
+                .route
+                .unwrap_or(self.req.path.as_str())
+                .starts_with("/search/"),
+            notifies: self.req.notifies,
+        };
+        let path = self.req.route.unwrap_or(&self.req.path);
+        match pacer.admit(class, path, self.deadline).await {
+            Ok(p) => Ok(Some(p)),
+            Err(b) => Err(Error::Timeout(Box::new(TimeoutError {
+                request: self.info(),
+                reason: b.reason.into(),
+                wait: b.wait,
+                rate_limited: b.rate_limited,
+            }))),
+        }
+    }
+
+    /// Headers of the next attempt: `Authorization` (the caller's, or what `layers.rs`
+    /// chose: a token, an app JWT, an installation token) on trusted hosts only, then hooks.
+    fn attempt_headers(&mut self) -> Result<HeaderMap> {
+        let mut headers = match self.fresh_headers.take() {
             Some(h) => h,
             None => {
-                let (mut h, _) = build_headers(inner, req, None)?;
-                if to_get_done {
+                let (mut h, _) = build_headers(self.inner, self.req, None)?;
+                if self.to_get_done {
                     h.remove(CONTENT_TYPE);
                     h.remove(CONTENT_LENGTH);
                 }
                 h
             }
         };
-        if let Some(a) = auth.as_ref().filter(|_| is_trusted(&url)) {
+        let trusted = self.is_trusted(&self.url);
+        if let Some(a) = self.auth.as_ref().filter(|_| trusted) {
             headers.insert(AUTHORIZATION, a.clone());
         }
-        let mut rq = reqwest::Request::new(method.clone(), url.clone());
-        *rq.headers_mut() = headers;
-        *rq.body_mut() = body.clone().map(reqwest::Body::from);
-        *rq.timeout_mut() = timeout;
+        if !self.inner.hooks.is_empty() {
+            let mut ar = AttemptRequest {
+                attempt: self.attempt_info(),
+                headers: &mut headers,
+                trusted,
+            };
+            for h in self.inner.hooks.iter() {
+                h.on_request(&mut ar);
+            }
+        }
+        Ok(headers)
+    }
 
-        let mut resp = match inner.http.execute(rq).await {
-            Ok(resp) => resp,
-            Err(e) => match retry::after_transport(&inner.retry, attempt, idempotent, &e) {
-                Some(wait) => {
-                    attempt += 1;
-                    tokio::time::sleep(wait).await;
+    fn attempt_info(&self) -> Attempt<'_> {
+        Attempt {
+            method: self.req.method,
+            wire_method: &self.method,
+            url: &self.url,
+            route: self.req.route,
+            attempt: self.attempts,
+            redirects: self.redirects,
+        }
+    }
+
+    /// Send attempts (retries, redirects) until a 2xx or 304 response head arrives.
+    async fn until_success(&mut self) -> Result<reqwest::Response> {
+        loop {
+            if self.new_attempt {
+                self.attempts += 1;
+            }
+            self.new_attempt = true;
+            let now = Instant::now();
+            if now >= self.deadline {
+                return Err(self.timeout("sending the request".into(), None, false));
+            }
+            let remaining = self.deadline - now;
+            let (limit, by_deadline) = match self.inner.attempt_timeout {
+                Some(t) if t < remaining => (t, false),
+                _ => (remaining, true),
+            };
+            let headers = self.attempt_headers()?;
+            let mut rq = reqwest::Request::new(self.method.clone(), self.url.clone());
+            *rq.headers_mut() = headers;
+            *rq.body_mut() = self.body.clone().map(reqwest::Body::from);
+            *rq.timeout_mut() = Some(limit);
+            let span = tracing::debug_span!(
+                "github.attempt",
+                attempt = self.attempts,
+                redirects = self.redirects,
+                status = Empty,
+            );
+            let sent = traced(self.inner.http.execute(rq), span.clone()).await;
+            let mut resp = match sent {
+                Ok(resp) => resp,
+                Err(e) => {
+                    for h in self.inner.hooks.iter() {
+                        h.on_error(&self.attempt_info(), &e);
+                    }
+                    if e.is_timeout() && by_deadline {
+                        return Err(self.timeout("waiting for the response".into(), None, false));
+                    }
+                    self.retry_transport(e).await?;
                     continue;
                 }
-                None => return Err(Error::Transport(e)),
-            },
-        };
-        let status = resp.status().as_u16();
-
-        if (300..400).contains(&status) && status != 304 {
-            let location = resp.headers().get(LOCATION).map(HeaderValue::as_bytes);
-            if let Redirect::To { url: next, to_get } =
-                redirect::decide(status, &method, &url, location)?
-            {
-                if redirects >= inner.max_redirects {
-                    return Err(Error::Redirect(
-                        format!("too many redirects (more than {})", inner.max_redirects).into(),
-                    ));
-                }
-                redirects += 1;
-                if to_get {
-                    method = reqwest::Method::GET;
-                    idempotent = true;
-                    body = None;
-                    to_get_done = true;
-                }
-                // Credentials (also a caller-set Authorization) never follow to another
-                // origin, and are not restored if a later hop comes back.
-                if !is_trusted(&next) {
-                    auth = None;
-                }
-                url = next;
-                continue;
+            };
+            let status = resp.status().as_u16();
+            span.record("status", status);
+            self.span.record("status", status);
+            for h in self.inner.hooks.iter() {
+                h.on_response(&self.attempt_info(), status, resp.headers());
             }
-        }
 
-        let headers_in = std::mem::take(resp.headers_mut());
-        if (200..300).contains(&status) || status == 304 {
-            match read_limited(resp, inner.max_response_bytes).await {
-                Ok(Some(bytes)) => return Ok(Response::new(status, headers_in, bytes, url)),
-                Ok(None) => {
-                    return Err(Error::TooLarge {
-                        limit: inner.max_response_bytes,
-                    })
-                }
-                Err(e) => match retry::after_transport(&inner.retry, attempt, idempotent, &e) {
-                    Some(wait) => {
-                        attempt += 1;
-                        tokio::time::sleep(wait).await;
+            if (300..400).contains(&status) && status != 304 {
+                let location = resp.headers().get(LOCATION).map(HeaderValue::as_bytes);
+                match redirect::decide(status, &self.method, &self.url, location) {
+                    Ok(Redirect::To { url, to_get }) => {
+                        self.follow(url, to_get)?;
                         continue;
                     }
-                    None => return Err(Error::Transport(e)),
+                    Ok(Redirect::No) => {}
+                    Err(e) => return Err(self.named(e)),
+                }
+            }
+            if (200..300).contains(&status) || status == 304 {
+                if let Some(p) = &self.inner.pacer {
+                    p.observe(resp.headers(), None);
+                }
+                // A 304 goes back to `cache.rs`, which answers it from its store.
+                return Ok(resp);
+            }
+            let headers = std::mem::take(resp.headers_mut());
+            let bytes = read_capped(resp, ApiError::MAX_BODY).await;
+            let mut err = ApiError::new(status, headers, &bytes);
+            let decision =
+                retry::after_status(&self.inner.retry, self.attempts - 1, self.resend, &err);
+            if let Some(p) = &self.inner.pacer {
+                let secondary = (err.is_rate_limited() && !err.is_primary_exhausted())
+                    .then(|| err.retry_after.unwrap_or(retry::SECONDARY_DEFAULT_WAIT));
+                p.observe(&err.headers, secondary);
+            }
+            let refused = match decision {
+                Some((wait, why)) => match self.pause(wait, why).await {
+                    Ok(()) => continue,
+                    Err(wait) => Some(wait),
                 },
-            }
+                None => None,
+            };
+            let mut info = self.info();
+            info.retry_refused = refused;
+            err.request = Some(info);
+            return Err(Error::Api(Box::new(err)));
         }
+    }
 
-        let bytes = read_capped(resp, ApiError::MAX_BODY).await;
-        let err = ApiError::new(status, headers_in, &bytes);
-        match retry::after_status(&inner.retry, attempt, &err) {
-            Some(wait) => {
-                attempt += 1;
-                tokio::time::sleep(wait).await;
-            }
-            None => return Err(Error::Api(Box::new(err))),
-        }
+    /// Retry after a transport error when allowed and the deadline permits, else the error.
+    async fn retry_transport(&mut self, e: reqwest::Error) -> Result<()> {
+        let refused =
+            match retry::after_transport(&self.inner.retry, self.attempts - 1, self.resend, &e) {
+                Some(wait) => match self.pause(wait, Why::Transport).await {
+                    Ok(()) => return Ok(()),
+                    Err(wait) => Some(wait),
+                },
+                None => None,
+            };
+        Err(self.transport(e, refused))
     }
-}
 
-/// Base + path + query, parsed once. The path must start with `/` so it cannot change host.
-pub(crate) fn build_url(inner: &Inner, req: &Request<'_>) -> Result<Url> {
-    // Common case: an API or uploads path without `?`/`#`: a copy of the base parsed once,
-    // then only the path and query parsers run (no scheme, host or IDNA work per call).
-    let parsed = match req.base {
-        Base::Api => Some(&inner.parsed[0]),
-        Base::Uploads => Some(&inner.parsed[1]),
-        _ => None,
-    };
-    if let Some(base) =
-        parsed.filter(|_| req.path.starts_with('/') && !req.path.contains(['?', '#']))
-    {
-        let mut url = base.clone();
-        let prefix = base.path().trim_end_matches('/');
-        let mut path = String::with_capacity(prefix.len() + req.path.len());
-        path.push_str(prefix);
-        path.push_str(&req.path);
-        url.set_path(&path);
-        if !req.query.is_empty() {
-            let mut q = String::new();
-            write_query(&mut q, req, '?');
-            url.set_query(Some(&q[1..]));
+    /// Sleep `wait` before the next attempt when the deadline allows; else `Err(wait)`.
+    async fn pause(&mut self, wait: Duration, why: Why) -> std::result::Result<(), Duration> {
+        if Instant::now() + wait >= self.deadline {
+            return Err(wait);
         }
-        return Ok(url);
+        tracing::debug!(
+            attempt = self.attempts,
+            wait_ms = wait.as_millis() as u64,
+            reason = why.as_str(),
+            "retrying"
+        );
+        tokio::time::sleep(wait).await;
+        Ok(())
     }
-    let origin;
-    let base = match &req.base {
-        Base::Api => inner.base_url.as_str(),
-        Base::Uploads => inner.uploads_url.as_str(),
-        Base::Origin(o) => {
-            origin = client::base(o, "origin")?;
-            origin.as_str()
-        }
-        Base::Absolute => "",
-    };
-    if !base.is_empty() && !req.path.is_empty() && !req.path.starts_with('/') {
-        return Err(Error::invalid("request path must start with `/`"));
-    }
-    let query_len: usize = req
-        .query
-        .iter()
-        .map(|(k, v)| k.len() + v.len() * 3 + 2)
-        .sum();
-    let mut s = String::with_capacity(base.len() + req.path.len() + query_len);
-    s.push_str(base);
-    s.push_str(&req.path);
-    let sep = if s.contains('?') { '&' } else { '?' };
-    write_query(&mut s, req, sep);
-    let url = Url::parse(&s).map_err(|_| Error::invalid("request URL is not valid"))?;
-    if !matches!(url.scheme(), "http" | "https") || url.host_str().is_none() {
-        return Err(Error::invalid("request URL is not an absolute http(s) URL"));
-    }
-    Ok(url)
-}
 
-/// Request headers (defaults, then media type, body headers, then the caller's) and the
-/// `Authorization` value to add on trusted hops: the caller's, else `auth`.
-fn build_headers(
-    inner: &Inner,
-    req: &Request<'_>,
-    auth: Option<HeaderValue>,
-) -> Result<(HeaderMap, Option<HeaderValue>)> {
-    // Room for the defaults, Accept, a body header, Authorization and the caller's headers:
-    // no growth while the request is assembled.
-    let mut headers = HeaderMap::with_capacity(inner.default_headers.len() + 3 + req.headers.len());
-    headers.extend(
-        inner
-            .default_headers
-            .iter()
-            .map(|(k, v)| (k.clone(), v.clone())),
-    );
-    if let Some(accept) = &req.accept {
-        let v = HeaderValue::from_str(accept).map_err(|_| Error::invalid("invalid Accept"))?;
-        headers.insert(ACCEPT, v);
-    }
-    match &req.body {
-        Body::Json(_) => {
-            headers.insert(CONTENT_TYPE, HeaderValue::from_static(JSON_CONTENT_TYPE));
+    /// Go to a redirect target: method and body rewritten, credentials dropped off-origin.
+    fn follow(&mut self, next: Url, to_get: bool) -> Result<()> {
+        if self.redirects >= self.inner.max_redirects {
+            let msg = format!(
+                "too many redirects (more than {})",
+                self.inner.max_redirects
+            );
+            return Err(self.named(Error::Redirect(msg.into())));
         }
-        Body::None if matches!(req.method, Method::Post | Method::Put | Method::Patch) => {
-            headers.insert(CONTENT_LENGTH, HeaderValue::from_static("0"));
+        self.redirects += 1;
+        if to_get {
+            self.method = reqwest::Method::GET;
+            self.resend = true;
+            self.body = None;
+            self.to_get_done = true;
         }
-        _ => {}
-    }
-    let mut auth = auth;
-    for (name, value) in &req.headers {
-        let name = HeaderName::from_bytes(name.as_bytes())
-            .map_err(|_| Error::invalid(format!("invalid header name {name:?}")))?;
-        // Bytes, not `from_str`: non-ASCII (obs-text) is allowed, CR/LF/NUL are not.
-        let mut value = HeaderValue::from_bytes(value.as_bytes())
-            .map_err(|_| Error::invalid(format!("invalid value for header `{name}`")))?;
-        if name == AUTHORIZATION {
-            value.set_sensitive(true);
-            auth = Some(value);
-            continue;
+        // Credentials (also a caller-set Authorization) never follow to another origin,
+        // and are not restored if a later hop comes back.
+        if !self.is_trusted(&next) {
+            self.auth = None;
         }
-        headers.insert(name, value);
+        let previous = std::mem::replace(&mut self.url, next);
+        self.original.get_or_insert(previous);
+        self.new_attempt = false;
+        Ok(())
     }
-    Ok((headers, auth))
+
+    /// The request, for errors: first path, attempts, deadline.
+    fn info(&self) -> RequestInfo {
+        let first = self.original.as_ref().unwrap_or(&self.url);
+        let mut info = RequestInfo::new(self.req.method, first.path(), self.req.route);
+        info.attempts = self.attempts;
+        info.deadline = self.limit;
+        info
+    }
+
+    fn timeout(&self, reason: String, wait: Option<Duration>, rate_limited: bool) -> Error {
+        Error::Timeout(Box::new(TimeoutError {
+            request: self.info(),
+            reason: reason.into(),
+            wait,
+            rate_limited,
+        }))
+    }
+
+    fn transport(&self, e: reqwest::Error, refused: Option<Duration>) -> Error {
+        let mut info = self.info();
+        info.retry_refused = refused;
+        Error::Transport(Box::new(TransportError::new(info, e)))
+    }
+
+    fn too_large(&self, limit: u64) -> Error {
+        Error::TooLarge {
+            limit,
+            request: Some(Box::new(self.info())),
+        }
+    }
+
+    /// A redirect or request error with the request named in front.
+    fn named(&self, e: Error) -> Error {
+        match e {
+            Error::Redirect(m) => Error::Redirect(format!("{}: {m}", self.info()).into()),
+            other => other,
+        }
+    }
 }
 
 /// Read a whole body of at most `limit` bytes; `None` when it is larger (announced by
 /// `Content-Length` or found while reading), so a huge body is refused, not buffered.
+/// With gzip, chunks are decompressed: the limit applies to the decompressed size.
 async fn read_limited(
     mut resp: reqwest::Response,
     limit: usize,
@@ -270,24 +491,4 @@ async fn read_capped(mut resp: reqwest::Response, cap: usize) -> Bytes {
         }
     }
     Bytes::from(buf)
-}
-
-fn write_query(s: &mut String, req: &Request<'_>, mut sep: char) {
-    for (name, value) in &req.query {
-        s.push(sep);
-        sep = '&';
-        encode::query_component(s, name);
-        s.push('=');
-        if *name == "q" {
-            // Octokit keeps `+` in search queries (GitHub reads it as a space).
-            for (i, part) in value.split('+').enumerate() {
-                if i > 0 {
-                    s.push('+');
-                }
-                encode::query_component(s, part);
-            }
-        } else {
-            encode::query_component(s, value);
-        }
-    }
 }

@@ -3,14 +3,19 @@
 
 use std::borrow::Cow;
 use std::fmt;
-use std::time::Duration;
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use reqwest::header::HeaderMap;
+
+pub use super::context::RequestInfo;
+use super::context::{Bounded, Secs};
 
 /// Result of a request.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
-/// Everything that can go wrong making a request.
+/// Everything that can go wrong making a request. Errors from sending name the request
+/// (method, path without query, attempts) in their `Display`.
+///
 ///
 /// GitHub's own answers (404, 422, rate limits) are [`Error::Api`], with the error body
 /// parsed:
@@ -33,9 +38,12 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 pub enum Error {
     /// GitHub answered with a non-success status (including rate limits).
     Api(Box<ApiError>),
-    /// The request could not be sent or the response not read (connection, TLS, timeout,
-    /// truncated body).
-    Transport(reqwest::Error),
+    /// The request could not be sent or the response not read (connection, TLS, an
+    /// attempt's time limit, truncated body, a reply that is not HTTP).
+    Transport(Box<TransportError>),
+    /// The call's deadline passed, or a wait it needed (a retry, a rate-limit reset, a
+    /// throttle slot) would have passed it.
+    Timeout(Box<TimeoutError>),
     /// The response body did not decode into the requested type (names the endpoint,
     /// status and JSON path, and keeps the body).
     Decode(Box<super::decode::DecodeError>),
@@ -43,8 +51,17 @@ pub enum Error {
     InvalidRequest(Cow<'static, str>),
     /// More redirects than allowed, or a redirect to somewhere not followable.
     Redirect(Cow<'static, str>),
-    /// A successful response body was larger than the client's `max_response_bytes`.
-    TooLarge { limit: usize },
+    /// Pagination stopped on a bad `Link` header: a cycle, a link to another host, a
+    /// malformed header, or more pages than allowed.
+    Pagination(Cow<'static, str>),
+    /// A successful response body was larger than allowed (`max_response_bytes`, or the
+    /// cap of a download).
+    TooLarge {
+        limit: u64,
+        request: Option<Box<RequestInfo>>,
+    },
+    /// Writing a download to the caller's writer failed.
+    Write(std::io::Error),
 }
 
 impl Error {
@@ -65,9 +82,24 @@ impl Error {
         }
     }
 
-    /// Whether this is a primary or secondary rate limit.
+    /// The request this error is about (method, path, attempts), when it came from sending.
+    pub fn request(&self) -> Option<&RequestInfo> {
+        match self {
+            Error::Api(e) => e.request.as_ref(),
+            Error::Transport(e) => Some(&e.request),
+            Error::Timeout(e) => Some(&e.request),
+            Error::TooLarge { request, .. } => request.as_deref(),
+            _ => None,
+        }
+    }
+
+    /// Whether this is a primary or secondary rate limit (a response, or a call refused
+    /// because a known rate-limit reset is past its deadline).
     pub fn is_rate_limited(&self) -> bool {
-        self.api().is_some_and(ApiError::is_rate_limited)
+        match self {
+            Error::Timeout(t) => t.rate_limited,
+            _ => self.api().is_some_and(ApiError::is_rate_limited),
+        }
     }
 
     /// Rate-limit headers of the failed response, if any were sent.
@@ -77,12 +109,19 @@ impl Error {
 
     /// How long GitHub asked to wait (`retry-after`, or until `x-ratelimit-reset`).
     pub fn retry_after(&self) -> Option<Duration> {
-        self.api().and_then(ApiError::wait_hint)
+        match self {
+            Error::Timeout(t) if t.rate_limited => t.wait,
+            _ => self.api().and_then(ApiError::wait_hint),
+        }
     }
 
-    /// Whether the request or reading the response timed out.
+    /// Whether the call's deadline or an attempt's time limit passed.
     pub fn is_timeout(&self) -> bool {
-        matches!(self, Error::Transport(e) if e.is_timeout())
+        match self {
+            Error::Timeout(_) => true,
+            Error::Transport(e) => e.source.is_timeout(),
+            _ => false,
+        }
     }
 }
 
@@ -90,21 +129,21 @@ impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Error::Api(e) => e.fmt(f),
-            Error::Transport(e) => {
-                write!(f, "transport error: {e}")?;
-                let mut source = std::error::Error::source(e);
-                while let Some(s) = source {
-                    write!(f, ": {s}")?;
-                    source = s.source();
-                }
-                Ok(())
-            }
+            Error::Transport(e) => e.fmt(f),
+            Error::Timeout(e) => e.fmt(f),
             Error::Decode(e) => e.fmt(f),
             Error::InvalidRequest(m) => write!(f, "invalid request: {m}"),
             Error::Redirect(m) => write!(f, "redirect error: {m}"),
-            Error::TooLarge { limit } => {
-                write!(f, "response body larger than the limit of {limit} bytes")
+            Error::Pagination(m) => write!(f, "pagination error: {m}"),
+            Error::TooLarge { limit, request } => {
+                f.write_str("response body larger than the limit of ")?;
+                write!(f, "{limit} bytes")?;
+                if let Some(r) = request {
+                    write!(f, " for {r}")?;
+                }
+                Ok(())
             }
+            Error::Write(e) => write!(f, "could not write the download: {e}"),
         }
     }
 }
@@ -112,9 +151,79 @@ impl fmt::Display for Error {
 impl std::error::Error for Error {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
-            Error::Transport(e) => Some(e),
+            Error::Transport(e) => Some(&e.source),
             Error::Decode(e) => Some(&**e),
+            Error::Write(e) => Some(e),
             _ => None,
+        }
+    }
+}
+
+/// A request that could not be sent or whose response could not be read.
+#[derive(Debug)]
+#[non_exhaustive]
+pub struct TransportError {
+    pub request: RequestInfo,
+    /// reqwest's error, with the URL (and so any query values) removed.
+    pub source: reqwest::Error,
+}
+
+impl TransportError {
+    pub(crate) fn new(request: RequestInfo, source: reqwest::Error) -> TransportError {
+        TransportError {
+            request,
+            source: source.without_url(),
+        }
+    }
+}
+
+impl fmt::Display for TransportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "transport error for {}: {}", self.request, self.source)?;
+        let mut source = std::error::Error::source(&self.source);
+        // A bounded chain: a hostile peer cannot make the message long.
+        for _ in 0..8 {
+            let Some(s) = source else { break };
+            write!(f, ": {}", Bounded(&s.to_string(), 300))?;
+            source = s.source();
+        }
+        Ok(())
+    }
+}
+
+/// The call's deadline passed, or a needed wait would pass it.
+#[derive(Debug, Clone)]
+#[non_exhaustive]
+pub struct TimeoutError {
+    pub request: RequestInfo,
+    /// What the call was doing or would have waited for.
+    pub reason: Cow<'static, str>,
+    /// The wait that was refused, if the call gave up before waiting.
+    pub wait: Option<Duration>,
+    /// The wait was for a rate limit (its reset, or a secondary limit's pause).
+    pub rate_limited: bool,
+}
+
+impl fmt::Display for TimeoutError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "timeout for {}: {}",
+            self.request,
+            Bounded(&self.reason, 300)
+        )?;
+        match self.wait {
+            Some(w) => write!(
+                f,
+                "; waiting {} would pass the call's deadline of {}",
+                Secs(w),
+                Secs(self.request.deadline)
+            ),
+            None => write!(
+                f,
+                " (the call's deadline of {} passed)",
+                Secs(self.request.deadline)
+            ),
         }
     }
 }
@@ -134,11 +243,13 @@ pub struct ApiError {
     pub body: String,
     /// `x-ratelimit-*` headers, when sent.
     pub rate_limit: Option<RateLimit>,
-    /// `retry-after`, when sent and valid.
+    /// `retry-after` (seconds or an HTTP date), when sent and readable.
     pub retry_after: Option<Duration>,
     /// `x-github-request-id`, for support requests.
     pub request_id: Option<String>,
     pub headers: HeaderMap,
+    /// The request that failed, when the error came from sending one.
+    pub request: Option<RequestInfo>,
 }
 
 /// One entry of `errors[]` in GitHub's error body.
@@ -150,6 +261,11 @@ pub struct ErrorDetail {
     pub code: Option<String>,
     pub message: Option<String>,
 }
+
+/// Longest server text (message, body excerpt, each detail) shown in `Display`.
+const SHOWN: usize = 200;
+/// Most `errors[]` entries shown in `Display`.
+const SHOWN_DETAILS: usize = 5;
 
 impl ApiError {
     /// At most this many bytes of an error body are read.
@@ -164,9 +280,10 @@ impl ApiError {
             errors: Vec::new(),
             body: String::from_utf8_lossy(body).into_owned(),
             rate_limit: RateLimit::from_headers(&headers),
-            retry_after: header_u64(&headers, "retry-after").map(Duration::from_secs),
+            retry_after: retry_after(&headers),
             request_id: header_str(&headers, "x-github-request-id").map(str::to_owned),
             headers,
+            request: None,
         };
         if let Ok(serde_json::Value::Object(mut obj)) = serde_json::from_slice(body) {
             err.message = take_string(obj.get_mut("message"));
@@ -184,7 +301,7 @@ impl ApiError {
             429 => true,
             403 => {
                 self.is_primary_exhausted()
-                    || self.retry_after.is_some()
+                    || self.headers.contains_key("retry-after")
                     || self
                         .message
                         .as_deref()
@@ -194,7 +311,7 @@ impl ApiError {
         }
     }
 
-    fn is_primary_exhausted(&self) -> bool {
+    pub(crate) fn is_primary_exhausted(&self) -> bool {
         self.rate_limit.as_ref().and_then(|r| r.remaining) == Some(0)
     }
 
@@ -214,32 +331,42 @@ impl ApiError {
 impl fmt::Display for ApiError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "GitHub API error {}", self.status)?;
+        if let Some(r) = &self.request {
+            write!(f, " for {r}")?;
+        }
         match &self.message {
-            Some(m) => write!(f, ": {}", Printable(m))?,
-            None if !self.body.is_empty() => {
-                let end = floor_char_boundary(&self.body, 200);
-                write!(f, ": {}", Printable(&self.body[..end]))?;
-                if end < self.body.len() {
-                    f.write_str("…")?;
-                }
-            }
+            Some(m) => write!(f, ": {}", Bounded(m, SHOWN))?,
+            None if !self.body.is_empty() => write!(f, ": {}", Bounded(&self.body, SHOWN))?,
             None => {}
         }
-        for (i, e) in self.errors.iter().enumerate() {
+        for (i, e) in self.errors.iter().take(SHOWN_DETAILS).enumerate() {
             f.write_str(if i == 0 { " [" } else { "; " })?;
             let path = [&e.resource, &e.field].into_iter().flatten();
             let mut started = false;
             for (j, part) in path.enumerate() {
-                write!(f, "{}{}", if j > 0 { "." } else { "" }, Printable(part))?;
+                write!(
+                    f,
+                    "{}{}",
+                    if j > 0 { "." } else { "" },
+                    Bounded(part, SHOWN)
+                )?;
                 started = true;
             }
             for part in [&e.code, &e.message].into_iter().flatten() {
-                write!(f, "{}{}", if started { " " } else { "" }, Printable(part))?;
+                write!(
+                    f,
+                    "{}{}",
+                    if started { " " } else { "" },
+                    Bounded(part, SHOWN)
+                )?;
                 started = true;
             }
-            if i + 1 == self.errors.len() {
-                f.write_str("]")?;
-            }
+        }
+        if self.errors.len() > SHOWN_DETAILS {
+            write!(f, "; {} more", self.errors.len() - SHOWN_DETAILS)?;
+        }
+        if !self.errors.is_empty() {
+            f.write_str("]")?;
         }
         if self.is_rate_limited() {
             f.write_str(" (rate limited")?;
@@ -249,7 +376,7 @@ impl fmt::Display for ApiError {
             f.write_str(")")?;
         }
         if let Some(u) = &self.documentation_url {
-            write!(f, " <{}>", Printable(u))?;
+            write!(f, " <{}>", Bounded(u, SHOWN))?;
         }
         Ok(())
     }
@@ -303,12 +430,27 @@ impl RateLimit {
     /// Time left until `reset`, zero when it has passed.
     pub fn until_reset(&self) -> Option<Duration> {
         let reset = self.reset?;
-        let now = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .ok()?
-            .as_secs();
-        Some(Duration::from_secs(reset.saturating_sub(now)))
+        Some(Duration::from_secs(reset.saturating_sub(unix_now())))
     }
+}
+
+pub(crate) fn unix_now() -> u64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs())
+}
+
+/// `retry-after` as delay-seconds or an HTTP date (a date in the past is no wait).
+fn retry_after(headers: &HeaderMap) -> Option<Duration> {
+    let v = header_str(headers, "retry-after")?;
+    if let Ok(secs) = v.parse() {
+        return Some(Duration::from_secs(secs));
+    }
+    let at = httpdate::parse_http_date(v).ok()?;
+    Some(
+        at.duration_since(SystemTime::now())
+            .unwrap_or(Duration::ZERO),
+    )
 }
 
 pub(crate) fn header_str<'h>(headers: &'h HeaderMap, name: &str) -> Option<&'h str> {
@@ -323,31 +465,5 @@ fn take_string(v: Option<&mut serde_json::Value>) -> Option<String> {
     match v? {
         serde_json::Value::String(s) => Some(std::mem::take(s)),
         _ => None,
-    }
-}
-
-fn floor_char_boundary(s: &str, mut i: usize) -> usize {
-    if i >= s.len() {
-        return s.len();
-    }
-    while !s.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
-}
-
-/// Writes server-sent text with control characters escaped (no terminal injection).
-struct Printable<'a>(&'a str);
-
-impl fmt::Display for Printable<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for c in self.0.chars() {
-            if c.is_control() {
-                write!(f, "{}", c.escape_default())?;
-            } else {
-                fmt::Write::write_char(f, c)?;
-            }
-        }
-        Ok(())
     }
 }

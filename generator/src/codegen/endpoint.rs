@@ -376,6 +376,12 @@ fn method_docs(
         doc.raw("**Deprecated.**");
     }
     doc.spec(&endpoint.description);
+    if endpoint.triggers_notifications {
+        doc.raw(
+            "**Triggers notifications.** A client with a [`Throttle`](crate::runtime::Throttle) \
+             spaces such calls (GitHub's secondary rate limits punish creating content quickly).",
+        );
+    }
     if !fields.is_empty() || endpoint.origin {
         let mut list = String::from("# Parameters\n");
         for f in fields {

@@ -17,13 +17,16 @@ use crate::package::Package;
 pub const RUNTIME_FILES: &[(&str, &str)] = &[
     ("app_auth.rs", include_str!("../../runtime/app_auth.rs")),
     ("app_jwt.rs", include_str!("../../runtime/app_jwt.rs")),
+    ("assemble.rs", include_str!("../../runtime/assemble.rs")),
     ("cache.rs", include_str!("../../runtime/cache.rs")),
     ("client.rs", include_str!("../../runtime/client.rs")),
     ("clock.rs", include_str!("../../runtime/clock.rs")),
+    ("context.rs", include_str!("../../runtime/context.rs")),
     ("decode.rs", include_str!("../../runtime/decode.rs")),
     ("encode.rs", include_str!("../../runtime/encode.rs")),
     ("error.rs", include_str!("../../runtime/error.rs")),
     ("extra.rs", include_str!("../../runtime/extra.rs")),
+    ("hook.rs", include_str!("../../runtime/hook.rs")),
     ("layers.rs", include_str!("../../runtime/layers.rs")),
     (
         "memory_cache.rs",
@@ -38,15 +41,19 @@ pub const RUNTIME_FILES: &[(&str, &str)] = &[
     ("rsa_pem.rs", include_str!("../../runtime/rsa_pem.rs")),
     ("secret.rs", include_str!("../../runtime/secret.rs")),
     ("send.rs", include_str!("../../runtime/send.rs")),
+    ("throttle.rs", include_str!("../../runtime/throttle.rs")),
     ("typed.rs", include_str!("../../runtime/typed.rs")),
     ("types.rs", include_str!("../../runtime/types.rs")),
 ];
 
 /// The dependencies of the runtime (and of generated code: `serde`, `serde_json`). The
-/// optional ones belong to [`RUNTIME_FEATURES`].
+/// optional ones belong to [`RUNTIME_FEATURES`]. `httpdate`, `hyper` and `tracing` are
+/// already dependencies of reqwest: no extra build.
 pub const RUNTIME_DEPENDENCIES: &str = r#"base64 = { version = "0.22", optional = true }
 bytes = "1"
 futures-core = { version = "0.3", default-features = false }
+httpdate = "1"
+hyper = { version = "1", default-features = false }
 jsonwebtoken = { version = "9.3", optional = true, default-features = false }
 percent-encoding = "2"
 reqwest = { version = "0.12", default-features = false, features = ["rustls-tls"] }
@@ -54,7 +61,8 @@ serde = { version = "1", features = ["derive"] }
 serde_json = { version = "1", features = ["raw_value"] }
 serde_path_to_error = "0.1"
 sha2 = { version = "0.10", optional = true }
-tokio = { version = "1", default-features = false, features = ["time"] }
+tokio = { version = "1", default-features = false, features = ["time", "sync", "io-util"] }
+tracing = { version = "0.1", default-features = false, features = ["std"] }
 "#;
 
 /// Opt-in runtime features (not default). Hyphenated, so no scope feature (a snake_case
@@ -66,6 +74,8 @@ pub const RUNTIME_FEATURES: &str = r#"# GitHub App authentication: JWTs and inst
 github-app = ["dep:jsonwebtoken", "dep:base64", "tokio/sync"]
 # Conditional requests answered from a cache on `304` (`ClientBuilder::cache`).
 http-cache = ["dep:sha2"]
+# `Accept-Encoding: gzip` and transparent decompression (adds flate2, pure Rust).
+gzip = ["reqwest/gzip"]
 "#;
 
 /// Endpoints grouped by scope module name, each group sorted by method id.
@@ -231,7 +241,8 @@ fn lib_rs(
     );
     let runtime_features = "\n\nOpt-in runtime features:\n\n\
          - `github-app`: GitHub App authentication (`ClientBuilder::app`, `Client::installation`)\n\
-         - `http-cache`: conditional requests answered from a cache on `304` (`ClientBuilder::cache`)";
+         - `http-cache`: conditional requests answered from a cache on `304` (`ClientBuilder::cache`)\n\
+         - `gzip`: `Accept-Encoding: gzip` and transparent decompression";
     for (module, endpoints) in scopes {
         crate_doc.push_str(&format!(
             "\n- `{module}`: {} endpoint{} (`client.{module}()`)",

@@ -84,6 +84,7 @@ pub(crate) fn endpoint(
         query_template: query,
         description: "Does things.".into(),
         deprecated: false,
+        triggers_notifications: false,
         renamed_to: None,
         docs_url: Some(format!("https://docs.github.com/rest/{scope}#{id}")),
         params,
@@ -603,6 +604,26 @@ fn string_lists_accept_any_iterable_of_strings() {
         &[
             "labels: impl IntoIterator<Item = impl Into<String>>",
             "labels: labels.into_iter().map(Into::into).collect()",
+        ],
+    );
+}
+
+#[test]
+fn requests_carry_their_route_and_the_notification_mark() {
+    let mut e = issues_create();
+    let plain = endpoint_source(&api(vec![e.clone()]), &e);
+    has(&plain, &[r#".route("/repos/{owner}/{repo}/issues")"#]);
+    lacks(
+        &plain,
+        &[".triggers_notifications()", "Triggers notifications"],
+    );
+    e.triggers_notifications = true;
+    let marked = endpoint_source(&api(vec![e.clone()]), &e);
+    has(
+        &marked,
+        &[
+            r#".route("/repos/{owner}/{repo}/issues").triggers_notifications()"#,
+            "**Triggers notifications.**",
         ],
     );
 }

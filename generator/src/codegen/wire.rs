@@ -114,7 +114,11 @@ pub fn build_fn(endpoint: &Endpoint, fields: &[ParamField]) -> TokenStream {
         ));
     }
     steps.extend(body_steps(endpoint, fields));
-    let new = quote!(crate::runtime::Request::new(self.client, crate::runtime::Method::#method, #path)#uploads);
+    let route = route_template(endpoint);
+    let notifies = endpoint
+        .triggers_notifications
+        .then(|| quote!(.triggers_notifications()));
+    let new = quote!(crate::runtime::Request::new(self.client, crate::runtime::Method::#method, #path).route(#route)#notifies #uploads);
     let body = if steps.is_empty() {
         quote! {
             #(#path_locals)*
@@ -135,6 +139,19 @@ pub fn build_fn(endpoint: &Endpoint, fields: &[ParamField]) -> TokenStream {
             #body
         }
     }
+}
+
+/// The path with `{name}` placeholders (`/repos/{owner}/{repo}`): the route the runtime
+/// shows in traces, hooks and errors.
+pub fn route_template(endpoint: &Endpoint) -> String {
+    endpoint
+        .path
+        .iter()
+        .map(|part| match part {
+            PathPart::Literal(text) => text.clone(),
+            PathPart::Param(name) => format!("{{{name}}}"),
+        })
+        .collect()
 }
 
 /// The encoded path: each parameter bound to a local, then one `format!` with inline names.

@@ -1,4 +1,5 @@
-//! Parameter flags read from wording: `nullable` and path parameters that may carry slashes.
+//! Flags read from wording: `nullable` parameters, path parameters that may carry slashes,
+//! and endpoints that trigger notifications.
 
 use super::words::{has_any, has_word, lower};
 
@@ -47,6 +48,32 @@ pub fn allows_slash(name: &str, description: &str) -> bool {
     by_name || by_text
 }
 
+/// "This endpoint triggers [notifications](…)" (or "The call sends notifications"): GitHub's
+/// docs mark endpoints that create content others are notified of; creating it quickly
+/// trips secondary rate limits. The Markdown link is read as its text; a negated mention
+/// ("does not trigger …") is not a cue.
+pub fn triggers_notifications(description: &str) -> bool {
+    let text = lower(description).replace("[notifications]", "notifications");
+    let negated = has_any(
+        &text,
+        &[
+            "not trigger notifications",
+            "n't trigger notifications",
+            "not send notifications",
+            "n't send notifications",
+        ],
+    );
+    !negated
+        && has_any(
+            &text,
+            &[
+                "triggers notifications",
+                "trigger notifications",
+                "sends notifications",
+            ],
+        )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -59,6 +86,29 @@ mod tests {
             "Sending a `null` value will remove the custom domain."
         ));
         assert!(!nullable("Returns null when nothing matches."));
+    }
+
+    #[test]
+    fn notification_triggering_endpoints() {
+        assert!(triggers_notifications(
+            "Creates an issue.\n\nThis endpoint triggers [notifications](https://docs.github.com/github/managing-subscriptions-and-notifications-on-github/about-notifications). Creating content too quickly may result in secondary rate limiting."
+        ));
+        assert!(triggers_notifications(
+            "This endpoint triggers notifications."
+        ));
+        assert!(triggers_notifications(
+            "The call sends notifications, and creating many quickly is limited."
+        ));
+        assert!(!triggers_notifications(
+            "This call does not send notifications."
+        ));
+        assert!(!triggers_notifications(
+            "Lists notifications for the authenticated user."
+        ));
+        assert!(!triggers_notifications(
+            "Marking a thread as read does not trigger notifications."
+        ));
+        assert!(!triggers_notifications(""));
     }
 
     #[test]

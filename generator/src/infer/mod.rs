@@ -13,7 +13,7 @@ mod words;
 
 pub use choices::{alias_of, deprecated, either_required, raw_content_type, replaced_rows};
 pub use enums::listed_values;
-pub use flags::{allows_slash, nullable, undocumented_flags, RowShape};
+pub use flags::{allows_slash, nullable, triggers_notifications, undocumented_flags, RowShape};
 pub use location::{infer_location, is_raw_body};
 pub use maps::map_value_type;
 

@@ -86,6 +86,7 @@ pub fn build_endpoint(spec: &SpecFile, diags: &mut Vec<Diagnostic>) -> Endpoint 
         query_template: spec.route.query.clone(),
         description: spec.description.clone(),
         deprecated: spec.deprecated || spec.renamed_to.is_some(),
+        triggers_notifications: infer::triggers_notifications(&spec.description),
         renamed_to: spec.renamed_to.clone(),
         docs_url: spec.docs_url.clone(),
         params,

@@ -88,6 +88,9 @@ fn endpoint_json(e: &Endpoint) -> Value {
     if e.deprecated {
         out["deprecated"] = json!(true);
     }
+    if e.triggers_notifications {
+        out["triggers_notifications"] = json!(true);
+    }
     out
 }
 

@@ -85,6 +85,9 @@ pub struct Endpoint {
     /// Markdown description.
     pub description: String,
     pub deprecated: bool,
+    /// The description says the endpoint triggers notifications: the runtime's throttle
+    /// spaces such calls (GitHub's secondary limits punish fast content creation).
+    pub triggers_notifications: bool,
     /// `(scope, id)` of the endpoint this one was renamed to; such an endpoint is generated
     /// as a deprecated forward, never as duplicate code.
     pub renamed_to: Option<(String, String)>,

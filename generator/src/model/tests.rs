@@ -555,3 +555,44 @@ fn scopes_differing_in_case_are_one_module() {
         .contains("duplicate method `things.getThing`"));
     assert!(build_api(&[get("things"), get("otherThings")]).is_ok());
 }
+
+#[test]
+fn notification_triggering_endpoints_are_flagged_and_inspected() {
+    let mut notifying = spec(
+        "issues",
+        "create",
+        route(HttpMethod::Post, "/repos/{owner}/{repo}/issues", &[]),
+        vec![
+            row("owner", true, "The account owner.", 10),
+            row("repo", true, "The name of the repository.", 11),
+            row("title", true, "The title.", 12),
+        ],
+    );
+    notifying.description =
+        "Creates an issue.\n\nThis endpoint triggers [notifications](https://docs.github.com/x)."
+            .into();
+    let api = build_api(&[notifying, file_contents()]).unwrap();
+    let flags: Vec<_> = api
+        .endpoints
+        .iter()
+        .map(|e| (e.id.as_str(), e.triggers_notifications))
+        .collect();
+    assert_eq!(
+        flags,
+        [("create", true), ("createOrUpdateFileContents", false)]
+    );
+    let v = inspect_json(&api);
+    let find = |id: &str| {
+        v["endpoints"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|e| e["id"] == id)
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(find("create")["triggers_notifications"], true);
+    assert!(find("createOrUpdateFileContents")
+        .get("triggers_notifications")
+        .is_none());
+}
