@@ -6,6 +6,9 @@ use serde_json::{json, Value};
 use wiremock::matchers::any;
 use wiremock::{Mock, MockServer, Request, ResponseTemplate};
 
+/// A server answering `200 {"ok":true}` to everything, and a client pointed at it. No model
+/// matches that body, so calls with a typed answer go through `.build().send()` (the raw
+/// response): these tests check the request on the wire.
 async fn setup() -> (MockServer, Client) {
     let server = MockServer::start().await;
     Mock::given(any())
@@ -39,6 +42,7 @@ async fn top_level_alternatives_send_only_the_chosen_fields() {
         .codespaces()
         .create_for_authenticated_user(choice)
         .machine("basicLinux32gb")
+        .build()
         .send()
         .await
         .unwrap();
@@ -59,6 +63,7 @@ async fn closing_down_parameters_still_send() {
         .codespaces()
         .create_for_authenticated_user(RepositoryIdOrPullRequest::RepositoryId { repository_id: 3 })
         .location("EastUs")
+        .build()
         .send()
         .await
         .unwrap();
@@ -108,6 +113,7 @@ async fn union_values_take_any_member_type() {
     client
         .projects()
         .update_item_for_org("org", 5, 9, fields)
+        .build()
         .send()
         .await
         .unwrap();
@@ -127,6 +133,7 @@ async fn milestone_takes_a_number_or_a_name() {
         .create("o", "r", "Bug")
         .milestone(4)
         .labels(["bug", "p1"])
+        .build()
         .send()
         .await
         .unwrap();
@@ -145,6 +152,7 @@ async fn renamed_parameters_set_their_replacement() {
         .code_scanning()
         .get_alert("o", "r", 1)
         .alert_id(17)
+        .build()
         .send()
         .await
         .unwrap();
@@ -164,6 +172,7 @@ async fn an_origin_without_default_is_a_required_argument() {
     client
         .enterprise_admin()
         .get_manage_version(server.uri())
+        .build()
         .send()
         .await
         .unwrap();

@@ -1,11 +1,11 @@
 //! The recorded @octokit/fixtures scenarios about issues: labels, locking, validation errors,
 //! pagination and search.
 //!
-//! Driven through the GENERATED client (`client.repos().get(..).send()`) against
+//! Driven through the GENERATED client and its typed answers (`send_with_response()`: the
+//! decoded model with status and headers) against
 //! `@octokit/fixtures-server`, which rejects any request that differs from the recording (path,
-//! query, Accept, Authorization, compact JSON body and its Content-Length). The only raw-request
-//! use is the runtime's pagination (`pages`/`paginate` on a generated request) and `.build()`
-//! adjustments (Accept, headers). Each test makes the recorded calls in order, asserts on the
+//! query, Accept, Authorization, compact JSON body and its Content-Length). Raw requests (`.build()`) are
+//! used only for page-by-page pagination into typed items (`pages::<models::Issue>()`). Each test makes the recorded calls in order, asserts on the
 //! answers and ends with `check()`: every recorded request was consumed. The 22 scenarios are
 //! split by theme over `fixtures_scenarios_{repos,issues,misc}.rs`; helpers are in
 //! `support/scenarios.rs`.
@@ -15,33 +15,34 @@ mod fixtures;
 #[path = "support/scenarios.rs"]
 mod scenarios;
 
-use scenarios::{api_error, json, scenario, strings, ORG};
-use serde_json::Value;
+use github_rest_client::models;
+use scenarios::{api_error, ok, scenario, ORG};
 
 #[tokio::test]
 async fn add_labels_to_issue() {
     let (s, c) = scenario("add-labels-to-issue").await;
     let repo = "add-labels-to-issue";
-    let issue = json(
+    let issue = ok(
         c.issues()
             .create(ORG, repo, "Issue without a label")
-            .send()
+            .send_with_response()
             .await
             .unwrap(),
         201,
     );
-    assert_eq!(issue["title"], "Issue without a label");
-    let number = issue["number"].as_i64().unwrap();
-    let labels = json(
+    assert_eq!(issue.title, "Issue without a label");
+    assert!(issue.labels.is_empty());
+    let labels = ok(
         c.issues()
-            .add_labels(ORG, repo, number)
+            .add_labels(ORG, repo, issue.number)
             .labels(["Foo", "bAr", "baZ"])
-            .send()
+            .send_with_response()
             .await
             .unwrap(),
         200,
     );
-    assert_eq!(strings(&labels, "name"), ["Foo", "bAr", "baZ"]);
+    let names: Vec<&str> = labels.iter().map(|l| l.name.as_str()).collect();
+    assert_eq!(names, ["Foo", "bAr", "baZ"]);
     s.check().await.unwrap();
 }
 
@@ -69,50 +70,50 @@ async fn errors_422_validation_failed() {
 async fn labels() {
     let (s, c) = scenario("labels").await;
     let repo = "labels";
-    let all = json(
+    let all: Vec<models::Label> = ok(
         c.issues()
             .list_labels_for_repo(ORG, repo)
-            .send()
+            .send_with_response()
             .await
             .unwrap(),
         200,
     );
-    assert!(all.is_array());
-    let created = json(
+    assert!(all.iter().all(|l| !l.name.is_empty()), "{all:?}");
+    let created = ok(
         c.issues()
             .create_label(ORG, repo, "test-label")
             .color("663399")
-            .send()
+            .send_with_response()
             .await
             .unwrap(),
         201,
     );
-    assert_eq!(created["name"], "test-label");
-    let got = json(
+    assert_eq!(created.name, "test-label");
+    let got = ok(
         c.issues()
             .get_label(ORG, repo, "test-label")
-            .send()
+            .send_with_response()
             .await
             .unwrap(),
         200,
     );
-    assert_eq!(got["color"], "663399");
-    let updated = json(
+    assert_eq!(got.color, "663399");
+    let updated = ok(
         c.issues()
             .update_label(ORG, repo, "test-label")
             .new_name("test-label-updated")
             .color("BADA55")
-            .send()
+            .send_with_response()
             .await
             .unwrap(),
         200,
     );
-    assert_eq!(updated["name"], "test-label-updated");
-    assert_eq!(updated["color"], "BADA55");
+    assert_eq!(updated.name, "test-label-updated");
+    assert_eq!(updated.color, "BADA55");
     let deleted = c
         .issues()
         .delete_label(ORG, repo, "test-label-updated")
-        .send()
+        .send_with_response()
         .await
         .unwrap();
     assert_eq!(deleted.status(), 204);
@@ -123,13 +124,18 @@ async fn labels() {
 async fn lock_issue() {
     let (s, c) = scenario("lock-issue").await;
     // Bodyless PUT: no optional field set, so `Content-Length: 0` and no `{}`.
-    let locked = c.issues().lock(ORG, "lock-issue", 1).send().await.unwrap();
+    let locked = c
+        .issues()
+        .lock(ORG, "lock-issue", 1)
+        .send_with_response()
+        .await
+        .unwrap();
     assert_eq!(locked.status(), 204);
-    locked.json::<()>().unwrap();
+    assert!(locked.bytes().is_empty());
     let unlocked = c
         .issues()
         .unlock(ORG, "lock-issue", 1)
-        .send()
+        .send_with_response()
         .await
         .unwrap();
     assert_eq!(unlocked.status(), 204);
@@ -164,7 +170,7 @@ async fn paginate_issues() {
         .list_for_repo(ORG, "paginate-issues")
         .per_page(3)
         .build()
-        .pages::<Value>();
+        .pages::<models::Issue>();
     let mut sizes = vec![];
     let mut numbers = vec![];
     while let Some(page) = pages.next_page().await.unwrap() {
@@ -172,7 +178,7 @@ async fn paginate_issues() {
             assert!(next.contains("/repositories/1000/issues"), "{next}");
         }
         sizes.push(page.items.len());
-        numbers.extend(page.items.iter().map(|i| i["number"].as_u64().unwrap()));
+        numbers.extend(page.items.iter().map(|i| i.number));
     }
     assert_eq!(sizes, [3, 3, 3, 3, 1]);
     let mut unique = numbers.clone();
@@ -185,19 +191,26 @@ async fn paginate_issues() {
 #[tokio::test]
 async fn search_issues() {
     let (s, c) = scenario("search-issues").await;
-    let page = c
+    let found = c
         .search()
         .issues_and_pull_requests("sesame repo:octokit-fixture-org/search-issues")
-        .build()
-        .page::<Value>()
+        .send_with_response()
         .await
         .unwrap();
-    assert!(!page.items.is_empty());
-    assert_eq!(page.total_count, Some(page.items.len() as u64));
-    assert!(page.next.is_none());
-    assert!(page.items.iter().all(|i| i["repository_url"]
-        .as_str()
-        .unwrap()
-        .ends_with("/search-issues")));
+    assert_eq!(found.status(), 200);
+    assert!(!found.items.is_empty());
+    assert_eq!(found.total_count, found.items.len() as i64);
+    // One page: no `Link: rel="next"`.
+    assert!(
+        !found
+            .header("link")
+            .is_some_and(|l| l.contains("rel=\"next\"")),
+        "{:?}",
+        found.header("link")
+    );
+    assert!(found
+        .items
+        .iter()
+        .all(|i| i.repository_url.ends_with("/search-issues")));
     s.check().await.unwrap();
 }

@@ -1,11 +1,12 @@
 //! The other recorded @octokit/fixtures scenarios: repository reads (content, archive, git
 //! refs), organisation, root, notifications, markdown and project cards.
 //!
-//! Driven through the GENERATED client (`client.repos().get(..).send()`) against
+//! Driven through the GENERATED client and its typed answers (`send_with_response()`: the
+//! decoded model with status and headers) against
 //! `@octokit/fixtures-server`, which rejects any request that differs from the recording (path,
-//! query, Accept, Authorization, compact JSON body and its Content-Length). The only raw-request
-//! use is the runtime's pagination (`pages`/`paginate` on a generated request) and `.build()`
-//! adjustments (Accept, headers). Each test makes the recorded calls in order, asserts on the
+//! query, Accept, Authorization, compact JSON body and its Content-Length). Raw requests (`.build()`) are
+//! used where the recording asks for another media type or header (raw file, HTML, gzip
+//! archive) and for a directory listing, decoded into `Vec<models::ContentDirectoryEntry>`. Each test makes the recorded calls in order, asserts on the
 //! answers and ends with `check()`: every recorded request was consumed. The 22 scenarios are
 //! split by theme over `fixtures_scenarios_{repos,issues,misc}.rs`; helpers are in
 //! `support/scenarios.rs`.
@@ -15,14 +16,22 @@ mod fixtures;
 #[path = "support/scenarios.rs"]
 mod scenarios;
 
-use scenarios::{json, scenario, strings, ORG};
+use github_rest_client::models;
+use scenarios::{ok, scenario, ORG};
 
 #[tokio::test]
 async fn get_repository() {
     let (s, c) = scenario("get-repository").await;
-    let repo = json(c.repos().get(ORG, "hello-world").send().await.unwrap(), 200);
-    assert_eq!(repo["full_name"], "octokit-fixture-org/hello-world");
-    assert_eq!(repo["owner"]["login"], ORG);
+    let repo = ok(
+        c.repos()
+            .get(ORG, "hello-world")
+            .send_with_response()
+            .await
+            .unwrap(),
+        200,
+    );
+    assert_eq!(repo.full_name, "octokit-fixture-org/hello-world");
+    assert_eq!(repo.owner.login, ORG);
     s.check().await.unwrap();
 }
 
@@ -30,13 +39,21 @@ async fn get_repository() {
 async fn get_content() {
     let (s, c) = scenario("get-content").await;
     let repo = "hello-world";
-    // An empty path lists the root: `contents/` with its trailing slash.
-    let listing = json(
-        c.repos().get_content(ORG, repo, "").send().await.unwrap(),
-        200,
-    );
-    let names = strings(&listing, "name");
+    // An empty path lists the root: `contents/` with its trailing slash. A listing is an array,
+    // which `GetContentResponse` (one file, symlink or submodule) does not cover.
+    let listing = c
+        .repos()
+        .get_content(ORG, repo, "")
+        .build()
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(listing.status(), 200);
+    let listing: Vec<models::ContentDirectoryEntry> = listing.json().unwrap();
+    let names: Vec<&str> = listing.iter().map(|e| e.name.as_str()).collect();
     assert!(names.contains(&"README.md"), "{names:?}");
+    let readme = listing.iter().find(|e| e.name == "README.md").unwrap();
+    assert_eq!(readme.r#type, models::ContentDirectoryEntryType::File);
     let readme = c
         .repos()
         .get_content(ORG, repo, "README.md")
@@ -78,14 +95,25 @@ async fn get_archive() {
     s.check().await.unwrap();
 }
 
+fn refs(list: &[models::GitRef]) -> Vec<&str> {
+    list.iter().map(|r| r.r#ref.as_str()).collect()
+}
+
 #[tokio::test]
 async fn git_refs() {
     let (s, c) = scenario("git-refs").await;
     let repo = "git-refs";
     // An empty namespace: `GET …/git/refs/` with the trailing slash.
-    let before = json(c.git().list_refs(ORG, repo, "").send().await.unwrap(), 200);
-    assert!(!strings(&before, "ref").contains(&"refs/heads/test"));
-    let created = json(
+    let before = ok(
+        c.git()
+            .list_refs(ORG, repo, "")
+            .send_with_response()
+            .await
+            .unwrap(),
+        200,
+    );
+    assert!(!refs(&before).contains(&"refs/heads/test"));
+    let created = ok(
         c.git()
             .create_ref(
                 ORG,
@@ -93,14 +121,14 @@ async fn git_refs() {
                 "refs/heads/test",
                 "0000000000000000000000000000000000000002",
             )
-            .send()
+            .send_with_response()
             .await
             .unwrap(),
         201,
     );
-    assert_eq!(created["ref"], "refs/heads/test");
+    assert_eq!(created.r#ref, "refs/heads/test");
     // `heads/test` keeps its slash in the path.
-    let updated = json(
+    let updated = ok(
         c.git()
             .update_ref(
                 ORG,
@@ -108,21 +136,28 @@ async fn git_refs() {
                 "heads/test",
                 "0000000000000000000000000000000000000001",
             )
-            .send()
+            .send_with_response()
             .await
             .unwrap(),
         200,
     );
     assert_eq!(
-        updated["object"]["sha"],
+        updated.object.sha,
         "0000000000000000000000000000000000000001"
     );
-    let after = json(c.git().list_refs(ORG, repo, "").send().await.unwrap(), 200);
-    assert!(strings(&after, "ref").contains(&"refs/heads/test"));
+    let after = ok(
+        c.git()
+            .list_refs(ORG, repo, "")
+            .send_with_response()
+            .await
+            .unwrap(),
+        200,
+    );
+    assert!(refs(&after).contains(&"refs/heads/test"));
     let deleted = c
         .git()
         .delete_ref(ORG, repo, "heads/test")
-        .send()
+        .send_with_response()
         .await
         .unwrap();
     assert_eq!(deleted.status(), 204);
@@ -132,20 +167,21 @@ async fn git_refs() {
 #[tokio::test]
 async fn get_organization() {
     let (s, c) = scenario("get-organization").await;
-    let org = json(c.orgs().get(ORG).send().await.unwrap(), 200);
-    assert_eq!(org["login"], ORG);
-    assert_eq!(org["type"], "Organization");
+    let org = ok(c.orgs().get(ORG).send_with_response().await.unwrap(), 200);
+    assert_eq!(org.login, ORG);
+    assert_eq!(org.r#type, "Organization");
     s.check().await.unwrap();
 }
 
 #[tokio::test]
 async fn get_root() {
     let (s, c) = scenario("get-root").await;
-    let root = json(c.meta().root().send().await.unwrap(), 200);
-    assert!(root["current_user_url"]
-        .as_str()
-        .unwrap()
-        .ends_with("/user"));
+    let root = ok(c.meta().root().send_with_response().await.unwrap(), 200);
+    assert!(
+        root.current_user_url.ends_with("/user"),
+        "{}",
+        root.current_user_url
+    );
     s.check().await.unwrap();
 }
 
@@ -155,11 +191,12 @@ async fn mark_notifications_as_read() {
     let resp = c
         .activity()
         .mark_notifications_as_read()
-        .send()
+        .send_with_response()
         .await
         .unwrap();
     assert_eq!(resp.status(), 205);
-    resp.json::<()>().unwrap();
+    // 205 Reset Content has no body: `None`, not a `MarkNotificationsAsReadResponse`.
+    assert_eq!(*resp, None);
     s.check().await.unwrap();
 }
 
@@ -200,33 +237,47 @@ async fn project_cards() {
     let (s, c) = scenario("project-cards").await;
     let mut ids = vec![];
     for n in 1..=2 {
-        let card = json(
+        let card = ok(
             c.projects()
                 .create_card(1000)
                 .note(Some(format!("Example card {n}")))
-                .send()
+                .send_with_response()
                 .await
                 .unwrap(),
             201,
         );
-        assert_eq!(card["note"], format!("Example card {n}"));
-        ids.push(card["id"].as_i64().unwrap());
+        assert_eq!(card.note, Some(format!("Example card {n}")));
+        ids.push(card.id);
     }
     assert_eq!(ids, [1000, 1001]);
-    let cards = json(c.projects().list_cards(1000).send().await.unwrap(), 200);
-    assert_eq!(cards.as_array().unwrap().len(), 2);
-    let card = json(c.projects().get_card(ids[0]).send().await.unwrap(), 200);
-    assert_eq!(card["id"], ids[0]);
-    let updated = json(
+    let cards = ok(
         c.projects()
-            .update_card(ids[0])
-            .note(Some("Example card 1 updated".into()))
-            .send()
+            .list_cards(1000)
+            .send_with_response()
             .await
             .unwrap(),
         200,
     );
-    assert_eq!(updated["note"], "Example card 1 updated");
+    assert_eq!(cards.len(), 2);
+    let card = ok(
+        c.projects()
+            .get_card(ids[0])
+            .send_with_response()
+            .await
+            .unwrap(),
+        200,
+    );
+    assert_eq!(card.id, ids[0]);
+    let updated = ok(
+        c.projects()
+            .update_card(ids[0])
+            .note(Some("Example card 1 updated".into()))
+            .send_with_response()
+            .await
+            .unwrap(),
+        200,
+    );
+    assert_eq!(updated.note.as_deref(), Some("Example card 1 updated"));
     let moves = [
         (ids[0], "top", Some(1001)),
         (ids[1], "bottom", Some(1001)),
@@ -237,9 +288,14 @@ async fn project_cards() {
         if let Some(column) = column {
             mv = mv.column_id(column);
         }
-        assert_eq!(mv.send().await.unwrap().status(), 201);
+        assert_eq!(mv.send_with_response().await.unwrap().status(), 201);
     }
-    let deleted = c.projects().delete_card(ids[0]).send().await.unwrap();
+    let deleted = c
+        .projects()
+        .delete_card(ids[0])
+        .send_with_response()
+        .await
+        .unwrap();
     assert_eq!(deleted.status(), 204);
     s.check().await.unwrap();
 }

@@ -1,11 +1,12 @@
 //! The recorded @octokit/fixtures scenarios about repositories: collaborators, branch
 //! protection, files, statuses, renames and release assets.
 //!
-//! Driven through the GENERATED client (`client.repos().get(..).send()`) against
+//! Driven through the GENERATED client and its typed answers (`send_with_response()`: the
+//! decoded model with status and headers) against
 //! `@octokit/fixtures-server`, which rejects any request that differs from the recording (path,
-//! query, Accept, Authorization, compact JSON body and its Content-Length). The only raw-request
-//! use is the runtime's pagination (`pages`/`paginate` on a generated request) and `.build()`
-//! adjustments (Accept, headers). Each test makes the recorded calls in order, asserts on the
+//! query, Accept, Authorization, compact JSON body and its Content-Length). Raw requests (`.build()`) are
+//! used only where the wire is what a test checks (the final URL after a redirect) and for
+//! typed pagination of endpoints without a `paginate()`. Each test makes the recorded calls in order, asserts on the
 //! answers and ends with `check()`: every recorded request was consumed. The 22 scenarios are
 //! split by theme over `fixtures_scenarios_{repos,issues,misc}.rs`; helpers are in
 //! `support/scenarios.rs`.
@@ -16,41 +17,44 @@ mod fixtures;
 mod scenarios;
 
 use futures_util::TryStreamExt;
-use scenarios::{
-    api_error, delete_asset, json, release_v1, scenario, strings, upload_test_asset, ORG,
-};
-use serde_json::Value;
+use github_rest_client::models;
+use scenarios::{api_error, delete_asset, ok, release_v1, scenario, upload_test_asset, ORG};
 
 #[tokio::test]
 async fn add_and_remove_repository_collaborator() {
     let (s, c) = scenario("add-and-remove-repository-collaborator").await;
     let repo = "add-and-remove-repository-collaborator";
     let user = "octokit-fixture-user-b";
-    let invite = json(
+    let invite = ok(
         c.repos()
             .add_collaborator(ORG, repo, user)
-            .send()
+            .send_with_response()
             .await
             .unwrap(),
         201,
-    );
-    let invitations = json(
-        c.repos().list_invitations(ORG, repo).send().await.unwrap(),
+    )
+    .expect("a 201 carries the invitation");
+    let invitations = ok(
+        c.repos()
+            .list_invitations(ORG, repo)
+            .send_with_response()
+            .await
+            .unwrap(),
         200,
     );
-    assert_eq!(invitations[0]["id"], invite["id"]);
-    assert_eq!(invitations[0]["invitee"]["login"], user);
-    let id = invitations[0]["id"].as_i64().unwrap();
+    assert_eq!(invitations[0].id, invite.id);
+    assert_eq!(invitations[0].invitee.as_ref().unwrap().login, user);
+    let id = invitations[0].id;
     // The invitee accepts with their own client (the second user's token).
     let invitee = s.client().token(fixtures::TOKEN_B).build().unwrap();
     let accepted = invitee
         .repos()
         .accept_invitation_for_authenticated_user(id)
-        .send()
+        .send_with_response()
         .await
         .unwrap();
     assert_eq!(accepted.status(), 204);
-    let collaborators: Vec<Value> = c
+    let collaborators: Vec<models::Collaborator> = c
         .repos()
         .list_collaborators(ORG, repo)
         .build()
@@ -58,23 +62,24 @@ async fn add_and_remove_repository_collaborator() {
         .try_collect()
         .await
         .unwrap();
-    assert!(collaborators.iter().any(|u| u["login"] == user));
+    assert!(collaborators.iter().any(|u| u.login == user));
     let removed = c
         .repos()
         .remove_collaborator(ORG, repo, user)
-        .send()
+        .send_with_response()
         .await
         .unwrap();
     assert_eq!(removed.status(), 204);
-    let after = json(
+    let after = ok(
         c.repos()
             .list_collaborators(ORG, repo)
-            .send()
+            .send_with_response()
             .await
             .unwrap(),
         200,
     );
-    assert!(!strings(&after, "login").contains(&user), "{after}");
+    let logins: Vec<&str> = after.iter().map(|u| u.login.as_str()).collect();
+    assert!(!logins.contains(&user), "{logins:?}");
     s.check().await.unwrap();
 }
 
@@ -97,17 +102,17 @@ async fn branch_protection() {
         Some("Branch not protected")
     );
     // Required but nullable: sent as explicit nulls.
-    let off = json(
+    let off = ok(
         c.repos()
             .update_branch_protection(ORG, repo, "main", None, Some(false), None, None)
-            .send()
+            .send_with_response()
             .await
             .unwrap(),
         200,
     );
-    assert_eq!(off["enforce_admins"]["enabled"], false);
+    assert!(!off.enforce_admins.unwrap().enabled);
     let user = "octokit-fixture-user-a";
-    let on = json(
+    let on = ok(
         c.repos()
             .update_branch_protection(
                 ORG,
@@ -135,17 +140,20 @@ async fn branch_protection() {
                     apps: None,
                 }),
             )
-            .send()
+            .send_with_response()
             .await
             .unwrap(),
         200,
     );
-    assert_eq!(on["enforce_admins"]["enabled"], true);
-    assert_eq!(on["required_status_checks"]["contexts"][0], "foo/bar");
+    assert!(on.enforce_admins.as_ref().unwrap().enabled);
+    assert_eq!(
+        on.required_status_checks.as_ref().unwrap().contexts[0],
+        "foo/bar"
+    );
     let deleted = c
         .repos()
         .delete_branch_protection(ORG, repo, "main")
-        .send()
+        .send_with_response()
         .await
         .unwrap();
     assert_eq!(deleted.status(), 204);
@@ -155,7 +163,7 @@ async fn branch_protection() {
 #[tokio::test]
 async fn create_file() {
     let (s, c) = scenario("create-file").await;
-    let created = json(
+    let created = ok(
         c.repos()
             .create_or_update_file_contents(
                 ORG,
@@ -164,13 +172,13 @@ async fn create_file() {
                 "create test.txt",
                 "VGVzdCBjb250ZW50",
             )
-            .send()
+            .send_with_response()
             .await
             .unwrap(),
         201,
     );
-    assert_eq!(created["content"]["path"], "test.txt");
-    assert_eq!(created["commit"]["message"], "create test.txt");
+    assert_eq!(created.content.unwrap().path.as_deref(), Some("test.txt"));
+    assert_eq!(created.commit.message.as_deref(), Some("create test.txt"));
     s.check().await.unwrap();
 }
 
@@ -184,38 +192,39 @@ async fn create_status() {
         (State::Failure, "failure", 1),
         (State::Success, "success", 2),
     ] {
-        let status = json(
+        let status = ok(
             c.repos()
                 .create_commit_status(ORG, repo, sha, state)
                 .target_url("https://example.com")
                 .description(format!("create-status {name} test"))
                 .context(format!("example/{n}"))
-                .send()
+                .send_with_response()
                 .await
                 .unwrap(),
             201,
         );
-        assert_eq!(status["state"], name);
+        assert_eq!(status.state, name);
+        assert_eq!(status.context, format!("example/{n}"));
     }
-    let statuses = json(
+    let statuses = ok(
         c.repos()
             .list_commit_statuses_for_ref(ORG, repo, sha)
-            .send()
+            .send_with_response()
             .await
             .unwrap(),
         200,
     );
-    assert_eq!(statuses.as_array().unwrap().len(), 2);
-    let combined = json(
+    assert_eq!(statuses.len(), 2);
+    let combined = ok(
         c.repos()
             .get_combined_status_for_ref(ORG, repo, sha)
-            .send()
+            .send_with_response()
             .await
             .unwrap(),
         200,
     );
-    assert_eq!(combined["state"], "failure");
-    assert_eq!(combined["total_count"], 2);
+    assert_eq!(combined.state, "failure");
+    assert_eq!(combined.total_count, 2);
     s.check().await.unwrap();
 }
 
@@ -224,25 +233,32 @@ async fn rename_repository() {
     let (s, c) = scenario("rename-repository").await;
     let old = "rename-repository";
     let new = "rename-repository-newname";
-    let renamed = json(
-        c.repos().update(ORG, old).name(new).send().await.unwrap(),
+    let renamed = ok(
+        c.repos()
+            .update(ORG, old)
+            .name(new)
+            .send_with_response()
+            .await
+            .unwrap(),
         200,
     );
-    assert_eq!(renamed["name"], new);
-    // 301 to /repositories/1000, followed by the runtime.
-    let moved = c.repos().get(ORG, old).send().await.unwrap();
+    assert_eq!(renamed.name, new);
+    // 301 to /repositories/1000, followed by the runtime. The final URL is on the raw response.
+    let moved = c.repos().get(ORG, old).build().send().await.unwrap();
     assert!(
         moved.url().ends_with("/repositories/1000"),
         "{}",
         moved.url()
     );
-    assert_eq!(json(moved, 200)["name"], new);
+    assert_eq!(moved.status(), 200);
+    assert_eq!(moved.json::<models::FullRepository>().unwrap().name, new);
     // 307: the same PATCH with its body re-sent to the new location.
     let patched = c
         .repos()
         .update(ORG, old)
         .name(new)
         .description("test description")
+        .build()
         .send()
         .await
         .unwrap();
@@ -251,7 +267,9 @@ async fn rename_repository() {
         "{}",
         patched.url()
     );
-    assert_eq!(json(patched, 200)["description"], "test description");
+    assert_eq!(patched.status(), 200);
+    let patched: models::FullRepository = patched.json().unwrap();
+    assert_eq!(patched.description.as_deref(), Some("test description"));
     s.check().await.unwrap();
 }
 
@@ -261,17 +279,17 @@ async fn release_assets() {
     let repo = "release-assets";
     let (release_id, origin) = release_v1(&c, repo).await;
     assert_eq!(origin, s.host_url("uploads.github.com"));
-    let asset = json(
+    let asset = ok(
         upload_test_asset(&c, repo, release_id, &origin)
             .await
             .unwrap(),
         201,
     );
-    assert_eq!(asset["name"], "test-upload.txt");
-    assert_eq!(asset["label"], "test");
-    assert_eq!(asset["size"], 14);
-    let asset_id = asset["id"].as_i64().unwrap();
-    let assets: Vec<Value> = c
+    assert_eq!(asset.name, "test-upload.txt");
+    assert_eq!(asset.label.as_deref(), Some("test"));
+    assert_eq!(asset.size, 14);
+    let asset_id = asset.id;
+    let assets: Vec<models::ReleaseAsset> = c
         .repos()
         .list_release_assets(ORG, repo, release_id)
         .build()
@@ -280,28 +298,28 @@ async fn release_assets() {
         .await
         .unwrap();
     assert_eq!(assets.len(), 1);
-    assert_eq!(assets[0]["id"], asset_id);
-    let got = json(
+    assert_eq!(assets[0].id, asset_id);
+    let got = ok(
         c.repos()
             .get_release_asset(ORG, repo, asset_id)
-            .send()
+            .send_with_response()
             .await
             .unwrap(),
         200,
     );
-    assert_eq!(got["name"], "test-upload.txt");
-    let updated = json(
+    assert_eq!(got.name, "test-upload.txt");
+    let updated = ok(
         c.repos()
             .update_release_asset(ORG, repo, asset_id)
             .name("new-filename.txt")
             .label("new label")
-            .send()
+            .send_with_response()
             .await
             .unwrap(),
         200,
     );
-    assert_eq!(updated["name"], "new-filename.txt");
-    assert_eq!(updated["label"], "new label");
+    assert_eq!(updated.name, "new-filename.txt");
+    assert_eq!(updated.label.as_deref(), Some("new label"));
     delete_asset(&c, repo, asset_id).await;
     s.check().await.unwrap();
 }
@@ -317,23 +335,23 @@ async fn release_assets_conflict() {
     let api = api_error(err, 422);
     assert_eq!(api.message.as_deref(), Some("Validation Failed"));
     assert_eq!(api.errors[0].code.as_deref(), Some("already_exists"));
-    let assets = json(
+    let assets = ok(
         c.repos()
             .list_release_assets(ORG, repo, release_id)
-            .send()
+            .send_with_response()
             .await
             .unwrap(),
         200,
     );
-    let existing = &assets.as_array().unwrap()[0];
-    assert_eq!(existing["name"], "test-upload.txt");
-    delete_asset(&c, repo, existing["id"].as_i64().unwrap()).await;
-    let asset = json(
+    let existing = &assets[0];
+    assert_eq!(existing.name, "test-upload.txt");
+    delete_asset(&c, repo, existing.id).await;
+    let asset = ok(
         upload_test_asset(&c, repo, release_id, &origin)
             .await
             .unwrap(),
         201,
     );
-    assert_eq!(asset["name"], "test-upload.txt");
+    assert_eq!(asset.name, "test-upload.txt");
     s.check().await.unwrap();
 }

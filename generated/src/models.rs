@@ -8766,6 +8766,249 @@ impl<'de> ::serde::Deserialize<'de> for CommitsResponse {
         deserializer.deserialize_map(ModelVisitor)
     }
 }
+/// One file, directory, symlink or submodule in a directory listing.
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+pub struct ContentDirectoryEntry {
+    #[serde(rename = "_links")]
+    pub links: ContentDirectoryEntryLinks,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub content: Option<String>,
+    pub download_url: Option<String>,
+    pub git_url: Option<String>,
+    pub html_url: Option<String>,
+    pub name: String,
+    pub path: String,
+    pub sha: String,
+    pub size: i64,
+    pub r#type: ContentDirectoryEntryType,
+    pub url: String,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    #[serde(flatten)]
+    pub extra: crate::runtime::Extra,
+}
+impl<'de> ::serde::Deserialize<'de> for ContentDirectoryEntry {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        struct ModelVisitor;
+        impl<'de> ::serde::de::Visitor<'de> for ModelVisitor {
+            type Value = ContentDirectoryEntry;
+            fn expecting(
+                &self,
+                f: &mut ::std::fmt::Formatter<'_>,
+            ) -> ::std::fmt::Result {
+                f.write_str("a ContentDirectoryEntry object")
+            }
+            fn visit_map<A: ::serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> ::std::result::Result<ContentDirectoryEntry, A::Error> {
+                let mut f0: Option<ContentDirectoryEntryLinks> = None;
+                let mut f1: Option<String> = None;
+                let mut f2: Option<String> = None;
+                let mut f3: Option<String> = None;
+                let mut f4: Option<String> = None;
+                let mut f5: Option<String> = None;
+                let mut f6: Option<String> = None;
+                let mut f7: Option<String> = None;
+                let mut f8: Option<i64> = None;
+                let mut f9: Option<ContentDirectoryEntryType> = None;
+                let mut f10: Option<String> = None;
+                let mut extra = crate::runtime::Extra::new();
+                while let Some(key) = ::serde::de::MapAccess::next_key::<
+                    crate::runtime::Key<'de>,
+                >(&mut map)? {
+                    match key.as_str() {
+                        "_links" => {
+                            f0 = Some(::serde::de::MapAccess::next_value(&mut map)?);
+                        }
+                        "content" => f1 = ::serde::de::MapAccess::next_value(&mut map)?,
+                        "download_url" => {
+                            f2 = ::serde::de::MapAccess::next_value(&mut map)?;
+                        }
+                        "git_url" => f3 = ::serde::de::MapAccess::next_value(&mut map)?,
+                        "html_url" => f4 = ::serde::de::MapAccess::next_value(&mut map)?,
+                        "name" => {
+                            f5 = Some(::serde::de::MapAccess::next_value(&mut map)?);
+                        }
+                        "path" => {
+                            f6 = Some(::serde::de::MapAccess::next_value(&mut map)?);
+                        }
+                        "sha" => f7 = Some(::serde::de::MapAccess::next_value(&mut map)?),
+                        "size" => {
+                            f8 = Some(::serde::de::MapAccess::next_value(&mut map)?);
+                        }
+                        "type" => {
+                            f9 = Some(::serde::de::MapAccess::next_value(&mut map)?);
+                        }
+                        "url" => {
+                            f10 = Some(::serde::de::MapAccess::next_value(&mut map)?);
+                        }
+                        _ => {
+                            extra
+                                .insert(
+                                    key.into_owned(),
+                                    ::serde::de::MapAccess::next_value(&mut map)?,
+                                )
+                        }
+                    }
+                }
+                Ok(ContentDirectoryEntry {
+                    links: f0
+                        .ok_or_else(|| <A::Error as ::serde::de::Error>::missing_field(
+                            "_links",
+                        ))?,
+                    content: f1,
+                    download_url: f2,
+                    git_url: f3,
+                    html_url: f4,
+                    name: f5
+                        .ok_or_else(|| <A::Error as ::serde::de::Error>::missing_field(
+                            "name",
+                        ))?,
+                    path: f6
+                        .ok_or_else(|| <A::Error as ::serde::de::Error>::missing_field(
+                            "path",
+                        ))?,
+                    sha: f7
+                        .ok_or_else(|| <A::Error as ::serde::de::Error>::missing_field(
+                            "sha",
+                        ))?,
+                    size: f8
+                        .ok_or_else(|| <A::Error as ::serde::de::Error>::missing_field(
+                            "size",
+                        ))?,
+                    r#type: f9
+                        .ok_or_else(|| <A::Error as ::serde::de::Error>::missing_field(
+                            "type",
+                        ))?,
+                    url: f10
+                        .ok_or_else(|| <A::Error as ::serde::de::Error>::missing_field(
+                            "url",
+                        ))?,
+                    extra,
+                })
+            }
+        }
+        deserializer.deserialize_map(ModelVisitor)
+    }
+}
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+pub struct ContentDirectoryEntryLinks {
+    pub git: Option<String>,
+    pub html: Option<String>,
+    #[serde(rename = "self")]
+    pub self_: String,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    #[serde(flatten)]
+    pub extra: crate::runtime::Extra,
+}
+impl<'de> ::serde::Deserialize<'de> for ContentDirectoryEntryLinks {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        struct ModelVisitor;
+        impl<'de> ::serde::de::Visitor<'de> for ModelVisitor {
+            type Value = ContentDirectoryEntryLinks;
+            fn expecting(
+                &self,
+                f: &mut ::std::fmt::Formatter<'_>,
+            ) -> ::std::fmt::Result {
+                f.write_str("a ContentDirectoryEntryLinks object")
+            }
+            fn visit_map<A: ::serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> ::std::result::Result<ContentDirectoryEntryLinks, A::Error> {
+                let mut f0: Option<String> = None;
+                let mut f1: Option<String> = None;
+                let mut f2: Option<String> = None;
+                let mut extra = crate::runtime::Extra::new();
+                while let Some(key) = ::serde::de::MapAccess::next_key::<
+                    crate::runtime::Key<'de>,
+                >(&mut map)? {
+                    match key.as_str() {
+                        "git" => f0 = ::serde::de::MapAccess::next_value(&mut map)?,
+                        "html" => f1 = ::serde::de::MapAccess::next_value(&mut map)?,
+                        "self" => {
+                            f2 = Some(::serde::de::MapAccess::next_value(&mut map)?);
+                        }
+                        _ => {
+                            extra
+                                .insert(
+                                    key.into_owned(),
+                                    ::serde::de::MapAccess::next_value(&mut map)?,
+                                )
+                        }
+                    }
+                }
+                Ok(ContentDirectoryEntryLinks {
+                    git: f0,
+                    html: f1,
+                    self_: f2
+                        .ok_or_else(|| <A::Error as ::serde::de::Error>::missing_field(
+                            "self",
+                        ))?,
+                    extra,
+                })
+            }
+        }
+        deserializer.deserialize_map(ModelVisitor)
+    }
+}
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ContentDirectoryEntryType {
+    /// `file`
+    File,
+    /// `dir`
+    Dir,
+    /// `symlink`
+    Symlink,
+    /// `submodule`
+    Submodule,
+    /// A value this client does not know yet, sent as given.
+    Other(String),
+}
+impl ContentDirectoryEntryType {
+    /// The value as sent on the wire.
+    #[inline]
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::File => "file",
+            Self::Dir => "dir",
+            Self::Symlink => "symlink",
+            Self::Submodule => "submodule",
+            Self::Other(value) => value,
+        }
+    }
+}
+impl ::serde::Serialize for ContentDirectoryEntryType {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ContentDirectoryEntryType {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <crate::runtime::Key<
+            'de,
+        > as ::serde::Deserialize>::deserialize(deserializer)?;
+        Ok(
+            match value.as_str() {
+                "file" => Self::File,
+                "dir" => Self::Dir,
+                "symlink" => Self::Symlink,
+                "submodule" => Self::Submodule,
+                _ => Self::Other(value.into_owned()),
+            },
+        )
+    }
+}
 #[cfg(feature = "repos")]
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct ContentFile {
@@ -14956,7 +15199,8 @@ pub struct FullRepository {
     pub git_refs_url: String,
     pub git_tags_url: String,
     pub git_url: String,
-    pub has_discussions: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub has_discussions: Option<bool>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub has_downloads: Option<bool>,
     pub has_issues: bool,
@@ -15286,7 +15530,7 @@ impl<'de> ::serde::Deserialize<'de> for FullRepository {
                             f37 = Some(::serde::de::MapAccess::next_value(&mut map)?);
                         }
                         "has_discussions" => {
-                            f38 = Some(::serde::de::MapAccess::next_value(&mut map)?);
+                            f38 = ::serde::de::MapAccess::next_value(&mut map)?;
                         }
                         "has_downloads" => {
                             f39 = ::serde::de::MapAccess::next_value(&mut map)?;
@@ -15595,10 +15839,7 @@ impl<'de> ::serde::Deserialize<'de> for FullRepository {
                         .ok_or_else(|| <A::Error as ::serde::de::Error>::missing_field(
                             "git_url",
                         ))?,
-                    has_discussions: f38
-                        .ok_or_else(|| <A::Error as ::serde::de::Error>::missing_field(
-                            "has_discussions",
-                        ))?,
+                    has_discussions: f38,
                     has_downloads: f39,
                     has_issues: f40
                         .ok_or_else(|| <A::Error as ::serde::de::Error>::missing_field(
@@ -43710,7 +43951,8 @@ pub struct Team {
     pub privacy: Option<String>,
     pub repositories_url: String,
     pub slug: String,
-    pub r#type: TeamType,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub r#type: Option<TeamType>,
     pub url: String,
     /// Fields this client does not know, by wire name (kept when serialised).
     #[serde(flatten)]
@@ -43795,9 +44037,7 @@ impl<'de> ::serde::Deserialize<'de> for Team {
                         "slug" => {
                             f14 = Some(::serde::de::MapAccess::next_value(&mut map)?);
                         }
-                        "type" => {
-                            f15 = Some(::serde::de::MapAccess::next_value(&mut map)?);
-                        }
+                        "type" => f15 = ::serde::de::MapAccess::next_value(&mut map)?,
                         "url" => {
                             f16 = Some(::serde::de::MapAccess::next_value(&mut map)?);
                         }
@@ -43850,10 +44090,7 @@ impl<'de> ::serde::Deserialize<'de> for Team {
                         .ok_or_else(|| <A::Error as ::serde::de::Error>::missing_field(
                             "slug",
                         ))?,
-                    r#type: f15
-                        .ok_or_else(|| <A::Error as ::serde::de::Error>::missing_field(
-                            "type",
-                        ))?,
+                    r#type: f15,
                     url: f16
                         .ok_or_else(|| <A::Error as ::serde::de::Error>::missing_field(
                             "url",
