@@ -120,6 +120,7 @@ pub fn endpoint(scope: &str, id: &str, route: &str, responses: Vec<ResponseDecl>
         query_template: Vec::new(),
         description: String::new(),
         deprecated: false,
+        triggers_notifications: false,
         renamed_to: None,
         docs_url: None,
         params,
