@@ -76,6 +76,8 @@ fn path_param(name: &str) -> Param {
         required: true,
         nullable: false,
         allows_slash: false,
+        deprecated: false,
+        aliases: Vec::new(),
         description: format!("The {name}."),
         line: 1,
     }
@@ -113,6 +115,7 @@ pub fn endpoint(scope: &str, id: &str, route: &str, responses: Vec<ResponseDecl>
         method,
         route: route.into(),
         origin: false,
+        server: None,
         path,
         query_template: Vec::new(),
         description: String::new(),

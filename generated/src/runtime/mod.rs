@@ -34,7 +34,7 @@ mod types;
 pub use cache::{CacheKey, CacheStore, CachedResponse};
 pub use client::{Client, ClientBuilder};
 pub use decode::DecodeError;
-pub use extra::{Extra, Key};
+pub use extra::{required, Extra, Key};
 pub use error::{ApiError, Error, ErrorDetail, RateLimit, Result};
 #[cfg(feature = "http-cache")]
 pub use memory_cache::MemoryCache;

@@ -66,6 +66,8 @@ pub const RUNTIME_FEATURES: &str = r#"# GitHub App authentication: JWTs and inst
 github-app = ["dep:jsonwebtoken", "dep:base64", "tokio/sync"]
 # Conditional requests answered from a cache on `304` (`ClientBuilder::cache`).
 http-cache = ["dep:sha2"]
+# `PartialEq` on object and one-of models (off by default: it adds ~15% to the build).
+model-eq = []
 "#;
 
 /// Endpoints grouped by scope module name, each group sorted by method id.
@@ -231,7 +233,8 @@ fn lib_rs(
     );
     let runtime_features = "\n\nOpt-in runtime features:\n\n\
          - `github-app`: GitHub App authentication (`ClientBuilder::app`, `Client::installation`)\n\
-         - `http-cache`: conditional requests answered from a cache on `304` (`ClientBuilder::cache`)";
+         - `http-cache`: conditional requests answered from a cache on `304` (`ClientBuilder::cache`)\n\
+         - `model-eq`: `PartialEq` on object and one-of models (enums always have it)";
     for (module, endpoints) in scopes {
         crate_doc.push_str(&format!(
             "\n- `{module}`: {} endpoint{} (`client.{module}()`)",
