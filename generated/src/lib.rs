@@ -60,6 +60,7 @@
 //! - `github-app`: GitHub App authentication (`ClientBuilder::app`, `Client::installation`)
 //! - `http-cache`: conditional requests answered from a cache on `304` (`ClientBuilder::cache`)
 //! - `gzip`: `Accept-Encoding: gzip` and transparent decompression
+//! - `model-eq`: `PartialEq` on object and one-of models (enums always have it)
 // Laid out by prettyplease, not rustfmt: `cargo fmt` leaves generated code alone (the
 // `rustfmt::skip` on each module declaration covers the module files).
 #![cfg_attr(rustfmt, rustfmt::skip)]

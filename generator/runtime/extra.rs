@@ -40,6 +40,18 @@ impl Extra {
         self.0.get_or_insert_with(Box::default).insert(name, value);
     }
 
+    /// Read the value of an unknown `key` from `map` and keep it (generated `Deserialize`
+    /// impls call this, so each model has no code of its own for unknown keys).
+    pub fn insert_next<'de, A: MapAccess<'de>>(
+        &mut self,
+        key: Key<'de>,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        let value = map.next_value()?;
+        self.insert(key.into_owned(), value);
+        Ok(())
+    }
+
     /// Remove a field.
     pub fn remove(&mut self, name: &str) -> Option<Value> {
         self.0.as_mut()?.remove(name)
@@ -109,6 +121,15 @@ impl<'de> serde::Deserialize<'de> for Extra {
             }
         }
         deserializer.deserialize_map(ExtraVisitor)
+    }
+}
+
+/// The value of a required field read by a generated `Deserialize` impl, or the
+/// "missing field" error naming it by its wire name.
+pub fn required<T, E: serde::de::Error>(value: Option<T>, name: &'static str) -> Result<T, E> {
+    match value {
+        Some(value) => Ok(value),
+        None => Err(E::missing_field(name)),
     }
 }
 

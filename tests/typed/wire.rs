@@ -71,7 +71,8 @@ async fn unknown_fields_and_values_are_kept_and_round_trip() {
     // Serialize writes everything back: the same JSON (absent optionals stay absent).
     assert_eq!(serde_json::to_value(&repo).unwrap(), repo_json());
     let again: Repository = serde_json::from_value(serde_json::to_value(&repo).unwrap()).unwrap();
-    assert_eq!(again, repo);
+    // Models have no `PartialEq` unless the `model-eq` feature is on: compare as JSON.
+    assert_eq!(serde_json::to_value(&again).unwrap(), repo_json());
 }
 
 #[tokio::test]
@@ -233,7 +234,7 @@ async fn a_body_on_some_success_statuses_is_an_option() {
         .mount(&server)
         .await;
     let client = Client::builder().base_url(server.uri()).build().unwrap();
-    assert_eq!(client.repos().merge("o", "r").send().await.unwrap(), None);
+    assert!(client.repos().merge("o", "r").send().await.unwrap().is_none());
 }
 
 #[tokio::test]
@@ -334,10 +335,10 @@ async fn one_of_without_discriminator_tries_variants_in_order() {
         users.get_actor("l").send().await.unwrap(),
         Actor::License(_)
     ));
-    assert_eq!(
+    assert!(matches!(
         users.get_actor("x").send().await.unwrap(),
-        Actor::Other(json!([1, 2]))
-    );
+        Actor::Other(v) if v == json!([1, 2])
+    ));
 }
 
 #[tokio::test]
@@ -348,7 +349,7 @@ async fn boxed_recursive_models_decode() {
     let node = client.repos().get_tree("c").send().await.unwrap();
     let parent = node.parent.as_ref().unwrap();
     assert_eq!(parent.name, "b");
-    assert_eq!(parent.parent.as_ref().unwrap().parent, None);
+    assert!(parent.parent.as_ref().unwrap().parent.is_none());
 }
 
 #[tokio::test]

@@ -76,6 +76,8 @@ github-app = ["dep:jsonwebtoken", "dep:base64", "tokio/sync"]
 http-cache = ["dep:sha2"]
 # `Accept-Encoding: gzip` and transparent decompression (adds flate2, pure Rust).
 gzip = ["reqwest/gzip"]
+# `PartialEq` on object and one-of models (off by default: it adds ~15% to the build).
+model-eq = []
 "#;
 
 /// Endpoints grouped by scope module name, each group sorted by method id.
@@ -242,7 +244,8 @@ fn lib_rs(
     let runtime_features = "\n\nOpt-in runtime features:\n\n\
          - `github-app`: GitHub App authentication (`ClientBuilder::app`, `Client::installation`)\n\
          - `http-cache`: conditional requests answered from a cache on `304` (`ClientBuilder::cache`)\n\
-         - `gzip`: `Accept-Encoding: gzip` and transparent decompression";
+         - `gzip`: `Accept-Encoding: gzip` and transparent decompression\n\
+         - `model-eq`: `PartialEq` on object and one-of models (enums always have it)";
     for (module, endpoints) in scopes {
         crate_doc.push_str(&format!(
             "\n- `{module}`: {} endpoint{} (`client.{module}()`)",

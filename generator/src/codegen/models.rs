@@ -215,18 +215,11 @@ fn object_items(name: &Ident, fields: &[Field], doc: Doc) -> TokenStream {
         } else {
             ty.clone()
         };
-        let rename = (bare(&f.rust_name) != f.wire_name).then(|| {
-            let wire = &f.wire_name;
-            quote!(#[serde(rename = #wire)])
-        });
-        let skip = (!c.required).then(|| quote!(#[serde(skip_serializing_if = "Option::is_none")]));
         let mut d = Doc::default();
         d.spec(&f.doc);
         let d = d.tokens();
         quote! {
             #d
-            #rename
-            #skip
             pub #field: #ty
         }
     });
@@ -240,9 +233,9 @@ fn object_items(name: &Ident, fields: &[Field], doc: Doc) -> TokenStream {
         let wire = &c.wire;
         if c.optional {
             // `null` and absent are both `None`.
-            quote!(#wire => #var = ::serde::de::MapAccess::next_value(&mut map)?,)
+            quote!(#wire => #var = map.next_value()?,)
         } else {
-            quote!(#wire => #var = Some(::serde::de::MapAccess::next_value(&mut map)?),)
+            quote!(#wire => #var = Some(map.next_value()?),)
         }
     });
     let inits = codes.iter().map(|c| {
@@ -252,18 +245,38 @@ fn object_items(name: &Ident, fields: &[Field], doc: Doc) -> TokenStream {
         if c.optional {
             quote!(#field: #var)
         } else {
-            quote!(#field: #var.ok_or_else(|| <A::Error as ::serde::de::Error>::missing_field(#wire))?)
+            quote!(#field: crate::runtime::required(#var, #wire)?)
+        }
+    });
+    // Absent optional fields are left out; a required nullable field is written as `null`.
+    let entries = codes.iter().map(|c| {
+        let field = &c.field;
+        let wire = &c.wire;
+        if c.required {
+            quote!(m.serialize_entry(#wire, &self.#field)?;)
+        } else {
+            quote!(if let Some(v) = &self.#field { m.serialize_entry(#wire, v)?; })
         }
     });
     let expecting = format!("a {name} object");
     quote! {
         #doc
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+        #[derive(Debug, Clone)]
+        #[cfg_attr(feature = "model-eq", derive(PartialEq))]
         pub struct #name {
             #(#decls,)*
             /// Fields this client does not know, by wire name (kept when serialised).
-            #[serde(flatten)]
             pub #extra: crate::runtime::Extra,
+        }
+
+        impl ::serde::Serialize for #name {
+            fn serialize<S: ::serde::Serializer>(&self, s: S) -> ::std::result::Result<S::Ok, S::Error> {
+                use ::serde::ser::SerializeMap as _;
+                let mut m = s.serialize_map(None)?;
+                #(#entries)*
+                self.#extra.serialize_entries(&mut m)?;
+                m.end()
+            }
         }
 
         impl<'de> ::serde::Deserialize<'de> for #name {
@@ -277,10 +290,10 @@ fn object_items(name: &Ident, fields: &[Field], doc: Doc) -> TokenStream {
                     fn visit_map<A: ::serde::de::MapAccess<'de>>(self, mut map: A) -> ::std::result::Result<#name, A::Error> {
                         #(#lets)*
                         let mut #extra = crate::runtime::Extra::new();
-                        while let Some(key) = ::serde::de::MapAccess::next_key::<crate::runtime::Key<'de>>(&mut map)? {
+                        while let Some(key) = map.next_key::<crate::runtime::Key<'de>>()? {
                             match key.as_str() {
                                 #(#arms)*
-                                _ => #extra.insert(key.into_owned(), ::serde::de::MapAccess::next_value(&mut map)?),
+                                _ => #extra.insert_next(key, &mut map)?,
                             }
                         }
                         Ok(#name {
@@ -381,7 +394,8 @@ fn one_of_items(
     let other_doc = docs::doc_attrs("A value matching none of the variants, kept as sent.");
     quote! {
         #doc
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+        #[derive(Debug, Clone, ::serde::Serialize)]
+        #[cfg_attr(feature = "model-eq", derive(PartialEq))]
         #[serde(untagged)]
         pub enum #name {
             #(#decls,)*
@@ -522,16 +536,13 @@ mod tests {
             "pub extra: Option<String>",
             "pub owner: Option<User>",
             "pub extra_2: crate::runtime::Extra",
-            "f0 = Some(::serde::de::MapAccess::next_value(&mut map)?)",
-            "missing_field(\"type\"",
-            "\"owner\" => f2 = ::serde::de::MapAccess::next_value(&mut map)?",
+            "f0 = Some(map.next_value()?)",
+            "crate::runtime::required(f0, \"type\")?",
+            "\"owner\" => f2 = map.next_value()?",
         ] {
             assert!(src.contains(&squeeze(needle)), "{needle} missing in\n{src}");
         }
-        assert!(
-            !src.contains("missing_field(\"owner\""),
-            "nullable is lenient"
-        );
+        assert!(!src.contains("required(f2"), "nullable is lenient");
         assert!(!src.contains("rename=\"type\""), "serde strips r#: {src}");
     }
 
