@@ -19,8 +19,8 @@ impl<'c> CodeScanning<'c> {
     ///
     /// # Parameters
     ///
-    /// - `owner` (required): The account owner of the repository. The name is not case sensitive.
-    /// - `repo` (required): The name of the repository without the `.git` extension. The name is not case sensitive.
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
     /// - `alert_number` (required, formerly `alert_id`): Number of the alert, as at the end of its URL on GitHub.
     ///
     /// # Returns

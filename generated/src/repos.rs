@@ -2810,8 +2810,8 @@ impl<'c> Repos<'c> {
     ///
     /// # Parameters
     ///
-    /// - `owner` (required): The account owner of the repository. The name is not case sensitive.
-    /// - `repo` (required): The name of the repository without the `.git` extension. The name is not case sensitive.
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
     /// - `cname` (optional, [`UpdateInformationAboutPagesSite::cname`](crate::repos::update_information_about_pages_site::UpdateInformationAboutPagesSite::cname)): Custom domain of the site. Send `null` to remove it.
     /// - `https_enforced` (optional, [`UpdateInformationAboutPagesSite::https_enforced`](crate::repos::update_information_about_pages_site::UpdateInformationAboutPagesSite::https_enforced)): Whether the site is served over HTTPS only.
     /// - `build_type` (optional, [`UpdateInformationAboutPagesSite::build_type`](crate::repos::update_information_about_pages_site::UpdateInformationAboutPagesSite::build_type)): How the site is built. `workflow` means a custom Actions workflow builds it. `legacy` means GitHub builds it from a branch.
