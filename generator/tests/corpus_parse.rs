@@ -2,39 +2,18 @@
 //! counts documented in its README.
 
 use std::collections::BTreeMap;
-use std::path::PathBuf;
 
 use client_generator::parse::{parse_dir, HttpMethod, SpecFile};
 
-/// `<workspace>/../shared/corpus/octokit-docs`.
-const CORPUS: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/../../shared/corpus/octokit-docs"
-);
-/// The same from a git worktree one level deeper (`<root>/wt/<name>/`).
-const CORPUS_FROM_WORKTREE: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/../../../shared/corpus/octokit-docs"
-);
-
-/// The corpus folder: `$OCTOKIT_CORPUS` if set, else the first of the known places that exists.
-fn corpus_dir() -> PathBuf {
-    if let Some(dir) = std::env::var_os("OCTOKIT_CORPUS") {
-        return PathBuf::from(dir);
-    }
-    [CORPUS, CORPUS_FROM_WORKTREE]
-        .into_iter()
-        .map(PathBuf::from)
-        .find(|p| p.is_dir())
-        .unwrap_or_else(|| PathBuf::from(CORPUS))
-}
+mod corpus_dir;
+use corpus_dir::corpus_dir;
 
 fn corpus() -> Vec<SpecFile> {
     let dir = corpus_dir();
     assert!(
         dir.is_dir(),
-        "corpus not found at {} (nor at {CORPUS_FROM_WORKTREE}): this test needs the Octokit \
-         docs corpus at <workspace>/../shared/corpus/octokit-docs, or set OCTOKIT_CORPUS",
+        "corpus not found at {}: this test needs the Octokit docs corpus at \
+         <workspace>/../shared/corpus/octokit-docs, or set OCTOKIT_CORPUS",
         dir.display()
     );
     let started = std::time::Instant::now();

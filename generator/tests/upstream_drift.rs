@@ -2,29 +2,10 @@
 //! difference must be fixed or listed with a reason in `specs/upstream-allow.yaml`, and every
 //! allowlist entry must still match something.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-/// `<workspace>/../shared/corpus/octokit-docs`, or the same from a worktree one level deeper.
-const CORPUS: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/../../shared/corpus/octokit-docs"
-);
-const CORPUS_FROM_WORKTREE: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/../../../shared/corpus/octokit-docs"
-);
-
-/// The corpus folder: `$OCTOKIT_CORPUS` if set, else the first of the known places that exists.
-fn corpus_dir() -> PathBuf {
-    if let Some(dir) = std::env::var_os("OCTOKIT_CORPUS") {
-        return PathBuf::from(dir);
-    }
-    [CORPUS, CORPUS_FROM_WORKTREE]
-        .into_iter()
-        .map(PathBuf::from)
-        .find(|p| p.is_dir())
-        .unwrap_or_else(|| PathBuf::from(CORPUS))
-}
+mod corpus_dir;
+use corpus_dir::corpus_dir;
 
 #[test]
 fn our_specs_agree_with_upstream_or_say_why_not() {
