@@ -1224,13 +1224,20 @@ impl<'c> Actions<'c> {
 /// Request builder and parameter types of [`Actions::cancel_workflow_run`](crate::actions::Actions::cancel_workflow_run).
 pub mod cancel_workflow_run {
     /// Request for [`Actions::cancel_workflow_run`](crate::actions::Actions::cancel_workflow_run): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct CancelWorkflowRun<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) owner: String,
         pub(super) repo: String,
         pub(super) run_id: i64,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for CancelWorkflowRun<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> CancelWorkflowRun<'c> {
         /// The request, to adjust (headers, media type) before sending.
@@ -1275,7 +1282,7 @@ pub mod cancel_workflow_run {
 /// Request builder and parameter types of [`Actions::create_or_update_repo_secret`](crate::actions::Actions::create_or_update_repo_secret).
 pub mod create_or_update_repo_secret {
     /// Request for [`Actions::create_or_update_repo_secret`](crate::actions::Actions::create_or_update_repo_secret): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct CreateOrUpdateRepoSecret<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -1284,6 +1291,13 @@ pub mod create_or_update_repo_secret {
         pub(super) secret_name: String,
         pub(super) encrypted_value: String,
         pub(super) key_id: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for CreateOrUpdateRepoSecret<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> CreateOrUpdateRepoSecret<'c> {
         /// The request, to adjust (headers, media type) before sending.
@@ -1339,7 +1353,7 @@ pub mod create_or_update_repo_secret {
 /// Request builder and parameter types of [`Actions::create_repo_variable`](crate::actions::Actions::create_repo_variable).
 pub mod create_repo_variable {
     /// Request for [`Actions::create_repo_variable`](crate::actions::Actions::create_repo_variable): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct CreateRepoVariable<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -1347,6 +1361,13 @@ pub mod create_repo_variable {
         pub(super) repo: String,
         pub(super) name: String,
         pub(super) value: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for CreateRepoVariable<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> CreateRepoVariable<'c> {
         /// The request, to adjust (headers, media type) before sending.
@@ -1395,7 +1416,7 @@ pub mod create_repo_variable {
 /// Request builder and parameter types of [`Actions::create_workflow_dispatch`](crate::actions::Actions::create_workflow_dispatch).
 pub mod create_workflow_dispatch {
     /// Request for [`Actions::create_workflow_dispatch`](crate::actions::Actions::create_workflow_dispatch): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct CreateWorkflowDispatch<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -1404,6 +1425,13 @@ pub mod create_workflow_dispatch {
         pub(super) workflow_id: crate::runtime::IntOrString,
         pub(super) r#ref: String,
         pub(super) inputs: Option<::std::collections::BTreeMap<String, String>>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for CreateWorkflowDispatch<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> CreateWorkflowDispatch<'c> {
         /// Values for the inputs declared by the workflow, keyed by input name. At most 10 entries.
@@ -1465,7 +1493,7 @@ pub mod create_workflow_dispatch {
 /// Request builder and parameter types of [`Actions::delete_actions_cache_by_key`](crate::actions::Actions::delete_actions_cache_by_key).
 pub mod delete_actions_cache_by_key {
     /// Request for [`Actions::delete_actions_cache_by_key`](crate::actions::Actions::delete_actions_cache_by_key): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct DeleteActionsCacheByKey<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -1473,6 +1501,13 @@ pub mod delete_actions_cache_by_key {
         pub(super) repo: String,
         pub(super) key: String,
         pub(super) r#ref: Option<String>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for DeleteActionsCacheByKey<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> DeleteActionsCacheByKey<'c> {
         /// Full Git reference the caches must belong to, such as `refs/heads/main`, or `refs/pull/<number>/merge` for a pull request.
@@ -1535,13 +1570,20 @@ pub mod delete_actions_cache_by_key {
 /// Request builder and parameter types of [`Actions::delete_artifact`](crate::actions::Actions::delete_artifact).
 pub mod delete_artifact {
     /// Request for [`Actions::delete_artifact`](crate::actions::Actions::delete_artifact): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct DeleteArtifact<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) owner: String,
         pub(super) repo: String,
         pub(super) artifact_id: i64,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for DeleteArtifact<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> DeleteArtifact<'c> {
         /// The request, to adjust (headers, media type) before sending.
@@ -1576,13 +1618,20 @@ pub mod delete_artifact {
 /// Request builder and parameter types of [`Actions::delete_repo_secret`](crate::actions::Actions::delete_repo_secret).
 pub mod delete_repo_secret {
     /// Request for [`Actions::delete_repo_secret`](crate::actions::Actions::delete_repo_secret): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct DeleteRepoSecret<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) owner: String,
         pub(super) repo: String,
         pub(super) secret_name: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for DeleteRepoSecret<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> DeleteRepoSecret<'c> {
         /// The request, to adjust (headers, media type) before sending.
@@ -1617,13 +1666,20 @@ pub mod delete_repo_secret {
 /// Request builder and parameter types of [`Actions::delete_repo_variable`](crate::actions::Actions::delete_repo_variable).
 pub mod delete_repo_variable {
     /// Request for [`Actions::delete_repo_variable`](crate::actions::Actions::delete_repo_variable): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct DeleteRepoVariable<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) owner: String,
         pub(super) repo: String,
         pub(super) name: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for DeleteRepoVariable<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> DeleteRepoVariable<'c> {
         /// The request, to adjust (headers, media type) before sending.
@@ -1658,13 +1714,20 @@ pub mod delete_repo_variable {
 /// Request builder and parameter types of [`Actions::delete_workflow_run`](crate::actions::Actions::delete_workflow_run).
 pub mod delete_workflow_run {
     /// Request for [`Actions::delete_workflow_run`](crate::actions::Actions::delete_workflow_run): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct DeleteWorkflowRun<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) owner: String,
         pub(super) repo: String,
         pub(super) run_id: i64,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for DeleteWorkflowRun<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> DeleteWorkflowRun<'c> {
         /// The request, to adjust (headers, media type) before sending.
@@ -1699,13 +1762,20 @@ pub mod delete_workflow_run {
 /// Request builder and parameter types of [`Actions::delete_workflow_run_logs`](crate::actions::Actions::delete_workflow_run_logs).
 pub mod delete_workflow_run_logs {
     /// Request for [`Actions::delete_workflow_run_logs`](crate::actions::Actions::delete_workflow_run_logs): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct DeleteWorkflowRunLogs<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) owner: String,
         pub(super) repo: String,
         pub(super) run_id: i64,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for DeleteWorkflowRunLogs<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> DeleteWorkflowRunLogs<'c> {
         /// The request, to adjust (headers, media type) before sending.
@@ -1740,13 +1810,20 @@ pub mod delete_workflow_run_logs {
 /// Request builder and parameter types of [`Actions::disable_workflow`](crate::actions::Actions::disable_workflow).
 pub mod disable_workflow {
     /// Request for [`Actions::disable_workflow`](crate::actions::Actions::disable_workflow): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct DisableWorkflow<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) owner: String,
         pub(super) repo: String,
         pub(super) workflow_id: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for DisableWorkflow<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> DisableWorkflow<'c> {
         /// The request, to adjust (headers, media type) before sending.
@@ -1783,7 +1860,7 @@ pub mod disable_workflow {
 /// Request builder and parameter types of [`Actions::download_artifact`](crate::actions::Actions::download_artifact).
 pub mod download_artifact {
     /// Request for [`Actions::download_artifact`](crate::actions::Actions::download_artifact): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct DownloadArtifact<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -1791,6 +1868,13 @@ pub mod download_artifact {
         pub(super) repo: String,
         pub(super) artifact_id: i64,
         pub(super) archive_format: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for DownloadArtifact<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> DownloadArtifact<'c> {
         /// The request, to adjust (headers, media type) before sending.
@@ -1833,13 +1917,20 @@ pub mod download_artifact {
 /// Request builder and parameter types of [`Actions::download_job_logs_for_workflow_run`](crate::actions::Actions::download_job_logs_for_workflow_run).
 pub mod download_job_logs_for_workflow_run {
     /// Request for [`Actions::download_job_logs_for_workflow_run`](crate::actions::Actions::download_job_logs_for_workflow_run): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct DownloadJobLogsForWorkflowRun<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) owner: String,
         pub(super) repo: String,
         pub(super) job_id: i64,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for DownloadJobLogsForWorkflowRun<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> DownloadJobLogsForWorkflowRun<'c> {
         /// The request, to adjust (headers, media type) before sending.
@@ -1883,13 +1974,20 @@ pub mod download_job_logs_for_workflow_run {
 /// Request builder and parameter types of [`Actions::download_workflow_run_logs`](crate::actions::Actions::download_workflow_run_logs).
 pub mod download_workflow_run_logs {
     /// Request for [`Actions::download_workflow_run_logs`](crate::actions::Actions::download_workflow_run_logs): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct DownloadWorkflowRunLogs<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) owner: String,
         pub(super) repo: String,
         pub(super) run_id: i64,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for DownloadWorkflowRunLogs<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> DownloadWorkflowRunLogs<'c> {
         /// The request, to adjust (headers, media type) before sending.
@@ -1933,13 +2031,20 @@ pub mod download_workflow_run_logs {
 /// Request builder and parameter types of [`Actions::enable_workflow`](crate::actions::Actions::enable_workflow).
 pub mod enable_workflow {
     /// Request for [`Actions::enable_workflow`](crate::actions::Actions::enable_workflow): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct EnableWorkflow<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) owner: String,
         pub(super) repo: String,
         pub(super) workflow_id: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for EnableWorkflow<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> EnableWorkflow<'c> {
         /// The request, to adjust (headers, media type) before sending.
@@ -1976,13 +2081,20 @@ pub mod enable_workflow {
 /// Request builder and parameter types of [`Actions::get_artifact`](crate::actions::Actions::get_artifact).
 pub mod get_artifact {
     /// Request for [`Actions::get_artifact`](crate::actions::Actions::get_artifact): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct GetArtifact<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) owner: String,
         pub(super) repo: String,
         pub(super) artifact_id: i64,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetArtifact<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> GetArtifact<'c> {
         /// The request, to adjust (headers, media type) before sending.
@@ -2018,13 +2130,20 @@ pub mod get_artifact {
 /// Request builder and parameter types of [`Actions::get_job_for_workflow_run`](crate::actions::Actions::get_job_for_workflow_run).
 pub mod get_job_for_workflow_run {
     /// Request for [`Actions::get_job_for_workflow_run`](crate::actions::Actions::get_job_for_workflow_run): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct GetJobForWorkflowRun<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) owner: String,
         pub(super) repo: String,
         pub(super) job_id: i64,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetJobForWorkflowRun<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> GetJobForWorkflowRun<'c> {
         /// The request, to adjust (headers, media type) before sending.
@@ -2062,12 +2181,19 @@ pub mod get_job_for_workflow_run {
 /// Request builder and parameter types of [`Actions::get_repo_public_key`](crate::actions::Actions::get_repo_public_key).
 pub mod get_repo_public_key {
     /// Request for [`Actions::get_repo_public_key`](crate::actions::Actions::get_repo_public_key): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct GetRepoPublicKey<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) owner: String,
         pub(super) repo: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetRepoPublicKey<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> GetRepoPublicKey<'c> {
         /// The request, to adjust (headers, media type) before sending.
@@ -2106,13 +2232,20 @@ pub mod get_repo_public_key {
 /// Request builder and parameter types of [`Actions::get_repo_secret`](crate::actions::Actions::get_repo_secret).
 pub mod get_repo_secret {
     /// Request for [`Actions::get_repo_secret`](crate::actions::Actions::get_repo_secret): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct GetRepoSecret<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) owner: String,
         pub(super) repo: String,
         pub(super) secret_name: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetRepoSecret<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> GetRepoSecret<'c> {
         /// The request, to adjust (headers, media type) before sending.
@@ -2150,13 +2283,20 @@ pub mod get_repo_secret {
 /// Request builder and parameter types of [`Actions::get_repo_variable`](crate::actions::Actions::get_repo_variable).
 pub mod get_repo_variable {
     /// Request for [`Actions::get_repo_variable`](crate::actions::Actions::get_repo_variable): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct GetRepoVariable<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) owner: String,
         pub(super) repo: String,
         pub(super) name: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetRepoVariable<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> GetRepoVariable<'c> {
         /// The request, to adjust (headers, media type) before sending.
@@ -2196,13 +2336,20 @@ pub mod get_repo_variable {
 /// Request builder and parameter types of [`Actions::get_workflow`](crate::actions::Actions::get_workflow).
 pub mod get_workflow {
     /// Request for [`Actions::get_workflow`](crate::actions::Actions::get_workflow): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct GetWorkflow<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) owner: String,
         pub(super) repo: String,
         pub(super) workflow_id: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetWorkflow<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> GetWorkflow<'c> {
         /// The request, to adjust (headers, media type) before sending.
@@ -2238,7 +2385,7 @@ pub mod get_workflow {
 /// Request builder and parameter types of [`Actions::get_workflow_run`](crate::actions::Actions::get_workflow_run).
 pub mod get_workflow_run {
     /// Request for [`Actions::get_workflow_run`](crate::actions::Actions::get_workflow_run): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct GetWorkflowRun<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -2246,6 +2393,13 @@ pub mod get_workflow_run {
         pub(super) repo: String,
         pub(super) run_id: i64,
         pub(super) exclude_pull_requests: Option<bool>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetWorkflowRun<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> GetWorkflowRun<'c> {
         /// When `true`, the `pull_requests` array is left out of each run. Default: `false`.
@@ -2295,7 +2449,7 @@ pub mod get_workflow_run {
 /// Request builder and parameter types of [`Actions::list_artifacts_for_repo`](crate::actions::Actions::list_artifacts_for_repo).
 pub mod list_artifacts_for_repo {
     /// Request for [`Actions::list_artifacts_for_repo`](crate::actions::Actions::list_artifacts_for_repo): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct ListArtifactsForRepo<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -2304,6 +2458,13 @@ pub mod list_artifacts_for_repo {
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
         pub(super) name: Option<String>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListArtifactsForRepo<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> ListArtifactsForRepo<'c> {
         /// How many results to return per page, at most 100. Default: `30`.
@@ -2378,7 +2539,7 @@ pub mod list_artifacts_for_repo {
 /// Request builder and parameter types of [`Actions::list_jobs_for_workflow_run`](crate::actions::Actions::list_jobs_for_workflow_run).
 pub mod list_jobs_for_workflow_run {
     /// Request for [`Actions::list_jobs_for_workflow_run`](crate::actions::Actions::list_jobs_for_workflow_run): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct ListJobsForWorkflowRun<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -2388,6 +2549,13 @@ pub mod list_jobs_for_workflow_run {
         pub(super) filter: Option<crate::actions::list_jobs_for_workflow_run::Filter>,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListJobsForWorkflowRun<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> ListJobsForWorkflowRun<'c> {
         /// `latest` keeps only the jobs of the most recent attempt; `all` returns the jobs of every attempt. Default: `latest`.
@@ -2469,7 +2637,7 @@ pub mod list_jobs_for_workflow_run {
         }
     }
     /// `latest` keeps only the jobs of the most recent attempt; `all` returns the jobs of every attempt. Default: `latest`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum Filter {
         /// `latest`
@@ -2478,6 +2646,20 @@ pub mod list_jobs_for_workflow_run {
         All,
         /// A value this client does not know yet, sent as given.
         Other(String),
+    }
+    impl ::std::fmt::Debug for Filter {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Latest => "Latest",
+                    Self::All => "All",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
     }
     impl Filter {
         /// The value as sent on the wire.
@@ -2502,7 +2684,7 @@ pub mod list_jobs_for_workflow_run {
 /// Request builder and parameter types of [`Actions::list_repo_secrets`](crate::actions::Actions::list_repo_secrets).
 pub mod list_repo_secrets {
     /// Request for [`Actions::list_repo_secrets`](crate::actions::Actions::list_repo_secrets): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct ListRepoSecrets<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -2510,6 +2692,13 @@ pub mod list_repo_secrets {
         pub(super) repo: String,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListRepoSecrets<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> ListRepoSecrets<'c> {
         /// How many results to return per page, at most 100. Default: `30`.
@@ -2574,7 +2763,7 @@ pub mod list_repo_secrets {
 /// Request builder and parameter types of [`Actions::list_repo_variables`](crate::actions::Actions::list_repo_variables).
 pub mod list_repo_variables {
     /// Request for [`Actions::list_repo_variables`](crate::actions::Actions::list_repo_variables): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct ListRepoVariables<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -2582,6 +2771,13 @@ pub mod list_repo_variables {
         pub(super) repo: String,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListRepoVariables<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> ListRepoVariables<'c> {
         /// How many results to return per page, at most 30. Default: `10`.
@@ -2646,7 +2842,7 @@ pub mod list_repo_variables {
 /// Request builder and parameter types of [`Actions::list_repo_workflows`](crate::actions::Actions::list_repo_workflows).
 pub mod list_repo_workflows {
     /// Request for [`Actions::list_repo_workflows`](crate::actions::Actions::list_repo_workflows): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct ListRepoWorkflows<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -2654,6 +2850,13 @@ pub mod list_repo_workflows {
         pub(super) repo: String,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListRepoWorkflows<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> ListRepoWorkflows<'c> {
         /// How many results to return per page, at most 100. Default: `30`.
@@ -2716,7 +2919,7 @@ pub mod list_repo_workflows {
 /// Request builder and parameter types of [`Actions::list_workflow_run_artifacts`](crate::actions::Actions::list_workflow_run_artifacts).
 pub mod list_workflow_run_artifacts {
     /// Request for [`Actions::list_workflow_run_artifacts`](crate::actions::Actions::list_workflow_run_artifacts): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct ListWorkflowRunArtifacts<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -2726,6 +2929,13 @@ pub mod list_workflow_run_artifacts {
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
         pub(super) name: Option<String>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListWorkflowRunArtifacts<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> ListWorkflowRunArtifacts<'c> {
         /// How many results to return per page, at most 100. Default: `30`.
@@ -2809,7 +3019,7 @@ pub mod list_workflow_run_artifacts {
 /// Request builder and parameter types of [`Actions::list_workflow_runs`](crate::actions::Actions::list_workflow_runs).
 pub mod list_workflow_runs {
     /// Request for [`Actions::list_workflow_runs`](crate::actions::Actions::list_workflow_runs): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct ListWorkflowRuns<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -2826,6 +3036,13 @@ pub mod list_workflow_runs {
         pub(super) exclude_pull_requests: Option<bool>,
         pub(super) check_suite_id: Option<i64>,
         pub(super) head_sha: Option<String>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListWorkflowRuns<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> ListWorkflowRuns<'c> {
         /// Only runs started by this user (the login of the person who pushed or triggered the run).
@@ -2963,7 +3180,7 @@ pub mod list_workflow_runs {
         }
     }
     /// Only runs in this status or with this conclusion. Values: `completed`, `action_required`, `cancelled`, `failure`, `neutral`, `skipped`, `stale`, `success`, `timed_out`, `in_progress`, `queued`, `requested`, `waiting`, `pending`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum Status {
         /// `completed`
@@ -2996,6 +3213,32 @@ pub mod list_workflow_runs {
         Pending,
         /// A value this client does not know yet, sent as given.
         Other(String),
+    }
+    impl ::std::fmt::Debug for Status {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Completed => "Completed",
+                    Self::ActionRequired => "ActionRequired",
+                    Self::Cancelled => "Cancelled",
+                    Self::Failure => "Failure",
+                    Self::Neutral => "Neutral",
+                    Self::Skipped => "Skipped",
+                    Self::Stale => "Stale",
+                    Self::Success => "Success",
+                    Self::TimedOut => "TimedOut",
+                    Self::InProgress => "InProgress",
+                    Self::Queued => "Queued",
+                    Self::Requested => "Requested",
+                    Self::Waiting => "Waiting",
+                    Self::Pending => "Pending",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
     }
     impl Status {
         /// The value as sent on the wire.
@@ -3032,7 +3275,7 @@ pub mod list_workflow_runs {
 /// Request builder and parameter types of [`Actions::list_workflow_runs_for_repo`](crate::actions::Actions::list_workflow_runs_for_repo).
 pub mod list_workflow_runs_for_repo {
     /// Request for [`Actions::list_workflow_runs_for_repo`](crate::actions::Actions::list_workflow_runs_for_repo): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct ListWorkflowRunsForRepo<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -3048,6 +3291,13 @@ pub mod list_workflow_runs_for_repo {
         pub(super) exclude_pull_requests: Option<bool>,
         pub(super) check_suite_id: Option<i64>,
         pub(super) head_sha: Option<String>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListWorkflowRunsForRepo<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> ListWorkflowRunsForRepo<'c> {
         /// Only runs started by this user (the login of the person who pushed or triggered the run).
@@ -3193,7 +3443,7 @@ pub mod list_workflow_runs_for_repo {
         }
     }
     /// Only runs in this status or with this conclusion. Values: `completed`, `action_required`, `cancelled`, `failure`, `neutral`, `skipped`, `stale`, `success`, `timed_out`, `in_progress`, `queued`, `requested`, `waiting`, `pending`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum Status {
         /// `completed`
@@ -3226,6 +3476,32 @@ pub mod list_workflow_runs_for_repo {
         Pending,
         /// A value this client does not know yet, sent as given.
         Other(String),
+    }
+    impl ::std::fmt::Debug for Status {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Completed => "Completed",
+                    Self::ActionRequired => "ActionRequired",
+                    Self::Cancelled => "Cancelled",
+                    Self::Failure => "Failure",
+                    Self::Neutral => "Neutral",
+                    Self::Skipped => "Skipped",
+                    Self::Stale => "Stale",
+                    Self::Success => "Success",
+                    Self::TimedOut => "TimedOut",
+                    Self::InProgress => "InProgress",
+                    Self::Queued => "Queued",
+                    Self::Requested => "Requested",
+                    Self::Waiting => "Waiting",
+                    Self::Pending => "Pending",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
     }
     impl Status {
         /// The value as sent on the wire.
@@ -3262,7 +3538,7 @@ pub mod list_workflow_runs_for_repo {
 /// Request builder and parameter types of [`Actions::re_run_job_for_workflow_run`](crate::actions::Actions::re_run_job_for_workflow_run).
 pub mod re_run_job_for_workflow_run {
     /// Request for [`Actions::re_run_job_for_workflow_run`](crate::actions::Actions::re_run_job_for_workflow_run): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct ReRunJobForWorkflowRun<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -3270,6 +3546,13 @@ pub mod re_run_job_for_workflow_run {
         pub(super) repo: String,
         pub(super) job_id: i64,
         pub(super) enable_debug_logging: Option<bool>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ReRunJobForWorkflowRun<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> ReRunJobForWorkflowRun<'c> {
         /// When `true`, the re-run writes debug logs. Default: `false`.
@@ -3332,7 +3615,7 @@ pub mod re_run_job_for_workflow_run {
 /// Request builder and parameter types of [`Actions::re_run_workflow`](crate::actions::Actions::re_run_workflow).
 pub mod re_run_workflow {
     /// Request for [`Actions::re_run_workflow`](crate::actions::Actions::re_run_workflow): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct ReRunWorkflow<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -3340,6 +3623,13 @@ pub mod re_run_workflow {
         pub(super) repo: String,
         pub(super) run_id: i64,
         pub(super) enable_debug_logging: Option<bool>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ReRunWorkflow<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> ReRunWorkflow<'c> {
         /// When `true`, the re-run writes debug logs. Default: `false`.
@@ -3394,7 +3684,7 @@ pub mod re_run_workflow {
 /// Request builder and parameter types of [`Actions::re_run_workflow_failed_jobs`](crate::actions::Actions::re_run_workflow_failed_jobs).
 pub mod re_run_workflow_failed_jobs {
     /// Request for [`Actions::re_run_workflow_failed_jobs`](crate::actions::Actions::re_run_workflow_failed_jobs): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct ReRunWorkflowFailedJobs<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -3402,6 +3692,13 @@ pub mod re_run_workflow_failed_jobs {
         pub(super) repo: String,
         pub(super) run_id: i64,
         pub(super) enable_debug_logging: Option<bool>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ReRunWorkflowFailedJobs<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> ReRunWorkflowFailedJobs<'c> {
         /// When `true`, the re-run writes debug logs. Default: `false`.
@@ -3466,7 +3763,7 @@ pub mod re_run_workflow_failed_jobs {
 /// Request builder and parameter types of [`Actions::update_repo_variable`](crate::actions::Actions::update_repo_variable).
 pub mod update_repo_variable {
     /// Request for [`Actions::update_repo_variable`](crate::actions::Actions::update_repo_variable): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct UpdateRepoVariable<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -3474,6 +3771,13 @@ pub mod update_repo_variable {
         pub(super) repo: String,
         pub(super) name: String,
         pub(super) value: Option<String>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for UpdateRepoVariable<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> UpdateRepoVariable<'c> {
         /// New value.

@@ -1008,12 +1008,19 @@ impl<'c> Activity<'c> {
 /// Request builder and parameter types of [`Activity::check_repo_is_starred_by_authenticated_user`](crate::activity::Activity::check_repo_is_starred_by_authenticated_user).
 pub mod check_repo_is_starred_by_authenticated_user {
     /// Request for [`Activity::check_repo_is_starred_by_authenticated_user`](crate::activity::Activity::check_repo_is_starred_by_authenticated_user): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct CheckRepoIsStarredByAuthenticatedUser<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) owner: String,
         pub(super) repo: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for CheckRepoIsStarredByAuthenticatedUser<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> CheckRepoIsStarredByAuthenticatedUser<'c> {
         /// The request, to adjust (headers, media type) before sending.
@@ -1053,12 +1060,19 @@ pub mod check_repo_is_starred_by_authenticated_user {
 /// Request builder and parameter types of [`Activity::delete_repo_subscription`](crate::activity::Activity::delete_repo_subscription).
 pub mod delete_repo_subscription {
     /// Request for [`Activity::delete_repo_subscription`](crate::activity::Activity::delete_repo_subscription): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct DeleteRepoSubscription<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) owner: String,
         pub(super) repo: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for DeleteRepoSubscription<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> DeleteRepoSubscription<'c> {
         /// The request, to adjust (headers, media type) before sending.
@@ -1098,11 +1112,18 @@ pub mod delete_repo_subscription {
 /// Request builder and parameter types of [`Activity::delete_thread_subscription`](crate::activity::Activity::delete_thread_subscription).
 pub mod delete_thread_subscription {
     /// Request for [`Activity::delete_thread_subscription`](crate::activity::Activity::delete_thread_subscription): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct DeleteThreadSubscription<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) thread_id: i64,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for DeleteThreadSubscription<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> DeleteThreadSubscription<'c> {
         /// The request, to adjust (headers, media type) before sending.
@@ -1141,10 +1162,17 @@ pub mod delete_thread_subscription {
 /// Request builder and parameter types of [`Activity::get_feeds`](crate::activity::Activity::get_feeds).
 pub mod get_feeds {
     /// Request for [`Activity::get_feeds`](crate::activity::Activity::get_feeds): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct GetFeeds<'c> {
         pub(super) client: &'c crate::runtime::Client,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetFeeds<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> GetFeeds<'c> {
         /// The request, to adjust (headers, media type) before sending.
@@ -1177,12 +1205,19 @@ pub mod get_feeds {
 /// Request builder and parameter types of [`Activity::get_repo_subscription`](crate::activity::Activity::get_repo_subscription).
 pub mod get_repo_subscription {
     /// Request for [`Activity::get_repo_subscription`](crate::activity::Activity::get_repo_subscription): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct GetRepoSubscription<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) owner: String,
         pub(super) repo: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetRepoSubscription<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> GetRepoSubscription<'c> {
         /// The request, to adjust (headers, media type) before sending.
@@ -1221,11 +1256,18 @@ pub mod get_repo_subscription {
 /// Request builder and parameter types of [`Activity::get_thread`](crate::activity::Activity::get_thread).
 pub mod get_thread {
     /// Request for [`Activity::get_thread`](crate::activity::Activity::get_thread): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct GetThread<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) thread_id: i64,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetThread<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> GetThread<'c> {
         /// The request, to adjust (headers, media type) before sending.
@@ -1259,11 +1301,18 @@ pub mod get_thread {
 /// Request builder and parameter types of [`Activity::get_thread_subscription_for_authenticated_user`](crate::activity::Activity::get_thread_subscription_for_authenticated_user).
 pub mod get_thread_subscription_for_authenticated_user {
     /// Request for [`Activity::get_thread_subscription_for_authenticated_user`](crate::activity::Activity::get_thread_subscription_for_authenticated_user): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct GetThreadSubscriptionForAuthenticatedUser<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) thread_id: i64,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetThreadSubscriptionForAuthenticatedUser<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> GetThreadSubscriptionForAuthenticatedUser<'c> {
         /// The request, to adjust (headers, media type) before sending.
@@ -1307,13 +1356,20 @@ pub mod get_thread_subscription_for_authenticated_user {
 /// Request builder and parameter types of [`Activity::list_events_for_authenticated_user`](crate::activity::Activity::list_events_for_authenticated_user).
 pub mod list_events_for_authenticated_user {
     /// Request for [`Activity::list_events_for_authenticated_user`](crate::activity::Activity::list_events_for_authenticated_user): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct ListEventsForAuthenticatedUser<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) username: String,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListEventsForAuthenticatedUser<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> ListEventsForAuthenticatedUser<'c> {
         /// How many results to return per page, at most 100. Default: `30`.
@@ -1379,7 +1435,7 @@ pub mod list_events_for_authenticated_user {
 /// Request builder and parameter types of [`Activity::list_notifications_for_authenticated_user`](crate::activity::Activity::list_notifications_for_authenticated_user).
 pub mod list_notifications_for_authenticated_user {
     /// Request for [`Activity::list_notifications_for_authenticated_user`](crate::activity::Activity::list_notifications_for_authenticated_user): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct ListNotificationsForAuthenticatedUser<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -1389,6 +1445,13 @@ pub mod list_notifications_for_authenticated_user {
         pub(super) before: Option<String>,
         pub(super) page: Option<i64>,
         pub(super) per_page: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListNotificationsForAuthenticatedUser<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> ListNotificationsForAuthenticatedUser<'c> {
         /// When `true`, also include notifications already marked as read. Default: `false`.
@@ -1491,7 +1554,7 @@ pub mod list_notifications_for_authenticated_user {
 /// Request builder and parameter types of [`Activity::list_org_events_for_authenticated_user`](crate::activity::Activity::list_org_events_for_authenticated_user).
 pub mod list_org_events_for_authenticated_user {
     /// Request for [`Activity::list_org_events_for_authenticated_user`](crate::activity::Activity::list_org_events_for_authenticated_user): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct ListOrgEventsForAuthenticatedUser<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -1499,6 +1562,13 @@ pub mod list_org_events_for_authenticated_user {
         pub(super) org: String,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListOrgEventsForAuthenticatedUser<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> ListOrgEventsForAuthenticatedUser<'c> {
         /// How many results to return per page, at most 100. Default: `30`.
@@ -1565,12 +1635,19 @@ pub mod list_org_events_for_authenticated_user {
 /// Request builder and parameter types of [`Activity::list_public_events`](crate::activity::Activity::list_public_events).
 pub mod list_public_events {
     /// Request for [`Activity::list_public_events`](crate::activity::Activity::list_public_events): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct ListPublicEvents<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListPublicEvents<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> ListPublicEvents<'c> {
         /// How many results to return per page, at most 100. Default: `15`.
@@ -1629,7 +1706,7 @@ pub mod list_public_events {
 /// Request builder and parameter types of [`Activity::list_public_events_for_repo_network`](crate::activity::Activity::list_public_events_for_repo_network).
 pub mod list_public_events_for_repo_network {
     /// Request for [`Activity::list_public_events_for_repo_network`](crate::activity::Activity::list_public_events_for_repo_network): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct ListPublicEventsForRepoNetwork<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -1637,6 +1714,13 @@ pub mod list_public_events_for_repo_network {
         pub(super) repo: String,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListPublicEventsForRepoNetwork<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> ListPublicEventsForRepoNetwork<'c> {
         /// How many results to return per page, at most 100. Default: `30`.
@@ -1703,13 +1787,20 @@ pub mod list_public_events_for_repo_network {
 /// Request builder and parameter types of [`Activity::list_public_events_for_user`](crate::activity::Activity::list_public_events_for_user).
 pub mod list_public_events_for_user {
     /// Request for [`Activity::list_public_events_for_user`](crate::activity::Activity::list_public_events_for_user): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct ListPublicEventsForUser<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) username: String,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListPublicEventsForUser<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> ListPublicEventsForUser<'c> {
         /// How many results to return per page, at most 100. Default: `30`.
@@ -1775,13 +1866,20 @@ pub mod list_public_events_for_user {
 /// Request builder and parameter types of [`Activity::list_public_org_events`](crate::activity::Activity::list_public_org_events).
 pub mod list_public_org_events {
     /// Request for [`Activity::list_public_org_events`](crate::activity::Activity::list_public_org_events): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct ListPublicOrgEvents<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) org: String,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListPublicOrgEvents<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> ListPublicOrgEvents<'c> {
         /// How many results to return per page, at most 100. Default: `30`.
@@ -1841,13 +1939,20 @@ pub mod list_public_org_events {
 /// Request builder and parameter types of [`Activity::list_received_events_for_user`](crate::activity::Activity::list_received_events_for_user).
 pub mod list_received_events_for_user {
     /// Request for [`Activity::list_received_events_for_user`](crate::activity::Activity::list_received_events_for_user): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct ListReceivedEventsForUser<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) username: String,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListReceivedEventsForUser<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> ListReceivedEventsForUser<'c> {
         /// How many results to return per page, at most 100. Default: `30`.
@@ -1913,13 +2018,20 @@ pub mod list_received_events_for_user {
 /// Request builder and parameter types of [`Activity::list_received_public_events_for_user`](crate::activity::Activity::list_received_public_events_for_user).
 pub mod list_received_public_events_for_user {
     /// Request for [`Activity::list_received_public_events_for_user`](crate::activity::Activity::list_received_public_events_for_user): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct ListReceivedPublicEventsForUser<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) username: String,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListReceivedPublicEventsForUser<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> ListReceivedPublicEventsForUser<'c> {
         /// How many results to return per page, at most 100. Default: `30`.
@@ -1985,7 +2097,7 @@ pub mod list_received_public_events_for_user {
 /// Request builder and parameter types of [`Activity::list_repo_events`](crate::activity::Activity::list_repo_events).
 pub mod list_repo_events {
     /// Request for [`Activity::list_repo_events`](crate::activity::Activity::list_repo_events): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct ListRepoEvents<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -1993,6 +2105,13 @@ pub mod list_repo_events {
         pub(super) repo: String,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListRepoEvents<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> ListRepoEvents<'c> {
         /// How many results to return per page, at most 100. Default: `30`.
@@ -2053,7 +2172,7 @@ pub mod list_repo_events {
 /// Request builder and parameter types of [`Activity::list_repo_notifications_for_authenticated_user`](crate::activity::Activity::list_repo_notifications_for_authenticated_user).
 pub mod list_repo_notifications_for_authenticated_user {
     /// Request for [`Activity::list_repo_notifications_for_authenticated_user`](crate::activity::Activity::list_repo_notifications_for_authenticated_user): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct ListRepoNotificationsForAuthenticatedUser<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -2065,6 +2184,13 @@ pub mod list_repo_notifications_for_authenticated_user {
         pub(super) before: Option<String>,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListRepoNotificationsForAuthenticatedUser<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> ListRepoNotificationsForAuthenticatedUser<'c> {
         /// When `true`, also include notifications already marked as read. Default: `false`.
@@ -2169,7 +2295,7 @@ pub mod list_repo_notifications_for_authenticated_user {
 /// Request builder and parameter types of [`Activity::list_repos_starred_by_authenticated_user`](crate::activity::Activity::list_repos_starred_by_authenticated_user).
 pub mod list_repos_starred_by_authenticated_user {
     /// Request for [`Activity::list_repos_starred_by_authenticated_user`](crate::activity::Activity::list_repos_starred_by_authenticated_user): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct ListReposStarredByAuthenticatedUser<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -2181,6 +2307,13 @@ pub mod list_repos_starred_by_authenticated_user {
         >,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListReposStarredByAuthenticatedUser<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> ListReposStarredByAuthenticatedUser<'c> {
         /// Order by the time the star was given (`created`) or the repository was last pushed to (`updated`). Default: `created`.
@@ -2270,7 +2403,7 @@ pub mod list_repos_starred_by_authenticated_user {
         }
     }
     /// Order by the time the star was given (`created`) or the repository was last pushed to (`updated`). Default: `created`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum Sort {
         /// `created`
@@ -2279,6 +2412,20 @@ pub mod list_repos_starred_by_authenticated_user {
         Updated,
         /// A value this client does not know yet, sent as given.
         Other(String),
+    }
+    impl ::std::fmt::Debug for Sort {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Created => "Created",
+                    Self::Updated => "Updated",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
     }
     impl Sort {
         /// The value as sent on the wire.
@@ -2300,7 +2447,7 @@ pub mod list_repos_starred_by_authenticated_user {
         }
     }
     /// Sort order, ascending or descending. Values: `asc`, `desc`. Default: `desc`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum Direction {
         /// `asc`
@@ -2309,6 +2456,20 @@ pub mod list_repos_starred_by_authenticated_user {
         Desc,
         /// A value this client does not know yet, sent as given.
         Other(String),
+    }
+    impl ::std::fmt::Debug for Direction {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Asc => "Asc",
+                    Self::Desc => "Desc",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
     }
     impl Direction {
         /// The value as sent on the wire.
@@ -2333,7 +2494,7 @@ pub mod list_repos_starred_by_authenticated_user {
 /// Request builder and parameter types of [`Activity::list_repos_starred_by_user`](crate::activity::Activity::list_repos_starred_by_user).
 pub mod list_repos_starred_by_user {
     /// Request for [`Activity::list_repos_starred_by_user`](crate::activity::Activity::list_repos_starred_by_user): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct ListReposStarredByUser<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -2344,6 +2505,13 @@ pub mod list_repos_starred_by_user {
         >,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListReposStarredByUser<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> ListReposStarredByUser<'c> {
         /// Order by the time the star was given (`created`) or the repository was last pushed to (`updated`). Default: `created`.
@@ -2425,7 +2593,7 @@ pub mod list_repos_starred_by_user {
         }
     }
     /// Order by the time the star was given (`created`) or the repository was last pushed to (`updated`). Default: `created`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum Sort {
         /// `created`
@@ -2434,6 +2602,20 @@ pub mod list_repos_starred_by_user {
         Updated,
         /// A value this client does not know yet, sent as given.
         Other(String),
+    }
+    impl ::std::fmt::Debug for Sort {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Created => "Created",
+                    Self::Updated => "Updated",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
     }
     impl Sort {
         /// The value as sent on the wire.
@@ -2455,7 +2637,7 @@ pub mod list_repos_starred_by_user {
         }
     }
     /// Sort order, ascending or descending. Values: `asc`, `desc`. Default: `desc`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum Direction {
         /// `asc`
@@ -2464,6 +2646,20 @@ pub mod list_repos_starred_by_user {
         Desc,
         /// A value this client does not know yet, sent as given.
         Other(String),
+    }
+    impl ::std::fmt::Debug for Direction {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Asc => "Asc",
+                    Self::Desc => "Desc",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
     }
     impl Direction {
         /// The value as sent on the wire.
@@ -2488,13 +2684,20 @@ pub mod list_repos_starred_by_user {
 /// Request builder and parameter types of [`Activity::list_repos_watched_by_user`](crate::activity::Activity::list_repos_watched_by_user).
 pub mod list_repos_watched_by_user {
     /// Request for [`Activity::list_repos_watched_by_user`](crate::activity::Activity::list_repos_watched_by_user): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct ListReposWatchedByUser<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) username: String,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListReposWatchedByUser<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> ListReposWatchedByUser<'c> {
         /// How many results to return per page, at most 100. Default: `30`.
@@ -2564,7 +2767,7 @@ pub mod list_repos_watched_by_user {
 /// Request builder and parameter types of [`Activity::list_stargazers_for_repo`](crate::activity::Activity::list_stargazers_for_repo).
 pub mod list_stargazers_for_repo {
     /// Request for [`Activity::list_stargazers_for_repo`](crate::activity::Activity::list_stargazers_for_repo): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct ListStargazersForRepo<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -2572,6 +2775,13 @@ pub mod list_stargazers_for_repo {
         pub(super) repo: String,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListStargazersForRepo<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> ListStargazersForRepo<'c> {
         /// How many results to return per page, at most 100. Default: `30`.
@@ -2633,12 +2843,19 @@ pub mod list_stargazers_for_repo {
 /// Request builder and parameter types of [`Activity::list_watched_repos_for_authenticated_user`](crate::activity::Activity::list_watched_repos_for_authenticated_user).
 pub mod list_watched_repos_for_authenticated_user {
     /// Request for [`Activity::list_watched_repos_for_authenticated_user`](crate::activity::Activity::list_watched_repos_for_authenticated_user): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct ListWatchedReposForAuthenticatedUser<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListWatchedReposForAuthenticatedUser<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> ListWatchedReposForAuthenticatedUser<'c> {
         /// How many results to return per page, at most 100. Default: `30`.
@@ -2707,7 +2924,7 @@ pub mod list_watched_repos_for_authenticated_user {
 /// Request builder and parameter types of [`Activity::list_watchers_for_repo`](crate::activity::Activity::list_watchers_for_repo).
 pub mod list_watchers_for_repo {
     /// Request for [`Activity::list_watchers_for_repo`](crate::activity::Activity::list_watchers_for_repo): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct ListWatchersForRepo<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -2715,6 +2932,13 @@ pub mod list_watchers_for_repo {
         pub(super) repo: String,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListWatchersForRepo<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> ListWatchersForRepo<'c> {
         /// How many results to return per page, at most 100. Default: `30`.
@@ -2779,12 +3003,19 @@ pub mod list_watchers_for_repo {
 /// Request builder and parameter types of [`Activity::mark_notifications_as_read`](crate::activity::Activity::mark_notifications_as_read).
 pub mod mark_notifications_as_read {
     /// Request for [`Activity::mark_notifications_as_read`](crate::activity::Activity::mark_notifications_as_read): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct MarkNotificationsAsRead<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) last_read_at: Option<String>,
         pub(super) read: Option<bool>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for MarkNotificationsAsRead<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> MarkNotificationsAsRead<'c> {
         /// Notifications updated after this ISO 8601 timestamp (`YYYY-MM-DDTHH:MM:SSZ`) stay unread. Default: now, so every notification is marked.
@@ -2851,13 +3082,20 @@ pub mod mark_notifications_as_read {
 /// Request builder and parameter types of [`Activity::mark_repo_notifications_as_read`](crate::activity::Activity::mark_repo_notifications_as_read).
 pub mod mark_repo_notifications_as_read {
     /// Request for [`Activity::mark_repo_notifications_as_read`](crate::activity::Activity::mark_repo_notifications_as_read): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct MarkRepoNotificationsAsRead<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) owner: String,
         pub(super) repo: String,
         pub(super) last_read_at: Option<String>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for MarkRepoNotificationsAsRead<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> MarkRepoNotificationsAsRead<'c> {
         /// Notifications updated up to this time are marked read, an ISO 8601 timestamp. Defaults to now.
@@ -2919,11 +3157,18 @@ pub mod mark_repo_notifications_as_read {
 /// Request builder and parameter types of [`Activity::mark_thread_as_done`](crate::activity::Activity::mark_thread_as_done).
 pub mod mark_thread_as_done {
     /// Request for [`Activity::mark_thread_as_done`](crate::activity::Activity::mark_thread_as_done): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct MarkThreadAsDone<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) thread_id: i64,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for MarkThreadAsDone<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> MarkThreadAsDone<'c> {
         /// The request, to adjust (headers, media type) before sending.
@@ -2956,11 +3201,18 @@ pub mod mark_thread_as_done {
 /// Request builder and parameter types of [`Activity::mark_thread_as_read`](crate::activity::Activity::mark_thread_as_read).
 pub mod mark_thread_as_read {
     /// Request for [`Activity::mark_thread_as_read`](crate::activity::Activity::mark_thread_as_read): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct MarkThreadAsRead<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) thread_id: i64,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for MarkThreadAsRead<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> MarkThreadAsRead<'c> {
         /// The request, to adjust (headers, media type) before sending.
@@ -2993,7 +3245,7 @@ pub mod mark_thread_as_read {
 /// Request builder and parameter types of [`Activity::set_repo_subscription`](crate::activity::Activity::set_repo_subscription).
 pub mod set_repo_subscription {
     /// Request for [`Activity::set_repo_subscription`](crate::activity::Activity::set_repo_subscription): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct SetRepoSubscription<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -3001,6 +3253,13 @@ pub mod set_repo_subscription {
         pub(super) repo: String,
         pub(super) subscribed: Option<bool>,
         pub(super) ignored: Option<bool>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for SetRepoSubscription<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> SetRepoSubscription<'c> {
         /// `true` to get notifications from the repository.
@@ -3058,12 +3317,19 @@ pub mod set_repo_subscription {
 /// Request builder and parameter types of [`Activity::set_thread_subscription`](crate::activity::Activity::set_thread_subscription).
 pub mod set_thread_subscription {
     /// Request for [`Activity::set_thread_subscription`](crate::activity::Activity::set_thread_subscription): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct SetThreadSubscription<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) thread_id: i64,
         pub(super) ignored: Option<bool>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for SetThreadSubscription<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> SetThreadSubscription<'c> {
         /// `true` mutes all future notifications of the thread. Default: `false`.
@@ -3119,12 +3385,19 @@ pub mod set_thread_subscription {
 /// Request builder and parameter types of [`Activity::star_repo_for_authenticated_user`](crate::activity::Activity::star_repo_for_authenticated_user).
 pub mod star_repo_for_authenticated_user {
     /// Request for [`Activity::star_repo_for_authenticated_user`](crate::activity::Activity::star_repo_for_authenticated_user): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct StarRepoForAuthenticatedUser<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) owner: String,
         pub(super) repo: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for StarRepoForAuthenticatedUser<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> StarRepoForAuthenticatedUser<'c> {
         /// The request, to adjust (headers, media type) before sending.
@@ -3164,12 +3437,19 @@ pub mod star_repo_for_authenticated_user {
 /// Request builder and parameter types of [`Activity::unstar_repo_for_authenticated_user`](crate::activity::Activity::unstar_repo_for_authenticated_user).
 pub mod unstar_repo_for_authenticated_user {
     /// Request for [`Activity::unstar_repo_for_authenticated_user`](crate::activity::Activity::unstar_repo_for_authenticated_user): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct UnstarRepoForAuthenticatedUser<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) owner: String,
         pub(super) repo: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for UnstarRepoForAuthenticatedUser<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> UnstarRepoForAuthenticatedUser<'c> {
         /// The request, to adjust (headers, media type) before sending.

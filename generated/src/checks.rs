@@ -487,7 +487,7 @@ impl<'c> Checks<'c> {
 /// Request builder and parameter types of [`Checks::create`](crate::checks::Checks::create).
 pub mod create {
     /// Request for [`Checks::create`](crate::checks::Checks::create): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct Create<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -503,6 +503,13 @@ pub mod create {
         pub(super) completed_at: Option<String>,
         pub(super) output: Option<crate::checks::create::Output>,
         pub(super) actions: Option<Vec<crate::checks::create::ActionsItem>>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for Create<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> Create<'c> {
         /// Address of the integrator's page with the full results.
@@ -601,7 +608,7 @@ pub mod create {
         }
     }
     /// Current state of the run. Only GitHub Actions may set `waiting`, `requested` or `pending`. Values: `queued`, `in_progress`, `completed`. Default: `queued`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum Status {
         /// `queued`
@@ -612,6 +619,21 @@ pub mod create {
         Completed,
         /// A value this client does not know yet, sent as given.
         Other(String),
+    }
+    impl ::std::fmt::Debug for Status {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Queued => "Queued",
+                    Self::InProgress => "InProgress",
+                    Self::Completed => "Completed",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
     }
     impl Status {
         /// The value as sent on the wire.
@@ -634,7 +656,7 @@ pub mod create {
         }
     }
     /// Outcome of the run. Required when `completed_at` is given or `status` is `completed`; setting it completes the run. Values: `action_required`, `cancelled`, `failure`, `neutral`, `success`, `skipped`, `stale`, `timed_out`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum Conclusion {
         /// `action_required`
@@ -655,6 +677,26 @@ pub mod create {
         TimedOut,
         /// A value this client does not know yet, sent as given.
         Other(String),
+    }
+    impl ::std::fmt::Debug for Conclusion {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::ActionRequired => "ActionRequired",
+                    Self::Cancelled => "Cancelled",
+                    Self::Failure => "Failure",
+                    Self::Neutral => "Neutral",
+                    Self::Success => "Success",
+                    Self::Skipped => "Skipped",
+                    Self::Stale => "Stale",
+                    Self::TimedOut => "TimedOut",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
     }
     impl Conclusion {
         /// The value as sent on the wire.
@@ -682,7 +724,7 @@ pub mod create {
         }
     }
     /// Severity of the note. Values: `notice`, `warning`, `failure`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum OutputAnnotationsAnnotationLevel {
         /// `notice`
@@ -693,6 +735,21 @@ pub mod create {
         Failure,
         /// A value this client does not know yet, sent as given.
         Other(String),
+    }
+    impl ::std::fmt::Debug for OutputAnnotationsAnnotationLevel {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Notice => "Notice",
+                    Self::Warning => "Warning",
+                    Self::Failure => "Failure",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
     }
     impl OutputAnnotationsAnnotationLevel {
         /// The value as sent on the wire.
@@ -844,13 +901,20 @@ pub mod create {
 /// Request builder and parameter types of [`Checks::create_suite`](crate::checks::Checks::create_suite).
 pub mod create_suite {
     /// Request for [`Checks::create_suite`](crate::checks::Checks::create_suite): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct CreateSuite<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) owner: String,
         pub(super) repo: String,
         pub(super) head_sha: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for CreateSuite<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> CreateSuite<'c> {
         /// The request, to adjust (headers, media type) before sending.
@@ -889,13 +953,20 @@ pub mod create_suite {
 /// Request builder and parameter types of [`Checks::get`](crate::checks::Checks::get).
 pub mod get {
     /// Request for [`Checks::get`](crate::checks::Checks::get): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct Get<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) owner: String,
         pub(super) repo: String,
         pub(super) check_run_id: i64,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for Get<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> Get<'c> {
         /// The request, to adjust (headers, media type) before sending.
@@ -931,13 +1002,20 @@ pub mod get {
 /// Request builder and parameter types of [`Checks::get_suite`](crate::checks::Checks::get_suite).
 pub mod get_suite {
     /// Request for [`Checks::get_suite`](crate::checks::Checks::get_suite): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct GetSuite<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) owner: String,
         pub(super) repo: String,
         pub(super) check_suite_id: i64,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetSuite<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> GetSuite<'c> {
         /// The request, to adjust (headers, media type) before sending.
@@ -973,7 +1051,7 @@ pub mod get_suite {
 /// Request builder and parameter types of [`Checks::list_annotations`](crate::checks::Checks::list_annotations).
 pub mod list_annotations {
     /// Request for [`Checks::list_annotations`](crate::checks::Checks::list_annotations): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct ListAnnotations<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -982,6 +1060,13 @@ pub mod list_annotations {
         pub(super) check_run_id: i64,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListAnnotations<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> ListAnnotations<'c> {
         /// How many results to return per page, at most 100. Default: `30`.
@@ -1049,7 +1134,7 @@ pub mod list_annotations {
 /// Request builder and parameter types of [`Checks::list_for_ref`](crate::checks::Checks::list_for_ref).
 pub mod list_for_ref {
     /// Request for [`Checks::list_for_ref`](crate::checks::Checks::list_for_ref): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct ListForRef<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -1062,6 +1147,13 @@ pub mod list_for_ref {
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
         pub(super) app_id: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListForRef<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> ListForRef<'c> {
         /// Only runs with this name.
@@ -1156,7 +1248,7 @@ pub mod list_for_ref {
         }
     }
     /// Only runs in this state. Values: `queued`, `in_progress`, `completed`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum Status {
         /// `queued`
@@ -1167,6 +1259,21 @@ pub mod list_for_ref {
         Completed,
         /// A value this client does not know yet, sent as given.
         Other(String),
+    }
+    impl ::std::fmt::Debug for Status {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Queued => "Queued",
+                    Self::InProgress => "InProgress",
+                    Self::Completed => "Completed",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
     }
     impl Status {
         /// The value as sent on the wire.
@@ -1189,7 +1296,7 @@ pub mod list_for_ref {
         }
     }
     /// `latest` keeps only the most recent run of each name; `all` returns every run. Default: `latest`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum Filter {
         /// `latest`
@@ -1198,6 +1305,20 @@ pub mod list_for_ref {
         All,
         /// A value this client does not know yet, sent as given.
         Other(String),
+    }
+    impl ::std::fmt::Debug for Filter {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Latest => "Latest",
+                    Self::All => "All",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
     }
     impl Filter {
         /// The value as sent on the wire.
@@ -1222,7 +1343,7 @@ pub mod list_for_ref {
 /// Request builder and parameter types of [`Checks::list_for_suite`](crate::checks::Checks::list_for_suite).
 pub mod list_for_suite {
     /// Request for [`Checks::list_for_suite`](crate::checks::Checks::list_for_suite): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct ListForSuite<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -1234,6 +1355,13 @@ pub mod list_for_suite {
         pub(super) filter: Option<crate::checks::list_for_suite::Filter>,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListForSuite<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> ListForSuite<'c> {
         /// Only runs with this name.
@@ -1321,7 +1449,7 @@ pub mod list_for_suite {
         }
     }
     /// Only runs in this state. Values: `queued`, `in_progress`, `completed`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum Status {
         /// `queued`
@@ -1332,6 +1460,21 @@ pub mod list_for_suite {
         Completed,
         /// A value this client does not know yet, sent as given.
         Other(String),
+    }
+    impl ::std::fmt::Debug for Status {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Queued => "Queued",
+                    Self::InProgress => "InProgress",
+                    Self::Completed => "Completed",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
     }
     impl Status {
         /// The value as sent on the wire.
@@ -1354,7 +1497,7 @@ pub mod list_for_suite {
         }
     }
     /// `latest` keeps only the most recent run of each name; `all` returns every run. Default: `latest`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum Filter {
         /// `latest`
@@ -1363,6 +1506,20 @@ pub mod list_for_suite {
         All,
         /// A value this client does not know yet, sent as given.
         Other(String),
+    }
+    impl ::std::fmt::Debug for Filter {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Latest => "Latest",
+                    Self::All => "All",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
     }
     impl Filter {
         /// The value as sent on the wire.
@@ -1387,7 +1544,7 @@ pub mod list_for_suite {
 /// Request builder and parameter types of [`Checks::list_suites_for_ref`](crate::checks::Checks::list_suites_for_ref).
 pub mod list_suites_for_ref {
     /// Request for [`Checks::list_suites_for_ref`](crate::checks::Checks::list_suites_for_ref): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct ListSuitesForRef<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -1398,6 +1555,13 @@ pub mod list_suites_for_ref {
         pub(super) check_name: Option<String>,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListSuitesForRef<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> ListSuitesForRef<'c> {
         /// Only suites of the GitHub App with this ID.
@@ -1481,13 +1645,20 @@ pub mod list_suites_for_ref {
 /// Request builder and parameter types of [`Checks::rerequest_run`](crate::checks::Checks::rerequest_run).
 pub mod rerequest_run {
     /// Request for [`Checks::rerequest_run`](crate::checks::Checks::rerequest_run): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct RerequestRun<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) owner: String,
         pub(super) repo: String,
         pub(super) check_run_id: i64,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for RerequestRun<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> RerequestRun<'c> {
         /// The request, to adjust (headers, media type) before sending.
@@ -1530,13 +1701,20 @@ pub mod rerequest_run {
 /// Request builder and parameter types of [`Checks::rerequest_suite`](crate::checks::Checks::rerequest_suite).
 pub mod rerequest_suite {
     /// Request for [`Checks::rerequest_suite`](crate::checks::Checks::rerequest_suite): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct RerequestSuite<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) owner: String,
         pub(super) repo: String,
         pub(super) check_suite_id: i64,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for RerequestSuite<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> RerequestSuite<'c> {
         /// The request, to adjust (headers, media type) before sending.
@@ -1581,7 +1759,7 @@ pub mod rerequest_suite {
 /// Request builder and parameter types of [`Checks::set_suites_preferences`](crate::checks::Checks::set_suites_preferences).
 pub mod set_suites_preferences {
     /// Request for [`Checks::set_suites_preferences`](crate::checks::Checks::set_suites_preferences): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct SetSuitesPreferences<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -1590,6 +1768,13 @@ pub mod set_suites_preferences {
         pub(super) auto_trigger_checks: Option<
             Vec<crate::checks::set_suites_preferences::AutoTriggerChecksItem>,
         >,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for SetSuitesPreferences<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> SetSuitesPreferences<'c> {
         /// One entry per app whose default you want to change.
@@ -1660,7 +1845,7 @@ pub mod set_suites_preferences {
 /// Request builder and parameter types of [`Checks::update`](crate::checks::Checks::update).
 pub mod update {
     /// Request for [`Checks::update`](crate::checks::Checks::update): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct Update<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -1676,6 +1861,13 @@ pub mod update {
         pub(super) completed_at: Option<String>,
         pub(super) output: Option<crate::checks::update::Output>,
         pub(super) actions: Option<Vec<crate::checks::update::ActionsItem>>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for Update<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> Update<'c> {
         /// Name of the check, such as `code-coverage`.
@@ -1782,7 +1974,7 @@ pub mod update {
         }
     }
     /// Current state of the run. Only GitHub Actions may set `waiting`, `requested` or `pending`. Values: `queued`, `in_progress`, `completed`, `waiting`, `requested`, `pending`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum Status {
         /// `queued`
@@ -1799,6 +1991,24 @@ pub mod update {
         Pending,
         /// A value this client does not know yet, sent as given.
         Other(String),
+    }
+    impl ::std::fmt::Debug for Status {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Queued => "Queued",
+                    Self::InProgress => "InProgress",
+                    Self::Completed => "Completed",
+                    Self::Waiting => "Waiting",
+                    Self::Requested => "Requested",
+                    Self::Pending => "Pending",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
     }
     impl Status {
         /// The value as sent on the wire.
@@ -1824,7 +2034,7 @@ pub mod update {
         }
     }
     /// Outcome of the run. Required when `completed_at` is given or `status` is `completed`; setting it completes the run. Values: `action_required`, `cancelled`, `failure`, `neutral`, `success`, `skipped`, `stale`, `timed_out`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum Conclusion {
         /// `action_required`
@@ -1845,6 +2055,26 @@ pub mod update {
         TimedOut,
         /// A value this client does not know yet, sent as given.
         Other(String),
+    }
+    impl ::std::fmt::Debug for Conclusion {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::ActionRequired => "ActionRequired",
+                    Self::Cancelled => "Cancelled",
+                    Self::Failure => "Failure",
+                    Self::Neutral => "Neutral",
+                    Self::Success => "Success",
+                    Self::Skipped => "Skipped",
+                    Self::Stale => "Stale",
+                    Self::TimedOut => "TimedOut",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
     }
     impl Conclusion {
         /// The value as sent on the wire.
@@ -1872,7 +2102,7 @@ pub mod update {
         }
     }
     /// Severity of the note. Values: `notice`, `warning`, `failure`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum OutputAnnotationsAnnotationLevel {
         /// `notice`
@@ -1883,6 +2113,21 @@ pub mod update {
         Failure,
         /// A value this client does not know yet, sent as given.
         Other(String),
+    }
+    impl ::std::fmt::Debug for OutputAnnotationsAnnotationLevel {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Notice => "Notice",
+                    Self::Warning => "Warning",
+                    Self::Failure => "Failure",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
     }
     impl OutputAnnotationsAnnotationLevel {
         /// The value as sent on the wire.

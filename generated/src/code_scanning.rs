@@ -50,13 +50,20 @@ impl<'c> CodeScanning<'c> {
 /// Request builder and parameter types of [`CodeScanning::get_alert`](crate::code_scanning::CodeScanning::get_alert).
 pub mod get_alert {
     /// Request for [`CodeScanning::get_alert`](crate::code_scanning::CodeScanning::get_alert): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct GetAlert<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) owner: String,
         pub(super) repo: String,
         pub(super) alert_number: i64,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetAlert<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> GetAlert<'c> {
         /// The old name of `alert_number`: sets it.

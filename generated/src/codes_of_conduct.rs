@@ -65,10 +65,17 @@ impl<'c> CodesOfConduct<'c> {
 /// Request builder and parameter types of [`CodesOfConduct::get_all_codes_of_conduct`](crate::codes_of_conduct::CodesOfConduct::get_all_codes_of_conduct).
 pub mod get_all_codes_of_conduct {
     /// Request for [`CodesOfConduct::get_all_codes_of_conduct`](crate::codes_of_conduct::CodesOfConduct::get_all_codes_of_conduct): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct GetAllCodesOfConduct<'c> {
         pub(super) client: &'c crate::runtime::Client,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetAllCodesOfConduct<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> GetAllCodesOfConduct<'c> {
         /// The request, to adjust (headers, media type) before sending.
@@ -118,11 +125,18 @@ pub mod get_all_codes_of_conduct {
 /// Request builder and parameter types of [`CodesOfConduct::get_conduct_code`](crate::codes_of_conduct::CodesOfConduct::get_conduct_code).
 pub mod get_conduct_code {
     /// Request for [`CodesOfConduct::get_conduct_code`](crate::codes_of_conduct::CodesOfConduct::get_conduct_code): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct GetConductCode<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) key: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetConductCode<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> GetConductCode<'c> {
         /// The request, to adjust (headers, media type) before sending.

@@ -68,7 +68,7 @@ impl<'c> Codespaces<'c> {
 /// Request builder and parameter types of [`Codespaces::create_for_authenticated_user`](crate::codespaces::Codespaces::create_for_authenticated_user).
 pub mod create_for_authenticated_user {
     /// Request for [`Codespaces::create_for_authenticated_user`](crate::codespaces::Codespaces::create_for_authenticated_user): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct CreateForAuthenticatedUser<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -84,6 +84,13 @@ pub mod create_for_authenticated_user {
         pub(super) idle_timeout_minutes: Option<i64>,
         pub(super) display_name: Option<String>,
         pub(super) retention_period_minutes: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for CreateForAuthenticatedUser<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> CreateForAuthenticatedUser<'c> {
         /// Branch or other git ref to check out.

@@ -34,10 +34,17 @@ impl<'c> Emojis<'c> {
 /// Request builder and parameter types of [`Emojis::get`](crate::emojis::Emojis::get).
 pub mod get {
     /// Request for [`Emojis::get`](crate::emojis::Emojis::get): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct Get<'c> {
         pub(super) client: &'c crate::runtime::Client,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for Get<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> Get<'c> {
         /// The request, to adjust (headers, media type) before sending.

@@ -44,11 +44,18 @@ impl<'c> EnterpriseAdmin<'c> {
 /// Request builder and parameter types of [`EnterpriseAdmin::get_manage_version`](crate::enterprise_admin::EnterpriseAdmin::get_manage_version).
 pub mod get_manage_version {
     /// Request for [`EnterpriseAdmin::get_manage_version`](crate::enterprise_admin::EnterpriseAdmin::get_manage_version): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct GetManageVersion<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) origin: Option<String>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetManageVersion<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> GetManageVersion<'c> {
         /// The request, to adjust (headers, media type) before sending.

@@ -86,13 +86,20 @@ impl<'c> EnterpriseTeamMemberships<'c> {
 /// Request builder and parameter types of [`EnterpriseTeamMemberships::add`](crate::enterprise_team_memberships::EnterpriseTeamMemberships::add).
 pub mod add {
     /// Request for [`EnterpriseTeamMemberships::add`](crate::enterprise_team_memberships::EnterpriseTeamMemberships::add): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct Add<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) enterprise: String,
         pub(super) enterprise_team: String,
         pub(super) username: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for Add<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> Add<'c> {
         /// The request, to adjust (headers, media type) before sending.
@@ -134,7 +141,7 @@ pub mod add {
 /// Request builder and parameter types of [`EnterpriseTeamMemberships::list`](crate::enterprise_team_memberships::EnterpriseTeamMemberships::list).
 pub mod list {
     /// Request for [`EnterpriseTeamMemberships::list`](crate::enterprise_team_memberships::EnterpriseTeamMemberships::list): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct List<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -142,6 +149,13 @@ pub mod list {
         pub(super) enterprise_team: String,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for List<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> List<'c> {
         /// How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.

@@ -583,11 +583,18 @@ impl<'c> Gists<'c> {
 /// Request builder and parameter types of [`Gists::check_is_starred`](crate::gists::Gists::check_is_starred).
 pub mod check_is_starred {
     /// Request for [`Gists::check_is_starred`](crate::gists::Gists::check_is_starred): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct CheckIsStarred<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) gist_id: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for CheckIsStarred<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> CheckIsStarred<'c> {
         /// The request, to adjust (headers, media type) before sending.
@@ -618,7 +625,7 @@ pub mod check_is_starred {
 /// Request builder and parameter types of [`Gists::create`](crate::gists::Gists::create).
 pub mod create {
     /// Request for [`Gists::create`](crate::gists::Gists::create): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct Create<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -628,6 +635,13 @@ pub mod create {
             crate::gists::create::FilesValue,
         >,
         pub(super) public: Option<bool>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for Create<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> Create<'c> {
         /// Short text describing the gist.
@@ -691,12 +705,19 @@ pub mod create {
 /// Request builder and parameter types of [`Gists::create_comment`](crate::gists::Gists::create_comment).
 pub mod create_comment {
     /// Request for [`Gists::create_comment`](crate::gists::Gists::create_comment): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct CreateComment<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) gist_id: String,
         pub(super) body: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for CreateComment<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> CreateComment<'c> {
         /// The request, to adjust (headers, media type) before sending.
@@ -736,11 +757,18 @@ pub mod create_comment {
 /// Request builder and parameter types of [`Gists::delete`](crate::gists::Gists::delete).
 pub mod delete {
     /// Request for [`Gists::delete`](crate::gists::Gists::delete): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct Delete<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) gist_id: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for Delete<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> Delete<'c> {
         /// The request, to adjust (headers, media type) before sending.
@@ -771,12 +799,19 @@ pub mod delete {
 /// Request builder and parameter types of [`Gists::delete_comment`](crate::gists::Gists::delete_comment).
 pub mod delete_comment {
     /// Request for [`Gists::delete_comment`](crate::gists::Gists::delete_comment): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct DeleteComment<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) gist_id: String,
         pub(super) comment_id: i64,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for DeleteComment<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> DeleteComment<'c> {
         /// The request, to adjust (headers, media type) before sending.
@@ -808,11 +843,18 @@ pub mod delete_comment {
 /// Request builder and parameter types of [`Gists::fork`](crate::gists::Gists::fork).
 pub mod fork {
     /// Request for [`Gists::fork`](crate::gists::Gists::fork): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct Fork<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) gist_id: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for Fork<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> Fork<'c> {
         /// The request, to adjust (headers, media type) before sending.
@@ -846,11 +888,18 @@ pub mod fork {
 /// Request builder and parameter types of [`Gists::get`](crate::gists::Gists::get).
 pub mod get {
     /// Request for [`Gists::get`](crate::gists::Gists::get): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct Get<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) gist_id: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for Get<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> Get<'c> {
         /// The request, to adjust (headers, media type) before sending.
@@ -884,12 +933,19 @@ pub mod get {
 /// Request builder and parameter types of [`Gists::get_comment`](crate::gists::Gists::get_comment).
 pub mod get_comment {
     /// Request for [`Gists::get_comment`](crate::gists::Gists::get_comment): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct GetComment<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) gist_id: String,
         pub(super) comment_id: i64,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetComment<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> GetComment<'c> {
         /// The request, to adjust (headers, media type) before sending.
@@ -926,12 +982,19 @@ pub mod get_comment {
 /// Request builder and parameter types of [`Gists::get_revision`](crate::gists::Gists::get_revision).
 pub mod get_revision {
     /// Request for [`Gists::get_revision`](crate::gists::Gists::get_revision): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct GetRevision<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) gist_id: String,
         pub(super) sha: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetRevision<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> GetRevision<'c> {
         /// The request, to adjust (headers, media type) before sending.
@@ -966,13 +1029,20 @@ pub mod get_revision {
 /// Request builder and parameter types of [`Gists::list`](crate::gists::Gists::list).
 pub mod list {
     /// Request for [`Gists::list`](crate::gists::Gists::list): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct List<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) since: Option<String>,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for List<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> List<'c> {
         /// Only return results changed at or after this time, an ISO 8601 timestamp (`YYYY-MM-DDTHH:MM:SSZ`).
@@ -1040,13 +1110,20 @@ pub mod list {
 /// Request builder and parameter types of [`Gists::list_comments`](crate::gists::Gists::list_comments).
 pub mod list_comments {
     /// Request for [`Gists::list_comments`](crate::gists::Gists::list_comments): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct ListComments<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) gist_id: String,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListComments<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> ListComments<'c> {
         /// How many results to return per page, at most 100. Default: `30`.
@@ -1108,13 +1185,20 @@ pub mod list_comments {
 /// Request builder and parameter types of [`Gists::list_commits`](crate::gists::Gists::list_commits).
 pub mod list_commits {
     /// Request for [`Gists::list_commits`](crate::gists::Gists::list_commits): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct ListCommits<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) gist_id: String,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListCommits<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> ListCommits<'c> {
         /// How many results to return per page, at most 100. Default: `30`.
@@ -1176,7 +1260,7 @@ pub mod list_commits {
 /// Request builder and parameter types of [`Gists::list_for_user`](crate::gists::Gists::list_for_user).
 pub mod list_for_user {
     /// Request for [`Gists::list_for_user`](crate::gists::Gists::list_for_user): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct ListForUser<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -1184,6 +1268,13 @@ pub mod list_for_user {
         pub(super) since: Option<String>,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListForUser<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> ListForUser<'c> {
         /// Only return results changed at or after this time, an ISO 8601 timestamp (`YYYY-MM-DDTHH:MM:SSZ`).
@@ -1252,13 +1343,20 @@ pub mod list_for_user {
 /// Request builder and parameter types of [`Gists::list_forks`](crate::gists::Gists::list_forks).
 pub mod list_forks {
     /// Request for [`Gists::list_forks`](crate::gists::Gists::list_forks): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct ListForks<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) gist_id: String,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListForks<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> ListForks<'c> {
         /// How many results to return per page, at most 100. Default: `30`.
@@ -1320,13 +1418,20 @@ pub mod list_forks {
 /// Request builder and parameter types of [`Gists::list_public`](crate::gists::Gists::list_public).
 pub mod list_public {
     /// Request for [`Gists::list_public`](crate::gists::Gists::list_public): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct ListPublic<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) since: Option<String>,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListPublic<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> ListPublic<'c> {
         /// Only return results changed at or after this time, an ISO 8601 timestamp (`YYYY-MM-DDTHH:MM:SSZ`).
@@ -1394,13 +1499,20 @@ pub mod list_public {
 /// Request builder and parameter types of [`Gists::list_starred`](crate::gists::Gists::list_starred).
 pub mod list_starred {
     /// Request for [`Gists::list_starred`](crate::gists::Gists::list_starred): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct ListStarred<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) since: Option<String>,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListStarred<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> ListStarred<'c> {
         /// Only return results changed at or after this time, an ISO 8601 timestamp (`YYYY-MM-DDTHH:MM:SSZ`).
@@ -1468,11 +1580,18 @@ pub mod list_starred {
 /// Request builder and parameter types of [`Gists::star`](crate::gists::Gists::star).
 pub mod star {
     /// Request for [`Gists::star`](crate::gists::Gists::star): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct Star<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) gist_id: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for Star<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> Star<'c> {
         /// The request, to adjust (headers, media type) before sending.
@@ -1503,11 +1622,18 @@ pub mod star {
 /// Request builder and parameter types of [`Gists::unstar`](crate::gists::Gists::unstar).
 pub mod unstar {
     /// Request for [`Gists::unstar`](crate::gists::Gists::unstar): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct Unstar<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) gist_id: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for Unstar<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> Unstar<'c> {
         /// The request, to adjust (headers, media type) before sending.
@@ -1538,7 +1664,7 @@ pub mod unstar {
 /// Request builder and parameter types of [`Gists::update`](crate::gists::Gists::update).
 pub mod update {
     /// Request for [`Gists::update`](crate::gists::Gists::update): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct Update<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -1547,6 +1673,13 @@ pub mod update {
         pub(super) files: Option<
             ::std::collections::BTreeMap<String, crate::gists::update::FilesValue>,
         >,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for Update<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> Update<'c> {
         /// New description.
@@ -1612,13 +1745,20 @@ pub mod update {
 /// Request builder and parameter types of [`Gists::update_comment`](crate::gists::Gists::update_comment).
 pub mod update_comment {
     /// Request for [`Gists::update_comment`](crate::gists::Gists::update_comment): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct UpdateComment<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) gist_id: String,
         pub(super) comment_id: i64,
         pub(super) body: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for UpdateComment<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> UpdateComment<'c> {
         /// The request, to adjust (headers, media type) before sending.

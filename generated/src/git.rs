@@ -527,7 +527,7 @@ impl<'c> Git<'c> {
 /// Request builder and parameter types of [`Git::create_blob`](crate::git::Git::create_blob).
 pub mod create_blob {
     /// Request for [`Git::create_blob`](crate::git::Git::create_blob): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct CreateBlob<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -535,6 +535,13 @@ pub mod create_blob {
         pub(super) repo: String,
         pub(super) content: String,
         pub(super) encoding: Option<String>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for CreateBlob<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> CreateBlob<'c> {
         /// How `content` is encoded. Default: `utf-8`.
@@ -580,7 +587,7 @@ pub mod create_blob {
 /// Request builder and parameter types of [`Git::create_commit`](crate::git::Git::create_commit).
 pub mod create_commit {
     /// Request for [`Git::create_commit`](crate::git::Git::create_commit): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct CreateCommit<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -592,6 +599,13 @@ pub mod create_commit {
         pub(super) author: Option<crate::git::create_commit::Author>,
         pub(super) committer: Option<crate::git::create_commit::Committer>,
         pub(super) signature: Option<String>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for CreateCommit<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> CreateCommit<'c> {
         /// SHAs of the parent commits. Empty for a root commit, one for a normal commit, several for a merge.
@@ -700,7 +714,7 @@ pub mod create_commit {
 /// Request builder and parameter types of [`Git::create_ref`](crate::git::Git::create_ref).
 pub mod create_ref {
     /// Request for [`Git::create_ref`](crate::git::Git::create_ref): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct CreateRef<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -708,6 +722,13 @@ pub mod create_ref {
         pub(super) repo: String,
         pub(super) r#ref: String,
         pub(super) sha: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for CreateRef<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> CreateRef<'c> {
         /// The request, to adjust (headers, media type) before sending.
@@ -747,7 +768,7 @@ pub mod create_ref {
 /// Request builder and parameter types of [`Git::create_tag`](crate::git::Git::create_tag).
 pub mod create_tag {
     /// Request for [`Git::create_tag`](crate::git::Git::create_tag): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct CreateTag<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -758,6 +779,13 @@ pub mod create_tag {
         pub(super) object: String,
         pub(super) r#type: crate::git::create_tag::Type,
         pub(super) tagger: Option<crate::git::create_tag::Tagger>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for CreateTag<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> CreateTag<'c> {
         /// Who made the tag.
@@ -803,7 +831,7 @@ pub mod create_tag {
         }
     }
     /// Kind of the tagged object, usually `commit`. Values: `commit`, `tree`, `blob`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum Type {
         /// `commit`
@@ -814,6 +842,21 @@ pub mod create_tag {
         Blob,
         /// A value this client does not know yet, sent as given.
         Other(String),
+    }
+    impl ::std::fmt::Debug for Type {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Commit => "Commit",
+                    Self::Tree => "Tree",
+                    Self::Blob => "Blob",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
     }
     impl Type {
         /// The value as sent on the wire.
@@ -861,7 +904,7 @@ pub mod create_tag {
 /// Request builder and parameter types of [`Git::create_tree`](crate::git::Git::create_tree).
 pub mod create_tree {
     /// Request for [`Git::create_tree`](crate::git::Git::create_tree): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct CreateTree<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -869,6 +912,13 @@ pub mod create_tree {
         pub(super) repo: String,
         pub(super) tree: Vec<crate::git::create_tree::TreeItem>,
         pub(super) base_tree: Option<String>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for CreateTree<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> CreateTree<'c> {
         /// SHA-1 of a tree to start from. Entries in `tree` replace same-path entries of this tree, and everything else is kept. Without it, the new tree contains only the given entries, so files left out are effectively deleted.
@@ -911,7 +961,7 @@ pub mod create_tree {
         }
     }
     /// File mode: `100644` regular file, `100755` executable, `040000` directory, `160000` submodule, `120000` symbolic link.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum TreeMode {
         /// `100644`
@@ -926,6 +976,23 @@ pub mod create_tree {
         V120000,
         /// A value this client does not know yet, sent as given.
         Other(String),
+    }
+    impl ::std::fmt::Debug for TreeMode {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::V100644 => "V100644",
+                    Self::V100755 => "V100755",
+                    Self::V040000 => "V040000",
+                    Self::V160000 => "V160000",
+                    Self::V120000 => "V120000",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
     }
     impl TreeMode {
         /// The value as sent on the wire.
@@ -950,7 +1017,7 @@ pub mod create_tree {
         }
     }
     /// Kind of object the entry points to: `blob`, `tree` or `commit`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum TreeType {
         /// `blob`
@@ -961,6 +1028,21 @@ pub mod create_tree {
         Commit,
         /// A value this client does not know yet, sent as given.
         Other(String),
+    }
+    impl ::std::fmt::Debug for TreeType {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Blob => "Blob",
+                    Self::Tree => "Tree",
+                    Self::Commit => "Commit",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
     }
     impl TreeType {
         /// The value as sent on the wire.
@@ -1005,13 +1087,20 @@ pub mod create_tree {
 /// Request builder and parameter types of [`Git::delete_ref`](crate::git::Git::delete_ref).
 pub mod delete_ref {
     /// Request for [`Git::delete_ref`](crate::git::Git::delete_ref): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct DeleteRef<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) owner: String,
         pub(super) repo: String,
         pub(super) r#ref: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for DeleteRef<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> DeleteRef<'c> {
         /// The request, to adjust (headers, media type) before sending.
@@ -1044,13 +1133,20 @@ pub mod delete_ref {
 /// Request builder and parameter types of [`Git::get_blob`](crate::git::Git::get_blob).
 pub mod get_blob {
     /// Request for [`Git::get_blob`](crate::git::Git::get_blob): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct GetBlob<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) owner: String,
         pub(super) repo: String,
         pub(super) file_sha: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetBlob<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> GetBlob<'c> {
         /// The request, to adjust (headers, media type) before sending.
@@ -1086,13 +1182,20 @@ pub mod get_blob {
 /// Request builder and parameter types of [`Git::get_commit`](crate::git::Git::get_commit).
 pub mod get_commit {
     /// Request for [`Git::get_commit`](crate::git::Git::get_commit): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct GetCommit<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) owner: String,
         pub(super) repo: String,
         pub(super) commit_sha: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetCommit<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> GetCommit<'c> {
         /// The request, to adjust (headers, media type) before sending.
@@ -1128,13 +1231,20 @@ pub mod get_commit {
 /// Request builder and parameter types of [`Git::get_ref`](crate::git::Git::get_ref).
 pub mod get_ref {
     /// Request for [`Git::get_ref`](crate::git::Git::get_ref): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct GetRef<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) owner: String,
         pub(super) repo: String,
         pub(super) r#ref: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetRef<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> GetRef<'c> {
         /// The request, to adjust (headers, media type) before sending.
@@ -1170,13 +1280,20 @@ pub mod get_ref {
 /// Request builder and parameter types of [`Git::get_tag`](crate::git::Git::get_tag).
 pub mod get_tag {
     /// Request for [`Git::get_tag`](crate::git::Git::get_tag): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct GetTag<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) owner: String,
         pub(super) repo: String,
         pub(super) tag_sha: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetTag<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> GetTag<'c> {
         /// The request, to adjust (headers, media type) before sending.
@@ -1212,7 +1329,7 @@ pub mod get_tag {
 /// Request builder and parameter types of [`Git::get_tree`](crate::git::Git::get_tree).
 pub mod get_tree {
     /// Request for [`Git::get_tree`](crate::git::Git::get_tree): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct GetTree<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -1220,6 +1337,13 @@ pub mod get_tree {
         pub(super) repo: String,
         pub(super) tree_sha: String,
         pub(super) recursive: Option<String>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetTree<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> GetTree<'c> {
         /// Any value (for example `1`) expands nested trees. Leave it out to list only the top level; `false` or `0` still expands.
@@ -1265,13 +1389,20 @@ pub mod get_tree {
 /// Request builder and parameter types of [`Git::list_matching_refs`](crate::git::Git::list_matching_refs).
 pub mod list_matching_refs {
     /// Request for [`Git::list_matching_refs`](crate::git::Git::list_matching_refs): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct ListMatchingRefs<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) owner: String,
         pub(super) repo: String,
         pub(super) r#ref: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListMatchingRefs<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> ListMatchingRefs<'c> {
         /// The request, to adjust (headers, media type) before sending.
@@ -1314,7 +1445,7 @@ pub mod list_matching_refs {
 /// Request builder and parameter types of [`Git::list_refs`](crate::git::Git::list_refs).
 pub mod list_refs {
     /// Request for [`Git::list_refs`](crate::git::Git::list_refs): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct ListRefs<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -1323,6 +1454,13 @@ pub mod list_refs {
         pub(super) namespace: String,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListRefs<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> ListRefs<'c> {
         /// How many references one page holds (at most 100). Default: `30`.
@@ -1384,7 +1522,7 @@ pub mod list_refs {
 /// Request builder and parameter types of [`Git::update_ref`](crate::git::Git::update_ref).
 pub mod update_ref {
     /// Request for [`Git::update_ref`](crate::git::Git::update_ref): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct UpdateRef<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -1393,6 +1531,13 @@ pub mod update_ref {
         pub(super) r#ref: String,
         pub(super) sha: String,
         pub(super) force: Option<bool>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for UpdateRef<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> UpdateRef<'c> {
         /// `true` allows an update that is not a fast-forward. Left out or `false`, the update is refused when it would discard commits. Default: `false`.

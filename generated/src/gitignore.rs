@@ -63,10 +63,17 @@ impl<'c> Gitignore<'c> {
 /// Request builder and parameter types of [`Gitignore::get_all_templates`](crate::gitignore::Gitignore::get_all_templates).
 pub mod get_all_templates {
     /// Request for [`Gitignore::get_all_templates`](crate::gitignore::Gitignore::get_all_templates): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct GetAllTemplates<'c> {
         pub(super) client: &'c crate::runtime::Client,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetAllTemplates<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> GetAllTemplates<'c> {
         /// The request, to adjust (headers, media type) before sending.
@@ -106,11 +113,18 @@ pub mod get_all_templates {
 /// Request builder and parameter types of [`Gitignore::get_template`](crate::gitignore::Gitignore::get_template).
 pub mod get_template {
     /// Request for [`Gitignore::get_template`](crate::gitignore::Gitignore::get_template): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct GetTemplate<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) name: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetTemplate<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> GetTemplate<'c> {
         /// The request, to adjust (headers, media type) before sending.

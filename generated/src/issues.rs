@@ -1855,7 +1855,7 @@ impl<'c> Issues<'c> {
 /// Request builder and parameter types of [`Issues::add_assignees`](crate::issues::Issues::add_assignees).
 pub mod add_assignees {
     /// Request for [`Issues::add_assignees`](crate::issues::Issues::add_assignees): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct AddAssignees<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -1863,6 +1863,13 @@ pub mod add_assignees {
         pub(super) repo: String,
         pub(super) issue_number: i64,
         pub(super) assignees: Option<Vec<String>>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for AddAssignees<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> AddAssignees<'c> {
         /// Logins of users to add as assignees, at most 10 per call. Only users with push access can change assignees; otherwise the list is ignored.
@@ -1913,7 +1920,7 @@ pub mod add_assignees {
 /// Request builder and parameter types of [`Issues::add_blocked_by_dependency`](crate::issues::Issues::add_blocked_by_dependency).
 pub mod add_blocked_by_dependency {
     /// Request for [`Issues::add_blocked_by_dependency`](crate::issues::Issues::add_blocked_by_dependency): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct AddBlockedByDependency<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -1921,6 +1928,13 @@ pub mod add_blocked_by_dependency {
         pub(super) repo: String,
         pub(super) issue_number: i64,
         pub(super) issue_id: i64,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for AddBlockedByDependency<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> AddBlockedByDependency<'c> {
         /// The request, to adjust (headers, media type) before sending.
@@ -1966,7 +1980,7 @@ pub mod add_blocked_by_dependency {
 /// Request builder and parameter types of [`Issues::add_labels`](crate::issues::Issues::add_labels).
 pub mod add_labels {
     /// Request for [`Issues::add_labels`](crate::issues::Issues::add_labels): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct AddLabels<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -1974,6 +1988,13 @@ pub mod add_labels {
         pub(super) repo: String,
         pub(super) issue_number: i64,
         pub(super) labels: Option<Vec<String>>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for AddLabels<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> AddLabels<'c> {
         /// Names of the labels to add, for example `["bug", "help wanted"]`.
@@ -2029,7 +2050,7 @@ pub mod add_labels {
 /// Request builder and parameter types of [`Issues::add_sub_issue`](crate::issues::Issues::add_sub_issue).
 pub mod add_sub_issue {
     /// Request for [`Issues::add_sub_issue`](crate::issues::Issues::add_sub_issue): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct AddSubIssue<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -2038,6 +2059,13 @@ pub mod add_sub_issue {
         pub(super) issue_number: i64,
         pub(super) sub_issue_id: i64,
         pub(super) replace_parent: Option<bool>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for AddSubIssue<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> AddSubIssue<'c> {
         /// When `true`, moves the issue here even if it already has another parent.
@@ -2084,13 +2112,20 @@ pub mod add_sub_issue {
 /// Request builder and parameter types of [`Issues::check_user_can_be_assigned`](crate::issues::Issues::check_user_can_be_assigned).
 pub mod check_user_can_be_assigned {
     /// Request for [`Issues::check_user_can_be_assigned`](crate::issues::Issues::check_user_can_be_assigned): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct CheckUserCanBeAssigned<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) owner: String,
         pub(super) repo: String,
         pub(super) assignee: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for CheckUserCanBeAssigned<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> CheckUserCanBeAssigned<'c> {
         /// The request, to adjust (headers, media type) before sending.
@@ -2131,7 +2166,7 @@ pub mod check_user_can_be_assigned {
 /// Request builder and parameter types of [`Issues::check_user_can_be_assigned_to_issue`](crate::issues::Issues::check_user_can_be_assigned_to_issue).
 pub mod check_user_can_be_assigned_to_issue {
     /// Request for [`Issues::check_user_can_be_assigned_to_issue`](crate::issues::Issues::check_user_can_be_assigned_to_issue): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct CheckUserCanBeAssignedToIssue<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -2139,6 +2174,13 @@ pub mod check_user_can_be_assigned_to_issue {
         pub(super) repo: String,
         pub(super) issue_number: i64,
         pub(super) assignee: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for CheckUserCanBeAssignedToIssue<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> CheckUserCanBeAssignedToIssue<'c> {
         /// The request, to adjust (headers, media type) before sending.
@@ -2184,7 +2226,7 @@ pub mod check_user_can_be_assigned_to_issue {
 /// Request builder and parameter types of [`Issues::create`](crate::issues::Issues::create).
 pub mod create {
     /// Request for [`Issues::create`](crate::issues::Issues::create): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct Create<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -2197,6 +2239,13 @@ pub mod create {
         pub(super) labels: Option<Vec<String>>,
         pub(super) assignees: Option<Vec<String>>,
         pub(super) r#type: Option<Option<String>>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for Create<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> Create<'c> {
         /// Text of the issue, in Markdown.
@@ -2290,7 +2339,7 @@ pub mod create {
 /// Request builder and parameter types of [`Issues::create_comment`](crate::issues::Issues::create_comment).
 pub mod create_comment {
     /// Request for [`Issues::create_comment`](crate::issues::Issues::create_comment): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct CreateComment<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -2298,6 +2347,13 @@ pub mod create_comment {
         pub(super) repo: String,
         pub(super) issue_number: i64,
         pub(super) body: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for CreateComment<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> CreateComment<'c> {
         /// The request, to adjust (headers, media type) before sending.
@@ -2340,7 +2396,7 @@ pub mod create_comment {
 /// Request builder and parameter types of [`Issues::create_label`](crate::issues::Issues::create_label).
 pub mod create_label {
     /// Request for [`Issues::create_label`](crate::issues::Issues::create_label): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct CreateLabel<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -2349,6 +2405,13 @@ pub mod create_label {
         pub(super) name: String,
         pub(super) color: Option<String>,
         pub(super) description: Option<String>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for CreateLabel<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> CreateLabel<'c> {
         /// Six-digit hexadecimal color of the label, without a leading `#`, for example `f29513`.
@@ -2401,7 +2464,7 @@ pub mod create_label {
 /// Request builder and parameter types of [`Issues::create_milestone`](crate::issues::Issues::create_milestone).
 pub mod create_milestone {
     /// Request for [`Issues::create_milestone`](crate::issues::Issues::create_milestone): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct CreateMilestone<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -2411,6 +2474,13 @@ pub mod create_milestone {
         pub(super) state: Option<crate::issues::create_milestone::State>,
         pub(super) description: Option<String>,
         pub(super) due_on: Option<String>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for CreateMilestone<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> CreateMilestone<'c> {
         /// Whether the milestone starts open or closed. Values: `open`, `closed`. Default: `open`.
@@ -2469,7 +2539,7 @@ pub mod create_milestone {
         }
     }
     /// Whether the milestone starts open or closed. Values: `open`, `closed`. Default: `open`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum State {
         /// `open`
@@ -2478,6 +2548,20 @@ pub mod create_milestone {
         Closed,
         /// A value this client does not know yet, sent as given.
         Other(String),
+    }
+    impl ::std::fmt::Debug for State {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Open => "Open",
+                    Self::Closed => "Closed",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
     }
     impl State {
         /// The value as sent on the wire.
@@ -2502,13 +2586,20 @@ pub mod create_milestone {
 /// Request builder and parameter types of [`Issues::delete_comment`](crate::issues::Issues::delete_comment).
 pub mod delete_comment {
     /// Request for [`Issues::delete_comment`](crate::issues::Issues::delete_comment): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct DeleteComment<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) owner: String,
         pub(super) repo: String,
         pub(super) comment_id: i64,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for DeleteComment<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> DeleteComment<'c> {
         /// The request, to adjust (headers, media type) before sending.
@@ -2541,13 +2632,20 @@ pub mod delete_comment {
 /// Request builder and parameter types of [`Issues::delete_label`](crate::issues::Issues::delete_label).
 pub mod delete_label {
     /// Request for [`Issues::delete_label`](crate::issues::Issues::delete_label): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct DeleteLabel<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) owner: String,
         pub(super) repo: String,
         pub(super) name: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for DeleteLabel<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> DeleteLabel<'c> {
         /// The request, to adjust (headers, media type) before sending.
@@ -2580,13 +2678,20 @@ pub mod delete_label {
 /// Request builder and parameter types of [`Issues::delete_milestone`](crate::issues::Issues::delete_milestone).
 pub mod delete_milestone {
     /// Request for [`Issues::delete_milestone`](crate::issues::Issues::delete_milestone): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct DeleteMilestone<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) owner: String,
         pub(super) repo: String,
         pub(super) milestone_number: i64,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for DeleteMilestone<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> DeleteMilestone<'c> {
         /// The request, to adjust (headers, media type) before sending.
@@ -2621,13 +2726,20 @@ pub mod delete_milestone {
 /// Request builder and parameter types of [`Issues::get`](crate::issues::Issues::get).
 pub mod get {
     /// Request for [`Issues::get`](crate::issues::Issues::get): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct Get<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) owner: String,
         pub(super) repo: String,
         pub(super) issue_number: i64,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for Get<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> Get<'c> {
         /// The request, to adjust (headers, media type) before sending.
@@ -2663,13 +2775,20 @@ pub mod get {
 /// Request builder and parameter types of [`Issues::get_comment`](crate::issues::Issues::get_comment).
 pub mod get_comment {
     /// Request for [`Issues::get_comment`](crate::issues::Issues::get_comment): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct GetComment<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) owner: String,
         pub(super) repo: String,
         pub(super) comment_id: i64,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetComment<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> GetComment<'c> {
         /// The request, to adjust (headers, media type) before sending.
@@ -2707,13 +2826,20 @@ pub mod get_comment {
 /// Request builder and parameter types of [`Issues::get_event`](crate::issues::Issues::get_event).
 pub mod get_event {
     /// Request for [`Issues::get_event`](crate::issues::Issues::get_event): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct GetEvent<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) owner: String,
         pub(super) repo: String,
         pub(super) event_id: i64,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetEvent<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> GetEvent<'c> {
         /// The request, to adjust (headers, media type) before sending.
@@ -2749,13 +2875,20 @@ pub mod get_event {
 /// Request builder and parameter types of [`Issues::get_label`](crate::issues::Issues::get_label).
 pub mod get_label {
     /// Request for [`Issues::get_label`](crate::issues::Issues::get_label): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct GetLabel<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) owner: String,
         pub(super) repo: String,
         pub(super) name: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetLabel<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> GetLabel<'c> {
         /// The request, to adjust (headers, media type) before sending.
@@ -2791,13 +2924,20 @@ pub mod get_label {
 /// Request builder and parameter types of [`Issues::get_milestone`](crate::issues::Issues::get_milestone).
 pub mod get_milestone {
     /// Request for [`Issues::get_milestone`](crate::issues::Issues::get_milestone): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct GetMilestone<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) owner: String,
         pub(super) repo: String,
         pub(super) milestone_number: i64,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetMilestone<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> GetMilestone<'c> {
         /// The request, to adjust (headers, media type) before sending.
@@ -2833,13 +2973,20 @@ pub mod get_milestone {
 /// Request builder and parameter types of [`Issues::get_parent`](crate::issues::Issues::get_parent).
 pub mod get_parent {
     /// Request for [`Issues::get_parent`](crate::issues::Issues::get_parent): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct GetParent<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) owner: String,
         pub(super) repo: String,
         pub(super) issue_number: i64,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetParent<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> GetParent<'c> {
         /// The request, to adjust (headers, media type) before sending.
@@ -2875,7 +3022,7 @@ pub mod get_parent {
 /// Request builder and parameter types of [`Issues::list`](crate::issues::Issues::list).
 pub mod list {
     /// Request for [`Issues::list`](crate::issues::Issues::list): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct List<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -2891,6 +3038,13 @@ pub mod list {
         pub(super) pulls: Option<bool>,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for List<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> List<'c> {
         /// Which issues to return: assigned to you, created by you, mentioning you, subscribed to, or all that you can see. Values: `assigned`, `created`, `mentioned`, `subscribed`, `repos`, `all`. Default: `assigned`.
@@ -3034,7 +3188,7 @@ pub mod list {
         }
     }
     /// Which issues to return: assigned to you, created by you, mentioning you, subscribed to, or all that you can see. Values: `assigned`, `created`, `mentioned`, `subscribed`, `repos`, `all`. Default: `assigned`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum Filter {
         /// `assigned`
@@ -3051,6 +3205,24 @@ pub mod list {
         All,
         /// A value this client does not know yet, sent as given.
         Other(String),
+    }
+    impl ::std::fmt::Debug for Filter {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Assigned => "Assigned",
+                    Self::Created => "Created",
+                    Self::Mentioned => "Mentioned",
+                    Self::Subscribed => "Subscribed",
+                    Self::Repos => "Repos",
+                    Self::All => "All",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
     }
     impl Filter {
         /// The value as sent on the wire.
@@ -3076,7 +3248,7 @@ pub mod list {
         }
     }
     /// Only issues in this state. Values: `open`, `closed`, `all`. Default: `open`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum State {
         /// `open`
@@ -3087,6 +3259,21 @@ pub mod list {
         All,
         /// A value this client does not know yet, sent as given.
         Other(String),
+    }
+    impl ::std::fmt::Debug for State {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Open => "Open",
+                    Self::Closed => "Closed",
+                    Self::All => "All",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
     }
     impl State {
         /// The value as sent on the wire.
@@ -3109,7 +3296,7 @@ pub mod list {
         }
     }
     /// Field the issues are ordered by. Values: `created`, `updated`, `comments`. Default: `created`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum Sort {
         /// `created`
@@ -3120,6 +3307,21 @@ pub mod list {
         Comments,
         /// A value this client does not know yet, sent as given.
         Other(String),
+    }
+    impl ::std::fmt::Debug for Sort {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Created => "Created",
+                    Self::Updated => "Updated",
+                    Self::Comments => "Comments",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
     }
     impl Sort {
         /// The value as sent on the wire.
@@ -3142,7 +3344,7 @@ pub mod list {
         }
     }
     /// Sort order, ascending or descending. Values: `asc`, `desc`. Default: `desc`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum Direction {
         /// `asc`
@@ -3151,6 +3353,20 @@ pub mod list {
         Desc,
         /// A value this client does not know yet, sent as given.
         Other(String),
+    }
+    impl ::std::fmt::Debug for Direction {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Asc => "Asc",
+                    Self::Desc => "Desc",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
     }
     impl Direction {
         /// The value as sent on the wire.
@@ -3175,7 +3391,7 @@ pub mod list {
 /// Request builder and parameter types of [`Issues::list_assignees`](crate::issues::Issues::list_assignees).
 pub mod list_assignees {
     /// Request for [`Issues::list_assignees`](crate::issues::Issues::list_assignees): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct ListAssignees<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -3183,6 +3399,13 @@ pub mod list_assignees {
         pub(super) repo: String,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListAssignees<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> ListAssignees<'c> {
         /// How many results to return per page, at most 100. Default: `30`.
@@ -3245,7 +3468,7 @@ pub mod list_assignees {
 /// Request builder and parameter types of [`Issues::list_comments`](crate::issues::Issues::list_comments).
 pub mod list_comments {
     /// Request for [`Issues::list_comments`](crate::issues::Issues::list_comments): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct ListComments<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -3255,6 +3478,13 @@ pub mod list_comments {
         pub(super) since: Option<String>,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListComments<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> ListComments<'c> {
         /// Only return results changed at or after this time, an ISO 8601 timestamp (`YYYY-MM-DDTHH:MM:SSZ`).
@@ -3327,7 +3557,7 @@ pub mod list_comments {
 /// Request builder and parameter types of [`Issues::list_comments_for_repo`](crate::issues::Issues::list_comments_for_repo).
 pub mod list_comments_for_repo {
     /// Request for [`Issues::list_comments_for_repo`](crate::issues::Issues::list_comments_for_repo): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct ListCommentsForRepo<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -3338,6 +3568,13 @@ pub mod list_comments_for_repo {
         pub(super) since: Option<String>,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListCommentsForRepo<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> ListCommentsForRepo<'c> {
         /// Field the comments are ordered by. Values: `created`, `updated`. Default: `created`.
@@ -3432,7 +3669,7 @@ pub mod list_comments_for_repo {
         }
     }
     /// Field the comments are ordered by. Values: `created`, `updated`. Default: `created`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum Sort {
         /// `created`
@@ -3441,6 +3678,20 @@ pub mod list_comments_for_repo {
         Updated,
         /// A value this client does not know yet, sent as given.
         Other(String),
+    }
+    impl ::std::fmt::Debug for Sort {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Created => "Created",
+                    Self::Updated => "Updated",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
     }
     impl Sort {
         /// The value as sent on the wire.
@@ -3462,7 +3713,7 @@ pub mod list_comments_for_repo {
         }
     }
     /// Sort order. Ignored unless `sort` is given. Values: `asc`, `desc`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum Direction {
         /// `asc`
@@ -3471,6 +3722,20 @@ pub mod list_comments_for_repo {
         Desc,
         /// A value this client does not know yet, sent as given.
         Other(String),
+    }
+    impl ::std::fmt::Debug for Direction {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Asc => "Asc",
+                    Self::Desc => "Desc",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
     }
     impl Direction {
         /// The value as sent on the wire.
@@ -3495,7 +3760,7 @@ pub mod list_comments_for_repo {
 /// Request builder and parameter types of [`Issues::list_dependencies_blocked_by`](crate::issues::Issues::list_dependencies_blocked_by).
 pub mod list_dependencies_blocked_by {
     /// Request for [`Issues::list_dependencies_blocked_by`](crate::issues::Issues::list_dependencies_blocked_by): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct ListDependenciesBlockedBy<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -3504,6 +3769,13 @@ pub mod list_dependencies_blocked_by {
         pub(super) issue_number: i64,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListDependenciesBlockedBy<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> ListDependenciesBlockedBy<'c> {
         /// How many results to return per page, at most 100. Default: `30`.
@@ -3575,7 +3847,7 @@ pub mod list_dependencies_blocked_by {
 /// Request builder and parameter types of [`Issues::list_dependencies_blocking`](crate::issues::Issues::list_dependencies_blocking).
 pub mod list_dependencies_blocking {
     /// Request for [`Issues::list_dependencies_blocking`](crate::issues::Issues::list_dependencies_blocking): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct ListDependenciesBlocking<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -3584,6 +3856,13 @@ pub mod list_dependencies_blocking {
         pub(super) issue_number: i64,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListDependenciesBlocking<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> ListDependenciesBlocking<'c> {
         /// How many results to return per page, at most 100. Default: `30`.
@@ -3655,7 +3934,7 @@ pub mod list_dependencies_blocking {
 /// Request builder and parameter types of [`Issues::list_events`](crate::issues::Issues::list_events).
 pub mod list_events {
     /// Request for [`Issues::list_events`](crate::issues::Issues::list_events): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct ListEvents<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -3664,6 +3943,13 @@ pub mod list_events {
         pub(super) issue_number: i64,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListEvents<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> ListEvents<'c> {
         /// How many results to return per page, at most 100. Default: `30`.
@@ -3727,7 +4013,7 @@ pub mod list_events {
 /// Request builder and parameter types of [`Issues::list_events_for_repo`](crate::issues::Issues::list_events_for_repo).
 pub mod list_events_for_repo {
     /// Request for [`Issues::list_events_for_repo`](crate::issues::Issues::list_events_for_repo): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct ListEventsForRepo<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -3735,6 +4021,13 @@ pub mod list_events_for_repo {
         pub(super) repo: String,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListEventsForRepo<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> ListEventsForRepo<'c> {
         /// How many results to return per page, at most 100. Default: `30`.
@@ -3799,7 +4092,7 @@ pub mod list_events_for_repo {
 /// Request builder and parameter types of [`Issues::list_events_for_timeline`](crate::issues::Issues::list_events_for_timeline).
 pub mod list_events_for_timeline {
     /// Request for [`Issues::list_events_for_timeline`](crate::issues::Issues::list_events_for_timeline): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct ListEventsForTimeline<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -3808,6 +4101,13 @@ pub mod list_events_for_timeline {
         pub(super) issue_number: i64,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListEventsForTimeline<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> ListEventsForTimeline<'c> {
         /// How many results to return per page, at most 100. Default: `30`.
@@ -3873,7 +4173,7 @@ pub mod list_events_for_timeline {
 /// Request builder and parameter types of [`Issues::list_for_authenticated_user`](crate::issues::Issues::list_for_authenticated_user).
 pub mod list_for_authenticated_user {
     /// Request for [`Issues::list_for_authenticated_user`](crate::issues::Issues::list_for_authenticated_user): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct ListForAuthenticatedUser<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -3887,6 +4187,13 @@ pub mod list_for_authenticated_user {
         pub(super) since: Option<String>,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListForAuthenticatedUser<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> ListForAuthenticatedUser<'c> {
         /// Which issues to return: assigned to you, created by you, mentioning you, subscribed to, or all that you can see. Values: `assigned`, `created`, `mentioned`, `subscribed`, `repos`, `all`. Default: `assigned`.
@@ -4014,7 +4321,7 @@ pub mod list_for_authenticated_user {
         }
     }
     /// Which issues to return: assigned to you, created by you, mentioning you, subscribed to, or all that you can see. Values: `assigned`, `created`, `mentioned`, `subscribed`, `repos`, `all`. Default: `assigned`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum Filter {
         /// `assigned`
@@ -4031,6 +4338,24 @@ pub mod list_for_authenticated_user {
         All,
         /// A value this client does not know yet, sent as given.
         Other(String),
+    }
+    impl ::std::fmt::Debug for Filter {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Assigned => "Assigned",
+                    Self::Created => "Created",
+                    Self::Mentioned => "Mentioned",
+                    Self::Subscribed => "Subscribed",
+                    Self::Repos => "Repos",
+                    Self::All => "All",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
     }
     impl Filter {
         /// The value as sent on the wire.
@@ -4056,7 +4381,7 @@ pub mod list_for_authenticated_user {
         }
     }
     /// Only issues in this state. Values: `open`, `closed`, `all`. Default: `open`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum State {
         /// `open`
@@ -4067,6 +4392,21 @@ pub mod list_for_authenticated_user {
         All,
         /// A value this client does not know yet, sent as given.
         Other(String),
+    }
+    impl ::std::fmt::Debug for State {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Open => "Open",
+                    Self::Closed => "Closed",
+                    Self::All => "All",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
     }
     impl State {
         /// The value as sent on the wire.
@@ -4089,7 +4429,7 @@ pub mod list_for_authenticated_user {
         }
     }
     /// Field the issues are ordered by. Values: `created`, `updated`, `comments`. Default: `created`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum Sort {
         /// `created`
@@ -4100,6 +4440,21 @@ pub mod list_for_authenticated_user {
         Comments,
         /// A value this client does not know yet, sent as given.
         Other(String),
+    }
+    impl ::std::fmt::Debug for Sort {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Created => "Created",
+                    Self::Updated => "Updated",
+                    Self::Comments => "Comments",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
     }
     impl Sort {
         /// The value as sent on the wire.
@@ -4122,7 +4477,7 @@ pub mod list_for_authenticated_user {
         }
     }
     /// Sort order, ascending or descending. Values: `asc`, `desc`. Default: `desc`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum Direction {
         /// `asc`
@@ -4131,6 +4486,20 @@ pub mod list_for_authenticated_user {
         Desc,
         /// A value this client does not know yet, sent as given.
         Other(String),
+    }
+    impl ::std::fmt::Debug for Direction {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Asc => "Asc",
+                    Self::Desc => "Desc",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
     }
     impl Direction {
         /// The value as sent on the wire.
@@ -4155,7 +4524,7 @@ pub mod list_for_authenticated_user {
 /// Request builder and parameter types of [`Issues::list_for_org`](crate::issues::Issues::list_for_org).
 pub mod list_for_org {
     /// Request for [`Issues::list_for_org`](crate::issues::Issues::list_for_org): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct ListForOrg<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -4169,6 +4538,13 @@ pub mod list_for_org {
         pub(super) since: Option<String>,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListForOrg<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> ListForOrg<'c> {
         /// Which issues to return: assigned to you, created by you, mentioning you, subscribed to, or all that you can see. Values: `assigned`, `created`, `mentioned`, `subscribed`, `repos`, `all`. Default: `assigned`.
@@ -4289,7 +4665,7 @@ pub mod list_for_org {
         }
     }
     /// Which issues to return: assigned to you, created by you, mentioning you, subscribed to, or all that you can see. Values: `assigned`, `created`, `mentioned`, `subscribed`, `repos`, `all`. Default: `assigned`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum Filter {
         /// `assigned`
@@ -4306,6 +4682,24 @@ pub mod list_for_org {
         All,
         /// A value this client does not know yet, sent as given.
         Other(String),
+    }
+    impl ::std::fmt::Debug for Filter {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Assigned => "Assigned",
+                    Self::Created => "Created",
+                    Self::Mentioned => "Mentioned",
+                    Self::Subscribed => "Subscribed",
+                    Self::Repos => "Repos",
+                    Self::All => "All",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
     }
     impl Filter {
         /// The value as sent on the wire.
@@ -4331,7 +4725,7 @@ pub mod list_for_org {
         }
     }
     /// Only issues in this state. Values: `open`, `closed`, `all`. Default: `open`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum State {
         /// `open`
@@ -4342,6 +4736,21 @@ pub mod list_for_org {
         All,
         /// A value this client does not know yet, sent as given.
         Other(String),
+    }
+    impl ::std::fmt::Debug for State {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Open => "Open",
+                    Self::Closed => "Closed",
+                    Self::All => "All",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
     }
     impl State {
         /// The value as sent on the wire.
@@ -4364,7 +4773,7 @@ pub mod list_for_org {
         }
     }
     /// Field the issues are ordered by. Values: `created`, `updated`, `comments`. Default: `created`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum Sort {
         /// `created`
@@ -4375,6 +4784,21 @@ pub mod list_for_org {
         Comments,
         /// A value this client does not know yet, sent as given.
         Other(String),
+    }
+    impl ::std::fmt::Debug for Sort {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Created => "Created",
+                    Self::Updated => "Updated",
+                    Self::Comments => "Comments",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
     }
     impl Sort {
         /// The value as sent on the wire.
@@ -4397,7 +4821,7 @@ pub mod list_for_org {
         }
     }
     /// Sort order, ascending or descending. Values: `asc`, `desc`. Default: `desc`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum Direction {
         /// `asc`
@@ -4406,6 +4830,20 @@ pub mod list_for_org {
         Desc,
         /// A value this client does not know yet, sent as given.
         Other(String),
+    }
+    impl ::std::fmt::Debug for Direction {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Asc => "Asc",
+                    Self::Desc => "Desc",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
     }
     impl Direction {
         /// The value as sent on the wire.
@@ -4430,7 +4868,7 @@ pub mod list_for_org {
 /// Request builder and parameter types of [`Issues::list_for_repo`](crate::issues::Issues::list_for_repo).
 pub mod list_for_repo {
     /// Request for [`Issues::list_for_repo`](crate::issues::Issues::list_for_repo): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct ListForRepo<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -4448,6 +4886,13 @@ pub mod list_for_repo {
         pub(super) since: Option<String>,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListForRepo<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> ListForRepo<'c> {
         /// Milestone `number` to filter by. `*` matches issues with any milestone and `none` issues without one.
@@ -4596,7 +5041,7 @@ pub mod list_for_repo {
         }
     }
     /// Which issues to return: `open`, `closed` or `all`. Default: `open`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum State {
         /// `open`
@@ -4607,6 +5052,21 @@ pub mod list_for_repo {
         All,
         /// A value this client does not know yet, sent as given.
         Other(String),
+    }
+    impl ::std::fmt::Debug for State {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Open => "Open",
+                    Self::Closed => "Closed",
+                    Self::All => "All",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
     }
     impl State {
         /// The value as sent on the wire.
@@ -4629,7 +5089,7 @@ pub mod list_for_repo {
         }
     }
     /// Order by `created`, `updated` or `comments`. Default: `created`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum Sort {
         /// `created`
@@ -4640,6 +5100,21 @@ pub mod list_for_repo {
         Comments,
         /// A value this client does not know yet, sent as given.
         Other(String),
+    }
+    impl ::std::fmt::Debug for Sort {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Created => "Created",
+                    Self::Updated => "Updated",
+                    Self::Comments => "Comments",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
     }
     impl Sort {
         /// The value as sent on the wire.
@@ -4662,7 +5137,7 @@ pub mod list_for_repo {
         }
     }
     /// Sort direction, `asc` or `desc`. Default: `desc`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum Direction {
         /// `asc`
@@ -4671,6 +5146,20 @@ pub mod list_for_repo {
         Desc,
         /// A value this client does not know yet, sent as given.
         Other(String),
+    }
+    impl ::std::fmt::Debug for Direction {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Asc => "Asc",
+                    Self::Desc => "Desc",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
     }
     impl Direction {
         /// The value as sent on the wire.
@@ -4695,7 +5184,7 @@ pub mod list_for_repo {
 /// Request builder and parameter types of [`Issues::list_labels_for_milestone`](crate::issues::Issues::list_labels_for_milestone).
 pub mod list_labels_for_milestone {
     /// Request for [`Issues::list_labels_for_milestone`](crate::issues::Issues::list_labels_for_milestone): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct ListLabelsForMilestone<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -4704,6 +5193,13 @@ pub mod list_labels_for_milestone {
         pub(super) milestone_number: i64,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListLabelsForMilestone<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> ListLabelsForMilestone<'c> {
         /// How many results to return per page, at most 100. Default: `30`.
@@ -4765,7 +5261,7 @@ pub mod list_labels_for_milestone {
 /// Request builder and parameter types of [`Issues::list_labels_for_repo`](crate::issues::Issues::list_labels_for_repo).
 pub mod list_labels_for_repo {
     /// Request for [`Issues::list_labels_for_repo`](crate::issues::Issues::list_labels_for_repo): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct ListLabelsForRepo<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -4773,6 +5269,13 @@ pub mod list_labels_for_repo {
         pub(super) repo: String,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListLabelsForRepo<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> ListLabelsForRepo<'c> {
         /// How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
@@ -4833,7 +5336,7 @@ pub mod list_labels_for_repo {
 /// Request builder and parameter types of [`Issues::list_labels_on_issue`](crate::issues::Issues::list_labels_on_issue).
 pub mod list_labels_on_issue {
     /// Request for [`Issues::list_labels_on_issue`](crate::issues::Issues::list_labels_on_issue): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct ListLabelsOnIssue<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -4842,6 +5345,13 @@ pub mod list_labels_on_issue {
         pub(super) issue_number: i64,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListLabelsOnIssue<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> ListLabelsOnIssue<'c> {
         /// How many results to return per page, at most 100. Default: `30`.
@@ -4903,7 +5413,7 @@ pub mod list_labels_on_issue {
 /// Request builder and parameter types of [`Issues::list_milestones`](crate::issues::Issues::list_milestones).
 pub mod list_milestones {
     /// Request for [`Issues::list_milestones`](crate::issues::Issues::list_milestones): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct ListMilestones<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -4914,6 +5424,13 @@ pub mod list_milestones {
         pub(super) direction: Option<crate::issues::list_milestones::Direction>,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListMilestones<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> ListMilestones<'c> {
         /// Only milestones in this state. Values: `open`, `closed`, `all`. Default: `open`.
@@ -5001,7 +5518,7 @@ pub mod list_milestones {
         }
     }
     /// Only milestones in this state. Values: `open`, `closed`, `all`. Default: `open`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum State {
         /// `open`
@@ -5012,6 +5529,21 @@ pub mod list_milestones {
         All,
         /// A value this client does not know yet, sent as given.
         Other(String),
+    }
+    impl ::std::fmt::Debug for State {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Open => "Open",
+                    Self::Closed => "Closed",
+                    Self::All => "All",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
     }
     impl State {
         /// The value as sent on the wire.
@@ -5034,7 +5566,7 @@ pub mod list_milestones {
         }
     }
     /// Field the milestones are ordered by. Values: `due_on`, `completeness`. Default: `due_on`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum Sort {
         /// `due_on`
@@ -5043,6 +5575,20 @@ pub mod list_milestones {
         Completeness,
         /// A value this client does not know yet, sent as given.
         Other(String),
+    }
+    impl ::std::fmt::Debug for Sort {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::DueOn => "DueOn",
+                    Self::Completeness => "Completeness",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
     }
     impl Sort {
         /// The value as sent on the wire.
@@ -5064,7 +5610,7 @@ pub mod list_milestones {
         }
     }
     /// Sort order, ascending or descending. Values: `asc`, `desc`. Default: `asc`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum Direction {
         /// `asc`
@@ -5073,6 +5619,20 @@ pub mod list_milestones {
         Desc,
         /// A value this client does not know yet, sent as given.
         Other(String),
+    }
+    impl ::std::fmt::Debug for Direction {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Asc => "Asc",
+                    Self::Desc => "Desc",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
     }
     impl Direction {
         /// The value as sent on the wire.
@@ -5097,7 +5657,7 @@ pub mod list_milestones {
 /// Request builder and parameter types of [`Issues::list_sub_issues`](crate::issues::Issues::list_sub_issues).
 pub mod list_sub_issues {
     /// Request for [`Issues::list_sub_issues`](crate::issues::Issues::list_sub_issues): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct ListSubIssues<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -5106,6 +5666,13 @@ pub mod list_sub_issues {
         pub(super) issue_number: i64,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListSubIssues<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> ListSubIssues<'c> {
         /// How many results to return per page, at most 100. Default: `30`.
@@ -5165,7 +5732,7 @@ pub mod list_sub_issues {
 /// Request builder and parameter types of [`Issues::lock`](crate::issues::Issues::lock).
 pub mod lock {
     /// Request for [`Issues::lock`](crate::issues::Issues::lock): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct Lock<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -5173,6 +5740,13 @@ pub mod lock {
         pub(super) repo: String,
         pub(super) issue_number: i64,
         pub(super) lock_reason: Option<crate::issues::lock::LockReason>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for Lock<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> Lock<'c> {
         /// Why the conversation is locked. Must be one of `off-topic`, `too heated`, `resolved` or `spam`.
@@ -5217,7 +5791,7 @@ pub mod lock {
         }
     }
     /// Why the conversation is locked. Must be one of `off-topic`, `too heated`, `resolved` or `spam`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum LockReason {
         /// `off-topic`
@@ -5230,6 +5804,22 @@ pub mod lock {
         Spam,
         /// A value this client does not know yet, sent as given.
         Other(String),
+    }
+    impl ::std::fmt::Debug for LockReason {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::OffTopic => "OffTopic",
+                    Self::TooHeated => "TooHeated",
+                    Self::Resolved => "Resolved",
+                    Self::Spam => "Spam",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
     }
     impl LockReason {
         /// The value as sent on the wire.
@@ -5256,13 +5846,20 @@ pub mod lock {
 /// Request builder and parameter types of [`Issues::remove_all_labels`](crate::issues::Issues::remove_all_labels).
 pub mod remove_all_labels {
     /// Request for [`Issues::remove_all_labels`](crate::issues::Issues::remove_all_labels): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct RemoveAllLabels<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) owner: String,
         pub(super) repo: String,
         pub(super) issue_number: i64,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for RemoveAllLabels<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> RemoveAllLabels<'c> {
         /// The request, to adjust (headers, media type) before sending.
@@ -5297,7 +5894,7 @@ pub mod remove_all_labels {
 /// Request builder and parameter types of [`Issues::remove_assignees`](crate::issues::Issues::remove_assignees).
 pub mod remove_assignees {
     /// Request for [`Issues::remove_assignees`](crate::issues::Issues::remove_assignees): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct RemoveAssignees<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -5305,6 +5902,13 @@ pub mod remove_assignees {
         pub(super) repo: String,
         pub(super) issue_number: i64,
         pub(super) assignees: Vec<String>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for RemoveAssignees<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> RemoveAssignees<'c> {
         /// The request, to adjust (headers, media type) before sending.
@@ -5346,7 +5950,7 @@ pub mod remove_assignees {
 /// Request builder and parameter types of [`Issues::remove_dependency_blocked_by`](crate::issues::Issues::remove_dependency_blocked_by).
 pub mod remove_dependency_blocked_by {
     /// Request for [`Issues::remove_dependency_blocked_by`](crate::issues::Issues::remove_dependency_blocked_by): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct RemoveDependencyBlockedBy<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -5354,6 +5958,13 @@ pub mod remove_dependency_blocked_by {
         pub(super) repo: String,
         pub(super) issue_number: i64,
         pub(super) issue_id: i64,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for RemoveDependencyBlockedBy<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> RemoveDependencyBlockedBy<'c> {
         /// The request, to adjust (headers, media type) before sending.
@@ -5402,7 +6013,7 @@ pub mod remove_dependency_blocked_by {
 /// Request builder and parameter types of [`Issues::remove_label`](crate::issues::Issues::remove_label).
 pub mod remove_label {
     /// Request for [`Issues::remove_label`](crate::issues::Issues::remove_label): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct RemoveLabel<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -5410,6 +6021,13 @@ pub mod remove_label {
         pub(super) repo: String,
         pub(super) issue_number: i64,
         pub(super) name: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for RemoveLabel<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> RemoveLabel<'c> {
         /// The request, to adjust (headers, media type) before sending.
@@ -5451,7 +6069,7 @@ pub mod remove_label {
 /// Request builder and parameter types of [`Issues::remove_sub_issue`](crate::issues::Issues::remove_sub_issue).
 pub mod remove_sub_issue {
     /// Request for [`Issues::remove_sub_issue`](crate::issues::Issues::remove_sub_issue): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct RemoveSubIssue<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -5459,6 +6077,13 @@ pub mod remove_sub_issue {
         pub(super) repo: String,
         pub(super) issue_number: i64,
         pub(super) sub_issue_id: i64,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for RemoveSubIssue<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> RemoveSubIssue<'c> {
         /// The request, to adjust (headers, media type) before sending.
@@ -5498,7 +6123,7 @@ pub mod remove_sub_issue {
 /// Request builder and parameter types of [`Issues::reprioritize_sub_issue`](crate::issues::Issues::reprioritize_sub_issue).
 pub mod reprioritize_sub_issue {
     /// Request for [`Issues::reprioritize_sub_issue`](crate::issues::Issues::reprioritize_sub_issue): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct ReprioritizeSubIssue<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -5508,6 +6133,13 @@ pub mod reprioritize_sub_issue {
         pub(super) sub_issue_id: i64,
         pub(super) after_id: Option<i64>,
         pub(super) before_id: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ReprioritizeSubIssue<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> ReprioritizeSubIssue<'c> {
         /// Global ID of the sibling the sub-issue should follow.
@@ -5567,7 +6199,7 @@ pub mod reprioritize_sub_issue {
 /// Request builder and parameter types of [`Issues::set_labels`](crate::issues::Issues::set_labels).
 pub mod set_labels {
     /// Request for [`Issues::set_labels`](crate::issues::Issues::set_labels): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct SetLabels<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -5575,6 +6207,13 @@ pub mod set_labels {
         pub(super) repo: String,
         pub(super) issue_number: i64,
         pub(super) labels: Option<Vec<crate::issues::set_labels::LabelsItem>>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for SetLabels<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> SetLabels<'c> {
         /// The labels the issue should carry, as names (strings) or objects with a `name`. At least one when given.
@@ -5643,13 +6282,20 @@ pub mod set_labels {
 /// Request builder and parameter types of [`Issues::unlock`](crate::issues::Issues::unlock).
 pub mod unlock {
     /// Request for [`Issues::unlock`](crate::issues::Issues::unlock): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct Unlock<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) owner: String,
         pub(super) repo: String,
         pub(super) issue_number: i64,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for Unlock<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> Unlock<'c> {
         /// The request, to adjust (headers, media type) before sending.
@@ -5682,7 +6328,7 @@ pub mod unlock {
 /// Request builder and parameter types of [`Issues::update`](crate::issues::Issues::update).
 pub mod update {
     /// Request for [`Issues::update`](crate::issues::Issues::update): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct Update<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -5698,6 +6344,13 @@ pub mod update {
         pub(super) labels: Option<Vec<String>>,
         pub(super) assignees: Option<Vec<String>>,
         pub(super) r#type: Option<Option<String>>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for Update<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> Update<'c> {
         /// New title.
@@ -5820,7 +6473,7 @@ pub mod update {
         }
     }
     /// New state of the issue. Values: `open`, `closed`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum State {
         /// `open`
@@ -5829,6 +6482,20 @@ pub mod update {
         Closed,
         /// A value this client does not know yet, sent as given.
         Other(String),
+    }
+    impl ::std::fmt::Debug for State {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Open => "Open",
+                    Self::Closed => "Closed",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
     }
     impl State {
         /// The value as sent on the wire.
@@ -5850,7 +6517,7 @@ pub mod update {
         }
     }
     /// Why the state changed. Values: `completed`, `not_planned`, `duplicate`, `reopened`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum StateReason {
         /// `completed`
@@ -5863,6 +6530,22 @@ pub mod update {
         Reopened,
         /// A value this client does not know yet, sent as given.
         Other(String),
+    }
+    impl ::std::fmt::Debug for StateReason {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Completed => "Completed",
+                    Self::NotPlanned => "NotPlanned",
+                    Self::Duplicate => "Duplicate",
+                    Self::Reopened => "Reopened",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
     }
     impl StateReason {
         /// The value as sent on the wire.
@@ -5889,7 +6572,7 @@ pub mod update {
 /// Request builder and parameter types of [`Issues::update_comment`](crate::issues::Issues::update_comment).
 pub mod update_comment {
     /// Request for [`Issues::update_comment`](crate::issues::Issues::update_comment): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct UpdateComment<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -5897,6 +6580,13 @@ pub mod update_comment {
         pub(super) repo: String,
         pub(super) comment_id: i64,
         pub(super) body: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for UpdateComment<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> UpdateComment<'c> {
         /// The request, to adjust (headers, media type) before sending.
@@ -5938,7 +6628,7 @@ pub mod update_comment {
 /// Request builder and parameter types of [`Issues::update_label`](crate::issues::Issues::update_label).
 pub mod update_label {
     /// Request for [`Issues::update_label`](crate::issues::Issues::update_label): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct UpdateLabel<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -5948,6 +6638,13 @@ pub mod update_label {
         pub(super) new_name: Option<String>,
         pub(super) color: Option<String>,
         pub(super) description: Option<String>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for UpdateLabel<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> UpdateLabel<'c> {
         /// Name the label should get. Emoji are allowed, either as characters or in `:shortcode:` form.
@@ -6009,7 +6706,7 @@ pub mod update_label {
 /// Request builder and parameter types of [`Issues::update_milestone`](crate::issues::Issues::update_milestone).
 pub mod update_milestone {
     /// Request for [`Issues::update_milestone`](crate::issues::Issues::update_milestone): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct UpdateMilestone<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -6020,6 +6717,13 @@ pub mod update_milestone {
         pub(super) state: Option<crate::issues::update_milestone::State>,
         pub(super) description: Option<String>,
         pub(super) due_on: Option<String>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for UpdateMilestone<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> UpdateMilestone<'c> {
         /// New title.
@@ -6087,7 +6791,7 @@ pub mod update_milestone {
         }
     }
     /// New state of the milestone. Values: `open`, `closed`. Default: `open`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum State {
         /// `open`
@@ -6096,6 +6800,20 @@ pub mod update_milestone {
         Closed,
         /// A value this client does not know yet, sent as given.
         Other(String),
+    }
+    impl ::std::fmt::Debug for State {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Open => "Open",
+                    Self::Closed => "Closed",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
     }
     impl State {
         /// The value as sent on the wire.

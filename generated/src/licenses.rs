@@ -103,11 +103,18 @@ impl<'c> Licenses<'c> {
 /// Request builder and parameter types of [`Licenses::get`](crate::licenses::Licenses::get).
 pub mod get {
     /// Request for [`Licenses::get`](crate::licenses::Licenses::get): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct Get<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) license: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for Get<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> Get<'c> {
         /// The request, to adjust (headers, media type) before sending.
@@ -141,13 +148,20 @@ pub mod get {
 /// Request builder and parameter types of [`Licenses::get_all_commonly_used`](crate::licenses::Licenses::get_all_commonly_used).
 pub mod get_all_commonly_used {
     /// Request for [`Licenses::get_all_commonly_used`](crate::licenses::Licenses::get_all_commonly_used): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct GetAllCommonlyUsed<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) featured: Option<bool>,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetAllCommonlyUsed<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> GetAllCommonlyUsed<'c> {
         /// When `true`, only licenses that are featured.
@@ -219,13 +233,20 @@ pub mod get_all_commonly_used {
 /// Request builder and parameter types of [`Licenses::get_for_repo`](crate::licenses::Licenses::get_for_repo).
 pub mod get_for_repo {
     /// Request for [`Licenses::get_for_repo`](crate::licenses::Licenses::get_for_repo): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct GetForRepo<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) owner: String,
         pub(super) repo: String,
         pub(super) r#ref: Option<String>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetForRepo<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> GetForRepo<'c> {
         /// Branch, tag or commit to look in. Defaults to the default branch.

@@ -69,13 +69,20 @@ impl<'c> Markdown<'c> {
 /// Request builder and parameter types of [`Markdown::render`](crate::markdown::Markdown::render).
 pub mod render {
     /// Request for [`Markdown::render`](crate::markdown::Markdown::render): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct Render<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) text: String,
         pub(super) mode: Option<crate::markdown::render::Mode>,
         pub(super) context: Option<String>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for Render<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> Render<'c> {
         /// `markdown` renders like a README file; `gfm` applies GitHub Flavored Markdown, as in comments. Default: `markdown`.
@@ -120,7 +127,7 @@ pub mod render {
         }
     }
     /// `markdown` renders like a README file; `gfm` applies GitHub Flavored Markdown, as in comments. Default: `markdown`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum Mode {
         /// `markdown`
@@ -129,6 +136,20 @@ pub mod render {
         Gfm,
         /// A value this client does not know yet, sent as given.
         Other(String),
+    }
+    impl ::std::fmt::Debug for Mode {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Markdown => "Markdown",
+                    Self::Gfm => "Gfm",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
     }
     impl Mode {
         /// The value as sent on the wire.
@@ -153,11 +174,18 @@ pub mod render {
 /// Request builder and parameter types of [`Markdown::render_raw`](crate::markdown::Markdown::render_raw).
 pub mod render_raw {
     /// Request for [`Markdown::render_raw`](crate::markdown::Markdown::render_raw): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct RenderRaw<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) data: Vec<u8>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for RenderRaw<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> RenderRaw<'c> {
         /// The request, to adjust (headers, media type) before sending.

@@ -113,10 +113,17 @@ impl<'c> Meta<'c> {
 /// Request builder and parameter types of [`Meta::get`](crate::meta::Meta::get).
 pub mod get {
     /// Request for [`Meta::get`](crate::meta::Meta::get): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct Get<'c> {
         pub(super) client: &'c crate::runtime::Client,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for Get<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> Get<'c> {
         /// The request, to adjust (headers, media type) before sending.
@@ -151,10 +158,17 @@ pub mod get {
 /// Request builder and parameter types of [`Meta::get_all_versions`](crate::meta::Meta::get_all_versions).
 pub mod get_all_versions {
     /// Request for [`Meta::get_all_versions`](crate::meta::Meta::get_all_versions): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct GetAllVersions<'c> {
         pub(super) client: &'c crate::runtime::Client,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetAllVersions<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> GetAllVersions<'c> {
         /// The request, to adjust (headers, media type) before sending.
@@ -192,11 +206,18 @@ pub mod get_all_versions {
 /// Request builder and parameter types of [`Meta::get_octocat`](crate::meta::Meta::get_octocat).
 pub mod get_octocat {
     /// Request for [`Meta::get_octocat`](crate::meta::Meta::get_octocat): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct GetOctocat<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) s: Option<String>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetOctocat<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> GetOctocat<'c> {
         /// Text for the speech bubble.
@@ -236,10 +257,17 @@ pub mod get_octocat {
 /// Request builder and parameter types of [`Meta::get_zen`](crate::meta::Meta::get_zen).
 pub mod get_zen {
     /// Request for [`Meta::get_zen`](crate::meta::Meta::get_zen): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct GetZen<'c> {
         pub(super) client: &'c crate::runtime::Client,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetZen<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> GetZen<'c> {
         /// The request, to adjust (headers, media type) before sending.
@@ -269,10 +297,17 @@ pub mod get_zen {
 /// Request builder and parameter types of [`Meta::root`](crate::meta::Meta::root).
 pub mod root {
     /// Request for [`Meta::root`](crate::meta::Meta::root): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct Root<'c> {
         pub(super) client: &'c crate::runtime::Client,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for Root<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> Root<'c> {
         /// The request, to adjust (headers, media type) before sending.

@@ -370,12 +370,19 @@ impl<'c> Orgs<'c> {
 /// Request builder and parameter types of [`Orgs::check_membership_for_user`](crate::orgs::Orgs::check_membership_for_user).
 pub mod check_membership_for_user {
     /// Request for [`Orgs::check_membership_for_user`](crate::orgs::Orgs::check_membership_for_user): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct CheckMembershipForUser<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) org: String,
         pub(super) username: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for CheckMembershipForUser<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> CheckMembershipForUser<'c> {
         /// The request, to adjust (headers, media type) before sending.
@@ -409,11 +416,18 @@ pub mod check_membership_for_user {
 /// Request builder and parameter types of [`Orgs::get`](crate::orgs::Orgs::get).
 pub mod get {
     /// Request for [`Orgs::get`](crate::orgs::Orgs::get): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct Get<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) org: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for Get<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> Get<'c> {
         /// The request, to adjust (headers, media type) before sending.
@@ -449,11 +463,18 @@ pub mod get {
 /// Request builder and parameter types of [`Orgs::get_membership_for_authenticated_user`](crate::orgs::Orgs::get_membership_for_authenticated_user).
 pub mod get_membership_for_authenticated_user {
     /// Request for [`Orgs::get_membership_for_authenticated_user`](crate::orgs::Orgs::get_membership_for_authenticated_user): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct GetMembershipForAuthenticatedUser<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) org: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetMembershipForAuthenticatedUser<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> GetMembershipForAuthenticatedUser<'c> {
         /// The request, to adjust (headers, media type) before sending.
@@ -497,12 +518,19 @@ pub mod get_membership_for_authenticated_user {
 /// Request builder and parameter types of [`Orgs::get_membership_for_user`](crate::orgs::Orgs::get_membership_for_user).
 pub mod get_membership_for_user {
     /// Request for [`Orgs::get_membership_for_user`](crate::orgs::Orgs::get_membership_for_user): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct GetMembershipForUser<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) org: String,
         pub(super) username: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetMembershipForUser<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> GetMembershipForUser<'c> {
         /// The request, to adjust (headers, media type) before sending.
@@ -541,12 +569,19 @@ pub mod get_membership_for_user {
 /// Request builder and parameter types of [`Orgs::list`](crate::orgs::Orgs::list).
 pub mod list {
     /// Request for [`Orgs::list`](crate::orgs::Orgs::list): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct List<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) since: Option<i64>,
         pub(super) per_page: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for List<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> List<'c> {
         /// Only organizations with an ID greater than this one.
@@ -607,12 +642,19 @@ pub mod list {
 /// Request builder and parameter types of [`Orgs::list_for_authenticated_user`](crate::orgs::Orgs::list_for_authenticated_user).
 pub mod list_for_authenticated_user {
     /// Request for [`Orgs::list_for_authenticated_user`](crate::orgs::Orgs::list_for_authenticated_user): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct ListForAuthenticatedUser<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListForAuthenticatedUser<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> ListForAuthenticatedUser<'c> {
         /// How many results to return per page, at most 100. Default: `30`.
@@ -675,13 +717,20 @@ pub mod list_for_authenticated_user {
 /// Request builder and parameter types of [`Orgs::list_for_user`](crate::orgs::Orgs::list_for_user).
 pub mod list_for_user {
     /// Request for [`Orgs::list_for_user`](crate::orgs::Orgs::list_for_user): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct ListForUser<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) username: String,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListForUser<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> ListForUser<'c> {
         /// How many results to return per page, at most 100. Default: `30`.
@@ -743,7 +792,7 @@ pub mod list_for_user {
 /// Request builder and parameter types of [`Orgs::list_members`](crate::orgs::Orgs::list_members).
 pub mod list_members {
     /// Request for [`Orgs::list_members`](crate::orgs::Orgs::list_members): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct ListMembers<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -752,6 +801,13 @@ pub mod list_members {
         pub(super) role: Option<crate::orgs::list_members::Role>,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListMembers<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> ListMembers<'c> {
         /// `2fa_disabled` or `2fa_insecure` keep only members without safe two-factor authentication (owners only); `all` returns everyone. Default: `all`.
@@ -828,7 +884,7 @@ pub mod list_members {
         }
     }
     /// `2fa_disabled` or `2fa_insecure` keep only members without safe two-factor authentication (owners only); `all` returns everyone. Default: `all`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum Filter {
         /// `2fa_disabled`
@@ -839,6 +895,21 @@ pub mod list_members {
         All,
         /// A value this client does not know yet, sent as given.
         Other(String),
+    }
+    impl ::std::fmt::Debug for Filter {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::V2faDisabled => "V2faDisabled",
+                    Self::V2faInsecure => "V2faInsecure",
+                    Self::All => "All",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
     }
     impl Filter {
         /// The value as sent on the wire.
@@ -861,7 +932,7 @@ pub mod list_members {
         }
     }
     /// Only members with this role. Values: `all`, `admin`, `member`. Default: `all`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum Role {
         /// `all`
@@ -872,6 +943,21 @@ pub mod list_members {
         Member,
         /// A value this client does not know yet, sent as given.
         Other(String),
+    }
+    impl ::std::fmt::Debug for Role {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::All => "All",
+                    Self::Admin => "Admin",
+                    Self::Member => "Member",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
     }
     impl Role {
         /// The value as sent on the wire.
@@ -897,13 +983,20 @@ pub mod list_members {
 /// Request builder and parameter types of [`Orgs::list_public_members`](crate::orgs::Orgs::list_public_members).
 pub mod list_public_members {
     /// Request for [`Orgs::list_public_members`](crate::orgs::Orgs::list_public_members): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct ListPublicMembers<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) org: String,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListPublicMembers<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> ListPublicMembers<'c> {
         /// How many results to return per page, at most 100. Default: `30`.
@@ -967,12 +1060,19 @@ pub mod list_public_members {
 /// Request builder and parameter types of [`Orgs::remove_member`](crate::orgs::Orgs::remove_member).
 pub mod remove_member {
     /// Request for [`Orgs::remove_member`](crate::orgs::Orgs::remove_member): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct RemoveMember<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) org: String,
         pub(super) username: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for RemoveMember<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> RemoveMember<'c> {
         /// The request, to adjust (headers, media type) before sending.
@@ -1004,12 +1104,19 @@ pub mod remove_member {
 /// Request builder and parameter types of [`Orgs::remove_membership_for_user`](crate::orgs::Orgs::remove_membership_for_user).
 pub mod remove_membership_for_user {
     /// Request for [`Orgs::remove_membership_for_user`](crate::orgs::Orgs::remove_membership_for_user): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct RemoveMembershipForUser<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) org: String,
         pub(super) username: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for RemoveMembershipForUser<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> RemoveMembershipForUser<'c> {
         /// The request, to adjust (headers, media type) before sending.
@@ -1043,13 +1150,20 @@ pub mod remove_membership_for_user {
 /// Request builder and parameter types of [`Orgs::set_membership_for_user`](crate::orgs::Orgs::set_membership_for_user).
 pub mod set_membership_for_user {
     /// Request for [`Orgs::set_membership_for_user`](crate::orgs::Orgs::set_membership_for_user): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct SetMembershipForUser<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) org: String,
         pub(super) username: String,
         pub(super) role: Option<crate::orgs::set_membership_for_user::Role>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for SetMembershipForUser<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> SetMembershipForUser<'c> {
         /// Role to give the user. Values: `admin`, `member`. Default: `member`.
@@ -1097,7 +1211,7 @@ pub mod set_membership_for_user {
         }
     }
     /// Role to give the user. Values: `admin`, `member`. Default: `member`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum Role {
         /// `admin`
@@ -1106,6 +1220,20 @@ pub mod set_membership_for_user {
         Member,
         /// A value this client does not know yet, sent as given.
         Other(String),
+    }
+    impl ::std::fmt::Debug for Role {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Admin => "Admin",
+                    Self::Member => "Member",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
     }
     impl Role {
         /// The value as sent on the wire.

@@ -55,7 +55,7 @@ impl<'c> Packages<'c> {
 /// Request builder and parameter types of [`Packages::get_package_version_for_organization`](crate::packages::Packages::get_package_version_for_organization).
 pub mod get_package_version_for_organization {
     /// Request for [`Packages::get_package_version_for_organization`](crate::packages::Packages::get_package_version_for_organization): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct GetPackageVersionForOrganization<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -63,6 +63,13 @@ pub mod get_package_version_for_organization {
         pub(super) package_type: String,
         pub(super) package_name: String,
         pub(super) package_version_id: i64,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetPackageVersionForOrganization<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> GetPackageVersionForOrganization<'c> {
         /// The request, to adjust (headers, media type) before sending.

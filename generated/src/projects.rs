@@ -233,7 +233,7 @@ impl<'c> Projects<'c> {
 /// Request builder and parameter types of [`Projects::create_card`](crate::projects::Projects::create_card).
 pub mod create_card {
     /// Request for [`Projects::create_card`](crate::projects::Projects::create_card): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct CreateCard<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -241,6 +241,13 @@ pub mod create_card {
         pub(super) note: Option<Option<String>>,
         pub(super) content_id: Option<i64>,
         pub(super) content_type: Option<String>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for CreateCard<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> CreateCard<'c> {
         /// Text of a note card. Leave it out when the card points to an issue or pull request.
@@ -304,11 +311,18 @@ pub mod create_card {
 /// Request builder and parameter types of [`Projects::delete_card`](crate::projects::Projects::delete_card).
 pub mod delete_card {
     /// Request for [`Projects::delete_card`](crate::projects::Projects::delete_card): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct DeleteCard<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) card_id: i64,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for DeleteCard<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> DeleteCard<'c> {
         /// The request, to adjust (headers, media type) before sending.
@@ -339,11 +353,18 @@ pub mod delete_card {
 /// Request builder and parameter types of [`Projects::get_card`](crate::projects::Projects::get_card).
 pub mod get_card {
     /// Request for [`Projects::get_card`](crate::projects::Projects::get_card): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct GetCard<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) card_id: i64,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetCard<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> GetCard<'c> {
         /// The request, to adjust (headers, media type) before sending.
@@ -379,7 +400,7 @@ pub mod get_card {
 /// Request builder and parameter types of [`Projects::list_cards`](crate::projects::Projects::list_cards).
 pub mod list_cards {
     /// Request for [`Projects::list_cards`](crate::projects::Projects::list_cards): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct ListCards<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -387,6 +408,13 @@ pub mod list_cards {
         pub(super) archived_state: Option<crate::projects::list_cards::ArchivedState>,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListCards<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> ListCards<'c> {
         /// Which cards to include: `all`, `archived` or `not_archived`. Default: `not_archived`.
@@ -457,7 +485,7 @@ pub mod list_cards {
         }
     }
     /// Which cards to include: `all`, `archived` or `not_archived`. Default: `not_archived`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum ArchivedState {
         /// `all`
@@ -468,6 +496,21 @@ pub mod list_cards {
         NotArchived,
         /// A value this client does not know yet, sent as given.
         Other(String),
+    }
+    impl ::std::fmt::Debug for ArchivedState {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::All => "All",
+                    Self::Archived => "Archived",
+                    Self::NotArchived => "NotArchived",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
     }
     impl ArchivedState {
         /// The value as sent on the wire.
@@ -493,13 +536,20 @@ pub mod list_cards {
 /// Request builder and parameter types of [`Projects::move_card`](crate::projects::Projects::move_card).
 pub mod move_card {
     /// Request for [`Projects::move_card`](crate::projects::Projects::move_card): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct MoveCard<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) card_id: i64,
         pub(super) position: String,
         pub(super) column_id: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for MoveCard<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> MoveCard<'c> {
         /// Numeric ID of the column to move the card to. Leave it out to stay in the current column.
@@ -551,13 +601,20 @@ pub mod move_card {
 /// Request builder and parameter types of [`Projects::update_card`](crate::projects::Projects::update_card).
 pub mod update_card {
     /// Request for [`Projects::update_card`](crate::projects::Projects::update_card): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct UpdateCard<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) card_id: i64,
         pub(super) note: Option<Option<String>>,
         pub(super) archived: Option<bool>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for UpdateCard<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> UpdateCard<'c> {
         /// New text of a note card.
@@ -614,7 +671,7 @@ pub mod update_card {
 /// Request builder and parameter types of [`Projects::update_item_for_org`](crate::projects::Projects::update_item_for_org).
 pub mod update_item_for_org {
     /// Request for [`Projects::update_item_for_org`](crate::projects::Projects::update_item_for_org): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct UpdateItemForOrg<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -622,6 +679,13 @@ pub mod update_item_for_org {
         pub(super) project_number: i64,
         pub(super) item_id: i64,
         pub(super) fields: Vec<crate::projects::update_item_for_org::FieldsItem>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for UpdateItemForOrg<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> UpdateItemForOrg<'c> {
         /// The request, to adjust (headers, media type) before sending.

@@ -1097,13 +1097,20 @@ impl<'c> Pulls<'c> {
 /// Request builder and parameter types of [`Pulls::check_if_merged`](crate::pulls::Pulls::check_if_merged).
 pub mod check_if_merged {
     /// Request for [`Pulls::check_if_merged`](crate::pulls::Pulls::check_if_merged): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct CheckIfMerged<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) owner: String,
         pub(super) repo: String,
         pub(super) pull_number: i64,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for CheckIfMerged<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> CheckIfMerged<'c> {
         /// The request, to adjust (headers, media type) before sending.
@@ -1136,7 +1143,7 @@ pub mod check_if_merged {
 /// Request builder and parameter types of [`Pulls::create`](crate::pulls::Pulls::create).
 pub mod create {
     /// Request for [`Pulls::create`](crate::pulls::Pulls::create): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct Create<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -1150,6 +1157,13 @@ pub mod create {
         pub(super) maintainer_can_modify: Option<bool>,
         pub(super) draft: Option<bool>,
         pub(super) issue: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for Create<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> Create<'c> {
         /// Title of the pull request. Required unless `issue` is given.
@@ -1234,7 +1248,7 @@ pub mod create {
 /// Request builder and parameter types of [`Pulls::create_reply_for_review_comment`](crate::pulls::Pulls::create_reply_for_review_comment).
 pub mod create_reply_for_review_comment {
     /// Request for [`Pulls::create_reply_for_review_comment`](crate::pulls::Pulls::create_reply_for_review_comment): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct CreateReplyForReviewComment<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -1243,6 +1257,13 @@ pub mod create_reply_for_review_comment {
         pub(super) pull_number: i64,
         pub(super) comment_id: i64,
         pub(super) body: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for CreateReplyForReviewComment<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> CreateReplyForReviewComment<'c> {
         /// The request, to adjust (headers, media type) before sending.
@@ -1298,7 +1319,7 @@ pub mod create_reply_for_review_comment {
 /// Request builder and parameter types of [`Pulls::create_review`](crate::pulls::Pulls::create_review).
 pub mod create_review {
     /// Request for [`Pulls::create_review`](crate::pulls::Pulls::create_review): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct CreateReview<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -1309,6 +1330,13 @@ pub mod create_review {
         pub(super) body: Option<String>,
         pub(super) event: Option<crate::pulls::create_review::Event>,
         pub(super) comments: Option<Vec<crate::pulls::create_review::CommentsItem>>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for CreateReview<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> CreateReview<'c> {
         /// SHA of the commit the review applies to. Defaults to the latest commit of the pull request.
@@ -1380,7 +1408,7 @@ pub mod create_review {
         }
     }
     /// Verdict of the review. Leave it out to keep the review pending. Values: `APPROVE`, `REQUEST_CHANGES`, `COMMENT`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum Event {
         /// `APPROVE`
@@ -1391,6 +1419,21 @@ pub mod create_review {
         Comment,
         /// A value this client does not know yet, sent as given.
         Other(String),
+    }
+    impl ::std::fmt::Debug for Event {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Approve => "Approve",
+                    Self::RequestChanges => "RequestChanges",
+                    Self::Comment => "Comment",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
     }
     impl Event {
         /// The value as sent on the wire.
@@ -1454,7 +1497,7 @@ pub mod create_review {
 /// Request builder and parameter types of [`Pulls::create_review_comment`](crate::pulls::Pulls::create_review_comment).
 pub mod create_review_comment {
     /// Request for [`Pulls::create_review_comment`](crate::pulls::Pulls::create_review_comment): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct CreateReviewComment<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -1473,6 +1516,13 @@ pub mod create_review_comment {
         pub(super) subject_type: Option<
             crate::pulls::create_review_comment::SubjectType,
         >,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for CreateReviewComment<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> CreateReviewComment<'c> {
         /// **Closing down:** line offset within the diff hunk. Use `line` instead.
@@ -1572,7 +1622,7 @@ pub mod create_review_comment {
         }
     }
     /// Side of the diff the line is on: `LEFT` for deletions, `RIGHT` for additions or unchanged lines.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum Side {
         /// `LEFT`
@@ -1581,6 +1631,20 @@ pub mod create_review_comment {
         Right,
         /// A value this client does not know yet, sent as given.
         Other(String),
+    }
+    impl ::std::fmt::Debug for Side {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Left => "Left",
+                    Self::Right => "Right",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
     }
     impl Side {
         /// The value as sent on the wire.
@@ -1602,7 +1666,7 @@ pub mod create_review_comment {
         }
     }
     /// Side of the diff `start_line` is on. Values: `LEFT`, `RIGHT`, `side`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum StartSide {
         /// `LEFT`
@@ -1613,6 +1677,21 @@ pub mod create_review_comment {
         Side,
         /// A value this client does not know yet, sent as given.
         Other(String),
+    }
+    impl ::std::fmt::Debug for StartSide {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Left => "Left",
+                    Self::Right => "Right",
+                    Self::Side => "Side",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
     }
     impl StartSide {
         /// The value as sent on the wire.
@@ -1635,7 +1714,7 @@ pub mod create_review_comment {
         }
     }
     /// What the comment is attached to: one line or the whole file. Values: `line`, `file`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum SubjectType {
         /// `line`
@@ -1644,6 +1723,20 @@ pub mod create_review_comment {
         File,
         /// A value this client does not know yet, sent as given.
         Other(String),
+    }
+    impl ::std::fmt::Debug for SubjectType {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Line => "Line",
+                    Self::File => "File",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
     }
     impl SubjectType {
         /// The value as sent on the wire.
@@ -1668,7 +1761,7 @@ pub mod create_review_comment {
 /// Request builder and parameter types of [`Pulls::delete_pending_review`](crate::pulls::Pulls::delete_pending_review).
 pub mod delete_pending_review {
     /// Request for [`Pulls::delete_pending_review`](crate::pulls::Pulls::delete_pending_review): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct DeletePendingReview<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -1676,6 +1769,13 @@ pub mod delete_pending_review {
         pub(super) repo: String,
         pub(super) pull_number: i64,
         pub(super) review_id: i64,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for DeletePendingReview<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> DeletePendingReview<'c> {
         /// The request, to adjust (headers, media type) before sending.
@@ -1718,13 +1818,20 @@ pub mod delete_pending_review {
 /// Request builder and parameter types of [`Pulls::delete_review_comment`](crate::pulls::Pulls::delete_review_comment).
 pub mod delete_review_comment {
     /// Request for [`Pulls::delete_review_comment`](crate::pulls::Pulls::delete_review_comment): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct DeleteReviewComment<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) owner: String,
         pub(super) repo: String,
         pub(super) comment_id: i64,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for DeleteReviewComment<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> DeleteReviewComment<'c> {
         /// The request, to adjust (headers, media type) before sending.
@@ -1759,7 +1866,7 @@ pub mod delete_review_comment {
 /// Request builder and parameter types of [`Pulls::dismiss_review`](crate::pulls::Pulls::dismiss_review).
 pub mod dismiss_review {
     /// Request for [`Pulls::dismiss_review`](crate::pulls::Pulls::dismiss_review): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct DismissReview<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -1769,6 +1876,13 @@ pub mod dismiss_review {
         pub(super) review_id: i64,
         pub(super) message: String,
         pub(super) event: Option<crate::pulls::dismiss_review::Event>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for DismissReview<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> DismissReview<'c> {
         /// Always `DISMISS`.
@@ -1819,13 +1933,26 @@ pub mod dismiss_review {
         }
     }
     /// Always `DISMISS`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum Event {
         /// `DISMISS`
         Dismiss,
         /// A value this client does not know yet, sent as given.
         Other(String),
+    }
+    impl ::std::fmt::Debug for Event {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Dismiss => "Dismiss",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
     }
     impl Event {
         /// The value as sent on the wire.
@@ -1849,13 +1976,20 @@ pub mod dismiss_review {
 /// Request builder and parameter types of [`Pulls::get`](crate::pulls::Pulls::get).
 pub mod get {
     /// Request for [`Pulls::get`](crate::pulls::Pulls::get): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct Get<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) owner: String,
         pub(super) repo: String,
         pub(super) pull_number: i64,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for Get<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> Get<'c> {
         /// The request, to adjust (headers, media type) before sending.
@@ -1893,7 +2027,7 @@ pub mod get {
 /// Request builder and parameter types of [`Pulls::get_review`](crate::pulls::Pulls::get_review).
 pub mod get_review {
     /// Request for [`Pulls::get_review`](crate::pulls::Pulls::get_review): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct GetReview<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -1901,6 +2035,13 @@ pub mod get_review {
         pub(super) repo: String,
         pub(super) pull_number: i64,
         pub(super) review_id: i64,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetReview<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> GetReview<'c> {
         /// The request, to adjust (headers, media type) before sending.
@@ -1941,13 +2082,20 @@ pub mod get_review {
 /// Request builder and parameter types of [`Pulls::get_review_comment`](crate::pulls::Pulls::get_review_comment).
 pub mod get_review_comment {
     /// Request for [`Pulls::get_review_comment`](crate::pulls::Pulls::get_review_comment): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct GetReviewComment<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) owner: String,
         pub(super) repo: String,
         pub(super) comment_id: i64,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetReviewComment<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> GetReviewComment<'c> {
         /// The request, to adjust (headers, media type) before sending.
@@ -1987,7 +2135,7 @@ pub mod get_review_comment {
 /// Request builder and parameter types of [`Pulls::list`](crate::pulls::Pulls::list).
 pub mod list {
     /// Request for [`Pulls::list`](crate::pulls::Pulls::list): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct List<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -2000,6 +2148,13 @@ pub mod list {
         pub(super) direction: Option<crate::pulls::list::Direction>,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for List<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> List<'c> {
         /// Only pull requests in this state. Values: `open`, `closed`, `all`. Default: `open`.
@@ -2104,7 +2259,7 @@ pub mod list {
         }
     }
     /// Only pull requests in this state. Values: `open`, `closed`, `all`. Default: `open`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum State {
         /// `open`
@@ -2115,6 +2270,21 @@ pub mod list {
         All,
         /// A value this client does not know yet, sent as given.
         Other(String),
+    }
+    impl ::std::fmt::Debug for State {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Open => "Open",
+                    Self::Closed => "Closed",
+                    Self::All => "All",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
     }
     impl State {
         /// The value as sent on the wire.
@@ -2137,7 +2307,7 @@ pub mod list {
         }
     }
     /// Field the pull requests are ordered by. `popularity` counts comments; `long-running` favours old pull requests with recent activity. Values: `created`, `updated`, `popularity`, `long-running`. Default: `created`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum Sort {
         /// `created`
@@ -2150,6 +2320,22 @@ pub mod list {
         LongRunning,
         /// A value this client does not know yet, sent as given.
         Other(String),
+    }
+    impl ::std::fmt::Debug for Sort {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Created => "Created",
+                    Self::Updated => "Updated",
+                    Self::Popularity => "Popularity",
+                    Self::LongRunning => "LongRunning",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
     }
     impl Sort {
         /// The value as sent on the wire.
@@ -2173,7 +2359,7 @@ pub mod list {
         }
     }
     /// Sort order. Defaults to `desc` when sorting by `created` or when `sort` is left out, otherwise `asc`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum Direction {
         /// `asc`
@@ -2182,6 +2368,20 @@ pub mod list {
         Desc,
         /// A value this client does not know yet, sent as given.
         Other(String),
+    }
+    impl ::std::fmt::Debug for Direction {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Asc => "Asc",
+                    Self::Desc => "Desc",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
     }
     impl Direction {
         /// The value as sent on the wire.
@@ -2206,7 +2406,7 @@ pub mod list {
 /// Request builder and parameter types of [`Pulls::list_comments_for_review`](crate::pulls::Pulls::list_comments_for_review).
 pub mod list_comments_for_review {
     /// Request for [`Pulls::list_comments_for_review`](crate::pulls::Pulls::list_comments_for_review): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct ListCommentsForReview<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -2216,6 +2416,13 @@ pub mod list_comments_for_review {
         pub(super) review_id: i64,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListCommentsForReview<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> ListCommentsForReview<'c> {
         /// How many results to return per page, at most 100. Default: `30`.
@@ -2286,7 +2493,7 @@ pub mod list_comments_for_review {
 /// Request builder and parameter types of [`Pulls::list_commits`](crate::pulls::Pulls::list_commits).
 pub mod list_commits {
     /// Request for [`Pulls::list_commits`](crate::pulls::Pulls::list_commits): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct ListCommits<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -2295,6 +2502,13 @@ pub mod list_commits {
         pub(super) pull_number: i64,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListCommits<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> ListCommits<'c> {
         /// How many results to return per page, at most 100. Default: `30`.
@@ -2356,7 +2570,7 @@ pub mod list_commits {
 /// Request builder and parameter types of [`Pulls::list_files`](crate::pulls::Pulls::list_files).
 pub mod list_files {
     /// Request for [`Pulls::list_files`](crate::pulls::Pulls::list_files): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct ListFiles<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -2365,6 +2579,13 @@ pub mod list_files {
         pub(super) pull_number: i64,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListFiles<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> ListFiles<'c> {
         /// How many results to return per page, at most 100. Default: `30`.
@@ -2426,13 +2647,20 @@ pub mod list_files {
 /// Request builder and parameter types of [`Pulls::list_requested_reviewers`](crate::pulls::Pulls::list_requested_reviewers).
 pub mod list_requested_reviewers {
     /// Request for [`Pulls::list_requested_reviewers`](crate::pulls::Pulls::list_requested_reviewers): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct ListRequestedReviewers<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) owner: String,
         pub(super) repo: String,
         pub(super) pull_number: i64,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListRequestedReviewers<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> ListRequestedReviewers<'c> {
         /// The request, to adjust (headers, media type) before sending.
@@ -2474,7 +2702,7 @@ pub mod list_requested_reviewers {
 /// Request builder and parameter types of [`Pulls::list_review_comments`](crate::pulls::Pulls::list_review_comments).
 pub mod list_review_comments {
     /// Request for [`Pulls::list_review_comments`](crate::pulls::Pulls::list_review_comments): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct ListReviewComments<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -2486,6 +2714,13 @@ pub mod list_review_comments {
         pub(super) since: Option<String>,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListReviewComments<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> ListReviewComments<'c> {
         /// Field the comments are ordered by. Values: `created`, `updated`. Default: `created`.
@@ -2581,7 +2816,7 @@ pub mod list_review_comments {
         }
     }
     /// Field the comments are ordered by. Values: `created`, `updated`. Default: `created`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum Sort {
         /// `created`
@@ -2590,6 +2825,20 @@ pub mod list_review_comments {
         Updated,
         /// A value this client does not know yet, sent as given.
         Other(String),
+    }
+    impl ::std::fmt::Debug for Sort {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Created => "Created",
+                    Self::Updated => "Updated",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
     }
     impl Sort {
         /// The value as sent on the wire.
@@ -2611,7 +2860,7 @@ pub mod list_review_comments {
         }
     }
     /// Sort order. Ignored unless `sort` is given. Values: `asc`, `desc`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum Direction {
         /// `asc`
@@ -2620,6 +2869,20 @@ pub mod list_review_comments {
         Desc,
         /// A value this client does not know yet, sent as given.
         Other(String),
+    }
+    impl ::std::fmt::Debug for Direction {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Asc => "Asc",
+                    Self::Desc => "Desc",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
     }
     impl Direction {
         /// The value as sent on the wire.
@@ -2644,7 +2907,7 @@ pub mod list_review_comments {
 /// Request builder and parameter types of [`Pulls::list_review_comments_for_repo`](crate::pulls::Pulls::list_review_comments_for_repo).
 pub mod list_review_comments_for_repo {
     /// Request for [`Pulls::list_review_comments_for_repo`](crate::pulls::Pulls::list_review_comments_for_repo): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct ListReviewCommentsForRepo<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -2657,6 +2920,13 @@ pub mod list_review_comments_for_repo {
         pub(super) since: Option<String>,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListReviewCommentsForRepo<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> ListReviewCommentsForRepo<'c> {
         /// Field the comments are ordered by. Values: `created`, `updated`, `created_at`.
@@ -2760,7 +3030,7 @@ pub mod list_review_comments_for_repo {
         }
     }
     /// Field the comments are ordered by. Values: `created`, `updated`, `created_at`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum Sort {
         /// `created`
@@ -2771,6 +3041,21 @@ pub mod list_review_comments_for_repo {
         CreatedAt,
         /// A value this client does not know yet, sent as given.
         Other(String),
+    }
+    impl ::std::fmt::Debug for Sort {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Created => "Created",
+                    Self::Updated => "Updated",
+                    Self::CreatedAt => "CreatedAt",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
     }
     impl Sort {
         /// The value as sent on the wire.
@@ -2793,7 +3078,7 @@ pub mod list_review_comments_for_repo {
         }
     }
     /// Sort order. Ignored unless `sort` is given. Values: `asc`, `desc`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum Direction {
         /// `asc`
@@ -2802,6 +3087,20 @@ pub mod list_review_comments_for_repo {
         Desc,
         /// A value this client does not know yet, sent as given.
         Other(String),
+    }
+    impl ::std::fmt::Debug for Direction {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Asc => "Asc",
+                    Self::Desc => "Desc",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
     }
     impl Direction {
         /// The value as sent on the wire.
@@ -2826,7 +3125,7 @@ pub mod list_review_comments_for_repo {
 /// Request builder and parameter types of [`Pulls::list_reviews`](crate::pulls::Pulls::list_reviews).
 pub mod list_reviews {
     /// Request for [`Pulls::list_reviews`](crate::pulls::Pulls::list_reviews): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct ListReviews<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -2835,6 +3134,13 @@ pub mod list_reviews {
         pub(super) pull_number: i64,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListReviews<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> ListReviews<'c> {
         /// How many results to return per page, at most 100. Default: `30`.
@@ -2898,7 +3204,7 @@ pub mod list_reviews {
 /// Request builder and parameter types of [`Pulls::merge`](crate::pulls::Pulls::merge).
 pub mod merge {
     /// Request for [`Pulls::merge`](crate::pulls::Pulls::merge): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct Merge<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -2909,6 +3215,13 @@ pub mod merge {
         pub(super) commit_message: Option<String>,
         pub(super) sha: Option<String>,
         pub(super) merge_method: Option<crate::pulls::merge::MergeMethod>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for Merge<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> Merge<'c> {
         /// Title of the commit that is created.
@@ -2980,7 +3293,7 @@ pub mod merge {
         }
     }
     /// How to merge. Values: `merge`, `squash`, `rebase`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum MergeMethod {
         /// `merge`
@@ -2991,6 +3304,21 @@ pub mod merge {
         Rebase,
         /// A value this client does not know yet, sent as given.
         Other(String),
+    }
+    impl ::std::fmt::Debug for MergeMethod {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Merge => "Merge",
+                    Self::Squash => "Squash",
+                    Self::Rebase => "Rebase",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
     }
     impl MergeMethod {
         /// The value as sent on the wire.
@@ -3016,7 +3344,7 @@ pub mod merge {
 /// Request builder and parameter types of [`Pulls::remove_requested_reviewers`](crate::pulls::Pulls::remove_requested_reviewers).
 pub mod remove_requested_reviewers {
     /// Request for [`Pulls::remove_requested_reviewers`](crate::pulls::Pulls::remove_requested_reviewers): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct RemoveRequestedReviewers<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -3025,6 +3353,13 @@ pub mod remove_requested_reviewers {
         pub(super) pull_number: i64,
         pub(super) reviewers: Vec<String>,
         pub(super) team_reviewers: Option<Vec<String>>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for RemoveRequestedReviewers<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> RemoveRequestedReviewers<'c> {
         /// Slugs of teams whose request is withdrawn.
@@ -3088,7 +3423,7 @@ pub mod remove_requested_reviewers {
 /// Request builder and parameter types of [`Pulls::request_reviewers`](crate::pulls::Pulls::request_reviewers).
 pub mod request_reviewers {
     /// Request for [`Pulls::request_reviewers`](crate::pulls::Pulls::request_reviewers): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct RequestReviewers<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -3097,6 +3432,13 @@ pub mod request_reviewers {
         pub(super) pull_number: i64,
         pub(super) reviewers: Option<Vec<String>>,
         pub(super) team_reviewers: Option<Vec<String>>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for RequestReviewers<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> RequestReviewers<'c> {
         /// Logins of users to ask.
@@ -3166,7 +3508,7 @@ pub mod request_reviewers {
 /// Request builder and parameter types of [`Pulls::submit_review`](crate::pulls::Pulls::submit_review).
 pub mod submit_review {
     /// Request for [`Pulls::submit_review`](crate::pulls::Pulls::submit_review): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct SubmitReview<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -3176,6 +3518,13 @@ pub mod submit_review {
         pub(super) review_id: i64,
         pub(super) body: Option<String>,
         pub(super) event: crate::pulls::submit_review::Event,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for SubmitReview<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> SubmitReview<'c> {
         /// Text of the review.
@@ -3226,7 +3575,7 @@ pub mod submit_review {
         }
     }
     /// Verdict. Without it the review stays pending. Values: `APPROVE`, `REQUEST_CHANGES`, `COMMENT`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum Event {
         /// `APPROVE`
@@ -3237,6 +3586,21 @@ pub mod submit_review {
         Comment,
         /// A value this client does not know yet, sent as given.
         Other(String),
+    }
+    impl ::std::fmt::Debug for Event {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Approve => "Approve",
+                    Self::RequestChanges => "RequestChanges",
+                    Self::Comment => "Comment",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
     }
     impl Event {
         /// The value as sent on the wire.
@@ -3262,7 +3626,7 @@ pub mod submit_review {
 /// Request builder and parameter types of [`Pulls::update`](crate::pulls::Pulls::update).
 pub mod update {
     /// Request for [`Pulls::update`](crate::pulls::Pulls::update): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct Update<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -3274,6 +3638,13 @@ pub mod update {
         pub(super) state: Option<crate::pulls::update::State>,
         pub(super) base: Option<String>,
         pub(super) maintainer_can_modify: Option<bool>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for Update<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> Update<'c> {
         /// New title.
@@ -3348,7 +3719,7 @@ pub mod update {
         }
     }
     /// New state. Values: `open`, `closed`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum State {
         /// `open`
@@ -3357,6 +3728,20 @@ pub mod update {
         Closed,
         /// A value this client does not know yet, sent as given.
         Other(String),
+    }
+    impl ::std::fmt::Debug for State {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Open => "Open",
+                    Self::Closed => "Closed",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
     }
     impl State {
         /// The value as sent on the wire.
@@ -3381,7 +3766,7 @@ pub mod update {
 /// Request builder and parameter types of [`Pulls::update_branch`](crate::pulls::Pulls::update_branch).
 pub mod update_branch {
     /// Request for [`Pulls::update_branch`](crate::pulls::Pulls::update_branch): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct UpdateBranch<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -3389,6 +3774,13 @@ pub mod update_branch {
         pub(super) repo: String,
         pub(super) pull_number: i64,
         pub(super) expected_head_sha: Option<String>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for UpdateBranch<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> UpdateBranch<'c> {
         /// SHA the head branch must still have. When it has moved, the call fails with `422`. Defaults to the current head.
@@ -3441,7 +3833,7 @@ pub mod update_branch {
 /// Request builder and parameter types of [`Pulls::update_review`](crate::pulls::Pulls::update_review).
 pub mod update_review {
     /// Request for [`Pulls::update_review`](crate::pulls::Pulls::update_review): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct UpdateReview<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -3450,6 +3842,13 @@ pub mod update_review {
         pub(super) pull_number: i64,
         pub(super) review_id: i64,
         pub(super) body: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for UpdateReview<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> UpdateReview<'c> {
         /// The request, to adjust (headers, media type) before sending.
@@ -3494,7 +3893,7 @@ pub mod update_review {
 /// Request builder and parameter types of [`Pulls::update_review_comment`](crate::pulls::Pulls::update_review_comment).
 pub mod update_review_comment {
     /// Request for [`Pulls::update_review_comment`](crate::pulls::Pulls::update_review_comment): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct UpdateReviewComment<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -3502,6 +3901,13 @@ pub mod update_review_comment {
         pub(super) repo: String,
         pub(super) comment_id: i64,
         pub(super) body: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for UpdateReviewComment<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> UpdateReviewComment<'c> {
         /// The request, to adjust (headers, media type) before sending.

@@ -817,7 +817,7 @@ impl<'c> Reactions<'c> {
 /// Request builder and parameter types of [`Reactions::create_for_commit_comment`](crate::reactions::Reactions::create_for_commit_comment).
 pub mod create_for_commit_comment {
     /// Request for [`Reactions::create_for_commit_comment`](crate::reactions::Reactions::create_for_commit_comment): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct CreateForCommitComment<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -825,6 +825,13 @@ pub mod create_for_commit_comment {
         pub(super) repo: String,
         pub(super) comment_id: i64,
         pub(super) content: crate::reactions::create_for_commit_comment::Content,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for CreateForCommitComment<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> CreateForCommitComment<'c> {
         /// The request, to adjust (headers, media type) before sending.
@@ -869,7 +876,7 @@ pub mod create_for_commit_comment {
         }
     }
     /// Emoji reaction to add. Values: `+1`, `-1`, `laugh`, `confused`, `heart`, `hooray`, `rocket`, `eyes`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum Content {
         /// `+1`
@@ -890,6 +897,26 @@ pub mod create_for_commit_comment {
         Eyes,
         /// A value this client does not know yet, sent as given.
         Other(String),
+    }
+    impl ::std::fmt::Debug for Content {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::PlusOne => "PlusOne",
+                    Self::MinusOne => "MinusOne",
+                    Self::Laugh => "Laugh",
+                    Self::Confused => "Confused",
+                    Self::Heart => "Heart",
+                    Self::Hooray => "Hooray",
+                    Self::Rocket => "Rocket",
+                    Self::Eyes => "Eyes",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
     }
     impl Content {
         /// The value as sent on the wire.
@@ -920,7 +947,7 @@ pub mod create_for_commit_comment {
 /// Request builder and parameter types of [`Reactions::create_for_issue`](crate::reactions::Reactions::create_for_issue).
 pub mod create_for_issue {
     /// Request for [`Reactions::create_for_issue`](crate::reactions::Reactions::create_for_issue): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct CreateForIssue<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -928,6 +955,13 @@ pub mod create_for_issue {
         pub(super) repo: String,
         pub(super) issue_number: i64,
         pub(super) content: crate::reactions::create_for_issue::Content,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for CreateForIssue<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> CreateForIssue<'c> {
         /// The request, to adjust (headers, media type) before sending.
@@ -966,7 +1000,7 @@ pub mod create_for_issue {
         }
     }
     /// Which reaction to add. Can be one of: `+1`, `-1`, `laugh`, `confused`, `heart`, `hooray`, `rocket`, `eyes`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum Content {
         /// `+1`
@@ -987,6 +1021,26 @@ pub mod create_for_issue {
         Eyes,
         /// A value this client does not know yet, sent as given.
         Other(String),
+    }
+    impl ::std::fmt::Debug for Content {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::PlusOne => "PlusOne",
+                    Self::MinusOne => "MinusOne",
+                    Self::Laugh => "Laugh",
+                    Self::Confused => "Confused",
+                    Self::Heart => "Heart",
+                    Self::Hooray => "Hooray",
+                    Self::Rocket => "Rocket",
+                    Self::Eyes => "Eyes",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
     }
     impl Content {
         /// The value as sent on the wire.
@@ -1017,7 +1071,7 @@ pub mod create_for_issue {
 /// Request builder and parameter types of [`Reactions::create_for_issue_comment`](crate::reactions::Reactions::create_for_issue_comment).
 pub mod create_for_issue_comment {
     /// Request for [`Reactions::create_for_issue_comment`](crate::reactions::Reactions::create_for_issue_comment): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct CreateForIssueComment<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -1025,6 +1079,13 @@ pub mod create_for_issue_comment {
         pub(super) repo: String,
         pub(super) comment_id: i64,
         pub(super) content: crate::reactions::create_for_issue_comment::Content,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for CreateForIssueComment<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> CreateForIssueComment<'c> {
         /// The request, to adjust (headers, media type) before sending.
@@ -1071,7 +1132,7 @@ pub mod create_for_issue_comment {
         }
     }
     /// Emoji reaction to add. Values: `+1`, `-1`, `laugh`, `confused`, `heart`, `hooray`, `rocket`, `eyes`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum Content {
         /// `+1`
@@ -1092,6 +1153,26 @@ pub mod create_for_issue_comment {
         Eyes,
         /// A value this client does not know yet, sent as given.
         Other(String),
+    }
+    impl ::std::fmt::Debug for Content {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::PlusOne => "PlusOne",
+                    Self::MinusOne => "MinusOne",
+                    Self::Laugh => "Laugh",
+                    Self::Confused => "Confused",
+                    Self::Heart => "Heart",
+                    Self::Hooray => "Hooray",
+                    Self::Rocket => "Rocket",
+                    Self::Eyes => "Eyes",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
     }
     impl Content {
         /// The value as sent on the wire.
@@ -1122,7 +1203,7 @@ pub mod create_for_issue_comment {
 /// Request builder and parameter types of [`Reactions::create_for_pull_request_review_comment`](crate::reactions::Reactions::create_for_pull_request_review_comment).
 pub mod create_for_pull_request_review_comment {
     /// Request for [`Reactions::create_for_pull_request_review_comment`](crate::reactions::Reactions::create_for_pull_request_review_comment): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct CreateForPullRequestReviewComment<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -1130,6 +1211,13 @@ pub mod create_for_pull_request_review_comment {
         pub(super) repo: String,
         pub(super) comment_id: i64,
         pub(super) content: crate::reactions::create_for_pull_request_review_comment::Content,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for CreateForPullRequestReviewComment<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> CreateForPullRequestReviewComment<'c> {
         /// The request, to adjust (headers, media type) before sending.
@@ -1176,7 +1264,7 @@ pub mod create_for_pull_request_review_comment {
         }
     }
     /// Emoji reaction to add. Values: `+1`, `-1`, `laugh`, `confused`, `heart`, `hooray`, `rocket`, `eyes`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum Content {
         /// `+1`
@@ -1197,6 +1285,26 @@ pub mod create_for_pull_request_review_comment {
         Eyes,
         /// A value this client does not know yet, sent as given.
         Other(String),
+    }
+    impl ::std::fmt::Debug for Content {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::PlusOne => "PlusOne",
+                    Self::MinusOne => "MinusOne",
+                    Self::Laugh => "Laugh",
+                    Self::Confused => "Confused",
+                    Self::Heart => "Heart",
+                    Self::Hooray => "Hooray",
+                    Self::Rocket => "Rocket",
+                    Self::Eyes => "Eyes",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
     }
     impl Content {
         /// The value as sent on the wire.
@@ -1227,7 +1335,7 @@ pub mod create_for_pull_request_review_comment {
 /// Request builder and parameter types of [`Reactions::create_for_release`](crate::reactions::Reactions::create_for_release).
 pub mod create_for_release {
     /// Request for [`Reactions::create_for_release`](crate::reactions::Reactions::create_for_release): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct CreateForRelease<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -1235,6 +1343,13 @@ pub mod create_for_release {
         pub(super) repo: String,
         pub(super) release_id: i64,
         pub(super) content: crate::reactions::create_for_release::Content,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for CreateForRelease<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> CreateForRelease<'c> {
         /// The request, to adjust (headers, media type) before sending.
@@ -1273,7 +1388,7 @@ pub mod create_for_release {
         }
     }
     /// Emoji reaction to add. Values: `+1`, `laugh`, `heart`, `hooray`, `rocket`, `eyes`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum Content {
         /// `+1`
@@ -1290,6 +1405,24 @@ pub mod create_for_release {
         Eyes,
         /// A value this client does not know yet, sent as given.
         Other(String),
+    }
+    impl ::std::fmt::Debug for Content {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::PlusOne => "PlusOne",
+                    Self::Laugh => "Laugh",
+                    Self::Heart => "Heart",
+                    Self::Hooray => "Hooray",
+                    Self::Rocket => "Rocket",
+                    Self::Eyes => "Eyes",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
     }
     impl Content {
         /// The value as sent on the wire.
@@ -1318,7 +1451,7 @@ pub mod create_for_release {
 /// Request builder and parameter types of [`Reactions::create_for_team_discussion_comment_in_org`](crate::reactions::Reactions::create_for_team_discussion_comment_in_org).
 pub mod create_for_team_discussion_comment_in_org {
     /// Request for [`Reactions::create_for_team_discussion_comment_in_org`](crate::reactions::Reactions::create_for_team_discussion_comment_in_org): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct CreateForTeamDiscussionCommentInOrg<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -1327,6 +1460,13 @@ pub mod create_for_team_discussion_comment_in_org {
         pub(super) discussion_number: i64,
         pub(super) comment_number: i64,
         pub(super) content: crate::reactions::create_for_team_discussion_comment_in_org::Content,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for CreateForTeamDiscussionCommentInOrg<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> CreateForTeamDiscussionCommentInOrg<'c> {
         /// The request, to adjust (headers, media type) before sending.
@@ -1376,7 +1516,7 @@ pub mod create_for_team_discussion_comment_in_org {
         }
     }
     /// Emoji reaction to add. Values: `+1`, `-1`, `laugh`, `confused`, `heart`, `hooray`, `rocket`, `eyes`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum Content {
         /// `+1`
@@ -1397,6 +1537,26 @@ pub mod create_for_team_discussion_comment_in_org {
         Eyes,
         /// A value this client does not know yet, sent as given.
         Other(String),
+    }
+    impl ::std::fmt::Debug for Content {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::PlusOne => "PlusOne",
+                    Self::MinusOne => "MinusOne",
+                    Self::Laugh => "Laugh",
+                    Self::Confused => "Confused",
+                    Self::Heart => "Heart",
+                    Self::Hooray => "Hooray",
+                    Self::Rocket => "Rocket",
+                    Self::Eyes => "Eyes",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
     }
     impl Content {
         /// The value as sent on the wire.
@@ -1427,7 +1587,7 @@ pub mod create_for_team_discussion_comment_in_org {
 /// Request builder and parameter types of [`Reactions::create_for_team_discussion_in_org`](crate::reactions::Reactions::create_for_team_discussion_in_org).
 pub mod create_for_team_discussion_in_org {
     /// Request for [`Reactions::create_for_team_discussion_in_org`](crate::reactions::Reactions::create_for_team_discussion_in_org): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct CreateForTeamDiscussionInOrg<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -1435,6 +1595,13 @@ pub mod create_for_team_discussion_in_org {
         pub(super) team_slug: String,
         pub(super) discussion_number: i64,
         pub(super) content: crate::reactions::create_for_team_discussion_in_org::Content,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for CreateForTeamDiscussionInOrg<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> CreateForTeamDiscussionInOrg<'c> {
         /// The request, to adjust (headers, media type) before sending.
@@ -1483,7 +1650,7 @@ pub mod create_for_team_discussion_in_org {
         }
     }
     /// Emoji reaction to add. Values: `+1`, `-1`, `laugh`, `confused`, `heart`, `hooray`, `rocket`, `eyes`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum Content {
         /// `+1`
@@ -1504,6 +1671,26 @@ pub mod create_for_team_discussion_in_org {
         Eyes,
         /// A value this client does not know yet, sent as given.
         Other(String),
+    }
+    impl ::std::fmt::Debug for Content {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::PlusOne => "PlusOne",
+                    Self::MinusOne => "MinusOne",
+                    Self::Laugh => "Laugh",
+                    Self::Confused => "Confused",
+                    Self::Heart => "Heart",
+                    Self::Hooray => "Hooray",
+                    Self::Rocket => "Rocket",
+                    Self::Eyes => "Eyes",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
     }
     impl Content {
         /// The value as sent on the wire.
@@ -1534,7 +1721,7 @@ pub mod create_for_team_discussion_in_org {
 /// Request builder and parameter types of [`Reactions::delete_for_commit_comment`](crate::reactions::Reactions::delete_for_commit_comment).
 pub mod delete_for_commit_comment {
     /// Request for [`Reactions::delete_for_commit_comment`](crate::reactions::Reactions::delete_for_commit_comment): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct DeleteForCommitComment<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -1542,6 +1729,13 @@ pub mod delete_for_commit_comment {
         pub(super) repo: String,
         pub(super) comment_id: i64,
         pub(super) reaction_id: i64,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for DeleteForCommitComment<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> DeleteForCommitComment<'c> {
         /// The request, to adjust (headers, media type) before sending.
@@ -1587,7 +1781,7 @@ pub mod delete_for_commit_comment {
 /// Request builder and parameter types of [`Reactions::delete_for_issue`](crate::reactions::Reactions::delete_for_issue).
 pub mod delete_for_issue {
     /// Request for [`Reactions::delete_for_issue`](crate::reactions::Reactions::delete_for_issue): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct DeleteForIssue<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -1595,6 +1789,13 @@ pub mod delete_for_issue {
         pub(super) repo: String,
         pub(super) issue_number: i64,
         pub(super) reaction_id: i64,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for DeleteForIssue<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> DeleteForIssue<'c> {
         /// The request, to adjust (headers, media type) before sending.
@@ -1634,7 +1835,7 @@ pub mod delete_for_issue {
 /// Request builder and parameter types of [`Reactions::delete_for_issue_comment`](crate::reactions::Reactions::delete_for_issue_comment).
 pub mod delete_for_issue_comment {
     /// Request for [`Reactions::delete_for_issue_comment`](crate::reactions::Reactions::delete_for_issue_comment): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct DeleteForIssueComment<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -1642,6 +1843,13 @@ pub mod delete_for_issue_comment {
         pub(super) repo: String,
         pub(super) comment_id: i64,
         pub(super) reaction_id: i64,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for DeleteForIssueComment<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> DeleteForIssueComment<'c> {
         /// The request, to adjust (headers, media type) before sending.
@@ -1687,7 +1895,7 @@ pub mod delete_for_issue_comment {
 /// Request builder and parameter types of [`Reactions::delete_for_pull_request_comment`](crate::reactions::Reactions::delete_for_pull_request_comment).
 pub mod delete_for_pull_request_comment {
     /// Request for [`Reactions::delete_for_pull_request_comment`](crate::reactions::Reactions::delete_for_pull_request_comment): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct DeleteForPullRequestComment<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -1695,6 +1903,13 @@ pub mod delete_for_pull_request_comment {
         pub(super) repo: String,
         pub(super) comment_id: i64,
         pub(super) reaction_id: i64,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for DeleteForPullRequestComment<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> DeleteForPullRequestComment<'c> {
         /// The request, to adjust (headers, media type) before sending.
@@ -1740,7 +1955,7 @@ pub mod delete_for_pull_request_comment {
 /// Request builder and parameter types of [`Reactions::delete_for_release`](crate::reactions::Reactions::delete_for_release).
 pub mod delete_for_release {
     /// Request for [`Reactions::delete_for_release`](crate::reactions::Reactions::delete_for_release): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct DeleteForRelease<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -1748,6 +1963,13 @@ pub mod delete_for_release {
         pub(super) repo: String,
         pub(super) release_id: i64,
         pub(super) reaction_id: i64,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for DeleteForRelease<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> DeleteForRelease<'c> {
         /// The request, to adjust (headers, media type) before sending.
@@ -1787,7 +2009,7 @@ pub mod delete_for_release {
 /// Request builder and parameter types of [`Reactions::delete_for_team_discussion`](crate::reactions::Reactions::delete_for_team_discussion).
 pub mod delete_for_team_discussion {
     /// Request for [`Reactions::delete_for_team_discussion`](crate::reactions::Reactions::delete_for_team_discussion): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct DeleteForTeamDiscussion<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -1795,6 +2017,13 @@ pub mod delete_for_team_discussion {
         pub(super) team_slug: String,
         pub(super) discussion_number: i64,
         pub(super) reaction_id: i64,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for DeleteForTeamDiscussion<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> DeleteForTeamDiscussion<'c> {
         /// The request, to adjust (headers, media type) before sending.
@@ -1840,7 +2069,7 @@ pub mod delete_for_team_discussion {
 /// Request builder and parameter types of [`Reactions::delete_for_team_discussion_comment`](crate::reactions::Reactions::delete_for_team_discussion_comment).
 pub mod delete_for_team_discussion_comment {
     /// Request for [`Reactions::delete_for_team_discussion_comment`](crate::reactions::Reactions::delete_for_team_discussion_comment): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct DeleteForTeamDiscussionComment<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -1849,6 +2078,13 @@ pub mod delete_for_team_discussion_comment {
         pub(super) discussion_number: i64,
         pub(super) comment_number: i64,
         pub(super) reaction_id: i64,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for DeleteForTeamDiscussionComment<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> DeleteForTeamDiscussionComment<'c> {
         /// The request, to adjust (headers, media type) before sending.
@@ -1895,7 +2131,7 @@ pub mod delete_for_team_discussion_comment {
 /// Request builder and parameter types of [`Reactions::list_for_commit_comment`](crate::reactions::Reactions::list_for_commit_comment).
 pub mod list_for_commit_comment {
     /// Request for [`Reactions::list_for_commit_comment`](crate::reactions::Reactions::list_for_commit_comment): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct ListForCommitComment<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -1905,6 +2141,13 @@ pub mod list_for_commit_comment {
         pub(super) content: Option<crate::reactions::list_for_commit_comment::Content>,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListForCommitComment<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> ListForCommitComment<'c> {
         /// Only reactions of this kind. Leave it out to list all kinds. Values: `+1`, `-1`, `laugh`, `confused`, `heart`, `hooray`, `rocket`, `eyes`.
@@ -1983,7 +2226,7 @@ pub mod list_for_commit_comment {
         }
     }
     /// Only reactions of this kind. Leave it out to list all kinds. Values: `+1`, `-1`, `laugh`, `confused`, `heart`, `hooray`, `rocket`, `eyes`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum Content {
         /// `+1`
@@ -2004,6 +2247,26 @@ pub mod list_for_commit_comment {
         Eyes,
         /// A value this client does not know yet, sent as given.
         Other(String),
+    }
+    impl ::std::fmt::Debug for Content {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::PlusOne => "PlusOne",
+                    Self::MinusOne => "MinusOne",
+                    Self::Laugh => "Laugh",
+                    Self::Confused => "Confused",
+                    Self::Heart => "Heart",
+                    Self::Hooray => "Hooray",
+                    Self::Rocket => "Rocket",
+                    Self::Eyes => "Eyes",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
     }
     impl Content {
         /// The value as sent on the wire.
@@ -2034,7 +2297,7 @@ pub mod list_for_commit_comment {
 /// Request builder and parameter types of [`Reactions::list_for_issue`](crate::reactions::Reactions::list_for_issue).
 pub mod list_for_issue {
     /// Request for [`Reactions::list_for_issue`](crate::reactions::Reactions::list_for_issue): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct ListForIssue<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -2044,6 +2307,13 @@ pub mod list_for_issue {
         pub(super) content: Option<crate::reactions::list_for_issue::Content>,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListForIssue<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> ListForIssue<'c> {
         /// Only reactions of this kind. Leave it out to list all kinds. Values: `+1`, `-1`, `laugh`, `confused`, `heart`, `hooray`, `rocket`, `eyes`.
@@ -2116,7 +2386,7 @@ pub mod list_for_issue {
         }
     }
     /// Only reactions of this kind. Leave it out to list all kinds. Values: `+1`, `-1`, `laugh`, `confused`, `heart`, `hooray`, `rocket`, `eyes`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum Content {
         /// `+1`
@@ -2137,6 +2407,26 @@ pub mod list_for_issue {
         Eyes,
         /// A value this client does not know yet, sent as given.
         Other(String),
+    }
+    impl ::std::fmt::Debug for Content {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::PlusOne => "PlusOne",
+                    Self::MinusOne => "MinusOne",
+                    Self::Laugh => "Laugh",
+                    Self::Confused => "Confused",
+                    Self::Heart => "Heart",
+                    Self::Hooray => "Hooray",
+                    Self::Rocket => "Rocket",
+                    Self::Eyes => "Eyes",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
     }
     impl Content {
         /// The value as sent on the wire.
@@ -2167,7 +2457,7 @@ pub mod list_for_issue {
 /// Request builder and parameter types of [`Reactions::list_for_issue_comment`](crate::reactions::Reactions::list_for_issue_comment).
 pub mod list_for_issue_comment {
     /// Request for [`Reactions::list_for_issue_comment`](crate::reactions::Reactions::list_for_issue_comment): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct ListForIssueComment<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -2177,6 +2467,13 @@ pub mod list_for_issue_comment {
         pub(super) content: Option<crate::reactions::list_for_issue_comment::Content>,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListForIssueComment<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> ListForIssueComment<'c> {
         /// Only reactions of this kind. Leave it out to list all kinds. Values: `+1`, `-1`, `laugh`, `confused`, `heart`, `hooray`, `rocket`, `eyes`.
@@ -2251,7 +2548,7 @@ pub mod list_for_issue_comment {
         }
     }
     /// Only reactions of this kind. Leave it out to list all kinds. Values: `+1`, `-1`, `laugh`, `confused`, `heart`, `hooray`, `rocket`, `eyes`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum Content {
         /// `+1`
@@ -2272,6 +2569,26 @@ pub mod list_for_issue_comment {
         Eyes,
         /// A value this client does not know yet, sent as given.
         Other(String),
+    }
+    impl ::std::fmt::Debug for Content {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::PlusOne => "PlusOne",
+                    Self::MinusOne => "MinusOne",
+                    Self::Laugh => "Laugh",
+                    Self::Confused => "Confused",
+                    Self::Heart => "Heart",
+                    Self::Hooray => "Hooray",
+                    Self::Rocket => "Rocket",
+                    Self::Eyes => "Eyes",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
     }
     impl Content {
         /// The value as sent on the wire.
@@ -2302,7 +2619,7 @@ pub mod list_for_issue_comment {
 /// Request builder and parameter types of [`Reactions::list_for_pull_request_review_comment`](crate::reactions::Reactions::list_for_pull_request_review_comment).
 pub mod list_for_pull_request_review_comment {
     /// Request for [`Reactions::list_for_pull_request_review_comment`](crate::reactions::Reactions::list_for_pull_request_review_comment): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct ListForPullRequestReviewComment<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -2314,6 +2631,13 @@ pub mod list_for_pull_request_review_comment {
         >,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListForPullRequestReviewComment<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> ListForPullRequestReviewComment<'c> {
         /// Only reactions of this kind. Leave it out to list all kinds. Values: `+1`, `-1`, `laugh`, `confused`, `heart`, `hooray`, `rocket`, `eyes`.
@@ -2394,7 +2718,7 @@ pub mod list_for_pull_request_review_comment {
         }
     }
     /// Only reactions of this kind. Leave it out to list all kinds. Values: `+1`, `-1`, `laugh`, `confused`, `heart`, `hooray`, `rocket`, `eyes`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum Content {
         /// `+1`
@@ -2415,6 +2739,26 @@ pub mod list_for_pull_request_review_comment {
         Eyes,
         /// A value this client does not know yet, sent as given.
         Other(String),
+    }
+    impl ::std::fmt::Debug for Content {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::PlusOne => "PlusOne",
+                    Self::MinusOne => "MinusOne",
+                    Self::Laugh => "Laugh",
+                    Self::Confused => "Confused",
+                    Self::Heart => "Heart",
+                    Self::Hooray => "Hooray",
+                    Self::Rocket => "Rocket",
+                    Self::Eyes => "Eyes",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
     }
     impl Content {
         /// The value as sent on the wire.
@@ -2445,7 +2789,7 @@ pub mod list_for_pull_request_review_comment {
 /// Request builder and parameter types of [`Reactions::list_for_release`](crate::reactions::Reactions::list_for_release).
 pub mod list_for_release {
     /// Request for [`Reactions::list_for_release`](crate::reactions::Reactions::list_for_release): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct ListForRelease<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -2455,6 +2799,13 @@ pub mod list_for_release {
         pub(super) content: Option<crate::reactions::list_for_release::Content>,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListForRelease<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> ListForRelease<'c> {
         /// Only reactions of this kind. Leave it out to list all kinds. Values: `+1`, `laugh`, `heart`, `hooray`, `rocket`, `eyes`.
@@ -2527,7 +2878,7 @@ pub mod list_for_release {
         }
     }
     /// Only reactions of this kind. Leave it out to list all kinds. Values: `+1`, `laugh`, `heart`, `hooray`, `rocket`, `eyes`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum Content {
         /// `+1`
@@ -2544,6 +2895,24 @@ pub mod list_for_release {
         Eyes,
         /// A value this client does not know yet, sent as given.
         Other(String),
+    }
+    impl ::std::fmt::Debug for Content {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::PlusOne => "PlusOne",
+                    Self::Laugh => "Laugh",
+                    Self::Heart => "Heart",
+                    Self::Hooray => "Hooray",
+                    Self::Rocket => "Rocket",
+                    Self::Eyes => "Eyes",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
     }
     impl Content {
         /// The value as sent on the wire.
@@ -2572,7 +2941,7 @@ pub mod list_for_release {
 /// Request builder and parameter types of [`Reactions::list_for_team_discussion_comment_in_org`](crate::reactions::Reactions::list_for_team_discussion_comment_in_org).
 pub mod list_for_team_discussion_comment_in_org {
     /// Request for [`Reactions::list_for_team_discussion_comment_in_org`](crate::reactions::Reactions::list_for_team_discussion_comment_in_org): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct ListForTeamDiscussionCommentInOrg<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -2585,6 +2954,13 @@ pub mod list_for_team_discussion_comment_in_org {
         >,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListForTeamDiscussionCommentInOrg<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> ListForTeamDiscussionCommentInOrg<'c> {
         /// Only reactions of this kind. Leave it out to list all kinds. Values: `+1`, `-1`, `laugh`, `confused`, `heart`, `hooray`, `rocket`, `eyes`.
@@ -2668,7 +3044,7 @@ pub mod list_for_team_discussion_comment_in_org {
         }
     }
     /// Only reactions of this kind. Leave it out to list all kinds. Values: `+1`, `-1`, `laugh`, `confused`, `heart`, `hooray`, `rocket`, `eyes`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum Content {
         /// `+1`
@@ -2689,6 +3065,26 @@ pub mod list_for_team_discussion_comment_in_org {
         Eyes,
         /// A value this client does not know yet, sent as given.
         Other(String),
+    }
+    impl ::std::fmt::Debug for Content {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::PlusOne => "PlusOne",
+                    Self::MinusOne => "MinusOne",
+                    Self::Laugh => "Laugh",
+                    Self::Confused => "Confused",
+                    Self::Heart => "Heart",
+                    Self::Hooray => "Hooray",
+                    Self::Rocket => "Rocket",
+                    Self::Eyes => "Eyes",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
     }
     impl Content {
         /// The value as sent on the wire.
@@ -2719,7 +3115,7 @@ pub mod list_for_team_discussion_comment_in_org {
 /// Request builder and parameter types of [`Reactions::list_for_team_discussion_in_org`](crate::reactions::Reactions::list_for_team_discussion_in_org).
 pub mod list_for_team_discussion_in_org {
     /// Request for [`Reactions::list_for_team_discussion_in_org`](crate::reactions::Reactions::list_for_team_discussion_in_org): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct ListForTeamDiscussionInOrg<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -2731,6 +3127,13 @@ pub mod list_for_team_discussion_in_org {
         >,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListForTeamDiscussionInOrg<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> ListForTeamDiscussionInOrg<'c> {
         /// Only reactions of this kind. Leave it out to list all kinds. Values: `+1`, `-1`, `laugh`, `confused`, `heart`, `hooray`, `rocket`, `eyes`.
@@ -2813,7 +3216,7 @@ pub mod list_for_team_discussion_in_org {
         }
     }
     /// Only reactions of this kind. Leave it out to list all kinds. Values: `+1`, `-1`, `laugh`, `confused`, `heart`, `hooray`, `rocket`, `eyes`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum Content {
         /// `+1`
@@ -2834,6 +3237,26 @@ pub mod list_for_team_discussion_in_org {
         Eyes,
         /// A value this client does not know yet, sent as given.
         Other(String),
+    }
+    impl ::std::fmt::Debug for Content {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::PlusOne => "PlusOne",
+                    Self::MinusOne => "MinusOne",
+                    Self::Laugh => "Laugh",
+                    Self::Confused => "Confused",
+                    Self::Heart => "Heart",
+                    Self::Hooray => "Hooray",
+                    Self::Rocket => "Rocket",
+                    Self::Eyes => "Eyes",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
     }
     impl Content {
         /// The value as sent on the wire.

@@ -3060,11 +3060,18 @@ impl<'c> Repos<'c> {
 /// Request builder and parameter types of [`Repos::accept_invitation_for_authenticated_user`](crate::repos::Repos::accept_invitation_for_authenticated_user).
 pub mod accept_invitation_for_authenticated_user {
     /// Request for [`Repos::accept_invitation_for_authenticated_user`](crate::repos::Repos::accept_invitation_for_authenticated_user): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct AcceptInvitationForAuthenticatedUser<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) invitation_id: i64,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for AcceptInvitationForAuthenticatedUser<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> AcceptInvitationForAuthenticatedUser<'c> {
         /// The request, to adjust (headers, media type) before sending.
@@ -3103,7 +3110,7 @@ pub mod accept_invitation_for_authenticated_user {
 /// Request builder and parameter types of [`Repos::add_collaborator`](crate::repos::Repos::add_collaborator).
 pub mod add_collaborator {
     /// Request for [`Repos::add_collaborator`](crate::repos::Repos::add_collaborator): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct AddCollaborator<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -3111,6 +3118,13 @@ pub mod add_collaborator {
         pub(super) repo: String,
         pub(super) username: String,
         pub(super) permission: Option<String>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for AddCollaborator<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> AddCollaborator<'c> {
         /// The role to give the collaborator; this only has an effect on repositories owned by an organization. Use `pull`, `triage`, `push`, `maintain` or `admin`, or the name of a custom repository role defined by the organization.
@@ -3165,13 +3179,20 @@ pub mod add_collaborator {
 /// Request builder and parameter types of [`Repos::check_collaborator`](crate::repos::Repos::check_collaborator).
 pub mod check_collaborator {
     /// Request for [`Repos::check_collaborator`](crate::repos::Repos::check_collaborator): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct CheckCollaborator<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) owner: String,
         pub(super) repo: String,
         pub(super) username: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for CheckCollaborator<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> CheckCollaborator<'c> {
         /// The request, to adjust (headers, media type) before sending.
@@ -3206,7 +3227,7 @@ pub mod check_collaborator {
 /// Request builder and parameter types of [`Repos::compare_commits_with_basehead`](crate::repos::Repos::compare_commits_with_basehead).
 pub mod compare_commits_with_basehead {
     /// Request for [`Repos::compare_commits_with_basehead`](crate::repos::Repos::compare_commits_with_basehead): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct CompareCommitsWithBasehead<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -3215,6 +3236,13 @@ pub mod compare_commits_with_basehead {
         pub(super) basehead: String,
         pub(super) page: Option<i64>,
         pub(super) per_page: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for CompareCommitsWithBasehead<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> CompareCommitsWithBasehead<'c> {
         /// Which page of results to return, counting from 1. Default: `1`.
@@ -3279,7 +3307,7 @@ pub mod compare_commits_with_basehead {
 /// Request builder and parameter types of [`Repos::create_commit_status`](crate::repos::Repos::create_commit_status).
 pub mod create_commit_status {
     /// Request for [`Repos::create_commit_status`](crate::repos::Repos::create_commit_status): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct CreateCommitStatus<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -3290,6 +3318,13 @@ pub mod create_commit_status {
         pub(super) target_url: Option<String>,
         pub(super) description: Option<String>,
         pub(super) context: Option<String>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for CreateCommitStatus<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> CreateCommitStatus<'c> {
         /// Link shown next to the status in the GitHub interface, for example the page with the build log of this commit.
@@ -3349,7 +3384,7 @@ pub mod create_commit_status {
         }
     }
     /// Outcome to report: `error`, `failure`, `pending` or `success`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum State {
         /// `error`
@@ -3362,6 +3397,22 @@ pub mod create_commit_status {
         Success,
         /// A value this client does not know yet, sent as given.
         Other(String),
+    }
+    impl ::std::fmt::Debug for State {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Error => "Error",
+                    Self::Failure => "Failure",
+                    Self::Pending => "Pending",
+                    Self::Success => "Success",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
     }
     impl State {
         /// The value as sent on the wire.
@@ -3388,7 +3439,7 @@ pub mod create_commit_status {
 /// Request builder and parameter types of [`Repos::create_deployment`](crate::repos::Repos::create_deployment).
 pub mod create_deployment {
     /// Request for [`Repos::create_deployment`](crate::repos::Repos::create_deployment): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct CreateDeployment<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -3403,6 +3454,13 @@ pub mod create_deployment {
         pub(super) description: Option<Option<String>>,
         pub(super) transient_environment: Option<bool>,
         pub(super) production_environment: Option<bool>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for CreateDeployment<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> CreateDeployment<'c> {
         /// Kind of deployment, such as `deploy` or `deploy:migrations`. Default: `deploy`.
@@ -3514,7 +3572,7 @@ pub mod create_deployment {
 /// Request builder and parameter types of [`Repos::create_deployment_status`](crate::repos::Repos::create_deployment_status).
 pub mod create_deployment_status {
     /// Request for [`Repos::create_deployment_status`](crate::repos::Repos::create_deployment_status): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct CreateDeploymentStatus<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -3528,6 +3586,13 @@ pub mod create_deployment_status {
         pub(super) environment: Option<String>,
         pub(super) environment_url: Option<String>,
         pub(super) auto_inactive: Option<bool>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for CreateDeploymentStatus<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> CreateDeploymentStatus<'c> {
         /// **Closing down:** use `log_url`. Address of the deployment's output.
@@ -3611,7 +3676,7 @@ pub mod create_deployment_status {
         }
     }
     /// New state of the deployment. Only GitHub Actions may set `queued` and `in_progress` through the UI; any caller may send them here. Values: `error`, `failure`, `inactive`, `in_progress`, `queued`, `pending`, `success`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum State {
         /// `error`
@@ -3630,6 +3695,25 @@ pub mod create_deployment_status {
         Success,
         /// A value this client does not know yet, sent as given.
         Other(String),
+    }
+    impl ::std::fmt::Debug for State {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Error => "Error",
+                    Self::Failure => "Failure",
+                    Self::Inactive => "Inactive",
+                    Self::InProgress => "InProgress",
+                    Self::Queued => "Queued",
+                    Self::Pending => "Pending",
+                    Self::Success => "Success",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
     }
     impl State {
         /// The value as sent on the wire.
@@ -3659,7 +3743,7 @@ pub mod create_deployment_status {
 /// Request builder and parameter types of [`Repos::create_for_authenticated_user`](crate::repos::Repos::create_for_authenticated_user).
 pub mod create_for_authenticated_user {
     /// Request for [`Repos::create_for_authenticated_user`](crate::repos::Repos::create_for_authenticated_user): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct CreateForAuthenticatedUser<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -3694,6 +3778,13 @@ pub mod create_for_authenticated_user {
         >,
         pub(super) has_downloads: Option<bool>,
         pub(super) is_template: Option<bool>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for CreateForAuthenticatedUser<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> CreateForAuthenticatedUser<'c> {
         /// Short description of the repository.
@@ -3906,7 +3997,7 @@ pub mod create_for_authenticated_user {
         }
     }
     /// Default title of squash commits. `COMMIT_OR_PR_TITLE` uses the commit title for single-commit pull requests and the pull request title otherwise. Values: `PR_TITLE`, `COMMIT_OR_PR_TITLE`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum SquashMergeCommitTitle {
         /// `PR_TITLE`
@@ -3915,6 +4006,20 @@ pub mod create_for_authenticated_user {
         CommitOrPrTitle,
         /// A value this client does not know yet, sent as given.
         Other(String),
+    }
+    impl ::std::fmt::Debug for SquashMergeCommitTitle {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::PrTitle => "PrTitle",
+                    Self::CommitOrPrTitle => "CommitOrPrTitle",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
     }
     impl SquashMergeCommitTitle {
         /// The value as sent on the wire.
@@ -3936,7 +4041,7 @@ pub mod create_for_authenticated_user {
         }
     }
     /// Default message of squash commits: the pull request body, the commit messages, or nothing. Values: `PR_BODY`, `COMMIT_MESSAGES`, `BLANK`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum SquashMergeCommitMessage {
         /// `PR_BODY`
@@ -3947,6 +4052,21 @@ pub mod create_for_authenticated_user {
         Blank,
         /// A value this client does not know yet, sent as given.
         Other(String),
+    }
+    impl ::std::fmt::Debug for SquashMergeCommitMessage {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::PrBody => "PrBody",
+                    Self::CommitMessages => "CommitMessages",
+                    Self::Blank => "Blank",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
     }
     impl SquashMergeCommitMessage {
         /// The value as sent on the wire.
@@ -3969,7 +4089,7 @@ pub mod create_for_authenticated_user {
         }
     }
     /// Default title of merge commits: the pull request title, or the classic merge message. Values: `PR_TITLE`, `MERGE_MESSAGE`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum MergeCommitTitle {
         /// `PR_TITLE`
@@ -3978,6 +4098,20 @@ pub mod create_for_authenticated_user {
         MergeMessage,
         /// A value this client does not know yet, sent as given.
         Other(String),
+    }
+    impl ::std::fmt::Debug for MergeCommitTitle {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::PrTitle => "PrTitle",
+                    Self::MergeMessage => "MergeMessage",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
     }
     impl MergeCommitTitle {
         /// The value as sent on the wire.
@@ -3999,7 +4133,7 @@ pub mod create_for_authenticated_user {
         }
     }
     /// Default message of merge commits: the pull request body, its title, or nothing. Values: `PR_BODY`, `PR_TITLE`, `BLANK`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum MergeCommitMessage {
         /// `PR_BODY`
@@ -4010,6 +4144,21 @@ pub mod create_for_authenticated_user {
         Blank,
         /// A value this client does not know yet, sent as given.
         Other(String),
+    }
+    impl ::std::fmt::Debug for MergeCommitMessage {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::PrBody => "PrBody",
+                    Self::PrTitle => "PrTitle",
+                    Self::Blank => "Blank",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
     }
     impl MergeCommitMessage {
         /// The value as sent on the wire.
@@ -4035,7 +4184,7 @@ pub mod create_for_authenticated_user {
 /// Request builder and parameter types of [`Repos::create_fork`](crate::repos::Repos::create_fork).
 pub mod create_fork {
     /// Request for [`Repos::create_fork`](crate::repos::Repos::create_fork): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct CreateFork<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -4044,6 +4193,13 @@ pub mod create_fork {
         pub(super) organization: Option<String>,
         pub(super) name: Option<String>,
         pub(super) default_branch_only: Option<bool>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for CreateFork<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> CreateFork<'c> {
         /// Organization to fork into. Defaults to your own account.
@@ -4106,7 +4262,7 @@ pub mod create_fork {
 /// Request builder and parameter types of [`Repos::create_in_org`](crate::repos::Repos::create_in_org).
 pub mod create_in_org {
     /// Request for [`Repos::create_in_org`](crate::repos::Repos::create_in_org): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct CreateInOrg<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -4146,6 +4302,13 @@ pub mod create_in_org {
         pub(super) custom_properties: Option<
             ::std::collections::BTreeMap<String, String>,
         >,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for CreateInOrg<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> CreateInOrg<'c> {
         /// Short description of the repository.
@@ -4378,7 +4541,7 @@ pub mod create_in_org {
         }
     }
     /// Who can see the repository. Values: `public`, `private`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum Visibility {
         /// `public`
@@ -4387,6 +4550,20 @@ pub mod create_in_org {
         Private,
         /// A value this client does not know yet, sent as given.
         Other(String),
+    }
+    impl ::std::fmt::Debug for Visibility {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Public => "Public",
+                    Self::Private => "Private",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
     }
     impl Visibility {
         /// The value as sent on the wire.
@@ -4408,7 +4585,7 @@ pub mod create_in_org {
         }
     }
     /// Default title of squash commits. `COMMIT_OR_PR_TITLE` uses the commit title for single-commit pull requests and the pull request title otherwise. Values: `PR_TITLE`, `COMMIT_OR_PR_TITLE`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum SquashMergeCommitTitle {
         /// `PR_TITLE`
@@ -4417,6 +4594,20 @@ pub mod create_in_org {
         CommitOrPrTitle,
         /// A value this client does not know yet, sent as given.
         Other(String),
+    }
+    impl ::std::fmt::Debug for SquashMergeCommitTitle {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::PrTitle => "PrTitle",
+                    Self::CommitOrPrTitle => "CommitOrPrTitle",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
     }
     impl SquashMergeCommitTitle {
         /// The value as sent on the wire.
@@ -4438,7 +4629,7 @@ pub mod create_in_org {
         }
     }
     /// Default message of squash commits: the pull request body, the commit messages, or nothing. Values: `PR_BODY`, `COMMIT_MESSAGES`, `BLANK`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum SquashMergeCommitMessage {
         /// `PR_BODY`
@@ -4449,6 +4640,21 @@ pub mod create_in_org {
         Blank,
         /// A value this client does not know yet, sent as given.
         Other(String),
+    }
+    impl ::std::fmt::Debug for SquashMergeCommitMessage {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::PrBody => "PrBody",
+                    Self::CommitMessages => "CommitMessages",
+                    Self::Blank => "Blank",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
     }
     impl SquashMergeCommitMessage {
         /// The value as sent on the wire.
@@ -4471,7 +4677,7 @@ pub mod create_in_org {
         }
     }
     /// Default title of merge commits: the pull request title, or the classic merge message. Values: `PR_TITLE`, `MERGE_MESSAGE`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum MergeCommitTitle {
         /// `PR_TITLE`
@@ -4480,6 +4686,20 @@ pub mod create_in_org {
         MergeMessage,
         /// A value this client does not know yet, sent as given.
         Other(String),
+    }
+    impl ::std::fmt::Debug for MergeCommitTitle {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::PrTitle => "PrTitle",
+                    Self::MergeMessage => "MergeMessage",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
     }
     impl MergeCommitTitle {
         /// The value as sent on the wire.
@@ -4501,7 +4721,7 @@ pub mod create_in_org {
         }
     }
     /// Default message of merge commits: the pull request body, its title, or nothing. Values: `PR_BODY`, `PR_TITLE`, `BLANK`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum MergeCommitMessage {
         /// `PR_BODY`
@@ -4512,6 +4732,21 @@ pub mod create_in_org {
         Blank,
         /// A value this client does not know yet, sent as given.
         Other(String),
+    }
+    impl ::std::fmt::Debug for MergeCommitMessage {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::PrBody => "PrBody",
+                    Self::PrTitle => "PrTitle",
+                    Self::Blank => "Blank",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
     }
     impl MergeCommitMessage {
         /// The value as sent on the wire.
@@ -4537,7 +4772,7 @@ pub mod create_in_org {
 /// Request builder and parameter types of [`Repos::create_or_update_environment`](crate::repos::Repos::create_or_update_environment).
 pub mod create_or_update_environment {
     /// Request for [`Repos::create_or_update_environment`](crate::repos::Repos::create_or_update_environment): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct CreateOrUpdateEnvironment<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -4552,6 +4787,13 @@ pub mod create_or_update_environment {
         pub(super) deployment_branch_policy: Option<
             Option<crate::repos::create_or_update_environment::DeploymentBranchPolicy>,
         >,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for CreateOrUpdateEnvironment<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> CreateOrUpdateEnvironment<'c> {
         /// Minutes to wait before a job may proceed, from 0 to 43200 (30 days).
@@ -4643,7 +4885,7 @@ pub mod create_or_update_environment {
         }
     }
     /// Whether `id` names a user or a team. Values: `User`, `Team`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum ReviewersType {
         /// `User`
@@ -4652,6 +4894,20 @@ pub mod create_or_update_environment {
         Team,
         /// A value this client does not know yet, sent as given.
         Other(String),
+    }
+    impl ::std::fmt::Debug for ReviewersType {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::User => "User",
+                    Self::Team => "Team",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
     }
     impl ReviewersType {
         /// The value as sent on the wire.
@@ -4704,7 +4960,7 @@ pub mod create_or_update_environment {
 /// Request builder and parameter types of [`Repos::create_or_update_file_contents`](crate::repos::Repos::create_or_update_file_contents).
 pub mod create_or_update_file_contents {
     /// Request for [`Repos::create_or_update_file_contents`](crate::repos::Repos::create_or_update_file_contents): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct CreateOrUpdateFileContents<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -4719,6 +4975,13 @@ pub mod create_or_update_file_contents {
             crate::repos::create_or_update_file_contents::Committer,
         >,
         pub(super) author: Option<crate::repos::create_or_update_file_contents::Author>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for CreateOrUpdateFileContents<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> CreateOrUpdateFileContents<'c> {
         /// Blob SHA of the file being overwritten. **Needed when you replace an existing file.**
@@ -4845,7 +5108,7 @@ pub mod create_or_update_file_contents {
 /// Request builder and parameter types of [`Repos::create_release`](crate::repos::Repos::create_release).
 pub mod create_release {
     /// Request for [`Repos::create_release`](crate::repos::Repos::create_release): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct CreateRelease<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -4860,6 +5123,13 @@ pub mod create_release {
         pub(super) discussion_category_name: Option<String>,
         pub(super) generate_release_notes: Option<bool>,
         pub(super) make_latest: Option<crate::repos::create_release::MakeLatest>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for CreateRelease<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> CreateRelease<'c> {
         /// Branch or commit SHA the tag is created from when it does not exist yet. Defaults to the default branch.
@@ -4958,7 +5228,7 @@ pub mod create_release {
         }
     }
     /// Whether this release becomes the latest one. `legacy` decides by creation date and semantic version. Values: `true`, `false`, `legacy`. Default: `true`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum MakeLatest {
         /// `true`
@@ -4969,6 +5239,21 @@ pub mod create_release {
         Legacy,
         /// A value this client does not know yet, sent as given.
         Other(String),
+    }
+    impl ::std::fmt::Debug for MakeLatest {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::True => "True",
+                    Self::False => "False",
+                    Self::Legacy => "Legacy",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
     }
     impl MakeLatest {
         /// The value as sent on the wire.
@@ -4994,7 +5279,7 @@ pub mod create_release {
 /// Request builder and parameter types of [`Repos::create_webhook`](crate::repos::Repos::create_webhook).
 pub mod create_webhook {
     /// Request for [`Repos::create_webhook`](crate::repos::Repos::create_webhook): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct CreateWebhook<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -5004,6 +5289,13 @@ pub mod create_webhook {
         pub(super) config: Option<crate::repos::create_webhook::Config>,
         pub(super) events: Option<Vec<String>>,
         pub(super) active: Option<bool>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for CreateWebhook<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> CreateWebhook<'c> {
         /// Must be `web` when given.
@@ -5090,11 +5382,18 @@ pub mod create_webhook {
 /// Request builder and parameter types of [`Repos::decline_invitation_for_authenticated_user`](crate::repos::Repos::decline_invitation_for_authenticated_user).
 pub mod decline_invitation_for_authenticated_user {
     /// Request for [`Repos::decline_invitation_for_authenticated_user`](crate::repos::Repos::decline_invitation_for_authenticated_user): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct DeclineInvitationForAuthenticatedUser<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) invitation_id: i64,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for DeclineInvitationForAuthenticatedUser<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> DeclineInvitationForAuthenticatedUser<'c> {
         /// The request, to adjust (headers, media type) before sending.
@@ -5133,12 +5432,19 @@ pub mod decline_invitation_for_authenticated_user {
 /// Request builder and parameter types of [`Repos::delete`](crate::repos::Repos::delete).
 pub mod delete {
     /// Request for [`Repos::delete`](crate::repos::Repos::delete): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct Delete<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) owner: String,
         pub(super) repo: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for Delete<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> Delete<'c> {
         /// The request, to adjust (headers, media type) before sending.
@@ -5170,13 +5476,20 @@ pub mod delete {
 /// Request builder and parameter types of [`Repos::delete_an_environment`](crate::repos::Repos::delete_an_environment).
 pub mod delete_an_environment {
     /// Request for [`Repos::delete_an_environment`](crate::repos::Repos::delete_an_environment): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct DeleteAnEnvironment<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) owner: String,
         pub(super) repo: String,
         pub(super) environment_name: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for DeleteAnEnvironment<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> DeleteAnEnvironment<'c> {
         /// The request, to adjust (headers, media type) before sending.
@@ -5213,13 +5526,20 @@ pub mod delete_an_environment {
 /// Request builder and parameter types of [`Repos::delete_branch_protection`](crate::repos::Repos::delete_branch_protection).
 pub mod delete_branch_protection {
     /// Request for [`Repos::delete_branch_protection`](crate::repos::Repos::delete_branch_protection): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct DeleteBranchProtection<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) owner: String,
         pub(super) repo: String,
         pub(super) branch: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for DeleteBranchProtection<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> DeleteBranchProtection<'c> {
         /// The request, to adjust (headers, media type) before sending.
@@ -5254,13 +5574,20 @@ pub mod delete_branch_protection {
 /// Request builder and parameter types of [`Repos::delete_deployment`](crate::repos::Repos::delete_deployment).
 pub mod delete_deployment {
     /// Request for [`Repos::delete_deployment`](crate::repos::Repos::delete_deployment): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct DeleteDeployment<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) owner: String,
         pub(super) repo: String,
         pub(super) deployment_id: i64,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for DeleteDeployment<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> DeleteDeployment<'c> {
         /// The request, to adjust (headers, media type) before sending.
@@ -5295,7 +5622,7 @@ pub mod delete_deployment {
 /// Request builder and parameter types of [`Repos::delete_file`](crate::repos::Repos::delete_file).
 pub mod delete_file {
     /// Request for [`Repos::delete_file`](crate::repos::Repos::delete_file): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct DeleteFile<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -5307,6 +5634,13 @@ pub mod delete_file {
         pub(super) branch: Option<String>,
         pub(super) committer: Option<crate::repos::delete_file::Committer>,
         pub(super) author: Option<crate::repos::delete_file::Author>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for DeleteFile<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> DeleteFile<'c> {
         /// Branch to commit to. Defaults to the default branch.
@@ -5391,13 +5725,20 @@ pub mod delete_file {
 /// Request builder and parameter types of [`Repos::delete_invitation`](crate::repos::Repos::delete_invitation).
 pub mod delete_invitation {
     /// Request for [`Repos::delete_invitation`](crate::repos::Repos::delete_invitation): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct DeleteInvitation<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) owner: String,
         pub(super) repo: String,
         pub(super) invitation_id: i64,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for DeleteInvitation<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> DeleteInvitation<'c> {
         /// The request, to adjust (headers, media type) before sending.
@@ -5432,13 +5773,20 @@ pub mod delete_invitation {
 /// Request builder and parameter types of [`Repos::delete_release`](crate::repos::Repos::delete_release).
 pub mod delete_release {
     /// Request for [`Repos::delete_release`](crate::repos::Repos::delete_release): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct DeleteRelease<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) owner: String,
         pub(super) repo: String,
         pub(super) release_id: i64,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for DeleteRelease<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> DeleteRelease<'c> {
         /// The request, to adjust (headers, media type) before sending.
@@ -5471,13 +5819,20 @@ pub mod delete_release {
 /// Request builder and parameter types of [`Repos::delete_release_asset`](crate::repos::Repos::delete_release_asset).
 pub mod delete_release_asset {
     /// Request for [`Repos::delete_release_asset`](crate::repos::Repos::delete_release_asset): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct DeleteReleaseAsset<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) owner: String,
         pub(super) repo: String,
         pub(super) asset_id: i64,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for DeleteReleaseAsset<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> DeleteReleaseAsset<'c> {
         /// The request, to adjust (headers, media type) before sending.
@@ -5512,13 +5867,20 @@ pub mod delete_release_asset {
 /// Request builder and parameter types of [`Repos::delete_webhook`](crate::repos::Repos::delete_webhook).
 pub mod delete_webhook {
     /// Request for [`Repos::delete_webhook`](crate::repos::Repos::delete_webhook): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct DeleteWebhook<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) owner: String,
         pub(super) repo: String,
         pub(super) hook_id: i64,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for DeleteWebhook<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> DeleteWebhook<'c> {
         /// The request, to adjust (headers, media type) before sending.
@@ -5551,13 +5913,20 @@ pub mod delete_webhook {
 /// Request builder and parameter types of [`Repos::download_tarball_archive`](crate::repos::Repos::download_tarball_archive).
 pub mod download_tarball_archive {
     /// Request for [`Repos::download_tarball_archive`](crate::repos::Repos::download_tarball_archive): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct DownloadTarballArchive<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) owner: String,
         pub(super) repo: String,
         pub(super) r#ref: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for DownloadTarballArchive<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> DownloadTarballArchive<'c> {
         /// The request, to adjust (headers, media type) before sending.
@@ -5595,7 +5964,7 @@ pub mod download_tarball_archive {
 /// Request builder and parameter types of [`Repos::generate_release_notes`](crate::repos::Repos::generate_release_notes).
 pub mod generate_release_notes {
     /// Request for [`Repos::generate_release_notes`](crate::repos::Repos::generate_release_notes): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct GenerateReleaseNotes<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -5605,6 +5974,13 @@ pub mod generate_release_notes {
         pub(super) target_commitish: Option<String>,
         pub(super) previous_tag_name: Option<String>,
         pub(super) configuration_file_path: Option<String>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GenerateReleaseNotes<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> GenerateReleaseNotes<'c> {
         /// Commit the tag would point to when it does not exist yet. Ignored for existing tags.
@@ -5674,12 +6050,19 @@ pub mod generate_release_notes {
 /// Request builder and parameter types of [`Repos::get`](crate::repos::Repos::get).
 pub mod get {
     /// Request for [`Repos::get`](crate::repos::Repos::get): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct Get<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) owner: String,
         pub(super) repo: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for Get<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> Get<'c> {
         /// The request, to adjust (headers, media type) before sending.
@@ -5716,7 +6099,7 @@ pub mod get {
 /// Request builder and parameter types of [`Repos::get_all_environments`](crate::repos::Repos::get_all_environments).
 pub mod get_all_environments {
     /// Request for [`Repos::get_all_environments`](crate::repos::Repos::get_all_environments): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct GetAllEnvironments<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -5724,6 +6107,13 @@ pub mod get_all_environments {
         pub(super) repo: String,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetAllEnvironments<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> GetAllEnvironments<'c> {
         /// How many results to return per page, at most 100. Default: `30`.
@@ -5788,7 +6178,7 @@ pub mod get_all_environments {
 /// Request builder and parameter types of [`Repos::get_all_topics`](crate::repos::Repos::get_all_topics).
 pub mod get_all_topics {
     /// Request for [`Repos::get_all_topics`](crate::repos::Repos::get_all_topics): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct GetAllTopics<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -5796,6 +6186,13 @@ pub mod get_all_topics {
         pub(super) repo: String,
         pub(super) page: Option<i64>,
         pub(super) per_page: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetAllTopics<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> GetAllTopics<'c> {
         /// Which page of results to return, counting from 1. Default: `1`.
@@ -5849,13 +6246,20 @@ pub mod get_all_topics {
 /// Request builder and parameter types of [`Repos::get_branch`](crate::repos::Repos::get_branch).
 pub mod get_branch {
     /// Request for [`Repos::get_branch`](crate::repos::Repos::get_branch): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct GetBranch<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) owner: String,
         pub(super) repo: String,
         pub(super) branch: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetBranch<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> GetBranch<'c> {
         /// The request, to adjust (headers, media type) before sending.
@@ -5893,13 +6297,20 @@ pub mod get_branch {
 /// Request builder and parameter types of [`Repos::get_branch_protection`](crate::repos::Repos::get_branch_protection).
 pub mod get_branch_protection {
     /// Request for [`Repos::get_branch_protection`](crate::repos::Repos::get_branch_protection): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct GetBranchProtection<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) owner: String,
         pub(super) repo: String,
         pub(super) branch: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetBranchProtection<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> GetBranchProtection<'c> {
         /// The request, to adjust (headers, media type) before sending.
@@ -5939,13 +6350,20 @@ pub mod get_branch_protection {
 /// Request builder and parameter types of [`Repos::get_collaborator_permission_level`](crate::repos::Repos::get_collaborator_permission_level).
 pub mod get_collaborator_permission_level {
     /// Request for [`Repos::get_collaborator_permission_level`](crate::repos::Repos::get_collaborator_permission_level): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct GetCollaboratorPermissionLevel<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) owner: String,
         pub(super) repo: String,
         pub(super) username: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetCollaboratorPermissionLevel<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> GetCollaboratorPermissionLevel<'c> {
         /// The request, to adjust (headers, media type) before sending.
@@ -5996,7 +6414,7 @@ pub mod get_collaborator_permission_level {
 /// Request builder and parameter types of [`Repos::get_combined_status_for_ref`](crate::repos::Repos::get_combined_status_for_ref).
 pub mod get_combined_status_for_ref {
     /// Request for [`Repos::get_combined_status_for_ref`](crate::repos::Repos::get_combined_status_for_ref): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct GetCombinedStatusForRef<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -6005,6 +6423,13 @@ pub mod get_combined_status_for_ref {
         pub(super) r#ref: String,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetCombinedStatusForRef<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> GetCombinedStatusForRef<'c> {
         /// How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
@@ -6070,7 +6495,7 @@ pub mod get_combined_status_for_ref {
 /// Request builder and parameter types of [`Repos::get_commit`](crate::repos::Repos::get_commit).
 pub mod get_commit {
     /// Request for [`Repos::get_commit`](crate::repos::Repos::get_commit): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct GetCommit<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -6079,6 +6504,13 @@ pub mod get_commit {
         pub(super) r#ref: String,
         pub(super) page: Option<i64>,
         pub(super) per_page: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetCommit<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> GetCommit<'c> {
         /// Which page of results to return, counting from 1. Default: `1`.
@@ -6133,7 +6565,7 @@ pub mod get_commit {
 /// Request builder and parameter types of [`Repos::get_content`](crate::repos::Repos::get_content).
 pub mod get_content {
     /// Request for [`Repos::get_content`](crate::repos::Repos::get_content): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct GetContent<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -6141,6 +6573,13 @@ pub mod get_content {
         pub(super) repo: String,
         pub(super) path: String,
         pub(super) r#ref: Option<String>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetContent<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> GetContent<'c> {
         /// Commit, branch or tag to read from. Default: the default branch of the repository.
@@ -6188,13 +6627,20 @@ pub mod get_content {
 /// Request builder and parameter types of [`Repos::get_deployment`](crate::repos::Repos::get_deployment).
 pub mod get_deployment {
     /// Request for [`Repos::get_deployment`](crate::repos::Repos::get_deployment): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct GetDeployment<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) owner: String,
         pub(super) repo: String,
         pub(super) deployment_id: i64,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetDeployment<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> GetDeployment<'c> {
         /// The request, to adjust (headers, media type) before sending.
@@ -6230,7 +6676,7 @@ pub mod get_deployment {
 /// Request builder and parameter types of [`Repos::get_deployment_status`](crate::repos::Repos::get_deployment_status).
 pub mod get_deployment_status {
     /// Request for [`Repos::get_deployment_status`](crate::repos::Repos::get_deployment_status): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct GetDeploymentStatus<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -6238,6 +6684,13 @@ pub mod get_deployment_status {
         pub(super) repo: String,
         pub(super) deployment_id: i64,
         pub(super) status_id: i64,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetDeploymentStatus<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> GetDeploymentStatus<'c> {
         /// The request, to adjust (headers, media type) before sending.
@@ -6282,13 +6735,20 @@ pub mod get_deployment_status {
 /// Request builder and parameter types of [`Repos::get_environment`](crate::repos::Repos::get_environment).
 pub mod get_environment {
     /// Request for [`Repos::get_environment`](crate::repos::Repos::get_environment): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct GetEnvironment<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) owner: String,
         pub(super) repo: String,
         pub(super) environment_name: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetEnvironment<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> GetEnvironment<'c> {
         /// The request, to adjust (headers, media type) before sending.
@@ -6328,12 +6788,19 @@ pub mod get_environment {
 /// Request builder and parameter types of [`Repos::get_latest_release`](crate::repos::Repos::get_latest_release).
 pub mod get_latest_release {
     /// Request for [`Repos::get_latest_release`](crate::repos::Repos::get_latest_release): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct GetLatestRelease<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) owner: String,
         pub(super) repo: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetLatestRelease<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> GetLatestRelease<'c> {
         /// The request, to adjust (headers, media type) before sending.
@@ -6370,13 +6837,20 @@ pub mod get_latest_release {
 /// Request builder and parameter types of [`Repos::get_readme`](crate::repos::Repos::get_readme).
 pub mod get_readme {
     /// Request for [`Repos::get_readme`](crate::repos::Repos::get_readme): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct GetReadme<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) owner: String,
         pub(super) repo: String,
         pub(super) r#ref: Option<String>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetReadme<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> GetReadme<'c> {
         /// Branch, tag or commit to read from. Defaults to the default branch.
@@ -6423,13 +6897,20 @@ pub mod get_readme {
 /// Request builder and parameter types of [`Repos::get_release`](crate::repos::Repos::get_release).
 pub mod get_release {
     /// Request for [`Repos::get_release`](crate::repos::Repos::get_release): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct GetRelease<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) owner: String,
         pub(super) repo: String,
         pub(super) release_id: i64,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetRelease<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> GetRelease<'c> {
         /// The request, to adjust (headers, media type) before sending.
@@ -6465,13 +6946,20 @@ pub mod get_release {
 /// Request builder and parameter types of [`Repos::get_release_asset`](crate::repos::Repos::get_release_asset).
 pub mod get_release_asset {
     /// Request for [`Repos::get_release_asset`](crate::repos::Repos::get_release_asset): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct GetReleaseAsset<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) owner: String,
         pub(super) repo: String,
         pub(super) asset_id: i64,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetReleaseAsset<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> GetReleaseAsset<'c> {
         /// The request, to adjust (headers, media type) before sending.
@@ -6509,13 +6997,20 @@ pub mod get_release_asset {
 /// Request builder and parameter types of [`Repos::get_release_by_tag`](crate::repos::Repos::get_release_by_tag).
 pub mod get_release_by_tag {
     /// Request for [`Repos::get_release_by_tag`](crate::repos::Repos::get_release_by_tag): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct GetReleaseByTag<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) owner: String,
         pub(super) repo: String,
         pub(super) tag: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetReleaseByTag<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> GetReleaseByTag<'c> {
         /// The request, to adjust (headers, media type) before sending.
@@ -6551,13 +7046,20 @@ pub mod get_release_by_tag {
 /// Request builder and parameter types of [`Repos::get_webhook`](crate::repos::Repos::get_webhook).
 pub mod get_webhook {
     /// Request for [`Repos::get_webhook`](crate::repos::Repos::get_webhook): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct GetWebhook<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) owner: String,
         pub(super) repo: String,
         pub(super) hook_id: i64,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetWebhook<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> GetWebhook<'c> {
         /// The request, to adjust (headers, media type) before sending.
@@ -6593,7 +7095,7 @@ pub mod get_webhook {
 /// Request builder and parameter types of [`Repos::list_branches`](crate::repos::Repos::list_branches).
 pub mod list_branches {
     /// Request for [`Repos::list_branches`](crate::repos::Repos::list_branches): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct ListBranches<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -6602,6 +7104,13 @@ pub mod list_branches {
         pub(super) protected: Option<bool>,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListBranches<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> ListBranches<'c> {
         /// `true` returns only protected branches, `false` only unprotected ones. Leave it out for all.
@@ -6673,7 +7182,7 @@ pub mod list_branches {
 /// Request builder and parameter types of [`Repos::list_collaborators`](crate::repos::Repos::list_collaborators).
 pub mod list_collaborators {
     /// Request for [`Repos::list_collaborators`](crate::repos::Repos::list_collaborators): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct ListCollaborators<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -6683,6 +7192,13 @@ pub mod list_collaborators {
         pub(super) permission: Option<crate::repos::list_collaborators::Permission>,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListCollaborators<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> ListCollaborators<'c> {
         /// Narrows the list by how users are related to the repository: `outside` returns only outside collaborators, `direct` returns everyone with permissions on the repository whether or not they belong to the organization, and `all` returns every collaborator you are allowed to see. Default: `all`.
@@ -6768,7 +7284,7 @@ pub mod list_collaborators {
         }
     }
     /// Narrows the list by how users are related to the repository: `outside` returns only outside collaborators, `direct` returns everyone with permissions on the repository whether or not they belong to the organization, and `all` returns every collaborator you are allowed to see. Default: `all`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum Affiliation {
         /// `outside`
@@ -6779,6 +7295,21 @@ pub mod list_collaborators {
         All,
         /// A value this client does not know yet, sent as given.
         Other(String),
+    }
+    impl ::std::fmt::Debug for Affiliation {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Outside => "Outside",
+                    Self::Direct => "Direct",
+                    Self::All => "All",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
     }
     impl Affiliation {
         /// The value as sent on the wire.
@@ -6801,7 +7332,7 @@ pub mod list_collaborators {
         }
     }
     /// Only return collaborators holding this role: `pull`, `triage`, `push`, `maintain` or `admin`. Without it, collaborators with any role are returned.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum Permission {
         /// `pull`
@@ -6816,6 +7347,23 @@ pub mod list_collaborators {
         Admin,
         /// A value this client does not know yet, sent as given.
         Other(String),
+    }
+    impl ::std::fmt::Debug for Permission {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Pull => "Pull",
+                    Self::Triage => "Triage",
+                    Self::Push => "Push",
+                    Self::Maintain => "Maintain",
+                    Self::Admin => "Admin",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
     }
     impl Permission {
         /// The value as sent on the wire.
@@ -6843,7 +7391,7 @@ pub mod list_collaborators {
 /// Request builder and parameter types of [`Repos::list_commit_statuses_for_ref`](crate::repos::Repos::list_commit_statuses_for_ref).
 pub mod list_commit_statuses_for_ref {
     /// Request for [`Repos::list_commit_statuses_for_ref`](crate::repos::Repos::list_commit_statuses_for_ref): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct ListCommitStatusesForRef<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -6852,6 +7400,13 @@ pub mod list_commit_statuses_for_ref {
         pub(super) r#ref: String,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListCommitStatusesForRef<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> ListCommitStatusesForRef<'c> {
         /// How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
@@ -6921,7 +7476,7 @@ pub mod list_commit_statuses_for_ref {
 /// Request builder and parameter types of [`Repos::list_commits`](crate::repos::Repos::list_commits).
 pub mod list_commits {
     /// Request for [`Repos::list_commits`](crate::repos::Repos::list_commits): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct ListCommits<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -6935,6 +7490,13 @@ pub mod list_commits {
         pub(super) until: Option<String>,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListCommits<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> ListCommits<'c> {
         /// SHA or branch to start from. Defaults to the default branch.
@@ -7049,7 +7611,7 @@ pub mod list_commits {
 /// Request builder and parameter types of [`Repos::list_contributors`](crate::repos::Repos::list_contributors).
 pub mod list_contributors {
     /// Request for [`Repos::list_contributors`](crate::repos::Repos::list_contributors): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct ListContributors<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -7058,6 +7620,13 @@ pub mod list_contributors {
         pub(super) anon: Option<crate::repos::list_contributors::Anon>,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListContributors<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> ListContributors<'c> {
         /// `1` or `true` includes anonymous contributors.
@@ -7134,7 +7703,7 @@ pub mod list_contributors {
         }
     }
     /// `1` or `true` includes anonymous contributors.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum Anon {
         /// `1`
@@ -7143,6 +7712,20 @@ pub mod list_contributors {
         True,
         /// A value this client does not know yet, sent as given.
         Other(String),
+    }
+    impl ::std::fmt::Debug for Anon {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::V1 => "V1",
+                    Self::True => "True",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
     }
     impl Anon {
         /// The value as sent on the wire.
@@ -7167,7 +7750,7 @@ pub mod list_contributors {
 /// Request builder and parameter types of [`Repos::list_deployment_statuses`](crate::repos::Repos::list_deployment_statuses).
 pub mod list_deployment_statuses {
     /// Request for [`Repos::list_deployment_statuses`](crate::repos::Repos::list_deployment_statuses): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct ListDeploymentStatuses<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -7176,6 +7759,13 @@ pub mod list_deployment_statuses {
         pub(super) deployment_id: i64,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListDeploymentStatuses<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> ListDeploymentStatuses<'c> {
         /// How many results to return per page, at most 100. Default: `30`.
@@ -7241,7 +7831,7 @@ pub mod list_deployment_statuses {
 /// Request builder and parameter types of [`Repos::list_deployments`](crate::repos::Repos::list_deployments).
 pub mod list_deployments {
     /// Request for [`Repos::list_deployments`](crate::repos::Repos::list_deployments): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct ListDeployments<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -7253,6 +7843,13 @@ pub mod list_deployments {
         pub(super) environment: Option<String>,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListDeployments<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> ListDeployments<'c> {
         /// Only deployments of this commit SHA. Default: `none`.
@@ -7351,7 +7948,7 @@ pub mod list_deployments {
 /// Request builder and parameter types of [`Repos::list_for_authenticated_user`](crate::repos::Repos::list_for_authenticated_user).
 pub mod list_for_authenticated_user {
     /// Request for [`Repos::list_for_authenticated_user`](crate::repos::Repos::list_for_authenticated_user): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct ListForAuthenticatedUser<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -7368,6 +7965,13 @@ pub mod list_for_authenticated_user {
         pub(super) page: Option<i64>,
         pub(super) since: Option<String>,
         pub(super) before: Option<String>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListForAuthenticatedUser<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> ListForAuthenticatedUser<'c> {
         /// Only repositories with this visibility. Values: `all`, `public`, `private`. Default: `all`.
@@ -7508,7 +8112,7 @@ pub mod list_for_authenticated_user {
         }
     }
     /// Only repositories with this visibility. Values: `all`, `public`, `private`. Default: `all`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum Visibility {
         /// `all`
@@ -7519,6 +8123,21 @@ pub mod list_for_authenticated_user {
         Private,
         /// A value this client does not know yet, sent as given.
         Other(String),
+    }
+    impl ::std::fmt::Debug for Visibility {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::All => "All",
+                    Self::Public => "Public",
+                    Self::Private => "Private",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
     }
     impl Visibility {
         /// The value as sent on the wire.
@@ -7541,7 +8160,7 @@ pub mod list_for_authenticated_user {
         }
     }
     /// Only repositories of this kind. Cannot be combined with `visibility` or `affiliation`. Values: `all`, `owner`, `public`, `private`, `member`. Default: `all`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum Type {
         /// `all`
@@ -7556,6 +8175,23 @@ pub mod list_for_authenticated_user {
         Member,
         /// A value this client does not know yet, sent as given.
         Other(String),
+    }
+    impl ::std::fmt::Debug for Type {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::All => "All",
+                    Self::Owner => "Owner",
+                    Self::Public => "Public",
+                    Self::Private => "Private",
+                    Self::Member => "Member",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
     }
     impl Type {
         /// The value as sent on the wire.
@@ -7580,7 +8216,7 @@ pub mod list_for_authenticated_user {
         }
     }
     /// Field the repositories are ordered by. Values: `created`, `updated`, `pushed`, `full_name`. Default: `full_name`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum Sort {
         /// `created`
@@ -7593,6 +8229,22 @@ pub mod list_for_authenticated_user {
         FullName,
         /// A value this client does not know yet, sent as given.
         Other(String),
+    }
+    impl ::std::fmt::Debug for Sort {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Created => "Created",
+                    Self::Updated => "Updated",
+                    Self::Pushed => "Pushed",
+                    Self::FullName => "FullName",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
     }
     impl Sort {
         /// The value as sent on the wire.
@@ -7616,7 +8268,7 @@ pub mod list_for_authenticated_user {
         }
     }
     /// Sort order. Defaults to `asc` for `full_name` and `desc` otherwise.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum Direction {
         /// `asc`
@@ -7625,6 +8277,20 @@ pub mod list_for_authenticated_user {
         Desc,
         /// A value this client does not know yet, sent as given.
         Other(String),
+    }
+    impl ::std::fmt::Debug for Direction {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Asc => "Asc",
+                    Self::Desc => "Desc",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
     }
     impl Direction {
         /// The value as sent on the wire.
@@ -7649,7 +8315,7 @@ pub mod list_for_authenticated_user {
 /// Request builder and parameter types of [`Repos::list_for_org`](crate::repos::Repos::list_for_org).
 pub mod list_for_org {
     /// Request for [`Repos::list_for_org`](crate::repos::Repos::list_for_org): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct ListForOrg<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -7659,6 +8325,13 @@ pub mod list_for_org {
         pub(super) direction: Option<crate::repos::list_for_org::Direction>,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListForOrg<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> ListForOrg<'c> {
         /// Only repositories of this kind. Values: `all`, `public`, `private`, `forks`, `sources`, `member`. Default: `all`.
@@ -7747,7 +8420,7 @@ pub mod list_for_org {
         }
     }
     /// Only repositories of this kind. Values: `all`, `public`, `private`, `forks`, `sources`, `member`. Default: `all`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum Type {
         /// `all`
@@ -7764,6 +8437,24 @@ pub mod list_for_org {
         Member,
         /// A value this client does not know yet, sent as given.
         Other(String),
+    }
+    impl ::std::fmt::Debug for Type {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::All => "All",
+                    Self::Public => "Public",
+                    Self::Private => "Private",
+                    Self::Forks => "Forks",
+                    Self::Sources => "Sources",
+                    Self::Member => "Member",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
     }
     impl Type {
         /// The value as sent on the wire.
@@ -7789,7 +8480,7 @@ pub mod list_for_org {
         }
     }
     /// Field the repositories are ordered by. Values: `created`, `updated`, `pushed`, `full_name`. Default: `created`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum Sort {
         /// `created`
@@ -7802,6 +8493,22 @@ pub mod list_for_org {
         FullName,
         /// A value this client does not know yet, sent as given.
         Other(String),
+    }
+    impl ::std::fmt::Debug for Sort {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Created => "Created",
+                    Self::Updated => "Updated",
+                    Self::Pushed => "Pushed",
+                    Self::FullName => "FullName",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
     }
     impl Sort {
         /// The value as sent on the wire.
@@ -7825,7 +8532,7 @@ pub mod list_for_org {
         }
     }
     /// Sort order. Defaults to `asc` for `full_name` and `desc` otherwise.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum Direction {
         /// `asc`
@@ -7834,6 +8541,20 @@ pub mod list_for_org {
         Desc,
         /// A value this client does not know yet, sent as given.
         Other(String),
+    }
+    impl ::std::fmt::Debug for Direction {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Asc => "Asc",
+                    Self::Desc => "Desc",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
     }
     impl Direction {
         /// The value as sent on the wire.
@@ -7858,7 +8579,7 @@ pub mod list_for_org {
 /// Request builder and parameter types of [`Repos::list_for_user`](crate::repos::Repos::list_for_user).
 pub mod list_for_user {
     /// Request for [`Repos::list_for_user`](crate::repos::Repos::list_for_user): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct ListForUser<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -7868,6 +8589,13 @@ pub mod list_for_user {
         pub(super) direction: Option<crate::repos::list_for_user::Direction>,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListForUser<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> ListForUser<'c> {
         /// Only repositories of this kind. Values: `all`, `owner`, `member`. Default: `owner`.
@@ -7956,7 +8684,7 @@ pub mod list_for_user {
         }
     }
     /// Only repositories of this kind. Values: `all`, `owner`, `member`. Default: `owner`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum Type {
         /// `all`
@@ -7967,6 +8695,21 @@ pub mod list_for_user {
         Member,
         /// A value this client does not know yet, sent as given.
         Other(String),
+    }
+    impl ::std::fmt::Debug for Type {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::All => "All",
+                    Self::Owner => "Owner",
+                    Self::Member => "Member",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
     }
     impl Type {
         /// The value as sent on the wire.
@@ -7989,7 +8732,7 @@ pub mod list_for_user {
         }
     }
     /// Field the repositories are ordered by. Values: `created`, `updated`, `pushed`, `full_name`. Default: `full_name`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum Sort {
         /// `created`
@@ -8002,6 +8745,22 @@ pub mod list_for_user {
         FullName,
         /// A value this client does not know yet, sent as given.
         Other(String),
+    }
+    impl ::std::fmt::Debug for Sort {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Created => "Created",
+                    Self::Updated => "Updated",
+                    Self::Pushed => "Pushed",
+                    Self::FullName => "FullName",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
     }
     impl Sort {
         /// The value as sent on the wire.
@@ -8025,7 +8784,7 @@ pub mod list_for_user {
         }
     }
     /// Sort order. Defaults to `asc` for `full_name` and `desc` otherwise.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum Direction {
         /// `asc`
@@ -8034,6 +8793,20 @@ pub mod list_for_user {
         Desc,
         /// A value this client does not know yet, sent as given.
         Other(String),
+    }
+    impl ::std::fmt::Debug for Direction {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Asc => "Asc",
+                    Self::Desc => "Desc",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
     }
     impl Direction {
         /// The value as sent on the wire.
@@ -8058,7 +8831,7 @@ pub mod list_for_user {
 /// Request builder and parameter types of [`Repos::list_forks`](crate::repos::Repos::list_forks).
 pub mod list_forks {
     /// Request for [`Repos::list_forks`](crate::repos::Repos::list_forks): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct ListForks<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -8067,6 +8840,13 @@ pub mod list_forks {
         pub(super) sort: Option<crate::repos::list_forks::Sort>,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListForks<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> ListForks<'c> {
         /// Order of the forks. Values: `newest`, `oldest`, `stargazers`, `watchers`. Default: `newest`.
@@ -8135,7 +8915,7 @@ pub mod list_forks {
         }
     }
     /// Order of the forks. Values: `newest`, `oldest`, `stargazers`, `watchers`. Default: `newest`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum Sort {
         /// `newest`
@@ -8148,6 +8928,22 @@ pub mod list_forks {
         Watchers,
         /// A value this client does not know yet, sent as given.
         Other(String),
+    }
+    impl ::std::fmt::Debug for Sort {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Newest => "Newest",
+                    Self::Oldest => "Oldest",
+                    Self::Stargazers => "Stargazers",
+                    Self::Watchers => "Watchers",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
     }
     impl Sort {
         /// The value as sent on the wire.
@@ -8174,7 +8970,7 @@ pub mod list_forks {
 /// Request builder and parameter types of [`Repos::list_invitations`](crate::repos::Repos::list_invitations).
 pub mod list_invitations {
     /// Request for [`Repos::list_invitations`](crate::repos::Repos::list_invitations): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct ListInvitations<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -8182,6 +8978,13 @@ pub mod list_invitations {
         pub(super) repo: String,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListInvitations<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> ListInvitations<'c> {
         /// How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
@@ -8244,12 +9047,19 @@ pub mod list_invitations {
 /// Request builder and parameter types of [`Repos::list_invitations_for_authenticated_user`](crate::repos::Repos::list_invitations_for_authenticated_user).
 pub mod list_invitations_for_authenticated_user {
     /// Request for [`Repos::list_invitations_for_authenticated_user`](crate::repos::Repos::list_invitations_for_authenticated_user): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct ListInvitationsForAuthenticatedUser<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListInvitationsForAuthenticatedUser<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> ListInvitationsForAuthenticatedUser<'c> {
         /// How many results to return per page, at most 100. Default: `30`.
@@ -8318,12 +9128,19 @@ pub mod list_invitations_for_authenticated_user {
 /// Request builder and parameter types of [`Repos::list_languages`](crate::repos::Repos::list_languages).
 pub mod list_languages {
     /// Request for [`Repos::list_languages`](crate::repos::Repos::list_languages): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct ListLanguages<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) owner: String,
         pub(super) repo: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListLanguages<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> ListLanguages<'c> {
         /// The request, to adjust (headers, media type) before sending.
@@ -8360,11 +9177,18 @@ pub mod list_languages {
 /// Request builder and parameter types of [`Repos::list_public`](crate::repos::Repos::list_public).
 pub mod list_public {
     /// Request for [`Repos::list_public`](crate::repos::Repos::list_public): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct ListPublic<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) since: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListPublic<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> ListPublic<'c> {
         /// Only repositories with an ID greater than this one.
@@ -8416,7 +9240,7 @@ pub mod list_public {
 /// Request builder and parameter types of [`Repos::list_release_assets`](crate::repos::Repos::list_release_assets).
 pub mod list_release_assets {
     /// Request for [`Repos::list_release_assets`](crate::repos::Repos::list_release_assets): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct ListReleaseAssets<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -8425,6 +9249,13 @@ pub mod list_release_assets {
         pub(super) release_id: i64,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListReleaseAssets<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> ListReleaseAssets<'c> {
         /// How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
@@ -8490,7 +9321,7 @@ pub mod list_release_assets {
 /// Request builder and parameter types of [`Repos::list_releases`](crate::repos::Repos::list_releases).
 pub mod list_releases {
     /// Request for [`Repos::list_releases`](crate::repos::Repos::list_releases): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct ListReleases<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -8498,6 +9329,13 @@ pub mod list_releases {
         pub(super) repo: String,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListReleases<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> ListReleases<'c> {
         /// How many results to return per page, at most 100. Default: `30`.
@@ -8558,7 +9396,7 @@ pub mod list_releases {
 /// Request builder and parameter types of [`Repos::list_tags`](crate::repos::Repos::list_tags).
 pub mod list_tags {
     /// Request for [`Repos::list_tags`](crate::repos::Repos::list_tags): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct ListTags<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -8566,6 +9404,13 @@ pub mod list_tags {
         pub(super) repo: String,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListTags<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> ListTags<'c> {
         /// How many results to return per page, at most 100. Default: `30`.
@@ -8624,7 +9469,7 @@ pub mod list_tags {
 /// Request builder and parameter types of [`Repos::list_webhooks`](crate::repos::Repos::list_webhooks).
 pub mod list_webhooks {
     /// Request for [`Repos::list_webhooks`](crate::repos::Repos::list_webhooks): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct ListWebhooks<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -8632,6 +9477,13 @@ pub mod list_webhooks {
         pub(super) repo: String,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListWebhooks<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> ListWebhooks<'c> {
         /// How many results to return per page, at most 100. Default: `30`.
@@ -8690,7 +9542,7 @@ pub mod list_webhooks {
 /// Request builder and parameter types of [`Repos::merge`](crate::repos::Repos::merge).
 pub mod merge {
     /// Request for [`Repos::merge`](crate::repos::Repos::merge): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct Merge<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -8699,6 +9551,13 @@ pub mod merge {
         pub(super) base: String,
         pub(super) head: String,
         pub(super) commit_message: Option<String>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for Merge<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> Merge<'c> {
         /// Message of the merge commit. A default is used when left out.
@@ -8747,13 +9606,20 @@ pub mod merge {
 /// Request builder and parameter types of [`Repos::merge_upstream`](crate::repos::Repos::merge_upstream).
 pub mod merge_upstream {
     /// Request for [`Repos::merge_upstream`](crate::repos::Repos::merge_upstream): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct MergeUpstream<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) owner: String,
         pub(super) repo: String,
         pub(super) branch: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for MergeUpstream<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> MergeUpstream<'c> {
         /// The request, to adjust (headers, media type) before sending.
@@ -8794,13 +9660,20 @@ pub mod merge_upstream {
 /// Request builder and parameter types of [`Repos::ping_webhook`](crate::repos::Repos::ping_webhook).
 pub mod ping_webhook {
     /// Request for [`Repos::ping_webhook`](crate::repos::Repos::ping_webhook): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct PingWebhook<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) owner: String,
         pub(super) repo: String,
         pub(super) hook_id: i64,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for PingWebhook<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> PingWebhook<'c> {
         /// The request, to adjust (headers, media type) before sending.
@@ -8833,13 +9706,20 @@ pub mod ping_webhook {
 /// Request builder and parameter types of [`Repos::remove_collaborator`](crate::repos::Repos::remove_collaborator).
 pub mod remove_collaborator {
     /// Request for [`Repos::remove_collaborator`](crate::repos::Repos::remove_collaborator): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct RemoveCollaborator<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) owner: String,
         pub(super) repo: String,
         pub(super) username: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for RemoveCollaborator<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> RemoveCollaborator<'c> {
         /// The request, to adjust (headers, media type) before sending.
@@ -8874,7 +9754,7 @@ pub mod remove_collaborator {
 /// Request builder and parameter types of [`Repos::remove_status_check_contexts`](crate::repos::Repos::remove_status_check_contexts).
 pub mod remove_status_check_contexts {
     /// Request for [`Repos::remove_status_check_contexts`](crate::repos::Repos::remove_status_check_contexts): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct RemoveStatusCheckContexts<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -8882,6 +9762,13 @@ pub mod remove_status_check_contexts {
         pub(super) repo: String,
         pub(super) branch: String,
         pub(super) contexts: Vec<String>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for RemoveStatusCheckContexts<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> RemoveStatusCheckContexts<'c> {
         /// The request, to adjust (headers, media type) before sending.
@@ -8938,7 +9825,7 @@ pub mod remove_status_check_contexts {
 /// Request builder and parameter types of [`Repos::rename_branch`](crate::repos::Repos::rename_branch).
 pub mod rename_branch {
     /// Request for [`Repos::rename_branch`](crate::repos::Repos::rename_branch): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct RenameBranch<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -8946,6 +9833,13 @@ pub mod rename_branch {
         pub(super) repo: String,
         pub(super) branch: String,
         pub(super) new_name: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for RenameBranch<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> RenameBranch<'c> {
         /// The request, to adjust (headers, media type) before sending.
@@ -8987,13 +9881,20 @@ pub mod rename_branch {
 /// Request builder and parameter types of [`Repos::replace_all_topics`](crate::repos::Repos::replace_all_topics).
 pub mod replace_all_topics {
     /// Request for [`Repos::replace_all_topics`](crate::repos::Repos::replace_all_topics): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct ReplaceAllTopics<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) owner: String,
         pub(super) repo: String,
         pub(super) names: Vec<String>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ReplaceAllTopics<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> ReplaceAllTopics<'c> {
         /// The request, to adjust (headers, media type) before sending.
@@ -9034,13 +9935,20 @@ pub mod replace_all_topics {
 /// Request builder and parameter types of [`Repos::test_push_webhook`](crate::repos::Repos::test_push_webhook).
 pub mod test_push_webhook {
     /// Request for [`Repos::test_push_webhook`](crate::repos::Repos::test_push_webhook): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct TestPushWebhook<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) owner: String,
         pub(super) repo: String,
         pub(super) hook_id: i64,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for TestPushWebhook<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> TestPushWebhook<'c> {
         /// The request, to adjust (headers, media type) before sending.
@@ -9073,7 +9981,7 @@ pub mod test_push_webhook {
 /// Request builder and parameter types of [`Repos::update`](crate::repos::Repos::update).
 pub mod update {
     /// Request for [`Repos::update`](crate::repos::Repos::update): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct Update<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -9112,6 +10020,13 @@ pub mod update {
         pub(super) archived: Option<bool>,
         pub(super) allow_forking: Option<bool>,
         pub(super) web_commit_signoff_required: Option<bool>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for Update<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> Update<'c> {
         /// Name to rename the repository to.
@@ -9353,7 +10268,7 @@ pub mod update {
         }
     }
     /// Visibility of the repository: `public` or `private`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum Visibility {
         /// `public`
@@ -9362,6 +10277,20 @@ pub mod update {
         Private,
         /// A value this client does not know yet, sent as given.
         Other(String),
+    }
+    impl ::std::fmt::Debug for Visibility {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Public => "Public",
+                    Self::Private => "Private",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
     }
     impl Visibility {
         /// The value as sent on the wire.
@@ -9457,7 +10386,7 @@ pub mod update {
         >,
     }
     /// Default title of squash merge commits: `PR_TITLE` uses the pull request title, `COMMIT_OR_PR_TITLE` uses the commit title for single-commit pull requests and the pull request title otherwise. Must be set when `squash_merge_commit_message` is set.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum SquashMergeCommitTitle {
         /// `PR_TITLE`
@@ -9466,6 +10395,20 @@ pub mod update {
         CommitOrPrTitle,
         /// A value this client does not know yet, sent as given.
         Other(String),
+    }
+    impl ::std::fmt::Debug for SquashMergeCommitTitle {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::PrTitle => "PrTitle",
+                    Self::CommitOrPrTitle => "CommitOrPrTitle",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
     }
     impl SquashMergeCommitTitle {
         /// The value as sent on the wire.
@@ -9487,7 +10430,7 @@ pub mod update {
         }
     }
     /// Default message of squash merge commits: `PR_BODY` (pull request body), `COMMIT_MESSAGES` (the messages of the branch commits) or `BLANK` (empty).
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum SquashMergeCommitMessage {
         /// `PR_BODY`
@@ -9498,6 +10441,21 @@ pub mod update {
         Blank,
         /// A value this client does not know yet, sent as given.
         Other(String),
+    }
+    impl ::std::fmt::Debug for SquashMergeCommitMessage {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::PrBody => "PrBody",
+                    Self::CommitMessages => "CommitMessages",
+                    Self::Blank => "Blank",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
     }
     impl SquashMergeCommitMessage {
         /// The value as sent on the wire.
@@ -9520,7 +10478,7 @@ pub mod update {
         }
     }
     /// Default title of merge commits: `PR_TITLE` (pull request title) or `MERGE_MESSAGE` (the classic "Merge pull request #123 from branch-name" text). Must be set when `merge_commit_message` is set.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum MergeCommitTitle {
         /// `PR_TITLE`
@@ -9529,6 +10487,20 @@ pub mod update {
         MergeMessage,
         /// A value this client does not know yet, sent as given.
         Other(String),
+    }
+    impl ::std::fmt::Debug for MergeCommitTitle {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::PrTitle => "PrTitle",
+                    Self::MergeMessage => "MergeMessage",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
     }
     impl MergeCommitTitle {
         /// The value as sent on the wire.
@@ -9550,7 +10522,7 @@ pub mod update {
         }
     }
     /// Default message of merge commits: `PR_TITLE`, `PR_BODY` or `BLANK`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum MergeCommitMessage {
         /// `PR_TITLE`
@@ -9561,6 +10533,21 @@ pub mod update {
         Blank,
         /// A value this client does not know yet, sent as given.
         Other(String),
+    }
+    impl ::std::fmt::Debug for MergeCommitMessage {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::PrTitle => "PrTitle",
+                    Self::PrBody => "PrBody",
+                    Self::Blank => "Blank",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
     }
     impl MergeCommitMessage {
         /// The value as sent on the wire.
@@ -9586,7 +10573,7 @@ pub mod update {
 /// Request builder and parameter types of [`Repos::update_branch_protection`](crate::repos::Repos::update_branch_protection).
 pub mod update_branch_protection {
     /// Request for [`Repos::update_branch_protection`](crate::repos::Repos::update_branch_protection): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct UpdateBranchProtection<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -9610,6 +10597,13 @@ pub mod update_branch_protection {
         pub(super) required_conversation_resolution: Option<bool>,
         pub(super) lock_branch: Option<bool>,
         pub(super) allow_fork_syncing: Option<bool>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for UpdateBranchProtection<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> UpdateBranchProtection<'c> {
         /// When `true`, merge commits cannot be pushed, so history stays linear. The repository must allow squash or rebase merging. Default: `false`.
@@ -9841,7 +10835,7 @@ pub mod update_branch_protection {
 /// Request builder and parameter types of [`Repos::update_information_about_pages_site`](crate::repos::Repos::update_information_about_pages_site).
 pub mod update_information_about_pages_site {
     /// Request for [`Repos::update_information_about_pages_site`](crate::repos::Repos::update_information_about_pages_site): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct UpdateInformationAboutPagesSite<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -9855,6 +10849,13 @@ pub mod update_information_about_pages_site {
         pub(super) source: Option<
             crate::repos::update_information_about_pages_site::Source,
         >,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for UpdateInformationAboutPagesSite<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> UpdateInformationAboutPagesSite<'c> {
         /// Custom domain of the site. Send `null` to remove it.
@@ -9932,7 +10933,7 @@ pub mod update_information_about_pages_site {
         }
     }
     /// How the site is built. `workflow` means a custom Actions workflow builds it. `legacy` means GitHub builds it from a branch.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum BuildType {
         /// `workflow`
@@ -9941,6 +10942,20 @@ pub mod update_information_about_pages_site {
         Legacy,
         /// A value this client does not know yet, sent as given.
         Other(String),
+    }
+    impl ::std::fmt::Debug for BuildType {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Workflow => "Workflow",
+                    Self::Legacy => "Legacy",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
     }
     impl BuildType {
         /// The value as sent on the wire.
@@ -9982,7 +10997,7 @@ pub mod update_information_about_pages_site {
 /// Request builder and parameter types of [`Repos::update_invitation`](crate::repos::Repos::update_invitation).
 pub mod update_invitation {
     /// Request for [`Repos::update_invitation`](crate::repos::Repos::update_invitation): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct UpdateInvitation<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -9990,6 +11005,13 @@ pub mod update_invitation {
         pub(super) repo: String,
         pub(super) invitation_id: i64,
         pub(super) permissions: Option<crate::repos::update_invitation::Permissions>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for UpdateInvitation<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> UpdateInvitation<'c> {
         /// Permission the invitation offers. Values: `read`, `write`, `maintain`, `triage`, `admin`.
@@ -10041,7 +11063,7 @@ pub mod update_invitation {
         }
     }
     /// Permission the invitation offers. Values: `read`, `write`, `maintain`, `triage`, `admin`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum Permissions {
         /// `read`
@@ -10056,6 +11078,23 @@ pub mod update_invitation {
         Admin,
         /// A value this client does not know yet, sent as given.
         Other(String),
+    }
+    impl ::std::fmt::Debug for Permissions {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Read => "Read",
+                    Self::Write => "Write",
+                    Self::Maintain => "Maintain",
+                    Self::Triage => "Triage",
+                    Self::Admin => "Admin",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
     }
     impl Permissions {
         /// The value as sent on the wire.
@@ -10083,7 +11122,7 @@ pub mod update_invitation {
 /// Request builder and parameter types of [`Repos::update_release`](crate::repos::Repos::update_release).
 pub mod update_release {
     /// Request for [`Repos::update_release`](crate::repos::Repos::update_release): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct UpdateRelease<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -10098,6 +11137,13 @@ pub mod update_release {
         pub(super) prerelease: Option<bool>,
         pub(super) make_latest: Option<crate::repos::update_release::MakeLatest>,
         pub(super) discussion_category_name: Option<String>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for UpdateRelease<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> UpdateRelease<'c> {
         /// Name of the tag.
@@ -10197,7 +11243,7 @@ pub mod update_release {
         }
     }
     /// Whether this release becomes the latest one. `legacy` decides by creation date and semantic version. Values: `true`, `false`, `legacy`. Default: `true`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum MakeLatest {
         /// `true`
@@ -10208,6 +11254,21 @@ pub mod update_release {
         Legacy,
         /// A value this client does not know yet, sent as given.
         Other(String),
+    }
+    impl ::std::fmt::Debug for MakeLatest {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::True => "True",
+                    Self::False => "False",
+                    Self::Legacy => "Legacy",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
     }
     impl MakeLatest {
         /// The value as sent on the wire.
@@ -10233,7 +11294,7 @@ pub mod update_release {
 /// Request builder and parameter types of [`Repos::update_release_asset`](crate::repos::Repos::update_release_asset).
 pub mod update_release_asset {
     /// Request for [`Repos::update_release_asset`](crate::repos::Repos::update_release_asset): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct UpdateReleaseAsset<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -10243,6 +11304,13 @@ pub mod update_release_asset {
         pub(super) name: Option<String>,
         pub(super) label: Option<String>,
         pub(super) state: Option<String>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for UpdateReleaseAsset<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> UpdateReleaseAsset<'c> {
         /// File name to give the asset.
@@ -10308,7 +11376,7 @@ pub mod update_release_asset {
 /// Request builder and parameter types of [`Repos::update_webhook`](crate::repos::Repos::update_webhook).
 pub mod update_webhook {
     /// Request for [`Repos::update_webhook`](crate::repos::Repos::update_webhook): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct UpdateWebhook<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -10320,6 +11388,13 @@ pub mod update_webhook {
         pub(super) add_events: Option<Vec<String>>,
         pub(super) remove_events: Option<Vec<String>>,
         pub(super) active: Option<bool>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for UpdateWebhook<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> UpdateWebhook<'c> {
         /// How the hook delivers its payloads.
@@ -10422,7 +11497,7 @@ pub mod update_webhook {
 /// Request builder and parameter types of [`Repos::upload_release_asset`](crate::repos::Repos::upload_release_asset).
 pub mod upload_release_asset {
     /// Request for [`Repos::upload_release_asset`](crate::repos::Repos::upload_release_asset): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct UploadReleaseAsset<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -10434,6 +11509,13 @@ pub mod upload_release_asset {
         pub(super) label: Option<String>,
         pub(super) data: Vec<u8>,
         pub(super) content_type: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for UploadReleaseAsset<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> UploadReleaseAsset<'c> {
         /// Scheme, host and optional port of the upload server, as found in the `upload_url` of the release.

@@ -252,7 +252,7 @@ impl<'c> Search<'c> {
 /// Request builder and parameter types of [`Search::code`](crate::search::Search::code).
 pub mod code {
     /// Request for [`Search::code`](crate::search::Search::code): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct Code<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -261,6 +261,13 @@ pub mod code {
         pub(super) order: Option<crate::search::code::Order>,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for Code<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> Code<'c> {
         /// **Closing down:** order by the time the file was last indexed (`indexed`). Leave it out to order by best match.
@@ -339,13 +346,26 @@ pub mod code {
         }
     }
     /// **Closing down:** order by the time the file was last indexed (`indexed`). Leave it out to order by best match.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum Sort {
         /// `indexed`
         Indexed,
         /// A value this client does not know yet, sent as given.
         Other(String),
+    }
+    impl ::std::fmt::Debug for Sort {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Indexed => "Indexed",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
     }
     impl Sort {
         /// The value as sent on the wire.
@@ -366,7 +386,7 @@ pub mod code {
         }
     }
     /// **Closing down:** sort order of the hits. Ignored unless `sort` is given. Values: `desc`, `asc`. Default: `desc`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum Order {
         /// `desc`
@@ -375,6 +395,20 @@ pub mod code {
         Asc,
         /// A value this client does not know yet, sent as given.
         Other(String),
+    }
+    impl ::std::fmt::Debug for Order {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Desc => "Desc",
+                    Self::Asc => "Asc",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
     }
     impl Order {
         /// The value as sent on the wire.
@@ -399,7 +433,7 @@ pub mod code {
 /// Request builder and parameter types of [`Search::commits`](crate::search::Search::commits).
 pub mod commits {
     /// Request for [`Search::commits`](crate::search::Search::commits): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct Commits<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -408,6 +442,13 @@ pub mod commits {
         pub(super) order: Option<crate::search::commits::Order>,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for Commits<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> Commits<'c> {
         /// Order the hits by author or committer date instead of best match. Values: `author-date`, `committer-date`.
@@ -484,7 +525,7 @@ pub mod commits {
         }
     }
     /// Order the hits by author or committer date instead of best match. Values: `author-date`, `committer-date`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum Sort {
         /// `author-date`
@@ -493,6 +534,20 @@ pub mod commits {
         CommitterDate,
         /// A value this client does not know yet, sent as given.
         Other(String),
+    }
+    impl ::std::fmt::Debug for Sort {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::AuthorDate => "AuthorDate",
+                    Self::CommitterDate => "CommitterDate",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
     }
     impl Sort {
         /// The value as sent on the wire.
@@ -514,7 +569,7 @@ pub mod commits {
         }
     }
     /// Sort order of the hits, highest or lowest first. Ignored unless `sort` is given. Values: `desc`, `asc`. Default: `desc`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum Order {
         /// `desc`
@@ -523,6 +578,20 @@ pub mod commits {
         Asc,
         /// A value this client does not know yet, sent as given.
         Other(String),
+    }
+    impl ::std::fmt::Debug for Order {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Desc => "Desc",
+                    Self::Asc => "Asc",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
     }
     impl Order {
         /// The value as sent on the wire.
@@ -547,7 +616,7 @@ pub mod commits {
 /// Request builder and parameter types of [`Search::issues_and_pull_requests`](crate::search::Search::issues_and_pull_requests).
 pub mod issues_and_pull_requests {
     /// Request for [`Search::issues_and_pull_requests`](crate::search::Search::issues_and_pull_requests): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct IssuesAndPullRequests<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -557,6 +626,13 @@ pub mod issues_and_pull_requests {
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
         pub(super) advanced_search: Option<bool>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for IssuesAndPullRequests<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> IssuesAndPullRequests<'c> {
         /// Sort by `comments`, `reactions`, `reactions-+1`, `reactions--1`, `reactions-smile`, `reactions-thinking_face`, `reactions-heart`, `reactions-tada`, `interactions`, `created` or `updated`. Default: best match.
@@ -653,7 +729,7 @@ pub mod issues_and_pull_requests {
         }
     }
     /// Sort by `comments`, `reactions`, `reactions-+1`, `reactions--1`, `reactions-smile`, `reactions-thinking_face`, `reactions-heart`, `reactions-tada`, `interactions`, `created` or `updated`. Default: best match.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum Sort {
         /// `comments`
@@ -680,6 +756,29 @@ pub mod issues_and_pull_requests {
         Updated,
         /// A value this client does not know yet, sent as given.
         Other(String),
+    }
+    impl ::std::fmt::Debug for Sort {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Comments => "Comments",
+                    Self::Reactions => "Reactions",
+                    Self::ReactionsPlus1 => "ReactionsPlus1",
+                    Self::Reactions1 => "Reactions1",
+                    Self::ReactionsSmile => "ReactionsSmile",
+                    Self::ReactionsThinkingFace => "ReactionsThinkingFace",
+                    Self::ReactionsHeart => "ReactionsHeart",
+                    Self::ReactionsTada => "ReactionsTada",
+                    Self::Interactions => "Interactions",
+                    Self::Created => "Created",
+                    Self::Updated => "Updated",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
     }
     impl Sort {
         /// The value as sent on the wire.
@@ -710,7 +809,7 @@ pub mod issues_and_pull_requests {
         }
     }
     /// `desc` puts the highest values first, `asc` the lowest. Only used together with `sort`. Default: `desc`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum Order {
         /// `desc`
@@ -719,6 +818,20 @@ pub mod issues_and_pull_requests {
         Asc,
         /// A value this client does not know yet, sent as given.
         Other(String),
+    }
+    impl ::std::fmt::Debug for Order {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Desc => "Desc",
+                    Self::Asc => "Asc",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
     }
     impl Order {
         /// The value as sent on the wire.
@@ -743,7 +856,7 @@ pub mod issues_and_pull_requests {
 /// Request builder and parameter types of [`Search::labels`](crate::search::Search::labels).
 pub mod labels {
     /// Request for [`Search::labels`](crate::search::Search::labels): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct Labels<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -753,6 +866,13 @@ pub mod labels {
         pub(super) order: Option<crate::search::labels::Order>,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for Labels<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> Labels<'c> {
         /// Order the hits by creation or update time instead of best match. Values: `created`, `updated`.
@@ -830,7 +950,7 @@ pub mod labels {
         }
     }
     /// Order the hits by creation or update time instead of best match. Values: `created`, `updated`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum Sort {
         /// `created`
@@ -839,6 +959,20 @@ pub mod labels {
         Updated,
         /// A value this client does not know yet, sent as given.
         Other(String),
+    }
+    impl ::std::fmt::Debug for Sort {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Created => "Created",
+                    Self::Updated => "Updated",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
     }
     impl Sort {
         /// The value as sent on the wire.
@@ -860,7 +994,7 @@ pub mod labels {
         }
     }
     /// Sort order of the hits, highest or lowest first. Ignored unless `sort` is given. Values: `desc`, `asc`. Default: `desc`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum Order {
         /// `desc`
@@ -869,6 +1003,20 @@ pub mod labels {
         Asc,
         /// A value this client does not know yet, sent as given.
         Other(String),
+    }
+    impl ::std::fmt::Debug for Order {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Desc => "Desc",
+                    Self::Asc => "Asc",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
     }
     impl Order {
         /// The value as sent on the wire.
@@ -893,7 +1041,7 @@ pub mod labels {
 /// Request builder and parameter types of [`Search::repos`](crate::search::Search::repos).
 pub mod repos {
     /// Request for [`Search::repos`](crate::search::Search::repos): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct Repos<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -902,6 +1050,13 @@ pub mod repos {
         pub(super) order: Option<crate::search::repos::Order>,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for Repos<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> Repos<'c> {
         /// Order the hits by stars, forks, open issues needing help or update time instead of best match. Values: `stars`, `forks`, `help-wanted-issues`, `updated`.
@@ -978,7 +1133,7 @@ pub mod repos {
         }
     }
     /// Order the hits by stars, forks, open issues needing help or update time instead of best match. Values: `stars`, `forks`, `help-wanted-issues`, `updated`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum Sort {
         /// `stars`
@@ -991,6 +1146,22 @@ pub mod repos {
         Updated,
         /// A value this client does not know yet, sent as given.
         Other(String),
+    }
+    impl ::std::fmt::Debug for Sort {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Stars => "Stars",
+                    Self::Forks => "Forks",
+                    Self::HelpWantedIssues => "HelpWantedIssues",
+                    Self::Updated => "Updated",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
     }
     impl Sort {
         /// The value as sent on the wire.
@@ -1014,7 +1185,7 @@ pub mod repos {
         }
     }
     /// Sort order of the hits, highest or lowest first. Ignored unless `sort` is given. Values: `desc`, `asc`. Default: `desc`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum Order {
         /// `desc`
@@ -1023,6 +1194,20 @@ pub mod repos {
         Asc,
         /// A value this client does not know yet, sent as given.
         Other(String),
+    }
+    impl ::std::fmt::Debug for Order {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Desc => "Desc",
+                    Self::Asc => "Asc",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
     }
     impl Order {
         /// The value as sent on the wire.
@@ -1047,13 +1232,20 @@ pub mod repos {
 /// Request builder and parameter types of [`Search::topics`](crate::search::Search::topics).
 pub mod topics {
     /// Request for [`Search::topics`](crate::search::Search::topics): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct Topics<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) q: String,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for Topics<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> Topics<'c> {
         /// How many results to return per page, at most 100. Default: `30`.
@@ -1115,7 +1307,7 @@ pub mod topics {
 /// Request builder and parameter types of [`Search::users`](crate::search::Search::users).
 pub mod users {
     /// Request for [`Search::users`](crate::search::Search::users): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct Users<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -1124,6 +1316,13 @@ pub mod users {
         pub(super) order: Option<crate::search::users::Order>,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for Users<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> Users<'c> {
         /// Order the hits by followers, public repositories or join date instead of best match. Values: `followers`, `repositories`, `joined`.
@@ -1200,7 +1399,7 @@ pub mod users {
         }
     }
     /// Order the hits by followers, public repositories or join date instead of best match. Values: `followers`, `repositories`, `joined`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum Sort {
         /// `followers`
@@ -1211,6 +1410,21 @@ pub mod users {
         Joined,
         /// A value this client does not know yet, sent as given.
         Other(String),
+    }
+    impl ::std::fmt::Debug for Sort {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Followers => "Followers",
+                    Self::Repositories => "Repositories",
+                    Self::Joined => "Joined",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
     }
     impl Sort {
         /// The value as sent on the wire.
@@ -1233,7 +1447,7 @@ pub mod users {
         }
     }
     /// Sort order of the hits, highest or lowest first. Ignored unless `sort` is given. Values: `desc`, `asc`. Default: `desc`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum Order {
         /// `desc`
@@ -1242,6 +1456,20 @@ pub mod users {
         Asc,
         /// A value this client does not know yet, sent as given.
         Other(String),
+    }
+    impl ::std::fmt::Debug for Order {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Desc => "Desc",
+                    Self::Asc => "Asc",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
     }
     impl Order {
         /// The value as sent on the wire.

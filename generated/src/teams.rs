@@ -438,7 +438,7 @@ impl<'c> Teams<'c> {
 /// Request builder and parameter types of [`Teams::add_or_update_membership_for_user_in_org`](crate::teams::Teams::add_or_update_membership_for_user_in_org).
 pub mod add_or_update_membership_for_user_in_org {
     /// Request for [`Teams::add_or_update_membership_for_user_in_org`](crate::teams::Teams::add_or_update_membership_for_user_in_org): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct AddOrUpdateMembershipForUserInOrg<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -448,6 +448,13 @@ pub mod add_or_update_membership_for_user_in_org {
         pub(super) role: Option<
             crate::teams::add_or_update_membership_for_user_in_org::Role,
         >,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for AddOrUpdateMembershipForUserInOrg<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> AddOrUpdateMembershipForUserInOrg<'c> {
         /// Role in the team. Values: `member`, `maintainer`. Default: `member`.
@@ -505,7 +512,7 @@ pub mod add_or_update_membership_for_user_in_org {
         }
     }
     /// Role in the team. Values: `member`, `maintainer`. Default: `member`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum Role {
         /// `member`
@@ -514,6 +521,20 @@ pub mod add_or_update_membership_for_user_in_org {
         Maintainer,
         /// A value this client does not know yet, sent as given.
         Other(String),
+    }
+    impl ::std::fmt::Debug for Role {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Member => "Member",
+                    Self::Maintainer => "Maintainer",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
     }
     impl Role {
         /// The value as sent on the wire.
@@ -538,7 +559,7 @@ pub mod add_or_update_membership_for_user_in_org {
 /// Request builder and parameter types of [`Teams::add_or_update_repo_permissions_in_org`](crate::teams::Teams::add_or_update_repo_permissions_in_org).
 pub mod add_or_update_repo_permissions_in_org {
     /// Request for [`Teams::add_or_update_repo_permissions_in_org`](crate::teams::Teams::add_or_update_repo_permissions_in_org): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct AddOrUpdateRepoPermissionsInOrg<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -547,6 +568,13 @@ pub mod add_or_update_repo_permissions_in_org {
         pub(super) owner: String,
         pub(super) repo: String,
         pub(super) permission: Option<String>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for AddOrUpdateRepoPermissionsInOrg<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> AddOrUpdateRepoPermissionsInOrg<'c> {
         /// Permission the team gets. Custom repository role names are allowed too. Defaults to the team's own `permission`.
@@ -600,7 +628,7 @@ pub mod add_or_update_repo_permissions_in_org {
 /// Request builder and parameter types of [`Teams::create`](crate::teams::Teams::create).
 pub mod create {
     /// Request for [`Teams::create`](crate::teams::Teams::create): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct Create<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -615,6 +643,13 @@ pub mod create {
         >,
         pub(super) permission: Option<crate::teams::create::Permission>,
         pub(super) parent_team_id: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for Create<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> Create<'c> {
         /// Short text about the team.
@@ -711,7 +746,7 @@ pub mod create {
         }
     }
     /// Who can see the team. `secret` is seen only by owners and members; `closed` by every organization member. Nested teams must be `closed`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum Privacy {
         /// `secret`
@@ -720,6 +755,20 @@ pub mod create {
         Closed,
         /// A value this client does not know yet, sent as given.
         Other(String),
+    }
+    impl ::std::fmt::Debug for Privacy {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Secret => "Secret",
+                    Self::Closed => "Closed",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
     }
     impl Privacy {
         /// The value as sent on the wire.
@@ -741,7 +790,7 @@ pub mod create {
         }
     }
     /// Whether @-mentions of the team notify its members. Values: `notifications_enabled`, `notifications_disabled`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum NotificationSetting {
         /// `notifications_enabled`
@@ -750,6 +799,20 @@ pub mod create {
         NotificationsDisabled,
         /// A value this client does not know yet, sent as given.
         Other(String),
+    }
+    impl ::std::fmt::Debug for NotificationSetting {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::NotificationsEnabled => "NotificationsEnabled",
+                    Self::NotificationsDisabled => "NotificationsDisabled",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
     }
     impl NotificationSetting {
         /// The value as sent on the wire.
@@ -771,7 +834,7 @@ pub mod create {
         }
     }
     /// **Closing down:** permission for the team's new repositories. Ignored when `repo_names` is left out. Values: `pull`, `push`. Default: `pull`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum Permission {
         /// `pull`
@@ -780,6 +843,20 @@ pub mod create {
         Push,
         /// A value this client does not know yet, sent as given.
         Other(String),
+    }
+    impl ::std::fmt::Debug for Permission {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Pull => "Pull",
+                    Self::Push => "Push",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
     }
     impl Permission {
         /// The value as sent on the wire.
@@ -804,12 +881,19 @@ pub mod create {
 /// Request builder and parameter types of [`Teams::delete_in_org`](crate::teams::Teams::delete_in_org).
 pub mod delete_in_org {
     /// Request for [`Teams::delete_in_org`](crate::teams::Teams::delete_in_org): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct DeleteInOrg<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) org: String,
         pub(super) team_slug: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for DeleteInOrg<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> DeleteInOrg<'c> {
         /// The request, to adjust (headers, media type) before sending.
@@ -841,12 +925,19 @@ pub mod delete_in_org {
 /// Request builder and parameter types of [`Teams::get_by_name`](crate::teams::Teams::get_by_name).
 pub mod get_by_name {
     /// Request for [`Teams::get_by_name`](crate::teams::Teams::get_by_name): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct GetByName<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) org: String,
         pub(super) team_slug: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetByName<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> GetByName<'c> {
         /// The request, to adjust (headers, media type) before sending.
@@ -881,13 +972,20 @@ pub mod get_by_name {
 /// Request builder and parameter types of [`Teams::get_membership_for_user_in_org`](crate::teams::Teams::get_membership_for_user_in_org).
 pub mod get_membership_for_user_in_org {
     /// Request for [`Teams::get_membership_for_user_in_org`](crate::teams::Teams::get_membership_for_user_in_org): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct GetMembershipForUserInOrg<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) org: String,
         pub(super) team_slug: String,
         pub(super) username: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetMembershipForUserInOrg<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> GetMembershipForUserInOrg<'c> {
         /// The request, to adjust (headers, media type) before sending.
@@ -933,13 +1031,20 @@ pub mod get_membership_for_user_in_org {
 /// Request builder and parameter types of [`Teams::list`](crate::teams::Teams::list).
 pub mod list {
     /// Request for [`Teams::list`](crate::teams::Teams::list): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct List<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) org: String,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for List<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> List<'c> {
         /// How many results to return per page, at most 100. Default: `30`.
@@ -997,7 +1102,7 @@ pub mod list {
 /// Request builder and parameter types of [`Teams::list_members_in_org`](crate::teams::Teams::list_members_in_org).
 pub mod list_members_in_org {
     /// Request for [`Teams::list_members_in_org`](crate::teams::Teams::list_members_in_org): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct ListMembersInOrg<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -1006,6 +1111,13 @@ pub mod list_members_in_org {
         pub(super) role: Option<crate::teams::list_members_in_org::Role>,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListMembersInOrg<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> ListMembersInOrg<'c> {
         /// Only members with this team role. Values: `member`, `maintainer`, `all`. Default: `all`.
@@ -1076,7 +1188,7 @@ pub mod list_members_in_org {
         }
     }
     /// Only members with this team role. Values: `member`, `maintainer`, `all`. Default: `all`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum Role {
         /// `member`
@@ -1087,6 +1199,21 @@ pub mod list_members_in_org {
         All,
         /// A value this client does not know yet, sent as given.
         Other(String),
+    }
+    impl ::std::fmt::Debug for Role {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Member => "Member",
+                    Self::Maintainer => "Maintainer",
+                    Self::All => "All",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
     }
     impl Role {
         /// The value as sent on the wire.
@@ -1112,7 +1239,7 @@ pub mod list_members_in_org {
 /// Request builder and parameter types of [`Teams::list_repos_in_org`](crate::teams::Teams::list_repos_in_org).
 pub mod list_repos_in_org {
     /// Request for [`Teams::list_repos_in_org`](crate::teams::Teams::list_repos_in_org): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct ListReposInOrg<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -1120,6 +1247,13 @@ pub mod list_repos_in_org {
         pub(super) team_slug: String,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListReposInOrg<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> ListReposInOrg<'c> {
         /// How many results to return per page, at most 100. Default: `30`.
@@ -1182,13 +1316,20 @@ pub mod list_repos_in_org {
 /// Request builder and parameter types of [`Teams::remove_membership_for_user_in_org`](crate::teams::Teams::remove_membership_for_user_in_org).
 pub mod remove_membership_for_user_in_org {
     /// Request for [`Teams::remove_membership_for_user_in_org`](crate::teams::Teams::remove_membership_for_user_in_org): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct RemoveMembershipForUserInOrg<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) org: String,
         pub(super) team_slug: String,
         pub(super) username: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for RemoveMembershipForUserInOrg<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> RemoveMembershipForUserInOrg<'c> {
         /// The request, to adjust (headers, media type) before sending.
@@ -1229,7 +1370,7 @@ pub mod remove_membership_for_user_in_org {
 /// Request builder and parameter types of [`Teams::remove_repo_in_org`](crate::teams::Teams::remove_repo_in_org).
 pub mod remove_repo_in_org {
     /// Request for [`Teams::remove_repo_in_org`](crate::teams::Teams::remove_repo_in_org): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct RemoveRepoInOrg<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -1237,6 +1378,13 @@ pub mod remove_repo_in_org {
         pub(super) team_slug: String,
         pub(super) owner: String,
         pub(super) repo: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for RemoveRepoInOrg<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> RemoveRepoInOrg<'c> {
         /// The request, to adjust (headers, media type) before sending.
@@ -1270,7 +1418,7 @@ pub mod remove_repo_in_org {
 /// Request builder and parameter types of [`Teams::update_in_org`](crate::teams::Teams::update_in_org).
 pub mod update_in_org {
     /// Request for [`Teams::update_in_org`](crate::teams::Teams::update_in_org): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct UpdateInOrg<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -1284,6 +1432,13 @@ pub mod update_in_org {
         >,
         pub(super) permission: Option<crate::teams::update_in_org::Permission>,
         pub(super) parent_team_id: Option<Option<i64>>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for UpdateInOrg<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> UpdateInOrg<'c> {
         /// New name of the team.
@@ -1371,7 +1526,7 @@ pub mod update_in_org {
         }
     }
     /// Who can see the team. `secret` is seen only by owners and members; `closed` by every organization member. Nested teams must be `closed`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum Privacy {
         /// `secret`
@@ -1380,6 +1535,20 @@ pub mod update_in_org {
         Closed,
         /// A value this client does not know yet, sent as given.
         Other(String),
+    }
+    impl ::std::fmt::Debug for Privacy {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Secret => "Secret",
+                    Self::Closed => "Closed",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
     }
     impl Privacy {
         /// The value as sent on the wire.
@@ -1401,7 +1570,7 @@ pub mod update_in_org {
         }
     }
     /// Whether @-mentions of the team notify its members. Values: `notifications_enabled`, `notifications_disabled`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum NotificationSetting {
         /// `notifications_enabled`
@@ -1410,6 +1579,20 @@ pub mod update_in_org {
         NotificationsDisabled,
         /// A value this client does not know yet, sent as given.
         Other(String),
+    }
+    impl ::std::fmt::Debug for NotificationSetting {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::NotificationsEnabled => "NotificationsEnabled",
+                    Self::NotificationsDisabled => "NotificationsDisabled",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
     }
     impl NotificationSetting {
         /// The value as sent on the wire.
@@ -1431,7 +1614,7 @@ pub mod update_in_org {
         }
     }
     /// **Closing down:** permission for the team's new repositories. Values: `pull`, `push`, `admin`. Default: `pull`.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum Permission {
         /// `pull`
@@ -1442,6 +1625,21 @@ pub mod update_in_org {
         Admin,
         /// A value this client does not know yet, sent as given.
         Other(String),
+    }
+    impl ::std::fmt::Debug for Permission {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Pull => "Pull",
+                    Self::Push => "Push",
+                    Self::Admin => "Admin",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
     }
     impl Permission {
         /// The value as sent on the wire.

@@ -586,11 +586,18 @@ impl<'c> Users<'c> {
 /// Request builder and parameter types of [`Users::add_email_for_authenticated_user`](crate::users::Users::add_email_for_authenticated_user).
 pub mod add_email_for_authenticated_user {
     /// Request for [`Users::add_email_for_authenticated_user`](crate::users::Users::add_email_for_authenticated_user): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct AddEmailForAuthenticatedUser<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) emails: Vec<String>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for AddEmailForAuthenticatedUser<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> AddEmailForAuthenticatedUser<'c> {
         /// The request, to adjust (headers, media type) before sending.
@@ -640,12 +647,19 @@ pub mod add_email_for_authenticated_user {
 /// Request builder and parameter types of [`Users::check_following_for_user`](crate::users::Users::check_following_for_user).
 pub mod check_following_for_user {
     /// Request for [`Users::check_following_for_user`](crate::users::Users::check_following_for_user): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct CheckFollowingForUser<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) username: String,
         pub(super) target_user: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for CheckFollowingForUser<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> CheckFollowingForUser<'c> {
         /// The request, to adjust (headers, media type) before sending.
@@ -679,11 +693,18 @@ pub mod check_following_for_user {
 /// Request builder and parameter types of [`Users::check_person_is_followed_by_authenticated`](crate::users::Users::check_person_is_followed_by_authenticated).
 pub mod check_person_is_followed_by_authenticated {
     /// Request for [`Users::check_person_is_followed_by_authenticated`](crate::users::Users::check_person_is_followed_by_authenticated): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct CheckPersonIsFollowedByAuthenticated<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) username: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for CheckPersonIsFollowedByAuthenticated<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> CheckPersonIsFollowedByAuthenticated<'c> {
         /// The request, to adjust (headers, media type) before sending.
@@ -722,12 +743,19 @@ pub mod check_person_is_followed_by_authenticated {
 /// Request builder and parameter types of [`Users::create_public_ssh_key_for_authenticated_user`](crate::users::Users::create_public_ssh_key_for_authenticated_user).
 pub mod create_public_ssh_key_for_authenticated_user {
     /// Request for [`Users::create_public_ssh_key_for_authenticated_user`](crate::users::Users::create_public_ssh_key_for_authenticated_user): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct CreatePublicSshKeyForAuthenticatedUser<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) title: Option<String>,
         pub(super) key: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for CreatePublicSshKeyForAuthenticatedUser<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> CreatePublicSshKeyForAuthenticatedUser<'c> {
         /// Label of the key.
@@ -779,11 +807,18 @@ pub mod create_public_ssh_key_for_authenticated_user {
 /// Request builder and parameter types of [`Users::delete_email_for_authenticated_user`](crate::users::Users::delete_email_for_authenticated_user).
 pub mod delete_email_for_authenticated_user {
     /// Request for [`Users::delete_email_for_authenticated_user`](crate::users::Users::delete_email_for_authenticated_user): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct DeleteEmailForAuthenticatedUser<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) emails: Vec<String>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for DeleteEmailForAuthenticatedUser<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> DeleteEmailForAuthenticatedUser<'c> {
         /// The request, to adjust (headers, media type) before sending.
@@ -825,11 +860,18 @@ pub mod delete_email_for_authenticated_user {
 /// Request builder and parameter types of [`Users::delete_public_ssh_key_for_authenticated_user`](crate::users::Users::delete_public_ssh_key_for_authenticated_user).
 pub mod delete_public_ssh_key_for_authenticated_user {
     /// Request for [`Users::delete_public_ssh_key_for_authenticated_user`](crate::users::Users::delete_public_ssh_key_for_authenticated_user): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct DeletePublicSshKeyForAuthenticatedUser<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) key_id: i64,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for DeletePublicSshKeyForAuthenticatedUser<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> DeletePublicSshKeyForAuthenticatedUser<'c> {
         /// The request, to adjust (headers, media type) before sending.
@@ -868,11 +910,18 @@ pub mod delete_public_ssh_key_for_authenticated_user {
 /// Request builder and parameter types of [`Users::follow`](crate::users::Users::follow).
 pub mod follow {
     /// Request for [`Users::follow`](crate::users::Users::follow): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct Follow<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) username: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for Follow<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> Follow<'c> {
         /// The request, to adjust (headers, media type) before sending.
@@ -903,10 +952,17 @@ pub mod follow {
 /// Request builder and parameter types of [`Users::get_authenticated`](crate::users::Users::get_authenticated).
 pub mod get_authenticated {
     /// Request for [`Users::get_authenticated`](crate::users::Users::get_authenticated): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct GetAuthenticated<'c> {
         pub(super) client: &'c crate::runtime::Client,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetAuthenticated<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> GetAuthenticated<'c> {
         /// The request, to adjust (headers, media type) before sending.
@@ -943,11 +999,18 @@ pub mod get_authenticated {
 /// Request builder and parameter types of [`Users::get_by_username`](crate::users::Users::get_by_username).
 pub mod get_by_username {
     /// Request for [`Users::get_by_username`](crate::users::Users::get_by_username): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct GetByUsername<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) username: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetByUsername<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> GetByUsername<'c> {
         /// The request, to adjust (headers, media type) before sending.
@@ -983,11 +1046,18 @@ pub mod get_by_username {
 /// Request builder and parameter types of [`Users::get_public_ssh_key_for_authenticated_user`](crate::users::Users::get_public_ssh_key_for_authenticated_user).
 pub mod get_public_ssh_key_for_authenticated_user {
     /// Request for [`Users::get_public_ssh_key_for_authenticated_user`](crate::users::Users::get_public_ssh_key_for_authenticated_user): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct GetPublicSshKeyForAuthenticatedUser<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) key_id: i64,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetPublicSshKeyForAuthenticatedUser<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> GetPublicSshKeyForAuthenticatedUser<'c> {
         /// The request, to adjust (headers, media type) before sending.
@@ -1029,12 +1099,19 @@ pub mod get_public_ssh_key_for_authenticated_user {
 /// Request builder and parameter types of [`Users::list`](crate::users::Users::list).
 pub mod list {
     /// Request for [`Users::list`](crate::users::Users::list): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct List<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) since: Option<i64>,
         pub(super) per_page: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for List<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> List<'c> {
         /// Only accounts with an ID greater than this one.
@@ -1095,12 +1172,19 @@ pub mod list {
 /// Request builder and parameter types of [`Users::list_emails_for_authenticated_user`](crate::users::Users::list_emails_for_authenticated_user).
 pub mod list_emails_for_authenticated_user {
     /// Request for [`Users::list_emails_for_authenticated_user`](crate::users::Users::list_emails_for_authenticated_user): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct ListEmailsForAuthenticatedUser<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListEmailsForAuthenticatedUser<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> ListEmailsForAuthenticatedUser<'c> {
         /// How many results to return per page, at most 100. Default: `30`.
@@ -1165,12 +1249,19 @@ pub mod list_emails_for_authenticated_user {
 /// Request builder and parameter types of [`Users::list_followed_by_authenticated_user`](crate::users::Users::list_followed_by_authenticated_user).
 pub mod list_followed_by_authenticated_user {
     /// Request for [`Users::list_followed_by_authenticated_user`](crate::users::Users::list_followed_by_authenticated_user): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct ListFollowedByAuthenticatedUser<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListFollowedByAuthenticatedUser<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> ListFollowedByAuthenticatedUser<'c> {
         /// How many results to return per page, at most 100. Default: `30`.
@@ -1239,12 +1330,19 @@ pub mod list_followed_by_authenticated_user {
 /// Request builder and parameter types of [`Users::list_followers_for_authenticated_user`](crate::users::Users::list_followers_for_authenticated_user).
 pub mod list_followers_for_authenticated_user {
     /// Request for [`Users::list_followers_for_authenticated_user`](crate::users::Users::list_followers_for_authenticated_user): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct ListFollowersForAuthenticatedUser<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListFollowersForAuthenticatedUser<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> ListFollowersForAuthenticatedUser<'c> {
         /// How many results to return per page, at most 100. Default: `30`.
@@ -1313,13 +1411,20 @@ pub mod list_followers_for_authenticated_user {
 /// Request builder and parameter types of [`Users::list_followers_for_user`](crate::users::Users::list_followers_for_user).
 pub mod list_followers_for_user {
     /// Request for [`Users::list_followers_for_user`](crate::users::Users::list_followers_for_user): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct ListFollowersForUser<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) username: String,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListFollowersForUser<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> ListFollowersForUser<'c> {
         /// How many results to return per page, at most 100. Default: `30`.
@@ -1383,13 +1488,20 @@ pub mod list_followers_for_user {
 /// Request builder and parameter types of [`Users::list_following_for_user`](crate::users::Users::list_following_for_user).
 pub mod list_following_for_user {
     /// Request for [`Users::list_following_for_user`](crate::users::Users::list_following_for_user): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct ListFollowingForUser<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) username: String,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListFollowingForUser<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> ListFollowingForUser<'c> {
         /// How many results to return per page, at most 100. Default: `30`.
@@ -1453,13 +1565,20 @@ pub mod list_following_for_user {
 /// Request builder and parameter types of [`Users::list_public_keys_for_user`](crate::users::Users::list_public_keys_for_user).
 pub mod list_public_keys_for_user {
     /// Request for [`Users::list_public_keys_for_user`](crate::users::Users::list_public_keys_for_user): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct ListPublicKeysForUser<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) username: String,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListPublicKeysForUser<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> ListPublicKeysForUser<'c> {
         /// How many results to return per page, at most 100. Default: `30`.
@@ -1521,12 +1640,19 @@ pub mod list_public_keys_for_user {
 /// Request builder and parameter types of [`Users::list_public_ssh_keys_for_authenticated_user`](crate::users::Users::list_public_ssh_keys_for_authenticated_user).
 pub mod list_public_ssh_keys_for_authenticated_user {
     /// Request for [`Users::list_public_ssh_keys_for_authenticated_user`](crate::users::Users::list_public_ssh_keys_for_authenticated_user): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct ListPublicSshKeysForAuthenticatedUser<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListPublicSshKeysForAuthenticatedUser<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> ListPublicSshKeysForAuthenticatedUser<'c> {
         /// How many results to return per page, at most 100. Default: `30`.
@@ -1591,11 +1717,18 @@ pub mod list_public_ssh_keys_for_authenticated_user {
 /// Request builder and parameter types of [`Users::unfollow`](crate::users::Users::unfollow).
 pub mod unfollow {
     /// Request for [`Users::unfollow`](crate::users::Users::unfollow): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct Unfollow<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) username: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for Unfollow<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> Unfollow<'c> {
         /// The request, to adjust (headers, media type) before sending.
@@ -1626,7 +1759,7 @@ pub mod unfollow {
 /// Request builder and parameter types of [`Users::update_authenticated`](crate::users::Users::update_authenticated).
 pub mod update_authenticated {
     /// Request for [`Users::update_authenticated`](crate::users::Users::update_authenticated): set optional parameters, then `send()` (or `build()` to adjust the request).
-    #[derive(Debug, Clone)]
+    #[derive(Clone)]
     #[must_use = "a request does nothing until sent"]
     pub struct UpdateAuthenticated<'c> {
         pub(super) client: &'c crate::runtime::Client,
@@ -1638,6 +1771,13 @@ pub mod update_authenticated {
         pub(super) location: Option<String>,
         pub(super) hireable: Option<bool>,
         pub(super) bio: Option<String>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for UpdateAuthenticated<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
     }
     impl<'c> UpdateAuthenticated<'c> {
         /// Display name.

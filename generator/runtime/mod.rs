@@ -18,6 +18,8 @@ mod error;
 mod extra;
 mod hook;
 mod layers;
+#[doc(hidden)]
+pub mod model;
 #[cfg(feature = "http-cache")]
 mod memory_cache;
 mod paginate;

@@ -160,12 +160,20 @@ fn full_endpoint(api: &Api, endpoint: &Endpoint) -> EndpointCode {
         #module_doc
         pub mod #module {
             #builder_doc
-            #[derive(Debug, Clone)]
+            #[derive(Clone)]
             #[must_use = "a request does nothing until sent"]
             pub struct #builder<'c> {
                 pub(super) client: &'c crate::runtime::Client,
                 #origin_field
                 #(#struct_fields,)*
+            }
+
+            /// Shows the request it would send (credentials redacted).
+            impl ::std::fmt::Debug for #builder<'_> {
+                #[inline]
+                fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                    ::std::fmt::Debug::fmt(&self.clone().build(), f)
+                }
             }
 
             impl<'c> #builder<'c> {

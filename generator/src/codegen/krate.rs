@@ -33,6 +33,7 @@ pub const RUNTIME_FILES: &[(&str, &str)] = &[
         include_str!("../../runtime/memory_cache.rs"),
     ),
     ("mod.rs", include_str!("../../runtime/mod.rs")),
+    ("model.rs", include_str!("../../runtime/model.rs")),
     ("paginate.rs", include_str!("../../runtime/paginate.rs")),
     ("redirect.rs", include_str!("../../runtime/redirect.rs")),
     ("request.rs", include_str!("../../runtime/request.rs")),
@@ -59,6 +60,7 @@ percent-encoding = "2"
 reqwest = { version = "0.12", default-features = false, features = ["rustls-tls"] }
 serde = { version = "1", features = ["derive"] }
 serde_json = { version = "1", features = ["raw_value"] }
+serde_fmt = "1"
 serde_path_to_error = "0.1"
 sha2 = { version = "0.10", optional = true }
 tokio = { version = "1", default-features = false, features = ["time", "sync", "io-util"] }

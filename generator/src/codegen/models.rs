@@ -223,45 +223,41 @@ fn object_items(name: &Ident, fields: &[Field], doc: Doc) -> TokenStream {
             pub #field: #ty
         }
     });
-    let lets = codes.iter().map(|c| {
-        let var = &c.var;
+    // The name table is sorted (the runtime looks keys up by binary search); the tuples of
+    // slots, values and bindings follow its order.
+    let mut order: Vec<&FieldCode> = codes.iter().collect();
+    order.sort_by(|a, b| a.wire.as_bytes().cmp(b.wire.as_bytes()));
+    let wires = order.iter().map(|c| &c.wire);
+    let slots = nest(order.iter().map(|c| {
         let ty = &c.ty;
-        quote!(let mut #var: Option<#ty> = None;)
-    });
-    let arms = codes.iter().map(|c| {
-        let var = &c.var;
-        let wire = &c.wire;
         if c.optional {
-            // `null` and absent are both `None`.
-            quote!(#wire => #var = map.next_value()?,)
+            quote!(crate::runtime::model::Opt<#ty>)
         } else {
-            quote!(#wire => #var = Some(map.next_value()?),)
+            quote!(crate::runtime::model::Req<#ty>)
         }
-    });
-    let inits = codes.iter().map(|c| {
+    }));
+    let binds = nest(order.iter().map(|c| {
+        let var = &c.var;
+        quote!(#var)
+    }));
+    let inits = order.iter().map(|c| {
         let field = &c.field;
         let var = &c.var;
-        let wire = &c.wire;
-        if c.optional {
-            quote!(#field: #var)
-        } else {
-            quote!(#field: crate::runtime::required(#var, #wire)?)
-        }
+        quote!(#field: #var)
     });
     // Absent optional fields are left out; a required nullable field is written as `null`.
-    let entries = codes.iter().map(|c| {
+    let values = nest(order.iter().map(|c| {
         let field = &c.field;
-        let wire = &c.wire;
         if c.required {
-            quote!(m.serialize_entry(#wire, &self.#field)?;)
+            quote!(&self.#field)
         } else {
-            quote!(if let Some(v) = &self.#field { m.serialize_entry(#wire, v)?; })
+            quote!(crate::runtime::model::Skip(&self.#field))
         }
-    });
-    let expecting = format!("a {name} object");
+    }));
+    let model = name.to_string();
     quote! {
         #doc
-        #[derive(Debug, Clone)]
+        #[derive(Clone)]
         #[cfg_attr(feature = "model-eq", derive(PartialEq))]
         pub struct #name {
             #(#decls,)*
@@ -269,43 +265,46 @@ fn object_items(name: &Ident, fields: &[Field], doc: Doc) -> TokenStream {
             pub #extra: crate::runtime::Extra,
         }
 
+        impl #name {
+            const WIRE_NAMES: &'static [&'static str] = &[#(#wires),*];
+        }
+
+        impl ::std::fmt::Debug for #name {
+            #[inline]
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                crate::runtime::model::debug(self, #model, f)
+            }
+        }
+
         impl ::serde::Serialize for #name {
             fn serialize<S: ::serde::Serializer>(&self, s: S) -> ::std::result::Result<S::Ok, S::Error> {
-                use ::serde::ser::SerializeMap as _;
-                let mut m = s.serialize_map(None)?;
-                #(#entries)*
-                self.#extra.serialize_entries(&mut m)?;
-                m.end()
+                crate::runtime::model::serialize(s, Self::WIRE_NAMES, #values, &self.#extra)
             }
         }
 
         impl<'de> ::serde::Deserialize<'de> for #name {
-            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-                struct ModelVisitor;
-                impl<'de> ::serde::de::Visitor<'de> for ModelVisitor {
-                    type Value = #name;
-                    fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                        f.write_str(#expecting)
-                    }
-                    fn visit_map<A: ::serde::de::MapAccess<'de>>(self, mut map: A) -> ::std::result::Result<#name, A::Error> {
-                        #(#lets)*
-                        let mut #extra = crate::runtime::Extra::new();
-                        while let Some(key) = map.next_key::<crate::runtime::Key<'de>>()? {
-                            match key.as_str() {
-                                #(#arms)*
-                                _ => #extra.insert_next(key, &mut map)?,
-                            }
-                        }
-                        Ok(#name {
-                            #(#inits,)*
-                            #extra,
-                        })
-                    }
+            fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> ::std::result::Result<Self, D::Error> {
+                match crate::runtime::model::decode::<D, #slots>(d, Self::WIRE_NAMES, #model) {
+                    Ok((#binds, #extra)) => Ok(#name { #(#inits,)* #extra }),
+                    Err(e) => Err(e),
                 }
-                deserializer.deserialize_map(ModelVisitor)
             }
         }
     }
+}
+
+/// A tuple of `items`, nested so that no tuple has more than the runtime's `TUPLE_MAX` (12)
+/// elements: `(a, b, c,)`, or `((a, …, l,), (m, …),)` for longer lists.
+fn nest(items: impl Iterator<Item = TokenStream>) -> TokenStream {
+    const TUPLE_MAX: usize = 12;
+    let mut items: Vec<TokenStream> = items.collect();
+    while items.len() > TUPLE_MAX {
+        items = items
+            .chunks(TUPLE_MAX)
+            .map(|chunk| quote!((#(#chunk,)*)))
+            .collect();
+    }
+    quote!((#(#items,)*))
 }
 
 /// `Deserialize` of a string enum: known values to variants, anything else to `Other`.
@@ -536,14 +535,40 @@ mod tests {
             "pub extra: Option<String>",
             "pub owner: Option<User>",
             "pub extra_2: crate::runtime::Extra",
-            "f0 = Some(map.next_value()?)",
-            "crate::runtime::required(f0, \"type\")?",
-            "\"owner\" => f2 = map.next_value()?",
+            // The name table is sorted by wire name; slots, bindings and values follow it.
+            "const WIRE_NAMES: &'static [&'static str] = &[\"extra\", \"owner\", \"type\"];",
+            "(crate::runtime::model::Opt<String>, crate::runtime::model::Opt<User>, crate::runtime::model::Req<String>,)",
+            "Ok(((f1, f2, f0), extra_2)) => { Ok(Repo { extra: f1, owner: f2, r#type: f0, extra_2, }) }",
+            // An optional field is left out when `None`; a required one is always written.
+            "(crate::runtime::model::Skip(&self.extra), &self.owner, &self.r#type)",
         ] {
             assert!(src.contains(&squeeze(needle)), "{needle} missing in\n{src}");
         }
-        assert!(!src.contains("required(f2"), "nullable is lenient");
+        assert!(!src.contains("Req<User>"), "nullable is lenient");
         assert!(!src.contains("rename=\"type\""), "serde strips r#: {src}");
+    }
+
+    #[test]
+    fn long_field_lists_nest_tuples_of_at_most_twelve() {
+        let items = |n: usize| (0..n).map(|i| quote!(#i));
+        let flat = nest(items(12)).to_string();
+        assert_eq!(flat.matches('(').count(), 1, "{flat}");
+        let nested: syn::Type = syn::parse2(nest(items(30).map(|_| quote!(u8)))).unwrap();
+        let syn::Type::Tuple(outer) = nested else {
+            panic!()
+        };
+        let sizes: Vec<usize> = outer
+            .elems
+            .iter()
+            .map(|e| match e {
+                syn::Type::Tuple(t) => t.elems.len(),
+                _ => 1,
+            })
+            .collect();
+        assert_eq!(sizes, [12, 12, 6]);
+        // 200 fields: 17 groups of 12 or fewer, then 2 groups of those.
+        let deep = nest(items(200)).to_string();
+        assert!(deep.starts_with("((("), "{deep}");
     }
 
     #[test]

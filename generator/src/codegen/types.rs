@@ -407,17 +407,32 @@ pub fn enum_item(name: &proc_macro2::Ident, values: &[String], doc: &str) -> Tok
         quote!(#vdoc #id,)
     });
     let arms = variants.iter().map(|(id, v)| quote!(Self::#id => #v,));
+    let debug_arms = variants.iter().map(|(id, _)| {
+        let text = id.to_string();
+        quote!(Self::#id => #text,)
+    });
     let mut doc_text = Doc::default();
     doc_text.spec(doc);
     let doc_attrs = doc_text.tokens();
     quote! {
         #doc_attrs
-        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+        #[derive(Clone, PartialEq, Eq, Hash)]
         #[non_exhaustive]
         pub enum #name {
             #(#decls)*
             /// A value this client does not know yet, sent as given.
             Other(String),
+        }
+
+        // Written out (as derived) so it is `#[inline]`: not compiled unless used.
+        impl ::std::fmt::Debug for #name {
+            #[inline]
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str(match self {
+                    #(#debug_arms)*
+                    Self::Other(value) => return f.debug_tuple("Other").field(value).finish(),
+                })
+            }
         }
 
         impl #name {
