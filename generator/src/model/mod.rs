@@ -232,3 +232,5 @@ fn rename_loops(specs: &[crate::parse::SpecFile], start: &crate::parse::SpecFile
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod text_choice_tests;
