@@ -132,7 +132,10 @@ async fn deployment_payload_is_an_object_or_its_text() {
     let map = object.as_object().cloned().unwrap();
     for (payload, sent) in [
         (Payload::from(map), object.clone()),
-        (Payload::from(r#"{"region":"eu"}"#), json!(r#"{"region":"eu"}"#)),
+        (
+            Payload::from(r#"{"region":"eu"}"#),
+            json!(r#"{"region":"eu"}"#),
+        ),
     ] {
         let (server, client) = setup().await;
         client
