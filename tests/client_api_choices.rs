@@ -126,6 +126,32 @@ async fn union_values_take_any_member_type() {
 }
 
 #[tokio::test]
+async fn deployment_payload_is_an_object_or_its_text() {
+    use github_rest_client::repos::create_deployment::Payload;
+    let object = json!({"region": "eu", "replicas": 2});
+    let map = object.as_object().cloned().unwrap();
+    for (payload, sent) in [
+        (Payload::from(map), object.clone()),
+        (
+            Payload::from(r#"{"region":"eu"}"#),
+            json!(r#"{"region":"eu"}"#),
+        ),
+    ] {
+        let (server, client) = setup().await;
+        client
+            .repos()
+            .create_deployment("o", "r", "main")
+            .payload(payload)
+            .build()
+            .send()
+            .await
+            .unwrap();
+        let req = only_request(&server).await;
+        assert_eq!(body_json(&req), json!({"ref": "main", "payload": sent}));
+    }
+}
+
+#[tokio::test]
 async fn milestone_takes_a_number_or_a_name() {
     let (server, client) = setup().await;
     client

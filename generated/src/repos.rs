@@ -226,7 +226,7 @@ impl<'c> Repos<'c> {
     /// - `task` (optional, [`CreateDeployment::task`](crate::repos::create_deployment::CreateDeployment::task)): Kind of deployment, such as `deploy` or `deploy:migrations`. Default: `deploy`.
     /// - `auto_merge` (optional, [`CreateDeployment::auto_merge`](crate::repos::create_deployment::CreateDeployment::auto_merge)): Whether to merge the default branch into `ref` first when `ref` lags behind it. Default: `true`.
     /// - `required_contexts` (optional, [`CreateDeployment::required_contexts`](crate::repos::create_deployment::CreateDeployment::required_contexts)): Status contexts that must pass first. An empty array skips the checks; leaving it out checks all unique contexts.
-    /// - `payload` (optional, [`CreateDeployment::payload`](crate::repos::create_deployment::CreateDeployment::payload)): Extra JSON data for the system doing the deployment.
+    /// - `payload` (optional, [`CreateDeployment::payload`](crate::repos::create_deployment::CreateDeployment::payload)): Extra data for the system doing the deployment, given as a JSON object or as JSON text.
     /// - `environment` (optional, [`CreateDeployment::environment`](crate::repos::create_deployment::CreateDeployment::environment)): Name of the target environment, such as `production` or `staging`. Default: `production`.
     /// - `description` (optional, [`CreateDeployment::description`](crate::repos::create_deployment::CreateDeployment::description)): Short text describing the deployment.
     /// - `transient_environment` (optional, [`CreateDeployment::transient_environment`](crate::repos::create_deployment::CreateDeployment::transient_environment)): `true` marks the environment as one that goes away later, such as a review app. Default: `false`.
@@ -3449,7 +3449,7 @@ pub mod create_deployment {
         pub(super) task: Option<String>,
         pub(super) auto_merge: Option<bool>,
         pub(super) required_contexts: Option<Vec<String>>,
-        pub(super) payload: Option<String>,
+        pub(super) payload: Option<crate::repos::create_deployment::Payload>,
         pub(super) environment: Option<String>,
         pub(super) description: Option<Option<String>>,
         pub(super) transient_environment: Option<bool>,
@@ -3486,9 +3486,12 @@ pub mod create_deployment {
             );
             self
         }
-        /// Extra JSON data for the system doing the deployment.
+        /// Extra data for the system doing the deployment, given as a JSON object or as JSON text.
         #[inline]
-        pub fn payload(mut self, payload: impl Into<String>) -> Self {
+        pub fn payload(
+            mut self,
+            payload: impl Into<crate::repos::create_deployment::Payload>,
+        ) -> Self {
             self.payload = Some(payload.into());
             self
         }
@@ -3566,6 +3569,33 @@ pub mod create_deployment {
                     "repos.createDeployment",
                     crate::runtime::decode::json_or_none,
                 )
+        }
+    }
+    /// Extra data for the system doing the deployment, given as a JSON object or as JSON text.
+    ///
+    /// One of several types; each converts into it with `.into()`.
+    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+    #[serde(untagged)]
+    pub enum Payload {
+        Object(::serde_json::Map<String, ::serde_json::Value>),
+        String(String),
+    }
+    impl From<::serde_json::Map<String, ::serde_json::Value>> for Payload {
+        #[inline]
+        fn from(value: ::serde_json::Map<String, ::serde_json::Value>) -> Self {
+            Self::Object(value)
+        }
+    }
+    impl From<String> for Payload {
+        #[inline]
+        fn from(value: String) -> Self {
+            Self::String(value)
+        }
+    }
+    impl From<&str> for Payload {
+        #[inline]
+        fn from(value: &str) -> Self {
+            Self::String(value.to_owned())
         }
     }
 }

@@ -13,8 +13,35 @@ fn parser_options() -> Options {
     Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH
 }
 
+/// Distinct texts one thread keeps sanitised; past this the memo starts afresh.
+const MEMO_LIMIT: usize = 50_000;
+
+thread_local! {
+    /// Sanitised text by spec text: one description is rendered for the method's docs, its
+    /// setter and its field, and the same row text recurs across endpoints (`owner`, `repo`,
+    /// `per_page`), so most calls are repeats.
+    static SANITIZED: std::cell::RefCell<std::collections::HashMap<String, String>> =
+        std::cell::RefCell::new(std::collections::HashMap::new());
+}
+
 /// Rewrite spec Markdown into Markdown that rustdoc renders without warnings or doctests.
 pub fn sanitize(markdown: &str) -> String {
+    if let Some(done) = SANITIZED.with(|memo| memo.borrow().get(markdown).cloned()) {
+        return done;
+    }
+    let done = sanitize_uncached(markdown);
+    SANITIZED.with(|memo| {
+        let mut memo = memo.borrow_mut();
+        if memo.len() >= MEMO_LIMIT {
+            memo.clear();
+        }
+        memo.insert(markdown.to_owned(), done.clone());
+    });
+    done
+}
+
+/// [`sanitize`] without the memo.
+fn sanitize_uncached(markdown: &str) -> String {
     let text = markdown.replace("\r\n", "\n").replace('\r', "\n");
     let mut events: Vec<Event<'_>> = Vec::new();
     let mut link_depth = 0usize;
@@ -304,6 +331,21 @@ pub fn list_item(markdown: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn repeated_texts_come_from_the_memo_unchanged() {
+        let texts = [
+            "The account owner. <b>Bold</b> and https://x.y/z.",
+            "> [!NOTE]\n> Beta.\n\nA list:\n\n- a\n- b",
+            "",
+            "Plain.",
+        ];
+        for t in texts {
+            let first = sanitize(t);
+            assert_eq!(first, sanitize_uncached(t));
+            assert_eq!(sanitize(t), first);
+        }
+    }
 
     #[test]
     fn code_blocks_become_text() {

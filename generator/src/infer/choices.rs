@@ -2,14 +2,40 @@
 //! deprecations ("closing down"), renamed aliases, and the media type of a raw body.
 
 use super::enums::backticked;
-use super::words::{has_any, lower};
+use super::words::{has_any, lower, name_words, same_noun, text_words, PHRASE_ENDS};
 
-/// "This endpoint requires either a `repository_id` OR a `pull_request` but not both":
-/// two or more rows, each marked required although only one of them can be sent, named in
-/// one "either … or …" sentence. `rows` holds `(name, required)` of the top-level rows.
-/// Returns the groups (one row each) in text order.
-pub fn either_required(texts: &[&str], rows: &[(&str, bool)]) -> Option<Vec<Vec<String>>> {
-    if rows.iter().filter(|(_, required)| *required).count() < 2 {
+/// A top-level body row as the alternative rules see it.
+#[derive(Debug, Clone, Copy)]
+pub struct BodyRow<'a> {
+    pub name: &'a str,
+    pub description: &'a str,
+    pub required: bool,
+}
+
+/// One alternative read from the text: the name of its variant and the rows sent together.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RowGroup {
+    pub name: String,
+    pub rows: Vec<String>,
+}
+
+impl RowGroup {
+    /// A group of one row, named after it.
+    pub fn single(row: &str) -> Self {
+        RowGroup {
+            name: row.to_string(),
+            rows: vec![row.to_string()],
+        }
+    }
+}
+
+/// "This endpoint requires either a `repository_id` OR a `pull_request` but not both",
+/// "Delete attestations by either subject digests or unique ID": two or more rows, each marked
+/// required although only one of them can be sent, named in one "either … or …" sentence
+/// (backticked, or in words of the row's name or text). Returns the groups (one row each) in
+/// text order.
+pub fn either_required(texts: &[&str], rows: &[BodyRow]) -> Option<Vec<RowGroup>> {
+    if rows.iter().filter(|r| r.required).count() < 2 {
         return None;
     }
     for text in texts.iter().filter(|t| t.contains("ither ")) {
@@ -21,22 +47,58 @@ pub fn either_required(texts: &[&str], rows: &[(&str, bool)]) -> Option<Vec<Vec<
             if !low[at..].contains(" or ") {
                 continue;
             }
-            let named: Vec<String> = backticked(&sentence[at..])
-                .into_iter()
-                .filter(|v| rows.iter().any(|(n, required)| n == v && *required))
-                .collect();
-            let mut groups: Vec<Vec<String>> = Vec::new();
-            for n in named {
-                if !groups.iter().any(|g| g[0] == n) {
-                    groups.push(vec![n]);
-                }
-            }
-            if groups.len() >= 2 {
-                return Some(groups);
+            let named = named_rows(&sentence[at + "either ".len()..], rows);
+            if named.len() >= 2 {
+                return Some(named.iter().map(|n| RowGroup::single(n)).collect());
             }
         }
     }
     None
+}
+
+/// The distinct required rows an "either" clause names: backticked names, else each part
+/// between `or`s and commas read as the words of a row's name ("subject digests") or of its
+/// text ("unique ID" for a row described as "List of unique IDs …").
+fn named_rows(clause: &str, rows: &[BodyRow]) -> Vec<String> {
+    let required: Vec<&BodyRow> = rows.iter().filter(|r| r.required).collect();
+    let mut named: Vec<String> = Vec::new();
+    for v in backticked(clause) {
+        if required.iter().any(|r| r.name == v) && !named.contains(&v) {
+            named.push(v);
+        }
+    }
+    if named.len() >= 2 {
+        return named;
+    }
+    let mut by_words: Vec<String> = Vec::new();
+    let low = lower(clause);
+    for part in low.split(" or ").flat_map(|p| p.split(", ")) {
+        let words: Vec<String> = text_words(part)
+            .into_iter()
+            .skip_while(|w| matches!(w.as_str(), "a" | "an" | "the" | "by" | "either"))
+            .take_while(|w| !PHRASE_ENDS.contains(&w.as_str()))
+            .collect();
+        if words.is_empty() || words.len() > 4 {
+            continue;
+        }
+        let hit = required.iter().find(|r| {
+            !by_words.iter().any(|n| n == r.name)
+                && (phrase_in(&name_words(r.name), &words)
+                    || (words.len() >= 2 && phrase_in(&text_words(r.description), &words)))
+        });
+        if let Some(r) = hit {
+            by_words.push(r.name.to_string());
+        }
+    }
+    by_words
+}
+
+/// Whether `needle` occurs as consecutive words of `hay`, singular or plural alike.
+fn phrase_in(hay: &[String], needle: &[String]) -> bool {
+    !needle.is_empty()
+        && hay
+            .windows(needle.len())
+            .any(|w| w.iter().zip(needle).all(|(a, b)| same_noun(a, b)))
 }
 
 /// The row's own text says it is closing down or deprecated ("**This field is closing
@@ -84,6 +146,31 @@ pub fn replaced_rows(description: &str) -> Vec<String> {
         }
     }
     out
+}
+
+/// "The `payload` parameter is available for any extra information … It is a JSON text
+/// field …": the part of the endpoint's text that introduces a parameter by name, from that
+/// sentence to the end of its paragraph; empty when the text does not.
+pub fn described_in(endpoint: &str, name: &str) -> String {
+    if name.is_empty() || !endpoint.contains(name) {
+        return String::new();
+    }
+    let Some(at) = endpoint.find(&format!("`{name}` parameter")) else {
+        return String::new();
+    };
+    let before = &endpoint[..at];
+    let start = [
+        before.rfind(". ").map(|i| i + 2),
+        before.rfind("\n\n").map(|i| i + 2),
+    ]
+    .into_iter()
+    .flatten()
+    .max()
+    .unwrap_or(0);
+    let end = endpoint[at..]
+        .find("\n\n")
+        .map_or(endpoint.len(), |e| at + e);
+    endpoint[start..end].trim().to_string()
 }
 
 /// An optional row documented word for word like a route parameter (`alert_id` beside path
@@ -137,30 +224,89 @@ fn is_media_type(v: &str) -> bool {
 mod tests {
     use super::*;
 
+    fn rows<'a>(list: &[(&'a str, &'a str, bool)]) -> Vec<BodyRow<'a>> {
+        list.iter()
+            .map(|&(name, description, required)| BodyRow {
+                name,
+                description,
+                required,
+            })
+            .collect()
+    }
+
+    fn names(groups: Option<Vec<RowGroup>>) -> Option<Vec<String>> {
+        groups.map(|g| g.into_iter().map(|g| g.name).collect())
+    }
+
     #[test]
     fn either_of_two_required_rows() {
-        let rows = [
-            ("repository_id", true),
-            ("ref", false),
-            ("pull_request", true),
-        ];
+        let required = rows(&[
+            ("repository_id", "", true),
+            ("ref", "", false),
+            ("pull_request", "", true),
+        ]);
         let text = "Creates it.\n\nThis endpoint requires either a `repository_id` OR a `pull_request` but not both.";
         assert_eq!(
-            either_required(&[text], &rows),
+            either_required(&[text], &required),
             Some(vec![
-                vec!["repository_id".into()],
-                vec!["pull_request".into()]
+                RowGroup::single("repository_id"),
+                RowGroup::single("pull_request")
             ])
         );
         // Optional rows are independent setters already.
-        let optional = [("tool_name", false), ("tool_guid", false)];
+        let optional = rows(&[("tool_name", "", false), ("tool_guid", "", false)]);
         let text =
             "You can specify the tool by using either `tool_name` or `tool_guid`, but not both.";
         assert_eq!(either_required(&[text], &optional), None);
         assert_eq!(
-            either_required(&["Either `open` or `closed`."], &rows),
+            either_required(&["Either `open` or `closed`."], &required),
             None
         );
+    }
+
+    #[test]
+    fn either_names_rows_in_words() {
+        let bulk = rows(&[
+            (
+                "subject_digests",
+                "List of subject digests of the items.",
+                true,
+            ),
+            ("attestation_ids", "List of unique IDs of the items.", true),
+        ]);
+        let text = "Deletes items in bulk by either subject digests or unique ID.";
+        assert_eq!(
+            names(either_required(&[text], &bulk)),
+            Some(vec!["subject_digests".into(), "attestation_ids".into()])
+        );
+        // One word of a row's text is not enough, and parts naming nothing are skipped.
+        let loose = rows(&[
+            ("title", "The title of the item.", true),
+            ("body", "The item's text.", true),
+        ]);
+        assert_eq!(
+            either_required(&["Either the item or the text, but not both."], &loose),
+            None
+        );
+        assert_eq!(
+            names(either_required(&["Send either a title or a body."], &loose)),
+            Some(vec!["title".into(), "body".into()])
+        );
+    }
+
+    #[test]
+    fn rows_introduced_by_the_endpoint_text() {
+        let text = "Creates it.\n\nThe `ref` row is a branch. The `payload` parameter carries\nextra data. It is a JSON text field.\n\nThe `task` parameter names a task.";
+        assert_eq!(
+            described_in(text, "payload"),
+            "The `payload` parameter carries\nextra data. It is a JSON text field."
+        );
+        assert_eq!(
+            described_in(text, "task"),
+            "The `task` parameter names a task."
+        );
+        assert_eq!(described_in(text, "ref"), "");
+        assert_eq!(described_in(text, "other"), "");
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! Rules for identifiers and counts: numeric ids and counters by name, ids that are text
 //! (scheme-named, SHA- or name-valued, external), and integer-or-string ids.
 
-use super::words::{has_any, has_word, head_noun, last_word, lead, lower, name_words};
+use super::words::{has_any, has_word, head_noun, last_word, lead, lower, name_words, text_words};
 use super::ParamCtx;
 use crate::ir::Type;
 
@@ -44,6 +44,29 @@ pub fn integer_or_string_alternative(ctx: &ParamCtx) -> Option<Type> {
         &["you can also pass", "you can also give", "as a string"],
     );
     (id_like && alternative).then_some(Type::IntegerOrString)
+}
+
+/// `version`, "The version of the repository snapshot submission": the version of what this
+/// very request creates (the title's resource, `snapshot`) counts its revisions, an integer;
+/// versions of other things ("The version of the detector used", `image_version`, "The
+/// artifact version") are text.
+pub fn own_version(ctx: &ParamCtx) -> Option<Type> {
+    if ctx.parent.is_some()
+        || ctx.resource.is_empty()
+        || ctx.resource == "version"
+        || ctx.name != "version"
+    {
+        return None;
+    }
+    let lead = lead(ctx.description);
+    let subject = lead
+        .strip_prefix("the version of ")
+        .or_else(|| lead.strip_prefix("version of "))?;
+    let words = text_words(&super::words::first_sentence(subject));
+    words
+        .iter()
+        .any(|w| super::words::same_noun(w, ctx.resource))
+        .then_some(Type::Integer)
 }
 
 /// `issue_number`, `per_page`, `start_line`, `year`: names ending in a counting word are
@@ -124,6 +147,46 @@ pub fn acronym_id(description: &str) -> bool {
 mod tests {
     use super::*;
     use crate::infer::testing::{body, path};
+
+    #[test]
+    fn versions_of_the_created_resource_are_numbers() {
+        let own = ParamCtx {
+            resource: "snapshot",
+            ..body(
+                "version",
+                "The version of the repository snapshot submission.",
+            )
+        };
+        assert_eq!(own_version(&own), Some(Type::Integer));
+        let tool = ParamCtx {
+            resource: "snapshot",
+            ..body("version", "The version of the detector used.")
+        };
+        assert_eq!(own_version(&tool), None);
+        let nested = ParamCtx {
+            parent: Some("detector"),
+            ..own
+        };
+        assert_eq!(own_version(&nested), None);
+        let artifact = ParamCtx {
+            resource: "record",
+            ..body("version", "The artifact version.")
+        };
+        assert_eq!(own_version(&artifact), None);
+        let qualified = ParamCtx {
+            resource: "runner",
+            ..body(
+                "image_version",
+                "The version of the runner image to deploy.",
+            )
+        };
+        assert_eq!(own_version(&qualified), None);
+        assert_eq!(
+            own_version(&body("version", "The version of the snapshot.")),
+            None,
+            "no resource known"
+        );
+    }
 
     #[test]
     fn union_ids() {

@@ -6,16 +6,22 @@ mod choices;
 mod enums;
 mod flags;
 mod ids;
+mod kinds;
 mod location;
 mod maps;
 mod scalars;
 mod words;
 
-pub use choices::{alias_of, deprecated, either_required, raw_content_type, replaced_rows};
+pub use choices::{
+    alias_of, deprecated, described_in, either_required, raw_content_type, replaced_rows, BodyRow,
+    RowGroup,
+};
 pub use enums::listed_values;
 pub use flags::{allows_slash, nullable, triggers_notifications, undocumented_flags, RowShape};
+pub use kinds::{fields_depend_on_type, kind_alternatives};
 pub use location::{infer_location, is_raw_body};
 pub use maps::map_value_type;
+pub use words::resource_noun;
 
 use crate::ir::{Location, Type};
 use crate::parse::HttpMethod;
@@ -33,6 +39,9 @@ pub struct ParamCtx<'a> {
     pub location: Location,
     /// Wire names of the other parameters at the same level.
     pub siblings: &'a [String],
+    /// Head noun of what the endpoint acts on (`snapshot` for "Create a snapshot of …"), from
+    /// its title; empty when unknown.
+    pub resource: &'a str,
 }
 
 /// A named inference rule: returns a type when its cue is present.
@@ -44,12 +53,14 @@ pub const RULES: &[(&str, Rule)] = &[
         "integer_or_string_alternative",
         ids::integer_or_string_alternative,
     ),
+    ("json_text", scalars::json_text),
     ("union_by_wording", scalars::union_by_wording),
     ("listed_enum", scalars::listed_enum),
     ("array_by_wording", arrays::array_by_wording),
     ("string_by_alternatives", scalars::string_by_alternatives),
     ("boolean_by_wording", scalars::boolean_by_wording),
     ("integer_by_wording", scalars::integer_by_wording),
+    ("own_version", ids::own_version),
     ("string_by_wording", scalars::string_by_wording),
     ("string_by_name", scalars::string_by_name),
     ("boolean_by_name", scalars::boolean_by_name),
@@ -86,6 +97,7 @@ pub(crate) mod testing {
             method: HttpMethod::Post,
             location: Location::Body,
             siblings: &[],
+            resource: "",
         }
     }
 

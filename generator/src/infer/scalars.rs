@@ -18,7 +18,7 @@ const BOOLEAN_NAME_STARTS: &[&str] = &[
 
 /// Trailing name words of yes/no settings (`secret_scanning_enabled`, `default_branch_only`).
 const BOOLEAN_NAME_ENDS: &[&str] = &[
-    "enabled", "disabled", "only", "required", "allowed", "private",
+    "enabled", "disabled", "only", "required", "allowed", "private", "public",
 ];
 
 /// "Can be one of: `a`, `b`": a closed set of strings (booleans when the set is true/false).
@@ -53,6 +53,16 @@ pub fn listed_enum(ctx: &ParamCtx) -> Option<Type> {
         }
     } else {
         values
+    })
+}
+
+/// "It is a JSON text field": a JSON value, sent as an object or as its text.
+pub fn json_text(ctx: &ParamCtx) -> Option<Type> {
+    if !ctx.description.contains("JSON") && !ctx.description.contains("json") {
+        return None;
+    }
+    has_any(&lower(ctx.description), &["json text", "json-encoded text"]).then(|| Type::Union {
+        types: vec![Type::Object { fields: Vec::new() }, Type::String],
     })
 }
 
@@ -366,15 +376,17 @@ pub fn string_by_name(ctx: &ParamCtx) -> Option<Type> {
     (textual_end || encrypted).then_some(Type::String)
 }
 
-/// `has_issues`, `allow_forking`, `secret_scanning_enabled`: names built from yes/no words
-/// are booleans when nothing else spoke.
+/// `has_issues`, `allow_forking`, `secret_scanning_enabled`, `public`: names built from
+/// yes/no words (or one yes/no adjective alone) are booleans when nothing else spoke.
 pub fn boolean_by_name(ctx: &ParamCtx) -> Option<Type> {
     let words = name_words(ctx.name);
-    if words.len() < 2 {
-        return None;
-    }
     let first = first_word(ctx.name);
     let last = last_word(ctx.name);
+    if words.len() < 2 {
+        // `public`, `private`, `enabled`: a state adjective on its own.
+        return (words.len() == 1 && BOOLEAN_NAME_ENDS.contains(&last.as_str()))
+            .then_some(Type::Boolean);
+    }
     // `*_enabled_for_new_repositories`; a leading `enabled_` qualifies a noun instead.
     let switch_word = words[1..].iter().any(|w| w == "enabled" || w == "disabled");
     (BOOLEAN_NAME_STARTS.contains(&first.as_str())
@@ -436,6 +448,19 @@ mod tests {
             union_by_wording(&body("x", "The text of the comment. A number is added.")),
             None
         );
+    }
+
+    #[test]
+    fn json_text_is_an_object_or_its_text() {
+        let d = "The `payload` parameter carries extra data. It is a JSON text field.";
+        assert_eq!(
+            json_text(&body("payload", d)),
+            Some(Type::Union {
+                types: vec![Type::Object { fields: Vec::new() }, Type::String]
+            })
+        );
+        assert_eq!(json_text(&body("x", "A JSON object.")), None);
+        assert_eq!(json_text(&body("x", "The text.")), None);
     }
 
     #[test]
@@ -542,5 +567,8 @@ mod tests {
             Some(Type::Boolean)
         );
         assert_eq!(boolean_by_name(&body("name", "")), None);
+        assert_eq!(boolean_by_name(&body("public", "")), Some(Type::Boolean));
+        assert_eq!(boolean_by_name(&body("only", "")), Some(Type::Boolean));
+        assert_eq!(boolean_by_name(&body("is", "")), None);
     }
 }

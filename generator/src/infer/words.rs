@@ -120,7 +120,7 @@ pub fn has_word(text: &str, words: &[&str]) -> bool {
 }
 
 /// Words that end the subject noun phrase of a description's lead.
-const PHRASE_ENDS: &[&str] = &[
+pub const PHRASE_ENDS: &[&str] = &[
     "of",
     "for",
     "to",
@@ -172,6 +172,26 @@ pub fn head_noun(lead: &str) -> Option<String> {
         .take_while(|w| !PHRASE_ENDS.contains(&w.as_str()))
         .collect();
     phrase.last().map(|w| w.to_string())
+}
+
+/// The head noun of what an endpoint's title acts on, after its verb: "Add a field to an
+/// organization-owned project" → `field`; "Create a snapshot of dependencies" → `snapshot`.
+/// Empty when the title has no such phrase.
+pub fn resource_noun(title: &str) -> String {
+    let words = text_words(title);
+    let phrase: Vec<&String> = words
+        .iter()
+        .skip(1)
+        .skip_while(|w| matches!(w.as_str(), "a" | "an" | "the" | "new"))
+        .take_while(|w| !PHRASE_ENDS.contains(&w.as_str()))
+        .collect();
+    phrase.last().map(|w| w.to_string()).unwrap_or_default()
+}
+
+/// Whether two lower-cased words are the same noun, singular or plural (`field`, `fields`).
+pub fn same_noun(a: &str, b: &str) -> bool {
+    let singular = |w: &str| w.strip_suffix('s').unwrap_or(w).to_owned();
+    !a.is_empty() && (a == b || singular(a) == singular(b))
 }
 
 #[cfg(test)]
@@ -242,6 +262,28 @@ mod tests {
             "the line of the blob."
         );
         assert_eq!(lead("Whether to lock."), "whether to lock.");
+    }
+
+    #[test]
+    fn resource_nouns() {
+        assert_eq!(
+            resource_noun("Add a field to an organization-owned project."),
+            "field"
+        );
+        assert_eq!(resource_noun("Add field to user owned project"), "field");
+        assert_eq!(
+            resource_noun("Create a snapshot of dependencies for a repository"),
+            "snapshot"
+        );
+        assert_eq!(
+            resource_noun("Create an artifact deployment record"),
+            "record"
+        );
+        assert_eq!(resource_noun("Get"), "");
+        assert!(same_noun("fields", "field"));
+        assert!(same_noun("field", "field"));
+        assert!(!same_noun("field's", "field"));
+        assert!(!same_noun("", ""));
     }
 
     #[test]

@@ -5,6 +5,7 @@ use super::explicit::scalar_type;
 use super::rust_ident;
 use super::{Alternative, Location, Param, Type};
 use crate::diag::Diagnostic;
+use crate::infer::RowGroup;
 use crate::parse::{group_row, AlternativeGroup, SpecFile};
 
 /// The alternatives of a nested value (`source`: a string or `{branch, path}`; the fields of
@@ -74,15 +75,17 @@ pub fn nested(parent: &str, ty: Type, groups: &[AlternativeGroup]) -> Type {
 
 /// Replace the top-level body parameters named in `groups` by one parameter whose value is
 /// the chosen group, merged into the body (`repository_id` or `pull_request`). Required when
-/// any grouped row is required (one alternative must be sent).
+/// any grouped row is required (one alternative must be sent). Named `name`, else after the
+/// groups (`repository_id_or_pull_request`).
 pub fn top_level(
     spec: &SpecFile,
     params: &mut Vec<Param>,
-    groups: &[Vec<String>],
+    groups: &[RowGroup],
+    name: Option<String>,
     line: usize,
     diags: &mut Vec<Diagnostic>,
 ) {
-    let grouped: Vec<&String> = groups.iter().flatten().collect();
+    let grouped: Vec<&String> = groups.iter().flat_map(|g| &g.rows).collect();
     if let Some(p) = params
         .iter()
         .find(|p| grouped.contains(&&p.spec_name) && p.location != Location::Body)
@@ -106,11 +109,11 @@ pub fn top_level(
     let alternatives: Vec<Alternative> = groups
         .iter()
         .map(|g| Alternative {
-            name: g[0].clone(),
+            name: g.name.clone(),
             ty: Type::Object {
                 fields: params
                     .iter()
-                    .filter(|p| g.contains(&p.spec_name))
+                    .filter(|p| g.rows.contains(&p.spec_name))
                     .cloned()
                     .collect(),
             },
@@ -119,22 +122,25 @@ pub fn top_level(
     let required = params
         .iter()
         .any(|p| grouped.contains(&&p.spec_name) && p.required);
-    let name = groups
-        .iter()
-        .map(|g| g[0].as_str())
-        .collect::<Vec<_>>()
-        .join("_or_");
+    let name = name.unwrap_or_else(|| {
+        groups
+            .iter()
+            .map(|g| g.name.as_str())
+            .collect::<Vec<_>>()
+            .join("_or_")
+    });
+    let separator = if groups.iter().all(|g| g.rows.len() < 2) {
+        ", or "
+    } else {
+        "; or "
+    };
     let description = format!(
         "Exactly one of: {}.",
         groups
             .iter()
-            .map(|g| g
-                .iter()
-                .map(|r| format!("`{r}`"))
-                .collect::<Vec<_>>()
-                .join(" with "))
+            .map(|g| rows_text(&g.rows))
             .collect::<Vec<_>>()
-            .join(", or ")
+            .join(separator)
     );
     let choice = Param {
         spec_name: name.clone(),
@@ -155,6 +161,15 @@ pub fn top_level(
     };
     params.retain(|p| !grouped.contains(&&p.spec_name));
     params.insert(at.min(params.len()), choice);
+}
+
+/// "`a`", "`a` and `b`", "`a`, `b` and `c`".
+fn rows_text(rows: &[String]) -> String {
+    let ticked: Vec<String> = rows.iter().map(|r| format!("`{r}`")).collect();
+    match ticked.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+        _ => ticked.join(""),
+    }
 }
 
 #[cfg(test)]
@@ -218,8 +233,8 @@ mod tests {
         .unwrap();
         let mut params = vec![field("a", true), field("ref", false), field("b", true)];
         let mut diags = Vec::new();
-        let groups = vec![vec!["a".to_string()], vec!["b".to_string()]];
-        top_level(&spec, &mut params, &groups, 3, &mut diags);
+        let groups = vec![RowGroup::single("a"), RowGroup::single("b")];
+        top_level(&spec, &mut params, &groups, None, 3, &mut diags);
         assert!(diags.is_empty());
         let names: Vec<&str> = params.iter().map(|p| p.wire_name.as_str()).collect();
         assert_eq!(names, ["a_or_b", "ref"]);
@@ -228,7 +243,7 @@ mod tests {
         // Only body fields can be alternatives.
         let mut params = vec![field("a", true), field("b", true)];
         params[1].location = Location::Query;
-        top_level(&spec, &mut params, &groups, 3, &mut diags);
+        top_level(&spec, &mut params, &groups, None, 3, &mut diags);
         assert_eq!(diags.len(), 1);
         assert_eq!(params.len(), 2);
     }

@@ -164,18 +164,22 @@ fn mark_deprecations(spec: &SpecFile, params: &mut Vec<Param>) {
 }
 
 /// Top-level alternatives: an explicit `one_of` entry without a name, else required rows
-/// the text names in one "either … or …" sentence.
+/// the text names in one "either … or …" sentence, else required rows whose text restricts
+/// them to kinds of the created resource ("for single select fields").
 fn top_level_alternatives(spec: &SpecFile, params: &mut Vec<Param>, diags: &mut Vec<Diagnostic>) {
     let explicit = spec
         .explicit
         .iter()
         .find(|e| e.name.is_empty() && e.one_of.is_some());
-    let (groups, line) = match explicit {
+    let (groups, line, name) = match explicit {
         Some(e) => {
             let mut groups = Vec::new();
             for g in e.one_of.iter().flatten() {
                 match g {
-                    crate::parse::AlternativeGroup::Rows(rows) => groups.push(rows.clone()),
+                    crate::parse::AlternativeGroup::Rows(rows) => groups.push(infer::RowGroup {
+                        name: rows[0].clone(),
+                        rows: rows.clone(),
+                    }),
                     crate::parse::AlternativeGroup::Type(t) => diags.push(
                         Diagnostic::new(
                             &spec.path,
@@ -186,24 +190,37 @@ fn top_level_alternatives(spec: &SpecFile, params: &mut Vec<Param>, diags: &mut 
                     ),
                 }
             }
-            (groups, e.line)
+            (groups, e.line, None)
         }
         None => {
-            let rows: Vec<(&str, bool)> = params
+            let rows: Vec<infer::BodyRow> = params
                 .iter()
                 .filter(|p| p.location == Location::Body)
-                .map(|p| (p.wire_name.as_str(), p.required))
+                .map(|p| infer::BodyRow {
+                    name: &p.wire_name,
+                    description: &p.description,
+                    required: p.required,
+                })
                 .collect();
+            if rows.iter().filter(|r| r.required).count() < 2 {
+                return;
+            }
             let mut texts = vec![spec.description.as_str()];
             texts.extend(params.iter().map(|p| p.description.as_str()));
-            let Some(groups) = infer::either_required(&texts, &rows) else {
+            let resource = infer::resource_noun(&spec.title);
+            let Some(groups) = infer::either_required(&texts, &rows)
+                .or_else(|| infer::kind_alternatives(&resource, &rows))
+            else {
                 return;
             };
             let line = params.first().map_or(spec.route_line, |p| p.line);
-            (groups, line)
+            // Many alternatives are named after the resource they make (`field`).
+            let free = !resource.is_empty() && params.iter().all(|p| p.wire_name != resource);
+            let name = (groups.len() > 2 && free).then_some(resource);
+            (groups, line, name)
         }
     };
-    alternatives::top_level(spec, params, &groups, line, diags);
+    alternatives::top_level(spec, params, &groups, name, line, diags);
 }
 
 /// The `{origin}` server parameter: its row's text, and the uploads host as default for an
@@ -301,16 +318,29 @@ fn build_param(
             .with_hint("flatten the parameter or describe it with an explicit `type: object`"),
         );
     }
+    // An undocumented row may be introduced by the endpoint's text ("The `payload` parameter
+    // is …"): the rules read that instead.
+    let borrowed = if parent.is_none() && description.trim().is_empty() {
+        infer::described_in(&spec.description, &node.wire)
+    } else {
+        String::new()
+    };
+    let resource = infer::resource_noun(&spec.title);
     let ctx = ParamCtx {
         name: &node.wire,
         parent,
-        description: &description,
+        description: if borrowed.is_empty() {
+            &description
+        } else {
+            &borrowed
+        },
         method: spec.route.method,
         location,
         siblings,
+        resource: &resource,
     };
-    let mut ty =
-        structural_type(spec, node, location, diags).unwrap_or_else(|| infer::infer_type(&ctx));
+    let mut ty = structural_type(spec, node, location, siblings, diags)
+        .unwrap_or_else(|| infer::infer_type(&ctx));
     let mut required = row.is_some_and(|r| r.required);
     let mut nullable = infer::nullable(&description);
     let mut description = description;
@@ -352,6 +382,7 @@ fn structural_type(
     spec: &SpecFile,
     node: &Node,
     location: Location,
+    siblings: &[String],
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Type> {
     if node.children.is_empty() {
@@ -368,11 +399,18 @@ fn structural_type(
         });
     }
     let names: Vec<String> = node.children.iter().map(|c| c.wire.clone()).collect();
-    let fields: Vec<Param> = node
+    let mut fields: Vec<Param> = node
         .children
         .iter()
         .map(|c| build_param(spec, c, Some(&node.wire), location, &names, diags))
         .collect();
+    // Fields that depend on a sibling type row are each sent only for some types.
+    if infer::fields_depend_on_type(node.row.map_or("", |r| &r.description), siblings) {
+        for f in &mut fields {
+            let stated = explicit::find(spec, &f.spec_name).is_some_and(|e| e.required.is_some());
+            f.required &= stated;
+        }
+    }
     check_clashes(spec, &fields, diags);
     let object = Type::Object { fields };
     Some(if node.items {

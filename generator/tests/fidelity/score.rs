@@ -57,6 +57,7 @@ fn deciding_rule(spec: &SpecFile, name: &str, description: &str, model: &Value) 
         method: spec.route.method,
         location,
         siblings: &[],
+        resource: "",
     };
     infer_type_traced(&ctx).0
 }
