@@ -543,89 +543,9 @@ impl<'de> ::serde::Deserialize<'de> for AddedToProjectIssueEvent {
         }
     }
 }
+/// The same fields as [`IssueEventProjectCard`], whose type this is: values of the two mix freely.
 #[cfg(feature = "issues")]
-#[derive(Clone)]
-#[cfg_attr(feature = "model-eq", derive(PartialEq))]
-pub struct AddedToProjectIssueEventProjectCard {
-    pub column_name: String,
-    pub id: i64,
-    pub previous_column_name: Option<String>,
-    pub project_id: i64,
-    pub project_url: String,
-    pub url: String,
-    /// Fields this client does not know, by wire name (kept when serialised).
-    pub extra: crate::runtime::Extra,
-}
-#[cfg(feature = "issues")]
-impl AddedToProjectIssueEventProjectCard {
-    const WIRE_NAMES: &'static [&'static str] = &[
-        "column_name",
-        "id",
-        "previous_column_name",
-        "project_id",
-        "project_url",
-        "url",
-    ];
-}
-#[cfg(feature = "issues")]
-impl ::std::fmt::Debug for AddedToProjectIssueEventProjectCard {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        crate::runtime::model::debug(self, "AddedToProjectIssueEventProjectCard", f)
-    }
-}
-#[cfg(feature = "issues")]
-impl ::serde::Serialize for AddedToProjectIssueEventProjectCard {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::runtime::model::serialize(
-            s,
-            Self::WIRE_NAMES,
-            (
-                &self.column_name,
-                &self.id,
-                crate::runtime::model::Skip(&self.previous_column_name),
-                &self.project_id,
-                &self.project_url,
-                &self.url,
-            ),
-            &self.extra,
-        )
-    }
-}
-#[cfg(feature = "issues")]
-impl<'de> ::serde::Deserialize<'de> for AddedToProjectIssueEventProjectCard {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        match crate::runtime::model::decode::<
-            D,
-            (
-                crate::runtime::model::Req<String>,
-                crate::runtime::model::Req<i64>,
-                crate::runtime::model::Opt<String>,
-                crate::runtime::model::Req<i64>,
-                crate::runtime::model::Req<String>,
-                crate::runtime::model::Req<String>,
-            ),
-        >(d, Self::WIRE_NAMES, "AddedToProjectIssueEventProjectCard") {
-            Ok(((f0, f1, f2, f3, f4, f5), extra)) => {
-                Ok(AddedToProjectIssueEventProjectCard {
-                    column_name: f0,
-                    id: f1,
-                    previous_column_name: f2,
-                    project_id: f3,
-                    project_url: f4,
-                    url: f5,
-                    extra,
-                })
-            }
-            Err(e) => Err(e),
-        }
-    }
-}
+pub type AddedToProjectIssueEventProjectCard = IssueEventProjectCard;
 #[cfg(feature = "meta")]
 #[derive(Clone)]
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
@@ -2129,428 +2049,30 @@ impl<'de> ::serde::Deserialize<'de> for BranchProtection {
         }
     }
 }
+/// The same fields as [`ProtectedBranchLockBranch`], whose type this is: values of the two mix freely.
 #[cfg(feature = "repos")]
-#[derive(Clone)]
-#[cfg_attr(feature = "model-eq", derive(PartialEq))]
-pub struct BranchProtectionAllowDeletions {
-    pub enabled: Option<bool>,
-    /// Fields this client does not know, by wire name (kept when serialised).
-    pub extra: crate::runtime::Extra,
-}
+pub type BranchProtectionAllowDeletions = ProtectedBranchLockBranch;
+/// The same fields as [`ProtectedBranchLockBranch`], whose type this is: values of the two mix freely.
 #[cfg(feature = "repos")]
-impl BranchProtectionAllowDeletions {
-    const WIRE_NAMES: &'static [&'static str] = &["enabled"];
-}
+pub type BranchProtectionAllowForcePushes = ProtectedBranchLockBranch;
+/// The same fields as [`ProtectedBranchLockBranch`], whose type this is: values of the two mix freely.
 #[cfg(feature = "repos")]
-impl ::std::fmt::Debug for BranchProtectionAllowDeletions {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        crate::runtime::model::debug(self, "BranchProtectionAllowDeletions", f)
-    }
-}
+pub type BranchProtectionAllowForkSyncing = ProtectedBranchLockBranch;
+/// The same fields as [`ProtectedBranchLockBranch`], whose type this is: values of the two mix freely.
 #[cfg(feature = "repos")]
-impl ::serde::Serialize for BranchProtectionAllowDeletions {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::runtime::model::serialize(
-            s,
-            Self::WIRE_NAMES,
-            (crate::runtime::model::Skip(&self.enabled),),
-            &self.extra,
-        )
-    }
-}
+pub type BranchProtectionBlockCreations = ProtectedBranchLockBranch;
+/// The same fields as [`ProtectedBranchLockBranch`], whose type this is: values of the two mix freely.
 #[cfg(feature = "repos")]
-impl<'de> ::serde::Deserialize<'de> for BranchProtectionAllowDeletions {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        match crate::runtime::model::decode::<
-            D,
-            (crate::runtime::model::Opt<bool>,),
-        >(d, Self::WIRE_NAMES, "BranchProtectionAllowDeletions") {
-            Ok(((f0,), extra)) => {
-                Ok(BranchProtectionAllowDeletions {
-                    enabled: f0,
-                    extra,
-                })
-            }
-            Err(e) => Err(e),
-        }
-    }
-}
+pub type BranchProtectionLockBranch = ProtectedBranchLockBranch;
+/// The same fields as [`ProtectedBranchLockBranch`], whose type this is: values of the two mix freely.
 #[cfg(feature = "repos")]
-#[derive(Clone)]
-#[cfg_attr(feature = "model-eq", derive(PartialEq))]
-pub struct BranchProtectionAllowForcePushes {
-    pub enabled: Option<bool>,
-    /// Fields this client does not know, by wire name (kept when serialised).
-    pub extra: crate::runtime::Extra,
-}
+pub type BranchProtectionRequiredConversationResolution = ProtectedBranchLockBranch;
+/// The same fields as [`ProtectedBranchLockBranch`], whose type this is: values of the two mix freely.
 #[cfg(feature = "repos")]
-impl BranchProtectionAllowForcePushes {
-    const WIRE_NAMES: &'static [&'static str] = &["enabled"];
-}
+pub type BranchProtectionRequiredLinearHistory = ProtectedBranchLockBranch;
+/// The same fields as [`ProtectedBranchAdminEnforced`], whose type this is: values of the two mix freely.
 #[cfg(feature = "repos")]
-impl ::std::fmt::Debug for BranchProtectionAllowForcePushes {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        crate::runtime::model::debug(self, "BranchProtectionAllowForcePushes", f)
-    }
-}
-#[cfg(feature = "repos")]
-impl ::serde::Serialize for BranchProtectionAllowForcePushes {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::runtime::model::serialize(
-            s,
-            Self::WIRE_NAMES,
-            (crate::runtime::model::Skip(&self.enabled),),
-            &self.extra,
-        )
-    }
-}
-#[cfg(feature = "repos")]
-impl<'de> ::serde::Deserialize<'de> for BranchProtectionAllowForcePushes {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        match crate::runtime::model::decode::<
-            D,
-            (crate::runtime::model::Opt<bool>,),
-        >(d, Self::WIRE_NAMES, "BranchProtectionAllowForcePushes") {
-            Ok(((f0,), extra)) => {
-                Ok(BranchProtectionAllowForcePushes {
-                    enabled: f0,
-                    extra,
-                })
-            }
-            Err(e) => Err(e),
-        }
-    }
-}
-#[cfg(feature = "repos")]
-#[derive(Clone)]
-#[cfg_attr(feature = "model-eq", derive(PartialEq))]
-pub struct BranchProtectionAllowForkSyncing {
-    pub enabled: Option<bool>,
-    /// Fields this client does not know, by wire name (kept when serialised).
-    pub extra: crate::runtime::Extra,
-}
-#[cfg(feature = "repos")]
-impl BranchProtectionAllowForkSyncing {
-    const WIRE_NAMES: &'static [&'static str] = &["enabled"];
-}
-#[cfg(feature = "repos")]
-impl ::std::fmt::Debug for BranchProtectionAllowForkSyncing {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        crate::runtime::model::debug(self, "BranchProtectionAllowForkSyncing", f)
-    }
-}
-#[cfg(feature = "repos")]
-impl ::serde::Serialize for BranchProtectionAllowForkSyncing {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::runtime::model::serialize(
-            s,
-            Self::WIRE_NAMES,
-            (crate::runtime::model::Skip(&self.enabled),),
-            &self.extra,
-        )
-    }
-}
-#[cfg(feature = "repos")]
-impl<'de> ::serde::Deserialize<'de> for BranchProtectionAllowForkSyncing {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        match crate::runtime::model::decode::<
-            D,
-            (crate::runtime::model::Opt<bool>,),
-        >(d, Self::WIRE_NAMES, "BranchProtectionAllowForkSyncing") {
-            Ok(((f0,), extra)) => {
-                Ok(BranchProtectionAllowForkSyncing {
-                    enabled: f0,
-                    extra,
-                })
-            }
-            Err(e) => Err(e),
-        }
-    }
-}
-#[cfg(feature = "repos")]
-#[derive(Clone)]
-#[cfg_attr(feature = "model-eq", derive(PartialEq))]
-pub struct BranchProtectionBlockCreations {
-    pub enabled: Option<bool>,
-    /// Fields this client does not know, by wire name (kept when serialised).
-    pub extra: crate::runtime::Extra,
-}
-#[cfg(feature = "repos")]
-impl BranchProtectionBlockCreations {
-    const WIRE_NAMES: &'static [&'static str] = &["enabled"];
-}
-#[cfg(feature = "repos")]
-impl ::std::fmt::Debug for BranchProtectionBlockCreations {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        crate::runtime::model::debug(self, "BranchProtectionBlockCreations", f)
-    }
-}
-#[cfg(feature = "repos")]
-impl ::serde::Serialize for BranchProtectionBlockCreations {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::runtime::model::serialize(
-            s,
-            Self::WIRE_NAMES,
-            (crate::runtime::model::Skip(&self.enabled),),
-            &self.extra,
-        )
-    }
-}
-#[cfg(feature = "repos")]
-impl<'de> ::serde::Deserialize<'de> for BranchProtectionBlockCreations {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        match crate::runtime::model::decode::<
-            D,
-            (crate::runtime::model::Opt<bool>,),
-        >(d, Self::WIRE_NAMES, "BranchProtectionBlockCreations") {
-            Ok(((f0,), extra)) => {
-                Ok(BranchProtectionBlockCreations {
-                    enabled: f0,
-                    extra,
-                })
-            }
-            Err(e) => Err(e),
-        }
-    }
-}
-#[cfg(feature = "repos")]
-#[derive(Clone)]
-#[cfg_attr(feature = "model-eq", derive(PartialEq))]
-pub struct BranchProtectionLockBranch {
-    pub enabled: Option<bool>,
-    /// Fields this client does not know, by wire name (kept when serialised).
-    pub extra: crate::runtime::Extra,
-}
-#[cfg(feature = "repos")]
-impl BranchProtectionLockBranch {
-    const WIRE_NAMES: &'static [&'static str] = &["enabled"];
-}
-#[cfg(feature = "repos")]
-impl ::std::fmt::Debug for BranchProtectionLockBranch {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        crate::runtime::model::debug(self, "BranchProtectionLockBranch", f)
-    }
-}
-#[cfg(feature = "repos")]
-impl ::serde::Serialize for BranchProtectionLockBranch {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::runtime::model::serialize(
-            s,
-            Self::WIRE_NAMES,
-            (crate::runtime::model::Skip(&self.enabled),),
-            &self.extra,
-        )
-    }
-}
-#[cfg(feature = "repos")]
-impl<'de> ::serde::Deserialize<'de> for BranchProtectionLockBranch {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        match crate::runtime::model::decode::<
-            D,
-            (crate::runtime::model::Opt<bool>,),
-        >(d, Self::WIRE_NAMES, "BranchProtectionLockBranch") {
-            Ok(((f0,), extra)) => {
-                Ok(BranchProtectionLockBranch {
-                    enabled: f0,
-                    extra,
-                })
-            }
-            Err(e) => Err(e),
-        }
-    }
-}
-#[cfg(feature = "repos")]
-#[derive(Clone)]
-#[cfg_attr(feature = "model-eq", derive(PartialEq))]
-pub struct BranchProtectionRequiredConversationResolution {
-    pub enabled: Option<bool>,
-    /// Fields this client does not know, by wire name (kept when serialised).
-    pub extra: crate::runtime::Extra,
-}
-#[cfg(feature = "repos")]
-impl BranchProtectionRequiredConversationResolution {
-    const WIRE_NAMES: &'static [&'static str] = &["enabled"];
-}
-#[cfg(feature = "repos")]
-impl ::std::fmt::Debug for BranchProtectionRequiredConversationResolution {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        crate::runtime::model::debug(
-            self,
-            "BranchProtectionRequiredConversationResolution",
-            f,
-        )
-    }
-}
-#[cfg(feature = "repos")]
-impl ::serde::Serialize for BranchProtectionRequiredConversationResolution {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::runtime::model::serialize(
-            s,
-            Self::WIRE_NAMES,
-            (crate::runtime::model::Skip(&self.enabled),),
-            &self.extra,
-        )
-    }
-}
-#[cfg(feature = "repos")]
-impl<'de> ::serde::Deserialize<'de> for BranchProtectionRequiredConversationResolution {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        match crate::runtime::model::decode::<
-            D,
-            (crate::runtime::model::Opt<bool>,),
-        >(d, Self::WIRE_NAMES, "BranchProtectionRequiredConversationResolution") {
-            Ok(((f0,), extra)) => {
-                Ok(BranchProtectionRequiredConversationResolution {
-                    enabled: f0,
-                    extra,
-                })
-            }
-            Err(e) => Err(e),
-        }
-    }
-}
-#[cfg(feature = "repos")]
-#[derive(Clone)]
-#[cfg_attr(feature = "model-eq", derive(PartialEq))]
-pub struct BranchProtectionRequiredLinearHistory {
-    pub enabled: Option<bool>,
-    /// Fields this client does not know, by wire name (kept when serialised).
-    pub extra: crate::runtime::Extra,
-}
-#[cfg(feature = "repos")]
-impl BranchProtectionRequiredLinearHistory {
-    const WIRE_NAMES: &'static [&'static str] = &["enabled"];
-}
-#[cfg(feature = "repos")]
-impl ::std::fmt::Debug for BranchProtectionRequiredLinearHistory {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        crate::runtime::model::debug(self, "BranchProtectionRequiredLinearHistory", f)
-    }
-}
-#[cfg(feature = "repos")]
-impl ::serde::Serialize for BranchProtectionRequiredLinearHistory {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::runtime::model::serialize(
-            s,
-            Self::WIRE_NAMES,
-            (crate::runtime::model::Skip(&self.enabled),),
-            &self.extra,
-        )
-    }
-}
-#[cfg(feature = "repos")]
-impl<'de> ::serde::Deserialize<'de> for BranchProtectionRequiredLinearHistory {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        match crate::runtime::model::decode::<
-            D,
-            (crate::runtime::model::Opt<bool>,),
-        >(d, Self::WIRE_NAMES, "BranchProtectionRequiredLinearHistory") {
-            Ok(((f0,), extra)) => {
-                Ok(BranchProtectionRequiredLinearHistory {
-                    enabled: f0,
-                    extra,
-                })
-            }
-            Err(e) => Err(e),
-        }
-    }
-}
-#[cfg(feature = "repos")]
-#[derive(Clone)]
-#[cfg_attr(feature = "model-eq", derive(PartialEq))]
-pub struct BranchProtectionRequiredSignatures {
-    pub enabled: bool,
-    pub url: String,
-    /// Fields this client does not know, by wire name (kept when serialised).
-    pub extra: crate::runtime::Extra,
-}
-#[cfg(feature = "repos")]
-impl BranchProtectionRequiredSignatures {
-    const WIRE_NAMES: &'static [&'static str] = &["enabled", "url"];
-}
-#[cfg(feature = "repos")]
-impl ::std::fmt::Debug for BranchProtectionRequiredSignatures {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        crate::runtime::model::debug(self, "BranchProtectionRequiredSignatures", f)
-    }
-}
-#[cfg(feature = "repos")]
-impl ::serde::Serialize for BranchProtectionRequiredSignatures {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::runtime::model::serialize(
-            s,
-            Self::WIRE_NAMES,
-            (&self.enabled, &self.url),
-            &self.extra,
-        )
-    }
-}
-#[cfg(feature = "repos")]
-impl<'de> ::serde::Deserialize<'de> for BranchProtectionRequiredSignatures {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        match crate::runtime::model::decode::<
-            D,
-            (crate::runtime::model::Req<bool>, crate::runtime::model::Req<String>),
-        >(d, Self::WIRE_NAMES, "BranchProtectionRequiredSignatures") {
-            Ok(((f0, f1), extra)) => {
-                Ok(BranchProtectionRequiredSignatures {
-                    enabled: f0,
-                    url: f1,
-                    extra,
-                })
-            }
-            Err(e) => Err(e),
-        }
-    }
-}
+pub type BranchProtectionRequiredSignatures = ProtectedBranchAdminEnforced;
 #[cfg(feature = "repos")]
 #[derive(Clone)]
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
@@ -3638,93 +3160,9 @@ impl<'de> ::serde::Deserialize<'de> for CheckRunCheckSuite {
         }
     }
 }
+/// The same fields as [`JobConclusion`], whose type this is: values of the two mix freely.
 #[cfg(feature = "checks")]
-#[derive(Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum CheckRunConclusion {
-    /// `success`
-    Success,
-    /// `failure`
-    Failure,
-    /// `neutral`
-    Neutral,
-    /// `cancelled`
-    Cancelled,
-    /// `skipped`
-    Skipped,
-    /// `timed_out`
-    TimedOut,
-    /// `action_required`
-    ActionRequired,
-    /// A value this client does not know yet, sent as given.
-    Other(String),
-}
-#[cfg(feature = "checks")]
-impl ::std::fmt::Debug for CheckRunConclusion {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(
-            match self {
-                Self::Success => "Success",
-                Self::Failure => "Failure",
-                Self::Neutral => "Neutral",
-                Self::Cancelled => "Cancelled",
-                Self::Skipped => "Skipped",
-                Self::TimedOut => "TimedOut",
-                Self::ActionRequired => "ActionRequired",
-                Self::Other(value) => return f.debug_tuple("Other").field(value).finish(),
-            },
-        )
-    }
-}
-#[cfg(feature = "checks")]
-impl CheckRunConclusion {
-    /// The value as sent on the wire.
-    #[inline]
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Success => "success",
-            Self::Failure => "failure",
-            Self::Neutral => "neutral",
-            Self::Cancelled => "cancelled",
-            Self::Skipped => "skipped",
-            Self::TimedOut => "timed_out",
-            Self::ActionRequired => "action_required",
-            Self::Other(value) => value,
-        }
-    }
-}
-#[cfg(feature = "checks")]
-impl ::serde::Serialize for CheckRunConclusion {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-#[cfg(feature = "checks")]
-impl<'de> ::serde::Deserialize<'de> for CheckRunConclusion {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        let value = <crate::runtime::Key<
-            'de,
-        > as ::serde::Deserialize>::deserialize(deserializer)?;
-        Ok(
-            match value.as_str() {
-                "success" => Self::Success,
-                "failure" => Self::Failure,
-                "neutral" => Self::Neutral,
-                "cancelled" => Self::Cancelled,
-                "skipped" => Self::Skipped,
-                "timed_out" => Self::TimedOut,
-                "action_required" => Self::ActionRequired,
-                _ => Self::Other(value.into_owned()),
-            },
-        )
-    }
-}
+pub type CheckRunConclusion = JobConclusion;
 #[cfg(feature = "checks")]
 #[derive(Clone)]
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
@@ -3803,88 +3241,9 @@ impl<'de> ::serde::Deserialize<'de> for CheckRunOutput {
         }
     }
 }
+/// The same fields as [`JobStatus`], whose type this is: values of the two mix freely.
 #[cfg(feature = "checks")]
-#[derive(Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum CheckRunStatus {
-    /// `queued`
-    Queued,
-    /// `in_progress`
-    InProgress,
-    /// `completed`
-    Completed,
-    /// `waiting`
-    Waiting,
-    /// `requested`
-    Requested,
-    /// `pending`
-    Pending,
-    /// A value this client does not know yet, sent as given.
-    Other(String),
-}
-#[cfg(feature = "checks")]
-impl ::std::fmt::Debug for CheckRunStatus {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(
-            match self {
-                Self::Queued => "Queued",
-                Self::InProgress => "InProgress",
-                Self::Completed => "Completed",
-                Self::Waiting => "Waiting",
-                Self::Requested => "Requested",
-                Self::Pending => "Pending",
-                Self::Other(value) => return f.debug_tuple("Other").field(value).finish(),
-            },
-        )
-    }
-}
-#[cfg(feature = "checks")]
-impl CheckRunStatus {
-    /// The value as sent on the wire.
-    #[inline]
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Queued => "queued",
-            Self::InProgress => "in_progress",
-            Self::Completed => "completed",
-            Self::Waiting => "waiting",
-            Self::Requested => "requested",
-            Self::Pending => "pending",
-            Self::Other(value) => value,
-        }
-    }
-}
-#[cfg(feature = "checks")]
-impl ::serde::Serialize for CheckRunStatus {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-#[cfg(feature = "checks")]
-impl<'de> ::serde::Deserialize<'de> for CheckRunStatus {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        let value = <crate::runtime::Key<
-            'de,
-        > as ::serde::Deserialize>::deserialize(deserializer)?;
-        Ok(
-            match value.as_str() {
-                "queued" => Self::Queued,
-                "in_progress" => Self::InProgress,
-                "completed" => Self::Completed,
-                "waiting" => Self::Waiting,
-                "requested" => Self::Requested,
-                "pending" => Self::Pending,
-                _ => Self::Other(value.into_owned()),
-            },
-        )
-    }
-}
+pub type CheckRunStatus = JobStatus;
 #[cfg(feature = "checks")]
 #[derive(Clone)]
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
@@ -4320,88 +3679,9 @@ for CheckSuitePreferencePreferencesAutoTriggerChecks {
         }
     }
 }
+/// The same fields as [`JobStatus`], whose type this is: values of the two mix freely.
 #[cfg(feature = "checks")]
-#[derive(Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum CheckSuiteStatus {
-    /// `queued`
-    Queued,
-    /// `in_progress`
-    InProgress,
-    /// `completed`
-    Completed,
-    /// `waiting`
-    Waiting,
-    /// `requested`
-    Requested,
-    /// `pending`
-    Pending,
-    /// A value this client does not know yet, sent as given.
-    Other(String),
-}
-#[cfg(feature = "checks")]
-impl ::std::fmt::Debug for CheckSuiteStatus {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(
-            match self {
-                Self::Queued => "Queued",
-                Self::InProgress => "InProgress",
-                Self::Completed => "Completed",
-                Self::Waiting => "Waiting",
-                Self::Requested => "Requested",
-                Self::Pending => "Pending",
-                Self::Other(value) => return f.debug_tuple("Other").field(value).finish(),
-            },
-        )
-    }
-}
-#[cfg(feature = "checks")]
-impl CheckSuiteStatus {
-    /// The value as sent on the wire.
-    #[inline]
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Queued => "queued",
-            Self::InProgress => "in_progress",
-            Self::Completed => "completed",
-            Self::Waiting => "waiting",
-            Self::Requested => "requested",
-            Self::Pending => "pending",
-            Self::Other(value) => value,
-        }
-    }
-}
-#[cfg(feature = "checks")]
-impl ::serde::Serialize for CheckSuiteStatus {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-#[cfg(feature = "checks")]
-impl<'de> ::serde::Deserialize<'de> for CheckSuiteStatus {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        let value = <crate::runtime::Key<
-            'de,
-        > as ::serde::Deserialize>::deserialize(deserializer)?;
-        Ok(
-            match value.as_str() {
-                "queued" => Self::Queued,
-                "in_progress" => Self::InProgress,
-                "completed" => Self::Completed,
-                "waiting" => Self::Waiting,
-                "requested" => Self::Requested,
-                "pending" => Self::Pending,
-                _ => Self::Other(value.into_owned()),
-            },
-        )
-    }
-}
+pub type CheckSuiteStatus = JobStatus;
 #[cfg(
     any(
         feature = "actions",
@@ -6730,84 +6010,9 @@ impl<'de> ::serde::Deserialize<'de> for Collaborator {
         }
     }
 }
+/// The same fields as [`RepositoryPermissions`], whose type this is: values of the two mix freely.
 #[cfg(feature = "repos")]
-#[derive(Clone)]
-#[cfg_attr(feature = "model-eq", derive(PartialEq))]
-pub struct CollaboratorPermissions {
-    pub admin: bool,
-    pub maintain: Option<bool>,
-    pub pull: bool,
-    pub push: bool,
-    pub triage: Option<bool>,
-    /// Fields this client does not know, by wire name (kept when serialised).
-    pub extra: crate::runtime::Extra,
-}
-#[cfg(feature = "repos")]
-impl CollaboratorPermissions {
-    const WIRE_NAMES: &'static [&'static str] = &[
-        "admin",
-        "maintain",
-        "pull",
-        "push",
-        "triage",
-    ];
-}
-#[cfg(feature = "repos")]
-impl ::std::fmt::Debug for CollaboratorPermissions {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        crate::runtime::model::debug(self, "CollaboratorPermissions", f)
-    }
-}
-#[cfg(feature = "repos")]
-impl ::serde::Serialize for CollaboratorPermissions {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::runtime::model::serialize(
-            s,
-            Self::WIRE_NAMES,
-            (
-                &self.admin,
-                crate::runtime::model::Skip(&self.maintain),
-                &self.pull,
-                &self.push,
-                crate::runtime::model::Skip(&self.triage),
-            ),
-            &self.extra,
-        )
-    }
-}
-#[cfg(feature = "repos")]
-impl<'de> ::serde::Deserialize<'de> for CollaboratorPermissions {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        match crate::runtime::model::decode::<
-            D,
-            (
-                crate::runtime::model::Req<bool>,
-                crate::runtime::model::Opt<bool>,
-                crate::runtime::model::Req<bool>,
-                crate::runtime::model::Req<bool>,
-                crate::runtime::model::Opt<bool>,
-            ),
-        >(d, Self::WIRE_NAMES, "CollaboratorPermissions") {
-            Ok(((f0, f1, f2, f3, f4), extra)) => {
-                Ok(CollaboratorPermissions {
-                    admin: f0,
-                    maintain: f1,
-                    pull: f2,
-                    push: f3,
-                    triage: f4,
-                    extra,
-                })
-            }
-            Err(e) => Err(e),
-        }
-    }
-}
+pub type CollaboratorPermissions = RepositoryPermissions;
 #[cfg(feature = "repos")]
 #[derive(Clone)]
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
@@ -7401,60 +6606,9 @@ impl<'de> ::serde::Deserialize<'de> for CommitCommit {
         }
     }
 }
+/// The same fields as [`ShortBlob`], whose type this is: values of the two mix freely.
 #[cfg(any(feature = "pulls", feature = "repos"))]
-#[derive(Clone)]
-#[cfg_attr(feature = "model-eq", derive(PartialEq))]
-pub struct CommitCommitTree {
-    pub sha: String,
-    pub url: String,
-    /// Fields this client does not know, by wire name (kept when serialised).
-    pub extra: crate::runtime::Extra,
-}
-#[cfg(any(feature = "pulls", feature = "repos"))]
-impl CommitCommitTree {
-    const WIRE_NAMES: &'static [&'static str] = &["sha", "url"];
-}
-#[cfg(any(feature = "pulls", feature = "repos"))]
-impl ::std::fmt::Debug for CommitCommitTree {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        crate::runtime::model::debug(self, "CommitCommitTree", f)
-    }
-}
-#[cfg(any(feature = "pulls", feature = "repos"))]
-impl ::serde::Serialize for CommitCommitTree {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::runtime::model::serialize(
-            s,
-            Self::WIRE_NAMES,
-            (&self.sha, &self.url),
-            &self.extra,
-        )
-    }
-}
-#[cfg(any(feature = "pulls", feature = "repos"))]
-impl<'de> ::serde::Deserialize<'de> for CommitCommitTree {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        match crate::runtime::model::decode::<
-            D,
-            (crate::runtime::model::Req<String>, crate::runtime::model::Req<String>),
-        >(d, Self::WIRE_NAMES, "CommitCommitTree") {
-            Ok(((f0, f1), extra)) => {
-                Ok(CommitCommitTree {
-                    sha: f0,
-                    url: f1,
-                    extra,
-                })
-            }
-            Err(e) => Err(e),
-        }
-    }
-}
+pub type CommitCommitTree = ShortBlob;
 #[cfg(feature = "repos")]
 #[derive(Clone)]
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
@@ -7910,322 +7064,22 @@ impl<'de> ::serde::Deserialize<'de> for CommitSearchResultItemCommit {
         }
     }
 }
+/// The same fields as [`GitTagTagger`], whose type this is: values of the two mix freely.
 #[cfg(feature = "search")]
-#[derive(Clone)]
-#[cfg_attr(feature = "model-eq", derive(PartialEq))]
-pub struct CommitSearchResultItemCommitAuthor {
-    pub date: String,
-    pub email: String,
-    pub name: String,
-    /// Fields this client does not know, by wire name (kept when serialised).
-    pub extra: crate::runtime::Extra,
-}
+pub type CommitSearchResultItemCommitAuthor = GitTagTagger;
+/// The same fields as [`ShortBlob`], whose type this is: values of the two mix freely.
 #[cfg(feature = "search")]
-impl CommitSearchResultItemCommitAuthor {
-    const WIRE_NAMES: &'static [&'static str] = &["date", "email", "name"];
-}
+pub type CommitSearchResultItemCommitTree = ShortBlob;
+/// The same fields as [`FileCommitCommitParents`], whose type this is: values of the two mix freely.
 #[cfg(feature = "search")]
-impl ::std::fmt::Debug for CommitSearchResultItemCommitAuthor {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        crate::runtime::model::debug(self, "CommitSearchResultItemCommitAuthor", f)
-    }
-}
+pub type CommitSearchResultItemParents = FileCommitCommitParents;
+/// The same fields as [`CodeSearchResultItemTextMatches`], whose type this is: values of the two mix freely.
 #[cfg(feature = "search")]
-impl ::serde::Serialize for CommitSearchResultItemCommitAuthor {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::runtime::model::serialize(
-            s,
-            Self::WIRE_NAMES,
-            (&self.date, &self.email, &self.name),
-            &self.extra,
-        )
-    }
-}
+pub type CommitSearchResultItemTextMatches = CodeSearchResultItemTextMatches;
+/// The same fields as [`CodeSearchResultItemTextMatchesMatches`], whose type this is: values of the two mix freely.
 #[cfg(feature = "search")]
-impl<'de> ::serde::Deserialize<'de> for CommitSearchResultItemCommitAuthor {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        match crate::runtime::model::decode::<
-            D,
-            (
-                crate::runtime::model::Req<String>,
-                crate::runtime::model::Req<String>,
-                crate::runtime::model::Req<String>,
-            ),
-        >(d, Self::WIRE_NAMES, "CommitSearchResultItemCommitAuthor") {
-            Ok(((f0, f1, f2), extra)) => {
-                Ok(CommitSearchResultItemCommitAuthor {
-                    date: f0,
-                    email: f1,
-                    name: f2,
-                    extra,
-                })
-            }
-            Err(e) => Err(e),
-        }
-    }
-}
-#[cfg(feature = "search")]
-#[derive(Clone)]
-#[cfg_attr(feature = "model-eq", derive(PartialEq))]
-pub struct CommitSearchResultItemCommitTree {
-    pub sha: String,
-    pub url: String,
-    /// Fields this client does not know, by wire name (kept when serialised).
-    pub extra: crate::runtime::Extra,
-}
-#[cfg(feature = "search")]
-impl CommitSearchResultItemCommitTree {
-    const WIRE_NAMES: &'static [&'static str] = &["sha", "url"];
-}
-#[cfg(feature = "search")]
-impl ::std::fmt::Debug for CommitSearchResultItemCommitTree {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        crate::runtime::model::debug(self, "CommitSearchResultItemCommitTree", f)
-    }
-}
-#[cfg(feature = "search")]
-impl ::serde::Serialize for CommitSearchResultItemCommitTree {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::runtime::model::serialize(
-            s,
-            Self::WIRE_NAMES,
-            (&self.sha, &self.url),
-            &self.extra,
-        )
-    }
-}
-#[cfg(feature = "search")]
-impl<'de> ::serde::Deserialize<'de> for CommitSearchResultItemCommitTree {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        match crate::runtime::model::decode::<
-            D,
-            (crate::runtime::model::Req<String>, crate::runtime::model::Req<String>),
-        >(d, Self::WIRE_NAMES, "CommitSearchResultItemCommitTree") {
-            Ok(((f0, f1), extra)) => {
-                Ok(CommitSearchResultItemCommitTree {
-                    sha: f0,
-                    url: f1,
-                    extra,
-                })
-            }
-            Err(e) => Err(e),
-        }
-    }
-}
-#[cfg(feature = "search")]
-#[derive(Clone)]
-#[cfg_attr(feature = "model-eq", derive(PartialEq))]
-pub struct CommitSearchResultItemParents {
-    pub html_url: Option<String>,
-    pub sha: Option<String>,
-    pub url: Option<String>,
-    /// Fields this client does not know, by wire name (kept when serialised).
-    pub extra: crate::runtime::Extra,
-}
-#[cfg(feature = "search")]
-impl CommitSearchResultItemParents {
-    const WIRE_NAMES: &'static [&'static str] = &["html_url", "sha", "url"];
-}
-#[cfg(feature = "search")]
-impl ::std::fmt::Debug for CommitSearchResultItemParents {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        crate::runtime::model::debug(self, "CommitSearchResultItemParents", f)
-    }
-}
-#[cfg(feature = "search")]
-impl ::serde::Serialize for CommitSearchResultItemParents {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::runtime::model::serialize(
-            s,
-            Self::WIRE_NAMES,
-            (
-                crate::runtime::model::Skip(&self.html_url),
-                crate::runtime::model::Skip(&self.sha),
-                crate::runtime::model::Skip(&self.url),
-            ),
-            &self.extra,
-        )
-    }
-}
-#[cfg(feature = "search")]
-impl<'de> ::serde::Deserialize<'de> for CommitSearchResultItemParents {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        match crate::runtime::model::decode::<
-            D,
-            (
-                crate::runtime::model::Opt<String>,
-                crate::runtime::model::Opt<String>,
-                crate::runtime::model::Opt<String>,
-            ),
-        >(d, Self::WIRE_NAMES, "CommitSearchResultItemParents") {
-            Ok(((f0, f1, f2), extra)) => {
-                Ok(CommitSearchResultItemParents {
-                    html_url: f0,
-                    sha: f1,
-                    url: f2,
-                    extra,
-                })
-            }
-            Err(e) => Err(e),
-        }
-    }
-}
-#[cfg(feature = "search")]
-#[derive(Clone)]
-#[cfg_attr(feature = "model-eq", derive(PartialEq))]
-pub struct CommitSearchResultItemTextMatches {
-    pub fragment: Option<String>,
-    pub matches: Option<Vec<CommitSearchResultItemTextMatchesMatches>>,
-    pub object_type: Option<String>,
-    pub object_url: Option<String>,
-    pub property: Option<String>,
-    /// Fields this client does not know, by wire name (kept when serialised).
-    pub extra: crate::runtime::Extra,
-}
-#[cfg(feature = "search")]
-impl CommitSearchResultItemTextMatches {
-    const WIRE_NAMES: &'static [&'static str] = &[
-        "fragment",
-        "matches",
-        "object_type",
-        "object_url",
-        "property",
-    ];
-}
-#[cfg(feature = "search")]
-impl ::std::fmt::Debug for CommitSearchResultItemTextMatches {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        crate::runtime::model::debug(self, "CommitSearchResultItemTextMatches", f)
-    }
-}
-#[cfg(feature = "search")]
-impl ::serde::Serialize for CommitSearchResultItemTextMatches {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::runtime::model::serialize(
-            s,
-            Self::WIRE_NAMES,
-            (
-                crate::runtime::model::Skip(&self.fragment),
-                crate::runtime::model::Skip(&self.matches),
-                crate::runtime::model::Skip(&self.object_type),
-                crate::runtime::model::Skip(&self.object_url),
-                crate::runtime::model::Skip(&self.property),
-            ),
-            &self.extra,
-        )
-    }
-}
-#[cfg(feature = "search")]
-impl<'de> ::serde::Deserialize<'de> for CommitSearchResultItemTextMatches {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        match crate::runtime::model::decode::<
-            D,
-            (
-                crate::runtime::model::Opt<String>,
-                crate::runtime::model::Opt<
-                    Vec<CommitSearchResultItemTextMatchesMatches>,
-                >,
-                crate::runtime::model::Opt<String>,
-                crate::runtime::model::Opt<String>,
-                crate::runtime::model::Opt<String>,
-            ),
-        >(d, Self::WIRE_NAMES, "CommitSearchResultItemTextMatches") {
-            Ok(((f0, f1, f2, f3, f4), extra)) => {
-                Ok(CommitSearchResultItemTextMatches {
-                    fragment: f0,
-                    matches: f1,
-                    object_type: f2,
-                    object_url: f3,
-                    property: f4,
-                    extra,
-                })
-            }
-            Err(e) => Err(e),
-        }
-    }
-}
-#[cfg(feature = "search")]
-#[derive(Clone)]
-#[cfg_attr(feature = "model-eq", derive(PartialEq))]
-pub struct CommitSearchResultItemTextMatchesMatches {
-    pub indices: Option<Vec<i64>>,
-    pub text: Option<String>,
-    /// Fields this client does not know, by wire name (kept when serialised).
-    pub extra: crate::runtime::Extra,
-}
-#[cfg(feature = "search")]
-impl CommitSearchResultItemTextMatchesMatches {
-    const WIRE_NAMES: &'static [&'static str] = &["indices", "text"];
-}
-#[cfg(feature = "search")]
-impl ::std::fmt::Debug for CommitSearchResultItemTextMatchesMatches {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        crate::runtime::model::debug(self, "CommitSearchResultItemTextMatchesMatches", f)
-    }
-}
-#[cfg(feature = "search")]
-impl ::serde::Serialize for CommitSearchResultItemTextMatchesMatches {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::runtime::model::serialize(
-            s,
-            Self::WIRE_NAMES,
-            (
-                crate::runtime::model::Skip(&self.indices),
-                crate::runtime::model::Skip(&self.text),
-            ),
-            &self.extra,
-        )
-    }
-}
-#[cfg(feature = "search")]
-impl<'de> ::serde::Deserialize<'de> for CommitSearchResultItemTextMatchesMatches {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        match crate::runtime::model::decode::<
-            D,
-            (crate::runtime::model::Opt<Vec<i64>>, crate::runtime::model::Opt<String>),
-        >(d, Self::WIRE_NAMES, "CommitSearchResultItemTextMatchesMatches") {
-            Ok(((f0, f1), extra)) => {
-                Ok(CommitSearchResultItemTextMatchesMatches {
-                    indices: f0,
-                    text: f1,
-                    extra,
-                })
-            }
-            Err(e) => Err(e),
-        }
-    }
-}
-#[cfg(any(feature = "pulls", feature = "repos"))]
+pub type CommitSearchResultItemTextMatchesMatches = CodeSearchResultItemTextMatchesMatches;
+#[cfg(any(feature = "gists", feature = "pulls", feature = "repos"))]
 #[derive(Clone)]
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
 pub struct CommitStats {
@@ -8235,18 +7089,18 @@ pub struct CommitStats {
     /// Fields this client does not know, by wire name (kept when serialised).
     pub extra: crate::runtime::Extra,
 }
-#[cfg(any(feature = "pulls", feature = "repos"))]
+#[cfg(any(feature = "gists", feature = "pulls", feature = "repos"))]
 impl CommitStats {
     const WIRE_NAMES: &'static [&'static str] = &["additions", "deletions", "total"];
 }
-#[cfg(any(feature = "pulls", feature = "repos"))]
+#[cfg(any(feature = "gists", feature = "pulls", feature = "repos"))]
 impl ::std::fmt::Debug for CommitStats {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         crate::runtime::model::debug(self, "CommitStats", f)
     }
 }
-#[cfg(any(feature = "pulls", feature = "repos"))]
+#[cfg(any(feature = "gists", feature = "pulls", feature = "repos"))]
 impl ::serde::Serialize for CommitStats {
     fn serialize<S: ::serde::Serializer>(
         &self,
@@ -8264,7 +7118,7 @@ impl ::serde::Serialize for CommitStats {
         )
     }
 }
-#[cfg(any(feature = "pulls", feature = "repos"))]
+#[cfg(any(feature = "gists", feature = "pulls", feature = "repos"))]
 impl<'de> ::serde::Deserialize<'de> for CommitStats {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         d: D,
@@ -8457,61 +7311,8 @@ impl<'de> ::serde::Deserialize<'de> for ContentDirectoryEntry {
         }
     }
 }
-#[derive(Clone)]
-#[cfg_attr(feature = "model-eq", derive(PartialEq))]
-pub struct ContentDirectoryEntryLinks {
-    pub git: Option<String>,
-    pub html: Option<String>,
-    pub self_: String,
-    /// Fields this client does not know, by wire name (kept when serialised).
-    pub extra: crate::runtime::Extra,
-}
-impl ContentDirectoryEntryLinks {
-    const WIRE_NAMES: &'static [&'static str] = &["git", "html", "self"];
-}
-impl ::std::fmt::Debug for ContentDirectoryEntryLinks {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        crate::runtime::model::debug(self, "ContentDirectoryEntryLinks", f)
-    }
-}
-impl ::serde::Serialize for ContentDirectoryEntryLinks {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::runtime::model::serialize(
-            s,
-            Self::WIRE_NAMES,
-            (&self.git, &self.html, &self.self_),
-            &self.extra,
-        )
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for ContentDirectoryEntryLinks {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        match crate::runtime::model::decode::<
-            D,
-            (
-                crate::runtime::model::Opt<String>,
-                crate::runtime::model::Opt<String>,
-                crate::runtime::model::Req<String>,
-            ),
-        >(d, Self::WIRE_NAMES, "ContentDirectoryEntryLinks") {
-            Ok(((f0, f1, f2), extra)) => {
-                Ok(ContentDirectoryEntryLinks {
-                    git: f0,
-                    html: f1,
-                    self_: f2,
-                    extra,
-                })
-            }
-            Err(e) => Err(e),
-        }
-    }
-}
+/// The same fields as [`ContentFileLinks`], whose type this is: values of the two mix freely.
+pub type ContentDirectoryEntryLinks = ContentFileLinks;
 #[derive(Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ContentDirectoryEntryType {
@@ -8709,7 +7510,6 @@ impl<'de> ::serde::Deserialize<'de> for ContentFile {
         }
     }
 }
-#[cfg(feature = "repos")]
 #[derive(Clone)]
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
 pub struct ContentFileLinks {
@@ -8719,18 +7519,15 @@ pub struct ContentFileLinks {
     /// Fields this client does not know, by wire name (kept when serialised).
     pub extra: crate::runtime::Extra,
 }
-#[cfg(feature = "repos")]
 impl ContentFileLinks {
     const WIRE_NAMES: &'static [&'static str] = &["git", "html", "self"];
 }
-#[cfg(feature = "repos")]
 impl ::std::fmt::Debug for ContentFileLinks {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         crate::runtime::model::debug(self, "ContentFileLinks", f)
     }
 }
-#[cfg(feature = "repos")]
 impl ::serde::Serialize for ContentFileLinks {
     fn serialize<S: ::serde::Serializer>(
         &self,
@@ -8744,7 +7541,6 @@ impl ::serde::Serialize for ContentFileLinks {
         )
     }
 }
-#[cfg(feature = "repos")]
 impl<'de> ::serde::Deserialize<'de> for ContentFileLinks {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         d: D,
@@ -8934,66 +7730,9 @@ impl<'de> ::serde::Deserialize<'de> for ContentSubmodule {
         }
     }
 }
+/// The same fields as [`ContentFileLinks`], whose type this is: values of the two mix freely.
 #[cfg(feature = "repos")]
-#[derive(Clone)]
-#[cfg_attr(feature = "model-eq", derive(PartialEq))]
-pub struct ContentSubmoduleLinks {
-    pub git: Option<String>,
-    pub html: Option<String>,
-    pub self_: String,
-    /// Fields this client does not know, by wire name (kept when serialised).
-    pub extra: crate::runtime::Extra,
-}
-#[cfg(feature = "repos")]
-impl ContentSubmoduleLinks {
-    const WIRE_NAMES: &'static [&'static str] = &["git", "html", "self"];
-}
-#[cfg(feature = "repos")]
-impl ::std::fmt::Debug for ContentSubmoduleLinks {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        crate::runtime::model::debug(self, "ContentSubmoduleLinks", f)
-    }
-}
-#[cfg(feature = "repos")]
-impl ::serde::Serialize for ContentSubmoduleLinks {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::runtime::model::serialize(
-            s,
-            Self::WIRE_NAMES,
-            (&self.git, &self.html, &self.self_),
-            &self.extra,
-        )
-    }
-}
-#[cfg(feature = "repos")]
-impl<'de> ::serde::Deserialize<'de> for ContentSubmoduleLinks {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        match crate::runtime::model::decode::<
-            D,
-            (
-                crate::runtime::model::Opt<String>,
-                crate::runtime::model::Opt<String>,
-                crate::runtime::model::Req<String>,
-            ),
-        >(d, Self::WIRE_NAMES, "ContentSubmoduleLinks") {
-            Ok(((f0, f1, f2), extra)) => {
-                Ok(ContentSubmoduleLinks {
-                    git: f0,
-                    html: f1,
-                    self_: f2,
-                    extra,
-                })
-            }
-            Err(e) => Err(e),
-        }
-    }
-}
+pub type ContentSubmoduleLinks = ContentFileLinks;
 #[cfg(feature = "repos")]
 #[derive(Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -9159,66 +7898,9 @@ impl<'de> ::serde::Deserialize<'de> for ContentSymlink {
         }
     }
 }
+/// The same fields as [`ContentFileLinks`], whose type this is: values of the two mix freely.
 #[cfg(feature = "repos")]
-#[derive(Clone)]
-#[cfg_attr(feature = "model-eq", derive(PartialEq))]
-pub struct ContentSymlinkLinks {
-    pub git: Option<String>,
-    pub html: Option<String>,
-    pub self_: String,
-    /// Fields this client does not know, by wire name (kept when serialised).
-    pub extra: crate::runtime::Extra,
-}
-#[cfg(feature = "repos")]
-impl ContentSymlinkLinks {
-    const WIRE_NAMES: &'static [&'static str] = &["git", "html", "self"];
-}
-#[cfg(feature = "repos")]
-impl ::std::fmt::Debug for ContentSymlinkLinks {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        crate::runtime::model::debug(self, "ContentSymlinkLinks", f)
-    }
-}
-#[cfg(feature = "repos")]
-impl ::serde::Serialize for ContentSymlinkLinks {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::runtime::model::serialize(
-            s,
-            Self::WIRE_NAMES,
-            (&self.git, &self.html, &self.self_),
-            &self.extra,
-        )
-    }
-}
-#[cfg(feature = "repos")]
-impl<'de> ::serde::Deserialize<'de> for ContentSymlinkLinks {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        match crate::runtime::model::decode::<
-            D,
-            (
-                crate::runtime::model::Opt<String>,
-                crate::runtime::model::Opt<String>,
-                crate::runtime::model::Req<String>,
-            ),
-        >(d, Self::WIRE_NAMES, "ContentSymlinkLinks") {
-            Ok(((f0, f1, f2), extra)) => {
-                Ok(ContentSymlinkLinks {
-                    git: f0,
-                    html: f1,
-                    self_: f2,
-                    extra,
-                })
-            }
-            Err(e) => Err(e),
-        }
-    }
-}
+pub type ContentSymlinkLinks = ContentFileLinks;
 #[cfg(feature = "repos")]
 #[derive(Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -9455,196 +8137,12 @@ impl<'de> ::serde::Deserialize<'de> for Contributor {
         }
     }
 }
+/// The same fields as [`AddedToProjectIssueEvent`], whose type this is: values of the two mix freely.
 #[cfg(feature = "issues")]
-#[derive(Clone)]
-#[cfg_attr(feature = "model-eq", derive(PartialEq))]
-pub struct ConvertedNoteToIssueIssueEvent {
-    pub actor: SimpleUser,
-    pub commit_id: Option<String>,
-    pub commit_url: Option<String>,
-    pub created_at: String,
-    pub event: String,
-    pub id: i64,
-    pub node_id: String,
-    pub performed_via_github_app: Option<Integration>,
-    pub project_card: Option<ConvertedNoteToIssueIssueEventProjectCard>,
-    pub url: String,
-    /// Fields this client does not know, by wire name (kept when serialised).
-    pub extra: crate::runtime::Extra,
-}
+pub type ConvertedNoteToIssueIssueEvent = AddedToProjectIssueEvent;
+/// The same fields as [`IssueEventProjectCard`], whose type this is: values of the two mix freely.
 #[cfg(feature = "issues")]
-impl ConvertedNoteToIssueIssueEvent {
-    const WIRE_NAMES: &'static [&'static str] = &[
-        "actor",
-        "commit_id",
-        "commit_url",
-        "created_at",
-        "event",
-        "id",
-        "node_id",
-        "performed_via_github_app",
-        "project_card",
-        "url",
-    ];
-}
-#[cfg(feature = "issues")]
-impl ::std::fmt::Debug for ConvertedNoteToIssueIssueEvent {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        crate::runtime::model::debug(self, "ConvertedNoteToIssueIssueEvent", f)
-    }
-}
-#[cfg(feature = "issues")]
-impl ::serde::Serialize for ConvertedNoteToIssueIssueEvent {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::runtime::model::serialize(
-            s,
-            Self::WIRE_NAMES,
-            (
-                &self.actor,
-                &self.commit_id,
-                &self.commit_url,
-                &self.created_at,
-                &self.event,
-                &self.id,
-                &self.node_id,
-                &self.performed_via_github_app,
-                crate::runtime::model::Skip(&self.project_card),
-                &self.url,
-            ),
-            &self.extra,
-        )
-    }
-}
-#[cfg(feature = "issues")]
-impl<'de> ::serde::Deserialize<'de> for ConvertedNoteToIssueIssueEvent {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        match crate::runtime::model::decode::<
-            D,
-            (
-                crate::runtime::model::Req<SimpleUser>,
-                crate::runtime::model::Opt<String>,
-                crate::runtime::model::Opt<String>,
-                crate::runtime::model::Req<String>,
-                crate::runtime::model::Req<String>,
-                crate::runtime::model::Req<i64>,
-                crate::runtime::model::Req<String>,
-                crate::runtime::model::Opt<Integration>,
-                crate::runtime::model::Opt<ConvertedNoteToIssueIssueEventProjectCard>,
-                crate::runtime::model::Req<String>,
-            ),
-        >(d, Self::WIRE_NAMES, "ConvertedNoteToIssueIssueEvent") {
-            Ok(((f0, f1, f2, f3, f4, f5, f6, f7, f8, f9), extra)) => {
-                Ok(ConvertedNoteToIssueIssueEvent {
-                    actor: f0,
-                    commit_id: f1,
-                    commit_url: f2,
-                    created_at: f3,
-                    event: f4,
-                    id: f5,
-                    node_id: f6,
-                    performed_via_github_app: f7,
-                    project_card: f8,
-                    url: f9,
-                    extra,
-                })
-            }
-            Err(e) => Err(e),
-        }
-    }
-}
-#[cfg(feature = "issues")]
-#[derive(Clone)]
-#[cfg_attr(feature = "model-eq", derive(PartialEq))]
-pub struct ConvertedNoteToIssueIssueEventProjectCard {
-    pub column_name: String,
-    pub id: i64,
-    pub previous_column_name: Option<String>,
-    pub project_id: i64,
-    pub project_url: String,
-    pub url: String,
-    /// Fields this client does not know, by wire name (kept when serialised).
-    pub extra: crate::runtime::Extra,
-}
-#[cfg(feature = "issues")]
-impl ConvertedNoteToIssueIssueEventProjectCard {
-    const WIRE_NAMES: &'static [&'static str] = &[
-        "column_name",
-        "id",
-        "previous_column_name",
-        "project_id",
-        "project_url",
-        "url",
-    ];
-}
-#[cfg(feature = "issues")]
-impl ::std::fmt::Debug for ConvertedNoteToIssueIssueEventProjectCard {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        crate::runtime::model::debug(
-            self,
-            "ConvertedNoteToIssueIssueEventProjectCard",
-            f,
-        )
-    }
-}
-#[cfg(feature = "issues")]
-impl ::serde::Serialize for ConvertedNoteToIssueIssueEventProjectCard {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::runtime::model::serialize(
-            s,
-            Self::WIRE_NAMES,
-            (
-                &self.column_name,
-                &self.id,
-                crate::runtime::model::Skip(&self.previous_column_name),
-                &self.project_id,
-                &self.project_url,
-                &self.url,
-            ),
-            &self.extra,
-        )
-    }
-}
-#[cfg(feature = "issues")]
-impl<'de> ::serde::Deserialize<'de> for ConvertedNoteToIssueIssueEventProjectCard {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        match crate::runtime::model::decode::<
-            D,
-            (
-                crate::runtime::model::Req<String>,
-                crate::runtime::model::Req<i64>,
-                crate::runtime::model::Opt<String>,
-                crate::runtime::model::Req<i64>,
-                crate::runtime::model::Req<String>,
-                crate::runtime::model::Req<String>,
-            ),
-        >(d, Self::WIRE_NAMES, "ConvertedNoteToIssueIssueEventProjectCard") {
-            Ok(((f0, f1, f2, f3, f4, f5), extra)) => {
-                Ok(ConvertedNoteToIssueIssueEventProjectCard {
-                    column_name: f0,
-                    id: f1,
-                    previous_column_name: f2,
-                    project_id: f3,
-                    project_url: f4,
-                    url: f5,
-                    extra,
-                })
-            }
-            Err(e) => Err(e),
-        }
-    }
-}
+pub type ConvertedNoteToIssueIssueEventProjectCard = IssueEventProjectCard;
 #[cfg(feature = "activity")]
 #[derive(Clone)]
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
@@ -9796,161 +8294,12 @@ impl<'de> ::serde::Deserialize<'de> for DeleteEvent {
         }
     }
 }
+/// The same fields as [`MilestonedIssueEvent`], whose type this is: values of the two mix freely.
 #[cfg(feature = "issues")]
-#[derive(Clone)]
-#[cfg_attr(feature = "model-eq", derive(PartialEq))]
-pub struct DemilestonedIssueEvent {
-    pub actor: SimpleUser,
-    pub commit_id: Option<String>,
-    pub commit_url: Option<String>,
-    pub created_at: String,
-    pub event: String,
-    pub id: i64,
-    pub milestone: DemilestonedIssueEventMilestone,
-    pub node_id: String,
-    pub performed_via_github_app: Option<Integration>,
-    pub url: String,
-    /// Fields this client does not know, by wire name (kept when serialised).
-    pub extra: crate::runtime::Extra,
-}
+pub type DemilestonedIssueEvent = MilestonedIssueEvent;
+/// The same fields as [`IssueEventMilestone`], whose type this is: values of the two mix freely.
 #[cfg(feature = "issues")]
-impl DemilestonedIssueEvent {
-    const WIRE_NAMES: &'static [&'static str] = &[
-        "actor",
-        "commit_id",
-        "commit_url",
-        "created_at",
-        "event",
-        "id",
-        "milestone",
-        "node_id",
-        "performed_via_github_app",
-        "url",
-    ];
-}
-#[cfg(feature = "issues")]
-impl ::std::fmt::Debug for DemilestonedIssueEvent {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        crate::runtime::model::debug(self, "DemilestonedIssueEvent", f)
-    }
-}
-#[cfg(feature = "issues")]
-impl ::serde::Serialize for DemilestonedIssueEvent {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::runtime::model::serialize(
-            s,
-            Self::WIRE_NAMES,
-            (
-                &self.actor,
-                &self.commit_id,
-                &self.commit_url,
-                &self.created_at,
-                &self.event,
-                &self.id,
-                &self.milestone,
-                &self.node_id,
-                &self.performed_via_github_app,
-                &self.url,
-            ),
-            &self.extra,
-        )
-    }
-}
-#[cfg(feature = "issues")]
-impl<'de> ::serde::Deserialize<'de> for DemilestonedIssueEvent {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        match crate::runtime::model::decode::<
-            D,
-            (
-                crate::runtime::model::Req<SimpleUser>,
-                crate::runtime::model::Opt<String>,
-                crate::runtime::model::Opt<String>,
-                crate::runtime::model::Req<String>,
-                crate::runtime::model::Req<String>,
-                crate::runtime::model::Req<i64>,
-                crate::runtime::model::Req<DemilestonedIssueEventMilestone>,
-                crate::runtime::model::Req<String>,
-                crate::runtime::model::Opt<Integration>,
-                crate::runtime::model::Req<String>,
-            ),
-        >(d, Self::WIRE_NAMES, "DemilestonedIssueEvent") {
-            Ok(((f0, f1, f2, f3, f4, f5, f6, f7, f8, f9), extra)) => {
-                Ok(DemilestonedIssueEvent {
-                    actor: f0,
-                    commit_id: f1,
-                    commit_url: f2,
-                    created_at: f3,
-                    event: f4,
-                    id: f5,
-                    milestone: f6,
-                    node_id: f7,
-                    performed_via_github_app: f8,
-                    url: f9,
-                    extra,
-                })
-            }
-            Err(e) => Err(e),
-        }
-    }
-}
-#[cfg(feature = "issues")]
-#[derive(Clone)]
-#[cfg_attr(feature = "model-eq", derive(PartialEq))]
-pub struct DemilestonedIssueEventMilestone {
-    pub title: String,
-    /// Fields this client does not know, by wire name (kept when serialised).
-    pub extra: crate::runtime::Extra,
-}
-#[cfg(feature = "issues")]
-impl DemilestonedIssueEventMilestone {
-    const WIRE_NAMES: &'static [&'static str] = &["title"];
-}
-#[cfg(feature = "issues")]
-impl ::std::fmt::Debug for DemilestonedIssueEventMilestone {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        crate::runtime::model::debug(self, "DemilestonedIssueEventMilestone", f)
-    }
-}
-#[cfg(feature = "issues")]
-impl ::serde::Serialize for DemilestonedIssueEventMilestone {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::runtime::model::serialize(
-            s,
-            Self::WIRE_NAMES,
-            (&self.title,),
-            &self.extra,
-        )
-    }
-}
-#[cfg(feature = "issues")]
-impl<'de> ::serde::Deserialize<'de> for DemilestonedIssueEventMilestone {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        match crate::runtime::model::decode::<
-            D,
-            (crate::runtime::model::Req<String>,),
-        >(d, Self::WIRE_NAMES, "DemilestonedIssueEventMilestone") {
-            Ok(((f0,), extra)) => {
-                Ok(DemilestonedIssueEventMilestone {
-                    title: f0,
-                    extra,
-                })
-            }
-            Err(e) => Err(e),
-        }
-    }
-}
+pub type DemilestonedIssueEventMilestone = IssueEventMilestone;
 #[cfg(feature = "repos")]
 #[derive(Clone)]
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
@@ -10962,344 +9311,15 @@ impl<'de> ::serde::Deserialize<'de> for Discussion {
         }
     }
 }
+/// The same fields as [`DiscussionUser`], whose type this is: values of the two mix freely.
 #[cfg(feature = "activity")]
-#[derive(Clone)]
-#[cfg_attr(feature = "model-eq", derive(PartialEq))]
-pub struct DiscussionAnswerChosenBy {
-    pub avatar_url: Option<String>,
-    pub deleted: Option<bool>,
-    pub email: Option<String>,
-    pub events_url: Option<String>,
-    pub followers_url: Option<String>,
-    pub following_url: Option<String>,
-    pub gists_url: Option<String>,
-    pub gravatar_id: Option<String>,
-    pub html_url: Option<String>,
-    pub id: i64,
-    pub login: String,
-    pub name: Option<String>,
-    pub node_id: Option<String>,
-    pub organizations_url: Option<String>,
-    pub received_events_url: Option<String>,
-    pub repos_url: Option<String>,
-    pub site_admin: Option<bool>,
-    pub starred_url: Option<String>,
-    pub subscriptions_url: Option<String>,
-    pub r#type: Option<DiscussionAnswerChosenByType>,
-    pub url: Option<String>,
-    pub user_view_type: Option<String>,
-    /// Fields this client does not know, by wire name (kept when serialised).
-    pub extra: crate::runtime::Extra,
-}
+pub type DiscussionAnswerChosenBy = DiscussionUser;
+/// The same fields as [`DiscussionUserType`], whose type this is: values of the two mix freely.
 #[cfg(feature = "activity")]
-impl DiscussionAnswerChosenBy {
-    const WIRE_NAMES: &'static [&'static str] = &[
-        "avatar_url",
-        "deleted",
-        "email",
-        "events_url",
-        "followers_url",
-        "following_url",
-        "gists_url",
-        "gravatar_id",
-        "html_url",
-        "id",
-        "login",
-        "name",
-        "node_id",
-        "organizations_url",
-        "received_events_url",
-        "repos_url",
-        "site_admin",
-        "starred_url",
-        "subscriptions_url",
-        "type",
-        "url",
-        "user_view_type",
-    ];
-}
+pub type DiscussionAnswerChosenByType = DiscussionUserType;
+/// The same fields as [`AuthorAssociation`], whose type this is: values of the two mix freely.
 #[cfg(feature = "activity")]
-impl ::std::fmt::Debug for DiscussionAnswerChosenBy {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        crate::runtime::model::debug(self, "DiscussionAnswerChosenBy", f)
-    }
-}
-#[cfg(feature = "activity")]
-impl ::serde::Serialize for DiscussionAnswerChosenBy {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::runtime::model::serialize(
-            s,
-            Self::WIRE_NAMES,
-            (
-                (
-                    crate::runtime::model::Skip(&self.avatar_url),
-                    crate::runtime::model::Skip(&self.deleted),
-                    crate::runtime::model::Skip(&self.email),
-                    crate::runtime::model::Skip(&self.events_url),
-                    crate::runtime::model::Skip(&self.followers_url),
-                    crate::runtime::model::Skip(&self.following_url),
-                    crate::runtime::model::Skip(&self.gists_url),
-                    crate::runtime::model::Skip(&self.gravatar_id),
-                    crate::runtime::model::Skip(&self.html_url),
-                    &self.id,
-                    &self.login,
-                    crate::runtime::model::Skip(&self.name),
-                ),
-                (
-                    crate::runtime::model::Skip(&self.node_id),
-                    crate::runtime::model::Skip(&self.organizations_url),
-                    crate::runtime::model::Skip(&self.received_events_url),
-                    crate::runtime::model::Skip(&self.repos_url),
-                    crate::runtime::model::Skip(&self.site_admin),
-                    crate::runtime::model::Skip(&self.starred_url),
-                    crate::runtime::model::Skip(&self.subscriptions_url),
-                    crate::runtime::model::Skip(&self.r#type),
-                    crate::runtime::model::Skip(&self.url),
-                    crate::runtime::model::Skip(&self.user_view_type),
-                ),
-            ),
-            &self.extra,
-        )
-    }
-}
-#[cfg(feature = "activity")]
-impl<'de> ::serde::Deserialize<'de> for DiscussionAnswerChosenBy {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        match crate::runtime::model::decode::<
-            D,
-            (
-                (
-                    crate::runtime::model::Opt<String>,
-                    crate::runtime::model::Opt<bool>,
-                    crate::runtime::model::Opt<String>,
-                    crate::runtime::model::Opt<String>,
-                    crate::runtime::model::Opt<String>,
-                    crate::runtime::model::Opt<String>,
-                    crate::runtime::model::Opt<String>,
-                    crate::runtime::model::Opt<String>,
-                    crate::runtime::model::Opt<String>,
-                    crate::runtime::model::Req<i64>,
-                    crate::runtime::model::Req<String>,
-                    crate::runtime::model::Opt<String>,
-                ),
-                (
-                    crate::runtime::model::Opt<String>,
-                    crate::runtime::model::Opt<String>,
-                    crate::runtime::model::Opt<String>,
-                    crate::runtime::model::Opt<String>,
-                    crate::runtime::model::Opt<bool>,
-                    crate::runtime::model::Opt<String>,
-                    crate::runtime::model::Opt<String>,
-                    crate::runtime::model::Opt<DiscussionAnswerChosenByType>,
-                    crate::runtime::model::Opt<String>,
-                    crate::runtime::model::Opt<String>,
-                ),
-            ),
-        >(d, Self::WIRE_NAMES, "DiscussionAnswerChosenBy") {
-            Ok(
-                (
-                    (
-                        (f0, f1, f2, f3, f4, f5, f6, f7, f8, f9, f10, f11),
-                        (f12, f13, f14, f15, f16, f17, f18, f19, f20, f21),
-                    ),
-                    extra,
-                ),
-            ) => {
-                Ok(DiscussionAnswerChosenBy {
-                    avatar_url: f0,
-                    deleted: f1,
-                    email: f2,
-                    events_url: f3,
-                    followers_url: f4,
-                    following_url: f5,
-                    gists_url: f6,
-                    gravatar_id: f7,
-                    html_url: f8,
-                    id: f9,
-                    login: f10,
-                    name: f11,
-                    node_id: f12,
-                    organizations_url: f13,
-                    received_events_url: f14,
-                    repos_url: f15,
-                    site_admin: f16,
-                    starred_url: f17,
-                    subscriptions_url: f18,
-                    r#type: f19,
-                    url: f20,
-                    user_view_type: f21,
-                    extra,
-                })
-            }
-            Err(e) => Err(e),
-        }
-    }
-}
-#[cfg(feature = "activity")]
-#[derive(Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum DiscussionAnswerChosenByType {
-    /// `Bot`
-    Bot,
-    /// `User`
-    User,
-    /// `Organization`
-    Organization,
-    /// A value this client does not know yet, sent as given.
-    Other(String),
-}
-#[cfg(feature = "activity")]
-impl ::std::fmt::Debug for DiscussionAnswerChosenByType {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(
-            match self {
-                Self::Bot => "Bot",
-                Self::User => "User",
-                Self::Organization => "Organization",
-                Self::Other(value) => return f.debug_tuple("Other").field(value).finish(),
-            },
-        )
-    }
-}
-#[cfg(feature = "activity")]
-impl DiscussionAnswerChosenByType {
-    /// The value as sent on the wire.
-    #[inline]
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Bot => "Bot",
-            Self::User => "User",
-            Self::Organization => "Organization",
-            Self::Other(value) => value,
-        }
-    }
-}
-#[cfg(feature = "activity")]
-impl ::serde::Serialize for DiscussionAnswerChosenByType {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-#[cfg(feature = "activity")]
-impl<'de> ::serde::Deserialize<'de> for DiscussionAnswerChosenByType {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        let value = <crate::runtime::Key<
-            'de,
-        > as ::serde::Deserialize>::deserialize(deserializer)?;
-        Ok(
-            match value.as_str() {
-                "Bot" => Self::Bot,
-                "User" => Self::User,
-                "Organization" => Self::Organization,
-                _ => Self::Other(value.into_owned()),
-            },
-        )
-    }
-}
-#[cfg(feature = "activity")]
-#[derive(Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum DiscussionAuthorAssociation {
-    /// `COLLABORATOR`
-    Collaborator,
-    /// `CONTRIBUTOR`
-    Contributor,
-    /// `FIRST_TIMER`
-    FirstTimer,
-    /// `FIRST_TIME_CONTRIBUTOR`
-    FirstTimeContributor,
-    /// `MANNEQUIN`
-    Mannequin,
-    /// `MEMBER`
-    Member,
-    /// `NONE`
-    None,
-    /// `OWNER`
-    Owner,
-    /// A value this client does not know yet, sent as given.
-    Other(String),
-}
-#[cfg(feature = "activity")]
-impl ::std::fmt::Debug for DiscussionAuthorAssociation {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(
-            match self {
-                Self::Collaborator => "Collaborator",
-                Self::Contributor => "Contributor",
-                Self::FirstTimer => "FirstTimer",
-                Self::FirstTimeContributor => "FirstTimeContributor",
-                Self::Mannequin => "Mannequin",
-                Self::Member => "Member",
-                Self::None => "None",
-                Self::Owner => "Owner",
-                Self::Other(value) => return f.debug_tuple("Other").field(value).finish(),
-            },
-        )
-    }
-}
-#[cfg(feature = "activity")]
-impl DiscussionAuthorAssociation {
-    /// The value as sent on the wire.
-    #[inline]
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Collaborator => "COLLABORATOR",
-            Self::Contributor => "CONTRIBUTOR",
-            Self::FirstTimer => "FIRST_TIMER",
-            Self::FirstTimeContributor => "FIRST_TIME_CONTRIBUTOR",
-            Self::Mannequin => "MANNEQUIN",
-            Self::Member => "MEMBER",
-            Self::None => "NONE",
-            Self::Owner => "OWNER",
-            Self::Other(value) => value,
-        }
-    }
-}
-#[cfg(feature = "activity")]
-impl ::serde::Serialize for DiscussionAuthorAssociation {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-#[cfg(feature = "activity")]
-impl<'de> ::serde::Deserialize<'de> for DiscussionAuthorAssociation {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        let value = <crate::runtime::Key<
-            'de,
-        > as ::serde::Deserialize>::deserialize(deserializer)?;
-        Ok(
-            match value.as_str() {
-                "COLLABORATOR" => Self::Collaborator,
-                "CONTRIBUTOR" => Self::Contributor,
-                "FIRST_TIMER" => Self::FirstTimer,
-                "FIRST_TIME_CONTRIBUTOR" => Self::FirstTimeContributor,
-                "MANNEQUIN" => Self::Mannequin,
-                "MEMBER" => Self::Member,
-                "NONE" => Self::None,
-                "OWNER" => Self::Owner,
-                _ => Self::Other(value.into_owned()),
-            },
-        )
-    }
-}
+pub type DiscussionAuthorAssociation = AuthorAssociation;
 #[cfg(feature = "activity")]
 #[derive(Clone)]
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
@@ -11457,109 +9477,9 @@ impl<'de> ::serde::Deserialize<'de> for DiscussionEvent {
         }
     }
 }
+/// The same fields as [`ReactionRollup`], whose type this is: values of the two mix freely.
 #[cfg(feature = "activity")]
-#[derive(Clone)]
-#[cfg_attr(feature = "model-eq", derive(PartialEq))]
-pub struct DiscussionReactions {
-    pub plus_1: i64,
-    pub _1: i64,
-    pub confused: i64,
-    pub eyes: i64,
-    pub heart: i64,
-    pub hooray: i64,
-    pub laugh: i64,
-    pub rocket: i64,
-    pub total_count: i64,
-    pub url: String,
-    /// Fields this client does not know, by wire name (kept when serialised).
-    pub extra: crate::runtime::Extra,
-}
-#[cfg(feature = "activity")]
-impl DiscussionReactions {
-    const WIRE_NAMES: &'static [&'static str] = &[
-        "+1",
-        "-1",
-        "confused",
-        "eyes",
-        "heart",
-        "hooray",
-        "laugh",
-        "rocket",
-        "total_count",
-        "url",
-    ];
-}
-#[cfg(feature = "activity")]
-impl ::std::fmt::Debug for DiscussionReactions {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        crate::runtime::model::debug(self, "DiscussionReactions", f)
-    }
-}
-#[cfg(feature = "activity")]
-impl ::serde::Serialize for DiscussionReactions {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::runtime::model::serialize(
-            s,
-            Self::WIRE_NAMES,
-            (
-                &self.plus_1,
-                &self._1,
-                &self.confused,
-                &self.eyes,
-                &self.heart,
-                &self.hooray,
-                &self.laugh,
-                &self.rocket,
-                &self.total_count,
-                &self.url,
-            ),
-            &self.extra,
-        )
-    }
-}
-#[cfg(feature = "activity")]
-impl<'de> ::serde::Deserialize<'de> for DiscussionReactions {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        match crate::runtime::model::decode::<
-            D,
-            (
-                crate::runtime::model::Req<i64>,
-                crate::runtime::model::Req<i64>,
-                crate::runtime::model::Req<i64>,
-                crate::runtime::model::Req<i64>,
-                crate::runtime::model::Req<i64>,
-                crate::runtime::model::Req<i64>,
-                crate::runtime::model::Req<i64>,
-                crate::runtime::model::Req<i64>,
-                crate::runtime::model::Req<i64>,
-                crate::runtime::model::Req<String>,
-            ),
-        >(d, Self::WIRE_NAMES, "DiscussionReactions") {
-            Ok(((f0, f1, f2, f3, f4, f5, f6, f7, f8, f9), extra)) => {
-                Ok(DiscussionReactions {
-                    plus_1: f0,
-                    _1: f1,
-                    confused: f2,
-                    eyes: f3,
-                    heart: f4,
-                    hooray: f5,
-                    laugh: f6,
-                    rocket: f7,
-                    total_count: f8,
-                    url: f9,
-                    extra,
-                })
-            }
-            Err(e) => Err(e),
-        }
-    }
-}
+pub type DiscussionReactions = ReactionRollup;
 #[cfg(feature = "activity")]
 #[derive(Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -12801,7 +10721,7 @@ impl<'de> ::serde::Deserialize<'de> for EventPayload {
         Ok(Self::Other(value))
     }
 }
-#[cfg(feature = "activity")]
+#[cfg(any(feature = "actions", feature = "activity", feature = "checks"))]
 #[derive(Clone)]
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
 pub struct EventRepo {
@@ -12811,18 +10731,18 @@ pub struct EventRepo {
     /// Fields this client does not know, by wire name (kept when serialised).
     pub extra: crate::runtime::Extra,
 }
-#[cfg(feature = "activity")]
+#[cfg(any(feature = "actions", feature = "activity", feature = "checks"))]
 impl EventRepo {
     const WIRE_NAMES: &'static [&'static str] = &["id", "name", "url"];
 }
-#[cfg(feature = "activity")]
+#[cfg(any(feature = "actions", feature = "activity", feature = "checks"))]
 impl ::std::fmt::Debug for EventRepo {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         crate::runtime::model::debug(self, "EventRepo", f)
     }
 }
-#[cfg(feature = "activity")]
+#[cfg(any(feature = "actions", feature = "activity", feature = "checks"))]
 impl ::serde::Serialize for EventRepo {
     fn serialize<S: ::serde::Serializer>(
         &self,
@@ -12836,7 +10756,7 @@ impl ::serde::Serialize for EventRepo {
         )
     }
 }
-#[cfg(feature = "activity")]
+#[cfg(any(feature = "actions", feature = "activity", feature = "checks"))]
 impl<'de> ::serde::Deserialize<'de> for EventRepo {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         d: D,
@@ -13232,135 +11152,13 @@ impl<'de> ::serde::Deserialize<'de> for FileCommitCommit {
         }
     }
 }
+/// The same fields as [`GitUser`], whose type this is: values of the two mix freely.
 #[cfg(feature = "repos")]
-#[derive(Clone)]
-#[cfg_attr(feature = "model-eq", derive(PartialEq))]
-pub struct FileCommitCommitAuthor {
-    pub date: Option<String>,
-    pub email: Option<String>,
-    pub name: Option<String>,
-    /// Fields this client does not know, by wire name (kept when serialised).
-    pub extra: crate::runtime::Extra,
-}
+pub type FileCommitCommitAuthor = GitUser;
+/// The same fields as [`GitUser`], whose type this is: values of the two mix freely.
 #[cfg(feature = "repos")]
-impl FileCommitCommitAuthor {
-    const WIRE_NAMES: &'static [&'static str] = &["date", "email", "name"];
-}
-#[cfg(feature = "repos")]
-impl ::std::fmt::Debug for FileCommitCommitAuthor {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        crate::runtime::model::debug(self, "FileCommitCommitAuthor", f)
-    }
-}
-#[cfg(feature = "repos")]
-impl ::serde::Serialize for FileCommitCommitAuthor {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::runtime::model::serialize(
-            s,
-            Self::WIRE_NAMES,
-            (
-                crate::runtime::model::Skip(&self.date),
-                crate::runtime::model::Skip(&self.email),
-                crate::runtime::model::Skip(&self.name),
-            ),
-            &self.extra,
-        )
-    }
-}
-#[cfg(feature = "repos")]
-impl<'de> ::serde::Deserialize<'de> for FileCommitCommitAuthor {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        match crate::runtime::model::decode::<
-            D,
-            (
-                crate::runtime::model::Opt<String>,
-                crate::runtime::model::Opt<String>,
-                crate::runtime::model::Opt<String>,
-            ),
-        >(d, Self::WIRE_NAMES, "FileCommitCommitAuthor") {
-            Ok(((f0, f1, f2), extra)) => {
-                Ok(FileCommitCommitAuthor {
-                    date: f0,
-                    email: f1,
-                    name: f2,
-                    extra,
-                })
-            }
-            Err(e) => Err(e),
-        }
-    }
-}
-#[cfg(feature = "repos")]
-#[derive(Clone)]
-#[cfg_attr(feature = "model-eq", derive(PartialEq))]
-pub struct FileCommitCommitCommitter {
-    pub date: Option<String>,
-    pub email: Option<String>,
-    pub name: Option<String>,
-    /// Fields this client does not know, by wire name (kept when serialised).
-    pub extra: crate::runtime::Extra,
-}
-#[cfg(feature = "repos")]
-impl FileCommitCommitCommitter {
-    const WIRE_NAMES: &'static [&'static str] = &["date", "email", "name"];
-}
-#[cfg(feature = "repos")]
-impl ::std::fmt::Debug for FileCommitCommitCommitter {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        crate::runtime::model::debug(self, "FileCommitCommitCommitter", f)
-    }
-}
-#[cfg(feature = "repos")]
-impl ::serde::Serialize for FileCommitCommitCommitter {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::runtime::model::serialize(
-            s,
-            Self::WIRE_NAMES,
-            (
-                crate::runtime::model::Skip(&self.date),
-                crate::runtime::model::Skip(&self.email),
-                crate::runtime::model::Skip(&self.name),
-            ),
-            &self.extra,
-        )
-    }
-}
-#[cfg(feature = "repos")]
-impl<'de> ::serde::Deserialize<'de> for FileCommitCommitCommitter {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        match crate::runtime::model::decode::<
-            D,
-            (
-                crate::runtime::model::Opt<String>,
-                crate::runtime::model::Opt<String>,
-                crate::runtime::model::Opt<String>,
-            ),
-        >(d, Self::WIRE_NAMES, "FileCommitCommitCommitter") {
-            Ok(((f0, f1, f2), extra)) => {
-                Ok(FileCommitCommitCommitter {
-                    date: f0,
-                    email: f1,
-                    name: f2,
-                    extra,
-                })
-            }
-            Err(e) => Err(e),
-        }
-    }
-}
-#[cfg(feature = "repos")]
+pub type FileCommitCommitCommitter = GitUser;
+#[cfg(any(feature = "repos", feature = "search"))]
 #[derive(Clone)]
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
 pub struct FileCommitCommitParents {
@@ -13370,18 +11168,18 @@ pub struct FileCommitCommitParents {
     /// Fields this client does not know, by wire name (kept when serialised).
     pub extra: crate::runtime::Extra,
 }
-#[cfg(feature = "repos")]
+#[cfg(any(feature = "repos", feature = "search"))]
 impl FileCommitCommitParents {
     const WIRE_NAMES: &'static [&'static str] = &["html_url", "sha", "url"];
 }
-#[cfg(feature = "repos")]
+#[cfg(any(feature = "repos", feature = "search"))]
 impl ::std::fmt::Debug for FileCommitCommitParents {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         crate::runtime::model::debug(self, "FileCommitCommitParents", f)
     }
 }
-#[cfg(feature = "repos")]
+#[cfg(any(feature = "repos", feature = "search"))]
 impl ::serde::Serialize for FileCommitCommitParents {
     fn serialize<S: ::serde::Serializer>(
         &self,
@@ -13399,7 +11197,7 @@ impl ::serde::Serialize for FileCommitCommitParents {
         )
     }
 }
-#[cfg(feature = "repos")]
+#[cfg(any(feature = "repos", feature = "search"))]
 impl<'de> ::serde::Deserialize<'de> for FileCommitCommitParents {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         d: D,
@@ -14900,342 +12698,21 @@ impl<'de> ::serde::Deserialize<'de> for FullRepository {
         }
     }
 }
+/// The same fields as [`RepositoryMergeCommitMessage`], whose type this is: values of the two mix freely.
 #[cfg(feature = "repos")]
-#[derive(Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum FullRepositoryMergeCommitMessage {
-    /// `PR_BODY`
-    PrBody,
-    /// `PR_TITLE`
-    PrTitle,
-    /// `BLANK`
-    Blank,
-    /// A value this client does not know yet, sent as given.
-    Other(String),
-}
+pub type FullRepositoryMergeCommitMessage = RepositoryMergeCommitMessage;
+/// The same fields as [`RepositoryMergeCommitTitle`], whose type this is: values of the two mix freely.
 #[cfg(feature = "repos")]
-impl ::std::fmt::Debug for FullRepositoryMergeCommitMessage {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(
-            match self {
-                Self::PrBody => "PrBody",
-                Self::PrTitle => "PrTitle",
-                Self::Blank => "Blank",
-                Self::Other(value) => return f.debug_tuple("Other").field(value).finish(),
-            },
-        )
-    }
-}
+pub type FullRepositoryMergeCommitTitle = RepositoryMergeCommitTitle;
+/// The same fields as [`RepositoryPermissions`], whose type this is: values of the two mix freely.
 #[cfg(feature = "repos")]
-impl FullRepositoryMergeCommitMessage {
-    /// The value as sent on the wire.
-    #[inline]
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::PrBody => "PR_BODY",
-            Self::PrTitle => "PR_TITLE",
-            Self::Blank => "BLANK",
-            Self::Other(value) => value,
-        }
-    }
-}
+pub type FullRepositoryPermissions = RepositoryPermissions;
+/// The same fields as [`RepositorySquashMergeCommitMessage`], whose type this is: values of the two mix freely.
 #[cfg(feature = "repos")]
-impl ::serde::Serialize for FullRepositoryMergeCommitMessage {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
+pub type FullRepositorySquashMergeCommitMessage = RepositorySquashMergeCommitMessage;
+/// The same fields as [`RepositorySquashMergeCommitTitle`], whose type this is: values of the two mix freely.
 #[cfg(feature = "repos")]
-impl<'de> ::serde::Deserialize<'de> for FullRepositoryMergeCommitMessage {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        let value = <crate::runtime::Key<
-            'de,
-        > as ::serde::Deserialize>::deserialize(deserializer)?;
-        Ok(
-            match value.as_str() {
-                "PR_BODY" => Self::PrBody,
-                "PR_TITLE" => Self::PrTitle,
-                "BLANK" => Self::Blank,
-                _ => Self::Other(value.into_owned()),
-            },
-        )
-    }
-}
-#[cfg(feature = "repos")]
-#[derive(Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum FullRepositoryMergeCommitTitle {
-    /// `PR_TITLE`
-    PrTitle,
-    /// `MERGE_MESSAGE`
-    MergeMessage,
-    /// A value this client does not know yet, sent as given.
-    Other(String),
-}
-#[cfg(feature = "repos")]
-impl ::std::fmt::Debug for FullRepositoryMergeCommitTitle {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(
-            match self {
-                Self::PrTitle => "PrTitle",
-                Self::MergeMessage => "MergeMessage",
-                Self::Other(value) => return f.debug_tuple("Other").field(value).finish(),
-            },
-        )
-    }
-}
-#[cfg(feature = "repos")]
-impl FullRepositoryMergeCommitTitle {
-    /// The value as sent on the wire.
-    #[inline]
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::PrTitle => "PR_TITLE",
-            Self::MergeMessage => "MERGE_MESSAGE",
-            Self::Other(value) => value,
-        }
-    }
-}
-#[cfg(feature = "repos")]
-impl ::serde::Serialize for FullRepositoryMergeCommitTitle {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-#[cfg(feature = "repos")]
-impl<'de> ::serde::Deserialize<'de> for FullRepositoryMergeCommitTitle {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        let value = <crate::runtime::Key<
-            'de,
-        > as ::serde::Deserialize>::deserialize(deserializer)?;
-        Ok(
-            match value.as_str() {
-                "PR_TITLE" => Self::PrTitle,
-                "MERGE_MESSAGE" => Self::MergeMessage,
-                _ => Self::Other(value.into_owned()),
-            },
-        )
-    }
-}
-#[cfg(feature = "repos")]
-#[derive(Clone)]
-#[cfg_attr(feature = "model-eq", derive(PartialEq))]
-pub struct FullRepositoryPermissions {
-    pub admin: bool,
-    pub maintain: Option<bool>,
-    pub pull: bool,
-    pub push: bool,
-    pub triage: Option<bool>,
-    /// Fields this client does not know, by wire name (kept when serialised).
-    pub extra: crate::runtime::Extra,
-}
-#[cfg(feature = "repos")]
-impl FullRepositoryPermissions {
-    const WIRE_NAMES: &'static [&'static str] = &[
-        "admin",
-        "maintain",
-        "pull",
-        "push",
-        "triage",
-    ];
-}
-#[cfg(feature = "repos")]
-impl ::std::fmt::Debug for FullRepositoryPermissions {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        crate::runtime::model::debug(self, "FullRepositoryPermissions", f)
-    }
-}
-#[cfg(feature = "repos")]
-impl ::serde::Serialize for FullRepositoryPermissions {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::runtime::model::serialize(
-            s,
-            Self::WIRE_NAMES,
-            (
-                &self.admin,
-                crate::runtime::model::Skip(&self.maintain),
-                &self.pull,
-                &self.push,
-                crate::runtime::model::Skip(&self.triage),
-            ),
-            &self.extra,
-        )
-    }
-}
-#[cfg(feature = "repos")]
-impl<'de> ::serde::Deserialize<'de> for FullRepositoryPermissions {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        match crate::runtime::model::decode::<
-            D,
-            (
-                crate::runtime::model::Req<bool>,
-                crate::runtime::model::Opt<bool>,
-                crate::runtime::model::Req<bool>,
-                crate::runtime::model::Req<bool>,
-                crate::runtime::model::Opt<bool>,
-            ),
-        >(d, Self::WIRE_NAMES, "FullRepositoryPermissions") {
-            Ok(((f0, f1, f2, f3, f4), extra)) => {
-                Ok(FullRepositoryPermissions {
-                    admin: f0,
-                    maintain: f1,
-                    pull: f2,
-                    push: f3,
-                    triage: f4,
-                    extra,
-                })
-            }
-            Err(e) => Err(e),
-        }
-    }
-}
-#[cfg(feature = "repos")]
-#[derive(Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum FullRepositorySquashMergeCommitMessage {
-    /// `PR_BODY`
-    PrBody,
-    /// `COMMIT_MESSAGES`
-    CommitMessages,
-    /// `BLANK`
-    Blank,
-    /// A value this client does not know yet, sent as given.
-    Other(String),
-}
-#[cfg(feature = "repos")]
-impl ::std::fmt::Debug for FullRepositorySquashMergeCommitMessage {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(
-            match self {
-                Self::PrBody => "PrBody",
-                Self::CommitMessages => "CommitMessages",
-                Self::Blank => "Blank",
-                Self::Other(value) => return f.debug_tuple("Other").field(value).finish(),
-            },
-        )
-    }
-}
-#[cfg(feature = "repos")]
-impl FullRepositorySquashMergeCommitMessage {
-    /// The value as sent on the wire.
-    #[inline]
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::PrBody => "PR_BODY",
-            Self::CommitMessages => "COMMIT_MESSAGES",
-            Self::Blank => "BLANK",
-            Self::Other(value) => value,
-        }
-    }
-}
-#[cfg(feature = "repos")]
-impl ::serde::Serialize for FullRepositorySquashMergeCommitMessage {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-#[cfg(feature = "repos")]
-impl<'de> ::serde::Deserialize<'de> for FullRepositorySquashMergeCommitMessage {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        let value = <crate::runtime::Key<
-            'de,
-        > as ::serde::Deserialize>::deserialize(deserializer)?;
-        Ok(
-            match value.as_str() {
-                "PR_BODY" => Self::PrBody,
-                "COMMIT_MESSAGES" => Self::CommitMessages,
-                "BLANK" => Self::Blank,
-                _ => Self::Other(value.into_owned()),
-            },
-        )
-    }
-}
-#[cfg(feature = "repos")]
-#[derive(Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum FullRepositorySquashMergeCommitTitle {
-    /// `PR_TITLE`
-    PrTitle,
-    /// `COMMIT_OR_PR_TITLE`
-    CommitOrPrTitle,
-    /// A value this client does not know yet, sent as given.
-    Other(String),
-}
-#[cfg(feature = "repos")]
-impl ::std::fmt::Debug for FullRepositorySquashMergeCommitTitle {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(
-            match self {
-                Self::PrTitle => "PrTitle",
-                Self::CommitOrPrTitle => "CommitOrPrTitle",
-                Self::Other(value) => return f.debug_tuple("Other").field(value).finish(),
-            },
-        )
-    }
-}
-#[cfg(feature = "repos")]
-impl FullRepositorySquashMergeCommitTitle {
-    /// The value as sent on the wire.
-    #[inline]
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::PrTitle => "PR_TITLE",
-            Self::CommitOrPrTitle => "COMMIT_OR_PR_TITLE",
-            Self::Other(value) => value,
-        }
-    }
-}
-#[cfg(feature = "repos")]
-impl ::serde::Serialize for FullRepositorySquashMergeCommitTitle {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-#[cfg(feature = "repos")]
-impl<'de> ::serde::Deserialize<'de> for FullRepositorySquashMergeCommitTitle {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        let value = <crate::runtime::Key<
-            'de,
-        > as ::serde::Deserialize>::deserialize(deserializer)?;
-        Ok(
-            match value.as_str() {
-                "PR_TITLE" => Self::PrTitle,
-                "COMMIT_OR_PR_TITLE" => Self::CommitOrPrTitle,
-                _ => Self::Other(value.into_owned()),
-            },
-        )
-    }
-}
+pub type FullRepositorySquashMergeCommitTitle = RepositorySquashMergeCommitTitle;
 #[cfg(feature = "repos")]
 #[derive(Clone)]
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
@@ -15782,70 +13259,9 @@ impl<'de> ::serde::Deserialize<'de> for GistCommit {
         }
     }
 }
+/// The same fields as [`CommitStats`], whose type this is: values of the two mix freely.
 #[cfg(feature = "gists")]
-#[derive(Clone)]
-#[cfg_attr(feature = "model-eq", derive(PartialEq))]
-pub struct GistCommitChangeStatus {
-    pub additions: Option<i64>,
-    pub deletions: Option<i64>,
-    pub total: Option<i64>,
-    /// Fields this client does not know, by wire name (kept when serialised).
-    pub extra: crate::runtime::Extra,
-}
-#[cfg(feature = "gists")]
-impl GistCommitChangeStatus {
-    const WIRE_NAMES: &'static [&'static str] = &["additions", "deletions", "total"];
-}
-#[cfg(feature = "gists")]
-impl ::std::fmt::Debug for GistCommitChangeStatus {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        crate::runtime::model::debug(self, "GistCommitChangeStatus", f)
-    }
-}
-#[cfg(feature = "gists")]
-impl ::serde::Serialize for GistCommitChangeStatus {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::runtime::model::serialize(
-            s,
-            Self::WIRE_NAMES,
-            (
-                crate::runtime::model::Skip(&self.additions),
-                crate::runtime::model::Skip(&self.deletions),
-                crate::runtime::model::Skip(&self.total),
-            ),
-            &self.extra,
-        )
-    }
-}
-#[cfg(feature = "gists")]
-impl<'de> ::serde::Deserialize<'de> for GistCommitChangeStatus {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        match crate::runtime::model::decode::<
-            D,
-            (
-                crate::runtime::model::Opt<i64>,
-                crate::runtime::model::Opt<i64>,
-                crate::runtime::model::Opt<i64>,
-            ),
-        >(d, Self::WIRE_NAMES, "GistCommitChangeStatus") {
-            Ok(((f0, f1, f2), extra)) => {
-                Ok(GistCommitChangeStatus {
-                    additions: f0,
-                    deletions: f1,
-                    total: f2,
-                    extra,
-                })
-            }
-            Err(e) => Err(e),
-        }
-    }
-}
+pub type GistCommitChangeStatus = CommitStats;
 #[cfg(feature = "gists")]
 #[derive(Clone)]
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
@@ -15924,70 +13340,9 @@ impl<'de> ::serde::Deserialize<'de> for GistHistory {
         }
     }
 }
+/// The same fields as [`CommitStats`], whose type this is: values of the two mix freely.
 #[cfg(feature = "gists")]
-#[derive(Clone)]
-#[cfg_attr(feature = "model-eq", derive(PartialEq))]
-pub struct GistHistoryChangeStatus {
-    pub additions: Option<i64>,
-    pub deletions: Option<i64>,
-    pub total: Option<i64>,
-    /// Fields this client does not know, by wire name (kept when serialised).
-    pub extra: crate::runtime::Extra,
-}
-#[cfg(feature = "gists")]
-impl GistHistoryChangeStatus {
-    const WIRE_NAMES: &'static [&'static str] = &["additions", "deletions", "total"];
-}
-#[cfg(feature = "gists")]
-impl ::std::fmt::Debug for GistHistoryChangeStatus {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        crate::runtime::model::debug(self, "GistHistoryChangeStatus", f)
-    }
-}
-#[cfg(feature = "gists")]
-impl ::serde::Serialize for GistHistoryChangeStatus {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::runtime::model::serialize(
-            s,
-            Self::WIRE_NAMES,
-            (
-                crate::runtime::model::Skip(&self.additions),
-                crate::runtime::model::Skip(&self.deletions),
-                crate::runtime::model::Skip(&self.total),
-            ),
-            &self.extra,
-        )
-    }
-}
-#[cfg(feature = "gists")]
-impl<'de> ::serde::Deserialize<'de> for GistHistoryChangeStatus {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        match crate::runtime::model::decode::<
-            D,
-            (
-                crate::runtime::model::Opt<i64>,
-                crate::runtime::model::Opt<i64>,
-                crate::runtime::model::Opt<i64>,
-            ),
-        >(d, Self::WIRE_NAMES, "GistHistoryChangeStatus") {
-            Ok(((f0, f1, f2), extra)) => {
-                Ok(GistHistoryChangeStatus {
-                    additions: f0,
-                    deletions: f1,
-                    total: f2,
-                    extra,
-                })
-            }
-            Err(e) => Err(e),
-        }
-    }
-}
+pub type GistHistoryChangeStatus = CommitStats;
 #[cfg(feature = "gists")]
 #[derive(Clone)]
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
@@ -16697,127 +14052,13 @@ impl<'de> ::serde::Deserialize<'de> for GitCommit {
         }
     }
 }
+/// The same fields as [`GitTagTagger`], whose type this is: values of the two mix freely.
 #[cfg(feature = "git")]
-#[derive(Clone)]
-#[cfg_attr(feature = "model-eq", derive(PartialEq))]
-pub struct GitCommitAuthor {
-    pub date: String,
-    pub email: String,
-    pub name: String,
-    /// Fields this client does not know, by wire name (kept when serialised).
-    pub extra: crate::runtime::Extra,
-}
+pub type GitCommitAuthor = GitTagTagger;
+/// The same fields as [`GitTagTagger`], whose type this is: values of the two mix freely.
 #[cfg(feature = "git")]
-impl GitCommitAuthor {
-    const WIRE_NAMES: &'static [&'static str] = &["date", "email", "name"];
-}
-#[cfg(feature = "git")]
-impl ::std::fmt::Debug for GitCommitAuthor {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        crate::runtime::model::debug(self, "GitCommitAuthor", f)
-    }
-}
-#[cfg(feature = "git")]
-impl ::serde::Serialize for GitCommitAuthor {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::runtime::model::serialize(
-            s,
-            Self::WIRE_NAMES,
-            (&self.date, &self.email, &self.name),
-            &self.extra,
-        )
-    }
-}
-#[cfg(feature = "git")]
-impl<'de> ::serde::Deserialize<'de> for GitCommitAuthor {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        match crate::runtime::model::decode::<
-            D,
-            (
-                crate::runtime::model::Req<String>,
-                crate::runtime::model::Req<String>,
-                crate::runtime::model::Req<String>,
-            ),
-        >(d, Self::WIRE_NAMES, "GitCommitAuthor") {
-            Ok(((f0, f1, f2), extra)) => {
-                Ok(GitCommitAuthor {
-                    date: f0,
-                    email: f1,
-                    name: f2,
-                    extra,
-                })
-            }
-            Err(e) => Err(e),
-        }
-    }
-}
-#[cfg(feature = "git")]
-#[derive(Clone)]
-#[cfg_attr(feature = "model-eq", derive(PartialEq))]
-pub struct GitCommitCommitter {
-    pub date: String,
-    pub email: String,
-    pub name: String,
-    /// Fields this client does not know, by wire name (kept when serialised).
-    pub extra: crate::runtime::Extra,
-}
-#[cfg(feature = "git")]
-impl GitCommitCommitter {
-    const WIRE_NAMES: &'static [&'static str] = &["date", "email", "name"];
-}
-#[cfg(feature = "git")]
-impl ::std::fmt::Debug for GitCommitCommitter {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        crate::runtime::model::debug(self, "GitCommitCommitter", f)
-    }
-}
-#[cfg(feature = "git")]
-impl ::serde::Serialize for GitCommitCommitter {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::runtime::model::serialize(
-            s,
-            Self::WIRE_NAMES,
-            (&self.date, &self.email, &self.name),
-            &self.extra,
-        )
-    }
-}
-#[cfg(feature = "git")]
-impl<'de> ::serde::Deserialize<'de> for GitCommitCommitter {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        match crate::runtime::model::decode::<
-            D,
-            (
-                crate::runtime::model::Req<String>,
-                crate::runtime::model::Req<String>,
-                crate::runtime::model::Req<String>,
-            ),
-        >(d, Self::WIRE_NAMES, "GitCommitCommitter") {
-            Ok(((f0, f1, f2), extra)) => {
-                Ok(GitCommitCommitter {
-                    date: f0,
-                    email: f1,
-                    name: f2,
-                    extra,
-                })
-            }
-            Err(e) => Err(e),
-        }
-    }
-}
-#[cfg(feature = "git")]
+pub type GitCommitCommitter = GitTagTagger;
+#[cfg(any(feature = "git", feature = "issues"))]
 #[derive(Clone)]
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
 pub struct GitCommitParents {
@@ -16827,18 +14068,18 @@ pub struct GitCommitParents {
     /// Fields this client does not know, by wire name (kept when serialised).
     pub extra: crate::runtime::Extra,
 }
-#[cfg(feature = "git")]
+#[cfg(any(feature = "git", feature = "issues"))]
 impl GitCommitParents {
     const WIRE_NAMES: &'static [&'static str] = &["html_url", "sha", "url"];
 }
-#[cfg(feature = "git")]
+#[cfg(any(feature = "git", feature = "issues"))]
 impl ::std::fmt::Debug for GitCommitParents {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         crate::runtime::model::debug(self, "GitCommitParents", f)
     }
 }
-#[cfg(feature = "git")]
+#[cfg(any(feature = "git", feature = "issues"))]
 impl ::serde::Serialize for GitCommitParents {
     fn serialize<S: ::serde::Serializer>(
         &self,
@@ -16852,7 +14093,7 @@ impl ::serde::Serialize for GitCommitParents {
         )
     }
 }
-#[cfg(feature = "git")]
+#[cfg(any(feature = "git", feature = "issues"))]
 impl<'de> ::serde::Deserialize<'de> for GitCommitParents {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         d: D,
@@ -16877,138 +14118,12 @@ impl<'de> ::serde::Deserialize<'de> for GitCommitParents {
         }
     }
 }
+/// The same fields as [`ShortBlob`], whose type this is: values of the two mix freely.
 #[cfg(feature = "git")]
-#[derive(Clone)]
-#[cfg_attr(feature = "model-eq", derive(PartialEq))]
-pub struct GitCommitTree {
-    pub sha: String,
-    pub url: String,
-    /// Fields this client does not know, by wire name (kept when serialised).
-    pub extra: crate::runtime::Extra,
-}
+pub type GitCommitTree = ShortBlob;
+/// The same fields as [`Verification`], whose type this is: values of the two mix freely.
 #[cfg(feature = "git")]
-impl GitCommitTree {
-    const WIRE_NAMES: &'static [&'static str] = &["sha", "url"];
-}
-#[cfg(feature = "git")]
-impl ::std::fmt::Debug for GitCommitTree {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        crate::runtime::model::debug(self, "GitCommitTree", f)
-    }
-}
-#[cfg(feature = "git")]
-impl ::serde::Serialize for GitCommitTree {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::runtime::model::serialize(
-            s,
-            Self::WIRE_NAMES,
-            (&self.sha, &self.url),
-            &self.extra,
-        )
-    }
-}
-#[cfg(feature = "git")]
-impl<'de> ::serde::Deserialize<'de> for GitCommitTree {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        match crate::runtime::model::decode::<
-            D,
-            (crate::runtime::model::Req<String>, crate::runtime::model::Req<String>),
-        >(d, Self::WIRE_NAMES, "GitCommitTree") {
-            Ok(((f0, f1), extra)) => {
-                Ok(GitCommitTree {
-                    sha: f0,
-                    url: f1,
-                    extra,
-                })
-            }
-            Err(e) => Err(e),
-        }
-    }
-}
-#[cfg(feature = "git")]
-#[derive(Clone)]
-#[cfg_attr(feature = "model-eq", derive(PartialEq))]
-pub struct GitCommitVerification {
-    pub payload: Option<String>,
-    pub reason: String,
-    pub signature: Option<String>,
-    pub verified: bool,
-    pub verified_at: Option<String>,
-    /// Fields this client does not know, by wire name (kept when serialised).
-    pub extra: crate::runtime::Extra,
-}
-#[cfg(feature = "git")]
-impl GitCommitVerification {
-    const WIRE_NAMES: &'static [&'static str] = &[
-        "payload",
-        "reason",
-        "signature",
-        "verified",
-        "verified_at",
-    ];
-}
-#[cfg(feature = "git")]
-impl ::std::fmt::Debug for GitCommitVerification {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        crate::runtime::model::debug(self, "GitCommitVerification", f)
-    }
-}
-#[cfg(feature = "git")]
-impl ::serde::Serialize for GitCommitVerification {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::runtime::model::serialize(
-            s,
-            Self::WIRE_NAMES,
-            (
-                &self.payload,
-                &self.reason,
-                &self.signature,
-                &self.verified,
-                &self.verified_at,
-            ),
-            &self.extra,
-        )
-    }
-}
-#[cfg(feature = "git")]
-impl<'de> ::serde::Deserialize<'de> for GitCommitVerification {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        match crate::runtime::model::decode::<
-            D,
-            (
-                crate::runtime::model::Opt<String>,
-                crate::runtime::model::Req<String>,
-                crate::runtime::model::Opt<String>,
-                crate::runtime::model::Req<bool>,
-                crate::runtime::model::Opt<String>,
-            ),
-        >(d, Self::WIRE_NAMES, "GitCommitVerification") {
-            Ok(((f0, f1, f2, f3, f4), extra)) => {
-                Ok(GitCommitVerification {
-                    payload: f0,
-                    reason: f1,
-                    signature: f2,
-                    verified: f3,
-                    verified_at: f4,
-                    extra,
-                })
-            }
-            Err(e) => Err(e),
-        }
-    }
-}
+pub type GitCommitVerification = Verification;
 #[cfg(feature = "git")]
 #[derive(Clone)]
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
@@ -17225,67 +14340,10 @@ impl<'de> ::serde::Deserialize<'de> for GitTag {
         }
     }
 }
+/// The same fields as [`GitRefObject`], whose type this is: values of the two mix freely.
 #[cfg(feature = "git")]
-#[derive(Clone)]
-#[cfg_attr(feature = "model-eq", derive(PartialEq))]
-pub struct GitTagObject {
-    pub sha: String,
-    pub r#type: String,
-    pub url: String,
-    /// Fields this client does not know, by wire name (kept when serialised).
-    pub extra: crate::runtime::Extra,
-}
-#[cfg(feature = "git")]
-impl GitTagObject {
-    const WIRE_NAMES: &'static [&'static str] = &["sha", "type", "url"];
-}
-#[cfg(feature = "git")]
-impl ::std::fmt::Debug for GitTagObject {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        crate::runtime::model::debug(self, "GitTagObject", f)
-    }
-}
-#[cfg(feature = "git")]
-impl ::serde::Serialize for GitTagObject {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::runtime::model::serialize(
-            s,
-            Self::WIRE_NAMES,
-            (&self.sha, &self.r#type, &self.url),
-            &self.extra,
-        )
-    }
-}
-#[cfg(feature = "git")]
-impl<'de> ::serde::Deserialize<'de> for GitTagObject {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        match crate::runtime::model::decode::<
-            D,
-            (
-                crate::runtime::model::Req<String>,
-                crate::runtime::model::Req<String>,
-                crate::runtime::model::Req<String>,
-            ),
-        >(d, Self::WIRE_NAMES, "GitTagObject") {
-            Ok(((f0, f1, f2), extra)) => {
-                Ok(GitTagObject {
-                    sha: f0,
-                    r#type: f1,
-                    url: f2,
-                    extra,
-                })
-            }
-            Err(e) => Err(e),
-        }
-    }
-}
-#[cfg(feature = "git")]
+pub type GitTagObject = GitRefObject;
+#[cfg(any(feature = "git", feature = "issues", feature = "search"))]
 #[derive(Clone)]
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
 pub struct GitTagTagger {
@@ -17295,18 +14353,18 @@ pub struct GitTagTagger {
     /// Fields this client does not know, by wire name (kept when serialised).
     pub extra: crate::runtime::Extra,
 }
-#[cfg(feature = "git")]
+#[cfg(any(feature = "git", feature = "issues", feature = "search"))]
 impl GitTagTagger {
     const WIRE_NAMES: &'static [&'static str] = &["date", "email", "name"];
 }
-#[cfg(feature = "git")]
+#[cfg(any(feature = "git", feature = "issues", feature = "search"))]
 impl ::std::fmt::Debug for GitTagTagger {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         crate::runtime::model::debug(self, "GitTagTagger", f)
     }
 }
-#[cfg(feature = "git")]
+#[cfg(any(feature = "git", feature = "issues", feature = "search"))]
 impl ::serde::Serialize for GitTagTagger {
     fn serialize<S: ::serde::Serializer>(
         &self,
@@ -17320,7 +14378,7 @@ impl ::serde::Serialize for GitTagTagger {
         )
     }
 }
-#[cfg(feature = "git")]
+#[cfg(any(feature = "git", feature = "issues", feature = "search"))]
 impl<'de> ::serde::Deserialize<'de> for GitTagTagger {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         d: D,
@@ -19612,7 +16670,7 @@ impl<'de> ::serde::Deserialize<'de> for IssueFieldValueSingleSelectOption {
         }
     }
 }
-#[cfg(any(feature = "activity", feature = "issues"))]
+#[cfg(any(feature = "activity", feature = "issues", feature = "search"))]
 #[derive(Clone)]
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
 pub struct IssuePullRequest {
@@ -19624,7 +16682,7 @@ pub struct IssuePullRequest {
     /// Fields this client does not know, by wire name (kept when serialised).
     pub extra: crate::runtime::Extra,
 }
-#[cfg(any(feature = "activity", feature = "issues"))]
+#[cfg(any(feature = "activity", feature = "issues", feature = "search"))]
 impl IssuePullRequest {
     const WIRE_NAMES: &'static [&'static str] = &[
         "diff_url",
@@ -19634,14 +16692,14 @@ impl IssuePullRequest {
         "url",
     ];
 }
-#[cfg(any(feature = "activity", feature = "issues"))]
+#[cfg(any(feature = "activity", feature = "issues", feature = "search"))]
 impl ::std::fmt::Debug for IssuePullRequest {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         crate::runtime::model::debug(self, "IssuePullRequest", f)
     }
 }
-#[cfg(any(feature = "activity", feature = "issues"))]
+#[cfg(any(feature = "activity", feature = "issues", feature = "search"))]
 impl ::serde::Serialize for IssuePullRequest {
     fn serialize<S: ::serde::Serializer>(
         &self,
@@ -19661,7 +16719,7 @@ impl ::serde::Serialize for IssuePullRequest {
         )
     }
 }
-#[cfg(any(feature = "activity", feature = "issues"))]
+#[cfg(any(feature = "activity", feature = "issues", feature = "search"))]
 impl<'de> ::serde::Deserialize<'de> for IssuePullRequest {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         d: D,
@@ -20048,219 +17106,15 @@ impl<'de> ::serde::Deserialize<'de> for IssueSearchResultItemLabels {
         }
     }
 }
+/// The same fields as [`IssuePullRequest`], whose type this is: values of the two mix freely.
 #[cfg(feature = "search")]
-#[derive(Clone)]
-#[cfg_attr(feature = "model-eq", derive(PartialEq))]
-pub struct IssueSearchResultItemPullRequest {
-    pub diff_url: Option<String>,
-    pub html_url: Option<String>,
-    pub merged_at: Option<String>,
-    pub patch_url: Option<String>,
-    pub url: Option<String>,
-    /// Fields this client does not know, by wire name (kept when serialised).
-    pub extra: crate::runtime::Extra,
-}
+pub type IssueSearchResultItemPullRequest = IssuePullRequest;
+/// The same fields as [`CodeSearchResultItemTextMatches`], whose type this is: values of the two mix freely.
 #[cfg(feature = "search")]
-impl IssueSearchResultItemPullRequest {
-    const WIRE_NAMES: &'static [&'static str] = &[
-        "diff_url",
-        "html_url",
-        "merged_at",
-        "patch_url",
-        "url",
-    ];
-}
+pub type IssueSearchResultItemTextMatches = CodeSearchResultItemTextMatches;
+/// The same fields as [`CodeSearchResultItemTextMatchesMatches`], whose type this is: values of the two mix freely.
 #[cfg(feature = "search")]
-impl ::std::fmt::Debug for IssueSearchResultItemPullRequest {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        crate::runtime::model::debug(self, "IssueSearchResultItemPullRequest", f)
-    }
-}
-#[cfg(feature = "search")]
-impl ::serde::Serialize for IssueSearchResultItemPullRequest {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::runtime::model::serialize(
-            s,
-            Self::WIRE_NAMES,
-            (
-                &self.diff_url,
-                &self.html_url,
-                crate::runtime::model::Skip(&self.merged_at),
-                &self.patch_url,
-                &self.url,
-            ),
-            &self.extra,
-        )
-    }
-}
-#[cfg(feature = "search")]
-impl<'de> ::serde::Deserialize<'de> for IssueSearchResultItemPullRequest {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        match crate::runtime::model::decode::<
-            D,
-            (
-                crate::runtime::model::Opt<String>,
-                crate::runtime::model::Opt<String>,
-                crate::runtime::model::Opt<String>,
-                crate::runtime::model::Opt<String>,
-                crate::runtime::model::Opt<String>,
-            ),
-        >(d, Self::WIRE_NAMES, "IssueSearchResultItemPullRequest") {
-            Ok(((f0, f1, f2, f3, f4), extra)) => {
-                Ok(IssueSearchResultItemPullRequest {
-                    diff_url: f0,
-                    html_url: f1,
-                    merged_at: f2,
-                    patch_url: f3,
-                    url: f4,
-                    extra,
-                })
-            }
-            Err(e) => Err(e),
-        }
-    }
-}
-#[cfg(feature = "search")]
-#[derive(Clone)]
-#[cfg_attr(feature = "model-eq", derive(PartialEq))]
-pub struct IssueSearchResultItemTextMatches {
-    pub fragment: Option<String>,
-    pub matches: Option<Vec<IssueSearchResultItemTextMatchesMatches>>,
-    pub object_type: Option<String>,
-    pub object_url: Option<String>,
-    pub property: Option<String>,
-    /// Fields this client does not know, by wire name (kept when serialised).
-    pub extra: crate::runtime::Extra,
-}
-#[cfg(feature = "search")]
-impl IssueSearchResultItemTextMatches {
-    const WIRE_NAMES: &'static [&'static str] = &[
-        "fragment",
-        "matches",
-        "object_type",
-        "object_url",
-        "property",
-    ];
-}
-#[cfg(feature = "search")]
-impl ::std::fmt::Debug for IssueSearchResultItemTextMatches {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        crate::runtime::model::debug(self, "IssueSearchResultItemTextMatches", f)
-    }
-}
-#[cfg(feature = "search")]
-impl ::serde::Serialize for IssueSearchResultItemTextMatches {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::runtime::model::serialize(
-            s,
-            Self::WIRE_NAMES,
-            (
-                crate::runtime::model::Skip(&self.fragment),
-                crate::runtime::model::Skip(&self.matches),
-                crate::runtime::model::Skip(&self.object_type),
-                crate::runtime::model::Skip(&self.object_url),
-                crate::runtime::model::Skip(&self.property),
-            ),
-            &self.extra,
-        )
-    }
-}
-#[cfg(feature = "search")]
-impl<'de> ::serde::Deserialize<'de> for IssueSearchResultItemTextMatches {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        match crate::runtime::model::decode::<
-            D,
-            (
-                crate::runtime::model::Opt<String>,
-                crate::runtime::model::Opt<Vec<IssueSearchResultItemTextMatchesMatches>>,
-                crate::runtime::model::Opt<String>,
-                crate::runtime::model::Opt<String>,
-                crate::runtime::model::Opt<String>,
-            ),
-        >(d, Self::WIRE_NAMES, "IssueSearchResultItemTextMatches") {
-            Ok(((f0, f1, f2, f3, f4), extra)) => {
-                Ok(IssueSearchResultItemTextMatches {
-                    fragment: f0,
-                    matches: f1,
-                    object_type: f2,
-                    object_url: f3,
-                    property: f4,
-                    extra,
-                })
-            }
-            Err(e) => Err(e),
-        }
-    }
-}
-#[cfg(feature = "search")]
-#[derive(Clone)]
-#[cfg_attr(feature = "model-eq", derive(PartialEq))]
-pub struct IssueSearchResultItemTextMatchesMatches {
-    pub indices: Option<Vec<i64>>,
-    pub text: Option<String>,
-    /// Fields this client does not know, by wire name (kept when serialised).
-    pub extra: crate::runtime::Extra,
-}
-#[cfg(feature = "search")]
-impl IssueSearchResultItemTextMatchesMatches {
-    const WIRE_NAMES: &'static [&'static str] = &["indices", "text"];
-}
-#[cfg(feature = "search")]
-impl ::std::fmt::Debug for IssueSearchResultItemTextMatchesMatches {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        crate::runtime::model::debug(self, "IssueSearchResultItemTextMatchesMatches", f)
-    }
-}
-#[cfg(feature = "search")]
-impl ::serde::Serialize for IssueSearchResultItemTextMatchesMatches {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::runtime::model::serialize(
-            s,
-            Self::WIRE_NAMES,
-            (
-                crate::runtime::model::Skip(&self.indices),
-                crate::runtime::model::Skip(&self.text),
-            ),
-            &self.extra,
-        )
-    }
-}
-#[cfg(feature = "search")]
-impl<'de> ::serde::Deserialize<'de> for IssueSearchResultItemTextMatchesMatches {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        match crate::runtime::model::decode::<
-            D,
-            (crate::runtime::model::Opt<Vec<i64>>, crate::runtime::model::Opt<String>),
-        >(d, Self::WIRE_NAMES, "IssueSearchResultItemTextMatchesMatches") {
-            Ok(((f0, f1), extra)) => {
-                Ok(IssueSearchResultItemTextMatchesMatches {
-                    indices: f0,
-                    text: f1,
-                    extra,
-                })
-            }
-            Err(e) => Err(e),
-        }
-    }
-}
+pub type IssueSearchResultItemTextMatchesMatches = CodeSearchResultItemTextMatchesMatches;
 #[cfg(any(feature = "activity", feature = "issues"))]
 #[derive(Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -20849,7 +17703,7 @@ impl<'de> ::serde::Deserialize<'de> for Job {
         }
     }
 }
-#[cfg(feature = "actions")]
+#[cfg(any(feature = "actions", feature = "checks"))]
 #[derive(Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum JobConclusion {
@@ -20870,7 +17724,7 @@ pub enum JobConclusion {
     /// A value this client does not know yet, sent as given.
     Other(String),
 }
-#[cfg(feature = "actions")]
+#[cfg(any(feature = "actions", feature = "checks"))]
 impl ::std::fmt::Debug for JobConclusion {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -20888,7 +17742,7 @@ impl ::std::fmt::Debug for JobConclusion {
         )
     }
 }
-#[cfg(feature = "actions")]
+#[cfg(any(feature = "actions", feature = "checks"))]
 impl JobConclusion {
     /// The value as sent on the wire.
     #[inline]
@@ -20905,7 +17759,7 @@ impl JobConclusion {
         }
     }
 }
-#[cfg(feature = "actions")]
+#[cfg(any(feature = "actions", feature = "checks"))]
 impl ::serde::Serialize for JobConclusion {
     fn serialize<S: ::serde::Serializer>(
         &self,
@@ -20914,7 +17768,7 @@ impl ::serde::Serialize for JobConclusion {
         serializer.serialize_str(self.as_str())
     }
 }
-#[cfg(feature = "actions")]
+#[cfg(any(feature = "actions", feature = "checks"))]
 impl<'de> ::serde::Deserialize<'de> for JobConclusion {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -20936,7 +17790,7 @@ impl<'de> ::serde::Deserialize<'de> for JobConclusion {
         )
     }
 }
-#[cfg(feature = "actions")]
+#[cfg(any(feature = "actions", feature = "checks"))]
 #[derive(Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum JobStatus {
@@ -20955,7 +17809,7 @@ pub enum JobStatus {
     /// A value this client does not know yet, sent as given.
     Other(String),
 }
-#[cfg(feature = "actions")]
+#[cfg(any(feature = "actions", feature = "checks"))]
 impl ::std::fmt::Debug for JobStatus {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -20972,7 +17826,7 @@ impl ::std::fmt::Debug for JobStatus {
         )
     }
 }
-#[cfg(feature = "actions")]
+#[cfg(any(feature = "actions", feature = "checks"))]
 impl JobStatus {
     /// The value as sent on the wire.
     #[inline]
@@ -20988,7 +17842,7 @@ impl JobStatus {
         }
     }
 }
-#[cfg(feature = "actions")]
+#[cfg(any(feature = "actions", feature = "checks"))]
 impl ::serde::Serialize for JobStatus {
     fn serialize<S: ::serde::Serializer>(
         &self,
@@ -20997,7 +17851,7 @@ impl ::serde::Serialize for JobStatus {
         serializer.serialize_str(self.as_str())
     }
 }
-#[cfg(feature = "actions")]
+#[cfg(any(feature = "actions", feature = "checks"))]
 impl<'de> ::serde::Deserialize<'de> for JobStatus {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -21334,7 +18188,7 @@ impl<'de> ::serde::Deserialize<'de> for KeySimple {
         }
     }
 }
-#[cfg(any(feature = "activity", feature = "issues"))]
+#[cfg(any(feature = "activity", feature = "issues", feature = "pulls"))]
 #[derive(Clone)]
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
 pub struct Label {
@@ -21348,7 +18202,7 @@ pub struct Label {
     /// Fields this client does not know, by wire name (kept when serialised).
     pub extra: crate::runtime::Extra,
 }
-#[cfg(any(feature = "activity", feature = "issues"))]
+#[cfg(any(feature = "activity", feature = "issues", feature = "pulls"))]
 impl Label {
     const WIRE_NAMES: &'static [&'static str] = &[
         "color",
@@ -21360,14 +18214,14 @@ impl Label {
         "url",
     ];
 }
-#[cfg(any(feature = "activity", feature = "issues"))]
+#[cfg(any(feature = "activity", feature = "issues", feature = "pulls"))]
 impl ::std::fmt::Debug for Label {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         crate::runtime::model::debug(self, "Label", f)
     }
 }
-#[cfg(any(feature = "activity", feature = "issues"))]
+#[cfg(any(feature = "activity", feature = "issues", feature = "pulls"))]
 impl ::serde::Serialize for Label {
     fn serialize<S: ::serde::Serializer>(
         &self,
@@ -21389,7 +18243,7 @@ impl ::serde::Serialize for Label {
         )
     }
 }
-#[cfg(any(feature = "activity", feature = "issues"))]
+#[cfg(any(feature = "activity", feature = "issues", feature = "pulls"))]
 impl<'de> ::serde::Deserialize<'de> for Label {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         d: D,
@@ -21520,141 +18374,12 @@ impl<'de> ::serde::Deserialize<'de> for LabelSearchResultItem {
         }
     }
 }
+/// The same fields as [`CodeSearchResultItemTextMatches`], whose type this is: values of the two mix freely.
 #[cfg(feature = "search")]
-#[derive(Clone)]
-#[cfg_attr(feature = "model-eq", derive(PartialEq))]
-pub struct LabelSearchResultItemTextMatches {
-    pub fragment: Option<String>,
-    pub matches: Option<Vec<LabelSearchResultItemTextMatchesMatches>>,
-    pub object_type: Option<String>,
-    pub object_url: Option<String>,
-    pub property: Option<String>,
-    /// Fields this client does not know, by wire name (kept when serialised).
-    pub extra: crate::runtime::Extra,
-}
+pub type LabelSearchResultItemTextMatches = CodeSearchResultItemTextMatches;
+/// The same fields as [`CodeSearchResultItemTextMatchesMatches`], whose type this is: values of the two mix freely.
 #[cfg(feature = "search")]
-impl LabelSearchResultItemTextMatches {
-    const WIRE_NAMES: &'static [&'static str] = &[
-        "fragment",
-        "matches",
-        "object_type",
-        "object_url",
-        "property",
-    ];
-}
-#[cfg(feature = "search")]
-impl ::std::fmt::Debug for LabelSearchResultItemTextMatches {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        crate::runtime::model::debug(self, "LabelSearchResultItemTextMatches", f)
-    }
-}
-#[cfg(feature = "search")]
-impl ::serde::Serialize for LabelSearchResultItemTextMatches {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::runtime::model::serialize(
-            s,
-            Self::WIRE_NAMES,
-            (
-                crate::runtime::model::Skip(&self.fragment),
-                crate::runtime::model::Skip(&self.matches),
-                crate::runtime::model::Skip(&self.object_type),
-                crate::runtime::model::Skip(&self.object_url),
-                crate::runtime::model::Skip(&self.property),
-            ),
-            &self.extra,
-        )
-    }
-}
-#[cfg(feature = "search")]
-impl<'de> ::serde::Deserialize<'de> for LabelSearchResultItemTextMatches {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        match crate::runtime::model::decode::<
-            D,
-            (
-                crate::runtime::model::Opt<String>,
-                crate::runtime::model::Opt<Vec<LabelSearchResultItemTextMatchesMatches>>,
-                crate::runtime::model::Opt<String>,
-                crate::runtime::model::Opt<String>,
-                crate::runtime::model::Opt<String>,
-            ),
-        >(d, Self::WIRE_NAMES, "LabelSearchResultItemTextMatches") {
-            Ok(((f0, f1, f2, f3, f4), extra)) => {
-                Ok(LabelSearchResultItemTextMatches {
-                    fragment: f0,
-                    matches: f1,
-                    object_type: f2,
-                    object_url: f3,
-                    property: f4,
-                    extra,
-                })
-            }
-            Err(e) => Err(e),
-        }
-    }
-}
-#[cfg(feature = "search")]
-#[derive(Clone)]
-#[cfg_attr(feature = "model-eq", derive(PartialEq))]
-pub struct LabelSearchResultItemTextMatchesMatches {
-    pub indices: Option<Vec<i64>>,
-    pub text: Option<String>,
-    /// Fields this client does not know, by wire name (kept when serialised).
-    pub extra: crate::runtime::Extra,
-}
-#[cfg(feature = "search")]
-impl LabelSearchResultItemTextMatchesMatches {
-    const WIRE_NAMES: &'static [&'static str] = &["indices", "text"];
-}
-#[cfg(feature = "search")]
-impl ::std::fmt::Debug for LabelSearchResultItemTextMatchesMatches {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        crate::runtime::model::debug(self, "LabelSearchResultItemTextMatchesMatches", f)
-    }
-}
-#[cfg(feature = "search")]
-impl ::serde::Serialize for LabelSearchResultItemTextMatchesMatches {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::runtime::model::serialize(
-            s,
-            Self::WIRE_NAMES,
-            (
-                crate::runtime::model::Skip(&self.indices),
-                crate::runtime::model::Skip(&self.text),
-            ),
-            &self.extra,
-        )
-    }
-}
-#[cfg(feature = "search")]
-impl<'de> ::serde::Deserialize<'de> for LabelSearchResultItemTextMatchesMatches {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        match crate::runtime::model::decode::<
-            D,
-            (crate::runtime::model::Opt<Vec<i64>>, crate::runtime::model::Opt<String>),
-        >(d, Self::WIRE_NAMES, "LabelSearchResultItemTextMatchesMatches") {
-            Ok(((f0, f1), extra)) => {
-                Ok(LabelSearchResultItemTextMatchesMatches {
-                    indices: f0,
-                    text: f1,
-                    extra,
-                })
-            }
-            Err(e) => Err(e),
-        }
-    }
-}
+pub type LabelSearchResultItemTextMatchesMatches = CodeSearchResultItemTextMatchesMatches;
 #[cfg(feature = "issues")]
 #[derive(Clone)]
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
@@ -22120,66 +18845,9 @@ impl<'de> ::serde::Deserialize<'de> for LicenseContent {
         }
     }
 }
+/// The same fields as [`ContentFileLinks`], whose type this is: values of the two mix freely.
 #[cfg(feature = "licenses")]
-#[derive(Clone)]
-#[cfg_attr(feature = "model-eq", derive(PartialEq))]
-pub struct LicenseContentLinks {
-    pub git: Option<String>,
-    pub html: Option<String>,
-    pub self_: String,
-    /// Fields this client does not know, by wire name (kept when serialised).
-    pub extra: crate::runtime::Extra,
-}
-#[cfg(feature = "licenses")]
-impl LicenseContentLinks {
-    const WIRE_NAMES: &'static [&'static str] = &["git", "html", "self"];
-}
-#[cfg(feature = "licenses")]
-impl ::std::fmt::Debug for LicenseContentLinks {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        crate::runtime::model::debug(self, "LicenseContentLinks", f)
-    }
-}
-#[cfg(feature = "licenses")]
-impl ::serde::Serialize for LicenseContentLinks {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::runtime::model::serialize(
-            s,
-            Self::WIRE_NAMES,
-            (&self.git, &self.html, &self.self_),
-            &self.extra,
-        )
-    }
-}
-#[cfg(feature = "licenses")]
-impl<'de> ::serde::Deserialize<'de> for LicenseContentLinks {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        match crate::runtime::model::decode::<
-            D,
-            (
-                crate::runtime::model::Opt<String>,
-                crate::runtime::model::Opt<String>,
-                crate::runtime::model::Req<String>,
-            ),
-        >(d, Self::WIRE_NAMES, "LicenseContentLinks") {
-            Ok(((f0, f1, f2), extra)) => {
-                Ok(LicenseContentLinks {
-                    git: f0,
-                    html: f1,
-                    self_: f2,
-                    extra,
-                })
-            }
-            Err(e) => Err(e),
-        }
-    }
-}
+pub type LicenseContentLinks = ContentFileLinks;
 #[cfg(
     any(
         feature = "activity",
@@ -22308,7 +18976,7 @@ impl<'de> ::serde::Deserialize<'de> for LicenseSimple {
         }
     }
 }
-#[cfg(feature = "pulls")]
+#[cfg(any(feature = "activity", feature = "issues", feature = "pulls"))]
 #[derive(Clone)]
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
 pub struct Link {
@@ -22316,18 +18984,18 @@ pub struct Link {
     /// Fields this client does not know, by wire name (kept when serialised).
     pub extra: crate::runtime::Extra,
 }
-#[cfg(feature = "pulls")]
+#[cfg(any(feature = "activity", feature = "issues", feature = "pulls"))]
 impl Link {
     const WIRE_NAMES: &'static [&'static str] = &["href"];
 }
-#[cfg(feature = "pulls")]
+#[cfg(any(feature = "activity", feature = "issues", feature = "pulls"))]
 impl ::std::fmt::Debug for Link {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         crate::runtime::model::debug(self, "Link", f)
     }
 }
-#[cfg(feature = "pulls")]
+#[cfg(any(feature = "activity", feature = "issues", feature = "pulls"))]
 impl ::serde::Serialize for Link {
     fn serialize<S: ::serde::Serializer>(
         &self,
@@ -22336,7 +19004,7 @@ impl ::serde::Serialize for Link {
         crate::runtime::model::serialize(s, Self::WIRE_NAMES, (&self.href,), &self.extra)
     }
 }
-#[cfg(feature = "pulls")]
+#[cfg(any(feature = "activity", feature = "issues", feature = "pulls"))]
 impl<'de> ::serde::Deserialize<'de> for Link {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         d: D,
@@ -22512,60 +19180,9 @@ impl<'de> ::serde::Deserialize<'de> for ListForRefResponse {
         }
     }
 }
+/// The same fields as [`ListForRefResponse`], whose type this is: values of the two mix freely.
 #[cfg(feature = "checks")]
-#[derive(Clone)]
-#[cfg_attr(feature = "model-eq", derive(PartialEq))]
-pub struct ListForSuiteResponse {
-    pub check_runs: Vec<CheckRun>,
-    pub total_count: i64,
-    /// Fields this client does not know, by wire name (kept when serialised).
-    pub extra: crate::runtime::Extra,
-}
-#[cfg(feature = "checks")]
-impl ListForSuiteResponse {
-    const WIRE_NAMES: &'static [&'static str] = &["check_runs", "total_count"];
-}
-#[cfg(feature = "checks")]
-impl ::std::fmt::Debug for ListForSuiteResponse {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        crate::runtime::model::debug(self, "ListForSuiteResponse", f)
-    }
-}
-#[cfg(feature = "checks")]
-impl ::serde::Serialize for ListForSuiteResponse {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::runtime::model::serialize(
-            s,
-            Self::WIRE_NAMES,
-            (&self.check_runs, &self.total_count),
-            &self.extra,
-        )
-    }
-}
-#[cfg(feature = "checks")]
-impl<'de> ::serde::Deserialize<'de> for ListForSuiteResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        match crate::runtime::model::decode::<
-            D,
-            (crate::runtime::model::Req<Vec<CheckRun>>, crate::runtime::model::Req<i64>),
-        >(d, Self::WIRE_NAMES, "ListForSuiteResponse") {
-            Ok(((f0, f1), extra)) => {
-                Ok(ListForSuiteResponse {
-                    check_runs: f0,
-                    total_count: f1,
-                    extra,
-                })
-            }
-            Err(e) => Err(e),
-        }
-    }
-}
+pub type ListForSuiteResponse = ListForRefResponse;
 #[cfg(feature = "actions")]
 #[derive(Clone)]
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
@@ -22845,117 +19462,12 @@ impl<'de> ::serde::Deserialize<'de> for ListSuitesForRefResponse {
         }
     }
 }
+/// The same fields as [`ListArtifactsForRepoResponse`], whose type this is: values of the two mix freely.
 #[cfg(feature = "actions")]
-#[derive(Clone)]
-#[cfg_attr(feature = "model-eq", derive(PartialEq))]
-pub struct ListWorkflowRunArtifactsResponse {
-    pub artifacts: Vec<Artifact>,
-    pub total_count: i64,
-    /// Fields this client does not know, by wire name (kept when serialised).
-    pub extra: crate::runtime::Extra,
-}
+pub type ListWorkflowRunArtifactsResponse = ListArtifactsForRepoResponse;
+/// The same fields as [`ListWorkflowRunsResponse`], whose type this is: values of the two mix freely.
 #[cfg(feature = "actions")]
-impl ListWorkflowRunArtifactsResponse {
-    const WIRE_NAMES: &'static [&'static str] = &["artifacts", "total_count"];
-}
-#[cfg(feature = "actions")]
-impl ::std::fmt::Debug for ListWorkflowRunArtifactsResponse {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        crate::runtime::model::debug(self, "ListWorkflowRunArtifactsResponse", f)
-    }
-}
-#[cfg(feature = "actions")]
-impl ::serde::Serialize for ListWorkflowRunArtifactsResponse {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::runtime::model::serialize(
-            s,
-            Self::WIRE_NAMES,
-            (&self.artifacts, &self.total_count),
-            &self.extra,
-        )
-    }
-}
-#[cfg(feature = "actions")]
-impl<'de> ::serde::Deserialize<'de> for ListWorkflowRunArtifactsResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        match crate::runtime::model::decode::<
-            D,
-            (crate::runtime::model::Req<Vec<Artifact>>, crate::runtime::model::Req<i64>),
-        >(d, Self::WIRE_NAMES, "ListWorkflowRunArtifactsResponse") {
-            Ok(((f0, f1), extra)) => {
-                Ok(ListWorkflowRunArtifactsResponse {
-                    artifacts: f0,
-                    total_count: f1,
-                    extra,
-                })
-            }
-            Err(e) => Err(e),
-        }
-    }
-}
-#[cfg(feature = "actions")]
-#[derive(Clone)]
-#[cfg_attr(feature = "model-eq", derive(PartialEq))]
-pub struct ListWorkflowRunsForRepoResponse {
-    pub total_count: i64,
-    pub workflow_runs: Vec<WorkflowRun>,
-    /// Fields this client does not know, by wire name (kept when serialised).
-    pub extra: crate::runtime::Extra,
-}
-#[cfg(feature = "actions")]
-impl ListWorkflowRunsForRepoResponse {
-    const WIRE_NAMES: &'static [&'static str] = &["total_count", "workflow_runs"];
-}
-#[cfg(feature = "actions")]
-impl ::std::fmt::Debug for ListWorkflowRunsForRepoResponse {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        crate::runtime::model::debug(self, "ListWorkflowRunsForRepoResponse", f)
-    }
-}
-#[cfg(feature = "actions")]
-impl ::serde::Serialize for ListWorkflowRunsForRepoResponse {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::runtime::model::serialize(
-            s,
-            Self::WIRE_NAMES,
-            (&self.total_count, &self.workflow_runs),
-            &self.extra,
-        )
-    }
-}
-#[cfg(feature = "actions")]
-impl<'de> ::serde::Deserialize<'de> for ListWorkflowRunsForRepoResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        match crate::runtime::model::decode::<
-            D,
-            (
-                crate::runtime::model::Req<i64>,
-                crate::runtime::model::Req<Vec<WorkflowRun>>,
-            ),
-        >(d, Self::WIRE_NAMES, "ListWorkflowRunsForRepoResponse") {
-            Ok(((f0, f1), extra)) => {
-                Ok(ListWorkflowRunsForRepoResponse {
-                    total_count: f0,
-                    workflow_runs: f1,
-                    extra,
-                })
-            }
-            Err(e) => Err(e),
-        }
-    }
-}
+pub type ListWorkflowRunsForRepoResponse = ListWorkflowRunsResponse;
 #[cfg(feature = "actions")]
 #[derive(Clone)]
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
@@ -23168,63 +19680,9 @@ impl<'de> ::serde::Deserialize<'de> for MarkNotificationsAsReadResponse {
         }
     }
 }
+/// The same fields as [`UpdateBranchResponse`], whose type this is: values of the two mix freely.
 #[cfg(feature = "activity")]
-#[derive(Clone)]
-#[cfg_attr(feature = "model-eq", derive(PartialEq))]
-pub struct MarkRepoNotificationsAsReadResponse {
-    pub message: Option<String>,
-    pub url: Option<String>,
-    /// Fields this client does not know, by wire name (kept when serialised).
-    pub extra: crate::runtime::Extra,
-}
-#[cfg(feature = "activity")]
-impl MarkRepoNotificationsAsReadResponse {
-    const WIRE_NAMES: &'static [&'static str] = &["message", "url"];
-}
-#[cfg(feature = "activity")]
-impl ::std::fmt::Debug for MarkRepoNotificationsAsReadResponse {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        crate::runtime::model::debug(self, "MarkRepoNotificationsAsReadResponse", f)
-    }
-}
-#[cfg(feature = "activity")]
-impl ::serde::Serialize for MarkRepoNotificationsAsReadResponse {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::runtime::model::serialize(
-            s,
-            Self::WIRE_NAMES,
-            (
-                crate::runtime::model::Skip(&self.message),
-                crate::runtime::model::Skip(&self.url),
-            ),
-            &self.extra,
-        )
-    }
-}
-#[cfg(feature = "activity")]
-impl<'de> ::serde::Deserialize<'de> for MarkRepoNotificationsAsReadResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        match crate::runtime::model::decode::<
-            D,
-            (crate::runtime::model::Opt<String>, crate::runtime::model::Opt<String>),
-        >(d, Self::WIRE_NAMES, "MarkRepoNotificationsAsReadResponse") {
-            Ok(((f0, f1), extra)) => {
-                Ok(MarkRepoNotificationsAsReadResponse {
-                    message: f0,
-                    url: f1,
-                    extra,
-                })
-            }
-            Err(e) => Err(e),
-        }
-    }
-}
+pub type MarkRepoNotificationsAsReadResponse = UpdateBranchResponse;
 #[cfg(feature = "activity")]
 #[derive(Clone)]
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
@@ -23743,58 +20201,9 @@ impl<'de> ::serde::Deserialize<'de> for MilestonedIssueEvent {
         }
     }
 }
+/// The same fields as [`IssueEventMilestone`], whose type this is: values of the two mix freely.
 #[cfg(feature = "issues")]
-#[derive(Clone)]
-#[cfg_attr(feature = "model-eq", derive(PartialEq))]
-pub struct MilestonedIssueEventMilestone {
-    pub title: String,
-    /// Fields this client does not know, by wire name (kept when serialised).
-    pub extra: crate::runtime::Extra,
-}
-#[cfg(feature = "issues")]
-impl MilestonedIssueEventMilestone {
-    const WIRE_NAMES: &'static [&'static str] = &["title"];
-}
-#[cfg(feature = "issues")]
-impl ::std::fmt::Debug for MilestonedIssueEventMilestone {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        crate::runtime::model::debug(self, "MilestonedIssueEventMilestone", f)
-    }
-}
-#[cfg(feature = "issues")]
-impl ::serde::Serialize for MilestonedIssueEventMilestone {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::runtime::model::serialize(
-            s,
-            Self::WIRE_NAMES,
-            (&self.title,),
-            &self.extra,
-        )
-    }
-}
-#[cfg(feature = "issues")]
-impl<'de> ::serde::Deserialize<'de> for MilestonedIssueEventMilestone {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        match crate::runtime::model::decode::<
-            D,
-            (crate::runtime::model::Req<String>,),
-        >(d, Self::WIRE_NAMES, "MilestonedIssueEventMilestone") {
-            Ok(((f0,), extra)) => {
-                Ok(MilestonedIssueEventMilestone {
-                    title: f0,
-                    extra,
-                })
-            }
-            Err(e) => Err(e),
-        }
-    }
-}
+pub type MilestonedIssueEventMilestone = IssueEventMilestone;
 #[cfg(
     any(
         feature = "actions",
@@ -24644,196 +21053,12 @@ impl<'de> ::serde::Deserialize<'de> for MinimalRepositoryPermissions {
         }
     }
 }
+/// The same fields as [`AddedToProjectIssueEvent`], whose type this is: values of the two mix freely.
 #[cfg(feature = "issues")]
-#[derive(Clone)]
-#[cfg_attr(feature = "model-eq", derive(PartialEq))]
-pub struct MovedColumnInProjectIssueEvent {
-    pub actor: SimpleUser,
-    pub commit_id: Option<String>,
-    pub commit_url: Option<String>,
-    pub created_at: String,
-    pub event: String,
-    pub id: i64,
-    pub node_id: String,
-    pub performed_via_github_app: Option<Integration>,
-    pub project_card: Option<MovedColumnInProjectIssueEventProjectCard>,
-    pub url: String,
-    /// Fields this client does not know, by wire name (kept when serialised).
-    pub extra: crate::runtime::Extra,
-}
+pub type MovedColumnInProjectIssueEvent = AddedToProjectIssueEvent;
+/// The same fields as [`IssueEventProjectCard`], whose type this is: values of the two mix freely.
 #[cfg(feature = "issues")]
-impl MovedColumnInProjectIssueEvent {
-    const WIRE_NAMES: &'static [&'static str] = &[
-        "actor",
-        "commit_id",
-        "commit_url",
-        "created_at",
-        "event",
-        "id",
-        "node_id",
-        "performed_via_github_app",
-        "project_card",
-        "url",
-    ];
-}
-#[cfg(feature = "issues")]
-impl ::std::fmt::Debug for MovedColumnInProjectIssueEvent {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        crate::runtime::model::debug(self, "MovedColumnInProjectIssueEvent", f)
-    }
-}
-#[cfg(feature = "issues")]
-impl ::serde::Serialize for MovedColumnInProjectIssueEvent {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::runtime::model::serialize(
-            s,
-            Self::WIRE_NAMES,
-            (
-                &self.actor,
-                &self.commit_id,
-                &self.commit_url,
-                &self.created_at,
-                &self.event,
-                &self.id,
-                &self.node_id,
-                &self.performed_via_github_app,
-                crate::runtime::model::Skip(&self.project_card),
-                &self.url,
-            ),
-            &self.extra,
-        )
-    }
-}
-#[cfg(feature = "issues")]
-impl<'de> ::serde::Deserialize<'de> for MovedColumnInProjectIssueEvent {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        match crate::runtime::model::decode::<
-            D,
-            (
-                crate::runtime::model::Req<SimpleUser>,
-                crate::runtime::model::Opt<String>,
-                crate::runtime::model::Opt<String>,
-                crate::runtime::model::Req<String>,
-                crate::runtime::model::Req<String>,
-                crate::runtime::model::Req<i64>,
-                crate::runtime::model::Req<String>,
-                crate::runtime::model::Opt<Integration>,
-                crate::runtime::model::Opt<MovedColumnInProjectIssueEventProjectCard>,
-                crate::runtime::model::Req<String>,
-            ),
-        >(d, Self::WIRE_NAMES, "MovedColumnInProjectIssueEvent") {
-            Ok(((f0, f1, f2, f3, f4, f5, f6, f7, f8, f9), extra)) => {
-                Ok(MovedColumnInProjectIssueEvent {
-                    actor: f0,
-                    commit_id: f1,
-                    commit_url: f2,
-                    created_at: f3,
-                    event: f4,
-                    id: f5,
-                    node_id: f6,
-                    performed_via_github_app: f7,
-                    project_card: f8,
-                    url: f9,
-                    extra,
-                })
-            }
-            Err(e) => Err(e),
-        }
-    }
-}
-#[cfg(feature = "issues")]
-#[derive(Clone)]
-#[cfg_attr(feature = "model-eq", derive(PartialEq))]
-pub struct MovedColumnInProjectIssueEventProjectCard {
-    pub column_name: String,
-    pub id: i64,
-    pub previous_column_name: Option<String>,
-    pub project_id: i64,
-    pub project_url: String,
-    pub url: String,
-    /// Fields this client does not know, by wire name (kept when serialised).
-    pub extra: crate::runtime::Extra,
-}
-#[cfg(feature = "issues")]
-impl MovedColumnInProjectIssueEventProjectCard {
-    const WIRE_NAMES: &'static [&'static str] = &[
-        "column_name",
-        "id",
-        "previous_column_name",
-        "project_id",
-        "project_url",
-        "url",
-    ];
-}
-#[cfg(feature = "issues")]
-impl ::std::fmt::Debug for MovedColumnInProjectIssueEventProjectCard {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        crate::runtime::model::debug(
-            self,
-            "MovedColumnInProjectIssueEventProjectCard",
-            f,
-        )
-    }
-}
-#[cfg(feature = "issues")]
-impl ::serde::Serialize for MovedColumnInProjectIssueEventProjectCard {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::runtime::model::serialize(
-            s,
-            Self::WIRE_NAMES,
-            (
-                &self.column_name,
-                &self.id,
-                crate::runtime::model::Skip(&self.previous_column_name),
-                &self.project_id,
-                &self.project_url,
-                &self.url,
-            ),
-            &self.extra,
-        )
-    }
-}
-#[cfg(feature = "issues")]
-impl<'de> ::serde::Deserialize<'de> for MovedColumnInProjectIssueEventProjectCard {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        match crate::runtime::model::decode::<
-            D,
-            (
-                crate::runtime::model::Req<String>,
-                crate::runtime::model::Req<i64>,
-                crate::runtime::model::Opt<String>,
-                crate::runtime::model::Req<i64>,
-                crate::runtime::model::Req<String>,
-                crate::runtime::model::Req<String>,
-            ),
-        >(d, Self::WIRE_NAMES, "MovedColumnInProjectIssueEventProjectCard") {
-            Ok(((f0, f1, f2, f3, f4, f5), extra)) => {
-                Ok(MovedColumnInProjectIssueEventProjectCard {
-                    column_name: f0,
-                    id: f1,
-                    previous_column_name: f2,
-                    project_id: f3,
-                    project_url: f4,
-                    url: f5,
-                    extra,
-                })
-            }
-            Err(e) => Err(e),
-        }
-    }
-}
+pub type MovedColumnInProjectIssueEventProjectCard = IssueEventProjectCard;
 #[cfg(feature = "orgs")]
 #[derive(Clone)]
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
@@ -25053,7 +21278,7 @@ impl<'de> ::serde::Deserialize<'de> for OrgMembershipRole {
         )
     }
 }
-#[cfg(feature = "orgs")]
+#[cfg(any(feature = "orgs", feature = "teams"))]
 #[derive(Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum OrgMembershipState {
@@ -25064,7 +21289,7 @@ pub enum OrgMembershipState {
     /// A value this client does not know yet, sent as given.
     Other(String),
 }
-#[cfg(feature = "orgs")]
+#[cfg(any(feature = "orgs", feature = "teams"))]
 impl ::std::fmt::Debug for OrgMembershipState {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -25077,7 +21302,7 @@ impl ::std::fmt::Debug for OrgMembershipState {
         )
     }
 }
-#[cfg(feature = "orgs")]
+#[cfg(any(feature = "orgs", feature = "teams"))]
 impl OrgMembershipState {
     /// The value as sent on the wire.
     #[inline]
@@ -25089,7 +21314,7 @@ impl OrgMembershipState {
         }
     }
 }
-#[cfg(feature = "orgs")]
+#[cfg(any(feature = "orgs", feature = "teams"))]
 impl ::serde::Serialize for OrgMembershipState {
     fn serialize<S: ::serde::Serializer>(
         &self,
@@ -25098,7 +21323,7 @@ impl ::serde::Serialize for OrgMembershipState {
         serializer.serialize_str(self.as_str())
     }
 }
-#[cfg(feature = "orgs")]
+#[cfg(any(feature = "orgs", feature = "teams"))]
 impl<'de> ::serde::Deserialize<'de> for OrgMembershipState {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -25576,7 +21801,7 @@ impl<'de> ::serde::Deserialize<'de> for OrganizationFull {
         }
     }
 }
-#[cfg(feature = "orgs")]
+#[cfg(any(feature = "orgs", feature = "teams"))]
 #[derive(Clone)]
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
 pub struct OrganizationFullPlan {
@@ -25588,7 +21813,7 @@ pub struct OrganizationFullPlan {
     /// Fields this client does not know, by wire name (kept when serialised).
     pub extra: crate::runtime::Extra,
 }
-#[cfg(feature = "orgs")]
+#[cfg(any(feature = "orgs", feature = "teams"))]
 impl OrganizationFullPlan {
     const WIRE_NAMES: &'static [&'static str] = &[
         "filled_seats",
@@ -25598,14 +21823,14 @@ impl OrganizationFullPlan {
         "space",
     ];
 }
-#[cfg(feature = "orgs")]
+#[cfg(any(feature = "orgs", feature = "teams"))]
 impl ::std::fmt::Debug for OrganizationFullPlan {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         crate::runtime::model::debug(self, "OrganizationFullPlan", f)
     }
 }
-#[cfg(feature = "orgs")]
+#[cfg(any(feature = "orgs", feature = "teams"))]
 impl ::serde::Serialize for OrganizationFullPlan {
     fn serialize<S: ::serde::Serializer>(
         &self,
@@ -25625,7 +21850,7 @@ impl ::serde::Serialize for OrganizationFullPlan {
         )
     }
 }
-#[cfg(feature = "orgs")]
+#[cfg(any(feature = "orgs", feature = "teams"))]
 impl<'de> ::serde::Deserialize<'de> for OrganizationFullPlan {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         d: D,
@@ -26414,74 +22639,9 @@ impl<'de> ::serde::Deserialize<'de> for PrivateUser {
         }
     }
 }
+/// The same fields as [`PublicUserPlan`], whose type this is: values of the two mix freely.
 #[cfg(feature = "users")]
-#[derive(Clone)]
-#[cfg_attr(feature = "model-eq", derive(PartialEq))]
-pub struct PrivateUserPlan {
-    pub collaborators: i64,
-    pub name: String,
-    pub private_repos: i64,
-    pub space: i64,
-    /// Fields this client does not know, by wire name (kept when serialised).
-    pub extra: crate::runtime::Extra,
-}
-#[cfg(feature = "users")]
-impl PrivateUserPlan {
-    const WIRE_NAMES: &'static [&'static str] = &[
-        "collaborators",
-        "name",
-        "private_repos",
-        "space",
-    ];
-}
-#[cfg(feature = "users")]
-impl ::std::fmt::Debug for PrivateUserPlan {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        crate::runtime::model::debug(self, "PrivateUserPlan", f)
-    }
-}
-#[cfg(feature = "users")]
-impl ::serde::Serialize for PrivateUserPlan {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::runtime::model::serialize(
-            s,
-            Self::WIRE_NAMES,
-            (&self.collaborators, &self.name, &self.private_repos, &self.space),
-            &self.extra,
-        )
-    }
-}
-#[cfg(feature = "users")]
-impl<'de> ::serde::Deserialize<'de> for PrivateUserPlan {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        match crate::runtime::model::decode::<
-            D,
-            (
-                crate::runtime::model::Req<i64>,
-                crate::runtime::model::Req<String>,
-                crate::runtime::model::Req<i64>,
-                crate::runtime::model::Req<i64>,
-            ),
-        >(d, Self::WIRE_NAMES, "PrivateUserPlan") {
-            Ok(((f0, f1, f2, f3), extra)) => {
-                Ok(PrivateUserPlan {
-                    collaborators: f0,
-                    name: f1,
-                    private_repos: f2,
-                    space: f3,
-                    extra,
-                })
-            }
-            Err(e) => Err(e),
-        }
-    }
-}
+pub type PrivateUserPlan = PublicUserPlan;
 #[cfg(feature = "projects")]
 #[derive(Clone)]
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
@@ -27017,216 +23177,18 @@ impl<'de> ::serde::Deserialize<'de> for ProtectedBranchAllowDeletions {
         }
     }
 }
+/// The same fields as [`ProtectedBranchAllowDeletions`], whose type this is: values of the two mix freely.
 #[cfg(feature = "repos")]
-#[derive(Clone)]
-#[cfg_attr(feature = "model-eq", derive(PartialEq))]
-pub struct ProtectedBranchAllowForcePushes {
-    pub enabled: bool,
-    /// Fields this client does not know, by wire name (kept when serialised).
-    pub extra: crate::runtime::Extra,
-}
+pub type ProtectedBranchAllowForcePushes = ProtectedBranchAllowDeletions;
+/// The same fields as [`ProtectedBranchLockBranch`], whose type this is: values of the two mix freely.
 #[cfg(feature = "repos")]
-impl ProtectedBranchAllowForcePushes {
-    const WIRE_NAMES: &'static [&'static str] = &["enabled"];
-}
+pub type ProtectedBranchAllowForkSyncing = ProtectedBranchLockBranch;
+/// The same fields as [`ProtectedBranchAllowDeletions`], whose type this is: values of the two mix freely.
 #[cfg(feature = "repos")]
-impl ::std::fmt::Debug for ProtectedBranchAllowForcePushes {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        crate::runtime::model::debug(self, "ProtectedBranchAllowForcePushes", f)
-    }
-}
+pub type ProtectedBranchBlockCreations = ProtectedBranchAllowDeletions;
+/// The same fields as [`ProtectedBranchAdminEnforced`], whose type this is: values of the two mix freely.
 #[cfg(feature = "repos")]
-impl ::serde::Serialize for ProtectedBranchAllowForcePushes {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::runtime::model::serialize(
-            s,
-            Self::WIRE_NAMES,
-            (&self.enabled,),
-            &self.extra,
-        )
-    }
-}
-#[cfg(feature = "repos")]
-impl<'de> ::serde::Deserialize<'de> for ProtectedBranchAllowForcePushes {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        match crate::runtime::model::decode::<
-            D,
-            (crate::runtime::model::Req<bool>,),
-        >(d, Self::WIRE_NAMES, "ProtectedBranchAllowForcePushes") {
-            Ok(((f0,), extra)) => {
-                Ok(ProtectedBranchAllowForcePushes {
-                    enabled: f0,
-                    extra,
-                })
-            }
-            Err(e) => Err(e),
-        }
-    }
-}
-#[cfg(feature = "repos")]
-#[derive(Clone)]
-#[cfg_attr(feature = "model-eq", derive(PartialEq))]
-pub struct ProtectedBranchAllowForkSyncing {
-    pub enabled: Option<bool>,
-    /// Fields this client does not know, by wire name (kept when serialised).
-    pub extra: crate::runtime::Extra,
-}
-#[cfg(feature = "repos")]
-impl ProtectedBranchAllowForkSyncing {
-    const WIRE_NAMES: &'static [&'static str] = &["enabled"];
-}
-#[cfg(feature = "repos")]
-impl ::std::fmt::Debug for ProtectedBranchAllowForkSyncing {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        crate::runtime::model::debug(self, "ProtectedBranchAllowForkSyncing", f)
-    }
-}
-#[cfg(feature = "repos")]
-impl ::serde::Serialize for ProtectedBranchAllowForkSyncing {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::runtime::model::serialize(
-            s,
-            Self::WIRE_NAMES,
-            (crate::runtime::model::Skip(&self.enabled),),
-            &self.extra,
-        )
-    }
-}
-#[cfg(feature = "repos")]
-impl<'de> ::serde::Deserialize<'de> for ProtectedBranchAllowForkSyncing {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        match crate::runtime::model::decode::<
-            D,
-            (crate::runtime::model::Opt<bool>,),
-        >(d, Self::WIRE_NAMES, "ProtectedBranchAllowForkSyncing") {
-            Ok(((f0,), extra)) => {
-                Ok(ProtectedBranchAllowForkSyncing {
-                    enabled: f0,
-                    extra,
-                })
-            }
-            Err(e) => Err(e),
-        }
-    }
-}
-#[cfg(feature = "repos")]
-#[derive(Clone)]
-#[cfg_attr(feature = "model-eq", derive(PartialEq))]
-pub struct ProtectedBranchBlockCreations {
-    pub enabled: bool,
-    /// Fields this client does not know, by wire name (kept when serialised).
-    pub extra: crate::runtime::Extra,
-}
-#[cfg(feature = "repos")]
-impl ProtectedBranchBlockCreations {
-    const WIRE_NAMES: &'static [&'static str] = &["enabled"];
-}
-#[cfg(feature = "repos")]
-impl ::std::fmt::Debug for ProtectedBranchBlockCreations {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        crate::runtime::model::debug(self, "ProtectedBranchBlockCreations", f)
-    }
-}
-#[cfg(feature = "repos")]
-impl ::serde::Serialize for ProtectedBranchBlockCreations {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::runtime::model::serialize(
-            s,
-            Self::WIRE_NAMES,
-            (&self.enabled,),
-            &self.extra,
-        )
-    }
-}
-#[cfg(feature = "repos")]
-impl<'de> ::serde::Deserialize<'de> for ProtectedBranchBlockCreations {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        match crate::runtime::model::decode::<
-            D,
-            (crate::runtime::model::Req<bool>,),
-        >(d, Self::WIRE_NAMES, "ProtectedBranchBlockCreations") {
-            Ok(((f0,), extra)) => {
-                Ok(ProtectedBranchBlockCreations {
-                    enabled: f0,
-                    extra,
-                })
-            }
-            Err(e) => Err(e),
-        }
-    }
-}
-#[cfg(feature = "repos")]
-#[derive(Clone)]
-#[cfg_attr(feature = "model-eq", derive(PartialEq))]
-pub struct ProtectedBranchEnforceAdmins {
-    pub enabled: bool,
-    pub url: String,
-    /// Fields this client does not know, by wire name (kept when serialised).
-    pub extra: crate::runtime::Extra,
-}
-#[cfg(feature = "repos")]
-impl ProtectedBranchEnforceAdmins {
-    const WIRE_NAMES: &'static [&'static str] = &["enabled", "url"];
-}
-#[cfg(feature = "repos")]
-impl ::std::fmt::Debug for ProtectedBranchEnforceAdmins {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        crate::runtime::model::debug(self, "ProtectedBranchEnforceAdmins", f)
-    }
-}
-#[cfg(feature = "repos")]
-impl ::serde::Serialize for ProtectedBranchEnforceAdmins {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::runtime::model::serialize(
-            s,
-            Self::WIRE_NAMES,
-            (&self.enabled, &self.url),
-            &self.extra,
-        )
-    }
-}
-#[cfg(feature = "repos")]
-impl<'de> ::serde::Deserialize<'de> for ProtectedBranchEnforceAdmins {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        match crate::runtime::model::decode::<
-            D,
-            (crate::runtime::model::Req<bool>, crate::runtime::model::Req<String>),
-        >(d, Self::WIRE_NAMES, "ProtectedBranchEnforceAdmins") {
-            Ok(((f0, f1), extra)) => {
-                Ok(ProtectedBranchEnforceAdmins {
-                    enabled: f0,
-                    url: f1,
-                    extra,
-                })
-            }
-            Err(e) => Err(e),
-        }
-    }
-}
+pub type ProtectedBranchEnforceAdmins = ProtectedBranchAdminEnforced;
 #[cfg(feature = "repos")]
 #[derive(Clone)]
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
@@ -27536,114 +23498,12 @@ for ProtectedBranchPullRequestReviewDismissalRestrictions {
         }
     }
 }
+/// The same fields as [`ProtectedBranchLockBranch`], whose type this is: values of the two mix freely.
 #[cfg(feature = "repos")]
-#[derive(Clone)]
-#[cfg_attr(feature = "model-eq", derive(PartialEq))]
-pub struct ProtectedBranchRequiredConversationResolution {
-    pub enabled: Option<bool>,
-    /// Fields this client does not know, by wire name (kept when serialised).
-    pub extra: crate::runtime::Extra,
-}
+pub type ProtectedBranchRequiredConversationResolution = ProtectedBranchLockBranch;
+/// The same fields as [`ProtectedBranchAllowDeletions`], whose type this is: values of the two mix freely.
 #[cfg(feature = "repos")]
-impl ProtectedBranchRequiredConversationResolution {
-    const WIRE_NAMES: &'static [&'static str] = &["enabled"];
-}
-#[cfg(feature = "repos")]
-impl ::std::fmt::Debug for ProtectedBranchRequiredConversationResolution {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        crate::runtime::model::debug(
-            self,
-            "ProtectedBranchRequiredConversationResolution",
-            f,
-        )
-    }
-}
-#[cfg(feature = "repos")]
-impl ::serde::Serialize for ProtectedBranchRequiredConversationResolution {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::runtime::model::serialize(
-            s,
-            Self::WIRE_NAMES,
-            (crate::runtime::model::Skip(&self.enabled),),
-            &self.extra,
-        )
-    }
-}
-#[cfg(feature = "repos")]
-impl<'de> ::serde::Deserialize<'de> for ProtectedBranchRequiredConversationResolution {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        match crate::runtime::model::decode::<
-            D,
-            (crate::runtime::model::Opt<bool>,),
-        >(d, Self::WIRE_NAMES, "ProtectedBranchRequiredConversationResolution") {
-            Ok(((f0,), extra)) => {
-                Ok(ProtectedBranchRequiredConversationResolution {
-                    enabled: f0,
-                    extra,
-                })
-            }
-            Err(e) => Err(e),
-        }
-    }
-}
-#[cfg(feature = "repos")]
-#[derive(Clone)]
-#[cfg_attr(feature = "model-eq", derive(PartialEq))]
-pub struct ProtectedBranchRequiredLinearHistory {
-    pub enabled: bool,
-    /// Fields this client does not know, by wire name (kept when serialised).
-    pub extra: crate::runtime::Extra,
-}
-#[cfg(feature = "repos")]
-impl ProtectedBranchRequiredLinearHistory {
-    const WIRE_NAMES: &'static [&'static str] = &["enabled"];
-}
-#[cfg(feature = "repos")]
-impl ::std::fmt::Debug for ProtectedBranchRequiredLinearHistory {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        crate::runtime::model::debug(self, "ProtectedBranchRequiredLinearHistory", f)
-    }
-}
-#[cfg(feature = "repos")]
-impl ::serde::Serialize for ProtectedBranchRequiredLinearHistory {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::runtime::model::serialize(
-            s,
-            Self::WIRE_NAMES,
-            (&self.enabled,),
-            &self.extra,
-        )
-    }
-}
-#[cfg(feature = "repos")]
-impl<'de> ::serde::Deserialize<'de> for ProtectedBranchRequiredLinearHistory {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        match crate::runtime::model::decode::<
-            D,
-            (crate::runtime::model::Req<bool>,),
-        >(d, Self::WIRE_NAMES, "ProtectedBranchRequiredLinearHistory") {
-            Ok(((f0,), extra)) => {
-                Ok(ProtectedBranchRequiredLinearHistory {
-                    enabled: f0,
-                    extra,
-                })
-            }
-            Err(e) => Err(e),
-        }
-    }
-}
+pub type ProtectedBranchRequiredLinearHistory = ProtectedBranchAllowDeletions;
 #[cfg(feature = "repos")]
 #[derive(Clone)]
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
@@ -27909,60 +23769,9 @@ for ProtectedBranchRequiredPullRequestReviewsDismissalRestrictions {
         }
     }
 }
+/// The same fields as [`ProtectedBranchAdminEnforced`], whose type this is: values of the two mix freely.
 #[cfg(feature = "repos")]
-#[derive(Clone)]
-#[cfg_attr(feature = "model-eq", derive(PartialEq))]
-pub struct ProtectedBranchRequiredSignatures {
-    pub enabled: bool,
-    pub url: String,
-    /// Fields this client does not know, by wire name (kept when serialised).
-    pub extra: crate::runtime::Extra,
-}
-#[cfg(feature = "repos")]
-impl ProtectedBranchRequiredSignatures {
-    const WIRE_NAMES: &'static [&'static str] = &["enabled", "url"];
-}
-#[cfg(feature = "repos")]
-impl ::std::fmt::Debug for ProtectedBranchRequiredSignatures {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        crate::runtime::model::debug(self, "ProtectedBranchRequiredSignatures", f)
-    }
-}
-#[cfg(feature = "repos")]
-impl ::serde::Serialize for ProtectedBranchRequiredSignatures {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::runtime::model::serialize(
-            s,
-            Self::WIRE_NAMES,
-            (&self.enabled, &self.url),
-            &self.extra,
-        )
-    }
-}
-#[cfg(feature = "repos")]
-impl<'de> ::serde::Deserialize<'de> for ProtectedBranchRequiredSignatures {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        match crate::runtime::model::decode::<
-            D,
-            (crate::runtime::model::Req<bool>, crate::runtime::model::Req<String>),
-        >(d, Self::WIRE_NAMES, "ProtectedBranchRequiredSignatures") {
-            Ok(((f0, f1), extra)) => {
-                Ok(ProtectedBranchRequiredSignatures {
-                    enabled: f0,
-                    url: f1,
-                    extra,
-                })
-            }
-            Err(e) => Err(e),
-        }
-    }
-}
+pub type ProtectedBranchRequiredSignatures = ProtectedBranchAdminEnforced;
 #[cfg(feature = "repos")]
 #[derive(Clone)]
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
@@ -28048,60 +23857,9 @@ impl<'de> ::serde::Deserialize<'de> for ProtectedBranchRequiredStatusCheck {
         }
     }
 }
+/// The same fields as [`StatusCheckPolicyChecks`], whose type this is: values of the two mix freely.
 #[cfg(feature = "repos")]
-#[derive(Clone)]
-#[cfg_attr(feature = "model-eq", derive(PartialEq))]
-pub struct ProtectedBranchRequiredStatusCheckChecks {
-    pub app_id: Option<i64>,
-    pub context: String,
-    /// Fields this client does not know, by wire name (kept when serialised).
-    pub extra: crate::runtime::Extra,
-}
-#[cfg(feature = "repos")]
-impl ProtectedBranchRequiredStatusCheckChecks {
-    const WIRE_NAMES: &'static [&'static str] = &["app_id", "context"];
-}
-#[cfg(feature = "repos")]
-impl ::std::fmt::Debug for ProtectedBranchRequiredStatusCheckChecks {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        crate::runtime::model::debug(self, "ProtectedBranchRequiredStatusCheckChecks", f)
-    }
-}
-#[cfg(feature = "repos")]
-impl ::serde::Serialize for ProtectedBranchRequiredStatusCheckChecks {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::runtime::model::serialize(
-            s,
-            Self::WIRE_NAMES,
-            (&self.app_id, &self.context),
-            &self.extra,
-        )
-    }
-}
-#[cfg(feature = "repos")]
-impl<'de> ::serde::Deserialize<'de> for ProtectedBranchRequiredStatusCheckChecks {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        match crate::runtime::model::decode::<
-            D,
-            (crate::runtime::model::Opt<i64>, crate::runtime::model::Req<String>),
-        >(d, Self::WIRE_NAMES, "ProtectedBranchRequiredStatusCheckChecks") {
-            Ok(((f0, f1), extra)) => {
-                Ok(ProtectedBranchRequiredStatusCheckChecks {
-                    app_id: f0,
-                    context: f1,
-                    extra,
-                })
-            }
-            Err(e) => Err(e),
-        }
-    }
-}
+pub type ProtectedBranchRequiredStatusCheckChecks = StatusCheckPolicyChecks;
 #[cfg(any(feature = "gists", feature = "users"))]
 #[derive(Clone)]
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
@@ -28922,160 +24680,12 @@ impl<'de> ::serde::Deserialize<'de> for PullRequestEvent {
         }
     }
 }
+/// The same fields as [`PullRequestBase`], whose type this is: values of the two mix freely.
 #[cfg(feature = "pulls")]
-#[derive(Clone)]
-#[cfg_attr(feature = "model-eq", derive(PartialEq))]
-pub struct PullRequestHead {
-    pub label: String,
-    pub r#ref: String,
-    pub repo: Repository,
-    pub sha: String,
-    pub user: SimpleUser,
-    /// Fields this client does not know, by wire name (kept when serialised).
-    pub extra: crate::runtime::Extra,
-}
+pub type PullRequestHead = PullRequestBase;
+/// The same fields as [`Label`], whose type this is: values of the two mix freely.
 #[cfg(feature = "pulls")]
-impl PullRequestHead {
-    const WIRE_NAMES: &'static [&'static str] = &["label", "ref", "repo", "sha", "user"];
-}
-#[cfg(feature = "pulls")]
-impl ::std::fmt::Debug for PullRequestHead {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        crate::runtime::model::debug(self, "PullRequestHead", f)
-    }
-}
-#[cfg(feature = "pulls")]
-impl ::serde::Serialize for PullRequestHead {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::runtime::model::serialize(
-            s,
-            Self::WIRE_NAMES,
-            (&self.label, &self.r#ref, &self.repo, &self.sha, &self.user),
-            &self.extra,
-        )
-    }
-}
-#[cfg(feature = "pulls")]
-impl<'de> ::serde::Deserialize<'de> for PullRequestHead {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        match crate::runtime::model::decode::<
-            D,
-            (
-                crate::runtime::model::Req<String>,
-                crate::runtime::model::Req<String>,
-                crate::runtime::model::Req<Repository>,
-                crate::runtime::model::Req<String>,
-                crate::runtime::model::Req<SimpleUser>,
-            ),
-        >(d, Self::WIRE_NAMES, "PullRequestHead") {
-            Ok(((f0, f1, f2, f3, f4), extra)) => {
-                Ok(PullRequestHead {
-                    label: f0,
-                    r#ref: f1,
-                    repo: f2,
-                    sha: f3,
-                    user: f4,
-                    extra,
-                })
-            }
-            Err(e) => Err(e),
-        }
-    }
-}
-#[cfg(feature = "pulls")]
-#[derive(Clone)]
-#[cfg_attr(feature = "model-eq", derive(PartialEq))]
-pub struct PullRequestLabels {
-    pub color: String,
-    pub default: bool,
-    pub description: Option<String>,
-    pub id: i64,
-    pub name: String,
-    pub node_id: String,
-    pub url: String,
-    /// Fields this client does not know, by wire name (kept when serialised).
-    pub extra: crate::runtime::Extra,
-}
-#[cfg(feature = "pulls")]
-impl PullRequestLabels {
-    const WIRE_NAMES: &'static [&'static str] = &[
-        "color",
-        "default",
-        "description",
-        "id",
-        "name",
-        "node_id",
-        "url",
-    ];
-}
-#[cfg(feature = "pulls")]
-impl ::std::fmt::Debug for PullRequestLabels {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        crate::runtime::model::debug(self, "PullRequestLabels", f)
-    }
-}
-#[cfg(feature = "pulls")]
-impl ::serde::Serialize for PullRequestLabels {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::runtime::model::serialize(
-            s,
-            Self::WIRE_NAMES,
-            (
-                &self.color,
-                &self.default,
-                &self.description,
-                &self.id,
-                &self.name,
-                &self.node_id,
-                &self.url,
-            ),
-            &self.extra,
-        )
-    }
-}
-#[cfg(feature = "pulls")]
-impl<'de> ::serde::Deserialize<'de> for PullRequestLabels {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        match crate::runtime::model::decode::<
-            D,
-            (
-                crate::runtime::model::Req<String>,
-                crate::runtime::model::Req<bool>,
-                crate::runtime::model::Opt<String>,
-                crate::runtime::model::Req<i64>,
-                crate::runtime::model::Req<String>,
-                crate::runtime::model::Req<String>,
-                crate::runtime::model::Req<String>,
-            ),
-        >(d, Self::WIRE_NAMES, "PullRequestLabels") {
-            Ok(((f0, f1, f2, f3, f4, f5, f6), extra)) => {
-                Ok(PullRequestLabels {
-                    color: f0,
-                    default: f1,
-                    description: f2,
-                    id: f3,
-                    name: f4,
-                    node_id: f5,
-                    url: f6,
-                    extra,
-                })
-            }
-            Err(e) => Err(e),
-        }
-    }
-}
+pub type PullRequestLabels = Label;
 #[cfg(feature = "pulls")]
 #[derive(Clone)]
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
@@ -29355,186 +24965,15 @@ impl<'de> ::serde::Deserialize<'de> for PullRequestMinimalBase {
         }
     }
 }
+/// The same fields as [`EventRepo`], whose type this is: values of the two mix freely.
 #[cfg(any(feature = "actions", feature = "activity", feature = "checks"))]
-#[derive(Clone)]
-#[cfg_attr(feature = "model-eq", derive(PartialEq))]
-pub struct PullRequestMinimalBaseRepo {
-    pub id: i64,
-    pub name: String,
-    pub url: String,
-    /// Fields this client does not know, by wire name (kept when serialised).
-    pub extra: crate::runtime::Extra,
-}
+pub type PullRequestMinimalBaseRepo = EventRepo;
+/// The same fields as [`PullRequestMinimalBase`], whose type this is: values of the two mix freely.
 #[cfg(any(feature = "actions", feature = "activity", feature = "checks"))]
-impl PullRequestMinimalBaseRepo {
-    const WIRE_NAMES: &'static [&'static str] = &["id", "name", "url"];
-}
+pub type PullRequestMinimalHead = PullRequestMinimalBase;
+/// The same fields as [`EventRepo`], whose type this is: values of the two mix freely.
 #[cfg(any(feature = "actions", feature = "activity", feature = "checks"))]
-impl ::std::fmt::Debug for PullRequestMinimalBaseRepo {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        crate::runtime::model::debug(self, "PullRequestMinimalBaseRepo", f)
-    }
-}
-#[cfg(any(feature = "actions", feature = "activity", feature = "checks"))]
-impl ::serde::Serialize for PullRequestMinimalBaseRepo {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::runtime::model::serialize(
-            s,
-            Self::WIRE_NAMES,
-            (&self.id, &self.name, &self.url),
-            &self.extra,
-        )
-    }
-}
-#[cfg(any(feature = "actions", feature = "activity", feature = "checks"))]
-impl<'de> ::serde::Deserialize<'de> for PullRequestMinimalBaseRepo {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        match crate::runtime::model::decode::<
-            D,
-            (
-                crate::runtime::model::Req<i64>,
-                crate::runtime::model::Req<String>,
-                crate::runtime::model::Req<String>,
-            ),
-        >(d, Self::WIRE_NAMES, "PullRequestMinimalBaseRepo") {
-            Ok(((f0, f1, f2), extra)) => {
-                Ok(PullRequestMinimalBaseRepo {
-                    id: f0,
-                    name: f1,
-                    url: f2,
-                    extra,
-                })
-            }
-            Err(e) => Err(e),
-        }
-    }
-}
-#[cfg(any(feature = "actions", feature = "activity", feature = "checks"))]
-#[derive(Clone)]
-#[cfg_attr(feature = "model-eq", derive(PartialEq))]
-pub struct PullRequestMinimalHead {
-    pub r#ref: String,
-    pub repo: PullRequestMinimalHeadRepo,
-    pub sha: String,
-    /// Fields this client does not know, by wire name (kept when serialised).
-    pub extra: crate::runtime::Extra,
-}
-#[cfg(any(feature = "actions", feature = "activity", feature = "checks"))]
-impl PullRequestMinimalHead {
-    const WIRE_NAMES: &'static [&'static str] = &["ref", "repo", "sha"];
-}
-#[cfg(any(feature = "actions", feature = "activity", feature = "checks"))]
-impl ::std::fmt::Debug for PullRequestMinimalHead {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        crate::runtime::model::debug(self, "PullRequestMinimalHead", f)
-    }
-}
-#[cfg(any(feature = "actions", feature = "activity", feature = "checks"))]
-impl ::serde::Serialize for PullRequestMinimalHead {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::runtime::model::serialize(
-            s,
-            Self::WIRE_NAMES,
-            (&self.r#ref, &self.repo, &self.sha),
-            &self.extra,
-        )
-    }
-}
-#[cfg(any(feature = "actions", feature = "activity", feature = "checks"))]
-impl<'de> ::serde::Deserialize<'de> for PullRequestMinimalHead {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        match crate::runtime::model::decode::<
-            D,
-            (
-                crate::runtime::model::Req<String>,
-                crate::runtime::model::Req<PullRequestMinimalHeadRepo>,
-                crate::runtime::model::Req<String>,
-            ),
-        >(d, Self::WIRE_NAMES, "PullRequestMinimalHead") {
-            Ok(((f0, f1, f2), extra)) => {
-                Ok(PullRequestMinimalHead {
-                    r#ref: f0,
-                    repo: f1,
-                    sha: f2,
-                    extra,
-                })
-            }
-            Err(e) => Err(e),
-        }
-    }
-}
-#[cfg(any(feature = "actions", feature = "activity", feature = "checks"))]
-#[derive(Clone)]
-#[cfg_attr(feature = "model-eq", derive(PartialEq))]
-pub struct PullRequestMinimalHeadRepo {
-    pub id: i64,
-    pub name: String,
-    pub url: String,
-    /// Fields this client does not know, by wire name (kept when serialised).
-    pub extra: crate::runtime::Extra,
-}
-#[cfg(any(feature = "actions", feature = "activity", feature = "checks"))]
-impl PullRequestMinimalHeadRepo {
-    const WIRE_NAMES: &'static [&'static str] = &["id", "name", "url"];
-}
-#[cfg(any(feature = "actions", feature = "activity", feature = "checks"))]
-impl ::std::fmt::Debug for PullRequestMinimalHeadRepo {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        crate::runtime::model::debug(self, "PullRequestMinimalHeadRepo", f)
-    }
-}
-#[cfg(any(feature = "actions", feature = "activity", feature = "checks"))]
-impl ::serde::Serialize for PullRequestMinimalHeadRepo {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::runtime::model::serialize(
-            s,
-            Self::WIRE_NAMES,
-            (&self.id, &self.name, &self.url),
-            &self.extra,
-        )
-    }
-}
-#[cfg(any(feature = "actions", feature = "activity", feature = "checks"))]
-impl<'de> ::serde::Deserialize<'de> for PullRequestMinimalHeadRepo {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        match crate::runtime::model::decode::<
-            D,
-            (
-                crate::runtime::model::Req<i64>,
-                crate::runtime::model::Req<String>,
-                crate::runtime::model::Req<String>,
-            ),
-        >(d, Self::WIRE_NAMES, "PullRequestMinimalHeadRepo") {
-            Ok(((f0, f1, f2), extra)) => {
-                Ok(PullRequestMinimalHeadRepo {
-                    id: f0,
-                    name: f1,
-                    url: f2,
-                    extra,
-                })
-            }
-            Err(e) => Err(e),
-        }
-    }
-}
+pub type PullRequestMinimalHeadRepo = EventRepo;
 #[cfg(feature = "pulls")]
 #[derive(Clone)]
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
@@ -30109,228 +25548,18 @@ impl<'de> ::serde::Deserialize<'de> for PullRequestReviewCommentEventComment {
         }
     }
 }
+/// The same fields as [`ReviewCommentLinks`], whose type this is: values of the two mix freely.
 #[cfg(feature = "activity")]
-#[derive(Clone)]
-#[cfg_attr(feature = "model-eq", derive(PartialEq))]
-pub struct PullRequestReviewCommentEventCommentLinks {
-    pub html: PullRequestReviewCommentEventCommentLinksHtml,
-    pub pull_request: PullRequestReviewCommentEventCommentLinksPullRequest,
-    pub self_: PullRequestReviewCommentEventCommentLinksSelf,
-    /// Fields this client does not know, by wire name (kept when serialised).
-    pub extra: crate::runtime::Extra,
-}
+pub type PullRequestReviewCommentEventCommentLinks = ReviewCommentLinks;
+/// The same fields as [`Link`], whose type this is: values of the two mix freely.
 #[cfg(feature = "activity")]
-impl PullRequestReviewCommentEventCommentLinks {
-    const WIRE_NAMES: &'static [&'static str] = &["html", "pull_request", "self"];
-}
+pub type PullRequestReviewCommentEventCommentLinksHtml = Link;
+/// The same fields as [`Link`], whose type this is: values of the two mix freely.
 #[cfg(feature = "activity")]
-impl ::std::fmt::Debug for PullRequestReviewCommentEventCommentLinks {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        crate::runtime::model::debug(
-            self,
-            "PullRequestReviewCommentEventCommentLinks",
-            f,
-        )
-    }
-}
+pub type PullRequestReviewCommentEventCommentLinksPullRequest = Link;
+/// The same fields as [`Link`], whose type this is: values of the two mix freely.
 #[cfg(feature = "activity")]
-impl ::serde::Serialize for PullRequestReviewCommentEventCommentLinks {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::runtime::model::serialize(
-            s,
-            Self::WIRE_NAMES,
-            (&self.html, &self.pull_request, &self.self_),
-            &self.extra,
-        )
-    }
-}
-#[cfg(feature = "activity")]
-impl<'de> ::serde::Deserialize<'de> for PullRequestReviewCommentEventCommentLinks {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        match crate::runtime::model::decode::<
-            D,
-            (
-                crate::runtime::model::Req<
-                    PullRequestReviewCommentEventCommentLinksHtml,
-                >,
-                crate::runtime::model::Req<
-                    PullRequestReviewCommentEventCommentLinksPullRequest,
-                >,
-                crate::runtime::model::Req<PullRequestReviewCommentEventCommentLinksSelf>,
-            ),
-        >(d, Self::WIRE_NAMES, "PullRequestReviewCommentEventCommentLinks") {
-            Ok(((f0, f1, f2), extra)) => {
-                Ok(PullRequestReviewCommentEventCommentLinks {
-                    html: f0,
-                    pull_request: f1,
-                    self_: f2,
-                    extra,
-                })
-            }
-            Err(e) => Err(e),
-        }
-    }
-}
-#[cfg(feature = "activity")]
-#[derive(Clone)]
-#[cfg_attr(feature = "model-eq", derive(PartialEq))]
-pub struct PullRequestReviewCommentEventCommentLinksHtml {
-    pub href: String,
-    /// Fields this client does not know, by wire name (kept when serialised).
-    pub extra: crate::runtime::Extra,
-}
-#[cfg(feature = "activity")]
-impl PullRequestReviewCommentEventCommentLinksHtml {
-    const WIRE_NAMES: &'static [&'static str] = &["href"];
-}
-#[cfg(feature = "activity")]
-impl ::std::fmt::Debug for PullRequestReviewCommentEventCommentLinksHtml {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        crate::runtime::model::debug(
-            self,
-            "PullRequestReviewCommentEventCommentLinksHtml",
-            f,
-        )
-    }
-}
-#[cfg(feature = "activity")]
-impl ::serde::Serialize for PullRequestReviewCommentEventCommentLinksHtml {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::runtime::model::serialize(s, Self::WIRE_NAMES, (&self.href,), &self.extra)
-    }
-}
-#[cfg(feature = "activity")]
-impl<'de> ::serde::Deserialize<'de> for PullRequestReviewCommentEventCommentLinksHtml {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        match crate::runtime::model::decode::<
-            D,
-            (crate::runtime::model::Req<String>,),
-        >(d, Self::WIRE_NAMES, "PullRequestReviewCommentEventCommentLinksHtml") {
-            Ok(((f0,), extra)) => {
-                Ok(PullRequestReviewCommentEventCommentLinksHtml {
-                    href: f0,
-                    extra,
-                })
-            }
-            Err(e) => Err(e),
-        }
-    }
-}
-#[cfg(feature = "activity")]
-#[derive(Clone)]
-#[cfg_attr(feature = "model-eq", derive(PartialEq))]
-pub struct PullRequestReviewCommentEventCommentLinksPullRequest {
-    pub href: String,
-    /// Fields this client does not know, by wire name (kept when serialised).
-    pub extra: crate::runtime::Extra,
-}
-#[cfg(feature = "activity")]
-impl PullRequestReviewCommentEventCommentLinksPullRequest {
-    const WIRE_NAMES: &'static [&'static str] = &["href"];
-}
-#[cfg(feature = "activity")]
-impl ::std::fmt::Debug for PullRequestReviewCommentEventCommentLinksPullRequest {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        crate::runtime::model::debug(
-            self,
-            "PullRequestReviewCommentEventCommentLinksPullRequest",
-            f,
-        )
-    }
-}
-#[cfg(feature = "activity")]
-impl ::serde::Serialize for PullRequestReviewCommentEventCommentLinksPullRequest {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::runtime::model::serialize(s, Self::WIRE_NAMES, (&self.href,), &self.extra)
-    }
-}
-#[cfg(feature = "activity")]
-impl<'de> ::serde::Deserialize<'de>
-for PullRequestReviewCommentEventCommentLinksPullRequest {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        match crate::runtime::model::decode::<
-            D,
-            (crate::runtime::model::Req<String>,),
-        >(d, Self::WIRE_NAMES, "PullRequestReviewCommentEventCommentLinksPullRequest") {
-            Ok(((f0,), extra)) => {
-                Ok(PullRequestReviewCommentEventCommentLinksPullRequest {
-                    href: f0,
-                    extra,
-                })
-            }
-            Err(e) => Err(e),
-        }
-    }
-}
-#[cfg(feature = "activity")]
-#[derive(Clone)]
-#[cfg_attr(feature = "model-eq", derive(PartialEq))]
-pub struct PullRequestReviewCommentEventCommentLinksSelf {
-    pub href: String,
-    /// Fields this client does not know, by wire name (kept when serialised).
-    pub extra: crate::runtime::Extra,
-}
-#[cfg(feature = "activity")]
-impl PullRequestReviewCommentEventCommentLinksSelf {
-    const WIRE_NAMES: &'static [&'static str] = &["href"];
-}
-#[cfg(feature = "activity")]
-impl ::std::fmt::Debug for PullRequestReviewCommentEventCommentLinksSelf {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        crate::runtime::model::debug(
-            self,
-            "PullRequestReviewCommentEventCommentLinksSelf",
-            f,
-        )
-    }
-}
-#[cfg(feature = "activity")]
-impl ::serde::Serialize for PullRequestReviewCommentEventCommentLinksSelf {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::runtime::model::serialize(s, Self::WIRE_NAMES, (&self.href,), &self.extra)
-    }
-}
-#[cfg(feature = "activity")]
-impl<'de> ::serde::Deserialize<'de> for PullRequestReviewCommentEventCommentLinksSelf {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        match crate::runtime::model::decode::<
-            D,
-            (crate::runtime::model::Req<String>,),
-        >(d, Self::WIRE_NAMES, "PullRequestReviewCommentEventCommentLinksSelf") {
-            Ok(((f0,), extra)) => {
-                Ok(PullRequestReviewCommentEventCommentLinksSelf {
-                    href: f0,
-                    extra,
-                })
-            }
-            Err(e) => Err(e),
-        }
-    }
-}
+pub type PullRequestReviewCommentEventCommentLinksSelf = Link;
 #[cfg(feature = "activity")]
 #[derive(Clone)]
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
@@ -30619,460 +25848,30 @@ impl<'de> ::serde::Deserialize<'de> for PullRequestReviewCommentEventCommentUser
         }
     }
 }
+/// The same fields as [`DiscussionUserType`], whose type this is: values of the two mix freely.
 #[cfg(feature = "activity")]
-#[derive(Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum PullRequestReviewCommentEventCommentUserType {
-    /// `Bot`
-    Bot,
-    /// `User`
-    User,
-    /// `Organization`
-    Organization,
-    /// A value this client does not know yet, sent as given.
-    Other(String),
-}
-#[cfg(feature = "activity")]
-impl ::std::fmt::Debug for PullRequestReviewCommentEventCommentUserType {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(
-            match self {
-                Self::Bot => "Bot",
-                Self::User => "User",
-                Self::Organization => "Organization",
-                Self::Other(value) => return f.debug_tuple("Other").field(value).finish(),
-            },
-        )
-    }
-}
-#[cfg(feature = "activity")]
-impl PullRequestReviewCommentEventCommentUserType {
-    /// The value as sent on the wire.
-    #[inline]
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Bot => "Bot",
-            Self::User => "User",
-            Self::Organization => "Organization",
-            Self::Other(value) => value,
-        }
-    }
-}
-#[cfg(feature = "activity")]
-impl ::serde::Serialize for PullRequestReviewCommentEventCommentUserType {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-#[cfg(feature = "activity")]
-impl<'de> ::serde::Deserialize<'de> for PullRequestReviewCommentEventCommentUserType {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        let value = <crate::runtime::Key<
-            'de,
-        > as ::serde::Deserialize>::deserialize(deserializer)?;
-        Ok(
-            match value.as_str() {
-                "Bot" => Self::Bot,
-                "User" => Self::User,
-                "Organization" => Self::Organization,
-                _ => Self::Other(value.into_owned()),
-            },
-        )
-    }
-}
+pub type PullRequestReviewCommentEventCommentUserType = DiscussionUserType;
+/// The same fields as [`ReviewCommentLinks`], whose type this is: values of the two mix freely.
 #[cfg(any(feature = "issues", feature = "pulls"))]
-#[derive(Clone)]
-#[cfg_attr(feature = "model-eq", derive(PartialEq))]
-pub struct PullRequestReviewCommentLinks {
-    pub html: PullRequestReviewCommentLinksHtml,
-    pub pull_request: PullRequestReviewCommentLinksPullRequest,
-    pub self_: PullRequestReviewCommentLinksSelf,
-    /// Fields this client does not know, by wire name (kept when serialised).
-    pub extra: crate::runtime::Extra,
-}
+pub type PullRequestReviewCommentLinks = ReviewCommentLinks;
+/// The same fields as [`Link`], whose type this is: values of the two mix freely.
 #[cfg(any(feature = "issues", feature = "pulls"))]
-impl PullRequestReviewCommentLinks {
-    const WIRE_NAMES: &'static [&'static str] = &["html", "pull_request", "self"];
-}
+pub type PullRequestReviewCommentLinksHtml = Link;
+/// The same fields as [`Link`], whose type this is: values of the two mix freely.
 #[cfg(any(feature = "issues", feature = "pulls"))]
-impl ::std::fmt::Debug for PullRequestReviewCommentLinks {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        crate::runtime::model::debug(self, "PullRequestReviewCommentLinks", f)
-    }
-}
+pub type PullRequestReviewCommentLinksPullRequest = Link;
+/// The same fields as [`Link`], whose type this is: values of the two mix freely.
 #[cfg(any(feature = "issues", feature = "pulls"))]
-impl ::serde::Serialize for PullRequestReviewCommentLinks {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::runtime::model::serialize(
-            s,
-            Self::WIRE_NAMES,
-            (&self.html, &self.pull_request, &self.self_),
-            &self.extra,
-        )
-    }
-}
+pub type PullRequestReviewCommentLinksSelf = Link;
+/// The same fields as [`ReviewCommentSide`], whose type this is: values of the two mix freely.
 #[cfg(any(feature = "issues", feature = "pulls"))]
-impl<'de> ::serde::Deserialize<'de> for PullRequestReviewCommentLinks {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        match crate::runtime::model::decode::<
-            D,
-            (
-                crate::runtime::model::Req<PullRequestReviewCommentLinksHtml>,
-                crate::runtime::model::Req<PullRequestReviewCommentLinksPullRequest>,
-                crate::runtime::model::Req<PullRequestReviewCommentLinksSelf>,
-            ),
-        >(d, Self::WIRE_NAMES, "PullRequestReviewCommentLinks") {
-            Ok(((f0, f1, f2), extra)) => {
-                Ok(PullRequestReviewCommentLinks {
-                    html: f0,
-                    pull_request: f1,
-                    self_: f2,
-                    extra,
-                })
-            }
-            Err(e) => Err(e),
-        }
-    }
-}
+pub type PullRequestReviewCommentSide = ReviewCommentSide;
+/// The same fields as [`ReviewCommentSide`], whose type this is: values of the two mix freely.
 #[cfg(any(feature = "issues", feature = "pulls"))]
-#[derive(Clone)]
-#[cfg_attr(feature = "model-eq", derive(PartialEq))]
-pub struct PullRequestReviewCommentLinksHtml {
-    pub href: String,
-    /// Fields this client does not know, by wire name (kept when serialised).
-    pub extra: crate::runtime::Extra,
-}
+pub type PullRequestReviewCommentStartSide = ReviewCommentSide;
+/// The same fields as [`ReviewCommentSubjectType`], whose type this is: values of the two mix freely.
 #[cfg(any(feature = "issues", feature = "pulls"))]
-impl PullRequestReviewCommentLinksHtml {
-    const WIRE_NAMES: &'static [&'static str] = &["href"];
-}
-#[cfg(any(feature = "issues", feature = "pulls"))]
-impl ::std::fmt::Debug for PullRequestReviewCommentLinksHtml {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        crate::runtime::model::debug(self, "PullRequestReviewCommentLinksHtml", f)
-    }
-}
-#[cfg(any(feature = "issues", feature = "pulls"))]
-impl ::serde::Serialize for PullRequestReviewCommentLinksHtml {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::runtime::model::serialize(s, Self::WIRE_NAMES, (&self.href,), &self.extra)
-    }
-}
-#[cfg(any(feature = "issues", feature = "pulls"))]
-impl<'de> ::serde::Deserialize<'de> for PullRequestReviewCommentLinksHtml {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        match crate::runtime::model::decode::<
-            D,
-            (crate::runtime::model::Req<String>,),
-        >(d, Self::WIRE_NAMES, "PullRequestReviewCommentLinksHtml") {
-            Ok(((f0,), extra)) => {
-                Ok(PullRequestReviewCommentLinksHtml {
-                    href: f0,
-                    extra,
-                })
-            }
-            Err(e) => Err(e),
-        }
-    }
-}
-#[cfg(any(feature = "issues", feature = "pulls"))]
-#[derive(Clone)]
-#[cfg_attr(feature = "model-eq", derive(PartialEq))]
-pub struct PullRequestReviewCommentLinksPullRequest {
-    pub href: String,
-    /// Fields this client does not know, by wire name (kept when serialised).
-    pub extra: crate::runtime::Extra,
-}
-#[cfg(any(feature = "issues", feature = "pulls"))]
-impl PullRequestReviewCommentLinksPullRequest {
-    const WIRE_NAMES: &'static [&'static str] = &["href"];
-}
-#[cfg(any(feature = "issues", feature = "pulls"))]
-impl ::std::fmt::Debug for PullRequestReviewCommentLinksPullRequest {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        crate::runtime::model::debug(self, "PullRequestReviewCommentLinksPullRequest", f)
-    }
-}
-#[cfg(any(feature = "issues", feature = "pulls"))]
-impl ::serde::Serialize for PullRequestReviewCommentLinksPullRequest {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::runtime::model::serialize(s, Self::WIRE_NAMES, (&self.href,), &self.extra)
-    }
-}
-#[cfg(any(feature = "issues", feature = "pulls"))]
-impl<'de> ::serde::Deserialize<'de> for PullRequestReviewCommentLinksPullRequest {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        match crate::runtime::model::decode::<
-            D,
-            (crate::runtime::model::Req<String>,),
-        >(d, Self::WIRE_NAMES, "PullRequestReviewCommentLinksPullRequest") {
-            Ok(((f0,), extra)) => {
-                Ok(PullRequestReviewCommentLinksPullRequest {
-                    href: f0,
-                    extra,
-                })
-            }
-            Err(e) => Err(e),
-        }
-    }
-}
-#[cfg(any(feature = "issues", feature = "pulls"))]
-#[derive(Clone)]
-#[cfg_attr(feature = "model-eq", derive(PartialEq))]
-pub struct PullRequestReviewCommentLinksSelf {
-    pub href: String,
-    /// Fields this client does not know, by wire name (kept when serialised).
-    pub extra: crate::runtime::Extra,
-}
-#[cfg(any(feature = "issues", feature = "pulls"))]
-impl PullRequestReviewCommentLinksSelf {
-    const WIRE_NAMES: &'static [&'static str] = &["href"];
-}
-#[cfg(any(feature = "issues", feature = "pulls"))]
-impl ::std::fmt::Debug for PullRequestReviewCommentLinksSelf {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        crate::runtime::model::debug(self, "PullRequestReviewCommentLinksSelf", f)
-    }
-}
-#[cfg(any(feature = "issues", feature = "pulls"))]
-impl ::serde::Serialize for PullRequestReviewCommentLinksSelf {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::runtime::model::serialize(s, Self::WIRE_NAMES, (&self.href,), &self.extra)
-    }
-}
-#[cfg(any(feature = "issues", feature = "pulls"))]
-impl<'de> ::serde::Deserialize<'de> for PullRequestReviewCommentLinksSelf {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        match crate::runtime::model::decode::<
-            D,
-            (crate::runtime::model::Req<String>,),
-        >(d, Self::WIRE_NAMES, "PullRequestReviewCommentLinksSelf") {
-            Ok(((f0,), extra)) => {
-                Ok(PullRequestReviewCommentLinksSelf {
-                    href: f0,
-                    extra,
-                })
-            }
-            Err(e) => Err(e),
-        }
-    }
-}
-#[cfg(any(feature = "issues", feature = "pulls"))]
-#[derive(Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum PullRequestReviewCommentSide {
-    /// `LEFT`
-    Left,
-    /// `RIGHT`
-    Right,
-    /// A value this client does not know yet, sent as given.
-    Other(String),
-}
-#[cfg(any(feature = "issues", feature = "pulls"))]
-impl ::std::fmt::Debug for PullRequestReviewCommentSide {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(
-            match self {
-                Self::Left => "Left",
-                Self::Right => "Right",
-                Self::Other(value) => return f.debug_tuple("Other").field(value).finish(),
-            },
-        )
-    }
-}
-#[cfg(any(feature = "issues", feature = "pulls"))]
-impl PullRequestReviewCommentSide {
-    /// The value as sent on the wire.
-    #[inline]
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Left => "LEFT",
-            Self::Right => "RIGHT",
-            Self::Other(value) => value,
-        }
-    }
-}
-#[cfg(any(feature = "issues", feature = "pulls"))]
-impl ::serde::Serialize for PullRequestReviewCommentSide {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-#[cfg(any(feature = "issues", feature = "pulls"))]
-impl<'de> ::serde::Deserialize<'de> for PullRequestReviewCommentSide {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        let value = <crate::runtime::Key<
-            'de,
-        > as ::serde::Deserialize>::deserialize(deserializer)?;
-        Ok(
-            match value.as_str() {
-                "LEFT" => Self::Left,
-                "RIGHT" => Self::Right,
-                _ => Self::Other(value.into_owned()),
-            },
-        )
-    }
-}
-#[cfg(any(feature = "issues", feature = "pulls"))]
-#[derive(Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum PullRequestReviewCommentStartSide {
-    /// `LEFT`
-    Left,
-    /// `RIGHT`
-    Right,
-    /// A value this client does not know yet, sent as given.
-    Other(String),
-}
-#[cfg(any(feature = "issues", feature = "pulls"))]
-impl ::std::fmt::Debug for PullRequestReviewCommentStartSide {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(
-            match self {
-                Self::Left => "Left",
-                Self::Right => "Right",
-                Self::Other(value) => return f.debug_tuple("Other").field(value).finish(),
-            },
-        )
-    }
-}
-#[cfg(any(feature = "issues", feature = "pulls"))]
-impl PullRequestReviewCommentStartSide {
-    /// The value as sent on the wire.
-    #[inline]
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Left => "LEFT",
-            Self::Right => "RIGHT",
-            Self::Other(value) => value,
-        }
-    }
-}
-#[cfg(any(feature = "issues", feature = "pulls"))]
-impl ::serde::Serialize for PullRequestReviewCommentStartSide {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-#[cfg(any(feature = "issues", feature = "pulls"))]
-impl<'de> ::serde::Deserialize<'de> for PullRequestReviewCommentStartSide {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        let value = <crate::runtime::Key<
-            'de,
-        > as ::serde::Deserialize>::deserialize(deserializer)?;
-        Ok(
-            match value.as_str() {
-                "LEFT" => Self::Left,
-                "RIGHT" => Self::Right,
-                _ => Self::Other(value.into_owned()),
-            },
-        )
-    }
-}
-#[cfg(any(feature = "issues", feature = "pulls"))]
-#[derive(Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum PullRequestReviewCommentSubjectType {
-    /// `line`
-    Line,
-    /// `file`
-    File,
-    /// A value this client does not know yet, sent as given.
-    Other(String),
-}
-#[cfg(any(feature = "issues", feature = "pulls"))]
-impl ::std::fmt::Debug for PullRequestReviewCommentSubjectType {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(
-            match self {
-                Self::Line => "Line",
-                Self::File => "File",
-                Self::Other(value) => return f.debug_tuple("Other").field(value).finish(),
-            },
-        )
-    }
-}
-#[cfg(any(feature = "issues", feature = "pulls"))]
-impl PullRequestReviewCommentSubjectType {
-    /// The value as sent on the wire.
-    #[inline]
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Line => "line",
-            Self::File => "file",
-            Self::Other(value) => value,
-        }
-    }
-}
-#[cfg(any(feature = "issues", feature = "pulls"))]
-impl ::serde::Serialize for PullRequestReviewCommentSubjectType {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-#[cfg(any(feature = "issues", feature = "pulls"))]
-impl<'de> ::serde::Deserialize<'de> for PullRequestReviewCommentSubjectType {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        let value = <crate::runtime::Key<
-            'de,
-        > as ::serde::Deserialize>::deserialize(deserializer)?;
-        Ok(
-            match value.as_str() {
-                "line" => Self::Line,
-                "file" => Self::File,
-                _ => Self::Other(value.into_owned()),
-            },
-        )
-    }
-}
+pub type PullRequestReviewCommentSubjectType = ReviewCommentSubjectType;
 #[cfg(feature = "activity")]
 #[derive(Clone)]
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
@@ -31241,162 +26040,16 @@ impl<'de> ::serde::Deserialize<'de> for PullRequestReviewEventReview {
         }
     }
 }
+/// The same fields as [`PullRequestReviewLinks`], whose type this is: values of the two mix freely.
 #[cfg(feature = "activity")]
-#[derive(Clone)]
-#[cfg_attr(feature = "model-eq", derive(PartialEq))]
-pub struct PullRequestReviewEventReviewLinks {
-    pub html: PullRequestReviewEventReviewLinksHtml,
-    pub pull_request: PullRequestReviewEventReviewLinksPullRequest,
-    /// Fields this client does not know, by wire name (kept when serialised).
-    pub extra: crate::runtime::Extra,
-}
+pub type PullRequestReviewEventReviewLinks = PullRequestReviewLinks;
+/// The same fields as [`Link`], whose type this is: values of the two mix freely.
 #[cfg(feature = "activity")]
-impl PullRequestReviewEventReviewLinks {
-    const WIRE_NAMES: &'static [&'static str] = &["html", "pull_request"];
-}
+pub type PullRequestReviewEventReviewLinksHtml = Link;
+/// The same fields as [`Link`], whose type this is: values of the two mix freely.
 #[cfg(feature = "activity")]
-impl ::std::fmt::Debug for PullRequestReviewEventReviewLinks {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        crate::runtime::model::debug(self, "PullRequestReviewEventReviewLinks", f)
-    }
-}
-#[cfg(feature = "activity")]
-impl ::serde::Serialize for PullRequestReviewEventReviewLinks {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::runtime::model::serialize(
-            s,
-            Self::WIRE_NAMES,
-            (&self.html, &self.pull_request),
-            &self.extra,
-        )
-    }
-}
-#[cfg(feature = "activity")]
-impl<'de> ::serde::Deserialize<'de> for PullRequestReviewEventReviewLinks {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        match crate::runtime::model::decode::<
-            D,
-            (
-                crate::runtime::model::Req<PullRequestReviewEventReviewLinksHtml>,
-                crate::runtime::model::Req<PullRequestReviewEventReviewLinksPullRequest>,
-            ),
-        >(d, Self::WIRE_NAMES, "PullRequestReviewEventReviewLinks") {
-            Ok(((f0, f1), extra)) => {
-                Ok(PullRequestReviewEventReviewLinks {
-                    html: f0,
-                    pull_request: f1,
-                    extra,
-                })
-            }
-            Err(e) => Err(e),
-        }
-    }
-}
-#[cfg(feature = "activity")]
-#[derive(Clone)]
-#[cfg_attr(feature = "model-eq", derive(PartialEq))]
-pub struct PullRequestReviewEventReviewLinksHtml {
-    pub href: String,
-    /// Fields this client does not know, by wire name (kept when serialised).
-    pub extra: crate::runtime::Extra,
-}
-#[cfg(feature = "activity")]
-impl PullRequestReviewEventReviewLinksHtml {
-    const WIRE_NAMES: &'static [&'static str] = &["href"];
-}
-#[cfg(feature = "activity")]
-impl ::std::fmt::Debug for PullRequestReviewEventReviewLinksHtml {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        crate::runtime::model::debug(self, "PullRequestReviewEventReviewLinksHtml", f)
-    }
-}
-#[cfg(feature = "activity")]
-impl ::serde::Serialize for PullRequestReviewEventReviewLinksHtml {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::runtime::model::serialize(s, Self::WIRE_NAMES, (&self.href,), &self.extra)
-    }
-}
-#[cfg(feature = "activity")]
-impl<'de> ::serde::Deserialize<'de> for PullRequestReviewEventReviewLinksHtml {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        match crate::runtime::model::decode::<
-            D,
-            (crate::runtime::model::Req<String>,),
-        >(d, Self::WIRE_NAMES, "PullRequestReviewEventReviewLinksHtml") {
-            Ok(((f0,), extra)) => {
-                Ok(PullRequestReviewEventReviewLinksHtml {
-                    href: f0,
-                    extra,
-                })
-            }
-            Err(e) => Err(e),
-        }
-    }
-}
-#[cfg(feature = "activity")]
-#[derive(Clone)]
-#[cfg_attr(feature = "model-eq", derive(PartialEq))]
-pub struct PullRequestReviewEventReviewLinksPullRequest {
-    pub href: String,
-    /// Fields this client does not know, by wire name (kept when serialised).
-    pub extra: crate::runtime::Extra,
-}
-#[cfg(feature = "activity")]
-impl PullRequestReviewEventReviewLinksPullRequest {
-    const WIRE_NAMES: &'static [&'static str] = &["href"];
-}
-#[cfg(feature = "activity")]
-impl ::std::fmt::Debug for PullRequestReviewEventReviewLinksPullRequest {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        crate::runtime::model::debug(
-            self,
-            "PullRequestReviewEventReviewLinksPullRequest",
-            f,
-        )
-    }
-}
-#[cfg(feature = "activity")]
-impl ::serde::Serialize for PullRequestReviewEventReviewLinksPullRequest {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::runtime::model::serialize(s, Self::WIRE_NAMES, (&self.href,), &self.extra)
-    }
-}
-#[cfg(feature = "activity")]
-impl<'de> ::serde::Deserialize<'de> for PullRequestReviewEventReviewLinksPullRequest {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        match crate::runtime::model::decode::<
-            D,
-            (crate::runtime::model::Req<String>,),
-        >(d, Self::WIRE_NAMES, "PullRequestReviewEventReviewLinksPullRequest") {
-            Ok(((f0,), extra)) => {
-                Ok(PullRequestReviewEventReviewLinksPullRequest {
-                    href: f0,
-                    extra,
-                })
-            }
-            Err(e) => Err(e),
-        }
-    }
-}
-#[cfg(feature = "pulls")]
+pub type PullRequestReviewEventReviewLinksPullRequest = Link;
+#[cfg(any(feature = "activity", feature = "issues", feature = "pulls"))]
 #[derive(Clone)]
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
 pub struct PullRequestReviewLinks {
@@ -31405,18 +26058,18 @@ pub struct PullRequestReviewLinks {
     /// Fields this client does not know, by wire name (kept when serialised).
     pub extra: crate::runtime::Extra,
 }
-#[cfg(feature = "pulls")]
+#[cfg(any(feature = "activity", feature = "issues", feature = "pulls"))]
 impl PullRequestReviewLinks {
     const WIRE_NAMES: &'static [&'static str] = &["html", "pull_request"];
 }
-#[cfg(feature = "pulls")]
+#[cfg(any(feature = "activity", feature = "issues", feature = "pulls"))]
 impl ::std::fmt::Debug for PullRequestReviewLinks {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         crate::runtime::model::debug(self, "PullRequestReviewLinks", f)
     }
 }
-#[cfg(feature = "pulls")]
+#[cfg(any(feature = "activity", feature = "issues", feature = "pulls"))]
 impl ::serde::Serialize for PullRequestReviewLinks {
     fn serialize<S: ::serde::Serializer>(
         &self,
@@ -31430,7 +26083,7 @@ impl ::serde::Serialize for PullRequestReviewLinks {
         )
     }
 }
-#[cfg(feature = "pulls")]
+#[cfg(any(feature = "activity", feature = "issues", feature = "pulls"))]
 impl<'de> ::serde::Deserialize<'de> for PullRequestReviewLinks {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         d: D,
@@ -31453,100 +26106,12 @@ impl<'de> ::serde::Deserialize<'de> for PullRequestReviewLinks {
         }
     }
 }
-#[cfg(feature = "pulls")]
-#[derive(Clone)]
-#[cfg_attr(feature = "model-eq", derive(PartialEq))]
-pub struct PullRequestReviewLinksHtml {
-    pub href: String,
-    /// Fields this client does not know, by wire name (kept when serialised).
-    pub extra: crate::runtime::Extra,
-}
-#[cfg(feature = "pulls")]
-impl PullRequestReviewLinksHtml {
-    const WIRE_NAMES: &'static [&'static str] = &["href"];
-}
-#[cfg(feature = "pulls")]
-impl ::std::fmt::Debug for PullRequestReviewLinksHtml {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        crate::runtime::model::debug(self, "PullRequestReviewLinksHtml", f)
-    }
-}
-#[cfg(feature = "pulls")]
-impl ::serde::Serialize for PullRequestReviewLinksHtml {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::runtime::model::serialize(s, Self::WIRE_NAMES, (&self.href,), &self.extra)
-    }
-}
-#[cfg(feature = "pulls")]
-impl<'de> ::serde::Deserialize<'de> for PullRequestReviewLinksHtml {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        match crate::runtime::model::decode::<
-            D,
-            (crate::runtime::model::Req<String>,),
-        >(d, Self::WIRE_NAMES, "PullRequestReviewLinksHtml") {
-            Ok(((f0,), extra)) => {
-                Ok(PullRequestReviewLinksHtml {
-                    href: f0,
-                    extra,
-                })
-            }
-            Err(e) => Err(e),
-        }
-    }
-}
-#[cfg(feature = "pulls")]
-#[derive(Clone)]
-#[cfg_attr(feature = "model-eq", derive(PartialEq))]
-pub struct PullRequestReviewLinksPullRequest {
-    pub href: String,
-    /// Fields this client does not know, by wire name (kept when serialised).
-    pub extra: crate::runtime::Extra,
-}
-#[cfg(feature = "pulls")]
-impl PullRequestReviewLinksPullRequest {
-    const WIRE_NAMES: &'static [&'static str] = &["href"];
-}
-#[cfg(feature = "pulls")]
-impl ::std::fmt::Debug for PullRequestReviewLinksPullRequest {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        crate::runtime::model::debug(self, "PullRequestReviewLinksPullRequest", f)
-    }
-}
-#[cfg(feature = "pulls")]
-impl ::serde::Serialize for PullRequestReviewLinksPullRequest {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::runtime::model::serialize(s, Self::WIRE_NAMES, (&self.href,), &self.extra)
-    }
-}
-#[cfg(feature = "pulls")]
-impl<'de> ::serde::Deserialize<'de> for PullRequestReviewLinksPullRequest {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        match crate::runtime::model::decode::<
-            D,
-            (crate::runtime::model::Req<String>,),
-        >(d, Self::WIRE_NAMES, "PullRequestReviewLinksPullRequest") {
-            Ok(((f0,), extra)) => {
-                Ok(PullRequestReviewLinksPullRequest {
-                    href: f0,
-                    extra,
-                })
-            }
-            Err(e) => Err(e),
-        }
-    }
-}
+/// The same fields as [`Link`], whose type this is: values of the two mix freely.
+#[cfg(any(feature = "activity", feature = "issues", feature = "pulls"))]
+pub type PullRequestReviewLinksHtml = Link;
+/// The same fields as [`Link`], whose type this is: values of the two mix freely.
+#[cfg(any(feature = "activity", feature = "issues", feature = "pulls"))]
+pub type PullRequestReviewLinksPullRequest = Link;
 #[cfg(feature = "pulls")]
 #[derive(Clone)]
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
@@ -31924,72 +26489,9 @@ impl<'de> ::serde::Deserialize<'de> for PullRequestSimpleBase {
         }
     }
 }
+/// The same fields as [`PullRequestSimpleBase`], whose type this is: values of the two mix freely.
 #[cfg(feature = "pulls")]
-#[derive(Clone)]
-#[cfg_attr(feature = "model-eq", derive(PartialEq))]
-pub struct PullRequestSimpleHead {
-    pub label: String,
-    pub r#ref: String,
-    pub repo: Repository,
-    pub sha: String,
-    pub user: Option<SimpleUser>,
-    /// Fields this client does not know, by wire name (kept when serialised).
-    pub extra: crate::runtime::Extra,
-}
-#[cfg(feature = "pulls")]
-impl PullRequestSimpleHead {
-    const WIRE_NAMES: &'static [&'static str] = &["label", "ref", "repo", "sha", "user"];
-}
-#[cfg(feature = "pulls")]
-impl ::std::fmt::Debug for PullRequestSimpleHead {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        crate::runtime::model::debug(self, "PullRequestSimpleHead", f)
-    }
-}
-#[cfg(feature = "pulls")]
-impl ::serde::Serialize for PullRequestSimpleHead {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::runtime::model::serialize(
-            s,
-            Self::WIRE_NAMES,
-            (&self.label, &self.r#ref, &self.repo, &self.sha, &self.user),
-            &self.extra,
-        )
-    }
-}
-#[cfg(feature = "pulls")]
-impl<'de> ::serde::Deserialize<'de> for PullRequestSimpleHead {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        match crate::runtime::model::decode::<
-            D,
-            (
-                crate::runtime::model::Req<String>,
-                crate::runtime::model::Req<String>,
-                crate::runtime::model::Req<Repository>,
-                crate::runtime::model::Req<String>,
-                crate::runtime::model::Opt<SimpleUser>,
-            ),
-        >(d, Self::WIRE_NAMES, "PullRequestSimpleHead") {
-            Ok(((f0, f1, f2, f3, f4), extra)) => {
-                Ok(PullRequestSimpleHead {
-                    label: f0,
-                    r#ref: f1,
-                    repo: f2,
-                    sha: f3,
-                    user: f4,
-                    extra,
-                })
-            }
-            Err(e) => Err(e),
-        }
-    }
-}
+pub type PullRequestSimpleHead = PullRequestSimpleBase;
 #[cfg(feature = "pulls")]
 #[derive(Clone)]
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
@@ -32078,161 +26580,12 @@ impl<'de> ::serde::Deserialize<'de> for PullRequestSimpleLabels {
         }
     }
 }
+/// The same fields as [`PullRequestLinks`], whose type this is: values of the two mix freely.
 #[cfg(feature = "pulls")]
-#[derive(Clone)]
-#[cfg_attr(feature = "model-eq", derive(PartialEq))]
-pub struct PullRequestSimpleLinks {
-    pub comments: Link,
-    pub commits: Link,
-    pub html: Link,
-    pub issue: Link,
-    pub review_comment: Link,
-    pub review_comments: Link,
-    pub self_: Link,
-    pub statuses: Link,
-    /// Fields this client does not know, by wire name (kept when serialised).
-    pub extra: crate::runtime::Extra,
-}
+pub type PullRequestSimpleLinks = PullRequestLinks;
+/// The same fields as [`MilestoneState`], whose type this is: values of the two mix freely.
 #[cfg(feature = "pulls")]
-impl PullRequestSimpleLinks {
-    const WIRE_NAMES: &'static [&'static str] = &[
-        "comments",
-        "commits",
-        "html",
-        "issue",
-        "review_comment",
-        "review_comments",
-        "self",
-        "statuses",
-    ];
-}
-#[cfg(feature = "pulls")]
-impl ::std::fmt::Debug for PullRequestSimpleLinks {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        crate::runtime::model::debug(self, "PullRequestSimpleLinks", f)
-    }
-}
-#[cfg(feature = "pulls")]
-impl ::serde::Serialize for PullRequestSimpleLinks {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::runtime::model::serialize(
-            s,
-            Self::WIRE_NAMES,
-            (
-                &self.comments,
-                &self.commits,
-                &self.html,
-                &self.issue,
-                &self.review_comment,
-                &self.review_comments,
-                &self.self_,
-                &self.statuses,
-            ),
-            &self.extra,
-        )
-    }
-}
-#[cfg(feature = "pulls")]
-impl<'de> ::serde::Deserialize<'de> for PullRequestSimpleLinks {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        match crate::runtime::model::decode::<
-            D,
-            (
-                crate::runtime::model::Req<Link>,
-                crate::runtime::model::Req<Link>,
-                crate::runtime::model::Req<Link>,
-                crate::runtime::model::Req<Link>,
-                crate::runtime::model::Req<Link>,
-                crate::runtime::model::Req<Link>,
-                crate::runtime::model::Req<Link>,
-                crate::runtime::model::Req<Link>,
-            ),
-        >(d, Self::WIRE_NAMES, "PullRequestSimpleLinks") {
-            Ok(((f0, f1, f2, f3, f4, f5, f6, f7), extra)) => {
-                Ok(PullRequestSimpleLinks {
-                    comments: f0,
-                    commits: f1,
-                    html: f2,
-                    issue: f3,
-                    review_comment: f4,
-                    review_comments: f5,
-                    self_: f6,
-                    statuses: f7,
-                    extra,
-                })
-            }
-            Err(e) => Err(e),
-        }
-    }
-}
-#[cfg(feature = "pulls")]
-#[derive(Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum PullRequestState {
-    /// `open`
-    Open,
-    /// `closed`
-    Closed,
-    /// A value this client does not know yet, sent as given.
-    Other(String),
-}
-#[cfg(feature = "pulls")]
-impl ::std::fmt::Debug for PullRequestState {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(
-            match self {
-                Self::Open => "Open",
-                Self::Closed => "Closed",
-                Self::Other(value) => return f.debug_tuple("Other").field(value).finish(),
-            },
-        )
-    }
-}
-#[cfg(feature = "pulls")]
-impl PullRequestState {
-    /// The value as sent on the wire.
-    #[inline]
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Open => "open",
-            Self::Closed => "closed",
-            Self::Other(value) => value,
-        }
-    }
-}
-#[cfg(feature = "pulls")]
-impl ::serde::Serialize for PullRequestState {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-#[cfg(feature = "pulls")]
-impl<'de> ::serde::Deserialize<'de> for PullRequestState {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        let value = <crate::runtime::Key<
-            'de,
-        > as ::serde::Deserialize>::deserialize(deserializer)?;
-        Ok(
-            match value.as_str() {
-                "open" => Self::Open,
-                "closed" => Self::Closed,
-                _ => Self::Other(value.into_owned()),
-            },
-        )
-    }
-}
+pub type PullRequestState = MilestoneState;
 #[cfg(feature = "activity")]
 #[derive(Clone)]
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
@@ -33610,192 +27963,12 @@ impl<'de> ::serde::Deserialize<'de> for ReleaseNotesContent {
         }
     }
 }
+/// The same fields as [`AddedToProjectIssueEvent`], whose type this is: values of the two mix freely.
 #[cfg(feature = "issues")]
-#[derive(Clone)]
-#[cfg_attr(feature = "model-eq", derive(PartialEq))]
-pub struct RemovedFromProjectIssueEvent {
-    pub actor: SimpleUser,
-    pub commit_id: Option<String>,
-    pub commit_url: Option<String>,
-    pub created_at: String,
-    pub event: String,
-    pub id: i64,
-    pub node_id: String,
-    pub performed_via_github_app: Option<Integration>,
-    pub project_card: Option<RemovedFromProjectIssueEventProjectCard>,
-    pub url: String,
-    /// Fields this client does not know, by wire name (kept when serialised).
-    pub extra: crate::runtime::Extra,
-}
+pub type RemovedFromProjectIssueEvent = AddedToProjectIssueEvent;
+/// The same fields as [`IssueEventProjectCard`], whose type this is: values of the two mix freely.
 #[cfg(feature = "issues")]
-impl RemovedFromProjectIssueEvent {
-    const WIRE_NAMES: &'static [&'static str] = &[
-        "actor",
-        "commit_id",
-        "commit_url",
-        "created_at",
-        "event",
-        "id",
-        "node_id",
-        "performed_via_github_app",
-        "project_card",
-        "url",
-    ];
-}
-#[cfg(feature = "issues")]
-impl ::std::fmt::Debug for RemovedFromProjectIssueEvent {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        crate::runtime::model::debug(self, "RemovedFromProjectIssueEvent", f)
-    }
-}
-#[cfg(feature = "issues")]
-impl ::serde::Serialize for RemovedFromProjectIssueEvent {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::runtime::model::serialize(
-            s,
-            Self::WIRE_NAMES,
-            (
-                &self.actor,
-                &self.commit_id,
-                &self.commit_url,
-                &self.created_at,
-                &self.event,
-                &self.id,
-                &self.node_id,
-                &self.performed_via_github_app,
-                crate::runtime::model::Skip(&self.project_card),
-                &self.url,
-            ),
-            &self.extra,
-        )
-    }
-}
-#[cfg(feature = "issues")]
-impl<'de> ::serde::Deserialize<'de> for RemovedFromProjectIssueEvent {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        match crate::runtime::model::decode::<
-            D,
-            (
-                crate::runtime::model::Req<SimpleUser>,
-                crate::runtime::model::Opt<String>,
-                crate::runtime::model::Opt<String>,
-                crate::runtime::model::Req<String>,
-                crate::runtime::model::Req<String>,
-                crate::runtime::model::Req<i64>,
-                crate::runtime::model::Req<String>,
-                crate::runtime::model::Opt<Integration>,
-                crate::runtime::model::Opt<RemovedFromProjectIssueEventProjectCard>,
-                crate::runtime::model::Req<String>,
-            ),
-        >(d, Self::WIRE_NAMES, "RemovedFromProjectIssueEvent") {
-            Ok(((f0, f1, f2, f3, f4, f5, f6, f7, f8, f9), extra)) => {
-                Ok(RemovedFromProjectIssueEvent {
-                    actor: f0,
-                    commit_id: f1,
-                    commit_url: f2,
-                    created_at: f3,
-                    event: f4,
-                    id: f5,
-                    node_id: f6,
-                    performed_via_github_app: f7,
-                    project_card: f8,
-                    url: f9,
-                    extra,
-                })
-            }
-            Err(e) => Err(e),
-        }
-    }
-}
-#[cfg(feature = "issues")]
-#[derive(Clone)]
-#[cfg_attr(feature = "model-eq", derive(PartialEq))]
-pub struct RemovedFromProjectIssueEventProjectCard {
-    pub column_name: String,
-    pub id: i64,
-    pub previous_column_name: Option<String>,
-    pub project_id: i64,
-    pub project_url: String,
-    pub url: String,
-    /// Fields this client does not know, by wire name (kept when serialised).
-    pub extra: crate::runtime::Extra,
-}
-#[cfg(feature = "issues")]
-impl RemovedFromProjectIssueEventProjectCard {
-    const WIRE_NAMES: &'static [&'static str] = &[
-        "column_name",
-        "id",
-        "previous_column_name",
-        "project_id",
-        "project_url",
-        "url",
-    ];
-}
-#[cfg(feature = "issues")]
-impl ::std::fmt::Debug for RemovedFromProjectIssueEventProjectCard {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        crate::runtime::model::debug(self, "RemovedFromProjectIssueEventProjectCard", f)
-    }
-}
-#[cfg(feature = "issues")]
-impl ::serde::Serialize for RemovedFromProjectIssueEventProjectCard {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::runtime::model::serialize(
-            s,
-            Self::WIRE_NAMES,
-            (
-                &self.column_name,
-                &self.id,
-                crate::runtime::model::Skip(&self.previous_column_name),
-                &self.project_id,
-                &self.project_url,
-                &self.url,
-            ),
-            &self.extra,
-        )
-    }
-}
-#[cfg(feature = "issues")]
-impl<'de> ::serde::Deserialize<'de> for RemovedFromProjectIssueEventProjectCard {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        match crate::runtime::model::decode::<
-            D,
-            (
-                crate::runtime::model::Req<String>,
-                crate::runtime::model::Req<i64>,
-                crate::runtime::model::Opt<String>,
-                crate::runtime::model::Req<i64>,
-                crate::runtime::model::Req<String>,
-                crate::runtime::model::Req<String>,
-            ),
-        >(d, Self::WIRE_NAMES, "RemovedFromProjectIssueEventProjectCard") {
-            Ok(((f0, f1, f2, f3, f4, f5), extra)) => {
-                Ok(RemovedFromProjectIssueEventProjectCard {
-                    column_name: f0,
-                    id: f1,
-                    previous_column_name: f2,
-                    project_id: f3,
-                    project_url: f4,
-                    url: f5,
-                    extra,
-                })
-            }
-            Err(e) => Err(e),
-        }
-    }
-}
+pub type RemovedFromProjectIssueEventProjectCard = IssueEventProjectCard;
 #[cfg(feature = "issues")]
 #[derive(Clone)]
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
@@ -33899,60 +28072,9 @@ impl<'de> ::serde::Deserialize<'de> for RenamedIssueEvent {
         }
     }
 }
+/// The same fields as [`IssueEventRename`], whose type this is: values of the two mix freely.
 #[cfg(feature = "issues")]
-#[derive(Clone)]
-#[cfg_attr(feature = "model-eq", derive(PartialEq))]
-pub struct RenamedIssueEventRename {
-    pub from: String,
-    pub to: String,
-    /// Fields this client does not know, by wire name (kept when serialised).
-    pub extra: crate::runtime::Extra,
-}
-#[cfg(feature = "issues")]
-impl RenamedIssueEventRename {
-    const WIRE_NAMES: &'static [&'static str] = &["from", "to"];
-}
-#[cfg(feature = "issues")]
-impl ::std::fmt::Debug for RenamedIssueEventRename {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        crate::runtime::model::debug(self, "RenamedIssueEventRename", f)
-    }
-}
-#[cfg(feature = "issues")]
-impl ::serde::Serialize for RenamedIssueEventRename {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::runtime::model::serialize(
-            s,
-            Self::WIRE_NAMES,
-            (&self.from, &self.to),
-            &self.extra,
-        )
-    }
-}
-#[cfg(feature = "issues")]
-impl<'de> ::serde::Deserialize<'de> for RenamedIssueEventRename {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        match crate::runtime::model::decode::<
-            D,
-            (crate::runtime::model::Req<String>, crate::runtime::model::Req<String>),
-        >(d, Self::WIRE_NAMES, "RenamedIssueEventRename") {
-            Ok(((f0, f1), extra)) => {
-                Ok(RenamedIssueEventRename {
-                    from: f0,
-                    to: f1,
-                    extra,
-                })
-            }
-            Err(e) => Err(e),
-        }
-    }
-}
+pub type RenamedIssueEventRename = IssueEventRename;
 #[cfg(feature = "search")]
 #[derive(Clone)]
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
@@ -34497,219 +28619,15 @@ impl<'de> ::serde::Deserialize<'de> for RepoSearchResultItem {
         }
     }
 }
+/// The same fields as [`RepositoryPermissions`], whose type this is: values of the two mix freely.
 #[cfg(feature = "search")]
-#[derive(Clone)]
-#[cfg_attr(feature = "model-eq", derive(PartialEq))]
-pub struct RepoSearchResultItemPermissions {
-    pub admin: bool,
-    pub maintain: Option<bool>,
-    pub pull: bool,
-    pub push: bool,
-    pub triage: Option<bool>,
-    /// Fields this client does not know, by wire name (kept when serialised).
-    pub extra: crate::runtime::Extra,
-}
+pub type RepoSearchResultItemPermissions = RepositoryPermissions;
+/// The same fields as [`CodeSearchResultItemTextMatches`], whose type this is: values of the two mix freely.
 #[cfg(feature = "search")]
-impl RepoSearchResultItemPermissions {
-    const WIRE_NAMES: &'static [&'static str] = &[
-        "admin",
-        "maintain",
-        "pull",
-        "push",
-        "triage",
-    ];
-}
+pub type RepoSearchResultItemTextMatches = CodeSearchResultItemTextMatches;
+/// The same fields as [`CodeSearchResultItemTextMatchesMatches`], whose type this is: values of the two mix freely.
 #[cfg(feature = "search")]
-impl ::std::fmt::Debug for RepoSearchResultItemPermissions {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        crate::runtime::model::debug(self, "RepoSearchResultItemPermissions", f)
-    }
-}
-#[cfg(feature = "search")]
-impl ::serde::Serialize for RepoSearchResultItemPermissions {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::runtime::model::serialize(
-            s,
-            Self::WIRE_NAMES,
-            (
-                &self.admin,
-                crate::runtime::model::Skip(&self.maintain),
-                &self.pull,
-                &self.push,
-                crate::runtime::model::Skip(&self.triage),
-            ),
-            &self.extra,
-        )
-    }
-}
-#[cfg(feature = "search")]
-impl<'de> ::serde::Deserialize<'de> for RepoSearchResultItemPermissions {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        match crate::runtime::model::decode::<
-            D,
-            (
-                crate::runtime::model::Req<bool>,
-                crate::runtime::model::Opt<bool>,
-                crate::runtime::model::Req<bool>,
-                crate::runtime::model::Req<bool>,
-                crate::runtime::model::Opt<bool>,
-            ),
-        >(d, Self::WIRE_NAMES, "RepoSearchResultItemPermissions") {
-            Ok(((f0, f1, f2, f3, f4), extra)) => {
-                Ok(RepoSearchResultItemPermissions {
-                    admin: f0,
-                    maintain: f1,
-                    pull: f2,
-                    push: f3,
-                    triage: f4,
-                    extra,
-                })
-            }
-            Err(e) => Err(e),
-        }
-    }
-}
-#[cfg(feature = "search")]
-#[derive(Clone)]
-#[cfg_attr(feature = "model-eq", derive(PartialEq))]
-pub struct RepoSearchResultItemTextMatches {
-    pub fragment: Option<String>,
-    pub matches: Option<Vec<RepoSearchResultItemTextMatchesMatches>>,
-    pub object_type: Option<String>,
-    pub object_url: Option<String>,
-    pub property: Option<String>,
-    /// Fields this client does not know, by wire name (kept when serialised).
-    pub extra: crate::runtime::Extra,
-}
-#[cfg(feature = "search")]
-impl RepoSearchResultItemTextMatches {
-    const WIRE_NAMES: &'static [&'static str] = &[
-        "fragment",
-        "matches",
-        "object_type",
-        "object_url",
-        "property",
-    ];
-}
-#[cfg(feature = "search")]
-impl ::std::fmt::Debug for RepoSearchResultItemTextMatches {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        crate::runtime::model::debug(self, "RepoSearchResultItemTextMatches", f)
-    }
-}
-#[cfg(feature = "search")]
-impl ::serde::Serialize for RepoSearchResultItemTextMatches {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::runtime::model::serialize(
-            s,
-            Self::WIRE_NAMES,
-            (
-                crate::runtime::model::Skip(&self.fragment),
-                crate::runtime::model::Skip(&self.matches),
-                crate::runtime::model::Skip(&self.object_type),
-                crate::runtime::model::Skip(&self.object_url),
-                crate::runtime::model::Skip(&self.property),
-            ),
-            &self.extra,
-        )
-    }
-}
-#[cfg(feature = "search")]
-impl<'de> ::serde::Deserialize<'de> for RepoSearchResultItemTextMatches {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        match crate::runtime::model::decode::<
-            D,
-            (
-                crate::runtime::model::Opt<String>,
-                crate::runtime::model::Opt<Vec<RepoSearchResultItemTextMatchesMatches>>,
-                crate::runtime::model::Opt<String>,
-                crate::runtime::model::Opt<String>,
-                crate::runtime::model::Opt<String>,
-            ),
-        >(d, Self::WIRE_NAMES, "RepoSearchResultItemTextMatches") {
-            Ok(((f0, f1, f2, f3, f4), extra)) => {
-                Ok(RepoSearchResultItemTextMatches {
-                    fragment: f0,
-                    matches: f1,
-                    object_type: f2,
-                    object_url: f3,
-                    property: f4,
-                    extra,
-                })
-            }
-            Err(e) => Err(e),
-        }
-    }
-}
-#[cfg(feature = "search")]
-#[derive(Clone)]
-#[cfg_attr(feature = "model-eq", derive(PartialEq))]
-pub struct RepoSearchResultItemTextMatchesMatches {
-    pub indices: Option<Vec<i64>>,
-    pub text: Option<String>,
-    /// Fields this client does not know, by wire name (kept when serialised).
-    pub extra: crate::runtime::Extra,
-}
-#[cfg(feature = "search")]
-impl RepoSearchResultItemTextMatchesMatches {
-    const WIRE_NAMES: &'static [&'static str] = &["indices", "text"];
-}
-#[cfg(feature = "search")]
-impl ::std::fmt::Debug for RepoSearchResultItemTextMatchesMatches {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        crate::runtime::model::debug(self, "RepoSearchResultItemTextMatchesMatches", f)
-    }
-}
-#[cfg(feature = "search")]
-impl ::serde::Serialize for RepoSearchResultItemTextMatchesMatches {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::runtime::model::serialize(
-            s,
-            Self::WIRE_NAMES,
-            (
-                crate::runtime::model::Skip(&self.indices),
-                crate::runtime::model::Skip(&self.text),
-            ),
-            &self.extra,
-        )
-    }
-}
-#[cfg(feature = "search")]
-impl<'de> ::serde::Deserialize<'de> for RepoSearchResultItemTextMatchesMatches {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        match crate::runtime::model::decode::<
-            D,
-            (crate::runtime::model::Opt<Vec<i64>>, crate::runtime::model::Opt<String>),
-        >(d, Self::WIRE_NAMES, "RepoSearchResultItemTextMatchesMatches") {
-            Ok(((f0, f1), extra)) => {
-                Ok(RepoSearchResultItemTextMatchesMatches {
-                    indices: f0,
-                    text: f1,
-                    extra,
-                })
-            }
-            Err(e) => Err(e),
-        }
-    }
-}
+pub type RepoSearchResultItemTextMatchesMatches = CodeSearchResultItemTextMatchesMatches;
 #[cfg(feature = "search")]
 #[derive(Clone)]
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
@@ -36571,7 +30489,7 @@ impl<'de> ::serde::Deserialize<'de> for ReviewComment {
         }
     }
 }
-#[cfg(feature = "pulls")]
+#[cfg(any(feature = "activity", feature = "issues", feature = "pulls"))]
 #[derive(Clone)]
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
 pub struct ReviewCommentLinks {
@@ -36581,18 +30499,18 @@ pub struct ReviewCommentLinks {
     /// Fields this client does not know, by wire name (kept when serialised).
     pub extra: crate::runtime::Extra,
 }
-#[cfg(feature = "pulls")]
+#[cfg(any(feature = "activity", feature = "issues", feature = "pulls"))]
 impl ReviewCommentLinks {
     const WIRE_NAMES: &'static [&'static str] = &["html", "pull_request", "self"];
 }
-#[cfg(feature = "pulls")]
+#[cfg(any(feature = "activity", feature = "issues", feature = "pulls"))]
 impl ::std::fmt::Debug for ReviewCommentLinks {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         crate::runtime::model::debug(self, "ReviewCommentLinks", f)
     }
 }
-#[cfg(feature = "pulls")]
+#[cfg(any(feature = "activity", feature = "issues", feature = "pulls"))]
 impl ::serde::Serialize for ReviewCommentLinks {
     fn serialize<S: ::serde::Serializer>(
         &self,
@@ -36606,7 +30524,7 @@ impl ::serde::Serialize for ReviewCommentLinks {
         )
     }
 }
-#[cfg(feature = "pulls")]
+#[cfg(any(feature = "activity", feature = "issues", feature = "pulls"))]
 impl<'de> ::serde::Deserialize<'de> for ReviewCommentLinks {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         d: D,
@@ -36631,7 +30549,7 @@ impl<'de> ::serde::Deserialize<'de> for ReviewCommentLinks {
         }
     }
 }
-#[cfg(feature = "pulls")]
+#[cfg(any(feature = "issues", feature = "pulls"))]
 #[derive(Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ReviewCommentSide {
@@ -36642,7 +30560,7 @@ pub enum ReviewCommentSide {
     /// A value this client does not know yet, sent as given.
     Other(String),
 }
-#[cfg(feature = "pulls")]
+#[cfg(any(feature = "issues", feature = "pulls"))]
 impl ::std::fmt::Debug for ReviewCommentSide {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -36655,7 +30573,7 @@ impl ::std::fmt::Debug for ReviewCommentSide {
         )
     }
 }
-#[cfg(feature = "pulls")]
+#[cfg(any(feature = "issues", feature = "pulls"))]
 impl ReviewCommentSide {
     /// The value as sent on the wire.
     #[inline]
@@ -36667,7 +30585,7 @@ impl ReviewCommentSide {
         }
     }
 }
-#[cfg(feature = "pulls")]
+#[cfg(any(feature = "issues", feature = "pulls"))]
 impl ::serde::Serialize for ReviewCommentSide {
     fn serialize<S: ::serde::Serializer>(
         &self,
@@ -36676,7 +30594,7 @@ impl ::serde::Serialize for ReviewCommentSide {
         serializer.serialize_str(self.as_str())
     }
 }
-#[cfg(feature = "pulls")]
+#[cfg(any(feature = "issues", feature = "pulls"))]
 impl<'de> ::serde::Deserialize<'de> for ReviewCommentSide {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -36693,69 +30611,10 @@ impl<'de> ::serde::Deserialize<'de> for ReviewCommentSide {
         )
     }
 }
+/// The same fields as [`ReviewCommentSide`], whose type this is: values of the two mix freely.
 #[cfg(feature = "pulls")]
-#[derive(Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum ReviewCommentStartSide {
-    /// `LEFT`
-    Left,
-    /// `RIGHT`
-    Right,
-    /// A value this client does not know yet, sent as given.
-    Other(String),
-}
-#[cfg(feature = "pulls")]
-impl ::std::fmt::Debug for ReviewCommentStartSide {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(
-            match self {
-                Self::Left => "Left",
-                Self::Right => "Right",
-                Self::Other(value) => return f.debug_tuple("Other").field(value).finish(),
-            },
-        )
-    }
-}
-#[cfg(feature = "pulls")]
-impl ReviewCommentStartSide {
-    /// The value as sent on the wire.
-    #[inline]
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Left => "LEFT",
-            Self::Right => "RIGHT",
-            Self::Other(value) => value,
-        }
-    }
-}
-#[cfg(feature = "pulls")]
-impl ::serde::Serialize for ReviewCommentStartSide {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-#[cfg(feature = "pulls")]
-impl<'de> ::serde::Deserialize<'de> for ReviewCommentStartSide {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        let value = <crate::runtime::Key<
-            'de,
-        > as ::serde::Deserialize>::deserialize(deserializer)?;
-        Ok(
-            match value.as_str() {
-                "LEFT" => Self::Left,
-                "RIGHT" => Self::Right,
-                _ => Self::Other(value.into_owned()),
-            },
-        )
-    }
-}
-#[cfg(feature = "pulls")]
+pub type ReviewCommentStartSide = ReviewCommentSide;
+#[cfg(any(feature = "issues", feature = "pulls"))]
 #[derive(Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ReviewCommentSubjectType {
@@ -36766,7 +30625,7 @@ pub enum ReviewCommentSubjectType {
     /// A value this client does not know yet, sent as given.
     Other(String),
 }
-#[cfg(feature = "pulls")]
+#[cfg(any(feature = "issues", feature = "pulls"))]
 impl ::std::fmt::Debug for ReviewCommentSubjectType {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -36779,7 +30638,7 @@ impl ::std::fmt::Debug for ReviewCommentSubjectType {
         )
     }
 }
-#[cfg(feature = "pulls")]
+#[cfg(any(feature = "issues", feature = "pulls"))]
 impl ReviewCommentSubjectType {
     /// The value as sent on the wire.
     #[inline]
@@ -36791,7 +30650,7 @@ impl ReviewCommentSubjectType {
         }
     }
 }
-#[cfg(feature = "pulls")]
+#[cfg(any(feature = "issues", feature = "pulls"))]
 impl ::serde::Serialize for ReviewCommentSubjectType {
     fn serialize<S: ::serde::Serializer>(
         &self,
@@ -36800,7 +30659,7 @@ impl ::serde::Serialize for ReviewCommentSubjectType {
         serializer.serialize_str(self.as_str())
     }
 }
-#[cfg(feature = "pulls")]
+#[cfg(any(feature = "issues", feature = "pulls"))]
 impl<'de> ::serde::Deserialize<'de> for ReviewCommentSubjectType {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -36993,119 +30852,9 @@ impl<'de> ::serde::Deserialize<'de> for ReviewDismissedIssueEventDismissedReview
         }
     }
 }
+/// The same fields as [`ReviewRequestedIssueEvent`], whose type this is: values of the two mix freely.
 #[cfg(feature = "issues")]
-#[derive(Clone)]
-#[cfg_attr(feature = "model-eq", derive(PartialEq))]
-pub struct ReviewRequestRemovedIssueEvent {
-    pub actor: SimpleUser,
-    pub commit_id: Option<String>,
-    pub commit_url: Option<String>,
-    pub created_at: String,
-    pub event: String,
-    pub id: i64,
-    pub node_id: String,
-    pub performed_via_github_app: Option<Integration>,
-    pub requested_reviewer: Option<SimpleUser>,
-    pub requested_team: Option<Team>,
-    pub review_requester: SimpleUser,
-    pub url: String,
-    /// Fields this client does not know, by wire name (kept when serialised).
-    pub extra: crate::runtime::Extra,
-}
-#[cfg(feature = "issues")]
-impl ReviewRequestRemovedIssueEvent {
-    const WIRE_NAMES: &'static [&'static str] = &[
-        "actor",
-        "commit_id",
-        "commit_url",
-        "created_at",
-        "event",
-        "id",
-        "node_id",
-        "performed_via_github_app",
-        "requested_reviewer",
-        "requested_team",
-        "review_requester",
-        "url",
-    ];
-}
-#[cfg(feature = "issues")]
-impl ::std::fmt::Debug for ReviewRequestRemovedIssueEvent {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        crate::runtime::model::debug(self, "ReviewRequestRemovedIssueEvent", f)
-    }
-}
-#[cfg(feature = "issues")]
-impl ::serde::Serialize for ReviewRequestRemovedIssueEvent {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::runtime::model::serialize(
-            s,
-            Self::WIRE_NAMES,
-            (
-                &self.actor,
-                &self.commit_id,
-                &self.commit_url,
-                &self.created_at,
-                &self.event,
-                &self.id,
-                &self.node_id,
-                &self.performed_via_github_app,
-                crate::runtime::model::Skip(&self.requested_reviewer),
-                crate::runtime::model::Skip(&self.requested_team),
-                &self.review_requester,
-                &self.url,
-            ),
-            &self.extra,
-        )
-    }
-}
-#[cfg(feature = "issues")]
-impl<'de> ::serde::Deserialize<'de> for ReviewRequestRemovedIssueEvent {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        match crate::runtime::model::decode::<
-            D,
-            (
-                crate::runtime::model::Req<SimpleUser>,
-                crate::runtime::model::Opt<String>,
-                crate::runtime::model::Opt<String>,
-                crate::runtime::model::Req<String>,
-                crate::runtime::model::Req<String>,
-                crate::runtime::model::Req<i64>,
-                crate::runtime::model::Req<String>,
-                crate::runtime::model::Opt<Integration>,
-                crate::runtime::model::Opt<SimpleUser>,
-                crate::runtime::model::Opt<Team>,
-                crate::runtime::model::Req<SimpleUser>,
-                crate::runtime::model::Req<String>,
-            ),
-        >(d, Self::WIRE_NAMES, "ReviewRequestRemovedIssueEvent") {
-            Ok(((f0, f1, f2, f3, f4, f5, f6, f7, f8, f9, f10, f11), extra)) => {
-                Ok(ReviewRequestRemovedIssueEvent {
-                    actor: f0,
-                    commit_id: f1,
-                    commit_url: f2,
-                    created_at: f3,
-                    event: f4,
-                    id: f5,
-                    node_id: f6,
-                    performed_via_github_app: f7,
-                    requested_reviewer: f8,
-                    requested_team: f9,
-                    review_requester: f10,
-                    url: f11,
-                    extra,
-                })
-            }
-            Err(e) => Err(e),
-        }
-    }
-}
+pub type ReviewRequestRemovedIssueEvent = ReviewRequestedIssueEvent;
 #[cfg(feature = "issues")]
 #[derive(Clone)]
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
@@ -37608,6 +31357,7 @@ impl<'de> ::serde::Deserialize<'de> for SecurityAndAnalysis {
         }
     }
 }
+/// The same fields as [`SecurityAndAnalysisCodeSecurity`], whose type this is: values of the two mix freely.
 #[cfg(
     any(
         feature = "actions",
@@ -37619,13 +31369,8 @@ impl<'de> ::serde::Deserialize<'de> for SecurityAndAnalysis {
         feature = "teams"
     )
 )]
-#[derive(Clone)]
-#[cfg_attr(feature = "model-eq", derive(PartialEq))]
-pub struct SecurityAndAnalysisAdvancedSecurity {
-    pub status: Option<SecurityAndAnalysisAdvancedSecurityStatus>,
-    /// Fields this client does not know, by wire name (kept when serialised).
-    pub extra: crate::runtime::Extra,
-}
+pub type SecurityAndAnalysisAdvancedSecurity = SecurityAndAnalysisCodeSecurity;
+/// The same fields as [`SecurityAndAnalysisCodeSecurityStatus`], whose type this is: values of the two mix freely.
 #[cfg(
     any(
         feature = "actions",
@@ -37637,191 +31382,7 @@ pub struct SecurityAndAnalysisAdvancedSecurity {
         feature = "teams"
     )
 )]
-impl SecurityAndAnalysisAdvancedSecurity {
-    const WIRE_NAMES: &'static [&'static str] = &["status"];
-}
-#[cfg(
-    any(
-        feature = "actions",
-        feature = "activity",
-        feature = "checks",
-        feature = "codespaces",
-        feature = "repos",
-        feature = "search",
-        feature = "teams"
-    )
-)]
-impl ::std::fmt::Debug for SecurityAndAnalysisAdvancedSecurity {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        crate::runtime::model::debug(self, "SecurityAndAnalysisAdvancedSecurity", f)
-    }
-}
-#[cfg(
-    any(
-        feature = "actions",
-        feature = "activity",
-        feature = "checks",
-        feature = "codespaces",
-        feature = "repos",
-        feature = "search",
-        feature = "teams"
-    )
-)]
-impl ::serde::Serialize for SecurityAndAnalysisAdvancedSecurity {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::runtime::model::serialize(
-            s,
-            Self::WIRE_NAMES,
-            (crate::runtime::model::Skip(&self.status),),
-            &self.extra,
-        )
-    }
-}
-#[cfg(
-    any(
-        feature = "actions",
-        feature = "activity",
-        feature = "checks",
-        feature = "codespaces",
-        feature = "repos",
-        feature = "search",
-        feature = "teams"
-    )
-)]
-impl<'de> ::serde::Deserialize<'de> for SecurityAndAnalysisAdvancedSecurity {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        match crate::runtime::model::decode::<
-            D,
-            (crate::runtime::model::Opt<SecurityAndAnalysisAdvancedSecurityStatus>,),
-        >(d, Self::WIRE_NAMES, "SecurityAndAnalysisAdvancedSecurity") {
-            Ok(((f0,), extra)) => {
-                Ok(SecurityAndAnalysisAdvancedSecurity {
-                    status: f0,
-                    extra,
-                })
-            }
-            Err(e) => Err(e),
-        }
-    }
-}
-#[cfg(
-    any(
-        feature = "actions",
-        feature = "activity",
-        feature = "checks",
-        feature = "codespaces",
-        feature = "repos",
-        feature = "search",
-        feature = "teams"
-    )
-)]
-#[derive(Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum SecurityAndAnalysisAdvancedSecurityStatus {
-    /// `enabled`
-    Enabled,
-    /// `disabled`
-    Disabled,
-    /// A value this client does not know yet, sent as given.
-    Other(String),
-}
-#[cfg(
-    any(
-        feature = "actions",
-        feature = "activity",
-        feature = "checks",
-        feature = "codespaces",
-        feature = "repos",
-        feature = "search",
-        feature = "teams"
-    )
-)]
-impl ::std::fmt::Debug for SecurityAndAnalysisAdvancedSecurityStatus {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(
-            match self {
-                Self::Enabled => "Enabled",
-                Self::Disabled => "Disabled",
-                Self::Other(value) => return f.debug_tuple("Other").field(value).finish(),
-            },
-        )
-    }
-}
-#[cfg(
-    any(
-        feature = "actions",
-        feature = "activity",
-        feature = "checks",
-        feature = "codespaces",
-        feature = "repos",
-        feature = "search",
-        feature = "teams"
-    )
-)]
-impl SecurityAndAnalysisAdvancedSecurityStatus {
-    /// The value as sent on the wire.
-    #[inline]
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Enabled => "enabled",
-            Self::Disabled => "disabled",
-            Self::Other(value) => value,
-        }
-    }
-}
-#[cfg(
-    any(
-        feature = "actions",
-        feature = "activity",
-        feature = "checks",
-        feature = "codespaces",
-        feature = "repos",
-        feature = "search",
-        feature = "teams"
-    )
-)]
-impl ::serde::Serialize for SecurityAndAnalysisAdvancedSecurityStatus {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-#[cfg(
-    any(
-        feature = "actions",
-        feature = "activity",
-        feature = "checks",
-        feature = "codespaces",
-        feature = "repos",
-        feature = "search",
-        feature = "teams"
-    )
-)]
-impl<'de> ::serde::Deserialize<'de> for SecurityAndAnalysisAdvancedSecurityStatus {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        let value = <crate::runtime::Key<
-            'de,
-        > as ::serde::Deserialize>::deserialize(deserializer)?;
-        Ok(
-            match value.as_str() {
-                "enabled" => Self::Enabled,
-                "disabled" => Self::Disabled,
-                _ => Self::Other(value.into_owned()),
-            },
-        )
-    }
-}
+pub type SecurityAndAnalysisAdvancedSecurityStatus = SecurityAndAnalysisCodeSecurityStatus;
 #[cfg(
     any(
         feature = "actions",
@@ -38036,6 +31597,7 @@ impl<'de> ::serde::Deserialize<'de> for SecurityAndAnalysisCodeSecurityStatus {
         )
     }
 }
+/// The same fields as [`SecurityAndAnalysisCodeSecurity`], whose type this is: values of the two mix freely.
 #[cfg(
     any(
         feature = "actions",
@@ -38047,13 +31609,8 @@ impl<'de> ::serde::Deserialize<'de> for SecurityAndAnalysisCodeSecurityStatus {
         feature = "teams"
     )
 )]
-#[derive(Clone)]
-#[cfg_attr(feature = "model-eq", derive(PartialEq))]
-pub struct SecurityAndAnalysisDependabotSecurityUpdates {
-    pub status: Option<SecurityAndAnalysisDependabotSecurityUpdatesStatus>,
-    /// Fields this client does not know, by wire name (kept when serialised).
-    pub extra: crate::runtime::Extra,
-}
+pub type SecurityAndAnalysisDependabotSecurityUpdates = SecurityAndAnalysisCodeSecurity;
+/// The same fields as [`SecurityAndAnalysisCodeSecurityStatus`], whose type this is: values of the two mix freely.
 #[cfg(
     any(
         feature = "actions",
@@ -38065,9 +31622,8 @@ pub struct SecurityAndAnalysisDependabotSecurityUpdates {
         feature = "teams"
     )
 )]
-impl SecurityAndAnalysisDependabotSecurityUpdates {
-    const WIRE_NAMES: &'static [&'static str] = &["status"];
-}
+pub type SecurityAndAnalysisDependabotSecurityUpdatesStatus = SecurityAndAnalysisCodeSecurityStatus;
+/// The same fields as [`SecurityAndAnalysisCodeSecurity`], whose type this is: values of the two mix freely.
 #[cfg(
     any(
         feature = "actions",
@@ -38079,16 +31635,8 @@ impl SecurityAndAnalysisDependabotSecurityUpdates {
         feature = "teams"
     )
 )]
-impl ::std::fmt::Debug for SecurityAndAnalysisDependabotSecurityUpdates {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        crate::runtime::model::debug(
-            self,
-            "SecurityAndAnalysisDependabotSecurityUpdates",
-            f,
-        )
-    }
-}
+pub type SecurityAndAnalysisSecretScanning = SecurityAndAnalysisCodeSecurity;
+/// The same fields as [`SecurityAndAnalysisCodeSecurity`], whose type this is: values of the two mix freely.
 #[cfg(
     any(
         feature = "actions",
@@ -38100,19 +31648,8 @@ impl ::std::fmt::Debug for SecurityAndAnalysisDependabotSecurityUpdates {
         feature = "teams"
     )
 )]
-impl ::serde::Serialize for SecurityAndAnalysisDependabotSecurityUpdates {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::runtime::model::serialize(
-            s,
-            Self::WIRE_NAMES,
-            (crate::runtime::model::Skip(&self.status),),
-            &self.extra,
-        )
-    }
-}
+pub type SecurityAndAnalysisSecretScanningAiDetection = SecurityAndAnalysisCodeSecurity;
+/// The same fields as [`SecurityAndAnalysisCodeSecurityStatus`], whose type this is: values of the two mix freely.
 #[cfg(
     any(
         feature = "actions",
@@ -38124,28 +31661,8 @@ impl ::serde::Serialize for SecurityAndAnalysisDependabotSecurityUpdates {
         feature = "teams"
     )
 )]
-impl<'de> ::serde::Deserialize<'de> for SecurityAndAnalysisDependabotSecurityUpdates {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        match crate::runtime::model::decode::<
-            D,
-            (
-                crate::runtime::model::Opt<
-                    SecurityAndAnalysisDependabotSecurityUpdatesStatus,
-                >,
-            ),
-        >(d, Self::WIRE_NAMES, "SecurityAndAnalysisDependabotSecurityUpdates") {
-            Ok(((f0,), extra)) => {
-                Ok(SecurityAndAnalysisDependabotSecurityUpdates {
-                    status: f0,
-                    extra,
-                })
-            }
-            Err(e) => Err(e),
-        }
-    }
-}
+pub type SecurityAndAnalysisSecretScanningAiDetectionStatus = SecurityAndAnalysisCodeSecurityStatus;
+/// The same fields as [`SecurityAndAnalysisCodeSecurity`], whose type this is: values of the two mix freely.
 #[cfg(
     any(
         feature = "actions",
@@ -38157,16 +31674,8 @@ impl<'de> ::serde::Deserialize<'de> for SecurityAndAnalysisDependabotSecurityUpd
         feature = "teams"
     )
 )]
-#[derive(Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum SecurityAndAnalysisDependabotSecurityUpdatesStatus {
-    /// `enabled`
-    Enabled,
-    /// `disabled`
-    Disabled,
-    /// A value this client does not know yet, sent as given.
-    Other(String),
-}
+pub type SecurityAndAnalysisSecretScanningNonProviderPatterns = SecurityAndAnalysisCodeSecurity;
+/// The same fields as [`SecurityAndAnalysisCodeSecurityStatus`], whose type this is: values of the two mix freely.
 #[cfg(
     any(
         feature = "actions",
@@ -38178,18 +31687,8 @@ pub enum SecurityAndAnalysisDependabotSecurityUpdatesStatus {
         feature = "teams"
     )
 )]
-impl ::std::fmt::Debug for SecurityAndAnalysisDependabotSecurityUpdatesStatus {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(
-            match self {
-                Self::Enabled => "Enabled",
-                Self::Disabled => "Disabled",
-                Self::Other(value) => return f.debug_tuple("Other").field(value).finish(),
-            },
-        )
-    }
-}
+pub type SecurityAndAnalysisSecretScanningNonProviderPatternsStatus = SecurityAndAnalysisCodeSecurityStatus;
+/// The same fields as [`SecurityAndAnalysisCodeSecurity`], whose type this is: values of the two mix freely.
 #[cfg(
     any(
         feature = "actions",
@@ -38201,17 +31700,8 @@ impl ::std::fmt::Debug for SecurityAndAnalysisDependabotSecurityUpdatesStatus {
         feature = "teams"
     )
 )]
-impl SecurityAndAnalysisDependabotSecurityUpdatesStatus {
-    /// The value as sent on the wire.
-    #[inline]
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Enabled => "enabled",
-            Self::Disabled => "disabled",
-            Self::Other(value) => value,
-        }
-    }
-}
+pub type SecurityAndAnalysisSecretScanningPushProtection = SecurityAndAnalysisCodeSecurity;
+/// The same fields as [`SecurityAndAnalysisCodeSecurityStatus`], whose type this is: values of the two mix freely.
 #[cfg(
     any(
         feature = "actions",
@@ -38223,14 +31713,8 @@ impl SecurityAndAnalysisDependabotSecurityUpdatesStatus {
         feature = "teams"
     )
 )]
-impl ::serde::Serialize for SecurityAndAnalysisDependabotSecurityUpdatesStatus {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
+pub type SecurityAndAnalysisSecretScanningPushProtectionStatus = SecurityAndAnalysisCodeSecurityStatus;
+/// The same fields as [`SecurityAndAnalysisCodeSecurityStatus`], whose type this is: values of the two mix freely.
 #[cfg(
     any(
         feature = "actions",
@@ -38242,908 +31726,16 @@ impl ::serde::Serialize for SecurityAndAnalysisDependabotSecurityUpdatesStatus {
         feature = "teams"
     )
 )]
-impl<'de> ::serde::Deserialize<'de>
-for SecurityAndAnalysisDependabotSecurityUpdatesStatus {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        let value = <crate::runtime::Key<
-            'de,
-        > as ::serde::Deserialize>::deserialize(deserializer)?;
-        Ok(
-            match value.as_str() {
-                "enabled" => Self::Enabled,
-                "disabled" => Self::Disabled,
-                _ => Self::Other(value.into_owned()),
-            },
-        )
-    }
-}
+pub type SecurityAndAnalysisSecretScanningStatus = SecurityAndAnalysisCodeSecurityStatus;
 #[cfg(
     any(
-        feature = "actions",
-        feature = "activity",
-        feature = "checks",
-        feature = "codespaces",
+        feature = "git",
+        feature = "issues",
+        feature = "pulls",
         feature = "repos",
-        feature = "search",
-        feature = "teams"
+        feature = "search"
     )
 )]
-#[derive(Clone)]
-#[cfg_attr(feature = "model-eq", derive(PartialEq))]
-pub struct SecurityAndAnalysisSecretScanning {
-    pub status: Option<SecurityAndAnalysisSecretScanningStatus>,
-    /// Fields this client does not know, by wire name (kept when serialised).
-    pub extra: crate::runtime::Extra,
-}
-#[cfg(
-    any(
-        feature = "actions",
-        feature = "activity",
-        feature = "checks",
-        feature = "codespaces",
-        feature = "repos",
-        feature = "search",
-        feature = "teams"
-    )
-)]
-impl SecurityAndAnalysisSecretScanning {
-    const WIRE_NAMES: &'static [&'static str] = &["status"];
-}
-#[cfg(
-    any(
-        feature = "actions",
-        feature = "activity",
-        feature = "checks",
-        feature = "codespaces",
-        feature = "repos",
-        feature = "search",
-        feature = "teams"
-    )
-)]
-impl ::std::fmt::Debug for SecurityAndAnalysisSecretScanning {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        crate::runtime::model::debug(self, "SecurityAndAnalysisSecretScanning", f)
-    }
-}
-#[cfg(
-    any(
-        feature = "actions",
-        feature = "activity",
-        feature = "checks",
-        feature = "codespaces",
-        feature = "repos",
-        feature = "search",
-        feature = "teams"
-    )
-)]
-impl ::serde::Serialize for SecurityAndAnalysisSecretScanning {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::runtime::model::serialize(
-            s,
-            Self::WIRE_NAMES,
-            (crate::runtime::model::Skip(&self.status),),
-            &self.extra,
-        )
-    }
-}
-#[cfg(
-    any(
-        feature = "actions",
-        feature = "activity",
-        feature = "checks",
-        feature = "codespaces",
-        feature = "repos",
-        feature = "search",
-        feature = "teams"
-    )
-)]
-impl<'de> ::serde::Deserialize<'de> for SecurityAndAnalysisSecretScanning {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        match crate::runtime::model::decode::<
-            D,
-            (crate::runtime::model::Opt<SecurityAndAnalysisSecretScanningStatus>,),
-        >(d, Self::WIRE_NAMES, "SecurityAndAnalysisSecretScanning") {
-            Ok(((f0,), extra)) => {
-                Ok(SecurityAndAnalysisSecretScanning {
-                    status: f0,
-                    extra,
-                })
-            }
-            Err(e) => Err(e),
-        }
-    }
-}
-#[cfg(
-    any(
-        feature = "actions",
-        feature = "activity",
-        feature = "checks",
-        feature = "codespaces",
-        feature = "repos",
-        feature = "search",
-        feature = "teams"
-    )
-)]
-#[derive(Clone)]
-#[cfg_attr(feature = "model-eq", derive(PartialEq))]
-pub struct SecurityAndAnalysisSecretScanningAiDetection {
-    pub status: Option<SecurityAndAnalysisSecretScanningAiDetectionStatus>,
-    /// Fields this client does not know, by wire name (kept when serialised).
-    pub extra: crate::runtime::Extra,
-}
-#[cfg(
-    any(
-        feature = "actions",
-        feature = "activity",
-        feature = "checks",
-        feature = "codespaces",
-        feature = "repos",
-        feature = "search",
-        feature = "teams"
-    )
-)]
-impl SecurityAndAnalysisSecretScanningAiDetection {
-    const WIRE_NAMES: &'static [&'static str] = &["status"];
-}
-#[cfg(
-    any(
-        feature = "actions",
-        feature = "activity",
-        feature = "checks",
-        feature = "codespaces",
-        feature = "repos",
-        feature = "search",
-        feature = "teams"
-    )
-)]
-impl ::std::fmt::Debug for SecurityAndAnalysisSecretScanningAiDetection {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        crate::runtime::model::debug(
-            self,
-            "SecurityAndAnalysisSecretScanningAiDetection",
-            f,
-        )
-    }
-}
-#[cfg(
-    any(
-        feature = "actions",
-        feature = "activity",
-        feature = "checks",
-        feature = "codespaces",
-        feature = "repos",
-        feature = "search",
-        feature = "teams"
-    )
-)]
-impl ::serde::Serialize for SecurityAndAnalysisSecretScanningAiDetection {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::runtime::model::serialize(
-            s,
-            Self::WIRE_NAMES,
-            (crate::runtime::model::Skip(&self.status),),
-            &self.extra,
-        )
-    }
-}
-#[cfg(
-    any(
-        feature = "actions",
-        feature = "activity",
-        feature = "checks",
-        feature = "codespaces",
-        feature = "repos",
-        feature = "search",
-        feature = "teams"
-    )
-)]
-impl<'de> ::serde::Deserialize<'de> for SecurityAndAnalysisSecretScanningAiDetection {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        match crate::runtime::model::decode::<
-            D,
-            (
-                crate::runtime::model::Opt<
-                    SecurityAndAnalysisSecretScanningAiDetectionStatus,
-                >,
-            ),
-        >(d, Self::WIRE_NAMES, "SecurityAndAnalysisSecretScanningAiDetection") {
-            Ok(((f0,), extra)) => {
-                Ok(SecurityAndAnalysisSecretScanningAiDetection {
-                    status: f0,
-                    extra,
-                })
-            }
-            Err(e) => Err(e),
-        }
-    }
-}
-#[cfg(
-    any(
-        feature = "actions",
-        feature = "activity",
-        feature = "checks",
-        feature = "codespaces",
-        feature = "repos",
-        feature = "search",
-        feature = "teams"
-    )
-)]
-#[derive(Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum SecurityAndAnalysisSecretScanningAiDetectionStatus {
-    /// `enabled`
-    Enabled,
-    /// `disabled`
-    Disabled,
-    /// A value this client does not know yet, sent as given.
-    Other(String),
-}
-#[cfg(
-    any(
-        feature = "actions",
-        feature = "activity",
-        feature = "checks",
-        feature = "codespaces",
-        feature = "repos",
-        feature = "search",
-        feature = "teams"
-    )
-)]
-impl ::std::fmt::Debug for SecurityAndAnalysisSecretScanningAiDetectionStatus {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(
-            match self {
-                Self::Enabled => "Enabled",
-                Self::Disabled => "Disabled",
-                Self::Other(value) => return f.debug_tuple("Other").field(value).finish(),
-            },
-        )
-    }
-}
-#[cfg(
-    any(
-        feature = "actions",
-        feature = "activity",
-        feature = "checks",
-        feature = "codespaces",
-        feature = "repos",
-        feature = "search",
-        feature = "teams"
-    )
-)]
-impl SecurityAndAnalysisSecretScanningAiDetectionStatus {
-    /// The value as sent on the wire.
-    #[inline]
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Enabled => "enabled",
-            Self::Disabled => "disabled",
-            Self::Other(value) => value,
-        }
-    }
-}
-#[cfg(
-    any(
-        feature = "actions",
-        feature = "activity",
-        feature = "checks",
-        feature = "codespaces",
-        feature = "repos",
-        feature = "search",
-        feature = "teams"
-    )
-)]
-impl ::serde::Serialize for SecurityAndAnalysisSecretScanningAiDetectionStatus {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-#[cfg(
-    any(
-        feature = "actions",
-        feature = "activity",
-        feature = "checks",
-        feature = "codespaces",
-        feature = "repos",
-        feature = "search",
-        feature = "teams"
-    )
-)]
-impl<'de> ::serde::Deserialize<'de>
-for SecurityAndAnalysisSecretScanningAiDetectionStatus {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        let value = <crate::runtime::Key<
-            'de,
-        > as ::serde::Deserialize>::deserialize(deserializer)?;
-        Ok(
-            match value.as_str() {
-                "enabled" => Self::Enabled,
-                "disabled" => Self::Disabled,
-                _ => Self::Other(value.into_owned()),
-            },
-        )
-    }
-}
-#[cfg(
-    any(
-        feature = "actions",
-        feature = "activity",
-        feature = "checks",
-        feature = "codespaces",
-        feature = "repos",
-        feature = "search",
-        feature = "teams"
-    )
-)]
-#[derive(Clone)]
-#[cfg_attr(feature = "model-eq", derive(PartialEq))]
-pub struct SecurityAndAnalysisSecretScanningNonProviderPatterns {
-    pub status: Option<SecurityAndAnalysisSecretScanningNonProviderPatternsStatus>,
-    /// Fields this client does not know, by wire name (kept when serialised).
-    pub extra: crate::runtime::Extra,
-}
-#[cfg(
-    any(
-        feature = "actions",
-        feature = "activity",
-        feature = "checks",
-        feature = "codespaces",
-        feature = "repos",
-        feature = "search",
-        feature = "teams"
-    )
-)]
-impl SecurityAndAnalysisSecretScanningNonProviderPatterns {
-    const WIRE_NAMES: &'static [&'static str] = &["status"];
-}
-#[cfg(
-    any(
-        feature = "actions",
-        feature = "activity",
-        feature = "checks",
-        feature = "codespaces",
-        feature = "repos",
-        feature = "search",
-        feature = "teams"
-    )
-)]
-impl ::std::fmt::Debug for SecurityAndAnalysisSecretScanningNonProviderPatterns {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        crate::runtime::model::debug(
-            self,
-            "SecurityAndAnalysisSecretScanningNonProviderPatterns",
-            f,
-        )
-    }
-}
-#[cfg(
-    any(
-        feature = "actions",
-        feature = "activity",
-        feature = "checks",
-        feature = "codespaces",
-        feature = "repos",
-        feature = "search",
-        feature = "teams"
-    )
-)]
-impl ::serde::Serialize for SecurityAndAnalysisSecretScanningNonProviderPatterns {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::runtime::model::serialize(
-            s,
-            Self::WIRE_NAMES,
-            (crate::runtime::model::Skip(&self.status),),
-            &self.extra,
-        )
-    }
-}
-#[cfg(
-    any(
-        feature = "actions",
-        feature = "activity",
-        feature = "checks",
-        feature = "codespaces",
-        feature = "repos",
-        feature = "search",
-        feature = "teams"
-    )
-)]
-impl<'de> ::serde::Deserialize<'de>
-for SecurityAndAnalysisSecretScanningNonProviderPatterns {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        match crate::runtime::model::decode::<
-            D,
-            (
-                crate::runtime::model::Opt<
-                    SecurityAndAnalysisSecretScanningNonProviderPatternsStatus,
-                >,
-            ),
-        >(d, Self::WIRE_NAMES, "SecurityAndAnalysisSecretScanningNonProviderPatterns") {
-            Ok(((f0,), extra)) => {
-                Ok(SecurityAndAnalysisSecretScanningNonProviderPatterns {
-                    status: f0,
-                    extra,
-                })
-            }
-            Err(e) => Err(e),
-        }
-    }
-}
-#[cfg(
-    any(
-        feature = "actions",
-        feature = "activity",
-        feature = "checks",
-        feature = "codespaces",
-        feature = "repos",
-        feature = "search",
-        feature = "teams"
-    )
-)]
-#[derive(Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum SecurityAndAnalysisSecretScanningNonProviderPatternsStatus {
-    /// `enabled`
-    Enabled,
-    /// `disabled`
-    Disabled,
-    /// A value this client does not know yet, sent as given.
-    Other(String),
-}
-#[cfg(
-    any(
-        feature = "actions",
-        feature = "activity",
-        feature = "checks",
-        feature = "codespaces",
-        feature = "repos",
-        feature = "search",
-        feature = "teams"
-    )
-)]
-impl ::std::fmt::Debug for SecurityAndAnalysisSecretScanningNonProviderPatternsStatus {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(
-            match self {
-                Self::Enabled => "Enabled",
-                Self::Disabled => "Disabled",
-                Self::Other(value) => return f.debug_tuple("Other").field(value).finish(),
-            },
-        )
-    }
-}
-#[cfg(
-    any(
-        feature = "actions",
-        feature = "activity",
-        feature = "checks",
-        feature = "codespaces",
-        feature = "repos",
-        feature = "search",
-        feature = "teams"
-    )
-)]
-impl SecurityAndAnalysisSecretScanningNonProviderPatternsStatus {
-    /// The value as sent on the wire.
-    #[inline]
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Enabled => "enabled",
-            Self::Disabled => "disabled",
-            Self::Other(value) => value,
-        }
-    }
-}
-#[cfg(
-    any(
-        feature = "actions",
-        feature = "activity",
-        feature = "checks",
-        feature = "codespaces",
-        feature = "repos",
-        feature = "search",
-        feature = "teams"
-    )
-)]
-impl ::serde::Serialize for SecurityAndAnalysisSecretScanningNonProviderPatternsStatus {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-#[cfg(
-    any(
-        feature = "actions",
-        feature = "activity",
-        feature = "checks",
-        feature = "codespaces",
-        feature = "repos",
-        feature = "search",
-        feature = "teams"
-    )
-)]
-impl<'de> ::serde::Deserialize<'de>
-for SecurityAndAnalysisSecretScanningNonProviderPatternsStatus {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        let value = <crate::runtime::Key<
-            'de,
-        > as ::serde::Deserialize>::deserialize(deserializer)?;
-        Ok(
-            match value.as_str() {
-                "enabled" => Self::Enabled,
-                "disabled" => Self::Disabled,
-                _ => Self::Other(value.into_owned()),
-            },
-        )
-    }
-}
-#[cfg(
-    any(
-        feature = "actions",
-        feature = "activity",
-        feature = "checks",
-        feature = "codespaces",
-        feature = "repos",
-        feature = "search",
-        feature = "teams"
-    )
-)]
-#[derive(Clone)]
-#[cfg_attr(feature = "model-eq", derive(PartialEq))]
-pub struct SecurityAndAnalysisSecretScanningPushProtection {
-    pub status: Option<SecurityAndAnalysisSecretScanningPushProtectionStatus>,
-    /// Fields this client does not know, by wire name (kept when serialised).
-    pub extra: crate::runtime::Extra,
-}
-#[cfg(
-    any(
-        feature = "actions",
-        feature = "activity",
-        feature = "checks",
-        feature = "codespaces",
-        feature = "repos",
-        feature = "search",
-        feature = "teams"
-    )
-)]
-impl SecurityAndAnalysisSecretScanningPushProtection {
-    const WIRE_NAMES: &'static [&'static str] = &["status"];
-}
-#[cfg(
-    any(
-        feature = "actions",
-        feature = "activity",
-        feature = "checks",
-        feature = "codespaces",
-        feature = "repos",
-        feature = "search",
-        feature = "teams"
-    )
-)]
-impl ::std::fmt::Debug for SecurityAndAnalysisSecretScanningPushProtection {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        crate::runtime::model::debug(
-            self,
-            "SecurityAndAnalysisSecretScanningPushProtection",
-            f,
-        )
-    }
-}
-#[cfg(
-    any(
-        feature = "actions",
-        feature = "activity",
-        feature = "checks",
-        feature = "codespaces",
-        feature = "repos",
-        feature = "search",
-        feature = "teams"
-    )
-)]
-impl ::serde::Serialize for SecurityAndAnalysisSecretScanningPushProtection {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::runtime::model::serialize(
-            s,
-            Self::WIRE_NAMES,
-            (crate::runtime::model::Skip(&self.status),),
-            &self.extra,
-        )
-    }
-}
-#[cfg(
-    any(
-        feature = "actions",
-        feature = "activity",
-        feature = "checks",
-        feature = "codespaces",
-        feature = "repos",
-        feature = "search",
-        feature = "teams"
-    )
-)]
-impl<'de> ::serde::Deserialize<'de> for SecurityAndAnalysisSecretScanningPushProtection {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        match crate::runtime::model::decode::<
-            D,
-            (
-                crate::runtime::model::Opt<
-                    SecurityAndAnalysisSecretScanningPushProtectionStatus,
-                >,
-            ),
-        >(d, Self::WIRE_NAMES, "SecurityAndAnalysisSecretScanningPushProtection") {
-            Ok(((f0,), extra)) => {
-                Ok(SecurityAndAnalysisSecretScanningPushProtection {
-                    status: f0,
-                    extra,
-                })
-            }
-            Err(e) => Err(e),
-        }
-    }
-}
-#[cfg(
-    any(
-        feature = "actions",
-        feature = "activity",
-        feature = "checks",
-        feature = "codespaces",
-        feature = "repos",
-        feature = "search",
-        feature = "teams"
-    )
-)]
-#[derive(Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum SecurityAndAnalysisSecretScanningPushProtectionStatus {
-    /// `enabled`
-    Enabled,
-    /// `disabled`
-    Disabled,
-    /// A value this client does not know yet, sent as given.
-    Other(String),
-}
-#[cfg(
-    any(
-        feature = "actions",
-        feature = "activity",
-        feature = "checks",
-        feature = "codespaces",
-        feature = "repos",
-        feature = "search",
-        feature = "teams"
-    )
-)]
-impl ::std::fmt::Debug for SecurityAndAnalysisSecretScanningPushProtectionStatus {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(
-            match self {
-                Self::Enabled => "Enabled",
-                Self::Disabled => "Disabled",
-                Self::Other(value) => return f.debug_tuple("Other").field(value).finish(),
-            },
-        )
-    }
-}
-#[cfg(
-    any(
-        feature = "actions",
-        feature = "activity",
-        feature = "checks",
-        feature = "codespaces",
-        feature = "repos",
-        feature = "search",
-        feature = "teams"
-    )
-)]
-impl SecurityAndAnalysisSecretScanningPushProtectionStatus {
-    /// The value as sent on the wire.
-    #[inline]
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Enabled => "enabled",
-            Self::Disabled => "disabled",
-            Self::Other(value) => value,
-        }
-    }
-}
-#[cfg(
-    any(
-        feature = "actions",
-        feature = "activity",
-        feature = "checks",
-        feature = "codespaces",
-        feature = "repos",
-        feature = "search",
-        feature = "teams"
-    )
-)]
-impl ::serde::Serialize for SecurityAndAnalysisSecretScanningPushProtectionStatus {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-#[cfg(
-    any(
-        feature = "actions",
-        feature = "activity",
-        feature = "checks",
-        feature = "codespaces",
-        feature = "repos",
-        feature = "search",
-        feature = "teams"
-    )
-)]
-impl<'de> ::serde::Deserialize<'de>
-for SecurityAndAnalysisSecretScanningPushProtectionStatus {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        let value = <crate::runtime::Key<
-            'de,
-        > as ::serde::Deserialize>::deserialize(deserializer)?;
-        Ok(
-            match value.as_str() {
-                "enabled" => Self::Enabled,
-                "disabled" => Self::Disabled,
-                _ => Self::Other(value.into_owned()),
-            },
-        )
-    }
-}
-#[cfg(
-    any(
-        feature = "actions",
-        feature = "activity",
-        feature = "checks",
-        feature = "codespaces",
-        feature = "repos",
-        feature = "search",
-        feature = "teams"
-    )
-)]
-#[derive(Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum SecurityAndAnalysisSecretScanningStatus {
-    /// `enabled`
-    Enabled,
-    /// `disabled`
-    Disabled,
-    /// A value this client does not know yet, sent as given.
-    Other(String),
-}
-#[cfg(
-    any(
-        feature = "actions",
-        feature = "activity",
-        feature = "checks",
-        feature = "codespaces",
-        feature = "repos",
-        feature = "search",
-        feature = "teams"
-    )
-)]
-impl ::std::fmt::Debug for SecurityAndAnalysisSecretScanningStatus {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(
-            match self {
-                Self::Enabled => "Enabled",
-                Self::Disabled => "Disabled",
-                Self::Other(value) => return f.debug_tuple("Other").field(value).finish(),
-            },
-        )
-    }
-}
-#[cfg(
-    any(
-        feature = "actions",
-        feature = "activity",
-        feature = "checks",
-        feature = "codespaces",
-        feature = "repos",
-        feature = "search",
-        feature = "teams"
-    )
-)]
-impl SecurityAndAnalysisSecretScanningStatus {
-    /// The value as sent on the wire.
-    #[inline]
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Enabled => "enabled",
-            Self::Disabled => "disabled",
-            Self::Other(value) => value,
-        }
-    }
-}
-#[cfg(
-    any(
-        feature = "actions",
-        feature = "activity",
-        feature = "checks",
-        feature = "codespaces",
-        feature = "repos",
-        feature = "search",
-        feature = "teams"
-    )
-)]
-impl ::serde::Serialize for SecurityAndAnalysisSecretScanningStatus {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-#[cfg(
-    any(
-        feature = "actions",
-        feature = "activity",
-        feature = "checks",
-        feature = "codespaces",
-        feature = "repos",
-        feature = "search",
-        feature = "teams"
-    )
-)]
-impl<'de> ::serde::Deserialize<'de> for SecurityAndAnalysisSecretScanningStatus {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        let value = <crate::runtime::Key<
-            'de,
-        > as ::serde::Deserialize>::deserialize(deserializer)?;
-        Ok(
-            match value.as_str() {
-                "enabled" => Self::Enabled,
-                "disabled" => Self::Disabled,
-                _ => Self::Other(value.into_owned()),
-            },
-        )
-    }
-}
-#[cfg(feature = "git")]
 #[derive(Clone)]
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
 pub struct ShortBlob {
@@ -39152,18 +31744,42 @@ pub struct ShortBlob {
     /// Fields this client does not know, by wire name (kept when serialised).
     pub extra: crate::runtime::Extra,
 }
-#[cfg(feature = "git")]
+#[cfg(
+    any(
+        feature = "git",
+        feature = "issues",
+        feature = "pulls",
+        feature = "repos",
+        feature = "search"
+    )
+)]
 impl ShortBlob {
     const WIRE_NAMES: &'static [&'static str] = &["sha", "url"];
 }
-#[cfg(feature = "git")]
+#[cfg(
+    any(
+        feature = "git",
+        feature = "issues",
+        feature = "pulls",
+        feature = "repos",
+        feature = "search"
+    )
+)]
 impl ::std::fmt::Debug for ShortBlob {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         crate::runtime::model::debug(self, "ShortBlob", f)
     }
 }
-#[cfg(feature = "git")]
+#[cfg(
+    any(
+        feature = "git",
+        feature = "issues",
+        feature = "pulls",
+        feature = "repos",
+        feature = "search"
+    )
+)]
 impl ::serde::Serialize for ShortBlob {
     fn serialize<S: ::serde::Serializer>(
         &self,
@@ -39177,7 +31793,15 @@ impl ::serde::Serialize for ShortBlob {
         )
     }
 }
-#[cfg(feature = "git")]
+#[cfg(
+    any(
+        feature = "git",
+        feature = "issues",
+        feature = "pulls",
+        feature = "repos",
+        feature = "search"
+    )
+)]
 impl<'de> ::serde::Deserialize<'de> for ShortBlob {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         d: D,
@@ -39275,60 +31899,9 @@ impl<'de> ::serde::Deserialize<'de> for ShortBranch {
         }
     }
 }
+/// The same fields as [`ShortBlob`], whose type this is: values of the two mix freely.
 #[cfg(feature = "repos")]
-#[derive(Clone)]
-#[cfg_attr(feature = "model-eq", derive(PartialEq))]
-pub struct ShortBranchCommit {
-    pub sha: String,
-    pub url: String,
-    /// Fields this client does not know, by wire name (kept when serialised).
-    pub extra: crate::runtime::Extra,
-}
-#[cfg(feature = "repos")]
-impl ShortBranchCommit {
-    const WIRE_NAMES: &'static [&'static str] = &["sha", "url"];
-}
-#[cfg(feature = "repos")]
-impl ::std::fmt::Debug for ShortBranchCommit {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        crate::runtime::model::debug(self, "ShortBranchCommit", f)
-    }
-}
-#[cfg(feature = "repos")]
-impl ::serde::Serialize for ShortBranchCommit {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::runtime::model::serialize(
-            s,
-            Self::WIRE_NAMES,
-            (&self.sha, &self.url),
-            &self.extra,
-        )
-    }
-}
-#[cfg(feature = "repos")]
-impl<'de> ::serde::Deserialize<'de> for ShortBranchCommit {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        match crate::runtime::model::decode::<
-            D,
-            (crate::runtime::model::Req<String>, crate::runtime::model::Req<String>),
-        >(d, Self::WIRE_NAMES, "ShortBranchCommit") {
-            Ok(((f0, f1), extra)) => {
-                Ok(ShortBranchCommit {
-                    sha: f0,
-                    url: f1,
-                    extra,
-                })
-            }
-            Err(e) => Err(e),
-        }
-    }
-}
+pub type ShortBranchCommit = ShortBlob;
 #[cfg(any(feature = "actions", feature = "checks"))]
 #[derive(Clone)]
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
@@ -39466,60 +32039,9 @@ impl<'de> ::serde::Deserialize<'de> for SimpleCommitAuthor {
         }
     }
 }
+/// The same fields as [`SimpleCommitAuthor`], whose type this is: values of the two mix freely.
 #[cfg(any(feature = "actions", feature = "checks"))]
-#[derive(Clone)]
-#[cfg_attr(feature = "model-eq", derive(PartialEq))]
-pub struct SimpleCommitCommitter {
-    pub email: String,
-    pub name: String,
-    /// Fields this client does not know, by wire name (kept when serialised).
-    pub extra: crate::runtime::Extra,
-}
-#[cfg(any(feature = "actions", feature = "checks"))]
-impl SimpleCommitCommitter {
-    const WIRE_NAMES: &'static [&'static str] = &["email", "name"];
-}
-#[cfg(any(feature = "actions", feature = "checks"))]
-impl ::std::fmt::Debug for SimpleCommitCommitter {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        crate::runtime::model::debug(self, "SimpleCommitCommitter", f)
-    }
-}
-#[cfg(any(feature = "actions", feature = "checks"))]
-impl ::serde::Serialize for SimpleCommitCommitter {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::runtime::model::serialize(
-            s,
-            Self::WIRE_NAMES,
-            (&self.email, &self.name),
-            &self.extra,
-        )
-    }
-}
-#[cfg(any(feature = "actions", feature = "checks"))]
-impl<'de> ::serde::Deserialize<'de> for SimpleCommitCommitter {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        match crate::runtime::model::decode::<
-            D,
-            (crate::runtime::model::Req<String>, crate::runtime::model::Req<String>),
-        >(d, Self::WIRE_NAMES, "SimpleCommitCommitter") {
-            Ok(((f0, f1), extra)) => {
-                Ok(SimpleCommitCommitter {
-                    email: f0,
-                    name: f1,
-                    extra,
-                })
-            }
-            Err(e) => Err(e),
-        }
-    }
-}
+pub type SimpleCommitCommitter = SimpleCommitAuthor;
 #[cfg(feature = "repos")]
 #[derive(Clone)]
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
@@ -40381,60 +32903,9 @@ impl<'de> ::serde::Deserialize<'de> for Tag {
         }
     }
 }
+/// The same fields as [`ShortBlob`], whose type this is: values of the two mix freely.
 #[cfg(feature = "repos")]
-#[derive(Clone)]
-#[cfg_attr(feature = "model-eq", derive(PartialEq))]
-pub struct TagCommit {
-    pub sha: String,
-    pub url: String,
-    /// Fields this client does not know, by wire name (kept when serialised).
-    pub extra: crate::runtime::Extra,
-}
-#[cfg(feature = "repos")]
-impl TagCommit {
-    const WIRE_NAMES: &'static [&'static str] = &["sha", "url"];
-}
-#[cfg(feature = "repos")]
-impl ::std::fmt::Debug for TagCommit {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        crate::runtime::model::debug(self, "TagCommit", f)
-    }
-}
-#[cfg(feature = "repos")]
-impl ::serde::Serialize for TagCommit {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::runtime::model::serialize(
-            s,
-            Self::WIRE_NAMES,
-            (&self.sha, &self.url),
-            &self.extra,
-        )
-    }
-}
-#[cfg(feature = "repos")]
-impl<'de> ::serde::Deserialize<'de> for TagCommit {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        match crate::runtime::model::decode::<
-            D,
-            (crate::runtime::model::Req<String>, crate::runtime::model::Req<String>),
-        >(d, Self::WIRE_NAMES, "TagCommit") {
-            Ok(((f0, f1), extra)) => {
-                Ok(TagCommit {
-                    sha: f0,
-                    url: f1,
-                    extra,
-                })
-            }
-            Err(e) => Err(e),
-        }
-    }
-}
+pub type TagCommit = ShortBlob;
 #[cfg(any(feature = "issues", feature = "pulls", feature = "repos", feature = "teams"))]
 #[derive(Clone)]
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
@@ -40892,68 +33363,9 @@ impl<'de> ::serde::Deserialize<'de> for TeamFullPrivacy {
         )
     }
 }
+/// The same fields as [`TeamType`], whose type this is: values of the two mix freely.
 #[cfg(feature = "teams")]
-#[derive(Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum TeamFullType {
-    /// `enterprise`
-    Enterprise,
-    /// `organization`
-    Organization,
-    /// A value this client does not know yet, sent as given.
-    Other(String),
-}
-#[cfg(feature = "teams")]
-impl ::std::fmt::Debug for TeamFullType {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(
-            match self {
-                Self::Enterprise => "Enterprise",
-                Self::Organization => "Organization",
-                Self::Other(value) => return f.debug_tuple("Other").field(value).finish(),
-            },
-        )
-    }
-}
-#[cfg(feature = "teams")]
-impl TeamFullType {
-    /// The value as sent on the wire.
-    #[inline]
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Enterprise => "enterprise",
-            Self::Organization => "organization",
-            Self::Other(value) => value,
-        }
-    }
-}
-#[cfg(feature = "teams")]
-impl ::serde::Serialize for TeamFullType {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-#[cfg(feature = "teams")]
-impl<'de> ::serde::Deserialize<'de> for TeamFullType {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        let value = <crate::runtime::Key<
-            'de,
-        > as ::serde::Deserialize>::deserialize(deserializer)?;
-        Ok(
-            match value.as_str() {
-                "enterprise" => Self::Enterprise,
-                "organization" => Self::Organization,
-                _ => Self::Other(value.into_owned()),
-            },
-        )
-    }
-}
+pub type TeamFullType = TeamType;
 #[cfg(feature = "teams")]
 #[derive(Clone)]
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
@@ -41076,68 +33488,9 @@ impl<'de> ::serde::Deserialize<'de> for TeamMembershipRole {
         )
     }
 }
+/// The same fields as [`OrgMembershipState`], whose type this is: values of the two mix freely.
 #[cfg(feature = "teams")]
-#[derive(Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum TeamMembershipState {
-    /// `active`
-    Active,
-    /// `pending`
-    Pending,
-    /// A value this client does not know yet, sent as given.
-    Other(String),
-}
-#[cfg(feature = "teams")]
-impl ::std::fmt::Debug for TeamMembershipState {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(
-            match self {
-                Self::Active => "Active",
-                Self::Pending => "Pending",
-                Self::Other(value) => return f.debug_tuple("Other").field(value).finish(),
-            },
-        )
-    }
-}
-#[cfg(feature = "teams")]
-impl TeamMembershipState {
-    /// The value as sent on the wire.
-    #[inline]
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Active => "active",
-            Self::Pending => "pending",
-            Self::Other(value) => value,
-        }
-    }
-}
-#[cfg(feature = "teams")]
-impl ::serde::Serialize for TeamMembershipState {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-#[cfg(feature = "teams")]
-impl<'de> ::serde::Deserialize<'de> for TeamMembershipState {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        let value = <crate::runtime::Key<
-            'de,
-        > as ::serde::Deserialize>::deserialize(deserializer)?;
-        Ok(
-            match value.as_str() {
-                "active" => Self::Active,
-                "pending" => Self::Pending,
-                _ => Self::Other(value.into_owned()),
-            },
-        )
-    }
-}
+pub type TeamMembershipState = OrgMembershipState;
 #[cfg(feature = "teams")]
 #[derive(Clone)]
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
@@ -41473,84 +33826,9 @@ impl<'de> ::serde::Deserialize<'de> for TeamOrganization {
         }
     }
 }
+/// The same fields as [`OrganizationFullPlan`], whose type this is: values of the two mix freely.
 #[cfg(feature = "teams")]
-#[derive(Clone)]
-#[cfg_attr(feature = "model-eq", derive(PartialEq))]
-pub struct TeamOrganizationPlan {
-    pub filled_seats: Option<i64>,
-    pub name: String,
-    pub private_repos: i64,
-    pub seats: Option<i64>,
-    pub space: i64,
-    /// Fields this client does not know, by wire name (kept when serialised).
-    pub extra: crate::runtime::Extra,
-}
-#[cfg(feature = "teams")]
-impl TeamOrganizationPlan {
-    const WIRE_NAMES: &'static [&'static str] = &[
-        "filled_seats",
-        "name",
-        "private_repos",
-        "seats",
-        "space",
-    ];
-}
-#[cfg(feature = "teams")]
-impl ::std::fmt::Debug for TeamOrganizationPlan {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        crate::runtime::model::debug(self, "TeamOrganizationPlan", f)
-    }
-}
-#[cfg(feature = "teams")]
-impl ::serde::Serialize for TeamOrganizationPlan {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::runtime::model::serialize(
-            s,
-            Self::WIRE_NAMES,
-            (
-                crate::runtime::model::Skip(&self.filled_seats),
-                &self.name,
-                &self.private_repos,
-                crate::runtime::model::Skip(&self.seats),
-                &self.space,
-            ),
-            &self.extra,
-        )
-    }
-}
-#[cfg(feature = "teams")]
-impl<'de> ::serde::Deserialize<'de> for TeamOrganizationPlan {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        match crate::runtime::model::decode::<
-            D,
-            (
-                crate::runtime::model::Opt<i64>,
-                crate::runtime::model::Req<String>,
-                crate::runtime::model::Req<i64>,
-                crate::runtime::model::Opt<i64>,
-                crate::runtime::model::Req<i64>,
-            ),
-        >(d, Self::WIRE_NAMES, "TeamOrganizationPlan") {
-            Ok(((f0, f1, f2, f3, f4), extra)) => {
-                Ok(TeamOrganizationPlan {
-                    filled_seats: f0,
-                    name: f1,
-                    private_repos: f2,
-                    seats: f3,
-                    space: f4,
-                    extra,
-                })
-            }
-            Err(e) => Err(e),
-        }
-    }
-}
+pub type TeamOrganizationPlan = OrganizationFullPlan;
 #[cfg(any(feature = "issues", feature = "pulls", feature = "repos", feature = "teams"))]
 #[derive(Clone)]
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
@@ -41767,68 +34045,9 @@ impl<'de> ::serde::Deserialize<'de> for TeamSimple {
         }
     }
 }
+/// The same fields as [`TeamType`], whose type this is: values of the two mix freely.
 #[cfg(any(feature = "issues", feature = "pulls", feature = "repos", feature = "teams"))]
-#[derive(Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum TeamSimpleType {
-    /// `enterprise`
-    Enterprise,
-    /// `organization`
-    Organization,
-    /// A value this client does not know yet, sent as given.
-    Other(String),
-}
-#[cfg(any(feature = "issues", feature = "pulls", feature = "repos", feature = "teams"))]
-impl ::std::fmt::Debug for TeamSimpleType {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(
-            match self {
-                Self::Enterprise => "Enterprise",
-                Self::Organization => "Organization",
-                Self::Other(value) => return f.debug_tuple("Other").field(value).finish(),
-            },
-        )
-    }
-}
-#[cfg(any(feature = "issues", feature = "pulls", feature = "repos", feature = "teams"))]
-impl TeamSimpleType {
-    /// The value as sent on the wire.
-    #[inline]
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Enterprise => "enterprise",
-            Self::Organization => "organization",
-            Self::Other(value) => value,
-        }
-    }
-}
-#[cfg(any(feature = "issues", feature = "pulls", feature = "repos", feature = "teams"))]
-impl ::serde::Serialize for TeamSimpleType {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-#[cfg(any(feature = "issues", feature = "pulls", feature = "repos", feature = "teams"))]
-impl<'de> ::serde::Deserialize<'de> for TeamSimpleType {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        let value = <crate::runtime::Key<
-            'de,
-        > as ::serde::Deserialize>::deserialize(deserializer)?;
-        Ok(
-            match value.as_str() {
-                "enterprise" => Self::Enterprise,
-                "organization" => Self::Organization,
-                _ => Self::Other(value.into_owned()),
-            },
-        )
-    }
-}
+pub type TeamSimpleType = TeamType;
 #[cfg(any(feature = "issues", feature = "pulls", feature = "repos", feature = "teams"))]
 #[derive(Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -42578,318 +34797,21 @@ impl<'de> ::serde::Deserialize<'de> for TimelineCommittedEvent {
         }
     }
 }
+/// The same fields as [`GitTagTagger`], whose type this is: values of the two mix freely.
 #[cfg(feature = "issues")]
-#[derive(Clone)]
-#[cfg_attr(feature = "model-eq", derive(PartialEq))]
-pub struct TimelineCommittedEventAuthor {
-    pub date: String,
-    pub email: String,
-    pub name: String,
-    /// Fields this client does not know, by wire name (kept when serialised).
-    pub extra: crate::runtime::Extra,
-}
+pub type TimelineCommittedEventAuthor = GitTagTagger;
+/// The same fields as [`GitTagTagger`], whose type this is: values of the two mix freely.
 #[cfg(feature = "issues")]
-impl TimelineCommittedEventAuthor {
-    const WIRE_NAMES: &'static [&'static str] = &["date", "email", "name"];
-}
+pub type TimelineCommittedEventCommitter = GitTagTagger;
+/// The same fields as [`GitCommitParents`], whose type this is: values of the two mix freely.
 #[cfg(feature = "issues")]
-impl ::std::fmt::Debug for TimelineCommittedEventAuthor {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        crate::runtime::model::debug(self, "TimelineCommittedEventAuthor", f)
-    }
-}
+pub type TimelineCommittedEventParents = GitCommitParents;
+/// The same fields as [`ShortBlob`], whose type this is: values of the two mix freely.
 #[cfg(feature = "issues")]
-impl ::serde::Serialize for TimelineCommittedEventAuthor {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::runtime::model::serialize(
-            s,
-            Self::WIRE_NAMES,
-            (&self.date, &self.email, &self.name),
-            &self.extra,
-        )
-    }
-}
+pub type TimelineCommittedEventTree = ShortBlob;
+/// The same fields as [`Verification`], whose type this is: values of the two mix freely.
 #[cfg(feature = "issues")]
-impl<'de> ::serde::Deserialize<'de> for TimelineCommittedEventAuthor {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        match crate::runtime::model::decode::<
-            D,
-            (
-                crate::runtime::model::Req<String>,
-                crate::runtime::model::Req<String>,
-                crate::runtime::model::Req<String>,
-            ),
-        >(d, Self::WIRE_NAMES, "TimelineCommittedEventAuthor") {
-            Ok(((f0, f1, f2), extra)) => {
-                Ok(TimelineCommittedEventAuthor {
-                    date: f0,
-                    email: f1,
-                    name: f2,
-                    extra,
-                })
-            }
-            Err(e) => Err(e),
-        }
-    }
-}
-#[cfg(feature = "issues")]
-#[derive(Clone)]
-#[cfg_attr(feature = "model-eq", derive(PartialEq))]
-pub struct TimelineCommittedEventCommitter {
-    pub date: String,
-    pub email: String,
-    pub name: String,
-    /// Fields this client does not know, by wire name (kept when serialised).
-    pub extra: crate::runtime::Extra,
-}
-#[cfg(feature = "issues")]
-impl TimelineCommittedEventCommitter {
-    const WIRE_NAMES: &'static [&'static str] = &["date", "email", "name"];
-}
-#[cfg(feature = "issues")]
-impl ::std::fmt::Debug for TimelineCommittedEventCommitter {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        crate::runtime::model::debug(self, "TimelineCommittedEventCommitter", f)
-    }
-}
-#[cfg(feature = "issues")]
-impl ::serde::Serialize for TimelineCommittedEventCommitter {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::runtime::model::serialize(
-            s,
-            Self::WIRE_NAMES,
-            (&self.date, &self.email, &self.name),
-            &self.extra,
-        )
-    }
-}
-#[cfg(feature = "issues")]
-impl<'de> ::serde::Deserialize<'de> for TimelineCommittedEventCommitter {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        match crate::runtime::model::decode::<
-            D,
-            (
-                crate::runtime::model::Req<String>,
-                crate::runtime::model::Req<String>,
-                crate::runtime::model::Req<String>,
-            ),
-        >(d, Self::WIRE_NAMES, "TimelineCommittedEventCommitter") {
-            Ok(((f0, f1, f2), extra)) => {
-                Ok(TimelineCommittedEventCommitter {
-                    date: f0,
-                    email: f1,
-                    name: f2,
-                    extra,
-                })
-            }
-            Err(e) => Err(e),
-        }
-    }
-}
-#[cfg(feature = "issues")]
-#[derive(Clone)]
-#[cfg_attr(feature = "model-eq", derive(PartialEq))]
-pub struct TimelineCommittedEventParents {
-    pub html_url: String,
-    pub sha: String,
-    pub url: String,
-    /// Fields this client does not know, by wire name (kept when serialised).
-    pub extra: crate::runtime::Extra,
-}
-#[cfg(feature = "issues")]
-impl TimelineCommittedEventParents {
-    const WIRE_NAMES: &'static [&'static str] = &["html_url", "sha", "url"];
-}
-#[cfg(feature = "issues")]
-impl ::std::fmt::Debug for TimelineCommittedEventParents {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        crate::runtime::model::debug(self, "TimelineCommittedEventParents", f)
-    }
-}
-#[cfg(feature = "issues")]
-impl ::serde::Serialize for TimelineCommittedEventParents {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::runtime::model::serialize(
-            s,
-            Self::WIRE_NAMES,
-            (&self.html_url, &self.sha, &self.url),
-            &self.extra,
-        )
-    }
-}
-#[cfg(feature = "issues")]
-impl<'de> ::serde::Deserialize<'de> for TimelineCommittedEventParents {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        match crate::runtime::model::decode::<
-            D,
-            (
-                crate::runtime::model::Req<String>,
-                crate::runtime::model::Req<String>,
-                crate::runtime::model::Req<String>,
-            ),
-        >(d, Self::WIRE_NAMES, "TimelineCommittedEventParents") {
-            Ok(((f0, f1, f2), extra)) => {
-                Ok(TimelineCommittedEventParents {
-                    html_url: f0,
-                    sha: f1,
-                    url: f2,
-                    extra,
-                })
-            }
-            Err(e) => Err(e),
-        }
-    }
-}
-#[cfg(feature = "issues")]
-#[derive(Clone)]
-#[cfg_attr(feature = "model-eq", derive(PartialEq))]
-pub struct TimelineCommittedEventTree {
-    pub sha: String,
-    pub url: String,
-    /// Fields this client does not know, by wire name (kept when serialised).
-    pub extra: crate::runtime::Extra,
-}
-#[cfg(feature = "issues")]
-impl TimelineCommittedEventTree {
-    const WIRE_NAMES: &'static [&'static str] = &["sha", "url"];
-}
-#[cfg(feature = "issues")]
-impl ::std::fmt::Debug for TimelineCommittedEventTree {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        crate::runtime::model::debug(self, "TimelineCommittedEventTree", f)
-    }
-}
-#[cfg(feature = "issues")]
-impl ::serde::Serialize for TimelineCommittedEventTree {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::runtime::model::serialize(
-            s,
-            Self::WIRE_NAMES,
-            (&self.sha, &self.url),
-            &self.extra,
-        )
-    }
-}
-#[cfg(feature = "issues")]
-impl<'de> ::serde::Deserialize<'de> for TimelineCommittedEventTree {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        match crate::runtime::model::decode::<
-            D,
-            (crate::runtime::model::Req<String>, crate::runtime::model::Req<String>),
-        >(d, Self::WIRE_NAMES, "TimelineCommittedEventTree") {
-            Ok(((f0, f1), extra)) => {
-                Ok(TimelineCommittedEventTree {
-                    sha: f0,
-                    url: f1,
-                    extra,
-                })
-            }
-            Err(e) => Err(e),
-        }
-    }
-}
-#[cfg(feature = "issues")]
-#[derive(Clone)]
-#[cfg_attr(feature = "model-eq", derive(PartialEq))]
-pub struct TimelineCommittedEventVerification {
-    pub payload: Option<String>,
-    pub reason: String,
-    pub signature: Option<String>,
-    pub verified: bool,
-    pub verified_at: Option<String>,
-    /// Fields this client does not know, by wire name (kept when serialised).
-    pub extra: crate::runtime::Extra,
-}
-#[cfg(feature = "issues")]
-impl TimelineCommittedEventVerification {
-    const WIRE_NAMES: &'static [&'static str] = &[
-        "payload",
-        "reason",
-        "signature",
-        "verified",
-        "verified_at",
-    ];
-}
-#[cfg(feature = "issues")]
-impl ::std::fmt::Debug for TimelineCommittedEventVerification {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        crate::runtime::model::debug(self, "TimelineCommittedEventVerification", f)
-    }
-}
-#[cfg(feature = "issues")]
-impl ::serde::Serialize for TimelineCommittedEventVerification {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::runtime::model::serialize(
-            s,
-            Self::WIRE_NAMES,
-            (
-                &self.payload,
-                &self.reason,
-                &self.signature,
-                &self.verified,
-                &self.verified_at,
-            ),
-            &self.extra,
-        )
-    }
-}
-#[cfg(feature = "issues")]
-impl<'de> ::serde::Deserialize<'de> for TimelineCommittedEventVerification {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        match crate::runtime::model::decode::<
-            D,
-            (
-                crate::runtime::model::Opt<String>,
-                crate::runtime::model::Req<String>,
-                crate::runtime::model::Opt<String>,
-                crate::runtime::model::Req<bool>,
-                crate::runtime::model::Opt<String>,
-            ),
-        >(d, Self::WIRE_NAMES, "TimelineCommittedEventVerification") {
-            Ok(((f0, f1, f2, f3, f4), extra)) => {
-                Ok(TimelineCommittedEventVerification {
-                    payload: f0,
-                    reason: f1,
-                    signature: f2,
-                    verified: f3,
-                    verified_at: f4,
-                    extra,
-                })
-            }
-            Err(e) => Err(e),
-        }
-    }
-}
+pub type TimelineCommittedEventVerification = Verification;
 #[cfg(feature = "issues")]
 #[derive(Clone)]
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
@@ -43400,260 +35322,18 @@ impl<'de> ::serde::Deserialize<'de> for TimelineReviewedEvent {
         }
     }
 }
+/// The same fields as [`PullRequestReviewLinks`], whose type this is: values of the two mix freely.
 #[cfg(feature = "issues")]
-#[derive(Clone)]
-#[cfg_attr(feature = "model-eq", derive(PartialEq))]
-pub struct TimelineReviewedEventLinks {
-    pub html: TimelineReviewedEventLinksHtml,
-    pub pull_request: TimelineReviewedEventLinksPullRequest,
-    /// Fields this client does not know, by wire name (kept when serialised).
-    pub extra: crate::runtime::Extra,
-}
+pub type TimelineReviewedEventLinks = PullRequestReviewLinks;
+/// The same fields as [`Link`], whose type this is: values of the two mix freely.
 #[cfg(feature = "issues")]
-impl TimelineReviewedEventLinks {
-    const WIRE_NAMES: &'static [&'static str] = &["html", "pull_request"];
-}
+pub type TimelineReviewedEventLinksHtml = Link;
+/// The same fields as [`Link`], whose type this is: values of the two mix freely.
 #[cfg(feature = "issues")]
-impl ::std::fmt::Debug for TimelineReviewedEventLinks {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        crate::runtime::model::debug(self, "TimelineReviewedEventLinks", f)
-    }
-}
+pub type TimelineReviewedEventLinksPullRequest = Link;
+/// The same fields as [`TimelineAssignedIssueEvent`], whose type this is: values of the two mix freely.
 #[cfg(feature = "issues")]
-impl ::serde::Serialize for TimelineReviewedEventLinks {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::runtime::model::serialize(
-            s,
-            Self::WIRE_NAMES,
-            (&self.html, &self.pull_request),
-            &self.extra,
-        )
-    }
-}
-#[cfg(feature = "issues")]
-impl<'de> ::serde::Deserialize<'de> for TimelineReviewedEventLinks {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        match crate::runtime::model::decode::<
-            D,
-            (
-                crate::runtime::model::Req<TimelineReviewedEventLinksHtml>,
-                crate::runtime::model::Req<TimelineReviewedEventLinksPullRequest>,
-            ),
-        >(d, Self::WIRE_NAMES, "TimelineReviewedEventLinks") {
-            Ok(((f0, f1), extra)) => {
-                Ok(TimelineReviewedEventLinks {
-                    html: f0,
-                    pull_request: f1,
-                    extra,
-                })
-            }
-            Err(e) => Err(e),
-        }
-    }
-}
-#[cfg(feature = "issues")]
-#[derive(Clone)]
-#[cfg_attr(feature = "model-eq", derive(PartialEq))]
-pub struct TimelineReviewedEventLinksHtml {
-    pub href: String,
-    /// Fields this client does not know, by wire name (kept when serialised).
-    pub extra: crate::runtime::Extra,
-}
-#[cfg(feature = "issues")]
-impl TimelineReviewedEventLinksHtml {
-    const WIRE_NAMES: &'static [&'static str] = &["href"];
-}
-#[cfg(feature = "issues")]
-impl ::std::fmt::Debug for TimelineReviewedEventLinksHtml {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        crate::runtime::model::debug(self, "TimelineReviewedEventLinksHtml", f)
-    }
-}
-#[cfg(feature = "issues")]
-impl ::serde::Serialize for TimelineReviewedEventLinksHtml {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::runtime::model::serialize(s, Self::WIRE_NAMES, (&self.href,), &self.extra)
-    }
-}
-#[cfg(feature = "issues")]
-impl<'de> ::serde::Deserialize<'de> for TimelineReviewedEventLinksHtml {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        match crate::runtime::model::decode::<
-            D,
-            (crate::runtime::model::Req<String>,),
-        >(d, Self::WIRE_NAMES, "TimelineReviewedEventLinksHtml") {
-            Ok(((f0,), extra)) => {
-                Ok(TimelineReviewedEventLinksHtml {
-                    href: f0,
-                    extra,
-                })
-            }
-            Err(e) => Err(e),
-        }
-    }
-}
-#[cfg(feature = "issues")]
-#[derive(Clone)]
-#[cfg_attr(feature = "model-eq", derive(PartialEq))]
-pub struct TimelineReviewedEventLinksPullRequest {
-    pub href: String,
-    /// Fields this client does not know, by wire name (kept when serialised).
-    pub extra: crate::runtime::Extra,
-}
-#[cfg(feature = "issues")]
-impl TimelineReviewedEventLinksPullRequest {
-    const WIRE_NAMES: &'static [&'static str] = &["href"];
-}
-#[cfg(feature = "issues")]
-impl ::std::fmt::Debug for TimelineReviewedEventLinksPullRequest {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        crate::runtime::model::debug(self, "TimelineReviewedEventLinksPullRequest", f)
-    }
-}
-#[cfg(feature = "issues")]
-impl ::serde::Serialize for TimelineReviewedEventLinksPullRequest {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::runtime::model::serialize(s, Self::WIRE_NAMES, (&self.href,), &self.extra)
-    }
-}
-#[cfg(feature = "issues")]
-impl<'de> ::serde::Deserialize<'de> for TimelineReviewedEventLinksPullRequest {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        match crate::runtime::model::decode::<
-            D,
-            (crate::runtime::model::Req<String>,),
-        >(d, Self::WIRE_NAMES, "TimelineReviewedEventLinksPullRequest") {
-            Ok(((f0,), extra)) => {
-                Ok(TimelineReviewedEventLinksPullRequest {
-                    href: f0,
-                    extra,
-                })
-            }
-            Err(e) => Err(e),
-        }
-    }
-}
-#[cfg(feature = "issues")]
-#[derive(Clone)]
-#[cfg_attr(feature = "model-eq", derive(PartialEq))]
-pub struct TimelineUnassignedIssueEvent {
-    pub actor: SimpleUser,
-    pub assignee: SimpleUser,
-    pub commit_id: Option<String>,
-    pub commit_url: Option<String>,
-    pub created_at: String,
-    pub event: String,
-    pub id: i64,
-    pub node_id: String,
-    pub performed_via_github_app: Option<Integration>,
-    pub url: String,
-    /// Fields this client does not know, by wire name (kept when serialised).
-    pub extra: crate::runtime::Extra,
-}
-#[cfg(feature = "issues")]
-impl TimelineUnassignedIssueEvent {
-    const WIRE_NAMES: &'static [&'static str] = &[
-        "actor",
-        "assignee",
-        "commit_id",
-        "commit_url",
-        "created_at",
-        "event",
-        "id",
-        "node_id",
-        "performed_via_github_app",
-        "url",
-    ];
-}
-#[cfg(feature = "issues")]
-impl ::std::fmt::Debug for TimelineUnassignedIssueEvent {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        crate::runtime::model::debug(self, "TimelineUnassignedIssueEvent", f)
-    }
-}
-#[cfg(feature = "issues")]
-impl ::serde::Serialize for TimelineUnassignedIssueEvent {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::runtime::model::serialize(
-            s,
-            Self::WIRE_NAMES,
-            (
-                &self.actor,
-                &self.assignee,
-                &self.commit_id,
-                &self.commit_url,
-                &self.created_at,
-                &self.event,
-                &self.id,
-                &self.node_id,
-                &self.performed_via_github_app,
-                &self.url,
-            ),
-            &self.extra,
-        )
-    }
-}
-#[cfg(feature = "issues")]
-impl<'de> ::serde::Deserialize<'de> for TimelineUnassignedIssueEvent {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        match crate::runtime::model::decode::<
-            D,
-            (
-                crate::runtime::model::Req<SimpleUser>,
-                crate::runtime::model::Req<SimpleUser>,
-                crate::runtime::model::Opt<String>,
-                crate::runtime::model::Opt<String>,
-                crate::runtime::model::Req<String>,
-                crate::runtime::model::Req<String>,
-                crate::runtime::model::Req<i64>,
-                crate::runtime::model::Req<String>,
-                crate::runtime::model::Opt<Integration>,
-                crate::runtime::model::Req<String>,
-            ),
-        >(d, Self::WIRE_NAMES, "TimelineUnassignedIssueEvent") {
-            Ok(((f0, f1, f2, f3, f4, f5, f6, f7, f8, f9), extra)) => {
-                Ok(TimelineUnassignedIssueEvent {
-                    actor: f0,
-                    assignee: f1,
-                    commit_id: f2,
-                    commit_url: f3,
-                    created_at: f4,
-                    event: f5,
-                    id: f6,
-                    node_id: f7,
-                    performed_via_github_app: f8,
-                    url: f9,
-                    extra,
-                })
-            }
-            Err(e) => Err(e),
-        }
-    }
-}
+pub type TimelineUnassignedIssueEvent = TimelineAssignedIssueEvent;
 #[cfg(feature = "repos")]
 #[derive(Clone)]
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
@@ -43979,270 +35659,18 @@ impl<'de> ::serde::Deserialize<'de> for TopicSearchResultItemAliasesTopicRelatio
         }
     }
 }
+/// The same fields as [`TopicSearchResultItemAliases`], whose type this is: values of the two mix freely.
 #[cfg(feature = "search")]
-#[derive(Clone)]
-#[cfg_attr(feature = "model-eq", derive(PartialEq))]
-pub struct TopicSearchResultItemRelated {
-    pub topic_relation: Option<TopicSearchResultItemRelatedTopicRelation>,
-    /// Fields this client does not know, by wire name (kept when serialised).
-    pub extra: crate::runtime::Extra,
-}
+pub type TopicSearchResultItemRelated = TopicSearchResultItemAliases;
+/// The same fields as [`TopicSearchResultItemAliasesTopicRelation`], whose type this is: values of the two mix freely.
 #[cfg(feature = "search")]
-impl TopicSearchResultItemRelated {
-    const WIRE_NAMES: &'static [&'static str] = &["topic_relation"];
-}
+pub type TopicSearchResultItemRelatedTopicRelation = TopicSearchResultItemAliasesTopicRelation;
+/// The same fields as [`CodeSearchResultItemTextMatches`], whose type this is: values of the two mix freely.
 #[cfg(feature = "search")]
-impl ::std::fmt::Debug for TopicSearchResultItemRelated {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        crate::runtime::model::debug(self, "TopicSearchResultItemRelated", f)
-    }
-}
+pub type TopicSearchResultItemTextMatches = CodeSearchResultItemTextMatches;
+/// The same fields as [`CodeSearchResultItemTextMatchesMatches`], whose type this is: values of the two mix freely.
 #[cfg(feature = "search")]
-impl ::serde::Serialize for TopicSearchResultItemRelated {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::runtime::model::serialize(
-            s,
-            Self::WIRE_NAMES,
-            (crate::runtime::model::Skip(&self.topic_relation),),
-            &self.extra,
-        )
-    }
-}
-#[cfg(feature = "search")]
-impl<'de> ::serde::Deserialize<'de> for TopicSearchResultItemRelated {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        match crate::runtime::model::decode::<
-            D,
-            (crate::runtime::model::Opt<TopicSearchResultItemRelatedTopicRelation>,),
-        >(d, Self::WIRE_NAMES, "TopicSearchResultItemRelated") {
-            Ok(((f0,), extra)) => {
-                Ok(TopicSearchResultItemRelated {
-                    topic_relation: f0,
-                    extra,
-                })
-            }
-            Err(e) => Err(e),
-        }
-    }
-}
-#[cfg(feature = "search")]
-#[derive(Clone)]
-#[cfg_attr(feature = "model-eq", derive(PartialEq))]
-pub struct TopicSearchResultItemRelatedTopicRelation {
-    pub id: Option<i64>,
-    pub name: Option<String>,
-    pub relation_type: Option<String>,
-    pub topic_id: Option<i64>,
-    /// Fields this client does not know, by wire name (kept when serialised).
-    pub extra: crate::runtime::Extra,
-}
-#[cfg(feature = "search")]
-impl TopicSearchResultItemRelatedTopicRelation {
-    const WIRE_NAMES: &'static [&'static str] = &[
-        "id",
-        "name",
-        "relation_type",
-        "topic_id",
-    ];
-}
-#[cfg(feature = "search")]
-impl ::std::fmt::Debug for TopicSearchResultItemRelatedTopicRelation {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        crate::runtime::model::debug(
-            self,
-            "TopicSearchResultItemRelatedTopicRelation",
-            f,
-        )
-    }
-}
-#[cfg(feature = "search")]
-impl ::serde::Serialize for TopicSearchResultItemRelatedTopicRelation {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::runtime::model::serialize(
-            s,
-            Self::WIRE_NAMES,
-            (
-                crate::runtime::model::Skip(&self.id),
-                crate::runtime::model::Skip(&self.name),
-                crate::runtime::model::Skip(&self.relation_type),
-                crate::runtime::model::Skip(&self.topic_id),
-            ),
-            &self.extra,
-        )
-    }
-}
-#[cfg(feature = "search")]
-impl<'de> ::serde::Deserialize<'de> for TopicSearchResultItemRelatedTopicRelation {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        match crate::runtime::model::decode::<
-            D,
-            (
-                crate::runtime::model::Opt<i64>,
-                crate::runtime::model::Opt<String>,
-                crate::runtime::model::Opt<String>,
-                crate::runtime::model::Opt<i64>,
-            ),
-        >(d, Self::WIRE_NAMES, "TopicSearchResultItemRelatedTopicRelation") {
-            Ok(((f0, f1, f2, f3), extra)) => {
-                Ok(TopicSearchResultItemRelatedTopicRelation {
-                    id: f0,
-                    name: f1,
-                    relation_type: f2,
-                    topic_id: f3,
-                    extra,
-                })
-            }
-            Err(e) => Err(e),
-        }
-    }
-}
-#[cfg(feature = "search")]
-#[derive(Clone)]
-#[cfg_attr(feature = "model-eq", derive(PartialEq))]
-pub struct TopicSearchResultItemTextMatches {
-    pub fragment: Option<String>,
-    pub matches: Option<Vec<TopicSearchResultItemTextMatchesMatches>>,
-    pub object_type: Option<String>,
-    pub object_url: Option<String>,
-    pub property: Option<String>,
-    /// Fields this client does not know, by wire name (kept when serialised).
-    pub extra: crate::runtime::Extra,
-}
-#[cfg(feature = "search")]
-impl TopicSearchResultItemTextMatches {
-    const WIRE_NAMES: &'static [&'static str] = &[
-        "fragment",
-        "matches",
-        "object_type",
-        "object_url",
-        "property",
-    ];
-}
-#[cfg(feature = "search")]
-impl ::std::fmt::Debug for TopicSearchResultItemTextMatches {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        crate::runtime::model::debug(self, "TopicSearchResultItemTextMatches", f)
-    }
-}
-#[cfg(feature = "search")]
-impl ::serde::Serialize for TopicSearchResultItemTextMatches {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::runtime::model::serialize(
-            s,
-            Self::WIRE_NAMES,
-            (
-                crate::runtime::model::Skip(&self.fragment),
-                crate::runtime::model::Skip(&self.matches),
-                crate::runtime::model::Skip(&self.object_type),
-                crate::runtime::model::Skip(&self.object_url),
-                crate::runtime::model::Skip(&self.property),
-            ),
-            &self.extra,
-        )
-    }
-}
-#[cfg(feature = "search")]
-impl<'de> ::serde::Deserialize<'de> for TopicSearchResultItemTextMatches {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        match crate::runtime::model::decode::<
-            D,
-            (
-                crate::runtime::model::Opt<String>,
-                crate::runtime::model::Opt<Vec<TopicSearchResultItemTextMatchesMatches>>,
-                crate::runtime::model::Opt<String>,
-                crate::runtime::model::Opt<String>,
-                crate::runtime::model::Opt<String>,
-            ),
-        >(d, Self::WIRE_NAMES, "TopicSearchResultItemTextMatches") {
-            Ok(((f0, f1, f2, f3, f4), extra)) => {
-                Ok(TopicSearchResultItemTextMatches {
-                    fragment: f0,
-                    matches: f1,
-                    object_type: f2,
-                    object_url: f3,
-                    property: f4,
-                    extra,
-                })
-            }
-            Err(e) => Err(e),
-        }
-    }
-}
-#[cfg(feature = "search")]
-#[derive(Clone)]
-#[cfg_attr(feature = "model-eq", derive(PartialEq))]
-pub struct TopicSearchResultItemTextMatchesMatches {
-    pub indices: Option<Vec<i64>>,
-    pub text: Option<String>,
-    /// Fields this client does not know, by wire name (kept when serialised).
-    pub extra: crate::runtime::Extra,
-}
-#[cfg(feature = "search")]
-impl TopicSearchResultItemTextMatchesMatches {
-    const WIRE_NAMES: &'static [&'static str] = &["indices", "text"];
-}
-#[cfg(feature = "search")]
-impl ::std::fmt::Debug for TopicSearchResultItemTextMatchesMatches {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        crate::runtime::model::debug(self, "TopicSearchResultItemTextMatchesMatches", f)
-    }
-}
-#[cfg(feature = "search")]
-impl ::serde::Serialize for TopicSearchResultItemTextMatchesMatches {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::runtime::model::serialize(
-            s,
-            Self::WIRE_NAMES,
-            (
-                crate::runtime::model::Skip(&self.indices),
-                crate::runtime::model::Skip(&self.text),
-            ),
-            &self.extra,
-        )
-    }
-}
-#[cfg(feature = "search")]
-impl<'de> ::serde::Deserialize<'de> for TopicSearchResultItemTextMatchesMatches {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        match crate::runtime::model::decode::<
-            D,
-            (crate::runtime::model::Opt<Vec<i64>>, crate::runtime::model::Opt<String>),
-        >(d, Self::WIRE_NAMES, "TopicSearchResultItemTextMatchesMatches") {
-            Ok(((f0, f1), extra)) => {
-                Ok(TopicSearchResultItemTextMatchesMatches {
-                    indices: f0,
-                    text: f1,
-                    extra,
-                })
-            }
-            Err(e) => Err(e),
-        }
-    }
-}
+pub type TopicSearchResultItemTextMatchesMatches = CodeSearchResultItemTextMatchesMatches;
 #[cfg(feature = "search")]
 #[derive(Clone)]
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
@@ -44307,272 +35735,16 @@ impl<'de> ::serde::Deserialize<'de> for TopicsResponse {
         }
     }
 }
+/// The same fields as [`AssignedIssueEvent`], whose type this is: values of the two mix freely.
 #[cfg(feature = "issues")]
-#[derive(Clone)]
-#[cfg_attr(feature = "model-eq", derive(PartialEq))]
-pub struct UnassignedIssueEvent {
-    pub actor: SimpleUser,
-    pub assignee: SimpleUser,
-    pub assigner: SimpleUser,
-    pub commit_id: Option<String>,
-    pub commit_url: Option<String>,
-    pub created_at: String,
-    pub event: String,
-    pub id: i64,
-    pub node_id: String,
-    pub performed_via_github_app: Option<Integration>,
-    pub url: String,
-    /// Fields this client does not know, by wire name (kept when serialised).
-    pub extra: crate::runtime::Extra,
-}
+pub type UnassignedIssueEvent = AssignedIssueEvent;
+/// The same fields as [`LabeledIssueEvent`], whose type this is: values of the two mix freely.
 #[cfg(feature = "issues")]
-impl UnassignedIssueEvent {
-    const WIRE_NAMES: &'static [&'static str] = &[
-        "actor",
-        "assignee",
-        "assigner",
-        "commit_id",
-        "commit_url",
-        "created_at",
-        "event",
-        "id",
-        "node_id",
-        "performed_via_github_app",
-        "url",
-    ];
-}
+pub type UnlabeledIssueEvent = LabeledIssueEvent;
+/// The same fields as [`LabeledIssueEventLabel`], whose type this is: values of the two mix freely.
 #[cfg(feature = "issues")]
-impl ::std::fmt::Debug for UnassignedIssueEvent {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        crate::runtime::model::debug(self, "UnassignedIssueEvent", f)
-    }
-}
-#[cfg(feature = "issues")]
-impl ::serde::Serialize for UnassignedIssueEvent {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::runtime::model::serialize(
-            s,
-            Self::WIRE_NAMES,
-            (
-                &self.actor,
-                &self.assignee,
-                &self.assigner,
-                &self.commit_id,
-                &self.commit_url,
-                &self.created_at,
-                &self.event,
-                &self.id,
-                &self.node_id,
-                &self.performed_via_github_app,
-                &self.url,
-            ),
-            &self.extra,
-        )
-    }
-}
-#[cfg(feature = "issues")]
-impl<'de> ::serde::Deserialize<'de> for UnassignedIssueEvent {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        match crate::runtime::model::decode::<
-            D,
-            (
-                crate::runtime::model::Req<SimpleUser>,
-                crate::runtime::model::Req<SimpleUser>,
-                crate::runtime::model::Req<SimpleUser>,
-                crate::runtime::model::Opt<String>,
-                crate::runtime::model::Opt<String>,
-                crate::runtime::model::Req<String>,
-                crate::runtime::model::Req<String>,
-                crate::runtime::model::Req<i64>,
-                crate::runtime::model::Req<String>,
-                crate::runtime::model::Opt<Integration>,
-                crate::runtime::model::Req<String>,
-            ),
-        >(d, Self::WIRE_NAMES, "UnassignedIssueEvent") {
-            Ok(((f0, f1, f2, f3, f4, f5, f6, f7, f8, f9, f10), extra)) => {
-                Ok(UnassignedIssueEvent {
-                    actor: f0,
-                    assignee: f1,
-                    assigner: f2,
-                    commit_id: f3,
-                    commit_url: f4,
-                    created_at: f5,
-                    event: f6,
-                    id: f7,
-                    node_id: f8,
-                    performed_via_github_app: f9,
-                    url: f10,
-                    extra,
-                })
-            }
-            Err(e) => Err(e),
-        }
-    }
-}
-#[cfg(feature = "issues")]
-#[derive(Clone)]
-#[cfg_attr(feature = "model-eq", derive(PartialEq))]
-pub struct UnlabeledIssueEvent {
-    pub actor: SimpleUser,
-    pub commit_id: Option<String>,
-    pub commit_url: Option<String>,
-    pub created_at: String,
-    pub event: String,
-    pub id: i64,
-    pub label: UnlabeledIssueEventLabel,
-    pub node_id: String,
-    pub performed_via_github_app: Option<Integration>,
-    pub url: String,
-    /// Fields this client does not know, by wire name (kept when serialised).
-    pub extra: crate::runtime::Extra,
-}
-#[cfg(feature = "issues")]
-impl UnlabeledIssueEvent {
-    const WIRE_NAMES: &'static [&'static str] = &[
-        "actor",
-        "commit_id",
-        "commit_url",
-        "created_at",
-        "event",
-        "id",
-        "label",
-        "node_id",
-        "performed_via_github_app",
-        "url",
-    ];
-}
-#[cfg(feature = "issues")]
-impl ::std::fmt::Debug for UnlabeledIssueEvent {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        crate::runtime::model::debug(self, "UnlabeledIssueEvent", f)
-    }
-}
-#[cfg(feature = "issues")]
-impl ::serde::Serialize for UnlabeledIssueEvent {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::runtime::model::serialize(
-            s,
-            Self::WIRE_NAMES,
-            (
-                &self.actor,
-                &self.commit_id,
-                &self.commit_url,
-                &self.created_at,
-                &self.event,
-                &self.id,
-                &self.label,
-                &self.node_id,
-                &self.performed_via_github_app,
-                &self.url,
-            ),
-            &self.extra,
-        )
-    }
-}
-#[cfg(feature = "issues")]
-impl<'de> ::serde::Deserialize<'de> for UnlabeledIssueEvent {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        match crate::runtime::model::decode::<
-            D,
-            (
-                crate::runtime::model::Req<SimpleUser>,
-                crate::runtime::model::Opt<String>,
-                crate::runtime::model::Opt<String>,
-                crate::runtime::model::Req<String>,
-                crate::runtime::model::Req<String>,
-                crate::runtime::model::Req<i64>,
-                crate::runtime::model::Req<UnlabeledIssueEventLabel>,
-                crate::runtime::model::Req<String>,
-                crate::runtime::model::Opt<Integration>,
-                crate::runtime::model::Req<String>,
-            ),
-        >(d, Self::WIRE_NAMES, "UnlabeledIssueEvent") {
-            Ok(((f0, f1, f2, f3, f4, f5, f6, f7, f8, f9), extra)) => {
-                Ok(UnlabeledIssueEvent {
-                    actor: f0,
-                    commit_id: f1,
-                    commit_url: f2,
-                    created_at: f3,
-                    event: f4,
-                    id: f5,
-                    label: f6,
-                    node_id: f7,
-                    performed_via_github_app: f8,
-                    url: f9,
-                    extra,
-                })
-            }
-            Err(e) => Err(e),
-        }
-    }
-}
-#[cfg(feature = "issues")]
-#[derive(Clone)]
-#[cfg_attr(feature = "model-eq", derive(PartialEq))]
-pub struct UnlabeledIssueEventLabel {
-    pub color: String,
-    pub name: String,
-    /// Fields this client does not know, by wire name (kept when serialised).
-    pub extra: crate::runtime::Extra,
-}
-#[cfg(feature = "issues")]
-impl UnlabeledIssueEventLabel {
-    const WIRE_NAMES: &'static [&'static str] = &["color", "name"];
-}
-#[cfg(feature = "issues")]
-impl ::std::fmt::Debug for UnlabeledIssueEventLabel {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        crate::runtime::model::debug(self, "UnlabeledIssueEventLabel", f)
-    }
-}
-#[cfg(feature = "issues")]
-impl ::serde::Serialize for UnlabeledIssueEventLabel {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::runtime::model::serialize(
-            s,
-            Self::WIRE_NAMES,
-            (&self.color, &self.name),
-            &self.extra,
-        )
-    }
-}
-#[cfg(feature = "issues")]
-impl<'de> ::serde::Deserialize<'de> for UnlabeledIssueEventLabel {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        match crate::runtime::model::decode::<
-            D,
-            (crate::runtime::model::Req<String>, crate::runtime::model::Req<String>),
-        >(d, Self::WIRE_NAMES, "UnlabeledIssueEventLabel") {
-            Ok(((f0, f1), extra)) => {
-                Ok(UnlabeledIssueEventLabel {
-                    color: f0,
-                    name: f1,
-                    extra,
-                })
-            }
-            Err(e) => Err(e),
-        }
-    }
-}
-#[cfg(feature = "pulls")]
+pub type UnlabeledIssueEventLabel = LabeledIssueEventLabel;
+#[cfg(any(feature = "activity", feature = "pulls"))]
 #[derive(Clone)]
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
 pub struct UpdateBranchResponse {
@@ -44581,18 +35753,18 @@ pub struct UpdateBranchResponse {
     /// Fields this client does not know, by wire name (kept when serialised).
     pub extra: crate::runtime::Extra,
 }
-#[cfg(feature = "pulls")]
+#[cfg(any(feature = "activity", feature = "pulls"))]
 impl UpdateBranchResponse {
     const WIRE_NAMES: &'static [&'static str] = &["message", "url"];
 }
-#[cfg(feature = "pulls")]
+#[cfg(any(feature = "activity", feature = "pulls"))]
 impl ::std::fmt::Debug for UpdateBranchResponse {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         crate::runtime::model::debug(self, "UpdateBranchResponse", f)
     }
 }
-#[cfg(feature = "pulls")]
+#[cfg(any(feature = "activity", feature = "pulls"))]
 impl ::serde::Serialize for UpdateBranchResponse {
     fn serialize<S: ::serde::Serializer>(
         &self,
@@ -44609,7 +35781,7 @@ impl ::serde::Serialize for UpdateBranchResponse {
         )
     }
 }
-#[cfg(feature = "pulls")]
+#[cfg(any(feature = "activity", feature = "pulls"))]
 impl<'de> ::serde::Deserialize<'de> for UpdateBranchResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         d: D,
@@ -44878,141 +36050,12 @@ impl<'de> ::serde::Deserialize<'de> for UserSearchResultItem {
         }
     }
 }
+/// The same fields as [`CodeSearchResultItemTextMatches`], whose type this is: values of the two mix freely.
 #[cfg(feature = "search")]
-#[derive(Clone)]
-#[cfg_attr(feature = "model-eq", derive(PartialEq))]
-pub struct UserSearchResultItemTextMatches {
-    pub fragment: Option<String>,
-    pub matches: Option<Vec<UserSearchResultItemTextMatchesMatches>>,
-    pub object_type: Option<String>,
-    pub object_url: Option<String>,
-    pub property: Option<String>,
-    /// Fields this client does not know, by wire name (kept when serialised).
-    pub extra: crate::runtime::Extra,
-}
+pub type UserSearchResultItemTextMatches = CodeSearchResultItemTextMatches;
+/// The same fields as [`CodeSearchResultItemTextMatchesMatches`], whose type this is: values of the two mix freely.
 #[cfg(feature = "search")]
-impl UserSearchResultItemTextMatches {
-    const WIRE_NAMES: &'static [&'static str] = &[
-        "fragment",
-        "matches",
-        "object_type",
-        "object_url",
-        "property",
-    ];
-}
-#[cfg(feature = "search")]
-impl ::std::fmt::Debug for UserSearchResultItemTextMatches {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        crate::runtime::model::debug(self, "UserSearchResultItemTextMatches", f)
-    }
-}
-#[cfg(feature = "search")]
-impl ::serde::Serialize for UserSearchResultItemTextMatches {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::runtime::model::serialize(
-            s,
-            Self::WIRE_NAMES,
-            (
-                crate::runtime::model::Skip(&self.fragment),
-                crate::runtime::model::Skip(&self.matches),
-                crate::runtime::model::Skip(&self.object_type),
-                crate::runtime::model::Skip(&self.object_url),
-                crate::runtime::model::Skip(&self.property),
-            ),
-            &self.extra,
-        )
-    }
-}
-#[cfg(feature = "search")]
-impl<'de> ::serde::Deserialize<'de> for UserSearchResultItemTextMatches {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        match crate::runtime::model::decode::<
-            D,
-            (
-                crate::runtime::model::Opt<String>,
-                crate::runtime::model::Opt<Vec<UserSearchResultItemTextMatchesMatches>>,
-                crate::runtime::model::Opt<String>,
-                crate::runtime::model::Opt<String>,
-                crate::runtime::model::Opt<String>,
-            ),
-        >(d, Self::WIRE_NAMES, "UserSearchResultItemTextMatches") {
-            Ok(((f0, f1, f2, f3, f4), extra)) => {
-                Ok(UserSearchResultItemTextMatches {
-                    fragment: f0,
-                    matches: f1,
-                    object_type: f2,
-                    object_url: f3,
-                    property: f4,
-                    extra,
-                })
-            }
-            Err(e) => Err(e),
-        }
-    }
-}
-#[cfg(feature = "search")]
-#[derive(Clone)]
-#[cfg_attr(feature = "model-eq", derive(PartialEq))]
-pub struct UserSearchResultItemTextMatchesMatches {
-    pub indices: Option<Vec<i64>>,
-    pub text: Option<String>,
-    /// Fields this client does not know, by wire name (kept when serialised).
-    pub extra: crate::runtime::Extra,
-}
-#[cfg(feature = "search")]
-impl UserSearchResultItemTextMatchesMatches {
-    const WIRE_NAMES: &'static [&'static str] = &["indices", "text"];
-}
-#[cfg(feature = "search")]
-impl ::std::fmt::Debug for UserSearchResultItemTextMatchesMatches {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        crate::runtime::model::debug(self, "UserSearchResultItemTextMatchesMatches", f)
-    }
-}
-#[cfg(feature = "search")]
-impl ::serde::Serialize for UserSearchResultItemTextMatchesMatches {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::runtime::model::serialize(
-            s,
-            Self::WIRE_NAMES,
-            (
-                crate::runtime::model::Skip(&self.indices),
-                crate::runtime::model::Skip(&self.text),
-            ),
-            &self.extra,
-        )
-    }
-}
-#[cfg(feature = "search")]
-impl<'de> ::serde::Deserialize<'de> for UserSearchResultItemTextMatchesMatches {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        match crate::runtime::model::decode::<
-            D,
-            (crate::runtime::model::Opt<Vec<i64>>, crate::runtime::model::Opt<String>),
-        >(d, Self::WIRE_NAMES, "UserSearchResultItemTextMatchesMatches") {
-            Ok(((f0, f1), extra)) => {
-                Ok(UserSearchResultItemTextMatchesMatches {
-                    indices: f0,
-                    text: f1,
-                    extra,
-                })
-            }
-            Err(e) => Err(e),
-        }
-    }
-}
+pub type UserSearchResultItemTextMatchesMatches = CodeSearchResultItemTextMatchesMatches;
 #[cfg(feature = "search")]
 #[derive(Clone)]
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
@@ -45077,7 +36120,15 @@ impl<'de> ::serde::Deserialize<'de> for UsersResponse {
         }
     }
 }
-#[cfg(any(feature = "git", feature = "pulls", feature = "repos", feature = "search"))]
+#[cfg(
+    any(
+        feature = "git",
+        feature = "issues",
+        feature = "pulls",
+        feature = "repos",
+        feature = "search"
+    )
+)]
 #[derive(Clone)]
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
 pub struct Verification {
@@ -45089,7 +36140,15 @@ pub struct Verification {
     /// Fields this client does not know, by wire name (kept when serialised).
     pub extra: crate::runtime::Extra,
 }
-#[cfg(any(feature = "git", feature = "pulls", feature = "repos", feature = "search"))]
+#[cfg(
+    any(
+        feature = "git",
+        feature = "issues",
+        feature = "pulls",
+        feature = "repos",
+        feature = "search"
+    )
+)]
 impl Verification {
     const WIRE_NAMES: &'static [&'static str] = &[
         "payload",
@@ -45099,14 +36158,30 @@ impl Verification {
         "verified_at",
     ];
 }
-#[cfg(any(feature = "git", feature = "pulls", feature = "repos", feature = "search"))]
+#[cfg(
+    any(
+        feature = "git",
+        feature = "issues",
+        feature = "pulls",
+        feature = "repos",
+        feature = "search"
+    )
+)]
 impl ::std::fmt::Debug for Verification {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         crate::runtime::model::debug(self, "Verification", f)
     }
 }
-#[cfg(any(feature = "git", feature = "pulls", feature = "repos", feature = "search"))]
+#[cfg(
+    any(
+        feature = "git",
+        feature = "issues",
+        feature = "pulls",
+        feature = "repos",
+        feature = "search"
+    )
+)]
 impl ::serde::Serialize for Verification {
     fn serialize<S: ::serde::Serializer>(
         &self,
@@ -45126,7 +36201,15 @@ impl ::serde::Serialize for Verification {
         )
     }
 }
-#[cfg(any(feature = "git", feature = "pulls", feature = "repos", feature = "search"))]
+#[cfg(
+    any(
+        feature = "git",
+        feature = "issues",
+        feature = "pulls",
+        feature = "repos",
+        feature = "search"
+    )
+)]
 impl<'de> ::serde::Deserialize<'de> for Verification {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         d: D,

@@ -4,6 +4,7 @@
 mod docs;
 mod endpoint;
 mod krate;
+mod model_plan;
 mod models;
 mod naming;
 mod readme;
@@ -93,8 +94,8 @@ pub fn endpoint_source(api: &Api, endpoint: &Endpoint) -> String {
 /// `None` when `api` has no model of that name. Used for per-model snapshots.
 pub fn model_source(api: &Api, name: &str) -> Option<String> {
     let model = api.models.iter().find(|m| m.name == name)?;
-    let scopes = models::model_scopes(api);
-    Some(format_tokens(&models::model_item(api, model, &scopes)))
+    let plan = model_plan::ModelPlan::new(api);
+    Some(format_tokens(&models::model_item(api, model, &plan)))
 }
 
 /// Format a token stream as a file (no marker).

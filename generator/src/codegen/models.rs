@@ -1,13 +1,14 @@
 //! Response models → `src/models.rs`: a struct per object model (with a map-visitor
 //! `Deserialize` keeping unknown fields in `extra`), an enum per string enum and `one_of`.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 
 use super::docs::{self, Doc};
-use super::naming::{bare, ident, scope_module, Names};
+use super::model_plan::ModelPlan;
+use super::naming::{bare, ident, Names};
 use super::types::{enum_item, PRELUDE};
 use crate::model::Api;
 use crate::schema::{Field, Model, ModelKind, Schema};
@@ -53,8 +54,8 @@ pub fn schema_type(schema: &Schema, models: &TokenStream) -> TokenStream {
 
 /// The whole `src/models.rs` body: every model, each behind the features that reach it.
 pub fn models_file(api: &Api) -> TokenStream {
-    let scopes = model_scopes(api);
-    let items = api.models.iter().map(|m| model_item(api, m, &scopes));
+    let plan = ModelPlan::new(api);
+    let items = api.models.iter().map(|m| model_item(api, m, &plan));
     quote! {
         #![doc = " Types of response bodies, from `specs/models/`. Unknown object fields are kept in"]
         #![doc = " `extra`, unknown enum values in `Other`, so a field GitHub adds never fails a decode."]
@@ -63,21 +64,29 @@ pub fn models_file(api: &Api) -> TokenStream {
 }
 
 /// One model's items (type, impls) with its `cfg`.
-pub fn model_item(
-    api: &Api,
-    model: &Model,
-    scopes: &BTreeMap<String, BTreeSet<String>>,
-) -> TokenStream {
-    let cfg = scopes.get(&model.name).filter(|s| !s.is_empty()).map(|s| {
-        let features: Vec<TokenStream> = s.iter().map(|f| quote!(feature = #f)).collect();
-        match features.as_slice() {
-            [one] => quote!(#[cfg(#one)]),
-            _ => quote!(#[cfg(any(#(#features),*))]),
-        }
-    });
+pub fn model_item(api: &Api, model: &Model, plan: &ModelPlan) -> TokenStream {
+    let cfg = plan
+        .scopes
+        .get(&model.name)
+        .filter(|s| !s.is_empty())
+        .map(|s| {
+            let features: Vec<TokenStream> = s.iter().map(|f| quote!(feature = #f)).collect();
+            match features.as_slice() {
+                [one] => quote!(#[cfg(#one)]),
+                _ => quote!(#[cfg(any(#(#features),*))]),
+            }
+        });
     let name = model_ident(&model.name);
     let mut doc = Doc::default();
     doc.spec(&model.doc);
+    if let Some(target) = plan.alias_of.get(&model.name) {
+        let target = model_ident(target);
+        doc.raw(format!(
+            "The same fields as [`{target}`], whose type this is: values of the two mix freely."
+        ));
+        let doc = doc.tokens();
+        return quote!(#doc #cfg pub type #name = #target;);
+    }
     let items = match &model.kind {
         ModelKind::Object { fields } => object_items(&name, fields, doc),
         ModelKind::Enum { values } => {
@@ -103,73 +112,6 @@ fn split_items(tokens: TokenStream) -> Vec<TokenStream> {
     match syn::parse2::<syn::File>(tokens.clone()) {
         Ok(file) => file.items.into_iter().map(|i| quote!(#i)).collect(),
         Err(err) => panic!("generated model does not parse: {err}\n{tokens}"),
-    }
-}
-
-/// For each model, the features (scope modules) whose endpoints reach it, transitively.
-pub fn model_scopes(api: &Api) -> BTreeMap<String, BTreeSet<String>> {
-    let by_name: BTreeMap<&str, &Model> = api.models.iter().map(|m| (m.name.as_str(), m)).collect();
-    let mut out: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
-    for e in &api.endpoints {
-        let feature = scope_module(&e.scope);
-        let mut roots: Vec<&str> = Vec::new();
-        for r in &e.responses {
-            if let Some(body) = &r.body {
-                refs(body, &mut roots);
-            }
-        }
-        for name in reachable(&by_name, roots) {
-            out.entry(name.to_owned())
-                .or_default()
-                .insert(feature.clone());
-        }
-    }
-    // A model no endpoint reaches is always compiled, and so is everything it refers to.
-    let unreached: Vec<&str> = api
-        .models
-        .iter()
-        .map(|m| m.name.as_str())
-        .filter(|n| !out.contains_key(*n))
-        .collect();
-    for name in reachable(&by_name, unreached) {
-        out.remove(name);
-    }
-    out
-}
-
-/// The models reachable from `roots` (the roots included) through fields and variants.
-fn reachable<'a>(
-    by_name: &BTreeMap<&str, &'a Model>,
-    mut stack: Vec<&'a str>,
-) -> BTreeSet<&'a str> {
-    let mut seen = BTreeSet::new();
-    while let Some(name) = stack.pop() {
-        if !seen.insert(name) {
-            continue;
-        }
-        let Some(model) = by_name.get(name) else {
-            continue;
-        };
-        match &model.kind {
-            ModelKind::Object { fields } => {
-                for f in fields {
-                    refs(&f.schema, &mut stack);
-                }
-            }
-            ModelKind::OneOf { variants, .. } => stack.extend(variants.iter().map(String::as_str)),
-            ModelKind::Enum { .. } => {}
-        }
-    }
-    seen
-}
-
-/// The model names a schema refers to.
-fn refs<'a>(schema: &'a Schema, out: &mut Vec<&'a str>) {
-    match schema {
-        Schema::Ref { name, .. } => out.push(name),
-        Schema::Array { items } => refs(items, out),
-        Schema::Map { values } => refs(values, out),
-        _ => {}
     }
 }
 
