@@ -8494,6 +8494,7 @@ impl<'de> ::serde::Deserialize<'de> for CommitsResponse {
         deserializer.deserialize_map(ModelVisitor)
     }
 }
+#[cfg(feature = "repos")]
 /// One file, directory, symlink or submodule in a directory listing.
 #[derive(Debug, Clone)]
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
@@ -8512,6 +8513,7 @@ pub struct ContentDirectoryEntry {
     /// Fields this client does not know, by wire name (kept when serialised).
     pub extra: crate::runtime::Extra,
 }
+#[cfg(feature = "repos")]
 impl ::serde::Serialize for ContentDirectoryEntry {
     fn serialize<S: ::serde::Serializer>(
         &self,
@@ -8536,6 +8538,7 @@ impl ::serde::Serialize for ContentDirectoryEntry {
         m.end()
     }
 }
+#[cfg(feature = "repos")]
 impl<'de> ::serde::Deserialize<'de> for ContentDirectoryEntry {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -8600,6 +8603,7 @@ impl<'de> ::serde::Deserialize<'de> for ContentDirectoryEntry {
         deserializer.deserialize_map(ModelVisitor)
     }
 }
+#[cfg(feature = "repos")]
 #[derive(Debug, Clone)]
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
 pub struct ContentDirectoryEntryLinks {
@@ -8609,6 +8613,7 @@ pub struct ContentDirectoryEntryLinks {
     /// Fields this client does not know, by wire name (kept when serialised).
     pub extra: crate::runtime::Extra,
 }
+#[cfg(feature = "repos")]
 impl ::serde::Serialize for ContentDirectoryEntryLinks {
     fn serialize<S: ::serde::Serializer>(
         &self,
@@ -8623,6 +8628,7 @@ impl ::serde::Serialize for ContentDirectoryEntryLinks {
         m.end()
     }
 }
+#[cfg(feature = "repos")]
 impl<'de> ::serde::Deserialize<'de> for ContentDirectoryEntryLinks {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -8663,6 +8669,7 @@ impl<'de> ::serde::Deserialize<'de> for ContentDirectoryEntryLinks {
         deserializer.deserialize_map(ModelVisitor)
     }
 }
+#[cfg(feature = "repos")]
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ContentDirectoryEntryType {
@@ -8677,6 +8684,7 @@ pub enum ContentDirectoryEntryType {
     /// A value this client does not know yet, sent as given.
     Other(String),
 }
+#[cfg(feature = "repos")]
 impl ContentDirectoryEntryType {
     /// The value as sent on the wire.
     #[inline]
@@ -8690,6 +8698,7 @@ impl ContentDirectoryEntryType {
         }
     }
 }
+#[cfg(feature = "repos")]
 impl ::serde::Serialize for ContentDirectoryEntryType {
     fn serialize<S: ::serde::Serializer>(
         &self,
@@ -8698,6 +8707,7 @@ impl ::serde::Serialize for ContentDirectoryEntryType {
         serializer.serialize_str(self.as_str())
     }
 }
+#[cfg(feature = "repos")]
 impl<'de> ::serde::Deserialize<'de> for ContentDirectoryEntryType {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -15637,6 +15647,7 @@ impl<'de> ::serde::Deserialize<'de> for GetByUsernameResponse {
     }
 }
 #[cfg(feature = "repos")]
+/// A file, symlink or submodule, or the listing of a directory.
 #[derive(Debug, Clone, ::serde::Serialize)]
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
 #[serde(untagged)]
@@ -15647,6 +15658,8 @@ pub enum GetContentResponse {
     ContentSymlink(Box<ContentSymlink>),
     /// A [`ContentSubmodule`].
     ContentSubmodule(Box<ContentSubmodule>),
+    /// A JSON array: a list of [`ContentDirectoryEntry`].
+    Directory(Vec<ContentDirectoryEntry>),
     /// A value matching none of the variants, kept as sent.
     Other(::serde_json::Value),
 }
@@ -15658,6 +15671,13 @@ impl<'de> ::serde::Deserialize<'de> for GetContentResponse {
         let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(
             deserializer,
         )?;
+        if value.is_array() {
+            return <Vec<
+                ContentDirectoryEntry,
+            > as ::serde::Deserialize>::deserialize(&value)
+                .map(Self::Directory)
+                .map_err(<D::Error as ::serde::de::Error>::custom);
+        }
         match value.get("type").and_then(::serde_json::Value::as_str) {
             Some("file") => {
                 <ContentFile as ::serde::Deserialize>::deserialize(&value)

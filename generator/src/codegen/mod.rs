@@ -6,6 +6,7 @@ mod endpoint;
 mod krate;
 mod models;
 mod naming;
+mod one_of;
 mod readme;
 mod returns;
 mod seal;
