@@ -6,8 +6,8 @@
 //! `@octokit/fixtures-server`, which rejects any request that differs from the recording (path,
 //! query, Accept, Authorization, compact JSON body and its Content-Length). Raw requests (`.build()`) are
 //! used where the recording asks for another media type or header (raw file, HTML, gzip
-//! archive) and for a directory listing, decoded into `Vec<models::ContentDirectoryEntry>`. Each test makes the recorded calls in order, asserts on the
-//! answers and ends with `check()`: every recorded request was consumed. The 22 scenarios are
+//! archive); a directory listing is the typed `GetContentResponse::Directory`. Each test
+//! makes the recorded calls in order, asserts on the answers and ends with `check()`: every recorded request was consumed. The 22 scenarios are
 //! split by theme over `fixtures_scenarios_{repos,issues,misc}.rs`; helpers are in
 //! `support/scenarios.rs`.
 
@@ -39,17 +39,18 @@ async fn get_repository() {
 async fn get_content() {
     let (s, c) = scenario("get-content").await;
     let repo = "hello-world";
-    // An empty path lists the root: `contents/` with its trailing slash. A listing is an array,
-    // which `GetContentResponse` (one file, symlink or submodule) does not cover.
+    // An empty path lists the root: `contents/` with its trailing slash. A listing is a JSON
+    // array: the `Directory` variant of `GetContentResponse`.
     let listing = c
         .repos()
         .get_content(ORG, repo, "")
-        .build()
-        .send()
+        .send_with_response()
         .await
         .unwrap();
     assert_eq!(listing.status(), 200);
-    let listing: Vec<models::ContentDirectoryEntry> = listing.json().unwrap();
+    let models::GetContentResponse::Directory(listing) = listing.into_inner() else {
+        panic!("a directory listing decodes into the Directory variant")
+    };
     let names: Vec<&str> = listing.iter().map(|e| e.name.as_str()).collect();
     assert!(names.contains(&"README.md"), "{names:?}");
     let readme = listing.iter().find(|e| e.name == "README.md").unwrap();

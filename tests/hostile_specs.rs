@@ -256,7 +256,8 @@ fn typed_responses_case_round_trips_through_inspect() {
     assert_eq!(
         model("Content"),
         &serde_json::json!({"name": "Content", "kind": "one_of", "doc": "A file or a folder.",
-            "variants": ["FileContent", "DirContent"], "discriminator": "type"})
+            "variants": ["FileContent", "DirContent"], "discriminator": "type",
+            "array": {"name": "Listing", "type": "Vec<models::Label>", "items": "Label"}})
     );
     assert_eq!(
         model("FullThingVisibility")["values"],

@@ -2,7 +2,8 @@
 //! that checks, lints and documents clean, and whose own tests (`tests/typed/wire.rs`, run
 //! against a local wiremock server) prove the decoding contract: unknown fields and enum
 //! values kept, nullable and optional fields, errors naming endpoint/status/path, status
-//! checks, `send_with_response`, typed pagination.
+//! checks, `send_with_response`, typed pagination. Also: the project's own `repos.getContent`
+//! models decoding a drifted directory listing and file answer.
 
 #[path = "support/typed_api.rs"]
 mod typed_api;
@@ -77,4 +78,82 @@ fn typed_models_generate_a_clean_crate_whose_wire_tests_pass() {
         "{log}"
     );
     eprintln!("cargo test of the typed-response crate: {secs:.1}s");
+}
+
+/// API drift on `repos.getContent` with the project's own models: a directory listing (a
+/// JSON array, shaped like GitHub's answer) and a file answer, both carrying fields and values
+/// these models do not know, decode into the `Directory` / `ContentFile` variants, keep the
+/// unknown parts, and serialise back to the same JSON.
+#[test]
+fn get_content_listing_and_file_survive_drift() {
+    use github_rest_client::models::{
+        ContentDirectoryEntryType, ContentFileType, GetContentResponse,
+    };
+    let links = |p: &str| {
+        serde_json::json!({
+            "self": format!("https://api.github.com/repos/o/r/contents/{p}?ref=main"),
+            "git": format!("https://api.github.com/repos/o/r/git/blobs/{p}"),
+            "html": format!("https://github.com/o/r/blob/main/{p}"),
+        })
+    };
+    let entry = |name: &str, kind: &str, size: i64| {
+        serde_json::json!({
+            "type": kind, "size": size, "name": name, "path": name,
+            "sha": "3d21ec53a331a6f037a91c368710b99387d012c1",
+            "url": format!("https://api.github.com/repos/o/r/contents/{name}?ref=main"),
+            "git_url": format!("https://api.github.com/repos/o/r/git/blobs/{name}"),
+            "html_url": format!("https://github.com/o/r/blob/main/{name}"),
+            "download_url": if kind == "file" { serde_json::json!(format!("https://raw.githubusercontent.com/o/r/main/{name}")) } else { serde_json::Value::Null },
+            "_links": links(name),
+        })
+    };
+    let mut readme = entry("README.md", "file", 11);
+    readme["last_commit_sha"] = serde_json::json!("deadbeef"); // a field added upstream
+    let listing = serde_json::json!([
+        readme,
+        entry("src", "dir", 0),
+        entry("notes", "worktree", 0), // a kind of entry added upstream
+    ]);
+    let decoded: GetContentResponse = serde_json::from_value(listing.clone()).unwrap();
+    let GetContentResponse::Directory(entries) = &decoded else {
+        panic!("a listing is the Directory variant: {decoded:?}")
+    };
+    let names: Vec<&str> = entries.iter().map(|e| e.name.as_str()).collect();
+    assert_eq!(names, ["README.md", "src", "notes"]);
+    assert_eq!(entries[0].r#type, ContentDirectoryEntryType::File);
+    assert_eq!(entries[1].r#type, ContentDirectoryEntryType::Dir);
+    assert_eq!(
+        entries[2].r#type,
+        ContentDirectoryEntryType::Other("worktree".into())
+    );
+    assert_eq!(entries[1].download_url, None);
+    assert_eq!(
+        entries[0].extra.get("last_commit_sha"),
+        Some(&serde_json::json!("deadbeef"))
+    );
+    assert_eq!(serde_json::to_value(&decoded).unwrap(), listing);
+
+    let mut file = entry("README.md", "file", 11);
+    file["content"] = serde_json::json!("IyBoZWxsbwo=\n");
+    file["encoding"] = serde_json::json!("base64");
+    file["lfs"] = serde_json::json!({"oid": "sha256:00"}); // a field added upstream
+    let decoded: GetContentResponse = serde_json::from_value(file.clone()).unwrap();
+    let GetContentResponse::ContentFile(f) = &decoded else {
+        panic!("a file is the ContentFile variant: {decoded:?}")
+    };
+    assert_eq!(f.r#type, ContentFileType::File);
+    assert_eq!((f.encoding.as_str(), f.size), ("base64", 11));
+    assert_eq!(
+        f.extra.get("lfs"),
+        Some(&serde_json::json!({"oid": "sha256:00"}))
+    );
+    assert_eq!(serde_json::to_value(&decoded).unwrap(), file);
+
+    // An object of a kind no variant claims is kept whole; a broken listing is an error.
+    let future = serde_json::json!({"type": "worktree", "name": "notes"});
+    let decoded: GetContentResponse = serde_json::from_value(future.clone()).unwrap();
+    assert!(matches!(&decoded, GetContentResponse::Other(v) if *v == future));
+    let broken = serde_json::json!([{"type": "file", "name": "a"}]);
+    let err = serde_json::from_value::<GetContentResponse>(broken).unwrap_err();
+    assert!(err.to_string().contains("missing field"), "{err}");
 }

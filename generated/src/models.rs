@@ -7207,6 +7207,7 @@ impl<'de> ::serde::Deserialize<'de> for CommitsResponse {
         }
     }
 }
+#[cfg(feature = "repos")]
 /// One file, directory, symlink or submodule in a directory listing.
 #[derive(Clone)]
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
@@ -7225,6 +7226,7 @@ pub struct ContentDirectoryEntry {
     /// Fields this client does not know, by wire name (kept when serialised).
     pub extra: crate::runtime::Extra,
 }
+#[cfg(feature = "repos")]
 impl ContentDirectoryEntry {
     const WIRE_NAMES: &'static [&'static str] = &[
         "_links",
@@ -7240,12 +7242,14 @@ impl ContentDirectoryEntry {
         "url",
     ];
 }
+#[cfg(feature = "repos")]
 impl ::std::fmt::Debug for ContentDirectoryEntry {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         crate::runtime::model::debug(self, "ContentDirectoryEntry", f)
     }
 }
+#[cfg(feature = "repos")]
 impl ::serde::Serialize for ContentDirectoryEntry {
     fn serialize<S: ::serde::Serializer>(
         &self,
@@ -7271,6 +7275,7 @@ impl ::serde::Serialize for ContentDirectoryEntry {
         )
     }
 }
+#[cfg(feature = "repos")]
 impl<'de> ::serde::Deserialize<'de> for ContentDirectoryEntry {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         d: D,
@@ -7312,7 +7317,9 @@ impl<'de> ::serde::Deserialize<'de> for ContentDirectoryEntry {
     }
 }
 /// The same fields as [`ContentFileLinks`], whose type this is: values of the two mix freely.
+#[cfg(feature = "repos")]
 pub type ContentDirectoryEntryLinks = ContentFileLinks;
+#[cfg(feature = "repos")]
 #[derive(Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ContentDirectoryEntryType {
@@ -7327,6 +7334,7 @@ pub enum ContentDirectoryEntryType {
     /// A value this client does not know yet, sent as given.
     Other(String),
 }
+#[cfg(feature = "repos")]
 impl ::std::fmt::Debug for ContentDirectoryEntryType {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -7341,6 +7349,7 @@ impl ::std::fmt::Debug for ContentDirectoryEntryType {
         )
     }
 }
+#[cfg(feature = "repos")]
 impl ContentDirectoryEntryType {
     /// The value as sent on the wire.
     #[inline]
@@ -7354,6 +7363,7 @@ impl ContentDirectoryEntryType {
         }
     }
 }
+#[cfg(feature = "repos")]
 impl ::serde::Serialize for ContentDirectoryEntryType {
     fn serialize<S: ::serde::Serializer>(
         &self,
@@ -7362,6 +7372,7 @@ impl ::serde::Serialize for ContentDirectoryEntryType {
         serializer.serialize_str(self.as_str())
     }
 }
+#[cfg(feature = "repos")]
 impl<'de> ::serde::Deserialize<'de> for ContentDirectoryEntryType {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -7510,6 +7521,7 @@ impl<'de> ::serde::Deserialize<'de> for ContentFile {
         }
     }
 }
+#[cfg(any(feature = "licenses", feature = "repos"))]
 #[derive(Clone)]
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
 pub struct ContentFileLinks {
@@ -7519,15 +7531,18 @@ pub struct ContentFileLinks {
     /// Fields this client does not know, by wire name (kept when serialised).
     pub extra: crate::runtime::Extra,
 }
+#[cfg(any(feature = "licenses", feature = "repos"))]
 impl ContentFileLinks {
     const WIRE_NAMES: &'static [&'static str] = &["git", "html", "self"];
 }
+#[cfg(any(feature = "licenses", feature = "repos"))]
 impl ::std::fmt::Debug for ContentFileLinks {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         crate::runtime::model::debug(self, "ContentFileLinks", f)
     }
 }
+#[cfg(any(feature = "licenses", feature = "repos"))]
 impl ::serde::Serialize for ContentFileLinks {
     fn serialize<S: ::serde::Serializer>(
         &self,
@@ -7541,6 +7556,7 @@ impl ::serde::Serialize for ContentFileLinks {
         )
     }
 }
+#[cfg(any(feature = "licenses", feature = "repos"))]
 impl<'de> ::serde::Deserialize<'de> for ContentFileLinks {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         d: D,
@@ -12832,6 +12848,7 @@ impl<'de> ::serde::Deserialize<'de> for GetByUsernameResponse {
     }
 }
 #[cfg(feature = "repos")]
+/// A file, symlink or submodule, or the listing of a directory.
 #[derive(Debug, Clone, ::serde::Serialize)]
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
 #[serde(untagged)]
@@ -12842,6 +12859,8 @@ pub enum GetContentResponse {
     ContentSymlink(Box<ContentSymlink>),
     /// A [`ContentSubmodule`].
     ContentSubmodule(Box<ContentSubmodule>),
+    /// A JSON array: a list of [`ContentDirectoryEntry`].
+    Directory(Vec<ContentDirectoryEntry>),
     /// A value matching none of the variants, kept as sent.
     Other(::serde_json::Value),
 }
@@ -12853,6 +12872,13 @@ impl<'de> ::serde::Deserialize<'de> for GetContentResponse {
         let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(
             deserializer,
         )?;
+        if value.is_array() {
+            return <Vec<
+                ContentDirectoryEntry,
+            > as ::serde::Deserialize>::deserialize(&value)
+                .map(Self::Directory)
+                .map_err(<D::Error as ::serde::de::Error>::custom);
+        }
         match value.get("type").and_then(::serde_json::Value::as_str) {
             Some("file") => {
                 <ContentFile as ::serde::Deserialize>::deserialize(&value)

@@ -26,8 +26,9 @@ const DOCUMENTS: [&str; 2] = ["api.github.com.json", "ghes-3.14.json"];
 /// Lowest accepted share per aspect and overall.
 ///
 /// Measured on 61 specs (`@octokit/openapi` 22.0.0): statuses 98.46% (64/65: the tarball
-/// download declares the 200 its followed redirect answers), types 99.93% (the directory
-/// listing of `repos.getContent` is an array, no `one_of` variant), everything else 100%
+/// download declares the 200 its followed redirect answers), types 99.93% (then the directory
+/// listing of `repos.getContent`; since `one_of` has array variants it is `Directory`: on
+/// 369 specs types are 99.98%, the one miss a map alternative of `Event.payload`), everything else 100%
 /// (1,368 fields, 34 enums); overall 99.96%. The floors leave room for a few deliberate
 /// hand edits, no more.
 const FLOORS: [(&str, f64); 6] = [
@@ -166,7 +167,6 @@ fn every_spec_declares_responses_and_every_model_is_used() {
             push_schema(r, &mut todo);
         }
     }
-    todo.extend(STANDALONE.iter().map(|s| s.to_string()));
     while let Some(name) = todo.pop() {
         if !reached.insert(name.clone()) {
             continue;
@@ -175,7 +175,12 @@ fn every_spec_declares_responses_and_every_model_is_used() {
             ModelKind::Object { fields } => fields
                 .iter()
                 .for_each(|f| push_schema(&f.schema, &mut todo)),
-            ModelKind::OneOf { variants, .. } => todo.extend(variants.iter().cloned()),
+            ModelKind::OneOf {
+                variants, array, ..
+            } => {
+                todo.extend(variants.iter().cloned());
+                todo.extend(array.iter().map(|a| a.items.clone()));
+            }
             ModelKind::Enum { .. } => {}
         }
     }
@@ -186,11 +191,6 @@ fn every_spec_declares_responses_and_every_model_is_used() {
         .collect();
     assert!(unused.is_empty(), "models no spec reaches: {unused:?}");
 }
-
-/// Models no response declares, each kept for a reason: a directory listing of
-/// `repos.getContent` is an array, which a `one_of` cannot hold, so callers decode it from
-/// the raw response (`build().send()` then `.json::<Vec<models::ContentDirectoryEntry>>()`).
-const STANDALONE: &[&str] = &["ContentDirectoryEntry"];
 
 /// A small description: `GET /things/{id}` answers a `thing`.
 fn tiny_doc() -> Value {

@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use client_generator::model::{
     Api, BodyKind, Endpoint, HttpMethod, Location, Param, PathPart, Type,
 };
-use client_generator::schema::{Field, Model, ModelKind, ResponseDecl, Schema};
+use client_generator::schema::{ArrayVariant, Field, Model, ModelKind, ResponseDecl, Schema};
 
 /// `name`, required unless it ends in `?`, nullable when `nullable`.
 pub fn field(name: &str, schema: Schema, nullable: bool) -> Field {
@@ -231,6 +231,11 @@ pub fn typed_api() -> Api {
             ModelKind::OneOf {
                 variants: vec!["ContentFile".into(), "ContentDirectory".into()],
                 discriminator: Some("type".into()),
+                // A listing answers a JSON array of files.
+                array: Some(ArrayVariant {
+                    name: "Listing".into(),
+                    items: "ContentFile".into(),
+                }),
             },
         ),
         model(
@@ -238,6 +243,7 @@ pub fn typed_api() -> Api {
             ModelKind::OneOf {
                 variants: vec!["SimpleUser".into(), "License".into()],
                 discriminator: None,
+                array: None,
             },
         ),
         object(

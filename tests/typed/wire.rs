@@ -285,6 +285,18 @@ async fn one_of_dispatches_on_the_discriminator_and_keeps_unknown_kinds() {
             "/repos/o/r/contents/bad",
             json!({"type": "file", "path": "bad"}),
         ),
+        (
+            "/repos/o/r/contents/list",
+            json!([
+                {"type": "file", "path": "a", "size": 3, "mode": "100644"},
+                {"type": "submodule", "path": "m", "size": 0}
+            ]),
+        ),
+        (
+            "/repos/o/r/contents/badlist",
+            json!([{"type": "file", "path": "a", "size": 3}, {"type": "file", "path": "b"}]),
+        ),
+        ("/repos/o/r/contents/empty", json!([])),
     ];
     for (p, body) in &bodies {
         Mock::given(path(*p))
@@ -310,6 +322,21 @@ async fn one_of_dispatches_on_the_discriminator_and_keeps_unknown_kinds() {
     }
     let err = get("bad").await.unwrap_err();
     assert!(err.to_string().contains("missing field `size`"), "{err}");
+    // A JSON array is the array variant, whatever the discriminator says about its elements;
+    // unknown element fields and enum values are kept, and it serialises back as sent.
+    let listing = get("list").await.unwrap();
+    let Content::Listing(files) = &listing else {
+        panic!("an array is the Listing variant: {listing:?}")
+    };
+    assert_eq!(files.len(), 2);
+    assert_eq!(files[0].extra.get("mode"), Some(&json!("100644")));
+    assert_eq!(files[1].r#type, ContentType::Other("submodule".into()));
+    assert_eq!(serde_json::to_value(&listing).unwrap(), bodies[4].1);
+    assert!(matches!(get("empty").await.unwrap(), Content::Listing(v) if v.is_empty()));
+    // An element that does not decode fails the call (not `Other`), naming what is missing.
+    let err = get("badlist").await.unwrap_err();
+    assert!(err.to_string().contains("missing field `size`"), "{err}");
+    assert!(matches!(err, Error::Decode(_)), "{err:?}");
 }
 
 #[tokio::test]

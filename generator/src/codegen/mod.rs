@@ -7,6 +7,7 @@ mod krate;
 mod model_plan;
 mod models;
 mod naming;
+mod one_of;
 mod readme;
 mod returns;
 mod seal;

@@ -159,7 +159,12 @@ fn reachable<'a>(
                     refs(&f.schema, &mut stack);
                 }
             }
-            ModelKind::OneOf { variants, .. } => stack.extend(variants.iter().map(String::as_str)),
+            ModelKind::OneOf {
+                variants, array, ..
+            } => {
+                stack.extend(variants.iter().map(String::as_str));
+                stack.extend(array.iter().map(|a| a.items.as_str()));
+            }
             ModelKind::Enum { .. } => {}
         }
     }

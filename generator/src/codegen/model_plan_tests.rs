@@ -124,7 +124,12 @@ fn every_model_of_our_specs_has_what_it_needs_under_its_features() {
             ModelKind::Object { fields } => {
                 fields.iter().for_each(|f| refs(&f.schema, &mut needed))
             }
-            ModelKind::OneOf { variants, .. } => needed.extend(variants.iter().map(String::as_str)),
+            ModelKind::OneOf {
+                variants, array, ..
+            } => {
+                needed.extend(variants.iter().map(String::as_str));
+                needed.extend(array.iter().map(|a| a.items.as_str()));
+            }
             ModelKind::Enum { .. } => {}
         }
         needed.extend(plan.alias_of.get(&m.name).map(String::as_str));

@@ -1,12 +1,10 @@
 //! Response models → `src/models.rs`: a struct per object model (with a map-visitor
 //! `Deserialize` keeping unknown fields in `extra`), an enum per string enum and `one_of`.
 
-use std::collections::BTreeSet;
-
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 
-use super::docs::{self, Doc};
+use super::docs::Doc;
 use super::model_plan::ModelPlan;
 use super::naming::{bare, ident, Names};
 use super::types::{enum_item, PRELUDE};
@@ -97,7 +95,15 @@ pub fn model_item(api: &Api, model: &Model, plan: &ModelPlan) -> TokenStream {
         ModelKind::OneOf {
             variants,
             discriminator,
-        } => one_of_items(api, &name, variants, discriminator.as_deref(), doc),
+            array,
+        } => super::one_of::one_of_items(
+            api,
+            &name,
+            variants,
+            discriminator.as_deref(),
+            array.as_ref(),
+            doc,
+        ),
     };
     // Every item of the model gets the cfg (the type and each impl).
     let items: Vec<TokenStream> = split_items(items)
@@ -263,111 +269,6 @@ fn enum_deserialize(name: &Ident, values: &[String]) -> TokenStream {
                 })
             }
         }
-    }
-}
-
-/// A `one_of`: one boxed variant per model and `Other(Value)`; decoded from a buffered
-/// value by the discriminator when declared and matched, else by trying variants in order.
-fn one_of_items(
-    api: &Api,
-    name: &Ident,
-    variants: &[String],
-    discriminator: Option<&str>,
-    doc: Doc,
-) -> TokenStream {
-    let doc = doc.tokens();
-    let mut names = Names::with_reserved(&[]);
-    let variant_ids: Vec<Ident> = variants
-        .iter()
-        .map(|v| format_ident!("{}", names.claim(&model_ident(v).to_string())))
-        .collect();
-    let other = format_ident!("{}", names.claim("Other"));
-    let decls = variants.iter().zip(&variant_ids).map(|(v, id)| {
-        let ty = model_ident(v);
-        let d = docs::doc_attrs(&format!("A [`{ty}`]."));
-        quote!(#d #id(Box<#ty>))
-    });
-    let tries: Vec<TokenStream> = variants
-        .iter()
-        .zip(&variant_ids)
-        .map(|(v, id)| {
-            let ty = model_ident(v);
-            quote! {
-                if let Ok(v) = <#ty as ::serde::Deserialize>::deserialize(&value) {
-                    return Ok(Self::#id(Box::new(v)));
-                }
-            }
-        })
-        .collect();
-    let dispatch = discriminator.map(|disc| {
-        let mut seen = BTreeSet::new();
-        let mut arms = Vec::new();
-        for (v, id) in variants.iter().zip(&variant_ids) {
-            let ty = model_ident(v);
-            // A value claimed by two variants picks the first.
-            for value in discriminator_values(api, v, disc) {
-                if seen.insert(value.clone()) {
-                    arms.push(quote! {
-                        Some(#value) => <#ty as ::serde::Deserialize>::deserialize(&value)
-                            .map(|v| Self::#id(Box::new(v)))
-                            .map_err(<D::Error as ::serde::de::Error>::custom),
-                    });
-                }
-            }
-        }
-        // A value no variant claims is kept as `Other`, not forced into a variant.
-        (!arms.is_empty()).then(|| {
-            quote! {
-                match value.get(#disc).and_then(::serde_json::Value::as_str) {
-                    #(#arms)*
-                    _ => Ok(Self::#other(value)),
-                }
-            }
-        })
-    });
-    let body = match dispatch.flatten() {
-        Some(dispatch) => dispatch,
-        None => quote! {
-            #(#tries)*
-            Ok(Self::#other(value))
-        },
-    };
-    let other_doc = docs::doc_attrs("A value matching none of the variants, kept as sent.");
-    quote! {
-        #doc
-        #[derive(Debug, Clone, ::serde::Serialize)]
-        #[cfg_attr(feature = "model-eq", derive(PartialEq))]
-        #[serde(untagged)]
-        pub enum #name {
-            #(#decls,)*
-            #other_doc
-            #other(::serde_json::Value),
-        }
-
-        impl<'de> ::serde::Deserialize<'de> for #name {
-            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-                let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
-                #body
-            }
-        }
-    }
-}
-
-/// The discriminator values that select `model`: the values of its enum-typed field `disc`.
-fn discriminator_values(api: &Api, model: &str, disc: &str) -> Vec<String> {
-    let find = |name: &str| api.models.iter().find(|m| m.name == name);
-    let Some(ModelKind::Object { fields }) = find(model).map(|m| &m.kind) else {
-        return Vec::new();
-    };
-    let Some(field) = fields.iter().find(|f| f.wire_name == disc) else {
-        return Vec::new();
-    };
-    match &field.schema {
-        Schema::Ref { name, .. } => match find(name).map(|m| &m.kind) {
-            Some(ModelKind::Enum { values }) => values.clone(),
-            _ => Vec::new(),
-        },
-        _ => Vec::new(),
     }
 }
 

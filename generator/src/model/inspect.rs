@@ -45,9 +45,15 @@ fn model_json(m: &Model) -> Value {
         ModelKind::OneOf {
             variants,
             discriminator,
+            array,
         } => {
             entry.insert("variants".into(), json!(variants));
             entry.insert("discriminator".into(), json!(discriminator));
+            // The variant a JSON array decodes into: its Rust name and element model.
+            let array = array.as_ref().map(|a| {
+                json!({"name": a.name, "type": format!("Vec<models::{}>", a.items), "items": a.items})
+            });
+            entry.insert("array".into(), json!(array));
             "one_of"
         }
         ModelKind::Enum { values } => {

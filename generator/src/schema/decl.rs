@@ -24,13 +24,23 @@ pub(crate) enum DeclKind {
     Object(Vec<FieldDecl>),
     Enum(Vec<String>),
     OneOf {
-        /// Each variant's expression (must name a model) and line.
-        variants: Vec<(String, usize)>,
+        /// Each variant as written.
+        variants: Vec<VariantDecl>,
         /// Field name and line of `discriminator:`.
         discriminator: Option<(String, usize)>,
     },
     Array(Box<TypeDecl>),
     Map(Box<TypeDecl>),
+}
+
+/// One entry of `one_of:`: a model name, or `Label: Model[]` for the array variant.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct VariantDecl {
+    /// The Rust variant name given before a `:` (only an array variant has one).
+    pub label: Option<String>,
+    /// The type expression (a model name, or `Model[]`).
+    pub expr: String,
+    pub line: usize,
 }
 
 /// One entry of `fields:`.
@@ -60,7 +70,13 @@ impl TypeDecl {
                 variants,
                 discriminator,
             } => DeclKind::OneOf {
-                variants: variants.iter().map(|(v, _)| (v.clone(), 0)).collect(),
+                variants: variants
+                    .iter()
+                    .map(|v| VariantDecl {
+                        line: 0,
+                        ..v.clone()
+                    })
+                    .collect(),
                 discriminator: discriminator.as_ref().map(|(d, _)| (d.clone(), 0)),
             },
             DeclKind::Array(items) => DeclKind::Array(Box::new(items.without_lines())),
@@ -224,7 +240,7 @@ impl Reader<'_> {
             "fields" => DeclKind::Object(self.fields(node)),
             "enum" => DeclKind::Enum(self.enum_values(node)?),
             "one_of" => DeclKind::OneOf {
-                variants: self.names(node, "one_of")?,
+                variants: self.variants(node)?,
                 discriminator,
             },
             "items" => DeclKind::Array(Box::new(self.type_decl(node, "`items`")?)),
@@ -311,17 +327,32 @@ impl Reader<'_> {
         Some(out)
     }
 
-    /// A non-empty list of strings with their lines (`one_of:` entries).
-    pub(crate) fn names(&mut self, node: &YamlNode, key: &str) -> Option<Vec<(String, usize)>> {
-        let items = self.list(node, key)?;
+    /// `one_of:` entries: model names, or a one-key mapping `Label: Model[]` (the array
+    /// variant); what the names refer to is checked when resolving.
+    pub(crate) fn variants(&mut self, node: &YamlNode) -> Option<Vec<VariantDecl>> {
+        let items = self.list(node, "one_of")?;
         let mut out = Vec::new();
         for item in items {
-            match item.as_str() {
-                Some(s) => out.push((s.to_string(), item.line)),
+            let entry = match &item.value {
+                YamlValue::String(s) => Some((None, s.clone())),
+                YamlValue::Map(entries) => match entries.as_slice() {
+                    [(label, value)] => {
+                        value.as_str().map(|s| (Some(label.clone()), s.to_string()))
+                    }
+                    _ => None,
+                },
+                _ => None,
+            };
+            match entry {
+                Some((label, expr)) => out.push(VariantDecl {
+                    label,
+                    expr,
+                    line: item.line,
+                }),
                 None => self.error(
                     item.line,
-                    format!("`{key}` entry is {}, not a model name", item.kind()),
-                    "list model names: `one_of: [ContentFile, ContentDirectory]`",
+                    format!("`one_of` entry is {}, not a model name", item.kind()),
+                    "list model names, and name an array variant: `one_of: [ContentFile, {Directory: 'ContentDirectoryEntry[]'}]`",
                 ),
             }
         }

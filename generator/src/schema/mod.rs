@@ -10,6 +10,8 @@ mod cycles;
 mod decl;
 mod expr;
 mod file;
+#[cfg(test)]
+mod one_of_tests;
 mod path;
 mod resolve;
 #[cfg(test)]
@@ -45,14 +47,26 @@ pub enum ModelKind {
     /// An object with known fields; `extends` already flattened (base fields first, then
     /// the model's own; a redeclared field replaces the base's in place).
     Object { fields: Vec<Field> },
-    /// One of several named models (`Schema::Ref` targets only).
+    /// One of several named models (`Schema::Ref` targets only), and at most one array of a
+    /// model: a JSON array always picks the array variant, an object one of `variants`.
     OneOf {
         variants: Vec<String>,
         /// Wire name of the field whose string value selects the variant, if declared.
         discriminator: Option<String>,
+        /// The variant a JSON array decodes into (`- Directory: ContentDirectoryEntry[]`).
+        array: Option<ArrayVariant>,
     },
     /// A string enum (a Rust enum with an `Other(String)` fallback).
     Enum { values: Vec<String> },
+}
+
+/// The array variant of a `one_of`: a named Rust variant holding `Vec<items>`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ArrayVariant {
+    /// Rust variant name, PascalCase (`Directory`).
+    pub name: String,
+    /// The element model's name (`ContentDirectoryEntry`).
+    pub items: String,
 }
 
 /// One field of an object model.

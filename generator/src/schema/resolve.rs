@@ -6,9 +6,9 @@ use std::path::{Path, PathBuf};
 
 use heck::ToUpperCamelCase;
 
-use super::decl::{DeclKind, FieldDecl, Reader, TypeDecl};
+use super::decl::{DeclKind, FieldDecl, Reader, TypeDecl, VariantDecl};
 use super::expr::{Base, TypeExpr};
-use super::{Field, Model, ModelKind, ResponseDecl, Schema};
+use super::{ArrayVariant, Field, Model, ModelKind, ResponseDecl, Schema};
 use crate::diag::Diagnostic;
 use crate::ident::rust_ident;
 use crate::parse::yaml::YamlValue;
@@ -46,6 +46,13 @@ struct Ctx<'a> {
     field: &'a str,
     /// At the top of a response: `binary` and `text` are allowed.
     whole_body: bool,
+}
+
+/// A Rust variant name as written in `Label: Model[]`: ASCII, PascalCase, not `Self`.
+fn is_variant_name(name: &str) -> bool {
+    name != "Self"
+        && name.starts_with(|c: char| c.is_ascii_uppercase())
+        && name.chars().all(|c| c.is_ascii_alphanumeric())
 }
 
 /// Names the generated code uses itself; a model of that name would shadow them.
@@ -117,50 +124,111 @@ impl Resolver {
             .collect()
     }
 
-    /// A `one_of` list: every entry must be a plain model name.
-    pub(crate) fn variants(&mut self, list: &[(String, usize)], file: &Path) -> Vec<String> {
-        let mut out = Vec::new();
-        for (text, line) in list {
+    /// A `one_of` list: plain model names, and at most one `Label: Model[]` array variant.
+    pub(crate) fn variants(
+        &mut self,
+        list: &[VariantDecl],
+        file: &Path,
+    ) -> (Vec<String>, Option<ArrayVariant>) {
+        let mut out: Vec<String> = Vec::new();
+        let mut array: Option<ArrayVariant> = None;
+        for v in list {
+            let line = v.line;
             let mut diags = Vec::new();
             let expr = Reader {
                 file,
                 diags: &mut diags,
             }
-            .expr(text, *line);
+            .expr(&v.expr, line);
             self.diags.extend(diags);
-            match expr {
-                Some(TypeExpr {
-                    base: Base::Named(name),
-                    arrays: 0,
-                    nullable: false,
-                }) => {
-                    if out.contains(&name) {
+            let Some(expr) = expr else { continue };
+            let name = match (&expr.base, expr.arrays, expr.nullable) {
+                (Base::Named(name), 0 | 1, false) => name.clone(),
+                _ => {
+                    self.error(
+                        file,
+                        line,
+                        format!("`one_of` entry `{}` is not a model", v.expr.trim()),
+                        "`one_of` lists model names (and one `Label: Model[]`); wrap other types in a model, or use `any`",
+                    );
+                    continue;
+                }
+            };
+            match (&v.label, expr.arrays) {
+                (None, 0) if out.contains(&name) => {
+                    self.error(
+                        file,
+                        line,
+                        format!("`one_of` lists `{name}` twice"),
+                        "remove the repeat",
+                    );
+                    continue;
+                }
+                (None, 0) => out.push(name.clone()),
+                (None, _) => {
+                    self.error(
+                        file,
+                        line,
+                        format!("array variant `{}` has no name", v.expr.trim()),
+                        format!("name the Rust variant: `- Items: {name}[]` (in a flow list `{{Items: '{name}[]'}}`)"),
+                    );
+                    continue;
+                }
+                (Some(label), 0) => {
+                    self.error(
+                        file,
+                        line,
+                        format!("`one_of` variant `{label}: {name}` is named but not an array"),
+                        format!("only the array variant takes a name; an object variant is named after its model: write `{name}`"),
+                    );
+                    continue;
+                }
+                (Some(_), _) if array.is_some() => {
+                    self.error(
+                        file,
+                        line,
+                        "a `one_of` has at most one array variant".to_string(),
+                        "a JSON array always picks the array variant, so a second one could never be chosen; make it one array of a `one_of` model",
+                    );
+                    continue;
+                }
+                (Some(label), _) => {
+                    if !is_variant_name(label) {
                         self.error(
                             file,
-                            *line,
-                            format!("`one_of` lists `{name}` twice"),
-                            "remove the repeat",
+                            line,
+                            format!("array variant name `{label}` is not a PascalCase Rust name"),
+                            "use letters and digits, starting with an upper-case letter: `Directory`",
                         );
                         continue;
                     }
-                    self.refs.push(RefSite {
-                        name: name.clone(),
-                        file: file.to_path_buf(),
-                        line: *line,
-                        variant: true,
+                    // Object variants are named after their models; the fallback is `Other`.
+                    let taken = list
+                        .iter()
+                        .any(|o| o.label.is_none() && o.expr.trim() == label.as_str());
+                    if taken || label == "Other" {
+                        self.error(
+                            file,
+                            line,
+                            format!("array variant name `{label}` is already a variant of this `one_of`"),
+                            "object variants are named after their models and the fallback is `Other`; pick another name",
+                        );
+                        continue;
+                    }
+                    array = Some(ArrayVariant {
+                        name: label.clone(),
+                        items: name.clone(),
                     });
-                    out.push(name);
                 }
-                Some(_) => self.error(
-                    file,
-                    *line,
-                    format!("`one_of` entry `{}` is not a model", text.trim()),
-                    "`one_of` lists model names only; wrap other types in a model, or use `any`",
-                ),
-                None => {}
             }
+            self.refs.push(RefSite {
+                name,
+                file: file.to_path_buf(),
+                line,
+                variant: true,
+            });
         }
-        out
+        (out, array)
     }
 
     /// The kind of a top-level model declaration (`fields` handled by the caller).
@@ -186,9 +254,11 @@ impl Resolver {
                         *line,
                     ));
                 }
+                let (variants, array) = self.variants(variants, file);
                 Some(ModelKind::OneOf {
-                    variants: self.variants(variants, file),
+                    variants,
                     discriminator: discriminator.as_ref().map(|(d, _)| d.clone()),
+                    array,
                 })
             }
             _ => None,

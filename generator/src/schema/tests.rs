@@ -7,7 +7,7 @@ use super::*;
 use crate::parse::{parse_spec, ResponseSpec};
 
 /// Model files from `(name, text)` and the problems found reading them one by one.
-fn files(list: &[(&str, &str)]) -> (Vec<ModelFile>, Vec<crate::diag::Diagnostic>) {
+pub(super) fn files(list: &[(&str, &str)]) -> (Vec<ModelFile>, Vec<crate::diag::Diagnostic>) {
     let mut diags = Vec::new();
     let files = list
         .iter()
@@ -21,7 +21,7 @@ fn files(list: &[(&str, &str)]) -> (Vec<ModelFile>, Vec<crate::diag::Diagnostic>
 
 /// The `responses:` of a spec `things/getThing.md` whose front-matter ends with `block`
 /// (the block starts on file line 6).
-fn responses(block: &str) -> Vec<ResponseSpec> {
+pub(super) fn responses(block: &str) -> Vec<ResponseSpec> {
     let text = format!(
         "---\nname: Get a thing\nroute: GET /things\nscope: things\ntype: API method\n{block}---\n\n# Get a thing\n\nGets it.\n\n## Parameters\n\nThis endpoint has no parameters\n"
     );
@@ -30,7 +30,10 @@ fn responses(block: &str) -> Vec<ResponseSpec> {
         .responses
 }
 
-fn run(models: &[(&str, &str)], block: &str) -> Result<Resolved, Vec<(String, usize, String)>> {
+pub(super) fn run(
+    models: &[(&str, &str)],
+    block: &str,
+) -> Result<Resolved, Vec<(String, usize, String)>> {
     let specs = responses(block);
     let endpoint = EndpointResponses {
         file: Path::new("things/getThing.md"),
@@ -50,14 +53,14 @@ fn run(models: &[(&str, &str)], block: &str) -> Result<Resolved, Vec<(String, us
     })
 }
 
-fn errors(models: &[(&str, &str)], block: &str) -> Vec<(String, usize, String)> {
+pub(super) fn errors(models: &[(&str, &str)], block: &str) -> Vec<(String, usize, String)> {
     match run(models, block) {
         Ok(r) => panic!("accepted: {:?}", r.models),
         Err(e) => e,
     }
 }
 
-fn err(file: &str, line: usize, message: &str) -> (String, usize, String) {
+pub(super) fn err(file: &str, line: usize, message: &str) -> (String, usize, String) {
     (file.to_string(), line, message.to_string())
 }
 
@@ -343,7 +346,7 @@ fn one_of_entries_must_be_models_with_the_discriminator() {
         e,
         [
             err("models/U.yaml", 3, "`one_of` entry `string` is not a model"),
-            err("models/U.yaml", 4, "`one_of` entry `B[]` is not a model"),
+            err("models/U.yaml", 4, "array variant `B[]` has no name"),
             err("models/U.yaml", 5, "`one_of` lists `A` twice"),
         ]
     );

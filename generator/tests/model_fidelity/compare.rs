@@ -4,7 +4,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use client_generator::schema::{Model, ModelKind, ResponseDecl, Schema};
+use client_generator::schema::{ArrayVariant, Model, ModelKind, ResponseDecl, Schema};
 use serde_json::Value;
 
 use crate::reference::Doc;
@@ -321,8 +321,14 @@ impl<'m> Comparer<'m> {
                 self.object(doc, model.expect("model"), tv);
                 true
             }
-            (_, Some(ModelKind::OneOf { variants, .. }), Kind::Union(alts)) => {
-                self.union(doc, at, variants, alts);
+            (
+                _,
+                Some(ModelKind::OneOf {
+                    variants, array, ..
+                }),
+                Kind::Union(alts),
+            ) => {
+                self.union(doc, at, variants, array.as_ref(), alts);
                 true
             }
             _ => false,
@@ -384,10 +390,32 @@ impl<'m> Comparer<'m> {
 
     /// Each reference alternative must have the variant sharing most field names with it;
     /// each variant must be used.
-    fn union<'a>(&mut self, doc: &Doc<'a>, at: &str, variants: &[String], alts: &[&'a Value]) {
+    fn union<'a>(
+        &mut self,
+        doc: &Doc<'a>,
+        at: &str,
+        variants: &[String],
+        array: Option<&ArrayVariant>,
+        alts: &[&'a Value],
+    ) {
         let mut used = BTreeSet::new();
+        let mut array_used = false;
         for alt in alts {
             let v = view(doc, alt);
+            // An array alternative is our array variant, compared element by element.
+            if let (Kind::Array(items), Some(a)) = (&v.kind, array) {
+                if !array_used {
+                    array_used = true;
+                    let ours = Schema::Ref {
+                        name: a.items.clone(),
+                        boxed: false,
+                    };
+                    if let Some(items) = items {
+                        self.value(doc, &format!("{at}.{}[]", a.name), &ours, items);
+                    }
+                    continue;
+                }
+            }
             let best = match v.kind {
                 Kind::Object(tv) => {
                     let mut names = Vec::new();
@@ -425,6 +453,15 @@ impl<'m> Comparer<'m> {
                     self.object(doc, m, tv);
                 }
             }
+        }
+        if let Some(a) = array.filter(|_| !array_used) {
+            let s = &mut self.score;
+            add(&mut s.types, &mut s.misses, false, || {
+                format!(
+                    "types: {at}: array variant {} matches no alternative",
+                    a.name
+                )
+            });
         }
         for v in variants.iter().filter(|v| !used.contains(*v)) {
             let s = &mut self.score;
