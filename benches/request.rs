@@ -3,13 +3,16 @@
 //! asserts nothing about time.
 //!
 //! ```text
-//! cargo bench -p github-client-suite --bench request -- [--iters N] [--quick]
+//! cargo bench -p github-client-suite --bench request -- [--iters N] [--quick] [--only VARIANT]
 //! ```
 //!
-//! Per call, the two variants alternate (which goes first alternates too), so a slow patch of
-//! the machine hits both alike; reported are per-call medians, their ratio, and heap
-//! allocations per call (a counting global allocator). `build()` alone (path encoding, query,
-//! JSON body) is timed in batches.
+//! Per call, the three variants (generated, plain reqwest, reqwest with the generated client's
+//! default timeouts) alternate in rotating order, so a slow patch of the machine hits all
+//! alike; reported are per-call medians, their ratios, and heap allocations per call (a
+//! counting global allocator). `build()` alone (path encoding, query, JSON body) is timed in
+//! batches. `--only gen|reqwest|timeouts|total` runs just that variant's calls (N of each of
+//! the three requests, after a warm-up) and prints nothing else: for a profiler, e.g.
+//! `valgrind --tool=callgrind` at two values of N, whose difference is the cost of the calls.
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicU64, Ordering::Relaxed};
@@ -113,6 +116,8 @@ const TOKEN: &str = "ghp_0123456789abcdef0123456789abcdef0123";
 struct Hand {
     http: reqwest::Client,
     base: reqwest::Url,
+    /// A time limit for the whole request (`RequestBuilder::timeout`), if any.
+    timeout: Option<Duration>,
 }
 
 impl Hand {
@@ -162,7 +167,11 @@ impl Hand {
             .body(body)
     }
 
-    async fn send(rb: reqwest::RequestBuilder) -> serde_json::Value {
+    async fn send(&self, rb: reqwest::RequestBuilder) -> serde_json::Value {
+        let rb = match self.timeout {
+            Some(t) => rb.timeout(t),
+            None => rb,
+        };
         let resp = rb.send().await.unwrap().error_for_status().unwrap();
         let bytes = resp.bytes().await.unwrap();
         serde_json::from_slice(&bytes).unwrap()
@@ -223,11 +232,13 @@ async fn timed_async<T>(f: impl std::future::Future<Output = T>) -> (T, Duration
 
 fn main() {
     let mut iters = 5_000usize;
+    let mut only = None;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         match a.as_str() {
             "--iters" => iters = args.next().and_then(|n| n.parse().ok()).unwrap_or(iters),
             "--quick" => iters = 50,
+            "--only" => only = args.next(),
             _ => {}
         }
     }
@@ -245,25 +256,64 @@ fn main() {
     let hand = Hand {
         http: reqwest::Client::builder().build().unwrap(),
         base: reqwest::Url::parse(&base).unwrap(),
+        timeout: None,
     };
 
-    // The same reqwest client with the timeouts the generated client sets by default
-    // (connect 10 s, idle read 60 s): what the equal-featured hand-written code costs.
+    // The same requests with the timeouts the generated client sets by default (connect 10 s,
+    // idle read 30 s, the whole request 60 s): what equal-featured hand-written code costs.
     let hand_timeouts = Hand {
         http: reqwest::Client::builder()
             .connect_timeout(Duration::from_secs(10))
-            .read_timeout(Duration::from_secs(60))
+            .read_timeout(Duration::from_secs(30))
             .build()
             .unwrap(),
         base: reqwest::Url::parse(&base).unwrap(),
+        timeout: Some(Duration::from_secs(60)),
     };
 
+    if let Some(variant) = only {
+        // Profiling: one variant alone (plus `total`: plain reqwest with only the 60 s
+        // request timeout), no timing.
+        let hand_total = Hand {
+            http: reqwest::Client::builder().build().unwrap(),
+            base: reqwest::Url::parse(&base).unwrap(),
+            timeout: Some(Duration::from_secs(60)),
+        };
+        let hand = match variant.as_str() {
+            "gen" => None,
+            "reqwest" => Some(&hand),
+            "timeouts" => Some(&hand_timeouts),
+            "total" => Some(&hand_total),
+            other => panic!("--only {other}: expected gen, reqwest, timeouts or total"),
+        };
+        rt.block_on(async {
+            for n in [iters.min(50), iters] {
+                for _ in 0..n {
+                    match hand {
+                        None => {
+                            std::hint::black_box(send_generated(get_repo(&ours)).await);
+                            std::hint::black_box(send_generated(list_issues(&ours)).await);
+                            std::hint::black_box(send_generated(create_issue(&ours)).await);
+                        }
+                        Some(h) => {
+                            std::hint::black_box(h.send(h.get_repo()).await);
+                            std::hint::black_box(h.send(h.list_issues()).await);
+                            std::hint::black_box(h.send(h.create_issue()).await);
+                        }
+                    }
+                }
+            }
+        });
+        return;
+    }
+
     println!(
-        "request: {iters} calls per variant, rotating order; server {base} (keep-alive, {} byte JSON answer)",
-        BODY.len()
+        "request: {iters} calls per variant, rotating order; server {base} (keep-alive, {} byte JSON answer); generated send() future: {} bytes",
+        BODY.len(),
+        std::mem::size_of_val(&*get_repo(&ours).send())
     );
     println!(
-        "{:<38} {:>9} {:>9} {:>7} {:>9} {:>7} {:>6} {:>6}",
+        "{:<38} {:>9} {:>9} {:>7} {:>9} {:>7} {:>6} {:>6} {:>6}",
         "call (build + send + decode), us",
         "generated",
         "reqwest",
@@ -271,7 +321,8 @@ fn main() {
         "+timeouts",
         "ratio",
         "allocs",
-        "hand"
+        "hand",
+        "+tmo"
     );
     type Case = (
         &'static str,
@@ -297,8 +348,8 @@ fn main() {
             // Warm up every connection and code path.
             for _ in 0..iters.min(200) {
                 send_generated(gen(&ours)).await;
-                Hand::send(hand_fn(&hand)).await;
-                Hand::send(hand_fn(&hand_timeouts)).await;
+                hand.send(hand_fn(&hand)).await;
+                hand_timeouts.send(hand_fn(&hand_timeouts)).await;
             }
             let mut times: [Vec<Duration>; 3] = Default::default();
             let mut allocs = [0u64; 3];
@@ -312,13 +363,13 @@ fn main() {
                             (d, a)
                         }
                         1 => {
-                            let (out, d, a) = timed_async(Hand::send(hand_fn(&hand))).await;
+                            let (out, d, a) = timed_async(hand.send(hand_fn(&hand))).await;
                             std::hint::black_box(out);
                             (d, a)
                         }
                         _ => {
                             let (out, d, a) =
-                                timed_async(Hand::send(hand_fn(&hand_timeouts))).await;
+                                timed_async(hand_timeouts.send(hand_fn(&hand_timeouts))).await;
                             std::hint::black_box(out);
                             (d, a)
                         }
@@ -332,7 +383,7 @@ fn main() {
             }
             let [g, h, ht] = times.map(median);
             println!(
-                "{:<38} {:>9.1} {:>9.1} {:>7.3} {:>9.1} {:>7.3} {:>6} {:>6}",
+                "{:<38} {:>9.1} {:>9.1} {:>7.3} {:>9.1} {:>7.3} {:>6} {:>6} {:>6}",
                 name,
                 us(g),
                 us(h),
@@ -340,7 +391,8 @@ fn main() {
                 us(ht),
                 g.as_secs_f64() / ht.as_secs_f64(),
                 allocs[0],
-                allocs[1]
+                allocs[1],
+                allocs[2]
             );
         });
     }

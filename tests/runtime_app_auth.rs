@@ -2,6 +2,7 @@
 //! token endpoint: RS256 JWTs, installation tokens minted once and refreshed, concurrency,
 //! the 401-after-mint retry, clock skew, and secrets kept out of `Debug` and errors.
 //! The key pair under `tests/keys/` is TEST-ONLY.
+#![cfg(feature = "github-app")]
 
 #[path = "support/raw_server.rs"]
 mod raw_server;

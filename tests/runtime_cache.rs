@@ -1,5 +1,6 @@
 //! Conditional requests: the headers sent, the `304` answered from the cache, key separation
 //! by token and `Accept`, bounded memory, eviction while a request is in flight, user stores.
+#![cfg(feature = "http-cache")]
 
 #[path = "support/raw_server.rs"]
 mod raw_server;

@@ -181,6 +181,36 @@ async fn one_deadline_bounds_attempts_and_retry_waits_on_a_silent_server() {
 }
 
 #[tokio::test]
+async fn the_deadline_bounds_reading_the_body_too() {
+    // The head arrives at once, then the body stalls well inside the idle read timeout:
+    // only the call's deadline ends it, whatever phase the call is in.
+    let server = RawServer::start(|_, _| {
+        Reply::Stall(
+            b"HTTP/1.1 200 OK\r\ncontent-length: 10\r\n\r\n{\"a\"".to_vec(),
+            Duration::from_secs(5),
+        )
+    })
+    .await;
+    let client = builder(&server)
+        .read_timeout(Duration::from_secs(30))
+        .timeout(Duration::from_millis(300))
+        .build()
+        .unwrap();
+    let start = Instant::now();
+    let err = Request::new(&client, Method::Get, "/repos/o/r".into())
+        .send()
+        .await
+        .unwrap_err();
+    let took = start.elapsed();
+    assert!(took < Duration::from_millis(1500), "{took:?}");
+    assert!(matches!(err, Error::Timeout(_)), "{err:?}");
+    let shown = err.to_string();
+    assert!(shown.contains("reading the response body"), "{shown}");
+    assert!(shown.contains("deadline of 0.300s passed"), "{shown}");
+    assert_eq!(server.requests().len(), 1);
+}
+
+#[tokio::test]
 async fn a_retry_wait_past_the_deadline_fails_at_once() {
     let server = RawServer::start(|_, _| {
         Reply::Raw(response("503 Unavailable", &[("retry-after", "5")], b"{}"))

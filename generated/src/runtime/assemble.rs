@@ -28,10 +28,11 @@ pub(crate) fn build_url(inner: &Inner, req: &Request<'_>) -> Result<Url> {
     {
         let mut url = base.clone();
         let prefix = base.path().trim_end_matches('/');
-        let mut path = String::with_capacity(prefix.len() + req.path.len());
-        path.push_str(prefix);
-        path.push_str(&req.path);
-        url.set_path(&path);
+        if prefix.is_empty() {
+            url.set_path(&req.path);
+        } else {
+            url.set_path(&[prefix, req.path.as_str()].concat());
+        }
         if !req.query.is_empty() {
             let mut q = String::new();
             write_query(&mut q, req, '?');

@@ -38,20 +38,23 @@ pub(crate) async fn execute(
     let mut call = Call::new(req, auth, deadline)?;
     let span = call.span.clone();
     let work = async {
-        let _permit = call.admit().await?;
+        // The throttle's wait is boxed: only a client with a throttle pays for it.
+        let _permit = match call.inner.pacer {
+            Some(_) => Box::pin(call.admit()).await?,
+            None => None,
+        };
         loop {
             let resp = call.until_success().await?;
-            let status = resp.status().as_u16();
-            let mut resp = resp;
-            let headers = std::mem::take(resp.headers_mut());
+            call.phase = READING;
             match read_limited(resp, call.inner.max_response_bytes).await {
-                Ok(Some(bytes)) => return Ok((status, headers, bytes)),
+                Ok(Some(parts)) => return Ok(parts),
                 Ok(None) => return Err(call.too_large(call.inner.max_response_bytes as u64)),
-                Err(e) => call.retry_transport(e).await?,
+                Err(e) => Box::pin(call.retry_transport(e)).await?,
             }
         }
     };
-    let result = traced(work, span).await;
+    let result = within(deadline, work.instrument(span)).await;
+    let result = result.unwrap_or_else(|_| Err(call.timeout(call.phase.into(), None, false)));
     call.span.record("attempts", call.attempts);
     // The URL moves into the response: no copy on the common path.
     result.map(|(status, headers, body)| Response::new(status, headers, body, call.url))
@@ -70,8 +73,9 @@ pub(crate) async fn download(
     let mut call = Call::new(req, auth, deadline)?;
     let span = call.span.clone();
     let work = async {
-        let _permit = call.admit().await?;
+        let _permit = Box::pin(call.admit()).await?;
         let mut resp = call.until_success().await?;
+        call.phase = READING;
         let too_large = |n: u64| cap.is_some_and(|c| n > c);
         if resp.content_length().is_some_and(too_large) {
             return Err(call.too_large(cap.unwrap_or(u64::MAX)));
@@ -99,18 +103,26 @@ pub(crate) async fn download(
             bytes: written,
         })
     };
-    let result = traced(work, span).await;
+    let result = within(deadline, work.instrument(span)).await;
+    let result = result.unwrap_or_else(|_| Err(call.timeout(call.phase.into(), None, false)));
     call.span.record("attempts", call.attempts);
     result
 }
 
-/// Run `fut` inside `span`; without a subscriber (a disabled span) no wrapper is polled.
-async fn traced<F: std::future::Future>(fut: F, span: tracing::Span) -> F::Output {
-    if span.is_disabled() {
-        fut.await
-    } else {
-        fut.instrument(span).await
-    }
+/// What a call is doing when its deadline passes (the timeout error says it).
+const SENDING: &str = "sending the request";
+const WAITING: &str = "waiting for the response";
+const READING: &str = "reading the response body";
+
+/// `fut` bounded by the call's deadline (`Err` if it passed first). The one timer of a
+/// call: it bounds every attempt, retry wait, redirect and the body read alike, lives inside
+/// the call's future (no allocation) and is registered once, on the first wait.
+///
+/// This and the span wrapper are plain future types, not `async fn`s: an `async fn` that
+/// awaits a future it was given holds it twice, and the call's future is moved (copied)
+/// once per layer, so each such wrapper would double the bytes copied per call.
+fn within<F: std::future::Future>(deadline: Deadline, fut: F) -> tokio::time::Timeout<F> {
+    tokio::time::timeout_at(tokio::time::Instant::from_std(deadline.at), fut)
 }
 
 /// A finished download: the response head and how many body bytes were written.
@@ -133,7 +145,7 @@ struct Call<'r, 'c> {
     limit: Duration,
     url: Url,
     /// The first URL, kept once a redirect replaces `url` (errors name it).
-    original: Option<Url>,
+    original: Option<Box<Url>>,
     extra_trusted: Option<Origin>,
     /// Headers of the first attempt; later attempts build their own.
     fresh_headers: Option<HeaderMap>,
@@ -148,6 +160,8 @@ struct Call<'r, 'c> {
     /// The next send starts a new attempt (false right after a redirect).
     new_attempt: bool,
     redirects: u8,
+    /// What the call is doing ([`SENDING`], [`WAITING`], [`READING`]).
+    phase: &'static str,
     /// The `github.call` span (disabled, and free, without a subscriber).
     span: tracing::Span,
 }
@@ -199,6 +213,7 @@ impl<'r, 'c> Call<'r, 'c> {
             attempts: 0,
             new_attempt: true,
             redirects: 0,
+            phase: SENDING,
         })
     }
 
@@ -264,6 +279,20 @@ impl<'r, 'c> Call<'r, 'c> {
         Ok(headers)
     }
 
+    /// The next attempt's request. (Not inline in `until_success`: a local that is borrowed
+    /// there would keep its bytes in the call's future.)
+    fn attempt_request(&mut self, limit: Option<Duration>) -> Result<reqwest::Request> {
+        let headers = self.attempt_headers()?;
+        let mut rq = reqwest::Request::new(self.method.clone(), self.url.clone());
+        *rq.headers_mut() = headers;
+        *rq.body_mut() = self.body.clone().map(reqwest::Body::from);
+        if limit.is_some() {
+            // Only then: the first `timeout_mut` allocates the request's extension map.
+            *rq.timeout_mut() = limit;
+        }
+        Ok(rq)
+    }
+
     fn attempt_info(&self) -> Attempt<'_> {
         Attempt {
             method: self.req.method,
@@ -282,37 +311,35 @@ impl<'r, 'c> Call<'r, 'c> {
                 self.attempts += 1;
             }
             self.new_attempt = true;
-            let now = Instant::now();
-            if now >= self.deadline {
-                return Err(self.timeout("sending the request".into(), None, false));
-            }
-            let remaining = self.deadline - now;
-            let (limit, by_deadline) = match self.inner.attempt_timeout {
-                Some(t) if t < remaining => (t, false),
-                _ => (remaining, true),
+            self.phase = SENDING;
+            // The call's deadline is the timer of `within`; reqwest arms a timer of its own only
+            // for a per-attempt limit shorter than what is left.
+            let attempt_limit = match self.inner.attempt_timeout {
+                Some(t) => {
+                    let now = Instant::now();
+                    if now >= self.deadline {
+                        return Err(self.timeout(SENDING.into(), None, false));
+                    }
+                    (t < self.deadline - now).then_some(t)
+                }
+                None => None,
             };
-            let headers = self.attempt_headers()?;
-            let mut rq = reqwest::Request::new(self.method.clone(), self.url.clone());
-            *rq.headers_mut() = headers;
-            *rq.body_mut() = self.body.clone().map(reqwest::Body::from);
-            *rq.timeout_mut() = Some(limit);
+            let rq = self.attempt_request(attempt_limit)?;
+            self.phase = WAITING;
             let span = tracing::debug_span!(
                 "github.attempt",
                 attempt = self.attempts,
                 redirects = self.redirects,
                 status = Empty,
             );
-            let sent = traced(self.inner.http.execute(rq), span.clone()).await;
-            let mut resp = match sent {
+            let sent = self.inner.http.execute(rq).instrument(span.clone()).await;
+            let resp = match sent {
                 Ok(resp) => resp,
                 Err(e) => {
                     for h in self.inner.hooks.iter() {
                         h.on_error(&self.attempt_info(), &e);
                     }
-                    if e.is_timeout() && by_deadline {
-                        return Err(self.timeout("waiting for the response".into(), None, false));
-                    }
-                    self.retry_transport(e).await?;
+                    Box::pin(self.retry_transport(e)).await?;
                     continue;
                 }
             };
@@ -341,31 +368,39 @@ impl<'r, 'c> Call<'r, 'c> {
                 // A 304 goes back to `cache.rs`, which answers it from its store.
                 return Ok(resp);
             }
-            let headers = std::mem::take(resp.headers_mut());
-            let bytes = read_capped(resp, ApiError::MAX_BODY).await;
-            let mut err = ApiError::new(status, headers, &bytes);
-            let decision =
-                retry::after_status(&self.inner.retry, self.attempts - 1, self.resend, &err);
-            if let Some(p) = &self.inner.pacer {
-                let secondary = (err.is_rate_limited() && !err.is_primary_exhausted())
-                    .then(|| err.retry_after.unwrap_or(retry::SECONDARY_DEFAULT_WAIT));
-                p.observe(&err.headers, secondary);
-            }
-            let refused = match decision {
-                Some((wait, why)) => match self.pause(wait, why).await {
-                    Ok(()) => continue,
-                    Err(wait) => Some(wait),
-                },
-                None => None,
-            };
-            let mut info = self.info();
-            info.retry_refused = refused;
-            err.request = Some(info);
-            return Err(Error::Api(Box::new(err)));
+            // The rest is the rare path: boxed, so its body buffer, error and retry wait do
+            // not make every call's future (moved and copied per layer) larger.
+            Box::pin(self.status_error(status, resp)).await?;
         }
     }
 
-    /// Retry after a transport error when allowed and the deadline permits, else the error.
+    /// An error status: read (a prefix of) its body, then wait and try again (`Ok`) when
+    /// the retry policy and the deadline allow, else the [`ApiError`].
+    async fn status_error(&mut self, status: u16, mut resp: reqwest::Response) -> Result<()> {
+        let headers = std::mem::take(resp.headers_mut());
+        let bytes = read_capped(resp, ApiError::MAX_BODY).await;
+        let mut err = ApiError::new(status, headers, &bytes);
+        let decision = retry::after_status(&self.inner.retry, self.attempts - 1, self.resend, &err);
+        if let Some(p) = &self.inner.pacer {
+            let secondary = (err.is_rate_limited() && !err.is_primary_exhausted())
+                .then(|| err.retry_after.unwrap_or(retry::SECONDARY_DEFAULT_WAIT));
+            p.observe(&err.headers, secondary);
+        }
+        let refused = match decision {
+            Some((wait, why)) => match self.pause(wait, why).await {
+                Ok(()) => return Ok(()),
+                Err(wait) => Some(wait),
+            },
+            None => None,
+        };
+        let mut info = self.info();
+        info.retry_refused = refused;
+        err.request = Some(info);
+        Err(Error::Api(Box::new(err)))
+    }
+
+    /// Retry after a transport error when allowed and the deadline permits, else the error
+    /// (boxed by its callers: a rare path).
     async fn retry_transport(&mut self, e: reqwest::Error) -> Result<()> {
         let refused =
             match retry::after_transport(&self.inner.retry, self.attempts - 1, self.resend, &e) {
@@ -415,14 +450,14 @@ impl<'r, 'c> Call<'r, 'c> {
             self.auth = None;
         }
         let previous = std::mem::replace(&mut self.url, next);
-        self.original.get_or_insert(previous);
+        self.original.get_or_insert_with(|| Box::new(previous));
         self.new_attempt = false;
         Ok(())
     }
 
     /// The request, for errors: first path, attempts, deadline.
     fn info(&self) -> RequestInfo {
-        let first = self.original.as_ref().unwrap_or(&self.url);
+        let first = self.original.as_deref().unwrap_or(&self.url);
         let mut info = RequestInfo::new(self.req.method, first.path(), self.req.route);
         info.attempts = self.attempts;
         info.deadline = self.limit;
@@ -460,24 +495,40 @@ impl<'r, 'c> Call<'r, 'c> {
     }
 }
 
-/// Read a whole body of at most `limit` bytes; `None` when it is larger (announced by
-/// `Content-Length` or found while reading), so a huge body is refused, not buffered.
-/// With gzip, chunks are decompressed: the limit applies to the decompressed size.
+/// Status, headers and the whole body of at most `limit` bytes; `None` when the body is
+/// larger (announced by `Content-Length` or found while reading), so a huge body is refused,
+/// not buffered. With gzip, chunks are decompressed: the limit applies to the decompressed
+/// size.
 async fn read_limited(
     mut resp: reqwest::Response,
     limit: usize,
-) -> std::result::Result<Option<Bytes>, reqwest::Error> {
+) -> std::result::Result<Option<(u16, HeaderMap, Bytes)>, reqwest::Error> {
     if resp.content_length().is_some_and(|n| n > limit as u64) {
         return Ok(None);
     }
-    let mut buf = Vec::new();
-    while let Some(chunk) = resp.chunk().await? {
-        if chunk.len() > limit - buf.len() {
-            return Ok(None);
-        }
-        buf.extend_from_slice(&chunk);
+    // A body that comes in one chunk (most JSON answers) is kept as it is: no copy.
+    let first = resp.chunk().await?.unwrap_or_default();
+    if first.len() > limit {
+        return Ok(None);
     }
-    Ok(Some(Bytes::from(buf)))
+    let body = match resp.chunk().await? {
+        None => first,
+        Some(second) => {
+            let mut buf = Vec::with_capacity(first.len() + second.len());
+            buf.extend_from_slice(&first);
+            let mut next = Some(second);
+            while let Some(chunk) = next {
+                if chunk.len() > limit - buf.len() {
+                    return Ok(None);
+                }
+                buf.extend_from_slice(&chunk);
+                next = resp.chunk().await?;
+            }
+            Bytes::from(buf)
+        }
+    };
+    let status = resp.status().as_u16();
+    Ok(Some((status, std::mem::take(resp.headers_mut()), body)))
 }
 
 /// Read at most `cap` bytes of a body; read errors end the body early. Unlike
