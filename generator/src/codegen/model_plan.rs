@@ -150,25 +150,25 @@ fn reachable<'a>(
         if let Some(target) = alias_of.get(name) {
             stack.push(target);
         }
-        let Some(model) = by_name.get(name) else {
-            continue;
-        };
-        match &model.kind {
-            ModelKind::Object { fields } => {
-                for f in fields {
-                    refs(&f.schema, &mut stack);
-                }
-            }
-            ModelKind::OneOf {
-                variants, array, ..
-            } => {
-                stack.extend(variants.iter().map(String::as_str));
-                stack.extend(array.iter().map(|a| a.items.as_str()));
-            }
-            ModelKind::Enum { .. } => {}
+        if let Some(model) = by_name.get(name) {
+            referenced(model, &mut stack);
         }
     }
     seen
+}
+
+/// The models a model's own type refers to: field types, `one_of` variants and array items.
+pub fn referenced<'a>(model: &'a Model, out: &mut Vec<&'a str>) {
+    match &model.kind {
+        ModelKind::Object { fields } => fields.iter().for_each(|f| refs(&f.schema, out)),
+        ModelKind::OneOf {
+            variants, array, ..
+        } => {
+            out.extend(variants.iter().map(String::as_str));
+            out.extend(array.iter().map(|a| a.items.as_str()));
+        }
+        ModelKind::Enum { .. } => {}
+    }
 }
 
 /// The model names a schema refers to.

@@ -120,18 +120,7 @@ fn every_model_of_our_specs_has_what_it_needs_under_its_features() {
         };
     for m in &api.models {
         let mut needed: Vec<&str> = Vec::new();
-        match &m.kind {
-            ModelKind::Object { fields } => {
-                fields.iter().for_each(|f| refs(&f.schema, &mut needed))
-            }
-            ModelKind::OneOf {
-                variants, array, ..
-            } => {
-                needed.extend(variants.iter().map(String::as_str));
-                needed.extend(array.iter().map(|a| a.items.as_str()));
-            }
-            ModelKind::Enum { .. } => {}
-        }
+        referenced(m, &mut needed);
         needed.extend(plan.alias_of.get(&m.name).map(String::as_str));
         for n in needed {
             assert!(
