@@ -42,7 +42,7 @@ pub use decode::DecodeError;
 pub use error::{
     ApiError, Error, ErrorDetail, RateLimit, RequestInfo, Result, TimeoutError, TransportError,
 };
-pub use extra::{required, Extra, Key};
+pub use extra::{Extra, Key};
 pub use hook::{Attempt, AttemptRequest, Hook};
 #[cfg(feature = "http-cache")]
 pub use memory_cache::MemoryCache;

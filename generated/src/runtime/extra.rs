@@ -125,15 +125,6 @@ impl<'de> serde::Deserialize<'de> for Extra {
     }
 }
 
-/// The value of a required field read by a generated `Deserialize` impl, or the
-/// "missing field" error naming it by its wire name.
-pub fn required<T, E: serde::de::Error>(value: Option<T>, name: &'static str) -> Result<T, E> {
-    match value {
-        Some(value) => Ok(value),
-        None => Err(E::missing_field(name)),
-    }
-}
-
 /// An object key or string value as read by generated `Deserialize` impls: borrowed from the
 /// input when it has no escapes, so matching a known name allocates nothing.
 #[derive(Debug)]

@@ -153,6 +153,7 @@ macro_rules! tuples {
     };
 }
 
+// Arities 1 to 12: the generator (`codegen/models.rs`, `TUPLE_MAX`) nests longer lists.
 tuples!(0 A);
 tuples!(0 A, 1 B);
 tuples!(0 A, 1 B, 2 C);
@@ -165,9 +166,6 @@ tuples!(0 A, 1 B, 2 C, 3 D, 4 E, 5 F, 6 G, 7 H, 8 I);
 tuples!(0 A, 1 B, 2 C, 3 D, 4 E, 5 F, 6 G, 7 H, 8 I, 9 J);
 tuples!(0 A, 1 B, 2 C, 3 D, 4 E, 5 F, 6 G, 7 H, 8 I, 9 J, 10 K);
 tuples!(0 A, 1 B, 2 C, 3 D, 4 E, 5 F, 6 G, 7 H, 8 I, 9 J, 10 K, 11 L);
-
-/// The most fields one tuple holds; the generator nests tuples for models with more.
-pub const TUPLE_MAX: usize = 12;
 
 struct ModelVisitor<F> {
     names: &'static [&'static str],

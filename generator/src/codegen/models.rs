@@ -123,7 +123,7 @@ fn split_items(tokens: TokenStream) -> Vec<TokenStream> {
 
 struct FieldCode {
     field: Ident,
-    /// Local variable in the visitor (never clashes with the visitor's own names).
+    /// The binding of the decoded value in the generated `deserialize` (`f0`, `f1`, …).
     var: Ident,
     wire: String,
     ty: TokenStream,
@@ -241,10 +241,12 @@ fn object_items(name: &Ident, fields: &[Field], doc: Doc) -> TokenStream {
     }
 }
 
-/// A tuple of `items`, nested so that no tuple has more than the runtime's `TUPLE_MAX` (12)
-/// elements: `(a, b, c,)`, or `((a, …, l,), (m, …),)` for longer lists.
+/// The longest tuple `runtime/model.rs` implements its field traits for.
+const TUPLE_MAX: usize = 12;
+
+/// A tuple of `items`, nested so that no tuple has more than [`TUPLE_MAX`] elements:
+/// `(a, b, c,)`, or `((a, …, l,), (m, …),)` for longer lists.
 fn nest(items: impl Iterator<Item = TokenStream>) -> TokenStream {
-    const TUPLE_MAX: usize = 12;
     let mut items: Vec<TokenStream> = items.collect();
     while items.len() > TUPLE_MAX {
         items = items
@@ -389,6 +391,17 @@ mod tests {
         }
         assert!(!src.contains("Req<User>"), "nullable is lenient");
         assert!(!src.contains("rename=\"type\""), "serde strips r#: {src}");
+    }
+
+    #[test]
+    fn the_runtime_implements_every_tuple_length_the_generator_writes() {
+        let runtime = include_str!("../../runtime/model.rs");
+        let arities: Vec<usize> = runtime
+            .lines()
+            .filter_map(|l| l.strip_prefix("tuples!("))
+            .map(|args| args.split(',').count())
+            .collect();
+        assert_eq!(arities, (1..=TUPLE_MAX).collect::<Vec<_>>());
     }
 
     #[test]
