@@ -3,6 +3,7 @@
 #[path = "support/raw_server.rs"]
 mod raw_server;
 
+use github_rest_client::runtime::encode::PathValue;
 use github_rest_client::runtime::{encode, Client, Method, Request};
 use raw_server::{response, RawServer, Reply};
 
@@ -45,6 +46,49 @@ fn slashed_keeps_slashes_but_not_escapes() {
     assert_eq!(sl("a/"), "a/");
     assert_eq!(sl("/"), "/");
     assert_eq!(sl("日本/語"), "%E6%97%A5%E6%9C%AC/%E8%AA%9E");
+}
+
+/// `Request::at` fills a route's placeholders in order, each value encoded as its kind says.
+#[test]
+fn fill_puts_each_value_in_its_placeholder_encoded() {
+    let route = "/repos/{owner}/{repo}/contents/{path}/x/{n}";
+    let values = [
+        PathValue::Segment("../admin"),
+        PathValue::Segment("a?b"),
+        PathValue::Slashed("docs/../read me.md"),
+        PathValue::Integer(-42),
+    ];
+    assert_eq!(
+        encode::fill(route, &values),
+        "/repos/..%2Fadmin/a%3Fb/contents/docs/%252E%252E/read%20me.md/x/-42"
+    );
+    // No placeholder: the route as is; a missing value keeps its placeholder.
+    assert_eq!(encode::fill("/user", &[]), "/user");
+    assert_eq!(
+        encode::fill("/a/{x}/b/{y}", &[PathValue::Segment("1")]),
+        "/a/1/b/{y}"
+    );
+    // A value that looks like a placeholder is only a value.
+    assert_eq!(
+        encode::fill(
+            "/a/{x}/{y}",
+            &[PathValue::Segment("{y}"), PathValue::Segment("z")]
+        ),
+        "/a/%7By%7D/z"
+    );
+}
+
+#[test]
+fn at_keeps_the_route_template() {
+    let client = Client::builder().build().unwrap();
+    let req = Request::at(
+        &client,
+        Method::Get,
+        "/repos/{owner}/{repo}",
+        &[PathValue::Segment("o"), PathValue::Segment("r/x")],
+    );
+    assert_eq!(req.route_template(), Some("/repos/{owner}/{repo}"));
+    assert!(format!("{req:?}").contains("/repos/o/r%2Fx"), "{req:?}");
 }
 
 /// What actually goes on the wire for a route built with hostile values.

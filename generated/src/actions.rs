@@ -1243,15 +1243,16 @@ pub mod cancel_workflow_run {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let run_id = self.run_id;
-            crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Post,
-                    format!("/repos/{owner}/{repo}/actions/runs/{run_id}/cancel"),
-                )
-                .route("/repos/{owner}/{repo}/actions/runs/{run_id}/cancel")
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Post,
+                "/repos/{owner}/{repo}/actions/runs/{run_id}/cancel",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Integer(self.run_id),
+                ],
+            )
         }
         /// Send the request and decode the response.
         #[inline]
@@ -1303,15 +1304,16 @@ pub mod create_or_update_repo_secret {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let secret_name = crate::runtime::encode::segment(&self.secret_name);
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Put,
-                    format!("/repos/{owner}/{repo}/actions/secrets/{secret_name}"),
-                )
-                .route("/repos/{owner}/{repo}/actions/secrets/{secret_name}");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Put,
+                "/repos/{owner}/{repo}/actions/secrets/{secret_name}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Segment(&self.secret_name),
+                ],
+            );
             let mut body = crate::runtime::JsonObject::new();
             body.field("encrypted_value", &self.encrypted_value);
             body.field("key_id", &self.key_id);
@@ -1373,14 +1375,15 @@ pub mod create_repo_variable {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Post,
-                    format!("/repos/{owner}/{repo}/actions/variables"),
-                )
-                .route("/repos/{owner}/{repo}/actions/variables");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Post,
+                "/repos/{owner}/{repo}/actions/variables",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                ],
+            );
             let mut body = crate::runtime::JsonObject::new();
             body.field("name", &self.name);
             body.field("value", &self.value);
@@ -1446,22 +1449,18 @@ pub mod create_workflow_dispatch {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let workflow_id = crate::runtime::encode::segment(
-                    &self.workflow_id.to_string(),
-                )
-                .to_string();
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Post,
-                    format!(
-                        "/repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches"
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Post,
+                "/repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Segment(
+                        &self.workflow_id.to_string(),
                     ),
-                )
-                .route(
-                    "/repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches",
-                );
+                ],
+            );
             let mut body = crate::runtime::JsonObject::new();
             body.field("ref", &self.r#ref);
             body.opt("inputs", &self.inputs);
@@ -1519,14 +1518,15 @@ pub mod delete_actions_cache_by_key {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Delete,
-                    format!("/repos/{owner}/{repo}/actions/caches"),
-                )
-                .route("/repos/{owner}/{repo}/actions/caches");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Delete,
+                "/repos/{owner}/{repo}/actions/caches",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                ],
+            );
             req = req.query("key", self.key);
             if let Some(value) = self.r#ref {
                 req = req.query("ref", value);
@@ -1589,15 +1589,16 @@ pub mod delete_artifact {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let artifact_id = self.artifact_id;
-            crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Delete,
-                    format!("/repos/{owner}/{repo}/actions/artifacts/{artifact_id}"),
-                )
-                .route("/repos/{owner}/{repo}/actions/artifacts/{artifact_id}")
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Delete,
+                "/repos/{owner}/{repo}/actions/artifacts/{artifact_id}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Integer(self.artifact_id),
+                ],
+            )
         }
         /// Send the request and decode the response.
         #[inline]
@@ -1637,15 +1638,16 @@ pub mod delete_repo_secret {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let secret_name = crate::runtime::encode::segment(&self.secret_name);
-            crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Delete,
-                    format!("/repos/{owner}/{repo}/actions/secrets/{secret_name}"),
-                )
-                .route("/repos/{owner}/{repo}/actions/secrets/{secret_name}")
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Delete,
+                "/repos/{owner}/{repo}/actions/secrets/{secret_name}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Segment(&self.secret_name),
+                ],
+            )
         }
         /// Send the request and decode the response.
         #[inline]
@@ -1685,15 +1687,16 @@ pub mod delete_repo_variable {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let name = crate::runtime::encode::segment(&self.name);
-            crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Delete,
-                    format!("/repos/{owner}/{repo}/actions/variables/{name}"),
-                )
-                .route("/repos/{owner}/{repo}/actions/variables/{name}")
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Delete,
+                "/repos/{owner}/{repo}/actions/variables/{name}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Segment(&self.name),
+                ],
+            )
         }
         /// Send the request and decode the response.
         #[inline]
@@ -1733,15 +1736,16 @@ pub mod delete_workflow_run {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let run_id = self.run_id;
-            crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Delete,
-                    format!("/repos/{owner}/{repo}/actions/runs/{run_id}"),
-                )
-                .route("/repos/{owner}/{repo}/actions/runs/{run_id}")
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Delete,
+                "/repos/{owner}/{repo}/actions/runs/{run_id}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Integer(self.run_id),
+                ],
+            )
         }
         /// Send the request and decode the response.
         #[inline]
@@ -1781,15 +1785,16 @@ pub mod delete_workflow_run_logs {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let run_id = self.run_id;
-            crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Delete,
-                    format!("/repos/{owner}/{repo}/actions/runs/{run_id}/logs"),
-                )
-                .route("/repos/{owner}/{repo}/actions/runs/{run_id}/logs")
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Delete,
+                "/repos/{owner}/{repo}/actions/runs/{run_id}/logs",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Integer(self.run_id),
+                ],
+            )
         }
         /// Send the request and decode the response.
         #[inline]
@@ -1829,17 +1834,16 @@ pub mod disable_workflow {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let workflow_id = crate::runtime::encode::segment(&self.workflow_id);
-            crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Put,
-                    format!(
-                        "/repos/{owner}/{repo}/actions/workflows/{workflow_id}/disable"
-                    ),
-                )
-                .route("/repos/{owner}/{repo}/actions/workflows/{workflow_id}/disable")
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Put,
+                "/repos/{owner}/{repo}/actions/workflows/{workflow_id}/disable",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Segment(&self.workflow_id),
+                ],
+            )
         }
         /// Send the request and decode the response.
         #[inline]
@@ -1880,20 +1884,17 @@ pub mod download_artifact {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let artifact_id = self.artifact_id;
-            let archive_format = crate::runtime::encode::segment(&self.archive_format);
-            crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    format!(
-                        "/repos/{owner}/{repo}/actions/artifacts/{artifact_id}/{archive_format}"
-                    ),
-                )
-                .route(
-                    "/repos/{owner}/{repo}/actions/artifacts/{artifact_id}/{archive_format}",
-                )
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/actions/artifacts/{artifact_id}/{archive_format}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Integer(self.artifact_id),
+                    crate::runtime::encode::PathValue::Segment(&self.archive_format),
+                ],
+            )
         }
         /// Send the request and decode the response.
         #[inline]
@@ -1936,15 +1937,16 @@ pub mod download_job_logs_for_workflow_run {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let job_id = self.job_id;
-            crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    format!("/repos/{owner}/{repo}/actions/jobs/{job_id}/logs"),
-                )
-                .route("/repos/{owner}/{repo}/actions/jobs/{job_id}/logs")
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/actions/jobs/{job_id}/logs",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Integer(self.job_id),
+                ],
+            )
         }
         /// Send the request and decode the response.
         #[inline]
@@ -1993,15 +1995,16 @@ pub mod download_workflow_run_logs {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let run_id = self.run_id;
-            crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    format!("/repos/{owner}/{repo}/actions/runs/{run_id}/logs"),
-                )
-                .route("/repos/{owner}/{repo}/actions/runs/{run_id}/logs")
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/actions/runs/{run_id}/logs",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Integer(self.run_id),
+                ],
+            )
         }
         /// Send the request and decode the response.
         #[inline]
@@ -2050,17 +2053,16 @@ pub mod enable_workflow {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let workflow_id = crate::runtime::encode::segment(&self.workflow_id);
-            crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Put,
-                    format!(
-                        "/repos/{owner}/{repo}/actions/workflows/{workflow_id}/enable"
-                    ),
-                )
-                .route("/repos/{owner}/{repo}/actions/workflows/{workflow_id}/enable")
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Put,
+                "/repos/{owner}/{repo}/actions/workflows/{workflow_id}/enable",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Segment(&self.workflow_id),
+                ],
+            )
         }
         /// Send the request and decode the response.
         #[inline]
@@ -2100,15 +2102,16 @@ pub mod get_artifact {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let artifact_id = self.artifact_id;
-            crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    format!("/repos/{owner}/{repo}/actions/artifacts/{artifact_id}"),
-                )
-                .route("/repos/{owner}/{repo}/actions/artifacts/{artifact_id}")
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/actions/artifacts/{artifact_id}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Integer(self.artifact_id),
+                ],
+            )
         }
         /// Send the request and decode the response.
         #[inline]
@@ -2149,15 +2152,16 @@ pub mod get_job_for_workflow_run {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let job_id = self.job_id;
-            crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    format!("/repos/{owner}/{repo}/actions/jobs/{job_id}"),
-                )
-                .route("/repos/{owner}/{repo}/actions/jobs/{job_id}")
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/actions/jobs/{job_id}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Integer(self.job_id),
+                ],
+            )
         }
         /// Send the request and decode the response.
         #[inline]
@@ -2199,14 +2203,15 @@ pub mod get_repo_public_key {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    format!("/repos/{owner}/{repo}/actions/secrets/public-key"),
-                )
-                .route("/repos/{owner}/{repo}/actions/secrets/public-key")
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/actions/secrets/public-key",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                ],
+            )
         }
         /// Send the request and decode the response.
         #[inline]
@@ -2251,15 +2256,16 @@ pub mod get_repo_secret {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let secret_name = crate::runtime::encode::segment(&self.secret_name);
-            crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    format!("/repos/{owner}/{repo}/actions/secrets/{secret_name}"),
-                )
-                .route("/repos/{owner}/{repo}/actions/secrets/{secret_name}")
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/actions/secrets/{secret_name}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Segment(&self.secret_name),
+                ],
+            )
         }
         /// Send the request and decode the response.
         #[inline]
@@ -2302,15 +2308,16 @@ pub mod get_repo_variable {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let name = crate::runtime::encode::segment(&self.name);
-            crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    format!("/repos/{owner}/{repo}/actions/variables/{name}"),
-                )
-                .route("/repos/{owner}/{repo}/actions/variables/{name}")
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/actions/variables/{name}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Segment(&self.name),
+                ],
+            )
         }
         /// Send the request and decode the response.
         #[inline]
@@ -2355,15 +2362,16 @@ pub mod get_workflow {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let workflow_id = crate::runtime::encode::segment(&self.workflow_id);
-            crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    format!("/repos/{owner}/{repo}/actions/workflows/{workflow_id}"),
-                )
-                .route("/repos/{owner}/{repo}/actions/workflows/{workflow_id}")
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/actions/workflows/{workflow_id}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Segment(&self.workflow_id),
+                ],
+            )
         }
         /// Send the request and decode the response.
         #[inline]
@@ -2411,15 +2419,16 @@ pub mod get_workflow_run {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let run_id = self.run_id;
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    format!("/repos/{owner}/{repo}/actions/runs/{run_id}"),
-                )
-                .route("/repos/{owner}/{repo}/actions/runs/{run_id}");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/actions/runs/{run_id}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Integer(self.run_id),
+                ],
+            );
             if let Some(value) = self.exclude_pull_requests {
                 req = req.query("exclude_pull_requests", value.to_string());
             }
@@ -2488,14 +2497,15 @@ pub mod list_artifacts_for_repo {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    format!("/repos/{owner}/{repo}/actions/artifacts"),
-                )
-                .route("/repos/{owner}/{repo}/actions/artifacts");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/actions/artifacts",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                ],
+            );
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }
@@ -2582,15 +2592,16 @@ pub mod list_jobs_for_workflow_run {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let run_id = self.run_id;
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    format!("/repos/{owner}/{repo}/actions/runs/{run_id}/jobs"),
-                )
-                .route("/repos/{owner}/{repo}/actions/runs/{run_id}/jobs");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/actions/runs/{run_id}/jobs",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Integer(self.run_id),
+                ],
+            );
             if let Some(value) = self.filter {
                 req = req.query("filter", value.as_str().to_owned());
             }
@@ -2716,14 +2727,15 @@ pub mod list_repo_secrets {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    format!("/repos/{owner}/{repo}/actions/secrets"),
-                )
-                .route("/repos/{owner}/{repo}/actions/secrets");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/actions/secrets",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                ],
+            );
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }
@@ -2795,14 +2807,15 @@ pub mod list_repo_variables {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    format!("/repos/{owner}/{repo}/actions/variables"),
-                )
-                .route("/repos/{owner}/{repo}/actions/variables");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/actions/variables",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                ],
+            );
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }
@@ -2874,14 +2887,15 @@ pub mod list_repo_workflows {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    format!("/repos/{owner}/{repo}/actions/workflows"),
-                )
-                .route("/repos/{owner}/{repo}/actions/workflows");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/actions/workflows",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                ],
+            );
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }
@@ -2959,15 +2973,16 @@ pub mod list_workflow_run_artifacts {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let run_id = self.run_id;
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    format!("/repos/{owner}/{repo}/actions/runs/{run_id}/artifacts"),
-                )
-                .route("/repos/{owner}/{repo}/actions/runs/{run_id}/artifacts");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/actions/runs/{run_id}/artifacts",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Integer(self.run_id),
+                ],
+            );
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }
@@ -3111,15 +3126,16 @@ pub mod list_workflow_runs {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let workflow_id = crate::runtime::encode::segment(&self.workflow_id);
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    format!("/repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs"),
-                )
-                .route("/repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Segment(&self.workflow_id),
+                ],
+            );
             if let Some(value) = self.actor {
                 req = req.query("actor", value);
             }
@@ -3366,14 +3382,15 @@ pub mod list_workflow_runs_for_repo {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    format!("/repos/{owner}/{repo}/actions/runs"),
-                )
-                .route("/repos/{owner}/{repo}/actions/runs");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/actions/runs",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                ],
+            );
             if let Some(value) = self.actor {
                 req = req.query("actor", value);
             }
@@ -3564,15 +3581,16 @@ pub mod re_run_job_for_workflow_run {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let job_id = self.job_id;
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Post,
-                    format!("/repos/{owner}/{repo}/actions/jobs/{job_id}/rerun"),
-                )
-                .route("/repos/{owner}/{repo}/actions/jobs/{job_id}/rerun");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Post,
+                "/repos/{owner}/{repo}/actions/jobs/{job_id}/rerun",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Integer(self.job_id),
+                ],
+            );
             let mut body = crate::runtime::JsonObject::new();
             body.opt("enable_debug_logging", &self.enable_debug_logging);
             if !body.is_empty() {
@@ -3641,15 +3659,16 @@ pub mod re_run_workflow {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let run_id = self.run_id;
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Post,
-                    format!("/repos/{owner}/{repo}/actions/runs/{run_id}/rerun"),
-                )
-                .route("/repos/{owner}/{repo}/actions/runs/{run_id}/rerun");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Post,
+                "/repos/{owner}/{repo}/actions/runs/{run_id}/rerun",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Integer(self.run_id),
+                ],
+            );
             let mut body = crate::runtime::JsonObject::new();
             body.opt("enable_debug_logging", &self.enable_debug_logging);
             if !body.is_empty() {
@@ -3710,17 +3729,16 @@ pub mod re_run_workflow_failed_jobs {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let run_id = self.run_id;
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Post,
-                    format!(
-                        "/repos/{owner}/{repo}/actions/runs/{run_id}/rerun-failed-jobs"
-                    ),
-                )
-                .route("/repos/{owner}/{repo}/actions/runs/{run_id}/rerun-failed-jobs");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Post,
+                "/repos/{owner}/{repo}/actions/runs/{run_id}/rerun-failed-jobs",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Integer(self.run_id),
+                ],
+            );
             let mut body = crate::runtime::JsonObject::new();
             body.opt("enable_debug_logging", &self.enable_debug_logging);
             if !body.is_empty() {
@@ -3789,15 +3807,16 @@ pub mod update_repo_variable {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let name = crate::runtime::encode::segment(&self.name);
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Patch,
-                    format!("/repos/{owner}/{repo}/actions/variables/{name}"),
-                )
-                .route("/repos/{owner}/{repo}/actions/variables/{name}");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Patch,
+                "/repos/{owner}/{repo}/actions/variables/{name}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Segment(&self.name),
+                ],
+            );
             let mut body = crate::runtime::JsonObject::new();
             body.opt("value", &self.value);
             if !body.is_empty() {

@@ -1026,14 +1026,15 @@ pub mod check_repo_is_starred_by_authenticated_user {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    format!("/user/starred/{owner}/{repo}"),
-                )
-                .route("/user/starred/{owner}/{repo}")
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/user/starred/{owner}/{repo}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                ],
+            )
         }
         /// Send the request and decode the response.
         #[inline]
@@ -1078,14 +1079,15 @@ pub mod delete_repo_subscription {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Delete,
-                    format!("/repos/{owner}/{repo}/subscription"),
-                )
-                .route("/repos/{owner}/{repo}/subscription")
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Delete,
+                "/repos/{owner}/{repo}/subscription",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                ],
+            )
         }
         /// Send the request and decode the response.
         #[inline]
@@ -1129,13 +1131,12 @@ pub mod delete_thread_subscription {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let thread_id = self.thread_id;
-            crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Delete,
-                    format!("/notifications/threads/{thread_id}/subscription"),
-                )
-                .route("/notifications/threads/{thread_id}/subscription")
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Delete,
+                "/notifications/threads/{thread_id}/subscription",
+                &[crate::runtime::encode::PathValue::Integer(self.thread_id)],
+            )
         }
         /// Send the request and decode the response.
         #[inline]
@@ -1178,12 +1179,12 @@ pub mod get_feeds {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    String::from("/feeds"),
-                )
-                .route("/feeds")
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/feeds",
+                &[],
+            )
         }
         /// Send the request and decode the response.
         #[inline]
@@ -1223,14 +1224,15 @@ pub mod get_repo_subscription {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    format!("/repos/{owner}/{repo}/subscription"),
-                )
-                .route("/repos/{owner}/{repo}/subscription")
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/subscription",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                ],
+            )
         }
         /// Send the request and decode the response.
         #[inline]
@@ -1273,13 +1275,12 @@ pub mod get_thread {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let thread_id = self.thread_id;
-            crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    format!("/notifications/threads/{thread_id}"),
-                )
-                .route("/notifications/threads/{thread_id}")
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/notifications/threads/{thread_id}",
+                &[crate::runtime::encode::PathValue::Integer(self.thread_id)],
+            )
         }
         /// Send the request and decode the response.
         #[inline]
@@ -1318,13 +1319,12 @@ pub mod get_thread_subscription_for_authenticated_user {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let thread_id = self.thread_id;
-            crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    format!("/notifications/threads/{thread_id}/subscription"),
-                )
-                .route("/notifications/threads/{thread_id}/subscription")
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/notifications/threads/{thread_id}/subscription",
+                &[crate::runtime::encode::PathValue::Integer(self.thread_id)],
+            )
         }
         /// Send the request and decode the response.
         #[inline]
@@ -1387,13 +1387,12 @@ pub mod list_events_for_authenticated_user {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let username = crate::runtime::encode::segment(&self.username);
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    format!("/users/{username}/events"),
-                )
-                .route("/users/{username}/events");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/users/{username}/events",
+                &[crate::runtime::encode::PathValue::Segment(&self.username)],
+            );
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }
@@ -1493,12 +1492,12 @@ pub mod list_notifications_for_authenticated_user {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    String::from("/notifications"),
-                )
-                .route("/notifications");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/notifications",
+                &[],
+            );
             if let Some(value) = self.all {
                 req = req.query("all", value.to_string());
             }
@@ -1586,14 +1585,15 @@ pub mod list_org_events_for_authenticated_user {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let username = crate::runtime::encode::segment(&self.username);
-            let org = crate::runtime::encode::segment(&self.org);
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    format!("/users/{username}/events/orgs/{org}"),
-                )
-                .route("/users/{username}/events/orgs/{org}");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/users/{username}/events/orgs/{org}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.username),
+                    crate::runtime::encode::PathValue::Segment(&self.org),
+                ],
+            );
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }
@@ -1665,12 +1665,12 @@ pub mod list_public_events {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    String::from("/events"),
-                )
-                .route("/events");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/events",
+                &[],
+            );
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }
@@ -1738,14 +1738,15 @@ pub mod list_public_events_for_repo_network {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    format!("/networks/{owner}/{repo}/events"),
-                )
-                .route("/networks/{owner}/{repo}/events");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/networks/{owner}/{repo}/events",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                ],
+            );
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }
@@ -1818,13 +1819,12 @@ pub mod list_public_events_for_user {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let username = crate::runtime::encode::segment(&self.username);
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    format!("/users/{username}/events/public"),
-                )
-                .route("/users/{username}/events/public");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/users/{username}/events/public",
+                &[crate::runtime::encode::PathValue::Segment(&self.username)],
+            );
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }
@@ -1897,13 +1897,12 @@ pub mod list_public_org_events {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let org = crate::runtime::encode::segment(&self.org);
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    format!("/orgs/{org}/events"),
-                )
-                .route("/orgs/{org}/events");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/orgs/{org}/events",
+                &[crate::runtime::encode::PathValue::Segment(&self.org)],
+            );
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }
@@ -1970,13 +1969,12 @@ pub mod list_received_events_for_user {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let username = crate::runtime::encode::segment(&self.username);
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    format!("/users/{username}/received_events"),
-                )
-                .route("/users/{username}/received_events");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/users/{username}/received_events",
+                &[crate::runtime::encode::PathValue::Segment(&self.username)],
+            );
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }
@@ -2049,13 +2047,12 @@ pub mod list_received_public_events_for_user {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let username = crate::runtime::encode::segment(&self.username);
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    format!("/users/{username}/received_events/public"),
-                )
-                .route("/users/{username}/received_events/public");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/users/{username}/received_events/public",
+                &[crate::runtime::encode::PathValue::Segment(&self.username)],
+            );
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }
@@ -2129,14 +2126,15 @@ pub mod list_repo_events {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    format!("/repos/{owner}/{repo}/events"),
-                )
-                .route("/repos/{owner}/{repo}/events");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/events",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                ],
+            );
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }
@@ -2232,14 +2230,15 @@ pub mod list_repo_notifications_for_authenticated_user {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    format!("/repos/{owner}/{repo}/notifications"),
-                )
-                .route("/repos/{owner}/{repo}/notifications");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/notifications",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                ],
+            );
             if let Some(value) = self.all {
                 req = req.query("all", value.to_string());
             }
@@ -2349,12 +2348,12 @@ pub mod list_repos_starred_by_authenticated_user {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    String::from("/user/starred"),
-                )
-                .route("/user/starred");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/user/starred",
+                &[],
+            );
             if let Some(value) = self.sort {
                 req = req.query("sort", value.as_str().to_owned());
             }
@@ -2547,13 +2546,12 @@ pub mod list_repos_starred_by_user {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let username = crate::runtime::encode::segment(&self.username);
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    format!("/users/{username}/starred"),
-                )
-                .route("/users/{username}/starred");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/users/{username}/starred",
+                &[crate::runtime::encode::PathValue::Segment(&self.username)],
+            );
             if let Some(value) = self.sort {
                 req = req.query("sort", value.as_str().to_owned());
             }
@@ -2715,13 +2713,12 @@ pub mod list_repos_watched_by_user {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let username = crate::runtime::encode::segment(&self.username);
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    format!("/users/{username}/subscriptions"),
-                )
-                .route("/users/{username}/subscriptions");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/users/{username}/subscriptions",
+                &[crate::runtime::encode::PathValue::Segment(&self.username)],
+            );
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }
@@ -2799,14 +2796,15 @@ pub mod list_stargazers_for_repo {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    format!("/repos/{owner}/{repo}/stargazers"),
-                )
-                .route("/repos/{owner}/{repo}/stargazers");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/stargazers",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                ],
+            );
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }
@@ -2873,12 +2871,12 @@ pub mod list_watched_repos_for_authenticated_user {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    String::from("/user/subscriptions"),
-                )
-                .route("/user/subscriptions");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/user/subscriptions",
+                &[],
+            );
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }
@@ -2956,14 +2954,15 @@ pub mod list_watchers_for_repo {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    format!("/repos/{owner}/{repo}/subscribers"),
-                )
-                .route("/repos/{owner}/{repo}/subscribers");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/subscribers",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                ],
+            );
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }
@@ -3033,12 +3032,12 @@ pub mod mark_notifications_as_read {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Put,
-                    String::from("/notifications"),
-                )
-                .route("/notifications");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Put,
+                "/notifications",
+                &[],
+            );
             let mut body = crate::runtime::JsonObject::new();
             body.opt("last_read_at", &self.last_read_at);
             body.opt("read", &self.read);
@@ -3107,14 +3106,15 @@ pub mod mark_repo_notifications_as_read {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Put,
-                    format!("/repos/{owner}/{repo}/notifications"),
-                )
-                .route("/repos/{owner}/{repo}/notifications");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Put,
+                "/repos/{owner}/{repo}/notifications",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                ],
+            );
             let mut body = crate::runtime::JsonObject::new();
             body.opt("last_read_at", &self.last_read_at);
             if !body.is_empty() {
@@ -3174,13 +3174,12 @@ pub mod mark_thread_as_done {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let thread_id = self.thread_id;
-            crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Delete,
-                    format!("/notifications/threads/{thread_id}"),
-                )
-                .route("/notifications/threads/{thread_id}")
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Delete,
+                "/notifications/threads/{thread_id}",
+                &[crate::runtime::encode::PathValue::Integer(self.thread_id)],
+            )
         }
         /// Send the request and decode the response.
         #[inline]
@@ -3218,13 +3217,12 @@ pub mod mark_thread_as_read {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let thread_id = self.thread_id;
-            crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Patch,
-                    format!("/notifications/threads/{thread_id}"),
-                )
-                .route("/notifications/threads/{thread_id}")
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Patch,
+                "/notifications/threads/{thread_id}",
+                &[crate::runtime::encode::PathValue::Integer(self.thread_id)],
+            )
         }
         /// Send the request and decode the response.
         #[inline]
@@ -3277,14 +3275,15 @@ pub mod set_repo_subscription {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Put,
-                    format!("/repos/{owner}/{repo}/subscription"),
-                )
-                .route("/repos/{owner}/{repo}/subscription");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Put,
+                "/repos/{owner}/{repo}/subscription",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                ],
+            );
             let mut body = crate::runtime::JsonObject::new();
             body.opt("subscribed", &self.subscribed);
             body.opt("ignored", &self.ignored);
@@ -3341,13 +3340,12 @@ pub mod set_thread_subscription {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let thread_id = self.thread_id;
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Put,
-                    format!("/notifications/threads/{thread_id}/subscription"),
-                )
-                .route("/notifications/threads/{thread_id}/subscription");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Put,
+                "/notifications/threads/{thread_id}/subscription",
+                &[crate::runtime::encode::PathValue::Integer(self.thread_id)],
+            );
             let mut body = crate::runtime::JsonObject::new();
             body.opt("ignored", &self.ignored);
             if !body.is_empty() {
@@ -3403,14 +3401,15 @@ pub mod star_repo_for_authenticated_user {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Put,
-                    format!("/user/starred/{owner}/{repo}"),
-                )
-                .route("/user/starred/{owner}/{repo}")
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Put,
+                "/user/starred/{owner}/{repo}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                ],
+            )
         }
         /// Send the request and decode the response.
         #[inline]
@@ -3455,14 +3454,15 @@ pub mod unstar_repo_for_authenticated_user {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Delete,
-                    format!("/user/starred/{owner}/{repo}"),
-                )
-                .route("/user/starred/{owner}/{repo}")
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Delete,
+                "/user/starred/{owner}/{repo}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                ],
+            )
         }
         /// Send the request and decode the response.
         #[inline]

@@ -569,14 +569,15 @@ pub mod create {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Post,
-                    format!("/repos/{owner}/{repo}/check-runs"),
-                )
-                .route("/repos/{owner}/{repo}/check-runs");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Post,
+                "/repos/{owner}/{repo}/check-runs",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                ],
+            );
             let mut body = crate::runtime::JsonObject::new();
             body.field("name", &self.name);
             body.field("head_sha", &self.head_sha);
@@ -920,14 +921,15 @@ pub mod create_suite {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Post,
-                    format!("/repos/{owner}/{repo}/check-suites"),
-                )
-                .route("/repos/{owner}/{repo}/check-suites");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Post,
+                "/repos/{owner}/{repo}/check-suites",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                ],
+            );
             let mut body = crate::runtime::JsonObject::new();
             body.field("head_sha", &self.head_sha);
             req = req.json(body);
@@ -972,15 +974,16 @@ pub mod get {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let check_run_id = self.check_run_id;
-            crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    format!("/repos/{owner}/{repo}/check-runs/{check_run_id}"),
-                )
-                .route("/repos/{owner}/{repo}/check-runs/{check_run_id}")
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/check-runs/{check_run_id}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Integer(self.check_run_id),
+                ],
+            )
         }
         /// Send the request and decode the response.
         #[inline]
@@ -1021,15 +1024,16 @@ pub mod get_suite {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let check_suite_id = self.check_suite_id;
-            crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    format!("/repos/{owner}/{repo}/check-suites/{check_suite_id}"),
-                )
-                .route("/repos/{owner}/{repo}/check-suites/{check_suite_id}")
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/check-suites/{check_suite_id}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Integer(self.check_suite_id),
+                ],
+            )
         }
         /// Send the request and decode the response.
         #[inline]
@@ -1084,17 +1088,16 @@ pub mod list_annotations {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let check_run_id = self.check_run_id;
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    format!(
-                        "/repos/{owner}/{repo}/check-runs/{check_run_id}/annotations"
-                    ),
-                )
-                .route("/repos/{owner}/{repo}/check-runs/{check_run_id}/annotations");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/check-runs/{check_run_id}/annotations",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Integer(self.check_run_id),
+                ],
+            );
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }
@@ -1195,15 +1198,16 @@ pub mod list_for_ref {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let ref_ = crate::runtime::encode::slashed(&self.r#ref);
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    format!("/repos/{owner}/{repo}/commits/{ref_}/check-runs"),
-                )
-                .route("/repos/{owner}/{repo}/commits/{ref}/check-runs");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/commits/{ref}/check-runs",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Slashed(&self.r#ref),
+                ],
+            );
             if let Some(value) = self.check_name {
                 req = req.query("check_name", value);
             }
@@ -1397,17 +1401,16 @@ pub mod list_for_suite {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let check_suite_id = self.check_suite_id;
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    format!(
-                        "/repos/{owner}/{repo}/check-suites/{check_suite_id}/check-runs"
-                    ),
-                )
-                .route("/repos/{owner}/{repo}/check-suites/{check_suite_id}/check-runs");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/check-suites/{check_suite_id}/check-runs",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Integer(self.check_suite_id),
+                ],
+            );
             if let Some(value) = self.check_name {
                 req = req.query("check_name", value);
             }
@@ -1591,15 +1594,16 @@ pub mod list_suites_for_ref {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let ref_ = crate::runtime::encode::slashed(&self.r#ref);
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    format!("/repos/{owner}/{repo}/commits/{ref_}/check-suites"),
-                )
-                .route("/repos/{owner}/{repo}/commits/{ref}/check-suites");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/commits/{ref}/check-suites",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Slashed(&self.r#ref),
+                ],
+            );
             if let Some(value) = self.app_id {
                 req = req.query("app_id", value.to_string());
             }
@@ -1664,15 +1668,16 @@ pub mod rerequest_run {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let check_run_id = self.check_run_id;
-            crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Post,
-                    format!("/repos/{owner}/{repo}/check-runs/{check_run_id}/rerequest"),
-                )
-                .route("/repos/{owner}/{repo}/check-runs/{check_run_id}/rerequest")
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Post,
+                "/repos/{owner}/{repo}/check-runs/{check_run_id}/rerequest",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Integer(self.check_run_id),
+                ],
+            )
         }
         /// Send the request and decode the response.
         #[inline]
@@ -1720,17 +1725,16 @@ pub mod rerequest_suite {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let check_suite_id = self.check_suite_id;
-            crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Post,
-                    format!(
-                        "/repos/{owner}/{repo}/check-suites/{check_suite_id}/rerequest"
-                    ),
-                )
-                .route("/repos/{owner}/{repo}/check-suites/{check_suite_id}/rerequest")
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Post,
+                "/repos/{owner}/{repo}/check-suites/{check_suite_id}/rerequest",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Integer(self.check_suite_id),
+                ],
+            )
         }
         /// Send the request and decode the response.
         #[inline]
@@ -1791,14 +1795,15 @@ pub mod set_suites_preferences {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Patch,
-                    format!("/repos/{owner}/{repo}/check-suites/preferences"),
-                )
-                .route("/repos/{owner}/{repo}/check-suites/preferences");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Patch,
+                "/repos/{owner}/{repo}/check-suites/preferences",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                ],
+            );
             let mut body = crate::runtime::JsonObject::new();
             body.opt("auto_trigger_checks", &self.auto_trigger_checks);
             if !body.is_empty() {
@@ -1933,15 +1938,16 @@ pub mod update {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let check_run_id = self.check_run_id;
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Patch,
-                    format!("/repos/{owner}/{repo}/check-runs/{check_run_id}"),
-                )
-                .route("/repos/{owner}/{repo}/check-runs/{check_run_id}");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Patch,
+                "/repos/{owner}/{repo}/check-runs/{check_run_id}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Integer(self.check_run_id),
+                ],
+            );
             let mut body = crate::runtime::JsonObject::new();
             body.opt("name", &self.name);
             body.opt("details_url", &self.details_url);

@@ -76,15 +76,16 @@ pub mod get_alert {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let alert_number = self.alert_number;
-            crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    format!("/repos/{owner}/{repo}/code-scanning/alerts/{alert_number}"),
-                )
-                .route("/repos/{owner}/{repo}/code-scanning/alerts/{alert_number}")
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/code-scanning/alerts/{alert_number}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Integer(self.alert_number),
+                ],
+            )
         }
         /// Send the request and decode the response.
         #[inline]

@@ -81,12 +81,12 @@ pub mod get_all_codes_of_conduct {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    String::from("/codes_of_conduct"),
-                )
-                .route("/codes_of_conduct")
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/codes_of_conduct",
+                &[],
+            )
         }
         /// Send the request and decode the response.
         #[inline]
@@ -142,13 +142,12 @@ pub mod get_conduct_code {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let key = crate::runtime::encode::segment(&self.key);
-            crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    format!("/codes_of_conduct/{key}"),
-                )
-                .route("/codes_of_conduct/{key}")
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/codes_of_conduct/{key}",
+                &[crate::runtime::encode::PathValue::Segment(&self.key)],
+            )
         }
         /// Send the request and decode the response.
         #[inline]

@@ -175,12 +175,12 @@ pub mod create_for_authenticated_user {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Post,
-                    String::from("/user/codespaces"),
-                )
-                .route("/user/codespaces");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Post,
+                "/user/codespaces",
+                &[],
+            );
             let mut body = crate::runtime::JsonObject::new();
             body.merge(&self.repository_id_or_pull_request);
             body.opt("ref", &self.r#ref);

@@ -50,12 +50,12 @@ pub mod get {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    String::from("/emojis"),
-                )
-                .route("/emojis")
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/emojis",
+                &[],
+            )
         }
         /// Send the request and decode the response.
         #[inline]

@@ -61,12 +61,12 @@ pub mod get_manage_version {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let mut req = crate::runtime::Request::new(
+            let mut req = crate::runtime::Request::at(
                     self.client,
                     crate::runtime::Method::Get,
-                    String::from("/manage/v1/version"),
+                    "/manage/v1/version",
+                    &[],
                 )
-                .route("/manage/v1/version")
                 .uploads();
             if let Some(origin) = self.origin {
                 req = req.origin(origin);

@@ -105,19 +105,16 @@ pub mod add {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let enterprise = crate::runtime::encode::segment(&self.enterprise);
-            let enterprise_team = crate::runtime::encode::segment(&self.enterprise_team);
-            let username = crate::runtime::encode::segment(&self.username);
-            crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Put,
-                    format!(
-                        "/enterprises/{enterprise}/teams/{enterprise_team}/memberships/{username}"
-                    ),
-                )
-                .route(
-                    "/enterprises/{enterprise}/teams/{enterprise-team}/memberships/{username}",
-                )
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Put,
+                "/enterprises/{enterprise}/teams/{enterprise-team}/memberships/{username}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.enterprise),
+                    crate::runtime::encode::PathValue::Segment(&self.enterprise_team),
+                    crate::runtime::encode::PathValue::Segment(&self.username),
+                ],
+            )
         }
         /// Send the request and decode the response.
         #[inline]
@@ -173,16 +170,15 @@ pub mod list {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let enterprise = crate::runtime::encode::segment(&self.enterprise);
-            let enterprise_team = crate::runtime::encode::segment(&self.enterprise_team);
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    format!(
-                        "/enterprises/{enterprise}/teams/{enterprise_team}/memberships"
-                    ),
-                )
-                .route("/enterprises/{enterprise}/teams/{enterprise-team}/memberships");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/enterprises/{enterprise}/teams/{enterprise-team}/memberships",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.enterprise),
+                    crate::runtime::encode::PathValue::Segment(&self.enterprise_team),
+                ],
+            );
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }

@@ -600,13 +600,12 @@ pub mod check_is_starred {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let gist_id = crate::runtime::encode::segment(&self.gist_id);
-            crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    format!("/gists/{gist_id}/star"),
-                )
-                .route("/gists/{gist_id}/star")
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/gists/{gist_id}/star",
+                &[crate::runtime::encode::PathValue::Segment(&self.gist_id)],
+            )
         }
         /// Send the request and decode the response.
         #[inline]
@@ -659,12 +658,12 @@ pub mod create {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Post,
-                    String::from("/gists"),
-                )
-                .route("/gists");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Post,
+                "/gists",
+                &[],
+            );
             let mut body = crate::runtime::JsonObject::new();
             body.opt("description", &self.description);
             body.field("files", &self.files);
@@ -723,13 +722,12 @@ pub mod create_comment {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let gist_id = crate::runtime::encode::segment(&self.gist_id);
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Post,
-                    format!("/gists/{gist_id}/comments"),
-                )
-                .route("/gists/{gist_id}/comments");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Post,
+                "/gists/{gist_id}/comments",
+                &[crate::runtime::encode::PathValue::Segment(&self.gist_id)],
+            );
             let mut body = crate::runtime::JsonObject::new();
             body.field("body", &self.body);
             req = req.json(body);
@@ -774,13 +772,12 @@ pub mod delete {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let gist_id = crate::runtime::encode::segment(&self.gist_id);
-            crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Delete,
-                    format!("/gists/{gist_id}"),
-                )
-                .route("/gists/{gist_id}")
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Delete,
+                "/gists/{gist_id}",
+                &[crate::runtime::encode::PathValue::Segment(&self.gist_id)],
+            )
         }
         /// Send the request and decode the response.
         #[inline]
@@ -817,14 +814,15 @@ pub mod delete_comment {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let gist_id = crate::runtime::encode::segment(&self.gist_id);
-            let comment_id = self.comment_id;
-            crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Delete,
-                    format!("/gists/{gist_id}/comments/{comment_id}"),
-                )
-                .route("/gists/{gist_id}/comments/{comment_id}")
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Delete,
+                "/gists/{gist_id}/comments/{comment_id}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.gist_id),
+                    crate::runtime::encode::PathValue::Integer(self.comment_id),
+                ],
+            )
         }
         /// Send the request and decode the response.
         #[inline]
@@ -860,13 +858,12 @@ pub mod fork {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let gist_id = crate::runtime::encode::segment(&self.gist_id);
-            crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Post,
-                    format!("/gists/{gist_id}/forks"),
-                )
-                .route("/gists/{gist_id}/forks")
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Post,
+                "/gists/{gist_id}/forks",
+                &[crate::runtime::encode::PathValue::Segment(&self.gist_id)],
+            )
         }
         /// Send the request and decode the response.
         #[inline]
@@ -905,13 +902,12 @@ pub mod get {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let gist_id = crate::runtime::encode::segment(&self.gist_id);
-            crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    format!("/gists/{gist_id}"),
-                )
-                .route("/gists/{gist_id}")
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/gists/{gist_id}",
+                &[crate::runtime::encode::PathValue::Segment(&self.gist_id)],
+            )
         }
         /// Send the request and decode the response.
         #[inline]
@@ -951,14 +947,15 @@ pub mod get_comment {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let gist_id = crate::runtime::encode::segment(&self.gist_id);
-            let comment_id = self.comment_id;
-            crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    format!("/gists/{gist_id}/comments/{comment_id}"),
-                )
-                .route("/gists/{gist_id}/comments/{comment_id}")
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/gists/{gist_id}/comments/{comment_id}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.gist_id),
+                    crate::runtime::encode::PathValue::Integer(self.comment_id),
+                ],
+            )
         }
         /// Send the request and decode the response.
         #[inline]
@@ -1000,14 +997,15 @@ pub mod get_revision {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let gist_id = crate::runtime::encode::segment(&self.gist_id);
-            let sha = crate::runtime::encode::segment(&self.sha);
-            crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    format!("/gists/{gist_id}/{sha}"),
-                )
-                .route("/gists/{gist_id}/{sha}")
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/gists/{gist_id}/{sha}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.gist_id),
+                    crate::runtime::encode::PathValue::Segment(&self.sha),
+                ],
+            )
         }
         /// Send the request and decode the response.
         #[inline]
@@ -1066,12 +1064,12 @@ pub mod list {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    String::from("/gists"),
-                )
-                .route("/gists");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/gists",
+                &[],
+            );
             if let Some(value) = self.since {
                 req = req.query("since", value);
             }
@@ -1141,13 +1139,12 @@ pub mod list_comments {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let gist_id = crate::runtime::encode::segment(&self.gist_id);
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    format!("/gists/{gist_id}/comments"),
-                )
-                .route("/gists/{gist_id}/comments");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/gists/{gist_id}/comments",
+                &[crate::runtime::encode::PathValue::Segment(&self.gist_id)],
+            );
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }
@@ -1216,13 +1213,12 @@ pub mod list_commits {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let gist_id = crate::runtime::encode::segment(&self.gist_id);
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    format!("/gists/{gist_id}/commits"),
-                )
-                .route("/gists/{gist_id}/commits");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/gists/{gist_id}/commits",
+                &[crate::runtime::encode::PathValue::Segment(&self.gist_id)],
+            );
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }
@@ -1298,13 +1294,12 @@ pub mod list_for_user {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let username = crate::runtime::encode::segment(&self.username);
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    format!("/users/{username}/gists"),
-                )
-                .route("/users/{username}/gists");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/users/{username}/gists",
+                &[crate::runtime::encode::PathValue::Segment(&self.username)],
+            );
             if let Some(value) = self.since {
                 req = req.query("since", value);
             }
@@ -1374,13 +1369,12 @@ pub mod list_forks {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let gist_id = crate::runtime::encode::segment(&self.gist_id);
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    format!("/gists/{gist_id}/forks"),
-                )
-                .route("/gists/{gist_id}/forks");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/gists/{gist_id}/forks",
+                &[crate::runtime::encode::PathValue::Segment(&self.gist_id)],
+            );
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }
@@ -1455,12 +1449,12 @@ pub mod list_public {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    String::from("/gists/public"),
-                )
-                .route("/gists/public");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/gists/public",
+                &[],
+            );
             if let Some(value) = self.since {
                 req = req.query("since", value);
             }
@@ -1536,12 +1530,12 @@ pub mod list_starred {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    String::from("/gists/starred"),
-                )
-                .route("/gists/starred");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/gists/starred",
+                &[],
+            );
             if let Some(value) = self.since {
                 req = req.query("since", value);
             }
@@ -1597,13 +1591,12 @@ pub mod star {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let gist_id = crate::runtime::encode::segment(&self.gist_id);
-            crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Put,
-                    format!("/gists/{gist_id}/star"),
-                )
-                .route("/gists/{gist_id}/star")
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Put,
+                "/gists/{gist_id}/star",
+                &[crate::runtime::encode::PathValue::Segment(&self.gist_id)],
+            )
         }
         /// Send the request and decode the response.
         #[inline]
@@ -1639,13 +1632,12 @@ pub mod unstar {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let gist_id = crate::runtime::encode::segment(&self.gist_id);
-            crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Delete,
-                    format!("/gists/{gist_id}/star"),
-                )
-                .route("/gists/{gist_id}/star")
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Delete,
+                "/gists/{gist_id}/star",
+                &[crate::runtime::encode::PathValue::Segment(&self.gist_id)],
+            )
         }
         /// Send the request and decode the response.
         #[inline]
@@ -1700,13 +1692,12 @@ pub mod update {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let gist_id = crate::runtime::encode::segment(&self.gist_id);
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Patch,
-                    format!("/gists/{gist_id}"),
-                )
-                .route("/gists/{gist_id}");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Patch,
+                "/gists/{gist_id}",
+                &[crate::runtime::encode::PathValue::Segment(&self.gist_id)],
+            );
             let mut body = crate::runtime::JsonObject::new();
             body.opt("description", &self.description);
             body.opt("files", &self.files);
@@ -1764,14 +1755,15 @@ pub mod update_comment {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let gist_id = crate::runtime::encode::segment(&self.gist_id);
-            let comment_id = self.comment_id;
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Patch,
-                    format!("/gists/{gist_id}/comments/{comment_id}"),
-                )
-                .route("/gists/{gist_id}/comments/{comment_id}");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Patch,
+                "/gists/{gist_id}/comments/{comment_id}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.gist_id),
+                    crate::runtime::encode::PathValue::Integer(self.comment_id),
+                ],
+            );
             let mut body = crate::runtime::JsonObject::new();
             body.field("body", &self.body);
             req = req.json(body);

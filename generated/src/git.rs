@@ -553,14 +553,15 @@ pub mod create_blob {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Post,
-                    format!("/repos/{owner}/{repo}/git/blobs"),
-                )
-                .route("/repos/{owner}/{repo}/git/blobs");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Post,
+                "/repos/{owner}/{repo}/git/blobs",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                ],
+            );
             let mut body = crate::runtime::JsonObject::new();
             body.field("content", &self.content);
             body.opt("encoding", &self.encoding);
@@ -641,14 +642,15 @@ pub mod create_commit {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Post,
-                    format!("/repos/{owner}/{repo}/git/commits"),
-                )
-                .route("/repos/{owner}/{repo}/git/commits");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Post,
+                "/repos/{owner}/{repo}/git/commits",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                ],
+            );
             let mut body = crate::runtime::JsonObject::new();
             body.field("message", &self.message);
             body.field("tree", &self.tree);
@@ -734,14 +736,15 @@ pub mod create_ref {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Post,
-                    format!("/repos/{owner}/{repo}/git/refs"),
-                )
-                .route("/repos/{owner}/{repo}/git/refs");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Post,
+                "/repos/{owner}/{repo}/git/refs",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                ],
+            );
             let mut body = crate::runtime::JsonObject::new();
             body.field("ref", &self.r#ref);
             body.field("sha", &self.sha);
@@ -797,14 +800,15 @@ pub mod create_tag {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Post,
-                    format!("/repos/{owner}/{repo}/git/tags"),
-                )
-                .route("/repos/{owner}/{repo}/git/tags");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Post,
+                "/repos/{owner}/{repo}/git/tags",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                ],
+            );
             let mut body = crate::runtime::JsonObject::new();
             body.field("tag", &self.tag);
             body.field("message", &self.message);
@@ -930,14 +934,15 @@ pub mod create_tree {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Post,
-                    format!("/repos/{owner}/{repo}/git/trees"),
-                )
-                .route("/repos/{owner}/{repo}/git/trees");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Post,
+                "/repos/{owner}/{repo}/git/trees",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                ],
+            );
             let mut body = crate::runtime::JsonObject::new();
             body.field("tree", &self.tree);
             body.opt("base_tree", &self.base_tree);
@@ -1106,15 +1111,16 @@ pub mod delete_ref {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let ref_ = crate::runtime::encode::slashed(&self.r#ref);
-            crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Delete,
-                    format!("/repos/{owner}/{repo}/git/refs/{ref_}"),
-                )
-                .route("/repos/{owner}/{repo}/git/refs/{ref}")
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Delete,
+                "/repos/{owner}/{repo}/git/refs/{ref}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Slashed(&self.r#ref),
+                ],
+            )
         }
         /// Send the request and decode the response.
         #[inline]
@@ -1152,15 +1158,16 @@ pub mod get_blob {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let file_sha = crate::runtime::encode::segment(&self.file_sha);
-            crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    format!("/repos/{owner}/{repo}/git/blobs/{file_sha}"),
-                )
-                .route("/repos/{owner}/{repo}/git/blobs/{file_sha}")
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/git/blobs/{file_sha}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Segment(&self.file_sha),
+                ],
+            )
         }
         /// Send the request and decode the response.
         #[inline]
@@ -1201,15 +1208,16 @@ pub mod get_commit {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let commit_sha = crate::runtime::encode::segment(&self.commit_sha);
-            crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    format!("/repos/{owner}/{repo}/git/commits/{commit_sha}"),
-                )
-                .route("/repos/{owner}/{repo}/git/commits/{commit_sha}")
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/git/commits/{commit_sha}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Segment(&self.commit_sha),
+                ],
+            )
         }
         /// Send the request and decode the response.
         #[inline]
@@ -1250,15 +1258,16 @@ pub mod get_ref {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let ref_ = crate::runtime::encode::slashed(&self.r#ref);
-            crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    format!("/repos/{owner}/{repo}/git/ref/{ref_}"),
-                )
-                .route("/repos/{owner}/{repo}/git/ref/{ref}")
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/git/ref/{ref}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Slashed(&self.r#ref),
+                ],
+            )
         }
         /// Send the request and decode the response.
         #[inline]
@@ -1299,15 +1308,16 @@ pub mod get_tag {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let tag_sha = crate::runtime::encode::segment(&self.tag_sha);
-            crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    format!("/repos/{owner}/{repo}/git/tags/{tag_sha}"),
-                )
-                .route("/repos/{owner}/{repo}/git/tags/{tag_sha}")
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/git/tags/{tag_sha}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Segment(&self.tag_sha),
+                ],
+            )
         }
         /// Send the request and decode the response.
         #[inline]
@@ -1355,15 +1365,16 @@ pub mod get_tree {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let tree_sha = crate::runtime::encode::segment(&self.tree_sha);
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    format!("/repos/{owner}/{repo}/git/trees/{tree_sha}"),
-                )
-                .route("/repos/{owner}/{repo}/git/trees/{tree_sha}");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/git/trees/{tree_sha}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Segment(&self.tree_sha),
+                ],
+            );
             if let Some(value) = self.recursive {
                 req = req.query("recursive", value);
             }
@@ -1408,15 +1419,16 @@ pub mod list_matching_refs {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let ref_ = crate::runtime::encode::slashed(&self.r#ref);
-            crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    format!("/repos/{owner}/{repo}/git/matching-refs/{ref_}"),
-                )
-                .route("/repos/{owner}/{repo}/git/matching-refs/{ref}")
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/git/matching-refs/{ref}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Slashed(&self.r#ref),
+                ],
+            )
         }
         /// Send the request and decode the response.
         #[inline]
@@ -1478,15 +1490,16 @@ pub mod list_refs {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let namespace = crate::runtime::encode::slashed(&self.namespace);
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    format!("/repos/{owner}/{repo}/git/refs/{namespace}"),
-                )
-                .route("/repos/{owner}/{repo}/git/refs/{namespace}");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/git/refs/{namespace}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Slashed(&self.namespace),
+                ],
+            );
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }
@@ -1549,15 +1562,16 @@ pub mod update_ref {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let ref_ = crate::runtime::encode::slashed(&self.r#ref);
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Patch,
-                    format!("/repos/{owner}/{repo}/git/refs/{ref_}"),
-                )
-                .route("/repos/{owner}/{repo}/git/refs/{ref}");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Patch,
+                "/repos/{owner}/{repo}/git/refs/{ref}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Slashed(&self.r#ref),
+                ],
+            );
             let mut body = crate::runtime::JsonObject::new();
             body.field("sha", &self.sha);
             body.opt("force", &self.force);

@@ -79,12 +79,12 @@ pub mod get_all_templates {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    String::from("/gitignore/templates"),
-                )
-                .route("/gitignore/templates")
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/gitignore/templates",
+                &[],
+            )
         }
         /// Send the request and decode the response.
         #[inline]
@@ -130,13 +130,12 @@ pub mod get_template {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let name = crate::runtime::encode::segment(&self.name);
-            crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    format!("/gitignore/templates/{name}"),
-                )
-                .route("/gitignore/templates/{name}")
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/gitignore/templates/{name}",
+                &[crate::runtime::encode::PathValue::Segment(&self.name)],
+            )
         }
         /// Send the request and decode the response.
         #[inline]

@@ -1884,15 +1884,16 @@ pub mod add_assignees {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let issue_number = self.issue_number;
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Post,
-                    format!("/repos/{owner}/{repo}/issues/{issue_number}/assignees"),
-                )
-                .route("/repos/{owner}/{repo}/issues/{issue_number}/assignees");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Post,
+                "/repos/{owner}/{repo}/issues/{issue_number}/assignees",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Integer(self.issue_number),
+                ],
+            );
             let mut body = crate::runtime::JsonObject::new();
             body.opt("assignees", &self.assignees);
             if !body.is_empty() {
@@ -1940,19 +1941,16 @@ pub mod add_blocked_by_dependency {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let issue_number = self.issue_number;
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Post,
-                    format!(
-                        "/repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by"
-                    ),
-                )
-                .route(
-                    "/repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by",
-                );
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Post,
+                "/repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Integer(self.issue_number),
+                ],
+            );
             let mut body = crate::runtime::JsonObject::new();
             body.field("issue_id", &self.issue_id);
             req = req.json(body);
@@ -2009,15 +2007,16 @@ pub mod add_labels {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let issue_number = self.issue_number;
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Post,
-                    format!("/repos/{owner}/{repo}/issues/{issue_number}/labels"),
-                )
-                .route("/repos/{owner}/{repo}/issues/{issue_number}/labels");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Post,
+                "/repos/{owner}/{repo}/issues/{issue_number}/labels",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Integer(self.issue_number),
+                ],
+            );
             let mut body = crate::runtime::JsonObject::new();
             body.opt("labels", &self.labels);
             if !body.is_empty() {
@@ -2077,15 +2076,16 @@ pub mod add_sub_issue {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let issue_number = self.issue_number;
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Post,
-                    format!("/repos/{owner}/{repo}/issues/{issue_number}/sub_issues"),
-                )
-                .route("/repos/{owner}/{repo}/issues/{issue_number}/sub_issues");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Post,
+                "/repos/{owner}/{repo}/issues/{issue_number}/sub_issues",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Integer(self.issue_number),
+                ],
+            );
             let mut body = crate::runtime::JsonObject::new();
             body.field("sub_issue_id", &self.sub_issue_id);
             body.opt("replace_parent", &self.replace_parent);
@@ -2131,15 +2131,16 @@ pub mod check_user_can_be_assigned {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let assignee = crate::runtime::encode::segment(&self.assignee);
-            crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    format!("/repos/{owner}/{repo}/assignees/{assignee}"),
-                )
-                .route("/repos/{owner}/{repo}/assignees/{assignee}")
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/assignees/{assignee}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Segment(&self.assignee),
+                ],
+            )
         }
         /// Send the request and decode the response.
         #[inline]
@@ -2186,20 +2187,17 @@ pub mod check_user_can_be_assigned_to_issue {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let issue_number = self.issue_number;
-            let assignee = crate::runtime::encode::segment(&self.assignee);
-            crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    format!(
-                        "/repos/{owner}/{repo}/issues/{issue_number}/assignees/{assignee}"
-                    ),
-                )
-                .route(
-                    "/repos/{owner}/{repo}/issues/{issue_number}/assignees/{assignee}",
-                )
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/issues/{issue_number}/assignees/{assignee}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Integer(self.issue_number),
+                    crate::runtime::encode::PathValue::Segment(&self.assignee),
+                ],
+            )
         }
         /// Send the request and decode the response.
         #[inline]
@@ -2299,14 +2297,15 @@ pub mod create {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let mut req = crate::runtime::Request::new(
+            let mut req = crate::runtime::Request::at(
                     self.client,
                     crate::runtime::Method::Post,
-                    format!("/repos/{owner}/{repo}/issues"),
+                    "/repos/{owner}/{repo}/issues",
+                    &[
+                        crate::runtime::encode::PathValue::Segment(&self.owner),
+                        crate::runtime::encode::PathValue::Segment(&self.repo),
+                    ],
                 )
-                .route("/repos/{owner}/{repo}/issues")
                 .triggers_notifications();
             let mut body = crate::runtime::JsonObject::new();
             body.field("title", &self.title);
@@ -2359,15 +2358,16 @@ pub mod create_comment {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let issue_number = self.issue_number;
-            let mut req = crate::runtime::Request::new(
+            let mut req = crate::runtime::Request::at(
                     self.client,
                     crate::runtime::Method::Post,
-                    format!("/repos/{owner}/{repo}/issues/{issue_number}/comments"),
+                    "/repos/{owner}/{repo}/issues/{issue_number}/comments",
+                    &[
+                        crate::runtime::encode::PathValue::Segment(&self.owner),
+                        crate::runtime::encode::PathValue::Segment(&self.repo),
+                        crate::runtime::encode::PathValue::Integer(self.issue_number),
+                    ],
                 )
-                .route("/repos/{owner}/{repo}/issues/{issue_number}/comments")
                 .triggers_notifications();
             let mut body = crate::runtime::JsonObject::new();
             body.field("body", &self.body);
@@ -2429,14 +2429,15 @@ pub mod create_label {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Post,
-                    format!("/repos/{owner}/{repo}/labels"),
-                )
-                .route("/repos/{owner}/{repo}/labels");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Post,
+                "/repos/{owner}/{repo}/labels",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                ],
+            );
             let mut body = crate::runtime::JsonObject::new();
             body.field("name", &self.name);
             body.opt("color", &self.color);
@@ -2504,14 +2505,15 @@ pub mod create_milestone {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Post,
-                    format!("/repos/{owner}/{repo}/milestones"),
-                )
-                .route("/repos/{owner}/{repo}/milestones");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Post,
+                "/repos/{owner}/{repo}/milestones",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                ],
+            );
             let mut body = crate::runtime::JsonObject::new();
             body.field("title", &self.title);
             body.opt("state", &self.state);
@@ -2605,15 +2607,16 @@ pub mod delete_comment {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let comment_id = self.comment_id;
-            crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Delete,
-                    format!("/repos/{owner}/{repo}/issues/comments/{comment_id}"),
-                )
-                .route("/repos/{owner}/{repo}/issues/comments/{comment_id}")
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Delete,
+                "/repos/{owner}/{repo}/issues/comments/{comment_id}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Integer(self.comment_id),
+                ],
+            )
         }
         /// Send the request and decode the response.
         #[inline]
@@ -2651,15 +2654,16 @@ pub mod delete_label {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let name = crate::runtime::encode::segment(&self.name);
-            crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Delete,
-                    format!("/repos/{owner}/{repo}/labels/{name}"),
-                )
-                .route("/repos/{owner}/{repo}/labels/{name}")
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Delete,
+                "/repos/{owner}/{repo}/labels/{name}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Segment(&self.name),
+                ],
+            )
         }
         /// Send the request and decode the response.
         #[inline]
@@ -2697,15 +2701,16 @@ pub mod delete_milestone {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let milestone_number = self.milestone_number;
-            crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Delete,
-                    format!("/repos/{owner}/{repo}/milestones/{milestone_number}"),
-                )
-                .route("/repos/{owner}/{repo}/milestones/{milestone_number}")
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Delete,
+                "/repos/{owner}/{repo}/milestones/{milestone_number}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Integer(self.milestone_number),
+                ],
+            )
         }
         /// Send the request and decode the response.
         #[inline]
@@ -2745,15 +2750,16 @@ pub mod get {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let issue_number = self.issue_number;
-            crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    format!("/repos/{owner}/{repo}/issues/{issue_number}"),
-                )
-                .route("/repos/{owner}/{repo}/issues/{issue_number}")
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/issues/{issue_number}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Integer(self.issue_number),
+                ],
+            )
         }
         /// Send the request and decode the response.
         #[inline]
@@ -2794,15 +2800,16 @@ pub mod get_comment {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let comment_id = self.comment_id;
-            crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    format!("/repos/{owner}/{repo}/issues/comments/{comment_id}"),
-                )
-                .route("/repos/{owner}/{repo}/issues/comments/{comment_id}")
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/issues/comments/{comment_id}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Integer(self.comment_id),
+                ],
+            )
         }
         /// Send the request and decode the response.
         #[inline]
@@ -2845,15 +2852,16 @@ pub mod get_event {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let event_id = self.event_id;
-            crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    format!("/repos/{owner}/{repo}/issues/events/{event_id}"),
-                )
-                .route("/repos/{owner}/{repo}/issues/events/{event_id}")
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/issues/events/{event_id}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Integer(self.event_id),
+                ],
+            )
         }
         /// Send the request and decode the response.
         #[inline]
@@ -2894,15 +2902,16 @@ pub mod get_label {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let name = crate::runtime::encode::segment(&self.name);
-            crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    format!("/repos/{owner}/{repo}/labels/{name}"),
-                )
-                .route("/repos/{owner}/{repo}/labels/{name}")
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/labels/{name}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Segment(&self.name),
+                ],
+            )
         }
         /// Send the request and decode the response.
         #[inline]
@@ -2943,15 +2952,16 @@ pub mod get_milestone {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let milestone_number = self.milestone_number;
-            crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    format!("/repos/{owner}/{repo}/milestones/{milestone_number}"),
-                )
-                .route("/repos/{owner}/{repo}/milestones/{milestone_number}")
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/milestones/{milestone_number}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Integer(self.milestone_number),
+                ],
+            )
         }
         /// Send the request and decode the response.
         #[inline]
@@ -2992,15 +3002,16 @@ pub mod get_parent {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let issue_number = self.issue_number;
-            crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    format!("/repos/{owner}/{repo}/issues/{issue_number}/parent"),
-                )
-                .route("/repos/{owner}/{repo}/issues/{issue_number}/parent")
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/issues/{issue_number}/parent",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Integer(self.issue_number),
+                ],
+            )
         }
         /// Send the request and decode the response.
         #[inline]
@@ -3122,12 +3133,12 @@ pub mod list {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    String::from("/issues"),
-                )
-                .route("/issues");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/issues",
+                &[],
+            );
             if let Some(value) = self.filter {
                 req = req.query("filter", value.as_str().to_owned());
             }
@@ -3423,14 +3434,15 @@ pub mod list_assignees {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    format!("/repos/{owner}/{repo}/assignees"),
-                )
-                .route("/repos/{owner}/{repo}/assignees");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/assignees",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                ],
+            );
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }
@@ -3508,15 +3520,16 @@ pub mod list_comments {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let issue_number = self.issue_number;
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    format!("/repos/{owner}/{repo}/issues/{issue_number}/comments"),
-                )
-                .route("/repos/{owner}/{repo}/issues/{issue_number}/comments");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/issues/{issue_number}/comments",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Integer(self.issue_number),
+                ],
+            );
             if let Some(value) = self.since {
                 req = req.query("since", value);
             }
@@ -3616,14 +3629,15 @@ pub mod list_comments_for_repo {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    format!("/repos/{owner}/{repo}/issues/comments"),
-                )
-                .route("/repos/{owner}/{repo}/issues/comments");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/issues/comments",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                ],
+            );
             if let Some(value) = self.sort {
                 req = req.query("sort", value.as_str().to_owned());
             }
@@ -3793,19 +3807,16 @@ pub mod list_dependencies_blocked_by {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let issue_number = self.issue_number;
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    format!(
-                        "/repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by"
-                    ),
-                )
-                .route(
-                    "/repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by",
-                );
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Integer(self.issue_number),
+                ],
+            );
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }
@@ -3880,19 +3891,16 @@ pub mod list_dependencies_blocking {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let issue_number = self.issue_number;
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    format!(
-                        "/repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocking"
-                    ),
-                )
-                .route(
-                    "/repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocking",
-                );
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocking",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Integer(self.issue_number),
+                ],
+            );
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }
@@ -3967,15 +3975,16 @@ pub mod list_events {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let issue_number = self.issue_number;
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    format!("/repos/{owner}/{repo}/issues/{issue_number}/events"),
-                )
-                .route("/repos/{owner}/{repo}/issues/{issue_number}/events");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/issues/{issue_number}/events",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Integer(self.issue_number),
+                ],
+            );
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }
@@ -4045,14 +4054,15 @@ pub mod list_events_for_repo {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    format!("/repos/{owner}/{repo}/issues/events"),
-                )
-                .route("/repos/{owner}/{repo}/issues/events");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/issues/events",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                ],
+            );
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }
@@ -4125,15 +4135,16 @@ pub mod list_events_for_timeline {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let issue_number = self.issue_number;
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    format!("/repos/{owner}/{repo}/issues/{issue_number}/timeline"),
-                )
-                .route("/repos/{owner}/{repo}/issues/{issue_number}/timeline");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/issues/{issue_number}/timeline",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Integer(self.issue_number),
+                ],
+            );
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }
@@ -4259,12 +4270,12 @@ pub mod list_for_authenticated_user {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    String::from("/user/issues"),
-                )
-                .route("/user/issues");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/user/issues",
+                &[],
+            );
             if let Some(value) = self.filter {
                 req = req.query("filter", value.as_str().to_owned());
             }
@@ -4607,13 +4618,12 @@ pub mod list_for_org {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let org = crate::runtime::encode::segment(&self.org);
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    format!("/orgs/{org}/issues"),
-                )
-                .route("/orgs/{org}/issues");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/orgs/{org}/issues",
+                &[crate::runtime::encode::PathValue::Segment(&self.org)],
+            );
             if let Some(value) = self.filter {
                 req = req.query("filter", value.as_str().to_owned());
             }
@@ -4973,14 +4983,15 @@ pub mod list_for_repo {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    format!("/repos/{owner}/{repo}/issues"),
-                )
-                .route("/repos/{owner}/{repo}/issues");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/issues",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                ],
+            );
             if let Some(value) = self.milestone {
                 req = req.query("milestone", value);
             }
@@ -5217,15 +5228,16 @@ pub mod list_labels_for_milestone {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let milestone_number = self.milestone_number;
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    format!("/repos/{owner}/{repo}/milestones/{milestone_number}/labels"),
-                )
-                .route("/repos/{owner}/{repo}/milestones/{milestone_number}/labels");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/milestones/{milestone_number}/labels",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Integer(self.milestone_number),
+                ],
+            );
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }
@@ -5293,14 +5305,15 @@ pub mod list_labels_for_repo {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    format!("/repos/{owner}/{repo}/labels"),
-                )
-                .route("/repos/{owner}/{repo}/labels");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/labels",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                ],
+            );
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }
@@ -5369,15 +5382,16 @@ pub mod list_labels_on_issue {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let issue_number = self.issue_number;
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    format!("/repos/{owner}/{repo}/issues/{issue_number}/labels"),
-                )
-                .route("/repos/{owner}/{repo}/issues/{issue_number}/labels");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/issues/{issue_number}/labels",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Integer(self.issue_number),
+                ],
+            );
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }
@@ -5469,14 +5483,15 @@ pub mod list_milestones {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    format!("/repos/{owner}/{repo}/milestones"),
-                )
-                .route("/repos/{owner}/{repo}/milestones");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/milestones",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                ],
+            );
             if let Some(value) = self.state {
                 req = req.query("state", value.as_str().to_owned());
             }
@@ -5690,15 +5705,16 @@ pub mod list_sub_issues {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let issue_number = self.issue_number;
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    format!("/repos/{owner}/{repo}/issues/{issue_number}/sub_issues"),
-                )
-                .route("/repos/{owner}/{repo}/issues/{issue_number}/sub_issues");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/issues/{issue_number}/sub_issues",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Integer(self.issue_number),
+                ],
+            );
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }
@@ -5761,15 +5777,16 @@ pub mod lock {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let issue_number = self.issue_number;
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Put,
-                    format!("/repos/{owner}/{repo}/issues/{issue_number}/lock"),
-                )
-                .route("/repos/{owner}/{repo}/issues/{issue_number}/lock");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Put,
+                "/repos/{owner}/{repo}/issues/{issue_number}/lock",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Integer(self.issue_number),
+                ],
+            );
             let mut body = crate::runtime::JsonObject::new();
             body.opt("lock_reason", &self.lock_reason);
             if !body.is_empty() {
@@ -5865,15 +5882,16 @@ pub mod remove_all_labels {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let issue_number = self.issue_number;
-            crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Delete,
-                    format!("/repos/{owner}/{repo}/issues/{issue_number}/labels"),
-                )
-                .route("/repos/{owner}/{repo}/issues/{issue_number}/labels")
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Delete,
+                "/repos/{owner}/{repo}/issues/{issue_number}/labels",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Integer(self.issue_number),
+                ],
+            )
         }
         /// Send the request and decode the response.
         #[inline]
@@ -5914,15 +5932,16 @@ pub mod remove_assignees {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let issue_number = self.issue_number;
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Delete,
-                    format!("/repos/{owner}/{repo}/issues/{issue_number}/assignees"),
-                )
-                .route("/repos/{owner}/{repo}/issues/{issue_number}/assignees");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Delete,
+                "/repos/{owner}/{repo}/issues/{issue_number}/assignees",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Integer(self.issue_number),
+                ],
+            );
             let mut body = crate::runtime::JsonObject::new();
             body.field("assignees", &self.assignees);
             req = req.json(body);
@@ -5970,20 +5989,17 @@ pub mod remove_dependency_blocked_by {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let issue_number = self.issue_number;
-            let issue_id = self.issue_id;
-            crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Delete,
-                    format!(
-                        "/repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by/{issue_id}"
-                    ),
-                )
-                .route(
-                    "/repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by/{issue_id}",
-                )
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Delete,
+                "/repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by/{issue_id}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Integer(self.issue_number),
+                    crate::runtime::encode::PathValue::Integer(self.issue_id),
+                ],
+            )
         }
         /// Send the request and decode the response.
         #[inline]
@@ -6033,16 +6049,17 @@ pub mod remove_label {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let issue_number = self.issue_number;
-            let name = crate::runtime::encode::segment(&self.name);
-            crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Delete,
-                    format!("/repos/{owner}/{repo}/issues/{issue_number}/labels/{name}"),
-                )
-                .route("/repos/{owner}/{repo}/issues/{issue_number}/labels/{name}")
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Delete,
+                "/repos/{owner}/{repo}/issues/{issue_number}/labels/{name}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Integer(self.issue_number),
+                    crate::runtime::encode::PathValue::Segment(&self.name),
+                ],
+            )
         }
         /// Send the request and decode the response.
         #[inline]
@@ -6089,15 +6106,16 @@ pub mod remove_sub_issue {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let issue_number = self.issue_number;
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Delete,
-                    format!("/repos/{owner}/{repo}/issues/{issue_number}/sub_issue"),
-                )
-                .route("/repos/{owner}/{repo}/issues/{issue_number}/sub_issue");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Delete,
+                "/repos/{owner}/{repo}/issues/{issue_number}/sub_issue",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Integer(self.issue_number),
+                ],
+            );
             let mut body = crate::runtime::JsonObject::new();
             body.field("sub_issue_id", &self.sub_issue_id);
             req = req.json(body);
@@ -6157,19 +6175,16 @@ pub mod reprioritize_sub_issue {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let issue_number = self.issue_number;
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Patch,
-                    format!(
-                        "/repos/{owner}/{repo}/issues/{issue_number}/sub_issues/priority"
-                    ),
-                )
-                .route(
-                    "/repos/{owner}/{repo}/issues/{issue_number}/sub_issues/priority",
-                );
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Patch,
+                "/repos/{owner}/{repo}/issues/{issue_number}/sub_issues/priority",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Integer(self.issue_number),
+                ],
+            );
             let mut body = crate::runtime::JsonObject::new();
             body.field("sub_issue_id", &self.sub_issue_id);
             body.opt("after_id", &self.after_id);
@@ -6228,15 +6243,16 @@ pub mod set_labels {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let issue_number = self.issue_number;
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Put,
-                    format!("/repos/{owner}/{repo}/issues/{issue_number}/labels"),
-                )
-                .route("/repos/{owner}/{repo}/issues/{issue_number}/labels");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Put,
+                "/repos/{owner}/{repo}/issues/{issue_number}/labels",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Integer(self.issue_number),
+                ],
+            );
             let mut body = crate::runtime::JsonObject::new();
             body.opt("labels", &self.labels);
             if !body.is_empty() {
@@ -6301,15 +6317,16 @@ pub mod unlock {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let issue_number = self.issue_number;
-            crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Delete,
-                    format!("/repos/{owner}/{repo}/issues/{issue_number}/lock"),
-                )
-                .route("/repos/{owner}/{repo}/issues/{issue_number}/lock")
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Delete,
+                "/repos/{owner}/{repo}/issues/{issue_number}/lock",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Integer(self.issue_number),
+                ],
+            )
         }
         /// Send the request and decode the response.
         #[inline]
@@ -6432,15 +6449,16 @@ pub mod update {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let issue_number = self.issue_number;
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Patch,
-                    format!("/repos/{owner}/{repo}/issues/{issue_number}"),
-                )
-                .route("/repos/{owner}/{repo}/issues/{issue_number}");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Patch,
+                "/repos/{owner}/{repo}/issues/{issue_number}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Integer(self.issue_number),
+                ],
+            );
             let mut body = crate::runtime::JsonObject::new();
             body.opt("title", &self.title);
             body.opt("body", &self.body);
@@ -6592,15 +6610,16 @@ pub mod update_comment {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let comment_id = self.comment_id;
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Patch,
-                    format!("/repos/{owner}/{repo}/issues/comments/{comment_id}"),
-                )
-                .route("/repos/{owner}/{repo}/issues/comments/{comment_id}");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Patch,
+                "/repos/{owner}/{repo}/issues/comments/{comment_id}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Integer(self.comment_id),
+                ],
+            );
             let mut body = crate::runtime::JsonObject::new();
             body.field("body", &self.body);
             req = req.json(body);
@@ -6668,15 +6687,16 @@ pub mod update_label {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let name = crate::runtime::encode::segment(&self.name);
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Patch,
-                    format!("/repos/{owner}/{repo}/labels/{name}"),
-                )
-                .route("/repos/{owner}/{repo}/labels/{name}");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Patch,
+                "/repos/{owner}/{repo}/labels/{name}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Segment(&self.name),
+                ],
+            );
             let mut body = crate::runtime::JsonObject::new();
             body.opt("new_name", &self.new_name);
             body.opt("color", &self.color);
@@ -6753,15 +6773,16 @@ pub mod update_milestone {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let milestone_number = self.milestone_number;
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Patch,
-                    format!("/repos/{owner}/{repo}/milestones/{milestone_number}"),
-                )
-                .route("/repos/{owner}/{repo}/milestones/{milestone_number}");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Patch,
+                "/repos/{owner}/{repo}/milestones/{milestone_number}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Integer(self.milestone_number),
+                ],
+            );
             let mut body = crate::runtime::JsonObject::new();
             body.opt("title", &self.title);
             body.opt("state", &self.state);

@@ -120,13 +120,12 @@ pub mod get {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let license = crate::runtime::encode::segment(&self.license);
-            crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    format!("/licenses/{license}"),
-                )
-                .route("/licenses/{license}")
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/licenses/{license}",
+                &[crate::runtime::encode::PathValue::Segment(&self.license)],
+            )
         }
         /// Send the request and decode the response.
         #[inline]
@@ -185,12 +184,12 @@ pub mod get_all_commonly_used {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    String::from("/licenses"),
-                )
-                .route("/licenses");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/licenses",
+                &[],
+            );
             if let Some(value) = self.featured {
                 req = req.query("featured", value.to_string());
             }
@@ -258,14 +257,15 @@ pub mod get_for_repo {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    format!("/repos/{owner}/{repo}/license"),
-                )
-                .route("/repos/{owner}/{repo}/license");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/license",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                ],
+            );
             if let Some(value) = self.r#ref {
                 req = req.query("ref", value);
             }

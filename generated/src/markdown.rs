@@ -100,12 +100,12 @@ pub mod render {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Post,
-                    String::from("/markdown"),
-                )
-                .route("/markdown");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Post,
+                "/markdown",
+                &[],
+            );
             let mut body = crate::runtime::JsonObject::new();
             body.field("text", &self.text);
             body.opt("mode", &self.mode);
@@ -191,12 +191,12 @@ pub mod render_raw {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Post,
-                    String::from("/markdown/raw"),
-                )
-                .route("/markdown/raw");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Post,
+                "/markdown/raw",
+                &[],
+            );
             req = req.raw(self.data);
             req = req.header("Content-Type", "text/plain");
             req

@@ -129,12 +129,12 @@ pub mod get {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    String::from("/meta"),
-                )
-                .route("/meta")
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/meta",
+                &[],
+            )
         }
         /// Send the request and decode the response.
         #[inline]
@@ -174,12 +174,12 @@ pub mod get_all_versions {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    String::from("/versions"),
-                )
-                .route("/versions")
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/versions",
+                &[],
+            )
         }
         /// Send the request and decode the response.
         #[inline]
@@ -229,12 +229,12 @@ pub mod get_octocat {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    String::from("/octocat"),
-                )
-                .route("/octocat");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/octocat",
+                &[],
+            );
             if let Some(value) = self.s {
                 req = req.query("s", value);
             }
@@ -273,12 +273,12 @@ pub mod get_zen {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    String::from("/zen"),
-                )
-                .route("/zen")
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/zen",
+                &[],
+            )
         }
         /// Send the request and decode the response.
         #[inline]
@@ -313,12 +313,12 @@ pub mod root {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    String::from("/"),
-                )
-                .route("/")
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/",
+                &[],
+            )
         }
         /// Send the request and decode the response.
         #[inline]

@@ -388,14 +388,15 @@ pub mod check_membership_for_user {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let org = crate::runtime::encode::segment(&self.org);
-            let username = crate::runtime::encode::segment(&self.username);
-            crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    format!("/orgs/{org}/members/{username}"),
-                )
-                .route("/orgs/{org}/members/{username}")
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/orgs/{org}/members/{username}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.org),
+                    crate::runtime::encode::PathValue::Segment(&self.username),
+                ],
+            )
         }
         /// Send the request and decode the response.
         #[inline]
@@ -433,13 +434,12 @@ pub mod get {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let org = crate::runtime::encode::segment(&self.org);
-            crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    format!("/orgs/{org}"),
-                )
-                .route("/orgs/{org}")
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/orgs/{org}",
+                &[crate::runtime::encode::PathValue::Segment(&self.org)],
+            )
         }
         /// Send the request and decode the response.
         #[inline]
@@ -480,13 +480,12 @@ pub mod get_membership_for_authenticated_user {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let org = crate::runtime::encode::segment(&self.org);
-            crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    format!("/user/memberships/orgs/{org}"),
-                )
-                .route("/user/memberships/orgs/{org}")
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/user/memberships/orgs/{org}",
+                &[crate::runtime::encode::PathValue::Segment(&self.org)],
+            )
         }
         /// Send the request and decode the response.
         #[inline]
@@ -536,14 +535,15 @@ pub mod get_membership_for_user {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let org = crate::runtime::encode::segment(&self.org);
-            let username = crate::runtime::encode::segment(&self.username);
-            crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    format!("/orgs/{org}/memberships/{username}"),
-                )
-                .route("/orgs/{org}/memberships/{username}")
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/orgs/{org}/memberships/{username}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.org),
+                    crate::runtime::encode::PathValue::Segment(&self.username),
+                ],
+            )
         }
         /// Send the request and decode the response.
         #[inline]
@@ -599,12 +599,12 @@ pub mod list {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    String::from("/organizations"),
-                )
-                .route("/organizations");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/organizations",
+                &[],
+            );
             if let Some(value) = self.since {
                 req = req.query("since", value.to_string());
             }
@@ -672,12 +672,12 @@ pub mod list_for_authenticated_user {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    String::from("/user/orgs"),
-                )
-                .route("/user/orgs");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/user/orgs",
+                &[],
+            );
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }
@@ -748,13 +748,12 @@ pub mod list_for_user {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let username = crate::runtime::encode::segment(&self.username);
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    format!("/users/{username}/orgs"),
-                )
-                .route("/users/{username}/orgs");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/users/{username}/orgs",
+                &[crate::runtime::encode::PathValue::Segment(&self.username)],
+            );
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }
@@ -837,13 +836,12 @@ pub mod list_members {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let org = crate::runtime::encode::segment(&self.org);
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    format!("/orgs/{org}/members"),
-                )
-                .route("/orgs/{org}/members");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/orgs/{org}/members",
+                &[crate::runtime::encode::PathValue::Segment(&self.org)],
+            );
             if let Some(value) = self.filter {
                 req = req.query("filter", value.as_str().to_owned());
             }
@@ -1014,13 +1012,12 @@ pub mod list_public_members {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let org = crate::runtime::encode::segment(&self.org);
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    format!("/orgs/{org}/public_members"),
-                )
-                .route("/orgs/{org}/public_members");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/orgs/{org}/public_members",
+                &[crate::runtime::encode::PathValue::Segment(&self.org)],
+            );
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }
@@ -1078,14 +1075,15 @@ pub mod remove_member {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let org = crate::runtime::encode::segment(&self.org);
-            let username = crate::runtime::encode::segment(&self.username);
-            crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Delete,
-                    format!("/orgs/{org}/members/{username}"),
-                )
-                .route("/orgs/{org}/members/{username}")
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Delete,
+                "/orgs/{org}/members/{username}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.org),
+                    crate::runtime::encode::PathValue::Segment(&self.username),
+                ],
+            )
         }
         /// Send the request and decode the response.
         #[inline]
@@ -1122,14 +1120,15 @@ pub mod remove_membership_for_user {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let org = crate::runtime::encode::segment(&self.org);
-            let username = crate::runtime::encode::segment(&self.username);
-            crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Delete,
-                    format!("/orgs/{org}/memberships/{username}"),
-                )
-                .route("/orgs/{org}/memberships/{username}")
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Delete,
+                "/orgs/{org}/memberships/{username}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.org),
+                    crate::runtime::encode::PathValue::Segment(&self.username),
+                ],
+            )
         }
         /// Send the request and decode the response.
         #[inline]
@@ -1175,14 +1174,15 @@ pub mod set_membership_for_user {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let org = crate::runtime::encode::segment(&self.org);
-            let username = crate::runtime::encode::segment(&self.username);
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Put,
-                    format!("/orgs/{org}/memberships/{username}"),
-                )
-                .route("/orgs/{org}/memberships/{username}");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Put,
+                "/orgs/{org}/memberships/{username}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.org),
+                    crate::runtime::encode::PathValue::Segment(&self.username),
+                ],
+            );
             let mut body = crate::runtime::JsonObject::new();
             body.opt("role", &self.role);
             if !body.is_empty() {

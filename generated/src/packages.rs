@@ -75,20 +75,17 @@ pub mod get_package_version_for_organization {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let org = crate::runtime::encode::segment(&self.org);
-            let package_type = crate::runtime::encode::segment(&self.package_type);
-            let package_name = crate::runtime::encode::segment(&self.package_name);
-            let package_version_id = self.package_version_id;
-            crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    format!(
-                        "/orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}"
-                    ),
-                )
-                .route(
-                    "/orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}",
-                )
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.org),
+                    crate::runtime::encode::PathValue::Segment(&self.package_type),
+                    crate::runtime::encode::PathValue::Segment(&self.package_name),
+                    crate::runtime::encode::PathValue::Integer(self.package_version_id),
+                ],
+            )
         }
         /// Send the request and decode the response.
         #[inline]

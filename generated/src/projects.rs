@@ -273,13 +273,12 @@ pub mod create_card {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let column_id = self.column_id;
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Post,
-                    format!("/projects/columns/{column_id}/cards"),
-                )
-                .route("/projects/columns/{column_id}/cards");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Post,
+                "/projects/columns/{column_id}/cards",
+                &[crate::runtime::encode::PathValue::Integer(self.column_id)],
+            );
             let mut body = crate::runtime::JsonObject::new();
             body.opt("note", &self.note);
             body.opt("content_id", &self.content_id);
@@ -328,13 +327,12 @@ pub mod delete_card {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let card_id = self.card_id;
-            crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Delete,
-                    format!("/projects/columns/cards/{card_id}"),
-                )
-                .route("/projects/columns/cards/{card_id}")
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Delete,
+                "/projects/columns/cards/{card_id}",
+                &[crate::runtime::encode::PathValue::Integer(self.card_id)],
+            )
         }
         /// Send the request and decode the response.
         #[inline]
@@ -370,13 +368,12 @@ pub mod get_card {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let card_id = self.card_id;
-            crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    format!("/projects/columns/cards/{card_id}"),
-                )
-                .route("/projects/columns/cards/{card_id}")
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/projects/columns/cards/{card_id}",
+                &[crate::runtime::encode::PathValue::Integer(self.card_id)],
+            )
         }
         /// Send the request and decode the response.
         #[inline]
@@ -441,13 +438,12 @@ pub mod list_cards {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let column_id = self.column_id;
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    format!("/projects/columns/{column_id}/cards"),
-                )
-                .route("/projects/columns/{column_id}/cards");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/projects/columns/{column_id}/cards",
+                &[crate::runtime::encode::PathValue::Integer(self.column_id)],
+            );
             if let Some(value) = self.archived_state {
                 req = req.query("archived_state", value.as_str().to_owned());
             }
@@ -561,13 +557,12 @@ pub mod move_card {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let card_id = self.card_id;
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Post,
-                    format!("/projects/columns/cards/{card_id}/moves"),
-                )
-                .route("/projects/columns/cards/{card_id}/moves");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Post,
+                "/projects/columns/cards/{card_id}/moves",
+                &[crate::runtime::encode::PathValue::Integer(self.card_id)],
+            );
             let mut body = crate::runtime::JsonObject::new();
             body.field("position", &self.position);
             body.opt("column_id", &self.column_id);
@@ -634,13 +629,12 @@ pub mod update_card {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let card_id = self.card_id;
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Patch,
-                    format!("/projects/columns/cards/{card_id}"),
-                )
-                .route("/projects/columns/cards/{card_id}");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Patch,
+                "/projects/columns/cards/{card_id}",
+                &[crate::runtime::encode::PathValue::Integer(self.card_id)],
+            );
             let mut body = crate::runtime::JsonObject::new();
             body.opt("note", &self.note);
             body.opt("archived", &self.archived);
@@ -691,15 +685,16 @@ pub mod update_item_for_org {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let org = crate::runtime::encode::segment(&self.org);
-            let project_number = self.project_number;
-            let item_id = self.item_id;
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Patch,
-                    format!("/orgs/{org}/projectsV2/{project_number}/items/{item_id}"),
-                )
-                .route("/orgs/{org}/projectsV2/{project_number}/items/{item_id}");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Patch,
+                "/orgs/{org}/projectsV2/{project_number}/items/{item_id}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.org),
+                    crate::runtime::encode::PathValue::Integer(self.project_number),
+                    crate::runtime::encode::PathValue::Integer(self.item_id),
+                ],
+            );
             let mut body = crate::runtime::JsonObject::new();
             body.field("fields", &self.fields);
             req = req.json(body);

@@ -1116,15 +1116,16 @@ pub mod check_if_merged {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let pull_number = self.pull_number;
-            crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    format!("/repos/{owner}/{repo}/pulls/{pull_number}/merge"),
-                )
-                .route("/repos/{owner}/{repo}/pulls/{pull_number}/merge")
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/pulls/{pull_number}/merge",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Integer(self.pull_number),
+                ],
+            )
         }
         /// Send the request and decode the response.
         #[inline]
@@ -1205,14 +1206,15 @@ pub mod create {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let mut req = crate::runtime::Request::new(
+            let mut req = crate::runtime::Request::at(
                     self.client,
                     crate::runtime::Method::Post,
-                    format!("/repos/{owner}/{repo}/pulls"),
+                    "/repos/{owner}/{repo}/pulls",
+                    &[
+                        crate::runtime::encode::PathValue::Segment(&self.owner),
+                        crate::runtime::encode::PathValue::Segment(&self.repo),
+                    ],
                 )
-                .route("/repos/{owner}/{repo}/pulls")
                 .triggers_notifications();
             let mut body = crate::runtime::JsonObject::new();
             body.opt("title", &self.title);
@@ -1269,19 +1271,16 @@ pub mod create_reply_for_review_comment {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let pull_number = self.pull_number;
-            let comment_id = self.comment_id;
-            let mut req = crate::runtime::Request::new(
+            let mut req = crate::runtime::Request::at(
                     self.client,
                     crate::runtime::Method::Post,
-                    format!(
-                        "/repos/{owner}/{repo}/pulls/{pull_number}/comments/{comment_id}/replies"
-                    ),
-                )
-                .route(
                     "/repos/{owner}/{repo}/pulls/{pull_number}/comments/{comment_id}/replies",
+                    &[
+                        crate::runtime::encode::PathValue::Segment(&self.owner),
+                        crate::runtime::encode::PathValue::Segment(&self.repo),
+                        crate::runtime::encode::PathValue::Integer(self.pull_number),
+                        crate::runtime::encode::PathValue::Integer(self.comment_id),
+                    ],
                 )
                 .triggers_notifications();
             let mut body = crate::runtime::JsonObject::new();
@@ -1369,15 +1368,16 @@ pub mod create_review {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let pull_number = self.pull_number;
-            let mut req = crate::runtime::Request::new(
+            let mut req = crate::runtime::Request::at(
                     self.client,
                     crate::runtime::Method::Post,
-                    format!("/repos/{owner}/{repo}/pulls/{pull_number}/reviews"),
+                    "/repos/{owner}/{repo}/pulls/{pull_number}/reviews",
+                    &[
+                        crate::runtime::encode::PathValue::Segment(&self.owner),
+                        crate::runtime::encode::PathValue::Segment(&self.repo),
+                        crate::runtime::encode::PathValue::Integer(self.pull_number),
+                    ],
                 )
-                .route("/repos/{owner}/{repo}/pulls/{pull_number}/reviews")
                 .triggers_notifications();
             let mut body = crate::runtime::JsonObject::new();
             body.opt("commit_id", &self.commit_id);
@@ -1577,15 +1577,16 @@ pub mod create_review_comment {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let pull_number = self.pull_number;
-            let mut req = crate::runtime::Request::new(
+            let mut req = crate::runtime::Request::at(
                     self.client,
                     crate::runtime::Method::Post,
-                    format!("/repos/{owner}/{repo}/pulls/{pull_number}/comments"),
+                    "/repos/{owner}/{repo}/pulls/{pull_number}/comments",
+                    &[
+                        crate::runtime::encode::PathValue::Segment(&self.owner),
+                        crate::runtime::encode::PathValue::Segment(&self.repo),
+                        crate::runtime::encode::PathValue::Integer(self.pull_number),
+                    ],
                 )
-                .route("/repos/{owner}/{repo}/pulls/{pull_number}/comments")
                 .triggers_notifications();
             let mut body = crate::runtime::JsonObject::new();
             body.field("body", &self.body);
@@ -1781,18 +1782,17 @@ pub mod delete_pending_review {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let pull_number = self.pull_number;
-            let review_id = self.review_id;
-            crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Delete,
-                    format!(
-                        "/repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}"
-                    ),
-                )
-                .route("/repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}")
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Delete,
+                "/repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Integer(self.pull_number),
+                    crate::runtime::encode::PathValue::Integer(self.review_id),
+                ],
+            )
         }
         /// Send the request and decode the response.
         #[inline]
@@ -1837,15 +1837,16 @@ pub mod delete_review_comment {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let comment_id = self.comment_id;
-            crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Delete,
-                    format!("/repos/{owner}/{repo}/pulls/comments/{comment_id}"),
-                )
-                .route("/repos/{owner}/{repo}/pulls/comments/{comment_id}")
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Delete,
+                "/repos/{owner}/{repo}/pulls/comments/{comment_id}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Integer(self.comment_id),
+                ],
+            )
         }
         /// Send the request and decode the response.
         #[inline]
@@ -1894,20 +1895,17 @@ pub mod dismiss_review {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let pull_number = self.pull_number;
-            let review_id = self.review_id;
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Put,
-                    format!(
-                        "/repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/dismissals"
-                    ),
-                )
-                .route(
-                    "/repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/dismissals",
-                );
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Put,
+                "/repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/dismissals",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Integer(self.pull_number),
+                    crate::runtime::encode::PathValue::Integer(self.review_id),
+                ],
+            );
             let mut body = crate::runtime::JsonObject::new();
             body.field("message", &self.message);
             body.opt("event", &self.event);
@@ -1995,15 +1993,16 @@ pub mod get {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let pull_number = self.pull_number;
-            crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    format!("/repos/{owner}/{repo}/pulls/{pull_number}"),
-                )
-                .route("/repos/{owner}/{repo}/pulls/{pull_number}")
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/pulls/{pull_number}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Integer(self.pull_number),
+                ],
+            )
         }
         /// Send the request and decode the response.
         #[inline]
@@ -2047,18 +2046,17 @@ pub mod get_review {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let pull_number = self.pull_number;
-            let review_id = self.review_id;
-            crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    format!(
-                        "/repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}"
-                    ),
-                )
-                .route("/repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}")
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Integer(self.pull_number),
+                    crate::runtime::encode::PathValue::Integer(self.review_id),
+                ],
+            )
         }
         /// Send the request and decode the response.
         #[inline]
@@ -2101,15 +2099,16 @@ pub mod get_review_comment {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let comment_id = self.comment_id;
-            crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    format!("/repos/{owner}/{repo}/pulls/comments/{comment_id}"),
-                )
-                .route("/repos/{owner}/{repo}/pulls/comments/{comment_id}")
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/pulls/comments/{comment_id}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Integer(self.comment_id),
+                ],
+            )
         }
         /// Send the request and decode the response.
         #[inline]
@@ -2202,14 +2201,15 @@ pub mod list {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    format!("/repos/{owner}/{repo}/pulls"),
-                )
-                .route("/repos/{owner}/{repo}/pulls");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/pulls",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                ],
+            );
             if let Some(value) = self.state {
                 req = req.query("state", value.as_str().to_owned());
             }
@@ -2440,20 +2440,17 @@ pub mod list_comments_for_review {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let pull_number = self.pull_number;
-            let review_id = self.review_id;
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    format!(
-                        "/repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/comments"
-                    ),
-                )
-                .route(
-                    "/repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/comments",
-                );
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/comments",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Integer(self.pull_number),
+                    crate::runtime::encode::PathValue::Integer(self.review_id),
+                ],
+            );
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }
@@ -2526,15 +2523,16 @@ pub mod list_commits {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let pull_number = self.pull_number;
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    format!("/repos/{owner}/{repo}/pulls/{pull_number}/commits"),
-                )
-                .route("/repos/{owner}/{repo}/pulls/{pull_number}/commits");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/pulls/{pull_number}/commits",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Integer(self.pull_number),
+                ],
+            );
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }
@@ -2603,15 +2601,16 @@ pub mod list_files {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let pull_number = self.pull_number;
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    format!("/repos/{owner}/{repo}/pulls/{pull_number}/files"),
-                )
-                .route("/repos/{owner}/{repo}/pulls/{pull_number}/files");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/pulls/{pull_number}/files",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Integer(self.pull_number),
+                ],
+            );
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }
@@ -2666,17 +2665,16 @@ pub mod list_requested_reviewers {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let pull_number = self.pull_number;
-            crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    format!(
-                        "/repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers"
-                    ),
-                )
-                .route("/repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers")
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Integer(self.pull_number),
+                ],
+            )
         }
         /// Send the request and decode the response.
         #[inline]
@@ -2759,15 +2757,16 @@ pub mod list_review_comments {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let pull_number = self.pull_number;
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    format!("/repos/{owner}/{repo}/pulls/{pull_number}/comments"),
-                )
-                .route("/repos/{owner}/{repo}/pulls/{pull_number}/comments");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/pulls/{pull_number}/comments",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Integer(self.pull_number),
+                ],
+            );
             if let Some(value) = self.sort {
                 req = req.query("sort", value.as_str().to_owned());
             }
@@ -2968,14 +2967,15 @@ pub mod list_review_comments_for_repo {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    format!("/repos/{owner}/{repo}/pulls/comments"),
-                )
-                .route("/repos/{owner}/{repo}/pulls/comments");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/pulls/comments",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                ],
+            );
             if let Some(value) = self.sort {
                 req = req.query("sort", value.as_str().to_owned());
             }
@@ -3158,15 +3158,16 @@ pub mod list_reviews {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let pull_number = self.pull_number;
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    format!("/repos/{owner}/{repo}/pulls/{pull_number}/reviews"),
-                )
-                .route("/repos/{owner}/{repo}/pulls/{pull_number}/reviews");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/pulls/{pull_number}/reviews",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Integer(self.pull_number),
+                ],
+            );
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }
@@ -3254,15 +3255,16 @@ pub mod merge {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let pull_number = self.pull_number;
-            let mut req = crate::runtime::Request::new(
+            let mut req = crate::runtime::Request::at(
                     self.client,
                     crate::runtime::Method::Put,
-                    format!("/repos/{owner}/{repo}/pulls/{pull_number}/merge"),
+                    "/repos/{owner}/{repo}/pulls/{pull_number}/merge",
+                    &[
+                        crate::runtime::encode::PathValue::Segment(&self.owner),
+                        crate::runtime::encode::PathValue::Segment(&self.repo),
+                        crate::runtime::encode::PathValue::Integer(self.pull_number),
+                    ],
                 )
-                .route("/repos/{owner}/{repo}/pulls/{pull_number}/merge")
                 .triggers_notifications();
             let mut body = crate::runtime::JsonObject::new();
             body.opt("commit_title", &self.commit_title);
@@ -3376,17 +3378,16 @@ pub mod remove_requested_reviewers {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let pull_number = self.pull_number;
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Delete,
-                    format!(
-                        "/repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers"
-                    ),
-                )
-                .route("/repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Delete,
+                "/repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Integer(self.pull_number),
+                ],
+            );
             let mut body = crate::runtime::JsonObject::new();
             body.field("reviewers", &self.reviewers);
             body.opt("team_reviewers", &self.team_reviewers);
@@ -3464,17 +3465,16 @@ pub mod request_reviewers {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let pull_number = self.pull_number;
-            let mut req = crate::runtime::Request::new(
+            let mut req = crate::runtime::Request::at(
                     self.client,
                     crate::runtime::Method::Post,
-                    format!(
-                        "/repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers"
-                    ),
+                    "/repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers",
+                    &[
+                        crate::runtime::encode::PathValue::Segment(&self.owner),
+                        crate::runtime::encode::PathValue::Segment(&self.repo),
+                        crate::runtime::encode::PathValue::Integer(self.pull_number),
+                    ],
                 )
-                .route("/repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers")
                 .triggers_notifications();
             let mut body = crate::runtime::JsonObject::new();
             body.opt("reviewers", &self.reviewers);
@@ -3536,20 +3536,17 @@ pub mod submit_review {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let pull_number = self.pull_number;
-            let review_id = self.review_id;
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Post,
-                    format!(
-                        "/repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/events"
-                    ),
-                )
-                .route(
-                    "/repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/events",
-                );
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Post,
+                "/repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/events",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Integer(self.pull_number),
+                    crate::runtime::encode::PathValue::Integer(self.review_id),
+                ],
+            );
             let mut body = crate::runtime::JsonObject::new();
             body.opt("body", &self.body);
             body.field("event", &self.event);
@@ -3680,15 +3677,16 @@ pub mod update {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let pull_number = self.pull_number;
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Patch,
-                    format!("/repos/{owner}/{repo}/pulls/{pull_number}"),
-                )
-                .route("/repos/{owner}/{repo}/pulls/{pull_number}");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Patch,
+                "/repos/{owner}/{repo}/pulls/{pull_number}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Integer(self.pull_number),
+                ],
+            );
             let mut body = crate::runtime::JsonObject::new();
             body.opt("title", &self.title);
             body.opt("body", &self.body);
@@ -3795,15 +3793,16 @@ pub mod update_branch {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let pull_number = self.pull_number;
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Put,
-                    format!("/repos/{owner}/{repo}/pulls/{pull_number}/update-branch"),
-                )
-                .route("/repos/{owner}/{repo}/pulls/{pull_number}/update-branch");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Put,
+                "/repos/{owner}/{repo}/pulls/{pull_number}/update-branch",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Integer(self.pull_number),
+                ],
+            );
             let mut body = crate::runtime::JsonObject::new();
             body.opt("expected_head_sha", &self.expected_head_sha);
             if !body.is_empty() {
@@ -3854,18 +3853,17 @@ pub mod update_review {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let pull_number = self.pull_number;
-            let review_id = self.review_id;
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Put,
-                    format!(
-                        "/repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}"
-                    ),
-                )
-                .route("/repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Put,
+                "/repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Integer(self.pull_number),
+                    crate::runtime::encode::PathValue::Integer(self.review_id),
+                ],
+            );
             let mut body = crate::runtime::JsonObject::new();
             body.field("body", &self.body);
             req = req.json(body);
@@ -3913,15 +3911,16 @@ pub mod update_review_comment {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let comment_id = self.comment_id;
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Patch,
-                    format!("/repos/{owner}/{repo}/pulls/comments/{comment_id}"),
-                )
-                .route("/repos/{owner}/{repo}/pulls/comments/{comment_id}");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Patch,
+                "/repos/{owner}/{repo}/pulls/comments/{comment_id}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Integer(self.comment_id),
+                ],
+            );
             let mut body = crate::runtime::JsonObject::new();
             body.field("body", &self.body);
             req = req.json(body);

@@ -52,12 +52,12 @@ pub mod get {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    String::from("/rate_limit"),
-                )
-                .route("/rate_limit")
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/rate_limit",
+                &[],
+            )
         }
         /// Send the request and decode the response.
         #[inline]

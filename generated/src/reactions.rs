@@ -837,15 +837,16 @@ pub mod create_for_commit_comment {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let comment_id = self.comment_id;
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Post,
-                    format!("/repos/{owner}/{repo}/comments/{comment_id}/reactions"),
-                )
-                .route("/repos/{owner}/{repo}/comments/{comment_id}/reactions");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Post,
+                "/repos/{owner}/{repo}/comments/{comment_id}/reactions",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Integer(self.comment_id),
+                ],
+            );
             let mut body = crate::runtime::JsonObject::new();
             body.field("content", &self.content);
             req = req.json(body);
@@ -967,15 +968,16 @@ pub mod create_for_issue {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let issue_number = self.issue_number;
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Post,
-                    format!("/repos/{owner}/{repo}/issues/{issue_number}/reactions"),
-                )
-                .route("/repos/{owner}/{repo}/issues/{issue_number}/reactions");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Post,
+                "/repos/{owner}/{repo}/issues/{issue_number}/reactions",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Integer(self.issue_number),
+                ],
+            );
             let mut body = crate::runtime::JsonObject::new();
             body.field("content", &self.content);
             req = req.json(body);
@@ -1091,17 +1093,16 @@ pub mod create_for_issue_comment {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let comment_id = self.comment_id;
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Post,
-                    format!(
-                        "/repos/{owner}/{repo}/issues/comments/{comment_id}/reactions"
-                    ),
-                )
-                .route("/repos/{owner}/{repo}/issues/comments/{comment_id}/reactions");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Post,
+                "/repos/{owner}/{repo}/issues/comments/{comment_id}/reactions",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Integer(self.comment_id),
+                ],
+            );
             let mut body = crate::runtime::JsonObject::new();
             body.field("content", &self.content);
             req = req.json(body);
@@ -1223,17 +1224,16 @@ pub mod create_for_pull_request_review_comment {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let comment_id = self.comment_id;
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Post,
-                    format!(
-                        "/repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions"
-                    ),
-                )
-                .route("/repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Post,
+                "/repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Integer(self.comment_id),
+                ],
+            );
             let mut body = crate::runtime::JsonObject::new();
             body.field("content", &self.content);
             req = req.json(body);
@@ -1355,15 +1355,16 @@ pub mod create_for_release {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let release_id = self.release_id;
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Post,
-                    format!("/repos/{owner}/{repo}/releases/{release_id}/reactions"),
-                )
-                .route("/repos/{owner}/{repo}/releases/{release_id}/reactions");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Post,
+                "/repos/{owner}/{repo}/releases/{release_id}/reactions",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Integer(self.release_id),
+                ],
+            );
             let mut body = crate::runtime::JsonObject::new();
             body.field("content", &self.content);
             req = req.json(body);
@@ -1472,20 +1473,17 @@ pub mod create_for_team_discussion_comment_in_org {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let org = crate::runtime::encode::segment(&self.org);
-            let team_slug = crate::runtime::encode::segment(&self.team_slug);
-            let discussion_number = self.discussion_number;
-            let comment_number = self.comment_number;
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Post,
-                    format!(
-                        "/orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions"
-                    ),
-                )
-                .route(
-                    "/orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions",
-                );
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Post,
+                "/orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.org),
+                    crate::runtime::encode::PathValue::Segment(&self.team_slug),
+                    crate::runtime::encode::PathValue::Integer(self.discussion_number),
+                    crate::runtime::encode::PathValue::Integer(self.comment_number),
+                ],
+            );
             let mut body = crate::runtime::JsonObject::new();
             body.field("content", &self.content);
             req = req.json(body);
@@ -1607,19 +1605,16 @@ pub mod create_for_team_discussion_in_org {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let org = crate::runtime::encode::segment(&self.org);
-            let team_slug = crate::runtime::encode::segment(&self.team_slug);
-            let discussion_number = self.discussion_number;
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Post,
-                    format!(
-                        "/orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions"
-                    ),
-                )
-                .route(
-                    "/orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions",
-                );
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Post,
+                "/orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.org),
+                    crate::runtime::encode::PathValue::Segment(&self.team_slug),
+                    crate::runtime::encode::PathValue::Integer(self.discussion_number),
+                ],
+            );
             let mut body = crate::runtime::JsonObject::new();
             body.field("content", &self.content);
             req = req.json(body);
@@ -1741,20 +1736,17 @@ pub mod delete_for_commit_comment {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let comment_id = self.comment_id;
-            let reaction_id = self.reaction_id;
-            crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Delete,
-                    format!(
-                        "/repos/{owner}/{repo}/comments/{comment_id}/reactions/{reaction_id}"
-                    ),
-                )
-                .route(
-                    "/repos/{owner}/{repo}/comments/{comment_id}/reactions/{reaction_id}",
-                )
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Delete,
+                "/repos/{owner}/{repo}/comments/{comment_id}/reactions/{reaction_id}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Integer(self.comment_id),
+                    crate::runtime::encode::PathValue::Integer(self.reaction_id),
+                ],
+            )
         }
         /// Send the request and decode the response.
         #[inline]
@@ -1801,20 +1793,17 @@ pub mod delete_for_issue {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let issue_number = self.issue_number;
-            let reaction_id = self.reaction_id;
-            crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Delete,
-                    format!(
-                        "/repos/{owner}/{repo}/issues/{issue_number}/reactions/{reaction_id}"
-                    ),
-                )
-                .route(
-                    "/repos/{owner}/{repo}/issues/{issue_number}/reactions/{reaction_id}",
-                )
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Delete,
+                "/repos/{owner}/{repo}/issues/{issue_number}/reactions/{reaction_id}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Integer(self.issue_number),
+                    crate::runtime::encode::PathValue::Integer(self.reaction_id),
+                ],
+            )
         }
         /// Send the request and decode the response.
         #[inline]
@@ -1855,20 +1844,17 @@ pub mod delete_for_issue_comment {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let comment_id = self.comment_id;
-            let reaction_id = self.reaction_id;
-            crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Delete,
-                    format!(
-                        "/repos/{owner}/{repo}/issues/comments/{comment_id}/reactions/{reaction_id}"
-                    ),
-                )
-                .route(
-                    "/repos/{owner}/{repo}/issues/comments/{comment_id}/reactions/{reaction_id}",
-                )
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Delete,
+                "/repos/{owner}/{repo}/issues/comments/{comment_id}/reactions/{reaction_id}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Integer(self.comment_id),
+                    crate::runtime::encode::PathValue::Integer(self.reaction_id),
+                ],
+            )
         }
         /// Send the request and decode the response.
         #[inline]
@@ -1915,20 +1901,17 @@ pub mod delete_for_pull_request_comment {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let comment_id = self.comment_id;
-            let reaction_id = self.reaction_id;
-            crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Delete,
-                    format!(
-                        "/repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions/{reaction_id}"
-                    ),
-                )
-                .route(
-                    "/repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions/{reaction_id}",
-                )
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Delete,
+                "/repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions/{reaction_id}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Integer(self.comment_id),
+                    crate::runtime::encode::PathValue::Integer(self.reaction_id),
+                ],
+            )
         }
         /// Send the request and decode the response.
         #[inline]
@@ -1975,20 +1958,17 @@ pub mod delete_for_release {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let release_id = self.release_id;
-            let reaction_id = self.reaction_id;
-            crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Delete,
-                    format!(
-                        "/repos/{owner}/{repo}/releases/{release_id}/reactions/{reaction_id}"
-                    ),
-                )
-                .route(
-                    "/repos/{owner}/{repo}/releases/{release_id}/reactions/{reaction_id}",
-                )
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Delete,
+                "/repos/{owner}/{repo}/releases/{release_id}/reactions/{reaction_id}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Integer(self.release_id),
+                    crate::runtime::encode::PathValue::Integer(self.reaction_id),
+                ],
+            )
         }
         /// Send the request and decode the response.
         #[inline]
@@ -2029,20 +2009,17 @@ pub mod delete_for_team_discussion {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let org = crate::runtime::encode::segment(&self.org);
-            let team_slug = crate::runtime::encode::segment(&self.team_slug);
-            let discussion_number = self.discussion_number;
-            let reaction_id = self.reaction_id;
-            crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Delete,
-                    format!(
-                        "/orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions/{reaction_id}"
-                    ),
-                )
-                .route(
-                    "/orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions/{reaction_id}",
-                )
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Delete,
+                "/orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions/{reaction_id}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.org),
+                    crate::runtime::encode::PathValue::Segment(&self.team_slug),
+                    crate::runtime::encode::PathValue::Integer(self.discussion_number),
+                    crate::runtime::encode::PathValue::Integer(self.reaction_id),
+                ],
+            )
         }
         /// Send the request and decode the response.
         #[inline]
@@ -2090,21 +2067,18 @@ pub mod delete_for_team_discussion_comment {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let org = crate::runtime::encode::segment(&self.org);
-            let team_slug = crate::runtime::encode::segment(&self.team_slug);
-            let discussion_number = self.discussion_number;
-            let comment_number = self.comment_number;
-            let reaction_id = self.reaction_id;
-            crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Delete,
-                    format!(
-                        "/orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions/{reaction_id}"
-                    ),
-                )
-                .route(
-                    "/orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions/{reaction_id}",
-                )
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Delete,
+                "/orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions/{reaction_id}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.org),
+                    crate::runtime::encode::PathValue::Segment(&self.team_slug),
+                    crate::runtime::encode::PathValue::Integer(self.discussion_number),
+                    crate::runtime::encode::PathValue::Integer(self.comment_number),
+                    crate::runtime::encode::PathValue::Integer(self.reaction_id),
+                ],
+            )
         }
         /// Send the request and decode the response.
         #[inline]
@@ -2174,15 +2148,16 @@ pub mod list_for_commit_comment {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let comment_id = self.comment_id;
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    format!("/repos/{owner}/{repo}/comments/{comment_id}/reactions"),
-                )
-                .route("/repos/{owner}/{repo}/comments/{comment_id}/reactions");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/comments/{comment_id}/reactions",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Integer(self.comment_id),
+                ],
+            );
             if let Some(value) = self.content {
                 req = req.query("content", value.as_str().to_owned());
             }
@@ -2340,15 +2315,16 @@ pub mod list_for_issue {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let issue_number = self.issue_number;
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    format!("/repos/{owner}/{repo}/issues/{issue_number}/reactions"),
-                )
-                .route("/repos/{owner}/{repo}/issues/{issue_number}/reactions");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/issues/{issue_number}/reactions",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Integer(self.issue_number),
+                ],
+            );
             if let Some(value) = self.content {
                 req = req.query("content", value.as_str().to_owned());
             }
@@ -2500,17 +2476,16 @@ pub mod list_for_issue_comment {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let comment_id = self.comment_id;
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    format!(
-                        "/repos/{owner}/{repo}/issues/comments/{comment_id}/reactions"
-                    ),
-                )
-                .route("/repos/{owner}/{repo}/issues/comments/{comment_id}/reactions");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/issues/comments/{comment_id}/reactions",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Integer(self.comment_id),
+                ],
+            );
             if let Some(value) = self.content {
                 req = req.query("content", value.as_str().to_owned());
             }
@@ -2664,17 +2639,16 @@ pub mod list_for_pull_request_review_comment {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let comment_id = self.comment_id;
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    format!(
-                        "/repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions"
-                    ),
-                )
-                .route("/repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Integer(self.comment_id),
+                ],
+            );
             if let Some(value) = self.content {
                 req = req.query("content", value.as_str().to_owned());
             }
@@ -2832,15 +2806,16 @@ pub mod list_for_release {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let release_id = self.release_id;
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    format!("/repos/{owner}/{repo}/releases/{release_id}/reactions"),
-                )
-                .route("/repos/{owner}/{repo}/releases/{release_id}/reactions");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/releases/{release_id}/reactions",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Integer(self.release_id),
+                ],
+            );
             if let Some(value) = self.content {
                 req = req.query("content", value.as_str().to_owned());
             }
@@ -2987,20 +2962,17 @@ pub mod list_for_team_discussion_comment_in_org {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let org = crate::runtime::encode::segment(&self.org);
-            let team_slug = crate::runtime::encode::segment(&self.team_slug);
-            let discussion_number = self.discussion_number;
-            let comment_number = self.comment_number;
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    format!(
-                        "/orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions"
-                    ),
-                )
-                .route(
-                    "/orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions",
-                );
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.org),
+                    crate::runtime::encode::PathValue::Segment(&self.team_slug),
+                    crate::runtime::encode::PathValue::Integer(self.discussion_number),
+                    crate::runtime::encode::PathValue::Integer(self.comment_number),
+                ],
+            );
             if let Some(value) = self.content {
                 req = req.query("content", value.as_str().to_owned());
             }
@@ -3160,19 +3132,16 @@ pub mod list_for_team_discussion_in_org {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let org = crate::runtime::encode::segment(&self.org);
-            let team_slug = crate::runtime::encode::segment(&self.team_slug);
-            let discussion_number = self.discussion_number;
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    format!(
-                        "/orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions"
-                    ),
-                )
-                .route(
-                    "/orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions",
-                );
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.org),
+                    crate::runtime::encode::PathValue::Segment(&self.team_slug),
+                    crate::runtime::encode::PathValue::Integer(self.discussion_number),
+                ],
+            );
             if let Some(value) = self.content {
                 req = req.query("content", value.as_str().to_owned());
             }

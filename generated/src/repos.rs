@@ -3077,13 +3077,12 @@ pub mod accept_invitation_for_authenticated_user {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let invitation_id = self.invitation_id;
-            crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Patch,
-                    format!("/user/repository_invitations/{invitation_id}"),
-                )
-                .route("/user/repository_invitations/{invitation_id}")
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Patch,
+                "/user/repository_invitations/{invitation_id}",
+                &[crate::runtime::encode::PathValue::Integer(self.invitation_id)],
+            )
         }
         /// Send the request and decode the response.
         #[inline]
@@ -3136,15 +3135,16 @@ pub mod add_collaborator {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let username = crate::runtime::encode::segment(&self.username);
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Put,
-                    format!("/repos/{owner}/{repo}/collaborators/{username}"),
-                )
-                .route("/repos/{owner}/{repo}/collaborators/{username}");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Put,
+                "/repos/{owner}/{repo}/collaborators/{username}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Segment(&self.username),
+                ],
+            );
             let mut body = crate::runtime::JsonObject::new();
             body.opt("permission", &self.permission);
             if !body.is_empty() {
@@ -3198,15 +3198,16 @@ pub mod check_collaborator {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let username = crate::runtime::encode::segment(&self.username);
-            crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    format!("/repos/{owner}/{repo}/collaborators/{username}"),
-                )
-                .route("/repos/{owner}/{repo}/collaborators/{username}")
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/collaborators/{username}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Segment(&self.username),
+                ],
+            )
         }
         /// Send the request and decode the response.
         #[inline]
@@ -3260,15 +3261,16 @@ pub mod compare_commits_with_basehead {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let basehead = crate::runtime::encode::slashed(&self.basehead);
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    format!("/repos/{owner}/{repo}/compare/{basehead}"),
-                )
-                .route("/repos/{owner}/{repo}/compare/{basehead}");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/compare/{basehead}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Slashed(&self.basehead),
+                ],
+            );
             if let Some(value) = self.page {
                 req = req.query("page", value.to_string());
             }
@@ -3348,15 +3350,16 @@ pub mod create_commit_status {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let sha = crate::runtime::encode::segment(&self.sha);
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Post,
-                    format!("/repos/{owner}/{repo}/statuses/{sha}"),
-                )
-                .route("/repos/{owner}/{repo}/statuses/{sha}");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Post,
+                "/repos/{owner}/{repo}/statuses/{sha}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Segment(&self.sha),
+                ],
+            );
             let mut body = crate::runtime::JsonObject::new();
             body.field("state", &self.state);
             body.opt("target_url", &self.target_url);
@@ -3524,14 +3527,15 @@ pub mod create_deployment {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Post,
-                    format!("/repos/{owner}/{repo}/deployments"),
-                )
-                .route("/repos/{owner}/{repo}/deployments");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Post,
+                "/repos/{owner}/{repo}/deployments",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                ],
+            );
             let mut body = crate::runtime::JsonObject::new();
             body.field("ref", &self.r#ref);
             body.opt("task", &self.task);
@@ -3665,15 +3669,16 @@ pub mod create_deployment_status {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let deployment_id = self.deployment_id;
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Post,
-                    format!("/repos/{owner}/{repo}/deployments/{deployment_id}/statuses"),
-                )
-                .route("/repos/{owner}/{repo}/deployments/{deployment_id}/statuses");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Post,
+                "/repos/{owner}/{repo}/deployments/{deployment_id}/statuses",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Integer(self.deployment_id),
+                ],
+            );
             let mut body = crate::runtime::JsonObject::new();
             body.field("state", &self.state);
             body.opt("target_url", &self.target_url);
@@ -3967,12 +3972,12 @@ pub mod create_for_authenticated_user {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Post,
-                    String::from("/user/repos"),
-                )
-                .route("/user/repos");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Post,
+                "/user/repos",
+                &[],
+            );
             let mut body = crate::runtime::JsonObject::new();
             body.field("name", &self.name);
             body.opt("description", &self.description);
@@ -4253,14 +4258,15 @@ pub mod create_fork {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Post,
-                    format!("/repos/{owner}/{repo}/forks"),
-                )
-                .route("/repos/{owner}/{repo}/forks");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Post,
+                "/repos/{owner}/{repo}/forks",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                ],
+            );
             let mut body = crate::runtime::JsonObject::new();
             body.opt("organization", &self.organization);
             body.opt("name", &self.name);
@@ -4513,13 +4519,12 @@ pub mod create_in_org {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let org = crate::runtime::encode::segment(&self.org);
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Post,
-                    format!("/orgs/{org}/repos"),
-                )
-                .route("/orgs/{org}/repos");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Post,
+                "/orgs/{org}/repos",
+                &[crate::runtime::encode::PathValue::Segment(&self.org)],
+            );
             let mut body = crate::runtime::JsonObject::new();
             body.field("name", &self.name);
             body.opt("description", &self.description);
@@ -4867,17 +4872,16 @@ pub mod create_or_update_environment {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let environment_name = crate::runtime::encode::segment(
-                &self.environment_name,
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Put,
+                "/repos/{owner}/{repo}/environments/{environment_name}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Segment(&self.environment_name),
+                ],
             );
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Put,
-                    format!("/repos/{owner}/{repo}/environments/{environment_name}"),
-                )
-                .route("/repos/{owner}/{repo}/environments/{environment_name}");
             let mut body = crate::runtime::JsonObject::new();
             body.opt("wait_timer", &self.wait_timer);
             body.opt("prevent_self_review", &self.prevent_self_review);
@@ -5047,15 +5051,16 @@ pub mod create_or_update_file_contents {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let path = crate::runtime::encode::slashed(&self.path);
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Put,
-                    format!("/repos/{owner}/{repo}/contents/{path}"),
-                )
-                .route("/repos/{owner}/{repo}/contents/{path}");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Put,
+                "/repos/{owner}/{repo}/contents/{path}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Slashed(&self.path),
+                ],
+            );
             let mut body = crate::runtime::JsonObject::new();
             body.field("message", &self.message);
             body.field("content", &self.content);
@@ -5219,14 +5224,15 @@ pub mod create_release {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let mut req = crate::runtime::Request::new(
+            let mut req = crate::runtime::Request::at(
                     self.client,
                     crate::runtime::Method::Post,
-                    format!("/repos/{owner}/{repo}/releases"),
+                    "/repos/{owner}/{repo}/releases",
+                    &[
+                        crate::runtime::encode::PathValue::Segment(&self.owner),
+                        crate::runtime::encode::PathValue::Segment(&self.repo),
+                    ],
                 )
-                .route("/repos/{owner}/{repo}/releases")
                 .triggers_notifications();
             let mut body = crate::runtime::JsonObject::new();
             body.field("tag_name", &self.tag_name);
@@ -5358,14 +5364,15 @@ pub mod create_webhook {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Post,
-                    format!("/repos/{owner}/{repo}/hooks"),
-                )
-                .route("/repos/{owner}/{repo}/hooks");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Post,
+                "/repos/{owner}/{repo}/hooks",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                ],
+            );
             let mut body = crate::runtime::JsonObject::new();
             body.opt("name", &self.name);
             body.opt("config", &self.config);
@@ -5429,13 +5436,12 @@ pub mod decline_invitation_for_authenticated_user {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let invitation_id = self.invitation_id;
-            crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Delete,
-                    format!("/user/repository_invitations/{invitation_id}"),
-                )
-                .route("/user/repository_invitations/{invitation_id}")
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Delete,
+                "/user/repository_invitations/{invitation_id}",
+                &[crate::runtime::encode::PathValue::Integer(self.invitation_id)],
+            )
         }
         /// Send the request and decode the response.
         #[inline]
@@ -5480,14 +5486,15 @@ pub mod delete {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Delete,
-                    format!("/repos/{owner}/{repo}"),
-                )
-                .route("/repos/{owner}/{repo}")
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Delete,
+                "/repos/{owner}/{repo}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                ],
+            )
         }
         /// Send the request and decode the response.
         #[inline]
@@ -5525,17 +5532,16 @@ pub mod delete_an_environment {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let environment_name = crate::runtime::encode::segment(
-                &self.environment_name,
-            );
-            crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Delete,
-                    format!("/repos/{owner}/{repo}/environments/{environment_name}"),
-                )
-                .route("/repos/{owner}/{repo}/environments/{environment_name}")
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Delete,
+                "/repos/{owner}/{repo}/environments/{environment_name}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Segment(&self.environment_name),
+                ],
+            )
         }
         /// Send the request and decode the response.
         #[inline]
@@ -5575,15 +5581,16 @@ pub mod delete_branch_protection {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let branch = crate::runtime::encode::slashed(&self.branch);
-            crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Delete,
-                    format!("/repos/{owner}/{repo}/branches/{branch}/protection"),
-                )
-                .route("/repos/{owner}/{repo}/branches/{branch}/protection")
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Delete,
+                "/repos/{owner}/{repo}/branches/{branch}/protection",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Slashed(&self.branch),
+                ],
+            )
         }
         /// Send the request and decode the response.
         #[inline]
@@ -5623,15 +5630,16 @@ pub mod delete_deployment {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let deployment_id = self.deployment_id;
-            crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Delete,
-                    format!("/repos/{owner}/{repo}/deployments/{deployment_id}"),
-                )
-                .route("/repos/{owner}/{repo}/deployments/{deployment_id}")
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Delete,
+                "/repos/{owner}/{repo}/deployments/{deployment_id}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Integer(self.deployment_id),
+                ],
+            )
         }
         /// Send the request and decode the response.
         #[inline]
@@ -5697,15 +5705,16 @@ pub mod delete_file {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let path = crate::runtime::encode::slashed(&self.path);
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Delete,
-                    format!("/repos/{owner}/{repo}/contents/{path}"),
-                )
-                .route("/repos/{owner}/{repo}/contents/{path}");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Delete,
+                "/repos/{owner}/{repo}/contents/{path}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Slashed(&self.path),
+                ],
+            );
             let mut body = crate::runtime::JsonObject::new();
             body.field("message", &self.message);
             body.field("sha", &self.sha);
@@ -5774,15 +5783,16 @@ pub mod delete_invitation {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let invitation_id = self.invitation_id;
-            crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Delete,
-                    format!("/repos/{owner}/{repo}/invitations/{invitation_id}"),
-                )
-                .route("/repos/{owner}/{repo}/invitations/{invitation_id}")
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Delete,
+                "/repos/{owner}/{repo}/invitations/{invitation_id}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Integer(self.invitation_id),
+                ],
+            )
         }
         /// Send the request and decode the response.
         #[inline]
@@ -5822,15 +5832,16 @@ pub mod delete_release {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let release_id = self.release_id;
-            crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Delete,
-                    format!("/repos/{owner}/{repo}/releases/{release_id}"),
-                )
-                .route("/repos/{owner}/{repo}/releases/{release_id}")
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Delete,
+                "/repos/{owner}/{repo}/releases/{release_id}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Integer(self.release_id),
+                ],
+            )
         }
         /// Send the request and decode the response.
         #[inline]
@@ -5868,15 +5879,16 @@ pub mod delete_release_asset {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let asset_id = self.asset_id;
-            crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Delete,
-                    format!("/repos/{owner}/{repo}/releases/assets/{asset_id}"),
-                )
-                .route("/repos/{owner}/{repo}/releases/assets/{asset_id}")
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Delete,
+                "/repos/{owner}/{repo}/releases/assets/{asset_id}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Integer(self.asset_id),
+                ],
+            )
         }
         /// Send the request and decode the response.
         #[inline]
@@ -5916,15 +5928,16 @@ pub mod delete_webhook {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let hook_id = self.hook_id;
-            crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Delete,
-                    format!("/repos/{owner}/{repo}/hooks/{hook_id}"),
-                )
-                .route("/repos/{owner}/{repo}/hooks/{hook_id}")
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Delete,
+                "/repos/{owner}/{repo}/hooks/{hook_id}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Integer(self.hook_id),
+                ],
+            )
         }
         /// Send the request and decode the response.
         #[inline]
@@ -5962,15 +5975,16 @@ pub mod download_tarball_archive {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let ref_ = crate::runtime::encode::slashed(&self.r#ref);
-            crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    format!("/repos/{owner}/{repo}/tarball/{ref_}"),
-                )
-                .route("/repos/{owner}/{repo}/tarball/{ref}")
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/tarball/{ref}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Slashed(&self.r#ref),
+                ],
+            )
         }
         /// Send the request and decode the response.
         #[inline]
@@ -6040,14 +6054,15 @@ pub mod generate_release_notes {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Post,
-                    format!("/repos/{owner}/{repo}/releases/generate-notes"),
-                )
-                .route("/repos/{owner}/{repo}/releases/generate-notes");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Post,
+                "/repos/{owner}/{repo}/releases/generate-notes",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                ],
+            );
             let mut body = crate::runtime::JsonObject::new();
             body.field("tag_name", &self.tag_name);
             body.opt("target_commitish", &self.target_commitish);
@@ -6098,14 +6113,15 @@ pub mod get {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    format!("/repos/{owner}/{repo}"),
-                )
-                .route("/repos/{owner}/{repo}")
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                ],
+            )
         }
         /// Send the request and decode the response.
         #[inline]
@@ -6161,14 +6177,15 @@ pub mod get_all_environments {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    format!("/repos/{owner}/{repo}/environments"),
-                )
-                .route("/repos/{owner}/{repo}/environments");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/environments",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                ],
+            );
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }
@@ -6240,14 +6257,15 @@ pub mod get_all_topics {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    format!("/repos/{owner}/{repo}/topics"),
-                )
-                .route("/repos/{owner}/{repo}/topics");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/topics",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                ],
+            );
             if let Some(value) = self.page {
                 req = req.query("page", value.to_string());
             }
@@ -6295,15 +6313,16 @@ pub mod get_branch {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let branch = crate::runtime::encode::slashed(&self.branch);
-            crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    format!("/repos/{owner}/{repo}/branches/{branch}"),
-                )
-                .route("/repos/{owner}/{repo}/branches/{branch}")
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/branches/{branch}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Slashed(&self.branch),
+                ],
+            )
         }
         /// Send the request and decode the response.
         #[inline]
@@ -6346,15 +6365,16 @@ pub mod get_branch_protection {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let branch = crate::runtime::encode::slashed(&self.branch);
-            crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    format!("/repos/{owner}/{repo}/branches/{branch}/protection"),
-                )
-                .route("/repos/{owner}/{repo}/branches/{branch}/protection")
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/branches/{branch}/protection",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Slashed(&self.branch),
+                ],
+            )
         }
         /// Send the request and decode the response.
         #[inline]
@@ -6399,15 +6419,16 @@ pub mod get_collaborator_permission_level {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let username = crate::runtime::encode::segment(&self.username);
-            crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    format!("/repos/{owner}/{repo}/collaborators/{username}/permission"),
-                )
-                .route("/repos/{owner}/{repo}/collaborators/{username}/permission")
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/collaborators/{username}/permission",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Segment(&self.username),
+                ],
+            )
         }
         /// Send the request and decode the response.
         #[inline]
@@ -6477,15 +6498,16 @@ pub mod get_combined_status_for_ref {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let ref_ = crate::runtime::encode::slashed(&self.r#ref);
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    format!("/repos/{owner}/{repo}/commits/{ref_}/status"),
-                )
-                .route("/repos/{owner}/{repo}/commits/{ref}/status");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/commits/{ref}/status",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Slashed(&self.r#ref),
+                ],
+            );
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }
@@ -6558,15 +6580,16 @@ pub mod get_commit {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let ref_ = crate::runtime::encode::slashed(&self.r#ref);
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    format!("/repos/{owner}/{repo}/commits/{ref_}"),
-                )
-                .route("/repos/{owner}/{repo}/commits/{ref}");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/commits/{ref}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Slashed(&self.r#ref),
+                ],
+            );
             if let Some(value) = self.page {
                 req = req.query("page", value.to_string());
             }
@@ -6621,15 +6644,16 @@ pub mod get_content {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let path = crate::runtime::encode::slashed(&self.path);
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    format!("/repos/{owner}/{repo}/contents/{path}"),
-                )
-                .route("/repos/{owner}/{repo}/contents/{path}");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/contents/{path}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Slashed(&self.path),
+                ],
+            );
             if let Some(value) = self.r#ref {
                 req = req.query("ref", value);
             }
@@ -6676,15 +6700,16 @@ pub mod get_deployment {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let deployment_id = self.deployment_id;
-            crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    format!("/repos/{owner}/{repo}/deployments/{deployment_id}"),
-                )
-                .route("/repos/{owner}/{repo}/deployments/{deployment_id}")
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/deployments/{deployment_id}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Integer(self.deployment_id),
+                ],
+            )
         }
         /// Send the request and decode the response.
         #[inline]
@@ -6726,20 +6751,17 @@ pub mod get_deployment_status {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let deployment_id = self.deployment_id;
-            let status_id = self.status_id;
-            crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    format!(
-                        "/repos/{owner}/{repo}/deployments/{deployment_id}/statuses/{status_id}"
-                    ),
-                )
-                .route(
-                    "/repos/{owner}/{repo}/deployments/{deployment_id}/statuses/{status_id}",
-                )
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/deployments/{deployment_id}/statuses/{status_id}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Integer(self.deployment_id),
+                    crate::runtime::encode::PathValue::Integer(self.status_id),
+                ],
+            )
         }
         /// Send the request and decode the response.
         #[inline]
@@ -6784,17 +6806,16 @@ pub mod get_environment {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let environment_name = crate::runtime::encode::segment(
-                &self.environment_name,
-            );
-            crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    format!("/repos/{owner}/{repo}/environments/{environment_name}"),
-                )
-                .route("/repos/{owner}/{repo}/environments/{environment_name}")
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/environments/{environment_name}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Segment(&self.environment_name),
+                ],
+            )
         }
         /// Send the request and decode the response.
         #[inline]
@@ -6836,14 +6857,15 @@ pub mod get_latest_release {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    format!("/repos/{owner}/{repo}/releases/latest"),
-                )
-                .route("/repos/{owner}/{repo}/releases/latest")
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/releases/latest",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                ],
+            )
         }
         /// Send the request and decode the response.
         #[inline]
@@ -6892,14 +6914,15 @@ pub mod get_readme {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    format!("/repos/{owner}/{repo}/readme"),
-                )
-                .route("/repos/{owner}/{repo}/readme");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/readme",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                ],
+            );
             if let Some(value) = self.r#ref {
                 req = req.query("ref", value);
             }
@@ -6946,15 +6969,16 @@ pub mod get_release {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let release_id = self.release_id;
-            crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    format!("/repos/{owner}/{repo}/releases/{release_id}"),
-                )
-                .route("/repos/{owner}/{repo}/releases/{release_id}")
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/releases/{release_id}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Integer(self.release_id),
+                ],
+            )
         }
         /// Send the request and decode the response.
         #[inline]
@@ -6995,15 +7019,16 @@ pub mod get_release_asset {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let asset_id = self.asset_id;
-            crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    format!("/repos/{owner}/{repo}/releases/assets/{asset_id}"),
-                )
-                .route("/repos/{owner}/{repo}/releases/assets/{asset_id}")
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/releases/assets/{asset_id}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Integer(self.asset_id),
+                ],
+            )
         }
         /// Send the request and decode the response.
         #[inline]
@@ -7046,15 +7071,16 @@ pub mod get_release_by_tag {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let tag = crate::runtime::encode::slashed(&self.tag);
-            crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    format!("/repos/{owner}/{repo}/releases/tags/{tag}"),
-                )
-                .route("/repos/{owner}/{repo}/releases/tags/{tag}")
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/releases/tags/{tag}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Slashed(&self.tag),
+                ],
+            )
         }
         /// Send the request and decode the response.
         #[inline]
@@ -7095,15 +7121,16 @@ pub mod get_webhook {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let hook_id = self.hook_id;
-            crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    format!("/repos/{owner}/{repo}/hooks/{hook_id}"),
-                )
-                .route("/repos/{owner}/{repo}/hooks/{hook_id}")
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/hooks/{hook_id}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Integer(self.hook_id),
+                ],
+            )
         }
         /// Send the request and decode the response.
         #[inline]
@@ -7164,14 +7191,15 @@ pub mod list_branches {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    format!("/repos/{owner}/{repo}/branches"),
-                )
-                .route("/repos/{owner}/{repo}/branches");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/branches",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                ],
+            );
             if let Some(value) = self.protected {
                 req = req.query("protected", value.to_string());
             }
@@ -7264,14 +7292,15 @@ pub mod list_collaborators {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    format!("/repos/{owner}/{repo}/collaborators"),
-                )
-                .route("/repos/{owner}/{repo}/collaborators");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/collaborators",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                ],
+            );
             if let Some(value) = self.affiliation {
                 req = req.query("affiliation", value.as_str().to_owned());
             }
@@ -7454,15 +7483,16 @@ pub mod list_commit_statuses_for_ref {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let ref_ = crate::runtime::encode::slashed(&self.r#ref);
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    format!("/repos/{owner}/{repo}/commits/{ref_}/statuses"),
-                )
-                .route("/repos/{owner}/{repo}/commits/{ref}/statuses");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/commits/{ref}/statuses",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Slashed(&self.r#ref),
+                ],
+            );
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }
@@ -7580,14 +7610,15 @@ pub mod list_commits {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    format!("/repos/{owner}/{repo}/commits"),
-                )
-                .route("/repos/{owner}/{repo}/commits");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/commits",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                ],
+            );
             if let Some(value) = self.sha {
                 req = req.query("sha", value);
             }
@@ -7680,14 +7711,15 @@ pub mod list_contributors {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    format!("/repos/{owner}/{repo}/contributors"),
-                )
-                .route("/repos/{owner}/{repo}/contributors");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/contributors",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                ],
+            );
             if let Some(value) = self.anon {
                 req = req.query("anon", value.as_str().to_owned());
             }
@@ -7813,15 +7845,16 @@ pub mod list_deployment_statuses {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let deployment_id = self.deployment_id;
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    format!("/repos/{owner}/{repo}/deployments/{deployment_id}/statuses"),
-                )
-                .route("/repos/{owner}/{repo}/deployments/{deployment_id}/statuses");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/deployments/{deployment_id}/statuses",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Integer(self.deployment_id),
+                ],
+            );
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }
@@ -7921,14 +7954,15 @@ pub mod list_deployments {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    format!("/repos/{owner}/{repo}/deployments"),
-                )
-                .route("/repos/{owner}/{repo}/deployments");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/deployments",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                ],
+            );
             if let Some(value) = self.sha {
                 req = req.query("sha", value);
             }
@@ -8073,12 +8107,12 @@ pub mod list_for_authenticated_user {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    String::from("/user/repos"),
-                )
-                .route("/user/repos");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/user/repos",
+                &[],
+            );
             if let Some(value) = self.visibility {
                 req = req.query("visibility", value.as_str().to_owned());
             }
@@ -8400,13 +8434,12 @@ pub mod list_for_org {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let org = crate::runtime::encode::segment(&self.org);
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    format!("/orgs/{org}/repos"),
-                )
-                .route("/orgs/{org}/repos");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/orgs/{org}/repos",
+                &[crate::runtime::encode::PathValue::Segment(&self.org)],
+            );
             if let Some(value) = self.r#type {
                 req = req.query("type", value.as_str().to_owned());
             }
@@ -8664,13 +8697,12 @@ pub mod list_for_user {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let username = crate::runtime::encode::segment(&self.username);
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    format!("/users/{username}/repos"),
-                )
-                .route("/users/{username}/repos");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/users/{username}/repos",
+                &[crate::runtime::encode::PathValue::Segment(&self.username)],
+            );
             if let Some(value) = self.r#type {
                 req = req.query("type", value.as_str().to_owned());
             }
@@ -8900,14 +8932,15 @@ pub mod list_forks {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    format!("/repos/{owner}/{repo}/forks"),
-                )
-                .route("/repos/{owner}/{repo}/forks");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/forks",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                ],
+            );
             if let Some(value) = self.sort {
                 req = req.query("sort", value.as_str().to_owned());
             }
@@ -9032,14 +9065,15 @@ pub mod list_invitations {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    format!("/repos/{owner}/{repo}/invitations"),
-                )
-                .route("/repos/{owner}/{repo}/invitations");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/invitations",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                ],
+            );
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }
@@ -9107,12 +9141,12 @@ pub mod list_invitations_for_authenticated_user {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    String::from("/user/repository_invitations"),
-                )
-                .route("/user/repository_invitations");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/user/repository_invitations",
+                &[],
+            );
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }
@@ -9176,14 +9210,15 @@ pub mod list_languages {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    format!("/repos/{owner}/{repo}/languages"),
-                )
-                .route("/repos/{owner}/{repo}/languages")
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/languages",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                ],
+            )
         }
         /// Send the request and decode the response.
         #[inline]
@@ -9230,12 +9265,12 @@ pub mod list_public {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    String::from("/repositories"),
-                )
-                .route("/repositories");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repositories",
+                &[],
+            );
             if let Some(value) = self.since {
                 req = req.query("since", value.to_string());
             }
@@ -9303,15 +9338,16 @@ pub mod list_release_assets {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let release_id = self.release_id;
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    format!("/repos/{owner}/{repo}/releases/{release_id}/assets"),
-                )
-                .route("/repos/{owner}/{repo}/releases/{release_id}/assets");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/releases/{release_id}/assets",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Integer(self.release_id),
+                ],
+            );
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }
@@ -9383,14 +9419,15 @@ pub mod list_releases {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    format!("/repos/{owner}/{repo}/releases"),
-                )
-                .route("/repos/{owner}/{repo}/releases");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/releases",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                ],
+            );
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }
@@ -9458,14 +9495,15 @@ pub mod list_tags {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    format!("/repos/{owner}/{repo}/tags"),
-                )
-                .route("/repos/{owner}/{repo}/tags");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/tags",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                ],
+            );
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }
@@ -9531,14 +9569,15 @@ pub mod list_webhooks {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    format!("/repos/{owner}/{repo}/hooks"),
-                )
-                .route("/repos/{owner}/{repo}/hooks");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/hooks",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                ],
+            );
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }
@@ -9599,14 +9638,15 @@ pub mod merge {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Post,
-                    format!("/repos/{owner}/{repo}/merges"),
-                )
-                .route("/repos/{owner}/{repo}/merges");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Post,
+                "/repos/{owner}/{repo}/merges",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                ],
+            );
             let mut body = crate::runtime::JsonObject::new();
             body.field("base", &self.base);
             body.field("head", &self.head);
@@ -9655,14 +9695,15 @@ pub mod merge_upstream {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Post,
-                    format!("/repos/{owner}/{repo}/merge-upstream"),
-                )
-                .route("/repos/{owner}/{repo}/merge-upstream");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Post,
+                "/repos/{owner}/{repo}/merge-upstream",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                ],
+            );
             let mut body = crate::runtime::JsonObject::new();
             body.field("branch", &self.branch);
             req = req.json(body);
@@ -9709,15 +9750,16 @@ pub mod ping_webhook {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let hook_id = self.hook_id;
-            crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Post,
-                    format!("/repos/{owner}/{repo}/hooks/{hook_id}/pings"),
-                )
-                .route("/repos/{owner}/{repo}/hooks/{hook_id}/pings")
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Post,
+                "/repos/{owner}/{repo}/hooks/{hook_id}/pings",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Integer(self.hook_id),
+                ],
+            )
         }
         /// Send the request and decode the response.
         #[inline]
@@ -9755,15 +9797,16 @@ pub mod remove_collaborator {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let username = crate::runtime::encode::segment(&self.username);
-            crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Delete,
-                    format!("/repos/{owner}/{repo}/collaborators/{username}"),
-                )
-                .route("/repos/{owner}/{repo}/collaborators/{username}")
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Delete,
+                "/repos/{owner}/{repo}/collaborators/{username}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Segment(&self.username),
+                ],
+            )
         }
         /// Send the request and decode the response.
         #[inline]
@@ -9804,19 +9847,16 @@ pub mod remove_status_check_contexts {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let branch = crate::runtime::encode::slashed(&self.branch);
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Delete,
-                    format!(
-                        "/repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts"
-                    ),
-                )
-                .route(
-                    "/repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts",
-                );
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Delete,
+                "/repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Slashed(&self.branch),
+                ],
+            );
             let mut body = crate::runtime::JsonObject::new();
             body.field("contexts", &self.contexts);
             req = req.json(body);
@@ -9875,15 +9915,16 @@ pub mod rename_branch {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let branch = crate::runtime::encode::slashed(&self.branch);
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Post,
-                    format!("/repos/{owner}/{repo}/branches/{branch}/rename"),
-                )
-                .route("/repos/{owner}/{repo}/branches/{branch}/rename");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Post,
+                "/repos/{owner}/{repo}/branches/{branch}/rename",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Slashed(&self.branch),
+                ],
+            );
             let mut body = crate::runtime::JsonObject::new();
             body.field("new_name", &self.new_name);
             req = req.json(body);
@@ -9930,14 +9971,15 @@ pub mod replace_all_topics {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Put,
-                    format!("/repos/{owner}/{repo}/topics"),
-                )
-                .route("/repos/{owner}/{repo}/topics");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Put,
+                "/repos/{owner}/{repo}/topics",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                ],
+            );
             let mut body = crate::runtime::JsonObject::new();
             body.field("names", &self.names);
             req = req.json(body);
@@ -9984,15 +10026,16 @@ pub mod test_push_webhook {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let hook_id = self.hook_id;
-            crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Post,
-                    format!("/repos/{owner}/{repo}/hooks/{hook_id}/tests"),
-                )
-                .route("/repos/{owner}/{repo}/hooks/{hook_id}/tests")
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Post,
+                "/repos/{owner}/{repo}/hooks/{hook_id}/tests",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Integer(self.hook_id),
+                ],
+            )
         }
         /// Send the request and decode the response.
         #[inline]
@@ -10237,14 +10280,15 @@ pub mod update {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Patch,
-                    format!("/repos/{owner}/{repo}"),
-                )
-                .route("/repos/{owner}/{repo}");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Patch,
+                "/repos/{owner}/{repo}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                ],
+            );
             let mut body = crate::runtime::JsonObject::new();
             body.opt("name", &self.name);
             body.opt("description", &self.description);
@@ -10688,15 +10732,16 @@ pub mod update_branch_protection {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let branch = crate::runtime::encode::slashed(&self.branch);
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Put,
-                    format!("/repos/{owner}/{repo}/branches/{branch}/protection"),
-                )
-                .route("/repos/{owner}/{repo}/branches/{branch}/protection");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Put,
+                "/repos/{owner}/{repo}/branches/{branch}/protection",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Slashed(&self.branch),
+                ],
+            );
             let mut body = crate::runtime::JsonObject::new();
             body.field("required_status_checks", &self.required_status_checks);
             body.field("enforce_admins", &self.enforce_admins);
@@ -10923,14 +10968,15 @@ pub mod update_information_about_pages_site {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Put,
-                    format!("/repos/{owner}/{repo}/pages"),
-                )
-                .route("/repos/{owner}/{repo}/pages");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Put,
+                "/repos/{owner}/{repo}/pages",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                ],
+            );
             let mut body = crate::runtime::JsonObject::new();
             body.opt("cname", &self.cname);
             body.opt("https_enforced", &self.https_enforced);
@@ -11056,15 +11102,16 @@ pub mod update_invitation {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let invitation_id = self.invitation_id;
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Patch,
-                    format!("/repos/{owner}/{repo}/invitations/{invitation_id}"),
-                )
-                .route("/repos/{owner}/{repo}/invitations/{invitation_id}");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Patch,
+                "/repos/{owner}/{repo}/invitations/{invitation_id}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Integer(self.invitation_id),
+                ],
+            );
             let mut body = crate::runtime::JsonObject::new();
             body.opt("permissions", &self.permissions);
             if !body.is_empty() {
@@ -11233,15 +11280,16 @@ pub mod update_release {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let release_id = self.release_id;
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Patch,
-                    format!("/repos/{owner}/{repo}/releases/{release_id}"),
-                )
-                .route("/repos/{owner}/{repo}/releases/{release_id}");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Patch,
+                "/repos/{owner}/{repo}/releases/{release_id}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Integer(self.release_id),
+                ],
+            );
             let mut body = crate::runtime::JsonObject::new();
             body.opt("tag_name", &self.tag_name);
             body.opt("target_commitish", &self.target_commitish);
@@ -11364,15 +11412,16 @@ pub mod update_release_asset {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let asset_id = self.asset_id;
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Patch,
-                    format!("/repos/{owner}/{repo}/releases/assets/{asset_id}"),
-                )
-                .route("/repos/{owner}/{repo}/releases/assets/{asset_id}");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Patch,
+                "/repos/{owner}/{repo}/releases/assets/{asset_id}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Integer(self.asset_id),
+                ],
+            );
             let mut body = crate::runtime::JsonObject::new();
             body.opt("name", &self.name);
             body.opt("label", &self.label);
@@ -11471,15 +11520,16 @@ pub mod update_webhook {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let hook_id = self.hook_id;
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Patch,
-                    format!("/repos/{owner}/{repo}/hooks/{hook_id}"),
-                )
-                .route("/repos/{owner}/{repo}/hooks/{hook_id}");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Patch,
+                "/repos/{owner}/{repo}/hooks/{hook_id}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Integer(self.hook_id),
+                ],
+            );
             let mut body = crate::runtime::JsonObject::new();
             body.opt("config", &self.config);
             body.opt("events", &self.events);
@@ -11565,15 +11615,16 @@ pub mod upload_release_asset {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let release_id = self.release_id;
-            let mut req = crate::runtime::Request::new(
+            let mut req = crate::runtime::Request::at(
                     self.client,
                     crate::runtime::Method::Post,
-                    format!("/repos/{owner}/{repo}/releases/{release_id}/assets"),
+                    "/repos/{owner}/{repo}/releases/{release_id}/assets",
+                    &[
+                        crate::runtime::encode::PathValue::Segment(&self.owner),
+                        crate::runtime::encode::PathValue::Segment(&self.repo),
+                        crate::runtime::encode::PathValue::Integer(self.release_id),
+                    ],
                 )
-                .route("/repos/{owner}/{repo}/releases/{release_id}/assets")
                 .uploads();
             if let Some(origin) = self.origin {
                 req = req.origin(origin);

@@ -299,12 +299,12 @@ pub mod code {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    String::from("/search/code"),
-                )
-                .route("/search/code");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/search/code",
+                &[],
+            );
             req = req.query("q", self.q);
             if let Some(value) = self.sort {
                 req = req.query("sort", value.as_str().to_owned());
@@ -478,12 +478,12 @@ pub mod commits {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    String::from("/search/commits"),
-                )
-                .route("/search/commits");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/search/commits",
+                &[],
+            );
             req = req.query("q", self.q);
             if let Some(value) = self.sort {
                 req = req.query("sort", value.as_str().to_owned());
@@ -674,12 +674,12 @@ pub mod issues_and_pull_requests {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    String::from("/search/issues"),
-                )
-                .route("/search/issues");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/search/issues",
+                &[],
+            );
             req = req.query("q", self.q);
             if let Some(value) = self.sort {
                 req = req.query("sort", value.as_str().to_owned());
@@ -902,12 +902,12 @@ pub mod labels {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    String::from("/search/labels"),
-                )
-                .route("/search/labels");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/search/labels",
+                &[],
+            );
             req = req.query("repository_id", self.repository_id.to_string());
             req = req.query("q", self.q);
             if let Some(value) = self.sort {
@@ -1086,12 +1086,12 @@ pub mod repos {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    String::from("/search/repositories"),
-                )
-                .route("/search/repositories");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/search/repositories",
+                &[],
+            );
             req = req.query("q", self.q);
             if let Some(value) = self.sort {
                 req = req.query("sort", value.as_str().to_owned());
@@ -1263,12 +1263,12 @@ pub mod topics {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    String::from("/search/topics"),
-                )
-                .route("/search/topics");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/search/topics",
+                &[],
+            );
             req = req.query("q", self.q);
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
@@ -1352,12 +1352,12 @@ pub mod users {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    String::from("/search/users"),
-                )
-                .route("/search/users");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/search/users",
+                &[],
+            );
             req = req.query("q", self.q);
             if let Some(value) = self.sort {
                 req = req.query("sort", value.as_str().to_owned());

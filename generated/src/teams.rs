@@ -469,15 +469,16 @@ pub mod add_or_update_membership_for_user_in_org {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let org = crate::runtime::encode::segment(&self.org);
-            let team_slug = crate::runtime::encode::segment(&self.team_slug);
-            let username = crate::runtime::encode::segment(&self.username);
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Put,
-                    format!("/orgs/{org}/teams/{team_slug}/memberships/{username}"),
-                )
-                .route("/orgs/{org}/teams/{team_slug}/memberships/{username}");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Put,
+                "/orgs/{org}/teams/{team_slug}/memberships/{username}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.org),
+                    crate::runtime::encode::PathValue::Segment(&self.team_slug),
+                    crate::runtime::encode::PathValue::Segment(&self.username),
+                ],
+            );
             let mut body = crate::runtime::JsonObject::new();
             body.opt("role", &self.role);
             if !body.is_empty() {
@@ -586,16 +587,17 @@ pub mod add_or_update_repo_permissions_in_org {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let org = crate::runtime::encode::segment(&self.org);
-            let team_slug = crate::runtime::encode::segment(&self.team_slug);
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Put,
-                    format!("/orgs/{org}/teams/{team_slug}/repos/{owner}/{repo}"),
-                )
-                .route("/orgs/{org}/teams/{team_slug}/repos/{owner}/{repo}");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Put,
+                "/orgs/{org}/teams/{team_slug}/repos/{owner}/{repo}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.org),
+                    crate::runtime::encode::PathValue::Segment(&self.team_slug),
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                ],
+            );
             let mut body = crate::runtime::JsonObject::new();
             body.opt("permission", &self.permission);
             if !body.is_empty() {
@@ -710,13 +712,12 @@ pub mod create {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let org = crate::runtime::encode::segment(&self.org);
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Post,
-                    format!("/orgs/{org}/teams"),
-                )
-                .route("/orgs/{org}/teams");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Post,
+                "/orgs/{org}/teams",
+                &[crate::runtime::encode::PathValue::Segment(&self.org)],
+            );
             let mut body = crate::runtime::JsonObject::new();
             body.field("name", &self.name);
             body.opt("description", &self.description);
@@ -899,14 +900,15 @@ pub mod delete_in_org {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let org = crate::runtime::encode::segment(&self.org);
-            let team_slug = crate::runtime::encode::segment(&self.team_slug);
-            crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Delete,
-                    format!("/orgs/{org}/teams/{team_slug}"),
-                )
-                .route("/orgs/{org}/teams/{team_slug}")
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Delete,
+                "/orgs/{org}/teams/{team_slug}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.org),
+                    crate::runtime::encode::PathValue::Segment(&self.team_slug),
+                ],
+            )
         }
         /// Send the request and decode the response.
         #[inline]
@@ -943,14 +945,15 @@ pub mod get_by_name {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let org = crate::runtime::encode::segment(&self.org);
-            let team_slug = crate::runtime::encode::segment(&self.team_slug);
-            crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    format!("/orgs/{org}/teams/{team_slug}"),
-                )
-                .route("/orgs/{org}/teams/{team_slug}")
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/orgs/{org}/teams/{team_slug}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.org),
+                    crate::runtime::encode::PathValue::Segment(&self.team_slug),
+                ],
+            )
         }
         /// Send the request and decode the response.
         #[inline]
@@ -991,15 +994,16 @@ pub mod get_membership_for_user_in_org {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let org = crate::runtime::encode::segment(&self.org);
-            let team_slug = crate::runtime::encode::segment(&self.team_slug);
-            let username = crate::runtime::encode::segment(&self.username);
-            crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    format!("/orgs/{org}/teams/{team_slug}/memberships/{username}"),
-                )
-                .route("/orgs/{org}/teams/{team_slug}/memberships/{username}")
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/orgs/{org}/teams/{team_slug}/memberships/{username}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.org),
+                    crate::runtime::encode::PathValue::Segment(&self.team_slug),
+                    crate::runtime::encode::PathValue::Segment(&self.username),
+                ],
+            )
         }
         /// Send the request and decode the response.
         #[inline]
@@ -1062,13 +1066,12 @@ pub mod list {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let org = crate::runtime::encode::segment(&self.org);
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    format!("/orgs/{org}/teams"),
-                )
-                .route("/orgs/{org}/teams");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/orgs/{org}/teams",
+                &[crate::runtime::encode::PathValue::Segment(&self.org)],
+            );
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }
@@ -1141,14 +1144,15 @@ pub mod list_members_in_org {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let org = crate::runtime::encode::segment(&self.org);
-            let team_slug = crate::runtime::encode::segment(&self.team_slug);
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    format!("/orgs/{org}/teams/{team_slug}/members"),
-                )
-                .route("/orgs/{org}/teams/{team_slug}/members");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/orgs/{org}/teams/{team_slug}/members",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.org),
+                    crate::runtime::encode::PathValue::Segment(&self.team_slug),
+                ],
+            );
             if let Some(value) = self.role {
                 req = req.query("role", value.as_str().to_owned());
             }
@@ -1271,14 +1275,15 @@ pub mod list_repos_in_org {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let org = crate::runtime::encode::segment(&self.org);
-            let team_slug = crate::runtime::encode::segment(&self.team_slug);
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    format!("/orgs/{org}/teams/{team_slug}/repos"),
-                )
-                .route("/orgs/{org}/teams/{team_slug}/repos");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/orgs/{org}/teams/{team_slug}/repos",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.org),
+                    crate::runtime::encode::PathValue::Segment(&self.team_slug),
+                ],
+            );
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }
@@ -1335,15 +1340,16 @@ pub mod remove_membership_for_user_in_org {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let org = crate::runtime::encode::segment(&self.org);
-            let team_slug = crate::runtime::encode::segment(&self.team_slug);
-            let username = crate::runtime::encode::segment(&self.username);
-            crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Delete,
-                    format!("/orgs/{org}/teams/{team_slug}/memberships/{username}"),
-                )
-                .route("/orgs/{org}/teams/{team_slug}/memberships/{username}")
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Delete,
+                "/orgs/{org}/teams/{team_slug}/memberships/{username}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.org),
+                    crate::runtime::encode::PathValue::Segment(&self.team_slug),
+                    crate::runtime::encode::PathValue::Segment(&self.username),
+                ],
+            )
         }
         /// Send the request and decode the response.
         #[inline]
@@ -1390,16 +1396,17 @@ pub mod remove_repo_in_org {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let org = crate::runtime::encode::segment(&self.org);
-            let team_slug = crate::runtime::encode::segment(&self.team_slug);
-            let owner = crate::runtime::encode::segment(&self.owner);
-            let repo = crate::runtime::encode::segment(&self.repo);
-            crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Delete,
-                    format!("/orgs/{org}/teams/{team_slug}/repos/{owner}/{repo}"),
-                )
-                .route("/orgs/{org}/teams/{team_slug}/repos/{owner}/{repo}")
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Delete,
+                "/orgs/{org}/teams/{team_slug}/repos/{owner}/{repo}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.org),
+                    crate::runtime::encode::PathValue::Segment(&self.team_slug),
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                ],
+            )
         }
         /// Send the request and decode the response.
         #[inline]
@@ -1489,14 +1496,15 @@ pub mod update_in_org {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let org = crate::runtime::encode::segment(&self.org);
-            let team_slug = crate::runtime::encode::segment(&self.team_slug);
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Patch,
-                    format!("/orgs/{org}/teams/{team_slug}"),
-                )
-                .route("/orgs/{org}/teams/{team_slug}");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Patch,
+                "/orgs/{org}/teams/{team_slug}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.org),
+                    crate::runtime::encode::PathValue::Segment(&self.team_slug),
+                ],
+            );
             let mut body = crate::runtime::JsonObject::new();
             body.opt("name", &self.name);
             body.opt("description", &self.description);

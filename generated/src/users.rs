@@ -603,12 +603,12 @@ pub mod add_email_for_authenticated_user {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Post,
-                    String::from("/user/emails"),
-                )
-                .route("/user/emails");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Post,
+                "/user/emails",
+                &[],
+            );
             let mut body = crate::runtime::JsonObject::new();
             body.field("emails", &self.emails);
             req = req.json(body);
@@ -665,14 +665,15 @@ pub mod check_following_for_user {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let username = crate::runtime::encode::segment(&self.username);
-            let target_user = crate::runtime::encode::segment(&self.target_user);
-            crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    format!("/users/{username}/following/{target_user}"),
-                )
-                .route("/users/{username}/following/{target_user}")
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/users/{username}/following/{target_user}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.username),
+                    crate::runtime::encode::PathValue::Segment(&self.target_user),
+                ],
+            )
         }
         /// Send the request and decode the response.
         #[inline]
@@ -710,13 +711,12 @@ pub mod check_person_is_followed_by_authenticated {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let username = crate::runtime::encode::segment(&self.username);
-            crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    format!("/user/following/{username}"),
-                )
-                .route("/user/following/{username}")
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/user/following/{username}",
+                &[crate::runtime::encode::PathValue::Segment(&self.username)],
+            )
         }
         /// Send the request and decode the response.
         #[inline]
@@ -767,12 +767,12 @@ pub mod create_public_ssh_key_for_authenticated_user {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Post,
-                    String::from("/user/keys"),
-                )
-                .route("/user/keys");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Post,
+                "/user/keys",
+                &[],
+            );
             let mut body = crate::runtime::JsonObject::new();
             body.opt("title", &self.title);
             body.field("key", &self.key);
@@ -824,12 +824,12 @@ pub mod delete_email_for_authenticated_user {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Delete,
-                    String::from("/user/emails"),
-                )
-                .route("/user/emails");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Delete,
+                "/user/emails",
+                &[],
+            );
             let mut body = crate::runtime::JsonObject::new();
             body.field("emails", &self.emails);
             req = req.json(body);
@@ -877,13 +877,12 @@ pub mod delete_public_ssh_key_for_authenticated_user {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let key_id = self.key_id;
-            crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Delete,
-                    format!("/user/keys/{key_id}"),
-                )
-                .route("/user/keys/{key_id}")
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Delete,
+                "/user/keys/{key_id}",
+                &[crate::runtime::encode::PathValue::Integer(self.key_id)],
+            )
         }
         /// Send the request and decode the response.
         #[inline]
@@ -927,13 +926,12 @@ pub mod follow {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let username = crate::runtime::encode::segment(&self.username);
-            crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Put,
-                    format!("/user/following/{username}"),
-                )
-                .route("/user/following/{username}")
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Put,
+                "/user/following/{username}",
+                &[crate::runtime::encode::PathValue::Segment(&self.username)],
+            )
         }
         /// Send the request and decode the response.
         #[inline]
@@ -968,12 +966,12 @@ pub mod get_authenticated {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    String::from("/user"),
-                )
-                .route("/user")
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/user",
+                &[],
+            )
         }
         /// Send the request and decode the response.
         #[inline]
@@ -1016,13 +1014,12 @@ pub mod get_by_username {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let username = crate::runtime::encode::segment(&self.username);
-            crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    format!("/users/{username}"),
-                )
-                .route("/users/{username}")
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/users/{username}",
+                &[crate::runtime::encode::PathValue::Segment(&self.username)],
+            )
         }
         /// Send the request and decode the response.
         #[inline]
@@ -1063,13 +1060,12 @@ pub mod get_public_ssh_key_for_authenticated_user {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let key_id = self.key_id;
-            crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    format!("/user/keys/{key_id}"),
-                )
-                .route("/user/keys/{key_id}")
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/user/keys/{key_id}",
+                &[crate::runtime::encode::PathValue::Integer(self.key_id)],
+            )
         }
         /// Send the request and decode the response.
         #[inline]
@@ -1129,12 +1125,12 @@ pub mod list {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    String::from("/users"),
-                )
-                .route("/users");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/users",
+                &[],
+            );
             if let Some(value) = self.since {
                 req = req.query("since", value.to_string());
             }
@@ -1202,12 +1198,12 @@ pub mod list_emails_for_authenticated_user {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    String::from("/user/emails"),
-                )
-                .route("/user/emails");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/user/emails",
+                &[],
+            );
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }
@@ -1279,12 +1275,12 @@ pub mod list_followed_by_authenticated_user {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    String::from("/user/following"),
-                )
-                .route("/user/following");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/user/following",
+                &[],
+            );
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }
@@ -1360,12 +1356,12 @@ pub mod list_followers_for_authenticated_user {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    String::from("/user/followers"),
-                )
-                .route("/user/followers");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/user/followers",
+                &[],
+            );
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }
@@ -1442,13 +1438,12 @@ pub mod list_followers_for_user {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let username = crate::runtime::encode::segment(&self.username);
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    format!("/users/{username}/followers"),
-                )
-                .route("/users/{username}/followers");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/users/{username}/followers",
+                &[crate::runtime::encode::PathValue::Segment(&self.username)],
+            );
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }
@@ -1519,13 +1514,12 @@ pub mod list_following_for_user {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let username = crate::runtime::encode::segment(&self.username);
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    format!("/users/{username}/following"),
-                )
-                .route("/users/{username}/following");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/users/{username}/following",
+                &[crate::runtime::encode::PathValue::Segment(&self.username)],
+            );
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }
@@ -1596,13 +1590,12 @@ pub mod list_public_keys_for_user {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let username = crate::runtime::encode::segment(&self.username);
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    format!("/users/{username}/keys"),
-                )
-                .route("/users/{username}/keys");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/users/{username}/keys",
+                &[crate::runtime::encode::PathValue::Segment(&self.username)],
+            );
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }
@@ -1670,12 +1663,12 @@ pub mod list_public_ssh_keys_for_authenticated_user {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Get,
-                    String::from("/user/keys"),
-                )
-                .route("/user/keys");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/user/keys",
+                &[],
+            );
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
             }
@@ -1734,13 +1727,12 @@ pub mod unfollow {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let username = crate::runtime::encode::segment(&self.username);
-            crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Delete,
-                    format!("/user/following/{username}"),
-                )
-                .route("/user/following/{username}")
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Delete,
+                "/user/following/{username}",
+                &[crate::runtime::encode::PathValue::Segment(&self.username)],
+            )
         }
         /// Send the request and decode the response.
         #[inline]
@@ -1833,12 +1825,12 @@ pub mod update_authenticated {
         /// The request, to adjust (headers, media type) before sending.
         #[inline]
         pub fn build(self) -> crate::runtime::Request<'c> {
-            let mut req = crate::runtime::Request::new(
-                    self.client,
-                    crate::runtime::Method::Patch,
-                    String::from("/user"),
-                )
-                .route("/user");
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Patch,
+                "/user",
+                &[],
+            );
             let mut body = crate::runtime::JsonObject::new();
             body.opt("name", &self.name);
             body.opt("email", &self.email);

@@ -51,6 +51,46 @@ impl fmt::Display for Segment<'_> {
     }
 }
 
+/// One value of a route's `{name}` placeholder, in the order of the placeholders
+/// ([`Request::at`](super::Request::at) fills the route with them).
+#[derive(Debug, Clone, Copy)]
+pub enum PathValue<'a> {
+    /// Encoded as one path segment, as by [`segment`].
+    Segment(&'a str),
+    /// Encoded part by part, keeping `/`, as by [`slashed`].
+    Slashed(&'a str),
+    /// A number, written in decimal.
+    Integer(i64),
+}
+
+/// The route with each `{name}` replaced by the next value, encoded; a placeholder without
+/// a value is kept as written.
+pub fn fill(route: &str, values: &[PathValue<'_>]) -> String {
+    use fmt::Write as _;
+    let mut out = String::with_capacity(route.len() + 16 * values.len());
+    let mut values = values.iter();
+    let mut rest = route;
+    while let Some(open) = rest.find('{') {
+        let Some(close) = rest[open..].find('}').map(|c| open + c) else {
+            break;
+        };
+        out.push_str(&rest[..open]);
+        // Writing to a `String` cannot fail.
+        let _ = match values.next() {
+            Some(PathValue::Segment(v)) => write!(out, "{}", segment(v)),
+            Some(PathValue::Slashed(v)) => write!(out, "{}", slashed(v)),
+            Some(PathValue::Integer(n)) => write!(out, "{n}"),
+            None => {
+                out.push_str(&rest[open..=close]);
+                Ok(())
+            }
+        };
+        rest = &rest[close + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
 /// Everything but RFC 3986 unreserved characters is encoded. A part that is exactly `.` or
 /// `..` would be removed by URL normalisation, and so would `%2E`/`%2E%2E` (WHATWG treats
 /// them as dot segments), so their dots are sent as `%252E`: the server sees a literal

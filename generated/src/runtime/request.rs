@@ -210,6 +210,20 @@ impl<'c> Request<'c> {
         }
     }
 
+    /// A request to `route` (`/repos/{owner}/{repo}`) on the API host, its placeholders
+    /// filled with `values` in order, each encoded so that no value can change the route.
+    /// The route is kept as the request's [`route_template`](Request::route_template).
+    pub fn at(
+        client: &'c Client,
+        method: Method,
+        route: &'static str,
+        values: &[super::encode::PathValue<'_>],
+    ) -> Self {
+        let mut r = Request::new(client, method, super::encode::fill(route, values));
+        r.route = Some(route);
+        r
+    }
+
     /// A request to an absolute URL (e.g. [`Page::next`](super::Page::next)); credentials
     /// are sent only if it is on the API or uploads host.
     pub fn from_url(client: &'c Client, method: Method, url: String) -> Self {

@@ -208,21 +208,14 @@ fn path_params_are_arguments_in_route_order_and_encoded() {
     let e = packages_endpoint();
     let src = endpoint_source(&api(vec![e.clone()]), &e);
     has(&src, &["pub fn get_package_version_for_organization( &self, org: impl Into<String>, package_type: crate::packages::get_package_version_for_organization::PackageType,"]);
-    has(
-        &src,
-        &["let org = crate::runtime::encode::segment(&self.org);"],
-    );
-    has(
-        &src,
-        &["let package_type = crate::runtime::encode::segment(self.package_type.as_str());"],
-    );
-    has(&src, &["let package_version_id = self.package_version_id;"]);
+    // The route and its values in route order, each encoded by its kind.
     has(
         &src,
         &[
-            r#"format!( "/orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}" )"#,
+            r#"crate::runtime::Request::at( self.client, crate::runtime::Method::Get, "/orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}", &[ crate::runtime::encode::PathValue::Segment(&self.org), crate::runtime::encode::PathValue::Segment(self.package_type.as_str()), crate::runtime::encode::PathValue::Segment(&self.package_name), crate::runtime::encode::PathValue::Integer(self.package_version_id), ], )"#,
         ],
     );
+    lacks(&src, &["format!("]);
     has(
         &src,
         &["package_type, package_name: package_name.into(), package_version_id, }"],
@@ -613,7 +606,12 @@ fn string_lists_accept_any_iterable_of_strings() {
 fn requests_carry_their_route_and_the_notification_mark() {
     let mut e = issues_create();
     let plain = endpoint_source(&api(vec![e.clone()]), &e);
-    has(&plain, &[r#".route("/repos/{owner}/{repo}/issues")"#]);
+    has(
+        &plain,
+        &[
+            r#""/repos/{owner}/{repo}/issues", &[ crate::runtime::encode::PathValue::Segment(&self.owner), crate::runtime::encode::PathValue::Segment(&self.repo), ], )"#,
+        ],
+    );
     lacks(
         &plain,
         &[".triggers_notifications()", "Triggers notifications"],
@@ -623,7 +621,7 @@ fn requests_carry_their_route_and_the_notification_mark() {
     has(
         &marked,
         &[
-            r#".route("/repos/{owner}/{repo}/issues").triggers_notifications()"#,
+            r#"crate::runtime::encode::PathValue::Segment(&self.repo), ], ).triggers_notifications()"#,
             "**Triggers notifications.**",
         ],
     );

@@ -2,9 +2,7 @@
 //! headers and the JSON or raw body — and how arguments are accepted and stored.
 
 use proc_macro2::{Ident, TokenStream};
-use quote::{format_ident, quote};
-
-use super::naming::bare;
+use quote::quote;
 
 use super::types::Shape;
 use crate::model::{BodyKind, Endpoint, HttpMethod, Location, Param, PathPart, Type};
@@ -85,7 +83,6 @@ pub fn build_fn(endpoint: &Endpoint, fields: &[ParamField]) -> TokenStream {
         HttpMethod::Patch => quote!(Patch),
         HttpMethod::Delete => quote!(Delete),
     };
-    let (path_locals, path) = path_expr(endpoint, fields);
     let uploads = endpoint.origin.then(|| quote!(.uploads()));
     let mut steps: Vec<TokenStream> = Vec::new();
     if endpoint.origin {
@@ -118,15 +115,13 @@ pub fn build_fn(endpoint: &Endpoint, fields: &[ParamField]) -> TokenStream {
     let notifies = endpoint
         .triggers_notifications
         .then(|| quote!(.triggers_notifications()));
-    let new = quote!(crate::runtime::Request::new(self.client, crate::runtime::Method::#method, #path).route(#route)#notifies #uploads);
+    // The route and its values, filled and encoded by the runtime.
+    let values = path_values(endpoint, fields);
+    let new = quote!(crate::runtime::Request::at(self.client, crate::runtime::Method::#method, #route, &[#(#values),*])#notifies #uploads);
     let body = if steps.is_empty() {
-        quote! {
-            #(#path_locals)*
-            #new
-        }
+        new
     } else {
         quote! {
-            #(#path_locals)*
             let mut req = #new;
             #(#steps)*
             req
@@ -154,62 +149,41 @@ pub fn route_template(endpoint: &Endpoint) -> String {
         .collect()
 }
 
-/// The encoded path: each parameter bound to a local, then one `format!` with inline names.
-fn path_expr(endpoint: &Endpoint, fields: &[ParamField]) -> (Vec<TokenStream>, TokenStream) {
-    let mut template = String::new();
-    let mut locals = Vec::new();
-    for part in &endpoint.path {
-        match part {
-            PathPart::Literal(text) => {
-                template.push_str(&text.replace('{', "{{").replace('}', "}}"))
-            }
-            PathPart::Param(name) => {
-                match fields
-                    .iter()
-                    .find(|f| f.param.location == Location::Path && &f.param.wire_name == name)
-                {
-                    Some(f) => {
-                        // Locals are plain identifiers (`type_` for `r#type`) so they can be inlined.
-                        let bare_name = bare(&f.field.to_string()).to_owned();
-                        let local_name = if f.field.to_string().starts_with("r#") {
-                            format!("{bare_name}_")
-                        } else {
-                            bare_name
-                        };
-                        template.push_str(&format!("{{{local_name}}}"));
-                        let local = format_ident!("{}", local_name);
-                        let value = path_arg(f);
-                        locals.push(quote!(let #local = #value;));
-                    }
-                    // The model reports routes naming unknown parameters; keep the text as is.
-                    None => template.push_str(&format!("{{{{{name}}}}}")),
+/// The values of the route's placeholders, in route order, for `Request::at`.
+fn path_values(endpoint: &Endpoint, fields: &[ParamField]) -> Vec<TokenStream> {
+    let names = endpoint.path.iter().filter_map(|part| match part {
+        PathPart::Literal(_) => None,
+        PathPart::Param(name) => Some(name),
+    });
+    names
+        .map(|name| {
+            let found = fields
+                .iter()
+                .find(|f| f.param.location == Location::Path && &f.param.wire_name == name);
+            // The parser and the model reject such routes; fail loudly if one gets here.
+            let Some(f) = found else {
+                let msg = format!("route parameter `{name}` has no path field");
+                return quote!(compile_error!(#msg));
+            };
+            let field = &f.field;
+            let kind = if f.param.allows_slash {
+                quote!(Slashed)
+            } else {
+                quote!(Segment)
+            };
+            match f.ty_model {
+                Type::Integer => quote!(crate::runtime::encode::PathValue::Integer(self.#field)),
+                Type::String => quote!(crate::runtime::encode::PathValue::#kind(&self.#field)),
+                Type::Enum { .. } => {
+                    quote!(crate::runtime::encode::PathValue::#kind(self.#field.as_str()))
+                }
+                _ => {
+                    let text = to_text(&f.ty_model, quote!(self.#field));
+                    quote!(crate::runtime::encode::PathValue::#kind(&#text))
                 }
             }
-        }
-    }
-    if locals.is_empty() {
-        (locals, quote!(String::from(#template)))
-    } else {
-        (locals, quote!(format!(#template)))
-    }
-}
-
-fn path_arg(f: &ParamField) -> TokenStream {
-    let field = &f.field;
-    let encode = if f.param.allows_slash {
-        quote!(crate::runtime::encode::slashed)
-    } else {
-        quote!(crate::runtime::encode::segment)
-    };
-    match f.ty_model {
-        Type::Integer | Type::Number | Type::Boolean => quote!(self.#field),
-        Type::String => quote!(#encode(&self.#field)),
-        Type::Enum { .. } => quote!(#encode(self.#field.as_str())),
-        _ => {
-            let text = to_text(&f.ty_model, quote!(self.#field));
-            quote!(#encode(&#text).to_string())
-        }
-    }
+        })
+        .collect()
 }
 
 /// A query or header parameter: added only when set.
