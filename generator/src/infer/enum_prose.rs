@@ -1,6 +1,6 @@
-//! Enum values named in running prose rather than after a "Can be one of" cue: sort keys
-//! ("Sorts … by number of `stars` or `forks`"), parallel instructions ("Use `a` to …, `b` to
-//! …"), "When set to X, … When set to Y", "either active or deleted" and a sole accepted value.
+//! Enum values named in running prose rather than after a "Can be one of" cue: sort keys,
+//! parallel instructions ("Use `a` to …, `b` to …"), "When set to X", "either active or
+//! deleted", "can also be", a sole accepted value, and the default joining a found set.
 
 use super::enums::{leading_value, sentences};
 
@@ -16,6 +16,12 @@ fn gives_examples(sentence: &str) -> bool {
     ["for example", "e.g.", "such as", "for instance", "like `"]
         .iter()
         .any(|c| low.contains(c))
+}
+
+/// `text` from byte `at` on: offsets found in a lower-cased copy may fall inside a character
+/// when lower-casing changed a non-ASCII character's length; such text yields nothing.
+fn from_byte(text: &str, at: usize) -> &str {
+    text.get(at..).unwrap_or("")
 }
 
 /// A word of a value written without backticks (`active`, `PullRequest`, `remote_and_local`).
@@ -51,7 +57,7 @@ pub fn sort_keys(description: &str) -> Vec<String> {
         if gives_examples(sentence) {
             continue;
         }
-        let spans: Vec<String> = super::enums::backticked(&sentence[by..])
+        let spans: Vec<String> = super::enums::backticked(from_byte(sentence, by))
             .into_iter()
             .filter(|v| !v.is_empty() && !v.contains(char::is_whitespace))
             .collect();
@@ -80,7 +86,8 @@ pub fn instructed(description: &str) -> Vec<String> {
             for (at, _) in low.match_indices(verb) {
                 // The verb must be a word of its own ("refuse `x`" is no "use `x`").
                 let word_start = at == 0 || !low.as_bytes()[at - 1].is_ascii_alphabetic();
-                let Some((value, rest)) = leading_value(&sentence[at + verb.len()..]) else {
+                let Some((value, rest)) = leading_value(from_byte(sentence, at + verb.len()))
+                else {
                     continue;
                 };
                 if !word_start {
@@ -150,7 +157,7 @@ pub fn when_set_to(description: &str) -> Vec<String> {
     let mut values = Vec::new();
     for cue in ["when set to ", "if set to "] {
         for (at, _) in low.match_indices(cue) {
-            let rest = &description[at + cue.len()..];
+            let rest = from_byte(description, at + cue.len());
             let value = match leading_value(rest) {
                 Some((v, after)) if ends_clause(after) => Some(v),
                 Some(_) => None,
@@ -184,7 +191,7 @@ pub fn also_values(description: &str) -> Vec<String> {
             continue;
         }
         let mut after = Vec::new();
-        let mut rest = &sentence[at + "can also be ".len()..];
+        let mut rest = from_byte(sentence, at + "can also be ".len());
         loop {
             let piece = rest.trim_start();
             let piece = ["or ", "and ", ", "]
@@ -204,7 +211,7 @@ pub fn also_values(description: &str) -> Vec<String> {
         if after.is_empty() || !ends_clause(rest) {
             continue;
         }
-        let mut values: Vec<String> = super::enums::backticked(&sentence[..at])
+        let mut values: Vec<String> = super::enums::backticked(sentence.get(..at).unwrap_or(""))
             .into_iter()
             .filter(|v| !v.is_empty() && !v.contains(char::is_whitespace))
             .collect();
@@ -226,7 +233,7 @@ pub fn either_words(description: &str) -> Vec<String> {
         if at > 0 && low.as_bytes()[at - 1].is_ascii_alphabetic() {
             continue;
         }
-        let rest = &description[at + "either ".len()..];
+        let rest = from_byte(description, at + "either ".len());
         let Some((first, after)) = word_or_quoted(rest) else {
             continue;
         };
@@ -267,7 +274,7 @@ pub fn sole_value(description: &str) -> Option<String> {
     }
     let low = description.to_lowercase();
     for (at, _) in low.match_indices("only ") {
-        let rest = &description[at + "only ".len()..];
+        let rest = from_byte(description, at + "only ".len());
         if let Some((value, after)) = leading_value(rest) {
             let after = after.trim_start().to_lowercase();
             let accepted = [
@@ -310,7 +317,7 @@ pub fn default_value(description: &str) -> Option<String> {
         "default value is ",
     ] {
         for (at, _) in low.match_indices(cue) {
-            if let Some((value, after)) = leading_value(&description[at + cue.len()..]) {
+            if let Some((value, after)) = leading_value(from_byte(description, at + cue.len())) {
                 if ends_clause(after) {
                     return Some(value);
                 }
@@ -416,6 +423,19 @@ mod tests {
         assert_eq!(sole_value("Only `owner` can change it."), None);
         assert_eq!(sole_value("Can only be `a` or `b`."), None);
         assert_eq!(sole_value("It can not only be `a`."), None);
+    }
+
+    #[test]
+    fn odd_characters_do_not_panic() {
+        // `İ` grows when lower-cased, so offsets in the lower-cased copy shift.
+        let d =
+            "İİİİ Sort by `a` or `b`. İİ use `c` to x, `d` to y. When set to `e`. Either İ or x.";
+        let _ = (sort_keys(d), instructed(d), when_set_to(d), either_words(d));
+        let _ = (
+            also_values("İİİ can also be `x`"),
+            sole_value("İİİİ only `x` is supported"),
+        );
+        let _ = default_value("İİİİİİ Default: `x`");
     }
 
     #[test]

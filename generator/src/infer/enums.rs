@@ -81,8 +81,12 @@ fn raw_listed_values(description: &str) -> Option<Vec<String>> {
             // "… is set to `all` or `private`" nor "triggered by `user` and `org` events".
             if WEAK_CUES.contains(cue) {
                 let starts_sentence = cue.starts_with(' ')
-                    || description[..at].trim_end().is_empty()
-                    || description[..at].trim_end().ends_with(['.', '\n']);
+                    || description.get(..at).unwrap_or("").trim_end().is_empty()
+                    || description
+                        .get(..at)
+                        .unwrap_or("")
+                        .trim_end()
+                        .ends_with(['.', '\n']);
                 let (values, after) = backticked_run_rest(rest);
                 let after = after.trim_start();
                 let ends = after.is_empty()
@@ -287,7 +291,7 @@ pub fn backticked(text: &str) -> Vec<String> {
 fn either_or(description: &str) -> Option<Vec<String>> {
     let lower = description.to_lowercase();
     let at = lower.find("either `")?;
-    let rest = &description[at + "either ".len()..];
+    let rest = description.get(at + "either ".len()..)?;
     let values = backticked_run(rest);
     let booleans = values.iter().all(|v| v == "true" || v == "false");
     (values.len() >= 2 && !booleans).then_some(values)
@@ -500,6 +504,18 @@ mod tests {
             vec!["patch"]
         );
         assert_eq!(listed_values("Only `owner` can change it."), None);
+    }
+
+    #[test]
+    fn odd_characters_do_not_panic() {
+        // `İ` grows when lower-cased: offsets found in the lower-cased copy shift by one byte
+        // per `İ`, into the middle of the `é`s after the cue for some count.
+        for k in 0..12 {
+            let lead = "İ".repeat(k);
+            for tail in [" Set to `éééé` or `b`.", " Either `éééé` or `b`."] {
+                let _ = listed_values(&format!("{lead}{tail}"));
+            }
+        }
     }
 
     #[test]
