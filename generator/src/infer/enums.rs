@@ -1,5 +1,7 @@
 //! Enum values read from description wording ("Can be one of: `a`, `b`").
 
+use super::enum_prose;
+
 /// Phrases after which the description lists the allowed values in backticks.
 const ENUM_CUES: &[&str] = &[
     "can be one of:",
@@ -43,7 +45,15 @@ fn without_null(mut values: Vec<String>) -> Vec<String> {
 /// `Can be one of: `a`, `b``: the values listed right after an enum cue, exactly as written,
 /// because GitHub's docs always introduce closed value sets with this phrase.
 pub fn listed_values(description: &str) -> Option<Vec<String>> {
-    raw_listed_values(description).map(distinct)
+    let mut values = raw_listed_values(description)?;
+    // "Default: `created`" names one more value of a set found (docs sometimes leave it out).
+    if let Some(default) = enum_prose::default_value(description) {
+        let booleans = values.iter().all(|v| v == "true" || v == "false");
+        if !booleans && !values.contains(&default) {
+            values.push(default);
+        }
+    }
+    Some(distinct(values))
 }
 
 /// Values in first-seen order without repeats: lists per case ("For a non-nested team:
@@ -71,8 +81,12 @@ fn raw_listed_values(description: &str) -> Option<Vec<String>> {
             // "… is set to `all` or `private`" nor "triggered by `user` and `org` events".
             if WEAK_CUES.contains(cue) {
                 let starts_sentence = cue.starts_with(' ')
-                    || description[..at].trim_end().is_empty()
-                    || description[..at].trim_end().ends_with(['.', '\n']);
+                    || description.get(..at).unwrap_or("").trim_end().is_empty()
+                    || description
+                        .get(..at)
+                        .unwrap_or("")
+                        .trim_end()
+                        .ends_with(['.', '\n']);
                 let (values, after) = backticked_run_rest(rest);
                 let after = after.trim_start();
                 let ends = after.is_empty()
@@ -102,6 +116,18 @@ fn raw_listed_values(description: &str) -> Option<Vec<String>> {
     either_or(description)
         .or_else(|| defined_terms(description))
         .or_else(|| value_bullets(description))
+        .or_else(|| at_least_two(enum_prose::sort_keys(description)))
+        .or_else(|| at_least_two(enum_prose::instructed(description)))
+        .or_else(|| at_least_two(enum_prose::when_set_to(description)))
+        .or_else(|| at_least_two(enum_prose::either_words(description)))
+        .or_else(|| at_least_two(enum_prose::also_values(description)))
+        .or_else(|| enum_prose::sole_value(description).map(|v| vec![v]))
+}
+
+/// Two or more distinct values (not `null`) make a set; one alone is an example.
+fn at_least_two(values: Vec<String>) -> Option<Vec<String>> {
+    let values = distinct(without_null(values));
+    (values.len() >= 2).then_some(values)
 }
 
 /// "`opt_in` means large files will be stored …. `opt_out` means …", "`latest` returns …
@@ -115,7 +141,8 @@ fn defined_terms(description: &str) -> Option<Vec<String>> {
     let mut values = Vec::new();
     for sentence in sentences(description) {
         let mut rest = sentence;
-        for lead in ["for example, ", "and ", "or "] {
+        // "For example, `day` will filter …" gives examples of an open set: no lead to skip.
+        for lead in ["and ", "or "] {
             if rest
                 .get(..lead.len())
                 .is_some_and(|p| p.eq_ignore_ascii_case(lead))
@@ -149,7 +176,7 @@ fn defined_terms(description: &str) -> Option<Vec<String>> {
 }
 
 /// Sentences and lines of a text (split at `. `, `.\n` and line breaks), trimmed.
-fn sentences(text: &str) -> impl Iterator<Item = &str> {
+pub(super) fn sentences(text: &str) -> impl Iterator<Item = &str> {
     text.split('\n')
         .flat_map(|line| line.split(". "))
         .map(|s| s.trim().trim_start_matches(['-', '*']).trim_start())
@@ -157,7 +184,7 @@ fn sentences(text: &str) -> impl Iterator<Item = &str> {
 }
 
 /// A backticked value (no spaces, not empty) at the very start of `text`, and the rest.
-fn leading_value(text: &str) -> Option<(String, &str)> {
+pub(super) fn leading_value(text: &str) -> Option<(String, &str)> {
     let inner = text.strip_prefix('`')?;
     let end = inner.find('`')?;
     let value = unquote(&inner[..end]);
@@ -264,7 +291,7 @@ pub fn backticked(text: &str) -> Vec<String> {
 fn either_or(description: &str) -> Option<Vec<String>> {
     let lower = description.to_lowercase();
     let at = lower.find("either `")?;
-    let rest = &description[at + "either ".len()..];
+    let rest = description.get(at + "either ".len()..)?;
     let values = backticked_run(rest);
     let booleans = values.iter().all(|v| v == "true" || v == "false");
     (values.len() >= 2 && !booleans).then_some(values)
@@ -448,6 +475,47 @@ mod tests {
             listed_values("Set to `open`, `closed, `fixed`, or `dismissed` to list."),
             None
         );
+    }
+
+    #[test]
+    fn default_joins_a_found_set() {
+        assert_eq!(
+            listed_values("Can be one of: `all`, `owner`. Default: `member`").unwrap(),
+            vec!["all", "owner", "member"]
+        );
+        // A default alone is no set.
+        assert_eq!(listed_values("The sort order. Default: `created`"), None);
+    }
+
+    #[test]
+    fn examples_define_no_set() {
+        let d = "The period.\n\nFor example, `day` will filter the past day. For example, `week` will filter the past week.";
+        assert_eq!(listed_values(d), None);
+    }
+
+    #[test]
+    fn prose_rules_feed_listed_values() {
+        assert_eq!(
+            listed_values("Sorts the results by number of `stars` or `forks`.").unwrap(),
+            vec!["stars", "forks"]
+        );
+        assert_eq!(
+            listed_values("Currently, only `patch` is supported.").unwrap(),
+            vec!["patch"]
+        );
+        assert_eq!(listed_values("Only `owner` can change it."), None);
+    }
+
+    #[test]
+    fn odd_characters_do_not_panic() {
+        // `İ` grows when lower-cased: offsets found in the lower-cased copy shift by one byte
+        // per `İ`, into the middle of the `é`s after the cue for some count.
+        for k in 0..12 {
+            let lead = "İ".repeat(k);
+            for tail in [" Set to `éééé` or `b`.", " Either `éééé` or `b`."] {
+                let _ = listed_values(&format!("{lead}{tail}"));
+            }
+        }
     }
 
     #[test]

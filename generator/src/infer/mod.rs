@@ -3,6 +3,7 @@
 
 mod arrays;
 mod choices;
+mod enum_prose;
 mod enums;
 mod flags;
 mod ids;

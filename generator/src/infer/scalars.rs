@@ -22,7 +22,8 @@ const BOOLEAN_NAME_ENDS: &[&str] = &[
 ];
 
 /// "Can be one of: `a`, `b`": a closed set of strings (booleans when the set is true/false).
-/// Backticked names of sibling parameters ("Either `artifact_id` or `artifact_url`") are not values.
+/// Backticked names of sibling parameters ("Either `artifact_id` or `artifact_url`") are not
+/// values: a list at least half made of them is none.
 pub fn listed_enum(ctx: &ParamCtx) -> Option<Type> {
     let values = listed_values(ctx.description)?;
     // "A comma-separated list of states. Can be: `open`, …": the values are items of one string.
@@ -32,10 +33,13 @@ pub fn listed_enum(ctx: &ParamCtx) -> Option<Type> {
     ) {
         return None;
     }
-    if values
+    // A sort key may share a filter's name (`epss_percentage`): only a list made mostly of
+    // parameter names is about the parameters.
+    let named = values
         .iter()
-        .any(|v| v == ctx.name || ctx.siblings.contains(v))
-    {
+        .filter(|v| *v == ctx.name || ctx.siblings.contains(v))
+        .count();
+    if 2 * named >= values.len() {
         return None;
     }
     if values.iter().all(|v| v == "true" || v == "false") {
@@ -425,6 +429,29 @@ mod tests {
                 })
             })
         );
+    }
+
+    #[test]
+    fn sort_keys_may_share_filter_names() {
+        let siblings = ["state".to_string(), "epss_percentage".to_string()];
+        let d = "The property to sort by.\n`created` means when created.\n`updated` means when changed.\n`epss_percentage` sorts alerts by EPSS.";
+        let c = ParamCtx {
+            siblings: &siblings,
+            ..query("sort", d)
+        };
+        assert_eq!(
+            listed_enum(&c),
+            Some(Type::Enum {
+                values: vec!["created".into(), "updated".into(), "epss_percentage".into()]
+            })
+        );
+        // A choice between parameters is no enum of values.
+        let siblings = ["artifact_id".to_string(), "artifact_url".to_string()];
+        let c = ParamCtx {
+            siblings: &siblings,
+            ..body("name", "Either `artifact_id` or `artifact_url`.")
+        };
+        assert_eq!(listed_enum(&c), None);
     }
 
     #[test]

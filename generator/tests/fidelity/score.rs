@@ -20,6 +20,30 @@ pub struct EnumTally {
     /// an enum whose values are all the reference's.
     pub reference: usize,
     pub recovered: usize,
+    /// Recovered rows whose inferred values are the reference's whole set.
+    pub complete: usize,
+    /// Reference enum rows whose text names every value (the ceiling of reading the text),
+    /// and how many of them are recovered.
+    pub recoverable: usize,
+    pub recovered_recoverable: usize,
+}
+
+/// Whether `text` names `value` as a token of its own (backticked, quoted or a bare word):
+/// bounded by characters that cannot be part of a value.
+pub fn names_value(text: &str, value: &str) -> bool {
+    let part = |c: char| c.is_alphanumeric() || matches!(c, '_' | '-' | '/' | '.' | '+');
+    text.match_indices(value).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after_text = &text[at + value.len()..];
+        let mut after = after_text.chars();
+        // A sentence's full stop after a value ("… or `all`.") is no part of it.
+        let after_ok = match after.next() {
+            None => true,
+            Some('.') => !after.next().is_some_and(part),
+            Some(c) => !part(c),
+        };
+        !before.is_some_and(part) && after_ok
+    })
 }
 
 #[derive(Default)]
@@ -155,11 +179,22 @@ pub fn score(specs: &[SpecFile], doc_value: &Value) -> Score {
                 let found = model["enum"].as_array().is_some_and(|got| {
                     got.iter().all(|g| t.values.iter().any(|r| g == r.as_str()))
                 });
+                let named = t.values.iter().all(|v| names_value(&row.description, v));
+                let complete = model["enum"]
+                    .as_array()
+                    .is_some_and(|got| found && got.len() == t.values.len());
                 enums.recovered += found as usize;
+                enums.complete += complete as usize;
+                enums.recoverable += named as usize;
+                enums.recovered_recoverable += (named && found) as usize;
                 if !found {
                     enum_lost.push(format!(
-                        "{}/{} {} want {:?}",
-                        spec.scope, spec.method_id, row.name, t.values
+                        "{}{}/{} {} want {:?}",
+                        if named { "(named in text) " } else { "" },
+                        spec.scope,
+                        spec.method_id,
+                        row.name,
+                        t.values
                     ));
                 }
             }
@@ -171,6 +206,18 @@ pub fn score(specs: &[SpecFile], doc_value: &Value) -> Score {
                 enums.inferred += 1;
                 enums.sound += known as usize;
                 enums.exact += (known && values.len() == t.values.len()) as usize;
+                if known && !t.values.is_empty() && values.len() < t.values.len() {
+                    println!(
+                        "ENUM-PARTIAL {}/{} {} got {values:?} want {:?}",
+                        spec.scope, spec.method_id, row.name, t.values
+                    );
+                }
+                if t.values.is_empty() {
+                    println!(
+                        "ENUM-UNCHECKED {}/{} {} got {values:?} (the reference lists no values)",
+                        spec.scope, spec.method_id, row.name
+                    );
+                }
                 if !known {
                     enum_misses.push(format!(
                         "{}/{} {} got {values:?} want {:?}",
@@ -264,6 +311,17 @@ pub fn score(specs: &[SpecFile], doc_value: &Value) -> Score {
         100.0 * pct(enums.recovered, enums.reference),
         100.0 * pct(enums.sound, enums.inferred)
     );
+    println!(
+        "  enums  recoverable from text (every value named in the row's text): {} of {}; recall against them {}/{} = {:.1}%; complete sets {}/{} = {:.1}%",
+        enums.recoverable,
+        enums.reference,
+        enums.recovered_recoverable,
+        enums.recoverable,
+        100.0 * pct(enums.recovered_recoverable, enums.recoverable),
+        enums.complete,
+        enums.reference,
+        100.0 * pct(enums.complete, enums.reference)
+    );
     let (type_share, location_share) = (pct(type_ok, total), pct(location_ok, total));
     println!(
         "  all    {total:>5} rows  type {:6.2}%  location {:6.2}%",
@@ -276,4 +334,15 @@ pub fn score(specs: &[SpecFile], doc_value: &Value) -> Score {
         location_share,
         enums,
     }
+}
+
+#[test]
+fn values_named_as_tokens_of_their_own() {
+    assert!(names_value("Sort by `created` or `updated`.", "updated"));
+    assert!(names_value("either active or deleted.", "active"));
+    assert!(names_value("One of 'all' or 'selected'", "selected"));
+    // Part of a longer word or value is no mention.
+    assert!(!names_value("Use `selected_repository_ids`.", "selected"));
+    assert!(!names_value("The reactions-+1 count", "reactions"));
+    assert!(!names_value("in docs.github.com", "docs"));
 }
