@@ -739,7 +739,7 @@ pub mod issues_and_pull_requests {
         /// `reactions-+1`
         ReactionsPlus1,
         /// `reactions--1`
-        Reactions1,
+        ReactionsMinus1,
         /// `reactions-smile`
         ReactionsSmile,
         /// `reactions-thinking_face`
@@ -765,7 +765,7 @@ pub mod issues_and_pull_requests {
                     Self::Comments => "Comments",
                     Self::Reactions => "Reactions",
                     Self::ReactionsPlus1 => "ReactionsPlus1",
-                    Self::Reactions1 => "Reactions1",
+                    Self::ReactionsMinus1 => "ReactionsMinus1",
                     Self::ReactionsSmile => "ReactionsSmile",
                     Self::ReactionsThinkingFace => "ReactionsThinkingFace",
                     Self::ReactionsHeart => "ReactionsHeart",
@@ -788,7 +788,7 @@ pub mod issues_and_pull_requests {
                 Self::Comments => "comments",
                 Self::Reactions => "reactions",
                 Self::ReactionsPlus1 => "reactions-+1",
-                Self::Reactions1 => "reactions--1",
+                Self::ReactionsMinus1 => "reactions--1",
                 Self::ReactionsSmile => "reactions-smile",
                 Self::ReactionsThinkingFace => "reactions-thinking_face",
                 Self::ReactionsHeart => "reactions-heart",

@@ -77,8 +77,9 @@ pub fn variant_name(value: &str) -> String {
     if !sign.is_empty() && rest.len() == 1 && rest.as_bytes()[0].is_ascii_digit() {
         return format!("{sign}{}", DIGITS[usize::from(rest.as_bytes()[0] - b'0')]);
     }
-    // Apostrophes join words (`won't` → `wont`); `+` inside a value is a word of its own.
-    let cleaned: String = rest
+    // Apostrophes join words (`won't` → `wont`); `+` inside a value is a word of its own, and
+    // so is a `-` that starts a number after a separator (`reactions--1` → `ReactionsMinus1`).
+    let cleaned: String = minus_words(rest)
         .replace(['\'', '’'], "")
         .replace('+', " plus ")
         .chars()
@@ -93,6 +94,25 @@ pub fn variant_name(value: &str) -> String {
     } else {
         not_self(name)
     }
+}
+
+/// `-` before a digit at the start of a word (after a separator, not a letter or digit)
+/// becomes the word `minus`: `a--1` → `a- minus 1`; `x-1` and `2-3` keep their hyphen.
+fn minus_words(value: &str) -> String {
+    let bytes = value.as_bytes();
+    let mut out = String::with_capacity(value.len());
+    for (i, c) in value.char_indices() {
+        let starts_number = c == '-'
+            && bytes.get(i + 1).is_some_and(u8::is_ascii_digit)
+            && i > 0
+            && !bytes[i - 1].is_ascii_alphanumeric();
+        if starts_number {
+            out.push_str(" minus ");
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// Hands out names unique within one namespace: a taken name gets a numeric suffix.
@@ -145,6 +165,10 @@ mod tests {
         );
         assert_eq!(variant_name(""), "Empty");
         assert_eq!(variant_name("+100"), "Plus100");
+        assert_eq!(variant_name("reactions-+1"), "ReactionsPlus1");
+        assert_eq!(variant_name("reactions--1"), "ReactionsMinus1");
+        assert_eq!(variant_name("x-1"), "X1");
+        assert_eq!(variant_name("2-3"), "V23");
         assert_eq!(variant_name("ALL_CAPS"), "AllCaps");
     }
 

@@ -40,7 +40,8 @@ pub fn either_required(texts: &[&str], rows: &[BodyRow]) -> Option<Vec<RowGroup>
     }
     for text in texts.iter().filter(|t| t.contains("ither ")) {
         for sentence in text.split(". ") {
-            let low = lower(sentence);
+            // ASCII lower-casing keeps byte offsets, so `at` indexes `sentence` too.
+            let low = sentence.to_ascii_lowercase();
             let Some(at) = low.find("either ") else {
                 continue;
             };
@@ -132,7 +133,8 @@ pub fn replaced_rows(description: &str) -> Vec<String> {
     if !description.contains("eplaces `") && !description.contains("instead of `") {
         return Vec::new();
     }
-    let text = lower(description);
+    // Offsets into the ASCII-lower-cased copy are offsets into `description`.
+    let text = description.to_ascii_lowercase();
     let mut out = Vec::new();
     for cue in ["replaces `", "use this instead of `"] {
         for (at, _) in text.match_indices(cue) {
@@ -194,7 +196,7 @@ pub fn alias_of<'a>(
 /// "using a `Content-Type` header of `text/plain` or `text/x-markdown`": the first media type
 /// the endpoint text names for its raw body, if any.
 pub fn raw_content_type(description: &str) -> Option<String> {
-    let at = lower(description).find("content-type")?;
+    let at = description.to_ascii_lowercase().find("content-type")?;
     // From the start of the backticked span (or word) that names the header.
     let start = description[..at]
         .rfind('`')
@@ -236,6 +238,29 @@ mod tests {
 
     fn names(groups: Option<Vec<RowGroup>>) -> Option<Vec<String>> {
         groups.map(|g| g.into_iter().map(|g| g.name).collect())
+    }
+
+    /// `İ` lower-cases to three bytes from two: offsets found in a lower-cased copy must still
+    /// index the original text (they did not, and sliced inside a character or beside the cue).
+    #[test]
+    fn non_ascii_text_before_a_cue_keeps_offsets_right() {
+        let required = rows(&[("repository_id", "", true), ("pull_request", "", true)]);
+        let text = "İİİ İstanbul: requires either `repository_id` or `pull_request`.";
+        assert_eq!(
+            names(either_required(&[text], &required)),
+            Some(vec![
+                "repository_id".to_string(),
+                "pull_request".to_string()
+            ])
+        );
+        assert_eq!(
+            replaced_rows("İİİİ Replaces `old_name`, which is closing down."),
+            ["old_name"]
+        );
+        assert_eq!(
+            raw_content_type("İİİİ Send it with a `Content-Type` of `text/plain`.").as_deref(),
+            Some("text/plain")
+        );
     }
 
     #[test]
