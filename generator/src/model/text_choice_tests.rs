@@ -6,6 +6,17 @@ use super::*;
 
 /// A spec file from a title, an endpoint text and `(name, required, description)` rows.
 fn spec_text(route: &str, title: &str, text: &str, rows: &[(&str, bool, &str)]) -> Api {
+    spec_with(route, title, text, rows, "")
+}
+
+/// [`spec_text`] with more front-matter lines (an explicit `parameters:` list).
+fn spec_with(
+    route: &str,
+    title: &str,
+    text: &str,
+    rows: &[(&str, bool, &str)],
+    front: &str,
+) -> Api {
     let mut table = String::new();
     for (name, required, description) in rows {
         let yes = if *required { "yes" } else { "no" };
@@ -14,7 +25,7 @@ fn spec_text(route: &str, title: &str, text: &str, rows: &[(&str, bool, &str)]) 
         ));
     }
     let md = format!(
-        "---\nname: {title}\nroute: {route}\nscope: things\ntype: API method\n---\n\n# {title}\n\n{text}\n\n## Parameters\n\n<table>\n<thead><tr><th>name</th><th>required</th><th>description</th></tr></thead>\n<tbody>\n{table}</tbody>\n</table>\n"
+        "---\nname: {title}\nroute: {route}\nscope: things\ntype: API method\n{front}---\n\n# {title}\n\n{text}\n\n## Parameters\n\n<table>\n<thead><tr><th>name</th><th>required</th><th>description</th></tr></thead>\n<tbody>\n{table}</tbody>\n</table>\n"
     );
     let spec = crate::parse::parse_spec(std::path::Path::new("specs/things/make.md"), &md)
         .unwrap_or_else(|d| panic!("{d}"));
@@ -159,6 +170,53 @@ fn fields_that_depend_on_a_sibling_type_are_optional() {
         panic!("settings is an object")
     };
     assert!(settings[0].required);
+}
+
+/// What the text cannot say, the spec states: the parameters of each kind of rule as
+/// alternatives (an enum of which one is sent), on the nested `rules[].parameters`.
+#[test]
+fn explicit_alternatives_on_a_nested_array_field() {
+    let api = spec_with(
+        "PUT /rulesets/{id}",
+        "Update a ruleset",
+        "",
+        &[
+            ("id", true, "The ruleset."),
+            ("rules", false, "The rules."),
+            ("rules[].type", true, ""),
+            ("rules[].parameters", false, ""),
+            ("rules[].parameters.count", true, "The number of approvals."),
+            (
+                "rules[].parameters.strict",
+                false,
+                "Whether checks must be current.",
+            ),
+            ("rules[].parameters.checks", true, "Checks that must pass."),
+            (
+                "rules[].parameters.checks[].context",
+                true,
+                "The check's name.",
+            ),
+        ],
+        "parameters:\n  - name: rules[].parameters\n    one_of: [[count], [checks, strict]]\n",
+    );
+    let Type::Array { items } = &param(&api, "rules").ty else {
+        panic!("rules is an array")
+    };
+    let Type::Object { fields } = &**items else {
+        panic!("of objects")
+    };
+    let parameters = fields.iter().find(|f| f.wire_name == "parameters").unwrap();
+    assert_eq!(
+        alternatives(parameters),
+        [
+            ("count".to_string(), vec!["count".to_string()]),
+            (
+                "checks".to_string(),
+                vec!["strict".to_string(), "checks".to_string()]
+            ),
+        ]
+    );
 }
 
 #[test]
