@@ -40,6 +40,7 @@ mod types;
 pub use cache::{CacheKey, CacheStore, CachedResponse};
 pub use client::{Client, ClientBuilder};
 pub use decode::DecodeError;
+pub use encode::PathValue;
 pub use error::{
     ApiError, Error, ErrorDetail, RateLimit, RequestInfo, Result, TimeoutError, TransportError,
 };
