@@ -32,6 +32,7 @@ mod rsa_pem;
 mod secret;
 mod send;
 mod throttle;
+mod timer;
 mod typed;
 mod types;
 

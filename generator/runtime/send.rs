@@ -25,38 +25,63 @@ use super::request::{Base, Body, Method, Request};
 use super::response::Response;
 use super::retry::{self, Why};
 use super::throttle::Class;
+use super::timer::{within, Expired, Silence};
 
 /// Send `req`, following redirects and retrying as configured, with `auth` as the
 /// `Authorization` unless the request sets its own; the body is read whole (at most
 /// `max_response_bytes`). `layers.rs` decides `auth` and the call's `deadline`.
-pub(crate) async fn execute(
-    req: &Request<'_>,
+///
+/// An `async` block, not an `async fn`: an `async fn` keeps a second copy of its arguments.
+pub(crate) fn execute<'r>(
+    req: &'r Request<'_>,
     auth: Option<HeaderValue>,
     deadline: Deadline,
-) -> Result<Response> {
-    let mut call = Call::new(req, auth, deadline)?;
-    let span = call.span.clone();
-    let work = async {
-        // The throttle's wait is boxed: only a client with a throttle pays for it.
+) -> impl std::future::Future<Output = Result<Response>> + Send + 'r {
+    async move {
+        let silence = Silence::new(req.client.inner.read_timeout, deadline);
+        let mut call = Call::new(req, auth, deadline, &silence)?;
+        // The throttle's wait (bounded by the deadline itself) is boxed: only a client with a
+        // throttle pays for it.
         let _permit = match call.inner.pacer {
-            Some(_) => Box::pin(call.admit()).await?,
+            Some(_) => Box::pin(call.admit().instrument(call.span.clone())).await?,
             None => None,
         };
-        loop {
-            let resp = call.until_success().await?;
-            call.phase = READING;
-            match read_limited(resp, call.inner.max_response_bytes).await {
-                Ok(Some(parts)) => return Ok(parts),
-                Ok(None) => return Err(call.too_large(call.inner.max_response_bytes as u64)),
-                Err(e) => Box::pin(call.retry_transport(e)).await?,
+        let result = loop {
+            let span = call.span.clone();
+            let work = async {
+                loop {
+                    let resp = call.until_success().await?;
+                    call.phase = READING;
+                    let limit = call.inner.max_response_bytes;
+                    let cut_off = match read_limited(resp, limit, call.silence).await {
+                        Ok(Some(parts)) => return Ok(parts),
+                        Ok(None) => return Err(call.too_large(limit as u64)),
+                        Err(e) => e,
+                    };
+                    Box::pin(call.retry_transport(cut_off)).await?;
+                }
+            };
+            let expired = {
+                // Pinned where it is: the timer holds a pointer, so the work is not copied into it.
+                let work = std::pin::pin!(work.instrument(span));
+                match within(deadline, &silence, work).await {
+                    Ok(result) => break result,
+                    Err(expired) => expired,
+                }
+            };
+            if expired == Expired::Deadline {
+                break Err(call.timeout(call.phase.into(), None, false));
             }
-        }
-    };
-    let result = within(deadline, work.instrument(span)).await;
-    let result = result.unwrap_or_else(|_| Err(call.timeout(call.phase.into(), None, false)));
-    call.span.record("attempts", call.attempts);
-    // The URL moves into the response: no copy on the common path.
-    result.map(|(status, headers, body)| Response::new(status, headers, body, call.url))
+            // The silent exchange was dropped (its connection closed); it is retried like one
+            // cut off after sending, in a new turn of the timer.
+            if let Err(e) = Box::pin(call.retry_stalled(true)).await {
+                break Err(e);
+            }
+        };
+        call.span.record("attempts", call.attempts);
+        // The URL moves into the response: no copy on the common path.
+        result.map(|(status, headers, body)| Response::new(status, headers, body, call.url))
+    }
 }
 
 /// Send `req` and stream a successful body into `writer` (at most `cap` bytes). A body
@@ -69,41 +94,60 @@ pub(crate) async fn download(
     cap: Option<u64>,
 ) -> Result<Download> {
     use tokio::io::AsyncWriteExt;
-    let mut call = Call::new(req, auth, deadline)?;
-    let span = call.span.clone();
-    let work = async {
-        let _permit = Box::pin(call.admit()).await?;
-        let mut resp = call.until_success().await?;
-        call.phase = READING;
-        let too_large = |n: u64| cap.is_some_and(|c| n > c);
-        if resp.content_length().is_some_and(too_large) {
-            return Err(call.too_large(cap.unwrap_or(u64::MAX)));
-        }
-        let status = resp.status().as_u16();
-        let headers = std::mem::take(resp.headers_mut());
-        let mut written = 0u64;
-        loop {
-            let chunk = match resp.chunk().await {
-                Ok(Some(c)) => c,
-                Ok(None) => break,
-                Err(e) => return Err(call.transport(e, None)),
-            };
-            written += chunk.len() as u64;
-            if too_large(written) {
+    let silence = Silence::new(req.client.inner.read_timeout, deadline);
+    let mut call = Call::new(req, auth, deadline, &silence)?;
+    let _permit = Box::pin(call.admit().instrument(call.span.clone())).await?;
+    let result = loop {
+        let span = call.span.clone();
+        let work = async {
+            let mut resp = call.until_success().await?;
+            call.phase = READING;
+            let too_large = |n: u64| cap.is_some_and(|c| n > c);
+            if resp.content_length().is_some_and(too_large) {
                 return Err(call.too_large(cap.unwrap_or(u64::MAX)));
             }
-            writer.write_all(&chunk).await.map_err(Error::Write)?;
+            let status = resp.status().as_u16();
+            let headers = std::mem::take(resp.headers_mut());
+            let mut written = 0u64;
+            loop {
+                let chunk = match resp.chunk().await {
+                    Ok(Some(c)) => c,
+                    Ok(None) => break,
+                    Err(e) => return Err(call.transport(e, None)),
+                };
+                written += chunk.len() as u64;
+                if too_large(written) {
+                    return Err(call.too_large(cap.unwrap_or(u64::MAX)));
+                }
+                // A slow writer is not a silent server.
+                call.silence.pause();
+                writer.write_all(&chunk).await.map_err(Error::Write)?;
+                call.silence.resume();
+            }
+            writer.flush().await.map_err(Error::Write)?;
+            Ok(Download {
+                status,
+                headers,
+                url: call.url.to_string(),
+                bytes: written,
+            })
+        };
+        let expired = {
+            // Pinned where it is: the timer holds a pointer, so the work is not copied into it.
+            let work = std::pin::pin!(work.instrument(span));
+            match within(deadline, &silence, work).await {
+                Ok(result) => break result,
+                Err(expired) => expired,
+            }
+        };
+        if expired == Expired::Deadline {
+            break Err(call.timeout(call.phase.into(), None, false));
         }
-        writer.flush().await.map_err(Error::Write)?;
-        Ok(Download {
-            status,
-            headers,
-            url: call.url.to_string(),
-            bytes: written,
-        })
+        let retry = call.phase != READING;
+        if let Err(e) = Box::pin(call.retry_stalled(retry)).await {
+            break Err(e);
+        }
     };
-    let result = within(deadline, work.instrument(span)).await;
-    let result = result.unwrap_or_else(|_| Err(call.timeout(call.phase.into(), None, false)));
     call.span.record("attempts", call.attempts);
     result
 }
@@ -112,17 +156,6 @@ pub(crate) async fn download(
 const SENDING: &str = "sending the request";
 const WAITING: &str = "waiting for the response";
 const READING: &str = "reading the response body";
-
-/// `fut` bounded by the call's deadline (`Err` if it passed first). The one timer of a
-/// call: it bounds every attempt, retry wait, redirect and the body read alike, lives inside
-/// the call's future (no allocation) and is registered once, on the first wait.
-///
-/// This and the span wrapper are plain future types, not `async fn`s: an `async fn` that
-/// awaits a future it was given holds it twice, and the call's future is moved (copied)
-/// once per layer, so each such wrapper would double the bytes copied per call.
-fn within<F: std::future::Future>(deadline: Deadline, fut: F) -> tokio::time::Timeout<F> {
-    tokio::time::timeout_at(tokio::time::Instant::from_std(deadline.at), fut)
-}
 
 /// A finished download: the response head and how many body bytes were written.
 #[derive(Debug, Clone)]
@@ -134,6 +167,16 @@ pub struct Download {
     pub url: String,
     /// Bytes written to the writer (after decompression).
     pub bytes: u64,
+}
+
+/// A rare path of an attempt (an error body and retry wait, a transport retry), boxed.
+type Rare<'a> = std::pin::Pin<Box<dyn std::future::Future<Output = Result<()>> + Send + 'a>>;
+
+/// What a response head led to.
+enum Settled {
+    Done(reqwest::Response),
+    Redirected,
+    Failed(reqwest::Response),
 }
 
 /// One call across its attempts.
@@ -163,10 +206,17 @@ struct Call<'r, 'c> {
     phase: &'static str,
     /// The `github.call` span (disabled, and free, without a subscriber).
     span: tracing::Span,
+    /// How long the server has been silent (the call's timer ends a silence too long).
+    silence: &'r Silence,
 }
 
 impl<'r, 'c> Call<'r, 'c> {
-    fn new(req: &'r Request<'c>, auth: Option<HeaderValue>, deadline: Deadline) -> Result<Self> {
+    fn new(
+        req: &'r Request<'c>,
+        auth: Option<HeaderValue>,
+        deadline: Deadline,
+        silence: &'r Silence,
+    ) -> Result<Self> {
         let inner: &Inner = &req.client.inner;
         let url = build_url(inner, req)?;
         // An explicit origin is trusted with credentials like the configured hosts.
@@ -213,6 +263,7 @@ impl<'r, 'c> Call<'r, 'c> {
             new_attempt: true,
             redirects: 0,
             phase: SENDING,
+            silence,
         })
     }
 
@@ -243,6 +294,7 @@ impl<'r, 'c> Call<'r, 'c> {
                 reason: b.reason.into(),
                 wait: b.wait,
                 rate_limited: b.rate_limited,
+                idle: None,
             }))),
         }
     }
@@ -311,6 +363,8 @@ impl<'r, 'c> Call<'r, 'c> {
             }
             self.new_attempt = true;
             self.phase = SENDING;
+            // After a retry wait the server's silence counts from now.
+            self.silence.resume();
             // The call's deadline is the timer of `within`; reqwest arms a timer of its own only
             // for a per-attempt limit shorter than what is left.
             let attempt_limit = match self.inner.attempt_timeout {
@@ -332,52 +386,63 @@ impl<'r, 'c> Call<'r, 'c> {
                 status = Empty,
             );
             let sent = self.inner.http.execute(rq).instrument(span.clone()).await;
-            let resp = match sent {
-                Ok(resp) => resp,
+            // Whatever needs a wait (an error body, a retry) is a boxed future: the rare
+            // path's locals do not make every call's future (moved and copied per layer)
+            // larger, and `sent` is not held across it.
+            let rare: Rare<'_> = match sent {
+                Ok(resp) => {
+                    self.silence.heard();
+                    let status = resp.status().as_u16();
+                    span.record("status", status);
+                    self.span.record("status", status);
+                    match self.settle(status, resp)? {
+                        Settled::Done(resp) => return Ok(resp),
+                        Settled::Redirected => continue,
+                        Settled::Failed(resp) => Box::pin(self.status_error(status, resp)),
+                    }
+                }
                 Err(e) => {
                     for h in self.inner.hooks.iter() {
                         h.on_error(&self.attempt_info(), &e);
                     }
-                    Box::pin(self.retry_transport(e)).await?;
-                    continue;
+                    Box::pin(self.retry_transport(e))
                 }
             };
-            let status = resp.status().as_u16();
-            span.record("status", status);
-            self.span.record("status", status);
-            for h in self.inner.hooks.iter() {
-                h.on_response(&self.attempt_info(), status, resp.headers());
-            }
-
-            if (300..400).contains(&status) && status != 304 {
-                let location = resp.headers().get(LOCATION).map(HeaderValue::as_bytes);
-                match redirect::decide(status, &self.method, &self.url, location) {
-                    Ok(Redirect::To { url, to_get }) => {
-                        self.follow(url, to_get)?;
-                        continue;
-                    }
-                    Ok(Redirect::No) => {}
-                    Err(e) => return Err(self.named(e)),
-                }
-            }
-            if (200..300).contains(&status) || status == 304 {
-                if let Some(p) = &self.inner.pacer {
-                    p.observe(resp.headers(), None);
-                }
-                // A 304 goes back to `cache.rs`, which answers it from its store.
-                return Ok(resp);
-            }
-            // The rest is the rare path: boxed, so its body buffer, error and retry wait do
-            // not make every call's future (moved and copied per layer) larger.
-            Box::pin(self.status_error(status, resp)).await?;
+            rare.await?;
         }
+    }
+
+    /// What a response head means: a success (2xx, or a 304 that `cache.rs` answers from
+    /// its store), a redirect followed, or an error status.
+    fn settle(&mut self, status: u16, resp: reqwest::Response) -> Result<Settled> {
+        for h in self.inner.hooks.iter() {
+            h.on_response(&self.attempt_info(), status, resp.headers());
+        }
+        if (300..400).contains(&status) && status != 304 {
+            let location = resp.headers().get(LOCATION).map(HeaderValue::as_bytes);
+            match redirect::decide(status, &self.method, &self.url, location) {
+                Ok(Redirect::To { url, to_get }) => {
+                    self.follow(url, to_get)?;
+                    return Ok(Settled::Redirected);
+                }
+                Ok(Redirect::No) => {}
+                Err(e) => return Err(self.named(e)),
+            }
+        }
+        if (200..300).contains(&status) || status == 304 {
+            if let Some(p) = &self.inner.pacer {
+                p.observe(resp.headers(), None);
+            }
+            return Ok(Settled::Done(resp));
+        }
+        Ok(Settled::Failed(resp))
     }
 
     /// An error status: read (a prefix of) its body, then wait and try again (`Ok`) when
     /// the retry policy and the deadline allow, else the [`ApiError`].
     async fn status_error(&mut self, status: u16, mut resp: reqwest::Response) -> Result<()> {
         let headers = std::mem::take(resp.headers_mut());
-        let bytes = read_capped(resp, ApiError::MAX_BODY).await;
+        let bytes = read_capped(resp, ApiError::MAX_BODY, self.silence).await;
         let mut err = ApiError::new(status, headers, &bytes);
         let decision = retry::after_status(&self.inner.retry, self.attempts - 1, self.resend, &err);
         if let Some(p) = &self.inner.pacer {
@@ -412,11 +477,38 @@ impl<'r, 'c> Call<'r, 'c> {
         Err(self.transport(e, refused))
     }
 
+    /// The server sent nothing for the idle limit: wait and try again (`Ok`) when `allowed`
+    /// and the policy for an exchange cut off after sending permits it (a `POST` may have
+    /// been processed), else the [`TimeoutError`] saying what stalled.
+    async fn retry_stalled(&mut self, allowed: bool) -> Result<()> {
+        let policy = &self.inner.retry;
+        let attempt = self.attempts.saturating_sub(1);
+        let wait = retry::after_stall(policy, attempt, self.resend).filter(|_| allowed);
+        let refused = match wait {
+            Some(wait) => match self.pause(wait, Why::Stalled).await {
+                Ok(()) => return Ok(()),
+                Err(wait) => Some(wait),
+            },
+            None => None,
+        };
+        let mut request = self.info();
+        request.retry_refused = refused;
+        Err(Error::Timeout(Box::new(TimeoutError {
+            request,
+            reason: self.phase.into(),
+            wait: None,
+            rate_limited: false,
+            idle: self.silence.limit(),
+        })))
+    }
+
     /// Sleep `wait` before the next attempt when the deadline allows; else `Err(wait)`.
     async fn pause(&mut self, wait: Duration, why: Why) -> std::result::Result<(), Duration> {
         if Instant::now() + wait >= self.deadline {
             return Err(wait);
         }
+        // Not waiting on the server: its silence counts again from the next attempt.
+        self.silence.pause();
         tracing::debug!(
             attempt = self.attempts,
             wait_ms = wait.as_millis() as u64,
@@ -469,6 +561,7 @@ impl<'r, 'c> Call<'r, 'c> {
             reason: reason.into(),
             wait,
             rate_limited,
+            idle: None,
         }))
     }
 
@@ -497,44 +590,54 @@ impl<'r, 'c> Call<'r, 'c> {
 /// Status, headers and the whole body of at most `limit` bytes; `None` when the body is
 /// larger (announced by `Content-Length` or found while reading), so a huge body is refused,
 /// not buffered. With gzip, chunks are decompressed: the limit applies to the decompressed
-/// size.
-async fn read_limited(
+/// size. Each chunk tells `silence` that data came.
+///
+/// An `async` block, not an `async fn`: the response is used where it was captured, not
+/// copied into a second place in the future.
+fn read_limited(
     mut resp: reqwest::Response,
     limit: usize,
-) -> std::result::Result<Option<(u16, HeaderMap, Bytes)>, reqwest::Error> {
-    if resp.content_length().is_some_and(|n| n > limit as u64) {
-        return Ok(None);
-    }
-    // A body that comes in one chunk (most JSON answers) is kept as it is: no copy.
-    let first = resp.chunk().await?.unwrap_or_default();
-    if first.len() > limit {
-        return Ok(None);
-    }
-    let body = match resp.chunk().await? {
-        None => first,
-        Some(second) => {
-            let mut buf = Vec::with_capacity(first.len() + second.len());
-            buf.extend_from_slice(&first);
-            let mut next = Some(second);
-            while let Some(chunk) = next {
-                if chunk.len() > limit - buf.len() {
-                    return Ok(None);
-                }
-                buf.extend_from_slice(&chunk);
-                next = resp.chunk().await?;
-            }
-            Bytes::from(buf)
+    silence: &Silence,
+) -> impl std::future::Future<
+    Output = std::result::Result<Option<(u16, HeaderMap, Bytes)>, reqwest::Error>,
+> + Send
+       + '_ {
+    async move {
+        if resp.content_length().is_some_and(|n| n > limit as u64) {
+            return Ok(None);
         }
-    };
-    let status = resp.status().as_u16();
-    Ok(Some((status, std::mem::take(resp.headers_mut()), body)))
+        // A body that comes in one chunk (most JSON answers) is kept as it is: no copy.
+        let mut first: Option<Bytes> = None;
+        let mut buf = Vec::new();
+        let mut len = 0;
+        while let Some(chunk) = resp.chunk().await? {
+            silence.heard();
+            if chunk.len() > limit - len {
+                return Ok(None);
+            }
+            len += chunk.len();
+            match first.take() {
+                None if buf.is_empty() => first = Some(chunk),
+                Some(one) => {
+                    buf.reserve(len);
+                    buf.extend_from_slice(&one);
+                    buf.extend_from_slice(&chunk);
+                }
+                None => buf.extend_from_slice(&chunk),
+            }
+        }
+        let body = first.unwrap_or_else(|| Bytes::from(buf));
+        let status = resp.status().as_u16();
+        Ok(Some((status, std::mem::take(resp.headers_mut()), body)))
+    }
 }
 
 /// Read at most `cap` bytes of a body; read errors end the body early. Unlike
 /// [`read_limited`] it keeps a prefix of an over-long body: error bodies are only shown.
-async fn read_capped(mut resp: reqwest::Response, cap: usize) -> Bytes {
+async fn read_capped(mut resp: reqwest::Response, cap: usize, silence: &Silence) -> Bytes {
     let mut buf = Vec::new();
     while let Ok(Some(chunk)) = resp.chunk().await {
+        silence.heard();
         let room = cap - buf.len();
         buf.extend_from_slice(&chunk[..chunk.len().min(room)]);
         if buf.len() >= cap {
