@@ -61,7 +61,7 @@ pub(crate) fn execute(req: Request<'_>) -> impl Future<Output = Result<Response>
         if let Some(app) = &req.client.inner.app {
             return super::app_auth::execute(req, app, deadline).await;
         }
-        let auth = req.client.inner.auth.clone();
+        let auth = req.client.inner.auth.as_ref();
         // `with_auth`, inline: one layer less to hold the arguments.
         #[cfg(feature = "http-cache")]
         if let Some(store) = &req.client.inner.cache {
@@ -75,7 +75,7 @@ pub(crate) fn execute(req: Request<'_>) -> impl Future<Output = Result<Response>
 #[cfg(feature = "github-app")]
 pub(crate) async fn with_auth(
     req: &Request<'_>,
-    auth: Option<reqwest::header::HeaderValue>,
+    auth: Option<&reqwest::header::HeaderValue>,
     deadline: Deadline,
 ) -> Result<Response> {
     #[cfg(feature = "http-cache")]
@@ -96,8 +96,8 @@ pub(crate) async fn download(
     #[cfg(feature = "github-app")]
     if let Some(app) = &req.client.inner.app {
         let auth = super::app_auth::authorization(&req, app, deadline).await?;
-        return send::download(&req, auth, deadline, writer, cap).await;
+        return send::download(&req, auth.as_ref(), deadline, writer, cap).await;
     }
-    let auth = req.client.inner.auth.clone();
+    let auth = req.client.inner.auth.as_ref();
     send::download(&req, auth, deadline, writer, cap).await
 }

@@ -35,24 +35,24 @@ use super::timer::{within, Expired, Silence};
 /// An `async` block, not an `async fn`: an `async fn` keeps a second copy of its arguments.
 pub(crate) fn execute<'r>(
     req: &'r Request<'_>,
-    auth: Option<HeaderValue>,
+    auth: Option<&'r HeaderValue>,
     deadline: Deadline,
 ) -> impl std::future::Future<Output = Result<Response>> + Send + 'r {
     async move {
-        let silence = Silence::new(req.client.inner.read_timeout, deadline);
-        let mut call = Call::new(req, auth, deadline, &silence)?;
+        let silence = Silence::new(req.client.inner.read_timeout, &deadline);
+        let (url, span) = url_and_span(req)?;
+        let mut call = Call::new(req, auth, &deadline, &silence, &span, url)?;
         // The throttle's wait (bounded by the deadline itself) is boxed: only a client with a
         // throttle pays for it.
         let _permit = match call.inner.pacer {
-            Some(_) => Box::pin(call.admit().instrument(call.span.clone())).await?,
+            Some(_) => Box::pin(call.admit().instrument(span.clone())).await?,
             None => None,
         };
         let result = loop {
-            let span = call.span.clone();
             let work = async {
                 loop {
                     let resp = call.until_success().await?;
-                    call.phase = READING;
+                    call.phase = Phase::Reading;
                     let limit = call.inner.max_response_bytes;
                     let cut_off = match read_limited(resp, limit, call.silence).await {
                         Ok(Some(parts)) => return Ok(parts),
@@ -64,14 +64,14 @@ pub(crate) fn execute<'r>(
             };
             let expired = {
                 // Pinned where it is: the timer holds a pointer, so the work is not copied into it.
-                let work = std::pin::pin!(work.instrument(span));
-                match within(deadline, &silence, work).await {
+                let work = std::pin::pin!(work);
+                match within(&silence, &span, work).await {
                     Ok(result) => break result,
                     Err(expired) => expired,
                 }
             };
             if expired == Expired::Deadline {
-                break Err(call.timeout(call.phase.into(), None, false));
+                break Err(call.timeout(call.phase.as_str().into(), None, false));
             }
             // The silent exchange was dropped (its connection closed); it is retried like one
             // cut off after sending, in a new turn of the timer.
@@ -79,7 +79,7 @@ pub(crate) fn execute<'r>(
                 break Err(e);
             }
         };
-        call.span.record("attempts", call.attempts);
+        span.record("attempts", call.attempts);
         // The URL moves into the response: no copy on the common path.
         result.map(|(status, headers, body)| Response::new(status, headers, body, call.url))
     }
@@ -89,20 +89,20 @@ pub(crate) fn execute<'r>(
 /// cut off midway is not retried: part of it was written.
 pub(crate) async fn download(
     req: &Request<'_>,
-    auth: Option<HeaderValue>,
+    auth: Option<&HeaderValue>,
     deadline: Deadline,
     writer: &mut (dyn tokio::io::AsyncWrite + Unpin + Send),
     cap: Option<u64>,
 ) -> Result<Download> {
     use tokio::io::AsyncWriteExt;
-    let silence = Silence::new(req.client.inner.read_timeout, deadline);
-    let mut call = Call::new(req, auth, deadline, &silence)?;
-    let _permit = Box::pin(call.admit().instrument(call.span.clone())).await?;
+    let silence = Silence::new(req.client.inner.read_timeout, &deadline);
+    let (url, span) = url_and_span(req)?;
+    let mut call = Call::new(req, auth, &deadline, &silence, &span, url)?;
+    let _permit = Box::pin(call.admit().instrument(span.clone())).await?;
     let result = loop {
-        let span = call.span.clone();
         let work = async {
             let mut resp = call.until_success().await?;
-            call.phase = READING;
+            call.phase = Phase::Reading;
             let too_large = |n: u64| cap.is_some_and(|c| n > c);
             if resp.content_length().is_some_and(too_large) {
                 return Err(call.too_large(cap.unwrap_or(u64::MAX)));
@@ -135,28 +135,56 @@ pub(crate) async fn download(
         };
         let expired = {
             // Pinned where it is: the timer holds a pointer, so the work is not copied into it.
-            let work = std::pin::pin!(work.instrument(span));
-            match within(deadline, &silence, work).await {
+            let work = std::pin::pin!(work);
+            match within(&silence, &span, work).await {
                 Ok(result) => break result,
                 Err(expired) => expired,
             }
         };
         if expired == Expired::Deadline {
-            break Err(call.timeout(call.phase.into(), None, false));
+            break Err(call.timeout(call.phase.as_str().into(), None, false));
         }
-        let retry = call.phase != READING;
+        let retry = call.phase != Phase::Reading;
         if let Err(e) = Box::pin(call.retry_stalled(retry)).await {
             break Err(e);
         }
     };
-    call.span.record("attempts", call.attempts);
+    span.record("attempts", call.attempts);
     result
 }
 
+/// The URL of `req` and its `github.call` span (disabled, and free, without a subscriber).
+/// (Not inline: a local that is borrowed would keep its bytes in the call's future.)
+fn url_and_span(req: &Request<'_>) -> Result<(Url, tracing::Span)> {
+    let url = build_url(&req.client.inner, req)?;
+    let span = tracing::debug_span!(
+        "github.call",
+        method = req.method.as_str(),
+        route = req.route.unwrap_or(""),
+        path = url.path(),
+        status = Empty,
+        attempts = Empty,
+    );
+    Ok((url, span))
+}
+
 /// What a call is doing when its deadline passes (the timeout error says it).
-const SENDING: &str = "sending the request";
-const WAITING: &str = "waiting for the response";
-const READING: &str = "reading the response body";
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Phase {
+    Sending,
+    Waiting,
+    Reading,
+}
+
+impl Phase {
+    fn as_str(self) -> &'static str {
+        match self {
+            Phase::Sending => "sending the request",
+            Phase::Waiting => "waiting for the response",
+            Phase::Reading => "reading the response body",
+        }
+    }
+}
 
 /// A finished download: the response head and how many body bytes were written.
 #[derive(Debug, Clone)]
@@ -184,88 +212,80 @@ enum Settled {
 struct Call<'r, 'c> {
     req: &'r Request<'c>,
     inner: &'r Inner,
-    deadline: Instant,
-    limit: Duration,
+    /// The call's deadline (referenced, not copied: the call's future stays small).
+    deadline: &'r Deadline,
     url: Url,
     /// The first URL, kept once a redirect replaces `url` (errors name it).
     original: Option<Box<Url>>,
-    extra_trusted: Option<Origin>,
-    /// Headers of the first attempt; later attempts build their own.
-    fresh_headers: Option<HeaderMap>,
+    /// An explicit origin (`Request::origin`): trusted with credentials like the configured
+    /// hosts (boxed: rare).
+    extra_trusted: Option<Box<Origin>>,
+    /// `url` is on a trusted origin (checked once per URL, not per attempt).
+    url_trusted: bool,
+    /// `Authorization` for trusted hops: what `layers.rs` chose until the first attempt
+    /// resolves it (a caller-set header wins); `None` once a redirect left the origin.
     auth: Option<HeaderValue>,
-    method: reqwest::Method,
+    /// A redirect turned the request into a `GET` without a body.
     to_get_done: bool,
     /// A 5xx or a cut-off exchange may be sent again.
     resend: bool,
-    body: Option<Bytes>,
     /// Attempts sent (retries + 1; redirect hops are not attempts).
     attempts: u32,
     /// The next send starts a new attempt (false right after a redirect).
     new_attempt: bool,
     redirects: u8,
-    /// What the call is doing ([`SENDING`], [`WAITING`], [`READING`]).
-    phase: &'static str,
+    /// What the call is doing.
+    phase: Phase,
     /// The `github.call` span (disabled, and free, without a subscriber).
-    span: tracing::Span,
+    span: &'r tracing::Span,
     /// How long the server has been silent (the call's timer ends a silence too long).
-    silence: &'r Silence,
+    silence: &'r Silence<'r>,
 }
 
 impl<'r, 'c> Call<'r, 'c> {
     fn new(
         req: &'r Request<'c>,
-        auth: Option<HeaderValue>,
-        deadline: Deadline,
-        silence: &'r Silence,
+        auth: Option<&HeaderValue>,
+        deadline: &'r Deadline,
+        silence: &'r Silence<'r>,
+        span: &'r tracing::Span,
+        url: Url,
     ) -> Result<Self> {
         let inner: &Inner = &req.client.inner;
-        let url = build_url(inner, req)?;
         // An explicit origin is trusted with credentials like the configured hosts.
         let extra_trusted = match req.base {
-            Base::Origin(_) => Origin::of(&url),
+            Base::Origin(_) => Origin::of(&url).map(Box::new),
             _ => None,
         };
-        // The first attempt takes the headers built here; only a retry or a redirect (rare)
-        // builds them again, so the common case clones no header map.
-        let (headers, auth) = build_headers(inner, req, auth)?;
-        let body = match &req.body {
-            Body::None => None,
-            Body::Json(b) | Body::Raw(b) => Some(b.clone()),
-            Body::Invalid(e) => return Err(Error::invalid(e.clone())),
-        };
+        if let Body::Invalid(e) = &req.body {
+            return Err(Error::invalid(e.clone()));
+        }
         let idempotent = !matches!(req.method, Method::Post | Method::Patch);
-        let span = tracing::debug_span!(
-            "github.call",
-            method = req.method.as_str(),
-            route = req.route.unwrap_or(""),
-            path = url.path(),
-            status = Empty,
-            attempts = Empty,
-        );
-        Ok(Call {
+        let mut call = Call {
             span,
             req,
             inner,
-            deadline: deadline.at,
-            limit: deadline.limit,
+            deadline,
             url,
             original: None,
             extra_trusted,
-            fresh_headers: Some(headers),
-            auth,
-            method: req.method.to_reqwest(),
+            url_trusted: false,
+            auth: auth.cloned(),
             to_get_done: false,
             resend: idempotent
                 || req
                     .retry_non_idempotent
                     .unwrap_or(inner.retry.non_idempotent),
-            body,
             attempts: 0,
             new_attempt: true,
             redirects: 0,
-            phase: SENDING,
+            phase: Phase::Sending,
             silence,
-        })
+        };
+        // A path on the API or uploads base starts with `/` (`build_url` checks), so the
+        // URL keeps that configured origin: no need to compare.
+        call.url_trusted = matches!(req.base, Base::Api | Base::Uploads) || call.is_trusted(&call.url);
+        Ok(call)
     }
 
     fn is_trusted(&self, url: &Url) -> bool {
@@ -288,7 +308,7 @@ impl<'r, 'c> Call<'r, 'c> {
             notifies: self.req.notifies,
         };
         let path = self.req.route.unwrap_or(&self.req.path);
-        match pacer.admit(class, path, self.deadline).await {
+        match pacer.admit(class, path, self.deadline.at).await {
             Ok(p) => Ok(Some(p)),
             Err(b) => Err(Error::Timeout(Box::new(TimeoutError {
                 request: self.info(),
@@ -303,18 +323,21 @@ impl<'r, 'c> Call<'r, 'c> {
     /// Headers of the next attempt: `Authorization` (the caller's, or what `layers.rs`
     /// chose: a token, an app JWT, an installation token) on trusted hosts only, then hooks.
     fn attempt_headers(&mut self) -> Result<HeaderMap> {
-        let mut headers = match self.fresh_headers.take() {
-            Some(h) => h,
-            None => {
-                let (mut h, _) = build_headers(self.inner, self.req, None)?;
-                if self.to_get_done {
-                    h.remove(CONTENT_TYPE);
-                    h.remove(CONTENT_LENGTH);
-                }
-                h
+        let mut headers = if self.attempts == 1 && self.redirects == 0 {
+            // The first build decides the `Authorization` (a caller-set one wins); later
+            // ones keep that decision (a redirect off the origin may have dropped it).
+            let (h, auth) = build_headers(self.inner, self.req, self.auth.take())?;
+            self.auth = auth;
+            h
+        } else {
+            let (mut h, _) = build_headers(self.inner, self.req, None)?;
+            if self.to_get_done {
+                h.remove(CONTENT_TYPE);
+                h.remove(CONTENT_LENGTH);
             }
+            h
         };
-        let trusted = self.is_trusted(&self.url);
+        let trusted = self.url_trusted;
         if let Some(a) = self.auth.as_ref().filter(|_| trusted) {
             headers.insert(AUTHORIZATION, a.clone());
         }
@@ -335,9 +358,12 @@ impl<'r, 'c> Call<'r, 'c> {
     /// there would keep its bytes in the call's future.)
     fn attempt_request(&mut self, limit: Option<Duration>) -> Result<reqwest::Request> {
         let headers = self.attempt_headers()?;
-        let mut rq = reqwest::Request::new(self.method.clone(), self.url.clone());
+        let mut rq = reqwest::Request::new(self.wire_method().clone(), self.url.clone());
         *rq.headers_mut() = headers;
-        *rq.body_mut() = self.body.clone().map(reqwest::Body::from);
+        *rq.body_mut() = match &self.req.body {
+            Body::Json(b) | Body::Raw(b) if !self.to_get_done => Some(b.clone().into()),
+            _ => None,
+        };
         if limit.is_some() {
             // Only then: the first `timeout_mut` allocates the request's extension map.
             *rq.timeout_mut() = limit;
@@ -345,10 +371,18 @@ impl<'r, 'c> Call<'r, 'c> {
         Ok(rq)
     }
 
+    /// The method sent: the request's, or `GET` after a redirect that asked for it.
+    fn wire_method(&self) -> &'static reqwest::Method {
+        match self.to_get_done {
+            true => Method::Get.to_reqwest(),
+            false => self.req.method.to_reqwest(),
+        }
+    }
+
     fn attempt_info(&self) -> Attempt<'_> {
         Attempt {
             method: self.req.method,
-            wire_method: &self.method,
+            wire_method: self.wire_method(),
             url: &self.url,
             route: self.req.route,
             attempt: self.attempts,
@@ -363,7 +397,7 @@ impl<'r, 'c> Call<'r, 'c> {
                 self.attempts += 1;
             }
             self.new_attempt = true;
-            self.phase = SENDING;
+            self.phase = Phase::Sending;
             // After a retry wait the server's silence counts from now.
             self.silence.resume();
             // The call's deadline is the timer of `within`; reqwest arms a timer of its own only
@@ -371,22 +405,24 @@ impl<'r, 'c> Call<'r, 'c> {
             let attempt_limit = match self.inner.attempt_timeout {
                 Some(t) => {
                     let now = Instant::now();
-                    if now >= self.deadline {
-                        return Err(self.timeout(SENDING.into(), None, false));
+                    if now >= self.deadline.at {
+                        return Err(self.timeout(Phase::Sending.as_str().into(), None, false));
                     }
-                    (t < self.deadline - now).then_some(t)
+                    (t < self.deadline.at - now).then_some(t)
                 }
                 None => None,
             };
             let rq = self.attempt_request(attempt_limit)?;
-            self.phase = WAITING;
+            self.phase = Phase::Waiting;
             let span = tracing::debug_span!(
                 "github.attempt",
                 attempt = self.attempts,
                 redirects = self.redirects,
                 status = Empty,
             );
-            let sent = self.inner.http.execute(rq).instrument(span.clone()).await;
+            // The span lives in the pinned future (read back for the status), not twice.
+            let mut sending = std::pin::pin!(self.inner.http.execute(rq).instrument(span));
+            let sent = sending.as_mut().await;
             // Whatever needs a wait (an error body, a retry) is a boxed future: the rare
             // path's locals do not make every call's future (moved and copied per layer)
             // larger, and `sent` is not held across it.
@@ -394,7 +430,7 @@ impl<'r, 'c> Call<'r, 'c> {
                 Ok(resp) => {
                     self.silence.heard();
                     let status = resp.status().as_u16();
-                    span.record("status", status);
+                    sending.span().record("status", status);
                     self.span.record("status", status);
                     match self.settle(status, resp)? {
                         Settled::Done(resp) => return Ok(resp),
@@ -421,7 +457,7 @@ impl<'r, 'c> Call<'r, 'c> {
         }
         if (300..400).contains(&status) && status != 304 {
             let location = resp.headers().get(LOCATION).map(HeaderValue::as_bytes);
-            match redirect::decide(status, &self.method, &self.url, location) {
+            match redirect::decide(status, self.wire_method(), &self.url, location) {
                 Ok(Redirect::To { url, to_get }) => {
                     self.follow(url, to_get)?;
                     return Ok(Settled::Redirected);
@@ -496,7 +532,7 @@ impl<'r, 'c> Call<'r, 'c> {
         request.retry_refused = refused;
         Err(Error::Timeout(Box::new(TimeoutError {
             request,
-            reason: self.phase.into(),
+            reason: self.phase.as_str().into(),
             wait: None,
             rate_limited: false,
             idle: self.silence.limit(),
@@ -505,7 +541,7 @@ impl<'r, 'c> Call<'r, 'c> {
 
     /// Sleep `wait` before the next attempt when the deadline allows; else `Err(wait)`.
     async fn pause(&mut self, wait: Duration, why: Why) -> std::result::Result<(), Duration> {
-        if Instant::now() + wait >= self.deadline {
+        if Instant::now() + wait >= self.deadline.at {
             return Err(wait);
         }
         // Not waiting on the server: its silence counts again from the next attempt.
@@ -531,14 +567,13 @@ impl<'r, 'c> Call<'r, 'c> {
         }
         self.redirects += 1;
         if to_get {
-            self.method = reqwest::Method::GET;
             self.resend = true;
-            self.body = None;
             self.to_get_done = true;
         }
         // Credentials (also a caller-set Authorization) never follow to another origin,
         // and are not restored if a later hop comes back.
-        if !self.is_trusted(&next) {
+        self.url_trusted = self.is_trusted(&next);
+        if !self.url_trusted {
             self.auth = None;
         }
         let previous = std::mem::replace(&mut self.url, next);
@@ -552,7 +587,7 @@ impl<'r, 'c> Call<'r, 'c> {
         let first = self.original.as_deref().unwrap_or(&self.url);
         let mut info = RequestInfo::new(self.req.method, first.path(), self.req.route);
         info.attempts = self.attempts;
-        info.deadline = self.limit;
+        info.deadline = self.deadline.limit;
         info
     }
 
@@ -595,28 +630,32 @@ impl<'r, 'c> Call<'r, 'c> {
 ///
 /// An `async` block, not an `async fn`: the response is used where it was captured, not
 /// copied into a second place in the future.
-fn read_limited(
+fn read_limited<'s>(
     mut resp: reqwest::Response,
     limit: usize,
-    silence: &Silence,
+    silence: &'s Silence<'_>,
 ) -> impl std::future::Future<
     Output = std::result::Result<Option<(u16, HeaderMap, Bytes)>, reqwest::Error>,
 > + Send
-       + '_ {
+       + 's {
     async move {
         if resp.content_length().is_some_and(|n| n > limit as u64) {
             return Ok(None);
         }
+        let announced = resp.content_length();
         // A body that comes in one chunk (most JSON answers) is kept as it is: no copy.
         let mut first: Option<Bytes> = None;
         let mut buf = Vec::new();
         let mut len = 0;
         while let Some(chunk) = resp.chunk().await? {
-            silence.heard();
             if chunk.len() > limit - len {
                 return Ok(None);
             }
             len += chunk.len();
+            // Data came; no need to note it (a clock read) when the body is complete.
+            if announced != Some(len as u64) {
+                silence.heard();
+            }
             match first.take() {
                 None if buf.is_empty() => first = Some(chunk),
                 Some(one) => {
@@ -635,7 +674,7 @@ fn read_limited(
 
 /// Read at most `cap` bytes of a body; read errors end the body early. Unlike
 /// [`read_limited`] it keeps a prefix of an over-long body: error bodies are only shown.
-async fn read_capped(mut resp: reqwest::Response, cap: usize, silence: &Silence) -> Bytes {
+async fn read_capped(mut resp: reqwest::Response, cap: usize, silence: &Silence<'_>) -> Bytes {
     let mut buf = Vec::new();
     while let Ok(Some(chunk)) = resp.chunk().await {
         silence.heard();

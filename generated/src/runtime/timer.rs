@@ -17,26 +17,24 @@ use super::layers::Deadline;
 ///
 /// Data arriving only moves the end of the silence later and does not touch the timer: when
 /// the timer fires before the silence has lasted the limit, it is set again for the rest.
-pub(crate) struct Silence {
+pub(crate) struct Silence<'d> {
     /// Longest silence allowed (`None`: only the deadline bounds the call).
     limit: Option<Duration>,
-    /// The time the counts in `since` are measured from.
-    base: Instant,
-    /// When the current silence began, in nanoseconds after `base`, plus one; 0 while the call
+    /// The call's deadline; the counts in `since` are measured from the call's start.
+    deadline: &'d Deadline,
+    /// When the current silence began, in nanoseconds after the call's start, plus one; 0 while the call
     /// is not waiting on the server (a retry wait, writing a download to the caller).
     since: AtomicU64,
     /// A silence began after a pause: the timer may be set later than its end.
     restarted: AtomicBool,
 }
 
-impl Silence {
+impl<'d> Silence<'d> {
     /// The call of `deadline` (starting now), allowing `limit` without data from the server.
-    pub(crate) fn new(limit: Option<Duration>, deadline: Deadline) -> Silence {
-        // The call's start, without reading the clock again.
-        let start = deadline.at.checked_sub(deadline.limit).unwrap_or(deadline.at);
+    pub(crate) fn new(limit: Option<Duration>, deadline: &'d Deadline) -> Silence<'d> {
         Silence {
             limit,
-            base: Instant::from_std(start),
+            deadline,
             since: AtomicU64::new(1),
             restarted: AtomicBool::new(false),
         }
@@ -71,8 +69,14 @@ impl Silence {
         }
     }
 
+    /// The call's start, without reading the clock again.
+    fn base(&self) -> Instant {
+        let at = self.deadline.at;
+        Instant::from_std(at.checked_sub(self.deadline.limit).unwrap_or(at))
+    }
+
     fn nanos_now(&self) -> u64 {
-        let nanos = Instant::now().saturating_duration_since(self.base).as_nanos();
+        let nanos = Instant::now().saturating_duration_since(self.base()).as_nanos();
         u64::try_from(nanos).unwrap_or(u64::MAX - 1) + 1
     }
 
@@ -81,7 +85,7 @@ impl Silence {
         let limit = self.limit?;
         match self.since.load(Relaxed) {
             0 => None,
-            n => Some(self.base + Duration::from_nanos(n - 1) + limit),
+            n => Some(self.base() + Duration::from_nanos(n - 1) + limit),
         }
     }
 }
@@ -96,61 +100,75 @@ pub(crate) enum Expired {
 }
 
 pin_project_lite::pin_project! {
-    /// `fut` bounded by the call's deadline and by `silence`: `Err` if either ran out first.
+    /// `fut` bounded by the call's deadline and by `silence`: `Err` if either ran out first;
+    /// `fut` runs inside the call's span.
     ///
     /// A plain future type, not an `async fn`: an `async fn` that awaits a future it was given
     /// holds it twice, and the call's future is moved (copied) once per layer. The timer lives
     /// inside the call's future (no allocation) and is registered once, on the first wait.
-    pub(crate) struct Timer<'s, F> {
+    pub(crate) struct Timer<'s, 'd, F> {
         #[pin]
         fut: F,
         #[pin]
         sleep: Sleep,
-        deadline: Instant,
-        silence: &'s Silence,
+        silence: &'s Silence<'d>,
+        span: &'s tracing::Span,
     }
 }
 
-/// `fut` under the call's one timer. (Inline: the caller's future is built in place.)
+/// `fut` under the call's one timer, in `span`. (Inline: the caller's future is built in
+/// place.)
 #[inline(always)]
-pub(crate) fn within<F: Future>(deadline: Deadline, silence: &Silence, fut: F) -> Timer<'_, F> {
-    let deadline = Instant::from_std(deadline.at);
-    let due = silence.ends().map_or(deadline, |end| end.min(deadline));
+pub(crate) fn within<'s, 'd, F: Future>(
+    silence: &'s Silence<'d>,
+    span: &'s tracing::Span,
+    fut: F,
+) -> Timer<'s, 'd, F> {
     Timer {
         fut,
-        sleep: tokio::time::sleep_until(due),
-        deadline,
+        sleep: tokio::time::sleep_until(silence.due()),
         silence,
+        span,
     }
 }
 
-impl<F: Future> Future for Timer<'_, F> {
+impl Silence<'_> {
+    /// When the call's timer must fire next: the deadline, or the end of the silence.
+    fn due(&self) -> Instant {
+        let deadline = Instant::from_std(self.deadline.at);
+        self.ends().map_or(deadline, |end| end.min(deadline))
+    }
+}
+
+impl<F: Future> Future for Timer<'_, '_, F> {
     type Output = Result<F::Output, Expired>;
 
     fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
         let mut this = self.project();
-        if let Poll::Ready(out) = this.fut.poll(cx) {
+        let polled = {
+            let _entered = this.span.enter();
+            this.fut.poll(cx)
+        };
+        if let Poll::Ready(out) = polled {
             return Poll::Ready(Ok(out));
         }
-        let due = |silence: &Silence, deadline: Instant| {
-            silence.ends().map_or(deadline, |end| end.min(deadline))
-        };
         // A silence that began after a pause may end before the time the timer is set for.
         if this.silence.restarted.swap(false, Relaxed) {
-            let due = due(this.silence, *this.deadline);
+            let due = this.silence.due();
             if due < this.sleep.deadline() {
                 this.sleep.as_mut().reset(due);
             }
         }
         // At most two turns: a reset moves the timer past the time it fired at, and if it
         // fires again at once, that time is the deadline or the end of the silence.
+        let deadline = Instant::from_std(this.silence.deadline.at);
         for _ in 0..3 {
             ready!(this.sleep.as_mut().poll(cx));
             let fired = this.sleep.deadline();
-            if fired >= *this.deadline {
+            if fired >= deadline {
                 return Poll::Ready(Err(Expired::Deadline));
             }
-            let next = due(this.silence, *this.deadline);
+            let next = this.silence.due();
             if next <= fired {
                 return Poll::Ready(Err(Expired::Silence));
             }
