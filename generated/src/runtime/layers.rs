@@ -53,6 +53,7 @@ impl Deadline {
 ///
 /// An `async` block, not an `async fn`: an `async fn` moves its arguments into locals, so
 /// the request would be held (and copied) twice; the block borrows the one it captured.
+#[allow(clippy::manual_async_fn)] // on purpose: see above
 pub(crate) fn execute(req: Request<'_>) -> impl Future<Output = Result<Response>> + Send + '_ {
     async move {
         let req = &req;
