@@ -478,6 +478,7 @@ impl<'r, 'c> Call<'r, 'c> {
     /// the retry policy and the deadline allow, else the [`ApiError`].
     async fn status_error(&mut self, status: u16, mut resp: reqwest::Response) -> Result<()> {
         let headers = std::mem::take(resp.headers_mut());
+        self.phase = Phase::Reading;
         let bytes = read_capped(resp, ApiError::MAX_BODY, self.silence).await;
         let mut err = ApiError::new(status, headers, &bytes);
         let decision = retry::after_status(&self.inner.retry, self.attempts - 1, self.resend, &err);
