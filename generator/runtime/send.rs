@@ -74,7 +74,8 @@ pub(crate) fn execute<'r>(
             }
             // The silent exchange was dropped (its connection closed); it is retried like one
             // cut off after sending, in a new turn of the timer.
-            if let Err(e) = Box::pin(call.retry_stalled(true)).await {
+            let retry = call.retry_stalled(true).instrument(span.clone());
+            if let Err(e) = Box::pin(retry).await {
                 break Err(e);
             }
         };
@@ -143,8 +144,9 @@ pub(crate) async fn download(
         if expired == Expired::Deadline {
             break Err(call.timeout(call.phase.as_str().into(), None, false));
         }
-        let retry = call.phase != Phase::Reading;
-        if let Err(e) = Box::pin(call.retry_stalled(retry)).await {
+        let allowed = call.phase != Phase::Reading;
+        let retry = call.retry_stalled(allowed).instrument(span.clone());
+        if let Err(e) = Box::pin(retry).await {
             break Err(e);
         }
     };

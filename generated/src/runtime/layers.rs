@@ -58,15 +58,17 @@ pub(crate) fn execute(req: Request<'_>) -> impl Future<Output = Result<Response>
     async move {
         let req = &req;
         let deadline = Deadline::of(req);
+        // The app and cache layers are boxed: their futures are larger, and a client that
+        // has the features compiled in but does not use them keeps the small one.
         #[cfg(feature = "github-app")]
         if let Some(app) = &req.client.inner.app {
-            return super::app_auth::execute(req, app, deadline).await;
+            return Box::pin(super::app_auth::execute(req, app, deadline)).await;
         }
         let auth = req.client.inner.auth.as_ref();
         // `with_auth`, inline: one layer less to hold the arguments.
         #[cfg(feature = "http-cache")]
         if let Some(store) = &req.client.inner.cache {
-            return super::cache::execute(req, auth, store, deadline).await;
+            return Box::pin(super::cache::execute(req, auth, store, deadline)).await;
         }
         send::execute(req, auth, deadline).await
     }
