@@ -39,7 +39,7 @@ pub(crate) fn execute<'r>(
     deadline: Deadline,
 ) -> impl std::future::Future<Output = Result<Response>> + Send + 'r {
     async move {
-        let silence = Silence::new(req.client.inner.read_timeout, &deadline);
+        let silence = Silence::new(req.client.inner.read_timeout.as_ref(), &deadline);
         let (url, span) = url_and_span(req)?;
         let mut call = Call::new(req, auth, &deadline, &silence, &span, url)?;
         // The throttle's wait (bounded by the deadline itself) is boxed: only a client with a
@@ -96,7 +96,7 @@ pub(crate) async fn download(
     cap: Option<u64>,
 ) -> Result<Download> {
     use tokio::io::AsyncWriteExt;
-    let silence = Silence::new(req.client.inner.read_timeout, &deadline);
+    let silence = Silence::new(req.client.inner.read_timeout.as_ref(), &deadline);
     let (url, span) = url_and_span(req)?;
     let mut call = Call::new(req, auth, &deadline, &silence, &span, url)?;
     let _permit = Box::pin(call.admit().instrument(span.clone())).await?;
