@@ -18,6 +18,7 @@ pub const RUNTIME_FILES: &[(&str, &str)] = &[
     ("app_auth.rs", include_str!("../../runtime/app_auth.rs")),
     ("app_jwt.rs", include_str!("../../runtime/app_jwt.rs")),
     ("assemble.rs", include_str!("../../runtime/assemble.rs")),
+    ("body.rs", include_str!("../../runtime/body.rs")),
     ("cache.rs", include_str!("../../runtime/cache.rs")),
     ("client.rs", include_str!("../../runtime/client.rs")),
     ("clock.rs", include_str!("../../runtime/clock.rs")),
