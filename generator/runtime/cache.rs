@@ -184,7 +184,7 @@ impl ClientBuilder {
 /// entry's body on a `304`, a cacheable `200` stored.
 pub(crate) async fn execute(
     req: &Request<'_>,
-    auth: Option<HeaderValue>,
+    auth: Option<&HeaderValue>,
     store: &SharedStore,
     deadline: Deadline,
 ) -> Result<Response> {
@@ -194,7 +194,7 @@ pub(crate) async fn execute(
     {
         return super::send::execute(req, auth, deadline).await;
     }
-    let key = key_for(req, auth.as_ref())?;
+    let key = key_for(req, auth)?;
     // The entry is owned from here to the end: eviction in the store cannot touch it.
     let entry = store.0.get(&key);
     let conditional;

@@ -21,6 +21,8 @@ const DEFAULT_API_VERSION: &str = "2022-11-28";
 const DEFAULT_MAX_RESPONSE_BYTES: usize = 32 << 20;
 /// Default time limit of a whole call (attempts, waits, redirects, body).
 const DEFAULT_TIMEOUT: Duration = Duration::from_secs(60);
+/// Default longest silence of the server while a call waits for or reads a response.
+const DEFAULT_READ_TIMEOUT: Duration = Duration::from_secs(30);
 /// Default most pages one pagination fetches.
 const DEFAULT_MAX_PAGES: usize = 10_000;
 const DEFAULT_USER_AGENT: &str = concat!("github-rest-client/", env!("CARGO_PKG_VERSION"));
@@ -70,6 +72,9 @@ pub(crate) struct Inner {
     pub(crate) timeout: Duration,
     /// Time limit of one attempt (`None`: only the call's deadline).
     pub(crate) attempt_timeout: Option<Duration>,
+    /// Longest silence of the server while a call waits for or reads a response (`None`:
+    /// only the deadline); kept by the call's one timer (`timer.rs`), not by reqwest.
+    pub(crate) read_timeout: Option<Duration>,
     pub(crate) max_pages: usize,
     pub(crate) pacer: Option<Pacer>,
     pub(crate) hooks: Box<[Arc<dyn Hook>]>,
@@ -317,8 +322,10 @@ impl ClientBuilder {
 
     /// Use this `reqwest::Client` (proxies, custom TLS roots, connection pool settings).
     /// Build it with `.redirect(reqwest::redirect::Policy::none())`: this client follows
-    /// redirects itself (credentials only to configured hosts). The builder's
-    /// `connect_timeout` and `read_timeout` do not apply to it; the call deadline does.
+    /// redirects itself (credentials only to configured hosts). It keeps its own settings:
+    /// the builder's `connect_timeout` does not apply to it, and the idle
+    /// [`read_timeout`](ClientBuilder::read_timeout) only when set explicitly; the call
+    /// deadline does.
     pub fn http_client(mut self, client: reqwest::Client) -> Self {
         self.http_client = Some(client);
         self
@@ -330,8 +337,12 @@ impl ClientBuilder {
         self
     }
 
-    /// Longest silence while reading a response, reset by every chunk (default 30 s;
-    /// within the call's deadline).
+    /// Longest silence of the server while a call waits for the response head or reads the
+    /// body, counted again from every chunk (default 30 s; within the call's deadline). A
+    /// call that stalls that long fails with an [`Error::Timeout`](super::Error::Timeout)
+    /// whose `idle` is set, or is retried like an exchange cut off after sending (so not a
+    /// `POST`/`PATCH` unless allowed). With [`http_client`](ClientBuilder::http_client) it
+    /// applies only when set.
     pub fn read_timeout(mut self, timeout: Duration) -> Self {
         self.read_timeout = Some(timeout);
         self
@@ -416,14 +427,20 @@ impl ClientBuilder {
             Some(Auth::Bearer(t)) => (Some(auth_value("Bearer ", t)?), "bearer"),
         };
 
-        let http = match self.http_client {
-            Some(c) => c,
-            None => reqwest::Client::builder()
-                .redirect(reqwest::redirect::Policy::none())
-                .connect_timeout(self.connect_timeout.unwrap_or(Duration::from_secs(10)))
-                .read_timeout(self.read_timeout.unwrap_or(Duration::from_secs(30)))
-                .build()
-                .map_err(|_| Error::invalid("the HTTP client could not be built (TLS set-up)"))?,
+        // The idle read limit is the runtime's (one timer per call, `timer.rs`): reqwest's
+        // would arm three more timers per call.
+        let (http, read_timeout) = match self.http_client {
+            Some(c) => (c, self.read_timeout),
+            None => (
+                reqwest::Client::builder()
+                    .redirect(reqwest::redirect::Policy::none())
+                    .connect_timeout(self.connect_timeout.unwrap_or(Duration::from_secs(10)))
+                    .build()
+                    .map_err(|_| {
+                        Error::invalid("the HTTP client could not be built (TLS set-up)")
+                    })?,
+                Some(self.read_timeout.unwrap_or(DEFAULT_READ_TIMEOUT)),
+            ),
         };
         Ok(Client {
             inner: Arc::new(Inner {
@@ -447,6 +464,7 @@ impl ClientBuilder {
                     .unwrap_or(DEFAULT_MAX_RESPONSE_BYTES),
                 timeout: self.timeout.unwrap_or(DEFAULT_TIMEOUT),
                 attempt_timeout: self.attempt_timeout,
+                read_timeout,
                 max_pages: self.max_pages.unwrap_or(DEFAULT_MAX_PAGES),
                 pacer: self.throttle.map(Pacer::new),
                 hooks: self.hooks.into(),

@@ -40,8 +40,9 @@ pub enum Error {
     /// The request could not be sent or the response not read (connection, TLS, an
     /// attempt's time limit, truncated body, a reply that is not HTTP).
     Transport(Box<TransportError>),
-    /// The call's deadline passed, or a wait it needed (a retry, a rate-limit reset, a
-    /// throttle slot) would have passed it.
+    /// The call's deadline passed, a wait it needed (a retry, a rate-limit reset, a
+    /// throttle slot) would have passed it, or the server sent nothing for longer than the
+    /// idle read limit.
     Timeout(Box<TimeoutError>),
     /// The response body did not decode into the requested type (names the endpoint,
     /// status and JSON path, and keeps the body).
@@ -114,7 +115,7 @@ impl Error {
         }
     }
 
-    /// Whether the call's deadline or an attempt's time limit passed.
+    /// Whether the call's deadline, an attempt's time limit or the idle read limit passed.
     pub fn is_timeout(&self) -> bool {
         match self {
             Error::Timeout(_) => true,
@@ -190,21 +191,48 @@ impl fmt::Display for TransportError {
     }
 }
 
-/// The call's deadline passed, or a needed wait would pass it.
+/// The call's deadline passed, a needed wait would pass it, or the server sent nothing for
+/// longer than the idle read limit (`idle`).
+///
+/// ```no_run
+/// # async fn run(request: github_rest_client::Request<'_>) {
+/// use github_rest_client::Error;
+///
+/// match request.send().await {
+///     Err(Error::Timeout(t)) if t.idle.is_some() => println!("the server stalled: {t}"),
+///     Err(Error::Timeout(t)) => println!("out of time: {t}"),
+///     other => println!("{other:?}"),
+/// }
+/// # }
+/// ```
 #[derive(Debug, Clone)]
 #[non_exhaustive]
 pub struct TimeoutError {
     pub request: RequestInfo,
-    /// What the call was doing or would have waited for.
+    /// What the call was doing or would have waited for (for a stall: "waiting for the
+    /// response" or "reading the response body").
     pub reason: Cow<'static, str>,
     /// The wait that was refused, if the call gave up before waiting.
     pub wait: Option<Duration>,
     /// The wait was for a rate limit (its reset, or a secondary limit's pause).
     pub rate_limited: bool,
+    /// `Some(limit)`: not the deadline but a silence: the server sent nothing for `limit`
+    /// (`ClientBuilder::read_timeout`). A `POST`/`PATCH` is not sent again after one: it
+    /// may have been processed.
+    pub idle: Option<Duration>,
 }
 
 impl fmt::Display for TimeoutError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(idle) = self.idle {
+            return write!(
+                f,
+                "timeout for {}: no data for {} while {} (the idle read limit)",
+                self.request,
+                Secs(idle),
+                Bounded(&self.reason, 300)
+            );
+        }
         write!(
             f,
             "timeout for {}: {}",

@@ -22,7 +22,10 @@ pub trait Hook: Send + Sync + 'static {
         let _ = (attempt, status, headers);
     }
 
-    /// After an attempt failed without a response (connection, timeout, broken reply).
+    /// After an attempt failed without a response (connection, an attempt's time limit,
+    /// broken reply). A server silent past the idle read limit is not a reqwest error: that
+    /// attempt ends without this call, and the call's [`Error::Timeout`](super::Error::Timeout)
+    /// (or the next attempt) follows.
     fn on_error(&self, attempt: &Attempt<'_>, error: &reqwest::Error) {
         let _ = (attempt, error);
     }

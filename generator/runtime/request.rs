@@ -37,14 +37,22 @@ impl Method {
         }
     }
 
-    pub(crate) fn to_reqwest(self) -> reqwest::Method {
-        match self {
-            Method::Get => reqwest::Method::GET,
-            Method::Post => reqwest::Method::POST,
-            Method::Put => reqwest::Method::PUT,
-            Method::Patch => reqwest::Method::PATCH,
-            Method::Delete => reqwest::Method::DELETE,
-        }
+    /// reqwest's method (a `'static`: a call keeps a reference, not a copy).
+    pub(crate) fn to_reqwest(self) -> &'static reqwest::Method {
+        static METHODS: [reqwest::Method; 5] = [
+            reqwest::Method::GET,
+            reqwest::Method::POST,
+            reqwest::Method::PUT,
+            reqwest::Method::PATCH,
+            reqwest::Method::DELETE,
+        ];
+        &METHODS[match self {
+            Method::Get => 0,
+            Method::Post => 1,
+            Method::Put => 2,
+            Method::Patch => 3,
+            Method::Delete => 4,
+        }]
     }
 }
 

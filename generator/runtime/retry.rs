@@ -20,6 +20,7 @@ pub(crate) enum Why {
     RateLimit,
     Server,
     Transport,
+    Stalled,
 }
 
 impl Why {
@@ -28,6 +29,7 @@ impl Why {
             Why::RateLimit => "rate limit",
             Why::Server => "server error",
             Why::Transport => "transport error",
+            Why::Stalled => "server silent",
         }
     }
 }
@@ -96,6 +98,12 @@ pub(crate) fn after_transport(
         return None;
     }
     (resend || err.is_connect()).then(|| backoff(p, attempt))
+}
+
+/// The wait before retrying after the server sent nothing for the idle limit, or `None` to
+/// give up. The request may have been processed: only when `resend`, as after a cut-off.
+pub(crate) fn after_stall(p: &RetryPolicy, attempt: u32, resend: bool) -> Option<Duration> {
+    (attempt < p.max_retries && resend).then(|| backoff(p, attempt))
 }
 
 /// The server answered something that is not HTTP, or headers too large to read.

@@ -35,6 +35,9 @@ pub enum Reply {
     Delayed(Duration, Vec<u8>),
     /// Write the bytes, then keep the connection open (silent) for a while.
     Stall(Vec<u8>, Duration),
+    /// Write the head (first bytes), then the body one byte at a time, each after the
+    /// interval; then close.
+    Trickle(Vec<u8>, Vec<u8>, Duration),
 }
 
 pub struct RawServer {
@@ -71,6 +74,16 @@ impl RawServer {
                             (b, None)
                         }
                         Reply::Stall(b, d) => (b, Some(d)),
+                        Reply::Trickle(head, body, every) => {
+                            let _ = sock.write_all(&head).await;
+                            for byte in body {
+                                tokio::time::sleep(every).await;
+                                if sock.write_all(&[byte]).await.is_err() {
+                                    return;
+                                }
+                            }
+                            (Vec::new(), None)
+                        }
                     };
                     let _ = sock.write_all(&bytes).await;
                     if let Some(d) = stall {

@@ -172,10 +172,10 @@ pub(crate) async fn authorization(
 /// Send with the JWT; after a `401` caused by clock skew, once more with a JWT made for the
 /// server's clock (inside the same deadline: a spent deadline fails the second send at once).
 async fn with_jwt(req: &Request<'_>, app: &AppAuth, deadline: Deadline) -> Result<Response> {
-    let first = layers::with_auth(req, Some(app.key.authorization()?), deadline).await;
+    let first = layers::with_auth(req, Some(&app.key.authorization()?), deadline).await;
     match &first {
         Err(Error::Api(e)) if app.key.adjust_to_server(e) => {
-            layers::with_auth(req, Some(app.key.authorization()?), deadline).await
+            layers::with_auth(req, Some(&app.key.authorization()?), deadline).await
         }
         _ => first,
     }
@@ -193,7 +193,7 @@ async fn with_installation_token(
     let mut retries = 0;
     loop {
         let token = app.token(req, id, deadline).await?;
-        let mut result = layers::with_auth(req, Some(token.value.clone()), deadline).await;
+        let mut result = layers::with_auth(req, Some(&token.value), deadline).await;
         let Err(Error::Api(e)) = &mut result else {
             return result;
         };

@@ -2,9 +2,8 @@
 //! What wraps the request loop of `send.rs`: the call's one deadline, choosing the
 //! `Authorization` (a fixed token or GitHub App credentials), then the conditional cache.
 
+use std::future::Future;
 use std::time::{Duration, Instant};
-
-use reqwest::header::HeaderValue;
 
 use super::error::Result;
 use super::request::Request;
@@ -45,25 +44,41 @@ impl Deadline {
             reason: reason.into(),
             wait: None,
             rate_limited: false,
+            idle: None,
         }))
     }
 }
 
 /// Send `req` (the body of every `send()`).
-pub(crate) async fn execute(req: Request<'_>) -> Result<Response> {
-    let deadline = Deadline::of(&req);
-    #[cfg(feature = "github-app")]
-    if let Some(app) = &req.client.inner.app {
-        return super::app_auth::execute(&req, app, deadline).await;
+///
+/// An `async` block, not an `async fn`: an `async fn` moves its arguments into locals, so
+/// the request would be held (and copied) twice; the block borrows the one it captured.
+#[allow(clippy::manual_async_fn)] // on purpose: see above
+pub(crate) fn execute(req: Request<'_>) -> impl Future<Output = Result<Response>> + Send + '_ {
+    async move {
+        let req = &req;
+        let deadline = Deadline::of(req);
+        // The app and cache layers are boxed: their futures are larger, and a client that
+        // has the features compiled in but does not use them keeps the small one.
+        #[cfg(feature = "github-app")]
+        if let Some(app) = &req.client.inner.app {
+            return Box::pin(super::app_auth::execute(req, app, deadline)).await;
+        }
+        let auth = req.client.inner.auth.as_ref();
+        // `with_auth`, inline: one layer less to hold the arguments.
+        #[cfg(feature = "http-cache")]
+        if let Some(store) = &req.client.inner.cache {
+            return Box::pin(super::cache::execute(req, auth, store, deadline)).await;
+        }
+        send::execute(req, auth, deadline).await
     }
-    let auth = req.client.inner.auth.clone();
-    with_auth(&req, auth, deadline).await
 }
 
 /// Send `req` with `auth` as its default `Authorization`, through the cache when one is set.
+#[cfg(feature = "github-app")]
 pub(crate) async fn with_auth(
     req: &Request<'_>,
-    auth: Option<HeaderValue>,
+    auth: Option<&reqwest::header::HeaderValue>,
     deadline: Deadline,
 ) -> Result<Response> {
     #[cfg(feature = "http-cache")]
@@ -84,8 +99,8 @@ pub(crate) async fn download(
     #[cfg(feature = "github-app")]
     if let Some(app) = &req.client.inner.app {
         let auth = super::app_auth::authorization(&req, app, deadline).await?;
-        return send::download(&req, auth, deadline, writer, cap).await;
+        return send::download(&req, auth.as_ref(), deadline, writer, cap).await;
     }
-    let auth = req.client.inner.auth.clone();
+    let auth = req.client.inner.auth.as_ref();
     send::download(&req, auth, deadline, writer, cap).await
 }

@@ -7,6 +7,7 @@ mod app_auth;
 #[cfg(feature = "github-app")]
 mod app_jwt;
 mod assemble;
+mod body;
 #[cfg(feature = "http-cache")]
 mod cache;
 mod client;
@@ -33,6 +34,7 @@ mod rsa_pem;
 mod secret;
 mod send;
 mod throttle;
+mod timer;
 mod typed;
 mod types;
 

@@ -8,7 +8,6 @@
 
 use std::time::{Duration, Instant};
 
-use bytes::Bytes;
 use reqwest::header::{
     HeaderMap, HeaderValue, AUTHORIZATION, CONTENT_LENGTH, CONTENT_TYPE, LOCATION,
 };
@@ -17,6 +16,7 @@ use tracing::field::Empty;
 use tracing::Instrument;
 
 use super::assemble::{build_headers, build_url};
+use super::body::{read_capped, read_limited};
 use super::client::{Inner, Origin};
 use super::error::{ApiError, Error, RequestInfo, Result, TimeoutError, TransportError};
 use super::hook::{Attempt, AttemptRequest};
@@ -26,103 +26,166 @@ use super::request::{Base, Body, Method, Request};
 use super::response::Response;
 use super::retry::{self, Why};
 use super::throttle::Class;
+use super::timer::{within, Expired, Silence};
 
 /// Send `req`, following redirects and retrying as configured, with `auth` as the
 /// `Authorization` unless the request sets its own; the body is read whole (at most
 /// `max_response_bytes`). `layers.rs` decides `auth` and the call's `deadline`.
-pub(crate) async fn execute(
-    req: &Request<'_>,
-    auth: Option<HeaderValue>,
+///
+/// An `async` block, not an `async fn`: an `async fn` keeps a second copy of its arguments.
+pub(crate) fn execute<'r>(
+    req: &'r Request<'_>,
+    auth: Option<&'r HeaderValue>,
     deadline: Deadline,
-) -> Result<Response> {
-    let mut call = Call::new(req, auth, deadline)?;
-    let span = call.span.clone();
-    let work = async {
-        // The throttle's wait is boxed: only a client with a throttle pays for it.
+) -> impl std::future::Future<Output = Result<Response>> + Send + 'r {
+    async move {
+        let silence = Silence::new(req.client.inner.read_timeout.as_ref(), &deadline);
+        let (url, span) = url_and_span(req)?;
+        let mut call = Call::new(req, auth, &deadline, &silence, &span, url)?;
+        // The throttle's wait (bounded by the deadline itself) is boxed: only a client with a
+        // throttle pays for it.
         let _permit = match call.inner.pacer {
-            Some(_) => Box::pin(call.admit()).await?,
+            Some(_) => Box::pin(call.admit().instrument(span.clone())).await?,
             None => None,
         };
-        loop {
-            let resp = call.until_success().await?;
-            call.phase = READING;
-            match read_limited(resp, call.inner.max_response_bytes).await {
-                Ok(Some(parts)) => return Ok(parts),
-                Ok(None) => return Err(call.too_large(call.inner.max_response_bytes as u64)),
-                Err(e) => Box::pin(call.retry_transport(e)).await?,
+        let result = loop {
+            let work = async {
+                loop {
+                    let resp = call.until_success().await?;
+                    call.phase = Phase::Reading;
+                    let limit = call.inner.max_response_bytes;
+                    let cut_off = match read_limited(resp, limit, call.silence).await {
+                        Ok(Some(parts)) => return Ok(parts),
+                        Ok(None) => return Err(call.too_large(limit as u64)),
+                        Err(e) => e,
+                    };
+                    Box::pin(call.retry_transport(cut_off)).await?;
+                }
+            };
+            let expired = {
+                // Pinned where it is: the timer holds a pointer, so the work is not copied into it.
+                let work = std::pin::pin!(work);
+                match within(&silence, &span, work).await {
+                    Ok(result) => break result,
+                    Err(expired) => expired,
+                }
+            };
+            if expired == Expired::Deadline {
+                break Err(call.timeout(call.phase.as_str().into(), None, false));
             }
-        }
-    };
-    let result = within(deadline, work.instrument(span)).await;
-    let result = result.unwrap_or_else(|_| Err(call.timeout(call.phase.into(), None, false)));
-    call.span.record("attempts", call.attempts);
-    // The URL moves into the response: no copy on the common path.
-    result.map(|(status, headers, body)| Response::new(status, headers, body, call.url))
+            // The silent exchange was dropped (its connection closed); it is retried like one
+            // cut off after sending, in a new turn of the timer.
+            let retry = call.retry_stalled(true).instrument(span.clone());
+            if let Err(e) = Box::pin(retry).await {
+                break Err(e);
+            }
+        };
+        span.record("attempts", call.attempts);
+        // The URL moves into the response: no copy on the common path.
+        result.map(|(status, headers, body)| Response::new(status, headers, body, call.url))
+    }
 }
 
 /// Send `req` and stream a successful body into `writer` (at most `cap` bytes). A body
 /// cut off midway is not retried: part of it was written.
 pub(crate) async fn download(
     req: &Request<'_>,
-    auth: Option<HeaderValue>,
+    auth: Option<&HeaderValue>,
     deadline: Deadline,
     writer: &mut (dyn tokio::io::AsyncWrite + Unpin + Send),
     cap: Option<u64>,
 ) -> Result<Download> {
     use tokio::io::AsyncWriteExt;
-    let mut call = Call::new(req, auth, deadline)?;
-    let span = call.span.clone();
-    let work = async {
-        let _permit = Box::pin(call.admit()).await?;
-        let mut resp = call.until_success().await?;
-        call.phase = READING;
-        let too_large = |n: u64| cap.is_some_and(|c| n > c);
-        if resp.content_length().is_some_and(too_large) {
-            return Err(call.too_large(cap.unwrap_or(u64::MAX)));
-        }
-        let status = resp.status().as_u16();
-        let headers = std::mem::take(resp.headers_mut());
-        let mut written = 0u64;
-        loop {
-            let chunk = match resp.chunk().await {
-                Ok(Some(c)) => c,
-                Ok(None) => break,
-                Err(e) => return Err(call.transport(e, None)),
-            };
-            written += chunk.len() as u64;
-            if too_large(written) {
+    let silence = Silence::new(req.client.inner.read_timeout.as_ref(), &deadline);
+    let (url, span) = url_and_span(req)?;
+    let mut call = Call::new(req, auth, &deadline, &silence, &span, url)?;
+    let _permit = Box::pin(call.admit().instrument(span.clone())).await?;
+    let result = loop {
+        let work = async {
+            let mut resp = call.until_success().await?;
+            call.phase = Phase::Reading;
+            let too_large = |n: u64| cap.is_some_and(|c| n > c);
+            if resp.content_length().is_some_and(too_large) {
                 return Err(call.too_large(cap.unwrap_or(u64::MAX)));
             }
-            writer.write_all(&chunk).await.map_err(Error::Write)?;
+            let status = resp.status().as_u16();
+            let headers = std::mem::take(resp.headers_mut());
+            let mut written = 0u64;
+            loop {
+                let chunk = match resp.chunk().await {
+                    Ok(Some(c)) => c,
+                    Ok(None) => break,
+                    Err(e) => return Err(call.transport(e, None)),
+                };
+                written += chunk.len() as u64;
+                if too_large(written) {
+                    return Err(call.too_large(cap.unwrap_or(u64::MAX)));
+                }
+                // A slow writer is not a silent server.
+                call.silence.pause();
+                writer.write_all(&chunk).await.map_err(Error::Write)?;
+                call.silence.resume();
+            }
+            writer.flush().await.map_err(Error::Write)?;
+            Ok(Download {
+                status,
+                headers,
+                url: call.url.to_string(),
+                bytes: written,
+            })
+        };
+        let expired = {
+            // Pinned where it is: the timer holds a pointer, so the work is not copied into it.
+            let work = std::pin::pin!(work);
+            match within(&silence, &span, work).await {
+                Ok(result) => break result,
+                Err(expired) => expired,
+            }
+        };
+        if expired == Expired::Deadline {
+            break Err(call.timeout(call.phase.as_str().into(), None, false));
         }
-        writer.flush().await.map_err(Error::Write)?;
-        Ok(Download {
-            status,
-            headers,
-            url: call.url.to_string(),
-            bytes: written,
-        })
+        let allowed = call.phase != Phase::Reading;
+        let retry = call.retry_stalled(allowed).instrument(span.clone());
+        if let Err(e) = Box::pin(retry).await {
+            break Err(e);
+        }
     };
-    let result = within(deadline, work.instrument(span)).await;
-    let result = result.unwrap_or_else(|_| Err(call.timeout(call.phase.into(), None, false)));
-    call.span.record("attempts", call.attempts);
+    span.record("attempts", call.attempts);
     result
 }
 
-/// What a call is doing when its deadline passes (the timeout error says it).
-const SENDING: &str = "sending the request";
-const WAITING: &str = "waiting for the response";
-const READING: &str = "reading the response body";
+/// The URL of `req` and its `github.call` span (disabled, and free, without a subscriber).
+/// (Not inline: a local that is borrowed would keep its bytes in the call's future.)
+fn url_and_span(req: &Request<'_>) -> Result<(Url, tracing::Span)> {
+    let url = build_url(&req.client.inner, req)?;
+    let span = tracing::debug_span!(
+        "github.call",
+        method = req.method.as_str(),
+        route = req.route.unwrap_or(""),
+        path = url.path(),
+        status = Empty,
+        attempts = Empty,
+    );
+    Ok((url, span))
+}
 
-/// `fut` bounded by the call's deadline (`Err` if it passed first). The one timer of a
-/// call: it bounds every attempt, retry wait, redirect and the body read alike, lives inside
-/// the call's future (no allocation) and is registered once, on the first wait.
-///
-/// This and the span wrapper are plain future types, not `async fn`s: an `async fn` that
-/// awaits a future it was given holds it twice, and the call's future is moved (copied)
-/// once per layer, so each such wrapper would double the bytes copied per call.
-fn within<F: std::future::Future>(deadline: Deadline, fut: F) -> tokio::time::Timeout<F> {
-    tokio::time::timeout_at(tokio::time::Instant::from_std(deadline.at), fut)
+/// What a call is doing when its deadline passes (the timeout error says it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Phase {
+    Sending,
+    Waiting,
+    Reading,
+}
+
+impl Phase {
+    fn as_str(self) -> &'static str {
+        match self {
+            Phase::Sending => "sending the request",
+            Phase::Waiting => "waiting for the response",
+            Phase::Reading => "reading the response body",
+        }
+    }
 }
 
 /// A finished download: the response head and how many body bytes were written.
@@ -137,84 +200,94 @@ pub struct Download {
     pub bytes: u64,
 }
 
+/// A rare path of an attempt (an error body and retry wait, a transport retry), boxed.
+type Rare<'a> = std::pin::Pin<Box<dyn std::future::Future<Output = Result<()>> + Send + 'a>>;
+
+/// What a response head led to.
+enum Settled {
+    Done(reqwest::Response),
+    Redirected,
+    Failed(reqwest::Response),
+}
+
 /// One call across its attempts.
 struct Call<'r, 'c> {
     req: &'r Request<'c>,
     inner: &'r Inner,
-    deadline: Instant,
-    limit: Duration,
+    /// The call's deadline (referenced, not copied: the call's future stays small).
+    deadline: &'r Deadline,
     url: Url,
     /// The first URL, kept once a redirect replaces `url` (errors name it).
     original: Option<Box<Url>>,
-    extra_trusted: Option<Origin>,
-    /// Headers of the first attempt; later attempts build their own.
-    fresh_headers: Option<HeaderMap>,
+    /// An explicit origin (`Request::origin`): trusted with credentials like the configured
+    /// hosts (boxed: rare).
+    extra_trusted: Option<Box<Origin>>,
+    /// `url` is on a trusted origin (checked once per URL, not per attempt).
+    url_trusted: bool,
+    /// `Authorization` for trusted hops: what `layers.rs` chose until the first attempt
+    /// resolves it (a caller-set header wins); `None` once a redirect left the origin.
     auth: Option<HeaderValue>,
-    method: reqwest::Method,
+    /// A redirect turned the request into a `GET` without a body.
     to_get_done: bool,
     /// A 5xx or a cut-off exchange may be sent again.
     resend: bool,
-    body: Option<Bytes>,
     /// Attempts sent (retries + 1; redirect hops are not attempts).
     attempts: u32,
     /// The next send starts a new attempt (false right after a redirect).
     new_attempt: bool,
     redirects: u8,
-    /// What the call is doing ([`SENDING`], [`WAITING`], [`READING`]).
-    phase: &'static str,
+    /// What the call is doing.
+    phase: Phase,
     /// The `github.call` span (disabled, and free, without a subscriber).
-    span: tracing::Span,
+    span: &'r tracing::Span,
+    /// How long the server has been silent (the call's timer ends a silence too long).
+    silence: &'r Silence<'r>,
 }
 
 impl<'r, 'c> Call<'r, 'c> {
-    fn new(req: &'r Request<'c>, auth: Option<HeaderValue>, deadline: Deadline) -> Result<Self> {
+    fn new(
+        req: &'r Request<'c>,
+        auth: Option<&HeaderValue>,
+        deadline: &'r Deadline,
+        silence: &'r Silence<'r>,
+        span: &'r tracing::Span,
+        url: Url,
+    ) -> Result<Self> {
         let inner: &Inner = &req.client.inner;
-        let url = build_url(inner, req)?;
         // An explicit origin is trusted with credentials like the configured hosts.
         let extra_trusted = match req.base {
-            Base::Origin(_) => Origin::of(&url),
+            Base::Origin(_) => Origin::of(&url).map(Box::new),
             _ => None,
         };
-        // The first attempt takes the headers built here; only a retry or a redirect (rare)
-        // builds them again, so the common case clones no header map.
-        let (headers, auth) = build_headers(inner, req, auth)?;
-        let body = match &req.body {
-            Body::None => None,
-            Body::Json(b) | Body::Raw(b) => Some(b.clone()),
-            Body::Invalid(e) => return Err(Error::invalid(e.clone())),
-        };
+        if let Body::Invalid(e) = &req.body {
+            return Err(Error::invalid(e.clone()));
+        }
         let idempotent = !matches!(req.method, Method::Post | Method::Patch);
-        let span = tracing::debug_span!(
-            "github.call",
-            method = req.method.as_str(),
-            route = req.route.unwrap_or(""),
-            path = url.path(),
-            status = Empty,
-            attempts = Empty,
-        );
-        Ok(Call {
+        let mut call = Call {
             span,
             req,
             inner,
-            deadline: deadline.at,
-            limit: deadline.limit,
+            deadline,
             url,
             original: None,
             extra_trusted,
-            fresh_headers: Some(headers),
-            auth,
-            method: req.method.to_reqwest(),
+            url_trusted: false,
+            auth: auth.cloned(),
             to_get_done: false,
             resend: idempotent
                 || req
                     .retry_non_idempotent
                     .unwrap_or(inner.retry.non_idempotent),
-            body,
             attempts: 0,
             new_attempt: true,
             redirects: 0,
-            phase: SENDING,
-        })
+            phase: Phase::Sending,
+            silence,
+        };
+        // A path on the API or uploads base starts with `/` (`build_url` checks), so the
+        // URL keeps that configured origin: no need to compare.
+        call.url_trusted = matches!(req.base, Base::Api | Base::Uploads) || call.is_trusted(&call.url);
+        Ok(call)
     }
 
     fn is_trusted(&self, url: &Url) -> bool {
@@ -237,13 +310,14 @@ impl<'r, 'c> Call<'r, 'c> {
             notifies: self.req.notifies,
         };
         let path = self.req.route.unwrap_or(&self.req.path);
-        match pacer.admit(class, path, self.deadline).await {
+        match pacer.admit(class, path, self.deadline.at).await {
             Ok(p) => Ok(Some(p)),
             Err(b) => Err(Error::Timeout(Box::new(TimeoutError {
                 request: self.info(),
                 reason: b.reason.into(),
                 wait: b.wait,
                 rate_limited: b.rate_limited,
+                idle: None,
             }))),
         }
     }
@@ -251,18 +325,21 @@ impl<'r, 'c> Call<'r, 'c> {
     /// Headers of the next attempt: `Authorization` (the caller's, or what `layers.rs`
     /// chose: a token, an app JWT, an installation token) on trusted hosts only, then hooks.
     fn attempt_headers(&mut self) -> Result<HeaderMap> {
-        let mut headers = match self.fresh_headers.take() {
-            Some(h) => h,
-            None => {
-                let (mut h, _) = build_headers(self.inner, self.req, None)?;
-                if self.to_get_done {
-                    h.remove(CONTENT_TYPE);
-                    h.remove(CONTENT_LENGTH);
-                }
-                h
+        let mut headers = if self.attempts == 1 && self.redirects == 0 {
+            // The first build decides the `Authorization` (a caller-set one wins); later
+            // ones keep that decision (a redirect off the origin may have dropped it).
+            let (h, auth) = build_headers(self.inner, self.req, self.auth.take())?;
+            self.auth = auth;
+            h
+        } else {
+            let (mut h, _) = build_headers(self.inner, self.req, None)?;
+            if self.to_get_done {
+                h.remove(CONTENT_TYPE);
+                h.remove(CONTENT_LENGTH);
             }
+            h
         };
-        let trusted = self.is_trusted(&self.url);
+        let trusted = self.url_trusted;
         if let Some(a) = self.auth.as_ref().filter(|_| trusted) {
             headers.insert(AUTHORIZATION, a.clone());
         }
@@ -283,9 +360,12 @@ impl<'r, 'c> Call<'r, 'c> {
     /// there would keep its bytes in the call's future.)
     fn attempt_request(&mut self, limit: Option<Duration>) -> Result<reqwest::Request> {
         let headers = self.attempt_headers()?;
-        let mut rq = reqwest::Request::new(self.method.clone(), self.url.clone());
+        let mut rq = reqwest::Request::new(self.wire_method().clone(), self.url.clone());
         *rq.headers_mut() = headers;
-        *rq.body_mut() = self.body.clone().map(reqwest::Body::from);
+        *rq.body_mut() = match &self.req.body {
+            Body::Json(b) | Body::Raw(b) if !self.to_get_done => Some(b.clone().into()),
+            _ => None,
+        };
         if limit.is_some() {
             // Only then: the first `timeout_mut` allocates the request's extension map.
             *rq.timeout_mut() = limit;
@@ -293,10 +373,18 @@ impl<'r, 'c> Call<'r, 'c> {
         Ok(rq)
     }
 
+    /// The method sent: the request's, or `GET` after a redirect that asked for it.
+    fn wire_method(&self) -> &'static reqwest::Method {
+        match self.to_get_done {
+            true => Method::Get.to_reqwest(),
+            false => self.req.method.to_reqwest(),
+        }
+    }
+
     fn attempt_info(&self) -> Attempt<'_> {
         Attempt {
             method: self.req.method,
-            wire_method: &self.method,
+            wire_method: self.wire_method(),
             url: &self.url,
             route: self.req.route,
             attempt: self.attempts,
@@ -311,74 +399,90 @@ impl<'r, 'c> Call<'r, 'c> {
                 self.attempts += 1;
             }
             self.new_attempt = true;
-            self.phase = SENDING;
+            self.phase = Phase::Sending;
+            // After a retry wait the server's silence counts from now.
+            self.silence.resume();
             // The call's deadline is the timer of `within`; reqwest arms a timer of its own only
             // for a per-attempt limit shorter than what is left.
             let attempt_limit = match self.inner.attempt_timeout {
                 Some(t) => {
                     let now = Instant::now();
-                    if now >= self.deadline {
-                        return Err(self.timeout(SENDING.into(), None, false));
+                    if now >= self.deadline.at {
+                        return Err(self.timeout(Phase::Sending.as_str().into(), None, false));
                     }
-                    (t < self.deadline - now).then_some(t)
+                    (t < self.deadline.at - now).then_some(t)
                 }
                 None => None,
             };
             let rq = self.attempt_request(attempt_limit)?;
-            self.phase = WAITING;
+            self.phase = Phase::Waiting;
             let span = tracing::debug_span!(
                 "github.attempt",
                 attempt = self.attempts,
                 redirects = self.redirects,
                 status = Empty,
             );
-            let sent = self.inner.http.execute(rq).instrument(span.clone()).await;
-            let resp = match sent {
-                Ok(resp) => resp,
+            // The span lives in the pinned future (read back for the status), not twice.
+            let mut sending = std::pin::pin!(self.inner.http.execute(rq).instrument(span));
+            let sent = sending.as_mut().await;
+            // Whatever needs a wait (an error body, a retry) is a boxed future: the rare
+            // path's locals do not make every call's future (moved and copied per layer)
+            // larger, and `sent` is not held across it.
+            let rare: Rare<'_> = match sent {
+                Ok(resp) => {
+                    self.silence.heard();
+                    let status = resp.status().as_u16();
+                    sending.span().record("status", status);
+                    self.span.record("status", status);
+                    match self.settle(status, resp)? {
+                        Settled::Done(resp) => return Ok(resp),
+                        Settled::Redirected => continue,
+                        Settled::Failed(resp) => Box::pin(self.status_error(status, resp)),
+                    }
+                }
                 Err(e) => {
                     for h in self.inner.hooks.iter() {
                         h.on_error(&self.attempt_info(), &e);
                     }
-                    Box::pin(self.retry_transport(e)).await?;
-                    continue;
+                    Box::pin(self.retry_transport(e))
                 }
             };
-            let status = resp.status().as_u16();
-            span.record("status", status);
-            self.span.record("status", status);
-            for h in self.inner.hooks.iter() {
-                h.on_response(&self.attempt_info(), status, resp.headers());
-            }
-
-            if (300..400).contains(&status) && status != 304 {
-                let location = resp.headers().get(LOCATION).map(HeaderValue::as_bytes);
-                match redirect::decide(status, &self.method, &self.url, location) {
-                    Ok(Redirect::To { url, to_get }) => {
-                        self.follow(url, to_get)?;
-                        continue;
-                    }
-                    Ok(Redirect::No) => {}
-                    Err(e) => return Err(self.named(e)),
-                }
-            }
-            if (200..300).contains(&status) || status == 304 {
-                if let Some(p) = &self.inner.pacer {
-                    p.observe(resp.headers(), None);
-                }
-                // A 304 goes back to `cache.rs`, which answers it from its store.
-                return Ok(resp);
-            }
-            // The rest is the rare path: boxed, so its body buffer, error and retry wait do
-            // not make every call's future (moved and copied per layer) larger.
-            Box::pin(self.status_error(status, resp)).await?;
+            rare.await?;
         }
+    }
+
+    /// What a response head means: a success (2xx, or a 304 that `cache.rs` answers from
+    /// its store), a redirect followed, or an error status.
+    fn settle(&mut self, status: u16, resp: reqwest::Response) -> Result<Settled> {
+        for h in self.inner.hooks.iter() {
+            h.on_response(&self.attempt_info(), status, resp.headers());
+        }
+        if (300..400).contains(&status) && status != 304 {
+            let location = resp.headers().get(LOCATION).map(HeaderValue::as_bytes);
+            match redirect::decide(status, self.wire_method(), &self.url, location) {
+                Ok(Redirect::To { url, to_get }) => {
+                    self.follow(url, to_get)?;
+                    return Ok(Settled::Redirected);
+                }
+                Ok(Redirect::No) => {}
+                Err(e) => return Err(self.named(e)),
+            }
+        }
+        if (200..300).contains(&status) || status == 304 {
+            if let Some(p) = &self.inner.pacer {
+                p.observe(resp.headers(), None);
+            }
+            return Ok(Settled::Done(resp));
+        }
+        Ok(Settled::Failed(resp))
     }
 
     /// An error status: read (a prefix of) its body, then wait and try again (`Ok`) when
     /// the retry policy and the deadline allow, else the [`ApiError`].
     async fn status_error(&mut self, status: u16, mut resp: reqwest::Response) -> Result<()> {
         let headers = std::mem::take(resp.headers_mut());
-        let bytes = read_capped(resp, ApiError::MAX_BODY).await;
+        self.phase = Phase::Reading;
+        let bytes = read_capped(resp, ApiError::MAX_BODY, self.silence).await;
         let mut err = ApiError::new(status, headers, &bytes);
         let decision = retry::after_status(&self.inner.retry, self.attempts - 1, self.resend, &err);
         if let Some(p) = &self.inner.pacer {
@@ -413,11 +517,38 @@ impl<'r, 'c> Call<'r, 'c> {
         Err(self.transport(e, refused))
     }
 
+    /// The server sent nothing for the idle limit: wait and try again (`Ok`) when `allowed`
+    /// and the policy for an exchange cut off after sending permits it (a `POST` may have
+    /// been processed), else the [`TimeoutError`] saying what stalled.
+    async fn retry_stalled(&mut self, allowed: bool) -> Result<()> {
+        let policy = &self.inner.retry;
+        let attempt = self.attempts.saturating_sub(1);
+        let wait = retry::after_stall(policy, attempt, self.resend).filter(|_| allowed);
+        let refused = match wait {
+            Some(wait) => match self.pause(wait, Why::Stalled).await {
+                Ok(()) => return Ok(()),
+                Err(wait) => Some(wait),
+            },
+            None => None,
+        };
+        let mut request = self.info();
+        request.retry_refused = refused;
+        Err(Error::Timeout(Box::new(TimeoutError {
+            request,
+            reason: self.phase.as_str().into(),
+            wait: None,
+            rate_limited: false,
+            idle: self.silence.limit(),
+        })))
+    }
+
     /// Sleep `wait` before the next attempt when the deadline allows; else `Err(wait)`.
     async fn pause(&mut self, wait: Duration, why: Why) -> std::result::Result<(), Duration> {
-        if Instant::now() + wait >= self.deadline {
+        if Instant::now() + wait >= self.deadline.at {
             return Err(wait);
         }
+        // Not waiting on the server: its silence counts again from the next attempt.
+        self.silence.pause();
         tracing::debug!(
             attempt = self.attempts,
             wait_ms = wait.as_millis() as u64,
@@ -439,14 +570,13 @@ impl<'r, 'c> Call<'r, 'c> {
         }
         self.redirects += 1;
         if to_get {
-            self.method = reqwest::Method::GET;
             self.resend = true;
-            self.body = None;
             self.to_get_done = true;
         }
         // Credentials (also a caller-set Authorization) never follow to another origin,
         // and are not restored if a later hop comes back.
-        if !self.is_trusted(&next) {
+        self.url_trusted = self.is_trusted(&next);
+        if !self.url_trusted {
             self.auth = None;
         }
         let previous = std::mem::replace(&mut self.url, next);
@@ -460,7 +590,7 @@ impl<'r, 'c> Call<'r, 'c> {
         let first = self.original.as_deref().unwrap_or(&self.url);
         let mut info = RequestInfo::new(self.req.method, first.path(), self.req.route);
         info.attempts = self.attempts;
-        info.deadline = self.limit;
+        info.deadline = self.deadline.limit;
         info
     }
 
@@ -470,6 +600,7 @@ impl<'r, 'c> Call<'r, 'c> {
             reason: reason.into(),
             wait,
             rate_limited,
+            idle: None,
         }))
     }
 
@@ -493,54 +624,4 @@ impl<'r, 'c> Call<'r, 'c> {
             other => other,
         }
     }
-}
-
-/// Status, headers and the whole body of at most `limit` bytes; `None` when the body is
-/// larger (announced by `Content-Length` or found while reading), so a huge body is refused,
-/// not buffered. With gzip, chunks are decompressed: the limit applies to the decompressed
-/// size.
-async fn read_limited(
-    mut resp: reqwest::Response,
-    limit: usize,
-) -> std::result::Result<Option<(u16, HeaderMap, Bytes)>, reqwest::Error> {
-    if resp.content_length().is_some_and(|n| n > limit as u64) {
-        return Ok(None);
-    }
-    // A body that comes in one chunk (most JSON answers) is kept as it is: no copy.
-    let first = resp.chunk().await?.unwrap_or_default();
-    if first.len() > limit {
-        return Ok(None);
-    }
-    let body = match resp.chunk().await? {
-        None => first,
-        Some(second) => {
-            let mut buf = Vec::with_capacity(first.len() + second.len());
-            buf.extend_from_slice(&first);
-            let mut next = Some(second);
-            while let Some(chunk) = next {
-                if chunk.len() > limit - buf.len() {
-                    return Ok(None);
-                }
-                buf.extend_from_slice(&chunk);
-                next = resp.chunk().await?;
-            }
-            Bytes::from(buf)
-        }
-    };
-    let status = resp.status().as_u16();
-    Ok(Some((status, std::mem::take(resp.headers_mut()), body)))
-}
-
-/// Read at most `cap` bytes of a body; read errors end the body early. Unlike
-/// [`read_limited`] it keeps a prefix of an over-long body: error bodies are only shown.
-async fn read_capped(mut resp: reqwest::Response, cap: usize) -> Bytes {
-    let mut buf = Vec::new();
-    while let Ok(Some(chunk)) = resp.chunk().await {
-        let room = cap - buf.len();
-        buf.extend_from_slice(&chunk[..chunk.len().min(room)]);
-        if buf.len() >= cap {
-            break;
-        }
-    }
-    Bytes::from(buf)
 }

@@ -18,6 +18,7 @@ pub const RUNTIME_FILES: &[(&str, &str)] = &[
     ("app_auth.rs", include_str!("../../runtime/app_auth.rs")),
     ("app_jwt.rs", include_str!("../../runtime/app_jwt.rs")),
     ("assemble.rs", include_str!("../../runtime/assemble.rs")),
+    ("body.rs", include_str!("../../runtime/body.rs")),
     ("cache.rs", include_str!("../../runtime/cache.rs")),
     ("client.rs", include_str!("../../runtime/client.rs")),
     ("clock.rs", include_str!("../../runtime/clock.rs")),
@@ -43,13 +44,14 @@ pub const RUNTIME_FILES: &[(&str, &str)] = &[
     ("secret.rs", include_str!("../../runtime/secret.rs")),
     ("send.rs", include_str!("../../runtime/send.rs")),
     ("throttle.rs", include_str!("../../runtime/throttle.rs")),
+    ("timer.rs", include_str!("../../runtime/timer.rs")),
     ("typed.rs", include_str!("../../runtime/typed.rs")),
     ("types.rs", include_str!("../../runtime/types.rs")),
 ];
 
 /// The dependencies of the runtime (and of generated code: `serde`, `serde_json`). The
-/// optional ones belong to [`RUNTIME_FEATURES`]. `httpdate`, `hyper` and `tracing` are
-/// already dependencies of reqwest: no extra build.
+/// optional ones belong to [`RUNTIME_FEATURES`]. `httpdate`, `hyper`, `pin-project-lite` and
+/// `tracing` are already dependencies of reqwest: no extra build.
 pub const RUNTIME_DEPENDENCIES: &str = r#"base64 = { version = "0.22", optional = true }
 bytes = "1"
 futures-core = { version = "0.3", default-features = false }
@@ -57,6 +59,7 @@ httpdate = "1"
 hyper = { version = "1", default-features = false }
 jsonwebtoken = { version = "9.3", optional = true, default-features = false }
 percent-encoding = "2"
+pin-project-lite = "0.2"
 reqwest = { version = "0.12", default-features = false, features = ["rustls-tls"] }
 serde = { version = "1", features = ["derive"] }
 serde_json = { version = "1", features = ["raw_value"] }
