@@ -573,3 +573,15 @@ async fn bodies_that_do_not_serialise_fail_at_send() {
         Some("application/json; charset=utf-8")
     );
 }
+
+/// The call's future is one allocation per call. glibc serves blocks up to 1,032 bytes from
+/// its per-thread cache; a larger future sends every call through the allocator's slow path
+/// (~600 instructions, BENCHMARKS.md "Run time", 2026-11-30 20:10). Grow it only knowingly.
+/// The test package builds the runtime with its optional features on: they must not count.
+#[tokio::test]
+async fn the_call_future_fits_the_allocators_per_thread_cache() {
+    let client = Client::builder().build().unwrap();
+    let call = client.repos().get("o", "r").build().send();
+    let bytes = std::mem::size_of_val(&*call);
+    assert!(bytes <= 1032, "the send() future is {bytes} bytes");
+}
