@@ -3,12 +3,14 @@
 //! asserts nothing about time.
 //!
 //! ```text
-//! cargo bench -p github-client-suite --bench request -- [--iters N] [--quick] [--only VARIANT]
+//! cargo bench -p github-client-suite --bench request -- [--iters N] [--block B] [--quick] [--only VARIANT]
 //! ```
 //!
-//! Per call, the three variants (generated, plain reqwest, reqwest with the generated client's
-//! default timeouts) alternate in rotating order, so a slow patch of the machine hits all
-//! alike; reported are per-call medians, their ratios, and heap allocations per call (a
+//! The three variants (generated, plain reqwest, reqwest with the generated client's default
+//! timeouts) take turns in rotating order, so a slow patch of the machine hits all alike: one
+//! call each per turn, or `--block B` calls in a row (each variant then runs with its own code
+//! warm in the CPU caches, as one client making calls does, instead of just after the other
+//! two); reported are per-call medians, their ratios, and heap allocations per call (a
 //! counting global allocator). `build()` alone (path encoding, query, JSON body) is timed in
 //! batches. `--only gen|reqwest|timeouts|total` runs just that variant's calls (N of each of
 //! the three requests, after a warm-up) and prints nothing else: for a profiler, e.g.
@@ -232,12 +234,20 @@ async fn timed_async<T>(f: impl std::future::Future<Output = T>) -> (T, Duration
 
 fn main() {
     let mut iters = 5_000usize;
+    let mut block = 1usize;
     let mut only = None;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         match a.as_str() {
             "--iters" => iters = args.next().and_then(|n| n.parse().ok()).unwrap_or(iters),
             "--quick" => iters = 50,
+            "--block" => {
+                block = args
+                    .next()
+                    .and_then(|n| n.parse().ok())
+                    .filter(|&n| n > 0)
+                    .unwrap_or(block)
+            }
             "--only" => only = args.next(),
             _ => {}
         }
@@ -308,7 +318,8 @@ fn main() {
     }
 
     println!(
-        "request: {iters} calls per variant, rotating order; server {base} (keep-alive, {} byte JSON answer); generated send() future: {} bytes",
+        "request: {} calls per variant, rotating order in turns of {block} call(s); server {base} (keep-alive, {} byte JSON answer); generated send() future: {} bytes",
+        iters.div_ceil(block) * block,
         BODY.len(),
         std::mem::size_of_val(&*get_repo(&ours).send())
     );
@@ -353,8 +364,8 @@ fn main() {
             }
             let mut times: [Vec<Duration>; 3] = Default::default();
             let mut allocs = [0u64; 3];
-            for i in 0..iters {
-                for k in 0..3 {
+            for i in 0..iters.div_ceil(block) {
+                for k in (0..3).flat_map(|k| std::iter::repeat(k).take(block)) {
                     let v = (i + k) % 3;
                     let (d, a) = match v {
                         0 => {
