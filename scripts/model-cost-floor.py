@@ -3,7 +3,7 @@
 
     scripts/model-cost-floor.py [--rounds N] [--work DIR]
 
-Builds four variants of the client generated from specs/ and times each crate's own debug
+Builds these variants of the client generated from specs/ and times each crate's own debug
 build (scripts/own-build-time.sh --runs 1), the variants alternating round by round:
 
   untyped       specs/ without `responses:` and models: every endpoint returns a raw response

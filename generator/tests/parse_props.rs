@@ -153,6 +153,15 @@ fn apply(text: &str, e: &Edit) -> String {
     }
 }
 
+/// Found by `never_panics_on_snippet_soup`: a file ending on its closing `---` (no newline)
+/// reported its missing title on a line past the end.
+#[test]
+fn a_file_ending_on_the_closing_fence_reports_a_line_inside_it() {
+    for text in ["---\n---", "---\nname: n\n---", "---\r\n---\r"] {
+        assert!(parse(text).is_err(), "{text:?} has no title");
+    }
+}
+
 proptest! {
     #![proptest_config(config())]
 

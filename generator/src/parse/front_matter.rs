@@ -87,13 +87,15 @@ pub(crate) fn split(text: &str, rep: &mut Reporter) -> Option<Split> {
     for (i, (offset, line)) in lines {
         if line.trim_end() == "---" {
             let yaml = text.get(yaml_start..offset).unwrap_or("");
-            let body_offset = offset + line.len();
-            let body_offset = text[body_offset..]
-                .find('\n')
-                .map_or(text.len(), |n| body_offset + n + 1);
+            let after = offset + line.len();
+            let (body_offset, body_line) = match text[after..].find('\n') {
+                Some(n) => (after + n + 1, i + 2),
+                // The file ends on the closing `---`: its (empty) body is on that last line.
+                None => (text.len(), i + 1),
+            };
             return Some(Split {
                 body_offset,
-                body_line: i + 2,
+                body_line,
                 fields: parse_yaml(yaml, rep),
             });
         }
@@ -434,6 +436,15 @@ mod tests {
             split,
             rep.diags.into_iter().map(|d| (d.line, d.message)).collect(),
         )
+    }
+
+    #[test]
+    fn a_file_ending_on_the_closing_fence_has_its_body_on_that_line() {
+        let text = "---\nname: n\n---";
+        let (split, _) = run(text);
+        let split = split.unwrap();
+        assert_eq!(split.body_offset, text.len());
+        assert_eq!(split.body_line, 3);
     }
 
     #[test]
