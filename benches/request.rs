@@ -365,7 +365,7 @@ fn main() {
             let mut times: [Vec<Duration>; 3] = Default::default();
             let mut allocs = [0u64; 3];
             for i in 0..iters.div_ceil(block) {
-                for k in (0..3).flat_map(|k| std::iter::repeat(k).take(block)) {
+                for k in (0..3 * block).map(|j| j / block) {
                     let v = (i + k) % 3;
                     let (d, a) = match v {
                         0 => {
