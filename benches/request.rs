@@ -3,7 +3,7 @@
 //! asserts nothing about time.
 //!
 //! ```text
-//! cargo bench -p github-client-suite --bench request -- [--iters N] [--block B] [--quick] [--only VARIANT]
+//! cargo bench -p github-client-suite --bench request -- [--iters N] [--block B] [--cpu] [--quick] [--only VARIANT]
 //! ```
 //!
 //! The three variants (generated, plain reqwest, reqwest with the generated client's default
@@ -12,7 +12,8 @@
 //! warm in the CPU caches, as one client making calls does, instead of just after the other
 //! two); reported are per-call medians, their ratios, and heap allocations per call (a
 //! counting global allocator). `build()` alone (path encoding, query, JSON body) is timed in
-//! batches. `--only gen|reqwest|timeouts|total` runs just that variant's calls (N of each of
+//! batches. `--cpu` times each call by the CPU time of the client's thread instead of wall
+//! time: what the client itself spends, without the server's thread or idle waits. `--only gen|reqwest|timeouts|total` runs just that variant's calls (N of each of
 //! the three requests, after a warm-up) and prints nothing else: for a profiler, e.g.
 //! `valgrind --tool=callgrind` at two values of N, whose difference is the cost of the calls.
 
@@ -224,8 +225,30 @@ fn timed<T>(f: impl FnOnce() -> T) -> (T, Duration, u64) {
     (out, d, ALLOCS.load(Relaxed) - a)
 }
 
+/// `--cpu`: calls are timed by the CPU time of the client's thread (user + system, from
+/// `CLOCK_THREAD_CPUTIME_ID`), not by wall time: the server's thread and idle waits are left out.
+static CPU_CLOCK: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// The CPU time this thread has used.
+fn thread_cpu_time() -> Duration {
+    let mut ts = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    // SAFETY: `ts` is a valid, writable `timespec`; the clock id is a constant of libc.
+    let rc = unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut ts) };
+    assert_eq!(rc, 0, "clock_gettime(CLOCK_THREAD_CPUTIME_ID)");
+    Duration::new(ts.tv_sec as u64, ts.tv_nsec as u32)
+}
+
 async fn timed_async<T>(f: impl std::future::Future<Output = T>) -> (T, Duration, u64) {
     let a = ALLOCS.load(Relaxed);
+    if CPU_CLOCK.load(Relaxed) {
+        let t = thread_cpu_time();
+        let out = f.await;
+        let d = thread_cpu_time() - t;
+        return (out, d, ALLOCS.load(Relaxed) - a);
+    }
     let t = Instant::now();
     let out = f.await;
     let d = t.elapsed();
@@ -249,6 +272,7 @@ fn main() {
                     .unwrap_or(block)
             }
             "--only" => only = args.next(),
+            "--cpu" => CPU_CLOCK.store(true, Relaxed),
             _ => {}
         }
     }
@@ -318,8 +342,12 @@ fn main() {
     }
 
     println!(
-        "request: {} calls per variant, rotating order in turns of {block} call(s); server {base} (keep-alive, {} byte JSON answer); generated send() future: {} bytes",
+        "request: {} calls per variant, rotating order in turns of {block} call(s); {}; server {base} (keep-alive, {} byte JSON answer); generated send() future: {} bytes",
         iters.div_ceil(block) * block,
+        match CPU_CLOCK.load(Relaxed) {
+            true => "times are the client thread's CPU time (--cpu)",
+            false => "times are wall time",
+        },
         BODY.len(),
         std::mem::size_of_val(&*get_repo(&ours).send())
     );

@@ -7,6 +7,7 @@ use std::time::Duration;
 use reqwest::header::{HeaderMap, HeaderValue, ACCEPT, USER_AGENT};
 use reqwest::Url;
 
+use super::assemble;
 use super::error::{Error, Result};
 use super::hook::Hook;
 use super::secret::{Auth, Secret};
@@ -63,6 +64,9 @@ pub(crate) struct Inner {
     pub(crate) default_headers: HeaderMap,
     /// The ready `Authorization` value (marked sensitive); sent only to trusted origins.
     pub(crate) auth: Option<HeaderValue>,
+    /// The whole header map of a plain first attempt with `auth` to a trusted host, without
+    /// and with a JSON body: most calls copy one instead of assembling it (`assemble.rs`).
+    pub(crate) ready_headers: [HeaderMap; 2],
     auth_kind: &'static str,
     pub(crate) trusted: [Origin; 2],
     pub(crate) retry: RetryPolicy,
@@ -442,6 +446,7 @@ impl ClientBuilder {
                 Some(self.read_timeout.unwrap_or(DEFAULT_READ_TIMEOUT)),
             ),
         };
+        let ready_headers = assemble::ready_headers(&default_headers, auth.as_ref());
         Ok(Client {
             inner: Arc::new(Inner {
                 http,
@@ -450,6 +455,7 @@ impl ClientBuilder {
                 uploads_url,
                 default_headers,
                 auth,
+                ready_headers,
                 auth_kind,
                 trusted,
                 retry: RetryPolicy {

@@ -23,9 +23,9 @@ pub(crate) fn build_url(inner: &Inner, req: &Request<'_>) -> Result<Url> {
         Base::Uploads => Some(&inner.parsed[1]),
         _ => None,
     };
-    if let Some(base) =
-        parsed.filter(|_| req.path.starts_with('/') && !req.path.contains(['?', '#']))
-    {
+    // A byte scan, not `contains(['?', '#'])`: this runs on every call.
+    let plain = |p: &str| p.starts_with('/') && !p.bytes().any(|b| b == b'?' || b == b'#');
+    if let Some(base) = parsed.filter(|_| plain(&req.path)) {
         let mut url = base.clone();
         let prefix = base.path().trim_end_matches('/');
         if prefix.is_empty() {
@@ -117,6 +117,44 @@ pub(crate) fn build_headers(
     Ok((headers, auth))
 }
 
+/// The maps of [`Inner::ready_headers`]: what [`build_headers`] and a trusted hop's
+/// `Authorization` make of a request without `Accept` or headers of its own, with no body
+/// (a `GET` or `DELETE`) or a JSON one.
+pub(crate) fn ready_headers(defaults: &HeaderMap, auth: Option<&HeaderValue>) -> [HeaderMap; 2] {
+    let ready = |json: bool| {
+        let mut h = HeaderMap::with_capacity(defaults.len() + 2);
+        h.extend(defaults.iter().map(|(k, v)| (k.clone(), v.clone())));
+        if json {
+            h.insert(CONTENT_TYPE, HeaderValue::from_static(JSON_CONTENT_TYPE));
+        }
+        if let Some(a) = auth {
+            h.insert(AUTHORIZATION, a.clone());
+        }
+        h
+    };
+    [ready(false), ready(true)]
+}
+
+/// A copy of the client's ready map for the first attempt of `req` to a trusted host with
+/// `auth`, if one fits (one copy instead of assembling the map): no `Accept` or headers of
+/// its own, `auth` the client's own, and no body (not on a `POST`, `PUT` or `PATCH`, which
+/// send `Content-Length: 0`) or a JSON one.
+pub(crate) fn ready_for(
+    inner: &Inner,
+    req: &Request<'_>,
+    auth: Option<&HeaderValue>,
+) -> Option<HeaderMap> {
+    if req.accept.is_some() || !req.headers.is_empty() || auth != inner.auth.as_ref() {
+        return None;
+    }
+    let json = match (&req.body, req.method) {
+        (Body::Json(_), _) => true,
+        (Body::None, Method::Get | Method::Delete) => false,
+        _ => return None,
+    };
+    Some(inner.ready_headers[usize::from(json)].clone())
+}
+
 fn write_query(s: &mut String, req: &Request<'_>, mut sep: char) {
     for (name, value) in &req.query {
         s.push(sep);
@@ -133,6 +171,82 @@ fn write_query(s: &mut String, req: &Request<'_>, mut sep: char) {
             }
         } else {
             encode::query_component(s, value);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::runtime::Client;
+
+    /// The map the general path builds: `build_headers`, then the trusted `Authorization`.
+    fn assembled(inner: &Inner, req: &Request<'_>) -> HeaderMap {
+        let (mut h, auth) = build_headers(inner, req, inner.auth.clone()).unwrap();
+        if let Some(a) = auth {
+            h.insert(AUTHORIZATION, a);
+        }
+        h
+    }
+
+    /// Names, values, order and sensitivity: what goes on the wire and what `Debug` hides.
+    fn entries(h: &HeaderMap) -> Vec<(String, Vec<u8>, bool)> {
+        h.iter()
+            .map(|(k, v)| (k.to_string(), v.as_bytes().to_vec(), v.is_sensitive()))
+            .collect()
+    }
+
+    #[test]
+    fn a_ready_map_is_the_map_the_general_path_builds() {
+        for client in [
+            Client::builder().build().unwrap(),
+            Client::builder().token("t0k3n").build().unwrap(),
+            Client::builder()
+                .bearer_token("b")
+                .user_agent("ua/1")
+                .api_version(None)
+                .build()
+                .unwrap(),
+        ] {
+            let inner = &client.inner;
+            for (method, json) in [
+                (Method::Get, false),
+                (Method::Delete, false),
+                (Method::Get, true),
+                (Method::Post, true),
+                (Method::Patch, true),
+                (Method::Put, true),
+                (Method::Delete, true),
+            ] {
+                let mut req = Request::new(&client, method, "/x".into());
+                if json {
+                    req = req.json_value(&serde_json::json!({ "a": 1 }));
+                }
+                let ready = ready_for(inner, &req, inner.auth.as_ref()).expect("a ready map");
+                assert_eq!(entries(&ready), entries(&assembled(inner, &req)));
+            }
+        }
+    }
+
+    #[test]
+    fn requests_of_their_own_are_assembled() {
+        let client = Client::builder().token("t0k3n").build().unwrap();
+        let inner = &client.inner;
+        let req = |m| Request::new(&client, m, "/x".into());
+        let other = HeaderValue::from_static("token other");
+        let cases = [
+            // `Content-Length: 0` on a write without a body.
+            (req(Method::Post), inner.auth.clone()),
+            (req(Method::Put), inner.auth.clone()),
+            (req(Method::Get).accept("application/vnd.github.raw"), inner.auth.clone()),
+            (req(Method::Get).header("x-a", "1"), inner.auth.clone()),
+            (req(Method::Put).raw(b"bytes".to_vec()), inner.auth.clone()),
+            // Another credential (an app's JWT or installation token), or none.
+            (req(Method::Get), Some(other)),
+            (req(Method::Get), None),
+        ];
+        for (r, auth) in &cases {
+            assert!(ready_for(inner, r, auth.as_ref()).is_none(), "{r:?}");
         }
     }
 }

@@ -15,7 +15,7 @@ use reqwest::Url;
 use tracing::field::Empty;
 use tracing::Instrument;
 
-use super::assemble::{build_headers, build_url};
+use super::assemble::{build_headers, build_url, ready_for};
 use super::body::{read_capped, read_limited};
 use super::client::{Inner, Origin};
 use super::error::{ApiError, Error, RequestInfo, Result, TimeoutError, TransportError};
@@ -325,7 +325,33 @@ impl<'r, 'c> Call<'r, 'c> {
     /// Headers of the next attempt: `Authorization` (the caller's, or what `layers.rs`
     /// chose: a token, an app JWT, an installation token) on trusted hosts only, then hooks.
     fn attempt_headers(&mut self) -> Result<HeaderMap> {
-        let mut headers = if self.attempts == 1 && self.redirects == 0 {
+        let trusted = self.url_trusted;
+        let first = self.attempts == 1 && self.redirects == 0;
+        // Most calls: a copy of the client's ready map, `Authorization` included.
+        let ready = match first && trusted {
+            true => ready_for(self.inner, self.req, self.auth.as_ref()),
+            false => None,
+        };
+        let mut headers = match ready {
+            Some(h) => h,
+            None => self.assemble_headers(first, trusted)?,
+        };
+        if !self.inner.hooks.is_empty() {
+            let mut ar = AttemptRequest {
+                attempt: self.attempt_info(),
+                headers: &mut headers,
+                trusted,
+            };
+            for h in self.inner.hooks.iter() {
+                h.on_request(&mut ar);
+            }
+        }
+        Ok(headers)
+    }
+
+    /// The headers of an attempt that [`ready_for`] does not cover.
+    fn assemble_headers(&mut self, first: bool, trusted: bool) -> Result<HeaderMap> {
+        let mut headers = if first {
             // The first build decides the `Authorization` (a caller-set one wins); later
             // ones keep that decision (a redirect off the origin may have dropped it).
             let (h, auth) = build_headers(self.inner, self.req, self.auth.take())?;
@@ -339,19 +365,8 @@ impl<'r, 'c> Call<'r, 'c> {
             }
             h
         };
-        let trusted = self.url_trusted;
         if let Some(a) = self.auth.as_ref().filter(|_| trusted) {
             headers.insert(AUTHORIZATION, a.clone());
-        }
-        if !self.inner.hooks.is_empty() {
-            let mut ar = AttemptRequest {
-                attempt: self.attempt_info(),
-                headers: &mut headers,
-                trusted,
-            };
-            for h in self.inner.hooks.iter() {
-                h.on_request(&mut ar);
-            }
         }
         Ok(headers)
     }

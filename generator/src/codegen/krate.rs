@@ -58,7 +58,6 @@ futures-core = { version = "0.3", default-features = false }
 httpdate = "1"
 hyper = { version = "1", default-features = false }
 jsonwebtoken = { version = "9.3", optional = true, default-features = false }
-percent-encoding = "2"
 pin-project-lite = "0.2"
 reqwest = { version = "0.12", default-features = false, features = ["rustls-tls"] }
 serde = { version = "1", features = ["derive"] }
