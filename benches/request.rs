@@ -6,14 +6,16 @@
 //! cargo bench -p github-client-suite --bench request -- [--iters N] [--block B] [--cpu] [--quick] [--only VARIANT]
 //! ```
 //!
-//! The three variants (generated, plain reqwest, reqwest with the generated client's default
-//! timeouts) take turns in rotating order, so a slow patch of the machine hits all alike: one
-//! call each per turn, or `--block B` calls in a row (each variant then runs with its own code
-//! warm in the CPU caches, as one client making calls does, instead of just after the other
-//! two); reported are per-call medians, their ratios, and heap allocations per call (a
-//! counting global allocator). `build()` alone (path encoding, query, JSON body) is timed in
-//! batches. `--cpu` times each call by the CPU time of the client's thread instead of wall
-//! time: what the client itself spends, without the server's thread or idle waits. `--only gen|reqwest|timeouts|total` runs just that variant's calls (N of each of
+//! The four variants (generated; plain reqwest; reqwest with only a 60 s limit on the whole
+//! request, the least any client with a deadline per call pays; reqwest with the generated
+//! client's default timeouts) take turns in rotating order, so a slow patch of the machine
+//! hits all alike: one call each per turn, or `--block B` calls in a row (each variant then
+//! runs with its own code warm in the CPU caches, as one client making calls does, instead of
+//! just after the others); reported are per-call medians, their ratios, and heap allocations
+//! per call (a counting global allocator). `build()` alone (path encoding, query, JSON body)
+//! is timed in batches. `--cpu` times each call by the CPU time of the client's thread
+//! instead of wall time: what the client itself spends, without the server's thread or idle
+//! waits. `--only gen|reqwest|timeouts|total` runs just that variant's calls (N of each of
 //! the three requests, after a warm-up) and prints nothing else: for a profiler, e.g.
 //! `valgrind --tool=callgrind` at two values of N, whose difference is the cost of the calls.
 
@@ -207,6 +209,26 @@ async fn send_generated(req: github_rest_client::Request<'_>) -> serde_json::Val
     req.send().await.unwrap().json().unwrap()
 }
 
+/// One row of the per-call table: generated, reqwest, +deadline, +timeouts, and ratios.
+fn print_row(name: &str, [g, h, hd, ht]: [Duration; 4], allocs: Option<[u64; 4]>) {
+    let r = |a: Duration, b: Duration| a.as_secs_f64() / b.as_secs_f64();
+    print!(
+        "{:<38} {:>9.1} {:>9.1} {:>7.3} {:>9.1} {:>7.3} {:>9.1} {:>7.3}",
+        name,
+        us(g),
+        us(h),
+        r(g, h),
+        us(hd),
+        r(hd, h),
+        us(ht),
+        r(g, ht)
+    );
+    match allocs {
+        Some(a) => println!(" {:>6} {:>5} {:>5} {:>5}", a[0], a[1], a[2], a[3]),
+        None => println!(),
+    }
+}
+
 fn median(mut v: Vec<Duration>) -> Duration {
     v.sort();
     v[v.len() / 2]
@@ -305,14 +327,16 @@ fn main() {
         timeout: Some(Duration::from_secs(60)),
     };
 
+    // Plain reqwest with only the 60 s limit of the whole request: the least any client
+    // with a deadline per call pays, done reqwest's own way.
+    let hand_total = Hand {
+        http: reqwest::Client::builder().build().unwrap(),
+        base: reqwest::Url::parse(&base).unwrap(),
+        timeout: Some(Duration::from_secs(60)),
+    };
+
     if let Some(variant) = only {
-        // Profiling: one variant alone (plus `total`: plain reqwest with only the 60 s
-        // request timeout), no timing.
-        let hand_total = Hand {
-            http: reqwest::Client::builder().build().unwrap(),
-            base: reqwest::Url::parse(&base).unwrap(),
-            timeout: Some(Duration::from_secs(60)),
-        };
+        // Profiling: one variant alone, no timing.
         let hand = match variant.as_str() {
             "gen" => None,
             "reqwest" => Some(&hand),
@@ -352,15 +376,18 @@ fn main() {
         std::mem::size_of_val(&*get_repo(&ours).send())
     );
     println!(
-        "{:<38} {:>9} {:>9} {:>7} {:>9} {:>7} {:>6} {:>6} {:>6}",
+        "{:<38} {:>9} {:>9} {:>7} {:>9} {:>7} {:>9} {:>7} {:>6} {:>5} {:>5} {:>5}",
         "call (build + send + decode), us",
         "generated",
         "reqwest",
         "ratio",
+        "+deadline",
+        "floor",
         "+timeouts",
         "ratio",
         "allocs",
         "hand",
+        "+dl",
         "+tmo"
     );
     type Case = (
@@ -381,34 +408,33 @@ fn main() {
             Hand::create_issue,
         ),
     ];
-    let mut all: [Vec<Duration>; 3] = Default::default();
+    // Variant 0 is the generated call, 1.. the hand-written ones.
+    let hands = [&hand, &hand_total, &hand_timeouts];
+    const VARIANTS: usize = 4;
+    let mut all: [Vec<Duration>; VARIANTS] = Default::default();
     for (name, gen, hand_fn) in cases {
         rt.block_on(async {
             // Warm up every connection and code path.
             for _ in 0..iters.min(200) {
                 send_generated(gen(&ours)).await;
-                hand.send(hand_fn(&hand)).await;
-                hand_timeouts.send(hand_fn(&hand_timeouts)).await;
+                for h in hands {
+                    h.send(hand_fn(h)).await;
+                }
             }
-            let mut times: [Vec<Duration>; 3] = Default::default();
-            let mut allocs = [0u64; 3];
+            let mut times: [Vec<Duration>; VARIANTS] = Default::default();
+            let mut allocs = [0u64; VARIANTS];
             for i in 0..iters.div_ceil(block) {
-                for k in (0..3 * block).map(|j| j / block) {
-                    let v = (i + k) % 3;
+                for k in (0..VARIANTS * block).map(|j| j / block) {
+                    let v = (i + k) % VARIANTS;
                     let (d, a) = match v {
                         0 => {
                             let (out, d, a) = timed_async(send_generated(gen(&ours))).await;
                             std::hint::black_box(out);
                             (d, a)
                         }
-                        1 => {
-                            let (out, d, a) = timed_async(hand.send(hand_fn(&hand))).await;
-                            std::hint::black_box(out);
-                            (d, a)
-                        }
                         _ => {
-                            let (out, d, a) =
-                                timed_async(hand_timeouts.send(hand_fn(&hand_timeouts))).await;
+                            let h = hands[v - 1];
+                            let (out, d, a) = timed_async(h.send(hand_fn(h))).await;
                             std::hint::black_box(out);
                             (d, a)
                         }
@@ -420,31 +446,11 @@ fn main() {
             for (a, t) in all.iter_mut().zip(&times) {
                 a.extend_from_slice(t);
             }
-            let [g, h, ht] = times.map(median);
-            println!(
-                "{:<38} {:>9.1} {:>9.1} {:>7.3} {:>9.1} {:>7.3} {:>6} {:>6} {:>6}",
-                name,
-                us(g),
-                us(h),
-                g.as_secs_f64() / h.as_secs_f64(),
-                us(ht),
-                g.as_secs_f64() / ht.as_secs_f64(),
-                allocs[0],
-                allocs[1],
-                allocs[2]
-            );
+            print_row(name, times.map(median), Some(allocs));
         });
     }
-    let [g, h, ht] = all.map(median);
-    println!(
-        "{:<38} {:>9.1} {:>9.1} {:>7.3} {:>9.1} {:>7.3}",
-        "all calls",
-        us(g),
-        us(h),
-        g.as_secs_f64() / h.as_secs_f64(),
-        us(ht),
-        g.as_secs_f64() / ht.as_secs_f64()
-    );
+    print_row("all calls", all.map(median), None);
+    println!("(ratio: generated / reqwest; floor: reqwest with only a 60 s deadline / plain reqwest, the least a deadline per call costs; last ratio: generated / reqwest with the generated client's default timeouts)");
 
     // Construction alone: batches of 1,000 builds, median per build.
     println!();
