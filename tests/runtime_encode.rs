@@ -187,6 +187,21 @@ proptest::proptest! {
         let filled = encode::fill("/a/{x}/b", &[PathValue::Segment(&v)]);
         proptest::prop_assert_eq!(filled, format!("/a/{}/b", reference::segment(&v)));
     }
+
+    /// A slashed value is its `/`-separated parts, each encoded like a segment (dot parts
+    /// encoded twice), the slashes kept; `fill` writes the same.
+    #[test]
+    fn slashed_is_its_parts_encoded(v in "[a-z./%?# é]{0,16}") {
+        let part = |p: &str| match p {
+            "." => "%252E".to_owned(),
+            ".." => "%252E%252E".to_owned(),
+            _ => reference::segment(p),
+        };
+        let expected = v.split('/').map(part).collect::<Vec<_>>().join("/");
+        proptest::prop_assert_eq!(sl(&v), expected.clone());
+        let filled = encode::fill("/c/{path}", &[PathValue::Slashed(&v)]);
+        proptest::prop_assert_eq!(filled, format!("/c/{expected}"));
+    }
 }
 
 /// Query values go on the wire as `encodeURIComponent` writes them: every ASCII character
