@@ -30,6 +30,7 @@ import os
 import re
 import subprocess
 import sys
+import shutil
 import tempfile
 
 import yaml  # PyYAML
@@ -352,7 +353,7 @@ def render(key, prose, up, explicit_lines):
         out += [text, ""]
     out += [js, "", "## Parameters", ""]
     if not rows:
-        out += ["This endpoint has no parameters", ""]
+        out += ["This endpoint has no parameters.", ""]
     else:
         out += ["<table>", "  <thead>", "    <tr>", "      <th>name</th>", "      <th>required</th>",
                 "      <th>description</th>", "    </tr>", "  </thead>", "  <tbody>"]
@@ -419,9 +420,19 @@ def explicit_for(facts, route, rows, inspected):
     return lines
 
 
-def inspect(generator, files):
-    """Inspect the given (key, text) specs in a scratch folder; endpoints by key."""
+def inspect(generator, files, specs):
+    """Inspect the given (key, text) specs in a scratch folder beside a copy of `specs` (so a
+    rename notice finds its target); endpoints by key."""
     with tempfile.TemporaryDirectory() as tmp:
+        if os.path.isdir(specs):
+            shutil.copytree(specs, tmp, dirs_exist_ok=True,
+                            ignore=shutil.ignore_patterns("models", "*.yaml"))
+            for dirpath, _, names in os.walk(tmp):  # parameters only: no models here
+                for n in names:
+                    if n.endswith(".md"):
+                        f = os.path.join(dirpath, n)
+                        t = open(f, encoding="utf-8").read()
+                        open(f, "w", encoding="utf-8").write(strip_responses(t))
         for key, text in files:
             scope, mid = key.split("/")
             os.makedirs(os.path.join(tmp, scope), exist_ok=True)
@@ -434,11 +445,25 @@ def inspect(generator, files):
     return {f"{e['scope']}/{e['id']}": e for e in data["endpoints"]}
 
 
+def default_corpus():
+    """`../shared/corpus/octokit-docs` beside the checkout, or beside a worktree's parent."""
+    for up in ("..", os.path.join("..", "..")):
+        d = os.path.join(ROOT, up, "shared", "corpus", "octokit-docs")
+        if os.path.isdir(d):
+            return d
+    return os.path.join(ROOT, "..", "shared", "corpus", "octokit-docs")
+
+
+def strip_responses(text):
+    """The spec without its front-matter `responses:` block (models are not copied)."""
+    return re.sub(r"^responses:\n(?:[ \t].*\n)*", "", text, count=1, flags=re.M)
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--prose", action="append", required=True)
     ap.add_argument("--specs", default=os.path.join(ROOT, "specs"))
-    ap.add_argument("--corpus", default=os.environ.get("OCTOKIT_CORPUS", os.path.join(ROOT, "..", "shared", "corpus", "octokit-docs")))
+    ap.add_argument("--corpus", default=os.environ.get("OCTOKIT_CORPUS", default_corpus()))
     ap.add_argument("--openapi", default=os.path.join(ROOT, "tests", "fidelity", "node_modules", "@octokit", "openapi", "generated"))
     ap.add_argument("--generator", default=os.path.join(ROOT, "target", "release", "client-generator"))
     ap.add_argument("--check", action="store_true")
@@ -477,7 +502,7 @@ def main():
         return
     facts = Facts(args.openapi)
     first = [(k, render(k, prose[k], ups[k], [])) for k in prose]
-    inspected = inspect(args.generator, first)
+    inspected = inspect(args.generator, first, args.specs)
     written = 0
     for key in prose:
         up = ups[key]

@@ -1,7 +1,8 @@
 //! Endpoint-by-endpoint comparison of our specs with upstream's: identity (scope/id, route,
 //! rename and deprecation notices), then the parameters table.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
 
 use super::{Difference, Kind};
 use crate::parse::{PathPart, Route, SpecFile};
@@ -40,7 +41,7 @@ fn our_required(spec: &SpecFile, name: &str, table: bool) -> bool {
 }
 
 /// Every difference between `ours` and `upstream`, in our (scope, id) order. Upstream
-/// endpoints we do not have are not differences: our specs may cover a subset.
+/// endpoints we do not have are [`missing`]'s business.
 pub fn compare(ours: &[SpecFile], upstream: &[SpecFile]) -> Vec<Difference> {
     let by_id: HashMap<(&str, &str), &SpecFile> = upstream
         .iter()
@@ -146,6 +147,37 @@ pub fn compare(ours: &[SpecFile], upstream: &[SpecFile]) -> Vec<Difference> {
         compare_params(spec, theirs, &diff, &mut out);
     }
     out
+}
+
+/// Upstream endpoints whose scope/id no spec of ours has, in upstream's order; `file` is where
+/// the spec would be (`<specs>/<scope>/<id>.md`, line 0).
+pub fn missing(ours: &[SpecFile], upstream: &[SpecFile], specs: &Path) -> Vec<Difference> {
+    let have: HashSet<(&str, &str)> = ours
+        .iter()
+        .map(|s| (s.scope.as_str(), s.method_id.as_str()))
+        .collect();
+    upstream
+        .iter()
+        .filter(|t| !have.contains(&(t.scope.as_str(), t.method_id.as_str())))
+        .map(|t| Difference {
+            scope: t.scope.clone(),
+            id: t.method_id.clone(),
+            kind: Kind::Missing,
+            parameter: None,
+            ours: None,
+            upstream: Some(route_key(&t.route)),
+            file: specs.join(&t.scope).join(format!("{}.md", t.method_id)),
+            line: 0,
+            upstream_file: Some(t.path.clone()),
+            upstream_line: t.route_line,
+            message: format!(
+                "upstream has `{}.{}` (`{}`), which is not here",
+                t.scope,
+                t.method_id,
+                route_key(&t.route)
+            ),
+        })
+        .collect()
 }
 
 /// Parameters added, removed, or with another requiredness, by table name.

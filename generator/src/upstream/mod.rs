@@ -1,5 +1,6 @@
 //! `diff-upstream`: how our specs drifted from a folder of upstream endpoint docs (Octokit's
-//! format): endpoints gone, renamed, deprecated or moved, parameters added, removed or changed.
+//! format): endpoints missing, gone, renamed, deprecated or moved, parameters added, removed or
+//! changed, and how much of upstream our specs cover.
 
 mod allow;
 mod compare;
@@ -15,7 +16,7 @@ use serde::Serialize;
 use crate::diag::Diagnostics;
 
 pub use allow::{AllowEntry, ALLOW_FILE};
-pub use compare::compare;
+pub use compare::{compare, missing};
 
 /// What kind of drift a [`Difference`] is. Serialised in kebab-case (`parameter-added`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -37,10 +38,12 @@ pub enum Kind {
     ParameterRemoved,
     /// A parameter is required on one side and optional on the other.
     RequiredChanged,
+    /// Upstream has an endpoint (scope/id) that our specs lack.
+    Missing,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 8] = [
+    pub const ALL: [Kind; 9] = [
         Kind::Removed,
         Kind::Renamed,
         Kind::Deprecated,
@@ -49,6 +52,7 @@ impl Kind {
         Kind::ParameterAdded,
         Kind::ParameterRemoved,
         Kind::RequiredChanged,
+        Kind::Missing,
     ];
 
     /// The kebab-case name used in reports and allowlists.
@@ -62,6 +66,7 @@ impl Kind {
             Kind::ParameterAdded => "parameter-added",
             Kind::ParameterRemoved => "parameter-removed",
             Kind::RequiredChanged => "required-changed",
+            Kind::Missing => "missing",
         }
     }
 
@@ -105,6 +110,15 @@ pub struct Report {
     pub allowed: Vec<(Difference, String)>,
     /// Allowlist entries that matched no difference: they fail the check too.
     pub stale: Vec<AllowEntry>,
+    /// How many upstream endpoints (by scope/id) our specs have, of how many upstream has.
+    pub coverage: Coverage,
+}
+
+/// Upstream endpoints we have (by scope/id), of all upstream endpoints.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Coverage {
+    pub ours: usize,
+    pub upstream: usize,
 }
 
 impl Report {
@@ -144,6 +158,14 @@ pub fn run(specs: &Path, upstream: &Path, allow: Option<&Path>) -> Result<Report
     let (Some(ours), Some(theirs), Some(entries)) = (ours, theirs, entries) else {
         return Err(diags);
     };
-    let differences = compare(&ours, &theirs);
-    Ok(allow::apply(differences, entries.unwrap_or_default()))
+    let mut differences = compare(&ours, &theirs);
+    let lacking = missing(&ours, &theirs, specs);
+    let coverage = Coverage {
+        ours: theirs.len() - lacking.len(),
+        upstream: theirs.len(),
+    };
+    differences.extend(lacking);
+    let mut report = allow::apply(differences, entries.unwrap_or_default());
+    report.coverage = coverage;
+    Ok(report)
 }

@@ -22,6 +22,7 @@ fn hint(d: &Difference) -> &'static str {
         ParameterAdded => "add the parameter to the spec's table or allow the difference with a reason",
         ParameterRemoved => "remove the row from the spec's table or allow the difference with a reason",
         RequiredChanged => "fix the row's `required` cell or allow the difference with a reason",
+        Missing => "write the spec (scaffold it from the upstream doc) or allow the difference with a reason",
     }
 }
 
@@ -56,11 +57,13 @@ pub(super) fn text(report: &Report) -> String {
         ));
     }
     out.push_str(&format!(
-        "diff-upstream: {} difference(s), {} allowed, {} stale allowlist entr{}\n",
+        "diff-upstream: {} difference(s), {} allowed, {} stale allowlist entr{}; coverage {}/{} upstream endpoints\n",
         report.differences.len(),
         report.allowed.len(),
         report.stale.len(),
-        if report.stale.len() == 1 { "y" } else { "ies" }
+        if report.stale.len() == 1 { "y" } else { "ies" },
+        report.coverage.ours,
+        report.coverage.upstream
     ));
     out
 }
@@ -98,6 +101,7 @@ pub(super) fn json(report: &Report) -> String {
     let value = json!({
         "format": 1,
         "clean": report.is_clean(),
+        "coverage": report.coverage,
         "differences": report.differences.iter().map(difference).collect::<Vec<_>>(),
         "allowed": report.allowed.iter().map(|(d, reason)| {
             let mut v = difference(d);

@@ -67,13 +67,81 @@ fn identical_specs_have_no_differences() {
 }
 
 #[test]
-fn upstream_endpoints_we_lack_are_not_differences() {
+fn upstream_endpoints_we_lack_are_missing() {
     let ours = [spec("ours", "things", "get", ROUTE, &[("id", true)], "")];
     let theirs = [
         spec("up", "things", "get", ROUTE, &[("id", true)], ""),
         spec("up", "things", "list", "GET /things", &[], ""),
     ];
     assert_eq!(compare(&ours, &theirs), []);
+    let lacking = missing(&ours, &theirs, Path::new("specs"));
+    assert_eq!(kinds(&lacking), [(Kind::Missing, None)]);
+    let d = &lacking[0];
+    assert_eq!((d.scope.as_str(), d.id.as_str()), ("things", "list"));
+    assert_eq!(d.file, Path::new("specs/things/list.md"));
+    assert_eq!(d.upstream.as_deref(), Some("GET /things"));
+    assert_eq!(
+        d.upstream_file.as_deref(),
+        Some(Path::new("up/things/list.md"))
+    );
+    // The same route under another id does not cover it: ids are what users call.
+    let moved = [spec("ours", "things", "all", "GET /things", &[], "")];
+    assert_eq!(missing(&moved, &theirs, Path::new("specs")).len(), 2);
+}
+
+#[test]
+fn missing_endpoints_are_counted_allowed_and_reported_with_coverage() {
+    let dir = std::env::temp_dir().join(format!("upstream-missing-{}", std::process::id()));
+    let write = |side: &str, id: &str, route: &str| {
+        let s = spec(side, "things", id, route, &[], "");
+        let path = dir.join(side).join("things").join(format!("{id}.md"));
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        let text = format!(
+            "---\nname: Thing\nexample: x\nroute: {route}\nscope: things\ntype: API method\n---\n\n# Thing\n\nDoes it.\n\n```js\nx();\n```\n\n## Parameters\n\nThis endpoint has no parameters\n\nSee also: [docs](https://example.com/x).\n"
+        );
+        std::fs::write(&path, text).unwrap();
+        s
+    };
+    write("ours", "get", "GET /things/one");
+    for (id, route) in [
+        ("get", "GET /things/one"),
+        ("list", "GET /things"),
+        ("make", "POST /things"),
+    ] {
+        write("up", id, route);
+    }
+    let allow = dir.join("allow.yaml");
+    std::fs::write(
+        &allow,
+        "- scope: things\n  id: make\n  kind: missing\n  reason: not offered here\n",
+    )
+    .unwrap();
+    let report = run(&dir.join("ours"), &dir.join("up"), Some(&allow)).unwrap();
+    assert_eq!(kinds(&report.differences), [(Kind::Missing, None)]);
+    assert_eq!(report.differences[0].id, "list");
+    assert_eq!(report.allowed.len(), 1);
+    assert_eq!(
+        report.coverage,
+        Coverage {
+            ours: 1,
+            upstream: 3
+        }
+    );
+    assert!(!report.is_clean());
+    let text = report.text();
+    assert!(text.contains("difference[missing]: things.list: upstream has `things.list` (`GET /things`), which is not here"), "{text}");
+    assert!(
+        text.ends_with("coverage 1/3 upstream endpoints\n"),
+        "{text}"
+    );
+    let json: serde_json::Value = serde_json::from_str(&report.json()).unwrap();
+    assert_eq!(
+        json["coverage"],
+        serde_json::json!({"ours": 1, "upstream": 3})
+    );
+    assert_eq!(json["differences"][0]["kind"], "missing");
+    assert_eq!(json["differences"][0]["line"], 0);
+    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 #[test]
@@ -269,7 +337,9 @@ fn the_allowlist_suppresses_matches_and_reports_stale_entries() {
     );
     assert!(text.contains("stale: allowlist entry `removed` for things.get matches no difference\n  --> allow.yaml:8"), "{text}");
     assert!(
-        text.ends_with("diff-upstream: 1 difference(s), 1 allowed, 1 stale allowlist entry\n"),
+        text.ends_with(
+            "diff-upstream: 1 difference(s), 1 allowed, 1 stale allowlist entry; coverage 0/0 upstream endpoints\n"
+        ),
         "{text}"
     );
     let json: serde_json::Value = serde_json::from_str(&report.json()).unwrap();
