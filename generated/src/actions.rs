@@ -13,6 +13,213 @@ impl crate::runtime::Client {
     }
 }
 impl<'c> Actions<'c> {
+    /// Add labels to an organization's self-hosted runner
+    ///
+    /// Attaches extra custom labels to a runner registered at organization level; labels it already has are kept. Needs admin rights on the organization, and classic tokens need `admin:org`.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `runner_id` (required): Numeric ID of the self-hosted runner.
+    /// - `labels` (required): Custom label names to attach to the runner.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `POST /orgs/{org}/actions/runners/{runner_id}/labels`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/actions/self-hosted-runners#add-custom-labels-to-a-self-hosted-runner-for-an-organization)
+    #[inline]
+    pub fn add_custom_labels_to_self_hosted_runner_for_org(
+        &self,
+        org: impl Into<String>,
+        runner_id: i64,
+        labels: impl IntoIterator<Item = impl Into<String>>,
+    ) -> add_custom_labels_to_self_hosted_runner_for_org::AddCustomLabelsToSelfHostedRunnerForOrg<
+        'c,
+    > {
+        add_custom_labels_to_self_hosted_runner_for_org::AddCustomLabelsToSelfHostedRunnerForOrg {
+            client: self.client,
+            org: org.into(),
+            runner_id,
+            labels: labels.into_iter().map(Into::into).collect(),
+        }
+    }
+    /// Add labels to a repository's self-hosted runner
+    ///
+    /// Attaches extra custom labels to a runner registered on a single repository; existing labels stay. Requires admin access, and classic tokens need the `repo` scope.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `runner_id` (required): Numeric ID of the self-hosted runner.
+    /// - `labels` (required): Custom label names to attach to the runner.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `POST /repos/{owner}/{repo}/actions/runners/{runner_id}/labels`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/actions/self-hosted-runners#add-custom-labels-to-a-self-hosted-runner-for-a-repository)
+    #[inline]
+    pub fn add_custom_labels_to_self_hosted_runner_for_repo(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        runner_id: i64,
+        labels: impl IntoIterator<Item = impl Into<String>>,
+    ) -> add_custom_labels_to_self_hosted_runner_for_repo::AddCustomLabelsToSelfHostedRunnerForRepo<
+        'c,
+    > {
+        add_custom_labels_to_self_hosted_runner_for_repo::AddCustomLabelsToSelfHostedRunnerForRepo {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            runner_id,
+            labels: labels.into_iter().map(Into::into).collect(),
+        }
+    }
+    /// Let a repository use an organization runner group
+    ///
+    /// Puts one more repository on the access list of a self-hosted runner group. Only works for groups whose `visibility` is `selected`. Classic tokens need `admin:org`.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `runner_group_id` (required): Numeric ID of the self-hosted runner group.
+    /// - `repository_id` (required): Numeric ID of the repository to grant access.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `PUT /orgs/{org}/actions/runner-groups/{runner_group_id}/repositories/{repository_id}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/actions/self-hosted-runner-groups#add-repository-access-to-a-self-hosted-runner-group-in-an-organization)
+    #[inline]
+    pub fn add_repo_access_to_self_hosted_runner_group_in_org(
+        &self,
+        org: impl Into<String>,
+        runner_group_id: i64,
+        repository_id: i64,
+    ) -> add_repo_access_to_self_hosted_runner_group_in_org::AddRepoAccessToSelfHostedRunnerGroupInOrg<
+        'c,
+    > {
+        add_repo_access_to_self_hosted_runner_group_in_org::AddRepoAccessToSelfHostedRunnerGroupInOrg {
+            client: self.client,
+            org: org.into(),
+            runner_group_id,
+            repository_id,
+        }
+    }
+    /// Share an organization secret with one more repository
+    ///
+    /// Grants one repository access to an organization Actions secret whose `visibility` is `selected`. The caller needs collaborator access to repositories; classic tokens need `admin:org` (plus `repo` for private repositories).
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `secret_name` (required): Name of the secret.
+    /// - `repository_id` (required): Numeric ID of the repository that should receive the secret.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `PUT /orgs/{org}/actions/secrets/{secret_name}/repositories/{repository_id}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/actions/secrets#add-selected-repository-to-an-organization-secret)
+    #[inline]
+    pub fn add_selected_repo_to_org_secret(
+        &self,
+        org: impl Into<String>,
+        secret_name: impl Into<String>,
+        repository_id: i64,
+    ) -> add_selected_repo_to_org_secret::AddSelectedRepoToOrgSecret<'c> {
+        add_selected_repo_to_org_secret::AddSelectedRepoToOrgSecret {
+            client: self.client,
+            org: org.into(),
+            secret_name: secret_name.into(),
+            repository_id,
+        }
+    }
+    /// Share an organization variable with one more repository
+    ///
+    /// Grants one repository access to an organization Actions variable whose `visibility` is `selected`. Classic tokens need `admin:org`, and also `repo` when private repositories are involved.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `name` (required): Name of the organization variable.
+    /// - `repository_id` (required): Numeric ID of the repository that should see the variable.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `PUT /orgs/{org}/actions/variables/{name}/repositories/{repository_id}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/actions/variables#add-selected-repository-to-an-organization-variable)
+    #[inline]
+    pub fn add_selected_repo_to_org_variable(
+        &self,
+        org: impl Into<String>,
+        name: impl Into<String>,
+        repository_id: i64,
+    ) -> add_selected_repo_to_org_variable::AddSelectedRepoToOrgVariable<'c> {
+        add_selected_repo_to_org_variable::AddSelectedRepoToOrgVariable {
+            client: self.client,
+            org: org.into(),
+            name: name.into(),
+            repository_id,
+        }
+    }
+    /// Approve a pending run from a fork
+    ///
+    /// Lets a workflow run start that is waiting for approval because it came from a pull request opened on a public fork by a first-time contributor. Classic tokens need the `repo` scope.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `run_id` (required): Numeric ID of the workflow run.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `POST /repos/{owner}/{repo}/actions/runs/{run_id}/approve`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/actions/workflow-runs#approve-a-workflow-run-for-a-fork-pull-request)
+    #[inline]
+    pub fn approve_workflow_run(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        run_id: i64,
+    ) -> approve_workflow_run::ApproveWorkflowRun<'c> {
+        approve_workflow_run::ApproveWorkflowRun {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            run_id,
+        }
+    }
     /// Cancel a workflow run
     ///
     /// Asks a workflow run to stop; the answer is `202 Accepted`. Needs the `repo` scope for classic tokens.
@@ -44,6 +251,171 @@ impl<'c> Actions<'c> {
             owner: owner.into(),
             repo: repo.into(),
             run_id,
+        }
+    }
+    /// Add a variable to a deployment environment
+    ///
+    /// Defines a new plain-text variable on an environment, readable by workflows that deploy to it through the `vars` context. Callers need collaborator access; classic tokens need `repo`.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `environment_name` (required): Name of the environment. A `/` in it must be written as `%2F`.
+    /// - `name` (required): Name for the new variable.
+    /// - `value` (required): Value to store, in plain text.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `POST /repos/{owner}/{repo}/environments/{environment_name}/variables`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/actions/variables#create-an-environment-variable)
+    #[inline]
+    pub fn create_environment_variable(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        environment_name: impl Into<String>,
+        name: impl Into<String>,
+        value: impl Into<String>,
+    ) -> create_environment_variable::CreateEnvironmentVariable<'c> {
+        create_environment_variable::CreateEnvironmentVariable {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            environment_name: environment_name.into(),
+            name: name.into(),
+            value: value.into(),
+        }
+    }
+    /// Provision a GitHub-hosted runner for an organization
+    ///
+    /// Sets up a new larger GitHub-hosted runner that belongs to an organization, with the image, machine size and runner group you choose. Classic tokens need `manage_runners:org`.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `name` (required): Display name for the runner, 1 to 64 characters from letters, digits, `.`, `-` and `_`.
+    /// - `image` (required): Object describing which image the runner boots from; the image lists of this API show what can be used.
+    /// - `size` (required): Machine size name, as returned by the machine sizes endpoint.
+    /// - `runner_group_id` (required): ID of an existing runner group that the runner joins.
+    /// - `maximum_runners` (optional, [`CreateHostedRunnerForOrg::maximum_runners`](crate::actions::create_hosted_runner_for_org::CreateHostedRunnerForOrg::maximum_runners)): Upper bound for autoscaling, handy for keeping costs under control.
+    /// - `enable_static_ip` (optional, [`CreateHostedRunnerForOrg::enable_static_ip`](crate::actions::create_hosted_runner_for_org::CreateHostedRunnerForOrg::enable_static_ip)): Whether to give the runner a static public IP address; the account limits endpoint shows how many are allowed.
+    /// - `image_gen` (optional, [`CreateHostedRunnerForOrg::image_gen`](crate::actions::create_hosted_runner_for_org::CreateHostedRunnerForOrg::image_gen)): Whether the runner is meant for building custom images. Default `false`.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `POST /orgs/{org}/actions/hosted-runners`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/actions/hosted-runners#create-a-github-hosted-runner-for-an-organization)
+    #[inline]
+    pub fn create_hosted_runner_for_org(
+        &self,
+        org: impl Into<String>,
+        name: impl Into<String>,
+        image: crate::actions::create_hosted_runner_for_org::Image,
+        size: impl Into<String>,
+        runner_group_id: i64,
+    ) -> create_hosted_runner_for_org::CreateHostedRunnerForOrg<'c> {
+        create_hosted_runner_for_org::CreateHostedRunnerForOrg {
+            client: self.client,
+            org: org.into(),
+            name: name.into(),
+            image,
+            size: size.into(),
+            runner_group_id,
+            maximum_runners: None,
+            enable_static_ip: None,
+            image_gen: None,
+        }
+    }
+    /// Store a secret on a deployment environment
+    ///
+    /// Creates a secret on an environment, or replaces its value if the name is already taken. The value must be sealed with libsodium using the environment public key before sending. Callers need collaborator access; classic tokens need `repo`.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `environment_name` (required): Name of the environment. A `/` in it must be written as `%2F`.
+    /// - `secret_name` (required): Name of the secret.
+    /// - `encrypted_value` (required): Secret value sealed with the environment public key (libsodium sealed box), base64 encoded.
+    /// - `key_id` (required): ID of the public key used for the encryption.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `PUT /repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/actions/secrets#create-or-update-an-environment-secret)
+    #[inline]
+    pub fn create_or_update_environment_secret(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        environment_name: impl Into<String>,
+        secret_name: impl Into<String>,
+        encrypted_value: impl Into<String>,
+        key_id: impl Into<String>,
+    ) -> create_or_update_environment_secret::CreateOrUpdateEnvironmentSecret<'c> {
+        create_or_update_environment_secret::CreateOrUpdateEnvironmentSecret {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            environment_name: environment_name.into(),
+            secret_name: secret_name.into(),
+            encrypted_value: encrypted_value.into(),
+            key_id: key_id.into(),
+        }
+    }
+    /// Store an organization Actions secret
+    ///
+    /// Creates an Actions secret for an organization, or replaces the one of the same name. Seal the value with libsodium and the organization public key first, and say which repositories may read it. Classic tokens need `admin:org`; GitHub Apps need the `secrets` organization permission.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `secret_name` (required): Name of the secret.
+    /// - `encrypted_value` (optional, [`CreateOrUpdateOrgSecret::encrypted_value`](crate::actions::create_or_update_org_secret::CreateOrUpdateOrgSecret::encrypted_value)): Secret value sealed with the organization public key (libsodium sealed box), base64 encoded.
+    /// - `key_id` (optional, [`CreateOrUpdateOrgSecret::key_id`](crate::actions::create_or_update_org_secret::CreateOrUpdateOrgSecret::key_id)): ID of the public key used for the encryption.
+    /// - `visibility` (required): Which repositories of the organization may read the secret, `all`, `private` or `selected`. With `selected`, only those in `selected_repository_ids` get it.
+    /// - `selected_repository_ids` (optional, [`CreateOrUpdateOrgSecret::selected_repository_ids`](crate::actions::create_or_update_org_secret::CreateOrUpdateOrgSecret::selected_repository_ids)): IDs of the repositories allowed to read the secret; only accepted when `visibility` is `selected`. The selected-repository endpoints can change the list later.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `PUT /orgs/{org}/actions/secrets/{secret_name}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/reference/actions#create-or-update-an-organization-secret)
+    #[inline]
+    pub fn create_or_update_org_secret(
+        &self,
+        org: impl Into<String>,
+        secret_name: impl Into<String>,
+        visibility: crate::actions::create_or_update_org_secret::Visibility,
+    ) -> create_or_update_org_secret::CreateOrUpdateOrgSecret<'c> {
+        create_or_update_org_secret::CreateOrUpdateOrgSecret {
+            client: self.client,
+            org: org.into(),
+            secret_name: secret_name.into(),
+            encrypted_value: None,
+            key_id: None,
+            visibility,
+            selected_repository_ids: None,
         }
     }
     /// Create or update a repository secret
@@ -83,6 +455,158 @@ impl<'c> Actions<'c> {
             secret_name: secret_name.into(),
             encrypted_value: encrypted_value.into(),
             key_id: key_id.into(),
+        }
+    }
+    /// Define an organization Actions variable
+    ///
+    /// Adds a plain-text configuration variable at organization level that workflows can read through the `vars` context. Classic tokens need `admin:org` (and `repo` for private repositories).
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `name` (required): Name for the new variable.
+    /// - `value` (required): Value to store, in plain text.
+    /// - `visibility` (required): Which repositories of the organization may read the variable, `all`, `private` or `selected`. With `selected`, only those in `selected_repository_ids` get it.
+    /// - `selected_repository_ids` (optional, [`CreateOrgVariable::selected_repository_ids`](crate::actions::create_org_variable::CreateOrgVariable::selected_repository_ids)): IDs of the repositories allowed to read the variable; only accepted when `visibility` is `selected`.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `POST /orgs/{org}/actions/variables`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/actions/variables#create-an-organization-variable)
+    #[inline]
+    pub fn create_org_variable(
+        &self,
+        org: impl Into<String>,
+        name: impl Into<String>,
+        value: impl Into<String>,
+        visibility: crate::actions::create_org_variable::Visibility,
+    ) -> create_org_variable::CreateOrgVariable<'c> {
+        create_org_variable::CreateOrgVariable {
+            client: self.client,
+            org: org.into(),
+            name: name.into(),
+            value: value.into(),
+            visibility,
+            selected_repository_ids: None,
+        }
+    }
+    /// Get a token to register an organization runner
+    ///
+    /// Issues a short-lived token (valid for one hour) that the runner's `config.sh` script uses to register a new self-hosted runner with the organization. Needs admin rights on the organization; classic tokens need `admin:org`.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `POST /orgs/{org}/actions/runners/registration-token`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/actions/self-hosted-runners#create-a-registration-token-for-an-organization)
+    #[inline]
+    pub fn create_registration_token_for_org(
+        &self,
+        org: impl Into<String>,
+    ) -> create_registration_token_for_org::CreateRegistrationTokenForOrg<'c> {
+        create_registration_token_for_org::CreateRegistrationTokenForOrg {
+            client: self.client,
+            org: org.into(),
+        }
+    }
+    /// Get a token to register a repository runner
+    ///
+    /// Issues a short-lived token (valid for one hour) that the runner's `config.sh` script uses to register a new self-hosted runner with this repository. Requires admin access; classic tokens need `repo`.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `POST /repos/{owner}/{repo}/actions/runners/registration-token`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/actions/self-hosted-runners#create-a-registration-token-for-a-repository)
+    #[inline]
+    pub fn create_registration_token_for_repo(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+    ) -> create_registration_token_for_repo::CreateRegistrationTokenForRepo<'c> {
+        create_registration_token_for_repo::CreateRegistrationTokenForRepo {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+        }
+    }
+    /// Get a token to unregister an organization runner
+    ///
+    /// Issues a token, valid for one hour, to pass to `config.sh remove` when taking a self-hosted runner out of an organization. Needs admin rights on the organization; classic tokens need `admin:org`.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `POST /orgs/{org}/actions/runners/remove-token`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/actions/self-hosted-runners#create-a-remove-token-for-an-organization)
+    #[inline]
+    pub fn create_remove_token_for_org(
+        &self,
+        org: impl Into<String>,
+    ) -> create_remove_token_for_org::CreateRemoveTokenForOrg<'c> {
+        create_remove_token_for_org::CreateRemoveTokenForOrg {
+            client: self.client,
+            org: org.into(),
+        }
+    }
+    /// Get a token to unregister a repository runner
+    ///
+    /// Issues a token, valid for one hour, to pass to `config.sh remove` when taking a self-hosted runner off a repository. Requires admin access; classic tokens need `repo`.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `POST /repos/{owner}/{repo}/actions/runners/remove-token`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/actions/self-hosted-runners#create-a-remove-token-for-a-repository)
+    #[inline]
+    pub fn create_remove_token_for_repo(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+    ) -> create_remove_token_for_repo::CreateRemoveTokenForRepo<'c> {
+        create_remove_token_for_repo::CreateRemoveTokenForRepo {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
         }
     }
     /// Create a repository variable
@@ -161,6 +685,39 @@ impl<'c> Actions<'c> {
             inputs: None,
         }
     }
+    /// Remove an Actions cache entry by its ID
+    ///
+    /// Deletes one cache entry of a repository, picked by its numeric ID. Classic tokens need the `repo` scope.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `cache_id` (required): Numeric ID of the Actions cache entry.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `DELETE /repos/{owner}/{repo}/actions/caches/{cache_id}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/actions/cache#delete-a-github-actions-cache-for-a-repository-using-a-cache-id)
+    #[inline]
+    pub fn delete_actions_cache_by_id(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        cache_id: i64,
+    ) -> delete_actions_cache_by_id::DeleteActionsCacheById<'c> {
+        delete_actions_cache_by_id::DeleteActionsCacheById {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            cache_id,
+        }
+    }
     /// Delete Actions caches by key
     ///
     /// Removes the GitHub Actions caches of a repository that have exactly the given key. Add a `ref` to delete only the caches with that key that belong to one Git reference.
@@ -231,6 +788,231 @@ impl<'c> Actions<'c> {
             artifact_id,
         }
     }
+    /// Remove a custom runner image
+    ///
+    /// Deletes a custom image definition that an organization made for its GitHub-hosted runners. Classic tokens need `manage_runners:org`.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `image_definition_id` (required): ID of the custom image definition.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `DELETE /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/actions/hosted-runners#delete-a-custom-image-from-the-organization)
+    #[inline]
+    pub fn delete_custom_image_from_org(
+        &self,
+        org: impl Into<String>,
+        image_definition_id: i64,
+    ) -> delete_custom_image_from_org::DeleteCustomImageFromOrg<'c> {
+        delete_custom_image_from_org::DeleteCustomImageFromOrg {
+            client: self.client,
+            org: org.into(),
+            image_definition_id,
+        }
+    }
+    /// Remove one version of a custom runner image
+    ///
+    /// Deletes a single version of an organization's custom hosted-runner image, leaving the other versions in place. Classic tokens need `manage_runners:org`.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `image_definition_id` (required): ID of the custom image definition.
+    /// - `version` (required): The image version to remove.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `DELETE /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}/versions/{version}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/actions/hosted-runners#delete-an-image-version-of-custom-image-from-the-organization)
+    #[inline]
+    pub fn delete_custom_image_version_from_org(
+        &self,
+        org: impl Into<String>,
+        image_definition_id: i64,
+        version: impl Into<String>,
+    ) -> delete_custom_image_version_from_org::DeleteCustomImageVersionFromOrg<'c> {
+        delete_custom_image_version_from_org::DeleteCustomImageVersionFromOrg {
+            client: self.client,
+            org: org.into(),
+            image_definition_id,
+            version: version.into(),
+        }
+    }
+    /// Remove a secret from an environment
+    ///
+    /// Deletes the named secret of a deployment environment. Callers need collaborator access; classic tokens need `repo`.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `environment_name` (required): Name of the environment. A `/` in it must be written as `%2F`.
+    /// - `secret_name` (required): Name of the secret.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `DELETE /repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/actions/secrets#delete-an-environment-secret)
+    #[inline]
+    pub fn delete_environment_secret(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        environment_name: impl Into<String>,
+        secret_name: impl Into<String>,
+    ) -> delete_environment_secret::DeleteEnvironmentSecret<'c> {
+        delete_environment_secret::DeleteEnvironmentSecret {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            environment_name: environment_name.into(),
+            secret_name: secret_name.into(),
+        }
+    }
+    /// Remove a variable from an environment
+    ///
+    /// Deletes the named variable of a deployment environment. Callers need collaborator access; classic tokens need `repo`.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `environment_name` (required): Name of the environment. A `/` in it must be written as `%2F`.
+    /// - `name` (required): Name of the variable to delete.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `DELETE /repos/{owner}/{repo}/environments/{environment_name}/variables/{name}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/actions/variables#delete-an-environment-variable)
+    #[inline]
+    pub fn delete_environment_variable(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        environment_name: impl Into<String>,
+        name: impl Into<String>,
+    ) -> delete_environment_variable::DeleteEnvironmentVariable<'c> {
+        delete_environment_variable::DeleteEnvironmentVariable {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            environment_name: environment_name.into(),
+            name: name.into(),
+        }
+    }
+    /// Remove an organization's GitHub-hosted runner
+    ///
+    /// Deletes a larger GitHub-hosted runner that belongs to an organization.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `hosted_runner_id` (required): Numeric ID of the GitHub-hosted runner.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `DELETE /orgs/{org}/actions/hosted-runners/{hosted_runner_id}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/actions/hosted-runners#delete-a-github-hosted-runner-for-an-organization)
+    #[inline]
+    pub fn delete_hosted_runner_for_org(
+        &self,
+        org: impl Into<String>,
+        hosted_runner_id: i64,
+    ) -> delete_hosted_runner_for_org::DeleteHostedRunnerForOrg<'c> {
+        delete_hosted_runner_for_org::DeleteHostedRunnerForOrg {
+            client: self.client,
+            org: org.into(),
+            hosted_runner_id,
+        }
+    }
+    /// Remove an organization Actions secret
+    ///
+    /// Deletes the named Actions secret of an organization, taking it away from every repository it was shared with. Classic tokens need `admin:org` (and `repo` for private repositories).
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `secret_name` (required): Name of the secret.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `DELETE /orgs/{org}/actions/secrets/{secret_name}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/actions/secrets#delete-an-organization-secret)
+    #[inline]
+    pub fn delete_org_secret(
+        &self,
+        org: impl Into<String>,
+        secret_name: impl Into<String>,
+    ) -> delete_org_secret::DeleteOrgSecret<'c> {
+        delete_org_secret::DeleteOrgSecret {
+            client: self.client,
+            org: org.into(),
+            secret_name: secret_name.into(),
+        }
+    }
+    /// Remove an organization Actions variable
+    ///
+    /// Deletes the named Actions variable of an organization. Classic tokens need `admin:org` (and `repo` for private repositories).
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `name` (required): Name of the variable to delete.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `DELETE /orgs/{org}/actions/variables/{name}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/actions/variables#delete-an-organization-variable)
+    #[inline]
+    pub fn delete_org_variable(
+        &self,
+        org: impl Into<String>,
+        name: impl Into<String>,
+    ) -> delete_org_variable::DeleteOrgVariable<'c> {
+        delete_org_variable::DeleteOrgVariable {
+            client: self.client,
+            org: org.into(),
+            name: name.into(),
+        }
+    }
     /// Delete a repository secret
     ///
     /// Removes a secret from a repository.
@@ -297,6 +1079,69 @@ impl<'c> Actions<'c> {
             name: name.into(),
         }
     }
+    /// Unregister a self-hosted runner from an organization
+    ///
+    /// Removes a runner from the organization without running the removal script, which helps when the machine is gone. Needs admin rights on the organization; classic tokens need `admin:org`.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `runner_id` (required): Numeric ID of the self-hosted runner.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `DELETE /orgs/{org}/actions/runners/{runner_id}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/actions/self-hosted-runners#delete-a-self-hosted-runner-from-an-organization)
+    #[inline]
+    pub fn delete_self_hosted_runner_from_org(
+        &self,
+        org: impl Into<String>,
+        runner_id: i64,
+    ) -> delete_self_hosted_runner_from_org::DeleteSelfHostedRunnerFromOrg<'c> {
+        delete_self_hosted_runner_from_org::DeleteSelfHostedRunnerFromOrg {
+            client: self.client,
+            org: org.into(),
+            runner_id,
+        }
+    }
+    /// Unregister a self-hosted runner from a repository
+    ///
+    /// Removes a runner from the repository without running the removal script, which helps when the machine is gone. Requires admin access; classic tokens need `repo`.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `runner_id` (required): Numeric ID of the self-hosted runner.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `DELETE /repos/{owner}/{repo}/actions/runners/{runner_id}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/actions/self-hosted-runners#delete-a-self-hosted-runner-from-a-repository)
+    #[inline]
+    pub fn delete_self_hosted_runner_from_repo(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        runner_id: i64,
+    ) -> delete_self_hosted_runner_from_repo::DeleteSelfHostedRunnerFromRepo<'c> {
+        delete_self_hosted_runner_from_repo::DeleteSelfHostedRunnerFromRepo {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            runner_id,
+        }
+    }
     /// Delete a workflow run
     ///
     /// Removes a finished workflow run and its logs. Needs write access.
@@ -361,6 +1206,38 @@ impl<'c> Actions<'c> {
             owner: owner.into(),
             repo: repo.into(),
             run_id,
+        }
+    }
+    /// Take a repository off the Actions allow list of an organization
+    ///
+    /// Removes one repository from the set that may run GitHub Actions, for organizations whose `enabled_repositories` policy is `selected`. Classic tokens need `admin:org`.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `repository_id` (required): Numeric ID of the repository to remove.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `DELETE /orgs/{org}/actions/permissions/repositories/{repository_id}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/actions/permissions#disable-a-selected-repository-for-github-actions-in-an-organization)
+    #[inline]
+    pub fn disable_selected_repository_github_actions_organization(
+        &self,
+        org: impl Into<String>,
+        repository_id: i64,
+    ) -> disable_selected_repository_github_actions_organization::DisableSelectedRepositoryGithubActionsOrganization<
+        'c,
+    > {
+        disable_selected_repository_github_actions_organization::DisableSelectedRepositoryGithubActionsOrganization {
+            client: self.client,
+            org: org.into(),
+            repository_id,
         }
     }
     /// Disable a workflow
@@ -465,6 +1342,42 @@ impl<'c> Actions<'c> {
             job_id,
         }
     }
+    /// Fetch the log archive of a run attempt
+    ///
+    /// Answers with a redirect whose `Location` header points to a zip of the logs for one attempt of a workflow run; the link stops working after a minute. Readable by anyone with read access; private repositories need the `repo` scope for classic tokens.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `run_id` (required): Numeric ID of the workflow run.
+    /// - `attempt_number` (required): Which attempt of the run, counting from 1.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}/logs`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/actions/workflow-runs#download-workflow-run-attempt-logs)
+    #[inline]
+    pub fn download_workflow_run_attempt_logs(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        run_id: i64,
+        attempt_number: i64,
+    ) -> download_workflow_run_attempt_logs::DownloadWorkflowRunAttemptLogs<'c> {
+        download_workflow_run_attempt_logs::DownloadWorkflowRunAttemptLogs {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            run_id,
+            attempt_number,
+        }
+    }
     /// Download the logs of a workflow run
     ///
     /// Answers `302 Found` with a short-lived link (about one minute) to a zip archive of all logs of a run; the `Location` header holds the link.
@@ -496,6 +1409,38 @@ impl<'c> Actions<'c> {
             owner: owner.into(),
             repo: repo.into(),
             run_id,
+        }
+    }
+    /// Put a repository on the Actions allow list of an organization
+    ///
+    /// Adds one repository to the set that may run GitHub Actions, for organizations whose `enabled_repositories` policy is `selected`. Classic tokens need `admin:org`.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `repository_id` (required): Numeric ID of the repository to add.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `PUT /orgs/{org}/actions/permissions/repositories/{repository_id}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/actions/permissions#enable-a-selected-repository-for-github-actions-in-an-organization)
+    #[inline]
+    pub fn enable_selected_repository_github_actions_organization(
+        &self,
+        org: impl Into<String>,
+        repository_id: i64,
+    ) -> enable_selected_repository_github_actions_organization::EnableSelectedRepositoryGithubActionsOrganization<
+        'c,
+    > {
+        enable_selected_repository_github_actions_organization::EnableSelectedRepositoryGithubActionsOrganization {
+            client: self.client,
+            org: org.into(),
+            repository_id,
         }
     }
     /// Enable a workflow
@@ -531,6 +1476,485 @@ impl<'c> Actions<'c> {
             workflow_id: workflow_id.into(),
         }
     }
+    /// Cancel a stuck workflow run forcefully
+    ///
+    /// Stops a workflow run even where jobs would keep going, for example steps guarded by `always()`. Meant for runs that ignore an ordinary cancel request. Classic tokens need `repo`.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `run_id` (required): Numeric ID of the workflow run.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `POST /repos/{owner}/{repo}/actions/runs/{run_id}/force-cancel`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/actions/workflow-runs#force-cancel-a-workflow-run)
+    #[inline]
+    pub fn force_cancel_workflow_run(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        run_id: i64,
+    ) -> force_cancel_workflow_run::ForceCancelWorkflowRun<'c> {
+        force_cancel_workflow_run::ForceCancelWorkflowRun {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            run_id,
+        }
+    }
+    /// Make a just-in-time runner configuration for an organization
+    ///
+    /// Returns an encoded configuration for a single-use runner that joins an organization runner group; hand it to the runner application when it starts. Needs admin rights on the organization; classic tokens need `admin:org`.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `name` (required): Name the new runner will have.
+    /// - `runner_group_id` (required): ID of the runner group the runner joins.
+    /// - `labels` (required): Custom labels for the runner, between 1 and 100 of them.
+    /// - `work_folder` (optional, [`GenerateRunnerJitconfigForOrg::work_folder`](crate::actions::generate_runner_jitconfig_for_org::GenerateRunnerJitconfigForOrg::work_folder)): Directory for job files, relative to where the runner is installed. Default: `_work`.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `POST /orgs/{org}/actions/runners/generate-jitconfig`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/actions/self-hosted-runners#create-configuration-for-a-just-in-time-runner-for-an-organization)
+    #[inline]
+    pub fn generate_runner_jitconfig_for_org(
+        &self,
+        org: impl Into<String>,
+        name: impl Into<String>,
+        runner_group_id: i64,
+        labels: impl IntoIterator<Item = impl Into<String>>,
+    ) -> generate_runner_jitconfig_for_org::GenerateRunnerJitconfigForOrg<'c> {
+        generate_runner_jitconfig_for_org::GenerateRunnerJitconfigForOrg {
+            client: self.client,
+            org: org.into(),
+            name: name.into(),
+            runner_group_id,
+            labels: labels.into_iter().map(Into::into).collect(),
+            work_folder: None,
+        }
+    }
+    /// Make a just-in-time runner configuration for a repository
+    ///
+    /// Returns an encoded configuration for a single-use runner registered on a repository; hand it to the runner application when it starts. Requires admin access; classic tokens need `repo`.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `name` (required): Name the new runner will have.
+    /// - `runner_group_id` (required): ID of the runner group the runner joins.
+    /// - `labels` (required): Custom labels for the runner, between 1 and 100 of them.
+    /// - `work_folder` (optional, [`GenerateRunnerJitconfigForRepo::work_folder`](crate::actions::generate_runner_jitconfig_for_repo::GenerateRunnerJitconfigForRepo::work_folder)): Directory for job files, relative to where the runner is installed. Default: `_work`.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `POST /repos/{owner}/{repo}/actions/runners/generate-jitconfig`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/actions/self-hosted-runners#create-configuration-for-a-just-in-time-runner-for-a-repository)
+    #[inline]
+    pub fn generate_runner_jitconfig_for_repo(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        name: impl Into<String>,
+        runner_group_id: i64,
+        labels: impl IntoIterator<Item = impl Into<String>>,
+    ) -> generate_runner_jitconfig_for_repo::GenerateRunnerJitconfigForRepo<'c> {
+        generate_runner_jitconfig_for_repo::GenerateRunnerJitconfigForRepo {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            name: name.into(),
+            runner_group_id,
+            labels: labels.into_iter().map(Into::into).collect(),
+            work_folder: None,
+        }
+    }
+    /// Browse the Actions caches of a repository
+    ///
+    /// Lists cache entries stored by workflows of a repository, optionally narrowed by ref or key and sorted as you ask. Classic tokens need the `repo` scope.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `per_page` (optional, [`GetActionsCacheList::per_page`](crate::actions::get_actions_cache_list::GetActionsCacheList::per_page)): How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+    /// - `page` (optional, [`GetActionsCacheList::page`](crate::actions::get_actions_cache_list::GetActionsCacheList::page)): Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+    /// - `ref` (optional, `GetActionsCacheList::ref`): Full Git ref whose caches to show, such as `refs/heads/main` for a branch or `refs/pull/<number>/merge` for a pull request.
+    /// - `key` (optional, [`GetActionsCacheList::key`](crate::actions::get_actions_cache_list::GetActionsCacheList::key)): Cache key, or the start of one, to match.
+    /// - `sort` (optional, [`GetActionsCacheList::sort`](crate::actions::get_actions_cache_list::GetActionsCacheList::sort)): Field to order by: `created_at`, `last_accessed_at` or `size_in_bytes`. Default: `last_accessed_at`.
+    /// - `direction` (optional, [`GetActionsCacheList::direction`](crate::actions::get_actions_cache_list::GetActionsCacheList::direction)): Sort direction, `asc` or `desc`. Default: `desc`.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/actions/caches`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/actions/cache#list-github-actions-caches-for-a-repository)
+    #[inline]
+    pub fn get_actions_cache_list(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+    ) -> get_actions_cache_list::GetActionsCacheList<'c> {
+        get_actions_cache_list::GetActionsCacheList {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            per_page: None,
+            page: None,
+            r#ref: None,
+            key: None,
+            sort: None,
+            direction: None,
+        }
+    }
+    /// Read the enterprise cap on Actions cache retention
+    ///
+    /// Returns how many days, at most, Actions caches may be kept across an enterprise; its organizations and repositories cannot choose a longer period. Classic tokens need `admin:enterprise`.
+    ///
+    /// # Parameters
+    ///
+    /// - `enterprise` (required): Slug of the enterprise, or its numeric ID.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /enterprises/{enterprise}/actions/cache/retention-limit`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/actions/cache#get-github-actions-cache-retention-limit-for-an-enterprise)
+    #[inline]
+    pub fn get_actions_cache_retention_limit_for_enterprise(
+        &self,
+        enterprise: impl Into<String>,
+    ) -> get_actions_cache_retention_limit_for_enterprise::GetActionsCacheRetentionLimitForEnterprise<
+        'c,
+    > {
+        get_actions_cache_retention_limit_for_enterprise::GetActionsCacheRetentionLimitForEnterprise {
+            client: self.client,
+            enterprise: enterprise.into(),
+        }
+    }
+    /// Read the organization cap on Actions cache retention
+    ///
+    /// Returns how many days, at most, Actions caches may be kept in the repositories of an organization; none of them can choose a longer period. Classic tokens need `admin:organization`.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /organizations/{org}/actions/cache/retention-limit`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/actions/cache#get-github-actions-cache-retention-limit-for-an-organization)
+    #[inline]
+    pub fn get_actions_cache_retention_limit_for_organization(
+        &self,
+        org: impl Into<String>,
+    ) -> get_actions_cache_retention_limit_for_organization::GetActionsCacheRetentionLimitForOrganization<
+        'c,
+    > {
+        get_actions_cache_retention_limit_for_organization::GetActionsCacheRetentionLimitForOrganization {
+            client: self.client,
+            org: org.into(),
+        }
+    }
+    /// Read how long a repository keeps its Actions caches
+    ///
+    /// Returns the number of days caches of a repository survive, unless deleted earlier by hand or pushed out when storage runs full. Classic tokens need `admin:repository`.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/actions/cache/retention-limit`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/actions/cache#get-github-actions-cache-retention-limit-for-a-repository)
+    #[inline]
+    pub fn get_actions_cache_retention_limit_for_repository(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+    ) -> get_actions_cache_retention_limit_for_repository::GetActionsCacheRetentionLimitForRepository<
+        'c,
+    > {
+        get_actions_cache_retention_limit_for_repository::GetActionsCacheRetentionLimitForRepository {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+        }
+    }
+    /// Read the enterprise cap on Actions cache size
+    ///
+    /// Returns the largest total cache size per repository allowed across an enterprise; organizations and repositories in it cannot set a bigger one. Classic tokens need `admin:enterprise`.
+    ///
+    /// # Parameters
+    ///
+    /// - `enterprise` (required): Slug of the enterprise, or its numeric ID.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /enterprises/{enterprise}/actions/cache/storage-limit`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/actions/cache#get-github-actions-cache-storage-limit-for-an-enterprise)
+    #[inline]
+    pub fn get_actions_cache_storage_limit_for_enterprise(
+        &self,
+        enterprise: impl Into<String>,
+    ) -> get_actions_cache_storage_limit_for_enterprise::GetActionsCacheStorageLimitForEnterprise<
+        'c,
+    > {
+        get_actions_cache_storage_limit_for_enterprise::GetActionsCacheStorageLimitForEnterprise {
+            client: self.client,
+            enterprise: enterprise.into(),
+        }
+    }
+    /// Read the organization cap on Actions cache size
+    ///
+    /// Returns the largest total cache size per repository allowed in an organization; its repositories cannot set a bigger one. Classic tokens need `admin:organization`.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /organizations/{org}/actions/cache/storage-limit`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/actions/cache#get-github-actions-cache-storage-limit-for-an-organization)
+    #[inline]
+    pub fn get_actions_cache_storage_limit_for_organization(
+        &self,
+        org: impl Into<String>,
+    ) -> get_actions_cache_storage_limit_for_organization::GetActionsCacheStorageLimitForOrganization<
+        'c,
+    > {
+        get_actions_cache_storage_limit_for_organization::GetActionsCacheStorageLimitForOrganization {
+            client: self.client,
+            org: org.into(),
+        }
+    }
+    /// Read the Actions cache size limit of a repository
+    ///
+    /// Returns how much cache data a repository may hold before older entries get evicted. Classic tokens need `admin:repository`.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/actions/cache/storage-limit`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/actions/cache#get-github-actions-cache-storage-limit-for-a-repository)
+    #[inline]
+    pub fn get_actions_cache_storage_limit_for_repository(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+    ) -> get_actions_cache_storage_limit_for_repository::GetActionsCacheStorageLimitForRepository<
+        'c,
+    > {
+        get_actions_cache_storage_limit_for_repository::GetActionsCacheStorageLimitForRepository {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+        }
+    }
+    /// Show how much Actions cache a repository uses
+    ///
+    /// Reports the number of active cache entries of a repository and their total size. Figures are refreshed about every five minutes, so recent changes may lag. Anyone with read access may call it; classic tokens need `repo` on private repositories.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/actions/cache/usage`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/actions/cache#get-github-actions-cache-usage-for-a-repository)
+    #[inline]
+    pub fn get_actions_cache_usage(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+    ) -> get_actions_cache_usage::GetActionsCacheUsage<'c> {
+        get_actions_cache_usage::GetActionsCacheUsage {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+        }
+    }
+    /// Break down an organization's Actions cache use by repository
+    ///
+    /// Lists the repositories of an organization together with their cache entry counts and sizes. Numbers may be up to about five minutes old. Classic tokens need `read:org`.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `per_page` (optional, [`GetActionsCacheUsageByRepoForOrg::per_page`](crate::actions::get_actions_cache_usage_by_repo_for_org::GetActionsCacheUsageByRepoForOrg::per_page)): How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+    /// - `page` (optional, [`GetActionsCacheUsageByRepoForOrg::page`](crate::actions::get_actions_cache_usage_by_repo_for_org::GetActionsCacheUsageByRepoForOrg::page)): Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /orgs/{org}/actions/cache/usage-by-repository`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/actions/cache#list-repositories-with-github-actions-cache-usage-for-an-organization)
+    #[inline]
+    pub fn get_actions_cache_usage_by_repo_for_org(
+        &self,
+        org: impl Into<String>,
+    ) -> get_actions_cache_usage_by_repo_for_org::GetActionsCacheUsageByRepoForOrg<'c> {
+        get_actions_cache_usage_by_repo_for_org::GetActionsCacheUsageByRepoForOrg {
+            client: self.client,
+            org: org.into(),
+            per_page: None,
+            page: None,
+        }
+    }
+    /// Show the total Actions cache use of an organization
+    ///
+    /// Reports the combined cache entries and size across every repository of an organization. Numbers may be up to about five minutes old. Classic tokens need `read:org`.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /orgs/{org}/actions/cache/usage`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/actions/cache#get-github-actions-cache-usage-for-an-organization)
+    #[inline]
+    pub fn get_actions_cache_usage_for_org(
+        &self,
+        org: impl Into<String>,
+    ) -> get_actions_cache_usage_for_org::GetActionsCacheUsageForOrg<'c> {
+        get_actions_cache_usage_for_org::GetActionsCacheUsageForOrg {
+            client: self.client,
+            org: org.into(),
+        }
+    }
+    /// See which actions an organization allows
+    ///
+    /// Returns the allow list of actions and reusable workflows for an organization. Only meaningful when its `allowed_actions` policy is `selected`. Classic tokens need `admin:org`.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /orgs/{org}/actions/permissions/selected-actions`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/actions/permissions#get-allowed-actions-and-reusable-workflows-for-an-organization)
+    #[inline]
+    pub fn get_allowed_actions_organization(
+        &self,
+        org: impl Into<String>,
+    ) -> get_allowed_actions_organization::GetAllowedActionsOrganization<'c> {
+        get_allowed_actions_organization::GetAllowedActionsOrganization {
+            client: self.client,
+            org: org.into(),
+        }
+    }
+    /// See which actions a repository allows
+    ///
+    /// Returns the allow list of actions and reusable workflows for a repository. Only meaningful when its `allowed_actions` policy is `selected`. Classic tokens need `repo`.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/actions/permissions/selected-actions`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/actions/permissions#get-allowed-actions-and-reusable-workflows-for-a-repository)
+    #[inline]
+    pub fn get_allowed_actions_repository(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+    ) -> get_allowed_actions_repository::GetAllowedActionsRepository<'c> {
+        get_allowed_actions_repository::GetAllowedActionsRepository {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+        }
+    }
     /// Fetch an artifact
     ///
     /// Returns the metadata of one artifact: name, size, digest and expiry.
@@ -562,6 +1986,497 @@ impl<'c> Actions<'c> {
             owner: owner.into(),
             repo: repo.into(),
             artifact_id,
+        }
+    }
+    /// Look up a custom hosted-runner image
+    ///
+    /// Returns the definition of one custom image that an organization built for its GitHub-hosted runners. Classic tokens need `manage_runners:org`.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `image_definition_id` (required): ID of the custom image definition.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/actions/hosted-runners#get-a-custom-image-definition-for-github-actions-hosted-runners)
+    #[inline]
+    pub fn get_custom_image_for_org(
+        &self,
+        org: impl Into<String>,
+        image_definition_id: i64,
+    ) -> get_custom_image_for_org::GetCustomImageForOrg<'c> {
+        get_custom_image_for_org::GetCustomImageForOrg {
+            client: self.client,
+            org: org.into(),
+            image_definition_id,
+        }
+    }
+    /// Look up one version of a custom hosted-runner image
+    ///
+    /// Returns the details of a single version of an organization's custom runner image. Classic tokens need `manage_runners:org`.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `image_definition_id` (required): ID of the custom image definition.
+    /// - `version` (required): The image version to fetch.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}/versions/{version}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/actions/hosted-runners#get-an-image-version-of-a-custom-image-for-github-actions-hosted-runners)
+    #[inline]
+    pub fn get_custom_image_version_for_org(
+        &self,
+        org: impl Into<String>,
+        image_definition_id: i64,
+        version: impl Into<String>,
+    ) -> get_custom_image_version_for_org::GetCustomImageVersionForOrg<'c> {
+        get_custom_image_version_for_org::GetCustomImageVersionForOrg {
+            client: self.client,
+            org: org.into(),
+            image_definition_id,
+            version: version.into(),
+        }
+    }
+    /// Read the OIDC subject claim template of a repository
+    ///
+    /// Returns how the `sub` claim of OpenID Connect tokens issued to workflows of this repository is built, and whether the default template applies. Classic tokens need `repo`.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/actions/oidc/customization/sub`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/actions/oidc#get-the-customization-template-for-an-oidc-subject-claim-for-a-repository)
+    #[inline]
+    pub fn get_custom_oidc_sub_claim_for_repo(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+    ) -> get_custom_oidc_sub_claim_for_repo::GetCustomOidcSubClaimForRepo<'c> {
+        get_custom_oidc_sub_claim_for_repo::GetCustomOidcSubClaimForRepo {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+        }
+    }
+    /// Fetch the encryption key of an environment
+    ///
+    /// Returns the public key and its ID that secrets for a deployment environment must be sealed with before they are sent. Anyone with read access may call it; classic tokens need `repo` on private repositories.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `environment_name` (required): Name of the environment. A `/` in it must be written as `%2F`.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/environments/{environment_name}/secrets/public-key`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/actions/secrets#get-an-environment-public-key)
+    #[inline]
+    pub fn get_environment_public_key(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        environment_name: impl Into<String>,
+    ) -> get_environment_public_key::GetEnvironmentPublicKey<'c> {
+        get_environment_public_key::GetEnvironmentPublicKey {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            environment_name: environment_name.into(),
+        }
+    }
+    /// Look up an environment secret
+    ///
+    /// Returns the name and timestamps of one environment secret; the value itself is never revealed. Callers need collaborator access; classic tokens need `repo`.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `environment_name` (required): Name of the environment. A `/` in it must be written as `%2F`.
+    /// - `secret_name` (required): Name of the secret.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/actions/secrets#get-an-environment-secret)
+    #[inline]
+    pub fn get_environment_secret(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        environment_name: impl Into<String>,
+        secret_name: impl Into<String>,
+    ) -> get_environment_secret::GetEnvironmentSecret<'c> {
+        get_environment_secret::GetEnvironmentSecret {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            environment_name: environment_name.into(),
+            secret_name: secret_name.into(),
+        }
+    }
+    /// Read an environment variable
+    ///
+    /// Returns one variable of a deployment environment, value included. Callers need collaborator access; classic tokens need `repo`.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `environment_name` (required): Name of the environment. A `/` in it must be written as `%2F`.
+    /// - `name` (required): Name of the variable to read.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/environments/{environment_name}/variables/{name}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/actions/variables#get-an-environment-variable)
+    #[inline]
+    pub fn get_environment_variable(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        environment_name: impl Into<String>,
+        name: impl Into<String>,
+    ) -> get_environment_variable::GetEnvironmentVariable<'c> {
+        get_environment_variable::GetEnvironmentVariable {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            environment_name: environment_name.into(),
+            name: name.into(),
+        }
+    }
+    /// Read the default GITHUB_TOKEN permissions of an organization
+    ///
+    /// Tells whether workflows in an organization get a read-only or a read-write `GITHUB_TOKEN` by default, and whether Actions may approve pull requests. Classic tokens need `admin:org`.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /orgs/{org}/actions/permissions/workflow`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/actions/permissions#get-default-workflow-permissions-for-an-organization)
+    #[inline]
+    pub fn get_github_actions_default_workflow_permissions_organization(
+        &self,
+        org: impl Into<String>,
+    ) -> get_github_actions_default_workflow_permissions_organization::GetGithubActionsDefaultWorkflowPermissionsOrganization<
+        'c,
+    > {
+        get_github_actions_default_workflow_permissions_organization::GetGithubActionsDefaultWorkflowPermissionsOrganization {
+            client: self.client,
+            org: org.into(),
+        }
+    }
+    /// Read the default GITHUB_TOKEN permissions of a repository
+    ///
+    /// Tells whether workflows in a repository get a read-only or a read-write `GITHUB_TOKEN` by default, and whether Actions may approve pull requests. Classic tokens need `repo`.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/actions/permissions/workflow`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/actions/permissions#get-default-workflow-permissions-for-a-repository)
+    #[inline]
+    pub fn get_github_actions_default_workflow_permissions_repository(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+    ) -> get_github_actions_default_workflow_permissions_repository::GetGithubActionsDefaultWorkflowPermissionsRepository<
+        'c,
+    > {
+        get_github_actions_default_workflow_permissions_repository::GetGithubActionsDefaultWorkflowPermissionsRepository {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+        }
+    }
+    /// Read the Actions policy of an organization
+    ///
+    /// Returns which repositories of an organization may run GitHub Actions and which actions and reusable workflows they may use. Classic tokens need `admin:org`.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /orgs/{org}/actions/permissions`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/actions/permissions#get-github-actions-permissions-for-an-organization)
+    #[inline]
+    pub fn get_github_actions_permissions_organization(
+        &self,
+        org: impl Into<String>,
+    ) -> get_github_actions_permissions_organization::GetGithubActionsPermissionsOrganization<
+        'c,
+    > {
+        get_github_actions_permissions_organization::GetGithubActionsPermissionsOrganization {
+            client: self.client,
+            org: org.into(),
+        }
+    }
+    /// Read the Actions policy of a repository
+    ///
+    /// Returns whether GitHub Actions is turned on for a repository and which actions and reusable workflows may run there. Classic tokens need `repo`.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/actions/permissions`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/actions/permissions#get-github-actions-permissions-for-a-repository)
+    #[inline]
+    pub fn get_github_actions_permissions_repository(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+    ) -> get_github_actions_permissions_repository::GetGithubActionsPermissionsRepository<
+        'c,
+    > {
+        get_github_actions_permissions_repository::GetGithubActionsPermissionsRepository {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+        }
+    }
+    /// Look up an organization's GitHub-hosted runner
+    ///
+    /// Returns the settings and state of one larger GitHub-hosted runner of an organization. Classic tokens need `manage_runners:org`.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `hosted_runner_id` (required): Numeric ID of the GitHub-hosted runner.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /orgs/{org}/actions/hosted-runners/{hosted_runner_id}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/actions/hosted-runners#get-a-github-hosted-runner-for-an-organization)
+    #[inline]
+    pub fn get_hosted_runner_for_org(
+        &self,
+        org: impl Into<String>,
+        hosted_runner_id: i64,
+    ) -> get_hosted_runner_for_org::GetHostedRunnerForOrg<'c> {
+        get_hosted_runner_for_org::GetHostedRunnerForOrg {
+            client: self.client,
+            org: org.into(),
+            hosted_runner_id,
+        }
+    }
+    /// List GitHub's images for hosted runners
+    ///
+    /// Returns the images maintained by GitHub that an organization can pick when creating a GitHub-hosted runner.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /orgs/{org}/actions/hosted-runners/images/github-owned`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/actions/hosted-runners#get-github-owned-images-for-github-hosted-runners-in-an-organization)
+    #[inline]
+    pub fn get_hosted_runners_github_owned_images_for_org(
+        &self,
+        org: impl Into<String>,
+    ) -> get_hosted_runners_github_owned_images_for_org::GetHostedRunnersGithubOwnedImagesForOrg<
+        'c,
+    > {
+        get_hosted_runners_github_owned_images_for_org::GetHostedRunnersGithubOwnedImagesForOrg {
+            client: self.client,
+            org: org.into(),
+        }
+    }
+    /// Show hosted-runner limits of an organization
+    ///
+    /// Returns the quotas that apply to an organization's GitHub-hosted runners, such as how many static public IPs it may use.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /orgs/{org}/actions/hosted-runners/limits`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/actions/hosted-runners#get-limits-on-github-hosted-runners-for-an-organization)
+    #[inline]
+    pub fn get_hosted_runners_limits_for_org(
+        &self,
+        org: impl Into<String>,
+    ) -> get_hosted_runners_limits_for_org::GetHostedRunnersLimitsForOrg<'c> {
+        get_hosted_runners_limits_for_org::GetHostedRunnersLimitsForOrg {
+            client: self.client,
+            org: org.into(),
+        }
+    }
+    /// List machine sizes for hosted runners
+    ///
+    /// Returns the machine sizes (CPU, memory, storage) an organization can choose from for its GitHub-hosted runners.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /orgs/{org}/actions/hosted-runners/machine-sizes`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/actions/hosted-runners#get-github-hosted-runners-machine-specs-for-an-organization)
+    #[inline]
+    pub fn get_hosted_runners_machine_specs_for_org(
+        &self,
+        org: impl Into<String>,
+    ) -> get_hosted_runners_machine_specs_for_org::GetHostedRunnersMachineSpecsForOrg<
+        'c,
+    > {
+        get_hosted_runners_machine_specs_for_org::GetHostedRunnersMachineSpecsForOrg {
+            client: self.client,
+            org: org.into(),
+        }
+    }
+    /// List partner images for hosted runners
+    ///
+    /// Returns the images published by GitHub partners that an organization can use for its GitHub-hosted runners.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /orgs/{org}/actions/hosted-runners/images/partner`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/actions/hosted-runners#get-partner-images-for-github-hosted-runners-in-an-organization)
+    #[inline]
+    pub fn get_hosted_runners_partner_images_for_org(
+        &self,
+        org: impl Into<String>,
+    ) -> get_hosted_runners_partner_images_for_org::GetHostedRunnersPartnerImagesForOrg<
+        'c,
+    > {
+        get_hosted_runners_partner_images_for_org::GetHostedRunnersPartnerImagesForOrg {
+            client: self.client,
+            org: org.into(),
+        }
+    }
+    /// List platforms for hosted runners
+    ///
+    /// Returns the operating system platforms on which an organization can run GitHub-hosted runners.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /orgs/{org}/actions/hosted-runners/platforms`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/actions/hosted-runners#get-platforms-for-github-hosted-runners-in-an-organization)
+    #[inline]
+    pub fn get_hosted_runners_platforms_for_org(
+        &self,
+        org: impl Into<String>,
+    ) -> get_hosted_runners_platforms_for_org::GetHostedRunnersPlatformsForOrg<'c> {
+        get_hosted_runners_platforms_for_org::GetHostedRunnersPlatformsForOrg {
+            client: self.client,
+            org: org.into(),
         }
     }
     /// Fetch a job
@@ -596,6 +2511,144 @@ impl<'c> Actions<'c> {
             repo: repo.into(),
             job_id,
         }
+    }
+    /// Fetch the secret encryption key of an organization
+    ///
+    /// Returns the public key and its ID that organization Actions secrets must be sealed with before they are created or changed. Classic tokens need `admin:org` (and `repo` for private repositories).
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /orgs/{org}/actions/secrets/public-key`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/actions/secrets#get-an-organization-public-key)
+    #[inline]
+    pub fn get_org_public_key(
+        &self,
+        org: impl Into<String>,
+    ) -> get_org_public_key::GetOrgPublicKey<'c> {
+        get_org_public_key::GetOrgPublicKey {
+            client: self.client,
+            org: org.into(),
+        }
+    }
+    /// Look up an organization Actions secret
+    ///
+    /// Returns the name, visibility and timestamps of one organization secret, never its value. Classic tokens need `admin:org` (and `repo` for private repositories).
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `secret_name` (required): Name of the secret.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /orgs/{org}/actions/secrets/{secret_name}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/actions/secrets#get-an-organization-secret)
+    #[inline]
+    pub fn get_org_secret(
+        &self,
+        org: impl Into<String>,
+        secret_name: impl Into<String>,
+    ) -> get_org_secret::GetOrgSecret<'c> {
+        get_org_secret::GetOrgSecret {
+            client: self.client,
+            org: org.into(),
+            secret_name: secret_name.into(),
+        }
+    }
+    /// Read an organization Actions variable
+    ///
+    /// Returns one organization variable with its value and visibility. Classic tokens need `admin:org` (and `repo` for private repositories).
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `name` (required): Name of the variable to read.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /orgs/{org}/actions/variables/{name}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/actions/variables#get-an-organization-variable)
+    #[inline]
+    pub fn get_org_variable(
+        &self,
+        org: impl Into<String>,
+        name: impl Into<String>,
+    ) -> get_org_variable::GetOrgVariable<'c> {
+        get_org_variable::GetOrgVariable {
+            client: self.client,
+            org: org.into(),
+            name: name.into(),
+        }
+    }
+    /// Show deployments a run is waiting on
+    ///
+    /// Lists the environments a workflow run wants to deploy to whose protection rules have not passed yet, with the reviewers who may approve. Anyone with read access may call it; classic tokens need `repo` on private repositories.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `run_id` (required): Numeric ID of the workflow run.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/actions/runs/{run_id}/pending_deployments`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/actions/workflow-runs#get-pending-deployments-for-a-workflow-run)
+    #[inline]
+    pub fn get_pending_deployments_for_run(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        run_id: i64,
+    ) -> get_pending_deployments_for_run::GetPendingDeploymentsForRun<'c> {
+        get_pending_deployments_for_run::GetPendingDeploymentsForRun {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            run_id,
+        }
+    }
+    /// Read the Actions policy of a repository (old name)
+    ///
+    /// Renamed to [`Actions::get_github_actions_permissions_repository`](crate::actions::Actions::get_github_actions_permissions_repository); this forwards to it.
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/actions/permissions`
+    #[deprecated(note = "renamed to `actions.getGithubActionsPermissionsRepository`")]
+    #[inline]
+    pub fn get_repo_permissions(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+    ) -> crate::actions::get_github_actions_permissions_repository::GetGithubActionsPermissionsRepository<
+        'c,
+    > {
+        self.client.actions().get_github_actions_permissions_repository(owner, repo)
     }
     /// Fetch the repository public key
     ///
@@ -693,6 +2746,102 @@ impl<'c> Actions<'c> {
             name: name.into(),
         }
     }
+    /// Show past approvals of a workflow run
+    ///
+    /// Lists the reviews (approvals and rejections) given to the deployments of a workflow run. Anyone with read access may call it; classic tokens need `repo` on private repositories.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `run_id` (required): Numeric ID of the workflow run.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/actions/runs/{run_id}/approvals`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/actions/workflow-runs#get-the-review-history-for-a-workflow-run)
+    #[inline]
+    pub fn get_reviews_for_run(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        run_id: i64,
+    ) -> get_reviews_for_run::GetReviewsForRun<'c> {
+        get_reviews_for_run::GetReviewsForRun {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            run_id,
+        }
+    }
+    /// Look up an organization's self-hosted runner
+    ///
+    /// Returns the details of one runner registered with an organization, including its status and labels. Needs admin rights on the organization; classic tokens need `admin:org`.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `runner_id` (required): Numeric ID of the self-hosted runner.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /orgs/{org}/actions/runners/{runner_id}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/actions/self-hosted-runners#get-a-self-hosted-runner-for-an-organization)
+    #[inline]
+    pub fn get_self_hosted_runner_for_org(
+        &self,
+        org: impl Into<String>,
+        runner_id: i64,
+    ) -> get_self_hosted_runner_for_org::GetSelfHostedRunnerForOrg<'c> {
+        get_self_hosted_runner_for_org::GetSelfHostedRunnerForOrg {
+            client: self.client,
+            org: org.into(),
+            runner_id,
+        }
+    }
+    /// Look up a repository's self-hosted runner
+    ///
+    /// Returns the details of one runner registered with a repository, including its status and labels. Requires admin access; classic tokens need `repo`.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `runner_id` (required): Numeric ID of the self-hosted runner.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/actions/runners/{runner_id}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/actions/self-hosted-runners#get-a-self-hosted-runner-for-a-repository)
+    #[inline]
+    pub fn get_self_hosted_runner_for_repo(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        runner_id: i64,
+    ) -> get_self_hosted_runner_for_repo::GetSelfHostedRunnerForRepo<'c> {
+        get_self_hosted_runner_for_repo::GetSelfHostedRunnerForRepo {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            runner_id,
+        }
+    }
     /// Fetch a workflow
     ///
     /// Returns one workflow with its state and file path.
@@ -724,6 +2873,36 @@ impl<'c> Actions<'c> {
             owner: owner.into(),
             repo: repo.into(),
             workflow_id: workflow_id.into(),
+        }
+    }
+    /// Read who may reuse this repository's actions
+    ///
+    /// Tells how far workflows in other repositories can use the actions and reusable workflows of this private repository. Classic tokens need `repo`.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/actions/permissions/access`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/actions/permissions#get-the-level-of-access-for-workflows-outside-of-the-repository)
+    #[inline]
+    pub fn get_workflow_access_to_repository(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+    ) -> get_workflow_access_to_repository::GetWorkflowAccessToRepository<'c> {
+        get_workflow_access_to_repository::GetWorkflowAccessToRepository {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
         }
     }
     /// Fetch a workflow run
@@ -759,6 +2938,110 @@ impl<'c> Actions<'c> {
             repo: repo.into(),
             run_id,
             exclude_pull_requests: None,
+        }
+    }
+    /// Look up one attempt of a workflow run
+    ///
+    /// Returns a workflow run as it was in a given attempt (each re-run adds one). Anyone with read access may call it; classic tokens need `repo` on private repositories.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `run_id` (required): Numeric ID of the workflow run.
+    /// - `attempt_number` (required): Which attempt of the run, counting from 1.
+    /// - `exclude_pull_requests` (optional, [`GetWorkflowRunAttempt::exclude_pull_requests`](crate::actions::get_workflow_run_attempt::GetWorkflowRunAttempt::exclude_pull_requests)): When `true`, the `pull_requests` field comes back empty. Default: `false`.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/actions/workflow-runs#get-a-workflow-run-attempt)
+    #[inline]
+    pub fn get_workflow_run_attempt(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        run_id: i64,
+        attempt_number: i64,
+    ) -> get_workflow_run_attempt::GetWorkflowRunAttempt<'c> {
+        get_workflow_run_attempt::GetWorkflowRunAttempt {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            run_id,
+            attempt_number,
+            exclude_pull_requests: None,
+        }
+    }
+    /// Show billable time of a workflow run
+    ///
+    /// GitHub is retiring this endpoint (see the GitHub changelog of 2 February 2025). Reports the billable milliseconds of a run per hosted-runner operating system, re-runs included, and its total duration. Only private repositories on GitHub-hosted runners are billed; the figures do not apply OS multipliers or rounding. Readable with read access; classic tokens need `repo` on private repositories.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `run_id` (required): Numeric ID of the workflow run.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/actions/runs/{run_id}/timing`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/actions/workflow-runs#get-workflow-run-usage)
+    #[inline]
+    pub fn get_workflow_run_usage(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        run_id: i64,
+    ) -> get_workflow_run_usage::GetWorkflowRunUsage<'c> {
+        get_workflow_run_usage::GetWorkflowRunUsage {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            run_id,
+        }
+    }
+    /// Show billable time of a workflow
+    ///
+    /// GitHub is retiring this endpoint (see the GitHub changelog of 2 February 2025). Reports the billable milliseconds a workflow used in the current billing cycle, per hosted-runner operating system. Only private repositories on GitHub-hosted runners are billed; the figures do not apply OS multipliers or rounding. Readable with read access; classic tokens need `repo` on private repositories.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `workflow_id` (required): ID of the workflow, or the name of its file (for example `main.yaml`).
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/timing`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/actions/workflows#get-workflow-usage)
+    #[inline]
+    pub fn get_workflow_usage(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        workflow_id: impl Into<String>,
+    ) -> get_workflow_usage::GetWorkflowUsage<'c> {
+        get_workflow_usage::GetWorkflowUsage {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            workflow_id: workflow_id.into(),
         }
     }
     /// List artifacts
@@ -797,6 +3080,204 @@ impl<'c> Actions<'c> {
             name: None,
         }
     }
+    /// List the versions of a custom runner image
+    ///
+    /// Returns every version of one custom image that an organization built for its GitHub-hosted runners. Classic tokens need `manage_runners:org`.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `image_definition_id` (required): ID of the custom image definition.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}/versions`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/actions/hosted-runners#list-image-versions-of-a-custom-image-for-an-organization)
+    #[inline]
+    pub fn list_custom_image_versions_for_org(
+        &self,
+        org: impl Into<String>,
+        image_definition_id: i64,
+    ) -> list_custom_image_versions_for_org::ListCustomImageVersionsForOrg<'c> {
+        list_custom_image_versions_for_org::ListCustomImageVersionsForOrg {
+            client: self.client,
+            org: org.into(),
+            image_definition_id,
+        }
+    }
+    /// List an organization's custom runner images
+    ///
+    /// Returns the custom image definitions an organization has made for its GitHub-hosted runners. Classic tokens need `manage_runners:org`.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /orgs/{org}/actions/hosted-runners/images/custom`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/actions/hosted-runners#list-custom-images-for-an-organization)
+    #[inline]
+    pub fn list_custom_images_for_org(
+        &self,
+        org: impl Into<String>,
+    ) -> list_custom_images_for_org::ListCustomImagesForOrg<'c> {
+        list_custom_images_for_org::ListCustomImagesForOrg {
+            client: self.client,
+            org: org.into(),
+        }
+    }
+    /// List the secrets of an environment
+    ///
+    /// Returns the names and timestamps of the secrets defined on a deployment environment; values stay hidden. Callers need collaborator access; classic tokens need `repo`.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `environment_name` (required): Name of the environment. A `/` in it must be written as `%2F`.
+    /// - `per_page` (optional, [`ListEnvironmentSecrets::per_page`](crate::actions::list_environment_secrets::ListEnvironmentSecrets::per_page)): How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+    /// - `page` (optional, [`ListEnvironmentSecrets::page`](crate::actions::list_environment_secrets::ListEnvironmentSecrets::page)): Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/environments/{environment_name}/secrets`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/actions/secrets#list-environment-secrets)
+    #[inline]
+    pub fn list_environment_secrets(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        environment_name: impl Into<String>,
+    ) -> list_environment_secrets::ListEnvironmentSecrets<'c> {
+        list_environment_secrets::ListEnvironmentSecrets {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            environment_name: environment_name.into(),
+            per_page: None,
+            page: None,
+        }
+    }
+    /// List the variables of an environment
+    ///
+    /// Returns the variables of a deployment environment with their values. Callers need collaborator access; classic tokens need `repo`.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `environment_name` (required): Name of the environment. A `/` in it must be written as `%2F`.
+    /// - `per_page` (optional, [`ListEnvironmentVariables::per_page`](crate::actions::list_environment_variables::ListEnvironmentVariables::per_page)): How many results to return per page, at most 30. Default: `10`.
+    /// - `page` (optional, [`ListEnvironmentVariables::page`](crate::actions::list_environment_variables::ListEnvironmentVariables::page)): Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/environments/{environment_name}/variables`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/actions/variables#list-environment-variables)
+    #[inline]
+    pub fn list_environment_variables(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        environment_name: impl Into<String>,
+    ) -> list_environment_variables::ListEnvironmentVariables<'c> {
+        list_environment_variables::ListEnvironmentVariables {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            environment_name: environment_name.into(),
+            per_page: None,
+            page: None,
+        }
+    }
+    /// List the GitHub-hosted runners of a runner group
+    ///
+    /// Returns the larger GitHub-hosted runners that belong to one runner group of an organization. Classic tokens need `admin:org`.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `runner_group_id` (required): Numeric ID of the self-hosted runner group.
+    /// - `per_page` (optional, [`ListGithubHostedRunnersInGroupForOrg::per_page`](crate::actions::list_github_hosted_runners_in_group_for_org::ListGithubHostedRunnersInGroupForOrg::per_page)): How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+    /// - `page` (optional, [`ListGithubHostedRunnersInGroupForOrg::page`](crate::actions::list_github_hosted_runners_in_group_for_org::ListGithubHostedRunnersInGroupForOrg::page)): Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /orgs/{org}/actions/runner-groups/{runner_group_id}/hosted-runners`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/actions/self-hosted-runner-groups#list-github-hosted-runners-in-a-group-for-an-organization)
+    #[inline]
+    pub fn list_github_hosted_runners_in_group_for_org(
+        &self,
+        org: impl Into<String>,
+        runner_group_id: i64,
+    ) -> list_github_hosted_runners_in_group_for_org::ListGithubHostedRunnersInGroupForOrg<
+        'c,
+    > {
+        list_github_hosted_runners_in_group_for_org::ListGithubHostedRunnersInGroupForOrg {
+            client: self.client,
+            org: org.into(),
+            runner_group_id,
+            per_page: None,
+            page: None,
+        }
+    }
+    /// List an organization's GitHub-hosted runners
+    ///
+    /// Returns all larger GitHub-hosted runners an organization has set up, page by page. Classic tokens need `manage_runners:org`.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `per_page` (optional, [`ListHostedRunnersForOrg::per_page`](crate::actions::list_hosted_runners_for_org::ListHostedRunnersForOrg::per_page)): How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+    /// - `page` (optional, [`ListHostedRunnersForOrg::page`](crate::actions::list_hosted_runners_for_org::ListHostedRunnersForOrg::page)): Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /orgs/{org}/actions/hosted-runners`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/actions/hosted-runners#list-github-hosted-runners-for-an-organization)
+    #[inline]
+    pub fn list_hosted_runners_for_org(
+        &self,
+        org: impl Into<String>,
+    ) -> list_hosted_runners_for_org::ListHostedRunnersForOrg<'c> {
+        list_hosted_runners_for_org::ListHostedRunnersForOrg {
+            client: self.client,
+            org: org.into(),
+            per_page: None,
+            page: None,
+        }
+    }
     /// List the jobs of a workflow run
     ///
     /// Lists the jobs of a run, with their steps.
@@ -832,6 +3313,243 @@ impl<'c> Actions<'c> {
             repo: repo.into(),
             run_id,
             filter: None,
+            per_page: None,
+            page: None,
+        }
+    }
+    /// List the jobs of one run attempt
+    ///
+    /// Returns the jobs that ran in a given attempt of a workflow run, with their steps and outcomes. Anyone with read access may call it; classic tokens need `repo` on private repositories.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `run_id` (required): Numeric ID of the workflow run.
+    /// - `attempt_number` (required): Which attempt of the run, counting from 1.
+    /// - `per_page` (optional, [`ListJobsForWorkflowRunAttempt::per_page`](crate::actions::list_jobs_for_workflow_run_attempt::ListJobsForWorkflowRunAttempt::per_page)): How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+    /// - `page` (optional, [`ListJobsForWorkflowRunAttempt::page`](crate::actions::list_jobs_for_workflow_run_attempt::ListJobsForWorkflowRunAttempt::page)): Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}/jobs`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/actions/workflow-jobs#list-jobs-for-a-workflow-run-attempt)
+    #[inline]
+    pub fn list_jobs_for_workflow_run_attempt(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        run_id: i64,
+        attempt_number: i64,
+    ) -> list_jobs_for_workflow_run_attempt::ListJobsForWorkflowRunAttempt<'c> {
+        list_jobs_for_workflow_run_attempt::ListJobsForWorkflowRunAttempt {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            run_id,
+            attempt_number,
+            per_page: None,
+            page: None,
+        }
+    }
+    /// Show the labels of an organization runner
+    ///
+    /// Returns both the built-in and the custom labels of a self-hosted runner registered with an organization. Needs admin rights on the organization; classic tokens need `admin:org`.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `runner_id` (required): Numeric ID of the self-hosted runner.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /orgs/{org}/actions/runners/{runner_id}/labels`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/actions/self-hosted-runners#list-labels-for-a-self-hosted-runner-for-an-organization)
+    #[inline]
+    pub fn list_labels_for_self_hosted_runner_for_org(
+        &self,
+        org: impl Into<String>,
+        runner_id: i64,
+    ) -> list_labels_for_self_hosted_runner_for_org::ListLabelsForSelfHostedRunnerForOrg<
+        'c,
+    > {
+        list_labels_for_self_hosted_runner_for_org::ListLabelsForSelfHostedRunnerForOrg {
+            client: self.client,
+            org: org.into(),
+            runner_id,
+        }
+    }
+    /// Show the labels of a repository runner
+    ///
+    /// Returns both the built-in and the custom labels of a self-hosted runner registered with a repository. Requires admin access; classic tokens need `repo`.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `runner_id` (required): Numeric ID of the self-hosted runner.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/actions/runners/{runner_id}/labels`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/actions/self-hosted-runners#list-labels-for-a-self-hosted-runner-for-a-repository)
+    #[inline]
+    pub fn list_labels_for_self_hosted_runner_for_repo(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        runner_id: i64,
+    ) -> list_labels_for_self_hosted_runner_for_repo::ListLabelsForSelfHostedRunnerForRepo<
+        'c,
+    > {
+        list_labels_for_self_hosted_runner_for_repo::ListLabelsForSelfHostedRunnerForRepo {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            runner_id,
+        }
+    }
+    /// List an organization's Actions secrets
+    ///
+    /// Returns the names, visibility and timestamps of the Actions secrets of an organization, never their values. Classic tokens need `admin:org` (and `repo` for private repositories).
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `per_page` (optional, [`ListOrgSecrets::per_page`](crate::actions::list_org_secrets::ListOrgSecrets::per_page)): How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+    /// - `page` (optional, [`ListOrgSecrets::page`](crate::actions::list_org_secrets::ListOrgSecrets::page)): Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /orgs/{org}/actions/secrets`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/actions/secrets#list-organization-secrets)
+    #[inline]
+    pub fn list_org_secrets(
+        &self,
+        org: impl Into<String>,
+    ) -> list_org_secrets::ListOrgSecrets<'c> {
+        list_org_secrets::ListOrgSecrets {
+            client: self.client,
+            org: org.into(),
+            per_page: None,
+            page: None,
+        }
+    }
+    /// List an organization's Actions variables
+    ///
+    /// Returns the Actions variables of an organization with their values and visibility. Classic tokens need `admin:org` (and `repo` for private repositories).
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `per_page` (optional, [`ListOrgVariables::per_page`](crate::actions::list_org_variables::ListOrgVariables::per_page)): How many results to return per page, at most 30. Default: `10`.
+    /// - `page` (optional, [`ListOrgVariables::page`](crate::actions::list_org_variables::ListOrgVariables::page)): Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /orgs/{org}/actions/variables`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/actions/variables#list-organization-variables)
+    #[inline]
+    pub fn list_org_variables(
+        &self,
+        org: impl Into<String>,
+    ) -> list_org_variables::ListOrgVariables<'c> {
+        list_org_variables::ListOrgVariables {
+            client: self.client,
+            org: org.into(),
+            per_page: None,
+            page: None,
+        }
+    }
+    /// List the organization secrets a repository can use
+    ///
+    /// Returns the organization-level Actions secrets that are shared with this repository, without their values. Callers need collaborator access; classic tokens need `repo`.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `per_page` (optional, [`ListRepoOrganizationSecrets::per_page`](crate::actions::list_repo_organization_secrets::ListRepoOrganizationSecrets::per_page)): How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+    /// - `page` (optional, [`ListRepoOrganizationSecrets::page`](crate::actions::list_repo_organization_secrets::ListRepoOrganizationSecrets::page)): Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/actions/organization-secrets`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/actions/secrets#list-repository-organization-secrets)
+    #[inline]
+    pub fn list_repo_organization_secrets(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+    ) -> list_repo_organization_secrets::ListRepoOrganizationSecrets<'c> {
+        list_repo_organization_secrets::ListRepoOrganizationSecrets {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            per_page: None,
+            page: None,
+        }
+    }
+    /// List the organization variables a repository can use
+    ///
+    /// Returns the organization-level Actions variables that are shared with this repository, values included. Callers need collaborator access; classic tokens need `repo`.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `per_page` (optional, [`ListRepoOrganizationVariables::per_page`](crate::actions::list_repo_organization_variables::ListRepoOrganizationVariables::per_page)): How many results to return per page, at most 30. Default: `10`.
+    /// - `page` (optional, [`ListRepoOrganizationVariables::page`](crate::actions::list_repo_organization_variables::ListRepoOrganizationVariables::page)): Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/actions/organization-variables`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/actions/variables#list-repository-organization-variables)
+    #[inline]
+    pub fn list_repo_organization_variables(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+    ) -> list_repo_organization_variables::ListRepoOrganizationVariables<'c> {
+        list_repo_organization_variables::ListRepoOrganizationVariables {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
             per_page: None,
             page: None,
         }
@@ -934,6 +3652,233 @@ impl<'c> Actions<'c> {
             client: self.client,
             owner: owner.into(),
             repo: repo.into(),
+            per_page: None,
+            page: None,
+        }
+    }
+    /// List runner downloads for an organization
+    ///
+    /// Returns download links for the self-hosted runner application, one per operating system and architecture. Needs admin rights on the organization; classic tokens need `admin:org`.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /orgs/{org}/actions/runners/downloads`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/actions/self-hosted-runners#list-runner-applications-for-an-organization)
+    #[inline]
+    pub fn list_runner_applications_for_org(
+        &self,
+        org: impl Into<String>,
+    ) -> list_runner_applications_for_org::ListRunnerApplicationsForOrg<'c> {
+        list_runner_applications_for_org::ListRunnerApplicationsForOrg {
+            client: self.client,
+            org: org.into(),
+        }
+    }
+    /// List runner downloads for a repository
+    ///
+    /// Returns download links for the self-hosted runner application, one per operating system and architecture. Requires admin access to the repository; classic tokens need `repo`.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/actions/runners/downloads`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/actions/self-hosted-runners#list-runner-applications-for-a-repository)
+    #[inline]
+    pub fn list_runner_applications_for_repo(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+    ) -> list_runner_applications_for_repo::ListRunnerApplicationsForRepo<'c> {
+        list_runner_applications_for_repo::ListRunnerApplicationsForRepo {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+        }
+    }
+    /// List the repositories an organization secret is shared with
+    ///
+    /// For an organization secret whose `visibility` is `selected`, returns the repositories that may read it. Classic tokens need `admin:org` (and `repo` for private repositories).
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `secret_name` (required): Name of the secret.
+    /// - `page` (optional, [`ListSelectedReposForOrgSecret::page`](crate::actions::list_selected_repos_for_org_secret::ListSelectedReposForOrgSecret::page)): Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+    /// - `per_page` (optional, [`ListSelectedReposForOrgSecret::per_page`](crate::actions::list_selected_repos_for_org_secret::ListSelectedReposForOrgSecret::per_page)): How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /orgs/{org}/actions/secrets/{secret_name}/repositories`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/actions/secrets#list-selected-repositories-for-an-organization-secret)
+    #[inline]
+    pub fn list_selected_repos_for_org_secret(
+        &self,
+        org: impl Into<String>,
+        secret_name: impl Into<String>,
+    ) -> list_selected_repos_for_org_secret::ListSelectedReposForOrgSecret<'c> {
+        list_selected_repos_for_org_secret::ListSelectedReposForOrgSecret {
+            client: self.client,
+            org: org.into(),
+            secret_name: secret_name.into(),
+            page: None,
+            per_page: None,
+        }
+    }
+    /// List the repositories an organization variable is shared with
+    ///
+    /// For an organization variable whose `visibility` is `selected`, returns the repositories that may read it. Classic tokens need `admin:org` (and `repo` for private repositories).
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `name` (required): Name of the organization variable.
+    /// - `page` (optional, [`ListSelectedReposForOrgVariable::page`](crate::actions::list_selected_repos_for_org_variable::ListSelectedReposForOrgVariable::page)): Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+    /// - `per_page` (optional, [`ListSelectedReposForOrgVariable::per_page`](crate::actions::list_selected_repos_for_org_variable::ListSelectedReposForOrgVariable::per_page)): How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /orgs/{org}/actions/variables/{name}/repositories`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/actions/variables#list-selected-repositories-for-an-organization-variable)
+    #[inline]
+    pub fn list_selected_repos_for_org_variable(
+        &self,
+        org: impl Into<String>,
+        name: impl Into<String>,
+    ) -> list_selected_repos_for_org_variable::ListSelectedReposForOrgVariable<'c> {
+        list_selected_repos_for_org_variable::ListSelectedReposForOrgVariable {
+            client: self.client,
+            org: org.into(),
+            name: name.into(),
+            page: None,
+            per_page: None,
+        }
+    }
+    /// List repositories on an organization's Actions allow list
+    ///
+    /// Returns the repositories allowed to run GitHub Actions when the organization's `enabled_repositories` policy is `selected`. Classic tokens need `admin:org`.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `per_page` (optional, [`ListSelectedRepositoriesEnabledGithubActionsOrganization::per_page`](crate::actions::list_selected_repositories_enabled_github_actions_organization::ListSelectedRepositoriesEnabledGithubActionsOrganization::per_page)): How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+    /// - `page` (optional, [`ListSelectedRepositoriesEnabledGithubActionsOrganization::page`](crate::actions::list_selected_repositories_enabled_github_actions_organization::ListSelectedRepositoriesEnabledGithubActionsOrganization::page)): Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /orgs/{org}/actions/permissions/repositories`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/actions/permissions#list-selected-repositories-enabled-for-github-actions-in-an-organization)
+    #[inline]
+    pub fn list_selected_repositories_enabled_github_actions_organization(
+        &self,
+        org: impl Into<String>,
+    ) -> list_selected_repositories_enabled_github_actions_organization::ListSelectedRepositoriesEnabledGithubActionsOrganization<
+        'c,
+    > {
+        list_selected_repositories_enabled_github_actions_organization::ListSelectedRepositoriesEnabledGithubActionsOrganization {
+            client: self.client,
+            org: org.into(),
+            per_page: None,
+            page: None,
+        }
+    }
+    /// List an organization's self-hosted runners
+    ///
+    /// Returns the self-hosted runners registered with an organization, with their status and labels. Needs admin rights on the organization; classic tokens need `admin:org`.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `name` (optional, [`ListSelfHostedRunnersForOrg::name`](crate::actions::list_self_hosted_runners_for_org::ListSelfHostedRunnersForOrg::name)): Only return the runner with this name.
+    /// - `per_page` (optional, [`ListSelfHostedRunnersForOrg::per_page`](crate::actions::list_self_hosted_runners_for_org::ListSelfHostedRunnersForOrg::per_page)): How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+    /// - `page` (optional, [`ListSelfHostedRunnersForOrg::page`](crate::actions::list_self_hosted_runners_for_org::ListSelfHostedRunnersForOrg::page)): Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /orgs/{org}/actions/runners`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/actions/self-hosted-runners#list-self-hosted-runners-for-an-organization)
+    #[inline]
+    pub fn list_self_hosted_runners_for_org(
+        &self,
+        org: impl Into<String>,
+    ) -> list_self_hosted_runners_for_org::ListSelfHostedRunnersForOrg<'c> {
+        list_self_hosted_runners_for_org::ListSelfHostedRunnersForOrg {
+            client: self.client,
+            org: org.into(),
+            name: None,
+            per_page: None,
+            page: None,
+        }
+    }
+    /// List a repository's self-hosted runners
+    ///
+    /// Returns the self-hosted runners registered with a repository, with their status and labels. Requires admin access; classic tokens need `repo`.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `name` (optional, [`ListSelfHostedRunnersForRepo::name`](crate::actions::list_self_hosted_runners_for_repo::ListSelfHostedRunnersForRepo::name)): Only return the runner with this name.
+    /// - `per_page` (optional, [`ListSelfHostedRunnersForRepo::per_page`](crate::actions::list_self_hosted_runners_for_repo::ListSelfHostedRunnersForRepo::per_page)): How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+    /// - `page` (optional, [`ListSelfHostedRunnersForRepo::page`](crate::actions::list_self_hosted_runners_for_repo::ListSelfHostedRunnersForRepo::page)): Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/actions/runners`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/actions/self-hosted-runners#list-self-hosted-runners-for-a-repository)
+    #[inline]
+    pub fn list_self_hosted_runners_for_repo(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+    ) -> list_self_hosted_runners_for_repo::ListSelfHostedRunnersForRepo<'c> {
+        list_self_hosted_runners_for_repo::ListSelfHostedRunnersForRepo {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            name: None,
             per_page: None,
             page: None,
         }
@@ -1185,6 +4130,1045 @@ impl<'c> Actions<'c> {
             enable_debug_logging: None,
         }
     }
+    /// Strip all custom labels from an organization runner
+    ///
+    /// Deletes every custom label of a self-hosted runner registered with an organization and answers with the built-in labels that remain. Needs admin rights on the organization; classic tokens need `admin:org`.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `runner_id` (required): Numeric ID of the self-hosted runner.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `DELETE /orgs/{org}/actions/runners/{runner_id}/labels`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/actions/self-hosted-runners#remove-all-custom-labels-from-a-self-hosted-runner-for-an-organization)
+    #[inline]
+    pub fn remove_all_custom_labels_from_self_hosted_runner_for_org(
+        &self,
+        org: impl Into<String>,
+        runner_id: i64,
+    ) -> remove_all_custom_labels_from_self_hosted_runner_for_org::RemoveAllCustomLabelsFromSelfHostedRunnerForOrg<
+        'c,
+    > {
+        remove_all_custom_labels_from_self_hosted_runner_for_org::RemoveAllCustomLabelsFromSelfHostedRunnerForOrg {
+            client: self.client,
+            org: org.into(),
+            runner_id,
+        }
+    }
+    /// Strip all custom labels from a repository runner
+    ///
+    /// Deletes every custom label of a self-hosted runner registered with a repository and answers with the built-in labels that remain. Requires admin access; classic tokens need `repo`.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `runner_id` (required): Numeric ID of the self-hosted runner.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `DELETE /repos/{owner}/{repo}/actions/runners/{runner_id}/labels`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/actions/self-hosted-runners#remove-all-custom-labels-from-a-self-hosted-runner-for-a-repository)
+    #[inline]
+    pub fn remove_all_custom_labels_from_self_hosted_runner_for_repo(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        runner_id: i64,
+    ) -> remove_all_custom_labels_from_self_hosted_runner_for_repo::RemoveAllCustomLabelsFromSelfHostedRunnerForRepo<
+        'c,
+    > {
+        remove_all_custom_labels_from_self_hosted_runner_for_repo::RemoveAllCustomLabelsFromSelfHostedRunnerForRepo {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            runner_id,
+        }
+    }
+    /// Drop one custom label from an organization runner
+    ///
+    /// Deletes a single custom label of a self-hosted runner registered with an organization and returns the labels left. Answers `404` when the runner does not carry that label. Needs admin rights on the organization; classic tokens need `admin:org`.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `runner_id` (required): Numeric ID of the self-hosted runner.
+    /// - `name` (required): The custom label to remove.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `DELETE /orgs/{org}/actions/runners/{runner_id}/labels/{name}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/actions/self-hosted-runners#remove-a-custom-label-from-a-self-hosted-runner-for-an-organization)
+    #[inline]
+    pub fn remove_custom_label_from_self_hosted_runner_for_org(
+        &self,
+        org: impl Into<String>,
+        runner_id: i64,
+        name: impl Into<String>,
+    ) -> remove_custom_label_from_self_hosted_runner_for_org::RemoveCustomLabelFromSelfHostedRunnerForOrg<
+        'c,
+    > {
+        remove_custom_label_from_self_hosted_runner_for_org::RemoveCustomLabelFromSelfHostedRunnerForOrg {
+            client: self.client,
+            org: org.into(),
+            runner_id,
+            name: name.into(),
+        }
+    }
+    /// Drop one custom label from a repository runner
+    ///
+    /// Deletes a single custom label of a self-hosted runner registered with a repository and returns the labels left. Answers `404` when the runner does not carry that label. Requires admin access; classic tokens need `repo`.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `runner_id` (required): Numeric ID of the self-hosted runner.
+    /// - `name` (required): The custom label to remove.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `DELETE /repos/{owner}/{repo}/actions/runners/{runner_id}/labels/{name}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/actions/self-hosted-runners#remove-a-custom-label-from-a-self-hosted-runner-for-a-repository)
+    #[inline]
+    pub fn remove_custom_label_from_self_hosted_runner_for_repo(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        runner_id: i64,
+        name: impl Into<String>,
+    ) -> remove_custom_label_from_self_hosted_runner_for_repo::RemoveCustomLabelFromSelfHostedRunnerForRepo<
+        'c,
+    > {
+        remove_custom_label_from_self_hosted_runner_for_repo::RemoveCustomLabelFromSelfHostedRunnerForRepo {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            runner_id,
+            name: name.into(),
+        }
+    }
+    /// Stop sharing an organization secret with a repository
+    ///
+    /// Takes one repository off the access list of an organization secret whose `visibility` is `selected`. Classic tokens need `admin:org` (and `repo` for private repositories).
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `secret_name` (required): Name of the secret.
+    /// - `repository_id` (required): Numeric ID of the repository to remove.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `DELETE /orgs/{org}/actions/secrets/{secret_name}/repositories/{repository_id}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/actions/secrets#remove-selected-repository-from-an-organization-secret)
+    #[inline]
+    pub fn remove_selected_repo_from_org_secret(
+        &self,
+        org: impl Into<String>,
+        secret_name: impl Into<String>,
+        repository_id: i64,
+    ) -> remove_selected_repo_from_org_secret::RemoveSelectedRepoFromOrgSecret<'c> {
+        remove_selected_repo_from_org_secret::RemoveSelectedRepoFromOrgSecret {
+            client: self.client,
+            org: org.into(),
+            secret_name: secret_name.into(),
+            repository_id,
+        }
+    }
+    /// Stop sharing an organization variable with a repository
+    ///
+    /// Takes one repository off the access list of an organization variable whose `visibility` is `selected`. Classic tokens need `admin:org` (and `repo` for private repositories).
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `name` (required): Name of the organization variable.
+    /// - `repository_id` (required): Numeric ID of the repository to remove.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `DELETE /orgs/{org}/actions/variables/{name}/repositories/{repository_id}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/actions/variables#remove-selected-repository-from-an-organization-variable)
+    #[inline]
+    pub fn remove_selected_repo_from_org_variable(
+        &self,
+        org: impl Into<String>,
+        name: impl Into<String>,
+        repository_id: i64,
+    ) -> remove_selected_repo_from_org_variable::RemoveSelectedRepoFromOrgVariable<'c> {
+        remove_selected_repo_from_org_variable::RemoveSelectedRepoFromOrgVariable {
+            client: self.client,
+            org: org.into(),
+            name: name.into(),
+            repository_id,
+        }
+    }
+    /// Answer a custom deployment gate of a run
+    ///
+    /// Lets a GitHub App approve or reject a deployment of a workflow run that is held by one of the App's own custom protection rules. Reviews by people or teams go through the pending deployments endpoint instead. Classic tokens need `repo` on private repositories.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `run_id` (required): Numeric ID of the workflow run.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `POST /repos/{owner}/{repo}/actions/runs/{run_id}/deployment_protection_rule`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/actions/workflow-runs#review-custom-deployment-protection-rules-for-a-workflow-run)
+    #[inline]
+    pub fn review_custom_gates_for_run(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        run_id: i64,
+    ) -> review_custom_gates_for_run::ReviewCustomGatesForRun<'c> {
+        review_custom_gates_for_run::ReviewCustomGatesForRun {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            run_id,
+        }
+    }
+    /// Approve or reject deployments held for review
+    ///
+    /// Lets a required reviewer approve or reject the deployments of a workflow run to the given environments. The reviewer needs read access to contents and deployments; classic tokens need `repo`.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `run_id` (required): Numeric ID of the workflow run.
+    /// - `environment_ids` (required): IDs of the environments the decision applies to.
+    /// - `state` (required): Decision to record, `approved` or `rejected`.
+    /// - `comment` (required): Comment to attach to the review.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `POST /repos/{owner}/{repo}/actions/runs/{run_id}/pending_deployments`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/actions/workflow-runs#review-pending-deployments-for-a-workflow-run)
+    #[inline]
+    pub fn review_pending_deployments_for_run(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        run_id: i64,
+        environment_ids: Vec<i64>,
+        state: crate::actions::review_pending_deployments_for_run::State,
+        comment: impl Into<String>,
+    ) -> review_pending_deployments_for_run::ReviewPendingDeploymentsForRun<'c> {
+        review_pending_deployments_for_run::ReviewPendingDeploymentsForRun {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            run_id,
+            environment_ids,
+            state,
+            comment: comment.into(),
+        }
+    }
+    /// Cap Actions cache retention across an enterprise
+    ///
+    /// Sets the most days Actions caches may be kept anywhere in an enterprise; organizations and repositories cannot exceed it. Classic tokens need `admin:enterprise`.
+    ///
+    /// # Parameters
+    ///
+    /// - `enterprise` (required): Slug of the enterprise, or its numeric ID.
+    /// - `max_cache_retention_days` (optional, [`SetActionsCacheRetentionLimitForEnterprise::max_cache_retention_days`](crate::actions::set_actions_cache_retention_limit_for_enterprise::SetActionsCacheRetentionLimitForEnterprise::max_cache_retention_days)): Highest number of days a repository in the enterprise may keep a cache.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `PUT /enterprises/{enterprise}/actions/cache/retention-limit`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/actions/cache#set-github-actions-cache-retention-limit-for-an-enterprise)
+    #[inline]
+    pub fn set_actions_cache_retention_limit_for_enterprise(
+        &self,
+        enterprise: impl Into<String>,
+    ) -> set_actions_cache_retention_limit_for_enterprise::SetActionsCacheRetentionLimitForEnterprise<
+        'c,
+    > {
+        set_actions_cache_retention_limit_for_enterprise::SetActionsCacheRetentionLimitForEnterprise {
+            client: self.client,
+            enterprise: enterprise.into(),
+            max_cache_retention_days: None,
+        }
+    }
+    /// Cap Actions cache retention across an organization
+    ///
+    /// Sets the most days Actions caches may be kept in the repositories of an organization; they cannot exceed it. Classic tokens need `admin:organization`.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `max_cache_retention_days` (optional, [`SetActionsCacheRetentionLimitForOrganization::max_cache_retention_days`](crate::actions::set_actions_cache_retention_limit_for_organization::SetActionsCacheRetentionLimitForOrganization::max_cache_retention_days)): Highest number of days a repository in the organization may keep a cache.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `PUT /organizations/{org}/actions/cache/retention-limit`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/actions/cache#set-github-actions-cache-retention-limit-for-an-organization)
+    #[inline]
+    pub fn set_actions_cache_retention_limit_for_organization(
+        &self,
+        org: impl Into<String>,
+    ) -> set_actions_cache_retention_limit_for_organization::SetActionsCacheRetentionLimitForOrganization<
+        'c,
+    > {
+        set_actions_cache_retention_limit_for_organization::SetActionsCacheRetentionLimitForOrganization {
+            client: self.client,
+            org: org.into(),
+            max_cache_retention_days: None,
+        }
+    }
+    /// Choose how long a repository keeps Actions caches
+    ///
+    /// Sets how many days caches of a repository are kept, unless removed by hand or evicted for space first. Classic tokens need `admin:repository`.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `max_cache_retention_days` (optional, [`SetActionsCacheRetentionLimitForRepository::max_cache_retention_days`](crate::actions::set_actions_cache_retention_limit_for_repository::SetActionsCacheRetentionLimitForRepository::max_cache_retention_days)): Number of days to keep caches.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `PUT /repos/{owner}/{repo}/actions/cache/retention-limit`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/actions/cache#set-github-actions-cache-retention-limit-for-a-repository)
+    #[inline]
+    pub fn set_actions_cache_retention_limit_for_repository(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+    ) -> set_actions_cache_retention_limit_for_repository::SetActionsCacheRetentionLimitForRepository<
+        'c,
+    > {
+        set_actions_cache_retention_limit_for_repository::SetActionsCacheRetentionLimitForRepository {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            max_cache_retention_days: None,
+        }
+    }
+    /// Cap Actions cache size across an enterprise
+    ///
+    /// Sets the largest total cache size any repository in an enterprise may use; organizations and repositories cannot go above it. Classic tokens need `admin:enterprise`.
+    ///
+    /// # Parameters
+    ///
+    /// - `enterprise` (required): Slug of the enterprise, or its numeric ID.
+    /// - `max_cache_size_gb` (optional, [`SetActionsCacheStorageLimitForEnterprise::max_cache_size_gb`](crate::actions::set_actions_cache_storage_limit_for_enterprise::SetActionsCacheStorageLimitForEnterprise::max_cache_size_gb)): Highest total cache size per repository, in gigabytes.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `PUT /enterprises/{enterprise}/actions/cache/storage-limit`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/actions/cache#set-github-actions-cache-storage-limit-for-an-enterprise)
+    #[inline]
+    pub fn set_actions_cache_storage_limit_for_enterprise(
+        &self,
+        enterprise: impl Into<String>,
+    ) -> set_actions_cache_storage_limit_for_enterprise::SetActionsCacheStorageLimitForEnterprise<
+        'c,
+    > {
+        set_actions_cache_storage_limit_for_enterprise::SetActionsCacheStorageLimitForEnterprise {
+            client: self.client,
+            enterprise: enterprise.into(),
+            max_cache_size_gb: None,
+        }
+    }
+    /// Cap Actions cache size across an organization
+    ///
+    /// Sets the largest total cache size any repository of an organization may use; repositories cannot go above it. Classic tokens need `admin:organization`.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `max_cache_size_gb` (optional, [`SetActionsCacheStorageLimitForOrganization::max_cache_size_gb`](crate::actions::set_actions_cache_storage_limit_for_organization::SetActionsCacheStorageLimitForOrganization::max_cache_size_gb)): Highest total cache size per repository, in gigabytes.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `PUT /organizations/{org}/actions/cache/storage-limit`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/actions/cache#set-github-actions-cache-storage-limit-for-an-organization)
+    #[inline]
+    pub fn set_actions_cache_storage_limit_for_organization(
+        &self,
+        org: impl Into<String>,
+    ) -> set_actions_cache_storage_limit_for_organization::SetActionsCacheStorageLimitForOrganization<
+        'c,
+    > {
+        set_actions_cache_storage_limit_for_organization::SetActionsCacheStorageLimitForOrganization {
+            client: self.client,
+            org: org.into(),
+            max_cache_size_gb: None,
+        }
+    }
+    /// Choose the Actions cache size limit of a repository
+    ///
+    /// Sets how much cache data a repository may hold before older entries are evicted. Classic tokens need `admin:repository`.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `max_cache_size_gb` (optional, [`SetActionsCacheStorageLimitForRepository::max_cache_size_gb`](crate::actions::set_actions_cache_storage_limit_for_repository::SetActionsCacheStorageLimitForRepository::max_cache_size_gb)): Total cache size allowed, in gigabytes.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `PUT /repos/{owner}/{repo}/actions/cache/storage-limit`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/actions/cache#set-github-actions-cache-storage-limit-for-a-repository)
+    #[inline]
+    pub fn set_actions_cache_storage_limit_for_repository(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+    ) -> set_actions_cache_storage_limit_for_repository::SetActionsCacheStorageLimitForRepository<
+        'c,
+    > {
+        set_actions_cache_storage_limit_for_repository::SetActionsCacheStorageLimitForRepository {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            max_cache_size_gb: None,
+        }
+    }
+    /// Choose which actions an organization allows
+    ///
+    /// Replaces the allow list of actions and reusable workflows of an organization. Only applies when its `allowed_actions` policy is `selected`. Classic tokens need `admin:org`.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `github_owned_allowed` (optional, [`SetAllowedActionsOrganization::github_owned_allowed`](crate::actions::set_allowed_actions_organization::SetAllowedActionsOrganization::github_owned_allowed)): Whether actions made by GitHub, such as those of the `actions` organization, may run.
+    /// - `verified_allowed` (optional, [`SetAllowedActionsOrganization::verified_allowed`](crate::actions::set_allowed_actions_organization::SetAllowedActionsOrganization::verified_allowed)): Whether every action from a verified GitHub Marketplace creator may run.
+    /// - `patterns_allowed` (optional, [`SetAllowedActionsOrganization::patterns_allowed`](crate::actions::set_allowed_actions_organization::SetAllowedActionsOrganization::patterns_allowed)): Patterns naming further actions and reusable workflows that may run; wildcards, tags and SHAs work, e.g. `monalisa/octocat@v2` or `monalisa/*`. Only takes effect in public repositories.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `PUT /orgs/{org}/actions/permissions/selected-actions`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/actions/permissions#set-allowed-actions-and-reusable-workflows-for-an-organization)
+    #[inline]
+    pub fn set_allowed_actions_organization(
+        &self,
+        org: impl Into<String>,
+    ) -> set_allowed_actions_organization::SetAllowedActionsOrganization<'c> {
+        set_allowed_actions_organization::SetAllowedActionsOrganization {
+            client: self.client,
+            org: org.into(),
+            github_owned_allowed: None,
+            verified_allowed: None,
+            patterns_allowed: None,
+        }
+    }
+    /// Choose which actions a repository allows
+    ///
+    /// Replaces the allow list of actions and reusable workflows of a repository. Only applies when its `allowed_actions` policy is `selected`. Classic tokens need `repo`.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `github_owned_allowed` (optional, [`SetAllowedActionsRepository::github_owned_allowed`](crate::actions::set_allowed_actions_repository::SetAllowedActionsRepository::github_owned_allowed)): Whether actions made by GitHub, such as those of the `actions` organization, may run.
+    /// - `verified_allowed` (optional, [`SetAllowedActionsRepository::verified_allowed`](crate::actions::set_allowed_actions_repository::SetAllowedActionsRepository::verified_allowed)): Whether every action from a verified GitHub Marketplace creator may run.
+    /// - `patterns_allowed` (optional, [`SetAllowedActionsRepository::patterns_allowed`](crate::actions::set_allowed_actions_repository::SetAllowedActionsRepository::patterns_allowed)): Patterns naming further actions and reusable workflows that may run; wildcards, tags and SHAs work, e.g. `monalisa/octocat@v2` or `monalisa/*`. Only takes effect in public repositories.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `PUT /repos/{owner}/{repo}/actions/permissions/selected-actions`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/actions/permissions#set-allowed-actions-and-reusable-workflows-for-a-repository)
+    #[inline]
+    pub fn set_allowed_actions_repository(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+    ) -> set_allowed_actions_repository::SetAllowedActionsRepository<'c> {
+        set_allowed_actions_repository::SetAllowedActionsRepository {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            github_owned_allowed: None,
+            verified_allowed: None,
+            patterns_allowed: None,
+        }
+    }
+    /// Replace the custom labels of an organization runner
+    ///
+    /// Swaps all custom labels of a self-hosted runner registered with an organization for the given list. Needs admin rights on the organization; classic tokens need `admin:org`.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `runner_id` (required): Numeric ID of the self-hosted runner.
+    /// - `labels` (required): New set of custom labels; an empty list clears them all.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `PUT /orgs/{org}/actions/runners/{runner_id}/labels`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/actions/self-hosted-runners#set-custom-labels-for-a-self-hosted-runner-for-an-organization)
+    #[inline]
+    pub fn set_custom_labels_for_self_hosted_runner_for_org(
+        &self,
+        org: impl Into<String>,
+        runner_id: i64,
+        labels: impl IntoIterator<Item = impl Into<String>>,
+    ) -> set_custom_labels_for_self_hosted_runner_for_org::SetCustomLabelsForSelfHostedRunnerForOrg<
+        'c,
+    > {
+        set_custom_labels_for_self_hosted_runner_for_org::SetCustomLabelsForSelfHostedRunnerForOrg {
+            client: self.client,
+            org: org.into(),
+            runner_id,
+            labels: labels.into_iter().map(Into::into).collect(),
+        }
+    }
+    /// Replace the custom labels of a repository runner
+    ///
+    /// Swaps all custom labels of a self-hosted runner registered with a repository for the given list. Requires admin access; classic tokens need `repo`.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `runner_id` (required): Numeric ID of the self-hosted runner.
+    /// - `labels` (required): New set of custom labels; an empty list clears them all.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `PUT /repos/{owner}/{repo}/actions/runners/{runner_id}/labels`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/actions/self-hosted-runners#set-custom-labels-for-a-self-hosted-runner-for-a-repository)
+    #[inline]
+    pub fn set_custom_labels_for_self_hosted_runner_for_repo(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        runner_id: i64,
+        labels: impl IntoIterator<Item = impl Into<String>>,
+    ) -> set_custom_labels_for_self_hosted_runner_for_repo::SetCustomLabelsForSelfHostedRunnerForRepo<
+        'c,
+    > {
+        set_custom_labels_for_self_hosted_runner_for_repo::SetCustomLabelsForSelfHostedRunnerForRepo {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            runner_id,
+            labels: labels.into_iter().map(Into::into).collect(),
+        }
+    }
+    /// Customize the OIDC subject claim of a repository
+    ///
+    /// Chooses between the default and a custom template for the `sub` claim of OpenID Connect tokens issued to the repository's workflows. Classic tokens need `repo`.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `use_default` (required): When `true`, the default template is used and `include_claim_keys` is ignored.
+    /// - `include_claim_keys` (optional, [`SetCustomOidcSubClaimForRepo::include_claim_keys`](crate::actions::set_custom_oidc_sub_claim_for_repo::SetCustomOidcSubClaimForRepo::include_claim_keys)): Claim keys to build the subject from, each made of letters, digits and underscores, without repeats.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `PUT /repos/{owner}/{repo}/actions/oidc/customization/sub`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/actions/oidc#set-the-customization-template-for-an-oidc-subject-claim-for-a-repository)
+    #[inline]
+    pub fn set_custom_oidc_sub_claim_for_repo(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        use_default: bool,
+    ) -> set_custom_oidc_sub_claim_for_repo::SetCustomOidcSubClaimForRepo<'c> {
+        set_custom_oidc_sub_claim_for_repo::SetCustomOidcSubClaimForRepo {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            use_default,
+            include_claim_keys: None,
+        }
+    }
+    /// Choose the default GITHUB_TOKEN permissions of an organization
+    ///
+    /// Decides whether workflows in an organization start with a read-only or a read-write `GITHUB_TOKEN`, and whether Actions may approve pull requests. Classic tokens need `admin:org`.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `default_workflow_permissions` (optional, [`SetGithubActionsDefaultWorkflowPermissionsOrganization::default_workflow_permissions`](crate::actions::set_github_actions_default_workflow_permissions_organization::SetGithubActionsDefaultWorkflowPermissionsOrganization::default_workflow_permissions)): Access the `GITHUB_TOKEN` gets by default, `read` or `write`.
+    /// - `can_approve_pull_request_reviews` (optional, [`SetGithubActionsDefaultWorkflowPermissionsOrganization::can_approve_pull_request_reviews`](crate::actions::set_github_actions_default_workflow_permissions_organization::SetGithubActionsDefaultWorkflowPermissionsOrganization::can_approve_pull_request_reviews)): Whether Actions may submit approving pull request reviews; turning this on carries security risk.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `PUT /orgs/{org}/actions/permissions/workflow`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/actions/permissions#set-default-workflow-permissions-for-an-organization)
+    #[inline]
+    pub fn set_github_actions_default_workflow_permissions_organization(
+        &self,
+        org: impl Into<String>,
+    ) -> set_github_actions_default_workflow_permissions_organization::SetGithubActionsDefaultWorkflowPermissionsOrganization<
+        'c,
+    > {
+        set_github_actions_default_workflow_permissions_organization::SetGithubActionsDefaultWorkflowPermissionsOrganization {
+            client: self.client,
+            org: org.into(),
+            default_workflow_permissions: None,
+            can_approve_pull_request_reviews: None,
+        }
+    }
+    /// Choose the default GITHUB_TOKEN permissions of a repository
+    ///
+    /// Decides whether workflows in a repository start with a read-only or a read-write `GITHUB_TOKEN`, and whether Actions may approve pull requests. Classic tokens need `repo`.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `default_workflow_permissions` (optional, [`SetGithubActionsDefaultWorkflowPermissionsRepository::default_workflow_permissions`](crate::actions::set_github_actions_default_workflow_permissions_repository::SetGithubActionsDefaultWorkflowPermissionsRepository::default_workflow_permissions)): Access the `GITHUB_TOKEN` gets by default, `read` or `write`.
+    /// - `can_approve_pull_request_reviews` (optional, [`SetGithubActionsDefaultWorkflowPermissionsRepository::can_approve_pull_request_reviews`](crate::actions::set_github_actions_default_workflow_permissions_repository::SetGithubActionsDefaultWorkflowPermissionsRepository::can_approve_pull_request_reviews)): Whether Actions may submit approving pull request reviews; turning this on carries security risk.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `PUT /repos/{owner}/{repo}/actions/permissions/workflow`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/actions/permissions#set-default-workflow-permissions-for-a-repository)
+    #[inline]
+    pub fn set_github_actions_default_workflow_permissions_repository(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+    ) -> set_github_actions_default_workflow_permissions_repository::SetGithubActionsDefaultWorkflowPermissionsRepository<
+        'c,
+    > {
+        set_github_actions_default_workflow_permissions_repository::SetGithubActionsDefaultWorkflowPermissionsRepository {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            default_workflow_permissions: None,
+            can_approve_pull_request_reviews: None,
+        }
+    }
+    /// Change the Actions policy of an organization
+    ///
+    /// Decides which repositories of an organization may run GitHub Actions and which actions and reusable workflows are allowed. Classic tokens need `admin:org`.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `enabled_repositories` (required): Repositories that may run Actions, `all`, `none` or `selected`.
+    /// - `allowed_actions` (optional, [`SetGithubActionsPermissionsOrganization::allowed_actions`](crate::actions::set_github_actions_permissions_organization::SetGithubActionsPermissionsOrganization::allowed_actions)): Actions and reusable workflows that may run, `all`, `local_only` or `selected`.
+    /// - `sha_pinning_required` (optional, [`SetGithubActionsPermissionsOrganization::sha_pinning_required`](crate::actions::set_github_actions_permissions_organization::SetGithubActionsPermissionsOrganization::sha_pinning_required)): Whether actions have to be referenced by a full commit SHA.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `PUT /orgs/{org}/actions/permissions`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/actions/permissions#set-github-actions-permissions-for-an-organization)
+    #[inline]
+    pub fn set_github_actions_permissions_organization(
+        &self,
+        org: impl Into<String>,
+        enabled_repositories: crate::actions::set_github_actions_permissions_organization::EnabledRepositories,
+    ) -> set_github_actions_permissions_organization::SetGithubActionsPermissionsOrganization<
+        'c,
+    > {
+        set_github_actions_permissions_organization::SetGithubActionsPermissionsOrganization {
+            client: self.client,
+            org: org.into(),
+            enabled_repositories,
+            allowed_actions: None,
+            sha_pinning_required: None,
+        }
+    }
+    /// Change the Actions policy of a repository
+    ///
+    /// Turns GitHub Actions on or off for a repository and decides which actions and reusable workflows may run there. Classic tokens need `repo`.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `enabled` (required): Whether GitHub Actions runs in the repository at all.
+    /// - `allowed_actions` (optional, [`SetGithubActionsPermissionsRepository::allowed_actions`](crate::actions::set_github_actions_permissions_repository::SetGithubActionsPermissionsRepository::allowed_actions)): Actions and reusable workflows that may run, `all`, `local_only` or `selected`.
+    /// - `sha_pinning_required` (optional, [`SetGithubActionsPermissionsRepository::sha_pinning_required`](crate::actions::set_github_actions_permissions_repository::SetGithubActionsPermissionsRepository::sha_pinning_required)): Whether actions have to be referenced by a full commit SHA.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `PUT /repos/{owner}/{repo}/actions/permissions`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/actions/permissions#set-github-actions-permissions-for-a-repository)
+    #[inline]
+    pub fn set_github_actions_permissions_repository(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        enabled: bool,
+    ) -> set_github_actions_permissions_repository::SetGithubActionsPermissionsRepository<
+        'c,
+    > {
+        set_github_actions_permissions_repository::SetGithubActionsPermissionsRepository {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            enabled,
+            allowed_actions: None,
+            sha_pinning_required: None,
+        }
+    }
+    /// Replace the repositories an organization secret is shared with
+    ///
+    /// Overwrites the access list of an organization secret whose `visibility` is `selected` with the given repositories. Classic tokens need `admin:org` (and `repo` for private repositories).
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `secret_name` (required): Name of the secret.
+    /// - `selected_repository_ids` (required): IDs of every repository that should read the secret; the add and remove endpoints change single entries instead.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `PUT /orgs/{org}/actions/secrets/{secret_name}/repositories`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/actions/secrets#set-selected-repositories-for-an-organization-secret)
+    #[inline]
+    pub fn set_selected_repos_for_org_secret(
+        &self,
+        org: impl Into<String>,
+        secret_name: impl Into<String>,
+        selected_repository_ids: Vec<i64>,
+    ) -> set_selected_repos_for_org_secret::SetSelectedReposForOrgSecret<'c> {
+        set_selected_repos_for_org_secret::SetSelectedReposForOrgSecret {
+            client: self.client,
+            org: org.into(),
+            secret_name: secret_name.into(),
+            selected_repository_ids,
+        }
+    }
+    /// Replace the repositories an organization variable is shared with
+    ///
+    /// Overwrites the access list of an organization variable whose `visibility` is `selected` with the given repositories. Classic tokens need `admin:org` (and `repo` for private repositories).
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `name` (required): Name of the organization variable.
+    /// - `selected_repository_ids` (required): IDs of every repository that should read the variable.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `PUT /orgs/{org}/actions/variables/{name}/repositories`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/actions/variables#set-selected-repositories-for-an-organization-variable)
+    #[inline]
+    pub fn set_selected_repos_for_org_variable(
+        &self,
+        org: impl Into<String>,
+        name: impl Into<String>,
+        selected_repository_ids: Vec<i64>,
+    ) -> set_selected_repos_for_org_variable::SetSelectedReposForOrgVariable<'c> {
+        set_selected_repos_for_org_variable::SetSelectedReposForOrgVariable {
+            client: self.client,
+            org: org.into(),
+            name: name.into(),
+            selected_repository_ids,
+        }
+    }
+    /// Replace an organization's Actions allow list of repositories
+    ///
+    /// Overwrites the set of repositories allowed to run GitHub Actions, for organizations whose `enabled_repositories` policy is `selected`. Classic tokens need `admin:org`.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `selected_repository_ids` (required): IDs of every repository that should be able to run Actions.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `PUT /orgs/{org}/actions/permissions/repositories`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/actions/permissions#set-selected-repositories-enabled-for-github-actions-in-an-organization)
+    #[inline]
+    pub fn set_selected_repositories_enabled_github_actions_organization(
+        &self,
+        org: impl Into<String>,
+        selected_repository_ids: Vec<i64>,
+    ) -> set_selected_repositories_enabled_github_actions_organization::SetSelectedRepositoriesEnabledGithubActionsOrganization<
+        'c,
+    > {
+        set_selected_repositories_enabled_github_actions_organization::SetSelectedRepositoriesEnabledGithubActionsOrganization {
+            client: self.client,
+            org: org.into(),
+            selected_repository_ids,
+        }
+    }
+    /// Choose who may reuse this repository's actions
+    ///
+    /// Decides how far workflows in other repositories may use the actions and reusable workflows of this private repository. Classic tokens need `repo`.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `access_level` (required): Who may use them: `none` (only this repository), `user` (other private repositories of the same user), `organization` (repositories across the organization) or `enterprise` (repositories across the enterprise; GitHub Enterprise only).
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `PUT /repos/{owner}/{repo}/actions/permissions/access`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/actions/permissions#set-the-level-of-access-for-workflows-outside-of-the-repository)
+    #[inline]
+    pub fn set_workflow_access_to_repository(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        access_level: crate::actions::set_workflow_access_to_repository::AccessLevel,
+    ) -> set_workflow_access_to_repository::SetWorkflowAccessToRepository<'c> {
+        set_workflow_access_to_repository::SetWorkflowAccessToRepository {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            access_level,
+        }
+    }
+    /// Change an environment variable
+    ///
+    /// Renames a variable of a deployment environment or changes its value. Callers need collaborator access; classic tokens need `repo`.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `environment_name` (required): Name of the environment. A `/` in it must be written as `%2F`.
+    /// - `name` (required): Current name of the variable; also the new name when sent in the body.
+    /// - `value` (optional, [`UpdateEnvironmentVariable::value`](crate::actions::update_environment_variable::UpdateEnvironmentVariable::value)): New value, in plain text.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `PATCH /repos/{owner}/{repo}/environments/{environment_name}/variables/{name}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/actions/variables#update-an-environment-variable)
+    #[inline]
+    pub fn update_environment_variable(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        environment_name: impl Into<String>,
+        name: impl Into<String>,
+    ) -> update_environment_variable::UpdateEnvironmentVariable<'c> {
+        update_environment_variable::UpdateEnvironmentVariable {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            environment_name: environment_name.into(),
+            name: name.into(),
+            value: None,
+        }
+    }
+    /// Change an organization's GitHub-hosted runner
+    ///
+    /// Edits the name, runner group, scaling limit, static IP setting or image version of a larger GitHub-hosted runner. Classic tokens need `manage_runners:org`.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `hosted_runner_id` (required): Numeric ID of the GitHub-hosted runner.
+    /// - `name` (optional, [`UpdateHostedRunnerForOrg::name`](crate::actions::update_hosted_runner_for_org::UpdateHostedRunnerForOrg::name)): New display name, 1 to 64 characters from letters, digits, `.`, `-` and `_`.
+    /// - `runner_group_id` (optional, [`UpdateHostedRunnerForOrg::runner_group_id`](crate::actions::update_hosted_runner_for_org::UpdateHostedRunnerForOrg::runner_group_id)): ID of an existing runner group to move the runner to.
+    /// - `maximum_runners` (optional, [`UpdateHostedRunnerForOrg::maximum_runners`](crate::actions::update_hosted_runner_for_org::UpdateHostedRunnerForOrg::maximum_runners)): Upper bound for autoscaling, handy for keeping costs under control.
+    /// - `enable_static_ip` (optional, [`UpdateHostedRunnerForOrg::enable_static_ip`](crate::actions::update_hosted_runner_for_org::UpdateHostedRunnerForOrg::enable_static_ip)): Whether the runner should use a static public IP address; the account limits endpoint shows how many are allowed.
+    /// - `image_version` (optional, [`UpdateHostedRunnerForOrg::image_version`](crate::actions::update_hosted_runner_for_org::UpdateHostedRunnerForOrg::image_version)): Image version to run; only matters for custom images.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `PATCH /orgs/{org}/actions/hosted-runners/{hosted_runner_id}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/actions/hosted-runners#update-a-github-hosted-runner-for-an-organization)
+    #[inline]
+    pub fn update_hosted_runner_for_org(
+        &self,
+        org: impl Into<String>,
+        hosted_runner_id: i64,
+    ) -> update_hosted_runner_for_org::UpdateHostedRunnerForOrg<'c> {
+        update_hosted_runner_for_org::UpdateHostedRunnerForOrg {
+            client: self.client,
+            org: org.into(),
+            hosted_runner_id,
+            name: None,
+            runner_group_id: None,
+            maximum_runners: None,
+            enable_static_ip: None,
+            image_version: None,
+        }
+    }
+    /// Change an organization Actions variable
+    ///
+    /// Edits the name, value or visibility of an organization variable, or the repositories it is shared with. Classic tokens need `admin:org` (and `repo` for private repositories).
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `name` (required): Current name of the variable; also the new name when sent in the body.
+    /// - `value` (optional, [`UpdateOrgVariable::value`](crate::actions::update_org_variable::UpdateOrgVariable::value)): New value, in plain text.
+    /// - `visibility` (optional, [`UpdateOrgVariable::visibility`](crate::actions::update_org_variable::UpdateOrgVariable::visibility)): Which repositories of the organization may read the variable, `all`, `private` or `selected`. With `selected`, only those in `selected_repository_ids` get it.
+    /// - `selected_repository_ids` (optional, [`UpdateOrgVariable::selected_repository_ids`](crate::actions::update_org_variable::UpdateOrgVariable::selected_repository_ids)): IDs of the repositories allowed to read the variable; only accepted when `visibility` is `selected`.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `PATCH /orgs/{org}/actions/variables/{name}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/actions/variables#update-an-organization-variable)
+    #[inline]
+    pub fn update_org_variable(
+        &self,
+        org: impl Into<String>,
+        name: impl Into<String>,
+    ) -> update_org_variable::UpdateOrgVariable<'c> {
+        update_org_variable::UpdateOrgVariable {
+            client: self.client,
+            org: org.into(),
+            name: name.into(),
+            value: None,
+            visibility: None,
+            selected_repository_ids: None,
+        }
+    }
     /// Change a repository variable
     ///
     /// Changes the name or value of an Actions variable.
@@ -1218,6 +5202,254 @@ impl<'c> Actions<'c> {
             repo: repo.into(),
             name: name.into(),
             value: None,
+        }
+    }
+}
+/// Request builder and parameter types of [`Actions::add_custom_labels_to_self_hosted_runner_for_org`](crate::actions::Actions::add_custom_labels_to_self_hosted_runner_for_org).
+pub mod add_custom_labels_to_self_hosted_runner_for_org {
+    /// Request for [`Actions::add_custom_labels_to_self_hosted_runner_for_org`](crate::actions::Actions::add_custom_labels_to_self_hosted_runner_for_org): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct AddCustomLabelsToSelfHostedRunnerForOrg<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) runner_id: i64,
+        pub(super) labels: Vec<String>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for AddCustomLabelsToSelfHostedRunnerForOrg<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> AddCustomLabelsToSelfHostedRunnerForOrg<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Post,
+                "/orgs/{org}/actions/runners/{runner_id}/labels",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.org),
+                    crate::runtime::encode::PathValue::Integer(self.runner_id),
+                ],
+            );
+            let mut body = crate::runtime::JsonObject::new();
+            body.field("labels", &self.labels);
+            req = req.json(body);
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Actions::add_custom_labels_to_self_hosted_runner_for_repo`](crate::actions::Actions::add_custom_labels_to_self_hosted_runner_for_repo).
+pub mod add_custom_labels_to_self_hosted_runner_for_repo {
+    /// Request for [`Actions::add_custom_labels_to_self_hosted_runner_for_repo`](crate::actions::Actions::add_custom_labels_to_self_hosted_runner_for_repo): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct AddCustomLabelsToSelfHostedRunnerForRepo<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) runner_id: i64,
+        pub(super) labels: Vec<String>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for AddCustomLabelsToSelfHostedRunnerForRepo<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> AddCustomLabelsToSelfHostedRunnerForRepo<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Post,
+                "/repos/{owner}/{repo}/actions/runners/{runner_id}/labels",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Integer(self.runner_id),
+                ],
+            );
+            let mut body = crate::runtime::JsonObject::new();
+            body.field("labels", &self.labels);
+            req = req.json(body);
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Actions::add_repo_access_to_self_hosted_runner_group_in_org`](crate::actions::Actions::add_repo_access_to_self_hosted_runner_group_in_org).
+pub mod add_repo_access_to_self_hosted_runner_group_in_org {
+    /// Request for [`Actions::add_repo_access_to_self_hosted_runner_group_in_org`](crate::actions::Actions::add_repo_access_to_self_hosted_runner_group_in_org): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct AddRepoAccessToSelfHostedRunnerGroupInOrg<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) runner_group_id: i64,
+        pub(super) repository_id: i64,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for AddRepoAccessToSelfHostedRunnerGroupInOrg<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> AddRepoAccessToSelfHostedRunnerGroupInOrg<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Put,
+                "/orgs/{org}/actions/runner-groups/{runner_group_id}/repositories/{repository_id}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.org),
+                    crate::runtime::encode::PathValue::Integer(self.runner_group_id),
+                    crate::runtime::encode::PathValue::Integer(self.repository_id),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Actions::add_selected_repo_to_org_secret`](crate::actions::Actions::add_selected_repo_to_org_secret).
+pub mod add_selected_repo_to_org_secret {
+    /// Request for [`Actions::add_selected_repo_to_org_secret`](crate::actions::Actions::add_selected_repo_to_org_secret): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct AddSelectedRepoToOrgSecret<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) secret_name: String,
+        pub(super) repository_id: i64,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for AddSelectedRepoToOrgSecret<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> AddSelectedRepoToOrgSecret<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Put,
+                "/orgs/{org}/actions/secrets/{secret_name}/repositories/{repository_id}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.org),
+                    crate::runtime::encode::PathValue::Segment(&self.secret_name),
+                    crate::runtime::encode::PathValue::Integer(self.repository_id),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Actions::add_selected_repo_to_org_variable`](crate::actions::Actions::add_selected_repo_to_org_variable).
+pub mod add_selected_repo_to_org_variable {
+    /// Request for [`Actions::add_selected_repo_to_org_variable`](crate::actions::Actions::add_selected_repo_to_org_variable): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct AddSelectedRepoToOrgVariable<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) name: String,
+        pub(super) repository_id: i64,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for AddSelectedRepoToOrgVariable<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> AddSelectedRepoToOrgVariable<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Put,
+                "/orgs/{org}/actions/variables/{name}/repositories/{repository_id}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.org),
+                    crate::runtime::encode::PathValue::Segment(&self.name),
+                    crate::runtime::encode::PathValue::Integer(self.repository_id),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Actions::approve_workflow_run`](crate::actions::Actions::approve_workflow_run).
+pub mod approve_workflow_run {
+    /// Request for [`Actions::approve_workflow_run`](crate::actions::Actions::approve_workflow_run): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ApproveWorkflowRun<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) run_id: i64,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ApproveWorkflowRun<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> ApproveWorkflowRun<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Post,
+                "/repos/{owner}/{repo}/actions/runs/{run_id}/approve",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Integer(self.run_id),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
         }
     }
 }
@@ -1277,6 +5509,350 @@ pub mod cancel_workflow_run {
         > {
             self.build()
                 .send_with("actions.cancelWorkflowRun", crate::runtime::decode::json)
+        }
+    }
+}
+/// Request builder and parameter types of [`Actions::create_environment_variable`](crate::actions::Actions::create_environment_variable).
+pub mod create_environment_variable {
+    /// Request for [`Actions::create_environment_variable`](crate::actions::Actions::create_environment_variable): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct CreateEnvironmentVariable<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) environment_name: String,
+        pub(super) name: String,
+        pub(super) value: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for CreateEnvironmentVariable<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> CreateEnvironmentVariable<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Post,
+                "/repos/{owner}/{repo}/environments/{environment_name}/variables",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Segment(&self.environment_name),
+                ],
+            );
+            let mut body = crate::runtime::JsonObject::new();
+            body.field("name", &self.name);
+            body.field("value", &self.value);
+            req = req.json(body);
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Actions::create_hosted_runner_for_org`](crate::actions::Actions::create_hosted_runner_for_org).
+pub mod create_hosted_runner_for_org {
+    /// Request for [`Actions::create_hosted_runner_for_org`](crate::actions::Actions::create_hosted_runner_for_org): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct CreateHostedRunnerForOrg<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) name: String,
+        pub(super) image: crate::actions::create_hosted_runner_for_org::Image,
+        pub(super) size: String,
+        pub(super) runner_group_id: i64,
+        pub(super) maximum_runners: Option<i64>,
+        pub(super) enable_static_ip: Option<bool>,
+        pub(super) image_gen: Option<bool>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for CreateHostedRunnerForOrg<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> CreateHostedRunnerForOrg<'c> {
+        /// Upper bound for autoscaling, handy for keeping costs under control.
+        #[inline]
+        pub fn maximum_runners(mut self, maximum_runners: i64) -> Self {
+            self.maximum_runners = Some(maximum_runners);
+            self
+        }
+        /// Whether to give the runner a static public IP address; the account limits endpoint shows how many are allowed.
+        #[inline]
+        pub fn enable_static_ip(mut self, enable_static_ip: bool) -> Self {
+            self.enable_static_ip = Some(enable_static_ip);
+            self
+        }
+        /// Whether the runner is meant for building custom images. Default `false`.
+        #[inline]
+        pub fn image_gen(mut self, image_gen: bool) -> Self {
+            self.image_gen = Some(image_gen);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Post,
+                "/orgs/{org}/actions/hosted-runners",
+                &[crate::runtime::encode::PathValue::Segment(&self.org)],
+            );
+            let mut body = crate::runtime::JsonObject::new();
+            body.field("name", &self.name);
+            body.field("image", &self.image);
+            body.field("size", &self.size);
+            body.field("runner_group_id", &self.runner_group_id);
+            body.opt("maximum_runners", &self.maximum_runners);
+            body.opt("enable_static_ip", &self.enable_static_ip);
+            body.opt("image_gen", &self.image_gen);
+            req = req.json(body);
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+    /// Where the image comes from, `github`, `partner` or `custom`.
+    #[derive(Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum ImageSource {
+        /// `github`
+        Github,
+        /// `partner`
+        Partner,
+        /// `custom`
+        Custom,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl ::std::fmt::Debug for ImageSource {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Github => "Github",
+                    Self::Partner => "Partner",
+                    Self::Custom => "Custom",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
+    }
+    impl ImageSource {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Github => "github",
+                Self::Partner => "partner",
+                Self::Custom => "custom",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for ImageSource {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    /// Object describing which image the runner boots from; the image lists of this API show what can be used.
+    #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+    pub struct Image {
+        /// ID of the image.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub id: Option<String>,
+        /// Where the image comes from, `github`, `partner` or `custom`.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub source: Option<crate::actions::create_hosted_runner_for_org::ImageSource>,
+        /// Image version to run; only matters for custom images.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub version: Option<Option<String>>,
+    }
+}
+/// Request builder and parameter types of [`Actions::create_or_update_environment_secret`](crate::actions::Actions::create_or_update_environment_secret).
+pub mod create_or_update_environment_secret {
+    /// Request for [`Actions::create_or_update_environment_secret`](crate::actions::Actions::create_or_update_environment_secret): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct CreateOrUpdateEnvironmentSecret<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) environment_name: String,
+        pub(super) secret_name: String,
+        pub(super) encrypted_value: String,
+        pub(super) key_id: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for CreateOrUpdateEnvironmentSecret<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> CreateOrUpdateEnvironmentSecret<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Put,
+                "/repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Segment(&self.environment_name),
+                    crate::runtime::encode::PathValue::Segment(&self.secret_name),
+                ],
+            );
+            let mut body = crate::runtime::JsonObject::new();
+            body.field("encrypted_value", &self.encrypted_value);
+            body.field("key_id", &self.key_id);
+            req = req.json(body);
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Actions::create_or_update_org_secret`](crate::actions::Actions::create_or_update_org_secret).
+pub mod create_or_update_org_secret {
+    /// Request for [`Actions::create_or_update_org_secret`](crate::actions::Actions::create_or_update_org_secret): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct CreateOrUpdateOrgSecret<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) secret_name: String,
+        pub(super) encrypted_value: Option<String>,
+        pub(super) key_id: Option<String>,
+        pub(super) visibility: crate::actions::create_or_update_org_secret::Visibility,
+        pub(super) selected_repository_ids: Option<Vec<i64>>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for CreateOrUpdateOrgSecret<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> CreateOrUpdateOrgSecret<'c> {
+        /// Secret value sealed with the organization public key (libsodium sealed box), base64 encoded.
+        #[inline]
+        pub fn encrypted_value(mut self, encrypted_value: impl Into<String>) -> Self {
+            self.encrypted_value = Some(encrypted_value.into());
+            self
+        }
+        /// ID of the public key used for the encryption.
+        #[inline]
+        pub fn key_id(mut self, key_id: impl Into<String>) -> Self {
+            self.key_id = Some(key_id.into());
+            self
+        }
+        /// IDs of the repositories allowed to read the secret; only accepted when `visibility` is `selected`. The selected-repository endpoints can change the list later.
+        #[inline]
+        pub fn selected_repository_ids(
+            mut self,
+            selected_repository_ids: Vec<i64>,
+        ) -> Self {
+            self.selected_repository_ids = Some(selected_repository_ids);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Put,
+                "/orgs/{org}/actions/secrets/{secret_name}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.org),
+                    crate::runtime::encode::PathValue::Segment(&self.secret_name),
+                ],
+            );
+            let mut body = crate::runtime::JsonObject::new();
+            body.opt("encrypted_value", &self.encrypted_value);
+            body.opt("key_id", &self.key_id);
+            body.field("visibility", &self.visibility);
+            body.opt("selected_repository_ids", &self.selected_repository_ids);
+            req = req.json(body);
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+    /// Which repositories of the organization may read the secret, `all`, `private` or `selected`. With `selected`, only those in `selected_repository_ids` get it.
+    #[derive(Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum Visibility {
+        /// `all`
+        All,
+        /// `private`
+        Private,
+        /// `selected`
+        Selected,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl ::std::fmt::Debug for Visibility {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::All => "All",
+                    Self::Private => "Private",
+                    Self::Selected => "Selected",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
+    }
+    impl Visibility {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::All => "all",
+                Self::Private => "private",
+                Self::Selected => "selected",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for Visibility {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
         }
     }
 }
@@ -1349,6 +5925,252 @@ pub mod create_or_update_repo_secret {
                     "actions.createOrUpdateRepoSecret",
                     crate::runtime::decode::json_or_none,
                 )
+        }
+    }
+}
+/// Request builder and parameter types of [`Actions::create_org_variable`](crate::actions::Actions::create_org_variable).
+pub mod create_org_variable {
+    /// Request for [`Actions::create_org_variable`](crate::actions::Actions::create_org_variable): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct CreateOrgVariable<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) name: String,
+        pub(super) value: String,
+        pub(super) visibility: crate::actions::create_org_variable::Visibility,
+        pub(super) selected_repository_ids: Option<Vec<i64>>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for CreateOrgVariable<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> CreateOrgVariable<'c> {
+        /// IDs of the repositories allowed to read the variable; only accepted when `visibility` is `selected`.
+        #[inline]
+        pub fn selected_repository_ids(
+            mut self,
+            selected_repository_ids: Vec<i64>,
+        ) -> Self {
+            self.selected_repository_ids = Some(selected_repository_ids);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Post,
+                "/orgs/{org}/actions/variables",
+                &[crate::runtime::encode::PathValue::Segment(&self.org)],
+            );
+            let mut body = crate::runtime::JsonObject::new();
+            body.field("name", &self.name);
+            body.field("value", &self.value);
+            body.field("visibility", &self.visibility);
+            body.opt("selected_repository_ids", &self.selected_repository_ids);
+            req = req.json(body);
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+    /// Which repositories of the organization may read the variable, `all`, `private` or `selected`. With `selected`, only those in `selected_repository_ids` get it.
+    #[derive(Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum Visibility {
+        /// `all`
+        All,
+        /// `private`
+        Private,
+        /// `selected`
+        Selected,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl ::std::fmt::Debug for Visibility {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::All => "All",
+                    Self::Private => "Private",
+                    Self::Selected => "Selected",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
+    }
+    impl Visibility {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::All => "all",
+                Self::Private => "private",
+                Self::Selected => "selected",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for Visibility {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+}
+/// Request builder and parameter types of [`Actions::create_registration_token_for_org`](crate::actions::Actions::create_registration_token_for_org).
+pub mod create_registration_token_for_org {
+    /// Request for [`Actions::create_registration_token_for_org`](crate::actions::Actions::create_registration_token_for_org): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct CreateRegistrationTokenForOrg<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for CreateRegistrationTokenForOrg<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> CreateRegistrationTokenForOrg<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Post,
+                "/orgs/{org}/actions/runners/registration-token",
+                &[crate::runtime::encode::PathValue::Segment(&self.org)],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Actions::create_registration_token_for_repo`](crate::actions::Actions::create_registration_token_for_repo).
+pub mod create_registration_token_for_repo {
+    /// Request for [`Actions::create_registration_token_for_repo`](crate::actions::Actions::create_registration_token_for_repo): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct CreateRegistrationTokenForRepo<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for CreateRegistrationTokenForRepo<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> CreateRegistrationTokenForRepo<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Post,
+                "/repos/{owner}/{repo}/actions/runners/registration-token",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Actions::create_remove_token_for_org`](crate::actions::Actions::create_remove_token_for_org).
+pub mod create_remove_token_for_org {
+    /// Request for [`Actions::create_remove_token_for_org`](crate::actions::Actions::create_remove_token_for_org): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct CreateRemoveTokenForOrg<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for CreateRemoveTokenForOrg<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> CreateRemoveTokenForOrg<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Post,
+                "/orgs/{org}/actions/runners/remove-token",
+                &[crate::runtime::encode::PathValue::Segment(&self.org)],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Actions::create_remove_token_for_repo`](crate::actions::Actions::create_remove_token_for_repo).
+pub mod create_remove_token_for_repo {
+    /// Request for [`Actions::create_remove_token_for_repo`](crate::actions::Actions::create_remove_token_for_repo): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct CreateRemoveTokenForRepo<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for CreateRemoveTokenForRepo<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> CreateRemoveTokenForRepo<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Post,
+                "/repos/{owner}/{repo}/actions/runners/remove-token",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
         }
     }
 }
@@ -1489,6 +6311,46 @@ pub mod create_workflow_dispatch {
         }
     }
 }
+/// Request builder and parameter types of [`Actions::delete_actions_cache_by_id`](crate::actions::Actions::delete_actions_cache_by_id).
+pub mod delete_actions_cache_by_id {
+    /// Request for [`Actions::delete_actions_cache_by_id`](crate::actions::Actions::delete_actions_cache_by_id): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct DeleteActionsCacheById<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) cache_id: i64,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for DeleteActionsCacheById<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> DeleteActionsCacheById<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Delete,
+                "/repos/{owner}/{repo}/actions/caches/{cache_id}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Integer(self.cache_id),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
 /// Request builder and parameter types of [`Actions::delete_actions_cache_by_key`](crate::actions::Actions::delete_actions_cache_by_key).
 pub mod delete_actions_cache_by_key {
     /// Request for [`Actions::delete_actions_cache_by_key`](crate::actions::Actions::delete_actions_cache_by_key): set optional parameters, then `send()` (or `build()` to adjust the request).
@@ -1616,6 +6478,282 @@ pub mod delete_artifact {
         }
     }
 }
+/// Request builder and parameter types of [`Actions::delete_custom_image_from_org`](crate::actions::Actions::delete_custom_image_from_org).
+pub mod delete_custom_image_from_org {
+    /// Request for [`Actions::delete_custom_image_from_org`](crate::actions::Actions::delete_custom_image_from_org): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct DeleteCustomImageFromOrg<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) image_definition_id: i64,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for DeleteCustomImageFromOrg<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> DeleteCustomImageFromOrg<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Delete,
+                "/orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.org),
+                    crate::runtime::encode::PathValue::Integer(self.image_definition_id),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Actions::delete_custom_image_version_from_org`](crate::actions::Actions::delete_custom_image_version_from_org).
+pub mod delete_custom_image_version_from_org {
+    /// Request for [`Actions::delete_custom_image_version_from_org`](crate::actions::Actions::delete_custom_image_version_from_org): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct DeleteCustomImageVersionFromOrg<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) image_definition_id: i64,
+        pub(super) version: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for DeleteCustomImageVersionFromOrg<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> DeleteCustomImageVersionFromOrg<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Delete,
+                "/orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}/versions/{version}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.org),
+                    crate::runtime::encode::PathValue::Integer(self.image_definition_id),
+                    crate::runtime::encode::PathValue::Segment(&self.version),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Actions::delete_environment_secret`](crate::actions::Actions::delete_environment_secret).
+pub mod delete_environment_secret {
+    /// Request for [`Actions::delete_environment_secret`](crate::actions::Actions::delete_environment_secret): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct DeleteEnvironmentSecret<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) environment_name: String,
+        pub(super) secret_name: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for DeleteEnvironmentSecret<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> DeleteEnvironmentSecret<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Delete,
+                "/repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Segment(&self.environment_name),
+                    crate::runtime::encode::PathValue::Segment(&self.secret_name),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Actions::delete_environment_variable`](crate::actions::Actions::delete_environment_variable).
+pub mod delete_environment_variable {
+    /// Request for [`Actions::delete_environment_variable`](crate::actions::Actions::delete_environment_variable): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct DeleteEnvironmentVariable<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) environment_name: String,
+        pub(super) name: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for DeleteEnvironmentVariable<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> DeleteEnvironmentVariable<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Delete,
+                "/repos/{owner}/{repo}/environments/{environment_name}/variables/{name}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Segment(&self.environment_name),
+                    crate::runtime::encode::PathValue::Segment(&self.name),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Actions::delete_hosted_runner_for_org`](crate::actions::Actions::delete_hosted_runner_for_org).
+pub mod delete_hosted_runner_for_org {
+    /// Request for [`Actions::delete_hosted_runner_for_org`](crate::actions::Actions::delete_hosted_runner_for_org): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct DeleteHostedRunnerForOrg<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) hosted_runner_id: i64,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for DeleteHostedRunnerForOrg<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> DeleteHostedRunnerForOrg<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Delete,
+                "/orgs/{org}/actions/hosted-runners/{hosted_runner_id}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.org),
+                    crate::runtime::encode::PathValue::Integer(self.hosted_runner_id),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Actions::delete_org_secret`](crate::actions::Actions::delete_org_secret).
+pub mod delete_org_secret {
+    /// Request for [`Actions::delete_org_secret`](crate::actions::Actions::delete_org_secret): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct DeleteOrgSecret<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) secret_name: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for DeleteOrgSecret<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> DeleteOrgSecret<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Delete,
+                "/orgs/{org}/actions/secrets/{secret_name}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.org),
+                    crate::runtime::encode::PathValue::Segment(&self.secret_name),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Actions::delete_org_variable`](crate::actions::Actions::delete_org_variable).
+pub mod delete_org_variable {
+    /// Request for [`Actions::delete_org_variable`](crate::actions::Actions::delete_org_variable): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct DeleteOrgVariable<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) name: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for DeleteOrgVariable<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> DeleteOrgVariable<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Delete,
+                "/orgs/{org}/actions/variables/{name}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.org),
+                    crate::runtime::encode::PathValue::Segment(&self.name),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
 /// Request builder and parameter types of [`Actions::delete_repo_secret`](crate::actions::Actions::delete_repo_secret).
 pub mod delete_repo_secret {
     /// Request for [`Actions::delete_repo_secret`](crate::actions::Actions::delete_repo_secret): set optional parameters, then `send()` (or `build()` to adjust the request).
@@ -1714,6 +6852,84 @@ pub mod delete_repo_variable {
         }
     }
 }
+/// Request builder and parameter types of [`Actions::delete_self_hosted_runner_from_org`](crate::actions::Actions::delete_self_hosted_runner_from_org).
+pub mod delete_self_hosted_runner_from_org {
+    /// Request for [`Actions::delete_self_hosted_runner_from_org`](crate::actions::Actions::delete_self_hosted_runner_from_org): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct DeleteSelfHostedRunnerFromOrg<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) runner_id: i64,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for DeleteSelfHostedRunnerFromOrg<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> DeleteSelfHostedRunnerFromOrg<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Delete,
+                "/orgs/{org}/actions/runners/{runner_id}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.org),
+                    crate::runtime::encode::PathValue::Integer(self.runner_id),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Actions::delete_self_hosted_runner_from_repo`](crate::actions::Actions::delete_self_hosted_runner_from_repo).
+pub mod delete_self_hosted_runner_from_repo {
+    /// Request for [`Actions::delete_self_hosted_runner_from_repo`](crate::actions::Actions::delete_self_hosted_runner_from_repo): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct DeleteSelfHostedRunnerFromRepo<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) runner_id: i64,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for DeleteSelfHostedRunnerFromRepo<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> DeleteSelfHostedRunnerFromRepo<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Delete,
+                "/repos/{owner}/{repo}/actions/runners/{runner_id}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Integer(self.runner_id),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
 /// Request builder and parameter types of [`Actions::delete_workflow_run`](crate::actions::Actions::delete_workflow_run).
 pub mod delete_workflow_run {
     /// Request for [`Actions::delete_workflow_run`](crate::actions::Actions::delete_workflow_run): set optional parameters, then `send()` (or `build()` to adjust the request).
@@ -1809,6 +7025,44 @@ pub mod delete_workflow_run_logs {
         ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
             self.build()
                 .send_with("actions.deleteWorkflowRunLogs", crate::runtime::decode::unit)
+        }
+    }
+}
+/// Request builder and parameter types of [`Actions::disable_selected_repository_github_actions_organization`](crate::actions::Actions::disable_selected_repository_github_actions_organization).
+pub mod disable_selected_repository_github_actions_organization {
+    /// Request for [`Actions::disable_selected_repository_github_actions_organization`](crate::actions::Actions::disable_selected_repository_github_actions_organization): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct DisableSelectedRepositoryGithubActionsOrganization<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) repository_id: i64,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for DisableSelectedRepositoryGithubActionsOrganization<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> DisableSelectedRepositoryGithubActionsOrganization<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Delete,
+                "/orgs/{org}/actions/permissions/repositories/{repository_id}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.org),
+                    crate::runtime::encode::PathValue::Integer(self.repository_id),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
         }
     }
 }
@@ -1973,6 +7227,48 @@ pub mod download_job_logs_for_workflow_run {
         }
     }
 }
+/// Request builder and parameter types of [`Actions::download_workflow_run_attempt_logs`](crate::actions::Actions::download_workflow_run_attempt_logs).
+pub mod download_workflow_run_attempt_logs {
+    /// Request for [`Actions::download_workflow_run_attempt_logs`](crate::actions::Actions::download_workflow_run_attempt_logs): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct DownloadWorkflowRunAttemptLogs<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) run_id: i64,
+        pub(super) attempt_number: i64,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for DownloadWorkflowRunAttemptLogs<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> DownloadWorkflowRunAttemptLogs<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}/logs",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Integer(self.run_id),
+                    crate::runtime::encode::PathValue::Integer(self.attempt_number),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
 /// Request builder and parameter types of [`Actions::download_workflow_run_logs`](crate::actions::Actions::download_workflow_run_logs).
 pub mod download_workflow_run_logs {
     /// Request for [`Actions::download_workflow_run_logs`](crate::actions::Actions::download_workflow_run_logs): set optional parameters, then `send()` (or `build()` to adjust the request).
@@ -2031,6 +7327,44 @@ pub mod download_workflow_run_logs {
         }
     }
 }
+/// Request builder and parameter types of [`Actions::enable_selected_repository_github_actions_organization`](crate::actions::Actions::enable_selected_repository_github_actions_organization).
+pub mod enable_selected_repository_github_actions_organization {
+    /// Request for [`Actions::enable_selected_repository_github_actions_organization`](crate::actions::Actions::enable_selected_repository_github_actions_organization): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct EnableSelectedRepositoryGithubActionsOrganization<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) repository_id: i64,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for EnableSelectedRepositoryGithubActionsOrganization<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> EnableSelectedRepositoryGithubActionsOrganization<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Put,
+                "/orgs/{org}/actions/permissions/repositories/{repository_id}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.org),
+                    crate::runtime::encode::PathValue::Integer(self.repository_id),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
 /// Request builder and parameter types of [`Actions::enable_workflow`](crate::actions::Actions::enable_workflow).
 pub mod enable_workflow {
     /// Request for [`Actions::enable_workflow`](crate::actions::Actions::enable_workflow): set optional parameters, then `send()` (or `build()` to adjust the request).
@@ -2077,6 +7411,760 @@ pub mod enable_workflow {
         ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
             self.build()
                 .send_with("actions.enableWorkflow", crate::runtime::decode::unit)
+        }
+    }
+}
+/// Request builder and parameter types of [`Actions::force_cancel_workflow_run`](crate::actions::Actions::force_cancel_workflow_run).
+pub mod force_cancel_workflow_run {
+    /// Request for [`Actions::force_cancel_workflow_run`](crate::actions::Actions::force_cancel_workflow_run): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ForceCancelWorkflowRun<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) run_id: i64,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ForceCancelWorkflowRun<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> ForceCancelWorkflowRun<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Post,
+                "/repos/{owner}/{repo}/actions/runs/{run_id}/force-cancel",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Integer(self.run_id),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Actions::generate_runner_jitconfig_for_org`](crate::actions::Actions::generate_runner_jitconfig_for_org).
+pub mod generate_runner_jitconfig_for_org {
+    /// Request for [`Actions::generate_runner_jitconfig_for_org`](crate::actions::Actions::generate_runner_jitconfig_for_org): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct GenerateRunnerJitconfigForOrg<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) name: String,
+        pub(super) runner_group_id: i64,
+        pub(super) labels: Vec<String>,
+        pub(super) work_folder: Option<String>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GenerateRunnerJitconfigForOrg<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> GenerateRunnerJitconfigForOrg<'c> {
+        /// Directory for job files, relative to where the runner is installed. Default: `_work`.
+        #[inline]
+        pub fn work_folder(mut self, work_folder: impl Into<String>) -> Self {
+            self.work_folder = Some(work_folder.into());
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Post,
+                "/orgs/{org}/actions/runners/generate-jitconfig",
+                &[crate::runtime::encode::PathValue::Segment(&self.org)],
+            );
+            let mut body = crate::runtime::JsonObject::new();
+            body.field("name", &self.name);
+            body.field("runner_group_id", &self.runner_group_id);
+            body.field("labels", &self.labels);
+            body.opt("work_folder", &self.work_folder);
+            req = req.json(body);
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Actions::generate_runner_jitconfig_for_repo`](crate::actions::Actions::generate_runner_jitconfig_for_repo).
+pub mod generate_runner_jitconfig_for_repo {
+    /// Request for [`Actions::generate_runner_jitconfig_for_repo`](crate::actions::Actions::generate_runner_jitconfig_for_repo): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct GenerateRunnerJitconfigForRepo<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) name: String,
+        pub(super) runner_group_id: i64,
+        pub(super) labels: Vec<String>,
+        pub(super) work_folder: Option<String>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GenerateRunnerJitconfigForRepo<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> GenerateRunnerJitconfigForRepo<'c> {
+        /// Directory for job files, relative to where the runner is installed. Default: `_work`.
+        #[inline]
+        pub fn work_folder(mut self, work_folder: impl Into<String>) -> Self {
+            self.work_folder = Some(work_folder.into());
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Post,
+                "/repos/{owner}/{repo}/actions/runners/generate-jitconfig",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                ],
+            );
+            let mut body = crate::runtime::JsonObject::new();
+            body.field("name", &self.name);
+            body.field("runner_group_id", &self.runner_group_id);
+            body.field("labels", &self.labels);
+            body.opt("work_folder", &self.work_folder);
+            req = req.json(body);
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Actions::get_actions_cache_list`](crate::actions::Actions::get_actions_cache_list).
+pub mod get_actions_cache_list {
+    /// Request for [`Actions::get_actions_cache_list`](crate::actions::Actions::get_actions_cache_list): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct GetActionsCacheList<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) per_page: Option<i64>,
+        pub(super) page: Option<i64>,
+        pub(super) r#ref: Option<String>,
+        pub(super) key: Option<String>,
+        pub(super) sort: Option<crate::actions::get_actions_cache_list::Sort>,
+        pub(super) direction: Option<crate::actions::get_actions_cache_list::Direction>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetActionsCacheList<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> GetActionsCacheList<'c> {
+        /// How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+        #[inline]
+        pub fn per_page(mut self, per_page: i64) -> Self {
+            self.per_page = Some(per_page);
+            self
+        }
+        /// Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+        #[inline]
+        pub fn page(mut self, page: i64) -> Self {
+            self.page = Some(page);
+            self
+        }
+        /// Full Git ref whose caches to show, such as `refs/heads/main` for a branch or `refs/pull/<number>/merge` for a pull request.
+        #[inline]
+        pub fn r#ref(mut self, r#ref: impl Into<String>) -> Self {
+            self.r#ref = Some(r#ref.into());
+            self
+        }
+        /// Cache key, or the start of one, to match.
+        #[inline]
+        pub fn key(mut self, key: impl Into<String>) -> Self {
+            self.key = Some(key.into());
+            self
+        }
+        /// Field to order by: `created_at`, `last_accessed_at` or `size_in_bytes`. Default: `last_accessed_at`.
+        #[inline]
+        pub fn sort(
+            mut self,
+            sort: crate::actions::get_actions_cache_list::Sort,
+        ) -> Self {
+            self.sort = Some(sort);
+            self
+        }
+        /// Sort direction, `asc` or `desc`. Default: `desc`.
+        #[inline]
+        pub fn direction(
+            mut self,
+            direction: crate::actions::get_actions_cache_list::Direction,
+        ) -> Self {
+            self.direction = Some(direction);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/actions/caches",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                ],
+            );
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
+            }
+            if let Some(value) = self.page {
+                req = req.query("page", value.to_string());
+            }
+            if let Some(value) = self.r#ref {
+                req = req.query("ref", value);
+            }
+            if let Some(value) = self.key {
+                req = req.query("key", value);
+            }
+            if let Some(value) = self.sort {
+                req = req.query("sort", value.as_str().to_owned());
+            }
+            if let Some(value) = self.direction {
+                req = req.query("direction", value.as_str().to_owned());
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+    /// Field to order by: `created_at`, `last_accessed_at` or `size_in_bytes`. Default: `last_accessed_at`.
+    #[derive(Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum Sort {
+        /// `created_at`
+        CreatedAt,
+        /// `last_accessed_at`
+        LastAccessedAt,
+        /// `size_in_bytes`
+        SizeInBytes,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl ::std::fmt::Debug for Sort {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::CreatedAt => "CreatedAt",
+                    Self::LastAccessedAt => "LastAccessedAt",
+                    Self::SizeInBytes => "SizeInBytes",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
+    }
+    impl Sort {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::CreatedAt => "created_at",
+                Self::LastAccessedAt => "last_accessed_at",
+                Self::SizeInBytes => "size_in_bytes",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for Sort {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    /// Sort direction, `asc` or `desc`. Default: `desc`.
+    #[derive(Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum Direction {
+        /// `asc`
+        Asc,
+        /// `desc`
+        Desc,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl ::std::fmt::Debug for Direction {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Asc => "Asc",
+                    Self::Desc => "Desc",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
+    }
+    impl Direction {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Asc => "asc",
+                Self::Desc => "desc",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for Direction {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+}
+/// Request builder and parameter types of [`Actions::get_actions_cache_retention_limit_for_enterprise`](crate::actions::Actions::get_actions_cache_retention_limit_for_enterprise).
+pub mod get_actions_cache_retention_limit_for_enterprise {
+    /// Request for [`Actions::get_actions_cache_retention_limit_for_enterprise`](crate::actions::Actions::get_actions_cache_retention_limit_for_enterprise): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct GetActionsCacheRetentionLimitForEnterprise<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) enterprise: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetActionsCacheRetentionLimitForEnterprise<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> GetActionsCacheRetentionLimitForEnterprise<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/enterprises/{enterprise}/actions/cache/retention-limit",
+                &[crate::runtime::encode::PathValue::Segment(&self.enterprise)],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Actions::get_actions_cache_retention_limit_for_organization`](crate::actions::Actions::get_actions_cache_retention_limit_for_organization).
+pub mod get_actions_cache_retention_limit_for_organization {
+    /// Request for [`Actions::get_actions_cache_retention_limit_for_organization`](crate::actions::Actions::get_actions_cache_retention_limit_for_organization): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct GetActionsCacheRetentionLimitForOrganization<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetActionsCacheRetentionLimitForOrganization<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> GetActionsCacheRetentionLimitForOrganization<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/organizations/{org}/actions/cache/retention-limit",
+                &[crate::runtime::encode::PathValue::Segment(&self.org)],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Actions::get_actions_cache_retention_limit_for_repository`](crate::actions::Actions::get_actions_cache_retention_limit_for_repository).
+pub mod get_actions_cache_retention_limit_for_repository {
+    /// Request for [`Actions::get_actions_cache_retention_limit_for_repository`](crate::actions::Actions::get_actions_cache_retention_limit_for_repository): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct GetActionsCacheRetentionLimitForRepository<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetActionsCacheRetentionLimitForRepository<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> GetActionsCacheRetentionLimitForRepository<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/actions/cache/retention-limit",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Actions::get_actions_cache_storage_limit_for_enterprise`](crate::actions::Actions::get_actions_cache_storage_limit_for_enterprise).
+pub mod get_actions_cache_storage_limit_for_enterprise {
+    /// Request for [`Actions::get_actions_cache_storage_limit_for_enterprise`](crate::actions::Actions::get_actions_cache_storage_limit_for_enterprise): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct GetActionsCacheStorageLimitForEnterprise<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) enterprise: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetActionsCacheStorageLimitForEnterprise<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> GetActionsCacheStorageLimitForEnterprise<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/enterprises/{enterprise}/actions/cache/storage-limit",
+                &[crate::runtime::encode::PathValue::Segment(&self.enterprise)],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Actions::get_actions_cache_storage_limit_for_organization`](crate::actions::Actions::get_actions_cache_storage_limit_for_organization).
+pub mod get_actions_cache_storage_limit_for_organization {
+    /// Request for [`Actions::get_actions_cache_storage_limit_for_organization`](crate::actions::Actions::get_actions_cache_storage_limit_for_organization): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct GetActionsCacheStorageLimitForOrganization<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetActionsCacheStorageLimitForOrganization<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> GetActionsCacheStorageLimitForOrganization<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/organizations/{org}/actions/cache/storage-limit",
+                &[crate::runtime::encode::PathValue::Segment(&self.org)],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Actions::get_actions_cache_storage_limit_for_repository`](crate::actions::Actions::get_actions_cache_storage_limit_for_repository).
+pub mod get_actions_cache_storage_limit_for_repository {
+    /// Request for [`Actions::get_actions_cache_storage_limit_for_repository`](crate::actions::Actions::get_actions_cache_storage_limit_for_repository): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct GetActionsCacheStorageLimitForRepository<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetActionsCacheStorageLimitForRepository<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> GetActionsCacheStorageLimitForRepository<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/actions/cache/storage-limit",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Actions::get_actions_cache_usage`](crate::actions::Actions::get_actions_cache_usage).
+pub mod get_actions_cache_usage {
+    /// Request for [`Actions::get_actions_cache_usage`](crate::actions::Actions::get_actions_cache_usage): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct GetActionsCacheUsage<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetActionsCacheUsage<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> GetActionsCacheUsage<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/actions/cache/usage",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Actions::get_actions_cache_usage_by_repo_for_org`](crate::actions::Actions::get_actions_cache_usage_by_repo_for_org).
+pub mod get_actions_cache_usage_by_repo_for_org {
+    /// Request for [`Actions::get_actions_cache_usage_by_repo_for_org`](crate::actions::Actions::get_actions_cache_usage_by_repo_for_org): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct GetActionsCacheUsageByRepoForOrg<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) per_page: Option<i64>,
+        pub(super) page: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetActionsCacheUsageByRepoForOrg<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> GetActionsCacheUsageByRepoForOrg<'c> {
+        /// How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+        #[inline]
+        pub fn per_page(mut self, per_page: i64) -> Self {
+            self.per_page = Some(per_page);
+            self
+        }
+        /// Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+        #[inline]
+        pub fn page(mut self, page: i64) -> Self {
+            self.page = Some(page);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/orgs/{org}/actions/cache/usage-by-repository",
+                &[crate::runtime::encode::PathValue::Segment(&self.org)],
+            );
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
+            }
+            if let Some(value) = self.page {
+                req = req.query("page", value.to_string());
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Actions::get_actions_cache_usage_for_org`](crate::actions::Actions::get_actions_cache_usage_for_org).
+pub mod get_actions_cache_usage_for_org {
+    /// Request for [`Actions::get_actions_cache_usage_for_org`](crate::actions::Actions::get_actions_cache_usage_for_org): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct GetActionsCacheUsageForOrg<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetActionsCacheUsageForOrg<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> GetActionsCacheUsageForOrg<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/orgs/{org}/actions/cache/usage",
+                &[crate::runtime::encode::PathValue::Segment(&self.org)],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Actions::get_allowed_actions_organization`](crate::actions::Actions::get_allowed_actions_organization).
+pub mod get_allowed_actions_organization {
+    /// Request for [`Actions::get_allowed_actions_organization`](crate::actions::Actions::get_allowed_actions_organization): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct GetAllowedActionsOrganization<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetAllowedActionsOrganization<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> GetAllowedActionsOrganization<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/orgs/{org}/actions/permissions/selected-actions",
+                &[crate::runtime::encode::PathValue::Segment(&self.org)],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Actions::get_allowed_actions_repository`](crate::actions::Actions::get_allowed_actions_repository).
+pub mod get_allowed_actions_repository {
+    /// Request for [`Actions::get_allowed_actions_repository`](crate::actions::Actions::get_allowed_actions_repository): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct GetAllowedActionsRepository<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetAllowedActionsRepository<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> GetAllowedActionsRepository<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/actions/permissions/selected-actions",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
         }
     }
 }
@@ -2130,6 +8218,599 @@ pub mod get_artifact {
         }
     }
 }
+/// Request builder and parameter types of [`Actions::get_custom_image_for_org`](crate::actions::Actions::get_custom_image_for_org).
+pub mod get_custom_image_for_org {
+    /// Request for [`Actions::get_custom_image_for_org`](crate::actions::Actions::get_custom_image_for_org): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct GetCustomImageForOrg<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) image_definition_id: i64,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetCustomImageForOrg<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> GetCustomImageForOrg<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.org),
+                    crate::runtime::encode::PathValue::Integer(self.image_definition_id),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Actions::get_custom_image_version_for_org`](crate::actions::Actions::get_custom_image_version_for_org).
+pub mod get_custom_image_version_for_org {
+    /// Request for [`Actions::get_custom_image_version_for_org`](crate::actions::Actions::get_custom_image_version_for_org): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct GetCustomImageVersionForOrg<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) image_definition_id: i64,
+        pub(super) version: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetCustomImageVersionForOrg<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> GetCustomImageVersionForOrg<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}/versions/{version}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.org),
+                    crate::runtime::encode::PathValue::Integer(self.image_definition_id),
+                    crate::runtime::encode::PathValue::Segment(&self.version),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Actions::get_custom_oidc_sub_claim_for_repo`](crate::actions::Actions::get_custom_oidc_sub_claim_for_repo).
+pub mod get_custom_oidc_sub_claim_for_repo {
+    /// Request for [`Actions::get_custom_oidc_sub_claim_for_repo`](crate::actions::Actions::get_custom_oidc_sub_claim_for_repo): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct GetCustomOidcSubClaimForRepo<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetCustomOidcSubClaimForRepo<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> GetCustomOidcSubClaimForRepo<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/actions/oidc/customization/sub",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Actions::get_environment_public_key`](crate::actions::Actions::get_environment_public_key).
+pub mod get_environment_public_key {
+    /// Request for [`Actions::get_environment_public_key`](crate::actions::Actions::get_environment_public_key): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct GetEnvironmentPublicKey<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) environment_name: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetEnvironmentPublicKey<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> GetEnvironmentPublicKey<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/environments/{environment_name}/secrets/public-key",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Segment(&self.environment_name),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Actions::get_environment_secret`](crate::actions::Actions::get_environment_secret).
+pub mod get_environment_secret {
+    /// Request for [`Actions::get_environment_secret`](crate::actions::Actions::get_environment_secret): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct GetEnvironmentSecret<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) environment_name: String,
+        pub(super) secret_name: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetEnvironmentSecret<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> GetEnvironmentSecret<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Segment(&self.environment_name),
+                    crate::runtime::encode::PathValue::Segment(&self.secret_name),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Actions::get_environment_variable`](crate::actions::Actions::get_environment_variable).
+pub mod get_environment_variable {
+    /// Request for [`Actions::get_environment_variable`](crate::actions::Actions::get_environment_variable): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct GetEnvironmentVariable<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) environment_name: String,
+        pub(super) name: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetEnvironmentVariable<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> GetEnvironmentVariable<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/environments/{environment_name}/variables/{name}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Segment(&self.environment_name),
+                    crate::runtime::encode::PathValue::Segment(&self.name),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Actions::get_github_actions_default_workflow_permissions_organization`](crate::actions::Actions::get_github_actions_default_workflow_permissions_organization).
+pub mod get_github_actions_default_workflow_permissions_organization {
+    /// Request for [`Actions::get_github_actions_default_workflow_permissions_organization`](crate::actions::Actions::get_github_actions_default_workflow_permissions_organization): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct GetGithubActionsDefaultWorkflowPermissionsOrganization<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug
+    for GetGithubActionsDefaultWorkflowPermissionsOrganization<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> GetGithubActionsDefaultWorkflowPermissionsOrganization<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/orgs/{org}/actions/permissions/workflow",
+                &[crate::runtime::encode::PathValue::Segment(&self.org)],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Actions::get_github_actions_default_workflow_permissions_repository`](crate::actions::Actions::get_github_actions_default_workflow_permissions_repository).
+pub mod get_github_actions_default_workflow_permissions_repository {
+    /// Request for [`Actions::get_github_actions_default_workflow_permissions_repository`](crate::actions::Actions::get_github_actions_default_workflow_permissions_repository): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct GetGithubActionsDefaultWorkflowPermissionsRepository<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetGithubActionsDefaultWorkflowPermissionsRepository<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> GetGithubActionsDefaultWorkflowPermissionsRepository<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/actions/permissions/workflow",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Actions::get_github_actions_permissions_organization`](crate::actions::Actions::get_github_actions_permissions_organization).
+pub mod get_github_actions_permissions_organization {
+    /// Request for [`Actions::get_github_actions_permissions_organization`](crate::actions::Actions::get_github_actions_permissions_organization): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct GetGithubActionsPermissionsOrganization<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetGithubActionsPermissionsOrganization<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> GetGithubActionsPermissionsOrganization<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/orgs/{org}/actions/permissions",
+                &[crate::runtime::encode::PathValue::Segment(&self.org)],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Actions::get_github_actions_permissions_repository`](crate::actions::Actions::get_github_actions_permissions_repository).
+pub mod get_github_actions_permissions_repository {
+    /// Request for [`Actions::get_github_actions_permissions_repository`](crate::actions::Actions::get_github_actions_permissions_repository): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct GetGithubActionsPermissionsRepository<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetGithubActionsPermissionsRepository<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> GetGithubActionsPermissionsRepository<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/actions/permissions",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Actions::get_hosted_runner_for_org`](crate::actions::Actions::get_hosted_runner_for_org).
+pub mod get_hosted_runner_for_org {
+    /// Request for [`Actions::get_hosted_runner_for_org`](crate::actions::Actions::get_hosted_runner_for_org): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct GetHostedRunnerForOrg<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) hosted_runner_id: i64,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetHostedRunnerForOrg<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> GetHostedRunnerForOrg<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/orgs/{org}/actions/hosted-runners/{hosted_runner_id}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.org),
+                    crate::runtime::encode::PathValue::Integer(self.hosted_runner_id),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Actions::get_hosted_runners_github_owned_images_for_org`](crate::actions::Actions::get_hosted_runners_github_owned_images_for_org).
+pub mod get_hosted_runners_github_owned_images_for_org {
+    /// Request for [`Actions::get_hosted_runners_github_owned_images_for_org`](crate::actions::Actions::get_hosted_runners_github_owned_images_for_org): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct GetHostedRunnersGithubOwnedImagesForOrg<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetHostedRunnersGithubOwnedImagesForOrg<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> GetHostedRunnersGithubOwnedImagesForOrg<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/orgs/{org}/actions/hosted-runners/images/github-owned",
+                &[crate::runtime::encode::PathValue::Segment(&self.org)],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Actions::get_hosted_runners_limits_for_org`](crate::actions::Actions::get_hosted_runners_limits_for_org).
+pub mod get_hosted_runners_limits_for_org {
+    /// Request for [`Actions::get_hosted_runners_limits_for_org`](crate::actions::Actions::get_hosted_runners_limits_for_org): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct GetHostedRunnersLimitsForOrg<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetHostedRunnersLimitsForOrg<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> GetHostedRunnersLimitsForOrg<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/orgs/{org}/actions/hosted-runners/limits",
+                &[crate::runtime::encode::PathValue::Segment(&self.org)],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Actions::get_hosted_runners_machine_specs_for_org`](crate::actions::Actions::get_hosted_runners_machine_specs_for_org).
+pub mod get_hosted_runners_machine_specs_for_org {
+    /// Request for [`Actions::get_hosted_runners_machine_specs_for_org`](crate::actions::Actions::get_hosted_runners_machine_specs_for_org): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct GetHostedRunnersMachineSpecsForOrg<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetHostedRunnersMachineSpecsForOrg<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> GetHostedRunnersMachineSpecsForOrg<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/orgs/{org}/actions/hosted-runners/machine-sizes",
+                &[crate::runtime::encode::PathValue::Segment(&self.org)],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Actions::get_hosted_runners_partner_images_for_org`](crate::actions::Actions::get_hosted_runners_partner_images_for_org).
+pub mod get_hosted_runners_partner_images_for_org {
+    /// Request for [`Actions::get_hosted_runners_partner_images_for_org`](crate::actions::Actions::get_hosted_runners_partner_images_for_org): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct GetHostedRunnersPartnerImagesForOrg<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetHostedRunnersPartnerImagesForOrg<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> GetHostedRunnersPartnerImagesForOrg<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/orgs/{org}/actions/hosted-runners/images/partner",
+                &[crate::runtime::encode::PathValue::Segment(&self.org)],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Actions::get_hosted_runners_platforms_for_org`](crate::actions::Actions::get_hosted_runners_platforms_for_org).
+pub mod get_hosted_runners_platforms_for_org {
+    /// Request for [`Actions::get_hosted_runners_platforms_for_org`](crate::actions::Actions::get_hosted_runners_platforms_for_org): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct GetHostedRunnersPlatformsForOrg<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetHostedRunnersPlatformsForOrg<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> GetHostedRunnersPlatformsForOrg<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/orgs/{org}/actions/hosted-runners/platforms",
+                &[crate::runtime::encode::PathValue::Segment(&self.org)],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
 /// Request builder and parameter types of [`Actions::get_job_for_workflow_run`](crate::actions::Actions::get_job_for_workflow_run).
 pub mod get_job_for_workflow_run {
     /// Request for [`Actions::get_job_for_workflow_run`](crate::actions::Actions::get_job_for_workflow_run): set optional parameters, then `send()` (or `build()` to adjust the request).
@@ -2179,6 +8860,156 @@ pub mod get_job_for_workflow_run {
         > {
             self.build()
                 .send_with("actions.getJobForWorkflowRun", crate::runtime::decode::json)
+        }
+    }
+}
+/// Request builder and parameter types of [`Actions::get_org_public_key`](crate::actions::Actions::get_org_public_key).
+pub mod get_org_public_key {
+    /// Request for [`Actions::get_org_public_key`](crate::actions::Actions::get_org_public_key): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct GetOrgPublicKey<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetOrgPublicKey<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> GetOrgPublicKey<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/orgs/{org}/actions/secrets/public-key",
+                &[crate::runtime::encode::PathValue::Segment(&self.org)],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Actions::get_org_secret`](crate::actions::Actions::get_org_secret).
+pub mod get_org_secret {
+    /// Request for [`Actions::get_org_secret`](crate::actions::Actions::get_org_secret): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct GetOrgSecret<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) secret_name: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetOrgSecret<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> GetOrgSecret<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/orgs/{org}/actions/secrets/{secret_name}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.org),
+                    crate::runtime::encode::PathValue::Segment(&self.secret_name),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Actions::get_org_variable`](crate::actions::Actions::get_org_variable).
+pub mod get_org_variable {
+    /// Request for [`Actions::get_org_variable`](crate::actions::Actions::get_org_variable): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct GetOrgVariable<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) name: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetOrgVariable<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> GetOrgVariable<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/orgs/{org}/actions/variables/{name}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.org),
+                    crate::runtime::encode::PathValue::Segment(&self.name),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Actions::get_pending_deployments_for_run`](crate::actions::Actions::get_pending_deployments_for_run).
+pub mod get_pending_deployments_for_run {
+    /// Request for [`Actions::get_pending_deployments_for_run`](crate::actions::Actions::get_pending_deployments_for_run): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct GetPendingDeploymentsForRun<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) run_id: i64,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetPendingDeploymentsForRun<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> GetPendingDeploymentsForRun<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/actions/runs/{run_id}/pending_deployments",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Integer(self.run_id),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
         }
     }
 }
@@ -2340,6 +9171,124 @@ pub mod get_repo_variable {
         }
     }
 }
+/// Request builder and parameter types of [`Actions::get_reviews_for_run`](crate::actions::Actions::get_reviews_for_run).
+pub mod get_reviews_for_run {
+    /// Request for [`Actions::get_reviews_for_run`](crate::actions::Actions::get_reviews_for_run): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct GetReviewsForRun<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) run_id: i64,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetReviewsForRun<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> GetReviewsForRun<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/actions/runs/{run_id}/approvals",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Integer(self.run_id),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Actions::get_self_hosted_runner_for_org`](crate::actions::Actions::get_self_hosted_runner_for_org).
+pub mod get_self_hosted_runner_for_org {
+    /// Request for [`Actions::get_self_hosted_runner_for_org`](crate::actions::Actions::get_self_hosted_runner_for_org): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct GetSelfHostedRunnerForOrg<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) runner_id: i64,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetSelfHostedRunnerForOrg<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> GetSelfHostedRunnerForOrg<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/orgs/{org}/actions/runners/{runner_id}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.org),
+                    crate::runtime::encode::PathValue::Integer(self.runner_id),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Actions::get_self_hosted_runner_for_repo`](crate::actions::Actions::get_self_hosted_runner_for_repo).
+pub mod get_self_hosted_runner_for_repo {
+    /// Request for [`Actions::get_self_hosted_runner_for_repo`](crate::actions::Actions::get_self_hosted_runner_for_repo): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct GetSelfHostedRunnerForRepo<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) runner_id: i64,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetSelfHostedRunnerForRepo<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> GetSelfHostedRunnerForRepo<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/actions/runners/{runner_id}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Integer(self.runner_id),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
 /// Request builder and parameter types of [`Actions::get_workflow`](crate::actions::Actions::get_workflow).
 pub mod get_workflow {
     /// Request for [`Actions::get_workflow`](crate::actions::Actions::get_workflow): set optional parameters, then `send()` (or `build()` to adjust the request).
@@ -2387,6 +9336,44 @@ pub mod get_workflow {
             crate::runtime::ResponseValue<crate::models::Workflow>,
         > {
             self.build().send_with("actions.getWorkflow", crate::runtime::decode::json)
+        }
+    }
+}
+/// Request builder and parameter types of [`Actions::get_workflow_access_to_repository`](crate::actions::Actions::get_workflow_access_to_repository).
+pub mod get_workflow_access_to_repository {
+    /// Request for [`Actions::get_workflow_access_to_repository`](crate::actions::Actions::get_workflow_access_to_repository): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct GetWorkflowAccessToRepository<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetWorkflowAccessToRepository<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> GetWorkflowAccessToRepository<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/actions/permissions/access",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
         }
     }
 }
@@ -2452,6 +9439,139 @@ pub mod get_workflow_run {
         > {
             self.build()
                 .send_with("actions.getWorkflowRun", crate::runtime::decode::json)
+        }
+    }
+}
+/// Request builder and parameter types of [`Actions::get_workflow_run_attempt`](crate::actions::Actions::get_workflow_run_attempt).
+pub mod get_workflow_run_attempt {
+    /// Request for [`Actions::get_workflow_run_attempt`](crate::actions::Actions::get_workflow_run_attempt): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct GetWorkflowRunAttempt<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) run_id: i64,
+        pub(super) attempt_number: i64,
+        pub(super) exclude_pull_requests: Option<bool>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetWorkflowRunAttempt<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> GetWorkflowRunAttempt<'c> {
+        /// When `true`, the `pull_requests` field comes back empty. Default: `false`.
+        #[inline]
+        pub fn exclude_pull_requests(mut self, exclude_pull_requests: bool) -> Self {
+            self.exclude_pull_requests = Some(exclude_pull_requests);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Integer(self.run_id),
+                    crate::runtime::encode::PathValue::Integer(self.attempt_number),
+                ],
+            );
+            if let Some(value) = self.exclude_pull_requests {
+                req = req.query("exclude_pull_requests", value.to_string());
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Actions::get_workflow_run_usage`](crate::actions::Actions::get_workflow_run_usage).
+pub mod get_workflow_run_usage {
+    /// Request for [`Actions::get_workflow_run_usage`](crate::actions::Actions::get_workflow_run_usage): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct GetWorkflowRunUsage<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) run_id: i64,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetWorkflowRunUsage<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> GetWorkflowRunUsage<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/actions/runs/{run_id}/timing",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Integer(self.run_id),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Actions::get_workflow_usage`](crate::actions::Actions::get_workflow_usage).
+pub mod get_workflow_usage {
+    /// Request for [`Actions::get_workflow_usage`](crate::actions::Actions::get_workflow_usage): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct GetWorkflowUsage<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) workflow_id: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetWorkflowUsage<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> GetWorkflowUsage<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/actions/workflows/{workflow_id}/timing",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Segment(&self.workflow_id),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
         }
     }
 }
@@ -2543,6 +9663,314 @@ pub mod list_artifacts_for_repo {
         #[inline]
         pub fn paginate(self) -> crate::runtime::Paginate<'c, crate::models::Artifact> {
             self.build().paginate()
+        }
+    }
+}
+/// Request builder and parameter types of [`Actions::list_custom_image_versions_for_org`](crate::actions::Actions::list_custom_image_versions_for_org).
+pub mod list_custom_image_versions_for_org {
+    /// Request for [`Actions::list_custom_image_versions_for_org`](crate::actions::Actions::list_custom_image_versions_for_org): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ListCustomImageVersionsForOrg<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) image_definition_id: i64,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListCustomImageVersionsForOrg<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> ListCustomImageVersionsForOrg<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}/versions",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.org),
+                    crate::runtime::encode::PathValue::Integer(self.image_definition_id),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Actions::list_custom_images_for_org`](crate::actions::Actions::list_custom_images_for_org).
+pub mod list_custom_images_for_org {
+    /// Request for [`Actions::list_custom_images_for_org`](crate::actions::Actions::list_custom_images_for_org): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ListCustomImagesForOrg<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListCustomImagesForOrg<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> ListCustomImagesForOrg<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/orgs/{org}/actions/hosted-runners/images/custom",
+                &[crate::runtime::encode::PathValue::Segment(&self.org)],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Actions::list_environment_secrets`](crate::actions::Actions::list_environment_secrets).
+pub mod list_environment_secrets {
+    /// Request for [`Actions::list_environment_secrets`](crate::actions::Actions::list_environment_secrets): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ListEnvironmentSecrets<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) environment_name: String,
+        pub(super) per_page: Option<i64>,
+        pub(super) page: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListEnvironmentSecrets<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> ListEnvironmentSecrets<'c> {
+        /// How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+        #[inline]
+        pub fn per_page(mut self, per_page: i64) -> Self {
+            self.per_page = Some(per_page);
+            self
+        }
+        /// Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+        #[inline]
+        pub fn page(mut self, page: i64) -> Self {
+            self.page = Some(page);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/environments/{environment_name}/secrets",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Segment(&self.environment_name),
+                ],
+            );
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
+            }
+            if let Some(value) = self.page {
+                req = req.query("page", value.to_string());
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Actions::list_environment_variables`](crate::actions::Actions::list_environment_variables).
+pub mod list_environment_variables {
+    /// Request for [`Actions::list_environment_variables`](crate::actions::Actions::list_environment_variables): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ListEnvironmentVariables<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) environment_name: String,
+        pub(super) per_page: Option<i64>,
+        pub(super) page: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListEnvironmentVariables<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> ListEnvironmentVariables<'c> {
+        /// How many results to return per page, at most 30. Default: `10`.
+        #[inline]
+        pub fn per_page(mut self, per_page: i64) -> Self {
+            self.per_page = Some(per_page);
+            self
+        }
+        /// Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+        #[inline]
+        pub fn page(mut self, page: i64) -> Self {
+            self.page = Some(page);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/environments/{environment_name}/variables",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Segment(&self.environment_name),
+                ],
+            );
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
+            }
+            if let Some(value) = self.page {
+                req = req.query("page", value.to_string());
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Actions::list_github_hosted_runners_in_group_for_org`](crate::actions::Actions::list_github_hosted_runners_in_group_for_org).
+pub mod list_github_hosted_runners_in_group_for_org {
+    /// Request for [`Actions::list_github_hosted_runners_in_group_for_org`](crate::actions::Actions::list_github_hosted_runners_in_group_for_org): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ListGithubHostedRunnersInGroupForOrg<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) runner_group_id: i64,
+        pub(super) per_page: Option<i64>,
+        pub(super) page: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListGithubHostedRunnersInGroupForOrg<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> ListGithubHostedRunnersInGroupForOrg<'c> {
+        /// How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+        #[inline]
+        pub fn per_page(mut self, per_page: i64) -> Self {
+            self.per_page = Some(per_page);
+            self
+        }
+        /// Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+        #[inline]
+        pub fn page(mut self, page: i64) -> Self {
+            self.page = Some(page);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/orgs/{org}/actions/runner-groups/{runner_group_id}/hosted-runners",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.org),
+                    crate::runtime::encode::PathValue::Integer(self.runner_group_id),
+                ],
+            );
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
+            }
+            if let Some(value) = self.page {
+                req = req.query("page", value.to_string());
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Actions::list_hosted_runners_for_org`](crate::actions::Actions::list_hosted_runners_for_org).
+pub mod list_hosted_runners_for_org {
+    /// Request for [`Actions::list_hosted_runners_for_org`](crate::actions::Actions::list_hosted_runners_for_org): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ListHostedRunnersForOrg<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) per_page: Option<i64>,
+        pub(super) page: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListHostedRunnersForOrg<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> ListHostedRunnersForOrg<'c> {
+        /// How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+        #[inline]
+        pub fn per_page(mut self, per_page: i64) -> Self {
+            self.per_page = Some(per_page);
+            self
+        }
+        /// Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+        #[inline]
+        pub fn page(mut self, page: i64) -> Self {
+            self.page = Some(page);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/orgs/{org}/actions/hosted-runners",
+                &[crate::runtime::encode::PathValue::Segment(&self.org)],
+            );
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
+            }
+            if let Some(value) = self.page {
+                req = req.query("page", value.to_string());
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
         }
     }
 }
@@ -2689,6 +10117,375 @@ pub mod list_jobs_for_workflow_run {
             serializer: S,
         ) -> Result<S::Ok, S::Error> {
             serializer.serialize_str(self.as_str())
+        }
+    }
+}
+/// Request builder and parameter types of [`Actions::list_jobs_for_workflow_run_attempt`](crate::actions::Actions::list_jobs_for_workflow_run_attempt).
+pub mod list_jobs_for_workflow_run_attempt {
+    /// Request for [`Actions::list_jobs_for_workflow_run_attempt`](crate::actions::Actions::list_jobs_for_workflow_run_attempt): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ListJobsForWorkflowRunAttempt<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) run_id: i64,
+        pub(super) attempt_number: i64,
+        pub(super) per_page: Option<i64>,
+        pub(super) page: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListJobsForWorkflowRunAttempt<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> ListJobsForWorkflowRunAttempt<'c> {
+        /// How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+        #[inline]
+        pub fn per_page(mut self, per_page: i64) -> Self {
+            self.per_page = Some(per_page);
+            self
+        }
+        /// Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+        #[inline]
+        pub fn page(mut self, page: i64) -> Self {
+            self.page = Some(page);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}/jobs",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Integer(self.run_id),
+                    crate::runtime::encode::PathValue::Integer(self.attempt_number),
+                ],
+            );
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
+            }
+            if let Some(value) = self.page {
+                req = req.query("page", value.to_string());
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Actions::list_labels_for_self_hosted_runner_for_org`](crate::actions::Actions::list_labels_for_self_hosted_runner_for_org).
+pub mod list_labels_for_self_hosted_runner_for_org {
+    /// Request for [`Actions::list_labels_for_self_hosted_runner_for_org`](crate::actions::Actions::list_labels_for_self_hosted_runner_for_org): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ListLabelsForSelfHostedRunnerForOrg<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) runner_id: i64,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListLabelsForSelfHostedRunnerForOrg<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> ListLabelsForSelfHostedRunnerForOrg<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/orgs/{org}/actions/runners/{runner_id}/labels",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.org),
+                    crate::runtime::encode::PathValue::Integer(self.runner_id),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Actions::list_labels_for_self_hosted_runner_for_repo`](crate::actions::Actions::list_labels_for_self_hosted_runner_for_repo).
+pub mod list_labels_for_self_hosted_runner_for_repo {
+    /// Request for [`Actions::list_labels_for_self_hosted_runner_for_repo`](crate::actions::Actions::list_labels_for_self_hosted_runner_for_repo): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ListLabelsForSelfHostedRunnerForRepo<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) runner_id: i64,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListLabelsForSelfHostedRunnerForRepo<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> ListLabelsForSelfHostedRunnerForRepo<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/actions/runners/{runner_id}/labels",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Integer(self.runner_id),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Actions::list_org_secrets`](crate::actions::Actions::list_org_secrets).
+pub mod list_org_secrets {
+    /// Request for [`Actions::list_org_secrets`](crate::actions::Actions::list_org_secrets): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ListOrgSecrets<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) per_page: Option<i64>,
+        pub(super) page: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListOrgSecrets<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> ListOrgSecrets<'c> {
+        /// How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+        #[inline]
+        pub fn per_page(mut self, per_page: i64) -> Self {
+            self.per_page = Some(per_page);
+            self
+        }
+        /// Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+        #[inline]
+        pub fn page(mut self, page: i64) -> Self {
+            self.page = Some(page);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/orgs/{org}/actions/secrets",
+                &[crate::runtime::encode::PathValue::Segment(&self.org)],
+            );
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
+            }
+            if let Some(value) = self.page {
+                req = req.query("page", value.to_string());
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Actions::list_org_variables`](crate::actions::Actions::list_org_variables).
+pub mod list_org_variables {
+    /// Request for [`Actions::list_org_variables`](crate::actions::Actions::list_org_variables): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ListOrgVariables<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) per_page: Option<i64>,
+        pub(super) page: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListOrgVariables<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> ListOrgVariables<'c> {
+        /// How many results to return per page, at most 30. Default: `10`.
+        #[inline]
+        pub fn per_page(mut self, per_page: i64) -> Self {
+            self.per_page = Some(per_page);
+            self
+        }
+        /// Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+        #[inline]
+        pub fn page(mut self, page: i64) -> Self {
+            self.page = Some(page);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/orgs/{org}/actions/variables",
+                &[crate::runtime::encode::PathValue::Segment(&self.org)],
+            );
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
+            }
+            if let Some(value) = self.page {
+                req = req.query("page", value.to_string());
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Actions::list_repo_organization_secrets`](crate::actions::Actions::list_repo_organization_secrets).
+pub mod list_repo_organization_secrets {
+    /// Request for [`Actions::list_repo_organization_secrets`](crate::actions::Actions::list_repo_organization_secrets): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ListRepoOrganizationSecrets<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) per_page: Option<i64>,
+        pub(super) page: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListRepoOrganizationSecrets<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> ListRepoOrganizationSecrets<'c> {
+        /// How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+        #[inline]
+        pub fn per_page(mut self, per_page: i64) -> Self {
+            self.per_page = Some(per_page);
+            self
+        }
+        /// Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+        #[inline]
+        pub fn page(mut self, page: i64) -> Self {
+            self.page = Some(page);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/actions/organization-secrets",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                ],
+            );
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
+            }
+            if let Some(value) = self.page {
+                req = req.query("page", value.to_string());
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Actions::list_repo_organization_variables`](crate::actions::Actions::list_repo_organization_variables).
+pub mod list_repo_organization_variables {
+    /// Request for [`Actions::list_repo_organization_variables`](crate::actions::Actions::list_repo_organization_variables): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ListRepoOrganizationVariables<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) per_page: Option<i64>,
+        pub(super) page: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListRepoOrganizationVariables<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> ListRepoOrganizationVariables<'c> {
+        /// How many results to return per page, at most 30. Default: `10`.
+        #[inline]
+        pub fn per_page(mut self, per_page: i64) -> Self {
+            self.per_page = Some(per_page);
+            self
+        }
+        /// Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+        #[inline]
+        pub fn page(mut self, page: i64) -> Self {
+            self.page = Some(page);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/actions/organization-variables",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                ],
+            );
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
+            }
+            if let Some(value) = self.page {
+                req = req.query("page", value.to_string());
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
         }
     }
 }
@@ -2927,6 +10724,386 @@ pub mod list_repo_workflows {
         #[inline]
         pub fn paginate(self) -> crate::runtime::Paginate<'c, crate::models::Workflow> {
             self.build().paginate()
+        }
+    }
+}
+/// Request builder and parameter types of [`Actions::list_runner_applications_for_org`](crate::actions::Actions::list_runner_applications_for_org).
+pub mod list_runner_applications_for_org {
+    /// Request for [`Actions::list_runner_applications_for_org`](crate::actions::Actions::list_runner_applications_for_org): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ListRunnerApplicationsForOrg<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListRunnerApplicationsForOrg<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> ListRunnerApplicationsForOrg<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/orgs/{org}/actions/runners/downloads",
+                &[crate::runtime::encode::PathValue::Segment(&self.org)],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Actions::list_runner_applications_for_repo`](crate::actions::Actions::list_runner_applications_for_repo).
+pub mod list_runner_applications_for_repo {
+    /// Request for [`Actions::list_runner_applications_for_repo`](crate::actions::Actions::list_runner_applications_for_repo): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ListRunnerApplicationsForRepo<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListRunnerApplicationsForRepo<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> ListRunnerApplicationsForRepo<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/actions/runners/downloads",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Actions::list_selected_repos_for_org_secret`](crate::actions::Actions::list_selected_repos_for_org_secret).
+pub mod list_selected_repos_for_org_secret {
+    /// Request for [`Actions::list_selected_repos_for_org_secret`](crate::actions::Actions::list_selected_repos_for_org_secret): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ListSelectedReposForOrgSecret<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) secret_name: String,
+        pub(super) page: Option<i64>,
+        pub(super) per_page: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListSelectedReposForOrgSecret<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> ListSelectedReposForOrgSecret<'c> {
+        /// Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+        #[inline]
+        pub fn page(mut self, page: i64) -> Self {
+            self.page = Some(page);
+            self
+        }
+        /// How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+        #[inline]
+        pub fn per_page(mut self, per_page: i64) -> Self {
+            self.per_page = Some(per_page);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/orgs/{org}/actions/secrets/{secret_name}/repositories",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.org),
+                    crate::runtime::encode::PathValue::Segment(&self.secret_name),
+                ],
+            );
+            if let Some(value) = self.page {
+                req = req.query("page", value.to_string());
+            }
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Actions::list_selected_repos_for_org_variable`](crate::actions::Actions::list_selected_repos_for_org_variable).
+pub mod list_selected_repos_for_org_variable {
+    /// Request for [`Actions::list_selected_repos_for_org_variable`](crate::actions::Actions::list_selected_repos_for_org_variable): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ListSelectedReposForOrgVariable<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) name: String,
+        pub(super) page: Option<i64>,
+        pub(super) per_page: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListSelectedReposForOrgVariable<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> ListSelectedReposForOrgVariable<'c> {
+        /// Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+        #[inline]
+        pub fn page(mut self, page: i64) -> Self {
+            self.page = Some(page);
+            self
+        }
+        /// How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+        #[inline]
+        pub fn per_page(mut self, per_page: i64) -> Self {
+            self.per_page = Some(per_page);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/orgs/{org}/actions/variables/{name}/repositories",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.org),
+                    crate::runtime::encode::PathValue::Segment(&self.name),
+                ],
+            );
+            if let Some(value) = self.page {
+                req = req.query("page", value.to_string());
+            }
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Actions::list_selected_repositories_enabled_github_actions_organization`](crate::actions::Actions::list_selected_repositories_enabled_github_actions_organization).
+pub mod list_selected_repositories_enabled_github_actions_organization {
+    /// Request for [`Actions::list_selected_repositories_enabled_github_actions_organization`](crate::actions::Actions::list_selected_repositories_enabled_github_actions_organization): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ListSelectedRepositoriesEnabledGithubActionsOrganization<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) per_page: Option<i64>,
+        pub(super) page: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug
+    for ListSelectedRepositoriesEnabledGithubActionsOrganization<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> ListSelectedRepositoriesEnabledGithubActionsOrganization<'c> {
+        /// How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+        #[inline]
+        pub fn per_page(mut self, per_page: i64) -> Self {
+            self.per_page = Some(per_page);
+            self
+        }
+        /// Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+        #[inline]
+        pub fn page(mut self, page: i64) -> Self {
+            self.page = Some(page);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/orgs/{org}/actions/permissions/repositories",
+                &[crate::runtime::encode::PathValue::Segment(&self.org)],
+            );
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
+            }
+            if let Some(value) = self.page {
+                req = req.query("page", value.to_string());
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Actions::list_self_hosted_runners_for_org`](crate::actions::Actions::list_self_hosted_runners_for_org).
+pub mod list_self_hosted_runners_for_org {
+    /// Request for [`Actions::list_self_hosted_runners_for_org`](crate::actions::Actions::list_self_hosted_runners_for_org): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ListSelfHostedRunnersForOrg<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) name: Option<String>,
+        pub(super) per_page: Option<i64>,
+        pub(super) page: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListSelfHostedRunnersForOrg<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> ListSelfHostedRunnersForOrg<'c> {
+        /// Only return the runner with this name.
+        #[inline]
+        pub fn name(mut self, name: impl Into<String>) -> Self {
+            self.name = Some(name.into());
+            self
+        }
+        /// How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+        #[inline]
+        pub fn per_page(mut self, per_page: i64) -> Self {
+            self.per_page = Some(per_page);
+            self
+        }
+        /// Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+        #[inline]
+        pub fn page(mut self, page: i64) -> Self {
+            self.page = Some(page);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/orgs/{org}/actions/runners",
+                &[crate::runtime::encode::PathValue::Segment(&self.org)],
+            );
+            if let Some(value) = self.name {
+                req = req.query("name", value);
+            }
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
+            }
+            if let Some(value) = self.page {
+                req = req.query("page", value.to_string());
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Actions::list_self_hosted_runners_for_repo`](crate::actions::Actions::list_self_hosted_runners_for_repo).
+pub mod list_self_hosted_runners_for_repo {
+    /// Request for [`Actions::list_self_hosted_runners_for_repo`](crate::actions::Actions::list_self_hosted_runners_for_repo): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ListSelfHostedRunnersForRepo<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) name: Option<String>,
+        pub(super) per_page: Option<i64>,
+        pub(super) page: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListSelfHostedRunnersForRepo<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> ListSelfHostedRunnersForRepo<'c> {
+        /// Only return the runner with this name.
+        #[inline]
+        pub fn name(mut self, name: impl Into<String>) -> Self {
+            self.name = Some(name.into());
+            self
+        }
+        /// How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+        #[inline]
+        pub fn per_page(mut self, per_page: i64) -> Self {
+            self.per_page = Some(per_page);
+            self
+        }
+        /// Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+        #[inline]
+        pub fn page(mut self, page: i64) -> Self {
+            self.page = Some(page);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/actions/runners",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                ],
+            );
+            if let Some(value) = self.name {
+                req = req.query("name", value);
+            }
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
+            }
+            if let Some(value) = self.page {
+                req = req.query("page", value.to_string());
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
         }
     }
 }
@@ -3775,6 +11952,1941 @@ pub mod re_run_workflow_failed_jobs {
                     "actions.reRunWorkflowFailedJobs",
                     crate::runtime::decode::json,
                 )
+        }
+    }
+}
+/// Request builder and parameter types of [`Actions::remove_all_custom_labels_from_self_hosted_runner_for_org`](crate::actions::Actions::remove_all_custom_labels_from_self_hosted_runner_for_org).
+pub mod remove_all_custom_labels_from_self_hosted_runner_for_org {
+    /// Request for [`Actions::remove_all_custom_labels_from_self_hosted_runner_for_org`](crate::actions::Actions::remove_all_custom_labels_from_self_hosted_runner_for_org): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct RemoveAllCustomLabelsFromSelfHostedRunnerForOrg<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) runner_id: i64,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for RemoveAllCustomLabelsFromSelfHostedRunnerForOrg<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> RemoveAllCustomLabelsFromSelfHostedRunnerForOrg<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Delete,
+                "/orgs/{org}/actions/runners/{runner_id}/labels",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.org),
+                    crate::runtime::encode::PathValue::Integer(self.runner_id),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Actions::remove_all_custom_labels_from_self_hosted_runner_for_repo`](crate::actions::Actions::remove_all_custom_labels_from_self_hosted_runner_for_repo).
+pub mod remove_all_custom_labels_from_self_hosted_runner_for_repo {
+    /// Request for [`Actions::remove_all_custom_labels_from_self_hosted_runner_for_repo`](crate::actions::Actions::remove_all_custom_labels_from_self_hosted_runner_for_repo): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct RemoveAllCustomLabelsFromSelfHostedRunnerForRepo<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) runner_id: i64,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for RemoveAllCustomLabelsFromSelfHostedRunnerForRepo<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> RemoveAllCustomLabelsFromSelfHostedRunnerForRepo<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Delete,
+                "/repos/{owner}/{repo}/actions/runners/{runner_id}/labels",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Integer(self.runner_id),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Actions::remove_custom_label_from_self_hosted_runner_for_org`](crate::actions::Actions::remove_custom_label_from_self_hosted_runner_for_org).
+pub mod remove_custom_label_from_self_hosted_runner_for_org {
+    /// Request for [`Actions::remove_custom_label_from_self_hosted_runner_for_org`](crate::actions::Actions::remove_custom_label_from_self_hosted_runner_for_org): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct RemoveCustomLabelFromSelfHostedRunnerForOrg<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) runner_id: i64,
+        pub(super) name: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for RemoveCustomLabelFromSelfHostedRunnerForOrg<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> RemoveCustomLabelFromSelfHostedRunnerForOrg<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Delete,
+                "/orgs/{org}/actions/runners/{runner_id}/labels/{name}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.org),
+                    crate::runtime::encode::PathValue::Integer(self.runner_id),
+                    crate::runtime::encode::PathValue::Segment(&self.name),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Actions::remove_custom_label_from_self_hosted_runner_for_repo`](crate::actions::Actions::remove_custom_label_from_self_hosted_runner_for_repo).
+pub mod remove_custom_label_from_self_hosted_runner_for_repo {
+    /// Request for [`Actions::remove_custom_label_from_self_hosted_runner_for_repo`](crate::actions::Actions::remove_custom_label_from_self_hosted_runner_for_repo): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct RemoveCustomLabelFromSelfHostedRunnerForRepo<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) runner_id: i64,
+        pub(super) name: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for RemoveCustomLabelFromSelfHostedRunnerForRepo<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> RemoveCustomLabelFromSelfHostedRunnerForRepo<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Delete,
+                "/repos/{owner}/{repo}/actions/runners/{runner_id}/labels/{name}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Integer(self.runner_id),
+                    crate::runtime::encode::PathValue::Segment(&self.name),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Actions::remove_selected_repo_from_org_secret`](crate::actions::Actions::remove_selected_repo_from_org_secret).
+pub mod remove_selected_repo_from_org_secret {
+    /// Request for [`Actions::remove_selected_repo_from_org_secret`](crate::actions::Actions::remove_selected_repo_from_org_secret): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct RemoveSelectedRepoFromOrgSecret<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) secret_name: String,
+        pub(super) repository_id: i64,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for RemoveSelectedRepoFromOrgSecret<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> RemoveSelectedRepoFromOrgSecret<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Delete,
+                "/orgs/{org}/actions/secrets/{secret_name}/repositories/{repository_id}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.org),
+                    crate::runtime::encode::PathValue::Segment(&self.secret_name),
+                    crate::runtime::encode::PathValue::Integer(self.repository_id),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Actions::remove_selected_repo_from_org_variable`](crate::actions::Actions::remove_selected_repo_from_org_variable).
+pub mod remove_selected_repo_from_org_variable {
+    /// Request for [`Actions::remove_selected_repo_from_org_variable`](crate::actions::Actions::remove_selected_repo_from_org_variable): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct RemoveSelectedRepoFromOrgVariable<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) name: String,
+        pub(super) repository_id: i64,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for RemoveSelectedRepoFromOrgVariable<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> RemoveSelectedRepoFromOrgVariable<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Delete,
+                "/orgs/{org}/actions/variables/{name}/repositories/{repository_id}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.org),
+                    crate::runtime::encode::PathValue::Segment(&self.name),
+                    crate::runtime::encode::PathValue::Integer(self.repository_id),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Actions::review_custom_gates_for_run`](crate::actions::Actions::review_custom_gates_for_run).
+pub mod review_custom_gates_for_run {
+    /// Request for [`Actions::review_custom_gates_for_run`](crate::actions::Actions::review_custom_gates_for_run): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ReviewCustomGatesForRun<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) run_id: i64,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ReviewCustomGatesForRun<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> ReviewCustomGatesForRun<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Post,
+                "/repos/{owner}/{repo}/actions/runs/{run_id}/deployment_protection_rule",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Integer(self.run_id),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Actions::review_pending_deployments_for_run`](crate::actions::Actions::review_pending_deployments_for_run).
+pub mod review_pending_deployments_for_run {
+    /// Request for [`Actions::review_pending_deployments_for_run`](crate::actions::Actions::review_pending_deployments_for_run): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ReviewPendingDeploymentsForRun<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) run_id: i64,
+        pub(super) environment_ids: Vec<i64>,
+        pub(super) state: crate::actions::review_pending_deployments_for_run::State,
+        pub(super) comment: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ReviewPendingDeploymentsForRun<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> ReviewPendingDeploymentsForRun<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Post,
+                "/repos/{owner}/{repo}/actions/runs/{run_id}/pending_deployments",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Integer(self.run_id),
+                ],
+            );
+            let mut body = crate::runtime::JsonObject::new();
+            body.field("environment_ids", &self.environment_ids);
+            body.field("state", &self.state);
+            body.field("comment", &self.comment);
+            req = req.json(body);
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+    /// Decision to record, `approved` or `rejected`.
+    #[derive(Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum State {
+        /// `approved`
+        Approved,
+        /// `rejected`
+        Rejected,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl ::std::fmt::Debug for State {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Approved => "Approved",
+                    Self::Rejected => "Rejected",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
+    }
+    impl State {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Approved => "approved",
+                Self::Rejected => "rejected",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for State {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+}
+/// Request builder and parameter types of [`Actions::set_actions_cache_retention_limit_for_enterprise`](crate::actions::Actions::set_actions_cache_retention_limit_for_enterprise).
+pub mod set_actions_cache_retention_limit_for_enterprise {
+    /// Request for [`Actions::set_actions_cache_retention_limit_for_enterprise`](crate::actions::Actions::set_actions_cache_retention_limit_for_enterprise): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct SetActionsCacheRetentionLimitForEnterprise<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) enterprise: String,
+        pub(super) max_cache_retention_days: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for SetActionsCacheRetentionLimitForEnterprise<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> SetActionsCacheRetentionLimitForEnterprise<'c> {
+        /// Highest number of days a repository in the enterprise may keep a cache.
+        #[inline]
+        pub fn max_cache_retention_days(
+            mut self,
+            max_cache_retention_days: i64,
+        ) -> Self {
+            self.max_cache_retention_days = Some(max_cache_retention_days);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Put,
+                "/enterprises/{enterprise}/actions/cache/retention-limit",
+                &[crate::runtime::encode::PathValue::Segment(&self.enterprise)],
+            );
+            let mut body = crate::runtime::JsonObject::new();
+            body.opt("max_cache_retention_days", &self.max_cache_retention_days);
+            if !body.is_empty() {
+                req = req.json(body);
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Actions::set_actions_cache_retention_limit_for_organization`](crate::actions::Actions::set_actions_cache_retention_limit_for_organization).
+pub mod set_actions_cache_retention_limit_for_organization {
+    /// Request for [`Actions::set_actions_cache_retention_limit_for_organization`](crate::actions::Actions::set_actions_cache_retention_limit_for_organization): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct SetActionsCacheRetentionLimitForOrganization<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) max_cache_retention_days: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for SetActionsCacheRetentionLimitForOrganization<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> SetActionsCacheRetentionLimitForOrganization<'c> {
+        /// Highest number of days a repository in the organization may keep a cache.
+        #[inline]
+        pub fn max_cache_retention_days(
+            mut self,
+            max_cache_retention_days: i64,
+        ) -> Self {
+            self.max_cache_retention_days = Some(max_cache_retention_days);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Put,
+                "/organizations/{org}/actions/cache/retention-limit",
+                &[crate::runtime::encode::PathValue::Segment(&self.org)],
+            );
+            let mut body = crate::runtime::JsonObject::new();
+            body.opt("max_cache_retention_days", &self.max_cache_retention_days);
+            if !body.is_empty() {
+                req = req.json(body);
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Actions::set_actions_cache_retention_limit_for_repository`](crate::actions::Actions::set_actions_cache_retention_limit_for_repository).
+pub mod set_actions_cache_retention_limit_for_repository {
+    /// Request for [`Actions::set_actions_cache_retention_limit_for_repository`](crate::actions::Actions::set_actions_cache_retention_limit_for_repository): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct SetActionsCacheRetentionLimitForRepository<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) max_cache_retention_days: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for SetActionsCacheRetentionLimitForRepository<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> SetActionsCacheRetentionLimitForRepository<'c> {
+        /// Number of days to keep caches.
+        #[inline]
+        pub fn max_cache_retention_days(
+            mut self,
+            max_cache_retention_days: i64,
+        ) -> Self {
+            self.max_cache_retention_days = Some(max_cache_retention_days);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Put,
+                "/repos/{owner}/{repo}/actions/cache/retention-limit",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                ],
+            );
+            let mut body = crate::runtime::JsonObject::new();
+            body.opt("max_cache_retention_days", &self.max_cache_retention_days);
+            if !body.is_empty() {
+                req = req.json(body);
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Actions::set_actions_cache_storage_limit_for_enterprise`](crate::actions::Actions::set_actions_cache_storage_limit_for_enterprise).
+pub mod set_actions_cache_storage_limit_for_enterprise {
+    /// Request for [`Actions::set_actions_cache_storage_limit_for_enterprise`](crate::actions::Actions::set_actions_cache_storage_limit_for_enterprise): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct SetActionsCacheStorageLimitForEnterprise<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) enterprise: String,
+        pub(super) max_cache_size_gb: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for SetActionsCacheStorageLimitForEnterprise<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> SetActionsCacheStorageLimitForEnterprise<'c> {
+        /// Highest total cache size per repository, in gigabytes.
+        #[inline]
+        pub fn max_cache_size_gb(mut self, max_cache_size_gb: i64) -> Self {
+            self.max_cache_size_gb = Some(max_cache_size_gb);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Put,
+                "/enterprises/{enterprise}/actions/cache/storage-limit",
+                &[crate::runtime::encode::PathValue::Segment(&self.enterprise)],
+            );
+            let mut body = crate::runtime::JsonObject::new();
+            body.opt("max_cache_size_gb", &self.max_cache_size_gb);
+            if !body.is_empty() {
+                req = req.json(body);
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Actions::set_actions_cache_storage_limit_for_organization`](crate::actions::Actions::set_actions_cache_storage_limit_for_organization).
+pub mod set_actions_cache_storage_limit_for_organization {
+    /// Request for [`Actions::set_actions_cache_storage_limit_for_organization`](crate::actions::Actions::set_actions_cache_storage_limit_for_organization): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct SetActionsCacheStorageLimitForOrganization<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) max_cache_size_gb: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for SetActionsCacheStorageLimitForOrganization<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> SetActionsCacheStorageLimitForOrganization<'c> {
+        /// Highest total cache size per repository, in gigabytes.
+        #[inline]
+        pub fn max_cache_size_gb(mut self, max_cache_size_gb: i64) -> Self {
+            self.max_cache_size_gb = Some(max_cache_size_gb);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Put,
+                "/organizations/{org}/actions/cache/storage-limit",
+                &[crate::runtime::encode::PathValue::Segment(&self.org)],
+            );
+            let mut body = crate::runtime::JsonObject::new();
+            body.opt("max_cache_size_gb", &self.max_cache_size_gb);
+            if !body.is_empty() {
+                req = req.json(body);
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Actions::set_actions_cache_storage_limit_for_repository`](crate::actions::Actions::set_actions_cache_storage_limit_for_repository).
+pub mod set_actions_cache_storage_limit_for_repository {
+    /// Request for [`Actions::set_actions_cache_storage_limit_for_repository`](crate::actions::Actions::set_actions_cache_storage_limit_for_repository): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct SetActionsCacheStorageLimitForRepository<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) max_cache_size_gb: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for SetActionsCacheStorageLimitForRepository<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> SetActionsCacheStorageLimitForRepository<'c> {
+        /// Total cache size allowed, in gigabytes.
+        #[inline]
+        pub fn max_cache_size_gb(mut self, max_cache_size_gb: i64) -> Self {
+            self.max_cache_size_gb = Some(max_cache_size_gb);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Put,
+                "/repos/{owner}/{repo}/actions/cache/storage-limit",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                ],
+            );
+            let mut body = crate::runtime::JsonObject::new();
+            body.opt("max_cache_size_gb", &self.max_cache_size_gb);
+            if !body.is_empty() {
+                req = req.json(body);
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Actions::set_allowed_actions_organization`](crate::actions::Actions::set_allowed_actions_organization).
+pub mod set_allowed_actions_organization {
+    /// Request for [`Actions::set_allowed_actions_organization`](crate::actions::Actions::set_allowed_actions_organization): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct SetAllowedActionsOrganization<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) github_owned_allowed: Option<bool>,
+        pub(super) verified_allowed: Option<bool>,
+        pub(super) patterns_allowed: Option<Vec<String>>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for SetAllowedActionsOrganization<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> SetAllowedActionsOrganization<'c> {
+        /// Whether actions made by GitHub, such as those of the `actions` organization, may run.
+        #[inline]
+        pub fn github_owned_allowed(mut self, github_owned_allowed: bool) -> Self {
+            self.github_owned_allowed = Some(github_owned_allowed);
+            self
+        }
+        /// Whether every action from a verified GitHub Marketplace creator may run.
+        #[inline]
+        pub fn verified_allowed(mut self, verified_allowed: bool) -> Self {
+            self.verified_allowed = Some(verified_allowed);
+            self
+        }
+        /// Patterns naming further actions and reusable workflows that may run; wildcards, tags and SHAs work, e.g. `monalisa/octocat@v2` or `monalisa/*`. Only takes effect in public repositories.
+        #[inline]
+        pub fn patterns_allowed(
+            mut self,
+            patterns_allowed: impl IntoIterator<Item = impl Into<String>>,
+        ) -> Self {
+            self.patterns_allowed = Some(
+                patterns_allowed.into_iter().map(Into::into).collect(),
+            );
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Put,
+                "/orgs/{org}/actions/permissions/selected-actions",
+                &[crate::runtime::encode::PathValue::Segment(&self.org)],
+            );
+            let mut body = crate::runtime::JsonObject::new();
+            body.opt("github_owned_allowed", &self.github_owned_allowed);
+            body.opt("verified_allowed", &self.verified_allowed);
+            body.opt("patterns_allowed", &self.patterns_allowed);
+            if !body.is_empty() {
+                req = req.json(body);
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Actions::set_allowed_actions_repository`](crate::actions::Actions::set_allowed_actions_repository).
+pub mod set_allowed_actions_repository {
+    /// Request for [`Actions::set_allowed_actions_repository`](crate::actions::Actions::set_allowed_actions_repository): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct SetAllowedActionsRepository<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) github_owned_allowed: Option<bool>,
+        pub(super) verified_allowed: Option<bool>,
+        pub(super) patterns_allowed: Option<Vec<String>>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for SetAllowedActionsRepository<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> SetAllowedActionsRepository<'c> {
+        /// Whether actions made by GitHub, such as those of the `actions` organization, may run.
+        #[inline]
+        pub fn github_owned_allowed(mut self, github_owned_allowed: bool) -> Self {
+            self.github_owned_allowed = Some(github_owned_allowed);
+            self
+        }
+        /// Whether every action from a verified GitHub Marketplace creator may run.
+        #[inline]
+        pub fn verified_allowed(mut self, verified_allowed: bool) -> Self {
+            self.verified_allowed = Some(verified_allowed);
+            self
+        }
+        /// Patterns naming further actions and reusable workflows that may run; wildcards, tags and SHAs work, e.g. `monalisa/octocat@v2` or `monalisa/*`. Only takes effect in public repositories.
+        #[inline]
+        pub fn patterns_allowed(
+            mut self,
+            patterns_allowed: impl IntoIterator<Item = impl Into<String>>,
+        ) -> Self {
+            self.patterns_allowed = Some(
+                patterns_allowed.into_iter().map(Into::into).collect(),
+            );
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Put,
+                "/repos/{owner}/{repo}/actions/permissions/selected-actions",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                ],
+            );
+            let mut body = crate::runtime::JsonObject::new();
+            body.opt("github_owned_allowed", &self.github_owned_allowed);
+            body.opt("verified_allowed", &self.verified_allowed);
+            body.opt("patterns_allowed", &self.patterns_allowed);
+            if !body.is_empty() {
+                req = req.json(body);
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Actions::set_custom_labels_for_self_hosted_runner_for_org`](crate::actions::Actions::set_custom_labels_for_self_hosted_runner_for_org).
+pub mod set_custom_labels_for_self_hosted_runner_for_org {
+    /// Request for [`Actions::set_custom_labels_for_self_hosted_runner_for_org`](crate::actions::Actions::set_custom_labels_for_self_hosted_runner_for_org): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct SetCustomLabelsForSelfHostedRunnerForOrg<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) runner_id: i64,
+        pub(super) labels: Vec<String>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for SetCustomLabelsForSelfHostedRunnerForOrg<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> SetCustomLabelsForSelfHostedRunnerForOrg<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Put,
+                "/orgs/{org}/actions/runners/{runner_id}/labels",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.org),
+                    crate::runtime::encode::PathValue::Integer(self.runner_id),
+                ],
+            );
+            let mut body = crate::runtime::JsonObject::new();
+            body.field("labels", &self.labels);
+            req = req.json(body);
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Actions::set_custom_labels_for_self_hosted_runner_for_repo`](crate::actions::Actions::set_custom_labels_for_self_hosted_runner_for_repo).
+pub mod set_custom_labels_for_self_hosted_runner_for_repo {
+    /// Request for [`Actions::set_custom_labels_for_self_hosted_runner_for_repo`](crate::actions::Actions::set_custom_labels_for_self_hosted_runner_for_repo): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct SetCustomLabelsForSelfHostedRunnerForRepo<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) runner_id: i64,
+        pub(super) labels: Vec<String>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for SetCustomLabelsForSelfHostedRunnerForRepo<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> SetCustomLabelsForSelfHostedRunnerForRepo<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Put,
+                "/repos/{owner}/{repo}/actions/runners/{runner_id}/labels",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Integer(self.runner_id),
+                ],
+            );
+            let mut body = crate::runtime::JsonObject::new();
+            body.field("labels", &self.labels);
+            req = req.json(body);
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Actions::set_custom_oidc_sub_claim_for_repo`](crate::actions::Actions::set_custom_oidc_sub_claim_for_repo).
+pub mod set_custom_oidc_sub_claim_for_repo {
+    /// Request for [`Actions::set_custom_oidc_sub_claim_for_repo`](crate::actions::Actions::set_custom_oidc_sub_claim_for_repo): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct SetCustomOidcSubClaimForRepo<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) use_default: bool,
+        pub(super) include_claim_keys: Option<Vec<String>>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for SetCustomOidcSubClaimForRepo<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> SetCustomOidcSubClaimForRepo<'c> {
+        /// Claim keys to build the subject from, each made of letters, digits and underscores, without repeats.
+        #[inline]
+        pub fn include_claim_keys(
+            mut self,
+            include_claim_keys: impl IntoIterator<Item = impl Into<String>>,
+        ) -> Self {
+            self.include_claim_keys = Some(
+                include_claim_keys.into_iter().map(Into::into).collect(),
+            );
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Put,
+                "/repos/{owner}/{repo}/actions/oidc/customization/sub",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                ],
+            );
+            let mut body = crate::runtime::JsonObject::new();
+            body.field("use_default", &self.use_default);
+            body.opt("include_claim_keys", &self.include_claim_keys);
+            req = req.json(body);
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Actions::set_github_actions_default_workflow_permissions_organization`](crate::actions::Actions::set_github_actions_default_workflow_permissions_organization).
+pub mod set_github_actions_default_workflow_permissions_organization {
+    /// Request for [`Actions::set_github_actions_default_workflow_permissions_organization`](crate::actions::Actions::set_github_actions_default_workflow_permissions_organization): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct SetGithubActionsDefaultWorkflowPermissionsOrganization<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) default_workflow_permissions: Option<
+            crate::actions::set_github_actions_default_workflow_permissions_organization::DefaultWorkflowPermissions,
+        >,
+        pub(super) can_approve_pull_request_reviews: Option<bool>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug
+    for SetGithubActionsDefaultWorkflowPermissionsOrganization<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> SetGithubActionsDefaultWorkflowPermissionsOrganization<'c> {
+        /// Access the `GITHUB_TOKEN` gets by default, `read` or `write`.
+        #[inline]
+        pub fn default_workflow_permissions(
+            mut self,
+            default_workflow_permissions: crate::actions::set_github_actions_default_workflow_permissions_organization::DefaultWorkflowPermissions,
+        ) -> Self {
+            self.default_workflow_permissions = Some(default_workflow_permissions);
+            self
+        }
+        /// Whether Actions may submit approving pull request reviews; turning this on carries security risk.
+        #[inline]
+        pub fn can_approve_pull_request_reviews(
+            mut self,
+            can_approve_pull_request_reviews: bool,
+        ) -> Self {
+            self.can_approve_pull_request_reviews = Some(
+                can_approve_pull_request_reviews,
+            );
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Put,
+                "/orgs/{org}/actions/permissions/workflow",
+                &[crate::runtime::encode::PathValue::Segment(&self.org)],
+            );
+            let mut body = crate::runtime::JsonObject::new();
+            body.opt("default_workflow_permissions", &self.default_workflow_permissions);
+            body.opt(
+                "can_approve_pull_request_reviews",
+                &self.can_approve_pull_request_reviews,
+            );
+            if !body.is_empty() {
+                req = req.json(body);
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+    /// Access the `GITHUB_TOKEN` gets by default, `read` or `write`.
+    #[derive(Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum DefaultWorkflowPermissions {
+        /// `read`
+        Read,
+        /// `write`
+        Write,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl ::std::fmt::Debug for DefaultWorkflowPermissions {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Read => "Read",
+                    Self::Write => "Write",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
+    }
+    impl DefaultWorkflowPermissions {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Read => "read",
+                Self::Write => "write",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for DefaultWorkflowPermissions {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+}
+/// Request builder and parameter types of [`Actions::set_github_actions_default_workflow_permissions_repository`](crate::actions::Actions::set_github_actions_default_workflow_permissions_repository).
+pub mod set_github_actions_default_workflow_permissions_repository {
+    /// Request for [`Actions::set_github_actions_default_workflow_permissions_repository`](crate::actions::Actions::set_github_actions_default_workflow_permissions_repository): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct SetGithubActionsDefaultWorkflowPermissionsRepository<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) default_workflow_permissions: Option<
+            crate::actions::set_github_actions_default_workflow_permissions_repository::DefaultWorkflowPermissions,
+        >,
+        pub(super) can_approve_pull_request_reviews: Option<bool>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for SetGithubActionsDefaultWorkflowPermissionsRepository<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> SetGithubActionsDefaultWorkflowPermissionsRepository<'c> {
+        /// Access the `GITHUB_TOKEN` gets by default, `read` or `write`.
+        #[inline]
+        pub fn default_workflow_permissions(
+            mut self,
+            default_workflow_permissions: crate::actions::set_github_actions_default_workflow_permissions_repository::DefaultWorkflowPermissions,
+        ) -> Self {
+            self.default_workflow_permissions = Some(default_workflow_permissions);
+            self
+        }
+        /// Whether Actions may submit approving pull request reviews; turning this on carries security risk.
+        #[inline]
+        pub fn can_approve_pull_request_reviews(
+            mut self,
+            can_approve_pull_request_reviews: bool,
+        ) -> Self {
+            self.can_approve_pull_request_reviews = Some(
+                can_approve_pull_request_reviews,
+            );
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Put,
+                "/repos/{owner}/{repo}/actions/permissions/workflow",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                ],
+            );
+            let mut body = crate::runtime::JsonObject::new();
+            body.opt("default_workflow_permissions", &self.default_workflow_permissions);
+            body.opt(
+                "can_approve_pull_request_reviews",
+                &self.can_approve_pull_request_reviews,
+            );
+            if !body.is_empty() {
+                req = req.json(body);
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+    /// Access the `GITHUB_TOKEN` gets by default, `read` or `write`.
+    #[derive(Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum DefaultWorkflowPermissions {
+        /// `read`
+        Read,
+        /// `write`
+        Write,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl ::std::fmt::Debug for DefaultWorkflowPermissions {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Read => "Read",
+                    Self::Write => "Write",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
+    }
+    impl DefaultWorkflowPermissions {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Read => "read",
+                Self::Write => "write",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for DefaultWorkflowPermissions {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+}
+/// Request builder and parameter types of [`Actions::set_github_actions_permissions_organization`](crate::actions::Actions::set_github_actions_permissions_organization).
+pub mod set_github_actions_permissions_organization {
+    /// Request for [`Actions::set_github_actions_permissions_organization`](crate::actions::Actions::set_github_actions_permissions_organization): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct SetGithubActionsPermissionsOrganization<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) enabled_repositories: crate::actions::set_github_actions_permissions_organization::EnabledRepositories,
+        pub(super) allowed_actions: Option<
+            crate::actions::set_github_actions_permissions_organization::AllowedActions,
+        >,
+        pub(super) sha_pinning_required: Option<bool>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for SetGithubActionsPermissionsOrganization<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> SetGithubActionsPermissionsOrganization<'c> {
+        /// Actions and reusable workflows that may run, `all`, `local_only` or `selected`.
+        #[inline]
+        pub fn allowed_actions(
+            mut self,
+            allowed_actions: crate::actions::set_github_actions_permissions_organization::AllowedActions,
+        ) -> Self {
+            self.allowed_actions = Some(allowed_actions);
+            self
+        }
+        /// Whether actions have to be referenced by a full commit SHA.
+        #[inline]
+        pub fn sha_pinning_required(mut self, sha_pinning_required: bool) -> Self {
+            self.sha_pinning_required = Some(sha_pinning_required);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Put,
+                "/orgs/{org}/actions/permissions",
+                &[crate::runtime::encode::PathValue::Segment(&self.org)],
+            );
+            let mut body = crate::runtime::JsonObject::new();
+            body.field("enabled_repositories", &self.enabled_repositories);
+            body.opt("allowed_actions", &self.allowed_actions);
+            body.opt("sha_pinning_required", &self.sha_pinning_required);
+            req = req.json(body);
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+    /// Repositories that may run Actions, `all`, `none` or `selected`.
+    #[derive(Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum EnabledRepositories {
+        /// `all`
+        All,
+        /// `none`
+        None,
+        /// `selected`
+        Selected,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl ::std::fmt::Debug for EnabledRepositories {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::All => "All",
+                    Self::None => "None",
+                    Self::Selected => "Selected",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
+    }
+    impl EnabledRepositories {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::All => "all",
+                Self::None => "none",
+                Self::Selected => "selected",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for EnabledRepositories {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    /// Actions and reusable workflows that may run, `all`, `local_only` or `selected`.
+    #[derive(Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum AllowedActions {
+        /// `all`
+        All,
+        /// `local_only`
+        LocalOnly,
+        /// `selected`
+        Selected,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl ::std::fmt::Debug for AllowedActions {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::All => "All",
+                    Self::LocalOnly => "LocalOnly",
+                    Self::Selected => "Selected",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
+    }
+    impl AllowedActions {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::All => "all",
+                Self::LocalOnly => "local_only",
+                Self::Selected => "selected",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for AllowedActions {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+}
+/// Request builder and parameter types of [`Actions::set_github_actions_permissions_repository`](crate::actions::Actions::set_github_actions_permissions_repository).
+pub mod set_github_actions_permissions_repository {
+    /// Request for [`Actions::set_github_actions_permissions_repository`](crate::actions::Actions::set_github_actions_permissions_repository): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct SetGithubActionsPermissionsRepository<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) enabled: bool,
+        pub(super) allowed_actions: Option<
+            crate::actions::set_github_actions_permissions_repository::AllowedActions,
+        >,
+        pub(super) sha_pinning_required: Option<bool>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for SetGithubActionsPermissionsRepository<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> SetGithubActionsPermissionsRepository<'c> {
+        /// Actions and reusable workflows that may run, `all`, `local_only` or `selected`.
+        #[inline]
+        pub fn allowed_actions(
+            mut self,
+            allowed_actions: crate::actions::set_github_actions_permissions_repository::AllowedActions,
+        ) -> Self {
+            self.allowed_actions = Some(allowed_actions);
+            self
+        }
+        /// Whether actions have to be referenced by a full commit SHA.
+        #[inline]
+        pub fn sha_pinning_required(mut self, sha_pinning_required: bool) -> Self {
+            self.sha_pinning_required = Some(sha_pinning_required);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Put,
+                "/repos/{owner}/{repo}/actions/permissions",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                ],
+            );
+            let mut body = crate::runtime::JsonObject::new();
+            body.field("enabled", &self.enabled);
+            body.opt("allowed_actions", &self.allowed_actions);
+            body.opt("sha_pinning_required", &self.sha_pinning_required);
+            req = req.json(body);
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+    /// Actions and reusable workflows that may run, `all`, `local_only` or `selected`.
+    #[derive(Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum AllowedActions {
+        /// `all`
+        All,
+        /// `local_only`
+        LocalOnly,
+        /// `selected`
+        Selected,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl ::std::fmt::Debug for AllowedActions {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::All => "All",
+                    Self::LocalOnly => "LocalOnly",
+                    Self::Selected => "Selected",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
+    }
+    impl AllowedActions {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::All => "all",
+                Self::LocalOnly => "local_only",
+                Self::Selected => "selected",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for AllowedActions {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+}
+/// Request builder and parameter types of [`Actions::set_selected_repos_for_org_secret`](crate::actions::Actions::set_selected_repos_for_org_secret).
+pub mod set_selected_repos_for_org_secret {
+    /// Request for [`Actions::set_selected_repos_for_org_secret`](crate::actions::Actions::set_selected_repos_for_org_secret): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct SetSelectedReposForOrgSecret<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) secret_name: String,
+        pub(super) selected_repository_ids: Vec<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for SetSelectedReposForOrgSecret<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> SetSelectedReposForOrgSecret<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Put,
+                "/orgs/{org}/actions/secrets/{secret_name}/repositories",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.org),
+                    crate::runtime::encode::PathValue::Segment(&self.secret_name),
+                ],
+            );
+            let mut body = crate::runtime::JsonObject::new();
+            body.field("selected_repository_ids", &self.selected_repository_ids);
+            req = req.json(body);
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Actions::set_selected_repos_for_org_variable`](crate::actions::Actions::set_selected_repos_for_org_variable).
+pub mod set_selected_repos_for_org_variable {
+    /// Request for [`Actions::set_selected_repos_for_org_variable`](crate::actions::Actions::set_selected_repos_for_org_variable): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct SetSelectedReposForOrgVariable<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) name: String,
+        pub(super) selected_repository_ids: Vec<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for SetSelectedReposForOrgVariable<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> SetSelectedReposForOrgVariable<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Put,
+                "/orgs/{org}/actions/variables/{name}/repositories",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.org),
+                    crate::runtime::encode::PathValue::Segment(&self.name),
+                ],
+            );
+            let mut body = crate::runtime::JsonObject::new();
+            body.field("selected_repository_ids", &self.selected_repository_ids);
+            req = req.json(body);
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Actions::set_selected_repositories_enabled_github_actions_organization`](crate::actions::Actions::set_selected_repositories_enabled_github_actions_organization).
+pub mod set_selected_repositories_enabled_github_actions_organization {
+    /// Request for [`Actions::set_selected_repositories_enabled_github_actions_organization`](crate::actions::Actions::set_selected_repositories_enabled_github_actions_organization): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct SetSelectedRepositoriesEnabledGithubActionsOrganization<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) selected_repository_ids: Vec<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug
+    for SetSelectedRepositoriesEnabledGithubActionsOrganization<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> SetSelectedRepositoriesEnabledGithubActionsOrganization<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Put,
+                "/orgs/{org}/actions/permissions/repositories",
+                &[crate::runtime::encode::PathValue::Segment(&self.org)],
+            );
+            let mut body = crate::runtime::JsonObject::new();
+            body.field("selected_repository_ids", &self.selected_repository_ids);
+            req = req.json(body);
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Actions::set_workflow_access_to_repository`](crate::actions::Actions::set_workflow_access_to_repository).
+pub mod set_workflow_access_to_repository {
+    /// Request for [`Actions::set_workflow_access_to_repository`](crate::actions::Actions::set_workflow_access_to_repository): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct SetWorkflowAccessToRepository<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) access_level: crate::actions::set_workflow_access_to_repository::AccessLevel,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for SetWorkflowAccessToRepository<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> SetWorkflowAccessToRepository<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Put,
+                "/repos/{owner}/{repo}/actions/permissions/access",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                ],
+            );
+            let mut body = crate::runtime::JsonObject::new();
+            body.field("access_level", &self.access_level);
+            req = req.json(body);
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+    /// Who may use them: `none` (only this repository), `user` (other private repositories of the same user), `organization` (repositories across the organization) or `enterprise` (repositories across the enterprise; GitHub Enterprise only).
+    #[derive(Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum AccessLevel {
+        /// `none`
+        None,
+        /// `user`
+        User,
+        /// `organization`
+        Organization,
+        /// `enterprise`
+        Enterprise,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl ::std::fmt::Debug for AccessLevel {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::None => "None",
+                    Self::User => "User",
+                    Self::Organization => "Organization",
+                    Self::Enterprise => "Enterprise",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
+    }
+    impl AccessLevel {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::None => "none",
+                Self::User => "user",
+                Self::Organization => "organization",
+                Self::Enterprise => "enterprise",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for AccessLevel {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+}
+/// Request builder and parameter types of [`Actions::update_environment_variable`](crate::actions::Actions::update_environment_variable).
+pub mod update_environment_variable {
+    /// Request for [`Actions::update_environment_variable`](crate::actions::Actions::update_environment_variable): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct UpdateEnvironmentVariable<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) environment_name: String,
+        pub(super) name: String,
+        pub(super) value: Option<String>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for UpdateEnvironmentVariable<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> UpdateEnvironmentVariable<'c> {
+        /// New value, in plain text.
+        #[inline]
+        pub fn value(mut self, value: impl Into<String>) -> Self {
+            self.value = Some(value.into());
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Patch,
+                "/repos/{owner}/{repo}/environments/{environment_name}/variables/{name}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Segment(&self.environment_name),
+                    crate::runtime::encode::PathValue::Segment(&self.name),
+                ],
+            );
+            let mut body = crate::runtime::JsonObject::new();
+            body.opt("value", &self.value);
+            if !body.is_empty() {
+                req = req.json(body);
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Actions::update_hosted_runner_for_org`](crate::actions::Actions::update_hosted_runner_for_org).
+pub mod update_hosted_runner_for_org {
+    /// Request for [`Actions::update_hosted_runner_for_org`](crate::actions::Actions::update_hosted_runner_for_org): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct UpdateHostedRunnerForOrg<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) hosted_runner_id: i64,
+        pub(super) name: Option<String>,
+        pub(super) runner_group_id: Option<i64>,
+        pub(super) maximum_runners: Option<i64>,
+        pub(super) enable_static_ip: Option<bool>,
+        pub(super) image_version: Option<Option<String>>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for UpdateHostedRunnerForOrg<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> UpdateHostedRunnerForOrg<'c> {
+        /// New display name, 1 to 64 characters from letters, digits, `.`, `-` and `_`.
+        #[inline]
+        pub fn name(mut self, name: impl Into<String>) -> Self {
+            self.name = Some(name.into());
+            self
+        }
+        /// ID of an existing runner group to move the runner to.
+        #[inline]
+        pub fn runner_group_id(mut self, runner_group_id: i64) -> Self {
+            self.runner_group_id = Some(runner_group_id);
+            self
+        }
+        /// Upper bound for autoscaling, handy for keeping costs under control.
+        #[inline]
+        pub fn maximum_runners(mut self, maximum_runners: i64) -> Self {
+            self.maximum_runners = Some(maximum_runners);
+            self
+        }
+        /// Whether the runner should use a static public IP address; the account limits endpoint shows how many are allowed.
+        #[inline]
+        pub fn enable_static_ip(mut self, enable_static_ip: bool) -> Self {
+            self.enable_static_ip = Some(enable_static_ip);
+            self
+        }
+        /// Image version to run; only matters for custom images.
+        ///
+        /// `None` is sent as `null`.
+        #[inline]
+        pub fn image_version(mut self, image_version: Option<String>) -> Self {
+            self.image_version = Some(image_version);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Patch,
+                "/orgs/{org}/actions/hosted-runners/{hosted_runner_id}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.org),
+                    crate::runtime::encode::PathValue::Integer(self.hosted_runner_id),
+                ],
+            );
+            let mut body = crate::runtime::JsonObject::new();
+            body.opt("name", &self.name);
+            body.opt("runner_group_id", &self.runner_group_id);
+            body.opt("maximum_runners", &self.maximum_runners);
+            body.opt("enable_static_ip", &self.enable_static_ip);
+            body.opt("image_version", &self.image_version);
+            if !body.is_empty() {
+                req = req.json(body);
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Actions::update_org_variable`](crate::actions::Actions::update_org_variable).
+pub mod update_org_variable {
+    /// Request for [`Actions::update_org_variable`](crate::actions::Actions::update_org_variable): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct UpdateOrgVariable<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) name: String,
+        pub(super) value: Option<String>,
+        pub(super) visibility: Option<crate::actions::update_org_variable::Visibility>,
+        pub(super) selected_repository_ids: Option<Vec<i64>>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for UpdateOrgVariable<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> UpdateOrgVariable<'c> {
+        /// New value, in plain text.
+        #[inline]
+        pub fn value(mut self, value: impl Into<String>) -> Self {
+            self.value = Some(value.into());
+            self
+        }
+        /// Which repositories of the organization may read the variable, `all`, `private` or `selected`. With `selected`, only those in `selected_repository_ids` get it.
+        #[inline]
+        pub fn visibility(
+            mut self,
+            visibility: crate::actions::update_org_variable::Visibility,
+        ) -> Self {
+            self.visibility = Some(visibility);
+            self
+        }
+        /// IDs of the repositories allowed to read the variable; only accepted when `visibility` is `selected`.
+        #[inline]
+        pub fn selected_repository_ids(
+            mut self,
+            selected_repository_ids: Vec<i64>,
+        ) -> Self {
+            self.selected_repository_ids = Some(selected_repository_ids);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Patch,
+                "/orgs/{org}/actions/variables/{name}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.org),
+                    crate::runtime::encode::PathValue::Segment(&self.name),
+                ],
+            );
+            let mut body = crate::runtime::JsonObject::new();
+            body.opt("value", &self.value);
+            body.opt("visibility", &self.visibility);
+            body.opt("selected_repository_ids", &self.selected_repository_ids);
+            if !body.is_empty() {
+                req = req.json(body);
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+    /// Which repositories of the organization may read the variable, `all`, `private` or `selected`. With `selected`, only those in `selected_repository_ids` get it.
+    #[derive(Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum Visibility {
+        /// `all`
+        All,
+        /// `private`
+        Private,
+        /// `selected`
+        Selected,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl ::std::fmt::Debug for Visibility {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::All => "All",
+                    Self::Private => "Private",
+                    Self::Selected => "Selected",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
+    }
+    impl Visibility {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::All => "all",
+                Self::Private => "private",
+                Self::Selected => "selected",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for Visibility {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
         }
     }
 }

@@ -13,6 +13,176 @@ impl crate::runtime::Client {
     }
 }
 impl<'c> CodeScanning<'c> {
+    /// Commit the autofix of a code scanning alert
+    ///
+    /// Commits the suggested autofix of a code scanning alert to a branch; a `201 Created` answer means the commit was made. Classic tokens need the `repo` scope, or `public_repo` when only public repositories are involved.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `alert_number` (required): The number that identifies the alert within its repository, as shown in its URL.
+    /// - `target_ref` (optional, [`CommitAutofix::target_ref`](crate::code_scanning::commit_autofix::CommitAutofix::target_ref)): Git reference of the branch that receives the commit; the branch has to exist already.
+    /// - `message` (optional, [`CommitAutofix::message`](crate::code_scanning::commit_autofix::CommitAutofix::message)): Message for the commit.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `POST /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/autofix/commits`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/code-scanning/code-scanning#commit-an-autofix-for-a-code-scanning-alert)
+    #[inline]
+    pub fn commit_autofix(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        alert_number: i64,
+    ) -> commit_autofix::CommitAutofix<'c> {
+        commit_autofix::CommitAutofix {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            alert_number,
+            target_ref: None,
+            message: None,
+        }
+    }
+    /// Request an autofix for a code scanning alert
+    ///
+    /// Asks GitHub to generate an autofix for a code scanning alert. The answer is `202 Accepted` while a fix is being generated (whether this call started it or an earlier one did) and `200 OK` when a fix exists already. Classic tokens need the `security_events` scope, or `public_repo` for public repositories only.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `alert_number` (required): The number that identifies the alert within its repository, as shown in its URL.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `POST /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/autofix`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/code-scanning/code-scanning#create-an-autofix-for-a-code-scanning-alert)
+    #[inline]
+    pub fn create_autofix(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        alert_number: i64,
+    ) -> create_autofix::CreateAutofix<'c> {
+        create_autofix::CreateAutofix {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            alert_number,
+        }
+    }
+    /// Start a CodeQL variant analysis
+    ///
+    /// Runs a CodeQL query across one or more repositories, as a multi-repository variant analysis (see [running CodeQL queries at scale](https://docs.github.com/code-security/codeql-for-vs-code/getting-started-with-codeql-for-vs-code/running-codeql-queries-at-scale-with-multi-repository-variant-analysis)). `owner` and `repo` name the controller repository: the GitHub Actions workflows run there and the results are kept there. Classic tokens need the `repo` scope.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the account owning the controller repository. Case does not matter.
+    /// - `repo` (required): Name of the controller repository, without `.git`. Case does not matter.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `POST /repos/{owner}/{repo}/code-scanning/codeql/variant-analyses`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/code-scanning/code-scanning#create-a-codeql-variant-analysis)
+    #[inline]
+    pub fn create_variant_analysis(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+    ) -> create_variant_analysis::CreateVariantAnalysis<'c> {
+        create_variant_analysis::CreateVariantAnalysis {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+        }
+    }
+    /// Delete one code scanning analysis
+    ///
+    /// Removes a code scanning analysis from a repository, one per call. Analyses come in sets, one set per combination of `ref`, `tool` and `category`, and only the newest analysis of a set (marked deletable in the analyses list) may be removed; trying another one fails with `400`.
+    ///
+    /// The answer offers two URLs for the next deletion in the same set: `next_analysis_url`, which stops before the set's final analysis, and `confirm_delete_url`, which also removes that one. Both are `null` once the set is gone. To clear everything a tool produced, loop: list the analyses filtered by that tool, pick a deletable one, then keep following `confirm_delete_url` until it is `null`, and repeat for every set. Classic tokens need the `repo` scope, or `public_repo` for public repositories only.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `analysis_id` (required): Numeric ID of the analysis, as returned by the analyses list.
+    /// - `confirm_delete` (optional, [`DeleteAnalysis::confirm_delete`](crate::code_scanning::delete_analysis::DeleteAnalysis::confirm_delete)): Allows removing the last analysis of a set. Without it, that deletion fails with `400`, since alert history could be lost.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `DELETE /repos/{owner}/{repo}/code-scanning/analyses/{analysis_id}{?confirm_delete}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/code-scanning/code-scanning#delete-a-code-scanning-analysis-from-a-repository)
+    #[inline]
+    pub fn delete_analysis(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        analysis_id: i64,
+    ) -> delete_analysis::DeleteAnalysis<'c> {
+        delete_analysis::DeleteAnalysis {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            analysis_id,
+            confirm_delete: None,
+        }
+    }
+    /// Delete a repository's CodeQL database
+    ///
+    /// Removes the CodeQL database built for one language in a repository. Classic tokens need the `repo` scope, or `public_repo` for public repositories only.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `language` (required): Language of the CodeQL database, for example `java` or `javascript`.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `DELETE /repos/{owner}/{repo}/code-scanning/codeql/databases/{language}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/code-scanning/code-scanning#delete-a-codeql-database)
+    #[inline]
+    pub fn delete_codeql_database(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        language: impl Into<String>,
+    ) -> delete_codeql_database::DeleteCodeqlDatabase<'c> {
+        delete_codeql_database::DeleteCodeqlDatabase {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            language: language.into(),
+        }
+    }
     /// Get a code scanning alert
     ///
     /// Reads one code scanning alert of a repository.
@@ -44,6 +214,839 @@ impl<'c> CodeScanning<'c> {
             owner: owner.into(),
             repo: repo.into(),
             alert_number,
+        }
+    }
+    /// Read one code scanning analysis
+    ///
+    /// Returns one code scanning analysis: the ref and commit it covers, when it ran, which tool produced it and how many alerts it found. `rules_count` tells how many rules ran; analyses too old to record it report `0`.
+    ///
+    /// Requesting the media type `application/sarif+json` returns part of the uploaded data instead, as [SARIF 2.1.0](https://docs.oasis-open.org/sarif/sarif/v2.1.0/cs01/sarif-v2.1.0-cs01.html), with extra `github/alertNumber` and `github/alertUrl` properties. Classic tokens need the `security_events` scope, or `public_repo` for public repositories only.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `analysis_id` (required): Numeric ID of the analysis, as returned by the analyses list.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/code-scanning/analyses/{analysis_id}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/code-scanning/code-scanning#get-a-code-scanning-analysis-for-a-repository)
+    #[inline]
+    pub fn get_analysis(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        analysis_id: i64,
+    ) -> get_analysis::GetAnalysis<'c> {
+        get_analysis::GetAnalysis {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            analysis_id,
+        }
+    }
+    /// Check the autofix of a code scanning alert
+    ///
+    /// Returns the status and description of the autofix for a code scanning alert. Classic tokens need the `security_events` scope, or `public_repo` for public repositories only.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `alert_number` (required): The number that identifies the alert within its repository, as shown in its URL.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/autofix`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/code-scanning/code-scanning#get-the-status-of-an-autofix-for-a-code-scanning-alert)
+    #[inline]
+    pub fn get_autofix(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        alert_number: i64,
+    ) -> get_autofix::GetAutofix<'c> {
+        get_autofix::GetAutofix {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            alert_number,
+        }
+    }
+    /// Read a repository's CodeQL database
+    ///
+    /// Returns metadata about the CodeQL database of one language in a repository. To download the database itself, ask for the media type `application/zip` and follow the redirect (or read the `Location` header). Classic tokens need the `repo` scope, or `public_repo` for public repositories only.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `language` (required): Language of the CodeQL database, for example `java` or `javascript`.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/code-scanning/codeql/databases/{language}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/code-scanning/code-scanning#get-a-codeql-database-for-a-repository)
+    #[inline]
+    pub fn get_codeql_database(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        language: impl Into<String>,
+    ) -> get_codeql_database::GetCodeqlDatabase<'c> {
+        get_codeql_database::GetCodeqlDatabase {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            language: language.into(),
+        }
+    }
+    /// Read the code scanning default setup of a repository
+    ///
+    /// Returns how code scanning default setup is configured for a repository: its state, languages, query suite and runners. Classic tokens need the `repo` scope, or `public_repo` for public repositories only.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/code-scanning/default-setup`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/code-scanning/code-scanning#get-a-code-scanning-default-setup-configuration)
+    #[inline]
+    pub fn get_default_setup(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+    ) -> get_default_setup::GetDefaultSetup<'c> {
+        get_default_setup::GetDefaultSetup {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+        }
+    }
+    /// Check on a SARIF upload
+    ///
+    /// Returns the processing status of a SARIF upload and, once processed, the URL of the analysis it produced (readable with `getAnalysis`). Classic tokens need the `security_events` scope, or `public_repo` for public repositories only.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `sarif_id` (required): ID of the SARIF upload, as returned when it was sent.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/code-scanning/sarifs/{sarif_id}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/code-scanning/code-scanning#get-information-about-a-sarif-upload)
+    #[inline]
+    pub fn get_sarif(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        sarif_id: impl Into<String>,
+    ) -> get_sarif::GetSarif<'c> {
+        get_sarif::GetSarif {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            sarif_id: sarif_id.into(),
+        }
+    }
+    /// Read a CodeQL variant analysis
+    ///
+    /// Returns the summary of a CodeQL variant analysis started from the given controller repository. Classic tokens need the `security_events` scope, or `public_repo` for public repositories only.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `codeql_variant_analysis_id` (required): Numeric ID of the variant analysis.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/code-scanning/codeql/variant-analyses/{codeql_variant_analysis_id}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/code-scanning/code-scanning#get-the-summary-of-a-codeql-variant-analysis)
+    #[inline]
+    pub fn get_variant_analysis(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        codeql_variant_analysis_id: i64,
+    ) -> get_variant_analysis::GetVariantAnalysis<'c> {
+        get_variant_analysis::GetVariantAnalysis {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            codeql_variant_analysis_id,
+        }
+    }
+    /// Read one repository's status in a CodeQL variant analysis
+    ///
+    /// Returns how far the analysis of one target repository has got within a CodeQL variant analysis. `owner` and `repo` name the controller repository, `repo_owner` and `repo_name` the analysed one. Classic tokens need the `security_events` scope, or `public_repo` for public repositories only.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `codeql_variant_analysis_id` (required): Numeric ID of the variant analysis.
+    /// - `repo_owner` (required): Login of the owner of the analysed repository. Case does not matter.
+    /// - `repo_name` (required): Name of the analysed repository.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/code-scanning/codeql/variant-analyses/{codeql_variant_analysis_id}/repos/{repo_owner}/{repo_name}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/code-scanning/code-scanning#get-the-analysis-status-of-a-repository-in-a-codeql-variant-analysis)
+    #[inline]
+    pub fn get_variant_analysis_repo_task(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        codeql_variant_analysis_id: i64,
+        repo_owner: impl Into<String>,
+        repo_name: impl Into<String>,
+    ) -> get_variant_analysis_repo_task::GetVariantAnalysisRepoTask<'c> {
+        get_variant_analysis_repo_task::GetVariantAnalysisRepoTask {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            codeql_variant_analysis_id,
+            repo_owner: repo_owner.into(),
+            repo_name: repo_name.into(),
+        }
+    }
+    /// List where a code scanning alert occurs
+    ///
+    /// Returns every instance of a code scanning alert, that is each ref and location where it was found. Classic tokens need the `security_events` scope, or `public_repo` for public repositories only.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `alert_number` (required): The number that identifies the alert within its repository, as shown in its URL.
+    /// - `page` (optional, [`ListAlertInstances::page`](crate::code_scanning::list_alert_instances::ListAlertInstances::page)): Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+    /// - `per_page` (optional, [`ListAlertInstances::per_page`](crate::code_scanning::list_alert_instances::ListAlertInstances::per_page)): How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+    /// - `ref` (optional, `ListAlertInstances::ref`): Git reference to list instances for: `refs/heads/<branch>` or just the branch name, or `refs/pull/<number>/merge` for a pull request.
+    /// - `pr` (optional, [`ListAlertInstances::pr`](crate::code_scanning::list_alert_instances::ListAlertInstances::pr)): Number of a pull request whose instances to list.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/instances`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/code-scanning/code-scanning#list-instances-of-a-code-scanning-alert)
+    #[inline]
+    pub fn list_alert_instances(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        alert_number: i64,
+    ) -> list_alert_instances::ListAlertInstances<'c> {
+        list_alert_instances::ListAlertInstances {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            alert_number,
+            page: None,
+            per_page: None,
+            r#ref: None,
+            pr: None,
+        }
+    }
+    /// List code scanning alerts across an organization
+    ///
+    /// Returns the code scanning alerts on the default branch of every eligible repository in an organization, meaning repositories of organizations where the caller is an owner or a [security manager](https://docs.github.com/organizations/managing-peoples-access-to-your-organization-with-roles/managing-security-managers-in-your-organization). Only organization owners and security managers may call it. Classic tokens need the `security_events` or `repo` scope, or `public_repo` for public repositories only.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `tool_name` (optional, [`ListAlertsForOrg::tool_name`](crate::code_scanning::list_alerts_for_org::ListAlertsForOrg::tool_name)): Name of a code scanning tool. Use it or `tool_guid`, not both.
+    /// - `tool_guid` (optional, [`ListAlertsForOrg::tool_guid`](crate::code_scanning::list_alerts_for_org::ListAlertsForOrg::tool_guid)): GUID of a code scanning tool. Use it or `tool_name`, not both.
+    /// - `before` (optional, [`ListAlertsForOrg::before`](crate::code_scanning::list_alerts_for_org::ListAlertsForOrg::before)): Cursor for the page before this one, taken from the `Link` header of a previous answer.
+    /// - `after` (optional, [`ListAlertsForOrg::after`](crate::code_scanning::list_alerts_for_org::ListAlertsForOrg::after)): Cursor for the page after this one, taken from the `Link` header of a previous answer.
+    /// - `page` (optional, [`ListAlertsForOrg::page`](crate::code_scanning::list_alerts_for_org::ListAlertsForOrg::page)): Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+    /// - `per_page` (optional, [`ListAlertsForOrg::per_page`](crate::code_scanning::list_alerts_for_org::ListAlertsForOrg::per_page)): How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+    /// - `direction` (optional, [`ListAlertsForOrg::direction`](crate::code_scanning::list_alerts_for_org::ListAlertsForOrg::direction)): Sort order, `asc` or `desc`. Default: `desc`.
+    /// - `state` (optional, [`ListAlertsForOrg::state`](crate::code_scanning::list_alerts_for_org::ListAlertsForOrg::state)): Only return alerts in this state: `open`, `closed`, `dismissed` or `fixed`.
+    /// - `sort` (optional, [`ListAlertsForOrg::sort`](crate::code_scanning::list_alerts_for_org::ListAlertsForOrg::sort)): What to sort by: `created` or `updated`. Default: `created`.
+    /// - `severity` (optional, [`ListAlertsForOrg::severity`](crate::code_scanning::list_alerts_for_org::ListAlertsForOrg::severity)): Only return alerts of this severity: `critical`, `high`, `medium`, `low`, `warning`, `note` or `error`.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /orgs/{org}/code-scanning/alerts`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/code-scanning/code-scanning#list-code-scanning-alerts-for-an-organization)
+    #[inline]
+    pub fn list_alerts_for_org(
+        &self,
+        org: impl Into<String>,
+    ) -> list_alerts_for_org::ListAlertsForOrg<'c> {
+        list_alerts_for_org::ListAlertsForOrg {
+            client: self.client,
+            org: org.into(),
+            tool_name: None,
+            tool_guid: None,
+            before: None,
+            after: None,
+            page: None,
+            per_page: None,
+            direction: None,
+            state: None,
+            sort: None,
+            severity: None,
+        }
+    }
+    /// List the code scanning alerts of a repository
+    ///
+    /// Returns the code scanning alerts of a repository's default branch, or of `ref` when given. Each alert carries `most_recent_instance`, its latest occurrence on that branch or ref. Classic tokens need the `security_events` scope for private repositories (`public_repo` is enough for public ones); GitHub Apps need read access to security events.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `tool_name` (optional, [`ListAlertsForRepo::tool_name`](crate::code_scanning::list_alerts_for_repo::ListAlertsForRepo::tool_name)): Name of a code scanning tool. Use it or `tool_guid`, not both.
+    /// - `tool_guid` (optional, [`ListAlertsForRepo::tool_guid`](crate::code_scanning::list_alerts_for_repo::ListAlertsForRepo::tool_guid)): GUID of a code scanning tool. Use it or `tool_name`, not both.
+    /// - `page` (optional, [`ListAlertsForRepo::page`](crate::code_scanning::list_alerts_for_repo::ListAlertsForRepo::page)): Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+    /// - `per_page` (optional, [`ListAlertsForRepo::per_page`](crate::code_scanning::list_alerts_for_repo::ListAlertsForRepo::per_page)): How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+    /// - `ref` (optional, `ListAlertsForRepo::ref`): Git reference whose alerts to list: `refs/heads/<branch>` or just the branch name, or `refs/pull/<number>/merge`. Default: the default branch.
+    /// - `direction` (optional, [`ListAlertsForRepo::direction`](crate::code_scanning::list_alerts_for_repo::ListAlertsForRepo::direction)): Sort order, `asc` or `desc`. Default: `desc`.
+    /// - `sort` (optional, [`ListAlertsForRepo::sort`](crate::code_scanning::list_alerts_for_repo::ListAlertsForRepo::sort)): What to sort by: `created` or `updated`. Default: `created`. The older value `number` is deprecated in favour of `created`.
+    /// - `state` (optional, [`ListAlertsForRepo::state`](crate::code_scanning::list_alerts_for_repo::ListAlertsForRepo::state)): Only return alerts in this state: `open`, `closed`, `dismissed` or `fixed`.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/code-scanning/alerts`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/reference/code-scanning#list-code-scanning-alerts-for-a-repository)
+    #[inline]
+    pub fn list_alerts_for_repo(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+    ) -> list_alerts_for_repo::ListAlertsForRepo<'c> {
+        list_alerts_for_repo::ListAlertsForRepo {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            tool_name: None,
+            tool_guid: None,
+            page: None,
+            per_page: None,
+            r#ref: None,
+            direction: None,
+            sort: None,
+            state: None,
+        }
+    }
+    /// List instances of a code scanning alert (old name)
+    ///
+    /// Renamed to [`CodeScanning::list_alert_instances`](crate::code_scanning::CodeScanning::list_alert_instances); this forwards to it.
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/instances`
+    #[deprecated(note = "renamed to `codeScanning.listAlertInstances`")]
+    #[inline]
+    pub fn list_alerts_instances(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        alert_number: i64,
+    ) -> crate::code_scanning::list_alert_instances::ListAlertInstances<'c> {
+        self.client.code_scanning().list_alert_instances(owner, repo, alert_number)
+    }
+    /// List a repository's CodeQL databases
+    ///
+    /// Returns the CodeQL databases available for a repository, one per language. Classic tokens need the `repo` scope, or `public_repo` for public repositories only.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/code-scanning/codeql/databases`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/code-scanning/code-scanning#list-codeql-databases-for-a-repository)
+    #[inline]
+    pub fn list_codeql_databases(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+    ) -> list_codeql_databases::ListCodeqlDatabases<'c> {
+        list_codeql_databases::ListCodeqlDatabases {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+        }
+    }
+    /// List code scanning analyses of a repository
+    ///
+    /// Returns the code scanning analyses of a repository, newest first and 30 to a page unless `per_page` says otherwise. `rules_count` is `0` for analyses too old to have recorded it.
+    ///
+    /// **Warning:** **Closing down:** the `tool_name` field of the answer is going away; read the tool's name from `tool` instead.
+    ///
+    /// Classic tokens need the `security_events` scope, or `public_repo` for public repositories only.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `tool_name` (optional, [`ListRecentAnalyses::tool_name`](crate::code_scanning::list_recent_analyses::ListRecentAnalyses::tool_name)): Name of a code scanning tool. Use it or `tool_guid`, not both.
+    /// - `tool_guid` (optional, [`ListRecentAnalyses::tool_guid`](crate::code_scanning::list_recent_analyses::ListRecentAnalyses::tool_guid)): GUID of a code scanning tool. Use it or `tool_name`, not both.
+    /// - `page` (optional, [`ListRecentAnalyses::page`](crate::code_scanning::list_recent_analyses::ListRecentAnalyses::page)): Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+    /// - `per_page` (optional, [`ListRecentAnalyses::per_page`](crate::code_scanning::list_recent_analyses::ListRecentAnalyses::per_page)): How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+    /// - `pr` (optional, [`ListRecentAnalyses::pr`](crate::code_scanning::list_recent_analyses::ListRecentAnalyses::pr)): Only return analyses of this pull request number.
+    /// - `ref` (optional, `ListRecentAnalyses::ref`): Only return analyses of this Git reference: `refs/heads/<branch>` or just the branch name, or `refs/pull/<number>/merge`.
+    /// - `sarif_id` (optional, [`ListRecentAnalyses::sarif_id`](crate::code_scanning::list_recent_analyses::ListRecentAnalyses::sarif_id)): Only return analyses produced by this SARIF upload.
+    /// - `direction` (optional, [`ListRecentAnalyses::direction`](crate::code_scanning::list_recent_analyses::ListRecentAnalyses::direction)): Sort order, `asc` or `desc`. Default: `desc`.
+    /// - `sort` (optional, [`ListRecentAnalyses::sort`](crate::code_scanning::list_recent_analyses::ListRecentAnalyses::sort)): What to sort by; only `created` is accepted. Default: `created`.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/code-scanning/analyses`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/code-scanning/code-scanning#list-code-scanning-analyses-for-a-repository)
+    #[inline]
+    pub fn list_recent_analyses(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+    ) -> list_recent_analyses::ListRecentAnalyses<'c> {
+        list_recent_analyses::ListRecentAnalyses {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            tool_name: None,
+            tool_guid: None,
+            page: None,
+            per_page: None,
+            pr: None,
+            r#ref: None,
+            sarif_id: None,
+            direction: None,
+            sort: None,
+        }
+    }
+    /// Dismiss or reopen a code scanning alert
+    ///
+    /// Changes the status of one code scanning alert. Classic tokens need the `security_events` scope, or `public_repo` for public repositories only.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `alert_number` (required): The number that identifies the alert within its repository, as shown in its URL.
+    /// - `state` (optional, [`UpdateAlert::state`](crate::code_scanning::update_alert::UpdateAlert::state)): New state: `open` or `dismissed`. Dismissing also needs `dismissed_reason`.
+    /// - `dismissed_reason` (optional, [`UpdateAlert::dismissed_reason`](crate::code_scanning::update_alert::UpdateAlert::dismissed_reason)): Why the alert is dismissed, required when `state` is `dismissed`: `false positive`, `won't fix` or `used in tests`. May be `null`.
+    /// - `dismissed_comment` (optional, [`UpdateAlert::dismissed_comment`](crate::code_scanning::update_alert::UpdateAlert::dismissed_comment)): Note kept with the dismissal.
+    /// - `create_request` (optional, [`UpdateAlert::create_request`](crate::code_scanning::update_alert::UpdateAlert::create_request)): Set to `true` to try opening a dismissal request for the alert.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `PATCH /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/code-scanning/code-scanning#update-a-code-scanning-alert)
+    #[inline]
+    pub fn update_alert(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        alert_number: i64,
+    ) -> update_alert::UpdateAlert<'c> {
+        update_alert::UpdateAlert {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            alert_number,
+            state: None,
+            dismissed_reason: None,
+            dismissed_comment: None,
+            create_request: None,
+        }
+    }
+    /// Change the code scanning default setup of a repository
+    ///
+    /// Turns code scanning default setup on or off for a repository, or changes its languages, query suite, threat model or runners. Classic tokens need the `repo` scope, or `public_repo` for public repositories only.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `state` (optional, [`UpdateDefaultSetup::state`](crate::code_scanning::update_default_setup::UpdateDefaultSetup::state)): `configured` turns default setup on, `not-configured` turns it off.
+    /// - `runner_type` (optional, [`UpdateDefaultSetup::runner_type`](crate::code_scanning::update_default_setup::UpdateDefaultSetup::runner_type)): Runners to use: `standard` or `labeled`.
+    /// - `runner_label` (optional, [`UpdateDefaultSetup::runner_label`](crate::code_scanning::update_default_setup::UpdateDefaultSetup::runner_label)): Label of the runners to use when `runner_type` is `labeled`.
+    /// - `query_suite` (optional, [`UpdateDefaultSetup::query_suite`](crate::code_scanning::update_default_setup::UpdateDefaultSetup::query_suite)): CodeQL query suite to run: `default` or `extended`.
+    /// - `threat_model` (optional, [`UpdateDefaultSetup::threat_model`](crate::code_scanning::update_default_setup::UpdateDefaultSetup::threat_model)): Sources to treat as untrusted: `remote` counts only network input, `remote_and_local` also counts local input such as files, command-line arguments, database reads, environment variables and standard input.
+    /// - `languages` (optional, [`UpdateDefaultSetup::languages`](crate::code_scanning::update_default_setup::UpdateDefaultSetup::languages)): CodeQL languages to analyse, such as `javascript-typescript`, `python` or `java-kotlin`.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `PATCH /repos/{owner}/{repo}/code-scanning/default-setup`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/code-scanning/code-scanning#update-a-code-scanning-default-setup-configuration)
+    #[inline]
+    pub fn update_default_setup(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+    ) -> update_default_setup::UpdateDefaultSetup<'c> {
+        update_default_setup::UpdateDefaultSetup {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            state: None,
+            runner_type: None,
+            runner_label: None,
+            query_suite: None,
+            threat_model: None,
+            languages: None,
+        }
+    }
+    /// Send a SARIF analysis to code scanning
+    ///
+    /// Uploads code scanning results in SARIF format so they show up in a repository. Results for a pull request ref (`refs/pull/42/merge` or `refs/pull/42/head`) appear as alerts in a pull request check; results for a branch ref (`refs/heads/my-branch`) appear in the repository's **Security** tab. The SARIF file must be compressed with `gzip` and then encoded as Base64. See [Troubleshooting SARIF uploads](https://docs.github.com/code-security/code-scanning/troubleshooting-sarif) when something goes wrong.
+    ///
+    /// Uploads over GitHub's limits are rejected: 20 runs per file; 25,000 results per run (only the 5,000 most severe are kept); 25,000 rules and 100 tool extensions per run; 10,000 thread flow locations per result (1,000 kept); 1,000 locations per result (100 kept); 20 tags per rule (10 kept). Trimming noisy queries helps stay under them ([SARIF results exceed one or more limits](https://docs.github.com/code-security/code-scanning/troubleshooting-sarif/results-exceed-limit)).
+    ///
+    /// The `202 Accepted` answer carries an `id` whose progress `getSarif` reports. Classic tokens need the `security_events` scope, or `public_repo` for public repositories only. Each user or app installation may call it 1,000 times per hour.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `commit_sha` (required): SHA of the commit the analysis belongs to.
+    /// - `ref` (required): Full Git reference the analysis belongs to, such as `refs/heads/main` or `refs/pull/42/merge`.
+    /// - `sarif` (required): The SARIF file, compressed with `gzip` and then encoded as Base64 (see [SARIF support for code scanning](https://docs.github.com/code-security/secure-coding/sarif-support-for-code-scanning)).
+    /// - `checkout_uri` (optional, [`UploadSarif::checkout_uri`](crate::code_scanning::upload_sarif::UploadSarif::checkout_uri)): Base directory of the analysis as written in the SARIF file; used to turn absolute file paths into paths relative to the repository, so alerts point at the right files.
+    /// - `started_at` (optional, [`UploadSarif::started_at`](crate::code_scanning::upload_sarif::UploadSarif::started_at)): When the analysis began, as an ISO 8601 timestamp `YYYY-MM-DDTHH:MM:SSZ`.
+    /// - `tool_name` (optional, [`UploadSarif::tool_name`](crate::code_scanning::upload_sarif::UploadSarif::tool_name)): Name of the tool that produced the analysis.
+    /// - `validate` (optional, [`UploadSarif::validate`](crate::code_scanning::upload_sarif::UploadSarif::validate)): When `true`, the SARIF file is checked against code scanning's rules, which helps integrators make sure their files render correctly.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `POST /repos/{owner}/{repo}/code-scanning/sarifs`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/code-scanning/code-scanning#upload-an-analysis-as-sarif-data)
+    #[inline]
+    pub fn upload_sarif(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        commit_sha: impl Into<String>,
+        r#ref: impl Into<String>,
+        sarif: impl Into<String>,
+    ) -> upload_sarif::UploadSarif<'c> {
+        upload_sarif::UploadSarif {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            commit_sha: commit_sha.into(),
+            r#ref: r#ref.into(),
+            sarif: sarif.into(),
+            checkout_uri: None,
+            started_at: None,
+            tool_name: None,
+            validate: None,
+        }
+    }
+}
+/// Request builder and parameter types of [`CodeScanning::commit_autofix`](crate::code_scanning::CodeScanning::commit_autofix).
+pub mod commit_autofix {
+    /// Request for [`CodeScanning::commit_autofix`](crate::code_scanning::CodeScanning::commit_autofix): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct CommitAutofix<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) alert_number: i64,
+        pub(super) target_ref: Option<String>,
+        pub(super) message: Option<String>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for CommitAutofix<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> CommitAutofix<'c> {
+        /// Git reference of the branch that receives the commit; the branch has to exist already.
+        #[inline]
+        pub fn target_ref(mut self, target_ref: impl Into<String>) -> Self {
+            self.target_ref = Some(target_ref.into());
+            self
+        }
+        /// Message for the commit.
+        #[inline]
+        pub fn message(mut self, message: impl Into<String>) -> Self {
+            self.message = Some(message.into());
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Post,
+                "/repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/autofix/commits",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Integer(self.alert_number),
+                ],
+            );
+            let mut body = crate::runtime::JsonObject::new();
+            body.opt("target_ref", &self.target_ref);
+            body.opt("message", &self.message);
+            if !body.is_empty() {
+                req = req.json(body);
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`CodeScanning::create_autofix`](crate::code_scanning::CodeScanning::create_autofix).
+pub mod create_autofix {
+    /// Request for [`CodeScanning::create_autofix`](crate::code_scanning::CodeScanning::create_autofix): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct CreateAutofix<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) alert_number: i64,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for CreateAutofix<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> CreateAutofix<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Post,
+                "/repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/autofix",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Integer(self.alert_number),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`CodeScanning::create_variant_analysis`](crate::code_scanning::CodeScanning::create_variant_analysis).
+pub mod create_variant_analysis {
+    /// Request for [`CodeScanning::create_variant_analysis`](crate::code_scanning::CodeScanning::create_variant_analysis): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct CreateVariantAnalysis<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for CreateVariantAnalysis<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> CreateVariantAnalysis<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Post,
+                "/repos/{owner}/{repo}/code-scanning/codeql/variant-analyses",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`CodeScanning::delete_analysis`](crate::code_scanning::CodeScanning::delete_analysis).
+pub mod delete_analysis {
+    /// Request for [`CodeScanning::delete_analysis`](crate::code_scanning::CodeScanning::delete_analysis): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct DeleteAnalysis<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) analysis_id: i64,
+        pub(super) confirm_delete: Option<String>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for DeleteAnalysis<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> DeleteAnalysis<'c> {
+        /// Allows removing the last analysis of a set. Without it, that deletion fails with `400`, since alert history could be lost.
+        #[inline]
+        pub fn confirm_delete(mut self, confirm_delete: impl Into<String>) -> Self {
+            self.confirm_delete = Some(confirm_delete.into());
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Delete,
+                "/repos/{owner}/{repo}/code-scanning/analyses/{analysis_id}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Integer(self.analysis_id),
+                ],
+            );
+            if let Some(value) = self.confirm_delete {
+                req = req.query("confirm_delete", value);
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`CodeScanning::delete_codeql_database`](crate::code_scanning::CodeScanning::delete_codeql_database).
+pub mod delete_codeql_database {
+    /// Request for [`CodeScanning::delete_codeql_database`](crate::code_scanning::CodeScanning::delete_codeql_database): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct DeleteCodeqlDatabase<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) language: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for DeleteCodeqlDatabase<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> DeleteCodeqlDatabase<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Delete,
+                "/repos/{owner}/{repo}/code-scanning/codeql/databases/{language}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Segment(&self.language),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
         }
     }
 }
@@ -103,6 +1106,1883 @@ pub mod get_alert {
             crate::runtime::ResponseValue<crate::models::CodeScanningAlert>,
         > {
             self.build().send_with("codeScanning.getAlert", crate::runtime::decode::json)
+        }
+    }
+}
+/// Request builder and parameter types of [`CodeScanning::get_analysis`](crate::code_scanning::CodeScanning::get_analysis).
+pub mod get_analysis {
+    /// Request for [`CodeScanning::get_analysis`](crate::code_scanning::CodeScanning::get_analysis): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct GetAnalysis<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) analysis_id: i64,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetAnalysis<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> GetAnalysis<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/code-scanning/analyses/{analysis_id}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Integer(self.analysis_id),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`CodeScanning::get_autofix`](crate::code_scanning::CodeScanning::get_autofix).
+pub mod get_autofix {
+    /// Request for [`CodeScanning::get_autofix`](crate::code_scanning::CodeScanning::get_autofix): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct GetAutofix<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) alert_number: i64,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetAutofix<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> GetAutofix<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/autofix",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Integer(self.alert_number),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`CodeScanning::get_codeql_database`](crate::code_scanning::CodeScanning::get_codeql_database).
+pub mod get_codeql_database {
+    /// Request for [`CodeScanning::get_codeql_database`](crate::code_scanning::CodeScanning::get_codeql_database): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct GetCodeqlDatabase<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) language: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetCodeqlDatabase<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> GetCodeqlDatabase<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/code-scanning/codeql/databases/{language}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Segment(&self.language),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`CodeScanning::get_default_setup`](crate::code_scanning::CodeScanning::get_default_setup).
+pub mod get_default_setup {
+    /// Request for [`CodeScanning::get_default_setup`](crate::code_scanning::CodeScanning::get_default_setup): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct GetDefaultSetup<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetDefaultSetup<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> GetDefaultSetup<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/code-scanning/default-setup",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`CodeScanning::get_sarif`](crate::code_scanning::CodeScanning::get_sarif).
+pub mod get_sarif {
+    /// Request for [`CodeScanning::get_sarif`](crate::code_scanning::CodeScanning::get_sarif): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct GetSarif<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) sarif_id: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetSarif<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> GetSarif<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/code-scanning/sarifs/{sarif_id}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Segment(&self.sarif_id),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`CodeScanning::get_variant_analysis`](crate::code_scanning::CodeScanning::get_variant_analysis).
+pub mod get_variant_analysis {
+    /// Request for [`CodeScanning::get_variant_analysis`](crate::code_scanning::CodeScanning::get_variant_analysis): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct GetVariantAnalysis<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) codeql_variant_analysis_id: i64,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetVariantAnalysis<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> GetVariantAnalysis<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/code-scanning/codeql/variant-analyses/{codeql_variant_analysis_id}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Integer(
+                        self.codeql_variant_analysis_id,
+                    ),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`CodeScanning::get_variant_analysis_repo_task`](crate::code_scanning::CodeScanning::get_variant_analysis_repo_task).
+pub mod get_variant_analysis_repo_task {
+    /// Request for [`CodeScanning::get_variant_analysis_repo_task`](crate::code_scanning::CodeScanning::get_variant_analysis_repo_task): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct GetVariantAnalysisRepoTask<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) codeql_variant_analysis_id: i64,
+        pub(super) repo_owner: String,
+        pub(super) repo_name: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetVariantAnalysisRepoTask<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> GetVariantAnalysisRepoTask<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/code-scanning/codeql/variant-analyses/{codeql_variant_analysis_id}/repos/{repo_owner}/{repo_name}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Integer(
+                        self.codeql_variant_analysis_id,
+                    ),
+                    crate::runtime::encode::PathValue::Segment(&self.repo_owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo_name),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`CodeScanning::list_alert_instances`](crate::code_scanning::CodeScanning::list_alert_instances).
+pub mod list_alert_instances {
+    /// Request for [`CodeScanning::list_alert_instances`](crate::code_scanning::CodeScanning::list_alert_instances): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ListAlertInstances<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) alert_number: i64,
+        pub(super) page: Option<i64>,
+        pub(super) per_page: Option<i64>,
+        pub(super) r#ref: Option<String>,
+        pub(super) pr: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListAlertInstances<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> ListAlertInstances<'c> {
+        /// Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+        #[inline]
+        pub fn page(mut self, page: i64) -> Self {
+            self.page = Some(page);
+            self
+        }
+        /// How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+        #[inline]
+        pub fn per_page(mut self, per_page: i64) -> Self {
+            self.per_page = Some(per_page);
+            self
+        }
+        /// Git reference to list instances for: `refs/heads/<branch>` or just the branch name, or `refs/pull/<number>/merge` for a pull request.
+        #[inline]
+        pub fn r#ref(mut self, r#ref: impl Into<String>) -> Self {
+            self.r#ref = Some(r#ref.into());
+            self
+        }
+        /// Number of a pull request whose instances to list.
+        #[inline]
+        pub fn pr(mut self, pr: i64) -> Self {
+            self.pr = Some(pr);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/instances",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Integer(self.alert_number),
+                ],
+            );
+            if let Some(value) = self.page {
+                req = req.query("page", value.to_string());
+            }
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
+            }
+            if let Some(value) = self.r#ref {
+                req = req.query("ref", value);
+            }
+            if let Some(value) = self.pr {
+                req = req.query("pr", value.to_string());
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`CodeScanning::list_alerts_for_org`](crate::code_scanning::CodeScanning::list_alerts_for_org).
+pub mod list_alerts_for_org {
+    /// Request for [`CodeScanning::list_alerts_for_org`](crate::code_scanning::CodeScanning::list_alerts_for_org): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ListAlertsForOrg<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) tool_name: Option<String>,
+        pub(super) tool_guid: Option<String>,
+        pub(super) before: Option<String>,
+        pub(super) after: Option<String>,
+        pub(super) page: Option<i64>,
+        pub(super) per_page: Option<i64>,
+        pub(super) direction: Option<
+            crate::code_scanning::list_alerts_for_org::Direction,
+        >,
+        pub(super) state: Option<crate::code_scanning::list_alerts_for_org::State>,
+        pub(super) sort: Option<crate::code_scanning::list_alerts_for_org::Sort>,
+        pub(super) severity: Option<crate::code_scanning::list_alerts_for_org::Severity>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListAlertsForOrg<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> ListAlertsForOrg<'c> {
+        /// Name of a code scanning tool. Use it or `tool_guid`, not both.
+        #[inline]
+        pub fn tool_name(mut self, tool_name: impl Into<String>) -> Self {
+            self.tool_name = Some(tool_name.into());
+            self
+        }
+        /// GUID of a code scanning tool. Use it or `tool_name`, not both.
+        #[inline]
+        pub fn tool_guid(mut self, tool_guid: impl Into<String>) -> Self {
+            self.tool_guid = Some(tool_guid.into());
+            self
+        }
+        /// Cursor for the page before this one, taken from the `Link` header of a previous answer.
+        #[inline]
+        pub fn before(mut self, before: impl Into<String>) -> Self {
+            self.before = Some(before.into());
+            self
+        }
+        /// Cursor for the page after this one, taken from the `Link` header of a previous answer.
+        #[inline]
+        pub fn after(mut self, after: impl Into<String>) -> Self {
+            self.after = Some(after.into());
+            self
+        }
+        /// Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+        #[inline]
+        pub fn page(mut self, page: i64) -> Self {
+            self.page = Some(page);
+            self
+        }
+        /// How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+        #[inline]
+        pub fn per_page(mut self, per_page: i64) -> Self {
+            self.per_page = Some(per_page);
+            self
+        }
+        /// Sort order, `asc` or `desc`. Default: `desc`.
+        #[inline]
+        pub fn direction(
+            mut self,
+            direction: crate::code_scanning::list_alerts_for_org::Direction,
+        ) -> Self {
+            self.direction = Some(direction);
+            self
+        }
+        /// Only return alerts in this state: `open`, `closed`, `dismissed` or `fixed`.
+        #[inline]
+        pub fn state(
+            mut self,
+            state: crate::code_scanning::list_alerts_for_org::State,
+        ) -> Self {
+            self.state = Some(state);
+            self
+        }
+        /// What to sort by: `created` or `updated`. Default: `created`.
+        #[inline]
+        pub fn sort(
+            mut self,
+            sort: crate::code_scanning::list_alerts_for_org::Sort,
+        ) -> Self {
+            self.sort = Some(sort);
+            self
+        }
+        /// Only return alerts of this severity: `critical`, `high`, `medium`, `low`, `warning`, `note` or `error`.
+        #[inline]
+        pub fn severity(
+            mut self,
+            severity: crate::code_scanning::list_alerts_for_org::Severity,
+        ) -> Self {
+            self.severity = Some(severity);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/orgs/{org}/code-scanning/alerts",
+                &[crate::runtime::encode::PathValue::Segment(&self.org)],
+            );
+            if let Some(value) = self.tool_name {
+                req = req.query("tool_name", value);
+            }
+            if let Some(value) = self.tool_guid {
+                req = req.query("tool_guid", value);
+            }
+            if let Some(value) = self.before {
+                req = req.query("before", value);
+            }
+            if let Some(value) = self.after {
+                req = req.query("after", value);
+            }
+            if let Some(value) = self.page {
+                req = req.query("page", value.to_string());
+            }
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
+            }
+            if let Some(value) = self.direction {
+                req = req.query("direction", value.as_str().to_owned());
+            }
+            if let Some(value) = self.state {
+                req = req.query("state", value.as_str().to_owned());
+            }
+            if let Some(value) = self.sort {
+                req = req.query("sort", value.as_str().to_owned());
+            }
+            if let Some(value) = self.severity {
+                req = req.query("severity", value.as_str().to_owned());
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+    /// Sort order, `asc` or `desc`. Default: `desc`.
+    #[derive(Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum Direction {
+        /// `asc`
+        Asc,
+        /// `desc`
+        Desc,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl ::std::fmt::Debug for Direction {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Asc => "Asc",
+                    Self::Desc => "Desc",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
+    }
+    impl Direction {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Asc => "asc",
+                Self::Desc => "desc",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for Direction {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    /// Only return alerts in this state: `open`, `closed`, `dismissed` or `fixed`.
+    #[derive(Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum State {
+        /// `open`
+        Open,
+        /// `closed`
+        Closed,
+        /// `dismissed`
+        Dismissed,
+        /// `fixed`
+        Fixed,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl ::std::fmt::Debug for State {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Open => "Open",
+                    Self::Closed => "Closed",
+                    Self::Dismissed => "Dismissed",
+                    Self::Fixed => "Fixed",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
+    }
+    impl State {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Open => "open",
+                Self::Closed => "closed",
+                Self::Dismissed => "dismissed",
+                Self::Fixed => "fixed",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for State {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    /// What to sort by: `created` or `updated`. Default: `created`.
+    #[derive(Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum Sort {
+        /// `created`
+        Created,
+        /// `updated`
+        Updated,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl ::std::fmt::Debug for Sort {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Created => "Created",
+                    Self::Updated => "Updated",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
+    }
+    impl Sort {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Created => "created",
+                Self::Updated => "updated",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for Sort {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    /// Only return alerts of this severity: `critical`, `high`, `medium`, `low`, `warning`, `note` or `error`.
+    #[derive(Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum Severity {
+        /// `critical`
+        Critical,
+        /// `high`
+        High,
+        /// `medium`
+        Medium,
+        /// `low`
+        Low,
+        /// `warning`
+        Warning,
+        /// `note`
+        Note,
+        /// `error`
+        Error,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl ::std::fmt::Debug for Severity {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Critical => "Critical",
+                    Self::High => "High",
+                    Self::Medium => "Medium",
+                    Self::Low => "Low",
+                    Self::Warning => "Warning",
+                    Self::Note => "Note",
+                    Self::Error => "Error",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
+    }
+    impl Severity {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Critical => "critical",
+                Self::High => "high",
+                Self::Medium => "medium",
+                Self::Low => "low",
+                Self::Warning => "warning",
+                Self::Note => "note",
+                Self::Error => "error",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for Severity {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+}
+/// Request builder and parameter types of [`CodeScanning::list_alerts_for_repo`](crate::code_scanning::CodeScanning::list_alerts_for_repo).
+pub mod list_alerts_for_repo {
+    /// Request for [`CodeScanning::list_alerts_for_repo`](crate::code_scanning::CodeScanning::list_alerts_for_repo): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ListAlertsForRepo<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) tool_name: Option<String>,
+        pub(super) tool_guid: Option<String>,
+        pub(super) page: Option<i64>,
+        pub(super) per_page: Option<i64>,
+        pub(super) r#ref: Option<String>,
+        pub(super) direction: Option<
+            crate::code_scanning::list_alerts_for_repo::Direction,
+        >,
+        pub(super) sort: Option<crate::code_scanning::list_alerts_for_repo::Sort>,
+        pub(super) state: Option<crate::code_scanning::list_alerts_for_repo::State>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListAlertsForRepo<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> ListAlertsForRepo<'c> {
+        /// Name of a code scanning tool. Use it or `tool_guid`, not both.
+        #[inline]
+        pub fn tool_name(mut self, tool_name: impl Into<String>) -> Self {
+            self.tool_name = Some(tool_name.into());
+            self
+        }
+        /// GUID of a code scanning tool. Use it or `tool_name`, not both.
+        #[inline]
+        pub fn tool_guid(mut self, tool_guid: impl Into<String>) -> Self {
+            self.tool_guid = Some(tool_guid.into());
+            self
+        }
+        /// Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+        #[inline]
+        pub fn page(mut self, page: i64) -> Self {
+            self.page = Some(page);
+            self
+        }
+        /// How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+        #[inline]
+        pub fn per_page(mut self, per_page: i64) -> Self {
+            self.per_page = Some(per_page);
+            self
+        }
+        /// Git reference whose alerts to list: `refs/heads/<branch>` or just the branch name, or `refs/pull/<number>/merge`. Default: the default branch.
+        #[inline]
+        pub fn r#ref(mut self, r#ref: impl Into<String>) -> Self {
+            self.r#ref = Some(r#ref.into());
+            self
+        }
+        /// Sort order, `asc` or `desc`. Default: `desc`.
+        #[inline]
+        pub fn direction(
+            mut self,
+            direction: crate::code_scanning::list_alerts_for_repo::Direction,
+        ) -> Self {
+            self.direction = Some(direction);
+            self
+        }
+        /// What to sort by: `created` or `updated`. Default: `created`. The older value `number` is deprecated in favour of `created`.
+        #[inline]
+        pub fn sort(
+            mut self,
+            sort: crate::code_scanning::list_alerts_for_repo::Sort,
+        ) -> Self {
+            self.sort = Some(sort);
+            self
+        }
+        /// Only return alerts in this state: `open`, `closed`, `dismissed` or `fixed`.
+        #[inline]
+        pub fn state(
+            mut self,
+            state: crate::code_scanning::list_alerts_for_repo::State,
+        ) -> Self {
+            self.state = Some(state);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/code-scanning/alerts",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                ],
+            );
+            if let Some(value) = self.tool_name {
+                req = req.query("tool_name", value);
+            }
+            if let Some(value) = self.tool_guid {
+                req = req.query("tool_guid", value);
+            }
+            if let Some(value) = self.page {
+                req = req.query("page", value.to_string());
+            }
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
+            }
+            if let Some(value) = self.r#ref {
+                req = req.query("ref", value);
+            }
+            if let Some(value) = self.direction {
+                req = req.query("direction", value.as_str().to_owned());
+            }
+            if let Some(value) = self.sort {
+                req = req.query("sort", value.as_str().to_owned());
+            }
+            if let Some(value) = self.state {
+                req = req.query("state", value.as_str().to_owned());
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+    /// Sort order, `asc` or `desc`. Default: `desc`.
+    #[derive(Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum Direction {
+        /// `asc`
+        Asc,
+        /// `desc`
+        Desc,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl ::std::fmt::Debug for Direction {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Asc => "Asc",
+                    Self::Desc => "Desc",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
+    }
+    impl Direction {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Asc => "asc",
+                Self::Desc => "desc",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for Direction {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    /// What to sort by: `created` or `updated`. Default: `created`. The older value `number` is deprecated in favour of `created`.
+    #[derive(Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum Sort {
+        /// `created`
+        Created,
+        /// `number`
+        Number,
+        /// `updated`
+        Updated,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl ::std::fmt::Debug for Sort {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Created => "Created",
+                    Self::Number => "Number",
+                    Self::Updated => "Updated",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
+    }
+    impl Sort {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Created => "created",
+                Self::Number => "number",
+                Self::Updated => "updated",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for Sort {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    /// Only return alerts in this state: `open`, `closed`, `dismissed` or `fixed`.
+    #[derive(Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum State {
+        /// `open`
+        Open,
+        /// `dismissed`
+        Dismissed,
+        /// `fixed`
+        Fixed,
+        /// `closed`
+        Closed,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl ::std::fmt::Debug for State {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Open => "Open",
+                    Self::Dismissed => "Dismissed",
+                    Self::Fixed => "Fixed",
+                    Self::Closed => "Closed",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
+    }
+    impl State {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Open => "open",
+                Self::Dismissed => "dismissed",
+                Self::Fixed => "fixed",
+                Self::Closed => "closed",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for State {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+}
+/// Request builder and parameter types of [`CodeScanning::list_codeql_databases`](crate::code_scanning::CodeScanning::list_codeql_databases).
+pub mod list_codeql_databases {
+    /// Request for [`CodeScanning::list_codeql_databases`](crate::code_scanning::CodeScanning::list_codeql_databases): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ListCodeqlDatabases<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListCodeqlDatabases<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> ListCodeqlDatabases<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/code-scanning/codeql/databases",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`CodeScanning::list_recent_analyses`](crate::code_scanning::CodeScanning::list_recent_analyses).
+pub mod list_recent_analyses {
+    /// Request for [`CodeScanning::list_recent_analyses`](crate::code_scanning::CodeScanning::list_recent_analyses): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ListRecentAnalyses<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) tool_name: Option<String>,
+        pub(super) tool_guid: Option<String>,
+        pub(super) page: Option<i64>,
+        pub(super) per_page: Option<i64>,
+        pub(super) pr: Option<i64>,
+        pub(super) r#ref: Option<String>,
+        pub(super) sarif_id: Option<String>,
+        pub(super) direction: Option<
+            crate::code_scanning::list_recent_analyses::Direction,
+        >,
+        pub(super) sort: Option<crate::code_scanning::list_recent_analyses::Sort>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListRecentAnalyses<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> ListRecentAnalyses<'c> {
+        /// Name of a code scanning tool. Use it or `tool_guid`, not both.
+        #[inline]
+        pub fn tool_name(mut self, tool_name: impl Into<String>) -> Self {
+            self.tool_name = Some(tool_name.into());
+            self
+        }
+        /// GUID of a code scanning tool. Use it or `tool_name`, not both.
+        #[inline]
+        pub fn tool_guid(mut self, tool_guid: impl Into<String>) -> Self {
+            self.tool_guid = Some(tool_guid.into());
+            self
+        }
+        /// Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+        #[inline]
+        pub fn page(mut self, page: i64) -> Self {
+            self.page = Some(page);
+            self
+        }
+        /// How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+        #[inline]
+        pub fn per_page(mut self, per_page: i64) -> Self {
+            self.per_page = Some(per_page);
+            self
+        }
+        /// Only return analyses of this pull request number.
+        #[inline]
+        pub fn pr(mut self, pr: i64) -> Self {
+            self.pr = Some(pr);
+            self
+        }
+        /// Only return analyses of this Git reference: `refs/heads/<branch>` or just the branch name, or `refs/pull/<number>/merge`.
+        #[inline]
+        pub fn r#ref(mut self, r#ref: impl Into<String>) -> Self {
+            self.r#ref = Some(r#ref.into());
+            self
+        }
+        /// Only return analyses produced by this SARIF upload.
+        #[inline]
+        pub fn sarif_id(mut self, sarif_id: impl Into<String>) -> Self {
+            self.sarif_id = Some(sarif_id.into());
+            self
+        }
+        /// Sort order, `asc` or `desc`. Default: `desc`.
+        #[inline]
+        pub fn direction(
+            mut self,
+            direction: crate::code_scanning::list_recent_analyses::Direction,
+        ) -> Self {
+            self.direction = Some(direction);
+            self
+        }
+        /// What to sort by; only `created` is accepted. Default: `created`.
+        #[inline]
+        pub fn sort(
+            mut self,
+            sort: crate::code_scanning::list_recent_analyses::Sort,
+        ) -> Self {
+            self.sort = Some(sort);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/code-scanning/analyses",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                ],
+            );
+            if let Some(value) = self.tool_name {
+                req = req.query("tool_name", value);
+            }
+            if let Some(value) = self.tool_guid {
+                req = req.query("tool_guid", value);
+            }
+            if let Some(value) = self.page {
+                req = req.query("page", value.to_string());
+            }
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
+            }
+            if let Some(value) = self.pr {
+                req = req.query("pr", value.to_string());
+            }
+            if let Some(value) = self.r#ref {
+                req = req.query("ref", value);
+            }
+            if let Some(value) = self.sarif_id {
+                req = req.query("sarif_id", value);
+            }
+            if let Some(value) = self.direction {
+                req = req.query("direction", value.as_str().to_owned());
+            }
+            if let Some(value) = self.sort {
+                req = req.query("sort", value.as_str().to_owned());
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+    /// Sort order, `asc` or `desc`. Default: `desc`.
+    #[derive(Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum Direction {
+        /// `asc`
+        Asc,
+        /// `desc`
+        Desc,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl ::std::fmt::Debug for Direction {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Asc => "Asc",
+                    Self::Desc => "Desc",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
+    }
+    impl Direction {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Asc => "asc",
+                Self::Desc => "desc",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for Direction {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    /// What to sort by; only `created` is accepted. Default: `created`.
+    #[derive(Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum Sort {
+        /// `created`
+        Created,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl ::std::fmt::Debug for Sort {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Created => "Created",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
+    }
+    impl Sort {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Created => "created",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for Sort {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+}
+/// Request builder and parameter types of [`CodeScanning::update_alert`](crate::code_scanning::CodeScanning::update_alert).
+pub mod update_alert {
+    /// Request for [`CodeScanning::update_alert`](crate::code_scanning::CodeScanning::update_alert): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct UpdateAlert<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) alert_number: i64,
+        pub(super) state: Option<crate::code_scanning::update_alert::State>,
+        pub(super) dismissed_reason: Option<
+            Option<crate::code_scanning::update_alert::DismissedReason>,
+        >,
+        pub(super) dismissed_comment: Option<Option<String>>,
+        pub(super) create_request: Option<bool>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for UpdateAlert<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> UpdateAlert<'c> {
+        /// New state: `open` or `dismissed`. Dismissing also needs `dismissed_reason`.
+        #[inline]
+        pub fn state(
+            mut self,
+            state: crate::code_scanning::update_alert::State,
+        ) -> Self {
+            self.state = Some(state);
+            self
+        }
+        /// Why the alert is dismissed, required when `state` is `dismissed`: `false positive`, `won't fix` or `used in tests`. May be `null`.
+        ///
+        /// `None` is sent as `null`.
+        #[inline]
+        pub fn dismissed_reason(
+            mut self,
+            dismissed_reason: Option<crate::code_scanning::update_alert::DismissedReason>,
+        ) -> Self {
+            self.dismissed_reason = Some(dismissed_reason);
+            self
+        }
+        /// Note kept with the dismissal.
+        ///
+        /// `None` is sent as `null`.
+        #[inline]
+        pub fn dismissed_comment(mut self, dismissed_comment: Option<String>) -> Self {
+            self.dismissed_comment = Some(dismissed_comment);
+            self
+        }
+        /// Set to `true` to try opening a dismissal request for the alert.
+        #[inline]
+        pub fn create_request(mut self, create_request: bool) -> Self {
+            self.create_request = Some(create_request);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Patch,
+                "/repos/{owner}/{repo}/code-scanning/alerts/{alert_number}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Integer(self.alert_number),
+                ],
+            );
+            let mut body = crate::runtime::JsonObject::new();
+            body.opt("state", &self.state);
+            body.opt("dismissed_reason", &self.dismissed_reason);
+            body.opt("dismissed_comment", &self.dismissed_comment);
+            body.opt("create_request", &self.create_request);
+            if !body.is_empty() {
+                req = req.json(body);
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+    /// New state: `open` or `dismissed`. Dismissing also needs `dismissed_reason`.
+    #[derive(Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum State {
+        /// `open`
+        Open,
+        /// `dismissed`
+        Dismissed,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl ::std::fmt::Debug for State {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Open => "Open",
+                    Self::Dismissed => "Dismissed",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
+    }
+    impl State {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Open => "open",
+                Self::Dismissed => "dismissed",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for State {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    /// Why the alert is dismissed, required when `state` is `dismissed`: `false positive`, `won't fix` or `used in tests`. May be `null`.
+    #[derive(Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum DismissedReason {
+        /// `false positive`
+        FalsePositive,
+        /// `won't fix`
+        WontFix,
+        /// `used in tests`
+        UsedInTests,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl ::std::fmt::Debug for DismissedReason {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::FalsePositive => "FalsePositive",
+                    Self::WontFix => "WontFix",
+                    Self::UsedInTests => "UsedInTests",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
+    }
+    impl DismissedReason {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::FalsePositive => "false positive",
+                Self::WontFix => "won't fix",
+                Self::UsedInTests => "used in tests",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for DismissedReason {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+}
+/// Request builder and parameter types of [`CodeScanning::update_default_setup`](crate::code_scanning::CodeScanning::update_default_setup).
+pub mod update_default_setup {
+    /// Request for [`CodeScanning::update_default_setup`](crate::code_scanning::CodeScanning::update_default_setup): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct UpdateDefaultSetup<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) state: Option<crate::code_scanning::update_default_setup::State>,
+        pub(super) runner_type: Option<
+            crate::code_scanning::update_default_setup::RunnerType,
+        >,
+        pub(super) runner_label: Option<Option<String>>,
+        pub(super) query_suite: Option<
+            crate::code_scanning::update_default_setup::QuerySuite,
+        >,
+        pub(super) threat_model: Option<
+            crate::code_scanning::update_default_setup::ThreatModel,
+        >,
+        pub(super) languages: Option<
+            Vec<crate::code_scanning::update_default_setup::Languages>,
+        >,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for UpdateDefaultSetup<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> UpdateDefaultSetup<'c> {
+        /// `configured` turns default setup on, `not-configured` turns it off.
+        #[inline]
+        pub fn state(
+            mut self,
+            state: crate::code_scanning::update_default_setup::State,
+        ) -> Self {
+            self.state = Some(state);
+            self
+        }
+        /// Runners to use: `standard` or `labeled`.
+        #[inline]
+        pub fn runner_type(
+            mut self,
+            runner_type: crate::code_scanning::update_default_setup::RunnerType,
+        ) -> Self {
+            self.runner_type = Some(runner_type);
+            self
+        }
+        /// Label of the runners to use when `runner_type` is `labeled`.
+        ///
+        /// `None` is sent as `null`.
+        #[inline]
+        pub fn runner_label(mut self, runner_label: Option<String>) -> Self {
+            self.runner_label = Some(runner_label);
+            self
+        }
+        /// CodeQL query suite to run: `default` or `extended`.
+        #[inline]
+        pub fn query_suite(
+            mut self,
+            query_suite: crate::code_scanning::update_default_setup::QuerySuite,
+        ) -> Self {
+            self.query_suite = Some(query_suite);
+            self
+        }
+        /// Sources to treat as untrusted: `remote` counts only network input, `remote_and_local` also counts local input such as files, command-line arguments, database reads, environment variables and standard input.
+        #[inline]
+        pub fn threat_model(
+            mut self,
+            threat_model: crate::code_scanning::update_default_setup::ThreatModel,
+        ) -> Self {
+            self.threat_model = Some(threat_model);
+            self
+        }
+        /// CodeQL languages to analyse, such as `javascript-typescript`, `python` or `java-kotlin`.
+        #[inline]
+        pub fn languages(
+            mut self,
+            languages: Vec<crate::code_scanning::update_default_setup::Languages>,
+        ) -> Self {
+            self.languages = Some(languages);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Patch,
+                "/repos/{owner}/{repo}/code-scanning/default-setup",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                ],
+            );
+            let mut body = crate::runtime::JsonObject::new();
+            body.opt("state", &self.state);
+            body.opt("runner_type", &self.runner_type);
+            body.opt("runner_label", &self.runner_label);
+            body.opt("query_suite", &self.query_suite);
+            body.opt("threat_model", &self.threat_model);
+            body.opt("languages", &self.languages);
+            if !body.is_empty() {
+                req = req.json(body);
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+    /// `configured` turns default setup on, `not-configured` turns it off.
+    #[derive(Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum State {
+        /// `configured`
+        Configured,
+        /// `not-configured`
+        NotConfigured,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl ::std::fmt::Debug for State {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Configured => "Configured",
+                    Self::NotConfigured => "NotConfigured",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
+    }
+    impl State {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Configured => "configured",
+                Self::NotConfigured => "not-configured",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for State {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    /// Runners to use: `standard` or `labeled`.
+    #[derive(Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum RunnerType {
+        /// `standard`
+        Standard,
+        /// `labeled`
+        Labeled,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl ::std::fmt::Debug for RunnerType {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Standard => "Standard",
+                    Self::Labeled => "Labeled",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
+    }
+    impl RunnerType {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Standard => "standard",
+                Self::Labeled => "labeled",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for RunnerType {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    /// CodeQL query suite to run: `default` or `extended`.
+    #[derive(Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum QuerySuite {
+        /// `default`
+        Default,
+        /// `extended`
+        Extended,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl ::std::fmt::Debug for QuerySuite {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Default => "Default",
+                    Self::Extended => "Extended",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
+    }
+    impl QuerySuite {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Default => "default",
+                Self::Extended => "extended",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for QuerySuite {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    /// Sources to treat as untrusted: `remote` counts only network input, `remote_and_local` also counts local input such as files, command-line arguments, database reads, environment variables and standard input.
+    #[derive(Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum ThreatModel {
+        /// `remote`
+        Remote,
+        /// `remote_and_local`
+        RemoteAndLocal,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl ::std::fmt::Debug for ThreatModel {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Remote => "Remote",
+                    Self::RemoteAndLocal => "RemoteAndLocal",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
+    }
+    impl ThreatModel {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Remote => "remote",
+                Self::RemoteAndLocal => "remote_and_local",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for ThreatModel {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    /// CodeQL languages to analyse, such as `javascript-typescript`, `python` or `java-kotlin`.
+    #[derive(Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum Languages {
+        /// `actions`
+        Actions,
+        /// `c-cpp`
+        CCpp,
+        /// `csharp`
+        Csharp,
+        /// `go`
+        Go,
+        /// `java-kotlin`
+        JavaKotlin,
+        /// `javascript-typescript`
+        JavascriptTypescript,
+        /// `python`
+        Python,
+        /// `ruby`
+        Ruby,
+        /// `swift`
+        Swift,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl ::std::fmt::Debug for Languages {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Actions => "Actions",
+                    Self::CCpp => "CCpp",
+                    Self::Csharp => "Csharp",
+                    Self::Go => "Go",
+                    Self::JavaKotlin => "JavaKotlin",
+                    Self::JavascriptTypescript => "JavascriptTypescript",
+                    Self::Python => "Python",
+                    Self::Ruby => "Ruby",
+                    Self::Swift => "Swift",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
+    }
+    impl Languages {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Actions => "actions",
+                Self::CCpp => "c-cpp",
+                Self::Csharp => "csharp",
+                Self::Go => "go",
+                Self::JavaKotlin => "java-kotlin",
+                Self::JavascriptTypescript => "javascript-typescript",
+                Self::Python => "python",
+                Self::Ruby => "ruby",
+                Self::Swift => "swift",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for Languages {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+}
+/// Request builder and parameter types of [`CodeScanning::upload_sarif`](crate::code_scanning::CodeScanning::upload_sarif).
+pub mod upload_sarif {
+    /// Request for [`CodeScanning::upload_sarif`](crate::code_scanning::CodeScanning::upload_sarif): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct UploadSarif<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) commit_sha: String,
+        pub(super) r#ref: String,
+        pub(super) sarif: String,
+        pub(super) checkout_uri: Option<String>,
+        pub(super) started_at: Option<String>,
+        pub(super) tool_name: Option<String>,
+        pub(super) validate: Option<bool>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for UploadSarif<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> UploadSarif<'c> {
+        /// Base directory of the analysis as written in the SARIF file; used to turn absolute file paths into paths relative to the repository, so alerts point at the right files.
+        #[inline]
+        pub fn checkout_uri(mut self, checkout_uri: impl Into<String>) -> Self {
+            self.checkout_uri = Some(checkout_uri.into());
+            self
+        }
+        /// When the analysis began, as an ISO 8601 timestamp `YYYY-MM-DDTHH:MM:SSZ`.
+        #[inline]
+        pub fn started_at(mut self, started_at: impl Into<String>) -> Self {
+            self.started_at = Some(started_at.into());
+            self
+        }
+        /// Name of the tool that produced the analysis.
+        #[inline]
+        pub fn tool_name(mut self, tool_name: impl Into<String>) -> Self {
+            self.tool_name = Some(tool_name.into());
+            self
+        }
+        /// When `true`, the SARIF file is checked against code scanning's rules, which helps integrators make sure their files render correctly.
+        #[inline]
+        pub fn validate(mut self, validate: bool) -> Self {
+            self.validate = Some(validate);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Post,
+                "/repos/{owner}/{repo}/code-scanning/sarifs",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                ],
+            );
+            let mut body = crate::runtime::JsonObject::new();
+            body.field("commit_sha", &self.commit_sha);
+            body.field("ref", &self.r#ref);
+            body.field("sarif", &self.sarif);
+            body.opt("checkout_uri", &self.checkout_uri);
+            body.opt("started_at", &self.started_at);
+            body.opt("tool_name", &self.tool_name);
+            body.opt("validate", &self.validate);
+            req = req.json(body);
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
         }
     }
 }

@@ -13,6 +13,136 @@ impl crate::runtime::Client {
     }
 }
 impl<'c> Codespaces<'c> {
+    /// Let one more repository use your codespaces secret
+    ///
+    /// Adds a repository to the list of repositories whose codespaces may read one of the signed-in user's development environment secrets. The user needs Codespaces access; OAuth app tokens and classic personal access tokens need `codespace` or `codespace:secrets`.
+    ///
+    /// # Parameters
+    ///
+    /// - `secret_name` (required): Name of the secret.
+    /// - `repository_id` (required): Numeric ID of the repository.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `PUT /user/codespaces/secrets/{secret_name}/repositories/{repository_id}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/codespaces/secrets#add-a-selected-repository-to-a-user-secret)
+    #[inline]
+    pub fn add_repository_for_secret_for_authenticated_user(
+        &self,
+        secret_name: impl Into<String>,
+        repository_id: i64,
+    ) -> add_repository_for_secret_for_authenticated_user::AddRepositoryForSecretForAuthenticatedUser<
+        'c,
+    > {
+        add_repository_for_secret_for_authenticated_user::AddRepositoryForSecretForAuthenticatedUser {
+            client: self.client,
+            secret_name: secret_name.into(),
+            repository_id,
+        }
+    }
+    /// Grant a repository access to an organization codespaces secret
+    ///
+    /// Adds a repository to an organization's development environment secret whose `visibility` is `selected` (set when the secret is created or updated with `codespaces.createOrUpdateOrgSecret`). OAuth app tokens and classic personal access tokens need the `admin:org` scope.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `secret_name` (required): Name of the secret.
+    /// - `repository_id` (required): Numeric ID of the repository.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `PUT /orgs/{org}/codespaces/secrets/{secret_name}/repositories/{repository_id}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/codespaces/organization-secrets#add-selected-repository-to-an-organization-secret)
+    #[inline]
+    pub fn add_selected_repo_to_org_secret(
+        &self,
+        org: impl Into<String>,
+        secret_name: impl Into<String>,
+        repository_id: i64,
+    ) -> add_selected_repo_to_org_secret::AddSelectedRepoToOrgSecret<'c> {
+        add_selected_repo_to_org_secret::AddSelectedRepoToOrgSecret {
+            client: self.client,
+            org: org.into(),
+            secret_name: secret_name.into(),
+            repository_id,
+        }
+    }
+    /// Have you accepted a devcontainer's permissions?
+    ///
+    /// Tells whether the signed-in user has already accepted the extra repository permissions that a given devcontainer configuration asks for. OAuth app tokens and classic personal access tokens need the `codespace` scope.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `ref` (required): Git ref where the devcontainer configuration lives, usually a branch written as `heads/BRANCH_NAME`.
+    /// - `devcontainer_path` (required): Path of the `devcontainer.json` file whose permissions are checked.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/codespaces/permissions_check`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/codespaces/codespaces#check-if-permissions-defined-by-a-devcontainer-have-been-accepted-by-the-authenticated-user)
+    #[inline]
+    pub fn check_permissions_for_devcontainer(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        r#ref: impl Into<String>,
+        devcontainer_path: impl Into<String>,
+    ) -> check_permissions_for_devcontainer::CheckPermissionsForDevcontainer<'c> {
+        check_permissions_for_devcontainer::CheckPermissionsForDevcontainer {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            r#ref: r#ref.into(),
+            devcontainer_path: devcontainer_path.into(),
+        }
+    }
+    /// Machine types a codespace can switch to
+    ///
+    /// Returns the machine types that one of the signed-in user's codespaces could be moved to. OAuth app tokens and classic personal access tokens need the `codespace` scope.
+    ///
+    /// # Parameters
+    ///
+    /// - `codespace_name` (required): Name of the codespace.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /user/codespaces/{codespace_name}/machines`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/codespaces/machines#list-machine-types-for-a-codespace)
+    #[inline]
+    pub fn codespace_machines_for_authenticated_user(
+        &self,
+        codespace_name: impl Into<String>,
+    ) -> codespace_machines_for_authenticated_user::CodespaceMachinesForAuthenticatedUser<
+        'c,
+    > {
+        codespace_machines_for_authenticated_user::CodespaceMachinesForAuthenticatedUser {
+            client: self.client,
+            codespace_name: codespace_name.into(),
+        }
+    }
     /// Create a codespace for the authenticated user
     ///
     /// Starts a new codespace owned by the signed-in user, either from a repository or from a pull request.
@@ -62,6 +192,1460 @@ impl<'c> Codespaces<'c> {
             idle_timeout_minutes: None,
             display_name: None,
             retention_period_minutes: None,
+        }
+    }
+    /// Store an organization codespaces secret
+    ///
+    /// Creates a development environment secret for the organization, or replaces an existing one of that name. Encrypt the value first with LibSodium against the organization's public key (see [encrypting secrets for the REST API](https://docs.github.com/rest/guides/encrypting-secrets-for-the-rest-api)). OAuth app tokens and classic personal access tokens need the `admin:org` scope.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `secret_name` (required): Name of the secret.
+    /// - `encrypted_value` (optional, [`CreateOrUpdateOrgSecret::encrypted_value`](crate::codespaces::create_or_update_org_secret::CreateOrUpdateOrgSecret::encrypted_value)): The secret, encrypted with LibSodium using the key from `codespaces.getOrgPublicKey`.
+    /// - `key_id` (optional, [`CreateOrUpdateOrgSecret::key_id`](crate::codespaces::create_or_update_org_secret::CreateOrUpdateOrgSecret::key_id)): ID of the public key the value was encrypted with.
+    /// - `visibility` (required): Which of the organization's repositories may use the secret, `all`, `private` or `selected` (only those in `selected_repository_ids`).
+    /// - `selected_repository_ids` (optional, [`CreateOrUpdateOrgSecret::selected_repository_ids`](crate::codespaces::create_or_update_org_secret::CreateOrUpdateOrgSecret::selected_repository_ids)): IDs of the repositories allowed to use the secret; only accepted when `visibility` is `selected`. The list can later be read and changed with the selected-repositories methods.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `PUT /orgs/{org}/codespaces/secrets/{secret_name}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/codespaces/organization-secrets#create-or-update-an-organization-secret)
+    #[inline]
+    pub fn create_or_update_org_secret(
+        &self,
+        org: impl Into<String>,
+        secret_name: impl Into<String>,
+        visibility: crate::codespaces::create_or_update_org_secret::Visibility,
+    ) -> create_or_update_org_secret::CreateOrUpdateOrgSecret<'c> {
+        create_or_update_org_secret::CreateOrUpdateOrgSecret {
+            client: self.client,
+            org: org.into(),
+            secret_name: secret_name.into(),
+            encrypted_value: None,
+            key_id: None,
+            visibility,
+            selected_repository_ids: None,
+        }
+    }
+    /// Store a repository codespaces secret
+    ///
+    /// Creates a development environment secret in a repository, or replaces an existing one of that name. Encrypt the value first with LibSodium against the repository's public key (see [encrypting secrets for the REST API](https://docs.github.com/rest/guides/encrypting-secrets-for-the-rest-api)). The caller must be a repository admin; OAuth app tokens and classic personal access tokens need the `repo` scope.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `secret_name` (required): Name of the secret.
+    /// - `encrypted_value` (optional, [`CreateOrUpdateRepoSecret::encrypted_value`](crate::codespaces::create_or_update_repo_secret::CreateOrUpdateRepoSecret::encrypted_value)): The secret, encrypted with LibSodium using the key from `codespaces.getRepoPublicKey`.
+    /// - `key_id` (optional, [`CreateOrUpdateRepoSecret::key_id`](crate::codespaces::create_or_update_repo_secret::CreateOrUpdateRepoSecret::key_id)): ID of the public key the value was encrypted with.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `PUT /repos/{owner}/{repo}/codespaces/secrets/{secret_name}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/codespaces/repository-secrets#create-or-update-a-repository-secret)
+    #[inline]
+    pub fn create_or_update_repo_secret(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        secret_name: impl Into<String>,
+    ) -> create_or_update_repo_secret::CreateOrUpdateRepoSecret<'c> {
+        create_or_update_repo_secret::CreateOrUpdateRepoSecret {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            secret_name: secret_name.into(),
+            encrypted_value: None,
+            key_id: None,
+        }
+    }
+    /// Store one of your codespaces secrets
+    ///
+    /// Creates a development environment secret for the signed-in user's codespaces, or replaces one of that name. Encrypt the value first with LibSodium against the user's public key (see [encrypting secrets for the REST API](https://docs.github.com/rest/guides/encrypting-secrets-for-the-rest-api)). The user needs Codespaces access; OAuth app tokens and classic personal access tokens need `codespace` or `codespace:secrets`.
+    ///
+    /// # Parameters
+    ///
+    /// - `secret_name` (required): Name of the secret.
+    /// - `encrypted_value` (optional, [`CreateOrUpdateSecretForAuthenticatedUser::encrypted_value`](crate::codespaces::create_or_update_secret_for_authenticated_user::CreateOrUpdateSecretForAuthenticatedUser::encrypted_value)): The secret, encrypted with LibSodium using the key from `codespaces.getPublicKeyForAuthenticatedUser`.
+    /// - `key_id` (required): ID of the public key the value was encrypted with.
+    /// - `selected_repository_ids` (optional, [`CreateOrUpdateSecretForAuthenticatedUser::selected_repository_ids`](crate::codespaces::create_or_update_secret_for_authenticated_user::CreateOrUpdateSecretForAuthenticatedUser::selected_repository_ids)): IDs of the repositories whose codespaces may use the secret. The list can later be read and changed with the user-secret repository methods.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `PUT /user/codespaces/secrets/{secret_name}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/codespaces/secrets#create-or-update-a-secret-for-the-authenticated-user)
+    #[inline]
+    pub fn create_or_update_secret_for_authenticated_user(
+        &self,
+        secret_name: impl Into<String>,
+        key_id: impl Into<String>,
+    ) -> create_or_update_secret_for_authenticated_user::CreateOrUpdateSecretForAuthenticatedUser<
+        'c,
+    > {
+        create_or_update_secret_for_authenticated_user::CreateOrUpdateSecretForAuthenticatedUser {
+            client: self.client,
+            secret_name: secret_name.into(),
+            encrypted_value: None,
+            key_id: key_id.into(),
+            selected_repository_ids: None,
+        }
+    }
+    /// Open a codespace for a pull request
+    ///
+    /// Creates a codespace, owned by the signed-in user, on the head of a pull request. OAuth app tokens and classic personal access tokens need the `codespace` scope.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `pull_number` (required): Number of the pull request.
+    /// - `location` (optional, [`CreateWithPrForAuthenticatedUser::location`](crate::codespaces::create_with_pr_for_authenticated_user::CreateWithPrForAuthenticatedUser::location), deprecated): **Closing down:** use `geo`. Preferred region; honoured when possible, otherwise chosen from the caller's IP.
+    /// - `geo` (optional, [`CreateWithPrForAuthenticatedUser::geo`](crate::codespaces::create_with_pr_for_authenticated_user::CreateWithPrForAuthenticatedUser::geo)): Geographic area to run in, `EuropeWest`, `SoutheastAsia`, `UsEast` or `UsWest`; chosen from the caller's IP when left out.
+    /// - `client_ip` (optional, [`CreateWithPrForAuthenticatedUser::client_ip`](crate::codespaces::create_with_pr_for_authenticated_user::CreateWithPrForAuthenticatedUser::client_ip)): IP address to base the location on when the request is proxied.
+    /// - `machine` (optional, [`CreateWithPrForAuthenticatedUser::machine`](crate::codespaces::create_with_pr_for_authenticated_user::CreateWithPrForAuthenticatedUser::machine)): Machine type to run the codespace on.
+    /// - `devcontainer_path` (optional, [`CreateWithPrForAuthenticatedUser::devcontainer_path`](crate::codespaces::create_with_pr_for_authenticated_user::CreateWithPrForAuthenticatedUser::devcontainer_path)): Path of the `devcontainer.json` file to build from.
+    /// - `multi_repo_permissions_opt_out` (optional, [`CreateWithPrForAuthenticatedUser::multi_repo_permissions_opt_out`](crate::codespaces::create_with_pr_for_authenticated_user::CreateWithPrForAuthenticatedUser::multi_repo_permissions_opt_out)): Whether to skip the permissions that `devcontainer.json` asks for on other repositories.
+    /// - `working_directory` (optional, [`CreateWithPrForAuthenticatedUser::working_directory`](crate::codespaces::create_with_pr_for_authenticated_user::CreateWithPrForAuthenticatedUser::working_directory)): Folder the codespace opens in.
+    /// - `idle_timeout_minutes` (optional, [`CreateWithPrForAuthenticatedUser::idle_timeout_minutes`](crate::codespaces::create_with_pr_for_authenticated_user::CreateWithPrForAuthenticatedUser::idle_timeout_minutes)): Minutes without activity after which the codespace stops.
+    /// - `display_name` (optional, [`CreateWithPrForAuthenticatedUser::display_name`](crate::codespaces::create_with_pr_for_authenticated_user::CreateWithPrForAuthenticatedUser::display_name)): Name shown for the codespace.
+    /// - `retention_period_minutes` (optional, [`CreateWithPrForAuthenticatedUser::retention_period_minutes`](crate::codespaces::create_with_pr_for_authenticated_user::CreateWithPrForAuthenticatedUser::retention_period_minutes)): Minutes a stopped, idle codespace is kept before it is deleted, from 0 to 43200 (30 days).
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `POST /repos/{owner}/{repo}/pulls/{pull_number}/codespaces`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/codespaces/codespaces#create-a-codespace-from-a-pull-request)
+    #[inline]
+    pub fn create_with_pr_for_authenticated_user(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        pull_number: i64,
+    ) -> create_with_pr_for_authenticated_user::CreateWithPrForAuthenticatedUser<'c> {
+        create_with_pr_for_authenticated_user::CreateWithPrForAuthenticatedUser {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            pull_number,
+            location: None,
+            geo: None,
+            client_ip: None,
+            machine: None,
+            devcontainer_path: None,
+            multi_repo_permissions_opt_out: None,
+            working_directory: None,
+            idle_timeout_minutes: None,
+            display_name: None,
+            retention_period_minutes: None,
+        }
+    }
+    /// Open a codespace in a repository
+    ///
+    /// Creates a codespace, owned by the signed-in user, on a repository. OAuth app tokens and classic personal access tokens need the `codespace` scope.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `ref` (optional, `CreateWithRepoForAuthenticatedUser::ref`): Git ref to check out, usually a branch name.
+    /// - `location` (optional, [`CreateWithRepoForAuthenticatedUser::location`](crate::codespaces::create_with_repo_for_authenticated_user::CreateWithRepoForAuthenticatedUser::location), deprecated): **Closing down:** use `geo`. Preferred region; honoured when possible, otherwise chosen from the caller's IP.
+    /// - `geo` (optional, [`CreateWithRepoForAuthenticatedUser::geo`](crate::codespaces::create_with_repo_for_authenticated_user::CreateWithRepoForAuthenticatedUser::geo)): Geographic area to run in, `EuropeWest`, `SoutheastAsia`, `UsEast` or `UsWest`; chosen from the caller's IP when left out.
+    /// - `client_ip` (optional, [`CreateWithRepoForAuthenticatedUser::client_ip`](crate::codespaces::create_with_repo_for_authenticated_user::CreateWithRepoForAuthenticatedUser::client_ip)): IP address to base the location on when the request is proxied.
+    /// - `machine` (optional, [`CreateWithRepoForAuthenticatedUser::machine`](crate::codespaces::create_with_repo_for_authenticated_user::CreateWithRepoForAuthenticatedUser::machine)): Machine type to run the codespace on.
+    /// - `devcontainer_path` (optional, [`CreateWithRepoForAuthenticatedUser::devcontainer_path`](crate::codespaces::create_with_repo_for_authenticated_user::CreateWithRepoForAuthenticatedUser::devcontainer_path)): Path of the `devcontainer.json` file to build from.
+    /// - `multi_repo_permissions_opt_out` (optional, [`CreateWithRepoForAuthenticatedUser::multi_repo_permissions_opt_out`](crate::codespaces::create_with_repo_for_authenticated_user::CreateWithRepoForAuthenticatedUser::multi_repo_permissions_opt_out)): Whether to skip the permissions that `devcontainer.json` asks for on other repositories.
+    /// - `working_directory` (optional, [`CreateWithRepoForAuthenticatedUser::working_directory`](crate::codespaces::create_with_repo_for_authenticated_user::CreateWithRepoForAuthenticatedUser::working_directory)): Folder the codespace opens in.
+    /// - `idle_timeout_minutes` (optional, [`CreateWithRepoForAuthenticatedUser::idle_timeout_minutes`](crate::codespaces::create_with_repo_for_authenticated_user::CreateWithRepoForAuthenticatedUser::idle_timeout_minutes)): Minutes without activity after which the codespace stops.
+    /// - `display_name` (optional, [`CreateWithRepoForAuthenticatedUser::display_name`](crate::codespaces::create_with_repo_for_authenticated_user::CreateWithRepoForAuthenticatedUser::display_name)): Name shown for the codespace.
+    /// - `retention_period_minutes` (optional, [`CreateWithRepoForAuthenticatedUser::retention_period_minutes`](crate::codespaces::create_with_repo_for_authenticated_user::CreateWithRepoForAuthenticatedUser::retention_period_minutes)): Minutes a stopped, idle codespace is kept before it is deleted, from 0 to 43200 (30 days).
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `POST /repos/{owner}/{repo}/codespaces`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/codespaces/codespaces#create-a-codespace-in-a-repository)
+    #[inline]
+    pub fn create_with_repo_for_authenticated_user(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+    ) -> create_with_repo_for_authenticated_user::CreateWithRepoForAuthenticatedUser<
+        'c,
+    > {
+        create_with_repo_for_authenticated_user::CreateWithRepoForAuthenticatedUser {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            r#ref: None,
+            location: None,
+            geo: None,
+            client_ip: None,
+            machine: None,
+            devcontainer_path: None,
+            multi_repo_permissions_opt_out: None,
+            working_directory: None,
+            idle_timeout_minutes: None,
+            display_name: None,
+            retention_period_minutes: None,
+        }
+    }
+    /// Delete one of your codespaces
+    ///
+    /// Permanently removes a codespace of the signed-in user. OAuth app tokens and classic personal access tokens need the `codespace` scope.
+    ///
+    /// # Parameters
+    ///
+    /// - `codespace_name` (required): Name of the codespace.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `DELETE /user/codespaces/{codespace_name}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/codespaces/codespaces#delete-a-codespace-for-the-authenticated-user)
+    #[inline]
+    pub fn delete_for_authenticated_user(
+        &self,
+        codespace_name: impl Into<String>,
+    ) -> delete_for_authenticated_user::DeleteForAuthenticatedUser<'c> {
+        delete_for_authenticated_user::DeleteForAuthenticatedUser {
+            client: self.client,
+            codespace_name: codespace_name.into(),
+        }
+    }
+    /// Delete a member's codespace as the organization
+    ///
+    /// Lets an organization admin remove a codespace that a member created for one of the organization's repositories. OAuth app tokens and classic personal access tokens need the `admin:org` scope.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `username` (required): Login of the user account.
+    /// - `codespace_name` (required): Name of the codespace.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `DELETE /orgs/{org}/members/{username}/codespaces/{codespace_name}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/codespaces/organizations#delete-a-codespace-from-the-organization)
+    #[inline]
+    pub fn delete_from_organization(
+        &self,
+        org: impl Into<String>,
+        username: impl Into<String>,
+        codespace_name: impl Into<String>,
+    ) -> delete_from_organization::DeleteFromOrganization<'c> {
+        delete_from_organization::DeleteFromOrganization {
+            client: self.client,
+            org: org.into(),
+            username: username.into(),
+            codespace_name: codespace_name.into(),
+        }
+    }
+    /// Delete an organization codespaces secret
+    ///
+    /// Removes a development environment secret, named in the path, from the organization. OAuth app tokens and classic personal access tokens need the `admin:org` scope.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `secret_name` (required): Name of the secret.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `DELETE /orgs/{org}/codespaces/secrets/{secret_name}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/codespaces/organization-secrets#delete-an-organization-secret)
+    #[inline]
+    pub fn delete_org_secret(
+        &self,
+        org: impl Into<String>,
+        secret_name: impl Into<String>,
+    ) -> delete_org_secret::DeleteOrgSecret<'c> {
+        delete_org_secret::DeleteOrgSecret {
+            client: self.client,
+            org: org.into(),
+            secret_name: secret_name.into(),
+        }
+    }
+    /// Delete a repository codespaces secret
+    ///
+    /// Removes a development environment secret, named in the path, from a repository. The caller must be a repository admin; OAuth app tokens and classic personal access tokens need the `repo` scope.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `secret_name` (required): Name of the secret.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `DELETE /repos/{owner}/{repo}/codespaces/secrets/{secret_name}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/codespaces/repository-secrets#delete-a-repository-secret)
+    #[inline]
+    pub fn delete_repo_secret(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        secret_name: impl Into<String>,
+    ) -> delete_repo_secret::DeleteRepoSecret<'c> {
+        delete_repo_secret::DeleteRepoSecret {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            secret_name: secret_name.into(),
+        }
+    }
+    /// Delete one of your codespaces secrets
+    ///
+    /// Removes a development environment secret of the signed-in user; no codespace can read it any more afterwards. The user needs Codespaces access; OAuth app tokens and classic personal access tokens need `codespace` or `codespace:secrets`.
+    ///
+    /// # Parameters
+    ///
+    /// - `secret_name` (required): Name of the secret.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `DELETE /user/codespaces/secrets/{secret_name}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/codespaces/secrets#delete-a-secret-for-the-authenticated-user)
+    #[inline]
+    pub fn delete_secret_for_authenticated_user(
+        &self,
+        secret_name: impl Into<String>,
+    ) -> delete_secret_for_authenticated_user::DeleteSecretForAuthenticatedUser<'c> {
+        delete_secret_for_authenticated_user::DeleteSecretForAuthenticatedUser {
+            client: self.client,
+            secret_name: secret_name.into(),
+        }
+    }
+    /// Export the changes of a codespace
+    ///
+    /// Starts exporting a codespace's unsaved work to a branch and returns the ID and URL to follow the export with. When the codespace's repository does not accept the push, the changes go to a fork (an existing one or a new one). OAuth app tokens and classic personal access tokens need the `codespace` scope.
+    ///
+    /// # Parameters
+    ///
+    /// - `codespace_name` (required): Name of the codespace.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `POST /user/codespaces/{codespace_name}/exports`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/codespaces/codespaces#export-a-codespace-for-the-authenticated-user)
+    #[inline]
+    pub fn export_for_authenticated_user(
+        &self,
+        codespace_name: impl Into<String>,
+    ) -> export_for_authenticated_user::ExportForAuthenticatedUser<'c> {
+        export_for_authenticated_user::ExportForAuthenticatedUser {
+            client: self.client,
+            codespace_name: codespace_name.into(),
+        }
+    }
+    /// List one member's codespaces in an organization
+    ///
+    /// Returns the codespaces a member of the organization has created for the organization's repositories. OAuth app tokens and classic personal access tokens need the `admin:org` scope.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `username` (required): Login of the user account.
+    /// - `per_page` (optional, [`GetCodespacesForUserInOrg::per_page`](crate::codespaces::get_codespaces_for_user_in_org::GetCodespacesForUserInOrg::per_page)): How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+    /// - `page` (optional, [`GetCodespacesForUserInOrg::page`](crate::codespaces::get_codespaces_for_user_in_org::GetCodespacesForUserInOrg::page)): Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /orgs/{org}/members/{username}/codespaces`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/codespaces/organizations#list-codespaces-for-a-user-in-organization)
+    #[inline]
+    pub fn get_codespaces_for_user_in_org(
+        &self,
+        org: impl Into<String>,
+        username: impl Into<String>,
+    ) -> get_codespaces_for_user_in_org::GetCodespacesForUserInOrg<'c> {
+        get_codespaces_for_user_in_org::GetCodespacesForUserInOrg {
+            client: self.client,
+            org: org.into(),
+            username: username.into(),
+            per_page: None,
+            page: None,
+        }
+    }
+    /// Status of a codespace export
+    ///
+    /// Returns the state of an export started with `codespaces.exportForAuthenticatedUser`. OAuth app tokens and classic personal access tokens need the `codespace` scope.
+    ///
+    /// # Parameters
+    ///
+    /// - `codespace_name` (required): Name of the codespace.
+    /// - `export_id` (required): Which export to read; only `latest` is accepted for now.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /user/codespaces/{codespace_name}/exports/{export_id}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/codespaces/codespaces#get-details-about-a-codespace-export)
+    #[inline]
+    pub fn get_export_details_for_authenticated_user(
+        &self,
+        codespace_name: impl Into<String>,
+        export_id: impl Into<String>,
+    ) -> get_export_details_for_authenticated_user::GetExportDetailsForAuthenticatedUser<
+        'c,
+    > {
+        get_export_details_for_authenticated_user::GetExportDetailsForAuthenticatedUser {
+            client: self.client,
+            codespace_name: codespace_name.into(),
+            export_id: export_id.into(),
+        }
+    }
+    /// Fetch one of your codespaces
+    ///
+    /// Returns the details of a codespace owned by the signed-in user. OAuth app tokens and classic personal access tokens need the `codespace` scope.
+    ///
+    /// # Parameters
+    ///
+    /// - `codespace_name` (required): Name of the codespace.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /user/codespaces/{codespace_name}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/codespaces/codespaces#get-a-codespace-for-the-authenticated-user)
+    #[inline]
+    pub fn get_for_authenticated_user(
+        &self,
+        codespace_name: impl Into<String>,
+    ) -> get_for_authenticated_user::GetForAuthenticatedUser<'c> {
+        get_for_authenticated_user::GetForAuthenticatedUser {
+            client: self.client,
+            codespace_name: codespace_name.into(),
+        }
+    }
+    /// Public key for encrypting organization codespaces secrets
+    ///
+    /// Returns the organization's public key; secret values must be encrypted with it before they are stored. OAuth app tokens and classic personal access tokens need the `admin:org` scope.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /orgs/{org}/codespaces/secrets/public-key`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/codespaces/organization-secrets#get-an-organization-public-key)
+    #[inline]
+    pub fn get_org_public_key(
+        &self,
+        org: impl Into<String>,
+    ) -> get_org_public_key::GetOrgPublicKey<'c> {
+        get_org_public_key::GetOrgPublicKey {
+            client: self.client,
+            org: org.into(),
+        }
+    }
+    /// Fetch an organization codespaces secret
+    ///
+    /// Returns the metadata of one organization development environment secret (name, dates, visibility); the value itself is never shown. OAuth app tokens and classic personal access tokens need the `admin:org` scope.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `secret_name` (required): Name of the secret.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /orgs/{org}/codespaces/secrets/{secret_name}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/codespaces/organization-secrets#get-an-organization-secret)
+    #[inline]
+    pub fn get_org_secret(
+        &self,
+        org: impl Into<String>,
+        secret_name: impl Into<String>,
+    ) -> get_org_secret::GetOrgSecret<'c> {
+        get_org_secret::GetOrgSecret {
+            client: self.client,
+            org: org.into(),
+            secret_name: secret_name.into(),
+        }
+    }
+    /// Your public key for encrypting codespaces secrets
+    ///
+    /// Returns the signed-in user's public key; secret values must be encrypted with it before they are stored. The user needs Codespaces access; OAuth app tokens and classic personal access tokens need `codespace` or `codespace:secrets`.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /user/codespaces/secrets/public-key`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/codespaces/secrets#get-public-key-for-the-authenticated-user)
+    #[inline]
+    pub fn get_public_key_for_authenticated_user(
+        &self,
+    ) -> get_public_key_for_authenticated_user::GetPublicKeyForAuthenticatedUser<'c> {
+        get_public_key_for_authenticated_user::GetPublicKeyForAuthenticatedUser {
+            client: self.client,
+        }
+    }
+    /// Public key for encrypting repository codespaces secrets
+    ///
+    /// Returns the repository's public key; secret values must be encrypted with it before they are stored. For a private repository, OAuth app tokens and classic personal access tokens need the `repo` scope.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/codespaces/secrets/public-key`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/codespaces/repository-secrets#get-a-repository-public-key)
+    #[inline]
+    pub fn get_repo_public_key(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+    ) -> get_repo_public_key::GetRepoPublicKey<'c> {
+        get_repo_public_key::GetRepoPublicKey {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+        }
+    }
+    /// Fetch a repository codespaces secret
+    ///
+    /// Returns the metadata of one development environment secret of a repository; the value itself is never shown. OAuth app tokens and classic personal access tokens need the `repo` scope.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `secret_name` (required): Name of the secret.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/codespaces/secrets/{secret_name}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/codespaces/repository-secrets#get-a-repository-secret)
+    #[inline]
+    pub fn get_repo_secret(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        secret_name: impl Into<String>,
+    ) -> get_repo_secret::GetRepoSecret<'c> {
+        get_repo_secret::GetRepoSecret {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            secret_name: secret_name.into(),
+        }
+    }
+    /// Fetch one of your codespaces secrets
+    ///
+    /// Returns the metadata of one of the signed-in user's development environment secrets; the value itself is never shown. The user needs Codespaces access; OAuth app tokens and classic personal access tokens need `codespace` or `codespace:secrets`.
+    ///
+    /// # Parameters
+    ///
+    /// - `secret_name` (required): Name of the secret.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /user/codespaces/secrets/{secret_name}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/codespaces/secrets#get-a-secret-for-the-authenticated-user)
+    #[inline]
+    pub fn get_secret_for_authenticated_user(
+        &self,
+        secret_name: impl Into<String>,
+    ) -> get_secret_for_authenticated_user::GetSecretForAuthenticatedUser<'c> {
+        get_secret_for_authenticated_user::GetSecretForAuthenticatedUser {
+            client: self.client,
+            secret_name: secret_name.into(),
+        }
+    }
+    /// List a repository's devcontainer configurations
+    ///
+    /// Returns the `devcontainer.json` files of a repository that the signed-in user can start codespaces from. OAuth app tokens and classic personal access tokens need the `codespace` scope.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `per_page` (optional, [`ListDevcontainersInRepositoryForAuthenticatedUser::per_page`](crate::codespaces::list_devcontainers_in_repository_for_authenticated_user::ListDevcontainersInRepositoryForAuthenticatedUser::per_page)): How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+    /// - `page` (optional, [`ListDevcontainersInRepositoryForAuthenticatedUser::page`](crate::codespaces::list_devcontainers_in_repository_for_authenticated_user::ListDevcontainersInRepositoryForAuthenticatedUser::page)): Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/codespaces/devcontainers`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/codespaces/codespaces#list-devcontainer-configurations-in-a-repository-for-the-authenticated-user)
+    #[inline]
+    pub fn list_devcontainers_in_repository_for_authenticated_user(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+    ) -> list_devcontainers_in_repository_for_authenticated_user::ListDevcontainersInRepositoryForAuthenticatedUser<
+        'c,
+    > {
+        list_devcontainers_in_repository_for_authenticated_user::ListDevcontainersInRepositoryForAuthenticatedUser {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            per_page: None,
+            page: None,
+        }
+    }
+    /// List your codespaces
+    ///
+    /// Returns the codespaces owned by the signed-in user, optionally only those of one repository. OAuth app tokens and classic personal access tokens need the `codespace` scope.
+    ///
+    /// # Parameters
+    ///
+    /// - `per_page` (optional, [`ListForAuthenticatedUser::per_page`](crate::codespaces::list_for_authenticated_user::ListForAuthenticatedUser::per_page)): How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+    /// - `page` (optional, [`ListForAuthenticatedUser::page`](crate::codespaces::list_for_authenticated_user::ListForAuthenticatedUser::page)): Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+    /// - `repository_id` (optional, [`ListForAuthenticatedUser::repository_id`](crate::codespaces::list_for_authenticated_user::ListForAuthenticatedUser::repository_id)): Only return codespaces of the repository with this ID.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /user/codespaces`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/codespaces/codespaces#list-codespaces-for-the-authenticated-user)
+    #[inline]
+    pub fn list_for_authenticated_user(
+        &self,
+    ) -> list_for_authenticated_user::ListForAuthenticatedUser<'c> {
+        list_for_authenticated_user::ListForAuthenticatedUser {
+            client: self.client,
+            per_page: None,
+            page: None,
+            repository_id: None,
+        }
+    }
+    /// List all codespaces of an organization
+    ///
+    /// Returns every codespace created for the organization's repositories, whoever owns it. OAuth app tokens and classic personal access tokens need the `admin:org` scope.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required, formerly `org_id`): Login of the organization. Case does not matter.
+    /// - `per_page` (optional, [`ListInOrganization::per_page`](crate::codespaces::list_in_organization::ListInOrganization::per_page)): How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+    /// - `page` (optional, [`ListInOrganization::page`](crate::codespaces::list_in_organization::ListInOrganization::page)): Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /orgs/{org}/codespaces`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/codespaces/organizations#list-codespaces-for-the-organization)
+    #[inline]
+    pub fn list_in_organization(
+        &self,
+        org: impl Into<String>,
+    ) -> list_in_organization::ListInOrganization<'c> {
+        list_in_organization::ListInOrganization {
+            client: self.client,
+            org: org.into(),
+            per_page: None,
+            page: None,
+        }
+    }
+    /// List your codespaces in a repository
+    ///
+    /// Returns the signed-in user's codespaces that belong to one repository. OAuth app tokens and classic personal access tokens need the `codespace` scope.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `per_page` (optional, [`ListInRepositoryForAuthenticatedUser::per_page`](crate::codespaces::list_in_repository_for_authenticated_user::ListInRepositoryForAuthenticatedUser::per_page)): How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+    /// - `page` (optional, [`ListInRepositoryForAuthenticatedUser::page`](crate::codespaces::list_in_repository_for_authenticated_user::ListInRepositoryForAuthenticatedUser::page)): Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/codespaces`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/codespaces/codespaces#list-codespaces-in-a-repository-for-the-authenticated-user)
+    #[inline]
+    pub fn list_in_repository_for_authenticated_user(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+    ) -> list_in_repository_for_authenticated_user::ListInRepositoryForAuthenticatedUser<
+        'c,
+    > {
+        list_in_repository_for_authenticated_user::ListInRepositoryForAuthenticatedUser {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            per_page: None,
+            page: None,
+        }
+    }
+    /// List an organization's codespaces secrets
+    ///
+    /// Returns the development environment secrets defined for the whole organization, without their values. OAuth app tokens and classic personal access tokens need the `admin:org` scope.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `per_page` (optional, [`ListOrgSecrets::per_page`](crate::codespaces::list_org_secrets::ListOrgSecrets::per_page)): How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+    /// - `page` (optional, [`ListOrgSecrets::page`](crate::codespaces::list_org_secrets::ListOrgSecrets::page)): Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /orgs/{org}/codespaces/secrets`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/codespaces/organization-secrets#list-organization-secrets)
+    #[inline]
+    pub fn list_org_secrets(
+        &self,
+        org: impl Into<String>,
+    ) -> list_org_secrets::ListOrgSecrets<'c> {
+        list_org_secrets::ListOrgSecrets {
+            client: self.client,
+            org: org.into(),
+            per_page: None,
+            page: None,
+        }
+    }
+    /// List a repository's codespaces secrets
+    ///
+    /// Returns the development environment secrets of a repository, without their values. OAuth app tokens and classic personal access tokens need the `repo` scope.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `per_page` (optional, [`ListRepoSecrets::per_page`](crate::codespaces::list_repo_secrets::ListRepoSecrets::per_page)): How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+    /// - `page` (optional, [`ListRepoSecrets::page`](crate::codespaces::list_repo_secrets::ListRepoSecrets::page)): Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/codespaces/secrets`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/codespaces/repository-secrets#list-repository-secrets)
+    #[inline]
+    pub fn list_repo_secrets(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+    ) -> list_repo_secrets::ListRepoSecrets<'c> {
+        list_repo_secrets::ListRepoSecrets {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            per_page: None,
+            page: None,
+        }
+    }
+    /// Repositories that may use one of your codespaces secrets
+    ///
+    /// Returns the repositories whose codespaces are allowed to read one of the signed-in user's development environment secrets. The user needs Codespaces access; OAuth app tokens and classic personal access tokens need `codespace` or `codespace:secrets`.
+    ///
+    /// # Parameters
+    ///
+    /// - `secret_name` (required): Name of the secret.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /user/codespaces/secrets/{secret_name}/repositories`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/codespaces/secrets#list-selected-repositories-for-a-user-secret)
+    #[inline]
+    pub fn list_repositories_for_secret_for_authenticated_user(
+        &self,
+        secret_name: impl Into<String>,
+    ) -> list_repositories_for_secret_for_authenticated_user::ListRepositoriesForSecretForAuthenticatedUser<
+        'c,
+    > {
+        list_repositories_for_secret_for_authenticated_user::ListRepositoriesForSecretForAuthenticatedUser {
+            client: self.client,
+            secret_name: secret_name.into(),
+        }
+    }
+    /// List your codespaces secrets
+    ///
+    /// Returns the signed-in user's development environment secrets, without their values. The user needs Codespaces access; OAuth app tokens and classic personal access tokens need `codespace` or `codespace:secrets`.
+    ///
+    /// # Parameters
+    ///
+    /// - `per_page` (optional, [`ListSecretsForAuthenticatedUser::per_page`](crate::codespaces::list_secrets_for_authenticated_user::ListSecretsForAuthenticatedUser::per_page)): How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+    /// - `page` (optional, [`ListSecretsForAuthenticatedUser::page`](crate::codespaces::list_secrets_for_authenticated_user::ListSecretsForAuthenticatedUser::page)): Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /user/codespaces/secrets`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/codespaces/secrets#list-secrets-for-the-authenticated-user)
+    #[inline]
+    pub fn list_secrets_for_authenticated_user(
+        &self,
+    ) -> list_secrets_for_authenticated_user::ListSecretsForAuthenticatedUser<'c> {
+        list_secrets_for_authenticated_user::ListSecretsForAuthenticatedUser {
+            client: self.client,
+            per_page: None,
+            page: None,
+        }
+    }
+    /// Repositories chosen for an organization codespaces secret
+    ///
+    /// Returns the repositories allowed to use an organization development environment secret whose `visibility` is `selected`. OAuth app tokens and classic personal access tokens need the `admin:org` scope.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `secret_name` (required): Name of the secret.
+    /// - `page` (optional, [`ListSelectedReposForOrgSecret::page`](crate::codespaces::list_selected_repos_for_org_secret::ListSelectedReposForOrgSecret::page)): Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+    /// - `per_page` (optional, [`ListSelectedReposForOrgSecret::per_page`](crate::codespaces::list_selected_repos_for_org_secret::ListSelectedReposForOrgSecret::per_page)): How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /orgs/{org}/codespaces/secrets/{secret_name}/repositories`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/codespaces/organization-secrets#list-selected-repositories-for-an-organization-secret)
+    #[inline]
+    pub fn list_selected_repos_for_org_secret(
+        &self,
+        org: impl Into<String>,
+        secret_name: impl Into<String>,
+    ) -> list_selected_repos_for_org_secret::ListSelectedReposForOrgSecret<'c> {
+        list_selected_repos_for_org_secret::ListSelectedReposForOrgSecret {
+            client: self.client,
+            org: org.into(),
+            secret_name: secret_name.into(),
+            page: None,
+            per_page: None,
+        }
+    }
+    /// Defaults for a new codespace in a repository
+    ///
+    /// Returns the settings a codespace would get if the signed-in user created one in the repository now, such as location and devcontainer path. OAuth app tokens and classic personal access tokens need the `codespace` scope.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `ref` (optional, `PreFlightWithRepoForAuthenticatedUser::ref`): Branch or commit to look for a default devcontainer path in; the default branch when left out.
+    /// - `client_ip` (optional, [`PreFlightWithRepoForAuthenticatedUser::client_ip`](crate::codespaces::pre_flight_with_repo_for_authenticated_user::PreFlightWithRepoForAuthenticatedUser::client_ip)): IP address to base the default location on, for example when the request is proxied.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/codespaces/new`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/codespaces/codespaces#get-default-attributes-for-a-codespace)
+    #[inline]
+    pub fn pre_flight_with_repo_for_authenticated_user(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+    ) -> pre_flight_with_repo_for_authenticated_user::PreFlightWithRepoForAuthenticatedUser<
+        'c,
+    > {
+        pre_flight_with_repo_for_authenticated_user::PreFlightWithRepoForAuthenticatedUser {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            r#ref: None,
+            client_ip: None,
+        }
+    }
+    /// Publish a codespace to a new repository
+    ///
+    /// Turns a codespace created from a template, and not yet tied to any repository, into a new repository of the signed-in user; the codespace's token gets write access so the work can be pushed. Fails for a codespace that already has a repository. OAuth app tokens and classic personal access tokens need the `codespace` scope.
+    ///
+    /// # Parameters
+    ///
+    /// - `codespace_name` (required): Name of the codespace.
+    /// - `name` (optional, [`PublishForAuthenticatedUser::name`](crate::codespaces::publish_for_authenticated_user::PublishForAuthenticatedUser::name)): Name of the repository to create.
+    /// - `private` (optional, [`PublishForAuthenticatedUser::private`](crate::codespaces::publish_for_authenticated_user::PublishForAuthenticatedUser::private)): Whether the new repository is private. Default `false`.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `POST /user/codespaces/{codespace_name}/publish`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/codespaces/codespaces#create-a-repository-from-an-unpublished-codespace)
+    #[inline]
+    pub fn publish_for_authenticated_user(
+        &self,
+        codespace_name: impl Into<String>,
+    ) -> publish_for_authenticated_user::PublishForAuthenticatedUser<'c> {
+        publish_for_authenticated_user::PublishForAuthenticatedUser {
+            client: self.client,
+            codespace_name: codespace_name.into(),
+            name: None,
+            private: None,
+        }
+    }
+    /// Stop a repository from using your codespaces secret
+    ///
+    /// Takes a repository off the list of repositories whose codespaces may read one of the signed-in user's development environment secrets. The user needs Codespaces access; OAuth app tokens and classic personal access tokens need `codespace` or `codespace:secrets`.
+    ///
+    /// # Parameters
+    ///
+    /// - `secret_name` (required): Name of the secret.
+    /// - `repository_id` (required): Numeric ID of the repository.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `DELETE /user/codespaces/secrets/{secret_name}/repositories/{repository_id}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/codespaces/secrets#remove-a-selected-repository-from-a-user-secret)
+    #[inline]
+    pub fn remove_repository_for_secret_for_authenticated_user(
+        &self,
+        secret_name: impl Into<String>,
+        repository_id: i64,
+    ) -> remove_repository_for_secret_for_authenticated_user::RemoveRepositoryForSecretForAuthenticatedUser<
+        'c,
+    > {
+        remove_repository_for_secret_for_authenticated_user::RemoveRepositoryForSecretForAuthenticatedUser {
+            client: self.client,
+            secret_name: secret_name.into(),
+            repository_id,
+        }
+    }
+    /// Withdraw a repository's access to an organization codespaces secret
+    ///
+    /// Takes a repository off an organization development environment secret whose `visibility` is `selected`. OAuth app tokens and classic personal access tokens need the `admin:org` scope.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `secret_name` (required): Name of the secret.
+    /// - `repository_id` (required): Numeric ID of the repository.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `DELETE /orgs/{org}/codespaces/secrets/{secret_name}/repositories/{repository_id}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/codespaces/organization-secrets#remove-selected-repository-from-an-organization-secret)
+    #[inline]
+    pub fn remove_selected_repo_from_org_secret(
+        &self,
+        org: impl Into<String>,
+        secret_name: impl Into<String>,
+        repository_id: i64,
+    ) -> remove_selected_repo_from_org_secret::RemoveSelectedRepoFromOrgSecret<'c> {
+        remove_selected_repo_from_org_secret::RemoveSelectedRepoFromOrgSecret {
+            client: self.client,
+            org: org.into(),
+            secret_name: secret_name.into(),
+            repository_id,
+        }
+    }
+    /// Machine types available in a repository
+    ///
+    /// Returns the machine types that codespaces of the repository may use, given its configuration. OAuth app tokens and classic personal access tokens need the `codespace` scope.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `location` (optional, [`RepoMachinesForAuthenticatedUser::location`](crate::codespaces::repo_machines_for_authenticated_user::RepoMachinesForAuthenticatedUser::location)): Region to check machine availability in; chosen from the caller's IP when left out.
+    /// - `client_ip` (optional, [`RepoMachinesForAuthenticatedUser::client_ip`](crate::codespaces::repo_machines_for_authenticated_user::RepoMachinesForAuthenticatedUser::client_ip)): IP address to base the location on when the request is proxied.
+    /// - `ref` (optional, `RepoMachinesForAuthenticatedUser::ref`): Branch or commit whose prebuilds and devcontainer limits are taken into account.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/codespaces/machines`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/codespaces/machines#list-available-machine-types-for-a-repository)
+    #[inline]
+    pub fn repo_machines_for_authenticated_user(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+    ) -> repo_machines_for_authenticated_user::RepoMachinesForAuthenticatedUser<'c> {
+        repo_machines_for_authenticated_user::RepoMachinesForAuthenticatedUser {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            location: None,
+            client_ip: None,
+            r#ref: None,
+        }
+    }
+    /// Choose the repositories for one of your codespaces secrets
+    ///
+    /// Replaces the whole list of repositories whose codespaces may read one of the signed-in user's development environment secrets. The user needs Codespaces access; OAuth app tokens and classic personal access tokens need `codespace` or `codespace:secrets`.
+    ///
+    /// # Parameters
+    ///
+    /// - `secret_name` (required): Name of the secret.
+    /// - `selected_repository_ids` (required): IDs of all repositories that should have access; single repositories can also be added or removed with the add and remove methods.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `PUT /user/codespaces/secrets/{secret_name}/repositories`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/codespaces/secrets#set-selected-repositories-for-a-user-secret)
+    #[inline]
+    pub fn set_repositories_for_secret_for_authenticated_user(
+        &self,
+        secret_name: impl Into<String>,
+        selected_repository_ids: Vec<i64>,
+    ) -> set_repositories_for_secret_for_authenticated_user::SetRepositoriesForSecretForAuthenticatedUser<
+        'c,
+    > {
+        set_repositories_for_secret_for_authenticated_user::SetRepositoriesForSecretForAuthenticatedUser {
+            client: self.client,
+            secret_name: secret_name.into(),
+            selected_repository_ids,
+        }
+    }
+    /// Choose the repositories for an organization codespaces secret
+    ///
+    /// Replaces the whole list of repositories allowed to use an organization development environment secret whose `visibility` is `selected`. OAuth app tokens and classic personal access tokens need the `admin:org` scope.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `secret_name` (required): Name of the secret.
+    /// - `selected_repository_ids` (required): IDs of all repositories that should have access; only valid while `visibility` is `selected`. Single repositories can also be added or removed with the add and remove methods.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `PUT /orgs/{org}/codespaces/secrets/{secret_name}/repositories`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/codespaces/organization-secrets#set-selected-repositories-for-an-organization-secret)
+    #[inline]
+    pub fn set_selected_repos_for_org_secret(
+        &self,
+        org: impl Into<String>,
+        secret_name: impl Into<String>,
+        selected_repository_ids: Vec<i64>,
+    ) -> set_selected_repos_for_org_secret::SetSelectedReposForOrgSecret<'c> {
+        set_selected_repos_for_org_secret::SetSelectedReposForOrgSecret {
+            client: self.client,
+            org: org.into(),
+            secret_name: secret_name.into(),
+            selected_repository_ids,
+        }
+    }
+    /// Start one of your codespaces
+    ///
+    /// Boots a stopped codespace of the signed-in user. OAuth app tokens and classic personal access tokens need the `codespace` scope.
+    ///
+    /// # Parameters
+    ///
+    /// - `codespace_name` (required): Name of the codespace.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `POST /user/codespaces/{codespace_name}/start`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/codespaces/codespaces#start-a-codespace-for-the-authenticated-user)
+    #[inline]
+    pub fn start_for_authenticated_user(
+        &self,
+        codespace_name: impl Into<String>,
+    ) -> start_for_authenticated_user::StartForAuthenticatedUser<'c> {
+        start_for_authenticated_user::StartForAuthenticatedUser {
+            client: self.client,
+            codespace_name: codespace_name.into(),
+        }
+    }
+    /// Stop one of your codespaces
+    ///
+    /// Shuts down a running codespace of the signed-in user. OAuth app tokens and classic personal access tokens need the `codespace` scope.
+    ///
+    /// # Parameters
+    ///
+    /// - `codespace_name` (required): Name of the codespace.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `POST /user/codespaces/{codespace_name}/stop`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/codespaces/codespaces#stop-a-codespace-for-the-authenticated-user)
+    #[inline]
+    pub fn stop_for_authenticated_user(
+        &self,
+        codespace_name: impl Into<String>,
+    ) -> stop_for_authenticated_user::StopForAuthenticatedUser<'c> {
+        stop_for_authenticated_user::StopForAuthenticatedUser {
+            client: self.client,
+            codespace_name: codespace_name.into(),
+        }
+    }
+    /// Stop a member's codespace as the organization
+    ///
+    /// Lets an organization admin shut down a running codespace that a member uses for one of the organization's repositories. OAuth app tokens and classic personal access tokens need the `admin:org` scope.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `username` (required): Login of the user account.
+    /// - `codespace_name` (required): Name of the codespace.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `POST /orgs/{org}/members/{username}/codespaces/{codespace_name}/stop`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/codespaces/organizations#stop-a-codespace-for-an-organization-user)
+    #[inline]
+    pub fn stop_in_organization(
+        &self,
+        org: impl Into<String>,
+        username: impl Into<String>,
+        codespace_name: impl Into<String>,
+    ) -> stop_in_organization::StopInOrganization<'c> {
+        stop_in_organization::StopInOrganization {
+            client: self.client,
+            org: org.into(),
+            username: username.into(),
+            codespace_name: codespace_name.into(),
+        }
+    }
+    /// Change one of your codespaces
+    ///
+    /// Edits a codespace of the signed-in user; only the machine type, display name and recent folders can be changed. A new machine type takes effect at the next start. OAuth app tokens and classic personal access tokens need the `codespace` scope.
+    ///
+    /// # Parameters
+    ///
+    /// - `codespace_name` (required): Name of the codespace.
+    /// - `machine` (optional, [`UpdateForAuthenticatedUser::machine`](crate::codespaces::update_for_authenticated_user::UpdateForAuthenticatedUser::machine)): Machine type to move the codespace to.
+    /// - `display_name` (optional, [`UpdateForAuthenticatedUser::display_name`](crate::codespaces::update_for_authenticated_user::UpdateForAuthenticatedUser::display_name)): Name shown for the codespace.
+    /// - `recent_folders` (optional, [`UpdateForAuthenticatedUser::recent_folders`](crate::codespaces::update_for_authenticated_user::UpdateForAuthenticatedUser::recent_folders)): Folders opened lately in the codespace; clients use them to pick the folder to open.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `PATCH /user/codespaces/{codespace_name}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/codespaces/codespaces#update-a-codespace-for-the-authenticated-user)
+    #[inline]
+    pub fn update_for_authenticated_user(
+        &self,
+        codespace_name: impl Into<String>,
+    ) -> update_for_authenticated_user::UpdateForAuthenticatedUser<'c> {
+        update_for_authenticated_user::UpdateForAuthenticatedUser {
+            client: self.client,
+            codespace_name: codespace_name.into(),
+            machine: None,
+            display_name: None,
+            recent_folders: None,
+        }
+    }
+}
+/// Request builder and parameter types of [`Codespaces::add_repository_for_secret_for_authenticated_user`](crate::codespaces::Codespaces::add_repository_for_secret_for_authenticated_user).
+pub mod add_repository_for_secret_for_authenticated_user {
+    /// Request for [`Codespaces::add_repository_for_secret_for_authenticated_user`](crate::codespaces::Codespaces::add_repository_for_secret_for_authenticated_user): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct AddRepositoryForSecretForAuthenticatedUser<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) secret_name: String,
+        pub(super) repository_id: i64,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for AddRepositoryForSecretForAuthenticatedUser<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> AddRepositoryForSecretForAuthenticatedUser<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Put,
+                "/user/codespaces/secrets/{secret_name}/repositories/{repository_id}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.secret_name),
+                    crate::runtime::encode::PathValue::Integer(self.repository_id),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Codespaces::add_selected_repo_to_org_secret`](crate::codespaces::Codespaces::add_selected_repo_to_org_secret).
+pub mod add_selected_repo_to_org_secret {
+    /// Request for [`Codespaces::add_selected_repo_to_org_secret`](crate::codespaces::Codespaces::add_selected_repo_to_org_secret): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct AddSelectedRepoToOrgSecret<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) secret_name: String,
+        pub(super) repository_id: i64,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for AddSelectedRepoToOrgSecret<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> AddSelectedRepoToOrgSecret<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Put,
+                "/orgs/{org}/codespaces/secrets/{secret_name}/repositories/{repository_id}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.org),
+                    crate::runtime::encode::PathValue::Segment(&self.secret_name),
+                    crate::runtime::encode::PathValue::Integer(self.repository_id),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Codespaces::check_permissions_for_devcontainer`](crate::codespaces::Codespaces::check_permissions_for_devcontainer).
+pub mod check_permissions_for_devcontainer {
+    /// Request for [`Codespaces::check_permissions_for_devcontainer`](crate::codespaces::Codespaces::check_permissions_for_devcontainer): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct CheckPermissionsForDevcontainer<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) r#ref: String,
+        pub(super) devcontainer_path: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for CheckPermissionsForDevcontainer<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> CheckPermissionsForDevcontainer<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/codespaces/permissions_check",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                ],
+            );
+            req = req.query("ref", self.r#ref);
+            req = req.query("devcontainer_path", self.devcontainer_path);
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Codespaces::codespace_machines_for_authenticated_user`](crate::codespaces::Codespaces::codespace_machines_for_authenticated_user).
+pub mod codespace_machines_for_authenticated_user {
+    /// Request for [`Codespaces::codespace_machines_for_authenticated_user`](crate::codespaces::Codespaces::codespace_machines_for_authenticated_user): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct CodespaceMachinesForAuthenticatedUser<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) codespace_name: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for CodespaceMachinesForAuthenticatedUser<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> CodespaceMachinesForAuthenticatedUser<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/user/codespaces/{codespace_name}/machines",
+                &[crate::runtime::encode::PathValue::Segment(&self.codespace_name)],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
         }
     }
 }
@@ -258,5 +1842,2236 @@ pub mod create_for_authenticated_user {
             /// The pull request to open.
             pull_request: crate::codespaces::create_for_authenticated_user::PullRequest,
         },
+    }
+}
+/// Request builder and parameter types of [`Codespaces::create_or_update_org_secret`](crate::codespaces::Codespaces::create_or_update_org_secret).
+pub mod create_or_update_org_secret {
+    /// Request for [`Codespaces::create_or_update_org_secret`](crate::codespaces::Codespaces::create_or_update_org_secret): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct CreateOrUpdateOrgSecret<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) secret_name: String,
+        pub(super) encrypted_value: Option<String>,
+        pub(super) key_id: Option<String>,
+        pub(super) visibility: crate::codespaces::create_or_update_org_secret::Visibility,
+        pub(super) selected_repository_ids: Option<Vec<i64>>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for CreateOrUpdateOrgSecret<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> CreateOrUpdateOrgSecret<'c> {
+        /// The secret, encrypted with LibSodium using the key from `codespaces.getOrgPublicKey`.
+        #[inline]
+        pub fn encrypted_value(mut self, encrypted_value: impl Into<String>) -> Self {
+            self.encrypted_value = Some(encrypted_value.into());
+            self
+        }
+        /// ID of the public key the value was encrypted with.
+        #[inline]
+        pub fn key_id(mut self, key_id: impl Into<String>) -> Self {
+            self.key_id = Some(key_id.into());
+            self
+        }
+        /// IDs of the repositories allowed to use the secret; only accepted when `visibility` is `selected`. The list can later be read and changed with the selected-repositories methods.
+        #[inline]
+        pub fn selected_repository_ids(
+            mut self,
+            selected_repository_ids: Vec<i64>,
+        ) -> Self {
+            self.selected_repository_ids = Some(selected_repository_ids);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Put,
+                "/orgs/{org}/codespaces/secrets/{secret_name}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.org),
+                    crate::runtime::encode::PathValue::Segment(&self.secret_name),
+                ],
+            );
+            let mut body = crate::runtime::JsonObject::new();
+            body.opt("encrypted_value", &self.encrypted_value);
+            body.opt("key_id", &self.key_id);
+            body.field("visibility", &self.visibility);
+            body.opt("selected_repository_ids", &self.selected_repository_ids);
+            req = req.json(body);
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+    /// Which of the organization's repositories may use the secret, `all`, `private` or `selected` (only those in `selected_repository_ids`).
+    #[derive(Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum Visibility {
+        /// `all`
+        All,
+        /// `private`
+        Private,
+        /// `selected`
+        Selected,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl ::std::fmt::Debug for Visibility {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::All => "All",
+                    Self::Private => "Private",
+                    Self::Selected => "Selected",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
+    }
+    impl Visibility {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::All => "all",
+                Self::Private => "private",
+                Self::Selected => "selected",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for Visibility {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+}
+/// Request builder and parameter types of [`Codespaces::create_or_update_repo_secret`](crate::codespaces::Codespaces::create_or_update_repo_secret).
+pub mod create_or_update_repo_secret {
+    /// Request for [`Codespaces::create_or_update_repo_secret`](crate::codespaces::Codespaces::create_or_update_repo_secret): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct CreateOrUpdateRepoSecret<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) secret_name: String,
+        pub(super) encrypted_value: Option<String>,
+        pub(super) key_id: Option<String>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for CreateOrUpdateRepoSecret<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> CreateOrUpdateRepoSecret<'c> {
+        /// The secret, encrypted with LibSodium using the key from `codespaces.getRepoPublicKey`.
+        #[inline]
+        pub fn encrypted_value(mut self, encrypted_value: impl Into<String>) -> Self {
+            self.encrypted_value = Some(encrypted_value.into());
+            self
+        }
+        /// ID of the public key the value was encrypted with.
+        #[inline]
+        pub fn key_id(mut self, key_id: impl Into<String>) -> Self {
+            self.key_id = Some(key_id.into());
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Put,
+                "/repos/{owner}/{repo}/codespaces/secrets/{secret_name}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Segment(&self.secret_name),
+                ],
+            );
+            let mut body = crate::runtime::JsonObject::new();
+            body.opt("encrypted_value", &self.encrypted_value);
+            body.opt("key_id", &self.key_id);
+            if !body.is_empty() {
+                req = req.json(body);
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Codespaces::create_or_update_secret_for_authenticated_user`](crate::codespaces::Codespaces::create_or_update_secret_for_authenticated_user).
+pub mod create_or_update_secret_for_authenticated_user {
+    /// Request for [`Codespaces::create_or_update_secret_for_authenticated_user`](crate::codespaces::Codespaces::create_or_update_secret_for_authenticated_user): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct CreateOrUpdateSecretForAuthenticatedUser<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) secret_name: String,
+        pub(super) encrypted_value: Option<String>,
+        pub(super) key_id: String,
+        pub(super) selected_repository_ids: Option<Vec<i64>>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for CreateOrUpdateSecretForAuthenticatedUser<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> CreateOrUpdateSecretForAuthenticatedUser<'c> {
+        /// The secret, encrypted with LibSodium using the key from `codespaces.getPublicKeyForAuthenticatedUser`.
+        #[inline]
+        pub fn encrypted_value(mut self, encrypted_value: impl Into<String>) -> Self {
+            self.encrypted_value = Some(encrypted_value.into());
+            self
+        }
+        /// IDs of the repositories whose codespaces may use the secret. The list can later be read and changed with the user-secret repository methods.
+        #[inline]
+        pub fn selected_repository_ids(
+            mut self,
+            selected_repository_ids: Vec<i64>,
+        ) -> Self {
+            self.selected_repository_ids = Some(selected_repository_ids);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Put,
+                "/user/codespaces/secrets/{secret_name}",
+                &[crate::runtime::encode::PathValue::Segment(&self.secret_name)],
+            );
+            let mut body = crate::runtime::JsonObject::new();
+            body.opt("encrypted_value", &self.encrypted_value);
+            body.field("key_id", &self.key_id);
+            body.opt("selected_repository_ids", &self.selected_repository_ids);
+            req = req.json(body);
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Codespaces::create_with_pr_for_authenticated_user`](crate::codespaces::Codespaces::create_with_pr_for_authenticated_user).
+pub mod create_with_pr_for_authenticated_user {
+    /// Request for [`Codespaces::create_with_pr_for_authenticated_user`](crate::codespaces::Codespaces::create_with_pr_for_authenticated_user): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct CreateWithPrForAuthenticatedUser<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) pull_number: i64,
+        pub(super) location: Option<String>,
+        pub(super) geo: Option<
+            crate::codespaces::create_with_pr_for_authenticated_user::Geo,
+        >,
+        pub(super) client_ip: Option<String>,
+        pub(super) machine: Option<String>,
+        pub(super) devcontainer_path: Option<String>,
+        pub(super) multi_repo_permissions_opt_out: Option<bool>,
+        pub(super) working_directory: Option<String>,
+        pub(super) idle_timeout_minutes: Option<i64>,
+        pub(super) display_name: Option<String>,
+        pub(super) retention_period_minutes: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for CreateWithPrForAuthenticatedUser<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> CreateWithPrForAuthenticatedUser<'c> {
+        /// **Closing down:** use `geo`. Preferred region; honoured when possible, otherwise chosen from the caller's IP.
+        #[deprecated(note = "the API docs say this parameter is closing down")]
+        #[inline]
+        pub fn location(mut self, location: impl Into<String>) -> Self {
+            self.location = Some(location.into());
+            self
+        }
+        /// Geographic area to run in, `EuropeWest`, `SoutheastAsia`, `UsEast` or `UsWest`; chosen from the caller's IP when left out.
+        #[inline]
+        pub fn geo(
+            mut self,
+            geo: crate::codespaces::create_with_pr_for_authenticated_user::Geo,
+        ) -> Self {
+            self.geo = Some(geo);
+            self
+        }
+        /// IP address to base the location on when the request is proxied.
+        #[inline]
+        pub fn client_ip(mut self, client_ip: impl Into<String>) -> Self {
+            self.client_ip = Some(client_ip.into());
+            self
+        }
+        /// Machine type to run the codespace on.
+        #[inline]
+        pub fn machine(mut self, machine: impl Into<String>) -> Self {
+            self.machine = Some(machine.into());
+            self
+        }
+        /// Path of the `devcontainer.json` file to build from.
+        #[inline]
+        pub fn devcontainer_path(
+            mut self,
+            devcontainer_path: impl Into<String>,
+        ) -> Self {
+            self.devcontainer_path = Some(devcontainer_path.into());
+            self
+        }
+        /// Whether to skip the permissions that `devcontainer.json` asks for on other repositories.
+        #[inline]
+        pub fn multi_repo_permissions_opt_out(
+            mut self,
+            multi_repo_permissions_opt_out: bool,
+        ) -> Self {
+            self.multi_repo_permissions_opt_out = Some(multi_repo_permissions_opt_out);
+            self
+        }
+        /// Folder the codespace opens in.
+        #[inline]
+        pub fn working_directory(
+            mut self,
+            working_directory: impl Into<String>,
+        ) -> Self {
+            self.working_directory = Some(working_directory.into());
+            self
+        }
+        /// Minutes without activity after which the codespace stops.
+        #[inline]
+        pub fn idle_timeout_minutes(mut self, idle_timeout_minutes: i64) -> Self {
+            self.idle_timeout_minutes = Some(idle_timeout_minutes);
+            self
+        }
+        /// Name shown for the codespace.
+        #[inline]
+        pub fn display_name(mut self, display_name: impl Into<String>) -> Self {
+            self.display_name = Some(display_name.into());
+            self
+        }
+        /// Minutes a stopped, idle codespace is kept before it is deleted, from 0 to 43200 (30 days).
+        #[inline]
+        pub fn retention_period_minutes(
+            mut self,
+            retention_period_minutes: i64,
+        ) -> Self {
+            self.retention_period_minutes = Some(retention_period_minutes);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Post,
+                "/repos/{owner}/{repo}/pulls/{pull_number}/codespaces",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Integer(self.pull_number),
+                ],
+            );
+            let mut body = crate::runtime::JsonObject::new();
+            body.opt("location", &self.location);
+            body.opt("geo", &self.geo);
+            body.opt("client_ip", &self.client_ip);
+            body.opt("machine", &self.machine);
+            body.opt("devcontainer_path", &self.devcontainer_path);
+            body.opt(
+                "multi_repo_permissions_opt_out",
+                &self.multi_repo_permissions_opt_out,
+            );
+            body.opt("working_directory", &self.working_directory);
+            body.opt("idle_timeout_minutes", &self.idle_timeout_minutes);
+            body.opt("display_name", &self.display_name);
+            body.opt("retention_period_minutes", &self.retention_period_minutes);
+            if !body.is_empty() {
+                req = req.json(body);
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+    /// Geographic area to run in, `EuropeWest`, `SoutheastAsia`, `UsEast` or `UsWest`; chosen from the caller's IP when left out.
+    #[derive(Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum Geo {
+        /// `EuropeWest`
+        EuropeWest,
+        /// `SoutheastAsia`
+        SoutheastAsia,
+        /// `UsEast`
+        UsEast,
+        /// `UsWest`
+        UsWest,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl ::std::fmt::Debug for Geo {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::EuropeWest => "EuropeWest",
+                    Self::SoutheastAsia => "SoutheastAsia",
+                    Self::UsEast => "UsEast",
+                    Self::UsWest => "UsWest",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
+    }
+    impl Geo {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::EuropeWest => "EuropeWest",
+                Self::SoutheastAsia => "SoutheastAsia",
+                Self::UsEast => "UsEast",
+                Self::UsWest => "UsWest",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for Geo {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+}
+/// Request builder and parameter types of [`Codespaces::create_with_repo_for_authenticated_user`](crate::codespaces::Codespaces::create_with_repo_for_authenticated_user).
+pub mod create_with_repo_for_authenticated_user {
+    /// Request for [`Codespaces::create_with_repo_for_authenticated_user`](crate::codespaces::Codespaces::create_with_repo_for_authenticated_user): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct CreateWithRepoForAuthenticatedUser<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) r#ref: Option<String>,
+        pub(super) location: Option<String>,
+        pub(super) geo: Option<
+            crate::codespaces::create_with_repo_for_authenticated_user::Geo,
+        >,
+        pub(super) client_ip: Option<String>,
+        pub(super) machine: Option<String>,
+        pub(super) devcontainer_path: Option<String>,
+        pub(super) multi_repo_permissions_opt_out: Option<bool>,
+        pub(super) working_directory: Option<String>,
+        pub(super) idle_timeout_minutes: Option<i64>,
+        pub(super) display_name: Option<String>,
+        pub(super) retention_period_minutes: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for CreateWithRepoForAuthenticatedUser<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> CreateWithRepoForAuthenticatedUser<'c> {
+        /// Git ref to check out, usually a branch name.
+        #[inline]
+        pub fn r#ref(mut self, r#ref: impl Into<String>) -> Self {
+            self.r#ref = Some(r#ref.into());
+            self
+        }
+        /// **Closing down:** use `geo`. Preferred region; honoured when possible, otherwise chosen from the caller's IP.
+        #[deprecated(note = "the API docs say this parameter is closing down")]
+        #[inline]
+        pub fn location(mut self, location: impl Into<String>) -> Self {
+            self.location = Some(location.into());
+            self
+        }
+        /// Geographic area to run in, `EuropeWest`, `SoutheastAsia`, `UsEast` or `UsWest`; chosen from the caller's IP when left out.
+        #[inline]
+        pub fn geo(
+            mut self,
+            geo: crate::codespaces::create_with_repo_for_authenticated_user::Geo,
+        ) -> Self {
+            self.geo = Some(geo);
+            self
+        }
+        /// IP address to base the location on when the request is proxied.
+        #[inline]
+        pub fn client_ip(mut self, client_ip: impl Into<String>) -> Self {
+            self.client_ip = Some(client_ip.into());
+            self
+        }
+        /// Machine type to run the codespace on.
+        #[inline]
+        pub fn machine(mut self, machine: impl Into<String>) -> Self {
+            self.machine = Some(machine.into());
+            self
+        }
+        /// Path of the `devcontainer.json` file to build from.
+        #[inline]
+        pub fn devcontainer_path(
+            mut self,
+            devcontainer_path: impl Into<String>,
+        ) -> Self {
+            self.devcontainer_path = Some(devcontainer_path.into());
+            self
+        }
+        /// Whether to skip the permissions that `devcontainer.json` asks for on other repositories.
+        #[inline]
+        pub fn multi_repo_permissions_opt_out(
+            mut self,
+            multi_repo_permissions_opt_out: bool,
+        ) -> Self {
+            self.multi_repo_permissions_opt_out = Some(multi_repo_permissions_opt_out);
+            self
+        }
+        /// Folder the codespace opens in.
+        #[inline]
+        pub fn working_directory(
+            mut self,
+            working_directory: impl Into<String>,
+        ) -> Self {
+            self.working_directory = Some(working_directory.into());
+            self
+        }
+        /// Minutes without activity after which the codespace stops.
+        #[inline]
+        pub fn idle_timeout_minutes(mut self, idle_timeout_minutes: i64) -> Self {
+            self.idle_timeout_minutes = Some(idle_timeout_minutes);
+            self
+        }
+        /// Name shown for the codespace.
+        #[inline]
+        pub fn display_name(mut self, display_name: impl Into<String>) -> Self {
+            self.display_name = Some(display_name.into());
+            self
+        }
+        /// Minutes a stopped, idle codespace is kept before it is deleted, from 0 to 43200 (30 days).
+        #[inline]
+        pub fn retention_period_minutes(
+            mut self,
+            retention_period_minutes: i64,
+        ) -> Self {
+            self.retention_period_minutes = Some(retention_period_minutes);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Post,
+                "/repos/{owner}/{repo}/codespaces",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                ],
+            );
+            let mut body = crate::runtime::JsonObject::new();
+            body.opt("ref", &self.r#ref);
+            body.opt("location", &self.location);
+            body.opt("geo", &self.geo);
+            body.opt("client_ip", &self.client_ip);
+            body.opt("machine", &self.machine);
+            body.opt("devcontainer_path", &self.devcontainer_path);
+            body.opt(
+                "multi_repo_permissions_opt_out",
+                &self.multi_repo_permissions_opt_out,
+            );
+            body.opt("working_directory", &self.working_directory);
+            body.opt("idle_timeout_minutes", &self.idle_timeout_minutes);
+            body.opt("display_name", &self.display_name);
+            body.opt("retention_period_minutes", &self.retention_period_minutes);
+            if !body.is_empty() {
+                req = req.json(body);
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+    /// Geographic area to run in, `EuropeWest`, `SoutheastAsia`, `UsEast` or `UsWest`; chosen from the caller's IP when left out.
+    #[derive(Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum Geo {
+        /// `EuropeWest`
+        EuropeWest,
+        /// `SoutheastAsia`
+        SoutheastAsia,
+        /// `UsEast`
+        UsEast,
+        /// `UsWest`
+        UsWest,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl ::std::fmt::Debug for Geo {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::EuropeWest => "EuropeWest",
+                    Self::SoutheastAsia => "SoutheastAsia",
+                    Self::UsEast => "UsEast",
+                    Self::UsWest => "UsWest",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
+    }
+    impl Geo {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::EuropeWest => "EuropeWest",
+                Self::SoutheastAsia => "SoutheastAsia",
+                Self::UsEast => "UsEast",
+                Self::UsWest => "UsWest",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for Geo {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+}
+/// Request builder and parameter types of [`Codespaces::delete_for_authenticated_user`](crate::codespaces::Codespaces::delete_for_authenticated_user).
+pub mod delete_for_authenticated_user {
+    /// Request for [`Codespaces::delete_for_authenticated_user`](crate::codespaces::Codespaces::delete_for_authenticated_user): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct DeleteForAuthenticatedUser<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) codespace_name: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for DeleteForAuthenticatedUser<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> DeleteForAuthenticatedUser<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Delete,
+                "/user/codespaces/{codespace_name}",
+                &[crate::runtime::encode::PathValue::Segment(&self.codespace_name)],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Codespaces::delete_from_organization`](crate::codespaces::Codespaces::delete_from_organization).
+pub mod delete_from_organization {
+    /// Request for [`Codespaces::delete_from_organization`](crate::codespaces::Codespaces::delete_from_organization): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct DeleteFromOrganization<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) username: String,
+        pub(super) codespace_name: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for DeleteFromOrganization<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> DeleteFromOrganization<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Delete,
+                "/orgs/{org}/members/{username}/codespaces/{codespace_name}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.org),
+                    crate::runtime::encode::PathValue::Segment(&self.username),
+                    crate::runtime::encode::PathValue::Segment(&self.codespace_name),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Codespaces::delete_org_secret`](crate::codespaces::Codespaces::delete_org_secret).
+pub mod delete_org_secret {
+    /// Request for [`Codespaces::delete_org_secret`](crate::codespaces::Codespaces::delete_org_secret): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct DeleteOrgSecret<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) secret_name: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for DeleteOrgSecret<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> DeleteOrgSecret<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Delete,
+                "/orgs/{org}/codespaces/secrets/{secret_name}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.org),
+                    crate::runtime::encode::PathValue::Segment(&self.secret_name),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Codespaces::delete_repo_secret`](crate::codespaces::Codespaces::delete_repo_secret).
+pub mod delete_repo_secret {
+    /// Request for [`Codespaces::delete_repo_secret`](crate::codespaces::Codespaces::delete_repo_secret): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct DeleteRepoSecret<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) secret_name: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for DeleteRepoSecret<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> DeleteRepoSecret<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Delete,
+                "/repos/{owner}/{repo}/codespaces/secrets/{secret_name}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Segment(&self.secret_name),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Codespaces::delete_secret_for_authenticated_user`](crate::codespaces::Codespaces::delete_secret_for_authenticated_user).
+pub mod delete_secret_for_authenticated_user {
+    /// Request for [`Codespaces::delete_secret_for_authenticated_user`](crate::codespaces::Codespaces::delete_secret_for_authenticated_user): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct DeleteSecretForAuthenticatedUser<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) secret_name: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for DeleteSecretForAuthenticatedUser<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> DeleteSecretForAuthenticatedUser<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Delete,
+                "/user/codespaces/secrets/{secret_name}",
+                &[crate::runtime::encode::PathValue::Segment(&self.secret_name)],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Codespaces::export_for_authenticated_user`](crate::codespaces::Codespaces::export_for_authenticated_user).
+pub mod export_for_authenticated_user {
+    /// Request for [`Codespaces::export_for_authenticated_user`](crate::codespaces::Codespaces::export_for_authenticated_user): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ExportForAuthenticatedUser<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) codespace_name: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ExportForAuthenticatedUser<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> ExportForAuthenticatedUser<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Post,
+                "/user/codespaces/{codespace_name}/exports",
+                &[crate::runtime::encode::PathValue::Segment(&self.codespace_name)],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Codespaces::get_codespaces_for_user_in_org`](crate::codespaces::Codespaces::get_codespaces_for_user_in_org).
+pub mod get_codespaces_for_user_in_org {
+    /// Request for [`Codespaces::get_codespaces_for_user_in_org`](crate::codespaces::Codespaces::get_codespaces_for_user_in_org): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct GetCodespacesForUserInOrg<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) username: String,
+        pub(super) per_page: Option<i64>,
+        pub(super) page: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetCodespacesForUserInOrg<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> GetCodespacesForUserInOrg<'c> {
+        /// How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+        #[inline]
+        pub fn per_page(mut self, per_page: i64) -> Self {
+            self.per_page = Some(per_page);
+            self
+        }
+        /// Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+        #[inline]
+        pub fn page(mut self, page: i64) -> Self {
+            self.page = Some(page);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/orgs/{org}/members/{username}/codespaces",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.org),
+                    crate::runtime::encode::PathValue::Segment(&self.username),
+                ],
+            );
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
+            }
+            if let Some(value) = self.page {
+                req = req.query("page", value.to_string());
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Codespaces::get_export_details_for_authenticated_user`](crate::codespaces::Codespaces::get_export_details_for_authenticated_user).
+pub mod get_export_details_for_authenticated_user {
+    /// Request for [`Codespaces::get_export_details_for_authenticated_user`](crate::codespaces::Codespaces::get_export_details_for_authenticated_user): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct GetExportDetailsForAuthenticatedUser<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) codespace_name: String,
+        pub(super) export_id: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetExportDetailsForAuthenticatedUser<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> GetExportDetailsForAuthenticatedUser<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/user/codespaces/{codespace_name}/exports/{export_id}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.codespace_name),
+                    crate::runtime::encode::PathValue::Segment(&self.export_id),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Codespaces::get_for_authenticated_user`](crate::codespaces::Codespaces::get_for_authenticated_user).
+pub mod get_for_authenticated_user {
+    /// Request for [`Codespaces::get_for_authenticated_user`](crate::codespaces::Codespaces::get_for_authenticated_user): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct GetForAuthenticatedUser<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) codespace_name: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetForAuthenticatedUser<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> GetForAuthenticatedUser<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/user/codespaces/{codespace_name}",
+                &[crate::runtime::encode::PathValue::Segment(&self.codespace_name)],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Codespaces::get_org_public_key`](crate::codespaces::Codespaces::get_org_public_key).
+pub mod get_org_public_key {
+    /// Request for [`Codespaces::get_org_public_key`](crate::codespaces::Codespaces::get_org_public_key): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct GetOrgPublicKey<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetOrgPublicKey<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> GetOrgPublicKey<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/orgs/{org}/codespaces/secrets/public-key",
+                &[crate::runtime::encode::PathValue::Segment(&self.org)],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Codespaces::get_org_secret`](crate::codespaces::Codespaces::get_org_secret).
+pub mod get_org_secret {
+    /// Request for [`Codespaces::get_org_secret`](crate::codespaces::Codespaces::get_org_secret): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct GetOrgSecret<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) secret_name: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetOrgSecret<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> GetOrgSecret<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/orgs/{org}/codespaces/secrets/{secret_name}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.org),
+                    crate::runtime::encode::PathValue::Segment(&self.secret_name),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Codespaces::get_public_key_for_authenticated_user`](crate::codespaces::Codespaces::get_public_key_for_authenticated_user).
+pub mod get_public_key_for_authenticated_user {
+    /// Request for [`Codespaces::get_public_key_for_authenticated_user`](crate::codespaces::Codespaces::get_public_key_for_authenticated_user): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct GetPublicKeyForAuthenticatedUser<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetPublicKeyForAuthenticatedUser<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> GetPublicKeyForAuthenticatedUser<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/user/codespaces/secrets/public-key",
+                &[],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Codespaces::get_repo_public_key`](crate::codespaces::Codespaces::get_repo_public_key).
+pub mod get_repo_public_key {
+    /// Request for [`Codespaces::get_repo_public_key`](crate::codespaces::Codespaces::get_repo_public_key): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct GetRepoPublicKey<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetRepoPublicKey<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> GetRepoPublicKey<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/codespaces/secrets/public-key",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Codespaces::get_repo_secret`](crate::codespaces::Codespaces::get_repo_secret).
+pub mod get_repo_secret {
+    /// Request for [`Codespaces::get_repo_secret`](crate::codespaces::Codespaces::get_repo_secret): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct GetRepoSecret<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) secret_name: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetRepoSecret<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> GetRepoSecret<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/codespaces/secrets/{secret_name}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Segment(&self.secret_name),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Codespaces::get_secret_for_authenticated_user`](crate::codespaces::Codespaces::get_secret_for_authenticated_user).
+pub mod get_secret_for_authenticated_user {
+    /// Request for [`Codespaces::get_secret_for_authenticated_user`](crate::codespaces::Codespaces::get_secret_for_authenticated_user): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct GetSecretForAuthenticatedUser<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) secret_name: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetSecretForAuthenticatedUser<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> GetSecretForAuthenticatedUser<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/user/codespaces/secrets/{secret_name}",
+                &[crate::runtime::encode::PathValue::Segment(&self.secret_name)],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Codespaces::list_devcontainers_in_repository_for_authenticated_user`](crate::codespaces::Codespaces::list_devcontainers_in_repository_for_authenticated_user).
+pub mod list_devcontainers_in_repository_for_authenticated_user {
+    /// Request for [`Codespaces::list_devcontainers_in_repository_for_authenticated_user`](crate::codespaces::Codespaces::list_devcontainers_in_repository_for_authenticated_user): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ListDevcontainersInRepositoryForAuthenticatedUser<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) per_page: Option<i64>,
+        pub(super) page: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListDevcontainersInRepositoryForAuthenticatedUser<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> ListDevcontainersInRepositoryForAuthenticatedUser<'c> {
+        /// How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+        #[inline]
+        pub fn per_page(mut self, per_page: i64) -> Self {
+            self.per_page = Some(per_page);
+            self
+        }
+        /// Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+        #[inline]
+        pub fn page(mut self, page: i64) -> Self {
+            self.page = Some(page);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/codespaces/devcontainers",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                ],
+            );
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
+            }
+            if let Some(value) = self.page {
+                req = req.query("page", value.to_string());
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Codespaces::list_for_authenticated_user`](crate::codespaces::Codespaces::list_for_authenticated_user).
+pub mod list_for_authenticated_user {
+    /// Request for [`Codespaces::list_for_authenticated_user`](crate::codespaces::Codespaces::list_for_authenticated_user): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ListForAuthenticatedUser<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) per_page: Option<i64>,
+        pub(super) page: Option<i64>,
+        pub(super) repository_id: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListForAuthenticatedUser<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> ListForAuthenticatedUser<'c> {
+        /// How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+        #[inline]
+        pub fn per_page(mut self, per_page: i64) -> Self {
+            self.per_page = Some(per_page);
+            self
+        }
+        /// Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+        #[inline]
+        pub fn page(mut self, page: i64) -> Self {
+            self.page = Some(page);
+            self
+        }
+        /// Only return codespaces of the repository with this ID.
+        #[inline]
+        pub fn repository_id(mut self, repository_id: i64) -> Self {
+            self.repository_id = Some(repository_id);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/user/codespaces",
+                &[],
+            );
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
+            }
+            if let Some(value) = self.page {
+                req = req.query("page", value.to_string());
+            }
+            if let Some(value) = self.repository_id {
+                req = req.query("repository_id", value.to_string());
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Codespaces::list_in_organization`](crate::codespaces::Codespaces::list_in_organization).
+pub mod list_in_organization {
+    /// Request for [`Codespaces::list_in_organization`](crate::codespaces::Codespaces::list_in_organization): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ListInOrganization<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) per_page: Option<i64>,
+        pub(super) page: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListInOrganization<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> ListInOrganization<'c> {
+        /// How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+        #[inline]
+        pub fn per_page(mut self, per_page: i64) -> Self {
+            self.per_page = Some(per_page);
+            self
+        }
+        /// Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+        #[inline]
+        pub fn page(mut self, page: i64) -> Self {
+            self.page = Some(page);
+            self
+        }
+        /// The old name of `org`: sets it.
+        #[deprecated(note = "renamed to `org`")]
+        #[inline]
+        pub fn org_id(mut self, org: impl Into<String>) -> Self {
+            self.org = org.into();
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/orgs/{org}/codespaces",
+                &[crate::runtime::encode::PathValue::Segment(&self.org)],
+            );
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
+            }
+            if let Some(value) = self.page {
+                req = req.query("page", value.to_string());
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Codespaces::list_in_repository_for_authenticated_user`](crate::codespaces::Codespaces::list_in_repository_for_authenticated_user).
+pub mod list_in_repository_for_authenticated_user {
+    /// Request for [`Codespaces::list_in_repository_for_authenticated_user`](crate::codespaces::Codespaces::list_in_repository_for_authenticated_user): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ListInRepositoryForAuthenticatedUser<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) per_page: Option<i64>,
+        pub(super) page: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListInRepositoryForAuthenticatedUser<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> ListInRepositoryForAuthenticatedUser<'c> {
+        /// How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+        #[inline]
+        pub fn per_page(mut self, per_page: i64) -> Self {
+            self.per_page = Some(per_page);
+            self
+        }
+        /// Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+        #[inline]
+        pub fn page(mut self, page: i64) -> Self {
+            self.page = Some(page);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/codespaces",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                ],
+            );
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
+            }
+            if let Some(value) = self.page {
+                req = req.query("page", value.to_string());
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Codespaces::list_org_secrets`](crate::codespaces::Codespaces::list_org_secrets).
+pub mod list_org_secrets {
+    /// Request for [`Codespaces::list_org_secrets`](crate::codespaces::Codespaces::list_org_secrets): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ListOrgSecrets<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) per_page: Option<i64>,
+        pub(super) page: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListOrgSecrets<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> ListOrgSecrets<'c> {
+        /// How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+        #[inline]
+        pub fn per_page(mut self, per_page: i64) -> Self {
+            self.per_page = Some(per_page);
+            self
+        }
+        /// Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+        #[inline]
+        pub fn page(mut self, page: i64) -> Self {
+            self.page = Some(page);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/orgs/{org}/codespaces/secrets",
+                &[crate::runtime::encode::PathValue::Segment(&self.org)],
+            );
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
+            }
+            if let Some(value) = self.page {
+                req = req.query("page", value.to_string());
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Codespaces::list_repo_secrets`](crate::codespaces::Codespaces::list_repo_secrets).
+pub mod list_repo_secrets {
+    /// Request for [`Codespaces::list_repo_secrets`](crate::codespaces::Codespaces::list_repo_secrets): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ListRepoSecrets<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) per_page: Option<i64>,
+        pub(super) page: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListRepoSecrets<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> ListRepoSecrets<'c> {
+        /// How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+        #[inline]
+        pub fn per_page(mut self, per_page: i64) -> Self {
+            self.per_page = Some(per_page);
+            self
+        }
+        /// Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+        #[inline]
+        pub fn page(mut self, page: i64) -> Self {
+            self.page = Some(page);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/codespaces/secrets",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                ],
+            );
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
+            }
+            if let Some(value) = self.page {
+                req = req.query("page", value.to_string());
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Codespaces::list_repositories_for_secret_for_authenticated_user`](crate::codespaces::Codespaces::list_repositories_for_secret_for_authenticated_user).
+pub mod list_repositories_for_secret_for_authenticated_user {
+    /// Request for [`Codespaces::list_repositories_for_secret_for_authenticated_user`](crate::codespaces::Codespaces::list_repositories_for_secret_for_authenticated_user): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ListRepositoriesForSecretForAuthenticatedUser<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) secret_name: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListRepositoriesForSecretForAuthenticatedUser<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> ListRepositoriesForSecretForAuthenticatedUser<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/user/codespaces/secrets/{secret_name}/repositories",
+                &[crate::runtime::encode::PathValue::Segment(&self.secret_name)],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Codespaces::list_secrets_for_authenticated_user`](crate::codespaces::Codespaces::list_secrets_for_authenticated_user).
+pub mod list_secrets_for_authenticated_user {
+    /// Request for [`Codespaces::list_secrets_for_authenticated_user`](crate::codespaces::Codespaces::list_secrets_for_authenticated_user): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ListSecretsForAuthenticatedUser<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) per_page: Option<i64>,
+        pub(super) page: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListSecretsForAuthenticatedUser<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> ListSecretsForAuthenticatedUser<'c> {
+        /// How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+        #[inline]
+        pub fn per_page(mut self, per_page: i64) -> Self {
+            self.per_page = Some(per_page);
+            self
+        }
+        /// Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+        #[inline]
+        pub fn page(mut self, page: i64) -> Self {
+            self.page = Some(page);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/user/codespaces/secrets",
+                &[],
+            );
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
+            }
+            if let Some(value) = self.page {
+                req = req.query("page", value.to_string());
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Codespaces::list_selected_repos_for_org_secret`](crate::codespaces::Codespaces::list_selected_repos_for_org_secret).
+pub mod list_selected_repos_for_org_secret {
+    /// Request for [`Codespaces::list_selected_repos_for_org_secret`](crate::codespaces::Codespaces::list_selected_repos_for_org_secret): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ListSelectedReposForOrgSecret<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) secret_name: String,
+        pub(super) page: Option<i64>,
+        pub(super) per_page: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListSelectedReposForOrgSecret<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> ListSelectedReposForOrgSecret<'c> {
+        /// Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+        #[inline]
+        pub fn page(mut self, page: i64) -> Self {
+            self.page = Some(page);
+            self
+        }
+        /// How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+        #[inline]
+        pub fn per_page(mut self, per_page: i64) -> Self {
+            self.per_page = Some(per_page);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/orgs/{org}/codespaces/secrets/{secret_name}/repositories",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.org),
+                    crate::runtime::encode::PathValue::Segment(&self.secret_name),
+                ],
+            );
+            if let Some(value) = self.page {
+                req = req.query("page", value.to_string());
+            }
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Codespaces::pre_flight_with_repo_for_authenticated_user`](crate::codespaces::Codespaces::pre_flight_with_repo_for_authenticated_user).
+pub mod pre_flight_with_repo_for_authenticated_user {
+    /// Request for [`Codespaces::pre_flight_with_repo_for_authenticated_user`](crate::codespaces::Codespaces::pre_flight_with_repo_for_authenticated_user): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct PreFlightWithRepoForAuthenticatedUser<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) r#ref: Option<String>,
+        pub(super) client_ip: Option<String>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for PreFlightWithRepoForAuthenticatedUser<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> PreFlightWithRepoForAuthenticatedUser<'c> {
+        /// Branch or commit to look for a default devcontainer path in; the default branch when left out.
+        #[inline]
+        pub fn r#ref(mut self, r#ref: impl Into<String>) -> Self {
+            self.r#ref = Some(r#ref.into());
+            self
+        }
+        /// IP address to base the default location on, for example when the request is proxied.
+        #[inline]
+        pub fn client_ip(mut self, client_ip: impl Into<String>) -> Self {
+            self.client_ip = Some(client_ip.into());
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/codespaces/new",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                ],
+            );
+            if let Some(value) = self.r#ref {
+                req = req.query("ref", value);
+            }
+            if let Some(value) = self.client_ip {
+                req = req.query("client_ip", value);
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Codespaces::publish_for_authenticated_user`](crate::codespaces::Codespaces::publish_for_authenticated_user).
+pub mod publish_for_authenticated_user {
+    /// Request for [`Codespaces::publish_for_authenticated_user`](crate::codespaces::Codespaces::publish_for_authenticated_user): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct PublishForAuthenticatedUser<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) codespace_name: String,
+        pub(super) name: Option<String>,
+        pub(super) private: Option<bool>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for PublishForAuthenticatedUser<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> PublishForAuthenticatedUser<'c> {
+        /// Name of the repository to create.
+        #[inline]
+        pub fn name(mut self, name: impl Into<String>) -> Self {
+            self.name = Some(name.into());
+            self
+        }
+        /// Whether the new repository is private. Default `false`.
+        #[inline]
+        pub fn private(mut self, private: bool) -> Self {
+            self.private = Some(private);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Post,
+                "/user/codespaces/{codespace_name}/publish",
+                &[crate::runtime::encode::PathValue::Segment(&self.codespace_name)],
+            );
+            let mut body = crate::runtime::JsonObject::new();
+            body.opt("name", &self.name);
+            body.opt("private", &self.private);
+            if !body.is_empty() {
+                req = req.json(body);
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Codespaces::remove_repository_for_secret_for_authenticated_user`](crate::codespaces::Codespaces::remove_repository_for_secret_for_authenticated_user).
+pub mod remove_repository_for_secret_for_authenticated_user {
+    /// Request for [`Codespaces::remove_repository_for_secret_for_authenticated_user`](crate::codespaces::Codespaces::remove_repository_for_secret_for_authenticated_user): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct RemoveRepositoryForSecretForAuthenticatedUser<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) secret_name: String,
+        pub(super) repository_id: i64,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for RemoveRepositoryForSecretForAuthenticatedUser<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> RemoveRepositoryForSecretForAuthenticatedUser<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Delete,
+                "/user/codespaces/secrets/{secret_name}/repositories/{repository_id}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.secret_name),
+                    crate::runtime::encode::PathValue::Integer(self.repository_id),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Codespaces::remove_selected_repo_from_org_secret`](crate::codespaces::Codespaces::remove_selected_repo_from_org_secret).
+pub mod remove_selected_repo_from_org_secret {
+    /// Request for [`Codespaces::remove_selected_repo_from_org_secret`](crate::codespaces::Codespaces::remove_selected_repo_from_org_secret): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct RemoveSelectedRepoFromOrgSecret<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) secret_name: String,
+        pub(super) repository_id: i64,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for RemoveSelectedRepoFromOrgSecret<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> RemoveSelectedRepoFromOrgSecret<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Delete,
+                "/orgs/{org}/codespaces/secrets/{secret_name}/repositories/{repository_id}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.org),
+                    crate::runtime::encode::PathValue::Segment(&self.secret_name),
+                    crate::runtime::encode::PathValue::Integer(self.repository_id),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Codespaces::repo_machines_for_authenticated_user`](crate::codespaces::Codespaces::repo_machines_for_authenticated_user).
+pub mod repo_machines_for_authenticated_user {
+    /// Request for [`Codespaces::repo_machines_for_authenticated_user`](crate::codespaces::Codespaces::repo_machines_for_authenticated_user): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct RepoMachinesForAuthenticatedUser<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) location: Option<String>,
+        pub(super) client_ip: Option<String>,
+        pub(super) r#ref: Option<String>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for RepoMachinesForAuthenticatedUser<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> RepoMachinesForAuthenticatedUser<'c> {
+        /// Region to check machine availability in; chosen from the caller's IP when left out.
+        #[inline]
+        pub fn location(mut self, location: impl Into<String>) -> Self {
+            self.location = Some(location.into());
+            self
+        }
+        /// IP address to base the location on when the request is proxied.
+        #[inline]
+        pub fn client_ip(mut self, client_ip: impl Into<String>) -> Self {
+            self.client_ip = Some(client_ip.into());
+            self
+        }
+        /// Branch or commit whose prebuilds and devcontainer limits are taken into account.
+        #[inline]
+        pub fn r#ref(mut self, r#ref: impl Into<String>) -> Self {
+            self.r#ref = Some(r#ref.into());
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/codespaces/machines",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                ],
+            );
+            if let Some(value) = self.location {
+                req = req.query("location", value);
+            }
+            if let Some(value) = self.client_ip {
+                req = req.query("client_ip", value);
+            }
+            if let Some(value) = self.r#ref {
+                req = req.query("ref", value);
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Codespaces::set_repositories_for_secret_for_authenticated_user`](crate::codespaces::Codespaces::set_repositories_for_secret_for_authenticated_user).
+pub mod set_repositories_for_secret_for_authenticated_user {
+    /// Request for [`Codespaces::set_repositories_for_secret_for_authenticated_user`](crate::codespaces::Codespaces::set_repositories_for_secret_for_authenticated_user): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct SetRepositoriesForSecretForAuthenticatedUser<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) secret_name: String,
+        pub(super) selected_repository_ids: Vec<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for SetRepositoriesForSecretForAuthenticatedUser<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> SetRepositoriesForSecretForAuthenticatedUser<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Put,
+                "/user/codespaces/secrets/{secret_name}/repositories",
+                &[crate::runtime::encode::PathValue::Segment(&self.secret_name)],
+            );
+            let mut body = crate::runtime::JsonObject::new();
+            body.field("selected_repository_ids", &self.selected_repository_ids);
+            req = req.json(body);
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Codespaces::set_selected_repos_for_org_secret`](crate::codespaces::Codespaces::set_selected_repos_for_org_secret).
+pub mod set_selected_repos_for_org_secret {
+    /// Request for [`Codespaces::set_selected_repos_for_org_secret`](crate::codespaces::Codespaces::set_selected_repos_for_org_secret): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct SetSelectedReposForOrgSecret<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) secret_name: String,
+        pub(super) selected_repository_ids: Vec<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for SetSelectedReposForOrgSecret<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> SetSelectedReposForOrgSecret<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Put,
+                "/orgs/{org}/codespaces/secrets/{secret_name}/repositories",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.org),
+                    crate::runtime::encode::PathValue::Segment(&self.secret_name),
+                ],
+            );
+            let mut body = crate::runtime::JsonObject::new();
+            body.field("selected_repository_ids", &self.selected_repository_ids);
+            req = req.json(body);
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Codespaces::start_for_authenticated_user`](crate::codespaces::Codespaces::start_for_authenticated_user).
+pub mod start_for_authenticated_user {
+    /// Request for [`Codespaces::start_for_authenticated_user`](crate::codespaces::Codespaces::start_for_authenticated_user): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct StartForAuthenticatedUser<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) codespace_name: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for StartForAuthenticatedUser<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> StartForAuthenticatedUser<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Post,
+                "/user/codespaces/{codespace_name}/start",
+                &[crate::runtime::encode::PathValue::Segment(&self.codespace_name)],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Codespaces::stop_for_authenticated_user`](crate::codespaces::Codespaces::stop_for_authenticated_user).
+pub mod stop_for_authenticated_user {
+    /// Request for [`Codespaces::stop_for_authenticated_user`](crate::codespaces::Codespaces::stop_for_authenticated_user): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct StopForAuthenticatedUser<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) codespace_name: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for StopForAuthenticatedUser<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> StopForAuthenticatedUser<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Post,
+                "/user/codespaces/{codespace_name}/stop",
+                &[crate::runtime::encode::PathValue::Segment(&self.codespace_name)],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Codespaces::stop_in_organization`](crate::codespaces::Codespaces::stop_in_organization).
+pub mod stop_in_organization {
+    /// Request for [`Codespaces::stop_in_organization`](crate::codespaces::Codespaces::stop_in_organization): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct StopInOrganization<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) username: String,
+        pub(super) codespace_name: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for StopInOrganization<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> StopInOrganization<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Post,
+                "/orgs/{org}/members/{username}/codespaces/{codespace_name}/stop",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.org),
+                    crate::runtime::encode::PathValue::Segment(&self.username),
+                    crate::runtime::encode::PathValue::Segment(&self.codespace_name),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Codespaces::update_for_authenticated_user`](crate::codespaces::Codespaces::update_for_authenticated_user).
+pub mod update_for_authenticated_user {
+    /// Request for [`Codespaces::update_for_authenticated_user`](crate::codespaces::Codespaces::update_for_authenticated_user): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct UpdateForAuthenticatedUser<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) codespace_name: String,
+        pub(super) machine: Option<String>,
+        pub(super) display_name: Option<String>,
+        pub(super) recent_folders: Option<Vec<String>>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for UpdateForAuthenticatedUser<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> UpdateForAuthenticatedUser<'c> {
+        /// Machine type to move the codespace to.
+        #[inline]
+        pub fn machine(mut self, machine: impl Into<String>) -> Self {
+            self.machine = Some(machine.into());
+            self
+        }
+        /// Name shown for the codespace.
+        #[inline]
+        pub fn display_name(mut self, display_name: impl Into<String>) -> Self {
+            self.display_name = Some(display_name.into());
+            self
+        }
+        /// Folders opened lately in the codespace; clients use them to pick the folder to open.
+        #[inline]
+        pub fn recent_folders(
+            mut self,
+            recent_folders: impl IntoIterator<Item = impl Into<String>>,
+        ) -> Self {
+            self.recent_folders = Some(
+                recent_folders.into_iter().map(Into::into).collect(),
+            );
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Patch,
+                "/user/codespaces/{codespace_name}",
+                &[crate::runtime::encode::PathValue::Segment(&self.codespace_name)],
+            );
+            let mut body = crate::runtime::JsonObject::new();
+            body.opt("machine", &self.machine);
+            body.opt("display_name", &self.display_name);
+            body.opt("recent_folders", &self.recent_folders);
+            if !body.is_empty() {
+                req = req.json(body);
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
     }
 }

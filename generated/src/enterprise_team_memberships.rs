@@ -48,6 +48,105 @@ impl<'c> EnterpriseTeamMemberships<'c> {
             username: username.into(),
         }
     }
+    /// Add several users to an enterprise team
+    ///
+    /// Makes each of the given users a member of an enterprise team.
+    ///
+    /// # Parameters
+    ///
+    /// - `enterprise` (required): Slug of the enterprise, or its numeric ID.
+    /// - `enterprise_team` (required) (sent as `enterprise-team`): Slug of the enterprise team, or its ID.
+    /// - `usernames` (required): Logins of the users to add.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `POST /enterprises/{enterprise}/teams/{enterprise-team}/memberships/add`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/enterprise-teams/enterprise-team-members#bulk-add-team-members)
+    #[inline]
+    pub fn bulk_add(
+        &self,
+        enterprise: impl Into<String>,
+        enterprise_team: impl Into<String>,
+        usernames: impl IntoIterator<Item = impl Into<String>>,
+    ) -> bulk_add::BulkAdd<'c> {
+        bulk_add::BulkAdd {
+            client: self.client,
+            enterprise: enterprise.into(),
+            enterprise_team: enterprise_team.into(),
+            usernames: usernames.into_iter().map(Into::into).collect(),
+        }
+    }
+    /// Remove several users from an enterprise team
+    ///
+    /// Ends the membership of each of the given users in an enterprise team.
+    ///
+    /// # Parameters
+    ///
+    /// - `enterprise` (required): Slug of the enterprise, or its numeric ID.
+    /// - `enterprise_team` (required) (sent as `enterprise-team`): Slug of the enterprise team, or its ID.
+    /// - `usernames` (required): Logins of the users to remove.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `POST /enterprises/{enterprise}/teams/{enterprise-team}/memberships/remove`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/enterprise-teams/enterprise-team-members#bulk-remove-team-members)
+    #[inline]
+    pub fn bulk_remove(
+        &self,
+        enterprise: impl Into<String>,
+        enterprise_team: impl Into<String>,
+        usernames: impl IntoIterator<Item = impl Into<String>>,
+    ) -> bulk_remove::BulkRemove<'c> {
+        bulk_remove::BulkRemove {
+            client: self.client,
+            enterprise: enterprise.into(),
+            enterprise_team: enterprise_team.into(),
+            usernames: usernames.into_iter().map(Into::into).collect(),
+        }
+    }
+    /// Check a user's membership in an enterprise team
+    ///
+    /// Tells whether a user belongs to an enterprise team.
+    ///
+    /// # Parameters
+    ///
+    /// - `enterprise` (required): Slug of the enterprise, or its numeric ID.
+    /// - `enterprise_team` (required) (sent as `enterprise-team`): Slug of the enterprise team, or its ID.
+    /// - `username` (required): Login of the user account.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /enterprises/{enterprise}/teams/{enterprise-team}/memberships/{username}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/enterprise-teams/enterprise-team-members#get-enterprise-team-membership)
+    #[inline]
+    pub fn get(
+        &self,
+        enterprise: impl Into<String>,
+        enterprise_team: impl Into<String>,
+        username: impl Into<String>,
+    ) -> get::Get<'c> {
+        get::Get {
+            client: self.client,
+            enterprise: enterprise.into(),
+            enterprise_team: enterprise_team.into(),
+            username: username.into(),
+        }
+    }
     /// List users in an enterprise team
     ///
     /// Returns the users who belong to a team of an enterprise.
@@ -80,6 +179,39 @@ impl<'c> EnterpriseTeamMemberships<'c> {
             enterprise_team: enterprise_team.into(),
             per_page: None,
             page: None,
+        }
+    }
+    /// Take a user off an enterprise team
+    ///
+    /// Ends one user's membership in an enterprise team.
+    ///
+    /// # Parameters
+    ///
+    /// - `enterprise` (required): Slug of the enterprise, or its numeric ID.
+    /// - `enterprise_team` (required) (sent as `enterprise-team`): Slug of the enterprise team, or its ID.
+    /// - `username` (required): Login of the user account.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `DELETE /enterprises/{enterprise}/teams/{enterprise-team}/memberships/{username}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/enterprise-teams/enterprise-team-members#remove-team-membership)
+    #[inline]
+    pub fn remove(
+        &self,
+        enterprise: impl Into<String>,
+        enterprise_team: impl Into<String>,
+        username: impl Into<String>,
+    ) -> remove::Remove<'c> {
+        remove::Remove {
+            client: self.client,
+            enterprise: enterprise.into(),
+            enterprise_team: enterprise_team.into(),
+            username: username.into(),
         }
     }
 }
@@ -132,6 +264,132 @@ pub mod add {
         > {
             self.build()
                 .send_with("enterpriseTeamMemberships.add", crate::runtime::decode::json)
+        }
+    }
+}
+/// Request builder and parameter types of [`EnterpriseTeamMemberships::bulk_add`](crate::enterprise_team_memberships::EnterpriseTeamMemberships::bulk_add).
+pub mod bulk_add {
+    /// Request for [`EnterpriseTeamMemberships::bulk_add`](crate::enterprise_team_memberships::EnterpriseTeamMemberships::bulk_add): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct BulkAdd<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) enterprise: String,
+        pub(super) enterprise_team: String,
+        pub(super) usernames: Vec<String>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for BulkAdd<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> BulkAdd<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Post,
+                "/enterprises/{enterprise}/teams/{enterprise-team}/memberships/add",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.enterprise),
+                    crate::runtime::encode::PathValue::Segment(&self.enterprise_team),
+                ],
+            );
+            let mut body = crate::runtime::JsonObject::new();
+            body.field("usernames", &self.usernames);
+            req = req.json(body);
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`EnterpriseTeamMemberships::bulk_remove`](crate::enterprise_team_memberships::EnterpriseTeamMemberships::bulk_remove).
+pub mod bulk_remove {
+    /// Request for [`EnterpriseTeamMemberships::bulk_remove`](crate::enterprise_team_memberships::EnterpriseTeamMemberships::bulk_remove): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct BulkRemove<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) enterprise: String,
+        pub(super) enterprise_team: String,
+        pub(super) usernames: Vec<String>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for BulkRemove<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> BulkRemove<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Post,
+                "/enterprises/{enterprise}/teams/{enterprise-team}/memberships/remove",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.enterprise),
+                    crate::runtime::encode::PathValue::Segment(&self.enterprise_team),
+                ],
+            );
+            let mut body = crate::runtime::JsonObject::new();
+            body.field("usernames", &self.usernames);
+            req = req.json(body);
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`EnterpriseTeamMemberships::get`](crate::enterprise_team_memberships::EnterpriseTeamMemberships::get).
+pub mod get {
+    /// Request for [`EnterpriseTeamMemberships::get`](crate::enterprise_team_memberships::EnterpriseTeamMemberships::get): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct Get<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) enterprise: String,
+        pub(super) enterprise_team: String,
+        pub(super) username: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for Get<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> Get<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/enterprises/{enterprise}/teams/{enterprise-team}/memberships/{username}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.enterprise),
+                    crate::runtime::encode::PathValue::Segment(&self.enterprise_team),
+                    crate::runtime::encode::PathValue::Segment(&self.username),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
         }
     }
 }
@@ -218,6 +476,46 @@ pub mod list {
             self,
         ) -> crate::runtime::Paginate<'c, crate::models::SimpleUser> {
             self.build().paginate()
+        }
+    }
+}
+/// Request builder and parameter types of [`EnterpriseTeamMemberships::remove`](crate::enterprise_team_memberships::EnterpriseTeamMemberships::remove).
+pub mod remove {
+    /// Request for [`EnterpriseTeamMemberships::remove`](crate::enterprise_team_memberships::EnterpriseTeamMemberships::remove): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct Remove<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) enterprise: String,
+        pub(super) enterprise_team: String,
+        pub(super) username: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for Remove<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> Remove<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Delete,
+                "/enterprises/{enterprise}/teams/{enterprise-team}/memberships/{username}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.enterprise),
+                    crate::runtime::encode::PathValue::Segment(&self.enterprise_team),
+                    crate::runtime::encode::PathValue::Segment(&self.username),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
         }
     }
 }

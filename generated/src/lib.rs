@@ -28,32 +28,49 @@
 //!
 //! One cargo feature per scope, all enabled by default; disable default features and pick the scopes you use to compile less code:
 //!
-//! - `actions`: 34 endpoints (`client.actions()`)
+//! - `actions`: 155 endpoints (`client.actions()`)
 //! - `activity`: 32 endpoints (`client.activity()`)
+//! - `apps`: 39 endpoints (`client.apps()`)
+//! - `billing`: 10 endpoints (`client.billing()`)
+//! - `campaigns`: 5 endpoints (`client.campaigns()`)
 //! - `checks`: 12 endpoints (`client.checks()`)
-//! - `code_scanning`: 1 endpoint (`client.code_scanning()`)
+//! - `code_scanning`: 22 endpoints (`client.code_scanning()`)
+//! - `code_security`: 20 endpoints (`client.code_security()`)
 //! - `codes_of_conduct`: 2 endpoints (`client.codes_of_conduct()`)
-//! - `codespaces`: 1 endpoint (`client.codespaces()`)
+//! - `codespaces`: 45 endpoints (`client.codespaces()`)
+//! - `copilot`: 9 endpoints (`client.copilot()`)
+//! - `credentials`: 1 endpoint (`client.credentials()`)
+//! - `dependabot`: 22 endpoints (`client.dependabot()`)
+//! - `dependency_graph`: 3 endpoints (`client.dependency_graph()`)
 //! - `emojis`: 1 endpoint (`client.emojis()`)
 //! - `enterprise_admin`: 1 endpoint (`client.enterprise_admin()`)
-//! - `enterprise_team_memberships`: 2 endpoints (`client.enterprise_team_memberships()`)
+//! - `enterprise_team_memberships`: 6 endpoints (`client.enterprise_team_memberships()`)
+//! - `enterprise_team_organizations`: 6 endpoints (`client.enterprise_team_organizations()`)
+//! - `enterprise_teams`: 5 endpoints (`client.enterprise_teams()`)
 //! - `gists`: 20 endpoints (`client.gists()`)
 //! - `git`: 14 endpoints (`client.git()`)
 //! - `gitignore`: 2 endpoints (`client.gitignore()`)
+//! - `hosted_compute`: 6 endpoints (`client.hosted_compute()`)
+//! - `interactions`: 12 endpoints (`client.interactions()`)
 //! - `issues`: 49 endpoints (`client.issues()`)
 //! - `licenses`: 3 endpoints (`client.licenses()`)
 //! - `markdown`: 2 endpoints (`client.markdown()`)
 //! - `meta`: 5 endpoints (`client.meta()`)
-//! - `orgs`: 12 endpoints (`client.orgs()`)
-//! - `packages`: 1 endpoint (`client.packages()`)
-//! - `projects`: 7 endpoints (`client.projects()`)
+//! - `migrations`: 15 endpoints (`client.migrations()`)
+//! - `oidc`: 2 endpoints (`client.oidc()`)
+//! - `orgs`: 94 endpoints (`client.orgs()`)
+//! - `packages`: 29 endpoints (`client.packages()`)
+//! - `private_registries`: 6 endpoints (`client.private_registries()`)
+//! - `projects`: 28 endpoints (`client.projects()`)
 //! - `pulls`: 27 endpoints (`client.pulls()`)
 //! - `rate_limit`: 1 endpoint (`client.rate_limit()`)
 //! - `reactions`: 21 endpoints (`client.reactions()`)
-//! - `repos`: 80 endpoints (`client.repos()`)
+//! - `repos`: 206 endpoints (`client.repos()`)
 //! - `search`: 7 endpoints (`client.search()`)
-//! - `teams`: 12 endpoints (`client.teams()`)
-//! - `users`: 20 endpoints (`client.users()`)
+//! - `secret_scanning`: 9 endpoints (`client.secret_scanning()`)
+//! - `security_advisories`: 10 endpoints (`client.security_advisories()`)
+//! - `teams`: 26 endpoints (`client.teams()`)
+//! - `users`: 62 endpoints (`client.users()`)
 //!
 //! Opt-in runtime features:
 //!
@@ -90,6 +107,18 @@ pub mod actions;
 #[cfg(feature = "activity")]
 #[rustfmt::skip]
 pub mod activity;
+/// Endpoints of the `apps` scope.
+#[cfg(feature = "apps")]
+#[rustfmt::skip]
+pub mod apps;
+/// Endpoints of the `billing` scope.
+#[cfg(feature = "billing")]
+#[rustfmt::skip]
+pub mod billing;
+/// Endpoints of the `campaigns` scope.
+#[cfg(feature = "campaigns")]
+#[rustfmt::skip]
+pub mod campaigns;
 /// Endpoints of the `checks` scope.
 #[cfg(feature = "checks")]
 #[rustfmt::skip]
@@ -98,6 +127,10 @@ pub mod checks;
 #[cfg(feature = "code_scanning")]
 #[rustfmt::skip]
 pub mod code_scanning;
+/// Endpoints of the `codeSecurity` scope.
+#[cfg(feature = "code_security")]
+#[rustfmt::skip]
+pub mod code_security;
 /// Endpoints of the `codesOfConduct` scope.
 #[cfg(feature = "codes_of_conduct")]
 #[rustfmt::skip]
@@ -106,6 +139,22 @@ pub mod codes_of_conduct;
 #[cfg(feature = "codespaces")]
 #[rustfmt::skip]
 pub mod codespaces;
+/// Endpoints of the `copilot` scope.
+#[cfg(feature = "copilot")]
+#[rustfmt::skip]
+pub mod copilot;
+/// Endpoints of the `credentials` scope.
+#[cfg(feature = "credentials")]
+#[rustfmt::skip]
+pub mod credentials;
+/// Endpoints of the `dependabot` scope.
+#[cfg(feature = "dependabot")]
+#[rustfmt::skip]
+pub mod dependabot;
+/// Endpoints of the `dependencyGraph` scope.
+#[cfg(feature = "dependency_graph")]
+#[rustfmt::skip]
+pub mod dependency_graph;
 /// Endpoints of the `emojis` scope.
 #[cfg(feature = "emojis")]
 #[rustfmt::skip]
@@ -118,6 +167,14 @@ pub mod enterprise_admin;
 #[cfg(feature = "enterprise_team_memberships")]
 #[rustfmt::skip]
 pub mod enterprise_team_memberships;
+/// Endpoints of the `enterpriseTeamOrganizations` scope.
+#[cfg(feature = "enterprise_team_organizations")]
+#[rustfmt::skip]
+pub mod enterprise_team_organizations;
+/// Endpoints of the `enterpriseTeams` scope.
+#[cfg(feature = "enterprise_teams")]
+#[rustfmt::skip]
+pub mod enterprise_teams;
 /// Endpoints of the `gists` scope.
 #[cfg(feature = "gists")]
 #[rustfmt::skip]
@@ -130,6 +187,14 @@ pub mod git;
 #[cfg(feature = "gitignore")]
 #[rustfmt::skip]
 pub mod gitignore;
+/// Endpoints of the `hostedCompute` scope.
+#[cfg(feature = "hosted_compute")]
+#[rustfmt::skip]
+pub mod hosted_compute;
+/// Endpoints of the `interactions` scope.
+#[cfg(feature = "interactions")]
+#[rustfmt::skip]
+pub mod interactions;
 /// Endpoints of the `issues` scope.
 #[cfg(feature = "issues")]
 #[rustfmt::skip]
@@ -146,6 +211,14 @@ pub mod markdown;
 #[cfg(feature = "meta")]
 #[rustfmt::skip]
 pub mod meta;
+/// Endpoints of the `migrations` scope.
+#[cfg(feature = "migrations")]
+#[rustfmt::skip]
+pub mod migrations;
+/// Endpoints of the `oidc` scope.
+#[cfg(feature = "oidc")]
+#[rustfmt::skip]
+pub mod oidc;
 /// Endpoints of the `orgs` scope.
 #[cfg(feature = "orgs")]
 #[rustfmt::skip]
@@ -154,6 +227,10 @@ pub mod orgs;
 #[cfg(feature = "packages")]
 #[rustfmt::skip]
 pub mod packages;
+/// Endpoints of the `privateRegistries` scope.
+#[cfg(feature = "private_registries")]
+#[rustfmt::skip]
+pub mod private_registries;
 /// Endpoints of the `projects` scope.
 #[cfg(feature = "projects")]
 #[rustfmt::skip]
@@ -178,6 +255,14 @@ pub mod repos;
 #[cfg(feature = "search")]
 #[rustfmt::skip]
 pub mod search;
+/// Endpoints of the `secretScanning` scope.
+#[cfg(feature = "secret_scanning")]
+#[rustfmt::skip]
+pub mod secret_scanning;
+/// Endpoints of the `securityAdvisories` scope.
+#[cfg(feature = "security_advisories")]
+#[rustfmt::skip]
+pub mod security_advisories;
 /// Endpoints of the `teams` scope.
 #[cfg(feature = "teams")]
 #[rustfmt::skip]

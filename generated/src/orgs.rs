@@ -13,6 +13,164 @@ impl crate::runtime::Client {
     }
 }
 impl<'c> Orgs<'c> {
+    /// Give a team an organization role
+    ///
+    /// Grants one of the organization's roles to a team, so every member of the team gets that role's permissions (see GitHub's guide to organization roles). Only organization administrators may call it; OAuth app tokens and classic personal access tokens need `admin:org`.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `team_slug` (required): Slug of the team: its name in lower case, with spaces turned into dashes.
+    /// - `role_id` (required): Numeric ID of the role.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `PUT /orgs/{org}/organization-roles/teams/{team_slug}/{role_id}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/orgs/organization-roles#assign-an-organization-role-to-a-team)
+    #[inline]
+    pub fn assign_team_to_org_role(
+        &self,
+        org: impl Into<String>,
+        team_slug: impl Into<String>,
+        role_id: i64,
+    ) -> assign_team_to_org_role::AssignTeamToOrgRole<'c> {
+        assign_team_to_org_role::AssignTeamToOrgRole {
+            client: self.client,
+            org: org.into(),
+            team_slug: team_slug.into(),
+            role_id,
+        }
+    }
+    /// Give a member an organization role
+    ///
+    /// Grants one of the organization's roles to a single member (see GitHub's guide to organization roles). Only organization administrators may call it; OAuth app tokens and classic personal access tokens need `admin:org`.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `username` (required): Login of the user account.
+    /// - `role_id` (required): Numeric ID of the role.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `PUT /orgs/{org}/organization-roles/users/{username}/{role_id}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/orgs/organization-roles#assign-an-organization-role-to-a-user)
+    #[inline]
+    pub fn assign_user_to_org_role(
+        &self,
+        org: impl Into<String>,
+        username: impl Into<String>,
+        role_id: i64,
+    ) -> assign_user_to_org_role::AssignUserToOrgRole<'c> {
+        assign_user_to_org_role::AssignUserToOrgRole {
+            client: self.client,
+            org: org.into(),
+            username: username.into(),
+            role_id,
+        }
+    }
+    /// Block a user for an organization
+    ///
+    /// Makes the organization block the given account. GitHub answers `204` on success and `422` when that user cannot be blocked.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `username` (required): Login of the user account.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `PUT /orgs/{org}/blocks/{username}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/orgs/blocking#block-a-user-from-an-organization)
+    #[inline]
+    pub fn block_user(
+        &self,
+        org: impl Into<String>,
+        username: impl Into<String>,
+    ) -> block_user::BlockUser<'c> {
+        block_user::BlockUser {
+            client: self.client,
+            org: org.into(),
+            username: username.into(),
+        }
+    }
+    /// Withdraw an organization invitation
+    ///
+    /// Cancels an invitation to join the organization that has not been answered yet. Only organization owners may do it. This endpoint triggers notifications.
+    ///
+    /// **Triggers notifications.** A client with a [`Throttle`](crate::runtime::Throttle) spaces such calls (GitHub's secondary rate limits punish creating content quickly).
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `invitation_id` (required): Numeric ID of the invitation.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `DELETE /orgs/{org}/invitations/{invitation_id}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/orgs/members#cancel-an-organization-invitation)
+    #[inline]
+    pub fn cancel_invitation(
+        &self,
+        org: impl Into<String>,
+        invitation_id: i64,
+    ) -> cancel_invitation::CancelInvitation<'c> {
+        cancel_invitation::CancelInvitation {
+            client: self.client,
+            org: org.into(),
+            invitation_id,
+        }
+    }
+    /// Check whether an organization blocks a user
+    ///
+    /// Answers `204` when the organization has blocked the account. A `404` means it is not blocked, or that GitHub has flagged the account as spam.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `username` (required): Login of the user account.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /orgs/{org}/blocks/{username}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/orgs/blocking#check-if-a-user-is-blocked-by-an-organization)
+    #[inline]
+    pub fn check_blocked_user(
+        &self,
+        org: impl Into<String>,
+        username: impl Into<String>,
+    ) -> check_blocked_user::CheckBlockedUser<'c> {
+        check_blocked_user::CheckBlockedUser {
+            client: self.client,
+            org: org.into(),
+            username: username.into(),
+        }
+    }
     /// Check organization membership
     ///
     /// Answers `204 No Content` when the user is a member (for callers who are members), `404 Not Found` when not, and `302 Found` to the public check when the caller is not a member.
@@ -43,6 +201,826 @@ impl<'c> Orgs<'c> {
             username: username.into(),
         }
     }
+    /// Check whether a user shows their membership publicly
+    ///
+    /// Answers `204` when the user is a member of the organization and has made that membership public, and `404` otherwise.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `username` (required): Login of the user account.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /orgs/{org}/public_members/{username}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/orgs/members#check-public-organization-membership-for-a-user)
+    #[inline]
+    pub fn check_public_membership_for_user(
+        &self,
+        org: impl Into<String>,
+        username: impl Into<String>,
+    ) -> check_public_membership_for_user::CheckPublicMembershipForUser<'c> {
+        check_public_membership_for_user::CheckPublicMembershipForUser {
+            client: self.client,
+            org: org.into(),
+            username: username.into(),
+        }
+    }
+    /// Turn a member into an outside collaborator
+    ///
+    /// Removes the user from the organization's membership while keeping the repository access their current teams grant, so they remain as an outside collaborator. Enterprise administrators may have switched this off by policy.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `username` (required): Login of the user account.
+    /// - `async` (optional, `ConvertMemberToOutsideCollaborator::async`): `true` queues the conversion as a background job; GitHub then answers `202` once it is queued. Default: `false`.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `PUT /orgs/{org}/outside_collaborators/{username}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/orgs/outside-collaborators#convert-an-organization-member-to-outside-collaborator)
+    #[inline]
+    pub fn convert_member_to_outside_collaborator(
+        &self,
+        org: impl Into<String>,
+        username: impl Into<String>,
+    ) -> convert_member_to_outside_collaborator::ConvertMemberToOutsideCollaborator<'c> {
+        convert_member_to_outside_collaborator::ConvertMemberToOutsideCollaborator {
+            client: self.client,
+            org: org.into(),
+            username: username.into(),
+            r#async: None,
+        }
+    }
+    /// Record where an artifact is deployed
+    ///
+    /// Creates or updates a deployment record for an artifact of the organization: which artifact (name and digest), where it runs (environment, cluster, deployment) and in what state.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `name` (required): Name of the artifact.
+    /// - `digest` (required): Digest of the artifact, hex encoded.
+    /// - `version` (optional, [`CreateArtifactDeploymentRecord::version`](crate::orgs::create_artifact_deployment_record::CreateArtifactDeploymentRecord::version)): Version of the artifact.
+    /// - `status` (required): State of the deployment: `deployed` or `decommissioned`.
+    /// - `logical_environment` (required): Stage the artifact is deployed to, for example `production` or `staging`.
+    /// - `physical_environment` (optional, [`CreateArtifactDeploymentRecord::physical_environment`](crate::orgs::create_artifact_deployment_record::CreateArtifactDeploymentRecord::physical_environment)): Region or site the artifact runs in.
+    /// - `cluster` (optional, [`CreateArtifactDeploymentRecord::cluster`](crate::orgs::create_artifact_deployment_record::CreateArtifactDeploymentRecord::cluster)): Cluster the artifact runs on.
+    /// - `deployment_name` (required): Name of the deployment that runs the artifact.
+    /// - `tags` (optional, [`CreateArtifactDeploymentRecord::tags`](crate::orgs::create_artifact_deployment_record::CreateArtifactDeploymentRecord::tags)): Free-form key/value labels for the deployment.
+    /// - `runtime_risks` (optional, [`CreateArtifactDeploymentRecord::runtime_risks`](crate::orgs::create_artifact_deployment_record::CreateArtifactDeploymentRecord::runtime_risks)): Runtime risks of the deployment, among `critical-resource`, `internet-exposed`, `lateral-movement` and `sensitive-data`.
+    /// - `github_repository` (optional, [`CreateArtifactDeploymentRecord::github_repository`](crate::orgs::create_artifact_deployment_record::CreateArtifactDeploymentRecord::github_repository)): Repository of the organization that produced the artifact. Needed only when the artifact has no provenance attestation; when it has one, the repository named there wins.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `POST /orgs/{org}/artifacts/metadata/deployment-record`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/orgs/artifact-metadata#create-an-artifact-deployment-record)
+    #[inline]
+    pub fn create_artifact_deployment_record(
+        &self,
+        org: impl Into<String>,
+        name: impl Into<String>,
+        digest: impl Into<String>,
+        status: crate::orgs::create_artifact_deployment_record::Status,
+        logical_environment: impl Into<String>,
+        deployment_name: impl Into<String>,
+    ) -> create_artifact_deployment_record::CreateArtifactDeploymentRecord<'c> {
+        create_artifact_deployment_record::CreateArtifactDeploymentRecord {
+            client: self.client,
+            org: org.into(),
+            name: name.into(),
+            digest: digest.into(),
+            version: None,
+            status,
+            logical_environment: logical_environment.into(),
+            physical_environment: None,
+            cluster: None,
+            deployment_name: deployment_name.into(),
+            tags: None,
+            runtime_risks: None,
+            github_repository: None,
+        }
+    }
+    /// Record where an artifact is stored
+    ///
+    /// Adds a storage record (registry, repository, path) for every artifact of the organization's repositories that has the given digest.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `name` (required): Name of the artifact.
+    /// - `digest` (required): Digest of the artifact, written `algorithm:hex`.
+    /// - `version` (optional, [`CreateArtifactStorageRecord::version`](crate::orgs::create_artifact_storage_record::CreateArtifactStorageRecord::version)): Version of the artifact.
+    /// - `artifact_url` (optional, [`CreateArtifactStorageRecord::artifact_url`](crate::orgs::create_artifact_storage_record::CreateArtifactStorageRecord::artifact_url)): Address at which the stored artifact can be fetched.
+    /// - `path` (optional, [`CreateArtifactStorageRecord::path`](crate::orgs::create_artifact_storage_record::CreateArtifactStorageRecord::path)): Path of the artifact inside the registry.
+    /// - `registry_url` (required): Base address of the registry that holds the artifact.
+    /// - `repository` (optional, [`CreateArtifactStorageRecord::repository`](crate::orgs::create_artifact_storage_record::CreateArtifactStorageRecord::repository)): Repository inside the registry.
+    /// - `status` (optional, [`CreateArtifactStorageRecord::status`](crate::orgs::create_artifact_storage_record::CreateArtifactStorageRecord::status)): State of the stored artifact: `active`, `eol` or `deleted`. Default: `active`.
+    /// - `github_repository` (optional, [`CreateArtifactStorageRecord::github_repository`](crate::orgs::create_artifact_storage_record::CreateArtifactStorageRecord::github_repository)): Repository of the organization that produced the artifact. Needed only when the artifact has no provenance attestation; when it has one, the repository named there wins.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `POST /orgs/{org}/artifacts/metadata/storage-record`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/orgs/artifact-metadata#create-artifact-metadata-storage-record)
+    #[inline]
+    pub fn create_artifact_storage_record(
+        &self,
+        org: impl Into<String>,
+        name: impl Into<String>,
+        digest: impl Into<String>,
+        registry_url: impl Into<String>,
+    ) -> create_artifact_storage_record::CreateArtifactStorageRecord<'c> {
+        create_artifact_storage_record::CreateArtifactStorageRecord {
+            client: self.client,
+            org: org.into(),
+            name: name.into(),
+            digest: digest.into(),
+            version: None,
+            artifact_url: None,
+            path: None,
+            registry_url: registry_url.into(),
+            repository: None,
+            status: None,
+            github_repository: None,
+        }
+    }
+    /// Invite someone to an organization
+    ///
+    /// Sends an invitation to join the organization, addressed by GitHub user ID or by email. Only organization owners may invite. This endpoint triggers notifications. Sending many invitations quickly can hit the secondary rate limits.
+    ///
+    /// **Triggers notifications.** A client with a [`Throttle`](crate::runtime::Throttle) spaces such calls (GitHub's secondary rate limits punish creating content quickly).
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `invitee_id` (optional, [`CreateInvitation::invitee_id`](crate::orgs::create_invitation::CreateInvitation::invitee_id)): GitHub user ID of the person to invite. Send either `invitee_id` or `email`.
+    /// - `email` (optional, [`CreateInvitation::email`](crate::orgs::create_invitation::CreateInvitation::email)): Email address of the person to invite (it may belong to a GitHub account already). Send either `invitee_id` or `email`.
+    /// - `role` (optional, [`CreateInvitation::role`](crate::orgs::create_invitation::CreateInvitation::role)): Role the person gets on joining: `admin` (owner), `direct_member`, `billing_manager`, or `reinstate` (the role they held before they were removed, for former members). Default: `direct_member`.
+    /// - `team_ids` (optional, [`CreateInvitation::team_ids`](crate::orgs::create_invitation::CreateInvitation::team_ids)): IDs of teams the person joins along with the organization.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `POST /orgs/{org}/invitations`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/orgs/members#create-an-organization-invitation)
+    #[inline]
+    pub fn create_invitation(
+        &self,
+        org: impl Into<String>,
+    ) -> create_invitation::CreateInvitation<'c> {
+        create_invitation::CreateInvitation {
+            client: self.client,
+            org: org.into(),
+            invitee_id: None,
+            email: None,
+            role: None,
+            team_ids: None,
+        }
+    }
+    /// Add an issue type to an organization
+    ///
+    /// Defines a new issue type that the organization's repositories can use. The caller must administer the organization; OAuth app tokens and classic personal access tokens need `admin:org`.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `name` (required): Name of the issue type.
+    /// - `is_enabled` (required): Whether the type can be used across the organization.
+    /// - `description` (optional, [`CreateIssueType::description`](crate::orgs::create_issue_type::CreateIssueType::description)): Short explanation of the type.
+    /// - `color` (optional, [`CreateIssueType::color`](crate::orgs::create_issue_type::CreateIssueType::color)): Colour shown for the type: `gray`, `blue`, `green`, `yellow`, `orange`, `red`, `pink` or `purple`.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `POST /orgs/{org}/issue-types`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/orgs/issue-types#create-issue-type-for-an-organization)
+    #[inline]
+    pub fn create_issue_type(
+        &self,
+        org: impl Into<String>,
+        name: impl Into<String>,
+        is_enabled: bool,
+    ) -> create_issue_type::CreateIssueType<'c> {
+        create_issue_type::CreateIssueType {
+            client: self.client,
+            org: org.into(),
+            name: name.into(),
+            is_enabled,
+            description: None,
+            color: None,
+        }
+    }
+    /// Add a webhook to an organization
+    ///
+    /// Creates an organization webhook that sends JSON payloads to a URL. Only organization owners may do this, and OAuth app tokens and classic personal access tokens need `admin:org_hook`. Webhooks created by an OAuth app are hidden from users and vice versa.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `name` (required): Always `web`.
+    /// - `config` (required): Settings of the webhook.
+    /// - `events` (optional, [`CreateWebhook::events`](crate::orgs::create_webhook::CreateWebhook::events)): Events that fire the webhook; `["*"]` subscribes to all. Default: `["push"]`.
+    /// - `active` (optional, [`CreateWebhook::active`](crate::orgs::create_webhook::CreateWebhook::active)): Whether deliveries are sent when the webhook fires. Default: `true`.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `POST /orgs/{org}/hooks`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/orgs/webhooks#create-an-organization-webhook)
+    #[inline]
+    pub fn create_webhook(
+        &self,
+        org: impl Into<String>,
+        name: impl Into<String>,
+        config: crate::orgs::create_webhook::Config,
+    ) -> create_webhook::CreateWebhook<'c> {
+        create_webhook::CreateWebhook {
+            client: self.client,
+            org: org.into(),
+            name: name.into(),
+            config,
+            events: None,
+            active: None,
+        }
+    }
+    /// Set custom property values on an organization
+    ///
+    /// Sets or changes the values of custom properties on the organization itself; a `null` value removes a property. The organization has to belong to an enterprise. Callers: organization admins, OAuth app tokens and classic personal access tokens with `admin:org`, or holders of the fine-grained permission to edit organization custom properties.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `properties` (required): Property names with the values to give them.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `PATCH /organizations/{org}/org-properties/values`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/orgs/custom-properties-for-orgs#create-or-update-custom-property-values-for-an-organization)
+    #[inline]
+    pub fn custom_properties_for_orgs_create_or_update_organization_values(
+        &self,
+        org: impl Into<String>,
+        properties: Vec<
+            crate::orgs::custom_properties_for_orgs_create_or_update_organization_values::PropertiesItem,
+        >,
+    ) -> custom_properties_for_orgs_create_or_update_organization_values::CustomPropertiesForOrgsCreateOrUpdateOrganizationValues<
+        'c,
+    > {
+        custom_properties_for_orgs_create_or_update_organization_values::CustomPropertiesForOrgsCreateOrUpdateOrganizationValues {
+            client: self.client,
+            org: org.into(),
+            properties,
+        }
+    }
+    /// Read the custom property values of an organization
+    ///
+    /// Returns every custom property value set on the organization itself. The organization has to belong to an enterprise. Callers: organization admins, OAuth app tokens and classic personal access tokens with `read:org`, or holders of the fine-grained permission to read organization custom properties.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /organizations/{org}/org-properties/values`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/orgs/custom-properties-for-orgs#get-all-custom-property-values-for-an-organization)
+    #[inline]
+    pub fn custom_properties_for_orgs_get_organization_values(
+        &self,
+        org: impl Into<String>,
+    ) -> custom_properties_for_orgs_get_organization_values::CustomPropertiesForOrgsGetOrganizationValues<
+        'c,
+    > {
+        custom_properties_for_orgs_get_organization_values::CustomPropertiesForOrgsGetOrganizationValues {
+            client: self.client,
+            org: org.into(),
+        }
+    }
+    /// Define or change one repository custom property
+    ///
+    /// Creates the named custom property for the organization's repositories, or replaces its definition. Callers must administer the organization or hold the `custom_properties_org_definitions_manager` permission there.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `custom_property_name` (required): Name of the custom property.
+    /// - `value_type` (required): Kind of value: `string`, `single_select`, `multi_select` or `true_false`.
+    /// - `required` (optional, [`CustomPropertiesForReposCreateOrUpdateOrganizationDefinition::required`](crate::orgs::custom_properties_for_repos_create_or_update_organization_definition::CustomPropertiesForReposCreateOrUpdateOrganizationDefinition::required)): Whether every repository must have a value.
+    /// - `default_value` (optional, [`CustomPropertiesForReposCreateOrUpdateOrganizationDefinition::default_value`](crate::orgs::custom_properties_for_repos_create_or_update_organization_definition::CustomPropertiesForReposCreateOrUpdateOrganizationDefinition::default_value)): Value used where a repository sets none.
+    /// - `description` (optional, [`CustomPropertiesForReposCreateOrUpdateOrganizationDefinition::description`](crate::orgs::custom_properties_for_repos_create_or_update_organization_definition::CustomPropertiesForReposCreateOrUpdateOrganizationDefinition::description)): Short explanation of the property.
+    /// - `allowed_values` (optional, [`CustomPropertiesForReposCreateOrUpdateOrganizationDefinition::allowed_values`](crate::orgs::custom_properties_for_repos_create_or_update_organization_definition::CustomPropertiesForReposCreateOrUpdateOrganizationDefinition::allowed_values)): Values a select-type property accepts, in display order; up to 200.
+    /// - `values_editable_by` (optional, [`CustomPropertiesForReposCreateOrUpdateOrganizationDefinition::values_editable_by`](crate::orgs::custom_properties_for_repos_create_or_update_organization_definition::CustomPropertiesForReposCreateOrUpdateOrganizationDefinition::values_editable_by)): Who may set values: `org_actors` or `org_and_repo_actors`.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `PUT /orgs/{org}/properties/schema/{custom_property_name}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/orgs/custom-properties#create-or-update-a-custom-property-for-an-organization)
+    #[inline]
+    pub fn custom_properties_for_repos_create_or_update_organization_definition(
+        &self,
+        org: impl Into<String>,
+        custom_property_name: impl Into<String>,
+        value_type: crate::orgs::custom_properties_for_repos_create_or_update_organization_definition::ValueType,
+    ) -> custom_properties_for_repos_create_or_update_organization_definition::CustomPropertiesForReposCreateOrUpdateOrganizationDefinition<
+        'c,
+    > {
+        custom_properties_for_repos_create_or_update_organization_definition::CustomPropertiesForReposCreateOrUpdateOrganizationDefinition {
+            client: self.client,
+            org: org.into(),
+            custom_property_name: custom_property_name.into(),
+            value_type,
+            required: None,
+            default_value: None,
+            description: None,
+            allowed_values: None,
+            values_editable_by: None,
+        }
+    }
+    /// Define or change several repository custom properties
+    ///
+    /// Creates or replaces many custom property definitions at once. A definition sent for an existing property replaces it entirely: optional fields left out go back to their defaults (for example `values_editable_by` returns to `org_actors`). Callers must administer the organization or hold the `custom_properties_org_definitions_manager` permission there.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `properties` (required): Definitions to create or replace.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `PATCH /orgs/{org}/properties/schema`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/orgs/custom-properties#create-or-update-custom-properties-for-an-organization)
+    #[inline]
+    pub fn custom_properties_for_repos_create_or_update_organization_definitions(
+        &self,
+        org: impl Into<String>,
+        properties: Vec<
+            crate::orgs::custom_properties_for_repos_create_or_update_organization_definitions::PropertiesItem,
+        >,
+    ) -> custom_properties_for_repos_create_or_update_organization_definitions::CustomPropertiesForReposCreateOrUpdateOrganizationDefinitions<
+        'c,
+    > {
+        custom_properties_for_repos_create_or_update_organization_definitions::CustomPropertiesForReposCreateOrUpdateOrganizationDefinitions {
+            client: self.client,
+            org: org.into(),
+            properties,
+        }
+    }
+    /// Set custom property values on organization repositories
+    ///
+    /// Gives the listed repositories (at most 30 per call) the property values sent; a `null` value clears the property on them. Callers must administer the organization or hold the `custom_properties_org_values_editor` permission there.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `repository_names` (required): Names of the repositories to update.
+    /// - `properties` (required): Property names with the values to give them.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `PATCH /orgs/{org}/properties/values`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/orgs/custom-properties#create-or-update-custom-property-values-for-organization-repositories)
+    #[inline]
+    pub fn custom_properties_for_repos_create_or_update_organization_values(
+        &self,
+        org: impl Into<String>,
+        repository_names: impl IntoIterator<Item = impl Into<String>>,
+        properties: Vec<
+            crate::orgs::custom_properties_for_repos_create_or_update_organization_values::PropertiesItem,
+        >,
+    ) -> custom_properties_for_repos_create_or_update_organization_values::CustomPropertiesForReposCreateOrUpdateOrganizationValues<
+        'c,
+    > {
+        custom_properties_for_repos_create_or_update_organization_values::CustomPropertiesForReposCreateOrUpdateOrganizationValues {
+            client: self.client,
+            org: org.into(),
+            repository_names: repository_names.into_iter().map(Into::into).collect(),
+            properties,
+        }
+    }
+    /// Delete a repository custom property definition
+    ///
+    /// Removes one custom property definition from the organization. Callers must administer the organization or hold the `custom_properties_org_definitions_manager` permission there.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `custom_property_name` (required): Name of the custom property.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `DELETE /orgs/{org}/properties/schema/{custom_property_name}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/orgs/custom-properties#remove-a-custom-property-for-an-organization)
+    #[inline]
+    pub fn custom_properties_for_repos_delete_organization_definition(
+        &self,
+        org: impl Into<String>,
+        custom_property_name: impl Into<String>,
+    ) -> custom_properties_for_repos_delete_organization_definition::CustomPropertiesForReposDeleteOrganizationDefinition<
+        'c,
+    > {
+        custom_properties_for_repos_delete_organization_definition::CustomPropertiesForReposDeleteOrganizationDefinition {
+            client: self.client,
+            org: org.into(),
+            custom_property_name: custom_property_name.into(),
+        }
+    }
+    /// Fetch one repository custom property definition
+    ///
+    /// Returns the definition of one custom property of the organization. Any organization member may read it.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `custom_property_name` (required): Name of the custom property.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /orgs/{org}/properties/schema/{custom_property_name}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/orgs/custom-properties#get-a-custom-property-for-an-organization)
+    #[inline]
+    pub fn custom_properties_for_repos_get_organization_definition(
+        &self,
+        org: impl Into<String>,
+        custom_property_name: impl Into<String>,
+    ) -> custom_properties_for_repos_get_organization_definition::CustomPropertiesForReposGetOrganizationDefinition<
+        'c,
+    > {
+        custom_properties_for_repos_get_organization_definition::CustomPropertiesForReposGetOrganizationDefinition {
+            client: self.client,
+            org: org.into(),
+            custom_property_name: custom_property_name.into(),
+        }
+    }
+    /// List the repository custom property definitions
+    ///
+    /// Returns every custom property the organization defines for its repositories. Any organization member may read them.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /orgs/{org}/properties/schema`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/orgs/custom-properties#get-all-custom-properties-for-an-organization)
+    #[inline]
+    pub fn custom_properties_for_repos_get_organization_definitions(
+        &self,
+        org: impl Into<String>,
+    ) -> custom_properties_for_repos_get_organization_definitions::CustomPropertiesForReposGetOrganizationDefinitions<
+        'c,
+    > {
+        custom_properties_for_repos_get_organization_definitions::CustomPropertiesForReposGetOrganizationDefinitions {
+            client: self.client,
+            org: org.into(),
+        }
+    }
+    /// List repositories with their custom property values
+    ///
+    /// Returns the organization's repositories, each with the values of its custom properties. Any organization member may read them.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `per_page` (optional, [`CustomPropertiesForReposGetOrganizationValues::per_page`](crate::orgs::custom_properties_for_repos_get_organization_values::CustomPropertiesForReposGetOrganizationValues::per_page)): How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+    /// - `page` (optional, [`CustomPropertiesForReposGetOrganizationValues::page`](crate::orgs::custom_properties_for_repos_get_organization_values::CustomPropertiesForReposGetOrganizationValues::page)): Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+    /// - `repository_query` (optional, [`CustomPropertiesForReposGetOrganizationValues::repository_query`](crate::orgs::custom_properties_for_repos_get_organization_values::CustomPropertiesForReposGetOrganizationValues::repository_query)): Search query (keywords and qualifiers, as in repository search on the website) that narrows which repositories are returned.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /orgs/{org}/properties/values`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/orgs/custom-properties#list-custom-property-values-for-organization-repositories)
+    #[inline]
+    pub fn custom_properties_for_repos_get_organization_values(
+        &self,
+        org: impl Into<String>,
+    ) -> custom_properties_for_repos_get_organization_values::CustomPropertiesForReposGetOrganizationValues<
+        'c,
+    > {
+        custom_properties_for_repos_get_organization_values::CustomPropertiesForReposGetOrganizationValues {
+            client: self.client,
+            org: org.into(),
+            per_page: None,
+            page: None,
+            repository_query: None,
+        }
+    }
+    /// Delete an organization
+    ///
+    /// Removes the organization together with all of its repositories. Its login stays blocked for 90 days afterwards. Read GitHub's Terms of Service on account deletion before calling it.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `DELETE /orgs/{org}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/orgs/orgs#delete-an-organization)
+    #[inline]
+    pub fn delete(&self, org: impl Into<String>) -> delete::Delete<'c> {
+        delete::Delete {
+            client: self.client,
+            org: org.into(),
+        }
+    }
+    /// Delete many artifact attestations
+    ///
+    /// Deletes artifact attestations of the organization in one call, chosen either by subject digest or by attestation ID.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `subject_digests_or_attestation_ids` (required): Exactly one of: `subject_digests`, or `attestation_ids`.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `POST /orgs/{org}/attestations/delete-request`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/orgs/attestations#delete-attestations-in-bulk)
+    #[inline]
+    pub fn delete_attestations_bulk(
+        &self,
+        org: impl Into<String>,
+        subject_digests_or_attestation_ids: crate::orgs::delete_attestations_bulk::SubjectDigestsOrAttestationIds,
+    ) -> delete_attestations_bulk::DeleteAttestationsBulk<'c> {
+        delete_attestations_bulk::DeleteAttestationsBulk {
+            client: self.client,
+            org: org.into(),
+            subject_digests_or_attestation_ids,
+        }
+    }
+    /// Delete an attestation by its ID
+    ///
+    /// Deletes one artifact attestation, addressed by its ID, from a repository the organization owns.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `attestation_id` (required): ID of the attestation.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `DELETE /orgs/{org}/attestations/{attestation_id}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/orgs/attestations#delete-attestations-by-id)
+    #[inline]
+    pub fn delete_attestations_by_id(
+        &self,
+        org: impl Into<String>,
+        attestation_id: i64,
+    ) -> delete_attestations_by_id::DeleteAttestationsById<'c> {
+        delete_attestations_by_id::DeleteAttestationsById {
+            client: self.client,
+            org: org.into(),
+            attestation_id,
+        }
+    }
+    /// Delete attestations by subject digest
+    ///
+    /// Deletes the organization's artifact attestations for the given subject digest.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `subject_digest` (required): Digest of the attested subject, written `sha256:HEX`.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `DELETE /orgs/{org}/attestations/digest/{subject_digest}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/orgs/attestations#delete-attestations-by-subject-digest)
+    #[inline]
+    pub fn delete_attestations_by_subject_digest(
+        &self,
+        org: impl Into<String>,
+        subject_digest: impl Into<String>,
+    ) -> delete_attestations_by_subject_digest::DeleteAttestationsBySubjectDigest<'c> {
+        delete_attestations_by_subject_digest::DeleteAttestationsBySubjectDigest {
+            client: self.client,
+            org: org.into(),
+            subject_digest: subject_digest.into(),
+        }
+    }
+    /// Remove an issue type from an organization
+    ///
+    /// Deletes one of the organization's issue types. The caller must administer the organization; OAuth app tokens and classic personal access tokens need `admin:org`.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `issue_type_id` (required): ID of the issue type.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `DELETE /orgs/{org}/issue-types/{issue_type_id}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/orgs/issue-types#delete-issue-type-for-an-organization)
+    #[inline]
+    pub fn delete_issue_type(
+        &self,
+        org: impl Into<String>,
+        issue_type_id: i64,
+    ) -> delete_issue_type::DeleteIssueType<'c> {
+        delete_issue_type::DeleteIssueType {
+            client: self.client,
+            org: org.into(),
+            issue_type_id,
+        }
+    }
+    /// Remove an organization webhook
+    ///
+    /// Deletes a webhook of the organization. Only organization owners may do it, and OAuth app tokens and classic personal access tokens need `admin:org_hook`. OAuth apps only see webhooks they created themselves.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `hook_id` (required): Numeric ID of the webhook.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `DELETE /orgs/{org}/hooks/{hook_id}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/orgs/webhooks#delete-an-organization-webhook)
+    #[inline]
+    pub fn delete_webhook(
+        &self,
+        org: impl Into<String>,
+        hook_id: i64,
+    ) -> delete_webhook::DeleteWebhook<'c> {
+        delete_webhook::DeleteWebhook {
+            client: self.client,
+            org: org.into(),
+            hook_id,
+        }
+    }
+    /// Stop enforcing immutable releases for one repository
+    ///
+    /// Takes a repository off the organization's list of repositories where immutable releases are enforced. Works only while the organization's `enforced_repositories` policy is `selected`. OAuth app tokens and classic personal access tokens need `admin:org`.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `repository_id` (required): Numeric ID of the repository.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `DELETE /orgs/{org}/settings/immutable-releases/repositories/{repository_id}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/orgs/orgs#disable-a-selected-repository-for-immutable-releases-in-an-organization)
+    #[inline]
+    pub fn disable_selected_repository_immutable_releases_organization(
+        &self,
+        org: impl Into<String>,
+        repository_id: i64,
+    ) -> disable_selected_repository_immutable_releases_organization::DisableSelectedRepositoryImmutableReleasesOrganization<
+        'c,
+    > {
+        disable_selected_repository_immutable_releases_organization::DisableSelectedRepositoryImmutableReleasesOrganization {
+            client: self.client,
+            org: org.into(),
+            repository_id,
+        }
+    }
+    /// Enforce immutable releases for one repository
+    ///
+    /// Puts a repository on the organization's list of repositories where immutable releases are enforced. Works only while the organization's `enforced_repositories` policy is `selected`. OAuth app tokens and classic personal access tokens need `admin:org`.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `repository_id` (required): Numeric ID of the repository.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `PUT /orgs/{org}/settings/immutable-releases/repositories/{repository_id}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/orgs/orgs#enable-a-selected-repository-for-immutable-releases-in-an-organization)
+    #[inline]
+    pub fn enable_selected_repository_immutable_releases_organization(
+        &self,
+        org: impl Into<String>,
+        repository_id: i64,
+    ) -> enable_selected_repository_immutable_releases_organization::EnableSelectedRepositoryImmutableReleasesOrganization<
+        'c,
+    > {
+        enable_selected_repository_immutable_releases_organization::EnableSelectedRepositoryImmutableReleasesOrganization {
+            client: self.client,
+            org: org.into(),
+            repository_id,
+        }
+    }
     /// Fetch an organization
     ///
     /// Returns the public profile and settings of an organization. Owners see the complete set of fields, including plan and billing related ones.
@@ -67,6 +1045,66 @@ impl<'c> Orgs<'c> {
         get::Get {
             client: self.client,
             org: org.into(),
+        }
+    }
+    /// Read the immutable releases policy of an organization
+    ///
+    /// Returns which of the organization's repositories must publish immutable releases. OAuth app tokens and classic personal access tokens need `admin:org`.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /orgs/{org}/settings/immutable-releases`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/orgs/orgs#get-immutable-releases-settings-for-an-organization)
+    #[inline]
+    pub fn get_immutable_releases_settings(
+        &self,
+        org: impl Into<String>,
+    ) -> get_immutable_releases_settings::GetImmutableReleasesSettings<'c> {
+        get_immutable_releases_settings::GetImmutableReleasesSettings {
+            client: self.client,
+            org: org.into(),
+        }
+    }
+    /// List repositories chosen for immutable releases
+    ///
+    /// Returns the repositories on the organization's selected list for immutable release enforcement. OAuth app tokens and classic personal access tokens need `admin:org`.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `page` (optional, [`GetImmutableReleasesSettingsRepositories::page`](crate::orgs::get_immutable_releases_settings_repositories::GetImmutableReleasesSettingsRepositories::page)): Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+    /// - `per_page` (optional, [`GetImmutableReleasesSettingsRepositories::per_page`](crate::orgs::get_immutable_releases_settings_repositories::GetImmutableReleasesSettingsRepositories::per_page)): How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /orgs/{org}/settings/immutable-releases/repositories`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/orgs/orgs#list-selected-repositories-for-immutable-releases-enforcement)
+    #[inline]
+    pub fn get_immutable_releases_settings_repositories(
+        &self,
+        org: impl Into<String>,
+    ) -> get_immutable_releases_settings_repositories::GetImmutableReleasesSettingsRepositories<
+        'c,
+    > {
+        get_immutable_releases_settings_repositories::GetImmutableReleasesSettingsRepositories {
+            client: self.client,
+            org: org.into(),
+            page: None,
+            per_page: None,
         }
     }
     /// Fetch your organization membership
@@ -126,6 +1164,196 @@ impl<'c> Orgs<'c> {
             username: username.into(),
         }
     }
+    /// Fetch one organization role
+    ///
+    /// Returns a role that the organization can assign (see GitHub's guide to organization roles). Callers must administer the organization or hold `read_organization_custom_org_role` there; OAuth app tokens and classic personal access tokens need `admin:org`.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `role_id` (required): Numeric ID of the role.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /orgs/{org}/organization-roles/{role_id}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/orgs/organization-roles#get-an-organization-role)
+    #[inline]
+    pub fn get_org_role(
+        &self,
+        org: impl Into<String>,
+        role_id: i64,
+    ) -> get_org_role::GetOrgRole<'c> {
+        get_org_role::GetOrgRole {
+            client: self.client,
+            org: org.into(),
+            role_id,
+        }
+    }
+    /// List the versions of an organization ruleset
+    ///
+    /// Returns the change history of one ruleset of the organization, newest first, page by page.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `ruleset_id` (required): Numeric ID of the ruleset.
+    /// - `per_page` (optional, [`GetOrgRulesetHistory::per_page`](crate::orgs::get_org_ruleset_history::GetOrgRulesetHistory::per_page)): How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+    /// - `page` (optional, [`GetOrgRulesetHistory::page`](crate::orgs::get_org_ruleset_history::GetOrgRulesetHistory::page)): Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /orgs/{org}/rulesets/{ruleset_id}/history`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/orgs/rules#get-organization-ruleset-history)
+    #[inline]
+    pub fn get_org_ruleset_history(
+        &self,
+        org: impl Into<String>,
+        ruleset_id: i64,
+    ) -> get_org_ruleset_history::GetOrgRulesetHistory<'c> {
+        get_org_ruleset_history::GetOrgRulesetHistory {
+            client: self.client,
+            org: org.into(),
+            ruleset_id,
+            per_page: None,
+            page: None,
+        }
+    }
+    /// Fetch one version of an organization ruleset
+    ///
+    /// Returns the ruleset as it was at one point of its history.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `ruleset_id` (required): Numeric ID of the ruleset.
+    /// - `version_id` (required): ID of the version in the ruleset's history.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /orgs/{org}/rulesets/{ruleset_id}/history/{version_id}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/orgs/rules#get-organization-ruleset-version)
+    #[inline]
+    pub fn get_org_ruleset_version(
+        &self,
+        org: impl Into<String>,
+        ruleset_id: i64,
+        version_id: i64,
+    ) -> get_org_ruleset_version::GetOrgRulesetVersion<'c> {
+        get_org_ruleset_version::GetOrgRulesetVersion {
+            client: self.client,
+            org: org.into(),
+            ruleset_id,
+            version_id,
+        }
+    }
+    /// Fetch an organization webhook
+    ///
+    /// Returns one webhook of the organization with its events and active flag; `orgs.getWebhookConfigForOrg` returns just its `config`. Only organization owners may call it, and OAuth app tokens and classic personal access tokens need `admin:org_hook`. OAuth apps only see webhooks they created themselves.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `hook_id` (required): Numeric ID of the webhook; deliveries carry it in their `X-GitHub-Hook-ID` header.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /orgs/{org}/hooks/{hook_id}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/orgs/webhooks#get-an-organization-webhook)
+    #[inline]
+    pub fn get_webhook(
+        &self,
+        org: impl Into<String>,
+        hook_id: i64,
+    ) -> get_webhook::GetWebhook<'c> {
+        get_webhook::GetWebhook {
+            client: self.client,
+            org: org.into(),
+            hook_id,
+        }
+    }
+    /// Read the settings of an organization webhook
+    ///
+    /// Returns only the `config` block (URL, content type, TLS check) of an organization webhook; `orgs.getWebhook` returns its events and active flag too. Only organization owners may call it, with `admin:org_hook` on OAuth app tokens and classic personal access tokens.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `hook_id` (required): Numeric ID of the webhook; deliveries carry it in their `X-GitHub-Hook-ID` header.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /orgs/{org}/hooks/{hook_id}/config`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/orgs/webhooks#get-a-webhook-configuration-for-an-organization)
+    #[inline]
+    pub fn get_webhook_config_for_org(
+        &self,
+        org: impl Into<String>,
+        hook_id: i64,
+    ) -> get_webhook_config_for_org::GetWebhookConfigForOrg<'c> {
+        get_webhook_config_for_org::GetWebhookConfigForOrg {
+            client: self.client,
+            org: org.into(),
+            hook_id,
+        }
+    }
+    /// Fetch one delivery of an organization webhook
+    ///
+    /// Returns a single delivery attempt of an organization webhook, with its request and response. Only organization owners may call it, with `admin:org_hook` on OAuth app tokens and classic personal access tokens.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `hook_id` (required): Numeric ID of the webhook; deliveries carry it in their `X-GitHub-Hook-ID` header.
+    /// - `delivery_id` (required): Numeric ID of the webhook delivery.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /orgs/{org}/hooks/{hook_id}/deliveries/{delivery_id}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/orgs/webhooks#get-a-webhook-delivery-for-an-organization-webhook)
+    #[inline]
+    pub fn get_webhook_delivery(
+        &self,
+        org: impl Into<String>,
+        hook_id: i64,
+        delivery_id: i64,
+    ) -> get_webhook_delivery::GetWebhookDelivery<'c> {
+        get_webhook_delivery::GetWebhookDelivery {
+            client: self.client,
+            org: org.into(),
+            hook_id,
+            delivery_id,
+        }
+    }
     /// List all organizations
     ///
     /// Lists every organization in the order they were created. Paging works only through `since` and the `Link` header.
@@ -150,6 +1378,270 @@ impl<'c> Orgs<'c> {
             client: self.client,
             since: None,
             per_page: None,
+        }
+    }
+    /// List the GitHub Apps installed in an organization
+    ///
+    /// Returns the GitHub App installations of the organization; the total counts apps installed on single repositories as well. Only organization owners may call it, and OAuth app tokens and classic personal access tokens need `admin:read`.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `per_page` (optional, [`ListAppInstallations::per_page`](crate::orgs::list_app_installations::ListAppInstallations::per_page)): How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+    /// - `page` (optional, [`ListAppInstallations::page`](crate::orgs::list_app_installations::ListAppInstallations::page)): Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /orgs/{org}/installations`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/orgs/orgs#list-app-installations-for-an-organization)
+    #[inline]
+    pub fn list_app_installations(
+        &self,
+        org: impl Into<String>,
+    ) -> list_app_installations::ListAppInstallations<'c> {
+        list_app_installations::ListAppInstallations {
+            client: self.client,
+            org: org.into(),
+            per_page: None,
+            page: None,
+        }
+    }
+    /// List deployment records of an artifact
+    ///
+    /// Returns the deployment records the organization holds for the artifact with the given digest.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `subject_digest` (required): Digest of the artifact, written `sha256:HEX`.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /orgs/{org}/artifacts/{subject_digest}/metadata/deployment-records`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/orgs/artifact-metadata#list-artifact-deployment-records)
+    #[inline]
+    pub fn list_artifact_deployment_records(
+        &self,
+        org: impl Into<String>,
+        subject_digest: impl Into<String>,
+    ) -> list_artifact_deployment_records::ListArtifactDeploymentRecords<'c> {
+        list_artifact_deployment_records::ListArtifactDeploymentRecords {
+            client: self.client,
+            org: org.into(),
+            subject_digest: subject_digest.into(),
+        }
+    }
+    /// List storage records of an artifact
+    ///
+    /// Returns the storage records for the artifact with the given digest across repositories the organization owns. Records of repositories the caller cannot read are left out; fine-grained tokens need `content:read`.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `subject_digest` (required): Digest of the artifact, written `sha256:HEX`.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /orgs/{org}/artifacts/{subject_digest}/metadata/storage-records`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/orgs/artifact-metadata#list-artifact-storage-records)
+    #[inline]
+    pub fn list_artifact_storage_records(
+        &self,
+        org: impl Into<String>,
+        subject_digest: impl Into<String>,
+    ) -> list_artifact_storage_records::ListArtifactStorageRecords<'c> {
+        list_artifact_storage_records::ListArtifactStorageRecords {
+            client: self.client,
+            org: org.into(),
+            subject_digest: subject_digest.into(),
+        }
+    }
+    /// List repositories that have attested artifacts
+    ///
+    /// Returns the organization's repositories that have produced at least one artifact attestation, sorted by repository ID in ascending order.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `per_page` (optional, [`ListAttestationRepositories::per_page`](crate::orgs::list_attestation_repositories::ListAttestationRepositories::per_page)): How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+    /// - `before` (optional, [`ListAttestationRepositories::before`](crate::orgs::list_attestation_repositories::ListAttestationRepositories::before)): Cursor for the page before this one, taken from the `Link` header of a previous answer.
+    /// - `after` (optional, [`ListAttestationRepositories::after`](crate::orgs::list_attestation_repositories::ListAttestationRepositories::after)): Cursor for the page after this one, taken from the `Link` header of a previous answer.
+    /// - `predicate_type` (optional, [`ListAttestationRepositories::predicate_type`](crate::orgs::list_attestation_repositories::ListAttestationRepositories::predicate_type)): Only attestations of this predicate type: `provenance`, `sbom`, `release`, or any custom type name.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /orgs/{org}/attestations/repositories`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/orgs/attestations#list-attestation-repositories)
+    #[inline]
+    pub fn list_attestation_repositories(
+        &self,
+        org: impl Into<String>,
+    ) -> list_attestation_repositories::ListAttestationRepositories<'c> {
+        list_attestation_repositories::ListAttestationRepositories {
+            client: self.client,
+            org: org.into(),
+            per_page: None,
+            before: None,
+            after: None,
+            predicate_type: None,
+        }
+    }
+    /// List attestations for a subject digest
+    ///
+    /// Returns the artifact attestations for one subject digest across repositories the organization owns; those of repositories the caller cannot read are left out, and fine-grained tokens need `attestations:read`. Verify each attestation's signature, timestamps and signer before trusting it, for instance with `gh attestation verify`.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `subject_digest` (required): Digest of the attested subject, written `sha256:HEX`.
+    /// - `per_page` (optional, [`ListAttestations::per_page`](crate::orgs::list_attestations::ListAttestations::per_page)): How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+    /// - `before` (optional, [`ListAttestations::before`](crate::orgs::list_attestations::ListAttestations::before)): Cursor for the page before this one, taken from the `Link` header of a previous answer.
+    /// - `after` (optional, [`ListAttestations::after`](crate::orgs::list_attestations::ListAttestations::after)): Cursor for the page after this one, taken from the `Link` header of a previous answer.
+    /// - `predicate_type` (optional, [`ListAttestations::predicate_type`](crate::orgs::list_attestations::ListAttestations::predicate_type)): Only attestations of this predicate type: `provenance`, `sbom`, `release`, or any custom type name.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /orgs/{org}/attestations/{subject_digest}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/orgs/attestations#list-attestations)
+    #[inline]
+    pub fn list_attestations(
+        &self,
+        org: impl Into<String>,
+        subject_digest: impl Into<String>,
+    ) -> list_attestations::ListAttestations<'c> {
+        list_attestations::ListAttestations {
+            client: self.client,
+            org: org.into(),
+            subject_digest: subject_digest.into(),
+            per_page: None,
+            before: None,
+            after: None,
+            predicate_type: None,
+        }
+    }
+    /// List attestations for many subject digests
+    ///
+    /// Returns the artifact attestations of the organization for any of the subject digests sent; those of repositories the caller cannot read are left out, and fine-grained tokens need `attestations:read`. Verify each attestation's signature, timestamps and signer before trusting it, for instance with `gh attestation verify`.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `per_page` (optional, [`ListAttestationsBulk::per_page`](crate::orgs::list_attestations_bulk::ListAttestationsBulk::per_page)): How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+    /// - `before` (optional, [`ListAttestationsBulk::before`](crate::orgs::list_attestations_bulk::ListAttestationsBulk::before)): Cursor for the page before this one, taken from the `Link` header of a previous answer.
+    /// - `after` (optional, [`ListAttestationsBulk::after`](crate::orgs::list_attestations_bulk::ListAttestationsBulk::after)): Cursor for the page after this one, taken from the `Link` header of a previous answer.
+    /// - `subject_digests` (required): Subject digests to look up.
+    /// - `predicate_type` (optional, [`ListAttestationsBulk::predicate_type`](crate::orgs::list_attestations_bulk::ListAttestationsBulk::predicate_type)): Only attestations of this predicate type: `provenance`, `sbom`, `release`, or any custom type name.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `POST /orgs/{org}/attestations/bulk-list{?per_page,before,after}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/orgs/attestations#list-attestations-by-bulk-subject-digests)
+    #[inline]
+    pub fn list_attestations_bulk(
+        &self,
+        org: impl Into<String>,
+        subject_digests: impl IntoIterator<Item = impl Into<String>>,
+    ) -> list_attestations_bulk::ListAttestationsBulk<'c> {
+        list_attestations_bulk::ListAttestationsBulk {
+            client: self.client,
+            org: org.into(),
+            per_page: None,
+            before: None,
+            after: None,
+            subject_digests: subject_digests.into_iter().map(Into::into).collect(),
+            predicate_type: None,
+        }
+    }
+    /// List accounts an organization has blocked
+    ///
+    /// Returns the users the organization blocks, page by page.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `per_page` (optional, [`ListBlockedUsers::per_page`](crate::orgs::list_blocked_users::ListBlockedUsers::per_page)): How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+    /// - `page` (optional, [`ListBlockedUsers::page`](crate::orgs::list_blocked_users::ListBlockedUsers::page)): Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /orgs/{org}/blocks`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/orgs/blocking#list-users-blocked-by-an-organization)
+    #[inline]
+    pub fn list_blocked_users(
+        &self,
+        org: impl Into<String>,
+    ) -> list_blocked_users::ListBlockedUsers<'c> {
+        list_blocked_users::ListBlockedUsers {
+            client: self.client,
+            org: org.into(),
+            per_page: None,
+            page: None,
+        }
+    }
+    /// List invitations that failed
+    ///
+    /// Returns the organization's invitations that did not go through, each with `failed_at` (when) and `failed_reason` (why).
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `per_page` (optional, [`ListFailedInvitations::per_page`](crate::orgs::list_failed_invitations::ListFailedInvitations::per_page)): How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+    /// - `page` (optional, [`ListFailedInvitations::page`](crate::orgs::list_failed_invitations::ListFailedInvitations::page)): Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /orgs/{org}/failed_invitations`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/orgs/members#list-failed-organization-invitations)
+    #[inline]
+    pub fn list_failed_invitations(
+        &self,
+        org: impl Into<String>,
+    ) -> list_failed_invitations::ListFailedInvitations<'c> {
+        list_failed_invitations::ListFailedInvitations {
+            client: self.client,
+            org: org.into(),
+            per_page: None,
+            page: None,
         }
     }
     /// List your organizations
@@ -211,6 +1703,67 @@ impl<'c> Orgs<'c> {
             page: None,
         }
     }
+    /// List the teams an invitation adds to
+    ///
+    /// Returns the teams that a pending organization invitation will add the invitee to. Only organization owners may see invitations.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `invitation_id` (required): Numeric ID of the invitation.
+    /// - `per_page` (optional, [`ListInvitationTeams::per_page`](crate::orgs::list_invitation_teams::ListInvitationTeams::per_page)): How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+    /// - `page` (optional, [`ListInvitationTeams::page`](crate::orgs::list_invitation_teams::ListInvitationTeams::page)): Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /orgs/{org}/invitations/{invitation_id}/teams`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/orgs/members#list-organization-invitation-teams)
+    #[inline]
+    pub fn list_invitation_teams(
+        &self,
+        org: impl Into<String>,
+        invitation_id: i64,
+    ) -> list_invitation_teams::ListInvitationTeams<'c> {
+        list_invitation_teams::ListInvitationTeams {
+            client: self.client,
+            org: org.into(),
+            invitation_id,
+            per_page: None,
+            page: None,
+        }
+    }
+    /// List the issue types of an organization
+    ///
+    /// Returns every issue type defined by the organization. OAuth app tokens and classic personal access tokens need `read:org`.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /orgs/{org}/issue-types`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/orgs/issue-types#list-issue-types-for-an-organization)
+    #[inline]
+    pub fn list_issue_types(
+        &self,
+        org: impl Into<String>,
+    ) -> list_issue_types::ListIssueTypes<'c> {
+        list_issue_types::ListIssueTypes {
+            client: self.client,
+            org: org.into(),
+        }
+    }
     /// List organization members
     ///
     /// Lists the members of an organization. Concealed members are included only when the caller is a member too.
@@ -243,6 +1796,392 @@ impl<'c> Orgs<'c> {
             page: None,
         }
     }
+    /// List your organization memberships
+    ///
+    /// Returns the signed-in user's memberships in organizations, both accepted and still pending unless filtered.
+    ///
+    /// # Parameters
+    ///
+    /// - `state` (optional, [`ListMembershipsForAuthenticatedUser::state`](crate::orgs::list_memberships_for_authenticated_user::ListMembershipsForAuthenticatedUser::state)): Only memberships in this state, `active` or `pending`; without it both are returned.
+    /// - `per_page` (optional, [`ListMembershipsForAuthenticatedUser::per_page`](crate::orgs::list_memberships_for_authenticated_user::ListMembershipsForAuthenticatedUser::per_page)): How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+    /// - `page` (optional, [`ListMembershipsForAuthenticatedUser::page`](crate::orgs::list_memberships_for_authenticated_user::ListMembershipsForAuthenticatedUser::page)): Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /user/memberships/orgs`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/orgs/members#list-organization-memberships-for-the-authenticated-user)
+    #[inline]
+    pub fn list_memberships_for_authenticated_user(
+        &self,
+    ) -> list_memberships_for_authenticated_user::ListMembershipsForAuthenticatedUser<
+        'c,
+    > {
+        list_memberships_for_authenticated_user::ListMembershipsForAuthenticatedUser {
+            client: self.client,
+            state: None,
+            per_page: None,
+            page: None,
+        }
+    }
+    /// List teams holding an organization role
+    ///
+    /// Returns the teams that have been given the role (see GitHub's guide to organization roles). Only organization administrators may call it; OAuth app tokens and classic personal access tokens need `admin:org`.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `role_id` (required): Numeric ID of the role.
+    /// - `per_page` (optional, [`ListOrgRoleTeams::per_page`](crate::orgs::list_org_role_teams::ListOrgRoleTeams::per_page)): How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+    /// - `page` (optional, [`ListOrgRoleTeams::page`](crate::orgs::list_org_role_teams::ListOrgRoleTeams::page)): Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /orgs/{org}/organization-roles/{role_id}/teams`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/orgs/organization-roles#list-teams-that-are-assigned-to-an-organization-role)
+    #[inline]
+    pub fn list_org_role_teams(
+        &self,
+        org: impl Into<String>,
+        role_id: i64,
+    ) -> list_org_role_teams::ListOrgRoleTeams<'c> {
+        list_org_role_teams::ListOrgRoleTeams {
+            client: self.client,
+            org: org.into(),
+            role_id,
+            per_page: None,
+            page: None,
+        }
+    }
+    /// List members holding an organization role
+    ///
+    /// Returns the members who have been given the role, directly or through a team (see GitHub's guide to organization roles). Only organization administrators may call it; OAuth app tokens and classic personal access tokens need `admin:org`.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `role_id` (required): Numeric ID of the role.
+    /// - `per_page` (optional, [`ListOrgRoleUsers::per_page`](crate::orgs::list_org_role_users::ListOrgRoleUsers::per_page)): How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+    /// - `page` (optional, [`ListOrgRoleUsers::page`](crate::orgs::list_org_role_users::ListOrgRoleUsers::page)): Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /orgs/{org}/organization-roles/{role_id}/users`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/orgs/organization-roles#list-users-that-are-assigned-to-an-organization-role)
+    #[inline]
+    pub fn list_org_role_users(
+        &self,
+        org: impl Into<String>,
+        role_id: i64,
+    ) -> list_org_role_users::ListOrgRoleUsers<'c> {
+        list_org_role_users::ListOrgRoleUsers {
+            client: self.client,
+            org: org.into(),
+            role_id,
+            per_page: None,
+            page: None,
+        }
+    }
+    /// List the roles of an organization
+    ///
+    /// Returns every organization role the organization can assign, predefined and custom, with a total count. Callers must administer the organization or hold `read_organization_custom_org_role` there; OAuth app tokens and classic personal access tokens need `admin:org`.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /orgs/{org}/organization-roles`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/orgs/organization-roles#get-all-organization-roles-for-an-organization)
+    #[inline]
+    pub fn list_org_roles(
+        &self,
+        org: impl Into<String>,
+    ) -> list_org_roles::ListOrgRoles<'c> {
+        list_org_roles::ListOrgRoles {
+            client: self.client,
+            org: org.into(),
+        }
+    }
+    /// List permissions usable in custom organization roles
+    ///
+    /// Returns the fine-grained permissions the organization can put into custom organization roles (repository roles have their own list). Callers must administer the organization or hold `read_organization_custom_org_role` there; OAuth app tokens and classic personal access tokens need `admin:org`.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /orgs/{org}/organization-fine-grained-permissions`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/orgs/organization-roles#list-organization-fine-grained-permissions-for-an-organization)
+    #[inline]
+    pub fn list_organization_fine_grained_permissions(
+        &self,
+        org: impl Into<String>,
+    ) -> list_organization_fine_grained_permissions::ListOrganizationFineGrainedPermissions<
+        'c,
+    > {
+        list_organization_fine_grained_permissions::ListOrganizationFineGrainedPermissions {
+            client: self.client,
+            org: org.into(),
+        }
+    }
+    /// List the outside collaborators of an organization
+    ///
+    /// Returns the people who can reach some of the organization's repositories without being members.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `filter` (optional, [`ListOutsideCollaborators::filter`](crate::orgs::list_outside_collaborators::ListOutsideCollaborators::filter)): `2fa_disabled` keeps only collaborators without two-factor authentication, `2fa_insecure` only those using an insecure method, `all` everyone. Default: `all`.
+    /// - `per_page` (optional, [`ListOutsideCollaborators::per_page`](crate::orgs::list_outside_collaborators::ListOutsideCollaborators::per_page)): How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+    /// - `page` (optional, [`ListOutsideCollaborators::page`](crate::orgs::list_outside_collaborators::ListOutsideCollaborators::page)): Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /orgs/{org}/outside_collaborators`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/orgs/outside-collaborators#list-outside-collaborators-for-an-organization)
+    #[inline]
+    pub fn list_outside_collaborators(
+        &self,
+        org: impl Into<String>,
+    ) -> list_outside_collaborators::ListOutsideCollaborators<'c> {
+        list_outside_collaborators::ListOutsideCollaborators {
+            client: self.client,
+            org: org.into(),
+            filter: None,
+            per_page: None,
+            page: None,
+        }
+    }
+    /// List repositories a fine-grained token reaches
+    ///
+    /// Returns the organization repositories that one approved fine-grained personal access token can access. Only GitHub Apps may call it.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `pat_id` (required): ID of the fine-grained personal access token.
+    /// - `per_page` (optional, [`ListPatGrantRepositories::per_page`](crate::orgs::list_pat_grant_repositories::ListPatGrantRepositories::per_page)): How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+    /// - `page` (optional, [`ListPatGrantRepositories::page`](crate::orgs::list_pat_grant_repositories::ListPatGrantRepositories::page)): Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /orgs/{org}/personal-access-tokens/{pat_id}/repositories`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/orgs/personal-access-tokens#list-repositories-a-fine-grained-personal-access-token-has-access-to)
+    #[inline]
+    pub fn list_pat_grant_repositories(
+        &self,
+        org: impl Into<String>,
+        pat_id: i64,
+    ) -> list_pat_grant_repositories::ListPatGrantRepositories<'c> {
+        list_pat_grant_repositories::ListPatGrantRepositories {
+            client: self.client,
+            org: org.into(),
+            pat_id,
+            per_page: None,
+            page: None,
+        }
+    }
+    /// List repositories a token request asks for
+    ///
+    /// Returns the organization repositories that a pending fine-grained personal access token request wants to access. Only GitHub Apps may call it.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `pat_request_id` (required): ID of the access request.
+    /// - `per_page` (optional, [`ListPatGrantRequestRepositories::per_page`](crate::orgs::list_pat_grant_request_repositories::ListPatGrantRequestRepositories::per_page)): How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+    /// - `page` (optional, [`ListPatGrantRequestRepositories::page`](crate::orgs::list_pat_grant_request_repositories::ListPatGrantRequestRepositories::page)): Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /orgs/{org}/personal-access-token-requests/{pat_request_id}/repositories`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/orgs/personal-access-tokens#list-repositories-requested-to-be-accessed-by-a-fine-grained-personal-access-token)
+    #[inline]
+    pub fn list_pat_grant_request_repositories(
+        &self,
+        org: impl Into<String>,
+        pat_request_id: i64,
+    ) -> list_pat_grant_request_repositories::ListPatGrantRequestRepositories<'c> {
+        list_pat_grant_request_repositories::ListPatGrantRequestRepositories {
+            client: self.client,
+            org: org.into(),
+            pat_request_id,
+            per_page: None,
+            page: None,
+        }
+    }
+    /// List pending fine-grained token requests
+    ///
+    /// Returns the requests by organization members for a fine-grained personal access token to reach organization resources. Only GitHub Apps may call it.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `per_page` (optional, [`ListPatGrantRequests::per_page`](crate::orgs::list_pat_grant_requests::ListPatGrantRequests::per_page)): How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+    /// - `page` (optional, [`ListPatGrantRequests::page`](crate::orgs::list_pat_grant_requests::ListPatGrantRequests::page)): Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+    /// - `sort` (optional, [`ListPatGrantRequests::sort`](crate::orgs::list_pat_grant_requests::ListPatGrantRequests::sort)): Field to sort by; only `created_at`. Default: `created_at`.
+    /// - `direction` (optional, [`ListPatGrantRequests::direction`](crate::orgs::list_pat_grant_requests::ListPatGrantRequests::direction)): Sort direction, `asc` or `desc`. Default: `desc`.
+    /// - `owner` (optional, [`ListPatGrantRequests::owner`](crate::orgs::list_pat_grant_requests::ListPatGrantRequests::owner)): Only requests from these users (logins, at most 10).
+    /// - `repository` (optional, [`ListPatGrantRequests::repository`](crate::orgs::list_pat_grant_requests::ListPatGrantRequests::repository)): Only requests that include this repository.
+    /// - `permission` (optional, [`ListPatGrantRequests::permission`](crate::orgs::list_pat_grant_requests::ListPatGrantRequests::permission)): Only requests that ask for this permission.
+    /// - `last_used_before` (optional, [`ListPatGrantRequests::last_used_before`](crate::orgs::list_pat_grant_requests::ListPatGrantRequests::last_used_before)): Only tokens last used before this moment (ISO 8601, `YYYY-MM-DDTHH:MM:SSZ`).
+    /// - `last_used_after` (optional, [`ListPatGrantRequests::last_used_after`](crate::orgs::list_pat_grant_requests::ListPatGrantRequests::last_used_after)): Only tokens last used after this moment (ISO 8601, `YYYY-MM-DDTHH:MM:SSZ`).
+    /// - `token_id` (optional, [`ListPatGrantRequests::token_id`](crate::orgs::list_pat_grant_requests::ListPatGrantRequests::token_id)): Only requests for these token IDs (a list, at most 50).
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /orgs/{org}/personal-access-token-requests`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/orgs/personal-access-tokens#list-requests-to-access-organization-resources-with-fine-grained-personal-access-tokens)
+    #[inline]
+    pub fn list_pat_grant_requests(
+        &self,
+        org: impl Into<String>,
+    ) -> list_pat_grant_requests::ListPatGrantRequests<'c> {
+        list_pat_grant_requests::ListPatGrantRequests {
+            client: self.client,
+            org: org.into(),
+            per_page: None,
+            page: None,
+            sort: None,
+            direction: None,
+            owner: None,
+            repository: None,
+            permission: None,
+            last_used_before: None,
+            last_used_after: None,
+            token_id: None,
+        }
+    }
+    /// List fine-grained tokens with organization access
+    ///
+    /// Returns the approved fine-grained personal access tokens of organization members that can reach organization resources. Only GitHub Apps may call it.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `per_page` (optional, [`ListPatGrants::per_page`](crate::orgs::list_pat_grants::ListPatGrants::per_page)): How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+    /// - `page` (optional, [`ListPatGrants::page`](crate::orgs::list_pat_grants::ListPatGrants::page)): Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+    /// - `sort` (optional, [`ListPatGrants::sort`](crate::orgs::list_pat_grants::ListPatGrants::sort)): Field to sort by; only `created_at`. Default: `created_at`.
+    /// - `direction` (optional, [`ListPatGrants::direction`](crate::orgs::list_pat_grants::ListPatGrants::direction)): Sort direction, `asc` or `desc`. Default: `desc`.
+    /// - `owner` (optional, [`ListPatGrants::owner`](crate::orgs::list_pat_grants::ListPatGrants::owner)): Only tokens owned by these users (logins, at most 10).
+    /// - `repository` (optional, [`ListPatGrants::repository`](crate::orgs::list_pat_grants::ListPatGrants::repository)): Only tokens that reach this repository.
+    /// - `permission` (optional, [`ListPatGrants::permission`](crate::orgs::list_pat_grants::ListPatGrants::permission)): Only tokens that hold this permission.
+    /// - `last_used_before` (optional, [`ListPatGrants::last_used_before`](crate::orgs::list_pat_grants::ListPatGrants::last_used_before)): Only tokens last used before this moment (ISO 8601, `YYYY-MM-DDTHH:MM:SSZ`).
+    /// - `last_used_after` (optional, [`ListPatGrants::last_used_after`](crate::orgs::list_pat_grants::ListPatGrants::last_used_after)): Only tokens last used after this moment (ISO 8601, `YYYY-MM-DDTHH:MM:SSZ`).
+    /// - `token_id` (optional, [`ListPatGrants::token_id`](crate::orgs::list_pat_grants::ListPatGrants::token_id)): Only these token IDs (a list, at most 50).
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /orgs/{org}/personal-access-tokens`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/orgs/personal-access-tokens#list-fine-grained-personal-access-tokens-with-access-to-organization-resources)
+    #[inline]
+    pub fn list_pat_grants(
+        &self,
+        org: impl Into<String>,
+    ) -> list_pat_grants::ListPatGrants<'c> {
+        list_pat_grants::ListPatGrants {
+            client: self.client,
+            org: org.into(),
+            per_page: None,
+            page: None,
+            sort: None,
+            direction: None,
+            owner: None,
+            repository: None,
+            permission: None,
+            last_used_before: None,
+            last_used_after: None,
+            token_id: None,
+        }
+    }
+    /// List open invitations of an organization
+    ///
+    /// Returns the organization's invitations that have not been answered yet. Each carries a `role` (`direct_member`, `admin`, `billing_manager` or `hiring_manager`); `login` is `null` when the invitee has no GitHub account.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `per_page` (optional, [`ListPendingInvitations::per_page`](crate::orgs::list_pending_invitations::ListPendingInvitations::per_page)): How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+    /// - `page` (optional, [`ListPendingInvitations::page`](crate::orgs::list_pending_invitations::ListPendingInvitations::page)): Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+    /// - `role` (optional, [`ListPendingInvitations::role`](crate::orgs::list_pending_invitations::ListPendingInvitations::role)): Only invitations for this role: `all`, `admin`, `direct_member`, `billing_manager` or `hiring_manager`. Default: `all`.
+    /// - `invitation_source` (optional, [`ListPendingInvitations::invitation_source`](crate::orgs::list_pending_invitations::ListPendingInvitations::invitation_source)): Only invitations from this source: `all`, `member` or `scim`. Default: `all`.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /orgs/{org}/invitations`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/orgs/members#list-pending-organization-invitations)
+    #[inline]
+    pub fn list_pending_invitations(
+        &self,
+        org: impl Into<String>,
+    ) -> list_pending_invitations::ListPendingInvitations<'c> {
+        list_pending_invitations::ListPendingInvitations {
+            client: self.client,
+            org: org.into(),
+            per_page: None,
+            page: None,
+            role: None,
+            invitation_source: None,
+        }
+    }
     /// List public organization members
     ///
     /// Lists the members of an organization who made their membership public.
@@ -272,6 +2211,134 @@ impl<'c> Orgs<'c> {
             org: org.into(),
             per_page: None,
             page: None,
+        }
+    }
+    /// List deliveries of an organization webhook
+    ///
+    /// Returns recent delivery attempts of an organization webhook. Only organization owners may call it, with `admin:org_hook` on OAuth app tokens and classic personal access tokens.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `hook_id` (required): Numeric ID of the webhook; deliveries carry it in their `X-GitHub-Hook-ID` header.
+    /// - `per_page` (optional, [`ListWebhookDeliveries::per_page`](crate::orgs::list_webhook_deliveries::ListWebhookDeliveries::per_page)): How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+    /// - `cursor` (optional, [`ListWebhookDeliveries::cursor`](crate::orgs::list_webhook_deliveries::ListWebhookDeliveries::cursor)): Delivery to start the page at; take the cursors for the next and previous pages from the `Link` header.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /orgs/{org}/hooks/{hook_id}/deliveries`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/orgs/webhooks#list-deliveries-for-an-organization-webhook)
+    #[inline]
+    pub fn list_webhook_deliveries(
+        &self,
+        org: impl Into<String>,
+        hook_id: i64,
+    ) -> list_webhook_deliveries::ListWebhookDeliveries<'c> {
+        list_webhook_deliveries::ListWebhookDeliveries {
+            client: self.client,
+            org: org.into(),
+            hook_id,
+            per_page: None,
+            cursor: None,
+        }
+    }
+    /// List the webhooks of an organization
+    ///
+    /// Returns the organization's webhooks. Only organization owners may call it, and OAuth app tokens and classic personal access tokens need `admin:org_hook`. OAuth apps only see webhooks they created themselves.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `per_page` (optional, [`ListWebhooks::per_page`](crate::orgs::list_webhooks::ListWebhooks::per_page)): How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+    /// - `page` (optional, [`ListWebhooks::page`](crate::orgs::list_webhooks::ListWebhooks::page)): Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /orgs/{org}/hooks`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/orgs/webhooks#list-organization-webhooks)
+    #[inline]
+    pub fn list_webhooks(
+        &self,
+        org: impl Into<String>,
+    ) -> list_webhooks::ListWebhooks<'c> {
+        list_webhooks::ListWebhooks {
+            client: self.client,
+            org: org.into(),
+            per_page: None,
+            page: None,
+        }
+    }
+    /// Send a test ping to an organization webhook
+    ///
+    /// Makes GitHub deliver a `ping` event to the webhook, useful to test that its URL answers. Only organization owners may call it, with `admin:org_hook` on OAuth app tokens and classic personal access tokens.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `hook_id` (required): Numeric ID of the webhook; deliveries carry it in their `X-GitHub-Hook-ID` header.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `POST /orgs/{org}/hooks/{hook_id}/pings`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/orgs/webhooks#ping-an-organization-webhook)
+    #[inline]
+    pub fn ping_webhook(
+        &self,
+        org: impl Into<String>,
+        hook_id: i64,
+    ) -> ping_webhook::PingWebhook<'c> {
+        ping_webhook::PingWebhook {
+            client: self.client,
+            org: org.into(),
+            hook_id,
+        }
+    }
+    /// Resend a delivery of an organization webhook
+    ///
+    /// Sends an earlier delivery of an organization webhook once more. Only organization owners may call it, with `admin:org_hook` on OAuth app tokens and classic personal access tokens.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `hook_id` (required): Numeric ID of the webhook; deliveries carry it in their `X-GitHub-Hook-ID` header.
+    /// - `delivery_id` (required): Numeric ID of the webhook delivery.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `POST /orgs/{org}/hooks/{hook_id}/deliveries/{delivery_id}/attempts`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/orgs/webhooks#redeliver-a-delivery-for-an-organization-webhook)
+    #[inline]
+    pub fn redeliver_webhook_delivery(
+        &self,
+        org: impl Into<String>,
+        hook_id: i64,
+        delivery_id: i64,
+    ) -> redeliver_webhook_delivery::RedeliverWebhookDelivery<'c> {
+        redeliver_webhook_delivery::RedeliverWebhookDelivery {
+            client: self.client,
+            org: org.into(),
+            hook_id,
+            delivery_id,
         }
     }
     /// Remove an organization member
@@ -334,6 +2401,365 @@ impl<'c> Orgs<'c> {
             username: username.into(),
         }
     }
+    /// Remove an outside collaborator from an organization
+    ///
+    /// Takes the user's access away from every repository of the organization they collaborate on.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `username` (required): Login of the user account.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `DELETE /orgs/{org}/outside_collaborators/{username}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/orgs/outside-collaborators#remove-outside-collaborator-from-an-organization)
+    #[inline]
+    pub fn remove_outside_collaborator(
+        &self,
+        org: impl Into<String>,
+        username: impl Into<String>,
+    ) -> remove_outside_collaborator::RemoveOutsideCollaborator<'c> {
+        remove_outside_collaborator::RemoveOutsideCollaborator {
+            client: self.client,
+            org: org.into(),
+            username: username.into(),
+        }
+    }
+    /// Hide your membership of an organization
+    ///
+    /// Makes the signed-in user's membership of the organization private again, unless the organization forces memberships to be public.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `username` (required): Login of the signed-in user (you cannot change another member's visibility).
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `DELETE /orgs/{org}/public_members/{username}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/orgs/members#remove-public-organization-membership-for-the-authenticated-user)
+    #[inline]
+    pub fn remove_public_membership_for_authenticated_user(
+        &self,
+        org: impl Into<String>,
+        username: impl Into<String>,
+    ) -> remove_public_membership_for_authenticated_user::RemovePublicMembershipForAuthenticatedUser<
+        'c,
+    > {
+        remove_public_membership_for_authenticated_user::RemovePublicMembershipForAuthenticatedUser {
+            client: self.client,
+            org: org.into(),
+            username: username.into(),
+        }
+    }
+    /// Approve or deny a fine-grained token request
+    ///
+    /// Decides one pending request for a fine-grained personal access token to reach organization resources. Only GitHub Apps may call it.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `pat_request_id` (required): ID of the access request.
+    /// - `action` (required): Decision: `approve` or `deny`.
+    /// - `reason` (optional, [`ReviewPatGrantRequest::reason`](crate::orgs::review_pat_grant_request::ReviewPatGrantRequest::reason)): Why the request was approved or denied, up to 1024 characters.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `POST /orgs/{org}/personal-access-token-requests/{pat_request_id}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/orgs/personal-access-tokens#review-a-request-to-access-organization-resources-with-a-fine-grained-personal-access-token)
+    #[inline]
+    pub fn review_pat_grant_request(
+        &self,
+        org: impl Into<String>,
+        pat_request_id: i64,
+        action: crate::orgs::review_pat_grant_request::Action,
+    ) -> review_pat_grant_request::ReviewPatGrantRequest<'c> {
+        review_pat_grant_request::ReviewPatGrantRequest {
+            client: self.client,
+            org: org.into(),
+            pat_request_id,
+            action,
+            reason: None,
+        }
+    }
+    /// Approve or deny several fine-grained token requests
+    ///
+    /// Decides many pending requests for fine-grained personal access tokens at once. Only GitHub Apps may call it.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `pat_request_ids` (optional, [`ReviewPatGrantRequestsInBulk::pat_request_ids`](crate::orgs::review_pat_grant_requests_in_bulk::ReviewPatGrantRequestsInBulk::pat_request_ids)): IDs of the access requests, between 1 and 100 of them.
+    /// - `action` (required): Decision for all of them: `approve` or `deny`.
+    /// - `reason` (optional, [`ReviewPatGrantRequestsInBulk::reason`](crate::orgs::review_pat_grant_requests_in_bulk::ReviewPatGrantRequestsInBulk::reason)): Why the requests were approved or denied, up to 1024 characters.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `POST /orgs/{org}/personal-access-token-requests`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/orgs/personal-access-tokens#review-requests-to-access-organization-resources-with-fine-grained-personal-access-tokens)
+    #[inline]
+    pub fn review_pat_grant_requests_in_bulk(
+        &self,
+        org: impl Into<String>,
+        action: crate::orgs::review_pat_grant_requests_in_bulk::Action,
+    ) -> review_pat_grant_requests_in_bulk::ReviewPatGrantRequestsInBulk<'c> {
+        review_pat_grant_requests_in_bulk::ReviewPatGrantRequestsInBulk {
+            client: self.client,
+            org: org.into(),
+            pat_request_ids: None,
+            action,
+            reason: None,
+        }
+    }
+    /// Take every organization role from a team
+    ///
+    /// Removes all organization roles a team has been given. Only organization administrators may call it; OAuth app tokens and classic personal access tokens need `admin:org`.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `team_slug` (required): Slug of the team: its name in lower case, with spaces turned into dashes.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `DELETE /orgs/{org}/organization-roles/teams/{team_slug}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/orgs/organization-roles#remove-all-organization-roles-for-a-team)
+    #[inline]
+    pub fn revoke_all_org_roles_team(
+        &self,
+        org: impl Into<String>,
+        team_slug: impl Into<String>,
+    ) -> revoke_all_org_roles_team::RevokeAllOrgRolesTeam<'c> {
+        revoke_all_org_roles_team::RevokeAllOrgRolesTeam {
+            client: self.client,
+            org: org.into(),
+            team_slug: team_slug.into(),
+        }
+    }
+    /// Take every organization role from a user
+    ///
+    /// Removes all organization roles given directly to a member. Only organization administrators may call it; OAuth app tokens and classic personal access tokens need `admin:org`.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `username` (required): Login of the user account.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `DELETE /orgs/{org}/organization-roles/users/{username}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/orgs/organization-roles#remove-all-organization-roles-for-a-user)
+    #[inline]
+    pub fn revoke_all_org_roles_user(
+        &self,
+        org: impl Into<String>,
+        username: impl Into<String>,
+    ) -> revoke_all_org_roles_user::RevokeAllOrgRolesUser<'c> {
+        revoke_all_org_roles_user::RevokeAllOrgRolesUser {
+            client: self.client,
+            org: org.into(),
+            username: username.into(),
+        }
+    }
+    /// Take one organization role from a team
+    ///
+    /// Removes a single organization role from a team. Only organization administrators may call it; OAuth app tokens and classic personal access tokens need `admin:org`.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `team_slug` (required): Slug of the team: its name in lower case, with spaces turned into dashes.
+    /// - `role_id` (required): Numeric ID of the role.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `DELETE /orgs/{org}/organization-roles/teams/{team_slug}/{role_id}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/orgs/organization-roles#remove-an-organization-role-from-a-team)
+    #[inline]
+    pub fn revoke_org_role_team(
+        &self,
+        org: impl Into<String>,
+        team_slug: impl Into<String>,
+        role_id: i64,
+    ) -> revoke_org_role_team::RevokeOrgRoleTeam<'c> {
+        revoke_org_role_team::RevokeOrgRoleTeam {
+            client: self.client,
+            org: org.into(),
+            team_slug: team_slug.into(),
+            role_id,
+        }
+    }
+    /// Take one organization role from a user
+    ///
+    /// Removes a single organization role given directly to a member. Only organization administrators may call it; OAuth app tokens and classic personal access tokens need `admin:org`.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `username` (required): Login of the user account.
+    /// - `role_id` (required): Numeric ID of the role.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `DELETE /orgs/{org}/organization-roles/users/{username}/{role_id}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/orgs/organization-roles#remove-an-organization-role-from-a-user)
+    #[inline]
+    pub fn revoke_org_role_user(
+        &self,
+        org: impl Into<String>,
+        username: impl Into<String>,
+        role_id: i64,
+    ) -> revoke_org_role_user::RevokeOrgRoleUser<'c> {
+        revoke_org_role_user::RevokeOrgRoleUser {
+            client: self.client,
+            org: org.into(),
+            username: username.into(),
+            role_id,
+        }
+    }
+    /// Replace the deployment records of a cluster
+    ///
+    /// Sets the deployment records for everything running on one cluster of the organization, in one call.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `cluster` (required): Name of the cluster.
+    /// - `logical_environment` (required): Stage the cluster serves, for example `production` or `staging`.
+    /// - `physical_environment` (optional, [`SetClusterDeploymentRecords::physical_environment`](crate::orgs::set_cluster_deployment_records::SetClusterDeploymentRecords::physical_environment)): Region or site of the cluster.
+    /// - `deployments` (required): Deployments to record.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `POST /orgs/{org}/artifacts/metadata/deployment-record/cluster/{cluster}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/orgs/artifact-metadata#set-cluster-deployment-records)
+    #[inline]
+    pub fn set_cluster_deployment_records(
+        &self,
+        org: impl Into<String>,
+        cluster: impl Into<String>,
+        logical_environment: impl Into<String>,
+        deployments: Vec<crate::orgs::set_cluster_deployment_records::DeploymentsItem>,
+    ) -> set_cluster_deployment_records::SetClusterDeploymentRecords<'c> {
+        set_cluster_deployment_records::SetClusterDeploymentRecords {
+            client: self.client,
+            org: org.into(),
+            cluster: cluster.into(),
+            logical_environment: logical_environment.into(),
+            physical_environment: None,
+            deployments,
+        }
+    }
+    /// Set the immutable releases policy of an organization
+    ///
+    /// Chooses which of the organization's repositories must publish immutable releases. OAuth app tokens and classic personal access tokens need `admin:org`.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `enforced_repositories` (required): Which repositories the policy covers: `all`, `none` or `selected`.
+    /// - `selected_repository_ids` (optional, [`SetImmutableReleasesSettings::selected_repository_ids`](crate::orgs::set_immutable_releases_settings::SetImmutableReleasesSettings::selected_repository_ids)): IDs of the covered repositories; allowed only with `enforced_repositories` set to `selected`. Single repositories can later be added or removed with the enable/disable endpoints.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `PUT /orgs/{org}/settings/immutable-releases`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/orgs/orgs#set-immutable-releases-settings-for-an-organization)
+    #[inline]
+    pub fn set_immutable_releases_settings(
+        &self,
+        org: impl Into<String>,
+        enforced_repositories: crate::orgs::set_immutable_releases_settings::EnforcedRepositories,
+    ) -> set_immutable_releases_settings::SetImmutableReleasesSettings<'c> {
+        set_immutable_releases_settings::SetImmutableReleasesSettings {
+            client: self.client,
+            org: org.into(),
+            enforced_repositories,
+            selected_repository_ids: None,
+        }
+    }
+    /// Replace the repositories chosen for immutable releases
+    ///
+    /// Replaces the whole list of repositories where the organization enforces immutable releases. Works only while the `enforced_repositories` policy is `selected`. OAuth app tokens and classic personal access tokens need `admin:org`.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `selected_repository_ids` (required): IDs of the repositories that make up the new list.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `PUT /orgs/{org}/settings/immutable-releases/repositories`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/orgs/orgs#set-selected-repositories-for-immutable-releases-enforcement)
+    #[inline]
+    pub fn set_immutable_releases_settings_repositories(
+        &self,
+        org: impl Into<String>,
+        selected_repository_ids: Vec<i64>,
+    ) -> set_immutable_releases_settings_repositories::SetImmutableReleasesSettingsRepositories<
+        'c,
+    > {
+        set_immutable_releases_settings_repositories::SetImmutableReleasesSettingsRepositories {
+            client: self.client,
+            org: org.into(),
+            selected_repository_ids,
+        }
+    }
     /// Add or update an organization membership
     ///
     /// Invites a user to an organization, or changes the role of an existing member. A new member is pending until they accept the invitation.
@@ -364,6 +2790,561 @@ impl<'c> Orgs<'c> {
             org: org.into(),
             username: username.into(),
             role: None,
+        }
+    }
+    /// Show your membership of an organization publicly
+    ///
+    /// Makes the signed-in user's membership of the organization visible to everyone; nobody can do this for another member. Send the request with `Content-Length: 0`.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `username` (required): Login of the signed-in user (you cannot change another member's visibility).
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `PUT /orgs/{org}/public_members/{username}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/orgs/members#set-public-organization-membership-for-the-authenticated-user)
+    #[inline]
+    pub fn set_public_membership_for_authenticated_user(
+        &self,
+        org: impl Into<String>,
+        username: impl Into<String>,
+    ) -> set_public_membership_for_authenticated_user::SetPublicMembershipForAuthenticatedUser<
+        'c,
+    > {
+        set_public_membership_for_authenticated_user::SetPublicMembershipForAuthenticatedUser {
+            client: self.client,
+            org: org.into(),
+            username: username.into(),
+        }
+    }
+    /// Unblock a user for an organization
+    ///
+    /// Lifts the organization's block on the given account.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `username` (required): Login of the user account.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `DELETE /orgs/{org}/blocks/{username}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/orgs/blocking#unblock-a-user-from-an-organization)
+    #[inline]
+    pub fn unblock_user(
+        &self,
+        org: impl Into<String>,
+        username: impl Into<String>,
+    ) -> unblock_user::UnblockUser<'c> {
+        unblock_user::UnblockUser {
+            client: self.client,
+            org: org.into(),
+            username: username.into(),
+        }
+    }
+    /// Change an organization's profile and settings
+    ///
+    /// Edits the organization's profile and what its members may do; fields left out stay as they are. Only organization owners may call it, and OAuth app tokens and classic personal access tokens need `admin:org` or `repo`. Enabling security features for new repositories through this endpoint is closing down in favour of code security configurations.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `billing_email` (optional, [`Update::billing_email`](crate::orgs::update::Update::billing_email)): Address that receives billing mail; it is not shown publicly.
+    /// - `company` (optional, [`Update::company`](crate::orgs::update::Update::company)): Company name shown on the profile.
+    /// - `email` (optional, [`Update::email`](crate::orgs::update::Update::email)): Public contact address.
+    /// - `twitter_username` (optional, [`Update::twitter_username`](crate::orgs::update::Update::twitter_username)): Twitter (X) handle of the organization.
+    /// - `location` (optional, [`Update::location`](crate::orgs::update::Update::location)): Location shown on the profile.
+    /// - `name` (optional, [`Update::name`](crate::orgs::update::Update::name)): Display name of the organization.
+    /// - `description` (optional, [`Update::description`](crate::orgs::update::Update::description)): Short description of the organization, at most 160 characters.
+    /// - `has_organization_projects` (optional, [`Update::has_organization_projects`](crate::orgs::update::Update::has_organization_projects)): Whether the organization may have projects of its own.
+    /// - `has_repository_projects` (optional, [`Update::has_repository_projects`](crate::orgs::update::Update::has_repository_projects)): Whether the organization's repositories may have projects.
+    /// - `default_repository_permission` (optional, [`Update::default_repository_permission`](crate::orgs::update::Update::default_repository_permission)): Access every member has to all repositories of the organization: `read`, `write`, `admin` or `none`. Default: `read`.
+    /// - `members_can_create_repositories` (optional, [`Update::members_can_create_repositories`](crate::orgs::update::Update::members_can_create_repositories)): Whether members who are not owners may create repositories; `members_allowed_repository_creation_type` takes precedence when sent. Default: `true`.
+    /// - `members_can_create_internal_repositories` (optional, [`Update::members_can_create_internal_repositories`](crate::orgs::update::Update::members_can_create_internal_repositories)): Whether members may create internal repositories (visible to all members of the enterprise); only for organizations that belong to an enterprise on GitHub Enterprise Cloud or Server 2.20+.
+    /// - `members_can_create_private_repositories` (optional, [`Update::members_can_create_private_repositories`](crate::orgs::update::Update::members_can_create_private_repositories)): Whether members may create private repositories.
+    /// - `members_can_create_public_repositories` (optional, [`Update::members_can_create_public_repositories`](crate::orgs::update::Update::members_can_create_public_repositories)): Whether members may create public repositories.
+    /// - `members_allowed_repository_creation_type` (optional, [`Update::members_allowed_repository_creation_type`](crate::orgs::update::Update::members_allowed_repository_creation_type), deprecated): **Closing down:** replaced by the `members_can_create_*_repositories` fields. Which repositories members who are not owners may create: `all`, `private` (GitHub Enterprise Cloud only) or `none`. It ignores internal repositories and overrides `members_can_create_repositories`.
+    /// - `members_can_create_pages` (optional, [`Update::members_can_create_pages`](crate::orgs::update::Update::members_can_create_pages)): Whether members may publish GitHub Pages sites; sites already live stay. Default: `true`.
+    /// - `members_can_create_public_pages` (optional, [`Update::members_can_create_public_pages`](crate::orgs::update::Update::members_can_create_public_pages)): Whether members may publish public GitHub Pages sites; sites already live stay. Default: `true`.
+    /// - `members_can_create_private_pages` (optional, [`Update::members_can_create_private_pages`](crate::orgs::update::Update::members_can_create_private_pages)): Whether members may publish private GitHub Pages sites; sites already live stay. Default: `true`.
+    /// - `members_can_fork_private_repositories` (optional, [`Update::members_can_fork_private_repositories`](crate::orgs::update::Update::members_can_fork_private_repositories)): Whether members may fork the organization's private repositories. Default: `false`.
+    /// - `web_commit_signoff_required` (optional, [`Update::web_commit_signoff_required`](crate::orgs::update::Update::web_commit_signoff_required)): Whether commits made in the web interface must carry a sign-off. Default: `false`.
+    /// - `blog` (optional, [`Update::blog`](crate::orgs::update::Update::blog)): Website address shown on the profile.
+    /// - `advanced_security_enabled_for_new_repositories` (optional, [`Update::advanced_security_enabled_for_new_repositories`](crate::orgs::update::Update::advanced_security_enabled_for_new_repositories), deprecated): **Closing down:** use code security configurations instead. Whether GitHub Advanced Security is switched on for new and transferred-in repositories. Requires owner or security manager rights.
+    /// - `dependabot_alerts_enabled_for_new_repositories` (optional, [`Update::dependabot_alerts_enabled_for_new_repositories`](crate::orgs::update::Update::dependabot_alerts_enabled_for_new_repositories), deprecated): **Closing down:** use code security configurations instead. Whether Dependabot alerts are switched on for new and transferred-in repositories. Requires owner or security manager rights.
+    /// - `dependabot_security_updates_enabled_for_new_repositories` (optional, [`Update::dependabot_security_updates_enabled_for_new_repositories`](crate::orgs::update::Update::dependabot_security_updates_enabled_for_new_repositories), deprecated): **Closing down:** use code security configurations instead. Whether Dependabot security updates are switched on for new and transferred-in repositories. Requires owner or security manager rights.
+    /// - `dependency_graph_enabled_for_new_repositories` (optional, [`Update::dependency_graph_enabled_for_new_repositories`](crate::orgs::update::Update::dependency_graph_enabled_for_new_repositories), deprecated): **Closing down:** use code security configurations instead. Whether the dependency graph is switched on for new and transferred-in repositories. Requires owner or security manager rights.
+    /// - `secret_scanning_enabled_for_new_repositories` (optional, [`Update::secret_scanning_enabled_for_new_repositories`](crate::orgs::update::Update::secret_scanning_enabled_for_new_repositories), deprecated): **Closing down:** use code security configurations instead. Whether secret scanning is switched on for new and transferred-in repositories. Requires owner or security manager rights.
+    /// - `secret_scanning_push_protection_enabled_for_new_repositories` (optional, [`Update::secret_scanning_push_protection_enabled_for_new_repositories`](crate::orgs::update::Update::secret_scanning_push_protection_enabled_for_new_repositories), deprecated): **Closing down:** use code security configurations instead. Whether secret scanning push protection is switched on for new and transferred-in repositories. Requires owner or security manager rights.
+    /// - `secret_scanning_push_protection_custom_link_enabled` (optional, [`Update::secret_scanning_push_protection_custom_link_enabled`](crate::orgs::update::Update::secret_scanning_push_protection_custom_link_enabled)): Whether people whose push is blocked for containing a secret are shown a custom link.
+    /// - `secret_scanning_push_protection_custom_link` (optional, [`Update::secret_scanning_push_protection_custom_link`](crate::orgs::update::Update::secret_scanning_push_protection_custom_link)): Address of that custom link, used when `secret_scanning_push_protection_custom_link_enabled` is true.
+    /// - `deploy_keys_enabled_for_repositories` (optional, [`Update::deploy_keys_enabled_for_repositories`](crate::orgs::update::Update::deploy_keys_enabled_for_repositories)): Whether deploy keys may be added to and used by the organization's repositories.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `PATCH /orgs/{org}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/orgs/orgs#update-an-organization)
+    #[inline]
+    pub fn update(&self, org: impl Into<String>) -> update::Update<'c> {
+        update::Update {
+            client: self.client,
+            org: org.into(),
+            billing_email: None,
+            company: None,
+            email: None,
+            twitter_username: None,
+            location: None,
+            name: None,
+            description: None,
+            has_organization_projects: None,
+            has_repository_projects: None,
+            default_repository_permission: None,
+            members_can_create_repositories: None,
+            members_can_create_internal_repositories: None,
+            members_can_create_private_repositories: None,
+            members_can_create_public_repositories: None,
+            members_allowed_repository_creation_type: None,
+            members_can_create_pages: None,
+            members_can_create_public_pages: None,
+            members_can_create_private_pages: None,
+            members_can_fork_private_repositories: None,
+            web_commit_signoff_required: None,
+            blog: None,
+            advanced_security_enabled_for_new_repositories: None,
+            dependabot_alerts_enabled_for_new_repositories: None,
+            dependabot_security_updates_enabled_for_new_repositories: None,
+            dependency_graph_enabled_for_new_repositories: None,
+            secret_scanning_enabled_for_new_repositories: None,
+            secret_scanning_push_protection_enabled_for_new_repositories: None,
+            secret_scanning_push_protection_custom_link_enabled: None,
+            secret_scanning_push_protection_custom_link: None,
+            deploy_keys_enabled_for_repositories: None,
+        }
+    }
+    /// Change an issue type of an organization
+    ///
+    /// Edits one of the organization's issue types. The caller must administer the organization; OAuth app tokens and classic personal access tokens need `admin:org`.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `issue_type_id` (required): ID of the issue type.
+    /// - `name` (required): Name of the issue type.
+    /// - `is_enabled` (required): Whether the type can be used across the organization.
+    /// - `description` (optional, [`UpdateIssueType::description`](crate::orgs::update_issue_type::UpdateIssueType::description)): Short explanation of the type.
+    /// - `color` (optional, [`UpdateIssueType::color`](crate::orgs::update_issue_type::UpdateIssueType::color)): Colour shown for the type: `gray`, `blue`, `green`, `yellow`, `orange`, `red`, `pink` or `purple`.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `PUT /orgs/{org}/issue-types/{issue_type_id}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/orgs/issue-types#update-issue-type-for-an-organization)
+    #[inline]
+    pub fn update_issue_type(
+        &self,
+        org: impl Into<String>,
+        issue_type_id: i64,
+        name: impl Into<String>,
+        is_enabled: bool,
+    ) -> update_issue_type::UpdateIssueType<'c> {
+        update_issue_type::UpdateIssueType {
+            client: self.client,
+            org: org.into(),
+            issue_type_id,
+            name: name.into(),
+            is_enabled,
+            description: None,
+            color: None,
+        }
+    }
+    /// Accept an invitation to an organization
+    ///
+    /// Turns the signed-in user's pending invitation into an active membership of the organization.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `state` (required): New state of the membership; only `active` is accepted.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `PATCH /user/memberships/orgs/{org}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/orgs/members#update-an-organization-membership-for-the-authenticated-user)
+    #[inline]
+    pub fn update_membership_for_authenticated_user(
+        &self,
+        org: impl Into<String>,
+        state: crate::orgs::update_membership_for_authenticated_user::State,
+    ) -> update_membership_for_authenticated_user::UpdateMembershipForAuthenticatedUser<
+        'c,
+    > {
+        update_membership_for_authenticated_user::UpdateMembershipForAuthenticatedUser {
+            client: self.client,
+            org: org.into(),
+            state,
+        }
+    }
+    /// Revoke one fine-grained token's organization access
+    ///
+    /// Changes what one member's fine-grained personal access token may reach in the organization; the only change offered is revoking its access. Only GitHub Apps may call it.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `pat_id` (required): ID of the fine-grained personal access token.
+    /// - `action` (required): What to do with the token; only `revoke`.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `POST /orgs/{org}/personal-access-tokens/{pat_id}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/orgs/personal-access-tokens#update-the-access-a-fine-grained-personal-access-token-has-to-organization-resources)
+    #[inline]
+    pub fn update_pat_access(
+        &self,
+        org: impl Into<String>,
+        pat_id: i64,
+        action: crate::orgs::update_pat_access::Action,
+    ) -> update_pat_access::UpdatePatAccess<'c> {
+        update_pat_access::UpdatePatAccess {
+            client: self.client,
+            org: org.into(),
+            pat_id,
+            action,
+        }
+    }
+    /// Revoke several fine-grained tokens' organization access
+    ///
+    /// Changes what several members' fine-grained personal access tokens may reach in the organization; the only change offered is revoking their access. Only GitHub Apps may call it.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `action` (required): What to do with the tokens; only `revoke`.
+    /// - `pat_ids` (required): IDs of the fine-grained personal access tokens.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `POST /orgs/{org}/personal-access-tokens`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/orgs/personal-access-tokens#update-the-access-to-organization-resources-via-fine-grained-personal-access-tokens)
+    #[inline]
+    pub fn update_pat_accesses(
+        &self,
+        org: impl Into<String>,
+        action: crate::orgs::update_pat_accesses::Action,
+        pat_ids: Vec<i64>,
+    ) -> update_pat_accesses::UpdatePatAccesses<'c> {
+        update_pat_accesses::UpdatePatAccesses {
+            client: self.client,
+            org: org.into(),
+            action,
+            pat_ids,
+        }
+    }
+    /// Change an organization webhook
+    ///
+    /// Edits an organization webhook. Sending a `config` replaces the stored `secret`: repeat the old one or give a new one, or the webhook ends up without any. To change only config fields, `orgs.updateWebhookConfigForOrg` is simpler. Only organization owners may call it, with `admin:org_hook` on OAuth app tokens and classic personal access tokens.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `hook_id` (required): Numeric ID of the webhook; deliveries carry it in their `X-GitHub-Hook-ID` header.
+    /// - `config` (optional, [`UpdateWebhook::config`](crate::orgs::update_webhook::UpdateWebhook::config)): Settings of the webhook.
+    /// - `events` (optional, [`UpdateWebhook::events`](crate::orgs::update_webhook::UpdateWebhook::events)): Events that fire the webhook. Default: `["push"]`.
+    /// - `active` (optional, [`UpdateWebhook::active`](crate::orgs::update_webhook::UpdateWebhook::active)): Whether deliveries are sent when the webhook fires. Default: `true`.
+    /// - `name` (optional, [`UpdateWebhook::name`](crate::orgs::update_webhook::UpdateWebhook::name)): Kind of webhook; always `web`.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `PATCH /orgs/{org}/hooks/{hook_id}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/orgs/webhooks#update-an-organization-webhook)
+    #[inline]
+    pub fn update_webhook(
+        &self,
+        org: impl Into<String>,
+        hook_id: i64,
+    ) -> update_webhook::UpdateWebhook<'c> {
+        update_webhook::UpdateWebhook {
+            client: self.client,
+            org: org.into(),
+            hook_id,
+            config: None,
+            events: None,
+            active: None,
+            name: None,
+        }
+    }
+    /// Change the settings of an organization webhook
+    ///
+    /// Edits only the `config` block (URL, content type, secret, TLS check) of an organization webhook; events and the active flag are changed with `orgs.updateWebhook`. Only organization owners may call it, with `admin:org_hook` on OAuth app tokens and classic personal access tokens.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `hook_id` (required): Numeric ID of the webhook; deliveries carry it in their `X-GitHub-Hook-ID` header.
+    /// - `url` (optional, [`UpdateWebhookConfigForOrg::url`](crate::orgs::update_webhook_config_for_org::UpdateWebhookConfigForOrg::url)): Address that receives the payloads.
+    /// - `content_type` (optional, [`UpdateWebhookConfigForOrg::content_type`](crate::orgs::update_webhook_config_for_org::UpdateWebhookConfigForOrg::content_type)): Encoding of the payloads, `json` or `form`. Default: `form`.
+    /// - `secret` (optional, [`UpdateWebhookConfigForOrg::secret`](crate::orgs::update_webhook_config_for_org::UpdateWebhookConfigForOrg::secret)): Shared secret used as the HMAC key for the signature headers of each delivery.
+    /// - `insecure_ssl` (optional, [`UpdateWebhookConfigForOrg::insecure_ssl`](crate::orgs::update_webhook_config_for_org::UpdateWebhookConfigForOrg::insecure_ssl)): `1` skips checking the TLS certificate of `url`; `0` (the safe choice) checks it. Sent as a string or a number.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `PATCH /orgs/{org}/hooks/{hook_id}/config`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/orgs/webhooks#update-a-webhook-configuration-for-an-organization)
+    #[inline]
+    pub fn update_webhook_config_for_org(
+        &self,
+        org: impl Into<String>,
+        hook_id: i64,
+    ) -> update_webhook_config_for_org::UpdateWebhookConfigForOrg<'c> {
+        update_webhook_config_for_org::UpdateWebhookConfigForOrg {
+            client: self.client,
+            org: org.into(),
+            hook_id,
+            url: None,
+            content_type: None,
+            secret: None,
+            insecure_ssl: None,
+        }
+    }
+}
+/// Request builder and parameter types of [`Orgs::assign_team_to_org_role`](crate::orgs::Orgs::assign_team_to_org_role).
+pub mod assign_team_to_org_role {
+    /// Request for [`Orgs::assign_team_to_org_role`](crate::orgs::Orgs::assign_team_to_org_role): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct AssignTeamToOrgRole<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) team_slug: String,
+        pub(super) role_id: i64,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for AssignTeamToOrgRole<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> AssignTeamToOrgRole<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Put,
+                "/orgs/{org}/organization-roles/teams/{team_slug}/{role_id}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.org),
+                    crate::runtime::encode::PathValue::Segment(&self.team_slug),
+                    crate::runtime::encode::PathValue::Integer(self.role_id),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Orgs::assign_user_to_org_role`](crate::orgs::Orgs::assign_user_to_org_role).
+pub mod assign_user_to_org_role {
+    /// Request for [`Orgs::assign_user_to_org_role`](crate::orgs::Orgs::assign_user_to_org_role): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct AssignUserToOrgRole<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) username: String,
+        pub(super) role_id: i64,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for AssignUserToOrgRole<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> AssignUserToOrgRole<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Put,
+                "/orgs/{org}/organization-roles/users/{username}/{role_id}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.org),
+                    crate::runtime::encode::PathValue::Segment(&self.username),
+                    crate::runtime::encode::PathValue::Integer(self.role_id),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Orgs::block_user`](crate::orgs::Orgs::block_user).
+pub mod block_user {
+    /// Request for [`Orgs::block_user`](crate::orgs::Orgs::block_user): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct BlockUser<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) username: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for BlockUser<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> BlockUser<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Put,
+                "/orgs/{org}/blocks/{username}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.org),
+                    crate::runtime::encode::PathValue::Segment(&self.username),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Orgs::cancel_invitation`](crate::orgs::Orgs::cancel_invitation).
+pub mod cancel_invitation {
+    /// Request for [`Orgs::cancel_invitation`](crate::orgs::Orgs::cancel_invitation): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct CancelInvitation<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) invitation_id: i64,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for CancelInvitation<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> CancelInvitation<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                    self.client,
+                    crate::runtime::Method::Delete,
+                    "/orgs/{org}/invitations/{invitation_id}",
+                    &[
+                        crate::runtime::encode::PathValue::Segment(&self.org),
+                        crate::runtime::encode::PathValue::Integer(self.invitation_id),
+                    ],
+                )
+                .triggers_notifications()
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Orgs::check_blocked_user`](crate::orgs::Orgs::check_blocked_user).
+pub mod check_blocked_user {
+    /// Request for [`Orgs::check_blocked_user`](crate::orgs::Orgs::check_blocked_user): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct CheckBlockedUser<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) username: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for CheckBlockedUser<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> CheckBlockedUser<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/orgs/{org}/blocks/{username}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.org),
+                    crate::runtime::encode::PathValue::Segment(&self.username),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
         }
     }
 }
@@ -414,6 +3395,1983 @@ pub mod check_membership_for_user {
         }
     }
 }
+/// Request builder and parameter types of [`Orgs::check_public_membership_for_user`](crate::orgs::Orgs::check_public_membership_for_user).
+pub mod check_public_membership_for_user {
+    /// Request for [`Orgs::check_public_membership_for_user`](crate::orgs::Orgs::check_public_membership_for_user): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct CheckPublicMembershipForUser<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) username: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for CheckPublicMembershipForUser<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> CheckPublicMembershipForUser<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/orgs/{org}/public_members/{username}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.org),
+                    crate::runtime::encode::PathValue::Segment(&self.username),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Orgs::convert_member_to_outside_collaborator`](crate::orgs::Orgs::convert_member_to_outside_collaborator).
+pub mod convert_member_to_outside_collaborator {
+    /// Request for [`Orgs::convert_member_to_outside_collaborator`](crate::orgs::Orgs::convert_member_to_outside_collaborator): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ConvertMemberToOutsideCollaborator<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) username: String,
+        pub(super) r#async: Option<bool>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ConvertMemberToOutsideCollaborator<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> ConvertMemberToOutsideCollaborator<'c> {
+        /// `true` queues the conversion as a background job; GitHub then answers `202` once it is queued. Default: `false`.
+        #[inline]
+        pub fn r#async(mut self, r#async: bool) -> Self {
+            self.r#async = Some(r#async);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Put,
+                "/orgs/{org}/outside_collaborators/{username}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.org),
+                    crate::runtime::encode::PathValue::Segment(&self.username),
+                ],
+            );
+            let mut body = crate::runtime::JsonObject::new();
+            body.opt("async", &self.r#async);
+            if !body.is_empty() {
+                req = req.json(body);
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Orgs::create_artifact_deployment_record`](crate::orgs::Orgs::create_artifact_deployment_record).
+pub mod create_artifact_deployment_record {
+    /// Request for [`Orgs::create_artifact_deployment_record`](crate::orgs::Orgs::create_artifact_deployment_record): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct CreateArtifactDeploymentRecord<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) name: String,
+        pub(super) digest: String,
+        pub(super) version: Option<String>,
+        pub(super) status: crate::orgs::create_artifact_deployment_record::Status,
+        pub(super) logical_environment: String,
+        pub(super) physical_environment: Option<String>,
+        pub(super) cluster: Option<String>,
+        pub(super) deployment_name: String,
+        pub(super) tags: Option<::std::collections::BTreeMap<String, String>>,
+        pub(super) runtime_risks: Option<
+            Vec<crate::orgs::create_artifact_deployment_record::RuntimeRisks>,
+        >,
+        pub(super) github_repository: Option<String>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for CreateArtifactDeploymentRecord<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> CreateArtifactDeploymentRecord<'c> {
+        /// Version of the artifact.
+        #[inline]
+        pub fn version(mut self, version: impl Into<String>) -> Self {
+            self.version = Some(version.into());
+            self
+        }
+        /// Region or site the artifact runs in.
+        #[inline]
+        pub fn physical_environment(
+            mut self,
+            physical_environment: impl Into<String>,
+        ) -> Self {
+            self.physical_environment = Some(physical_environment.into());
+            self
+        }
+        /// Cluster the artifact runs on.
+        #[inline]
+        pub fn cluster(mut self, cluster: impl Into<String>) -> Self {
+            self.cluster = Some(cluster.into());
+            self
+        }
+        /// Free-form key/value labels for the deployment.
+        #[inline]
+        pub fn tags(
+            mut self,
+            tags: ::std::collections::BTreeMap<String, String>,
+        ) -> Self {
+            self.tags = Some(tags);
+            self
+        }
+        /// Runtime risks of the deployment, among `critical-resource`, `internet-exposed`, `lateral-movement` and `sensitive-data`.
+        #[inline]
+        pub fn runtime_risks(
+            mut self,
+            runtime_risks: Vec<
+                crate::orgs::create_artifact_deployment_record::RuntimeRisks,
+            >,
+        ) -> Self {
+            self.runtime_risks = Some(runtime_risks);
+            self
+        }
+        /// Repository of the organization that produced the artifact. Needed only when the artifact has no provenance attestation; when it has one, the repository named there wins.
+        #[inline]
+        pub fn github_repository(
+            mut self,
+            github_repository: impl Into<String>,
+        ) -> Self {
+            self.github_repository = Some(github_repository.into());
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Post,
+                "/orgs/{org}/artifacts/metadata/deployment-record",
+                &[crate::runtime::encode::PathValue::Segment(&self.org)],
+            );
+            let mut body = crate::runtime::JsonObject::new();
+            body.field("name", &self.name);
+            body.field("digest", &self.digest);
+            body.opt("version", &self.version);
+            body.field("status", &self.status);
+            body.field("logical_environment", &self.logical_environment);
+            body.opt("physical_environment", &self.physical_environment);
+            body.opt("cluster", &self.cluster);
+            body.field("deployment_name", &self.deployment_name);
+            body.opt("tags", &self.tags);
+            body.opt("runtime_risks", &self.runtime_risks);
+            body.opt("github_repository", &self.github_repository);
+            req = req.json(body);
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+    /// State of the deployment: `deployed` or `decommissioned`.
+    #[derive(Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum Status {
+        /// `deployed`
+        Deployed,
+        /// `decommissioned`
+        Decommissioned,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl ::std::fmt::Debug for Status {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Deployed => "Deployed",
+                    Self::Decommissioned => "Decommissioned",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
+    }
+    impl Status {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Deployed => "deployed",
+                Self::Decommissioned => "decommissioned",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for Status {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    /// Runtime risks of the deployment, among `critical-resource`, `internet-exposed`, `lateral-movement` and `sensitive-data`.
+    #[derive(Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum RuntimeRisks {
+        /// `critical-resource`
+        CriticalResource,
+        /// `internet-exposed`
+        InternetExposed,
+        /// `lateral-movement`
+        LateralMovement,
+        /// `sensitive-data`
+        SensitiveData,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl ::std::fmt::Debug for RuntimeRisks {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::CriticalResource => "CriticalResource",
+                    Self::InternetExposed => "InternetExposed",
+                    Self::LateralMovement => "LateralMovement",
+                    Self::SensitiveData => "SensitiveData",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
+    }
+    impl RuntimeRisks {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::CriticalResource => "critical-resource",
+                Self::InternetExposed => "internet-exposed",
+                Self::LateralMovement => "lateral-movement",
+                Self::SensitiveData => "sensitive-data",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for RuntimeRisks {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+}
+/// Request builder and parameter types of [`Orgs::create_artifact_storage_record`](crate::orgs::Orgs::create_artifact_storage_record).
+pub mod create_artifact_storage_record {
+    /// Request for [`Orgs::create_artifact_storage_record`](crate::orgs::Orgs::create_artifact_storage_record): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct CreateArtifactStorageRecord<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) name: String,
+        pub(super) digest: String,
+        pub(super) version: Option<String>,
+        pub(super) artifact_url: Option<String>,
+        pub(super) path: Option<String>,
+        pub(super) registry_url: String,
+        pub(super) repository: Option<String>,
+        pub(super) status: Option<crate::orgs::create_artifact_storage_record::Status>,
+        pub(super) github_repository: Option<String>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for CreateArtifactStorageRecord<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> CreateArtifactStorageRecord<'c> {
+        /// Version of the artifact.
+        #[inline]
+        pub fn version(mut self, version: impl Into<String>) -> Self {
+            self.version = Some(version.into());
+            self
+        }
+        /// Address at which the stored artifact can be fetched.
+        #[inline]
+        pub fn artifact_url(mut self, artifact_url: impl Into<String>) -> Self {
+            self.artifact_url = Some(artifact_url.into());
+            self
+        }
+        /// Path of the artifact inside the registry.
+        #[inline]
+        pub fn path(mut self, path: impl Into<String>) -> Self {
+            self.path = Some(path.into());
+            self
+        }
+        /// Repository inside the registry.
+        #[inline]
+        pub fn repository(mut self, repository: impl Into<String>) -> Self {
+            self.repository = Some(repository.into());
+            self
+        }
+        /// State of the stored artifact: `active`, `eol` or `deleted`. Default: `active`.
+        #[inline]
+        pub fn status(
+            mut self,
+            status: crate::orgs::create_artifact_storage_record::Status,
+        ) -> Self {
+            self.status = Some(status);
+            self
+        }
+        /// Repository of the organization that produced the artifact. Needed only when the artifact has no provenance attestation; when it has one, the repository named there wins.
+        #[inline]
+        pub fn github_repository(
+            mut self,
+            github_repository: impl Into<String>,
+        ) -> Self {
+            self.github_repository = Some(github_repository.into());
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Post,
+                "/orgs/{org}/artifacts/metadata/storage-record",
+                &[crate::runtime::encode::PathValue::Segment(&self.org)],
+            );
+            let mut body = crate::runtime::JsonObject::new();
+            body.field("name", &self.name);
+            body.field("digest", &self.digest);
+            body.opt("version", &self.version);
+            body.opt("artifact_url", &self.artifact_url);
+            body.opt("path", &self.path);
+            body.field("registry_url", &self.registry_url);
+            body.opt("repository", &self.repository);
+            body.opt("status", &self.status);
+            body.opt("github_repository", &self.github_repository);
+            req = req.json(body);
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+    /// State of the stored artifact: `active`, `eol` or `deleted`. Default: `active`.
+    #[derive(Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum Status {
+        /// `active`
+        Active,
+        /// `eol`
+        Eol,
+        /// `deleted`
+        Deleted,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl ::std::fmt::Debug for Status {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Active => "Active",
+                    Self::Eol => "Eol",
+                    Self::Deleted => "Deleted",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
+    }
+    impl Status {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Active => "active",
+                Self::Eol => "eol",
+                Self::Deleted => "deleted",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for Status {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+}
+/// Request builder and parameter types of [`Orgs::create_invitation`](crate::orgs::Orgs::create_invitation).
+pub mod create_invitation {
+    /// Request for [`Orgs::create_invitation`](crate::orgs::Orgs::create_invitation): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct CreateInvitation<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) invitee_id: Option<i64>,
+        pub(super) email: Option<String>,
+        pub(super) role: Option<crate::orgs::create_invitation::Role>,
+        pub(super) team_ids: Option<Vec<i64>>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for CreateInvitation<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> CreateInvitation<'c> {
+        /// GitHub user ID of the person to invite. Send either `invitee_id` or `email`.
+        #[inline]
+        pub fn invitee_id(mut self, invitee_id: i64) -> Self {
+            self.invitee_id = Some(invitee_id);
+            self
+        }
+        /// Email address of the person to invite (it may belong to a GitHub account already). Send either `invitee_id` or `email`.
+        #[inline]
+        pub fn email(mut self, email: impl Into<String>) -> Self {
+            self.email = Some(email.into());
+            self
+        }
+        /// Role the person gets on joining: `admin` (owner), `direct_member`, `billing_manager`, or `reinstate` (the role they held before they were removed, for former members). Default: `direct_member`.
+        #[inline]
+        pub fn role(mut self, role: crate::orgs::create_invitation::Role) -> Self {
+            self.role = Some(role);
+            self
+        }
+        /// IDs of teams the person joins along with the organization.
+        #[inline]
+        pub fn team_ids(mut self, team_ids: Vec<i64>) -> Self {
+            self.team_ids = Some(team_ids);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                    self.client,
+                    crate::runtime::Method::Post,
+                    "/orgs/{org}/invitations",
+                    &[crate::runtime::encode::PathValue::Segment(&self.org)],
+                )
+                .triggers_notifications();
+            let mut body = crate::runtime::JsonObject::new();
+            body.opt("invitee_id", &self.invitee_id);
+            body.opt("email", &self.email);
+            body.opt("role", &self.role);
+            body.opt("team_ids", &self.team_ids);
+            if !body.is_empty() {
+                req = req.json(body);
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+    /// Role the person gets on joining: `admin` (owner), `direct_member`, `billing_manager`, or `reinstate` (the role they held before they were removed, for former members). Default: `direct_member`.
+    #[derive(Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum Role {
+        /// `admin`
+        Admin,
+        /// `direct_member`
+        DirectMember,
+        /// `billing_manager`
+        BillingManager,
+        /// `reinstate`
+        Reinstate,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl ::std::fmt::Debug for Role {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Admin => "Admin",
+                    Self::DirectMember => "DirectMember",
+                    Self::BillingManager => "BillingManager",
+                    Self::Reinstate => "Reinstate",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
+    }
+    impl Role {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Admin => "admin",
+                Self::DirectMember => "direct_member",
+                Self::BillingManager => "billing_manager",
+                Self::Reinstate => "reinstate",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for Role {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+}
+/// Request builder and parameter types of [`Orgs::create_issue_type`](crate::orgs::Orgs::create_issue_type).
+pub mod create_issue_type {
+    /// Request for [`Orgs::create_issue_type`](crate::orgs::Orgs::create_issue_type): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct CreateIssueType<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) name: String,
+        pub(super) is_enabled: bool,
+        pub(super) description: Option<Option<String>>,
+        pub(super) color: Option<Option<crate::orgs::create_issue_type::Color>>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for CreateIssueType<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> CreateIssueType<'c> {
+        /// Short explanation of the type.
+        ///
+        /// `None` is sent as `null`.
+        #[inline]
+        pub fn description(mut self, description: Option<String>) -> Self {
+            self.description = Some(description);
+            self
+        }
+        /// Colour shown for the type: `gray`, `blue`, `green`, `yellow`, `orange`, `red`, `pink` or `purple`.
+        ///
+        /// `None` is sent as `null`.
+        #[inline]
+        pub fn color(
+            mut self,
+            color: Option<crate::orgs::create_issue_type::Color>,
+        ) -> Self {
+            self.color = Some(color);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Post,
+                "/orgs/{org}/issue-types",
+                &[crate::runtime::encode::PathValue::Segment(&self.org)],
+            );
+            let mut body = crate::runtime::JsonObject::new();
+            body.field("name", &self.name);
+            body.field("is_enabled", &self.is_enabled);
+            body.opt("description", &self.description);
+            body.opt("color", &self.color);
+            req = req.json(body);
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+    /// Colour shown for the type: `gray`, `blue`, `green`, `yellow`, `orange`, `red`, `pink` or `purple`.
+    #[derive(Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum Color {
+        /// `gray`
+        Gray,
+        /// `blue`
+        Blue,
+        /// `green`
+        Green,
+        /// `yellow`
+        Yellow,
+        /// `orange`
+        Orange,
+        /// `red`
+        Red,
+        /// `pink`
+        Pink,
+        /// `purple`
+        Purple,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl ::std::fmt::Debug for Color {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Gray => "Gray",
+                    Self::Blue => "Blue",
+                    Self::Green => "Green",
+                    Self::Yellow => "Yellow",
+                    Self::Orange => "Orange",
+                    Self::Red => "Red",
+                    Self::Pink => "Pink",
+                    Self::Purple => "Purple",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
+    }
+    impl Color {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Gray => "gray",
+                Self::Blue => "blue",
+                Self::Green => "green",
+                Self::Yellow => "yellow",
+                Self::Orange => "orange",
+                Self::Red => "red",
+                Self::Pink => "pink",
+                Self::Purple => "purple",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for Color {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+}
+/// Request builder and parameter types of [`Orgs::create_webhook`](crate::orgs::Orgs::create_webhook).
+pub mod create_webhook {
+    /// Request for [`Orgs::create_webhook`](crate::orgs::Orgs::create_webhook): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct CreateWebhook<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) name: String,
+        pub(super) config: crate::orgs::create_webhook::Config,
+        pub(super) events: Option<Vec<String>>,
+        pub(super) active: Option<bool>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for CreateWebhook<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> CreateWebhook<'c> {
+        /// Events that fire the webhook; `["*"]` subscribes to all. Default: `["push"]`.
+        #[inline]
+        pub fn events(
+            mut self,
+            events: impl IntoIterator<Item = impl Into<String>>,
+        ) -> Self {
+            self.events = Some(events.into_iter().map(Into::into).collect());
+            self
+        }
+        /// Whether deliveries are sent when the webhook fires. Default: `true`.
+        #[inline]
+        pub fn active(mut self, active: bool) -> Self {
+            self.active = Some(active);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Post,
+                "/orgs/{org}/hooks",
+                &[crate::runtime::encode::PathValue::Segment(&self.org)],
+            );
+            let mut body = crate::runtime::JsonObject::new();
+            body.field("name", &self.name);
+            body.field("config", &self.config);
+            body.opt("events", &self.events);
+            body.opt("active", &self.active);
+            req = req.json(body);
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+    /// `1` skips checking the TLS certificate of `url`; `0` (the safe choice) checks it. Sent as a string or a number.
+    ///
+    /// One of several types; each converts into it with `.into()`.
+    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+    #[serde(untagged)]
+    pub enum ConfigInsecureSsl {
+        String(String),
+        Number(f64),
+    }
+    impl From<String> for ConfigInsecureSsl {
+        #[inline]
+        fn from(value: String) -> Self {
+            Self::String(value)
+        }
+    }
+    impl From<&str> for ConfigInsecureSsl {
+        #[inline]
+        fn from(value: &str) -> Self {
+            Self::String(value.to_owned())
+        }
+    }
+    impl From<f64> for ConfigInsecureSsl {
+        #[inline]
+        fn from(value: f64) -> Self {
+            Self::Number(value)
+        }
+    }
+    /// Settings of the webhook.
+    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+    pub struct Config {
+        /// Address that receives the payloads.
+        pub url: String,
+        /// Encoding of the payloads, `json` or `form`. Default: `form`.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub content_type: Option<String>,
+        /// Shared secret used as the HMAC key for the signature headers of each delivery.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub secret: Option<String>,
+        /// `1` skips checking the TLS certificate of `url`; `0` (the safe choice) checks it. Sent as a string or a number.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub insecure_ssl: Option<crate::orgs::create_webhook::ConfigInsecureSsl>,
+        /// User name for basic authentication at `url`.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub username: Option<String>,
+        /// Password for basic authentication at `url`.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub password: Option<String>,
+    }
+    impl Config {
+        /// A value with the required fields; optional ones are unset (`None`).
+        #[inline]
+        pub fn new(url: impl Into<String>) -> Self {
+            Self {
+                url: url.into(),
+                content_type: None,
+                secret: None,
+                insecure_ssl: None,
+                username: None,
+                password: None,
+            }
+        }
+    }
+}
+/// Request builder and parameter types of [`Orgs::custom_properties_for_orgs_create_or_update_organization_values`](crate::orgs::Orgs::custom_properties_for_orgs_create_or_update_organization_values).
+pub mod custom_properties_for_orgs_create_or_update_organization_values {
+    /// Request for [`Orgs::custom_properties_for_orgs_create_or_update_organization_values`](crate::orgs::Orgs::custom_properties_for_orgs_create_or_update_organization_values): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct CustomPropertiesForOrgsCreateOrUpdateOrganizationValues<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) properties: Vec<
+            crate::orgs::custom_properties_for_orgs_create_or_update_organization_values::PropertiesItem,
+        >,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug
+    for CustomPropertiesForOrgsCreateOrUpdateOrganizationValues<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> CustomPropertiesForOrgsCreateOrUpdateOrganizationValues<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Patch,
+                "/organizations/{org}/org-properties/values",
+                &[crate::runtime::encode::PathValue::Segment(&self.org)],
+            );
+            let mut body = crate::runtime::JsonObject::new();
+            body.field("properties", &self.properties);
+            req = req.json(body);
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+    /// Property names with the values to give them.
+    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+    pub struct PropertiesItem {
+        /// Name of the property.
+        pub property_name: String,
+        /// Value to assign, or `null` to remove it.
+        pub value: Option<String>,
+    }
+    impl PropertiesItem {
+        /// A value with the required fields; optional ones are unset (`None`).
+        #[inline]
+        pub fn new(property_name: impl Into<String>, value: Option<String>) -> Self {
+            Self {
+                property_name: property_name.into(),
+                value,
+            }
+        }
+    }
+}
+/// Request builder and parameter types of [`Orgs::custom_properties_for_orgs_get_organization_values`](crate::orgs::Orgs::custom_properties_for_orgs_get_organization_values).
+pub mod custom_properties_for_orgs_get_organization_values {
+    /// Request for [`Orgs::custom_properties_for_orgs_get_organization_values`](crate::orgs::Orgs::custom_properties_for_orgs_get_organization_values): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct CustomPropertiesForOrgsGetOrganizationValues<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for CustomPropertiesForOrgsGetOrganizationValues<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> CustomPropertiesForOrgsGetOrganizationValues<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/organizations/{org}/org-properties/values",
+                &[crate::runtime::encode::PathValue::Segment(&self.org)],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Orgs::custom_properties_for_repos_create_or_update_organization_definition`](crate::orgs::Orgs::custom_properties_for_repos_create_or_update_organization_definition).
+pub mod custom_properties_for_repos_create_or_update_organization_definition {
+    /// Request for [`Orgs::custom_properties_for_repos_create_or_update_organization_definition`](crate::orgs::Orgs::custom_properties_for_repos_create_or_update_organization_definition): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct CustomPropertiesForReposCreateOrUpdateOrganizationDefinition<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) custom_property_name: String,
+        pub(super) value_type: crate::orgs::custom_properties_for_repos_create_or_update_organization_definition::ValueType,
+        pub(super) required: Option<bool>,
+        pub(super) default_value: Option<
+            Option<
+                crate::orgs::custom_properties_for_repos_create_or_update_organization_definition::DefaultValue,
+            >,
+        >,
+        pub(super) description: Option<Option<String>>,
+        pub(super) allowed_values: Option<Option<Vec<String>>>,
+        pub(super) values_editable_by: Option<
+            Option<
+                crate::orgs::custom_properties_for_repos_create_or_update_organization_definition::ValuesEditableBy,
+            >,
+        >,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug
+    for CustomPropertiesForReposCreateOrUpdateOrganizationDefinition<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> CustomPropertiesForReposCreateOrUpdateOrganizationDefinition<'c> {
+        /// Whether every repository must have a value.
+        #[inline]
+        pub fn required(mut self, required: bool) -> Self {
+            self.required = Some(required);
+            self
+        }
+        /// Value used where a repository sets none.
+        ///
+        /// `None` is sent as `null`.
+        #[inline]
+        pub fn default_value(
+            mut self,
+            default_value: Option<
+                crate::orgs::custom_properties_for_repos_create_or_update_organization_definition::DefaultValue,
+            >,
+        ) -> Self {
+            self.default_value = Some(default_value);
+            self
+        }
+        /// Short explanation of the property.
+        ///
+        /// `None` is sent as `null`.
+        #[inline]
+        pub fn description(mut self, description: Option<String>) -> Self {
+            self.description = Some(description);
+            self
+        }
+        /// Values a select-type property accepts, in display order; up to 200.
+        ///
+        /// `None` is sent as `null`.
+        #[inline]
+        pub fn allowed_values(mut self, allowed_values: Option<Vec<String>>) -> Self {
+            self.allowed_values = Some(allowed_values);
+            self
+        }
+        /// Who may set values: `org_actors` or `org_and_repo_actors`.
+        ///
+        /// `None` is sent as `null`.
+        #[inline]
+        pub fn values_editable_by(
+            mut self,
+            values_editable_by: Option<
+                crate::orgs::custom_properties_for_repos_create_or_update_organization_definition::ValuesEditableBy,
+            >,
+        ) -> Self {
+            self.values_editable_by = Some(values_editable_by);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Put,
+                "/orgs/{org}/properties/schema/{custom_property_name}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.org),
+                    crate::runtime::encode::PathValue::Segment(
+                        &self.custom_property_name,
+                    ),
+                ],
+            );
+            let mut body = crate::runtime::JsonObject::new();
+            body.field("value_type", &self.value_type);
+            body.opt("required", &self.required);
+            body.opt("default_value", &self.default_value);
+            body.opt("description", &self.description);
+            body.opt("allowed_values", &self.allowed_values);
+            body.opt("values_editable_by", &self.values_editable_by);
+            req = req.json(body);
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+    /// Kind of value: `string`, `single_select`, `multi_select` or `true_false`.
+    #[derive(Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum ValueType {
+        /// `string`
+        String,
+        /// `single_select`
+        SingleSelect,
+        /// `multi_select`
+        MultiSelect,
+        /// `true_false`
+        TrueFalse,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl ::std::fmt::Debug for ValueType {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::String => "String",
+                    Self::SingleSelect => "SingleSelect",
+                    Self::MultiSelect => "MultiSelect",
+                    Self::TrueFalse => "TrueFalse",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
+    }
+    impl ValueType {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::String => "string",
+                Self::SingleSelect => "single_select",
+                Self::MultiSelect => "multi_select",
+                Self::TrueFalse => "true_false",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for ValueType {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    /// Value used where a repository sets none.
+    ///
+    /// One of several types; each converts into it with `.into()`.
+    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+    #[serde(untagged)]
+    pub enum DefaultValue {
+        Array(Vec<::serde_json::Value>),
+        String(String),
+    }
+    impl From<Vec<::serde_json::Value>> for DefaultValue {
+        #[inline]
+        fn from(value: Vec<::serde_json::Value>) -> Self {
+            Self::Array(value)
+        }
+    }
+    impl From<String> for DefaultValue {
+        #[inline]
+        fn from(value: String) -> Self {
+            Self::String(value)
+        }
+    }
+    impl From<&str> for DefaultValue {
+        #[inline]
+        fn from(value: &str) -> Self {
+            Self::String(value.to_owned())
+        }
+    }
+    /// Who may set values: `org_actors` or `org_and_repo_actors`.
+    #[derive(Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum ValuesEditableBy {
+        /// `org_actors`
+        OrgActors,
+        /// `org_and_repo_actors`
+        OrgAndRepoActors,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl ::std::fmt::Debug for ValuesEditableBy {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::OrgActors => "OrgActors",
+                    Self::OrgAndRepoActors => "OrgAndRepoActors",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
+    }
+    impl ValuesEditableBy {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::OrgActors => "org_actors",
+                Self::OrgAndRepoActors => "org_and_repo_actors",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for ValuesEditableBy {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+}
+/// Request builder and parameter types of [`Orgs::custom_properties_for_repos_create_or_update_organization_definitions`](crate::orgs::Orgs::custom_properties_for_repos_create_or_update_organization_definitions).
+pub mod custom_properties_for_repos_create_or_update_organization_definitions {
+    /// Request for [`Orgs::custom_properties_for_repos_create_or_update_organization_definitions`](crate::orgs::Orgs::custom_properties_for_repos_create_or_update_organization_definitions): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct CustomPropertiesForReposCreateOrUpdateOrganizationDefinitions<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) properties: Vec<
+            crate::orgs::custom_properties_for_repos_create_or_update_organization_definitions::PropertiesItem,
+        >,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug
+    for CustomPropertiesForReposCreateOrUpdateOrganizationDefinitions<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> CustomPropertiesForReposCreateOrUpdateOrganizationDefinitions<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Patch,
+                "/orgs/{org}/properties/schema",
+                &[crate::runtime::encode::PathValue::Segment(&self.org)],
+            );
+            let mut body = crate::runtime::JsonObject::new();
+            body.field("properties", &self.properties);
+            req = req.json(body);
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+    /// Where the property is defined: `organization` or `enterprise`.
+    #[derive(Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum PropertiesSourceType {
+        /// `organization`
+        Organization,
+        /// `enterprise`
+        Enterprise,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl ::std::fmt::Debug for PropertiesSourceType {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Organization => "Organization",
+                    Self::Enterprise => "Enterprise",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
+    }
+    impl PropertiesSourceType {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Organization => "organization",
+                Self::Enterprise => "enterprise",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for PropertiesSourceType {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    /// Kind of value: `string`, `single_select`, `multi_select` or `true_false`.
+    #[derive(Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum PropertiesValueType {
+        /// `string`
+        String,
+        /// `single_select`
+        SingleSelect,
+        /// `multi_select`
+        MultiSelect,
+        /// `true_false`
+        TrueFalse,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl ::std::fmt::Debug for PropertiesValueType {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::String => "String",
+                    Self::SingleSelect => "SingleSelect",
+                    Self::MultiSelect => "MultiSelect",
+                    Self::TrueFalse => "TrueFalse",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
+    }
+    impl PropertiesValueType {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::String => "string",
+                Self::SingleSelect => "single_select",
+                Self::MultiSelect => "multi_select",
+                Self::TrueFalse => "true_false",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for PropertiesValueType {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    /// Value used where a repository sets none.
+    ///
+    /// One of several types; each converts into it with `.into()`.
+    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+    #[serde(untagged)]
+    pub enum PropertiesDefaultValue {
+        Array(Vec<::serde_json::Value>),
+        String(String),
+    }
+    impl From<Vec<::serde_json::Value>> for PropertiesDefaultValue {
+        #[inline]
+        fn from(value: Vec<::serde_json::Value>) -> Self {
+            Self::Array(value)
+        }
+    }
+    impl From<String> for PropertiesDefaultValue {
+        #[inline]
+        fn from(value: String) -> Self {
+            Self::String(value)
+        }
+    }
+    impl From<&str> for PropertiesDefaultValue {
+        #[inline]
+        fn from(value: &str) -> Self {
+            Self::String(value.to_owned())
+        }
+    }
+    /// Who may set values: `org_actors` or `org_and_repo_actors`.
+    #[derive(Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum PropertiesValuesEditableBy {
+        /// `org_actors`
+        OrgActors,
+        /// `org_and_repo_actors`
+        OrgAndRepoActors,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl ::std::fmt::Debug for PropertiesValuesEditableBy {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::OrgActors => "OrgActors",
+                    Self::OrgAndRepoActors => "OrgAndRepoActors",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
+    }
+    impl PropertiesValuesEditableBy {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::OrgActors => "org_actors",
+                Self::OrgAndRepoActors => "org_and_repo_actors",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for PropertiesValuesEditableBy {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    /// Definitions to create or replace.
+    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+    pub struct PropertiesItem {
+        /// Name of the property.
+        pub property_name: String,
+        /// API address of the property (filled in by GitHub).
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub url: Option<String>,
+        /// Where the property is defined: `organization` or `enterprise`.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub source_type: Option<
+            crate::orgs::custom_properties_for_repos_create_or_update_organization_definitions::PropertiesSourceType,
+        >,
+        /// Kind of value: `string`, `single_select`, `multi_select` or `true_false`.
+        pub value_type: crate::orgs::custom_properties_for_repos_create_or_update_organization_definitions::PropertiesValueType,
+        /// Whether every repository must have a value.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub required: Option<bool>,
+        /// Value used where a repository sets none.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub default_value: Option<
+            Option<
+                crate::orgs::custom_properties_for_repos_create_or_update_organization_definitions::PropertiesDefaultValue,
+            >,
+        >,
+        /// Short explanation of the property.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub description: Option<Option<String>>,
+        /// Values a select-type property accepts, in display order; up to 200.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub allowed_values: Option<Option<Vec<String>>>,
+        /// Who may set values: `org_actors` or `org_and_repo_actors`.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub values_editable_by: Option<
+            Option<
+                crate::orgs::custom_properties_for_repos_create_or_update_organization_definitions::PropertiesValuesEditableBy,
+            >,
+        >,
+    }
+    impl PropertiesItem {
+        /// A value with the required fields; optional ones are unset (`None`).
+        #[inline]
+        pub fn new(
+            property_name: impl Into<String>,
+            value_type: crate::orgs::custom_properties_for_repos_create_or_update_organization_definitions::PropertiesValueType,
+        ) -> Self {
+            Self {
+                property_name: property_name.into(),
+                url: None,
+                source_type: None,
+                value_type,
+                required: None,
+                default_value: None,
+                description: None,
+                allowed_values: None,
+                values_editable_by: None,
+            }
+        }
+    }
+}
+/// Request builder and parameter types of [`Orgs::custom_properties_for_repos_create_or_update_organization_values`](crate::orgs::Orgs::custom_properties_for_repos_create_or_update_organization_values).
+pub mod custom_properties_for_repos_create_or_update_organization_values {
+    /// Request for [`Orgs::custom_properties_for_repos_create_or_update_organization_values`](crate::orgs::Orgs::custom_properties_for_repos_create_or_update_organization_values): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct CustomPropertiesForReposCreateOrUpdateOrganizationValues<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) repository_names: Vec<String>,
+        pub(super) properties: Vec<
+            crate::orgs::custom_properties_for_repos_create_or_update_organization_values::PropertiesItem,
+        >,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug
+    for CustomPropertiesForReposCreateOrUpdateOrganizationValues<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> CustomPropertiesForReposCreateOrUpdateOrganizationValues<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Patch,
+                "/orgs/{org}/properties/values",
+                &[crate::runtime::encode::PathValue::Segment(&self.org)],
+            );
+            let mut body = crate::runtime::JsonObject::new();
+            body.field("repository_names", &self.repository_names);
+            body.field("properties", &self.properties);
+            req = req.json(body);
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+    /// Property names with the values to give them.
+    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+    pub struct PropertiesItem {
+        /// Name of the property.
+        pub property_name: String,
+        /// Value to assign, or `null` to clear it.
+        pub value: Option<String>,
+    }
+    impl PropertiesItem {
+        /// A value with the required fields; optional ones are unset (`None`).
+        #[inline]
+        pub fn new(property_name: impl Into<String>, value: Option<String>) -> Self {
+            Self {
+                property_name: property_name.into(),
+                value,
+            }
+        }
+    }
+}
+/// Request builder and parameter types of [`Orgs::custom_properties_for_repos_delete_organization_definition`](crate::orgs::Orgs::custom_properties_for_repos_delete_organization_definition).
+pub mod custom_properties_for_repos_delete_organization_definition {
+    /// Request for [`Orgs::custom_properties_for_repos_delete_organization_definition`](crate::orgs::Orgs::custom_properties_for_repos_delete_organization_definition): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct CustomPropertiesForReposDeleteOrganizationDefinition<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) custom_property_name: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for CustomPropertiesForReposDeleteOrganizationDefinition<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> CustomPropertiesForReposDeleteOrganizationDefinition<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Delete,
+                "/orgs/{org}/properties/schema/{custom_property_name}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.org),
+                    crate::runtime::encode::PathValue::Segment(
+                        &self.custom_property_name,
+                    ),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Orgs::custom_properties_for_repos_get_organization_definition`](crate::orgs::Orgs::custom_properties_for_repos_get_organization_definition).
+pub mod custom_properties_for_repos_get_organization_definition {
+    /// Request for [`Orgs::custom_properties_for_repos_get_organization_definition`](crate::orgs::Orgs::custom_properties_for_repos_get_organization_definition): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct CustomPropertiesForReposGetOrganizationDefinition<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) custom_property_name: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for CustomPropertiesForReposGetOrganizationDefinition<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> CustomPropertiesForReposGetOrganizationDefinition<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/orgs/{org}/properties/schema/{custom_property_name}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.org),
+                    crate::runtime::encode::PathValue::Segment(
+                        &self.custom_property_name,
+                    ),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Orgs::custom_properties_for_repos_get_organization_definitions`](crate::orgs::Orgs::custom_properties_for_repos_get_organization_definitions).
+pub mod custom_properties_for_repos_get_organization_definitions {
+    /// Request for [`Orgs::custom_properties_for_repos_get_organization_definitions`](crate::orgs::Orgs::custom_properties_for_repos_get_organization_definitions): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct CustomPropertiesForReposGetOrganizationDefinitions<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for CustomPropertiesForReposGetOrganizationDefinitions<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> CustomPropertiesForReposGetOrganizationDefinitions<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/orgs/{org}/properties/schema",
+                &[crate::runtime::encode::PathValue::Segment(&self.org)],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Orgs::custom_properties_for_repos_get_organization_values`](crate::orgs::Orgs::custom_properties_for_repos_get_organization_values).
+pub mod custom_properties_for_repos_get_organization_values {
+    /// Request for [`Orgs::custom_properties_for_repos_get_organization_values`](crate::orgs::Orgs::custom_properties_for_repos_get_organization_values): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct CustomPropertiesForReposGetOrganizationValues<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) per_page: Option<i64>,
+        pub(super) page: Option<i64>,
+        pub(super) repository_query: Option<String>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for CustomPropertiesForReposGetOrganizationValues<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> CustomPropertiesForReposGetOrganizationValues<'c> {
+        /// How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+        #[inline]
+        pub fn per_page(mut self, per_page: i64) -> Self {
+            self.per_page = Some(per_page);
+            self
+        }
+        /// Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+        #[inline]
+        pub fn page(mut self, page: i64) -> Self {
+            self.page = Some(page);
+            self
+        }
+        /// Search query (keywords and qualifiers, as in repository search on the website) that narrows which repositories are returned.
+        #[inline]
+        pub fn repository_query(mut self, repository_query: impl Into<String>) -> Self {
+            self.repository_query = Some(repository_query.into());
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/orgs/{org}/properties/values",
+                &[crate::runtime::encode::PathValue::Segment(&self.org)],
+            );
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
+            }
+            if let Some(value) = self.page {
+                req = req.query("page", value.to_string());
+            }
+            if let Some(value) = self.repository_query {
+                req = req.query("repository_query", value);
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Orgs::delete`](crate::orgs::Orgs::delete).
+pub mod delete {
+    /// Request for [`Orgs::delete`](crate::orgs::Orgs::delete): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct Delete<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for Delete<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> Delete<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Delete,
+                "/orgs/{org}",
+                &[crate::runtime::encode::PathValue::Segment(&self.org)],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Orgs::delete_attestations_bulk`](crate::orgs::Orgs::delete_attestations_bulk).
+pub mod delete_attestations_bulk {
+    /// Request for [`Orgs::delete_attestations_bulk`](crate::orgs::Orgs::delete_attestations_bulk): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct DeleteAttestationsBulk<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) subject_digests_or_attestation_ids: crate::orgs::delete_attestations_bulk::SubjectDigestsOrAttestationIds,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for DeleteAttestationsBulk<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> DeleteAttestationsBulk<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Post,
+                "/orgs/{org}/attestations/delete-request",
+                &[crate::runtime::encode::PathValue::Segment(&self.org)],
+            );
+            let mut body = crate::runtime::JsonObject::new();
+            body.merge(&self.subject_digests_or_attestation_ids);
+            req = req.json(body);
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+    /// Exactly one of: `subject_digests`, or `attestation_ids`.
+    ///
+    /// Exactly one of these alternatives is sent.
+    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+    #[serde(untagged)]
+    pub enum SubjectDigestsOrAttestationIds {
+        /// Send `subject_digests`.
+        SubjectDigests {
+            /// Subject digests whose attestations are deleted. Send either `subject_digests` or `attestation_ids`.
+            subject_digests: Vec<String>,
+        },
+        /// Send `attestation_ids`.
+        AttestationIds {
+            /// IDs of the attestations to delete. Send either `subject_digests` or `attestation_ids`.
+            attestation_ids: Vec<i64>,
+        },
+    }
+}
+/// Request builder and parameter types of [`Orgs::delete_attestations_by_id`](crate::orgs::Orgs::delete_attestations_by_id).
+pub mod delete_attestations_by_id {
+    /// Request for [`Orgs::delete_attestations_by_id`](crate::orgs::Orgs::delete_attestations_by_id): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct DeleteAttestationsById<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) attestation_id: i64,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for DeleteAttestationsById<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> DeleteAttestationsById<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Delete,
+                "/orgs/{org}/attestations/{attestation_id}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.org),
+                    crate::runtime::encode::PathValue::Integer(self.attestation_id),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Orgs::delete_attestations_by_subject_digest`](crate::orgs::Orgs::delete_attestations_by_subject_digest).
+pub mod delete_attestations_by_subject_digest {
+    /// Request for [`Orgs::delete_attestations_by_subject_digest`](crate::orgs::Orgs::delete_attestations_by_subject_digest): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct DeleteAttestationsBySubjectDigest<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) subject_digest: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for DeleteAttestationsBySubjectDigest<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> DeleteAttestationsBySubjectDigest<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Delete,
+                "/orgs/{org}/attestations/digest/{subject_digest}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.org),
+                    crate::runtime::encode::PathValue::Segment(&self.subject_digest),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Orgs::delete_issue_type`](crate::orgs::Orgs::delete_issue_type).
+pub mod delete_issue_type {
+    /// Request for [`Orgs::delete_issue_type`](crate::orgs::Orgs::delete_issue_type): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct DeleteIssueType<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) issue_type_id: i64,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for DeleteIssueType<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> DeleteIssueType<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Delete,
+                "/orgs/{org}/issue-types/{issue_type_id}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.org),
+                    crate::runtime::encode::PathValue::Integer(self.issue_type_id),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Orgs::delete_webhook`](crate::orgs::Orgs::delete_webhook).
+pub mod delete_webhook {
+    /// Request for [`Orgs::delete_webhook`](crate::orgs::Orgs::delete_webhook): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct DeleteWebhook<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) hook_id: i64,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for DeleteWebhook<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> DeleteWebhook<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Delete,
+                "/orgs/{org}/hooks/{hook_id}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.org),
+                    crate::runtime::encode::PathValue::Integer(self.hook_id),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Orgs::disable_selected_repository_immutable_releases_organization`](crate::orgs::Orgs::disable_selected_repository_immutable_releases_organization).
+pub mod disable_selected_repository_immutable_releases_organization {
+    /// Request for [`Orgs::disable_selected_repository_immutable_releases_organization`](crate::orgs::Orgs::disable_selected_repository_immutable_releases_organization): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct DisableSelectedRepositoryImmutableReleasesOrganization<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) repository_id: i64,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug
+    for DisableSelectedRepositoryImmutableReleasesOrganization<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> DisableSelectedRepositoryImmutableReleasesOrganization<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Delete,
+                "/orgs/{org}/settings/immutable-releases/repositories/{repository_id}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.org),
+                    crate::runtime::encode::PathValue::Integer(self.repository_id),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Orgs::enable_selected_repository_immutable_releases_organization`](crate::orgs::Orgs::enable_selected_repository_immutable_releases_organization).
+pub mod enable_selected_repository_immutable_releases_organization {
+    /// Request for [`Orgs::enable_selected_repository_immutable_releases_organization`](crate::orgs::Orgs::enable_selected_repository_immutable_releases_organization): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct EnableSelectedRepositoryImmutableReleasesOrganization<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) repository_id: i64,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug
+    for EnableSelectedRepositoryImmutableReleasesOrganization<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> EnableSelectedRepositoryImmutableReleasesOrganization<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Put,
+                "/orgs/{org}/settings/immutable-releases/repositories/{repository_id}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.org),
+                    crate::runtime::encode::PathValue::Integer(self.repository_id),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
 /// Request builder and parameter types of [`Orgs::get`](crate::orgs::Orgs::get).
 pub mod get {
     /// Request for [`Orgs::get`](crate::orgs::Orgs::get): set optional parameters, then `send()` (or `build()` to adjust the request).
@@ -457,6 +5415,95 @@ pub mod get {
             crate::runtime::ResponseValue<crate::models::OrganizationFull>,
         > {
             self.build().send_with("orgs.get", crate::runtime::decode::json)
+        }
+    }
+}
+/// Request builder and parameter types of [`Orgs::get_immutable_releases_settings`](crate::orgs::Orgs::get_immutable_releases_settings).
+pub mod get_immutable_releases_settings {
+    /// Request for [`Orgs::get_immutable_releases_settings`](crate::orgs::Orgs::get_immutable_releases_settings): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct GetImmutableReleasesSettings<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetImmutableReleasesSettings<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> GetImmutableReleasesSettings<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/orgs/{org}/settings/immutable-releases",
+                &[crate::runtime::encode::PathValue::Segment(&self.org)],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Orgs::get_immutable_releases_settings_repositories`](crate::orgs::Orgs::get_immutable_releases_settings_repositories).
+pub mod get_immutable_releases_settings_repositories {
+    /// Request for [`Orgs::get_immutable_releases_settings_repositories`](crate::orgs::Orgs::get_immutable_releases_settings_repositories): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct GetImmutableReleasesSettingsRepositories<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) page: Option<i64>,
+        pub(super) per_page: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetImmutableReleasesSettingsRepositories<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> GetImmutableReleasesSettingsRepositories<'c> {
+        /// Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+        #[inline]
+        pub fn page(mut self, page: i64) -> Self {
+            self.page = Some(page);
+            self
+        }
+        /// How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+        #[inline]
+        pub fn per_page(mut self, per_page: i64) -> Self {
+            self.per_page = Some(per_page);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/orgs/{org}/settings/immutable-releases/repositories",
+                &[crate::runtime::encode::PathValue::Segment(&self.org)],
+            );
+            if let Some(value) = self.page {
+                req = req.query("page", value.to_string());
+            }
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
         }
     }
 }
@@ -566,6 +5613,259 @@ pub mod get_membership_for_user {
         }
     }
 }
+/// Request builder and parameter types of [`Orgs::get_org_role`](crate::orgs::Orgs::get_org_role).
+pub mod get_org_role {
+    /// Request for [`Orgs::get_org_role`](crate::orgs::Orgs::get_org_role): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct GetOrgRole<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) role_id: i64,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetOrgRole<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> GetOrgRole<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/orgs/{org}/organization-roles/{role_id}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.org),
+                    crate::runtime::encode::PathValue::Integer(self.role_id),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Orgs::get_org_ruleset_history`](crate::orgs::Orgs::get_org_ruleset_history).
+pub mod get_org_ruleset_history {
+    /// Request for [`Orgs::get_org_ruleset_history`](crate::orgs::Orgs::get_org_ruleset_history): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct GetOrgRulesetHistory<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) ruleset_id: i64,
+        pub(super) per_page: Option<i64>,
+        pub(super) page: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetOrgRulesetHistory<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> GetOrgRulesetHistory<'c> {
+        /// How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+        #[inline]
+        pub fn per_page(mut self, per_page: i64) -> Self {
+            self.per_page = Some(per_page);
+            self
+        }
+        /// Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+        #[inline]
+        pub fn page(mut self, page: i64) -> Self {
+            self.page = Some(page);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/orgs/{org}/rulesets/{ruleset_id}/history",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.org),
+                    crate::runtime::encode::PathValue::Integer(self.ruleset_id),
+                ],
+            );
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
+            }
+            if let Some(value) = self.page {
+                req = req.query("page", value.to_string());
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Orgs::get_org_ruleset_version`](crate::orgs::Orgs::get_org_ruleset_version).
+pub mod get_org_ruleset_version {
+    /// Request for [`Orgs::get_org_ruleset_version`](crate::orgs::Orgs::get_org_ruleset_version): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct GetOrgRulesetVersion<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) ruleset_id: i64,
+        pub(super) version_id: i64,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetOrgRulesetVersion<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> GetOrgRulesetVersion<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/orgs/{org}/rulesets/{ruleset_id}/history/{version_id}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.org),
+                    crate::runtime::encode::PathValue::Integer(self.ruleset_id),
+                    crate::runtime::encode::PathValue::Integer(self.version_id),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Orgs::get_webhook`](crate::orgs::Orgs::get_webhook).
+pub mod get_webhook {
+    /// Request for [`Orgs::get_webhook`](crate::orgs::Orgs::get_webhook): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct GetWebhook<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) hook_id: i64,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetWebhook<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> GetWebhook<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/orgs/{org}/hooks/{hook_id}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.org),
+                    crate::runtime::encode::PathValue::Integer(self.hook_id),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Orgs::get_webhook_config_for_org`](crate::orgs::Orgs::get_webhook_config_for_org).
+pub mod get_webhook_config_for_org {
+    /// Request for [`Orgs::get_webhook_config_for_org`](crate::orgs::Orgs::get_webhook_config_for_org): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct GetWebhookConfigForOrg<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) hook_id: i64,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetWebhookConfigForOrg<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> GetWebhookConfigForOrg<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/orgs/{org}/hooks/{hook_id}/config",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.org),
+                    crate::runtime::encode::PathValue::Integer(self.hook_id),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Orgs::get_webhook_delivery`](crate::orgs::Orgs::get_webhook_delivery).
+pub mod get_webhook_delivery {
+    /// Request for [`Orgs::get_webhook_delivery`](crate::orgs::Orgs::get_webhook_delivery): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct GetWebhookDelivery<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) hook_id: i64,
+        pub(super) delivery_id: i64,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetWebhookDelivery<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> GetWebhookDelivery<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/orgs/{org}/hooks/{hook_id}/deliveries/{delivery_id}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.org),
+                    crate::runtime::encode::PathValue::Integer(self.hook_id),
+                    crate::runtime::encode::PathValue::Integer(self.delivery_id),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
 /// Request builder and parameter types of [`Orgs::list`](crate::orgs::Orgs::list).
 pub mod list {
     /// Request for [`Orgs::list`](crate::orgs::Orgs::list): set optional parameters, then `send()` (or `build()` to adjust the request).
@@ -636,6 +5936,478 @@ pub mod list {
             self,
         ) -> crate::runtime::Paginate<'c, crate::models::OrganizationSimple> {
             self.build().paginate()
+        }
+    }
+}
+/// Request builder and parameter types of [`Orgs::list_app_installations`](crate::orgs::Orgs::list_app_installations).
+pub mod list_app_installations {
+    /// Request for [`Orgs::list_app_installations`](crate::orgs::Orgs::list_app_installations): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ListAppInstallations<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) per_page: Option<i64>,
+        pub(super) page: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListAppInstallations<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> ListAppInstallations<'c> {
+        /// How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+        #[inline]
+        pub fn per_page(mut self, per_page: i64) -> Self {
+            self.per_page = Some(per_page);
+            self
+        }
+        /// Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+        #[inline]
+        pub fn page(mut self, page: i64) -> Self {
+            self.page = Some(page);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/orgs/{org}/installations",
+                &[crate::runtime::encode::PathValue::Segment(&self.org)],
+            );
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
+            }
+            if let Some(value) = self.page {
+                req = req.query("page", value.to_string());
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Orgs::list_artifact_deployment_records`](crate::orgs::Orgs::list_artifact_deployment_records).
+pub mod list_artifact_deployment_records {
+    /// Request for [`Orgs::list_artifact_deployment_records`](crate::orgs::Orgs::list_artifact_deployment_records): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ListArtifactDeploymentRecords<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) subject_digest: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListArtifactDeploymentRecords<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> ListArtifactDeploymentRecords<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/orgs/{org}/artifacts/{subject_digest}/metadata/deployment-records",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.org),
+                    crate::runtime::encode::PathValue::Segment(&self.subject_digest),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Orgs::list_artifact_storage_records`](crate::orgs::Orgs::list_artifact_storage_records).
+pub mod list_artifact_storage_records {
+    /// Request for [`Orgs::list_artifact_storage_records`](crate::orgs::Orgs::list_artifact_storage_records): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ListArtifactStorageRecords<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) subject_digest: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListArtifactStorageRecords<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> ListArtifactStorageRecords<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/orgs/{org}/artifacts/{subject_digest}/metadata/storage-records",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.org),
+                    crate::runtime::encode::PathValue::Segment(&self.subject_digest),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Orgs::list_attestation_repositories`](crate::orgs::Orgs::list_attestation_repositories).
+pub mod list_attestation_repositories {
+    /// Request for [`Orgs::list_attestation_repositories`](crate::orgs::Orgs::list_attestation_repositories): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ListAttestationRepositories<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) per_page: Option<i64>,
+        pub(super) before: Option<String>,
+        pub(super) after: Option<String>,
+        pub(super) predicate_type: Option<String>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListAttestationRepositories<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> ListAttestationRepositories<'c> {
+        /// How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+        #[inline]
+        pub fn per_page(mut self, per_page: i64) -> Self {
+            self.per_page = Some(per_page);
+            self
+        }
+        /// Cursor for the page before this one, taken from the `Link` header of a previous answer.
+        #[inline]
+        pub fn before(mut self, before: impl Into<String>) -> Self {
+            self.before = Some(before.into());
+            self
+        }
+        /// Cursor for the page after this one, taken from the `Link` header of a previous answer.
+        #[inline]
+        pub fn after(mut self, after: impl Into<String>) -> Self {
+            self.after = Some(after.into());
+            self
+        }
+        /// Only attestations of this predicate type: `provenance`, `sbom`, `release`, or any custom type name.
+        #[inline]
+        pub fn predicate_type(mut self, predicate_type: impl Into<String>) -> Self {
+            self.predicate_type = Some(predicate_type.into());
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/orgs/{org}/attestations/repositories",
+                &[crate::runtime::encode::PathValue::Segment(&self.org)],
+            );
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
+            }
+            if let Some(value) = self.before {
+                req = req.query("before", value);
+            }
+            if let Some(value) = self.after {
+                req = req.query("after", value);
+            }
+            if let Some(value) = self.predicate_type {
+                req = req.query("predicate_type", value);
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Orgs::list_attestations`](crate::orgs::Orgs::list_attestations).
+pub mod list_attestations {
+    /// Request for [`Orgs::list_attestations`](crate::orgs::Orgs::list_attestations): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ListAttestations<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) subject_digest: String,
+        pub(super) per_page: Option<i64>,
+        pub(super) before: Option<String>,
+        pub(super) after: Option<String>,
+        pub(super) predicate_type: Option<String>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListAttestations<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> ListAttestations<'c> {
+        /// How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+        #[inline]
+        pub fn per_page(mut self, per_page: i64) -> Self {
+            self.per_page = Some(per_page);
+            self
+        }
+        /// Cursor for the page before this one, taken from the `Link` header of a previous answer.
+        #[inline]
+        pub fn before(mut self, before: impl Into<String>) -> Self {
+            self.before = Some(before.into());
+            self
+        }
+        /// Cursor for the page after this one, taken from the `Link` header of a previous answer.
+        #[inline]
+        pub fn after(mut self, after: impl Into<String>) -> Self {
+            self.after = Some(after.into());
+            self
+        }
+        /// Only attestations of this predicate type: `provenance`, `sbom`, `release`, or any custom type name.
+        #[inline]
+        pub fn predicate_type(mut self, predicate_type: impl Into<String>) -> Self {
+            self.predicate_type = Some(predicate_type.into());
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/orgs/{org}/attestations/{subject_digest}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.org),
+                    crate::runtime::encode::PathValue::Segment(&self.subject_digest),
+                ],
+            );
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
+            }
+            if let Some(value) = self.before {
+                req = req.query("before", value);
+            }
+            if let Some(value) = self.after {
+                req = req.query("after", value);
+            }
+            if let Some(value) = self.predicate_type {
+                req = req.query("predicate_type", value);
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Orgs::list_attestations_bulk`](crate::orgs::Orgs::list_attestations_bulk).
+pub mod list_attestations_bulk {
+    /// Request for [`Orgs::list_attestations_bulk`](crate::orgs::Orgs::list_attestations_bulk): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ListAttestationsBulk<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) per_page: Option<i64>,
+        pub(super) before: Option<String>,
+        pub(super) after: Option<String>,
+        pub(super) subject_digests: Vec<String>,
+        pub(super) predicate_type: Option<String>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListAttestationsBulk<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> ListAttestationsBulk<'c> {
+        /// How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+        #[inline]
+        pub fn per_page(mut self, per_page: i64) -> Self {
+            self.per_page = Some(per_page);
+            self
+        }
+        /// Cursor for the page before this one, taken from the `Link` header of a previous answer.
+        #[inline]
+        pub fn before(mut self, before: impl Into<String>) -> Self {
+            self.before = Some(before.into());
+            self
+        }
+        /// Cursor for the page after this one, taken from the `Link` header of a previous answer.
+        #[inline]
+        pub fn after(mut self, after: impl Into<String>) -> Self {
+            self.after = Some(after.into());
+            self
+        }
+        /// Only attestations of this predicate type: `provenance`, `sbom`, `release`, or any custom type name.
+        #[inline]
+        pub fn predicate_type(mut self, predicate_type: impl Into<String>) -> Self {
+            self.predicate_type = Some(predicate_type.into());
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Post,
+                "/orgs/{org}/attestations/bulk-list",
+                &[crate::runtime::encode::PathValue::Segment(&self.org)],
+            );
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
+            }
+            if let Some(value) = self.before {
+                req = req.query("before", value);
+            }
+            if let Some(value) = self.after {
+                req = req.query("after", value);
+            }
+            let mut body = crate::runtime::JsonObject::new();
+            body.field("subject_digests", &self.subject_digests);
+            body.opt("predicate_type", &self.predicate_type);
+            req = req.json(body);
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Orgs::list_blocked_users`](crate::orgs::Orgs::list_blocked_users).
+pub mod list_blocked_users {
+    /// Request for [`Orgs::list_blocked_users`](crate::orgs::Orgs::list_blocked_users): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ListBlockedUsers<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) per_page: Option<i64>,
+        pub(super) page: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListBlockedUsers<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> ListBlockedUsers<'c> {
+        /// How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+        #[inline]
+        pub fn per_page(mut self, per_page: i64) -> Self {
+            self.per_page = Some(per_page);
+            self
+        }
+        /// Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+        #[inline]
+        pub fn page(mut self, page: i64) -> Self {
+            self.page = Some(page);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/orgs/{org}/blocks",
+                &[crate::runtime::encode::PathValue::Segment(&self.org)],
+            );
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
+            }
+            if let Some(value) = self.page {
+                req = req.query("page", value.to_string());
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Orgs::list_failed_invitations`](crate::orgs::Orgs::list_failed_invitations).
+pub mod list_failed_invitations {
+    /// Request for [`Orgs::list_failed_invitations`](crate::orgs::Orgs::list_failed_invitations): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ListFailedInvitations<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) per_page: Option<i64>,
+        pub(super) page: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListFailedInvitations<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> ListFailedInvitations<'c> {
+        /// How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+        #[inline]
+        pub fn per_page(mut self, per_page: i64) -> Self {
+            self.per_page = Some(per_page);
+            self
+        }
+        /// Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+        #[inline]
+        pub fn page(mut self, page: i64) -> Self {
+            self.page = Some(page);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/orgs/{org}/failed_invitations",
+                &[crate::runtime::encode::PathValue::Segment(&self.org)],
+            );
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
+            }
+            if let Some(value) = self.page {
+                req = req.query("page", value.to_string());
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
         }
     }
 }
@@ -785,6 +6557,99 @@ pub mod list_for_user {
             self,
         ) -> crate::runtime::Paginate<'c, crate::models::OrganizationSimple> {
             self.build().paginate()
+        }
+    }
+}
+/// Request builder and parameter types of [`Orgs::list_invitation_teams`](crate::orgs::Orgs::list_invitation_teams).
+pub mod list_invitation_teams {
+    /// Request for [`Orgs::list_invitation_teams`](crate::orgs::Orgs::list_invitation_teams): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ListInvitationTeams<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) invitation_id: i64,
+        pub(super) per_page: Option<i64>,
+        pub(super) page: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListInvitationTeams<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> ListInvitationTeams<'c> {
+        /// How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+        #[inline]
+        pub fn per_page(mut self, per_page: i64) -> Self {
+            self.per_page = Some(per_page);
+            self
+        }
+        /// Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+        #[inline]
+        pub fn page(mut self, page: i64) -> Self {
+            self.page = Some(page);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/orgs/{org}/invitations/{invitation_id}/teams",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.org),
+                    crate::runtime::encode::PathValue::Integer(self.invitation_id),
+                ],
+            );
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
+            }
+            if let Some(value) = self.page {
+                req = req.query("page", value.to_string());
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Orgs::list_issue_types`](crate::orgs::Orgs::list_issue_types).
+pub mod list_issue_types {
+    /// Request for [`Orgs::list_issue_types`](crate::orgs::Orgs::list_issue_types): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ListIssueTypes<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListIssueTypes<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> ListIssueTypes<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/orgs/{org}/issue-types",
+                &[crate::runtime::encode::PathValue::Segment(&self.org)],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
         }
     }
 }
@@ -978,6 +6843,1182 @@ pub mod list_members {
         }
     }
 }
+/// Request builder and parameter types of [`Orgs::list_memberships_for_authenticated_user`](crate::orgs::Orgs::list_memberships_for_authenticated_user).
+pub mod list_memberships_for_authenticated_user {
+    /// Request for [`Orgs::list_memberships_for_authenticated_user`](crate::orgs::Orgs::list_memberships_for_authenticated_user): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ListMembershipsForAuthenticatedUser<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) state: Option<
+            crate::orgs::list_memberships_for_authenticated_user::State,
+        >,
+        pub(super) per_page: Option<i64>,
+        pub(super) page: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListMembershipsForAuthenticatedUser<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> ListMembershipsForAuthenticatedUser<'c> {
+        /// Only memberships in this state, `active` or `pending`; without it both are returned.
+        #[inline]
+        pub fn state(
+            mut self,
+            state: crate::orgs::list_memberships_for_authenticated_user::State,
+        ) -> Self {
+            self.state = Some(state);
+            self
+        }
+        /// How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+        #[inline]
+        pub fn per_page(mut self, per_page: i64) -> Self {
+            self.per_page = Some(per_page);
+            self
+        }
+        /// Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+        #[inline]
+        pub fn page(mut self, page: i64) -> Self {
+            self.page = Some(page);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/user/memberships/orgs",
+                &[],
+            );
+            if let Some(value) = self.state {
+                req = req.query("state", value.as_str().to_owned());
+            }
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
+            }
+            if let Some(value) = self.page {
+                req = req.query("page", value.to_string());
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+    /// Only memberships in this state, `active` or `pending`; without it both are returned.
+    #[derive(Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum State {
+        /// `active`
+        Active,
+        /// `pending`
+        Pending,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl ::std::fmt::Debug for State {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Active => "Active",
+                    Self::Pending => "Pending",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
+    }
+    impl State {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Active => "active",
+                Self::Pending => "pending",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for State {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+}
+/// Request builder and parameter types of [`Orgs::list_org_role_teams`](crate::orgs::Orgs::list_org_role_teams).
+pub mod list_org_role_teams {
+    /// Request for [`Orgs::list_org_role_teams`](crate::orgs::Orgs::list_org_role_teams): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ListOrgRoleTeams<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) role_id: i64,
+        pub(super) per_page: Option<i64>,
+        pub(super) page: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListOrgRoleTeams<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> ListOrgRoleTeams<'c> {
+        /// How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+        #[inline]
+        pub fn per_page(mut self, per_page: i64) -> Self {
+            self.per_page = Some(per_page);
+            self
+        }
+        /// Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+        #[inline]
+        pub fn page(mut self, page: i64) -> Self {
+            self.page = Some(page);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/orgs/{org}/organization-roles/{role_id}/teams",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.org),
+                    crate::runtime::encode::PathValue::Integer(self.role_id),
+                ],
+            );
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
+            }
+            if let Some(value) = self.page {
+                req = req.query("page", value.to_string());
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Orgs::list_org_role_users`](crate::orgs::Orgs::list_org_role_users).
+pub mod list_org_role_users {
+    /// Request for [`Orgs::list_org_role_users`](crate::orgs::Orgs::list_org_role_users): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ListOrgRoleUsers<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) role_id: i64,
+        pub(super) per_page: Option<i64>,
+        pub(super) page: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListOrgRoleUsers<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> ListOrgRoleUsers<'c> {
+        /// How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+        #[inline]
+        pub fn per_page(mut self, per_page: i64) -> Self {
+            self.per_page = Some(per_page);
+            self
+        }
+        /// Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+        #[inline]
+        pub fn page(mut self, page: i64) -> Self {
+            self.page = Some(page);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/orgs/{org}/organization-roles/{role_id}/users",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.org),
+                    crate::runtime::encode::PathValue::Integer(self.role_id),
+                ],
+            );
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
+            }
+            if let Some(value) = self.page {
+                req = req.query("page", value.to_string());
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Orgs::list_org_roles`](crate::orgs::Orgs::list_org_roles).
+pub mod list_org_roles {
+    /// Request for [`Orgs::list_org_roles`](crate::orgs::Orgs::list_org_roles): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ListOrgRoles<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListOrgRoles<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> ListOrgRoles<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/orgs/{org}/organization-roles",
+                &[crate::runtime::encode::PathValue::Segment(&self.org)],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Orgs::list_organization_fine_grained_permissions`](crate::orgs::Orgs::list_organization_fine_grained_permissions).
+pub mod list_organization_fine_grained_permissions {
+    /// Request for [`Orgs::list_organization_fine_grained_permissions`](crate::orgs::Orgs::list_organization_fine_grained_permissions): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ListOrganizationFineGrainedPermissions<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListOrganizationFineGrainedPermissions<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> ListOrganizationFineGrainedPermissions<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/orgs/{org}/organization-fine-grained-permissions",
+                &[crate::runtime::encode::PathValue::Segment(&self.org)],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Orgs::list_outside_collaborators`](crate::orgs::Orgs::list_outside_collaborators).
+pub mod list_outside_collaborators {
+    /// Request for [`Orgs::list_outside_collaborators`](crate::orgs::Orgs::list_outside_collaborators): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ListOutsideCollaborators<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) filter: Option<crate::orgs::list_outside_collaborators::Filter>,
+        pub(super) per_page: Option<i64>,
+        pub(super) page: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListOutsideCollaborators<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> ListOutsideCollaborators<'c> {
+        /// `2fa_disabled` keeps only collaborators without two-factor authentication, `2fa_insecure` only those using an insecure method, `all` everyone. Default: `all`.
+        #[inline]
+        pub fn filter(
+            mut self,
+            filter: crate::orgs::list_outside_collaborators::Filter,
+        ) -> Self {
+            self.filter = Some(filter);
+            self
+        }
+        /// How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+        #[inline]
+        pub fn per_page(mut self, per_page: i64) -> Self {
+            self.per_page = Some(per_page);
+            self
+        }
+        /// Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+        #[inline]
+        pub fn page(mut self, page: i64) -> Self {
+            self.page = Some(page);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/orgs/{org}/outside_collaborators",
+                &[crate::runtime::encode::PathValue::Segment(&self.org)],
+            );
+            if let Some(value) = self.filter {
+                req = req.query("filter", value.as_str().to_owned());
+            }
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
+            }
+            if let Some(value) = self.page {
+                req = req.query("page", value.to_string());
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+    /// `2fa_disabled` keeps only collaborators without two-factor authentication, `2fa_insecure` only those using an insecure method, `all` everyone. Default: `all`.
+    #[derive(Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum Filter {
+        /// `2fa_disabled`
+        V2faDisabled,
+        /// `2fa_insecure`
+        V2faInsecure,
+        /// `all`
+        All,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl ::std::fmt::Debug for Filter {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::V2faDisabled => "V2faDisabled",
+                    Self::V2faInsecure => "V2faInsecure",
+                    Self::All => "All",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
+    }
+    impl Filter {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::V2faDisabled => "2fa_disabled",
+                Self::V2faInsecure => "2fa_insecure",
+                Self::All => "all",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for Filter {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+}
+/// Request builder and parameter types of [`Orgs::list_pat_grant_repositories`](crate::orgs::Orgs::list_pat_grant_repositories).
+pub mod list_pat_grant_repositories {
+    /// Request for [`Orgs::list_pat_grant_repositories`](crate::orgs::Orgs::list_pat_grant_repositories): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ListPatGrantRepositories<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) pat_id: i64,
+        pub(super) per_page: Option<i64>,
+        pub(super) page: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListPatGrantRepositories<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> ListPatGrantRepositories<'c> {
+        /// How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+        #[inline]
+        pub fn per_page(mut self, per_page: i64) -> Self {
+            self.per_page = Some(per_page);
+            self
+        }
+        /// Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+        #[inline]
+        pub fn page(mut self, page: i64) -> Self {
+            self.page = Some(page);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/orgs/{org}/personal-access-tokens/{pat_id}/repositories",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.org),
+                    crate::runtime::encode::PathValue::Integer(self.pat_id),
+                ],
+            );
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
+            }
+            if let Some(value) = self.page {
+                req = req.query("page", value.to_string());
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Orgs::list_pat_grant_request_repositories`](crate::orgs::Orgs::list_pat_grant_request_repositories).
+pub mod list_pat_grant_request_repositories {
+    /// Request for [`Orgs::list_pat_grant_request_repositories`](crate::orgs::Orgs::list_pat_grant_request_repositories): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ListPatGrantRequestRepositories<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) pat_request_id: i64,
+        pub(super) per_page: Option<i64>,
+        pub(super) page: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListPatGrantRequestRepositories<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> ListPatGrantRequestRepositories<'c> {
+        /// How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+        #[inline]
+        pub fn per_page(mut self, per_page: i64) -> Self {
+            self.per_page = Some(per_page);
+            self
+        }
+        /// Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+        #[inline]
+        pub fn page(mut self, page: i64) -> Self {
+            self.page = Some(page);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/orgs/{org}/personal-access-token-requests/{pat_request_id}/repositories",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.org),
+                    crate::runtime::encode::PathValue::Integer(self.pat_request_id),
+                ],
+            );
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
+            }
+            if let Some(value) = self.page {
+                req = req.query("page", value.to_string());
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Orgs::list_pat_grant_requests`](crate::orgs::Orgs::list_pat_grant_requests).
+pub mod list_pat_grant_requests {
+    /// Request for [`Orgs::list_pat_grant_requests`](crate::orgs::Orgs::list_pat_grant_requests): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ListPatGrantRequests<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) per_page: Option<i64>,
+        pub(super) page: Option<i64>,
+        pub(super) sort: Option<crate::orgs::list_pat_grant_requests::Sort>,
+        pub(super) direction: Option<crate::orgs::list_pat_grant_requests::Direction>,
+        pub(super) owner: Option<Vec<String>>,
+        pub(super) repository: Option<String>,
+        pub(super) permission: Option<String>,
+        pub(super) last_used_before: Option<String>,
+        pub(super) last_used_after: Option<String>,
+        pub(super) token_id: Option<Vec<String>>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListPatGrantRequests<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> ListPatGrantRequests<'c> {
+        /// How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+        #[inline]
+        pub fn per_page(mut self, per_page: i64) -> Self {
+            self.per_page = Some(per_page);
+            self
+        }
+        /// Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+        #[inline]
+        pub fn page(mut self, page: i64) -> Self {
+            self.page = Some(page);
+            self
+        }
+        /// Field to sort by; only `created_at`. Default: `created_at`.
+        #[inline]
+        pub fn sort(mut self, sort: crate::orgs::list_pat_grant_requests::Sort) -> Self {
+            self.sort = Some(sort);
+            self
+        }
+        /// Sort direction, `asc` or `desc`. Default: `desc`.
+        #[inline]
+        pub fn direction(
+            mut self,
+            direction: crate::orgs::list_pat_grant_requests::Direction,
+        ) -> Self {
+            self.direction = Some(direction);
+            self
+        }
+        /// Only requests from these users (logins, at most 10).
+        #[inline]
+        pub fn owner(
+            mut self,
+            owner: impl IntoIterator<Item = impl Into<String>>,
+        ) -> Self {
+            self.owner = Some(owner.into_iter().map(Into::into).collect());
+            self
+        }
+        /// Only requests that include this repository.
+        #[inline]
+        pub fn repository(mut self, repository: impl Into<String>) -> Self {
+            self.repository = Some(repository.into());
+            self
+        }
+        /// Only requests that ask for this permission.
+        #[inline]
+        pub fn permission(mut self, permission: impl Into<String>) -> Self {
+            self.permission = Some(permission.into());
+            self
+        }
+        /// Only tokens last used before this moment (ISO 8601, `YYYY-MM-DDTHH:MM:SSZ`).
+        #[inline]
+        pub fn last_used_before(mut self, last_used_before: impl Into<String>) -> Self {
+            self.last_used_before = Some(last_used_before.into());
+            self
+        }
+        /// Only tokens last used after this moment (ISO 8601, `YYYY-MM-DDTHH:MM:SSZ`).
+        #[inline]
+        pub fn last_used_after(mut self, last_used_after: impl Into<String>) -> Self {
+            self.last_used_after = Some(last_used_after.into());
+            self
+        }
+        /// Only requests for these token IDs (a list, at most 50).
+        #[inline]
+        pub fn token_id(
+            mut self,
+            token_id: impl IntoIterator<Item = impl Into<String>>,
+        ) -> Self {
+            self.token_id = Some(token_id.into_iter().map(Into::into).collect());
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/orgs/{org}/personal-access-token-requests",
+                &[crate::runtime::encode::PathValue::Segment(&self.org)],
+            );
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
+            }
+            if let Some(value) = self.page {
+                req = req.query("page", value.to_string());
+            }
+            if let Some(value) = self.sort {
+                req = req.query("sort", value.as_str().to_owned());
+            }
+            if let Some(value) = self.direction {
+                req = req.query("direction", value.as_str().to_owned());
+            }
+            if let Some(value) = self.owner {
+                req = req.query("owner", value.join(","));
+            }
+            if let Some(value) = self.repository {
+                req = req.query("repository", value);
+            }
+            if let Some(value) = self.permission {
+                req = req.query("permission", value);
+            }
+            if let Some(value) = self.last_used_before {
+                req = req.query("last_used_before", value);
+            }
+            if let Some(value) = self.last_used_after {
+                req = req.query("last_used_after", value);
+            }
+            if let Some(value) = self.token_id {
+                req = req.query("token_id", value.join(","));
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+    /// Field to sort by; only `created_at`. Default: `created_at`.
+    #[derive(Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum Sort {
+        /// `created_at`
+        CreatedAt,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl ::std::fmt::Debug for Sort {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::CreatedAt => "CreatedAt",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
+    }
+    impl Sort {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::CreatedAt => "created_at",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for Sort {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    /// Sort direction, `asc` or `desc`. Default: `desc`.
+    #[derive(Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum Direction {
+        /// `asc`
+        Asc,
+        /// `desc`
+        Desc,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl ::std::fmt::Debug for Direction {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Asc => "Asc",
+                    Self::Desc => "Desc",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
+    }
+    impl Direction {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Asc => "asc",
+                Self::Desc => "desc",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for Direction {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+}
+/// Request builder and parameter types of [`Orgs::list_pat_grants`](crate::orgs::Orgs::list_pat_grants).
+pub mod list_pat_grants {
+    /// Request for [`Orgs::list_pat_grants`](crate::orgs::Orgs::list_pat_grants): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ListPatGrants<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) per_page: Option<i64>,
+        pub(super) page: Option<i64>,
+        pub(super) sort: Option<crate::orgs::list_pat_grants::Sort>,
+        pub(super) direction: Option<crate::orgs::list_pat_grants::Direction>,
+        pub(super) owner: Option<Vec<String>>,
+        pub(super) repository: Option<String>,
+        pub(super) permission: Option<String>,
+        pub(super) last_used_before: Option<String>,
+        pub(super) last_used_after: Option<String>,
+        pub(super) token_id: Option<Vec<String>>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListPatGrants<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> ListPatGrants<'c> {
+        /// How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+        #[inline]
+        pub fn per_page(mut self, per_page: i64) -> Self {
+            self.per_page = Some(per_page);
+            self
+        }
+        /// Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+        #[inline]
+        pub fn page(mut self, page: i64) -> Self {
+            self.page = Some(page);
+            self
+        }
+        /// Field to sort by; only `created_at`. Default: `created_at`.
+        #[inline]
+        pub fn sort(mut self, sort: crate::orgs::list_pat_grants::Sort) -> Self {
+            self.sort = Some(sort);
+            self
+        }
+        /// Sort direction, `asc` or `desc`. Default: `desc`.
+        #[inline]
+        pub fn direction(
+            mut self,
+            direction: crate::orgs::list_pat_grants::Direction,
+        ) -> Self {
+            self.direction = Some(direction);
+            self
+        }
+        /// Only tokens owned by these users (logins, at most 10).
+        #[inline]
+        pub fn owner(
+            mut self,
+            owner: impl IntoIterator<Item = impl Into<String>>,
+        ) -> Self {
+            self.owner = Some(owner.into_iter().map(Into::into).collect());
+            self
+        }
+        /// Only tokens that reach this repository.
+        #[inline]
+        pub fn repository(mut self, repository: impl Into<String>) -> Self {
+            self.repository = Some(repository.into());
+            self
+        }
+        /// Only tokens that hold this permission.
+        #[inline]
+        pub fn permission(mut self, permission: impl Into<String>) -> Self {
+            self.permission = Some(permission.into());
+            self
+        }
+        /// Only tokens last used before this moment (ISO 8601, `YYYY-MM-DDTHH:MM:SSZ`).
+        #[inline]
+        pub fn last_used_before(mut self, last_used_before: impl Into<String>) -> Self {
+            self.last_used_before = Some(last_used_before.into());
+            self
+        }
+        /// Only tokens last used after this moment (ISO 8601, `YYYY-MM-DDTHH:MM:SSZ`).
+        #[inline]
+        pub fn last_used_after(mut self, last_used_after: impl Into<String>) -> Self {
+            self.last_used_after = Some(last_used_after.into());
+            self
+        }
+        /// Only these token IDs (a list, at most 50).
+        #[inline]
+        pub fn token_id(
+            mut self,
+            token_id: impl IntoIterator<Item = impl Into<String>>,
+        ) -> Self {
+            self.token_id = Some(token_id.into_iter().map(Into::into).collect());
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/orgs/{org}/personal-access-tokens",
+                &[crate::runtime::encode::PathValue::Segment(&self.org)],
+            );
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
+            }
+            if let Some(value) = self.page {
+                req = req.query("page", value.to_string());
+            }
+            if let Some(value) = self.sort {
+                req = req.query("sort", value.as_str().to_owned());
+            }
+            if let Some(value) = self.direction {
+                req = req.query("direction", value.as_str().to_owned());
+            }
+            if let Some(value) = self.owner {
+                req = req.query("owner", value.join(","));
+            }
+            if let Some(value) = self.repository {
+                req = req.query("repository", value);
+            }
+            if let Some(value) = self.permission {
+                req = req.query("permission", value);
+            }
+            if let Some(value) = self.last_used_before {
+                req = req.query("last_used_before", value);
+            }
+            if let Some(value) = self.last_used_after {
+                req = req.query("last_used_after", value);
+            }
+            if let Some(value) = self.token_id {
+                req = req.query("token_id", value.join(","));
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+    /// Field to sort by; only `created_at`. Default: `created_at`.
+    #[derive(Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum Sort {
+        /// `created_at`
+        CreatedAt,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl ::std::fmt::Debug for Sort {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::CreatedAt => "CreatedAt",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
+    }
+    impl Sort {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::CreatedAt => "created_at",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for Sort {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    /// Sort direction, `asc` or `desc`. Default: `desc`.
+    #[derive(Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum Direction {
+        /// `asc`
+        Asc,
+        /// `desc`
+        Desc,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl ::std::fmt::Debug for Direction {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Asc => "Asc",
+                    Self::Desc => "Desc",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
+    }
+    impl Direction {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Asc => "asc",
+                Self::Desc => "desc",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for Direction {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+}
+/// Request builder and parameter types of [`Orgs::list_pending_invitations`](crate::orgs::Orgs::list_pending_invitations).
+pub mod list_pending_invitations {
+    /// Request for [`Orgs::list_pending_invitations`](crate::orgs::Orgs::list_pending_invitations): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ListPendingInvitations<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) per_page: Option<i64>,
+        pub(super) page: Option<i64>,
+        pub(super) role: Option<crate::orgs::list_pending_invitations::Role>,
+        pub(super) invitation_source: Option<
+            crate::orgs::list_pending_invitations::InvitationSource,
+        >,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListPendingInvitations<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> ListPendingInvitations<'c> {
+        /// How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+        #[inline]
+        pub fn per_page(mut self, per_page: i64) -> Self {
+            self.per_page = Some(per_page);
+            self
+        }
+        /// Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+        #[inline]
+        pub fn page(mut self, page: i64) -> Self {
+            self.page = Some(page);
+            self
+        }
+        /// Only invitations for this role: `all`, `admin`, `direct_member`, `billing_manager` or `hiring_manager`. Default: `all`.
+        #[inline]
+        pub fn role(
+            mut self,
+            role: crate::orgs::list_pending_invitations::Role,
+        ) -> Self {
+            self.role = Some(role);
+            self
+        }
+        /// Only invitations from this source: `all`, `member` or `scim`. Default: `all`.
+        #[inline]
+        pub fn invitation_source(
+            mut self,
+            invitation_source: crate::orgs::list_pending_invitations::InvitationSource,
+        ) -> Self {
+            self.invitation_source = Some(invitation_source);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/orgs/{org}/invitations",
+                &[crate::runtime::encode::PathValue::Segment(&self.org)],
+            );
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
+            }
+            if let Some(value) = self.page {
+                req = req.query("page", value.to_string());
+            }
+            if let Some(value) = self.role {
+                req = req.query("role", value.as_str().to_owned());
+            }
+            if let Some(value) = self.invitation_source {
+                req = req.query("invitation_source", value.as_str().to_owned());
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+    /// Only invitations for this role: `all`, `admin`, `direct_member`, `billing_manager` or `hiring_manager`. Default: `all`.
+    #[derive(Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum Role {
+        /// `all`
+        All,
+        /// `admin`
+        Admin,
+        /// `direct_member`
+        DirectMember,
+        /// `billing_manager`
+        BillingManager,
+        /// `hiring_manager`
+        HiringManager,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl ::std::fmt::Debug for Role {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::All => "All",
+                    Self::Admin => "Admin",
+                    Self::DirectMember => "DirectMember",
+                    Self::BillingManager => "BillingManager",
+                    Self::HiringManager => "HiringManager",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
+    }
+    impl Role {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::All => "all",
+                Self::Admin => "admin",
+                Self::DirectMember => "direct_member",
+                Self::BillingManager => "billing_manager",
+                Self::HiringManager => "hiring_manager",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for Role {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    /// Only invitations from this source: `all`, `member` or `scim`. Default: `all`.
+    #[derive(Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum InvitationSource {
+        /// `all`
+        All,
+        /// `member`
+        Member,
+        /// `scim`
+        Scim,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl ::std::fmt::Debug for InvitationSource {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::All => "All",
+                    Self::Member => "Member",
+                    Self::Scim => "Scim",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
+    }
+    impl InvitationSource {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::All => "all",
+                Self::Member => "member",
+                Self::Scim => "scim",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for InvitationSource {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+}
 /// Request builder and parameter types of [`Orgs::list_public_members`](crate::orgs::Orgs::list_public_members).
 pub mod list_public_members {
     /// Request for [`Orgs::list_public_members`](crate::orgs::Orgs::list_public_members): set optional parameters, then `send()` (or `build()` to adjust the request).
@@ -1051,6 +8092,198 @@ pub mod list_public_members {
             self,
         ) -> crate::runtime::Paginate<'c, crate::models::SimpleUser> {
             self.build().paginate()
+        }
+    }
+}
+/// Request builder and parameter types of [`Orgs::list_webhook_deliveries`](crate::orgs::Orgs::list_webhook_deliveries).
+pub mod list_webhook_deliveries {
+    /// Request for [`Orgs::list_webhook_deliveries`](crate::orgs::Orgs::list_webhook_deliveries): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ListWebhookDeliveries<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) hook_id: i64,
+        pub(super) per_page: Option<i64>,
+        pub(super) cursor: Option<String>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListWebhookDeliveries<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> ListWebhookDeliveries<'c> {
+        /// How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+        #[inline]
+        pub fn per_page(mut self, per_page: i64) -> Self {
+            self.per_page = Some(per_page);
+            self
+        }
+        /// Delivery to start the page at; take the cursors for the next and previous pages from the `Link` header.
+        #[inline]
+        pub fn cursor(mut self, cursor: impl Into<String>) -> Self {
+            self.cursor = Some(cursor.into());
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/orgs/{org}/hooks/{hook_id}/deliveries",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.org),
+                    crate::runtime::encode::PathValue::Integer(self.hook_id),
+                ],
+            );
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
+            }
+            if let Some(value) = self.cursor {
+                req = req.query("cursor", value);
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Orgs::list_webhooks`](crate::orgs::Orgs::list_webhooks).
+pub mod list_webhooks {
+    /// Request for [`Orgs::list_webhooks`](crate::orgs::Orgs::list_webhooks): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ListWebhooks<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) per_page: Option<i64>,
+        pub(super) page: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListWebhooks<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> ListWebhooks<'c> {
+        /// How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+        #[inline]
+        pub fn per_page(mut self, per_page: i64) -> Self {
+            self.per_page = Some(per_page);
+            self
+        }
+        /// Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+        #[inline]
+        pub fn page(mut self, page: i64) -> Self {
+            self.page = Some(page);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/orgs/{org}/hooks",
+                &[crate::runtime::encode::PathValue::Segment(&self.org)],
+            );
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
+            }
+            if let Some(value) = self.page {
+                req = req.query("page", value.to_string());
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Orgs::ping_webhook`](crate::orgs::Orgs::ping_webhook).
+pub mod ping_webhook {
+    /// Request for [`Orgs::ping_webhook`](crate::orgs::Orgs::ping_webhook): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct PingWebhook<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) hook_id: i64,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for PingWebhook<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> PingWebhook<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Post,
+                "/orgs/{org}/hooks/{hook_id}/pings",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.org),
+                    crate::runtime::encode::PathValue::Integer(self.hook_id),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Orgs::redeliver_webhook_delivery`](crate::orgs::Orgs::redeliver_webhook_delivery).
+pub mod redeliver_webhook_delivery {
+    /// Request for [`Orgs::redeliver_webhook_delivery`](crate::orgs::Orgs::redeliver_webhook_delivery): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct RedeliverWebhookDelivery<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) hook_id: i64,
+        pub(super) delivery_id: i64,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for RedeliverWebhookDelivery<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> RedeliverWebhookDelivery<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Post,
+                "/orgs/{org}/hooks/{hook_id}/deliveries/{delivery_id}/attempts",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.org),
+                    crate::runtime::encode::PathValue::Integer(self.hook_id),
+                    crate::runtime::encode::PathValue::Integer(self.delivery_id),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
         }
     }
 }
@@ -1143,6 +8376,776 @@ pub mod remove_membership_for_user {
         ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
             self.build()
                 .send_with("orgs.removeMembershipForUser", crate::runtime::decode::unit)
+        }
+    }
+}
+/// Request builder and parameter types of [`Orgs::remove_outside_collaborator`](crate::orgs::Orgs::remove_outside_collaborator).
+pub mod remove_outside_collaborator {
+    /// Request for [`Orgs::remove_outside_collaborator`](crate::orgs::Orgs::remove_outside_collaborator): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct RemoveOutsideCollaborator<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) username: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for RemoveOutsideCollaborator<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> RemoveOutsideCollaborator<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Delete,
+                "/orgs/{org}/outside_collaborators/{username}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.org),
+                    crate::runtime::encode::PathValue::Segment(&self.username),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Orgs::remove_public_membership_for_authenticated_user`](crate::orgs::Orgs::remove_public_membership_for_authenticated_user).
+pub mod remove_public_membership_for_authenticated_user {
+    /// Request for [`Orgs::remove_public_membership_for_authenticated_user`](crate::orgs::Orgs::remove_public_membership_for_authenticated_user): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct RemovePublicMembershipForAuthenticatedUser<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) username: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for RemovePublicMembershipForAuthenticatedUser<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> RemovePublicMembershipForAuthenticatedUser<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Delete,
+                "/orgs/{org}/public_members/{username}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.org),
+                    crate::runtime::encode::PathValue::Segment(&self.username),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Orgs::review_pat_grant_request`](crate::orgs::Orgs::review_pat_grant_request).
+pub mod review_pat_grant_request {
+    /// Request for [`Orgs::review_pat_grant_request`](crate::orgs::Orgs::review_pat_grant_request): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ReviewPatGrantRequest<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) pat_request_id: i64,
+        pub(super) action: crate::orgs::review_pat_grant_request::Action,
+        pub(super) reason: Option<Option<String>>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ReviewPatGrantRequest<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> ReviewPatGrantRequest<'c> {
+        /// Why the request was approved or denied, up to 1024 characters.
+        ///
+        /// `None` is sent as `null`.
+        #[inline]
+        pub fn reason(mut self, reason: Option<String>) -> Self {
+            self.reason = Some(reason);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Post,
+                "/orgs/{org}/personal-access-token-requests/{pat_request_id}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.org),
+                    crate::runtime::encode::PathValue::Integer(self.pat_request_id),
+                ],
+            );
+            let mut body = crate::runtime::JsonObject::new();
+            body.field("action", &self.action);
+            body.opt("reason", &self.reason);
+            req = req.json(body);
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+    /// Decision: `approve` or `deny`.
+    #[derive(Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum Action {
+        /// `approve`
+        Approve,
+        /// `deny`
+        Deny,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl ::std::fmt::Debug for Action {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Approve => "Approve",
+                    Self::Deny => "Deny",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
+    }
+    impl Action {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Approve => "approve",
+                Self::Deny => "deny",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for Action {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+}
+/// Request builder and parameter types of [`Orgs::review_pat_grant_requests_in_bulk`](crate::orgs::Orgs::review_pat_grant_requests_in_bulk).
+pub mod review_pat_grant_requests_in_bulk {
+    /// Request for [`Orgs::review_pat_grant_requests_in_bulk`](crate::orgs::Orgs::review_pat_grant_requests_in_bulk): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ReviewPatGrantRequestsInBulk<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) pat_request_ids: Option<Vec<i64>>,
+        pub(super) action: crate::orgs::review_pat_grant_requests_in_bulk::Action,
+        pub(super) reason: Option<Option<String>>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ReviewPatGrantRequestsInBulk<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> ReviewPatGrantRequestsInBulk<'c> {
+        /// IDs of the access requests, between 1 and 100 of them.
+        #[inline]
+        pub fn pat_request_ids(mut self, pat_request_ids: Vec<i64>) -> Self {
+            self.pat_request_ids = Some(pat_request_ids);
+            self
+        }
+        /// Why the requests were approved or denied, up to 1024 characters.
+        ///
+        /// `None` is sent as `null`.
+        #[inline]
+        pub fn reason(mut self, reason: Option<String>) -> Self {
+            self.reason = Some(reason);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Post,
+                "/orgs/{org}/personal-access-token-requests",
+                &[crate::runtime::encode::PathValue::Segment(&self.org)],
+            );
+            let mut body = crate::runtime::JsonObject::new();
+            body.opt("pat_request_ids", &self.pat_request_ids);
+            body.field("action", &self.action);
+            body.opt("reason", &self.reason);
+            req = req.json(body);
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+    /// Decision for all of them: `approve` or `deny`.
+    #[derive(Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum Action {
+        /// `approve`
+        Approve,
+        /// `deny`
+        Deny,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl ::std::fmt::Debug for Action {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Approve => "Approve",
+                    Self::Deny => "Deny",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
+    }
+    impl Action {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Approve => "approve",
+                Self::Deny => "deny",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for Action {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+}
+/// Request builder and parameter types of [`Orgs::revoke_all_org_roles_team`](crate::orgs::Orgs::revoke_all_org_roles_team).
+pub mod revoke_all_org_roles_team {
+    /// Request for [`Orgs::revoke_all_org_roles_team`](crate::orgs::Orgs::revoke_all_org_roles_team): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct RevokeAllOrgRolesTeam<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) team_slug: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for RevokeAllOrgRolesTeam<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> RevokeAllOrgRolesTeam<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Delete,
+                "/orgs/{org}/organization-roles/teams/{team_slug}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.org),
+                    crate::runtime::encode::PathValue::Segment(&self.team_slug),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Orgs::revoke_all_org_roles_user`](crate::orgs::Orgs::revoke_all_org_roles_user).
+pub mod revoke_all_org_roles_user {
+    /// Request for [`Orgs::revoke_all_org_roles_user`](crate::orgs::Orgs::revoke_all_org_roles_user): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct RevokeAllOrgRolesUser<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) username: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for RevokeAllOrgRolesUser<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> RevokeAllOrgRolesUser<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Delete,
+                "/orgs/{org}/organization-roles/users/{username}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.org),
+                    crate::runtime::encode::PathValue::Segment(&self.username),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Orgs::revoke_org_role_team`](crate::orgs::Orgs::revoke_org_role_team).
+pub mod revoke_org_role_team {
+    /// Request for [`Orgs::revoke_org_role_team`](crate::orgs::Orgs::revoke_org_role_team): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct RevokeOrgRoleTeam<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) team_slug: String,
+        pub(super) role_id: i64,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for RevokeOrgRoleTeam<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> RevokeOrgRoleTeam<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Delete,
+                "/orgs/{org}/organization-roles/teams/{team_slug}/{role_id}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.org),
+                    crate::runtime::encode::PathValue::Segment(&self.team_slug),
+                    crate::runtime::encode::PathValue::Integer(self.role_id),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Orgs::revoke_org_role_user`](crate::orgs::Orgs::revoke_org_role_user).
+pub mod revoke_org_role_user {
+    /// Request for [`Orgs::revoke_org_role_user`](crate::orgs::Orgs::revoke_org_role_user): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct RevokeOrgRoleUser<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) username: String,
+        pub(super) role_id: i64,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for RevokeOrgRoleUser<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> RevokeOrgRoleUser<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Delete,
+                "/orgs/{org}/organization-roles/users/{username}/{role_id}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.org),
+                    crate::runtime::encode::PathValue::Segment(&self.username),
+                    crate::runtime::encode::PathValue::Integer(self.role_id),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Orgs::set_cluster_deployment_records`](crate::orgs::Orgs::set_cluster_deployment_records).
+pub mod set_cluster_deployment_records {
+    /// Request for [`Orgs::set_cluster_deployment_records`](crate::orgs::Orgs::set_cluster_deployment_records): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct SetClusterDeploymentRecords<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) cluster: String,
+        pub(super) logical_environment: String,
+        pub(super) physical_environment: Option<String>,
+        pub(super) deployments: Vec<
+            crate::orgs::set_cluster_deployment_records::DeploymentsItem,
+        >,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for SetClusterDeploymentRecords<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> SetClusterDeploymentRecords<'c> {
+        /// Region or site of the cluster.
+        #[inline]
+        pub fn physical_environment(
+            mut self,
+            physical_environment: impl Into<String>,
+        ) -> Self {
+            self.physical_environment = Some(physical_environment.into());
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Post,
+                "/orgs/{org}/artifacts/metadata/deployment-record/cluster/{cluster}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.org),
+                    crate::runtime::encode::PathValue::Segment(&self.cluster),
+                ],
+            );
+            let mut body = crate::runtime::JsonObject::new();
+            body.field("logical_environment", &self.logical_environment);
+            body.opt("physical_environment", &self.physical_environment);
+            body.field("deployments", &self.deployments);
+            req = req.json(body);
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+    /// State of the deployment: `deployed` or `decommissioned`.
+    #[derive(Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum DeploymentsStatus {
+        /// `deployed`
+        Deployed,
+        /// `decommissioned`
+        Decommissioned,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl ::std::fmt::Debug for DeploymentsStatus {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Deployed => "Deployed",
+                    Self::Decommissioned => "Decommissioned",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
+    }
+    impl DeploymentsStatus {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Deployed => "deployed",
+                Self::Decommissioned => "decommissioned",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for DeploymentsStatus {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    /// Runtime risks of the deployment, among `critical-resource`, `internet-exposed`, `lateral-movement` and `sensitive-data`.
+    #[derive(Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum DeploymentsRuntimeRisks {
+        /// `critical-resource`
+        CriticalResource,
+        /// `internet-exposed`
+        InternetExposed,
+        /// `lateral-movement`
+        LateralMovement,
+        /// `sensitive-data`
+        SensitiveData,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl ::std::fmt::Debug for DeploymentsRuntimeRisks {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::CriticalResource => "CriticalResource",
+                    Self::InternetExposed => "InternetExposed",
+                    Self::LateralMovement => "LateralMovement",
+                    Self::SensitiveData => "SensitiveData",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
+    }
+    impl DeploymentsRuntimeRisks {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::CriticalResource => "critical-resource",
+                Self::InternetExposed => "internet-exposed",
+                Self::LateralMovement => "lateral-movement",
+                Self::SensitiveData => "sensitive-data",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for DeploymentsRuntimeRisks {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    /// Deployments to record.
+    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+    pub struct DeploymentsItem {
+        /// Name of the artifact. Entries that share a `digest` must share the name too.
+        pub name: String,
+        /// Digest of the artifact, hex encoded. Entries that share a digest must also share `name` and `version`.
+        pub digest: String,
+        /// Version of the artifact. Entries that share a `digest` must share the version too.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub version: Option<String>,
+        /// State of the deployment: `deployed` or `decommissioned`.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub status: Option<
+            crate::orgs::set_cluster_deployment_records::DeploymentsStatus,
+        >,
+        /// Unique name of the deployment this record describes; a form such as `namespace-deployment-container` keeps names apart.
+        pub deployment_name: String,
+        /// Repository of the organization that produced the artifact. Needed only when the artifact has no provenance attestation; when it has one, the repository named there wins.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub github_repository: Option<String>,
+        /// Free-form key/value labels for the deployment.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub tags: Option<::std::collections::BTreeMap<String, String>>,
+        /// Runtime risks of the deployment, among `critical-resource`, `internet-exposed`, `lateral-movement` and `sensitive-data`.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub runtime_risks: Option<
+            Vec<crate::orgs::set_cluster_deployment_records::DeploymentsRuntimeRisks>,
+        >,
+    }
+    impl DeploymentsItem {
+        /// A value with the required fields; optional ones are unset (`None`).
+        #[inline]
+        pub fn new(
+            name: impl Into<String>,
+            digest: impl Into<String>,
+            deployment_name: impl Into<String>,
+        ) -> Self {
+            Self {
+                name: name.into(),
+                digest: digest.into(),
+                version: None,
+                status: None,
+                deployment_name: deployment_name.into(),
+                github_repository: None,
+                tags: None,
+                runtime_risks: None,
+            }
+        }
+    }
+}
+/// Request builder and parameter types of [`Orgs::set_immutable_releases_settings`](crate::orgs::Orgs::set_immutable_releases_settings).
+pub mod set_immutable_releases_settings {
+    /// Request for [`Orgs::set_immutable_releases_settings`](crate::orgs::Orgs::set_immutable_releases_settings): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct SetImmutableReleasesSettings<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) enforced_repositories: crate::orgs::set_immutable_releases_settings::EnforcedRepositories,
+        pub(super) selected_repository_ids: Option<Vec<i64>>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for SetImmutableReleasesSettings<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> SetImmutableReleasesSettings<'c> {
+        /// IDs of the covered repositories; allowed only with `enforced_repositories` set to `selected`. Single repositories can later be added or removed with the enable/disable endpoints.
+        #[inline]
+        pub fn selected_repository_ids(
+            mut self,
+            selected_repository_ids: Vec<i64>,
+        ) -> Self {
+            self.selected_repository_ids = Some(selected_repository_ids);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Put,
+                "/orgs/{org}/settings/immutable-releases",
+                &[crate::runtime::encode::PathValue::Segment(&self.org)],
+            );
+            let mut body = crate::runtime::JsonObject::new();
+            body.field("enforced_repositories", &self.enforced_repositories);
+            body.opt("selected_repository_ids", &self.selected_repository_ids);
+            req = req.json(body);
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+    /// Which repositories the policy covers: `all`, `none` or `selected`.
+    #[derive(Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum EnforcedRepositories {
+        /// `all`
+        All,
+        /// `none`
+        None,
+        /// `selected`
+        Selected,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl ::std::fmt::Debug for EnforcedRepositories {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::All => "All",
+                    Self::None => "None",
+                    Self::Selected => "Selected",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
+    }
+    impl EnforcedRepositories {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::All => "all",
+                Self::None => "none",
+                Self::Selected => "selected",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for EnforcedRepositories {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+}
+/// Request builder and parameter types of [`Orgs::set_immutable_releases_settings_repositories`](crate::orgs::Orgs::set_immutable_releases_settings_repositories).
+pub mod set_immutable_releases_settings_repositories {
+    /// Request for [`Orgs::set_immutable_releases_settings_repositories`](crate::orgs::Orgs::set_immutable_releases_settings_repositories): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct SetImmutableReleasesSettingsRepositories<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) selected_repository_ids: Vec<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for SetImmutableReleasesSettingsRepositories<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> SetImmutableReleasesSettingsRepositories<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Put,
+                "/orgs/{org}/settings/immutable-releases/repositories",
+                &[crate::runtime::encode::PathValue::Segment(&self.org)],
+            );
+            let mut body = crate::runtime::JsonObject::new();
+            body.field("selected_repository_ids", &self.selected_repository_ids);
+            req = req.json(body);
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
         }
     }
 }
@@ -1252,6 +9255,1243 @@ pub mod set_membership_for_user {
             serializer: S,
         ) -> Result<S::Ok, S::Error> {
             serializer.serialize_str(self.as_str())
+        }
+    }
+}
+/// Request builder and parameter types of [`Orgs::set_public_membership_for_authenticated_user`](crate::orgs::Orgs::set_public_membership_for_authenticated_user).
+pub mod set_public_membership_for_authenticated_user {
+    /// Request for [`Orgs::set_public_membership_for_authenticated_user`](crate::orgs::Orgs::set_public_membership_for_authenticated_user): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct SetPublicMembershipForAuthenticatedUser<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) username: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for SetPublicMembershipForAuthenticatedUser<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> SetPublicMembershipForAuthenticatedUser<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Put,
+                "/orgs/{org}/public_members/{username}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.org),
+                    crate::runtime::encode::PathValue::Segment(&self.username),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Orgs::unblock_user`](crate::orgs::Orgs::unblock_user).
+pub mod unblock_user {
+    /// Request for [`Orgs::unblock_user`](crate::orgs::Orgs::unblock_user): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct UnblockUser<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) username: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for UnblockUser<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> UnblockUser<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Delete,
+                "/orgs/{org}/blocks/{username}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.org),
+                    crate::runtime::encode::PathValue::Segment(&self.username),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Orgs::update`](crate::orgs::Orgs::update).
+pub mod update {
+    /// Request for [`Orgs::update`](crate::orgs::Orgs::update): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct Update<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) billing_email: Option<String>,
+        pub(super) company: Option<String>,
+        pub(super) email: Option<String>,
+        pub(super) twitter_username: Option<String>,
+        pub(super) location: Option<String>,
+        pub(super) name: Option<String>,
+        pub(super) description: Option<String>,
+        pub(super) has_organization_projects: Option<bool>,
+        pub(super) has_repository_projects: Option<bool>,
+        pub(super) default_repository_permission: Option<
+            crate::orgs::update::DefaultRepositoryPermission,
+        >,
+        pub(super) members_can_create_repositories: Option<bool>,
+        pub(super) members_can_create_internal_repositories: Option<bool>,
+        pub(super) members_can_create_private_repositories: Option<bool>,
+        pub(super) members_can_create_public_repositories: Option<bool>,
+        pub(super) members_allowed_repository_creation_type: Option<
+            crate::orgs::update::MembersAllowedRepositoryCreationType,
+        >,
+        pub(super) members_can_create_pages: Option<bool>,
+        pub(super) members_can_create_public_pages: Option<bool>,
+        pub(super) members_can_create_private_pages: Option<bool>,
+        pub(super) members_can_fork_private_repositories: Option<bool>,
+        pub(super) web_commit_signoff_required: Option<bool>,
+        pub(super) blog: Option<String>,
+        pub(super) advanced_security_enabled_for_new_repositories: Option<bool>,
+        pub(super) dependabot_alerts_enabled_for_new_repositories: Option<bool>,
+        pub(super) dependabot_security_updates_enabled_for_new_repositories: Option<
+            bool,
+        >,
+        pub(super) dependency_graph_enabled_for_new_repositories: Option<bool>,
+        pub(super) secret_scanning_enabled_for_new_repositories: Option<bool>,
+        pub(super) secret_scanning_push_protection_enabled_for_new_repositories: Option<
+            bool,
+        >,
+        pub(super) secret_scanning_push_protection_custom_link_enabled: Option<bool>,
+        pub(super) secret_scanning_push_protection_custom_link: Option<String>,
+        pub(super) deploy_keys_enabled_for_repositories: Option<bool>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for Update<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> Update<'c> {
+        /// Address that receives billing mail; it is not shown publicly.
+        #[inline]
+        pub fn billing_email(mut self, billing_email: impl Into<String>) -> Self {
+            self.billing_email = Some(billing_email.into());
+            self
+        }
+        /// Company name shown on the profile.
+        #[inline]
+        pub fn company(mut self, company: impl Into<String>) -> Self {
+            self.company = Some(company.into());
+            self
+        }
+        /// Public contact address.
+        #[inline]
+        pub fn email(mut self, email: impl Into<String>) -> Self {
+            self.email = Some(email.into());
+            self
+        }
+        /// Twitter (X) handle of the organization.
+        #[inline]
+        pub fn twitter_username(mut self, twitter_username: impl Into<String>) -> Self {
+            self.twitter_username = Some(twitter_username.into());
+            self
+        }
+        /// Location shown on the profile.
+        #[inline]
+        pub fn location(mut self, location: impl Into<String>) -> Self {
+            self.location = Some(location.into());
+            self
+        }
+        /// Display name of the organization.
+        #[inline]
+        pub fn name(mut self, name: impl Into<String>) -> Self {
+            self.name = Some(name.into());
+            self
+        }
+        /// Short description of the organization, at most 160 characters.
+        #[inline]
+        pub fn description(mut self, description: impl Into<String>) -> Self {
+            self.description = Some(description.into());
+            self
+        }
+        /// Whether the organization may have projects of its own.
+        #[inline]
+        pub fn has_organization_projects(
+            mut self,
+            has_organization_projects: bool,
+        ) -> Self {
+            self.has_organization_projects = Some(has_organization_projects);
+            self
+        }
+        /// Whether the organization's repositories may have projects.
+        #[inline]
+        pub fn has_repository_projects(mut self, has_repository_projects: bool) -> Self {
+            self.has_repository_projects = Some(has_repository_projects);
+            self
+        }
+        /// Access every member has to all repositories of the organization: `read`, `write`, `admin` or `none`. Default: `read`.
+        #[inline]
+        pub fn default_repository_permission(
+            mut self,
+            default_repository_permission: crate::orgs::update::DefaultRepositoryPermission,
+        ) -> Self {
+            self.default_repository_permission = Some(default_repository_permission);
+            self
+        }
+        /// Whether members who are not owners may create repositories; `members_allowed_repository_creation_type` takes precedence when sent. Default: `true`.
+        #[inline]
+        pub fn members_can_create_repositories(
+            mut self,
+            members_can_create_repositories: bool,
+        ) -> Self {
+            self.members_can_create_repositories = Some(members_can_create_repositories);
+            self
+        }
+        /// Whether members may create internal repositories (visible to all members of the enterprise); only for organizations that belong to an enterprise on GitHub Enterprise Cloud or Server 2.20+.
+        #[inline]
+        pub fn members_can_create_internal_repositories(
+            mut self,
+            members_can_create_internal_repositories: bool,
+        ) -> Self {
+            self.members_can_create_internal_repositories = Some(
+                members_can_create_internal_repositories,
+            );
+            self
+        }
+        /// Whether members may create private repositories.
+        #[inline]
+        pub fn members_can_create_private_repositories(
+            mut self,
+            members_can_create_private_repositories: bool,
+        ) -> Self {
+            self.members_can_create_private_repositories = Some(
+                members_can_create_private_repositories,
+            );
+            self
+        }
+        /// Whether members may create public repositories.
+        #[inline]
+        pub fn members_can_create_public_repositories(
+            mut self,
+            members_can_create_public_repositories: bool,
+        ) -> Self {
+            self.members_can_create_public_repositories = Some(
+                members_can_create_public_repositories,
+            );
+            self
+        }
+        /// **Closing down:** replaced by the `members_can_create_*_repositories` fields. Which repositories members who are not owners may create: `all`, `private` (GitHub Enterprise Cloud only) or `none`. It ignores internal repositories and overrides `members_can_create_repositories`.
+        #[deprecated(note = "the API docs say this parameter is closing down")]
+        #[inline]
+        pub fn members_allowed_repository_creation_type(
+            mut self,
+            members_allowed_repository_creation_type: crate::orgs::update::MembersAllowedRepositoryCreationType,
+        ) -> Self {
+            self.members_allowed_repository_creation_type = Some(
+                members_allowed_repository_creation_type,
+            );
+            self
+        }
+        /// Whether members may publish GitHub Pages sites; sites already live stay. Default: `true`.
+        #[inline]
+        pub fn members_can_create_pages(
+            mut self,
+            members_can_create_pages: bool,
+        ) -> Self {
+            self.members_can_create_pages = Some(members_can_create_pages);
+            self
+        }
+        /// Whether members may publish public GitHub Pages sites; sites already live stay. Default: `true`.
+        #[inline]
+        pub fn members_can_create_public_pages(
+            mut self,
+            members_can_create_public_pages: bool,
+        ) -> Self {
+            self.members_can_create_public_pages = Some(members_can_create_public_pages);
+            self
+        }
+        /// Whether members may publish private GitHub Pages sites; sites already live stay. Default: `true`.
+        #[inline]
+        pub fn members_can_create_private_pages(
+            mut self,
+            members_can_create_private_pages: bool,
+        ) -> Self {
+            self.members_can_create_private_pages = Some(
+                members_can_create_private_pages,
+            );
+            self
+        }
+        /// Whether members may fork the organization's private repositories. Default: `false`.
+        #[inline]
+        pub fn members_can_fork_private_repositories(
+            mut self,
+            members_can_fork_private_repositories: bool,
+        ) -> Self {
+            self.members_can_fork_private_repositories = Some(
+                members_can_fork_private_repositories,
+            );
+            self
+        }
+        /// Whether commits made in the web interface must carry a sign-off. Default: `false`.
+        #[inline]
+        pub fn web_commit_signoff_required(
+            mut self,
+            web_commit_signoff_required: bool,
+        ) -> Self {
+            self.web_commit_signoff_required = Some(web_commit_signoff_required);
+            self
+        }
+        /// Website address shown on the profile.
+        #[inline]
+        pub fn blog(mut self, blog: impl Into<String>) -> Self {
+            self.blog = Some(blog.into());
+            self
+        }
+        /// **Closing down:** use code security configurations instead. Whether GitHub Advanced Security is switched on for new and transferred-in repositories. Requires owner or security manager rights.
+        #[deprecated(note = "the API docs say this parameter is closing down")]
+        #[inline]
+        pub fn advanced_security_enabled_for_new_repositories(
+            mut self,
+            advanced_security_enabled_for_new_repositories: bool,
+        ) -> Self {
+            self.advanced_security_enabled_for_new_repositories = Some(
+                advanced_security_enabled_for_new_repositories,
+            );
+            self
+        }
+        /// **Closing down:** use code security configurations instead. Whether Dependabot alerts are switched on for new and transferred-in repositories. Requires owner or security manager rights.
+        #[deprecated(note = "the API docs say this parameter is closing down")]
+        #[inline]
+        pub fn dependabot_alerts_enabled_for_new_repositories(
+            mut self,
+            dependabot_alerts_enabled_for_new_repositories: bool,
+        ) -> Self {
+            self.dependabot_alerts_enabled_for_new_repositories = Some(
+                dependabot_alerts_enabled_for_new_repositories,
+            );
+            self
+        }
+        /// **Closing down:** use code security configurations instead. Whether Dependabot security updates are switched on for new and transferred-in repositories. Requires owner or security manager rights.
+        #[deprecated(note = "the API docs say this parameter is closing down")]
+        #[inline]
+        pub fn dependabot_security_updates_enabled_for_new_repositories(
+            mut self,
+            dependabot_security_updates_enabled_for_new_repositories: bool,
+        ) -> Self {
+            self.dependabot_security_updates_enabled_for_new_repositories = Some(
+                dependabot_security_updates_enabled_for_new_repositories,
+            );
+            self
+        }
+        /// **Closing down:** use code security configurations instead. Whether the dependency graph is switched on for new and transferred-in repositories. Requires owner or security manager rights.
+        #[deprecated(note = "the API docs say this parameter is closing down")]
+        #[inline]
+        pub fn dependency_graph_enabled_for_new_repositories(
+            mut self,
+            dependency_graph_enabled_for_new_repositories: bool,
+        ) -> Self {
+            self.dependency_graph_enabled_for_new_repositories = Some(
+                dependency_graph_enabled_for_new_repositories,
+            );
+            self
+        }
+        /// **Closing down:** use code security configurations instead. Whether secret scanning is switched on for new and transferred-in repositories. Requires owner or security manager rights.
+        #[deprecated(note = "the API docs say this parameter is closing down")]
+        #[inline]
+        pub fn secret_scanning_enabled_for_new_repositories(
+            mut self,
+            secret_scanning_enabled_for_new_repositories: bool,
+        ) -> Self {
+            self.secret_scanning_enabled_for_new_repositories = Some(
+                secret_scanning_enabled_for_new_repositories,
+            );
+            self
+        }
+        /// **Closing down:** use code security configurations instead. Whether secret scanning push protection is switched on for new and transferred-in repositories. Requires owner or security manager rights.
+        #[deprecated(note = "the API docs say this parameter is closing down")]
+        #[inline]
+        pub fn secret_scanning_push_protection_enabled_for_new_repositories(
+            mut self,
+            secret_scanning_push_protection_enabled_for_new_repositories: bool,
+        ) -> Self {
+            self.secret_scanning_push_protection_enabled_for_new_repositories = Some(
+                secret_scanning_push_protection_enabled_for_new_repositories,
+            );
+            self
+        }
+        /// Whether people whose push is blocked for containing a secret are shown a custom link.
+        #[inline]
+        pub fn secret_scanning_push_protection_custom_link_enabled(
+            mut self,
+            secret_scanning_push_protection_custom_link_enabled: bool,
+        ) -> Self {
+            self.secret_scanning_push_protection_custom_link_enabled = Some(
+                secret_scanning_push_protection_custom_link_enabled,
+            );
+            self
+        }
+        /// Address of that custom link, used when `secret_scanning_push_protection_custom_link_enabled` is true.
+        #[inline]
+        pub fn secret_scanning_push_protection_custom_link(
+            mut self,
+            secret_scanning_push_protection_custom_link: impl Into<String>,
+        ) -> Self {
+            self.secret_scanning_push_protection_custom_link = Some(
+                secret_scanning_push_protection_custom_link.into(),
+            );
+            self
+        }
+        /// Whether deploy keys may be added to and used by the organization's repositories.
+        #[inline]
+        pub fn deploy_keys_enabled_for_repositories(
+            mut self,
+            deploy_keys_enabled_for_repositories: bool,
+        ) -> Self {
+            self.deploy_keys_enabled_for_repositories = Some(
+                deploy_keys_enabled_for_repositories,
+            );
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Patch,
+                "/orgs/{org}",
+                &[crate::runtime::encode::PathValue::Segment(&self.org)],
+            );
+            let mut body = crate::runtime::JsonObject::new();
+            body.opt("billing_email", &self.billing_email);
+            body.opt("company", &self.company);
+            body.opt("email", &self.email);
+            body.opt("twitter_username", &self.twitter_username);
+            body.opt("location", &self.location);
+            body.opt("name", &self.name);
+            body.opt("description", &self.description);
+            body.opt("has_organization_projects", &self.has_organization_projects);
+            body.opt("has_repository_projects", &self.has_repository_projects);
+            body.opt(
+                "default_repository_permission",
+                &self.default_repository_permission,
+            );
+            body.opt(
+                "members_can_create_repositories",
+                &self.members_can_create_repositories,
+            );
+            body.opt(
+                "members_can_create_internal_repositories",
+                &self.members_can_create_internal_repositories,
+            );
+            body.opt(
+                "members_can_create_private_repositories",
+                &self.members_can_create_private_repositories,
+            );
+            body.opt(
+                "members_can_create_public_repositories",
+                &self.members_can_create_public_repositories,
+            );
+            body.opt(
+                "members_allowed_repository_creation_type",
+                &self.members_allowed_repository_creation_type,
+            );
+            body.opt("members_can_create_pages", &self.members_can_create_pages);
+            body.opt(
+                "members_can_create_public_pages",
+                &self.members_can_create_public_pages,
+            );
+            body.opt(
+                "members_can_create_private_pages",
+                &self.members_can_create_private_pages,
+            );
+            body.opt(
+                "members_can_fork_private_repositories",
+                &self.members_can_fork_private_repositories,
+            );
+            body.opt("web_commit_signoff_required", &self.web_commit_signoff_required);
+            body.opt("blog", &self.blog);
+            body.opt(
+                "advanced_security_enabled_for_new_repositories",
+                &self.advanced_security_enabled_for_new_repositories,
+            );
+            body.opt(
+                "dependabot_alerts_enabled_for_new_repositories",
+                &self.dependabot_alerts_enabled_for_new_repositories,
+            );
+            body.opt(
+                "dependabot_security_updates_enabled_for_new_repositories",
+                &self.dependabot_security_updates_enabled_for_new_repositories,
+            );
+            body.opt(
+                "dependency_graph_enabled_for_new_repositories",
+                &self.dependency_graph_enabled_for_new_repositories,
+            );
+            body.opt(
+                "secret_scanning_enabled_for_new_repositories",
+                &self.secret_scanning_enabled_for_new_repositories,
+            );
+            body.opt(
+                "secret_scanning_push_protection_enabled_for_new_repositories",
+                &self.secret_scanning_push_protection_enabled_for_new_repositories,
+            );
+            body.opt(
+                "secret_scanning_push_protection_custom_link_enabled",
+                &self.secret_scanning_push_protection_custom_link_enabled,
+            );
+            body.opt(
+                "secret_scanning_push_protection_custom_link",
+                &self.secret_scanning_push_protection_custom_link,
+            );
+            body.opt(
+                "deploy_keys_enabled_for_repositories",
+                &self.deploy_keys_enabled_for_repositories,
+            );
+            if !body.is_empty() {
+                req = req.json(body);
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+    /// Access every member has to all repositories of the organization: `read`, `write`, `admin` or `none`. Default: `read`.
+    #[derive(Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum DefaultRepositoryPermission {
+        /// `read`
+        Read,
+        /// `write`
+        Write,
+        /// `admin`
+        Admin,
+        /// `none`
+        None,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl ::std::fmt::Debug for DefaultRepositoryPermission {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Read => "Read",
+                    Self::Write => "Write",
+                    Self::Admin => "Admin",
+                    Self::None => "None",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
+    }
+    impl DefaultRepositoryPermission {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Read => "read",
+                Self::Write => "write",
+                Self::Admin => "admin",
+                Self::None => "none",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for DefaultRepositoryPermission {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    /// **Closing down:** replaced by the `members_can_create_*_repositories` fields. Which repositories members who are not owners may create: `all`, `private` (GitHub Enterprise Cloud only) or `none`. It ignores internal repositories and overrides `members_can_create_repositories`.
+    #[derive(Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum MembersAllowedRepositoryCreationType {
+        /// `all`
+        All,
+        /// `private`
+        Private,
+        /// `none`
+        None,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl ::std::fmt::Debug for MembersAllowedRepositoryCreationType {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::All => "All",
+                    Self::Private => "Private",
+                    Self::None => "None",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
+    }
+    impl MembersAllowedRepositoryCreationType {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::All => "all",
+                Self::Private => "private",
+                Self::None => "none",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for MembersAllowedRepositoryCreationType {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+}
+/// Request builder and parameter types of [`Orgs::update_issue_type`](crate::orgs::Orgs::update_issue_type).
+pub mod update_issue_type {
+    /// Request for [`Orgs::update_issue_type`](crate::orgs::Orgs::update_issue_type): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct UpdateIssueType<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) issue_type_id: i64,
+        pub(super) name: String,
+        pub(super) is_enabled: bool,
+        pub(super) description: Option<Option<String>>,
+        pub(super) color: Option<Option<crate::orgs::update_issue_type::Color>>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for UpdateIssueType<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> UpdateIssueType<'c> {
+        /// Short explanation of the type.
+        ///
+        /// `None` is sent as `null`.
+        #[inline]
+        pub fn description(mut self, description: Option<String>) -> Self {
+            self.description = Some(description);
+            self
+        }
+        /// Colour shown for the type: `gray`, `blue`, `green`, `yellow`, `orange`, `red`, `pink` or `purple`.
+        ///
+        /// `None` is sent as `null`.
+        #[inline]
+        pub fn color(
+            mut self,
+            color: Option<crate::orgs::update_issue_type::Color>,
+        ) -> Self {
+            self.color = Some(color);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Put,
+                "/orgs/{org}/issue-types/{issue_type_id}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.org),
+                    crate::runtime::encode::PathValue::Integer(self.issue_type_id),
+                ],
+            );
+            let mut body = crate::runtime::JsonObject::new();
+            body.field("name", &self.name);
+            body.field("is_enabled", &self.is_enabled);
+            body.opt("description", &self.description);
+            body.opt("color", &self.color);
+            req = req.json(body);
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+    /// Colour shown for the type: `gray`, `blue`, `green`, `yellow`, `orange`, `red`, `pink` or `purple`.
+    #[derive(Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum Color {
+        /// `gray`
+        Gray,
+        /// `blue`
+        Blue,
+        /// `green`
+        Green,
+        /// `yellow`
+        Yellow,
+        /// `orange`
+        Orange,
+        /// `red`
+        Red,
+        /// `pink`
+        Pink,
+        /// `purple`
+        Purple,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl ::std::fmt::Debug for Color {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Gray => "Gray",
+                    Self::Blue => "Blue",
+                    Self::Green => "Green",
+                    Self::Yellow => "Yellow",
+                    Self::Orange => "Orange",
+                    Self::Red => "Red",
+                    Self::Pink => "Pink",
+                    Self::Purple => "Purple",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
+    }
+    impl Color {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Gray => "gray",
+                Self::Blue => "blue",
+                Self::Green => "green",
+                Self::Yellow => "yellow",
+                Self::Orange => "orange",
+                Self::Red => "red",
+                Self::Pink => "pink",
+                Self::Purple => "purple",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for Color {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+}
+/// Request builder and parameter types of [`Orgs::update_membership_for_authenticated_user`](crate::orgs::Orgs::update_membership_for_authenticated_user).
+pub mod update_membership_for_authenticated_user {
+    /// Request for [`Orgs::update_membership_for_authenticated_user`](crate::orgs::Orgs::update_membership_for_authenticated_user): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct UpdateMembershipForAuthenticatedUser<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) state: crate::orgs::update_membership_for_authenticated_user::State,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for UpdateMembershipForAuthenticatedUser<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> UpdateMembershipForAuthenticatedUser<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Patch,
+                "/user/memberships/orgs/{org}",
+                &[crate::runtime::encode::PathValue::Segment(&self.org)],
+            );
+            let mut body = crate::runtime::JsonObject::new();
+            body.field("state", &self.state);
+            req = req.json(body);
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+    /// New state of the membership; only `active` is accepted.
+    #[derive(Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum State {
+        /// `active`
+        Active,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl ::std::fmt::Debug for State {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Active => "Active",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
+    }
+    impl State {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Active => "active",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for State {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+}
+/// Request builder and parameter types of [`Orgs::update_pat_access`](crate::orgs::Orgs::update_pat_access).
+pub mod update_pat_access {
+    /// Request for [`Orgs::update_pat_access`](crate::orgs::Orgs::update_pat_access): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct UpdatePatAccess<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) pat_id: i64,
+        pub(super) action: crate::orgs::update_pat_access::Action,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for UpdatePatAccess<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> UpdatePatAccess<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Post,
+                "/orgs/{org}/personal-access-tokens/{pat_id}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.org),
+                    crate::runtime::encode::PathValue::Integer(self.pat_id),
+                ],
+            );
+            let mut body = crate::runtime::JsonObject::new();
+            body.field("action", &self.action);
+            req = req.json(body);
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+    /// What to do with the token; only `revoke`.
+    #[derive(Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum Action {
+        /// `revoke`
+        Revoke,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl ::std::fmt::Debug for Action {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Revoke => "Revoke",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
+    }
+    impl Action {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Revoke => "revoke",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for Action {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+}
+/// Request builder and parameter types of [`Orgs::update_pat_accesses`](crate::orgs::Orgs::update_pat_accesses).
+pub mod update_pat_accesses {
+    /// Request for [`Orgs::update_pat_accesses`](crate::orgs::Orgs::update_pat_accesses): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct UpdatePatAccesses<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) action: crate::orgs::update_pat_accesses::Action,
+        pub(super) pat_ids: Vec<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for UpdatePatAccesses<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> UpdatePatAccesses<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Post,
+                "/orgs/{org}/personal-access-tokens",
+                &[crate::runtime::encode::PathValue::Segment(&self.org)],
+            );
+            let mut body = crate::runtime::JsonObject::new();
+            body.field("action", &self.action);
+            body.field("pat_ids", &self.pat_ids);
+            req = req.json(body);
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+    /// What to do with the tokens; only `revoke`.
+    #[derive(Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum Action {
+        /// `revoke`
+        Revoke,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl ::std::fmt::Debug for Action {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Revoke => "Revoke",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
+    }
+    impl Action {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Revoke => "revoke",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for Action {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+}
+/// Request builder and parameter types of [`Orgs::update_webhook`](crate::orgs::Orgs::update_webhook).
+pub mod update_webhook {
+    /// Request for [`Orgs::update_webhook`](crate::orgs::Orgs::update_webhook): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct UpdateWebhook<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) hook_id: i64,
+        pub(super) config: Option<crate::orgs::update_webhook::Config>,
+        pub(super) events: Option<Vec<String>>,
+        pub(super) active: Option<bool>,
+        pub(super) name: Option<String>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for UpdateWebhook<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> UpdateWebhook<'c> {
+        /// Settings of the webhook.
+        #[inline]
+        pub fn config(mut self, config: crate::orgs::update_webhook::Config) -> Self {
+            self.config = Some(config);
+            self
+        }
+        /// Events that fire the webhook. Default: `["push"]`.
+        #[inline]
+        pub fn events(
+            mut self,
+            events: impl IntoIterator<Item = impl Into<String>>,
+        ) -> Self {
+            self.events = Some(events.into_iter().map(Into::into).collect());
+            self
+        }
+        /// Whether deliveries are sent when the webhook fires. Default: `true`.
+        #[inline]
+        pub fn active(mut self, active: bool) -> Self {
+            self.active = Some(active);
+            self
+        }
+        /// Kind of webhook; always `web`.
+        #[inline]
+        pub fn name(mut self, name: impl Into<String>) -> Self {
+            self.name = Some(name.into());
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Patch,
+                "/orgs/{org}/hooks/{hook_id}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.org),
+                    crate::runtime::encode::PathValue::Integer(self.hook_id),
+                ],
+            );
+            let mut body = crate::runtime::JsonObject::new();
+            body.opt("config", &self.config);
+            body.opt("events", &self.events);
+            body.opt("active", &self.active);
+            body.opt("name", &self.name);
+            if !body.is_empty() {
+                req = req.json(body);
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+    /// `1` skips checking the TLS certificate of `url`; `0` (the safe choice) checks it. Sent as a string or a number.
+    ///
+    /// One of several types; each converts into it with `.into()`.
+    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+    #[serde(untagged)]
+    pub enum ConfigInsecureSsl {
+        String(String),
+        Number(f64),
+    }
+    impl From<String> for ConfigInsecureSsl {
+        #[inline]
+        fn from(value: String) -> Self {
+            Self::String(value)
+        }
+    }
+    impl From<&str> for ConfigInsecureSsl {
+        #[inline]
+        fn from(value: &str) -> Self {
+            Self::String(value.to_owned())
+        }
+    }
+    impl From<f64> for ConfigInsecureSsl {
+        #[inline]
+        fn from(value: f64) -> Self {
+            Self::Number(value)
+        }
+    }
+    /// Settings of the webhook.
+    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+    pub struct Config {
+        /// Address that receives the payloads.
+        pub url: String,
+        /// Encoding of the payloads, `json` or `form`. Default: `form`.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub content_type: Option<String>,
+        /// Shared secret used as the HMAC key for the signature headers of each delivery.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub secret: Option<String>,
+        /// `1` skips checking the TLS certificate of `url`; `0` (the safe choice) checks it. Sent as a string or a number.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub insecure_ssl: Option<crate::orgs::update_webhook::ConfigInsecureSsl>,
+    }
+    impl Config {
+        /// A value with the required fields; optional ones are unset (`None`).
+        #[inline]
+        pub fn new(url: impl Into<String>) -> Self {
+            Self {
+                url: url.into(),
+                content_type: None,
+                secret: None,
+                insecure_ssl: None,
+            }
+        }
+    }
+}
+/// Request builder and parameter types of [`Orgs::update_webhook_config_for_org`](crate::orgs::Orgs::update_webhook_config_for_org).
+pub mod update_webhook_config_for_org {
+    /// Request for [`Orgs::update_webhook_config_for_org`](crate::orgs::Orgs::update_webhook_config_for_org): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct UpdateWebhookConfigForOrg<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) hook_id: i64,
+        pub(super) url: Option<String>,
+        pub(super) content_type: Option<String>,
+        pub(super) secret: Option<String>,
+        pub(super) insecure_ssl: Option<
+            crate::orgs::update_webhook_config_for_org::InsecureSsl,
+        >,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for UpdateWebhookConfigForOrg<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> UpdateWebhookConfigForOrg<'c> {
+        /// Address that receives the payloads.
+        #[inline]
+        pub fn url(mut self, url: impl Into<String>) -> Self {
+            self.url = Some(url.into());
+            self
+        }
+        /// Encoding of the payloads, `json` or `form`. Default: `form`.
+        #[inline]
+        pub fn content_type(mut self, content_type: impl Into<String>) -> Self {
+            self.content_type = Some(content_type.into());
+            self
+        }
+        /// Shared secret used as the HMAC key for the signature headers of each delivery.
+        #[inline]
+        pub fn secret(mut self, secret: impl Into<String>) -> Self {
+            self.secret = Some(secret.into());
+            self
+        }
+        /// `1` skips checking the TLS certificate of `url`; `0` (the safe choice) checks it. Sent as a string or a number.
+        #[inline]
+        pub fn insecure_ssl(
+            mut self,
+            insecure_ssl: impl Into<
+                crate::orgs::update_webhook_config_for_org::InsecureSsl,
+            >,
+        ) -> Self {
+            self.insecure_ssl = Some(insecure_ssl.into());
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Patch,
+                "/orgs/{org}/hooks/{hook_id}/config",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.org),
+                    crate::runtime::encode::PathValue::Integer(self.hook_id),
+                ],
+            );
+            let mut body = crate::runtime::JsonObject::new();
+            body.opt("url", &self.url);
+            body.opt("content_type", &self.content_type);
+            body.opt("secret", &self.secret);
+            body.opt("insecure_ssl", &self.insecure_ssl);
+            if !body.is_empty() {
+                req = req.json(body);
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+    /// `1` skips checking the TLS certificate of `url`; `0` (the safe choice) checks it. Sent as a string or a number.
+    ///
+    /// One of several types; each converts into it with `.into()`.
+    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+    #[serde(untagged)]
+    pub enum InsecureSsl {
+        String(String),
+        Number(f64),
+    }
+    impl From<String> for InsecureSsl {
+        #[inline]
+        fn from(value: String) -> Self {
+            Self::String(value)
+        }
+    }
+    impl From<&str> for InsecureSsl {
+        #[inline]
+        fn from(value: &str) -> Self {
+            Self::String(value.to_owned())
+        }
+    }
+    impl From<f64> for InsecureSsl {
+        #[inline]
+        fn from(value: f64) -> Self {
+            Self::Number(value)
         }
     }
 }

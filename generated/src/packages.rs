@@ -13,6 +13,506 @@ impl crate::runtime::Client {
     }
 }
 impl<'c> Packages<'c> {
+    /// Delete one of your own packages
+    ///
+    /// Removes a whole package belonging to the signed-in user. A public package cannot be removed this way once any of its versions passed 5,000 downloads; GitHub Support has to help then. Classic personal access tokens and OAuth app tokens need both `read:packages` and `delete:packages`.
+    ///
+    /// # Parameters
+    ///
+    /// - `package_type` (required): Registry type of the package: `npm`, `maven`, `rubygems`, `docker`, `nuget` or `container`. Gradle packages count as `maven` and images on `ghcr.io` as `container`; `docker` finds images pushed to the old `docker.pkg.github.com` registry, even after they moved to the Container registry.
+    /// - `package_name` (required): Name of the package.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `DELETE /user/packages/{package_type}/{package_name}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/packages/packages#delete-a-package-for-the-authenticated-user)
+    #[inline]
+    pub fn delete_package_for_authenticated_user(
+        &self,
+        package_type: crate::packages::delete_package_for_authenticated_user::PackageType,
+        package_name: impl Into<String>,
+    ) -> delete_package_for_authenticated_user::DeletePackageForAuthenticatedUser<'c> {
+        delete_package_for_authenticated_user::DeletePackageForAuthenticatedUser {
+            client: self.client,
+            package_type,
+            package_name: package_name.into(),
+        }
+    }
+    /// Delete an organization's package
+    ///
+    /// Removes a whole package from an organization. Public packages with a version past 5,000 downloads cannot be removed this way (ask GitHub Support). The caller must be an organization admin and, on registries with [granular permissions](https://docs.github.com/packages/learn-github-packages/about-permissions-for-github-packages), also an admin of the package. Classic personal access tokens and OAuth app tokens need `read:packages` and `delete:packages`.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `package_type` (required): Registry type of the package: `npm`, `maven`, `rubygems`, `docker`, `nuget` or `container`. Gradle packages count as `maven` and images on `ghcr.io` as `container`; `docker` finds images pushed to the old `docker.pkg.github.com` registry, even after they moved to the Container registry.
+    /// - `package_name` (required): Name of the package.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `DELETE /orgs/{org}/packages/{package_type}/{package_name}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/packages/packages#delete-a-package-for-an-organization)
+    #[inline]
+    pub fn delete_package_for_org(
+        &self,
+        org: impl Into<String>,
+        package_type: crate::packages::delete_package_for_org::PackageType,
+        package_name: impl Into<String>,
+    ) -> delete_package_for_org::DeletePackageForOrg<'c> {
+        delete_package_for_org::DeletePackageForOrg {
+            client: self.client,
+            org: org.into(),
+            package_type,
+            package_name: package_name.into(),
+        }
+    }
+    /// Delete a package of a user
+    ///
+    /// Removes a whole package from a user's namespace. Public packages with a version past 5,000 downloads cannot be removed this way (ask GitHub Support). On registries with [granular permissions](https://docs.github.com/packages/learn-github-packages/about-permissions-for-github-packages) the caller must be an admin of the package. Classic personal access tokens and OAuth app tokens need `read:packages` and `delete:packages`.
+    ///
+    /// # Parameters
+    ///
+    /// - `username` (required): Login of the user account.
+    /// - `package_type` (required): Registry type of the package: `npm`, `maven`, `rubygems`, `docker`, `nuget` or `container`. Gradle packages count as `maven` and images on `ghcr.io` as `container`; `docker` finds images pushed to the old `docker.pkg.github.com` registry, even after they moved to the Container registry.
+    /// - `package_name` (required): Name of the package.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `DELETE /users/{username}/packages/{package_type}/{package_name}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/packages/packages#delete-a-package-for-a-user)
+    #[inline]
+    pub fn delete_package_for_user(
+        &self,
+        username: impl Into<String>,
+        package_type: crate::packages::delete_package_for_user::PackageType,
+        package_name: impl Into<String>,
+    ) -> delete_package_for_user::DeletePackageForUser<'c> {
+        delete_package_for_user::DeletePackageForUser {
+            client: self.client,
+            username: username.into(),
+            package_type,
+            package_name: package_name.into(),
+        }
+    }
+    /// Delete a version of one of your packages
+    ///
+    /// Removes a single version of a package owned by the signed-in user. A version of a public package that has been downloaded more than 5,000 times cannot be removed this way. Classic personal access tokens and OAuth app tokens need `read:packages` and `delete:packages`.
+    ///
+    /// # Parameters
+    ///
+    /// - `package_type` (required): Registry type of the package: `npm`, `maven`, `rubygems`, `docker`, `nuget` or `container`. Gradle packages count as `maven` and images on `ghcr.io` as `container`; `docker` finds images pushed to the old `docker.pkg.github.com` registry, even after they moved to the Container registry.
+    /// - `package_name` (required): Name of the package.
+    /// - `package_version_id` (required): Numeric ID of the package version.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `DELETE /user/packages/{package_type}/{package_name}/versions/{package_version_id}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/packages/packages#delete-a-package-version-for-the-authenticated-user)
+    #[inline]
+    pub fn delete_package_version_for_authenticated_user(
+        &self,
+        package_type: crate::packages::delete_package_version_for_authenticated_user::PackageType,
+        package_name: impl Into<String>,
+        package_version_id: i64,
+    ) -> delete_package_version_for_authenticated_user::DeletePackageVersionForAuthenticatedUser<
+        'c,
+    > {
+        delete_package_version_for_authenticated_user::DeletePackageVersionForAuthenticatedUser {
+            client: self.client,
+            package_type,
+            package_name: package_name.into(),
+            package_version_id,
+        }
+    }
+    /// Delete a version of an organization's package
+    ///
+    /// Removes a single version of a package in an organization; a public version past 5,000 downloads is refused. The caller must be an organization admin and, on registries with [granular permissions](https://docs.github.com/packages/learn-github-packages/about-permissions-for-github-packages), also an admin of the package. Classic personal access tokens and OAuth app tokens need `read:packages` and `delete:packages`.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `package_type` (required): Registry type of the package: `npm`, `maven`, `rubygems`, `docker`, `nuget` or `container`. Gradle packages count as `maven` and images on `ghcr.io` as `container`; `docker` finds images pushed to the old `docker.pkg.github.com` registry, even after they moved to the Container registry.
+    /// - `package_name` (required): Name of the package.
+    /// - `package_version_id` (required): Numeric ID of the package version.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `DELETE /orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/packages/packages#delete-package-version-for-an-organization)
+    #[inline]
+    pub fn delete_package_version_for_org(
+        &self,
+        org: impl Into<String>,
+        package_type: crate::packages::delete_package_version_for_org::PackageType,
+        package_name: impl Into<String>,
+        package_version_id: i64,
+    ) -> delete_package_version_for_org::DeletePackageVersionForOrg<'c> {
+        delete_package_version_for_org::DeletePackageVersionForOrg {
+            client: self.client,
+            org: org.into(),
+            package_type,
+            package_name: package_name.into(),
+            package_version_id,
+        }
+    }
+    /// Delete a version of a user's package
+    ///
+    /// Removes a single version of a package in a user's namespace; a public version past 5,000 downloads is refused. On registries with [granular permissions](https://docs.github.com/packages/learn-github-packages/about-permissions-for-github-packages) the caller must be an admin of the package. Classic personal access tokens and OAuth app tokens need `read:packages` and `delete:packages`.
+    ///
+    /// # Parameters
+    ///
+    /// - `username` (required): Login of the user account.
+    /// - `package_type` (required): Registry type of the package: `npm`, `maven`, `rubygems`, `docker`, `nuget` or `container`. Gradle packages count as `maven` and images on `ghcr.io` as `container`; `docker` finds images pushed to the old `docker.pkg.github.com` registry, even after they moved to the Container registry.
+    /// - `package_name` (required): Name of the package.
+    /// - `package_version_id` (required): Numeric ID of the package version.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `DELETE /users/{username}/packages/{package_type}/{package_name}/versions/{package_version_id}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/packages/packages#delete-package-version-for-a-user)
+    #[inline]
+    pub fn delete_package_version_for_user(
+        &self,
+        username: impl Into<String>,
+        package_type: crate::packages::delete_package_version_for_user::PackageType,
+        package_name: impl Into<String>,
+        package_version_id: i64,
+    ) -> delete_package_version_for_user::DeletePackageVersionForUser<'c> {
+        delete_package_version_for_user::DeletePackageVersionForUser {
+            client: self.client,
+            username: username.into(),
+            package_type,
+            package_name: package_name.into(),
+            package_version_id,
+        }
+    }
+    /// List versions of an organization's package (old name)
+    ///
+    /// Renamed to [`Packages::get_all_package_versions_for_package_owned_by_org`](crate::packages::Packages::get_all_package_versions_for_package_owned_by_org); this forwards to it.
+    ///
+    /// # Route
+    ///
+    /// `GET /orgs/{org}/packages/{package_type}/{package_name}/versions`
+    #[deprecated(
+        note = "renamed to `packages.getAllPackageVersionsForPackageOwnedByOrg`"
+    )]
+    #[inline]
+    pub fn get_all_package_versions_for_a_package_owned_by_an_org(
+        &self,
+        org: impl Into<String>,
+        package_type: crate::packages::get_all_package_versions_for_package_owned_by_org::PackageType,
+        package_name: impl Into<String>,
+    ) -> crate::packages::get_all_package_versions_for_package_owned_by_org::GetAllPackageVersionsForPackageOwnedByOrg<
+        'c,
+    > {
+        self.client
+            .packages()
+            .get_all_package_versions_for_package_owned_by_org(
+                org,
+                package_type,
+                package_name,
+            )
+    }
+    /// List versions of one of your packages (old name)
+    ///
+    /// Renamed to [`Packages::get_all_package_versions_for_package_owned_by_authenticated_user`](crate::packages::Packages::get_all_package_versions_for_package_owned_by_authenticated_user); this forwards to it.
+    ///
+    /// # Route
+    ///
+    /// `GET /user/packages/{package_type}/{package_name}/versions`
+    #[deprecated(
+        note = "renamed to `packages.getAllPackageVersionsForPackageOwnedByAuthenticatedUser`"
+    )]
+    #[inline]
+    pub fn get_all_package_versions_for_a_package_owned_by_the_authenticated_user(
+        &self,
+        package_type: crate::packages::get_all_package_versions_for_package_owned_by_authenticated_user::PackageType,
+        package_name: impl Into<String>,
+    ) -> crate::packages::get_all_package_versions_for_package_owned_by_authenticated_user::GetAllPackageVersionsForPackageOwnedByAuthenticatedUser<
+        'c,
+    > {
+        self.client
+            .packages()
+            .get_all_package_versions_for_package_owned_by_authenticated_user(
+                package_type,
+                package_name,
+            )
+    }
+    /// List versions of one of your packages
+    ///
+    /// Returns the versions of a package that belongs to the signed-in user. Classic personal access tokens and OAuth app tokens need the `read:packages` scope.
+    ///
+    /// # Parameters
+    ///
+    /// - `package_type` (required): Registry type of the package: `npm`, `maven`, `rubygems`, `docker`, `nuget` or `container`. Gradle packages count as `maven` and images on `ghcr.io` as `container`; `docker` finds images pushed to the old `docker.pkg.github.com` registry, even after they moved to the Container registry.
+    /// - `package_name` (required): Name of the package.
+    /// - `page` (optional, [`GetAllPackageVersionsForPackageOwnedByAuthenticatedUser::page`](crate::packages::get_all_package_versions_for_package_owned_by_authenticated_user::GetAllPackageVersionsForPackageOwnedByAuthenticatedUser::page)): Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+    /// - `per_page` (optional, [`GetAllPackageVersionsForPackageOwnedByAuthenticatedUser::per_page`](crate::packages::get_all_package_versions_for_package_owned_by_authenticated_user::GetAllPackageVersionsForPackageOwnedByAuthenticatedUser::per_page)): How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+    /// - `state` (optional, [`GetAllPackageVersionsForPackageOwnedByAuthenticatedUser::state`](crate::packages::get_all_package_versions_for_package_owned_by_authenticated_user::GetAllPackageVersionsForPackageOwnedByAuthenticatedUser::state)): Which versions to list: `active` or `deleted`. Default: `active`.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /user/packages/{package_type}/{package_name}/versions`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/packages/packages#list-package-versions-for-a-package-owned-by-the-authenticated-user)
+    #[inline]
+    pub fn get_all_package_versions_for_package_owned_by_authenticated_user(
+        &self,
+        package_type: crate::packages::get_all_package_versions_for_package_owned_by_authenticated_user::PackageType,
+        package_name: impl Into<String>,
+    ) -> get_all_package_versions_for_package_owned_by_authenticated_user::GetAllPackageVersionsForPackageOwnedByAuthenticatedUser<
+        'c,
+    > {
+        get_all_package_versions_for_package_owned_by_authenticated_user::GetAllPackageVersionsForPackageOwnedByAuthenticatedUser {
+            client: self.client,
+            package_type,
+            package_name: package_name.into(),
+            page: None,
+            per_page: None,
+            state: None,
+        }
+    }
+    /// List versions of an organization's package
+    ///
+    /// Returns the versions of a package that belongs to an organization. Classic personal access tokens and OAuth app tokens need the `read:packages` scope.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `package_type` (required): Registry type of the package: `npm`, `maven`, `rubygems`, `docker`, `nuget` or `container`. Gradle packages count as `maven` and images on `ghcr.io` as `container`; `docker` finds images pushed to the old `docker.pkg.github.com` registry, even after they moved to the Container registry.
+    /// - `package_name` (required): Name of the package.
+    /// - `page` (optional, [`GetAllPackageVersionsForPackageOwnedByOrg::page`](crate::packages::get_all_package_versions_for_package_owned_by_org::GetAllPackageVersionsForPackageOwnedByOrg::page)): Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+    /// - `per_page` (optional, [`GetAllPackageVersionsForPackageOwnedByOrg::per_page`](crate::packages::get_all_package_versions_for_package_owned_by_org::GetAllPackageVersionsForPackageOwnedByOrg::per_page)): How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+    /// - `state` (optional, [`GetAllPackageVersionsForPackageOwnedByOrg::state`](crate::packages::get_all_package_versions_for_package_owned_by_org::GetAllPackageVersionsForPackageOwnedByOrg::state)): Which versions to list: `active` or `deleted`. Default: `active`.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /orgs/{org}/packages/{package_type}/{package_name}/versions`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/packages/packages#list-package-versions-for-a-package-owned-by-an-organization)
+    #[inline]
+    pub fn get_all_package_versions_for_package_owned_by_org(
+        &self,
+        org: impl Into<String>,
+        package_type: crate::packages::get_all_package_versions_for_package_owned_by_org::PackageType,
+        package_name: impl Into<String>,
+    ) -> get_all_package_versions_for_package_owned_by_org::GetAllPackageVersionsForPackageOwnedByOrg<
+        'c,
+    > {
+        get_all_package_versions_for_package_owned_by_org::GetAllPackageVersionsForPackageOwnedByOrg {
+            client: self.client,
+            org: org.into(),
+            package_type,
+            package_name: package_name.into(),
+            page: None,
+            per_page: None,
+            state: None,
+        }
+    }
+    /// List versions of a user's public package
+    ///
+    /// Returns the versions of a public package in the given user's namespace. Classic personal access tokens and OAuth app tokens need the `read:packages` scope.
+    ///
+    /// # Parameters
+    ///
+    /// - `username` (required): Login of the user account.
+    /// - `package_type` (required): Registry type of the package: `npm`, `maven`, `rubygems`, `docker`, `nuget` or `container`. Gradle packages count as `maven` and images on `ghcr.io` as `container`; `docker` finds images pushed to the old `docker.pkg.github.com` registry, even after they moved to the Container registry.
+    /// - `package_name` (required): Name of the package.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /users/{username}/packages/{package_type}/{package_name}/versions`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/packages/packages#list-package-versions-for-a-package-owned-by-a-user)
+    #[inline]
+    pub fn get_all_package_versions_for_package_owned_by_user(
+        &self,
+        username: impl Into<String>,
+        package_type: crate::packages::get_all_package_versions_for_package_owned_by_user::PackageType,
+        package_name: impl Into<String>,
+    ) -> get_all_package_versions_for_package_owned_by_user::GetAllPackageVersionsForPackageOwnedByUser<
+        'c,
+    > {
+        get_all_package_versions_for_package_owned_by_user::GetAllPackageVersionsForPackageOwnedByUser {
+            client: self.client,
+            username: username.into(),
+            package_type,
+            package_name: package_name.into(),
+        }
+    }
+    /// Get one of your own packages
+    ///
+    /// Returns a package that belongs to the signed-in user. Classic personal access tokens and OAuth app tokens need the `read:packages` scope.
+    ///
+    /// # Parameters
+    ///
+    /// - `package_type` (required): Registry type of the package: `npm`, `maven`, `rubygems`, `docker`, `nuget` or `container`. Gradle packages count as `maven` and images on `ghcr.io` as `container`; `docker` finds images pushed to the old `docker.pkg.github.com` registry, even after they moved to the Container registry.
+    /// - `package_name` (required): Name of the package.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /user/packages/{package_type}/{package_name}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/packages/packages#get-a-package-for-the-authenticated-user)
+    #[inline]
+    pub fn get_package_for_authenticated_user(
+        &self,
+        package_type: crate::packages::get_package_for_authenticated_user::PackageType,
+        package_name: impl Into<String>,
+    ) -> get_package_for_authenticated_user::GetPackageForAuthenticatedUser<'c> {
+        get_package_for_authenticated_user::GetPackageForAuthenticatedUser {
+            client: self.client,
+            package_type,
+            package_name: package_name.into(),
+        }
+    }
+    /// Get a package of an organization
+    ///
+    /// Returns one package of an organization. Classic personal access tokens and OAuth app tokens need the `read:packages` scope.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `package_type` (required): Registry type of the package: `npm`, `maven`, `rubygems`, `docker`, `nuget` or `container`. Gradle packages count as `maven` and images on `ghcr.io` as `container`; `docker` finds images pushed to the old `docker.pkg.github.com` registry, even after they moved to the Container registry.
+    /// - `package_name` (required): Name of the package.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /orgs/{org}/packages/{package_type}/{package_name}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/packages/packages#get-a-package-for-an-organization)
+    #[inline]
+    pub fn get_package_for_organization(
+        &self,
+        org: impl Into<String>,
+        package_type: crate::packages::get_package_for_organization::PackageType,
+        package_name: impl Into<String>,
+    ) -> get_package_for_organization::GetPackageForOrganization<'c> {
+        get_package_for_organization::GetPackageForOrganization {
+            client: self.client,
+            org: org.into(),
+            package_type,
+            package_name: package_name.into(),
+        }
+    }
+    /// Get a user's public package
+    ///
+    /// Returns the metadata of a public package in the given user's namespace. Classic personal access tokens and OAuth app tokens need the `read:packages` scope.
+    ///
+    /// # Parameters
+    ///
+    /// - `username` (required): Login of the user account.
+    /// - `package_type` (required): Registry type of the package: `npm`, `maven`, `rubygems`, `docker`, `nuget` or `container`. Gradle packages count as `maven` and images on `ghcr.io` as `container`; `docker` finds images pushed to the old `docker.pkg.github.com` registry, even after they moved to the Container registry.
+    /// - `package_name` (required): Name of the package.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /users/{username}/packages/{package_type}/{package_name}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/packages/packages#get-a-package-for-a-user)
+    #[inline]
+    pub fn get_package_for_user(
+        &self,
+        username: impl Into<String>,
+        package_type: crate::packages::get_package_for_user::PackageType,
+        package_name: impl Into<String>,
+    ) -> get_package_for_user::GetPackageForUser<'c> {
+        get_package_for_user::GetPackageForUser {
+            client: self.client,
+            username: username.into(),
+            package_type,
+            package_name: package_name.into(),
+        }
+    }
+    /// Get a version of one of your packages
+    ///
+    /// Returns one version of a package that belongs to the signed-in user. Classic personal access tokens and OAuth app tokens need the `read:packages` scope.
+    ///
+    /// # Parameters
+    ///
+    /// - `package_type` (required): Registry type of the package: `npm`, `maven`, `rubygems`, `docker`, `nuget` or `container`. Gradle packages count as `maven` and images on `ghcr.io` as `container`; `docker` finds images pushed to the old `docker.pkg.github.com` registry, even after they moved to the Container registry.
+    /// - `package_name` (required): Name of the package.
+    /// - `package_version_id` (required): Numeric ID of the package version.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /user/packages/{package_type}/{package_name}/versions/{package_version_id}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/packages/packages#get-a-package-version-for-the-authenticated-user)
+    #[inline]
+    pub fn get_package_version_for_authenticated_user(
+        &self,
+        package_type: crate::packages::get_package_version_for_authenticated_user::PackageType,
+        package_name: impl Into<String>,
+        package_version_id: i64,
+    ) -> get_package_version_for_authenticated_user::GetPackageVersionForAuthenticatedUser<
+        'c,
+    > {
+        get_package_version_for_authenticated_user::GetPackageVersionForAuthenticatedUser {
+            client: self.client,
+            package_type,
+            package_name: package_name.into(),
+            package_version_id,
+        }
+    }
     /// Get a package version for an organization
     ///
     /// Gets a specific package version in an organization.
@@ -49,6 +549,1922 @@ impl<'c> Packages<'c> {
             package_type: package_type.into(),
             package_name: package_name.into(),
             package_version_id,
+        }
+    }
+    /// Get a version of a user's public package
+    ///
+    /// Returns one version of a public package in the given user's namespace. Classic personal access tokens and OAuth app tokens need the `read:packages` scope.
+    ///
+    /// # Parameters
+    ///
+    /// - `username` (required): Login of the user account.
+    /// - `package_type` (required): Registry type of the package: `npm`, `maven`, `rubygems`, `docker`, `nuget` or `container`. Gradle packages count as `maven` and images on `ghcr.io` as `container`; `docker` finds images pushed to the old `docker.pkg.github.com` registry, even after they moved to the Container registry.
+    /// - `package_name` (required): Name of the package.
+    /// - `package_version_id` (required): Numeric ID of the package version.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /users/{username}/packages/{package_type}/{package_name}/versions/{package_version_id}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/packages/packages#get-a-package-version-for-a-user)
+    #[inline]
+    pub fn get_package_version_for_user(
+        &self,
+        username: impl Into<String>,
+        package_type: crate::packages::get_package_version_for_user::PackageType,
+        package_name: impl Into<String>,
+        package_version_id: i64,
+    ) -> get_package_version_for_user::GetPackageVersionForUser<'c> {
+        get_package_version_for_user::GetPackageVersionForUser {
+            client: self.client,
+            username: username.into(),
+            package_type,
+            package_name: package_name.into(),
+            package_version_id,
+        }
+    }
+    /// List your packages that hit a Docker migration conflict
+    ///
+    /// Returns the packages in the signed-in user's namespace whose move from the Docker registry ran into a conflict. Classic personal access tokens and OAuth app tokens need the `read:packages` scope.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /user/docker/conflicts`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/packages/packages#get-list-of-conflicting-packages-during-docker-migration-for-authenticated-user)
+    #[inline]
+    pub fn list_docker_migration_conflicting_packages_for_authenticated_user(
+        &self,
+    ) -> list_docker_migration_conflicting_packages_for_authenticated_user::ListDockerMigrationConflictingPackagesForAuthenticatedUser<
+        'c,
+    > {
+        list_docker_migration_conflicting_packages_for_authenticated_user::ListDockerMigrationConflictingPackagesForAuthenticatedUser {
+            client: self.client,
+        }
+    }
+    /// List an organization's packages that hit a Docker migration conflict
+    ///
+    /// Returns the packages of an organization, among those the caller can read, whose move from the Docker registry ran into a conflict. Classic personal access tokens and OAuth app tokens need the `read:packages` scope.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /orgs/{org}/docker/conflicts`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/packages/packages#get-list-of-conflicting-packages-during-docker-migration-for-organization)
+    #[inline]
+    pub fn list_docker_migration_conflicting_packages_for_organization(
+        &self,
+        org: impl Into<String>,
+    ) -> list_docker_migration_conflicting_packages_for_organization::ListDockerMigrationConflictingPackagesForOrganization<
+        'c,
+    > {
+        list_docker_migration_conflicting_packages_for_organization::ListDockerMigrationConflictingPackagesForOrganization {
+            client: self.client,
+            org: org.into(),
+        }
+    }
+    /// List a user's packages that hit a Docker migration conflict
+    ///
+    /// Returns the packages in a user's namespace, among those the caller can access, whose move from the Docker registry ran into a conflict. Classic personal access tokens and OAuth app tokens need the `read:packages` scope.
+    ///
+    /// # Parameters
+    ///
+    /// - `username` (required): Login of the user account.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /users/{username}/docker/conflicts`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/packages/packages#get-list-of-conflicting-packages-during-docker-migration-for-user)
+    #[inline]
+    pub fn list_docker_migration_conflicting_packages_for_user(
+        &self,
+        username: impl Into<String>,
+    ) -> list_docker_migration_conflicting_packages_for_user::ListDockerMigrationConflictingPackagesForUser<
+        'c,
+    > {
+        list_docker_migration_conflicting_packages_for_user::ListDockerMigrationConflictingPackagesForUser {
+            client: self.client,
+            username: username.into(),
+        }
+    }
+    /// List the packages in your namespace
+    ///
+    /// Returns the packages the signed-in user owns, filtered by registry type. Classic personal access tokens and OAuth app tokens need the `read:packages` scope.
+    ///
+    /// # Parameters
+    ///
+    /// - `package_type` (required): Registry type to list: `npm`, `maven`, `rubygems`, `docker`, `nuget` or `container`. Gradle packages count as `maven` and images on `ghcr.io` as `container`; `docker` finds images pushed to the old `docker.pkg.github.com` registry, even after they moved to the Container registry.
+    /// - `visibility` (optional, [`ListPackagesForAuthenticatedUser::visibility`](crate::packages::list_packages_for_authenticated_user::ListPackagesForAuthenticatedUser::visibility)): Only keep packages with this visibility: `public`, `private` or `internal`. `internal` means something only on registries with [granular permissions](https://docs.github.com/packages/learn-github-packages/about-permissions-for-github-packages); elsewhere it is the same as `private`.
+    /// - `page` (optional, [`ListPackagesForAuthenticatedUser::page`](crate::packages::list_packages_for_authenticated_user::ListPackagesForAuthenticatedUser::page)): Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+    /// - `per_page` (optional, [`ListPackagesForAuthenticatedUser::per_page`](crate::packages::list_packages_for_authenticated_user::ListPackagesForAuthenticatedUser::per_page)): How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /user/packages`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/packages/packages#list-packages-for-the-authenticated-users-namespace)
+    #[inline]
+    pub fn list_packages_for_authenticated_user(
+        &self,
+        package_type: crate::packages::list_packages_for_authenticated_user::PackageType,
+    ) -> list_packages_for_authenticated_user::ListPackagesForAuthenticatedUser<'c> {
+        list_packages_for_authenticated_user::ListPackagesForAuthenticatedUser {
+            client: self.client,
+            package_type,
+            visibility: None,
+            page: None,
+            per_page: None,
+        }
+    }
+    /// List the packages of an organization
+    ///
+    /// Returns the packages of an organization that the caller can read, filtered by registry type. Classic personal access tokens and OAuth app tokens need the `read:packages` scope.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `package_type` (required): Registry type to list: `npm`, `maven`, `rubygems`, `docker`, `nuget` or `container`. Gradle packages count as `maven` and images on `ghcr.io` as `container`; `docker` finds images pushed to the old `docker.pkg.github.com` registry, even after they moved to the Container registry.
+    /// - `visibility` (optional, [`ListPackagesForOrganization::visibility`](crate::packages::list_packages_for_organization::ListPackagesForOrganization::visibility)): Only keep packages with this visibility: `public`, `private` or `internal`. `internal` means something only on registries with [granular permissions](https://docs.github.com/packages/learn-github-packages/about-permissions-for-github-packages); elsewhere it is the same as `private`.
+    /// - `page` (optional, [`ListPackagesForOrganization::page`](crate::packages::list_packages_for_organization::ListPackagesForOrganization::page)): Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+    /// - `per_page` (optional, [`ListPackagesForOrganization::per_page`](crate::packages::list_packages_for_organization::ListPackagesForOrganization::per_page)): How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /orgs/{org}/packages`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/packages/packages#list-packages-for-an-organization)
+    #[inline]
+    pub fn list_packages_for_organization(
+        &self,
+        org: impl Into<String>,
+        package_type: crate::packages::list_packages_for_organization::PackageType,
+    ) -> list_packages_for_organization::ListPackagesForOrganization<'c> {
+        list_packages_for_organization::ListPackagesForOrganization {
+            client: self.client,
+            org: org.into(),
+            package_type,
+            visibility: None,
+            page: None,
+            per_page: None,
+        }
+    }
+    /// List the packages in a user's namespace
+    ///
+    /// Returns the packages of a user that the caller can access, filtered by registry type. Classic personal access tokens and OAuth app tokens need the `read:packages` scope.
+    ///
+    /// # Parameters
+    ///
+    /// - `username` (required): Login of the user account.
+    /// - `package_type` (required): Registry type to list: `npm`, `maven`, `rubygems`, `docker`, `nuget` or `container`. Gradle packages count as `maven` and images on `ghcr.io` as `container`; `docker` finds images pushed to the old `docker.pkg.github.com` registry, even after they moved to the Container registry.
+    /// - `visibility` (optional, [`ListPackagesForUser::visibility`](crate::packages::list_packages_for_user::ListPackagesForUser::visibility)): Only keep packages with this visibility: `public`, `private` or `internal`. `internal` means something only on registries with [granular permissions](https://docs.github.com/packages/learn-github-packages/about-permissions-for-github-packages); elsewhere it is the same as `private`.
+    /// - `page` (optional, [`ListPackagesForUser::page`](crate::packages::list_packages_for_user::ListPackagesForUser::page)): Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+    /// - `per_page` (optional, [`ListPackagesForUser::per_page`](crate::packages::list_packages_for_user::ListPackagesForUser::per_page)): How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /users/{username}/packages`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/packages/packages#list-packages-for-a-user)
+    #[inline]
+    pub fn list_packages_for_user(
+        &self,
+        username: impl Into<String>,
+        package_type: crate::packages::list_packages_for_user::PackageType,
+    ) -> list_packages_for_user::ListPackagesForUser<'c> {
+        list_packages_for_user::ListPackagesForUser {
+            client: self.client,
+            username: username.into(),
+            package_type,
+            visibility: None,
+            page: None,
+            per_page: None,
+        }
+    }
+    /// Bring back one of your deleted packages
+    ///
+    /// Restores a package of the signed-in user that was deleted less than 30 days ago. This fails while another package uses the same namespace; delete that one first. Classic personal access tokens and OAuth app tokens need `read:packages` and `write:packages`.
+    ///
+    /// # Parameters
+    ///
+    /// - `package_type` (required): Registry type of the package: `npm`, `maven`, `rubygems`, `docker`, `nuget` or `container`. Gradle packages count as `maven` and images on `ghcr.io` as `container`; `docker` finds images pushed to the old `docker.pkg.github.com` registry, even after they moved to the Container registry.
+    /// - `package_name` (required): Name of the package.
+    /// - `token` (optional, [`RestorePackageForAuthenticatedUser::token`](crate::packages::restore_package_for_authenticated_user::RestorePackageForAuthenticatedUser::token)): Package token, sent as a query parameter.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `POST /user/packages/{package_type}/{package_name}/restore{?token}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/packages/packages#restore-a-package-for-the-authenticated-user)
+    #[inline]
+    pub fn restore_package_for_authenticated_user(
+        &self,
+        package_type: crate::packages::restore_package_for_authenticated_user::PackageType,
+        package_name: impl Into<String>,
+    ) -> restore_package_for_authenticated_user::RestorePackageForAuthenticatedUser<'c> {
+        restore_package_for_authenticated_user::RestorePackageForAuthenticatedUser {
+            client: self.client,
+            package_type,
+            package_name: package_name.into(),
+            token: None,
+        }
+    }
+    /// Bring back a deleted package of an organization
+    ///
+    /// Restores an organization's package that was deleted less than 30 days ago, as long as no new package took over its namespace. The caller must be an organization admin and, on registries with [granular permissions](https://docs.github.com/packages/learn-github-packages/about-permissions-for-github-packages), also an admin of the package. Classic personal access tokens and OAuth app tokens need `read:packages` and `write:packages`.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `package_type` (required): Registry type of the package: `npm`, `maven`, `rubygems`, `docker`, `nuget` or `container`. Gradle packages count as `maven` and images on `ghcr.io` as `container`; `docker` finds images pushed to the old `docker.pkg.github.com` registry, even after they moved to the Container registry.
+    /// - `package_name` (required): Name of the package.
+    /// - `token` (optional, [`RestorePackageForOrg::token`](crate::packages::restore_package_for_org::RestorePackageForOrg::token)): Package token, sent as a query parameter.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `POST /orgs/{org}/packages/{package_type}/{package_name}/restore{?token}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/packages/packages#restore-a-package-for-an-organization)
+    #[inline]
+    pub fn restore_package_for_org(
+        &self,
+        org: impl Into<String>,
+        package_type: crate::packages::restore_package_for_org::PackageType,
+        package_name: impl Into<String>,
+    ) -> restore_package_for_org::RestorePackageForOrg<'c> {
+        restore_package_for_org::RestorePackageForOrg {
+            client: self.client,
+            org: org.into(),
+            package_type,
+            package_name: package_name.into(),
+            token: None,
+        }
+    }
+    /// Bring back a deleted package of a user
+    ///
+    /// Restores a package in a user's namespace that was deleted less than 30 days ago, as long as no new package took over its namespace. On registries with [granular permissions](https://docs.github.com/packages/learn-github-packages/about-permissions-for-github-packages) the caller must be an admin of the package. Classic personal access tokens and OAuth app tokens need `read:packages` and `write:packages`.
+    ///
+    /// # Parameters
+    ///
+    /// - `username` (required): Login of the user account.
+    /// - `package_type` (required): Registry type of the package: `npm`, `maven`, `rubygems`, `docker`, `nuget` or `container`. Gradle packages count as `maven` and images on `ghcr.io` as `container`; `docker` finds images pushed to the old `docker.pkg.github.com` registry, even after they moved to the Container registry.
+    /// - `package_name` (required): Name of the package.
+    /// - `token` (optional, [`RestorePackageForUser::token`](crate::packages::restore_package_for_user::RestorePackageForUser::token)): Package token, sent as a query parameter.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `POST /users/{username}/packages/{package_type}/{package_name}/restore{?token}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/packages/packages#restore-a-package-for-a-user)
+    #[inline]
+    pub fn restore_package_for_user(
+        &self,
+        username: impl Into<String>,
+        package_type: crate::packages::restore_package_for_user::PackageType,
+        package_name: impl Into<String>,
+    ) -> restore_package_for_user::RestorePackageForUser<'c> {
+        restore_package_for_user::RestorePackageForUser {
+            client: self.client,
+            username: username.into(),
+            package_type,
+            package_name: package_name.into(),
+            token: None,
+        }
+    }
+    /// Bring back a deleted version of one of your packages
+    ///
+    /// Restores a version of the signed-in user's package that was deleted less than 30 days ago, as long as its namespace and version were not reused. Classic personal access tokens and OAuth app tokens need `read:packages` and `write:packages`.
+    ///
+    /// # Parameters
+    ///
+    /// - `package_type` (required): Registry type of the package: `npm`, `maven`, `rubygems`, `docker`, `nuget` or `container`. Gradle packages count as `maven` and images on `ghcr.io` as `container`; `docker` finds images pushed to the old `docker.pkg.github.com` registry, even after they moved to the Container registry.
+    /// - `package_name` (required): Name of the package.
+    /// - `package_version_id` (required): Numeric ID of the package version.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `POST /user/packages/{package_type}/{package_name}/versions/{package_version_id}/restore`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/packages/packages#restore-a-package-version-for-the-authenticated-user)
+    #[inline]
+    pub fn restore_package_version_for_authenticated_user(
+        &self,
+        package_type: crate::packages::restore_package_version_for_authenticated_user::PackageType,
+        package_name: impl Into<String>,
+        package_version_id: i64,
+    ) -> restore_package_version_for_authenticated_user::RestorePackageVersionForAuthenticatedUser<
+        'c,
+    > {
+        restore_package_version_for_authenticated_user::RestorePackageVersionForAuthenticatedUser {
+            client: self.client,
+            package_type,
+            package_name: package_name.into(),
+            package_version_id,
+        }
+    }
+    /// Bring back a deleted version of an organization's package
+    ///
+    /// Restores a version of an organization's package that was deleted less than 30 days ago, as long as its namespace and version were not reused. The caller must be an organization admin and, on registries with [granular permissions](https://docs.github.com/packages/learn-github-packages/about-permissions-for-github-packages), also an admin of the package. Classic personal access tokens and OAuth app tokens need `read:packages` and `write:packages`.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `package_type` (required): Registry type of the package: `npm`, `maven`, `rubygems`, `docker`, `nuget` or `container`. Gradle packages count as `maven` and images on `ghcr.io` as `container`; `docker` finds images pushed to the old `docker.pkg.github.com` registry, even after they moved to the Container registry.
+    /// - `package_name` (required): Name of the package.
+    /// - `package_version_id` (required): Numeric ID of the package version.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `POST /orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}/restore`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/packages/packages#restore-package-version-for-an-organization)
+    #[inline]
+    pub fn restore_package_version_for_org(
+        &self,
+        org: impl Into<String>,
+        package_type: crate::packages::restore_package_version_for_org::PackageType,
+        package_name: impl Into<String>,
+        package_version_id: i64,
+    ) -> restore_package_version_for_org::RestorePackageVersionForOrg<'c> {
+        restore_package_version_for_org::RestorePackageVersionForOrg {
+            client: self.client,
+            org: org.into(),
+            package_type,
+            package_name: package_name.into(),
+            package_version_id,
+        }
+    }
+    /// Bring back a deleted version of a user's package
+    ///
+    /// Restores a version of a package in a user's namespace that was deleted less than 30 days ago, as long as its namespace and version were not reused. On registries with [granular permissions](https://docs.github.com/packages/learn-github-packages/about-permissions-for-github-packages) the caller must be an admin of the package. Classic personal access tokens and OAuth app tokens need `read:packages` and `write:packages`.
+    ///
+    /// # Parameters
+    ///
+    /// - `username` (required): Login of the user account.
+    /// - `package_type` (required): Registry type of the package: `npm`, `maven`, `rubygems`, `docker`, `nuget` or `container`. Gradle packages count as `maven` and images on `ghcr.io` as `container`; `docker` finds images pushed to the old `docker.pkg.github.com` registry, even after they moved to the Container registry.
+    /// - `package_name` (required): Name of the package.
+    /// - `package_version_id` (required): Numeric ID of the package version.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `POST /users/{username}/packages/{package_type}/{package_name}/versions/{package_version_id}/restore`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/packages/packages#restore-package-version-for-a-user)
+    #[inline]
+    pub fn restore_package_version_for_user(
+        &self,
+        username: impl Into<String>,
+        package_type: crate::packages::restore_package_version_for_user::PackageType,
+        package_name: impl Into<String>,
+        package_version_id: i64,
+    ) -> restore_package_version_for_user::RestorePackageVersionForUser<'c> {
+        restore_package_version_for_user::RestorePackageVersionForUser {
+            client: self.client,
+            username: username.into(),
+            package_type,
+            package_name: package_name.into(),
+            package_version_id,
+        }
+    }
+}
+/// Request builder and parameter types of [`Packages::delete_package_for_authenticated_user`](crate::packages::Packages::delete_package_for_authenticated_user).
+pub mod delete_package_for_authenticated_user {
+    /// Request for [`Packages::delete_package_for_authenticated_user`](crate::packages::Packages::delete_package_for_authenticated_user): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct DeletePackageForAuthenticatedUser<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) package_type: crate::packages::delete_package_for_authenticated_user::PackageType,
+        pub(super) package_name: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for DeletePackageForAuthenticatedUser<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> DeletePackageForAuthenticatedUser<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Delete,
+                "/user/packages/{package_type}/{package_name}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(
+                        self.package_type.as_str(),
+                    ),
+                    crate::runtime::encode::PathValue::Segment(&self.package_name),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+    /// Registry type of the package: `npm`, `maven`, `rubygems`, `docker`, `nuget` or `container`. Gradle packages count as `maven` and images on `ghcr.io` as `container`; `docker` finds images pushed to the old `docker.pkg.github.com` registry, even after they moved to the Container registry.
+    #[derive(Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum PackageType {
+        /// `npm`
+        Npm,
+        /// `maven`
+        Maven,
+        /// `rubygems`
+        Rubygems,
+        /// `docker`
+        Docker,
+        /// `nuget`
+        Nuget,
+        /// `container`
+        Container,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl ::std::fmt::Debug for PackageType {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Npm => "Npm",
+                    Self::Maven => "Maven",
+                    Self::Rubygems => "Rubygems",
+                    Self::Docker => "Docker",
+                    Self::Nuget => "Nuget",
+                    Self::Container => "Container",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
+    }
+    impl PackageType {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Npm => "npm",
+                Self::Maven => "maven",
+                Self::Rubygems => "rubygems",
+                Self::Docker => "docker",
+                Self::Nuget => "nuget",
+                Self::Container => "container",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for PackageType {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+}
+/// Request builder and parameter types of [`Packages::delete_package_for_org`](crate::packages::Packages::delete_package_for_org).
+pub mod delete_package_for_org {
+    /// Request for [`Packages::delete_package_for_org`](crate::packages::Packages::delete_package_for_org): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct DeletePackageForOrg<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) package_type: crate::packages::delete_package_for_org::PackageType,
+        pub(super) package_name: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for DeletePackageForOrg<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> DeletePackageForOrg<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Delete,
+                "/orgs/{org}/packages/{package_type}/{package_name}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.org),
+                    crate::runtime::encode::PathValue::Segment(
+                        self.package_type.as_str(),
+                    ),
+                    crate::runtime::encode::PathValue::Segment(&self.package_name),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+    /// Registry type of the package: `npm`, `maven`, `rubygems`, `docker`, `nuget` or `container`. Gradle packages count as `maven` and images on `ghcr.io` as `container`; `docker` finds images pushed to the old `docker.pkg.github.com` registry, even after they moved to the Container registry.
+    #[derive(Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum PackageType {
+        /// `npm`
+        Npm,
+        /// `maven`
+        Maven,
+        /// `rubygems`
+        Rubygems,
+        /// `docker`
+        Docker,
+        /// `nuget`
+        Nuget,
+        /// `container`
+        Container,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl ::std::fmt::Debug for PackageType {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Npm => "Npm",
+                    Self::Maven => "Maven",
+                    Self::Rubygems => "Rubygems",
+                    Self::Docker => "Docker",
+                    Self::Nuget => "Nuget",
+                    Self::Container => "Container",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
+    }
+    impl PackageType {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Npm => "npm",
+                Self::Maven => "maven",
+                Self::Rubygems => "rubygems",
+                Self::Docker => "docker",
+                Self::Nuget => "nuget",
+                Self::Container => "container",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for PackageType {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+}
+/// Request builder and parameter types of [`Packages::delete_package_for_user`](crate::packages::Packages::delete_package_for_user).
+pub mod delete_package_for_user {
+    /// Request for [`Packages::delete_package_for_user`](crate::packages::Packages::delete_package_for_user): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct DeletePackageForUser<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) username: String,
+        pub(super) package_type: crate::packages::delete_package_for_user::PackageType,
+        pub(super) package_name: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for DeletePackageForUser<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> DeletePackageForUser<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Delete,
+                "/users/{username}/packages/{package_type}/{package_name}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.username),
+                    crate::runtime::encode::PathValue::Segment(
+                        self.package_type.as_str(),
+                    ),
+                    crate::runtime::encode::PathValue::Segment(&self.package_name),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+    /// Registry type of the package: `npm`, `maven`, `rubygems`, `docker`, `nuget` or `container`. Gradle packages count as `maven` and images on `ghcr.io` as `container`; `docker` finds images pushed to the old `docker.pkg.github.com` registry, even after they moved to the Container registry.
+    #[derive(Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum PackageType {
+        /// `npm`
+        Npm,
+        /// `maven`
+        Maven,
+        /// `rubygems`
+        Rubygems,
+        /// `docker`
+        Docker,
+        /// `nuget`
+        Nuget,
+        /// `container`
+        Container,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl ::std::fmt::Debug for PackageType {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Npm => "Npm",
+                    Self::Maven => "Maven",
+                    Self::Rubygems => "Rubygems",
+                    Self::Docker => "Docker",
+                    Self::Nuget => "Nuget",
+                    Self::Container => "Container",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
+    }
+    impl PackageType {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Npm => "npm",
+                Self::Maven => "maven",
+                Self::Rubygems => "rubygems",
+                Self::Docker => "docker",
+                Self::Nuget => "nuget",
+                Self::Container => "container",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for PackageType {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+}
+/// Request builder and parameter types of [`Packages::delete_package_version_for_authenticated_user`](crate::packages::Packages::delete_package_version_for_authenticated_user).
+pub mod delete_package_version_for_authenticated_user {
+    /// Request for [`Packages::delete_package_version_for_authenticated_user`](crate::packages::Packages::delete_package_version_for_authenticated_user): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct DeletePackageVersionForAuthenticatedUser<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) package_type: crate::packages::delete_package_version_for_authenticated_user::PackageType,
+        pub(super) package_name: String,
+        pub(super) package_version_id: i64,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for DeletePackageVersionForAuthenticatedUser<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> DeletePackageVersionForAuthenticatedUser<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Delete,
+                "/user/packages/{package_type}/{package_name}/versions/{package_version_id}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(
+                        self.package_type.as_str(),
+                    ),
+                    crate::runtime::encode::PathValue::Segment(&self.package_name),
+                    crate::runtime::encode::PathValue::Integer(self.package_version_id),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+    /// Registry type of the package: `npm`, `maven`, `rubygems`, `docker`, `nuget` or `container`. Gradle packages count as `maven` and images on `ghcr.io` as `container`; `docker` finds images pushed to the old `docker.pkg.github.com` registry, even after they moved to the Container registry.
+    #[derive(Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum PackageType {
+        /// `npm`
+        Npm,
+        /// `maven`
+        Maven,
+        /// `rubygems`
+        Rubygems,
+        /// `docker`
+        Docker,
+        /// `nuget`
+        Nuget,
+        /// `container`
+        Container,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl ::std::fmt::Debug for PackageType {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Npm => "Npm",
+                    Self::Maven => "Maven",
+                    Self::Rubygems => "Rubygems",
+                    Self::Docker => "Docker",
+                    Self::Nuget => "Nuget",
+                    Self::Container => "Container",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
+    }
+    impl PackageType {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Npm => "npm",
+                Self::Maven => "maven",
+                Self::Rubygems => "rubygems",
+                Self::Docker => "docker",
+                Self::Nuget => "nuget",
+                Self::Container => "container",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for PackageType {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+}
+/// Request builder and parameter types of [`Packages::delete_package_version_for_org`](crate::packages::Packages::delete_package_version_for_org).
+pub mod delete_package_version_for_org {
+    /// Request for [`Packages::delete_package_version_for_org`](crate::packages::Packages::delete_package_version_for_org): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct DeletePackageVersionForOrg<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) package_type: crate::packages::delete_package_version_for_org::PackageType,
+        pub(super) package_name: String,
+        pub(super) package_version_id: i64,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for DeletePackageVersionForOrg<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> DeletePackageVersionForOrg<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Delete,
+                "/orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.org),
+                    crate::runtime::encode::PathValue::Segment(
+                        self.package_type.as_str(),
+                    ),
+                    crate::runtime::encode::PathValue::Segment(&self.package_name),
+                    crate::runtime::encode::PathValue::Integer(self.package_version_id),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+    /// Registry type of the package: `npm`, `maven`, `rubygems`, `docker`, `nuget` or `container`. Gradle packages count as `maven` and images on `ghcr.io` as `container`; `docker` finds images pushed to the old `docker.pkg.github.com` registry, even after they moved to the Container registry.
+    #[derive(Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum PackageType {
+        /// `npm`
+        Npm,
+        /// `maven`
+        Maven,
+        /// `rubygems`
+        Rubygems,
+        /// `docker`
+        Docker,
+        /// `nuget`
+        Nuget,
+        /// `container`
+        Container,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl ::std::fmt::Debug for PackageType {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Npm => "Npm",
+                    Self::Maven => "Maven",
+                    Self::Rubygems => "Rubygems",
+                    Self::Docker => "Docker",
+                    Self::Nuget => "Nuget",
+                    Self::Container => "Container",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
+    }
+    impl PackageType {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Npm => "npm",
+                Self::Maven => "maven",
+                Self::Rubygems => "rubygems",
+                Self::Docker => "docker",
+                Self::Nuget => "nuget",
+                Self::Container => "container",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for PackageType {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+}
+/// Request builder and parameter types of [`Packages::delete_package_version_for_user`](crate::packages::Packages::delete_package_version_for_user).
+pub mod delete_package_version_for_user {
+    /// Request for [`Packages::delete_package_version_for_user`](crate::packages::Packages::delete_package_version_for_user): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct DeletePackageVersionForUser<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) username: String,
+        pub(super) package_type: crate::packages::delete_package_version_for_user::PackageType,
+        pub(super) package_name: String,
+        pub(super) package_version_id: i64,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for DeletePackageVersionForUser<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> DeletePackageVersionForUser<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Delete,
+                "/users/{username}/packages/{package_type}/{package_name}/versions/{package_version_id}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.username),
+                    crate::runtime::encode::PathValue::Segment(
+                        self.package_type.as_str(),
+                    ),
+                    crate::runtime::encode::PathValue::Segment(&self.package_name),
+                    crate::runtime::encode::PathValue::Integer(self.package_version_id),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+    /// Registry type of the package: `npm`, `maven`, `rubygems`, `docker`, `nuget` or `container`. Gradle packages count as `maven` and images on `ghcr.io` as `container`; `docker` finds images pushed to the old `docker.pkg.github.com` registry, even after they moved to the Container registry.
+    #[derive(Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum PackageType {
+        /// `npm`
+        Npm,
+        /// `maven`
+        Maven,
+        /// `rubygems`
+        Rubygems,
+        /// `docker`
+        Docker,
+        /// `nuget`
+        Nuget,
+        /// `container`
+        Container,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl ::std::fmt::Debug for PackageType {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Npm => "Npm",
+                    Self::Maven => "Maven",
+                    Self::Rubygems => "Rubygems",
+                    Self::Docker => "Docker",
+                    Self::Nuget => "Nuget",
+                    Self::Container => "Container",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
+    }
+    impl PackageType {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Npm => "npm",
+                Self::Maven => "maven",
+                Self::Rubygems => "rubygems",
+                Self::Docker => "docker",
+                Self::Nuget => "nuget",
+                Self::Container => "container",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for PackageType {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+}
+/// Request builder and parameter types of [`Packages::get_all_package_versions_for_package_owned_by_authenticated_user`](crate::packages::Packages::get_all_package_versions_for_package_owned_by_authenticated_user).
+pub mod get_all_package_versions_for_package_owned_by_authenticated_user {
+    /// Request for [`Packages::get_all_package_versions_for_package_owned_by_authenticated_user`](crate::packages::Packages::get_all_package_versions_for_package_owned_by_authenticated_user): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct GetAllPackageVersionsForPackageOwnedByAuthenticatedUser<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) package_type: crate::packages::get_all_package_versions_for_package_owned_by_authenticated_user::PackageType,
+        pub(super) package_name: String,
+        pub(super) page: Option<i64>,
+        pub(super) per_page: Option<i64>,
+        pub(super) state: Option<
+            crate::packages::get_all_package_versions_for_package_owned_by_authenticated_user::State,
+        >,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug
+    for GetAllPackageVersionsForPackageOwnedByAuthenticatedUser<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> GetAllPackageVersionsForPackageOwnedByAuthenticatedUser<'c> {
+        /// Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+        #[inline]
+        pub fn page(mut self, page: i64) -> Self {
+            self.page = Some(page);
+            self
+        }
+        /// How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+        #[inline]
+        pub fn per_page(mut self, per_page: i64) -> Self {
+            self.per_page = Some(per_page);
+            self
+        }
+        /// Which versions to list: `active` or `deleted`. Default: `active`.
+        #[inline]
+        pub fn state(
+            mut self,
+            state: crate::packages::get_all_package_versions_for_package_owned_by_authenticated_user::State,
+        ) -> Self {
+            self.state = Some(state);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/user/packages/{package_type}/{package_name}/versions",
+                &[
+                    crate::runtime::encode::PathValue::Segment(
+                        self.package_type.as_str(),
+                    ),
+                    crate::runtime::encode::PathValue::Segment(&self.package_name),
+                ],
+            );
+            if let Some(value) = self.page {
+                req = req.query("page", value.to_string());
+            }
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
+            }
+            if let Some(value) = self.state {
+                req = req.query("state", value.as_str().to_owned());
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+    /// Registry type of the package: `npm`, `maven`, `rubygems`, `docker`, `nuget` or `container`. Gradle packages count as `maven` and images on `ghcr.io` as `container`; `docker` finds images pushed to the old `docker.pkg.github.com` registry, even after they moved to the Container registry.
+    #[derive(Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum PackageType {
+        /// `npm`
+        Npm,
+        /// `maven`
+        Maven,
+        /// `rubygems`
+        Rubygems,
+        /// `docker`
+        Docker,
+        /// `nuget`
+        Nuget,
+        /// `container`
+        Container,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl ::std::fmt::Debug for PackageType {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Npm => "Npm",
+                    Self::Maven => "Maven",
+                    Self::Rubygems => "Rubygems",
+                    Self::Docker => "Docker",
+                    Self::Nuget => "Nuget",
+                    Self::Container => "Container",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
+    }
+    impl PackageType {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Npm => "npm",
+                Self::Maven => "maven",
+                Self::Rubygems => "rubygems",
+                Self::Docker => "docker",
+                Self::Nuget => "nuget",
+                Self::Container => "container",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for PackageType {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    /// Which versions to list: `active` or `deleted`. Default: `active`.
+    #[derive(Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum State {
+        /// `active`
+        Active,
+        /// `deleted`
+        Deleted,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl ::std::fmt::Debug for State {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Active => "Active",
+                    Self::Deleted => "Deleted",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
+    }
+    impl State {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Active => "active",
+                Self::Deleted => "deleted",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for State {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+}
+/// Request builder and parameter types of [`Packages::get_all_package_versions_for_package_owned_by_org`](crate::packages::Packages::get_all_package_versions_for_package_owned_by_org).
+pub mod get_all_package_versions_for_package_owned_by_org {
+    /// Request for [`Packages::get_all_package_versions_for_package_owned_by_org`](crate::packages::Packages::get_all_package_versions_for_package_owned_by_org): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct GetAllPackageVersionsForPackageOwnedByOrg<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) package_type: crate::packages::get_all_package_versions_for_package_owned_by_org::PackageType,
+        pub(super) package_name: String,
+        pub(super) page: Option<i64>,
+        pub(super) per_page: Option<i64>,
+        pub(super) state: Option<
+            crate::packages::get_all_package_versions_for_package_owned_by_org::State,
+        >,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetAllPackageVersionsForPackageOwnedByOrg<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> GetAllPackageVersionsForPackageOwnedByOrg<'c> {
+        /// Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+        #[inline]
+        pub fn page(mut self, page: i64) -> Self {
+            self.page = Some(page);
+            self
+        }
+        /// How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+        #[inline]
+        pub fn per_page(mut self, per_page: i64) -> Self {
+            self.per_page = Some(per_page);
+            self
+        }
+        /// Which versions to list: `active` or `deleted`. Default: `active`.
+        #[inline]
+        pub fn state(
+            mut self,
+            state: crate::packages::get_all_package_versions_for_package_owned_by_org::State,
+        ) -> Self {
+            self.state = Some(state);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/orgs/{org}/packages/{package_type}/{package_name}/versions",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.org),
+                    crate::runtime::encode::PathValue::Segment(
+                        self.package_type.as_str(),
+                    ),
+                    crate::runtime::encode::PathValue::Segment(&self.package_name),
+                ],
+            );
+            if let Some(value) = self.page {
+                req = req.query("page", value.to_string());
+            }
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
+            }
+            if let Some(value) = self.state {
+                req = req.query("state", value.as_str().to_owned());
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+    /// Registry type of the package: `npm`, `maven`, `rubygems`, `docker`, `nuget` or `container`. Gradle packages count as `maven` and images on `ghcr.io` as `container`; `docker` finds images pushed to the old `docker.pkg.github.com` registry, even after they moved to the Container registry.
+    #[derive(Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum PackageType {
+        /// `npm`
+        Npm,
+        /// `maven`
+        Maven,
+        /// `rubygems`
+        Rubygems,
+        /// `docker`
+        Docker,
+        /// `nuget`
+        Nuget,
+        /// `container`
+        Container,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl ::std::fmt::Debug for PackageType {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Npm => "Npm",
+                    Self::Maven => "Maven",
+                    Self::Rubygems => "Rubygems",
+                    Self::Docker => "Docker",
+                    Self::Nuget => "Nuget",
+                    Self::Container => "Container",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
+    }
+    impl PackageType {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Npm => "npm",
+                Self::Maven => "maven",
+                Self::Rubygems => "rubygems",
+                Self::Docker => "docker",
+                Self::Nuget => "nuget",
+                Self::Container => "container",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for PackageType {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    /// Which versions to list: `active` or `deleted`. Default: `active`.
+    #[derive(Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum State {
+        /// `active`
+        Active,
+        /// `deleted`
+        Deleted,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl ::std::fmt::Debug for State {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Active => "Active",
+                    Self::Deleted => "Deleted",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
+    }
+    impl State {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Active => "active",
+                Self::Deleted => "deleted",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for State {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+}
+/// Request builder and parameter types of [`Packages::get_all_package_versions_for_package_owned_by_user`](crate::packages::Packages::get_all_package_versions_for_package_owned_by_user).
+pub mod get_all_package_versions_for_package_owned_by_user {
+    /// Request for [`Packages::get_all_package_versions_for_package_owned_by_user`](crate::packages::Packages::get_all_package_versions_for_package_owned_by_user): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct GetAllPackageVersionsForPackageOwnedByUser<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) username: String,
+        pub(super) package_type: crate::packages::get_all_package_versions_for_package_owned_by_user::PackageType,
+        pub(super) package_name: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetAllPackageVersionsForPackageOwnedByUser<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> GetAllPackageVersionsForPackageOwnedByUser<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/users/{username}/packages/{package_type}/{package_name}/versions",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.username),
+                    crate::runtime::encode::PathValue::Segment(
+                        self.package_type.as_str(),
+                    ),
+                    crate::runtime::encode::PathValue::Segment(&self.package_name),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+    /// Registry type of the package: `npm`, `maven`, `rubygems`, `docker`, `nuget` or `container`. Gradle packages count as `maven` and images on `ghcr.io` as `container`; `docker` finds images pushed to the old `docker.pkg.github.com` registry, even after they moved to the Container registry.
+    #[derive(Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum PackageType {
+        /// `npm`
+        Npm,
+        /// `maven`
+        Maven,
+        /// `rubygems`
+        Rubygems,
+        /// `docker`
+        Docker,
+        /// `nuget`
+        Nuget,
+        /// `container`
+        Container,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl ::std::fmt::Debug for PackageType {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Npm => "Npm",
+                    Self::Maven => "Maven",
+                    Self::Rubygems => "Rubygems",
+                    Self::Docker => "Docker",
+                    Self::Nuget => "Nuget",
+                    Self::Container => "Container",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
+    }
+    impl PackageType {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Npm => "npm",
+                Self::Maven => "maven",
+                Self::Rubygems => "rubygems",
+                Self::Docker => "docker",
+                Self::Nuget => "nuget",
+                Self::Container => "container",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for PackageType {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+}
+/// Request builder and parameter types of [`Packages::get_package_for_authenticated_user`](crate::packages::Packages::get_package_for_authenticated_user).
+pub mod get_package_for_authenticated_user {
+    /// Request for [`Packages::get_package_for_authenticated_user`](crate::packages::Packages::get_package_for_authenticated_user): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct GetPackageForAuthenticatedUser<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) package_type: crate::packages::get_package_for_authenticated_user::PackageType,
+        pub(super) package_name: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetPackageForAuthenticatedUser<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> GetPackageForAuthenticatedUser<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/user/packages/{package_type}/{package_name}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(
+                        self.package_type.as_str(),
+                    ),
+                    crate::runtime::encode::PathValue::Segment(&self.package_name),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+    /// Registry type of the package: `npm`, `maven`, `rubygems`, `docker`, `nuget` or `container`. Gradle packages count as `maven` and images on `ghcr.io` as `container`; `docker` finds images pushed to the old `docker.pkg.github.com` registry, even after they moved to the Container registry.
+    #[derive(Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum PackageType {
+        /// `npm`
+        Npm,
+        /// `maven`
+        Maven,
+        /// `rubygems`
+        Rubygems,
+        /// `docker`
+        Docker,
+        /// `nuget`
+        Nuget,
+        /// `container`
+        Container,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl ::std::fmt::Debug for PackageType {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Npm => "Npm",
+                    Self::Maven => "Maven",
+                    Self::Rubygems => "Rubygems",
+                    Self::Docker => "Docker",
+                    Self::Nuget => "Nuget",
+                    Self::Container => "Container",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
+    }
+    impl PackageType {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Npm => "npm",
+                Self::Maven => "maven",
+                Self::Rubygems => "rubygems",
+                Self::Docker => "docker",
+                Self::Nuget => "nuget",
+                Self::Container => "container",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for PackageType {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+}
+/// Request builder and parameter types of [`Packages::get_package_for_organization`](crate::packages::Packages::get_package_for_organization).
+pub mod get_package_for_organization {
+    /// Request for [`Packages::get_package_for_organization`](crate::packages::Packages::get_package_for_organization): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct GetPackageForOrganization<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) package_type: crate::packages::get_package_for_organization::PackageType,
+        pub(super) package_name: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetPackageForOrganization<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> GetPackageForOrganization<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/orgs/{org}/packages/{package_type}/{package_name}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.org),
+                    crate::runtime::encode::PathValue::Segment(
+                        self.package_type.as_str(),
+                    ),
+                    crate::runtime::encode::PathValue::Segment(&self.package_name),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+    /// Registry type of the package: `npm`, `maven`, `rubygems`, `docker`, `nuget` or `container`. Gradle packages count as `maven` and images on `ghcr.io` as `container`; `docker` finds images pushed to the old `docker.pkg.github.com` registry, even after they moved to the Container registry.
+    #[derive(Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum PackageType {
+        /// `npm`
+        Npm,
+        /// `maven`
+        Maven,
+        /// `rubygems`
+        Rubygems,
+        /// `docker`
+        Docker,
+        /// `nuget`
+        Nuget,
+        /// `container`
+        Container,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl ::std::fmt::Debug for PackageType {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Npm => "Npm",
+                    Self::Maven => "Maven",
+                    Self::Rubygems => "Rubygems",
+                    Self::Docker => "Docker",
+                    Self::Nuget => "Nuget",
+                    Self::Container => "Container",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
+    }
+    impl PackageType {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Npm => "npm",
+                Self::Maven => "maven",
+                Self::Rubygems => "rubygems",
+                Self::Docker => "docker",
+                Self::Nuget => "nuget",
+                Self::Container => "container",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for PackageType {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+}
+/// Request builder and parameter types of [`Packages::get_package_for_user`](crate::packages::Packages::get_package_for_user).
+pub mod get_package_for_user {
+    /// Request for [`Packages::get_package_for_user`](crate::packages::Packages::get_package_for_user): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct GetPackageForUser<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) username: String,
+        pub(super) package_type: crate::packages::get_package_for_user::PackageType,
+        pub(super) package_name: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetPackageForUser<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> GetPackageForUser<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/users/{username}/packages/{package_type}/{package_name}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.username),
+                    crate::runtime::encode::PathValue::Segment(
+                        self.package_type.as_str(),
+                    ),
+                    crate::runtime::encode::PathValue::Segment(&self.package_name),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+    /// Registry type of the package: `npm`, `maven`, `rubygems`, `docker`, `nuget` or `container`. Gradle packages count as `maven` and images on `ghcr.io` as `container`; `docker` finds images pushed to the old `docker.pkg.github.com` registry, even after they moved to the Container registry.
+    #[derive(Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum PackageType {
+        /// `npm`
+        Npm,
+        /// `maven`
+        Maven,
+        /// `rubygems`
+        Rubygems,
+        /// `docker`
+        Docker,
+        /// `nuget`
+        Nuget,
+        /// `container`
+        Container,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl ::std::fmt::Debug for PackageType {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Npm => "Npm",
+                    Self::Maven => "Maven",
+                    Self::Rubygems => "Rubygems",
+                    Self::Docker => "Docker",
+                    Self::Nuget => "Nuget",
+                    Self::Container => "Container",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
+    }
+    impl PackageType {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Npm => "npm",
+                Self::Maven => "maven",
+                Self::Rubygems => "rubygems",
+                Self::Docker => "docker",
+                Self::Nuget => "nuget",
+                Self::Container => "container",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for PackageType {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+}
+/// Request builder and parameter types of [`Packages::get_package_version_for_authenticated_user`](crate::packages::Packages::get_package_version_for_authenticated_user).
+pub mod get_package_version_for_authenticated_user {
+    /// Request for [`Packages::get_package_version_for_authenticated_user`](crate::packages::Packages::get_package_version_for_authenticated_user): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct GetPackageVersionForAuthenticatedUser<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) package_type: crate::packages::get_package_version_for_authenticated_user::PackageType,
+        pub(super) package_name: String,
+        pub(super) package_version_id: i64,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetPackageVersionForAuthenticatedUser<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> GetPackageVersionForAuthenticatedUser<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/user/packages/{package_type}/{package_name}/versions/{package_version_id}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(
+                        self.package_type.as_str(),
+                    ),
+                    crate::runtime::encode::PathValue::Segment(&self.package_name),
+                    crate::runtime::encode::PathValue::Integer(self.package_version_id),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+    /// Registry type of the package: `npm`, `maven`, `rubygems`, `docker`, `nuget` or `container`. Gradle packages count as `maven` and images on `ghcr.io` as `container`; `docker` finds images pushed to the old `docker.pkg.github.com` registry, even after they moved to the Container registry.
+    #[derive(Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum PackageType {
+        /// `npm`
+        Npm,
+        /// `maven`
+        Maven,
+        /// `rubygems`
+        Rubygems,
+        /// `docker`
+        Docker,
+        /// `nuget`
+        Nuget,
+        /// `container`
+        Container,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl ::std::fmt::Debug for PackageType {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Npm => "Npm",
+                    Self::Maven => "Maven",
+                    Self::Rubygems => "Rubygems",
+                    Self::Docker => "Docker",
+                    Self::Nuget => "Nuget",
+                    Self::Container => "Container",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
+    }
+    impl PackageType {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Npm => "npm",
+                Self::Maven => "maven",
+                Self::Rubygems => "rubygems",
+                Self::Docker => "docker",
+                Self::Nuget => "nuget",
+                Self::Container => "container",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for PackageType {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
         }
     }
 }
@@ -111,6 +2527,1399 @@ pub mod get_package_version_for_organization {
                     "packages.getPackageVersionForOrganization",
                     crate::runtime::decode::json,
                 )
+        }
+    }
+}
+/// Request builder and parameter types of [`Packages::get_package_version_for_user`](crate::packages::Packages::get_package_version_for_user).
+pub mod get_package_version_for_user {
+    /// Request for [`Packages::get_package_version_for_user`](crate::packages::Packages::get_package_version_for_user): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct GetPackageVersionForUser<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) username: String,
+        pub(super) package_type: crate::packages::get_package_version_for_user::PackageType,
+        pub(super) package_name: String,
+        pub(super) package_version_id: i64,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetPackageVersionForUser<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> GetPackageVersionForUser<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/users/{username}/packages/{package_type}/{package_name}/versions/{package_version_id}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.username),
+                    crate::runtime::encode::PathValue::Segment(
+                        self.package_type.as_str(),
+                    ),
+                    crate::runtime::encode::PathValue::Segment(&self.package_name),
+                    crate::runtime::encode::PathValue::Integer(self.package_version_id),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+    /// Registry type of the package: `npm`, `maven`, `rubygems`, `docker`, `nuget` or `container`. Gradle packages count as `maven` and images on `ghcr.io` as `container`; `docker` finds images pushed to the old `docker.pkg.github.com` registry, even after they moved to the Container registry.
+    #[derive(Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum PackageType {
+        /// `npm`
+        Npm,
+        /// `maven`
+        Maven,
+        /// `rubygems`
+        Rubygems,
+        /// `docker`
+        Docker,
+        /// `nuget`
+        Nuget,
+        /// `container`
+        Container,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl ::std::fmt::Debug for PackageType {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Npm => "Npm",
+                    Self::Maven => "Maven",
+                    Self::Rubygems => "Rubygems",
+                    Self::Docker => "Docker",
+                    Self::Nuget => "Nuget",
+                    Self::Container => "Container",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
+    }
+    impl PackageType {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Npm => "npm",
+                Self::Maven => "maven",
+                Self::Rubygems => "rubygems",
+                Self::Docker => "docker",
+                Self::Nuget => "nuget",
+                Self::Container => "container",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for PackageType {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+}
+/// Request builder and parameter types of [`Packages::list_docker_migration_conflicting_packages_for_authenticated_user`](crate::packages::Packages::list_docker_migration_conflicting_packages_for_authenticated_user).
+pub mod list_docker_migration_conflicting_packages_for_authenticated_user {
+    /// Request for [`Packages::list_docker_migration_conflicting_packages_for_authenticated_user`](crate::packages::Packages::list_docker_migration_conflicting_packages_for_authenticated_user): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ListDockerMigrationConflictingPackagesForAuthenticatedUser<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug
+    for ListDockerMigrationConflictingPackagesForAuthenticatedUser<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> ListDockerMigrationConflictingPackagesForAuthenticatedUser<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/user/docker/conflicts",
+                &[],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Packages::list_docker_migration_conflicting_packages_for_organization`](crate::packages::Packages::list_docker_migration_conflicting_packages_for_organization).
+pub mod list_docker_migration_conflicting_packages_for_organization {
+    /// Request for [`Packages::list_docker_migration_conflicting_packages_for_organization`](crate::packages::Packages::list_docker_migration_conflicting_packages_for_organization): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ListDockerMigrationConflictingPackagesForOrganization<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug
+    for ListDockerMigrationConflictingPackagesForOrganization<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> ListDockerMigrationConflictingPackagesForOrganization<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/orgs/{org}/docker/conflicts",
+                &[crate::runtime::encode::PathValue::Segment(&self.org)],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Packages::list_docker_migration_conflicting_packages_for_user`](crate::packages::Packages::list_docker_migration_conflicting_packages_for_user).
+pub mod list_docker_migration_conflicting_packages_for_user {
+    /// Request for [`Packages::list_docker_migration_conflicting_packages_for_user`](crate::packages::Packages::list_docker_migration_conflicting_packages_for_user): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ListDockerMigrationConflictingPackagesForUser<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) username: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListDockerMigrationConflictingPackagesForUser<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> ListDockerMigrationConflictingPackagesForUser<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/users/{username}/docker/conflicts",
+                &[crate::runtime::encode::PathValue::Segment(&self.username)],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Packages::list_packages_for_authenticated_user`](crate::packages::Packages::list_packages_for_authenticated_user).
+pub mod list_packages_for_authenticated_user {
+    /// Request for [`Packages::list_packages_for_authenticated_user`](crate::packages::Packages::list_packages_for_authenticated_user): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ListPackagesForAuthenticatedUser<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) package_type: crate::packages::list_packages_for_authenticated_user::PackageType,
+        pub(super) visibility: Option<
+            crate::packages::list_packages_for_authenticated_user::Visibility,
+        >,
+        pub(super) page: Option<i64>,
+        pub(super) per_page: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListPackagesForAuthenticatedUser<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> ListPackagesForAuthenticatedUser<'c> {
+        /// Only keep packages with this visibility: `public`, `private` or `internal`. `internal` means something only on registries with [granular permissions](https://docs.github.com/packages/learn-github-packages/about-permissions-for-github-packages); elsewhere it is the same as `private`.
+        #[inline]
+        pub fn visibility(
+            mut self,
+            visibility: crate::packages::list_packages_for_authenticated_user::Visibility,
+        ) -> Self {
+            self.visibility = Some(visibility);
+            self
+        }
+        /// Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+        #[inline]
+        pub fn page(mut self, page: i64) -> Self {
+            self.page = Some(page);
+            self
+        }
+        /// How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+        #[inline]
+        pub fn per_page(mut self, per_page: i64) -> Self {
+            self.per_page = Some(per_page);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/user/packages",
+                &[],
+            );
+            req = req.query("package_type", self.package_type.as_str().to_owned());
+            if let Some(value) = self.visibility {
+                req = req.query("visibility", value.as_str().to_owned());
+            }
+            if let Some(value) = self.page {
+                req = req.query("page", value.to_string());
+            }
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+    /// Registry type to list: `npm`, `maven`, `rubygems`, `docker`, `nuget` or `container`. Gradle packages count as `maven` and images on `ghcr.io` as `container`; `docker` finds images pushed to the old `docker.pkg.github.com` registry, even after they moved to the Container registry.
+    #[derive(Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum PackageType {
+        /// `npm`
+        Npm,
+        /// `maven`
+        Maven,
+        /// `rubygems`
+        Rubygems,
+        /// `docker`
+        Docker,
+        /// `nuget`
+        Nuget,
+        /// `container`
+        Container,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl ::std::fmt::Debug for PackageType {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Npm => "Npm",
+                    Self::Maven => "Maven",
+                    Self::Rubygems => "Rubygems",
+                    Self::Docker => "Docker",
+                    Self::Nuget => "Nuget",
+                    Self::Container => "Container",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
+    }
+    impl PackageType {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Npm => "npm",
+                Self::Maven => "maven",
+                Self::Rubygems => "rubygems",
+                Self::Docker => "docker",
+                Self::Nuget => "nuget",
+                Self::Container => "container",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for PackageType {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    /// Only keep packages with this visibility: `public`, `private` or `internal`. `internal` means something only on registries with [granular permissions](https://docs.github.com/packages/learn-github-packages/about-permissions-for-github-packages); elsewhere it is the same as `private`.
+    #[derive(Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum Visibility {
+        /// `public`
+        Public,
+        /// `private`
+        Private,
+        /// `internal`
+        Internal,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl ::std::fmt::Debug for Visibility {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Public => "Public",
+                    Self::Private => "Private",
+                    Self::Internal => "Internal",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
+    }
+    impl Visibility {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Public => "public",
+                Self::Private => "private",
+                Self::Internal => "internal",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for Visibility {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+}
+/// Request builder and parameter types of [`Packages::list_packages_for_organization`](crate::packages::Packages::list_packages_for_organization).
+pub mod list_packages_for_organization {
+    /// Request for [`Packages::list_packages_for_organization`](crate::packages::Packages::list_packages_for_organization): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ListPackagesForOrganization<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) package_type: crate::packages::list_packages_for_organization::PackageType,
+        pub(super) visibility: Option<
+            crate::packages::list_packages_for_organization::Visibility,
+        >,
+        pub(super) page: Option<i64>,
+        pub(super) per_page: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListPackagesForOrganization<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> ListPackagesForOrganization<'c> {
+        /// Only keep packages with this visibility: `public`, `private` or `internal`. `internal` means something only on registries with [granular permissions](https://docs.github.com/packages/learn-github-packages/about-permissions-for-github-packages); elsewhere it is the same as `private`.
+        #[inline]
+        pub fn visibility(
+            mut self,
+            visibility: crate::packages::list_packages_for_organization::Visibility,
+        ) -> Self {
+            self.visibility = Some(visibility);
+            self
+        }
+        /// Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+        #[inline]
+        pub fn page(mut self, page: i64) -> Self {
+            self.page = Some(page);
+            self
+        }
+        /// How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+        #[inline]
+        pub fn per_page(mut self, per_page: i64) -> Self {
+            self.per_page = Some(per_page);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/orgs/{org}/packages",
+                &[crate::runtime::encode::PathValue::Segment(&self.org)],
+            );
+            req = req.query("package_type", self.package_type.as_str().to_owned());
+            if let Some(value) = self.visibility {
+                req = req.query("visibility", value.as_str().to_owned());
+            }
+            if let Some(value) = self.page {
+                req = req.query("page", value.to_string());
+            }
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+    /// Registry type to list: `npm`, `maven`, `rubygems`, `docker`, `nuget` or `container`. Gradle packages count as `maven` and images on `ghcr.io` as `container`; `docker` finds images pushed to the old `docker.pkg.github.com` registry, even after they moved to the Container registry.
+    #[derive(Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum PackageType {
+        /// `npm`
+        Npm,
+        /// `maven`
+        Maven,
+        /// `rubygems`
+        Rubygems,
+        /// `docker`
+        Docker,
+        /// `nuget`
+        Nuget,
+        /// `container`
+        Container,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl ::std::fmt::Debug for PackageType {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Npm => "Npm",
+                    Self::Maven => "Maven",
+                    Self::Rubygems => "Rubygems",
+                    Self::Docker => "Docker",
+                    Self::Nuget => "Nuget",
+                    Self::Container => "Container",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
+    }
+    impl PackageType {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Npm => "npm",
+                Self::Maven => "maven",
+                Self::Rubygems => "rubygems",
+                Self::Docker => "docker",
+                Self::Nuget => "nuget",
+                Self::Container => "container",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for PackageType {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    /// Only keep packages with this visibility: `public`, `private` or `internal`. `internal` means something only on registries with [granular permissions](https://docs.github.com/packages/learn-github-packages/about-permissions-for-github-packages); elsewhere it is the same as `private`.
+    #[derive(Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum Visibility {
+        /// `public`
+        Public,
+        /// `private`
+        Private,
+        /// `internal`
+        Internal,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl ::std::fmt::Debug for Visibility {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Public => "Public",
+                    Self::Private => "Private",
+                    Self::Internal => "Internal",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
+    }
+    impl Visibility {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Public => "public",
+                Self::Private => "private",
+                Self::Internal => "internal",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for Visibility {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+}
+/// Request builder and parameter types of [`Packages::list_packages_for_user`](crate::packages::Packages::list_packages_for_user).
+pub mod list_packages_for_user {
+    /// Request for [`Packages::list_packages_for_user`](crate::packages::Packages::list_packages_for_user): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ListPackagesForUser<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) username: String,
+        pub(super) package_type: crate::packages::list_packages_for_user::PackageType,
+        pub(super) visibility: Option<
+            crate::packages::list_packages_for_user::Visibility,
+        >,
+        pub(super) page: Option<i64>,
+        pub(super) per_page: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListPackagesForUser<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> ListPackagesForUser<'c> {
+        /// Only keep packages with this visibility: `public`, `private` or `internal`. `internal` means something only on registries with [granular permissions](https://docs.github.com/packages/learn-github-packages/about-permissions-for-github-packages); elsewhere it is the same as `private`.
+        #[inline]
+        pub fn visibility(
+            mut self,
+            visibility: crate::packages::list_packages_for_user::Visibility,
+        ) -> Self {
+            self.visibility = Some(visibility);
+            self
+        }
+        /// Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+        #[inline]
+        pub fn page(mut self, page: i64) -> Self {
+            self.page = Some(page);
+            self
+        }
+        /// How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+        #[inline]
+        pub fn per_page(mut self, per_page: i64) -> Self {
+            self.per_page = Some(per_page);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/users/{username}/packages",
+                &[crate::runtime::encode::PathValue::Segment(&self.username)],
+            );
+            req = req.query("package_type", self.package_type.as_str().to_owned());
+            if let Some(value) = self.visibility {
+                req = req.query("visibility", value.as_str().to_owned());
+            }
+            if let Some(value) = self.page {
+                req = req.query("page", value.to_string());
+            }
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+    /// Registry type to list: `npm`, `maven`, `rubygems`, `docker`, `nuget` or `container`. Gradle packages count as `maven` and images on `ghcr.io` as `container`; `docker` finds images pushed to the old `docker.pkg.github.com` registry, even after they moved to the Container registry.
+    #[derive(Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum PackageType {
+        /// `npm`
+        Npm,
+        /// `maven`
+        Maven,
+        /// `rubygems`
+        Rubygems,
+        /// `docker`
+        Docker,
+        /// `nuget`
+        Nuget,
+        /// `container`
+        Container,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl ::std::fmt::Debug for PackageType {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Npm => "Npm",
+                    Self::Maven => "Maven",
+                    Self::Rubygems => "Rubygems",
+                    Self::Docker => "Docker",
+                    Self::Nuget => "Nuget",
+                    Self::Container => "Container",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
+    }
+    impl PackageType {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Npm => "npm",
+                Self::Maven => "maven",
+                Self::Rubygems => "rubygems",
+                Self::Docker => "docker",
+                Self::Nuget => "nuget",
+                Self::Container => "container",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for PackageType {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    /// Only keep packages with this visibility: `public`, `private` or `internal`. `internal` means something only on registries with [granular permissions](https://docs.github.com/packages/learn-github-packages/about-permissions-for-github-packages); elsewhere it is the same as `private`.
+    #[derive(Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum Visibility {
+        /// `public`
+        Public,
+        /// `private`
+        Private,
+        /// `internal`
+        Internal,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl ::std::fmt::Debug for Visibility {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Public => "Public",
+                    Self::Private => "Private",
+                    Self::Internal => "Internal",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
+    }
+    impl Visibility {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Public => "public",
+                Self::Private => "private",
+                Self::Internal => "internal",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for Visibility {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+}
+/// Request builder and parameter types of [`Packages::restore_package_for_authenticated_user`](crate::packages::Packages::restore_package_for_authenticated_user).
+pub mod restore_package_for_authenticated_user {
+    /// Request for [`Packages::restore_package_for_authenticated_user`](crate::packages::Packages::restore_package_for_authenticated_user): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct RestorePackageForAuthenticatedUser<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) package_type: crate::packages::restore_package_for_authenticated_user::PackageType,
+        pub(super) package_name: String,
+        pub(super) token: Option<String>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for RestorePackageForAuthenticatedUser<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> RestorePackageForAuthenticatedUser<'c> {
+        /// Package token, sent as a query parameter.
+        #[inline]
+        pub fn token(mut self, token: impl Into<String>) -> Self {
+            self.token = Some(token.into());
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Post,
+                "/user/packages/{package_type}/{package_name}/restore",
+                &[
+                    crate::runtime::encode::PathValue::Segment(
+                        self.package_type.as_str(),
+                    ),
+                    crate::runtime::encode::PathValue::Segment(&self.package_name),
+                ],
+            );
+            if let Some(value) = self.token {
+                req = req.query("token", value);
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+    /// Registry type of the package: `npm`, `maven`, `rubygems`, `docker`, `nuget` or `container`. Gradle packages count as `maven` and images on `ghcr.io` as `container`; `docker` finds images pushed to the old `docker.pkg.github.com` registry, even after they moved to the Container registry.
+    #[derive(Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum PackageType {
+        /// `npm`
+        Npm,
+        /// `maven`
+        Maven,
+        /// `rubygems`
+        Rubygems,
+        /// `docker`
+        Docker,
+        /// `nuget`
+        Nuget,
+        /// `container`
+        Container,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl ::std::fmt::Debug for PackageType {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Npm => "Npm",
+                    Self::Maven => "Maven",
+                    Self::Rubygems => "Rubygems",
+                    Self::Docker => "Docker",
+                    Self::Nuget => "Nuget",
+                    Self::Container => "Container",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
+    }
+    impl PackageType {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Npm => "npm",
+                Self::Maven => "maven",
+                Self::Rubygems => "rubygems",
+                Self::Docker => "docker",
+                Self::Nuget => "nuget",
+                Self::Container => "container",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for PackageType {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+}
+/// Request builder and parameter types of [`Packages::restore_package_for_org`](crate::packages::Packages::restore_package_for_org).
+pub mod restore_package_for_org {
+    /// Request for [`Packages::restore_package_for_org`](crate::packages::Packages::restore_package_for_org): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct RestorePackageForOrg<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) package_type: crate::packages::restore_package_for_org::PackageType,
+        pub(super) package_name: String,
+        pub(super) token: Option<String>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for RestorePackageForOrg<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> RestorePackageForOrg<'c> {
+        /// Package token, sent as a query parameter.
+        #[inline]
+        pub fn token(mut self, token: impl Into<String>) -> Self {
+            self.token = Some(token.into());
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Post,
+                "/orgs/{org}/packages/{package_type}/{package_name}/restore",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.org),
+                    crate::runtime::encode::PathValue::Segment(
+                        self.package_type.as_str(),
+                    ),
+                    crate::runtime::encode::PathValue::Segment(&self.package_name),
+                ],
+            );
+            if let Some(value) = self.token {
+                req = req.query("token", value);
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+    /// Registry type of the package: `npm`, `maven`, `rubygems`, `docker`, `nuget` or `container`. Gradle packages count as `maven` and images on `ghcr.io` as `container`; `docker` finds images pushed to the old `docker.pkg.github.com` registry, even after they moved to the Container registry.
+    #[derive(Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum PackageType {
+        /// `npm`
+        Npm,
+        /// `maven`
+        Maven,
+        /// `rubygems`
+        Rubygems,
+        /// `docker`
+        Docker,
+        /// `nuget`
+        Nuget,
+        /// `container`
+        Container,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl ::std::fmt::Debug for PackageType {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Npm => "Npm",
+                    Self::Maven => "Maven",
+                    Self::Rubygems => "Rubygems",
+                    Self::Docker => "Docker",
+                    Self::Nuget => "Nuget",
+                    Self::Container => "Container",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
+    }
+    impl PackageType {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Npm => "npm",
+                Self::Maven => "maven",
+                Self::Rubygems => "rubygems",
+                Self::Docker => "docker",
+                Self::Nuget => "nuget",
+                Self::Container => "container",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for PackageType {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+}
+/// Request builder and parameter types of [`Packages::restore_package_for_user`](crate::packages::Packages::restore_package_for_user).
+pub mod restore_package_for_user {
+    /// Request for [`Packages::restore_package_for_user`](crate::packages::Packages::restore_package_for_user): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct RestorePackageForUser<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) username: String,
+        pub(super) package_type: crate::packages::restore_package_for_user::PackageType,
+        pub(super) package_name: String,
+        pub(super) token: Option<String>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for RestorePackageForUser<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> RestorePackageForUser<'c> {
+        /// Package token, sent as a query parameter.
+        #[inline]
+        pub fn token(mut self, token: impl Into<String>) -> Self {
+            self.token = Some(token.into());
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Post,
+                "/users/{username}/packages/{package_type}/{package_name}/restore",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.username),
+                    crate::runtime::encode::PathValue::Segment(
+                        self.package_type.as_str(),
+                    ),
+                    crate::runtime::encode::PathValue::Segment(&self.package_name),
+                ],
+            );
+            if let Some(value) = self.token {
+                req = req.query("token", value);
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+    /// Registry type of the package: `npm`, `maven`, `rubygems`, `docker`, `nuget` or `container`. Gradle packages count as `maven` and images on `ghcr.io` as `container`; `docker` finds images pushed to the old `docker.pkg.github.com` registry, even after they moved to the Container registry.
+    #[derive(Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum PackageType {
+        /// `npm`
+        Npm,
+        /// `maven`
+        Maven,
+        /// `rubygems`
+        Rubygems,
+        /// `docker`
+        Docker,
+        /// `nuget`
+        Nuget,
+        /// `container`
+        Container,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl ::std::fmt::Debug for PackageType {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Npm => "Npm",
+                    Self::Maven => "Maven",
+                    Self::Rubygems => "Rubygems",
+                    Self::Docker => "Docker",
+                    Self::Nuget => "Nuget",
+                    Self::Container => "Container",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
+    }
+    impl PackageType {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Npm => "npm",
+                Self::Maven => "maven",
+                Self::Rubygems => "rubygems",
+                Self::Docker => "docker",
+                Self::Nuget => "nuget",
+                Self::Container => "container",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for PackageType {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+}
+/// Request builder and parameter types of [`Packages::restore_package_version_for_authenticated_user`](crate::packages::Packages::restore_package_version_for_authenticated_user).
+pub mod restore_package_version_for_authenticated_user {
+    /// Request for [`Packages::restore_package_version_for_authenticated_user`](crate::packages::Packages::restore_package_version_for_authenticated_user): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct RestorePackageVersionForAuthenticatedUser<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) package_type: crate::packages::restore_package_version_for_authenticated_user::PackageType,
+        pub(super) package_name: String,
+        pub(super) package_version_id: i64,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for RestorePackageVersionForAuthenticatedUser<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> RestorePackageVersionForAuthenticatedUser<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Post,
+                "/user/packages/{package_type}/{package_name}/versions/{package_version_id}/restore",
+                &[
+                    crate::runtime::encode::PathValue::Segment(
+                        self.package_type.as_str(),
+                    ),
+                    crate::runtime::encode::PathValue::Segment(&self.package_name),
+                    crate::runtime::encode::PathValue::Integer(self.package_version_id),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+    /// Registry type of the package: `npm`, `maven`, `rubygems`, `docker`, `nuget` or `container`. Gradle packages count as `maven` and images on `ghcr.io` as `container`; `docker` finds images pushed to the old `docker.pkg.github.com` registry, even after they moved to the Container registry.
+    #[derive(Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum PackageType {
+        /// `npm`
+        Npm,
+        /// `maven`
+        Maven,
+        /// `rubygems`
+        Rubygems,
+        /// `docker`
+        Docker,
+        /// `nuget`
+        Nuget,
+        /// `container`
+        Container,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl ::std::fmt::Debug for PackageType {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Npm => "Npm",
+                    Self::Maven => "Maven",
+                    Self::Rubygems => "Rubygems",
+                    Self::Docker => "Docker",
+                    Self::Nuget => "Nuget",
+                    Self::Container => "Container",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
+    }
+    impl PackageType {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Npm => "npm",
+                Self::Maven => "maven",
+                Self::Rubygems => "rubygems",
+                Self::Docker => "docker",
+                Self::Nuget => "nuget",
+                Self::Container => "container",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for PackageType {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+}
+/// Request builder and parameter types of [`Packages::restore_package_version_for_org`](crate::packages::Packages::restore_package_version_for_org).
+pub mod restore_package_version_for_org {
+    /// Request for [`Packages::restore_package_version_for_org`](crate::packages::Packages::restore_package_version_for_org): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct RestorePackageVersionForOrg<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) package_type: crate::packages::restore_package_version_for_org::PackageType,
+        pub(super) package_name: String,
+        pub(super) package_version_id: i64,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for RestorePackageVersionForOrg<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> RestorePackageVersionForOrg<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Post,
+                "/orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}/restore",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.org),
+                    crate::runtime::encode::PathValue::Segment(
+                        self.package_type.as_str(),
+                    ),
+                    crate::runtime::encode::PathValue::Segment(&self.package_name),
+                    crate::runtime::encode::PathValue::Integer(self.package_version_id),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+    /// Registry type of the package: `npm`, `maven`, `rubygems`, `docker`, `nuget` or `container`. Gradle packages count as `maven` and images on `ghcr.io` as `container`; `docker` finds images pushed to the old `docker.pkg.github.com` registry, even after they moved to the Container registry.
+    #[derive(Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum PackageType {
+        /// `npm`
+        Npm,
+        /// `maven`
+        Maven,
+        /// `rubygems`
+        Rubygems,
+        /// `docker`
+        Docker,
+        /// `nuget`
+        Nuget,
+        /// `container`
+        Container,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl ::std::fmt::Debug for PackageType {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Npm => "Npm",
+                    Self::Maven => "Maven",
+                    Self::Rubygems => "Rubygems",
+                    Self::Docker => "Docker",
+                    Self::Nuget => "Nuget",
+                    Self::Container => "Container",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
+    }
+    impl PackageType {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Npm => "npm",
+                Self::Maven => "maven",
+                Self::Rubygems => "rubygems",
+                Self::Docker => "docker",
+                Self::Nuget => "nuget",
+                Self::Container => "container",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for PackageType {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+}
+/// Request builder and parameter types of [`Packages::restore_package_version_for_user`](crate::packages::Packages::restore_package_version_for_user).
+pub mod restore_package_version_for_user {
+    /// Request for [`Packages::restore_package_version_for_user`](crate::packages::Packages::restore_package_version_for_user): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct RestorePackageVersionForUser<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) username: String,
+        pub(super) package_type: crate::packages::restore_package_version_for_user::PackageType,
+        pub(super) package_name: String,
+        pub(super) package_version_id: i64,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for RestorePackageVersionForUser<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> RestorePackageVersionForUser<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Post,
+                "/users/{username}/packages/{package_type}/{package_name}/versions/{package_version_id}/restore",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.username),
+                    crate::runtime::encode::PathValue::Segment(
+                        self.package_type.as_str(),
+                    ),
+                    crate::runtime::encode::PathValue::Segment(&self.package_name),
+                    crate::runtime::encode::PathValue::Integer(self.package_version_id),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+    /// Registry type of the package: `npm`, `maven`, `rubygems`, `docker`, `nuget` or `container`. Gradle packages count as `maven` and images on `ghcr.io` as `container`; `docker` finds images pushed to the old `docker.pkg.github.com` registry, even after they moved to the Container registry.
+    #[derive(Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum PackageType {
+        /// `npm`
+        Npm,
+        /// `maven`
+        Maven,
+        /// `rubygems`
+        Rubygems,
+        /// `docker`
+        Docker,
+        /// `nuget`
+        Nuget,
+        /// `container`
+        Container,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl ::std::fmt::Debug for PackageType {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Npm => "Npm",
+                    Self::Maven => "Maven",
+                    Self::Rubygems => "Rubygems",
+                    Self::Docker => "Docker",
+                    Self::Nuget => "Nuget",
+                    Self::Container => "Container",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
+    }
+    impl PackageType {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Npm => "npm",
+                Self::Maven => "maven",
+                Self::Rubygems => "rubygems",
+                Self::Docker => "docker",
+                Self::Nuget => "nuget",
+                Self::Container => "container",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for PackageType {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
         }
     }
 }

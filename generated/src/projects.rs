@@ -13,6 +13,144 @@ impl crate::runtime::Client {
     }
 }
 impl<'c> Projects<'c> {
+    /// Create a field in an organization's project
+    ///
+    /// Adds a custom field to a project (the current, non-classic kind) owned by an organization. Send `single_select_options` for a single select field, `iteration_configuration` for an iteration field, or `issue_field_id` to base the field on an existing issue field.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `project_number` (required): Number of the project, as shown in its URL.
+    /// - `field` (required): Exactly one of: `issue_field_id`; or `name` and `data_type`; or `name`, `data_type` and `single_select_options`; or `name`, `data_type` and `iteration_configuration`.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `POST /orgs/{org}/projectsV2/{project_number}/fields`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/projects/fields#add-a-field-to-an-organization-owned-project)
+    #[inline]
+    pub fn add_field_for_org(
+        &self,
+        org: impl Into<String>,
+        project_number: i64,
+        field: crate::projects::add_field_for_org::Field,
+    ) -> add_field_for_org::AddFieldForOrg<'c> {
+        add_field_for_org::AddFieldForOrg {
+            client: self.client,
+            org: org.into(),
+            project_number,
+            field,
+        }
+    }
+    /// Create a field in a user's project
+    ///
+    /// Adds a custom field to a project owned by a user. Send `single_select_options` for a single select field or `iteration_configuration` for an iteration field.
+    ///
+    /// # Parameters
+    ///
+    /// - `username` (required): Login of the user account.
+    /// - `project_number` (required): Number of the project, as shown in its URL.
+    /// - `field` (required): Exactly one of: `name` and `data_type`; or `name`, `data_type` and `single_select_options`; or `name`, `data_type` and `iteration_configuration`.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `POST /users/{username}/projectsV2/{project_number}/fields`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/projects/fields#add-field-to-user-owned-project)
+    #[inline]
+    pub fn add_field_for_user(
+        &self,
+        username: impl Into<String>,
+        project_number: i64,
+        field: crate::projects::add_field_for_user::Field,
+    ) -> add_field_for_user::AddFieldForUser<'c> {
+        add_field_for_user::AddFieldForUser {
+            client: self.client,
+            username: username.into(),
+            project_number,
+            field,
+        }
+    }
+    /// Put an issue or pull request into an organization's project
+    ///
+    /// Adds an existing issue or pull request as an item of a project owned by an organization.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `project_number` (required): Number of the project, as shown in its URL.
+    /// - `type` (required): What is added: `Issue` or `PullRequest`.
+    /// - `id` (required): Numeric ID (not the number) of the issue or pull request.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `POST /orgs/{org}/projectsV2/{project_number}/items`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/projects/items#add-item-to-organization-owned-project)
+    #[inline]
+    pub fn add_item_for_org(
+        &self,
+        org: impl Into<String>,
+        project_number: i64,
+        r#type: crate::projects::add_item_for_org::Type,
+        id: i64,
+    ) -> add_item_for_org::AddItemForOrg<'c> {
+        add_item_for_org::AddItemForOrg {
+            client: self.client,
+            org: org.into(),
+            project_number,
+            r#type,
+            id,
+        }
+    }
+    /// Put an issue or pull request into a user's project
+    ///
+    /// Adds an existing issue or pull request as an item of a project owned by a user.
+    ///
+    /// # Parameters
+    ///
+    /// - `username` (required): Login of the user account.
+    /// - `project_number` (required): Number of the project, as shown in its URL.
+    /// - `type` (required): What is added: `Issue` or `PullRequest`.
+    /// - `id` (required): Numeric ID (not the number) of the issue or pull request.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `POST /users/{username}/projectsV2/{project_number}/items`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/projects/items#add-item-to-user-owned-project)
+    #[inline]
+    pub fn add_item_for_user(
+        &self,
+        username: impl Into<String>,
+        project_number: i64,
+        r#type: crate::projects::add_item_for_user::Type,
+        id: i64,
+    ) -> add_item_for_user::AddItemForUser<'c> {
+        add_item_for_user::AddItemForUser {
+            client: self.client,
+            username: username.into(),
+            project_number,
+            r#type,
+            id,
+        }
+    }
     /// Add a card to a project column
     ///
     /// Creates a card in a column of a classic project. A card is either a free-text note (send `note`) or a reference to an issue or pull request (send `content_id` together with `content_type`).
@@ -45,6 +183,78 @@ impl<'c> Projects<'c> {
             content_type: None,
         }
     }
+    /// Add a draft issue to a user's project
+    ///
+    /// Creates a draft issue, which lives only inside the project, in a project owned by a user.
+    ///
+    /// # Parameters
+    ///
+    /// - `user_id` (required): Numeric ID of the user who owns the project.
+    /// - `project_number` (required): Number of the project, as shown in its URL.
+    /// - `title` (required): Title of the draft issue.
+    /// - `body` (optional, [`CreateDraftItemForAuthenticatedUser::body`](crate::projects::create_draft_item_for_authenticated_user::CreateDraftItemForAuthenticatedUser::body)): Text of the draft issue.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `POST /user/{user_id}/projectsV2/{project_number}/drafts`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/projects/drafts#create-draft-item-for-user-owned-project)
+    #[inline]
+    pub fn create_draft_item_for_authenticated_user(
+        &self,
+        user_id: impl Into<String>,
+        project_number: i64,
+        title: impl Into<String>,
+    ) -> create_draft_item_for_authenticated_user::CreateDraftItemForAuthenticatedUser<
+        'c,
+    > {
+        create_draft_item_for_authenticated_user::CreateDraftItemForAuthenticatedUser {
+            client: self.client,
+            user_id: user_id.into(),
+            project_number,
+            title: title.into(),
+            body: None,
+        }
+    }
+    /// Add a draft issue to an organization's project
+    ///
+    /// Creates a draft issue, which lives only inside the project, in a project owned by an organization.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `project_number` (required): Number of the project, as shown in its URL.
+    /// - `title` (required): Title of the draft issue.
+    /// - `body` (optional, [`CreateDraftItemForOrg::body`](crate::projects::create_draft_item_for_org::CreateDraftItemForOrg::body)): Text of the draft issue.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `POST /orgs/{org}/projectsV2/{project_number}/drafts`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/projects/drafts#create-draft-item-for-organization-owned-project)
+    #[inline]
+    pub fn create_draft_item_for_org(
+        &self,
+        org: impl Into<String>,
+        project_number: i64,
+        title: impl Into<String>,
+    ) -> create_draft_item_for_org::CreateDraftItemForOrg<'c> {
+        create_draft_item_for_org::CreateDraftItemForOrg {
+            client: self.client,
+            org: org.into(),
+            project_number,
+            title: title.into(),
+            body: None,
+        }
+    }
     /// Delete a project card
     ///
     /// Removes a card from a classic project.
@@ -71,6 +281,72 @@ impl<'c> Projects<'c> {
             card_id,
         }
     }
+    /// Remove an item from an organization's project
+    ///
+    /// Takes one item out of a project owned by an organization. The issue or pull request behind it is left alone.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `project_number` (required): Number of the project, as shown in its URL.
+    /// - `item_id` (required): ID of the project item.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `DELETE /orgs/{org}/projectsV2/{project_number}/items/{item_id}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/projects/items#delete-project-item-for-organization)
+    #[inline]
+    pub fn delete_item_for_org(
+        &self,
+        org: impl Into<String>,
+        project_number: i64,
+        item_id: i64,
+    ) -> delete_item_for_org::DeleteItemForOrg<'c> {
+        delete_item_for_org::DeleteItemForOrg {
+            client: self.client,
+            org: org.into(),
+            project_number,
+            item_id,
+        }
+    }
+    /// Remove an item from a user's project
+    ///
+    /// Takes one item out of a project owned by a user. The issue or pull request behind it is left alone.
+    ///
+    /// # Parameters
+    ///
+    /// - `username` (required): Login of the user account.
+    /// - `project_number` (required): Number of the project, as shown in its URL.
+    /// - `item_id` (required): ID of the project item.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `DELETE /users/{username}/projectsV2/{project_number}/items/{item_id}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/projects/items#delete-project-item-for-user)
+    #[inline]
+    pub fn delete_item_for_user(
+        &self,
+        username: impl Into<String>,
+        project_number: i64,
+        item_id: i64,
+    ) -> delete_item_for_user::DeleteItemForUser<'c> {
+        delete_item_for_user::DeleteItemForUser {
+            client: self.client,
+            username: username.into(),
+            project_number,
+            item_id,
+        }
+    }
     /// Get a project card
     ///
     /// Returns one card of a classic project.
@@ -95,6 +371,202 @@ impl<'c> Projects<'c> {
         get_card::GetCard {
             client: self.client,
             card_id,
+        }
+    }
+    /// Get one field of an organization's project
+    ///
+    /// Returns a single field, with its settings, of a project owned by an organization.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `project_number` (required): Number of the project, as shown in its URL.
+    /// - `field_id` (required): ID of the field.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /orgs/{org}/projectsV2/{project_number}/fields/{field_id}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/projects/fields#get-project-field-for-organization)
+    #[inline]
+    pub fn get_field_for_org(
+        &self,
+        org: impl Into<String>,
+        project_number: i64,
+        field_id: i64,
+    ) -> get_field_for_org::GetFieldForOrg<'c> {
+        get_field_for_org::GetFieldForOrg {
+            client: self.client,
+            org: org.into(),
+            project_number,
+            field_id,
+        }
+    }
+    /// Get one field of a user's project
+    ///
+    /// Returns a single field, with its settings, of a project owned by a user.
+    ///
+    /// # Parameters
+    ///
+    /// - `username` (required): Login of the user account.
+    /// - `project_number` (required): Number of the project, as shown in its URL.
+    /// - `field_id` (required): ID of the field.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /users/{username}/projectsV2/{project_number}/fields/{field_id}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/projects/fields#get-project-field-for-user)
+    #[inline]
+    pub fn get_field_for_user(
+        &self,
+        username: impl Into<String>,
+        project_number: i64,
+        field_id: i64,
+    ) -> get_field_for_user::GetFieldForUser<'c> {
+        get_field_for_user::GetFieldForUser {
+            client: self.client,
+            username: username.into(),
+            project_number,
+            field_id,
+        }
+    }
+    /// Get an organization's project
+    ///
+    /// Returns one project owned by an organization, found by its number.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `project_number` (required): Number of the project, as shown in its URL.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /orgs/{org}/projectsV2/{project_number}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/projects/projects#get-project-for-organization)
+    #[inline]
+    pub fn get_for_org(
+        &self,
+        org: impl Into<String>,
+        project_number: i64,
+    ) -> get_for_org::GetForOrg<'c> {
+        get_for_org::GetForOrg {
+            client: self.client,
+            org: org.into(),
+            project_number,
+        }
+    }
+    /// Get a user's project
+    ///
+    /// Returns one project owned by a user, found by its number.
+    ///
+    /// # Parameters
+    ///
+    /// - `username` (required): Login of the user account.
+    /// - `project_number` (required): Number of the project, as shown in its URL.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /users/{username}/projectsV2/{project_number}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/projects/projects#get-project-for-user)
+    #[inline]
+    pub fn get_for_user(
+        &self,
+        username: impl Into<String>,
+        project_number: i64,
+    ) -> get_for_user::GetForUser<'c> {
+        get_for_user::GetForUser {
+            client: self.client,
+            username: username.into(),
+            project_number,
+        }
+    }
+    /// Get one item of an organization's project
+    ///
+    /// Returns a single item of a project owned by an organization, with the values of the requested fields.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `project_number` (required): Number of the project, as shown in its URL.
+    /// - `item_id` (required): ID of the project item.
+    /// - `fields` (optional, [`GetOrgItem::fields`](crate::projects::get_org_item::GetOrgItem::fields)): IDs of the fields whose values to include; without it only the title comes back. Either repeated (`fields[]=1&fields[]=2`) or comma-separated (`fields=1,2`).
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /orgs/{org}/projectsV2/{project_number}/items/{item_id}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/projects/items#get-an-item-for-an-organization-owned-project)
+    #[inline]
+    pub fn get_org_item(
+        &self,
+        org: impl Into<String>,
+        project_number: i64,
+        item_id: i64,
+    ) -> get_org_item::GetOrgItem<'c> {
+        get_org_item::GetOrgItem {
+            client: self.client,
+            org: org.into(),
+            project_number,
+            item_id,
+            fields: None,
+        }
+    }
+    /// Get one item of a user's project
+    ///
+    /// Returns a single item of a project owned by a user, with the values of the requested fields.
+    ///
+    /// # Parameters
+    ///
+    /// - `username` (required): Login of the user account.
+    /// - `project_number` (required): Number of the project, as shown in its URL.
+    /// - `item_id` (required): ID of the project item.
+    /// - `fields` (optional, [`GetUserItem::fields`](crate::projects::get_user_item::GetUserItem::fields)): IDs of the fields whose values to include; without it only the title comes back. Either repeated (`fields[]=1&fields[]=2`) or comma-separated (`fields=1,2`).
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /users/{username}/projectsV2/{project_number}/items/{item_id}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/projects/items#get-an-item-for-a-user-owned-project)
+    #[inline]
+    pub fn get_user_item(
+        &self,
+        username: impl Into<String>,
+        project_number: i64,
+        item_id: i64,
+    ) -> get_user_item::GetUserItem<'c> {
+        get_user_item::GetUserItem {
+            client: self.client,
+            username: username.into(),
+            project_number,
+            item_id,
+            fields: None,
         }
     }
     /// List the cards in a project column
@@ -127,6 +599,225 @@ impl<'c> Projects<'c> {
             archived_state: None,
             per_page: None,
             page: None,
+        }
+    }
+    /// List the fields of an organization's project
+    ///
+    /// Returns every field defined in a project owned by an organization.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `project_number` (required): Number of the project, as shown in its URL.
+    /// - `per_page` (optional, [`ListFieldsForOrg::per_page`](crate::projects::list_fields_for_org::ListFieldsForOrg::per_page)): How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+    /// - `before` (optional, [`ListFieldsForOrg::before`](crate::projects::list_fields_for_org::ListFieldsForOrg::before)): Cursor for the page before this one, taken from the `Link` header of a previous answer.
+    /// - `after` (optional, [`ListFieldsForOrg::after`](crate::projects::list_fields_for_org::ListFieldsForOrg::after)): Cursor for the page after this one, taken from the `Link` header of a previous answer.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /orgs/{org}/projectsV2/{project_number}/fields`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/projects/fields#list-project-fields-for-organization)
+    #[inline]
+    pub fn list_fields_for_org(
+        &self,
+        org: impl Into<String>,
+        project_number: i64,
+    ) -> list_fields_for_org::ListFieldsForOrg<'c> {
+        list_fields_for_org::ListFieldsForOrg {
+            client: self.client,
+            org: org.into(),
+            project_number,
+            per_page: None,
+            before: None,
+            after: None,
+        }
+    }
+    /// List the fields of a user's project
+    ///
+    /// Returns every field defined in a project owned by a user.
+    ///
+    /// # Parameters
+    ///
+    /// - `username` (required): Login of the user account.
+    /// - `project_number` (required): Number of the project, as shown in its URL.
+    /// - `per_page` (optional, [`ListFieldsForUser::per_page`](crate::projects::list_fields_for_user::ListFieldsForUser::per_page)): How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+    /// - `before` (optional, [`ListFieldsForUser::before`](crate::projects::list_fields_for_user::ListFieldsForUser::before)): Cursor for the page before this one, taken from the `Link` header of a previous answer.
+    /// - `after` (optional, [`ListFieldsForUser::after`](crate::projects::list_fields_for_user::ListFieldsForUser::after)): Cursor for the page after this one, taken from the `Link` header of a previous answer.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /users/{username}/projectsV2/{project_number}/fields`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/projects/fields#list-project-fields-for-user)
+    #[inline]
+    pub fn list_fields_for_user(
+        &self,
+        username: impl Into<String>,
+        project_number: i64,
+    ) -> list_fields_for_user::ListFieldsForUser<'c> {
+        list_fields_for_user::ListFieldsForUser {
+            client: self.client,
+            username: username.into(),
+            project_number,
+            per_page: None,
+            before: None,
+            after: None,
+        }
+    }
+    /// List an organization's projects
+    ///
+    /// Returns the projects owned by an organization that the signed-in user can see.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `q` (optional, [`ListForOrg::q`](crate::projects::list_for_org::ListForOrg::q)): Search text that narrows down the projects returned.
+    /// - `before` (optional, [`ListForOrg::before`](crate::projects::list_for_org::ListForOrg::before)): Cursor for the page before this one, taken from the `Link` header of a previous answer.
+    /// - `after` (optional, [`ListForOrg::after`](crate::projects::list_for_org::ListForOrg::after)): Cursor for the page after this one, taken from the `Link` header of a previous answer.
+    /// - `per_page` (optional, [`ListForOrg::per_page`](crate::projects::list_for_org::ListForOrg::per_page)): How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /orgs/{org}/projectsV2`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/projects/projects#list-projects-for-organization)
+    #[inline]
+    pub fn list_for_org(&self, org: impl Into<String>) -> list_for_org::ListForOrg<'c> {
+        list_for_org::ListForOrg {
+            client: self.client,
+            org: org.into(),
+            q: None,
+            before: None,
+            after: None,
+            per_page: None,
+        }
+    }
+    /// List a user's projects
+    ///
+    /// Returns the projects owned by a user that the signed-in user can see.
+    ///
+    /// # Parameters
+    ///
+    /// - `username` (required): Login of the user account.
+    /// - `q` (optional, [`ListForUser::q`](crate::projects::list_for_user::ListForUser::q)): Search text that narrows down the projects returned.
+    /// - `before` (optional, [`ListForUser::before`](crate::projects::list_for_user::ListForUser::before)): Cursor for the page before this one, taken from the `Link` header of a previous answer.
+    /// - `after` (optional, [`ListForUser::after`](crate::projects::list_for_user::ListForUser::after)): Cursor for the page after this one, taken from the `Link` header of a previous answer.
+    /// - `per_page` (optional, [`ListForUser::per_page`](crate::projects::list_for_user::ListForUser::per_page)): How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /users/{username}/projectsV2`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/projects/projects#list-projects-for-user)
+    #[inline]
+    pub fn list_for_user(
+        &self,
+        username: impl Into<String>,
+    ) -> list_for_user::ListForUser<'c> {
+        list_for_user::ListForUser {
+            client: self.client,
+            username: username.into(),
+            q: None,
+            before: None,
+            after: None,
+            per_page: None,
+        }
+    }
+    /// List the items of an organization's project
+    ///
+    /// Returns the items of a project owned by an organization, as far as the signed-in user can see them.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `project_number` (required): Number of the project, as shown in its URL.
+    /// - `q` (optional, [`ListItemsForOrg::q`](crate::projects::list_items_for_org::ListItemsForOrg::q)): Filter for the items, in the syntax of [project filters](https://docs.github.com/issues/planning-and-tracking-with-projects/customizing-views-in-your-project/filtering-projects).
+    /// - `fields` (optional, [`ListItemsForOrg::fields`](crate::projects::list_items_for_org::ListItemsForOrg::fields)): IDs of the fields whose values to include; without it only the title comes back. Either repeated (`fields[]=1&fields[]=2`) or comma-separated (`fields=1,2`).
+    /// - `before` (optional, [`ListItemsForOrg::before`](crate::projects::list_items_for_org::ListItemsForOrg::before)): Cursor for the page before this one, taken from the `Link` header of a previous answer.
+    /// - `after` (optional, [`ListItemsForOrg::after`](crate::projects::list_items_for_org::ListItemsForOrg::after)): Cursor for the page after this one, taken from the `Link` header of a previous answer.
+    /// - `per_page` (optional, [`ListItemsForOrg::per_page`](crate::projects::list_items_for_org::ListItemsForOrg::per_page)): How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /orgs/{org}/projectsV2/{project_number}/items`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/projects/items#list-items-for-an-organization-owned-project)
+    #[inline]
+    pub fn list_items_for_org(
+        &self,
+        org: impl Into<String>,
+        project_number: i64,
+    ) -> list_items_for_org::ListItemsForOrg<'c> {
+        list_items_for_org::ListItemsForOrg {
+            client: self.client,
+            org: org.into(),
+            project_number,
+            q: None,
+            fields: None,
+            before: None,
+            after: None,
+            per_page: None,
+        }
+    }
+    /// List the items of a user's project
+    ///
+    /// Returns the items of a project owned by a user, as far as the signed-in user can see them.
+    ///
+    /// # Parameters
+    ///
+    /// - `username` (required): Login of the user account.
+    /// - `project_number` (required): Number of the project, as shown in its URL.
+    /// - `before` (optional, [`ListItemsForUser::before`](crate::projects::list_items_for_user::ListItemsForUser::before)): Cursor for the page before this one, taken from the `Link` header of a previous answer.
+    /// - `after` (optional, [`ListItemsForUser::after`](crate::projects::list_items_for_user::ListItemsForUser::after)): Cursor for the page after this one, taken from the `Link` header of a previous answer.
+    /// - `per_page` (optional, [`ListItemsForUser::per_page`](crate::projects::list_items_for_user::ListItemsForUser::per_page)): How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+    /// - `q` (optional, [`ListItemsForUser::q`](crate::projects::list_items_for_user::ListItemsForUser::q)): Filter for the items, in the syntax of [project filters](https://docs.github.com/issues/planning-and-tracking-with-projects/customizing-views-in-your-project/filtering-projects).
+    /// - `fields` (optional, [`ListItemsForUser::fields`](crate::projects::list_items_for_user::ListItemsForUser::fields)): IDs of the fields whose values to include; without it only the title comes back. Either repeated (`fields[]=1&fields[]=2`) or comma-separated (`fields=1,2`).
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /users/{username}/projectsV2/{project_number}/items`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/projects/items#list-items-for-a-user-owned-project)
+    #[inline]
+    pub fn list_items_for_user(
+        &self,
+        username: impl Into<String>,
+        project_number: i64,
+    ) -> list_items_for_user::ListItemsForUser<'c> {
+        list_items_for_user::ListItemsForUser {
+            client: self.client,
+            username: username.into(),
+            project_number,
+            before: None,
+            after: None,
+            per_page: None,
+            q: None,
+            fields: None,
         }
     }
     /// Move a project card
@@ -229,6 +920,935 @@ impl<'c> Projects<'c> {
             fields,
         }
     }
+    /// Set field values of an item in a user's project
+    ///
+    /// Changes the values of one or more fields of an item in a project owned by a user.
+    ///
+    /// # Parameters
+    ///
+    /// - `username` (required): Login of the user account.
+    /// - `project_number` (required): Number of the project, as shown in its URL.
+    /// - `item_id` (required): ID of the project item.
+    /// - `fields` (required): List of field changes.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `PATCH /users/{username}/projectsV2/{project_number}/items/{item_id}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/projects/items#update-project-item-for-user)
+    #[inline]
+    pub fn update_item_for_user(
+        &self,
+        username: impl Into<String>,
+        project_number: i64,
+        item_id: i64,
+        fields: Vec<crate::projects::update_item_for_user::FieldsItem>,
+    ) -> update_item_for_user::UpdateItemForUser<'c> {
+        update_item_for_user::UpdateItemForUser {
+            client: self.client,
+            username: username.into(),
+            project_number,
+            item_id,
+            fields,
+        }
+    }
+}
+/// Request builder and parameter types of [`Projects::add_field_for_org`](crate::projects::Projects::add_field_for_org).
+pub mod add_field_for_org {
+    /// Request for [`Projects::add_field_for_org`](crate::projects::Projects::add_field_for_org): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct AddFieldForOrg<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) project_number: i64,
+        pub(super) field: crate::projects::add_field_for_org::Field,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for AddFieldForOrg<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> AddFieldForOrg<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Post,
+                "/orgs/{org}/projectsV2/{project_number}/fields",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.org),
+                    crate::runtime::encode::PathValue::Integer(self.project_number),
+                ],
+            );
+            let mut body = crate::runtime::JsonObject::new();
+            body.merge(&self.field);
+            req = req.json(body);
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+    /// Kind of data the field holds: `text`, `number`, `date`, `single_select` or `iteration`.
+    #[derive(Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum DataType {
+        /// `text`
+        Text,
+        /// `number`
+        Number,
+        /// `date`
+        Date,
+        /// `single_select`
+        SingleSelect,
+        /// `iteration`
+        Iteration,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl ::std::fmt::Debug for DataType {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Text => "Text",
+                    Self::Number => "Number",
+                    Self::Date => "Date",
+                    Self::SingleSelect => "SingleSelect",
+                    Self::Iteration => "Iteration",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
+    }
+    impl DataType {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Text => "text",
+                Self::Number => "number",
+                Self::Date => "date",
+                Self::SingleSelect => "single_select",
+                Self::Iteration => "iteration",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for DataType {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    /// Kind of data the field holds: `text`, `number`, `date`, `single_select` or `iteration`.
+    #[derive(Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum DataType2 {
+        /// `text`
+        Text,
+        /// `number`
+        Number,
+        /// `date`
+        Date,
+        /// `single_select`
+        SingleSelect,
+        /// `iteration`
+        Iteration,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl ::std::fmt::Debug for DataType2 {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Text => "Text",
+                    Self::Number => "Number",
+                    Self::Date => "Date",
+                    Self::SingleSelect => "SingleSelect",
+                    Self::Iteration => "Iteration",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
+    }
+    impl DataType2 {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Text => "text",
+                Self::Number => "number",
+                Self::Date => "date",
+                Self::SingleSelect => "single_select",
+                Self::Iteration => "iteration",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for DataType2 {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    /// Colour of the choice: `BLUE`, `GRAY`, `GREEN`, `ORANGE`, `PINK`, `PURPLE`, `RED` or `YELLOW`.
+    #[derive(Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum SingleSelectOptionsColor {
+        /// `BLUE`
+        Blue,
+        /// `GRAY`
+        Gray,
+        /// `GREEN`
+        Green,
+        /// `ORANGE`
+        Orange,
+        /// `PINK`
+        Pink,
+        /// `PURPLE`
+        Purple,
+        /// `RED`
+        Red,
+        /// `YELLOW`
+        Yellow,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl ::std::fmt::Debug for SingleSelectOptionsColor {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Blue => "Blue",
+                    Self::Gray => "Gray",
+                    Self::Green => "Green",
+                    Self::Orange => "Orange",
+                    Self::Pink => "Pink",
+                    Self::Purple => "Purple",
+                    Self::Red => "Red",
+                    Self::Yellow => "Yellow",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
+    }
+    impl SingleSelectOptionsColor {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Blue => "BLUE",
+                Self::Gray => "GRAY",
+                Self::Green => "GREEN",
+                Self::Orange => "ORANGE",
+                Self::Pink => "PINK",
+                Self::Purple => "PURPLE",
+                Self::Red => "RED",
+                Self::Yellow => "YELLOW",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for SingleSelectOptionsColor {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    /// Choices offered, for single select fields; at least one is needed.
+    #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+    pub struct SingleSelectOptionsItem {
+        /// Label shown for the choice.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub name: Option<String>,
+        /// Colour of the choice: `BLUE`, `GRAY`, `GREEN`, `ORANGE`, `PINK`, `PURPLE`, `RED` or `YELLOW`.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub color: Option<crate::projects::add_field_for_org::SingleSelectOptionsColor>,
+        /// Longer explanation of the choice.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub description: Option<String>,
+    }
+    /// Kind of data the field holds: `text`, `number`, `date`, `single_select` or `iteration`.
+    #[derive(Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum DataType3 {
+        /// `text`
+        Text,
+        /// `number`
+        Number,
+        /// `date`
+        Date,
+        /// `single_select`
+        SingleSelect,
+        /// `iteration`
+        Iteration,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl ::std::fmt::Debug for DataType3 {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Text => "Text",
+                    Self::Number => "Number",
+                    Self::Date => "Date",
+                    Self::SingleSelect => "SingleSelect",
+                    Self::Iteration => "Iteration",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
+    }
+    impl DataType3 {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Text => "text",
+                Self::Number => "number",
+                Self::Date => "date",
+                Self::SingleSelect => "single_select",
+                Self::Iteration => "iteration",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for DataType3 {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    /// Iterations to create right away (possibly none).
+    #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+    pub struct IterationConfigurationIterationsItem {
+        /// Name of the iteration.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub title: Option<String>,
+        /// Date on which this iteration begins.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub start_date: Option<String>,
+        /// Length of this iteration in days.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub duration: Option<i64>,
+    }
+    /// Iteration settings, for iteration fields.
+    #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+    pub struct IterationConfiguration {
+        /// Date on which the first iteration begins.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub start_date: Option<String>,
+        /// Usual length of an iteration in days; single iterations may set their own.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub duration: Option<i64>,
+        /// Iterations to create right away (possibly none).
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub iterations: Option<
+            Vec<crate::projects::add_field_for_org::IterationConfigurationIterationsItem>,
+        >,
+    }
+    /// Exactly one of: `issue_field_id`; or `name` and `data_type`; or `name`, `data_type` and `single_select_options`; or `name`, `data_type` and `iteration_configuration`.
+    ///
+    /// Exactly one of these alternatives is sent.
+    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+    #[serde(untagged)]
+    pub enum Field {
+        /// Send `issue_field_id`.
+        IssueFieldId {
+            /// ID of the issue field to create the field for.
+            issue_field_id: i64,
+        },
+        /// Send `name`, `data_type`.
+        NameAndDataType {
+            /// Name of the new field.
+            name: String,
+            /// Kind of data the field holds: `text`, `number`, `date`, `single_select` or `iteration`.
+            data_type: crate::projects::add_field_for_org::DataType,
+        },
+        /// Send `name`, `data_type`, `single_select_options`.
+        SingleSelect {
+            /// Name of the new field.
+            name: String,
+            /// Kind of data the field holds: `text`, `number`, `date`, `single_select` or `iteration`.
+            data_type: crate::projects::add_field_for_org::DataType2,
+            /// Choices offered, for single select fields; at least one is needed.
+            single_select_options: Vec<
+                crate::projects::add_field_for_org::SingleSelectOptionsItem,
+            >,
+        },
+        /// Send `name`, `data_type`, `iteration_configuration`.
+        Iteration {
+            /// Name of the new field.
+            name: String,
+            /// Kind of data the field holds: `text`, `number`, `date`, `single_select` or `iteration`.
+            data_type: crate::projects::add_field_for_org::DataType3,
+            /// Iteration settings, for iteration fields.
+            iteration_configuration: crate::projects::add_field_for_org::IterationConfiguration,
+        },
+    }
+}
+/// Request builder and parameter types of [`Projects::add_field_for_user`](crate::projects::Projects::add_field_for_user).
+pub mod add_field_for_user {
+    /// Request for [`Projects::add_field_for_user`](crate::projects::Projects::add_field_for_user): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct AddFieldForUser<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) username: String,
+        pub(super) project_number: i64,
+        pub(super) field: crate::projects::add_field_for_user::Field,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for AddFieldForUser<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> AddFieldForUser<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Post,
+                "/users/{username}/projectsV2/{project_number}/fields",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.username),
+                    crate::runtime::encode::PathValue::Integer(self.project_number),
+                ],
+            );
+            let mut body = crate::runtime::JsonObject::new();
+            body.merge(&self.field);
+            req = req.json(body);
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+    /// Kind of data the field holds: `text`, `number`, `date`, `single_select` or `iteration`.
+    #[derive(Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum DataType {
+        /// `text`
+        Text,
+        /// `number`
+        Number,
+        /// `date`
+        Date,
+        /// `single_select`
+        SingleSelect,
+        /// `iteration`
+        Iteration,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl ::std::fmt::Debug for DataType {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Text => "Text",
+                    Self::Number => "Number",
+                    Self::Date => "Date",
+                    Self::SingleSelect => "SingleSelect",
+                    Self::Iteration => "Iteration",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
+    }
+    impl DataType {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Text => "text",
+                Self::Number => "number",
+                Self::Date => "date",
+                Self::SingleSelect => "single_select",
+                Self::Iteration => "iteration",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for DataType {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    /// Kind of data the field holds: `text`, `number`, `date`, `single_select` or `iteration`.
+    #[derive(Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum DataType2 {
+        /// `text`
+        Text,
+        /// `number`
+        Number,
+        /// `date`
+        Date,
+        /// `single_select`
+        SingleSelect,
+        /// `iteration`
+        Iteration,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl ::std::fmt::Debug for DataType2 {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Text => "Text",
+                    Self::Number => "Number",
+                    Self::Date => "Date",
+                    Self::SingleSelect => "SingleSelect",
+                    Self::Iteration => "Iteration",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
+    }
+    impl DataType2 {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Text => "text",
+                Self::Number => "number",
+                Self::Date => "date",
+                Self::SingleSelect => "single_select",
+                Self::Iteration => "iteration",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for DataType2 {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    /// Colour of the choice: `BLUE`, `GRAY`, `GREEN`, `ORANGE`, `PINK`, `PURPLE`, `RED` or `YELLOW`.
+    #[derive(Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum SingleSelectOptionsColor {
+        /// `BLUE`
+        Blue,
+        /// `GRAY`
+        Gray,
+        /// `GREEN`
+        Green,
+        /// `ORANGE`
+        Orange,
+        /// `PINK`
+        Pink,
+        /// `PURPLE`
+        Purple,
+        /// `RED`
+        Red,
+        /// `YELLOW`
+        Yellow,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl ::std::fmt::Debug for SingleSelectOptionsColor {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Blue => "Blue",
+                    Self::Gray => "Gray",
+                    Self::Green => "Green",
+                    Self::Orange => "Orange",
+                    Self::Pink => "Pink",
+                    Self::Purple => "Purple",
+                    Self::Red => "Red",
+                    Self::Yellow => "Yellow",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
+    }
+    impl SingleSelectOptionsColor {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Blue => "BLUE",
+                Self::Gray => "GRAY",
+                Self::Green => "GREEN",
+                Self::Orange => "ORANGE",
+                Self::Pink => "PINK",
+                Self::Purple => "PURPLE",
+                Self::Red => "RED",
+                Self::Yellow => "YELLOW",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for SingleSelectOptionsColor {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    /// Choices offered, for single select fields; at least one is needed.
+    #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+    pub struct SingleSelectOptionsItem {
+        /// Label shown for the choice.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub name: Option<String>,
+        /// Colour of the choice: `BLUE`, `GRAY`, `GREEN`, `ORANGE`, `PINK`, `PURPLE`, `RED` or `YELLOW`.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub color: Option<crate::projects::add_field_for_user::SingleSelectOptionsColor>,
+        /// Longer explanation of the choice.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub description: Option<String>,
+    }
+    /// Kind of data the field holds: `text`, `number`, `date`, `single_select` or `iteration`.
+    #[derive(Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum DataType3 {
+        /// `text`
+        Text,
+        /// `number`
+        Number,
+        /// `date`
+        Date,
+        /// `single_select`
+        SingleSelect,
+        /// `iteration`
+        Iteration,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl ::std::fmt::Debug for DataType3 {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Text => "Text",
+                    Self::Number => "Number",
+                    Self::Date => "Date",
+                    Self::SingleSelect => "SingleSelect",
+                    Self::Iteration => "Iteration",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
+    }
+    impl DataType3 {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Text => "text",
+                Self::Number => "number",
+                Self::Date => "date",
+                Self::SingleSelect => "single_select",
+                Self::Iteration => "iteration",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for DataType3 {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    /// Iterations to create right away (possibly none).
+    #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+    pub struct IterationConfigurationIterationsItem {
+        /// Name of the iteration.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub title: Option<String>,
+        /// Date on which this iteration begins.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub start_date: Option<String>,
+        /// Length of this iteration in days.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub duration: Option<i64>,
+    }
+    /// Iteration settings, for iteration fields.
+    #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+    pub struct IterationConfiguration {
+        /// Date on which the first iteration begins.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub start_date: Option<String>,
+        /// Usual length of an iteration in days; single iterations may set their own.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub duration: Option<i64>,
+        /// Iterations to create right away (possibly none).
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub iterations: Option<
+            Vec<
+                crate::projects::add_field_for_user::IterationConfigurationIterationsItem,
+            >,
+        >,
+    }
+    /// Exactly one of: `name` and `data_type`; or `name`, `data_type` and `single_select_options`; or `name`, `data_type` and `iteration_configuration`.
+    ///
+    /// Exactly one of these alternatives is sent.
+    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+    #[serde(untagged)]
+    pub enum Field {
+        /// Send `name`, `data_type`.
+        NameAndDataType {
+            /// Name of the new field.
+            name: String,
+            /// Kind of data the field holds: `text`, `number`, `date`, `single_select` or `iteration`.
+            data_type: crate::projects::add_field_for_user::DataType,
+        },
+        /// Send `name`, `data_type`, `single_select_options`.
+        SingleSelect {
+            /// Name of the new field.
+            name: String,
+            /// Kind of data the field holds: `text`, `number`, `date`, `single_select` or `iteration`.
+            data_type: crate::projects::add_field_for_user::DataType2,
+            /// Choices offered, for single select fields; at least one is needed.
+            single_select_options: Vec<
+                crate::projects::add_field_for_user::SingleSelectOptionsItem,
+            >,
+        },
+        /// Send `name`, `data_type`, `iteration_configuration`.
+        Iteration {
+            /// Name of the new field.
+            name: String,
+            /// Kind of data the field holds: `text`, `number`, `date`, `single_select` or `iteration`.
+            data_type: crate::projects::add_field_for_user::DataType3,
+            /// Iteration settings, for iteration fields.
+            iteration_configuration: crate::projects::add_field_for_user::IterationConfiguration,
+        },
+    }
+}
+/// Request builder and parameter types of [`Projects::add_item_for_org`](crate::projects::Projects::add_item_for_org).
+pub mod add_item_for_org {
+    /// Request for [`Projects::add_item_for_org`](crate::projects::Projects::add_item_for_org): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct AddItemForOrg<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) project_number: i64,
+        pub(super) r#type: crate::projects::add_item_for_org::Type,
+        pub(super) id: i64,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for AddItemForOrg<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> AddItemForOrg<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Post,
+                "/orgs/{org}/projectsV2/{project_number}/items",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.org),
+                    crate::runtime::encode::PathValue::Integer(self.project_number),
+                ],
+            );
+            let mut body = crate::runtime::JsonObject::new();
+            body.field("type", &self.r#type);
+            body.field("id", &self.id);
+            req = req.json(body);
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+    /// What is added: `Issue` or `PullRequest`.
+    #[derive(Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum Type {
+        /// `Issue`
+        Issue,
+        /// `PullRequest`
+        PullRequest,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl ::std::fmt::Debug for Type {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Issue => "Issue",
+                    Self::PullRequest => "PullRequest",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
+    }
+    impl Type {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Issue => "Issue",
+                Self::PullRequest => "PullRequest",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for Type {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+}
+/// Request builder and parameter types of [`Projects::add_item_for_user`](crate::projects::Projects::add_item_for_user).
+pub mod add_item_for_user {
+    /// Request for [`Projects::add_item_for_user`](crate::projects::Projects::add_item_for_user): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct AddItemForUser<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) username: String,
+        pub(super) project_number: i64,
+        pub(super) r#type: crate::projects::add_item_for_user::Type,
+        pub(super) id: i64,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for AddItemForUser<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> AddItemForUser<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Post,
+                "/users/{username}/projectsV2/{project_number}/items",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.username),
+                    crate::runtime::encode::PathValue::Integer(self.project_number),
+                ],
+            );
+            let mut body = crate::runtime::JsonObject::new();
+            body.field("type", &self.r#type);
+            body.field("id", &self.id);
+            req = req.json(body);
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+    /// What is added: `Issue` or `PullRequest`.
+    #[derive(Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum Type {
+        /// `Issue`
+        Issue,
+        /// `PullRequest`
+        PullRequest,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl ::std::fmt::Debug for Type {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Issue => "Issue",
+                    Self::PullRequest => "PullRequest",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
+    }
+    impl Type {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Issue => "Issue",
+                Self::PullRequest => "PullRequest",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for Type {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
 }
 /// Request builder and parameter types of [`Projects::create_card`](crate::projects::Projects::create_card).
 pub mod create_card {
@@ -307,6 +1927,108 @@ pub mod create_card {
         }
     }
 }
+/// Request builder and parameter types of [`Projects::create_draft_item_for_authenticated_user`](crate::projects::Projects::create_draft_item_for_authenticated_user).
+pub mod create_draft_item_for_authenticated_user {
+    /// Request for [`Projects::create_draft_item_for_authenticated_user`](crate::projects::Projects::create_draft_item_for_authenticated_user): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct CreateDraftItemForAuthenticatedUser<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) user_id: String,
+        pub(super) project_number: i64,
+        pub(super) title: String,
+        pub(super) body: Option<String>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for CreateDraftItemForAuthenticatedUser<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> CreateDraftItemForAuthenticatedUser<'c> {
+        /// Text of the draft issue.
+        #[inline]
+        pub fn body(mut self, body: impl Into<String>) -> Self {
+            self.body = Some(body.into());
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Post,
+                "/user/{user_id}/projectsV2/{project_number}/drafts",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.user_id),
+                    crate::runtime::encode::PathValue::Integer(self.project_number),
+                ],
+            );
+            let mut body = crate::runtime::JsonObject::new();
+            body.field("title", &self.title);
+            body.opt("body", &self.body);
+            req = req.json(body);
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Projects::create_draft_item_for_org`](crate::projects::Projects::create_draft_item_for_org).
+pub mod create_draft_item_for_org {
+    /// Request for [`Projects::create_draft_item_for_org`](crate::projects::Projects::create_draft_item_for_org): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct CreateDraftItemForOrg<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) project_number: i64,
+        pub(super) title: String,
+        pub(super) body: Option<String>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for CreateDraftItemForOrg<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> CreateDraftItemForOrg<'c> {
+        /// Text of the draft issue.
+        #[inline]
+        pub fn body(mut self, body: impl Into<String>) -> Self {
+            self.body = Some(body.into());
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Post,
+                "/orgs/{org}/projectsV2/{project_number}/drafts",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.org),
+                    crate::runtime::encode::PathValue::Integer(self.project_number),
+                ],
+            );
+            let mut body = crate::runtime::JsonObject::new();
+            body.field("title", &self.title);
+            body.opt("body", &self.body);
+            req = req.json(body);
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
 /// Request builder and parameter types of [`Projects::delete_card`](crate::projects::Projects::delete_card).
 pub mod delete_card {
     /// Request for [`Projects::delete_card`](crate::projects::Projects::delete_card): set optional parameters, then `send()` (or `build()` to adjust the request).
@@ -345,6 +2067,86 @@ pub mod delete_card {
             self,
         ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
             self.build().send_with("projects.deleteCard", crate::runtime::decode::unit)
+        }
+    }
+}
+/// Request builder and parameter types of [`Projects::delete_item_for_org`](crate::projects::Projects::delete_item_for_org).
+pub mod delete_item_for_org {
+    /// Request for [`Projects::delete_item_for_org`](crate::projects::Projects::delete_item_for_org): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct DeleteItemForOrg<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) project_number: i64,
+        pub(super) item_id: i64,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for DeleteItemForOrg<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> DeleteItemForOrg<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Delete,
+                "/orgs/{org}/projectsV2/{project_number}/items/{item_id}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.org),
+                    crate::runtime::encode::PathValue::Integer(self.project_number),
+                    crate::runtime::encode::PathValue::Integer(self.item_id),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Projects::delete_item_for_user`](crate::projects::Projects::delete_item_for_user).
+pub mod delete_item_for_user {
+    /// Request for [`Projects::delete_item_for_user`](crate::projects::Projects::delete_item_for_user): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct DeleteItemForUser<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) username: String,
+        pub(super) project_number: i64,
+        pub(super) item_id: i64,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for DeleteItemForUser<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> DeleteItemForUser<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Delete,
+                "/users/{username}/projectsV2/{project_number}/items/{item_id}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.username),
+                    crate::runtime::encode::PathValue::Integer(self.project_number),
+                    crate::runtime::encode::PathValue::Integer(self.item_id),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
         }
     }
 }
@@ -391,6 +2193,264 @@ pub mod get_card {
             crate::runtime::ResponseValue<crate::models::ProjectCard>,
         > {
             self.build().send_with("projects.getCard", crate::runtime::decode::json)
+        }
+    }
+}
+/// Request builder and parameter types of [`Projects::get_field_for_org`](crate::projects::Projects::get_field_for_org).
+pub mod get_field_for_org {
+    /// Request for [`Projects::get_field_for_org`](crate::projects::Projects::get_field_for_org): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct GetFieldForOrg<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) project_number: i64,
+        pub(super) field_id: i64,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetFieldForOrg<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> GetFieldForOrg<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/orgs/{org}/projectsV2/{project_number}/fields/{field_id}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.org),
+                    crate::runtime::encode::PathValue::Integer(self.project_number),
+                    crate::runtime::encode::PathValue::Integer(self.field_id),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Projects::get_field_for_user`](crate::projects::Projects::get_field_for_user).
+pub mod get_field_for_user {
+    /// Request for [`Projects::get_field_for_user`](crate::projects::Projects::get_field_for_user): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct GetFieldForUser<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) username: String,
+        pub(super) project_number: i64,
+        pub(super) field_id: i64,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetFieldForUser<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> GetFieldForUser<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/users/{username}/projectsV2/{project_number}/fields/{field_id}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.username),
+                    crate::runtime::encode::PathValue::Integer(self.project_number),
+                    crate::runtime::encode::PathValue::Integer(self.field_id),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Projects::get_for_org`](crate::projects::Projects::get_for_org).
+pub mod get_for_org {
+    /// Request for [`Projects::get_for_org`](crate::projects::Projects::get_for_org): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct GetForOrg<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) project_number: i64,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetForOrg<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> GetForOrg<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/orgs/{org}/projectsV2/{project_number}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.org),
+                    crate::runtime::encode::PathValue::Integer(self.project_number),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Projects::get_for_user`](crate::projects::Projects::get_for_user).
+pub mod get_for_user {
+    /// Request for [`Projects::get_for_user`](crate::projects::Projects::get_for_user): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct GetForUser<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) username: String,
+        pub(super) project_number: i64,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetForUser<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> GetForUser<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/users/{username}/projectsV2/{project_number}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.username),
+                    crate::runtime::encode::PathValue::Integer(self.project_number),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Projects::get_org_item`](crate::projects::Projects::get_org_item).
+pub mod get_org_item {
+    /// Request for [`Projects::get_org_item`](crate::projects::Projects::get_org_item): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct GetOrgItem<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) project_number: i64,
+        pub(super) item_id: i64,
+        pub(super) fields: Option<String>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetOrgItem<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> GetOrgItem<'c> {
+        /// IDs of the fields whose values to include; without it only the title comes back. Either repeated (`fields[]=1&fields[]=2`) or comma-separated (`fields=1,2`).
+        #[inline]
+        pub fn fields(mut self, fields: impl Into<String>) -> Self {
+            self.fields = Some(fields.into());
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/orgs/{org}/projectsV2/{project_number}/items/{item_id}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.org),
+                    crate::runtime::encode::PathValue::Integer(self.project_number),
+                    crate::runtime::encode::PathValue::Integer(self.item_id),
+                ],
+            );
+            if let Some(value) = self.fields {
+                req = req.query("fields", value);
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Projects::get_user_item`](crate::projects::Projects::get_user_item).
+pub mod get_user_item {
+    /// Request for [`Projects::get_user_item`](crate::projects::Projects::get_user_item): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct GetUserItem<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) username: String,
+        pub(super) project_number: i64,
+        pub(super) item_id: i64,
+        pub(super) fields: Option<String>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetUserItem<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> GetUserItem<'c> {
+        /// IDs of the fields whose values to include; without it only the title comes back. Either repeated (`fields[]=1&fields[]=2`) or comma-separated (`fields=1,2`).
+        #[inline]
+        pub fn fields(mut self, fields: impl Into<String>) -> Self {
+            self.fields = Some(fields.into());
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/users/{username}/projectsV2/{project_number}/items/{item_id}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.username),
+                    crate::runtime::encode::PathValue::Integer(self.project_number),
+                    crate::runtime::encode::PathValue::Integer(self.item_id),
+                ],
+            );
+            if let Some(value) = self.fields {
+                req = req.query("fields", value);
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
         }
     }
 }
@@ -526,6 +2586,472 @@ pub mod list_cards {
             serializer: S,
         ) -> Result<S::Ok, S::Error> {
             serializer.serialize_str(self.as_str())
+        }
+    }
+}
+/// Request builder and parameter types of [`Projects::list_fields_for_org`](crate::projects::Projects::list_fields_for_org).
+pub mod list_fields_for_org {
+    /// Request for [`Projects::list_fields_for_org`](crate::projects::Projects::list_fields_for_org): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ListFieldsForOrg<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) project_number: i64,
+        pub(super) per_page: Option<i64>,
+        pub(super) before: Option<String>,
+        pub(super) after: Option<String>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListFieldsForOrg<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> ListFieldsForOrg<'c> {
+        /// How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+        #[inline]
+        pub fn per_page(mut self, per_page: i64) -> Self {
+            self.per_page = Some(per_page);
+            self
+        }
+        /// Cursor for the page before this one, taken from the `Link` header of a previous answer.
+        #[inline]
+        pub fn before(mut self, before: impl Into<String>) -> Self {
+            self.before = Some(before.into());
+            self
+        }
+        /// Cursor for the page after this one, taken from the `Link` header of a previous answer.
+        #[inline]
+        pub fn after(mut self, after: impl Into<String>) -> Self {
+            self.after = Some(after.into());
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/orgs/{org}/projectsV2/{project_number}/fields",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.org),
+                    crate::runtime::encode::PathValue::Integer(self.project_number),
+                ],
+            );
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
+            }
+            if let Some(value) = self.before {
+                req = req.query("before", value);
+            }
+            if let Some(value) = self.after {
+                req = req.query("after", value);
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Projects::list_fields_for_user`](crate::projects::Projects::list_fields_for_user).
+pub mod list_fields_for_user {
+    /// Request for [`Projects::list_fields_for_user`](crate::projects::Projects::list_fields_for_user): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ListFieldsForUser<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) username: String,
+        pub(super) project_number: i64,
+        pub(super) per_page: Option<i64>,
+        pub(super) before: Option<String>,
+        pub(super) after: Option<String>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListFieldsForUser<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> ListFieldsForUser<'c> {
+        /// How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+        #[inline]
+        pub fn per_page(mut self, per_page: i64) -> Self {
+            self.per_page = Some(per_page);
+            self
+        }
+        /// Cursor for the page before this one, taken from the `Link` header of a previous answer.
+        #[inline]
+        pub fn before(mut self, before: impl Into<String>) -> Self {
+            self.before = Some(before.into());
+            self
+        }
+        /// Cursor for the page after this one, taken from the `Link` header of a previous answer.
+        #[inline]
+        pub fn after(mut self, after: impl Into<String>) -> Self {
+            self.after = Some(after.into());
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/users/{username}/projectsV2/{project_number}/fields",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.username),
+                    crate::runtime::encode::PathValue::Integer(self.project_number),
+                ],
+            );
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
+            }
+            if let Some(value) = self.before {
+                req = req.query("before", value);
+            }
+            if let Some(value) = self.after {
+                req = req.query("after", value);
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Projects::list_for_org`](crate::projects::Projects::list_for_org).
+pub mod list_for_org {
+    /// Request for [`Projects::list_for_org`](crate::projects::Projects::list_for_org): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ListForOrg<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) q: Option<String>,
+        pub(super) before: Option<String>,
+        pub(super) after: Option<String>,
+        pub(super) per_page: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListForOrg<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> ListForOrg<'c> {
+        /// Search text that narrows down the projects returned.
+        #[inline]
+        pub fn q(mut self, q: impl Into<String>) -> Self {
+            self.q = Some(q.into());
+            self
+        }
+        /// Cursor for the page before this one, taken from the `Link` header of a previous answer.
+        #[inline]
+        pub fn before(mut self, before: impl Into<String>) -> Self {
+            self.before = Some(before.into());
+            self
+        }
+        /// Cursor for the page after this one, taken from the `Link` header of a previous answer.
+        #[inline]
+        pub fn after(mut self, after: impl Into<String>) -> Self {
+            self.after = Some(after.into());
+            self
+        }
+        /// How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+        #[inline]
+        pub fn per_page(mut self, per_page: i64) -> Self {
+            self.per_page = Some(per_page);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/orgs/{org}/projectsV2",
+                &[crate::runtime::encode::PathValue::Segment(&self.org)],
+            );
+            if let Some(value) = self.q {
+                req = req.query("q", value);
+            }
+            if let Some(value) = self.before {
+                req = req.query("before", value);
+            }
+            if let Some(value) = self.after {
+                req = req.query("after", value);
+            }
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Projects::list_for_user`](crate::projects::Projects::list_for_user).
+pub mod list_for_user {
+    /// Request for [`Projects::list_for_user`](crate::projects::Projects::list_for_user): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ListForUser<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) username: String,
+        pub(super) q: Option<String>,
+        pub(super) before: Option<String>,
+        pub(super) after: Option<String>,
+        pub(super) per_page: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListForUser<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> ListForUser<'c> {
+        /// Search text that narrows down the projects returned.
+        #[inline]
+        pub fn q(mut self, q: impl Into<String>) -> Self {
+            self.q = Some(q.into());
+            self
+        }
+        /// Cursor for the page before this one, taken from the `Link` header of a previous answer.
+        #[inline]
+        pub fn before(mut self, before: impl Into<String>) -> Self {
+            self.before = Some(before.into());
+            self
+        }
+        /// Cursor for the page after this one, taken from the `Link` header of a previous answer.
+        #[inline]
+        pub fn after(mut self, after: impl Into<String>) -> Self {
+            self.after = Some(after.into());
+            self
+        }
+        /// How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+        #[inline]
+        pub fn per_page(mut self, per_page: i64) -> Self {
+            self.per_page = Some(per_page);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/users/{username}/projectsV2",
+                &[crate::runtime::encode::PathValue::Segment(&self.username)],
+            );
+            if let Some(value) = self.q {
+                req = req.query("q", value);
+            }
+            if let Some(value) = self.before {
+                req = req.query("before", value);
+            }
+            if let Some(value) = self.after {
+                req = req.query("after", value);
+            }
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Projects::list_items_for_org`](crate::projects::Projects::list_items_for_org).
+pub mod list_items_for_org {
+    /// Request for [`Projects::list_items_for_org`](crate::projects::Projects::list_items_for_org): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ListItemsForOrg<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) project_number: i64,
+        pub(super) q: Option<String>,
+        pub(super) fields: Option<String>,
+        pub(super) before: Option<String>,
+        pub(super) after: Option<String>,
+        pub(super) per_page: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListItemsForOrg<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> ListItemsForOrg<'c> {
+        /// Filter for the items, in the syntax of [project filters](https://docs.github.com/issues/planning-and-tracking-with-projects/customizing-views-in-your-project/filtering-projects).
+        #[inline]
+        pub fn q(mut self, q: impl Into<String>) -> Self {
+            self.q = Some(q.into());
+            self
+        }
+        /// IDs of the fields whose values to include; without it only the title comes back. Either repeated (`fields[]=1&fields[]=2`) or comma-separated (`fields=1,2`).
+        #[inline]
+        pub fn fields(mut self, fields: impl Into<String>) -> Self {
+            self.fields = Some(fields.into());
+            self
+        }
+        /// Cursor for the page before this one, taken from the `Link` header of a previous answer.
+        #[inline]
+        pub fn before(mut self, before: impl Into<String>) -> Self {
+            self.before = Some(before.into());
+            self
+        }
+        /// Cursor for the page after this one, taken from the `Link` header of a previous answer.
+        #[inline]
+        pub fn after(mut self, after: impl Into<String>) -> Self {
+            self.after = Some(after.into());
+            self
+        }
+        /// How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+        #[inline]
+        pub fn per_page(mut self, per_page: i64) -> Self {
+            self.per_page = Some(per_page);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/orgs/{org}/projectsV2/{project_number}/items",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.org),
+                    crate::runtime::encode::PathValue::Integer(self.project_number),
+                ],
+            );
+            if let Some(value) = self.q {
+                req = req.query("q", value);
+            }
+            if let Some(value) = self.fields {
+                req = req.query("fields", value);
+            }
+            if let Some(value) = self.before {
+                req = req.query("before", value);
+            }
+            if let Some(value) = self.after {
+                req = req.query("after", value);
+            }
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Projects::list_items_for_user`](crate::projects::Projects::list_items_for_user).
+pub mod list_items_for_user {
+    /// Request for [`Projects::list_items_for_user`](crate::projects::Projects::list_items_for_user): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ListItemsForUser<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) username: String,
+        pub(super) project_number: i64,
+        pub(super) before: Option<String>,
+        pub(super) after: Option<String>,
+        pub(super) per_page: Option<i64>,
+        pub(super) q: Option<String>,
+        pub(super) fields: Option<String>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListItemsForUser<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> ListItemsForUser<'c> {
+        /// Cursor for the page before this one, taken from the `Link` header of a previous answer.
+        #[inline]
+        pub fn before(mut self, before: impl Into<String>) -> Self {
+            self.before = Some(before.into());
+            self
+        }
+        /// Cursor for the page after this one, taken from the `Link` header of a previous answer.
+        #[inline]
+        pub fn after(mut self, after: impl Into<String>) -> Self {
+            self.after = Some(after.into());
+            self
+        }
+        /// How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+        #[inline]
+        pub fn per_page(mut self, per_page: i64) -> Self {
+            self.per_page = Some(per_page);
+            self
+        }
+        /// Filter for the items, in the syntax of [project filters](https://docs.github.com/issues/planning-and-tracking-with-projects/customizing-views-in-your-project/filtering-projects).
+        #[inline]
+        pub fn q(mut self, q: impl Into<String>) -> Self {
+            self.q = Some(q.into());
+            self
+        }
+        /// IDs of the fields whose values to include; without it only the title comes back. Either repeated (`fields[]=1&fields[]=2`) or comma-separated (`fields=1,2`).
+        #[inline]
+        pub fn fields(mut self, fields: impl Into<String>) -> Self {
+            self.fields = Some(fields.into());
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/users/{username}/projectsV2/{project_number}/items",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.username),
+                    crate::runtime::encode::PathValue::Integer(self.project_number),
+                ],
+            );
+            if let Some(value) = self.before {
+                req = req.query("before", value);
+            }
+            if let Some(value) = self.after {
+                req = req.query("after", value);
+            }
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
+            }
+            if let Some(value) = self.q {
+                req = req.query("q", value);
+            }
+            if let Some(value) = self.fields {
+                req = req.query("fields", value);
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
         }
     }
 }
@@ -761,6 +3287,96 @@ pub mod update_item_for_org {
         pub fn new(
             id: i64,
             value: Option<crate::projects::update_item_for_org::FieldsValue>,
+        ) -> Self {
+            Self { id, value }
+        }
+    }
+}
+/// Request builder and parameter types of [`Projects::update_item_for_user`](crate::projects::Projects::update_item_for_user).
+pub mod update_item_for_user {
+    /// Request for [`Projects::update_item_for_user`](crate::projects::Projects::update_item_for_user): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct UpdateItemForUser<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) username: String,
+        pub(super) project_number: i64,
+        pub(super) item_id: i64,
+        pub(super) fields: Vec<crate::projects::update_item_for_user::FieldsItem>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for UpdateItemForUser<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> UpdateItemForUser<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Patch,
+                "/users/{username}/projectsV2/{project_number}/items/{item_id}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.username),
+                    crate::runtime::encode::PathValue::Integer(self.project_number),
+                    crate::runtime::encode::PathValue::Integer(self.item_id),
+                ],
+            );
+            let mut body = crate::runtime::JsonObject::new();
+            body.field("fields", &self.fields);
+            req = req.json(body);
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+    /// New value: plain text, a number or a date for those field kinds; the ID of the option or iteration for single select and iteration fields; `null` empties the field.
+    ///
+    /// One of several types; each converts into it with `.into()`.
+    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+    #[serde(untagged)]
+    pub enum FieldsValue {
+        String(String),
+        Number(f64),
+    }
+    impl From<String> for FieldsValue {
+        #[inline]
+        fn from(value: String) -> Self {
+            Self::String(value)
+        }
+    }
+    impl From<&str> for FieldsValue {
+        #[inline]
+        fn from(value: &str) -> Self {
+            Self::String(value.to_owned())
+        }
+    }
+    impl From<f64> for FieldsValue {
+        #[inline]
+        fn from(value: f64) -> Self {
+            Self::Number(value)
+        }
+    }
+    /// List of field changes.
+    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+    pub struct FieldsItem {
+        /// ID of the field to set.
+        pub id: i64,
+        /// New value: plain text, a number or a date for those field kinds; the ID of the option or iteration for single select and iteration fields; `null` empties the field.
+        pub value: Option<crate::projects::update_item_for_user::FieldsValue>,
+    }
+    impl FieldsItem {
+        /// A value with the required fields; optional ones are unset (`None`).
+        #[inline]
+        pub fn new(
+            id: i64,
+            value: Option<crate::projects::update_item_for_user::FieldsValue>,
         ) -> Self {
             Self { id, value }
         }

@@ -59,6 +59,42 @@ impl<'c> Repos<'c> {
             invitation_id,
         }
     }
+    /// Let apps push to a protected branch
+    ///
+    /// Adds GitHub Apps to the list of actors allowed to push to a protected branch. An app qualifies only when it is installed on the repository and holds write access to its contents. Branch protection needs a public repository, or a paid plan for private ones.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `branch` (required): Name of the branch, without the `refs/heads/` prefix. Wildcards are not accepted.
+    /// - `apps` (required): Slugs of the GitHub Apps to allow. Users, apps and teams together may not exceed 100 entries.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `POST /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/branches/branch-protection#add-app-access-restrictions)
+    #[inline]
+    pub fn add_app_access_restrictions(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        branch: impl Into<String>,
+        apps: impl IntoIterator<Item = impl Into<String>>,
+    ) -> add_app_access_restrictions::AddAppAccessRestrictions<'c> {
+        add_app_access_restrictions::AddAppAccessRestrictions {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            branch: branch.into(),
+            apps: apps.into_iter().map(Into::into).collect(),
+        }
+    }
     /// Add a collaborator to a repository
     ///
     /// Invites a user to work on a repository, or changes the access level of someone who already collaborates on it. For a repository that belongs to an organization, the user does not become a member of the organization; they are an outside collaborator instead.
@@ -98,6 +134,177 @@ impl<'c> Repos<'c> {
             permission: None,
         }
     }
+    /// Add required status check contexts to a branch
+    ///
+    /// Appends contexts to the list of status checks a protected branch requires before merging. Needs admin rights on the repository; branch protection is available on public repositories and on private ones with a paid plan.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `branch` (required): Name of the branch, without the `refs/heads/` prefix. Wildcards are not accepted.
+    /// - `contexts` (required): Names of the status check contexts to require in addition to those already set.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `POST /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/branches/branch-protection#add-status-check-contexts)
+    #[inline]
+    pub fn add_status_check_contexts(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        branch: impl Into<String>,
+        contexts: impl IntoIterator<Item = impl Into<String>>,
+    ) -> add_status_check_contexts::AddStatusCheckContexts<'c> {
+        add_status_check_contexts::AddStatusCheckContexts {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            branch: branch.into(),
+            contexts: contexts.into_iter().map(Into::into).collect(),
+        }
+    }
+    /// Let teams push to a protected branch
+    ///
+    /// Adds teams to the actors allowed to push to a protected branch; their child teams gain the same access. Branch protection needs a public repository, or a paid plan for private ones.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `branch` (required): Name of the branch, without the `refs/heads/` prefix. Wildcards are not accepted.
+    /// - `teams` (required): Slugs of the teams to allow. Users, apps and teams together may not exceed 100 entries.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `POST /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/branches/branch-protection#add-team-access-restrictions)
+    #[inline]
+    pub fn add_team_access_restrictions(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        branch: impl Into<String>,
+        teams: impl IntoIterator<Item = impl Into<String>>,
+    ) -> add_team_access_restrictions::AddTeamAccessRestrictions<'c> {
+        add_team_access_restrictions::AddTeamAccessRestrictions {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            branch: branch.into(),
+            teams: teams.into_iter().map(Into::into).collect(),
+        }
+    }
+    /// Let people push to a protected branch
+    ///
+    /// Adds users to the actors allowed to push to a protected branch. Branch protection needs a public repository, or a paid plan for private ones.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `branch` (required): Name of the branch, without the `refs/heads/` prefix. Wildcards are not accepted.
+    /// - `users` (required): Logins of the users to allow. Users, apps and teams together may not exceed 100 entries.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `POST /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/branches/branch-protection#add-user-access-restrictions)
+    #[inline]
+    pub fn add_user_access_restrictions(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        branch: impl Into<String>,
+        users: impl IntoIterator<Item = impl Into<String>>,
+    ) -> add_user_access_restrictions::AddUserAccessRestrictions<'c> {
+        add_user_access_restrictions::AddUserAccessRestrictions {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            branch: branch.into(),
+            users: users.into_iter().map(Into::into).collect(),
+        }
+    }
+    /// Stop a running GitHub Pages deployment
+    ///
+    /// Cancels a Pages deployment that is still in progress. The caller needs write access to the Pages site.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `pages_deployment_id` (required): Numeric ID of the Pages deployment, or the commit SHA it was built from.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `POST /repos/{owner}/{repo}/pages/deployments/{pages_deployment_id}/cancel`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/pages/pages#cancel-a-github-pages-deployment)
+    #[inline]
+    pub fn cancel_pages_deployment(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        pages_deployment_id: impl Into<String>,
+    ) -> cancel_pages_deployment::CancelPagesDeployment<'c> {
+        cancel_pages_deployment::CancelPagesDeployment {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            pages_deployment_id: pages_deployment_id.into(),
+        }
+    }
+    /// Find out whether Dependabot security updates are on
+    ///
+    /// Reports whether Dependabot security updates are enabled, disabled or paused in a repository. Callers need admin read access to the repository.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/automated-security-fixes`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/repos/repos#check-if-dependabot-security-updates-are-enabled-for-a-repository)
+    #[inline]
+    pub fn check_automated_security_fixes(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+    ) -> check_automated_security_fixes::CheckAutomatedSecurityFixes<'c> {
+        check_automated_security_fixes::CheckAutomatedSecurityFixes {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+        }
+    }
     /// Check whether a user is a collaborator
     ///
     /// Answers `204 No Content` when the user has access to the repository (as a collaborator, through a team, or as organization member with a default permission), `404 Not Found` when not.
@@ -129,6 +336,171 @@ impl<'c> Repos<'c> {
             owner: owner.into(),
             repo: repo.into(),
             username: username.into(),
+        }
+    }
+    /// Find out whether releases are immutable
+    ///
+    /// Tells whether immutable releases are switched on for a repository, and whether the owner enforces the setting. Callers need admin read access.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/immutable-releases`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/repos/repos#check-if-immutable-releases-are-enabled-for-a-repository)
+    #[inline]
+    pub fn check_immutable_releases(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+    ) -> check_immutable_releases::CheckImmutableReleases<'c> {
+        check_immutable_releases::CheckImmutableReleases {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+        }
+    }
+    /// Find out whether private vulnerability reporting is on
+    ///
+    /// Answers with a boolean telling whether people may privately report security vulnerabilities in the repository.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/private-vulnerability-reporting`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/repos/repos#check-if-private-vulnerability-reporting-is-enabled-for-a-repository)
+    #[inline]
+    pub fn check_private_vulnerability_reporting(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+    ) -> check_private_vulnerability_reporting::CheckPrivateVulnerabilityReporting<'c> {
+        check_private_vulnerability_reporting::CheckPrivateVulnerabilityReporting {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+        }
+    }
+    /// Find out whether dependency alerts are on
+    ///
+    /// Tells whether alerts about vulnerable dependencies are enabled for a repository: `204` when they are, `404` when not. Callers need admin read access.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/vulnerability-alerts`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/repos/repos#check-if-vulnerability-alerts-are-enabled-for-a-repository)
+    #[inline]
+    pub fn check_vulnerability_alerts(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+    ) -> check_vulnerability_alerts::CheckVulnerabilityAlerts<'c> {
+        check_vulnerability_alerts::CheckVulnerabilityAlerts {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+        }
+    }
+    /// List syntax errors in the CODEOWNERS file
+    ///
+    /// Returns each problem found while parsing the repository's CODEOWNERS file, with its line and column, so a broken rule can be fixed.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `ref` (optional, `CodeownersErrors::ref`): Branch, tag or commit whose CODEOWNERS file is checked. Default: the repository's default branch.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/codeowners/errors`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/repos/repos#list-codeowners-errors)
+    #[inline]
+    pub fn codeowners_errors(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+    ) -> codeowners_errors::CodeownersErrors<'c> {
+        codeowners_errors::CodeownersErrors {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            r#ref: None,
+        }
+    }
+    /// Compare two branches (old form)
+    ///
+    /// **Deprecated.**
+    ///
+    /// Older form of `repos.compareCommitsWithBasehead`, taking the two sides as separate route parameters. Both must be branches of the repository, or `USER:branch` for a branch in a fork of the same network. The answer lists the commits between them, oldest first, and the files they changed.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `base` (required): Branch the comparison starts from.
+    /// - `head` (required): Branch the comparison ends at.
+    /// - `per_page` (optional, [`CompareCommits::per_page`](crate::repos::compare_commits::CompareCommits::per_page)): How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+    /// - `page` (optional, [`CompareCommits::page`](crate::repos::compare_commits::CompareCommits::page)): Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/compare/{base}...{head}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/reference/repos#compare-two-commits)
+    #[deprecated]
+    #[inline]
+    pub fn compare_commits(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        base: impl Into<String>,
+        head: impl Into<String>,
+    ) -> compare_commits::CompareCommits<'c> {
+        compare_commits::CompareCommits {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            base: base.into(),
+            head: head.into(),
+            per_page: None,
+            page: None,
         }
     }
     /// Compare two commits
@@ -166,6 +538,154 @@ impl<'c> Repos<'c> {
             basehead: basehead.into(),
             page: None,
             per_page: None,
+        }
+    }
+    /// Store an artifact attestation
+    ///
+    /// Saves a Sigstore attestation for a build artifact and links it to the repository. Callers need write access; fine-grained tokens need the `attestations:write` permission. Usually the `actions/attest` action calls this for you.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `bundle` (required): The attestation as a Sigstore bundle.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `POST /repos/{owner}/{repo}/attestations`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/repos/attestations#create-an-attestation)
+    #[inline]
+    pub fn create_attestation(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        bundle: crate::repos::create_attestation::Bundle,
+    ) -> create_attestation::CreateAttestation<'c> {
+        create_attestation::CreateAttestation {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            bundle,
+        }
+    }
+    /// Add an autolink to a repository
+    ///
+    /// Sets up an autolink: text starting with a given prefix is turned into a link built from a URL template wherever it appears in issues, pull requests and commits. Only repository admins may do this.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `key_prefix` (required): Prefix that, followed by a reference, is turned into a link.
+    /// - `url_template` (required): Address of the link; it must contain `<num>`, which is replaced by the reference that follows the prefix.
+    /// - `is_alphanumeric` (optional, [`CreateAutolink::is_alphanumeric`](crate::repos::create_autolink::CreateAutolink::is_alphanumeric)): Whether `<num>` may be letters `A-Z` (any case), digits and `-`, rather than digits only. Default: `true`.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `POST /repos/{owner}/{repo}/autolinks`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/repos/autolinks#create-an-autolink-reference-for-a-repository)
+    #[inline]
+    pub fn create_autolink(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        key_prefix: impl Into<String>,
+        url_template: impl Into<String>,
+    ) -> create_autolink::CreateAutolink<'c> {
+        create_autolink::CreateAutolink {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            key_prefix: key_prefix.into(),
+            url_template: url_template.into(),
+            is_alphanumeric: None,
+        }
+    }
+    /// Comment on a commit
+    ///
+    /// Posts a comment on a commit, optionally attached to a line of one of its files. This endpoint triggers notifications. Posting many comments quickly can hit secondary rate limits.
+    ///
+    /// **Triggers notifications.** A client with a [`Throttle`](crate::runtime::Throttle) spaces such calls (GitHub's secondary rate limits punish creating content quickly).
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `commit_sha` (required): SHA of the commit to comment on.
+    /// - `body` (required): Text of the comment, in Markdown.
+    /// - `path` (optional, [`CreateCommitComment::path`](crate::repos::create_commit_comment::CreateCommitComment::path)): Path of the file the comment refers to, relative to the repository root.
+    /// - `position` (optional, [`CreateCommitComment::position`](crate::repos::create_commit_comment::CreateCommitComment::position)): Line of the diff to attach the comment to, counted from the diff's first hunk header.
+    /// - `line` (optional, [`CreateCommitComment::line`](crate::repos::create_commit_comment::CreateCommitComment::line), deprecated): **Closing down:** use `position` instead. Line of the file to comment on.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `POST /repos/{owner}/{repo}/commits/{commit_sha}/comments`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/commits/comments#create-a-commit-comment)
+    #[inline]
+    pub fn create_commit_comment(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        commit_sha: impl Into<String>,
+        body: impl Into<String>,
+    ) -> create_commit_comment::CreateCommitComment<'c> {
+        create_commit_comment::CreateCommitComment {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            commit_sha: commit_sha.into(),
+            body: body.into(),
+            path: None,
+            position: None,
+            line: None,
+        }
+    }
+    /// Require signed commits on a branch
+    ///
+    /// Makes a protected branch accept only signed commits. Branch protection must already be on, and the caller needs admin or owner rights.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `branch` (required): Name of the branch, without the `refs/heads/` prefix. Wildcards are not accepted.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `POST /repos/{owner}/{repo}/branches/{branch}/protection/required_signatures`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/branches/branch-protection#create-commit-signature-protection)
+    #[inline]
+    pub fn create_commit_signature_protection(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        branch: impl Into<String>,
+    ) -> create_commit_signature_protection::CreateCommitSignatureProtection<'c> {
+        create_commit_signature_protection::CreateCommitSignatureProtection {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            branch: branch.into(),
         }
     }
     /// Set a status on a commit
@@ -210,6 +730,43 @@ impl<'c> Repos<'c> {
             target_url: None,
             description: None,
             context: None,
+        }
+    }
+    /// Add a deploy key
+    ///
+    /// Registers an SSH key that gives access to this one repository. Keys are read-only on request; otherwise they can also push.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `title` (optional, [`CreateDeployKey::title`](crate::repos::create_deploy_key::CreateDeployKey::title)): Label for the key.
+    /// - `key` (required): The public key itself.
+    /// - `read_only` (optional, [`CreateDeployKey::read_only`](crate::repos::create_deploy_key::CreateDeployKey::read_only)): Whether the key can only read. A key with write access can do what an organization member with admin access or a collaborator on a personal repository can do.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `POST /repos/{owner}/{repo}/keys`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/deploy-keys/deploy-keys#create-a-deploy-key)
+    #[inline]
+    pub fn create_deploy_key(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        key: impl Into<String>,
+    ) -> create_deploy_key::CreateDeployKey<'c> {
+        create_deploy_key::CreateDeployKey {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            title: None,
+            key: key.into(),
+            read_only: None,
         }
     }
     /// Create a deployment
@@ -263,6 +820,79 @@ impl<'c> Repos<'c> {
             production_environment: None,
         }
     }
+    /// Add a branch or tag policy to an environment
+    ///
+    /// Adds a name pattern that branches or tags must match to deploy to an environment. OAuth app tokens and classic personal access tokens need the `repo` scope.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `environment_name` (required): Name of the environment. A `/` in it must be written as `%2F`.
+    /// - `name` (required): Pattern, in Ruby `File.fnmatch` syntax, that branch or tag names must match. A `*` does not match `/`: `release/*/*` matches `release/a/b`.
+    /// - `type` (optional, `CreateDeploymentBranchPolicy::type`): Whether the pattern applies to branches or to tags: `branch` or `tag`.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `POST /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/deployments/branch-policies#create-a-deployment-branch-policy)
+    #[inline]
+    pub fn create_deployment_branch_policy(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        environment_name: impl Into<String>,
+        name: impl Into<String>,
+    ) -> create_deployment_branch_policy::CreateDeploymentBranchPolicy<'c> {
+        create_deployment_branch_policy::CreateDeploymentBranchPolicy {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            environment_name: environment_name.into(),
+            name: name.into(),
+            r#type: None,
+        }
+    }
+    /// Enable a custom protection rule on an environment
+    ///
+    /// Turns on a GitHub App's custom deployment protection rule for an environment, so deployments there wait for the app's approval. Callers need admin or owner rights; OAuth app tokens and classic personal access tokens need the `repo` scope.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `environment_name` (required): Name of the environment. A `/` in it must be written as `%2F`.
+    /// - `integration_id` (optional, [`CreateDeploymentProtectionRule::integration_id`](crate::repos::create_deployment_protection_rule::CreateDeploymentProtectionRule::integration_id)): ID of the GitHub App that provides the rule.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `POST /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/deployments/protection-rules#create-a-custom-deployment-protection-rule-on-an-environment)
+    #[inline]
+    pub fn create_deployment_protection_rule(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        environment_name: impl Into<String>,
+    ) -> create_deployment_protection_rule::CreateDeploymentProtectionRule<'c> {
+        create_deployment_protection_rule::CreateDeploymentProtectionRule {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            environment_name: environment_name.into(),
+            integration_id: None,
+        }
+    }
     /// Report a deployment status
     ///
     /// Adds a status to a deployment. Needs push access.
@@ -309,6 +939,41 @@ impl<'c> Repos<'c> {
             environment: None,
             environment_url: None,
             auto_inactive: None,
+        }
+    }
+    /// Send a repository_dispatch event
+    ///
+    /// Fires a `repository_dispatch` webhook event so that something outside GitHub can start an Actions workflow or notify a GitHub App listening for it. Any extra data goes in `client_payload`. OAuth app tokens and classic personal access tokens need the `repo` scope.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `event_type` (required): Name you choose for the event, at most 100 characters; workflows can filter on it.
+    /// - `client_payload` (optional, [`CreateDispatchEvent::client_payload`](crate::repos::create_dispatch_event::CreateDispatchEvent::client_payload)): Free-form JSON passed on with the event, for the workflow to read. At most 10 top-level keys and under 64 KB.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `POST /repos/{owner}/{repo}/dispatches`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/repos/repos#create-a-repository-dispatch-event)
+    #[inline]
+    pub fn create_dispatch_event(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        event_type: impl Into<String>,
+    ) -> create_dispatch_event::CreateDispatchEvent<'c> {
+        create_dispatch_event::CreateDispatchEvent {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            event_type: event_type.into(),
+            client_payload: None,
         }
     }
     /// Create a repository for yourself
@@ -586,6 +1251,122 @@ impl<'c> Repos<'c> {
             author: None,
         }
     }
+    /// Create a ruleset for an organization's repositories
+    ///
+    /// Adds a ruleset at organization level, applying rules to branches, tags or pushes across the repositories its conditions select. Needs organization admin rights.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `name` (required): Name of the ruleset.
+    /// - `target` (optional, [`CreateOrgRuleset::target`](crate::repos::create_org_ruleset::CreateOrgRuleset::target)): What the ruleset applies to: `branch`, `tag`, `push` or `repository`. Default: `branch`.
+    /// - `enforcement` (required): How strictly the rules apply: `disabled`, `active` or `evaluate`. `evaluate` (GitHub Enterprise only) records outcomes without blocking, for review in Rule Insights.
+    /// - `bypass_actors` (optional, [`CreateOrgRuleset::bypass_actors`](crate::repos::create_org_ruleset::CreateOrgRuleset::bypass_actors)): Actors allowed to bypass the rules.
+    /// - `conditions` (optional, [`CreateOrgRuleset::conditions`](crate::repos::create_org_ruleset::CreateOrgRuleset::conditions)): Which repositories and refs the ruleset covers. Branch and tag rulesets combine `ref_name` with one of `repository_name`, `repository_id` or `repository_property`; push rulesets may leave out `ref_name`; repository rulesets use only the repository selector.
+    /// - `rules` (optional, [`CreateOrgRuleset::rules`](crate::repos::create_org_ruleset::CreateOrgRuleset::rules)): Rules of the ruleset.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `POST /orgs/{org}/rulesets`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/orgs/rules#create-an-organization-repository-ruleset)
+    #[inline]
+    pub fn create_org_ruleset(
+        &self,
+        org: impl Into<String>,
+        name: impl Into<String>,
+        enforcement: crate::repos::create_org_ruleset::Enforcement,
+    ) -> create_org_ruleset::CreateOrgRuleset<'c> {
+        create_org_ruleset::CreateOrgRuleset {
+            client: self.client,
+            org: org.into(),
+            name: name.into(),
+            target: None,
+            enforcement,
+            bypass_actors: None,
+            conditions: None,
+            rules: None,
+        }
+    }
+    /// Deploy a GitHub Pages build
+    ///
+    /// Starts a Pages deployment from a build artifact of the repository, usually from within an Actions workflow. The caller needs write access to the repository.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `artifact_id_or_artifact_url` (required): Exactly one of: `artifact_id`, or `artifact_url`.
+    /// - `environment` (optional, [`CreatePagesDeployment::environment`](crate::repos::create_pages_deployment::CreatePagesDeployment::environment)): Environment to deploy to. Default: `github-pages`.
+    /// - `pages_build_version` (required): Unique string naming the build version being deployed. Default: `GITHUB_SHA`.
+    /// - `oidc_token` (required): OIDC token from GitHub Actions proving where the deployment comes from.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `POST /repos/{owner}/{repo}/pages/deployments`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/pages/pages#create-a-github-pages-deployment)
+    #[inline]
+    pub fn create_pages_deployment(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        artifact_id_or_artifact_url: crate::repos::create_pages_deployment::ArtifactIdOrArtifactUrl,
+        pages_build_version: impl Into<String>,
+        oidc_token: impl Into<String>,
+    ) -> create_pages_deployment::CreatePagesDeployment<'c> {
+        create_pages_deployment::CreatePagesDeployment {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            artifact_id_or_artifact_url,
+            environment: None,
+            pages_build_version: pages_build_version.into(),
+            oidc_token: oidc_token.into(),
+        }
+    }
+    /// Set up GitHub Pages for a repository
+    ///
+    /// Turns on a Pages site for a repository, built either by the classic branch-based process or by an Actions workflow. Needs a repository admin, maintainer or someone with the "manage GitHub Pages settings" permission; OAuth app tokens and classic personal access tokens need the `repo` scope.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `build_type` (optional, [`CreatePagesSite::build_type`](crate::repos::create_pages_site::CreatePagesSite::build_type)): How the site is built: `legacy` (from a branch) or `workflow` (by GitHub Actions).
+    /// - `source` (optional, [`CreatePagesSite::source`](crate::repos::create_pages_site::CreatePagesSite::source)): Branch and folder the site is published from.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `POST /repos/{owner}/{repo}/pages`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/pages/pages#create-a-apiname-pages-site)
+    #[inline]
+    pub fn create_pages_site(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+    ) -> create_pages_site::CreatePagesSite<'c> {
+        create_pages_site::CreatePagesSite {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            build_type: None,
+            source: None,
+        }
+    }
     /// Create a release
     ///
     /// Publishes a release for a tag, creating the tag from `target_commitish` when it does not exist yet. Needs push access.
@@ -639,6 +1420,91 @@ impl<'c> Repos<'c> {
             make_latest: None,
         }
     }
+    /// Create a ruleset for a repository
+    ///
+    /// Adds a ruleset to a repository, applying rules to the branches, tags or pushes its conditions select. Needs admin access to the repository.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `name` (required): Name of the ruleset.
+    /// - `target` (optional, [`CreateRepoRuleset::target`](crate::repos::create_repo_ruleset::CreateRepoRuleset::target)): What the ruleset applies to: `branch`, `tag` or `push`. Default: `branch`.
+    /// - `enforcement` (required): How strictly the rules apply: `disabled`, `active` or `evaluate`. `evaluate` (GitHub Enterprise only) records outcomes without blocking, for review in Rule Insights.
+    /// - `bypass_actors` (optional, [`CreateRepoRuleset::bypass_actors`](crate::repos::create_repo_ruleset::CreateRepoRuleset::bypass_actors)): Actors allowed to bypass the rules.
+    /// - `conditions` (optional, [`CreateRepoRuleset::conditions`](crate::repos::create_repo_ruleset::CreateRepoRuleset::conditions)): Which refs the ruleset covers.
+    /// - `rules` (optional, [`CreateRepoRuleset::rules`](crate::repos::create_repo_ruleset::CreateRepoRuleset::rules)): Rules of the ruleset.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `POST /repos/{owner}/{repo}/rulesets`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/repos/rules#create-a-repository-ruleset)
+    #[inline]
+    pub fn create_repo_ruleset(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        name: impl Into<String>,
+        enforcement: crate::repos::create_repo_ruleset::Enforcement,
+    ) -> create_repo_ruleset::CreateRepoRuleset<'c> {
+        create_repo_ruleset::CreateRepoRuleset {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            name: name.into(),
+            target: None,
+            enforcement,
+            bypass_actors: None,
+            conditions: None,
+            rules: None,
+        }
+    }
+    /// Make a new repository from a template
+    ///
+    /// Generates a repository from a template repository named in the route. A private template must belong to the caller or to an organization the caller is a member of; the template's `is_template` field tells whether a repository can serve as one. OAuth app tokens and classic personal access tokens need `public_repo` or `repo` for a public result and `repo` for a private one.
+    ///
+    /// # Parameters
+    ///
+    /// - `template_owner` (required): Login of the account that owns the template repository. Case does not matter.
+    /// - `template_repo` (required): Name of the template repository, without `.git`. Case does not matter.
+    /// - `owner` (optional, [`CreateUsingTemplate::owner`](crate::repos::create_using_template::CreateUsingTemplate::owner)): User or organization to own the new repository; for an organization the caller must be a member. Default: the caller.
+    /// - `name` (required): Name of the new repository.
+    /// - `description` (optional, [`CreateUsingTemplate::description`](crate::repos::create_using_template::CreateUsingTemplate::description)): Short description of the new repository.
+    /// - `include_all_branches` (optional, [`CreateUsingTemplate::include_all_branches`](crate::repos::create_using_template::CreateUsingTemplate::include_all_branches)): Whether every branch of the template is copied, not only the default one. Default: `false`.
+    /// - `private` (optional, [`CreateUsingTemplate::private`](crate::repos::create_using_template::CreateUsingTemplate::private)): Whether the new repository is private (`true`) or public (`false`). Default: `false`.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `POST /repos/{template_owner}/{template_repo}/generate`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/repos/repos#create-a-repository-using-a-template)
+    #[inline]
+    pub fn create_using_template(
+        &self,
+        template_owner: impl Into<String>,
+        template_repo: impl Into<String>,
+        name: impl Into<String>,
+    ) -> create_using_template::CreateUsingTemplate<'c> {
+        create_using_template::CreateUsingTemplate {
+            client: self.client,
+            template_owner: template_owner.into(),
+            template_repo: template_repo.into(),
+            owner: None,
+            name: name.into(),
+            description: None,
+            include_all_branches: None,
+            private: None,
+        }
+    }
     /// Create a repository webhook
     ///
     /// Adds a webhook to a repository. Several hooks may point to the same address as long as their events differ.
@@ -676,6 +1542,92 @@ impl<'c> Repos<'c> {
             events: None,
             active: None,
         }
+    }
+    /// Set custom property values on a repository
+    ///
+    /// Creates or changes the custom property values of a repository; a value of `null` removes that property from it. Repository admins and holders of the "edit custom property values" permission may call it.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `properties` (required): Property names with the values to store.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `PATCH /repos/{owner}/{repo}/properties/values`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/repos/custom-properties#create-or-update-custom-property-values-for-a-repository)
+    #[inline]
+    pub fn custom_properties_for_repos_create_or_update_repository_values(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        properties: Vec<
+            crate::repos::custom_properties_for_repos_create_or_update_repository_values::PropertiesItem,
+        >,
+    ) -> custom_properties_for_repos_create_or_update_repository_values::CustomPropertiesForReposCreateOrUpdateRepositoryValues<
+        'c,
+    > {
+        custom_properties_for_repos_create_or_update_repository_values::CustomPropertiesForReposCreateOrUpdateRepositoryValues {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            properties,
+        }
+    }
+    /// Read the custom property values of a repository
+    ///
+    /// Lists every custom property that has a value on the repository, with that value. Read access is enough.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/properties/values`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/repos/custom-properties#get-all-custom-property-values-for-a-repository)
+    #[inline]
+    pub fn custom_properties_for_repos_get_repository_values(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+    ) -> custom_properties_for_repos_get_repository_values::CustomPropertiesForReposGetRepositoryValues<
+        'c,
+    > {
+        custom_properties_for_repos_get_repository_values::CustomPropertiesForReposGetRepositoryValues {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+        }
+    }
+    /// Decline a repository invitation (old name)
+    ///
+    /// Renamed to [`Repos::decline_invitation_for_authenticated_user`](crate::repos::Repos::decline_invitation_for_authenticated_user); this forwards to it.
+    ///
+    /// # Route
+    ///
+    /// `DELETE /user/repository_invitations/{invitation_id}`
+    #[deprecated(note = "renamed to `repos.declineInvitationForAuthenticatedUser`")]
+    #[inline]
+    pub fn decline_invitation(
+        &self,
+        invitation_id: i64,
+    ) -> crate::repos::decline_invitation_for_authenticated_user::DeclineInvitationForAuthenticatedUser<
+        'c,
+    > {
+        self.client.repos().decline_invitation_for_authenticated_user(invitation_id)
     }
     /// Decline a repository invitation
     ///
@@ -736,6 +1688,72 @@ impl<'c> Repos<'c> {
             repo: repo.into(),
         }
     }
+    /// Lift push restrictions on a branch
+    ///
+    /// Removes the list of users, teams and apps allowed to push to a protected branch, so push access follows the usual repository permissions again.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `branch` (required): Name of the branch, without the `refs/heads/` prefix. Wildcards are not accepted.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/branches/branch-protection#delete-access-restrictions)
+    #[inline]
+    pub fn delete_access_restrictions(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        branch: impl Into<String>,
+    ) -> delete_access_restrictions::DeleteAccessRestrictions<'c> {
+        delete_access_restrictions::DeleteAccessRestrictions {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            branch: branch.into(),
+        }
+    }
+    /// Stop enforcing branch protection for admins
+    ///
+    /// Lets repository administrators bypass the protection rules of a branch again. Needs admin or owner rights, and branch protection must be on.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `branch` (required): Name of the branch, without the `refs/heads/` prefix. Wildcards are not accepted.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `DELETE /repos/{owner}/{repo}/branches/{branch}/protection/enforce_admins`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/branches/branch-protection#delete-admin-branch-protection)
+    #[inline]
+    pub fn delete_admin_branch_protection(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        branch: impl Into<String>,
+    ) -> delete_admin_branch_protection::DeleteAdminBranchProtection<'c> {
+        delete_admin_branch_protection::DeleteAdminBranchProtection {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            branch: branch.into(),
+        }
+    }
     /// Delete an environment
     ///
     /// Removes a deployment environment. Needs admin rights.
@@ -767,6 +1785,39 @@ impl<'c> Repos<'c> {
             owner: owner.into(),
             repo: repo.into(),
             environment_name: environment_name.into(),
+        }
+    }
+    /// Remove an autolink from a repository
+    ///
+    /// Deletes one autolink reference of a repository by its ID. Only repository admins can manage autolinks.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `autolink_id` (required): Numeric ID of the autolink.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `DELETE /repos/{owner}/{repo}/autolinks/{autolink_id}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/repos/autolinks#delete-an-autolink-reference-from-a-repository)
+    #[inline]
+    pub fn delete_autolink(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        autolink_id: i64,
+    ) -> delete_autolink::DeleteAutolink<'c> {
+        delete_autolink::DeleteAutolink {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            autolink_id,
         }
     }
     /// Remove the protection from a branch
@@ -802,6 +1853,105 @@ impl<'c> Repos<'c> {
             branch: branch.into(),
         }
     }
+    /// Delete a comment on a commit
+    ///
+    /// Removes a comment made on a commit.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `comment_id` (required): Numeric ID of the comment.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `DELETE /repos/{owner}/{repo}/comments/{comment_id}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/commits/comments#delete-a-commit-comment)
+    #[inline]
+    pub fn delete_commit_comment(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        comment_id: i64,
+    ) -> delete_commit_comment::DeleteCommitComment<'c> {
+        delete_commit_comment::DeleteCommitComment {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            comment_id,
+        }
+    }
+    /// Stop requiring signed commits on a branch
+    ///
+    /// Lets unsigned commits onto a protected branch again. Needs admin or owner rights on the repository, with branch protection on.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `branch` (required): Name of the branch, without the `refs/heads/` prefix. Wildcards are not accepted.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_signatures`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/branches/branch-protection#delete-commit-signature-protection)
+    #[inline]
+    pub fn delete_commit_signature_protection(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        branch: impl Into<String>,
+    ) -> delete_commit_signature_protection::DeleteCommitSignatureProtection<'c> {
+        delete_commit_signature_protection::DeleteCommitSignatureProtection {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            branch: branch.into(),
+        }
+    }
+    /// Remove a deploy key
+    ///
+    /// Deletes a deploy key from a repository. Keys cannot be edited, so to change one delete it and add a new one.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `key_id` (required): Numeric ID of the key.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `DELETE /repos/{owner}/{repo}/keys/{key_id}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/deploy-keys/deploy-keys#delete-a-deploy-key)
+    #[inline]
+    pub fn delete_deploy_key(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        key_id: i64,
+    ) -> delete_deploy_key::DeleteDeployKey<'c> {
+        delete_deploy_key::DeleteDeployKey {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            key_id,
+        }
+    }
     /// Delete a deployment
     ///
     /// Removes a deployment. Only an inactive deployment can be deleted, unless the repository has a single deployment; mark it inactive first by posting an inactive status or a newer successful deployment.
@@ -833,6 +1983,42 @@ impl<'c> Repos<'c> {
             owner: owner.into(),
             repo: repo.into(),
             deployment_id,
+        }
+    }
+    /// Remove a branch or tag policy from an environment
+    ///
+    /// Deletes one of the name patterns that decide which branches or tags may deploy to an environment. OAuth app tokens and classic personal access tokens need the `repo` scope.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `environment_name` (required): Name of the environment. A `/` in it must be written as `%2F`.
+    /// - `branch_policy_id` (required): Numeric ID of the branch policy.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `DELETE /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies/{branch_policy_id}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/deployments/branch-policies#delete-a-deployment-branch-policy)
+    #[inline]
+    pub fn delete_deployment_branch_policy(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        environment_name: impl Into<String>,
+        branch_policy_id: i64,
+    ) -> delete_deployment_branch_policy::DeleteDeploymentBranchPolicy<'c> {
+        delete_deployment_branch_policy::DeleteDeploymentBranchPolicy {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            environment_name: environment_name.into(),
+            branch_policy_id,
         }
     }
     /// Delete a file
@@ -915,6 +2101,99 @@ impl<'c> Repos<'c> {
             invitation_id,
         }
     }
+    /// Delete a ruleset of an organization
+    ///
+    /// Removes an organization-level repository ruleset. Needs organization admin rights.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `ruleset_id` (required): Numeric ID of the ruleset.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `DELETE /orgs/{org}/rulesets/{ruleset_id}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/orgs/rules#delete-an-organization-repository-ruleset)
+    #[inline]
+    pub fn delete_org_ruleset(
+        &self,
+        org: impl Into<String>,
+        ruleset_id: i64,
+    ) -> delete_org_ruleset::DeleteOrgRuleset<'c> {
+        delete_org_ruleset::DeleteOrgRuleset {
+            client: self.client,
+            org: org.into(),
+            ruleset_id,
+        }
+    }
+    /// Take down a GitHub Pages site
+    ///
+    /// Unpublishes and removes the Pages site of a repository. Needs a repository admin, maintainer or the "manage GitHub Pages settings" permission; OAuth app tokens and classic personal access tokens need the `repo` scope.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `DELETE /repos/{owner}/{repo}/pages`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/pages/pages#delete-a-apiname-pages-site)
+    #[inline]
+    pub fn delete_pages_site(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+    ) -> delete_pages_site::DeletePagesSite<'c> {
+        delete_pages_site::DeletePagesSite {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+        }
+    }
+    /// Stop requiring pull request reviews on a branch
+    ///
+    /// Removes the rule that changes to a protected branch need approving reviews.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `branch` (required): Name of the branch, without the `refs/heads/` prefix. Wildcards are not accepted.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_pull_request_reviews`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/branches/branch-protection#delete-pull-request-review-protection)
+    #[inline]
+    pub fn delete_pull_request_review_protection(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        branch: impl Into<String>,
+    ) -> delete_pull_request_review_protection::DeletePullRequestReviewProtection<'c> {
+        delete_pull_request_review_protection::DeletePullRequestReviewProtection {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            branch: branch.into(),
+        }
+    }
     /// Delete a release
     ///
     /// Removes a release. Needs push access. The tag stays in the repository.
@@ -981,6 +2260,39 @@ impl<'c> Repos<'c> {
             asset_id,
         }
     }
+    /// Delete a ruleset of a repository
+    ///
+    /// Removes a ruleset defined on the repository. Needs admin access.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `ruleset_id` (required): Numeric ID of the ruleset.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `DELETE /repos/{owner}/{repo}/rulesets/{ruleset_id}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/repos/rules#delete-a-repository-ruleset)
+    #[inline]
+    pub fn delete_repo_ruleset(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        ruleset_id: i64,
+    ) -> delete_repo_ruleset::DeleteRepoRuleset<'c> {
+        delete_repo_ruleset::DeleteRepoRuleset {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            ruleset_id,
+        }
+    }
     /// Delete a repository webhook
     ///
     /// Removes a webhook from a repository.
@@ -1013,6 +2325,181 @@ impl<'c> Repos<'c> {
             repo: repo.into(),
             hook_id,
         }
+    }
+    /// Turn off Dependabot security updates
+    ///
+    /// Stops Dependabot from opening pull requests that fix vulnerable dependencies in a repository. Needs admin access.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `DELETE /repos/{owner}/{repo}/automated-security-fixes`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/repos/repos#disable-dependabot-security-updates)
+    #[inline]
+    pub fn disable_automated_security_fixes(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+    ) -> disable_automated_security_fixes::DisableAutomatedSecurityFixes<'c> {
+        disable_automated_security_fixes::DisableAutomatedSecurityFixes {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+        }
+    }
+    /// Turn off a custom protection rule of an environment
+    ///
+    /// Disables a GitHub App's custom deployment protection rule for an environment. Needs admin or owner rights; OAuth app tokens and classic personal access tokens need the `repo` scope.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `environment_name` (required): Name of the environment. A `/` in it must be written as `%2F`.
+    /// - `protection_rule_id` (required): Numeric ID of the protection rule.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `DELETE /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules/{protection_rule_id}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/deployments/protection-rules#disable-a-custom-protection-rule-for-an-environment)
+    #[inline]
+    pub fn disable_deployment_protection_rule(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        environment_name: impl Into<String>,
+        protection_rule_id: i64,
+    ) -> disable_deployment_protection_rule::DisableDeploymentProtectionRule<'c> {
+        disable_deployment_protection_rule::DisableDeploymentProtectionRule {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            environment_name: environment_name.into(),
+            protection_rule_id,
+        }
+    }
+    /// Make releases mutable again
+    ///
+    /// Switches off immutable releases for a repository. Needs admin access.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `DELETE /repos/{owner}/{repo}/immutable-releases`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/repos/repos#disable-immutable-releases)
+    #[inline]
+    pub fn disable_immutable_releases(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+    ) -> disable_immutable_releases::DisableImmutableReleases<'c> {
+        disable_immutable_releases::DisableImmutableReleases {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+        }
+    }
+    /// Turn off private vulnerability reporting
+    ///
+    /// Stops people from privately reporting security vulnerabilities in the repository. Needs admin access.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `DELETE /repos/{owner}/{repo}/private-vulnerability-reporting`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/repos/repos#disable-private-vulnerability-reporting-for-a-repository)
+    #[inline]
+    pub fn disable_private_vulnerability_reporting(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+    ) -> disable_private_vulnerability_reporting::DisablePrivateVulnerabilityReporting<
+        'c,
+    > {
+        disable_private_vulnerability_reporting::DisablePrivateVulnerabilityReporting {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+        }
+    }
+    /// Turn off dependency alerts
+    ///
+    /// Switches off alerts about vulnerable dependencies, together with the dependency graph, for a repository. Needs admin access.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `DELETE /repos/{owner}/{repo}/vulnerability-alerts`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/repos/repos#disable-vulnerability-alerts)
+    #[inline]
+    pub fn disable_vulnerability_alerts(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+    ) -> disable_vulnerability_alerts::DisableVulnerabilityAlerts<'c> {
+        disable_vulnerability_alerts::DisableVulnerabilityAlerts {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+        }
+    }
+    /// Download a zip archive (old name)
+    ///
+    /// Renamed to [`Repos::download_zipball_archive`](crate::repos::Repos::download_zipball_archive); this forwards to it.
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/zipball/{ref}`
+    #[deprecated(note = "renamed to `repos.downloadZipballArchive`")]
+    #[inline]
+    pub fn download_archive(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        r#ref: impl Into<String>,
+    ) -> crate::repos::download_zipball_archive::DownloadZipballArchive<'c> {
+        self.client.repos().download_zipball_archive(owner, repo, r#ref)
     }
     /// Download a tar archive of a repository
     ///
@@ -1047,6 +2534,161 @@ impl<'c> Repos<'c> {
             owner: owner.into(),
             repo: repo.into(),
             r#ref: r#ref.into(),
+        }
+    }
+    /// Get a zip archive of a repository
+    ///
+    /// Answers with a redirect to a zip file of the repository at a ref (the default branch when it is empty); follow the `Location` header to fetch it. For private repositories the link stops working after five minutes, and an empty repository gives `404` at the redirect target.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `ref` (required): Branch, tag or commit to archive; the default branch when empty.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/zipball/{ref}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/repos/contents#download-a-repository-archive-zip)
+    #[inline]
+    pub fn download_zipball_archive(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        r#ref: impl Into<String>,
+    ) -> download_zipball_archive::DownloadZipballArchive<'c> {
+        download_zipball_archive::DownloadZipballArchive {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            r#ref: r#ref.into(),
+        }
+    }
+    /// Turn on Dependabot security updates
+    ///
+    /// Lets Dependabot open pull requests that fix vulnerable dependencies in a repository. Needs admin access.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `PUT /repos/{owner}/{repo}/automated-security-fixes`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/repos/repos#enable-dependabot-security-updates)
+    #[inline]
+    pub fn enable_automated_security_fixes(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+    ) -> enable_automated_security_fixes::EnableAutomatedSecurityFixes<'c> {
+        enable_automated_security_fixes::EnableAutomatedSecurityFixes {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+        }
+    }
+    /// Make releases immutable
+    ///
+    /// Switches on immutable releases, so published releases and their assets can no longer be changed. Needs admin access.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `PUT /repos/{owner}/{repo}/immutable-releases`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/repos/repos#enable-immutable-releases)
+    #[inline]
+    pub fn enable_immutable_releases(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+    ) -> enable_immutable_releases::EnableImmutableReleases<'c> {
+        enable_immutable_releases::EnableImmutableReleases {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+        }
+    }
+    /// Turn on private vulnerability reporting
+    ///
+    /// Allows people to report security vulnerabilities in the repository privately to its maintainers. Needs admin access.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `PUT /repos/{owner}/{repo}/private-vulnerability-reporting`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/repos/repos#enable-private-vulnerability-reporting-for-a-repository)
+    #[inline]
+    pub fn enable_private_vulnerability_reporting(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+    ) -> enable_private_vulnerability_reporting::EnablePrivateVulnerabilityReporting<
+        'c,
+    > {
+        enable_private_vulnerability_reporting::EnablePrivateVulnerabilityReporting {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+        }
+    }
+    /// Turn on dependency alerts
+    ///
+    /// Switches on the dependency graph and alerts about vulnerable dependencies for a repository. Needs admin access.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `PUT /repos/{owner}/{repo}/vulnerability-alerts`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/repos/repos#enable-vulnerability-alerts)
+    #[inline]
+    pub fn enable_vulnerability_alerts(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+    ) -> enable_vulnerability_alerts::EnableVulnerabilityAlerts<'c> {
+        enable_vulnerability_alerts::EnableVulnerabilityAlerts {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
         }
     }
     /// Draft release notes
@@ -1120,6 +2762,105 @@ impl<'c> Repos<'c> {
             repo: repo.into(),
         }
     }
+    /// See who may push to a protected branch
+    ///
+    /// Returns the users, teams and apps allowed to push to a protected branch. Such restrictions exist only in repositories owned by an organization.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `branch` (required): Name of the branch, without the `refs/heads/` prefix. Wildcards are not accepted.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/branches/branch-protection#get-access-restrictions)
+    #[inline]
+    pub fn get_access_restrictions(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        branch: impl Into<String>,
+    ) -> get_access_restrictions::GetAccessRestrictions<'c> {
+        get_access_restrictions::GetAccessRestrictions {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            branch: branch.into(),
+        }
+    }
+    /// Check whether branch protection binds admins
+    ///
+    /// Tells whether the protection rules of a branch also apply to repository administrators.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `branch` (required): Name of the branch, without the `refs/heads/` prefix. Wildcards are not accepted.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/branches/{branch}/protection/enforce_admins`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/branches/branch-protection#get-admin-branch-protection)
+    #[inline]
+    pub fn get_admin_branch_protection(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        branch: impl Into<String>,
+    ) -> get_admin_branch_protection::GetAdminBranchProtection<'c> {
+        get_admin_branch_protection::GetAdminBranchProtection {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            branch: branch.into(),
+        }
+    }
+    /// List the custom protection rules of an environment
+    ///
+    /// Returns the custom deployment protection rules, provided by GitHub Apps, that are on for an environment. Read access is enough; on a private repository OAuth app tokens and classic personal access tokens need the `repo` scope.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `environment_name` (required): Name of the environment. A `/` in it must be written as `%2F`.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/deployments/protection-rules#get-all-deployment-protection-rules-for-an-environment)
+    #[inline]
+    pub fn get_all_deployment_protection_rules(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        environment_name: impl Into<String>,
+    ) -> get_all_deployment_protection_rules::GetAllDeploymentProtectionRules<'c> {
+        get_all_deployment_protection_rules::GetAllDeploymentProtectionRules {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            environment_name: environment_name.into(),
+        }
+    }
     /// List environments
     ///
     /// Lists the deployment environments of a repository. Anyone with read access can use it.
@@ -1154,6 +2895,39 @@ impl<'c> Repos<'c> {
             page: None,
         }
     }
+    /// List the required status check contexts of a branch
+    ///
+    /// Returns the names of the status checks a protected branch requires.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `branch` (required): Name of the branch, without the `refs/heads/` prefix. Wildcards are not accepted.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/branches/branch-protection#get-all-status-check-contexts)
+    #[inline]
+    pub fn get_all_status_check_contexts(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        branch: impl Into<String>,
+    ) -> get_all_status_check_contexts::GetAllStatusCheckContexts<'c> {
+        get_all_status_check_contexts::GetAllStatusCheckContexts {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            branch: branch.into(),
+        }
+    }
     /// List repository topics
     ///
     /// Returns the topics of a repository.
@@ -1186,6 +2960,74 @@ impl<'c> Repos<'c> {
             repo: repo.into(),
             page: None,
             per_page: None,
+        }
+    }
+    /// List apps allowed to push to a protected branch
+    ///
+    /// Returns the GitHub Apps on a protected branch's push allowance. Only apps installed on the repository with write access to contents can be on it.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `branch` (required): Name of the branch, without the `refs/heads/` prefix. Wildcards are not accepted.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/branches/branch-protection#get-apps-with-access-to-the-protected-branch)
+    #[inline]
+    pub fn get_apps_with_access_to_protected_branch(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        branch: impl Into<String>,
+    ) -> get_apps_with_access_to_protected_branch::GetAppsWithAccessToProtectedBranch<
+        'c,
+    > {
+        get_apps_with_access_to_protected_branch::GetAppsWithAccessToProtectedBranch {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            branch: branch.into(),
+        }
+    }
+    /// Read one autolink of a repository
+    ///
+    /// Returns an autolink reference of a repository by its ID. Only repository admins can see autolinks.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `autolink_id` (required): Numeric ID of the autolink.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/autolinks/{autolink_id}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/repos/autolinks#get-an-autolink-reference-of-a-repository)
+    #[inline]
+    pub fn get_autolink(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        autolink_id: i64,
+    ) -> get_autolink::GetAutolink<'c> {
+        get_autolink::GetAutolink {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            autolink_id,
         }
     }
     /// Fetch a branch
@@ -1252,6 +3094,105 @@ impl<'c> Repos<'c> {
             owner: owner.into(),
             repo: repo.into(),
             branch: branch.into(),
+        }
+    }
+    /// List the rules that apply to a branch
+    ///
+    /// Returns every active rule, from repository or organization rulesets, that applies to a branch name. The branch need not exist. Rules from rulesets in `evaluate` or `disabled` mode are left out.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `branch` (required): Name of the branch, without the `refs/heads/` prefix. Wildcards are not accepted.
+    /// - `per_page` (optional, [`GetBranchRules::per_page`](crate::repos::get_branch_rules::GetBranchRules::per_page)): How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+    /// - `page` (optional, [`GetBranchRules::page`](crate::repos::get_branch_rules::GetBranchRules::page)): Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/rules/branches/{branch}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/repos/rules#get-rules-for-a-branch)
+    #[inline]
+    pub fn get_branch_rules(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        branch: impl Into<String>,
+    ) -> get_branch_rules::GetBranchRules<'c> {
+        get_branch_rules::GetBranchRules {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            branch: branch.into(),
+            per_page: None,
+            page: None,
+        }
+    }
+    /// Count the clones of a repository
+    ///
+    /// Returns the number of clones over the last 14 days, in total and per day or week. Buckets start at midnight UTC; weeks start on Monday. Needs push access.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `per` (optional, [`GetClones::per`](crate::repos::get_clones::GetClones::per)): Bucket size: `day` or `week`. Default: `day`.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/traffic/clones`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/metrics/traffic#get-repository-clones)
+    #[inline]
+    pub fn get_clones(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+    ) -> get_clones::GetClones<'c> {
+        get_clones::GetClones {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            per: None,
+        }
+    }
+    /// Weekly additions and deletions
+    ///
+    /// Returns, per week, how many lines were added and removed in a repository. Repositories with 10,000 commits or more answer `422`.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/stats/code_frequency`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/metrics/statistics#get-the-weekly-commit-activity)
+    #[inline]
+    pub fn get_code_frequency_stats(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+    ) -> get_code_frequency_stats::GetCodeFrequencyStats<'c> {
+        get_code_frequency_stats::GetCodeFrequencyStats {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
         }
     }
     /// Fetch a user's permission on a repository
@@ -1365,6 +3306,132 @@ impl<'c> Repos<'c> {
             per_page: None,
         }
     }
+    /// Commits per week over the past year
+    ///
+    /// Returns the commit counts of the last 52 weeks, each with a per-day breakdown starting on Sunday.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/stats/commit_activity`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/metrics/statistics#get-the-last-year-of-commit-activity)
+    #[inline]
+    pub fn get_commit_activity_stats(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+    ) -> get_commit_activity_stats::GetCommitActivityStats<'c> {
+        get_commit_activity_stats::GetCommitActivityStats {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+        }
+    }
+    /// Read a comment on a commit
+    ///
+    /// Returns one commit comment. The body comes as Markdown by default; the `raw`, `text`, `html` and `full` variants of the `application/vnd.github-commitcomment` media types choose other renderings.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `comment_id` (required): Numeric ID of the comment.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/comments/{comment_id}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/commits/comments#get-a-commit-comment)
+    #[inline]
+    pub fn get_commit_comment(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        comment_id: i64,
+    ) -> get_commit_comment::GetCommitComment<'c> {
+        get_commit_comment::GetCommitComment {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            comment_id,
+        }
+    }
+    /// Check whether a branch requires signed commits
+    ///
+    /// Tells whether a protected branch accepts only signed commits (`enabled` is `true` then). Needs admin or owner rights, with branch protection on.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `branch` (required): Name of the branch, without the `refs/heads/` prefix. Wildcards are not accepted.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/branches/{branch}/protection/required_signatures`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/branches/branch-protection#get-commit-signature-protection)
+    #[inline]
+    pub fn get_commit_signature_protection(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        branch: impl Into<String>,
+    ) -> get_commit_signature_protection::GetCommitSignatureProtection<'c> {
+        get_commit_signature_protection::GetCommitSignatureProtection {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            branch: branch.into(),
+        }
+    }
+    /// Read the community health of a repository
+    ///
+    /// Returns a health percentage and which community files (README, CONTRIBUTING, code of conduct, license, issue and pull request templates) a repository has. Not available for forks. `content_reports_enabled` appears only for organization repositories.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/community/profile`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/metrics/community#get-community-profile-metrics)
+    #[inline]
+    pub fn get_community_profile_metrics(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+    ) -> get_community_profile_metrics::GetCommunityProfileMetrics<'c> {
+        get_community_profile_metrics::GetCommunityProfileMetrics {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+        }
+    }
     /// Read a file or directory of a repository
     ///
     /// Returns a file or the listing of a directory. With an empty `path` you get the top-level directory.
@@ -1402,6 +3469,105 @@ impl<'c> Repos<'c> {
             r#ref: None,
         }
     }
+    /// Commit activity per contributor
+    ///
+    /// Returns, for each contributor, the total number of commits and a `weeks` list with the week's start as a Unix timestamp (`w`), additions (`a`), deletions (`d`) and commits (`c`). In repositories with 10,000 commits or more, additions and deletions are always `0`.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/stats/contributors`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/metrics/statistics#get-all-contributor-commit-activity)
+    #[inline]
+    pub fn get_contributors_stats(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+    ) -> get_contributors_stats::GetContributorsStats<'c> {
+        get_contributors_stats::GetContributorsStats {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+        }
+    }
+    /// Read a custom protection rule of an environment
+    ///
+    /// Returns one custom deployment protection rule that is on for an environment. Read access is enough; on a private repository OAuth app tokens and classic personal access tokens need the `repo` scope.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `environment_name` (required): Name of the environment. A `/` in it must be written as `%2F`.
+    /// - `protection_rule_id` (required): Numeric ID of the protection rule.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules/{protection_rule_id}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/deployments/protection-rules#get-a-custom-deployment-protection-rule)
+    #[inline]
+    pub fn get_custom_deployment_protection_rule(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        environment_name: impl Into<String>,
+        protection_rule_id: i64,
+    ) -> get_custom_deployment_protection_rule::GetCustomDeploymentProtectionRule<'c> {
+        get_custom_deployment_protection_rule::GetCustomDeploymentProtectionRule {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            environment_name: environment_name.into(),
+            protection_rule_id,
+        }
+    }
+    /// Read a deploy key
+    ///
+    /// Returns one deploy key of a repository.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `key_id` (required): Numeric ID of the key.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/keys/{key_id}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/deploy-keys/deploy-keys#get-a-deploy-key)
+    #[inline]
+    pub fn get_deploy_key(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        key_id: i64,
+    ) -> get_deploy_key::GetDeployKey<'c> {
+        get_deploy_key::GetDeployKey {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            key_id,
+        }
+    }
     /// Fetch a deployment
     ///
     /// Returns one deployment.
@@ -1433,6 +3599,42 @@ impl<'c> Repos<'c> {
             owner: owner.into(),
             repo: repo.into(),
             deployment_id,
+        }
+    }
+    /// Read a branch or tag policy of an environment
+    ///
+    /// Returns one of the name patterns deciding which branches or tags may deploy to an environment. Read access is enough; on a private repository OAuth app tokens and classic personal access tokens need the `repo` scope.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `environment_name` (required): Name of the environment. A `/` in it must be written as `%2F`.
+    /// - `branch_policy_id` (required): Numeric ID of the branch policy.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies/{branch_policy_id}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/deployments/branch-policies#get-a-deployment-branch-policy)
+    #[inline]
+    pub fn get_deployment_branch_policy(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        environment_name: impl Into<String>,
+        branch_policy_id: i64,
+    ) -> get_deployment_branch_policy::GetDeploymentBranchPolicy<'c> {
+        get_deployment_branch_policy::GetDeploymentBranchPolicy {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            environment_name: environment_name.into(),
+            branch_policy_id,
         }
     }
     /// Fetch a deployment status
@@ -1504,6 +3706,36 @@ impl<'c> Repos<'c> {
             environment_name: environment_name.into(),
         }
     }
+    /// Read the newest Pages build
+    ///
+    /// Returns the most recent build of a repository's GitHub Pages site. OAuth app tokens and classic personal access tokens need the `repo` scope.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/pages/builds/latest`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/pages/pages#get-latest-pages-build)
+    #[inline]
+    pub fn get_latest_pages_build(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+    ) -> get_latest_pages_build::GetLatestPagesBuild<'c> {
+        get_latest_pages_build::GetLatestPagesBuild {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+        }
+    }
     /// Fetch the latest release
     ///
     /// Returns the most recent published release that is neither a draft nor a pre-release.
@@ -1529,6 +3761,359 @@ impl<'c> Repos<'c> {
         repo: impl Into<String>,
     ) -> get_latest_release::GetLatestRelease<'c> {
         get_latest_release::GetLatestRelease {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+        }
+    }
+    /// Read one rule evaluation of an organization
+    ///
+    /// Returns the details of a rule suite: the rules evaluated for one push or ref update inside the organization, and their outcomes.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `rule_suite_id` (required): ID of the rule suite, as found in the rule suite lists of the repository (`repos.getRepoRuleSuites`) or of the organization (`repos.getOrgRuleSuites`).
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /orgs/{org}/rulesets/rule-suites/{rule_suite_id}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/orgs/rule-suites#get-an-organization-rule-suite)
+    #[inline]
+    pub fn get_org_rule_suite(
+        &self,
+        org: impl Into<String>,
+        rule_suite_id: i64,
+    ) -> get_org_rule_suite::GetOrgRuleSuite<'c> {
+        get_org_rule_suite::GetOrgRuleSuite {
+            client: self.client,
+            org: org.into(),
+            rule_suite_id,
+        }
+    }
+    /// List rule evaluations across an organization
+    ///
+    /// Returns the rule suites recorded in an organization: each is the evaluation of rulesets for one push or ref update, with its outcome. Filters narrow the list by ref, repository, actor, period and result.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `ref` (optional, `GetOrgRuleSuites::ref`): Ref to filter on, without wildcards. Prefix it with `refs/heads/` for branches only or `refs/tags/` for tags only; without a prefix every kind of ref matches.
+    /// - `repository_name` (optional, [`GetOrgRuleSuites::repository_name`](crate::repos::get_org_rule_suites::GetOrgRuleSuites::repository_name)): Only evaluations in this repository.
+    /// - `time_period` (optional, [`GetOrgRuleSuites::time_period`](crate::repos::get_org_rule_suites::GetOrgRuleSuites::time_period)): How far back to look: `hour`, `day` (24 hours), `week` (7 days) or `month`. Default: `day`.
+    /// - `actor_name` (optional, [`GetOrgRuleSuites::actor_name`](crate::repos::get_org_rule_suites::GetOrgRuleSuites::actor_name)): Login of the user whose actions triggered the evaluations.
+    /// - `rule_suite_result` (optional, [`GetOrgRuleSuites::rule_suite_result`](crate::repos::get_org_rule_suites::GetOrgRuleSuites::rule_suite_result)): Only suites with this outcome: `pass`, `fail`, `bypass` or `all`. Default: `all`.
+    /// - `per_page` (optional, [`GetOrgRuleSuites::per_page`](crate::repos::get_org_rule_suites::GetOrgRuleSuites::per_page)): How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+    /// - `page` (optional, [`GetOrgRuleSuites::page`](crate::repos::get_org_rule_suites::GetOrgRuleSuites::page)): Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /orgs/{org}/rulesets/rule-suites`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/orgs/rule-suites#list-organization-rule-suites)
+    #[inline]
+    pub fn get_org_rule_suites(
+        &self,
+        org: impl Into<String>,
+    ) -> get_org_rule_suites::GetOrgRuleSuites<'c> {
+        get_org_rule_suites::GetOrgRuleSuites {
+            client: self.client,
+            org: org.into(),
+            r#ref: None,
+            repository_name: None,
+            time_period: None,
+            actor_name: None,
+            rule_suite_result: None,
+            per_page: None,
+            page: None,
+        }
+    }
+    /// Read a ruleset of an organization
+    ///
+    /// Returns one organization-level repository ruleset. `bypass_actors` is included only when the caller has write access to the ruleset.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `ruleset_id` (required): Numeric ID of the ruleset.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /orgs/{org}/rulesets/{ruleset_id}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/orgs/rules#get-an-organization-repository-ruleset)
+    #[inline]
+    pub fn get_org_ruleset(
+        &self,
+        org: impl Into<String>,
+        ruleset_id: i64,
+    ) -> get_org_ruleset::GetOrgRuleset<'c> {
+        get_org_ruleset::GetOrgRuleset {
+            client: self.client,
+            org: org.into(),
+            ruleset_id,
+        }
+    }
+    /// List the rulesets of an organization
+    ///
+    /// Returns every repository ruleset defined at the level of an organization.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `per_page` (optional, [`GetOrgRulesets::per_page`](crate::repos::get_org_rulesets::GetOrgRulesets::per_page)): How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+    /// - `page` (optional, [`GetOrgRulesets::page`](crate::repos::get_org_rulesets::GetOrgRulesets::page)): Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+    /// - `targets` (optional, [`GetOrgRulesets::targets`](crate::repos::get_org_rulesets::GetOrgRulesets::targets)): Comma-separated rule targets to keep, e.g. `branch,tag,push`; other rulesets are left out.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /orgs/{org}/rulesets`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/orgs/rules#get-all-organization-repository-rulesets)
+    #[inline]
+    pub fn get_org_rulesets(
+        &self,
+        org: impl Into<String>,
+    ) -> get_org_rulesets::GetOrgRulesets<'c> {
+        get_org_rulesets::GetOrgRulesets {
+            client: self.client,
+            org: org.into(),
+            per_page: None,
+            page: None,
+            targets: None,
+        }
+    }
+    /// Read the GitHub Pages settings of a repository
+    ///
+    /// Returns the Pages site of a repository: its address, build type, source and HTTPS state. OAuth app tokens and classic personal access tokens need the `repo` scope.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/pages`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/pages/pages#get-a-apiname-pages-site)
+    #[inline]
+    pub fn get_pages(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+    ) -> get_pages::GetPages<'c> {
+        get_pages::GetPages {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+        }
+    }
+    /// Read one Pages build
+    ///
+    /// Returns a single build of a repository's GitHub Pages site. OAuth app tokens and classic personal access tokens need the `repo` scope.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `build_id` (required): Numeric ID of the Pages build.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/pages/builds/{build_id}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/pages/pages#get-apiname-pages-build)
+    #[inline]
+    pub fn get_pages_build(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        build_id: i64,
+    ) -> get_pages_build::GetPagesBuild<'c> {
+        get_pages_build::GetPagesBuild {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            build_id,
+        }
+    }
+    /// Check on a GitHub Pages deployment
+    ///
+    /// Returns the current state of a Pages deployment. The caller needs read access to the Pages site.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `pages_deployment_id` (required): Numeric ID of the Pages deployment, or the commit SHA it was built from.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/pages/deployments/{pages_deployment_id}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/pages/pages#get-the-status-of-a-github-pages-deployment)
+    #[inline]
+    pub fn get_pages_deployment(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        pages_deployment_id: impl Into<String>,
+    ) -> get_pages_deployment::GetPagesDeployment<'c> {
+        get_pages_deployment::GetPagesDeployment {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            pages_deployment_id: pages_deployment_id.into(),
+        }
+    }
+    /// Check the DNS of a Pages custom domain
+    ///
+    /// Checks the DNS records behind the custom domain (`CNAME`) of a Pages site. The first call answers `202` and starts the check in the background; later calls answer `200` with the results once it is done. Needs a repository admin, maintainer or the "manage GitHub Pages settings" permission; OAuth app tokens and classic personal access tokens need the `repo` scope.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/pages/health`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/pages/pages#get-a-dns-health-check-for-github-pages)
+    #[inline]
+    pub fn get_pages_health_check(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+    ) -> get_pages_health_check::GetPagesHealthCheck<'c> {
+        get_pages_health_check::GetPagesHealthCheck {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+        }
+    }
+    /// Weekly commit counts of the owner and of everyone
+    ///
+    /// Returns two lists of 52 weekly commit counts, oldest week first: `all` for every contributor and `owner` for the repository owner alone (subtract to get everyone else). The last week ends at the most recent midnight UTC.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/stats/participation`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/metrics/statistics#get-the-weekly-commit-count)
+    #[inline]
+    pub fn get_participation_stats(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+    ) -> get_participation_stats::GetParticipationStats<'c> {
+        get_participation_stats::GetParticipationStats {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+        }
+    }
+    /// Read the review requirements of a branch
+    ///
+    /// Returns the pull request review rules of a protected branch: required approvals, code owner reviews, dismissal of stale reviews and who may dismiss them.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `branch` (required): Name of the branch, without the `refs/heads/` prefix. Wildcards are not accepted.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/branches/{branch}/protection/required_pull_request_reviews`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/branches/branch-protection#get-pull-request-review-protection)
+    #[inline]
+    pub fn get_pull_request_review_protection(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        branch: impl Into<String>,
+    ) -> get_pull_request_review_protection::GetPullRequestReviewProtection<'c> {
+        get_pull_request_review_protection::GetPullRequestReviewProtection {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            branch: branch.into(),
+        }
+    }
+    /// Commits by weekday and hour
+    ///
+    /// Returns a list of `[day, hour, commits]` triples, with days `0` (Sunday) to `6` and hours `0` to `23`, counted in each commit's own time zone. `[2, 14, 25]` means 25 commits on Tuesdays between 14:00 and 15:00.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/stats/punch_card`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/metrics/statistics#get-the-hourly-commit-count-for-each-day)
+    #[inline]
+    pub fn get_punch_card_stats(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+    ) -> get_punch_card_stats::GetPunchCardStats<'c> {
+        get_punch_card_stats::GetPunchCardStats {
             client: self.client,
             owner: owner.into(),
             repo: repo.into(),
@@ -1563,6 +4148,41 @@ impl<'c> Repos<'c> {
             client: self.client,
             owner: owner.into(),
             repo: repo.into(),
+            r#ref: None,
+        }
+    }
+    /// Read the README of a folder
+    ///
+    /// Returns the README file found in a given folder of a repository. The raw file is the default; the `application/vnd.github.html+json` media type gives it rendered to HTML.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `dir` (required): Folder to look for a README in.
+    /// - `ref` (optional, `GetReadmeInDirectory::ref`): Commit, branch or tag to read from. Default: the repository's default branch.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/readme/{dir}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/repos/contents#get-a-repository-readme-for-a-directory)
+    #[inline]
+    pub fn get_readme_in_directory(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        dir: impl Into<String>,
+    ) -> get_readme_in_directory::GetReadmeInDirectory<'c> {
+        get_readme_in_directory::GetReadmeInDirectory {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            dir: dir.into(),
             r#ref: None,
         }
     }
@@ -1667,6 +4287,422 @@ impl<'c> Repos<'c> {
             tag: tag.into(),
         }
     }
+    /// Read one rule evaluation of a repository
+    ///
+    /// Returns the details of a rule suite: the rules evaluated for one push or ref update in the repository, and their outcomes.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `rule_suite_id` (required): ID of the rule suite, as found in the rule suite lists of the repository (`repos.getRepoRuleSuites`) or of the organization (`repos.getOrgRuleSuites`).
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/rulesets/rule-suites/{rule_suite_id}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/repos/rule-suites#get-a-repository-rule-suite)
+    #[inline]
+    pub fn get_repo_rule_suite(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        rule_suite_id: i64,
+    ) -> get_repo_rule_suite::GetRepoRuleSuite<'c> {
+        get_repo_rule_suite::GetRepoRuleSuite {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            rule_suite_id,
+        }
+    }
+    /// List rule evaluations in a repository
+    ///
+    /// Returns the rule suites recorded in a repository: each is the evaluation of rulesets for one push or ref update, with its outcome. Filters narrow the list by ref, actor, period and result.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `ref` (optional, `GetRepoRuleSuites::ref`): Ref to filter on, without wildcards. Prefix it with `refs/heads/` for branches only or `refs/tags/` for tags only; without a prefix every kind of ref matches.
+    /// - `time_period` (optional, [`GetRepoRuleSuites::time_period`](crate::repos::get_repo_rule_suites::GetRepoRuleSuites::time_period)): How far back to look: `hour`, `day` (24 hours), `week` (7 days) or `month`. Default: `day`.
+    /// - `actor_name` (optional, [`GetRepoRuleSuites::actor_name`](crate::repos::get_repo_rule_suites::GetRepoRuleSuites::actor_name)): Login of the user whose actions triggered the evaluations.
+    /// - `rule_suite_result` (optional, [`GetRepoRuleSuites::rule_suite_result`](crate::repos::get_repo_rule_suites::GetRepoRuleSuites::rule_suite_result)): Only suites with this outcome: `pass`, `fail`, `bypass` or `all`. Default: `all`.
+    /// - `per_page` (optional, [`GetRepoRuleSuites::per_page`](crate::repos::get_repo_rule_suites::GetRepoRuleSuites::per_page)): How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+    /// - `page` (optional, [`GetRepoRuleSuites::page`](crate::repos::get_repo_rule_suites::GetRepoRuleSuites::page)): Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/rulesets/rule-suites`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/repos/rule-suites#list-repository-rule-suites)
+    #[inline]
+    pub fn get_repo_rule_suites(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+    ) -> get_repo_rule_suites::GetRepoRuleSuites<'c> {
+        get_repo_rule_suites::GetRepoRuleSuites {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            r#ref: None,
+            time_period: None,
+            actor_name: None,
+            rule_suite_result: None,
+            per_page: None,
+            page: None,
+        }
+    }
+    /// Read a ruleset of a repository
+    ///
+    /// Returns one ruleset that applies to a repository. `bypass_actors` is included only when the caller has write access to the ruleset.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `ruleset_id` (required): Numeric ID of the ruleset.
+    /// - `includes_parents` (optional, [`GetRepoRuleset::includes_parents`](crate::repos::get_repo_ruleset::GetRepoRuleset::includes_parents)): Whether rulesets defined above the repository (e.g. by its organization) are also searched. Default: `true`.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/rulesets/{ruleset_id}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/repos/rules#get-a-repository-ruleset)
+    #[inline]
+    pub fn get_repo_ruleset(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        ruleset_id: i64,
+    ) -> get_repo_ruleset::GetRepoRuleset<'c> {
+        get_repo_ruleset::GetRepoRuleset {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            ruleset_id,
+            includes_parents: None,
+        }
+    }
+    /// List the versions of a repository ruleset
+    ///
+    /// Returns the change history of a repository ruleset, one entry per saved version.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `ruleset_id` (required): Numeric ID of the ruleset.
+    /// - `per_page` (optional, [`GetRepoRulesetHistory::per_page`](crate::repos::get_repo_ruleset_history::GetRepoRulesetHistory::per_page)): How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+    /// - `page` (optional, [`GetRepoRulesetHistory::page`](crate::repos::get_repo_ruleset_history::GetRepoRulesetHistory::page)): Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/rulesets/{ruleset_id}/history`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/repos/rules#get-repository-ruleset-history)
+    #[inline]
+    pub fn get_repo_ruleset_history(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        ruleset_id: i64,
+    ) -> get_repo_ruleset_history::GetRepoRulesetHistory<'c> {
+        get_repo_ruleset_history::GetRepoRulesetHistory {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            ruleset_id,
+            per_page: None,
+            page: None,
+        }
+    }
+    /// Read an old version of a repository ruleset
+    ///
+    /// Returns a ruleset as it was at one version of its history.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `ruleset_id` (required): Numeric ID of the ruleset.
+    /// - `version_id` (required): Numeric ID of the version.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/rulesets/{ruleset_id}/history/{version_id}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/repos/rules#get-repository-ruleset-version)
+    #[inline]
+    pub fn get_repo_ruleset_version(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        ruleset_id: i64,
+        version_id: i64,
+    ) -> get_repo_ruleset_version::GetRepoRulesetVersion<'c> {
+        get_repo_ruleset_version::GetRepoRulesetVersion {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            ruleset_id,
+            version_id,
+        }
+    }
+    /// List the rulesets of a repository
+    ///
+    /// Returns the rulesets of a repository, optionally with those it inherits.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `per_page` (optional, [`GetRepoRulesets::per_page`](crate::repos::get_repo_rulesets::GetRepoRulesets::per_page)): How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+    /// - `page` (optional, [`GetRepoRulesets::page`](crate::repos::get_repo_rulesets::GetRepoRulesets::page)): Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+    /// - `includes_parents` (optional, [`GetRepoRulesets::includes_parents`](crate::repos::get_repo_rulesets::GetRepoRulesets::includes_parents)): Whether rulesets defined above the repository (e.g. by its organization) are listed too. Default: `true`.
+    /// - `targets` (optional, [`GetRepoRulesets::targets`](crate::repos::get_repo_rulesets::GetRepoRulesets::targets)): Comma-separated rule targets to keep, e.g. `branch,tag,push`; other rulesets are left out.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/rulesets`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/repos/rules#get-all-repository-rulesets)
+    #[inline]
+    pub fn get_repo_rulesets(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+    ) -> get_repo_rulesets::GetRepoRulesets<'c> {
+        get_repo_rulesets::GetRepoRulesets {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            per_page: None,
+            page: None,
+            includes_parents: None,
+            targets: None,
+        }
+    }
+    /// Read the required status checks of a branch
+    ///
+    /// Returns the status check settings of a protected branch: which checks are required and whether the branch must be up to date before merging.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `branch` (required): Name of the branch, without the `refs/heads/` prefix. Wildcards are not accepted.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/branches/branch-protection#get-status-checks-protection)
+    #[inline]
+    pub fn get_status_checks_protection(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        branch: impl Into<String>,
+    ) -> get_status_checks_protection::GetStatusChecksProtection<'c> {
+        get_status_checks_protection::GetStatusChecksProtection {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            branch: branch.into(),
+        }
+    }
+    /// List teams allowed to push to a protected branch
+    ///
+    /// Returns the teams, child teams included, that may push to a protected branch.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `branch` (required): Name of the branch, without the `refs/heads/` prefix. Wildcards are not accepted.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/branches/branch-protection#get-teams-with-access-to-the-protected-branch)
+    #[inline]
+    pub fn get_teams_with_access_to_protected_branch(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        branch: impl Into<String>,
+    ) -> get_teams_with_access_to_protected_branch::GetTeamsWithAccessToProtectedBranch<
+        'c,
+    > {
+        get_teams_with_access_to_protected_branch::GetTeamsWithAccessToProtectedBranch {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            branch: branch.into(),
+        }
+    }
+    /// Most viewed paths of a repository
+    ///
+    /// Returns the ten most visited pages of a repository over the past 14 days, with view counts. Needs push access.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/traffic/popular/paths`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/metrics/traffic#get-top-referral-paths)
+    #[inline]
+    pub fn get_top_paths(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+    ) -> get_top_paths::GetTopPaths<'c> {
+        get_top_paths::GetTopPaths {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+        }
+    }
+    /// Sites sending the most visitors
+    ///
+    /// Returns the ten sites that referred the most visitors to a repository over the past 14 days. Needs push access.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/traffic/popular/referrers`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/metrics/traffic#get-top-referral-sources)
+    #[inline]
+    pub fn get_top_referrers(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+    ) -> get_top_referrers::GetTopReferrers<'c> {
+        get_top_referrers::GetTopReferrers {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+        }
+    }
+    /// List people allowed to push to a protected branch
+    ///
+    /// Returns the users who may push to a protected branch.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `branch` (required): Name of the branch, without the `refs/heads/` prefix. Wildcards are not accepted.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/branches/branch-protection#get-users-with-access-to-the-protected-branch)
+    #[inline]
+    pub fn get_users_with_access_to_protected_branch(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        branch: impl Into<String>,
+    ) -> get_users_with_access_to_protected_branch::GetUsersWithAccessToProtectedBranch<
+        'c,
+    > {
+        get_users_with_access_to_protected_branch::GetUsersWithAccessToProtectedBranch {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            branch: branch.into(),
+        }
+    }
+    /// Count the page views of a repository
+    ///
+    /// Returns the number of views over the last 14 days, in total and per day or week. Buckets start at midnight UTC; weeks start on Monday. Needs push access.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `per` (optional, [`GetViews::per`](crate::repos::get_views::GetViews::per)): Bucket size: `day` or `week`. Default: `day`.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/traffic/views`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/metrics/traffic#get-page-views)
+    #[inline]
+    pub fn get_views(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+    ) -> get_views::GetViews<'c> {
+        get_views::GetViews {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            per: None,
+        }
+    }
     /// Fetch a repository webhook
     ///
     /// Returns one webhook of a repository with its configuration.
@@ -1698,6 +4734,192 @@ impl<'c> Repos<'c> {
             owner: owner.into(),
             repo: repo.into(),
             hook_id,
+        }
+    }
+    /// Read the delivery settings of a repository webhook
+    ///
+    /// Returns only the `config` part of a repository webhook (address, content type, TLS check). Use `repos.getWebhook` for its events and `active` flag. OAuth app tokens and classic personal access tokens need `read:repo_hook` or `repo`.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `hook_id` (required): Numeric ID of the webhook, also sent in the `X-GitHub-Hook-ID` header of each delivery.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/hooks/{hook_id}/config`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/repos/webhooks#get-a-webhook-configuration-for-a-repository)
+    #[inline]
+    pub fn get_webhook_config_for_repo(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        hook_id: i64,
+    ) -> get_webhook_config_for_repo::GetWebhookConfigForRepo<'c> {
+        get_webhook_config_for_repo::GetWebhookConfigForRepo {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            hook_id,
+        }
+    }
+    /// Read one delivery of a repository webhook
+    ///
+    /// Returns a single delivery of a repository webhook, with the request sent and the response received.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `hook_id` (required): Numeric ID of the webhook, also sent in the `X-GitHub-Hook-ID` header of each delivery.
+    /// - `delivery_id` (required): Numeric ID of the webhook delivery.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/hooks/{hook_id}/deliveries/{delivery_id}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/repos/webhooks#get-a-delivery-for-a-repository-webhook)
+    #[inline]
+    pub fn get_webhook_delivery(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        hook_id: i64,
+        delivery_id: i64,
+    ) -> get_webhook_delivery::GetWebhookDelivery<'c> {
+        get_webhook_delivery::GetWebhookDelivery {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            hook_id,
+            delivery_id,
+        }
+    }
+    /// List the activity history of a repository
+    ///
+    /// Returns changes made to a repository (pushes, force pushes, merges, branch creation and deletion) with the commits and users behind them.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `direction` (optional, [`ListActivities::direction`](crate::repos::list_activities::ListActivities::direction)): Sort order, `asc` or `desc`. Default: `desc`.
+    /// - `per_page` (optional, [`ListActivities::per_page`](crate::repos::list_activities::ListActivities::per_page)): How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+    /// - `before` (optional, [`ListActivities::before`](crate::repos::list_activities::ListActivities::before)): Cursor for the page before this one, taken from the `Link` header of a previous answer.
+    /// - `after` (optional, [`ListActivities::after`](crate::repos::list_activities::ListActivities::after)): Cursor for the page after this one, taken from the `Link` header of a previous answer.
+    /// - `ref` (optional, `ListActivities::ref`): Ref to filter on; a branch may be given as `refs/heads/NAME` or just `NAME`.
+    /// - `actor` (optional, [`ListActivities::actor`](crate::repos::list_activities::ListActivities::actor)): Login of the user whose activity to keep.
+    /// - `time_period` (optional, [`ListActivities::time_period`](crate::repos::list_activities::ListActivities::time_period)): How far back to look: `day` (24 hours), `week` (7 days), `month`, `quarter` or `year`.
+    /// - `activity_type` (optional, [`ListActivities::activity_type`](crate::repos::list_activities::ListActivities::activity_type)): Kind of activity to keep: `push`, `force_push`, `branch_creation`, `branch_deletion`, `pr_merge` or `merge_queue_merge`.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/activity`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/repos/repos#list-repository-activities)
+    #[inline]
+    pub fn list_activities(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+    ) -> list_activities::ListActivities<'c> {
+        list_activities::ListActivities {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            direction: None,
+            per_page: None,
+            before: None,
+            after: None,
+            r#ref: None,
+            actor: None,
+            time_period: None,
+            activity_type: None,
+        }
+    }
+    /// Find attestations for an artifact digest
+    ///
+    /// Returns the artifact attestations stored in a repository for a subject digest. Needs read access; fine-grained tokens need `attestations:read`. Check each attestation's signature, timestamps and signer before trusting it, for instance with `gh attestation verify`.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `subject_digest` (required): SHA-256 digest of the attested subject, written `sha256:HEX`.
+    /// - `per_page` (optional, [`ListAttestations::per_page`](crate::repos::list_attestations::ListAttestations::per_page)): How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+    /// - `before` (optional, [`ListAttestations::before`](crate::repos::list_attestations::ListAttestations::before)): Cursor for the page before this one, taken from the `Link` header of a previous answer.
+    /// - `after` (optional, [`ListAttestations::after`](crate::repos::list_attestations::ListAttestations::after)): Cursor for the page after this one, taken from the `Link` header of a previous answer.
+    /// - `predicate_type` (optional, [`ListAttestations::predicate_type`](crate::repos::list_attestations::ListAttestations::predicate_type)): Only attestations of this predicate type: `provenance`, `sbom`, `release` or a custom type.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/attestations/{subject_digest}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/repos/attestations#list-attestations)
+    #[inline]
+    pub fn list_attestations(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        subject_digest: impl Into<String>,
+    ) -> list_attestations::ListAttestations<'c> {
+        list_attestations::ListAttestations {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            subject_digest: subject_digest.into(),
+            per_page: None,
+            before: None,
+            after: None,
+            predicate_type: None,
+        }
+    }
+    /// List the autolinks of a repository
+    ///
+    /// Returns every autolink reference set up in a repository. Only repository admins can see them.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/autolinks`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/repos/autolinks#get-all-autolinks-of-a-repository)
+    #[inline]
+    pub fn list_autolinks(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+    ) -> list_autolinks::ListAutolinks<'c> {
+        list_autolinks::ListAutolinks {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
         }
     }
     /// List branches
@@ -1736,6 +4958,39 @@ impl<'c> Repos<'c> {
             page: None,
         }
     }
+    /// List branches whose tip is a commit
+    ///
+    /// Returns the branches whose latest commit is the given SHA.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `commit_sha` (required): SHA of the commit.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/commits/{commit_sha}/branches-where-head`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/commits/commits#list-branches-for-head-commit)
+    #[inline]
+    pub fn list_branches_for_head_commit(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        commit_sha: impl Into<String>,
+    ) -> list_branches_for_head_commit::ListBranchesForHeadCommit<'c> {
+        list_branches_for_head_commit::ListBranchesForHeadCommit {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            commit_sha: commit_sha.into(),
+        }
+    }
     /// List collaborators of a repository
     ///
     /// Returns the users who can access a repository. For repositories owned by an organization this includes organization members, members of teams with access, outside collaborators and organization owners.
@@ -1772,6 +5027,77 @@ impl<'c> Repos<'c> {
             repo: repo.into(),
             affiliation: None,
             permission: None,
+            per_page: None,
+            page: None,
+        }
+    }
+    /// List the comments on a commit
+    ///
+    /// Returns the comments made on one commit. The `raw`, `text`, `html` and `full` variants of the `application/vnd.github-commitcomment` media types choose how bodies are rendered.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `commit_sha` (required): SHA of the commit.
+    /// - `per_page` (optional, [`ListCommentsForCommit::per_page`](crate::repos::list_comments_for_commit::ListCommentsForCommit::per_page)): How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+    /// - `page` (optional, [`ListCommentsForCommit::page`](crate::repos::list_comments_for_commit::ListCommentsForCommit::page)): Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/commits/{commit_sha}/comments`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/commits/comments#list-commit-comments)
+    #[inline]
+    pub fn list_comments_for_commit(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        commit_sha: impl Into<String>,
+    ) -> list_comments_for_commit::ListCommentsForCommit<'c> {
+        list_comments_for_commit::ListCommentsForCommit {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            commit_sha: commit_sha.into(),
+            per_page: None,
+            page: None,
+        }
+    }
+    /// List all commit comments of a repository
+    ///
+    /// Returns the comments on every commit of a repository, oldest ID first. The `raw`, `text`, `html` and `full` variants of the `application/vnd.github-commitcomment` media types choose how bodies are rendered.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `per_page` (optional, [`ListCommitCommentsForRepo::per_page`](crate::repos::list_commit_comments_for_repo::ListCommitCommentsForRepo::per_page)): How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+    /// - `page` (optional, [`ListCommitCommentsForRepo::page`](crate::repos::list_commit_comments_for_repo::ListCommitCommentsForRepo::page)): Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/comments`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/commits/comments#list-commit-comments-for-a-repository)
+    #[inline]
+    pub fn list_commit_comments_for_repo(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+    ) -> list_commit_comments_for_repo::ListCommitCommentsForRepo<'c> {
+        list_commit_comments_for_repo::ListCommitCommentsForRepo {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
             per_page: None,
             page: None,
         }
@@ -1893,6 +5219,116 @@ impl<'c> Repos<'c> {
             owner: owner.into(),
             repo: repo.into(),
             anon: None,
+            per_page: None,
+            page: None,
+        }
+    }
+    /// List apps that can guard an environment
+    ///
+    /// Returns the GitHub Apps that offer custom deployment protection rules and could be enabled on an environment. Needs admin or owner rights; on a private repository OAuth app tokens and classic personal access tokens need the `repo` scope.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `environment_name` (required): Name of the environment. A `/` in it must be written as `%2F`.
+    /// - `page` (optional, [`ListCustomDeploymentRuleIntegrations::page`](crate::repos::list_custom_deployment_rule_integrations::ListCustomDeploymentRuleIntegrations::page)): Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+    /// - `per_page` (optional, [`ListCustomDeploymentRuleIntegrations::per_page`](crate::repos::list_custom_deployment_rule_integrations::ListCustomDeploymentRuleIntegrations::per_page)): How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules/apps`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/deployments/protection-rules#list-custom-deployment-rule-integrations-available-for-an-environment)
+    #[inline]
+    pub fn list_custom_deployment_rule_integrations(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        environment_name: impl Into<String>,
+    ) -> list_custom_deployment_rule_integrations::ListCustomDeploymentRuleIntegrations<
+        'c,
+    > {
+        list_custom_deployment_rule_integrations::ListCustomDeploymentRuleIntegrations {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            environment_name: environment_name.into(),
+            page: None,
+            per_page: None,
+        }
+    }
+    /// List the deploy keys of a repository
+    ///
+    /// Returns the SSH deploy keys registered on a repository.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `per_page` (optional, [`ListDeployKeys::per_page`](crate::repos::list_deploy_keys::ListDeployKeys::per_page)): How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+    /// - `page` (optional, [`ListDeployKeys::page`](crate::repos::list_deploy_keys::ListDeployKeys::page)): Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/keys`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/deploy-keys/deploy-keys#list-deploy-keys)
+    #[inline]
+    pub fn list_deploy_keys(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+    ) -> list_deploy_keys::ListDeployKeys<'c> {
+        list_deploy_keys::ListDeployKeys {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            per_page: None,
+            page: None,
+        }
+    }
+    /// List the branch and tag policies of an environment
+    ///
+    /// Returns the name patterns that decide which branches or tags may deploy to an environment. Read access is enough; on a private repository OAuth app tokens and classic personal access tokens need the `repo` scope.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `environment_name` (required): Name of the environment. A `/` in it must be written as `%2F`.
+    /// - `per_page` (optional, [`ListDeploymentBranchPolicies::per_page`](crate::repos::list_deployment_branch_policies::ListDeploymentBranchPolicies::per_page)): How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+    /// - `page` (optional, [`ListDeploymentBranchPolicies::page`](crate::repos::list_deployment_branch_policies::ListDeploymentBranchPolicies::page)): Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/deployments/branch-policies#list-deployment-branch-policies)
+    #[inline]
+    pub fn list_deployment_branch_policies(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        environment_name: impl Into<String>,
+    ) -> list_deployment_branch_policies::ListDeploymentBranchPolicies<'c> {
+        list_deployment_branch_policies::ListDeploymentBranchPolicies {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            environment_name: environment_name.into(),
             per_page: None,
             page: None,
         }
@@ -2219,6 +5655,40 @@ impl<'c> Repos<'c> {
             repo: repo.into(),
         }
     }
+    /// List the Pages builds of a repository
+    ///
+    /// Returns past builds of a repository's GitHub Pages site, newest first. OAuth app tokens and classic personal access tokens need the `repo` scope.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `per_page` (optional, [`ListPagesBuilds::per_page`](crate::repos::list_pages_builds::ListPagesBuilds::per_page)): How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+    /// - `page` (optional, [`ListPagesBuilds::page`](crate::repos::list_pages_builds::ListPagesBuilds::page)): Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/pages/builds`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/pages/pages#list-apiname-pages-builds)
+    #[inline]
+    pub fn list_pages_builds(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+    ) -> list_pages_builds::ListPagesBuilds<'c> {
+        list_pages_builds::ListPagesBuilds {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            per_page: None,
+            page: None,
+        }
+    }
     /// List all public repositories
     ///
     /// Lists public repositories in the order they were created. Paging works only through `since` and the `Link` header.
@@ -2241,6 +5711,45 @@ impl<'c> Repos<'c> {
         list_public::ListPublic {
             client: self.client,
             since: None,
+        }
+    }
+    /// Find the pull requests of a commit
+    ///
+    /// Returns the merged pull request that brought a commit into the repository; for a commit not on the default branch, its open and merged pull requests. A branch name in place of the SHA lists that branch's pull requests.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `commit_sha` (required): SHA of the commit, or a branch name.
+    /// - `per_page` (optional, [`ListPullRequestsAssociatedWithCommit::per_page`](crate::repos::list_pull_requests_associated_with_commit::ListPullRequestsAssociatedWithCommit::per_page)): How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+    /// - `page` (optional, [`ListPullRequestsAssociatedWithCommit::page`](crate::repos::list_pull_requests_associated_with_commit::ListPullRequestsAssociatedWithCommit::page)): Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/commits/commits#list-pull-requests-associated-with-a-commit)
+    #[inline]
+    pub fn list_pull_requests_associated_with_commit(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        commit_sha: impl Into<String>,
+    ) -> list_pull_requests_associated_with_commit::ListPullRequestsAssociatedWithCommit<
+        'c,
+    > {
+        list_pull_requests_associated_with_commit::ListPullRequestsAssociatedWithCommit {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            commit_sha: commit_sha.into(),
+            per_page: None,
+            page: None,
         }
     }
     /// List the assets of a release
@@ -2346,6 +5855,77 @@ impl<'c> Repos<'c> {
             repo: repo.into(),
             per_page: None,
             page: None,
+        }
+    }
+    /// List teams with access to a repository
+    ///
+    /// Returns the teams that can access a repository and that the caller can see; for a public repository only teams that added it explicitly. OAuth app tokens and classic personal access tokens need `public_repo` or `repo` for public repositories and `repo` for private ones.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `per_page` (optional, [`ListTeams::per_page`](crate::repos::list_teams::ListTeams::per_page)): How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+    /// - `page` (optional, [`ListTeams::page`](crate::repos::list_teams::ListTeams::page)): Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/teams`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/repos/repos#list-repository-teams)
+    #[inline]
+    pub fn list_teams(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+    ) -> list_teams::ListTeams<'c> {
+        list_teams::ListTeams {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            per_page: None,
+            page: None,
+        }
+    }
+    /// List the deliveries of a repository webhook
+    ///
+    /// Returns recent deliveries of a repository webhook, newest first, with their status.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `hook_id` (required): Numeric ID of the webhook, also sent in the `X-GitHub-Hook-ID` header of each delivery.
+    /// - `per_page` (optional, [`ListWebhookDeliveries::per_page`](crate::repos::list_webhook_deliveries::ListWebhookDeliveries::per_page)): How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+    /// - `cursor` (optional, [`ListWebhookDeliveries::cursor`](crate::repos::list_webhook_deliveries::ListWebhookDeliveries::cursor)): Delivery to start the page from; take it from the `link` header of the previous page.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /repos/{owner}/{repo}/hooks/{hook_id}/deliveries`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/repos/webhooks#list-deliveries-for-a-repository-webhook)
+    #[inline]
+    pub fn list_webhook_deliveries(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        hook_id: i64,
+    ) -> list_webhook_deliveries::ListWebhookDeliveries<'c> {
+        list_webhook_deliveries::ListWebhookDeliveries {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            hook_id,
+            per_page: None,
+            cursor: None,
         }
     }
     /// List repository webhooks
@@ -2486,6 +6066,78 @@ impl<'c> Repos<'c> {
             hook_id,
         }
     }
+    /// Send a webhook delivery again
+    ///
+    /// Queues another attempt at an earlier delivery of a repository webhook.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `hook_id` (required): Numeric ID of the webhook, also sent in the `X-GitHub-Hook-ID` header of each delivery.
+    /// - `delivery_id` (required): Numeric ID of the webhook delivery.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `POST /repos/{owner}/{repo}/hooks/{hook_id}/deliveries/{delivery_id}/attempts`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/repos/webhooks#redeliver-a-delivery-for-a-repository-webhook)
+    #[inline]
+    pub fn redeliver_webhook_delivery(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        hook_id: i64,
+        delivery_id: i64,
+    ) -> redeliver_webhook_delivery::RedeliverWebhookDelivery<'c> {
+        redeliver_webhook_delivery::RedeliverWebhookDelivery {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            hook_id,
+            delivery_id,
+        }
+    }
+    /// Stop apps from pushing to a protected branch
+    ///
+    /// Takes GitHub Apps off the list of actors allowed to push to a protected branch.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `branch` (required): Name of the branch, without the `refs/heads/` prefix. Wildcards are not accepted.
+    /// - `apps` (required): Slugs of the GitHub Apps to remove. Users, apps and teams together may not exceed 100 entries.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/branches/branch-protection#remove-app-access-restrictions)
+    #[inline]
+    pub fn remove_app_access_restrictions(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        branch: impl Into<String>,
+        apps: impl IntoIterator<Item = impl Into<String>>,
+    ) -> remove_app_access_restrictions::RemoveAppAccessRestrictions<'c> {
+        remove_app_access_restrictions::RemoveAppAccessRestrictions {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            branch: branch.into(),
+            apps: apps.into_iter().map(Into::into).collect(),
+        }
+    }
     /// Revoke a collaborator's access to a repository
     ///
     /// Takes away a user's collaborator access to a repository. If the user still has a pending invitation, the invitation is cancelled instead.
@@ -2557,6 +6209,111 @@ impl<'c> Repos<'c> {
             contexts: contexts.into_iter().map(Into::into).collect(),
         }
     }
+    /// Stop requiring status checks on a branch
+    ///
+    /// Removes the required status checks of a protected branch.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `branch` (required): Name of the branch, without the `refs/heads/` prefix. Wildcards are not accepted.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/branches/branch-protection#remove-status-check-protection)
+    #[inline]
+    pub fn remove_status_check_protection(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        branch: impl Into<String>,
+    ) -> remove_status_check_protection::RemoveStatusCheckProtection<'c> {
+        remove_status_check_protection::RemoveStatusCheckProtection {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            branch: branch.into(),
+        }
+    }
+    /// Stop teams from pushing to a protected branch
+    ///
+    /// Takes teams, and with them their child teams, off the list of actors allowed to push to a protected branch.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `branch` (required): Name of the branch, without the `refs/heads/` prefix. Wildcards are not accepted.
+    /// - `teams` (required): Slugs of the teams to remove. Users, apps and teams together may not exceed 100 entries.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/branches/branch-protection#remove-team-access-restrictions)
+    #[inline]
+    pub fn remove_team_access_restrictions(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        branch: impl Into<String>,
+        teams: impl IntoIterator<Item = impl Into<String>>,
+    ) -> remove_team_access_restrictions::RemoveTeamAccessRestrictions<'c> {
+        remove_team_access_restrictions::RemoveTeamAccessRestrictions {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            branch: branch.into(),
+            teams: teams.into_iter().map(Into::into).collect(),
+        }
+    }
+    /// Stop people from pushing to a protected branch
+    ///
+    /// Takes users off the list of actors allowed to push to a protected branch.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `branch` (required): Name of the branch, without the `refs/heads/` prefix. Wildcards are not accepted.
+    /// - `users` (required): Logins of the users to remove. Users, apps and teams together may not exceed 100 entries.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/branches/branch-protection#remove-user-access-restrictions)
+    #[inline]
+    pub fn remove_user_access_restrictions(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        branch: impl Into<String>,
+        users: impl IntoIterator<Item = impl Into<String>>,
+    ) -> remove_user_access_restrictions::RemoveUserAccessRestrictions<'c> {
+        remove_user_access_restrictions::RemoveUserAccessRestrictions {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            branch: branch.into(),
+            users: users.into_iter().map(Into::into).collect(),
+        }
+    }
     /// Rename a branch
     ///
     /// Gives a branch a new name. Renaming the default branch needs admin or owner rights; other branches need push access. Open pull requests and branch protection follow the rename.
@@ -2626,6 +6383,213 @@ impl<'c> Repos<'c> {
             names: names.into_iter().map(Into::into).collect(),
         }
     }
+    /// Rebuild a GitHub Pages site
+    ///
+    /// Asks for the Pages site to be built again from the latest commit of its source branch, as a push would, without adding a commit; handy when chasing build errors. Each repository and each requester can have one build running at a time; further requests wait in a queue.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `POST /repos/{owner}/{repo}/pages/builds`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/pages/pages#request-a-apiname-pages-build)
+    #[inline]
+    pub fn request_pages_build(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+    ) -> request_pages_build::RequestPagesBuild<'c> {
+        request_pages_build::RequestPagesBuild {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+        }
+    }
+    /// Enforce branch protection for admins too
+    ///
+    /// Makes the protection rules of a branch apply to repository administrators as well. Needs admin or owner rights, and branch protection must be on.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `branch` (required): Name of the branch, without the `refs/heads/` prefix. Wildcards are not accepted.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `POST /repos/{owner}/{repo}/branches/{branch}/protection/enforce_admins`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/branches/branch-protection#set-admin-branch-protection)
+    #[inline]
+    pub fn set_admin_branch_protection(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        branch: impl Into<String>,
+    ) -> set_admin_branch_protection::SetAdminBranchProtection<'c> {
+        set_admin_branch_protection::SetAdminBranchProtection {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            branch: branch.into(),
+        }
+    }
+    /// Replace the apps allowed to push to a protected branch
+    ///
+    /// Sets the full list of GitHub Apps that may push to a protected branch; apps not in the new list lose push access. Only apps installed on the repository with write access to contents can be listed.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `branch` (required): Name of the branch, without the `refs/heads/` prefix. Wildcards are not accepted.
+    /// - `apps` (required): Slugs of the GitHub Apps to allow. Users, apps and teams together may not exceed 100 entries.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `PUT /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/branches/branch-protection#set-app-access-restrictions)
+    #[inline]
+    pub fn set_app_access_restrictions(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        branch: impl Into<String>,
+        apps: impl IntoIterator<Item = impl Into<String>>,
+    ) -> set_app_access_restrictions::SetAppAccessRestrictions<'c> {
+        set_app_access_restrictions::SetAppAccessRestrictions {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            branch: branch.into(),
+            apps: apps.into_iter().map(Into::into).collect(),
+        }
+    }
+    /// Replace the required status check contexts of a branch
+    ///
+    /// Sets the complete list of status check contexts a protected branch requires, dropping any not given.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `branch` (required): Name of the branch, without the `refs/heads/` prefix. Wildcards are not accepted.
+    /// - `contexts` (required): Names of the status check contexts to require.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `PUT /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/branches/branch-protection#set-status-check-contexts)
+    #[inline]
+    pub fn set_status_check_contexts(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        branch: impl Into<String>,
+        contexts: impl IntoIterator<Item = impl Into<String>>,
+    ) -> set_status_check_contexts::SetStatusCheckContexts<'c> {
+        set_status_check_contexts::SetStatusCheckContexts {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            branch: branch.into(),
+            contexts: contexts.into_iter().map(Into::into).collect(),
+        }
+    }
+    /// Replace the teams allowed to push to a protected branch
+    ///
+    /// Sets the full list of teams (child teams included) that may push to a protected branch; teams not in the new list lose push access.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `branch` (required): Name of the branch, without the `refs/heads/` prefix. Wildcards are not accepted.
+    /// - `teams` (required): Slugs of the teams to allow. Users, apps and teams together may not exceed 100 entries.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `PUT /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/branches/branch-protection#set-team-access-restrictions)
+    #[inline]
+    pub fn set_team_access_restrictions(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        branch: impl Into<String>,
+        teams: impl IntoIterator<Item = impl Into<String>>,
+    ) -> set_team_access_restrictions::SetTeamAccessRestrictions<'c> {
+        set_team_access_restrictions::SetTeamAccessRestrictions {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            branch: branch.into(),
+            teams: teams.into_iter().map(Into::into).collect(),
+        }
+    }
+    /// Replace the people allowed to push to a protected branch
+    ///
+    /// Sets the full list of users who may push to a protected branch; anyone not in the new list loses push access.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `branch` (required): Name of the branch, without the `refs/heads/` prefix. Wildcards are not accepted.
+    /// - `users` (required): Logins of the users to allow. Users, apps and teams together may not exceed 100 entries.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `PUT /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/branches/branch-protection#set-user-access-restrictions)
+    #[inline]
+    pub fn set_user_access_restrictions(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        branch: impl Into<String>,
+        users: impl IntoIterator<Item = impl Into<String>>,
+    ) -> set_user_access_restrictions::SetUserAccessRestrictions<'c> {
+        set_user_access_restrictions::SetUserAccessRestrictions {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            branch: branch.into(),
+            users: users.into_iter().map(Into::into).collect(),
+        }
+    }
     /// Send a test push to a webhook
     ///
     /// Triggers the webhook with the latest push to the repository, when it subscribes to `push`. Otherwise nothing is sent, but the answer is still `204 No Content`.
@@ -2657,6 +6621,43 @@ impl<'c> Repos<'c> {
             owner: owner.into(),
             repo: repo.into(),
             hook_id,
+        }
+    }
+    /// Move a repository to another owner
+    ///
+    /// Hands a repository over to another user or organization. The transfer finishes in the background, so the answer still shows the old owner; moving a personal repository to another user waits until that user accepts.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `new_owner` (required): Login of the user or organization that receives the repository.
+    /// - `new_name` (optional, [`Transfer::new_name`](crate::repos::transfer::Transfer::new_name)): New name for the repository after the move.
+    /// - `team_ids` (optional, [`Transfer::team_ids`](crate::repos::transfer::Transfer::team_ids)): IDs of teams to give access to the repository; only possible when the new owner is an organization.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `POST /repos/{owner}/{repo}/transfer`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/repos/repos#transfer-a-repository)
+    #[inline]
+    pub fn transfer(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        new_owner: impl Into<String>,
+    ) -> transfer::Transfer<'c> {
+        transfer::Transfer {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            new_owner: new_owner.into(),
+            new_name: None,
+            team_ids: None,
         }
     }
     /// Change the settings of a repository
@@ -2804,6 +6805,81 @@ impl<'c> Repos<'c> {
             allow_fork_syncing: None,
         }
     }
+    /// Edit a comment on a commit
+    ///
+    /// Replaces the body of a commit comment. The `raw`, `text`, `html` and `full` variants of the `application/vnd.github-commitcomment` media types choose how the body is rendered in the answer.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `comment_id` (required): Numeric ID of the comment.
+    /// - `body` (required): New text of the comment, in Markdown.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `PATCH /repos/{owner}/{repo}/comments/{comment_id}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/commits/comments#update-a-commit-comment)
+    #[inline]
+    pub fn update_commit_comment(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        comment_id: i64,
+        body: impl Into<String>,
+    ) -> update_commit_comment::UpdateCommitComment<'c> {
+        update_commit_comment::UpdateCommitComment {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            comment_id,
+            body: body.into(),
+        }
+    }
+    /// Change a branch or tag policy of an environment
+    ///
+    /// Replaces the name pattern of a deployment branch or tag policy. OAuth app tokens and classic personal access tokens need the `repo` scope.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `environment_name` (required): Name of the environment. A `/` in it must be written as `%2F`.
+    /// - `branch_policy_id` (required): Numeric ID of the branch policy.
+    /// - `name` (required): New pattern, in Ruby `File.fnmatch` syntax, that branch names must match. A `*` does not match `/`: `release/*/*` matches `release/a/b`.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `PUT /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies/{branch_policy_id}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/deployments/branch-policies#update-a-deployment-branch-policy)
+    #[inline]
+    pub fn update_deployment_branch_policy(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        environment_name: impl Into<String>,
+        branch_policy_id: i64,
+        name: impl Into<String>,
+    ) -> update_deployment_branch_policy::UpdateDeploymentBranchPolicy<'c> {
+        update_deployment_branch_policy::UpdateDeploymentBranchPolicy {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            environment_name: environment_name.into(),
+            branch_policy_id,
+            name: name.into(),
+        }
+    }
     /// Update information about a GitHub Pages site
     ///
     /// Changes how a repository's Pages site is built and served. Needs admin or maintain access, or the permission to manage Pages settings.
@@ -2875,6 +6951,93 @@ impl<'c> Repos<'c> {
             repo: repo.into(),
             invitation_id,
             permissions: None,
+        }
+    }
+    /// Change a ruleset of an organization
+    ///
+    /// Edits an organization-level repository ruleset; fields left out keep their values. Needs organization admin rights.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `ruleset_id` (required): Numeric ID of the ruleset.
+    /// - `name` (optional, [`UpdateOrgRuleset::name`](crate::repos::update_org_ruleset::UpdateOrgRuleset::name)): New name of the ruleset.
+    /// - `target` (optional, [`UpdateOrgRuleset::target`](crate::repos::update_org_ruleset::UpdateOrgRuleset::target)): What the ruleset applies to: `branch`, `tag`, `push` or `repository`.
+    /// - `enforcement` (optional, [`UpdateOrgRuleset::enforcement`](crate::repos::update_org_ruleset::UpdateOrgRuleset::enforcement)): How strictly the rules apply: `disabled`, `active` or `evaluate`. `evaluate` (GitHub Enterprise only) records outcomes without blocking, for review in Rule Insights.
+    /// - `bypass_actors` (optional, [`UpdateOrgRuleset::bypass_actors`](crate::repos::update_org_ruleset::UpdateOrgRuleset::bypass_actors)): Actors allowed to bypass the rules.
+    /// - `conditions` (optional, [`UpdateOrgRuleset::conditions`](crate::repos::update_org_ruleset::UpdateOrgRuleset::conditions)): Which repositories and refs the ruleset covers. Branch and tag rulesets combine `ref_name` with one of `repository_name`, `repository_id` or `repository_property`; push rulesets may leave out `ref_name`; repository rulesets use only the repository selector.
+    /// - `rules` (optional, [`UpdateOrgRuleset::rules`](crate::repos::update_org_ruleset::UpdateOrgRuleset::rules)): Rules of the ruleset.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `PUT /orgs/{org}/rulesets/{ruleset_id}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/orgs/rules#update-an-organization-repository-ruleset)
+    #[inline]
+    pub fn update_org_ruleset(
+        &self,
+        org: impl Into<String>,
+        ruleset_id: i64,
+    ) -> update_org_ruleset::UpdateOrgRuleset<'c> {
+        update_org_ruleset::UpdateOrgRuleset {
+            client: self.client,
+            org: org.into(),
+            ruleset_id,
+            name: None,
+            target: None,
+            enforcement: None,
+            bypass_actors: None,
+            conditions: None,
+            rules: None,
+        }
+    }
+    /// Change the review requirements of a branch
+    ///
+    /// Edits the pull request review rules of a protected branch. Lists of users and teams given here replace the earlier ones. Needs admin or owner rights, with branch protection on.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `branch` (required): Name of the branch, without the `refs/heads/` prefix. Wildcards are not accepted.
+    /// - `dismissal_restrictions` (optional, [`UpdatePullRequestReviewProtection::dismissal_restrictions`](crate::repos::update_pull_request_review_protection::UpdatePullRequestReviewProtection::dismissal_restrictions)): Who may dismiss reviews. An empty object lifts the restriction. User and team lists only work in organization repositories; leave this out for personal ones.
+    /// - `dismiss_stale_reviews` (optional, [`UpdatePullRequestReviewProtection::dismiss_stale_reviews`](crate::repos::update_pull_request_review_protection::UpdatePullRequestReviewProtection::dismiss_stale_reviews)): Whether a new push dismisses earlier approvals.
+    /// - `require_code_owner_reviews` (optional, [`UpdatePullRequestReviewProtection::require_code_owner_reviews`](crate::repos::update_pull_request_review_protection::UpdatePullRequestReviewProtection::require_code_owner_reviews)): Whether code owners must approve changes to the files they own.
+    /// - `required_approving_review_count` (optional, [`UpdatePullRequestReviewProtection::required_approving_review_count`](crate::repos::update_pull_request_review_protection::UpdatePullRequestReviewProtection::required_approving_review_count)): Approvals needed before merging, from 1 to 6; `0` requires none.
+    /// - `require_last_push_approval` (optional, [`UpdatePullRequestReviewProtection::require_last_push_approval`](crate::repos::update_pull_request_review_protection::UpdatePullRequestReviewProtection::require_last_push_approval)): Whether the latest push must be approved by someone other than its author. Default: `false`.
+    /// - `bypass_pull_request_allowances` (optional, [`UpdatePullRequestReviewProtection::bypass_pull_request_allowances`](crate::repos::update_pull_request_review_protection::UpdatePullRequestReviewProtection::bypass_pull_request_allowances)): Users, teams or apps that may skip the pull request requirements.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `PATCH /repos/{owner}/{repo}/branches/{branch}/protection/required_pull_request_reviews`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/branches/branch-protection#update-pull-request-review-protection)
+    #[inline]
+    pub fn update_pull_request_review_protection(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        branch: impl Into<String>,
+    ) -> update_pull_request_review_protection::UpdatePullRequestReviewProtection<'c> {
+        update_pull_request_review_protection::UpdatePullRequestReviewProtection {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            branch: branch.into(),
+            dismissal_restrictions: None,
+            dismiss_stale_reviews: None,
+            require_code_owner_reviews: None,
+            required_approving_review_count: None,
+            require_last_push_approval: None,
+            bypass_pull_request_allowances: None,
         }
     }
     /// Edit a release
@@ -2965,6 +7128,107 @@ impl<'c> Repos<'c> {
             state: None,
         }
     }
+    /// Change a ruleset of a repository
+    ///
+    /// Edits a ruleset of a repository; fields left out keep their values. Needs admin access to the repository.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `ruleset_id` (required): Numeric ID of the ruleset.
+    /// - `name` (optional, [`UpdateRepoRuleset::name`](crate::repos::update_repo_ruleset::UpdateRepoRuleset::name)): New name of the ruleset.
+    /// - `target` (optional, [`UpdateRepoRuleset::target`](crate::repos::update_repo_ruleset::UpdateRepoRuleset::target)): What the ruleset applies to: `branch`, `tag` or `push`.
+    /// - `enforcement` (optional, [`UpdateRepoRuleset::enforcement`](crate::repos::update_repo_ruleset::UpdateRepoRuleset::enforcement)): How strictly the rules apply: `disabled`, `active` or `evaluate`. `evaluate` (GitHub Enterprise only) records outcomes without blocking, for review in Rule Insights.
+    /// - `bypass_actors` (optional, [`UpdateRepoRuleset::bypass_actors`](crate::repos::update_repo_ruleset::UpdateRepoRuleset::bypass_actors)): Actors allowed to bypass the rules.
+    /// - `conditions` (optional, [`UpdateRepoRuleset::conditions`](crate::repos::update_repo_ruleset::UpdateRepoRuleset::conditions)): Which refs the ruleset covers.
+    /// - `rules` (optional, [`UpdateRepoRuleset::rules`](crate::repos::update_repo_ruleset::UpdateRepoRuleset::rules)): Rules of the ruleset.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `PUT /repos/{owner}/{repo}/rulesets/{ruleset_id}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/repos/rules#update-a-repository-ruleset)
+    #[inline]
+    pub fn update_repo_ruleset(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        ruleset_id: i64,
+    ) -> update_repo_ruleset::UpdateRepoRuleset<'c> {
+        update_repo_ruleset::UpdateRepoRuleset {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            ruleset_id,
+            name: None,
+            target: None,
+            enforcement: None,
+            bypass_actors: None,
+            conditions: None,
+            rules: None,
+        }
+    }
+    /// Change the required status checks of a branch (old name)
+    ///
+    /// Renamed to [`Repos::update_status_check_protection`](crate::repos::Repos::update_status_check_protection); this forwards to it.
+    ///
+    /// # Route
+    ///
+    /// `PATCH /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks`
+    #[deprecated(note = "renamed to `repos.updateStatusCheckProtection`")]
+    #[inline]
+    pub fn update_status_check_potection(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        branch: impl Into<String>,
+    ) -> crate::repos::update_status_check_protection::UpdateStatusCheckProtection<'c> {
+        self.client.repos().update_status_check_protection(owner, repo, branch)
+    }
+    /// Change the required status checks of a branch
+    ///
+    /// Edits which status checks a protected branch requires and whether branches must be current before merging. Needs admin or owner rights, with branch protection on.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `branch` (required): Name of the branch, without the `refs/heads/` prefix. Wildcards are not accepted.
+    /// - `strict` (optional, [`UpdateStatusCheckProtection::strict`](crate::repos::update_status_check_protection::UpdateStatusCheckProtection::strict)): Whether a branch must be up to date with its base before merging.
+    /// - `contexts` (optional, [`UpdateStatusCheckProtection::contexts`](crate::repos::update_status_check_protection::UpdateStatusCheckProtection::contexts), deprecated): **Closing down:** use `checks`. Names of the status checks to require; a check last reported by a GitHub App must keep coming from that app.
+    /// - `checks` (optional, [`UpdateStatusCheckProtection::checks`](crate::repos::update_status_check_protection::UpdateStatusCheckProtection::checks)): Status checks to require before merging.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `PATCH /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/branches/branch-protection#update-status-check-protection)
+    #[inline]
+    pub fn update_status_check_protection(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        branch: impl Into<String>,
+    ) -> update_status_check_protection::UpdateStatusCheckProtection<'c> {
+        update_status_check_protection::UpdateStatusCheckProtection {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            branch: branch.into(),
+            strict: None,
+            contexts: None,
+            checks: None,
+        }
+    }
     /// Edit a repository webhook
     ///
     /// Changes the configuration, events or active state of a webhook.
@@ -3006,6 +7270,47 @@ impl<'c> Repos<'c> {
             add_events: None,
             remove_events: None,
             active: None,
+        }
+    }
+    /// Change the delivery settings of a repository webhook
+    ///
+    /// Edits only the `config` part of a repository webhook (address, content type, secret, TLS check); use `repos.updateWebhook` for events and the `active` flag. OAuth app tokens and classic personal access tokens need `write:repo_hook` or `repo`.
+    ///
+    /// # Parameters
+    ///
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    /// - `hook_id` (required): Numeric ID of the webhook, also sent in the `X-GitHub-Hook-ID` header of each delivery.
+    /// - `url` (optional, [`UpdateWebhookConfigForRepo::url`](crate::repos::update_webhook_config_for_repo::UpdateWebhookConfigForRepo::url)): Address the payloads are sent to.
+    /// - `content_type` (optional, [`UpdateWebhookConfigForRepo::content_type`](crate::repos::update_webhook_config_for_repo::UpdateWebhookConfigForRepo::content_type)): Format of the payload: `json` or `form`. Default: `form`.
+    /// - `secret` (optional, [`UpdateWebhookConfigForRepo::secret`](crate::repos::update_webhook_config_for_repo::UpdateWebhookConfigForRepo::secret)): Secret used to sign each delivery in the signature headers.
+    /// - `insecure_ssl` (optional, [`UpdateWebhookConfigForRepo::insecure_ssl`](crate::repos::update_webhook_config_for_repo::UpdateWebhookConfigForRepo::insecure_ssl)): `0` verifies the TLS certificate of the address, `1` does not. Verification is strongly advised.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `PATCH /repos/{owner}/{repo}/hooks/{hook_id}/config`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/repos/webhooks#update-a-webhook-configuration-for-a-repository)
+    #[inline]
+    pub fn update_webhook_config_for_repo(
+        &self,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+        hook_id: i64,
+    ) -> update_webhook_config_for_repo::UpdateWebhookConfigForRepo<'c> {
+        update_webhook_config_for_repo::UpdateWebhookConfigForRepo {
+            client: self.client,
+            owner: owner.into(),
+            repo: repo.into(),
+            hook_id,
+            url: None,
+            content_type: None,
+            secret: None,
+            insecure_ssl: None,
         }
     }
     /// Upload a file to a release
@@ -3106,6 +7411,51 @@ pub mod accept_invitation_for_authenticated_user {
         }
     }
 }
+/// Request builder and parameter types of [`Repos::add_app_access_restrictions`](crate::repos::Repos::add_app_access_restrictions).
+pub mod add_app_access_restrictions {
+    /// Request for [`Repos::add_app_access_restrictions`](crate::repos::Repos::add_app_access_restrictions): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct AddAppAccessRestrictions<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) branch: String,
+        pub(super) apps: Vec<String>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for AddAppAccessRestrictions<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> AddAppAccessRestrictions<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Post,
+                "/repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Slashed(&self.branch),
+                ],
+            );
+            let mut body = crate::runtime::JsonObject::new();
+            body.field("apps", &self.apps);
+            req = req.json(body);
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
 /// Request builder and parameter types of [`Repos::add_collaborator`](crate::repos::Repos::add_collaborator).
 pub mod add_collaborator {
     /// Request for [`Repos::add_collaborator`](crate::repos::Repos::add_collaborator): set optional parameters, then `send()` (or `build()` to adjust the request).
@@ -3176,6 +7526,219 @@ pub mod add_collaborator {
         }
     }
 }
+/// Request builder and parameter types of [`Repos::add_status_check_contexts`](crate::repos::Repos::add_status_check_contexts).
+pub mod add_status_check_contexts {
+    /// Request for [`Repos::add_status_check_contexts`](crate::repos::Repos::add_status_check_contexts): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct AddStatusCheckContexts<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) branch: String,
+        pub(super) contexts: Vec<String>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for AddStatusCheckContexts<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> AddStatusCheckContexts<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Post,
+                "/repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Slashed(&self.branch),
+                ],
+            );
+            let mut body = crate::runtime::JsonObject::new();
+            body.field("contexts", &self.contexts);
+            req = req.json(body);
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Repos::add_team_access_restrictions`](crate::repos::Repos::add_team_access_restrictions).
+pub mod add_team_access_restrictions {
+    /// Request for [`Repos::add_team_access_restrictions`](crate::repos::Repos::add_team_access_restrictions): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct AddTeamAccessRestrictions<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) branch: String,
+        pub(super) teams: Vec<String>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for AddTeamAccessRestrictions<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> AddTeamAccessRestrictions<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Post,
+                "/repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Slashed(&self.branch),
+                ],
+            );
+            let mut body = crate::runtime::JsonObject::new();
+            body.field("teams", &self.teams);
+            req = req.json(body);
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Repos::add_user_access_restrictions`](crate::repos::Repos::add_user_access_restrictions).
+pub mod add_user_access_restrictions {
+    /// Request for [`Repos::add_user_access_restrictions`](crate::repos::Repos::add_user_access_restrictions): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct AddUserAccessRestrictions<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) branch: String,
+        pub(super) users: Vec<String>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for AddUserAccessRestrictions<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> AddUserAccessRestrictions<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Post,
+                "/repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Slashed(&self.branch),
+                ],
+            );
+            let mut body = crate::runtime::JsonObject::new();
+            body.field("users", &self.users);
+            req = req.json(body);
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Repos::cancel_pages_deployment`](crate::repos::Repos::cancel_pages_deployment).
+pub mod cancel_pages_deployment {
+    /// Request for [`Repos::cancel_pages_deployment`](crate::repos::Repos::cancel_pages_deployment): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct CancelPagesDeployment<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) pages_deployment_id: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for CancelPagesDeployment<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> CancelPagesDeployment<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Post,
+                "/repos/{owner}/{repo}/pages/deployments/{pages_deployment_id}/cancel",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Segment(&self.pages_deployment_id),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Repos::check_automated_security_fixes`](crate::repos::Repos::check_automated_security_fixes).
+pub mod check_automated_security_fixes {
+    /// Request for [`Repos::check_automated_security_fixes`](crate::repos::Repos::check_automated_security_fixes): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct CheckAutomatedSecurityFixes<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for CheckAutomatedSecurityFixes<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> CheckAutomatedSecurityFixes<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/automated-security-fixes",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
 /// Request builder and parameter types of [`Repos::check_collaborator`](crate::repos::Repos::check_collaborator).
 pub mod check_collaborator {
     /// Request for [`Repos::check_collaborator`](crate::repos::Repos::check_collaborator): set optional parameters, then `send()` (or `build()` to adjust the request).
@@ -3222,6 +7785,232 @@ pub mod check_collaborator {
         ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<bool>> {
             self.build()
                 .send_with("repos.checkCollaborator", crate::runtime::decode::check)
+        }
+    }
+}
+/// Request builder and parameter types of [`Repos::check_immutable_releases`](crate::repos::Repos::check_immutable_releases).
+pub mod check_immutable_releases {
+    /// Request for [`Repos::check_immutable_releases`](crate::repos::Repos::check_immutable_releases): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct CheckImmutableReleases<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for CheckImmutableReleases<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> CheckImmutableReleases<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/immutable-releases",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Repos::check_private_vulnerability_reporting`](crate::repos::Repos::check_private_vulnerability_reporting).
+pub mod check_private_vulnerability_reporting {
+    /// Request for [`Repos::check_private_vulnerability_reporting`](crate::repos::Repos::check_private_vulnerability_reporting): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct CheckPrivateVulnerabilityReporting<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for CheckPrivateVulnerabilityReporting<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> CheckPrivateVulnerabilityReporting<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/private-vulnerability-reporting",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Repos::check_vulnerability_alerts`](crate::repos::Repos::check_vulnerability_alerts).
+pub mod check_vulnerability_alerts {
+    /// Request for [`Repos::check_vulnerability_alerts`](crate::repos::Repos::check_vulnerability_alerts): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct CheckVulnerabilityAlerts<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for CheckVulnerabilityAlerts<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> CheckVulnerabilityAlerts<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/vulnerability-alerts",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Repos::codeowners_errors`](crate::repos::Repos::codeowners_errors).
+pub mod codeowners_errors {
+    /// Request for [`Repos::codeowners_errors`](crate::repos::Repos::codeowners_errors): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct CodeownersErrors<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) r#ref: Option<String>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for CodeownersErrors<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> CodeownersErrors<'c> {
+        /// Branch, tag or commit whose CODEOWNERS file is checked. Default: the repository's default branch.
+        #[inline]
+        pub fn r#ref(mut self, r#ref: impl Into<String>) -> Self {
+            self.r#ref = Some(r#ref.into());
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/codeowners/errors",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                ],
+            );
+            if let Some(value) = self.r#ref {
+                req = req.query("ref", value);
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Repos::compare_commits`](crate::repos::Repos::compare_commits).
+pub mod compare_commits {
+    /// Request for [`Repos::compare_commits`](crate::repos::Repos::compare_commits): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct CompareCommits<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) base: String,
+        pub(super) head: String,
+        pub(super) per_page: Option<i64>,
+        pub(super) page: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for CompareCommits<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> CompareCommits<'c> {
+        /// How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+        #[inline]
+        pub fn per_page(mut self, per_page: i64) -> Self {
+            self.per_page = Some(per_page);
+            self
+        }
+        /// Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+        #[inline]
+        pub fn page(mut self, page: i64) -> Self {
+            self.page = Some(page);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/compare/{base}...{head}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Segment(&self.base),
+                    crate::runtime::encode::PathValue::Segment(&self.head),
+                ],
+            );
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
+            }
+            if let Some(value) = self.page {
+                req = req.query("page", value.to_string());
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
         }
     }
 }
@@ -3303,6 +8092,229 @@ pub mod compare_commits_with_basehead {
                     "repos.compareCommitsWithBasehead",
                     crate::runtime::decode::json,
                 )
+        }
+    }
+}
+/// Request builder and parameter types of [`Repos::create_attestation`](crate::repos::Repos::create_attestation).
+pub mod create_attestation {
+    /// Request for [`Repos::create_attestation`](crate::repos::Repos::create_attestation): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct CreateAttestation<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) bundle: crate::repos::create_attestation::Bundle,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for CreateAttestation<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> CreateAttestation<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Post,
+                "/repos/{owner}/{repo}/attestations",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                ],
+            );
+            let mut body = crate::runtime::JsonObject::new();
+            body.field("bundle", &self.bundle);
+            req = req.json(body);
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+    /// The attestation as a Sigstore bundle.
+    #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+    pub struct Bundle {
+        /// Media type of the bundle format.
+        #[serde(rename = "mediaType")]
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub media_type: Option<String>,
+        /// Material needed to verify the signature, such as certificates or a public key.
+        #[serde(rename = "verificationMaterial")]
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub verification_material: Option<::std::collections::BTreeMap<String, String>>,
+        /// DSSE envelope holding the signed statement.
+        #[serde(rename = "dsseEnvelope")]
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub dsse_envelope: Option<::std::collections::BTreeMap<String, String>>,
+    }
+}
+/// Request builder and parameter types of [`Repos::create_autolink`](crate::repos::Repos::create_autolink).
+pub mod create_autolink {
+    /// Request for [`Repos::create_autolink`](crate::repos::Repos::create_autolink): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct CreateAutolink<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) key_prefix: String,
+        pub(super) url_template: String,
+        pub(super) is_alphanumeric: Option<bool>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for CreateAutolink<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> CreateAutolink<'c> {
+        /// Whether `<num>` may be letters `A-Z` (any case), digits and `-`, rather than digits only. Default: `true`.
+        #[inline]
+        pub fn is_alphanumeric(mut self, is_alphanumeric: bool) -> Self {
+            self.is_alphanumeric = Some(is_alphanumeric);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Post,
+                "/repos/{owner}/{repo}/autolinks",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                ],
+            );
+            let mut body = crate::runtime::JsonObject::new();
+            body.field("key_prefix", &self.key_prefix);
+            body.field("url_template", &self.url_template);
+            body.opt("is_alphanumeric", &self.is_alphanumeric);
+            req = req.json(body);
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Repos::create_commit_comment`](crate::repos::Repos::create_commit_comment).
+pub mod create_commit_comment {
+    /// Request for [`Repos::create_commit_comment`](crate::repos::Repos::create_commit_comment): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct CreateCommitComment<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) commit_sha: String,
+        pub(super) body: String,
+        pub(super) path: Option<String>,
+        pub(super) position: Option<i64>,
+        pub(super) line: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for CreateCommitComment<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> CreateCommitComment<'c> {
+        /// Path of the file the comment refers to, relative to the repository root.
+        #[inline]
+        pub fn path(mut self, path: impl Into<String>) -> Self {
+            self.path = Some(path.into());
+            self
+        }
+        /// Line of the diff to attach the comment to, counted from the diff's first hunk header.
+        #[inline]
+        pub fn position(mut self, position: i64) -> Self {
+            self.position = Some(position);
+            self
+        }
+        /// **Closing down:** use `position` instead. Line of the file to comment on.
+        #[deprecated(note = "the API docs say this parameter is closing down")]
+        #[inline]
+        pub fn line(mut self, line: i64) -> Self {
+            self.line = Some(line);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                    self.client,
+                    crate::runtime::Method::Post,
+                    "/repos/{owner}/{repo}/commits/{commit_sha}/comments",
+                    &[
+                        crate::runtime::encode::PathValue::Segment(&self.owner),
+                        crate::runtime::encode::PathValue::Segment(&self.repo),
+                        crate::runtime::encode::PathValue::Segment(&self.commit_sha),
+                    ],
+                )
+                .triggers_notifications();
+            let mut body = crate::runtime::JsonObject::new();
+            body.field("body", &self.body);
+            body.opt("path", &self.path);
+            body.opt("position", &self.position);
+            body.opt("line", &self.line);
+            req = req.json(body);
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Repos::create_commit_signature_protection`](crate::repos::Repos::create_commit_signature_protection).
+pub mod create_commit_signature_protection {
+    /// Request for [`Repos::create_commit_signature_protection`](crate::repos::Repos::create_commit_signature_protection): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct CreateCommitSignatureProtection<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) branch: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for CreateCommitSignatureProtection<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> CreateCommitSignatureProtection<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Post,
+                "/repos/{owner}/{repo}/branches/{branch}/protection/required_signatures",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Slashed(&self.branch),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
         }
     }
 }
@@ -3436,6 +8448,65 @@ pub mod create_commit_status {
             serializer: S,
         ) -> Result<S::Ok, S::Error> {
             serializer.serialize_str(self.as_str())
+        }
+    }
+}
+/// Request builder and parameter types of [`Repos::create_deploy_key`](crate::repos::Repos::create_deploy_key).
+pub mod create_deploy_key {
+    /// Request for [`Repos::create_deploy_key`](crate::repos::Repos::create_deploy_key): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct CreateDeployKey<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) title: Option<String>,
+        pub(super) key: String,
+        pub(super) read_only: Option<bool>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for CreateDeployKey<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> CreateDeployKey<'c> {
+        /// Label for the key.
+        #[inline]
+        pub fn title(mut self, title: impl Into<String>) -> Self {
+            self.title = Some(title.into());
+            self
+        }
+        /// Whether the key can only read. A key with write access can do what an organization member with admin access or a collaborator on a personal repository can do.
+        #[inline]
+        pub fn read_only(mut self, read_only: bool) -> Self {
+            self.read_only = Some(read_only);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Post,
+                "/repos/{owner}/{repo}/keys",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                ],
+            );
+            let mut body = crate::runtime::JsonObject::new();
+            body.opt("title", &self.title);
+            body.field("key", &self.key);
+            body.opt("read_only", &self.read_only);
+            req = req.json(body);
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
         }
     }
 }
@@ -3600,6 +8671,159 @@ pub mod create_deployment {
         #[inline]
         fn from(value: &str) -> Self {
             Self::String(value.to_owned())
+        }
+    }
+}
+/// Request builder and parameter types of [`Repos::create_deployment_branch_policy`](crate::repos::Repos::create_deployment_branch_policy).
+pub mod create_deployment_branch_policy {
+    /// Request for [`Repos::create_deployment_branch_policy`](crate::repos::Repos::create_deployment_branch_policy): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct CreateDeploymentBranchPolicy<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) environment_name: String,
+        pub(super) name: String,
+        pub(super) r#type: Option<crate::repos::create_deployment_branch_policy::Type>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for CreateDeploymentBranchPolicy<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> CreateDeploymentBranchPolicy<'c> {
+        /// Whether the pattern applies to branches or to tags: `branch` or `tag`.
+        #[inline]
+        pub fn r#type(
+            mut self,
+            r#type: crate::repos::create_deployment_branch_policy::Type,
+        ) -> Self {
+            self.r#type = Some(r#type);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Post,
+                "/repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Segment(&self.environment_name),
+                ],
+            );
+            let mut body = crate::runtime::JsonObject::new();
+            body.field("name", &self.name);
+            body.opt("type", &self.r#type);
+            req = req.json(body);
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+    /// Whether the pattern applies to branches or to tags: `branch` or `tag`.
+    #[derive(Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum Type {
+        /// `branch`
+        Branch,
+        /// `tag`
+        Tag,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl ::std::fmt::Debug for Type {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Branch => "Branch",
+                    Self::Tag => "Tag",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
+    }
+    impl Type {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Branch => "branch",
+                Self::Tag => "tag",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for Type {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+}
+/// Request builder and parameter types of [`Repos::create_deployment_protection_rule`](crate::repos::Repos::create_deployment_protection_rule).
+pub mod create_deployment_protection_rule {
+    /// Request for [`Repos::create_deployment_protection_rule`](crate::repos::Repos::create_deployment_protection_rule): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct CreateDeploymentProtectionRule<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) environment_name: String,
+        pub(super) integration_id: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for CreateDeploymentProtectionRule<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> CreateDeploymentProtectionRule<'c> {
+        /// ID of the GitHub App that provides the rule.
+        #[inline]
+        pub fn integration_id(mut self, integration_id: i64) -> Self {
+            self.integration_id = Some(integration_id);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Post,
+                "/repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Segment(&self.environment_name),
+                ],
+            );
+            let mut body = crate::runtime::JsonObject::new();
+            body.opt("integration_id", &self.integration_id);
+            if !body.is_empty() {
+                req = req.json(body);
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
         }
     }
 }
@@ -3772,6 +8996,60 @@ pub mod create_deployment_status {
             serializer: S,
         ) -> Result<S::Ok, S::Error> {
             serializer.serialize_str(self.as_str())
+        }
+    }
+}
+/// Request builder and parameter types of [`Repos::create_dispatch_event`](crate::repos::Repos::create_dispatch_event).
+pub mod create_dispatch_event {
+    /// Request for [`Repos::create_dispatch_event`](crate::repos::Repos::create_dispatch_event): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct CreateDispatchEvent<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) event_type: String,
+        pub(super) client_payload: Option<::std::collections::BTreeMap<String, String>>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for CreateDispatchEvent<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> CreateDispatchEvent<'c> {
+        /// Free-form JSON passed on with the event, for the workflow to read. At most 10 top-level keys and under 64 KB.
+        #[inline]
+        pub fn client_payload(
+            mut self,
+            client_payload: ::std::collections::BTreeMap<String, String>,
+        ) -> Self {
+            self.client_payload = Some(client_payload);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Post,
+                "/repos/{owner}/{repo}/dispatches",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                ],
+            );
+            let mut body = crate::runtime::JsonObject::new();
+            body.field("event_type", &self.event_type);
+            body.opt("client_payload", &self.client_payload);
+            req = req.json(body);
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
         }
     }
 }
@@ -5140,6 +10418,1182 @@ pub mod create_or_update_file_contents {
         }
     }
 }
+/// Request builder and parameter types of [`Repos::create_org_ruleset`](crate::repos::Repos::create_org_ruleset).
+pub mod create_org_ruleset {
+    /// Request for [`Repos::create_org_ruleset`](crate::repos::Repos::create_org_ruleset): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct CreateOrgRuleset<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) name: String,
+        pub(super) target: Option<crate::repos::create_org_ruleset::Target>,
+        pub(super) enforcement: crate::repos::create_org_ruleset::Enforcement,
+        pub(super) bypass_actors: Option<
+            Vec<crate::repos::create_org_ruleset::BypassActorsItem>,
+        >,
+        pub(super) conditions: Option<::serde_json::Map<String, ::serde_json::Value>>,
+        pub(super) rules: Option<Vec<crate::repos::create_org_ruleset::RulesItem>>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for CreateOrgRuleset<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> CreateOrgRuleset<'c> {
+        /// What the ruleset applies to: `branch`, `tag`, `push` or `repository`. Default: `branch`.
+        #[inline]
+        pub fn target(
+            mut self,
+            target: crate::repos::create_org_ruleset::Target,
+        ) -> Self {
+            self.target = Some(target);
+            self
+        }
+        /// Actors allowed to bypass the rules.
+        #[inline]
+        pub fn bypass_actors(
+            mut self,
+            bypass_actors: Vec<crate::repos::create_org_ruleset::BypassActorsItem>,
+        ) -> Self {
+            self.bypass_actors = Some(bypass_actors);
+            self
+        }
+        /// Which repositories and refs the ruleset covers. Branch and tag rulesets combine `ref_name` with one of `repository_name`, `repository_id` or `repository_property`; push rulesets may leave out `ref_name`; repository rulesets use only the repository selector.
+        #[inline]
+        pub fn conditions(
+            mut self,
+            conditions: ::serde_json::Map<String, ::serde_json::Value>,
+        ) -> Self {
+            self.conditions = Some(conditions);
+            self
+        }
+        /// Rules of the ruleset.
+        #[inline]
+        pub fn rules(
+            mut self,
+            rules: Vec<crate::repos::create_org_ruleset::RulesItem>,
+        ) -> Self {
+            self.rules = Some(rules);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Post,
+                "/orgs/{org}/rulesets",
+                &[crate::runtime::encode::PathValue::Segment(&self.org)],
+            );
+            let mut body = crate::runtime::JsonObject::new();
+            body.field("name", &self.name);
+            body.opt("target", &self.target);
+            body.field("enforcement", &self.enforcement);
+            body.opt("bypass_actors", &self.bypass_actors);
+            body.opt("conditions", &self.conditions);
+            body.opt("rules", &self.rules);
+            req = req.json(body);
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+    /// What the ruleset applies to: `branch`, `tag`, `push` or `repository`. Default: `branch`.
+    #[derive(Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum Target {
+        /// `branch`
+        Branch,
+        /// `tag`
+        Tag,
+        /// `push`
+        Push,
+        /// `repository`
+        Repository,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl ::std::fmt::Debug for Target {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Branch => "Branch",
+                    Self::Tag => "Tag",
+                    Self::Push => "Push",
+                    Self::Repository => "Repository",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
+    }
+    impl Target {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Branch => "branch",
+                Self::Tag => "tag",
+                Self::Push => "push",
+                Self::Repository => "repository",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for Target {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    /// How strictly the rules apply: `disabled`, `active` or `evaluate`. `evaluate` (GitHub Enterprise only) records outcomes without blocking, for review in Rule Insights.
+    #[derive(Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum Enforcement {
+        /// `disabled`
+        Disabled,
+        /// `active`
+        Active,
+        /// `evaluate`
+        Evaluate,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl ::std::fmt::Debug for Enforcement {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Disabled => "Disabled",
+                    Self::Active => "Active",
+                    Self::Evaluate => "Evaluate",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
+    }
+    impl Enforcement {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Disabled => "disabled",
+                Self::Active => "active",
+                Self::Evaluate => "evaluate",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for Enforcement {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    /// Kind of actor.
+    #[derive(Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum BypassActorsActorType {
+        /// `Integration`
+        Integration,
+        /// `OrganizationAdmin`
+        OrganizationAdmin,
+        /// `RepositoryRole`
+        RepositoryRole,
+        /// `Team`
+        Team,
+        /// `DeployKey`
+        DeployKey,
+        /// `EnterpriseOwner`
+        EnterpriseOwner,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl ::std::fmt::Debug for BypassActorsActorType {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Integration => "Integration",
+                    Self::OrganizationAdmin => "OrganizationAdmin",
+                    Self::RepositoryRole => "RepositoryRole",
+                    Self::Team => "Team",
+                    Self::DeployKey => "DeployKey",
+                    Self::EnterpriseOwner => "EnterpriseOwner",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
+    }
+    impl BypassActorsActorType {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Integration => "Integration",
+                Self::OrganizationAdmin => "OrganizationAdmin",
+                Self::RepositoryRole => "RepositoryRole",
+                Self::Team => "Team",
+                Self::DeployKey => "DeployKey",
+                Self::EnterpriseOwner => "EnterpriseOwner",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for BypassActorsActorType {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    /// When the actor may bypass: `always`, only through pull requests (`pull_request`, branch rulesets only, not for deploy keys), or `exempt` (rules are skipped and no bypass is logged). Default: `always`.
+    #[derive(Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum BypassActorsBypassMode {
+        /// `always`
+        Always,
+        /// `pull_request`
+        PullRequest,
+        /// `exempt`
+        Exempt,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl ::std::fmt::Debug for BypassActorsBypassMode {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Always => "Always",
+                    Self::PullRequest => "PullRequest",
+                    Self::Exempt => "Exempt",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
+    }
+    impl BypassActorsBypassMode {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Always => "always",
+                Self::PullRequest => "pull_request",
+                Self::Exempt => "exempt",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for BypassActorsBypassMode {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    /// Actors allowed to bypass the rules.
+    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+    pub struct BypassActorsItem {
+        /// ID of the actor. Needed for `Integration`, `RepositoryRole` and `Team`; use `1` for `OrganizationAdmin` and `null` for `DeployKey`.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub actor_id: Option<Option<i64>>,
+        /// Kind of actor.
+        pub actor_type: crate::repos::create_org_ruleset::BypassActorsActorType,
+        /// When the actor may bypass: `always`, only through pull requests (`pull_request`, branch rulesets only, not for deploy keys), or `exempt` (rules are skipped and no bypass is logged). Default: `always`.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub bypass_mode: Option<
+            crate::repos::create_org_ruleset::BypassActorsBypassMode,
+        >,
+    }
+    impl BypassActorsItem {
+        /// A value with the required fields; optional ones are unset (`None`).
+        #[inline]
+        pub fn new(
+            actor_type: crate::repos::create_org_ruleset::BypassActorsActorType,
+        ) -> Self {
+            Self {
+                actor_id: None,
+                actor_type,
+                bypass_mode: None,
+            }
+        }
+    }
+    /// Kind of rule; it decides which `parameters` apply.
+    #[derive(Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum RulesType {
+        /// `creation`
+        Creation,
+        /// `update`
+        Update,
+        /// `deletion`
+        Deletion,
+        /// `required_linear_history`
+        RequiredLinearHistory,
+        /// `required_deployments`
+        RequiredDeployments,
+        /// `required_signatures`
+        RequiredSignatures,
+        /// `pull_request`
+        PullRequest,
+        /// `required_status_checks`
+        RequiredStatusChecks,
+        /// `non_fast_forward`
+        NonFastForward,
+        /// `commit_message_pattern`
+        CommitMessagePattern,
+        /// `commit_author_email_pattern`
+        CommitAuthorEmailPattern,
+        /// `committer_email_pattern`
+        CommitterEmailPattern,
+        /// `branch_name_pattern`
+        BranchNamePattern,
+        /// `tag_name_pattern`
+        TagNamePattern,
+        /// `file_path_restriction`
+        FilePathRestriction,
+        /// `max_file_path_length`
+        MaxFilePathLength,
+        /// `file_extension_restriction`
+        FileExtensionRestriction,
+        /// `max_file_size`
+        MaxFileSize,
+        /// `workflows`
+        Workflows,
+        /// `code_scanning`
+        CodeScanning,
+        /// `copilot_code_review`
+        CopilotCodeReview,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl ::std::fmt::Debug for RulesType {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Creation => "Creation",
+                    Self::Update => "Update",
+                    Self::Deletion => "Deletion",
+                    Self::RequiredLinearHistory => "RequiredLinearHistory",
+                    Self::RequiredDeployments => "RequiredDeployments",
+                    Self::RequiredSignatures => "RequiredSignatures",
+                    Self::PullRequest => "PullRequest",
+                    Self::RequiredStatusChecks => "RequiredStatusChecks",
+                    Self::NonFastForward => "NonFastForward",
+                    Self::CommitMessagePattern => "CommitMessagePattern",
+                    Self::CommitAuthorEmailPattern => "CommitAuthorEmailPattern",
+                    Self::CommitterEmailPattern => "CommitterEmailPattern",
+                    Self::BranchNamePattern => "BranchNamePattern",
+                    Self::TagNamePattern => "TagNamePattern",
+                    Self::FilePathRestriction => "FilePathRestriction",
+                    Self::MaxFilePathLength => "MaxFilePathLength",
+                    Self::FileExtensionRestriction => "FileExtensionRestriction",
+                    Self::MaxFileSize => "MaxFileSize",
+                    Self::Workflows => "Workflows",
+                    Self::CodeScanning => "CodeScanning",
+                    Self::CopilotCodeReview => "CopilotCodeReview",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
+    }
+    impl RulesType {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Creation => "creation",
+                Self::Update => "update",
+                Self::Deletion => "deletion",
+                Self::RequiredLinearHistory => "required_linear_history",
+                Self::RequiredDeployments => "required_deployments",
+                Self::RequiredSignatures => "required_signatures",
+                Self::PullRequest => "pull_request",
+                Self::RequiredStatusChecks => "required_status_checks",
+                Self::NonFastForward => "non_fast_forward",
+                Self::CommitMessagePattern => "commit_message_pattern",
+                Self::CommitAuthorEmailPattern => "commit_author_email_pattern",
+                Self::CommitterEmailPattern => "committer_email_pattern",
+                Self::BranchNamePattern => "branch_name_pattern",
+                Self::TagNamePattern => "tag_name_pattern",
+                Self::FilePathRestriction => "file_path_restriction",
+                Self::MaxFilePathLength => "max_file_path_length",
+                Self::FileExtensionRestriction => "file_extension_restriction",
+                Self::MaxFileSize => "max_file_size",
+                Self::Workflows => "workflows",
+                Self::CodeScanning => "code_scanning",
+                Self::CopilotCodeReview => "copilot_code_review",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for RulesType {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    /// (`pull_request`) Merge methods that may be used: `merge`, `squash`, `rebase`; at least one.
+    #[derive(Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum RulesParametersAllowedMergeMethods {
+        /// `merge`
+        Merge,
+        /// `squash`
+        Squash,
+        /// `rebase`
+        Rebase,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl ::std::fmt::Debug for RulesParametersAllowedMergeMethods {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Merge => "Merge",
+                    Self::Squash => "Squash",
+                    Self::Rebase => "Rebase",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
+    }
+    impl RulesParametersAllowedMergeMethods {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Merge => "merge",
+                Self::Squash => "squash",
+                Self::Rebase => "rebase",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for RulesParametersAllowedMergeMethods {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    /// Kind of reviewer.
+    #[derive(Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum RulesParametersRequiredReviewersReviewerType {
+        /// `Team`
+        Team,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl ::std::fmt::Debug for RulesParametersRequiredReviewersReviewerType {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Team => "Team",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
+    }
+    impl RulesParametersRequiredReviewersReviewerType {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Team => "Team",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for RulesParametersRequiredReviewersReviewerType {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    /// The reviewing team.
+    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+    pub struct RulesParametersRequiredReviewersReviewer {
+        /// ID of the team.
+        pub id: i64,
+        /// Kind of reviewer.
+        pub r#type: crate::repos::create_org_ruleset::RulesParametersRequiredReviewersReviewerType,
+    }
+    impl RulesParametersRequiredReviewersReviewer {
+        /// A value with the required fields; optional ones are unset (`None`).
+        #[inline]
+        pub fn new(
+            id: i64,
+            r#type: crate::repos::create_org_ruleset::RulesParametersRequiredReviewersReviewerType,
+        ) -> Self {
+            Self { id, r#type }
+        }
+    }
+    /// (`pull_request`, beta) Teams that must review changes to given files.
+    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+    pub struct RulesParametersRequiredReviewersItem {
+        /// Fnmatch patterns of the files the team must review.
+        pub file_patterns: Vec<String>,
+        /// Approvals needed from the team; with `0` the team is requested but its approval is optional.
+        pub minimum_approvals: i64,
+        /// The reviewing team.
+        pub reviewer: crate::repos::create_org_ruleset::RulesParametersRequiredReviewersReviewer,
+    }
+    impl RulesParametersRequiredReviewersItem {
+        /// A value with the required fields; optional ones are unset (`None`).
+        #[inline]
+        pub fn new(
+            file_patterns: impl IntoIterator<Item = impl Into<String>>,
+            minimum_approvals: i64,
+            reviewer: crate::repos::create_org_ruleset::RulesParametersRequiredReviewersReviewer,
+        ) -> Self {
+            Self {
+                file_patterns: file_patterns.into_iter().map(Into::into).collect(),
+                minimum_approvals,
+                reviewer,
+            }
+        }
+    }
+    /// (`required_status_checks`) Status checks that must pass.
+    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+    pub struct RulesParametersRequiredStatusChecksItem {
+        /// Name of the status check.
+        pub context: String,
+        /// ID of the GitHub App the check must come from, if any.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub integration_id: Option<i64>,
+    }
+    impl RulesParametersRequiredStatusChecksItem {
+        /// A value with the required fields; optional ones are unset (`None`).
+        #[inline]
+        pub fn new(context: impl Into<String>) -> Self {
+            Self {
+                context: context.into(),
+                integration_id: None,
+            }
+        }
+    }
+    /// (pattern rules) How `pattern` is matched: `starts_with`, `ends_with`, `contains` or `regex`.
+    #[derive(Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum RulesParametersOperator {
+        /// `starts_with`
+        StartsWith,
+        /// `ends_with`
+        EndsWith,
+        /// `contains`
+        Contains,
+        /// `regex`
+        Regex,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl ::std::fmt::Debug for RulesParametersOperator {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::StartsWith => "StartsWith",
+                    Self::EndsWith => "EndsWith",
+                    Self::Contains => "Contains",
+                    Self::Regex => "Regex",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
+    }
+    impl RulesParametersOperator {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::StartsWith => "starts_with",
+                Self::EndsWith => "ends_with",
+                Self::Contains => "contains",
+                Self::Regex => "regex",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for RulesParametersOperator {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    /// (`workflows`) Workflows that must succeed.
+    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+    pub struct RulesParametersWorkflowsItem {
+        /// Path of the workflow file.
+        pub path: String,
+        /// Branch or tag to take the workflow file from.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub r#ref: Option<String>,
+        /// ID of the repository holding the workflow.
+        pub repository_id: i64,
+        /// Commit to take the workflow file from.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub sha: Option<String>,
+    }
+    impl RulesParametersWorkflowsItem {
+        /// A value with the required fields; optional ones are unset (`None`).
+        #[inline]
+        pub fn new(path: impl Into<String>, repository_id: i64) -> Self {
+            Self {
+                path: path.into(),
+                r#ref: None,
+                repository_id,
+                sha: None,
+            }
+        }
+    }
+    /// Alert severity from which results block the update: `none`, `errors`, `errors_and_warnings` or `all`.
+    #[derive(Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum RulesParametersCodeScanningToolsAlertsThreshold {
+        /// `none`
+        None,
+        /// `errors`
+        Errors,
+        /// `errors_and_warnings`
+        ErrorsAndWarnings,
+        /// `all`
+        All,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl ::std::fmt::Debug for RulesParametersCodeScanningToolsAlertsThreshold {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::None => "None",
+                    Self::Errors => "Errors",
+                    Self::ErrorsAndWarnings => "ErrorsAndWarnings",
+                    Self::All => "All",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
+    }
+    impl RulesParametersCodeScanningToolsAlertsThreshold {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::None => "none",
+                Self::Errors => "errors",
+                Self::ErrorsAndWarnings => "errors_and_warnings",
+                Self::All => "all",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for RulesParametersCodeScanningToolsAlertsThreshold {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    /// Security severity from which results block the update: `none`, `critical`, `high_or_higher`, `medium_or_higher` or `all`.
+    #[derive(Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum RulesParametersCodeScanningToolsSecurityAlertsThreshold {
+        /// `none`
+        None,
+        /// `critical`
+        Critical,
+        /// `high_or_higher`
+        HighOrHigher,
+        /// `medium_or_higher`
+        MediumOrHigher,
+        /// `all`
+        All,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl ::std::fmt::Debug for RulesParametersCodeScanningToolsSecurityAlertsThreshold {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::None => "None",
+                    Self::Critical => "Critical",
+                    Self::HighOrHigher => "HighOrHigher",
+                    Self::MediumOrHigher => "MediumOrHigher",
+                    Self::All => "All",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
+    }
+    impl RulesParametersCodeScanningToolsSecurityAlertsThreshold {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::None => "none",
+                Self::Critical => "critical",
+                Self::HighOrHigher => "high_or_higher",
+                Self::MediumOrHigher => "medium_or_higher",
+                Self::All => "all",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for RulesParametersCodeScanningToolsSecurityAlertsThreshold {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    /// (`code_scanning`) Code scanning tools whose results must allow the update.
+    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+    pub struct RulesParametersCodeScanningToolsItem {
+        /// Alert severity from which results block the update: `none`, `errors`, `errors_and_warnings` or `all`.
+        pub alerts_threshold: crate::repos::create_org_ruleset::RulesParametersCodeScanningToolsAlertsThreshold,
+        /// Security severity from which results block the update: `none`, `critical`, `high_or_higher`, `medium_or_higher` or `all`.
+        pub security_alerts_threshold: crate::repos::create_org_ruleset::RulesParametersCodeScanningToolsSecurityAlertsThreshold,
+        /// Name of the code scanning tool.
+        pub tool: String,
+    }
+    impl RulesParametersCodeScanningToolsItem {
+        /// A value with the required fields; optional ones are unset (`None`).
+        #[inline]
+        pub fn new(
+            alerts_threshold: crate::repos::create_org_ruleset::RulesParametersCodeScanningToolsAlertsThreshold,
+            security_alerts_threshold: crate::repos::create_org_ruleset::RulesParametersCodeScanningToolsSecurityAlertsThreshold,
+            tool: impl Into<String>,
+        ) -> Self {
+            Self {
+                alerts_threshold,
+                security_alerts_threshold,
+                tool: tool.into(),
+            }
+        }
+    }
+    /// Settings of the rule; their fields depend on its `type`, and some kinds have none.
+    ///
+    /// Exactly one of these alternatives is sent.
+    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+    #[serde(untagged)]
+    pub enum RulesParameters {
+        /// Send `update_allows_fetch_and_merge`.
+        UpdateAllowsFetchAndMerge {
+            /// (`update`) Whether the branch may still be updated by fetching from its upstream.
+            update_allows_fetch_and_merge: bool,
+        },
+        /// Send `required_deployment_environments`.
+        RequiredDeploymentEnvironments {
+            /// (`required_deployments`) Environments a deployment must succeed in before merging.
+            required_deployment_environments: Vec<String>,
+        },
+        /// Send `allowed_merge_methods`, `dismiss_stale_reviews_on_push`, `require_code_owner_review`, `require_last_push_approval`, `required_approving_review_count`, `required_review_thread_resolution`, `required_reviewers`.
+        RequiredApprovingReviewCount {
+            /// (`pull_request`) Merge methods that may be used: `merge`, `squash`, `rebase`; at least one.
+            #[serde(skip_serializing_if = "Option::is_none")]
+            allowed_merge_methods: Option<
+                Vec<crate::repos::create_org_ruleset::RulesParametersAllowedMergeMethods>,
+            >,
+            /// (`pull_request`) Whether new commits dismiss earlier approvals.
+            dismiss_stale_reviews_on_push: bool,
+            /// (`pull_request`) Whether changes to files with code owners need their approval.
+            require_code_owner_review: bool,
+            /// (`pull_request`) Whether the latest push must be approved by someone other than its author.
+            require_last_push_approval: bool,
+            /// (`pull_request`) How many approvals a pull request needs.
+            required_approving_review_count: i64,
+            /// (`pull_request`) Whether every review thread must be resolved before merging.
+            required_review_thread_resolution: bool,
+            /// (`pull_request`, beta) Teams that must review changes to given files.
+            #[serde(skip_serializing_if = "Option::is_none")]
+            required_reviewers: Option<
+                Vec<
+                    crate::repos::create_org_ruleset::RulesParametersRequiredReviewersItem,
+                >,
+            >,
+        },
+        /// Send `do_not_enforce_on_create`, `required_status_checks`, `strict_required_status_checks_policy`.
+        RequiredStatusChecks {
+            /// (`required_status_checks`, `workflows`) Whether a ref may be created even though the check would block it.
+            #[serde(skip_serializing_if = "Option::is_none")]
+            do_not_enforce_on_create: Option<bool>,
+            /// (`required_status_checks`) Status checks that must pass.
+            required_status_checks: Vec<
+                crate::repos::create_org_ruleset::RulesParametersRequiredStatusChecksItem,
+            >,
+            /// (`required_status_checks`) Whether a branch must be up to date with its base before merging; only matters with at least one check.
+            strict_required_status_checks_policy: bool,
+        },
+        /// Send `name`, `negate`, `operator`, `pattern`.
+        Pattern {
+            /// (pattern rules) Label shown to users for the rule.
+            #[serde(skip_serializing_if = "Option::is_none")]
+            name: Option<String>,
+            /// (pattern rules) Whether a match makes the rule fail instead of pass.
+            #[serde(skip_serializing_if = "Option::is_none")]
+            negate: Option<bool>,
+            /// (pattern rules) How `pattern` is matched: `starts_with`, `ends_with`, `contains` or `regex`.
+            operator: crate::repos::create_org_ruleset::RulesParametersOperator,
+            /// (pattern rules) Text or expression to match.
+            pattern: String,
+        },
+        /// Send `restricted_file_paths`.
+        RestrictedFilePaths {
+            /// (`file_path_restriction`) Paths that pushes may not touch.
+            restricted_file_paths: Vec<String>,
+        },
+        /// Send `max_file_path_length`.
+        MaxFilePathLength {
+            /// (`max_file_path_length`) Longest file path allowed, in characters.
+            max_file_path_length: i64,
+        },
+        /// Send `restricted_file_extensions`.
+        RestrictedFileExtensions {
+            /// (`file_extension_restriction`) File extensions that pushes may not add.
+            restricted_file_extensions: Vec<String>,
+        },
+        /// Send `max_file_size`.
+        MaxFileSize {
+            /// (`max_file_size`) Largest file allowed, in megabytes; Git LFS files are exempt.
+            max_file_size: i64,
+        },
+        /// Send `do_not_enforce_on_create`, `workflows`.
+        Workflows {
+            /// (`required_status_checks`, `workflows`) Whether a ref may be created even though the check would block it.
+            #[serde(skip_serializing_if = "Option::is_none")]
+            do_not_enforce_on_create: Option<bool>,
+            /// (`workflows`) Workflows that must succeed.
+            workflows: Vec<
+                crate::repos::create_org_ruleset::RulesParametersWorkflowsItem,
+            >,
+        },
+        /// Send `code_scanning_tools`.
+        CodeScanningTools {
+            /// (`code_scanning`) Code scanning tools whose results must allow the update.
+            code_scanning_tools: Vec<
+                crate::repos::create_org_ruleset::RulesParametersCodeScanningToolsItem,
+            >,
+        },
+        /// Send `review_draft_pull_requests`, `review_on_push`.
+        ReviewOnPush {
+            /// (`copilot_code_review`) Whether Copilot also reviews draft pull requests.
+            #[serde(skip_serializing_if = "Option::is_none")]
+            review_draft_pull_requests: Option<bool>,
+            /// (`copilot_code_review`) Whether Copilot reviews every new push.
+            #[serde(skip_serializing_if = "Option::is_none")]
+            review_on_push: Option<bool>,
+        },
+    }
+    /// Rules of the ruleset.
+    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+    pub struct RulesItem {
+        /// Kind of rule; it decides which `parameters` apply.
+        pub r#type: crate::repos::create_org_ruleset::RulesType,
+        /// Settings of the rule; their fields depend on its `type`, and some kinds have none.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub parameters: Option<crate::repos::create_org_ruleset::RulesParameters>,
+    }
+    impl RulesItem {
+        /// A value with the required fields; optional ones are unset (`None`).
+        #[inline]
+        pub fn new(r#type: crate::repos::create_org_ruleset::RulesType) -> Self {
+            Self { r#type, parameters: None }
+        }
+    }
+}
+/// Request builder and parameter types of [`Repos::create_pages_deployment`](crate::repos::Repos::create_pages_deployment).
+pub mod create_pages_deployment {
+    /// Request for [`Repos::create_pages_deployment`](crate::repos::Repos::create_pages_deployment): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct CreatePagesDeployment<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) artifact_id_or_artifact_url: crate::repos::create_pages_deployment::ArtifactIdOrArtifactUrl,
+        pub(super) environment: Option<String>,
+        pub(super) pages_build_version: String,
+        pub(super) oidc_token: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for CreatePagesDeployment<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> CreatePagesDeployment<'c> {
+        /// Environment to deploy to. Default: `github-pages`.
+        #[inline]
+        pub fn environment(mut self, environment: impl Into<String>) -> Self {
+            self.environment = Some(environment.into());
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Post,
+                "/repos/{owner}/{repo}/pages/deployments",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                ],
+            );
+            let mut body = crate::runtime::JsonObject::new();
+            body.merge(&self.artifact_id_or_artifact_url);
+            body.opt("environment", &self.environment);
+            body.field("pages_build_version", &self.pages_build_version);
+            body.field("oidc_token", &self.oidc_token);
+            req = req.json(body);
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+    /// Exactly one of: `artifact_id`, or `artifact_url`.
+    ///
+    /// Exactly one of these alternatives is sent.
+    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+    #[serde(untagged)]
+    pub enum ArtifactIdOrArtifactUrl {
+        /// Send `artifact_id`.
+        ArtifactId {
+            /// ID of the repository's artifact holding the site as a .zip or .tar archive. Send either `artifact_id` or `artifact_url`.
+            artifact_id: i64,
+        },
+        /// Send `artifact_url`.
+        ArtifactUrl {
+            /// URL of the repository's artifact holding the site as a .zip or .tar archive. Send either `artifact_id` or `artifact_url`.
+            artifact_url: String,
+        },
+    }
+}
+/// Request builder and parameter types of [`Repos::create_pages_site`](crate::repos::Repos::create_pages_site).
+pub mod create_pages_site {
+    /// Request for [`Repos::create_pages_site`](crate::repos::Repos::create_pages_site): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct CreatePagesSite<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) build_type: Option<crate::repos::create_pages_site::BuildType>,
+        pub(super) source: Option<crate::repos::create_pages_site::Source>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for CreatePagesSite<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> CreatePagesSite<'c> {
+        /// How the site is built: `legacy` (from a branch) or `workflow` (by GitHub Actions).
+        #[inline]
+        pub fn build_type(
+            mut self,
+            build_type: crate::repos::create_pages_site::BuildType,
+        ) -> Self {
+            self.build_type = Some(build_type);
+            self
+        }
+        /// Branch and folder the site is published from.
+        #[inline]
+        pub fn source(
+            mut self,
+            source: crate::repos::create_pages_site::Source,
+        ) -> Self {
+            self.source = Some(source);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Post,
+                "/repos/{owner}/{repo}/pages",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                ],
+            );
+            let mut body = crate::runtime::JsonObject::new();
+            body.opt("build_type", &self.build_type);
+            body.opt("source", &self.source);
+            if !body.is_empty() {
+                req = req.json(body);
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+    /// How the site is built: `legacy` (from a branch) or `workflow` (by GitHub Actions).
+    #[derive(Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum BuildType {
+        /// `legacy`
+        Legacy,
+        /// `workflow`
+        Workflow,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl ::std::fmt::Debug for BuildType {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Legacy => "Legacy",
+                    Self::Workflow => "Workflow",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
+    }
+    impl BuildType {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Legacy => "legacy",
+                Self::Workflow => "workflow",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for BuildType {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    /// Folder holding the sources: `/` or `/docs`. Default: `/`.
+    #[derive(Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum SourcePath {
+        /// `/`
+        Empty,
+        /// `/docs`
+        Docs,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl ::std::fmt::Debug for SourcePath {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Empty => "Empty",
+                    Self::Docs => "Docs",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
+    }
+    impl SourcePath {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Empty => "/",
+                Self::Docs => "/docs",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for SourcePath {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    /// Branch and folder the site is published from.
+    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+    pub struct Source {
+        /// Branch holding the site's sources.
+        pub branch: String,
+        /// Folder holding the sources: `/` or `/docs`. Default: `/`.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub path: Option<crate::repos::create_pages_site::SourcePath>,
+    }
+    impl Source {
+        /// A value with the required fields; optional ones are unset (`None`).
+        #[inline]
+        pub fn new(branch: impl Into<String>) -> Self {
+            Self {
+                branch: branch.into(),
+                path: None,
+            }
+        }
+    }
+}
 /// Request builder and parameter types of [`Repos::create_release`](crate::repos::Repos::create_release).
 pub mod create_release {
     /// Request for [`Repos::create_release`](crate::repos::Repos::create_release): set optional parameters, then `send()` (or `build()` to adjust the request).
@@ -5312,6 +11766,1145 @@ pub mod create_release {
         }
     }
 }
+/// Request builder and parameter types of [`Repos::create_repo_ruleset`](crate::repos::Repos::create_repo_ruleset).
+pub mod create_repo_ruleset {
+    /// Request for [`Repos::create_repo_ruleset`](crate::repos::Repos::create_repo_ruleset): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct CreateRepoRuleset<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) name: String,
+        pub(super) target: Option<crate::repos::create_repo_ruleset::Target>,
+        pub(super) enforcement: crate::repos::create_repo_ruleset::Enforcement,
+        pub(super) bypass_actors: Option<
+            Vec<crate::repos::create_repo_ruleset::BypassActorsItem>,
+        >,
+        pub(super) conditions: Option<crate::repos::create_repo_ruleset::Conditions>,
+        pub(super) rules: Option<Vec<crate::repos::create_repo_ruleset::RulesItem>>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for CreateRepoRuleset<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> CreateRepoRuleset<'c> {
+        /// What the ruleset applies to: `branch`, `tag` or `push`. Default: `branch`.
+        #[inline]
+        pub fn target(
+            mut self,
+            target: crate::repos::create_repo_ruleset::Target,
+        ) -> Self {
+            self.target = Some(target);
+            self
+        }
+        /// Actors allowed to bypass the rules.
+        #[inline]
+        pub fn bypass_actors(
+            mut self,
+            bypass_actors: Vec<crate::repos::create_repo_ruleset::BypassActorsItem>,
+        ) -> Self {
+            self.bypass_actors = Some(bypass_actors);
+            self
+        }
+        /// Which refs the ruleset covers.
+        #[inline]
+        pub fn conditions(
+            mut self,
+            conditions: crate::repos::create_repo_ruleset::Conditions,
+        ) -> Self {
+            self.conditions = Some(conditions);
+            self
+        }
+        /// Rules of the ruleset.
+        #[inline]
+        pub fn rules(
+            mut self,
+            rules: Vec<crate::repos::create_repo_ruleset::RulesItem>,
+        ) -> Self {
+            self.rules = Some(rules);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Post,
+                "/repos/{owner}/{repo}/rulesets",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                ],
+            );
+            let mut body = crate::runtime::JsonObject::new();
+            body.field("name", &self.name);
+            body.opt("target", &self.target);
+            body.field("enforcement", &self.enforcement);
+            body.opt("bypass_actors", &self.bypass_actors);
+            body.opt("conditions", &self.conditions);
+            body.opt("rules", &self.rules);
+            req = req.json(body);
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+    /// What the ruleset applies to: `branch`, `tag` or `push`. Default: `branch`.
+    #[derive(Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum Target {
+        /// `branch`
+        Branch,
+        /// `tag`
+        Tag,
+        /// `push`
+        Push,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl ::std::fmt::Debug for Target {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Branch => "Branch",
+                    Self::Tag => "Tag",
+                    Self::Push => "Push",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
+    }
+    impl Target {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Branch => "branch",
+                Self::Tag => "tag",
+                Self::Push => "push",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for Target {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    /// How strictly the rules apply: `disabled`, `active` or `evaluate`. `evaluate` (GitHub Enterprise only) records outcomes without blocking, for review in Rule Insights.
+    #[derive(Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum Enforcement {
+        /// `disabled`
+        Disabled,
+        /// `active`
+        Active,
+        /// `evaluate`
+        Evaluate,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl ::std::fmt::Debug for Enforcement {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Disabled => "Disabled",
+                    Self::Active => "Active",
+                    Self::Evaluate => "Evaluate",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
+    }
+    impl Enforcement {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Disabled => "disabled",
+                Self::Active => "active",
+                Self::Evaluate => "evaluate",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for Enforcement {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    /// Kind of actor.
+    #[derive(Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum BypassActorsActorType {
+        /// `Integration`
+        Integration,
+        /// `OrganizationAdmin`
+        OrganizationAdmin,
+        /// `RepositoryRole`
+        RepositoryRole,
+        /// `Team`
+        Team,
+        /// `DeployKey`
+        DeployKey,
+        /// `EnterpriseOwner`
+        EnterpriseOwner,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl ::std::fmt::Debug for BypassActorsActorType {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Integration => "Integration",
+                    Self::OrganizationAdmin => "OrganizationAdmin",
+                    Self::RepositoryRole => "RepositoryRole",
+                    Self::Team => "Team",
+                    Self::DeployKey => "DeployKey",
+                    Self::EnterpriseOwner => "EnterpriseOwner",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
+    }
+    impl BypassActorsActorType {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Integration => "Integration",
+                Self::OrganizationAdmin => "OrganizationAdmin",
+                Self::RepositoryRole => "RepositoryRole",
+                Self::Team => "Team",
+                Self::DeployKey => "DeployKey",
+                Self::EnterpriseOwner => "EnterpriseOwner",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for BypassActorsActorType {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    /// When the actor may bypass: `always`, only through pull requests (`pull_request`, branch rulesets only, not for deploy keys), or `exempt` (rules are skipped and no bypass is logged). Default: `always`.
+    #[derive(Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum BypassActorsBypassMode {
+        /// `always`
+        Always,
+        /// `pull_request`
+        PullRequest,
+        /// `exempt`
+        Exempt,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl ::std::fmt::Debug for BypassActorsBypassMode {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Always => "Always",
+                    Self::PullRequest => "PullRequest",
+                    Self::Exempt => "Exempt",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
+    }
+    impl BypassActorsBypassMode {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Always => "always",
+                Self::PullRequest => "pull_request",
+                Self::Exempt => "exempt",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for BypassActorsBypassMode {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    /// Actors allowed to bypass the rules.
+    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+    pub struct BypassActorsItem {
+        /// ID of the actor. Needed for `Integration`, `RepositoryRole` and `Team`; use `1` for `OrganizationAdmin` and `null` for `DeployKey`.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub actor_id: Option<Option<i64>>,
+        /// Kind of actor.
+        pub actor_type: crate::repos::create_repo_ruleset::BypassActorsActorType,
+        /// When the actor may bypass: `always`, only through pull requests (`pull_request`, branch rulesets only, not for deploy keys), or `exempt` (rules are skipped and no bypass is logged). Default: `always`.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub bypass_mode: Option<
+            crate::repos::create_repo_ruleset::BypassActorsBypassMode,
+        >,
+    }
+    impl BypassActorsItem {
+        /// A value with the required fields; optional ones are unset (`None`).
+        #[inline]
+        pub fn new(
+            actor_type: crate::repos::create_repo_ruleset::BypassActorsActorType,
+        ) -> Self {
+            Self {
+                actor_id: None,
+                actor_type,
+                bypass_mode: None,
+            }
+        }
+    }
+    /// Ref names to include or leave out.
+    #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+    pub struct ConditionsRefName {
+        /// Ref names or patterns to cover; a ref must match one of them. `~DEFAULT_BRANCH` stands for the default branch and `~ALL` for every branch.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub include: Option<Vec<String>>,
+        /// Ref names or patterns to leave out; a ref matching any of them is not covered.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub exclude: Option<Vec<String>>,
+    }
+    /// Which refs the ruleset covers.
+    #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+    pub struct Conditions {
+        /// Ref names to include or leave out.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub ref_name: Option<crate::repos::create_repo_ruleset::ConditionsRefName>,
+    }
+    /// Kind of rule; it decides which `parameters` apply.
+    #[derive(Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum RulesType {
+        /// `creation`
+        Creation,
+        /// `update`
+        Update,
+        /// `deletion`
+        Deletion,
+        /// `required_linear_history`
+        RequiredLinearHistory,
+        /// `merge_queue`
+        MergeQueue,
+        /// `required_deployments`
+        RequiredDeployments,
+        /// `required_signatures`
+        RequiredSignatures,
+        /// `pull_request`
+        PullRequest,
+        /// `required_status_checks`
+        RequiredStatusChecks,
+        /// `non_fast_forward`
+        NonFastForward,
+        /// `commit_message_pattern`
+        CommitMessagePattern,
+        /// `commit_author_email_pattern`
+        CommitAuthorEmailPattern,
+        /// `committer_email_pattern`
+        CommitterEmailPattern,
+        /// `branch_name_pattern`
+        BranchNamePattern,
+        /// `tag_name_pattern`
+        TagNamePattern,
+        /// `file_path_restriction`
+        FilePathRestriction,
+        /// `max_file_path_length`
+        MaxFilePathLength,
+        /// `file_extension_restriction`
+        FileExtensionRestriction,
+        /// `max_file_size`
+        MaxFileSize,
+        /// `workflows`
+        Workflows,
+        /// `code_scanning`
+        CodeScanning,
+        /// `copilot_code_review`
+        CopilotCodeReview,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl ::std::fmt::Debug for RulesType {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Creation => "Creation",
+                    Self::Update => "Update",
+                    Self::Deletion => "Deletion",
+                    Self::RequiredLinearHistory => "RequiredLinearHistory",
+                    Self::MergeQueue => "MergeQueue",
+                    Self::RequiredDeployments => "RequiredDeployments",
+                    Self::RequiredSignatures => "RequiredSignatures",
+                    Self::PullRequest => "PullRequest",
+                    Self::RequiredStatusChecks => "RequiredStatusChecks",
+                    Self::NonFastForward => "NonFastForward",
+                    Self::CommitMessagePattern => "CommitMessagePattern",
+                    Self::CommitAuthorEmailPattern => "CommitAuthorEmailPattern",
+                    Self::CommitterEmailPattern => "CommitterEmailPattern",
+                    Self::BranchNamePattern => "BranchNamePattern",
+                    Self::TagNamePattern => "TagNamePattern",
+                    Self::FilePathRestriction => "FilePathRestriction",
+                    Self::MaxFilePathLength => "MaxFilePathLength",
+                    Self::FileExtensionRestriction => "FileExtensionRestriction",
+                    Self::MaxFileSize => "MaxFileSize",
+                    Self::Workflows => "Workflows",
+                    Self::CodeScanning => "CodeScanning",
+                    Self::CopilotCodeReview => "CopilotCodeReview",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
+    }
+    impl RulesType {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Creation => "creation",
+                Self::Update => "update",
+                Self::Deletion => "deletion",
+                Self::RequiredLinearHistory => "required_linear_history",
+                Self::MergeQueue => "merge_queue",
+                Self::RequiredDeployments => "required_deployments",
+                Self::RequiredSignatures => "required_signatures",
+                Self::PullRequest => "pull_request",
+                Self::RequiredStatusChecks => "required_status_checks",
+                Self::NonFastForward => "non_fast_forward",
+                Self::CommitMessagePattern => "commit_message_pattern",
+                Self::CommitAuthorEmailPattern => "commit_author_email_pattern",
+                Self::CommitterEmailPattern => "committer_email_pattern",
+                Self::BranchNamePattern => "branch_name_pattern",
+                Self::TagNamePattern => "tag_name_pattern",
+                Self::FilePathRestriction => "file_path_restriction",
+                Self::MaxFilePathLength => "max_file_path_length",
+                Self::FileExtensionRestriction => "file_extension_restriction",
+                Self::MaxFileSize => "max_file_size",
+                Self::Workflows => "workflows",
+                Self::CodeScanning => "code_scanning",
+                Self::CopilotCodeReview => "copilot_code_review",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for RulesType {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    /// (`merge_queue`) Which commits of a group must pass the checks: `ALLGREEN` (the merge commit of every pull request) or `HEADGREEN` (only the head of the group, which holds all its changes).
+    #[derive(Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum RulesParametersGroupingStrategy {
+        /// `ALLGREEN`
+        Allgreen,
+        /// `HEADGREEN`
+        Headgreen,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl ::std::fmt::Debug for RulesParametersGroupingStrategy {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Allgreen => "Allgreen",
+                    Self::Headgreen => "Headgreen",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
+    }
+    impl RulesParametersGroupingStrategy {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Allgreen => "ALLGREEN",
+                Self::Headgreen => "HEADGREEN",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for RulesParametersGroupingStrategy {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    /// (`merge_queue`) How queued pull requests are merged: `MERGE`, `SQUASH` or `REBASE`.
+    #[derive(Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum RulesParametersMergeMethod {
+        /// `MERGE`
+        Merge,
+        /// `SQUASH`
+        Squash,
+        /// `REBASE`
+        Rebase,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl ::std::fmt::Debug for RulesParametersMergeMethod {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Merge => "Merge",
+                    Self::Squash => "Squash",
+                    Self::Rebase => "Rebase",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
+    }
+    impl RulesParametersMergeMethod {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Merge => "MERGE",
+                Self::Squash => "SQUASH",
+                Self::Rebase => "REBASE",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for RulesParametersMergeMethod {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    /// (`pull_request`) Merge methods that may be used: `merge`, `squash`, `rebase`; at least one.
+    #[derive(Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum RulesParametersAllowedMergeMethods {
+        /// `merge`
+        Merge,
+        /// `squash`
+        Squash,
+        /// `rebase`
+        Rebase,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl ::std::fmt::Debug for RulesParametersAllowedMergeMethods {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Merge => "Merge",
+                    Self::Squash => "Squash",
+                    Self::Rebase => "Rebase",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
+    }
+    impl RulesParametersAllowedMergeMethods {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Merge => "merge",
+                Self::Squash => "squash",
+                Self::Rebase => "rebase",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for RulesParametersAllowedMergeMethods {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    /// Kind of reviewer.
+    #[derive(Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum RulesParametersRequiredReviewersReviewerType {
+        /// `Team`
+        Team,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl ::std::fmt::Debug for RulesParametersRequiredReviewersReviewerType {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Team => "Team",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
+    }
+    impl RulesParametersRequiredReviewersReviewerType {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Team => "Team",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for RulesParametersRequiredReviewersReviewerType {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    /// The reviewing team.
+    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+    pub struct RulesParametersRequiredReviewersReviewer {
+        /// ID of the team.
+        pub id: i64,
+        /// Kind of reviewer.
+        pub r#type: crate::repos::create_repo_ruleset::RulesParametersRequiredReviewersReviewerType,
+    }
+    impl RulesParametersRequiredReviewersReviewer {
+        /// A value with the required fields; optional ones are unset (`None`).
+        #[inline]
+        pub fn new(
+            id: i64,
+            r#type: crate::repos::create_repo_ruleset::RulesParametersRequiredReviewersReviewerType,
+        ) -> Self {
+            Self { id, r#type }
+        }
+    }
+    /// (`pull_request`, beta) Teams that must review changes to given files.
+    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+    pub struct RulesParametersRequiredReviewersItem {
+        /// Fnmatch patterns of the files the team must review.
+        pub file_patterns: Vec<String>,
+        /// Approvals needed from the team; with `0` the team is requested but its approval is optional.
+        pub minimum_approvals: i64,
+        /// The reviewing team.
+        pub reviewer: crate::repos::create_repo_ruleset::RulesParametersRequiredReviewersReviewer,
+    }
+    impl RulesParametersRequiredReviewersItem {
+        /// A value with the required fields; optional ones are unset (`None`).
+        #[inline]
+        pub fn new(
+            file_patterns: impl IntoIterator<Item = impl Into<String>>,
+            minimum_approvals: i64,
+            reviewer: crate::repos::create_repo_ruleset::RulesParametersRequiredReviewersReviewer,
+        ) -> Self {
+            Self {
+                file_patterns: file_patterns.into_iter().map(Into::into).collect(),
+                minimum_approvals,
+                reviewer,
+            }
+        }
+    }
+    /// (`required_status_checks`) Status checks that must pass.
+    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+    pub struct RulesParametersRequiredStatusChecksItem {
+        /// Name of the status check.
+        pub context: String,
+        /// ID of the GitHub App the check must come from, if any.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub integration_id: Option<i64>,
+    }
+    impl RulesParametersRequiredStatusChecksItem {
+        /// A value with the required fields; optional ones are unset (`None`).
+        #[inline]
+        pub fn new(context: impl Into<String>) -> Self {
+            Self {
+                context: context.into(),
+                integration_id: None,
+            }
+        }
+    }
+    /// (pattern rules) How `pattern` is matched: `starts_with`, `ends_with`, `contains` or `regex`.
+    #[derive(Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum RulesParametersOperator {
+        /// `starts_with`
+        StartsWith,
+        /// `ends_with`
+        EndsWith,
+        /// `contains`
+        Contains,
+        /// `regex`
+        Regex,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl ::std::fmt::Debug for RulesParametersOperator {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::StartsWith => "StartsWith",
+                    Self::EndsWith => "EndsWith",
+                    Self::Contains => "Contains",
+                    Self::Regex => "Regex",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
+    }
+    impl RulesParametersOperator {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::StartsWith => "starts_with",
+                Self::EndsWith => "ends_with",
+                Self::Contains => "contains",
+                Self::Regex => "regex",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for RulesParametersOperator {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    /// (`workflows`) Workflows that must succeed.
+    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+    pub struct RulesParametersWorkflowsItem {
+        /// Path of the workflow file.
+        pub path: String,
+        /// Branch or tag to take the workflow file from.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub r#ref: Option<String>,
+        /// ID of the repository holding the workflow.
+        pub repository_id: i64,
+        /// Commit to take the workflow file from.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub sha: Option<String>,
+    }
+    impl RulesParametersWorkflowsItem {
+        /// A value with the required fields; optional ones are unset (`None`).
+        #[inline]
+        pub fn new(path: impl Into<String>, repository_id: i64) -> Self {
+            Self {
+                path: path.into(),
+                r#ref: None,
+                repository_id,
+                sha: None,
+            }
+        }
+    }
+    /// Alert severity from which results block the update: `none`, `errors`, `errors_and_warnings` or `all`.
+    #[derive(Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum RulesParametersCodeScanningToolsAlertsThreshold {
+        /// `none`
+        None,
+        /// `errors`
+        Errors,
+        /// `errors_and_warnings`
+        ErrorsAndWarnings,
+        /// `all`
+        All,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl ::std::fmt::Debug for RulesParametersCodeScanningToolsAlertsThreshold {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::None => "None",
+                    Self::Errors => "Errors",
+                    Self::ErrorsAndWarnings => "ErrorsAndWarnings",
+                    Self::All => "All",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
+    }
+    impl RulesParametersCodeScanningToolsAlertsThreshold {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::None => "none",
+                Self::Errors => "errors",
+                Self::ErrorsAndWarnings => "errors_and_warnings",
+                Self::All => "all",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for RulesParametersCodeScanningToolsAlertsThreshold {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    /// Security severity from which results block the update: `none`, `critical`, `high_or_higher`, `medium_or_higher` or `all`.
+    #[derive(Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum RulesParametersCodeScanningToolsSecurityAlertsThreshold {
+        /// `none`
+        None,
+        /// `critical`
+        Critical,
+        /// `high_or_higher`
+        HighOrHigher,
+        /// `medium_or_higher`
+        MediumOrHigher,
+        /// `all`
+        All,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl ::std::fmt::Debug for RulesParametersCodeScanningToolsSecurityAlertsThreshold {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::None => "None",
+                    Self::Critical => "Critical",
+                    Self::HighOrHigher => "HighOrHigher",
+                    Self::MediumOrHigher => "MediumOrHigher",
+                    Self::All => "All",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
+    }
+    impl RulesParametersCodeScanningToolsSecurityAlertsThreshold {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::None => "none",
+                Self::Critical => "critical",
+                Self::HighOrHigher => "high_or_higher",
+                Self::MediumOrHigher => "medium_or_higher",
+                Self::All => "all",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for RulesParametersCodeScanningToolsSecurityAlertsThreshold {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    /// (`code_scanning`) Code scanning tools whose results must allow the update.
+    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+    pub struct RulesParametersCodeScanningToolsItem {
+        /// Alert severity from which results block the update: `none`, `errors`, `errors_and_warnings` or `all`.
+        pub alerts_threshold: crate::repos::create_repo_ruleset::RulesParametersCodeScanningToolsAlertsThreshold,
+        /// Security severity from which results block the update: `none`, `critical`, `high_or_higher`, `medium_or_higher` or `all`.
+        pub security_alerts_threshold: crate::repos::create_repo_ruleset::RulesParametersCodeScanningToolsSecurityAlertsThreshold,
+        /// Name of the code scanning tool.
+        pub tool: String,
+    }
+    impl RulesParametersCodeScanningToolsItem {
+        /// A value with the required fields; optional ones are unset (`None`).
+        #[inline]
+        pub fn new(
+            alerts_threshold: crate::repos::create_repo_ruleset::RulesParametersCodeScanningToolsAlertsThreshold,
+            security_alerts_threshold: crate::repos::create_repo_ruleset::RulesParametersCodeScanningToolsSecurityAlertsThreshold,
+            tool: impl Into<String>,
+        ) -> Self {
+            Self {
+                alerts_threshold,
+                security_alerts_threshold,
+                tool: tool.into(),
+            }
+        }
+    }
+    /// Settings of the rule; their fields depend on its `type`, and some kinds have none.
+    ///
+    /// Exactly one of these alternatives is sent.
+    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+    #[serde(untagged)]
+    pub enum RulesParameters {
+        /// Send `update_allows_fetch_and_merge`.
+        UpdateAllowsFetchAndMerge {
+            /// (`update`) Whether the branch may still be updated by fetching from its upstream.
+            update_allows_fetch_and_merge: bool,
+        },
+        /// Send `check_response_timeout_minutes`, `grouping_strategy`, `max_entries_to_build`, `max_entries_to_merge`, `merge_method`, `min_entries_to_merge`, `min_entries_to_merge_wait_minutes`.
+        CheckResponseTimeoutMinutes {
+            /// (`merge_queue`) Minutes a required check may take to report; a check still silent after that counts as failed.
+            check_response_timeout_minutes: i64,
+            /// (`merge_queue`) Which commits of a group must pass the checks: `ALLGREEN` (the merge commit of every pull request) or `HEADGREEN` (only the head of the group, which holds all its changes).
+            grouping_strategy: crate::repos::create_repo_ruleset::RulesParametersGroupingStrategy,
+            /// (`merge_queue`) Most queued pull requests to run checks and workflows for at once.
+            max_entries_to_build: i64,
+            /// (`merge_queue`) Most pull requests merged together as one group.
+            max_entries_to_merge: i64,
+            /// (`merge_queue`) How queued pull requests are merged: `MERGE`, `SQUASH` or `REBASE`.
+            merge_method: crate::repos::create_repo_ruleset::RulesParametersMergeMethod,
+            /// (`merge_queue`) Fewest pull requests merged together as one group.
+            min_entries_to_merge: i64,
+            /// (`merge_queue`) Minutes to wait for the smallest group size after the first pull request joins; after that a smaller group is merged.
+            min_entries_to_merge_wait_minutes: i64,
+        },
+        /// Send `required_deployment_environments`.
+        RequiredDeploymentEnvironments {
+            /// (`required_deployments`) Environments a deployment must succeed in before merging.
+            required_deployment_environments: Vec<String>,
+        },
+        /// Send `allowed_merge_methods`, `dismiss_stale_reviews_on_push`, `require_code_owner_review`, `require_last_push_approval`, `required_approving_review_count`, `required_review_thread_resolution`, `required_reviewers`.
+        RequiredApprovingReviewCount {
+            /// (`pull_request`) Merge methods that may be used: `merge`, `squash`, `rebase`; at least one.
+            #[serde(skip_serializing_if = "Option::is_none")]
+            allowed_merge_methods: Option<
+                Vec<
+                    crate::repos::create_repo_ruleset::RulesParametersAllowedMergeMethods,
+                >,
+            >,
+            /// (`pull_request`) Whether new commits dismiss earlier approvals.
+            dismiss_stale_reviews_on_push: bool,
+            /// (`pull_request`) Whether changes to files with code owners need their approval.
+            require_code_owner_review: bool,
+            /// (`pull_request`) Whether the latest push must be approved by someone other than its author.
+            require_last_push_approval: bool,
+            /// (`pull_request`) How many approvals a pull request needs.
+            required_approving_review_count: i64,
+            /// (`pull_request`) Whether every review thread must be resolved before merging.
+            required_review_thread_resolution: bool,
+            /// (`pull_request`, beta) Teams that must review changes to given files.
+            #[serde(skip_serializing_if = "Option::is_none")]
+            required_reviewers: Option<
+                Vec<
+                    crate::repos::create_repo_ruleset::RulesParametersRequiredReviewersItem,
+                >,
+            >,
+        },
+        /// Send `do_not_enforce_on_create`, `required_status_checks`, `strict_required_status_checks_policy`.
+        RequiredStatusChecks {
+            /// (`required_status_checks`, `workflows`) Whether a ref may be created even though the check would block it.
+            #[serde(skip_serializing_if = "Option::is_none")]
+            do_not_enforce_on_create: Option<bool>,
+            /// (`required_status_checks`) Status checks that must pass.
+            required_status_checks: Vec<
+                crate::repos::create_repo_ruleset::RulesParametersRequiredStatusChecksItem,
+            >,
+            /// (`required_status_checks`) Whether a branch must be up to date with its base before merging; only matters with at least one check.
+            strict_required_status_checks_policy: bool,
+        },
+        /// Send `name`, `negate`, `operator`, `pattern`.
+        Pattern {
+            /// (pattern rules) Label shown to users for the rule.
+            #[serde(skip_serializing_if = "Option::is_none")]
+            name: Option<String>,
+            /// (pattern rules) Whether a match makes the rule fail instead of pass.
+            #[serde(skip_serializing_if = "Option::is_none")]
+            negate: Option<bool>,
+            /// (pattern rules) How `pattern` is matched: `starts_with`, `ends_with`, `contains` or `regex`.
+            operator: crate::repos::create_repo_ruleset::RulesParametersOperator,
+            /// (pattern rules) Text or expression to match.
+            pattern: String,
+        },
+        /// Send `restricted_file_paths`.
+        RestrictedFilePaths {
+            /// (`file_path_restriction`) Paths that pushes may not touch.
+            restricted_file_paths: Vec<String>,
+        },
+        /// Send `max_file_path_length`.
+        MaxFilePathLength {
+            /// (`max_file_path_length`) Longest file path allowed, in characters.
+            max_file_path_length: i64,
+        },
+        /// Send `restricted_file_extensions`.
+        RestrictedFileExtensions {
+            /// (`file_extension_restriction`) File extensions that pushes may not add.
+            restricted_file_extensions: Vec<String>,
+        },
+        /// Send `max_file_size`.
+        MaxFileSize {
+            /// (`max_file_size`) Largest file allowed, in megabytes; Git LFS files are exempt.
+            max_file_size: i64,
+        },
+        /// Send `do_not_enforce_on_create`, `workflows`.
+        Workflows {
+            /// (`required_status_checks`, `workflows`) Whether a ref may be created even though the check would block it.
+            #[serde(skip_serializing_if = "Option::is_none")]
+            do_not_enforce_on_create: Option<bool>,
+            /// (`workflows`) Workflows that must succeed.
+            workflows: Vec<
+                crate::repos::create_repo_ruleset::RulesParametersWorkflowsItem,
+            >,
+        },
+        /// Send `code_scanning_tools`.
+        CodeScanningTools {
+            /// (`code_scanning`) Code scanning tools whose results must allow the update.
+            code_scanning_tools: Vec<
+                crate::repos::create_repo_ruleset::RulesParametersCodeScanningToolsItem,
+            >,
+        },
+        /// Send `review_draft_pull_requests`, `review_on_push`.
+        ReviewOnPush {
+            /// (`copilot_code_review`) Whether Copilot also reviews draft pull requests.
+            #[serde(skip_serializing_if = "Option::is_none")]
+            review_draft_pull_requests: Option<bool>,
+            /// (`copilot_code_review`) Whether Copilot reviews every new push.
+            #[serde(skip_serializing_if = "Option::is_none")]
+            review_on_push: Option<bool>,
+        },
+    }
+    /// Rules of the ruleset.
+    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+    pub struct RulesItem {
+        /// Kind of rule; it decides which `parameters` apply.
+        pub r#type: crate::repos::create_repo_ruleset::RulesType,
+        /// Settings of the rule; their fields depend on its `type`, and some kinds have none.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub parameters: Option<crate::repos::create_repo_ruleset::RulesParameters>,
+    }
+    impl RulesItem {
+        /// A value with the required fields; optional ones are unset (`None`).
+        #[inline]
+        pub fn new(r#type: crate::repos::create_repo_ruleset::RulesType) -> Self {
+            Self { r#type, parameters: None }
+        }
+    }
+}
+/// Request builder and parameter types of [`Repos::create_using_template`](crate::repos::Repos::create_using_template).
+pub mod create_using_template {
+    /// Request for [`Repos::create_using_template`](crate::repos::Repos::create_using_template): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct CreateUsingTemplate<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) template_owner: String,
+        pub(super) template_repo: String,
+        pub(super) owner: Option<String>,
+        pub(super) name: String,
+        pub(super) description: Option<String>,
+        pub(super) include_all_branches: Option<bool>,
+        pub(super) private: Option<bool>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for CreateUsingTemplate<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> CreateUsingTemplate<'c> {
+        /// User or organization to own the new repository; for an organization the caller must be a member. Default: the caller.
+        #[inline]
+        pub fn owner(mut self, owner: impl Into<String>) -> Self {
+            self.owner = Some(owner.into());
+            self
+        }
+        /// Short description of the new repository.
+        #[inline]
+        pub fn description(mut self, description: impl Into<String>) -> Self {
+            self.description = Some(description.into());
+            self
+        }
+        /// Whether every branch of the template is copied, not only the default one. Default: `false`.
+        #[inline]
+        pub fn include_all_branches(mut self, include_all_branches: bool) -> Self {
+            self.include_all_branches = Some(include_all_branches);
+            self
+        }
+        /// Whether the new repository is private (`true`) or public (`false`). Default: `false`.
+        #[inline]
+        pub fn private(mut self, private: bool) -> Self {
+            self.private = Some(private);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Post,
+                "/repos/{template_owner}/{template_repo}/generate",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.template_owner),
+                    crate::runtime::encode::PathValue::Segment(&self.template_repo),
+                ],
+            );
+            let mut body = crate::runtime::JsonObject::new();
+            body.opt("owner", &self.owner);
+            body.field("name", &self.name);
+            body.opt("description", &self.description);
+            body.opt("include_all_branches", &self.include_all_branches);
+            body.opt("private", &self.private);
+            req = req.json(body);
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
 /// Request builder and parameter types of [`Repos::create_webhook`](crate::repos::Repos::create_webhook).
 pub mod create_webhook {
     /// Request for [`Repos::create_webhook`](crate::repos::Repos::create_webhook): set optional parameters, then `send()` (or `build()` to adjust the request).
@@ -5416,6 +13009,108 @@ pub mod create_webhook {
         pub insecure_ssl: Option<String>,
     }
 }
+/// Request builder and parameter types of [`Repos::custom_properties_for_repos_create_or_update_repository_values`](crate::repos::Repos::custom_properties_for_repos_create_or_update_repository_values).
+pub mod custom_properties_for_repos_create_or_update_repository_values {
+    /// Request for [`Repos::custom_properties_for_repos_create_or_update_repository_values`](crate::repos::Repos::custom_properties_for_repos_create_or_update_repository_values): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct CustomPropertiesForReposCreateOrUpdateRepositoryValues<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) properties: Vec<
+            crate::repos::custom_properties_for_repos_create_or_update_repository_values::PropertiesItem,
+        >,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug
+    for CustomPropertiesForReposCreateOrUpdateRepositoryValues<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> CustomPropertiesForReposCreateOrUpdateRepositoryValues<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Patch,
+                "/repos/{owner}/{repo}/properties/values",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                ],
+            );
+            let mut body = crate::runtime::JsonObject::new();
+            body.field("properties", &self.properties);
+            req = req.json(body);
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+    /// Property names with the values to store.
+    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+    pub struct PropertiesItem {
+        /// Name of the custom property.
+        pub property_name: String,
+        /// Value to set, or `null` to clear it.
+        pub value: Option<String>,
+    }
+    impl PropertiesItem {
+        /// A value with the required fields; optional ones are unset (`None`).
+        #[inline]
+        pub fn new(property_name: impl Into<String>, value: Option<String>) -> Self {
+            Self {
+                property_name: property_name.into(),
+                value,
+            }
+        }
+    }
+}
+/// Request builder and parameter types of [`Repos::custom_properties_for_repos_get_repository_values`](crate::repos::Repos::custom_properties_for_repos_get_repository_values).
+pub mod custom_properties_for_repos_get_repository_values {
+    /// Request for [`Repos::custom_properties_for_repos_get_repository_values`](crate::repos::Repos::custom_properties_for_repos_get_repository_values): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct CustomPropertiesForReposGetRepositoryValues<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for CustomPropertiesForReposGetRepositoryValues<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> CustomPropertiesForReposGetRepositoryValues<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/properties/values",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
 /// Request builder and parameter types of [`Repos::decline_invitation_for_authenticated_user`](crate::repos::Repos::decline_invitation_for_authenticated_user).
 pub mod decline_invitation_for_authenticated_user {
     /// Request for [`Repos::decline_invitation_for_authenticated_user`](crate::repos::Repos::decline_invitation_for_authenticated_user): set optional parameters, then `send()` (or `build()` to adjust the request).
@@ -5510,6 +13205,86 @@ pub mod delete {
         }
     }
 }
+/// Request builder and parameter types of [`Repos::delete_access_restrictions`](crate::repos::Repos::delete_access_restrictions).
+pub mod delete_access_restrictions {
+    /// Request for [`Repos::delete_access_restrictions`](crate::repos::Repos::delete_access_restrictions): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct DeleteAccessRestrictions<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) branch: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for DeleteAccessRestrictions<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> DeleteAccessRestrictions<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Delete,
+                "/repos/{owner}/{repo}/branches/{branch}/protection/restrictions",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Slashed(&self.branch),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Repos::delete_admin_branch_protection`](crate::repos::Repos::delete_admin_branch_protection).
+pub mod delete_admin_branch_protection {
+    /// Request for [`Repos::delete_admin_branch_protection`](crate::repos::Repos::delete_admin_branch_protection): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct DeleteAdminBranchProtection<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) branch: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for DeleteAdminBranchProtection<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> DeleteAdminBranchProtection<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Delete,
+                "/repos/{owner}/{repo}/branches/{branch}/protection/enforce_admins",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Slashed(&self.branch),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
 /// Request builder and parameter types of [`Repos::delete_an_environment`](crate::repos::Repos::delete_an_environment).
 pub mod delete_an_environment {
     /// Request for [`Repos::delete_an_environment`](crate::repos::Repos::delete_an_environment): set optional parameters, then `send()` (or `build()` to adjust the request).
@@ -5556,6 +13331,46 @@ pub mod delete_an_environment {
         ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
             self.build()
                 .send_with("repos.deleteAnEnvironment", crate::runtime::decode::unit)
+        }
+    }
+}
+/// Request builder and parameter types of [`Repos::delete_autolink`](crate::repos::Repos::delete_autolink).
+pub mod delete_autolink {
+    /// Request for [`Repos::delete_autolink`](crate::repos::Repos::delete_autolink): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct DeleteAutolink<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) autolink_id: i64,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for DeleteAutolink<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> DeleteAutolink<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Delete,
+                "/repos/{owner}/{repo}/autolinks/{autolink_id}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Integer(self.autolink_id),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
         }
     }
 }
@@ -5608,6 +13423,126 @@ pub mod delete_branch_protection {
         }
     }
 }
+/// Request builder and parameter types of [`Repos::delete_commit_comment`](crate::repos::Repos::delete_commit_comment).
+pub mod delete_commit_comment {
+    /// Request for [`Repos::delete_commit_comment`](crate::repos::Repos::delete_commit_comment): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct DeleteCommitComment<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) comment_id: i64,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for DeleteCommitComment<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> DeleteCommitComment<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Delete,
+                "/repos/{owner}/{repo}/comments/{comment_id}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Integer(self.comment_id),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Repos::delete_commit_signature_protection`](crate::repos::Repos::delete_commit_signature_protection).
+pub mod delete_commit_signature_protection {
+    /// Request for [`Repos::delete_commit_signature_protection`](crate::repos::Repos::delete_commit_signature_protection): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct DeleteCommitSignatureProtection<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) branch: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for DeleteCommitSignatureProtection<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> DeleteCommitSignatureProtection<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Delete,
+                "/repos/{owner}/{repo}/branches/{branch}/protection/required_signatures",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Slashed(&self.branch),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Repos::delete_deploy_key`](crate::repos::Repos::delete_deploy_key).
+pub mod delete_deploy_key {
+    /// Request for [`Repos::delete_deploy_key`](crate::repos::Repos::delete_deploy_key): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct DeleteDeployKey<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) key_id: i64,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for DeleteDeployKey<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> DeleteDeployKey<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Delete,
+                "/repos/{owner}/{repo}/keys/{key_id}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Integer(self.key_id),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
 /// Request builder and parameter types of [`Repos::delete_deployment`](crate::repos::Repos::delete_deployment).
 pub mod delete_deployment {
     /// Request for [`Repos::delete_deployment`](crate::repos::Repos::delete_deployment): set optional parameters, then `send()` (or `build()` to adjust the request).
@@ -5654,6 +13589,48 @@ pub mod delete_deployment {
         ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
             self.build()
                 .send_with("repos.deleteDeployment", crate::runtime::decode::unit)
+        }
+    }
+}
+/// Request builder and parameter types of [`Repos::delete_deployment_branch_policy`](crate::repos::Repos::delete_deployment_branch_policy).
+pub mod delete_deployment_branch_policy {
+    /// Request for [`Repos::delete_deployment_branch_policy`](crate::repos::Repos::delete_deployment_branch_policy): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct DeleteDeploymentBranchPolicy<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) environment_name: String,
+        pub(super) branch_policy_id: i64,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for DeleteDeploymentBranchPolicy<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> DeleteDeploymentBranchPolicy<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Delete,
+                "/repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies/{branch_policy_id}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Segment(&self.environment_name),
+                    crate::runtime::encode::PathValue::Integer(self.branch_policy_id),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
         }
     }
 }
@@ -5810,6 +13787,122 @@ pub mod delete_invitation {
         }
     }
 }
+/// Request builder and parameter types of [`Repos::delete_org_ruleset`](crate::repos::Repos::delete_org_ruleset).
+pub mod delete_org_ruleset {
+    /// Request for [`Repos::delete_org_ruleset`](crate::repos::Repos::delete_org_ruleset): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct DeleteOrgRuleset<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) ruleset_id: i64,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for DeleteOrgRuleset<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> DeleteOrgRuleset<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Delete,
+                "/orgs/{org}/rulesets/{ruleset_id}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.org),
+                    crate::runtime::encode::PathValue::Integer(self.ruleset_id),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Repos::delete_pages_site`](crate::repos::Repos::delete_pages_site).
+pub mod delete_pages_site {
+    /// Request for [`Repos::delete_pages_site`](crate::repos::Repos::delete_pages_site): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct DeletePagesSite<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for DeletePagesSite<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> DeletePagesSite<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Delete,
+                "/repos/{owner}/{repo}/pages",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Repos::delete_pull_request_review_protection`](crate::repos::Repos::delete_pull_request_review_protection).
+pub mod delete_pull_request_review_protection {
+    /// Request for [`Repos::delete_pull_request_review_protection`](crate::repos::Repos::delete_pull_request_review_protection): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct DeletePullRequestReviewProtection<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) branch: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for DeletePullRequestReviewProtection<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> DeletePullRequestReviewProtection<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Delete,
+                "/repos/{owner}/{repo}/branches/{branch}/protection/required_pull_request_reviews",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Slashed(&self.branch),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
 /// Request builder and parameter types of [`Repos::delete_release`](crate::repos::Repos::delete_release).
 pub mod delete_release {
     /// Request for [`Repos::delete_release`](crate::repos::Repos::delete_release): set optional parameters, then `send()` (or `build()` to adjust the request).
@@ -5906,6 +13999,46 @@ pub mod delete_release_asset {
         }
     }
 }
+/// Request builder and parameter types of [`Repos::delete_repo_ruleset`](crate::repos::Repos::delete_repo_ruleset).
+pub mod delete_repo_ruleset {
+    /// Request for [`Repos::delete_repo_ruleset`](crate::repos::Repos::delete_repo_ruleset): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct DeleteRepoRuleset<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) ruleset_id: i64,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for DeleteRepoRuleset<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> DeleteRepoRuleset<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Delete,
+                "/repos/{owner}/{repo}/rulesets/{ruleset_id}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Integer(self.ruleset_id),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
 /// Request builder and parameter types of [`Repos::delete_webhook`](crate::repos::Repos::delete_webhook).
 pub mod delete_webhook {
     /// Request for [`Repos::delete_webhook`](crate::repos::Repos::delete_webhook): set optional parameters, then `send()` (or `build()` to adjust the request).
@@ -5950,6 +14083,200 @@ pub mod delete_webhook {
             self,
         ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
             self.build().send_with("repos.deleteWebhook", crate::runtime::decode::unit)
+        }
+    }
+}
+/// Request builder and parameter types of [`Repos::disable_automated_security_fixes`](crate::repos::Repos::disable_automated_security_fixes).
+pub mod disable_automated_security_fixes {
+    /// Request for [`Repos::disable_automated_security_fixes`](crate::repos::Repos::disable_automated_security_fixes): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct DisableAutomatedSecurityFixes<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for DisableAutomatedSecurityFixes<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> DisableAutomatedSecurityFixes<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Delete,
+                "/repos/{owner}/{repo}/automated-security-fixes",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Repos::disable_deployment_protection_rule`](crate::repos::Repos::disable_deployment_protection_rule).
+pub mod disable_deployment_protection_rule {
+    /// Request for [`Repos::disable_deployment_protection_rule`](crate::repos::Repos::disable_deployment_protection_rule): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct DisableDeploymentProtectionRule<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) environment_name: String,
+        pub(super) protection_rule_id: i64,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for DisableDeploymentProtectionRule<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> DisableDeploymentProtectionRule<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Delete,
+                "/repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules/{protection_rule_id}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Segment(&self.environment_name),
+                    crate::runtime::encode::PathValue::Integer(self.protection_rule_id),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Repos::disable_immutable_releases`](crate::repos::Repos::disable_immutable_releases).
+pub mod disable_immutable_releases {
+    /// Request for [`Repos::disable_immutable_releases`](crate::repos::Repos::disable_immutable_releases): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct DisableImmutableReleases<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for DisableImmutableReleases<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> DisableImmutableReleases<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Delete,
+                "/repos/{owner}/{repo}/immutable-releases",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Repos::disable_private_vulnerability_reporting`](crate::repos::Repos::disable_private_vulnerability_reporting).
+pub mod disable_private_vulnerability_reporting {
+    /// Request for [`Repos::disable_private_vulnerability_reporting`](crate::repos::Repos::disable_private_vulnerability_reporting): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct DisablePrivateVulnerabilityReporting<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for DisablePrivateVulnerabilityReporting<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> DisablePrivateVulnerabilityReporting<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Delete,
+                "/repos/{owner}/{repo}/private-vulnerability-reporting",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Repos::disable_vulnerability_alerts`](crate::repos::Repos::disable_vulnerability_alerts).
+pub mod disable_vulnerability_alerts {
+    /// Request for [`Repos::disable_vulnerability_alerts`](crate::repos::Repos::disable_vulnerability_alerts): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct DisableVulnerabilityAlerts<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for DisableVulnerabilityAlerts<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> DisableVulnerabilityAlerts<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Delete,
+                "/repos/{owner}/{repo}/vulnerability-alerts",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
         }
     }
 }
@@ -6002,6 +14329,198 @@ pub mod download_tarball_archive {
         > {
             self.build()
                 .send_with("repos.downloadTarballArchive", crate::runtime::decode::bytes)
+        }
+    }
+}
+/// Request builder and parameter types of [`Repos::download_zipball_archive`](crate::repos::Repos::download_zipball_archive).
+pub mod download_zipball_archive {
+    /// Request for [`Repos::download_zipball_archive`](crate::repos::Repos::download_zipball_archive): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct DownloadZipballArchive<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) r#ref: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for DownloadZipballArchive<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> DownloadZipballArchive<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/zipball/{ref}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Slashed(&self.r#ref),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Repos::enable_automated_security_fixes`](crate::repos::Repos::enable_automated_security_fixes).
+pub mod enable_automated_security_fixes {
+    /// Request for [`Repos::enable_automated_security_fixes`](crate::repos::Repos::enable_automated_security_fixes): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct EnableAutomatedSecurityFixes<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for EnableAutomatedSecurityFixes<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> EnableAutomatedSecurityFixes<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Put,
+                "/repos/{owner}/{repo}/automated-security-fixes",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Repos::enable_immutable_releases`](crate::repos::Repos::enable_immutable_releases).
+pub mod enable_immutable_releases {
+    /// Request for [`Repos::enable_immutable_releases`](crate::repos::Repos::enable_immutable_releases): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct EnableImmutableReleases<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for EnableImmutableReleases<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> EnableImmutableReleases<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Put,
+                "/repos/{owner}/{repo}/immutable-releases",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Repos::enable_private_vulnerability_reporting`](crate::repos::Repos::enable_private_vulnerability_reporting).
+pub mod enable_private_vulnerability_reporting {
+    /// Request for [`Repos::enable_private_vulnerability_reporting`](crate::repos::Repos::enable_private_vulnerability_reporting): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct EnablePrivateVulnerabilityReporting<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for EnablePrivateVulnerabilityReporting<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> EnablePrivateVulnerabilityReporting<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Put,
+                "/repos/{owner}/{repo}/private-vulnerability-reporting",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Repos::enable_vulnerability_alerts`](crate::repos::Repos::enable_vulnerability_alerts).
+pub mod enable_vulnerability_alerts {
+    /// Request for [`Repos::enable_vulnerability_alerts`](crate::repos::Repos::enable_vulnerability_alerts): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct EnableVulnerabilityAlerts<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for EnableVulnerabilityAlerts<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> EnableVulnerabilityAlerts<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Put,
+                "/repos/{owner}/{repo}/vulnerability-alerts",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
         }
     }
 }
@@ -6142,6 +14661,126 @@ pub mod get {
         }
     }
 }
+/// Request builder and parameter types of [`Repos::get_access_restrictions`](crate::repos::Repos::get_access_restrictions).
+pub mod get_access_restrictions {
+    /// Request for [`Repos::get_access_restrictions`](crate::repos::Repos::get_access_restrictions): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct GetAccessRestrictions<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) branch: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetAccessRestrictions<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> GetAccessRestrictions<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/branches/{branch}/protection/restrictions",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Slashed(&self.branch),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Repos::get_admin_branch_protection`](crate::repos::Repos::get_admin_branch_protection).
+pub mod get_admin_branch_protection {
+    /// Request for [`Repos::get_admin_branch_protection`](crate::repos::Repos::get_admin_branch_protection): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct GetAdminBranchProtection<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) branch: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetAdminBranchProtection<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> GetAdminBranchProtection<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/branches/{branch}/protection/enforce_admins",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Slashed(&self.branch),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Repos::get_all_deployment_protection_rules`](crate::repos::Repos::get_all_deployment_protection_rules).
+pub mod get_all_deployment_protection_rules {
+    /// Request for [`Repos::get_all_deployment_protection_rules`](crate::repos::Repos::get_all_deployment_protection_rules): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct GetAllDeploymentProtectionRules<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) environment_name: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetAllDeploymentProtectionRules<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> GetAllDeploymentProtectionRules<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Segment(&self.environment_name),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
 /// Request builder and parameter types of [`Repos::get_all_environments`](crate::repos::Repos::get_all_environments).
 pub mod get_all_environments {
     /// Request for [`Repos::get_all_environments`](crate::repos::Repos::get_all_environments): set optional parameters, then `send()` (or `build()` to adjust the request).
@@ -6222,6 +14861,46 @@ pub mod get_all_environments {
         }
     }
 }
+/// Request builder and parameter types of [`Repos::get_all_status_check_contexts`](crate::repos::Repos::get_all_status_check_contexts).
+pub mod get_all_status_check_contexts {
+    /// Request for [`Repos::get_all_status_check_contexts`](crate::repos::Repos::get_all_status_check_contexts): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct GetAllStatusCheckContexts<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) branch: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetAllStatusCheckContexts<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> GetAllStatusCheckContexts<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Slashed(&self.branch),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
 /// Request builder and parameter types of [`Repos::get_all_topics`](crate::repos::Repos::get_all_topics).
 pub mod get_all_topics {
     /// Request for [`Repos::get_all_topics`](crate::repos::Repos::get_all_topics): set optional parameters, then `send()` (or `build()` to adjust the request).
@@ -6288,6 +14967,86 @@ pub mod get_all_topics {
             crate::runtime::ResponseValue<crate::models::Topic>,
         > {
             self.build().send_with("repos.getAllTopics", crate::runtime::decode::json)
+        }
+    }
+}
+/// Request builder and parameter types of [`Repos::get_apps_with_access_to_protected_branch`](crate::repos::Repos::get_apps_with_access_to_protected_branch).
+pub mod get_apps_with_access_to_protected_branch {
+    /// Request for [`Repos::get_apps_with_access_to_protected_branch`](crate::repos::Repos::get_apps_with_access_to_protected_branch): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct GetAppsWithAccessToProtectedBranch<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) branch: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetAppsWithAccessToProtectedBranch<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> GetAppsWithAccessToProtectedBranch<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Slashed(&self.branch),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Repos::get_autolink`](crate::repos::Repos::get_autolink).
+pub mod get_autolink {
+    /// Request for [`Repos::get_autolink`](crate::repos::Repos::get_autolink): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct GetAutolink<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) autolink_id: i64,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetAutolink<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> GetAutolink<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/autolinks/{autolink_id}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Integer(self.autolink_id),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
         }
     }
 }
@@ -6394,6 +15153,198 @@ pub mod get_branch_protection {
         > {
             self.build()
                 .send_with("repos.getBranchProtection", crate::runtime::decode::json)
+        }
+    }
+}
+/// Request builder and parameter types of [`Repos::get_branch_rules`](crate::repos::Repos::get_branch_rules).
+pub mod get_branch_rules {
+    /// Request for [`Repos::get_branch_rules`](crate::repos::Repos::get_branch_rules): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct GetBranchRules<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) branch: String,
+        pub(super) per_page: Option<i64>,
+        pub(super) page: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetBranchRules<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> GetBranchRules<'c> {
+        /// How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+        #[inline]
+        pub fn per_page(mut self, per_page: i64) -> Self {
+            self.per_page = Some(per_page);
+            self
+        }
+        /// Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+        #[inline]
+        pub fn page(mut self, page: i64) -> Self {
+            self.page = Some(page);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/rules/branches/{branch}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Slashed(&self.branch),
+                ],
+            );
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
+            }
+            if let Some(value) = self.page {
+                req = req.query("page", value.to_string());
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Repos::get_clones`](crate::repos::Repos::get_clones).
+pub mod get_clones {
+    /// Request for [`Repos::get_clones`](crate::repos::Repos::get_clones): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct GetClones<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) per: Option<crate::repos::get_clones::Per>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetClones<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> GetClones<'c> {
+        /// Bucket size: `day` or `week`. Default: `day`.
+        #[inline]
+        pub fn per(mut self, per: crate::repos::get_clones::Per) -> Self {
+            self.per = Some(per);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/traffic/clones",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                ],
+            );
+            if let Some(value) = self.per {
+                req = req.query("per", value.as_str().to_owned());
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+    /// Bucket size: `day` or `week`. Default: `day`.
+    #[derive(Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum Per {
+        /// `day`
+        Day,
+        /// `week`
+        Week,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl ::std::fmt::Debug for Per {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Day => "Day",
+                    Self::Week => "Week",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
+    }
+    impl Per {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Day => "day",
+                Self::Week => "week",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for Per {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+}
+/// Request builder and parameter types of [`Repos::get_code_frequency_stats`](crate::repos::Repos::get_code_frequency_stats).
+pub mod get_code_frequency_stats {
+    /// Request for [`Repos::get_code_frequency_stats`](crate::repos::Repos::get_code_frequency_stats): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct GetCodeFrequencyStats<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetCodeFrequencyStats<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> GetCodeFrequencyStats<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/stats/code_frequency",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
         }
     }
 }
@@ -6615,6 +15566,162 @@ pub mod get_commit {
         }
     }
 }
+/// Request builder and parameter types of [`Repos::get_commit_activity_stats`](crate::repos::Repos::get_commit_activity_stats).
+pub mod get_commit_activity_stats {
+    /// Request for [`Repos::get_commit_activity_stats`](crate::repos::Repos::get_commit_activity_stats): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct GetCommitActivityStats<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetCommitActivityStats<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> GetCommitActivityStats<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/stats/commit_activity",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Repos::get_commit_comment`](crate::repos::Repos::get_commit_comment).
+pub mod get_commit_comment {
+    /// Request for [`Repos::get_commit_comment`](crate::repos::Repos::get_commit_comment): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct GetCommitComment<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) comment_id: i64,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetCommitComment<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> GetCommitComment<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/comments/{comment_id}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Integer(self.comment_id),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Repos::get_commit_signature_protection`](crate::repos::Repos::get_commit_signature_protection).
+pub mod get_commit_signature_protection {
+    /// Request for [`Repos::get_commit_signature_protection`](crate::repos::Repos::get_commit_signature_protection): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct GetCommitSignatureProtection<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) branch: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetCommitSignatureProtection<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> GetCommitSignatureProtection<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/branches/{branch}/protection/required_signatures",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Slashed(&self.branch),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Repos::get_community_profile_metrics`](crate::repos::Repos::get_community_profile_metrics).
+pub mod get_community_profile_metrics {
+    /// Request for [`Repos::get_community_profile_metrics`](crate::repos::Repos::get_community_profile_metrics): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct GetCommunityProfileMetrics<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetCommunityProfileMetrics<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> GetCommunityProfileMetrics<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/community/profile",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
 /// Request builder and parameter types of [`Repos::get_content`](crate::repos::Repos::get_content).
 pub mod get_content {
     /// Request for [`Repos::get_content`](crate::repos::Repos::get_content): set optional parameters, then `send()` (or `build()` to adjust the request).
@@ -6678,6 +15785,126 @@ pub mod get_content {
         }
     }
 }
+/// Request builder and parameter types of [`Repos::get_contributors_stats`](crate::repos::Repos::get_contributors_stats).
+pub mod get_contributors_stats {
+    /// Request for [`Repos::get_contributors_stats`](crate::repos::Repos::get_contributors_stats): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct GetContributorsStats<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetContributorsStats<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> GetContributorsStats<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/stats/contributors",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Repos::get_custom_deployment_protection_rule`](crate::repos::Repos::get_custom_deployment_protection_rule).
+pub mod get_custom_deployment_protection_rule {
+    /// Request for [`Repos::get_custom_deployment_protection_rule`](crate::repos::Repos::get_custom_deployment_protection_rule): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct GetCustomDeploymentProtectionRule<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) environment_name: String,
+        pub(super) protection_rule_id: i64,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetCustomDeploymentProtectionRule<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> GetCustomDeploymentProtectionRule<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules/{protection_rule_id}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Segment(&self.environment_name),
+                    crate::runtime::encode::PathValue::Integer(self.protection_rule_id),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Repos::get_deploy_key`](crate::repos::Repos::get_deploy_key).
+pub mod get_deploy_key {
+    /// Request for [`Repos::get_deploy_key`](crate::repos::Repos::get_deploy_key): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct GetDeployKey<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) key_id: i64,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetDeployKey<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> GetDeployKey<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/keys/{key_id}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Integer(self.key_id),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
 /// Request builder and parameter types of [`Repos::get_deployment`](crate::repos::Repos::get_deployment).
 pub mod get_deployment {
     /// Request for [`Repos::get_deployment`](crate::repos::Repos::get_deployment): set optional parameters, then `send()` (or `build()` to adjust the request).
@@ -6725,6 +15952,48 @@ pub mod get_deployment {
             crate::runtime::ResponseValue<crate::models::Deployment>,
         > {
             self.build().send_with("repos.getDeployment", crate::runtime::decode::json)
+        }
+    }
+}
+/// Request builder and parameter types of [`Repos::get_deployment_branch_policy`](crate::repos::Repos::get_deployment_branch_policy).
+pub mod get_deployment_branch_policy {
+    /// Request for [`Repos::get_deployment_branch_policy`](crate::repos::Repos::get_deployment_branch_policy): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct GetDeploymentBranchPolicy<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) environment_name: String,
+        pub(super) branch_policy_id: i64,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetDeploymentBranchPolicy<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> GetDeploymentBranchPolicy<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies/{branch_policy_id}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Segment(&self.environment_name),
+                    crate::runtime::encode::PathValue::Integer(self.branch_policy_id),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
         }
     }
 }
@@ -6836,6 +16105,44 @@ pub mod get_environment {
         }
     }
 }
+/// Request builder and parameter types of [`Repos::get_latest_pages_build`](crate::repos::Repos::get_latest_pages_build).
+pub mod get_latest_pages_build {
+    /// Request for [`Repos::get_latest_pages_build`](crate::repos::Repos::get_latest_pages_build): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct GetLatestPagesBuild<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetLatestPagesBuild<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> GetLatestPagesBuild<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/pages/builds/latest",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
 /// Request builder and parameter types of [`Repos::get_latest_release`](crate::repos::Repos::get_latest_release).
 pub mod get_latest_release {
     /// Request for [`Repos::get_latest_release`](crate::repos::Repos::get_latest_release): set optional parameters, then `send()` (or `build()` to adjust the request).
@@ -6883,6 +16190,636 @@ pub mod get_latest_release {
         > {
             self.build()
                 .send_with("repos.getLatestRelease", crate::runtime::decode::json)
+        }
+    }
+}
+/// Request builder and parameter types of [`Repos::get_org_rule_suite`](crate::repos::Repos::get_org_rule_suite).
+pub mod get_org_rule_suite {
+    /// Request for [`Repos::get_org_rule_suite`](crate::repos::Repos::get_org_rule_suite): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct GetOrgRuleSuite<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) rule_suite_id: i64,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetOrgRuleSuite<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> GetOrgRuleSuite<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/orgs/{org}/rulesets/rule-suites/{rule_suite_id}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.org),
+                    crate::runtime::encode::PathValue::Integer(self.rule_suite_id),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Repos::get_org_rule_suites`](crate::repos::Repos::get_org_rule_suites).
+pub mod get_org_rule_suites {
+    /// Request for [`Repos::get_org_rule_suites`](crate::repos::Repos::get_org_rule_suites): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct GetOrgRuleSuites<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) r#ref: Option<String>,
+        pub(super) repository_name: Option<String>,
+        pub(super) time_period: Option<crate::repos::get_org_rule_suites::TimePeriod>,
+        pub(super) actor_name: Option<String>,
+        pub(super) rule_suite_result: Option<
+            crate::repos::get_org_rule_suites::RuleSuiteResult,
+        >,
+        pub(super) per_page: Option<i64>,
+        pub(super) page: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetOrgRuleSuites<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> GetOrgRuleSuites<'c> {
+        /// Ref to filter on, without wildcards. Prefix it with `refs/heads/` for branches only or `refs/tags/` for tags only; without a prefix every kind of ref matches.
+        #[inline]
+        pub fn r#ref(mut self, r#ref: impl Into<String>) -> Self {
+            self.r#ref = Some(r#ref.into());
+            self
+        }
+        /// Only evaluations in this repository.
+        #[inline]
+        pub fn repository_name(mut self, repository_name: impl Into<String>) -> Self {
+            self.repository_name = Some(repository_name.into());
+            self
+        }
+        /// How far back to look: `hour`, `day` (24 hours), `week` (7 days) or `month`. Default: `day`.
+        #[inline]
+        pub fn time_period(
+            mut self,
+            time_period: crate::repos::get_org_rule_suites::TimePeriod,
+        ) -> Self {
+            self.time_period = Some(time_period);
+            self
+        }
+        /// Login of the user whose actions triggered the evaluations.
+        #[inline]
+        pub fn actor_name(mut self, actor_name: impl Into<String>) -> Self {
+            self.actor_name = Some(actor_name.into());
+            self
+        }
+        /// Only suites with this outcome: `pass`, `fail`, `bypass` or `all`. Default: `all`.
+        #[inline]
+        pub fn rule_suite_result(
+            mut self,
+            rule_suite_result: crate::repos::get_org_rule_suites::RuleSuiteResult,
+        ) -> Self {
+            self.rule_suite_result = Some(rule_suite_result);
+            self
+        }
+        /// How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+        #[inline]
+        pub fn per_page(mut self, per_page: i64) -> Self {
+            self.per_page = Some(per_page);
+            self
+        }
+        /// Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+        #[inline]
+        pub fn page(mut self, page: i64) -> Self {
+            self.page = Some(page);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/orgs/{org}/rulesets/rule-suites",
+                &[crate::runtime::encode::PathValue::Segment(&self.org)],
+            );
+            if let Some(value) = self.r#ref {
+                req = req.query("ref", value);
+            }
+            if let Some(value) = self.repository_name {
+                req = req.query("repository_name", value);
+            }
+            if let Some(value) = self.time_period {
+                req = req.query("time_period", value.as_str().to_owned());
+            }
+            if let Some(value) = self.actor_name {
+                req = req.query("actor_name", value);
+            }
+            if let Some(value) = self.rule_suite_result {
+                req = req.query("rule_suite_result", value.as_str().to_owned());
+            }
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
+            }
+            if let Some(value) = self.page {
+                req = req.query("page", value.to_string());
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+    /// How far back to look: `hour`, `day` (24 hours), `week` (7 days) or `month`. Default: `day`.
+    #[derive(Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum TimePeriod {
+        /// `hour`
+        Hour,
+        /// `day`
+        Day,
+        /// `week`
+        Week,
+        /// `month`
+        Month,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl ::std::fmt::Debug for TimePeriod {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Hour => "Hour",
+                    Self::Day => "Day",
+                    Self::Week => "Week",
+                    Self::Month => "Month",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
+    }
+    impl TimePeriod {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Hour => "hour",
+                Self::Day => "day",
+                Self::Week => "week",
+                Self::Month => "month",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for TimePeriod {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    /// Only suites with this outcome: `pass`, `fail`, `bypass` or `all`. Default: `all`.
+    #[derive(Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum RuleSuiteResult {
+        /// `pass`
+        Pass,
+        /// `fail`
+        Fail,
+        /// `bypass`
+        Bypass,
+        /// `all`
+        All,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl ::std::fmt::Debug for RuleSuiteResult {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Pass => "Pass",
+                    Self::Fail => "Fail",
+                    Self::Bypass => "Bypass",
+                    Self::All => "All",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
+    }
+    impl RuleSuiteResult {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Pass => "pass",
+                Self::Fail => "fail",
+                Self::Bypass => "bypass",
+                Self::All => "all",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for RuleSuiteResult {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+}
+/// Request builder and parameter types of [`Repos::get_org_ruleset`](crate::repos::Repos::get_org_ruleset).
+pub mod get_org_ruleset {
+    /// Request for [`Repos::get_org_ruleset`](crate::repos::Repos::get_org_ruleset): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct GetOrgRuleset<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) ruleset_id: i64,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetOrgRuleset<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> GetOrgRuleset<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/orgs/{org}/rulesets/{ruleset_id}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.org),
+                    crate::runtime::encode::PathValue::Integer(self.ruleset_id),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Repos::get_org_rulesets`](crate::repos::Repos::get_org_rulesets).
+pub mod get_org_rulesets {
+    /// Request for [`Repos::get_org_rulesets`](crate::repos::Repos::get_org_rulesets): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct GetOrgRulesets<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) per_page: Option<i64>,
+        pub(super) page: Option<i64>,
+        pub(super) targets: Option<String>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetOrgRulesets<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> GetOrgRulesets<'c> {
+        /// How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+        #[inline]
+        pub fn per_page(mut self, per_page: i64) -> Self {
+            self.per_page = Some(per_page);
+            self
+        }
+        /// Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+        #[inline]
+        pub fn page(mut self, page: i64) -> Self {
+            self.page = Some(page);
+            self
+        }
+        /// Comma-separated rule targets to keep, e.g. `branch,tag,push`; other rulesets are left out.
+        #[inline]
+        pub fn targets(mut self, targets: impl Into<String>) -> Self {
+            self.targets = Some(targets.into());
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/orgs/{org}/rulesets",
+                &[crate::runtime::encode::PathValue::Segment(&self.org)],
+            );
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
+            }
+            if let Some(value) = self.page {
+                req = req.query("page", value.to_string());
+            }
+            if let Some(value) = self.targets {
+                req = req.query("targets", value);
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Repos::get_pages`](crate::repos::Repos::get_pages).
+pub mod get_pages {
+    /// Request for [`Repos::get_pages`](crate::repos::Repos::get_pages): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct GetPages<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetPages<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> GetPages<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/pages",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Repos::get_pages_build`](crate::repos::Repos::get_pages_build).
+pub mod get_pages_build {
+    /// Request for [`Repos::get_pages_build`](crate::repos::Repos::get_pages_build): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct GetPagesBuild<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) build_id: i64,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetPagesBuild<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> GetPagesBuild<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/pages/builds/{build_id}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Integer(self.build_id),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Repos::get_pages_deployment`](crate::repos::Repos::get_pages_deployment).
+pub mod get_pages_deployment {
+    /// Request for [`Repos::get_pages_deployment`](crate::repos::Repos::get_pages_deployment): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct GetPagesDeployment<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) pages_deployment_id: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetPagesDeployment<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> GetPagesDeployment<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/pages/deployments/{pages_deployment_id}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Segment(&self.pages_deployment_id),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Repos::get_pages_health_check`](crate::repos::Repos::get_pages_health_check).
+pub mod get_pages_health_check {
+    /// Request for [`Repos::get_pages_health_check`](crate::repos::Repos::get_pages_health_check): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct GetPagesHealthCheck<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetPagesHealthCheck<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> GetPagesHealthCheck<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/pages/health",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Repos::get_participation_stats`](crate::repos::Repos::get_participation_stats).
+pub mod get_participation_stats {
+    /// Request for [`Repos::get_participation_stats`](crate::repos::Repos::get_participation_stats): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct GetParticipationStats<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetParticipationStats<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> GetParticipationStats<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/stats/participation",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Repos::get_pull_request_review_protection`](crate::repos::Repos::get_pull_request_review_protection).
+pub mod get_pull_request_review_protection {
+    /// Request for [`Repos::get_pull_request_review_protection`](crate::repos::Repos::get_pull_request_review_protection): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct GetPullRequestReviewProtection<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) branch: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetPullRequestReviewProtection<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> GetPullRequestReviewProtection<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/branches/{branch}/protection/required_pull_request_reviews",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Slashed(&self.branch),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Repos::get_punch_card_stats`](crate::repos::Repos::get_punch_card_stats).
+pub mod get_punch_card_stats {
+    /// Request for [`Repos::get_punch_card_stats`](crate::repos::Repos::get_punch_card_stats): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct GetPunchCardStats<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetPunchCardStats<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> GetPunchCardStats<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/stats/punch_card",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
         }
     }
 }
@@ -6944,6 +16881,57 @@ pub mod get_readme {
             crate::runtime::ResponseValue<crate::models::ContentFile>,
         > {
             self.build().send_with("repos.getReadme", crate::runtime::decode::json)
+        }
+    }
+}
+/// Request builder and parameter types of [`Repos::get_readme_in_directory`](crate::repos::Repos::get_readme_in_directory).
+pub mod get_readme_in_directory {
+    /// Request for [`Repos::get_readme_in_directory`](crate::repos::Repos::get_readme_in_directory): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct GetReadmeInDirectory<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) dir: String,
+        pub(super) r#ref: Option<String>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetReadmeInDirectory<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> GetReadmeInDirectory<'c> {
+        /// Commit, branch or tag to read from. Default: the repository's default branch.
+        #[inline]
+        pub fn r#ref(mut self, r#ref: impl Into<String>) -> Self {
+            self.r#ref = Some(r#ref.into());
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/readme/{dir}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Slashed(&self.dir),
+                ],
+            );
+            if let Some(value) = self.r#ref {
+                req = req.query("ref", value);
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
         }
     }
 }
@@ -7099,6 +17087,779 @@ pub mod get_release_by_tag {
         }
     }
 }
+/// Request builder and parameter types of [`Repos::get_repo_rule_suite`](crate::repos::Repos::get_repo_rule_suite).
+pub mod get_repo_rule_suite {
+    /// Request for [`Repos::get_repo_rule_suite`](crate::repos::Repos::get_repo_rule_suite): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct GetRepoRuleSuite<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) rule_suite_id: i64,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetRepoRuleSuite<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> GetRepoRuleSuite<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/rulesets/rule-suites/{rule_suite_id}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Integer(self.rule_suite_id),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Repos::get_repo_rule_suites`](crate::repos::Repos::get_repo_rule_suites).
+pub mod get_repo_rule_suites {
+    /// Request for [`Repos::get_repo_rule_suites`](crate::repos::Repos::get_repo_rule_suites): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct GetRepoRuleSuites<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) r#ref: Option<String>,
+        pub(super) time_period: Option<crate::repos::get_repo_rule_suites::TimePeriod>,
+        pub(super) actor_name: Option<String>,
+        pub(super) rule_suite_result: Option<
+            crate::repos::get_repo_rule_suites::RuleSuiteResult,
+        >,
+        pub(super) per_page: Option<i64>,
+        pub(super) page: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetRepoRuleSuites<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> GetRepoRuleSuites<'c> {
+        /// Ref to filter on, without wildcards. Prefix it with `refs/heads/` for branches only or `refs/tags/` for tags only; without a prefix every kind of ref matches.
+        #[inline]
+        pub fn r#ref(mut self, r#ref: impl Into<String>) -> Self {
+            self.r#ref = Some(r#ref.into());
+            self
+        }
+        /// How far back to look: `hour`, `day` (24 hours), `week` (7 days) or `month`. Default: `day`.
+        #[inline]
+        pub fn time_period(
+            mut self,
+            time_period: crate::repos::get_repo_rule_suites::TimePeriod,
+        ) -> Self {
+            self.time_period = Some(time_period);
+            self
+        }
+        /// Login of the user whose actions triggered the evaluations.
+        #[inline]
+        pub fn actor_name(mut self, actor_name: impl Into<String>) -> Self {
+            self.actor_name = Some(actor_name.into());
+            self
+        }
+        /// Only suites with this outcome: `pass`, `fail`, `bypass` or `all`. Default: `all`.
+        #[inline]
+        pub fn rule_suite_result(
+            mut self,
+            rule_suite_result: crate::repos::get_repo_rule_suites::RuleSuiteResult,
+        ) -> Self {
+            self.rule_suite_result = Some(rule_suite_result);
+            self
+        }
+        /// How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+        #[inline]
+        pub fn per_page(mut self, per_page: i64) -> Self {
+            self.per_page = Some(per_page);
+            self
+        }
+        /// Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+        #[inline]
+        pub fn page(mut self, page: i64) -> Self {
+            self.page = Some(page);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/rulesets/rule-suites",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                ],
+            );
+            if let Some(value) = self.r#ref {
+                req = req.query("ref", value);
+            }
+            if let Some(value) = self.time_period {
+                req = req.query("time_period", value.as_str().to_owned());
+            }
+            if let Some(value) = self.actor_name {
+                req = req.query("actor_name", value);
+            }
+            if let Some(value) = self.rule_suite_result {
+                req = req.query("rule_suite_result", value.as_str().to_owned());
+            }
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
+            }
+            if let Some(value) = self.page {
+                req = req.query("page", value.to_string());
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+    /// How far back to look: `hour`, `day` (24 hours), `week` (7 days) or `month`. Default: `day`.
+    #[derive(Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum TimePeriod {
+        /// `hour`
+        Hour,
+        /// `day`
+        Day,
+        /// `week`
+        Week,
+        /// `month`
+        Month,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl ::std::fmt::Debug for TimePeriod {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Hour => "Hour",
+                    Self::Day => "Day",
+                    Self::Week => "Week",
+                    Self::Month => "Month",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
+    }
+    impl TimePeriod {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Hour => "hour",
+                Self::Day => "day",
+                Self::Week => "week",
+                Self::Month => "month",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for TimePeriod {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    /// Only suites with this outcome: `pass`, `fail`, `bypass` or `all`. Default: `all`.
+    #[derive(Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum RuleSuiteResult {
+        /// `pass`
+        Pass,
+        /// `fail`
+        Fail,
+        /// `bypass`
+        Bypass,
+        /// `all`
+        All,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl ::std::fmt::Debug for RuleSuiteResult {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Pass => "Pass",
+                    Self::Fail => "Fail",
+                    Self::Bypass => "Bypass",
+                    Self::All => "All",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
+    }
+    impl RuleSuiteResult {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Pass => "pass",
+                Self::Fail => "fail",
+                Self::Bypass => "bypass",
+                Self::All => "all",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for RuleSuiteResult {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+}
+/// Request builder and parameter types of [`Repos::get_repo_ruleset`](crate::repos::Repos::get_repo_ruleset).
+pub mod get_repo_ruleset {
+    /// Request for [`Repos::get_repo_ruleset`](crate::repos::Repos::get_repo_ruleset): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct GetRepoRuleset<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) ruleset_id: i64,
+        pub(super) includes_parents: Option<bool>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetRepoRuleset<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> GetRepoRuleset<'c> {
+        /// Whether rulesets defined above the repository (e.g. by its organization) are also searched. Default: `true`.
+        #[inline]
+        pub fn includes_parents(mut self, includes_parents: bool) -> Self {
+            self.includes_parents = Some(includes_parents);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/rulesets/{ruleset_id}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Integer(self.ruleset_id),
+                ],
+            );
+            if let Some(value) = self.includes_parents {
+                req = req.query("includes_parents", value.to_string());
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Repos::get_repo_ruleset_history`](crate::repos::Repos::get_repo_ruleset_history).
+pub mod get_repo_ruleset_history {
+    /// Request for [`Repos::get_repo_ruleset_history`](crate::repos::Repos::get_repo_ruleset_history): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct GetRepoRulesetHistory<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) ruleset_id: i64,
+        pub(super) per_page: Option<i64>,
+        pub(super) page: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetRepoRulesetHistory<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> GetRepoRulesetHistory<'c> {
+        /// How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+        #[inline]
+        pub fn per_page(mut self, per_page: i64) -> Self {
+            self.per_page = Some(per_page);
+            self
+        }
+        /// Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+        #[inline]
+        pub fn page(mut self, page: i64) -> Self {
+            self.page = Some(page);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/rulesets/{ruleset_id}/history",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Integer(self.ruleset_id),
+                ],
+            );
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
+            }
+            if let Some(value) = self.page {
+                req = req.query("page", value.to_string());
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Repos::get_repo_ruleset_version`](crate::repos::Repos::get_repo_ruleset_version).
+pub mod get_repo_ruleset_version {
+    /// Request for [`Repos::get_repo_ruleset_version`](crate::repos::Repos::get_repo_ruleset_version): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct GetRepoRulesetVersion<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) ruleset_id: i64,
+        pub(super) version_id: i64,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetRepoRulesetVersion<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> GetRepoRulesetVersion<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/rulesets/{ruleset_id}/history/{version_id}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Integer(self.ruleset_id),
+                    crate::runtime::encode::PathValue::Integer(self.version_id),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Repos::get_repo_rulesets`](crate::repos::Repos::get_repo_rulesets).
+pub mod get_repo_rulesets {
+    /// Request for [`Repos::get_repo_rulesets`](crate::repos::Repos::get_repo_rulesets): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct GetRepoRulesets<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) per_page: Option<i64>,
+        pub(super) page: Option<i64>,
+        pub(super) includes_parents: Option<bool>,
+        pub(super) targets: Option<String>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetRepoRulesets<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> GetRepoRulesets<'c> {
+        /// How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+        #[inline]
+        pub fn per_page(mut self, per_page: i64) -> Self {
+            self.per_page = Some(per_page);
+            self
+        }
+        /// Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+        #[inline]
+        pub fn page(mut self, page: i64) -> Self {
+            self.page = Some(page);
+            self
+        }
+        /// Whether rulesets defined above the repository (e.g. by its organization) are listed too. Default: `true`.
+        #[inline]
+        pub fn includes_parents(mut self, includes_parents: bool) -> Self {
+            self.includes_parents = Some(includes_parents);
+            self
+        }
+        /// Comma-separated rule targets to keep, e.g. `branch,tag,push`; other rulesets are left out.
+        #[inline]
+        pub fn targets(mut self, targets: impl Into<String>) -> Self {
+            self.targets = Some(targets.into());
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/rulesets",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                ],
+            );
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
+            }
+            if let Some(value) = self.page {
+                req = req.query("page", value.to_string());
+            }
+            if let Some(value) = self.includes_parents {
+                req = req.query("includes_parents", value.to_string());
+            }
+            if let Some(value) = self.targets {
+                req = req.query("targets", value);
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Repos::get_status_checks_protection`](crate::repos::Repos::get_status_checks_protection).
+pub mod get_status_checks_protection {
+    /// Request for [`Repos::get_status_checks_protection`](crate::repos::Repos::get_status_checks_protection): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct GetStatusChecksProtection<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) branch: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetStatusChecksProtection<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> GetStatusChecksProtection<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Slashed(&self.branch),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Repos::get_teams_with_access_to_protected_branch`](crate::repos::Repos::get_teams_with_access_to_protected_branch).
+pub mod get_teams_with_access_to_protected_branch {
+    /// Request for [`Repos::get_teams_with_access_to_protected_branch`](crate::repos::Repos::get_teams_with_access_to_protected_branch): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct GetTeamsWithAccessToProtectedBranch<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) branch: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetTeamsWithAccessToProtectedBranch<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> GetTeamsWithAccessToProtectedBranch<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Slashed(&self.branch),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Repos::get_top_paths`](crate::repos::Repos::get_top_paths).
+pub mod get_top_paths {
+    /// Request for [`Repos::get_top_paths`](crate::repos::Repos::get_top_paths): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct GetTopPaths<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetTopPaths<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> GetTopPaths<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/traffic/popular/paths",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Repos::get_top_referrers`](crate::repos::Repos::get_top_referrers).
+pub mod get_top_referrers {
+    /// Request for [`Repos::get_top_referrers`](crate::repos::Repos::get_top_referrers): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct GetTopReferrers<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetTopReferrers<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> GetTopReferrers<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/traffic/popular/referrers",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Repos::get_users_with_access_to_protected_branch`](crate::repos::Repos::get_users_with_access_to_protected_branch).
+pub mod get_users_with_access_to_protected_branch {
+    /// Request for [`Repos::get_users_with_access_to_protected_branch`](crate::repos::Repos::get_users_with_access_to_protected_branch): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct GetUsersWithAccessToProtectedBranch<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) branch: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetUsersWithAccessToProtectedBranch<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> GetUsersWithAccessToProtectedBranch<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Slashed(&self.branch),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Repos::get_views`](crate::repos::Repos::get_views).
+pub mod get_views {
+    /// Request for [`Repos::get_views`](crate::repos::Repos::get_views): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct GetViews<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) per: Option<crate::repos::get_views::Per>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetViews<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> GetViews<'c> {
+        /// Bucket size: `day` or `week`. Default: `day`.
+        #[inline]
+        pub fn per(mut self, per: crate::repos::get_views::Per) -> Self {
+            self.per = Some(per);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/traffic/views",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                ],
+            );
+            if let Some(value) = self.per {
+                req = req.query("per", value.as_str().to_owned());
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+    /// Bucket size: `day` or `week`. Default: `day`.
+    #[derive(Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum Per {
+        /// `day`
+        Day,
+        /// `week`
+        Week,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl ::std::fmt::Debug for Per {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Day => "Day",
+                    Self::Week => "Week",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
+    }
+    impl Per {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Day => "day",
+                Self::Week => "week",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for Per {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+}
 /// Request builder and parameter types of [`Repos::get_webhook`](crate::repos::Repos::get_webhook).
 pub mod get_webhook {
     /// Request for [`Repos::get_webhook`](crate::repos::Repos::get_webhook): set optional parameters, then `send()` (or `build()` to adjust the request).
@@ -7146,6 +17907,495 @@ pub mod get_webhook {
             crate::runtime::ResponseValue<crate::models::Hook>,
         > {
             self.build().send_with("repos.getWebhook", crate::runtime::decode::json)
+        }
+    }
+}
+/// Request builder and parameter types of [`Repos::get_webhook_config_for_repo`](crate::repos::Repos::get_webhook_config_for_repo).
+pub mod get_webhook_config_for_repo {
+    /// Request for [`Repos::get_webhook_config_for_repo`](crate::repos::Repos::get_webhook_config_for_repo): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct GetWebhookConfigForRepo<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) hook_id: i64,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetWebhookConfigForRepo<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> GetWebhookConfigForRepo<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/hooks/{hook_id}/config",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Integer(self.hook_id),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Repos::get_webhook_delivery`](crate::repos::Repos::get_webhook_delivery).
+pub mod get_webhook_delivery {
+    /// Request for [`Repos::get_webhook_delivery`](crate::repos::Repos::get_webhook_delivery): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct GetWebhookDelivery<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) hook_id: i64,
+        pub(super) delivery_id: i64,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetWebhookDelivery<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> GetWebhookDelivery<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/hooks/{hook_id}/deliveries/{delivery_id}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Integer(self.hook_id),
+                    crate::runtime::encode::PathValue::Integer(self.delivery_id),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Repos::list_activities`](crate::repos::Repos::list_activities).
+pub mod list_activities {
+    /// Request for [`Repos::list_activities`](crate::repos::Repos::list_activities): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ListActivities<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) direction: Option<crate::repos::list_activities::Direction>,
+        pub(super) per_page: Option<i64>,
+        pub(super) before: Option<String>,
+        pub(super) after: Option<String>,
+        pub(super) r#ref: Option<String>,
+        pub(super) actor: Option<String>,
+        pub(super) time_period: Option<crate::repos::list_activities::TimePeriod>,
+        pub(super) activity_type: Option<crate::repos::list_activities::ActivityType>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListActivities<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> ListActivities<'c> {
+        /// Sort order, `asc` or `desc`. Default: `desc`.
+        #[inline]
+        pub fn direction(
+            mut self,
+            direction: crate::repos::list_activities::Direction,
+        ) -> Self {
+            self.direction = Some(direction);
+            self
+        }
+        /// How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+        #[inline]
+        pub fn per_page(mut self, per_page: i64) -> Self {
+            self.per_page = Some(per_page);
+            self
+        }
+        /// Cursor for the page before this one, taken from the `Link` header of a previous answer.
+        #[inline]
+        pub fn before(mut self, before: impl Into<String>) -> Self {
+            self.before = Some(before.into());
+            self
+        }
+        /// Cursor for the page after this one, taken from the `Link` header of a previous answer.
+        #[inline]
+        pub fn after(mut self, after: impl Into<String>) -> Self {
+            self.after = Some(after.into());
+            self
+        }
+        /// Ref to filter on; a branch may be given as `refs/heads/NAME` or just `NAME`.
+        #[inline]
+        pub fn r#ref(mut self, r#ref: impl Into<String>) -> Self {
+            self.r#ref = Some(r#ref.into());
+            self
+        }
+        /// Login of the user whose activity to keep.
+        #[inline]
+        pub fn actor(mut self, actor: impl Into<String>) -> Self {
+            self.actor = Some(actor.into());
+            self
+        }
+        /// How far back to look: `day` (24 hours), `week` (7 days), `month`, `quarter` or `year`.
+        #[inline]
+        pub fn time_period(
+            mut self,
+            time_period: crate::repos::list_activities::TimePeriod,
+        ) -> Self {
+            self.time_period = Some(time_period);
+            self
+        }
+        /// Kind of activity to keep: `push`, `force_push`, `branch_creation`, `branch_deletion`, `pr_merge` or `merge_queue_merge`.
+        #[inline]
+        pub fn activity_type(
+            mut self,
+            activity_type: crate::repos::list_activities::ActivityType,
+        ) -> Self {
+            self.activity_type = Some(activity_type);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/activity",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                ],
+            );
+            if let Some(value) = self.direction {
+                req = req.query("direction", value.as_str().to_owned());
+            }
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
+            }
+            if let Some(value) = self.before {
+                req = req.query("before", value);
+            }
+            if let Some(value) = self.after {
+                req = req.query("after", value);
+            }
+            if let Some(value) = self.r#ref {
+                req = req.query("ref", value);
+            }
+            if let Some(value) = self.actor {
+                req = req.query("actor", value);
+            }
+            if let Some(value) = self.time_period {
+                req = req.query("time_period", value.as_str().to_owned());
+            }
+            if let Some(value) = self.activity_type {
+                req = req.query("activity_type", value.as_str().to_owned());
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+    /// Sort order, `asc` or `desc`. Default: `desc`.
+    #[derive(Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum Direction {
+        /// `asc`
+        Asc,
+        /// `desc`
+        Desc,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl ::std::fmt::Debug for Direction {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Asc => "Asc",
+                    Self::Desc => "Desc",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
+    }
+    impl Direction {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Asc => "asc",
+                Self::Desc => "desc",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for Direction {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    /// How far back to look: `day` (24 hours), `week` (7 days), `month`, `quarter` or `year`.
+    #[derive(Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum TimePeriod {
+        /// `day`
+        Day,
+        /// `week`
+        Week,
+        /// `month`
+        Month,
+        /// `quarter`
+        Quarter,
+        /// `year`
+        Year,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl ::std::fmt::Debug for TimePeriod {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Day => "Day",
+                    Self::Week => "Week",
+                    Self::Month => "Month",
+                    Self::Quarter => "Quarter",
+                    Self::Year => "Year",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
+    }
+    impl TimePeriod {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Day => "day",
+                Self::Week => "week",
+                Self::Month => "month",
+                Self::Quarter => "quarter",
+                Self::Year => "year",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for TimePeriod {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    /// Kind of activity to keep: `push`, `force_push`, `branch_creation`, `branch_deletion`, `pr_merge` or `merge_queue_merge`.
+    #[derive(Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum ActivityType {
+        /// `push`
+        Push,
+        /// `force_push`
+        ForcePush,
+        /// `branch_creation`
+        BranchCreation,
+        /// `branch_deletion`
+        BranchDeletion,
+        /// `pr_merge`
+        PrMerge,
+        /// `merge_queue_merge`
+        MergeQueueMerge,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl ::std::fmt::Debug for ActivityType {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Push => "Push",
+                    Self::ForcePush => "ForcePush",
+                    Self::BranchCreation => "BranchCreation",
+                    Self::BranchDeletion => "BranchDeletion",
+                    Self::PrMerge => "PrMerge",
+                    Self::MergeQueueMerge => "MergeQueueMerge",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
+    }
+    impl ActivityType {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Push => "push",
+                Self::ForcePush => "force_push",
+                Self::BranchCreation => "branch_creation",
+                Self::BranchDeletion => "branch_deletion",
+                Self::PrMerge => "pr_merge",
+                Self::MergeQueueMerge => "merge_queue_merge",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for ActivityType {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+}
+/// Request builder and parameter types of [`Repos::list_attestations`](crate::repos::Repos::list_attestations).
+pub mod list_attestations {
+    /// Request for [`Repos::list_attestations`](crate::repos::Repos::list_attestations): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ListAttestations<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) subject_digest: String,
+        pub(super) per_page: Option<i64>,
+        pub(super) before: Option<String>,
+        pub(super) after: Option<String>,
+        pub(super) predicate_type: Option<String>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListAttestations<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> ListAttestations<'c> {
+        /// How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+        #[inline]
+        pub fn per_page(mut self, per_page: i64) -> Self {
+            self.per_page = Some(per_page);
+            self
+        }
+        /// Cursor for the page before this one, taken from the `Link` header of a previous answer.
+        #[inline]
+        pub fn before(mut self, before: impl Into<String>) -> Self {
+            self.before = Some(before.into());
+            self
+        }
+        /// Cursor for the page after this one, taken from the `Link` header of a previous answer.
+        #[inline]
+        pub fn after(mut self, after: impl Into<String>) -> Self {
+            self.after = Some(after.into());
+            self
+        }
+        /// Only attestations of this predicate type: `provenance`, `sbom`, `release` or a custom type.
+        #[inline]
+        pub fn predicate_type(mut self, predicate_type: impl Into<String>) -> Self {
+            self.predicate_type = Some(predicate_type.into());
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/attestations/{subject_digest}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Segment(&self.subject_digest),
+                ],
+            );
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
+            }
+            if let Some(value) = self.before {
+                req = req.query("before", value);
+            }
+            if let Some(value) = self.after {
+                req = req.query("after", value);
+            }
+            if let Some(value) = self.predicate_type {
+                req = req.query("predicate_type", value);
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Repos::list_autolinks`](crate::repos::Repos::list_autolinks).
+pub mod list_autolinks {
+    /// Request for [`Repos::list_autolinks`](crate::repos::Repos::list_autolinks): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ListAutolinks<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListAutolinks<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> ListAutolinks<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/autolinks",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
         }
     }
 }
@@ -7234,6 +18484,46 @@ pub mod list_branches {
             self,
         ) -> crate::runtime::Paginate<'c, crate::models::ShortBranch> {
             self.build().paginate()
+        }
+    }
+}
+/// Request builder and parameter types of [`Repos::list_branches_for_head_commit`](crate::repos::Repos::list_branches_for_head_commit).
+pub mod list_branches_for_head_commit {
+    /// Request for [`Repos::list_branches_for_head_commit`](crate::repos::Repos::list_branches_for_head_commit): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ListBranchesForHeadCommit<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) commit_sha: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListBranchesForHeadCommit<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> ListBranchesForHeadCommit<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/commits/{commit_sha}/branches-where-head",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Segment(&self.commit_sha),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
         }
     }
 }
@@ -7444,6 +18734,126 @@ pub mod list_collaborators {
             serializer: S,
         ) -> Result<S::Ok, S::Error> {
             serializer.serialize_str(self.as_str())
+        }
+    }
+}
+/// Request builder and parameter types of [`Repos::list_comments_for_commit`](crate::repos::Repos::list_comments_for_commit).
+pub mod list_comments_for_commit {
+    /// Request for [`Repos::list_comments_for_commit`](crate::repos::Repos::list_comments_for_commit): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ListCommentsForCommit<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) commit_sha: String,
+        pub(super) per_page: Option<i64>,
+        pub(super) page: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListCommentsForCommit<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> ListCommentsForCommit<'c> {
+        /// How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+        #[inline]
+        pub fn per_page(mut self, per_page: i64) -> Self {
+            self.per_page = Some(per_page);
+            self
+        }
+        /// Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+        #[inline]
+        pub fn page(mut self, page: i64) -> Self {
+            self.page = Some(page);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/commits/{commit_sha}/comments",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Segment(&self.commit_sha),
+                ],
+            );
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
+            }
+            if let Some(value) = self.page {
+                req = req.query("page", value.to_string());
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Repos::list_commit_comments_for_repo`](crate::repos::Repos::list_commit_comments_for_repo).
+pub mod list_commit_comments_for_repo {
+    /// Request for [`Repos::list_commit_comments_for_repo`](crate::repos::Repos::list_commit_comments_for_repo): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ListCommitCommentsForRepo<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) per_page: Option<i64>,
+        pub(super) page: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListCommitCommentsForRepo<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> ListCommitCommentsForRepo<'c> {
+        /// How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+        #[inline]
+        pub fn per_page(mut self, per_page: i64) -> Self {
+            self.per_page = Some(per_page);
+            self
+        }
+        /// Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+        #[inline]
+        pub fn page(mut self, page: i64) -> Self {
+            self.page = Some(page);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/comments",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                ],
+            );
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
+            }
+            if let Some(value) = self.page {
+                req = req.query("page", value.to_string());
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
         }
     }
 }
@@ -7806,6 +19216,187 @@ pub mod list_contributors {
             serializer: S,
         ) -> Result<S::Ok, S::Error> {
             serializer.serialize_str(self.as_str())
+        }
+    }
+}
+/// Request builder and parameter types of [`Repos::list_custom_deployment_rule_integrations`](crate::repos::Repos::list_custom_deployment_rule_integrations).
+pub mod list_custom_deployment_rule_integrations {
+    /// Request for [`Repos::list_custom_deployment_rule_integrations`](crate::repos::Repos::list_custom_deployment_rule_integrations): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ListCustomDeploymentRuleIntegrations<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) environment_name: String,
+        pub(super) page: Option<i64>,
+        pub(super) per_page: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListCustomDeploymentRuleIntegrations<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> ListCustomDeploymentRuleIntegrations<'c> {
+        /// Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+        #[inline]
+        pub fn page(mut self, page: i64) -> Self {
+            self.page = Some(page);
+            self
+        }
+        /// How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+        #[inline]
+        pub fn per_page(mut self, per_page: i64) -> Self {
+            self.per_page = Some(per_page);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules/apps",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Segment(&self.environment_name),
+                ],
+            );
+            if let Some(value) = self.page {
+                req = req.query("page", value.to_string());
+            }
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Repos::list_deploy_keys`](crate::repos::Repos::list_deploy_keys).
+pub mod list_deploy_keys {
+    /// Request for [`Repos::list_deploy_keys`](crate::repos::Repos::list_deploy_keys): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ListDeployKeys<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) per_page: Option<i64>,
+        pub(super) page: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListDeployKeys<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> ListDeployKeys<'c> {
+        /// How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+        #[inline]
+        pub fn per_page(mut self, per_page: i64) -> Self {
+            self.per_page = Some(per_page);
+            self
+        }
+        /// Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+        #[inline]
+        pub fn page(mut self, page: i64) -> Self {
+            self.page = Some(page);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/keys",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                ],
+            );
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
+            }
+            if let Some(value) = self.page {
+                req = req.query("page", value.to_string());
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Repos::list_deployment_branch_policies`](crate::repos::Repos::list_deployment_branch_policies).
+pub mod list_deployment_branch_policies {
+    /// Request for [`Repos::list_deployment_branch_policies`](crate::repos::Repos::list_deployment_branch_policies): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ListDeploymentBranchPolicies<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) environment_name: String,
+        pub(super) per_page: Option<i64>,
+        pub(super) page: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListDeploymentBranchPolicies<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> ListDeploymentBranchPolicies<'c> {
+        /// How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+        #[inline]
+        pub fn per_page(mut self, per_page: i64) -> Self {
+            self.per_page = Some(per_page);
+            self
+        }
+        /// Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+        #[inline]
+        pub fn page(mut self, page: i64) -> Self {
+            self.page = Some(page);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Segment(&self.environment_name),
+                ],
+            );
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
+            }
+            if let Some(value) = self.page {
+                req = req.query("page", value.to_string());
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
         }
     }
 }
@@ -9239,6 +20830,65 @@ pub mod list_languages {
         }
     }
 }
+/// Request builder and parameter types of [`Repos::list_pages_builds`](crate::repos::Repos::list_pages_builds).
+pub mod list_pages_builds {
+    /// Request for [`Repos::list_pages_builds`](crate::repos::Repos::list_pages_builds): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ListPagesBuilds<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) per_page: Option<i64>,
+        pub(super) page: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListPagesBuilds<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> ListPagesBuilds<'c> {
+        /// How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+        #[inline]
+        pub fn per_page(mut self, per_page: i64) -> Self {
+            self.per_page = Some(per_page);
+            self
+        }
+        /// Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+        #[inline]
+        pub fn page(mut self, page: i64) -> Self {
+            self.page = Some(page);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/pages/builds",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                ],
+            );
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
+            }
+            if let Some(value) = self.page {
+                req = req.query("page", value.to_string());
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
 /// Request builder and parameter types of [`Repos::list_public`](crate::repos::Repos::list_public).
 pub mod list_public {
     /// Request for [`Repos::list_public`](crate::repos::Repos::list_public): set optional parameters, then `send()` (or `build()` to adjust the request).
@@ -9299,6 +20949,67 @@ pub mod list_public {
             self,
         ) -> crate::runtime::Paginate<'c, crate::models::MinimalRepository> {
             self.build().paginate()
+        }
+    }
+}
+/// Request builder and parameter types of [`Repos::list_pull_requests_associated_with_commit`](crate::repos::Repos::list_pull_requests_associated_with_commit).
+pub mod list_pull_requests_associated_with_commit {
+    /// Request for [`Repos::list_pull_requests_associated_with_commit`](crate::repos::Repos::list_pull_requests_associated_with_commit): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ListPullRequestsAssociatedWithCommit<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) commit_sha: String,
+        pub(super) per_page: Option<i64>,
+        pub(super) page: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListPullRequestsAssociatedWithCommit<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> ListPullRequestsAssociatedWithCommit<'c> {
+        /// How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+        #[inline]
+        pub fn per_page(mut self, per_page: i64) -> Self {
+            self.per_page = Some(per_page);
+            self
+        }
+        /// Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+        #[inline]
+        pub fn page(mut self, page: i64) -> Self {
+            self.page = Some(page);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/commits/{commit_sha}/pulls",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Slashed(&self.commit_sha),
+                ],
+            );
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
+            }
+            if let Some(value) = self.page {
+                req = req.query("page", value.to_string());
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
         }
     }
 }
@@ -9531,6 +21242,126 @@ pub mod list_tags {
         #[inline]
         pub fn paginate(self) -> crate::runtime::Paginate<'c, crate::models::Tag> {
             self.build().paginate()
+        }
+    }
+}
+/// Request builder and parameter types of [`Repos::list_teams`](crate::repos::Repos::list_teams).
+pub mod list_teams {
+    /// Request for [`Repos::list_teams`](crate::repos::Repos::list_teams): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ListTeams<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) per_page: Option<i64>,
+        pub(super) page: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListTeams<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> ListTeams<'c> {
+        /// How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+        #[inline]
+        pub fn per_page(mut self, per_page: i64) -> Self {
+            self.per_page = Some(per_page);
+            self
+        }
+        /// Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+        #[inline]
+        pub fn page(mut self, page: i64) -> Self {
+            self.page = Some(page);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/teams",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                ],
+            );
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
+            }
+            if let Some(value) = self.page {
+                req = req.query("page", value.to_string());
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Repos::list_webhook_deliveries`](crate::repos::Repos::list_webhook_deliveries).
+pub mod list_webhook_deliveries {
+    /// Request for [`Repos::list_webhook_deliveries`](crate::repos::Repos::list_webhook_deliveries): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ListWebhookDeliveries<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) hook_id: i64,
+        pub(super) per_page: Option<i64>,
+        pub(super) cursor: Option<String>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListWebhookDeliveries<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> ListWebhookDeliveries<'c> {
+        /// How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+        #[inline]
+        pub fn per_page(mut self, per_page: i64) -> Self {
+            self.per_page = Some(per_page);
+            self
+        }
+        /// Delivery to start the page from; take it from the `link` header of the previous page.
+        #[inline]
+        pub fn cursor(mut self, cursor: impl Into<String>) -> Self {
+            self.cursor = Some(cursor.into());
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/repos/{owner}/{repo}/hooks/{hook_id}/deliveries",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Integer(self.hook_id),
+                ],
+            );
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
+            }
+            if let Some(value) = self.cursor {
+                req = req.query("cursor", value);
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
         }
     }
 }
@@ -9775,6 +21606,93 @@ pub mod ping_webhook {
         }
     }
 }
+/// Request builder and parameter types of [`Repos::redeliver_webhook_delivery`](crate::repos::Repos::redeliver_webhook_delivery).
+pub mod redeliver_webhook_delivery {
+    /// Request for [`Repos::redeliver_webhook_delivery`](crate::repos::Repos::redeliver_webhook_delivery): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct RedeliverWebhookDelivery<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) hook_id: i64,
+        pub(super) delivery_id: i64,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for RedeliverWebhookDelivery<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> RedeliverWebhookDelivery<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Post,
+                "/repos/{owner}/{repo}/hooks/{hook_id}/deliveries/{delivery_id}/attempts",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Integer(self.hook_id),
+                    crate::runtime::encode::PathValue::Integer(self.delivery_id),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Repos::remove_app_access_restrictions`](crate::repos::Repos::remove_app_access_restrictions).
+pub mod remove_app_access_restrictions {
+    /// Request for [`Repos::remove_app_access_restrictions`](crate::repos::Repos::remove_app_access_restrictions): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct RemoveAppAccessRestrictions<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) branch: String,
+        pub(super) apps: Vec<String>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for RemoveAppAccessRestrictions<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> RemoveAppAccessRestrictions<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Delete,
+                "/repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Slashed(&self.branch),
+                ],
+            );
+            let mut body = crate::runtime::JsonObject::new();
+            body.field("apps", &self.apps);
+            req = req.json(body);
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
 /// Request builder and parameter types of [`Repos::remove_collaborator`](crate::repos::Repos::remove_collaborator).
 pub mod remove_collaborator {
     /// Request for [`Repos::remove_collaborator`](crate::repos::Repos::remove_collaborator): set optional parameters, then `send()` (or `build()` to adjust the request).
@@ -9892,6 +21810,136 @@ pub mod remove_status_check_contexts {
         }
     }
 }
+/// Request builder and parameter types of [`Repos::remove_status_check_protection`](crate::repos::Repos::remove_status_check_protection).
+pub mod remove_status_check_protection {
+    /// Request for [`Repos::remove_status_check_protection`](crate::repos::Repos::remove_status_check_protection): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct RemoveStatusCheckProtection<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) branch: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for RemoveStatusCheckProtection<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> RemoveStatusCheckProtection<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Delete,
+                "/repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Slashed(&self.branch),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Repos::remove_team_access_restrictions`](crate::repos::Repos::remove_team_access_restrictions).
+pub mod remove_team_access_restrictions {
+    /// Request for [`Repos::remove_team_access_restrictions`](crate::repos::Repos::remove_team_access_restrictions): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct RemoveTeamAccessRestrictions<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) branch: String,
+        pub(super) teams: Vec<String>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for RemoveTeamAccessRestrictions<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> RemoveTeamAccessRestrictions<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Delete,
+                "/repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Slashed(&self.branch),
+                ],
+            );
+            let mut body = crate::runtime::JsonObject::new();
+            body.field("teams", &self.teams);
+            req = req.json(body);
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Repos::remove_user_access_restrictions`](crate::repos::Repos::remove_user_access_restrictions).
+pub mod remove_user_access_restrictions {
+    /// Request for [`Repos::remove_user_access_restrictions`](crate::repos::Repos::remove_user_access_restrictions): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct RemoveUserAccessRestrictions<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) branch: String,
+        pub(super) users: Vec<String>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for RemoveUserAccessRestrictions<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> RemoveUserAccessRestrictions<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Delete,
+                "/repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Slashed(&self.branch),
+                ],
+            );
+            let mut body = crate::runtime::JsonObject::new();
+            body.field("users", &self.users);
+            req = req.json(body);
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
 /// Request builder and parameter types of [`Repos::rename_branch`](crate::repos::Repos::rename_branch).
 pub mod rename_branch {
     /// Request for [`Repos::rename_branch`](crate::repos::Repos::rename_branch): set optional parameters, then `send()` (or `build()` to adjust the request).
@@ -10004,6 +22052,264 @@ pub mod replace_all_topics {
         }
     }
 }
+/// Request builder and parameter types of [`Repos::request_pages_build`](crate::repos::Repos::request_pages_build).
+pub mod request_pages_build {
+    /// Request for [`Repos::request_pages_build`](crate::repos::Repos::request_pages_build): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct RequestPagesBuild<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for RequestPagesBuild<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> RequestPagesBuild<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Post,
+                "/repos/{owner}/{repo}/pages/builds",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Repos::set_admin_branch_protection`](crate::repos::Repos::set_admin_branch_protection).
+pub mod set_admin_branch_protection {
+    /// Request for [`Repos::set_admin_branch_protection`](crate::repos::Repos::set_admin_branch_protection): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct SetAdminBranchProtection<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) branch: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for SetAdminBranchProtection<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> SetAdminBranchProtection<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Post,
+                "/repos/{owner}/{repo}/branches/{branch}/protection/enforce_admins",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Slashed(&self.branch),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Repos::set_app_access_restrictions`](crate::repos::Repos::set_app_access_restrictions).
+pub mod set_app_access_restrictions {
+    /// Request for [`Repos::set_app_access_restrictions`](crate::repos::Repos::set_app_access_restrictions): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct SetAppAccessRestrictions<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) branch: String,
+        pub(super) apps: Vec<String>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for SetAppAccessRestrictions<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> SetAppAccessRestrictions<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Put,
+                "/repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Slashed(&self.branch),
+                ],
+            );
+            let mut body = crate::runtime::JsonObject::new();
+            body.field("apps", &self.apps);
+            req = req.json(body);
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Repos::set_status_check_contexts`](crate::repos::Repos::set_status_check_contexts).
+pub mod set_status_check_contexts {
+    /// Request for [`Repos::set_status_check_contexts`](crate::repos::Repos::set_status_check_contexts): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct SetStatusCheckContexts<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) branch: String,
+        pub(super) contexts: Vec<String>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for SetStatusCheckContexts<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> SetStatusCheckContexts<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Put,
+                "/repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Slashed(&self.branch),
+                ],
+            );
+            let mut body = crate::runtime::JsonObject::new();
+            body.field("contexts", &self.contexts);
+            req = req.json(body);
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Repos::set_team_access_restrictions`](crate::repos::Repos::set_team_access_restrictions).
+pub mod set_team_access_restrictions {
+    /// Request for [`Repos::set_team_access_restrictions`](crate::repos::Repos::set_team_access_restrictions): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct SetTeamAccessRestrictions<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) branch: String,
+        pub(super) teams: Vec<String>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for SetTeamAccessRestrictions<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> SetTeamAccessRestrictions<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Put,
+                "/repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Slashed(&self.branch),
+                ],
+            );
+            let mut body = crate::runtime::JsonObject::new();
+            body.field("teams", &self.teams);
+            req = req.json(body);
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Repos::set_user_access_restrictions`](crate::repos::Repos::set_user_access_restrictions).
+pub mod set_user_access_restrictions {
+    /// Request for [`Repos::set_user_access_restrictions`](crate::repos::Repos::set_user_access_restrictions): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct SetUserAccessRestrictions<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) branch: String,
+        pub(super) users: Vec<String>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for SetUserAccessRestrictions<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> SetUserAccessRestrictions<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Put,
+                "/repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Slashed(&self.branch),
+                ],
+            );
+            let mut body = crate::runtime::JsonObject::new();
+            body.field("users", &self.users);
+            req = req.json(body);
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
 /// Request builder and parameter types of [`Repos::test_push_webhook`](crate::repos::Repos::test_push_webhook).
 pub mod test_push_webhook {
     /// Request for [`Repos::test_push_webhook`](crate::repos::Repos::test_push_webhook): set optional parameters, then `send()` (or `build()` to adjust the request).
@@ -10048,6 +22354,65 @@ pub mod test_push_webhook {
             self,
         ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
             self.build().send_with("repos.testPushWebhook", crate::runtime::decode::unit)
+        }
+    }
+}
+/// Request builder and parameter types of [`Repos::transfer`](crate::repos::Repos::transfer).
+pub mod transfer {
+    /// Request for [`Repos::transfer`](crate::repos::Repos::transfer): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct Transfer<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) new_owner: String,
+        pub(super) new_name: Option<String>,
+        pub(super) team_ids: Option<Vec<i64>>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for Transfer<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> Transfer<'c> {
+        /// New name for the repository after the move.
+        #[inline]
+        pub fn new_name(mut self, new_name: impl Into<String>) -> Self {
+            self.new_name = Some(new_name.into());
+            self
+        }
+        /// IDs of teams to give access to the repository; only possible when the new owner is an organization.
+        #[inline]
+        pub fn team_ids(mut self, team_ids: Vec<i64>) -> Self {
+            self.team_ids = Some(team_ids);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Post,
+                "/repos/{owner}/{repo}/transfer",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                ],
+            );
+            let mut body = crate::runtime::JsonObject::new();
+            body.field("new_owner", &self.new_owner);
+            body.opt("new_name", &self.new_name);
+            body.opt("team_ids", &self.team_ids);
+            req = req.json(body);
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
         }
     }
 }
@@ -10907,6 +23272,98 @@ pub mod update_branch_protection {
         }
     }
 }
+/// Request builder and parameter types of [`Repos::update_commit_comment`](crate::repos::Repos::update_commit_comment).
+pub mod update_commit_comment {
+    /// Request for [`Repos::update_commit_comment`](crate::repos::Repos::update_commit_comment): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct UpdateCommitComment<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) comment_id: i64,
+        pub(super) body: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for UpdateCommitComment<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> UpdateCommitComment<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Patch,
+                "/repos/{owner}/{repo}/comments/{comment_id}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Integer(self.comment_id),
+                ],
+            );
+            let mut body = crate::runtime::JsonObject::new();
+            body.field("body", &self.body);
+            req = req.json(body);
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Repos::update_deployment_branch_policy`](crate::repos::Repos::update_deployment_branch_policy).
+pub mod update_deployment_branch_policy {
+    /// Request for [`Repos::update_deployment_branch_policy`](crate::repos::Repos::update_deployment_branch_policy): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct UpdateDeploymentBranchPolicy<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) environment_name: String,
+        pub(super) branch_policy_id: i64,
+        pub(super) name: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for UpdateDeploymentBranchPolicy<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> UpdateDeploymentBranchPolicy<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Put,
+                "/repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies/{branch_policy_id}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Segment(&self.environment_name),
+                    crate::runtime::encode::PathValue::Integer(self.branch_policy_id),
+                ],
+            );
+            let mut body = crate::runtime::JsonObject::new();
+            body.field("name", &self.name);
+            req = req.json(body);
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
 /// Request builder and parameter types of [`Repos::update_information_about_pages_site`](crate::repos::Repos::update_information_about_pages_site).
 pub mod update_information_about_pages_site {
     /// Request for [`Repos::update_information_about_pages_site`](crate::repos::Repos::update_information_about_pages_site): set optional parameters, then `send()` (or `build()` to adjust the request).
@@ -11196,6 +23653,1103 @@ pub mod update_invitation {
         }
     }
 }
+/// Request builder and parameter types of [`Repos::update_org_ruleset`](crate::repos::Repos::update_org_ruleset).
+pub mod update_org_ruleset {
+    /// Request for [`Repos::update_org_ruleset`](crate::repos::Repos::update_org_ruleset): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct UpdateOrgRuleset<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) ruleset_id: i64,
+        pub(super) name: Option<String>,
+        pub(super) target: Option<crate::repos::update_org_ruleset::Target>,
+        pub(super) enforcement: Option<crate::repos::update_org_ruleset::Enforcement>,
+        pub(super) bypass_actors: Option<
+            Vec<crate::repos::update_org_ruleset::BypassActorsItem>,
+        >,
+        pub(super) conditions: Option<::serde_json::Map<String, ::serde_json::Value>>,
+        pub(super) rules: Option<Vec<crate::repos::update_org_ruleset::RulesItem>>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for UpdateOrgRuleset<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> UpdateOrgRuleset<'c> {
+        /// New name of the ruleset.
+        #[inline]
+        pub fn name(mut self, name: impl Into<String>) -> Self {
+            self.name = Some(name.into());
+            self
+        }
+        /// What the ruleset applies to: `branch`, `tag`, `push` or `repository`.
+        #[inline]
+        pub fn target(
+            mut self,
+            target: crate::repos::update_org_ruleset::Target,
+        ) -> Self {
+            self.target = Some(target);
+            self
+        }
+        /// How strictly the rules apply: `disabled`, `active` or `evaluate`. `evaluate` (GitHub Enterprise only) records outcomes without blocking, for review in Rule Insights.
+        #[inline]
+        pub fn enforcement(
+            mut self,
+            enforcement: crate::repos::update_org_ruleset::Enforcement,
+        ) -> Self {
+            self.enforcement = Some(enforcement);
+            self
+        }
+        /// Actors allowed to bypass the rules.
+        #[inline]
+        pub fn bypass_actors(
+            mut self,
+            bypass_actors: Vec<crate::repos::update_org_ruleset::BypassActorsItem>,
+        ) -> Self {
+            self.bypass_actors = Some(bypass_actors);
+            self
+        }
+        /// Which repositories and refs the ruleset covers. Branch and tag rulesets combine `ref_name` with one of `repository_name`, `repository_id` or `repository_property`; push rulesets may leave out `ref_name`; repository rulesets use only the repository selector.
+        #[inline]
+        pub fn conditions(
+            mut self,
+            conditions: ::serde_json::Map<String, ::serde_json::Value>,
+        ) -> Self {
+            self.conditions = Some(conditions);
+            self
+        }
+        /// Rules of the ruleset.
+        #[inline]
+        pub fn rules(
+            mut self,
+            rules: Vec<crate::repos::update_org_ruleset::RulesItem>,
+        ) -> Self {
+            self.rules = Some(rules);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Put,
+                "/orgs/{org}/rulesets/{ruleset_id}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.org),
+                    crate::runtime::encode::PathValue::Integer(self.ruleset_id),
+                ],
+            );
+            let mut body = crate::runtime::JsonObject::new();
+            body.opt("name", &self.name);
+            body.opt("target", &self.target);
+            body.opt("enforcement", &self.enforcement);
+            body.opt("bypass_actors", &self.bypass_actors);
+            body.opt("conditions", &self.conditions);
+            body.opt("rules", &self.rules);
+            if !body.is_empty() {
+                req = req.json(body);
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+    /// What the ruleset applies to: `branch`, `tag`, `push` or `repository`.
+    #[derive(Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum Target {
+        /// `branch`
+        Branch,
+        /// `tag`
+        Tag,
+        /// `push`
+        Push,
+        /// `repository`
+        Repository,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl ::std::fmt::Debug for Target {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Branch => "Branch",
+                    Self::Tag => "Tag",
+                    Self::Push => "Push",
+                    Self::Repository => "Repository",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
+    }
+    impl Target {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Branch => "branch",
+                Self::Tag => "tag",
+                Self::Push => "push",
+                Self::Repository => "repository",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for Target {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    /// How strictly the rules apply: `disabled`, `active` or `evaluate`. `evaluate` (GitHub Enterprise only) records outcomes without blocking, for review in Rule Insights.
+    #[derive(Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum Enforcement {
+        /// `disabled`
+        Disabled,
+        /// `active`
+        Active,
+        /// `evaluate`
+        Evaluate,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl ::std::fmt::Debug for Enforcement {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Disabled => "Disabled",
+                    Self::Active => "Active",
+                    Self::Evaluate => "Evaluate",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
+    }
+    impl Enforcement {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Disabled => "disabled",
+                Self::Active => "active",
+                Self::Evaluate => "evaluate",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for Enforcement {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    /// Kind of actor.
+    #[derive(Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum BypassActorsActorType {
+        /// `Integration`
+        Integration,
+        /// `OrganizationAdmin`
+        OrganizationAdmin,
+        /// `RepositoryRole`
+        RepositoryRole,
+        /// `Team`
+        Team,
+        /// `DeployKey`
+        DeployKey,
+        /// `EnterpriseOwner`
+        EnterpriseOwner,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl ::std::fmt::Debug for BypassActorsActorType {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Integration => "Integration",
+                    Self::OrganizationAdmin => "OrganizationAdmin",
+                    Self::RepositoryRole => "RepositoryRole",
+                    Self::Team => "Team",
+                    Self::DeployKey => "DeployKey",
+                    Self::EnterpriseOwner => "EnterpriseOwner",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
+    }
+    impl BypassActorsActorType {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Integration => "Integration",
+                Self::OrganizationAdmin => "OrganizationAdmin",
+                Self::RepositoryRole => "RepositoryRole",
+                Self::Team => "Team",
+                Self::DeployKey => "DeployKey",
+                Self::EnterpriseOwner => "EnterpriseOwner",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for BypassActorsActorType {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    /// When the actor may bypass: `always`, only through pull requests (`pull_request`, branch rulesets only, not for deploy keys), or `exempt` (rules are skipped and no bypass is logged). Default: `always`.
+    #[derive(Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum BypassActorsBypassMode {
+        /// `always`
+        Always,
+        /// `pull_request`
+        PullRequest,
+        /// `exempt`
+        Exempt,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl ::std::fmt::Debug for BypassActorsBypassMode {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Always => "Always",
+                    Self::PullRequest => "PullRequest",
+                    Self::Exempt => "Exempt",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
+    }
+    impl BypassActorsBypassMode {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Always => "always",
+                Self::PullRequest => "pull_request",
+                Self::Exempt => "exempt",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for BypassActorsBypassMode {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    /// Actors allowed to bypass the rules.
+    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+    pub struct BypassActorsItem {
+        /// ID of the actor. Needed for `Integration`, `RepositoryRole` and `Team`; use `1` for `OrganizationAdmin` and `null` for `DeployKey`.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub actor_id: Option<Option<i64>>,
+        /// Kind of actor.
+        pub actor_type: crate::repos::update_org_ruleset::BypassActorsActorType,
+        /// When the actor may bypass: `always`, only through pull requests (`pull_request`, branch rulesets only, not for deploy keys), or `exempt` (rules are skipped and no bypass is logged). Default: `always`.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub bypass_mode: Option<
+            crate::repos::update_org_ruleset::BypassActorsBypassMode,
+        >,
+    }
+    impl BypassActorsItem {
+        /// A value with the required fields; optional ones are unset (`None`).
+        #[inline]
+        pub fn new(
+            actor_type: crate::repos::update_org_ruleset::BypassActorsActorType,
+        ) -> Self {
+            Self {
+                actor_id: None,
+                actor_type,
+                bypass_mode: None,
+            }
+        }
+    }
+    /// Kind of rule; it decides which `parameters` apply.
+    #[derive(Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum RulesType {
+        /// `creation`
+        Creation,
+        /// `update`
+        Update,
+        /// `deletion`
+        Deletion,
+        /// `required_linear_history`
+        RequiredLinearHistory,
+        /// `required_deployments`
+        RequiredDeployments,
+        /// `required_signatures`
+        RequiredSignatures,
+        /// `pull_request`
+        PullRequest,
+        /// `required_status_checks`
+        RequiredStatusChecks,
+        /// `non_fast_forward`
+        NonFastForward,
+        /// `commit_message_pattern`
+        CommitMessagePattern,
+        /// `commit_author_email_pattern`
+        CommitAuthorEmailPattern,
+        /// `committer_email_pattern`
+        CommitterEmailPattern,
+        /// `branch_name_pattern`
+        BranchNamePattern,
+        /// `tag_name_pattern`
+        TagNamePattern,
+        /// `file_path_restriction`
+        FilePathRestriction,
+        /// `max_file_path_length`
+        MaxFilePathLength,
+        /// `file_extension_restriction`
+        FileExtensionRestriction,
+        /// `max_file_size`
+        MaxFileSize,
+        /// `workflows`
+        Workflows,
+        /// `code_scanning`
+        CodeScanning,
+        /// `copilot_code_review`
+        CopilotCodeReview,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl ::std::fmt::Debug for RulesType {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Creation => "Creation",
+                    Self::Update => "Update",
+                    Self::Deletion => "Deletion",
+                    Self::RequiredLinearHistory => "RequiredLinearHistory",
+                    Self::RequiredDeployments => "RequiredDeployments",
+                    Self::RequiredSignatures => "RequiredSignatures",
+                    Self::PullRequest => "PullRequest",
+                    Self::RequiredStatusChecks => "RequiredStatusChecks",
+                    Self::NonFastForward => "NonFastForward",
+                    Self::CommitMessagePattern => "CommitMessagePattern",
+                    Self::CommitAuthorEmailPattern => "CommitAuthorEmailPattern",
+                    Self::CommitterEmailPattern => "CommitterEmailPattern",
+                    Self::BranchNamePattern => "BranchNamePattern",
+                    Self::TagNamePattern => "TagNamePattern",
+                    Self::FilePathRestriction => "FilePathRestriction",
+                    Self::MaxFilePathLength => "MaxFilePathLength",
+                    Self::FileExtensionRestriction => "FileExtensionRestriction",
+                    Self::MaxFileSize => "MaxFileSize",
+                    Self::Workflows => "Workflows",
+                    Self::CodeScanning => "CodeScanning",
+                    Self::CopilotCodeReview => "CopilotCodeReview",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
+    }
+    impl RulesType {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Creation => "creation",
+                Self::Update => "update",
+                Self::Deletion => "deletion",
+                Self::RequiredLinearHistory => "required_linear_history",
+                Self::RequiredDeployments => "required_deployments",
+                Self::RequiredSignatures => "required_signatures",
+                Self::PullRequest => "pull_request",
+                Self::RequiredStatusChecks => "required_status_checks",
+                Self::NonFastForward => "non_fast_forward",
+                Self::CommitMessagePattern => "commit_message_pattern",
+                Self::CommitAuthorEmailPattern => "commit_author_email_pattern",
+                Self::CommitterEmailPattern => "committer_email_pattern",
+                Self::BranchNamePattern => "branch_name_pattern",
+                Self::TagNamePattern => "tag_name_pattern",
+                Self::FilePathRestriction => "file_path_restriction",
+                Self::MaxFilePathLength => "max_file_path_length",
+                Self::FileExtensionRestriction => "file_extension_restriction",
+                Self::MaxFileSize => "max_file_size",
+                Self::Workflows => "workflows",
+                Self::CodeScanning => "code_scanning",
+                Self::CopilotCodeReview => "copilot_code_review",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for RulesType {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    /// (`pull_request`) Merge methods that may be used: `merge`, `squash`, `rebase`; at least one.
+    #[derive(Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum RulesParametersAllowedMergeMethods {
+        /// `merge`
+        Merge,
+        /// `squash`
+        Squash,
+        /// `rebase`
+        Rebase,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl ::std::fmt::Debug for RulesParametersAllowedMergeMethods {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Merge => "Merge",
+                    Self::Squash => "Squash",
+                    Self::Rebase => "Rebase",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
+    }
+    impl RulesParametersAllowedMergeMethods {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Merge => "merge",
+                Self::Squash => "squash",
+                Self::Rebase => "rebase",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for RulesParametersAllowedMergeMethods {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    /// Kind of reviewer.
+    #[derive(Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum RulesParametersRequiredReviewersReviewerType {
+        /// `Team`
+        Team,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl ::std::fmt::Debug for RulesParametersRequiredReviewersReviewerType {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Team => "Team",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
+    }
+    impl RulesParametersRequiredReviewersReviewerType {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Team => "Team",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for RulesParametersRequiredReviewersReviewerType {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    /// The reviewing team.
+    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+    pub struct RulesParametersRequiredReviewersReviewer {
+        /// ID of the team.
+        pub id: i64,
+        /// Kind of reviewer.
+        pub r#type: crate::repos::update_org_ruleset::RulesParametersRequiredReviewersReviewerType,
+    }
+    impl RulesParametersRequiredReviewersReviewer {
+        /// A value with the required fields; optional ones are unset (`None`).
+        #[inline]
+        pub fn new(
+            id: i64,
+            r#type: crate::repos::update_org_ruleset::RulesParametersRequiredReviewersReviewerType,
+        ) -> Self {
+            Self { id, r#type }
+        }
+    }
+    /// (`pull_request`, beta) Teams that must review changes to given files.
+    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+    pub struct RulesParametersRequiredReviewersItem {
+        /// Fnmatch patterns of the files the team must review.
+        pub file_patterns: Vec<String>,
+        /// Approvals needed from the team; with `0` the team is requested but its approval is optional.
+        pub minimum_approvals: i64,
+        /// The reviewing team.
+        pub reviewer: crate::repos::update_org_ruleset::RulesParametersRequiredReviewersReviewer,
+    }
+    impl RulesParametersRequiredReviewersItem {
+        /// A value with the required fields; optional ones are unset (`None`).
+        #[inline]
+        pub fn new(
+            file_patterns: impl IntoIterator<Item = impl Into<String>>,
+            minimum_approvals: i64,
+            reviewer: crate::repos::update_org_ruleset::RulesParametersRequiredReviewersReviewer,
+        ) -> Self {
+            Self {
+                file_patterns: file_patterns.into_iter().map(Into::into).collect(),
+                minimum_approvals,
+                reviewer,
+            }
+        }
+    }
+    /// (`required_status_checks`) Status checks that must pass.
+    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+    pub struct RulesParametersRequiredStatusChecksItem {
+        /// Name of the status check.
+        pub context: String,
+        /// ID of the GitHub App the check must come from, if any.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub integration_id: Option<i64>,
+    }
+    impl RulesParametersRequiredStatusChecksItem {
+        /// A value with the required fields; optional ones are unset (`None`).
+        #[inline]
+        pub fn new(context: impl Into<String>) -> Self {
+            Self {
+                context: context.into(),
+                integration_id: None,
+            }
+        }
+    }
+    /// (pattern rules) How `pattern` is matched: `starts_with`, `ends_with`, `contains` or `regex`.
+    #[derive(Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum RulesParametersOperator {
+        /// `starts_with`
+        StartsWith,
+        /// `ends_with`
+        EndsWith,
+        /// `contains`
+        Contains,
+        /// `regex`
+        Regex,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl ::std::fmt::Debug for RulesParametersOperator {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::StartsWith => "StartsWith",
+                    Self::EndsWith => "EndsWith",
+                    Self::Contains => "Contains",
+                    Self::Regex => "Regex",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
+    }
+    impl RulesParametersOperator {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::StartsWith => "starts_with",
+                Self::EndsWith => "ends_with",
+                Self::Contains => "contains",
+                Self::Regex => "regex",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for RulesParametersOperator {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    /// (`workflows`) Workflows that must succeed.
+    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+    pub struct RulesParametersWorkflowsItem {
+        /// Path of the workflow file.
+        pub path: String,
+        /// Branch or tag to take the workflow file from.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub r#ref: Option<String>,
+        /// ID of the repository holding the workflow.
+        pub repository_id: i64,
+        /// Commit to take the workflow file from.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub sha: Option<String>,
+    }
+    impl RulesParametersWorkflowsItem {
+        /// A value with the required fields; optional ones are unset (`None`).
+        #[inline]
+        pub fn new(path: impl Into<String>, repository_id: i64) -> Self {
+            Self {
+                path: path.into(),
+                r#ref: None,
+                repository_id,
+                sha: None,
+            }
+        }
+    }
+    /// Alert severity from which results block the update: `none`, `errors`, `errors_and_warnings` or `all`.
+    #[derive(Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum RulesParametersCodeScanningToolsAlertsThreshold {
+        /// `none`
+        None,
+        /// `errors`
+        Errors,
+        /// `errors_and_warnings`
+        ErrorsAndWarnings,
+        /// `all`
+        All,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl ::std::fmt::Debug for RulesParametersCodeScanningToolsAlertsThreshold {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::None => "None",
+                    Self::Errors => "Errors",
+                    Self::ErrorsAndWarnings => "ErrorsAndWarnings",
+                    Self::All => "All",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
+    }
+    impl RulesParametersCodeScanningToolsAlertsThreshold {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::None => "none",
+                Self::Errors => "errors",
+                Self::ErrorsAndWarnings => "errors_and_warnings",
+                Self::All => "all",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for RulesParametersCodeScanningToolsAlertsThreshold {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    /// Security severity from which results block the update: `none`, `critical`, `high_or_higher`, `medium_or_higher` or `all`.
+    #[derive(Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum RulesParametersCodeScanningToolsSecurityAlertsThreshold {
+        /// `none`
+        None,
+        /// `critical`
+        Critical,
+        /// `high_or_higher`
+        HighOrHigher,
+        /// `medium_or_higher`
+        MediumOrHigher,
+        /// `all`
+        All,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl ::std::fmt::Debug for RulesParametersCodeScanningToolsSecurityAlertsThreshold {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::None => "None",
+                    Self::Critical => "Critical",
+                    Self::HighOrHigher => "HighOrHigher",
+                    Self::MediumOrHigher => "MediumOrHigher",
+                    Self::All => "All",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
+    }
+    impl RulesParametersCodeScanningToolsSecurityAlertsThreshold {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::None => "none",
+                Self::Critical => "critical",
+                Self::HighOrHigher => "high_or_higher",
+                Self::MediumOrHigher => "medium_or_higher",
+                Self::All => "all",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for RulesParametersCodeScanningToolsSecurityAlertsThreshold {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    /// (`code_scanning`) Code scanning tools whose results must allow the update.
+    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+    pub struct RulesParametersCodeScanningToolsItem {
+        /// Alert severity from which results block the update: `none`, `errors`, `errors_and_warnings` or `all`.
+        pub alerts_threshold: crate::repos::update_org_ruleset::RulesParametersCodeScanningToolsAlertsThreshold,
+        /// Security severity from which results block the update: `none`, `critical`, `high_or_higher`, `medium_or_higher` or `all`.
+        pub security_alerts_threshold: crate::repos::update_org_ruleset::RulesParametersCodeScanningToolsSecurityAlertsThreshold,
+        /// Name of the code scanning tool.
+        pub tool: String,
+    }
+    impl RulesParametersCodeScanningToolsItem {
+        /// A value with the required fields; optional ones are unset (`None`).
+        #[inline]
+        pub fn new(
+            alerts_threshold: crate::repos::update_org_ruleset::RulesParametersCodeScanningToolsAlertsThreshold,
+            security_alerts_threshold: crate::repos::update_org_ruleset::RulesParametersCodeScanningToolsSecurityAlertsThreshold,
+            tool: impl Into<String>,
+        ) -> Self {
+            Self {
+                alerts_threshold,
+                security_alerts_threshold,
+                tool: tool.into(),
+            }
+        }
+    }
+    /// Settings of the rule; their fields depend on its `type`, and some kinds have none.
+    ///
+    /// Exactly one of these alternatives is sent.
+    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+    #[serde(untagged)]
+    pub enum RulesParameters {
+        /// Send `update_allows_fetch_and_merge`.
+        UpdateAllowsFetchAndMerge {
+            /// (`update`) Whether the branch may still be updated by fetching from its upstream.
+            update_allows_fetch_and_merge: bool,
+        },
+        /// Send `required_deployment_environments`.
+        RequiredDeploymentEnvironments {
+            /// (`required_deployments`) Environments a deployment must succeed in before merging.
+            required_deployment_environments: Vec<String>,
+        },
+        /// Send `allowed_merge_methods`, `dismiss_stale_reviews_on_push`, `require_code_owner_review`, `require_last_push_approval`, `required_approving_review_count`, `required_review_thread_resolution`, `required_reviewers`.
+        RequiredApprovingReviewCount {
+            /// (`pull_request`) Merge methods that may be used: `merge`, `squash`, `rebase`; at least one.
+            #[serde(skip_serializing_if = "Option::is_none")]
+            allowed_merge_methods: Option<
+                Vec<crate::repos::update_org_ruleset::RulesParametersAllowedMergeMethods>,
+            >,
+            /// (`pull_request`) Whether new commits dismiss earlier approvals.
+            dismiss_stale_reviews_on_push: bool,
+            /// (`pull_request`) Whether changes to files with code owners need their approval.
+            require_code_owner_review: bool,
+            /// (`pull_request`) Whether the latest push must be approved by someone other than its author.
+            require_last_push_approval: bool,
+            /// (`pull_request`) How many approvals a pull request needs.
+            required_approving_review_count: i64,
+            /// (`pull_request`) Whether every review thread must be resolved before merging.
+            required_review_thread_resolution: bool,
+            /// (`pull_request`, beta) Teams that must review changes to given files.
+            #[serde(skip_serializing_if = "Option::is_none")]
+            required_reviewers: Option<
+                Vec<
+                    crate::repos::update_org_ruleset::RulesParametersRequiredReviewersItem,
+                >,
+            >,
+        },
+        /// Send `do_not_enforce_on_create`, `required_status_checks`, `strict_required_status_checks_policy`.
+        RequiredStatusChecks {
+            /// (`required_status_checks`, `workflows`) Whether a ref may be created even though the check would block it.
+            #[serde(skip_serializing_if = "Option::is_none")]
+            do_not_enforce_on_create: Option<bool>,
+            /// (`required_status_checks`) Status checks that must pass.
+            required_status_checks: Vec<
+                crate::repos::update_org_ruleset::RulesParametersRequiredStatusChecksItem,
+            >,
+            /// (`required_status_checks`) Whether a branch must be up to date with its base before merging; only matters with at least one check.
+            strict_required_status_checks_policy: bool,
+        },
+        /// Send `name`, `negate`, `operator`, `pattern`.
+        Pattern {
+            /// (pattern rules) Label shown to users for the rule.
+            #[serde(skip_serializing_if = "Option::is_none")]
+            name: Option<String>,
+            /// (pattern rules) Whether a match makes the rule fail instead of pass.
+            #[serde(skip_serializing_if = "Option::is_none")]
+            negate: Option<bool>,
+            /// (pattern rules) How `pattern` is matched: `starts_with`, `ends_with`, `contains` or `regex`.
+            operator: crate::repos::update_org_ruleset::RulesParametersOperator,
+            /// (pattern rules) Text or expression to match.
+            pattern: String,
+        },
+        /// Send `restricted_file_paths`.
+        RestrictedFilePaths {
+            /// (`file_path_restriction`) Paths that pushes may not touch.
+            restricted_file_paths: Vec<String>,
+        },
+        /// Send `max_file_path_length`.
+        MaxFilePathLength {
+            /// (`max_file_path_length`) Longest file path allowed, in characters.
+            max_file_path_length: i64,
+        },
+        /// Send `restricted_file_extensions`.
+        RestrictedFileExtensions {
+            /// (`file_extension_restriction`) File extensions that pushes may not add.
+            restricted_file_extensions: Vec<String>,
+        },
+        /// Send `max_file_size`.
+        MaxFileSize {
+            /// (`max_file_size`) Largest file allowed, in megabytes; Git LFS files are exempt.
+            max_file_size: i64,
+        },
+        /// Send `do_not_enforce_on_create`, `workflows`.
+        Workflows {
+            /// (`required_status_checks`, `workflows`) Whether a ref may be created even though the check would block it.
+            #[serde(skip_serializing_if = "Option::is_none")]
+            do_not_enforce_on_create: Option<bool>,
+            /// (`workflows`) Workflows that must succeed.
+            workflows: Vec<
+                crate::repos::update_org_ruleset::RulesParametersWorkflowsItem,
+            >,
+        },
+        /// Send `code_scanning_tools`.
+        CodeScanningTools {
+            /// (`code_scanning`) Code scanning tools whose results must allow the update.
+            code_scanning_tools: Vec<
+                crate::repos::update_org_ruleset::RulesParametersCodeScanningToolsItem,
+            >,
+        },
+        /// Send `review_draft_pull_requests`, `review_on_push`.
+        ReviewOnPush {
+            /// (`copilot_code_review`) Whether Copilot also reviews draft pull requests.
+            #[serde(skip_serializing_if = "Option::is_none")]
+            review_draft_pull_requests: Option<bool>,
+            /// (`copilot_code_review`) Whether Copilot reviews every new push.
+            #[serde(skip_serializing_if = "Option::is_none")]
+            review_on_push: Option<bool>,
+        },
+    }
+    /// Rules of the ruleset.
+    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+    pub struct RulesItem {
+        /// Kind of rule; it decides which `parameters` apply.
+        pub r#type: crate::repos::update_org_ruleset::RulesType,
+        /// Settings of the rule; their fields depend on its `type`, and some kinds have none.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub parameters: Option<crate::repos::update_org_ruleset::RulesParameters>,
+    }
+    impl RulesItem {
+        /// A value with the required fields; optional ones are unset (`None`).
+        #[inline]
+        pub fn new(r#type: crate::repos::update_org_ruleset::RulesType) -> Self {
+            Self { r#type, parameters: None }
+        }
+    }
+}
+/// Request builder and parameter types of [`Repos::update_pull_request_review_protection`](crate::repos::Repos::update_pull_request_review_protection).
+pub mod update_pull_request_review_protection {
+    /// Request for [`Repos::update_pull_request_review_protection`](crate::repos::Repos::update_pull_request_review_protection): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct UpdatePullRequestReviewProtection<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) branch: String,
+        pub(super) dismissal_restrictions: Option<
+            crate::repos::update_pull_request_review_protection::DismissalRestrictions,
+        >,
+        pub(super) dismiss_stale_reviews: Option<bool>,
+        pub(super) require_code_owner_reviews: Option<bool>,
+        pub(super) required_approving_review_count: Option<i64>,
+        pub(super) require_last_push_approval: Option<bool>,
+        pub(super) bypass_pull_request_allowances: Option<
+            crate::repos::update_pull_request_review_protection::BypassPullRequestAllowances,
+        >,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for UpdatePullRequestReviewProtection<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> UpdatePullRequestReviewProtection<'c> {
+        /// Who may dismiss reviews. An empty object lifts the restriction. User and team lists only work in organization repositories; leave this out for personal ones.
+        #[inline]
+        pub fn dismissal_restrictions(
+            mut self,
+            dismissal_restrictions: crate::repos::update_pull_request_review_protection::DismissalRestrictions,
+        ) -> Self {
+            self.dismissal_restrictions = Some(dismissal_restrictions);
+            self
+        }
+        /// Whether a new push dismisses earlier approvals.
+        #[inline]
+        pub fn dismiss_stale_reviews(mut self, dismiss_stale_reviews: bool) -> Self {
+            self.dismiss_stale_reviews = Some(dismiss_stale_reviews);
+            self
+        }
+        /// Whether code owners must approve changes to the files they own.
+        #[inline]
+        pub fn require_code_owner_reviews(
+            mut self,
+            require_code_owner_reviews: bool,
+        ) -> Self {
+            self.require_code_owner_reviews = Some(require_code_owner_reviews);
+            self
+        }
+        /// Approvals needed before merging, from 1 to 6; `0` requires none.
+        #[inline]
+        pub fn required_approving_review_count(
+            mut self,
+            required_approving_review_count: i64,
+        ) -> Self {
+            self.required_approving_review_count = Some(required_approving_review_count);
+            self
+        }
+        /// Whether the latest push must be approved by someone other than its author. Default: `false`.
+        #[inline]
+        pub fn require_last_push_approval(
+            mut self,
+            require_last_push_approval: bool,
+        ) -> Self {
+            self.require_last_push_approval = Some(require_last_push_approval);
+            self
+        }
+        /// Users, teams or apps that may skip the pull request requirements.
+        #[inline]
+        pub fn bypass_pull_request_allowances(
+            mut self,
+            bypass_pull_request_allowances: crate::repos::update_pull_request_review_protection::BypassPullRequestAllowances,
+        ) -> Self {
+            self.bypass_pull_request_allowances = Some(bypass_pull_request_allowances);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Patch,
+                "/repos/{owner}/{repo}/branches/{branch}/protection/required_pull_request_reviews",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Slashed(&self.branch),
+                ],
+            );
+            let mut body = crate::runtime::JsonObject::new();
+            body.opt("dismissal_restrictions", &self.dismissal_restrictions);
+            body.opt("dismiss_stale_reviews", &self.dismiss_stale_reviews);
+            body.opt("require_code_owner_reviews", &self.require_code_owner_reviews);
+            body.opt(
+                "required_approving_review_count",
+                &self.required_approving_review_count,
+            );
+            body.opt("require_last_push_approval", &self.require_last_push_approval);
+            body.opt(
+                "bypass_pull_request_allowances",
+                &self.bypass_pull_request_allowances,
+            );
+            if !body.is_empty() {
+                req = req.json(body);
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+    /// Who may dismiss reviews. An empty object lifts the restriction. User and team lists only work in organization repositories; leave this out for personal ones.
+    #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+    pub struct DismissalRestrictions {
+        /// Logins of users who may dismiss reviews.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub users: Option<Vec<String>>,
+        /// Slugs of teams that may dismiss reviews.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub teams: Option<Vec<String>>,
+        /// Slugs of apps that may dismiss reviews.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub apps: Option<Vec<String>>,
+    }
+    /// Users, teams or apps that may skip the pull request requirements.
+    #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+    pub struct BypassPullRequestAllowances {
+        /// Logins of users who may skip them.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub users: Option<Vec<String>>,
+        /// Slugs of teams that may skip them.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub teams: Option<Vec<String>>,
+        /// Slugs of apps that may skip them.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub apps: Option<Vec<String>>,
+    }
+}
 /// Request builder and parameter types of [`Repos::update_release`](crate::repos::Repos::update_release).
 pub mod update_release {
     /// Request for [`Repos::update_release`](crate::repos::Repos::update_release): set optional parameters, then `send()` (or `build()` to adjust the request).
@@ -11452,6 +25006,1186 @@ pub mod update_release_asset {
         }
     }
 }
+/// Request builder and parameter types of [`Repos::update_repo_ruleset`](crate::repos::Repos::update_repo_ruleset).
+pub mod update_repo_ruleset {
+    /// Request for [`Repos::update_repo_ruleset`](crate::repos::Repos::update_repo_ruleset): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct UpdateRepoRuleset<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) ruleset_id: i64,
+        pub(super) name: Option<String>,
+        pub(super) target: Option<crate::repos::update_repo_ruleset::Target>,
+        pub(super) enforcement: Option<crate::repos::update_repo_ruleset::Enforcement>,
+        pub(super) bypass_actors: Option<
+            Vec<crate::repos::update_repo_ruleset::BypassActorsItem>,
+        >,
+        pub(super) conditions: Option<crate::repos::update_repo_ruleset::Conditions>,
+        pub(super) rules: Option<Vec<crate::repos::update_repo_ruleset::RulesItem>>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for UpdateRepoRuleset<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> UpdateRepoRuleset<'c> {
+        /// New name of the ruleset.
+        #[inline]
+        pub fn name(mut self, name: impl Into<String>) -> Self {
+            self.name = Some(name.into());
+            self
+        }
+        /// What the ruleset applies to: `branch`, `tag` or `push`.
+        #[inline]
+        pub fn target(
+            mut self,
+            target: crate::repos::update_repo_ruleset::Target,
+        ) -> Self {
+            self.target = Some(target);
+            self
+        }
+        /// How strictly the rules apply: `disabled`, `active` or `evaluate`. `evaluate` (GitHub Enterprise only) records outcomes without blocking, for review in Rule Insights.
+        #[inline]
+        pub fn enforcement(
+            mut self,
+            enforcement: crate::repos::update_repo_ruleset::Enforcement,
+        ) -> Self {
+            self.enforcement = Some(enforcement);
+            self
+        }
+        /// Actors allowed to bypass the rules.
+        #[inline]
+        pub fn bypass_actors(
+            mut self,
+            bypass_actors: Vec<crate::repos::update_repo_ruleset::BypassActorsItem>,
+        ) -> Self {
+            self.bypass_actors = Some(bypass_actors);
+            self
+        }
+        /// Which refs the ruleset covers.
+        #[inline]
+        pub fn conditions(
+            mut self,
+            conditions: crate::repos::update_repo_ruleset::Conditions,
+        ) -> Self {
+            self.conditions = Some(conditions);
+            self
+        }
+        /// Rules of the ruleset.
+        #[inline]
+        pub fn rules(
+            mut self,
+            rules: Vec<crate::repos::update_repo_ruleset::RulesItem>,
+        ) -> Self {
+            self.rules = Some(rules);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Put,
+                "/repos/{owner}/{repo}/rulesets/{ruleset_id}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Integer(self.ruleset_id),
+                ],
+            );
+            let mut body = crate::runtime::JsonObject::new();
+            body.opt("name", &self.name);
+            body.opt("target", &self.target);
+            body.opt("enforcement", &self.enforcement);
+            body.opt("bypass_actors", &self.bypass_actors);
+            body.opt("conditions", &self.conditions);
+            body.opt("rules", &self.rules);
+            if !body.is_empty() {
+                req = req.json(body);
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+    /// What the ruleset applies to: `branch`, `tag` or `push`.
+    #[derive(Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum Target {
+        /// `branch`
+        Branch,
+        /// `tag`
+        Tag,
+        /// `push`
+        Push,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl ::std::fmt::Debug for Target {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Branch => "Branch",
+                    Self::Tag => "Tag",
+                    Self::Push => "Push",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
+    }
+    impl Target {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Branch => "branch",
+                Self::Tag => "tag",
+                Self::Push => "push",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for Target {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    /// How strictly the rules apply: `disabled`, `active` or `evaluate`. `evaluate` (GitHub Enterprise only) records outcomes without blocking, for review in Rule Insights.
+    #[derive(Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum Enforcement {
+        /// `disabled`
+        Disabled,
+        /// `active`
+        Active,
+        /// `evaluate`
+        Evaluate,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl ::std::fmt::Debug for Enforcement {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Disabled => "Disabled",
+                    Self::Active => "Active",
+                    Self::Evaluate => "Evaluate",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
+    }
+    impl Enforcement {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Disabled => "disabled",
+                Self::Active => "active",
+                Self::Evaluate => "evaluate",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for Enforcement {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    /// Kind of actor.
+    #[derive(Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum BypassActorsActorType {
+        /// `Integration`
+        Integration,
+        /// `OrganizationAdmin`
+        OrganizationAdmin,
+        /// `RepositoryRole`
+        RepositoryRole,
+        /// `Team`
+        Team,
+        /// `DeployKey`
+        DeployKey,
+        /// `EnterpriseOwner`
+        EnterpriseOwner,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl ::std::fmt::Debug for BypassActorsActorType {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Integration => "Integration",
+                    Self::OrganizationAdmin => "OrganizationAdmin",
+                    Self::RepositoryRole => "RepositoryRole",
+                    Self::Team => "Team",
+                    Self::DeployKey => "DeployKey",
+                    Self::EnterpriseOwner => "EnterpriseOwner",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
+    }
+    impl BypassActorsActorType {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Integration => "Integration",
+                Self::OrganizationAdmin => "OrganizationAdmin",
+                Self::RepositoryRole => "RepositoryRole",
+                Self::Team => "Team",
+                Self::DeployKey => "DeployKey",
+                Self::EnterpriseOwner => "EnterpriseOwner",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for BypassActorsActorType {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    /// When the actor may bypass: `always`, only through pull requests (`pull_request`, branch rulesets only, not for deploy keys), or `exempt` (rules are skipped and no bypass is logged). Default: `always`.
+    #[derive(Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum BypassActorsBypassMode {
+        /// `always`
+        Always,
+        /// `pull_request`
+        PullRequest,
+        /// `exempt`
+        Exempt,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl ::std::fmt::Debug for BypassActorsBypassMode {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Always => "Always",
+                    Self::PullRequest => "PullRequest",
+                    Self::Exempt => "Exempt",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
+    }
+    impl BypassActorsBypassMode {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Always => "always",
+                Self::PullRequest => "pull_request",
+                Self::Exempt => "exempt",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for BypassActorsBypassMode {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    /// Actors allowed to bypass the rules.
+    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+    pub struct BypassActorsItem {
+        /// ID of the actor. Needed for `Integration`, `RepositoryRole` and `Team`; use `1` for `OrganizationAdmin` and `null` for `DeployKey`.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub actor_id: Option<Option<i64>>,
+        /// Kind of actor.
+        pub actor_type: crate::repos::update_repo_ruleset::BypassActorsActorType,
+        /// When the actor may bypass: `always`, only through pull requests (`pull_request`, branch rulesets only, not for deploy keys), or `exempt` (rules are skipped and no bypass is logged). Default: `always`.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub bypass_mode: Option<
+            crate::repos::update_repo_ruleset::BypassActorsBypassMode,
+        >,
+    }
+    impl BypassActorsItem {
+        /// A value with the required fields; optional ones are unset (`None`).
+        #[inline]
+        pub fn new(
+            actor_type: crate::repos::update_repo_ruleset::BypassActorsActorType,
+        ) -> Self {
+            Self {
+                actor_id: None,
+                actor_type,
+                bypass_mode: None,
+            }
+        }
+    }
+    /// Ref names to include or leave out.
+    #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+    pub struct ConditionsRefName {
+        /// Ref names or patterns to cover; a ref must match one of them. `~DEFAULT_BRANCH` stands for the default branch and `~ALL` for every branch.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub include: Option<Vec<String>>,
+        /// Ref names or patterns to leave out; a ref matching any of them is not covered.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub exclude: Option<Vec<String>>,
+    }
+    /// Which refs the ruleset covers.
+    #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+    pub struct Conditions {
+        /// Ref names to include or leave out.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub ref_name: Option<crate::repos::update_repo_ruleset::ConditionsRefName>,
+    }
+    /// Kind of rule; it decides which `parameters` apply.
+    #[derive(Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum RulesType {
+        /// `creation`
+        Creation,
+        /// `update`
+        Update,
+        /// `deletion`
+        Deletion,
+        /// `required_linear_history`
+        RequiredLinearHistory,
+        /// `merge_queue`
+        MergeQueue,
+        /// `required_deployments`
+        RequiredDeployments,
+        /// `required_signatures`
+        RequiredSignatures,
+        /// `pull_request`
+        PullRequest,
+        /// `required_status_checks`
+        RequiredStatusChecks,
+        /// `non_fast_forward`
+        NonFastForward,
+        /// `commit_message_pattern`
+        CommitMessagePattern,
+        /// `commit_author_email_pattern`
+        CommitAuthorEmailPattern,
+        /// `committer_email_pattern`
+        CommitterEmailPattern,
+        /// `branch_name_pattern`
+        BranchNamePattern,
+        /// `tag_name_pattern`
+        TagNamePattern,
+        /// `file_path_restriction`
+        FilePathRestriction,
+        /// `max_file_path_length`
+        MaxFilePathLength,
+        /// `file_extension_restriction`
+        FileExtensionRestriction,
+        /// `max_file_size`
+        MaxFileSize,
+        /// `workflows`
+        Workflows,
+        /// `code_scanning`
+        CodeScanning,
+        /// `copilot_code_review`
+        CopilotCodeReview,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl ::std::fmt::Debug for RulesType {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Creation => "Creation",
+                    Self::Update => "Update",
+                    Self::Deletion => "Deletion",
+                    Self::RequiredLinearHistory => "RequiredLinearHistory",
+                    Self::MergeQueue => "MergeQueue",
+                    Self::RequiredDeployments => "RequiredDeployments",
+                    Self::RequiredSignatures => "RequiredSignatures",
+                    Self::PullRequest => "PullRequest",
+                    Self::RequiredStatusChecks => "RequiredStatusChecks",
+                    Self::NonFastForward => "NonFastForward",
+                    Self::CommitMessagePattern => "CommitMessagePattern",
+                    Self::CommitAuthorEmailPattern => "CommitAuthorEmailPattern",
+                    Self::CommitterEmailPattern => "CommitterEmailPattern",
+                    Self::BranchNamePattern => "BranchNamePattern",
+                    Self::TagNamePattern => "TagNamePattern",
+                    Self::FilePathRestriction => "FilePathRestriction",
+                    Self::MaxFilePathLength => "MaxFilePathLength",
+                    Self::FileExtensionRestriction => "FileExtensionRestriction",
+                    Self::MaxFileSize => "MaxFileSize",
+                    Self::Workflows => "Workflows",
+                    Self::CodeScanning => "CodeScanning",
+                    Self::CopilotCodeReview => "CopilotCodeReview",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
+    }
+    impl RulesType {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Creation => "creation",
+                Self::Update => "update",
+                Self::Deletion => "deletion",
+                Self::RequiredLinearHistory => "required_linear_history",
+                Self::MergeQueue => "merge_queue",
+                Self::RequiredDeployments => "required_deployments",
+                Self::RequiredSignatures => "required_signatures",
+                Self::PullRequest => "pull_request",
+                Self::RequiredStatusChecks => "required_status_checks",
+                Self::NonFastForward => "non_fast_forward",
+                Self::CommitMessagePattern => "commit_message_pattern",
+                Self::CommitAuthorEmailPattern => "commit_author_email_pattern",
+                Self::CommitterEmailPattern => "committer_email_pattern",
+                Self::BranchNamePattern => "branch_name_pattern",
+                Self::TagNamePattern => "tag_name_pattern",
+                Self::FilePathRestriction => "file_path_restriction",
+                Self::MaxFilePathLength => "max_file_path_length",
+                Self::FileExtensionRestriction => "file_extension_restriction",
+                Self::MaxFileSize => "max_file_size",
+                Self::Workflows => "workflows",
+                Self::CodeScanning => "code_scanning",
+                Self::CopilotCodeReview => "copilot_code_review",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for RulesType {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    /// (`merge_queue`) Which commits of a group must pass the checks: `ALLGREEN` (the merge commit of every pull request) or `HEADGREEN` (only the head of the group, which holds all its changes).
+    #[derive(Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum RulesParametersGroupingStrategy {
+        /// `ALLGREEN`
+        Allgreen,
+        /// `HEADGREEN`
+        Headgreen,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl ::std::fmt::Debug for RulesParametersGroupingStrategy {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Allgreen => "Allgreen",
+                    Self::Headgreen => "Headgreen",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
+    }
+    impl RulesParametersGroupingStrategy {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Allgreen => "ALLGREEN",
+                Self::Headgreen => "HEADGREEN",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for RulesParametersGroupingStrategy {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    /// (`merge_queue`) How queued pull requests are merged: `MERGE`, `SQUASH` or `REBASE`.
+    #[derive(Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum RulesParametersMergeMethod {
+        /// `MERGE`
+        Merge,
+        /// `SQUASH`
+        Squash,
+        /// `REBASE`
+        Rebase,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl ::std::fmt::Debug for RulesParametersMergeMethod {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Merge => "Merge",
+                    Self::Squash => "Squash",
+                    Self::Rebase => "Rebase",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
+    }
+    impl RulesParametersMergeMethod {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Merge => "MERGE",
+                Self::Squash => "SQUASH",
+                Self::Rebase => "REBASE",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for RulesParametersMergeMethod {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    /// (`pull_request`) Merge methods that may be used: `merge`, `squash`, `rebase`; at least one.
+    #[derive(Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum RulesParametersAllowedMergeMethods {
+        /// `merge`
+        Merge,
+        /// `squash`
+        Squash,
+        /// `rebase`
+        Rebase,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl ::std::fmt::Debug for RulesParametersAllowedMergeMethods {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Merge => "Merge",
+                    Self::Squash => "Squash",
+                    Self::Rebase => "Rebase",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
+    }
+    impl RulesParametersAllowedMergeMethods {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Merge => "merge",
+                Self::Squash => "squash",
+                Self::Rebase => "rebase",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for RulesParametersAllowedMergeMethods {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    /// Kind of reviewer.
+    #[derive(Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum RulesParametersRequiredReviewersReviewerType {
+        /// `Team`
+        Team,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl ::std::fmt::Debug for RulesParametersRequiredReviewersReviewerType {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Team => "Team",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
+    }
+    impl RulesParametersRequiredReviewersReviewerType {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Team => "Team",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for RulesParametersRequiredReviewersReviewerType {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    /// The reviewing team.
+    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+    pub struct RulesParametersRequiredReviewersReviewer {
+        /// ID of the team.
+        pub id: i64,
+        /// Kind of reviewer.
+        pub r#type: crate::repos::update_repo_ruleset::RulesParametersRequiredReviewersReviewerType,
+    }
+    impl RulesParametersRequiredReviewersReviewer {
+        /// A value with the required fields; optional ones are unset (`None`).
+        #[inline]
+        pub fn new(
+            id: i64,
+            r#type: crate::repos::update_repo_ruleset::RulesParametersRequiredReviewersReviewerType,
+        ) -> Self {
+            Self { id, r#type }
+        }
+    }
+    /// (`pull_request`, beta) Teams that must review changes to given files.
+    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+    pub struct RulesParametersRequiredReviewersItem {
+        /// Fnmatch patterns of the files the team must review.
+        pub file_patterns: Vec<String>,
+        /// Approvals needed from the team; with `0` the team is requested but its approval is optional.
+        pub minimum_approvals: i64,
+        /// The reviewing team.
+        pub reviewer: crate::repos::update_repo_ruleset::RulesParametersRequiredReviewersReviewer,
+    }
+    impl RulesParametersRequiredReviewersItem {
+        /// A value with the required fields; optional ones are unset (`None`).
+        #[inline]
+        pub fn new(
+            file_patterns: impl IntoIterator<Item = impl Into<String>>,
+            minimum_approvals: i64,
+            reviewer: crate::repos::update_repo_ruleset::RulesParametersRequiredReviewersReviewer,
+        ) -> Self {
+            Self {
+                file_patterns: file_patterns.into_iter().map(Into::into).collect(),
+                minimum_approvals,
+                reviewer,
+            }
+        }
+    }
+    /// (`required_status_checks`) Status checks that must pass.
+    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+    pub struct RulesParametersRequiredStatusChecksItem {
+        /// Name of the status check.
+        pub context: String,
+        /// ID of the GitHub App the check must come from, if any.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub integration_id: Option<i64>,
+    }
+    impl RulesParametersRequiredStatusChecksItem {
+        /// A value with the required fields; optional ones are unset (`None`).
+        #[inline]
+        pub fn new(context: impl Into<String>) -> Self {
+            Self {
+                context: context.into(),
+                integration_id: None,
+            }
+        }
+    }
+    /// (pattern rules) How `pattern` is matched: `starts_with`, `ends_with`, `contains` or `regex`.
+    #[derive(Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum RulesParametersOperator {
+        /// `starts_with`
+        StartsWith,
+        /// `ends_with`
+        EndsWith,
+        /// `contains`
+        Contains,
+        /// `regex`
+        Regex,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl ::std::fmt::Debug for RulesParametersOperator {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::StartsWith => "StartsWith",
+                    Self::EndsWith => "EndsWith",
+                    Self::Contains => "Contains",
+                    Self::Regex => "Regex",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
+    }
+    impl RulesParametersOperator {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::StartsWith => "starts_with",
+                Self::EndsWith => "ends_with",
+                Self::Contains => "contains",
+                Self::Regex => "regex",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for RulesParametersOperator {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    /// (`workflows`) Workflows that must succeed.
+    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+    pub struct RulesParametersWorkflowsItem {
+        /// Path of the workflow file.
+        pub path: String,
+        /// Branch or tag to take the workflow file from.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub r#ref: Option<String>,
+        /// ID of the repository holding the workflow.
+        pub repository_id: i64,
+        /// Commit to take the workflow file from.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub sha: Option<String>,
+    }
+    impl RulesParametersWorkflowsItem {
+        /// A value with the required fields; optional ones are unset (`None`).
+        #[inline]
+        pub fn new(path: impl Into<String>, repository_id: i64) -> Self {
+            Self {
+                path: path.into(),
+                r#ref: None,
+                repository_id,
+                sha: None,
+            }
+        }
+    }
+    /// Alert severity from which results block the update: `none`, `errors`, `errors_and_warnings` or `all`.
+    #[derive(Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum RulesParametersCodeScanningToolsAlertsThreshold {
+        /// `none`
+        None,
+        /// `errors`
+        Errors,
+        /// `errors_and_warnings`
+        ErrorsAndWarnings,
+        /// `all`
+        All,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl ::std::fmt::Debug for RulesParametersCodeScanningToolsAlertsThreshold {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::None => "None",
+                    Self::Errors => "Errors",
+                    Self::ErrorsAndWarnings => "ErrorsAndWarnings",
+                    Self::All => "All",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
+    }
+    impl RulesParametersCodeScanningToolsAlertsThreshold {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::None => "none",
+                Self::Errors => "errors",
+                Self::ErrorsAndWarnings => "errors_and_warnings",
+                Self::All => "all",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for RulesParametersCodeScanningToolsAlertsThreshold {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    /// Security severity from which results block the update: `none`, `critical`, `high_or_higher`, `medium_or_higher` or `all`.
+    #[derive(Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum RulesParametersCodeScanningToolsSecurityAlertsThreshold {
+        /// `none`
+        None,
+        /// `critical`
+        Critical,
+        /// `high_or_higher`
+        HighOrHigher,
+        /// `medium_or_higher`
+        MediumOrHigher,
+        /// `all`
+        All,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl ::std::fmt::Debug for RulesParametersCodeScanningToolsSecurityAlertsThreshold {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::None => "None",
+                    Self::Critical => "Critical",
+                    Self::HighOrHigher => "HighOrHigher",
+                    Self::MediumOrHigher => "MediumOrHigher",
+                    Self::All => "All",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
+    }
+    impl RulesParametersCodeScanningToolsSecurityAlertsThreshold {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::None => "none",
+                Self::Critical => "critical",
+                Self::HighOrHigher => "high_or_higher",
+                Self::MediumOrHigher => "medium_or_higher",
+                Self::All => "all",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for RulesParametersCodeScanningToolsSecurityAlertsThreshold {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    /// (`code_scanning`) Code scanning tools whose results must allow the update.
+    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+    pub struct RulesParametersCodeScanningToolsItem {
+        /// Alert severity from which results block the update: `none`, `errors`, `errors_and_warnings` or `all`.
+        pub alerts_threshold: crate::repos::update_repo_ruleset::RulesParametersCodeScanningToolsAlertsThreshold,
+        /// Security severity from which results block the update: `none`, `critical`, `high_or_higher`, `medium_or_higher` or `all`.
+        pub security_alerts_threshold: crate::repos::update_repo_ruleset::RulesParametersCodeScanningToolsSecurityAlertsThreshold,
+        /// Name of the code scanning tool.
+        pub tool: String,
+    }
+    impl RulesParametersCodeScanningToolsItem {
+        /// A value with the required fields; optional ones are unset (`None`).
+        #[inline]
+        pub fn new(
+            alerts_threshold: crate::repos::update_repo_ruleset::RulesParametersCodeScanningToolsAlertsThreshold,
+            security_alerts_threshold: crate::repos::update_repo_ruleset::RulesParametersCodeScanningToolsSecurityAlertsThreshold,
+            tool: impl Into<String>,
+        ) -> Self {
+            Self {
+                alerts_threshold,
+                security_alerts_threshold,
+                tool: tool.into(),
+            }
+        }
+    }
+    /// Settings of the rule; their fields depend on its `type`, and some kinds have none.
+    ///
+    /// Exactly one of these alternatives is sent.
+    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+    #[serde(untagged)]
+    pub enum RulesParameters {
+        /// Send `update_allows_fetch_and_merge`.
+        UpdateAllowsFetchAndMerge {
+            /// (`update`) Whether the branch may still be updated by fetching from its upstream.
+            update_allows_fetch_and_merge: bool,
+        },
+        /// Send `check_response_timeout_minutes`, `grouping_strategy`, `max_entries_to_build`, `max_entries_to_merge`, `merge_method`, `min_entries_to_merge`, `min_entries_to_merge_wait_minutes`.
+        CheckResponseTimeoutMinutes {
+            /// (`merge_queue`) Minutes a required check may take to report; a check still silent after that counts as failed.
+            check_response_timeout_minutes: i64,
+            /// (`merge_queue`) Which commits of a group must pass the checks: `ALLGREEN` (the merge commit of every pull request) or `HEADGREEN` (only the head of the group, which holds all its changes).
+            grouping_strategy: crate::repos::update_repo_ruleset::RulesParametersGroupingStrategy,
+            /// (`merge_queue`) Most queued pull requests to run checks and workflows for at once.
+            max_entries_to_build: i64,
+            /// (`merge_queue`) Most pull requests merged together as one group.
+            max_entries_to_merge: i64,
+            /// (`merge_queue`) How queued pull requests are merged: `MERGE`, `SQUASH` or `REBASE`.
+            merge_method: crate::repos::update_repo_ruleset::RulesParametersMergeMethod,
+            /// (`merge_queue`) Fewest pull requests merged together as one group.
+            min_entries_to_merge: i64,
+            /// (`merge_queue`) Minutes to wait for the smallest group size after the first pull request joins; after that a smaller group is merged.
+            min_entries_to_merge_wait_minutes: i64,
+        },
+        /// Send `required_deployment_environments`.
+        RequiredDeploymentEnvironments {
+            /// (`required_deployments`) Environments a deployment must succeed in before merging.
+            required_deployment_environments: Vec<String>,
+        },
+        /// Send `allowed_merge_methods`, `dismiss_stale_reviews_on_push`, `require_code_owner_review`, `require_last_push_approval`, `required_approving_review_count`, `required_review_thread_resolution`, `required_reviewers`.
+        RequiredApprovingReviewCount {
+            /// (`pull_request`) Merge methods that may be used: `merge`, `squash`, `rebase`; at least one.
+            #[serde(skip_serializing_if = "Option::is_none")]
+            allowed_merge_methods: Option<
+                Vec<
+                    crate::repos::update_repo_ruleset::RulesParametersAllowedMergeMethods,
+                >,
+            >,
+            /// (`pull_request`) Whether new commits dismiss earlier approvals.
+            dismiss_stale_reviews_on_push: bool,
+            /// (`pull_request`) Whether changes to files with code owners need their approval.
+            require_code_owner_review: bool,
+            /// (`pull_request`) Whether the latest push must be approved by someone other than its author.
+            require_last_push_approval: bool,
+            /// (`pull_request`) How many approvals a pull request needs.
+            required_approving_review_count: i64,
+            /// (`pull_request`) Whether every review thread must be resolved before merging.
+            required_review_thread_resolution: bool,
+            /// (`pull_request`, beta) Teams that must review changes to given files.
+            #[serde(skip_serializing_if = "Option::is_none")]
+            required_reviewers: Option<
+                Vec<
+                    crate::repos::update_repo_ruleset::RulesParametersRequiredReviewersItem,
+                >,
+            >,
+        },
+        /// Send `do_not_enforce_on_create`, `required_status_checks`, `strict_required_status_checks_policy`.
+        RequiredStatusChecks {
+            /// (`required_status_checks`, `workflows`) Whether a ref may be created even though the check would block it.
+            #[serde(skip_serializing_if = "Option::is_none")]
+            do_not_enforce_on_create: Option<bool>,
+            /// (`required_status_checks`) Status checks that must pass.
+            required_status_checks: Vec<
+                crate::repos::update_repo_ruleset::RulesParametersRequiredStatusChecksItem,
+            >,
+            /// (`required_status_checks`) Whether a branch must be up to date with its base before merging; only matters with at least one check.
+            strict_required_status_checks_policy: bool,
+        },
+        /// Send `name`, `negate`, `operator`, `pattern`.
+        Pattern {
+            /// (pattern rules) Label shown to users for the rule.
+            #[serde(skip_serializing_if = "Option::is_none")]
+            name: Option<String>,
+            /// (pattern rules) Whether a match makes the rule fail instead of pass.
+            #[serde(skip_serializing_if = "Option::is_none")]
+            negate: Option<bool>,
+            /// (pattern rules) How `pattern` is matched: `starts_with`, `ends_with`, `contains` or `regex`.
+            operator: crate::repos::update_repo_ruleset::RulesParametersOperator,
+            /// (pattern rules) Text or expression to match.
+            pattern: String,
+        },
+        /// Send `restricted_file_paths`.
+        RestrictedFilePaths {
+            /// (`file_path_restriction`) Paths that pushes may not touch.
+            restricted_file_paths: Vec<String>,
+        },
+        /// Send `max_file_path_length`.
+        MaxFilePathLength {
+            /// (`max_file_path_length`) Longest file path allowed, in characters.
+            max_file_path_length: i64,
+        },
+        /// Send `restricted_file_extensions`.
+        RestrictedFileExtensions {
+            /// (`file_extension_restriction`) File extensions that pushes may not add.
+            restricted_file_extensions: Vec<String>,
+        },
+        /// Send `max_file_size`.
+        MaxFileSize {
+            /// (`max_file_size`) Largest file allowed, in megabytes; Git LFS files are exempt.
+            max_file_size: i64,
+        },
+        /// Send `do_not_enforce_on_create`, `workflows`.
+        Workflows {
+            /// (`required_status_checks`, `workflows`) Whether a ref may be created even though the check would block it.
+            #[serde(skip_serializing_if = "Option::is_none")]
+            do_not_enforce_on_create: Option<bool>,
+            /// (`workflows`) Workflows that must succeed.
+            workflows: Vec<
+                crate::repos::update_repo_ruleset::RulesParametersWorkflowsItem,
+            >,
+        },
+        /// Send `code_scanning_tools`.
+        CodeScanningTools {
+            /// (`code_scanning`) Code scanning tools whose results must allow the update.
+            code_scanning_tools: Vec<
+                crate::repos::update_repo_ruleset::RulesParametersCodeScanningToolsItem,
+            >,
+        },
+        /// Send `review_draft_pull_requests`, `review_on_push`.
+        ReviewOnPush {
+            /// (`copilot_code_review`) Whether Copilot also reviews draft pull requests.
+            #[serde(skip_serializing_if = "Option::is_none")]
+            review_draft_pull_requests: Option<bool>,
+            /// (`copilot_code_review`) Whether Copilot reviews every new push.
+            #[serde(skip_serializing_if = "Option::is_none")]
+            review_on_push: Option<bool>,
+        },
+    }
+    /// Rules of the ruleset.
+    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+    pub struct RulesItem {
+        /// Kind of rule; it decides which `parameters` apply.
+        pub r#type: crate::repos::update_repo_ruleset::RulesType,
+        /// Settings of the rule; their fields depend on its `type`, and some kinds have none.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub parameters: Option<crate::repos::update_repo_ruleset::RulesParameters>,
+    }
+    impl RulesItem {
+        /// A value with the required fields; optional ones are unset (`None`).
+        #[inline]
+        pub fn new(r#type: crate::repos::update_repo_ruleset::RulesType) -> Self {
+            Self { r#type, parameters: None }
+        }
+    }
+}
+/// Request builder and parameter types of [`Repos::update_status_check_protection`](crate::repos::Repos::update_status_check_protection).
+pub mod update_status_check_protection {
+    /// Request for [`Repos::update_status_check_protection`](crate::repos::Repos::update_status_check_protection): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct UpdateStatusCheckProtection<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) branch: String,
+        pub(super) strict: Option<bool>,
+        pub(super) contexts: Option<Vec<String>>,
+        pub(super) checks: Option<
+            Vec<crate::repos::update_status_check_protection::ChecksItem>,
+        >,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for UpdateStatusCheckProtection<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> UpdateStatusCheckProtection<'c> {
+        /// Whether a branch must be up to date with its base before merging.
+        #[inline]
+        pub fn strict(mut self, strict: bool) -> Self {
+            self.strict = Some(strict);
+            self
+        }
+        /// **Closing down:** use `checks`. Names of the status checks to require; a check last reported by a GitHub App must keep coming from that app.
+        #[deprecated(note = "the API docs say this parameter is closing down")]
+        #[inline]
+        pub fn contexts(
+            mut self,
+            contexts: impl IntoIterator<Item = impl Into<String>>,
+        ) -> Self {
+            self.contexts = Some(contexts.into_iter().map(Into::into).collect());
+            self
+        }
+        /// Status checks to require before merging.
+        #[inline]
+        pub fn checks(
+            mut self,
+            checks: Vec<crate::repos::update_status_check_protection::ChecksItem>,
+        ) -> Self {
+            self.checks = Some(checks);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Patch,
+                "/repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Slashed(&self.branch),
+                ],
+            );
+            let mut body = crate::runtime::JsonObject::new();
+            body.opt("strict", &self.strict);
+            body.opt("contexts", &self.contexts);
+            body.opt("checks", &self.checks);
+            if !body.is_empty() {
+                req = req.json(body);
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+    /// Status checks to require before merging.
+    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+    pub struct ChecksItem {
+        /// Name of the check.
+        pub context: String,
+        /// ID of the GitHub App that must report the check. Leave it out to accept the app that last reported it (or any source if none did); `-1` accepts any app.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub app_id: Option<i64>,
+    }
+    impl ChecksItem {
+        /// A value with the required fields; optional ones are unset (`None`).
+        #[inline]
+        pub fn new(context: impl Into<String>) -> Self {
+            Self {
+                context: context.into(),
+                app_id: None,
+            }
+        }
+    }
+}
 /// Request builder and parameter types of [`Repos::update_webhook`](crate::repos::Repos::update_webhook).
 pub mod update_webhook {
     /// Request for [`Repos::update_webhook`](crate::repos::Repos::update_webhook): set optional parameters, then `send()` (or `build()` to adjust the request).
@@ -11572,6 +26306,117 @@ pub mod update_webhook {
         /// `0` verifies the TLS certificate of the address, `1` does not. Verification is strongly advised.
         #[serde(skip_serializing_if = "Option::is_none")]
         pub insecure_ssl: Option<String>,
+    }
+}
+/// Request builder and parameter types of [`Repos::update_webhook_config_for_repo`](crate::repos::Repos::update_webhook_config_for_repo).
+pub mod update_webhook_config_for_repo {
+    /// Request for [`Repos::update_webhook_config_for_repo`](crate::repos::Repos::update_webhook_config_for_repo): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct UpdateWebhookConfigForRepo<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) owner: String,
+        pub(super) repo: String,
+        pub(super) hook_id: i64,
+        pub(super) url: Option<String>,
+        pub(super) content_type: Option<String>,
+        pub(super) secret: Option<String>,
+        pub(super) insecure_ssl: Option<
+            crate::repos::update_webhook_config_for_repo::InsecureSsl,
+        >,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for UpdateWebhookConfigForRepo<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> UpdateWebhookConfigForRepo<'c> {
+        /// Address the payloads are sent to.
+        #[inline]
+        pub fn url(mut self, url: impl Into<String>) -> Self {
+            self.url = Some(url.into());
+            self
+        }
+        /// Format of the payload: `json` or `form`. Default: `form`.
+        #[inline]
+        pub fn content_type(mut self, content_type: impl Into<String>) -> Self {
+            self.content_type = Some(content_type.into());
+            self
+        }
+        /// Secret used to sign each delivery in the signature headers.
+        #[inline]
+        pub fn secret(mut self, secret: impl Into<String>) -> Self {
+            self.secret = Some(secret.into());
+            self
+        }
+        /// `0` verifies the TLS certificate of the address, `1` does not. Verification is strongly advised.
+        #[inline]
+        pub fn insecure_ssl(
+            mut self,
+            insecure_ssl: impl Into<
+                crate::repos::update_webhook_config_for_repo::InsecureSsl,
+            >,
+        ) -> Self {
+            self.insecure_ssl = Some(insecure_ssl.into());
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Patch,
+                "/repos/{owner}/{repo}/hooks/{hook_id}/config",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                    crate::runtime::encode::PathValue::Integer(self.hook_id),
+                ],
+            );
+            let mut body = crate::runtime::JsonObject::new();
+            body.opt("url", &self.url);
+            body.opt("content_type", &self.content_type);
+            body.opt("secret", &self.secret);
+            body.opt("insecure_ssl", &self.insecure_ssl);
+            if !body.is_empty() {
+                req = req.json(body);
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+    /// `0` verifies the TLS certificate of the address, `1` does not. Verification is strongly advised.
+    ///
+    /// One of several types; each converts into it with `.into()`.
+    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+    #[serde(untagged)]
+    pub enum InsecureSsl {
+        Number(f64),
+        String(String),
+    }
+    impl From<f64> for InsecureSsl {
+        #[inline]
+        fn from(value: f64) -> Self {
+            Self::Number(value)
+        }
+    }
+    impl From<String> for InsecureSsl {
+        #[inline]
+        fn from(value: String) -> Self {
+            Self::String(value)
+        }
+    }
+    impl From<&str> for InsecureSsl {
+        #[inline]
+        fn from(value: &str) -> Self {
+            Self::String(value.to_owned())
+        }
     }
 }
 /// Request builder and parameter types of [`Repos::upload_release_asset`](crate::repos::Repos::upload_release_asset).

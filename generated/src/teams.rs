@@ -88,6 +88,42 @@ impl<'c> Teams<'c> {
             permission: None,
         }
     }
+    /// See what a team may do in a repository
+    ///
+    /// Tells whether a team holds `admin`, `maintain`, `push`, `triage` or `pull` rights on a repository, counting rights inherited from a parent team; a `404` means it holds none. Send the `application/vnd.github.v3.repository+json` media type to receive the repository along with the team's permissions. For a private repository the caller needs read access and a token with `repo` or `admin:org`. The same endpoint is reachable by numeric IDs under `/organizations/{org_id}/team/{team_id}/repos/{owner}/{repo}`.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `team_slug` (required): Slug of the team: its name in lower case, with spaces turned into dashes.
+    /// - `owner` (required): Login of the user or organization that owns the repository. Case does not matter.
+    /// - `repo` (required): Repository name, without the `.git` suffix. Case does not matter.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /orgs/{org}/teams/{team_slug}/repos/{owner}/{repo}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/teams/teams#check-team-permissions-for-a-repository)
+    #[inline]
+    pub fn check_permissions_for_repo_in_org(
+        &self,
+        org: impl Into<String>,
+        team_slug: impl Into<String>,
+        owner: impl Into<String>,
+        repo: impl Into<String>,
+    ) -> check_permissions_for_repo_in_org::CheckPermissionsForRepoInOrg<'c> {
+        check_permissions_for_repo_in_org::CheckPermissionsForRepoInOrg {
+            client: self.client,
+            org: org.into(),
+            team_slug: team_slug.into(),
+            owner: owner.into(),
+            repo: repo.into(),
+        }
+    }
     /// Create a team
     ///
     /// Creates a team in an organization. You must be a member, and the organization may limit team creation to owners. The creator becomes a maintainer.
@@ -130,6 +166,153 @@ impl<'c> Teams<'c> {
             notification_setting: None,
             permission: None,
             parent_team_id: None,
+        }
+    }
+    /// Comment on a team discussion
+    ///
+    /// Adds a comment to a discussion on a team's page. This endpoint triggers notifications. Posting many comments quickly can hit the secondary rate limits. OAuth app tokens and classic personal access tokens need the `write:discussion` scope.
+    ///
+    /// **Triggers notifications.** A client with a [`Throttle`](crate::runtime::Throttle) spaces such calls (GitHub's secondary rate limits punish creating content quickly).
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `team_slug` (required): Slug of the team: its name in lower case, with spaces turned into dashes.
+    /// - `discussion_number` (required): Number of the discussion.
+    /// - `body` (required): Text of the comment.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `POST /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/teams/discussion-comments#create-a-discussion-comment)
+    #[inline]
+    pub fn create_discussion_comment_in_org(
+        &self,
+        org: impl Into<String>,
+        team_slug: impl Into<String>,
+        discussion_number: i64,
+        body: impl Into<String>,
+    ) -> create_discussion_comment_in_org::CreateDiscussionCommentInOrg<'c> {
+        create_discussion_comment_in_org::CreateDiscussionCommentInOrg {
+            client: self.client,
+            org: org.into(),
+            team_slug: team_slug.into(),
+            discussion_number,
+            body: body.into(),
+        }
+    }
+    /// Start a team discussion
+    ///
+    /// Opens a new discussion post on a team's page. This endpoint triggers notifications. Posting many discussions quickly can hit the secondary rate limits. OAuth app tokens and classic personal access tokens need the `write:discussion` scope.
+    ///
+    /// **Triggers notifications.** A client with a [`Throttle`](crate::runtime::Throttle) spaces such calls (GitHub's secondary rate limits punish creating content quickly).
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `team_slug` (required): Slug of the team: its name in lower case, with spaces turned into dashes.
+    /// - `title` (required): Title of the post.
+    /// - `body` (required): Text of the post.
+    /// - `private` (optional, [`CreateDiscussionInOrg::private`](crate::teams::create_discussion_in_org::CreateDiscussionInOrg::private)): `true` makes the post visible only to team members, team maintainers and organization owners; otherwise every organization member can read it. Default: `false`.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `POST /orgs/{org}/teams/{team_slug}/discussions`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/teams/discussions#create-a-discussion)
+    #[inline]
+    pub fn create_discussion_in_org(
+        &self,
+        org: impl Into<String>,
+        team_slug: impl Into<String>,
+        title: impl Into<String>,
+        body: impl Into<String>,
+    ) -> create_discussion_in_org::CreateDiscussionInOrg<'c> {
+        create_discussion_in_org::CreateDiscussionInOrg {
+            client: self.client,
+            org: org.into(),
+            team_slug: team_slug.into(),
+            title: title.into(),
+            body: body.into(),
+            private: None,
+        }
+    }
+    /// Remove a comment from a team discussion
+    ///
+    /// Deletes one comment of a team discussion. OAuth app tokens and classic personal access tokens need the `write:discussion` scope. Also reachable by numeric IDs under `/organizations/{org_id}/team/{team_id}/...`.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `team_slug` (required): Slug of the team: its name in lower case, with spaces turned into dashes.
+    /// - `discussion_number` (required): Number of the discussion.
+    /// - `comment_number` (required): Number of the comment within the discussion.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `DELETE /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/teams/discussion-comments#delete-a-discussion-comment)
+    #[inline]
+    pub fn delete_discussion_comment_in_org(
+        &self,
+        org: impl Into<String>,
+        team_slug: impl Into<String>,
+        discussion_number: i64,
+        comment_number: i64,
+    ) -> delete_discussion_comment_in_org::DeleteDiscussionCommentInOrg<'c> {
+        delete_discussion_comment_in_org::DeleteDiscussionCommentInOrg {
+            client: self.client,
+            org: org.into(),
+            team_slug: team_slug.into(),
+            discussion_number,
+            comment_number,
+        }
+    }
+    /// Remove a team discussion
+    ///
+    /// Deletes a discussion post from a team's page. OAuth app tokens and classic personal access tokens need the `write:discussion` scope. Also reachable by numeric IDs under `/organizations/{org_id}/team/{team_id}/...`.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `team_slug` (required): Slug of the team: its name in lower case, with spaces turned into dashes.
+    /// - `discussion_number` (required): Number of the discussion.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `DELETE /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/teams/discussions#delete-a-discussion)
+    #[inline]
+    pub fn delete_discussion_in_org(
+        &self,
+        org: impl Into<String>,
+        team_slug: impl Into<String>,
+        discussion_number: i64,
+    ) -> delete_discussion_in_org::DeleteDiscussionInOrg<'c> {
+        delete_discussion_in_org::DeleteDiscussionInOrg {
+            client: self.client,
+            org: org.into(),
+            team_slug: team_slug.into(),
+            discussion_number,
         }
     }
     /// Delete a team
@@ -190,6 +373,75 @@ impl<'c> Teams<'c> {
             client: self.client,
             org: org.into(),
             team_slug: team_slug.into(),
+        }
+    }
+    /// Fetch one comment of a team discussion
+    ///
+    /// Returns a single comment of a team discussion. OAuth app tokens and classic personal access tokens need the `read:discussion` scope.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `team_slug` (required): Slug of the team: its name in lower case, with spaces turned into dashes.
+    /// - `discussion_number` (required): Number of the discussion.
+    /// - `comment_number` (required): Number of the comment within the discussion.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/teams/discussion-comments#get-a-discussion-comment)
+    #[inline]
+    pub fn get_discussion_comment_in_org(
+        &self,
+        org: impl Into<String>,
+        team_slug: impl Into<String>,
+        discussion_number: i64,
+        comment_number: i64,
+    ) -> get_discussion_comment_in_org::GetDiscussionCommentInOrg<'c> {
+        get_discussion_comment_in_org::GetDiscussionCommentInOrg {
+            client: self.client,
+            org: org.into(),
+            team_slug: team_slug.into(),
+            discussion_number,
+            comment_number,
+        }
+    }
+    /// Fetch one team discussion
+    ///
+    /// Returns a single discussion post from a team's page. OAuth app tokens and classic personal access tokens need the `read:discussion` scope.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `team_slug` (required): Slug of the team: its name in lower case, with spaces turned into dashes.
+    /// - `discussion_number` (required): Number of the discussion.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/teams/discussions#get-a-discussion)
+    #[inline]
+    pub fn get_discussion_in_org(
+        &self,
+        org: impl Into<String>,
+        team_slug: impl Into<String>,
+        discussion_number: i64,
+    ) -> get_discussion_in_org::GetDiscussionInOrg<'c> {
+        get_discussion_in_org::GetDiscussionInOrg {
+            client: self.client,
+            org: org.into(),
+            team_slug: team_slug.into(),
+            discussion_number,
         }
     }
     /// Fetch a team membership
@@ -253,6 +505,145 @@ impl<'c> Teams<'c> {
             page: None,
         }
     }
+    /// List the child teams of a team
+    ///
+    /// Returns the teams nested directly under the given team. Also reachable by numeric IDs under `/organizations/{org_id}/team/{team_id}/teams`.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `team_slug` (required): Slug of the team: its name in lower case, with spaces turned into dashes.
+    /// - `per_page` (optional, [`ListChildInOrg::per_page`](crate::teams::list_child_in_org::ListChildInOrg::per_page)): How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+    /// - `page` (optional, [`ListChildInOrg::page`](crate::teams::list_child_in_org::ListChildInOrg::page)): Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /orgs/{org}/teams/{team_slug}/teams`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/teams/teams#list-child-teams)
+    #[inline]
+    pub fn list_child_in_org(
+        &self,
+        org: impl Into<String>,
+        team_slug: impl Into<String>,
+    ) -> list_child_in_org::ListChildInOrg<'c> {
+        list_child_in_org::ListChildInOrg {
+            client: self.client,
+            org: org.into(),
+            team_slug: team_slug.into(),
+            per_page: None,
+            page: None,
+        }
+    }
+    /// List the comments of a team discussion
+    ///
+    /// Returns the comments on one discussion of a team's page, page by page. OAuth app tokens and classic personal access tokens need the `read:discussion` scope.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `team_slug` (required): Slug of the team: its name in lower case, with spaces turned into dashes.
+    /// - `discussion_number` (required): Number of the discussion.
+    /// - `direction` (optional, [`ListDiscussionCommentsInOrg::direction`](crate::teams::list_discussion_comments_in_org::ListDiscussionCommentsInOrg::direction)): Order of the comments by creation time, `asc` or `desc`. Default: `desc`.
+    /// - `per_page` (optional, [`ListDiscussionCommentsInOrg::per_page`](crate::teams::list_discussion_comments_in_org::ListDiscussionCommentsInOrg::per_page)): How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+    /// - `page` (optional, [`ListDiscussionCommentsInOrg::page`](crate::teams::list_discussion_comments_in_org::ListDiscussionCommentsInOrg::page)): Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/teams/discussion-comments#list-discussion-comments)
+    #[inline]
+    pub fn list_discussion_comments_in_org(
+        &self,
+        org: impl Into<String>,
+        team_slug: impl Into<String>,
+        discussion_number: i64,
+    ) -> list_discussion_comments_in_org::ListDiscussionCommentsInOrg<'c> {
+        list_discussion_comments_in_org::ListDiscussionCommentsInOrg {
+            client: self.client,
+            org: org.into(),
+            team_slug: team_slug.into(),
+            discussion_number,
+            direction: None,
+            per_page: None,
+            page: None,
+        }
+    }
+    /// List the discussions of a team
+    ///
+    /// Returns the discussion posts on a team's page, page by page. OAuth app tokens and classic personal access tokens need the `read:discussion` scope.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `team_slug` (required): Slug of the team: its name in lower case, with spaces turned into dashes.
+    /// - `direction` (optional, [`ListDiscussionsInOrg::direction`](crate::teams::list_discussions_in_org::ListDiscussionsInOrg::direction)): Order of the posts by creation time, `asc` or `desc`. Default: `desc`.
+    /// - `per_page` (optional, [`ListDiscussionsInOrg::per_page`](crate::teams::list_discussions_in_org::ListDiscussionsInOrg::per_page)): How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+    /// - `page` (optional, [`ListDiscussionsInOrg::page`](crate::teams::list_discussions_in_org::ListDiscussionsInOrg::page)): Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+    /// - `pinned` (optional, [`ListDiscussionsInOrg::pinned`](crate::teams::list_discussions_in_org::ListDiscussionsInOrg::pinned)): Set to return only pinned discussions.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /orgs/{org}/teams/{team_slug}/discussions`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/teams/discussions#list-discussions)
+    #[inline]
+    pub fn list_discussions_in_org(
+        &self,
+        org: impl Into<String>,
+        team_slug: impl Into<String>,
+    ) -> list_discussions_in_org::ListDiscussionsInOrg<'c> {
+        list_discussions_in_org::ListDiscussionsInOrg {
+            client: self.client,
+            org: org.into(),
+            team_slug: team_slug.into(),
+            direction: None,
+            per_page: None,
+            page: None,
+            pinned: None,
+        }
+    }
+    /// List your teams across organizations
+    ///
+    /// Returns every team the signed-in user belongs to, in all of their organizations. OAuth app tokens and classic personal access tokens need `user`, `repo` or `read:org`. With a fine-grained token, whose owner must be one organization, only that organization's teams come back.
+    ///
+    /// # Parameters
+    ///
+    /// - `per_page` (optional, [`ListForAuthenticatedUser::per_page`](crate::teams::list_for_authenticated_user::ListForAuthenticatedUser::per_page)): How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+    /// - `page` (optional, [`ListForAuthenticatedUser::page`](crate::teams::list_for_authenticated_user::ListForAuthenticatedUser::page)): Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /user/teams`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/teams/teams#list-teams-for-the-authenticated-user)
+    #[inline]
+    pub fn list_for_authenticated_user(
+        &self,
+    ) -> list_for_authenticated_user::ListForAuthenticatedUser<'c> {
+        list_for_authenticated_user::ListForAuthenticatedUser {
+            client: self.client,
+            per_page: None,
+            page: None,
+        }
+    }
     /// List team members
     ///
     /// Lists the members of a team and of its child teams.
@@ -285,6 +676,40 @@ impl<'c> Teams<'c> {
             org: org.into(),
             team_slug: team_slug.into(),
             role: None,
+            per_page: None,
+            page: None,
+        }
+    }
+    /// List open invitations to a team
+    ///
+    /// Returns the organization invitations still waiting for an answer that would add people to this team. Each one carries a `role` (`direct_member`, `admin`, `billing_manager`, `hiring_manager` or `reinstate`); `login` is `null` when the invitee has no GitHub account.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `team_slug` (required): Slug of the team: its name in lower case, with spaces turned into dashes.
+    /// - `per_page` (optional, [`ListPendingInvitationsInOrg::per_page`](crate::teams::list_pending_invitations_in_org::ListPendingInvitationsInOrg::per_page)): How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+    /// - `page` (optional, [`ListPendingInvitationsInOrg::page`](crate::teams::list_pending_invitations_in_org::ListPendingInvitationsInOrg::page)): Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /orgs/{org}/teams/{team_slug}/invitations`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/teams/members#list-pending-team-invitations)
+    #[inline]
+    pub fn list_pending_invitations_in_org(
+        &self,
+        org: impl Into<String>,
+        team_slug: impl Into<String>,
+    ) -> list_pending_invitations_in_org::ListPendingInvitationsInOrg<'c> {
+        list_pending_invitations_in_org::ListPendingInvitationsInOrg {
+            client: self.client,
+            org: org.into(),
+            team_slug: team_slug.into(),
             per_page: None,
             page: None,
         }
@@ -390,6 +815,82 @@ impl<'c> Teams<'c> {
             team_slug: team_slug.into(),
             owner: owner.into(),
             repo: repo.into(),
+        }
+    }
+    /// Edit a comment of a team discussion
+    ///
+    /// Replaces the text of one comment in a team discussion. OAuth app tokens and classic personal access tokens need the `write:discussion` scope.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `team_slug` (required): Slug of the team: its name in lower case, with spaces turned into dashes.
+    /// - `discussion_number` (required): Number of the discussion.
+    /// - `comment_number` (required): Number of the comment within the discussion.
+    /// - `body` (required): New text of the comment.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `PATCH /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/teams/discussion-comments#update-a-discussion-comment)
+    #[inline]
+    pub fn update_discussion_comment_in_org(
+        &self,
+        org: impl Into<String>,
+        team_slug: impl Into<String>,
+        discussion_number: i64,
+        comment_number: i64,
+        body: impl Into<String>,
+    ) -> update_discussion_comment_in_org::UpdateDiscussionCommentInOrg<'c> {
+        update_discussion_comment_in_org::UpdateDiscussionCommentInOrg {
+            client: self.client,
+            org: org.into(),
+            team_slug: team_slug.into(),
+            discussion_number,
+            comment_number,
+            body: body.into(),
+        }
+    }
+    /// Edit a team discussion
+    ///
+    /// Changes the title and/or text of a discussion post; fields left out stay as they are. OAuth app tokens and classic personal access tokens need the `write:discussion` scope.
+    ///
+    /// # Parameters
+    ///
+    /// - `org` (required): Login of the organization. Case does not matter.
+    /// - `team_slug` (required): Slug of the team: its name in lower case, with spaces turned into dashes.
+    /// - `discussion_number` (required): Number of the discussion.
+    /// - `title` (optional, [`UpdateDiscussionInOrg::title`](crate::teams::update_discussion_in_org::UpdateDiscussionInOrg::title)): New title of the post.
+    /// - `body` (optional, [`UpdateDiscussionInOrg::body`](crate::teams::update_discussion_in_org::UpdateDiscussionInOrg::body)): New text of the post.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `PATCH /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/teams/discussions#update-a-discussion)
+    #[inline]
+    pub fn update_discussion_in_org(
+        &self,
+        org: impl Into<String>,
+        team_slug: impl Into<String>,
+        discussion_number: i64,
+    ) -> update_discussion_in_org::UpdateDiscussionInOrg<'c> {
+        update_discussion_in_org::UpdateDiscussionInOrg {
+            client: self.client,
+            org: org.into(),
+            team_slug: team_slug.into(),
+            discussion_number,
+            title: None,
+            body: None,
         }
     }
     /// Edit a team
@@ -624,6 +1125,48 @@ pub mod add_or_update_repo_permissions_in_org {
                     "teams.addOrUpdateRepoPermissionsInOrg",
                     crate::runtime::decode::unit,
                 )
+        }
+    }
+}
+/// Request builder and parameter types of [`Teams::check_permissions_for_repo_in_org`](crate::teams::Teams::check_permissions_for_repo_in_org).
+pub mod check_permissions_for_repo_in_org {
+    /// Request for [`Teams::check_permissions_for_repo_in_org`](crate::teams::Teams::check_permissions_for_repo_in_org): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct CheckPermissionsForRepoInOrg<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) team_slug: String,
+        pub(super) owner: String,
+        pub(super) repo: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for CheckPermissionsForRepoInOrg<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> CheckPermissionsForRepoInOrg<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/orgs/{org}/teams/{team_slug}/repos/{owner}/{repo}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.org),
+                    crate::runtime::encode::PathValue::Segment(&self.team_slug),
+                    crate::runtime::encode::PathValue::Segment(&self.owner),
+                    crate::runtime::encode::PathValue::Segment(&self.repo),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
         }
     }
 }
@@ -879,6 +1422,190 @@ pub mod create {
         }
     }
 }
+/// Request builder and parameter types of [`Teams::create_discussion_comment_in_org`](crate::teams::Teams::create_discussion_comment_in_org).
+pub mod create_discussion_comment_in_org {
+    /// Request for [`Teams::create_discussion_comment_in_org`](crate::teams::Teams::create_discussion_comment_in_org): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct CreateDiscussionCommentInOrg<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) team_slug: String,
+        pub(super) discussion_number: i64,
+        pub(super) body: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for CreateDiscussionCommentInOrg<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> CreateDiscussionCommentInOrg<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                    self.client,
+                    crate::runtime::Method::Post,
+                    "/orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments",
+                    &[
+                        crate::runtime::encode::PathValue::Segment(&self.org),
+                        crate::runtime::encode::PathValue::Segment(&self.team_slug),
+                        crate::runtime::encode::PathValue::Integer(
+                            self.discussion_number,
+                        ),
+                    ],
+                )
+                .triggers_notifications();
+            let mut body = crate::runtime::JsonObject::new();
+            body.field("body", &self.body);
+            req = req.json(body);
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Teams::create_discussion_in_org`](crate::teams::Teams::create_discussion_in_org).
+pub mod create_discussion_in_org {
+    /// Request for [`Teams::create_discussion_in_org`](crate::teams::Teams::create_discussion_in_org): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct CreateDiscussionInOrg<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) team_slug: String,
+        pub(super) title: String,
+        pub(super) body: String,
+        pub(super) private: Option<bool>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for CreateDiscussionInOrg<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> CreateDiscussionInOrg<'c> {
+        /// `true` makes the post visible only to team members, team maintainers and organization owners; otherwise every organization member can read it. Default: `false`.
+        #[inline]
+        pub fn private(mut self, private: bool) -> Self {
+            self.private = Some(private);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                    self.client,
+                    crate::runtime::Method::Post,
+                    "/orgs/{org}/teams/{team_slug}/discussions",
+                    &[
+                        crate::runtime::encode::PathValue::Segment(&self.org),
+                        crate::runtime::encode::PathValue::Segment(&self.team_slug),
+                    ],
+                )
+                .triggers_notifications();
+            let mut body = crate::runtime::JsonObject::new();
+            body.field("title", &self.title);
+            body.field("body", &self.body);
+            body.opt("private", &self.private);
+            req = req.json(body);
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Teams::delete_discussion_comment_in_org`](crate::teams::Teams::delete_discussion_comment_in_org).
+pub mod delete_discussion_comment_in_org {
+    /// Request for [`Teams::delete_discussion_comment_in_org`](crate::teams::Teams::delete_discussion_comment_in_org): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct DeleteDiscussionCommentInOrg<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) team_slug: String,
+        pub(super) discussion_number: i64,
+        pub(super) comment_number: i64,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for DeleteDiscussionCommentInOrg<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> DeleteDiscussionCommentInOrg<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Delete,
+                "/orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.org),
+                    crate::runtime::encode::PathValue::Segment(&self.team_slug),
+                    crate::runtime::encode::PathValue::Integer(self.discussion_number),
+                    crate::runtime::encode::PathValue::Integer(self.comment_number),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Teams::delete_discussion_in_org`](crate::teams::Teams::delete_discussion_in_org).
+pub mod delete_discussion_in_org {
+    /// Request for [`Teams::delete_discussion_in_org`](crate::teams::Teams::delete_discussion_in_org): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct DeleteDiscussionInOrg<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) team_slug: String,
+        pub(super) discussion_number: i64,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for DeleteDiscussionInOrg<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> DeleteDiscussionInOrg<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Delete,
+                "/orgs/{org}/teams/{team_slug}/discussions/{discussion_number}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.org),
+                    crate::runtime::encode::PathValue::Segment(&self.team_slug),
+                    crate::runtime::encode::PathValue::Integer(self.discussion_number),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
 /// Request builder and parameter types of [`Teams::delete_in_org`](crate::teams::Teams::delete_in_org).
 pub mod delete_in_org {
     /// Request for [`Teams::delete_in_org`](crate::teams::Teams::delete_in_org): set optional parameters, then `send()` (or `build()` to adjust the request).
@@ -969,6 +1696,88 @@ pub mod get_by_name {
             crate::runtime::ResponseValue<crate::models::TeamFull>,
         > {
             self.build().send_with("teams.getByName", crate::runtime::decode::json)
+        }
+    }
+}
+/// Request builder and parameter types of [`Teams::get_discussion_comment_in_org`](crate::teams::Teams::get_discussion_comment_in_org).
+pub mod get_discussion_comment_in_org {
+    /// Request for [`Teams::get_discussion_comment_in_org`](crate::teams::Teams::get_discussion_comment_in_org): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct GetDiscussionCommentInOrg<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) team_slug: String,
+        pub(super) discussion_number: i64,
+        pub(super) comment_number: i64,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetDiscussionCommentInOrg<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> GetDiscussionCommentInOrg<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.org),
+                    crate::runtime::encode::PathValue::Segment(&self.team_slug),
+                    crate::runtime::encode::PathValue::Integer(self.discussion_number),
+                    crate::runtime::encode::PathValue::Integer(self.comment_number),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Teams::get_discussion_in_org`](crate::teams::Teams::get_discussion_in_org).
+pub mod get_discussion_in_org {
+    /// Request for [`Teams::get_discussion_in_org`](crate::teams::Teams::get_discussion_in_org): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct GetDiscussionInOrg<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) team_slug: String,
+        pub(super) discussion_number: i64,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetDiscussionInOrg<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> GetDiscussionInOrg<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/orgs/{org}/teams/{team_slug}/discussions/{discussion_number}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.org),
+                    crate::runtime::encode::PathValue::Segment(&self.team_slug),
+                    crate::runtime::encode::PathValue::Integer(self.discussion_number),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
         }
     }
 }
@@ -1099,6 +1908,365 @@ pub mod list {
         #[inline]
         pub fn paginate(self) -> crate::runtime::Paginate<'c, crate::models::Team> {
             self.build().paginate()
+        }
+    }
+}
+/// Request builder and parameter types of [`Teams::list_child_in_org`](crate::teams::Teams::list_child_in_org).
+pub mod list_child_in_org {
+    /// Request for [`Teams::list_child_in_org`](crate::teams::Teams::list_child_in_org): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ListChildInOrg<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) team_slug: String,
+        pub(super) per_page: Option<i64>,
+        pub(super) page: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListChildInOrg<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> ListChildInOrg<'c> {
+        /// How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+        #[inline]
+        pub fn per_page(mut self, per_page: i64) -> Self {
+            self.per_page = Some(per_page);
+            self
+        }
+        /// Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+        #[inline]
+        pub fn page(mut self, page: i64) -> Self {
+            self.page = Some(page);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/orgs/{org}/teams/{team_slug}/teams",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.org),
+                    crate::runtime::encode::PathValue::Segment(&self.team_slug),
+                ],
+            );
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
+            }
+            if let Some(value) = self.page {
+                req = req.query("page", value.to_string());
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Teams::list_discussion_comments_in_org`](crate::teams::Teams::list_discussion_comments_in_org).
+pub mod list_discussion_comments_in_org {
+    /// Request for [`Teams::list_discussion_comments_in_org`](crate::teams::Teams::list_discussion_comments_in_org): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ListDiscussionCommentsInOrg<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) team_slug: String,
+        pub(super) discussion_number: i64,
+        pub(super) direction: Option<
+            crate::teams::list_discussion_comments_in_org::Direction,
+        >,
+        pub(super) per_page: Option<i64>,
+        pub(super) page: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListDiscussionCommentsInOrg<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> ListDiscussionCommentsInOrg<'c> {
+        /// Order of the comments by creation time, `asc` or `desc`. Default: `desc`.
+        #[inline]
+        pub fn direction(
+            mut self,
+            direction: crate::teams::list_discussion_comments_in_org::Direction,
+        ) -> Self {
+            self.direction = Some(direction);
+            self
+        }
+        /// How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+        #[inline]
+        pub fn per_page(mut self, per_page: i64) -> Self {
+            self.per_page = Some(per_page);
+            self
+        }
+        /// Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+        #[inline]
+        pub fn page(mut self, page: i64) -> Self {
+            self.page = Some(page);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.org),
+                    crate::runtime::encode::PathValue::Segment(&self.team_slug),
+                    crate::runtime::encode::PathValue::Integer(self.discussion_number),
+                ],
+            );
+            if let Some(value) = self.direction {
+                req = req.query("direction", value.as_str().to_owned());
+            }
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
+            }
+            if let Some(value) = self.page {
+                req = req.query("page", value.to_string());
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+    /// Order of the comments by creation time, `asc` or `desc`. Default: `desc`.
+    #[derive(Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum Direction {
+        /// `asc`
+        Asc,
+        /// `desc`
+        Desc,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl ::std::fmt::Debug for Direction {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Asc => "Asc",
+                    Self::Desc => "Desc",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
+    }
+    impl Direction {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Asc => "asc",
+                Self::Desc => "desc",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for Direction {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+}
+/// Request builder and parameter types of [`Teams::list_discussions_in_org`](crate::teams::Teams::list_discussions_in_org).
+pub mod list_discussions_in_org {
+    /// Request for [`Teams::list_discussions_in_org`](crate::teams::Teams::list_discussions_in_org): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ListDiscussionsInOrg<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) team_slug: String,
+        pub(super) direction: Option<crate::teams::list_discussions_in_org::Direction>,
+        pub(super) per_page: Option<i64>,
+        pub(super) page: Option<i64>,
+        pub(super) pinned: Option<String>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListDiscussionsInOrg<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> ListDiscussionsInOrg<'c> {
+        /// Order of the posts by creation time, `asc` or `desc`. Default: `desc`.
+        #[inline]
+        pub fn direction(
+            mut self,
+            direction: crate::teams::list_discussions_in_org::Direction,
+        ) -> Self {
+            self.direction = Some(direction);
+            self
+        }
+        /// How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+        #[inline]
+        pub fn per_page(mut self, per_page: i64) -> Self {
+            self.per_page = Some(per_page);
+            self
+        }
+        /// Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+        #[inline]
+        pub fn page(mut self, page: i64) -> Self {
+            self.page = Some(page);
+            self
+        }
+        /// Set to return only pinned discussions.
+        #[inline]
+        pub fn pinned(mut self, pinned: impl Into<String>) -> Self {
+            self.pinned = Some(pinned.into());
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/orgs/{org}/teams/{team_slug}/discussions",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.org),
+                    crate::runtime::encode::PathValue::Segment(&self.team_slug),
+                ],
+            );
+            if let Some(value) = self.direction {
+                req = req.query("direction", value.as_str().to_owned());
+            }
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
+            }
+            if let Some(value) = self.page {
+                req = req.query("page", value.to_string());
+            }
+            if let Some(value) = self.pinned {
+                req = req.query("pinned", value);
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+    /// Order of the posts by creation time, `asc` or `desc`. Default: `desc`.
+    #[derive(Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum Direction {
+        /// `asc`
+        Asc,
+        /// `desc`
+        Desc,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl ::std::fmt::Debug for Direction {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Asc => "Asc",
+                    Self::Desc => "Desc",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
+    }
+    impl Direction {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Asc => "asc",
+                Self::Desc => "desc",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for Direction {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+}
+/// Request builder and parameter types of [`Teams::list_for_authenticated_user`](crate::teams::Teams::list_for_authenticated_user).
+pub mod list_for_authenticated_user {
+    /// Request for [`Teams::list_for_authenticated_user`](crate::teams::Teams::list_for_authenticated_user): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ListForAuthenticatedUser<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) per_page: Option<i64>,
+        pub(super) page: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListForAuthenticatedUser<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> ListForAuthenticatedUser<'c> {
+        /// How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+        #[inline]
+        pub fn per_page(mut self, per_page: i64) -> Self {
+            self.per_page = Some(per_page);
+            self
+        }
+        /// Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+        #[inline]
+        pub fn page(mut self, page: i64) -> Self {
+            self.page = Some(page);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/user/teams",
+                &[],
+            );
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
+            }
+            if let Some(value) = self.page {
+                req = req.query("page", value.to_string());
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
         }
     }
 }
@@ -1237,6 +2405,65 @@ pub mod list_members_in_org {
             serializer: S,
         ) -> Result<S::Ok, S::Error> {
             serializer.serialize_str(self.as_str())
+        }
+    }
+}
+/// Request builder and parameter types of [`Teams::list_pending_invitations_in_org`](crate::teams::Teams::list_pending_invitations_in_org).
+pub mod list_pending_invitations_in_org {
+    /// Request for [`Teams::list_pending_invitations_in_org`](crate::teams::Teams::list_pending_invitations_in_org): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ListPendingInvitationsInOrg<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) team_slug: String,
+        pub(super) per_page: Option<i64>,
+        pub(super) page: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListPendingInvitationsInOrg<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> ListPendingInvitationsInOrg<'c> {
+        /// How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+        #[inline]
+        pub fn per_page(mut self, per_page: i64) -> Self {
+            self.per_page = Some(per_page);
+            self
+        }
+        /// Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+        #[inline]
+        pub fn page(mut self, page: i64) -> Self {
+            self.page = Some(page);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/orgs/{org}/teams/{team_slug}/invitations",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.org),
+                    crate::runtime::encode::PathValue::Segment(&self.team_slug),
+                ],
+            );
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
+            }
+            if let Some(value) = self.page {
+                req = req.query("page", value.to_string());
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
         }
     }
 }
@@ -1419,6 +2646,114 @@ pub mod remove_repo_in_org {
             self,
         ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
             self.build().send_with("teams.removeRepoInOrg", crate::runtime::decode::unit)
+        }
+    }
+}
+/// Request builder and parameter types of [`Teams::update_discussion_comment_in_org`](crate::teams::Teams::update_discussion_comment_in_org).
+pub mod update_discussion_comment_in_org {
+    /// Request for [`Teams::update_discussion_comment_in_org`](crate::teams::Teams::update_discussion_comment_in_org): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct UpdateDiscussionCommentInOrg<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) team_slug: String,
+        pub(super) discussion_number: i64,
+        pub(super) comment_number: i64,
+        pub(super) body: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for UpdateDiscussionCommentInOrg<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> UpdateDiscussionCommentInOrg<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Patch,
+                "/orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.org),
+                    crate::runtime::encode::PathValue::Segment(&self.team_slug),
+                    crate::runtime::encode::PathValue::Integer(self.discussion_number),
+                    crate::runtime::encode::PathValue::Integer(self.comment_number),
+                ],
+            );
+            let mut body = crate::runtime::JsonObject::new();
+            body.field("body", &self.body);
+            req = req.json(body);
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Teams::update_discussion_in_org`](crate::teams::Teams::update_discussion_in_org).
+pub mod update_discussion_in_org {
+    /// Request for [`Teams::update_discussion_in_org`](crate::teams::Teams::update_discussion_in_org): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct UpdateDiscussionInOrg<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) org: String,
+        pub(super) team_slug: String,
+        pub(super) discussion_number: i64,
+        pub(super) title: Option<String>,
+        pub(super) body: Option<String>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for UpdateDiscussionInOrg<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> UpdateDiscussionInOrg<'c> {
+        /// New title of the post.
+        #[inline]
+        pub fn title(mut self, title: impl Into<String>) -> Self {
+            self.title = Some(title.into());
+            self
+        }
+        /// New text of the post.
+        #[inline]
+        pub fn body(mut self, body: impl Into<String>) -> Self {
+            self.body = Some(body.into());
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Patch,
+                "/orgs/{org}/teams/{team_slug}/discussions/{discussion_number}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.org),
+                    crate::runtime::encode::PathValue::Segment(&self.team_slug),
+                    crate::runtime::encode::PathValue::Integer(self.discussion_number),
+                ],
+            );
+            let mut body = crate::runtime::JsonObject::new();
+            body.opt("title", &self.title);
+            body.opt("body", &self.body);
+            if !body.is_empty() {
+                req = req.json(body);
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
         }
     }
 }

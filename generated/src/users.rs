@@ -13,6 +13,23 @@ impl crate::runtime::Client {
     }
 }
 impl<'c> Users<'c> {
+    /// Add e-mail addresses (old name)
+    ///
+    /// Renamed to [`Users::add_email_for_authenticated_user`](crate::users::Users::add_email_for_authenticated_user); this forwards to it.
+    ///
+    /// # Route
+    ///
+    /// `POST /user/emails`
+    #[deprecated(note = "renamed to `users.addEmailForAuthenticatedUser`")]
+    #[inline]
+    pub fn add_email_for_authenticated(
+        &self,
+        emails: impl IntoIterator<Item = impl Into<String>>,
+    ) -> crate::users::add_email_for_authenticated_user::AddEmailForAuthenticatedUser<
+        'c,
+    > {
+        self.client.users().add_email_for_authenticated_user(emails)
+    }
     /// Add e-mail addresses
     ///
     /// Adds e-mail addresses to the authenticated user's account. Needs the `user` scope.
@@ -38,6 +55,86 @@ impl<'c> Users<'c> {
         add_email_for_authenticated_user::AddEmailForAuthenticatedUser {
             client: self.client,
             emails: emails.into_iter().map(Into::into).collect(),
+        }
+    }
+    /// Link social accounts to your profile
+    ///
+    /// Adds one or more social media profiles to the signed-in user's GitHub profile. OAuth app tokens and classic personal access tokens need the `user` scope.
+    ///
+    /// # Parameters
+    ///
+    /// - `account_urls` (required): Complete URLs of the social profiles to add.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `POST /user/social_accounts`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/users/social-accounts#add-social-accounts-for-the-authenticated-user)
+    #[inline]
+    pub fn add_social_account_for_authenticated_user(
+        &self,
+        account_urls: impl IntoIterator<Item = impl Into<String>>,
+    ) -> add_social_account_for_authenticated_user::AddSocialAccountForAuthenticatedUser<
+        'c,
+    > {
+        add_social_account_for_authenticated_user::AddSocialAccountForAuthenticatedUser {
+            client: self.client,
+            account_urls: account_urls.into_iter().map(Into::into).collect(),
+        }
+    }
+    /// Block another user
+    ///
+    /// Blocks a user for the signed-in account. Success is an empty 204 answer; a 422 means this user cannot be blocked by you.
+    ///
+    /// # Parameters
+    ///
+    /// - `username` (required): Login of the user account.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `PUT /user/blocks/{username}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/users/blocking#block-a-user)
+    #[inline]
+    pub fn block(&self, username: impl Into<String>) -> block::Block<'c> {
+        block::Block {
+            client: self.client,
+            username: username.into(),
+        }
+    }
+    /// Is this user blocked by you?
+    ///
+    /// Tells whether the signed-in user has blocked someone: 204 when blocked, 404 when not (404 also comes back for accounts GitHub has flagged as spam).
+    ///
+    /// # Parameters
+    ///
+    /// - `username` (required): Login of the user account.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /user/blocks/{username}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/users/blocking#check-if-a-user-is-blocked-by-the-authenticated-user)
+    #[inline]
+    pub fn check_blocked(
+        &self,
+        username: impl Into<String>,
+    ) -> check_blocked::CheckBlocked<'c> {
+        check_blocked::CheckBlocked {
+            client: self.client,
+            username: username.into(),
         }
     }
     /// Check whether a user follows another
@@ -99,6 +196,69 @@ impl<'c> Users<'c> {
             username: username.into(),
         }
     }
+    /// Add a GPG key (old name)
+    ///
+    /// Renamed to [`Users::create_gpg_key_for_authenticated_user`](crate::users::Users::create_gpg_key_for_authenticated_user); this forwards to it.
+    ///
+    /// # Route
+    ///
+    /// `POST /user/gpg_keys`
+    #[deprecated(note = "renamed to `users.createGpgKeyForAuthenticatedUser`")]
+    #[inline]
+    pub fn create_gpg_key_for_authenticated(
+        &self,
+        armored_public_key: impl Into<String>,
+    ) -> crate::users::create_gpg_key_for_authenticated_user::CreateGpgKeyForAuthenticatedUser<
+        'c,
+    > {
+        self.client.users().create_gpg_key_for_authenticated_user(armored_public_key)
+    }
+    /// Add a GPG key to your account
+    ///
+    /// Uploads a GPG public key to the signed-in user's account so that signed commits can be verified. OAuth app tokens and classic personal access tokens need the `write:gpg_key` scope.
+    ///
+    /// # Parameters
+    ///
+    /// - `name` (optional, [`CreateGpgKeyForAuthenticatedUser::name`](crate::users::create_gpg_key_for_authenticated_user::CreateGpgKeyForAuthenticatedUser::name)): A label for the key.
+    /// - `armored_public_key` (required): The public key, ASCII-armored.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `POST /user/gpg_keys`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/users/gpg-keys#create-a-gpg-key-for-the-authenticated-user)
+    #[inline]
+    pub fn create_gpg_key_for_authenticated_user(
+        &self,
+        armored_public_key: impl Into<String>,
+    ) -> create_gpg_key_for_authenticated_user::CreateGpgKeyForAuthenticatedUser<'c> {
+        create_gpg_key_for_authenticated_user::CreateGpgKeyForAuthenticatedUser {
+            client: self.client,
+            name: None,
+            armored_public_key: armored_public_key.into(),
+        }
+    }
+    /// Add an SSH key (old name)
+    ///
+    /// Renamed to [`Users::create_public_ssh_key_for_authenticated_user`](crate::users::Users::create_public_ssh_key_for_authenticated_user); this forwards to it.
+    ///
+    /// # Route
+    ///
+    /// `POST /user/keys`
+    #[deprecated(note = "renamed to `users.createPublicSshKeyForAuthenticatedUser`")]
+    #[inline]
+    pub fn create_public_ssh_key_for_authenticated(
+        &self,
+        key: impl Into<String>,
+    ) -> crate::users::create_public_ssh_key_for_authenticated_user::CreatePublicSshKeyForAuthenticatedUser<
+        'c,
+    > {
+        self.client.users().create_public_ssh_key_for_authenticated_user(key)
+    }
     /// Add an SSH key
     ///
     /// Adds a public SSH key to the authenticated user's account. Needs the `write:public_key` scope.
@@ -130,6 +290,144 @@ impl<'c> Users<'c> {
             key: key.into(),
         }
     }
+    /// Add an SSH signing key to your account
+    ///
+    /// Registers an SSH key that the signed-in user signs commits and tags with. OAuth app tokens and classic personal access tokens need the `write:ssh_signing_key` scope.
+    ///
+    /// # Parameters
+    ///
+    /// - `title` (optional, [`CreateSshSigningKeyForAuthenticatedUser::title`](crate::users::create_ssh_signing_key_for_authenticated_user::CreateSshSigningKeyForAuthenticatedUser::title)): A label for the key.
+    /// - `key` (required): The public SSH key text (see [checking for existing SSH keys](https://docs.github.com/authentication/connecting-to-github-with-ssh/checking-for-existing-ssh-keys)).
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `POST /user/ssh_signing_keys`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/users/ssh-signing-keys#create-a-ssh-signing-key-for-the-authenticated-user)
+    #[inline]
+    pub fn create_ssh_signing_key_for_authenticated_user(
+        &self,
+        key: impl Into<String>,
+    ) -> create_ssh_signing_key_for_authenticated_user::CreateSshSigningKeyForAuthenticatedUser<
+        'c,
+    > {
+        create_ssh_signing_key_for_authenticated_user::CreateSshSigningKeyForAuthenticatedUser {
+            client: self.client,
+            title: None,
+            key: key.into(),
+        }
+    }
+    /// Remove many of a user's attestations at once
+    ///
+    /// Deletes artifact attestations of a user's repositories in one call, chosen by either subject digests or attestation IDs.
+    ///
+    /// # Parameters
+    ///
+    /// - `username` (required): Login of the user account.
+    /// - `subject_digests_or_attestation_ids` (required): Exactly one of: `subject_digests`, or `attestation_ids`.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `POST /users/{username}/attestations/delete-request`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/users/attestations#delete-attestations-in-bulk)
+    #[inline]
+    pub fn delete_attestations_bulk(
+        &self,
+        username: impl Into<String>,
+        subject_digests_or_attestation_ids: crate::users::delete_attestations_bulk::SubjectDigestsOrAttestationIds,
+    ) -> delete_attestations_bulk::DeleteAttestationsBulk<'c> {
+        delete_attestations_bulk::DeleteAttestationsBulk {
+            client: self.client,
+            username: username.into(),
+            subject_digests_or_attestation_ids,
+        }
+    }
+    /// Remove one attestation of a user by its ID
+    ///
+    /// Deletes a single artifact attestation, picked by its ID, from a repository the user owns.
+    ///
+    /// # Parameters
+    ///
+    /// - `username` (required): Login of the user account.
+    /// - `attestation_id` (required): Numeric ID of the attestation.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `DELETE /users/{username}/attestations/{attestation_id}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/users/attestations#delete-attestations-by-id)
+    #[inline]
+    pub fn delete_attestations_by_id(
+        &self,
+        username: impl Into<String>,
+        attestation_id: i64,
+    ) -> delete_attestations_by_id::DeleteAttestationsById<'c> {
+        delete_attestations_by_id::DeleteAttestationsById {
+            client: self.client,
+            username: username.into(),
+            attestation_id,
+        }
+    }
+    /// Remove a user's attestations for a subject digest
+    ///
+    /// Deletes the artifact attestations of a user's repositories that belong to the given subject digest.
+    ///
+    /// # Parameters
+    ///
+    /// - `username` (required): Login of the user account.
+    /// - `subject_digest` (required): Digest of the attested subject, written as `sha256:HEX`.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `DELETE /users/{username}/attestations/digest/{subject_digest}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/users/attestations#delete-attestations-by-subject-digest)
+    #[inline]
+    pub fn delete_attestations_by_subject_digest(
+        &self,
+        username: impl Into<String>,
+        subject_digest: impl Into<String>,
+    ) -> delete_attestations_by_subject_digest::DeleteAttestationsBySubjectDigest<'c> {
+        delete_attestations_by_subject_digest::DeleteAttestationsBySubjectDigest {
+            client: self.client,
+            username: username.into(),
+            subject_digest: subject_digest.into(),
+        }
+    }
+    /// Remove e-mail addresses (old name)
+    ///
+    /// Renamed to [`Users::delete_email_for_authenticated_user`](crate::users::Users::delete_email_for_authenticated_user); this forwards to it.
+    ///
+    /// # Route
+    ///
+    /// `DELETE /user/emails`
+    #[deprecated(note = "renamed to `users.deleteEmailForAuthenticatedUser`")]
+    #[inline]
+    pub fn delete_email_for_authenticated(
+        &self,
+        emails: impl IntoIterator<Item = impl Into<String>>,
+    ) -> crate::users::delete_email_for_authenticated_user::DeleteEmailForAuthenticatedUser<
+        'c,
+    > {
+        self.client.users().delete_email_for_authenticated_user(emails)
+    }
     /// Remove e-mail addresses
     ///
     /// Removes e-mail addresses from the authenticated user's account. Needs the `user` scope.
@@ -156,6 +454,67 @@ impl<'c> Users<'c> {
             client: self.client,
             emails: emails.into_iter().map(Into::into).collect(),
         }
+    }
+    /// Remove a GPG key (old name)
+    ///
+    /// Renamed to [`Users::delete_gpg_key_for_authenticated_user`](crate::users::Users::delete_gpg_key_for_authenticated_user); this forwards to it.
+    ///
+    /// # Route
+    ///
+    /// `DELETE /user/gpg_keys/{gpg_key_id}`
+    #[deprecated(note = "renamed to `users.deleteGpgKeyForAuthenticatedUser`")]
+    #[inline]
+    pub fn delete_gpg_key_for_authenticated(
+        &self,
+        gpg_key_id: i64,
+    ) -> crate::users::delete_gpg_key_for_authenticated_user::DeleteGpgKeyForAuthenticatedUser<
+        'c,
+    > {
+        self.client.users().delete_gpg_key_for_authenticated_user(gpg_key_id)
+    }
+    /// Remove a GPG key from your account
+    ///
+    /// Deletes one of the signed-in user's GPG keys. OAuth app tokens and classic personal access tokens need the `admin:gpg_key` scope.
+    ///
+    /// # Parameters
+    ///
+    /// - `gpg_key_id` (required): Numeric ID of the GPG key.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `DELETE /user/gpg_keys/{gpg_key_id}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/users/gpg-keys#delete-a-gpg-key-for-the-authenticated-user)
+    #[inline]
+    pub fn delete_gpg_key_for_authenticated_user(
+        &self,
+        gpg_key_id: i64,
+    ) -> delete_gpg_key_for_authenticated_user::DeleteGpgKeyForAuthenticatedUser<'c> {
+        delete_gpg_key_for_authenticated_user::DeleteGpgKeyForAuthenticatedUser {
+            client: self.client,
+            gpg_key_id,
+        }
+    }
+    /// Remove an SSH key (old name)
+    ///
+    /// Renamed to [`Users::delete_public_ssh_key_for_authenticated_user`](crate::users::Users::delete_public_ssh_key_for_authenticated_user); this forwards to it.
+    ///
+    /// # Route
+    ///
+    /// `DELETE /user/keys/{key_id}`
+    #[deprecated(note = "renamed to `users.deletePublicSshKeyForAuthenticatedUser`")]
+    #[inline]
+    pub fn delete_public_ssh_key_for_authenticated(
+        &self,
+        key_id: i64,
+    ) -> crate::users::delete_public_ssh_key_for_authenticated_user::DeletePublicSshKeyForAuthenticatedUser<
+        'c,
+    > {
+        self.client.users().delete_public_ssh_key_for_authenticated_user(key_id)
     }
     /// Remove an SSH key
     ///
@@ -184,6 +543,64 @@ impl<'c> Users<'c> {
         delete_public_ssh_key_for_authenticated_user::DeletePublicSshKeyForAuthenticatedUser {
             client: self.client,
             key_id,
+        }
+    }
+    /// Unlink social accounts from your profile
+    ///
+    /// Removes one or more social media profiles from the signed-in user's GitHub profile. OAuth app tokens and classic personal access tokens need the `user` scope.
+    ///
+    /// # Parameters
+    ///
+    /// - `account_urls` (required): Complete URLs of the social profiles to remove.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `DELETE /user/social_accounts`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/users/social-accounts#delete-social-accounts-for-the-authenticated-user)
+    #[inline]
+    pub fn delete_social_account_for_authenticated_user(
+        &self,
+        account_urls: impl IntoIterator<Item = impl Into<String>>,
+    ) -> delete_social_account_for_authenticated_user::DeleteSocialAccountForAuthenticatedUser<
+        'c,
+    > {
+        delete_social_account_for_authenticated_user::DeleteSocialAccountForAuthenticatedUser {
+            client: self.client,
+            account_urls: account_urls.into_iter().map(Into::into).collect(),
+        }
+    }
+    /// Remove an SSH signing key from your account
+    ///
+    /// Deletes one of the signed-in user's SSH signing keys. OAuth app tokens and classic personal access tokens need the `admin:ssh_signing_key` scope.
+    ///
+    /// # Parameters
+    ///
+    /// - `ssh_signing_key_id` (required): Numeric ID of the SSH signing key.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `DELETE /user/ssh_signing_keys/{ssh_signing_key_id}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/users/ssh-signing-keys#delete-an-ssh-signing-key-for-the-authenticated-user)
+    #[inline]
+    pub fn delete_ssh_signing_key_for_authenticated_user(
+        &self,
+        ssh_signing_key_id: i64,
+    ) -> delete_ssh_signing_key_for_authenticated_user::DeleteSshSigningKeyForAuthenticatedUser<
+        'c,
+    > {
+        delete_ssh_signing_key_for_authenticated_user::DeleteSshSigningKeyForAuthenticatedUser {
+            client: self.client,
+            ssh_signing_key_id,
         }
     }
     /// Follow a user
@@ -229,6 +646,31 @@ impl<'c> Users<'c> {
             client: self.client,
         }
     }
+    /// Look up a user by numeric ID
+    ///
+    /// Returns the public profile of an account found by its numeric ID, which stays the same when the login is renamed. Enterprise Managed Users, and bots installed in their organizations, are only visible to callers with access to that organization; others get 404.
+    /// `email` holds the address the user chose to make public, or `null`, and is only filled in for authenticated callers.
+    ///
+    /// # Parameters
+    ///
+    /// - `account_id` (required): Numeric ID of the user account.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /user/{account_id}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/users/users#get-a-user-using-their-id)
+    #[inline]
+    pub fn get_by_id(&self, account_id: i64) -> get_by_id::GetById<'c> {
+        get_by_id::GetById {
+            client: self.client,
+            account_id,
+        }
+    }
     /// Get a user by login
     ///
     /// Returns the public profile of a GitHub account.
@@ -257,6 +699,98 @@ impl<'c> Users<'c> {
             client: self.client,
             username: username.into(),
         }
+    }
+    /// Hovercard details of a user
+    ///
+    /// Returns the hovercard of a user: short facts about them, optionally seen from a given subject such as a repository, issue, pull request or organization (more facts come back with a subject). OAuth app tokens and classic personal access tokens need the `repo` scope.
+    ///
+    /// # Parameters
+    ///
+    /// - `username` (required): Login of the user account.
+    /// - `subject_type` (optional, [`GetContextForUser::subject_type`](crate::users::get_context_for_user::GetContextForUser::subject_type)): Kind of subject to relate the user to, `organization`, `repository`, `issue` or `pull_request`. Send it together with `subject_id`.
+    /// - `subject_id` (optional, [`GetContextForUser::subject_id`](crate::users::get_context_for_user::GetContextForUser::subject_id)): ID of the subject of that kind. Send it together with `subject_type`.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /users/{username}/hovercard`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/users/users#get-contextual-information-for-a-user)
+    #[inline]
+    pub fn get_context_for_user(
+        &self,
+        username: impl Into<String>,
+    ) -> get_context_for_user::GetContextForUser<'c> {
+        get_context_for_user::GetContextForUser {
+            client: self.client,
+            username: username.into(),
+            subject_type: None,
+            subject_id: None,
+        }
+    }
+    /// Fetch a GPG key (old name)
+    ///
+    /// Renamed to [`Users::get_gpg_key_for_authenticated_user`](crate::users::Users::get_gpg_key_for_authenticated_user); this forwards to it.
+    ///
+    /// # Route
+    ///
+    /// `GET /user/gpg_keys/{gpg_key_id}`
+    #[deprecated(note = "renamed to `users.getGpgKeyForAuthenticatedUser`")]
+    #[inline]
+    pub fn get_gpg_key_for_authenticated(
+        &self,
+        gpg_key_id: i64,
+    ) -> crate::users::get_gpg_key_for_authenticated_user::GetGpgKeyForAuthenticatedUser<
+        'c,
+    > {
+        self.client.users().get_gpg_key_for_authenticated_user(gpg_key_id)
+    }
+    /// Fetch one of your GPG keys
+    ///
+    /// Returns the full details of one GPG key of the signed-in user. OAuth app tokens and classic personal access tokens need the `read:gpg_key` scope.
+    ///
+    /// # Parameters
+    ///
+    /// - `gpg_key_id` (required): Numeric ID of the GPG key.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /user/gpg_keys/{gpg_key_id}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/users/gpg-keys#get-a-gpg-key-for-the-authenticated-user)
+    #[inline]
+    pub fn get_gpg_key_for_authenticated_user(
+        &self,
+        gpg_key_id: i64,
+    ) -> get_gpg_key_for_authenticated_user::GetGpgKeyForAuthenticatedUser<'c> {
+        get_gpg_key_for_authenticated_user::GetGpgKeyForAuthenticatedUser {
+            client: self.client,
+            gpg_key_id,
+        }
+    }
+    /// Fetch an SSH key (old name)
+    ///
+    /// Renamed to [`Users::get_public_ssh_key_for_authenticated_user`](crate::users::Users::get_public_ssh_key_for_authenticated_user); this forwards to it.
+    ///
+    /// # Route
+    ///
+    /// `GET /user/keys/{key_id}`
+    #[deprecated(note = "renamed to `users.getPublicSshKeyForAuthenticatedUser`")]
+    #[inline]
+    pub fn get_public_ssh_key_for_authenticated(
+        &self,
+        key_id: i64,
+    ) -> crate::users::get_public_ssh_key_for_authenticated_user::GetPublicSshKeyForAuthenticatedUser<
+        'c,
+    > {
+        self.client.users().get_public_ssh_key_for_authenticated_user(key_id)
     }
     /// Fetch one of your SSH keys
     ///
@@ -287,6 +821,35 @@ impl<'c> Users<'c> {
             key_id,
         }
     }
+    /// Fetch one of your SSH signing keys
+    ///
+    /// Returns the full details of one SSH signing key of the signed-in user. OAuth app tokens and classic personal access tokens need the `read:ssh_signing_key` scope.
+    ///
+    /// # Parameters
+    ///
+    /// - `ssh_signing_key_id` (required): Numeric ID of the SSH signing key.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /user/ssh_signing_keys/{ssh_signing_key_id}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/users/ssh-signing-keys#get-an-ssh-signing-key-for-the-authenticated-user)
+    #[inline]
+    pub fn get_ssh_signing_key_for_authenticated_user(
+        &self,
+        ssh_signing_key_id: i64,
+    ) -> get_ssh_signing_key_for_authenticated_user::GetSshSigningKeyForAuthenticatedUser<
+        'c,
+    > {
+        get_ssh_signing_key_for_authenticated_user::GetSshSigningKeyForAuthenticatedUser {
+            client: self.client,
+            ssh_signing_key_id,
+        }
+    }
     /// List all users
     ///
     /// Lists every user and organization account in the order they signed up. Paging works only through `since` and the `Link` header.
@@ -312,6 +875,144 @@ impl<'c> Users<'c> {
             since: None,
             per_page: None,
         }
+    }
+    /// List a user's attestations for a subject digest
+    ///
+    /// Returns the artifact attestations for one subject digest across the user's repositories, leaving out repositories the caller cannot read; fine-grained tokens need `attestations:read`.
+    /// Before trusting an attestation, check its signature, timestamps and signer identity, for example with `gh attestation verify`.
+    ///
+    /// # Parameters
+    ///
+    /// - `username` (required): Login of the user account.
+    /// - `subject_digest` (required): Digest of the attested subject, written as `sha256:HEX`.
+    /// - `per_page` (optional, [`ListAttestations::per_page`](crate::users::list_attestations::ListAttestations::per_page)): How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+    /// - `before` (optional, [`ListAttestations::before`](crate::users::list_attestations::ListAttestations::before)): Cursor for the page before this one, taken from the `Link` header of a previous answer.
+    /// - `after` (optional, [`ListAttestations::after`](crate::users::list_attestations::ListAttestations::after)): Cursor for the page after this one, taken from the `Link` header of a previous answer.
+    /// - `predicate_type` (optional, [`ListAttestations::predicate_type`](crate::users::list_attestations::ListAttestations::predicate_type)): Only return attestations of this predicate type, `provenance`, `sbom`, `release` or the name of a custom type.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /users/{username}/attestations/{subject_digest}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/users/attestations#list-attestations)
+    #[inline]
+    pub fn list_attestations(
+        &self,
+        username: impl Into<String>,
+        subject_digest: impl Into<String>,
+    ) -> list_attestations::ListAttestations<'c> {
+        list_attestations::ListAttestations {
+            client: self.client,
+            username: username.into(),
+            subject_digest: subject_digest.into(),
+            per_page: None,
+            before: None,
+            after: None,
+            predicate_type: None,
+        }
+    }
+    /// List a user's attestations for several subject digests
+    ///
+    /// Returns the artifact attestations matching any of the given subject digests across the user's repositories, leaving out repositories the caller cannot read; fine-grained tokens need `attestations:read`.
+    /// Before trusting an attestation, check its signature, timestamps and signer identity, for example with `gh attestation verify`.
+    ///
+    /// # Parameters
+    ///
+    /// - `username` (required): Login of the user account.
+    /// - `per_page` (optional, [`ListAttestationsBulk::per_page`](crate::users::list_attestations_bulk::ListAttestationsBulk::per_page)): How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+    /// - `before` (optional, [`ListAttestationsBulk::before`](crate::users::list_attestations_bulk::ListAttestationsBulk::before)): Cursor for the page before this one, taken from the `Link` header of a previous answer.
+    /// - `after` (optional, [`ListAttestationsBulk::after`](crate::users::list_attestations_bulk::ListAttestationsBulk::after)): Cursor for the page after this one, taken from the `Link` header of a previous answer.
+    /// - `subject_digests` (required): Subject digests to look up.
+    /// - `predicate_type` (optional, [`ListAttestationsBulk::predicate_type`](crate::users::list_attestations_bulk::ListAttestationsBulk::predicate_type)): Only return attestations of this predicate type, `provenance`, `sbom`, `release` or the name of a custom type.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `POST /users/{username}/attestations/bulk-list{?per_page,before,after}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/users/attestations#list-attestations-by-bulk-subject-digests)
+    #[inline]
+    pub fn list_attestations_bulk(
+        &self,
+        username: impl Into<String>,
+        subject_digests: impl IntoIterator<Item = impl Into<String>>,
+    ) -> list_attestations_bulk::ListAttestationsBulk<'c> {
+        list_attestations_bulk::ListAttestationsBulk {
+            client: self.client,
+            username: username.into(),
+            per_page: None,
+            before: None,
+            after: None,
+            subject_digests: subject_digests.into_iter().map(Into::into).collect(),
+            predicate_type: None,
+        }
+    }
+    /// Users you blocked (old name)
+    ///
+    /// Renamed to [`Users::list_blocked_by_authenticated_user`](crate::users::Users::list_blocked_by_authenticated_user); this forwards to it.
+    ///
+    /// # Route
+    ///
+    /// `GET /user/blocks`
+    #[deprecated(note = "renamed to `users.listBlockedByAuthenticatedUser`")]
+    #[inline]
+    pub fn list_blocked_by_authenticated(
+        &self,
+    ) -> crate::users::list_blocked_by_authenticated_user::ListBlockedByAuthenticatedUser<
+        'c,
+    > {
+        self.client.users().list_blocked_by_authenticated_user()
+    }
+    /// List the users you have blocked
+    ///
+    /// Returns the accounts the signed-in user has blocked from their personal account.
+    ///
+    /// # Parameters
+    ///
+    /// - `per_page` (optional, [`ListBlockedByAuthenticatedUser::per_page`](crate::users::list_blocked_by_authenticated_user::ListBlockedByAuthenticatedUser::per_page)): How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+    /// - `page` (optional, [`ListBlockedByAuthenticatedUser::page`](crate::users::list_blocked_by_authenticated_user::ListBlockedByAuthenticatedUser::page)): Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /user/blocks`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/users/blocking#list-users-blocked-by-the-authenticated-user)
+    #[inline]
+    pub fn list_blocked_by_authenticated_user(
+        &self,
+    ) -> list_blocked_by_authenticated_user::ListBlockedByAuthenticatedUser<'c> {
+        list_blocked_by_authenticated_user::ListBlockedByAuthenticatedUser {
+            client: self.client,
+            per_page: None,
+            page: None,
+        }
+    }
+    /// Your e-mail addresses (old name)
+    ///
+    /// Renamed to [`Users::list_emails_for_authenticated_user`](crate::users::Users::list_emails_for_authenticated_user); this forwards to it.
+    ///
+    /// # Route
+    ///
+    /// `GET /user/emails`
+    #[deprecated(note = "renamed to `users.listEmailsForAuthenticatedUser`")]
+    #[inline]
+    pub fn list_emails_for_authenticated(
+        &self,
+    ) -> crate::users::list_emails_for_authenticated_user::ListEmailsForAuthenticatedUser<
+        'c,
+    > {
+        self.client.users().list_emails_for_authenticated_user()
     }
     /// List your e-mail addresses
     ///
@@ -340,6 +1041,22 @@ impl<'c> Users<'c> {
             per_page: None,
             page: None,
         }
+    }
+    /// People you follow (old name)
+    ///
+    /// Renamed to [`Users::list_followed_by_authenticated_user`](crate::users::Users::list_followed_by_authenticated_user); this forwards to it.
+    ///
+    /// # Route
+    ///
+    /// `GET /user/following`
+    #[deprecated(note = "renamed to `users.listFollowedByAuthenticatedUser`")]
+    #[inline]
+    pub fn list_followed_by_authenticated(
+        &self,
+    ) -> crate::users::list_followed_by_authenticated_user::ListFollowedByAuthenticatedUser<
+        'c,
+    > {
+        self.client.users().list_followed_by_authenticated_user()
     }
     /// List the people you follow
     ///
@@ -459,6 +1176,127 @@ impl<'c> Users<'c> {
             page: None,
         }
     }
+    /// Your GPG keys (old name)
+    ///
+    /// Renamed to [`Users::list_gpg_keys_for_authenticated_user`](crate::users::Users::list_gpg_keys_for_authenticated_user); this forwards to it.
+    ///
+    /// # Route
+    ///
+    /// `GET /user/gpg_keys`
+    #[deprecated(note = "renamed to `users.listGpgKeysForAuthenticatedUser`")]
+    #[inline]
+    pub fn list_gpg_keys_for_authenticated(
+        &self,
+    ) -> crate::users::list_gpg_keys_for_authenticated_user::ListGpgKeysForAuthenticatedUser<
+        'c,
+    > {
+        self.client.users().list_gpg_keys_for_authenticated_user()
+    }
+    /// List your GPG keys
+    ///
+    /// Returns the GPG keys registered on the signed-in user's account. OAuth app tokens and classic personal access tokens need the `read:gpg_key` scope.
+    ///
+    /// # Parameters
+    ///
+    /// - `per_page` (optional, [`ListGpgKeysForAuthenticatedUser::per_page`](crate::users::list_gpg_keys_for_authenticated_user::ListGpgKeysForAuthenticatedUser::per_page)): How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+    /// - `page` (optional, [`ListGpgKeysForAuthenticatedUser::page`](crate::users::list_gpg_keys_for_authenticated_user::ListGpgKeysForAuthenticatedUser::page)): Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /user/gpg_keys`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/users/gpg-keys#list-gpg-keys-for-the-authenticated-user)
+    #[inline]
+    pub fn list_gpg_keys_for_authenticated_user(
+        &self,
+    ) -> list_gpg_keys_for_authenticated_user::ListGpgKeysForAuthenticatedUser<'c> {
+        list_gpg_keys_for_authenticated_user::ListGpgKeysForAuthenticatedUser {
+            client: self.client,
+            per_page: None,
+            page: None,
+        }
+    }
+    /// List the GPG keys of a user
+    ///
+    /// Returns the GPG public keys of any user; no authentication needed.
+    ///
+    /// # Parameters
+    ///
+    /// - `username` (required): Login of the user account.
+    /// - `per_page` (optional, [`ListGpgKeysForUser::per_page`](crate::users::list_gpg_keys_for_user::ListGpgKeysForUser::per_page)): How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+    /// - `page` (optional, [`ListGpgKeysForUser::page`](crate::users::list_gpg_keys_for_user::ListGpgKeysForUser::page)): Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /users/{username}/gpg_keys`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/users/gpg-keys#list-gpg-keys-for-a-user)
+    #[inline]
+    pub fn list_gpg_keys_for_user(
+        &self,
+        username: impl Into<String>,
+    ) -> list_gpg_keys_for_user::ListGpgKeysForUser<'c> {
+        list_gpg_keys_for_user::ListGpgKeysForUser {
+            client: self.client,
+            username: username.into(),
+            per_page: None,
+            page: None,
+        }
+    }
+    /// Your public e-mail address (old name)
+    ///
+    /// Renamed to [`Users::list_public_emails_for_authenticated_user`](crate::users::Users::list_public_emails_for_authenticated_user); this forwards to it.
+    ///
+    /// # Route
+    ///
+    /// `GET /user/public_emails`
+    #[deprecated(note = "renamed to `users.listPublicEmailsForAuthenticatedUser`")]
+    #[inline]
+    pub fn list_public_emails_for_authenticated(
+        &self,
+    ) -> crate::users::list_public_emails_for_authenticated_user::ListPublicEmailsForAuthenticatedUser<
+        'c,
+    > {
+        self.client.users().list_public_emails_for_authenticated_user()
+    }
+    /// List your publicly shown e-mail addresses
+    ///
+    /// Returns the signed-in user's e-mail address that is shown publicly (chosen with `users.setPrimaryEmailVisibilityForAuthenticatedUser`). OAuth app tokens and classic personal access tokens need the `user:email` scope.
+    ///
+    /// # Parameters
+    ///
+    /// - `per_page` (optional, [`ListPublicEmailsForAuthenticatedUser::per_page`](crate::users::list_public_emails_for_authenticated_user::ListPublicEmailsForAuthenticatedUser::per_page)): How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+    /// - `page` (optional, [`ListPublicEmailsForAuthenticatedUser::page`](crate::users::list_public_emails_for_authenticated_user::ListPublicEmailsForAuthenticatedUser::page)): Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /user/public_emails`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/users/emails#list-public-email-addresses-for-the-authenticated-user)
+    #[inline]
+    pub fn list_public_emails_for_authenticated_user(
+        &self,
+    ) -> list_public_emails_for_authenticated_user::ListPublicEmailsForAuthenticatedUser<
+        'c,
+    > {
+        list_public_emails_for_authenticated_user::ListPublicEmailsForAuthenticatedUser {
+            client: self.client,
+            per_page: None,
+            page: None,
+        }
+    }
     /// List a user's SSH keys
     ///
     /// Lists the verified public SSH keys of a user. No authentication needed.
@@ -490,6 +1328,22 @@ impl<'c> Users<'c> {
             page: None,
         }
     }
+    /// Your SSH keys (old name)
+    ///
+    /// Renamed to [`Users::list_public_ssh_keys_for_authenticated_user`](crate::users::Users::list_public_ssh_keys_for_authenticated_user); this forwards to it.
+    ///
+    /// # Route
+    ///
+    /// `GET /user/keys`
+    #[deprecated(note = "renamed to `users.listPublicSshKeysForAuthenticatedUser`")]
+    #[inline]
+    pub fn list_public_ssh_keys_for_authenticated(
+        &self,
+    ) -> crate::users::list_public_ssh_keys_for_authenticated_user::ListPublicSshKeysForAuthenticatedUser<
+        'c,
+    > {
+        self.client.users().list_public_ssh_keys_for_authenticated_user()
+    }
     /// List your SSH keys
     ///
     /// Lists the public SSH keys of the authenticated user. Needs the `read:public_key` scope.
@@ -518,6 +1372,202 @@ impl<'c> Users<'c> {
             client: self.client,
             per_page: None,
             page: None,
+        }
+    }
+    /// List your linked social accounts
+    ///
+    /// Returns the social media profiles linked to the signed-in user's profile.
+    ///
+    /// # Parameters
+    ///
+    /// - `per_page` (optional, [`ListSocialAccountsForAuthenticatedUser::per_page`](crate::users::list_social_accounts_for_authenticated_user::ListSocialAccountsForAuthenticatedUser::per_page)): How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+    /// - `page` (optional, [`ListSocialAccountsForAuthenticatedUser::page`](crate::users::list_social_accounts_for_authenticated_user::ListSocialAccountsForAuthenticatedUser::page)): Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /user/social_accounts`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/users/social-accounts#list-social-accounts-for-the-authenticated-user)
+    #[inline]
+    pub fn list_social_accounts_for_authenticated_user(
+        &self,
+    ) -> list_social_accounts_for_authenticated_user::ListSocialAccountsForAuthenticatedUser<
+        'c,
+    > {
+        list_social_accounts_for_authenticated_user::ListSocialAccountsForAuthenticatedUser {
+            client: self.client,
+            per_page: None,
+            page: None,
+        }
+    }
+    /// List the social accounts of a user
+    ///
+    /// Returns the social media profiles a user has linked to their GitHub profile; anyone may call it.
+    ///
+    /// # Parameters
+    ///
+    /// - `username` (required): Login of the user account.
+    /// - `per_page` (optional, [`ListSocialAccountsForUser::per_page`](crate::users::list_social_accounts_for_user::ListSocialAccountsForUser::per_page)): How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+    /// - `page` (optional, [`ListSocialAccountsForUser::page`](crate::users::list_social_accounts_for_user::ListSocialAccountsForUser::page)): Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /users/{username}/social_accounts`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/users/social-accounts#list-social-accounts-for-a-user)
+    #[inline]
+    pub fn list_social_accounts_for_user(
+        &self,
+        username: impl Into<String>,
+    ) -> list_social_accounts_for_user::ListSocialAccountsForUser<'c> {
+        list_social_accounts_for_user::ListSocialAccountsForUser {
+            client: self.client,
+            username: username.into(),
+            per_page: None,
+            page: None,
+        }
+    }
+    /// List your SSH signing keys
+    ///
+    /// Returns the SSH signing keys on the signed-in user's account. OAuth app tokens and classic personal access tokens need the `read:ssh_signing_key` scope.
+    ///
+    /// # Parameters
+    ///
+    /// - `per_page` (optional, [`ListSshSigningKeysForAuthenticatedUser::per_page`](crate::users::list_ssh_signing_keys_for_authenticated_user::ListSshSigningKeysForAuthenticatedUser::per_page)): How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+    /// - `page` (optional, [`ListSshSigningKeysForAuthenticatedUser::page`](crate::users::list_ssh_signing_keys_for_authenticated_user::ListSshSigningKeysForAuthenticatedUser::page)): Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /user/ssh_signing_keys`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/users/ssh-signing-keys#list-ssh-signing-keys-for-the-authenticated-user)
+    #[inline]
+    pub fn list_ssh_signing_keys_for_authenticated_user(
+        &self,
+    ) -> list_ssh_signing_keys_for_authenticated_user::ListSshSigningKeysForAuthenticatedUser<
+        'c,
+    > {
+        list_ssh_signing_keys_for_authenticated_user::ListSshSigningKeysForAuthenticatedUser {
+            client: self.client,
+            per_page: None,
+            page: None,
+        }
+    }
+    /// List the SSH signing keys of a user
+    ///
+    /// Returns the SSH signing keys of any user; anyone may call it.
+    ///
+    /// # Parameters
+    ///
+    /// - `username` (required): Login of the user account.
+    /// - `per_page` (optional, [`ListSshSigningKeysForUser::per_page`](crate::users::list_ssh_signing_keys_for_user::ListSshSigningKeysForUser::per_page)): How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+    /// - `page` (optional, [`ListSshSigningKeysForUser::page`](crate::users::list_ssh_signing_keys_for_user::ListSshSigningKeysForUser::page)): Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `GET /users/{username}/ssh_signing_keys`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/users/ssh-signing-keys#list-ssh-signing-keys-for-a-user)
+    #[inline]
+    pub fn list_ssh_signing_keys_for_user(
+        &self,
+        username: impl Into<String>,
+    ) -> list_ssh_signing_keys_for_user::ListSshSigningKeysForUser<'c> {
+        list_ssh_signing_keys_for_user::ListSshSigningKeysForUser {
+            client: self.client,
+            username: username.into(),
+            per_page: None,
+            page: None,
+        }
+    }
+    /// Set primary e-mail visibility (old name)
+    ///
+    /// Renamed to [`Users::set_primary_email_visibility_for_authenticated_user`](crate::users::Users::set_primary_email_visibility_for_authenticated_user); this forwards to it.
+    ///
+    /// # Route
+    ///
+    /// `PATCH /user/email/visibility`
+    #[deprecated(
+        note = "renamed to `users.setPrimaryEmailVisibilityForAuthenticatedUser`"
+    )]
+    #[inline]
+    pub fn set_primary_email_visibility_for_authenticated(
+        &self,
+        visibility: crate::users::set_primary_email_visibility_for_authenticated_user::Visibility,
+    ) -> crate::users::set_primary_email_visibility_for_authenticated_user::SetPrimaryEmailVisibilityForAuthenticatedUser<
+        'c,
+    > {
+        self.client
+            .users()
+            .set_primary_email_visibility_for_authenticated_user(visibility)
+    }
+    /// Show or hide your primary e-mail address
+    ///
+    /// Makes the signed-in user's primary e-mail address public or private.
+    ///
+    /// # Parameters
+    ///
+    /// - `visibility` (required): Whether the primary address is shown, `public` or `private`.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `PATCH /user/email/visibility`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/users/emails#set-primary-email-visibility-for-the-authenticated-user)
+    #[inline]
+    pub fn set_primary_email_visibility_for_authenticated_user(
+        &self,
+        visibility: crate::users::set_primary_email_visibility_for_authenticated_user::Visibility,
+    ) -> set_primary_email_visibility_for_authenticated_user::SetPrimaryEmailVisibilityForAuthenticatedUser<
+        'c,
+    > {
+        set_primary_email_visibility_for_authenticated_user::SetPrimaryEmailVisibilityForAuthenticatedUser {
+            client: self.client,
+            visibility,
+        }
+    }
+    /// Lift a block on a user
+    ///
+    /// Unblocks a user the signed-in account had blocked; answers 204 with no body.
+    ///
+    /// # Parameters
+    ///
+    /// - `username` (required): Login of the user account.
+    ///
+    /// # Returns
+    ///
+    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    ///
+    /// # Route
+    ///
+    /// `DELETE /user/blocks/{username}`
+    ///
+    /// [GitHub REST API documentation](https://docs.github.com/rest/users/blocking#unblock-a-user)
+    #[inline]
+    pub fn unblock(&self, username: impl Into<String>) -> unblock::Unblock<'c> {
+        unblock::Unblock {
+            client: self.client,
+            username: username.into(),
         }
     }
     /// Unfollow a user
@@ -644,6 +1694,112 @@ pub mod add_email_for_authenticated_user {
         }
     }
 }
+/// Request builder and parameter types of [`Users::add_social_account_for_authenticated_user`](crate::users::Users::add_social_account_for_authenticated_user).
+pub mod add_social_account_for_authenticated_user {
+    /// Request for [`Users::add_social_account_for_authenticated_user`](crate::users::Users::add_social_account_for_authenticated_user): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct AddSocialAccountForAuthenticatedUser<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) account_urls: Vec<String>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for AddSocialAccountForAuthenticatedUser<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> AddSocialAccountForAuthenticatedUser<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Post,
+                "/user/social_accounts",
+                &[],
+            );
+            let mut body = crate::runtime::JsonObject::new();
+            body.field("account_urls", &self.account_urls);
+            req = req.json(body);
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Users::block`](crate::users::Users::block).
+pub mod block {
+    /// Request for [`Users::block`](crate::users::Users::block): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct Block<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) username: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for Block<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> Block<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Put,
+                "/user/blocks/{username}",
+                &[crate::runtime::encode::PathValue::Segment(&self.username)],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Users::check_blocked`](crate::users::Users::check_blocked).
+pub mod check_blocked {
+    /// Request for [`Users::check_blocked`](crate::users::Users::check_blocked): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct CheckBlocked<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) username: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for CheckBlocked<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> CheckBlocked<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/user/blocks/{username}",
+                &[crate::runtime::encode::PathValue::Segment(&self.username)],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
 /// Request builder and parameter types of [`Users::check_following_for_user`](crate::users::Users::check_following_for_user).
 pub mod check_following_for_user {
     /// Request for [`Users::check_following_for_user`](crate::users::Users::check_following_for_user): set optional parameters, then `send()` (or `build()` to adjust the request).
@@ -740,6 +1896,52 @@ pub mod check_person_is_followed_by_authenticated {
         }
     }
 }
+/// Request builder and parameter types of [`Users::create_gpg_key_for_authenticated_user`](crate::users::Users::create_gpg_key_for_authenticated_user).
+pub mod create_gpg_key_for_authenticated_user {
+    /// Request for [`Users::create_gpg_key_for_authenticated_user`](crate::users::Users::create_gpg_key_for_authenticated_user): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct CreateGpgKeyForAuthenticatedUser<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) name: Option<String>,
+        pub(super) armored_public_key: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for CreateGpgKeyForAuthenticatedUser<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> CreateGpgKeyForAuthenticatedUser<'c> {
+        /// A label for the key.
+        #[inline]
+        pub fn name(mut self, name: impl Into<String>) -> Self {
+            self.name = Some(name.into());
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Post,
+                "/user/gpg_keys",
+                &[],
+            );
+            let mut body = crate::runtime::JsonObject::new();
+            body.opt("name", &self.name);
+            body.field("armored_public_key", &self.armored_public_key);
+            req = req.json(body);
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
 /// Request builder and parameter types of [`Users::create_public_ssh_key_for_authenticated_user`](crate::users::Users::create_public_ssh_key_for_authenticated_user).
 pub mod create_public_ssh_key_for_authenticated_user {
     /// Request for [`Users::create_public_ssh_key_for_authenticated_user`](crate::users::Users::create_public_ssh_key_for_authenticated_user): set optional parameters, then `send()` (or `build()` to adjust the request).
@@ -804,6 +2006,184 @@ pub mod create_public_ssh_key_for_authenticated_user {
         }
     }
 }
+/// Request builder and parameter types of [`Users::create_ssh_signing_key_for_authenticated_user`](crate::users::Users::create_ssh_signing_key_for_authenticated_user).
+pub mod create_ssh_signing_key_for_authenticated_user {
+    /// Request for [`Users::create_ssh_signing_key_for_authenticated_user`](crate::users::Users::create_ssh_signing_key_for_authenticated_user): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct CreateSshSigningKeyForAuthenticatedUser<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) title: Option<String>,
+        pub(super) key: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for CreateSshSigningKeyForAuthenticatedUser<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> CreateSshSigningKeyForAuthenticatedUser<'c> {
+        /// A label for the key.
+        #[inline]
+        pub fn title(mut self, title: impl Into<String>) -> Self {
+            self.title = Some(title.into());
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Post,
+                "/user/ssh_signing_keys",
+                &[],
+            );
+            let mut body = crate::runtime::JsonObject::new();
+            body.opt("title", &self.title);
+            body.field("key", &self.key);
+            req = req.json(body);
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Users::delete_attestations_bulk`](crate::users::Users::delete_attestations_bulk).
+pub mod delete_attestations_bulk {
+    /// Request for [`Users::delete_attestations_bulk`](crate::users::Users::delete_attestations_bulk): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct DeleteAttestationsBulk<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) username: String,
+        pub(super) subject_digests_or_attestation_ids: crate::users::delete_attestations_bulk::SubjectDigestsOrAttestationIds,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for DeleteAttestationsBulk<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> DeleteAttestationsBulk<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Post,
+                "/users/{username}/attestations/delete-request",
+                &[crate::runtime::encode::PathValue::Segment(&self.username)],
+            );
+            let mut body = crate::runtime::JsonObject::new();
+            body.merge(&self.subject_digests_or_attestation_ids);
+            req = req.json(body);
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+    /// Exactly one of: `subject_digests`, or `attestation_ids`.
+    ///
+    /// Exactly one of these alternatives is sent.
+    #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+    #[serde(untagged)]
+    pub enum SubjectDigestsOrAttestationIds {
+        /// Send `subject_digests`.
+        SubjectDigests {
+            /// Subject digests whose attestations go. Send either `subject_digests` or `attestation_ids`.
+            subject_digests: Vec<String>,
+        },
+        /// Send `attestation_ids`.
+        AttestationIds {
+            /// IDs of the attestations to delete. Send either `subject_digests` or `attestation_ids`.
+            attestation_ids: Vec<i64>,
+        },
+    }
+}
+/// Request builder and parameter types of [`Users::delete_attestations_by_id`](crate::users::Users::delete_attestations_by_id).
+pub mod delete_attestations_by_id {
+    /// Request for [`Users::delete_attestations_by_id`](crate::users::Users::delete_attestations_by_id): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct DeleteAttestationsById<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) username: String,
+        pub(super) attestation_id: i64,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for DeleteAttestationsById<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> DeleteAttestationsById<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Delete,
+                "/users/{username}/attestations/{attestation_id}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.username),
+                    crate::runtime::encode::PathValue::Integer(self.attestation_id),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Users::delete_attestations_by_subject_digest`](crate::users::Users::delete_attestations_by_subject_digest).
+pub mod delete_attestations_by_subject_digest {
+    /// Request for [`Users::delete_attestations_by_subject_digest`](crate::users::Users::delete_attestations_by_subject_digest): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct DeleteAttestationsBySubjectDigest<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) username: String,
+        pub(super) subject_digest: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for DeleteAttestationsBySubjectDigest<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> DeleteAttestationsBySubjectDigest<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Delete,
+                "/users/{username}/attestations/digest/{subject_digest}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.username),
+                    crate::runtime::encode::PathValue::Segment(&self.subject_digest),
+                ],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
 /// Request builder and parameter types of [`Users::delete_email_for_authenticated_user`](crate::users::Users::delete_email_for_authenticated_user).
 pub mod delete_email_for_authenticated_user {
     /// Request for [`Users::delete_email_for_authenticated_user`](crate::users::Users::delete_email_for_authenticated_user): set optional parameters, then `send()` (or `build()` to adjust the request).
@@ -857,6 +2237,40 @@ pub mod delete_email_for_authenticated_user {
         }
     }
 }
+/// Request builder and parameter types of [`Users::delete_gpg_key_for_authenticated_user`](crate::users::Users::delete_gpg_key_for_authenticated_user).
+pub mod delete_gpg_key_for_authenticated_user {
+    /// Request for [`Users::delete_gpg_key_for_authenticated_user`](crate::users::Users::delete_gpg_key_for_authenticated_user): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct DeleteGpgKeyForAuthenticatedUser<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) gpg_key_id: i64,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for DeleteGpgKeyForAuthenticatedUser<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> DeleteGpgKeyForAuthenticatedUser<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Delete,
+                "/user/gpg_keys/{gpg_key_id}",
+                &[crate::runtime::encode::PathValue::Integer(self.gpg_key_id)],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
 /// Request builder and parameter types of [`Users::delete_public_ssh_key_for_authenticated_user`](crate::users::Users::delete_public_ssh_key_for_authenticated_user).
 pub mod delete_public_ssh_key_for_authenticated_user {
     /// Request for [`Users::delete_public_ssh_key_for_authenticated_user`](crate::users::Users::delete_public_ssh_key_for_authenticated_user): set optional parameters, then `send()` (or `build()` to adjust the request).
@@ -903,6 +2317,78 @@ pub mod delete_public_ssh_key_for_authenticated_user {
                     "users.deletePublicSshKeyForAuthenticatedUser",
                     crate::runtime::decode::unit,
                 )
+        }
+    }
+}
+/// Request builder and parameter types of [`Users::delete_social_account_for_authenticated_user`](crate::users::Users::delete_social_account_for_authenticated_user).
+pub mod delete_social_account_for_authenticated_user {
+    /// Request for [`Users::delete_social_account_for_authenticated_user`](crate::users::Users::delete_social_account_for_authenticated_user): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct DeleteSocialAccountForAuthenticatedUser<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) account_urls: Vec<String>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for DeleteSocialAccountForAuthenticatedUser<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> DeleteSocialAccountForAuthenticatedUser<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Delete,
+                "/user/social_accounts",
+                &[],
+            );
+            let mut body = crate::runtime::JsonObject::new();
+            body.field("account_urls", &self.account_urls);
+            req = req.json(body);
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Users::delete_ssh_signing_key_for_authenticated_user`](crate::users::Users::delete_ssh_signing_key_for_authenticated_user).
+pub mod delete_ssh_signing_key_for_authenticated_user {
+    /// Request for [`Users::delete_ssh_signing_key_for_authenticated_user`](crate::users::Users::delete_ssh_signing_key_for_authenticated_user): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct DeleteSshSigningKeyForAuthenticatedUser<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) ssh_signing_key_id: i64,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for DeleteSshSigningKeyForAuthenticatedUser<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> DeleteSshSigningKeyForAuthenticatedUser<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Delete,
+                "/user/ssh_signing_keys/{ssh_signing_key_id}",
+                &[crate::runtime::encode::PathValue::Integer(self.ssh_signing_key_id)],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
         }
     }
 }
@@ -994,6 +2480,40 @@ pub mod get_authenticated {
         }
     }
 }
+/// Request builder and parameter types of [`Users::get_by_id`](crate::users::Users::get_by_id).
+pub mod get_by_id {
+    /// Request for [`Users::get_by_id`](crate::users::Users::get_by_id): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct GetById<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) account_id: i64,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetById<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> GetById<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/user/{account_id}",
+                &[crate::runtime::encode::PathValue::Integer(self.account_id)],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
 /// Request builder and parameter types of [`Users::get_by_username`](crate::users::Users::get_by_username).
 pub mod get_by_username {
     /// Request for [`Users::get_by_username`](crate::users::Users::get_by_username): set optional parameters, then `send()` (or `build()` to adjust the request).
@@ -1037,6 +2557,150 @@ pub mod get_by_username {
             crate::runtime::ResponseValue<crate::models::GetByUsernameResponse>,
         > {
             self.build().send_with("users.getByUsername", crate::runtime::decode::json)
+        }
+    }
+}
+/// Request builder and parameter types of [`Users::get_context_for_user`](crate::users::Users::get_context_for_user).
+pub mod get_context_for_user {
+    /// Request for [`Users::get_context_for_user`](crate::users::Users::get_context_for_user): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct GetContextForUser<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) username: String,
+        pub(super) subject_type: Option<crate::users::get_context_for_user::SubjectType>,
+        pub(super) subject_id: Option<String>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetContextForUser<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> GetContextForUser<'c> {
+        /// Kind of subject to relate the user to, `organization`, `repository`, `issue` or `pull_request`. Send it together with `subject_id`.
+        #[inline]
+        pub fn subject_type(
+            mut self,
+            subject_type: crate::users::get_context_for_user::SubjectType,
+        ) -> Self {
+            self.subject_type = Some(subject_type);
+            self
+        }
+        /// ID of the subject of that kind. Send it together with `subject_type`.
+        #[inline]
+        pub fn subject_id(mut self, subject_id: impl Into<String>) -> Self {
+            self.subject_id = Some(subject_id.into());
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/users/{username}/hovercard",
+                &[crate::runtime::encode::PathValue::Segment(&self.username)],
+            );
+            if let Some(value) = self.subject_type {
+                req = req.query("subject_type", value.as_str().to_owned());
+            }
+            if let Some(value) = self.subject_id {
+                req = req.query("subject_id", value);
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+    /// Kind of subject to relate the user to, `organization`, `repository`, `issue` or `pull_request`. Send it together with `subject_id`.
+    #[derive(Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum SubjectType {
+        /// `organization`
+        Organization,
+        /// `repository`
+        Repository,
+        /// `issue`
+        Issue,
+        /// `pull_request`
+        PullRequest,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl ::std::fmt::Debug for SubjectType {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Organization => "Organization",
+                    Self::Repository => "Repository",
+                    Self::Issue => "Issue",
+                    Self::PullRequest => "PullRequest",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
+    }
+    impl SubjectType {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Organization => "organization",
+                Self::Repository => "repository",
+                Self::Issue => "issue",
+                Self::PullRequest => "pull_request",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for SubjectType {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+}
+/// Request builder and parameter types of [`Users::get_gpg_key_for_authenticated_user`](crate::users::Users::get_gpg_key_for_authenticated_user).
+pub mod get_gpg_key_for_authenticated_user {
+    /// Request for [`Users::get_gpg_key_for_authenticated_user`](crate::users::Users::get_gpg_key_for_authenticated_user): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct GetGpgKeyForAuthenticatedUser<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) gpg_key_id: i64,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetGpgKeyForAuthenticatedUser<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> GetGpgKeyForAuthenticatedUser<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/user/gpg_keys/{gpg_key_id}",
+                &[crate::runtime::encode::PathValue::Integer(self.gpg_key_id)],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
         }
     }
 }
@@ -1089,6 +2753,40 @@ pub mod get_public_ssh_key_for_authenticated_user {
                     "users.getPublicSshKeyForAuthenticatedUser",
                     crate::runtime::decode::json,
                 )
+        }
+    }
+}
+/// Request builder and parameter types of [`Users::get_ssh_signing_key_for_authenticated_user`](crate::users::Users::get_ssh_signing_key_for_authenticated_user).
+pub mod get_ssh_signing_key_for_authenticated_user {
+    /// Request for [`Users::get_ssh_signing_key_for_authenticated_user`](crate::users::Users::get_ssh_signing_key_for_authenticated_user): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct GetSshSigningKeyForAuthenticatedUser<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) ssh_signing_key_id: i64,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for GetSshSigningKeyForAuthenticatedUser<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> GetSshSigningKeyForAuthenticatedUser<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/user/ssh_signing_keys/{ssh_signing_key_id}",
+                &[crate::runtime::encode::PathValue::Integer(self.ssh_signing_key_id)],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
         }
     }
 }
@@ -1162,6 +2860,216 @@ pub mod list {
             self,
         ) -> crate::runtime::Paginate<'c, crate::models::SimpleUser> {
             self.build().paginate()
+        }
+    }
+}
+/// Request builder and parameter types of [`Users::list_attestations`](crate::users::Users::list_attestations).
+pub mod list_attestations {
+    /// Request for [`Users::list_attestations`](crate::users::Users::list_attestations): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ListAttestations<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) username: String,
+        pub(super) subject_digest: String,
+        pub(super) per_page: Option<i64>,
+        pub(super) before: Option<String>,
+        pub(super) after: Option<String>,
+        pub(super) predicate_type: Option<String>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListAttestations<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> ListAttestations<'c> {
+        /// How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+        #[inline]
+        pub fn per_page(mut self, per_page: i64) -> Self {
+            self.per_page = Some(per_page);
+            self
+        }
+        /// Cursor for the page before this one, taken from the `Link` header of a previous answer.
+        #[inline]
+        pub fn before(mut self, before: impl Into<String>) -> Self {
+            self.before = Some(before.into());
+            self
+        }
+        /// Cursor for the page after this one, taken from the `Link` header of a previous answer.
+        #[inline]
+        pub fn after(mut self, after: impl Into<String>) -> Self {
+            self.after = Some(after.into());
+            self
+        }
+        /// Only return attestations of this predicate type, `provenance`, `sbom`, `release` or the name of a custom type.
+        #[inline]
+        pub fn predicate_type(mut self, predicate_type: impl Into<String>) -> Self {
+            self.predicate_type = Some(predicate_type.into());
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/users/{username}/attestations/{subject_digest}",
+                &[
+                    crate::runtime::encode::PathValue::Segment(&self.username),
+                    crate::runtime::encode::PathValue::Segment(&self.subject_digest),
+                ],
+            );
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
+            }
+            if let Some(value) = self.before {
+                req = req.query("before", value);
+            }
+            if let Some(value) = self.after {
+                req = req.query("after", value);
+            }
+            if let Some(value) = self.predicate_type {
+                req = req.query("predicate_type", value);
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Users::list_attestations_bulk`](crate::users::Users::list_attestations_bulk).
+pub mod list_attestations_bulk {
+    /// Request for [`Users::list_attestations_bulk`](crate::users::Users::list_attestations_bulk): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ListAttestationsBulk<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) username: String,
+        pub(super) per_page: Option<i64>,
+        pub(super) before: Option<String>,
+        pub(super) after: Option<String>,
+        pub(super) subject_digests: Vec<String>,
+        pub(super) predicate_type: Option<String>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListAttestationsBulk<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> ListAttestationsBulk<'c> {
+        /// How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+        #[inline]
+        pub fn per_page(mut self, per_page: i64) -> Self {
+            self.per_page = Some(per_page);
+            self
+        }
+        /// Cursor for the page before this one, taken from the `Link` header of a previous answer.
+        #[inline]
+        pub fn before(mut self, before: impl Into<String>) -> Self {
+            self.before = Some(before.into());
+            self
+        }
+        /// Cursor for the page after this one, taken from the `Link` header of a previous answer.
+        #[inline]
+        pub fn after(mut self, after: impl Into<String>) -> Self {
+            self.after = Some(after.into());
+            self
+        }
+        /// Only return attestations of this predicate type, `provenance`, `sbom`, `release` or the name of a custom type.
+        #[inline]
+        pub fn predicate_type(mut self, predicate_type: impl Into<String>) -> Self {
+            self.predicate_type = Some(predicate_type.into());
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Post,
+                "/users/{username}/attestations/bulk-list",
+                &[crate::runtime::encode::PathValue::Segment(&self.username)],
+            );
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
+            }
+            if let Some(value) = self.before {
+                req = req.query("before", value);
+            }
+            if let Some(value) = self.after {
+                req = req.query("after", value);
+            }
+            let mut body = crate::runtime::JsonObject::new();
+            body.field("subject_digests", &self.subject_digests);
+            body.opt("predicate_type", &self.predicate_type);
+            req = req.json(body);
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Users::list_blocked_by_authenticated_user`](crate::users::Users::list_blocked_by_authenticated_user).
+pub mod list_blocked_by_authenticated_user {
+    /// Request for [`Users::list_blocked_by_authenticated_user`](crate::users::Users::list_blocked_by_authenticated_user): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ListBlockedByAuthenticatedUser<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) per_page: Option<i64>,
+        pub(super) page: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListBlockedByAuthenticatedUser<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> ListBlockedByAuthenticatedUser<'c> {
+        /// How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+        #[inline]
+        pub fn per_page(mut self, per_page: i64) -> Self {
+            self.per_page = Some(per_page);
+            self
+        }
+        /// Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+        #[inline]
+        pub fn page(mut self, page: i64) -> Self {
+            self.page = Some(page);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/user/blocks",
+                &[],
+            );
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
+            }
+            if let Some(value) = self.page {
+                req = req.query("page", value.to_string());
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
         }
     }
 }
@@ -1556,6 +3464,169 @@ pub mod list_following_for_user {
         }
     }
 }
+/// Request builder and parameter types of [`Users::list_gpg_keys_for_authenticated_user`](crate::users::Users::list_gpg_keys_for_authenticated_user).
+pub mod list_gpg_keys_for_authenticated_user {
+    /// Request for [`Users::list_gpg_keys_for_authenticated_user`](crate::users::Users::list_gpg_keys_for_authenticated_user): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ListGpgKeysForAuthenticatedUser<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) per_page: Option<i64>,
+        pub(super) page: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListGpgKeysForAuthenticatedUser<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> ListGpgKeysForAuthenticatedUser<'c> {
+        /// How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+        #[inline]
+        pub fn per_page(mut self, per_page: i64) -> Self {
+            self.per_page = Some(per_page);
+            self
+        }
+        /// Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+        #[inline]
+        pub fn page(mut self, page: i64) -> Self {
+            self.page = Some(page);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/user/gpg_keys",
+                &[],
+            );
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
+            }
+            if let Some(value) = self.page {
+                req = req.query("page", value.to_string());
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Users::list_gpg_keys_for_user`](crate::users::Users::list_gpg_keys_for_user).
+pub mod list_gpg_keys_for_user {
+    /// Request for [`Users::list_gpg_keys_for_user`](crate::users::Users::list_gpg_keys_for_user): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ListGpgKeysForUser<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) username: String,
+        pub(super) per_page: Option<i64>,
+        pub(super) page: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListGpgKeysForUser<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> ListGpgKeysForUser<'c> {
+        /// How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+        #[inline]
+        pub fn per_page(mut self, per_page: i64) -> Self {
+            self.per_page = Some(per_page);
+            self
+        }
+        /// Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+        #[inline]
+        pub fn page(mut self, page: i64) -> Self {
+            self.page = Some(page);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/users/{username}/gpg_keys",
+                &[crate::runtime::encode::PathValue::Segment(&self.username)],
+            );
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
+            }
+            if let Some(value) = self.page {
+                req = req.query("page", value.to_string());
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Users::list_public_emails_for_authenticated_user`](crate::users::Users::list_public_emails_for_authenticated_user).
+pub mod list_public_emails_for_authenticated_user {
+    /// Request for [`Users::list_public_emails_for_authenticated_user`](crate::users::Users::list_public_emails_for_authenticated_user): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ListPublicEmailsForAuthenticatedUser<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) per_page: Option<i64>,
+        pub(super) page: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListPublicEmailsForAuthenticatedUser<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> ListPublicEmailsForAuthenticatedUser<'c> {
+        /// How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+        #[inline]
+        pub fn per_page(mut self, per_page: i64) -> Self {
+            self.per_page = Some(per_page);
+            self
+        }
+        /// Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+        #[inline]
+        pub fn page(mut self, page: i64) -> Self {
+            self.page = Some(page);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/user/public_emails",
+                &[],
+            );
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
+            }
+            if let Some(value) = self.page {
+                req = req.query("page", value.to_string());
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
 /// Request builder and parameter types of [`Users::list_public_keys_for_user`](crate::users::Users::list_public_keys_for_user).
 pub mod list_public_keys_for_user {
     /// Request for [`Users::list_public_keys_for_user`](crate::users::Users::list_public_keys_for_user): set optional parameters, then `send()` (or `build()` to adjust the request).
@@ -1704,6 +3775,340 @@ pub mod list_public_ssh_keys_for_authenticated_user {
         #[inline]
         pub fn paginate(self) -> crate::runtime::Paginate<'c, crate::models::Key> {
             self.build().paginate()
+        }
+    }
+}
+/// Request builder and parameter types of [`Users::list_social_accounts_for_authenticated_user`](crate::users::Users::list_social_accounts_for_authenticated_user).
+pub mod list_social_accounts_for_authenticated_user {
+    /// Request for [`Users::list_social_accounts_for_authenticated_user`](crate::users::Users::list_social_accounts_for_authenticated_user): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ListSocialAccountsForAuthenticatedUser<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) per_page: Option<i64>,
+        pub(super) page: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListSocialAccountsForAuthenticatedUser<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> ListSocialAccountsForAuthenticatedUser<'c> {
+        /// How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+        #[inline]
+        pub fn per_page(mut self, per_page: i64) -> Self {
+            self.per_page = Some(per_page);
+            self
+        }
+        /// Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+        #[inline]
+        pub fn page(mut self, page: i64) -> Self {
+            self.page = Some(page);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/user/social_accounts",
+                &[],
+            );
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
+            }
+            if let Some(value) = self.page {
+                req = req.query("page", value.to_string());
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Users::list_social_accounts_for_user`](crate::users::Users::list_social_accounts_for_user).
+pub mod list_social_accounts_for_user {
+    /// Request for [`Users::list_social_accounts_for_user`](crate::users::Users::list_social_accounts_for_user): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ListSocialAccountsForUser<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) username: String,
+        pub(super) per_page: Option<i64>,
+        pub(super) page: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListSocialAccountsForUser<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> ListSocialAccountsForUser<'c> {
+        /// How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+        #[inline]
+        pub fn per_page(mut self, per_page: i64) -> Self {
+            self.per_page = Some(per_page);
+            self
+        }
+        /// Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+        #[inline]
+        pub fn page(mut self, page: i64) -> Self {
+            self.page = Some(page);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/users/{username}/social_accounts",
+                &[crate::runtime::encode::PathValue::Segment(&self.username)],
+            );
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
+            }
+            if let Some(value) = self.page {
+                req = req.query("page", value.to_string());
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Users::list_ssh_signing_keys_for_authenticated_user`](crate::users::Users::list_ssh_signing_keys_for_authenticated_user).
+pub mod list_ssh_signing_keys_for_authenticated_user {
+    /// Request for [`Users::list_ssh_signing_keys_for_authenticated_user`](crate::users::Users::list_ssh_signing_keys_for_authenticated_user): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ListSshSigningKeysForAuthenticatedUser<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) per_page: Option<i64>,
+        pub(super) page: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListSshSigningKeysForAuthenticatedUser<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> ListSshSigningKeysForAuthenticatedUser<'c> {
+        /// How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+        #[inline]
+        pub fn per_page(mut self, per_page: i64) -> Self {
+            self.per_page = Some(per_page);
+            self
+        }
+        /// Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+        #[inline]
+        pub fn page(mut self, page: i64) -> Self {
+            self.page = Some(page);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/user/ssh_signing_keys",
+                &[],
+            );
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
+            }
+            if let Some(value) = self.page {
+                req = req.query("page", value.to_string());
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Users::list_ssh_signing_keys_for_user`](crate::users::Users::list_ssh_signing_keys_for_user).
+pub mod list_ssh_signing_keys_for_user {
+    /// Request for [`Users::list_ssh_signing_keys_for_user`](crate::users::Users::list_ssh_signing_keys_for_user): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct ListSshSigningKeysForUser<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) username: String,
+        pub(super) per_page: Option<i64>,
+        pub(super) page: Option<i64>,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for ListSshSigningKeysForUser<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> ListSshSigningKeysForUser<'c> {
+        /// How many results to return per page, at most 100 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `30`.
+        #[inline]
+        pub fn per_page(mut self, per_page: i64) -> Self {
+            self.per_page = Some(per_page);
+            self
+        }
+        /// Which page of results to return, counting from 1 (see the [pagination guide](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)). Default: `1`.
+        #[inline]
+        pub fn page(mut self, page: i64) -> Self {
+            self.page = Some(page);
+            self
+        }
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Get,
+                "/users/{username}/ssh_signing_keys",
+                &[crate::runtime::encode::PathValue::Segment(&self.username)],
+            );
+            if let Some(value) = self.per_page {
+                req = req.query("per_page", value.to_string());
+            }
+            if let Some(value) = self.page {
+                req = req.query("page", value.to_string());
+            }
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+}
+/// Request builder and parameter types of [`Users::set_primary_email_visibility_for_authenticated_user`](crate::users::Users::set_primary_email_visibility_for_authenticated_user).
+pub mod set_primary_email_visibility_for_authenticated_user {
+    /// Request for [`Users::set_primary_email_visibility_for_authenticated_user`](crate::users::Users::set_primary_email_visibility_for_authenticated_user): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct SetPrimaryEmailVisibilityForAuthenticatedUser<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) visibility: crate::users::set_primary_email_visibility_for_authenticated_user::Visibility,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for SetPrimaryEmailVisibilityForAuthenticatedUser<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> SetPrimaryEmailVisibilityForAuthenticatedUser<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            let mut req = crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Patch,
+                "/user/email/visibility",
+                &[],
+            );
+            let mut body = crate::runtime::JsonObject::new();
+            body.field("visibility", &self.visibility);
+            req = req.json(body);
+            req
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
+        }
+    }
+    /// Whether the primary address is shown, `public` or `private`.
+    #[derive(Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum Visibility {
+        /// `public`
+        Public,
+        /// `private`
+        Private,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl ::std::fmt::Debug for Visibility {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Public => "Public",
+                    Self::Private => "Private",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
+    }
+    impl Visibility {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Public => "public",
+                Self::Private => "private",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for Visibility {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+}
+/// Request builder and parameter types of [`Users::unblock`](crate::users::Users::unblock).
+pub mod unblock {
+    /// Request for [`Users::unblock`](crate::users::Users::unblock): set optional parameters, then `send()` (or `build()` to adjust the request).
+    #[derive(Clone)]
+    #[must_use = "a request does nothing until sent"]
+    pub struct Unblock<'c> {
+        pub(super) client: &'c crate::runtime::Client,
+        pub(super) username: String,
+    }
+    /// Shows the request it would send (credentials redacted).
+    impl ::std::fmt::Debug for Unblock<'_> {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            ::std::fmt::Debug::fmt(&self.clone().build(), f)
+        }
+    }
+    impl<'c> Unblock<'c> {
+        /// The request, to adjust (headers, media type) before sending.
+        #[inline]
+        pub fn build(self) -> crate::runtime::Request<'c> {
+            crate::runtime::Request::at(
+                self.client,
+                crate::runtime::Method::Delete,
+                "/user/blocks/{username}",
+                &[crate::runtime::encode::PathValue::Segment(&self.username)],
+            )
+        }
+        /// Send the request.
+        #[inline]
+        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
+            self.build().send()
         }
     }
 }

@@ -116,8 +116,9 @@ pub fn crate_files(api: &Api, package: &Package) -> (Vec<GeneratedFile>, Codegen
     let (scope_files, timings) = scope_files(api, &scopes);
     files.extend(scope_files);
     if !api.models.is_empty() {
-        let text = format_file(&super::models::models_file(api));
-        files.push(GeneratedFile::new("src/models.rs", text));
+        for (path, tokens) in super::models::models_files(api) {
+            files.push(GeneratedFile::new(path, format_file(&tokens)));
+        }
     }
     for (name, text) in RUNTIME_FILES {
         files.push(GeneratedFile::new(

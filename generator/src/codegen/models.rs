@@ -1,5 +1,7 @@
-//! Response models → `src/models.rs`: a struct per object model (with a map-visitor
+//! Response models → `src/models/`: a struct per object model (with a map-visitor
 //! `Deserialize` keeping unknown fields in `extra`), an enum per string enum and `one_of`.
+
+use std::collections::BTreeMap;
 
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
@@ -50,23 +52,80 @@ pub fn schema_type(schema: &Schema, models: &TokenStream) -> TokenStream {
     }
 }
 
-/// The whole `src/models.rs` body: every model, each behind the features that reach it.
-pub fn models_file(api: &Api) -> TokenStream {
+/// The models as files (path, tokens): `src/models/mod.rs` re-exports one module per scope
+/// (the models only that scope's endpoints reach, behind its feature, so no item repeats a
+/// `cfg`) and `shared` (models several scopes reach, each behind the features that reach it).
+/// Every model stays `crate::models::Name`.
+pub fn models_files(api: &Api) -> Vec<(String, TokenStream)> {
     let plan = ModelPlan::new(api);
-    let items = api.models.iter().map(|m| model_item(api, m, &plan));
-    quote! {
-        #![doc = " Types of response bodies, from `specs/models/`. Unknown object fields are kept in"]
-        #![doc = " `extra`, unknown enum values in `Other`, so a field GitHub adds never fails a decode."]
-        #(#items)*
+    let mut groups: BTreeMap<String, Vec<&Model>> = BTreeMap::new();
+    for m in &api.models {
+        groups
+            .entry(model_module(&plan, &m.name))
+            .or_default()
+            .push(m);
+    }
+    let mut files = Vec::new();
+    let mut decls = Vec::new();
+    for (module, models) in &groups {
+        let shared = module == SHARED;
+        let items = models.iter().map(|m| model_item_in(api, m, &plan, shared));
+        let doc = if shared {
+            " Models that the endpoints of several scopes return (or none), each compiled when a\n feature that reaches it is on.".to_string()
+        } else {
+            format!(" Models that only the `{module}` endpoints return (feature `{module}`).")
+        };
+        files.push((
+            format!("src/models/{module}.rs"),
+            quote! {
+                #![doc = #doc]
+                #[allow(unused_imports)]
+                use super::*;
+                #(#items)*
+            },
+        ));
+        let ident = ident(module);
+        let cfg = (!shared).then(|| quote!(#[cfg(feature = #module)]));
+        decls.push(quote! {
+            #cfg mod #ident;
+            #cfg pub use #ident::*;
+        });
+    }
+    files.push((
+        "src/models/mod.rs".to_string(),
+        quote! {
+            #![doc = " Types of response bodies. Unknown object fields are kept in `extra`, unknown enum"]
+            #![doc = " values in `Other`, so a field GitHub adds never fails a decode."]
+            #![doc = ""]
+            #![doc = " All models are here as `models::Name`; the source is split by the scope that uses them."]
+            #(#decls)*
+        },
+    ));
+    files
+}
+
+/// The module of `models` that holds a model: the one scope that reaches it, else `shared`.
+pub fn model_module(plan: &ModelPlan, name: &str) -> String {
+    match plan.scopes.get(name).map(|s| s.iter().collect::<Vec<_>>()) {
+        Some(one) if one.len() == 1 => one[0].clone(),
+        _ => SHARED.to_string(),
     }
 }
 
-/// One model's items (type, impls) with its `cfg`.
+const SHARED: &str = "shared";
+
+/// One model's items (type, impls) with its `cfg`, as a snapshot shows it.
 pub fn model_item(api: &Api, model: &Model, plan: &ModelPlan) -> TokenStream {
+    model_item_in(api, model, plan, true)
+}
+
+/// One model's items; with `with_cfg`, each behind the features that reach the model (inside a
+/// scope's module the module's `cfg` does that once).
+fn model_item_in(api: &Api, model: &Model, plan: &ModelPlan, with_cfg: bool) -> TokenStream {
     let cfg = plan
         .scopes
         .get(&model.name)
-        .filter(|s| !s.is_empty())
+        .filter(|s| with_cfg && !s.is_empty())
         .map(|s| {
             let features: Vec<TokenStream> = s.iter().map(|f| quote!(feature = #f)).collect();
             match features.as_slice() {
@@ -370,6 +429,37 @@ mod tests {
         let both = "#[cfg(any(feature = \"repos\", feature = \"users\"))]";
         assert!(source("User").contains(&squeeze(both)));
         assert!(!source("Lonely").contains("cfg("), "{}", source("Lonely"));
+    }
+
+    #[test]
+    fn models_are_split_into_a_module_per_scope_and_a_shared_one() {
+        let files: BTreeMap<String, String> = models_files(&api())
+            .into_iter()
+            .map(|(path, tokens)| (path, squeeze(&tokens.to_string())))
+            .collect();
+        let names: Vec<&str> = files.keys().map(String::as_str).collect();
+        assert_eq!(
+            names,
+            [
+                "src/models/mod.rs",
+                "src/models/repos.rs",
+                "src/models/shared.rs"
+            ]
+        );
+        // `Repo` only reaches `repos`: its module carries the cfg once, its items none.
+        let repos = &files["src/models/repos.rs"];
+        assert!(repos.contains("pubstructRepo"), "{repos}");
+        assert!(!repos.contains("cfg("), "{repos}");
+        // `User` reaches both scopes, `Lonely` none: shared, each item with its own cfg.
+        let shared = &files["src/models/shared.rs"];
+        assert!(shared.contains("pubstructUser") && shared.contains("pubenumLonely"));
+        assert!(shared.contains(&squeeze(
+            "#[cfg(any(feature = \"repos\", feature = \"users\"))]"
+        )));
+        let module = &files["src/models/mod.rs"];
+        assert!(module.contains(&squeeze("#[cfg(feature = \"repos\")] mod repos;")));
+        assert!(module.contains(&squeeze("#[cfg(feature = \"repos\")] pub use repos::*;")));
+        assert!(module.contains(&squeeze("mod shared; pub use shared::*;")));
     }
 
     #[test]
