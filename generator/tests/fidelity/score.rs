@@ -97,6 +97,12 @@ pub struct Score {
 /// Build the model for `specs`, compare every row with the reference description `doc_value`
 /// and print a per-location report with the misses.
 pub fn score(specs: &[SpecFile], doc_value: &Value) -> Score {
+    score_with(specs, doc_value, &[])
+}
+
+/// [`score`], with the enum values of `others` (more descriptions of the same API: GHEC, GHES)
+/// joined to the reference's: a value any of them lists is sound.
+pub fn score_with(specs: &[SpecFile], doc_value: &Value, others: &[Value]) -> Score {
     // Only parameters are scored: the declared responses (which name models of
     // `specs/models/`, not loaded here) are left out.
     let stripped: Vec<SpecFile> = specs
@@ -111,6 +117,7 @@ pub fn score(specs: &[SpecFile], doc_value: &Value) -> Score {
     let inspected = inspect_json(&api);
     let doc = Doc(doc_value);
     let ops = operations(doc_value);
+    let other_ops: Vec<_> = others.iter().map(|o| (Doc(o), operations(o))).collect();
     let mut by_location: BTreeMap<&'static str, Tally> = BTreeMap::new();
     let (mut total, mut type_ok, mut location_ok, mut unknown, mut unmodelled) = (0, 0, 0, 0, 0);
     let mut misses = Vec::new();
@@ -129,10 +136,20 @@ pub fn score(specs: &[SpecFile], doc_value: &Value) -> Score {
             .find(|e| e["scope"] == spec.scope.as_str() && e["id"] == spec.method_id.as_str())
             .expect("every spec has an endpoint");
         for row in &spec.params {
-            let Some(t) = truth(&doc, op, shared, &row.name) else {
+            let Some(mut t) = truth(&doc, op, shared, &row.name) else {
                 unknown += 1;
                 continue;
             };
+            for (other_doc, other_ops) in &other_ops {
+                let found = other_ops
+                    .get(&spec_key(spec))
+                    .and_then(|(op, shared)| truth(other_doc, op, shared, &row.name));
+                for v in found.into_iter().flat_map(|o| o.values) {
+                    if !t.values.contains(&v) {
+                        t.values.push(v);
+                    }
+                }
+            }
             let Some(model) = endpoint["params"]
                 .as_array()
                 .unwrap()
