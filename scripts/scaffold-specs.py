@@ -459,19 +459,61 @@ def strip_responses(text):
     return re.sub(r"^responses:\n(?:[ \t].*\n)*", "", text, count=1, flags=re.M)
 
 
+def augment(args):
+    """Insert missing explicit entries into every spec of `--specs`; an entry that exists but
+    still disagrees is reported, not changed."""
+    facts = Facts(args.openapi)
+    inspected = inspect(args.generator, [], args.specs)
+    added, conflicts = 0, []
+    for key, endpoint in sorted(inspected.items()):
+        path = os.path.join(args.specs, key + ".md")
+        text = open(path, encoding="utf-8").read()
+        _, fm, body = text.split("---", 2)
+        rows = [(html_unescape(n.strip()), r == "yes") for n, r in ROW.findall(body)]
+        route = re.search(r"^route: (.*)$", fm, re.M).group(1)
+        lines = explicit_for(facts, route, rows, endpoint)
+        have = set(re.findall(r"^  - name: (.+)$", fm, re.M))
+        have = {json.loads(h) if h.startswith('"') else h for h in have}
+        new, name = [], None
+        for line in lines:
+            m = re.match(r"  - name: (.+)$", line)
+            if m:
+                name = json.loads(m.group(1)) if m.group(1).startswith('"') else m.group(1)
+                if name in have:
+                    conflicts.append(f"{key}: `{name}` has an explicit entry that still differs")
+            if name not in have:
+                new.append(line)
+        if not new:
+            continue
+        if re.search(r"^parameters:\n", fm, re.M):
+            fm = re.sub(r"^parameters:\n", "parameters:\n" + "\n".join(new) + "\n", fm, count=1, flags=re.M)
+        else:
+            fm = re.sub(r"^(type: .*\n)", r"\1parameters:\n" + "\n".join(new).replace("\\", "\\\\") + "\n", fm, count=1, flags=re.M)
+        open(path, "w", encoding="utf-8").write("---" + fm + "---" + body)
+        added += sum(1 for l in new if l.startswith("  - name:"))
+    print(f"{added} explicit entr(ies) added")
+    for c in conflicts:
+        print(c, file=sys.stderr)
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--prose", action="append", required=True)
+    ap.add_argument("--prose", action="append")
     ap.add_argument("--specs", default=os.path.join(ROOT, "specs"))
     ap.add_argument("--corpus", default=os.environ.get("OCTOKIT_CORPUS", default_corpus()))
     ap.add_argument("--openapi", default=os.path.join(ROOT, "tests", "fidelity", "node_modules", "@octokit", "openapi", "generated"))
     ap.add_argument("--generator", default=os.path.join(ROOT, "target", "release", "client-generator"))
     ap.add_argument("--check", action="store_true")
     ap.add_argument("--overwrite", action="store_true", help="replace spec files that exist")
+    ap.add_argument("--augment", action="store_true",
+                    help="no prose: add the explicit entries that existing specs lack (types, enums, nullability)")
     args = ap.parse_args()
 
+    if args.augment:
+        augment(args)
+        return
     prose = {}
-    for f in args.prose:
+    for f in args.prose or []:
         data = yaml.safe_load(open(f, encoding="utf-8")) or {}
         prose.update(data)
     problems, ups = [], {}

@@ -1659,7 +1659,7 @@ pub mod create_for_authenticated_user {
         pub(super) repository_id_or_pull_request: crate::codespaces::create_for_authenticated_user::RepositoryIdOrPullRequest,
         pub(super) r#ref: Option<String>,
         pub(super) location: Option<String>,
-        pub(super) geo: Option<String>,
+        pub(super) geo: Option<crate::codespaces::create_for_authenticated_user::Geo>,
         pub(super) client_ip: Option<String>,
         pub(super) machine: Option<String>,
         pub(super) devcontainer_path: Option<String>,
@@ -1692,8 +1692,11 @@ pub mod create_for_authenticated_user {
         }
         /// Geographic area to run in; when absent it is chosen from the caller's IP. Replaces `location`, which is closing down.
         #[inline]
-        pub fn geo(mut self, geo: impl Into<String>) -> Self {
-            self.geo = Some(geo.into());
+        pub fn geo(
+            mut self,
+            geo: crate::codespaces::create_for_authenticated_user::Geo,
+        ) -> Self {
+            self.geo = Some(geo);
             self
         }
         /// IP address of the caller, used to pick a nearby region when neither `location` nor `geo` is given.
@@ -1842,6 +1845,58 @@ pub mod create_for_authenticated_user {
             /// The pull request to open.
             pull_request: crate::codespaces::create_for_authenticated_user::PullRequest,
         },
+    }
+    /// Geographic area to run in; when absent it is chosen from the caller's IP. Replaces `location`, which is closing down.
+    #[derive(Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum Geo {
+        /// `EuropeWest`
+        EuropeWest,
+        /// `SoutheastAsia`
+        SoutheastAsia,
+        /// `UsEast`
+        UsEast,
+        /// `UsWest`
+        UsWest,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl ::std::fmt::Debug for Geo {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::EuropeWest => "EuropeWest",
+                    Self::SoutheastAsia => "SoutheastAsia",
+                    Self::UsEast => "UsEast",
+                    Self::UsWest => "UsWest",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
+    }
+    impl Geo {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::EuropeWest => "EuropeWest",
+                Self::SoutheastAsia => "SoutheastAsia",
+                Self::UsEast => "UsEast",
+                Self::UsWest => "UsWest",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for Geo {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
     }
 }
 /// Request builder and parameter types of [`Codespaces::create_or_update_org_secret`](crate::codespaces::Codespaces::create_or_update_org_secret).

@@ -2232,8 +2232,8 @@ pub mod create {
         pub(super) repo: String,
         pub(super) title: String,
         pub(super) body: Option<String>,
-        pub(super) assignee: Option<String>,
-        pub(super) milestone: Option<crate::runtime::IntOrString>,
+        pub(super) assignee: Option<Option<String>>,
+        pub(super) milestone: Option<Option<crate::runtime::IntOrString>>,
         pub(super) labels: Option<Vec<String>>,
         pub(super) assignees: Option<Vec<String>>,
         pub(super) r#type: Option<Option<String>>,
@@ -2253,19 +2253,23 @@ pub mod create {
             self
         }
         /// Login of one user to assign. **Closing down:** use `assignees`. Ignored unless you have push access.
+        ///
+        /// `None` is sent as `null`.
         #[deprecated(note = "the API docs say this parameter is closing down")]
         #[inline]
-        pub fn assignee(mut self, assignee: impl Into<String>) -> Self {
-            self.assignee = Some(assignee.into());
+        pub fn assignee(mut self, assignee: Option<String>) -> Self {
+            self.assignee = Some(assignee);
             self
         }
         /// Number of the milestone to attach the issue to. Ignored unless you have push access.
+        ///
+        /// `None` is sent as `null`.
         #[inline]
         pub fn milestone(
             mut self,
-            milestone: impl Into<crate::runtime::IntOrString>,
+            milestone: Option<crate::runtime::IntOrString>,
         ) -> Self {
-            self.milestone = Some(milestone.into());
+            self.milestone = Some(milestone);
             self
         }
         /// Names of labels to put on the issue. Ignored unless you have push access.

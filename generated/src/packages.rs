@@ -539,14 +539,14 @@ impl<'c> Packages<'c> {
     pub fn get_package_version_for_organization(
         &self,
         org: impl Into<String>,
-        package_type: impl Into<String>,
+        package_type: crate::packages::get_package_version_for_organization::PackageType,
         package_name: impl Into<String>,
         package_version_id: i64,
     ) -> get_package_version_for_organization::GetPackageVersionForOrganization<'c> {
         get_package_version_for_organization::GetPackageVersionForOrganization {
             client: self.client,
             org: org.into(),
-            package_type: package_type.into(),
+            package_type,
             package_name: package_name.into(),
             package_version_id,
         }
@@ -2476,7 +2476,7 @@ pub mod get_package_version_for_organization {
     pub struct GetPackageVersionForOrganization<'c> {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) org: String,
-        pub(super) package_type: String,
+        pub(super) package_type: crate::packages::get_package_version_for_organization::PackageType,
         pub(super) package_name: String,
         pub(super) package_version_id: i64,
     }
@@ -2497,7 +2497,9 @@ pub mod get_package_version_for_organization {
                 "/orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}",
                 &[
                     crate::runtime::encode::PathValue::Segment(&self.org),
-                    crate::runtime::encode::PathValue::Segment(&self.package_type),
+                    crate::runtime::encode::PathValue::Segment(
+                        self.package_type.as_str(),
+                    ),
                     crate::runtime::encode::PathValue::Segment(&self.package_name),
                     crate::runtime::encode::PathValue::Integer(self.package_version_id),
                 ],
@@ -2527,6 +2529,66 @@ pub mod get_package_version_for_organization {
                     "packages.getPackageVersionForOrganization",
                     crate::runtime::decode::json,
                 )
+        }
+    }
+    /// The type of supported package. Packages in GitHub's Gradle registry have the type `maven`. Docker images pushed to GitHub's Container registry (`ghcr.io`) have the type `container`. You can use the type `docker` to find images that were pushed to GitHub's Docker registry (`docker.pkg.github.com`), even if these have now been migrated to the Container registry.
+    #[derive(Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum PackageType {
+        /// `npm`
+        Npm,
+        /// `maven`
+        Maven,
+        /// `rubygems`
+        Rubygems,
+        /// `docker`
+        Docker,
+        /// `nuget`
+        Nuget,
+        /// `container`
+        Container,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl ::std::fmt::Debug for PackageType {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Npm => "Npm",
+                    Self::Maven => "Maven",
+                    Self::Rubygems => "Rubygems",
+                    Self::Docker => "Docker",
+                    Self::Nuget => "Nuget",
+                    Self::Container => "Container",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
+    }
+    impl PackageType {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Npm => "npm",
+                Self::Maven => "maven",
+                Self::Rubygems => "rubygems",
+                Self::Docker => "docker",
+                Self::Nuget => "nuget",
+                Self::Container => "container",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for PackageType {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
         }
     }
 }

@@ -8329,8 +8329,8 @@ pub mod create_commit_status {
         pub(super) repo: String,
         pub(super) sha: String,
         pub(super) state: crate::repos::create_commit_status::State,
-        pub(super) target_url: Option<String>,
-        pub(super) description: Option<String>,
+        pub(super) target_url: Option<Option<String>>,
+        pub(super) description: Option<Option<String>>,
         pub(super) context: Option<String>,
     }
     /// Shows the request it would send (credentials redacted).
@@ -8342,15 +8342,19 @@ pub mod create_commit_status {
     }
     impl<'c> CreateCommitStatus<'c> {
         /// Link shown next to the status in the GitHub interface, for example the page with the build log of this commit.
+        ///
+        /// `None` is sent as `null`.
         #[inline]
-        pub fn target_url(mut self, target_url: impl Into<String>) -> Self {
-            self.target_url = Some(target_url.into());
+        pub fn target_url(mut self, target_url: Option<String>) -> Self {
+            self.target_url = Some(target_url);
             self
         }
         /// A one-line summary of the status.
+        ///
+        /// `None` is sent as `null`.
         #[inline]
-        pub fn description(mut self, description: impl Into<String>) -> Self {
-            self.description = Some(description.into());
+        pub fn description(mut self, description: Option<String>) -> Self {
+            self.description = Some(description);
             self
         }
         /// Label that tells this status apart from statuses reported by other systems. Compared without regard to case. Default: `default`.
@@ -9861,6 +9865,8 @@ pub mod create_in_org {
         Public,
         /// `private`
         Private,
+        /// `internal`
+        Internal,
         /// A value this client does not know yet, sent as given.
         Other(String),
     }
@@ -9871,6 +9877,7 @@ pub mod create_in_org {
                 match self {
                     Self::Public => "Public",
                     Self::Private => "Private",
+                    Self::Internal => "Internal",
                     Self::Other(value) => {
                         return f.debug_tuple("Other").field(value).finish();
                     }
@@ -9885,6 +9892,7 @@ pub mod create_in_org {
             match self {
                 Self::Public => "public",
                 Self::Private => "private",
+                Self::Internal => "internal",
                 Self::Other(value) => value,
             }
         }
@@ -19088,7 +19096,7 @@ pub mod list_contributors {
         pub(super) client: &'c crate::runtime::Client,
         pub(super) owner: String,
         pub(super) repo: String,
-        pub(super) anon: Option<crate::repos::list_contributors::Anon>,
+        pub(super) anon: Option<String>,
         pub(super) per_page: Option<i64>,
         pub(super) page: Option<i64>,
     }
@@ -19102,8 +19110,8 @@ pub mod list_contributors {
     impl<'c> ListContributors<'c> {
         /// `1` or `true` includes anonymous contributors.
         #[inline]
-        pub fn anon(mut self, anon: crate::repos::list_contributors::Anon) -> Self {
-            self.anon = Some(anon);
+        pub fn anon(mut self, anon: impl Into<String>) -> Self {
+            self.anon = Some(anon.into());
             self
         }
         /// How many results to return per page, at most 100. Default: `30`.
@@ -19131,7 +19139,7 @@ pub mod list_contributors {
                 ],
             );
             if let Some(value) = self.anon {
-                req = req.query("anon", value.as_str().to_owned());
+                req = req.query("anon", value);
             }
             if let Some(value) = self.per_page {
                 req = req.query("per_page", value.to_string());
@@ -19172,50 +19180,6 @@ pub mod list_contributors {
             self,
         ) -> crate::runtime::Paginate<'c, crate::models::Contributor> {
             self.build().paginate()
-        }
-    }
-    /// `1` or `true` includes anonymous contributors.
-    #[derive(Clone, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum Anon {
-        /// `1`
-        V1,
-        /// `true`
-        True,
-        /// A value this client does not know yet, sent as given.
-        Other(String),
-    }
-    impl ::std::fmt::Debug for Anon {
-        #[inline]
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(
-                match self {
-                    Self::V1 => "V1",
-                    Self::True => "True",
-                    Self::Other(value) => {
-                        return f.debug_tuple("Other").field(value).finish();
-                    }
-                },
-            )
-        }
-    }
-    impl Anon {
-        /// The value as sent on the wire.
-        #[inline]
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::V1 => "1",
-                Self::True => "true",
-                Self::Other(value) => value,
-            }
-        }
-    }
-    impl ::serde::Serialize for Anon {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
         }
     }
 }
@@ -20089,6 +20053,8 @@ pub mod list_for_org {
         Sources,
         /// `member`
         Member,
+        /// `internal`
+        Internal,
         /// A value this client does not know yet, sent as given.
         Other(String),
     }
@@ -20103,6 +20069,7 @@ pub mod list_for_org {
                     Self::Forks => "Forks",
                     Self::Sources => "Sources",
                     Self::Member => "Member",
+                    Self::Internal => "Internal",
                     Self::Other(value) => {
                         return f.debug_tuple("Other").field(value).finish();
                     }
@@ -20121,6 +20088,7 @@ pub mod list_for_org {
                 Self::Forks => "forks",
                 Self::Sources => "sources",
                 Self::Member => "member",
+                Self::Internal => "internal",
                 Self::Other(value) => value,
             }
         }
@@ -22431,7 +22399,7 @@ pub mod update {
         pub(super) private: Option<bool>,
         pub(super) visibility: Option<crate::repos::update::Visibility>,
         pub(super) security_and_analysis: Option<
-            crate::repos::update::SecurityAndAnalysis,
+            Option<crate::repos::update::SecurityAndAnalysis>,
         >,
         pub(super) has_issues: Option<bool>,
         pub(super) has_projects: Option<bool>,
@@ -22501,10 +22469,12 @@ pub mod update {
             self
         }
         /// Turns security and analysis features on or off. Requires admin access to the repository, or being an owner or security manager of its organization. Each feature is an object with a `status` of `enabled` or `disabled`, for example `{ "secret_scanning": { "status": "enabled" } }`. The current settings are shown by the endpoint that gets a repository.
+        ///
+        /// `None` is sent as `null`.
         #[inline]
         pub fn security_and_analysis(
             mut self,
-            security_and_analysis: crate::repos::update::SecurityAndAnalysis,
+            security_and_analysis: Option<crate::repos::update::SecurityAndAnalysis>,
         ) -> Self {
             self.security_and_analysis = Some(security_and_analysis);
             self
@@ -22714,6 +22684,8 @@ pub mod update {
         Public,
         /// `private`
         Private,
+        /// `internal`
+        Internal,
         /// A value this client does not know yet, sent as given.
         Other(String),
     }
@@ -22724,6 +22696,7 @@ pub mod update {
                 match self {
                     Self::Public => "Public",
                     Self::Private => "Private",
+                    Self::Internal => "Internal",
                     Self::Other(value) => {
                         return f.debug_tuple("Other").field(value).finish();
                     }
@@ -22738,6 +22711,7 @@ pub mod update {
             match self {
                 Self::Public => "public",
                 Self::Private => "private",
+                Self::Internal => "internal",
                 Self::Other(value) => value,
             }
         }
@@ -23509,6 +23483,50 @@ pub mod update_information_about_pages_site {
             serializer.serialize_str(self.as_str())
         }
     }
+    /// Folder of the branch to publish: `/` or `/docs`.
+    #[derive(Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum SourcePath {
+        /// `/`
+        Empty,
+        /// `/docs`
+        Docs,
+        /// A value this client does not know yet, sent as given.
+        Other(String),
+    }
+    impl ::std::fmt::Debug for SourcePath {
+        #[inline]
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(
+                match self {
+                    Self::Empty => "Empty",
+                    Self::Docs => "Docs",
+                    Self::Other(value) => {
+                        return f.debug_tuple("Other").field(value).finish();
+                    }
+                },
+            )
+        }
+    }
+    impl SourcePath {
+        /// The value as sent on the wire.
+        #[inline]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Empty => "/",
+                Self::Docs => "/docs",
+                Self::Other(value) => value,
+            }
+        }
+    }
+    impl ::serde::Serialize for SourcePath {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
     /// Where the site's files come from: a branch name, or the branch and folder.
     ///
     /// Exactly one of these alternatives is sent.
@@ -23523,7 +23541,7 @@ pub mod update_information_about_pages_site {
             branch: String,
             /// Folder of the branch to publish: `/` or `/docs`.
             #[serde(skip_serializing_if = "Option::is_none")]
-            path: Option<String>,
+            path: Option<crate::repos::update_information_about_pages_site::SourcePath>,
         },
     }
 }

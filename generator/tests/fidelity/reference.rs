@@ -41,6 +41,8 @@ pub struct Truth {
     pub items: Vec<String>,
     /// Allowed values (of the value, or of an array's elements), when the reference lists them.
     pub values: Vec<String>,
+    /// The reference allows `null` (`nullable: true` or a `null` type in any alternative).
+    pub nullable: bool,
 }
 
 /// Follows `$ref`s inside the description.
@@ -117,6 +119,7 @@ impl<'a> Doc<'a> {
             types: Vec::new(),
             items: Vec::new(),
             values: Vec::new(),
+            nullable: false,
         };
         for s in schemas {
             t.types.extend(self.types(s));
@@ -127,6 +130,13 @@ impl<'a> Doc<'a> {
             for item in item_alts {
                 self.alternatives(item, &mut alts);
             }
+            t.nullable |= alts.iter().any(|a| {
+                a["nullable"] == true
+                    || a["type"] == "null"
+                    || a["type"]
+                        .as_array()
+                        .is_some_and(|ts| ts.iter().any(|t| t == "null"))
+            });
             for a in alts {
                 let listed = a["enum"].as_array().into_iter().flatten();
                 t.values.extend(listed.filter_map(|v| match v {
@@ -249,6 +259,7 @@ pub fn truth(doc: &Doc, op: &Value, shared: &[Value], name: &str) -> Option<Trut
             types: vec!["raw".into()],
             items: Vec::new(),
             values: Vec::new(),
+            nullable: false,
         })
     } else {
         None

@@ -92,6 +92,9 @@ pub struct Score {
     pub type_share: f64,
     pub location_share: f64,
     pub enums: EnumTally,
+    /// Rows (`scope/id name: what`) whose enum is not the reference's whole set of values, or
+    /// that the reference lets be `null` and the model does not.
+    pub incomplete: Vec<String>,
 }
 
 /// Build the model for `specs`, compare every row with the reference description `doc_value`
@@ -123,6 +126,7 @@ pub fn score_with(specs: &[SpecFile], doc_value: &Value, others: &[Value]) -> Sc
     let mut misses = Vec::new();
     let mut by_rule: BTreeMap<&'static str, (usize, usize)> = BTreeMap::new();
     let (mut enums, mut enum_misses) = (EnumTally::default(), Vec::new());
+    let mut incomplete = Vec::new();
     let mut enum_lost: Vec<String> = Vec::new();
     for spec in specs {
         let Some((op, shared)) = ops.get(&spec_key(spec)) else {
@@ -242,6 +246,31 @@ pub fn score_with(specs: &[SpecFile], doc_value: &Value, others: &[Value]) -> Sc
                     ));
                 }
             }
+            // `true`/`false` alone is a boolean, not an enum.
+            let boolean = t.values.iter().all(|v| v == "true" || v == "false");
+            let want: std::collections::BTreeSet<&str> = if boolean {
+                Default::default()
+            } else {
+                t.values.iter().map(String::as_str).collect()
+            };
+            let got: std::collections::BTreeSet<&str> = model["enum"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(Value::as_str)
+                .collect();
+            if !want.is_empty() && got != want {
+                incomplete.push(format!(
+                    "{}/{} {}: enum {got:?}, the descriptions list {want:?}",
+                    spec.scope, spec.method_id, row.name
+                ));
+            }
+            if t.nullable && model["nullable"] != true {
+                incomplete.push(format!(
+                    "{}/{} {}: not nullable, a description allows null",
+                    spec.scope, spec.method_id, row.name
+                ));
+            }
             total += 1;
             type_ok += type_match as usize;
             location_ok += location_match as usize;
@@ -350,6 +379,7 @@ pub fn score_with(specs: &[SpecFile], doc_value: &Value, others: &[Value]) -> Sc
         type_share,
         location_share,
         enums,
+        incomplete,
     }
 }
 
