@@ -561,6 +561,7 @@ pub struct ApiOverview {
     pub github_enterprise_importer: Option<Vec<String>>,
     pub hooks: Option<Vec<String>>,
     pub importer: Option<Vec<String>>,
+    pub installed_version: Option<String>,
     pub packages: Option<Vec<String>>,
     pub pages: Option<Vec<String>>,
     pub ssh_key_fingerprints: Option<ApiOverviewSshKeyFingerprints>,
@@ -584,6 +585,7 @@ impl ApiOverview {
         "github_enterprise_importer",
         "hooks",
         "importer",
+        "installed_version",
         "packages",
         "pages",
         "ssh_key_fingerprints",
@@ -621,9 +623,10 @@ impl ::serde::Serialize for ApiOverview {
                     crate::runtime::model::Skip(&self.github_enterprise_importer),
                     crate::runtime::model::Skip(&self.hooks),
                     crate::runtime::model::Skip(&self.importer),
-                    crate::runtime::model::Skip(&self.packages),
+                    crate::runtime::model::Skip(&self.installed_version),
                 ),
                 (
+                    crate::runtime::model::Skip(&self.packages),
                     crate::runtime::model::Skip(&self.pages),
                     crate::runtime::model::Skip(&self.ssh_key_fingerprints),
                     crate::runtime::model::Skip(&self.ssh_keys),
@@ -655,9 +658,10 @@ impl<'de> ::serde::Deserialize<'de> for ApiOverview {
                     crate::runtime::model::Opt<Vec<String>>,
                     crate::runtime::model::Opt<Vec<String>>,
                     crate::runtime::model::Opt<Vec<String>>,
-                    crate::runtime::model::Opt<Vec<String>>,
+                    crate::runtime::model::Opt<String>,
                 ),
                 (
+                    crate::runtime::model::Opt<Vec<String>>,
                     crate::runtime::model::Opt<Vec<String>>,
                     crate::runtime::model::Opt<ApiOverviewSshKeyFingerprints>,
                     crate::runtime::model::Opt<Vec<String>>,
@@ -670,7 +674,7 @@ impl<'de> ::serde::Deserialize<'de> for ApiOverview {
                 (
                     (
                         (f0, f1, f2, f3, f4, f5, f6, f7, f8, f9, f10, f11),
-                        (f12, f13, f14, f15, f16),
+                        (f12, f13, f14, f15, f16, f17),
                     ),
                     extra,
                 ),
@@ -687,12 +691,13 @@ impl<'de> ::serde::Deserialize<'de> for ApiOverview {
                     github_enterprise_importer: f8,
                     hooks: f9,
                     importer: f10,
-                    packages: f11,
-                    pages: f12,
-                    ssh_key_fingerprints: f13,
-                    ssh_keys: f14,
-                    verifiable_password_authentication: f15,
-                    web: f16,
+                    installed_version: f11,
+                    packages: f12,
+                    pages: f13,
+                    ssh_key_fingerprints: f14,
+                    ssh_keys: f15,
+                    verifiable_password_authentication: f16,
+                    web: f17,
                     extra,
                 })
             }
@@ -5530,7 +5535,7 @@ impl ::serde::Serialize for CodespaceMachine {
                 &self.memory_in_bytes,
                 &self.name,
                 &self.operating_system,
-                &self.prebuild_availability,
+                crate::runtime::model::Skip(&self.prebuild_availability),
                 &self.storage_in_bytes,
             ),
             &self.extra,
@@ -5846,7 +5851,7 @@ pub struct Collaborator {
     pub permissions: Option<CollaboratorPermissions>,
     pub received_events_url: String,
     pub repos_url: String,
-    pub role_name: String,
+    pub role_name: Option<String>,
     pub site_admin: bool,
     pub starred_url: String,
     pub subscriptions_url: String,
@@ -5920,7 +5925,7 @@ impl ::serde::Serialize for Collaborator {
                     crate::runtime::model::Skip(&self.permissions),
                     &self.received_events_url,
                     &self.repos_url,
-                    &self.role_name,
+                    crate::runtime::model::Skip(&self.role_name),
                     &self.site_admin,
                     &self.starred_url,
                     &self.subscriptions_url,
@@ -5960,7 +5965,7 @@ impl<'de> ::serde::Deserialize<'de> for Collaborator {
                     crate::runtime::model::Opt<CollaboratorPermissions>,
                     crate::runtime::model::Req<String>,
                     crate::runtime::model::Req<String>,
-                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Opt<String>,
                     crate::runtime::model::Req<bool>,
                     crate::runtime::model::Req<String>,
                     crate::runtime::model::Req<String>,
@@ -6343,7 +6348,7 @@ impl<'de> ::serde::Deserialize<'de> for CommitComment {
 #[derive(Clone)]
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
 pub struct CommitCommentEvent {
-    pub action: String,
+    pub action: Option<String>,
     pub comment: CommitCommentEventComment,
     /// Fields this client does not know, by wire name (kept when serialised).
     pub extra: crate::runtime::Extra,
@@ -6368,7 +6373,7 @@ impl ::serde::Serialize for CommitCommentEvent {
         crate::runtime::model::serialize(
             s,
             Self::WIRE_NAMES,
-            (&self.action, &self.comment),
+            (crate::runtime::model::Skip(&self.action), &self.comment),
             &self.extra,
         )
     }
@@ -6381,7 +6386,7 @@ impl<'de> ::serde::Deserialize<'de> for CommitCommentEvent {
         match crate::runtime::model::decode::<
             D,
             (
-                crate::runtime::model::Req<String>,
+                crate::runtime::model::Opt<String>,
                 crate::runtime::model::Req<CommitCommentEventComment>,
             ),
         >(d, Self::WIRE_NAMES, "CommitCommentEvent") {
@@ -6400,6 +6405,7 @@ impl<'de> ::serde::Deserialize<'de> for CommitCommentEvent {
 #[derive(Clone)]
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
 pub struct CommitCommentEventComment {
+    pub author_association: Option<AuthorAssociation>,
     pub body: Option<String>,
     pub commit_id: Option<String>,
     pub created_at: Option<String>,
@@ -6419,6 +6425,7 @@ pub struct CommitCommentEventComment {
 #[cfg(feature = "activity")]
 impl CommitCommentEventComment {
     const WIRE_NAMES: &'static [&'static str] = &[
+        "author_association",
         "body",
         "commit_id",
         "created_at",
@@ -6452,6 +6459,7 @@ impl ::serde::Serialize for CommitCommentEventComment {
             Self::WIRE_NAMES,
             (
                 (
+                    crate::runtime::model::Skip(&self.author_association),
                     crate::runtime::model::Skip(&self.body),
                     crate::runtime::model::Skip(&self.commit_id),
                     crate::runtime::model::Skip(&self.created_at),
@@ -6463,9 +6471,11 @@ impl ::serde::Serialize for CommitCommentEventComment {
                     crate::runtime::model::Skip(&self.position),
                     crate::runtime::model::Skip(&self.reactions),
                     crate::runtime::model::Skip(&self.updated_at),
-                    crate::runtime::model::Skip(&self.url),
                 ),
-                (crate::runtime::model::Skip(&self.user),),
+                (
+                    crate::runtime::model::Skip(&self.url),
+                    crate::runtime::model::Skip(&self.user),
+                ),
             ),
             &self.extra,
         )
@@ -6480,6 +6490,7 @@ impl<'de> ::serde::Deserialize<'de> for CommitCommentEventComment {
             D,
             (
                 (
+                    crate::runtime::model::Opt<AuthorAssociation>,
                     crate::runtime::model::Opt<String>,
                     crate::runtime::model::Opt<String>,
                     crate::runtime::model::Opt<String>,
@@ -6491,26 +6502,31 @@ impl<'de> ::serde::Deserialize<'de> for CommitCommentEventComment {
                     crate::runtime::model::Opt<i64>,
                     crate::runtime::model::Opt<ReactionRollup>,
                     crate::runtime::model::Opt<String>,
-                    crate::runtime::model::Opt<String>,
                 ),
-                (crate::runtime::model::Opt<SimpleUser>,),
+                (
+                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Opt<SimpleUser>,
+                ),
             ),
         >(d, Self::WIRE_NAMES, "CommitCommentEventComment") {
-            Ok((((f0, f1, f2, f3, f4, f5, f6, f7, f8, f9, f10, f11), (f12,)), extra)) => {
+            Ok(
+                (((f0, f1, f2, f3, f4, f5, f6, f7, f8, f9, f10, f11), (f12, f13)), extra),
+            ) => {
                 Ok(CommitCommentEventComment {
-                    body: f0,
-                    commit_id: f1,
-                    created_at: f2,
-                    html_url: f3,
-                    id: f4,
-                    line: f5,
-                    node_id: f6,
-                    path: f7,
-                    position: f8,
-                    reactions: f9,
-                    updated_at: f10,
-                    url: f11,
-                    user: f12,
+                    author_association: f0,
+                    body: f1,
+                    commit_id: f2,
+                    created_at: f3,
+                    html_url: f4,
+                    id: f5,
+                    line: f6,
+                    node_id: f7,
+                    path: f8,
+                    position: f9,
+                    reactions: f10,
+                    updated_at: f11,
+                    url: f12,
+                    user: f13,
                     extra,
                 })
             }
@@ -8164,7 +8180,7 @@ pub type ConvertedNoteToIssueIssueEventProjectCard = IssueEventProjectCard;
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
 pub struct CreateEvent {
     pub description: Option<String>,
-    pub full_ref: String,
+    pub full_ref: Option<String>,
     pub master_branch: String,
     pub pusher_type: String,
     pub r#ref: String,
@@ -8201,7 +8217,7 @@ impl ::serde::Serialize for CreateEvent {
             Self::WIRE_NAMES,
             (
                 crate::runtime::model::Skip(&self.description),
-                &self.full_ref,
+                crate::runtime::model::Skip(&self.full_ref),
                 &self.master_branch,
                 &self.pusher_type,
                 &self.r#ref,
@@ -8220,7 +8236,7 @@ impl<'de> ::serde::Deserialize<'de> for CreateEvent {
             D,
             (
                 crate::runtime::model::Opt<String>,
-                crate::runtime::model::Req<String>,
+                crate::runtime::model::Opt<String>,
                 crate::runtime::model::Req<String>,
                 crate::runtime::model::Req<String>,
                 crate::runtime::model::Req<String>,
@@ -8246,7 +8262,7 @@ impl<'de> ::serde::Deserialize<'de> for CreateEvent {
 #[derive(Clone)]
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
 pub struct DeleteEvent {
-    pub full_ref: String,
+    pub full_ref: Option<String>,
     pub pusher_type: String,
     pub r#ref: String,
     pub ref_type: String,
@@ -8278,7 +8294,12 @@ impl ::serde::Serialize for DeleteEvent {
         crate::runtime::model::serialize(
             s,
             Self::WIRE_NAMES,
-            (&self.full_ref, &self.pusher_type, &self.r#ref, &self.ref_type),
+            (
+                crate::runtime::model::Skip(&self.full_ref),
+                &self.pusher_type,
+                &self.r#ref,
+                &self.ref_type,
+            ),
             &self.extra,
         )
     }
@@ -8291,7 +8312,7 @@ impl<'de> ::serde::Deserialize<'de> for DeleteEvent {
         match crate::runtime::model::decode::<
             D,
             (
-                crate::runtime::model::Req<String>,
+                crate::runtime::model::Opt<String>,
                 crate::runtime::model::Req<String>,
                 crate::runtime::model::Req<String>,
                 crate::runtime::model::Req<String>,
@@ -8955,7 +8976,7 @@ pub struct DiffEntry {
     pub additions: i64,
     pub blob_url: String,
     pub changes: i64,
-    pub contents_url: String,
+    pub contents_url: Option<String>,
     pub deletions: i64,
     pub filename: String,
     pub patch: Option<String>,
@@ -9002,13 +9023,13 @@ impl ::serde::Serialize for DiffEntry {
                 &self.additions,
                 &self.blob_url,
                 &self.changes,
-                &self.contents_url,
+                crate::runtime::model::Skip(&self.contents_url),
                 &self.deletions,
                 &self.filename,
                 crate::runtime::model::Skip(&self.patch),
                 crate::runtime::model::Skip(&self.previous_filename),
                 &self.raw_url,
-                &self.sha,
+                crate::runtime::model::Skip(&self.sha),
                 &self.status,
             ),
             &self.extra,
@@ -9026,7 +9047,7 @@ impl<'de> ::serde::Deserialize<'de> for DiffEntry {
                 crate::runtime::model::Req<i64>,
                 crate::runtime::model::Req<String>,
                 crate::runtime::model::Req<i64>,
-                crate::runtime::model::Req<String>,
+                crate::runtime::model::Opt<String>,
                 crate::runtime::model::Req<i64>,
                 crate::runtime::model::Req<String>,
                 crate::runtime::model::Opt<String>,
@@ -11037,7 +11058,7 @@ impl ::serde::Serialize for FileCommit {
         crate::runtime::model::serialize(
             s,
             Self::WIRE_NAMES,
-            (&self.commit, &self.content),
+            (&self.commit, crate::runtime::model::Skip(&self.content)),
             &self.extra,
         )
     }
@@ -11544,7 +11565,7 @@ impl<'de> ::serde::Deserialize<'de> for FileCommitContentLinks {
 #[derive(Clone)]
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
 pub struct ForkEvent {
-    pub action: String,
+    pub action: Option<String>,
     pub forkee: ForkEventForkee,
     /// Fields this client does not know, by wire name (kept when serialised).
     pub extra: crate::runtime::Extra,
@@ -11569,7 +11590,7 @@ impl ::serde::Serialize for ForkEvent {
         crate::runtime::model::serialize(
             s,
             Self::WIRE_NAMES,
-            (&self.action, &self.forkee),
+            (crate::runtime::model::Skip(&self.action), &self.forkee),
             &self.extra,
         )
     }
@@ -11582,7 +11603,7 @@ impl<'de> ::serde::Deserialize<'de> for ForkEvent {
         match crate::runtime::model::decode::<
             D,
             (
-                crate::runtime::model::Req<String>,
+                crate::runtime::model::Opt<String>,
                 crate::runtime::model::Req<ForkEventForkee>,
             ),
         >(d, Self::WIRE_NAMES, "ForkEvent") {
@@ -12391,7 +12412,7 @@ impl ::serde::Serialize for FullRepository {
                     &self.issues_url,
                     &self.keys_url,
                     &self.labels_url,
-                    &self.language,
+                    crate::runtime::model::Skip(&self.language),
                     &self.languages_url,
                     &self.license,
                     crate::runtime::model::Skip(&self.master_branch),
@@ -17552,7 +17573,7 @@ pub struct Job {
     pub check_run_url: String,
     pub completed_at: Option<String>,
     pub conclusion: Option<JobConclusion>,
-    pub created_at: String,
+    pub created_at: Option<String>,
     pub head_branch: Option<String>,
     pub head_sha: String,
     pub html_url: Option<String>,
@@ -17624,7 +17645,7 @@ impl ::serde::Serialize for Job {
                     &self.check_run_url,
                     &self.completed_at,
                     &self.conclusion,
-                    &self.created_at,
+                    crate::runtime::model::Skip(&self.created_at),
                     &self.head_branch,
                     &self.head_sha,
                     &self.html_url,
@@ -17664,7 +17685,7 @@ impl<'de> ::serde::Deserialize<'de> for Job {
                     crate::runtime::model::Req<String>,
                     crate::runtime::model::Opt<String>,
                     crate::runtime::model::Opt<JobConclusion>,
-                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Opt<String>,
                     crate::runtime::model::Opt<String>,
                     crate::runtime::model::Req<String>,
                     crate::runtime::model::Opt<String>,
@@ -21430,6 +21451,7 @@ pub struct OrganizationFull {
     pub secret_scanning_push_protection_custom_link: Option<String>,
     pub secret_scanning_push_protection_custom_link_enabled: Option<bool>,
     pub secret_scanning_push_protection_enabled_for_new_repositories: Option<bool>,
+    pub secret_scanning_validity_checks_enabled: Option<bool>,
     pub total_private_repos: Option<i64>,
     pub twitter_username: Option<String>,
     pub two_factor_requirement_enabled: Option<bool>,
@@ -21503,6 +21525,7 @@ impl OrganizationFull {
         "secret_scanning_push_protection_custom_link",
         "secret_scanning_push_protection_custom_link_enabled",
         "secret_scanning_push_protection_enabled_for_new_repositories",
+        "secret_scanning_validity_checks_enabled",
         "total_private_repos",
         "twitter_username",
         "two_factor_requirement_enabled",
@@ -21533,7 +21556,7 @@ impl ::serde::Serialize for OrganizationFull {
                     crate::runtime::model::Skip(
                         &self.advanced_security_enabled_for_new_repositories,
                     ),
-                    &self.archived_at,
+                    crate::runtime::model::Skip(&self.archived_at),
                     &self.avatar_url,
                     crate::runtime::model::Skip(&self.billing_email),
                     crate::runtime::model::Skip(&self.blog),
@@ -21637,6 +21660,9 @@ impl ::serde::Serialize for OrganizationFull {
                     ),
                 ),
                 (
+                    crate::runtime::model::Skip(
+                        &self.secret_scanning_validity_checks_enabled,
+                    ),
                     crate::runtime::model::Skip(&self.total_private_repos),
                     crate::runtime::model::Skip(&self.twitter_username),
                     crate::runtime::model::Skip(&self.two_factor_requirement_enabled),
@@ -21729,6 +21755,7 @@ impl<'de> ::serde::Deserialize<'de> for OrganizationFull {
                     crate::runtime::model::Opt<bool>,
                 ),
                 (
+                    crate::runtime::model::Opt<bool>,
                     crate::runtime::model::Opt<i64>,
                     crate::runtime::model::Opt<String>,
                     crate::runtime::model::Opt<bool>,
@@ -21747,7 +21774,7 @@ impl<'de> ::serde::Deserialize<'de> for OrganizationFull {
                         (f24, f25, f26, f27, f28, f29, f30, f31, f32, f33, f34, f35),
                         (f36, f37, f38, f39, f40, f41, f42, f43, f44, f45, f46, f47),
                         (f48, f49, f50, f51, f52, f53, f54, f55, f56, f57, f58, f59),
-                        (f60, f61, f62, f63, f64, f65, f66),
+                        (f60, f61, f62, f63, f64, f65, f66, f67),
                     ),
                     extra,
                 ),
@@ -21813,13 +21840,14 @@ impl<'de> ::serde::Deserialize<'de> for OrganizationFull {
                     secret_scanning_push_protection_custom_link: f57,
                     secret_scanning_push_protection_custom_link_enabled: f58,
                     secret_scanning_push_protection_enabled_for_new_repositories: f59,
-                    total_private_repos: f60,
-                    twitter_username: f61,
-                    two_factor_requirement_enabled: f62,
-                    r#type: f63,
-                    updated_at: f64,
-                    url: f65,
-                    web_commit_signoff_required: f66,
+                    secret_scanning_validity_checks_enabled: f60,
+                    total_private_repos: f61,
+                    twitter_username: f62,
+                    two_factor_requirement_enabled: f63,
+                    r#type: f64,
+                    updated_at: f65,
+                    url: f66,
+                    web_commit_signoff_required: f67,
                     extra,
                 })
             }
@@ -23802,7 +23830,7 @@ pub type ProtectedBranchRequiredSignatures = ProtectedBranchAdminEnforced;
 #[derive(Clone)]
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
 pub struct ProtectedBranchRequiredStatusCheck {
-    pub checks: Vec<ProtectedBranchRequiredStatusCheckChecks>,
+    pub checks: Option<Vec<ProtectedBranchRequiredStatusCheckChecks>>,
     pub contexts: Vec<String>,
     pub contexts_url: Option<String>,
     pub enforcement_level: Option<String>,
@@ -23839,7 +23867,7 @@ impl ::serde::Serialize for ProtectedBranchRequiredStatusCheck {
             s,
             Self::WIRE_NAMES,
             (
-                &self.checks,
+                crate::runtime::model::Skip(&self.checks),
                 &self.contexts,
                 crate::runtime::model::Skip(&self.contexts_url),
                 crate::runtime::model::Skip(&self.enforcement_level),
@@ -23858,7 +23886,7 @@ impl<'de> ::serde::Deserialize<'de> for ProtectedBranchRequiredStatusCheck {
         match crate::runtime::model::decode::<
             D,
             (
-                crate::runtime::model::Req<
+                crate::runtime::model::Opt<
                     Vec<ProtectedBranchRequiredStatusCheckChecks>,
                 >,
                 crate::runtime::model::Req<Vec<String>>,
@@ -25406,6 +25434,7 @@ impl<'de> ::serde::Deserialize<'de> for PullRequestReviewCommentEvent {
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
 pub struct PullRequestReviewCommentEventComment {
     pub links: PullRequestReviewCommentEventCommentLinks,
+    pub author_association: Option<String>,
     pub body: String,
     pub commit_id: String,
     pub created_at: String,
@@ -25413,14 +25442,20 @@ pub struct PullRequestReviewCommentEventComment {
     pub html_url: String,
     pub id: i64,
     pub in_reply_to_id: Option<i64>,
+    pub line: Option<i64>,
     pub node_id: String,
     pub original_commit_id: String,
-    pub original_position: i64,
+    pub original_line: Option<i64>,
+    pub original_position: Option<i64>,
+    pub original_start_line: Option<i64>,
     pub path: String,
     pub position: Option<i64>,
     pub pull_request_review_id: Option<i64>,
     pub pull_request_url: String,
     pub reactions: PullRequestReviewCommentEventCommentReactions,
+    pub side: Option<String>,
+    pub start_line: Option<i64>,
+    pub start_side: Option<String>,
     pub subject_type: Option<String>,
     pub updated_at: String,
     pub url: String,
@@ -25432,6 +25467,7 @@ pub struct PullRequestReviewCommentEventComment {
 impl PullRequestReviewCommentEventComment {
     const WIRE_NAMES: &'static [&'static str] = &[
         "_links",
+        "author_association",
         "body",
         "commit_id",
         "created_at",
@@ -25439,14 +25475,20 @@ impl PullRequestReviewCommentEventComment {
         "html_url",
         "id",
         "in_reply_to_id",
+        "line",
         "node_id",
         "original_commit_id",
+        "original_line",
         "original_position",
+        "original_start_line",
         "path",
         "position",
         "pull_request_review_id",
         "pull_request_url",
         "reactions",
+        "side",
+        "start_line",
+        "start_side",
         "subject_type",
         "updated_at",
         "url",
@@ -25472,6 +25514,7 @@ impl ::serde::Serialize for PullRequestReviewCommentEventComment {
             (
                 (
                     &self.links,
+                    crate::runtime::model::Skip(&self.author_association),
                     &self.body,
                     &self.commit_id,
                     &self.created_at,
@@ -25479,21 +25522,25 @@ impl ::serde::Serialize for PullRequestReviewCommentEventComment {
                     &self.html_url,
                     &self.id,
                     crate::runtime::model::Skip(&self.in_reply_to_id),
+                    crate::runtime::model::Skip(&self.line),
                     &self.node_id,
                     &self.original_commit_id,
-                    &self.original_position,
-                    &self.path,
                 ),
                 (
+                    crate::runtime::model::Skip(&self.original_line),
+                    &self.original_position,
+                    crate::runtime::model::Skip(&self.original_start_line),
+                    &self.path,
                     &self.position,
                     &self.pull_request_review_id,
                     &self.pull_request_url,
                     &self.reactions,
+                    crate::runtime::model::Skip(&self.side),
+                    crate::runtime::model::Skip(&self.start_line),
+                    crate::runtime::model::Skip(&self.start_side),
                     crate::runtime::model::Skip(&self.subject_type),
-                    &self.updated_at,
-                    &self.url,
-                    &self.user,
                 ),
+                (&self.updated_at, &self.url, &self.user),
             ),
             &self.extra,
         )
@@ -25511,6 +25558,7 @@ impl<'de> ::serde::Deserialize<'de> for PullRequestReviewCommentEventComment {
                     crate::runtime::model::Req<
                         PullRequestReviewCommentEventCommentLinks,
                     >,
+                    crate::runtime::model::Opt<String>,
                     crate::runtime::model::Req<String>,
                     crate::runtime::model::Req<String>,
                     crate::runtime::model::Req<String>,
@@ -25518,12 +25566,15 @@ impl<'de> ::serde::Deserialize<'de> for PullRequestReviewCommentEventComment {
                     crate::runtime::model::Req<String>,
                     crate::runtime::model::Req<i64>,
                     crate::runtime::model::Opt<i64>,
+                    crate::runtime::model::Opt<i64>,
                     crate::runtime::model::Req<String>,
-                    crate::runtime::model::Req<String>,
-                    crate::runtime::model::Req<i64>,
                     crate::runtime::model::Req<String>,
                 ),
                 (
+                    crate::runtime::model::Opt<i64>,
+                    crate::runtime::model::Opt<i64>,
+                    crate::runtime::model::Opt<i64>,
+                    crate::runtime::model::Req<String>,
                     crate::runtime::model::Opt<i64>,
                     crate::runtime::model::Opt<i64>,
                     crate::runtime::model::Req<String>,
@@ -25531,6 +25582,11 @@ impl<'de> ::serde::Deserialize<'de> for PullRequestReviewCommentEventComment {
                         PullRequestReviewCommentEventCommentReactions,
                     >,
                     crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Opt<i64>,
+                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Opt<String>,
+                ),
+                (
                     crate::runtime::model::Req<String>,
                     crate::runtime::model::Req<String>,
                     crate::runtime::model::Opt<PullRequestReviewCommentEventCommentUser>,
@@ -25541,32 +25597,40 @@ impl<'de> ::serde::Deserialize<'de> for PullRequestReviewCommentEventComment {
                 (
                     (
                         (f0, f1, f2, f3, f4, f5, f6, f7, f8, f9, f10, f11),
-                        (f12, f13, f14, f15, f16, f17, f18, f19),
+                        (f12, f13, f14, f15, f16, f17, f18, f19, f20, f21, f22, f23),
+                        (f24, f25, f26),
                     ),
                     extra,
                 ),
             ) => {
                 Ok(PullRequestReviewCommentEventComment {
                     links: f0,
-                    body: f1,
-                    commit_id: f2,
-                    created_at: f3,
-                    diff_hunk: f4,
-                    html_url: f5,
-                    id: f6,
-                    in_reply_to_id: f7,
-                    node_id: f8,
-                    original_commit_id: f9,
-                    original_position: f10,
-                    path: f11,
-                    position: f12,
-                    pull_request_review_id: f13,
-                    pull_request_url: f14,
-                    reactions: f15,
-                    subject_type: f16,
-                    updated_at: f17,
-                    url: f18,
-                    user: f19,
+                    author_association: f1,
+                    body: f2,
+                    commit_id: f3,
+                    created_at: f4,
+                    diff_hunk: f5,
+                    html_url: f6,
+                    id: f7,
+                    in_reply_to_id: f8,
+                    line: f9,
+                    node_id: f10,
+                    original_commit_id: f11,
+                    original_line: f12,
+                    original_position: f13,
+                    original_start_line: f14,
+                    path: f15,
+                    position: f16,
+                    pull_request_review_id: f17,
+                    pull_request_url: f18,
+                    reactions: f19,
+                    side: f20,
+                    start_line: f21,
+                    start_side: f22,
+                    subject_type: f23,
+                    updated_at: f24,
+                    url: f25,
+                    user: f26,
                     extra,
                 })
             }
@@ -25963,6 +26027,7 @@ impl<'de> ::serde::Deserialize<'de> for PullRequestReviewEvent {
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
 pub struct PullRequestReviewEventReview {
     pub links: Option<PullRequestReviewEventReviewLinks>,
+    pub author_association: Option<AuthorAssociation>,
     pub body: Option<String>,
     pub commit_id: Option<String>,
     pub html_url: Option<String>,
@@ -25980,6 +26045,7 @@ pub struct PullRequestReviewEventReview {
 impl PullRequestReviewEventReview {
     const WIRE_NAMES: &'static [&'static str] = &[
         "_links",
+        "author_association",
         "body",
         "commit_id",
         "html_url",
@@ -26010,6 +26076,7 @@ impl ::serde::Serialize for PullRequestReviewEventReview {
             Self::WIRE_NAMES,
             (
                 crate::runtime::model::Skip(&self.links),
+                crate::runtime::model::Skip(&self.author_association),
                 crate::runtime::model::Skip(&self.body),
                 crate::runtime::model::Skip(&self.commit_id),
                 crate::runtime::model::Skip(&self.html_url),
@@ -26034,6 +26101,7 @@ impl<'de> ::serde::Deserialize<'de> for PullRequestReviewEventReview {
             D,
             (
                 crate::runtime::model::Opt<PullRequestReviewEventReviewLinks>,
+                crate::runtime::model::Opt<AuthorAssociation>,
                 crate::runtime::model::Opt<String>,
                 crate::runtime::model::Opt<String>,
                 crate::runtime::model::Opt<String>,
@@ -26046,19 +26114,20 @@ impl<'de> ::serde::Deserialize<'de> for PullRequestReviewEventReview {
                 crate::runtime::model::Opt<SimpleUser>,
             ),
         >(d, Self::WIRE_NAMES, "PullRequestReviewEventReview") {
-            Ok(((f0, f1, f2, f3, f4, f5, f6, f7, f8, f9, f10), extra)) => {
+            Ok(((f0, f1, f2, f3, f4, f5, f6, f7, f8, f9, f10, f11), extra)) => {
                 Ok(PullRequestReviewEventReview {
                     links: f0,
-                    body: f1,
-                    commit_id: f2,
-                    html_url: f3,
-                    id: f4,
-                    node_id: f5,
-                    pull_request_url: f6,
-                    state: f7,
-                    submitted_at: f8,
-                    updated_at: f9,
-                    user: f10,
+                    author_association: f1,
+                    body: f2,
+                    commit_id: f3,
+                    html_url: f4,
+                    id: f5,
+                    node_id: f6,
+                    pull_request_url: f7,
+                    state: f8,
+                    submitted_at: f9,
+                    updated_at: f10,
+                    user: f11,
                     extra,
                 })
             }
@@ -26617,10 +26686,13 @@ pub type PullRequestState = MilestoneState;
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
 pub struct PushEvent {
     pub before: String,
+    pub commits: Option<Vec<PushEventCommits>>,
+    pub distinct_size: Option<i64>,
     pub head: String,
     pub push_id: i64,
     pub r#ref: String,
     pub repository_id: i64,
+    pub size: Option<i64>,
     /// Fields this client does not know, by wire name (kept when serialised).
     pub extra: crate::runtime::Extra,
 }
@@ -26628,10 +26700,13 @@ pub struct PushEvent {
 impl PushEvent {
     const WIRE_NAMES: &'static [&'static str] = &[
         "before",
+        "commits",
+        "distinct_size",
         "head",
         "push_id",
         "ref",
         "repository_id",
+        "size",
     ];
 }
 #[cfg(feature = "activity")]
@@ -26650,7 +26725,16 @@ impl ::serde::Serialize for PushEvent {
         crate::runtime::model::serialize(
             s,
             Self::WIRE_NAMES,
-            (&self.before, &self.head, &self.push_id, &self.r#ref, &self.repository_id),
+            (
+                &self.before,
+                crate::runtime::model::Skip(&self.commits),
+                crate::runtime::model::Skip(&self.distinct_size),
+                &self.head,
+                &self.push_id,
+                &self.r#ref,
+                &self.repository_id,
+                crate::runtime::model::Skip(&self.size),
+            ),
             &self.extra,
         )
     }
@@ -26664,19 +26748,160 @@ impl<'de> ::serde::Deserialize<'de> for PushEvent {
             D,
             (
                 crate::runtime::model::Req<String>,
+                crate::runtime::model::Opt<Vec<PushEventCommits>>,
+                crate::runtime::model::Opt<i64>,
                 crate::runtime::model::Req<String>,
                 crate::runtime::model::Req<i64>,
                 crate::runtime::model::Req<String>,
                 crate::runtime::model::Req<i64>,
+                crate::runtime::model::Opt<i64>,
             ),
         >(d, Self::WIRE_NAMES, "PushEvent") {
-            Ok(((f0, f1, f2, f3, f4), extra)) => {
+            Ok(((f0, f1, f2, f3, f4, f5, f6, f7), extra)) => {
                 Ok(PushEvent {
                     before: f0,
-                    head: f1,
-                    push_id: f2,
-                    r#ref: f3,
-                    repository_id: f4,
+                    commits: f1,
+                    distinct_size: f2,
+                    head: f3,
+                    push_id: f4,
+                    r#ref: f5,
+                    repository_id: f6,
+                    size: f7,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[cfg(feature = "activity")]
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct PushEventCommits {
+    pub author: Option<PushEventCommitsAuthor>,
+    pub distinct: Option<bool>,
+    pub message: Option<String>,
+    pub sha: Option<String>,
+    pub url: Option<String>,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+#[cfg(feature = "activity")]
+impl PushEventCommits {
+    const WIRE_NAMES: &'static [&'static str] = &[
+        "author",
+        "distinct",
+        "message",
+        "sha",
+        "url",
+    ];
+}
+#[cfg(feature = "activity")]
+impl ::std::fmt::Debug for PushEventCommits {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "PushEventCommits", f)
+    }
+}
+#[cfg(feature = "activity")]
+impl ::serde::Serialize for PushEventCommits {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (
+                crate::runtime::model::Skip(&self.author),
+                crate::runtime::model::Skip(&self.distinct),
+                crate::runtime::model::Skip(&self.message),
+                crate::runtime::model::Skip(&self.sha),
+                crate::runtime::model::Skip(&self.url),
+            ),
+            &self.extra,
+        )
+    }
+}
+#[cfg(feature = "activity")]
+impl<'de> ::serde::Deserialize<'de> for PushEventCommits {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Opt<PushEventCommitsAuthor>,
+                crate::runtime::model::Opt<bool>,
+                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Opt<String>,
+            ),
+        >(d, Self::WIRE_NAMES, "PushEventCommits") {
+            Ok(((f0, f1, f2, f3, f4), extra)) => {
+                Ok(PushEventCommits {
+                    author: f0,
+                    distinct: f1,
+                    message: f2,
+                    sha: f3,
+                    url: f4,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[cfg(feature = "activity")]
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct PushEventCommitsAuthor {
+    pub email: Option<String>,
+    pub name: Option<String>,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+#[cfg(feature = "activity")]
+impl PushEventCommitsAuthor {
+    const WIRE_NAMES: &'static [&'static str] = &["email", "name"];
+}
+#[cfg(feature = "activity")]
+impl ::std::fmt::Debug for PushEventCommitsAuthor {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "PushEventCommitsAuthor", f)
+    }
+}
+#[cfg(feature = "activity")]
+impl ::serde::Serialize for PushEventCommitsAuthor {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (
+                crate::runtime::model::Skip(&self.email),
+                crate::runtime::model::Skip(&self.name),
+            ),
+            &self.extra,
+        )
+    }
+}
+#[cfg(feature = "activity")]
+impl<'de> ::serde::Deserialize<'de> for PushEventCommitsAuthor {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (crate::runtime::model::Opt<String>, crate::runtime::model::Opt<String>),
+        >(d, Self::WIRE_NAMES, "PushEventCommitsAuthor") {
+            Ok(((f0, f1), extra)) => {
+                Ok(PushEventCommitsAuthor {
+                    email: f0,
+                    name: f1,
                     extra,
                 })
             }
@@ -29033,7 +29258,7 @@ impl ::serde::Serialize for Repository {
                     &self.issues_url,
                     &self.keys_url,
                     &self.labels_url,
-                    &self.language,
+                    crate::runtime::model::Skip(&self.language),
                     &self.languages_url,
                     &self.license,
                     crate::runtime::model::Skip(&self.master_branch),
@@ -31262,6 +31487,9 @@ pub struct SecurityAndAnalysis {
     pub secret_scanning_push_protection: Option<
         SecurityAndAnalysisSecretScanningPushProtection,
     >,
+    pub secret_scanning_validity_checks: Option<
+        SecurityAndAnalysisSecretScanningValidityChecks,
+    >,
     /// Fields this client does not know, by wire name (kept when serialised).
     pub extra: crate::runtime::Extra,
 }
@@ -31285,6 +31513,7 @@ impl SecurityAndAnalysis {
         "secret_scanning_ai_detection",
         "secret_scanning_non_provider_patterns",
         "secret_scanning_push_protection",
+        "secret_scanning_validity_checks",
     ];
 }
 #[cfg(
@@ -31331,6 +31560,7 @@ impl ::serde::Serialize for SecurityAndAnalysis {
                 crate::runtime::model::Skip(&self.secret_scanning_ai_detection),
                 crate::runtime::model::Skip(&self.secret_scanning_non_provider_patterns),
                 crate::runtime::model::Skip(&self.secret_scanning_push_protection),
+                crate::runtime::model::Skip(&self.secret_scanning_validity_checks),
             ),
             &self.extra,
         )
@@ -31365,9 +31595,12 @@ impl<'de> ::serde::Deserialize<'de> for SecurityAndAnalysis {
                 crate::runtime::model::Opt<
                     SecurityAndAnalysisSecretScanningPushProtection,
                 >,
+                crate::runtime::model::Opt<
+                    SecurityAndAnalysisSecretScanningValidityChecks,
+                >,
             ),
         >(d, Self::WIRE_NAMES, "SecurityAndAnalysis") {
-            Ok(((f0, f1, f2, f3, f4, f5, f6), extra)) => {
+            Ok(((f0, f1, f2, f3, f4, f5, f6, f7), extra)) => {
                 Ok(SecurityAndAnalysis {
                     advanced_security: f0,
                     code_security: f1,
@@ -31376,6 +31609,7 @@ impl<'de> ::serde::Deserialize<'de> for SecurityAndAnalysis {
                     secret_scanning_ai_detection: f4,
                     secret_scanning_non_provider_patterns: f5,
                     secret_scanning_push_protection: f6,
+                    secret_scanning_validity_checks: f7,
                     extra,
                 })
             }
@@ -31753,6 +31987,32 @@ pub type SecurityAndAnalysisSecretScanningPushProtectionStatus = SecurityAndAnal
     )
 )]
 pub type SecurityAndAnalysisSecretScanningStatus = SecurityAndAnalysisCodeSecurityStatus;
+/// The same fields as [`SecurityAndAnalysisCodeSecurity`], whose type this is: values of the two mix freely.
+#[cfg(
+    any(
+        feature = "actions",
+        feature = "activity",
+        feature = "checks",
+        feature = "codespaces",
+        feature = "repos",
+        feature = "search",
+        feature = "teams"
+    )
+)]
+pub type SecurityAndAnalysisSecretScanningValidityChecks = SecurityAndAnalysisCodeSecurity;
+/// The same fields as [`SecurityAndAnalysisCodeSecurityStatus`], whose type this is: values of the two mix freely.
+#[cfg(
+    any(
+        feature = "actions",
+        feature = "activity",
+        feature = "checks",
+        feature = "codespaces",
+        feature = "repos",
+        feature = "search",
+        feature = "teams"
+    )
+)]
+pub type SecurityAndAnalysisSecretScanningValidityChecksStatus = SecurityAndAnalysisCodeSecurityStatus;
 #[cfg(
     any(
         feature = "git",
@@ -33109,7 +33369,7 @@ pub struct TeamFull {
     pub repos_count: i64,
     pub repositories_url: String,
     pub slug: String,
-    pub r#type: TeamFullType,
+    pub r#type: Option<TeamFullType>,
     pub updated_at: String,
     pub url: String,
     /// Fields this client does not know, by wire name (kept when serialised).
@@ -33181,7 +33441,7 @@ impl ::serde::Serialize for TeamFull {
                     &self.repos_count,
                     &self.repositories_url,
                     &self.slug,
-                    &self.r#type,
+                    crate::runtime::model::Skip(&self.r#type),
                     &self.updated_at,
                     &self.url,
                 ),
@@ -33220,7 +33480,7 @@ impl<'de> ::serde::Deserialize<'de> for TeamFull {
                     crate::runtime::model::Req<i64>,
                     crate::runtime::model::Req<String>,
                     crate::runtime::model::Req<String>,
-                    crate::runtime::model::Req<TeamFullType>,
+                    crate::runtime::model::Opt<TeamFullType>,
                     crate::runtime::model::Req<String>,
                     crate::runtime::model::Req<String>,
                 ),
@@ -33645,7 +33905,7 @@ impl ::serde::Serialize for TeamOrganization {
             Self::WIRE_NAMES,
             (
                 (
-                    &self.archived_at,
+                    crate::runtime::model::Skip(&self.archived_at),
                     &self.avatar_url,
                     crate::runtime::model::Skip(&self.billing_email),
                     crate::runtime::model::Skip(&self.blog),
@@ -33945,7 +34205,7 @@ pub struct TeamSimple {
     pub privacy: Option<String>,
     pub repositories_url: String,
     pub slug: String,
-    pub r#type: TeamSimpleType,
+    pub r#type: Option<TeamSimpleType>,
     pub url: String,
     /// Fields this client does not know, by wire name (kept when serialised).
     pub extra: crate::runtime::Extra,
@@ -34002,7 +34262,12 @@ impl ::serde::Serialize for TeamSimple {
                     &self.permission,
                     crate::runtime::model::Skip(&self.privacy),
                 ),
-                (&self.repositories_url, &self.slug, &self.r#type, &self.url),
+                (
+                    &self.repositories_url,
+                    &self.slug,
+                    crate::runtime::model::Skip(&self.r#type),
+                    &self.url,
+                ),
             ),
             &self.extra,
         )
@@ -34033,7 +34298,7 @@ impl<'de> ::serde::Deserialize<'de> for TeamSimple {
                 (
                     crate::runtime::model::Req<String>,
                     crate::runtime::model::Req<String>,
-                    crate::runtime::model::Req<TeamSimpleType>,
+                    crate::runtime::model::Opt<TeamSimpleType>,
                     crate::runtime::model::Req<String>,
                 ),
             ),
@@ -34835,9 +35100,84 @@ pub type TimelineCommittedEventParents = GitCommitParents;
 /// The same fields as [`ShortBlob`], whose type this is: values of the two mix freely.
 #[cfg(feature = "issues")]
 pub type TimelineCommittedEventTree = ShortBlob;
-/// The same fields as [`Verification`], whose type this is: values of the two mix freely.
 #[cfg(feature = "issues")]
-pub type TimelineCommittedEventVerification = Verification;
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct TimelineCommittedEventVerification {
+    pub payload: Option<String>,
+    pub reason: String,
+    pub signature: Option<String>,
+    pub verified: bool,
+    pub verified_at: Option<String>,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+#[cfg(feature = "issues")]
+impl TimelineCommittedEventVerification {
+    const WIRE_NAMES: &'static [&'static str] = &[
+        "payload",
+        "reason",
+        "signature",
+        "verified",
+        "verified_at",
+    ];
+}
+#[cfg(feature = "issues")]
+impl ::std::fmt::Debug for TimelineCommittedEventVerification {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "TimelineCommittedEventVerification", f)
+    }
+}
+#[cfg(feature = "issues")]
+impl ::serde::Serialize for TimelineCommittedEventVerification {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (
+                &self.payload,
+                &self.reason,
+                &self.signature,
+                &self.verified,
+                crate::runtime::model::Skip(&self.verified_at),
+            ),
+            &self.extra,
+        )
+    }
+}
+#[cfg(feature = "issues")]
+impl<'de> ::serde::Deserialize<'de> for TimelineCommittedEventVerification {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Req<String>,
+                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Req<bool>,
+                crate::runtime::model::Opt<String>,
+            ),
+        >(d, Self::WIRE_NAMES, "TimelineCommittedEventVerification") {
+            Ok(((f0, f1, f2, f3, f4), extra)) => {
+                Ok(TimelineCommittedEventVerification {
+                    payload: f0,
+                    reason: f1,
+                    signature: f2,
+                    verified: f3,
+                    verified_at: f4,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
 #[cfg(feature = "issues")]
 #[derive(Clone)]
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
@@ -36146,15 +36486,7 @@ impl<'de> ::serde::Deserialize<'de> for UsersResponse {
         }
     }
 }
-#[cfg(
-    any(
-        feature = "git",
-        feature = "issues",
-        feature = "pulls",
-        feature = "repos",
-        feature = "search"
-    )
-)]
+#[cfg(any(feature = "git", feature = "pulls", feature = "repos", feature = "search"))]
 #[derive(Clone)]
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
 pub struct Verification {
@@ -36166,15 +36498,7 @@ pub struct Verification {
     /// Fields this client does not know, by wire name (kept when serialised).
     pub extra: crate::runtime::Extra,
 }
-#[cfg(
-    any(
-        feature = "git",
-        feature = "issues",
-        feature = "pulls",
-        feature = "repos",
-        feature = "search"
-    )
-)]
+#[cfg(any(feature = "git", feature = "pulls", feature = "repos", feature = "search"))]
 impl Verification {
     const WIRE_NAMES: &'static [&'static str] = &[
         "payload",
@@ -36184,30 +36508,14 @@ impl Verification {
         "verified_at",
     ];
 }
-#[cfg(
-    any(
-        feature = "git",
-        feature = "issues",
-        feature = "pulls",
-        feature = "repos",
-        feature = "search"
-    )
-)]
+#[cfg(any(feature = "git", feature = "pulls", feature = "repos", feature = "search"))]
 impl ::std::fmt::Debug for Verification {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         crate::runtime::model::debug(self, "Verification", f)
     }
 }
-#[cfg(
-    any(
-        feature = "git",
-        feature = "issues",
-        feature = "pulls",
-        feature = "repos",
-        feature = "search"
-    )
-)]
+#[cfg(any(feature = "git", feature = "pulls", feature = "repos", feature = "search"))]
 impl ::serde::Serialize for Verification {
     fn serialize<S: ::serde::Serializer>(
         &self,
@@ -36217,25 +36525,17 @@ impl ::serde::Serialize for Verification {
             s,
             Self::WIRE_NAMES,
             (
-                &self.payload,
+                crate::runtime::model::Skip(&self.payload),
                 &self.reason,
-                &self.signature,
+                crate::runtime::model::Skip(&self.signature),
                 &self.verified,
-                &self.verified_at,
+                crate::runtime::model::Skip(&self.verified_at),
             ),
             &self.extra,
         )
     }
 }
-#[cfg(
-    any(
-        feature = "git",
-        feature = "issues",
-        feature = "pulls",
-        feature = "repos",
-        feature = "search"
-    )
-)]
+#[cfg(any(feature = "git", feature = "pulls", feature = "repos", feature = "search"))]
 impl<'de> ::serde::Deserialize<'de> for Verification {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         d: D,
