@@ -60,11 +60,16 @@ enum Command {
     /// Specs that already declare `responses:` are left as they are; existing model files
     /// are only replaced with `--force`. Review the drafts: they are a starting point.
     DraftModels {
-        /// GitHub's OpenAPI description (`api.github.com.json` of `@octokit/openapi`, the
-        /// variant with `$ref`s). Repeat to fall back to further descriptions (e.g. a GHES
-        /// one) for routes the first lacks.
-        #[arg(long, value_name = "FILE", required = true)]
+        /// A GitHub OpenAPI description (`api.github.com.json` of `@octokit/openapi`, the
+        /// variant with `$ref`s). Repeatable: every description that has a spec's operation
+        /// is evidence (a field is required only where all require it and every example has
+        /// it); the first names the models.
+        #[arg(long, value_name = "FILE", required_unless_present = "openapi_dir")]
         openapi: Vec<PathBuf>,
+        /// A folder of descriptions, e.g. `tests/fidelity/node_modules/@octokit/openapi/generated`:
+        /// all its `*.json` but `*.deref.json` (api.github.com, ghec, then GHES by version).
+        #[arg(long, value_name = "DIR")]
+        openapi_dir: Option<PathBuf>,
         /// The specs directory (`<scope>/<methodId>.md`); models are written to `models/` in it.
         #[arg(long, value_name = "DIR")]
         specs: PathBuf,
@@ -244,6 +249,7 @@ fn main() -> ExitCode {
         }
         Command::DraftModels {
             openapi,
+            openapi_dir,
             specs,
             only,
             dry_run,
@@ -251,6 +257,7 @@ fn main() -> ExitCode {
         } => {
             let opts = DraftOptions {
                 openapi,
+                openapi_dir,
                 specs,
                 only,
                 dry_run,

@@ -83,7 +83,7 @@ impl<'de> ::serde::Deserialize<'de> for Actor {
 #[derive(Clone)]
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
 pub struct CommitCommentEvent {
-    pub action: String,
+    pub action: Option<String>,
     pub comment: CommitCommentEventComment,
     /// Fields this client does not know, by wire name (kept when serialised).
     pub extra: crate::runtime::Extra,
@@ -105,7 +105,7 @@ impl ::serde::Serialize for CommitCommentEvent {
         crate::runtime::model::serialize(
             s,
             Self::WIRE_NAMES,
-            (&self.action, &self.comment),
+            (crate::runtime::model::Skip(&self.action), &self.comment),
             &self.extra,
         )
     }
@@ -117,7 +117,7 @@ impl<'de> ::serde::Deserialize<'de> for CommitCommentEvent {
         match crate::runtime::model::decode::<
             D,
             (
-                crate::runtime::model::Req<String>,
+                crate::runtime::model::Opt<String>,
                 crate::runtime::model::Req<CommitCommentEventComment>,
             ),
         >(d, Self::WIRE_NAMES, "CommitCommentEvent") {
@@ -135,6 +135,7 @@ impl<'de> ::serde::Deserialize<'de> for CommitCommentEvent {
 #[derive(Clone)]
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
 pub struct CommitCommentEventComment {
+    pub author_association: Option<AuthorAssociation>,
     pub body: Option<String>,
     pub commit_id: Option<String>,
     pub created_at: Option<String>,
@@ -153,6 +154,7 @@ pub struct CommitCommentEventComment {
 }
 impl CommitCommentEventComment {
     const WIRE_NAMES: &'static [&'static str] = &[
+        "author_association",
         "body",
         "commit_id",
         "created_at",
@@ -184,6 +186,7 @@ impl ::serde::Serialize for CommitCommentEventComment {
             Self::WIRE_NAMES,
             (
                 (
+                    crate::runtime::model::Skip(&self.author_association),
                     crate::runtime::model::Skip(&self.body),
                     crate::runtime::model::Skip(&self.commit_id),
                     crate::runtime::model::Skip(&self.created_at),
@@ -195,9 +198,11 @@ impl ::serde::Serialize for CommitCommentEventComment {
                     crate::runtime::model::Skip(&self.position),
                     crate::runtime::model::Skip(&self.reactions),
                     crate::runtime::model::Skip(&self.updated_at),
-                    crate::runtime::model::Skip(&self.url),
                 ),
-                (crate::runtime::model::Skip(&self.user),),
+                (
+                    crate::runtime::model::Skip(&self.url),
+                    crate::runtime::model::Skip(&self.user),
+                ),
             ),
             &self.extra,
         )
@@ -211,6 +216,7 @@ impl<'de> ::serde::Deserialize<'de> for CommitCommentEventComment {
             D,
             (
                 (
+                    crate::runtime::model::Opt<AuthorAssociation>,
                     crate::runtime::model::Opt<String>,
                     crate::runtime::model::Opt<String>,
                     crate::runtime::model::Opt<String>,
@@ -222,26 +228,31 @@ impl<'de> ::serde::Deserialize<'de> for CommitCommentEventComment {
                     crate::runtime::model::Opt<i64>,
                     crate::runtime::model::Opt<ReactionRollup>,
                     crate::runtime::model::Opt<String>,
-                    crate::runtime::model::Opt<String>,
                 ),
-                (crate::runtime::model::Opt<SimpleUser>,),
+                (
+                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Opt<SimpleUser>,
+                ),
             ),
         >(d, Self::WIRE_NAMES, "CommitCommentEventComment") {
-            Ok((((f0, f1, f2, f3, f4, f5, f6, f7, f8, f9, f10, f11), (f12,)), extra)) => {
+            Ok(
+                (((f0, f1, f2, f3, f4, f5, f6, f7, f8, f9, f10, f11), (f12, f13)), extra),
+            ) => {
                 Ok(CommitCommentEventComment {
-                    body: f0,
-                    commit_id: f1,
-                    created_at: f2,
-                    html_url: f3,
-                    id: f4,
-                    line: f5,
-                    node_id: f6,
-                    path: f7,
-                    position: f8,
-                    reactions: f9,
-                    updated_at: f10,
-                    url: f11,
-                    user: f12,
+                    author_association: f0,
+                    body: f1,
+                    commit_id: f2,
+                    created_at: f3,
+                    html_url: f4,
+                    id: f5,
+                    line: f6,
+                    node_id: f7,
+                    path: f8,
+                    position: f9,
+                    reactions: f10,
+                    updated_at: f11,
+                    url: f12,
+                    user: f13,
                     extra,
                 })
             }
@@ -253,7 +264,7 @@ impl<'de> ::serde::Deserialize<'de> for CommitCommentEventComment {
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
 pub struct CreateEvent {
     pub description: Option<String>,
-    pub full_ref: String,
+    pub full_ref: Option<String>,
     pub master_branch: String,
     pub pusher_type: String,
     pub r#ref: String,
@@ -287,7 +298,7 @@ impl ::serde::Serialize for CreateEvent {
             Self::WIRE_NAMES,
             (
                 crate::runtime::model::Skip(&self.description),
-                &self.full_ref,
+                crate::runtime::model::Skip(&self.full_ref),
                 &self.master_branch,
                 &self.pusher_type,
                 &self.r#ref,
@@ -305,7 +316,7 @@ impl<'de> ::serde::Deserialize<'de> for CreateEvent {
             D,
             (
                 crate::runtime::model::Opt<String>,
-                crate::runtime::model::Req<String>,
+                crate::runtime::model::Opt<String>,
                 crate::runtime::model::Req<String>,
                 crate::runtime::model::Req<String>,
                 crate::runtime::model::Req<String>,
@@ -330,7 +341,7 @@ impl<'de> ::serde::Deserialize<'de> for CreateEvent {
 #[derive(Clone)]
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
 pub struct DeleteEvent {
-    pub full_ref: String,
+    pub full_ref: Option<String>,
     pub pusher_type: String,
     pub r#ref: String,
     pub ref_type: String,
@@ -359,7 +370,12 @@ impl ::serde::Serialize for DeleteEvent {
         crate::runtime::model::serialize(
             s,
             Self::WIRE_NAMES,
-            (&self.full_ref, &self.pusher_type, &self.r#ref, &self.ref_type),
+            (
+                crate::runtime::model::Skip(&self.full_ref),
+                &self.pusher_type,
+                &self.r#ref,
+                &self.ref_type,
+            ),
             &self.extra,
         )
     }
@@ -371,7 +387,7 @@ impl<'de> ::serde::Deserialize<'de> for DeleteEvent {
         match crate::runtime::model::decode::<
             D,
             (
-                crate::runtime::model::Req<String>,
+                crate::runtime::model::Opt<String>,
                 crate::runtime::model::Req<String>,
                 crate::runtime::model::Req<String>,
                 crate::runtime::model::Req<String>,
@@ -1489,7 +1505,7 @@ impl<'de> ::serde::Deserialize<'de> for FeedLinks {
 #[derive(Clone)]
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
 pub struct ForkEvent {
-    pub action: String,
+    pub action: Option<String>,
     pub forkee: ForkEventForkee,
     /// Fields this client does not know, by wire name (kept when serialised).
     pub extra: crate::runtime::Extra,
@@ -1511,7 +1527,7 @@ impl ::serde::Serialize for ForkEvent {
         crate::runtime::model::serialize(
             s,
             Self::WIRE_NAMES,
-            (&self.action, &self.forkee),
+            (crate::runtime::model::Skip(&self.action), &self.forkee),
             &self.extra,
         )
     }
@@ -1523,7 +1539,7 @@ impl<'de> ::serde::Deserialize<'de> for ForkEvent {
         match crate::runtime::model::decode::<
             D,
             (
-                crate::runtime::model::Req<String>,
+                crate::runtime::model::Opt<String>,
                 crate::runtime::model::Req<ForkEventForkee>,
             ),
         >(d, Self::WIRE_NAMES, "ForkEvent") {
@@ -2569,6 +2585,7 @@ impl<'de> ::serde::Deserialize<'de> for PullRequestReviewCommentEvent {
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
 pub struct PullRequestReviewCommentEventComment {
     pub links: PullRequestReviewCommentEventCommentLinks,
+    pub author_association: Option<String>,
     pub body: String,
     pub commit_id: String,
     pub created_at: String,
@@ -2576,14 +2593,20 @@ pub struct PullRequestReviewCommentEventComment {
     pub html_url: String,
     pub id: i64,
     pub in_reply_to_id: Option<i64>,
+    pub line: Option<i64>,
     pub node_id: String,
     pub original_commit_id: String,
-    pub original_position: i64,
+    pub original_line: Option<i64>,
+    pub original_position: Option<i64>,
+    pub original_start_line: Option<i64>,
     pub path: String,
     pub position: Option<i64>,
     pub pull_request_review_id: Option<i64>,
     pub pull_request_url: String,
     pub reactions: PullRequestReviewCommentEventCommentReactions,
+    pub side: Option<String>,
+    pub start_line: Option<i64>,
+    pub start_side: Option<String>,
     pub subject_type: Option<String>,
     pub updated_at: String,
     pub url: String,
@@ -2594,6 +2617,7 @@ pub struct PullRequestReviewCommentEventComment {
 impl PullRequestReviewCommentEventComment {
     const WIRE_NAMES: &'static [&'static str] = &[
         "_links",
+        "author_association",
         "body",
         "commit_id",
         "created_at",
@@ -2601,14 +2625,20 @@ impl PullRequestReviewCommentEventComment {
         "html_url",
         "id",
         "in_reply_to_id",
+        "line",
         "node_id",
         "original_commit_id",
+        "original_line",
         "original_position",
+        "original_start_line",
         "path",
         "position",
         "pull_request_review_id",
         "pull_request_url",
         "reactions",
+        "side",
+        "start_line",
+        "start_side",
         "subject_type",
         "updated_at",
         "url",
@@ -2632,6 +2662,7 @@ impl ::serde::Serialize for PullRequestReviewCommentEventComment {
             (
                 (
                     &self.links,
+                    crate::runtime::model::Skip(&self.author_association),
                     &self.body,
                     &self.commit_id,
                     &self.created_at,
@@ -2639,21 +2670,25 @@ impl ::serde::Serialize for PullRequestReviewCommentEventComment {
                     &self.html_url,
                     &self.id,
                     crate::runtime::model::Skip(&self.in_reply_to_id),
+                    crate::runtime::model::Skip(&self.line),
                     &self.node_id,
                     &self.original_commit_id,
-                    &self.original_position,
-                    &self.path,
                 ),
                 (
+                    crate::runtime::model::Skip(&self.original_line),
+                    &self.original_position,
+                    crate::runtime::model::Skip(&self.original_start_line),
+                    &self.path,
                     &self.position,
                     &self.pull_request_review_id,
                     &self.pull_request_url,
                     &self.reactions,
+                    crate::runtime::model::Skip(&self.side),
+                    crate::runtime::model::Skip(&self.start_line),
+                    crate::runtime::model::Skip(&self.start_side),
                     crate::runtime::model::Skip(&self.subject_type),
-                    &self.updated_at,
-                    &self.url,
-                    &self.user,
                 ),
+                (&self.updated_at, &self.url, &self.user),
             ),
             &self.extra,
         )
@@ -2670,6 +2705,7 @@ impl<'de> ::serde::Deserialize<'de> for PullRequestReviewCommentEventComment {
                     crate::runtime::model::Req<
                         PullRequestReviewCommentEventCommentLinks,
                     >,
+                    crate::runtime::model::Opt<String>,
                     crate::runtime::model::Req<String>,
                     crate::runtime::model::Req<String>,
                     crate::runtime::model::Req<String>,
@@ -2677,12 +2713,15 @@ impl<'de> ::serde::Deserialize<'de> for PullRequestReviewCommentEventComment {
                     crate::runtime::model::Req<String>,
                     crate::runtime::model::Req<i64>,
                     crate::runtime::model::Opt<i64>,
+                    crate::runtime::model::Opt<i64>,
                     crate::runtime::model::Req<String>,
-                    crate::runtime::model::Req<String>,
-                    crate::runtime::model::Req<i64>,
                     crate::runtime::model::Req<String>,
                 ),
                 (
+                    crate::runtime::model::Opt<i64>,
+                    crate::runtime::model::Opt<i64>,
+                    crate::runtime::model::Opt<i64>,
+                    crate::runtime::model::Req<String>,
                     crate::runtime::model::Opt<i64>,
                     crate::runtime::model::Opt<i64>,
                     crate::runtime::model::Req<String>,
@@ -2690,6 +2729,11 @@ impl<'de> ::serde::Deserialize<'de> for PullRequestReviewCommentEventComment {
                         PullRequestReviewCommentEventCommentReactions,
                     >,
                     crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Opt<i64>,
+                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Opt<String>,
+                ),
+                (
                     crate::runtime::model::Req<String>,
                     crate::runtime::model::Req<String>,
                     crate::runtime::model::Opt<PullRequestReviewCommentEventCommentUser>,
@@ -2700,32 +2744,40 @@ impl<'de> ::serde::Deserialize<'de> for PullRequestReviewCommentEventComment {
                 (
                     (
                         (f0, f1, f2, f3, f4, f5, f6, f7, f8, f9, f10, f11),
-                        (f12, f13, f14, f15, f16, f17, f18, f19),
+                        (f12, f13, f14, f15, f16, f17, f18, f19, f20, f21, f22, f23),
+                        (f24, f25, f26),
                     ),
                     extra,
                 ),
             ) => {
                 Ok(PullRequestReviewCommentEventComment {
                     links: f0,
-                    body: f1,
-                    commit_id: f2,
-                    created_at: f3,
-                    diff_hunk: f4,
-                    html_url: f5,
-                    id: f6,
-                    in_reply_to_id: f7,
-                    node_id: f8,
-                    original_commit_id: f9,
-                    original_position: f10,
-                    path: f11,
-                    position: f12,
-                    pull_request_review_id: f13,
-                    pull_request_url: f14,
-                    reactions: f15,
-                    subject_type: f16,
-                    updated_at: f17,
-                    url: f18,
-                    user: f19,
+                    author_association: f1,
+                    body: f2,
+                    commit_id: f3,
+                    created_at: f4,
+                    diff_hunk: f5,
+                    html_url: f6,
+                    id: f7,
+                    in_reply_to_id: f8,
+                    line: f9,
+                    node_id: f10,
+                    original_commit_id: f11,
+                    original_line: f12,
+                    original_position: f13,
+                    original_start_line: f14,
+                    path: f15,
+                    position: f16,
+                    pull_request_review_id: f17,
+                    pull_request_url: f18,
+                    reactions: f19,
+                    side: f20,
+                    start_line: f21,
+                    start_side: f22,
+                    subject_type: f23,
+                    updated_at: f24,
+                    url: f25,
+                    user: f26,
                     extra,
                 })
             }
@@ -3080,6 +3132,7 @@ impl<'de> ::serde::Deserialize<'de> for PullRequestReviewEvent {
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
 pub struct PullRequestReviewEventReview {
     pub links: Option<PullRequestReviewEventReviewLinks>,
+    pub author_association: Option<AuthorAssociation>,
     pub body: Option<String>,
     pub commit_id: Option<String>,
     pub html_url: Option<String>,
@@ -3096,6 +3149,7 @@ pub struct PullRequestReviewEventReview {
 impl PullRequestReviewEventReview {
     const WIRE_NAMES: &'static [&'static str] = &[
         "_links",
+        "author_association",
         "body",
         "commit_id",
         "html_url",
@@ -3124,6 +3178,7 @@ impl ::serde::Serialize for PullRequestReviewEventReview {
             Self::WIRE_NAMES,
             (
                 crate::runtime::model::Skip(&self.links),
+                crate::runtime::model::Skip(&self.author_association),
                 crate::runtime::model::Skip(&self.body),
                 crate::runtime::model::Skip(&self.commit_id),
                 crate::runtime::model::Skip(&self.html_url),
@@ -3147,6 +3202,7 @@ impl<'de> ::serde::Deserialize<'de> for PullRequestReviewEventReview {
             D,
             (
                 crate::runtime::model::Opt<PullRequestReviewEventReviewLinks>,
+                crate::runtime::model::Opt<AuthorAssociation>,
                 crate::runtime::model::Opt<String>,
                 crate::runtime::model::Opt<String>,
                 crate::runtime::model::Opt<String>,
@@ -3159,19 +3215,20 @@ impl<'de> ::serde::Deserialize<'de> for PullRequestReviewEventReview {
                 crate::runtime::model::Opt<SimpleUser>,
             ),
         >(d, Self::WIRE_NAMES, "PullRequestReviewEventReview") {
-            Ok(((f0, f1, f2, f3, f4, f5, f6, f7, f8, f9, f10), extra)) => {
+            Ok(((f0, f1, f2, f3, f4, f5, f6, f7, f8, f9, f10, f11), extra)) => {
                 Ok(PullRequestReviewEventReview {
                     links: f0,
-                    body: f1,
-                    commit_id: f2,
-                    html_url: f3,
-                    id: f4,
-                    node_id: f5,
-                    pull_request_url: f6,
-                    state: f7,
-                    submitted_at: f8,
-                    updated_at: f9,
-                    user: f10,
+                    author_association: f1,
+                    body: f2,
+                    commit_id: f3,
+                    html_url: f4,
+                    id: f5,
+                    node_id: f6,
+                    pull_request_url: f7,
+                    state: f8,
+                    submitted_at: f9,
+                    updated_at: f10,
+                    user: f11,
                     extra,
                 })
             }
@@ -3189,20 +3246,26 @@ pub type PullRequestReviewEventReviewLinksPullRequest = Link;
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
 pub struct PushEvent {
     pub before: String,
+    pub commits: Option<Vec<PushEventCommits>>,
+    pub distinct_size: Option<i64>,
     pub head: String,
     pub push_id: i64,
     pub r#ref: String,
     pub repository_id: i64,
+    pub size: Option<i64>,
     /// Fields this client does not know, by wire name (kept when serialised).
     pub extra: crate::runtime::Extra,
 }
 impl PushEvent {
     const WIRE_NAMES: &'static [&'static str] = &[
         "before",
+        "commits",
+        "distinct_size",
         "head",
         "push_id",
         "ref",
         "repository_id",
+        "size",
     ];
 }
 impl ::std::fmt::Debug for PushEvent {
@@ -3219,7 +3282,16 @@ impl ::serde::Serialize for PushEvent {
         crate::runtime::model::serialize(
             s,
             Self::WIRE_NAMES,
-            (&self.before, &self.head, &self.push_id, &self.r#ref, &self.repository_id),
+            (
+                &self.before,
+                crate::runtime::model::Skip(&self.commits),
+                crate::runtime::model::Skip(&self.distinct_size),
+                &self.head,
+                &self.push_id,
+                &self.r#ref,
+                &self.repository_id,
+                crate::runtime::model::Skip(&self.size),
+            ),
             &self.extra,
         )
     }
@@ -3232,19 +3304,150 @@ impl<'de> ::serde::Deserialize<'de> for PushEvent {
             D,
             (
                 crate::runtime::model::Req<String>,
+                crate::runtime::model::Opt<Vec<PushEventCommits>>,
+                crate::runtime::model::Opt<i64>,
                 crate::runtime::model::Req<String>,
                 crate::runtime::model::Req<i64>,
                 crate::runtime::model::Req<String>,
                 crate::runtime::model::Req<i64>,
+                crate::runtime::model::Opt<i64>,
             ),
         >(d, Self::WIRE_NAMES, "PushEvent") {
-            Ok(((f0, f1, f2, f3, f4), extra)) => {
+            Ok(((f0, f1, f2, f3, f4, f5, f6, f7), extra)) => {
                 Ok(PushEvent {
                     before: f0,
-                    head: f1,
-                    push_id: f2,
-                    r#ref: f3,
-                    repository_id: f4,
+                    commits: f1,
+                    distinct_size: f2,
+                    head: f3,
+                    push_id: f4,
+                    r#ref: f5,
+                    repository_id: f6,
+                    size: f7,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct PushEventCommits {
+    pub author: Option<PushEventCommitsAuthor>,
+    pub distinct: Option<bool>,
+    pub message: Option<String>,
+    pub sha: Option<String>,
+    pub url: Option<String>,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl PushEventCommits {
+    const WIRE_NAMES: &'static [&'static str] = &[
+        "author",
+        "distinct",
+        "message",
+        "sha",
+        "url",
+    ];
+}
+impl ::std::fmt::Debug for PushEventCommits {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "PushEventCommits", f)
+    }
+}
+impl ::serde::Serialize for PushEventCommits {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (
+                crate::runtime::model::Skip(&self.author),
+                crate::runtime::model::Skip(&self.distinct),
+                crate::runtime::model::Skip(&self.message),
+                crate::runtime::model::Skip(&self.sha),
+                crate::runtime::model::Skip(&self.url),
+            ),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for PushEventCommits {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Opt<PushEventCommitsAuthor>,
+                crate::runtime::model::Opt<bool>,
+                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Opt<String>,
+            ),
+        >(d, Self::WIRE_NAMES, "PushEventCommits") {
+            Ok(((f0, f1, f2, f3, f4), extra)) => {
+                Ok(PushEventCommits {
+                    author: f0,
+                    distinct: f1,
+                    message: f2,
+                    sha: f3,
+                    url: f4,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct PushEventCommitsAuthor {
+    pub email: Option<String>,
+    pub name: Option<String>,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl PushEventCommitsAuthor {
+    const WIRE_NAMES: &'static [&'static str] = &["email", "name"];
+}
+impl ::std::fmt::Debug for PushEventCommitsAuthor {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "PushEventCommitsAuthor", f)
+    }
+}
+impl ::serde::Serialize for PushEventCommitsAuthor {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (
+                crate::runtime::model::Skip(&self.email),
+                crate::runtime::model::Skip(&self.name),
+            ),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for PushEventCommitsAuthor {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (crate::runtime::model::Opt<String>, crate::runtime::model::Opt<String>),
+        >(d, Self::WIRE_NAMES, "PushEventCommitsAuthor") {
+            Ok(((f0, f1), extra)) => {
+                Ok(PushEventCommitsAuthor {
+                    email: f0,
+                    name: f1,
                     extra,
                 })
             }

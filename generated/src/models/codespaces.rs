@@ -415,7 +415,7 @@ impl ::serde::Serialize for CodespaceMachine {
                 &self.memory_in_bytes,
                 &self.name,
                 &self.operating_system,
-                &self.prebuild_availability,
+                crate::runtime::model::Skip(&self.prebuild_availability),
                 &self.storage_in_bytes,
             ),
             &self.extra,

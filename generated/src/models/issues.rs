@@ -2167,8 +2167,79 @@ pub type TimelineCommittedEventCommitter = GitTagTagger;
 pub type TimelineCommittedEventParents = GitCommitParents;
 /// The same fields as [`ShortBlob`], whose type this is: values of the two mix freely.
 pub type TimelineCommittedEventTree = ShortBlob;
-/// The same fields as [`Verification`], whose type this is: values of the two mix freely.
-pub type TimelineCommittedEventVerification = Verification;
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct TimelineCommittedEventVerification {
+    pub payload: Option<String>,
+    pub reason: String,
+    pub signature: Option<String>,
+    pub verified: bool,
+    pub verified_at: Option<String>,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl TimelineCommittedEventVerification {
+    const WIRE_NAMES: &'static [&'static str] = &[
+        "payload",
+        "reason",
+        "signature",
+        "verified",
+        "verified_at",
+    ];
+}
+impl ::std::fmt::Debug for TimelineCommittedEventVerification {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "TimelineCommittedEventVerification", f)
+    }
+}
+impl ::serde::Serialize for TimelineCommittedEventVerification {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (
+                &self.payload,
+                &self.reason,
+                &self.signature,
+                &self.verified,
+                crate::runtime::model::Skip(&self.verified_at),
+            ),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for TimelineCommittedEventVerification {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Req<String>,
+                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Req<bool>,
+                crate::runtime::model::Opt<String>,
+            ),
+        >(d, Self::WIRE_NAMES, "TimelineCommittedEventVerification") {
+            Ok(((f0, f1, f2, f3, f4), extra)) => {
+                Ok(TimelineCommittedEventVerification {
+                    payload: f0,
+                    reason: f1,
+                    signature: f2,
+                    verified: f3,
+                    verified_at: f4,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
 #[derive(Clone)]
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
 pub struct TimelineCrossReferencedEvent {

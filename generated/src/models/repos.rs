@@ -991,7 +991,7 @@ pub struct Collaborator {
     pub permissions: Option<CollaboratorPermissions>,
     pub received_events_url: String,
     pub repos_url: String,
-    pub role_name: String,
+    pub role_name: Option<String>,
     pub site_admin: bool,
     pub starred_url: String,
     pub subscriptions_url: String,
@@ -1062,7 +1062,7 @@ impl ::serde::Serialize for Collaborator {
                     crate::runtime::model::Skip(&self.permissions),
                     &self.received_events_url,
                     &self.repos_url,
-                    &self.role_name,
+                    crate::runtime::model::Skip(&self.role_name),
                     &self.site_admin,
                     &self.starred_url,
                     &self.subscriptions_url,
@@ -1101,7 +1101,7 @@ impl<'de> ::serde::Deserialize<'de> for Collaborator {
                     crate::runtime::model::Opt<CollaboratorPermissions>,
                     crate::runtime::model::Req<String>,
                     crate::runtime::model::Req<String>,
-                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Opt<String>,
                     crate::runtime::model::Req<bool>,
                     crate::runtime::model::Req<String>,
                     crate::runtime::model::Req<String>,
@@ -3176,7 +3176,7 @@ impl ::serde::Serialize for FileCommit {
         crate::runtime::model::serialize(
             s,
             Self::WIRE_NAMES,
-            (&self.commit, &self.content),
+            (&self.commit, crate::runtime::model::Skip(&self.content)),
             &self.extra,
         )
     }
@@ -3883,7 +3883,7 @@ impl ::serde::Serialize for FullRepository {
                     &self.issues_url,
                     &self.keys_url,
                     &self.labels_url,
-                    &self.language,
+                    crate::runtime::model::Skip(&self.language),
                     &self.languages_url,
                     &self.license,
                     crate::runtime::model::Skip(&self.master_branch),
@@ -5392,7 +5392,7 @@ pub type ProtectedBranchRequiredSignatures = ProtectedBranchAdminEnforced;
 #[derive(Clone)]
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
 pub struct ProtectedBranchRequiredStatusCheck {
-    pub checks: Vec<ProtectedBranchRequiredStatusCheckChecks>,
+    pub checks: Option<Vec<ProtectedBranchRequiredStatusCheckChecks>>,
     pub contexts: Vec<String>,
     pub contexts_url: Option<String>,
     pub enforcement_level: Option<String>,
@@ -5426,7 +5426,7 @@ impl ::serde::Serialize for ProtectedBranchRequiredStatusCheck {
             s,
             Self::WIRE_NAMES,
             (
-                &self.checks,
+                crate::runtime::model::Skip(&self.checks),
                 &self.contexts,
                 crate::runtime::model::Skip(&self.contexts_url),
                 crate::runtime::model::Skip(&self.enforcement_level),
@@ -5444,7 +5444,7 @@ impl<'de> ::serde::Deserialize<'de> for ProtectedBranchRequiredStatusCheck {
         match crate::runtime::model::decode::<
             D,
             (
-                crate::runtime::model::Req<
+                crate::runtime::model::Opt<
                     Vec<ProtectedBranchRequiredStatusCheckChecks>,
                 >,
                 crate::runtime::model::Req<Vec<String>>,

@@ -658,7 +658,7 @@ pub struct DiffEntry {
     pub additions: i64,
     pub blob_url: String,
     pub changes: i64,
-    pub contents_url: String,
+    pub contents_url: Option<String>,
     pub deletions: i64,
     pub filename: String,
     pub patch: Option<String>,
@@ -705,13 +705,13 @@ impl ::serde::Serialize for DiffEntry {
                 &self.additions,
                 &self.blob_url,
                 &self.changes,
-                &self.contents_url,
+                crate::runtime::model::Skip(&self.contents_url),
                 &self.deletions,
                 &self.filename,
                 crate::runtime::model::Skip(&self.patch),
                 crate::runtime::model::Skip(&self.previous_filename),
                 &self.raw_url,
-                &self.sha,
+                crate::runtime::model::Skip(&self.sha),
                 &self.status,
             ),
             &self.extra,
@@ -729,7 +729,7 @@ impl<'de> ::serde::Deserialize<'de> for DiffEntry {
                 crate::runtime::model::Req<i64>,
                 crate::runtime::model::Req<String>,
                 crate::runtime::model::Req<i64>,
-                crate::runtime::model::Req<String>,
+                crate::runtime::model::Opt<String>,
                 crate::runtime::model::Req<i64>,
                 crate::runtime::model::Req<String>,
                 crate::runtime::model::Opt<String>,
@@ -5722,7 +5722,7 @@ impl ::serde::Serialize for Repository {
                     &self.issues_url,
                     &self.keys_url,
                     &self.labels_url,
-                    &self.language,
+                    crate::runtime::model::Skip(&self.language),
                     &self.languages_url,
                     &self.license,
                     crate::runtime::model::Skip(&self.master_branch),
@@ -6875,6 +6875,9 @@ pub struct SecurityAndAnalysis {
     pub secret_scanning_push_protection: Option<
         SecurityAndAnalysisSecretScanningPushProtection,
     >,
+    pub secret_scanning_validity_checks: Option<
+        SecurityAndAnalysisSecretScanningValidityChecks,
+    >,
     /// Fields this client does not know, by wire name (kept when serialised).
     pub extra: crate::runtime::Extra,
 }
@@ -6898,6 +6901,7 @@ impl SecurityAndAnalysis {
         "secret_scanning_ai_detection",
         "secret_scanning_non_provider_patterns",
         "secret_scanning_push_protection",
+        "secret_scanning_validity_checks",
     ];
 }
 #[cfg(
@@ -6944,6 +6948,7 @@ impl ::serde::Serialize for SecurityAndAnalysis {
                 crate::runtime::model::Skip(&self.secret_scanning_ai_detection),
                 crate::runtime::model::Skip(&self.secret_scanning_non_provider_patterns),
                 crate::runtime::model::Skip(&self.secret_scanning_push_protection),
+                crate::runtime::model::Skip(&self.secret_scanning_validity_checks),
             ),
             &self.extra,
         )
@@ -6978,9 +6983,12 @@ impl<'de> ::serde::Deserialize<'de> for SecurityAndAnalysis {
                 crate::runtime::model::Opt<
                     SecurityAndAnalysisSecretScanningPushProtection,
                 >,
+                crate::runtime::model::Opt<
+                    SecurityAndAnalysisSecretScanningValidityChecks,
+                >,
             ),
         >(d, Self::WIRE_NAMES, "SecurityAndAnalysis") {
-            Ok(((f0, f1, f2, f3, f4, f5, f6), extra)) => {
+            Ok(((f0, f1, f2, f3, f4, f5, f6, f7), extra)) => {
                 Ok(SecurityAndAnalysis {
                     advanced_security: f0,
                     code_security: f1,
@@ -6989,6 +6997,7 @@ impl<'de> ::serde::Deserialize<'de> for SecurityAndAnalysis {
                     secret_scanning_ai_detection: f4,
                     secret_scanning_non_provider_patterns: f5,
                     secret_scanning_push_protection: f6,
+                    secret_scanning_validity_checks: f7,
                     extra,
                 })
             }
@@ -7366,6 +7375,32 @@ pub type SecurityAndAnalysisSecretScanningPushProtectionStatus = SecurityAndAnal
     )
 )]
 pub type SecurityAndAnalysisSecretScanningStatus = SecurityAndAnalysisCodeSecurityStatus;
+/// The same fields as [`SecurityAndAnalysisCodeSecurity`], whose type this is: values of the two mix freely.
+#[cfg(
+    any(
+        feature = "actions",
+        feature = "activity",
+        feature = "checks",
+        feature = "codespaces",
+        feature = "repos",
+        feature = "search",
+        feature = "teams"
+    )
+)]
+pub type SecurityAndAnalysisSecretScanningValidityChecks = SecurityAndAnalysisCodeSecurity;
+/// The same fields as [`SecurityAndAnalysisCodeSecurityStatus`], whose type this is: values of the two mix freely.
+#[cfg(
+    any(
+        feature = "actions",
+        feature = "activity",
+        feature = "checks",
+        feature = "codespaces",
+        feature = "repos",
+        feature = "search",
+        feature = "teams"
+    )
+)]
+pub type SecurityAndAnalysisSecretScanningValidityChecksStatus = SecurityAndAnalysisCodeSecurityStatus;
 #[cfg(
     any(
         feature = "git",
@@ -8182,7 +8217,7 @@ pub struct TeamSimple {
     pub privacy: Option<String>,
     pub repositories_url: String,
     pub slug: String,
-    pub r#type: TeamSimpleType,
+    pub r#type: Option<TeamSimpleType>,
     pub url: String,
     /// Fields this client does not know, by wire name (kept when serialised).
     pub extra: crate::runtime::Extra,
@@ -8239,7 +8274,12 @@ impl ::serde::Serialize for TeamSimple {
                     &self.permission,
                     crate::runtime::model::Skip(&self.privacy),
                 ),
-                (&self.repositories_url, &self.slug, &self.r#type, &self.url),
+                (
+                    &self.repositories_url,
+                    &self.slug,
+                    crate::runtime::model::Skip(&self.r#type),
+                    &self.url,
+                ),
             ),
             &self.extra,
         )
@@ -8270,7 +8310,7 @@ impl<'de> ::serde::Deserialize<'de> for TeamSimple {
                 (
                     crate::runtime::model::Req<String>,
                     crate::runtime::model::Req<String>,
-                    crate::runtime::model::Req<TeamSimpleType>,
+                    crate::runtime::model::Opt<TeamSimpleType>,
                     crate::runtime::model::Req<String>,
                 ),
             ),
@@ -8430,15 +8470,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdateBranchResponse {
         }
     }
 }
-#[cfg(
-    any(
-        feature = "git",
-        feature = "issues",
-        feature = "pulls",
-        feature = "repos",
-        feature = "search"
-    )
-)]
+#[cfg(any(feature = "git", feature = "pulls", feature = "repos", feature = "search"))]
 #[derive(Clone)]
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
 pub struct Verification {
@@ -8450,15 +8482,7 @@ pub struct Verification {
     /// Fields this client does not know, by wire name (kept when serialised).
     pub extra: crate::runtime::Extra,
 }
-#[cfg(
-    any(
-        feature = "git",
-        feature = "issues",
-        feature = "pulls",
-        feature = "repos",
-        feature = "search"
-    )
-)]
+#[cfg(any(feature = "git", feature = "pulls", feature = "repos", feature = "search"))]
 impl Verification {
     const WIRE_NAMES: &'static [&'static str] = &[
         "payload",
@@ -8468,30 +8492,14 @@ impl Verification {
         "verified_at",
     ];
 }
-#[cfg(
-    any(
-        feature = "git",
-        feature = "issues",
-        feature = "pulls",
-        feature = "repos",
-        feature = "search"
-    )
-)]
+#[cfg(any(feature = "git", feature = "pulls", feature = "repos", feature = "search"))]
 impl ::std::fmt::Debug for Verification {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         crate::runtime::model::debug(self, "Verification", f)
     }
 }
-#[cfg(
-    any(
-        feature = "git",
-        feature = "issues",
-        feature = "pulls",
-        feature = "repos",
-        feature = "search"
-    )
-)]
+#[cfg(any(feature = "git", feature = "pulls", feature = "repos", feature = "search"))]
 impl ::serde::Serialize for Verification {
     fn serialize<S: ::serde::Serializer>(
         &self,
@@ -8501,25 +8509,17 @@ impl ::serde::Serialize for Verification {
             s,
             Self::WIRE_NAMES,
             (
-                &self.payload,
+                crate::runtime::model::Skip(&self.payload),
                 &self.reason,
-                &self.signature,
+                crate::runtime::model::Skip(&self.signature),
                 &self.verified,
-                &self.verified_at,
+                crate::runtime::model::Skip(&self.verified_at),
             ),
             &self.extra,
         )
     }
 }
-#[cfg(
-    any(
-        feature = "git",
-        feature = "issues",
-        feature = "pulls",
-        feature = "repos",
-        feature = "search"
-    )
-)]
+#[cfg(any(feature = "git", feature = "pulls", feature = "repos", feature = "search"))]
 impl<'de> ::serde::Deserialize<'de> for Verification {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         d: D,

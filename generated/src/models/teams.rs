@@ -24,7 +24,7 @@ pub struct TeamFull {
     pub repos_count: i64,
     pub repositories_url: String,
     pub slug: String,
-    pub r#type: TeamFullType,
+    pub r#type: Option<TeamFullType>,
     pub updated_at: String,
     pub url: String,
     /// Fields this client does not know, by wire name (kept when serialised).
@@ -93,7 +93,7 @@ impl ::serde::Serialize for TeamFull {
                     &self.repos_count,
                     &self.repositories_url,
                     &self.slug,
-                    &self.r#type,
+                    crate::runtime::model::Skip(&self.r#type),
                     &self.updated_at,
                     &self.url,
                 ),
@@ -131,7 +131,7 @@ impl<'de> ::serde::Deserialize<'de> for TeamFull {
                     crate::runtime::model::Req<i64>,
                     crate::runtime::model::Req<String>,
                     crate::runtime::model::Req<String>,
-                    crate::runtime::model::Req<TeamFullType>,
+                    crate::runtime::model::Opt<TeamFullType>,
                     crate::runtime::model::Req<String>,
                     crate::runtime::model::Req<String>,
                 ),
@@ -530,7 +530,7 @@ impl ::serde::Serialize for TeamOrganization {
             Self::WIRE_NAMES,
             (
                 (
-                    &self.archived_at,
+                    crate::runtime::model::Skip(&self.archived_at),
                     &self.avatar_url,
                     crate::runtime::model::Skip(&self.billing_email),
                     crate::runtime::model::Skip(&self.blog),

@@ -6,6 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use heck::{ToSnakeCase, ToUpperCamelCase};
 use serde_json::Value;
 
+use super::merge::Evidence;
 use super::openapi::Doc;
 use super::shape::{
     collect_props, discriminator, enum_of, essence, has_properties, is_fields_model, is_model,
@@ -40,6 +41,8 @@ pub(crate) struct FieldDraft {
     pub name: String,
     pub required: bool,
     pub ty: Typed,
+    /// What each description and example said of it (the model file cites conflicts).
+    pub evidence: Evidence,
 }
 
 /// One model file's content.
@@ -61,6 +64,8 @@ pub(crate) enum ModelDraft {
 pub(crate) struct Drafted {
     pub model: ModelDraft,
     pub origin: String,
+    /// The platforms (description names) it was drafted from.
+    pub platforms: BTreeSet<String>,
 }
 
 /// Walks schemas of several descriptions (the first that has a route wins), naming and
@@ -69,8 +74,9 @@ pub(crate) struct Converter<'a> {
     docs: &'a [Doc],
     /// (document, canonical component key) -> model name.
     names: BTreeMap<(usize, String), String>,
-    /// Lower-cased model name -> the name as spelled (names are unique case-insensitively).
-    taken: BTreeMap<String, String>,
+    /// Lower-cased model name -> the name as spelled and what it was drafted from (names are
+    /// unique case-insensitively; the same origin in another description is the same model).
+    taken: BTreeMap<String, (String, String)>,
     /// Lower-cased names of model files on disk -> what they were drafted from.
     on_disk: BTreeMap<String, Option<String>>,
     /// Component key -> the name given to it by the first document that reached it.
@@ -101,13 +107,13 @@ impl<'a> Converter<'a> {
     /// (or as array elements) become models named `name` (`name` + `Item`).
     pub fn body(&mut self, d: usize, schema: &Value, name: &str, origin: &str) -> Typed {
         let t = self.ty(d, schema, name);
-        let t = self.hoist(t, name, origin);
+        let t = self.hoist(t, name, origin, &self.platforms_of(d));
         self.drain();
         t
     }
 
     /// Registers an inline top-level shape as a named model.
-    fn hoist(&mut self, t: Typed, name: &str, origin: &str) -> Typed {
+    fn hoist(&mut self, t: Typed, name: &str, origin: &str, from: &BTreeSet<String>) -> Typed {
         let model = match t.ty {
             Ty::Object(fields) => ModelDraft::Object {
                 extends: None,
@@ -119,7 +125,7 @@ impl<'a> Converter<'a> {
                 discriminator: None,
             },
             Ty::Array(inner) => {
-                let inner = self.hoist(*inner, &format!("{name}Item"), origin);
+                let inner = self.hoist(*inner, &format!("{name}Item"), origin, from);
                 return Typed {
                     ty: Ty::Array(Box::new(inner)),
                     nullable: t.nullable,
@@ -128,8 +134,12 @@ impl<'a> Converter<'a> {
             ty => return Typed { ty, ..t },
         };
         let name = self.claim(name, origin);
-        let origin = origin.to_string();
-        self.models.insert(name.clone(), Drafted { model, origin });
+        let drafted = Drafted {
+            model,
+            origin: origin.to_string(),
+            platforms: from.clone(),
+        };
+        self.insert_model(&name, drafted);
         Typed {
             ty: Ty::Named(name),
             nullable: t.nullable,
@@ -156,14 +166,21 @@ impl<'a> Converter<'a> {
             n += 1;
             name = format!("{wanted}{n}");
         }
-        self.taken.insert(name.to_lowercase(), name.clone());
+        self.taken
+            .insert(name.to_lowercase(), (name.clone(), origin.to_string()));
         name
     }
 
     fn is_free_for(&self, name: &str, origin: &str) -> bool {
         let lower = name.to_lowercase();
         let on_disk = self.on_disk.get(&lower).and_then(Option::as_deref);
-        !self.taken.contains_key(&lower) && on_disk.is_none_or(|o| o == origin)
+        self.taken.get(&lower).is_none_or(|(_, o)| o == origin)
+            && on_disk.is_none_or(|o| o == origin)
+    }
+
+    /// The platform name of a description, as a one-element set.
+    pub fn platforms_of(&self, d: usize) -> BTreeSet<String> {
+        BTreeSet::from([self.docs[d].platform()])
     }
 
     /// Model files already on disk, with what they were drafted from (`None`: written by
@@ -189,8 +206,12 @@ impl<'a> Converter<'a> {
         while let Some((d, key, name)) = self.pending.pop() {
             let schema = self.docs[d].component(&key);
             let model = self.component_model(d, schema, &name);
-            let origin = format!("components/schemas/{key}");
-            self.models.insert(name, Drafted { model, origin });
+            let drafted = Drafted {
+                model,
+                origin: format!("components/schemas/{key}"),
+                platforms: self.platforms_of(d),
+            };
+            self.insert_model(&name, drafted);
         }
     }
 
@@ -239,20 +260,27 @@ impl<'a> Converter<'a> {
                 continue;
             };
             if let ModelDraft::Object { fields, .. } = &mut drafted.model {
-                self.promote_in_fields(fields, &name, &drafted.origin);
+                let from = drafted.platforms.clone();
+                self.promote_in_fields(fields, &name, &drafted.origin, &from);
             }
             self.models.insert(name, drafted);
         }
     }
 
-    fn promote_in_fields(&mut self, fields: &mut [FieldDraft], parent: &str, origin: &str) {
+    fn promote_in_fields(
+        &mut self,
+        fields: &mut [FieldDraft],
+        parent: &str,
+        origin: &str,
+        from: &BTreeSet<String>,
+    ) {
         for f in fields {
             let ctx = format!("{parent}{}", f.name.to_upper_camel_case());
-            self.promote_in_type(&mut f.ty, &ctx, origin);
+            self.promote_in_type(&mut f.ty, &ctx, origin, from);
         }
     }
 
-    fn promote_in_type(&mut self, t: &mut Typed, ctx: &str, origin: &str) {
+    fn promote_in_type(&mut self, t: &mut Typed, ctx: &str, origin: &str, from: &BTreeSet<String>) {
         let clashes = |c: &Converter, n: &str| c.models.keys().any(|m| m.eq_ignore_ascii_case(n));
         match &mut t.ty {
             Ty::Object(_) | Ty::Enum(_) | Ty::OneOf(_) if clashes(self, ctx) => {
@@ -264,6 +292,7 @@ impl<'a> Converter<'a> {
                     },
                     ctx,
                     &format!("an inline type in {origin}"),
+                    from,
                 );
                 promoted.nullable = t.nullable;
                 if let Ty::Named(n) = &promoted.ty {
@@ -273,9 +302,9 @@ impl<'a> Converter<'a> {
                 }
                 *t = promoted;
             }
-            Ty::Object(fields) => self.promote_in_fields(fields, ctx, origin),
+            Ty::Object(fields) => self.promote_in_fields(fields, ctx, origin, from),
             // An element or map value is hoisted under the field's own name.
-            Ty::Array(inner) | Ty::Map(inner) => self.promote_in_type(inner, ctx, origin),
+            Ty::Array(inner) | Ty::Map(inner) => self.promote_in_type(inner, ctx, origin, from),
             _ => {}
         }
     }
@@ -299,22 +328,23 @@ impl<'a> Converter<'a> {
         if let Some(n) = self.names.get(&(d, canon.clone())) {
             return n.clone();
         }
-        // Another description already drafted this key: the same model, first wins.
+        // Another description already named this key: the same model, drafted from this
+        // description too and merged (the evidence of every description counts).
+        let source = if self.docs[d].component(&canon).is_null() {
+            key.to_string()
+        } else {
+            canon.clone()
+        };
         let name = match self.by_key.get(&canon) {
             Some(n) => n.clone(),
             None => {
-                let source = if self.docs[d].component(&canon).is_null() {
-                    key.to_string()
-                } else {
-                    canon.clone()
-                };
                 let origin = format!("components/schemas/{source}");
                 let n = self.claim(&canon.to_upper_camel_case(), &origin);
-                self.pending.push((d, source, n.clone()));
                 self.by_key.insert(canon.clone(), n.clone());
                 n
             }
         };
+        self.pending.push((d, source, name.clone()));
         self.names.insert((d, canon), name.clone());
         name
     }
@@ -459,7 +489,8 @@ impl<'a> Converter<'a> {
         for (i, a) in objects.into_iter().enumerate() {
             let name = format!("{ctx}Variant{}", i + 1);
             let t = self.ty(d, a, &name);
-            let t = self.hoist(t, &name, &format!("inline alternative in {ctx}"));
+            let from = self.platforms_of(d);
+            let t = self.hoist(t, &name, &format!("inline alternative in {ctx}"), &from);
             if let Ty::Named(n) = t.ty {
                 if !variants.contains(&n) {
                     variants.push(n);
@@ -480,15 +511,12 @@ impl<'a> Converter<'a> {
         let mut required = BTreeSet::new();
         collect_props(doc, v, &mut props, &mut required, 0);
         self.drop_reserved(&mut props, ctx);
+        let platform = doc.platform();
         props
             .into_iter()
             .map(|(name, schema)| {
                 let ty = self.ty(d, schema, &format!("{ctx}{}", name.to_upper_camel_case()));
-                FieldDraft {
-                    required: required.contains(&name),
-                    name,
-                    ty,
-                }
+                FieldDraft::drafted(name.clone(), required.contains(&name), ty, &platform)
             })
             .collect()
     }
@@ -521,15 +549,12 @@ impl<'a> Converter<'a> {
                         collect_props(doc, p, &mut props, &mut required, 0);
                     }
                     self.drop_reserved(&mut props, name);
+                    let platform = doc.platform();
                     let fields = props
                         .into_iter()
                         .map(|(n, s)| {
                             let ty = self.ty(d, s, &format!("{name}{}", n.to_upper_camel_case()));
-                            FieldDraft {
-                                required: required.contains(&n),
-                                name: n,
-                                ty,
-                            }
+                            FieldDraft::drafted(n.clone(), required.contains(&n), ty, &platform)
                         })
                         .collect();
                     return ModelDraft::Object {

@@ -67,6 +67,9 @@ fn write_fields(out: &mut String, fields: &[FieldDraft], indent: usize) {
         } else {
             format!("{}?", f.name)
         };
+        for line in f.evidence.comments(f.required, f.ty.nullable) {
+            let _ = writeln!(out, "{pad}  # {line}");
+        }
         let _ = write!(out, "{pad}  {}:", scalar(&key));
         write_value(out, &f.ty, indent + 4);
     }

@@ -3,6 +3,8 @@
 
 mod convert;
 mod emit;
+mod examples;
+mod merge;
 mod openapi;
 mod responses;
 mod shape;
@@ -22,9 +24,13 @@ use openapi::Doc;
 /// What to draft from where.
 #[derive(Debug, Clone, Default)]
 pub struct DraftOptions {
-    /// OpenAPI descriptions (JSON with `$ref`s); for each spec the first that has its
-    /// operation is used.
+    /// OpenAPI descriptions (JSON with `$ref`s). Every description that has a spec's
+    /// operation is evidence (schemas and examples); the first names and orders the models.
     pub openapi: Vec<PathBuf>,
+    /// A folder of descriptions (`@octokit/openapi`'s `generated/`): its `*.json` files but
+    /// the `.deref.json` ones, `api.github.com` first, then `ghec`, then GHES by version;
+    /// taken after `openapi`.
+    pub openapi_dir: Option<PathBuf>,
     /// The specs directory (`specs/<scope>/<methodId>.md`; models go to `specs/models/`).
     pub specs: PathBuf,
     /// Only these specs (`scope/methodId`); all when empty.
@@ -121,16 +127,24 @@ struct SpecPath {
 pub fn draft(opts: &DraftOptions) -> Result<DraftReport, Diagnostics> {
     let mut diags = Diagnostics::default();
     let mut docs = Vec::new();
-    for path in &opts.openapi {
+    let mut paths = opts.openapi.clone();
+    if let Some(dir) = &opts.openapi_dir {
+        match descriptions_in(dir) {
+            Ok(found) => paths.extend(found.into_iter().filter(|p| !opts.openapi.contains(p))),
+            Err(d) => diags.push(d),
+        }
+    }
+    for path in &paths {
         match Doc::load(path) {
             Ok(doc) => docs.push(doc),
             Err(d) => diags.push(d),
         }
     }
-    if opts.openapi.is_empty() {
+    if opts.openapi.is_empty() && opts.openapi_dir.is_none() {
         diags.push(
-            Diagnostic::new("<command line>", 0, "no OpenAPI description given")
-                .with_hint("pass `--openapi tests/fidelity/node_modules/@octokit/openapi/generated/api.github.com.json`"),
+            Diagnostic::new("<command line>", 0, "no OpenAPI description given").with_hint(
+                "pass `--openapi-dir tests/fidelity/node_modules/@octokit/openapi/generated`",
+            ),
         );
     }
     let specs = list_specs(&opts.specs, &opts.only, &mut diags);
@@ -163,11 +177,12 @@ pub fn draft(opts: &DraftOptions) -> Result<DraftReport, Diagnostics> {
             );
             continue;
         };
-        let found = docs
+        let found: Vec<(usize, &serde_json::Value)> = docs
             .iter()
             .enumerate()
-            .find_map(|(i, doc)| Some((i, doc.operation(route, &spec.scope, &spec.method_id)?)));
-        let Some((d, op)) = found else {
+            .filter_map(|(i, doc)| Some((i, doc.operation(route, &spec.scope, &spec.method_id)?)))
+            .collect();
+        let Some(&(d, op)) = found.first() else {
             report.specs.push(Entry {
                 path: spec.path.clone(),
                 action: Action::Skipped,
@@ -183,11 +198,27 @@ pub fn draft(opts: &DraftOptions) -> Result<DraftReport, Diagnostics> {
         let body_name = inline_body_name(&conv, &spec.scope, &spec.method_id, &origin);
         let declared = responses::declare(&mut conv, &docs, d, op, method, &body_name);
         let id = op["operationId"].as_str().unwrap_or("?");
-        let from = docs[d]
-            .path
-            .file_name()
-            .map(|f| f.to_string_lossy().into_owned())
-            .unwrap_or_default();
+        // The other descriptions with this operation: their schemas and examples are merged
+        // into the same models; the statuses declared are the first's.
+        for &(d2, op2) in &found[1..] {
+            let other = responses::declare(&mut conv, &docs, d2, op2, method, &body_name);
+            let statuses = |r: &[(u16, Option<convert::Typed>)]| -> Vec<u16> {
+                r.iter().map(|(s, _)| *s).collect()
+            };
+            if statuses(&other) != statuses(&declared) {
+                conv.note(format!(
+                    "{id}: {} answers {:?}, {} {:?}; declared the first's",
+                    docs[d].platform(),
+                    statuses(&declared),
+                    docs[d2].platform(),
+                    statuses(&other)
+                ));
+            }
+        }
+        let from = match found.len() {
+            1 => docs[d].platform(),
+            n => format!("{} and {} more", docs[d].platform(), n - 1),
+        };
         if declared.is_empty() {
             report.specs.push(Entry {
                 path: spec.path.clone(),
@@ -252,6 +283,47 @@ pub fn draft(opts: &DraftOptions) -> Result<DraftReport, Diagnostics> {
         write_all(&models_dir, edits)?;
     }
     Ok(report)
+}
+
+/// The descriptions in a folder: `*.json` but `*.deref.json`, `api.github.com` first, then
+/// `ghec`, then the rest (GHES) by version.
+pub fn descriptions_in(dir: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
+    let entries = std::fs::read_dir(dir).map_err(|e| {
+        Diagnostic::new(dir, 0, format!("cannot read the OpenAPI folder: {e}"))
+            .with_hint("`npm ci --prefix tests/fidelity` installs `@octokit/openapi`")
+    })?;
+    let mut out: Vec<PathBuf> = entries
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| {
+            let name = p.file_name().unwrap_or_default().to_string_lossy();
+            name.ends_with(".json") && !name.ends_with(".deref.json")
+        })
+        .collect();
+    if out.is_empty() {
+        return Err(
+            Diagnostic::new(dir, 0, "no `*.json` OpenAPI description in this folder")
+                .with_hint("pass `@octokit/openapi`'s `generated/` folder"),
+        );
+    }
+    out.sort_by_key(|p| {
+        let name = p
+            .file_stem()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .into_owned();
+        let rank = match name.as_str() {
+            "api.github.com" => 0,
+            "ghec" => 1,
+            _ => 2,
+        };
+        let version: Vec<u32> = name
+            .split(|c: char| !c.is_ascii_digit())
+            .filter_map(|n| n.parse().ok())
+            .collect();
+        (rank, version, name)
+    });
+    Ok(out)
 }
 
 /// `ListForRepoResponse`, or `IssuesListForRepoResponse` when that name is taken.

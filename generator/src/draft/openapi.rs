@@ -95,6 +95,17 @@ impl Doc {
         (v, key)
     }
 
+    /// The platform a description is for, from its file name: `api.github.com`, `ghec`,
+    /// `ghes-3.14`.
+    pub fn platform(&self) -> String {
+        let name = self
+            .path
+            .file_name()
+            .map(|f| f.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        name.strip_suffix(".json").unwrap_or(&name).to_string()
+    }
+
     /// A component schema by key (`Value::Null` when absent).
     pub fn component(&self, key: &str) -> &Value {
         &self.json["components"]["schemas"][key]

@@ -5,6 +5,7 @@
 use serde_json::{Map, Value};
 
 use super::convert::{Converter, Ty, Typed};
+use super::examples;
 use super::openapi::Doc;
 use super::shape::discriminator;
 
@@ -57,6 +58,12 @@ pub(crate) fn declare(
                 None
             }
         };
+        if let Some(t) = &typed {
+            let platform = doc.platform();
+            for example in examples::of_media(doc, media) {
+                conv.observe(t, example, &platform);
+            }
+        }
         out.push((*status, typed));
     }
     let only_204 = out.len() == 1 && out[0] == (204, None);

@@ -1,12 +1,14 @@
 //! The comparison: each spec's declared 2xx bodies, read through our models, against the
-//! OpenAPI 2xx schemas, aspect by aspect (statuses, field names, types, nullability,
-//! required-ness, enum values). Each (model, reference schema) pair is measured once.
+//! OpenAPI 2xx schemas of every description, aspect by aspect (statuses, field names, types,
+//! nullability, required-ness, enum values). Each (model, reference schema) pair is walked
+//! once; names, required-ness, nullability and enums are scored once over all descriptions.
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use client_generator::schema::{ArrayVariant, Model, ModelKind, ResponseDecl, Schema};
 use serde_json::Value;
 
+use crate::evidence::{self, Facts};
 use crate::reference::Doc;
 
 /// Hits out of comparisons for one aspect.
@@ -203,6 +205,7 @@ fn props<'a>(
 pub struct Comparer<'m> {
     models: &'m BTreeMap<String, Model>,
     seen: BTreeSet<(String, usize)>,
+    facts: Facts,
     pub score: Score,
 }
 
@@ -211,8 +214,49 @@ impl<'m> Comparer<'m> {
         Comparer {
             models,
             seen: BTreeSet::new(),
+            facts: Facts::default(),
             score: Score::default(),
         }
+    }
+
+    /// Scores what was gathered over all descriptions: field names (a property of any
+    /// description, a field of ours in some description), required-ness (required where
+    /// every description requires it and every example has it), nullability (where any
+    /// description or example says null) and enum values (the union).
+    pub fn finish(mut self) -> Score {
+        let s = &mut self.score;
+        for ((model, field), f) in &self.facts.fields {
+            if !f.compared {
+                continue;
+            }
+            let at = format!("{model}.{field}");
+            let Some((req, null)) = f.ours else {
+                add(&mut s.names, &mut s.misses, false, || {
+                    format!("field names: {at}: missing")
+                });
+                continue;
+            };
+            add(&mut s.names, &mut s.misses, f.theirs, || {
+                format!("field names: {at}: not in the reference")
+            });
+            if !f.theirs {
+                continue;
+            }
+            let want = f.want_required();
+            add(&mut s.required, &mut s.misses, req == want, || {
+                format!("required-ness: {at}: ours {req}, evidence {want}")
+            });
+            let want = f.want_nullable();
+            add(&mut s.nullability, &mut s.misses, null == want, || {
+                format!("nullability: {at}: ours {null}, evidence {want}")
+            });
+        }
+        for (at, (ours, theirs)) in &self.facts.enums {
+            add(&mut s.enums, &mut s.misses, ours == theirs, || {
+                format!("enum values: {at}: ours {ours:?}, reference {theirs:?}")
+            });
+        }
+        self.score
     }
 
     /// One spec's declared responses against its operation.
@@ -256,6 +300,9 @@ impl<'m> Comparer<'m> {
             let at = format!("{id} {status}");
             if ct.contains("json") {
                 self.value(doc, &at, body, &media["schema"]);
+                for example in evidence::examples(doc, media) {
+                    evidence::walk(self.models, body, example, &mut self.facts, 0);
+                }
             } else {
                 let want = if ct.starts_with("text/") || ct.contains("octocat-stream") {
                     Schema::Text
@@ -291,13 +338,7 @@ impl<'m> Comparer<'m> {
             _ => None,
         };
         if t.values.is_some() || our_values.is_some() {
-            let s = &mut self.score;
-            add(&mut s.enums, &mut s.misses, t.values == our_values, || {
-                format!(
-                    "enum values: {at}: ours {our_values:?}, reference {:?}",
-                    t.values
-                )
-            });
+            self.facts.enum_at(at, our_values, t.values.clone());
         }
         let kind = model.map(|m| &m.kind);
         let ok = match (ours, kind, &t.kind) {
@@ -318,7 +359,8 @@ impl<'m> Comparer<'m> {
                 true
             }
             (_, Some(ModelKind::Object { .. }), Kind::Object(tv)) => {
-                self.object(doc, model.expect("model"), tv);
+                let model = model.expect("model");
+                self.object(doc, model, tv, foreign(theirs, &model.name));
                 true
             }
             (
@@ -343,7 +385,10 @@ impl<'m> Comparer<'m> {
         });
     }
 
-    fn object<'a>(&mut self, doc: &Doc<'a>, model: &'m Model, theirs: &'a Value) {
+    /// Our object model against a reference object. `foreign`: the reference names another
+    /// component (descriptions disagree on the model: `pull-request` where another says
+    /// `pull-request-minimal`); ours must decode it, so its extra properties are no miss.
+    fn object<'a>(&mut self, doc: &Doc<'a>, model: &'m Model, theirs: &'a Value, foreign: bool) {
         let ptr = doc.deref(theirs) as *const Value as usize;
         if !self.seen.insert((model.name.clone(), ptr)) {
             return;
@@ -357,33 +402,24 @@ impl<'m> Comparer<'m> {
         for (name, schema) in &their_props {
             let at = format!("{}.{name}", model.name);
             let field = fields.iter().find(|f| f.wire_name == *name);
-            let s = &mut self.score;
-            add(&mut s.names, &mut s.misses, field.is_some(), || {
-                format!("field names: {at}: missing")
-            });
+            if foreign && field.is_none() {
+                continue;
+            }
+            let fact = self.facts.field(&model.name, name);
+            fact.compared = true;
+            fact.theirs = true;
+            fact.optional_somewhere |= !required.contains(name);
+            fact.nullable_somewhere |= view(doc, schema).nullable;
             let Some(f) = field else { continue };
-            let req = required.contains(name);
-            add(&mut s.required, &mut s.misses, f.required == req, || {
-                format!("required-ness: {at}: ours {}, reference {req}", f.required)
-            });
-            let null = view(doc, schema).nullable;
-            add(
-                &mut s.nullability,
-                &mut s.misses,
-                f.nullable == null,
-                || format!("nullability: {at}: ours {}, reference {null}", f.nullable),
-            );
+            fact.ours = Some((f.required, f.nullable));
             self.value(doc, &at, &f.schema, schema);
         }
         for f in fields {
             if !their_props.iter().any(|(n, _)| *n == f.wire_name) {
-                let s = &mut self.score;
-                add(&mut s.names, &mut s.misses, false, || {
-                    format!(
-                        "field names: {}.{}: not in the reference",
-                        model.name, f.wire_name
-                    )
-                });
+                let fact = self.facts.field(&model.name, &f.wire_name);
+                fact.compared = true;
+                fact.ours = Some((f.required, f.nullable));
+                fact.optional_somewhere = true;
             }
         }
     }
@@ -450,7 +486,7 @@ impl<'m> Comparer<'m> {
             if let Some((name, tv)) = best {
                 used.insert(name.clone());
                 if let Some(m) = self.models.get(&name) {
-                    self.object(doc, m, tv);
+                    self.object(doc, m, tv, false);
                 }
             }
         }
@@ -533,6 +569,31 @@ impl View<'_> {
             Kind::Union(_) => "union",
         }
     }
+}
+
+/// Whether a reference schema is a `$ref` to a component another model than `model` was
+/// drafted from (`pull-request` for `PullRequestMinimal`).
+fn foreign(theirs: &Value, model: &str) -> bool {
+    let Some(key) = theirs
+        .get("$ref")
+        .and_then(Value::as_str)
+        .and_then(|r| r.strip_prefix("#/components/schemas/"))
+    else {
+        return false;
+    };
+    let camel: String = key
+        .trim_start_matches("nullable-")
+        .split(['-', '_'])
+        .map(|w| {
+            let mut c = w.chars();
+            c.next()
+                .map(|f| f.to_ascii_uppercase().to_string() + c.as_str())
+                .unwrap_or_default()
+        })
+        .collect();
+    // A drafted name may carry a digit where the plain one was taken (`State2`).
+    let model = model.trim_end_matches(|c: char| c.is_ascii_digit());
+    !model.eq_ignore_ascii_case(&camel)
 }
 
 fn describe(s: &Schema) -> String {
