@@ -25,7 +25,7 @@ impl<'c> Actions<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`AddCustomLabelsToSelfHostedRunnerForOrgResponse`](crate::models::AddCustomLabelsToSelfHostedRunnerForOrgResponse) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -61,7 +61,7 @@ impl<'c> Actions<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`AddCustomLabelsToSelfHostedRunnerForRepoResponse`](crate::models::AddCustomLabelsToSelfHostedRunnerForRepoResponse) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -98,7 +98,7 @@ impl<'c> Actions<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// Nothing (the response to expect is status 204, without a body).
     ///
     /// # Route
     ///
@@ -133,7 +133,7 @@ impl<'c> Actions<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// Nothing (the response to expect is status 204, without a body).
     ///
     /// # Route
     ///
@@ -166,7 +166,7 @@ impl<'c> Actions<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// Nothing (the response to expect is status 204, without a body).
     ///
     /// # Route
     ///
@@ -199,7 +199,7 @@ impl<'c> Actions<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// A map from names to any JSON value (status 201). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -267,7 +267,7 @@ impl<'c> Actions<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// A map from names to any JSON value (status 201). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -309,7 +309,7 @@ impl<'c> Actions<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`ActionsHostedRunner`](crate::models::ActionsHostedRunner) (status 201). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -352,7 +352,7 @@ impl<'c> Actions<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// A map from names to any JSON value (status 201). `None` on status 204. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -394,7 +394,7 @@ impl<'c> Actions<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// A map from names to any JSON value (status 201). `None` on status 204. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -471,7 +471,7 @@ impl<'c> Actions<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// A map from names to any JSON value (status 201). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -505,7 +505,7 @@ impl<'c> Actions<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`AuthenticationToken`](crate::models::AuthenticationToken) (status 201). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -533,7 +533,7 @@ impl<'c> Actions<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`AuthenticationToken`](crate::models::AuthenticationToken) (status 201). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -562,7 +562,7 @@ impl<'c> Actions<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`AuthenticationToken`](crate::models::AuthenticationToken) (status 201). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -590,7 +590,7 @@ impl<'c> Actions<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`AuthenticationToken`](crate::models::AuthenticationToken) (status 201). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -697,7 +697,7 @@ impl<'c> Actions<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// Nothing (the response to expect is status 204, without a body).
     ///
     /// # Route
     ///
@@ -799,7 +799,7 @@ impl<'c> Actions<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// Nothing (the response to expect is status 204, without a body).
     ///
     /// # Route
     ///
@@ -830,7 +830,7 @@ impl<'c> Actions<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// Nothing (the response to expect is status 204, without a body).
     ///
     /// # Route
     ///
@@ -864,7 +864,7 @@ impl<'c> Actions<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// Nothing (the response to expect is status 204, without a body).
     ///
     /// # Route
     ///
@@ -900,7 +900,7 @@ impl<'c> Actions<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// Nothing (the response to expect is status 204, without a body).
     ///
     /// # Route
     ///
@@ -934,7 +934,7 @@ impl<'c> Actions<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`ActionsHostedRunner`](crate::models::ActionsHostedRunner) (status 202). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -964,7 +964,7 @@ impl<'c> Actions<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// Nothing (the response to expect is status 204, without a body).
     ///
     /// # Route
     ///
@@ -994,7 +994,7 @@ impl<'c> Actions<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// Nothing (the response to expect is status 204, without a body).
     ///
     /// # Route
     ///
@@ -1090,7 +1090,7 @@ impl<'c> Actions<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// Nothing (the response to expect is status 204, without a body).
     ///
     /// # Route
     ///
@@ -1121,7 +1121,7 @@ impl<'c> Actions<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// Nothing (the response to expect is status 204, without a body).
     ///
     /// # Route
     ///
@@ -1219,7 +1219,7 @@ impl<'c> Actions<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// Nothing (the response to expect is status 204, without a body).
     ///
     /// # Route
     ///
@@ -1355,7 +1355,7 @@ impl<'c> Actions<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// The raw body as [`Bytes`](::bytes::Bytes) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -1422,7 +1422,7 @@ impl<'c> Actions<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// Nothing (the response to expect is status 204, without a body).
     ///
     /// # Route
     ///
@@ -1488,7 +1488,7 @@ impl<'c> Actions<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// A map from names to any JSON value (status 202). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -1523,7 +1523,7 @@ impl<'c> Actions<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`GenerateRunnerJitconfigForOrgResponse`](crate::models::GenerateRunnerJitconfigForOrgResponse) (status 201). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -1562,7 +1562,7 @@ impl<'c> Actions<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`GenerateRunnerJitconfigForRepoResponse`](crate::models::GenerateRunnerJitconfigForRepoResponse) (status 201). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -1605,7 +1605,7 @@ impl<'c> Actions<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`ActionsCacheList`](crate::models::ActionsCacheList) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -1640,7 +1640,7 @@ impl<'c> Actions<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`ActionsCacheRetentionLimitForEnterprise`](crate::models::ActionsCacheRetentionLimitForEnterprise) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -1669,7 +1669,7 @@ impl<'c> Actions<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`ActionsCacheRetentionLimitForOrganization`](crate::models::ActionsCacheRetentionLimitForOrganization) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -1699,7 +1699,7 @@ impl<'c> Actions<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`ActionsCacheRetentionLimitForRepository`](crate::models::ActionsCacheRetentionLimitForRepository) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -1730,7 +1730,7 @@ impl<'c> Actions<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`ActionsCacheStorageLimitForEnterprise`](crate::models::ActionsCacheStorageLimitForEnterprise) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -1759,7 +1759,7 @@ impl<'c> Actions<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`ActionsCacheStorageLimitForOrganization`](crate::models::ActionsCacheStorageLimitForOrganization) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -1789,7 +1789,7 @@ impl<'c> Actions<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`ActionsCacheStorageLimitForRepository`](crate::models::ActionsCacheStorageLimitForRepository) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -1821,7 +1821,7 @@ impl<'c> Actions<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`ActionsCacheUsageByRepository`](crate::models::ActionsCacheUsageByRepository) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -1852,7 +1852,7 @@ impl<'c> Actions<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`GetActionsCacheUsageByRepoForOrgResponse`](crate::models::GetActionsCacheUsageByRepoForOrgResponse) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -1881,7 +1881,7 @@ impl<'c> Actions<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`ActionsCacheUsageOrgEnterprise`](crate::models::ActionsCacheUsageOrgEnterprise) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -1908,7 +1908,7 @@ impl<'c> Actions<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`SelectedActions`](crate::models::SelectedActions) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -1936,7 +1936,7 @@ impl<'c> Actions<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`SelectedActions`](crate::models::SelectedActions) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -1999,7 +1999,7 @@ impl<'c> Actions<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`ActionsHostedRunnerCustomImage`](crate::models::ActionsHostedRunnerCustomImage) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -2030,7 +2030,7 @@ impl<'c> Actions<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`ActionsHostedRunnerCustomImageVersion`](crate::models::ActionsHostedRunnerCustomImageVersion) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -2062,7 +2062,7 @@ impl<'c> Actions<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`OidcCustomSubRepo`](crate::models::OidcCustomSubRepo) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -2093,7 +2093,7 @@ impl<'c> Actions<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`ActionsPublicKey`](crate::models::ActionsPublicKey) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -2127,7 +2127,7 @@ impl<'c> Actions<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`ActionsSecret`](crate::models::ActionsSecret) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -2163,7 +2163,7 @@ impl<'c> Actions<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`ActionsVariable`](crate::models::ActionsVariable) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -2196,7 +2196,7 @@ impl<'c> Actions<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`ActionsGetDefaultWorkflowPermissions`](crate::models::ActionsGetDefaultWorkflowPermissions) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -2226,7 +2226,7 @@ impl<'c> Actions<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`ActionsGetDefaultWorkflowPermissions`](crate::models::ActionsGetDefaultWorkflowPermissions) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -2257,7 +2257,7 @@ impl<'c> Actions<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`ActionsOrganizationPermissions`](crate::models::ActionsOrganizationPermissions) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -2287,7 +2287,7 @@ impl<'c> Actions<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`ActionsRepositoryPermissions`](crate::models::ActionsRepositoryPermissions) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -2319,7 +2319,7 @@ impl<'c> Actions<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`ActionsHostedRunner`](crate::models::ActionsHostedRunner) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -2348,7 +2348,7 @@ impl<'c> Actions<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`GetHostedRunnersGithubOwnedImagesForOrgResponse`](crate::models::GetHostedRunnersGithubOwnedImagesForOrgResponse) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -2377,7 +2377,7 @@ impl<'c> Actions<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`ActionsHostedRunnerLimits`](crate::models::ActionsHostedRunnerLimits) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -2404,7 +2404,7 @@ impl<'c> Actions<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`GetHostedRunnersMachineSpecsForOrgResponse`](crate::models::GetHostedRunnersMachineSpecsForOrgResponse) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -2433,7 +2433,7 @@ impl<'c> Actions<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`GetHostedRunnersPartnerImagesForOrgResponse`](crate::models::GetHostedRunnersPartnerImagesForOrgResponse) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -2462,7 +2462,7 @@ impl<'c> Actions<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`GetHostedRunnersPlatformsForOrgResponse`](crate::models::GetHostedRunnersPlatformsForOrgResponse) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -2522,7 +2522,7 @@ impl<'c> Actions<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`ActionsPublicKey`](crate::models::ActionsPublicKey) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -2550,7 +2550,7 @@ impl<'c> Actions<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`OrganizationActionsSecret`](crate::models::OrganizationActionsSecret) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -2580,7 +2580,7 @@ impl<'c> Actions<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`OrganizationActionsVariable`](crate::models::OrganizationActionsVariable) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -2611,7 +2611,7 @@ impl<'c> Actions<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// A list of [`PendingDeployment`](crate::models::PendingDeployment) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -2758,7 +2758,7 @@ impl<'c> Actions<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// A list of [`EnvironmentApprovals`](crate::models::EnvironmentApprovals) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -2790,7 +2790,7 @@ impl<'c> Actions<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`Runner`](crate::models::Runner) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -2821,7 +2821,7 @@ impl<'c> Actions<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`Runner`](crate::models::Runner) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -2886,7 +2886,7 @@ impl<'c> Actions<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`ActionsWorkflowAccessToRepository`](crate::models::ActionsWorkflowAccessToRepository) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -2954,7 +2954,7 @@ impl<'c> Actions<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`WorkflowRun`](crate::models::WorkflowRun) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -2990,7 +2990,7 @@ impl<'c> Actions<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`WorkflowRunUsage`](crate::models::WorkflowRunUsage) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -3023,7 +3023,7 @@ impl<'c> Actions<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`WorkflowUsage`](crate::models::WorkflowUsage) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -3091,7 +3091,7 @@ impl<'c> Actions<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`ListCustomImageVersionsForOrgResponse`](crate::models::ListCustomImageVersionsForOrgResponse) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -3120,7 +3120,7 @@ impl<'c> Actions<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`ListCustomImagesForOrgResponse`](crate::models::ListCustomImagesForOrgResponse) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -3151,7 +3151,7 @@ impl<'c> Actions<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`ListEnvironmentSecretsResponse`](crate::models::ListEnvironmentSecretsResponse) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -3188,7 +3188,7 @@ impl<'c> Actions<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`ListEnvironmentVariablesResponse`](crate::models::ListEnvironmentVariablesResponse) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -3224,7 +3224,7 @@ impl<'c> Actions<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`ListGithubHostedRunnersInGroupForOrgResponse`](crate::models::ListGithubHostedRunnersInGroupForOrgResponse) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -3259,7 +3259,7 @@ impl<'c> Actions<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`ListHostedRunnersForOrgResponse`](crate::models::ListHostedRunnersForOrgResponse) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -3332,7 +3332,7 @@ impl<'c> Actions<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`ListJobsForWorkflowRunAttemptResponse`](crate::models::ListJobsForWorkflowRunAttemptResponse) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -3368,7 +3368,7 @@ impl<'c> Actions<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`ListLabelsForSelfHostedRunnerForOrgResponse`](crate::models::ListLabelsForSelfHostedRunnerForOrgResponse) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -3401,7 +3401,7 @@ impl<'c> Actions<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`ListLabelsForSelfHostedRunnerForRepoResponse`](crate::models::ListLabelsForSelfHostedRunnerForRepoResponse) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -3436,7 +3436,7 @@ impl<'c> Actions<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`ListOrgSecretsResponse`](crate::models::ListOrgSecretsResponse) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -3467,7 +3467,7 @@ impl<'c> Actions<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`ListOrgVariablesResponse`](crate::models::ListOrgVariablesResponse) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -3499,7 +3499,7 @@ impl<'c> Actions<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`ListRepoOrganizationSecretsResponse`](crate::models::ListRepoOrganizationSecretsResponse) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -3533,7 +3533,7 @@ impl<'c> Actions<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`ListRepoOrganizationVariablesResponse`](crate::models::ListRepoOrganizationVariablesResponse) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -3666,7 +3666,7 @@ impl<'c> Actions<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// A list of [`RunnerApplication`](crate::models::RunnerApplication) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -3694,7 +3694,7 @@ impl<'c> Actions<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// A list of [`RunnerApplication`](crate::models::RunnerApplication) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -3726,7 +3726,7 @@ impl<'c> Actions<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`ListSelectedReposForOrgSecretResponse`](crate::models::ListSelectedReposForOrgSecretResponse) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -3760,7 +3760,7 @@ impl<'c> Actions<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`ListSelectedReposForOrgVariableResponse`](crate::models::ListSelectedReposForOrgVariableResponse) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -3793,7 +3793,7 @@ impl<'c> Actions<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`ListSelectedRepositoriesEnabledGithubActionsOrganizationResponse`](crate::models::ListSelectedRepositoriesEnabledGithubActionsOrganizationResponse) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -3827,7 +3827,7 @@ impl<'c> Actions<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`ListSelfHostedRunnersForOrgResponse`](crate::models::ListSelfHostedRunnersForOrgResponse) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -3861,7 +3861,7 @@ impl<'c> Actions<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`ListSelfHostedRunnersForRepoResponse`](crate::models::ListSelfHostedRunnersForRepoResponse) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -4141,7 +4141,7 @@ impl<'c> Actions<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`RemoveAllCustomLabelsFromSelfHostedRunnerForOrgResponse`](crate::models::RemoveAllCustomLabelsFromSelfHostedRunnerForOrgResponse) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -4174,7 +4174,7 @@ impl<'c> Actions<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`RemoveAllCustomLabelsFromSelfHostedRunnerForRepoResponse`](crate::models::RemoveAllCustomLabelsFromSelfHostedRunnerForRepoResponse) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -4209,7 +4209,7 @@ impl<'c> Actions<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`RemoveCustomLabelFromSelfHostedRunnerForOrgResponse`](crate::models::RemoveCustomLabelFromSelfHostedRunnerForOrgResponse) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -4245,7 +4245,7 @@ impl<'c> Actions<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`RemoveCustomLabelFromSelfHostedRunnerForRepoResponse`](crate::models::RemoveCustomLabelFromSelfHostedRunnerForRepoResponse) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -4282,7 +4282,7 @@ impl<'c> Actions<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// Nothing (the response to expect is status 204, without a body).
     ///
     /// # Route
     ///
@@ -4315,7 +4315,7 @@ impl<'c> Actions<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// Nothing (the response to expect is status 204, without a body).
     ///
     /// # Route
     ///
@@ -4348,7 +4348,7 @@ impl<'c> Actions<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// Nothing (the response to expect is status 204, without a body).
     ///
     /// # Route
     ///
@@ -4384,7 +4384,7 @@ impl<'c> Actions<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// A list of [`Deployment`](crate::models::Deployment) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -4422,7 +4422,7 @@ impl<'c> Actions<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// Nothing (the response to expect is status 204, without a body).
     ///
     /// # Route
     ///
@@ -4453,7 +4453,7 @@ impl<'c> Actions<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// Nothing (the response to expect is status 204, without a body).
     ///
     /// # Route
     ///
@@ -4485,7 +4485,7 @@ impl<'c> Actions<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// Nothing (the response to expect is status 204, without a body).
     ///
     /// # Route
     ///
@@ -4518,7 +4518,7 @@ impl<'c> Actions<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// Nothing (the response to expect is status 204, without a body).
     ///
     /// # Route
     ///
@@ -4549,7 +4549,7 @@ impl<'c> Actions<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// Nothing (the response to expect is status 204, without a body).
     ///
     /// # Route
     ///
@@ -4581,7 +4581,7 @@ impl<'c> Actions<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// Nothing (the response to expect is status 204, without a body).
     ///
     /// # Route
     ///
@@ -4616,7 +4616,7 @@ impl<'c> Actions<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// Nothing (the response to expect is status 204, without a body).
     ///
     /// # Route
     ///
@@ -4650,7 +4650,7 @@ impl<'c> Actions<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// Nothing (the response to expect is status 204, without a body).
     ///
     /// # Route
     ///
@@ -4684,7 +4684,7 @@ impl<'c> Actions<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`SetCustomLabelsForSelfHostedRunnerForOrgResponse`](crate::models::SetCustomLabelsForSelfHostedRunnerForOrgResponse) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -4720,7 +4720,7 @@ impl<'c> Actions<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`SetCustomLabelsForSelfHostedRunnerForRepoResponse`](crate::models::SetCustomLabelsForSelfHostedRunnerForRepoResponse) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -4758,7 +4758,7 @@ impl<'c> Actions<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// A map from names to any JSON value (status 201). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -4792,7 +4792,7 @@ impl<'c> Actions<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// Nothing (the response to expect is status 204, without a body).
     ///
     /// # Route
     ///
@@ -4826,7 +4826,7 @@ impl<'c> Actions<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// Nothing (the response to expect is status 204, without a body).
     ///
     /// # Route
     ///
@@ -4862,7 +4862,7 @@ impl<'c> Actions<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// Nothing (the response to expect is status 204, without a body).
     ///
     /// # Route
     ///
@@ -4899,7 +4899,7 @@ impl<'c> Actions<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// Nothing (the response to expect is status 204, without a body).
     ///
     /// # Route
     ///
@@ -4936,7 +4936,7 @@ impl<'c> Actions<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// Nothing (the response to expect is status 204, without a body).
     ///
     /// # Route
     ///
@@ -4969,7 +4969,7 @@ impl<'c> Actions<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// Nothing (the response to expect is status 204, without a body).
     ///
     /// # Route
     ///
@@ -5001,7 +5001,7 @@ impl<'c> Actions<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// Nothing (the response to expect is status 204, without a body).
     ///
     /// # Route
     ///
@@ -5034,7 +5034,7 @@ impl<'c> Actions<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// Nothing (the response to expect is status 204, without a body).
     ///
     /// # Route
     ///
@@ -5069,7 +5069,7 @@ impl<'c> Actions<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// Nothing (the response to expect is status 204, without a body).
     ///
     /// # Route
     ///
@@ -5109,7 +5109,7 @@ impl<'c> Actions<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`ActionsHostedRunner`](crate::models::ActionsHostedRunner) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -5147,7 +5147,7 @@ impl<'c> Actions<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// Nothing (the response to expect is status 204, without a body).
     ///
     /// # Route
     ///
@@ -5241,10 +5241,42 @@ pub mod add_custom_labels_to_self_hosted_runner_for_org {
             req = req.json(body);
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::models::AddCustomLabelsToSelfHostedRunnerForOrgResponse,
+        > {
+            self.build()
+                .send_into(
+                    "actions.addCustomLabelsToSelfHostedRunnerForOrg",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<
+                crate::models::AddCustomLabelsToSelfHostedRunnerForOrgResponse,
+            >,
+        > {
+            self.build()
+                .send_with(
+                    "actions.addCustomLabelsToSelfHostedRunnerForOrg",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<'c, crate::models::RunnerLabel> {
+            self.build().paginate()
         }
     }
 }
@@ -5286,10 +5318,42 @@ pub mod add_custom_labels_to_self_hosted_runner_for_repo {
             req = req.json(body);
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::models::AddCustomLabelsToSelfHostedRunnerForRepoResponse,
+        > {
+            self.build()
+                .send_into(
+                    "actions.addCustomLabelsToSelfHostedRunnerForRepo",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<
+                crate::models::AddCustomLabelsToSelfHostedRunnerForRepoResponse,
+            >,
+        > {
+            self.build()
+                .send_with(
+                    "actions.addCustomLabelsToSelfHostedRunnerForRepo",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<'c, crate::models::RunnerLabel> {
+            self.build().paginate()
         }
     }
 }
@@ -5326,10 +5390,25 @@ pub mod add_repo_access_to_self_hosted_runner_group_in_org {
                 ],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ()> {
+            self.build()
+                .send_into(
+                    "actions.addRepoAccessToSelfHostedRunnerGroupInOrg",
+                    crate::runtime::decode::unit,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
+            self.build()
+                .send_with(
+                    "actions.addRepoAccessToSelfHostedRunnerGroupInOrg",
+                    crate::runtime::decode::unit,
+                )
         }
     }
 }
@@ -5366,10 +5445,25 @@ pub mod add_selected_repo_to_org_secret {
                 ],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ()> {
+            self.build()
+                .send_into(
+                    "actions.addSelectedRepoToOrgSecret",
+                    crate::runtime::decode::unit,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
+            self.build()
+                .send_with(
+                    "actions.addSelectedRepoToOrgSecret",
+                    crate::runtime::decode::unit,
+                )
         }
     }
 }
@@ -5406,10 +5500,25 @@ pub mod add_selected_repo_to_org_variable {
                 ],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ()> {
+            self.build()
+                .send_into(
+                    "actions.addSelectedRepoToOrgVariable",
+                    crate::runtime::decode::unit,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
+            self.build()
+                .send_with(
+                    "actions.addSelectedRepoToOrgVariable",
+                    crate::runtime::decode::unit,
+                )
         }
     }
 }
@@ -5446,10 +5555,29 @@ pub mod approve_workflow_run {
                 ],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            ::std::collections::BTreeMap<String, ::serde_json::Value>,
+        > {
+            self.build()
+                .send_into("actions.approveWorkflowRun", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<
+                ::std::collections::BTreeMap<String, ::serde_json::Value>,
+            >,
+        > {
+            self.build()
+                .send_with("actions.approveWorkflowRun", crate::runtime::decode::json)
         }
     }
 }
@@ -5552,10 +5680,35 @@ pub mod create_environment_variable {
             req = req.json(body);
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            ::std::collections::BTreeMap<String, ::serde_json::Value>,
+        > {
+            self.build()
+                .send_into(
+                    "actions.createEnvironmentVariable",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<
+                ::std::collections::BTreeMap<String, ::serde_json::Value>,
+            >,
+        > {
+            self.build()
+                .send_with(
+                    "actions.createEnvironmentVariable",
+                    crate::runtime::decode::json,
+                )
         }
     }
 }
@@ -5621,10 +5774,30 @@ pub mod create_hosted_runner_for_org {
             req = req.json(body);
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::ActionsHostedRunner> {
+            self.build()
+                .send_into(
+                    "actions.createHostedRunnerForOrg",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::ActionsHostedRunner>,
+        > {
+            self.build()
+                .send_with(
+                    "actions.createHostedRunnerForOrg",
+                    crate::runtime::decode::json,
+                )
         }
     }
     /// Where the image comes from, `github`, `partner` or `custom`.
@@ -5731,10 +5904,35 @@ pub mod create_or_update_environment_secret {
             req = req.json(body);
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            Option<::std::collections::BTreeMap<String, ::serde_json::Value>>,
+        > {
+            self.build()
+                .send_into(
+                    "actions.createOrUpdateEnvironmentSecret",
+                    crate::runtime::decode::json_or_none,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<
+                Option<::std::collections::BTreeMap<String, ::serde_json::Value>>,
+            >,
+        > {
+            self.build()
+                .send_with(
+                    "actions.createOrUpdateEnvironmentSecret",
+                    crate::runtime::decode::json_or_none,
+                )
         }
     }
 }
@@ -5801,10 +5999,35 @@ pub mod create_or_update_org_secret {
             req = req.json(body);
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            Option<::std::collections::BTreeMap<String, ::serde_json::Value>>,
+        > {
+            self.build()
+                .send_into(
+                    "actions.createOrUpdateOrgSecret",
+                    crate::runtime::decode::json_or_none,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<
+                Option<::std::collections::BTreeMap<String, ::serde_json::Value>>,
+            >,
+        > {
+            self.build()
+                .send_with(
+                    "actions.createOrUpdateOrgSecret",
+                    crate::runtime::decode::json_or_none,
+                )
         }
     }
     /// Which repositories of the organization may read the secret, `all`, `private` or `selected`. With `selected`, only those in `selected_repository_ids` get it.
@@ -5975,10 +6198,29 @@ pub mod create_org_variable {
             req = req.json(body);
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            ::std::collections::BTreeMap<String, ::serde_json::Value>,
+        > {
+            self.build()
+                .send_into("actions.createOrgVariable", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<
+                ::std::collections::BTreeMap<String, ::serde_json::Value>,
+            >,
+        > {
+            self.build()
+                .send_with("actions.createOrgVariable", crate::runtime::decode::json)
         }
     }
     /// Which repositories of the organization may read the variable, `all`, `private` or `selected`. With `selected`, only those in `selected_repository_ids` get it.
@@ -6057,10 +6299,30 @@ pub mod create_registration_token_for_org {
                 &[crate::runtime::encode::PathValue::Segment(&self.org)],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::AuthenticationToken> {
+            self.build()
+                .send_into(
+                    "actions.createRegistrationTokenForOrg",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::AuthenticationToken>,
+        > {
+            self.build()
+                .send_with(
+                    "actions.createRegistrationTokenForOrg",
+                    crate::runtime::decode::json,
+                )
         }
     }
 }
@@ -6095,10 +6357,30 @@ pub mod create_registration_token_for_repo {
                 ],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::AuthenticationToken> {
+            self.build()
+                .send_into(
+                    "actions.createRegistrationTokenForRepo",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::AuthenticationToken>,
+        > {
+            self.build()
+                .send_with(
+                    "actions.createRegistrationTokenForRepo",
+                    crate::runtime::decode::json,
+                )
         }
     }
 }
@@ -6129,10 +6411,30 @@ pub mod create_remove_token_for_org {
                 &[crate::runtime::encode::PathValue::Segment(&self.org)],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::AuthenticationToken> {
+            self.build()
+                .send_into(
+                    "actions.createRemoveTokenForOrg",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::AuthenticationToken>,
+        > {
+            self.build()
+                .send_with(
+                    "actions.createRemoveTokenForOrg",
+                    crate::runtime::decode::json,
+                )
         }
     }
 }
@@ -6167,10 +6469,30 @@ pub mod create_remove_token_for_repo {
                 ],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::AuthenticationToken> {
+            self.build()
+                .send_into(
+                    "actions.createRemoveTokenForRepo",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::AuthenticationToken>,
+        > {
+            self.build()
+                .send_with(
+                    "actions.createRemoveTokenForRepo",
+                    crate::runtime::decode::json,
+                )
         }
     }
 }
@@ -6344,10 +6666,25 @@ pub mod delete_actions_cache_by_id {
                 ],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ()> {
+            self.build()
+                .send_into(
+                    "actions.deleteActionsCacheById",
+                    crate::runtime::decode::unit,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
+            self.build()
+                .send_with(
+                    "actions.deleteActionsCacheById",
+                    crate::runtime::decode::unit,
+                )
         }
     }
 }
@@ -6509,10 +6846,25 @@ pub mod delete_custom_image_from_org {
                 ],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ()> {
+            self.build()
+                .send_into(
+                    "actions.deleteCustomImageFromOrg",
+                    crate::runtime::decode::unit,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
+            self.build()
+                .send_with(
+                    "actions.deleteCustomImageFromOrg",
+                    crate::runtime::decode::unit,
+                )
         }
     }
 }
@@ -6549,10 +6901,25 @@ pub mod delete_custom_image_version_from_org {
                 ],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ()> {
+            self.build()
+                .send_into(
+                    "actions.deleteCustomImageVersionFromOrg",
+                    crate::runtime::decode::unit,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
+            self.build()
+                .send_with(
+                    "actions.deleteCustomImageVersionFromOrg",
+                    crate::runtime::decode::unit,
+                )
         }
     }
 }
@@ -6591,10 +6958,25 @@ pub mod delete_environment_secret {
                 ],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ()> {
+            self.build()
+                .send_into(
+                    "actions.deleteEnvironmentSecret",
+                    crate::runtime::decode::unit,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
+            self.build()
+                .send_with(
+                    "actions.deleteEnvironmentSecret",
+                    crate::runtime::decode::unit,
+                )
         }
     }
 }
@@ -6633,10 +7015,25 @@ pub mod delete_environment_variable {
                 ],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ()> {
+            self.build()
+                .send_into(
+                    "actions.deleteEnvironmentVariable",
+                    crate::runtime::decode::unit,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
+            self.build()
+                .send_with(
+                    "actions.deleteEnvironmentVariable",
+                    crate::runtime::decode::unit,
+                )
         }
     }
 }
@@ -6671,10 +7068,30 @@ pub mod delete_hosted_runner_for_org {
                 ],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::ActionsHostedRunner> {
+            self.build()
+                .send_into(
+                    "actions.deleteHostedRunnerForOrg",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::ActionsHostedRunner>,
+        > {
+            self.build()
+                .send_with(
+                    "actions.deleteHostedRunnerForOrg",
+                    crate::runtime::decode::json,
+                )
         }
     }
 }
@@ -6709,10 +7126,19 @@ pub mod delete_org_secret {
                 ],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ()> {
+            self.build()
+                .send_into("actions.deleteOrgSecret", crate::runtime::decode::unit)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
+            self.build()
+                .send_with("actions.deleteOrgSecret", crate::runtime::decode::unit)
         }
     }
 }
@@ -6747,10 +7173,19 @@ pub mod delete_org_variable {
                 ],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ()> {
+            self.build()
+                .send_into("actions.deleteOrgVariable", crate::runtime::decode::unit)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
+            self.build()
+                .send_with("actions.deleteOrgVariable", crate::runtime::decode::unit)
         }
     }
 }
@@ -6883,10 +7318,25 @@ pub mod delete_self_hosted_runner_from_org {
                 ],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ()> {
+            self.build()
+                .send_into(
+                    "actions.deleteSelfHostedRunnerFromOrg",
+                    crate::runtime::decode::unit,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
+            self.build()
+                .send_with(
+                    "actions.deleteSelfHostedRunnerFromOrg",
+                    crate::runtime::decode::unit,
+                )
         }
     }
 }
@@ -6923,10 +7373,25 @@ pub mod delete_self_hosted_runner_from_repo {
                 ],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ()> {
+            self.build()
+                .send_into(
+                    "actions.deleteSelfHostedRunnerFromRepo",
+                    crate::runtime::decode::unit,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
+            self.build()
+                .send_with(
+                    "actions.deleteSelfHostedRunnerFromRepo",
+                    crate::runtime::decode::unit,
+                )
         }
     }
 }
@@ -7059,10 +7524,25 @@ pub mod disable_selected_repository_github_actions_organization {
                 ],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ()> {
+            self.build()
+                .send_into(
+                    "actions.disableSelectedRepositoryGithubActionsOrganization",
+                    crate::runtime::decode::unit,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
+            self.build()
+                .send_with(
+                    "actions.disableSelectedRepositoryGithubActionsOrganization",
+                    crate::runtime::decode::unit,
+                )
         }
     }
 }
@@ -7262,10 +7742,28 @@ pub mod download_workflow_run_attempt_logs {
                 ],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ::bytes::Bytes> {
+            self.build()
+                .send_into(
+                    "actions.downloadWorkflowRunAttemptLogs",
+                    crate::runtime::decode::bytes,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<::bytes::Bytes>,
+        > {
+            self.build()
+                .send_with(
+                    "actions.downloadWorkflowRunAttemptLogs",
+                    crate::runtime::decode::bytes,
+                )
         }
     }
 }
@@ -7358,10 +7856,25 @@ pub mod enable_selected_repository_github_actions_organization {
                 ],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ()> {
+            self.build()
+                .send_into(
+                    "actions.enableSelectedRepositoryGithubActionsOrganization",
+                    crate::runtime::decode::unit,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
+            self.build()
+                .send_with(
+                    "actions.enableSelectedRepositoryGithubActionsOrganization",
+                    crate::runtime::decode::unit,
+                )
         }
     }
 }
@@ -7447,10 +7960,35 @@ pub mod force_cancel_workflow_run {
                 ],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            ::std::collections::BTreeMap<String, ::serde_json::Value>,
+        > {
+            self.build()
+                .send_into(
+                    "actions.forceCancelWorkflowRun",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<
+                ::std::collections::BTreeMap<String, ::serde_json::Value>,
+            >,
+        > {
+            self.build()
+                .send_with(
+                    "actions.forceCancelWorkflowRun",
+                    crate::runtime::decode::json,
+                )
         }
     }
 }
@@ -7498,10 +8036,35 @@ pub mod generate_runner_jitconfig_for_org {
             req = req.json(body);
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::models::GenerateRunnerJitconfigForOrgResponse,
+        > {
+            self.build()
+                .send_into(
+                    "actions.generateRunnerJitconfigForOrg",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<
+                crate::models::GenerateRunnerJitconfigForOrgResponse,
+            >,
+        > {
+            self.build()
+                .send_with(
+                    "actions.generateRunnerJitconfigForOrg",
+                    crate::runtime::decode::json,
+                )
         }
     }
 }
@@ -7553,10 +8116,35 @@ pub mod generate_runner_jitconfig_for_repo {
             req = req.json(body);
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::models::GenerateRunnerJitconfigForRepoResponse,
+        > {
+            self.build()
+                .send_into(
+                    "actions.generateRunnerJitconfigForRepo",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<
+                crate::models::GenerateRunnerJitconfigForRepoResponse,
+            >,
+        > {
+            self.build()
+                .send_with(
+                    "actions.generateRunnerJitconfigForRepo",
+                    crate::runtime::decode::json,
+                )
         }
     }
 }
@@ -7658,10 +8246,31 @@ pub mod get_actions_cache_list {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::ActionsCacheList> {
+            self.build()
+                .send_into("actions.getActionsCacheList", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::ActionsCacheList>,
+        > {
+            self.build()
+                .send_with("actions.getActionsCacheList", crate::runtime::decode::json)
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<'c, crate::models::ActionsCacheListActionsCaches> {
+            self.build().paginate()
         }
     }
     /// Field to order by: `created_at`, `last_accessed_at` or `size_in_bytes`. Default: `last_accessed_at`.
@@ -7784,10 +8393,35 @@ pub mod get_actions_cache_retention_limit_for_enterprise {
                 &[crate::runtime::encode::PathValue::Segment(&self.enterprise)],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::models::ActionsCacheRetentionLimitForEnterprise,
+        > {
+            self.build()
+                .send_into(
+                    "actions.getActionsCacheRetentionLimitForEnterprise",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<
+                crate::models::ActionsCacheRetentionLimitForEnterprise,
+            >,
+        > {
+            self.build()
+                .send_with(
+                    "actions.getActionsCacheRetentionLimitForEnterprise",
+                    crate::runtime::decode::json,
+                )
         }
     }
 }
@@ -7818,10 +8452,35 @@ pub mod get_actions_cache_retention_limit_for_organization {
                 &[crate::runtime::encode::PathValue::Segment(&self.org)],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::models::ActionsCacheRetentionLimitForOrganization,
+        > {
+            self.build()
+                .send_into(
+                    "actions.getActionsCacheRetentionLimitForOrganization",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<
+                crate::models::ActionsCacheRetentionLimitForOrganization,
+            >,
+        > {
+            self.build()
+                .send_with(
+                    "actions.getActionsCacheRetentionLimitForOrganization",
+                    crate::runtime::decode::json,
+                )
         }
     }
 }
@@ -7856,10 +8515,35 @@ pub mod get_actions_cache_retention_limit_for_repository {
                 ],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::models::ActionsCacheRetentionLimitForRepository,
+        > {
+            self.build()
+                .send_into(
+                    "actions.getActionsCacheRetentionLimitForRepository",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<
+                crate::models::ActionsCacheRetentionLimitForRepository,
+            >,
+        > {
+            self.build()
+                .send_with(
+                    "actions.getActionsCacheRetentionLimitForRepository",
+                    crate::runtime::decode::json,
+                )
         }
     }
 }
@@ -7890,10 +8574,35 @@ pub mod get_actions_cache_storage_limit_for_enterprise {
                 &[crate::runtime::encode::PathValue::Segment(&self.enterprise)],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::models::ActionsCacheStorageLimitForEnterprise,
+        > {
+            self.build()
+                .send_into(
+                    "actions.getActionsCacheStorageLimitForEnterprise",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<
+                crate::models::ActionsCacheStorageLimitForEnterprise,
+            >,
+        > {
+            self.build()
+                .send_with(
+                    "actions.getActionsCacheStorageLimitForEnterprise",
+                    crate::runtime::decode::json,
+                )
         }
     }
 }
@@ -7924,10 +8633,35 @@ pub mod get_actions_cache_storage_limit_for_organization {
                 &[crate::runtime::encode::PathValue::Segment(&self.org)],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::models::ActionsCacheStorageLimitForOrganization,
+        > {
+            self.build()
+                .send_into(
+                    "actions.getActionsCacheStorageLimitForOrganization",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<
+                crate::models::ActionsCacheStorageLimitForOrganization,
+            >,
+        > {
+            self.build()
+                .send_with(
+                    "actions.getActionsCacheStorageLimitForOrganization",
+                    crate::runtime::decode::json,
+                )
         }
     }
 }
@@ -7962,10 +8696,35 @@ pub mod get_actions_cache_storage_limit_for_repository {
                 ],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::models::ActionsCacheStorageLimitForRepository,
+        > {
+            self.build()
+                .send_into(
+                    "actions.getActionsCacheStorageLimitForRepository",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<
+                crate::models::ActionsCacheStorageLimitForRepository,
+            >,
+        > {
+            self.build()
+                .send_with(
+                    "actions.getActionsCacheStorageLimitForRepository",
+                    crate::runtime::decode::json,
+                )
         }
     }
 }
@@ -8000,10 +8759,27 @@ pub mod get_actions_cache_usage {
                 ],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::models::ActionsCacheUsageByRepository,
+        > {
+            self.build()
+                .send_into("actions.getActionsCacheUsage", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::ActionsCacheUsageByRepository>,
+        > {
+            self.build()
+                .send_with("actions.getActionsCacheUsage", crate::runtime::decode::json)
         }
     }
 }
@@ -8055,10 +8831,42 @@ pub mod get_actions_cache_usage_by_repo_for_org {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::models::GetActionsCacheUsageByRepoForOrgResponse,
+        > {
+            self.build()
+                .send_into(
+                    "actions.getActionsCacheUsageByRepoForOrg",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<
+                crate::models::GetActionsCacheUsageByRepoForOrgResponse,
+            >,
+        > {
+            self.build()
+                .send_with(
+                    "actions.getActionsCacheUsageByRepoForOrg",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<'c, crate::models::ActionsCacheUsageByRepository> {
+            self.build().paginate()
         }
     }
 }
@@ -8089,10 +8897,33 @@ pub mod get_actions_cache_usage_for_org {
                 &[crate::runtime::encode::PathValue::Segment(&self.org)],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::models::ActionsCacheUsageOrgEnterprise,
+        > {
+            self.build()
+                .send_into(
+                    "actions.getActionsCacheUsageForOrg",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::ActionsCacheUsageOrgEnterprise>,
+        > {
+            self.build()
+                .send_with(
+                    "actions.getActionsCacheUsageForOrg",
+                    crate::runtime::decode::json,
+                )
         }
     }
 }
@@ -8123,10 +8954,30 @@ pub mod get_allowed_actions_organization {
                 &[crate::runtime::encode::PathValue::Segment(&self.org)],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::SelectedActions> {
+            self.build()
+                .send_into(
+                    "actions.getAllowedActionsOrganization",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::SelectedActions>,
+        > {
+            self.build()
+                .send_with(
+                    "actions.getAllowedActionsOrganization",
+                    crate::runtime::decode::json,
+                )
         }
     }
 }
@@ -8161,10 +9012,30 @@ pub mod get_allowed_actions_repository {
                 ],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::SelectedActions> {
+            self.build()
+                .send_into(
+                    "actions.getAllowedActionsRepository",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::SelectedActions>,
+        > {
+            self.build()
+                .send_with(
+                    "actions.getAllowedActionsRepository",
+                    crate::runtime::decode::json,
+                )
         }
     }
 }
@@ -8249,10 +9120,27 @@ pub mod get_custom_image_for_org {
                 ],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::models::ActionsHostedRunnerCustomImage,
+        > {
+            self.build()
+                .send_into("actions.getCustomImageForOrg", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::ActionsHostedRunnerCustomImage>,
+        > {
+            self.build()
+                .send_with("actions.getCustomImageForOrg", crate::runtime::decode::json)
         }
     }
 }
@@ -8289,10 +9177,35 @@ pub mod get_custom_image_version_for_org {
                 ],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::models::ActionsHostedRunnerCustomImageVersion,
+        > {
+            self.build()
+                .send_into(
+                    "actions.getCustomImageVersionForOrg",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<
+                crate::models::ActionsHostedRunnerCustomImageVersion,
+            >,
+        > {
+            self.build()
+                .send_with(
+                    "actions.getCustomImageVersionForOrg",
+                    crate::runtime::decode::json,
+                )
         }
     }
 }
@@ -8327,10 +9240,30 @@ pub mod get_custom_oidc_sub_claim_for_repo {
                 ],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::OidcCustomSubRepo> {
+            self.build()
+                .send_into(
+                    "actions.getCustomOidcSubClaimForRepo",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::OidcCustomSubRepo>,
+        > {
+            self.build()
+                .send_with(
+                    "actions.getCustomOidcSubClaimForRepo",
+                    crate::runtime::decode::json,
+                )
         }
     }
 }
@@ -8367,10 +9300,30 @@ pub mod get_environment_public_key {
                 ],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::ActionsPublicKey> {
+            self.build()
+                .send_into(
+                    "actions.getEnvironmentPublicKey",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::ActionsPublicKey>,
+        > {
+            self.build()
+                .send_with(
+                    "actions.getEnvironmentPublicKey",
+                    crate::runtime::decode::json,
+                )
         }
     }
 }
@@ -8409,10 +9362,24 @@ pub mod get_environment_secret {
                 ],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::ActionsSecret> {
+            self.build()
+                .send_into("actions.getEnvironmentSecret", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::ActionsSecret>,
+        > {
+            self.build()
+                .send_with("actions.getEnvironmentSecret", crate::runtime::decode::json)
         }
     }
 }
@@ -8451,10 +9418,30 @@ pub mod get_environment_variable {
                 ],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::ActionsVariable> {
+            self.build()
+                .send_into(
+                    "actions.getEnvironmentVariable",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::ActionsVariable>,
+        > {
+            self.build()
+                .send_with(
+                    "actions.getEnvironmentVariable",
+                    crate::runtime::decode::json,
+                )
         }
     }
 }
@@ -8486,10 +9473,35 @@ pub mod get_github_actions_default_workflow_permissions_organization {
                 &[crate::runtime::encode::PathValue::Segment(&self.org)],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::models::ActionsGetDefaultWorkflowPermissions,
+        > {
+            self.build()
+                .send_into(
+                    "actions.getGithubActionsDefaultWorkflowPermissionsOrganization",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<
+                crate::models::ActionsGetDefaultWorkflowPermissions,
+            >,
+        > {
+            self.build()
+                .send_with(
+                    "actions.getGithubActionsDefaultWorkflowPermissionsOrganization",
+                    crate::runtime::decode::json,
+                )
         }
     }
 }
@@ -8524,10 +9536,35 @@ pub mod get_github_actions_default_workflow_permissions_repository {
                 ],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::models::ActionsGetDefaultWorkflowPermissions,
+        > {
+            self.build()
+                .send_into(
+                    "actions.getGithubActionsDefaultWorkflowPermissionsRepository",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<
+                crate::models::ActionsGetDefaultWorkflowPermissions,
+            >,
+        > {
+            self.build()
+                .send_with(
+                    "actions.getGithubActionsDefaultWorkflowPermissionsRepository",
+                    crate::runtime::decode::json,
+                )
         }
     }
 }
@@ -8558,10 +9595,33 @@ pub mod get_github_actions_permissions_organization {
                 &[crate::runtime::encode::PathValue::Segment(&self.org)],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::models::ActionsOrganizationPermissions,
+        > {
+            self.build()
+                .send_into(
+                    "actions.getGithubActionsPermissionsOrganization",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::ActionsOrganizationPermissions>,
+        > {
+            self.build()
+                .send_with(
+                    "actions.getGithubActionsPermissionsOrganization",
+                    crate::runtime::decode::json,
+                )
         }
     }
 }
@@ -8596,10 +9656,33 @@ pub mod get_github_actions_permissions_repository {
                 ],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::models::ActionsRepositoryPermissions,
+        > {
+            self.build()
+                .send_into(
+                    "actions.getGithubActionsPermissionsRepository",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::ActionsRepositoryPermissions>,
+        > {
+            self.build()
+                .send_with(
+                    "actions.getGithubActionsPermissionsRepository",
+                    crate::runtime::decode::json,
+                )
         }
     }
 }
@@ -8634,10 +9717,24 @@ pub mod get_hosted_runner_for_org {
                 ],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::ActionsHostedRunner> {
+            self.build()
+                .send_into("actions.getHostedRunnerForOrg", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::ActionsHostedRunner>,
+        > {
+            self.build()
+                .send_with("actions.getHostedRunnerForOrg", crate::runtime::decode::json)
         }
     }
 }
@@ -8668,10 +9765,45 @@ pub mod get_hosted_runners_github_owned_images_for_org {
                 &[crate::runtime::encode::PathValue::Segment(&self.org)],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::models::GetHostedRunnersGithubOwnedImagesForOrgResponse,
+        > {
+            self.build()
+                .send_into(
+                    "actions.getHostedRunnersGithubOwnedImagesForOrg",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<
+                crate::models::GetHostedRunnersGithubOwnedImagesForOrgResponse,
+            >,
+        > {
+            self.build()
+                .send_with(
+                    "actions.getHostedRunnersGithubOwnedImagesForOrg",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<
+            'c,
+            crate::models::ActionsHostedRunnerCuratedImage,
+        > {
+            self.build().paginate()
         }
     }
 }
@@ -8702,10 +9834,30 @@ pub mod get_hosted_runners_limits_for_org {
                 &[crate::runtime::encode::PathValue::Segment(&self.org)],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::ActionsHostedRunnerLimits> {
+            self.build()
+                .send_into(
+                    "actions.getHostedRunnersLimitsForOrg",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::ActionsHostedRunnerLimits>,
+        > {
+            self.build()
+                .send_with(
+                    "actions.getHostedRunnersLimitsForOrg",
+                    crate::runtime::decode::json,
+                )
         }
     }
 }
@@ -8736,10 +9888,45 @@ pub mod get_hosted_runners_machine_specs_for_org {
                 &[crate::runtime::encode::PathValue::Segment(&self.org)],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::models::GetHostedRunnersMachineSpecsForOrgResponse,
+        > {
+            self.build()
+                .send_into(
+                    "actions.getHostedRunnersMachineSpecsForOrg",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<
+                crate::models::GetHostedRunnersMachineSpecsForOrgResponse,
+            >,
+        > {
+            self.build()
+                .send_with(
+                    "actions.getHostedRunnersMachineSpecsForOrg",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<
+            'c,
+            crate::models::ActionsHostedRunnerMachineSpec,
+        > {
+            self.build().paginate()
         }
     }
 }
@@ -8770,10 +9957,45 @@ pub mod get_hosted_runners_partner_images_for_org {
                 &[crate::runtime::encode::PathValue::Segment(&self.org)],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::models::GetHostedRunnersPartnerImagesForOrgResponse,
+        > {
+            self.build()
+                .send_into(
+                    "actions.getHostedRunnersPartnerImagesForOrg",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<
+                crate::models::GetHostedRunnersPartnerImagesForOrgResponse,
+            >,
+        > {
+            self.build()
+                .send_with(
+                    "actions.getHostedRunnersPartnerImagesForOrg",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<
+            'c,
+            crate::models::ActionsHostedRunnerCuratedImage,
+        > {
+            self.build().paginate()
         }
     }
 }
@@ -8804,10 +10026,40 @@ pub mod get_hosted_runners_platforms_for_org {
                 &[crate::runtime::encode::PathValue::Segment(&self.org)],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::models::GetHostedRunnersPlatformsForOrgResponse,
+        > {
+            self.build()
+                .send_into(
+                    "actions.getHostedRunnersPlatformsForOrg",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<
+                crate::models::GetHostedRunnersPlatformsForOrgResponse,
+            >,
+        > {
+            self.build()
+                .send_with(
+                    "actions.getHostedRunnersPlatformsForOrg",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(self) -> crate::runtime::Paginate<'c, String> {
+            self.build().paginate()
         }
     }
 }
@@ -8890,10 +10142,24 @@ pub mod get_org_public_key {
                 &[crate::runtime::encode::PathValue::Segment(&self.org)],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::ActionsPublicKey> {
+            self.build()
+                .send_into("actions.getOrgPublicKey", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::ActionsPublicKey>,
+        > {
+            self.build()
+                .send_with("actions.getOrgPublicKey", crate::runtime::decode::json)
         }
     }
 }
@@ -8928,10 +10194,22 @@ pub mod get_org_secret {
                 ],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::OrganizationActionsSecret> {
+            self.build().send_into("actions.getOrgSecret", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::OrganizationActionsSecret>,
+        > {
+            self.build().send_with("actions.getOrgSecret", crate::runtime::decode::json)
         }
     }
 }
@@ -8966,10 +10244,27 @@ pub mod get_org_variable {
                 ],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::models::OrganizationActionsVariable,
+        > {
+            self.build()
+                .send_into("actions.getOrgVariable", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::OrganizationActionsVariable>,
+        > {
+            self.build()
+                .send_with("actions.getOrgVariable", crate::runtime::decode::json)
         }
     }
 }
@@ -9006,10 +10301,37 @@ pub mod get_pending_deployments_for_run {
                 ],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, Vec<crate::models::PendingDeployment>> {
+            self.build()
+                .send_into(
+                    "actions.getPendingDeploymentsForRun",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<Vec<crate::models::PendingDeployment>>,
+        > {
+            self.build()
+                .send_with(
+                    "actions.getPendingDeploymentsForRun",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<'c, crate::models::PendingDeployment> {
+            self.build().paginate()
         }
     }
 }
@@ -9204,10 +10526,31 @@ pub mod get_reviews_for_run {
                 ],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, Vec<crate::models::EnvironmentApprovals>> {
+            self.build()
+                .send_into("actions.getReviewsForRun", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<Vec<crate::models::EnvironmentApprovals>>,
+        > {
+            self.build()
+                .send_with("actions.getReviewsForRun", crate::runtime::decode::json)
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<'c, crate::models::EnvironmentApprovals> {
+            self.build().paginate()
         }
     }
 }
@@ -9242,10 +10585,28 @@ pub mod get_self_hosted_runner_for_org {
                 ],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, crate::models::Runner> {
+            self.build()
+                .send_into(
+                    "actions.getSelfHostedRunnerForOrg",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::Runner>,
+        > {
+            self.build()
+                .send_with(
+                    "actions.getSelfHostedRunnerForOrg",
+                    crate::runtime::decode::json,
+                )
         }
     }
 }
@@ -9282,10 +10643,28 @@ pub mod get_self_hosted_runner_for_repo {
                 ],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, crate::models::Runner> {
+            self.build()
+                .send_into(
+                    "actions.getSelfHostedRunnerForRepo",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::Runner>,
+        > {
+            self.build()
+                .send_with(
+                    "actions.getSelfHostedRunnerForRepo",
+                    crate::runtime::decode::json,
+                )
         }
     }
 }
@@ -9370,10 +10749,35 @@ pub mod get_workflow_access_to_repository {
                 ],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::models::ActionsWorkflowAccessToRepository,
+        > {
+            self.build()
+                .send_into(
+                    "actions.getWorkflowAccessToRepository",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<
+                crate::models::ActionsWorkflowAccessToRepository,
+            >,
+        > {
+            self.build()
+                .send_with(
+                    "actions.getWorkflowAccessToRepository",
+                    crate::runtime::decode::json,
+                )
         }
     }
 }
@@ -9488,10 +10892,24 @@ pub mod get_workflow_run_attempt {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::WorkflowRun> {
+            self.build()
+                .send_into("actions.getWorkflowRunAttempt", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::WorkflowRun>,
+        > {
+            self.build()
+                .send_with("actions.getWorkflowRunAttempt", crate::runtime::decode::json)
         }
     }
 }
@@ -9528,10 +10946,24 @@ pub mod get_workflow_run_usage {
                 ],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::WorkflowRunUsage> {
+            self.build()
+                .send_into("actions.getWorkflowRunUsage", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::WorkflowRunUsage>,
+        > {
+            self.build()
+                .send_with("actions.getWorkflowRunUsage", crate::runtime::decode::json)
         }
     }
 }
@@ -9568,10 +11000,24 @@ pub mod get_workflow_usage {
                 ],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::WorkflowUsage> {
+            self.build()
+                .send_into("actions.getWorkflowUsage", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::WorkflowUsage>,
+        > {
+            self.build()
+                .send_with("actions.getWorkflowUsage", crate::runtime::decode::json)
         }
     }
 }
@@ -9697,10 +11143,45 @@ pub mod list_custom_image_versions_for_org {
                 ],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::models::ListCustomImageVersionsForOrgResponse,
+        > {
+            self.build()
+                .send_into(
+                    "actions.listCustomImageVersionsForOrg",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<
+                crate::models::ListCustomImageVersionsForOrgResponse,
+            >,
+        > {
+            self.build()
+                .send_with(
+                    "actions.listCustomImageVersionsForOrg",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<
+            'c,
+            crate::models::ActionsHostedRunnerCustomImageVersion,
+        > {
+            self.build().paginate()
         }
     }
 }
@@ -9731,10 +11212,43 @@ pub mod list_custom_images_for_org {
                 &[crate::runtime::encode::PathValue::Segment(&self.org)],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::models::ListCustomImagesForOrgResponse,
+        > {
+            self.build()
+                .send_into(
+                    "actions.listCustomImagesForOrg",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::ListCustomImagesForOrgResponse>,
+        > {
+            self.build()
+                .send_with(
+                    "actions.listCustomImagesForOrg",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<
+            'c,
+            crate::models::ActionsHostedRunnerCustomImage,
+        > {
+            self.build().paginate()
         }
     }
 }
@@ -9792,10 +11306,40 @@ pub mod list_environment_secrets {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::models::ListEnvironmentSecretsResponse,
+        > {
+            self.build()
+                .send_into(
+                    "actions.listEnvironmentSecrets",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::ListEnvironmentSecretsResponse>,
+        > {
+            self.build()
+                .send_with(
+                    "actions.listEnvironmentSecrets",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<'c, crate::models::ActionsSecret> {
+            self.build().paginate()
         }
     }
 }
@@ -9853,10 +11397,42 @@ pub mod list_environment_variables {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::models::ListEnvironmentVariablesResponse,
+        > {
+            self.build()
+                .send_into(
+                    "actions.listEnvironmentVariables",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<
+                crate::models::ListEnvironmentVariablesResponse,
+            >,
+        > {
+            self.build()
+                .send_with(
+                    "actions.listEnvironmentVariables",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<'c, crate::models::ActionsVariable> {
+            self.build().paginate()
         }
     }
 }
@@ -9912,10 +11488,42 @@ pub mod list_github_hosted_runners_in_group_for_org {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::models::ListGithubHostedRunnersInGroupForOrgResponse,
+        > {
+            self.build()
+                .send_into(
+                    "actions.listGithubHostedRunnersInGroupForOrg",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<
+                crate::models::ListGithubHostedRunnersInGroupForOrgResponse,
+            >,
+        > {
+            self.build()
+                .send_with(
+                    "actions.listGithubHostedRunnersInGroupForOrg",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<'c, crate::models::ActionsHostedRunner> {
+            self.build().paginate()
         }
     }
 }
@@ -9967,10 +11575,40 @@ pub mod list_hosted_runners_for_org {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::models::ListHostedRunnersForOrgResponse,
+        > {
+            self.build()
+                .send_into(
+                    "actions.listHostedRunnersForOrg",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::ListHostedRunnersForOrgResponse>,
+        > {
+            self.build()
+                .send_with(
+                    "actions.listHostedRunnersForOrg",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<'c, crate::models::ActionsHostedRunner> {
+            self.build().paginate()
         }
     }
 }
@@ -10176,10 +11814,40 @@ pub mod list_jobs_for_workflow_run_attempt {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::models::ListJobsForWorkflowRunAttemptResponse,
+        > {
+            self.build()
+                .send_into(
+                    "actions.listJobsForWorkflowRunAttempt",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<
+                crate::models::ListJobsForWorkflowRunAttemptResponse,
+            >,
+        > {
+            self.build()
+                .send_with(
+                    "actions.listJobsForWorkflowRunAttempt",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(self) -> crate::runtime::Paginate<'c, crate::models::Job> {
+            self.build().paginate()
         }
     }
 }
@@ -10214,10 +11882,42 @@ pub mod list_labels_for_self_hosted_runner_for_org {
                 ],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::models::ListLabelsForSelfHostedRunnerForOrgResponse,
+        > {
+            self.build()
+                .send_into(
+                    "actions.listLabelsForSelfHostedRunnerForOrg",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<
+                crate::models::ListLabelsForSelfHostedRunnerForOrgResponse,
+            >,
+        > {
+            self.build()
+                .send_with(
+                    "actions.listLabelsForSelfHostedRunnerForOrg",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<'c, crate::models::RunnerLabel> {
+            self.build().paginate()
         }
     }
 }
@@ -10254,10 +11954,42 @@ pub mod list_labels_for_self_hosted_runner_for_repo {
                 ],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::models::ListLabelsForSelfHostedRunnerForRepoResponse,
+        > {
+            self.build()
+                .send_into(
+                    "actions.listLabelsForSelfHostedRunnerForRepo",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<
+                crate::models::ListLabelsForSelfHostedRunnerForRepoResponse,
+            >,
+        > {
+            self.build()
+                .send_with(
+                    "actions.listLabelsForSelfHostedRunnerForRepo",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<'c, crate::models::RunnerLabel> {
+            self.build().paginate()
         }
     }
 }
@@ -10309,10 +12041,31 @@ pub mod list_org_secrets {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::ListOrgSecretsResponse> {
+            self.build()
+                .send_into("actions.listOrgSecrets", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::ListOrgSecretsResponse>,
+        > {
+            self.build()
+                .send_with("actions.listOrgSecrets", crate::runtime::decode::json)
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<'c, crate::models::OrganizationActionsSecret> {
+            self.build().paginate()
         }
     }
 }
@@ -10364,10 +12117,31 @@ pub mod list_org_variables {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::ListOrgVariablesResponse> {
+            self.build()
+                .send_into("actions.listOrgVariables", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::ListOrgVariablesResponse>,
+        > {
+            self.build()
+                .send_with("actions.listOrgVariables", crate::runtime::decode::json)
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<'c, crate::models::OrganizationActionsVariable> {
+            self.build().paginate()
         }
     }
 }
@@ -10423,10 +12197,42 @@ pub mod list_repo_organization_secrets {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::models::ListRepoOrganizationSecretsResponse,
+        > {
+            self.build()
+                .send_into(
+                    "actions.listRepoOrganizationSecrets",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<
+                crate::models::ListRepoOrganizationSecretsResponse,
+            >,
+        > {
+            self.build()
+                .send_with(
+                    "actions.listRepoOrganizationSecrets",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<'c, crate::models::ActionsSecret> {
+            self.build().paginate()
         }
     }
 }
@@ -10482,10 +12288,42 @@ pub mod list_repo_organization_variables {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::models::ListRepoOrganizationVariablesResponse,
+        > {
+            self.build()
+                .send_into(
+                    "actions.listRepoOrganizationVariables",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<
+                crate::models::ListRepoOrganizationVariablesResponse,
+            >,
+        > {
+            self.build()
+                .send_with(
+                    "actions.listRepoOrganizationVariables",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<'c, crate::models::ActionsVariable> {
+            self.build().paginate()
         }
     }
 }
@@ -10754,10 +12592,37 @@ pub mod list_runner_applications_for_org {
                 &[crate::runtime::encode::PathValue::Segment(&self.org)],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, Vec<crate::models::RunnerApplication>> {
+            self.build()
+                .send_into(
+                    "actions.listRunnerApplicationsForOrg",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<Vec<crate::models::RunnerApplication>>,
+        > {
+            self.build()
+                .send_with(
+                    "actions.listRunnerApplicationsForOrg",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<'c, crate::models::RunnerApplication> {
+            self.build().paginate()
         }
     }
 }
@@ -10792,10 +12657,37 @@ pub mod list_runner_applications_for_repo {
                 ],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, Vec<crate::models::RunnerApplication>> {
+            self.build()
+                .send_into(
+                    "actions.listRunnerApplicationsForRepo",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<Vec<crate::models::RunnerApplication>>,
+        > {
+            self.build()
+                .send_with(
+                    "actions.listRunnerApplicationsForRepo",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<'c, crate::models::RunnerApplication> {
+            self.build().paginate()
         }
     }
 }
@@ -10851,10 +12743,42 @@ pub mod list_selected_repos_for_org_secret {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::models::ListSelectedReposForOrgSecretResponse,
+        > {
+            self.build()
+                .send_into(
+                    "actions.listSelectedReposForOrgSecret",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<
+                crate::models::ListSelectedReposForOrgSecretResponse,
+            >,
+        > {
+            self.build()
+                .send_with(
+                    "actions.listSelectedReposForOrgSecret",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<'c, crate::models::MinimalRepository> {
+            self.build().paginate()
         }
     }
 }
@@ -10910,10 +12834,42 @@ pub mod list_selected_repos_for_org_variable {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::models::ListSelectedReposForOrgVariableResponse,
+        > {
+            self.build()
+                .send_into(
+                    "actions.listSelectedReposForOrgVariable",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<
+                crate::models::ListSelectedReposForOrgVariableResponse,
+            >,
+        > {
+            self.build()
+                .send_with(
+                    "actions.listSelectedReposForOrgVariable",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<'c, crate::models::MinimalRepository> {
+            self.build().paginate()
         }
     }
 }
@@ -10966,10 +12922,42 @@ pub mod list_selected_repositories_enabled_github_actions_organization {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::models::ListSelectedRepositoriesEnabledGithubActionsOrganizationResponse,
+        > {
+            self.build()
+                .send_into(
+                    "actions.listSelectedRepositoriesEnabledGithubActionsOrganization",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<
+                crate::models::ListSelectedRepositoriesEnabledGithubActionsOrganizationResponse,
+            >,
+        > {
+            self.build()
+                .send_with(
+                    "actions.listSelectedRepositoriesEnabledGithubActionsOrganization",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<'c, crate::models::Repository> {
+            self.build().paginate()
         }
     }
 }
@@ -11031,10 +13019,40 @@ pub mod list_self_hosted_runners_for_org {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::models::ListSelfHostedRunnersForOrgResponse,
+        > {
+            self.build()
+                .send_into(
+                    "actions.listSelfHostedRunnersForOrg",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<
+                crate::models::ListSelfHostedRunnersForOrgResponse,
+            >,
+        > {
+            self.build()
+                .send_with(
+                    "actions.listSelfHostedRunnersForOrg",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(self) -> crate::runtime::Paginate<'c, crate::models::Runner> {
+            self.build().paginate()
         }
     }
 }
@@ -11100,10 +13118,40 @@ pub mod list_self_hosted_runners_for_repo {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::models::ListSelfHostedRunnersForRepoResponse,
+        > {
+            self.build()
+                .send_into(
+                    "actions.listSelfHostedRunnersForRepo",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<
+                crate::models::ListSelfHostedRunnersForRepoResponse,
+            >,
+        > {
+            self.build()
+                .send_with(
+                    "actions.listSelfHostedRunnersForRepo",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(self) -> crate::runtime::Paginate<'c, crate::models::Runner> {
+            self.build().paginate()
         }
     }
 }
@@ -11986,10 +14034,42 @@ pub mod remove_all_custom_labels_from_self_hosted_runner_for_org {
                 ],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::models::RemoveAllCustomLabelsFromSelfHostedRunnerForOrgResponse,
+        > {
+            self.build()
+                .send_into(
+                    "actions.removeAllCustomLabelsFromSelfHostedRunnerForOrg",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<
+                crate::models::RemoveAllCustomLabelsFromSelfHostedRunnerForOrgResponse,
+            >,
+        > {
+            self.build()
+                .send_with(
+                    "actions.removeAllCustomLabelsFromSelfHostedRunnerForOrg",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<'c, crate::models::RunnerLabel> {
+            self.build().paginate()
         }
     }
 }
@@ -12026,10 +14106,42 @@ pub mod remove_all_custom_labels_from_self_hosted_runner_for_repo {
                 ],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::models::RemoveAllCustomLabelsFromSelfHostedRunnerForRepoResponse,
+        > {
+            self.build()
+                .send_into(
+                    "actions.removeAllCustomLabelsFromSelfHostedRunnerForRepo",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<
+                crate::models::RemoveAllCustomLabelsFromSelfHostedRunnerForRepoResponse,
+            >,
+        > {
+            self.build()
+                .send_with(
+                    "actions.removeAllCustomLabelsFromSelfHostedRunnerForRepo",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<'c, crate::models::RunnerLabel> {
+            self.build().paginate()
         }
     }
 }
@@ -12066,10 +14178,42 @@ pub mod remove_custom_label_from_self_hosted_runner_for_org {
                 ],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::models::RemoveCustomLabelFromSelfHostedRunnerForOrgResponse,
+        > {
+            self.build()
+                .send_into(
+                    "actions.removeCustomLabelFromSelfHostedRunnerForOrg",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<
+                crate::models::RemoveCustomLabelFromSelfHostedRunnerForOrgResponse,
+            >,
+        > {
+            self.build()
+                .send_with(
+                    "actions.removeCustomLabelFromSelfHostedRunnerForOrg",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<'c, crate::models::RunnerLabel> {
+            self.build().paginate()
         }
     }
 }
@@ -12108,10 +14252,42 @@ pub mod remove_custom_label_from_self_hosted_runner_for_repo {
                 ],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::models::RemoveCustomLabelFromSelfHostedRunnerForRepoResponse,
+        > {
+            self.build()
+                .send_into(
+                    "actions.removeCustomLabelFromSelfHostedRunnerForRepo",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<
+                crate::models::RemoveCustomLabelFromSelfHostedRunnerForRepoResponse,
+            >,
+        > {
+            self.build()
+                .send_with(
+                    "actions.removeCustomLabelFromSelfHostedRunnerForRepo",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<'c, crate::models::RunnerLabel> {
+            self.build().paginate()
         }
     }
 }
@@ -12148,10 +14324,25 @@ pub mod remove_selected_repo_from_org_secret {
                 ],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ()> {
+            self.build()
+                .send_into(
+                    "actions.removeSelectedRepoFromOrgSecret",
+                    crate::runtime::decode::unit,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
+            self.build()
+                .send_with(
+                    "actions.removeSelectedRepoFromOrgSecret",
+                    crate::runtime::decode::unit,
+                )
         }
     }
 }
@@ -12188,10 +14379,25 @@ pub mod remove_selected_repo_from_org_variable {
                 ],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ()> {
+            self.build()
+                .send_into(
+                    "actions.removeSelectedRepoFromOrgVariable",
+                    crate::runtime::decode::unit,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
+            self.build()
+                .send_with(
+                    "actions.removeSelectedRepoFromOrgVariable",
+                    crate::runtime::decode::unit,
+                )
         }
     }
 }
@@ -12228,10 +14434,25 @@ pub mod review_custom_gates_for_run {
                 ],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ()> {
+            self.build()
+                .send_into(
+                    "actions.reviewCustomGatesForRun",
+                    crate::runtime::decode::unit,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
+            self.build()
+                .send_with(
+                    "actions.reviewCustomGatesForRun",
+                    crate::runtime::decode::unit,
+                )
         }
     }
 }
@@ -12277,10 +14498,37 @@ pub mod review_pending_deployments_for_run {
             req = req.json(body);
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, Vec<crate::models::Deployment>> {
+            self.build()
+                .send_into(
+                    "actions.reviewPendingDeploymentsForRun",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<Vec<crate::models::Deployment>>,
+        > {
+            self.build()
+                .send_with(
+                    "actions.reviewPendingDeploymentsForRun",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<'c, crate::models::Deployment> {
+            self.build().paginate()
         }
     }
     /// Decision to record, `approved` or `rejected`.
@@ -12371,10 +14619,25 @@ pub mod set_actions_cache_retention_limit_for_enterprise {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ()> {
+            self.build()
+                .send_into(
+                    "actions.setActionsCacheRetentionLimitForEnterprise",
+                    crate::runtime::decode::unit,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
+            self.build()
+                .send_with(
+                    "actions.setActionsCacheRetentionLimitForEnterprise",
+                    crate::runtime::decode::unit,
+                )
         }
     }
 }
@@ -12421,10 +14684,25 @@ pub mod set_actions_cache_retention_limit_for_organization {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ()> {
+            self.build()
+                .send_into(
+                    "actions.setActionsCacheRetentionLimitForOrganization",
+                    crate::runtime::decode::unit,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
+            self.build()
+                .send_with(
+                    "actions.setActionsCacheRetentionLimitForOrganization",
+                    crate::runtime::decode::unit,
+                )
         }
     }
 }
@@ -12475,10 +14753,25 @@ pub mod set_actions_cache_retention_limit_for_repository {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ()> {
+            self.build()
+                .send_into(
+                    "actions.setActionsCacheRetentionLimitForRepository",
+                    crate::runtime::decode::unit,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
+            self.build()
+                .send_with(
+                    "actions.setActionsCacheRetentionLimitForRepository",
+                    crate::runtime::decode::unit,
+                )
         }
     }
 }
@@ -12522,10 +14815,25 @@ pub mod set_actions_cache_storage_limit_for_enterprise {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ()> {
+            self.build()
+                .send_into(
+                    "actions.setActionsCacheStorageLimitForEnterprise",
+                    crate::runtime::decode::unit,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
+            self.build()
+                .send_with(
+                    "actions.setActionsCacheStorageLimitForEnterprise",
+                    crate::runtime::decode::unit,
+                )
         }
     }
 }
@@ -12569,10 +14877,25 @@ pub mod set_actions_cache_storage_limit_for_organization {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ()> {
+            self.build()
+                .send_into(
+                    "actions.setActionsCacheStorageLimitForOrganization",
+                    crate::runtime::decode::unit,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
+            self.build()
+                .send_with(
+                    "actions.setActionsCacheStorageLimitForOrganization",
+                    crate::runtime::decode::unit,
+                )
         }
     }
 }
@@ -12620,10 +14943,25 @@ pub mod set_actions_cache_storage_limit_for_repository {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ()> {
+            self.build()
+                .send_into(
+                    "actions.setActionsCacheStorageLimitForRepository",
+                    crate::runtime::decode::unit,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
+            self.build()
+                .send_with(
+                    "actions.setActionsCacheStorageLimitForRepository",
+                    crate::runtime::decode::unit,
+                )
         }
     }
 }
@@ -12688,10 +15026,25 @@ pub mod set_allowed_actions_organization {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ()> {
+            self.build()
+                .send_into(
+                    "actions.setAllowedActionsOrganization",
+                    crate::runtime::decode::unit,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
+            self.build()
+                .send_with(
+                    "actions.setAllowedActionsOrganization",
+                    crate::runtime::decode::unit,
+                )
         }
     }
 }
@@ -12760,10 +15113,25 @@ pub mod set_allowed_actions_repository {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ()> {
+            self.build()
+                .send_into(
+                    "actions.setAllowedActionsRepository",
+                    crate::runtime::decode::unit,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
+            self.build()
+                .send_with(
+                    "actions.setAllowedActionsRepository",
+                    crate::runtime::decode::unit,
+                )
         }
     }
 }
@@ -12803,10 +15171,42 @@ pub mod set_custom_labels_for_self_hosted_runner_for_org {
             req = req.json(body);
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::models::SetCustomLabelsForSelfHostedRunnerForOrgResponse,
+        > {
+            self.build()
+                .send_into(
+                    "actions.setCustomLabelsForSelfHostedRunnerForOrg",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<
+                crate::models::SetCustomLabelsForSelfHostedRunnerForOrgResponse,
+            >,
+        > {
+            self.build()
+                .send_with(
+                    "actions.setCustomLabelsForSelfHostedRunnerForOrg",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<'c, crate::models::RunnerLabel> {
+            self.build().paginate()
         }
     }
 }
@@ -12848,10 +15248,42 @@ pub mod set_custom_labels_for_self_hosted_runner_for_repo {
             req = req.json(body);
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::models::SetCustomLabelsForSelfHostedRunnerForRepoResponse,
+        > {
+            self.build()
+                .send_into(
+                    "actions.setCustomLabelsForSelfHostedRunnerForRepo",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<
+                crate::models::SetCustomLabelsForSelfHostedRunnerForRepoResponse,
+            >,
+        > {
+            self.build()
+                .send_with(
+                    "actions.setCustomLabelsForSelfHostedRunnerForRepo",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<'c, crate::models::RunnerLabel> {
+            self.build().paginate()
         }
     }
 }
@@ -12904,10 +15336,35 @@ pub mod set_custom_oidc_sub_claim_for_repo {
             req = req.json(body);
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            ::std::collections::BTreeMap<String, ::serde_json::Value>,
+        > {
+            self.build()
+                .send_into(
+                    "actions.setCustomOidcSubClaimForRepo",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<
+                ::std::collections::BTreeMap<String, ::serde_json::Value>,
+            >,
+        > {
+            self.build()
+                .send_with(
+                    "actions.setCustomOidcSubClaimForRepo",
+                    crate::runtime::decode::json,
+                )
         }
     }
 }
@@ -12973,10 +15430,25 @@ pub mod set_github_actions_default_workflow_permissions_organization {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ()> {
+            self.build()
+                .send_into(
+                    "actions.setGithubActionsDefaultWorkflowPermissionsOrganization",
+                    crate::runtime::decode::unit,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
+            self.build()
+                .send_with(
+                    "actions.setGithubActionsDefaultWorkflowPermissionsOrganization",
+                    crate::runtime::decode::unit,
+                )
         }
     }
     /// Access the `GITHUB_TOKEN` gets by default, `read` or `write`.
@@ -13089,10 +15561,25 @@ pub mod set_github_actions_default_workflow_permissions_repository {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ()> {
+            self.build()
+                .send_into(
+                    "actions.setGithubActionsDefaultWorkflowPermissionsRepository",
+                    crate::runtime::decode::unit,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
+            self.build()
+                .send_with(
+                    "actions.setGithubActionsDefaultWorkflowPermissionsRepository",
+                    crate::runtime::decode::unit,
+                )
         }
     }
     /// Access the `GITHUB_TOKEN` gets by default, `read` or `write`.
@@ -13193,10 +15680,25 @@ pub mod set_github_actions_permissions_organization {
             req = req.json(body);
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ()> {
+            self.build()
+                .send_into(
+                    "actions.setGithubActionsPermissionsOrganization",
+                    crate::runtime::decode::unit,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
+            self.build()
+                .send_with(
+                    "actions.setGithubActionsPermissionsOrganization",
+                    crate::runtime::decode::unit,
+                )
         }
     }
     /// Repositories that may run Actions, `all`, `none` or `selected`.
@@ -13353,10 +15855,25 @@ pub mod set_github_actions_permissions_repository {
             req = req.json(body);
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ()> {
+            self.build()
+                .send_into(
+                    "actions.setGithubActionsPermissionsRepository",
+                    crate::runtime::decode::unit,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
+            self.build()
+                .send_with(
+                    "actions.setGithubActionsPermissionsRepository",
+                    crate::runtime::decode::unit,
+                )
         }
     }
     /// Actions and reusable workflows that may run, `all`, `local_only` or `selected`.
@@ -13444,10 +15961,25 @@ pub mod set_selected_repos_for_org_secret {
             req = req.json(body);
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ()> {
+            self.build()
+                .send_into(
+                    "actions.setSelectedReposForOrgSecret",
+                    crate::runtime::decode::unit,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
+            self.build()
+                .send_with(
+                    "actions.setSelectedReposForOrgSecret",
+                    crate::runtime::decode::unit,
+                )
         }
     }
 }
@@ -13487,10 +16019,25 @@ pub mod set_selected_repos_for_org_variable {
             req = req.json(body);
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ()> {
+            self.build()
+                .send_into(
+                    "actions.setSelectedReposForOrgVariable",
+                    crate::runtime::decode::unit,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
+            self.build()
+                .send_with(
+                    "actions.setSelectedReposForOrgVariable",
+                    crate::runtime::decode::unit,
+                )
         }
     }
 }
@@ -13527,10 +16074,25 @@ pub mod set_selected_repositories_enabled_github_actions_organization {
             req = req.json(body);
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ()> {
+            self.build()
+                .send_into(
+                    "actions.setSelectedRepositoriesEnabledGithubActionsOrganization",
+                    crate::runtime::decode::unit,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
+            self.build()
+                .send_with(
+                    "actions.setSelectedRepositoriesEnabledGithubActionsOrganization",
+                    crate::runtime::decode::unit,
+                )
         }
     }
 }
@@ -13570,10 +16132,25 @@ pub mod set_workflow_access_to_repository {
             req = req.json(body);
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ()> {
+            self.build()
+                .send_into(
+                    "actions.setWorkflowAccessToRepository",
+                    crate::runtime::decode::unit,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
+            self.build()
+                .send_with(
+                    "actions.setWorkflowAccessToRepository",
+                    crate::runtime::decode::unit,
+                )
         }
     }
     /// Who may use them: `none` (only this repository), `user` (other private repositories of the same user), `organization` (repositories across the organization) or `enterprise` (repositories across the enterprise; GitHub Enterprise only).
@@ -13677,10 +16254,25 @@ pub mod update_environment_variable {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ()> {
+            self.build()
+                .send_into(
+                    "actions.updateEnvironmentVariable",
+                    crate::runtime::decode::unit,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
+            self.build()
+                .send_with(
+                    "actions.updateEnvironmentVariable",
+                    crate::runtime::decode::unit,
+                )
         }
     }
 }
@@ -13762,10 +16354,30 @@ pub mod update_hosted_runner_for_org {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::ActionsHostedRunner> {
+            self.build()
+                .send_into(
+                    "actions.updateHostedRunnerForOrg",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::ActionsHostedRunner>,
+        > {
+            self.build()
+                .send_with(
+                    "actions.updateHostedRunnerForOrg",
+                    crate::runtime::decode::json,
+                )
         }
     }
 }
@@ -13835,10 +16447,19 @@ pub mod update_org_variable {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ()> {
+            self.build()
+                .send_into("actions.updateOrgVariable", crate::runtime::decode::unit)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
+            self.build()
+                .send_with("actions.updateOrgVariable", crate::runtime::decode::unit)
         }
     }
     /// Which repositories of the organization may read the variable, `all`, `private` or `selected`. With `selected`, only those in `selected_repository_ids` get it.

@@ -24,7 +24,7 @@ impl<'c> Billing<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`DeleteBudget`](crate::models::DeleteBudget) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -53,7 +53,7 @@ impl<'c> Billing<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`GetAllBudgets`](crate::models::GetAllBudgets) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -81,7 +81,7 @@ impl<'c> Billing<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`GetBudget`](crate::models::GetBudget) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -116,7 +116,7 @@ impl<'c> Billing<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`BillingPremiumRequestUsageReportOrg`](crate::models::BillingPremiumRequestUsageReportOrg) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -156,7 +156,7 @@ impl<'c> Billing<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`BillingPremiumRequestUsageReportUser`](crate::models::BillingPremiumRequestUsageReportUser) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -193,7 +193,7 @@ impl<'c> Billing<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`BillingUsageReport`](crate::models::BillingUsageReport) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -226,7 +226,7 @@ impl<'c> Billing<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`BillingUsageReportUser`](crate::models::BillingUsageReportUser) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -262,7 +262,7 @@ impl<'c> Billing<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`BillingUsageSummaryReportOrg`](crate::models::BillingUsageSummaryReportOrg) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -303,7 +303,7 @@ impl<'c> Billing<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`BillingUsageSummaryReportUser`](crate::models::BillingUsageSummaryReportUser) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -346,7 +346,7 @@ impl<'c> Billing<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`UpdateBudgetOrgResponse`](crate::models::UpdateBudgetOrgResponse) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -404,10 +404,24 @@ pub mod delete_budget_org {
                 ],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::DeleteBudget> {
+            self.build()
+                .send_into("billing.deleteBudgetOrg", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::DeleteBudget>,
+        > {
+            self.build()
+                .send_with("billing.deleteBudgetOrg", crate::runtime::decode::json)
         }
     }
 }
@@ -438,10 +452,24 @@ pub mod get_all_budgets_org {
                 &[crate::runtime::encode::PathValue::Segment(&self.org)],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::GetAllBudgets> {
+            self.build()
+                .send_into("billing.getAllBudgetsOrg", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::GetAllBudgets>,
+        > {
+            self.build()
+                .send_with("billing.getAllBudgetsOrg", crate::runtime::decode::json)
         }
     }
 }
@@ -476,10 +504,20 @@ pub mod get_budget_org {
                 ],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, crate::models::GetBudget> {
+            self.build().send_into("billing.getBudgetOrg", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::GetBudget>,
+        > {
+            self.build().send_with("billing.getBudgetOrg", crate::runtime::decode::json)
         }
     }
 }
@@ -571,10 +609,35 @@ pub mod get_github_billing_premium_request_usage_report_org {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::models::BillingPremiumRequestUsageReportOrg,
+        > {
+            self.build()
+                .send_into(
+                    "billing.getGithubBillingPremiumRequestUsageReportOrg",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<
+                crate::models::BillingPremiumRequestUsageReportOrg,
+            >,
+        > {
+            self.build()
+                .send_with(
+                    "billing.getGithubBillingPremiumRequestUsageReportOrg",
+                    crate::runtime::decode::json,
+                )
         }
     }
 }
@@ -656,10 +719,35 @@ pub mod get_github_billing_premium_request_usage_report_user {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::models::BillingPremiumRequestUsageReportUser,
+        > {
+            self.build()
+                .send_into(
+                    "billing.getGithubBillingPremiumRequestUsageReportUser",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<
+                crate::models::BillingPremiumRequestUsageReportUser,
+            >,
+        > {
+            self.build()
+                .send_with(
+                    "billing.getGithubBillingPremiumRequestUsageReportUser",
+                    crate::runtime::decode::json,
+                )
         }
     }
 }
@@ -721,10 +809,30 @@ pub mod get_github_billing_usage_report_org {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::BillingUsageReport> {
+            self.build()
+                .send_into(
+                    "billing.getGithubBillingUsageReportOrg",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::BillingUsageReport>,
+        > {
+            self.build()
+                .send_with(
+                    "billing.getGithubBillingUsageReportOrg",
+                    crate::runtime::decode::json,
+                )
         }
     }
 }
@@ -786,10 +894,30 @@ pub mod get_github_billing_usage_report_user {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::BillingUsageReportUser> {
+            self.build()
+                .send_into(
+                    "billing.getGithubBillingUsageReportUser",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::BillingUsageReportUser>,
+        > {
+            self.build()
+                .send_with(
+                    "billing.getGithubBillingUsageReportUser",
+                    crate::runtime::decode::json,
+                )
         }
     }
 }
@@ -881,10 +1009,33 @@ pub mod get_github_billing_usage_summary_report_org {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::models::BillingUsageSummaryReportOrg,
+        > {
+            self.build()
+                .send_into(
+                    "billing.getGithubBillingUsageSummaryReportOrg",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::BillingUsageSummaryReportOrg>,
+        > {
+            self.build()
+                .send_with(
+                    "billing.getGithubBillingUsageSummaryReportOrg",
+                    crate::runtime::decode::json,
+                )
         }
     }
 }
@@ -976,10 +1127,33 @@ pub mod get_github_billing_usage_summary_report_user {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::models::BillingUsageSummaryReportUser,
+        > {
+            self.build()
+                .send_into(
+                    "billing.getGithubBillingUsageSummaryReportUser",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::BillingUsageSummaryReportUser>,
+        > {
+            self.build()
+                .send_with(
+                    "billing.getGithubBillingUsageSummaryReportUser",
+                    crate::runtime::decode::json,
+                )
         }
     }
 }
@@ -1092,10 +1266,24 @@ pub mod update_budget_org {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::UpdateBudgetOrgResponse> {
+            self.build()
+                .send_into("billing.updateBudgetOrg", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::UpdateBudgetOrgResponse>,
+        > {
+            self.build()
+                .send_with("billing.updateBudgetOrg", crate::runtime::decode::json)
         }
     }
     /// Alert settings of the budget.

@@ -23,7 +23,7 @@ impl<'c> Campaigns<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`CampaignSummary`](crate::models::CampaignSummary) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -51,7 +51,7 @@ impl<'c> Campaigns<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// Nothing (the response to expect is status 204, without a body).
     ///
     /// # Route
     ///
@@ -81,7 +81,7 @@ impl<'c> Campaigns<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`CampaignSummary`](crate::models::CampaignSummary) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -115,7 +115,7 @@ impl<'c> Campaigns<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// A list of [`CampaignSummary`](crate::models::CampaignSummary) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -155,7 +155,7 @@ impl<'c> Campaigns<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`CampaignSummary`](crate::models::CampaignSummary) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -209,10 +209,24 @@ pub mod create_campaign {
                 &[crate::runtime::encode::PathValue::Segment(&self.org)],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::CampaignSummary> {
+            self.build()
+                .send_into("campaigns.createCampaign", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::CampaignSummary>,
+        > {
+            self.build()
+                .send_with("campaigns.createCampaign", crate::runtime::decode::json)
         }
     }
 }
@@ -247,10 +261,19 @@ pub mod delete_campaign {
                 ],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ()> {
+            self.build()
+                .send_into("campaigns.deleteCampaign", crate::runtime::decode::unit)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
+            self.build()
+                .send_with("campaigns.deleteCampaign", crate::runtime::decode::unit)
         }
     }
 }
@@ -285,10 +308,24 @@ pub mod get_campaign_summary {
                 ],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::CampaignSummary> {
+            self.build()
+                .send_into("campaigns.getCampaignSummary", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::CampaignSummary>,
+        > {
+            self.build()
+                .send_with("campaigns.getCampaignSummary", crate::runtime::decode::json)
         }
     }
 }
@@ -376,10 +413,31 @@ pub mod list_org_campaigns {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, Vec<crate::models::CampaignSummary>> {
+            self.build()
+                .send_into("campaigns.listOrgCampaigns", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<Vec<crate::models::CampaignSummary>>,
+        > {
+            self.build()
+                .send_with("campaigns.listOrgCampaigns", crate::runtime::decode::json)
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<'c, crate::models::CampaignSummary> {
+            self.build().paginate()
         }
     }
     /// Sort order, `asc` or `desc`. Default: `desc`.
@@ -625,10 +683,24 @@ pub mod update_campaign {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::CampaignSummary> {
+            self.build()
+                .send_into("campaigns.updateCampaign", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::CampaignSummary>,
+        > {
+            self.build()
+                .send_with("campaigns.updateCampaign", crate::runtime::decode::json)
         }
     }
     /// `open` or `closed`.

@@ -27,7 +27,7 @@ impl<'c> CodeScanning<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`CodeScanningAutofixCommitsResponse`](crate::models::CodeScanningAutofixCommitsResponse) (status 201). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -62,7 +62,7 @@ impl<'c> CodeScanning<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`CodeScanningAutofix`](crate::models::CodeScanningAutofix) (status 200, 202). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -94,7 +94,7 @@ impl<'c> CodeScanning<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`CodeScanningVariantAnalysis`](crate::models::CodeScanningVariantAnalysis) (status 201). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -128,7 +128,7 @@ impl<'c> CodeScanning<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`CodeScanningAnalysisDeletion`](crate::models::CodeScanningAnalysisDeletion) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -162,7 +162,7 @@ impl<'c> CodeScanning<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// Nothing (the response to expect is status 204, without a body).
     ///
     /// # Route
     ///
@@ -230,7 +230,7 @@ impl<'c> CodeScanning<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`CodeScanningAnalysis`](crate::models::CodeScanningAnalysis) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -263,7 +263,7 @@ impl<'c> CodeScanning<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`CodeScanningAutofix`](crate::models::CodeScanningAutofix) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -296,7 +296,7 @@ impl<'c> CodeScanning<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`CodeScanningCodeqlDatabase`](crate::models::CodeScanningCodeqlDatabase) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -328,7 +328,7 @@ impl<'c> CodeScanning<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`CodeScanningDefaultSetup`](crate::models::CodeScanningDefaultSetup) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -359,7 +359,7 @@ impl<'c> CodeScanning<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`CodeScanningSarifsStatus`](crate::models::CodeScanningSarifsStatus) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -392,7 +392,7 @@ impl<'c> CodeScanning<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`CodeScanningVariantAnalysis`](crate::models::CodeScanningVariantAnalysis) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -427,7 +427,7 @@ impl<'c> CodeScanning<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`CodeScanningVariantAnalysisRepoTask`](crate::models::CodeScanningVariantAnalysisRepoTask) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -468,7 +468,7 @@ impl<'c> CodeScanning<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// A list of [`CodeScanningAlertInstance`](crate::models::CodeScanningAlertInstance) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -513,7 +513,7 @@ impl<'c> CodeScanning<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// A list of [`CodeScanningOrganizationAlertItems`](crate::models::CodeScanningOrganizationAlertItems) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -559,7 +559,7 @@ impl<'c> CodeScanning<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// A list of [`CodeScanningAlertItems`](crate::models::CodeScanningAlertItems) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -614,7 +614,7 @@ impl<'c> CodeScanning<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// A list of [`CodeScanningCodeqlDatabase`](crate::models::CodeScanningCodeqlDatabase) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -657,7 +657,7 @@ impl<'c> CodeScanning<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// A list of [`CodeScanningAnalysis`](crate::models::CodeScanningAnalysis) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -701,7 +701,7 @@ impl<'c> CodeScanning<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`CodeScanningAlert`](crate::models::CodeScanningAlert) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -743,7 +743,7 @@ impl<'c> CodeScanning<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// A map from names to any JSON value (status 200). `None` on status 202. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -790,7 +790,7 @@ impl<'c> CodeScanning<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`CodeScanningSarifsReceipt`](crate::models::CodeScanningSarifsReceipt) (status 202). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -874,10 +874,29 @@ pub mod commit_autofix {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::models::CodeScanningAutofixCommitsResponse,
+        > {
+            self.build()
+                .send_into("codeScanning.commitAutofix", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<
+                crate::models::CodeScanningAutofixCommitsResponse,
+            >,
+        > {
+            self.build()
+                .send_with("codeScanning.commitAutofix", crate::runtime::decode::json)
         }
     }
 }
@@ -914,10 +933,24 @@ pub mod create_autofix {
                 ],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::CodeScanningAutofix> {
+            self.build()
+                .send_into("codeScanning.createAutofix", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::CodeScanningAutofix>,
+        > {
+            self.build()
+                .send_with("codeScanning.createAutofix", crate::runtime::decode::json)
         }
     }
 }
@@ -952,10 +985,33 @@ pub mod create_variant_analysis {
                 ],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::models::CodeScanningVariantAnalysis,
+        > {
+            self.build()
+                .send_into(
+                    "codeScanning.createVariantAnalysis",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::CodeScanningVariantAnalysis>,
+        > {
+            self.build()
+                .send_with(
+                    "codeScanning.createVariantAnalysis",
+                    crate::runtime::decode::json,
+                )
         }
     }
 }
@@ -1003,10 +1059,27 @@ pub mod delete_analysis {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::models::CodeScanningAnalysisDeletion,
+        > {
+            self.build()
+                .send_into("codeScanning.deleteAnalysis", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::CodeScanningAnalysisDeletion>,
+        > {
+            self.build()
+                .send_with("codeScanning.deleteAnalysis", crate::runtime::decode::json)
         }
     }
 }
@@ -1043,10 +1116,25 @@ pub mod delete_codeql_database {
                 ],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ()> {
+            self.build()
+                .send_into(
+                    "codeScanning.deleteCodeqlDatabase",
+                    crate::runtime::decode::unit,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
+            self.build()
+                .send_with(
+                    "codeScanning.deleteCodeqlDatabase",
+                    crate::runtime::decode::unit,
+                )
         }
     }
 }
@@ -1142,10 +1230,24 @@ pub mod get_analysis {
                 ],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::CodeScanningAnalysis> {
+            self.build()
+                .send_into("codeScanning.getAnalysis", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::CodeScanningAnalysis>,
+        > {
+            self.build()
+                .send_with("codeScanning.getAnalysis", crate::runtime::decode::json)
         }
     }
 }
@@ -1182,10 +1284,24 @@ pub mod get_autofix {
                 ],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::CodeScanningAutofix> {
+            self.build()
+                .send_into("codeScanning.getAutofix", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::CodeScanningAutofix>,
+        > {
+            self.build()
+                .send_with("codeScanning.getAutofix", crate::runtime::decode::json)
         }
     }
 }
@@ -1222,10 +1338,30 @@ pub mod get_codeql_database {
                 ],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::CodeScanningCodeqlDatabase> {
+            self.build()
+                .send_into(
+                    "codeScanning.getCodeqlDatabase",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::CodeScanningCodeqlDatabase>,
+        > {
+            self.build()
+                .send_with(
+                    "codeScanning.getCodeqlDatabase",
+                    crate::runtime::decode::json,
+                )
         }
     }
 }
@@ -1260,10 +1396,24 @@ pub mod get_default_setup {
                 ],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::CodeScanningDefaultSetup> {
+            self.build()
+                .send_into("codeScanning.getDefaultSetup", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::CodeScanningDefaultSetup>,
+        > {
+            self.build()
+                .send_with("codeScanning.getDefaultSetup", crate::runtime::decode::json)
         }
     }
 }
@@ -1300,10 +1450,22 @@ pub mod get_sarif {
                 ],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::CodeScanningSarifsStatus> {
+            self.build().send_into("codeScanning.getSarif", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::CodeScanningSarifsStatus>,
+        > {
+            self.build().send_with("codeScanning.getSarif", crate::runtime::decode::json)
         }
     }
 }
@@ -1342,10 +1504,33 @@ pub mod get_variant_analysis {
                 ],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::models::CodeScanningVariantAnalysis,
+        > {
+            self.build()
+                .send_into(
+                    "codeScanning.getVariantAnalysis",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::CodeScanningVariantAnalysis>,
+        > {
+            self.build()
+                .send_with(
+                    "codeScanning.getVariantAnalysis",
+                    crate::runtime::decode::json,
+                )
         }
     }
 }
@@ -1388,10 +1573,35 @@ pub mod get_variant_analysis_repo_task {
                 ],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::models::CodeScanningVariantAnalysisRepoTask,
+        > {
+            self.build()
+                .send_into(
+                    "codeScanning.getVariantAnalysisRepoTask",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<
+                crate::models::CodeScanningVariantAnalysisRepoTask,
+            >,
+        > {
+            self.build()
+                .send_with(
+                    "codeScanning.getVariantAnalysisRepoTask",
+                    crate::runtime::decode::json,
+                )
         }
     }
 }
@@ -1469,10 +1679,40 @@ pub mod list_alert_instances {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            Vec<crate::models::CodeScanningAlertInstance>,
+        > {
+            self.build()
+                .send_into(
+                    "codeScanning.listAlertInstances",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<Vec<crate::models::CodeScanningAlertInstance>>,
+        > {
+            self.build()
+                .send_with(
+                    "codeScanning.listAlertInstances",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<'c, crate::models::CodeScanningAlertInstance> {
+            self.build().paginate()
         }
     }
 }
@@ -1618,10 +1858,39 @@ pub mod list_alerts_for_org {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            Vec<crate::models::CodeScanningOrganizationAlertItems>,
+        > {
+            self.build()
+                .send_into("codeScanning.listAlertsForOrg", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<
+                Vec<crate::models::CodeScanningOrganizationAlertItems>,
+            >,
+        > {
+            self.build()
+                .send_with("codeScanning.listAlertsForOrg", crate::runtime::decode::json)
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<
+            'c,
+            crate::models::CodeScanningOrganizationAlertItems,
+        > {
+            self.build().paginate()
         }
     }
     /// Sort order, `asc` or `desc`. Default: `desc`.
@@ -1952,10 +2221,40 @@ pub mod list_alerts_for_repo {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            Vec<crate::models::CodeScanningAlertItems>,
+        > {
+            self.build()
+                .send_into(
+                    "codeScanning.listAlertsForRepo",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<Vec<crate::models::CodeScanningAlertItems>>,
+        > {
+            self.build()
+                .send_with(
+                    "codeScanning.listAlertsForRepo",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<'c, crate::models::CodeScanningAlertItems> {
+            self.build().paginate()
         }
     }
     /// Sort order, `asc` or `desc`. Default: `desc`.
@@ -2134,10 +2433,40 @@ pub mod list_codeql_databases {
                 ],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            Vec<crate::models::CodeScanningCodeqlDatabase>,
+        > {
+            self.build()
+                .send_into(
+                    "codeScanning.listCodeqlDatabases",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<Vec<crate::models::CodeScanningCodeqlDatabase>>,
+        > {
+            self.build()
+                .send_with(
+                    "codeScanning.listCodeqlDatabases",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<'c, crate::models::CodeScanningCodeqlDatabase> {
+            self.build().paginate()
         }
     }
 }
@@ -2271,10 +2600,37 @@ pub mod list_recent_analyses {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, Vec<crate::models::CodeScanningAnalysis>> {
+            self.build()
+                .send_into(
+                    "codeScanning.listRecentAnalyses",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<Vec<crate::models::CodeScanningAnalysis>>,
+        > {
+            self.build()
+                .send_with(
+                    "codeScanning.listRecentAnalyses",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<'c, crate::models::CodeScanningAnalysis> {
+            self.build().paginate()
         }
     }
     /// Sort order, `asc` or `desc`. Default: `desc`.
@@ -2444,10 +2800,24 @@ pub mod update_alert {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::CodeScanningAlert> {
+            self.build()
+                .send_into("codeScanning.updateAlert", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::CodeScanningAlert>,
+        > {
+            self.build()
+                .send_with("codeScanning.updateAlert", crate::runtime::decode::json)
         }
     }
     /// New state: `open` or `dismissed`. Dismissing also needs `dismissed_reason`.
@@ -2652,10 +3022,35 @@ pub mod update_default_setup {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            Option<::std::collections::BTreeMap<String, ::serde_json::Value>>,
+        > {
+            self.build()
+                .send_into(
+                    "codeScanning.updateDefaultSetup",
+                    crate::runtime::decode::json_or_none,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<
+                Option<::std::collections::BTreeMap<String, ::serde_json::Value>>,
+            >,
+        > {
+            self.build()
+                .send_with(
+                    "codeScanning.updateDefaultSetup",
+                    crate::runtime::decode::json_or_none,
+                )
         }
     }
     /// `configured` turns default setup on, `not-configured` turns it off.
@@ -2979,10 +3374,24 @@ pub mod upload_sarif {
             req = req.json(body);
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::CodeScanningSarifsReceipt> {
+            self.build()
+                .send_into("codeScanning.uploadSarif", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::CodeScanningSarifsReceipt>,
+        > {
+            self.build()
+                .send_with("codeScanning.uploadSarif", crate::runtime::decode::json)
         }
     }
 }

@@ -26,7 +26,7 @@ impl<'c> CodeSecurity<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// A map from names to any JSON value (status 202). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -60,7 +60,7 @@ impl<'c> CodeSecurity<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// A map from names to any JSON value (status 202). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -115,7 +115,7 @@ impl<'c> CodeSecurity<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`CodeSecurityConfiguration`](crate::models::CodeSecurityConfiguration) (status 201). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -190,7 +190,7 @@ impl<'c> CodeSecurity<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`CodeSecurityConfiguration`](crate::models::CodeSecurityConfiguration) (status 201). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -242,7 +242,7 @@ impl<'c> CodeSecurity<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// Nothing (the response to expect is status 204, without a body).
     ///
     /// # Route
     ///
@@ -272,7 +272,7 @@ impl<'c> CodeSecurity<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// Nothing (the response to expect is status 204, without a body).
     ///
     /// # Route
     ///
@@ -302,7 +302,7 @@ impl<'c> CodeSecurity<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// Nothing (the response to expect is status 204, without a body).
     ///
     /// # Route
     ///
@@ -331,7 +331,7 @@ impl<'c> CodeSecurity<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`CodeSecurityConfiguration`](crate::models::CodeSecurityConfiguration) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -361,7 +361,7 @@ impl<'c> CodeSecurity<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`CodeSecurityConfigurationForRepository`](crate::models::CodeSecurityConfigurationForRepository) (status 200). `None` on status 204. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -393,7 +393,7 @@ impl<'c> CodeSecurity<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// A list of [`CodeSecurityConfiguration`](crate::models::CodeSecurityConfiguration) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -427,7 +427,7 @@ impl<'c> CodeSecurity<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// A list of [`CodeSecurityConfiguration`](crate::models::CodeSecurityConfiguration) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -458,7 +458,7 @@ impl<'c> CodeSecurity<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// A list of [`GetDefaultConfigurationsResponseItem`](crate::models::GetDefaultConfigurationsResponseItem) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -485,7 +485,7 @@ impl<'c> CodeSecurity<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// A list of [`GetDefaultConfigurationsForEnterpriseResponseItem`](crate::models::GetDefaultConfigurationsForEnterpriseResponseItem) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -519,7 +519,7 @@ impl<'c> CodeSecurity<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// A list of [`CodeSecurityConfigurationRepositories`](crate::models::CodeSecurityConfigurationRepositories) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -557,7 +557,7 @@ impl<'c> CodeSecurity<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// A list of [`CodeSecurityConfigurationRepositories`](crate::models::CodeSecurityConfigurationRepositories) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -593,7 +593,7 @@ impl<'c> CodeSecurity<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`CodeSecurityConfiguration`](crate::models::CodeSecurityConfiguration) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -626,7 +626,7 @@ impl<'c> CodeSecurity<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`SetConfigurationAsDefaultResponse`](crate::models::SetConfigurationAsDefaultResponse) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -658,7 +658,7 @@ impl<'c> CodeSecurity<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`SetConfigurationAsDefaultForEnterpriseResponse`](crate::models::SetConfigurationAsDefaultForEnterpriseResponse) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -714,7 +714,7 @@ impl<'c> CodeSecurity<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`CodeSecurityConfiguration`](crate::models::CodeSecurityConfiguration) (status 200). `None` on status 204. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -788,7 +788,7 @@ impl<'c> CodeSecurity<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`CodeSecurityConfiguration`](crate::models::CodeSecurityConfiguration) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -876,10 +876,35 @@ pub mod attach_configuration {
             req = req.json(body);
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            ::std::collections::BTreeMap<String, ::serde_json::Value>,
+        > {
+            self.build()
+                .send_into(
+                    "codeSecurity.attachConfiguration",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<
+                ::std::collections::BTreeMap<String, ::serde_json::Value>,
+            >,
+        > {
+            self.build()
+                .send_with(
+                    "codeSecurity.attachConfiguration",
+                    crate::runtime::decode::json,
+                )
         }
     }
     /// Which repositories to attach: `all`, `all_without_configurations`, `public`, `private_or_internal`, or `selected` (only those in `selected_repository_ids`).
@@ -975,10 +1000,35 @@ pub mod attach_enterprise_configuration {
             req = req.json(body);
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            ::std::collections::BTreeMap<String, ::serde_json::Value>,
+        > {
+            self.build()
+                .send_into(
+                    "codeSecurity.attachEnterpriseConfiguration",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<
+                ::std::collections::BTreeMap<String, ::serde_json::Value>,
+            >,
+        > {
+            self.build()
+                .send_with(
+                    "codeSecurity.attachEnterpriseConfiguration",
+                    crate::runtime::decode::json,
+                )
         }
     }
     /// Which repositories to attach: `all` or `all_without_configurations`.
@@ -1408,10 +1458,30 @@ pub mod create_configuration {
             req = req.json(body);
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::CodeSecurityConfiguration> {
+            self.build()
+                .send_into(
+                    "codeSecurity.createConfiguration",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::CodeSecurityConfiguration>,
+        > {
+            self.build()
+                .send_with(
+                    "codeSecurity.createConfiguration",
+                    crate::runtime::decode::json,
+                )
         }
     }
     /// Status of GitHub Advanced Security: `enabled`, `disabled`, `code_security` or `secret_protection`. `enabled` switches on both Code Security and Secret Protection. The values `code_security` and `secret_protection` are deprecated here; set the separate `code_security` and `secret_protection` fields instead. Default: `disabled`.
@@ -2776,10 +2846,30 @@ pub mod create_configuration_for_enterprise {
             req = req.json(body);
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::CodeSecurityConfiguration> {
+            self.build()
+                .send_into(
+                    "codeSecurity.createConfigurationForEnterprise",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::CodeSecurityConfiguration>,
+        > {
+            self.build()
+                .send_with(
+                    "codeSecurity.createConfigurationForEnterprise",
+                    crate::runtime::decode::json,
+                )
         }
     }
     /// Status of GitHub Advanced Security: `enabled`, `disabled`, `code_security` or `secret_protection`. `enabled` switches on both Code Security and Secret Protection. The values `code_security` and `secret_protection` are deprecated here; set the separate `code_security` and `secret_protection` fields instead. Default: `disabled`.
@@ -3704,10 +3794,25 @@ pub mod delete_configuration {
                 ],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ()> {
+            self.build()
+                .send_into(
+                    "codeSecurity.deleteConfiguration",
+                    crate::runtime::decode::unit,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
+            self.build()
+                .send_with(
+                    "codeSecurity.deleteConfiguration",
+                    crate::runtime::decode::unit,
+                )
         }
     }
 }
@@ -3742,10 +3847,25 @@ pub mod delete_configuration_for_enterprise {
                 ],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ()> {
+            self.build()
+                .send_into(
+                    "codeSecurity.deleteConfigurationForEnterprise",
+                    crate::runtime::decode::unit,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
+            self.build()
+                .send_with(
+                    "codeSecurity.deleteConfigurationForEnterprise",
+                    crate::runtime::decode::unit,
+                )
         }
     }
 }
@@ -3792,10 +3912,25 @@ pub mod detach_configuration {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ()> {
+            self.build()
+                .send_into(
+                    "codeSecurity.detachConfiguration",
+                    crate::runtime::decode::unit,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
+            self.build()
+                .send_with(
+                    "codeSecurity.detachConfiguration",
+                    crate::runtime::decode::unit,
+                )
         }
     }
 }
@@ -3830,10 +3965,24 @@ pub mod get_configuration {
                 ],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::CodeSecurityConfiguration> {
+            self.build()
+                .send_into("codeSecurity.getConfiguration", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::CodeSecurityConfiguration>,
+        > {
+            self.build()
+                .send_with("codeSecurity.getConfiguration", crate::runtime::decode::json)
         }
     }
 }
@@ -3868,10 +4017,35 @@ pub mod get_configuration_for_repository {
                 ],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            Option<crate::models::CodeSecurityConfigurationForRepository>,
+        > {
+            self.build()
+                .send_into(
+                    "codeSecurity.getConfigurationForRepository",
+                    crate::runtime::decode::json_or_none,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<
+                Option<crate::models::CodeSecurityConfigurationForRepository>,
+            >,
+        > {
+            self.build()
+                .send_with(
+                    "codeSecurity.getConfigurationForRepository",
+                    crate::runtime::decode::json_or_none,
+                )
         }
     }
 }
@@ -3933,10 +4107,40 @@ pub mod get_configurations_for_enterprise {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            Vec<crate::models::CodeSecurityConfiguration>,
+        > {
+            self.build()
+                .send_into(
+                    "codeSecurity.getConfigurationsForEnterprise",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<Vec<crate::models::CodeSecurityConfiguration>>,
+        > {
+            self.build()
+                .send_with(
+                    "codeSecurity.getConfigurationsForEnterprise",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<'c, crate::models::CodeSecurityConfiguration> {
+            self.build().paginate()
         }
     }
 }
@@ -4013,10 +4217,40 @@ pub mod get_configurations_for_org {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            Vec<crate::models::CodeSecurityConfiguration>,
+        > {
+            self.build()
+                .send_into(
+                    "codeSecurity.getConfigurationsForOrg",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<Vec<crate::models::CodeSecurityConfiguration>>,
+        > {
+            self.build()
+                .send_with(
+                    "codeSecurity.getConfigurationsForOrg",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<'c, crate::models::CodeSecurityConfiguration> {
+            self.build().paginate()
         }
     }
     /// Which configurations to return: `global` (the ones GitHub provides) or `all`. Default: `all`.
@@ -4091,10 +4325,45 @@ pub mod get_default_configurations {
                 &[crate::runtime::encode::PathValue::Segment(&self.org)],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            Vec<crate::models::GetDefaultConfigurationsResponseItem>,
+        > {
+            self.build()
+                .send_into(
+                    "codeSecurity.getDefaultConfigurations",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<
+                Vec<crate::models::GetDefaultConfigurationsResponseItem>,
+            >,
+        > {
+            self.build()
+                .send_with(
+                    "codeSecurity.getDefaultConfigurations",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<
+            'c,
+            crate::models::GetDefaultConfigurationsResponseItem,
+        > {
+            self.build().paginate()
         }
     }
 }
@@ -4125,10 +4394,45 @@ pub mod get_default_configurations_for_enterprise {
                 &[crate::runtime::encode::PathValue::Segment(&self.enterprise)],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            Vec<crate::models::GetDefaultConfigurationsForEnterpriseResponseItem>,
+        > {
+            self.build()
+                .send_into(
+                    "codeSecurity.getDefaultConfigurationsForEnterprise",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<
+                Vec<crate::models::GetDefaultConfigurationsForEnterpriseResponseItem>,
+            >,
+        > {
+            self.build()
+                .send_with(
+                    "codeSecurity.getDefaultConfigurationsForEnterprise",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<
+            'c,
+            crate::models::GetDefaultConfigurationsForEnterpriseResponseItem,
+        > {
+            self.build().paginate()
         }
     }
 }
@@ -4204,10 +4508,45 @@ pub mod get_repositories_for_configuration {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            Vec<crate::models::CodeSecurityConfigurationRepositories>,
+        > {
+            self.build()
+                .send_into(
+                    "codeSecurity.getRepositoriesForConfiguration",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<
+                Vec<crate::models::CodeSecurityConfigurationRepositories>,
+            >,
+        > {
+            self.build()
+                .send_with(
+                    "codeSecurity.getRepositoriesForConfiguration",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<
+            'c,
+            crate::models::CodeSecurityConfigurationRepositories,
+        > {
+            self.build().paginate()
         }
     }
 }
@@ -4283,10 +4622,45 @@ pub mod get_repositories_for_enterprise_configuration {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            Vec<crate::models::CodeSecurityConfigurationRepositories>,
+        > {
+            self.build()
+                .send_into(
+                    "codeSecurity.getRepositoriesForEnterpriseConfiguration",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<
+                Vec<crate::models::CodeSecurityConfigurationRepositories>,
+            >,
+        > {
+            self.build()
+                .send_with(
+                    "codeSecurity.getRepositoriesForEnterpriseConfiguration",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<
+            'c,
+            crate::models::CodeSecurityConfigurationRepositories,
+        > {
+            self.build().paginate()
         }
     }
 }
@@ -4321,10 +4695,30 @@ pub mod get_single_configuration_for_enterprise {
                 ],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::CodeSecurityConfiguration> {
+            self.build()
+                .send_into(
+                    "codeSecurity.getSingleConfigurationForEnterprise",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::CodeSecurityConfiguration>,
+        > {
+            self.build()
+                .send_with(
+                    "codeSecurity.getSingleConfigurationForEnterprise",
+                    crate::runtime::decode::json,
+                )
         }
     }
 }
@@ -4377,10 +4771,35 @@ pub mod set_configuration_as_default {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::models::SetConfigurationAsDefaultResponse,
+        > {
+            self.build()
+                .send_into(
+                    "codeSecurity.setConfigurationAsDefault",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<
+                crate::models::SetConfigurationAsDefaultResponse,
+            >,
+        > {
+            self.build()
+                .send_with(
+                    "codeSecurity.setConfigurationAsDefault",
+                    crate::runtime::decode::json,
+                )
         }
     }
     /// Which new repositories get the configuration: `all`, `none`, `private_and_internal` or `public`.
@@ -4485,10 +4904,35 @@ pub mod set_configuration_as_default_for_enterprise {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::models::SetConfigurationAsDefaultForEnterpriseResponse,
+        > {
+            self.build()
+                .send_into(
+                    "codeSecurity.setConfigurationAsDefaultForEnterprise",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<
+                crate::models::SetConfigurationAsDefaultForEnterpriseResponse,
+            >,
+        > {
+            self.build()
+                .send_with(
+                    "codeSecurity.setConfigurationAsDefaultForEnterprise",
+                    crate::runtime::decode::json,
+                )
         }
     }
     /// Which new repositories get the configuration: `all`, `none`, `private_and_internal` or `public`.
@@ -4927,10 +5371,35 @@ pub mod update_configuration {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            Option<crate::models::CodeSecurityConfiguration>,
+        > {
+            self.build()
+                .send_into(
+                    "codeSecurity.updateConfiguration",
+                    crate::runtime::decode::json_or_none,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<
+                Option<crate::models::CodeSecurityConfiguration>,
+            >,
+        > {
+            self.build()
+                .send_with(
+                    "codeSecurity.updateConfiguration",
+                    crate::runtime::decode::json_or_none,
+                )
         }
     }
     /// Status of GitHub Advanced Security: `enabled`, `disabled`, `code_security` or `secret_protection`. `enabled` switches on both Code Security and Secret Protection. The values `code_security` and `secret_protection` are deprecated here; set the separate `code_security` and `secret_protection` fields instead.
@@ -6287,10 +6756,30 @@ pub mod update_enterprise_configuration {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::CodeSecurityConfiguration> {
+            self.build()
+                .send_into(
+                    "codeSecurity.updateEnterpriseConfiguration",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::CodeSecurityConfiguration>,
+        > {
+            self.build()
+                .send_with(
+                    "codeSecurity.updateEnterpriseConfiguration",
+                    crate::runtime::decode::json,
+                )
         }
     }
     /// Status of GitHub Advanced Security: `enabled`, `disabled`, `code_security` or `secret_protection`. `enabled` switches on both Code Security and Secret Protection. The values `code_security` and `secret_protection` are deprecated here; set the separate `code_security` and `secret_protection` fields instead.

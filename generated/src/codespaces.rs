@@ -24,7 +24,7 @@ impl<'c> Codespaces<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// Nothing (the response to expect is status 204, without a body).
     ///
     /// # Route
     ///
@@ -57,7 +57,7 @@ impl<'c> Codespaces<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// Nothing (the response to expect is status 204, without a body).
     ///
     /// # Route
     ///
@@ -91,7 +91,7 @@ impl<'c> Codespaces<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`CodespacesPermissionsCheckForDevcontainer`](crate::models::CodespacesPermissionsCheckForDevcontainer) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -124,7 +124,7 @@ impl<'c> Codespaces<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`CodespaceMachinesForAuthenticatedUserResponse`](crate::models::CodespaceMachinesForAuthenticatedUserResponse) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -209,7 +209,7 @@ impl<'c> Codespaces<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// A map from names to any JSON value (status 201). `None` on status 204. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -247,7 +247,7 @@ impl<'c> Codespaces<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// A map from names to any JSON value (status 201). `None` on status 204. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -283,7 +283,7 @@ impl<'c> Codespaces<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// A map from names to any JSON value (status 201). `None` on status 204. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -328,7 +328,7 @@ impl<'c> Codespaces<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`Codespace`](crate::models::Codespace) (status 201, 202). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -381,7 +381,7 @@ impl<'c> Codespaces<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`Codespace`](crate::models::Codespace) (status 201, 202). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -423,7 +423,7 @@ impl<'c> Codespaces<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// A map from names to any JSON value (status 202). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -452,7 +452,7 @@ impl<'c> Codespaces<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// A map from names to any JSON value (status 202). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -484,7 +484,7 @@ impl<'c> Codespaces<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// Nothing (the response to expect is status 204, without a body).
     ///
     /// # Route
     ///
@@ -515,7 +515,7 @@ impl<'c> Codespaces<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// Nothing (the response to expect is status 204, without a body).
     ///
     /// # Route
     ///
@@ -546,7 +546,7 @@ impl<'c> Codespaces<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// Nothing (the response to expect is status 204, without a body).
     ///
     /// # Route
     ///
@@ -573,7 +573,7 @@ impl<'c> Codespaces<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`CodespaceExportDetails`](crate::models::CodespaceExportDetails) (status 202). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -603,7 +603,7 @@ impl<'c> Codespaces<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`GetCodespacesForUserInOrgResponse`](crate::models::GetCodespacesForUserInOrgResponse) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -635,7 +635,7 @@ impl<'c> Codespaces<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`CodespaceExportDetails`](crate::models::CodespaceExportDetails) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -666,7 +666,7 @@ impl<'c> Codespaces<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`Codespace`](crate::models::Codespace) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -693,7 +693,7 @@ impl<'c> Codespaces<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`CodespacesPublicKey`](crate::models::CodespacesPublicKey) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -721,7 +721,7 @@ impl<'c> Codespaces<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`CodespacesOrgSecret`](crate::models::CodespacesOrgSecret) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -746,7 +746,7 @@ impl<'c> Codespaces<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`CodespacesUserPublicKey`](crate::models::CodespacesUserPublicKey) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -772,7 +772,7 @@ impl<'c> Codespaces<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`CodespacesPublicKey`](crate::models::CodespacesPublicKey) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -803,7 +803,7 @@ impl<'c> Codespaces<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`RepoCodespacesSecret`](crate::models::RepoCodespacesSecret) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -834,7 +834,7 @@ impl<'c> Codespaces<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`CodespacesSecret`](crate::models::CodespacesSecret) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -864,7 +864,7 @@ impl<'c> Codespaces<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`ListDevcontainersInRepositoryForAuthenticatedUserResponse`](crate::models::ListDevcontainersInRepositoryForAuthenticatedUserResponse) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -899,7 +899,7 @@ impl<'c> Codespaces<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`ListForAuthenticatedUserResponse`](crate::models::ListForAuthenticatedUserResponse) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -929,7 +929,7 @@ impl<'c> Codespaces<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`ListInOrganizationResponse`](crate::models::ListInOrganizationResponse) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -961,7 +961,7 @@ impl<'c> Codespaces<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`ListInRepositoryForAuthenticatedUserResponse`](crate::models::ListInRepositoryForAuthenticatedUserResponse) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -996,7 +996,7 @@ impl<'c> Codespaces<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`CodespacesListOrgSecretsResponse`](crate::models::CodespacesListOrgSecretsResponse) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -1028,7 +1028,7 @@ impl<'c> Codespaces<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`CodespacesListRepoSecretsResponse`](crate::models::CodespacesListRepoSecretsResponse) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -1059,7 +1059,7 @@ impl<'c> Codespaces<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`ListRepositoriesForSecretForAuthenticatedUserResponse`](crate::models::ListRepositoriesForSecretForAuthenticatedUserResponse) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -1089,7 +1089,7 @@ impl<'c> Codespaces<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`ListSecretsForAuthenticatedUserResponse`](crate::models::ListSecretsForAuthenticatedUserResponse) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -1119,7 +1119,7 @@ impl<'c> Codespaces<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`CodespacesListSelectedReposForOrgSecretResponse`](crate::models::CodespacesListSelectedReposForOrgSecretResponse) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -1153,7 +1153,7 @@ impl<'c> Codespaces<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`PreFlightWithRepoForAuthenticatedUserResponse`](crate::models::PreFlightWithRepoForAuthenticatedUserResponse) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -1188,7 +1188,7 @@ impl<'c> Codespaces<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`CodespaceWithFullRepository`](crate::models::CodespaceWithFullRepository) (status 201). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -1218,7 +1218,7 @@ impl<'c> Codespaces<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// Nothing (the response to expect is status 204, without a body).
     ///
     /// # Route
     ///
@@ -1251,7 +1251,7 @@ impl<'c> Codespaces<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// Nothing (the response to expect is status 204, without a body).
     ///
     /// # Route
     ///
@@ -1286,7 +1286,7 @@ impl<'c> Codespaces<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`RepoMachinesForAuthenticatedUserResponse`](crate::models::RepoMachinesForAuthenticatedUserResponse) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -1319,7 +1319,7 @@ impl<'c> Codespaces<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// Nothing (the response to expect is status 204, without a body).
     ///
     /// # Route
     ///
@@ -1352,7 +1352,7 @@ impl<'c> Codespaces<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// Nothing (the response to expect is status 204, without a body).
     ///
     /// # Route
     ///
@@ -1383,7 +1383,7 @@ impl<'c> Codespaces<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`Codespace`](crate::models::Codespace) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -1410,7 +1410,7 @@ impl<'c> Codespaces<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`Codespace`](crate::models::Codespace) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -1439,7 +1439,7 @@ impl<'c> Codespaces<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`Codespace`](crate::models::Codespace) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -1473,7 +1473,7 @@ impl<'c> Codespaces<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`Codespace`](crate::models::Codespace) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -1525,10 +1525,25 @@ pub mod add_repository_for_secret_for_authenticated_user {
                 ],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ()> {
+            self.build()
+                .send_into(
+                    "codespaces.addRepositoryForSecretForAuthenticatedUser",
+                    crate::runtime::decode::unit,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
+            self.build()
+                .send_with(
+                    "codespaces.addRepositoryForSecretForAuthenticatedUser",
+                    crate::runtime::decode::unit,
+                )
         }
     }
 }
@@ -1565,10 +1580,25 @@ pub mod add_selected_repo_to_org_secret {
                 ],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ()> {
+            self.build()
+                .send_into(
+                    "codespaces.addSelectedRepoToOrgSecret",
+                    crate::runtime::decode::unit,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
+            self.build()
+                .send_with(
+                    "codespaces.addSelectedRepoToOrgSecret",
+                    crate::runtime::decode::unit,
+                )
         }
     }
 }
@@ -1608,10 +1638,35 @@ pub mod check_permissions_for_devcontainer {
             req = req.query("devcontainer_path", self.devcontainer_path);
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::models::CodespacesPermissionsCheckForDevcontainer,
+        > {
+            self.build()
+                .send_into(
+                    "codespaces.checkPermissionsForDevcontainer",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<
+                crate::models::CodespacesPermissionsCheckForDevcontainer,
+            >,
+        > {
+            self.build()
+                .send_with(
+                    "codespaces.checkPermissionsForDevcontainer",
+                    crate::runtime::decode::json,
+                )
         }
     }
 }
@@ -1642,10 +1697,42 @@ pub mod codespace_machines_for_authenticated_user {
                 &[crate::runtime::encode::PathValue::Segment(&self.codespace_name)],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::models::CodespaceMachinesForAuthenticatedUserResponse,
+        > {
+            self.build()
+                .send_into(
+                    "codespaces.codespaceMachinesForAuthenticatedUser",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<
+                crate::models::CodespaceMachinesForAuthenticatedUserResponse,
+            >,
+        > {
+            self.build()
+                .send_with(
+                    "codespaces.codespaceMachinesForAuthenticatedUser",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<'c, crate::models::CodespaceMachine> {
+            self.build().paginate()
         }
     }
 }
@@ -1962,10 +2049,35 @@ pub mod create_or_update_org_secret {
             req = req.json(body);
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            Option<::std::collections::BTreeMap<String, ::serde_json::Value>>,
+        > {
+            self.build()
+                .send_into(
+                    "codespaces.createOrUpdateOrgSecret",
+                    crate::runtime::decode::json_or_none,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<
+                Option<::std::collections::BTreeMap<String, ::serde_json::Value>>,
+            >,
+        > {
+            self.build()
+                .send_with(
+                    "codespaces.createOrUpdateOrgSecret",
+                    crate::runtime::decode::json_or_none,
+                )
         }
     }
     /// Which of the organization's repositories may use the secret, `all`, `private` or `selected` (only those in `selected_repository_ids`).
@@ -2071,10 +2183,35 @@ pub mod create_or_update_repo_secret {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            Option<::std::collections::BTreeMap<String, ::serde_json::Value>>,
+        > {
+            self.build()
+                .send_into(
+                    "codespaces.createOrUpdateRepoSecret",
+                    crate::runtime::decode::json_or_none,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<
+                Option<::std::collections::BTreeMap<String, ::serde_json::Value>>,
+            >,
+        > {
+            self.build()
+                .send_with(
+                    "codespaces.createOrUpdateRepoSecret",
+                    crate::runtime::decode::json_or_none,
+                )
         }
     }
 }
@@ -2129,10 +2266,35 @@ pub mod create_or_update_secret_for_authenticated_user {
             req = req.json(body);
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            Option<::std::collections::BTreeMap<String, ::serde_json::Value>>,
+        > {
+            self.build()
+                .send_into(
+                    "codespaces.createOrUpdateSecretForAuthenticatedUser",
+                    crate::runtime::decode::json_or_none,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<
+                Option<::std::collections::BTreeMap<String, ::serde_json::Value>>,
+            >,
+        > {
+            self.build()
+                .send_with(
+                    "codespaces.createOrUpdateSecretForAuthenticatedUser",
+                    crate::runtime::decode::json_or_none,
+                )
         }
     }
 }
@@ -2275,10 +2437,28 @@ pub mod create_with_pr_for_authenticated_user {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, crate::models::Codespace> {
+            self.build()
+                .send_into(
+                    "codespaces.createWithPrForAuthenticatedUser",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::Codespace>,
+        > {
+            self.build()
+                .send_with(
+                    "codespaces.createWithPrForAuthenticatedUser",
+                    crate::runtime::decode::json,
+                )
         }
     }
     /// Geographic area to run in, `EuropeWest`, `SoutheastAsia`, `UsEast` or `UsWest`; chosen from the caller's IP when left out.
@@ -2479,10 +2659,28 @@ pub mod create_with_repo_for_authenticated_user {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, crate::models::Codespace> {
+            self.build()
+                .send_into(
+                    "codespaces.createWithRepoForAuthenticatedUser",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::Codespace>,
+        > {
+            self.build()
+                .send_with(
+                    "codespaces.createWithRepoForAuthenticatedUser",
+                    crate::runtime::decode::json,
+                )
         }
     }
     /// Geographic area to run in, `EuropeWest`, `SoutheastAsia`, `UsEast` or `UsWest`; chosen from the caller's IP when left out.
@@ -2565,10 +2763,35 @@ pub mod delete_for_authenticated_user {
                 &[crate::runtime::encode::PathValue::Segment(&self.codespace_name)],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            ::std::collections::BTreeMap<String, ::serde_json::Value>,
+        > {
+            self.build()
+                .send_into(
+                    "codespaces.deleteForAuthenticatedUser",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<
+                ::std::collections::BTreeMap<String, ::serde_json::Value>,
+            >,
+        > {
+            self.build()
+                .send_with(
+                    "codespaces.deleteForAuthenticatedUser",
+                    crate::runtime::decode::json,
+                )
         }
     }
 }
@@ -2605,10 +2828,35 @@ pub mod delete_from_organization {
                 ],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            ::std::collections::BTreeMap<String, ::serde_json::Value>,
+        > {
+            self.build()
+                .send_into(
+                    "codespaces.deleteFromOrganization",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<
+                ::std::collections::BTreeMap<String, ::serde_json::Value>,
+            >,
+        > {
+            self.build()
+                .send_with(
+                    "codespaces.deleteFromOrganization",
+                    crate::runtime::decode::json,
+                )
         }
     }
 }
@@ -2643,10 +2891,19 @@ pub mod delete_org_secret {
                 ],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ()> {
+            self.build()
+                .send_into("codespaces.deleteOrgSecret", crate::runtime::decode::unit)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
+            self.build()
+                .send_with("codespaces.deleteOrgSecret", crate::runtime::decode::unit)
         }
     }
 }
@@ -2683,10 +2940,19 @@ pub mod delete_repo_secret {
                 ],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ()> {
+            self.build()
+                .send_into("codespaces.deleteRepoSecret", crate::runtime::decode::unit)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
+            self.build()
+                .send_with("codespaces.deleteRepoSecret", crate::runtime::decode::unit)
         }
     }
 }
@@ -2717,10 +2983,25 @@ pub mod delete_secret_for_authenticated_user {
                 &[crate::runtime::encode::PathValue::Segment(&self.secret_name)],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ()> {
+            self.build()
+                .send_into(
+                    "codespaces.deleteSecretForAuthenticatedUser",
+                    crate::runtime::decode::unit,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
+            self.build()
+                .send_with(
+                    "codespaces.deleteSecretForAuthenticatedUser",
+                    crate::runtime::decode::unit,
+                )
         }
     }
 }
@@ -2751,10 +3032,30 @@ pub mod export_for_authenticated_user {
                 &[crate::runtime::encode::PathValue::Segment(&self.codespace_name)],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::CodespaceExportDetails> {
+            self.build()
+                .send_into(
+                    "codespaces.exportForAuthenticatedUser",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::CodespaceExportDetails>,
+        > {
+            self.build()
+                .send_with(
+                    "codespaces.exportForAuthenticatedUser",
+                    crate::runtime::decode::json,
+                )
         }
     }
 }
@@ -2810,10 +3111,40 @@ pub mod get_codespaces_for_user_in_org {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::models::GetCodespacesForUserInOrgResponse,
+        > {
+            self.build()
+                .send_into(
+                    "codespaces.getCodespacesForUserInOrg",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<
+                crate::models::GetCodespacesForUserInOrgResponse,
+            >,
+        > {
+            self.build()
+                .send_with(
+                    "codespaces.getCodespacesForUserInOrg",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(self) -> crate::runtime::Paginate<'c, crate::models::Codespace> {
+            self.build().paginate()
         }
     }
 }
@@ -2848,10 +3179,30 @@ pub mod get_export_details_for_authenticated_user {
                 ],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::CodespaceExportDetails> {
+            self.build()
+                .send_into(
+                    "codespaces.getExportDetailsForAuthenticatedUser",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::CodespaceExportDetails>,
+        > {
+            self.build()
+                .send_with(
+                    "codespaces.getExportDetailsForAuthenticatedUser",
+                    crate::runtime::decode::json,
+                )
         }
     }
 }
@@ -2882,10 +3233,28 @@ pub mod get_for_authenticated_user {
                 &[crate::runtime::encode::PathValue::Segment(&self.codespace_name)],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, crate::models::Codespace> {
+            self.build()
+                .send_into(
+                    "codespaces.getForAuthenticatedUser",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::Codespace>,
+        > {
+            self.build()
+                .send_with(
+                    "codespaces.getForAuthenticatedUser",
+                    crate::runtime::decode::json,
+                )
         }
     }
 }
@@ -2916,10 +3285,24 @@ pub mod get_org_public_key {
                 &[crate::runtime::encode::PathValue::Segment(&self.org)],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::CodespacesPublicKey> {
+            self.build()
+                .send_into("codespaces.getOrgPublicKey", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::CodespacesPublicKey>,
+        > {
+            self.build()
+                .send_with("codespaces.getOrgPublicKey", crate::runtime::decode::json)
         }
     }
 }
@@ -2954,10 +3337,24 @@ pub mod get_org_secret {
                 ],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::CodespacesOrgSecret> {
+            self.build()
+                .send_into("codespaces.getOrgSecret", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::CodespacesOrgSecret>,
+        > {
+            self.build()
+                .send_with("codespaces.getOrgSecret", crate::runtime::decode::json)
         }
     }
 }
@@ -2987,10 +3384,30 @@ pub mod get_public_key_for_authenticated_user {
                 &[],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::CodespacesUserPublicKey> {
+            self.build()
+                .send_into(
+                    "codespaces.getPublicKeyForAuthenticatedUser",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::CodespacesUserPublicKey>,
+        > {
+            self.build()
+                .send_with(
+                    "codespaces.getPublicKeyForAuthenticatedUser",
+                    crate::runtime::decode::json,
+                )
         }
     }
 }
@@ -3025,10 +3442,24 @@ pub mod get_repo_public_key {
                 ],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::CodespacesPublicKey> {
+            self.build()
+                .send_into("codespaces.getRepoPublicKey", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::CodespacesPublicKey>,
+        > {
+            self.build()
+                .send_with("codespaces.getRepoPublicKey", crate::runtime::decode::json)
         }
     }
 }
@@ -3065,10 +3496,24 @@ pub mod get_repo_secret {
                 ],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::RepoCodespacesSecret> {
+            self.build()
+                .send_into("codespaces.getRepoSecret", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::RepoCodespacesSecret>,
+        > {
+            self.build()
+                .send_with("codespaces.getRepoSecret", crate::runtime::decode::json)
         }
     }
 }
@@ -3099,10 +3544,30 @@ pub mod get_secret_for_authenticated_user {
                 &[crate::runtime::encode::PathValue::Segment(&self.secret_name)],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::CodespacesSecret> {
+            self.build()
+                .send_into(
+                    "codespaces.getSecretForAuthenticatedUser",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::CodespacesSecret>,
+        > {
+            self.build()
+                .send_with(
+                    "codespaces.getSecretForAuthenticatedUser",
+                    crate::runtime::decode::json,
+                )
         }
     }
 }
@@ -3158,10 +3623,45 @@ pub mod list_devcontainers_in_repository_for_authenticated_user {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::models::ListDevcontainersInRepositoryForAuthenticatedUserResponse,
+        > {
+            self.build()
+                .send_into(
+                    "codespaces.listDevcontainersInRepositoryForAuthenticatedUser",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<
+                crate::models::ListDevcontainersInRepositoryForAuthenticatedUserResponse,
+            >,
+        > {
+            self.build()
+                .send_with(
+                    "codespaces.listDevcontainersInRepositoryForAuthenticatedUser",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<
+            'c,
+            crate::models::ListDevcontainersInRepositoryForAuthenticatedUserResponseDevcontainers,
+        > {
+            self.build().paginate()
         }
     }
 }
@@ -3222,10 +3722,40 @@ pub mod list_for_authenticated_user {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::models::ListForAuthenticatedUserResponse,
+        > {
+            self.build()
+                .send_into(
+                    "codespaces.listForAuthenticatedUser",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<
+                crate::models::ListForAuthenticatedUserResponse,
+            >,
+        > {
+            self.build()
+                .send_with(
+                    "codespaces.listForAuthenticatedUser",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(self) -> crate::runtime::Paginate<'c, crate::models::Codespace> {
+            self.build().paginate()
         }
     }
 }
@@ -3284,10 +3814,29 @@ pub mod list_in_organization {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::ListInOrganizationResponse> {
+            self.build()
+                .send_into("codespaces.listInOrganization", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::ListInOrganizationResponse>,
+        > {
+            self.build()
+                .send_with("codespaces.listInOrganization", crate::runtime::decode::json)
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(self) -> crate::runtime::Paginate<'c, crate::models::Codespace> {
+            self.build().paginate()
         }
     }
 }
@@ -3343,10 +3892,40 @@ pub mod list_in_repository_for_authenticated_user {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::models::ListInRepositoryForAuthenticatedUserResponse,
+        > {
+            self.build()
+                .send_into(
+                    "codespaces.listInRepositoryForAuthenticatedUser",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<
+                crate::models::ListInRepositoryForAuthenticatedUserResponse,
+            >,
+        > {
+            self.build()
+                .send_with(
+                    "codespaces.listInRepositoryForAuthenticatedUser",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(self) -> crate::runtime::Paginate<'c, crate::models::Codespace> {
+            self.build().paginate()
         }
     }
 }
@@ -3398,10 +3977,36 @@ pub mod list_org_secrets {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::models::CodespacesListOrgSecretsResponse,
+        > {
+            self.build()
+                .send_into("codespaces.listOrgSecrets", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<
+                crate::models::CodespacesListOrgSecretsResponse,
+            >,
+        > {
+            self.build()
+                .send_with("codespaces.listOrgSecrets", crate::runtime::decode::json)
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<'c, crate::models::CodespacesOrgSecret> {
+            self.build().paginate()
         }
     }
 }
@@ -3457,10 +4062,36 @@ pub mod list_repo_secrets {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::models::CodespacesListRepoSecretsResponse,
+        > {
+            self.build()
+                .send_into("codespaces.listRepoSecrets", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<
+                crate::models::CodespacesListRepoSecretsResponse,
+            >,
+        > {
+            self.build()
+                .send_with("codespaces.listRepoSecrets", crate::runtime::decode::json)
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<'c, crate::models::RepoCodespacesSecret> {
+            self.build().paginate()
         }
     }
 }
@@ -3491,10 +4122,42 @@ pub mod list_repositories_for_secret_for_authenticated_user {
                 &[crate::runtime::encode::PathValue::Segment(&self.secret_name)],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::models::ListRepositoriesForSecretForAuthenticatedUserResponse,
+        > {
+            self.build()
+                .send_into(
+                    "codespaces.listRepositoriesForSecretForAuthenticatedUser",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<
+                crate::models::ListRepositoriesForSecretForAuthenticatedUserResponse,
+            >,
+        > {
+            self.build()
+                .send_with(
+                    "codespaces.listRepositoriesForSecretForAuthenticatedUser",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<'c, crate::models::MinimalRepository> {
+            self.build().paginate()
         }
     }
 }
@@ -3545,10 +4208,42 @@ pub mod list_secrets_for_authenticated_user {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::models::ListSecretsForAuthenticatedUserResponse,
+        > {
+            self.build()
+                .send_into(
+                    "codespaces.listSecretsForAuthenticatedUser",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<
+                crate::models::ListSecretsForAuthenticatedUserResponse,
+            >,
+        > {
+            self.build()
+                .send_with(
+                    "codespaces.listSecretsForAuthenticatedUser",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<'c, crate::models::CodespacesSecret> {
+            self.build().paginate()
         }
     }
 }
@@ -3604,10 +4299,42 @@ pub mod list_selected_repos_for_org_secret {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::models::CodespacesListSelectedReposForOrgSecretResponse,
+        > {
+            self.build()
+                .send_into(
+                    "codespaces.listSelectedReposForOrgSecret",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<
+                crate::models::CodespacesListSelectedReposForOrgSecretResponse,
+            >,
+        > {
+            self.build()
+                .send_with(
+                    "codespaces.listSelectedReposForOrgSecret",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<'c, crate::models::MinimalRepository> {
+            self.build().paginate()
         }
     }
 }
@@ -3663,10 +4390,35 @@ pub mod pre_flight_with_repo_for_authenticated_user {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::models::PreFlightWithRepoForAuthenticatedUserResponse,
+        > {
+            self.build()
+                .send_into(
+                    "codespaces.preFlightWithRepoForAuthenticatedUser",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<
+                crate::models::PreFlightWithRepoForAuthenticatedUserResponse,
+            >,
+        > {
+            self.build()
+                .send_with(
+                    "codespaces.preFlightWithRepoForAuthenticatedUser",
+                    crate::runtime::decode::json,
+                )
         }
     }
 }
@@ -3718,10 +4470,33 @@ pub mod publish_for_authenticated_user {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::models::CodespaceWithFullRepository,
+        > {
+            self.build()
+                .send_into(
+                    "codespaces.publishForAuthenticatedUser",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::CodespaceWithFullRepository>,
+        > {
+            self.build()
+                .send_with(
+                    "codespaces.publishForAuthenticatedUser",
+                    crate::runtime::decode::json,
+                )
         }
     }
 }
@@ -3756,10 +4531,25 @@ pub mod remove_repository_for_secret_for_authenticated_user {
                 ],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ()> {
+            self.build()
+                .send_into(
+                    "codespaces.removeRepositoryForSecretForAuthenticatedUser",
+                    crate::runtime::decode::unit,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
+            self.build()
+                .send_with(
+                    "codespaces.removeRepositoryForSecretForAuthenticatedUser",
+                    crate::runtime::decode::unit,
+                )
         }
     }
 }
@@ -3796,10 +4586,25 @@ pub mod remove_selected_repo_from_org_secret {
                 ],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ()> {
+            self.build()
+                .send_into(
+                    "codespaces.removeSelectedRepoFromOrgSecret",
+                    crate::runtime::decode::unit,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
+            self.build()
+                .send_with(
+                    "codespaces.removeSelectedRepoFromOrgSecret",
+                    crate::runtime::decode::unit,
+                )
         }
     }
 }
@@ -3865,10 +4670,42 @@ pub mod repo_machines_for_authenticated_user {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::models::RepoMachinesForAuthenticatedUserResponse,
+        > {
+            self.build()
+                .send_into(
+                    "codespaces.repoMachinesForAuthenticatedUser",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<
+                crate::models::RepoMachinesForAuthenticatedUserResponse,
+            >,
+        > {
+            self.build()
+                .send_with(
+                    "codespaces.repoMachinesForAuthenticatedUser",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<'c, crate::models::CodespaceMachine> {
+            self.build().paginate()
         }
     }
 }
@@ -3904,10 +4741,25 @@ pub mod set_repositories_for_secret_for_authenticated_user {
             req = req.json(body);
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ()> {
+            self.build()
+                .send_into(
+                    "codespaces.setRepositoriesForSecretForAuthenticatedUser",
+                    crate::runtime::decode::unit,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
+            self.build()
+                .send_with(
+                    "codespaces.setRepositoriesForSecretForAuthenticatedUser",
+                    crate::runtime::decode::unit,
+                )
         }
     }
 }
@@ -3947,10 +4799,25 @@ pub mod set_selected_repos_for_org_secret {
             req = req.json(body);
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ()> {
+            self.build()
+                .send_into(
+                    "codespaces.setSelectedReposForOrgSecret",
+                    crate::runtime::decode::unit,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
+            self.build()
+                .send_with(
+                    "codespaces.setSelectedReposForOrgSecret",
+                    crate::runtime::decode::unit,
+                )
         }
     }
 }
@@ -3981,10 +4848,28 @@ pub mod start_for_authenticated_user {
                 &[crate::runtime::encode::PathValue::Segment(&self.codespace_name)],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, crate::models::Codespace> {
+            self.build()
+                .send_into(
+                    "codespaces.startForAuthenticatedUser",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::Codespace>,
+        > {
+            self.build()
+                .send_with(
+                    "codespaces.startForAuthenticatedUser",
+                    crate::runtime::decode::json,
+                )
         }
     }
 }
@@ -4015,10 +4900,28 @@ pub mod stop_for_authenticated_user {
                 &[crate::runtime::encode::PathValue::Segment(&self.codespace_name)],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, crate::models::Codespace> {
+            self.build()
+                .send_into(
+                    "codespaces.stopForAuthenticatedUser",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::Codespace>,
+        > {
+            self.build()
+                .send_with(
+                    "codespaces.stopForAuthenticatedUser",
+                    crate::runtime::decode::json,
+                )
         }
     }
 }
@@ -4055,10 +4958,22 @@ pub mod stop_in_organization {
                 ],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, crate::models::Codespace> {
+            self.build()
+                .send_into("codespaces.stopInOrganization", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::Codespace>,
+        > {
+            self.build()
+                .send_with("codespaces.stopInOrganization", crate::runtime::decode::json)
         }
     }
 }
@@ -4123,10 +5038,28 @@ pub mod update_for_authenticated_user {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, crate::models::Codespace> {
+            self.build()
+                .send_into(
+                    "codespaces.updateForAuthenticatedUser",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::Codespace>,
+        > {
+            self.build()
+                .send_with(
+                    "codespaces.updateForAuthenticatedUser",
+                    crate::runtime::decode::json,
+                )
         }
     }
 }

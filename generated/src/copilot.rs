@@ -25,7 +25,7 @@ impl<'c> Copilot<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`AddCopilotSeatsForTeamsResponse`](crate::models::AddCopilotSeatsForTeamsResponse) (status 201). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -56,7 +56,7 @@ impl<'c> Copilot<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`AddCopilotSeatsForUsersResponse`](crate::models::AddCopilotSeatsForUsersResponse) (status 201). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -87,7 +87,7 @@ impl<'c> Copilot<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`CancelCopilotSeatAssignmentForTeamsResponse`](crate::models::CancelCopilotSeatAssignmentForTeamsResponse) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -120,7 +120,7 @@ impl<'c> Copilot<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`CancelCopilotSeatAssignmentForUsersResponse`](crate::models::CancelCopilotSeatAssignmentForUsersResponse) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -156,7 +156,7 @@ impl<'c> Copilot<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// A list of [`CopilotUsageMetricsDay`](crate::models::CopilotUsageMetricsDay) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -193,7 +193,7 @@ impl<'c> Copilot<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// A list of [`CopilotUsageMetricsDay`](crate::models::CopilotUsageMetricsDay) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -227,7 +227,7 @@ impl<'c> Copilot<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`CopilotOrganizationDetails`](crate::models::CopilotOrganizationDetails) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -256,7 +256,7 @@ impl<'c> Copilot<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`CopilotSeatDetails`](crate::models::CopilotSeatDetails) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -288,7 +288,7 @@ impl<'c> Copilot<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`ListCopilotSeatsResponse`](crate::models::ListCopilotSeatsResponse) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -340,10 +340,33 @@ pub mod add_copilot_seats_for_teams {
             req = req.json(body);
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::models::AddCopilotSeatsForTeamsResponse,
+        > {
+            self.build()
+                .send_into(
+                    "copilot.addCopilotSeatsForTeams",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::AddCopilotSeatsForTeamsResponse>,
+        > {
+            self.build()
+                .send_with(
+                    "copilot.addCopilotSeatsForTeams",
+                    crate::runtime::decode::json,
+                )
         }
     }
 }
@@ -379,10 +402,33 @@ pub mod add_copilot_seats_for_users {
             req = req.json(body);
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::models::AddCopilotSeatsForUsersResponse,
+        > {
+            self.build()
+                .send_into(
+                    "copilot.addCopilotSeatsForUsers",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::AddCopilotSeatsForUsersResponse>,
+        > {
+            self.build()
+                .send_with(
+                    "copilot.addCopilotSeatsForUsers",
+                    crate::runtime::decode::json,
+                )
         }
     }
 }
@@ -418,10 +464,35 @@ pub mod cancel_copilot_seat_assignment_for_teams {
             req = req.json(body);
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::models::CancelCopilotSeatAssignmentForTeamsResponse,
+        > {
+            self.build()
+                .send_into(
+                    "copilot.cancelCopilotSeatAssignmentForTeams",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<
+                crate::models::CancelCopilotSeatAssignmentForTeamsResponse,
+            >,
+        > {
+            self.build()
+                .send_with(
+                    "copilot.cancelCopilotSeatAssignmentForTeams",
+                    crate::runtime::decode::json,
+                )
         }
     }
 }
@@ -457,10 +528,35 @@ pub mod cancel_copilot_seat_assignment_for_users {
             req = req.json(body);
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::models::CancelCopilotSeatAssignmentForUsersResponse,
+        > {
+            self.build()
+                .send_into(
+                    "copilot.cancelCopilotSeatAssignmentForUsers",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<
+                crate::models::CancelCopilotSeatAssignmentForUsersResponse,
+            >,
+        > {
+            self.build()
+                .send_with(
+                    "copilot.cancelCopilotSeatAssignmentForUsers",
+                    crate::runtime::decode::json,
+                )
         }
     }
 }
@@ -532,10 +628,40 @@ pub mod copilot_metrics_for_organization {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            Vec<crate::models::CopilotUsageMetricsDay>,
+        > {
+            self.build()
+                .send_into(
+                    "copilot.copilotMetricsForOrganization",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<Vec<crate::models::CopilotUsageMetricsDay>>,
+        > {
+            self.build()
+                .send_with(
+                    "copilot.copilotMetricsForOrganization",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<'c, crate::models::CopilotUsageMetricsDay> {
+            self.build().paginate()
         }
     }
 }
@@ -611,10 +737,34 @@ pub mod copilot_metrics_for_team {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            Vec<crate::models::CopilotUsageMetricsDay>,
+        > {
+            self.build()
+                .send_into("copilot.copilotMetricsForTeam", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<Vec<crate::models::CopilotUsageMetricsDay>>,
+        > {
+            self.build()
+                .send_with("copilot.copilotMetricsForTeam", crate::runtime::decode::json)
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<'c, crate::models::CopilotUsageMetricsDay> {
+            self.build().paginate()
         }
     }
 }
@@ -645,10 +795,30 @@ pub mod get_copilot_organization_details {
                 &[crate::runtime::encode::PathValue::Segment(&self.org)],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::CopilotOrganizationDetails> {
+            self.build()
+                .send_into(
+                    "copilot.getCopilotOrganizationDetails",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::CopilotOrganizationDetails>,
+        > {
+            self.build()
+                .send_with(
+                    "copilot.getCopilotOrganizationDetails",
+                    crate::runtime::decode::json,
+                )
         }
     }
 }
@@ -683,10 +853,30 @@ pub mod get_copilot_seat_details_for_user {
                 ],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::CopilotSeatDetails> {
+            self.build()
+                .send_into(
+                    "copilot.getCopilotSeatDetailsForUser",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::CopilotSeatDetails>,
+        > {
+            self.build()
+                .send_with(
+                    "copilot.getCopilotSeatDetailsForUser",
+                    crate::runtime::decode::json,
+                )
         }
     }
 }
@@ -738,10 +928,24 @@ pub mod list_copilot_seats {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::ListCopilotSeatsResponse> {
+            self.build()
+                .send_into("copilot.listCopilotSeats", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::ListCopilotSeatsResponse>,
+        > {
+            self.build()
+                .send_with("copilot.listCopilotSeats", crate::runtime::decode::json)
         }
     }
 }

@@ -24,7 +24,7 @@ impl<'c> Credentials<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// A map from names to any JSON value (status 202). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -73,10 +73,27 @@ pub mod revoke {
             req = req.json(body);
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            ::std::collections::BTreeMap<String, ::serde_json::Value>,
+        > {
+            self.build().send_into("credentials.revoke", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<
+                ::std::collections::BTreeMap<String, ::serde_json::Value>,
+            >,
+        > {
+            self.build().send_with("credentials.revoke", crate::runtime::decode::json)
         }
     }
 }

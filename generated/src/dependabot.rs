@@ -25,7 +25,7 @@ impl<'c> Dependabot<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// Nothing (the response to expect is status 204, without a body).
     ///
     /// # Route
     ///
@@ -61,7 +61,7 @@ impl<'c> Dependabot<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// A map from names to any JSON value (status 201). `None` on status 204. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -99,7 +99,7 @@ impl<'c> Dependabot<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// A map from names to any JSON value (status 201). `None` on status 204. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -133,7 +133,7 @@ impl<'c> Dependabot<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// Nothing (the response to expect is status 204, without a body).
     ///
     /// # Route
     ///
@@ -164,7 +164,7 @@ impl<'c> Dependabot<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// Nothing (the response to expect is status 204, without a body).
     ///
     /// # Route
     ///
@@ -197,7 +197,7 @@ impl<'c> Dependabot<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`DependabotAlert`](crate::models::DependabotAlert) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -228,7 +228,7 @@ impl<'c> Dependabot<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`DependabotPublicKey`](crate::models::DependabotPublicKey) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -256,7 +256,7 @@ impl<'c> Dependabot<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`OrganizationDependabotSecret`](crate::models::OrganizationDependabotSecret) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -286,7 +286,7 @@ impl<'c> Dependabot<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`DependabotPublicKey`](crate::models::DependabotPublicKey) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -317,7 +317,7 @@ impl<'c> Dependabot<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`DependabotSecret`](crate::models::DependabotSecret) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -360,7 +360,7 @@ impl<'c> Dependabot<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// A list of [`DependabotAlertWithRepository`](crate::models::DependabotAlertWithRepository) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -414,7 +414,7 @@ impl<'c> Dependabot<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// A list of [`DependabotAlertWithRepository`](crate::models::DependabotAlertWithRepository) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -470,7 +470,7 @@ impl<'c> Dependabot<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// A list of [`DependabotAlert`](crate::models::DependabotAlert) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -514,7 +514,7 @@ impl<'c> Dependabot<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`DependabotListOrgSecretsResponse`](crate::models::DependabotListOrgSecretsResponse) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -546,7 +546,7 @@ impl<'c> Dependabot<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`DependabotListRepoSecretsResponse`](crate::models::DependabotListRepoSecretsResponse) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -580,7 +580,7 @@ impl<'c> Dependabot<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`DependabotListSelectedReposForOrgSecretResponse`](crate::models::DependabotListSelectedReposForOrgSecretResponse) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -613,7 +613,7 @@ impl<'c> Dependabot<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// Nothing (the response to expect is status 204, without a body).
     ///
     /// # Route
     ///
@@ -646,7 +646,7 @@ impl<'c> Dependabot<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`DependabotRepositoryAccessDetails`](crate::models::DependabotRepositoryAccessDetails) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -676,7 +676,7 @@ impl<'c> Dependabot<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// Nothing (the response to expect is status 204, without a body).
     ///
     /// # Route
     ///
@@ -707,7 +707,7 @@ impl<'c> Dependabot<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// Nothing (the response to expect is status 204, without a body).
     ///
     /// # Route
     ///
@@ -743,7 +743,7 @@ impl<'c> Dependabot<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`DependabotAlert`](crate::models::DependabotAlert) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -780,7 +780,7 @@ impl<'c> Dependabot<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// Nothing (the response to expect is status 204, without a body).
     ///
     /// # Route
     ///
@@ -833,10 +833,25 @@ pub mod add_selected_repo_to_org_secret {
                 ],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ()> {
+            self.build()
+                .send_into(
+                    "dependabot.addSelectedRepoToOrgSecret",
+                    crate::runtime::decode::unit,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
+            self.build()
+                .send_with(
+                    "dependabot.addSelectedRepoToOrgSecret",
+                    crate::runtime::decode::unit,
+                )
         }
     }
 }
@@ -903,10 +918,35 @@ pub mod create_or_update_org_secret {
             req = req.json(body);
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            Option<::std::collections::BTreeMap<String, ::serde_json::Value>>,
+        > {
+            self.build()
+                .send_into(
+                    "dependabot.createOrUpdateOrgSecret",
+                    crate::runtime::decode::json_or_none,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<
+                Option<::std::collections::BTreeMap<String, ::serde_json::Value>>,
+            >,
+        > {
+            self.build()
+                .send_with(
+                    "dependabot.createOrUpdateOrgSecret",
+                    crate::runtime::decode::json_or_none,
+                )
         }
     }
     /// Which repositories of the organization may use the secret: `all`, `private`, or `selected` (only those in `selected_repository_ids`).
@@ -1012,10 +1052,35 @@ pub mod create_or_update_repo_secret {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            Option<::std::collections::BTreeMap<String, ::serde_json::Value>>,
+        > {
+            self.build()
+                .send_into(
+                    "dependabot.createOrUpdateRepoSecret",
+                    crate::runtime::decode::json_or_none,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<
+                Option<::std::collections::BTreeMap<String, ::serde_json::Value>>,
+            >,
+        > {
+            self.build()
+                .send_with(
+                    "dependabot.createOrUpdateRepoSecret",
+                    crate::runtime::decode::json_or_none,
+                )
         }
     }
 }
@@ -1050,10 +1115,19 @@ pub mod delete_org_secret {
                 ],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ()> {
+            self.build()
+                .send_into("dependabot.deleteOrgSecret", crate::runtime::decode::unit)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
+            self.build()
+                .send_with("dependabot.deleteOrgSecret", crate::runtime::decode::unit)
         }
     }
 }
@@ -1090,10 +1164,19 @@ pub mod delete_repo_secret {
                 ],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ()> {
+            self.build()
+                .send_into("dependabot.deleteRepoSecret", crate::runtime::decode::unit)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
+            self.build()
+                .send_with("dependabot.deleteRepoSecret", crate::runtime::decode::unit)
         }
     }
 }
@@ -1130,10 +1213,22 @@ pub mod get_alert {
                 ],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::DependabotAlert> {
+            self.build().send_into("dependabot.getAlert", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::DependabotAlert>,
+        > {
+            self.build().send_with("dependabot.getAlert", crate::runtime::decode::json)
         }
     }
 }
@@ -1164,10 +1259,24 @@ pub mod get_org_public_key {
                 &[crate::runtime::encode::PathValue::Segment(&self.org)],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::DependabotPublicKey> {
+            self.build()
+                .send_into("dependabot.getOrgPublicKey", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::DependabotPublicKey>,
+        > {
+            self.build()
+                .send_with("dependabot.getOrgPublicKey", crate::runtime::decode::json)
         }
     }
 }
@@ -1202,10 +1311,27 @@ pub mod get_org_secret {
                 ],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::models::OrganizationDependabotSecret,
+        > {
+            self.build()
+                .send_into("dependabot.getOrgSecret", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::OrganizationDependabotSecret>,
+        > {
+            self.build()
+                .send_with("dependabot.getOrgSecret", crate::runtime::decode::json)
         }
     }
 }
@@ -1240,10 +1366,24 @@ pub mod get_repo_public_key {
                 ],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::DependabotPublicKey> {
+            self.build()
+                .send_into("dependabot.getRepoPublicKey", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::DependabotPublicKey>,
+        > {
+            self.build()
+                .send_with("dependabot.getRepoPublicKey", crate::runtime::decode::json)
         }
     }
 }
@@ -1280,10 +1420,24 @@ pub mod get_repo_secret {
                 ],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::DependabotSecret> {
+            self.build()
+                .send_into("dependabot.getRepoSecret", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::DependabotSecret>,
+        > {
+            self.build()
+                .send_with("dependabot.getRepoSecret", crate::runtime::decode::json)
         }
     }
 }
@@ -1457,10 +1611,42 @@ pub mod list_alerts_for_enterprise {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            Vec<crate::models::DependabotAlertWithRepository>,
+        > {
+            self.build()
+                .send_into(
+                    "dependabot.listAlertsForEnterprise",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<
+                Vec<crate::models::DependabotAlertWithRepository>,
+            >,
+        > {
+            self.build()
+                .send_with(
+                    "dependabot.listAlertsForEnterprise",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<'c, crate::models::DependabotAlertWithRepository> {
+            self.build().paginate()
         }
     }
     /// Only return alerts that have this property. Give one value or a list; with several, an alert must have every one of them. Only `patch` is supported so far.
@@ -1831,10 +2017,36 @@ pub mod list_alerts_for_org {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            Vec<crate::models::DependabotAlertWithRepository>,
+        > {
+            self.build()
+                .send_into("dependabot.listAlertsForOrg", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<
+                Vec<crate::models::DependabotAlertWithRepository>,
+            >,
+        > {
+            self.build()
+                .send_with("dependabot.listAlertsForOrg", crate::runtime::decode::json)
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<'c, crate::models::DependabotAlertWithRepository> {
+            self.build().paginate()
         }
     }
     /// Only return alerts that have this property: `patch` or `deployment`. Give one value or a list; with several, an alert must have every one of them.
@@ -2183,10 +2395,31 @@ pub mod list_alerts_for_repo {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, Vec<crate::models::DependabotAlert>> {
+            self.build()
+                .send_into("dependabot.listAlertsForRepo", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<Vec<crate::models::DependabotAlert>>,
+        > {
+            self.build()
+                .send_with("dependabot.listAlertsForRepo", crate::runtime::decode::json)
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<'c, crate::models::DependabotAlert> {
+            self.build().paginate()
         }
     }
     /// Only return alerts that have this property. Give one value or a list; with several, an alert must have every one of them. Only `patch` is supported so far.
@@ -2401,10 +2634,36 @@ pub mod list_org_secrets {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::models::DependabotListOrgSecretsResponse,
+        > {
+            self.build()
+                .send_into("dependabot.listOrgSecrets", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<
+                crate::models::DependabotListOrgSecretsResponse,
+            >,
+        > {
+            self.build()
+                .send_with("dependabot.listOrgSecrets", crate::runtime::decode::json)
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<'c, crate::models::OrganizationDependabotSecret> {
+            self.build().paginate()
         }
     }
 }
@@ -2460,10 +2719,36 @@ pub mod list_repo_secrets {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::models::DependabotListRepoSecretsResponse,
+        > {
+            self.build()
+                .send_into("dependabot.listRepoSecrets", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<
+                crate::models::DependabotListRepoSecretsResponse,
+            >,
+        > {
+            self.build()
+                .send_with("dependabot.listRepoSecrets", crate::runtime::decode::json)
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<'c, crate::models::DependabotSecret> {
+            self.build().paginate()
         }
     }
 }
@@ -2519,10 +2804,42 @@ pub mod list_selected_repos_for_org_secret {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::models::DependabotListSelectedReposForOrgSecretResponse,
+        > {
+            self.build()
+                .send_into(
+                    "dependabot.listSelectedReposForOrgSecret",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<
+                crate::models::DependabotListSelectedReposForOrgSecretResponse,
+            >,
+        > {
+            self.build()
+                .send_with(
+                    "dependabot.listSelectedReposForOrgSecret",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<'c, crate::models::MinimalRepository> {
+            self.build().paginate()
         }
     }
 }
@@ -2559,10 +2876,25 @@ pub mod remove_selected_repo_from_org_secret {
                 ],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ()> {
+            self.build()
+                .send_into(
+                    "dependabot.removeSelectedRepoFromOrgSecret",
+                    crate::runtime::decode::unit,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
+            self.build()
+                .send_with(
+                    "dependabot.removeSelectedRepoFromOrgSecret",
+                    crate::runtime::decode::unit,
+                )
         }
     }
 }
@@ -2614,10 +2946,35 @@ pub mod repository_access_for_org {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::models::DependabotRepositoryAccessDetails,
+        > {
+            self.build()
+                .send_into(
+                    "dependabot.repositoryAccessForOrg",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<
+                crate::models::DependabotRepositoryAccessDetails,
+            >,
+        > {
+            self.build()
+                .send_with(
+                    "dependabot.repositoryAccessForOrg",
+                    crate::runtime::decode::json,
+                )
         }
     }
 }
@@ -2653,10 +3010,25 @@ pub mod set_repository_access_default_level {
             req = req.json(body);
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ()> {
+            self.build()
+                .send_into(
+                    "dependabot.setRepositoryAccessDefaultLevel",
+                    crate::runtime::decode::unit,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
+            self.build()
+                .send_with(
+                    "dependabot.setRepositoryAccessDefaultLevel",
+                    crate::runtime::decode::unit,
+                )
         }
     }
     /// Default access level for Dependabot: `public` or `internal`.
@@ -2740,10 +3112,25 @@ pub mod set_selected_repos_for_org_secret {
             req = req.json(body);
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ()> {
+            self.build()
+                .send_into(
+                    "dependabot.setSelectedReposForOrgSecret",
+                    crate::runtime::decode::unit,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
+            self.build()
+                .send_with(
+                    "dependabot.setSelectedReposForOrgSecret",
+                    crate::runtime::decode::unit,
+                )
         }
     }
 }
@@ -2809,10 +3196,24 @@ pub mod update_alert {
             req = req.json(body);
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::DependabotAlert> {
+            self.build()
+                .send_into("dependabot.updateAlert", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::DependabotAlert>,
+        > {
+            self.build()
+                .send_with("dependabot.updateAlert", crate::runtime::decode::json)
         }
     }
     /// New state: `dismissed` or `open`. Dismissing also needs `dismissed_reason`.
@@ -2967,10 +3368,25 @@ pub mod update_repository_access_for_org {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ()> {
+            self.build()
+                .send_into(
+                    "dependabot.updateRepositoryAccessForOrg",
+                    crate::runtime::decode::unit,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
+            self.build()
+                .send_with(
+                    "dependabot.updateRepositoryAccessForOrg",
+                    crate::runtime::decode::unit,
+                )
         }
     }
 }

@@ -32,7 +32,7 @@ impl<'c> DependencyGraph<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`CreateRepositorySnapshotResponse`](crate::models::CreateRepositorySnapshotResponse) (status 201). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -78,7 +78,7 @@ impl<'c> DependencyGraph<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// A list of [`DiffRangeResponseItem`](crate::models::DiffRangeResponseItem) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -111,7 +111,7 @@ impl<'c> DependencyGraph<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`DependencyGraphSpdxSbom`](crate::models::DependencyGraphSpdxSbom) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -215,10 +215,35 @@ pub mod create_repository_snapshot {
             req = req.json(body);
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::models::CreateRepositorySnapshotResponse,
+        > {
+            self.build()
+                .send_into(
+                    "dependencyGraph.createRepositorySnapshot",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<
+                crate::models::CreateRepositorySnapshotResponse,
+            >,
+        > {
+            self.build()
+                .send_with(
+                    "dependencyGraph.createRepositorySnapshot",
+                    crate::runtime::decode::json,
+                )
         }
     }
     /// The CI job that produced the snapshot.
@@ -577,10 +602,31 @@ pub mod diff_range {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, Vec<crate::models::DiffRangeResponseItem>> {
+            self.build()
+                .send_into("dependencyGraph.diffRange", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<Vec<crate::models::DiffRangeResponseItem>>,
+        > {
+            self.build()
+                .send_with("dependencyGraph.diffRange", crate::runtime::decode::json)
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<'c, crate::models::DiffRangeResponseItem> {
+            self.build().paginate()
         }
     }
 }
@@ -615,10 +661,24 @@ pub mod export_sbom {
                 ],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::DependencyGraphSpdxSbom> {
+            self.build()
+                .send_into("dependencyGraph.exportSbom", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::DependencyGraphSpdxSbom>,
+        > {
+            self.build()
+                .send_with("dependencyGraph.exportSbom", crate::runtime::decode::json)
         }
     }
 }

@@ -28,7 +28,7 @@ impl<'c> EnterpriseTeams<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`EnterpriseTeam`](crate::models::EnterpriseTeam) (status 201). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -62,7 +62,7 @@ impl<'c> EnterpriseTeams<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// Nothing (the response to expect is status 204, without a body).
     ///
     /// # Route
     ///
@@ -92,7 +92,7 @@ impl<'c> EnterpriseTeams<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`EnterpriseTeam`](crate::models::EnterpriseTeam) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -123,7 +123,7 @@ impl<'c> EnterpriseTeams<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// A list of [`EnterpriseTeam`](crate::models::EnterpriseTeam) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -155,7 +155,7 @@ impl<'c> EnterpriseTeams<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`EnterpriseTeam`](crate::models::EnterpriseTeam) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -259,10 +259,24 @@ pub mod create {
             req = req.json(body);
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::EnterpriseTeam> {
+            self.build()
+                .send_into("enterpriseTeams.create", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::EnterpriseTeam>,
+        > {
+            self.build()
+                .send_with("enterpriseTeams.create", crate::runtime::decode::json)
         }
     }
     /// **Closing down:** this field is retired and can no longer be set. It used to choose whether the team shows up in each organization (`all` or `disabled`).
@@ -389,10 +403,19 @@ pub mod delete {
                 ],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ()> {
+            self.build()
+                .send_into("enterpriseTeams.delete", crate::runtime::decode::unit)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
+            self.build()
+                .send_with("enterpriseTeams.delete", crate::runtime::decode::unit)
         }
     }
 }
@@ -427,10 +450,22 @@ pub mod get {
                 ],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::EnterpriseTeam> {
+            self.build().send_into("enterpriseTeams.get", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::EnterpriseTeam>,
+        > {
+            self.build().send_with("enterpriseTeams.get", crate::runtime::decode::json)
         }
     }
 }
@@ -482,10 +517,29 @@ pub mod list {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, Vec<crate::models::EnterpriseTeam>> {
+            self.build().send_into("enterpriseTeams.list", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<Vec<crate::models::EnterpriseTeam>>,
+        > {
+            self.build().send_with("enterpriseTeams.list", crate::runtime::decode::json)
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<'c, crate::models::EnterpriseTeam> {
+            self.build().paginate()
         }
     }
 }
@@ -582,10 +636,24 @@ pub mod update {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::EnterpriseTeam> {
+            self.build()
+                .send_into("enterpriseTeams.update", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::EnterpriseTeam>,
+        > {
+            self.build()
+                .send_with("enterpriseTeams.update", crate::runtime::decode::json)
         }
     }
     /// **Closing down:** this field is retired and can no longer be changed. It used to choose whether the team shows up in each organization (`all` or `disabled`).

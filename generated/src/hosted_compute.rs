@@ -26,7 +26,7 @@ impl<'c> HostedCompute<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`NetworkConfiguration`](crate::models::NetworkConfiguration) (status 201). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -62,7 +62,7 @@ impl<'c> HostedCompute<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// Nothing (the response to expect is status 204, without a body).
     ///
     /// # Route
     ///
@@ -92,7 +92,7 @@ impl<'c> HostedCompute<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`NetworkConfiguration`](crate::models::NetworkConfiguration) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -122,7 +122,7 @@ impl<'c> HostedCompute<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`NetworkSettings`](crate::models::NetworkSettings) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -153,7 +153,7 @@ impl<'c> HostedCompute<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`ListNetworkConfigurationsForOrgResponse`](crate::models::ListNetworkConfigurationsForOrgResponse) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -186,7 +186,7 @@ impl<'c> HostedCompute<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`NetworkConfiguration`](crate::models::NetworkConfiguration) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -256,10 +256,30 @@ pub mod create_network_configuration_for_org {
             req = req.json(body);
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::NetworkConfiguration> {
+            self.build()
+                .send_into(
+                    "hostedCompute.createNetworkConfigurationForOrg",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::NetworkConfiguration>,
+        > {
+            self.build()
+                .send_with(
+                    "hostedCompute.createNetworkConfigurationForOrg",
+                    crate::runtime::decode::json,
+                )
         }
     }
     /// Which hosted compute service uses this configuration, `none` or `actions`.
@@ -340,10 +360,25 @@ pub mod delete_network_configuration_from_org {
                 ],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ()> {
+            self.build()
+                .send_into(
+                    "hostedCompute.deleteNetworkConfigurationFromOrg",
+                    crate::runtime::decode::unit,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
+            self.build()
+                .send_with(
+                    "hostedCompute.deleteNetworkConfigurationFromOrg",
+                    crate::runtime::decode::unit,
+                )
         }
     }
 }
@@ -380,10 +415,30 @@ pub mod get_network_configuration_for_org {
                 ],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::NetworkConfiguration> {
+            self.build()
+                .send_into(
+                    "hostedCompute.getNetworkConfigurationForOrg",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::NetworkConfiguration>,
+        > {
+            self.build()
+                .send_with(
+                    "hostedCompute.getNetworkConfigurationForOrg",
+                    crate::runtime::decode::json,
+                )
         }
     }
 }
@@ -418,10 +473,30 @@ pub mod get_network_settings_for_org {
                 ],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::NetworkSettings> {
+            self.build()
+                .send_into(
+                    "hostedCompute.getNetworkSettingsForOrg",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::NetworkSettings>,
+        > {
+            self.build()
+                .send_with(
+                    "hostedCompute.getNetworkSettingsForOrg",
+                    crate::runtime::decode::json,
+                )
         }
     }
 }
@@ -473,10 +548,42 @@ pub mod list_network_configurations_for_org {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::models::ListNetworkConfigurationsForOrgResponse,
+        > {
+            self.build()
+                .send_into(
+                    "hostedCompute.listNetworkConfigurationsForOrg",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<
+                crate::models::ListNetworkConfigurationsForOrgResponse,
+            >,
+        > {
+            self.build()
+                .send_with(
+                    "hostedCompute.listNetworkConfigurationsForOrg",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<'c, crate::models::NetworkConfiguration> {
+            self.build().paginate()
         }
     }
 }
@@ -552,10 +659,30 @@ pub mod update_network_configuration_for_org {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::NetworkConfiguration> {
+            self.build()
+                .send_into(
+                    "hostedCompute.updateNetworkConfigurationForOrg",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::NetworkConfiguration>,
+        > {
+            self.build()
+                .send_with(
+                    "hostedCompute.updateNetworkConfigurationForOrg",
+                    crate::runtime::decode::json,
+                )
         }
     }
     /// Which hosted compute service uses this configuration, `none` or `actions`.

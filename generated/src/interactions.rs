@@ -19,7 +19,7 @@ impl<'c> Interactions<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// Any JSON value (status 200). `None` on status 204. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -46,7 +46,7 @@ impl<'c> Interactions<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// Any JSON value (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -74,7 +74,7 @@ impl<'c> Interactions<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// Any JSON value (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -115,7 +115,7 @@ impl<'c> Interactions<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// Nothing (the response to expect is status 204, without a body).
     ///
     /// # Route
     ///
@@ -142,7 +142,7 @@ impl<'c> Interactions<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// Nothing (the response to expect is status 204, without a body).
     ///
     /// # Route
     ///
@@ -170,7 +170,7 @@ impl<'c> Interactions<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// Nothing (the response to expect is status 204, without a body).
     ///
     /// # Route
     ///
@@ -218,7 +218,7 @@ impl<'c> Interactions<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`InteractionLimitResponse`](crate::models::InteractionLimitResponse) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -250,7 +250,7 @@ impl<'c> Interactions<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`InteractionLimitResponse`](crate::models::InteractionLimitResponse) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -283,7 +283,7 @@ impl<'c> Interactions<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`InteractionLimitResponse`](crate::models::InteractionLimitResponse) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -349,10 +349,30 @@ pub mod get_restrictions_for_authenticated_user {
                 &[],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, Option<::serde_json::Value>> {
+            self.build()
+                .send_into(
+                    "interactions.getRestrictionsForAuthenticatedUser",
+                    crate::runtime::decode::json_or_none,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<Option<::serde_json::Value>>,
+        > {
+            self.build()
+                .send_with(
+                    "interactions.getRestrictionsForAuthenticatedUser",
+                    crate::runtime::decode::json_or_none,
+                )
         }
     }
 }
@@ -383,10 +403,28 @@ pub mod get_restrictions_for_org {
                 &[crate::runtime::encode::PathValue::Segment(&self.org)],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ::serde_json::Value> {
+            self.build()
+                .send_into(
+                    "interactions.getRestrictionsForOrg",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<::serde_json::Value>,
+        > {
+            self.build()
+                .send_with(
+                    "interactions.getRestrictionsForOrg",
+                    crate::runtime::decode::json,
+                )
         }
     }
 }
@@ -421,10 +459,28 @@ pub mod get_restrictions_for_repo {
                 ],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ::serde_json::Value> {
+            self.build()
+                .send_into(
+                    "interactions.getRestrictionsForRepo",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<::serde_json::Value>,
+        > {
+            self.build()
+                .send_with(
+                    "interactions.getRestrictionsForRepo",
+                    crate::runtime::decode::json,
+                )
         }
     }
 }
@@ -454,10 +510,25 @@ pub mod remove_restrictions_for_authenticated_user {
                 &[],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ()> {
+            self.build()
+                .send_into(
+                    "interactions.removeRestrictionsForAuthenticatedUser",
+                    crate::runtime::decode::unit,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
+            self.build()
+                .send_with(
+                    "interactions.removeRestrictionsForAuthenticatedUser",
+                    crate::runtime::decode::unit,
+                )
         }
     }
 }
@@ -488,10 +559,25 @@ pub mod remove_restrictions_for_org {
                 &[crate::runtime::encode::PathValue::Segment(&self.org)],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ()> {
+            self.build()
+                .send_into(
+                    "interactions.removeRestrictionsForOrg",
+                    crate::runtime::decode::unit,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
+            self.build()
+                .send_with(
+                    "interactions.removeRestrictionsForOrg",
+                    crate::runtime::decode::unit,
+                )
         }
     }
 }
@@ -526,10 +612,25 @@ pub mod remove_restrictions_for_repo {
                 ],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ()> {
+            self.build()
+                .send_into(
+                    "interactions.removeRestrictionsForRepo",
+                    crate::runtime::decode::unit,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
+            self.build()
+                .send_with(
+                    "interactions.removeRestrictionsForRepo",
+                    crate::runtime::decode::unit,
+                )
         }
     }
 }
@@ -577,10 +678,30 @@ pub mod set_restrictions_for_authenticated_user {
             req = req.json(body);
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::InteractionLimitResponse> {
+            self.build()
+                .send_into(
+                    "interactions.setRestrictionsForAuthenticatedUser",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::InteractionLimitResponse>,
+        > {
+            self.build()
+                .send_with(
+                    "interactions.setRestrictionsForAuthenticatedUser",
+                    crate::runtime::decode::json,
+                )
         }
     }
     /// Which users may still comment, open issues and open pull requests while the limit lasts: `existing_users`, `contributors_only` or `collaborators_only`.
@@ -731,10 +852,30 @@ pub mod set_restrictions_for_org {
             req = req.json(body);
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::InteractionLimitResponse> {
+            self.build()
+                .send_into(
+                    "interactions.setRestrictionsForOrg",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::InteractionLimitResponse>,
+        > {
+            self.build()
+                .send_with(
+                    "interactions.setRestrictionsForOrg",
+                    crate::runtime::decode::json,
+                )
         }
     }
     /// Which users may still comment, open issues and open pull requests while the limit lasts: `existing_users`, `contributors_only` or `collaborators_only`.
@@ -891,10 +1032,30 @@ pub mod set_restrictions_for_repo {
             req = req.json(body);
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::InteractionLimitResponse> {
+            self.build()
+                .send_into(
+                    "interactions.setRestrictionsForRepo",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::InteractionLimitResponse>,
+        > {
+            self.build()
+                .send_with(
+                    "interactions.setRestrictionsForRepo",
+                    crate::runtime::decode::json,
+                )
         }
     }
     /// Which users may still comment, open issues and open pull requests while the limit lasts: `existing_users`, `contributors_only` or `collaborators_only`.

@@ -23,7 +23,7 @@ impl<'c> Migrations<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// Nothing (the response to expect is status 204, without a body).
     ///
     /// # Route
     ///
@@ -51,7 +51,7 @@ impl<'c> Migrations<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// Nothing (the response to expect is status 204, without a body).
     ///
     /// # Route
     ///
@@ -81,7 +81,7 @@ impl<'c> Migrations<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// The raw body as [`Bytes`](::bytes::Bytes) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -110,7 +110,7 @@ impl<'c> Migrations<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// The raw body as [`Bytes`](::bytes::Bytes) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -138,7 +138,7 @@ impl<'c> Migrations<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`Migration`](crate::models::Migration) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -168,7 +168,7 @@ impl<'c> Migrations<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`Migration`](crate::models::Migration) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -199,7 +199,7 @@ impl<'c> Migrations<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// A list of [`Migration`](crate::models::Migration) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -229,7 +229,7 @@ impl<'c> Migrations<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// A list of [`Migration`](crate::models::Migration) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -258,7 +258,7 @@ impl<'c> Migrations<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// A list of [`MinimalRepository`](crate::models::MinimalRepository) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -290,7 +290,7 @@ impl<'c> Migrations<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// A list of [`MinimalRepository`](crate::models::MinimalRepository) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -346,7 +346,7 @@ impl<'c> Migrations<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`Migration`](crate::models::Migration) (status 201). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -390,7 +390,7 @@ impl<'c> Migrations<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`Migration`](crate::models::Migration) (status 201). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -428,7 +428,7 @@ impl<'c> Migrations<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// Nothing (the response to expect is status 204, without a body).
     ///
     /// # Route
     ///
@@ -459,7 +459,7 @@ impl<'c> Migrations<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// Nothing (the response to expect is status 204, without a body).
     ///
     /// # Route
     ///
@@ -508,10 +508,25 @@ pub mod delete_archive_for_authenticated_user {
                 &[crate::runtime::encode::PathValue::Integer(self.migration_id)],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ()> {
+            self.build()
+                .send_into(
+                    "migrations.deleteArchiveForAuthenticatedUser",
+                    crate::runtime::decode::unit,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
+            self.build()
+                .send_with(
+                    "migrations.deleteArchiveForAuthenticatedUser",
+                    crate::runtime::decode::unit,
+                )
         }
     }
 }
@@ -546,10 +561,25 @@ pub mod delete_archive_for_org {
                 ],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ()> {
+            self.build()
+                .send_into(
+                    "migrations.deleteArchiveForOrg",
+                    crate::runtime::decode::unit,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
+            self.build()
+                .send_with(
+                    "migrations.deleteArchiveForOrg",
+                    crate::runtime::decode::unit,
+                )
         }
     }
 }
@@ -584,10 +614,28 @@ pub mod download_archive_for_org {
                 ],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ::bytes::Bytes> {
+            self.build()
+                .send_into(
+                    "migrations.downloadArchiveForOrg",
+                    crate::runtime::decode::bytes,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<::bytes::Bytes>,
+        > {
+            self.build()
+                .send_with(
+                    "migrations.downloadArchiveForOrg",
+                    crate::runtime::decode::bytes,
+                )
         }
     }
 }
@@ -618,10 +666,28 @@ pub mod get_archive_for_authenticated_user {
                 &[crate::runtime::encode::PathValue::Integer(self.migration_id)],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ::bytes::Bytes> {
+            self.build()
+                .send_into(
+                    "migrations.getArchiveForAuthenticatedUser",
+                    crate::runtime::decode::bytes,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<::bytes::Bytes>,
+        > {
+            self.build()
+                .send_with(
+                    "migrations.getArchiveForAuthenticatedUser",
+                    crate::runtime::decode::bytes,
+                )
         }
     }
 }
@@ -666,10 +732,28 @@ pub mod get_status_for_authenticated_user {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, crate::models::Migration> {
+            self.build()
+                .send_into(
+                    "migrations.getStatusForAuthenticatedUser",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::Migration>,
+        > {
+            self.build()
+                .send_with(
+                    "migrations.getStatusForAuthenticatedUser",
+                    crate::runtime::decode::json,
+                )
         }
     }
 }
@@ -726,10 +810,22 @@ pub mod get_status_for_org {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, crate::models::Migration> {
+            self.build()
+                .send_into("migrations.getStatusForOrg", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::Migration>,
+        > {
+            self.build()
+                .send_with("migrations.getStatusForOrg", crate::runtime::decode::json)
         }
     }
     /// Attributes to leave out of the answer, to make it faster. Possible value: `repositories`.
@@ -820,10 +916,35 @@ pub mod list_for_authenticated_user {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, Vec<crate::models::Migration>> {
+            self.build()
+                .send_into(
+                    "migrations.listForAuthenticatedUser",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<Vec<crate::models::Migration>>,
+        > {
+            self.build()
+                .send_with(
+                    "migrations.listForAuthenticatedUser",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(self) -> crate::runtime::Paginate<'c, crate::models::Migration> {
+            self.build().paginate()
         }
     }
 }
@@ -896,10 +1017,27 @@ pub mod list_for_org {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, Vec<crate::models::Migration>> {
+            self.build().send_into("migrations.listForOrg", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<Vec<crate::models::Migration>>,
+        > {
+            self.build().send_with("migrations.listForOrg", crate::runtime::decode::json)
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(self) -> crate::runtime::Paginate<'c, crate::models::Migration> {
+            self.build().paginate()
         }
     }
     /// Attributes to leave out of the answer, to make it faster. Possible value: `repositories`.
@@ -991,10 +1129,37 @@ pub mod list_repos_for_authenticated_user {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, Vec<crate::models::MinimalRepository>> {
+            self.build()
+                .send_into(
+                    "migrations.listReposForAuthenticatedUser",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<Vec<crate::models::MinimalRepository>>,
+        > {
+            self.build()
+                .send_with(
+                    "migrations.listReposForAuthenticatedUser",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<'c, crate::models::MinimalRepository> {
+            self.build().paginate()
         }
     }
 }
@@ -1050,10 +1215,31 @@ pub mod list_repos_for_org {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, Vec<crate::models::MinimalRepository>> {
+            self.build()
+                .send_into("migrations.listReposForOrg", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<Vec<crate::models::MinimalRepository>>,
+        > {
+            self.build()
+                .send_with("migrations.listReposForOrg", crate::runtime::decode::json)
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<'c, crate::models::MinimalRepository> {
+            self.build().paginate()
         }
     }
 }
@@ -1157,10 +1343,28 @@ pub mod start_for_authenticated_user {
             req = req.json(body);
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, crate::models::Migration> {
+            self.build()
+                .send_into(
+                    "migrations.startForAuthenticatedUser",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::Migration>,
+        > {
+            self.build()
+                .send_with(
+                    "migrations.startForAuthenticatedUser",
+                    crate::runtime::decode::json,
+                )
         }
     }
     /// Attributes to leave out of the answer, to make it faster. Possible value: `repositories`.
@@ -1303,10 +1507,22 @@ pub mod start_for_org {
             req = req.json(body);
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, crate::models::Migration> {
+            self.build()
+                .send_into("migrations.startForOrg", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::Migration>,
+        > {
+            self.build()
+                .send_with("migrations.startForOrg", crate::runtime::decode::json)
         }
     }
     /// Attributes to leave out of the answer, to make it faster. Possible value: `repositories`.
@@ -1381,10 +1597,25 @@ pub mod unlock_repo_for_authenticated_user {
                 ],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ()> {
+            self.build()
+                .send_into(
+                    "migrations.unlockRepoForAuthenticatedUser",
+                    crate::runtime::decode::unit,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
+            self.build()
+                .send_with(
+                    "migrations.unlockRepoForAuthenticatedUser",
+                    crate::runtime::decode::unit,
+                )
         }
     }
 }
@@ -1421,10 +1652,19 @@ pub mod unlock_repo_for_org {
                 ],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ()> {
+            self.build()
+                .send_into("migrations.unlockRepoForOrg", crate::runtime::decode::unit)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
+            self.build()
+                .send_with("migrations.unlockRepoForOrg", crate::runtime::decode::unit)
         }
     }
 }

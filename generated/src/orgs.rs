@@ -25,7 +25,7 @@ impl<'c> Orgs<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// Nothing (the response to expect is status 204, without a body).
     ///
     /// # Route
     ///
@@ -58,7 +58,7 @@ impl<'c> Orgs<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// Nothing (the response to expect is status 204, without a body).
     ///
     /// # Route
     ///
@@ -90,7 +90,7 @@ impl<'c> Orgs<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// Nothing (the response to expect is status 204, without a body).
     ///
     /// # Route
     ///
@@ -122,7 +122,7 @@ impl<'c> Orgs<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// Nothing (the response to expect is status 204, without a body).
     ///
     /// # Route
     ///
@@ -152,7 +152,7 @@ impl<'c> Orgs<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// `true` on status 204, `false` on status 404.
     ///
     /// # Route
     ///
@@ -212,7 +212,7 @@ impl<'c> Orgs<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// `true` on status 204, `false` on status 404.
     ///
     /// # Route
     ///
@@ -243,7 +243,7 @@ impl<'c> Orgs<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// A map from names to any JSON value (status 202). `None` on status 204. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -284,7 +284,7 @@ impl<'c> Orgs<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`CreateArtifactDeploymentRecordResponse`](crate::models::CreateArtifactDeploymentRecordResponse) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -336,7 +336,7 @@ impl<'c> Orgs<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`CreateArtifactStorageRecordResponse`](crate::models::CreateArtifactStorageRecordResponse) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -381,7 +381,7 @@ impl<'c> Orgs<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`OrganizationInvitation`](crate::models::OrganizationInvitation) (status 201). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -416,7 +416,7 @@ impl<'c> Orgs<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`IssueType`](crate::models::IssueType) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -453,7 +453,7 @@ impl<'c> Orgs<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`OrgHook`](crate::models::OrgHook) (status 201). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -487,7 +487,7 @@ impl<'c> Orgs<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// Nothing (the response to expect is status 204, without a body).
     ///
     /// # Route
     ///
@@ -520,7 +520,7 @@ impl<'c> Orgs<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// A list of [`CustomPropertyValue`](crate::models::CustomPropertyValue) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -556,7 +556,7 @@ impl<'c> Orgs<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`CustomProperty`](crate::models::CustomProperty) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -595,7 +595,7 @@ impl<'c> Orgs<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// A list of [`CustomProperty`](crate::models::CustomProperty) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -630,7 +630,7 @@ impl<'c> Orgs<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// Nothing (the response to expect is status 204, without a body).
     ///
     /// # Route
     ///
@@ -666,7 +666,7 @@ impl<'c> Orgs<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// Nothing (the response to expect is status 204, without a body).
     ///
     /// # Route
     ///
@@ -698,7 +698,7 @@ impl<'c> Orgs<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`CustomProperty`](crate::models::CustomProperty) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -729,7 +729,7 @@ impl<'c> Orgs<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// A list of [`CustomProperty`](crate::models::CustomProperty) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -761,7 +761,7 @@ impl<'c> Orgs<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// A list of [`OrgRepoCustomPropertyValues`](crate::models::OrgRepoCustomPropertyValues) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -793,7 +793,7 @@ impl<'c> Orgs<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// A map from names to any JSON value (status 202). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -818,7 +818,7 @@ impl<'c> Orgs<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// Nothing (the response to expect is status 200, without a body).
     ///
     /// # Route
     ///
@@ -848,7 +848,7 @@ impl<'c> Orgs<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// Nothing (the response to expect is status 200, 204, without a body).
     ///
     /// # Route
     ///
@@ -878,7 +878,7 @@ impl<'c> Orgs<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// Nothing (the response to expect is status 200, 204, without a body).
     ///
     /// # Route
     ///
@@ -908,7 +908,7 @@ impl<'c> Orgs<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// Nothing (the response to expect is status 204, without a body).
     ///
     /// # Route
     ///
@@ -938,7 +938,7 @@ impl<'c> Orgs<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// Nothing (the response to expect is status 204, without a body).
     ///
     /// # Route
     ///
@@ -968,7 +968,7 @@ impl<'c> Orgs<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// Nothing (the response to expect is status 204, without a body).
     ///
     /// # Route
     ///
@@ -1000,7 +1000,7 @@ impl<'c> Orgs<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// Nothing (the response to expect is status 204, without a body).
     ///
     /// # Route
     ///
@@ -1057,7 +1057,7 @@ impl<'c> Orgs<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`ImmutableReleasesOrganizationSettings`](crate::models::ImmutableReleasesOrganizationSettings) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -1086,7 +1086,7 @@ impl<'c> Orgs<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`GetImmutableReleasesSettingsRepositoriesResponse`](crate::models::GetImmutableReleasesSettingsRepositoriesResponse) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -1175,7 +1175,7 @@ impl<'c> Orgs<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`OrganizationRole`](crate::models::OrganizationRole) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -1207,7 +1207,7 @@ impl<'c> Orgs<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// A list of [`RulesetVersion`](crate::models::RulesetVersion) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -1240,7 +1240,7 @@ impl<'c> Orgs<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`RulesetVersionWithState`](crate::models::RulesetVersionWithState) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -1272,7 +1272,7 @@ impl<'c> Orgs<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`OrgHook`](crate::models::OrgHook) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -1302,7 +1302,7 @@ impl<'c> Orgs<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`WebhookConfig`](crate::models::WebhookConfig) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -1333,7 +1333,7 @@ impl<'c> Orgs<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`HookDelivery`](crate::models::HookDelivery) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -1392,7 +1392,7 @@ impl<'c> Orgs<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`ListAppInstallationsResponse`](crate::models::ListAppInstallationsResponse) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -1422,7 +1422,7 @@ impl<'c> Orgs<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`ListArtifactDeploymentRecordsResponse`](crate::models::ListArtifactDeploymentRecordsResponse) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -1452,7 +1452,7 @@ impl<'c> Orgs<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`ListArtifactStorageRecordsResponse`](crate::models::ListArtifactStorageRecordsResponse) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -1485,7 +1485,7 @@ impl<'c> Orgs<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// A list of [`ListAttestationRepositoriesResponseItem`](crate::models::ListAttestationRepositoriesResponseItem) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -1521,7 +1521,7 @@ impl<'c> Orgs<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`ListAttestationsResponse`](crate::models::ListAttestationsResponse) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -1559,7 +1559,7 @@ impl<'c> Orgs<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`ListAttestationsBulkResponse`](crate::models::ListAttestationsBulkResponse) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -1594,7 +1594,7 @@ impl<'c> Orgs<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// A list of [`SimpleUser`](crate::models::SimpleUser) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -1625,7 +1625,7 @@ impl<'c> Orgs<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// A list of [`OrganizationInvitation`](crate::models::OrganizationInvitation) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -1716,7 +1716,7 @@ impl<'c> Orgs<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// A list of [`Team`](crate::models::Team) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -1747,7 +1747,7 @@ impl<'c> Orgs<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// A list of [`IssueType`](crate::models::IssueType) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -1808,7 +1808,7 @@ impl<'c> Orgs<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// A list of [`OrgMembership`](crate::models::OrgMembership) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -1841,7 +1841,7 @@ impl<'c> Orgs<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// A list of [`TeamRoleAssignment`](crate::models::TeamRoleAssignment) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -1875,7 +1875,7 @@ impl<'c> Orgs<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// A list of [`UserRoleAssignment`](crate::models::UserRoleAssignment) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -1906,7 +1906,7 @@ impl<'c> Orgs<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`ListOrgRolesResponse`](crate::models::ListOrgRolesResponse) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -1933,7 +1933,7 @@ impl<'c> Orgs<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// A list of [`ListOrganizationFineGrainedPermissionsResponseItem`](crate::models::ListOrganizationFineGrainedPermissionsResponseItem) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -1965,7 +1965,7 @@ impl<'c> Orgs<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// A list of [`SimpleUser`](crate::models::SimpleUser) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -1998,7 +1998,7 @@ impl<'c> Orgs<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// A list of [`MinimalRepository`](crate::models::MinimalRepository) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -2032,7 +2032,7 @@ impl<'c> Orgs<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// A list of [`MinimalRepository`](crate::models::MinimalRepository) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -2073,7 +2073,7 @@ impl<'c> Orgs<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// A list of [`OrganizationProgrammaticAccessGrantRequest`](crate::models::OrganizationProgrammaticAccessGrantRequest) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -2120,7 +2120,7 @@ impl<'c> Orgs<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// A list of [`OrganizationProgrammaticAccessGrant`](crate::models::OrganizationProgrammaticAccessGrant) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -2161,7 +2161,7 @@ impl<'c> Orgs<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// A list of [`OrganizationInvitation`](crate::models::OrganizationInvitation) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -2226,7 +2226,7 @@ impl<'c> Orgs<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// A list of [`HookDeliveryItem`](crate::models::HookDeliveryItem) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -2259,7 +2259,7 @@ impl<'c> Orgs<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// A list of [`OrgHook`](crate::models::OrgHook) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -2289,7 +2289,7 @@ impl<'c> Orgs<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// Nothing (the response to expect is status 204, without a body).
     ///
     /// # Route
     ///
@@ -2320,7 +2320,7 @@ impl<'c> Orgs<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// A map from names to any JSON value (status 202). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -2412,7 +2412,7 @@ impl<'c> Orgs<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// Nothing (the response to expect is status 204, without a body).
     ///
     /// # Route
     ///
@@ -2442,7 +2442,7 @@ impl<'c> Orgs<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// Nothing (the response to expect is status 204, without a body).
     ///
     /// # Route
     ///
@@ -2476,7 +2476,7 @@ impl<'c> Orgs<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// Nothing (the response to expect is status 204, without a body).
     ///
     /// # Route
     ///
@@ -2511,7 +2511,7 @@ impl<'c> Orgs<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// A map from names to any JSON value (status 202). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -2543,7 +2543,7 @@ impl<'c> Orgs<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// Nothing (the response to expect is status 204, without a body).
     ///
     /// # Route
     ///
@@ -2573,7 +2573,7 @@ impl<'c> Orgs<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// Nothing (the response to expect is status 204, without a body).
     ///
     /// # Route
     ///
@@ -2604,7 +2604,7 @@ impl<'c> Orgs<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// Nothing (the response to expect is status 204, without a body).
     ///
     /// # Route
     ///
@@ -2637,7 +2637,7 @@ impl<'c> Orgs<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// Nothing (the response to expect is status 204, without a body).
     ///
     /// # Route
     ///
@@ -2672,7 +2672,7 @@ impl<'c> Orgs<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`SetClusterDeploymentRecordsResponse`](crate::models::SetClusterDeploymentRecordsResponse) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -2708,7 +2708,7 @@ impl<'c> Orgs<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// Nothing (the response to expect is status 204, without a body).
     ///
     /// # Route
     ///
@@ -2739,7 +2739,7 @@ impl<'c> Orgs<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// Nothing (the response to expect is status 204, without a body).
     ///
     /// # Route
     ///
@@ -2803,7 +2803,7 @@ impl<'c> Orgs<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// Nothing (the response to expect is status 204, without a body).
     ///
     /// # Route
     ///
@@ -2835,7 +2835,7 @@ impl<'c> Orgs<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// Nothing (the response to expect is status 204, without a body).
     ///
     /// # Route
     ///
@@ -2894,7 +2894,7 @@ impl<'c> Orgs<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`OrganizationFull`](crate::models::OrganizationFull) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -2953,7 +2953,7 @@ impl<'c> Orgs<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`IssueType`](crate::models::IssueType) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -2989,7 +2989,7 @@ impl<'c> Orgs<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`OrgMembership`](crate::models::OrgMembership) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -3022,7 +3022,7 @@ impl<'c> Orgs<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// Nothing (the response to expect is status 204, without a body).
     ///
     /// # Route
     ///
@@ -3055,7 +3055,7 @@ impl<'c> Orgs<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// A map from names to any JSON value (status 202). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -3091,7 +3091,7 @@ impl<'c> Orgs<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`OrgHook`](crate::models::OrgHook) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -3129,7 +3129,7 @@ impl<'c> Orgs<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`WebhookConfig`](crate::models::WebhookConfig) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -3186,10 +3186,19 @@ pub mod assign_team_to_org_role {
                 ],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ()> {
+            self.build()
+                .send_into("orgs.assignTeamToOrgRole", crate::runtime::decode::unit)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
+            self.build()
+                .send_with("orgs.assignTeamToOrgRole", crate::runtime::decode::unit)
         }
     }
 }
@@ -3226,10 +3235,19 @@ pub mod assign_user_to_org_role {
                 ],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ()> {
+            self.build()
+                .send_into("orgs.assignUserToOrgRole", crate::runtime::decode::unit)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
+            self.build()
+                .send_with("orgs.assignUserToOrgRole", crate::runtime::decode::unit)
         }
     }
 }
@@ -3264,10 +3282,17 @@ pub mod block_user {
                 ],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ()> {
+            self.build().send_into("orgs.blockUser", crate::runtime::decode::unit)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
+            self.build().send_with("orgs.blockUser", crate::runtime::decode::unit)
         }
     }
 }
@@ -3303,10 +3328,17 @@ pub mod cancel_invitation {
                 )
                 .triggers_notifications()
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ()> {
+            self.build().send_into("orgs.cancelInvitation", crate::runtime::decode::unit)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
+            self.build().send_with("orgs.cancelInvitation", crate::runtime::decode::unit)
         }
     }
 }
@@ -3341,10 +3373,19 @@ pub mod check_blocked_user {
                 ],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, bool> {
+            self.build()
+                .send_into("orgs.checkBlockedUser", crate::runtime::decode::check)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<bool>> {
+            self.build()
+                .send_with("orgs.checkBlockedUser", crate::runtime::decode::check)
         }
     }
 }
@@ -3426,10 +3467,25 @@ pub mod check_public_membership_for_user {
                 ],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, bool> {
+            self.build()
+                .send_into(
+                    "orgs.checkPublicMembershipForUser",
+                    crate::runtime::decode::check,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<bool>> {
+            self.build()
+                .send_with(
+                    "orgs.checkPublicMembershipForUser",
+                    crate::runtime::decode::check,
+                )
         }
     }
 }
@@ -3477,10 +3533,35 @@ pub mod convert_member_to_outside_collaborator {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            Option<::std::collections::BTreeMap<String, ::serde_json::Value>>,
+        > {
+            self.build()
+                .send_into(
+                    "orgs.convertMemberToOutsideCollaborator",
+                    crate::runtime::decode::json_or_none,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<
+                Option<::std::collections::BTreeMap<String, ::serde_json::Value>>,
+            >,
+        > {
+            self.build()
+                .send_with(
+                    "orgs.convertMemberToOutsideCollaborator",
+                    crate::runtime::decode::json_or_none,
+                )
         }
     }
 }
@@ -3588,10 +3669,42 @@ pub mod create_artifact_deployment_record {
             req = req.json(body);
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::models::CreateArtifactDeploymentRecordResponse,
+        > {
+            self.build()
+                .send_into(
+                    "orgs.createArtifactDeploymentRecord",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<
+                crate::models::CreateArtifactDeploymentRecordResponse,
+            >,
+        > {
+            self.build()
+                .send_with(
+                    "orgs.createArtifactDeploymentRecord",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<'c, crate::models::ArtifactDeploymentRecord> {
+            self.build().paginate()
         }
     }
     /// State of the deployment: `deployed` or `decommissioned`.
@@ -3781,10 +3894,45 @@ pub mod create_artifact_storage_record {
             req = req.json(body);
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::models::CreateArtifactStorageRecordResponse,
+        > {
+            self.build()
+                .send_into(
+                    "orgs.createArtifactStorageRecord",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<
+                crate::models::CreateArtifactStorageRecordResponse,
+            >,
+        > {
+            self.build()
+                .send_with(
+                    "orgs.createArtifactStorageRecord",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<
+            'c,
+            crate::models::CreateArtifactStorageRecordResponseStorageRecords,
+        > {
+            self.build().paginate()
         }
     }
     /// State of the stored artifact: `active`, `eol` or `deleted`. Default: `active`.
@@ -3901,10 +4049,22 @@ pub mod create_invitation {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::OrganizationInvitation> {
+            self.build().send_into("orgs.createInvitation", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::OrganizationInvitation>,
+        > {
+            self.build().send_with("orgs.createInvitation", crate::runtime::decode::json)
         }
     }
     /// Role the person gets on joining: `admin` (owner), `direct_member`, `billing_manager`, or `reinstate` (the role they held before they were removed, for former members). Default: `direct_member`.
@@ -4017,10 +4177,20 @@ pub mod create_issue_type {
             req = req.json(body);
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, crate::models::IssueType> {
+            self.build().send_into("orgs.createIssueType", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::IssueType>,
+        > {
+            self.build().send_with("orgs.createIssueType", crate::runtime::decode::json)
         }
     }
     /// Colour shown for the type: `gray`, `blue`, `green`, `yellow`, `orange`, `red`, `pink` or `purple`.
@@ -4145,10 +4315,20 @@ pub mod create_webhook {
             req = req.json(body);
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, crate::models::OrgHook> {
+            self.build().send_into("orgs.createWebhook", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::OrgHook>,
+        > {
+            self.build().send_with("orgs.createWebhook", crate::runtime::decode::json)
         }
     }
     /// `1` skips checking the TLS certificate of `url`; `0` (the safe choice) checks it. Sent as a string or a number.
@@ -4249,10 +4429,25 @@ pub mod custom_properties_for_orgs_create_or_update_organization_values {
             req = req.json(body);
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ()> {
+            self.build()
+                .send_into(
+                    "orgs.customPropertiesForOrgsCreateOrUpdateOrganizationValues",
+                    crate::runtime::decode::unit,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
+            self.build()
+                .send_with(
+                    "orgs.customPropertiesForOrgsCreateOrUpdateOrganizationValues",
+                    crate::runtime::decode::unit,
+                )
         }
     }
     /// Property names with the values to give them.
@@ -4301,10 +4496,37 @@ pub mod custom_properties_for_orgs_get_organization_values {
                 &[crate::runtime::encode::PathValue::Segment(&self.org)],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, Vec<crate::models::CustomPropertyValue>> {
+            self.build()
+                .send_into(
+                    "orgs.customPropertiesForOrgsGetOrganizationValues",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<Vec<crate::models::CustomPropertyValue>>,
+        > {
+            self.build()
+                .send_with(
+                    "orgs.customPropertiesForOrgsGetOrganizationValues",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<'c, crate::models::CustomPropertyValue> {
+            self.build().paginate()
         }
     }
 }
@@ -4413,10 +4635,30 @@ pub mod custom_properties_for_repos_create_or_update_organization_definition {
             req = req.json(body);
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::CustomProperty> {
+            self.build()
+                .send_into(
+                    "orgs.customPropertiesForReposCreateOrUpdateOrganizationDefinition",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::CustomProperty>,
+        > {
+            self.build()
+                .send_with(
+                    "orgs.customPropertiesForReposCreateOrUpdateOrganizationDefinition",
+                    crate::runtime::decode::json,
+                )
         }
     }
     /// Kind of value: `string`, `single_select`, `multi_select` or `true_false`.
@@ -4578,10 +4820,37 @@ pub mod custom_properties_for_repos_create_or_update_organization_definitions {
             req = req.json(body);
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, Vec<crate::models::CustomProperty>> {
+            self.build()
+                .send_into(
+                    "orgs.customPropertiesForReposCreateOrUpdateOrganizationDefinitions",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<Vec<crate::models::CustomProperty>>,
+        > {
+            self.build()
+                .send_with(
+                    "orgs.customPropertiesForReposCreateOrUpdateOrganizationDefinitions",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<'c, crate::models::CustomProperty> {
+            self.build().paginate()
         }
     }
     /// Where the property is defined: `organization` or `enterprise`.
@@ -4848,10 +5117,25 @@ pub mod custom_properties_for_repos_create_or_update_organization_values {
             req = req.json(body);
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ()> {
+            self.build()
+                .send_into(
+                    "orgs.customPropertiesForReposCreateOrUpdateOrganizationValues",
+                    crate::runtime::decode::unit,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
+            self.build()
+                .send_with(
+                    "orgs.customPropertiesForReposCreateOrUpdateOrganizationValues",
+                    crate::runtime::decode::unit,
+                )
         }
     }
     /// Property names with the values to give them.
@@ -4906,10 +5190,25 @@ pub mod custom_properties_for_repos_delete_organization_definition {
                 ],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ()> {
+            self.build()
+                .send_into(
+                    "orgs.customPropertiesForReposDeleteOrganizationDefinition",
+                    crate::runtime::decode::unit,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
+            self.build()
+                .send_with(
+                    "orgs.customPropertiesForReposDeleteOrganizationDefinition",
+                    crate::runtime::decode::unit,
+                )
         }
     }
 }
@@ -4946,10 +5245,30 @@ pub mod custom_properties_for_repos_get_organization_definition {
                 ],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::CustomProperty> {
+            self.build()
+                .send_into(
+                    "orgs.customPropertiesForReposGetOrganizationDefinition",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::CustomProperty>,
+        > {
+            self.build()
+                .send_with(
+                    "orgs.customPropertiesForReposGetOrganizationDefinition",
+                    crate::runtime::decode::json,
+                )
         }
     }
 }
@@ -4980,10 +5299,37 @@ pub mod custom_properties_for_repos_get_organization_definitions {
                 &[crate::runtime::encode::PathValue::Segment(&self.org)],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, Vec<crate::models::CustomProperty>> {
+            self.build()
+                .send_into(
+                    "orgs.customPropertiesForReposGetOrganizationDefinitions",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<Vec<crate::models::CustomProperty>>,
+        > {
+            self.build()
+                .send_with(
+                    "orgs.customPropertiesForReposGetOrganizationDefinitions",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<'c, crate::models::CustomProperty> {
+            self.build().paginate()
         }
     }
 }
@@ -5045,10 +5391,42 @@ pub mod custom_properties_for_repos_get_organization_values {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            Vec<crate::models::OrgRepoCustomPropertyValues>,
+        > {
+            self.build()
+                .send_into(
+                    "orgs.customPropertiesForReposGetOrganizationValues",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<
+                Vec<crate::models::OrgRepoCustomPropertyValues>,
+            >,
+        > {
+            self.build()
+                .send_with(
+                    "orgs.customPropertiesForReposGetOrganizationValues",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<'c, crate::models::OrgRepoCustomPropertyValues> {
+            self.build().paginate()
         }
     }
 }
@@ -5079,10 +5457,27 @@ pub mod delete {
                 &[crate::runtime::encode::PathValue::Segment(&self.org)],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            ::std::collections::BTreeMap<String, ::serde_json::Value>,
+        > {
+            self.build().send_into("orgs.delete", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<
+                ::std::collections::BTreeMap<String, ::serde_json::Value>,
+            >,
+        > {
+            self.build().send_with("orgs.delete", crate::runtime::decode::json)
         }
     }
 }
@@ -5118,10 +5513,19 @@ pub mod delete_attestations_bulk {
             req = req.json(body);
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ()> {
+            self.build()
+                .send_into("orgs.deleteAttestationsBulk", crate::runtime::decode::unit)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
+            self.build()
+                .send_with("orgs.deleteAttestationsBulk", crate::runtime::decode::unit)
         }
     }
     /// Exactly one of: `subject_digests`, or `attestation_ids`.
@@ -5173,10 +5577,19 @@ pub mod delete_attestations_by_id {
                 ],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ()> {
+            self.build()
+                .send_into("orgs.deleteAttestationsById", crate::runtime::decode::unit)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
+            self.build()
+                .send_with("orgs.deleteAttestationsById", crate::runtime::decode::unit)
         }
     }
 }
@@ -5211,10 +5624,25 @@ pub mod delete_attestations_by_subject_digest {
                 ],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ()> {
+            self.build()
+                .send_into(
+                    "orgs.deleteAttestationsBySubjectDigest",
+                    crate::runtime::decode::unit,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
+            self.build()
+                .send_with(
+                    "orgs.deleteAttestationsBySubjectDigest",
+                    crate::runtime::decode::unit,
+                )
         }
     }
 }
@@ -5249,10 +5677,17 @@ pub mod delete_issue_type {
                 ],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ()> {
+            self.build().send_into("orgs.deleteIssueType", crate::runtime::decode::unit)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
+            self.build().send_with("orgs.deleteIssueType", crate::runtime::decode::unit)
         }
     }
 }
@@ -5287,10 +5722,17 @@ pub mod delete_webhook {
                 ],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ()> {
+            self.build().send_into("orgs.deleteWebhook", crate::runtime::decode::unit)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
+            self.build().send_with("orgs.deleteWebhook", crate::runtime::decode::unit)
         }
     }
 }
@@ -5326,10 +5768,25 @@ pub mod disable_selected_repository_immutable_releases_organization {
                 ],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ()> {
+            self.build()
+                .send_into(
+                    "orgs.disableSelectedRepositoryImmutableReleasesOrganization",
+                    crate::runtime::decode::unit,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
+            self.build()
+                .send_with(
+                    "orgs.disableSelectedRepositoryImmutableReleasesOrganization",
+                    crate::runtime::decode::unit,
+                )
         }
     }
 }
@@ -5365,10 +5822,25 @@ pub mod enable_selected_repository_immutable_releases_organization {
                 ],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ()> {
+            self.build()
+                .send_into(
+                    "orgs.enableSelectedRepositoryImmutableReleasesOrganization",
+                    crate::runtime::decode::unit,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
+            self.build()
+                .send_with(
+                    "orgs.enableSelectedRepositoryImmutableReleasesOrganization",
+                    crate::runtime::decode::unit,
+                )
         }
     }
 }
@@ -5445,10 +5917,35 @@ pub mod get_immutable_releases_settings {
                 &[crate::runtime::encode::PathValue::Segment(&self.org)],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::models::ImmutableReleasesOrganizationSettings,
+        > {
+            self.build()
+                .send_into(
+                    "orgs.getImmutableReleasesSettings",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<
+                crate::models::ImmutableReleasesOrganizationSettings,
+            >,
+        > {
+            self.build()
+                .send_with(
+                    "orgs.getImmutableReleasesSettings",
+                    crate::runtime::decode::json,
+                )
         }
     }
 }
@@ -5500,10 +5997,42 @@ pub mod get_immutable_releases_settings_repositories {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::models::GetImmutableReleasesSettingsRepositoriesResponse,
+        > {
+            self.build()
+                .send_into(
+                    "orgs.getImmutableReleasesSettingsRepositories",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<
+                crate::models::GetImmutableReleasesSettingsRepositoriesResponse,
+            >,
+        > {
+            self.build()
+                .send_with(
+                    "orgs.getImmutableReleasesSettingsRepositories",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<'c, crate::models::MinimalRepository> {
+            self.build().paginate()
         }
     }
 }
@@ -5644,10 +6173,22 @@ pub mod get_org_role {
                 ],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::OrganizationRole> {
+            self.build().send_into("orgs.getOrgRole", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::OrganizationRole>,
+        > {
+            self.build().send_with("orgs.getOrgRole", crate::runtime::decode::json)
         }
     }
 }
@@ -5703,10 +6244,31 @@ pub mod get_org_ruleset_history {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, Vec<crate::models::RulesetVersion>> {
+            self.build()
+                .send_into("orgs.getOrgRulesetHistory", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<Vec<crate::models::RulesetVersion>>,
+        > {
+            self.build()
+                .send_with("orgs.getOrgRulesetHistory", crate::runtime::decode::json)
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<'c, crate::models::RulesetVersion> {
+            self.build().paginate()
         }
     }
 }
@@ -5743,10 +6305,24 @@ pub mod get_org_ruleset_version {
                 ],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::RulesetVersionWithState> {
+            self.build()
+                .send_into("orgs.getOrgRulesetVersion", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::RulesetVersionWithState>,
+        > {
+            self.build()
+                .send_with("orgs.getOrgRulesetVersion", crate::runtime::decode::json)
         }
     }
 }
@@ -5781,10 +6357,20 @@ pub mod get_webhook {
                 ],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, crate::models::OrgHook> {
+            self.build().send_into("orgs.getWebhook", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::OrgHook>,
+        > {
+            self.build().send_with("orgs.getWebhook", crate::runtime::decode::json)
         }
     }
 }
@@ -5819,10 +6405,24 @@ pub mod get_webhook_config_for_org {
                 ],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::WebhookConfig> {
+            self.build()
+                .send_into("orgs.getWebhookConfigForOrg", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::WebhookConfig>,
+        > {
+            self.build()
+                .send_with("orgs.getWebhookConfigForOrg", crate::runtime::decode::json)
         }
     }
 }
@@ -5859,10 +6459,24 @@ pub mod get_webhook_delivery {
                 ],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::HookDelivery> {
+            self.build()
+                .send_into("orgs.getWebhookDelivery", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::HookDelivery>,
+        > {
+            self.build()
+                .send_with("orgs.getWebhookDelivery", crate::runtime::decode::json)
         }
     }
 }
@@ -5987,10 +6601,34 @@ pub mod list_app_installations {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::models::ListAppInstallationsResponse,
+        > {
+            self.build()
+                .send_into("orgs.listAppInstallations", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::ListAppInstallationsResponse>,
+        > {
+            self.build()
+                .send_with("orgs.listAppInstallations", crate::runtime::decode::json)
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<'c, crate::models::Installation> {
+            self.build().paginate()
         }
     }
 }
@@ -6025,10 +6663,42 @@ pub mod list_artifact_deployment_records {
                 ],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::models::ListArtifactDeploymentRecordsResponse,
+        > {
+            self.build()
+                .send_into(
+                    "orgs.listArtifactDeploymentRecords",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<
+                crate::models::ListArtifactDeploymentRecordsResponse,
+            >,
+        > {
+            self.build()
+                .send_with(
+                    "orgs.listArtifactDeploymentRecords",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<'c, crate::models::ArtifactDeploymentRecord> {
+            self.build().paginate()
         }
     }
 }
@@ -6063,10 +6733,45 @@ pub mod list_artifact_storage_records {
                 ],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::models::ListArtifactStorageRecordsResponse,
+        > {
+            self.build()
+                .send_into(
+                    "orgs.listArtifactStorageRecords",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<
+                crate::models::ListArtifactStorageRecordsResponse,
+            >,
+        > {
+            self.build()
+                .send_with(
+                    "orgs.listArtifactStorageRecords",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<
+            'c,
+            crate::models::ListArtifactStorageRecordsResponseStorageRecords,
+        > {
+            self.build().paginate()
         }
     }
 }
@@ -6138,10 +6843,45 @@ pub mod list_attestation_repositories {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            Vec<crate::models::ListAttestationRepositoriesResponseItem>,
+        > {
+            self.build()
+                .send_into(
+                    "orgs.listAttestationRepositories",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<
+                Vec<crate::models::ListAttestationRepositoriesResponseItem>,
+            >,
+        > {
+            self.build()
+                .send_with(
+                    "orgs.listAttestationRepositories",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<
+            'c,
+            crate::models::ListAttestationRepositoriesResponseItem,
+        > {
+            self.build().paginate()
         }
     }
 }
@@ -6217,10 +6957,22 @@ pub mod list_attestations {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::ListAttestationsResponse> {
+            self.build().send_into("orgs.listAttestations", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::ListAttestationsResponse>,
+        > {
+            self.build().send_with("orgs.listAttestations", crate::runtime::decode::json)
         }
     }
 }
@@ -6294,10 +7046,27 @@ pub mod list_attestations_bulk {
             req = req.json(body);
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::models::ListAttestationsBulkResponse,
+        > {
+            self.build()
+                .send_into("orgs.listAttestationsBulk", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::ListAttestationsBulkResponse>,
+        > {
+            self.build()
+                .send_with("orgs.listAttestationsBulk", crate::runtime::decode::json)
         }
     }
 }
@@ -6349,10 +7118,29 @@ pub mod list_blocked_users {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, Vec<crate::models::SimpleUser>> {
+            self.build().send_into("orgs.listBlockedUsers", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<Vec<crate::models::SimpleUser>>,
+        > {
+            self.build().send_with("orgs.listBlockedUsers", crate::runtime::decode::json)
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<'c, crate::models::SimpleUser> {
+            self.build().paginate()
         }
     }
 }
@@ -6404,10 +7192,34 @@ pub mod list_failed_invitations {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            Vec<crate::models::OrganizationInvitation>,
+        > {
+            self.build()
+                .send_into("orgs.listFailedInvitations", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<Vec<crate::models::OrganizationInvitation>>,
+        > {
+            self.build()
+                .send_with("orgs.listFailedInvitations", crate::runtime::decode::json)
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<'c, crate::models::OrganizationInvitation> {
+            self.build().paginate()
         }
     }
 }
@@ -6612,10 +7424,27 @@ pub mod list_invitation_teams {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, Vec<crate::models::Team>> {
+            self.build()
+                .send_into("orgs.listInvitationTeams", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<Vec<crate::models::Team>>,
+        > {
+            self.build()
+                .send_with("orgs.listInvitationTeams", crate::runtime::decode::json)
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(self) -> crate::runtime::Paginate<'c, crate::models::Team> {
+            self.build().paginate()
         }
     }
 }
@@ -6646,10 +7475,27 @@ pub mod list_issue_types {
                 &[crate::runtime::encode::PathValue::Segment(&self.org)],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, Vec<crate::models::IssueType>> {
+            self.build().send_into("orgs.listIssueTypes", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<Vec<crate::models::IssueType>>,
+        > {
+            self.build().send_with("orgs.listIssueTypes", crate::runtime::decode::json)
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(self) -> crate::runtime::Paginate<'c, crate::models::IssueType> {
+            self.build().paginate()
         }
     }
 }
@@ -6905,10 +7751,37 @@ pub mod list_memberships_for_authenticated_user {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, Vec<crate::models::OrgMembership>> {
+            self.build()
+                .send_into(
+                    "orgs.listMembershipsForAuthenticatedUser",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<Vec<crate::models::OrgMembership>>,
+        > {
+            self.build()
+                .send_with(
+                    "orgs.listMembershipsForAuthenticatedUser",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<'c, crate::models::OrgMembership> {
+            self.build().paginate()
         }
     }
     /// Only memberships in this state, `active` or `pending`; without it both are returned.
@@ -7008,10 +7881,29 @@ pub mod list_org_role_teams {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, Vec<crate::models::TeamRoleAssignment>> {
+            self.build().send_into("orgs.listOrgRoleTeams", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<Vec<crate::models::TeamRoleAssignment>>,
+        > {
+            self.build().send_with("orgs.listOrgRoleTeams", crate::runtime::decode::json)
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<'c, crate::models::TeamRoleAssignment> {
+            self.build().paginate()
         }
     }
 }
@@ -7067,10 +7959,29 @@ pub mod list_org_role_users {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, Vec<crate::models::UserRoleAssignment>> {
+            self.build().send_into("orgs.listOrgRoleUsers", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<Vec<crate::models::UserRoleAssignment>>,
+        > {
+            self.build().send_with("orgs.listOrgRoleUsers", crate::runtime::decode::json)
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<'c, crate::models::UserRoleAssignment> {
+            self.build().paginate()
         }
     }
 }
@@ -7101,10 +8012,29 @@ pub mod list_org_roles {
                 &[crate::runtime::encode::PathValue::Segment(&self.org)],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::ListOrgRolesResponse> {
+            self.build().send_into("orgs.listOrgRoles", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::ListOrgRolesResponse>,
+        > {
+            self.build().send_with("orgs.listOrgRoles", crate::runtime::decode::json)
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<'c, crate::models::OrganizationRole> {
+            self.build().paginate()
         }
     }
 }
@@ -7135,10 +8065,45 @@ pub mod list_organization_fine_grained_permissions {
                 &[crate::runtime::encode::PathValue::Segment(&self.org)],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            Vec<crate::models::ListOrganizationFineGrainedPermissionsResponseItem>,
+        > {
+            self.build()
+                .send_into(
+                    "orgs.listOrganizationFineGrainedPermissions",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<
+                Vec<crate::models::ListOrganizationFineGrainedPermissionsResponseItem>,
+            >,
+        > {
+            self.build()
+                .send_with(
+                    "orgs.listOrganizationFineGrainedPermissions",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<
+            'c,
+            crate::models::ListOrganizationFineGrainedPermissionsResponseItem,
+        > {
+            self.build().paginate()
         }
     }
 }
@@ -7203,10 +8168,31 @@ pub mod list_outside_collaborators {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, Vec<crate::models::SimpleUser>> {
+            self.build()
+                .send_into("orgs.listOutsideCollaborators", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<Vec<crate::models::SimpleUser>>,
+        > {
+            self.build()
+                .send_with("orgs.listOutsideCollaborators", crate::runtime::decode::json)
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<'c, crate::models::SimpleUser> {
+            self.build().paginate()
         }
     }
     /// `2fa_disabled` keeps only collaborators without two-factor authentication, `2fa_insecure` only those using an insecure method, `all` everyone. Default: `all`.
@@ -7310,10 +8296,31 @@ pub mod list_pat_grant_repositories {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, Vec<crate::models::MinimalRepository>> {
+            self.build()
+                .send_into("orgs.listPatGrantRepositories", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<Vec<crate::models::MinimalRepository>>,
+        > {
+            self.build()
+                .send_with("orgs.listPatGrantRepositories", crate::runtime::decode::json)
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<'c, crate::models::MinimalRepository> {
+            self.build().paginate()
         }
     }
 }
@@ -7369,10 +8376,37 @@ pub mod list_pat_grant_request_repositories {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, Vec<crate::models::MinimalRepository>> {
+            self.build()
+                .send_into(
+                    "orgs.listPatGrantRequestRepositories",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<Vec<crate::models::MinimalRepository>>,
+        > {
+            self.build()
+                .send_with(
+                    "orgs.listPatGrantRequestRepositories",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<'c, crate::models::MinimalRepository> {
+            self.build().paginate()
         }
     }
 }
@@ -7513,10 +8547,39 @@ pub mod list_pat_grant_requests {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            Vec<crate::models::OrganizationProgrammaticAccessGrantRequest>,
+        > {
+            self.build()
+                .send_into("orgs.listPatGrantRequests", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<
+                Vec<crate::models::OrganizationProgrammaticAccessGrantRequest>,
+            >,
+        > {
+            self.build()
+                .send_with("orgs.listPatGrantRequests", crate::runtime::decode::json)
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<
+            'c,
+            crate::models::OrganizationProgrammaticAccessGrantRequest,
+        > {
+            self.build().paginate()
         }
     }
     /// Field to sort by; only `created_at`. Default: `created_at`.
@@ -7741,10 +8804,37 @@ pub mod list_pat_grants {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            Vec<crate::models::OrganizationProgrammaticAccessGrant>,
+        > {
+            self.build().send_into("orgs.listPatGrants", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<
+                Vec<crate::models::OrganizationProgrammaticAccessGrant>,
+            >,
+        > {
+            self.build().send_with("orgs.listPatGrants", crate::runtime::decode::json)
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<
+            'c,
+            crate::models::OrganizationProgrammaticAccessGrant,
+        > {
+            self.build().paginate()
         }
     }
     /// Field to sort by; only `created_at`. Default: `created_at`.
@@ -7908,10 +8998,34 @@ pub mod list_pending_invitations {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            Vec<crate::models::OrganizationInvitation>,
+        > {
+            self.build()
+                .send_into("orgs.listPendingInvitations", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<Vec<crate::models::OrganizationInvitation>>,
+        > {
+            self.build()
+                .send_with("orgs.listPendingInvitations", crate::runtime::decode::json)
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<'c, crate::models::OrganizationInvitation> {
+            self.build().paginate()
         }
     }
     /// Only invitations for this role: `all`, `admin`, `direct_member`, `billing_manager` or `hiring_manager`. Default: `all`.
@@ -8147,10 +9261,31 @@ pub mod list_webhook_deliveries {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, Vec<crate::models::HookDeliveryItem>> {
+            self.build()
+                .send_into("orgs.listWebhookDeliveries", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<Vec<crate::models::HookDeliveryItem>>,
+        > {
+            self.build()
+                .send_with("orgs.listWebhookDeliveries", crate::runtime::decode::json)
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<'c, crate::models::HookDeliveryItem> {
+            self.build().paginate()
         }
     }
 }
@@ -8202,10 +9337,27 @@ pub mod list_webhooks {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, Vec<crate::models::OrgHook>> {
+            self.build().send_into("orgs.listWebhooks", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<Vec<crate::models::OrgHook>>,
+        > {
+            self.build().send_with("orgs.listWebhooks", crate::runtime::decode::json)
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(self) -> crate::runtime::Paginate<'c, crate::models::OrgHook> {
+            self.build().paginate()
         }
     }
 }
@@ -8240,10 +9392,17 @@ pub mod ping_webhook {
                 ],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ()> {
+            self.build().send_into("orgs.pingWebhook", crate::runtime::decode::unit)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
+            self.build().send_with("orgs.pingWebhook", crate::runtime::decode::unit)
         }
     }
 }
@@ -8280,10 +9439,29 @@ pub mod redeliver_webhook_delivery {
                 ],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            ::std::collections::BTreeMap<String, ::serde_json::Value>,
+        > {
+            self.build()
+                .send_into("orgs.redeliverWebhookDelivery", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<
+                ::std::collections::BTreeMap<String, ::serde_json::Value>,
+            >,
+        > {
+            self.build()
+                .send_with("orgs.redeliverWebhookDelivery", crate::runtime::decode::json)
         }
     }
 }
@@ -8410,10 +9588,25 @@ pub mod remove_outside_collaborator {
                 ],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ()> {
+            self.build()
+                .send_into(
+                    "orgs.removeOutsideCollaborator",
+                    crate::runtime::decode::unit,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
+            self.build()
+                .send_with(
+                    "orgs.removeOutsideCollaborator",
+                    crate::runtime::decode::unit,
+                )
         }
     }
 }
@@ -8448,10 +9641,25 @@ pub mod remove_public_membership_for_authenticated_user {
                 ],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ()> {
+            self.build()
+                .send_into(
+                    "orgs.removePublicMembershipForAuthenticatedUser",
+                    crate::runtime::decode::unit,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
+            self.build()
+                .send_with(
+                    "orgs.removePublicMembershipForAuthenticatedUser",
+                    crate::runtime::decode::unit,
+                )
         }
     }
 }
@@ -8501,10 +9709,19 @@ pub mod review_pat_grant_request {
             req = req.json(body);
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ()> {
+            self.build()
+                .send_into("orgs.reviewPatGrantRequest", crate::runtime::decode::unit)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
+            self.build()
+                .send_with("orgs.reviewPatGrantRequest", crate::runtime::decode::unit)
         }
     }
     /// Decision: `approve` or `deny`.
@@ -8602,10 +9819,35 @@ pub mod review_pat_grant_requests_in_bulk {
             req = req.json(body);
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            ::std::collections::BTreeMap<String, ::serde_json::Value>,
+        > {
+            self.build()
+                .send_into(
+                    "orgs.reviewPatGrantRequestsInBulk",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<
+                ::std::collections::BTreeMap<String, ::serde_json::Value>,
+            >,
+        > {
+            self.build()
+                .send_with(
+                    "orgs.reviewPatGrantRequestsInBulk",
+                    crate::runtime::decode::json,
+                )
         }
     }
     /// Decision for all of them: `approve` or `deny`.
@@ -8684,10 +9926,19 @@ pub mod revoke_all_org_roles_team {
                 ],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ()> {
+            self.build()
+                .send_into("orgs.revokeAllOrgRolesTeam", crate::runtime::decode::unit)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
+            self.build()
+                .send_with("orgs.revokeAllOrgRolesTeam", crate::runtime::decode::unit)
         }
     }
 }
@@ -8722,10 +9973,19 @@ pub mod revoke_all_org_roles_user {
                 ],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ()> {
+            self.build()
+                .send_into("orgs.revokeAllOrgRolesUser", crate::runtime::decode::unit)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
+            self.build()
+                .send_with("orgs.revokeAllOrgRolesUser", crate::runtime::decode::unit)
         }
     }
 }
@@ -8762,10 +10022,19 @@ pub mod revoke_org_role_team {
                 ],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ()> {
+            self.build()
+                .send_into("orgs.revokeOrgRoleTeam", crate::runtime::decode::unit)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
+            self.build()
+                .send_with("orgs.revokeOrgRoleTeam", crate::runtime::decode::unit)
         }
     }
 }
@@ -8802,10 +10071,19 @@ pub mod revoke_org_role_user {
                 ],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ()> {
+            self.build()
+                .send_into("orgs.revokeOrgRoleUser", crate::runtime::decode::unit)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
+            self.build()
+                .send_with("orgs.revokeOrgRoleUser", crate::runtime::decode::unit)
         }
     }
 }
@@ -8860,10 +10138,42 @@ pub mod set_cluster_deployment_records {
             req = req.json(body);
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::models::SetClusterDeploymentRecordsResponse,
+        > {
+            self.build()
+                .send_into(
+                    "orgs.setClusterDeploymentRecords",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<
+                crate::models::SetClusterDeploymentRecordsResponse,
+            >,
+        > {
+            self.build()
+                .send_with(
+                    "orgs.setClusterDeploymentRecords",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<'c, crate::models::ArtifactDeploymentRecord> {
+            self.build().paginate()
         }
     }
     /// State of the deployment: `deployed` or `decommissioned`.
@@ -9055,10 +10365,25 @@ pub mod set_immutable_releases_settings {
             req = req.json(body);
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ()> {
+            self.build()
+                .send_into(
+                    "orgs.setImmutableReleasesSettings",
+                    crate::runtime::decode::unit,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
+            self.build()
+                .send_with(
+                    "orgs.setImmutableReleasesSettings",
+                    crate::runtime::decode::unit,
+                )
         }
     }
     /// Which repositories the policy covers: `all`, `none` or `selected`.
@@ -9142,10 +10467,25 @@ pub mod set_immutable_releases_settings_repositories {
             req = req.json(body);
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ()> {
+            self.build()
+                .send_into(
+                    "orgs.setImmutableReleasesSettingsRepositories",
+                    crate::runtime::decode::unit,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
+            self.build()
+                .send_with(
+                    "orgs.setImmutableReleasesSettingsRepositories",
+                    crate::runtime::decode::unit,
+                )
         }
     }
 }
@@ -9289,10 +10629,25 @@ pub mod set_public_membership_for_authenticated_user {
                 ],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ()> {
+            self.build()
+                .send_into(
+                    "orgs.setPublicMembershipForAuthenticatedUser",
+                    crate::runtime::decode::unit,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
+            self.build()
+                .send_with(
+                    "orgs.setPublicMembershipForAuthenticatedUser",
+                    crate::runtime::decode::unit,
+                )
         }
     }
 }
@@ -9327,10 +10682,17 @@ pub mod unblock_user {
                 ],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ()> {
+            self.build().send_into("orgs.unblockUser", crate::runtime::decode::unit)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
+            self.build().send_with("orgs.unblockUser", crate::runtime::decode::unit)
         }
     }
 }
@@ -9768,10 +11130,22 @@ pub mod update {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::OrganizationFull> {
+            self.build().send_into("orgs.update", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::OrganizationFull>,
+        > {
+            self.build().send_with("orgs.update", crate::runtime::decode::json)
         }
     }
     /// Access every member has to all repositories of the organization: `read`, `write`, `admin` or `none`. Default: `read`.
@@ -9936,10 +11310,20 @@ pub mod update_issue_type {
             req = req.json(body);
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, crate::models::IssueType> {
+            self.build().send_into("orgs.updateIssueType", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::IssueType>,
+        > {
+            self.build().send_with("orgs.updateIssueType", crate::runtime::decode::json)
         }
     }
     /// Colour shown for the type: `gray`, `blue`, `green`, `yellow`, `orange`, `red`, `pink` or `purple`.
@@ -10043,10 +11427,30 @@ pub mod update_membership_for_authenticated_user {
             req = req.json(body);
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::OrgMembership> {
+            self.build()
+                .send_into(
+                    "orgs.updateMembershipForAuthenticatedUser",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::OrgMembership>,
+        > {
+            self.build()
+                .send_with(
+                    "orgs.updateMembershipForAuthenticatedUser",
+                    crate::runtime::decode::json,
+                )
         }
     }
     /// New state of the membership; only `active` is accepted.
@@ -10126,10 +11530,17 @@ pub mod update_pat_access {
             req = req.json(body);
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ()> {
+            self.build().send_into("orgs.updatePatAccess", crate::runtime::decode::unit)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
+            self.build().send_with("orgs.updatePatAccess", crate::runtime::decode::unit)
         }
     }
     /// What to do with the token; only `revoke`.
@@ -10207,10 +11618,29 @@ pub mod update_pat_accesses {
             req = req.json(body);
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            ::std::collections::BTreeMap<String, ::serde_json::Value>,
+        > {
+            self.build()
+                .send_into("orgs.updatePatAccesses", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<
+                ::std::collections::BTreeMap<String, ::serde_json::Value>,
+            >,
+        > {
+            self.build()
+                .send_with("orgs.updatePatAccesses", crate::runtime::decode::json)
         }
     }
     /// What to do with the tokens; only `revoke`.
@@ -10325,10 +11755,20 @@ pub mod update_webhook {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, crate::models::OrgHook> {
+            self.build().send_into("orgs.updateWebhook", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::OrgHook>,
+        > {
+            self.build().send_with("orgs.updateWebhook", crate::runtime::decode::json)
         }
     }
     /// `1` skips checking the TLS certificate of `url`; `0` (the safe choice) checks it. Sent as a string or a number.
@@ -10461,10 +11901,30 @@ pub mod update_webhook_config_for_org {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::WebhookConfig> {
+            self.build()
+                .send_into(
+                    "orgs.updateWebhookConfigForOrg",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::WebhookConfig>,
+        > {
+            self.build()
+                .send_with(
+                    "orgs.updateWebhookConfigForOrg",
+                    crate::runtime::decode::json,
+                )
         }
     }
     /// `1` skips checking the TLS certificate of `url`; `0` (the safe choice) checks it. Sent as a string or a number.

@@ -24,7 +24,7 @@ impl<'c> Packages<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// Nothing (the response to expect is status 204, without a body).
     ///
     /// # Route
     ///
@@ -55,7 +55,7 @@ impl<'c> Packages<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// Nothing (the response to expect is status 204, without a body).
     ///
     /// # Route
     ///
@@ -88,7 +88,7 @@ impl<'c> Packages<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// Nothing (the response to expect is status 204, without a body).
     ///
     /// # Route
     ///
@@ -121,7 +121,7 @@ impl<'c> Packages<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// Nothing (the response to expect is status 204, without a body).
     ///
     /// # Route
     ///
@@ -157,7 +157,7 @@ impl<'c> Packages<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// Nothing (the response to expect is status 204, without a body).
     ///
     /// # Route
     ///
@@ -193,7 +193,7 @@ impl<'c> Packages<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// Nothing (the response to expect is status 204, without a body).
     ///
     /// # Route
     ///
@@ -282,7 +282,7 @@ impl<'c> Packages<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// A list of [`PackageVersion`](crate::models::PackageVersion) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -321,7 +321,7 @@ impl<'c> Packages<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// A list of [`PackageVersion`](crate::models::PackageVersion) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -359,7 +359,7 @@ impl<'c> Packages<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// A list of [`PackageVersion`](crate::models::PackageVersion) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -393,7 +393,7 @@ impl<'c> Packages<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`Package`](crate::models::Package) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -424,7 +424,7 @@ impl<'c> Packages<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`Package`](crate::models::Package) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -457,7 +457,7 @@ impl<'c> Packages<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`Package`](crate::models::Package) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -490,7 +490,7 @@ impl<'c> Packages<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`PackageVersion`](crate::models::PackageVersion) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -564,7 +564,7 @@ impl<'c> Packages<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`PackageVersion`](crate::models::PackageVersion) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -593,7 +593,7 @@ impl<'c> Packages<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// A list of [`Package`](crate::models::Package) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -620,7 +620,7 @@ impl<'c> Packages<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// A list of [`Package`](crate::models::Package) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -649,7 +649,7 @@ impl<'c> Packages<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// A list of [`Package`](crate::models::Package) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -681,7 +681,7 @@ impl<'c> Packages<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// A list of [`Package`](crate::models::Package) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -715,7 +715,7 @@ impl<'c> Packages<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// A list of [`Package`](crate::models::Package) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -751,7 +751,7 @@ impl<'c> Packages<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// A list of [`Package`](crate::models::Package) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -785,7 +785,7 @@ impl<'c> Packages<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// Nothing (the response to expect is status 204, without a body).
     ///
     /// # Route
     ///
@@ -818,7 +818,7 @@ impl<'c> Packages<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// Nothing (the response to expect is status 204, without a body).
     ///
     /// # Route
     ///
@@ -853,7 +853,7 @@ impl<'c> Packages<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// Nothing (the response to expect is status 204, without a body).
     ///
     /// # Route
     ///
@@ -887,7 +887,7 @@ impl<'c> Packages<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// Nothing (the response to expect is status 204, without a body).
     ///
     /// # Route
     ///
@@ -923,7 +923,7 @@ impl<'c> Packages<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// Nothing (the response to expect is status 204, without a body).
     ///
     /// # Route
     ///
@@ -959,7 +959,7 @@ impl<'c> Packages<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// Nothing (the response to expect is status 204, without a body).
     ///
     /// # Route
     ///
@@ -1016,10 +1016,25 @@ pub mod delete_package_for_authenticated_user {
                 ],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ()> {
+            self.build()
+                .send_into(
+                    "packages.deletePackageForAuthenticatedUser",
+                    crate::runtime::decode::unit,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
+            self.build()
+                .send_with(
+                    "packages.deletePackageForAuthenticatedUser",
+                    crate::runtime::decode::unit,
+                )
         }
     }
     /// Registry type of the package: `npm`, `maven`, `rubygems`, `docker`, `nuget` or `container`. Gradle packages count as `maven` and images on `ghcr.io` as `container`; `docker` finds images pushed to the old `docker.pkg.github.com` registry, even after they moved to the Container registry.
@@ -1118,10 +1133,19 @@ pub mod delete_package_for_org {
                 ],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ()> {
+            self.build()
+                .send_into("packages.deletePackageForOrg", crate::runtime::decode::unit)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
+            self.build()
+                .send_with("packages.deletePackageForOrg", crate::runtime::decode::unit)
         }
     }
     /// Registry type of the package: `npm`, `maven`, `rubygems`, `docker`, `nuget` or `container`. Gradle packages count as `maven` and images on `ghcr.io` as `container`; `docker` finds images pushed to the old `docker.pkg.github.com` registry, even after they moved to the Container registry.
@@ -1220,10 +1244,19 @@ pub mod delete_package_for_user {
                 ],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ()> {
+            self.build()
+                .send_into("packages.deletePackageForUser", crate::runtime::decode::unit)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
+            self.build()
+                .send_with("packages.deletePackageForUser", crate::runtime::decode::unit)
         }
     }
     /// Registry type of the package: `npm`, `maven`, `rubygems`, `docker`, `nuget` or `container`. Gradle packages count as `maven` and images on `ghcr.io` as `container`; `docker` finds images pushed to the old `docker.pkg.github.com` registry, even after they moved to the Container registry.
@@ -1322,10 +1355,25 @@ pub mod delete_package_version_for_authenticated_user {
                 ],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ()> {
+            self.build()
+                .send_into(
+                    "packages.deletePackageVersionForAuthenticatedUser",
+                    crate::runtime::decode::unit,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
+            self.build()
+                .send_with(
+                    "packages.deletePackageVersionForAuthenticatedUser",
+                    crate::runtime::decode::unit,
+                )
         }
     }
     /// Registry type of the package: `npm`, `maven`, `rubygems`, `docker`, `nuget` or `container`. Gradle packages count as `maven` and images on `ghcr.io` as `container`; `docker` finds images pushed to the old `docker.pkg.github.com` registry, even after they moved to the Container registry.
@@ -1426,10 +1474,25 @@ pub mod delete_package_version_for_org {
                 ],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ()> {
+            self.build()
+                .send_into(
+                    "packages.deletePackageVersionForOrg",
+                    crate::runtime::decode::unit,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
+            self.build()
+                .send_with(
+                    "packages.deletePackageVersionForOrg",
+                    crate::runtime::decode::unit,
+                )
         }
     }
     /// Registry type of the package: `npm`, `maven`, `rubygems`, `docker`, `nuget` or `container`. Gradle packages count as `maven` and images on `ghcr.io` as `container`; `docker` finds images pushed to the old `docker.pkg.github.com` registry, even after they moved to the Container registry.
@@ -1530,10 +1593,25 @@ pub mod delete_package_version_for_user {
                 ],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ()> {
+            self.build()
+                .send_into(
+                    "packages.deletePackageVersionForUser",
+                    crate::runtime::decode::unit,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
+            self.build()
+                .send_with(
+                    "packages.deletePackageVersionForUser",
+                    crate::runtime::decode::unit,
+                )
         }
     }
     /// Registry type of the package: `npm`, `maven`, `rubygems`, `docker`, `nuget` or `container`. Gradle packages count as `maven` and images on `ghcr.io` as `container`; `docker` finds images pushed to the old `docker.pkg.github.com` registry, even after they moved to the Container registry.
@@ -1667,10 +1745,37 @@ pub mod get_all_package_versions_for_package_owned_by_authenticated_user {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, Vec<crate::models::PackageVersion>> {
+            self.build()
+                .send_into(
+                    "packages.getAllPackageVersionsForPackageOwnedByAuthenticatedUser",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<Vec<crate::models::PackageVersion>>,
+        > {
+            self.build()
+                .send_with(
+                    "packages.getAllPackageVersionsForPackageOwnedByAuthenticatedUser",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<'c, crate::models::PackageVersion> {
+            self.build().paginate()
         }
     }
     /// Registry type of the package: `npm`, `maven`, `rubygems`, `docker`, `nuget` or `container`. Gradle packages count as `maven` and images on `ghcr.io` as `container`; `docker` finds images pushed to the old `docker.pkg.github.com` registry, even after they moved to the Container registry.
@@ -1849,10 +1954,37 @@ pub mod get_all_package_versions_for_package_owned_by_org {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, Vec<crate::models::PackageVersion>> {
+            self.build()
+                .send_into(
+                    "packages.getAllPackageVersionsForPackageOwnedByOrg",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<Vec<crate::models::PackageVersion>>,
+        > {
+            self.build()
+                .send_with(
+                    "packages.getAllPackageVersionsForPackageOwnedByOrg",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<'c, crate::models::PackageVersion> {
+            self.build().paginate()
         }
     }
     /// Registry type of the package: `npm`, `maven`, `rubygems`, `docker`, `nuget` or `container`. Gradle packages count as `maven` and images on `ghcr.io` as `container`; `docker` finds images pushed to the old `docker.pkg.github.com` registry, even after they moved to the Container registry.
@@ -1995,10 +2127,37 @@ pub mod get_all_package_versions_for_package_owned_by_user {
                 ],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, Vec<crate::models::PackageVersion>> {
+            self.build()
+                .send_into(
+                    "packages.getAllPackageVersionsForPackageOwnedByUser",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<Vec<crate::models::PackageVersion>>,
+        > {
+            self.build()
+                .send_with(
+                    "packages.getAllPackageVersionsForPackageOwnedByUser",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<'c, crate::models::PackageVersion> {
+            self.build().paginate()
         }
     }
     /// Registry type of the package: `npm`, `maven`, `rubygems`, `docker`, `nuget` or `container`. Gradle packages count as `maven` and images on `ghcr.io` as `container`; `docker` finds images pushed to the old `docker.pkg.github.com` registry, even after they moved to the Container registry.
@@ -2095,10 +2254,28 @@ pub mod get_package_for_authenticated_user {
                 ],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, crate::models::Package> {
+            self.build()
+                .send_into(
+                    "packages.getPackageForAuthenticatedUser",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::Package>,
+        > {
+            self.build()
+                .send_with(
+                    "packages.getPackageForAuthenticatedUser",
+                    crate::runtime::decode::json,
+                )
         }
     }
     /// Registry type of the package: `npm`, `maven`, `rubygems`, `docker`, `nuget` or `container`. Gradle packages count as `maven` and images on `ghcr.io` as `container`; `docker` finds images pushed to the old `docker.pkg.github.com` registry, even after they moved to the Container registry.
@@ -2197,10 +2374,28 @@ pub mod get_package_for_organization {
                 ],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, crate::models::Package> {
+            self.build()
+                .send_into(
+                    "packages.getPackageForOrganization",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::Package>,
+        > {
+            self.build()
+                .send_with(
+                    "packages.getPackageForOrganization",
+                    crate::runtime::decode::json,
+                )
         }
     }
     /// Registry type of the package: `npm`, `maven`, `rubygems`, `docker`, `nuget` or `container`. Gradle packages count as `maven` and images on `ghcr.io` as `container`; `docker` finds images pushed to the old `docker.pkg.github.com` registry, even after they moved to the Container registry.
@@ -2299,10 +2494,22 @@ pub mod get_package_for_user {
                 ],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, crate::models::Package> {
+            self.build()
+                .send_into("packages.getPackageForUser", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::Package>,
+        > {
+            self.build()
+                .send_with("packages.getPackageForUser", crate::runtime::decode::json)
         }
     }
     /// Registry type of the package: `npm`, `maven`, `rubygems`, `docker`, `nuget` or `container`. Gradle packages count as `maven` and images on `ghcr.io` as `container`; `docker` finds images pushed to the old `docker.pkg.github.com` registry, even after they moved to the Container registry.
@@ -2401,10 +2608,30 @@ pub mod get_package_version_for_authenticated_user {
                 ],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::PackageVersion> {
+            self.build()
+                .send_into(
+                    "packages.getPackageVersionForAuthenticatedUser",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::PackageVersion>,
+        > {
+            self.build()
+                .send_with(
+                    "packages.getPackageVersionForAuthenticatedUser",
+                    crate::runtime::decode::json,
+                )
         }
     }
     /// Registry type of the package: `npm`, `maven`, `rubygems`, `docker`, `nuget` or `container`. Gradle packages count as `maven` and images on `ghcr.io` as `container`; `docker` finds images pushed to the old `docker.pkg.github.com` registry, even after they moved to the Container registry.
@@ -2629,10 +2856,30 @@ pub mod get_package_version_for_user {
                 ],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::PackageVersion> {
+            self.build()
+                .send_into(
+                    "packages.getPackageVersionForUser",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::PackageVersion>,
+        > {
+            self.build()
+                .send_with(
+                    "packages.getPackageVersionForUser",
+                    crate::runtime::decode::json,
+                )
         }
     }
     /// Registry type of the package: `npm`, `maven`, `rubygems`, `docker`, `nuget` or `container`. Gradle packages count as `maven` and images on `ghcr.io` as `container`; `docker` finds images pushed to the old `docker.pkg.github.com` registry, even after they moved to the Container registry.
@@ -2723,10 +2970,35 @@ pub mod list_docker_migration_conflicting_packages_for_authenticated_user {
                 &[],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, Vec<crate::models::Package>> {
+            self.build()
+                .send_into(
+                    "packages.listDockerMigrationConflictingPackagesForAuthenticatedUser",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<Vec<crate::models::Package>>,
+        > {
+            self.build()
+                .send_with(
+                    "packages.listDockerMigrationConflictingPackagesForAuthenticatedUser",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(self) -> crate::runtime::Paginate<'c, crate::models::Package> {
+            self.build().paginate()
         }
     }
 }
@@ -2758,10 +3030,35 @@ pub mod list_docker_migration_conflicting_packages_for_organization {
                 &[crate::runtime::encode::PathValue::Segment(&self.org)],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, Vec<crate::models::Package>> {
+            self.build()
+                .send_into(
+                    "packages.listDockerMigrationConflictingPackagesForOrganization",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<Vec<crate::models::Package>>,
+        > {
+            self.build()
+                .send_with(
+                    "packages.listDockerMigrationConflictingPackagesForOrganization",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(self) -> crate::runtime::Paginate<'c, crate::models::Package> {
+            self.build().paginate()
         }
     }
 }
@@ -2792,10 +3089,35 @@ pub mod list_docker_migration_conflicting_packages_for_user {
                 &[crate::runtime::encode::PathValue::Segment(&self.username)],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, Vec<crate::models::Package>> {
+            self.build()
+                .send_into(
+                    "packages.listDockerMigrationConflictingPackagesForUser",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<Vec<crate::models::Package>>,
+        > {
+            self.build()
+                .send_with(
+                    "packages.listDockerMigrationConflictingPackagesForUser",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(self) -> crate::runtime::Paginate<'c, crate::models::Package> {
+            self.build().paginate()
         }
     }
 }
@@ -2863,10 +3185,35 @@ pub mod list_packages_for_authenticated_user {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, Vec<crate::models::Package>> {
+            self.build()
+                .send_into(
+                    "packages.listPackagesForAuthenticatedUser",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<Vec<crate::models::Package>>,
+        > {
+            self.build()
+                .send_with(
+                    "packages.listPackagesForAuthenticatedUser",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(self) -> crate::runtime::Paginate<'c, crate::models::Package> {
+            self.build().paginate()
         }
     }
     /// Registry type to list: `npm`, `maven`, `rubygems`, `docker`, `nuget` or `container`. Gradle packages count as `maven` and images on `ghcr.io` as `container`; `docker` finds images pushed to the old `docker.pkg.github.com` registry, even after they moved to the Container registry.
@@ -3043,10 +3390,35 @@ pub mod list_packages_for_organization {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, Vec<crate::models::Package>> {
+            self.build()
+                .send_into(
+                    "packages.listPackagesForOrganization",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<Vec<crate::models::Package>>,
+        > {
+            self.build()
+                .send_with(
+                    "packages.listPackagesForOrganization",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(self) -> crate::runtime::Paginate<'c, crate::models::Package> {
+            self.build().paginate()
         }
     }
     /// Registry type to list: `npm`, `maven`, `rubygems`, `docker`, `nuget` or `container`. Gradle packages count as `maven` and images on `ghcr.io` as `container`; `docker` finds images pushed to the old `docker.pkg.github.com` registry, even after they moved to the Container registry.
@@ -3223,10 +3595,29 @@ pub mod list_packages_for_user {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, Vec<crate::models::Package>> {
+            self.build()
+                .send_into("packages.listPackagesForUser", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<Vec<crate::models::Package>>,
+        > {
+            self.build()
+                .send_with("packages.listPackagesForUser", crate::runtime::decode::json)
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(self) -> crate::runtime::Paginate<'c, crate::models::Package> {
+            self.build().paginate()
         }
     }
     /// Registry type to list: `npm`, `maven`, `rubygems`, `docker`, `nuget` or `container`. Gradle packages count as `maven` and images on `ghcr.io` as `container`; `docker` finds images pushed to the old `docker.pkg.github.com` registry, even after they moved to the Container registry.
@@ -3382,10 +3773,25 @@ pub mod restore_package_for_authenticated_user {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ()> {
+            self.build()
+                .send_into(
+                    "packages.restorePackageForAuthenticatedUser",
+                    crate::runtime::decode::unit,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
+            self.build()
+                .send_with(
+                    "packages.restorePackageForAuthenticatedUser",
+                    crate::runtime::decode::unit,
+                )
         }
     }
     /// Registry type of the package: `npm`, `maven`, `rubygems`, `docker`, `nuget` or `container`. Gradle packages count as `maven` and images on `ghcr.io` as `container`; `docker` finds images pushed to the old `docker.pkg.github.com` registry, even after they moved to the Container registry.
@@ -3495,10 +3901,19 @@ pub mod restore_package_for_org {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ()> {
+            self.build()
+                .send_into("packages.restorePackageForOrg", crate::runtime::decode::unit)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
+            self.build()
+                .send_with("packages.restorePackageForOrg", crate::runtime::decode::unit)
         }
     }
     /// Registry type of the package: `npm`, `maven`, `rubygems`, `docker`, `nuget` or `container`. Gradle packages count as `maven` and images on `ghcr.io` as `container`; `docker` finds images pushed to the old `docker.pkg.github.com` registry, even after they moved to the Container registry.
@@ -3608,10 +4023,25 @@ pub mod restore_package_for_user {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ()> {
+            self.build()
+                .send_into(
+                    "packages.restorePackageForUser",
+                    crate::runtime::decode::unit,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
+            self.build()
+                .send_with(
+                    "packages.restorePackageForUser",
+                    crate::runtime::decode::unit,
+                )
         }
     }
     /// Registry type of the package: `npm`, `maven`, `rubygems`, `docker`, `nuget` or `container`. Gradle packages count as `maven` and images on `ghcr.io` as `container`; `docker` finds images pushed to the old `docker.pkg.github.com` registry, even after they moved to the Container registry.
@@ -3710,10 +4140,25 @@ pub mod restore_package_version_for_authenticated_user {
                 ],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ()> {
+            self.build()
+                .send_into(
+                    "packages.restorePackageVersionForAuthenticatedUser",
+                    crate::runtime::decode::unit,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
+            self.build()
+                .send_with(
+                    "packages.restorePackageVersionForAuthenticatedUser",
+                    crate::runtime::decode::unit,
+                )
         }
     }
     /// Registry type of the package: `npm`, `maven`, `rubygems`, `docker`, `nuget` or `container`. Gradle packages count as `maven` and images on `ghcr.io` as `container`; `docker` finds images pushed to the old `docker.pkg.github.com` registry, even after they moved to the Container registry.
@@ -3814,10 +4259,25 @@ pub mod restore_package_version_for_org {
                 ],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ()> {
+            self.build()
+                .send_into(
+                    "packages.restorePackageVersionForOrg",
+                    crate::runtime::decode::unit,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
+            self.build()
+                .send_with(
+                    "packages.restorePackageVersionForOrg",
+                    crate::runtime::decode::unit,
+                )
         }
     }
     /// Registry type of the package: `npm`, `maven`, `rubygems`, `docker`, `nuget` or `container`. Gradle packages count as `maven` and images on `ghcr.io` as `container`; `docker` finds images pushed to the old `docker.pkg.github.com` registry, even after they moved to the Container registry.
@@ -3918,10 +4378,25 @@ pub mod restore_package_version_for_user {
                 ],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ()> {
+            self.build()
+                .send_into(
+                    "packages.restorePackageVersionForUser",
+                    crate::runtime::decode::unit,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
+            self.build()
+                .send_with(
+                    "packages.restorePackageVersionForUser",
+                    crate::runtime::decode::unit,
+                )
         }
     }
     /// Registry type of the package: `npm`, `maven`, `rubygems`, `docker`, `nuget` or `container`. Gradle packages count as `maven` and images on `ghcr.io` as `container`; `docker` finds images pushed to the old `docker.pkg.github.com` registry, even after they moved to the Container registry.

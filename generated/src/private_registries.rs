@@ -31,7 +31,7 @@ impl<'c> PrivateRegistries<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`OrgPrivateRegistryConfigurationWithSelectedRepositories`](crate::models::OrgPrivateRegistryConfigurationWithSelectedRepositories) (status 201). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -72,7 +72,7 @@ impl<'c> PrivateRegistries<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// Nothing (the response to expect is status 204, without a body).
     ///
     /// # Route
     ///
@@ -102,7 +102,7 @@ impl<'c> PrivateRegistries<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`OrgPrivateRegistryConfiguration`](crate::models::OrgPrivateRegistryConfiguration) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -131,7 +131,7 @@ impl<'c> PrivateRegistries<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`GetOrgPublicKeyResponse`](crate::models::GetOrgPublicKeyResponse) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -160,7 +160,7 @@ impl<'c> PrivateRegistries<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`ListOrgPrivateRegistriesResponse`](crate::models::ListOrgPrivateRegistriesResponse) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -198,7 +198,7 @@ impl<'c> PrivateRegistries<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// Nothing (the response to expect is status 204, without a body).
     ///
     /// # Route
     ///
@@ -295,10 +295,35 @@ pub mod create_org_private_registry {
             req = req.json(body);
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::models::OrgPrivateRegistryConfigurationWithSelectedRepositories,
+        > {
+            self.build()
+                .send_into(
+                    "privateRegistries.createOrgPrivateRegistry",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<
+                crate::models::OrgPrivateRegistryConfigurationWithSelectedRepositories,
+            >,
+        > {
+            self.build()
+                .send_with(
+                    "privateRegistries.createOrgPrivateRegistry",
+                    crate::runtime::decode::json,
+                )
         }
     }
     /// Kind of registry, such as `maven_repository`, `npm_registry`, `docker_registry`, `python_index` or `cargo_registry`.
@@ -477,10 +502,25 @@ pub mod delete_org_private_registry {
                 ],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ()> {
+            self.build()
+                .send_into(
+                    "privateRegistries.deleteOrgPrivateRegistry",
+                    crate::runtime::decode::unit,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
+            self.build()
+                .send_with(
+                    "privateRegistries.deleteOrgPrivateRegistry",
+                    crate::runtime::decode::unit,
+                )
         }
     }
 }
@@ -515,10 +555,33 @@ pub mod get_org_private_registry {
                 ],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::models::OrgPrivateRegistryConfiguration,
+        > {
+            self.build()
+                .send_into(
+                    "privateRegistries.getOrgPrivateRegistry",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::OrgPrivateRegistryConfiguration>,
+        > {
+            self.build()
+                .send_with(
+                    "privateRegistries.getOrgPrivateRegistry",
+                    crate::runtime::decode::json,
+                )
         }
     }
 }
@@ -549,10 +612,30 @@ pub mod get_org_public_key {
                 &[crate::runtime::encode::PathValue::Segment(&self.org)],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::GetOrgPublicKeyResponse> {
+            self.build()
+                .send_into(
+                    "privateRegistries.getOrgPublicKey",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::GetOrgPublicKeyResponse>,
+        > {
+            self.build()
+                .send_with(
+                    "privateRegistries.getOrgPublicKey",
+                    crate::runtime::decode::json,
+                )
         }
     }
 }
@@ -604,10 +687,45 @@ pub mod list_org_private_registries {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::models::ListOrgPrivateRegistriesResponse,
+        > {
+            self.build()
+                .send_into(
+                    "privateRegistries.listOrgPrivateRegistries",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<
+                crate::models::ListOrgPrivateRegistriesResponse,
+            >,
+        > {
+            self.build()
+                .send_with(
+                    "privateRegistries.listOrgPrivateRegistries",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<
+            'c,
+            crate::models::OrgPrivateRegistryConfiguration,
+        > {
+            self.build().paginate()
         }
     }
 }
@@ -726,10 +844,25 @@ pub mod update_org_private_registry {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ()> {
+            self.build()
+                .send_into(
+                    "privateRegistries.updateOrgPrivateRegistry",
+                    crate::runtime::decode::unit,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
+            self.build()
+                .send_with(
+                    "privateRegistries.updateOrgPrivateRegistry",
+                    crate::runtime::decode::unit,
+                )
         }
     }
     /// Kind of registry, such as `maven_repository`, `npm_registry`, `docker_registry`, `python_index` or `cargo_registry`.

@@ -25,7 +25,7 @@ impl<'c> Projects<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`ProjectsV2Field`](crate::models::ProjectsV2Field) (status 201). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -58,7 +58,7 @@ impl<'c> Projects<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`ProjectsV2Field`](crate::models::ProjectsV2Field) (status 201). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -92,7 +92,7 @@ impl<'c> Projects<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`ProjectsV2ItemSimple`](crate::models::ProjectsV2ItemSimple) (status 201). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -128,7 +128,7 @@ impl<'c> Projects<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`ProjectsV2ItemSimple`](crate::models::ProjectsV2ItemSimple) (status 201). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -196,7 +196,7 @@ impl<'c> Projects<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`ProjectsV2ItemSimple`](crate::models::ProjectsV2ItemSimple) (status 201). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -233,7 +233,7 @@ impl<'c> Projects<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`ProjectsV2ItemSimple`](crate::models::ProjectsV2ItemSimple) (status 201). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -293,7 +293,7 @@ impl<'c> Projects<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// Nothing (the response to expect is status 204, without a body).
     ///
     /// # Route
     ///
@@ -326,7 +326,7 @@ impl<'c> Projects<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// Nothing (the response to expect is status 204, without a body).
     ///
     /// # Route
     ///
@@ -385,7 +385,7 @@ impl<'c> Projects<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`ProjectsV2Field`](crate::models::ProjectsV2Field) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -418,7 +418,7 @@ impl<'c> Projects<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`ProjectsV2Field`](crate::models::ProjectsV2Field) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -450,7 +450,7 @@ impl<'c> Projects<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`ProjectsV2`](crate::models::ProjectsV2) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -480,7 +480,7 @@ impl<'c> Projects<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`ProjectsV2`](crate::models::ProjectsV2) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -512,7 +512,7 @@ impl<'c> Projects<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`ProjectsV2ItemWithContent`](crate::models::ProjectsV2ItemWithContent) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -547,7 +547,7 @@ impl<'c> Projects<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`ProjectsV2ItemWithContent`](crate::models::ProjectsV2ItemWithContent) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -615,7 +615,7 @@ impl<'c> Projects<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// A list of [`ProjectsV2Field`](crate::models::ProjectsV2Field) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -651,7 +651,7 @@ impl<'c> Projects<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// A list of [`ProjectsV2Field`](crate::models::ProjectsV2Field) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -687,7 +687,7 @@ impl<'c> Projects<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// A list of [`ProjectsV2`](crate::models::ProjectsV2) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -719,7 +719,7 @@ impl<'c> Projects<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// A list of [`ProjectsV2`](crate::models::ProjectsV2) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -756,7 +756,7 @@ impl<'c> Projects<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// A list of [`ProjectsV2ItemWithContent`](crate::models::ProjectsV2ItemWithContent) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -796,7 +796,7 @@ impl<'c> Projects<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// A list of [`ProjectsV2ItemWithContent`](crate::models::ProjectsV2ItemWithContent) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -933,7 +933,7 @@ impl<'c> Projects<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`ProjectsV2ItemWithContent`](crate::models::ProjectsV2ItemWithContent) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -993,10 +993,24 @@ pub mod add_field_for_org {
             req = req.json(body);
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::ProjectsV2Field> {
+            self.build()
+                .send_into("projects.addFieldForOrg", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::ProjectsV2Field>,
+        > {
+            self.build()
+                .send_with("projects.addFieldForOrg", crate::runtime::decode::json)
         }
     }
     /// Kind of data the field holds: `text`, `number`, `date`, `single_select` or `iteration`.
@@ -1352,10 +1366,24 @@ pub mod add_field_for_user {
             req = req.json(body);
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::ProjectsV2Field> {
+            self.build()
+                .send_into("projects.addFieldForUser", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::ProjectsV2Field>,
+        > {
+            self.build()
+                .send_with("projects.addFieldForUser", crate::runtime::decode::json)
         }
     }
     /// Kind of data the field holds: `text`, `number`, `date`, `single_select` or `iteration`.
@@ -1710,10 +1738,24 @@ pub mod add_item_for_org {
             req = req.json(body);
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::ProjectsV2ItemSimple> {
+            self.build()
+                .send_into("projects.addItemForOrg", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::ProjectsV2ItemSimple>,
+        > {
+            self.build()
+                .send_with("projects.addItemForOrg", crate::runtime::decode::json)
         }
     }
     /// What is added: `Issue` or `PullRequest`.
@@ -1799,10 +1841,24 @@ pub mod add_item_for_user {
             req = req.json(body);
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::ProjectsV2ItemSimple> {
+            self.build()
+                .send_into("projects.addItemForUser", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::ProjectsV2ItemSimple>,
+        > {
+            self.build()
+                .send_with("projects.addItemForUser", crate::runtime::decode::json)
         }
     }
     /// What is added: `Issue` or `PullRequest`.
@@ -1971,10 +2027,30 @@ pub mod create_draft_item_for_authenticated_user {
             req = req.json(body);
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::ProjectsV2ItemSimple> {
+            self.build()
+                .send_into(
+                    "projects.createDraftItemForAuthenticatedUser",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::ProjectsV2ItemSimple>,
+        > {
+            self.build()
+                .send_with(
+                    "projects.createDraftItemForAuthenticatedUser",
+                    crate::runtime::decode::json,
+                )
         }
     }
 }
@@ -2022,10 +2098,30 @@ pub mod create_draft_item_for_org {
             req = req.json(body);
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::ProjectsV2ItemSimple> {
+            self.build()
+                .send_into(
+                    "projects.createDraftItemForOrg",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::ProjectsV2ItemSimple>,
+        > {
+            self.build()
+                .send_with(
+                    "projects.createDraftItemForOrg",
+                    crate::runtime::decode::json,
+                )
         }
     }
 }
@@ -2103,10 +2199,19 @@ pub mod delete_item_for_org {
                 ],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ()> {
+            self.build()
+                .send_into("projects.deleteItemForOrg", crate::runtime::decode::unit)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
+            self.build()
+                .send_with("projects.deleteItemForOrg", crate::runtime::decode::unit)
         }
     }
 }
@@ -2143,10 +2248,19 @@ pub mod delete_item_for_user {
                 ],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ()> {
+            self.build()
+                .send_into("projects.deleteItemForUser", crate::runtime::decode::unit)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
+            self.build()
+                .send_with("projects.deleteItemForUser", crate::runtime::decode::unit)
         }
     }
 }
@@ -2229,10 +2343,24 @@ pub mod get_field_for_org {
                 ],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::ProjectsV2Field> {
+            self.build()
+                .send_into("projects.getFieldForOrg", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::ProjectsV2Field>,
+        > {
+            self.build()
+                .send_with("projects.getFieldForOrg", crate::runtime::decode::json)
         }
     }
 }
@@ -2269,10 +2397,24 @@ pub mod get_field_for_user {
                 ],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::ProjectsV2Field> {
+            self.build()
+                .send_into("projects.getFieldForUser", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::ProjectsV2Field>,
+        > {
+            self.build()
+                .send_with("projects.getFieldForUser", crate::runtime::decode::json)
         }
     }
 }
@@ -2307,10 +2449,20 @@ pub mod get_for_org {
                 ],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, crate::models::ProjectsV2> {
+            self.build().send_into("projects.getForOrg", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::ProjectsV2>,
+        > {
+            self.build().send_with("projects.getForOrg", crate::runtime::decode::json)
         }
     }
 }
@@ -2345,10 +2497,20 @@ pub mod get_for_user {
                 ],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, crate::models::ProjectsV2> {
+            self.build().send_into("projects.getForUser", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::ProjectsV2>,
+        > {
+            self.build().send_with("projects.getForUser", crate::runtime::decode::json)
         }
     }
 }
@@ -2396,10 +2558,22 @@ pub mod get_org_item {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::ProjectsV2ItemWithContent> {
+            self.build().send_into("projects.getOrgItem", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::ProjectsV2ItemWithContent>,
+        > {
+            self.build().send_with("projects.getOrgItem", crate::runtime::decode::json)
         }
     }
 }
@@ -2447,10 +2621,22 @@ pub mod get_user_item {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::ProjectsV2ItemWithContent> {
+            self.build().send_into("projects.getUserItem", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::ProjectsV2ItemWithContent>,
+        > {
+            self.build().send_with("projects.getUserItem", crate::runtime::decode::json)
         }
     }
 }
@@ -2651,10 +2837,31 @@ pub mod list_fields_for_org {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, Vec<crate::models::ProjectsV2Field>> {
+            self.build()
+                .send_into("projects.listFieldsForOrg", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<Vec<crate::models::ProjectsV2Field>>,
+        > {
+            self.build()
+                .send_with("projects.listFieldsForOrg", crate::runtime::decode::json)
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<'c, crate::models::ProjectsV2Field> {
+            self.build().paginate()
         }
     }
 }
@@ -2720,10 +2927,31 @@ pub mod list_fields_for_user {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, Vec<crate::models::ProjectsV2Field>> {
+            self.build()
+                .send_into("projects.listFieldsForUser", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<Vec<crate::models::ProjectsV2Field>>,
+        > {
+            self.build()
+                .send_with("projects.listFieldsForUser", crate::runtime::decode::json)
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<'c, crate::models::ProjectsV2Field> {
+            self.build().paginate()
         }
     }
 }
@@ -2795,10 +3023,29 @@ pub mod list_for_org {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, Vec<crate::models::ProjectsV2>> {
+            self.build().send_into("projects.listForOrg", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<Vec<crate::models::ProjectsV2>>,
+        > {
+            self.build().send_with("projects.listForOrg", crate::runtime::decode::json)
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<'c, crate::models::ProjectsV2> {
+            self.build().paginate()
         }
     }
 }
@@ -2870,10 +3117,29 @@ pub mod list_for_user {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, Vec<crate::models::ProjectsV2>> {
+            self.build().send_into("projects.listForUser", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<Vec<crate::models::ProjectsV2>>,
+        > {
+            self.build().send_with("projects.listForUser", crate::runtime::decode::json)
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<'c, crate::models::ProjectsV2> {
+            self.build().paginate()
         }
     }
 }
@@ -2959,10 +3225,34 @@ pub mod list_items_for_org {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            Vec<crate::models::ProjectsV2ItemWithContent>,
+        > {
+            self.build()
+                .send_into("projects.listItemsForOrg", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<Vec<crate::models::ProjectsV2ItemWithContent>>,
+        > {
+            self.build()
+                .send_with("projects.listItemsForOrg", crate::runtime::decode::json)
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<'c, crate::models::ProjectsV2ItemWithContent> {
+            self.build().paginate()
         }
     }
 }
@@ -3048,10 +3338,34 @@ pub mod list_items_for_user {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            Vec<crate::models::ProjectsV2ItemWithContent>,
+        > {
+            self.build()
+                .send_into("projects.listItemsForUser", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<Vec<crate::models::ProjectsV2ItemWithContent>>,
+        > {
+            self.build()
+                .send_with("projects.listItemsForUser", crate::runtime::decode::json)
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<'c, crate::models::ProjectsV2ItemWithContent> {
+            self.build().paginate()
         }
     }
 }
@@ -3330,10 +3644,24 @@ pub mod update_item_for_user {
             req = req.json(body);
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::ProjectsV2ItemWithContent> {
+            self.build()
+                .send_into("projects.updateItemForUser", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::ProjectsV2ItemWithContent>,
+        > {
+            self.build()
+                .send_with("projects.updateItemForUser", crate::runtime::decode::json)
         }
     }
     /// New value: plain text, a number or a date for those field kinds; the ID of the option or iteration for single select and iteration fields; `null` empties the field.

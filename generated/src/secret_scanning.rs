@@ -26,7 +26,7 @@ impl<'c> SecretScanning<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`SecretScanningPushProtectionBypass`](crate::models::SecretScanningPushProtectionBypass) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -62,7 +62,7 @@ impl<'c> SecretScanning<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`SecretScanningAlert`](crate::models::SecretScanningAlert) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -95,7 +95,7 @@ impl<'c> SecretScanning<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`SecretScanningScanHistory`](crate::models::SecretScanningScanHistory) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -138,7 +138,7 @@ impl<'c> SecretScanning<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// A list of [`OrganizationSecretScanningAlert`](crate::models::OrganizationSecretScanningAlert) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -194,7 +194,7 @@ impl<'c> SecretScanning<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// A list of [`SecretScanningAlert`](crate::models::SecretScanningAlert) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -241,7 +241,7 @@ impl<'c> SecretScanning<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// A list of [`SecretScanningLocation`](crate::models::SecretScanningLocation) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -274,7 +274,7 @@ impl<'c> SecretScanning<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`SecretScanningPatternConfiguration`](crate::models::SecretScanningPatternConfiguration) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -307,7 +307,7 @@ impl<'c> SecretScanning<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`SecretScanningAlert`](crate::models::SecretScanningAlert) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -345,7 +345,7 @@ impl<'c> SecretScanning<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`UpdateOrgPatternConfigsResponse`](crate::models::UpdateOrgPatternConfigsResponse) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -404,10 +404,35 @@ pub mod create_push_protection_bypass {
             req = req.json(body);
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::models::SecretScanningPushProtectionBypass,
+        > {
+            self.build()
+                .send_into(
+                    "secretScanning.createPushProtectionBypass",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<
+                crate::models::SecretScanningPushProtectionBypass,
+            >,
+        > {
+            self.build()
+                .send_with(
+                    "secretScanning.createPushProtectionBypass",
+                    crate::runtime::decode::json,
+                )
         }
     }
     /// Why protection is bypassed: `false_positive`, `used_in_tests` or `will_fix_later`.
@@ -503,10 +528,24 @@ pub mod get_alert {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::SecretScanningAlert> {
+            self.build()
+                .send_into("secretScanning.getAlert", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::SecretScanningAlert>,
+        > {
+            self.build()
+                .send_with("secretScanning.getAlert", crate::runtime::decode::json)
         }
     }
 }
@@ -541,10 +580,24 @@ pub mod get_scan_history {
                 ],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::SecretScanningScanHistory> {
+            self.build()
+                .send_into("secretScanning.getScanHistory", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::SecretScanningScanHistory>,
+        > {
+            self.build()
+                .send_with("secretScanning.getScanHistory", crate::runtime::decode::json)
         }
     }
 }
@@ -727,10 +780,45 @@ pub mod list_alerts_for_org {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            Vec<crate::models::OrganizationSecretScanningAlert>,
+        > {
+            self.build()
+                .send_into(
+                    "secretScanning.listAlertsForOrg",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<
+                Vec<crate::models::OrganizationSecretScanningAlert>,
+            >,
+        > {
+            self.build()
+                .send_with(
+                    "secretScanning.listAlertsForOrg",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<
+            'c,
+            crate::models::OrganizationSecretScanningAlert,
+        > {
+            self.build().paginate()
         }
     }
     /// Only return alerts in this state: `open` or `resolved`.
@@ -1049,10 +1137,37 @@ pub mod list_alerts_for_repo {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, Vec<crate::models::SecretScanningAlert>> {
+            self.build()
+                .send_into(
+                    "secretScanning.listAlertsForRepo",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<Vec<crate::models::SecretScanningAlert>>,
+        > {
+            self.build()
+                .send_with(
+                    "secretScanning.listAlertsForRepo",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<'c, crate::models::SecretScanningAlert> {
+            self.build().paginate()
         }
     }
     /// Only return alerts in this state: `open` or `resolved`.
@@ -1242,10 +1357,40 @@ pub mod list_locations_for_alert {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            Vec<crate::models::SecretScanningLocation>,
+        > {
+            self.build()
+                .send_into(
+                    "secretScanning.listLocationsForAlert",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<Vec<crate::models::SecretScanningLocation>>,
+        > {
+            self.build()
+                .send_with(
+                    "secretScanning.listLocationsForAlert",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<'c, crate::models::SecretScanningLocation> {
+            self.build().paginate()
         }
     }
 }
@@ -1276,10 +1421,35 @@ pub mod list_org_pattern_configs {
                 &[crate::runtime::encode::PathValue::Segment(&self.org)],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::models::SecretScanningPatternConfiguration,
+        > {
+            self.build()
+                .send_into(
+                    "secretScanning.listOrgPatternConfigs",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<
+                crate::models::SecretScanningPatternConfiguration,
+            >,
+        > {
+            self.build()
+                .send_with(
+                    "secretScanning.listOrgPatternConfigs",
+                    crate::runtime::decode::json,
+                )
         }
     }
 }
@@ -1367,10 +1537,24 @@ pub mod update_alert {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::SecretScanningAlert> {
+            self.build()
+                .send_into("secretScanning.updateAlert", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::SecretScanningAlert>,
+        > {
+            self.build()
+                .send_with("secretScanning.updateAlert", crate::runtime::decode::json)
         }
     }
     /// New state: `open` or `resolved`. Resolving also needs `resolution`.
@@ -1549,10 +1733,33 @@ pub mod update_org_pattern_configs {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::models::UpdateOrgPatternConfigsResponse,
+        > {
+            self.build()
+                .send_into(
+                    "secretScanning.updateOrgPatternConfigs",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::UpdateOrgPatternConfigsResponse>,
+        > {
+            self.build()
+                .send_with(
+                    "secretScanning.updateOrgPatternConfigs",
+                    crate::runtime::decode::json,
+                )
         }
     }
     /// Push protection for the pattern: `not-set`, `disabled` or `enabled`.

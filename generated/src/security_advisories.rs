@@ -25,7 +25,7 @@ impl<'c> SecurityAdvisories<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`FullRepository`](crate::models::FullRepository) (status 202). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -64,7 +64,7 @@ impl<'c> SecurityAdvisories<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`RepositoryAdvisory`](crate::models::RepositoryAdvisory) (status 201). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -112,7 +112,7 @@ impl<'c> SecurityAdvisories<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`RepositoryAdvisory`](crate::models::RepositoryAdvisory) (status 201). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -157,7 +157,7 @@ impl<'c> SecurityAdvisories<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// A map from names to any JSON value (status 202). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -188,7 +188,7 @@ impl<'c> SecurityAdvisories<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`GlobalAdvisory`](crate::models::GlobalAdvisory) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -217,7 +217,7 @@ impl<'c> SecurityAdvisories<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`RepositoryAdvisory`](crate::models::RepositoryAdvisory) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -265,7 +265,7 @@ impl<'c> SecurityAdvisories<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// A list of [`GlobalAdvisory`](crate::models::GlobalAdvisory) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -314,7 +314,7 @@ impl<'c> SecurityAdvisories<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// A list of [`RepositoryAdvisory`](crate::models::RepositoryAdvisory) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -354,7 +354,7 @@ impl<'c> SecurityAdvisories<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// A list of [`RepositoryAdvisory`](crate::models::RepositoryAdvisory) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -402,7 +402,7 @@ impl<'c> SecurityAdvisories<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`RepositoryAdvisory`](crate::models::RepositoryAdvisory) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -468,10 +468,24 @@ pub mod create_fork {
                 ],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::FullRepository> {
+            self.build()
+                .send_into("securityAdvisories.createFork", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::FullRepository>,
+        > {
+            self.build()
+                .send_with("securityAdvisories.createFork", crate::runtime::decode::json)
         }
     }
 }
@@ -583,10 +597,30 @@ pub mod create_private_vulnerability_report {
             req = req.json(body);
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::RepositoryAdvisory> {
+            self.build()
+                .send_into(
+                    "securityAdvisories.createPrivateVulnerabilityReport",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::RepositoryAdvisory>,
+        > {
+            self.build()
+                .send_with(
+                    "securityAdvisories.createPrivateVulnerabilityReport",
+                    crate::runtime::decode::json,
+                )
         }
     }
     /// Ecosystem of the package: `rubygems`, `npm`, `pip`, `maven`, `nuget`, `composer`, `go`, `rust`, `erlang`, `actions`, `pub`, `swift` or `other`.
@@ -893,10 +927,30 @@ pub mod create_repository_advisory {
             req = req.json(body);
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::RepositoryAdvisory> {
+            self.build()
+                .send_into(
+                    "securityAdvisories.createRepositoryAdvisory",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::RepositoryAdvisory>,
+        > {
+            self.build()
+                .send_with(
+                    "securityAdvisories.createRepositoryAdvisory",
+                    crate::runtime::decode::json,
+                )
         }
     }
     /// Ecosystem of the package: `rubygems`, `npm`, `pip`, `maven`, `nuget`, `composer`, `go`, `rust`, `erlang`, `actions`, `pub`, `swift` or `other`.
@@ -1217,10 +1271,35 @@ pub mod create_repository_advisory_cve_request {
                 ],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            ::std::collections::BTreeMap<String, ::serde_json::Value>,
+        > {
+            self.build()
+                .send_into(
+                    "securityAdvisories.createRepositoryAdvisoryCveRequest",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<
+                ::std::collections::BTreeMap<String, ::serde_json::Value>,
+            >,
+        > {
+            self.build()
+                .send_with(
+                    "securityAdvisories.createRepositoryAdvisoryCveRequest",
+                    crate::runtime::decode::json,
+                )
         }
     }
 }
@@ -1251,10 +1330,30 @@ pub mod get_global_advisory {
                 &[crate::runtime::encode::PathValue::Segment(&self.ghsa_id)],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::GlobalAdvisory> {
+            self.build()
+                .send_into(
+                    "securityAdvisories.getGlobalAdvisory",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::GlobalAdvisory>,
+        > {
+            self.build()
+                .send_with(
+                    "securityAdvisories.getGlobalAdvisory",
+                    crate::runtime::decode::json,
+                )
         }
     }
 }
@@ -1291,10 +1390,30 @@ pub mod get_repository_advisory {
                 ],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::RepositoryAdvisory> {
+            self.build()
+                .send_into(
+                    "securityAdvisories.getRepositoryAdvisory",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::RepositoryAdvisory>,
+        > {
+            self.build()
+                .send_with(
+                    "securityAdvisories.getRepositoryAdvisory",
+                    crate::runtime::decode::json,
+                )
         }
     }
 }
@@ -1530,10 +1649,37 @@ pub mod list_global_advisories {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, Vec<crate::models::GlobalAdvisory>> {
+            self.build()
+                .send_into(
+                    "securityAdvisories.listGlobalAdvisories",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<Vec<crate::models::GlobalAdvisory>>,
+        > {
+            self.build()
+                .send_with(
+                    "securityAdvisories.listGlobalAdvisories",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<'c, crate::models::GlobalAdvisory> {
+            self.build().paginate()
         }
     }
     /// Kind of advisories to return: `reviewed`, `malware` or `unreviewed`. Default: `reviewed`.
@@ -1928,10 +2074,37 @@ pub mod list_org_repository_advisories {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, Vec<crate::models::RepositoryAdvisory>> {
+            self.build()
+                .send_into(
+                    "securityAdvisories.listOrgRepositoryAdvisories",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<Vec<crate::models::RepositoryAdvisory>>,
+        > {
+            self.build()
+                .send_with(
+                    "securityAdvisories.listOrgRepositoryAdvisories",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<'c, crate::models::RepositoryAdvisory> {
+            self.build().paginate()
         }
     }
     /// Sort order, `asc` or `desc`. Default: `desc`.
@@ -2186,10 +2359,37 @@ pub mod list_repository_advisories {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, Vec<crate::models::RepositoryAdvisory>> {
+            self.build()
+                .send_into(
+                    "securityAdvisories.listRepositoryAdvisories",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<Vec<crate::models::RepositoryAdvisory>>,
+        > {
+            self.build()
+                .send_with(
+                    "securityAdvisories.listRepositoryAdvisories",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<'c, crate::models::RepositoryAdvisory> {
+            self.build().paginate()
         }
     }
     /// Sort order, `asc` or `desc`. Default: `desc`.
@@ -2513,10 +2713,30 @@ pub mod update_repository_advisory {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::RepositoryAdvisory> {
+            self.build()
+                .send_into(
+                    "securityAdvisories.updateRepositoryAdvisory",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::RepositoryAdvisory>,
+        > {
+            self.build()
+                .send_with(
+                    "securityAdvisories.updateRepositoryAdvisory",
+                    crate::runtime::decode::json,
+                )
         }
     }
     /// Ecosystem of the package: `rubygems`, `npm`, `pip`, `maven`, `nuget`, `composer`, `go`, `rust`, `erlang`, `actions`, `pub`, `swift` or `other`.

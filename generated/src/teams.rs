@@ -101,7 +101,7 @@ impl<'c> Teams<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`TeamRepository`](crate::models::TeamRepository) (status 200). `None` on status 204. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -183,7 +183,7 @@ impl<'c> Teams<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`TeamDiscussionComment`](crate::models::TeamDiscussionComment) (status 201). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -222,7 +222,7 @@ impl<'c> Teams<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`TeamDiscussion`](crate::models::TeamDiscussion) (status 201). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -259,7 +259,7 @@ impl<'c> Teams<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// Nothing (the response to expect is status 204, without a body).
     ///
     /// # Route
     ///
@@ -294,7 +294,7 @@ impl<'c> Teams<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// Nothing (the response to expect is status 204, without a body).
     ///
     /// # Route
     ///
@@ -388,7 +388,7 @@ impl<'c> Teams<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`TeamDiscussionComment`](crate::models::TeamDiscussionComment) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -423,7 +423,7 @@ impl<'c> Teams<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`TeamDiscussion`](crate::models::TeamDiscussion) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -518,7 +518,7 @@ impl<'c> Teams<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// A list of [`Team`](crate::models::Team) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -554,7 +554,7 @@ impl<'c> Teams<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// A list of [`TeamDiscussionComment`](crate::models::TeamDiscussionComment) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -593,7 +593,7 @@ impl<'c> Teams<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// A list of [`TeamDiscussion`](crate::models::TeamDiscussion) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -627,7 +627,7 @@ impl<'c> Teams<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// A list of [`TeamFull`](crate::models::TeamFull) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -693,7 +693,7 @@ impl<'c> Teams<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// A list of [`OrganizationInvitation`](crate::models::OrganizationInvitation) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -831,7 +831,7 @@ impl<'c> Teams<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`TeamDiscussionComment`](crate::models::TeamDiscussionComment) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -870,7 +870,7 @@ impl<'c> Teams<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`TeamDiscussion`](crate::models::TeamDiscussion) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -1163,10 +1163,30 @@ pub mod check_permissions_for_repo_in_org {
                 ],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, Option<crate::models::TeamRepository>> {
+            self.build()
+                .send_into(
+                    "teams.checkPermissionsForRepoInOrg",
+                    crate::runtime::decode::json_or_none,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<Option<crate::models::TeamRepository>>,
+        > {
+            self.build()
+                .send_with(
+                    "teams.checkPermissionsForRepoInOrg",
+                    crate::runtime::decode::json_or_none,
+                )
         }
     }
 }
@@ -1463,10 +1483,30 @@ pub mod create_discussion_comment_in_org {
             req = req.json(body);
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::TeamDiscussionComment> {
+            self.build()
+                .send_into(
+                    "teams.createDiscussionCommentInOrg",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::TeamDiscussionComment>,
+        > {
+            self.build()
+                .send_with(
+                    "teams.createDiscussionCommentInOrg",
+                    crate::runtime::decode::json,
+                )
         }
     }
 }
@@ -1517,10 +1557,24 @@ pub mod create_discussion_in_org {
             req = req.json(body);
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::TeamDiscussion> {
+            self.build()
+                .send_into("teams.createDiscussionInOrg", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::TeamDiscussion>,
+        > {
+            self.build()
+                .send_with("teams.createDiscussionInOrg", crate::runtime::decode::json)
         }
     }
 }
@@ -1559,10 +1613,25 @@ pub mod delete_discussion_comment_in_org {
                 ],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ()> {
+            self.build()
+                .send_into(
+                    "teams.deleteDiscussionCommentInOrg",
+                    crate::runtime::decode::unit,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
+            self.build()
+                .send_with(
+                    "teams.deleteDiscussionCommentInOrg",
+                    crate::runtime::decode::unit,
+                )
         }
     }
 }
@@ -1599,10 +1668,19 @@ pub mod delete_discussion_in_org {
                 ],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ()> {
+            self.build()
+                .send_into("teams.deleteDiscussionInOrg", crate::runtime::decode::unit)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
+            self.build()
+                .send_with("teams.deleteDiscussionInOrg", crate::runtime::decode::unit)
         }
     }
 }
@@ -1734,10 +1812,30 @@ pub mod get_discussion_comment_in_org {
                 ],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::TeamDiscussionComment> {
+            self.build()
+                .send_into(
+                    "teams.getDiscussionCommentInOrg",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::TeamDiscussionComment>,
+        > {
+            self.build()
+                .send_with(
+                    "teams.getDiscussionCommentInOrg",
+                    crate::runtime::decode::json,
+                )
         }
     }
 }
@@ -1774,10 +1872,24 @@ pub mod get_discussion_in_org {
                 ],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::TeamDiscussion> {
+            self.build()
+                .send_into("teams.getDiscussionInOrg", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::TeamDiscussion>,
+        > {
+            self.build()
+                .send_with("teams.getDiscussionInOrg", crate::runtime::decode::json)
         }
     }
 }
@@ -1963,10 +2075,25 @@ pub mod list_child_in_org {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, Vec<crate::models::Team>> {
+            self.build().send_into("teams.listChildInOrg", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<Vec<crate::models::Team>>,
+        > {
+            self.build().send_with("teams.listChildInOrg", crate::runtime::decode::json)
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(self) -> crate::runtime::Paginate<'c, crate::models::Team> {
+            self.build().paginate()
         }
     }
 }
@@ -2039,10 +2166,37 @@ pub mod list_discussion_comments_in_org {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, Vec<crate::models::TeamDiscussionComment>> {
+            self.build()
+                .send_into(
+                    "teams.listDiscussionCommentsInOrg",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<Vec<crate::models::TeamDiscussionComment>>,
+        > {
+            self.build()
+                .send_with(
+                    "teams.listDiscussionCommentsInOrg",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<'c, crate::models::TeamDiscussionComment> {
+            self.build().paginate()
         }
     }
     /// Order of the comments by creation time, `asc` or `desc`. Default: `desc`.
@@ -2165,10 +2319,31 @@ pub mod list_discussions_in_org {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, Vec<crate::models::TeamDiscussion>> {
+            self.build()
+                .send_into("teams.listDiscussionsInOrg", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<Vec<crate::models::TeamDiscussion>>,
+        > {
+            self.build()
+                .send_with("teams.listDiscussionsInOrg", crate::runtime::decode::json)
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<'c, crate::models::TeamDiscussion> {
+            self.build().paginate()
         }
     }
     /// Order of the posts by creation time, `asc` or `desc`. Default: `desc`.
@@ -2263,10 +2438,35 @@ pub mod list_for_authenticated_user {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, Vec<crate::models::TeamFull>> {
+            self.build()
+                .send_into(
+                    "teams.listForAuthenticatedUser",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<Vec<crate::models::TeamFull>>,
+        > {
+            self.build()
+                .send_with(
+                    "teams.listForAuthenticatedUser",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(self) -> crate::runtime::Paginate<'c, crate::models::TeamFull> {
+            self.build().paginate()
         }
     }
 }
@@ -2460,10 +2660,40 @@ pub mod list_pending_invitations_in_org {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            Vec<crate::models::OrganizationInvitation>,
+        > {
+            self.build()
+                .send_into(
+                    "teams.listPendingInvitationsInOrg",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<Vec<crate::models::OrganizationInvitation>>,
+        > {
+            self.build()
+                .send_with(
+                    "teams.listPendingInvitationsInOrg",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<'c, crate::models::OrganizationInvitation> {
+            self.build().paginate()
         }
     }
 }
@@ -2689,10 +2919,30 @@ pub mod update_discussion_comment_in_org {
             req = req.json(body);
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::TeamDiscussionComment> {
+            self.build()
+                .send_into(
+                    "teams.updateDiscussionCommentInOrg",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::TeamDiscussionComment>,
+        > {
+            self.build()
+                .send_with(
+                    "teams.updateDiscussionCommentInOrg",
+                    crate::runtime::decode::json,
+                )
         }
     }
 }
@@ -2750,10 +3000,24 @@ pub mod update_discussion_in_org {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::TeamDiscussion> {
+            self.build()
+                .send_into("teams.updateDiscussionInOrg", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::TeamDiscussion>,
+        > {
+            self.build()
+                .send_with("teams.updateDiscussionInOrg", crate::runtime::decode::json)
         }
     }
 }

@@ -67,7 +67,7 @@ impl<'c> Users<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// A list of [`SocialAccount`](crate::models::SocialAccount) (status 201). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -96,7 +96,7 @@ impl<'c> Users<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// Nothing (the response to expect is status 204, without a body).
     ///
     /// # Route
     ///
@@ -120,7 +120,7 @@ impl<'c> Users<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// `true` on status 204, `false` on status 404.
     ///
     /// # Route
     ///
@@ -224,7 +224,7 @@ impl<'c> Users<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`GpgKey`](crate::models::GpgKey) (status 201). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -301,7 +301,7 @@ impl<'c> Users<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`SshSigningKey`](crate::models::SshSigningKey) (status 201). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -332,7 +332,7 @@ impl<'c> Users<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// Nothing (the response to expect is status 200, without a body).
     ///
     /// # Route
     ///
@@ -362,7 +362,7 @@ impl<'c> Users<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// Nothing (the response to expect is status 200, 204, without a body).
     ///
     /// # Route
     ///
@@ -392,7 +392,7 @@ impl<'c> Users<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// Nothing (the response to expect is status 200, 204, without a body).
     ///
     /// # Route
     ///
@@ -482,7 +482,7 @@ impl<'c> Users<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// Nothing (the response to expect is status 204, without a body).
     ///
     /// # Route
     ///
@@ -555,7 +555,7 @@ impl<'c> Users<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// Nothing (the response to expect is status 204, without a body).
     ///
     /// # Route
     ///
@@ -584,7 +584,7 @@ impl<'c> Users<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// Nothing (the response to expect is status 204, without a body).
     ///
     /// # Route
     ///
@@ -657,7 +657,7 @@ impl<'c> Users<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`GetByIdResponse`](crate::models::GetByIdResponse) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -712,7 +712,7 @@ impl<'c> Users<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`Hovercard`](crate::models::Hovercard) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -758,7 +758,7 @@ impl<'c> Users<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`GpgKey`](crate::models::GpgKey) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -831,7 +831,7 @@ impl<'c> Users<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`SshSigningKey`](crate::models::SshSigningKey) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -892,7 +892,7 @@ impl<'c> Users<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`UsersListAttestationsResponse`](crate::models::UsersListAttestationsResponse) (status 200). `None` on status 201, 204. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -931,7 +931,7 @@ impl<'c> Users<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// [`UsersListAttestationsBulkResponse`](crate::models::UsersListAttestationsBulkResponse) (status 200). `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -981,7 +981,7 @@ impl<'c> Users<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// A list of [`SimpleUser`](crate::models::SimpleUser) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -1203,7 +1203,7 @@ impl<'c> Users<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// A list of [`GpgKey`](crate::models::GpgKey) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -1232,7 +1232,7 @@ impl<'c> Users<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// A list of [`GpgKey`](crate::models::GpgKey) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -1278,7 +1278,7 @@ impl<'c> Users<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// A list of [`Email`](crate::models::Email) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -1385,7 +1385,7 @@ impl<'c> Users<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// A list of [`SocialAccount`](crate::models::SocialAccount) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -1416,7 +1416,7 @@ impl<'c> Users<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// A list of [`SocialAccount`](crate::models::SocialAccount) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -1446,7 +1446,7 @@ impl<'c> Users<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// A list of [`SshSigningKey`](crate::models::SshSigningKey) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -1477,7 +1477,7 @@ impl<'c> Users<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// A list of [`SshSigningKey`](crate::models::SshSigningKey) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -1527,7 +1527,7 @@ impl<'c> Users<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// A list of [`Email`](crate::models::Email) (status 200). `paginate()` streams the items of every page. `send_with_response()` also gives the status, headers, rate limit and raw body.
     ///
     /// # Route
     ///
@@ -1556,7 +1556,7 @@ impl<'c> Users<'c> {
     ///
     /// # Returns
     ///
-    /// A [`Response`](crate::Response) to decode with `json()`, `text()` or `bytes()` (no response types are declared for this endpoint).
+    /// Nothing (the response to expect is status 204, without a body).
     ///
     /// # Route
     ///
@@ -1725,10 +1725,37 @@ pub mod add_social_account_for_authenticated_user {
             req = req.json(body);
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, Vec<crate::models::SocialAccount>> {
+            self.build()
+                .send_into(
+                    "users.addSocialAccountForAuthenticatedUser",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<Vec<crate::models::SocialAccount>>,
+        > {
+            self.build()
+                .send_with(
+                    "users.addSocialAccountForAuthenticatedUser",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<'c, crate::models::SocialAccount> {
+            self.build().paginate()
         }
     }
 }
@@ -1759,10 +1786,17 @@ pub mod block {
                 &[crate::runtime::encode::PathValue::Segment(&self.username)],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ()> {
+            self.build().send_into("users.block", crate::runtime::decode::unit)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
+            self.build().send_with("users.block", crate::runtime::decode::unit)
         }
     }
 }
@@ -1793,10 +1827,17 @@ pub mod check_blocked {
                 &[crate::runtime::encode::PathValue::Segment(&self.username)],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, bool> {
+            self.build().send_into("users.checkBlocked", crate::runtime::decode::check)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<bool>> {
+            self.build().send_with("users.checkBlocked", crate::runtime::decode::check)
         }
     }
 }
@@ -1935,10 +1976,28 @@ pub mod create_gpg_key_for_authenticated_user {
             req = req.json(body);
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, crate::models::GpgKey> {
+            self.build()
+                .send_into(
+                    "users.createGpgKeyForAuthenticatedUser",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::GpgKey>,
+        > {
+            self.build()
+                .send_with(
+                    "users.createGpgKeyForAuthenticatedUser",
+                    crate::runtime::decode::json,
+                )
         }
     }
 }
@@ -2045,10 +2104,30 @@ pub mod create_ssh_signing_key_for_authenticated_user {
             req = req.json(body);
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::SshSigningKey> {
+            self.build()
+                .send_into(
+                    "users.createSshSigningKeyForAuthenticatedUser",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::SshSigningKey>,
+        > {
+            self.build()
+                .send_with(
+                    "users.createSshSigningKeyForAuthenticatedUser",
+                    crate::runtime::decode::json,
+                )
         }
     }
 }
@@ -2084,10 +2163,19 @@ pub mod delete_attestations_bulk {
             req = req.json(body);
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ()> {
+            self.build()
+                .send_into("users.deleteAttestationsBulk", crate::runtime::decode::unit)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
+            self.build()
+                .send_with("users.deleteAttestationsBulk", crate::runtime::decode::unit)
         }
     }
     /// Exactly one of: `subject_digests`, or `attestation_ids`.
@@ -2139,10 +2227,19 @@ pub mod delete_attestations_by_id {
                 ],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ()> {
+            self.build()
+                .send_into("users.deleteAttestationsById", crate::runtime::decode::unit)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
+            self.build()
+                .send_with("users.deleteAttestationsById", crate::runtime::decode::unit)
         }
     }
 }
@@ -2177,10 +2274,25 @@ pub mod delete_attestations_by_subject_digest {
                 ],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ()> {
+            self.build()
+                .send_into(
+                    "users.deleteAttestationsBySubjectDigest",
+                    crate::runtime::decode::unit,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
+            self.build()
+                .send_with(
+                    "users.deleteAttestationsBySubjectDigest",
+                    crate::runtime::decode::unit,
+                )
         }
     }
 }
@@ -2264,10 +2376,25 @@ pub mod delete_gpg_key_for_authenticated_user {
                 &[crate::runtime::encode::PathValue::Integer(self.gpg_key_id)],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ()> {
+            self.build()
+                .send_into(
+                    "users.deleteGpgKeyForAuthenticatedUser",
+                    crate::runtime::decode::unit,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
+            self.build()
+                .send_with(
+                    "users.deleteGpgKeyForAuthenticatedUser",
+                    crate::runtime::decode::unit,
+                )
         }
     }
 }
@@ -2351,10 +2478,25 @@ pub mod delete_social_account_for_authenticated_user {
             req = req.json(body);
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ()> {
+            self.build()
+                .send_into(
+                    "users.deleteSocialAccountForAuthenticatedUser",
+                    crate::runtime::decode::unit,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
+            self.build()
+                .send_with(
+                    "users.deleteSocialAccountForAuthenticatedUser",
+                    crate::runtime::decode::unit,
+                )
         }
     }
 }
@@ -2385,10 +2527,25 @@ pub mod delete_ssh_signing_key_for_authenticated_user {
                 &[crate::runtime::encode::PathValue::Integer(self.ssh_signing_key_id)],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ()> {
+            self.build()
+                .send_into(
+                    "users.deleteSshSigningKeyForAuthenticatedUser",
+                    crate::runtime::decode::unit,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
+            self.build()
+                .send_with(
+                    "users.deleteSshSigningKeyForAuthenticatedUser",
+                    crate::runtime::decode::unit,
+                )
         }
     }
 }
@@ -2507,10 +2664,22 @@ pub mod get_by_id {
                 &[crate::runtime::encode::PathValue::Integer(self.account_id)],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::GetByIdResponse> {
+            self.build().send_into("users.getById", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::GetByIdResponse>,
+        > {
+            self.build().send_with("users.getById", crate::runtime::decode::json)
         }
     }
 }
@@ -2611,10 +2780,22 @@ pub mod get_context_for_user {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, crate::models::Hovercard> {
+            self.build()
+                .send_into("users.getContextForUser", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::Hovercard>,
+        > {
+            self.build()
+                .send_with("users.getContextForUser", crate::runtime::decode::json)
         }
     }
     /// Kind of subject to relate the user to, `organization`, `repository`, `issue` or `pull_request`. Send it together with `subject_id`.
@@ -2697,10 +2878,28 @@ pub mod get_gpg_key_for_authenticated_user {
                 &[crate::runtime::encode::PathValue::Integer(self.gpg_key_id)],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, crate::models::GpgKey> {
+            self.build()
+                .send_into(
+                    "users.getGpgKeyForAuthenticatedUser",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::GpgKey>,
+        > {
+            self.build()
+                .send_with(
+                    "users.getGpgKeyForAuthenticatedUser",
+                    crate::runtime::decode::json,
+                )
         }
     }
 }
@@ -2783,10 +2982,30 @@ pub mod get_ssh_signing_key_for_authenticated_user {
                 &[crate::runtime::encode::PathValue::Integer(self.ssh_signing_key_id)],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::models::SshSigningKey> {
+            self.build()
+                .send_into(
+                    "users.getSshSigningKeyForAuthenticatedUser",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<crate::models::SshSigningKey>,
+        > {
+            self.build()
+                .send_with(
+                    "users.getSshSigningKeyForAuthenticatedUser",
+                    crate::runtime::decode::json,
+                )
         }
     }
 }
@@ -2935,10 +3154,35 @@ pub mod list_attestations {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            Option<crate::models::UsersListAttestationsResponse>,
+        > {
+            self.build()
+                .send_into(
+                    "users.listAttestations",
+                    crate::runtime::decode::json_or_none,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<
+                Option<crate::models::UsersListAttestationsResponse>,
+            >,
+        > {
+            self.build()
+                .send_with(
+                    "users.listAttestations",
+                    crate::runtime::decode::json_or_none,
+                )
         }
     }
 }
@@ -3012,10 +3256,29 @@ pub mod list_attestations_bulk {
             req = req.json(body);
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::models::UsersListAttestationsBulkResponse,
+        > {
+            self.build()
+                .send_into("users.listAttestationsBulk", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<
+                crate::models::UsersListAttestationsBulkResponse,
+            >,
+        > {
+            self.build()
+                .send_with("users.listAttestationsBulk", crate::runtime::decode::json)
         }
     }
 }
@@ -3066,10 +3329,37 @@ pub mod list_blocked_by_authenticated_user {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, Vec<crate::models::SimpleUser>> {
+            self.build()
+                .send_into(
+                    "users.listBlockedByAuthenticatedUser",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<Vec<crate::models::SimpleUser>>,
+        > {
+            self.build()
+                .send_with(
+                    "users.listBlockedByAuthenticatedUser",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<'c, crate::models::SimpleUser> {
+            self.build().paginate()
         }
     }
 }
@@ -3511,10 +3801,35 @@ pub mod list_gpg_keys_for_authenticated_user {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, Vec<crate::models::GpgKey>> {
+            self.build()
+                .send_into(
+                    "users.listGpgKeysForAuthenticatedUser",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<Vec<crate::models::GpgKey>>,
+        > {
+            self.build()
+                .send_with(
+                    "users.listGpgKeysForAuthenticatedUser",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(self) -> crate::runtime::Paginate<'c, crate::models::GpgKey> {
+            self.build().paginate()
         }
     }
 }
@@ -3566,10 +3881,29 @@ pub mod list_gpg_keys_for_user {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, Vec<crate::models::GpgKey>> {
+            self.build()
+                .send_into("users.listGpgKeysForUser", crate::runtime::decode::json)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<Vec<crate::models::GpgKey>>,
+        > {
+            self.build()
+                .send_with("users.listGpgKeysForUser", crate::runtime::decode::json)
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(self) -> crate::runtime::Paginate<'c, crate::models::GpgKey> {
+            self.build().paginate()
         }
     }
 }
@@ -3620,10 +3954,33 @@ pub mod list_public_emails_for_authenticated_user {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, Vec<crate::models::Email>> {
+            self.build()
+                .send_into(
+                    "users.listPublicEmailsForAuthenticatedUser",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<Vec<crate::models::Email>>,
+        > {
+            self.build()
+                .send_with(
+                    "users.listPublicEmailsForAuthenticatedUser",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(self) -> crate::runtime::Paginate<'c, crate::models::Email> {
+            self.build().paginate()
         }
     }
 }
@@ -3825,10 +4182,37 @@ pub mod list_social_accounts_for_authenticated_user {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, Vec<crate::models::SocialAccount>> {
+            self.build()
+                .send_into(
+                    "users.listSocialAccountsForAuthenticatedUser",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<Vec<crate::models::SocialAccount>>,
+        > {
+            self.build()
+                .send_with(
+                    "users.listSocialAccountsForAuthenticatedUser",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<'c, crate::models::SocialAccount> {
+            self.build().paginate()
         }
     }
 }
@@ -3880,10 +4264,37 @@ pub mod list_social_accounts_for_user {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, Vec<crate::models::SocialAccount>> {
+            self.build()
+                .send_into(
+                    "users.listSocialAccountsForUser",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<Vec<crate::models::SocialAccount>>,
+        > {
+            self.build()
+                .send_with(
+                    "users.listSocialAccountsForUser",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<'c, crate::models::SocialAccount> {
+            self.build().paginate()
         }
     }
 }
@@ -3934,10 +4345,37 @@ pub mod list_ssh_signing_keys_for_authenticated_user {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, Vec<crate::models::SshSigningKey>> {
+            self.build()
+                .send_into(
+                    "users.listSshSigningKeysForAuthenticatedUser",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<Vec<crate::models::SshSigningKey>>,
+        > {
+            self.build()
+                .send_with(
+                    "users.listSshSigningKeysForAuthenticatedUser",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<'c, crate::models::SshSigningKey> {
+            self.build().paginate()
         }
     }
 }
@@ -3989,10 +4427,37 @@ pub mod list_ssh_signing_keys_for_user {
             }
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, Vec<crate::models::SshSigningKey>> {
+            self.build()
+                .send_into(
+                    "users.listSshSigningKeysForUser",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<Vec<crate::models::SshSigningKey>>,
+        > {
+            self.build()
+                .send_with(
+                    "users.listSshSigningKeysForUser",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(
+            self,
+        ) -> crate::runtime::Paginate<'c, crate::models::SshSigningKey> {
+            self.build().paginate()
         }
     }
 }
@@ -4027,10 +4492,33 @@ pub mod set_primary_email_visibility_for_authenticated_user {
             req = req.json(body);
             req
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, Vec<crate::models::Email>> {
+            self.build()
+                .send_into(
+                    "users.setPrimaryEmailVisibilityForAuthenticatedUser",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<
+            'c,
+            crate::runtime::ResponseValue<Vec<crate::models::Email>>,
+        > {
+            self.build()
+                .send_with(
+                    "users.setPrimaryEmailVisibilityForAuthenticatedUser",
+                    crate::runtime::decode::json,
+                )
+        }
+        /// Every item of every page (following `Link: rel="next"`), as a stream.
+        #[inline]
+        pub fn paginate(self) -> crate::runtime::Paginate<'c, crate::models::Email> {
+            self.build().paginate()
         }
     }
     /// Whether the primary address is shown, `public` or `private`.
@@ -4105,10 +4593,17 @@ pub mod unblock {
                 &[crate::runtime::encode::PathValue::Segment(&self.username)],
             )
         }
-        /// Send the request.
+        /// Send the request and decode the response.
         #[inline]
-        pub fn send(self) -> crate::runtime::ResponseFuture<'c> {
-            self.build().send()
+        pub fn send(self) -> crate::runtime::ValueFuture<'c, ()> {
+            self.build().send_into("users.unblock", crate::runtime::decode::unit)
+        }
+        /// Send the request; the decoded value with the status, headers and raw body.
+        #[inline]
+        pub fn send_with_response(
+            self,
+        ) -> crate::runtime::ValueFuture<'c, crate::runtime::ResponseValue<()>> {
+            self.build().send_with("users.unblock", crate::runtime::decode::unit)
         }
     }
 }

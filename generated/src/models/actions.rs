@@ -139,33 +139,129 @@ impl<'de> ::serde::Deserialize<'de> for ActionsCacheListActionsCaches {
 }
 #[derive(Clone)]
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
-pub struct ActionsPublicKey {
-    pub created_at: Option<String>,
-    pub id: Option<i64>,
-    pub key: String,
-    pub key_id: String,
-    pub title: Option<String>,
-    pub url: Option<String>,
+pub struct ActionsCacheRetentionLimitForEnterprise {
+    pub max_cache_retention_days: Option<i64>,
     /// Fields this client does not know, by wire name (kept when serialised).
     pub extra: crate::runtime::Extra,
 }
-impl ActionsPublicKey {
-    const WIRE_NAMES: &'static [&'static str] = &[
-        "created_at",
-        "id",
-        "key",
-        "key_id",
-        "title",
-        "url",
-    ];
+impl ActionsCacheRetentionLimitForEnterprise {
+    const WIRE_NAMES: &'static [&'static str] = &["max_cache_retention_days"];
 }
-impl ::std::fmt::Debug for ActionsPublicKey {
+impl ::std::fmt::Debug for ActionsCacheRetentionLimitForEnterprise {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        crate::runtime::model::debug(self, "ActionsPublicKey", f)
+        crate::runtime::model::debug(self, "ActionsCacheRetentionLimitForEnterprise", f)
     }
 }
-impl ::serde::Serialize for ActionsPublicKey {
+impl ::serde::Serialize for ActionsCacheRetentionLimitForEnterprise {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (crate::runtime::model::Skip(&self.max_cache_retention_days),),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ActionsCacheRetentionLimitForEnterprise {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (crate::runtime::model::Opt<i64>,),
+        >(d, Self::WIRE_NAMES, "ActionsCacheRetentionLimitForEnterprise") {
+            Ok(((f0,), extra)) => {
+                Ok(ActionsCacheRetentionLimitForEnterprise {
+                    max_cache_retention_days: f0,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+/// The same fields as [`ActionsCacheRetentionLimitForEnterprise`], whose type this is: values of the two mix freely.
+pub type ActionsCacheRetentionLimitForOrganization = ActionsCacheRetentionLimitForEnterprise;
+/// The same fields as [`ActionsCacheRetentionLimitForEnterprise`], whose type this is: values of the two mix freely.
+pub type ActionsCacheRetentionLimitForRepository = ActionsCacheRetentionLimitForEnterprise;
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct ActionsCacheStorageLimitForEnterprise {
+    pub max_cache_size_gb: Option<i64>,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl ActionsCacheStorageLimitForEnterprise {
+    const WIRE_NAMES: &'static [&'static str] = &["max_cache_size_gb"];
+}
+impl ::std::fmt::Debug for ActionsCacheStorageLimitForEnterprise {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "ActionsCacheStorageLimitForEnterprise", f)
+    }
+}
+impl ::serde::Serialize for ActionsCacheStorageLimitForEnterprise {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (crate::runtime::model::Skip(&self.max_cache_size_gb),),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ActionsCacheStorageLimitForEnterprise {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (crate::runtime::model::Opt<i64>,),
+        >(d, Self::WIRE_NAMES, "ActionsCacheStorageLimitForEnterprise") {
+            Ok(((f0,), extra)) => {
+                Ok(ActionsCacheStorageLimitForEnterprise {
+                    max_cache_size_gb: f0,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+/// The same fields as [`ActionsCacheStorageLimitForEnterprise`], whose type this is: values of the two mix freely.
+pub type ActionsCacheStorageLimitForOrganization = ActionsCacheStorageLimitForEnterprise;
+/// The same fields as [`ActionsCacheStorageLimitForEnterprise`], whose type this is: values of the two mix freely.
+pub type ActionsCacheStorageLimitForRepository = ActionsCacheStorageLimitForEnterprise;
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct ActionsCacheUsageByRepository {
+    pub active_caches_count: i64,
+    pub active_caches_size_in_bytes: i64,
+    pub full_name: String,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl ActionsCacheUsageByRepository {
+    const WIRE_NAMES: &'static [&'static str] = &[
+        "active_caches_count",
+        "active_caches_size_in_bytes",
+        "full_name",
+    ];
+}
+impl ::std::fmt::Debug for ActionsCacheUsageByRepository {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "ActionsCacheUsageByRepository", f)
+    }
+}
+impl ::serde::Serialize for ActionsCacheUsageByRepository {
     fn serialize<S: ::serde::Serializer>(
         &self,
         s: S,
@@ -174,40 +270,31 @@ impl ::serde::Serialize for ActionsPublicKey {
             s,
             Self::WIRE_NAMES,
             (
-                crate::runtime::model::Skip(&self.created_at),
-                crate::runtime::model::Skip(&self.id),
-                &self.key,
-                &self.key_id,
-                crate::runtime::model::Skip(&self.title),
-                crate::runtime::model::Skip(&self.url),
+                &self.active_caches_count,
+                &self.active_caches_size_in_bytes,
+                &self.full_name,
             ),
             &self.extra,
         )
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ActionsPublicKey {
+impl<'de> ::serde::Deserialize<'de> for ActionsCacheUsageByRepository {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         d: D,
     ) -> ::std::result::Result<Self, D::Error> {
         match crate::runtime::model::decode::<
             D,
             (
-                crate::runtime::model::Opt<String>,
-                crate::runtime::model::Opt<i64>,
+                crate::runtime::model::Req<i64>,
+                crate::runtime::model::Req<i64>,
                 crate::runtime::model::Req<String>,
-                crate::runtime::model::Req<String>,
-                crate::runtime::model::Opt<String>,
-                crate::runtime::model::Opt<String>,
             ),
-        >(d, Self::WIRE_NAMES, "ActionsPublicKey") {
-            Ok(((f0, f1, f2, f3, f4, f5), extra)) => {
-                Ok(ActionsPublicKey {
-                    created_at: f0,
-                    id: f1,
-                    key: f2,
-                    key_id: f3,
-                    title: f4,
-                    url: f5,
+        >(d, Self::WIRE_NAMES, "ActionsCacheUsageByRepository") {
+            Ok(((f0, f1, f2), extra)) => {
+                Ok(ActionsCacheUsageByRepository {
+                    active_caches_count: f0,
+                    active_caches_size_in_bytes: f1,
+                    full_name: f2,
                     extra,
                 })
             }
@@ -217,23 +304,25 @@ impl<'de> ::serde::Deserialize<'de> for ActionsPublicKey {
 }
 #[derive(Clone)]
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
-pub struct ActionsSecret {
-    pub created_at: String,
-    pub name: String,
-    pub updated_at: String,
+pub struct ActionsCacheUsageOrgEnterprise {
+    pub total_active_caches_count: i64,
+    pub total_active_caches_size_in_bytes: i64,
     /// Fields this client does not know, by wire name (kept when serialised).
     pub extra: crate::runtime::Extra,
 }
-impl ActionsSecret {
-    const WIRE_NAMES: &'static [&'static str] = &["created_at", "name", "updated_at"];
+impl ActionsCacheUsageOrgEnterprise {
+    const WIRE_NAMES: &'static [&'static str] = &[
+        "total_active_caches_count",
+        "total_active_caches_size_in_bytes",
+    ];
 }
-impl ::std::fmt::Debug for ActionsSecret {
+impl ::std::fmt::Debug for ActionsCacheUsageOrgEnterprise {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        crate::runtime::model::debug(self, "ActionsSecret", f)
+        crate::runtime::model::debug(self, "ActionsCacheUsageOrgEnterprise", f)
     }
 }
-impl ::serde::Serialize for ActionsSecret {
+impl ::serde::Serialize for ActionsCacheUsageOrgEnterprise {
     fn serialize<S: ::serde::Serializer>(
         &self,
         s: S,
@@ -241,12 +330,235 @@ impl ::serde::Serialize for ActionsSecret {
         crate::runtime::model::serialize(
             s,
             Self::WIRE_NAMES,
-            (&self.created_at, &self.name, &self.updated_at),
+            (&self.total_active_caches_count, &self.total_active_caches_size_in_bytes),
             &self.extra,
         )
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ActionsSecret {
+impl<'de> ::serde::Deserialize<'de> for ActionsCacheUsageOrgEnterprise {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (crate::runtime::model::Req<i64>, crate::runtime::model::Req<i64>),
+        >(d, Self::WIRE_NAMES, "ActionsCacheUsageOrgEnterprise") {
+            Ok(((f0, f1), extra)) => {
+                Ok(ActionsCacheUsageOrgEnterprise {
+                    total_active_caches_count: f0,
+                    total_active_caches_size_in_bytes: f1,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+/// The same fields as [`AppPermissionsPages`], whose type this is: values of the two mix freely.
+pub type ActionsDefaultWorkflowPermissions = AppPermissionsPages;
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct ActionsGetDefaultWorkflowPermissions {
+    pub can_approve_pull_request_reviews: bool,
+    pub default_workflow_permissions: ActionsDefaultWorkflowPermissions,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl ActionsGetDefaultWorkflowPermissions {
+    const WIRE_NAMES: &'static [&'static str] = &[
+        "can_approve_pull_request_reviews",
+        "default_workflow_permissions",
+    ];
+}
+impl ::std::fmt::Debug for ActionsGetDefaultWorkflowPermissions {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "ActionsGetDefaultWorkflowPermissions", f)
+    }
+}
+impl ::serde::Serialize for ActionsGetDefaultWorkflowPermissions {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (&self.can_approve_pull_request_reviews, &self.default_workflow_permissions),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ActionsGetDefaultWorkflowPermissions {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Req<bool>,
+                crate::runtime::model::Req<ActionsDefaultWorkflowPermissions>,
+            ),
+        >(d, Self::WIRE_NAMES, "ActionsGetDefaultWorkflowPermissions") {
+            Ok(((f0, f1), extra)) => {
+                Ok(ActionsGetDefaultWorkflowPermissions {
+                    can_approve_pull_request_reviews: f0,
+                    default_workflow_permissions: f1,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct ActionsHostedRunner {
+    pub id: i64,
+    pub image_details: Option<ActionsHostedRunnerPoolImage>,
+    pub image_gen: Option<bool>,
+    pub last_active_on: Option<String>,
+    pub machine_size_details: ActionsHostedRunnerMachineSpec,
+    pub maximum_runners: Option<i64>,
+    pub name: String,
+    pub platform: String,
+    pub public_ip_enabled: bool,
+    pub public_ips: Option<Vec<PublicIp>>,
+    pub runner_group_id: Option<i64>,
+    pub status: ActionsHostedRunnerStatus,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl ActionsHostedRunner {
+    const WIRE_NAMES: &'static [&'static str] = &[
+        "id",
+        "image_details",
+        "image_gen",
+        "last_active_on",
+        "machine_size_details",
+        "maximum_runners",
+        "name",
+        "platform",
+        "public_ip_enabled",
+        "public_ips",
+        "runner_group_id",
+        "status",
+    ];
+}
+impl ::std::fmt::Debug for ActionsHostedRunner {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "ActionsHostedRunner", f)
+    }
+}
+impl ::serde::Serialize for ActionsHostedRunner {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (
+                &self.id,
+                crate::runtime::model::Skip(&self.image_details),
+                crate::runtime::model::Skip(&self.image_gen),
+                crate::runtime::model::Skip(&self.last_active_on),
+                &self.machine_size_details,
+                crate::runtime::model::Skip(&self.maximum_runners),
+                &self.name,
+                &self.platform,
+                &self.public_ip_enabled,
+                crate::runtime::model::Skip(&self.public_ips),
+                crate::runtime::model::Skip(&self.runner_group_id),
+                &self.status,
+            ),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ActionsHostedRunner {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Req<i64>,
+                crate::runtime::model::Opt<ActionsHostedRunnerPoolImage>,
+                crate::runtime::model::Opt<bool>,
+                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Req<ActionsHostedRunnerMachineSpec>,
+                crate::runtime::model::Opt<i64>,
+                crate::runtime::model::Req<String>,
+                crate::runtime::model::Req<String>,
+                crate::runtime::model::Req<bool>,
+                crate::runtime::model::Opt<Vec<PublicIp>>,
+                crate::runtime::model::Opt<i64>,
+                crate::runtime::model::Req<ActionsHostedRunnerStatus>,
+            ),
+        >(d, Self::WIRE_NAMES, "ActionsHostedRunner") {
+            Ok(((f0, f1, f2, f3, f4, f5, f6, f7, f8, f9, f10, f11), extra)) => {
+                Ok(ActionsHostedRunner {
+                    id: f0,
+                    image_details: f1,
+                    image_gen: f2,
+                    last_active_on: f3,
+                    machine_size_details: f4,
+                    maximum_runners: f5,
+                    name: f6,
+                    platform: f7,
+                    public_ip_enabled: f8,
+                    public_ips: f9,
+                    runner_group_id: f10,
+                    status: f11,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct ActionsHostedRunnerCuratedImage {
+    pub display_name: String,
+    pub id: String,
+    pub platform: String,
+    pub size_gb: i64,
+    pub source: ActionsHostedRunnerCuratedImageSource,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl ActionsHostedRunnerCuratedImage {
+    const WIRE_NAMES: &'static [&'static str] = &[
+        "display_name",
+        "id",
+        "platform",
+        "size_gb",
+        "source",
+    ];
+}
+impl ::std::fmt::Debug for ActionsHostedRunnerCuratedImage {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "ActionsHostedRunnerCuratedImage", f)
+    }
+}
+impl ::serde::Serialize for ActionsHostedRunnerCuratedImage {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (&self.display_name, &self.id, &self.platform, &self.size_gb, &self.source),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ActionsHostedRunnerCuratedImage {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         d: D,
     ) -> ::std::result::Result<Self, D::Error> {
@@ -256,13 +568,687 @@ impl<'de> ::serde::Deserialize<'de> for ActionsSecret {
                 crate::runtime::model::Req<String>,
                 crate::runtime::model::Req<String>,
                 crate::runtime::model::Req<String>,
+                crate::runtime::model::Req<i64>,
+                crate::runtime::model::Req<ActionsHostedRunnerCuratedImageSource>,
             ),
-        >(d, Self::WIRE_NAMES, "ActionsSecret") {
-            Ok(((f0, f1, f2), extra)) => {
-                Ok(ActionsSecret {
-                    created_at: f0,
-                    name: f1,
-                    updated_at: f2,
+        >(d, Self::WIRE_NAMES, "ActionsHostedRunnerCuratedImage") {
+            Ok(((f0, f1, f2, f3, f4), extra)) => {
+                Ok(ActionsHostedRunnerCuratedImage {
+                    display_name: f0,
+                    id: f1,
+                    platform: f2,
+                    size_gb: f3,
+                    source: f4,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+/// The same fields as [`ActionsHostedRunnerPoolImageSource`], whose type this is: values of the two mix freely.
+pub type ActionsHostedRunnerCuratedImageSource = ActionsHostedRunnerPoolImageSource;
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct ActionsHostedRunnerCustomImage {
+    pub id: i64,
+    pub latest_version: String,
+    pub name: String,
+    pub platform: String,
+    pub source: String,
+    pub state: String,
+    pub total_versions_size: i64,
+    pub versions_count: i64,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl ActionsHostedRunnerCustomImage {
+    const WIRE_NAMES: &'static [&'static str] = &[
+        "id",
+        "latest_version",
+        "name",
+        "platform",
+        "source",
+        "state",
+        "total_versions_size",
+        "versions_count",
+    ];
+}
+impl ::std::fmt::Debug for ActionsHostedRunnerCustomImage {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "ActionsHostedRunnerCustomImage", f)
+    }
+}
+impl ::serde::Serialize for ActionsHostedRunnerCustomImage {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (
+                &self.id,
+                &self.latest_version,
+                &self.name,
+                &self.platform,
+                &self.source,
+                &self.state,
+                &self.total_versions_size,
+                &self.versions_count,
+            ),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ActionsHostedRunnerCustomImage {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Req<i64>,
+                crate::runtime::model::Req<String>,
+                crate::runtime::model::Req<String>,
+                crate::runtime::model::Req<String>,
+                crate::runtime::model::Req<String>,
+                crate::runtime::model::Req<String>,
+                crate::runtime::model::Req<i64>,
+                crate::runtime::model::Req<i64>,
+            ),
+        >(d, Self::WIRE_NAMES, "ActionsHostedRunnerCustomImage") {
+            Ok(((f0, f1, f2, f3, f4, f5, f6, f7), extra)) => {
+                Ok(ActionsHostedRunnerCustomImage {
+                    id: f0,
+                    latest_version: f1,
+                    name: f2,
+                    platform: f3,
+                    source: f4,
+                    state: f5,
+                    total_versions_size: f6,
+                    versions_count: f7,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct ActionsHostedRunnerCustomImageVersion {
+    pub created_on: String,
+    pub size_gb: i64,
+    pub state: String,
+    pub state_details: Option<String>,
+    pub version: String,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl ActionsHostedRunnerCustomImageVersion {
+    const WIRE_NAMES: &'static [&'static str] = &[
+        "created_on",
+        "size_gb",
+        "state",
+        "state_details",
+        "version",
+    ];
+}
+impl ::std::fmt::Debug for ActionsHostedRunnerCustomImageVersion {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "ActionsHostedRunnerCustomImageVersion", f)
+    }
+}
+impl ::serde::Serialize for ActionsHostedRunnerCustomImageVersion {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (
+                &self.created_on,
+                &self.size_gb,
+                &self.state,
+                crate::runtime::model::Skip(&self.state_details),
+                &self.version,
+            ),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ActionsHostedRunnerCustomImageVersion {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Req<String>,
+                crate::runtime::model::Req<i64>,
+                crate::runtime::model::Req<String>,
+                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Req<String>,
+            ),
+        >(d, Self::WIRE_NAMES, "ActionsHostedRunnerCustomImageVersion") {
+            Ok(((f0, f1, f2, f3, f4), extra)) => {
+                Ok(ActionsHostedRunnerCustomImageVersion {
+                    created_on: f0,
+                    size_gb: f1,
+                    state: f2,
+                    state_details: f3,
+                    version: f4,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct ActionsHostedRunnerLimits {
+    pub public_ips: ActionsHostedRunnerLimitsPublicIps,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl ActionsHostedRunnerLimits {
+    const WIRE_NAMES: &'static [&'static str] = &["public_ips"];
+}
+impl ::std::fmt::Debug for ActionsHostedRunnerLimits {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "ActionsHostedRunnerLimits", f)
+    }
+}
+impl ::serde::Serialize for ActionsHostedRunnerLimits {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (&self.public_ips,),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ActionsHostedRunnerLimits {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (crate::runtime::model::Req<ActionsHostedRunnerLimitsPublicIps>,),
+        >(d, Self::WIRE_NAMES, "ActionsHostedRunnerLimits") {
+            Ok(((f0,), extra)) => {
+                Ok(ActionsHostedRunnerLimits {
+                    public_ips: f0,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct ActionsHostedRunnerLimitsPublicIps {
+    pub current_usage: i64,
+    pub maximum: i64,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl ActionsHostedRunnerLimitsPublicIps {
+    const WIRE_NAMES: &'static [&'static str] = &["current_usage", "maximum"];
+}
+impl ::std::fmt::Debug for ActionsHostedRunnerLimitsPublicIps {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "ActionsHostedRunnerLimitsPublicIps", f)
+    }
+}
+impl ::serde::Serialize for ActionsHostedRunnerLimitsPublicIps {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (&self.current_usage, &self.maximum),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ActionsHostedRunnerLimitsPublicIps {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (crate::runtime::model::Req<i64>, crate::runtime::model::Req<i64>),
+        >(d, Self::WIRE_NAMES, "ActionsHostedRunnerLimitsPublicIps") {
+            Ok(((f0, f1), extra)) => {
+                Ok(ActionsHostedRunnerLimitsPublicIps {
+                    current_usage: f0,
+                    maximum: f1,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct ActionsHostedRunnerMachineSpec {
+    pub cpu_cores: i64,
+    pub id: String,
+    pub memory_gb: i64,
+    pub storage_gb: i64,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl ActionsHostedRunnerMachineSpec {
+    const WIRE_NAMES: &'static [&'static str] = &[
+        "cpu_cores",
+        "id",
+        "memory_gb",
+        "storage_gb",
+    ];
+}
+impl ::std::fmt::Debug for ActionsHostedRunnerMachineSpec {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "ActionsHostedRunnerMachineSpec", f)
+    }
+}
+impl ::serde::Serialize for ActionsHostedRunnerMachineSpec {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (&self.cpu_cores, &self.id, &self.memory_gb, &self.storage_gb),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ActionsHostedRunnerMachineSpec {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Req<i64>,
+                crate::runtime::model::Req<String>,
+                crate::runtime::model::Req<i64>,
+                crate::runtime::model::Req<i64>,
+            ),
+        >(d, Self::WIRE_NAMES, "ActionsHostedRunnerMachineSpec") {
+            Ok(((f0, f1, f2, f3), extra)) => {
+                Ok(ActionsHostedRunnerMachineSpec {
+                    cpu_cores: f0,
+                    id: f1,
+                    memory_gb: f2,
+                    storage_gb: f3,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct ActionsHostedRunnerPoolImage {
+    pub display_name: String,
+    pub id: String,
+    pub size_gb: i64,
+    pub source: ActionsHostedRunnerPoolImageSource,
+    pub version: Option<String>,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl ActionsHostedRunnerPoolImage {
+    const WIRE_NAMES: &'static [&'static str] = &[
+        "display_name",
+        "id",
+        "size_gb",
+        "source",
+        "version",
+    ];
+}
+impl ::std::fmt::Debug for ActionsHostedRunnerPoolImage {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "ActionsHostedRunnerPoolImage", f)
+    }
+}
+impl ::serde::Serialize for ActionsHostedRunnerPoolImage {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (
+                &self.display_name,
+                &self.id,
+                &self.size_gb,
+                &self.source,
+                crate::runtime::model::Skip(&self.version),
+            ),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ActionsHostedRunnerPoolImage {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Req<String>,
+                crate::runtime::model::Req<String>,
+                crate::runtime::model::Req<i64>,
+                crate::runtime::model::Req<ActionsHostedRunnerPoolImageSource>,
+                crate::runtime::model::Opt<String>,
+            ),
+        >(d, Self::WIRE_NAMES, "ActionsHostedRunnerPoolImage") {
+            Ok(((f0, f1, f2, f3, f4), extra)) => {
+                Ok(ActionsHostedRunnerPoolImage {
+                    display_name: f0,
+                    id: f1,
+                    size_gb: f2,
+                    source: f3,
+                    version: f4,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[derive(Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ActionsHostedRunnerPoolImageSource {
+    /// `github`
+    Github,
+    /// `partner`
+    Partner,
+    /// `custom`
+    Custom,
+    /// A value this client does not know yet, sent as given.
+    Other(String),
+}
+impl ::std::fmt::Debug for ActionsHostedRunnerPoolImageSource {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(
+            match self {
+                Self::Github => "Github",
+                Self::Partner => "Partner",
+                Self::Custom => "Custom",
+                Self::Other(value) => return f.debug_tuple("Other").field(value).finish(),
+            },
+        )
+    }
+}
+impl ActionsHostedRunnerPoolImageSource {
+    /// The value as sent on the wire.
+    #[inline]
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Github => "github",
+            Self::Partner => "partner",
+            Self::Custom => "custom",
+            Self::Other(value) => value,
+        }
+    }
+}
+impl ::serde::Serialize for ActionsHostedRunnerPoolImageSource {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ActionsHostedRunnerPoolImageSource {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <crate::runtime::Key<
+            'de,
+        > as ::serde::Deserialize>::deserialize(deserializer)?;
+        Ok(
+            match value.as_str() {
+                "github" => Self::Github,
+                "partner" => Self::Partner,
+                "custom" => Self::Custom,
+                _ => Self::Other(value.into_owned()),
+            },
+        )
+    }
+}
+#[derive(Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ActionsHostedRunnerStatus {
+    /// `Ready`
+    Ready,
+    /// `Provisioning`
+    Provisioning,
+    /// `Shutdown`
+    Shutdown,
+    /// `Deleting`
+    Deleting,
+    /// `Stuck`
+    Stuck,
+    /// A value this client does not know yet, sent as given.
+    Other(String),
+}
+impl ::std::fmt::Debug for ActionsHostedRunnerStatus {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(
+            match self {
+                Self::Ready => "Ready",
+                Self::Provisioning => "Provisioning",
+                Self::Shutdown => "Shutdown",
+                Self::Deleting => "Deleting",
+                Self::Stuck => "Stuck",
+                Self::Other(value) => return f.debug_tuple("Other").field(value).finish(),
+            },
+        )
+    }
+}
+impl ActionsHostedRunnerStatus {
+    /// The value as sent on the wire.
+    #[inline]
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Ready => "Ready",
+            Self::Provisioning => "Provisioning",
+            Self::Shutdown => "Shutdown",
+            Self::Deleting => "Deleting",
+            Self::Stuck => "Stuck",
+            Self::Other(value) => value,
+        }
+    }
+}
+impl ::serde::Serialize for ActionsHostedRunnerStatus {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ActionsHostedRunnerStatus {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <crate::runtime::Key<
+            'de,
+        > as ::serde::Deserialize>::deserialize(deserializer)?;
+        Ok(
+            match value.as_str() {
+                "Ready" => Self::Ready,
+                "Provisioning" => Self::Provisioning,
+                "Shutdown" => Self::Shutdown,
+                "Deleting" => Self::Deleting,
+                "Stuck" => Self::Stuck,
+                _ => Self::Other(value.into_owned()),
+            },
+        )
+    }
+}
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct ActionsOrganizationPermissions {
+    pub allowed_actions: Option<AllowedActions>,
+    pub enabled_repositories: EnabledRepositories,
+    pub selected_actions_url: Option<String>,
+    pub selected_repositories_url: Option<String>,
+    pub sha_pinning_required: Option<bool>,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl ActionsOrganizationPermissions {
+    const WIRE_NAMES: &'static [&'static str] = &[
+        "allowed_actions",
+        "enabled_repositories",
+        "selected_actions_url",
+        "selected_repositories_url",
+        "sha_pinning_required",
+    ];
+}
+impl ::std::fmt::Debug for ActionsOrganizationPermissions {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "ActionsOrganizationPermissions", f)
+    }
+}
+impl ::serde::Serialize for ActionsOrganizationPermissions {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (
+                crate::runtime::model::Skip(&self.allowed_actions),
+                &self.enabled_repositories,
+                crate::runtime::model::Skip(&self.selected_actions_url),
+                crate::runtime::model::Skip(&self.selected_repositories_url),
+                crate::runtime::model::Skip(&self.sha_pinning_required),
+            ),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ActionsOrganizationPermissions {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Opt<AllowedActions>,
+                crate::runtime::model::Req<EnabledRepositories>,
+                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Opt<bool>,
+            ),
+        >(d, Self::WIRE_NAMES, "ActionsOrganizationPermissions") {
+            Ok(((f0, f1, f2, f3, f4), extra)) => {
+                Ok(ActionsOrganizationPermissions {
+                    allowed_actions: f0,
+                    enabled_repositories: f1,
+                    selected_actions_url: f2,
+                    selected_repositories_url: f3,
+                    sha_pinning_required: f4,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct ActionsRepositoryPermissions {
+    pub allowed_actions: Option<AllowedActions>,
+    pub enabled: bool,
+    pub selected_actions_url: Option<String>,
+    pub sha_pinning_required: Option<bool>,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl ActionsRepositoryPermissions {
+    const WIRE_NAMES: &'static [&'static str] = &[
+        "allowed_actions",
+        "enabled",
+        "selected_actions_url",
+        "sha_pinning_required",
+    ];
+}
+impl ::std::fmt::Debug for ActionsRepositoryPermissions {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "ActionsRepositoryPermissions", f)
+    }
+}
+impl ::serde::Serialize for ActionsRepositoryPermissions {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (
+                crate::runtime::model::Skip(&self.allowed_actions),
+                &self.enabled,
+                crate::runtime::model::Skip(&self.selected_actions_url),
+                crate::runtime::model::Skip(&self.sha_pinning_required),
+            ),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ActionsRepositoryPermissions {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Opt<AllowedActions>,
+                crate::runtime::model::Req<bool>,
+                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Opt<bool>,
+            ),
+        >(d, Self::WIRE_NAMES, "ActionsRepositoryPermissions") {
+            Ok(((f0, f1, f2, f3), extra)) => {
+                Ok(ActionsRepositoryPermissions {
+                    allowed_actions: f0,
+                    enabled: f1,
+                    selected_actions_url: f2,
+                    sha_pinning_required: f3,
                     extra,
                 })
             }
@@ -331,6 +1317,186 @@ impl<'de> ::serde::Deserialize<'de> for ActionsVariable {
             }
             Err(e) => Err(e),
         }
+    }
+}
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct ActionsWorkflowAccessToRepository {
+    pub access_level: ActionsWorkflowAccessToRepositoryAccessLevel,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl ActionsWorkflowAccessToRepository {
+    const WIRE_NAMES: &'static [&'static str] = &["access_level"];
+}
+impl ::std::fmt::Debug for ActionsWorkflowAccessToRepository {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "ActionsWorkflowAccessToRepository", f)
+    }
+}
+impl ::serde::Serialize for ActionsWorkflowAccessToRepository {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (&self.access_level,),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ActionsWorkflowAccessToRepository {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (crate::runtime::model::Req<ActionsWorkflowAccessToRepositoryAccessLevel>,),
+        >(d, Self::WIRE_NAMES, "ActionsWorkflowAccessToRepository") {
+            Ok(((f0,), extra)) => {
+                Ok(ActionsWorkflowAccessToRepository {
+                    access_level: f0,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[derive(Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ActionsWorkflowAccessToRepositoryAccessLevel {
+    /// `none`
+    None,
+    /// `user`
+    User,
+    /// `organization`
+    Organization,
+    /// `enterprise`
+    Enterprise,
+    /// A value this client does not know yet, sent as given.
+    Other(String),
+}
+impl ::std::fmt::Debug for ActionsWorkflowAccessToRepositoryAccessLevel {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(
+            match self {
+                Self::None => "None",
+                Self::User => "User",
+                Self::Organization => "Organization",
+                Self::Enterprise => "Enterprise",
+                Self::Other(value) => return f.debug_tuple("Other").field(value).finish(),
+            },
+        )
+    }
+}
+impl ActionsWorkflowAccessToRepositoryAccessLevel {
+    /// The value as sent on the wire.
+    #[inline]
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::None => "none",
+            Self::User => "user",
+            Self::Organization => "organization",
+            Self::Enterprise => "enterprise",
+            Self::Other(value) => value,
+        }
+    }
+}
+impl ::serde::Serialize for ActionsWorkflowAccessToRepositoryAccessLevel {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ActionsWorkflowAccessToRepositoryAccessLevel {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <crate::runtime::Key<
+            'de,
+        > as ::serde::Deserialize>::deserialize(deserializer)?;
+        Ok(
+            match value.as_str() {
+                "none" => Self::None,
+                "user" => Self::User,
+                "organization" => Self::Organization,
+                "enterprise" => Self::Enterprise,
+                _ => Self::Other(value.into_owned()),
+            },
+        )
+    }
+}
+/// The same fields as [`ListLabelsForSelfHostedRunnerForOrgResponse`], whose type this is: values of the two mix freely.
+pub type AddCustomLabelsToSelfHostedRunnerForOrgResponse = ListLabelsForSelfHostedRunnerForOrgResponse;
+/// The same fields as [`ListLabelsForSelfHostedRunnerForOrgResponse`], whose type this is: values of the two mix freely.
+pub type AddCustomLabelsToSelfHostedRunnerForRepoResponse = ListLabelsForSelfHostedRunnerForOrgResponse;
+#[derive(Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum AllowedActions {
+    /// `all`
+    All,
+    /// `local_only`
+    LocalOnly,
+    /// `selected`
+    Selected,
+    /// A value this client does not know yet, sent as given.
+    Other(String),
+}
+impl ::std::fmt::Debug for AllowedActions {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(
+            match self {
+                Self::All => "All",
+                Self::LocalOnly => "LocalOnly",
+                Self::Selected => "Selected",
+                Self::Other(value) => return f.debug_tuple("Other").field(value).finish(),
+            },
+        )
+    }
+}
+impl AllowedActions {
+    /// The value as sent on the wire.
+    #[inline]
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::All => "all",
+            Self::LocalOnly => "local_only",
+            Self::Selected => "selected",
+            Self::Other(value) => value,
+        }
+    }
+}
+impl ::serde::Serialize for AllowedActions {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for AllowedActions {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <crate::runtime::Key<
+            'de,
+        > as ::serde::Deserialize>::deserialize(deserializer)?;
+        Ok(
+            match value.as_str() {
+                "all" => Self::All,
+                "local_only" => Self::LocalOnly,
+                "selected" => Self::Selected,
+                _ => Self::Other(value.into_owned()),
+            },
+        )
     }
 }
 #[derive(Clone)]
@@ -507,6 +1673,571 @@ impl<'de> ::serde::Deserialize<'de> for ArtifactWorkflowRun {
                     head_sha: f2,
                     id: f3,
                     repository_id: f4,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct AuthenticationToken {
+    pub expires_at: String,
+    pub permissions: Option<::std::collections::BTreeMap<String, ::serde_json::Value>>,
+    pub repositories: Option<Vec<Repository>>,
+    pub repository_selection: Option<AuthenticationTokenRepositorySelection>,
+    pub single_file: Option<String>,
+    pub token: String,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl AuthenticationToken {
+    const WIRE_NAMES: &'static [&'static str] = &[
+        "expires_at",
+        "permissions",
+        "repositories",
+        "repository_selection",
+        "single_file",
+        "token",
+    ];
+}
+impl ::std::fmt::Debug for AuthenticationToken {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "AuthenticationToken", f)
+    }
+}
+impl ::serde::Serialize for AuthenticationToken {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (
+                &self.expires_at,
+                crate::runtime::model::Skip(&self.permissions),
+                crate::runtime::model::Skip(&self.repositories),
+                crate::runtime::model::Skip(&self.repository_selection),
+                crate::runtime::model::Skip(&self.single_file),
+                &self.token,
+            ),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for AuthenticationToken {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Req<String>,
+                crate::runtime::model::Opt<
+                    ::std::collections::BTreeMap<String, ::serde_json::Value>,
+                >,
+                crate::runtime::model::Opt<Vec<Repository>>,
+                crate::runtime::model::Opt<AuthenticationTokenRepositorySelection>,
+                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Req<String>,
+            ),
+        >(d, Self::WIRE_NAMES, "AuthenticationToken") {
+            Ok(((f0, f1, f2, f3, f4, f5), extra)) => {
+                Ok(AuthenticationToken {
+                    expires_at: f0,
+                    permissions: f1,
+                    repositories: f2,
+                    repository_selection: f3,
+                    single_file: f4,
+                    token: f5,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+/// The same fields as [`InstallationRepositorySelection`], whose type this is: values of the two mix freely.
+pub type AuthenticationTokenRepositorySelection = InstallationRepositorySelection;
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct EnvironmentApprovals {
+    pub comment: String,
+    pub environments: Vec<EnvironmentApprovalsEnvironments>,
+    pub state: EnvironmentApprovalsState,
+    pub user: SimpleUser,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl EnvironmentApprovals {
+    const WIRE_NAMES: &'static [&'static str] = &[
+        "comment",
+        "environments",
+        "state",
+        "user",
+    ];
+}
+impl ::std::fmt::Debug for EnvironmentApprovals {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "EnvironmentApprovals", f)
+    }
+}
+impl ::serde::Serialize for EnvironmentApprovals {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (&self.comment, &self.environments, &self.state, &self.user),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for EnvironmentApprovals {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Req<String>,
+                crate::runtime::model::Req<Vec<EnvironmentApprovalsEnvironments>>,
+                crate::runtime::model::Req<EnvironmentApprovalsState>,
+                crate::runtime::model::Req<SimpleUser>,
+            ),
+        >(d, Self::WIRE_NAMES, "EnvironmentApprovals") {
+            Ok(((f0, f1, f2, f3), extra)) => {
+                Ok(EnvironmentApprovals {
+                    comment: f0,
+                    environments: f1,
+                    state: f2,
+                    user: f3,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct EnvironmentApprovalsEnvironments {
+    pub created_at: Option<String>,
+    pub html_url: Option<String>,
+    pub id: Option<i64>,
+    pub name: Option<String>,
+    pub node_id: Option<String>,
+    pub updated_at: Option<String>,
+    pub url: Option<String>,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl EnvironmentApprovalsEnvironments {
+    const WIRE_NAMES: &'static [&'static str] = &[
+        "created_at",
+        "html_url",
+        "id",
+        "name",
+        "node_id",
+        "updated_at",
+        "url",
+    ];
+}
+impl ::std::fmt::Debug for EnvironmentApprovalsEnvironments {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "EnvironmentApprovalsEnvironments", f)
+    }
+}
+impl ::serde::Serialize for EnvironmentApprovalsEnvironments {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (
+                crate::runtime::model::Skip(&self.created_at),
+                crate::runtime::model::Skip(&self.html_url),
+                crate::runtime::model::Skip(&self.id),
+                crate::runtime::model::Skip(&self.name),
+                crate::runtime::model::Skip(&self.node_id),
+                crate::runtime::model::Skip(&self.updated_at),
+                crate::runtime::model::Skip(&self.url),
+            ),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for EnvironmentApprovalsEnvironments {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Opt<i64>,
+                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Opt<String>,
+            ),
+        >(d, Self::WIRE_NAMES, "EnvironmentApprovalsEnvironments") {
+            Ok(((f0, f1, f2, f3, f4, f5, f6), extra)) => {
+                Ok(EnvironmentApprovalsEnvironments {
+                    created_at: f0,
+                    html_url: f1,
+                    id: f2,
+                    name: f3,
+                    node_id: f4,
+                    updated_at: f5,
+                    url: f6,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[derive(Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum EnvironmentApprovalsState {
+    /// `approved`
+    Approved,
+    /// `rejected`
+    Rejected,
+    /// `pending`
+    Pending,
+    /// A value this client does not know yet, sent as given.
+    Other(String),
+}
+impl ::std::fmt::Debug for EnvironmentApprovalsState {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(
+            match self {
+                Self::Approved => "Approved",
+                Self::Rejected => "Rejected",
+                Self::Pending => "Pending",
+                Self::Other(value) => return f.debug_tuple("Other").field(value).finish(),
+            },
+        )
+    }
+}
+impl EnvironmentApprovalsState {
+    /// The value as sent on the wire.
+    #[inline]
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Approved => "approved",
+            Self::Rejected => "rejected",
+            Self::Pending => "pending",
+            Self::Other(value) => value,
+        }
+    }
+}
+impl ::serde::Serialize for EnvironmentApprovalsState {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for EnvironmentApprovalsState {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <crate::runtime::Key<
+            'de,
+        > as ::serde::Deserialize>::deserialize(deserializer)?;
+        Ok(
+            match value.as_str() {
+                "approved" => Self::Approved,
+                "rejected" => Self::Rejected,
+                "pending" => Self::Pending,
+                _ => Self::Other(value.into_owned()),
+            },
+        )
+    }
+}
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct GenerateRunnerJitconfigForOrgResponse {
+    pub encoded_jit_config: String,
+    pub runner: Runner,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl GenerateRunnerJitconfigForOrgResponse {
+    const WIRE_NAMES: &'static [&'static str] = &["encoded_jit_config", "runner"];
+}
+impl ::std::fmt::Debug for GenerateRunnerJitconfigForOrgResponse {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "GenerateRunnerJitconfigForOrgResponse", f)
+    }
+}
+impl ::serde::Serialize for GenerateRunnerJitconfigForOrgResponse {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (&self.encoded_jit_config, &self.runner),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for GenerateRunnerJitconfigForOrgResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (crate::runtime::model::Req<String>, crate::runtime::model::Req<Runner>),
+        >(d, Self::WIRE_NAMES, "GenerateRunnerJitconfigForOrgResponse") {
+            Ok(((f0, f1), extra)) => {
+                Ok(GenerateRunnerJitconfigForOrgResponse {
+                    encoded_jit_config: f0,
+                    runner: f1,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+/// The same fields as [`GenerateRunnerJitconfigForOrgResponse`], whose type this is: values of the two mix freely.
+pub type GenerateRunnerJitconfigForRepoResponse = GenerateRunnerJitconfigForOrgResponse;
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct GetActionsCacheUsageByRepoForOrgResponse {
+    pub repository_cache_usages: Vec<ActionsCacheUsageByRepository>,
+    pub total_count: i64,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl GetActionsCacheUsageByRepoForOrgResponse {
+    const WIRE_NAMES: &'static [&'static str] = &[
+        "repository_cache_usages",
+        "total_count",
+    ];
+}
+impl ::std::fmt::Debug for GetActionsCacheUsageByRepoForOrgResponse {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "GetActionsCacheUsageByRepoForOrgResponse", f)
+    }
+}
+impl ::serde::Serialize for GetActionsCacheUsageByRepoForOrgResponse {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (&self.repository_cache_usages, &self.total_count),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for GetActionsCacheUsageByRepoForOrgResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Req<Vec<ActionsCacheUsageByRepository>>,
+                crate::runtime::model::Req<i64>,
+            ),
+        >(d, Self::WIRE_NAMES, "GetActionsCacheUsageByRepoForOrgResponse") {
+            Ok(((f0, f1), extra)) => {
+                Ok(GetActionsCacheUsageByRepoForOrgResponse {
+                    repository_cache_usages: f0,
+                    total_count: f1,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+/// The same fields as [`GetHostedRunnersPartnerImagesForOrgResponse`], whose type this is: values of the two mix freely.
+pub type GetHostedRunnersGithubOwnedImagesForOrgResponse = GetHostedRunnersPartnerImagesForOrgResponse;
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct GetHostedRunnersMachineSpecsForOrgResponse {
+    pub machine_specs: Option<Vec<ActionsHostedRunnerMachineSpec>>,
+    pub total_count: Option<i64>,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl GetHostedRunnersMachineSpecsForOrgResponse {
+    const WIRE_NAMES: &'static [&'static str] = &["machine_specs", "total_count"];
+}
+impl ::std::fmt::Debug for GetHostedRunnersMachineSpecsForOrgResponse {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(
+            self,
+            "GetHostedRunnersMachineSpecsForOrgResponse",
+            f,
+        )
+    }
+}
+impl ::serde::Serialize for GetHostedRunnersMachineSpecsForOrgResponse {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (
+                crate::runtime::model::Skip(&self.machine_specs),
+                crate::runtime::model::Skip(&self.total_count),
+            ),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for GetHostedRunnersMachineSpecsForOrgResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Opt<Vec<ActionsHostedRunnerMachineSpec>>,
+                crate::runtime::model::Opt<i64>,
+            ),
+        >(d, Self::WIRE_NAMES, "GetHostedRunnersMachineSpecsForOrgResponse") {
+            Ok(((f0, f1), extra)) => {
+                Ok(GetHostedRunnersMachineSpecsForOrgResponse {
+                    machine_specs: f0,
+                    total_count: f1,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct GetHostedRunnersPartnerImagesForOrgResponse {
+    pub images: Option<Vec<ActionsHostedRunnerCuratedImage>>,
+    pub total_count: Option<i64>,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl GetHostedRunnersPartnerImagesForOrgResponse {
+    const WIRE_NAMES: &'static [&'static str] = &["images", "total_count"];
+}
+impl ::std::fmt::Debug for GetHostedRunnersPartnerImagesForOrgResponse {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(
+            self,
+            "GetHostedRunnersPartnerImagesForOrgResponse",
+            f,
+        )
+    }
+}
+impl ::serde::Serialize for GetHostedRunnersPartnerImagesForOrgResponse {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (
+                crate::runtime::model::Skip(&self.images),
+                crate::runtime::model::Skip(&self.total_count),
+            ),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for GetHostedRunnersPartnerImagesForOrgResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Opt<Vec<ActionsHostedRunnerCuratedImage>>,
+                crate::runtime::model::Opt<i64>,
+            ),
+        >(d, Self::WIRE_NAMES, "GetHostedRunnersPartnerImagesForOrgResponse") {
+            Ok(((f0, f1), extra)) => {
+                Ok(GetHostedRunnersPartnerImagesForOrgResponse {
+                    images: f0,
+                    total_count: f1,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct GetHostedRunnersPlatformsForOrgResponse {
+    pub platforms: Vec<String>,
+    pub total_count: i64,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl GetHostedRunnersPlatformsForOrgResponse {
+    const WIRE_NAMES: &'static [&'static str] = &["platforms", "total_count"];
+}
+impl ::std::fmt::Debug for GetHostedRunnersPlatformsForOrgResponse {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "GetHostedRunnersPlatformsForOrgResponse", f)
+    }
+}
+impl ::serde::Serialize for GetHostedRunnersPlatformsForOrgResponse {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (&self.platforms, &self.total_count),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for GetHostedRunnersPlatformsForOrgResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (crate::runtime::model::Req<Vec<String>>, crate::runtime::model::Req<i64>),
+        >(d, Self::WIRE_NAMES, "GetHostedRunnersPlatformsForOrgResponse") {
+            Ok(((f0, f1), extra)) => {
+                Ok(GetHostedRunnersPlatformsForOrgResponse {
+                    platforms: f0,
+                    total_count: f1,
                     extra,
                 })
             }
@@ -884,6 +2615,224 @@ impl<'de> ::serde::Deserialize<'de> for ListArtifactsForRepoResponse {
 }
 #[derive(Clone)]
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct ListCustomImageVersionsForOrgResponse {
+    pub image_versions: Vec<ActionsHostedRunnerCustomImageVersion>,
+    pub total_count: i64,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl ListCustomImageVersionsForOrgResponse {
+    const WIRE_NAMES: &'static [&'static str] = &["image_versions", "total_count"];
+}
+impl ::std::fmt::Debug for ListCustomImageVersionsForOrgResponse {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "ListCustomImageVersionsForOrgResponse", f)
+    }
+}
+impl ::serde::Serialize for ListCustomImageVersionsForOrgResponse {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (&self.image_versions, &self.total_count),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ListCustomImageVersionsForOrgResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Req<Vec<ActionsHostedRunnerCustomImageVersion>>,
+                crate::runtime::model::Req<i64>,
+            ),
+        >(d, Self::WIRE_NAMES, "ListCustomImageVersionsForOrgResponse") {
+            Ok(((f0, f1), extra)) => {
+                Ok(ListCustomImageVersionsForOrgResponse {
+                    image_versions: f0,
+                    total_count: f1,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct ListCustomImagesForOrgResponse {
+    pub images: Option<Vec<ActionsHostedRunnerCustomImage>>,
+    pub total_count: i64,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl ListCustomImagesForOrgResponse {
+    const WIRE_NAMES: &'static [&'static str] = &["images", "total_count"];
+}
+impl ::std::fmt::Debug for ListCustomImagesForOrgResponse {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "ListCustomImagesForOrgResponse", f)
+    }
+}
+impl ::serde::Serialize for ListCustomImagesForOrgResponse {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (crate::runtime::model::Skip(&self.images), &self.total_count),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ListCustomImagesForOrgResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Opt<Vec<ActionsHostedRunnerCustomImage>>,
+                crate::runtime::model::Req<i64>,
+            ),
+        >(d, Self::WIRE_NAMES, "ListCustomImagesForOrgResponse") {
+            Ok(((f0, f1), extra)) => {
+                Ok(ListCustomImagesForOrgResponse {
+                    images: f0,
+                    total_count: f1,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+/// The same fields as [`ListRepoSecretsResponse`], whose type this is: values of the two mix freely.
+pub type ListEnvironmentSecretsResponse = ListRepoSecretsResponse;
+/// The same fields as [`ListRepoVariablesResponse`], whose type this is: values of the two mix freely.
+pub type ListEnvironmentVariablesResponse = ListRepoVariablesResponse;
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct ListGithubHostedRunnersInGroupForOrgResponse {
+    pub runners: Vec<ActionsHostedRunner>,
+    pub total_count: f64,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl ListGithubHostedRunnersInGroupForOrgResponse {
+    const WIRE_NAMES: &'static [&'static str] = &["runners", "total_count"];
+}
+impl ::std::fmt::Debug for ListGithubHostedRunnersInGroupForOrgResponse {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(
+            self,
+            "ListGithubHostedRunnersInGroupForOrgResponse",
+            f,
+        )
+    }
+}
+impl ::serde::Serialize for ListGithubHostedRunnersInGroupForOrgResponse {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (&self.runners, &self.total_count),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ListGithubHostedRunnersInGroupForOrgResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Req<Vec<ActionsHostedRunner>>,
+                crate::runtime::model::Req<f64>,
+            ),
+        >(d, Self::WIRE_NAMES, "ListGithubHostedRunnersInGroupForOrgResponse") {
+            Ok(((f0, f1), extra)) => {
+                Ok(ListGithubHostedRunnersInGroupForOrgResponse {
+                    runners: f0,
+                    total_count: f1,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct ListHostedRunnersForOrgResponse {
+    pub runners: Vec<ActionsHostedRunner>,
+    pub total_count: i64,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl ListHostedRunnersForOrgResponse {
+    const WIRE_NAMES: &'static [&'static str] = &["runners", "total_count"];
+}
+impl ::std::fmt::Debug for ListHostedRunnersForOrgResponse {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "ListHostedRunnersForOrgResponse", f)
+    }
+}
+impl ::serde::Serialize for ListHostedRunnersForOrgResponse {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (&self.runners, &self.total_count),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ListHostedRunnersForOrgResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Req<Vec<ActionsHostedRunner>>,
+                crate::runtime::model::Req<i64>,
+            ),
+        >(d, Self::WIRE_NAMES, "ListHostedRunnersForOrgResponse") {
+            Ok(((f0, f1), extra)) => {
+                Ok(ListHostedRunnersForOrgResponse {
+                    runners: f0,
+                    total_count: f1,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+/// The same fields as [`ListJobsForWorkflowRunResponse`], whose type this is: values of the two mix freely.
+pub type ListJobsForWorkflowRunAttemptResponse = ListJobsForWorkflowRunResponse;
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
 pub struct ListJobsForWorkflowRunResponse {
     pub jobs: Vec<Job>,
     pub total_count: i64,
@@ -933,22 +2882,26 @@ impl<'de> ::serde::Deserialize<'de> for ListJobsForWorkflowRunResponse {
 }
 #[derive(Clone)]
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
-pub struct ListRepoSecretsResponse {
-    pub secrets: Vec<ActionsSecret>,
+pub struct ListLabelsForSelfHostedRunnerForOrgResponse {
+    pub labels: Vec<RunnerLabel>,
     pub total_count: i64,
     /// Fields this client does not know, by wire name (kept when serialised).
     pub extra: crate::runtime::Extra,
 }
-impl ListRepoSecretsResponse {
-    const WIRE_NAMES: &'static [&'static str] = &["secrets", "total_count"];
+impl ListLabelsForSelfHostedRunnerForOrgResponse {
+    const WIRE_NAMES: &'static [&'static str] = &["labels", "total_count"];
 }
-impl ::std::fmt::Debug for ListRepoSecretsResponse {
+impl ::std::fmt::Debug for ListLabelsForSelfHostedRunnerForOrgResponse {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        crate::runtime::model::debug(self, "ListRepoSecretsResponse", f)
+        crate::runtime::model::debug(
+            self,
+            "ListLabelsForSelfHostedRunnerForOrgResponse",
+            f,
+        )
     }
 }
-impl ::serde::Serialize for ListRepoSecretsResponse {
+impl ::serde::Serialize for ListLabelsForSelfHostedRunnerForOrgResponse {
     fn serialize<S: ::serde::Serializer>(
         &self,
         s: S,
@@ -956,25 +2909,25 @@ impl ::serde::Serialize for ListRepoSecretsResponse {
         crate::runtime::model::serialize(
             s,
             Self::WIRE_NAMES,
-            (&self.secrets, &self.total_count),
+            (&self.labels, &self.total_count),
             &self.extra,
         )
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ListRepoSecretsResponse {
+impl<'de> ::serde::Deserialize<'de> for ListLabelsForSelfHostedRunnerForOrgResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         d: D,
     ) -> ::std::result::Result<Self, D::Error> {
         match crate::runtime::model::decode::<
             D,
             (
-                crate::runtime::model::Req<Vec<ActionsSecret>>,
+                crate::runtime::model::Req<Vec<RunnerLabel>>,
                 crate::runtime::model::Req<i64>,
             ),
-        >(d, Self::WIRE_NAMES, "ListRepoSecretsResponse") {
+        >(d, Self::WIRE_NAMES, "ListLabelsForSelfHostedRunnerForOrgResponse") {
             Ok(((f0, f1), extra)) => {
-                Ok(ListRepoSecretsResponse {
-                    secrets: f0,
+                Ok(ListLabelsForSelfHostedRunnerForOrgResponse {
+                    labels: f0,
                     total_count: f1,
                     extra,
                 })
@@ -983,6 +2936,64 @@ impl<'de> ::serde::Deserialize<'de> for ListRepoSecretsResponse {
         }
     }
 }
+/// The same fields as [`ListLabelsForSelfHostedRunnerForOrgResponse`], whose type this is: values of the two mix freely.
+pub type ListLabelsForSelfHostedRunnerForRepoResponse = ListLabelsForSelfHostedRunnerForOrgResponse;
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct ListOrgVariablesResponse {
+    pub total_count: i64,
+    pub variables: Vec<OrganizationActionsVariable>,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl ListOrgVariablesResponse {
+    const WIRE_NAMES: &'static [&'static str] = &["total_count", "variables"];
+}
+impl ::std::fmt::Debug for ListOrgVariablesResponse {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "ListOrgVariablesResponse", f)
+    }
+}
+impl ::serde::Serialize for ListOrgVariablesResponse {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (&self.total_count, &self.variables),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ListOrgVariablesResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Req<i64>,
+                crate::runtime::model::Req<Vec<OrganizationActionsVariable>>,
+            ),
+        >(d, Self::WIRE_NAMES, "ListOrgVariablesResponse") {
+            Ok(((f0, f1), extra)) => {
+                Ok(ListOrgVariablesResponse {
+                    total_count: f0,
+                    variables: f1,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+/// The same fields as [`ListRepoSecretsResponse`], whose type this is: values of the two mix freely.
+pub type ListRepoOrganizationSecretsResponse = ListRepoSecretsResponse;
+/// The same fields as [`ListRepoVariablesResponse`], whose type this is: values of the two mix freely.
+pub type ListRepoOrganizationVariablesResponse = ListRepoVariablesResponse;
 #[derive(Clone)]
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
 pub struct ListRepoVariablesResponse {
@@ -1084,6 +3095,122 @@ impl<'de> ::serde::Deserialize<'de> for ListRepoWorkflowsResponse {
         }
     }
 }
+/// The same fields as [`ListSelectedReposForOrgSecretResponse`], whose type this is: values of the two mix freely.
+pub type ListSelectedReposForOrgVariableResponse = ListSelectedReposForOrgSecretResponse;
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct ListSelectedRepositoriesEnabledGithubActionsOrganizationResponse {
+    pub repositories: Vec<Repository>,
+    pub total_count: f64,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl ListSelectedRepositoriesEnabledGithubActionsOrganizationResponse {
+    const WIRE_NAMES: &'static [&'static str] = &["repositories", "total_count"];
+}
+impl ::std::fmt::Debug
+for ListSelectedRepositoriesEnabledGithubActionsOrganizationResponse {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(
+            self,
+            "ListSelectedRepositoriesEnabledGithubActionsOrganizationResponse",
+            f,
+        )
+    }
+}
+impl ::serde::Serialize
+for ListSelectedRepositoriesEnabledGithubActionsOrganizationResponse {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (&self.repositories, &self.total_count),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for ListSelectedRepositoriesEnabledGithubActionsOrganizationResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Req<Vec<Repository>>,
+                crate::runtime::model::Req<f64>,
+            ),
+        >(
+            d,
+            Self::WIRE_NAMES,
+            "ListSelectedRepositoriesEnabledGithubActionsOrganizationResponse",
+        ) {
+            Ok(((f0, f1), extra)) => {
+                Ok(ListSelectedRepositoriesEnabledGithubActionsOrganizationResponse {
+                    repositories: f0,
+                    total_count: f1,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct ListSelfHostedRunnersForOrgResponse {
+    pub runners: Vec<Runner>,
+    pub total_count: i64,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl ListSelfHostedRunnersForOrgResponse {
+    const WIRE_NAMES: &'static [&'static str] = &["runners", "total_count"];
+}
+impl ::std::fmt::Debug for ListSelfHostedRunnersForOrgResponse {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "ListSelfHostedRunnersForOrgResponse", f)
+    }
+}
+impl ::serde::Serialize for ListSelfHostedRunnersForOrgResponse {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (&self.runners, &self.total_count),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ListSelfHostedRunnersForOrgResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (crate::runtime::model::Req<Vec<Runner>>, crate::runtime::model::Req<i64>),
+        >(d, Self::WIRE_NAMES, "ListSelfHostedRunnersForOrgResponse") {
+            Ok(((f0, f1), extra)) => {
+                Ok(ListSelfHostedRunnersForOrgResponse {
+                    runners: f0,
+                    total_count: f1,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+/// The same fields as [`ListSelfHostedRunnersForOrgResponse`], whose type this is: values of the two mix freely.
+pub type ListSelfHostedRunnersForRepoResponse = ListSelfHostedRunnersForOrgResponse;
 /// The same fields as [`ListArtifactsForRepoResponse`], whose type this is: values of the two mix freely.
 pub type ListWorkflowRunArtifactsResponse = ListArtifactsForRepoResponse;
 /// The same fields as [`ListWorkflowRunsResponse`], whose type this is: values of the two mix freely.
@@ -1133,6 +3260,422 @@ impl<'de> ::serde::Deserialize<'de> for ListWorkflowRunsResponse {
                 Ok(ListWorkflowRunsResponse {
                     total_count: f0,
                     workflow_runs: f1,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct OidcCustomSubRepo {
+    pub include_claim_keys: Option<Vec<String>>,
+    pub use_default: bool,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl OidcCustomSubRepo {
+    const WIRE_NAMES: &'static [&'static str] = &["include_claim_keys", "use_default"];
+}
+impl ::std::fmt::Debug for OidcCustomSubRepo {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "OidcCustomSubRepo", f)
+    }
+}
+impl ::serde::Serialize for OidcCustomSubRepo {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (crate::runtime::model::Skip(&self.include_claim_keys), &self.use_default),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for OidcCustomSubRepo {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (crate::runtime::model::Opt<Vec<String>>, crate::runtime::model::Req<bool>),
+        >(d, Self::WIRE_NAMES, "OidcCustomSubRepo") {
+            Ok(((f0, f1), extra)) => {
+                Ok(OidcCustomSubRepo {
+                    include_claim_keys: f0,
+                    use_default: f1,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct OrganizationActionsVariable {
+    pub created_at: String,
+    pub name: String,
+    pub selected_repositories_url: Option<String>,
+    pub updated_at: String,
+    pub value: String,
+    pub visibility: OrganizationActionsVariableVisibility,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl OrganizationActionsVariable {
+    const WIRE_NAMES: &'static [&'static str] = &[
+        "created_at",
+        "name",
+        "selected_repositories_url",
+        "updated_at",
+        "value",
+        "visibility",
+    ];
+}
+impl ::std::fmt::Debug for OrganizationActionsVariable {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "OrganizationActionsVariable", f)
+    }
+}
+impl ::serde::Serialize for OrganizationActionsVariable {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (
+                &self.created_at,
+                &self.name,
+                crate::runtime::model::Skip(&self.selected_repositories_url),
+                &self.updated_at,
+                &self.value,
+                &self.visibility,
+            ),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for OrganizationActionsVariable {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Req<String>,
+                crate::runtime::model::Req<String>,
+                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Req<String>,
+                crate::runtime::model::Req<String>,
+                crate::runtime::model::Req<OrganizationActionsVariableVisibility>,
+            ),
+        >(d, Self::WIRE_NAMES, "OrganizationActionsVariable") {
+            Ok(((f0, f1, f2, f3, f4, f5), extra)) => {
+                Ok(OrganizationActionsVariable {
+                    created_at: f0,
+                    name: f1,
+                    selected_repositories_url: f2,
+                    updated_at: f3,
+                    value: f4,
+                    visibility: f5,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+/// The same fields as [`CodespacesSecretVisibility`], whose type this is: values of the two mix freely.
+pub type OrganizationActionsVariableVisibility = CodespacesSecretVisibility;
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct PendingDeployment {
+    pub current_user_can_approve: bool,
+    pub environment: PendingDeploymentEnvironment,
+    pub reviewers: Vec<PendingDeploymentReviewers>,
+    pub wait_timer: i64,
+    pub wait_timer_started_at: Option<String>,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl PendingDeployment {
+    const WIRE_NAMES: &'static [&'static str] = &[
+        "current_user_can_approve",
+        "environment",
+        "reviewers",
+        "wait_timer",
+        "wait_timer_started_at",
+    ];
+}
+impl ::std::fmt::Debug for PendingDeployment {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "PendingDeployment", f)
+    }
+}
+impl ::serde::Serialize for PendingDeployment {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (
+                &self.current_user_can_approve,
+                &self.environment,
+                &self.reviewers,
+                &self.wait_timer,
+                &self.wait_timer_started_at,
+            ),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for PendingDeployment {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Req<bool>,
+                crate::runtime::model::Req<PendingDeploymentEnvironment>,
+                crate::runtime::model::Req<Vec<PendingDeploymentReviewers>>,
+                crate::runtime::model::Req<i64>,
+                crate::runtime::model::Opt<String>,
+            ),
+        >(d, Self::WIRE_NAMES, "PendingDeployment") {
+            Ok(((f0, f1, f2, f3, f4), extra)) => {
+                Ok(PendingDeployment {
+                    current_user_can_approve: f0,
+                    environment: f1,
+                    reviewers: f2,
+                    wait_timer: f3,
+                    wait_timer_started_at: f4,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct PendingDeploymentEnvironment {
+    pub html_url: Option<String>,
+    pub id: Option<i64>,
+    pub name: Option<String>,
+    pub node_id: Option<String>,
+    pub url: Option<String>,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl PendingDeploymentEnvironment {
+    const WIRE_NAMES: &'static [&'static str] = &[
+        "html_url",
+        "id",
+        "name",
+        "node_id",
+        "url",
+    ];
+}
+impl ::std::fmt::Debug for PendingDeploymentEnvironment {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "PendingDeploymentEnvironment", f)
+    }
+}
+impl ::serde::Serialize for PendingDeploymentEnvironment {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (
+                crate::runtime::model::Skip(&self.html_url),
+                crate::runtime::model::Skip(&self.id),
+                crate::runtime::model::Skip(&self.name),
+                crate::runtime::model::Skip(&self.node_id),
+                crate::runtime::model::Skip(&self.url),
+            ),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for PendingDeploymentEnvironment {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Opt<i64>,
+                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Opt<String>,
+            ),
+        >(d, Self::WIRE_NAMES, "PendingDeploymentEnvironment") {
+            Ok(((f0, f1, f2, f3, f4), extra)) => {
+                Ok(PendingDeploymentEnvironment {
+                    html_url: f0,
+                    id: f1,
+                    name: f2,
+                    node_id: f3,
+                    url: f4,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct PendingDeploymentReviewers {
+    pub reviewer: Option<PendingDeploymentReviewersReviewer>,
+    pub r#type: Option<DeploymentReviewerType>,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl PendingDeploymentReviewers {
+    const WIRE_NAMES: &'static [&'static str] = &["reviewer", "type"];
+}
+impl ::std::fmt::Debug for PendingDeploymentReviewers {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "PendingDeploymentReviewers", f)
+    }
+}
+impl ::serde::Serialize for PendingDeploymentReviewers {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (
+                crate::runtime::model::Skip(&self.reviewer),
+                crate::runtime::model::Skip(&self.r#type),
+            ),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for PendingDeploymentReviewers {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Opt<PendingDeploymentReviewersReviewer>,
+                crate::runtime::model::Opt<DeploymentReviewerType>,
+            ),
+        >(d, Self::WIRE_NAMES, "PendingDeploymentReviewers") {
+            Ok(((f0, f1), extra)) => {
+                Ok(PendingDeploymentReviewers {
+                    reviewer: f0,
+                    r#type: f1,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[derive(Debug, Clone, ::serde::Serialize)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+#[serde(untagged)]
+pub enum PendingDeploymentReviewersReviewer {
+    /// A [`SimpleUser`].
+    SimpleUser(Box<SimpleUser>),
+    /// A [`Team`].
+    Team(Box<Team>),
+    /// A value matching none of the variants, kept as sent.
+    Other(::serde_json::Value),
+}
+impl<'de> ::serde::Deserialize<'de> for PendingDeploymentReviewersReviewer {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        if let Ok(v) = <SimpleUser as ::serde::Deserialize>::deserialize(&value) {
+            return Ok(Self::SimpleUser(Box::new(v)));
+        }
+        if let Ok(v) = <Team as ::serde::Deserialize>::deserialize(&value) {
+            return Ok(Self::Team(Box::new(v)));
+        }
+        Ok(Self::Other(value))
+    }
+}
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct PublicIp {
+    pub enabled: Option<bool>,
+    pub length: Option<i64>,
+    pub prefix: Option<String>,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl PublicIp {
+    const WIRE_NAMES: &'static [&'static str] = &["enabled", "length", "prefix"];
+}
+impl ::std::fmt::Debug for PublicIp {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "PublicIp", f)
+    }
+}
+impl ::serde::Serialize for PublicIp {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (
+                crate::runtime::model::Skip(&self.enabled),
+                crate::runtime::model::Skip(&self.length),
+                crate::runtime::model::Skip(&self.prefix),
+            ),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for PublicIp {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Opt<bool>,
+                crate::runtime::model::Opt<i64>,
+                crate::runtime::model::Opt<String>,
+            ),
+        >(d, Self::WIRE_NAMES, "PublicIp") {
+            Ok(((f0, f1, f2), extra)) => {
+                Ok(PublicIp {
+                    enabled: f0,
+                    length: f1,
+                    prefix: f2,
                     extra,
                 })
             }
@@ -1195,6 +3738,363 @@ impl<'de> ::serde::Deserialize<'de> for ReferencedWorkflow {
         }
     }
 }
+/// The same fields as [`ListLabelsForSelfHostedRunnerForOrgResponse`], whose type this is: values of the two mix freely.
+pub type RemoveAllCustomLabelsFromSelfHostedRunnerForOrgResponse = ListLabelsForSelfHostedRunnerForOrgResponse;
+/// The same fields as [`ListLabelsForSelfHostedRunnerForOrgResponse`], whose type this is: values of the two mix freely.
+pub type RemoveAllCustomLabelsFromSelfHostedRunnerForRepoResponse = ListLabelsForSelfHostedRunnerForOrgResponse;
+/// The same fields as [`ListLabelsForSelfHostedRunnerForOrgResponse`], whose type this is: values of the two mix freely.
+pub type RemoveCustomLabelFromSelfHostedRunnerForOrgResponse = ListLabelsForSelfHostedRunnerForOrgResponse;
+/// The same fields as [`ListLabelsForSelfHostedRunnerForOrgResponse`], whose type this is: values of the two mix freely.
+pub type RemoveCustomLabelFromSelfHostedRunnerForRepoResponse = ListLabelsForSelfHostedRunnerForOrgResponse;
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct Runner {
+    pub busy: bool,
+    pub ephemeral: Option<bool>,
+    pub id: i64,
+    pub labels: Vec<RunnerLabel>,
+    pub name: String,
+    pub os: String,
+    pub runner_group_id: Option<i64>,
+    pub status: String,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl Runner {
+    const WIRE_NAMES: &'static [&'static str] = &[
+        "busy",
+        "ephemeral",
+        "id",
+        "labels",
+        "name",
+        "os",
+        "runner_group_id",
+        "status",
+    ];
+}
+impl ::std::fmt::Debug for Runner {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "Runner", f)
+    }
+}
+impl ::serde::Serialize for Runner {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (
+                &self.busy,
+                crate::runtime::model::Skip(&self.ephemeral),
+                &self.id,
+                &self.labels,
+                &self.name,
+                &self.os,
+                crate::runtime::model::Skip(&self.runner_group_id),
+                &self.status,
+            ),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for Runner {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Req<bool>,
+                crate::runtime::model::Opt<bool>,
+                crate::runtime::model::Req<i64>,
+                crate::runtime::model::Req<Vec<RunnerLabel>>,
+                crate::runtime::model::Req<String>,
+                crate::runtime::model::Req<String>,
+                crate::runtime::model::Opt<i64>,
+                crate::runtime::model::Req<String>,
+            ),
+        >(d, Self::WIRE_NAMES, "Runner") {
+            Ok(((f0, f1, f2, f3, f4, f5, f6, f7), extra)) => {
+                Ok(Runner {
+                    busy: f0,
+                    ephemeral: f1,
+                    id: f2,
+                    labels: f3,
+                    name: f4,
+                    os: f5,
+                    runner_group_id: f6,
+                    status: f7,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct RunnerApplication {
+    pub architecture: String,
+    pub download_url: String,
+    pub filename: String,
+    pub os: String,
+    pub sha256_checksum: Option<String>,
+    pub temp_download_token: Option<String>,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl RunnerApplication {
+    const WIRE_NAMES: &'static [&'static str] = &[
+        "architecture",
+        "download_url",
+        "filename",
+        "os",
+        "sha256_checksum",
+        "temp_download_token",
+    ];
+}
+impl ::std::fmt::Debug for RunnerApplication {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "RunnerApplication", f)
+    }
+}
+impl ::serde::Serialize for RunnerApplication {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (
+                &self.architecture,
+                &self.download_url,
+                &self.filename,
+                &self.os,
+                crate::runtime::model::Skip(&self.sha256_checksum),
+                crate::runtime::model::Skip(&self.temp_download_token),
+            ),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RunnerApplication {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Req<String>,
+                crate::runtime::model::Req<String>,
+                crate::runtime::model::Req<String>,
+                crate::runtime::model::Req<String>,
+                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Opt<String>,
+            ),
+        >(d, Self::WIRE_NAMES, "RunnerApplication") {
+            Ok(((f0, f1, f2, f3, f4, f5), extra)) => {
+                Ok(RunnerApplication {
+                    architecture: f0,
+                    download_url: f1,
+                    filename: f2,
+                    os: f3,
+                    sha256_checksum: f4,
+                    temp_download_token: f5,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct RunnerLabel {
+    pub id: Option<i64>,
+    pub name: String,
+    pub r#type: Option<RunnerLabelType>,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl RunnerLabel {
+    const WIRE_NAMES: &'static [&'static str] = &["id", "name", "type"];
+}
+impl ::std::fmt::Debug for RunnerLabel {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "RunnerLabel", f)
+    }
+}
+impl ::serde::Serialize for RunnerLabel {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (
+                crate::runtime::model::Skip(&self.id),
+                &self.name,
+                crate::runtime::model::Skip(&self.r#type),
+            ),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RunnerLabel {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Opt<i64>,
+                crate::runtime::model::Req<String>,
+                crate::runtime::model::Opt<RunnerLabelType>,
+            ),
+        >(d, Self::WIRE_NAMES, "RunnerLabel") {
+            Ok(((f0, f1, f2), extra)) => {
+                Ok(RunnerLabel {
+                    id: f0,
+                    name: f1,
+                    r#type: f2,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[derive(Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum RunnerLabelType {
+    /// `read-only`
+    ReadOnly,
+    /// `custom`
+    Custom,
+    /// A value this client does not know yet, sent as given.
+    Other(String),
+}
+impl ::std::fmt::Debug for RunnerLabelType {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(
+            match self {
+                Self::ReadOnly => "ReadOnly",
+                Self::Custom => "Custom",
+                Self::Other(value) => return f.debug_tuple("Other").field(value).finish(),
+            },
+        )
+    }
+}
+impl RunnerLabelType {
+    /// The value as sent on the wire.
+    #[inline]
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::ReadOnly => "read-only",
+            Self::Custom => "custom",
+            Self::Other(value) => value,
+        }
+    }
+}
+impl ::serde::Serialize for RunnerLabelType {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RunnerLabelType {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <crate::runtime::Key<
+            'de,
+        > as ::serde::Deserialize>::deserialize(deserializer)?;
+        Ok(
+            match value.as_str() {
+                "read-only" => Self::ReadOnly,
+                "custom" => Self::Custom,
+                _ => Self::Other(value.into_owned()),
+            },
+        )
+    }
+}
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct SelectedActions {
+    pub github_owned_allowed: Option<bool>,
+    pub patterns_allowed: Option<Vec<String>>,
+    pub verified_allowed: Option<bool>,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl SelectedActions {
+    const WIRE_NAMES: &'static [&'static str] = &[
+        "github_owned_allowed",
+        "patterns_allowed",
+        "verified_allowed",
+    ];
+}
+impl ::std::fmt::Debug for SelectedActions {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "SelectedActions", f)
+    }
+}
+impl ::serde::Serialize for SelectedActions {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (
+                crate::runtime::model::Skip(&self.github_owned_allowed),
+                crate::runtime::model::Skip(&self.patterns_allowed),
+                crate::runtime::model::Skip(&self.verified_allowed),
+            ),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for SelectedActions {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Opt<bool>,
+                crate::runtime::model::Opt<Vec<String>>,
+                crate::runtime::model::Opt<bool>,
+            ),
+        >(d, Self::WIRE_NAMES, "SelectedActions") {
+            Ok(((f0, f1, f2), extra)) => {
+                Ok(SelectedActions {
+                    github_owned_allowed: f0,
+                    patterns_allowed: f1,
+                    verified_allowed: f2,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+/// The same fields as [`ListLabelsForSelfHostedRunnerForOrgResponse`], whose type this is: values of the two mix freely.
+pub type SetCustomLabelsForSelfHostedRunnerForOrgResponse = ListLabelsForSelfHostedRunnerForOrgResponse;
+/// The same fields as [`ListLabelsForSelfHostedRunnerForOrgResponse`], whose type this is: values of the two mix freely.
+pub type SetCustomLabelsForSelfHostedRunnerForRepoResponse = ListLabelsForSelfHostedRunnerForOrgResponse;
 #[derive(Clone)]
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
 pub struct Workflow {
@@ -1547,6 +4447,229 @@ impl<'de> ::serde::Deserialize<'de> for WorkflowRun {
         }
     }
 }
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct WorkflowRunUsage {
+    pub billable: WorkflowRunUsageBillable,
+    pub run_duration_ms: Option<i64>,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl WorkflowRunUsage {
+    const WIRE_NAMES: &'static [&'static str] = &["billable", "run_duration_ms"];
+}
+impl ::std::fmt::Debug for WorkflowRunUsage {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "WorkflowRunUsage", f)
+    }
+}
+impl ::serde::Serialize for WorkflowRunUsage {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (&self.billable, crate::runtime::model::Skip(&self.run_duration_ms)),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for WorkflowRunUsage {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Req<WorkflowRunUsageBillable>,
+                crate::runtime::model::Opt<i64>,
+            ),
+        >(d, Self::WIRE_NAMES, "WorkflowRunUsage") {
+            Ok(((f0, f1), extra)) => {
+                Ok(WorkflowRunUsage {
+                    billable: f0,
+                    run_duration_ms: f1,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct WorkflowRunUsageBillable {
+    pub macos: Option<WorkflowRunUsageBillableMacos>,
+    pub ubuntu: Option<WorkflowRunUsageBillableUbuntu>,
+    pub windows: Option<WorkflowRunUsageBillableWindows>,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl WorkflowRunUsageBillable {
+    const WIRE_NAMES: &'static [&'static str] = &["MACOS", "UBUNTU", "WINDOWS"];
+}
+impl ::std::fmt::Debug for WorkflowRunUsageBillable {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "WorkflowRunUsageBillable", f)
+    }
+}
+impl ::serde::Serialize for WorkflowRunUsageBillable {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (
+                crate::runtime::model::Skip(&self.macos),
+                crate::runtime::model::Skip(&self.ubuntu),
+                crate::runtime::model::Skip(&self.windows),
+            ),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for WorkflowRunUsageBillable {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Opt<WorkflowRunUsageBillableMacos>,
+                crate::runtime::model::Opt<WorkflowRunUsageBillableUbuntu>,
+                crate::runtime::model::Opt<WorkflowRunUsageBillableWindows>,
+            ),
+        >(d, Self::WIRE_NAMES, "WorkflowRunUsageBillable") {
+            Ok(((f0, f1, f2), extra)) => {
+                Ok(WorkflowRunUsageBillable {
+                    macos: f0,
+                    ubuntu: f1,
+                    windows: f2,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct WorkflowRunUsageBillableMacos {
+    pub job_runs: Option<Vec<WorkflowRunUsageBillableMacosJobRuns>>,
+    pub jobs: i64,
+    pub total_ms: i64,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl WorkflowRunUsageBillableMacos {
+    const WIRE_NAMES: &'static [&'static str] = &["job_runs", "jobs", "total_ms"];
+}
+impl ::std::fmt::Debug for WorkflowRunUsageBillableMacos {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "WorkflowRunUsageBillableMacos", f)
+    }
+}
+impl ::serde::Serialize for WorkflowRunUsageBillableMacos {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (crate::runtime::model::Skip(&self.job_runs), &self.jobs, &self.total_ms),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for WorkflowRunUsageBillableMacos {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Opt<Vec<WorkflowRunUsageBillableMacosJobRuns>>,
+                crate::runtime::model::Req<i64>,
+                crate::runtime::model::Req<i64>,
+            ),
+        >(d, Self::WIRE_NAMES, "WorkflowRunUsageBillableMacos") {
+            Ok(((f0, f1, f2), extra)) => {
+                Ok(WorkflowRunUsageBillableMacos {
+                    job_runs: f0,
+                    jobs: f1,
+                    total_ms: f2,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct WorkflowRunUsageBillableMacosJobRuns {
+    pub duration_ms: i64,
+    pub job_id: i64,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl WorkflowRunUsageBillableMacosJobRuns {
+    const WIRE_NAMES: &'static [&'static str] = &["duration_ms", "job_id"];
+}
+impl ::std::fmt::Debug for WorkflowRunUsageBillableMacosJobRuns {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "WorkflowRunUsageBillableMacosJobRuns", f)
+    }
+}
+impl ::serde::Serialize for WorkflowRunUsageBillableMacosJobRuns {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (&self.duration_ms, &self.job_id),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for WorkflowRunUsageBillableMacosJobRuns {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (crate::runtime::model::Req<i64>, crate::runtime::model::Req<i64>),
+        >(d, Self::WIRE_NAMES, "WorkflowRunUsageBillableMacosJobRuns") {
+            Ok(((f0, f1), extra)) => {
+                Ok(WorkflowRunUsageBillableMacosJobRuns {
+                    duration_ms: f0,
+                    job_id: f1,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+/// The same fields as [`WorkflowRunUsageBillableMacos`], whose type this is: values of the two mix freely.
+pub type WorkflowRunUsageBillableUbuntu = WorkflowRunUsageBillableMacos;
+/// The same fields as [`WorkflowRunUsageBillableMacosJobRuns`], whose type this is: values of the two mix freely.
+pub type WorkflowRunUsageBillableUbuntuJobRuns = WorkflowRunUsageBillableMacosJobRuns;
+/// The same fields as [`WorkflowRunUsageBillableMacos`], whose type this is: values of the two mix freely.
+pub type WorkflowRunUsageBillableWindows = WorkflowRunUsageBillableMacos;
+/// The same fields as [`WorkflowRunUsageBillableMacosJobRuns`], whose type this is: values of the two mix freely.
+pub type WorkflowRunUsageBillableWindowsJobRuns = WorkflowRunUsageBillableMacosJobRuns;
 #[derive(Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum WorkflowState {
@@ -1619,3 +4742,160 @@ impl<'de> ::serde::Deserialize<'de> for WorkflowState {
         )
     }
 }
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct WorkflowUsage {
+    pub billable: WorkflowUsageBillable,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl WorkflowUsage {
+    const WIRE_NAMES: &'static [&'static str] = &["billable"];
+}
+impl ::std::fmt::Debug for WorkflowUsage {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "WorkflowUsage", f)
+    }
+}
+impl ::serde::Serialize for WorkflowUsage {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (&self.billable,),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for WorkflowUsage {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (crate::runtime::model::Req<WorkflowUsageBillable>,),
+        >(d, Self::WIRE_NAMES, "WorkflowUsage") {
+            Ok(((f0,), extra)) => {
+                Ok(WorkflowUsage {
+                    billable: f0,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct WorkflowUsageBillable {
+    pub macos: Option<WorkflowUsageBillableMacos>,
+    pub ubuntu: Option<WorkflowUsageBillableUbuntu>,
+    pub windows: Option<WorkflowUsageBillableWindows>,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl WorkflowUsageBillable {
+    const WIRE_NAMES: &'static [&'static str] = &["MACOS", "UBUNTU", "WINDOWS"];
+}
+impl ::std::fmt::Debug for WorkflowUsageBillable {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "WorkflowUsageBillable", f)
+    }
+}
+impl ::serde::Serialize for WorkflowUsageBillable {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (
+                crate::runtime::model::Skip(&self.macos),
+                crate::runtime::model::Skip(&self.ubuntu),
+                crate::runtime::model::Skip(&self.windows),
+            ),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for WorkflowUsageBillable {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Opt<WorkflowUsageBillableMacos>,
+                crate::runtime::model::Opt<WorkflowUsageBillableUbuntu>,
+                crate::runtime::model::Opt<WorkflowUsageBillableWindows>,
+            ),
+        >(d, Self::WIRE_NAMES, "WorkflowUsageBillable") {
+            Ok(((f0, f1, f2), extra)) => {
+                Ok(WorkflowUsageBillable {
+                    macos: f0,
+                    ubuntu: f1,
+                    windows: f2,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct WorkflowUsageBillableMacos {
+    pub total_ms: Option<i64>,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl WorkflowUsageBillableMacos {
+    const WIRE_NAMES: &'static [&'static str] = &["total_ms"];
+}
+impl ::std::fmt::Debug for WorkflowUsageBillableMacos {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "WorkflowUsageBillableMacos", f)
+    }
+}
+impl ::serde::Serialize for WorkflowUsageBillableMacos {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (crate::runtime::model::Skip(&self.total_ms),),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for WorkflowUsageBillableMacos {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (crate::runtime::model::Opt<i64>,),
+        >(d, Self::WIRE_NAMES, "WorkflowUsageBillableMacos") {
+            Ok(((f0,), extra)) => {
+                Ok(WorkflowUsageBillableMacos {
+                    total_ms: f0,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+/// The same fields as [`WorkflowUsageBillableMacos`], whose type this is: values of the two mix freely.
+pub type WorkflowUsageBillableUbuntu = WorkflowUsageBillableMacos;
+/// The same fields as [`WorkflowUsageBillableMacos`], whose type this is: values of the two mix freely.
+pub type WorkflowUsageBillableWindows = WorkflowUsageBillableMacos;

@@ -425,6 +425,8 @@ impl<'de> ::serde::Deserialize<'de> for CodeScanningAlertInstanceMessage {
         }
     }
 }
+/// The same fields as [`CodeScanningAlert`], whose type this is: values of the two mix freely.
+pub type CodeScanningAlertItems = CodeScanningAlert;
 #[derive(Clone)]
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
 pub struct CodeScanningAlertLocation {
@@ -591,73 +593,8 @@ impl<'de> ::serde::Deserialize<'de> for CodeScanningAlertRule {
         }
     }
 }
-#[derive(Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum CodeScanningAlertRuleSecuritySeverityLevel {
-    /// `low`
-    Low,
-    /// `medium`
-    Medium,
-    /// `high`
-    High,
-    /// `critical`
-    Critical,
-    /// A value this client does not know yet, sent as given.
-    Other(String),
-}
-impl ::std::fmt::Debug for CodeScanningAlertRuleSecuritySeverityLevel {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(
-            match self {
-                Self::Low => "Low",
-                Self::Medium => "Medium",
-                Self::High => "High",
-                Self::Critical => "Critical",
-                Self::Other(value) => return f.debug_tuple("Other").field(value).finish(),
-            },
-        )
-    }
-}
-impl CodeScanningAlertRuleSecuritySeverityLevel {
-    /// The value as sent on the wire.
-    #[inline]
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Low => "low",
-            Self::Medium => "medium",
-            Self::High => "high",
-            Self::Critical => "critical",
-            Self::Other(value) => value,
-        }
-    }
-}
-impl ::serde::Serialize for CodeScanningAlertRuleSecuritySeverityLevel {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for CodeScanningAlertRuleSecuritySeverityLevel {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        let value = <crate::runtime::Key<
-            'de,
-        > as ::serde::Deserialize>::deserialize(deserializer)?;
-        Ok(
-            match value.as_str() {
-                "low" => Self::Low,
-                "medium" => Self::Medium,
-                "high" => Self::High,
-                "critical" => Self::Critical,
-                _ => Self::Other(value.into_owned()),
-            },
-        )
-    }
-}
+/// The same fields as [`DependabotAlertSecurityAdvisorySeverity`], whose type this is: values of the two mix freely.
+pub type CodeScanningAlertRuleSecuritySeverityLevel = DependabotAlertSecurityAdvisorySeverity;
 #[derive(Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum CodeScanningAlertRuleSeverity {
@@ -725,6 +662,12 @@ impl<'de> ::serde::Deserialize<'de> for CodeScanningAlertRuleSeverity {
         )
     }
 }
+/// The same fields as [`CodeScanningAlertRule`], whose type this is: values of the two mix freely.
+pub type CodeScanningAlertRuleSummary = CodeScanningAlertRule;
+/// The same fields as [`DependabotAlertSecurityAdvisorySeverity`], whose type this is: values of the two mix freely.
+pub type CodeScanningAlertRuleSummarySecuritySeverityLevel = DependabotAlertSecurityAdvisorySeverity;
+/// The same fields as [`CodeScanningAlertRuleSeverity`], whose type this is: values of the two mix freely.
+pub type CodeScanningAlertRuleSummarySeverity = CodeScanningAlertRuleSeverity;
 #[derive(Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum CodeScanningAlertState {
@@ -789,6 +732,193 @@ impl<'de> ::serde::Deserialize<'de> for CodeScanningAlertState {
 }
 #[derive(Clone)]
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct CodeScanningAnalysis {
+    pub analysis_key: String,
+    pub category: Option<String>,
+    pub commit_sha: String,
+    pub created_at: String,
+    pub deletable: bool,
+    pub environment: String,
+    pub error: String,
+    pub id: i64,
+    pub r#ref: String,
+    pub results_count: i64,
+    pub rules_count: i64,
+    pub sarif_id: String,
+    pub tool: CodeScanningAnalysisTool,
+    pub url: String,
+    pub warning: String,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl CodeScanningAnalysis {
+    const WIRE_NAMES: &'static [&'static str] = &[
+        "analysis_key",
+        "category",
+        "commit_sha",
+        "created_at",
+        "deletable",
+        "environment",
+        "error",
+        "id",
+        "ref",
+        "results_count",
+        "rules_count",
+        "sarif_id",
+        "tool",
+        "url",
+        "warning",
+    ];
+}
+impl ::std::fmt::Debug for CodeScanningAnalysis {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "CodeScanningAnalysis", f)
+    }
+}
+impl ::serde::Serialize for CodeScanningAnalysis {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (
+                (
+                    &self.analysis_key,
+                    crate::runtime::model::Skip(&self.category),
+                    &self.commit_sha,
+                    &self.created_at,
+                    &self.deletable,
+                    &self.environment,
+                    &self.error,
+                    &self.id,
+                    &self.r#ref,
+                    &self.results_count,
+                    &self.rules_count,
+                    &self.sarif_id,
+                ),
+                (&self.tool, &self.url, &self.warning),
+            ),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CodeScanningAnalysis {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                (
+                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<bool>,
+                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<i64>,
+                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<i64>,
+                    crate::runtime::model::Req<i64>,
+                    crate::runtime::model::Req<String>,
+                ),
+                (
+                    crate::runtime::model::Req<CodeScanningAnalysisTool>,
+                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<String>,
+                ),
+            ),
+        >(d, Self::WIRE_NAMES, "CodeScanningAnalysis") {
+            Ok(
+                (
+                    (
+                        (f0, f1, f2, f3, f4, f5, f6, f7, f8, f9, f10, f11),
+                        (f12, f13, f14),
+                    ),
+                    extra,
+                ),
+            ) => {
+                Ok(CodeScanningAnalysis {
+                    analysis_key: f0,
+                    category: f1,
+                    commit_sha: f2,
+                    created_at: f3,
+                    deletable: f4,
+                    environment: f5,
+                    error: f6,
+                    id: f7,
+                    r#ref: f8,
+                    results_count: f9,
+                    rules_count: f10,
+                    sarif_id: f11,
+                    tool: f12,
+                    url: f13,
+                    warning: f14,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct CodeScanningAnalysisDeletion {
+    pub confirm_delete_url: Option<String>,
+    pub next_analysis_url: Option<String>,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl CodeScanningAnalysisDeletion {
+    const WIRE_NAMES: &'static [&'static str] = &[
+        "confirm_delete_url",
+        "next_analysis_url",
+    ];
+}
+impl ::std::fmt::Debug for CodeScanningAnalysisDeletion {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "CodeScanningAnalysisDeletion", f)
+    }
+}
+impl ::serde::Serialize for CodeScanningAnalysisDeletion {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (&self.confirm_delete_url, &self.next_analysis_url),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CodeScanningAnalysisDeletion {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (crate::runtime::model::Opt<String>, crate::runtime::model::Opt<String>),
+        >(d, Self::WIRE_NAMES, "CodeScanningAnalysisDeletion") {
+            Ok(((f0, f1), extra)) => {
+                Ok(CodeScanningAnalysisDeletion {
+                    confirm_delete_url: f0,
+                    next_analysis_url: f1,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
 pub struct CodeScanningAnalysisTool {
     pub guid: Option<String>,
     pub name: Option<String>,
@@ -844,5 +974,1938 @@ impl<'de> ::serde::Deserialize<'de> for CodeScanningAnalysisTool {
             }
             Err(e) => Err(e),
         }
+    }
+}
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct CodeScanningAutofix {
+    pub description: Option<String>,
+    pub started_at: String,
+    pub status: CodeScanningAutofixStatus,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl CodeScanningAutofix {
+    const WIRE_NAMES: &'static [&'static str] = &["description", "started_at", "status"];
+}
+impl ::std::fmt::Debug for CodeScanningAutofix {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "CodeScanningAutofix", f)
+    }
+}
+impl ::serde::Serialize for CodeScanningAutofix {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (&self.description, &self.started_at, &self.status),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CodeScanningAutofix {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Req<String>,
+                crate::runtime::model::Req<CodeScanningAutofixStatus>,
+            ),
+        >(d, Self::WIRE_NAMES, "CodeScanningAutofix") {
+            Ok(((f0, f1, f2), extra)) => {
+                Ok(CodeScanningAutofix {
+                    description: f0,
+                    started_at: f1,
+                    status: f2,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct CodeScanningAutofixCommitsResponse {
+    pub sha: Option<String>,
+    pub target_ref: Option<String>,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl CodeScanningAutofixCommitsResponse {
+    const WIRE_NAMES: &'static [&'static str] = &["sha", "target_ref"];
+}
+impl ::std::fmt::Debug for CodeScanningAutofixCommitsResponse {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "CodeScanningAutofixCommitsResponse", f)
+    }
+}
+impl ::serde::Serialize for CodeScanningAutofixCommitsResponse {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (
+                crate::runtime::model::Skip(&self.sha),
+                crate::runtime::model::Skip(&self.target_ref),
+            ),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CodeScanningAutofixCommitsResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (crate::runtime::model::Opt<String>, crate::runtime::model::Opt<String>),
+        >(d, Self::WIRE_NAMES, "CodeScanningAutofixCommitsResponse") {
+            Ok(((f0, f1), extra)) => {
+                Ok(CodeScanningAutofixCommitsResponse {
+                    sha: f0,
+                    target_ref: f1,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[derive(Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum CodeScanningAutofixStatus {
+    /// `pending`
+    Pending,
+    /// `error`
+    Error,
+    /// `success`
+    Success,
+    /// `outdated`
+    Outdated,
+    /// A value this client does not know yet, sent as given.
+    Other(String),
+}
+impl ::std::fmt::Debug for CodeScanningAutofixStatus {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(
+            match self {
+                Self::Pending => "Pending",
+                Self::Error => "Error",
+                Self::Success => "Success",
+                Self::Outdated => "Outdated",
+                Self::Other(value) => return f.debug_tuple("Other").field(value).finish(),
+            },
+        )
+    }
+}
+impl CodeScanningAutofixStatus {
+    /// The value as sent on the wire.
+    #[inline]
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Pending => "pending",
+            Self::Error => "error",
+            Self::Success => "success",
+            Self::Outdated => "outdated",
+            Self::Other(value) => value,
+        }
+    }
+}
+impl ::serde::Serialize for CodeScanningAutofixStatus {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CodeScanningAutofixStatus {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <crate::runtime::Key<
+            'de,
+        > as ::serde::Deserialize>::deserialize(deserializer)?;
+        Ok(
+            match value.as_str() {
+                "pending" => Self::Pending,
+                "error" => Self::Error,
+                "success" => Self::Success,
+                "outdated" => Self::Outdated,
+                _ => Self::Other(value.into_owned()),
+            },
+        )
+    }
+}
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct CodeScanningCodeqlDatabase {
+    pub commit_oid: Option<String>,
+    pub content_type: String,
+    pub created_at: String,
+    pub id: i64,
+    pub language: String,
+    pub name: String,
+    pub size: i64,
+    pub updated_at: String,
+    pub uploader: SimpleUser,
+    pub url: String,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl CodeScanningCodeqlDatabase {
+    const WIRE_NAMES: &'static [&'static str] = &[
+        "commit_oid",
+        "content_type",
+        "created_at",
+        "id",
+        "language",
+        "name",
+        "size",
+        "updated_at",
+        "uploader",
+        "url",
+    ];
+}
+impl ::std::fmt::Debug for CodeScanningCodeqlDatabase {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "CodeScanningCodeqlDatabase", f)
+    }
+}
+impl ::serde::Serialize for CodeScanningCodeqlDatabase {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (
+                crate::runtime::model::Skip(&self.commit_oid),
+                &self.content_type,
+                &self.created_at,
+                &self.id,
+                &self.language,
+                &self.name,
+                &self.size,
+                &self.updated_at,
+                &self.uploader,
+                &self.url,
+            ),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CodeScanningCodeqlDatabase {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Req<String>,
+                crate::runtime::model::Req<String>,
+                crate::runtime::model::Req<i64>,
+                crate::runtime::model::Req<String>,
+                crate::runtime::model::Req<String>,
+                crate::runtime::model::Req<i64>,
+                crate::runtime::model::Req<String>,
+                crate::runtime::model::Req<SimpleUser>,
+                crate::runtime::model::Req<String>,
+            ),
+        >(d, Self::WIRE_NAMES, "CodeScanningCodeqlDatabase") {
+            Ok(((f0, f1, f2, f3, f4, f5, f6, f7, f8, f9), extra)) => {
+                Ok(CodeScanningCodeqlDatabase {
+                    commit_oid: f0,
+                    content_type: f1,
+                    created_at: f2,
+                    id: f3,
+                    language: f4,
+                    name: f5,
+                    size: f6,
+                    updated_at: f7,
+                    uploader: f8,
+                    url: f9,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct CodeScanningDefaultSetup {
+    pub languages: Option<Vec<CodeScanningDefaultSetupLanguages>>,
+    pub query_suite: Option<CodeScanningDefaultSetupQuerySuite>,
+    pub runner_label: Option<String>,
+    pub runner_type: Option<CodeScanningDefaultSetupRunnerType>,
+    pub schedule: Option<CodeScanningDefaultSetupSchedule>,
+    pub state: Option<CodeScanningDefaultSetupState>,
+    pub threat_model: Option<CodeScanningDefaultSetupThreatModel>,
+    pub updated_at: Option<String>,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl CodeScanningDefaultSetup {
+    const WIRE_NAMES: &'static [&'static str] = &[
+        "languages",
+        "query_suite",
+        "runner_label",
+        "runner_type",
+        "schedule",
+        "state",
+        "threat_model",
+        "updated_at",
+    ];
+}
+impl ::std::fmt::Debug for CodeScanningDefaultSetup {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "CodeScanningDefaultSetup", f)
+    }
+}
+impl ::serde::Serialize for CodeScanningDefaultSetup {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (
+                crate::runtime::model::Skip(&self.languages),
+                crate::runtime::model::Skip(&self.query_suite),
+                crate::runtime::model::Skip(&self.runner_label),
+                crate::runtime::model::Skip(&self.runner_type),
+                crate::runtime::model::Skip(&self.schedule),
+                crate::runtime::model::Skip(&self.state),
+                crate::runtime::model::Skip(&self.threat_model),
+                crate::runtime::model::Skip(&self.updated_at),
+            ),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CodeScanningDefaultSetup {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Opt<Vec<CodeScanningDefaultSetupLanguages>>,
+                crate::runtime::model::Opt<CodeScanningDefaultSetupQuerySuite>,
+                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Opt<CodeScanningDefaultSetupRunnerType>,
+                crate::runtime::model::Opt<CodeScanningDefaultSetupSchedule>,
+                crate::runtime::model::Opt<CodeScanningDefaultSetupState>,
+                crate::runtime::model::Opt<CodeScanningDefaultSetupThreatModel>,
+                crate::runtime::model::Opt<String>,
+            ),
+        >(d, Self::WIRE_NAMES, "CodeScanningDefaultSetup") {
+            Ok(((f0, f1, f2, f3, f4, f5, f6, f7), extra)) => {
+                Ok(CodeScanningDefaultSetup {
+                    languages: f0,
+                    query_suite: f1,
+                    runner_label: f2,
+                    runner_type: f3,
+                    schedule: f4,
+                    state: f5,
+                    threat_model: f6,
+                    updated_at: f7,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[derive(Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum CodeScanningDefaultSetupLanguages {
+    /// `actions`
+    Actions,
+    /// `c-cpp`
+    CCpp,
+    /// `csharp`
+    Csharp,
+    /// `go`
+    Go,
+    /// `java-kotlin`
+    JavaKotlin,
+    /// `javascript-typescript`
+    JavascriptTypescript,
+    /// `javascript`
+    Javascript,
+    /// `python`
+    Python,
+    /// `ruby`
+    Ruby,
+    /// `typescript`
+    Typescript,
+    /// `swift`
+    Swift,
+    /// A value this client does not know yet, sent as given.
+    Other(String),
+}
+impl ::std::fmt::Debug for CodeScanningDefaultSetupLanguages {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(
+            match self {
+                Self::Actions => "Actions",
+                Self::CCpp => "CCpp",
+                Self::Csharp => "Csharp",
+                Self::Go => "Go",
+                Self::JavaKotlin => "JavaKotlin",
+                Self::JavascriptTypescript => "JavascriptTypescript",
+                Self::Javascript => "Javascript",
+                Self::Python => "Python",
+                Self::Ruby => "Ruby",
+                Self::Typescript => "Typescript",
+                Self::Swift => "Swift",
+                Self::Other(value) => return f.debug_tuple("Other").field(value).finish(),
+            },
+        )
+    }
+}
+impl CodeScanningDefaultSetupLanguages {
+    /// The value as sent on the wire.
+    #[inline]
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Actions => "actions",
+            Self::CCpp => "c-cpp",
+            Self::Csharp => "csharp",
+            Self::Go => "go",
+            Self::JavaKotlin => "java-kotlin",
+            Self::JavascriptTypescript => "javascript-typescript",
+            Self::Javascript => "javascript",
+            Self::Python => "python",
+            Self::Ruby => "ruby",
+            Self::Typescript => "typescript",
+            Self::Swift => "swift",
+            Self::Other(value) => value,
+        }
+    }
+}
+impl ::serde::Serialize for CodeScanningDefaultSetupLanguages {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CodeScanningDefaultSetupLanguages {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <crate::runtime::Key<
+            'de,
+        > as ::serde::Deserialize>::deserialize(deserializer)?;
+        Ok(
+            match value.as_str() {
+                "actions" => Self::Actions,
+                "c-cpp" => Self::CCpp,
+                "csharp" => Self::Csharp,
+                "go" => Self::Go,
+                "java-kotlin" => Self::JavaKotlin,
+                "javascript-typescript" => Self::JavascriptTypescript,
+                "javascript" => Self::Javascript,
+                "python" => Self::Python,
+                "ruby" => Self::Ruby,
+                "typescript" => Self::Typescript,
+                "swift" => Self::Swift,
+                _ => Self::Other(value.into_owned()),
+            },
+        )
+    }
+}
+#[derive(Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum CodeScanningDefaultSetupQuerySuite {
+    /// `default`
+    Default,
+    /// `extended`
+    Extended,
+    /// A value this client does not know yet, sent as given.
+    Other(String),
+}
+impl ::std::fmt::Debug for CodeScanningDefaultSetupQuerySuite {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(
+            match self {
+                Self::Default => "Default",
+                Self::Extended => "Extended",
+                Self::Other(value) => return f.debug_tuple("Other").field(value).finish(),
+            },
+        )
+    }
+}
+impl CodeScanningDefaultSetupQuerySuite {
+    /// The value as sent on the wire.
+    #[inline]
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Default => "default",
+            Self::Extended => "extended",
+            Self::Other(value) => value,
+        }
+    }
+}
+impl ::serde::Serialize for CodeScanningDefaultSetupQuerySuite {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CodeScanningDefaultSetupQuerySuite {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <crate::runtime::Key<
+            'de,
+        > as ::serde::Deserialize>::deserialize(deserializer)?;
+        Ok(
+            match value.as_str() {
+                "default" => Self::Default,
+                "extended" => Self::Extended,
+                _ => Self::Other(value.into_owned()),
+            },
+        )
+    }
+}
+#[derive(Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum CodeScanningDefaultSetupRunnerType {
+    /// `standard`
+    Standard,
+    /// `labeled`
+    Labeled,
+    /// A value this client does not know yet, sent as given.
+    Other(String),
+}
+impl ::std::fmt::Debug for CodeScanningDefaultSetupRunnerType {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(
+            match self {
+                Self::Standard => "Standard",
+                Self::Labeled => "Labeled",
+                Self::Other(value) => return f.debug_tuple("Other").field(value).finish(),
+            },
+        )
+    }
+}
+impl CodeScanningDefaultSetupRunnerType {
+    /// The value as sent on the wire.
+    #[inline]
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Standard => "standard",
+            Self::Labeled => "labeled",
+            Self::Other(value) => value,
+        }
+    }
+}
+impl ::serde::Serialize for CodeScanningDefaultSetupRunnerType {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CodeScanningDefaultSetupRunnerType {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <crate::runtime::Key<
+            'de,
+        > as ::serde::Deserialize>::deserialize(deserializer)?;
+        Ok(
+            match value.as_str() {
+                "standard" => Self::Standard,
+                "labeled" => Self::Labeled,
+                _ => Self::Other(value.into_owned()),
+            },
+        )
+    }
+}
+#[derive(Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum CodeScanningDefaultSetupSchedule {
+    /// `weekly`
+    Weekly,
+    /// A value this client does not know yet, sent as given.
+    Other(String),
+}
+impl ::std::fmt::Debug for CodeScanningDefaultSetupSchedule {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(
+            match self {
+                Self::Weekly => "Weekly",
+                Self::Other(value) => return f.debug_tuple("Other").field(value).finish(),
+            },
+        )
+    }
+}
+impl CodeScanningDefaultSetupSchedule {
+    /// The value as sent on the wire.
+    #[inline]
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Weekly => "weekly",
+            Self::Other(value) => value,
+        }
+    }
+}
+impl ::serde::Serialize for CodeScanningDefaultSetupSchedule {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CodeScanningDefaultSetupSchedule {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <crate::runtime::Key<
+            'de,
+        > as ::serde::Deserialize>::deserialize(deserializer)?;
+        Ok(
+            match value.as_str() {
+                "weekly" => Self::Weekly,
+                _ => Self::Other(value.into_owned()),
+            },
+        )
+    }
+}
+#[derive(Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum CodeScanningDefaultSetupState {
+    /// `configured`
+    Configured,
+    /// `not-configured`
+    NotConfigured,
+    /// A value this client does not know yet, sent as given.
+    Other(String),
+}
+impl ::std::fmt::Debug for CodeScanningDefaultSetupState {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(
+            match self {
+                Self::Configured => "Configured",
+                Self::NotConfigured => "NotConfigured",
+                Self::Other(value) => return f.debug_tuple("Other").field(value).finish(),
+            },
+        )
+    }
+}
+impl CodeScanningDefaultSetupState {
+    /// The value as sent on the wire.
+    #[inline]
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Configured => "configured",
+            Self::NotConfigured => "not-configured",
+            Self::Other(value) => value,
+        }
+    }
+}
+impl ::serde::Serialize for CodeScanningDefaultSetupState {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CodeScanningDefaultSetupState {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <crate::runtime::Key<
+            'de,
+        > as ::serde::Deserialize>::deserialize(deserializer)?;
+        Ok(
+            match value.as_str() {
+                "configured" => Self::Configured,
+                "not-configured" => Self::NotConfigured,
+                _ => Self::Other(value.into_owned()),
+            },
+        )
+    }
+}
+#[derive(Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum CodeScanningDefaultSetupThreatModel {
+    /// `remote`
+    Remote,
+    /// `remote_and_local`
+    RemoteAndLocal,
+    /// A value this client does not know yet, sent as given.
+    Other(String),
+}
+impl ::std::fmt::Debug for CodeScanningDefaultSetupThreatModel {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(
+            match self {
+                Self::Remote => "Remote",
+                Self::RemoteAndLocal => "RemoteAndLocal",
+                Self::Other(value) => return f.debug_tuple("Other").field(value).finish(),
+            },
+        )
+    }
+}
+impl CodeScanningDefaultSetupThreatModel {
+    /// The value as sent on the wire.
+    #[inline]
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Remote => "remote",
+            Self::RemoteAndLocal => "remote_and_local",
+            Self::Other(value) => value,
+        }
+    }
+}
+impl ::serde::Serialize for CodeScanningDefaultSetupThreatModel {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CodeScanningDefaultSetupThreatModel {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <crate::runtime::Key<
+            'de,
+        > as ::serde::Deserialize>::deserialize(deserializer)?;
+        Ok(
+            match value.as_str() {
+                "remote" => Self::Remote,
+                "remote_and_local" => Self::RemoteAndLocal,
+                _ => Self::Other(value.into_owned()),
+            },
+        )
+    }
+}
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct CodeScanningOrganizationAlertItems {
+    pub assignees: Option<Vec<SimpleUser>>,
+    pub created_at: String,
+    pub dismissal_approved_by: Option<SimpleUser>,
+    pub dismissed_at: Option<String>,
+    pub dismissed_by: Option<SimpleUser>,
+    pub dismissed_comment: Option<String>,
+    pub dismissed_reason: Option<CodeScanningAlertDismissedReason>,
+    pub fixed_at: Option<String>,
+    pub html_url: String,
+    pub instances_url: String,
+    pub most_recent_instance: CodeScanningAlertInstance,
+    pub number: i64,
+    pub repository: SimpleRepository,
+    pub rule: CodeScanningAlertRuleSummary,
+    pub state: Option<CodeScanningAlertState>,
+    pub tool: CodeScanningAnalysisTool,
+    pub updated_at: Option<String>,
+    pub url: String,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl CodeScanningOrganizationAlertItems {
+    const WIRE_NAMES: &'static [&'static str] = &[
+        "assignees",
+        "created_at",
+        "dismissal_approved_by",
+        "dismissed_at",
+        "dismissed_by",
+        "dismissed_comment",
+        "dismissed_reason",
+        "fixed_at",
+        "html_url",
+        "instances_url",
+        "most_recent_instance",
+        "number",
+        "repository",
+        "rule",
+        "state",
+        "tool",
+        "updated_at",
+        "url",
+    ];
+}
+impl ::std::fmt::Debug for CodeScanningOrganizationAlertItems {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "CodeScanningOrganizationAlertItems", f)
+    }
+}
+impl ::serde::Serialize for CodeScanningOrganizationAlertItems {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (
+                (
+                    crate::runtime::model::Skip(&self.assignees),
+                    &self.created_at,
+                    crate::runtime::model::Skip(&self.dismissal_approved_by),
+                    &self.dismissed_at,
+                    &self.dismissed_by,
+                    crate::runtime::model::Skip(&self.dismissed_comment),
+                    &self.dismissed_reason,
+                    crate::runtime::model::Skip(&self.fixed_at),
+                    &self.html_url,
+                    &self.instances_url,
+                    &self.most_recent_instance,
+                    &self.number,
+                ),
+                (
+                    &self.repository,
+                    &self.rule,
+                    &self.state,
+                    &self.tool,
+                    crate::runtime::model::Skip(&self.updated_at),
+                    &self.url,
+                ),
+            ),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CodeScanningOrganizationAlertItems {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                (
+                    crate::runtime::model::Opt<Vec<SimpleUser>>,
+                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Opt<SimpleUser>,
+                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Opt<SimpleUser>,
+                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Opt<CodeScanningAlertDismissedReason>,
+                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<CodeScanningAlertInstance>,
+                    crate::runtime::model::Req<i64>,
+                ),
+                (
+                    crate::runtime::model::Req<SimpleRepository>,
+                    crate::runtime::model::Req<CodeScanningAlertRuleSummary>,
+                    crate::runtime::model::Opt<CodeScanningAlertState>,
+                    crate::runtime::model::Req<CodeScanningAnalysisTool>,
+                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Req<String>,
+                ),
+            ),
+        >(d, Self::WIRE_NAMES, "CodeScanningOrganizationAlertItems") {
+            Ok(
+                (
+                    (
+                        (f0, f1, f2, f3, f4, f5, f6, f7, f8, f9, f10, f11),
+                        (f12, f13, f14, f15, f16, f17),
+                    ),
+                    extra,
+                ),
+            ) => {
+                Ok(CodeScanningOrganizationAlertItems {
+                    assignees: f0,
+                    created_at: f1,
+                    dismissal_approved_by: f2,
+                    dismissed_at: f3,
+                    dismissed_by: f4,
+                    dismissed_comment: f5,
+                    dismissed_reason: f6,
+                    fixed_at: f7,
+                    html_url: f8,
+                    instances_url: f9,
+                    most_recent_instance: f10,
+                    number: f11,
+                    repository: f12,
+                    rule: f13,
+                    state: f14,
+                    tool: f15,
+                    updated_at: f16,
+                    url: f17,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct CodeScanningSarifsReceipt {
+    pub id: Option<String>,
+    pub url: Option<String>,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl CodeScanningSarifsReceipt {
+    const WIRE_NAMES: &'static [&'static str] = &["id", "url"];
+}
+impl ::std::fmt::Debug for CodeScanningSarifsReceipt {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "CodeScanningSarifsReceipt", f)
+    }
+}
+impl ::serde::Serialize for CodeScanningSarifsReceipt {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (
+                crate::runtime::model::Skip(&self.id),
+                crate::runtime::model::Skip(&self.url),
+            ),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CodeScanningSarifsReceipt {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (crate::runtime::model::Opt<String>, crate::runtime::model::Opt<String>),
+        >(d, Self::WIRE_NAMES, "CodeScanningSarifsReceipt") {
+            Ok(((f0, f1), extra)) => {
+                Ok(CodeScanningSarifsReceipt {
+                    id: f0,
+                    url: f1,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct CodeScanningSarifsStatus {
+    pub analyses_url: Option<String>,
+    pub errors: Option<Vec<String>>,
+    pub processing_status: Option<CodeScanningSarifsStatusProcessingStatus>,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl CodeScanningSarifsStatus {
+    const WIRE_NAMES: &'static [&'static str] = &[
+        "analyses_url",
+        "errors",
+        "processing_status",
+    ];
+}
+impl ::std::fmt::Debug for CodeScanningSarifsStatus {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "CodeScanningSarifsStatus", f)
+    }
+}
+impl ::serde::Serialize for CodeScanningSarifsStatus {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (
+                crate::runtime::model::Skip(&self.analyses_url),
+                crate::runtime::model::Skip(&self.errors),
+                crate::runtime::model::Skip(&self.processing_status),
+            ),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CodeScanningSarifsStatus {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Opt<Vec<String>>,
+                crate::runtime::model::Opt<CodeScanningSarifsStatusProcessingStatus>,
+            ),
+        >(d, Self::WIRE_NAMES, "CodeScanningSarifsStatus") {
+            Ok(((f0, f1, f2), extra)) => {
+                Ok(CodeScanningSarifsStatus {
+                    analyses_url: f0,
+                    errors: f1,
+                    processing_status: f2,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[derive(Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum CodeScanningSarifsStatusProcessingStatus {
+    /// `pending`
+    Pending,
+    /// `complete`
+    Complete,
+    /// `failed`
+    Failed,
+    /// A value this client does not know yet, sent as given.
+    Other(String),
+}
+impl ::std::fmt::Debug for CodeScanningSarifsStatusProcessingStatus {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(
+            match self {
+                Self::Pending => "Pending",
+                Self::Complete => "Complete",
+                Self::Failed => "Failed",
+                Self::Other(value) => return f.debug_tuple("Other").field(value).finish(),
+            },
+        )
+    }
+}
+impl CodeScanningSarifsStatusProcessingStatus {
+    /// The value as sent on the wire.
+    #[inline]
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Pending => "pending",
+            Self::Complete => "complete",
+            Self::Failed => "failed",
+            Self::Other(value) => value,
+        }
+    }
+}
+impl ::serde::Serialize for CodeScanningSarifsStatusProcessingStatus {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CodeScanningSarifsStatusProcessingStatus {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <crate::runtime::Key<
+            'de,
+        > as ::serde::Deserialize>::deserialize(deserializer)?;
+        Ok(
+            match value.as_str() {
+                "pending" => Self::Pending,
+                "complete" => Self::Complete,
+                "failed" => Self::Failed,
+                _ => Self::Other(value.into_owned()),
+            },
+        )
+    }
+}
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct CodeScanningVariantAnalysis {
+    pub actions_workflow_run_id: Option<i64>,
+    pub actor: Option<SimpleUser>,
+    pub completed_at: Option<String>,
+    pub controller_repo: Option<SimpleRepository>,
+    pub created_at: Option<String>,
+    pub failure_reason: Option<CodeScanningVariantAnalysisFailureReason>,
+    pub id: Option<i64>,
+    pub query_language: Option<CodeScanningVariantAnalysisLanguage>,
+    pub query_pack_url: Option<String>,
+    pub scanned_repositories: Option<
+        Vec<CodeScanningVariantAnalysisScannedRepositories>,
+    >,
+    pub skipped_repositories: Option<CodeScanningVariantAnalysisSkippedRepositories>,
+    pub status: Option<CodeScanningVariantAnalysisStatus2>,
+    pub updated_at: Option<String>,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl CodeScanningVariantAnalysis {
+    const WIRE_NAMES: &'static [&'static str] = &[
+        "actions_workflow_run_id",
+        "actor",
+        "completed_at",
+        "controller_repo",
+        "created_at",
+        "failure_reason",
+        "id",
+        "query_language",
+        "query_pack_url",
+        "scanned_repositories",
+        "skipped_repositories",
+        "status",
+        "updated_at",
+    ];
+}
+impl ::std::fmt::Debug for CodeScanningVariantAnalysis {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "CodeScanningVariantAnalysis", f)
+    }
+}
+impl ::serde::Serialize for CodeScanningVariantAnalysis {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (
+                (
+                    crate::runtime::model::Skip(&self.actions_workflow_run_id),
+                    crate::runtime::model::Skip(&self.actor),
+                    crate::runtime::model::Skip(&self.completed_at),
+                    crate::runtime::model::Skip(&self.controller_repo),
+                    crate::runtime::model::Skip(&self.created_at),
+                    crate::runtime::model::Skip(&self.failure_reason),
+                    crate::runtime::model::Skip(&self.id),
+                    crate::runtime::model::Skip(&self.query_language),
+                    crate::runtime::model::Skip(&self.query_pack_url),
+                    crate::runtime::model::Skip(&self.scanned_repositories),
+                    crate::runtime::model::Skip(&self.skipped_repositories),
+                    crate::runtime::model::Skip(&self.status),
+                ),
+                (crate::runtime::model::Skip(&self.updated_at),),
+            ),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CodeScanningVariantAnalysis {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                (
+                    crate::runtime::model::Opt<i64>,
+                    crate::runtime::model::Opt<SimpleUser>,
+                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Opt<SimpleRepository>,
+                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Opt<CodeScanningVariantAnalysisFailureReason>,
+                    crate::runtime::model::Opt<i64>,
+                    crate::runtime::model::Opt<CodeScanningVariantAnalysisLanguage>,
+                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Opt<
+                        Vec<CodeScanningVariantAnalysisScannedRepositories>,
+                    >,
+                    crate::runtime::model::Opt<
+                        CodeScanningVariantAnalysisSkippedRepositories,
+                    >,
+                    crate::runtime::model::Opt<CodeScanningVariantAnalysisStatus2>,
+                ),
+                (crate::runtime::model::Opt<String>,),
+            ),
+        >(d, Self::WIRE_NAMES, "CodeScanningVariantAnalysis") {
+            Ok((((f0, f1, f2, f3, f4, f5, f6, f7, f8, f9, f10, f11), (f12,)), extra)) => {
+                Ok(CodeScanningVariantAnalysis {
+                    actions_workflow_run_id: f0,
+                    actor: f1,
+                    completed_at: f2,
+                    controller_repo: f3,
+                    created_at: f4,
+                    failure_reason: f5,
+                    id: f6,
+                    query_language: f7,
+                    query_pack_url: f8,
+                    scanned_repositories: f9,
+                    skipped_repositories: f10,
+                    status: f11,
+                    updated_at: f12,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[derive(Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum CodeScanningVariantAnalysisFailureReason {
+    /// `no_repos_queried`
+    NoReposQueried,
+    /// `actions_workflow_run_failed`
+    ActionsWorkflowRunFailed,
+    /// `internal_error`
+    InternalError,
+    /// A value this client does not know yet, sent as given.
+    Other(String),
+}
+impl ::std::fmt::Debug for CodeScanningVariantAnalysisFailureReason {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(
+            match self {
+                Self::NoReposQueried => "NoReposQueried",
+                Self::ActionsWorkflowRunFailed => "ActionsWorkflowRunFailed",
+                Self::InternalError => "InternalError",
+                Self::Other(value) => return f.debug_tuple("Other").field(value).finish(),
+            },
+        )
+    }
+}
+impl CodeScanningVariantAnalysisFailureReason {
+    /// The value as sent on the wire.
+    #[inline]
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::NoReposQueried => "no_repos_queried",
+            Self::ActionsWorkflowRunFailed => "actions_workflow_run_failed",
+            Self::InternalError => "internal_error",
+            Self::Other(value) => value,
+        }
+    }
+}
+impl ::serde::Serialize for CodeScanningVariantAnalysisFailureReason {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CodeScanningVariantAnalysisFailureReason {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <crate::runtime::Key<
+            'de,
+        > as ::serde::Deserialize>::deserialize(deserializer)?;
+        Ok(
+            match value.as_str() {
+                "no_repos_queried" => Self::NoReposQueried,
+                "actions_workflow_run_failed" => Self::ActionsWorkflowRunFailed,
+                "internal_error" => Self::InternalError,
+                _ => Self::Other(value.into_owned()),
+            },
+        )
+    }
+}
+#[derive(Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum CodeScanningVariantAnalysisLanguage {
+    /// `actions`
+    Actions,
+    /// `cpp`
+    Cpp,
+    /// `csharp`
+    Csharp,
+    /// `go`
+    Go,
+    /// `java`
+    Java,
+    /// `javascript`
+    Javascript,
+    /// `python`
+    Python,
+    /// `ruby`
+    Ruby,
+    /// `rust`
+    Rust,
+    /// `swift`
+    Swift,
+    /// A value this client does not know yet, sent as given.
+    Other(String),
+}
+impl ::std::fmt::Debug for CodeScanningVariantAnalysisLanguage {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(
+            match self {
+                Self::Actions => "Actions",
+                Self::Cpp => "Cpp",
+                Self::Csharp => "Csharp",
+                Self::Go => "Go",
+                Self::Java => "Java",
+                Self::Javascript => "Javascript",
+                Self::Python => "Python",
+                Self::Ruby => "Ruby",
+                Self::Rust => "Rust",
+                Self::Swift => "Swift",
+                Self::Other(value) => return f.debug_tuple("Other").field(value).finish(),
+            },
+        )
+    }
+}
+impl CodeScanningVariantAnalysisLanguage {
+    /// The value as sent on the wire.
+    #[inline]
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Actions => "actions",
+            Self::Cpp => "cpp",
+            Self::Csharp => "csharp",
+            Self::Go => "go",
+            Self::Java => "java",
+            Self::Javascript => "javascript",
+            Self::Python => "python",
+            Self::Ruby => "ruby",
+            Self::Rust => "rust",
+            Self::Swift => "swift",
+            Self::Other(value) => value,
+        }
+    }
+}
+impl ::serde::Serialize for CodeScanningVariantAnalysisLanguage {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CodeScanningVariantAnalysisLanguage {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <crate::runtime::Key<
+            'de,
+        > as ::serde::Deserialize>::deserialize(deserializer)?;
+        Ok(
+            match value.as_str() {
+                "actions" => Self::Actions,
+                "cpp" => Self::Cpp,
+                "csharp" => Self::Csharp,
+                "go" => Self::Go,
+                "java" => Self::Java,
+                "javascript" => Self::Javascript,
+                "python" => Self::Python,
+                "ruby" => Self::Ruby,
+                "rust" => Self::Rust,
+                "swift" => Self::Swift,
+                _ => Self::Other(value.into_owned()),
+            },
+        )
+    }
+}
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct CodeScanningVariantAnalysisRepoTask {
+    pub analysis_status: CodeScanningVariantAnalysisStatus,
+    pub artifact_size_in_bytes: Option<i64>,
+    pub artifact_url: Option<String>,
+    pub database_commit_sha: Option<String>,
+    pub failure_message: Option<String>,
+    pub repository: SimpleRepository,
+    pub result_count: Option<i64>,
+    pub source_location_prefix: Option<String>,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl CodeScanningVariantAnalysisRepoTask {
+    const WIRE_NAMES: &'static [&'static str] = &[
+        "analysis_status",
+        "artifact_size_in_bytes",
+        "artifact_url",
+        "database_commit_sha",
+        "failure_message",
+        "repository",
+        "result_count",
+        "source_location_prefix",
+    ];
+}
+impl ::std::fmt::Debug for CodeScanningVariantAnalysisRepoTask {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "CodeScanningVariantAnalysisRepoTask", f)
+    }
+}
+impl ::serde::Serialize for CodeScanningVariantAnalysisRepoTask {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (
+                &self.analysis_status,
+                crate::runtime::model::Skip(&self.artifact_size_in_bytes),
+                crate::runtime::model::Skip(&self.artifact_url),
+                crate::runtime::model::Skip(&self.database_commit_sha),
+                crate::runtime::model::Skip(&self.failure_message),
+                &self.repository,
+                crate::runtime::model::Skip(&self.result_count),
+                crate::runtime::model::Skip(&self.source_location_prefix),
+            ),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CodeScanningVariantAnalysisRepoTask {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Req<CodeScanningVariantAnalysisStatus>,
+                crate::runtime::model::Opt<i64>,
+                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Req<SimpleRepository>,
+                crate::runtime::model::Opt<i64>,
+                crate::runtime::model::Opt<String>,
+            ),
+        >(d, Self::WIRE_NAMES, "CodeScanningVariantAnalysisRepoTask") {
+            Ok(((f0, f1, f2, f3, f4, f5, f6, f7), extra)) => {
+                Ok(CodeScanningVariantAnalysisRepoTask {
+                    analysis_status: f0,
+                    artifact_size_in_bytes: f1,
+                    artifact_url: f2,
+                    database_commit_sha: f3,
+                    failure_message: f4,
+                    repository: f5,
+                    result_count: f6,
+                    source_location_prefix: f7,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct CodeScanningVariantAnalysisRepository {
+    pub full_name: String,
+    pub id: i64,
+    pub name: String,
+    pub private: bool,
+    pub stargazers_count: Option<i64>,
+    pub updated_at: Option<String>,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl CodeScanningVariantAnalysisRepository {
+    const WIRE_NAMES: &'static [&'static str] = &[
+        "full_name",
+        "id",
+        "name",
+        "private",
+        "stargazers_count",
+        "updated_at",
+    ];
+}
+impl ::std::fmt::Debug for CodeScanningVariantAnalysisRepository {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "CodeScanningVariantAnalysisRepository", f)
+    }
+}
+impl ::serde::Serialize for CodeScanningVariantAnalysisRepository {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (
+                &self.full_name,
+                &self.id,
+                &self.name,
+                &self.private,
+                crate::runtime::model::Skip(&self.stargazers_count),
+                crate::runtime::model::Skip(&self.updated_at),
+            ),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CodeScanningVariantAnalysisRepository {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Req<String>,
+                crate::runtime::model::Req<i64>,
+                crate::runtime::model::Req<String>,
+                crate::runtime::model::Req<bool>,
+                crate::runtime::model::Opt<i64>,
+                crate::runtime::model::Opt<String>,
+            ),
+        >(d, Self::WIRE_NAMES, "CodeScanningVariantAnalysisRepository") {
+            Ok(((f0, f1, f2, f3, f4, f5), extra)) => {
+                Ok(CodeScanningVariantAnalysisRepository {
+                    full_name: f0,
+                    id: f1,
+                    name: f2,
+                    private: f3,
+                    stargazers_count: f4,
+                    updated_at: f5,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct CodeScanningVariantAnalysisScannedRepositories {
+    pub analysis_status: CodeScanningVariantAnalysisStatus,
+    pub artifact_size_in_bytes: Option<i64>,
+    pub failure_message: Option<String>,
+    pub repository: CodeScanningVariantAnalysisRepository,
+    pub result_count: Option<i64>,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl CodeScanningVariantAnalysisScannedRepositories {
+    const WIRE_NAMES: &'static [&'static str] = &[
+        "analysis_status",
+        "artifact_size_in_bytes",
+        "failure_message",
+        "repository",
+        "result_count",
+    ];
+}
+impl ::std::fmt::Debug for CodeScanningVariantAnalysisScannedRepositories {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(
+            self,
+            "CodeScanningVariantAnalysisScannedRepositories",
+            f,
+        )
+    }
+}
+impl ::serde::Serialize for CodeScanningVariantAnalysisScannedRepositories {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (
+                &self.analysis_status,
+                crate::runtime::model::Skip(&self.artifact_size_in_bytes),
+                crate::runtime::model::Skip(&self.failure_message),
+                &self.repository,
+                crate::runtime::model::Skip(&self.result_count),
+            ),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CodeScanningVariantAnalysisScannedRepositories {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Req<CodeScanningVariantAnalysisStatus>,
+                crate::runtime::model::Opt<i64>,
+                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Req<CodeScanningVariantAnalysisRepository>,
+                crate::runtime::model::Opt<i64>,
+            ),
+        >(d, Self::WIRE_NAMES, "CodeScanningVariantAnalysisScannedRepositories") {
+            Ok(((f0, f1, f2, f3, f4), extra)) => {
+                Ok(CodeScanningVariantAnalysisScannedRepositories {
+                    analysis_status: f0,
+                    artifact_size_in_bytes: f1,
+                    failure_message: f2,
+                    repository: f3,
+                    result_count: f4,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct CodeScanningVariantAnalysisSkippedRepoGroup {
+    pub repositories: Vec<CodeScanningVariantAnalysisRepository>,
+    pub repository_count: i64,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl CodeScanningVariantAnalysisSkippedRepoGroup {
+    const WIRE_NAMES: &'static [&'static str] = &["repositories", "repository_count"];
+}
+impl ::std::fmt::Debug for CodeScanningVariantAnalysisSkippedRepoGroup {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(
+            self,
+            "CodeScanningVariantAnalysisSkippedRepoGroup",
+            f,
+        )
+    }
+}
+impl ::serde::Serialize for CodeScanningVariantAnalysisSkippedRepoGroup {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (&self.repositories, &self.repository_count),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CodeScanningVariantAnalysisSkippedRepoGroup {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Req<Vec<CodeScanningVariantAnalysisRepository>>,
+                crate::runtime::model::Req<i64>,
+            ),
+        >(d, Self::WIRE_NAMES, "CodeScanningVariantAnalysisSkippedRepoGroup") {
+            Ok(((f0, f1), extra)) => {
+                Ok(CodeScanningVariantAnalysisSkippedRepoGroup {
+                    repositories: f0,
+                    repository_count: f1,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct CodeScanningVariantAnalysisSkippedRepositories {
+    pub access_mismatch_repos: CodeScanningVariantAnalysisSkippedRepoGroup,
+    pub no_codeql_db_repos: CodeScanningVariantAnalysisSkippedRepoGroup,
+    pub not_found_repos: CodeScanningVariantAnalysisSkippedRepositoriesNotFoundRepos,
+    pub over_limit_repos: CodeScanningVariantAnalysisSkippedRepoGroup,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl CodeScanningVariantAnalysisSkippedRepositories {
+    const WIRE_NAMES: &'static [&'static str] = &[
+        "access_mismatch_repos",
+        "no_codeql_db_repos",
+        "not_found_repos",
+        "over_limit_repos",
+    ];
+}
+impl ::std::fmt::Debug for CodeScanningVariantAnalysisSkippedRepositories {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(
+            self,
+            "CodeScanningVariantAnalysisSkippedRepositories",
+            f,
+        )
+    }
+}
+impl ::serde::Serialize for CodeScanningVariantAnalysisSkippedRepositories {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (
+                &self.access_mismatch_repos,
+                &self.no_codeql_db_repos,
+                &self.not_found_repos,
+                &self.over_limit_repos,
+            ),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CodeScanningVariantAnalysisSkippedRepositories {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Req<CodeScanningVariantAnalysisSkippedRepoGroup>,
+                crate::runtime::model::Req<CodeScanningVariantAnalysisSkippedRepoGroup>,
+                crate::runtime::model::Req<
+                    CodeScanningVariantAnalysisSkippedRepositoriesNotFoundRepos,
+                >,
+                crate::runtime::model::Req<CodeScanningVariantAnalysisSkippedRepoGroup>,
+            ),
+        >(d, Self::WIRE_NAMES, "CodeScanningVariantAnalysisSkippedRepositories") {
+            Ok(((f0, f1, f2, f3), extra)) => {
+                Ok(CodeScanningVariantAnalysisSkippedRepositories {
+                    access_mismatch_repos: f0,
+                    no_codeql_db_repos: f1,
+                    not_found_repos: f2,
+                    over_limit_repos: f3,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct CodeScanningVariantAnalysisSkippedRepositoriesNotFoundRepos {
+    pub repository_count: i64,
+    pub repository_full_names: Vec<String>,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl CodeScanningVariantAnalysisSkippedRepositoriesNotFoundRepos {
+    const WIRE_NAMES: &'static [&'static str] = &[
+        "repository_count",
+        "repository_full_names",
+    ];
+}
+impl ::std::fmt::Debug for CodeScanningVariantAnalysisSkippedRepositoriesNotFoundRepos {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(
+            self,
+            "CodeScanningVariantAnalysisSkippedRepositoriesNotFoundRepos",
+            f,
+        )
+    }
+}
+impl ::serde::Serialize for CodeScanningVariantAnalysisSkippedRepositoriesNotFoundRepos {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (&self.repository_count, &self.repository_full_names),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for CodeScanningVariantAnalysisSkippedRepositoriesNotFoundRepos {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (crate::runtime::model::Req<i64>, crate::runtime::model::Req<Vec<String>>),
+        >(
+            d,
+            Self::WIRE_NAMES,
+            "CodeScanningVariantAnalysisSkippedRepositoriesNotFoundRepos",
+        ) {
+            Ok(((f0, f1), extra)) => {
+                Ok(CodeScanningVariantAnalysisSkippedRepositoriesNotFoundRepos {
+                    repository_count: f0,
+                    repository_full_names: f1,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[derive(Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum CodeScanningVariantAnalysisStatus {
+    /// `pending`
+    Pending,
+    /// `in_progress`
+    InProgress,
+    /// `succeeded`
+    Succeeded,
+    /// `failed`
+    Failed,
+    /// `canceled`
+    Canceled,
+    /// `timed_out`
+    TimedOut,
+    /// A value this client does not know yet, sent as given.
+    Other(String),
+}
+impl ::std::fmt::Debug for CodeScanningVariantAnalysisStatus {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(
+            match self {
+                Self::Pending => "Pending",
+                Self::InProgress => "InProgress",
+                Self::Succeeded => "Succeeded",
+                Self::Failed => "Failed",
+                Self::Canceled => "Canceled",
+                Self::TimedOut => "TimedOut",
+                Self::Other(value) => return f.debug_tuple("Other").field(value).finish(),
+            },
+        )
+    }
+}
+impl CodeScanningVariantAnalysisStatus {
+    /// The value as sent on the wire.
+    #[inline]
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Pending => "pending",
+            Self::InProgress => "in_progress",
+            Self::Succeeded => "succeeded",
+            Self::Failed => "failed",
+            Self::Canceled => "canceled",
+            Self::TimedOut => "timed_out",
+            Self::Other(value) => value,
+        }
+    }
+}
+impl ::serde::Serialize for CodeScanningVariantAnalysisStatus {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CodeScanningVariantAnalysisStatus {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <crate::runtime::Key<
+            'de,
+        > as ::serde::Deserialize>::deserialize(deserializer)?;
+        Ok(
+            match value.as_str() {
+                "pending" => Self::Pending,
+                "in_progress" => Self::InProgress,
+                "succeeded" => Self::Succeeded,
+                "failed" => Self::Failed,
+                "canceled" => Self::Canceled,
+                "timed_out" => Self::TimedOut,
+                _ => Self::Other(value.into_owned()),
+            },
+        )
+    }
+}
+#[derive(Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum CodeScanningVariantAnalysisStatus2 {
+    /// `in_progress`
+    InProgress,
+    /// `succeeded`
+    Succeeded,
+    /// `failed`
+    Failed,
+    /// `cancelled`
+    Cancelled,
+    /// A value this client does not know yet, sent as given.
+    Other(String),
+}
+impl ::std::fmt::Debug for CodeScanningVariantAnalysisStatus2 {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(
+            match self {
+                Self::InProgress => "InProgress",
+                Self::Succeeded => "Succeeded",
+                Self::Failed => "Failed",
+                Self::Cancelled => "Cancelled",
+                Self::Other(value) => return f.debug_tuple("Other").field(value).finish(),
+            },
+        )
+    }
+}
+impl CodeScanningVariantAnalysisStatus2 {
+    /// The value as sent on the wire.
+    #[inline]
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::InProgress => "in_progress",
+            Self::Succeeded => "succeeded",
+            Self::Failed => "failed",
+            Self::Cancelled => "cancelled",
+            Self::Other(value) => value,
+        }
+    }
+}
+impl ::serde::Serialize for CodeScanningVariantAnalysisStatus2 {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CodeScanningVariantAnalysisStatus2 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <crate::runtime::Key<
+            'de,
+        > as ::serde::Deserialize>::deserialize(deserializer)?;
+        Ok(
+            match value.as_str() {
+                "in_progress" => Self::InProgress,
+                "succeeded" => Self::Succeeded,
+                "failed" => Self::Failed,
+                "cancelled" => Self::Cancelled,
+                _ => Self::Other(value.into_owned()),
+            },
+        )
     }
 }

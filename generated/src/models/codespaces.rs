@@ -114,7 +114,7 @@ impl ::serde::Serialize for Codespace {
                     crate::runtime::model::Skip(&self.pending_operation_disabled_reason),
                     &self.prebuild,
                     crate::runtime::model::Skip(&self.publish_url),
-                    &self.pulls_url,
+                    crate::runtime::model::Skip(&self.pulls_url),
                     &self.recent_folders,
                     &self.repository,
                     crate::runtime::model::Skip(&self.retention_expires_at),
@@ -224,6 +224,89 @@ impl<'de> ::serde::Deserialize<'de> for Codespace {
                     updated_at: f29,
                     url: f30,
                     web_url: f31,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct CodespaceExportDetails {
+    pub branch: Option<String>,
+    pub completed_at: Option<String>,
+    pub export_url: Option<String>,
+    pub html_url: Option<String>,
+    pub id: Option<String>,
+    pub sha: Option<String>,
+    pub state: Option<String>,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl CodespaceExportDetails {
+    const WIRE_NAMES: &'static [&'static str] = &[
+        "branch",
+        "completed_at",
+        "export_url",
+        "html_url",
+        "id",
+        "sha",
+        "state",
+    ];
+}
+impl ::std::fmt::Debug for CodespaceExportDetails {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "CodespaceExportDetails", f)
+    }
+}
+impl ::serde::Serialize for CodespaceExportDetails {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (
+                crate::runtime::model::Skip(&self.branch),
+                crate::runtime::model::Skip(&self.completed_at),
+                crate::runtime::model::Skip(&self.export_url),
+                crate::runtime::model::Skip(&self.html_url),
+                crate::runtime::model::Skip(&self.id),
+                crate::runtime::model::Skip(&self.sha),
+                crate::runtime::model::Skip(&self.state),
+            ),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CodespaceExportDetails {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Opt<String>,
+            ),
+        >(d, Self::WIRE_NAMES, "CodespaceExportDetails") {
+            Ok(((f0, f1, f2, f3, f4, f5, f6), extra)) => {
+                Ok(CodespaceExportDetails {
+                    branch: f0,
+                    completed_at: f1,
+                    export_url: f2,
+                    html_url: f3,
+                    id: f4,
+                    sha: f5,
+                    state: f6,
                     extra,
                 })
             }
@@ -516,6 +599,8 @@ impl<'de> ::serde::Deserialize<'de> for CodespaceMachinePrebuildAvailability {
         )
     }
 }
+/// The same fields as [`RepoMachinesForAuthenticatedUserResponse`], whose type this is: values of the two mix freely.
+pub type CodespaceMachinesForAuthenticatedUserResponse = RepoMachinesForAuthenticatedUserResponse;
 #[derive(Clone)]
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
 pub struct CodespaceRuntimeConstraints {
@@ -693,5 +778,620 @@ impl<'de> ::serde::Deserialize<'de> for CodespaceState {
                 _ => Self::Other(value.into_owned()),
             },
         )
+    }
+}
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct CodespaceWithFullRepository {
+    pub billable_owner: SimpleUser,
+    pub created_at: String,
+    pub devcontainer_path: Option<String>,
+    pub display_name: Option<String>,
+    pub environment_id: Option<String>,
+    pub git_status: CodespaceWithFullRepositoryGitStatus,
+    pub id: i64,
+    pub idle_timeout_minutes: Option<i64>,
+    pub idle_timeout_notice: Option<String>,
+    pub last_used_at: String,
+    pub location: CodespaceWithFullRepositoryLocation,
+    pub machine: Option<CodespaceMachine>,
+    pub machines_url: String,
+    pub name: String,
+    pub owner: SimpleUser,
+    pub pending_operation: Option<bool>,
+    pub pending_operation_disabled_reason: Option<String>,
+    pub prebuild: Option<bool>,
+    pub publish_url: Option<String>,
+    pub pulls_url: Option<String>,
+    pub recent_folders: Vec<String>,
+    pub repository: FullRepository,
+    pub retention_expires_at: Option<String>,
+    pub retention_period_minutes: Option<i64>,
+    pub runtime_constraints: Option<CodespaceWithFullRepositoryRuntimeConstraints>,
+    pub start_url: String,
+    pub state: CodespaceWithFullRepositoryState,
+    pub stop_url: String,
+    pub updated_at: String,
+    pub url: String,
+    pub web_url: String,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl CodespaceWithFullRepository {
+    const WIRE_NAMES: &'static [&'static str] = &[
+        "billable_owner",
+        "created_at",
+        "devcontainer_path",
+        "display_name",
+        "environment_id",
+        "git_status",
+        "id",
+        "idle_timeout_minutes",
+        "idle_timeout_notice",
+        "last_used_at",
+        "location",
+        "machine",
+        "machines_url",
+        "name",
+        "owner",
+        "pending_operation",
+        "pending_operation_disabled_reason",
+        "prebuild",
+        "publish_url",
+        "pulls_url",
+        "recent_folders",
+        "repository",
+        "retention_expires_at",
+        "retention_period_minutes",
+        "runtime_constraints",
+        "start_url",
+        "state",
+        "stop_url",
+        "updated_at",
+        "url",
+        "web_url",
+    ];
+}
+impl ::std::fmt::Debug for CodespaceWithFullRepository {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "CodespaceWithFullRepository", f)
+    }
+}
+impl ::serde::Serialize for CodespaceWithFullRepository {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (
+                (
+                    &self.billable_owner,
+                    &self.created_at,
+                    crate::runtime::model::Skip(&self.devcontainer_path),
+                    crate::runtime::model::Skip(&self.display_name),
+                    &self.environment_id,
+                    &self.git_status,
+                    &self.id,
+                    &self.idle_timeout_minutes,
+                    crate::runtime::model::Skip(&self.idle_timeout_notice),
+                    &self.last_used_at,
+                    &self.location,
+                    &self.machine,
+                ),
+                (
+                    &self.machines_url,
+                    &self.name,
+                    &self.owner,
+                    crate::runtime::model::Skip(&self.pending_operation),
+                    crate::runtime::model::Skip(&self.pending_operation_disabled_reason),
+                    &self.prebuild,
+                    crate::runtime::model::Skip(&self.publish_url),
+                    &self.pulls_url,
+                    &self.recent_folders,
+                    &self.repository,
+                    crate::runtime::model::Skip(&self.retention_expires_at),
+                    crate::runtime::model::Skip(&self.retention_period_minutes),
+                ),
+                (
+                    crate::runtime::model::Skip(&self.runtime_constraints),
+                    &self.start_url,
+                    &self.state,
+                    &self.stop_url,
+                    &self.updated_at,
+                    &self.url,
+                    &self.web_url,
+                ),
+            ),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CodespaceWithFullRepository {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                (
+                    crate::runtime::model::Req<SimpleUser>,
+                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Req<CodespaceWithFullRepositoryGitStatus>,
+                    crate::runtime::model::Req<i64>,
+                    crate::runtime::model::Opt<i64>,
+                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<CodespaceWithFullRepositoryLocation>,
+                    crate::runtime::model::Opt<CodespaceMachine>,
+                ),
+                (
+                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<SimpleUser>,
+                    crate::runtime::model::Opt<bool>,
+                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Opt<bool>,
+                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Req<Vec<String>>,
+                    crate::runtime::model::Req<FullRepository>,
+                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Opt<i64>,
+                ),
+                (
+                    crate::runtime::model::Opt<
+                        CodespaceWithFullRepositoryRuntimeConstraints,
+                    >,
+                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<CodespaceWithFullRepositoryState>,
+                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<String>,
+                ),
+            ),
+        >(d, Self::WIRE_NAMES, "CodespaceWithFullRepository") {
+            Ok(
+                (
+                    (
+                        (f0, f1, f2, f3, f4, f5, f6, f7, f8, f9, f10, f11),
+                        (f12, f13, f14, f15, f16, f17, f18, f19, f20, f21, f22, f23),
+                        (f24, f25, f26, f27, f28, f29, f30),
+                    ),
+                    extra,
+                ),
+            ) => {
+                Ok(CodespaceWithFullRepository {
+                    billable_owner: f0,
+                    created_at: f1,
+                    devcontainer_path: f2,
+                    display_name: f3,
+                    environment_id: f4,
+                    git_status: f5,
+                    id: f6,
+                    idle_timeout_minutes: f7,
+                    idle_timeout_notice: f8,
+                    last_used_at: f9,
+                    location: f10,
+                    machine: f11,
+                    machines_url: f12,
+                    name: f13,
+                    owner: f14,
+                    pending_operation: f15,
+                    pending_operation_disabled_reason: f16,
+                    prebuild: f17,
+                    publish_url: f18,
+                    pulls_url: f19,
+                    recent_folders: f20,
+                    repository: f21,
+                    retention_expires_at: f22,
+                    retention_period_minutes: f23,
+                    runtime_constraints: f24,
+                    start_url: f25,
+                    state: f26,
+                    stop_url: f27,
+                    updated_at: f28,
+                    url: f29,
+                    web_url: f30,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+/// The same fields as [`CodespaceGitStatus`], whose type this is: values of the two mix freely.
+pub type CodespaceWithFullRepositoryGitStatus = CodespaceGitStatus;
+/// The same fields as [`CodespaceLocation`], whose type this is: values of the two mix freely.
+pub type CodespaceWithFullRepositoryLocation = CodespaceLocation;
+/// The same fields as [`CodespaceRuntimeConstraints`], whose type this is: values of the two mix freely.
+pub type CodespaceWithFullRepositoryRuntimeConstraints = CodespaceRuntimeConstraints;
+/// The same fields as [`CodespaceState`], whose type this is: values of the two mix freely.
+pub type CodespaceWithFullRepositoryState = CodespaceState;
+/// The same fields as [`ListOrgSecretsResponse`], whose type this is: values of the two mix freely.
+pub type CodespacesListOrgSecretsResponse = ListOrgSecretsResponse;
+/// The same fields as [`ListRepoSecretsResponse`], whose type this is: values of the two mix freely.
+pub type CodespacesListRepoSecretsResponse = ListRepoSecretsResponse;
+/// The same fields as [`ListSelectedReposForOrgSecretResponse`], whose type this is: values of the two mix freely.
+pub type CodespacesListSelectedReposForOrgSecretResponse = ListSelectedReposForOrgSecretResponse;
+/// The same fields as [`CodespacesSecret`], whose type this is: values of the two mix freely.
+pub type CodespacesOrgSecret = CodespacesSecret;
+/// The same fields as [`CodespacesSecretVisibility`], whose type this is: values of the two mix freely.
+pub type CodespacesOrgSecretVisibility = CodespacesSecretVisibility;
+/// The same fields as [`RepositoryAdvisorySubmission`], whose type this is: values of the two mix freely.
+pub type CodespacesPermissionsCheckForDevcontainer = RepositoryAdvisorySubmission;
+/// The same fields as [`ActionsPublicKey`], whose type this is: values of the two mix freely.
+pub type CodespacesPublicKey = ActionsPublicKey;
+/// The same fields as [`DependabotPublicKey`], whose type this is: values of the two mix freely.
+pub type CodespacesUserPublicKey = DependabotPublicKey;
+/// The same fields as [`ListInOrganizationResponse`], whose type this is: values of the two mix freely.
+pub type GetCodespacesForUserInOrgResponse = ListInOrganizationResponse;
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct ListDevcontainersInRepositoryForAuthenticatedUserResponse {
+    pub devcontainers: Vec<
+        ListDevcontainersInRepositoryForAuthenticatedUserResponseDevcontainers,
+    >,
+    pub total_count: i64,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl ListDevcontainersInRepositoryForAuthenticatedUserResponse {
+    const WIRE_NAMES: &'static [&'static str] = &["devcontainers", "total_count"];
+}
+impl ::std::fmt::Debug for ListDevcontainersInRepositoryForAuthenticatedUserResponse {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(
+            self,
+            "ListDevcontainersInRepositoryForAuthenticatedUserResponse",
+            f,
+        )
+    }
+}
+impl ::serde::Serialize for ListDevcontainersInRepositoryForAuthenticatedUserResponse {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (&self.devcontainers, &self.total_count),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for ListDevcontainersInRepositoryForAuthenticatedUserResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Req<
+                    Vec<
+                        ListDevcontainersInRepositoryForAuthenticatedUserResponseDevcontainers,
+                    >,
+                >,
+                crate::runtime::model::Req<i64>,
+            ),
+        >(
+            d,
+            Self::WIRE_NAMES,
+            "ListDevcontainersInRepositoryForAuthenticatedUserResponse",
+        ) {
+            Ok(((f0, f1), extra)) => {
+                Ok(ListDevcontainersInRepositoryForAuthenticatedUserResponse {
+                    devcontainers: f0,
+                    total_count: f1,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct ListDevcontainersInRepositoryForAuthenticatedUserResponseDevcontainers {
+    pub display_name: Option<String>,
+    pub name: Option<String>,
+    pub path: String,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl ListDevcontainersInRepositoryForAuthenticatedUserResponseDevcontainers {
+    const WIRE_NAMES: &'static [&'static str] = &["display_name", "name", "path"];
+}
+impl ::std::fmt::Debug
+for ListDevcontainersInRepositoryForAuthenticatedUserResponseDevcontainers {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(
+            self,
+            "ListDevcontainersInRepositoryForAuthenticatedUserResponseDevcontainers",
+            f,
+        )
+    }
+}
+impl ::serde::Serialize
+for ListDevcontainersInRepositoryForAuthenticatedUserResponseDevcontainers {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (
+                crate::runtime::model::Skip(&self.display_name),
+                crate::runtime::model::Skip(&self.name),
+                &self.path,
+            ),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for ListDevcontainersInRepositoryForAuthenticatedUserResponseDevcontainers {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Req<String>,
+            ),
+        >(
+            d,
+            Self::WIRE_NAMES,
+            "ListDevcontainersInRepositoryForAuthenticatedUserResponseDevcontainers",
+        ) {
+            Ok(((f0, f1, f2), extra)) => {
+                Ok(ListDevcontainersInRepositoryForAuthenticatedUserResponseDevcontainers {
+                    display_name: f0,
+                    name: f1,
+                    path: f2,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+/// The same fields as [`ListInOrganizationResponse`], whose type this is: values of the two mix freely.
+pub type ListForAuthenticatedUserResponse = ListInOrganizationResponse;
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct ListInOrganizationResponse {
+    pub codespaces: Vec<Codespace>,
+    pub total_count: i64,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl ListInOrganizationResponse {
+    const WIRE_NAMES: &'static [&'static str] = &["codespaces", "total_count"];
+}
+impl ::std::fmt::Debug for ListInOrganizationResponse {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "ListInOrganizationResponse", f)
+    }
+}
+impl ::serde::Serialize for ListInOrganizationResponse {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (&self.codespaces, &self.total_count),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ListInOrganizationResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (crate::runtime::model::Req<Vec<Codespace>>, crate::runtime::model::Req<i64>),
+        >(d, Self::WIRE_NAMES, "ListInOrganizationResponse") {
+            Ok(((f0, f1), extra)) => {
+                Ok(ListInOrganizationResponse {
+                    codespaces: f0,
+                    total_count: f1,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+/// The same fields as [`ListInOrganizationResponse`], whose type this is: values of the two mix freely.
+pub type ListInRepositoryForAuthenticatedUserResponse = ListInOrganizationResponse;
+/// The same fields as [`ListSelectedReposForOrgSecretResponse`], whose type this is: values of the two mix freely.
+pub type ListRepositoriesForSecretForAuthenticatedUserResponse = ListSelectedReposForOrgSecretResponse;
+/// The same fields as [`ListOrgSecretsResponse`], whose type this is: values of the two mix freely.
+pub type ListSecretsForAuthenticatedUserResponse = ListOrgSecretsResponse;
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct PreFlightWithRepoForAuthenticatedUserResponse {
+    pub billable_owner: Option<SimpleUser>,
+    pub defaults: Option<PreFlightWithRepoForAuthenticatedUserResponseDefaults>,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl PreFlightWithRepoForAuthenticatedUserResponse {
+    const WIRE_NAMES: &'static [&'static str] = &["billable_owner", "defaults"];
+}
+impl ::std::fmt::Debug for PreFlightWithRepoForAuthenticatedUserResponse {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(
+            self,
+            "PreFlightWithRepoForAuthenticatedUserResponse",
+            f,
+        )
+    }
+}
+impl ::serde::Serialize for PreFlightWithRepoForAuthenticatedUserResponse {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (
+                crate::runtime::model::Skip(&self.billable_owner),
+                crate::runtime::model::Skip(&self.defaults),
+            ),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for PreFlightWithRepoForAuthenticatedUserResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Opt<SimpleUser>,
+                crate::runtime::model::Opt<
+                    PreFlightWithRepoForAuthenticatedUserResponseDefaults,
+                >,
+            ),
+        >(d, Self::WIRE_NAMES, "PreFlightWithRepoForAuthenticatedUserResponse") {
+            Ok(((f0, f1), extra)) => {
+                Ok(PreFlightWithRepoForAuthenticatedUserResponse {
+                    billable_owner: f0,
+                    defaults: f1,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct PreFlightWithRepoForAuthenticatedUserResponseDefaults {
+    pub devcontainer_path: Option<String>,
+    pub location: String,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl PreFlightWithRepoForAuthenticatedUserResponseDefaults {
+    const WIRE_NAMES: &'static [&'static str] = &["devcontainer_path", "location"];
+}
+impl ::std::fmt::Debug for PreFlightWithRepoForAuthenticatedUserResponseDefaults {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(
+            self,
+            "PreFlightWithRepoForAuthenticatedUserResponseDefaults",
+            f,
+        )
+    }
+}
+impl ::serde::Serialize for PreFlightWithRepoForAuthenticatedUserResponseDefaults {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (&self.devcontainer_path, &self.location),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for PreFlightWithRepoForAuthenticatedUserResponseDefaults {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (crate::runtime::model::Opt<String>, crate::runtime::model::Req<String>),
+        >(d, Self::WIRE_NAMES, "PreFlightWithRepoForAuthenticatedUserResponseDefaults") {
+            Ok(((f0, f1), extra)) => {
+                Ok(PreFlightWithRepoForAuthenticatedUserResponseDefaults {
+                    devcontainer_path: f0,
+                    location: f1,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+/// The same fields as [`ActionsSecret`], whose type this is: values of the two mix freely.
+pub type RepoCodespacesSecret = ActionsSecret;
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct RepoMachinesForAuthenticatedUserResponse {
+    pub machines: Vec<CodespaceMachine>,
+    pub total_count: i64,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl RepoMachinesForAuthenticatedUserResponse {
+    const WIRE_NAMES: &'static [&'static str] = &["machines", "total_count"];
+}
+impl ::std::fmt::Debug for RepoMachinesForAuthenticatedUserResponse {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "RepoMachinesForAuthenticatedUserResponse", f)
+    }
+}
+impl ::serde::Serialize for RepoMachinesForAuthenticatedUserResponse {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (&self.machines, &self.total_count),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RepoMachinesForAuthenticatedUserResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Req<Vec<CodespaceMachine>>,
+                crate::runtime::model::Req<i64>,
+            ),
+        >(d, Self::WIRE_NAMES, "RepoMachinesForAuthenticatedUserResponse") {
+            Ok(((f0, f1), extra)) => {
+                Ok(RepoMachinesForAuthenticatedUserResponse {
+                    machines: f0,
+                    total_count: f1,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
     }
 }

@@ -11,6 +11,18 @@ pub use actions::*;
 mod activity;
 #[cfg(feature = "activity")]
 pub use activity::*;
+#[cfg(feature = "apps")]
+mod apps;
+#[cfg(feature = "apps")]
+pub use apps::*;
+#[cfg(feature = "billing")]
+mod billing;
+#[cfg(feature = "billing")]
+pub use billing::*;
+#[cfg(feature = "campaigns")]
+mod campaigns;
+#[cfg(feature = "campaigns")]
+pub use campaigns::*;
 #[cfg(feature = "checks")]
 mod checks;
 #[cfg(feature = "checks")]
@@ -19,10 +31,26 @@ pub use checks::*;
 mod code_scanning;
 #[cfg(feature = "code_scanning")]
 pub use code_scanning::*;
+#[cfg(feature = "code_security")]
+mod code_security;
+#[cfg(feature = "code_security")]
+pub use code_security::*;
 #[cfg(feature = "codespaces")]
 mod codespaces;
 #[cfg(feature = "codespaces")]
 pub use codespaces::*;
+#[cfg(feature = "copilot")]
+mod copilot;
+#[cfg(feature = "copilot")]
+pub use copilot::*;
+#[cfg(feature = "dependabot")]
+mod dependabot;
+#[cfg(feature = "dependabot")]
+pub use dependabot::*;
+#[cfg(feature = "dependency_graph")]
+mod dependency_graph;
+#[cfg(feature = "dependency_graph")]
+pub use dependency_graph::*;
 #[cfg(feature = "enterprise_admin")]
 mod enterprise_admin;
 #[cfg(feature = "enterprise_admin")]
@@ -39,6 +67,14 @@ pub use git::*;
 mod gitignore;
 #[cfg(feature = "gitignore")]
 pub use gitignore::*;
+#[cfg(feature = "hosted_compute")]
+mod hosted_compute;
+#[cfg(feature = "hosted_compute")]
+pub use hosted_compute::*;
+#[cfg(feature = "interactions")]
+mod interactions;
+#[cfg(feature = "interactions")]
+pub use interactions::*;
 #[cfg(feature = "issues")]
 mod issues;
 #[cfg(feature = "issues")]
@@ -51,6 +87,14 @@ pub use licenses::*;
 mod meta;
 #[cfg(feature = "meta")]
 pub use meta::*;
+#[cfg(feature = "migrations")]
+mod migrations;
+#[cfg(feature = "migrations")]
+pub use migrations::*;
+#[cfg(feature = "oidc")]
+mod oidc;
+#[cfg(feature = "oidc")]
+pub use oidc::*;
 #[cfg(feature = "orgs")]
 mod orgs;
 #[cfg(feature = "orgs")]
@@ -59,6 +103,10 @@ pub use orgs::*;
 mod packages;
 #[cfg(feature = "packages")]
 pub use packages::*;
+#[cfg(feature = "private_registries")]
+mod private_registries;
+#[cfg(feature = "private_registries")]
+pub use private_registries::*;
 #[cfg(feature = "projects")]
 mod projects;
 #[cfg(feature = "projects")]
@@ -83,6 +131,14 @@ pub use repos::*;
 mod search;
 #[cfg(feature = "search")]
 pub use search::*;
+#[cfg(feature = "secret_scanning")]
+mod secret_scanning;
+#[cfg(feature = "secret_scanning")]
+pub use secret_scanning::*;
+#[cfg(feature = "security_advisories")]
+mod security_advisories;
+#[cfg(feature = "security_advisories")]
+pub use security_advisories::*;
 mod shared;
 pub use shared::*;
 #[cfg(feature = "teams")]

@@ -4,6 +4,1108 @@
 use super::*;
 #[derive(Clone)]
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct ArtifactDeploymentRecord {
+    pub attestation_id: Option<i64>,
+    pub cluster: Option<String>,
+    pub created_at: Option<String>,
+    pub deployment_name: Option<String>,
+    pub digest: Option<String>,
+    pub id: Option<i64>,
+    pub logical_environment: Option<String>,
+    pub physical_environment: Option<String>,
+    pub runtime_risks: Option<Vec<ArtifactDeploymentRecordRuntimeRisks>>,
+    pub tags: Option<::std::collections::BTreeMap<String, String>>,
+    pub updated_at: Option<String>,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl ArtifactDeploymentRecord {
+    const WIRE_NAMES: &'static [&'static str] = &[
+        "attestation_id",
+        "cluster",
+        "created_at",
+        "deployment_name",
+        "digest",
+        "id",
+        "logical_environment",
+        "physical_environment",
+        "runtime_risks",
+        "tags",
+        "updated_at",
+    ];
+}
+impl ::std::fmt::Debug for ArtifactDeploymentRecord {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "ArtifactDeploymentRecord", f)
+    }
+}
+impl ::serde::Serialize for ArtifactDeploymentRecord {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (
+                crate::runtime::model::Skip(&self.attestation_id),
+                crate::runtime::model::Skip(&self.cluster),
+                crate::runtime::model::Skip(&self.created_at),
+                crate::runtime::model::Skip(&self.deployment_name),
+                crate::runtime::model::Skip(&self.digest),
+                crate::runtime::model::Skip(&self.id),
+                crate::runtime::model::Skip(&self.logical_environment),
+                crate::runtime::model::Skip(&self.physical_environment),
+                crate::runtime::model::Skip(&self.runtime_risks),
+                crate::runtime::model::Skip(&self.tags),
+                crate::runtime::model::Skip(&self.updated_at),
+            ),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ArtifactDeploymentRecord {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Opt<i64>,
+                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Opt<i64>,
+                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Opt<Vec<ArtifactDeploymentRecordRuntimeRisks>>,
+                crate::runtime::model::Opt<::std::collections::BTreeMap<String, String>>,
+                crate::runtime::model::Opt<String>,
+            ),
+        >(d, Self::WIRE_NAMES, "ArtifactDeploymentRecord") {
+            Ok(((f0, f1, f2, f3, f4, f5, f6, f7, f8, f9, f10), extra)) => {
+                Ok(ArtifactDeploymentRecord {
+                    attestation_id: f0,
+                    cluster: f1,
+                    created_at: f2,
+                    deployment_name: f3,
+                    digest: f4,
+                    id: f5,
+                    logical_environment: f6,
+                    physical_environment: f7,
+                    runtime_risks: f8,
+                    tags: f9,
+                    updated_at: f10,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[derive(Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ArtifactDeploymentRecordRuntimeRisks {
+    /// `critical-resource`
+    CriticalResource,
+    /// `internet-exposed`
+    InternetExposed,
+    /// `lateral-movement`
+    LateralMovement,
+    /// `sensitive-data`
+    SensitiveData,
+    /// A value this client does not know yet, sent as given.
+    Other(String),
+}
+impl ::std::fmt::Debug for ArtifactDeploymentRecordRuntimeRisks {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(
+            match self {
+                Self::CriticalResource => "CriticalResource",
+                Self::InternetExposed => "InternetExposed",
+                Self::LateralMovement => "LateralMovement",
+                Self::SensitiveData => "SensitiveData",
+                Self::Other(value) => return f.debug_tuple("Other").field(value).finish(),
+            },
+        )
+    }
+}
+impl ArtifactDeploymentRecordRuntimeRisks {
+    /// The value as sent on the wire.
+    #[inline]
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::CriticalResource => "critical-resource",
+            Self::InternetExposed => "internet-exposed",
+            Self::LateralMovement => "lateral-movement",
+            Self::SensitiveData => "sensitive-data",
+            Self::Other(value) => value,
+        }
+    }
+}
+impl ::serde::Serialize for ArtifactDeploymentRecordRuntimeRisks {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ArtifactDeploymentRecordRuntimeRisks {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <crate::runtime::Key<
+            'de,
+        > as ::serde::Deserialize>::deserialize(deserializer)?;
+        Ok(
+            match value.as_str() {
+                "critical-resource" => Self::CriticalResource,
+                "internet-exposed" => Self::InternetExposed,
+                "lateral-movement" => Self::LateralMovement,
+                "sensitive-data" => Self::SensitiveData,
+                _ => Self::Other(value.into_owned()),
+            },
+        )
+    }
+}
+/// The same fields as [`SetClusterDeploymentRecordsResponse`], whose type this is: values of the two mix freely.
+pub type CreateArtifactDeploymentRecordResponse = SetClusterDeploymentRecordsResponse;
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct CreateArtifactStorageRecordResponse {
+    pub storage_records: Option<Vec<CreateArtifactStorageRecordResponseStorageRecords>>,
+    pub total_count: Option<i64>,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl CreateArtifactStorageRecordResponse {
+    const WIRE_NAMES: &'static [&'static str] = &["storage_records", "total_count"];
+}
+impl ::std::fmt::Debug for CreateArtifactStorageRecordResponse {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "CreateArtifactStorageRecordResponse", f)
+    }
+}
+impl ::serde::Serialize for CreateArtifactStorageRecordResponse {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (
+                crate::runtime::model::Skip(&self.storage_records),
+                crate::runtime::model::Skip(&self.total_count),
+            ),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreateArtifactStorageRecordResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Opt<
+                    Vec<CreateArtifactStorageRecordResponseStorageRecords>,
+                >,
+                crate::runtime::model::Opt<i64>,
+            ),
+        >(d, Self::WIRE_NAMES, "CreateArtifactStorageRecordResponse") {
+            Ok(((f0, f1), extra)) => {
+                Ok(CreateArtifactStorageRecordResponse {
+                    storage_records: f0,
+                    total_count: f1,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct CreateArtifactStorageRecordResponseStorageRecords {
+    pub artifact_url: Option<String>,
+    pub created_at: Option<String>,
+    pub digest: Option<String>,
+    pub id: Option<i64>,
+    pub name: Option<String>,
+    pub registry_url: Option<String>,
+    pub repository: Option<String>,
+    pub status: Option<String>,
+    pub updated_at: Option<String>,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl CreateArtifactStorageRecordResponseStorageRecords {
+    const WIRE_NAMES: &'static [&'static str] = &[
+        "artifact_url",
+        "created_at",
+        "digest",
+        "id",
+        "name",
+        "registry_url",
+        "repository",
+        "status",
+        "updated_at",
+    ];
+}
+impl ::std::fmt::Debug for CreateArtifactStorageRecordResponseStorageRecords {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(
+            self,
+            "CreateArtifactStorageRecordResponseStorageRecords",
+            f,
+        )
+    }
+}
+impl ::serde::Serialize for CreateArtifactStorageRecordResponseStorageRecords {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (
+                crate::runtime::model::Skip(&self.artifact_url),
+                crate::runtime::model::Skip(&self.created_at),
+                crate::runtime::model::Skip(&self.digest),
+                crate::runtime::model::Skip(&self.id),
+                crate::runtime::model::Skip(&self.name),
+                crate::runtime::model::Skip(&self.registry_url),
+                crate::runtime::model::Skip(&self.repository),
+                crate::runtime::model::Skip(&self.status),
+                crate::runtime::model::Skip(&self.updated_at),
+            ),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for CreateArtifactStorageRecordResponseStorageRecords {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Opt<i64>,
+                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Opt<String>,
+            ),
+        >(d, Self::WIRE_NAMES, "CreateArtifactStorageRecordResponseStorageRecords") {
+            Ok(((f0, f1, f2, f3, f4, f5, f6, f7, f8), extra)) => {
+                Ok(CreateArtifactStorageRecordResponseStorageRecords {
+                    artifact_url: f0,
+                    created_at: f1,
+                    digest: f2,
+                    id: f3,
+                    name: f4,
+                    registry_url: f5,
+                    repository: f6,
+                    status: f7,
+                    updated_at: f8,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct CustomProperty {
+    pub allowed_values: Option<Vec<String>>,
+    pub default_value: Option<::serde_json::Value>,
+    pub description: Option<String>,
+    pub property_name: String,
+    pub required: Option<bool>,
+    pub source_type: Option<CustomPropertySourceType>,
+    pub url: Option<String>,
+    pub value_type: CustomPropertyValueType,
+    pub values_editable_by: Option<CustomPropertyValuesEditableBy>,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl CustomProperty {
+    const WIRE_NAMES: &'static [&'static str] = &[
+        "allowed_values",
+        "default_value",
+        "description",
+        "property_name",
+        "required",
+        "source_type",
+        "url",
+        "value_type",
+        "values_editable_by",
+    ];
+}
+impl ::std::fmt::Debug for CustomProperty {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "CustomProperty", f)
+    }
+}
+impl ::serde::Serialize for CustomProperty {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (
+                crate::runtime::model::Skip(&self.allowed_values),
+                crate::runtime::model::Skip(&self.default_value),
+                crate::runtime::model::Skip(&self.description),
+                &self.property_name,
+                crate::runtime::model::Skip(&self.required),
+                crate::runtime::model::Skip(&self.source_type),
+                crate::runtime::model::Skip(&self.url),
+                &self.value_type,
+                crate::runtime::model::Skip(&self.values_editable_by),
+            ),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CustomProperty {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Opt<Vec<String>>,
+                crate::runtime::model::Opt<::serde_json::Value>,
+                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Req<String>,
+                crate::runtime::model::Opt<bool>,
+                crate::runtime::model::Opt<CustomPropertySourceType>,
+                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Req<CustomPropertyValueType>,
+                crate::runtime::model::Opt<CustomPropertyValuesEditableBy>,
+            ),
+        >(d, Self::WIRE_NAMES, "CustomProperty") {
+            Ok(((f0, f1, f2, f3, f4, f5, f6, f7, f8), extra)) => {
+                Ok(CustomProperty {
+                    allowed_values: f0,
+                    default_value: f1,
+                    description: f2,
+                    property_name: f3,
+                    required: f4,
+                    source_type: f5,
+                    url: f6,
+                    value_type: f7,
+                    values_editable_by: f8,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[derive(Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum CustomPropertySourceType {
+    /// `organization`
+    Organization,
+    /// `enterprise`
+    Enterprise,
+    /// A value this client does not know yet, sent as given.
+    Other(String),
+}
+impl ::std::fmt::Debug for CustomPropertySourceType {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(
+            match self {
+                Self::Organization => "Organization",
+                Self::Enterprise => "Enterprise",
+                Self::Other(value) => return f.debug_tuple("Other").field(value).finish(),
+            },
+        )
+    }
+}
+impl CustomPropertySourceType {
+    /// The value as sent on the wire.
+    #[inline]
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Organization => "organization",
+            Self::Enterprise => "enterprise",
+            Self::Other(value) => value,
+        }
+    }
+}
+impl ::serde::Serialize for CustomPropertySourceType {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CustomPropertySourceType {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <crate::runtime::Key<
+            'de,
+        > as ::serde::Deserialize>::deserialize(deserializer)?;
+        Ok(
+            match value.as_str() {
+                "organization" => Self::Organization,
+                "enterprise" => Self::Enterprise,
+                _ => Self::Other(value.into_owned()),
+            },
+        )
+    }
+}
+#[derive(Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum CustomPropertyValueType {
+    /// `string`
+    String,
+    /// `single_select`
+    SingleSelect,
+    /// `multi_select`
+    MultiSelect,
+    /// `true_false`
+    TrueFalse,
+    /// A value this client does not know yet, sent as given.
+    Other(String),
+}
+impl ::std::fmt::Debug for CustomPropertyValueType {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(
+            match self {
+                Self::String => "String",
+                Self::SingleSelect => "SingleSelect",
+                Self::MultiSelect => "MultiSelect",
+                Self::TrueFalse => "TrueFalse",
+                Self::Other(value) => return f.debug_tuple("Other").field(value).finish(),
+            },
+        )
+    }
+}
+impl CustomPropertyValueType {
+    /// The value as sent on the wire.
+    #[inline]
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::String => "string",
+            Self::SingleSelect => "single_select",
+            Self::MultiSelect => "multi_select",
+            Self::TrueFalse => "true_false",
+            Self::Other(value) => value,
+        }
+    }
+}
+impl ::serde::Serialize for CustomPropertyValueType {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CustomPropertyValueType {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <crate::runtime::Key<
+            'de,
+        > as ::serde::Deserialize>::deserialize(deserializer)?;
+        Ok(
+            match value.as_str() {
+                "string" => Self::String,
+                "single_select" => Self::SingleSelect,
+                "multi_select" => Self::MultiSelect,
+                "true_false" => Self::TrueFalse,
+                _ => Self::Other(value.into_owned()),
+            },
+        )
+    }
+}
+#[derive(Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum CustomPropertyValuesEditableBy {
+    /// `org_actors`
+    OrgActors,
+    /// `org_and_repo_actors`
+    OrgAndRepoActors,
+    /// A value this client does not know yet, sent as given.
+    Other(String),
+}
+impl ::std::fmt::Debug for CustomPropertyValuesEditableBy {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(
+            match self {
+                Self::OrgActors => "OrgActors",
+                Self::OrgAndRepoActors => "OrgAndRepoActors",
+                Self::Other(value) => return f.debug_tuple("Other").field(value).finish(),
+            },
+        )
+    }
+}
+impl CustomPropertyValuesEditableBy {
+    /// The value as sent on the wire.
+    #[inline]
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::OrgActors => "org_actors",
+            Self::OrgAndRepoActors => "org_and_repo_actors",
+            Self::Other(value) => value,
+        }
+    }
+}
+impl ::serde::Serialize for CustomPropertyValuesEditableBy {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CustomPropertyValuesEditableBy {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <crate::runtime::Key<
+            'de,
+        > as ::serde::Deserialize>::deserialize(deserializer)?;
+        Ok(
+            match value.as_str() {
+                "org_actors" => Self::OrgActors,
+                "org_and_repo_actors" => Self::OrgAndRepoActors,
+                _ => Self::Other(value.into_owned()),
+            },
+        )
+    }
+}
+/// The same fields as [`ListSelectedReposForOrgSecretResponse`], whose type this is: values of the two mix freely.
+pub type GetImmutableReleasesSettingsRepositoriesResponse = ListSelectedReposForOrgSecretResponse;
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct ImmutableReleasesOrganizationSettings {
+    pub enforced_repositories: ImmutableReleasesOrganizationSettingsEnforcedRepositories,
+    pub selected_repositories_url: Option<String>,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl ImmutableReleasesOrganizationSettings {
+    const WIRE_NAMES: &'static [&'static str] = &[
+        "enforced_repositories",
+        "selected_repositories_url",
+    ];
+}
+impl ::std::fmt::Debug for ImmutableReleasesOrganizationSettings {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "ImmutableReleasesOrganizationSettings", f)
+    }
+}
+impl ::serde::Serialize for ImmutableReleasesOrganizationSettings {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (
+                &self.enforced_repositories,
+                crate::runtime::model::Skip(&self.selected_repositories_url),
+            ),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ImmutableReleasesOrganizationSettings {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Req<
+                    ImmutableReleasesOrganizationSettingsEnforcedRepositories,
+                >,
+                crate::runtime::model::Opt<String>,
+            ),
+        >(d, Self::WIRE_NAMES, "ImmutableReleasesOrganizationSettings") {
+            Ok(((f0, f1), extra)) => {
+                Ok(ImmutableReleasesOrganizationSettings {
+                    enforced_repositories: f0,
+                    selected_repositories_url: f1,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+/// The same fields as [`EnabledRepositories`], whose type this is: values of the two mix freely.
+pub type ImmutableReleasesOrganizationSettingsEnforcedRepositories = EnabledRepositories;
+/// The same fields as [`SetClusterDeploymentRecordsResponse`], whose type this is: values of the two mix freely.
+pub type ListArtifactDeploymentRecordsResponse = SetClusterDeploymentRecordsResponse;
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct ListArtifactStorageRecordsResponse {
+    pub storage_records: Option<Vec<ListArtifactStorageRecordsResponseStorageRecords>>,
+    pub total_count: Option<i64>,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl ListArtifactStorageRecordsResponse {
+    const WIRE_NAMES: &'static [&'static str] = &["storage_records", "total_count"];
+}
+impl ::std::fmt::Debug for ListArtifactStorageRecordsResponse {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "ListArtifactStorageRecordsResponse", f)
+    }
+}
+impl ::serde::Serialize for ListArtifactStorageRecordsResponse {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (
+                crate::runtime::model::Skip(&self.storage_records),
+                crate::runtime::model::Skip(&self.total_count),
+            ),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ListArtifactStorageRecordsResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Opt<
+                    Vec<ListArtifactStorageRecordsResponseStorageRecords>,
+                >,
+                crate::runtime::model::Opt<i64>,
+            ),
+        >(d, Self::WIRE_NAMES, "ListArtifactStorageRecordsResponse") {
+            Ok(((f0, f1), extra)) => {
+                Ok(ListArtifactStorageRecordsResponse {
+                    storage_records: f0,
+                    total_count: f1,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct ListArtifactStorageRecordsResponseStorageRecords {
+    pub artifact_url: Option<String>,
+    pub created_at: Option<String>,
+    pub digest: Option<String>,
+    pub id: Option<i64>,
+    pub name: Option<String>,
+    pub registry_url: Option<String>,
+    pub repository: Option<String>,
+    pub status: Option<String>,
+    pub updated_at: Option<String>,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl ListArtifactStorageRecordsResponseStorageRecords {
+    const WIRE_NAMES: &'static [&'static str] = &[
+        "artifact_url",
+        "created_at",
+        "digest",
+        "id",
+        "name",
+        "registry_url",
+        "repository",
+        "status",
+        "updated_at",
+    ];
+}
+impl ::std::fmt::Debug for ListArtifactStorageRecordsResponseStorageRecords {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(
+            self,
+            "ListArtifactStorageRecordsResponseStorageRecords",
+            f,
+        )
+    }
+}
+impl ::serde::Serialize for ListArtifactStorageRecordsResponseStorageRecords {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (
+                crate::runtime::model::Skip(&self.artifact_url),
+                crate::runtime::model::Skip(&self.created_at),
+                crate::runtime::model::Skip(&self.digest),
+                crate::runtime::model::Skip(&self.id),
+                crate::runtime::model::Skip(&self.name),
+                crate::runtime::model::Skip(&self.registry_url),
+                crate::runtime::model::Skip(&self.repository),
+                crate::runtime::model::Skip(&self.status),
+                crate::runtime::model::Skip(&self.updated_at),
+            ),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for ListArtifactStorageRecordsResponseStorageRecords {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Opt<i64>,
+                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Opt<String>,
+            ),
+        >(d, Self::WIRE_NAMES, "ListArtifactStorageRecordsResponseStorageRecords") {
+            Ok(((f0, f1, f2, f3, f4, f5, f6, f7, f8), extra)) => {
+                Ok(ListArtifactStorageRecordsResponseStorageRecords {
+                    artifact_url: f0,
+                    created_at: f1,
+                    digest: f2,
+                    id: f3,
+                    name: f4,
+                    registry_url: f5,
+                    repository: f6,
+                    status: f7,
+                    updated_at: f8,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct ListAttestationRepositoriesResponseItem {
+    pub id: Option<i64>,
+    pub name: Option<String>,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl ListAttestationRepositoriesResponseItem {
+    const WIRE_NAMES: &'static [&'static str] = &["id", "name"];
+}
+impl ::std::fmt::Debug for ListAttestationRepositoriesResponseItem {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "ListAttestationRepositoriesResponseItem", f)
+    }
+}
+impl ::serde::Serialize for ListAttestationRepositoriesResponseItem {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (
+                crate::runtime::model::Skip(&self.id),
+                crate::runtime::model::Skip(&self.name),
+            ),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ListAttestationRepositoriesResponseItem {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (crate::runtime::model::Opt<i64>, crate::runtime::model::Opt<String>),
+        >(d, Self::WIRE_NAMES, "ListAttestationRepositoriesResponseItem") {
+            Ok(((f0, f1), extra)) => {
+                Ok(ListAttestationRepositoriesResponseItem {
+                    id: f0,
+                    name: f1,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct ListOrgRolesResponse {
+    pub roles: Option<Vec<OrganizationRole>>,
+    pub total_count: Option<i64>,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl ListOrgRolesResponse {
+    const WIRE_NAMES: &'static [&'static str] = &["roles", "total_count"];
+}
+impl ::std::fmt::Debug for ListOrgRolesResponse {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "ListOrgRolesResponse", f)
+    }
+}
+impl ::serde::Serialize for ListOrgRolesResponse {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (
+                crate::runtime::model::Skip(&self.roles),
+                crate::runtime::model::Skip(&self.total_count),
+            ),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ListOrgRolesResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Opt<Vec<OrganizationRole>>,
+                crate::runtime::model::Opt<i64>,
+            ),
+        >(d, Self::WIRE_NAMES, "ListOrgRolesResponse") {
+            Ok(((f0, f1), extra)) => {
+                Ok(ListOrgRolesResponse {
+                    roles: f0,
+                    total_count: f1,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+/// The same fields as [`OrganizationFineGrainedPermission`], whose type this is: values of the two mix freely.
+pub type ListOrganizationFineGrainedPermissionsResponseItem = OrganizationFineGrainedPermission;
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct OrgHook {
+    pub active: bool,
+    pub config: OrgHookConfig,
+    pub created_at: String,
+    pub deliveries_url: Option<String>,
+    pub events: Vec<String>,
+    pub id: i64,
+    pub name: String,
+    pub ping_url: String,
+    pub r#type: String,
+    pub updated_at: String,
+    pub url: String,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl OrgHook {
+    const WIRE_NAMES: &'static [&'static str] = &[
+        "active",
+        "config",
+        "created_at",
+        "deliveries_url",
+        "events",
+        "id",
+        "name",
+        "ping_url",
+        "type",
+        "updated_at",
+        "url",
+    ];
+}
+impl ::std::fmt::Debug for OrgHook {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "OrgHook", f)
+    }
+}
+impl ::serde::Serialize for OrgHook {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (
+                &self.active,
+                &self.config,
+                &self.created_at,
+                crate::runtime::model::Skip(&self.deliveries_url),
+                &self.events,
+                &self.id,
+                &self.name,
+                &self.ping_url,
+                &self.r#type,
+                &self.updated_at,
+                &self.url,
+            ),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for OrgHook {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Req<bool>,
+                crate::runtime::model::Req<OrgHookConfig>,
+                crate::runtime::model::Req<String>,
+                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Req<Vec<String>>,
+                crate::runtime::model::Req<i64>,
+                crate::runtime::model::Req<String>,
+                crate::runtime::model::Req<String>,
+                crate::runtime::model::Req<String>,
+                crate::runtime::model::Req<String>,
+                crate::runtime::model::Req<String>,
+            ),
+        >(d, Self::WIRE_NAMES, "OrgHook") {
+            Ok(((f0, f1, f2, f3, f4, f5, f6, f7, f8, f9, f10), extra)) => {
+                Ok(OrgHook {
+                    active: f0,
+                    config: f1,
+                    created_at: f2,
+                    deliveries_url: f3,
+                    events: f4,
+                    id: f5,
+                    name: f6,
+                    ping_url: f7,
+                    r#type: f8,
+                    updated_at: f9,
+                    url: f10,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct OrgHookConfig {
+    pub content_type: Option<String>,
+    pub insecure_ssl: Option<String>,
+    pub secret: Option<String>,
+    pub url: Option<String>,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl OrgHookConfig {
+    const WIRE_NAMES: &'static [&'static str] = &[
+        "content_type",
+        "insecure_ssl",
+        "secret",
+        "url",
+    ];
+}
+impl ::std::fmt::Debug for OrgHookConfig {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "OrgHookConfig", f)
+    }
+}
+impl ::serde::Serialize for OrgHookConfig {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (
+                crate::runtime::model::Skip(&self.content_type),
+                crate::runtime::model::Skip(&self.insecure_ssl),
+                crate::runtime::model::Skip(&self.secret),
+                crate::runtime::model::Skip(&self.url),
+            ),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for OrgHookConfig {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Opt<String>,
+            ),
+        >(d, Self::WIRE_NAMES, "OrgHookConfig") {
+            Ok(((f0, f1, f2, f3), extra)) => {
+                Ok(OrgHookConfig {
+                    content_type: f0,
+                    insecure_ssl: f1,
+                    secret: f2,
+                    url: f3,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
 pub struct OrgMembership {
     pub direct_membership: Option<bool>,
     pub enterprise_teams_providing_indirect_membership: Option<Vec<String>>,
@@ -204,6 +1306,123 @@ impl<'de> ::serde::Deserialize<'de> for OrgMembershipRole {
                 _ => Self::Other(value.into_owned()),
             },
         )
+    }
+}
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct OrgRepoCustomPropertyValues {
+    pub properties: Vec<CustomPropertyValue>,
+    pub repository_full_name: String,
+    pub repository_id: i64,
+    pub repository_name: String,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl OrgRepoCustomPropertyValues {
+    const WIRE_NAMES: &'static [&'static str] = &[
+        "properties",
+        "repository_full_name",
+        "repository_id",
+        "repository_name",
+    ];
+}
+impl ::std::fmt::Debug for OrgRepoCustomPropertyValues {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "OrgRepoCustomPropertyValues", f)
+    }
+}
+impl ::serde::Serialize for OrgRepoCustomPropertyValues {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (
+                &self.properties,
+                &self.repository_full_name,
+                &self.repository_id,
+                &self.repository_name,
+            ),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for OrgRepoCustomPropertyValues {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Req<Vec<CustomPropertyValue>>,
+                crate::runtime::model::Req<String>,
+                crate::runtime::model::Req<i64>,
+                crate::runtime::model::Req<String>,
+            ),
+        >(d, Self::WIRE_NAMES, "OrgRepoCustomPropertyValues") {
+            Ok(((f0, f1, f2, f3), extra)) => {
+                Ok(OrgRepoCustomPropertyValues {
+                    properties: f0,
+                    repository_full_name: f1,
+                    repository_id: f2,
+                    repository_name: f3,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct OrganizationFineGrainedPermission {
+    pub description: String,
+    pub name: String,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl OrganizationFineGrainedPermission {
+    const WIRE_NAMES: &'static [&'static str] = &["description", "name"];
+}
+impl ::std::fmt::Debug for OrganizationFineGrainedPermission {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "OrganizationFineGrainedPermission", f)
+    }
+}
+impl ::serde::Serialize for OrganizationFineGrainedPermission {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (&self.description, &self.name),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for OrganizationFineGrainedPermission {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (crate::runtime::model::Req<String>, crate::runtime::model::Req<String>),
+        >(d, Self::WIRE_NAMES, "OrganizationFineGrainedPermission") {
+            Ok(((f0, f1), extra)) => {
+                Ok(OrganizationFineGrainedPermission {
+                    description: f0,
+                    name: f1,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
     }
 }
 #[derive(Clone)]
@@ -671,45 +1890,43 @@ impl<'de> ::serde::Deserialize<'de> for OrganizationFull {
 }
 #[derive(Clone)]
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
-pub struct OrganizationSimple {
-    pub avatar_url: String,
-    pub description: Option<String>,
-    pub events_url: String,
-    pub hooks_url: String,
+pub struct OrganizationProgrammaticAccessGrant {
+    pub access_granted_at: String,
     pub id: i64,
-    pub issues_url: String,
-    pub login: String,
-    pub members_url: String,
-    pub node_id: String,
-    pub public_members_url: String,
-    pub repos_url: String,
-    pub url: String,
+    pub owner: SimpleUser,
+    pub permissions: OrganizationProgrammaticAccessGrantPermissions,
+    pub repositories_url: String,
+    pub repository_selection: OrganizationProgrammaticAccessGrantRepositorySelection,
+    pub token_expired: bool,
+    pub token_expires_at: Option<String>,
+    pub token_id: i64,
+    pub token_last_used_at: Option<String>,
+    pub token_name: String,
     /// Fields this client does not know, by wire name (kept when serialised).
     pub extra: crate::runtime::Extra,
 }
-impl OrganizationSimple {
+impl OrganizationProgrammaticAccessGrant {
     const WIRE_NAMES: &'static [&'static str] = &[
-        "avatar_url",
-        "description",
-        "events_url",
-        "hooks_url",
+        "access_granted_at",
         "id",
-        "issues_url",
-        "login",
-        "members_url",
-        "node_id",
-        "public_members_url",
-        "repos_url",
-        "url",
+        "owner",
+        "permissions",
+        "repositories_url",
+        "repository_selection",
+        "token_expired",
+        "token_expires_at",
+        "token_id",
+        "token_last_used_at",
+        "token_name",
     ];
 }
-impl ::std::fmt::Debug for OrganizationSimple {
+impl ::std::fmt::Debug for OrganizationProgrammaticAccessGrant {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        crate::runtime::model::debug(self, "OrganizationSimple", f)
+        crate::runtime::model::debug(self, "OrganizationProgrammaticAccessGrant", f)
     }
 }
-impl ::serde::Serialize for OrganizationSimple {
+impl ::serde::Serialize for OrganizationProgrammaticAccessGrant {
     fn serialize<S: ::serde::Serializer>(
         &self,
         s: S,
@@ -718,24 +1935,23 @@ impl ::serde::Serialize for OrganizationSimple {
             s,
             Self::WIRE_NAMES,
             (
-                &self.avatar_url,
-                &self.description,
-                &self.events_url,
-                &self.hooks_url,
+                &self.access_granted_at,
                 &self.id,
-                &self.issues_url,
-                &self.login,
-                &self.members_url,
-                &self.node_id,
-                &self.public_members_url,
-                &self.repos_url,
-                &self.url,
+                &self.owner,
+                &self.permissions,
+                &self.repositories_url,
+                &self.repository_selection,
+                &self.token_expired,
+                &self.token_expires_at,
+                &self.token_id,
+                &self.token_last_used_at,
+                &self.token_name,
             ),
             &self.extra,
         )
     }
 }
-impl<'de> ::serde::Deserialize<'de> for OrganizationSimple {
+impl<'de> ::serde::Deserialize<'de> for OrganizationProgrammaticAccessGrant {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         d: D,
     ) -> ::std::result::Result<Self, D::Error> {
@@ -743,33 +1959,35 @@ impl<'de> ::serde::Deserialize<'de> for OrganizationSimple {
             D,
             (
                 crate::runtime::model::Req<String>,
+                crate::runtime::model::Req<i64>,
+                crate::runtime::model::Req<SimpleUser>,
+                crate::runtime::model::Req<
+                    OrganizationProgrammaticAccessGrantPermissions,
+                >,
+                crate::runtime::model::Req<String>,
+                crate::runtime::model::Req<
+                    OrganizationProgrammaticAccessGrantRepositorySelection,
+                >,
+                crate::runtime::model::Req<bool>,
+                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Req<i64>,
                 crate::runtime::model::Opt<String>,
                 crate::runtime::model::Req<String>,
-                crate::runtime::model::Req<String>,
-                crate::runtime::model::Req<i64>,
-                crate::runtime::model::Req<String>,
-                crate::runtime::model::Req<String>,
-                crate::runtime::model::Req<String>,
-                crate::runtime::model::Req<String>,
-                crate::runtime::model::Req<String>,
-                crate::runtime::model::Req<String>,
-                crate::runtime::model::Req<String>,
             ),
-        >(d, Self::WIRE_NAMES, "OrganizationSimple") {
-            Ok(((f0, f1, f2, f3, f4, f5, f6, f7, f8, f9, f10, f11), extra)) => {
-                Ok(OrganizationSimple {
-                    avatar_url: f0,
-                    description: f1,
-                    events_url: f2,
-                    hooks_url: f3,
-                    id: f4,
-                    issues_url: f5,
-                    login: f6,
-                    members_url: f7,
-                    node_id: f8,
-                    public_members_url: f9,
-                    repos_url: f10,
-                    url: f11,
+        >(d, Self::WIRE_NAMES, "OrganizationProgrammaticAccessGrant") {
+            Ok(((f0, f1, f2, f3, f4, f5, f6, f7, f8, f9, f10), extra)) => {
+                Ok(OrganizationProgrammaticAccessGrant {
+                    access_granted_at: f0,
+                    id: f1,
+                    owner: f2,
+                    permissions: f3,
+                    repositories_url: f4,
+                    repository_selection: f5,
+                    token_expired: f6,
+                    token_expires_at: f7,
+                    token_id: f8,
+                    token_last_used_at: f9,
+                    token_name: f10,
                     extra,
                 })
             }
@@ -777,3 +1995,937 @@ impl<'de> ::serde::Deserialize<'de> for OrganizationSimple {
         }
     }
 }
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct OrganizationProgrammaticAccessGrantPermissions {
+    pub organization: Option<::std::collections::BTreeMap<String, String>>,
+    pub other: Option<::std::collections::BTreeMap<String, String>>,
+    pub repository: Option<::std::collections::BTreeMap<String, String>>,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl OrganizationProgrammaticAccessGrantPermissions {
+    const WIRE_NAMES: &'static [&'static str] = &["organization", "other", "repository"];
+}
+impl ::std::fmt::Debug for OrganizationProgrammaticAccessGrantPermissions {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(
+            self,
+            "OrganizationProgrammaticAccessGrantPermissions",
+            f,
+        )
+    }
+}
+impl ::serde::Serialize for OrganizationProgrammaticAccessGrantPermissions {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (
+                crate::runtime::model::Skip(&self.organization),
+                crate::runtime::model::Skip(&self.other),
+                crate::runtime::model::Skip(&self.repository),
+            ),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for OrganizationProgrammaticAccessGrantPermissions {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Opt<::std::collections::BTreeMap<String, String>>,
+                crate::runtime::model::Opt<::std::collections::BTreeMap<String, String>>,
+                crate::runtime::model::Opt<::std::collections::BTreeMap<String, String>>,
+            ),
+        >(d, Self::WIRE_NAMES, "OrganizationProgrammaticAccessGrantPermissions") {
+            Ok(((f0, f1, f2), extra)) => {
+                Ok(OrganizationProgrammaticAccessGrantPermissions {
+                    organization: f0,
+                    other: f1,
+                    repository: f2,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[derive(Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum OrganizationProgrammaticAccessGrantRepositorySelection {
+    /// `none`
+    None,
+    /// `all`
+    All,
+    /// `subset`
+    Subset,
+    /// A value this client does not know yet, sent as given.
+    Other(String),
+}
+impl ::std::fmt::Debug for OrganizationProgrammaticAccessGrantRepositorySelection {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(
+            match self {
+                Self::None => "None",
+                Self::All => "All",
+                Self::Subset => "Subset",
+                Self::Other(value) => return f.debug_tuple("Other").field(value).finish(),
+            },
+        )
+    }
+}
+impl OrganizationProgrammaticAccessGrantRepositorySelection {
+    /// The value as sent on the wire.
+    #[inline]
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::None => "none",
+            Self::All => "all",
+            Self::Subset => "subset",
+            Self::Other(value) => value,
+        }
+    }
+}
+impl ::serde::Serialize for OrganizationProgrammaticAccessGrantRepositorySelection {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for OrganizationProgrammaticAccessGrantRepositorySelection {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <crate::runtime::Key<
+            'de,
+        > as ::serde::Deserialize>::deserialize(deserializer)?;
+        Ok(
+            match value.as_str() {
+                "none" => Self::None,
+                "all" => Self::All,
+                "subset" => Self::Subset,
+                _ => Self::Other(value.into_owned()),
+            },
+        )
+    }
+}
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct OrganizationProgrammaticAccessGrantRequest {
+    pub created_at: String,
+    pub id: i64,
+    pub owner: SimpleUser,
+    pub permissions: OrganizationProgrammaticAccessGrantRequestPermissions,
+    pub reason: Option<String>,
+    pub repositories_url: String,
+    pub repository_selection: OrganizationProgrammaticAccessGrantRequestRepositorySelection,
+    pub token_expired: bool,
+    pub token_expires_at: Option<String>,
+    pub token_id: i64,
+    pub token_last_used_at: Option<String>,
+    pub token_name: String,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl OrganizationProgrammaticAccessGrantRequest {
+    const WIRE_NAMES: &'static [&'static str] = &[
+        "created_at",
+        "id",
+        "owner",
+        "permissions",
+        "reason",
+        "repositories_url",
+        "repository_selection",
+        "token_expired",
+        "token_expires_at",
+        "token_id",
+        "token_last_used_at",
+        "token_name",
+    ];
+}
+impl ::std::fmt::Debug for OrganizationProgrammaticAccessGrantRequest {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(
+            self,
+            "OrganizationProgrammaticAccessGrantRequest",
+            f,
+        )
+    }
+}
+impl ::serde::Serialize for OrganizationProgrammaticAccessGrantRequest {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (
+                &self.created_at,
+                &self.id,
+                &self.owner,
+                &self.permissions,
+                &self.reason,
+                &self.repositories_url,
+                &self.repository_selection,
+                &self.token_expired,
+                &self.token_expires_at,
+                &self.token_id,
+                &self.token_last_used_at,
+                &self.token_name,
+            ),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for OrganizationProgrammaticAccessGrantRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Req<String>,
+                crate::runtime::model::Req<i64>,
+                crate::runtime::model::Req<SimpleUser>,
+                crate::runtime::model::Req<
+                    OrganizationProgrammaticAccessGrantRequestPermissions,
+                >,
+                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Req<String>,
+                crate::runtime::model::Req<
+                    OrganizationProgrammaticAccessGrantRequestRepositorySelection,
+                >,
+                crate::runtime::model::Req<bool>,
+                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Req<i64>,
+                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Req<String>,
+            ),
+        >(d, Self::WIRE_NAMES, "OrganizationProgrammaticAccessGrantRequest") {
+            Ok(((f0, f1, f2, f3, f4, f5, f6, f7, f8, f9, f10, f11), extra)) => {
+                Ok(OrganizationProgrammaticAccessGrantRequest {
+                    created_at: f0,
+                    id: f1,
+                    owner: f2,
+                    permissions: f3,
+                    reason: f4,
+                    repositories_url: f5,
+                    repository_selection: f6,
+                    token_expired: f7,
+                    token_expires_at: f8,
+                    token_id: f9,
+                    token_last_used_at: f10,
+                    token_name: f11,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+/// The same fields as [`OrganizationProgrammaticAccessGrantPermissions`], whose type this is: values of the two mix freely.
+pub type OrganizationProgrammaticAccessGrantRequestPermissions = OrganizationProgrammaticAccessGrantPermissions;
+/// The same fields as [`OrganizationProgrammaticAccessGrantRepositorySelection`], whose type this is: values of the two mix freely.
+pub type OrganizationProgrammaticAccessGrantRequestRepositorySelection = OrganizationProgrammaticAccessGrantRepositorySelection;
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct OrganizationRole {
+    pub base_role: Option<OrganizationRoleBaseRole>,
+    pub created_at: String,
+    pub description: Option<String>,
+    pub id: i64,
+    pub name: String,
+    pub organization: Option<SimpleUser>,
+    pub permissions: Vec<String>,
+    pub source: Option<OrganizationRoleSource>,
+    pub updated_at: String,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl OrganizationRole {
+    const WIRE_NAMES: &'static [&'static str] = &[
+        "base_role",
+        "created_at",
+        "description",
+        "id",
+        "name",
+        "organization",
+        "permissions",
+        "source",
+        "updated_at",
+    ];
+}
+impl ::std::fmt::Debug for OrganizationRole {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "OrganizationRole", f)
+    }
+}
+impl ::serde::Serialize for OrganizationRole {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (
+                crate::runtime::model::Skip(&self.base_role),
+                &self.created_at,
+                crate::runtime::model::Skip(&self.description),
+                &self.id,
+                &self.name,
+                &self.organization,
+                &self.permissions,
+                crate::runtime::model::Skip(&self.source),
+                &self.updated_at,
+            ),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for OrganizationRole {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Opt<OrganizationRoleBaseRole>,
+                crate::runtime::model::Req<String>,
+                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Req<i64>,
+                crate::runtime::model::Req<String>,
+                crate::runtime::model::Opt<SimpleUser>,
+                crate::runtime::model::Req<Vec<String>>,
+                crate::runtime::model::Opt<OrganizationRoleSource>,
+                crate::runtime::model::Req<String>,
+            ),
+        >(d, Self::WIRE_NAMES, "OrganizationRole") {
+            Ok(((f0, f1, f2, f3, f4, f5, f6, f7, f8), extra)) => {
+                Ok(OrganizationRole {
+                    base_role: f0,
+                    created_at: f1,
+                    description: f2,
+                    id: f3,
+                    name: f4,
+                    organization: f5,
+                    permissions: f6,
+                    source: f7,
+                    updated_at: f8,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[derive(Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum OrganizationRoleBaseRole {
+    /// `read`
+    Read,
+    /// `triage`
+    Triage,
+    /// `write`
+    Write,
+    /// `maintain`
+    Maintain,
+    /// `admin`
+    Admin,
+    /// A value this client does not know yet, sent as given.
+    Other(String),
+}
+impl ::std::fmt::Debug for OrganizationRoleBaseRole {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(
+            match self {
+                Self::Read => "Read",
+                Self::Triage => "Triage",
+                Self::Write => "Write",
+                Self::Maintain => "Maintain",
+                Self::Admin => "Admin",
+                Self::Other(value) => return f.debug_tuple("Other").field(value).finish(),
+            },
+        )
+    }
+}
+impl OrganizationRoleBaseRole {
+    /// The value as sent on the wire.
+    #[inline]
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Read => "read",
+            Self::Triage => "triage",
+            Self::Write => "write",
+            Self::Maintain => "maintain",
+            Self::Admin => "admin",
+            Self::Other(value) => value,
+        }
+    }
+}
+impl ::serde::Serialize for OrganizationRoleBaseRole {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for OrganizationRoleBaseRole {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <crate::runtime::Key<
+            'de,
+        > as ::serde::Deserialize>::deserialize(deserializer)?;
+        Ok(
+            match value.as_str() {
+                "read" => Self::Read,
+                "triage" => Self::Triage,
+                "write" => Self::Write,
+                "maintain" => Self::Maintain,
+                "admin" => Self::Admin,
+                _ => Self::Other(value.into_owned()),
+            },
+        )
+    }
+}
+#[derive(Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum OrganizationRoleSource {
+    /// `Organization`
+    Organization,
+    /// `Enterprise`
+    Enterprise,
+    /// `Predefined`
+    Predefined,
+    /// A value this client does not know yet, sent as given.
+    Other(String),
+}
+impl ::std::fmt::Debug for OrganizationRoleSource {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(
+            match self {
+                Self::Organization => "Organization",
+                Self::Enterprise => "Enterprise",
+                Self::Predefined => "Predefined",
+                Self::Other(value) => return f.debug_tuple("Other").field(value).finish(),
+            },
+        )
+    }
+}
+impl OrganizationRoleSource {
+    /// The value as sent on the wire.
+    #[inline]
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Organization => "Organization",
+            Self::Enterprise => "Enterprise",
+            Self::Predefined => "Predefined",
+            Self::Other(value) => value,
+        }
+    }
+}
+impl ::serde::Serialize for OrganizationRoleSource {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for OrganizationRoleSource {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <crate::runtime::Key<
+            'de,
+        > as ::serde::Deserialize>::deserialize(deserializer)?;
+        Ok(
+            match value.as_str() {
+                "Organization" => Self::Organization,
+                "Enterprise" => Self::Enterprise,
+                "Predefined" => Self::Predefined,
+                _ => Self::Other(value.into_owned()),
+            },
+        )
+    }
+}
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct SetClusterDeploymentRecordsResponse {
+    pub deployment_records: Option<Vec<ArtifactDeploymentRecord>>,
+    pub total_count: Option<i64>,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl SetClusterDeploymentRecordsResponse {
+    const WIRE_NAMES: &'static [&'static str] = &["deployment_records", "total_count"];
+}
+impl ::std::fmt::Debug for SetClusterDeploymentRecordsResponse {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "SetClusterDeploymentRecordsResponse", f)
+    }
+}
+impl ::serde::Serialize for SetClusterDeploymentRecordsResponse {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (
+                crate::runtime::model::Skip(&self.deployment_records),
+                crate::runtime::model::Skip(&self.total_count),
+            ),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for SetClusterDeploymentRecordsResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Opt<Vec<ArtifactDeploymentRecord>>,
+                crate::runtime::model::Opt<i64>,
+            ),
+        >(d, Self::WIRE_NAMES, "SetClusterDeploymentRecordsResponse") {
+            Ok(((f0, f1), extra)) => {
+                Ok(SetClusterDeploymentRecordsResponse {
+                    deployment_records: f0,
+                    total_count: f1,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct TeamRoleAssignment {
+    pub assignment: Option<TeamRoleAssignmentAssignment>,
+    pub description: Option<String>,
+    pub enterprise_id: Option<i64>,
+    pub html_url: String,
+    pub id: i64,
+    pub members_url: String,
+    pub name: String,
+    pub node_id: String,
+    pub notification_setting: Option<String>,
+    pub organization_id: Option<i64>,
+    pub parent: Option<TeamSimple>,
+    pub permission: String,
+    pub permissions: Option<TeamRoleAssignmentPermissions>,
+    pub privacy: Option<String>,
+    pub repositories_url: String,
+    pub slug: String,
+    pub r#type: Option<TeamRoleAssignmentType>,
+    pub url: String,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl TeamRoleAssignment {
+    const WIRE_NAMES: &'static [&'static str] = &[
+        "assignment",
+        "description",
+        "enterprise_id",
+        "html_url",
+        "id",
+        "members_url",
+        "name",
+        "node_id",
+        "notification_setting",
+        "organization_id",
+        "parent",
+        "permission",
+        "permissions",
+        "privacy",
+        "repositories_url",
+        "slug",
+        "type",
+        "url",
+    ];
+}
+impl ::std::fmt::Debug for TeamRoleAssignment {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "TeamRoleAssignment", f)
+    }
+}
+impl ::serde::Serialize for TeamRoleAssignment {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (
+                (
+                    crate::runtime::model::Skip(&self.assignment),
+                    &self.description,
+                    crate::runtime::model::Skip(&self.enterprise_id),
+                    &self.html_url,
+                    &self.id,
+                    &self.members_url,
+                    &self.name,
+                    &self.node_id,
+                    crate::runtime::model::Skip(&self.notification_setting),
+                    crate::runtime::model::Skip(&self.organization_id),
+                    &self.parent,
+                    &self.permission,
+                ),
+                (
+                    crate::runtime::model::Skip(&self.permissions),
+                    crate::runtime::model::Skip(&self.privacy),
+                    &self.repositories_url,
+                    &self.slug,
+                    crate::runtime::model::Skip(&self.r#type),
+                    &self.url,
+                ),
+            ),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for TeamRoleAssignment {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                (
+                    crate::runtime::model::Opt<TeamRoleAssignmentAssignment>,
+                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Opt<i64>,
+                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<i64>,
+                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Opt<i64>,
+                    crate::runtime::model::Opt<TeamSimple>,
+                    crate::runtime::model::Req<String>,
+                ),
+                (
+                    crate::runtime::model::Opt<TeamRoleAssignmentPermissions>,
+                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Opt<TeamRoleAssignmentType>,
+                    crate::runtime::model::Req<String>,
+                ),
+            ),
+        >(d, Self::WIRE_NAMES, "TeamRoleAssignment") {
+            Ok(
+                (
+                    (
+                        (f0, f1, f2, f3, f4, f5, f6, f7, f8, f9, f10, f11),
+                        (f12, f13, f14, f15, f16, f17),
+                    ),
+                    extra,
+                ),
+            ) => {
+                Ok(TeamRoleAssignment {
+                    assignment: f0,
+                    description: f1,
+                    enterprise_id: f2,
+                    html_url: f3,
+                    id: f4,
+                    members_url: f5,
+                    name: f6,
+                    node_id: f7,
+                    notification_setting: f8,
+                    organization_id: f9,
+                    parent: f10,
+                    permission: f11,
+                    permissions: f12,
+                    privacy: f13,
+                    repositories_url: f14,
+                    slug: f15,
+                    r#type: f16,
+                    url: f17,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[derive(Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TeamRoleAssignmentAssignment {
+    /// `direct`
+    Direct,
+    /// `indirect`
+    Indirect,
+    /// `mixed`
+    Mixed,
+    /// A value this client does not know yet, sent as given.
+    Other(String),
+}
+impl ::std::fmt::Debug for TeamRoleAssignmentAssignment {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(
+            match self {
+                Self::Direct => "Direct",
+                Self::Indirect => "Indirect",
+                Self::Mixed => "Mixed",
+                Self::Other(value) => return f.debug_tuple("Other").field(value).finish(),
+            },
+        )
+    }
+}
+impl TeamRoleAssignmentAssignment {
+    /// The value as sent on the wire.
+    #[inline]
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Direct => "direct",
+            Self::Indirect => "indirect",
+            Self::Mixed => "mixed",
+            Self::Other(value) => value,
+        }
+    }
+}
+impl ::serde::Serialize for TeamRoleAssignmentAssignment {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for TeamRoleAssignmentAssignment {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <crate::runtime::Key<
+            'de,
+        > as ::serde::Deserialize>::deserialize(deserializer)?;
+        Ok(
+            match value.as_str() {
+                "direct" => Self::Direct,
+                "indirect" => Self::Indirect,
+                "mixed" => Self::Mixed,
+                _ => Self::Other(value.into_owned()),
+            },
+        )
+    }
+}
+/// The same fields as [`TeamPermissions`], whose type this is: values of the two mix freely.
+pub type TeamRoleAssignmentPermissions = TeamPermissions;
+/// The same fields as [`TeamType`], whose type this is: values of the two mix freely.
+pub type TeamRoleAssignmentType = TeamType;
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct UserRoleAssignment {
+    pub assignment: Option<UserRoleAssignmentAssignment>,
+    pub avatar_url: String,
+    pub email: Option<String>,
+    pub events_url: String,
+    pub followers_url: String,
+    pub following_url: String,
+    pub gists_url: String,
+    pub gravatar_id: Option<String>,
+    pub html_url: String,
+    pub id: i64,
+    pub inherited_from: Option<Vec<TeamSimple>>,
+    pub login: String,
+    pub name: Option<String>,
+    pub node_id: String,
+    pub organizations_url: String,
+    pub received_events_url: String,
+    pub repos_url: String,
+    pub site_admin: bool,
+    pub starred_at: Option<String>,
+    pub starred_url: String,
+    pub subscriptions_url: String,
+    pub r#type: String,
+    pub url: String,
+    pub user_view_type: Option<String>,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl UserRoleAssignment {
+    const WIRE_NAMES: &'static [&'static str] = &[
+        "assignment",
+        "avatar_url",
+        "email",
+        "events_url",
+        "followers_url",
+        "following_url",
+        "gists_url",
+        "gravatar_id",
+        "html_url",
+        "id",
+        "inherited_from",
+        "login",
+        "name",
+        "node_id",
+        "organizations_url",
+        "received_events_url",
+        "repos_url",
+        "site_admin",
+        "starred_at",
+        "starred_url",
+        "subscriptions_url",
+        "type",
+        "url",
+        "user_view_type",
+    ];
+}
+impl ::std::fmt::Debug for UserRoleAssignment {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "UserRoleAssignment", f)
+    }
+}
+impl ::serde::Serialize for UserRoleAssignment {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (
+                (
+                    crate::runtime::model::Skip(&self.assignment),
+                    &self.avatar_url,
+                    crate::runtime::model::Skip(&self.email),
+                    &self.events_url,
+                    &self.followers_url,
+                    &self.following_url,
+                    &self.gists_url,
+                    &self.gravatar_id,
+                    &self.html_url,
+                    &self.id,
+                    crate::runtime::model::Skip(&self.inherited_from),
+                    &self.login,
+                ),
+                (
+                    crate::runtime::model::Skip(&self.name),
+                    &self.node_id,
+                    &self.organizations_url,
+                    &self.received_events_url,
+                    &self.repos_url,
+                    &self.site_admin,
+                    crate::runtime::model::Skip(&self.starred_at),
+                    &self.starred_url,
+                    &self.subscriptions_url,
+                    &self.r#type,
+                    &self.url,
+                    crate::runtime::model::Skip(&self.user_view_type),
+                ),
+            ),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for UserRoleAssignment {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                (
+                    crate::runtime::model::Opt<UserRoleAssignmentAssignment>,
+                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<i64>,
+                    crate::runtime::model::Opt<Vec<TeamSimple>>,
+                    crate::runtime::model::Req<String>,
+                ),
+                (
+                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<bool>,
+                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Opt<String>,
+                ),
+            ),
+        >(d, Self::WIRE_NAMES, "UserRoleAssignment") {
+            Ok(
+                (
+                    (
+                        (f0, f1, f2, f3, f4, f5, f6, f7, f8, f9, f10, f11),
+                        (f12, f13, f14, f15, f16, f17, f18, f19, f20, f21, f22, f23),
+                    ),
+                    extra,
+                ),
+            ) => {
+                Ok(UserRoleAssignment {
+                    assignment: f0,
+                    avatar_url: f1,
+                    email: f2,
+                    events_url: f3,
+                    followers_url: f4,
+                    following_url: f5,
+                    gists_url: f6,
+                    gravatar_id: f7,
+                    html_url: f8,
+                    id: f9,
+                    inherited_from: f10,
+                    login: f11,
+                    name: f12,
+                    node_id: f13,
+                    organizations_url: f14,
+                    received_events_url: f15,
+                    repos_url: f16,
+                    site_admin: f17,
+                    starred_at: f18,
+                    starred_url: f19,
+                    subscriptions_url: f20,
+                    r#type: f21,
+                    url: f22,
+                    user_view_type: f23,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+/// The same fields as [`TeamRoleAssignmentAssignment`], whose type this is: values of the two mix freely.
+pub type UserRoleAssignmentAssignment = TeamRoleAssignmentAssignment;

@@ -4,6 +4,186 @@
 use super::*;
 #[derive(Clone)]
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct Package {
+    pub created_at: String,
+    pub html_url: String,
+    pub id: i64,
+    pub name: String,
+    pub owner: Option<SimpleUser>,
+    pub package_type: PackagePackageType,
+    pub repository: Option<MinimalRepository>,
+    pub updated_at: String,
+    pub url: String,
+    pub version_count: i64,
+    pub visibility: PackageVisibility,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl Package {
+    const WIRE_NAMES: &'static [&'static str] = &[
+        "created_at",
+        "html_url",
+        "id",
+        "name",
+        "owner",
+        "package_type",
+        "repository",
+        "updated_at",
+        "url",
+        "version_count",
+        "visibility",
+    ];
+}
+impl ::std::fmt::Debug for Package {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "Package", f)
+    }
+}
+impl ::serde::Serialize for Package {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (
+                &self.created_at,
+                &self.html_url,
+                &self.id,
+                &self.name,
+                crate::runtime::model::Skip(&self.owner),
+                &self.package_type,
+                crate::runtime::model::Skip(&self.repository),
+                &self.updated_at,
+                &self.url,
+                &self.version_count,
+                &self.visibility,
+            ),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for Package {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Req<String>,
+                crate::runtime::model::Req<String>,
+                crate::runtime::model::Req<i64>,
+                crate::runtime::model::Req<String>,
+                crate::runtime::model::Opt<SimpleUser>,
+                crate::runtime::model::Req<PackagePackageType>,
+                crate::runtime::model::Opt<MinimalRepository>,
+                crate::runtime::model::Req<String>,
+                crate::runtime::model::Req<String>,
+                crate::runtime::model::Req<i64>,
+                crate::runtime::model::Req<PackageVisibility>,
+            ),
+        >(d, Self::WIRE_NAMES, "Package") {
+            Ok(((f0, f1, f2, f3, f4, f5, f6, f7, f8, f9, f10), extra)) => {
+                Ok(Package {
+                    created_at: f0,
+                    html_url: f1,
+                    id: f2,
+                    name: f3,
+                    owner: f4,
+                    package_type: f5,
+                    repository: f6,
+                    updated_at: f7,
+                    url: f8,
+                    version_count: f9,
+                    visibility: f10,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[derive(Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum PackagePackageType {
+    /// `npm`
+    Npm,
+    /// `maven`
+    Maven,
+    /// `rubygems`
+    Rubygems,
+    /// `docker`
+    Docker,
+    /// `nuget`
+    Nuget,
+    /// `container`
+    Container,
+    /// A value this client does not know yet, sent as given.
+    Other(String),
+}
+impl ::std::fmt::Debug for PackagePackageType {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(
+            match self {
+                Self::Npm => "Npm",
+                Self::Maven => "Maven",
+                Self::Rubygems => "Rubygems",
+                Self::Docker => "Docker",
+                Self::Nuget => "Nuget",
+                Self::Container => "Container",
+                Self::Other(value) => return f.debug_tuple("Other").field(value).finish(),
+            },
+        )
+    }
+}
+impl PackagePackageType {
+    /// The value as sent on the wire.
+    #[inline]
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Npm => "npm",
+            Self::Maven => "maven",
+            Self::Rubygems => "rubygems",
+            Self::Docker => "docker",
+            Self::Nuget => "nuget",
+            Self::Container => "container",
+            Self::Other(value) => value,
+        }
+    }
+}
+impl ::serde::Serialize for PackagePackageType {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for PackagePackageType {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <crate::runtime::Key<
+            'de,
+        > as ::serde::Deserialize>::deserialize(deserializer)?;
+        Ok(
+            match value.as_str() {
+                "npm" => Self::Npm,
+                "maven" => Self::Maven,
+                "rubygems" => Self::Rubygems,
+                "docker" => Self::Docker,
+                "nuget" => Self::Nuget,
+                "container" => Self::Container,
+                _ => Self::Other(value.into_owned()),
+            },
+        )
+    }
+}
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
 pub struct PackageVersion {
     pub created_at: String,
     pub deleted_at: Option<String>,
@@ -253,56 +433,42 @@ impl<'de> ::serde::Deserialize<'de> for PackageVersionMetadataDocker {
         }
     }
 }
+/// The same fields as [`PackagePackageType`], whose type this is: values of the two mix freely.
+pub type PackageVersionMetadataPackageType = PackagePackageType;
 #[derive(Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
-pub enum PackageVersionMetadataPackageType {
-    /// `npm`
-    Npm,
-    /// `maven`
-    Maven,
-    /// `rubygems`
-    Rubygems,
-    /// `docker`
-    Docker,
-    /// `nuget`
-    Nuget,
-    /// `container`
-    Container,
+pub enum PackageVisibility {
+    /// `private`
+    Private,
+    /// `public`
+    Public,
     /// A value this client does not know yet, sent as given.
     Other(String),
 }
-impl ::std::fmt::Debug for PackageVersionMetadataPackageType {
+impl ::std::fmt::Debug for PackageVisibility {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(
             match self {
-                Self::Npm => "Npm",
-                Self::Maven => "Maven",
-                Self::Rubygems => "Rubygems",
-                Self::Docker => "Docker",
-                Self::Nuget => "Nuget",
-                Self::Container => "Container",
+                Self::Private => "Private",
+                Self::Public => "Public",
                 Self::Other(value) => return f.debug_tuple("Other").field(value).finish(),
             },
         )
     }
 }
-impl PackageVersionMetadataPackageType {
+impl PackageVisibility {
     /// The value as sent on the wire.
     #[inline]
     pub fn as_str(&self) -> &str {
         match self {
-            Self::Npm => "npm",
-            Self::Maven => "maven",
-            Self::Rubygems => "rubygems",
-            Self::Docker => "docker",
-            Self::Nuget => "nuget",
-            Self::Container => "container",
+            Self::Private => "private",
+            Self::Public => "public",
             Self::Other(value) => value,
         }
     }
 }
-impl ::serde::Serialize for PackageVersionMetadataPackageType {
+impl ::serde::Serialize for PackageVisibility {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
@@ -310,7 +476,7 @@ impl ::serde::Serialize for PackageVersionMetadataPackageType {
         serializer.serialize_str(self.as_str())
     }
 }
-impl<'de> ::serde::Deserialize<'de> for PackageVersionMetadataPackageType {
+impl<'de> ::serde::Deserialize<'de> for PackageVisibility {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
@@ -319,12 +485,8 @@ impl<'de> ::serde::Deserialize<'de> for PackageVersionMetadataPackageType {
         > as ::serde::Deserialize>::deserialize(deserializer)?;
         Ok(
             match value.as_str() {
-                "npm" => Self::Npm,
-                "maven" => Self::Maven,
-                "rubygems" => Self::Rubygems,
-                "docker" => Self::Docker,
-                "nuget" => Self::Nuget,
-                "container" => Self::Container,
+                "private" => Self::Private,
+                "public" => Self::Public,
                 _ => Self::Other(value.into_owned()),
             },
         )

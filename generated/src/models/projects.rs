@@ -119,6 +119,512 @@ impl<'de> ::serde::Deserialize<'de> for ProjectCard {
         }
     }
 }
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct ProjectsV2 {
+    pub closed_at: Option<String>,
+    pub created_at: String,
+    pub creator: SimpleUser,
+    pub deleted_at: Option<String>,
+    pub deleted_by: Option<SimpleUser>,
+    pub description: Option<String>,
+    pub id: f64,
+    pub is_template: Option<bool>,
+    pub latest_status_update: Option<ProjectsV2StatusUpdate>,
+    pub node_id: String,
+    pub number: i64,
+    pub owner: SimpleUser,
+    pub public: bool,
+    pub short_description: Option<String>,
+    pub state: Option<ProjectsV2State>,
+    pub title: String,
+    pub updated_at: String,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl ProjectsV2 {
+    const WIRE_NAMES: &'static [&'static str] = &[
+        "closed_at",
+        "created_at",
+        "creator",
+        "deleted_at",
+        "deleted_by",
+        "description",
+        "id",
+        "is_template",
+        "latest_status_update",
+        "node_id",
+        "number",
+        "owner",
+        "public",
+        "short_description",
+        "state",
+        "title",
+        "updated_at",
+    ];
+}
+impl ::std::fmt::Debug for ProjectsV2 {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "ProjectsV2", f)
+    }
+}
+impl ::serde::Serialize for ProjectsV2 {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (
+                (
+                    &self.closed_at,
+                    &self.created_at,
+                    &self.creator,
+                    &self.deleted_at,
+                    &self.deleted_by,
+                    &self.description,
+                    &self.id,
+                    crate::runtime::model::Skip(&self.is_template),
+                    crate::runtime::model::Skip(&self.latest_status_update),
+                    &self.node_id,
+                    &self.number,
+                    &self.owner,
+                ),
+                (
+                    &self.public,
+                    &self.short_description,
+                    crate::runtime::model::Skip(&self.state),
+                    &self.title,
+                    &self.updated_at,
+                ),
+            ),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ProjectsV2 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                (
+                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<SimpleUser>,
+                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Opt<SimpleUser>,
+                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Req<f64>,
+                    crate::runtime::model::Opt<bool>,
+                    crate::runtime::model::Opt<ProjectsV2StatusUpdate>,
+                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<i64>,
+                    crate::runtime::model::Req<SimpleUser>,
+                ),
+                (
+                    crate::runtime::model::Req<bool>,
+                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Opt<ProjectsV2State>,
+                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<String>,
+                ),
+            ),
+        >(d, Self::WIRE_NAMES, "ProjectsV2") {
+            Ok(
+                (
+                    (
+                        (f0, f1, f2, f3, f4, f5, f6, f7, f8, f9, f10, f11),
+                        (f12, f13, f14, f15, f16),
+                    ),
+                    extra,
+                ),
+            ) => {
+                Ok(ProjectsV2 {
+                    closed_at: f0,
+                    created_at: f1,
+                    creator: f2,
+                    deleted_at: f3,
+                    deleted_by: f4,
+                    description: f5,
+                    id: f6,
+                    is_template: f7,
+                    latest_status_update: f8,
+                    node_id: f9,
+                    number: f10,
+                    owner: f11,
+                    public: f12,
+                    short_description: f13,
+                    state: f14,
+                    title: f15,
+                    updated_at: f16,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct ProjectsV2DraftIssue {
+    pub body: Option<String>,
+    pub created_at: String,
+    pub id: f64,
+    pub node_id: String,
+    pub title: String,
+    pub updated_at: String,
+    pub user: Option<SimpleUser>,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl ProjectsV2DraftIssue {
+    const WIRE_NAMES: &'static [&'static str] = &[
+        "body",
+        "created_at",
+        "id",
+        "node_id",
+        "title",
+        "updated_at",
+        "user",
+    ];
+}
+impl ::std::fmt::Debug for ProjectsV2DraftIssue {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "ProjectsV2DraftIssue", f)
+    }
+}
+impl ::serde::Serialize for ProjectsV2DraftIssue {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (
+                crate::runtime::model::Skip(&self.body),
+                &self.created_at,
+                &self.id,
+                &self.node_id,
+                &self.title,
+                &self.updated_at,
+                &self.user,
+            ),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ProjectsV2DraftIssue {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Req<String>,
+                crate::runtime::model::Req<f64>,
+                crate::runtime::model::Req<String>,
+                crate::runtime::model::Req<String>,
+                crate::runtime::model::Req<String>,
+                crate::runtime::model::Opt<SimpleUser>,
+            ),
+        >(d, Self::WIRE_NAMES, "ProjectsV2DraftIssue") {
+            Ok(((f0, f1, f2, f3, f4, f5, f6), extra)) => {
+                Ok(ProjectsV2DraftIssue {
+                    body: f0,
+                    created_at: f1,
+                    id: f2,
+                    node_id: f3,
+                    title: f4,
+                    updated_at: f5,
+                    user: f6,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct ProjectsV2Field {
+    pub configuration: Option<ProjectsV2FieldConfiguration>,
+    pub created_at: String,
+    pub data_type: ProjectsV2FieldDataType,
+    pub id: i64,
+    pub name: String,
+    pub node_id: Option<String>,
+    pub options: Option<Vec<ProjectsV2SingleSelectOptions>>,
+    pub project_url: String,
+    pub updated_at: String,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl ProjectsV2Field {
+    const WIRE_NAMES: &'static [&'static str] = &[
+        "configuration",
+        "created_at",
+        "data_type",
+        "id",
+        "name",
+        "node_id",
+        "options",
+        "project_url",
+        "updated_at",
+    ];
+}
+impl ::std::fmt::Debug for ProjectsV2Field {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "ProjectsV2Field", f)
+    }
+}
+impl ::serde::Serialize for ProjectsV2Field {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (
+                crate::runtime::model::Skip(&self.configuration),
+                &self.created_at,
+                &self.data_type,
+                &self.id,
+                &self.name,
+                crate::runtime::model::Skip(&self.node_id),
+                crate::runtime::model::Skip(&self.options),
+                &self.project_url,
+                &self.updated_at,
+            ),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ProjectsV2Field {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Opt<ProjectsV2FieldConfiguration>,
+                crate::runtime::model::Req<String>,
+                crate::runtime::model::Req<ProjectsV2FieldDataType>,
+                crate::runtime::model::Req<i64>,
+                crate::runtime::model::Req<String>,
+                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Opt<Vec<ProjectsV2SingleSelectOptions>>,
+                crate::runtime::model::Req<String>,
+                crate::runtime::model::Req<String>,
+            ),
+        >(d, Self::WIRE_NAMES, "ProjectsV2Field") {
+            Ok(((f0, f1, f2, f3, f4, f5, f6, f7, f8), extra)) => {
+                Ok(ProjectsV2Field {
+                    configuration: f0,
+                    created_at: f1,
+                    data_type: f2,
+                    id: f3,
+                    name: f4,
+                    node_id: f5,
+                    options: f6,
+                    project_url: f7,
+                    updated_at: f8,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct ProjectsV2FieldConfiguration {
+    pub duration: Option<i64>,
+    pub iterations: Option<Vec<ProjectsV2IterationSettings>>,
+    pub start_day: Option<i64>,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl ProjectsV2FieldConfiguration {
+    const WIRE_NAMES: &'static [&'static str] = &["duration", "iterations", "start_day"];
+}
+impl ::std::fmt::Debug for ProjectsV2FieldConfiguration {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "ProjectsV2FieldConfiguration", f)
+    }
+}
+impl ::serde::Serialize for ProjectsV2FieldConfiguration {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (
+                crate::runtime::model::Skip(&self.duration),
+                crate::runtime::model::Skip(&self.iterations),
+                crate::runtime::model::Skip(&self.start_day),
+            ),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ProjectsV2FieldConfiguration {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Opt<i64>,
+                crate::runtime::model::Opt<Vec<ProjectsV2IterationSettings>>,
+                crate::runtime::model::Opt<i64>,
+            ),
+        >(d, Self::WIRE_NAMES, "ProjectsV2FieldConfiguration") {
+            Ok(((f0, f1, f2), extra)) => {
+                Ok(ProjectsV2FieldConfiguration {
+                    duration: f0,
+                    iterations: f1,
+                    start_day: f2,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[derive(Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ProjectsV2FieldDataType {
+    /// `assignees`
+    Assignees,
+    /// `linked_pull_requests`
+    LinkedPullRequests,
+    /// `reviewers`
+    Reviewers,
+    /// `labels`
+    Labels,
+    /// `milestone`
+    Milestone,
+    /// `repository`
+    Repository,
+    /// `title`
+    Title,
+    /// `text`
+    Text,
+    /// `single_select`
+    SingleSelect,
+    /// `number`
+    Number,
+    /// `date`
+    Date,
+    /// `iteration`
+    Iteration,
+    /// `issue_type`
+    IssueType,
+    /// `parent_issue`
+    ParentIssue,
+    /// `sub_issues_progress`
+    SubIssuesProgress,
+    /// A value this client does not know yet, sent as given.
+    Other(String),
+}
+impl ::std::fmt::Debug for ProjectsV2FieldDataType {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(
+            match self {
+                Self::Assignees => "Assignees",
+                Self::LinkedPullRequests => "LinkedPullRequests",
+                Self::Reviewers => "Reviewers",
+                Self::Labels => "Labels",
+                Self::Milestone => "Milestone",
+                Self::Repository => "Repository",
+                Self::Title => "Title",
+                Self::Text => "Text",
+                Self::SingleSelect => "SingleSelect",
+                Self::Number => "Number",
+                Self::Date => "Date",
+                Self::Iteration => "Iteration",
+                Self::IssueType => "IssueType",
+                Self::ParentIssue => "ParentIssue",
+                Self::SubIssuesProgress => "SubIssuesProgress",
+                Self::Other(value) => return f.debug_tuple("Other").field(value).finish(),
+            },
+        )
+    }
+}
+impl ProjectsV2FieldDataType {
+    /// The value as sent on the wire.
+    #[inline]
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Assignees => "assignees",
+            Self::LinkedPullRequests => "linked_pull_requests",
+            Self::Reviewers => "reviewers",
+            Self::Labels => "labels",
+            Self::Milestone => "milestone",
+            Self::Repository => "repository",
+            Self::Title => "title",
+            Self::Text => "text",
+            Self::SingleSelect => "single_select",
+            Self::Number => "number",
+            Self::Date => "date",
+            Self::Iteration => "iteration",
+            Self::IssueType => "issue_type",
+            Self::ParentIssue => "parent_issue",
+            Self::SubIssuesProgress => "sub_issues_progress",
+            Self::Other(value) => value,
+        }
+    }
+}
+impl ::serde::Serialize for ProjectsV2FieldDataType {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ProjectsV2FieldDataType {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <crate::runtime::Key<
+            'de,
+        > as ::serde::Deserialize>::deserialize(deserializer)?;
+        Ok(
+            match value.as_str() {
+                "assignees" => Self::Assignees,
+                "linked_pull_requests" => Self::LinkedPullRequests,
+                "reviewers" => Self::Reviewers,
+                "labels" => Self::Labels,
+                "milestone" => Self::Milestone,
+                "repository" => Self::Repository,
+                "title" => Self::Title,
+                "text" => Self::Text,
+                "single_select" => Self::SingleSelect,
+                "number" => Self::Number,
+                "date" => Self::Date,
+                "iteration" => Self::Iteration,
+                "issue_type" => Self::IssueType,
+                "parent_issue" => Self::ParentIssue,
+                "sub_issues_progress" => Self::SubIssuesProgress,
+                _ => Self::Other(value.into_owned()),
+            },
+        )
+    }
+}
 #[derive(Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ProjectsV2ItemContentType {
@@ -179,6 +685,138 @@ impl<'de> ::serde::Deserialize<'de> for ProjectsV2ItemContentType {
                 _ => Self::Other(value.into_owned()),
             },
         )
+    }
+}
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct ProjectsV2ItemSimple {
+    pub archived_at: Option<String>,
+    pub content: Option<ProjectsV2ItemSimpleContent>,
+    pub content_type: ProjectsV2ItemContentType,
+    pub created_at: String,
+    pub creator: Option<SimpleUser>,
+    pub id: f64,
+    pub item_url: Option<String>,
+    pub node_id: Option<String>,
+    pub project_url: Option<String>,
+    pub updated_at: String,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl ProjectsV2ItemSimple {
+    const WIRE_NAMES: &'static [&'static str] = &[
+        "archived_at",
+        "content",
+        "content_type",
+        "created_at",
+        "creator",
+        "id",
+        "item_url",
+        "node_id",
+        "project_url",
+        "updated_at",
+    ];
+}
+impl ::std::fmt::Debug for ProjectsV2ItemSimple {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "ProjectsV2ItemSimple", f)
+    }
+}
+impl ::serde::Serialize for ProjectsV2ItemSimple {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (
+                &self.archived_at,
+                crate::runtime::model::Skip(&self.content),
+                &self.content_type,
+                &self.created_at,
+                crate::runtime::model::Skip(&self.creator),
+                &self.id,
+                crate::runtime::model::Skip(&self.item_url),
+                crate::runtime::model::Skip(&self.node_id),
+                crate::runtime::model::Skip(&self.project_url),
+                &self.updated_at,
+            ),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ProjectsV2ItemSimple {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Opt<ProjectsV2ItemSimpleContent>,
+                crate::runtime::model::Req<ProjectsV2ItemContentType>,
+                crate::runtime::model::Req<String>,
+                crate::runtime::model::Opt<SimpleUser>,
+                crate::runtime::model::Req<f64>,
+                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Req<String>,
+            ),
+        >(d, Self::WIRE_NAMES, "ProjectsV2ItemSimple") {
+            Ok(((f0, f1, f2, f3, f4, f5, f6, f7, f8, f9), extra)) => {
+                Ok(ProjectsV2ItemSimple {
+                    archived_at: f0,
+                    content: f1,
+                    content_type: f2,
+                    created_at: f3,
+                    creator: f4,
+                    id: f5,
+                    item_url: f6,
+                    node_id: f7,
+                    project_url: f8,
+                    updated_at: f9,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[derive(Debug, Clone, ::serde::Serialize)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+#[serde(untagged)]
+pub enum ProjectsV2ItemSimpleContent {
+    /// A [`Issue`].
+    Issue(Box<Issue>),
+    /// A [`PullRequestSimple`].
+    PullRequestSimple(Box<PullRequestSimple>),
+    /// A [`ProjectsV2DraftIssue`].
+    ProjectsV2DraftIssue(Box<ProjectsV2DraftIssue>),
+    /// A value matching none of the variants, kept as sent.
+    Other(::serde_json::Value),
+}
+impl<'de> ::serde::Deserialize<'de> for ProjectsV2ItemSimpleContent {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        if let Ok(v) = <Issue as ::serde::Deserialize>::deserialize(&value) {
+            return Ok(Self::Issue(Box::new(v)));
+        }
+        if let Ok(v) = <PullRequestSimple as ::serde::Deserialize>::deserialize(&value) {
+            return Ok(Self::PullRequestSimple(Box::new(v)));
+        }
+        if let Ok(v) = <ProjectsV2DraftIssue as ::serde::Deserialize>::deserialize(
+            &value,
+        ) {
+            return Ok(Self::ProjectsV2DraftIssue(Box::new(v)));
+        }
+        Ok(Self::Other(value))
     }
 }
 #[derive(Clone)]
@@ -286,5 +924,361 @@ impl<'de> ::serde::Deserialize<'de> for ProjectsV2ItemWithContent {
             }
             Err(e) => Err(e),
         }
+    }
+}
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct ProjectsV2IterationSettings {
+    pub completed: Option<bool>,
+    pub duration: i64,
+    pub id: String,
+    pub start_date: String,
+    pub title: ProjectsV2IterationSettingsTitle,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl ProjectsV2IterationSettings {
+    const WIRE_NAMES: &'static [&'static str] = &[
+        "completed",
+        "duration",
+        "id",
+        "start_date",
+        "title",
+    ];
+}
+impl ::std::fmt::Debug for ProjectsV2IterationSettings {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "ProjectsV2IterationSettings", f)
+    }
+}
+impl ::serde::Serialize for ProjectsV2IterationSettings {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (
+                crate::runtime::model::Skip(&self.completed),
+                &self.duration,
+                &self.id,
+                &self.start_date,
+                &self.title,
+            ),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ProjectsV2IterationSettings {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Opt<bool>,
+                crate::runtime::model::Req<i64>,
+                crate::runtime::model::Req<String>,
+                crate::runtime::model::Req<String>,
+                crate::runtime::model::Req<ProjectsV2IterationSettingsTitle>,
+            ),
+        >(d, Self::WIRE_NAMES, "ProjectsV2IterationSettings") {
+            Ok(((f0, f1, f2, f3, f4), extra)) => {
+                Ok(ProjectsV2IterationSettings {
+                    completed: f0,
+                    duration: f1,
+                    id: f2,
+                    start_date: f3,
+                    title: f4,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct ProjectsV2IterationSettingsTitle {
+    pub html: String,
+    pub raw: String,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl ProjectsV2IterationSettingsTitle {
+    const WIRE_NAMES: &'static [&'static str] = &["html", "raw"];
+}
+impl ::std::fmt::Debug for ProjectsV2IterationSettingsTitle {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "ProjectsV2IterationSettingsTitle", f)
+    }
+}
+impl ::serde::Serialize for ProjectsV2IterationSettingsTitle {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (&self.html, &self.raw),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ProjectsV2IterationSettingsTitle {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (crate::runtime::model::Req<String>, crate::runtime::model::Req<String>),
+        >(d, Self::WIRE_NAMES, "ProjectsV2IterationSettingsTitle") {
+            Ok(((f0, f1), extra)) => {
+                Ok(ProjectsV2IterationSettingsTitle {
+                    html: f0,
+                    raw: f1,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct ProjectsV2SingleSelectOptions {
+    pub color: String,
+    pub description: ProjectsV2SingleSelectOptionsDescription,
+    pub id: String,
+    pub name: ProjectsV2SingleSelectOptionsName,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl ProjectsV2SingleSelectOptions {
+    const WIRE_NAMES: &'static [&'static str] = &["color", "description", "id", "name"];
+}
+impl ::std::fmt::Debug for ProjectsV2SingleSelectOptions {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "ProjectsV2SingleSelectOptions", f)
+    }
+}
+impl ::serde::Serialize for ProjectsV2SingleSelectOptions {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (&self.color, &self.description, &self.id, &self.name),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ProjectsV2SingleSelectOptions {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Req<String>,
+                crate::runtime::model::Req<ProjectsV2SingleSelectOptionsDescription>,
+                crate::runtime::model::Req<String>,
+                crate::runtime::model::Req<ProjectsV2SingleSelectOptionsName>,
+            ),
+        >(d, Self::WIRE_NAMES, "ProjectsV2SingleSelectOptions") {
+            Ok(((f0, f1, f2, f3), extra)) => {
+                Ok(ProjectsV2SingleSelectOptions {
+                    color: f0,
+                    description: f1,
+                    id: f2,
+                    name: f3,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+/// The same fields as [`ProjectsV2IterationSettingsTitle`], whose type this is: values of the two mix freely.
+pub type ProjectsV2SingleSelectOptionsDescription = ProjectsV2IterationSettingsTitle;
+/// The same fields as [`ProjectsV2IterationSettingsTitle`], whose type this is: values of the two mix freely.
+pub type ProjectsV2SingleSelectOptionsName = ProjectsV2IterationSettingsTitle;
+/// The same fields as [`CampaignState`], whose type this is: values of the two mix freely.
+pub type ProjectsV2State = CampaignState;
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct ProjectsV2StatusUpdate {
+    pub body: Option<String>,
+    pub created_at: String,
+    pub creator: Option<SimpleUser>,
+    pub id: f64,
+    pub node_id: String,
+    pub project_node_id: Option<String>,
+    pub start_date: Option<String>,
+    pub status: Option<ProjectsV2StatusUpdateStatus>,
+    pub target_date: Option<String>,
+    pub updated_at: String,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl ProjectsV2StatusUpdate {
+    const WIRE_NAMES: &'static [&'static str] = &[
+        "body",
+        "created_at",
+        "creator",
+        "id",
+        "node_id",
+        "project_node_id",
+        "start_date",
+        "status",
+        "target_date",
+        "updated_at",
+    ];
+}
+impl ::std::fmt::Debug for ProjectsV2StatusUpdate {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "ProjectsV2StatusUpdate", f)
+    }
+}
+impl ::serde::Serialize for ProjectsV2StatusUpdate {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (
+                crate::runtime::model::Skip(&self.body),
+                &self.created_at,
+                crate::runtime::model::Skip(&self.creator),
+                &self.id,
+                &self.node_id,
+                crate::runtime::model::Skip(&self.project_node_id),
+                crate::runtime::model::Skip(&self.start_date),
+                crate::runtime::model::Skip(&self.status),
+                crate::runtime::model::Skip(&self.target_date),
+                &self.updated_at,
+            ),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ProjectsV2StatusUpdate {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Req<String>,
+                crate::runtime::model::Opt<SimpleUser>,
+                crate::runtime::model::Req<f64>,
+                crate::runtime::model::Req<String>,
+                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Opt<ProjectsV2StatusUpdateStatus>,
+                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Req<String>,
+            ),
+        >(d, Self::WIRE_NAMES, "ProjectsV2StatusUpdate") {
+            Ok(((f0, f1, f2, f3, f4, f5, f6, f7, f8, f9), extra)) => {
+                Ok(ProjectsV2StatusUpdate {
+                    body: f0,
+                    created_at: f1,
+                    creator: f2,
+                    id: f3,
+                    node_id: f4,
+                    project_node_id: f5,
+                    start_date: f6,
+                    status: f7,
+                    target_date: f8,
+                    updated_at: f9,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[derive(Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ProjectsV2StatusUpdateStatus {
+    /// `INACTIVE`
+    Inactive,
+    /// `ON_TRACK`
+    OnTrack,
+    /// `AT_RISK`
+    AtRisk,
+    /// `OFF_TRACK`
+    OffTrack,
+    /// `COMPLETE`
+    Complete,
+    /// A value this client does not know yet, sent as given.
+    Other(String),
+}
+impl ::std::fmt::Debug for ProjectsV2StatusUpdateStatus {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(
+            match self {
+                Self::Inactive => "Inactive",
+                Self::OnTrack => "OnTrack",
+                Self::AtRisk => "AtRisk",
+                Self::OffTrack => "OffTrack",
+                Self::Complete => "Complete",
+                Self::Other(value) => return f.debug_tuple("Other").field(value).finish(),
+            },
+        )
+    }
+}
+impl ProjectsV2StatusUpdateStatus {
+    /// The value as sent on the wire.
+    #[inline]
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Inactive => "INACTIVE",
+            Self::OnTrack => "ON_TRACK",
+            Self::AtRisk => "AT_RISK",
+            Self::OffTrack => "OFF_TRACK",
+            Self::Complete => "COMPLETE",
+            Self::Other(value) => value,
+        }
+    }
+}
+impl ::serde::Serialize for ProjectsV2StatusUpdateStatus {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ProjectsV2StatusUpdateStatus {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <crate::runtime::Key<
+            'de,
+        > as ::serde::Deserialize>::deserialize(deserializer)?;
+        Ok(
+            match value.as_str() {
+                "INACTIVE" => Self::Inactive,
+                "ON_TRACK" => Self::OnTrack,
+                "AT_RISK" => Self::AtRisk,
+                "OFF_TRACK" => Self::OffTrack,
+                "COMPLETE" => Self::Complete,
+                _ => Self::Other(value.into_owned()),
+            },
+        )
     }
 }

@@ -4,6 +4,244 @@
 use super::*;
 #[derive(Clone)]
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct Activity {
+    pub activity_type: Option<ActivityActivityType>,
+    pub actor: Option<SimpleUser>,
+    pub after: String,
+    pub before: String,
+    pub id: i64,
+    pub node_id: String,
+    pub r#ref: String,
+    pub timestamp: Option<String>,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl Activity {
+    const WIRE_NAMES: &'static [&'static str] = &[
+        "activity_type",
+        "actor",
+        "after",
+        "before",
+        "id",
+        "node_id",
+        "ref",
+        "timestamp",
+    ];
+}
+impl ::std::fmt::Debug for Activity {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "Activity", f)
+    }
+}
+impl ::serde::Serialize for Activity {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (
+                crate::runtime::model::Skip(&self.activity_type),
+                crate::runtime::model::Skip(&self.actor),
+                &self.after,
+                &self.before,
+                &self.id,
+                &self.node_id,
+                &self.r#ref,
+                crate::runtime::model::Skip(&self.timestamp),
+            ),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for Activity {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Opt<ActivityActivityType>,
+                crate::runtime::model::Opt<SimpleUser>,
+                crate::runtime::model::Req<String>,
+                crate::runtime::model::Req<String>,
+                crate::runtime::model::Req<i64>,
+                crate::runtime::model::Req<String>,
+                crate::runtime::model::Req<String>,
+                crate::runtime::model::Opt<String>,
+            ),
+        >(d, Self::WIRE_NAMES, "Activity") {
+            Ok(((f0, f1, f2, f3, f4, f5, f6, f7), extra)) => {
+                Ok(Activity {
+                    activity_type: f0,
+                    actor: f1,
+                    after: f2,
+                    before: f3,
+                    id: f4,
+                    node_id: f5,
+                    r#ref: f6,
+                    timestamp: f7,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[derive(Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ActivityActivityType {
+    /// `push`
+    Push,
+    /// `force_push`
+    ForcePush,
+    /// `branch_deletion`
+    BranchDeletion,
+    /// `branch_creation`
+    BranchCreation,
+    /// `pr_merge`
+    PrMerge,
+    /// `merge_queue_merge`
+    MergeQueueMerge,
+    /// A value this client does not know yet, sent as given.
+    Other(String),
+}
+impl ::std::fmt::Debug for ActivityActivityType {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(
+            match self {
+                Self::Push => "Push",
+                Self::ForcePush => "ForcePush",
+                Self::BranchDeletion => "BranchDeletion",
+                Self::BranchCreation => "BranchCreation",
+                Self::PrMerge => "PrMerge",
+                Self::MergeQueueMerge => "MergeQueueMerge",
+                Self::Other(value) => return f.debug_tuple("Other").field(value).finish(),
+            },
+        )
+    }
+}
+impl ActivityActivityType {
+    /// The value as sent on the wire.
+    #[inline]
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Push => "push",
+            Self::ForcePush => "force_push",
+            Self::BranchDeletion => "branch_deletion",
+            Self::BranchCreation => "branch_creation",
+            Self::PrMerge => "pr_merge",
+            Self::MergeQueueMerge => "merge_queue_merge",
+            Self::Other(value) => value,
+        }
+    }
+}
+impl ::serde::Serialize for ActivityActivityType {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ActivityActivityType {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <crate::runtime::Key<
+            'de,
+        > as ::serde::Deserialize>::deserialize(deserializer)?;
+        Ok(
+            match value.as_str() {
+                "push" => Self::Push,
+                "force_push" => Self::ForcePush,
+                "branch_deletion" => Self::BranchDeletion,
+                "branch_creation" => Self::BranchCreation,
+                "pr_merge" => Self::PrMerge,
+                "merge_queue_merge" => Self::MergeQueueMerge,
+                _ => Self::Other(value.into_owned()),
+            },
+        )
+    }
+}
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct Autolink {
+    pub id: i64,
+    pub is_alphanumeric: bool,
+    pub key_prefix: String,
+    pub updated_at: Option<String>,
+    pub url_template: String,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl Autolink {
+    const WIRE_NAMES: &'static [&'static str] = &[
+        "id",
+        "is_alphanumeric",
+        "key_prefix",
+        "updated_at",
+        "url_template",
+    ];
+}
+impl ::std::fmt::Debug for Autolink {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "Autolink", f)
+    }
+}
+impl ::serde::Serialize for Autolink {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (
+                &self.id,
+                &self.is_alphanumeric,
+                &self.key_prefix,
+                crate::runtime::model::Skip(&self.updated_at),
+                &self.url_template,
+            ),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for Autolink {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Req<i64>,
+                crate::runtime::model::Req<bool>,
+                crate::runtime::model::Req<String>,
+                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Req<String>,
+            ),
+        >(d, Self::WIRE_NAMES, "Autolink") {
+            Ok(((f0, f1, f2, f3, f4), extra)) => {
+                Ok(Autolink {
+                    id: f0,
+                    is_alphanumeric: f1,
+                    key_prefix: f2,
+                    updated_at: f3,
+                    url_template: f4,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
 pub struct BranchProtection {
     pub allow_deletions: Option<BranchProtectionAllowDeletions>,
     pub allow_force_pushes: Option<BranchProtectionAllowForcePushes>,
@@ -779,6 +1017,63 @@ impl<'de> ::serde::Deserialize<'de> for BranchRestrictionPolicyUsers {
 }
 #[derive(Clone)]
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct BranchShort {
+    pub commit: BranchShortCommit,
+    pub name: String,
+    pub protected: bool,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl BranchShort {
+    const WIRE_NAMES: &'static [&'static str] = &["commit", "name", "protected"];
+}
+impl ::std::fmt::Debug for BranchShort {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "BranchShort", f)
+    }
+}
+impl ::serde::Serialize for BranchShort {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (&self.commit, &self.name, &self.protected),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for BranchShort {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Req<BranchShortCommit>,
+                crate::runtime::model::Req<String>,
+                crate::runtime::model::Req<bool>,
+            ),
+        >(d, Self::WIRE_NAMES, "BranchShort") {
+            Ok(((f0, f1, f2), extra)) => {
+                Ok(BranchShort {
+                    commit: f0,
+                    name: f1,
+                    protected: f2,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+/// The same fields as [`ShortBlob`], whose type this is: values of the two mix freely.
+pub type BranchShortCommit = ShortBlob;
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
 pub struct BranchWithProtection {
     pub links: BranchWithProtectionLinks,
     pub commit: Commit,
@@ -916,24 +1211,22 @@ impl<'de> ::serde::Deserialize<'de> for BranchWithProtectionLinks {
 }
 #[derive(Clone)]
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
-pub struct CodeOfConductSimple {
-    pub html_url: Option<String>,
-    pub key: String,
-    pub name: String,
-    pub url: String,
+pub struct CheckAutomatedSecurityFixes {
+    pub enabled: bool,
+    pub paused: bool,
     /// Fields this client does not know, by wire name (kept when serialised).
     pub extra: crate::runtime::Extra,
 }
-impl CodeOfConductSimple {
-    const WIRE_NAMES: &'static [&'static str] = &["html_url", "key", "name", "url"];
+impl CheckAutomatedSecurityFixes {
+    const WIRE_NAMES: &'static [&'static str] = &["enabled", "paused"];
 }
-impl ::std::fmt::Debug for CodeOfConductSimple {
+impl ::std::fmt::Debug for CheckAutomatedSecurityFixes {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        crate::runtime::model::debug(self, "CodeOfConductSimple", f)
+        crate::runtime::model::debug(self, "CheckAutomatedSecurityFixes", f)
     }
 }
-impl ::serde::Serialize for CodeOfConductSimple {
+impl ::serde::Serialize for CheckAutomatedSecurityFixes {
     fn serialize<S: ::serde::Serializer>(
         &self,
         s: S,
@@ -941,30 +1234,259 @@ impl ::serde::Serialize for CodeOfConductSimple {
         crate::runtime::model::serialize(
             s,
             Self::WIRE_NAMES,
-            (&self.html_url, &self.key, &self.name, &self.url),
+            (&self.enabled, &self.paused),
             &self.extra,
         )
     }
 }
-impl<'de> ::serde::Deserialize<'de> for CodeOfConductSimple {
+impl<'de> ::serde::Deserialize<'de> for CheckAutomatedSecurityFixes {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (crate::runtime::model::Req<bool>, crate::runtime::model::Req<bool>),
+        >(d, Self::WIRE_NAMES, "CheckAutomatedSecurityFixes") {
+            Ok(((f0, f1), extra)) => {
+                Ok(CheckAutomatedSecurityFixes {
+                    enabled: f0,
+                    paused: f1,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct CheckImmutableReleases {
+    pub enabled: bool,
+    pub enforced_by_owner: bool,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl CheckImmutableReleases {
+    const WIRE_NAMES: &'static [&'static str] = &["enabled", "enforced_by_owner"];
+}
+impl ::std::fmt::Debug for CheckImmutableReleases {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "CheckImmutableReleases", f)
+    }
+}
+impl ::serde::Serialize for CheckImmutableReleases {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (&self.enabled, &self.enforced_by_owner),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CheckImmutableReleases {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (crate::runtime::model::Req<bool>, crate::runtime::model::Req<bool>),
+        >(d, Self::WIRE_NAMES, "CheckImmutableReleases") {
+            Ok(((f0, f1), extra)) => {
+                Ok(CheckImmutableReleases {
+                    enabled: f0,
+                    enforced_by_owner: f1,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+/// The same fields as [`ProtectedBranchAllowDeletions`], whose type this is: values of the two mix freely.
+pub type CheckPrivateVulnerabilityReportingResponse = ProtectedBranchAllowDeletions;
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct CloneTraffic {
+    pub clones: Vec<Traffic>,
+    pub count: i64,
+    pub uniques: i64,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl CloneTraffic {
+    const WIRE_NAMES: &'static [&'static str] = &["clones", "count", "uniques"];
+}
+impl ::std::fmt::Debug for CloneTraffic {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "CloneTraffic", f)
+    }
+}
+impl ::serde::Serialize for CloneTraffic {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (&self.clones, &self.count, &self.uniques),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CloneTraffic {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         d: D,
     ) -> ::std::result::Result<Self, D::Error> {
         match crate::runtime::model::decode::<
             D,
             (
-                crate::runtime::model::Opt<String>,
-                crate::runtime::model::Req<String>,
-                crate::runtime::model::Req<String>,
-                crate::runtime::model::Req<String>,
+                crate::runtime::model::Req<Vec<Traffic>>,
+                crate::runtime::model::Req<i64>,
+                crate::runtime::model::Req<i64>,
             ),
-        >(d, Self::WIRE_NAMES, "CodeOfConductSimple") {
-            Ok(((f0, f1, f2, f3), extra)) => {
-                Ok(CodeOfConductSimple {
-                    html_url: f0,
-                    key: f1,
-                    name: f2,
-                    url: f3,
+        >(d, Self::WIRE_NAMES, "CloneTraffic") {
+            Ok(((f0, f1, f2), extra)) => {
+                Ok(CloneTraffic {
+                    clones: f0,
+                    count: f1,
+                    uniques: f2,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct CodeownersErrors {
+    pub errors: Vec<CodeownersErrorsErrors>,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl CodeownersErrors {
+    const WIRE_NAMES: &'static [&'static str] = &["errors"];
+}
+impl ::std::fmt::Debug for CodeownersErrors {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "CodeownersErrors", f)
+    }
+}
+impl ::serde::Serialize for CodeownersErrors {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (&self.errors,),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CodeownersErrors {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (crate::runtime::model::Req<Vec<CodeownersErrorsErrors>>,),
+        >(d, Self::WIRE_NAMES, "CodeownersErrors") {
+            Ok(((f0,), extra)) => {
+                Ok(CodeownersErrors {
+                    errors: f0,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct CodeownersErrorsErrors {
+    pub column: i64,
+    pub kind: String,
+    pub line: i64,
+    pub message: String,
+    pub path: String,
+    pub source: Option<String>,
+    pub suggestion: Option<String>,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl CodeownersErrorsErrors {
+    const WIRE_NAMES: &'static [&'static str] = &[
+        "column",
+        "kind",
+        "line",
+        "message",
+        "path",
+        "source",
+        "suggestion",
+    ];
+}
+impl ::std::fmt::Debug for CodeownersErrorsErrors {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "CodeownersErrorsErrors", f)
+    }
+}
+impl ::serde::Serialize for CodeownersErrorsErrors {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (
+                &self.column,
+                &self.kind,
+                &self.line,
+                &self.message,
+                &self.path,
+                crate::runtime::model::Skip(&self.source),
+                crate::runtime::model::Skip(&self.suggestion),
+            ),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CodeownersErrorsErrors {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Req<i64>,
+                crate::runtime::model::Req<String>,
+                crate::runtime::model::Req<i64>,
+                crate::runtime::model::Req<String>,
+                crate::runtime::model::Req<String>,
+                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Opt<String>,
+            ),
+        >(d, Self::WIRE_NAMES, "CodeownersErrorsErrors") {
+            Ok(((f0, f1, f2, f3, f4, f5, f6), extra)) => {
+                Ok(CodeownersErrorsErrors {
+                    column: f0,
+                    kind: f1,
+                    line: f2,
+                    message: f3,
+                    path: f4,
+                    source: f5,
+                    suggestion: f6,
                     extra,
                 })
             }
@@ -1238,6 +1760,61 @@ impl<'de> ::serde::Deserialize<'de> for CombinedCommitStatus {
 }
 #[derive(Clone)]
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct CommitActivity {
+    pub days: Vec<i64>,
+    pub total: i64,
+    pub week: i64,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl CommitActivity {
+    const WIRE_NAMES: &'static [&'static str] = &["days", "total", "week"];
+}
+impl ::std::fmt::Debug for CommitActivity {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "CommitActivity", f)
+    }
+}
+impl ::serde::Serialize for CommitActivity {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (&self.days, &self.total, &self.week),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CommitActivity {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Req<Vec<i64>>,
+                crate::runtime::model::Req<i64>,
+                crate::runtime::model::Req<i64>,
+            ),
+        >(d, Self::WIRE_NAMES, "CommitActivity") {
+            Ok(((f0, f1, f2), extra)) => {
+                Ok(CommitActivity {
+                    days: f0,
+                    total: f1,
+                    week: f2,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
 pub struct CommitComparison {
     pub ahead_by: i64,
     pub base_commit: Commit,
@@ -1418,6 +1995,216 @@ impl<'de> ::serde::Deserialize<'de> for CommitComparisonStatus {
                 _ => Self::Other(value.into_owned()),
             },
         )
+    }
+}
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct CommunityHealthFile {
+    pub html_url: String,
+    pub url: String,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl CommunityHealthFile {
+    const WIRE_NAMES: &'static [&'static str] = &["html_url", "url"];
+}
+impl ::std::fmt::Debug for CommunityHealthFile {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "CommunityHealthFile", f)
+    }
+}
+impl ::serde::Serialize for CommunityHealthFile {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (&self.html_url, &self.url),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CommunityHealthFile {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (crate::runtime::model::Req<String>, crate::runtime::model::Req<String>),
+        >(d, Self::WIRE_NAMES, "CommunityHealthFile") {
+            Ok(((f0, f1), extra)) => {
+                Ok(CommunityHealthFile {
+                    html_url: f0,
+                    url: f1,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct CommunityProfile {
+    pub content_reports_enabled: Option<bool>,
+    pub description: Option<String>,
+    pub documentation: Option<String>,
+    pub files: CommunityProfileFiles,
+    pub health_percentage: i64,
+    pub updated_at: Option<String>,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl CommunityProfile {
+    const WIRE_NAMES: &'static [&'static str] = &[
+        "content_reports_enabled",
+        "description",
+        "documentation",
+        "files",
+        "health_percentage",
+        "updated_at",
+    ];
+}
+impl ::std::fmt::Debug for CommunityProfile {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "CommunityProfile", f)
+    }
+}
+impl ::serde::Serialize for CommunityProfile {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (
+                crate::runtime::model::Skip(&self.content_reports_enabled),
+                &self.description,
+                &self.documentation,
+                &self.files,
+                &self.health_percentage,
+                &self.updated_at,
+            ),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CommunityProfile {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Opt<bool>,
+                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Req<CommunityProfileFiles>,
+                crate::runtime::model::Req<i64>,
+                crate::runtime::model::Opt<String>,
+            ),
+        >(d, Self::WIRE_NAMES, "CommunityProfile") {
+            Ok(((f0, f1, f2, f3, f4, f5), extra)) => {
+                Ok(CommunityProfile {
+                    content_reports_enabled: f0,
+                    description: f1,
+                    documentation: f2,
+                    files: f3,
+                    health_percentage: f4,
+                    updated_at: f5,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct CommunityProfileFiles {
+    pub code_of_conduct: Option<CodeOfConductSimple>,
+    pub code_of_conduct_file: Option<CommunityHealthFile>,
+    pub contributing: Option<CommunityHealthFile>,
+    pub issue_template: Option<CommunityHealthFile>,
+    pub license: Option<LicenseSimple>,
+    pub pull_request_template: Option<CommunityHealthFile>,
+    pub readme: Option<CommunityHealthFile>,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl CommunityProfileFiles {
+    const WIRE_NAMES: &'static [&'static str] = &[
+        "code_of_conduct",
+        "code_of_conduct_file",
+        "contributing",
+        "issue_template",
+        "license",
+        "pull_request_template",
+        "readme",
+    ];
+}
+impl ::std::fmt::Debug for CommunityProfileFiles {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "CommunityProfileFiles", f)
+    }
+}
+impl ::serde::Serialize for CommunityProfileFiles {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (
+                &self.code_of_conduct,
+                &self.code_of_conduct_file,
+                &self.contributing,
+                &self.issue_template,
+                &self.license,
+                &self.pull_request_template,
+                &self.readme,
+            ),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CommunityProfileFiles {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Opt<CodeOfConductSimple>,
+                crate::runtime::model::Opt<CommunityHealthFile>,
+                crate::runtime::model::Opt<CommunityHealthFile>,
+                crate::runtime::model::Opt<CommunityHealthFile>,
+                crate::runtime::model::Opt<LicenseSimple>,
+                crate::runtime::model::Opt<CommunityHealthFile>,
+                crate::runtime::model::Opt<CommunityHealthFile>,
+            ),
+        >(d, Self::WIRE_NAMES, "CommunityProfileFiles") {
+            Ok(((f0, f1, f2, f3, f4, f5, f6), extra)) => {
+                Ok(CommunityProfileFiles {
+                    code_of_conduct: f0,
+                    code_of_conduct_file: f1,
+                    contributing: f2,
+                    issue_template: f3,
+                    license: f4,
+                    pull_request_template: f5,
+                    readme: f6,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
     }
 }
 /// One file, directory, symlink or submodule in a directory listing.
@@ -2086,6 +2873,64 @@ impl<'de> ::serde::Deserialize<'de> for ContentSymlinkType {
 }
 #[derive(Clone)]
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct ContentTraffic {
+    pub count: i64,
+    pub path: String,
+    pub title: String,
+    pub uniques: i64,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl ContentTraffic {
+    const WIRE_NAMES: &'static [&'static str] = &["count", "path", "title", "uniques"];
+}
+impl ::std::fmt::Debug for ContentTraffic {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "ContentTraffic", f)
+    }
+}
+impl ::serde::Serialize for ContentTraffic {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (&self.count, &self.path, &self.title, &self.uniques),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ContentTraffic {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Req<i64>,
+                crate::runtime::model::Req<String>,
+                crate::runtime::model::Req<String>,
+                crate::runtime::model::Req<i64>,
+            ),
+        >(d, Self::WIRE_NAMES, "ContentTraffic") {
+            Ok(((f0, f1, f2, f3), extra)) => {
+                Ok(ContentTraffic {
+                    count: f0,
+                    path: f1,
+                    title: f2,
+                    uniques: f3,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
 pub struct Contributor {
     pub avatar_url: Option<String>,
     pub contributions: i64,
@@ -2260,57 +3105,79 @@ impl<'de> ::serde::Deserialize<'de> for Contributor {
 }
 #[derive(Clone)]
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
-pub struct Deployment {
-    pub created_at: String,
-    pub creator: Option<SimpleUser>,
-    pub description: Option<String>,
-    pub environment: String,
-    pub id: i64,
-    pub node_id: String,
-    pub original_environment: Option<String>,
-    pub payload: ::serde_json::Value,
-    pub performed_via_github_app: Option<Integration>,
-    pub production_environment: Option<bool>,
-    pub r#ref: String,
-    pub repository_url: String,
-    pub sha: String,
-    pub statuses_url: String,
-    pub task: String,
-    pub transient_environment: Option<bool>,
-    pub updated_at: String,
-    pub url: String,
+pub struct ContributorActivity {
+    pub author: Option<SimpleUser>,
+    pub total: i64,
+    pub weeks: Vec<ContributorActivityWeeks>,
     /// Fields this client does not know, by wire name (kept when serialised).
     pub extra: crate::runtime::Extra,
 }
-impl Deployment {
-    const WIRE_NAMES: &'static [&'static str] = &[
-        "created_at",
-        "creator",
-        "description",
-        "environment",
-        "id",
-        "node_id",
-        "original_environment",
-        "payload",
-        "performed_via_github_app",
-        "production_environment",
-        "ref",
-        "repository_url",
-        "sha",
-        "statuses_url",
-        "task",
-        "transient_environment",
-        "updated_at",
-        "url",
-    ];
+impl ContributorActivity {
+    const WIRE_NAMES: &'static [&'static str] = &["author", "total", "weeks"];
 }
-impl ::std::fmt::Debug for Deployment {
+impl ::std::fmt::Debug for ContributorActivity {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        crate::runtime::model::debug(self, "Deployment", f)
+        crate::runtime::model::debug(self, "ContributorActivity", f)
     }
 }
-impl ::serde::Serialize for Deployment {
+impl ::serde::Serialize for ContributorActivity {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (&self.author, &self.total, &self.weeks),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ContributorActivity {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Opt<SimpleUser>,
+                crate::runtime::model::Req<i64>,
+                crate::runtime::model::Req<Vec<ContributorActivityWeeks>>,
+            ),
+        >(d, Self::WIRE_NAMES, "ContributorActivity") {
+            Ok(((f0, f1, f2), extra)) => {
+                Ok(ContributorActivity {
+                    author: f0,
+                    total: f1,
+                    weeks: f2,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct ContributorActivityWeeks {
+    pub a: Option<i64>,
+    pub c: Option<i64>,
+    pub d: Option<i64>,
+    pub w: Option<i64>,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl ContributorActivityWeeks {
+    const WIRE_NAMES: &'static [&'static str] = &["a", "c", "d", "w"];
+}
+impl ::std::fmt::Debug for ContributorActivityWeeks {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "ContributorActivityWeeks", f)
+    }
+}
+impl ::serde::Serialize for ContributorActivityWeeks {
     fn serialize<S: ::serde::Serializer>(
         &self,
         s: S,
@@ -2319,92 +3186,305 @@ impl ::serde::Serialize for Deployment {
             s,
             Self::WIRE_NAMES,
             (
-                (
-                    &self.created_at,
-                    &self.creator,
-                    &self.description,
-                    &self.environment,
-                    &self.id,
-                    &self.node_id,
-                    crate::runtime::model::Skip(&self.original_environment),
-                    &self.payload,
-                    crate::runtime::model::Skip(&self.performed_via_github_app),
-                    crate::runtime::model::Skip(&self.production_environment),
-                    &self.r#ref,
-                    &self.repository_url,
-                ),
-                (
-                    &self.sha,
-                    &self.statuses_url,
-                    &self.task,
-                    crate::runtime::model::Skip(&self.transient_environment),
-                    &self.updated_at,
-                    &self.url,
-                ),
+                crate::runtime::model::Skip(&self.a),
+                crate::runtime::model::Skip(&self.c),
+                crate::runtime::model::Skip(&self.d),
+                crate::runtime::model::Skip(&self.w),
             ),
             &self.extra,
         )
     }
 }
-impl<'de> ::serde::Deserialize<'de> for Deployment {
+impl<'de> ::serde::Deserialize<'de> for ContributorActivityWeeks {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         d: D,
     ) -> ::std::result::Result<Self, D::Error> {
         match crate::runtime::model::decode::<
             D,
             (
-                (
-                    crate::runtime::model::Req<String>,
-                    crate::runtime::model::Opt<SimpleUser>,
-                    crate::runtime::model::Opt<String>,
-                    crate::runtime::model::Req<String>,
-                    crate::runtime::model::Req<i64>,
-                    crate::runtime::model::Req<String>,
-                    crate::runtime::model::Opt<String>,
-                    crate::runtime::model::Req<::serde_json::Value>,
-                    crate::runtime::model::Opt<Integration>,
-                    crate::runtime::model::Opt<bool>,
-                    crate::runtime::model::Req<String>,
-                    crate::runtime::model::Req<String>,
-                ),
-                (
-                    crate::runtime::model::Req<String>,
-                    crate::runtime::model::Req<String>,
-                    crate::runtime::model::Req<String>,
-                    crate::runtime::model::Opt<bool>,
-                    crate::runtime::model::Req<String>,
-                    crate::runtime::model::Req<String>,
-                ),
+                crate::runtime::model::Opt<i64>,
+                crate::runtime::model::Opt<i64>,
+                crate::runtime::model::Opt<i64>,
+                crate::runtime::model::Opt<i64>,
             ),
-        >(d, Self::WIRE_NAMES, "Deployment") {
-            Ok(
-                (
-                    (
-                        (f0, f1, f2, f3, f4, f5, f6, f7, f8, f9, f10, f11),
-                        (f12, f13, f14, f15, f16, f17),
-                    ),
+        >(d, Self::WIRE_NAMES, "ContributorActivityWeeks") {
+            Ok(((f0, f1, f2, f3), extra)) => {
+                Ok(ContributorActivityWeeks {
+                    a: f0,
+                    c: f1,
+                    d: f2,
+                    w: f3,
                     extra,
-                ),
-            ) => {
-                Ok(Deployment {
-                    created_at: f0,
-                    creator: f1,
-                    description: f2,
-                    environment: f3,
-                    id: f4,
-                    node_id: f5,
-                    original_environment: f6,
-                    payload: f7,
-                    performed_via_github_app: f8,
-                    production_environment: f9,
-                    r#ref: f10,
-                    repository_url: f11,
-                    sha: f12,
-                    statuses_url: f13,
-                    task: f14,
-                    transient_environment: f15,
-                    updated_at: f16,
-                    url: f17,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct CreateAttestationResponse {
+    pub id: Option<i64>,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl CreateAttestationResponse {
+    const WIRE_NAMES: &'static [&'static str] = &["id"];
+}
+impl ::std::fmt::Debug for CreateAttestationResponse {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "CreateAttestationResponse", f)
+    }
+}
+impl ::serde::Serialize for CreateAttestationResponse {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (crate::runtime::model::Skip(&self.id),),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreateAttestationResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (crate::runtime::model::Opt<i64>,),
+        >(d, Self::WIRE_NAMES, "CreateAttestationResponse") {
+            Ok(((f0,), extra)) => {
+                Ok(CreateAttestationResponse {
+                    id: f0,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct CustomDeploymentRuleApp {
+    pub id: i64,
+    pub integration_url: String,
+    pub node_id: String,
+    pub slug: String,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl CustomDeploymentRuleApp {
+    const WIRE_NAMES: &'static [&'static str] = &[
+        "id",
+        "integration_url",
+        "node_id",
+        "slug",
+    ];
+}
+impl ::std::fmt::Debug for CustomDeploymentRuleApp {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "CustomDeploymentRuleApp", f)
+    }
+}
+impl ::serde::Serialize for CustomDeploymentRuleApp {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (&self.id, &self.integration_url, &self.node_id, &self.slug),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CustomDeploymentRuleApp {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Req<i64>,
+                crate::runtime::model::Req<String>,
+                crate::runtime::model::Req<String>,
+                crate::runtime::model::Req<String>,
+            ),
+        >(d, Self::WIRE_NAMES, "CustomDeploymentRuleApp") {
+            Ok(((f0, f1, f2, f3), extra)) => {
+                Ok(CustomDeploymentRuleApp {
+                    id: f0,
+                    integration_url: f1,
+                    node_id: f2,
+                    slug: f3,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct DeployKey {
+    pub added_by: Option<String>,
+    pub created_at: String,
+    pub enabled: Option<bool>,
+    pub id: i64,
+    pub key: String,
+    pub last_used: Option<String>,
+    pub read_only: bool,
+    pub title: String,
+    pub url: String,
+    pub verified: bool,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl DeployKey {
+    const WIRE_NAMES: &'static [&'static str] = &[
+        "added_by",
+        "created_at",
+        "enabled",
+        "id",
+        "key",
+        "last_used",
+        "read_only",
+        "title",
+        "url",
+        "verified",
+    ];
+}
+impl ::std::fmt::Debug for DeployKey {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "DeployKey", f)
+    }
+}
+impl ::serde::Serialize for DeployKey {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (
+                crate::runtime::model::Skip(&self.added_by),
+                &self.created_at,
+                crate::runtime::model::Skip(&self.enabled),
+                &self.id,
+                &self.key,
+                crate::runtime::model::Skip(&self.last_used),
+                &self.read_only,
+                &self.title,
+                &self.url,
+                &self.verified,
+            ),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for DeployKey {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Req<String>,
+                crate::runtime::model::Opt<bool>,
+                crate::runtime::model::Req<i64>,
+                crate::runtime::model::Req<String>,
+                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Req<bool>,
+                crate::runtime::model::Req<String>,
+                crate::runtime::model::Req<String>,
+                crate::runtime::model::Req<bool>,
+            ),
+        >(d, Self::WIRE_NAMES, "DeployKey") {
+            Ok(((f0, f1, f2, f3, f4, f5, f6, f7, f8, f9), extra)) => {
+                Ok(DeployKey {
+                    added_by: f0,
+                    created_at: f1,
+                    enabled: f2,
+                    id: f3,
+                    key: f4,
+                    last_used: f5,
+                    read_only: f6,
+                    title: f7,
+                    url: f8,
+                    verified: f9,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct DeploymentBranchPolicy {
+    pub id: Option<i64>,
+    pub name: Option<String>,
+    pub node_id: Option<String>,
+    pub r#type: Option<DeploymentBranchPolicyType>,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl DeploymentBranchPolicy {
+    const WIRE_NAMES: &'static [&'static str] = &["id", "name", "node_id", "type"];
+}
+impl ::std::fmt::Debug for DeploymentBranchPolicy {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "DeploymentBranchPolicy", f)
+    }
+}
+impl ::serde::Serialize for DeploymentBranchPolicy {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (
+                crate::runtime::model::Skip(&self.id),
+                crate::runtime::model::Skip(&self.name),
+                crate::runtime::model::Skip(&self.node_id),
+                crate::runtime::model::Skip(&self.r#type),
+            ),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for DeploymentBranchPolicy {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Opt<i64>,
+                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Opt<DeploymentBranchPolicyType>,
+            ),
+        >(d, Self::WIRE_NAMES, "DeploymentBranchPolicy") {
+            Ok(((f0, f1, f2, f3), extra)) => {
+                Ok(DeploymentBranchPolicy {
+                    id: f0,
+                    name: f1,
+                    node_id: f2,
+                    r#type: f3,
                     extra,
                 })
             }
@@ -2466,38 +3546,38 @@ impl<'de> ::serde::Deserialize<'de> for DeploymentBranchPolicySettings {
 }
 #[derive(Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
-pub enum DeploymentReviewerType {
-    /// `User`
-    User,
-    /// `Team`
-    Team,
+pub enum DeploymentBranchPolicyType {
+    /// `branch`
+    Branch,
+    /// `tag`
+    Tag,
     /// A value this client does not know yet, sent as given.
     Other(String),
 }
-impl ::std::fmt::Debug for DeploymentReviewerType {
+impl ::std::fmt::Debug for DeploymentBranchPolicyType {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(
             match self {
-                Self::User => "User",
-                Self::Team => "Team",
+                Self::Branch => "Branch",
+                Self::Tag => "Tag",
                 Self::Other(value) => return f.debug_tuple("Other").field(value).finish(),
             },
         )
     }
 }
-impl DeploymentReviewerType {
+impl DeploymentBranchPolicyType {
     /// The value as sent on the wire.
     #[inline]
     pub fn as_str(&self) -> &str {
         match self {
-            Self::User => "User",
-            Self::Team => "Team",
+            Self::Branch => "branch",
+            Self::Tag => "tag",
             Self::Other(value) => value,
         }
     }
 }
-impl ::serde::Serialize for DeploymentReviewerType {
+impl ::serde::Serialize for DeploymentBranchPolicyType {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
@@ -2505,7 +3585,7 @@ impl ::serde::Serialize for DeploymentReviewerType {
         serializer.serialize_str(self.as_str())
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DeploymentReviewerType {
+impl<'de> ::serde::Deserialize<'de> for DeploymentBranchPolicyType {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
@@ -2514,11 +3594,69 @@ impl<'de> ::serde::Deserialize<'de> for DeploymentReviewerType {
         > as ::serde::Deserialize>::deserialize(deserializer)?;
         Ok(
             match value.as_str() {
-                "User" => Self::User,
-                "Team" => Self::Team,
+                "branch" => Self::Branch,
+                "tag" => Self::Tag,
                 _ => Self::Other(value.into_owned()),
             },
         )
+    }
+}
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct DeploymentProtectionRule {
+    pub app: CustomDeploymentRuleApp,
+    pub enabled: bool,
+    pub id: i64,
+    pub node_id: String,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl DeploymentProtectionRule {
+    const WIRE_NAMES: &'static [&'static str] = &["app", "enabled", "id", "node_id"];
+}
+impl ::std::fmt::Debug for DeploymentProtectionRule {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "DeploymentProtectionRule", f)
+    }
+}
+impl ::serde::Serialize for DeploymentProtectionRule {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (&self.app, &self.enabled, &self.id, &self.node_id),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for DeploymentProtectionRule {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Req<CustomDeploymentRuleApp>,
+                crate::runtime::model::Req<bool>,
+                crate::runtime::model::Req<i64>,
+                crate::runtime::model::Req<String>,
+            ),
+        >(d, Self::WIRE_NAMES, "DeploymentProtectionRule") {
+            Ok(((f0, f1, f2, f3), extra)) => {
+                Ok(DeploymentProtectionRule {
+                    app: f0,
+                    enabled: f1,
+                    id: f2,
+                    node_id: f3,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
     }
 }
 #[derive(Clone)]
@@ -3589,229 +4727,25 @@ impl<'de> ::serde::Deserialize<'de> for FileCommitContentLinks {
 }
 #[derive(Clone)]
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
-pub struct FullRepository {
-    pub allow_auto_merge: Option<bool>,
-    pub allow_forking: Option<bool>,
-    pub allow_merge_commit: Option<bool>,
-    pub allow_rebase_merge: Option<bool>,
-    pub allow_squash_merge: Option<bool>,
-    pub allow_update_branch: Option<bool>,
-    pub anonymous_access_enabled: Option<bool>,
-    pub archive_url: String,
-    pub archived: bool,
-    pub assignees_url: String,
-    pub blobs_url: String,
-    pub branches_url: String,
-    pub clone_url: String,
-    pub code_of_conduct: Option<CodeOfConductSimple>,
-    pub collaborators_url: String,
-    pub comments_url: String,
-    pub commits_url: String,
-    pub compare_url: String,
-    pub contents_url: String,
-    pub contributors_url: String,
-    pub created_at: String,
-    pub custom_properties: Option<
-        ::std::collections::BTreeMap<String, ::serde_json::Value>,
-    >,
-    pub default_branch: String,
-    pub delete_branch_on_merge: Option<bool>,
-    pub deployments_url: String,
-    pub description: Option<String>,
-    pub disabled: bool,
-    pub downloads_url: String,
-    pub events_url: String,
-    pub fork: bool,
-    pub forks: i64,
-    pub forks_count: i64,
-    pub forks_url: String,
-    pub full_name: String,
-    pub git_commits_url: String,
-    pub git_refs_url: String,
-    pub git_tags_url: String,
-    pub git_url: String,
-    pub has_discussions: Option<bool>,
-    pub has_downloads: Option<bool>,
-    pub has_issues: bool,
-    pub has_pages: bool,
-    pub has_projects: bool,
-    pub has_wiki: bool,
-    pub homepage: Option<String>,
-    pub hooks_url: String,
-    pub html_url: String,
-    pub id: i64,
-    pub is_template: Option<bool>,
-    pub issue_comment_url: String,
-    pub issue_events_url: String,
-    pub issues_url: String,
-    pub keys_url: String,
-    pub labels_url: String,
-    pub language: Option<String>,
-    pub languages_url: String,
-    pub license: Option<LicenseSimple>,
-    pub master_branch: Option<String>,
-    pub merge_commit_message: Option<FullRepositoryMergeCommitMessage>,
-    pub merge_commit_title: Option<FullRepositoryMergeCommitTitle>,
-    pub merges_url: String,
-    pub milestones_url: String,
-    pub mirror_url: Option<String>,
-    pub name: String,
-    pub network_count: i64,
-    pub node_id: String,
-    pub notifications_url: String,
-    pub open_issues: i64,
-    pub open_issues_count: i64,
-    pub organization: Option<SimpleUser>,
-    pub owner: SimpleUser,
-    pub parent: Option<Repository>,
-    pub permissions: Option<FullRepositoryPermissions>,
-    pub private: bool,
-    pub pulls_url: String,
-    pub pushed_at: String,
-    pub releases_url: String,
-    pub security_and_analysis: Option<SecurityAndAnalysis>,
-    pub size: i64,
-    pub source: Option<Repository>,
-    pub squash_merge_commit_message: Option<FullRepositorySquashMergeCommitMessage>,
-    pub squash_merge_commit_title: Option<FullRepositorySquashMergeCommitTitle>,
-    pub ssh_url: String,
-    pub stargazers_count: i64,
-    pub stargazers_url: String,
-    pub statuses_url: String,
-    pub subscribers_count: i64,
-    pub subscribers_url: String,
-    pub subscription_url: String,
-    pub svn_url: String,
-    pub tags_url: String,
-    pub teams_url: String,
-    pub temp_clone_token: Option<String>,
-    pub template_repository: Option<Repository>,
-    pub topics: Option<Vec<String>>,
-    pub trees_url: String,
-    pub updated_at: String,
-    pub url: String,
-    pub use_squash_pr_title_as_default: Option<bool>,
-    pub visibility: Option<String>,
-    pub watchers: i64,
-    pub watchers_count: i64,
-    pub web_commit_signoff_required: Option<bool>,
+pub struct GetAllDeploymentProtectionRulesResponse {
+    pub custom_deployment_protection_rules: Option<Vec<DeploymentProtectionRule>>,
+    pub total_count: Option<i64>,
     /// Fields this client does not know, by wire name (kept when serialised).
     pub extra: crate::runtime::Extra,
 }
-impl FullRepository {
+impl GetAllDeploymentProtectionRulesResponse {
     const WIRE_NAMES: &'static [&'static str] = &[
-        "allow_auto_merge",
-        "allow_forking",
-        "allow_merge_commit",
-        "allow_rebase_merge",
-        "allow_squash_merge",
-        "allow_update_branch",
-        "anonymous_access_enabled",
-        "archive_url",
-        "archived",
-        "assignees_url",
-        "blobs_url",
-        "branches_url",
-        "clone_url",
-        "code_of_conduct",
-        "collaborators_url",
-        "comments_url",
-        "commits_url",
-        "compare_url",
-        "contents_url",
-        "contributors_url",
-        "created_at",
-        "custom_properties",
-        "default_branch",
-        "delete_branch_on_merge",
-        "deployments_url",
-        "description",
-        "disabled",
-        "downloads_url",
-        "events_url",
-        "fork",
-        "forks",
-        "forks_count",
-        "forks_url",
-        "full_name",
-        "git_commits_url",
-        "git_refs_url",
-        "git_tags_url",
-        "git_url",
-        "has_discussions",
-        "has_downloads",
-        "has_issues",
-        "has_pages",
-        "has_projects",
-        "has_wiki",
-        "homepage",
-        "hooks_url",
-        "html_url",
-        "id",
-        "is_template",
-        "issue_comment_url",
-        "issue_events_url",
-        "issues_url",
-        "keys_url",
-        "labels_url",
-        "language",
-        "languages_url",
-        "license",
-        "master_branch",
-        "merge_commit_message",
-        "merge_commit_title",
-        "merges_url",
-        "milestones_url",
-        "mirror_url",
-        "name",
-        "network_count",
-        "node_id",
-        "notifications_url",
-        "open_issues",
-        "open_issues_count",
-        "organization",
-        "owner",
-        "parent",
-        "permissions",
-        "private",
-        "pulls_url",
-        "pushed_at",
-        "releases_url",
-        "security_and_analysis",
-        "size",
-        "source",
-        "squash_merge_commit_message",
-        "squash_merge_commit_title",
-        "ssh_url",
-        "stargazers_count",
-        "stargazers_url",
-        "statuses_url",
-        "subscribers_count",
-        "subscribers_url",
-        "subscription_url",
-        "svn_url",
-        "tags_url",
-        "teams_url",
-        "temp_clone_token",
-        "template_repository",
-        "topics",
-        "trees_url",
-        "updated_at",
-        "url",
-        "use_squash_pr_title_as_default",
-        "visibility",
-        "watchers",
-        "watchers_count",
-        "web_commit_signoff_required",
+        "custom_deployment_protection_rules",
+        "total_count",
     ];
 }
-impl ::std::fmt::Debug for FullRepository {
+impl ::std::fmt::Debug for GetAllDeploymentProtectionRulesResponse {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        crate::runtime::model::debug(self, "FullRepository", f)
+        crate::runtime::model::debug(self, "GetAllDeploymentProtectionRulesResponse", f)
     }
 }
-impl ::serde::Serialize for FullRepository {
+impl ::serde::Serialize for GetAllDeploymentProtectionRulesResponse {
     fn serialize<S: ::serde::Serializer>(
         &self,
         s: S,
@@ -3820,384 +4754,28 @@ impl ::serde::Serialize for FullRepository {
             s,
             Self::WIRE_NAMES,
             (
-                (
-                    crate::runtime::model::Skip(&self.allow_auto_merge),
-                    crate::runtime::model::Skip(&self.allow_forking),
-                    crate::runtime::model::Skip(&self.allow_merge_commit),
-                    crate::runtime::model::Skip(&self.allow_rebase_merge),
-                    crate::runtime::model::Skip(&self.allow_squash_merge),
-                    crate::runtime::model::Skip(&self.allow_update_branch),
-                    crate::runtime::model::Skip(&self.anonymous_access_enabled),
-                    &self.archive_url,
-                    &self.archived,
-                    &self.assignees_url,
-                    &self.blobs_url,
-                    &self.branches_url,
-                ),
-                (
-                    &self.clone_url,
-                    crate::runtime::model::Skip(&self.code_of_conduct),
-                    &self.collaborators_url,
-                    &self.comments_url,
-                    &self.commits_url,
-                    &self.compare_url,
-                    &self.contents_url,
-                    &self.contributors_url,
-                    &self.created_at,
-                    crate::runtime::model::Skip(&self.custom_properties),
-                    &self.default_branch,
-                    crate::runtime::model::Skip(&self.delete_branch_on_merge),
-                ),
-                (
-                    &self.deployments_url,
-                    &self.description,
-                    &self.disabled,
-                    &self.downloads_url,
-                    &self.events_url,
-                    &self.fork,
-                    &self.forks,
-                    &self.forks_count,
-                    &self.forks_url,
-                    &self.full_name,
-                    &self.git_commits_url,
-                    &self.git_refs_url,
-                ),
-                (
-                    &self.git_tags_url,
-                    &self.git_url,
-                    crate::runtime::model::Skip(&self.has_discussions),
-                    crate::runtime::model::Skip(&self.has_downloads),
-                    &self.has_issues,
-                    &self.has_pages,
-                    &self.has_projects,
-                    &self.has_wiki,
-                    &self.homepage,
-                    &self.hooks_url,
-                    &self.html_url,
-                    &self.id,
-                ),
-                (
-                    crate::runtime::model::Skip(&self.is_template),
-                    &self.issue_comment_url,
-                    &self.issue_events_url,
-                    &self.issues_url,
-                    &self.keys_url,
-                    &self.labels_url,
-                    crate::runtime::model::Skip(&self.language),
-                    &self.languages_url,
-                    &self.license,
-                    crate::runtime::model::Skip(&self.master_branch),
-                    crate::runtime::model::Skip(&self.merge_commit_message),
-                    crate::runtime::model::Skip(&self.merge_commit_title),
-                ),
-                (
-                    &self.merges_url,
-                    &self.milestones_url,
-                    &self.mirror_url,
-                    &self.name,
-                    &self.network_count,
-                    &self.node_id,
-                    &self.notifications_url,
-                    &self.open_issues,
-                    &self.open_issues_count,
-                    crate::runtime::model::Skip(&self.organization),
-                    &self.owner,
-                    crate::runtime::model::Skip(&self.parent),
-                ),
-                (
-                    crate::runtime::model::Skip(&self.permissions),
-                    &self.private,
-                    &self.pulls_url,
-                    &self.pushed_at,
-                    &self.releases_url,
-                    crate::runtime::model::Skip(&self.security_and_analysis),
-                    &self.size,
-                    crate::runtime::model::Skip(&self.source),
-                    crate::runtime::model::Skip(&self.squash_merge_commit_message),
-                    crate::runtime::model::Skip(&self.squash_merge_commit_title),
-                    &self.ssh_url,
-                    &self.stargazers_count,
-                ),
-                (
-                    &self.stargazers_url,
-                    &self.statuses_url,
-                    &self.subscribers_count,
-                    &self.subscribers_url,
-                    &self.subscription_url,
-                    &self.svn_url,
-                    &self.tags_url,
-                    &self.teams_url,
-                    crate::runtime::model::Skip(&self.temp_clone_token),
-                    crate::runtime::model::Skip(&self.template_repository),
-                    crate::runtime::model::Skip(&self.topics),
-                    &self.trees_url,
-                ),
-                (
-                    &self.updated_at,
-                    &self.url,
-                    crate::runtime::model::Skip(&self.use_squash_pr_title_as_default),
-                    crate::runtime::model::Skip(&self.visibility),
-                    &self.watchers,
-                    &self.watchers_count,
-                    crate::runtime::model::Skip(&self.web_commit_signoff_required),
-                ),
+                crate::runtime::model::Skip(&self.custom_deployment_protection_rules),
+                crate::runtime::model::Skip(&self.total_count),
             ),
             &self.extra,
         )
     }
 }
-impl<'de> ::serde::Deserialize<'de> for FullRepository {
+impl<'de> ::serde::Deserialize<'de> for GetAllDeploymentProtectionRulesResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         d: D,
     ) -> ::std::result::Result<Self, D::Error> {
         match crate::runtime::model::decode::<
             D,
             (
-                (
-                    crate::runtime::model::Opt<bool>,
-                    crate::runtime::model::Opt<bool>,
-                    crate::runtime::model::Opt<bool>,
-                    crate::runtime::model::Opt<bool>,
-                    crate::runtime::model::Opt<bool>,
-                    crate::runtime::model::Opt<bool>,
-                    crate::runtime::model::Opt<bool>,
-                    crate::runtime::model::Req<String>,
-                    crate::runtime::model::Req<bool>,
-                    crate::runtime::model::Req<String>,
-                    crate::runtime::model::Req<String>,
-                    crate::runtime::model::Req<String>,
-                ),
-                (
-                    crate::runtime::model::Req<String>,
-                    crate::runtime::model::Opt<CodeOfConductSimple>,
-                    crate::runtime::model::Req<String>,
-                    crate::runtime::model::Req<String>,
-                    crate::runtime::model::Req<String>,
-                    crate::runtime::model::Req<String>,
-                    crate::runtime::model::Req<String>,
-                    crate::runtime::model::Req<String>,
-                    crate::runtime::model::Req<String>,
-                    crate::runtime::model::Opt<
-                        ::std::collections::BTreeMap<String, ::serde_json::Value>,
-                    >,
-                    crate::runtime::model::Req<String>,
-                    crate::runtime::model::Opt<bool>,
-                ),
-                (
-                    crate::runtime::model::Req<String>,
-                    crate::runtime::model::Opt<String>,
-                    crate::runtime::model::Req<bool>,
-                    crate::runtime::model::Req<String>,
-                    crate::runtime::model::Req<String>,
-                    crate::runtime::model::Req<bool>,
-                    crate::runtime::model::Req<i64>,
-                    crate::runtime::model::Req<i64>,
-                    crate::runtime::model::Req<String>,
-                    crate::runtime::model::Req<String>,
-                    crate::runtime::model::Req<String>,
-                    crate::runtime::model::Req<String>,
-                ),
-                (
-                    crate::runtime::model::Req<String>,
-                    crate::runtime::model::Req<String>,
-                    crate::runtime::model::Opt<bool>,
-                    crate::runtime::model::Opt<bool>,
-                    crate::runtime::model::Req<bool>,
-                    crate::runtime::model::Req<bool>,
-                    crate::runtime::model::Req<bool>,
-                    crate::runtime::model::Req<bool>,
-                    crate::runtime::model::Opt<String>,
-                    crate::runtime::model::Req<String>,
-                    crate::runtime::model::Req<String>,
-                    crate::runtime::model::Req<i64>,
-                ),
-                (
-                    crate::runtime::model::Opt<bool>,
-                    crate::runtime::model::Req<String>,
-                    crate::runtime::model::Req<String>,
-                    crate::runtime::model::Req<String>,
-                    crate::runtime::model::Req<String>,
-                    crate::runtime::model::Req<String>,
-                    crate::runtime::model::Opt<String>,
-                    crate::runtime::model::Req<String>,
-                    crate::runtime::model::Opt<LicenseSimple>,
-                    crate::runtime::model::Opt<String>,
-                    crate::runtime::model::Opt<FullRepositoryMergeCommitMessage>,
-                    crate::runtime::model::Opt<FullRepositoryMergeCommitTitle>,
-                ),
-                (
-                    crate::runtime::model::Req<String>,
-                    crate::runtime::model::Req<String>,
-                    crate::runtime::model::Opt<String>,
-                    crate::runtime::model::Req<String>,
-                    crate::runtime::model::Req<i64>,
-                    crate::runtime::model::Req<String>,
-                    crate::runtime::model::Req<String>,
-                    crate::runtime::model::Req<i64>,
-                    crate::runtime::model::Req<i64>,
-                    crate::runtime::model::Opt<SimpleUser>,
-                    crate::runtime::model::Req<SimpleUser>,
-                    crate::runtime::model::Opt<Repository>,
-                ),
-                (
-                    crate::runtime::model::Opt<FullRepositoryPermissions>,
-                    crate::runtime::model::Req<bool>,
-                    crate::runtime::model::Req<String>,
-                    crate::runtime::model::Req<String>,
-                    crate::runtime::model::Req<String>,
-                    crate::runtime::model::Opt<SecurityAndAnalysis>,
-                    crate::runtime::model::Req<i64>,
-                    crate::runtime::model::Opt<Repository>,
-                    crate::runtime::model::Opt<FullRepositorySquashMergeCommitMessage>,
-                    crate::runtime::model::Opt<FullRepositorySquashMergeCommitTitle>,
-                    crate::runtime::model::Req<String>,
-                    crate::runtime::model::Req<i64>,
-                ),
-                (
-                    crate::runtime::model::Req<String>,
-                    crate::runtime::model::Req<String>,
-                    crate::runtime::model::Req<i64>,
-                    crate::runtime::model::Req<String>,
-                    crate::runtime::model::Req<String>,
-                    crate::runtime::model::Req<String>,
-                    crate::runtime::model::Req<String>,
-                    crate::runtime::model::Req<String>,
-                    crate::runtime::model::Opt<String>,
-                    crate::runtime::model::Opt<Repository>,
-                    crate::runtime::model::Opt<Vec<String>>,
-                    crate::runtime::model::Req<String>,
-                ),
-                (
-                    crate::runtime::model::Req<String>,
-                    crate::runtime::model::Req<String>,
-                    crate::runtime::model::Opt<bool>,
-                    crate::runtime::model::Opt<String>,
-                    crate::runtime::model::Req<i64>,
-                    crate::runtime::model::Req<i64>,
-                    crate::runtime::model::Opt<bool>,
-                ),
+                crate::runtime::model::Opt<Vec<DeploymentProtectionRule>>,
+                crate::runtime::model::Opt<i64>,
             ),
-        >(d, Self::WIRE_NAMES, "FullRepository") {
-            Ok(
-                (
-                    (
-                        (f0, f1, f2, f3, f4, f5, f6, f7, f8, f9, f10, f11),
-                        (f12, f13, f14, f15, f16, f17, f18, f19, f20, f21, f22, f23),
-                        (f24, f25, f26, f27, f28, f29, f30, f31, f32, f33, f34, f35),
-                        (f36, f37, f38, f39, f40, f41, f42, f43, f44, f45, f46, f47),
-                        (f48, f49, f50, f51, f52, f53, f54, f55, f56, f57, f58, f59),
-                        (f60, f61, f62, f63, f64, f65, f66, f67, f68, f69, f70, f71),
-                        (f72, f73, f74, f75, f76, f77, f78, f79, f80, f81, f82, f83),
-                        (f84, f85, f86, f87, f88, f89, f90, f91, f92, f93, f94, f95),
-                        (f96, f97, f98, f99, f100, f101, f102),
-                    ),
-                    extra,
-                ),
-            ) => {
-                Ok(FullRepository {
-                    allow_auto_merge: f0,
-                    allow_forking: f1,
-                    allow_merge_commit: f2,
-                    allow_rebase_merge: f3,
-                    allow_squash_merge: f4,
-                    allow_update_branch: f5,
-                    anonymous_access_enabled: f6,
-                    archive_url: f7,
-                    archived: f8,
-                    assignees_url: f9,
-                    blobs_url: f10,
-                    branches_url: f11,
-                    clone_url: f12,
-                    code_of_conduct: f13,
-                    collaborators_url: f14,
-                    comments_url: f15,
-                    commits_url: f16,
-                    compare_url: f17,
-                    contents_url: f18,
-                    contributors_url: f19,
-                    created_at: f20,
-                    custom_properties: f21,
-                    default_branch: f22,
-                    delete_branch_on_merge: f23,
-                    deployments_url: f24,
-                    description: f25,
-                    disabled: f26,
-                    downloads_url: f27,
-                    events_url: f28,
-                    fork: f29,
-                    forks: f30,
-                    forks_count: f31,
-                    forks_url: f32,
-                    full_name: f33,
-                    git_commits_url: f34,
-                    git_refs_url: f35,
-                    git_tags_url: f36,
-                    git_url: f37,
-                    has_discussions: f38,
-                    has_downloads: f39,
-                    has_issues: f40,
-                    has_pages: f41,
-                    has_projects: f42,
-                    has_wiki: f43,
-                    homepage: f44,
-                    hooks_url: f45,
-                    html_url: f46,
-                    id: f47,
-                    is_template: f48,
-                    issue_comment_url: f49,
-                    issue_events_url: f50,
-                    issues_url: f51,
-                    keys_url: f52,
-                    labels_url: f53,
-                    language: f54,
-                    languages_url: f55,
-                    license: f56,
-                    master_branch: f57,
-                    merge_commit_message: f58,
-                    merge_commit_title: f59,
-                    merges_url: f60,
-                    milestones_url: f61,
-                    mirror_url: f62,
-                    name: f63,
-                    network_count: f64,
-                    node_id: f65,
-                    notifications_url: f66,
-                    open_issues: f67,
-                    open_issues_count: f68,
-                    organization: f69,
-                    owner: f70,
-                    parent: f71,
-                    permissions: f72,
-                    private: f73,
-                    pulls_url: f74,
-                    pushed_at: f75,
-                    releases_url: f76,
-                    security_and_analysis: f77,
-                    size: f78,
-                    source: f79,
-                    squash_merge_commit_message: f80,
-                    squash_merge_commit_title: f81,
-                    ssh_url: f82,
-                    stargazers_count: f83,
-                    stargazers_url: f84,
-                    statuses_url: f85,
-                    subscribers_count: f86,
-                    subscribers_url: f87,
-                    subscription_url: f88,
-                    svn_url: f89,
-                    tags_url: f90,
-                    teams_url: f91,
-                    temp_clone_token: f92,
-                    template_repository: f93,
-                    topics: f94,
-                    trees_url: f95,
-                    updated_at: f96,
-                    url: f97,
-                    use_squash_pr_title_as_default: f98,
-                    visibility: f99,
-                    watchers: f100,
-                    watchers_count: f101,
-                    web_commit_signoff_required: f102,
+        >(d, Self::WIRE_NAMES, "GetAllDeploymentProtectionRulesResponse") {
+            Ok(((f0, f1), extra)) => {
+                Ok(GetAllDeploymentProtectionRulesResponse {
+                    custom_deployment_protection_rules: f0,
+                    total_count: f1,
                     extra,
                 })
             }
@@ -4205,16 +4783,6 @@ impl<'de> ::serde::Deserialize<'de> for FullRepository {
         }
     }
 }
-/// The same fields as [`RepositoryMergeCommitMessage`], whose type this is: values of the two mix freely.
-pub type FullRepositoryMergeCommitMessage = RepositoryMergeCommitMessage;
-/// The same fields as [`RepositoryMergeCommitTitle`], whose type this is: values of the two mix freely.
-pub type FullRepositoryMergeCommitTitle = RepositoryMergeCommitTitle;
-/// The same fields as [`RepositoryPermissions`], whose type this is: values of the two mix freely.
-pub type FullRepositoryPermissions = RepositoryPermissions;
-/// The same fields as [`RepositorySquashMergeCommitMessage`], whose type this is: values of the two mix freely.
-pub type FullRepositorySquashMergeCommitMessage = RepositorySquashMergeCommitMessage;
-/// The same fields as [`RepositorySquashMergeCommitTitle`], whose type this is: values of the two mix freely.
-pub type FullRepositorySquashMergeCommitTitle = RepositorySquashMergeCommitTitle;
 #[derive(Clone)]
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
 pub struct GetAllEnvironmentsResponse {
@@ -4320,6 +4888,119 @@ impl<'de> ::serde::Deserialize<'de> for GetContentResponse {
         }
     }
 }
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct GetOrgRuleSuitesResponseItem {
+    pub actor_id: Option<i64>,
+    pub actor_name: Option<String>,
+    pub after_sha: Option<String>,
+    pub before_sha: Option<String>,
+    pub evaluation_result: Option<GetOrgRuleSuitesResponseItemEvaluationResult>,
+    pub id: Option<i64>,
+    pub pushed_at: Option<String>,
+    pub r#ref: Option<String>,
+    pub repository_id: Option<i64>,
+    pub repository_name: Option<String>,
+    pub result: Option<GetOrgRuleSuitesResponseItemResult>,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl GetOrgRuleSuitesResponseItem {
+    const WIRE_NAMES: &'static [&'static str] = &[
+        "actor_id",
+        "actor_name",
+        "after_sha",
+        "before_sha",
+        "evaluation_result",
+        "id",
+        "pushed_at",
+        "ref",
+        "repository_id",
+        "repository_name",
+        "result",
+    ];
+}
+impl ::std::fmt::Debug for GetOrgRuleSuitesResponseItem {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "GetOrgRuleSuitesResponseItem", f)
+    }
+}
+impl ::serde::Serialize for GetOrgRuleSuitesResponseItem {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (
+                crate::runtime::model::Skip(&self.actor_id),
+                crate::runtime::model::Skip(&self.actor_name),
+                crate::runtime::model::Skip(&self.after_sha),
+                crate::runtime::model::Skip(&self.before_sha),
+                crate::runtime::model::Skip(&self.evaluation_result),
+                crate::runtime::model::Skip(&self.id),
+                crate::runtime::model::Skip(&self.pushed_at),
+                crate::runtime::model::Skip(&self.r#ref),
+                crate::runtime::model::Skip(&self.repository_id),
+                crate::runtime::model::Skip(&self.repository_name),
+                crate::runtime::model::Skip(&self.result),
+            ),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for GetOrgRuleSuitesResponseItem {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Opt<i64>,
+                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Opt<GetOrgRuleSuitesResponseItemEvaluationResult>,
+                crate::runtime::model::Opt<i64>,
+                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Opt<i64>,
+                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Opt<GetOrgRuleSuitesResponseItemResult>,
+            ),
+        >(d, Self::WIRE_NAMES, "GetOrgRuleSuitesResponseItem") {
+            Ok(((f0, f1, f2, f3, f4, f5, f6, f7, f8, f9, f10), extra)) => {
+                Ok(GetOrgRuleSuitesResponseItem {
+                    actor_id: f0,
+                    actor_name: f1,
+                    after_sha: f2,
+                    before_sha: f3,
+                    evaluation_result: f4,
+                    id: f5,
+                    pushed_at: f6,
+                    r#ref: f7,
+                    repository_id: f8,
+                    repository_name: f9,
+                    result: f10,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+/// The same fields as [`RuleSuiteResult`], whose type this is: values of the two mix freely.
+pub type GetOrgRuleSuitesResponseItemEvaluationResult = RuleSuiteResult;
+/// The same fields as [`RuleSuiteResult`], whose type this is: values of the two mix freely.
+pub type GetOrgRuleSuitesResponseItemResult = RuleSuiteResult;
+/// The same fields as [`GetOrgRuleSuitesResponseItem`], whose type this is: values of the two mix freely.
+pub type GetRepoRuleSuitesResponseItem = GetOrgRuleSuitesResponseItem;
+/// The same fields as [`RuleSuiteResult`], whose type this is: values of the two mix freely.
+pub type GetRepoRuleSuitesResponseItemEvaluationResult = RuleSuiteResult;
+/// The same fields as [`RuleSuiteResult`], whose type this is: values of the two mix freely.
+pub type GetRepoRuleSuitesResponseItemResult = RuleSuiteResult;
 #[derive(Clone)]
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
 pub struct Hook {
@@ -4494,6 +5175,124 @@ impl<'de> ::serde::Deserialize<'de> for HookResponse {
 }
 #[derive(Clone)]
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct ListCustomDeploymentRuleIntegrationsResponse {
+    pub available_custom_deployment_protection_rule_integrations: Option<
+        Vec<CustomDeploymentRuleApp>,
+    >,
+    pub total_count: Option<i64>,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl ListCustomDeploymentRuleIntegrationsResponse {
+    const WIRE_NAMES: &'static [&'static str] = &[
+        "available_custom_deployment_protection_rule_integrations",
+        "total_count",
+    ];
+}
+impl ::std::fmt::Debug for ListCustomDeploymentRuleIntegrationsResponse {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(
+            self,
+            "ListCustomDeploymentRuleIntegrationsResponse",
+            f,
+        )
+    }
+}
+impl ::serde::Serialize for ListCustomDeploymentRuleIntegrationsResponse {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (
+                crate::runtime::model::Skip(
+                    &self.available_custom_deployment_protection_rule_integrations,
+                ),
+                crate::runtime::model::Skip(&self.total_count),
+            ),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ListCustomDeploymentRuleIntegrationsResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Opt<Vec<CustomDeploymentRuleApp>>,
+                crate::runtime::model::Opt<i64>,
+            ),
+        >(d, Self::WIRE_NAMES, "ListCustomDeploymentRuleIntegrationsResponse") {
+            Ok(((f0, f1), extra)) => {
+                Ok(ListCustomDeploymentRuleIntegrationsResponse {
+                    available_custom_deployment_protection_rule_integrations: f0,
+                    total_count: f1,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct ListDeploymentBranchPoliciesResponse {
+    pub branch_policies: Vec<DeploymentBranchPolicy>,
+    pub total_count: i64,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl ListDeploymentBranchPoliciesResponse {
+    const WIRE_NAMES: &'static [&'static str] = &["branch_policies", "total_count"];
+}
+impl ::std::fmt::Debug for ListDeploymentBranchPoliciesResponse {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "ListDeploymentBranchPoliciesResponse", f)
+    }
+}
+impl ::serde::Serialize for ListDeploymentBranchPoliciesResponse {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (&self.branch_policies, &self.total_count),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ListDeploymentBranchPoliciesResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Req<Vec<DeploymentBranchPolicy>>,
+                crate::runtime::model::Req<i64>,
+            ),
+        >(d, Self::WIRE_NAMES, "ListDeploymentBranchPoliciesResponse") {
+            Ok(((f0, f1), extra)) => {
+                Ok(ListDeploymentBranchPoliciesResponse {
+                    branch_policies: f0,
+                    total_count: f1,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
 pub struct MergedUpstream {
     pub base_branch: Option<String>,
     pub merge_type: Option<MergedUpstreamMergeType>,
@@ -4615,6 +5414,1237 @@ impl<'de> ::serde::Deserialize<'de> for MergedUpstreamMergeType {
                 _ => Self::Other(value.into_owned()),
             },
         )
+    }
+}
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct Page {
+    pub build_type: Option<PageBuildType>,
+    pub cname: Option<String>,
+    pub custom_404: bool,
+    pub html_url: Option<String>,
+    pub https_certificate: Option<PagesHttpsCertificate>,
+    pub https_enforced: Option<bool>,
+    pub pending_domain_unverified_at: Option<String>,
+    pub protected_domain_state: Option<PageProtectedDomainState>,
+    pub public: bool,
+    pub source: Option<PagesSourceHash>,
+    pub status: Option<PageStatus>,
+    pub url: String,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl Page {
+    const WIRE_NAMES: &'static [&'static str] = &[
+        "build_type",
+        "cname",
+        "custom_404",
+        "html_url",
+        "https_certificate",
+        "https_enforced",
+        "pending_domain_unverified_at",
+        "protected_domain_state",
+        "public",
+        "source",
+        "status",
+        "url",
+    ];
+}
+impl ::std::fmt::Debug for Page {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "Page", f)
+    }
+}
+impl ::serde::Serialize for Page {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (
+                crate::runtime::model::Skip(&self.build_type),
+                &self.cname,
+                &self.custom_404,
+                crate::runtime::model::Skip(&self.html_url),
+                crate::runtime::model::Skip(&self.https_certificate),
+                crate::runtime::model::Skip(&self.https_enforced),
+                crate::runtime::model::Skip(&self.pending_domain_unverified_at),
+                crate::runtime::model::Skip(&self.protected_domain_state),
+                &self.public,
+                crate::runtime::model::Skip(&self.source),
+                &self.status,
+                &self.url,
+            ),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for Page {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Opt<PageBuildType>,
+                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Req<bool>,
+                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Opt<PagesHttpsCertificate>,
+                crate::runtime::model::Opt<bool>,
+                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Opt<PageProtectedDomainState>,
+                crate::runtime::model::Req<bool>,
+                crate::runtime::model::Opt<PagesSourceHash>,
+                crate::runtime::model::Opt<PageStatus>,
+                crate::runtime::model::Req<String>,
+            ),
+        >(d, Self::WIRE_NAMES, "Page") {
+            Ok(((f0, f1, f2, f3, f4, f5, f6, f7, f8, f9, f10, f11), extra)) => {
+                Ok(Page {
+                    build_type: f0,
+                    cname: f1,
+                    custom_404: f2,
+                    html_url: f3,
+                    https_certificate: f4,
+                    https_enforced: f5,
+                    pending_domain_unverified_at: f6,
+                    protected_domain_state: f7,
+                    public: f8,
+                    source: f9,
+                    status: f10,
+                    url: f11,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct PageBuild {
+    pub commit: String,
+    pub created_at: String,
+    pub duration: i64,
+    pub error: PageBuildError,
+    pub pusher: Option<SimpleUser>,
+    pub status: String,
+    pub updated_at: String,
+    pub url: String,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl PageBuild {
+    const WIRE_NAMES: &'static [&'static str] = &[
+        "commit",
+        "created_at",
+        "duration",
+        "error",
+        "pusher",
+        "status",
+        "updated_at",
+        "url",
+    ];
+}
+impl ::std::fmt::Debug for PageBuild {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "PageBuild", f)
+    }
+}
+impl ::serde::Serialize for PageBuild {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (
+                &self.commit,
+                &self.created_at,
+                &self.duration,
+                &self.error,
+                &self.pusher,
+                &self.status,
+                &self.updated_at,
+                &self.url,
+            ),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for PageBuild {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Req<String>,
+                crate::runtime::model::Req<String>,
+                crate::runtime::model::Req<i64>,
+                crate::runtime::model::Req<PageBuildError>,
+                crate::runtime::model::Opt<SimpleUser>,
+                crate::runtime::model::Req<String>,
+                crate::runtime::model::Req<String>,
+                crate::runtime::model::Req<String>,
+            ),
+        >(d, Self::WIRE_NAMES, "PageBuild") {
+            Ok(((f0, f1, f2, f3, f4, f5, f6, f7), extra)) => {
+                Ok(PageBuild {
+                    commit: f0,
+                    created_at: f1,
+                    duration: f2,
+                    error: f3,
+                    pusher: f4,
+                    status: f5,
+                    updated_at: f6,
+                    url: f7,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct PageBuildError {
+    pub message: Option<String>,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl PageBuildError {
+    const WIRE_NAMES: &'static [&'static str] = &["message"];
+}
+impl ::std::fmt::Debug for PageBuildError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "PageBuildError", f)
+    }
+}
+impl ::serde::Serialize for PageBuildError {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (&self.message,),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for PageBuildError {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (crate::runtime::model::Opt<String>,),
+        >(d, Self::WIRE_NAMES, "PageBuildError") {
+            Ok(((f0,), extra)) => {
+                Ok(PageBuildError {
+                    message: f0,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct PageBuildStatus {
+    pub status: String,
+    pub url: String,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl PageBuildStatus {
+    const WIRE_NAMES: &'static [&'static str] = &["status", "url"];
+}
+impl ::std::fmt::Debug for PageBuildStatus {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "PageBuildStatus", f)
+    }
+}
+impl ::serde::Serialize for PageBuildStatus {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (&self.status, &self.url),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for PageBuildStatus {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (crate::runtime::model::Req<String>, crate::runtime::model::Req<String>),
+        >(d, Self::WIRE_NAMES, "PageBuildStatus") {
+            Ok(((f0, f1), extra)) => {
+                Ok(PageBuildStatus {
+                    status: f0,
+                    url: f1,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[derive(Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum PageBuildType {
+    /// `legacy`
+    Legacy,
+    /// `workflow`
+    Workflow,
+    /// A value this client does not know yet, sent as given.
+    Other(String),
+}
+impl ::std::fmt::Debug for PageBuildType {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(
+            match self {
+                Self::Legacy => "Legacy",
+                Self::Workflow => "Workflow",
+                Self::Other(value) => return f.debug_tuple("Other").field(value).finish(),
+            },
+        )
+    }
+}
+impl PageBuildType {
+    /// The value as sent on the wire.
+    #[inline]
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Legacy => "legacy",
+            Self::Workflow => "workflow",
+            Self::Other(value) => value,
+        }
+    }
+}
+impl ::serde::Serialize for PageBuildType {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for PageBuildType {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <crate::runtime::Key<
+            'de,
+        > as ::serde::Deserialize>::deserialize(deserializer)?;
+        Ok(
+            match value.as_str() {
+                "legacy" => Self::Legacy,
+                "workflow" => Self::Workflow,
+                _ => Self::Other(value.into_owned()),
+            },
+        )
+    }
+}
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct PageDeployment {
+    pub id: ::serde_json::Value,
+    pub page_url: String,
+    pub preview_url: Option<String>,
+    pub status_url: String,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl PageDeployment {
+    const WIRE_NAMES: &'static [&'static str] = &[
+        "id",
+        "page_url",
+        "preview_url",
+        "status_url",
+    ];
+}
+impl ::std::fmt::Debug for PageDeployment {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "PageDeployment", f)
+    }
+}
+impl ::serde::Serialize for PageDeployment {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (
+                &self.id,
+                &self.page_url,
+                crate::runtime::model::Skip(&self.preview_url),
+                &self.status_url,
+            ),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for PageDeployment {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Req<::serde_json::Value>,
+                crate::runtime::model::Req<String>,
+                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Req<String>,
+            ),
+        >(d, Self::WIRE_NAMES, "PageDeployment") {
+            Ok(((f0, f1, f2, f3), extra)) => {
+                Ok(PageDeployment {
+                    id: f0,
+                    page_url: f1,
+                    preview_url: f2,
+                    status_url: f3,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[derive(Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum PageProtectedDomainState {
+    /// `pending`
+    Pending,
+    /// `verified`
+    Verified,
+    /// `unverified`
+    Unverified,
+    /// A value this client does not know yet, sent as given.
+    Other(String),
+}
+impl ::std::fmt::Debug for PageProtectedDomainState {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(
+            match self {
+                Self::Pending => "Pending",
+                Self::Verified => "Verified",
+                Self::Unverified => "Unverified",
+                Self::Other(value) => return f.debug_tuple("Other").field(value).finish(),
+            },
+        )
+    }
+}
+impl PageProtectedDomainState {
+    /// The value as sent on the wire.
+    #[inline]
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Pending => "pending",
+            Self::Verified => "verified",
+            Self::Unverified => "unverified",
+            Self::Other(value) => value,
+        }
+    }
+}
+impl ::serde::Serialize for PageProtectedDomainState {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for PageProtectedDomainState {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <crate::runtime::Key<
+            'de,
+        > as ::serde::Deserialize>::deserialize(deserializer)?;
+        Ok(
+            match value.as_str() {
+                "pending" => Self::Pending,
+                "verified" => Self::Verified,
+                "unverified" => Self::Unverified,
+                _ => Self::Other(value.into_owned()),
+            },
+        )
+    }
+}
+#[derive(Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum PageStatus {
+    /// `built`
+    Built,
+    /// `building`
+    Building,
+    /// `errored`
+    Errored,
+    /// A value this client does not know yet, sent as given.
+    Other(String),
+}
+impl ::std::fmt::Debug for PageStatus {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(
+            match self {
+                Self::Built => "Built",
+                Self::Building => "Building",
+                Self::Errored => "Errored",
+                Self::Other(value) => return f.debug_tuple("Other").field(value).finish(),
+            },
+        )
+    }
+}
+impl PageStatus {
+    /// The value as sent on the wire.
+    #[inline]
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Built => "built",
+            Self::Building => "building",
+            Self::Errored => "errored",
+            Self::Other(value) => value,
+        }
+    }
+}
+impl ::serde::Serialize for PageStatus {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for PageStatus {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <crate::runtime::Key<
+            'de,
+        > as ::serde::Deserialize>::deserialize(deserializer)?;
+        Ok(
+            match value.as_str() {
+                "built" => Self::Built,
+                "building" => Self::Building,
+                "errored" => Self::Errored,
+                _ => Self::Other(value.into_owned()),
+            },
+        )
+    }
+}
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct PagesDeploymentStatus {
+    pub status: Option<PagesDeploymentStatusStatus>,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl PagesDeploymentStatus {
+    const WIRE_NAMES: &'static [&'static str] = &["status"];
+}
+impl ::std::fmt::Debug for PagesDeploymentStatus {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "PagesDeploymentStatus", f)
+    }
+}
+impl ::serde::Serialize for PagesDeploymentStatus {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (crate::runtime::model::Skip(&self.status),),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for PagesDeploymentStatus {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (crate::runtime::model::Opt<PagesDeploymentStatusStatus>,),
+        >(d, Self::WIRE_NAMES, "PagesDeploymentStatus") {
+            Ok(((f0,), extra)) => {
+                Ok(PagesDeploymentStatus {
+                    status: f0,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[derive(Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum PagesDeploymentStatusStatus {
+    /// `deployment_in_progress`
+    DeploymentInProgress,
+    /// `syncing_files`
+    SyncingFiles,
+    /// `finished_file_sync`
+    FinishedFileSync,
+    /// `updating_pages`
+    UpdatingPages,
+    /// `purging_cdn`
+    PurgingCdn,
+    /// `deployment_cancelled`
+    DeploymentCancelled,
+    /// `deployment_failed`
+    DeploymentFailed,
+    /// `deployment_content_failed`
+    DeploymentContentFailed,
+    /// `deployment_attempt_error`
+    DeploymentAttemptError,
+    /// `deployment_lost`
+    DeploymentLost,
+    /// `succeed`
+    Succeed,
+    /// A value this client does not know yet, sent as given.
+    Other(String),
+}
+impl ::std::fmt::Debug for PagesDeploymentStatusStatus {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(
+            match self {
+                Self::DeploymentInProgress => "DeploymentInProgress",
+                Self::SyncingFiles => "SyncingFiles",
+                Self::FinishedFileSync => "FinishedFileSync",
+                Self::UpdatingPages => "UpdatingPages",
+                Self::PurgingCdn => "PurgingCdn",
+                Self::DeploymentCancelled => "DeploymentCancelled",
+                Self::DeploymentFailed => "DeploymentFailed",
+                Self::DeploymentContentFailed => "DeploymentContentFailed",
+                Self::DeploymentAttemptError => "DeploymentAttemptError",
+                Self::DeploymentLost => "DeploymentLost",
+                Self::Succeed => "Succeed",
+                Self::Other(value) => return f.debug_tuple("Other").field(value).finish(),
+            },
+        )
+    }
+}
+impl PagesDeploymentStatusStatus {
+    /// The value as sent on the wire.
+    #[inline]
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::DeploymentInProgress => "deployment_in_progress",
+            Self::SyncingFiles => "syncing_files",
+            Self::FinishedFileSync => "finished_file_sync",
+            Self::UpdatingPages => "updating_pages",
+            Self::PurgingCdn => "purging_cdn",
+            Self::DeploymentCancelled => "deployment_cancelled",
+            Self::DeploymentFailed => "deployment_failed",
+            Self::DeploymentContentFailed => "deployment_content_failed",
+            Self::DeploymentAttemptError => "deployment_attempt_error",
+            Self::DeploymentLost => "deployment_lost",
+            Self::Succeed => "succeed",
+            Self::Other(value) => value,
+        }
+    }
+}
+impl ::serde::Serialize for PagesDeploymentStatusStatus {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for PagesDeploymentStatusStatus {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <crate::runtime::Key<
+            'de,
+        > as ::serde::Deserialize>::deserialize(deserializer)?;
+        Ok(
+            match value.as_str() {
+                "deployment_in_progress" => Self::DeploymentInProgress,
+                "syncing_files" => Self::SyncingFiles,
+                "finished_file_sync" => Self::FinishedFileSync,
+                "updating_pages" => Self::UpdatingPages,
+                "purging_cdn" => Self::PurgingCdn,
+                "deployment_cancelled" => Self::DeploymentCancelled,
+                "deployment_failed" => Self::DeploymentFailed,
+                "deployment_content_failed" => Self::DeploymentContentFailed,
+                "deployment_attempt_error" => Self::DeploymentAttemptError,
+                "deployment_lost" => Self::DeploymentLost,
+                "succeed" => Self::Succeed,
+                _ => Self::Other(value.into_owned()),
+            },
+        )
+    }
+}
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct PagesHealthCheck {
+    pub alt_domain: Option<PagesHealthCheckAltDomain>,
+    pub domain: Option<PagesHealthCheckDomain>,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl PagesHealthCheck {
+    const WIRE_NAMES: &'static [&'static str] = &["alt_domain", "domain"];
+}
+impl ::std::fmt::Debug for PagesHealthCheck {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "PagesHealthCheck", f)
+    }
+}
+impl ::serde::Serialize for PagesHealthCheck {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (
+                crate::runtime::model::Skip(&self.alt_domain),
+                crate::runtime::model::Skip(&self.domain),
+            ),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for PagesHealthCheck {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Opt<PagesHealthCheckAltDomain>,
+                crate::runtime::model::Opt<PagesHealthCheckDomain>,
+            ),
+        >(d, Self::WIRE_NAMES, "PagesHealthCheck") {
+            Ok(((f0, f1), extra)) => {
+                Ok(PagesHealthCheck {
+                    alt_domain: f0,
+                    domain: f1,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+/// The same fields as [`PagesHealthCheckDomain`], whose type this is: values of the two mix freely.
+pub type PagesHealthCheckAltDomain = PagesHealthCheckDomain;
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct PagesHealthCheckDomain {
+    pub caa_error: Option<String>,
+    pub dns_resolves: Option<bool>,
+    pub enforces_https: Option<bool>,
+    pub has_cname_record: Option<bool>,
+    pub has_mx_records_present: Option<bool>,
+    pub host: Option<String>,
+    pub https_error: Option<String>,
+    pub is_a_record: Option<bool>,
+    pub is_apex_domain: Option<bool>,
+    pub is_cloudflare_ip: Option<bool>,
+    pub is_cname_to_fastly: Option<bool>,
+    pub is_cname_to_github_user_domain: Option<bool>,
+    pub is_cname_to_pages_dot_github_dot_com: Option<bool>,
+    pub is_fastly_ip: Option<bool>,
+    pub is_https_eligible: Option<bool>,
+    pub is_non_github_pages_ip_present: Option<bool>,
+    pub is_old_ip_address: Option<bool>,
+    pub is_pages_domain: Option<bool>,
+    pub is_pointed_to_github_pages_ip: Option<bool>,
+    pub is_proxied: Option<bool>,
+    pub is_served_by_pages: Option<bool>,
+    pub is_valid: Option<bool>,
+    pub is_valid_domain: Option<bool>,
+    pub nameservers: Option<String>,
+    pub reason: Option<String>,
+    pub responds_to_https: Option<bool>,
+    pub should_be_a_record: Option<bool>,
+    pub uri: Option<String>,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl PagesHealthCheckDomain {
+    const WIRE_NAMES: &'static [&'static str] = &[
+        "caa_error",
+        "dns_resolves",
+        "enforces_https",
+        "has_cname_record",
+        "has_mx_records_present",
+        "host",
+        "https_error",
+        "is_a_record",
+        "is_apex_domain",
+        "is_cloudflare_ip",
+        "is_cname_to_fastly",
+        "is_cname_to_github_user_domain",
+        "is_cname_to_pages_dot_github_dot_com",
+        "is_fastly_ip",
+        "is_https_eligible",
+        "is_non_github_pages_ip_present",
+        "is_old_ip_address",
+        "is_pages_domain",
+        "is_pointed_to_github_pages_ip",
+        "is_proxied",
+        "is_served_by_pages",
+        "is_valid",
+        "is_valid_domain",
+        "nameservers",
+        "reason",
+        "responds_to_https",
+        "should_be_a_record",
+        "uri",
+    ];
+}
+impl ::std::fmt::Debug for PagesHealthCheckDomain {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "PagesHealthCheckDomain", f)
+    }
+}
+impl ::serde::Serialize for PagesHealthCheckDomain {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (
+                (
+                    crate::runtime::model::Skip(&self.caa_error),
+                    crate::runtime::model::Skip(&self.dns_resolves),
+                    crate::runtime::model::Skip(&self.enforces_https),
+                    crate::runtime::model::Skip(&self.has_cname_record),
+                    crate::runtime::model::Skip(&self.has_mx_records_present),
+                    crate::runtime::model::Skip(&self.host),
+                    crate::runtime::model::Skip(&self.https_error),
+                    crate::runtime::model::Skip(&self.is_a_record),
+                    crate::runtime::model::Skip(&self.is_apex_domain),
+                    crate::runtime::model::Skip(&self.is_cloudflare_ip),
+                    crate::runtime::model::Skip(&self.is_cname_to_fastly),
+                    crate::runtime::model::Skip(&self.is_cname_to_github_user_domain),
+                ),
+                (
+                    crate::runtime::model::Skip(
+                        &self.is_cname_to_pages_dot_github_dot_com,
+                    ),
+                    crate::runtime::model::Skip(&self.is_fastly_ip),
+                    crate::runtime::model::Skip(&self.is_https_eligible),
+                    crate::runtime::model::Skip(&self.is_non_github_pages_ip_present),
+                    crate::runtime::model::Skip(&self.is_old_ip_address),
+                    crate::runtime::model::Skip(&self.is_pages_domain),
+                    crate::runtime::model::Skip(&self.is_pointed_to_github_pages_ip),
+                    crate::runtime::model::Skip(&self.is_proxied),
+                    crate::runtime::model::Skip(&self.is_served_by_pages),
+                    crate::runtime::model::Skip(&self.is_valid),
+                    crate::runtime::model::Skip(&self.is_valid_domain),
+                    crate::runtime::model::Skip(&self.nameservers),
+                ),
+                (
+                    crate::runtime::model::Skip(&self.reason),
+                    crate::runtime::model::Skip(&self.responds_to_https),
+                    crate::runtime::model::Skip(&self.should_be_a_record),
+                    crate::runtime::model::Skip(&self.uri),
+                ),
+            ),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for PagesHealthCheckDomain {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                (
+                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Opt<bool>,
+                    crate::runtime::model::Opt<bool>,
+                    crate::runtime::model::Opt<bool>,
+                    crate::runtime::model::Opt<bool>,
+                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Opt<bool>,
+                    crate::runtime::model::Opt<bool>,
+                    crate::runtime::model::Opt<bool>,
+                    crate::runtime::model::Opt<bool>,
+                    crate::runtime::model::Opt<bool>,
+                ),
+                (
+                    crate::runtime::model::Opt<bool>,
+                    crate::runtime::model::Opt<bool>,
+                    crate::runtime::model::Opt<bool>,
+                    crate::runtime::model::Opt<bool>,
+                    crate::runtime::model::Opt<bool>,
+                    crate::runtime::model::Opt<bool>,
+                    crate::runtime::model::Opt<bool>,
+                    crate::runtime::model::Opt<bool>,
+                    crate::runtime::model::Opt<bool>,
+                    crate::runtime::model::Opt<bool>,
+                    crate::runtime::model::Opt<bool>,
+                    crate::runtime::model::Opt<String>,
+                ),
+                (
+                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Opt<bool>,
+                    crate::runtime::model::Opt<bool>,
+                    crate::runtime::model::Opt<String>,
+                ),
+            ),
+        >(d, Self::WIRE_NAMES, "PagesHealthCheckDomain") {
+            Ok(
+                (
+                    (
+                        (f0, f1, f2, f3, f4, f5, f6, f7, f8, f9, f10, f11),
+                        (f12, f13, f14, f15, f16, f17, f18, f19, f20, f21, f22, f23),
+                        (f24, f25, f26, f27),
+                    ),
+                    extra,
+                ),
+            ) => {
+                Ok(PagesHealthCheckDomain {
+                    caa_error: f0,
+                    dns_resolves: f1,
+                    enforces_https: f2,
+                    has_cname_record: f3,
+                    has_mx_records_present: f4,
+                    host: f5,
+                    https_error: f6,
+                    is_a_record: f7,
+                    is_apex_domain: f8,
+                    is_cloudflare_ip: f9,
+                    is_cname_to_fastly: f10,
+                    is_cname_to_github_user_domain: f11,
+                    is_cname_to_pages_dot_github_dot_com: f12,
+                    is_fastly_ip: f13,
+                    is_https_eligible: f14,
+                    is_non_github_pages_ip_present: f15,
+                    is_old_ip_address: f16,
+                    is_pages_domain: f17,
+                    is_pointed_to_github_pages_ip: f18,
+                    is_proxied: f19,
+                    is_served_by_pages: f20,
+                    is_valid: f21,
+                    is_valid_domain: f22,
+                    nameservers: f23,
+                    reason: f24,
+                    responds_to_https: f25,
+                    should_be_a_record: f26,
+                    uri: f27,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct PagesHttpsCertificate {
+    pub description: String,
+    pub domains: Vec<String>,
+    pub expires_at: Option<String>,
+    pub state: PagesHttpsCertificateState,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl PagesHttpsCertificate {
+    const WIRE_NAMES: &'static [&'static str] = &[
+        "description",
+        "domains",
+        "expires_at",
+        "state",
+    ];
+}
+impl ::std::fmt::Debug for PagesHttpsCertificate {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "PagesHttpsCertificate", f)
+    }
+}
+impl ::serde::Serialize for PagesHttpsCertificate {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (
+                &self.description,
+                &self.domains,
+                crate::runtime::model::Skip(&self.expires_at),
+                &self.state,
+            ),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for PagesHttpsCertificate {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Req<String>,
+                crate::runtime::model::Req<Vec<String>>,
+                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Req<PagesHttpsCertificateState>,
+            ),
+        >(d, Self::WIRE_NAMES, "PagesHttpsCertificate") {
+            Ok(((f0, f1, f2, f3), extra)) => {
+                Ok(PagesHttpsCertificate {
+                    description: f0,
+                    domains: f1,
+                    expires_at: f2,
+                    state: f3,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[derive(Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum PagesHttpsCertificateState {
+    /// `new`
+    New,
+    /// `authorization_created`
+    AuthorizationCreated,
+    /// `authorization_pending`
+    AuthorizationPending,
+    /// `authorized`
+    Authorized,
+    /// `authorization_revoked`
+    AuthorizationRevoked,
+    /// `issued`
+    Issued,
+    /// `uploaded`
+    Uploaded,
+    /// `approved`
+    Approved,
+    /// `errored`
+    Errored,
+    /// `bad_authz`
+    BadAuthz,
+    /// `destroy_pending`
+    DestroyPending,
+    /// `dns_changed`
+    DnsChanged,
+    /// A value this client does not know yet, sent as given.
+    Other(String),
+}
+impl ::std::fmt::Debug for PagesHttpsCertificateState {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(
+            match self {
+                Self::New => "New",
+                Self::AuthorizationCreated => "AuthorizationCreated",
+                Self::AuthorizationPending => "AuthorizationPending",
+                Self::Authorized => "Authorized",
+                Self::AuthorizationRevoked => "AuthorizationRevoked",
+                Self::Issued => "Issued",
+                Self::Uploaded => "Uploaded",
+                Self::Approved => "Approved",
+                Self::Errored => "Errored",
+                Self::BadAuthz => "BadAuthz",
+                Self::DestroyPending => "DestroyPending",
+                Self::DnsChanged => "DnsChanged",
+                Self::Other(value) => return f.debug_tuple("Other").field(value).finish(),
+            },
+        )
+    }
+}
+impl PagesHttpsCertificateState {
+    /// The value as sent on the wire.
+    #[inline]
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::New => "new",
+            Self::AuthorizationCreated => "authorization_created",
+            Self::AuthorizationPending => "authorization_pending",
+            Self::Authorized => "authorized",
+            Self::AuthorizationRevoked => "authorization_revoked",
+            Self::Issued => "issued",
+            Self::Uploaded => "uploaded",
+            Self::Approved => "approved",
+            Self::Errored => "errored",
+            Self::BadAuthz => "bad_authz",
+            Self::DestroyPending => "destroy_pending",
+            Self::DnsChanged => "dns_changed",
+            Self::Other(value) => value,
+        }
+    }
+}
+impl ::serde::Serialize for PagesHttpsCertificateState {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for PagesHttpsCertificateState {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <crate::runtime::Key<
+            'de,
+        > as ::serde::Deserialize>::deserialize(deserializer)?;
+        Ok(
+            match value.as_str() {
+                "new" => Self::New,
+                "authorization_created" => Self::AuthorizationCreated,
+                "authorization_pending" => Self::AuthorizationPending,
+                "authorized" => Self::Authorized,
+                "authorization_revoked" => Self::AuthorizationRevoked,
+                "issued" => Self::Issued,
+                "uploaded" => Self::Uploaded,
+                "approved" => Self::Approved,
+                "errored" => Self::Errored,
+                "bad_authz" => Self::BadAuthz,
+                "destroy_pending" => Self::DestroyPending,
+                "dns_changed" => Self::DnsChanged,
+                _ => Self::Other(value.into_owned()),
+            },
+        )
+    }
+}
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct PagesSourceHash {
+    pub branch: String,
+    pub path: String,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl PagesSourceHash {
+    const WIRE_NAMES: &'static [&'static str] = &["branch", "path"];
+}
+impl ::std::fmt::Debug for PagesSourceHash {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "PagesSourceHash", f)
+    }
+}
+impl ::serde::Serialize for PagesSourceHash {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (&self.branch, &self.path),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for PagesSourceHash {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (crate::runtime::model::Req<String>, crate::runtime::model::Req<String>),
+        >(d, Self::WIRE_NAMES, "PagesSourceHash") {
+            Ok(((f0, f1), extra)) => {
+                Ok(PagesSourceHash {
+                    branch: f0,
+                    path: f1,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct ParticipationStats {
+    pub all: Vec<i64>,
+    pub owner: Vec<i64>,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl ParticipationStats {
+    const WIRE_NAMES: &'static [&'static str] = &["all", "owner"];
+}
+impl ::std::fmt::Debug for ParticipationStats {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "ParticipationStats", f)
+    }
+}
+impl ::serde::Serialize for ParticipationStats {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (&self.all, &self.owner),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ParticipationStats {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (crate::runtime::model::Req<Vec<i64>>, crate::runtime::model::Req<Vec<i64>>),
+        >(d, Self::WIRE_NAMES, "ParticipationStats") {
+            Ok(((f0, f1), extra)) => {
+                Ok(ParticipationStats {
+                    all: f0,
+                    owner: f1,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
     }
 }
 #[derive(Clone)]
@@ -5473,6 +7503,61 @@ impl<'de> ::serde::Deserialize<'de> for ProtectedBranchRequiredStatusCheck {
 pub type ProtectedBranchRequiredStatusCheckChecks = StatusCheckPolicyChecks;
 #[derive(Clone)]
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct ReferrerTraffic {
+    pub count: i64,
+    pub referrer: String,
+    pub uniques: i64,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl ReferrerTraffic {
+    const WIRE_NAMES: &'static [&'static str] = &["count", "referrer", "uniques"];
+}
+impl ::std::fmt::Debug for ReferrerTraffic {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "ReferrerTraffic", f)
+    }
+}
+impl ::serde::Serialize for ReferrerTraffic {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (&self.count, &self.referrer, &self.uniques),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ReferrerTraffic {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Req<i64>,
+                crate::runtime::model::Req<String>,
+                crate::runtime::model::Req<i64>,
+            ),
+        >(d, Self::WIRE_NAMES, "ReferrerTraffic") {
+            Ok(((f0, f1, f2), extra)) => {
+                Ok(ReferrerTraffic {
+                    count: f0,
+                    referrer: f1,
+                    uniques: f2,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
 pub struct Release {
     pub assets: Vec<ReleaseAsset>,
     pub assets_url: String,
@@ -5710,6 +7795,12 @@ impl<'de> ::serde::Deserialize<'de> for ReleaseNotesContent {
         }
     }
 }
+/// The same fields as [`ListAttestationsResponse`], whose type this is: values of the two mix freely.
+pub type ReposListAttestationsResponse = ListAttestationsResponse;
+/// The same fields as [`ListAttestationsResponseAttestations`], whose type this is: values of the two mix freely.
+pub type ReposListAttestationsResponseAttestations = ListAttestationsResponseAttestations;
+/// The same fields as [`ListAttestationsResponseAttestationsBundle`], whose type this is: values of the two mix freely.
+pub type ReposListAttestationsResponseAttestationsBundle = ListAttestationsResponseAttestationsBundle;
 #[derive(Clone)]
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
 pub struct RepositoryCollaboratorPermission {
@@ -5933,6 +8024,8373 @@ impl<'de> ::serde::Deserialize<'de> for RepositoryInvitationPermissions {
                 _ => Self::Other(value.into_owned()),
             },
         )
+    }
+}
+#[derive(Debug, Clone, ::serde::Serialize)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+#[serde(untagged)]
+pub enum RepositoryRule {
+    /// A [`RepositoryRuleCreation`].
+    RepositoryRuleCreation(Box<RepositoryRuleCreation>),
+    /// A [`RepositoryRuleUpdate`].
+    RepositoryRuleUpdate(Box<RepositoryRuleUpdate>),
+    /// A [`RepositoryRuleDeletion`].
+    RepositoryRuleDeletion(Box<RepositoryRuleDeletion>),
+    /// A [`RepositoryRuleRequiredLinearHistory`].
+    RepositoryRuleRequiredLinearHistory(Box<RepositoryRuleRequiredLinearHistory>),
+    /// A [`RepositoryRuleMergeQueue`].
+    RepositoryRuleMergeQueue(Box<RepositoryRuleMergeQueue>),
+    /// A [`RepositoryRuleRequiredDeployments`].
+    RepositoryRuleRequiredDeployments(Box<RepositoryRuleRequiredDeployments>),
+    /// A [`RepositoryRuleRequiredSignatures`].
+    RepositoryRuleRequiredSignatures(Box<RepositoryRuleRequiredSignatures>),
+    /// A [`RepositoryRulePullRequest`].
+    RepositoryRulePullRequest(Box<RepositoryRulePullRequest>),
+    /// A [`RepositoryRuleRequiredStatusChecks`].
+    RepositoryRuleRequiredStatusChecks(Box<RepositoryRuleRequiredStatusChecks>),
+    /// A [`RepositoryRuleNonFastForward`].
+    RepositoryRuleNonFastForward(Box<RepositoryRuleNonFastForward>),
+    /// A [`RepositoryRuleCommitMessagePattern`].
+    RepositoryRuleCommitMessagePattern(Box<RepositoryRuleCommitMessagePattern>),
+    /// A [`RepositoryRuleCommitAuthorEmailPattern`].
+    RepositoryRuleCommitAuthorEmailPattern(Box<RepositoryRuleCommitAuthorEmailPattern>),
+    /// A [`RepositoryRuleCommitterEmailPattern`].
+    RepositoryRuleCommitterEmailPattern(Box<RepositoryRuleCommitterEmailPattern>),
+    /// A [`RepositoryRuleBranchNamePattern`].
+    RepositoryRuleBranchNamePattern(Box<RepositoryRuleBranchNamePattern>),
+    /// A [`RepositoryRuleTagNamePattern`].
+    RepositoryRuleTagNamePattern(Box<RepositoryRuleTagNamePattern>),
+    /// A [`RepositoryRuleFilePathRestriction`].
+    RepositoryRuleFilePathRestriction(Box<RepositoryRuleFilePathRestriction>),
+    /// A [`RepositoryRuleMaxFilePathLength`].
+    RepositoryRuleMaxFilePathLength(Box<RepositoryRuleMaxFilePathLength>),
+    /// A [`RepositoryRuleFileExtensionRestriction`].
+    RepositoryRuleFileExtensionRestriction(Box<RepositoryRuleFileExtensionRestriction>),
+    /// A [`RepositoryRuleMaxFileSize`].
+    RepositoryRuleMaxFileSize(Box<RepositoryRuleMaxFileSize>),
+    /// A [`RepositoryRuleWorkflows`].
+    RepositoryRuleWorkflows(Box<RepositoryRuleWorkflows>),
+    /// A [`RepositoryRuleCodeScanning`].
+    RepositoryRuleCodeScanning(Box<RepositoryRuleCodeScanning>),
+    /// A [`RepositoryRuleCopilotCodeReview`].
+    RepositoryRuleCopilotCodeReview(Box<RepositoryRuleCopilotCodeReview>),
+    /// A value matching none of the variants, kept as sent.
+    Other(::serde_json::Value),
+}
+impl<'de> ::serde::Deserialize<'de> for RepositoryRule {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        if let Ok(v) = <RepositoryRuleCreation as ::serde::Deserialize>::deserialize(
+            &value,
+        ) {
+            return Ok(Self::RepositoryRuleCreation(Box::new(v)));
+        }
+        if let Ok(v) = <RepositoryRuleUpdate as ::serde::Deserialize>::deserialize(
+            &value,
+        ) {
+            return Ok(Self::RepositoryRuleUpdate(Box::new(v)));
+        }
+        if let Ok(v) = <RepositoryRuleDeletion as ::serde::Deserialize>::deserialize(
+            &value,
+        ) {
+            return Ok(Self::RepositoryRuleDeletion(Box::new(v)));
+        }
+        if let Ok(v) = <RepositoryRuleRequiredLinearHistory as ::serde::Deserialize>::deserialize(
+            &value,
+        ) {
+            return Ok(Self::RepositoryRuleRequiredLinearHistory(Box::new(v)));
+        }
+        if let Ok(v) = <RepositoryRuleMergeQueue as ::serde::Deserialize>::deserialize(
+            &value,
+        ) {
+            return Ok(Self::RepositoryRuleMergeQueue(Box::new(v)));
+        }
+        if let Ok(v) = <RepositoryRuleRequiredDeployments as ::serde::Deserialize>::deserialize(
+            &value,
+        ) {
+            return Ok(Self::RepositoryRuleRequiredDeployments(Box::new(v)));
+        }
+        if let Ok(v) = <RepositoryRuleRequiredSignatures as ::serde::Deserialize>::deserialize(
+            &value,
+        ) {
+            return Ok(Self::RepositoryRuleRequiredSignatures(Box::new(v)));
+        }
+        if let Ok(v) = <RepositoryRulePullRequest as ::serde::Deserialize>::deserialize(
+            &value,
+        ) {
+            return Ok(Self::RepositoryRulePullRequest(Box::new(v)));
+        }
+        if let Ok(v) = <RepositoryRuleRequiredStatusChecks as ::serde::Deserialize>::deserialize(
+            &value,
+        ) {
+            return Ok(Self::RepositoryRuleRequiredStatusChecks(Box::new(v)));
+        }
+        if let Ok(v) = <RepositoryRuleNonFastForward as ::serde::Deserialize>::deserialize(
+            &value,
+        ) {
+            return Ok(Self::RepositoryRuleNonFastForward(Box::new(v)));
+        }
+        if let Ok(v) = <RepositoryRuleCommitMessagePattern as ::serde::Deserialize>::deserialize(
+            &value,
+        ) {
+            return Ok(Self::RepositoryRuleCommitMessagePattern(Box::new(v)));
+        }
+        if let Ok(v) = <RepositoryRuleCommitAuthorEmailPattern as ::serde::Deserialize>::deserialize(
+            &value,
+        ) {
+            return Ok(Self::RepositoryRuleCommitAuthorEmailPattern(Box::new(v)));
+        }
+        if let Ok(v) = <RepositoryRuleCommitterEmailPattern as ::serde::Deserialize>::deserialize(
+            &value,
+        ) {
+            return Ok(Self::RepositoryRuleCommitterEmailPattern(Box::new(v)));
+        }
+        if let Ok(v) = <RepositoryRuleBranchNamePattern as ::serde::Deserialize>::deserialize(
+            &value,
+        ) {
+            return Ok(Self::RepositoryRuleBranchNamePattern(Box::new(v)));
+        }
+        if let Ok(v) = <RepositoryRuleTagNamePattern as ::serde::Deserialize>::deserialize(
+            &value,
+        ) {
+            return Ok(Self::RepositoryRuleTagNamePattern(Box::new(v)));
+        }
+        if let Ok(v) = <RepositoryRuleFilePathRestriction as ::serde::Deserialize>::deserialize(
+            &value,
+        ) {
+            return Ok(Self::RepositoryRuleFilePathRestriction(Box::new(v)));
+        }
+        if let Ok(v) = <RepositoryRuleMaxFilePathLength as ::serde::Deserialize>::deserialize(
+            &value,
+        ) {
+            return Ok(Self::RepositoryRuleMaxFilePathLength(Box::new(v)));
+        }
+        if let Ok(v) = <RepositoryRuleFileExtensionRestriction as ::serde::Deserialize>::deserialize(
+            &value,
+        ) {
+            return Ok(Self::RepositoryRuleFileExtensionRestriction(Box::new(v)));
+        }
+        if let Ok(v) = <RepositoryRuleMaxFileSize as ::serde::Deserialize>::deserialize(
+            &value,
+        ) {
+            return Ok(Self::RepositoryRuleMaxFileSize(Box::new(v)));
+        }
+        if let Ok(v) = <RepositoryRuleWorkflows as ::serde::Deserialize>::deserialize(
+            &value,
+        ) {
+            return Ok(Self::RepositoryRuleWorkflows(Box::new(v)));
+        }
+        if let Ok(v) = <RepositoryRuleCodeScanning as ::serde::Deserialize>::deserialize(
+            &value,
+        ) {
+            return Ok(Self::RepositoryRuleCodeScanning(Box::new(v)));
+        }
+        if let Ok(v) = <RepositoryRuleCopilotCodeReview as ::serde::Deserialize>::deserialize(
+            &value,
+        ) {
+            return Ok(Self::RepositoryRuleCopilotCodeReview(Box::new(v)));
+        }
+        Ok(Self::Other(value))
+    }
+}
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct RepositoryRuleBranchNamePattern {
+    pub parameters: Option<RepositoryRuleBranchNamePatternParameters>,
+    pub r#type: RepositoryRuleBranchNamePatternType,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl RepositoryRuleBranchNamePattern {
+    const WIRE_NAMES: &'static [&'static str] = &["parameters", "type"];
+}
+impl ::std::fmt::Debug for RepositoryRuleBranchNamePattern {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "RepositoryRuleBranchNamePattern", f)
+    }
+}
+impl ::serde::Serialize for RepositoryRuleBranchNamePattern {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (crate::runtime::model::Skip(&self.parameters), &self.r#type),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RepositoryRuleBranchNamePattern {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Opt<RepositoryRuleBranchNamePatternParameters>,
+                crate::runtime::model::Req<RepositoryRuleBranchNamePatternType>,
+            ),
+        >(d, Self::WIRE_NAMES, "RepositoryRuleBranchNamePattern") {
+            Ok(((f0, f1), extra)) => {
+                Ok(RepositoryRuleBranchNamePattern {
+                    parameters: f0,
+                    r#type: f1,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+/// The same fields as [`RepositoryRuleTagNamePatternParameters`], whose type this is: values of the two mix freely.
+pub type RepositoryRuleBranchNamePatternParameters = RepositoryRuleTagNamePatternParameters;
+/// The same fields as [`RepositoryRuleTagNamePatternParametersOperator`], whose type this is: values of the two mix freely.
+pub type RepositoryRuleBranchNamePatternParametersOperator = RepositoryRuleTagNamePatternParametersOperator;
+#[derive(Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum RepositoryRuleBranchNamePatternType {
+    /// `branch_name_pattern`
+    BranchNamePattern,
+    /// A value this client does not know yet, sent as given.
+    Other(String),
+}
+impl ::std::fmt::Debug for RepositoryRuleBranchNamePatternType {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(
+            match self {
+                Self::BranchNamePattern => "BranchNamePattern",
+                Self::Other(value) => return f.debug_tuple("Other").field(value).finish(),
+            },
+        )
+    }
+}
+impl RepositoryRuleBranchNamePatternType {
+    /// The value as sent on the wire.
+    #[inline]
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::BranchNamePattern => "branch_name_pattern",
+            Self::Other(value) => value,
+        }
+    }
+}
+impl ::serde::Serialize for RepositoryRuleBranchNamePatternType {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RepositoryRuleBranchNamePatternType {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <crate::runtime::Key<
+            'de,
+        > as ::serde::Deserialize>::deserialize(deserializer)?;
+        Ok(
+            match value.as_str() {
+                "branch_name_pattern" => Self::BranchNamePattern,
+                _ => Self::Other(value.into_owned()),
+            },
+        )
+    }
+}
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct RepositoryRuleCodeScanning {
+    pub parameters: Option<RepositoryRuleCodeScanningParameters>,
+    pub r#type: RepositoryRuleCodeScanningType,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl RepositoryRuleCodeScanning {
+    const WIRE_NAMES: &'static [&'static str] = &["parameters", "type"];
+}
+impl ::std::fmt::Debug for RepositoryRuleCodeScanning {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "RepositoryRuleCodeScanning", f)
+    }
+}
+impl ::serde::Serialize for RepositoryRuleCodeScanning {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (crate::runtime::model::Skip(&self.parameters), &self.r#type),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RepositoryRuleCodeScanning {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Opt<RepositoryRuleCodeScanningParameters>,
+                crate::runtime::model::Req<RepositoryRuleCodeScanningType>,
+            ),
+        >(d, Self::WIRE_NAMES, "RepositoryRuleCodeScanning") {
+            Ok(((f0, f1), extra)) => {
+                Ok(RepositoryRuleCodeScanning {
+                    parameters: f0,
+                    r#type: f1,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct RepositoryRuleCodeScanningParameters {
+    pub code_scanning_tools: Vec<RepositoryRuleParamsCodeScanningTool>,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl RepositoryRuleCodeScanningParameters {
+    const WIRE_NAMES: &'static [&'static str] = &["code_scanning_tools"];
+}
+impl ::std::fmt::Debug for RepositoryRuleCodeScanningParameters {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "RepositoryRuleCodeScanningParameters", f)
+    }
+}
+impl ::serde::Serialize for RepositoryRuleCodeScanningParameters {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (&self.code_scanning_tools,),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RepositoryRuleCodeScanningParameters {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (crate::runtime::model::Req<Vec<RepositoryRuleParamsCodeScanningTool>>,),
+        >(d, Self::WIRE_NAMES, "RepositoryRuleCodeScanningParameters") {
+            Ok(((f0,), extra)) => {
+                Ok(RepositoryRuleCodeScanningParameters {
+                    code_scanning_tools: f0,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[derive(Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum RepositoryRuleCodeScanningType {
+    /// `code_scanning`
+    CodeScanning,
+    /// A value this client does not know yet, sent as given.
+    Other(String),
+}
+impl ::std::fmt::Debug for RepositoryRuleCodeScanningType {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(
+            match self {
+                Self::CodeScanning => "CodeScanning",
+                Self::Other(value) => return f.debug_tuple("Other").field(value).finish(),
+            },
+        )
+    }
+}
+impl RepositoryRuleCodeScanningType {
+    /// The value as sent on the wire.
+    #[inline]
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::CodeScanning => "code_scanning",
+            Self::Other(value) => value,
+        }
+    }
+}
+impl ::serde::Serialize for RepositoryRuleCodeScanningType {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RepositoryRuleCodeScanningType {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <crate::runtime::Key<
+            'de,
+        > as ::serde::Deserialize>::deserialize(deserializer)?;
+        Ok(
+            match value.as_str() {
+                "code_scanning" => Self::CodeScanning,
+                _ => Self::Other(value.into_owned()),
+            },
+        )
+    }
+}
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct RepositoryRuleCommitAuthorEmailPattern {
+    pub parameters: Option<RepositoryRuleCommitAuthorEmailPatternParameters>,
+    pub r#type: RepositoryRuleCommitAuthorEmailPatternType,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl RepositoryRuleCommitAuthorEmailPattern {
+    const WIRE_NAMES: &'static [&'static str] = &["parameters", "type"];
+}
+impl ::std::fmt::Debug for RepositoryRuleCommitAuthorEmailPattern {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "RepositoryRuleCommitAuthorEmailPattern", f)
+    }
+}
+impl ::serde::Serialize for RepositoryRuleCommitAuthorEmailPattern {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (crate::runtime::model::Skip(&self.parameters), &self.r#type),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RepositoryRuleCommitAuthorEmailPattern {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Opt<
+                    RepositoryRuleCommitAuthorEmailPatternParameters,
+                >,
+                crate::runtime::model::Req<RepositoryRuleCommitAuthorEmailPatternType>,
+            ),
+        >(d, Self::WIRE_NAMES, "RepositoryRuleCommitAuthorEmailPattern") {
+            Ok(((f0, f1), extra)) => {
+                Ok(RepositoryRuleCommitAuthorEmailPattern {
+                    parameters: f0,
+                    r#type: f1,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+/// The same fields as [`RepositoryRuleTagNamePatternParameters`], whose type this is: values of the two mix freely.
+pub type RepositoryRuleCommitAuthorEmailPatternParameters = RepositoryRuleTagNamePatternParameters;
+/// The same fields as [`RepositoryRuleTagNamePatternParametersOperator`], whose type this is: values of the two mix freely.
+pub type RepositoryRuleCommitAuthorEmailPatternParametersOperator = RepositoryRuleTagNamePatternParametersOperator;
+#[derive(Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum RepositoryRuleCommitAuthorEmailPatternType {
+    /// `commit_author_email_pattern`
+    CommitAuthorEmailPattern,
+    /// A value this client does not know yet, sent as given.
+    Other(String),
+}
+impl ::std::fmt::Debug for RepositoryRuleCommitAuthorEmailPatternType {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(
+            match self {
+                Self::CommitAuthorEmailPattern => "CommitAuthorEmailPattern",
+                Self::Other(value) => return f.debug_tuple("Other").field(value).finish(),
+            },
+        )
+    }
+}
+impl RepositoryRuleCommitAuthorEmailPatternType {
+    /// The value as sent on the wire.
+    #[inline]
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::CommitAuthorEmailPattern => "commit_author_email_pattern",
+            Self::Other(value) => value,
+        }
+    }
+}
+impl ::serde::Serialize for RepositoryRuleCommitAuthorEmailPatternType {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RepositoryRuleCommitAuthorEmailPatternType {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <crate::runtime::Key<
+            'de,
+        > as ::serde::Deserialize>::deserialize(deserializer)?;
+        Ok(
+            match value.as_str() {
+                "commit_author_email_pattern" => Self::CommitAuthorEmailPattern,
+                _ => Self::Other(value.into_owned()),
+            },
+        )
+    }
+}
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct RepositoryRuleCommitMessagePattern {
+    pub parameters: Option<RepositoryRuleCommitMessagePatternParameters>,
+    pub r#type: RepositoryRuleCommitMessagePatternType,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl RepositoryRuleCommitMessagePattern {
+    const WIRE_NAMES: &'static [&'static str] = &["parameters", "type"];
+}
+impl ::std::fmt::Debug for RepositoryRuleCommitMessagePattern {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "RepositoryRuleCommitMessagePattern", f)
+    }
+}
+impl ::serde::Serialize for RepositoryRuleCommitMessagePattern {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (crate::runtime::model::Skip(&self.parameters), &self.r#type),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RepositoryRuleCommitMessagePattern {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Opt<RepositoryRuleCommitMessagePatternParameters>,
+                crate::runtime::model::Req<RepositoryRuleCommitMessagePatternType>,
+            ),
+        >(d, Self::WIRE_NAMES, "RepositoryRuleCommitMessagePattern") {
+            Ok(((f0, f1), extra)) => {
+                Ok(RepositoryRuleCommitMessagePattern {
+                    parameters: f0,
+                    r#type: f1,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+/// The same fields as [`RepositoryRuleTagNamePatternParameters`], whose type this is: values of the two mix freely.
+pub type RepositoryRuleCommitMessagePatternParameters = RepositoryRuleTagNamePatternParameters;
+/// The same fields as [`RepositoryRuleTagNamePatternParametersOperator`], whose type this is: values of the two mix freely.
+pub type RepositoryRuleCommitMessagePatternParametersOperator = RepositoryRuleTagNamePatternParametersOperator;
+#[derive(Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum RepositoryRuleCommitMessagePatternType {
+    /// `commit_message_pattern`
+    CommitMessagePattern,
+    /// A value this client does not know yet, sent as given.
+    Other(String),
+}
+impl ::std::fmt::Debug for RepositoryRuleCommitMessagePatternType {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(
+            match self {
+                Self::CommitMessagePattern => "CommitMessagePattern",
+                Self::Other(value) => return f.debug_tuple("Other").field(value).finish(),
+            },
+        )
+    }
+}
+impl RepositoryRuleCommitMessagePatternType {
+    /// The value as sent on the wire.
+    #[inline]
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::CommitMessagePattern => "commit_message_pattern",
+            Self::Other(value) => value,
+        }
+    }
+}
+impl ::serde::Serialize for RepositoryRuleCommitMessagePatternType {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RepositoryRuleCommitMessagePatternType {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <crate::runtime::Key<
+            'de,
+        > as ::serde::Deserialize>::deserialize(deserializer)?;
+        Ok(
+            match value.as_str() {
+                "commit_message_pattern" => Self::CommitMessagePattern,
+                _ => Self::Other(value.into_owned()),
+            },
+        )
+    }
+}
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct RepositoryRuleCommitterEmailPattern {
+    pub parameters: Option<RepositoryRuleCommitterEmailPatternParameters>,
+    pub r#type: RepositoryRuleCommitterEmailPatternType,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl RepositoryRuleCommitterEmailPattern {
+    const WIRE_NAMES: &'static [&'static str] = &["parameters", "type"];
+}
+impl ::std::fmt::Debug for RepositoryRuleCommitterEmailPattern {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "RepositoryRuleCommitterEmailPattern", f)
+    }
+}
+impl ::serde::Serialize for RepositoryRuleCommitterEmailPattern {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (crate::runtime::model::Skip(&self.parameters), &self.r#type),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RepositoryRuleCommitterEmailPattern {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Opt<
+                    RepositoryRuleCommitterEmailPatternParameters,
+                >,
+                crate::runtime::model::Req<RepositoryRuleCommitterEmailPatternType>,
+            ),
+        >(d, Self::WIRE_NAMES, "RepositoryRuleCommitterEmailPattern") {
+            Ok(((f0, f1), extra)) => {
+                Ok(RepositoryRuleCommitterEmailPattern {
+                    parameters: f0,
+                    r#type: f1,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+/// The same fields as [`RepositoryRuleTagNamePatternParameters`], whose type this is: values of the two mix freely.
+pub type RepositoryRuleCommitterEmailPatternParameters = RepositoryRuleTagNamePatternParameters;
+/// The same fields as [`RepositoryRuleTagNamePatternParametersOperator`], whose type this is: values of the two mix freely.
+pub type RepositoryRuleCommitterEmailPatternParametersOperator = RepositoryRuleTagNamePatternParametersOperator;
+#[derive(Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum RepositoryRuleCommitterEmailPatternType {
+    /// `committer_email_pattern`
+    CommitterEmailPattern,
+    /// A value this client does not know yet, sent as given.
+    Other(String),
+}
+impl ::std::fmt::Debug for RepositoryRuleCommitterEmailPatternType {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(
+            match self {
+                Self::CommitterEmailPattern => "CommitterEmailPattern",
+                Self::Other(value) => return f.debug_tuple("Other").field(value).finish(),
+            },
+        )
+    }
+}
+impl RepositoryRuleCommitterEmailPatternType {
+    /// The value as sent on the wire.
+    #[inline]
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::CommitterEmailPattern => "committer_email_pattern",
+            Self::Other(value) => value,
+        }
+    }
+}
+impl ::serde::Serialize for RepositoryRuleCommitterEmailPatternType {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RepositoryRuleCommitterEmailPatternType {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <crate::runtime::Key<
+            'de,
+        > as ::serde::Deserialize>::deserialize(deserializer)?;
+        Ok(
+            match value.as_str() {
+                "committer_email_pattern" => Self::CommitterEmailPattern,
+                _ => Self::Other(value.into_owned()),
+            },
+        )
+    }
+}
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct RepositoryRuleCopilotCodeReview {
+    pub parameters: Option<RepositoryRuleCopilotCodeReviewParameters>,
+    pub r#type: RepositoryRuleCopilotCodeReviewType,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl RepositoryRuleCopilotCodeReview {
+    const WIRE_NAMES: &'static [&'static str] = &["parameters", "type"];
+}
+impl ::std::fmt::Debug for RepositoryRuleCopilotCodeReview {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "RepositoryRuleCopilotCodeReview", f)
+    }
+}
+impl ::serde::Serialize for RepositoryRuleCopilotCodeReview {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (crate::runtime::model::Skip(&self.parameters), &self.r#type),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RepositoryRuleCopilotCodeReview {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Opt<RepositoryRuleCopilotCodeReviewParameters>,
+                crate::runtime::model::Req<RepositoryRuleCopilotCodeReviewType>,
+            ),
+        >(d, Self::WIRE_NAMES, "RepositoryRuleCopilotCodeReview") {
+            Ok(((f0, f1), extra)) => {
+                Ok(RepositoryRuleCopilotCodeReview {
+                    parameters: f0,
+                    r#type: f1,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct RepositoryRuleCopilotCodeReviewParameters {
+    pub review_draft_pull_requests: Option<bool>,
+    pub review_on_push: Option<bool>,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl RepositoryRuleCopilotCodeReviewParameters {
+    const WIRE_NAMES: &'static [&'static str] = &[
+        "review_draft_pull_requests",
+        "review_on_push",
+    ];
+}
+impl ::std::fmt::Debug for RepositoryRuleCopilotCodeReviewParameters {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(
+            self,
+            "RepositoryRuleCopilotCodeReviewParameters",
+            f,
+        )
+    }
+}
+impl ::serde::Serialize for RepositoryRuleCopilotCodeReviewParameters {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (
+                crate::runtime::model::Skip(&self.review_draft_pull_requests),
+                crate::runtime::model::Skip(&self.review_on_push),
+            ),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RepositoryRuleCopilotCodeReviewParameters {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (crate::runtime::model::Opt<bool>, crate::runtime::model::Opt<bool>),
+        >(d, Self::WIRE_NAMES, "RepositoryRuleCopilotCodeReviewParameters") {
+            Ok(((f0, f1), extra)) => {
+                Ok(RepositoryRuleCopilotCodeReviewParameters {
+                    review_draft_pull_requests: f0,
+                    review_on_push: f1,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[derive(Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum RepositoryRuleCopilotCodeReviewType {
+    /// `copilot_code_review`
+    CopilotCodeReview,
+    /// A value this client does not know yet, sent as given.
+    Other(String),
+}
+impl ::std::fmt::Debug for RepositoryRuleCopilotCodeReviewType {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(
+            match self {
+                Self::CopilotCodeReview => "CopilotCodeReview",
+                Self::Other(value) => return f.debug_tuple("Other").field(value).finish(),
+            },
+        )
+    }
+}
+impl RepositoryRuleCopilotCodeReviewType {
+    /// The value as sent on the wire.
+    #[inline]
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::CopilotCodeReview => "copilot_code_review",
+            Self::Other(value) => value,
+        }
+    }
+}
+impl ::serde::Serialize for RepositoryRuleCopilotCodeReviewType {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RepositoryRuleCopilotCodeReviewType {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <crate::runtime::Key<
+            'de,
+        > as ::serde::Deserialize>::deserialize(deserializer)?;
+        Ok(
+            match value.as_str() {
+                "copilot_code_review" => Self::CopilotCodeReview,
+                _ => Self::Other(value.into_owned()),
+            },
+        )
+    }
+}
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct RepositoryRuleCreation {
+    pub r#type: RepositoryRuleCreationType,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl RepositoryRuleCreation {
+    const WIRE_NAMES: &'static [&'static str] = &["type"];
+}
+impl ::std::fmt::Debug for RepositoryRuleCreation {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "RepositoryRuleCreation", f)
+    }
+}
+impl ::serde::Serialize for RepositoryRuleCreation {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (&self.r#type,),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RepositoryRuleCreation {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (crate::runtime::model::Req<RepositoryRuleCreationType>,),
+        >(d, Self::WIRE_NAMES, "RepositoryRuleCreation") {
+            Ok(((f0,), extra)) => {
+                Ok(RepositoryRuleCreation {
+                    r#type: f0,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[derive(Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum RepositoryRuleCreationType {
+    /// `creation`
+    Creation,
+    /// A value this client does not know yet, sent as given.
+    Other(String),
+}
+impl ::std::fmt::Debug for RepositoryRuleCreationType {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(
+            match self {
+                Self::Creation => "Creation",
+                Self::Other(value) => return f.debug_tuple("Other").field(value).finish(),
+            },
+        )
+    }
+}
+impl RepositoryRuleCreationType {
+    /// The value as sent on the wire.
+    #[inline]
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Creation => "creation",
+            Self::Other(value) => value,
+        }
+    }
+}
+impl ::serde::Serialize for RepositoryRuleCreationType {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RepositoryRuleCreationType {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <crate::runtime::Key<
+            'de,
+        > as ::serde::Deserialize>::deserialize(deserializer)?;
+        Ok(
+            match value.as_str() {
+                "creation" => Self::Creation,
+                _ => Self::Other(value.into_owned()),
+            },
+        )
+    }
+}
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct RepositoryRuleDeletion {
+    pub r#type: RepositoryRuleDeletionType,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl RepositoryRuleDeletion {
+    const WIRE_NAMES: &'static [&'static str] = &["type"];
+}
+impl ::std::fmt::Debug for RepositoryRuleDeletion {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "RepositoryRuleDeletion", f)
+    }
+}
+impl ::serde::Serialize for RepositoryRuleDeletion {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (&self.r#type,),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RepositoryRuleDeletion {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (crate::runtime::model::Req<RepositoryRuleDeletionType>,),
+        >(d, Self::WIRE_NAMES, "RepositoryRuleDeletion") {
+            Ok(((f0,), extra)) => {
+                Ok(RepositoryRuleDeletion {
+                    r#type: f0,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[derive(Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum RepositoryRuleDeletionType {
+    /// `deletion`
+    Deletion,
+    /// A value this client does not know yet, sent as given.
+    Other(String),
+}
+impl ::std::fmt::Debug for RepositoryRuleDeletionType {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(
+            match self {
+                Self::Deletion => "Deletion",
+                Self::Other(value) => return f.debug_tuple("Other").field(value).finish(),
+            },
+        )
+    }
+}
+impl RepositoryRuleDeletionType {
+    /// The value as sent on the wire.
+    #[inline]
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Deletion => "deletion",
+            Self::Other(value) => value,
+        }
+    }
+}
+impl ::serde::Serialize for RepositoryRuleDeletionType {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RepositoryRuleDeletionType {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <crate::runtime::Key<
+            'de,
+        > as ::serde::Deserialize>::deserialize(deserializer)?;
+        Ok(
+            match value.as_str() {
+                "deletion" => Self::Deletion,
+                _ => Self::Other(value.into_owned()),
+            },
+        )
+    }
+}
+#[derive(Debug, Clone, ::serde::Serialize)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+#[serde(untagged)]
+pub enum RepositoryRuleDetailed {
+    /// A [`RepositoryRuleDetailedVariant1`].
+    RepositoryRuleDetailedVariant1(Box<RepositoryRuleDetailedVariant1>),
+    /// A [`RepositoryRuleDetailedVariant2`].
+    RepositoryRuleDetailedVariant2(Box<RepositoryRuleDetailedVariant2>),
+    /// A [`RepositoryRuleDetailedVariant3`].
+    RepositoryRuleDetailedVariant3(Box<RepositoryRuleDetailedVariant3>),
+    /// A [`RepositoryRuleDetailedVariant4`].
+    RepositoryRuleDetailedVariant4(Box<RepositoryRuleDetailedVariant4>),
+    /// A [`RepositoryRuleDetailedVariant5`].
+    RepositoryRuleDetailedVariant5(Box<RepositoryRuleDetailedVariant5>),
+    /// A [`RepositoryRuleDetailedVariant6`].
+    RepositoryRuleDetailedVariant6(Box<RepositoryRuleDetailedVariant6>),
+    /// A [`RepositoryRuleDetailedVariant7`].
+    RepositoryRuleDetailedVariant7(Box<RepositoryRuleDetailedVariant7>),
+    /// A [`RepositoryRuleDetailedVariant8`].
+    RepositoryRuleDetailedVariant8(Box<RepositoryRuleDetailedVariant8>),
+    /// A [`RepositoryRuleDetailedVariant9`].
+    RepositoryRuleDetailedVariant9(Box<RepositoryRuleDetailedVariant9>),
+    /// A [`RepositoryRuleDetailedVariant10`].
+    RepositoryRuleDetailedVariant10(Box<RepositoryRuleDetailedVariant10>),
+    /// A [`RepositoryRuleDetailedVariant11`].
+    RepositoryRuleDetailedVariant11(Box<RepositoryRuleDetailedVariant11>),
+    /// A [`RepositoryRuleDetailedVariant12`].
+    RepositoryRuleDetailedVariant12(Box<RepositoryRuleDetailedVariant12>),
+    /// A [`RepositoryRuleDetailedVariant13`].
+    RepositoryRuleDetailedVariant13(Box<RepositoryRuleDetailedVariant13>),
+    /// A [`RepositoryRuleDetailedVariant14`].
+    RepositoryRuleDetailedVariant14(Box<RepositoryRuleDetailedVariant14>),
+    /// A [`RepositoryRuleDetailedVariant15`].
+    RepositoryRuleDetailedVariant15(Box<RepositoryRuleDetailedVariant15>),
+    /// A [`RepositoryRuleDetailedVariant16`].
+    RepositoryRuleDetailedVariant16(Box<RepositoryRuleDetailedVariant16>),
+    /// A [`RepositoryRuleDetailedVariant17`].
+    RepositoryRuleDetailedVariant17(Box<RepositoryRuleDetailedVariant17>),
+    /// A [`RepositoryRuleDetailedVariant18`].
+    RepositoryRuleDetailedVariant18(Box<RepositoryRuleDetailedVariant18>),
+    /// A [`RepositoryRuleDetailedVariant19`].
+    RepositoryRuleDetailedVariant19(Box<RepositoryRuleDetailedVariant19>),
+    /// A [`RepositoryRuleDetailedVariant20`].
+    RepositoryRuleDetailedVariant20(Box<RepositoryRuleDetailedVariant20>),
+    /// A [`RepositoryRuleDetailedVariant21`].
+    RepositoryRuleDetailedVariant21(Box<RepositoryRuleDetailedVariant21>),
+    /// A [`RepositoryRuleDetailedVariant22`].
+    RepositoryRuleDetailedVariant22(Box<RepositoryRuleDetailedVariant22>),
+    /// A value matching none of the variants, kept as sent.
+    Other(::serde_json::Value),
+}
+impl<'de> ::serde::Deserialize<'de> for RepositoryRuleDetailed {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        if let Ok(v) = <RepositoryRuleDetailedVariant1 as ::serde::Deserialize>::deserialize(
+            &value,
+        ) {
+            return Ok(Self::RepositoryRuleDetailedVariant1(Box::new(v)));
+        }
+        if let Ok(v) = <RepositoryRuleDetailedVariant2 as ::serde::Deserialize>::deserialize(
+            &value,
+        ) {
+            return Ok(Self::RepositoryRuleDetailedVariant2(Box::new(v)));
+        }
+        if let Ok(v) = <RepositoryRuleDetailedVariant3 as ::serde::Deserialize>::deserialize(
+            &value,
+        ) {
+            return Ok(Self::RepositoryRuleDetailedVariant3(Box::new(v)));
+        }
+        if let Ok(v) = <RepositoryRuleDetailedVariant4 as ::serde::Deserialize>::deserialize(
+            &value,
+        ) {
+            return Ok(Self::RepositoryRuleDetailedVariant4(Box::new(v)));
+        }
+        if let Ok(v) = <RepositoryRuleDetailedVariant5 as ::serde::Deserialize>::deserialize(
+            &value,
+        ) {
+            return Ok(Self::RepositoryRuleDetailedVariant5(Box::new(v)));
+        }
+        if let Ok(v) = <RepositoryRuleDetailedVariant6 as ::serde::Deserialize>::deserialize(
+            &value,
+        ) {
+            return Ok(Self::RepositoryRuleDetailedVariant6(Box::new(v)));
+        }
+        if let Ok(v) = <RepositoryRuleDetailedVariant7 as ::serde::Deserialize>::deserialize(
+            &value,
+        ) {
+            return Ok(Self::RepositoryRuleDetailedVariant7(Box::new(v)));
+        }
+        if let Ok(v) = <RepositoryRuleDetailedVariant8 as ::serde::Deserialize>::deserialize(
+            &value,
+        ) {
+            return Ok(Self::RepositoryRuleDetailedVariant8(Box::new(v)));
+        }
+        if let Ok(v) = <RepositoryRuleDetailedVariant9 as ::serde::Deserialize>::deserialize(
+            &value,
+        ) {
+            return Ok(Self::RepositoryRuleDetailedVariant9(Box::new(v)));
+        }
+        if let Ok(v) = <RepositoryRuleDetailedVariant10 as ::serde::Deserialize>::deserialize(
+            &value,
+        ) {
+            return Ok(Self::RepositoryRuleDetailedVariant10(Box::new(v)));
+        }
+        if let Ok(v) = <RepositoryRuleDetailedVariant11 as ::serde::Deserialize>::deserialize(
+            &value,
+        ) {
+            return Ok(Self::RepositoryRuleDetailedVariant11(Box::new(v)));
+        }
+        if let Ok(v) = <RepositoryRuleDetailedVariant12 as ::serde::Deserialize>::deserialize(
+            &value,
+        ) {
+            return Ok(Self::RepositoryRuleDetailedVariant12(Box::new(v)));
+        }
+        if let Ok(v) = <RepositoryRuleDetailedVariant13 as ::serde::Deserialize>::deserialize(
+            &value,
+        ) {
+            return Ok(Self::RepositoryRuleDetailedVariant13(Box::new(v)));
+        }
+        if let Ok(v) = <RepositoryRuleDetailedVariant14 as ::serde::Deserialize>::deserialize(
+            &value,
+        ) {
+            return Ok(Self::RepositoryRuleDetailedVariant14(Box::new(v)));
+        }
+        if let Ok(v) = <RepositoryRuleDetailedVariant15 as ::serde::Deserialize>::deserialize(
+            &value,
+        ) {
+            return Ok(Self::RepositoryRuleDetailedVariant15(Box::new(v)));
+        }
+        if let Ok(v) = <RepositoryRuleDetailedVariant16 as ::serde::Deserialize>::deserialize(
+            &value,
+        ) {
+            return Ok(Self::RepositoryRuleDetailedVariant16(Box::new(v)));
+        }
+        if let Ok(v) = <RepositoryRuleDetailedVariant17 as ::serde::Deserialize>::deserialize(
+            &value,
+        ) {
+            return Ok(Self::RepositoryRuleDetailedVariant17(Box::new(v)));
+        }
+        if let Ok(v) = <RepositoryRuleDetailedVariant18 as ::serde::Deserialize>::deserialize(
+            &value,
+        ) {
+            return Ok(Self::RepositoryRuleDetailedVariant18(Box::new(v)));
+        }
+        if let Ok(v) = <RepositoryRuleDetailedVariant19 as ::serde::Deserialize>::deserialize(
+            &value,
+        ) {
+            return Ok(Self::RepositoryRuleDetailedVariant19(Box::new(v)));
+        }
+        if let Ok(v) = <RepositoryRuleDetailedVariant20 as ::serde::Deserialize>::deserialize(
+            &value,
+        ) {
+            return Ok(Self::RepositoryRuleDetailedVariant20(Box::new(v)));
+        }
+        if let Ok(v) = <RepositoryRuleDetailedVariant21 as ::serde::Deserialize>::deserialize(
+            &value,
+        ) {
+            return Ok(Self::RepositoryRuleDetailedVariant21(Box::new(v)));
+        }
+        if let Ok(v) = <RepositoryRuleDetailedVariant22 as ::serde::Deserialize>::deserialize(
+            &value,
+        ) {
+            return Ok(Self::RepositoryRuleDetailedVariant22(Box::new(v)));
+        }
+        Ok(Self::Other(value))
+    }
+}
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct RepositoryRuleDetailedVariant1 {
+    pub r#type: RepositoryRuleDetailedVariant1Type,
+    pub ruleset_id: Option<i64>,
+    pub ruleset_source: Option<String>,
+    pub ruleset_source_type: Option<RepositoryRuleDetailedVariant1RulesetSourceType>,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl RepositoryRuleDetailedVariant1 {
+    const WIRE_NAMES: &'static [&'static str] = &[
+        "ruleset_id",
+        "ruleset_source",
+        "ruleset_source_type",
+        "type",
+    ];
+}
+impl ::std::fmt::Debug for RepositoryRuleDetailedVariant1 {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "RepositoryRuleDetailedVariant1", f)
+    }
+}
+impl ::serde::Serialize for RepositoryRuleDetailedVariant1 {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (
+                crate::runtime::model::Skip(&self.ruleset_id),
+                crate::runtime::model::Skip(&self.ruleset_source),
+                crate::runtime::model::Skip(&self.ruleset_source_type),
+                &self.r#type,
+            ),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RepositoryRuleDetailedVariant1 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Opt<i64>,
+                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Opt<
+                    RepositoryRuleDetailedVariant1RulesetSourceType,
+                >,
+                crate::runtime::model::Req<RepositoryRuleDetailedVariant1Type>,
+            ),
+        >(d, Self::WIRE_NAMES, "RepositoryRuleDetailedVariant1") {
+            Ok(((f1, f2, f3, f0), extra)) => {
+                Ok(RepositoryRuleDetailedVariant1 {
+                    ruleset_id: f1,
+                    ruleset_source: f2,
+                    ruleset_source_type: f3,
+                    r#type: f0,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct RepositoryRuleDetailedVariant10 {
+    pub r#type: RepositoryRuleDetailedVariant10Type,
+    pub ruleset_id: Option<i64>,
+    pub ruleset_source: Option<String>,
+    pub ruleset_source_type: Option<RepositoryRuleDetailedVariant10RulesetSourceType>,
+    pub parameters: Option<RepositoryRuleDetailedVariant10Parameters>,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl RepositoryRuleDetailedVariant10 {
+    const WIRE_NAMES: &'static [&'static str] = &[
+        "parameters",
+        "ruleset_id",
+        "ruleset_source",
+        "ruleset_source_type",
+        "type",
+    ];
+}
+impl ::std::fmt::Debug for RepositoryRuleDetailedVariant10 {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "RepositoryRuleDetailedVariant10", f)
+    }
+}
+impl ::serde::Serialize for RepositoryRuleDetailedVariant10 {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (
+                crate::runtime::model::Skip(&self.parameters),
+                crate::runtime::model::Skip(&self.ruleset_id),
+                crate::runtime::model::Skip(&self.ruleset_source),
+                crate::runtime::model::Skip(&self.ruleset_source_type),
+                &self.r#type,
+            ),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RepositoryRuleDetailedVariant10 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Opt<RepositoryRuleDetailedVariant10Parameters>,
+                crate::runtime::model::Opt<i64>,
+                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Opt<
+                    RepositoryRuleDetailedVariant10RulesetSourceType,
+                >,
+                crate::runtime::model::Req<RepositoryRuleDetailedVariant10Type>,
+            ),
+        >(d, Self::WIRE_NAMES, "RepositoryRuleDetailedVariant10") {
+            Ok(((f4, f1, f2, f3, f0), extra)) => {
+                Ok(RepositoryRuleDetailedVariant10 {
+                    parameters: f4,
+                    ruleset_id: f1,
+                    ruleset_source: f2,
+                    ruleset_source_type: f3,
+                    r#type: f0,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+/// The same fields as [`RepositoryRuleTagNamePatternParameters`], whose type this is: values of the two mix freely.
+pub type RepositoryRuleDetailedVariant10Parameters = RepositoryRuleTagNamePatternParameters;
+/// The same fields as [`RepositoryRuleTagNamePatternParametersOperator`], whose type this is: values of the two mix freely.
+pub type RepositoryRuleDetailedVariant10ParametersOperator = RepositoryRuleTagNamePatternParametersOperator;
+/// The same fields as [`RepositoryRuleDetailedVariant1RulesetSourceType`], whose type this is: values of the two mix freely.
+pub type RepositoryRuleDetailedVariant10RulesetSourceType = RepositoryRuleDetailedVariant1RulesetSourceType;
+#[derive(Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum RepositoryRuleDetailedVariant10Type {
+    /// `non_fast_forward`
+    NonFastForward,
+    /// `commit_message_pattern`
+    CommitMessagePattern,
+    /// A value this client does not know yet, sent as given.
+    Other(String),
+}
+impl ::std::fmt::Debug for RepositoryRuleDetailedVariant10Type {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(
+            match self {
+                Self::NonFastForward => "NonFastForward",
+                Self::CommitMessagePattern => "CommitMessagePattern",
+                Self::Other(value) => return f.debug_tuple("Other").field(value).finish(),
+            },
+        )
+    }
+}
+impl RepositoryRuleDetailedVariant10Type {
+    /// The value as sent on the wire.
+    #[inline]
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::NonFastForward => "non_fast_forward",
+            Self::CommitMessagePattern => "commit_message_pattern",
+            Self::Other(value) => value,
+        }
+    }
+}
+impl ::serde::Serialize for RepositoryRuleDetailedVariant10Type {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RepositoryRuleDetailedVariant10Type {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <crate::runtime::Key<
+            'de,
+        > as ::serde::Deserialize>::deserialize(deserializer)?;
+        Ok(
+            match value.as_str() {
+                "non_fast_forward" => Self::NonFastForward,
+                "commit_message_pattern" => Self::CommitMessagePattern,
+                _ => Self::Other(value.into_owned()),
+            },
+        )
+    }
+}
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct RepositoryRuleDetailedVariant11 {
+    pub parameters: Option<RepositoryRuleDetailedVariant11Parameters>,
+    pub r#type: RepositoryRuleDetailedVariant11Type,
+    pub ruleset_id: Option<i64>,
+    pub ruleset_source: Option<String>,
+    pub ruleset_source_type: Option<RepositoryRuleDetailedVariant11RulesetSourceType>,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl RepositoryRuleDetailedVariant11 {
+    const WIRE_NAMES: &'static [&'static str] = &[
+        "parameters",
+        "ruleset_id",
+        "ruleset_source",
+        "ruleset_source_type",
+        "type",
+    ];
+}
+impl ::std::fmt::Debug for RepositoryRuleDetailedVariant11 {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "RepositoryRuleDetailedVariant11", f)
+    }
+}
+impl ::serde::Serialize for RepositoryRuleDetailedVariant11 {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (
+                crate::runtime::model::Skip(&self.parameters),
+                crate::runtime::model::Skip(&self.ruleset_id),
+                crate::runtime::model::Skip(&self.ruleset_source),
+                crate::runtime::model::Skip(&self.ruleset_source_type),
+                &self.r#type,
+            ),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RepositoryRuleDetailedVariant11 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Opt<RepositoryRuleDetailedVariant11Parameters>,
+                crate::runtime::model::Opt<i64>,
+                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Opt<
+                    RepositoryRuleDetailedVariant11RulesetSourceType,
+                >,
+                crate::runtime::model::Req<RepositoryRuleDetailedVariant11Type>,
+            ),
+        >(d, Self::WIRE_NAMES, "RepositoryRuleDetailedVariant11") {
+            Ok(((f0, f2, f3, f4, f1), extra)) => {
+                Ok(RepositoryRuleDetailedVariant11 {
+                    parameters: f0,
+                    ruleset_id: f2,
+                    ruleset_source: f3,
+                    ruleset_source_type: f4,
+                    r#type: f1,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+/// The same fields as [`RepositoryRuleTagNamePatternParameters`], whose type this is: values of the two mix freely.
+pub type RepositoryRuleDetailedVariant11Parameters = RepositoryRuleTagNamePatternParameters;
+/// The same fields as [`RepositoryRuleTagNamePatternParametersOperator`], whose type this is: values of the two mix freely.
+pub type RepositoryRuleDetailedVariant11ParametersOperator = RepositoryRuleTagNamePatternParametersOperator;
+/// The same fields as [`RepositoryRuleDetailedVariant1RulesetSourceType`], whose type this is: values of the two mix freely.
+pub type RepositoryRuleDetailedVariant11RulesetSourceType = RepositoryRuleDetailedVariant1RulesetSourceType;
+#[derive(Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum RepositoryRuleDetailedVariant11Type {
+    /// `commit_message_pattern`
+    CommitMessagePattern,
+    /// `commit_author_email_pattern`
+    CommitAuthorEmailPattern,
+    /// A value this client does not know yet, sent as given.
+    Other(String),
+}
+impl ::std::fmt::Debug for RepositoryRuleDetailedVariant11Type {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(
+            match self {
+                Self::CommitMessagePattern => "CommitMessagePattern",
+                Self::CommitAuthorEmailPattern => "CommitAuthorEmailPattern",
+                Self::Other(value) => return f.debug_tuple("Other").field(value).finish(),
+            },
+        )
+    }
+}
+impl RepositoryRuleDetailedVariant11Type {
+    /// The value as sent on the wire.
+    #[inline]
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::CommitMessagePattern => "commit_message_pattern",
+            Self::CommitAuthorEmailPattern => "commit_author_email_pattern",
+            Self::Other(value) => value,
+        }
+    }
+}
+impl ::serde::Serialize for RepositoryRuleDetailedVariant11Type {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RepositoryRuleDetailedVariant11Type {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <crate::runtime::Key<
+            'de,
+        > as ::serde::Deserialize>::deserialize(deserializer)?;
+        Ok(
+            match value.as_str() {
+                "commit_message_pattern" => Self::CommitMessagePattern,
+                "commit_author_email_pattern" => Self::CommitAuthorEmailPattern,
+                _ => Self::Other(value.into_owned()),
+            },
+        )
+    }
+}
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct RepositoryRuleDetailedVariant12 {
+    pub parameters: Option<RepositoryRuleDetailedVariant12Parameters>,
+    pub r#type: RepositoryRuleDetailedVariant12Type,
+    pub ruleset_id: Option<i64>,
+    pub ruleset_source: Option<String>,
+    pub ruleset_source_type: Option<RepositoryRuleDetailedVariant12RulesetSourceType>,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl RepositoryRuleDetailedVariant12 {
+    const WIRE_NAMES: &'static [&'static str] = &[
+        "parameters",
+        "ruleset_id",
+        "ruleset_source",
+        "ruleset_source_type",
+        "type",
+    ];
+}
+impl ::std::fmt::Debug for RepositoryRuleDetailedVariant12 {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "RepositoryRuleDetailedVariant12", f)
+    }
+}
+impl ::serde::Serialize for RepositoryRuleDetailedVariant12 {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (
+                crate::runtime::model::Skip(&self.parameters),
+                crate::runtime::model::Skip(&self.ruleset_id),
+                crate::runtime::model::Skip(&self.ruleset_source),
+                crate::runtime::model::Skip(&self.ruleset_source_type),
+                &self.r#type,
+            ),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RepositoryRuleDetailedVariant12 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Opt<RepositoryRuleDetailedVariant12Parameters>,
+                crate::runtime::model::Opt<i64>,
+                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Opt<
+                    RepositoryRuleDetailedVariant12RulesetSourceType,
+                >,
+                crate::runtime::model::Req<RepositoryRuleDetailedVariant12Type>,
+            ),
+        >(d, Self::WIRE_NAMES, "RepositoryRuleDetailedVariant12") {
+            Ok(((f0, f2, f3, f4, f1), extra)) => {
+                Ok(RepositoryRuleDetailedVariant12 {
+                    parameters: f0,
+                    ruleset_id: f2,
+                    ruleset_source: f3,
+                    ruleset_source_type: f4,
+                    r#type: f1,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+/// The same fields as [`RepositoryRuleTagNamePatternParameters`], whose type this is: values of the two mix freely.
+pub type RepositoryRuleDetailedVariant12Parameters = RepositoryRuleTagNamePatternParameters;
+/// The same fields as [`RepositoryRuleTagNamePatternParametersOperator`], whose type this is: values of the two mix freely.
+pub type RepositoryRuleDetailedVariant12ParametersOperator = RepositoryRuleTagNamePatternParametersOperator;
+/// The same fields as [`RepositoryRuleDetailedVariant1RulesetSourceType`], whose type this is: values of the two mix freely.
+pub type RepositoryRuleDetailedVariant12RulesetSourceType = RepositoryRuleDetailedVariant1RulesetSourceType;
+#[derive(Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum RepositoryRuleDetailedVariant12Type {
+    /// `commit_author_email_pattern`
+    CommitAuthorEmailPattern,
+    /// `committer_email_pattern`
+    CommitterEmailPattern,
+    /// A value this client does not know yet, sent as given.
+    Other(String),
+}
+impl ::std::fmt::Debug for RepositoryRuleDetailedVariant12Type {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(
+            match self {
+                Self::CommitAuthorEmailPattern => "CommitAuthorEmailPattern",
+                Self::CommitterEmailPattern => "CommitterEmailPattern",
+                Self::Other(value) => return f.debug_tuple("Other").field(value).finish(),
+            },
+        )
+    }
+}
+impl RepositoryRuleDetailedVariant12Type {
+    /// The value as sent on the wire.
+    #[inline]
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::CommitAuthorEmailPattern => "commit_author_email_pattern",
+            Self::CommitterEmailPattern => "committer_email_pattern",
+            Self::Other(value) => value,
+        }
+    }
+}
+impl ::serde::Serialize for RepositoryRuleDetailedVariant12Type {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RepositoryRuleDetailedVariant12Type {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <crate::runtime::Key<
+            'de,
+        > as ::serde::Deserialize>::deserialize(deserializer)?;
+        Ok(
+            match value.as_str() {
+                "commit_author_email_pattern" => Self::CommitAuthorEmailPattern,
+                "committer_email_pattern" => Self::CommitterEmailPattern,
+                _ => Self::Other(value.into_owned()),
+            },
+        )
+    }
+}
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct RepositoryRuleDetailedVariant13 {
+    pub parameters: Option<RepositoryRuleDetailedVariant13Parameters>,
+    pub r#type: RepositoryRuleDetailedVariant13Type,
+    pub ruleset_id: Option<i64>,
+    pub ruleset_source: Option<String>,
+    pub ruleset_source_type: Option<RepositoryRuleDetailedVariant13RulesetSourceType>,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl RepositoryRuleDetailedVariant13 {
+    const WIRE_NAMES: &'static [&'static str] = &[
+        "parameters",
+        "ruleset_id",
+        "ruleset_source",
+        "ruleset_source_type",
+        "type",
+    ];
+}
+impl ::std::fmt::Debug for RepositoryRuleDetailedVariant13 {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "RepositoryRuleDetailedVariant13", f)
+    }
+}
+impl ::serde::Serialize for RepositoryRuleDetailedVariant13 {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (
+                crate::runtime::model::Skip(&self.parameters),
+                crate::runtime::model::Skip(&self.ruleset_id),
+                crate::runtime::model::Skip(&self.ruleset_source),
+                crate::runtime::model::Skip(&self.ruleset_source_type),
+                &self.r#type,
+            ),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RepositoryRuleDetailedVariant13 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Opt<RepositoryRuleDetailedVariant13Parameters>,
+                crate::runtime::model::Opt<i64>,
+                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Opt<
+                    RepositoryRuleDetailedVariant13RulesetSourceType,
+                >,
+                crate::runtime::model::Req<RepositoryRuleDetailedVariant13Type>,
+            ),
+        >(d, Self::WIRE_NAMES, "RepositoryRuleDetailedVariant13") {
+            Ok(((f0, f2, f3, f4, f1), extra)) => {
+                Ok(RepositoryRuleDetailedVariant13 {
+                    parameters: f0,
+                    ruleset_id: f2,
+                    ruleset_source: f3,
+                    ruleset_source_type: f4,
+                    r#type: f1,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+/// The same fields as [`RepositoryRuleTagNamePatternParameters`], whose type this is: values of the two mix freely.
+pub type RepositoryRuleDetailedVariant13Parameters = RepositoryRuleTagNamePatternParameters;
+/// The same fields as [`RepositoryRuleTagNamePatternParametersOperator`], whose type this is: values of the two mix freely.
+pub type RepositoryRuleDetailedVariant13ParametersOperator = RepositoryRuleTagNamePatternParametersOperator;
+/// The same fields as [`RepositoryRuleDetailedVariant1RulesetSourceType`], whose type this is: values of the two mix freely.
+pub type RepositoryRuleDetailedVariant13RulesetSourceType = RepositoryRuleDetailedVariant1RulesetSourceType;
+#[derive(Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum RepositoryRuleDetailedVariant13Type {
+    /// `committer_email_pattern`
+    CommitterEmailPattern,
+    /// `branch_name_pattern`
+    BranchNamePattern,
+    /// A value this client does not know yet, sent as given.
+    Other(String),
+}
+impl ::std::fmt::Debug for RepositoryRuleDetailedVariant13Type {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(
+            match self {
+                Self::CommitterEmailPattern => "CommitterEmailPattern",
+                Self::BranchNamePattern => "BranchNamePattern",
+                Self::Other(value) => return f.debug_tuple("Other").field(value).finish(),
+            },
+        )
+    }
+}
+impl RepositoryRuleDetailedVariant13Type {
+    /// The value as sent on the wire.
+    #[inline]
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::CommitterEmailPattern => "committer_email_pattern",
+            Self::BranchNamePattern => "branch_name_pattern",
+            Self::Other(value) => value,
+        }
+    }
+}
+impl ::serde::Serialize for RepositoryRuleDetailedVariant13Type {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RepositoryRuleDetailedVariant13Type {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <crate::runtime::Key<
+            'de,
+        > as ::serde::Deserialize>::deserialize(deserializer)?;
+        Ok(
+            match value.as_str() {
+                "committer_email_pattern" => Self::CommitterEmailPattern,
+                "branch_name_pattern" => Self::BranchNamePattern,
+                _ => Self::Other(value.into_owned()),
+            },
+        )
+    }
+}
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct RepositoryRuleDetailedVariant14 {
+    pub parameters: Option<RepositoryRuleDetailedVariant14Parameters>,
+    pub r#type: RepositoryRuleDetailedVariant14Type,
+    pub ruleset_id: Option<i64>,
+    pub ruleset_source: Option<String>,
+    pub ruleset_source_type: Option<RepositoryRuleDetailedVariant14RulesetSourceType>,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl RepositoryRuleDetailedVariant14 {
+    const WIRE_NAMES: &'static [&'static str] = &[
+        "parameters",
+        "ruleset_id",
+        "ruleset_source",
+        "ruleset_source_type",
+        "type",
+    ];
+}
+impl ::std::fmt::Debug for RepositoryRuleDetailedVariant14 {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "RepositoryRuleDetailedVariant14", f)
+    }
+}
+impl ::serde::Serialize for RepositoryRuleDetailedVariant14 {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (
+                crate::runtime::model::Skip(&self.parameters),
+                crate::runtime::model::Skip(&self.ruleset_id),
+                crate::runtime::model::Skip(&self.ruleset_source),
+                crate::runtime::model::Skip(&self.ruleset_source_type),
+                &self.r#type,
+            ),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RepositoryRuleDetailedVariant14 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Opt<RepositoryRuleDetailedVariant14Parameters>,
+                crate::runtime::model::Opt<i64>,
+                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Opt<
+                    RepositoryRuleDetailedVariant14RulesetSourceType,
+                >,
+                crate::runtime::model::Req<RepositoryRuleDetailedVariant14Type>,
+            ),
+        >(d, Self::WIRE_NAMES, "RepositoryRuleDetailedVariant14") {
+            Ok(((f0, f2, f3, f4, f1), extra)) => {
+                Ok(RepositoryRuleDetailedVariant14 {
+                    parameters: f0,
+                    ruleset_id: f2,
+                    ruleset_source: f3,
+                    ruleset_source_type: f4,
+                    r#type: f1,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+/// The same fields as [`RepositoryRuleTagNamePatternParameters`], whose type this is: values of the two mix freely.
+pub type RepositoryRuleDetailedVariant14Parameters = RepositoryRuleTagNamePatternParameters;
+/// The same fields as [`RepositoryRuleTagNamePatternParametersOperator`], whose type this is: values of the two mix freely.
+pub type RepositoryRuleDetailedVariant14ParametersOperator = RepositoryRuleTagNamePatternParametersOperator;
+/// The same fields as [`RepositoryRuleDetailedVariant1RulesetSourceType`], whose type this is: values of the two mix freely.
+pub type RepositoryRuleDetailedVariant14RulesetSourceType = RepositoryRuleDetailedVariant1RulesetSourceType;
+#[derive(Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum RepositoryRuleDetailedVariant14Type {
+    /// `branch_name_pattern`
+    BranchNamePattern,
+    /// `tag_name_pattern`
+    TagNamePattern,
+    /// A value this client does not know yet, sent as given.
+    Other(String),
+}
+impl ::std::fmt::Debug for RepositoryRuleDetailedVariant14Type {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(
+            match self {
+                Self::BranchNamePattern => "BranchNamePattern",
+                Self::TagNamePattern => "TagNamePattern",
+                Self::Other(value) => return f.debug_tuple("Other").field(value).finish(),
+            },
+        )
+    }
+}
+impl RepositoryRuleDetailedVariant14Type {
+    /// The value as sent on the wire.
+    #[inline]
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::BranchNamePattern => "branch_name_pattern",
+            Self::TagNamePattern => "tag_name_pattern",
+            Self::Other(value) => value,
+        }
+    }
+}
+impl ::serde::Serialize for RepositoryRuleDetailedVariant14Type {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RepositoryRuleDetailedVariant14Type {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <crate::runtime::Key<
+            'de,
+        > as ::serde::Deserialize>::deserialize(deserializer)?;
+        Ok(
+            match value.as_str() {
+                "branch_name_pattern" => Self::BranchNamePattern,
+                "tag_name_pattern" => Self::TagNamePattern,
+                _ => Self::Other(value.into_owned()),
+            },
+        )
+    }
+}
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct RepositoryRuleDetailedVariant15 {
+    pub parameters: Option<RepositoryRuleDetailedVariant15Parameters>,
+    pub r#type: RepositoryRuleDetailedVariant15Type,
+    pub ruleset_id: Option<i64>,
+    pub ruleset_source: Option<String>,
+    pub ruleset_source_type: Option<RepositoryRuleDetailedVariant15RulesetSourceType>,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl RepositoryRuleDetailedVariant15 {
+    const WIRE_NAMES: &'static [&'static str] = &[
+        "parameters",
+        "ruleset_id",
+        "ruleset_source",
+        "ruleset_source_type",
+        "type",
+    ];
+}
+impl ::std::fmt::Debug for RepositoryRuleDetailedVariant15 {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "RepositoryRuleDetailedVariant15", f)
+    }
+}
+impl ::serde::Serialize for RepositoryRuleDetailedVariant15 {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (
+                crate::runtime::model::Skip(&self.parameters),
+                crate::runtime::model::Skip(&self.ruleset_id),
+                crate::runtime::model::Skip(&self.ruleset_source),
+                crate::runtime::model::Skip(&self.ruleset_source_type),
+                &self.r#type,
+            ),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RepositoryRuleDetailedVariant15 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Opt<RepositoryRuleDetailedVariant15Parameters>,
+                crate::runtime::model::Opt<i64>,
+                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Opt<
+                    RepositoryRuleDetailedVariant15RulesetSourceType,
+                >,
+                crate::runtime::model::Req<RepositoryRuleDetailedVariant15Type>,
+            ),
+        >(d, Self::WIRE_NAMES, "RepositoryRuleDetailedVariant15") {
+            Ok(((f0, f2, f3, f4, f1), extra)) => {
+                Ok(RepositoryRuleDetailedVariant15 {
+                    parameters: f0,
+                    ruleset_id: f2,
+                    ruleset_source: f3,
+                    ruleset_source_type: f4,
+                    r#type: f1,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct RepositoryRuleDetailedVariant15Parameters {
+    pub do_not_enforce_on_create: Option<bool>,
+    pub name: Option<String>,
+    pub negate: Option<bool>,
+    pub operator: Option<RepositoryRuleDetailedVariant15ParametersOperator>,
+    pub pattern: Option<String>,
+    pub workflows: Option<Vec<RepositoryRuleParamsWorkflowFileReference>>,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl RepositoryRuleDetailedVariant15Parameters {
+    const WIRE_NAMES: &'static [&'static str] = &[
+        "do_not_enforce_on_create",
+        "name",
+        "negate",
+        "operator",
+        "pattern",
+        "workflows",
+    ];
+}
+impl ::std::fmt::Debug for RepositoryRuleDetailedVariant15Parameters {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(
+            self,
+            "RepositoryRuleDetailedVariant15Parameters",
+            f,
+        )
+    }
+}
+impl ::serde::Serialize for RepositoryRuleDetailedVariant15Parameters {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (
+                crate::runtime::model::Skip(&self.do_not_enforce_on_create),
+                crate::runtime::model::Skip(&self.name),
+                crate::runtime::model::Skip(&self.negate),
+                crate::runtime::model::Skip(&self.operator),
+                crate::runtime::model::Skip(&self.pattern),
+                crate::runtime::model::Skip(&self.workflows),
+            ),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RepositoryRuleDetailedVariant15Parameters {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Opt<bool>,
+                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Opt<bool>,
+                crate::runtime::model::Opt<
+                    RepositoryRuleDetailedVariant15ParametersOperator,
+                >,
+                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Opt<
+                    Vec<RepositoryRuleParamsWorkflowFileReference>,
+                >,
+            ),
+        >(d, Self::WIRE_NAMES, "RepositoryRuleDetailedVariant15Parameters") {
+            Ok(((f0, f1, f2, f3, f4, f5), extra)) => {
+                Ok(RepositoryRuleDetailedVariant15Parameters {
+                    do_not_enforce_on_create: f0,
+                    name: f1,
+                    negate: f2,
+                    operator: f3,
+                    pattern: f4,
+                    workflows: f5,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+/// The same fields as [`RepositoryRuleTagNamePatternParametersOperator`], whose type this is: values of the two mix freely.
+pub type RepositoryRuleDetailedVariant15ParametersOperator = RepositoryRuleTagNamePatternParametersOperator;
+/// The same fields as [`RepositoryRuleDetailedVariant1RulesetSourceType`], whose type this is: values of the two mix freely.
+pub type RepositoryRuleDetailedVariant15RulesetSourceType = RepositoryRuleDetailedVariant1RulesetSourceType;
+#[derive(Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum RepositoryRuleDetailedVariant15Type {
+    /// `tag_name_pattern`
+    TagNamePattern,
+    /// `workflows`
+    Workflows,
+    /// A value this client does not know yet, sent as given.
+    Other(String),
+}
+impl ::std::fmt::Debug for RepositoryRuleDetailedVariant15Type {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(
+            match self {
+                Self::TagNamePattern => "TagNamePattern",
+                Self::Workflows => "Workflows",
+                Self::Other(value) => return f.debug_tuple("Other").field(value).finish(),
+            },
+        )
+    }
+}
+impl RepositoryRuleDetailedVariant15Type {
+    /// The value as sent on the wire.
+    #[inline]
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::TagNamePattern => "tag_name_pattern",
+            Self::Workflows => "workflows",
+            Self::Other(value) => value,
+        }
+    }
+}
+impl ::serde::Serialize for RepositoryRuleDetailedVariant15Type {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RepositoryRuleDetailedVariant15Type {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <crate::runtime::Key<
+            'de,
+        > as ::serde::Deserialize>::deserialize(deserializer)?;
+        Ok(
+            match value.as_str() {
+                "tag_name_pattern" => Self::TagNamePattern,
+                "workflows" => Self::Workflows,
+                _ => Self::Other(value.into_owned()),
+            },
+        )
+    }
+}
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct RepositoryRuleDetailedVariant16 {
+    pub parameters: Option<RepositoryRuleDetailedVariant16Parameters>,
+    pub r#type: RepositoryRuleDetailedVariant16Type,
+    pub ruleset_id: Option<i64>,
+    pub ruleset_source: Option<String>,
+    pub ruleset_source_type: Option<RepositoryRuleDetailedVariant16RulesetSourceType>,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl RepositoryRuleDetailedVariant16 {
+    const WIRE_NAMES: &'static [&'static str] = &[
+        "parameters",
+        "ruleset_id",
+        "ruleset_source",
+        "ruleset_source_type",
+        "type",
+    ];
+}
+impl ::std::fmt::Debug for RepositoryRuleDetailedVariant16 {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "RepositoryRuleDetailedVariant16", f)
+    }
+}
+impl ::serde::Serialize for RepositoryRuleDetailedVariant16 {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (
+                crate::runtime::model::Skip(&self.parameters),
+                crate::runtime::model::Skip(&self.ruleset_id),
+                crate::runtime::model::Skip(&self.ruleset_source),
+                crate::runtime::model::Skip(&self.ruleset_source_type),
+                &self.r#type,
+            ),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RepositoryRuleDetailedVariant16 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Opt<RepositoryRuleDetailedVariant16Parameters>,
+                crate::runtime::model::Opt<i64>,
+                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Opt<
+                    RepositoryRuleDetailedVariant16RulesetSourceType,
+                >,
+                crate::runtime::model::Req<RepositoryRuleDetailedVariant16Type>,
+            ),
+        >(d, Self::WIRE_NAMES, "RepositoryRuleDetailedVariant16") {
+            Ok(((f0, f2, f3, f4, f1), extra)) => {
+                Ok(RepositoryRuleDetailedVariant16 {
+                    parameters: f0,
+                    ruleset_id: f2,
+                    ruleset_source: f3,
+                    ruleset_source_type: f4,
+                    r#type: f1,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct RepositoryRuleDetailedVariant16Parameters {
+    pub code_scanning_tools: Option<Vec<RepositoryRuleParamsCodeScanningTool>>,
+    pub do_not_enforce_on_create: Option<bool>,
+    pub restricted_file_paths: Option<Vec<String>>,
+    pub workflows: Option<Vec<RepositoryRuleParamsWorkflowFileReference>>,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl RepositoryRuleDetailedVariant16Parameters {
+    const WIRE_NAMES: &'static [&'static str] = &[
+        "code_scanning_tools",
+        "do_not_enforce_on_create",
+        "restricted_file_paths",
+        "workflows",
+    ];
+}
+impl ::std::fmt::Debug for RepositoryRuleDetailedVariant16Parameters {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(
+            self,
+            "RepositoryRuleDetailedVariant16Parameters",
+            f,
+        )
+    }
+}
+impl ::serde::Serialize for RepositoryRuleDetailedVariant16Parameters {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (
+                crate::runtime::model::Skip(&self.code_scanning_tools),
+                crate::runtime::model::Skip(&self.do_not_enforce_on_create),
+                crate::runtime::model::Skip(&self.restricted_file_paths),
+                crate::runtime::model::Skip(&self.workflows),
+            ),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RepositoryRuleDetailedVariant16Parameters {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Opt<Vec<RepositoryRuleParamsCodeScanningTool>>,
+                crate::runtime::model::Opt<bool>,
+                crate::runtime::model::Opt<Vec<String>>,
+                crate::runtime::model::Opt<
+                    Vec<RepositoryRuleParamsWorkflowFileReference>,
+                >,
+            ),
+        >(d, Self::WIRE_NAMES, "RepositoryRuleDetailedVariant16Parameters") {
+            Ok(((f0, f1, f2, f3), extra)) => {
+                Ok(RepositoryRuleDetailedVariant16Parameters {
+                    code_scanning_tools: f0,
+                    do_not_enforce_on_create: f1,
+                    restricted_file_paths: f2,
+                    workflows: f3,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+/// The same fields as [`RepositoryRuleDetailedVariant1RulesetSourceType`], whose type this is: values of the two mix freely.
+pub type RepositoryRuleDetailedVariant16RulesetSourceType = RepositoryRuleDetailedVariant1RulesetSourceType;
+#[derive(Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum RepositoryRuleDetailedVariant16Type {
+    /// `file_path_restriction`
+    FilePathRestriction,
+    /// `code_scanning`
+    CodeScanning,
+    /// `workflows`
+    Workflows,
+    /// A value this client does not know yet, sent as given.
+    Other(String),
+}
+impl ::std::fmt::Debug for RepositoryRuleDetailedVariant16Type {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(
+            match self {
+                Self::FilePathRestriction => "FilePathRestriction",
+                Self::CodeScanning => "CodeScanning",
+                Self::Workflows => "Workflows",
+                Self::Other(value) => return f.debug_tuple("Other").field(value).finish(),
+            },
+        )
+    }
+}
+impl RepositoryRuleDetailedVariant16Type {
+    /// The value as sent on the wire.
+    #[inline]
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::FilePathRestriction => "file_path_restriction",
+            Self::CodeScanning => "code_scanning",
+            Self::Workflows => "workflows",
+            Self::Other(value) => value,
+        }
+    }
+}
+impl ::serde::Serialize for RepositoryRuleDetailedVariant16Type {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RepositoryRuleDetailedVariant16Type {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <crate::runtime::Key<
+            'de,
+        > as ::serde::Deserialize>::deserialize(deserializer)?;
+        Ok(
+            match value.as_str() {
+                "file_path_restriction" => Self::FilePathRestriction,
+                "code_scanning" => Self::CodeScanning,
+                "workflows" => Self::Workflows,
+                _ => Self::Other(value.into_owned()),
+            },
+        )
+    }
+}
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct RepositoryRuleDetailedVariant17 {
+    pub parameters: Option<RepositoryRuleDetailedVariant17Parameters>,
+    pub r#type: RepositoryRuleDetailedVariant17Type,
+    pub ruleset_id: Option<i64>,
+    pub ruleset_source: Option<String>,
+    pub ruleset_source_type: Option<RepositoryRuleDetailedVariant17RulesetSourceType>,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl RepositoryRuleDetailedVariant17 {
+    const WIRE_NAMES: &'static [&'static str] = &[
+        "parameters",
+        "ruleset_id",
+        "ruleset_source",
+        "ruleset_source_type",
+        "type",
+    ];
+}
+impl ::std::fmt::Debug for RepositoryRuleDetailedVariant17 {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "RepositoryRuleDetailedVariant17", f)
+    }
+}
+impl ::serde::Serialize for RepositoryRuleDetailedVariant17 {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (
+                crate::runtime::model::Skip(&self.parameters),
+                crate::runtime::model::Skip(&self.ruleset_id),
+                crate::runtime::model::Skip(&self.ruleset_source),
+                crate::runtime::model::Skip(&self.ruleset_source_type),
+                &self.r#type,
+            ),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RepositoryRuleDetailedVariant17 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Opt<RepositoryRuleDetailedVariant17Parameters>,
+                crate::runtime::model::Opt<i64>,
+                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Opt<
+                    RepositoryRuleDetailedVariant17RulesetSourceType,
+                >,
+                crate::runtime::model::Req<RepositoryRuleDetailedVariant17Type>,
+            ),
+        >(d, Self::WIRE_NAMES, "RepositoryRuleDetailedVariant17") {
+            Ok(((f0, f2, f3, f4, f1), extra)) => {
+                Ok(RepositoryRuleDetailedVariant17 {
+                    parameters: f0,
+                    ruleset_id: f2,
+                    ruleset_source: f3,
+                    ruleset_source_type: f4,
+                    r#type: f1,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct RepositoryRuleDetailedVariant17Parameters {
+    pub code_scanning_tools: Option<Vec<RepositoryRuleParamsCodeScanningTool>>,
+    pub max_file_path_length: Option<i64>,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl RepositoryRuleDetailedVariant17Parameters {
+    const WIRE_NAMES: &'static [&'static str] = &[
+        "code_scanning_tools",
+        "max_file_path_length",
+    ];
+}
+impl ::std::fmt::Debug for RepositoryRuleDetailedVariant17Parameters {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(
+            self,
+            "RepositoryRuleDetailedVariant17Parameters",
+            f,
+        )
+    }
+}
+impl ::serde::Serialize for RepositoryRuleDetailedVariant17Parameters {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (
+                crate::runtime::model::Skip(&self.code_scanning_tools),
+                crate::runtime::model::Skip(&self.max_file_path_length),
+            ),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RepositoryRuleDetailedVariant17Parameters {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Opt<Vec<RepositoryRuleParamsCodeScanningTool>>,
+                crate::runtime::model::Opt<i64>,
+            ),
+        >(d, Self::WIRE_NAMES, "RepositoryRuleDetailedVariant17Parameters") {
+            Ok(((f0, f1), extra)) => {
+                Ok(RepositoryRuleDetailedVariant17Parameters {
+                    code_scanning_tools: f0,
+                    max_file_path_length: f1,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+/// The same fields as [`RepositoryRuleDetailedVariant1RulesetSourceType`], whose type this is: values of the two mix freely.
+pub type RepositoryRuleDetailedVariant17RulesetSourceType = RepositoryRuleDetailedVariant1RulesetSourceType;
+#[derive(Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum RepositoryRuleDetailedVariant17Type {
+    /// `max_file_path_length`
+    MaxFilePathLength,
+    /// `code_scanning`
+    CodeScanning,
+    /// A value this client does not know yet, sent as given.
+    Other(String),
+}
+impl ::std::fmt::Debug for RepositoryRuleDetailedVariant17Type {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(
+            match self {
+                Self::MaxFilePathLength => "MaxFilePathLength",
+                Self::CodeScanning => "CodeScanning",
+                Self::Other(value) => return f.debug_tuple("Other").field(value).finish(),
+            },
+        )
+    }
+}
+impl RepositoryRuleDetailedVariant17Type {
+    /// The value as sent on the wire.
+    #[inline]
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::MaxFilePathLength => "max_file_path_length",
+            Self::CodeScanning => "code_scanning",
+            Self::Other(value) => value,
+        }
+    }
+}
+impl ::serde::Serialize for RepositoryRuleDetailedVariant17Type {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RepositoryRuleDetailedVariant17Type {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <crate::runtime::Key<
+            'de,
+        > as ::serde::Deserialize>::deserialize(deserializer)?;
+        Ok(
+            match value.as_str() {
+                "max_file_path_length" => Self::MaxFilePathLength,
+                "code_scanning" => Self::CodeScanning,
+                _ => Self::Other(value.into_owned()),
+            },
+        )
+    }
+}
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct RepositoryRuleDetailedVariant18 {
+    pub parameters: Option<RepositoryRuleDetailedVariant18Parameters>,
+    pub r#type: RepositoryRuleDetailedVariant18Type,
+    pub ruleset_id: Option<i64>,
+    pub ruleset_source: Option<String>,
+    pub ruleset_source_type: Option<RepositoryRuleDetailedVariant18RulesetSourceType>,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl RepositoryRuleDetailedVariant18 {
+    const WIRE_NAMES: &'static [&'static str] = &[
+        "parameters",
+        "ruleset_id",
+        "ruleset_source",
+        "ruleset_source_type",
+        "type",
+    ];
+}
+impl ::std::fmt::Debug for RepositoryRuleDetailedVariant18 {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "RepositoryRuleDetailedVariant18", f)
+    }
+}
+impl ::serde::Serialize for RepositoryRuleDetailedVariant18 {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (
+                crate::runtime::model::Skip(&self.parameters),
+                crate::runtime::model::Skip(&self.ruleset_id),
+                crate::runtime::model::Skip(&self.ruleset_source),
+                crate::runtime::model::Skip(&self.ruleset_source_type),
+                &self.r#type,
+            ),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RepositoryRuleDetailedVariant18 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Opt<RepositoryRuleDetailedVariant18Parameters>,
+                crate::runtime::model::Opt<i64>,
+                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Opt<
+                    RepositoryRuleDetailedVariant18RulesetSourceType,
+                >,
+                crate::runtime::model::Req<RepositoryRuleDetailedVariant18Type>,
+            ),
+        >(d, Self::WIRE_NAMES, "RepositoryRuleDetailedVariant18") {
+            Ok(((f0, f2, f3, f4, f1), extra)) => {
+                Ok(RepositoryRuleDetailedVariant18 {
+                    parameters: f0,
+                    ruleset_id: f2,
+                    ruleset_source: f3,
+                    ruleset_source_type: f4,
+                    r#type: f1,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct RepositoryRuleDetailedVariant18Parameters {
+    pub restricted_file_extensions: Option<Vec<String>>,
+    pub review_draft_pull_requests: Option<bool>,
+    pub review_on_push: Option<bool>,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl RepositoryRuleDetailedVariant18Parameters {
+    const WIRE_NAMES: &'static [&'static str] = &[
+        "restricted_file_extensions",
+        "review_draft_pull_requests",
+        "review_on_push",
+    ];
+}
+impl ::std::fmt::Debug for RepositoryRuleDetailedVariant18Parameters {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(
+            self,
+            "RepositoryRuleDetailedVariant18Parameters",
+            f,
+        )
+    }
+}
+impl ::serde::Serialize for RepositoryRuleDetailedVariant18Parameters {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (
+                crate::runtime::model::Skip(&self.restricted_file_extensions),
+                crate::runtime::model::Skip(&self.review_draft_pull_requests),
+                crate::runtime::model::Skip(&self.review_on_push),
+            ),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RepositoryRuleDetailedVariant18Parameters {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Opt<Vec<String>>,
+                crate::runtime::model::Opt<bool>,
+                crate::runtime::model::Opt<bool>,
+            ),
+        >(d, Self::WIRE_NAMES, "RepositoryRuleDetailedVariant18Parameters") {
+            Ok(((f0, f1, f2), extra)) => {
+                Ok(RepositoryRuleDetailedVariant18Parameters {
+                    restricted_file_extensions: f0,
+                    review_draft_pull_requests: f1,
+                    review_on_push: f2,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+/// The same fields as [`RepositoryRuleDetailedVariant1RulesetSourceType`], whose type this is: values of the two mix freely.
+pub type RepositoryRuleDetailedVariant18RulesetSourceType = RepositoryRuleDetailedVariant1RulesetSourceType;
+#[derive(Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum RepositoryRuleDetailedVariant18Type {
+    /// `file_extension_restriction`
+    FileExtensionRestriction,
+    /// `copilot_code_review`
+    CopilotCodeReview,
+    /// A value this client does not know yet, sent as given.
+    Other(String),
+}
+impl ::std::fmt::Debug for RepositoryRuleDetailedVariant18Type {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(
+            match self {
+                Self::FileExtensionRestriction => "FileExtensionRestriction",
+                Self::CopilotCodeReview => "CopilotCodeReview",
+                Self::Other(value) => return f.debug_tuple("Other").field(value).finish(),
+            },
+        )
+    }
+}
+impl RepositoryRuleDetailedVariant18Type {
+    /// The value as sent on the wire.
+    #[inline]
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::FileExtensionRestriction => "file_extension_restriction",
+            Self::CopilotCodeReview => "copilot_code_review",
+            Self::Other(value) => value,
+        }
+    }
+}
+impl ::serde::Serialize for RepositoryRuleDetailedVariant18Type {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RepositoryRuleDetailedVariant18Type {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <crate::runtime::Key<
+            'de,
+        > as ::serde::Deserialize>::deserialize(deserializer)?;
+        Ok(
+            match value.as_str() {
+                "file_extension_restriction" => Self::FileExtensionRestriction,
+                "copilot_code_review" => Self::CopilotCodeReview,
+                _ => Self::Other(value.into_owned()),
+            },
+        )
+    }
+}
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct RepositoryRuleDetailedVariant19 {
+    pub parameters: Option<RepositoryRuleDetailedVariant19Parameters>,
+    pub r#type: RepositoryRuleDetailedVariant19Type,
+    pub ruleset_id: Option<i64>,
+    pub ruleset_source: Option<String>,
+    pub ruleset_source_type: Option<RepositoryRuleDetailedVariant19RulesetSourceType>,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl RepositoryRuleDetailedVariant19 {
+    const WIRE_NAMES: &'static [&'static str] = &[
+        "parameters",
+        "ruleset_id",
+        "ruleset_source",
+        "ruleset_source_type",
+        "type",
+    ];
+}
+impl ::std::fmt::Debug for RepositoryRuleDetailedVariant19 {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "RepositoryRuleDetailedVariant19", f)
+    }
+}
+impl ::serde::Serialize for RepositoryRuleDetailedVariant19 {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (
+                crate::runtime::model::Skip(&self.parameters),
+                crate::runtime::model::Skip(&self.ruleset_id),
+                crate::runtime::model::Skip(&self.ruleset_source),
+                crate::runtime::model::Skip(&self.ruleset_source_type),
+                &self.r#type,
+            ),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RepositoryRuleDetailedVariant19 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Opt<RepositoryRuleDetailedVariant19Parameters>,
+                crate::runtime::model::Opt<i64>,
+                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Opt<
+                    RepositoryRuleDetailedVariant19RulesetSourceType,
+                >,
+                crate::runtime::model::Req<RepositoryRuleDetailedVariant19Type>,
+            ),
+        >(d, Self::WIRE_NAMES, "RepositoryRuleDetailedVariant19") {
+            Ok(((f0, f2, f3, f4, f1), extra)) => {
+                Ok(RepositoryRuleDetailedVariant19 {
+                    parameters: f0,
+                    ruleset_id: f2,
+                    ruleset_source: f3,
+                    ruleset_source_type: f4,
+                    r#type: f1,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+/// The same fields as [`RepositoryRuleMaxFileSizeParameters`], whose type this is: values of the two mix freely.
+pub type RepositoryRuleDetailedVariant19Parameters = RepositoryRuleMaxFileSizeParameters;
+/// The same fields as [`RepositoryRuleDetailedVariant1RulesetSourceType`], whose type this is: values of the two mix freely.
+pub type RepositoryRuleDetailedVariant19RulesetSourceType = RepositoryRuleDetailedVariant1RulesetSourceType;
+/// The same fields as [`RepositoryRuleMaxFileSizeType`], whose type this is: values of the two mix freely.
+pub type RepositoryRuleDetailedVariant19Type = RepositoryRuleMaxFileSizeType;
+#[derive(Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum RepositoryRuleDetailedVariant1RulesetSourceType {
+    /// `Repository`
+    Repository,
+    /// `Organization`
+    Organization,
+    /// A value this client does not know yet, sent as given.
+    Other(String),
+}
+impl ::std::fmt::Debug for RepositoryRuleDetailedVariant1RulesetSourceType {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(
+            match self {
+                Self::Repository => "Repository",
+                Self::Organization => "Organization",
+                Self::Other(value) => return f.debug_tuple("Other").field(value).finish(),
+            },
+        )
+    }
+}
+impl RepositoryRuleDetailedVariant1RulesetSourceType {
+    /// The value as sent on the wire.
+    #[inline]
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Repository => "Repository",
+            Self::Organization => "Organization",
+            Self::Other(value) => value,
+        }
+    }
+}
+impl ::serde::Serialize for RepositoryRuleDetailedVariant1RulesetSourceType {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RepositoryRuleDetailedVariant1RulesetSourceType {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <crate::runtime::Key<
+            'de,
+        > as ::serde::Deserialize>::deserialize(deserializer)?;
+        Ok(
+            match value.as_str() {
+                "Repository" => Self::Repository,
+                "Organization" => Self::Organization,
+                _ => Self::Other(value.into_owned()),
+            },
+        )
+    }
+}
+/// The same fields as [`RepositoryRuleCreationType`], whose type this is: values of the two mix freely.
+pub type RepositoryRuleDetailedVariant1Type = RepositoryRuleCreationType;
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct RepositoryRuleDetailedVariant2 {
+    pub parameters: Option<RepositoryRuleDetailedVariant2Parameters>,
+    pub r#type: RepositoryRuleDetailedVariant2Type,
+    pub ruleset_id: Option<i64>,
+    pub ruleset_source: Option<String>,
+    pub ruleset_source_type: Option<RepositoryRuleDetailedVariant2RulesetSourceType>,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl RepositoryRuleDetailedVariant2 {
+    const WIRE_NAMES: &'static [&'static str] = &[
+        "parameters",
+        "ruleset_id",
+        "ruleset_source",
+        "ruleset_source_type",
+        "type",
+    ];
+}
+impl ::std::fmt::Debug for RepositoryRuleDetailedVariant2 {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "RepositoryRuleDetailedVariant2", f)
+    }
+}
+impl ::serde::Serialize for RepositoryRuleDetailedVariant2 {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (
+                crate::runtime::model::Skip(&self.parameters),
+                crate::runtime::model::Skip(&self.ruleset_id),
+                crate::runtime::model::Skip(&self.ruleset_source),
+                crate::runtime::model::Skip(&self.ruleset_source_type),
+                &self.r#type,
+            ),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RepositoryRuleDetailedVariant2 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Opt<RepositoryRuleDetailedVariant2Parameters>,
+                crate::runtime::model::Opt<i64>,
+                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Opt<
+                    RepositoryRuleDetailedVariant2RulesetSourceType,
+                >,
+                crate::runtime::model::Req<RepositoryRuleDetailedVariant2Type>,
+            ),
+        >(d, Self::WIRE_NAMES, "RepositoryRuleDetailedVariant2") {
+            Ok(((f0, f2, f3, f4, f1), extra)) => {
+                Ok(RepositoryRuleDetailedVariant2 {
+                    parameters: f0,
+                    ruleset_id: f2,
+                    ruleset_source: f3,
+                    ruleset_source_type: f4,
+                    r#type: f1,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct RepositoryRuleDetailedVariant20 {
+    pub parameters: Option<RepositoryRuleDetailedVariant20Parameters>,
+    pub r#type: RepositoryRuleDetailedVariant20Type,
+    pub ruleset_id: Option<i64>,
+    pub ruleset_source: Option<String>,
+    pub ruleset_source_type: Option<RepositoryRuleDetailedVariant20RulesetSourceType>,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl RepositoryRuleDetailedVariant20 {
+    const WIRE_NAMES: &'static [&'static str] = &[
+        "parameters",
+        "ruleset_id",
+        "ruleset_source",
+        "ruleset_source_type",
+        "type",
+    ];
+}
+impl ::std::fmt::Debug for RepositoryRuleDetailedVariant20 {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "RepositoryRuleDetailedVariant20", f)
+    }
+}
+impl ::serde::Serialize for RepositoryRuleDetailedVariant20 {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (
+                crate::runtime::model::Skip(&self.parameters),
+                crate::runtime::model::Skip(&self.ruleset_id),
+                crate::runtime::model::Skip(&self.ruleset_source),
+                crate::runtime::model::Skip(&self.ruleset_source_type),
+                &self.r#type,
+            ),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RepositoryRuleDetailedVariant20 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Opt<RepositoryRuleDetailedVariant20Parameters>,
+                crate::runtime::model::Opt<i64>,
+                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Opt<
+                    RepositoryRuleDetailedVariant20RulesetSourceType,
+                >,
+                crate::runtime::model::Req<RepositoryRuleDetailedVariant20Type>,
+            ),
+        >(d, Self::WIRE_NAMES, "RepositoryRuleDetailedVariant20") {
+            Ok(((f0, f2, f3, f4, f1), extra)) => {
+                Ok(RepositoryRuleDetailedVariant20 {
+                    parameters: f0,
+                    ruleset_id: f2,
+                    ruleset_source: f3,
+                    ruleset_source_type: f4,
+                    r#type: f1,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+/// The same fields as [`RepositoryRuleWorkflowsParameters`], whose type this is: values of the two mix freely.
+pub type RepositoryRuleDetailedVariant20Parameters = RepositoryRuleWorkflowsParameters;
+/// The same fields as [`RepositoryRuleDetailedVariant1RulesetSourceType`], whose type this is: values of the two mix freely.
+pub type RepositoryRuleDetailedVariant20RulesetSourceType = RepositoryRuleDetailedVariant1RulesetSourceType;
+/// The same fields as [`RepositoryRuleWorkflowsType`], whose type this is: values of the two mix freely.
+pub type RepositoryRuleDetailedVariant20Type = RepositoryRuleWorkflowsType;
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct RepositoryRuleDetailedVariant21 {
+    pub parameters: Option<RepositoryRuleDetailedVariant21Parameters>,
+    pub r#type: RepositoryRuleDetailedVariant21Type,
+    pub ruleset_id: Option<i64>,
+    pub ruleset_source: Option<String>,
+    pub ruleset_source_type: Option<RepositoryRuleDetailedVariant21RulesetSourceType>,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl RepositoryRuleDetailedVariant21 {
+    const WIRE_NAMES: &'static [&'static str] = &[
+        "parameters",
+        "ruleset_id",
+        "ruleset_source",
+        "ruleset_source_type",
+        "type",
+    ];
+}
+impl ::std::fmt::Debug for RepositoryRuleDetailedVariant21 {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "RepositoryRuleDetailedVariant21", f)
+    }
+}
+impl ::serde::Serialize for RepositoryRuleDetailedVariant21 {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (
+                crate::runtime::model::Skip(&self.parameters),
+                crate::runtime::model::Skip(&self.ruleset_id),
+                crate::runtime::model::Skip(&self.ruleset_source),
+                crate::runtime::model::Skip(&self.ruleset_source_type),
+                &self.r#type,
+            ),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RepositoryRuleDetailedVariant21 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Opt<RepositoryRuleDetailedVariant21Parameters>,
+                crate::runtime::model::Opt<i64>,
+                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Opt<
+                    RepositoryRuleDetailedVariant21RulesetSourceType,
+                >,
+                crate::runtime::model::Req<RepositoryRuleDetailedVariant21Type>,
+            ),
+        >(d, Self::WIRE_NAMES, "RepositoryRuleDetailedVariant21") {
+            Ok(((f0, f2, f3, f4, f1), extra)) => {
+                Ok(RepositoryRuleDetailedVariant21 {
+                    parameters: f0,
+                    ruleset_id: f2,
+                    ruleset_source: f3,
+                    ruleset_source_type: f4,
+                    r#type: f1,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+/// The same fields as [`RepositoryRuleCodeScanningParameters`], whose type this is: values of the two mix freely.
+pub type RepositoryRuleDetailedVariant21Parameters = RepositoryRuleCodeScanningParameters;
+/// The same fields as [`RepositoryRuleDetailedVariant1RulesetSourceType`], whose type this is: values of the two mix freely.
+pub type RepositoryRuleDetailedVariant21RulesetSourceType = RepositoryRuleDetailedVariant1RulesetSourceType;
+/// The same fields as [`RepositoryRuleCodeScanningType`], whose type this is: values of the two mix freely.
+pub type RepositoryRuleDetailedVariant21Type = RepositoryRuleCodeScanningType;
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct RepositoryRuleDetailedVariant22 {
+    pub parameters: Option<RepositoryRuleDetailedVariant22Parameters>,
+    pub r#type: RepositoryRuleDetailedVariant22Type,
+    pub ruleset_id: Option<i64>,
+    pub ruleset_source: Option<String>,
+    pub ruleset_source_type: Option<RepositoryRuleDetailedVariant22RulesetSourceType>,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl RepositoryRuleDetailedVariant22 {
+    const WIRE_NAMES: &'static [&'static str] = &[
+        "parameters",
+        "ruleset_id",
+        "ruleset_source",
+        "ruleset_source_type",
+        "type",
+    ];
+}
+impl ::std::fmt::Debug for RepositoryRuleDetailedVariant22 {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "RepositoryRuleDetailedVariant22", f)
+    }
+}
+impl ::serde::Serialize for RepositoryRuleDetailedVariant22 {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (
+                crate::runtime::model::Skip(&self.parameters),
+                crate::runtime::model::Skip(&self.ruleset_id),
+                crate::runtime::model::Skip(&self.ruleset_source),
+                crate::runtime::model::Skip(&self.ruleset_source_type),
+                &self.r#type,
+            ),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RepositoryRuleDetailedVariant22 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Opt<RepositoryRuleDetailedVariant22Parameters>,
+                crate::runtime::model::Opt<i64>,
+                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Opt<
+                    RepositoryRuleDetailedVariant22RulesetSourceType,
+                >,
+                crate::runtime::model::Req<RepositoryRuleDetailedVariant22Type>,
+            ),
+        >(d, Self::WIRE_NAMES, "RepositoryRuleDetailedVariant22") {
+            Ok(((f0, f2, f3, f4, f1), extra)) => {
+                Ok(RepositoryRuleDetailedVariant22 {
+                    parameters: f0,
+                    ruleset_id: f2,
+                    ruleset_source: f3,
+                    ruleset_source_type: f4,
+                    r#type: f1,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+/// The same fields as [`RepositoryRuleCopilotCodeReviewParameters`], whose type this is: values of the two mix freely.
+pub type RepositoryRuleDetailedVariant22Parameters = RepositoryRuleCopilotCodeReviewParameters;
+/// The same fields as [`RepositoryRuleDetailedVariant1RulesetSourceType`], whose type this is: values of the two mix freely.
+pub type RepositoryRuleDetailedVariant22RulesetSourceType = RepositoryRuleDetailedVariant1RulesetSourceType;
+/// The same fields as [`RepositoryRuleCopilotCodeReviewType`], whose type this is: values of the two mix freely.
+pub type RepositoryRuleDetailedVariant22Type = RepositoryRuleCopilotCodeReviewType;
+/// The same fields as [`RepositoryRuleUpdateParameters`], whose type this is: values of the two mix freely.
+pub type RepositoryRuleDetailedVariant2Parameters = RepositoryRuleUpdateParameters;
+/// The same fields as [`RepositoryRuleDetailedVariant1RulesetSourceType`], whose type this is: values of the two mix freely.
+pub type RepositoryRuleDetailedVariant2RulesetSourceType = RepositoryRuleDetailedVariant1RulesetSourceType;
+/// The same fields as [`RepositoryRuleUpdateType`], whose type this is: values of the two mix freely.
+pub type RepositoryRuleDetailedVariant2Type = RepositoryRuleUpdateType;
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct RepositoryRuleDetailedVariant3 {
+    pub r#type: RepositoryRuleDetailedVariant3Type,
+    pub ruleset_id: Option<i64>,
+    pub ruleset_source: Option<String>,
+    pub ruleset_source_type: Option<RepositoryRuleDetailedVariant3RulesetSourceType>,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl RepositoryRuleDetailedVariant3 {
+    const WIRE_NAMES: &'static [&'static str] = &[
+        "ruleset_id",
+        "ruleset_source",
+        "ruleset_source_type",
+        "type",
+    ];
+}
+impl ::std::fmt::Debug for RepositoryRuleDetailedVariant3 {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "RepositoryRuleDetailedVariant3", f)
+    }
+}
+impl ::serde::Serialize for RepositoryRuleDetailedVariant3 {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (
+                crate::runtime::model::Skip(&self.ruleset_id),
+                crate::runtime::model::Skip(&self.ruleset_source),
+                crate::runtime::model::Skip(&self.ruleset_source_type),
+                &self.r#type,
+            ),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RepositoryRuleDetailedVariant3 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Opt<i64>,
+                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Opt<
+                    RepositoryRuleDetailedVariant3RulesetSourceType,
+                >,
+                crate::runtime::model::Req<RepositoryRuleDetailedVariant3Type>,
+            ),
+        >(d, Self::WIRE_NAMES, "RepositoryRuleDetailedVariant3") {
+            Ok(((f1, f2, f3, f0), extra)) => {
+                Ok(RepositoryRuleDetailedVariant3 {
+                    ruleset_id: f1,
+                    ruleset_source: f2,
+                    ruleset_source_type: f3,
+                    r#type: f0,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+/// The same fields as [`RepositoryRuleDetailedVariant1RulesetSourceType`], whose type this is: values of the two mix freely.
+pub type RepositoryRuleDetailedVariant3RulesetSourceType = RepositoryRuleDetailedVariant1RulesetSourceType;
+/// The same fields as [`RepositoryRuleDeletionType`], whose type this is: values of the two mix freely.
+pub type RepositoryRuleDetailedVariant3Type = RepositoryRuleDeletionType;
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct RepositoryRuleDetailedVariant4 {
+    pub r#type: RepositoryRuleDetailedVariant4Type,
+    pub ruleset_id: Option<i64>,
+    pub ruleset_source: Option<String>,
+    pub ruleset_source_type: Option<RepositoryRuleDetailedVariant4RulesetSourceType>,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl RepositoryRuleDetailedVariant4 {
+    const WIRE_NAMES: &'static [&'static str] = &[
+        "ruleset_id",
+        "ruleset_source",
+        "ruleset_source_type",
+        "type",
+    ];
+}
+impl ::std::fmt::Debug for RepositoryRuleDetailedVariant4 {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "RepositoryRuleDetailedVariant4", f)
+    }
+}
+impl ::serde::Serialize for RepositoryRuleDetailedVariant4 {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (
+                crate::runtime::model::Skip(&self.ruleset_id),
+                crate::runtime::model::Skip(&self.ruleset_source),
+                crate::runtime::model::Skip(&self.ruleset_source_type),
+                &self.r#type,
+            ),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RepositoryRuleDetailedVariant4 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Opt<i64>,
+                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Opt<
+                    RepositoryRuleDetailedVariant4RulesetSourceType,
+                >,
+                crate::runtime::model::Req<RepositoryRuleDetailedVariant4Type>,
+            ),
+        >(d, Self::WIRE_NAMES, "RepositoryRuleDetailedVariant4") {
+            Ok(((f1, f2, f3, f0), extra)) => {
+                Ok(RepositoryRuleDetailedVariant4 {
+                    ruleset_id: f1,
+                    ruleset_source: f2,
+                    ruleset_source_type: f3,
+                    r#type: f0,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+/// The same fields as [`RepositoryRuleDetailedVariant1RulesetSourceType`], whose type this is: values of the two mix freely.
+pub type RepositoryRuleDetailedVariant4RulesetSourceType = RepositoryRuleDetailedVariant1RulesetSourceType;
+#[derive(Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum RepositoryRuleDetailedVariant4Type {
+    /// `required_linear_history`
+    RequiredLinearHistory,
+    /// A value this client does not know yet, sent as given.
+    Other(String),
+}
+impl ::std::fmt::Debug for RepositoryRuleDetailedVariant4Type {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(
+            match self {
+                Self::RequiredLinearHistory => "RequiredLinearHistory",
+                Self::Other(value) => return f.debug_tuple("Other").field(value).finish(),
+            },
+        )
+    }
+}
+impl RepositoryRuleDetailedVariant4Type {
+    /// The value as sent on the wire.
+    #[inline]
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::RequiredLinearHistory => "required_linear_history",
+            Self::Other(value) => value,
+        }
+    }
+}
+impl ::serde::Serialize for RepositoryRuleDetailedVariant4Type {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RepositoryRuleDetailedVariant4Type {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <crate::runtime::Key<
+            'de,
+        > as ::serde::Deserialize>::deserialize(deserializer)?;
+        Ok(
+            match value.as_str() {
+                "required_linear_history" => Self::RequiredLinearHistory,
+                _ => Self::Other(value.into_owned()),
+            },
+        )
+    }
+}
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct RepositoryRuleDetailedVariant5 {
+    pub parameters: Option<RepositoryRuleDetailedVariant5Parameters>,
+    pub r#type: RepositoryRuleDetailedVariant5Type,
+    pub ruleset_id: Option<i64>,
+    pub ruleset_source: Option<String>,
+    pub ruleset_source_type: Option<RepositoryRuleDetailedVariant5RulesetSourceType>,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl RepositoryRuleDetailedVariant5 {
+    const WIRE_NAMES: &'static [&'static str] = &[
+        "parameters",
+        "ruleset_id",
+        "ruleset_source",
+        "ruleset_source_type",
+        "type",
+    ];
+}
+impl ::std::fmt::Debug for RepositoryRuleDetailedVariant5 {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "RepositoryRuleDetailedVariant5", f)
+    }
+}
+impl ::serde::Serialize for RepositoryRuleDetailedVariant5 {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (
+                crate::runtime::model::Skip(&self.parameters),
+                crate::runtime::model::Skip(&self.ruleset_id),
+                crate::runtime::model::Skip(&self.ruleset_source),
+                crate::runtime::model::Skip(&self.ruleset_source_type),
+                &self.r#type,
+            ),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RepositoryRuleDetailedVariant5 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Opt<RepositoryRuleDetailedVariant5Parameters>,
+                crate::runtime::model::Opt<i64>,
+                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Opt<
+                    RepositoryRuleDetailedVariant5RulesetSourceType,
+                >,
+                crate::runtime::model::Req<RepositoryRuleDetailedVariant5Type>,
+            ),
+        >(d, Self::WIRE_NAMES, "RepositoryRuleDetailedVariant5") {
+            Ok(((f0, f2, f3, f4, f1), extra)) => {
+                Ok(RepositoryRuleDetailedVariant5 {
+                    parameters: f0,
+                    ruleset_id: f2,
+                    ruleset_source: f3,
+                    ruleset_source_type: f4,
+                    r#type: f1,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct RepositoryRuleDetailedVariant5Parameters {
+    pub check_response_timeout_minutes: Option<i64>,
+    pub grouping_strategy: Option<
+        RepositoryRuleDetailedVariant5ParametersGroupingStrategy,
+    >,
+    pub max_entries_to_build: Option<i64>,
+    pub max_entries_to_merge: Option<i64>,
+    pub merge_method: Option<RepositoryRuleDetailedVariant5ParametersMergeMethod>,
+    pub min_entries_to_merge: Option<i64>,
+    pub min_entries_to_merge_wait_minutes: Option<i64>,
+    pub required_deployment_environments: Option<Vec<String>>,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl RepositoryRuleDetailedVariant5Parameters {
+    const WIRE_NAMES: &'static [&'static str] = &[
+        "check_response_timeout_minutes",
+        "grouping_strategy",
+        "max_entries_to_build",
+        "max_entries_to_merge",
+        "merge_method",
+        "min_entries_to_merge",
+        "min_entries_to_merge_wait_minutes",
+        "required_deployment_environments",
+    ];
+}
+impl ::std::fmt::Debug for RepositoryRuleDetailedVariant5Parameters {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "RepositoryRuleDetailedVariant5Parameters", f)
+    }
+}
+impl ::serde::Serialize for RepositoryRuleDetailedVariant5Parameters {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (
+                crate::runtime::model::Skip(&self.check_response_timeout_minutes),
+                crate::runtime::model::Skip(&self.grouping_strategy),
+                crate::runtime::model::Skip(&self.max_entries_to_build),
+                crate::runtime::model::Skip(&self.max_entries_to_merge),
+                crate::runtime::model::Skip(&self.merge_method),
+                crate::runtime::model::Skip(&self.min_entries_to_merge),
+                crate::runtime::model::Skip(&self.min_entries_to_merge_wait_minutes),
+                crate::runtime::model::Skip(&self.required_deployment_environments),
+            ),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RepositoryRuleDetailedVariant5Parameters {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Opt<i64>,
+                crate::runtime::model::Opt<
+                    RepositoryRuleDetailedVariant5ParametersGroupingStrategy,
+                >,
+                crate::runtime::model::Opt<i64>,
+                crate::runtime::model::Opt<i64>,
+                crate::runtime::model::Opt<
+                    RepositoryRuleDetailedVariant5ParametersMergeMethod,
+                >,
+                crate::runtime::model::Opt<i64>,
+                crate::runtime::model::Opt<i64>,
+                crate::runtime::model::Opt<Vec<String>>,
+            ),
+        >(d, Self::WIRE_NAMES, "RepositoryRuleDetailedVariant5Parameters") {
+            Ok(((f0, f1, f2, f3, f4, f5, f6, f7), extra)) => {
+                Ok(RepositoryRuleDetailedVariant5Parameters {
+                    check_response_timeout_minutes: f0,
+                    grouping_strategy: f1,
+                    max_entries_to_build: f2,
+                    max_entries_to_merge: f3,
+                    merge_method: f4,
+                    min_entries_to_merge: f5,
+                    min_entries_to_merge_wait_minutes: f6,
+                    required_deployment_environments: f7,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+/// The same fields as [`RepositoryRuleMergeQueueParametersGroupingStrategy`], whose type this is: values of the two mix freely.
+pub type RepositoryRuleDetailedVariant5ParametersGroupingStrategy = RepositoryRuleMergeQueueParametersGroupingStrategy;
+/// The same fields as [`RepositoryRuleMergeQueueParametersMergeMethod`], whose type this is: values of the two mix freely.
+pub type RepositoryRuleDetailedVariant5ParametersMergeMethod = RepositoryRuleMergeQueueParametersMergeMethod;
+/// The same fields as [`RepositoryRuleDetailedVariant1RulesetSourceType`], whose type this is: values of the two mix freely.
+pub type RepositoryRuleDetailedVariant5RulesetSourceType = RepositoryRuleDetailedVariant1RulesetSourceType;
+#[derive(Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum RepositoryRuleDetailedVariant5Type {
+    /// `merge_queue`
+    MergeQueue,
+    /// `required_deployments`
+    RequiredDeployments,
+    /// A value this client does not know yet, sent as given.
+    Other(String),
+}
+impl ::std::fmt::Debug for RepositoryRuleDetailedVariant5Type {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(
+            match self {
+                Self::MergeQueue => "MergeQueue",
+                Self::RequiredDeployments => "RequiredDeployments",
+                Self::Other(value) => return f.debug_tuple("Other").field(value).finish(),
+            },
+        )
+    }
+}
+impl RepositoryRuleDetailedVariant5Type {
+    /// The value as sent on the wire.
+    #[inline]
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::MergeQueue => "merge_queue",
+            Self::RequiredDeployments => "required_deployments",
+            Self::Other(value) => value,
+        }
+    }
+}
+impl ::serde::Serialize for RepositoryRuleDetailedVariant5Type {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RepositoryRuleDetailedVariant5Type {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <crate::runtime::Key<
+            'de,
+        > as ::serde::Deserialize>::deserialize(deserializer)?;
+        Ok(
+            match value.as_str() {
+                "merge_queue" => Self::MergeQueue,
+                "required_deployments" => Self::RequiredDeployments,
+                _ => Self::Other(value.into_owned()),
+            },
+        )
+    }
+}
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct RepositoryRuleDetailedVariant6 {
+    pub parameters: Option<RepositoryRuleDetailedVariant6Parameters>,
+    pub r#type: RepositoryRuleDetailedVariant6Type,
+    pub ruleset_id: Option<i64>,
+    pub ruleset_source: Option<String>,
+    pub ruleset_source_type: Option<RepositoryRuleDetailedVariant6RulesetSourceType>,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl RepositoryRuleDetailedVariant6 {
+    const WIRE_NAMES: &'static [&'static str] = &[
+        "parameters",
+        "ruleset_id",
+        "ruleset_source",
+        "ruleset_source_type",
+        "type",
+    ];
+}
+impl ::std::fmt::Debug for RepositoryRuleDetailedVariant6 {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "RepositoryRuleDetailedVariant6", f)
+    }
+}
+impl ::serde::Serialize for RepositoryRuleDetailedVariant6 {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (
+                crate::runtime::model::Skip(&self.parameters),
+                crate::runtime::model::Skip(&self.ruleset_id),
+                crate::runtime::model::Skip(&self.ruleset_source),
+                crate::runtime::model::Skip(&self.ruleset_source_type),
+                &self.r#type,
+            ),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RepositoryRuleDetailedVariant6 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Opt<RepositoryRuleDetailedVariant6Parameters>,
+                crate::runtime::model::Opt<i64>,
+                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Opt<
+                    RepositoryRuleDetailedVariant6RulesetSourceType,
+                >,
+                crate::runtime::model::Req<RepositoryRuleDetailedVariant6Type>,
+            ),
+        >(d, Self::WIRE_NAMES, "RepositoryRuleDetailedVariant6") {
+            Ok(((f0, f2, f3, f4, f1), extra)) => {
+                Ok(RepositoryRuleDetailedVariant6 {
+                    parameters: f0,
+                    ruleset_id: f2,
+                    ruleset_source: f3,
+                    ruleset_source_type: f4,
+                    r#type: f1,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct RepositoryRuleDetailedVariant6Parameters {
+    pub required_deployment_environments: Vec<String>,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl RepositoryRuleDetailedVariant6Parameters {
+    const WIRE_NAMES: &'static [&'static str] = &["required_deployment_environments"];
+}
+impl ::std::fmt::Debug for RepositoryRuleDetailedVariant6Parameters {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "RepositoryRuleDetailedVariant6Parameters", f)
+    }
+}
+impl ::serde::Serialize for RepositoryRuleDetailedVariant6Parameters {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (&self.required_deployment_environments,),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RepositoryRuleDetailedVariant6Parameters {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (crate::runtime::model::Req<Vec<String>>,),
+        >(d, Self::WIRE_NAMES, "RepositoryRuleDetailedVariant6Parameters") {
+            Ok(((f0,), extra)) => {
+                Ok(RepositoryRuleDetailedVariant6Parameters {
+                    required_deployment_environments: f0,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+/// The same fields as [`RepositoryRuleDetailedVariant1RulesetSourceType`], whose type this is: values of the two mix freely.
+pub type RepositoryRuleDetailedVariant6RulesetSourceType = RepositoryRuleDetailedVariant1RulesetSourceType;
+#[derive(Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum RepositoryRuleDetailedVariant6Type {
+    /// `required_deployments`
+    RequiredDeployments,
+    /// `required_signatures`
+    RequiredSignatures,
+    /// A value this client does not know yet, sent as given.
+    Other(String),
+}
+impl ::std::fmt::Debug for RepositoryRuleDetailedVariant6Type {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(
+            match self {
+                Self::RequiredDeployments => "RequiredDeployments",
+                Self::RequiredSignatures => "RequiredSignatures",
+                Self::Other(value) => return f.debug_tuple("Other").field(value).finish(),
+            },
+        )
+    }
+}
+impl RepositoryRuleDetailedVariant6Type {
+    /// The value as sent on the wire.
+    #[inline]
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::RequiredDeployments => "required_deployments",
+            Self::RequiredSignatures => "required_signatures",
+            Self::Other(value) => value,
+        }
+    }
+}
+impl ::serde::Serialize for RepositoryRuleDetailedVariant6Type {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RepositoryRuleDetailedVariant6Type {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <crate::runtime::Key<
+            'de,
+        > as ::serde::Deserialize>::deserialize(deserializer)?;
+        Ok(
+            match value.as_str() {
+                "required_deployments" => Self::RequiredDeployments,
+                "required_signatures" => Self::RequiredSignatures,
+                _ => Self::Other(value.into_owned()),
+            },
+        )
+    }
+}
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct RepositoryRuleDetailedVariant7 {
+    pub r#type: RepositoryRuleDetailedVariant7Type,
+    pub ruleset_id: Option<i64>,
+    pub ruleset_source: Option<String>,
+    pub ruleset_source_type: Option<RepositoryRuleDetailedVariant7RulesetSourceType>,
+    pub parameters: Option<RepositoryRuleDetailedVariant7Parameters>,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl RepositoryRuleDetailedVariant7 {
+    const WIRE_NAMES: &'static [&'static str] = &[
+        "parameters",
+        "ruleset_id",
+        "ruleset_source",
+        "ruleset_source_type",
+        "type",
+    ];
+}
+impl ::std::fmt::Debug for RepositoryRuleDetailedVariant7 {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "RepositoryRuleDetailedVariant7", f)
+    }
+}
+impl ::serde::Serialize for RepositoryRuleDetailedVariant7 {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (
+                crate::runtime::model::Skip(&self.parameters),
+                crate::runtime::model::Skip(&self.ruleset_id),
+                crate::runtime::model::Skip(&self.ruleset_source),
+                crate::runtime::model::Skip(&self.ruleset_source_type),
+                &self.r#type,
+            ),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RepositoryRuleDetailedVariant7 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Opt<RepositoryRuleDetailedVariant7Parameters>,
+                crate::runtime::model::Opt<i64>,
+                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Opt<
+                    RepositoryRuleDetailedVariant7RulesetSourceType,
+                >,
+                crate::runtime::model::Req<RepositoryRuleDetailedVariant7Type>,
+            ),
+        >(d, Self::WIRE_NAMES, "RepositoryRuleDetailedVariant7") {
+            Ok(((f4, f1, f2, f3, f0), extra)) => {
+                Ok(RepositoryRuleDetailedVariant7 {
+                    parameters: f4,
+                    ruleset_id: f1,
+                    ruleset_source: f2,
+                    ruleset_source_type: f3,
+                    r#type: f0,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct RepositoryRuleDetailedVariant7Parameters {
+    pub dismiss_stale_reviews_on_push: bool,
+    pub require_code_owner_review: bool,
+    pub require_last_push_approval: bool,
+    pub required_approving_review_count: i64,
+    pub required_review_thread_resolution: bool,
+    pub required_reviewers: Option<
+        Vec<RepositoryRuleParamsRequiredReviewerConfiguration>,
+    >,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl RepositoryRuleDetailedVariant7Parameters {
+    const WIRE_NAMES: &'static [&'static str] = &[
+        "dismiss_stale_reviews_on_push",
+        "require_code_owner_review",
+        "require_last_push_approval",
+        "required_approving_review_count",
+        "required_review_thread_resolution",
+        "required_reviewers",
+    ];
+}
+impl ::std::fmt::Debug for RepositoryRuleDetailedVariant7Parameters {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "RepositoryRuleDetailedVariant7Parameters", f)
+    }
+}
+impl ::serde::Serialize for RepositoryRuleDetailedVariant7Parameters {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (
+                &self.dismiss_stale_reviews_on_push,
+                &self.require_code_owner_review,
+                &self.require_last_push_approval,
+                &self.required_approving_review_count,
+                &self.required_review_thread_resolution,
+                crate::runtime::model::Skip(&self.required_reviewers),
+            ),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RepositoryRuleDetailedVariant7Parameters {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Req<bool>,
+                crate::runtime::model::Req<bool>,
+                crate::runtime::model::Req<bool>,
+                crate::runtime::model::Req<i64>,
+                crate::runtime::model::Req<bool>,
+                crate::runtime::model::Opt<
+                    Vec<RepositoryRuleParamsRequiredReviewerConfiguration>,
+                >,
+            ),
+        >(d, Self::WIRE_NAMES, "RepositoryRuleDetailedVariant7Parameters") {
+            Ok(((f0, f1, f2, f3, f4, f5), extra)) => {
+                Ok(RepositoryRuleDetailedVariant7Parameters {
+                    dismiss_stale_reviews_on_push: f0,
+                    require_code_owner_review: f1,
+                    require_last_push_approval: f2,
+                    required_approving_review_count: f3,
+                    required_review_thread_resolution: f4,
+                    required_reviewers: f5,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+/// The same fields as [`RepositoryRuleDetailedVariant1RulesetSourceType`], whose type this is: values of the two mix freely.
+pub type RepositoryRuleDetailedVariant7RulesetSourceType = RepositoryRuleDetailedVariant1RulesetSourceType;
+#[derive(Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum RepositoryRuleDetailedVariant7Type {
+    /// `required_signatures`
+    RequiredSignatures,
+    /// `pull_request`
+    PullRequest,
+    /// A value this client does not know yet, sent as given.
+    Other(String),
+}
+impl ::std::fmt::Debug for RepositoryRuleDetailedVariant7Type {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(
+            match self {
+                Self::RequiredSignatures => "RequiredSignatures",
+                Self::PullRequest => "PullRequest",
+                Self::Other(value) => return f.debug_tuple("Other").field(value).finish(),
+            },
+        )
+    }
+}
+impl RepositoryRuleDetailedVariant7Type {
+    /// The value as sent on the wire.
+    #[inline]
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::RequiredSignatures => "required_signatures",
+            Self::PullRequest => "pull_request",
+            Self::Other(value) => value,
+        }
+    }
+}
+impl ::serde::Serialize for RepositoryRuleDetailedVariant7Type {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RepositoryRuleDetailedVariant7Type {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <crate::runtime::Key<
+            'de,
+        > as ::serde::Deserialize>::deserialize(deserializer)?;
+        Ok(
+            match value.as_str() {
+                "required_signatures" => Self::RequiredSignatures,
+                "pull_request" => Self::PullRequest,
+                _ => Self::Other(value.into_owned()),
+            },
+        )
+    }
+}
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct RepositoryRuleDetailedVariant8 {
+    pub parameters: Option<RepositoryRuleDetailedVariant8Parameters>,
+    pub r#type: RepositoryRuleDetailedVariant8Type,
+    pub ruleset_id: Option<i64>,
+    pub ruleset_source: Option<String>,
+    pub ruleset_source_type: Option<RepositoryRuleDetailedVariant8RulesetSourceType>,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl RepositoryRuleDetailedVariant8 {
+    const WIRE_NAMES: &'static [&'static str] = &[
+        "parameters",
+        "ruleset_id",
+        "ruleset_source",
+        "ruleset_source_type",
+        "type",
+    ];
+}
+impl ::std::fmt::Debug for RepositoryRuleDetailedVariant8 {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "RepositoryRuleDetailedVariant8", f)
+    }
+}
+impl ::serde::Serialize for RepositoryRuleDetailedVariant8 {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (
+                crate::runtime::model::Skip(&self.parameters),
+                crate::runtime::model::Skip(&self.ruleset_id),
+                crate::runtime::model::Skip(&self.ruleset_source),
+                crate::runtime::model::Skip(&self.ruleset_source_type),
+                &self.r#type,
+            ),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RepositoryRuleDetailedVariant8 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Opt<RepositoryRuleDetailedVariant8Parameters>,
+                crate::runtime::model::Opt<i64>,
+                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Opt<
+                    RepositoryRuleDetailedVariant8RulesetSourceType,
+                >,
+                crate::runtime::model::Req<RepositoryRuleDetailedVariant8Type>,
+            ),
+        >(d, Self::WIRE_NAMES, "RepositoryRuleDetailedVariant8") {
+            Ok(((f0, f2, f3, f4, f1), extra)) => {
+                Ok(RepositoryRuleDetailedVariant8 {
+                    parameters: f0,
+                    ruleset_id: f2,
+                    ruleset_source: f3,
+                    ruleset_source_type: f4,
+                    r#type: f1,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct RepositoryRuleDetailedVariant8Parameters {
+    pub allowed_merge_methods: Option<
+        Vec<RepositoryRuleDetailedVariant8ParametersAllowedMergeMethods>,
+    >,
+    pub dismiss_stale_reviews_on_push: Option<bool>,
+    pub do_not_enforce_on_create: Option<bool>,
+    pub require_code_owner_review: Option<bool>,
+    pub require_last_push_approval: Option<bool>,
+    pub required_approving_review_count: Option<i64>,
+    pub required_review_thread_resolution: Option<bool>,
+    pub required_reviewers: Option<
+        Vec<RepositoryRuleParamsRequiredReviewerConfiguration>,
+    >,
+    pub required_status_checks: Option<
+        Vec<RepositoryRuleParamsStatusCheckConfiguration>,
+    >,
+    pub strict_required_status_checks_policy: Option<bool>,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl RepositoryRuleDetailedVariant8Parameters {
+    const WIRE_NAMES: &'static [&'static str] = &[
+        "allowed_merge_methods",
+        "dismiss_stale_reviews_on_push",
+        "do_not_enforce_on_create",
+        "require_code_owner_review",
+        "require_last_push_approval",
+        "required_approving_review_count",
+        "required_review_thread_resolution",
+        "required_reviewers",
+        "required_status_checks",
+        "strict_required_status_checks_policy",
+    ];
+}
+impl ::std::fmt::Debug for RepositoryRuleDetailedVariant8Parameters {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "RepositoryRuleDetailedVariant8Parameters", f)
+    }
+}
+impl ::serde::Serialize for RepositoryRuleDetailedVariant8Parameters {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (
+                crate::runtime::model::Skip(&self.allowed_merge_methods),
+                crate::runtime::model::Skip(&self.dismiss_stale_reviews_on_push),
+                crate::runtime::model::Skip(&self.do_not_enforce_on_create),
+                crate::runtime::model::Skip(&self.require_code_owner_review),
+                crate::runtime::model::Skip(&self.require_last_push_approval),
+                crate::runtime::model::Skip(&self.required_approving_review_count),
+                crate::runtime::model::Skip(&self.required_review_thread_resolution),
+                crate::runtime::model::Skip(&self.required_reviewers),
+                crate::runtime::model::Skip(&self.required_status_checks),
+                crate::runtime::model::Skip(&self.strict_required_status_checks_policy),
+            ),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RepositoryRuleDetailedVariant8Parameters {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Opt<
+                    Vec<RepositoryRuleDetailedVariant8ParametersAllowedMergeMethods>,
+                >,
+                crate::runtime::model::Opt<bool>,
+                crate::runtime::model::Opt<bool>,
+                crate::runtime::model::Opt<bool>,
+                crate::runtime::model::Opt<bool>,
+                crate::runtime::model::Opt<i64>,
+                crate::runtime::model::Opt<bool>,
+                crate::runtime::model::Opt<
+                    Vec<RepositoryRuleParamsRequiredReviewerConfiguration>,
+                >,
+                crate::runtime::model::Opt<
+                    Vec<RepositoryRuleParamsStatusCheckConfiguration>,
+                >,
+                crate::runtime::model::Opt<bool>,
+            ),
+        >(d, Self::WIRE_NAMES, "RepositoryRuleDetailedVariant8Parameters") {
+            Ok(((f0, f1, f2, f3, f4, f5, f6, f7, f8, f9), extra)) => {
+                Ok(RepositoryRuleDetailedVariant8Parameters {
+                    allowed_merge_methods: f0,
+                    dismiss_stale_reviews_on_push: f1,
+                    do_not_enforce_on_create: f2,
+                    require_code_owner_review: f3,
+                    require_last_push_approval: f4,
+                    required_approving_review_count: f5,
+                    required_review_thread_resolution: f6,
+                    required_reviewers: f7,
+                    required_status_checks: f8,
+                    strict_required_status_checks_policy: f9,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+/// The same fields as [`AutoMergeMergeMethod`], whose type this is: values of the two mix freely.
+pub type RepositoryRuleDetailedVariant8ParametersAllowedMergeMethods = AutoMergeMergeMethod;
+/// The same fields as [`RepositoryRuleDetailedVariant1RulesetSourceType`], whose type this is: values of the two mix freely.
+pub type RepositoryRuleDetailedVariant8RulesetSourceType = RepositoryRuleDetailedVariant1RulesetSourceType;
+#[derive(Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum RepositoryRuleDetailedVariant8Type {
+    /// `pull_request`
+    PullRequest,
+    /// `required_status_checks`
+    RequiredStatusChecks,
+    /// A value this client does not know yet, sent as given.
+    Other(String),
+}
+impl ::std::fmt::Debug for RepositoryRuleDetailedVariant8Type {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(
+            match self {
+                Self::PullRequest => "PullRequest",
+                Self::RequiredStatusChecks => "RequiredStatusChecks",
+                Self::Other(value) => return f.debug_tuple("Other").field(value).finish(),
+            },
+        )
+    }
+}
+impl RepositoryRuleDetailedVariant8Type {
+    /// The value as sent on the wire.
+    #[inline]
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::PullRequest => "pull_request",
+            Self::RequiredStatusChecks => "required_status_checks",
+            Self::Other(value) => value,
+        }
+    }
+}
+impl ::serde::Serialize for RepositoryRuleDetailedVariant8Type {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RepositoryRuleDetailedVariant8Type {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <crate::runtime::Key<
+            'de,
+        > as ::serde::Deserialize>::deserialize(deserializer)?;
+        Ok(
+            match value.as_str() {
+                "pull_request" => Self::PullRequest,
+                "required_status_checks" => Self::RequiredStatusChecks,
+                _ => Self::Other(value.into_owned()),
+            },
+        )
+    }
+}
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct RepositoryRuleDetailedVariant9 {
+    pub parameters: Option<RepositoryRuleDetailedVariant9Parameters>,
+    pub r#type: RepositoryRuleDetailedVariant9Type,
+    pub ruleset_id: Option<i64>,
+    pub ruleset_source: Option<String>,
+    pub ruleset_source_type: Option<RepositoryRuleDetailedVariant9RulesetSourceType>,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl RepositoryRuleDetailedVariant9 {
+    const WIRE_NAMES: &'static [&'static str] = &[
+        "parameters",
+        "ruleset_id",
+        "ruleset_source",
+        "ruleset_source_type",
+        "type",
+    ];
+}
+impl ::std::fmt::Debug for RepositoryRuleDetailedVariant9 {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "RepositoryRuleDetailedVariant9", f)
+    }
+}
+impl ::serde::Serialize for RepositoryRuleDetailedVariant9 {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (
+                crate::runtime::model::Skip(&self.parameters),
+                crate::runtime::model::Skip(&self.ruleset_id),
+                crate::runtime::model::Skip(&self.ruleset_source),
+                crate::runtime::model::Skip(&self.ruleset_source_type),
+                &self.r#type,
+            ),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RepositoryRuleDetailedVariant9 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Opt<RepositoryRuleDetailedVariant9Parameters>,
+                crate::runtime::model::Opt<i64>,
+                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Opt<
+                    RepositoryRuleDetailedVariant9RulesetSourceType,
+                >,
+                crate::runtime::model::Req<RepositoryRuleDetailedVariant9Type>,
+            ),
+        >(d, Self::WIRE_NAMES, "RepositoryRuleDetailedVariant9") {
+            Ok(((f0, f2, f3, f4, f1), extra)) => {
+                Ok(RepositoryRuleDetailedVariant9 {
+                    parameters: f0,
+                    ruleset_id: f2,
+                    ruleset_source: f3,
+                    ruleset_source_type: f4,
+                    r#type: f1,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct RepositoryRuleDetailedVariant9Parameters {
+    pub do_not_enforce_on_create: Option<bool>,
+    pub required_status_checks: Vec<RepositoryRuleParamsStatusCheckConfiguration>,
+    pub strict_required_status_checks_policy: bool,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl RepositoryRuleDetailedVariant9Parameters {
+    const WIRE_NAMES: &'static [&'static str] = &[
+        "do_not_enforce_on_create",
+        "required_status_checks",
+        "strict_required_status_checks_policy",
+    ];
+}
+impl ::std::fmt::Debug for RepositoryRuleDetailedVariant9Parameters {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "RepositoryRuleDetailedVariant9Parameters", f)
+    }
+}
+impl ::serde::Serialize for RepositoryRuleDetailedVariant9Parameters {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (
+                crate::runtime::model::Skip(&self.do_not_enforce_on_create),
+                &self.required_status_checks,
+                &self.strict_required_status_checks_policy,
+            ),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RepositoryRuleDetailedVariant9Parameters {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Opt<bool>,
+                crate::runtime::model::Req<
+                    Vec<RepositoryRuleParamsStatusCheckConfiguration>,
+                >,
+                crate::runtime::model::Req<bool>,
+            ),
+        >(d, Self::WIRE_NAMES, "RepositoryRuleDetailedVariant9Parameters") {
+            Ok(((f0, f1, f2), extra)) => {
+                Ok(RepositoryRuleDetailedVariant9Parameters {
+                    do_not_enforce_on_create: f0,
+                    required_status_checks: f1,
+                    strict_required_status_checks_policy: f2,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+/// The same fields as [`RepositoryRuleDetailedVariant1RulesetSourceType`], whose type this is: values of the two mix freely.
+pub type RepositoryRuleDetailedVariant9RulesetSourceType = RepositoryRuleDetailedVariant1RulesetSourceType;
+#[derive(Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum RepositoryRuleDetailedVariant9Type {
+    /// `required_status_checks`
+    RequiredStatusChecks,
+    /// `non_fast_forward`
+    NonFastForward,
+    /// A value this client does not know yet, sent as given.
+    Other(String),
+}
+impl ::std::fmt::Debug for RepositoryRuleDetailedVariant9Type {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(
+            match self {
+                Self::RequiredStatusChecks => "RequiredStatusChecks",
+                Self::NonFastForward => "NonFastForward",
+                Self::Other(value) => return f.debug_tuple("Other").field(value).finish(),
+            },
+        )
+    }
+}
+impl RepositoryRuleDetailedVariant9Type {
+    /// The value as sent on the wire.
+    #[inline]
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::RequiredStatusChecks => "required_status_checks",
+            Self::NonFastForward => "non_fast_forward",
+            Self::Other(value) => value,
+        }
+    }
+}
+impl ::serde::Serialize for RepositoryRuleDetailedVariant9Type {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RepositoryRuleDetailedVariant9Type {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <crate::runtime::Key<
+            'de,
+        > as ::serde::Deserialize>::deserialize(deserializer)?;
+        Ok(
+            match value.as_str() {
+                "required_status_checks" => Self::RequiredStatusChecks,
+                "non_fast_forward" => Self::NonFastForward,
+                _ => Self::Other(value.into_owned()),
+            },
+        )
+    }
+}
+#[derive(Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum RepositoryRuleEnforcement {
+    /// `disabled`
+    Disabled,
+    /// `active`
+    Active,
+    /// `evaluate`
+    Evaluate,
+    /// A value this client does not know yet, sent as given.
+    Other(String),
+}
+impl ::std::fmt::Debug for RepositoryRuleEnforcement {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(
+            match self {
+                Self::Disabled => "Disabled",
+                Self::Active => "Active",
+                Self::Evaluate => "Evaluate",
+                Self::Other(value) => return f.debug_tuple("Other").field(value).finish(),
+            },
+        )
+    }
+}
+impl RepositoryRuleEnforcement {
+    /// The value as sent on the wire.
+    #[inline]
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Disabled => "disabled",
+            Self::Active => "active",
+            Self::Evaluate => "evaluate",
+            Self::Other(value) => value,
+        }
+    }
+}
+impl ::serde::Serialize for RepositoryRuleEnforcement {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RepositoryRuleEnforcement {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <crate::runtime::Key<
+            'de,
+        > as ::serde::Deserialize>::deserialize(deserializer)?;
+        Ok(
+            match value.as_str() {
+                "disabled" => Self::Disabled,
+                "active" => Self::Active,
+                "evaluate" => Self::Evaluate,
+                _ => Self::Other(value.into_owned()),
+            },
+        )
+    }
+}
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct RepositoryRuleFileExtensionRestriction {
+    pub parameters: Option<RepositoryRuleFileExtensionRestrictionParameters>,
+    pub r#type: RepositoryRuleFileExtensionRestrictionType,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl RepositoryRuleFileExtensionRestriction {
+    const WIRE_NAMES: &'static [&'static str] = &["parameters", "type"];
+}
+impl ::std::fmt::Debug for RepositoryRuleFileExtensionRestriction {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "RepositoryRuleFileExtensionRestriction", f)
+    }
+}
+impl ::serde::Serialize for RepositoryRuleFileExtensionRestriction {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (crate::runtime::model::Skip(&self.parameters), &self.r#type),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RepositoryRuleFileExtensionRestriction {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Opt<
+                    RepositoryRuleFileExtensionRestrictionParameters,
+                >,
+                crate::runtime::model::Req<RepositoryRuleFileExtensionRestrictionType>,
+            ),
+        >(d, Self::WIRE_NAMES, "RepositoryRuleFileExtensionRestriction") {
+            Ok(((f0, f1), extra)) => {
+                Ok(RepositoryRuleFileExtensionRestriction {
+                    parameters: f0,
+                    r#type: f1,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct RepositoryRuleFileExtensionRestrictionParameters {
+    pub restricted_file_extensions: Vec<String>,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl RepositoryRuleFileExtensionRestrictionParameters {
+    const WIRE_NAMES: &'static [&'static str] = &["restricted_file_extensions"];
+}
+impl ::std::fmt::Debug for RepositoryRuleFileExtensionRestrictionParameters {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(
+            self,
+            "RepositoryRuleFileExtensionRestrictionParameters",
+            f,
+        )
+    }
+}
+impl ::serde::Serialize for RepositoryRuleFileExtensionRestrictionParameters {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (&self.restricted_file_extensions,),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for RepositoryRuleFileExtensionRestrictionParameters {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (crate::runtime::model::Req<Vec<String>>,),
+        >(d, Self::WIRE_NAMES, "RepositoryRuleFileExtensionRestrictionParameters") {
+            Ok(((f0,), extra)) => {
+                Ok(RepositoryRuleFileExtensionRestrictionParameters {
+                    restricted_file_extensions: f0,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[derive(Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum RepositoryRuleFileExtensionRestrictionType {
+    /// `file_extension_restriction`
+    FileExtensionRestriction,
+    /// A value this client does not know yet, sent as given.
+    Other(String),
+}
+impl ::std::fmt::Debug for RepositoryRuleFileExtensionRestrictionType {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(
+            match self {
+                Self::FileExtensionRestriction => "FileExtensionRestriction",
+                Self::Other(value) => return f.debug_tuple("Other").field(value).finish(),
+            },
+        )
+    }
+}
+impl RepositoryRuleFileExtensionRestrictionType {
+    /// The value as sent on the wire.
+    #[inline]
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::FileExtensionRestriction => "file_extension_restriction",
+            Self::Other(value) => value,
+        }
+    }
+}
+impl ::serde::Serialize for RepositoryRuleFileExtensionRestrictionType {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RepositoryRuleFileExtensionRestrictionType {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <crate::runtime::Key<
+            'de,
+        > as ::serde::Deserialize>::deserialize(deserializer)?;
+        Ok(
+            match value.as_str() {
+                "file_extension_restriction" => Self::FileExtensionRestriction,
+                _ => Self::Other(value.into_owned()),
+            },
+        )
+    }
+}
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct RepositoryRuleFilePathRestriction {
+    pub parameters: Option<RepositoryRuleFilePathRestrictionParameters>,
+    pub r#type: RepositoryRuleFilePathRestrictionType,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl RepositoryRuleFilePathRestriction {
+    const WIRE_NAMES: &'static [&'static str] = &["parameters", "type"];
+}
+impl ::std::fmt::Debug for RepositoryRuleFilePathRestriction {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "RepositoryRuleFilePathRestriction", f)
+    }
+}
+impl ::serde::Serialize for RepositoryRuleFilePathRestriction {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (crate::runtime::model::Skip(&self.parameters), &self.r#type),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RepositoryRuleFilePathRestriction {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Opt<RepositoryRuleFilePathRestrictionParameters>,
+                crate::runtime::model::Req<RepositoryRuleFilePathRestrictionType>,
+            ),
+        >(d, Self::WIRE_NAMES, "RepositoryRuleFilePathRestriction") {
+            Ok(((f0, f1), extra)) => {
+                Ok(RepositoryRuleFilePathRestriction {
+                    parameters: f0,
+                    r#type: f1,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct RepositoryRuleFilePathRestrictionParameters {
+    pub restricted_file_paths: Vec<String>,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl RepositoryRuleFilePathRestrictionParameters {
+    const WIRE_NAMES: &'static [&'static str] = &["restricted_file_paths"];
+}
+impl ::std::fmt::Debug for RepositoryRuleFilePathRestrictionParameters {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(
+            self,
+            "RepositoryRuleFilePathRestrictionParameters",
+            f,
+        )
+    }
+}
+impl ::serde::Serialize for RepositoryRuleFilePathRestrictionParameters {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (&self.restricted_file_paths,),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RepositoryRuleFilePathRestrictionParameters {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (crate::runtime::model::Req<Vec<String>>,),
+        >(d, Self::WIRE_NAMES, "RepositoryRuleFilePathRestrictionParameters") {
+            Ok(((f0,), extra)) => {
+                Ok(RepositoryRuleFilePathRestrictionParameters {
+                    restricted_file_paths: f0,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[derive(Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum RepositoryRuleFilePathRestrictionType {
+    /// `file_path_restriction`
+    FilePathRestriction,
+    /// A value this client does not know yet, sent as given.
+    Other(String),
+}
+impl ::std::fmt::Debug for RepositoryRuleFilePathRestrictionType {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(
+            match self {
+                Self::FilePathRestriction => "FilePathRestriction",
+                Self::Other(value) => return f.debug_tuple("Other").field(value).finish(),
+            },
+        )
+    }
+}
+impl RepositoryRuleFilePathRestrictionType {
+    /// The value as sent on the wire.
+    #[inline]
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::FilePathRestriction => "file_path_restriction",
+            Self::Other(value) => value,
+        }
+    }
+}
+impl ::serde::Serialize for RepositoryRuleFilePathRestrictionType {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RepositoryRuleFilePathRestrictionType {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <crate::runtime::Key<
+            'de,
+        > as ::serde::Deserialize>::deserialize(deserializer)?;
+        Ok(
+            match value.as_str() {
+                "file_path_restriction" => Self::FilePathRestriction,
+                _ => Self::Other(value.into_owned()),
+            },
+        )
+    }
+}
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct RepositoryRuleMaxFilePathLength {
+    pub parameters: Option<RepositoryRuleMaxFilePathLengthParameters>,
+    pub r#type: RepositoryRuleMaxFilePathLengthType,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl RepositoryRuleMaxFilePathLength {
+    const WIRE_NAMES: &'static [&'static str] = &["parameters", "type"];
+}
+impl ::std::fmt::Debug for RepositoryRuleMaxFilePathLength {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "RepositoryRuleMaxFilePathLength", f)
+    }
+}
+impl ::serde::Serialize for RepositoryRuleMaxFilePathLength {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (crate::runtime::model::Skip(&self.parameters), &self.r#type),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RepositoryRuleMaxFilePathLength {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Opt<RepositoryRuleMaxFilePathLengthParameters>,
+                crate::runtime::model::Req<RepositoryRuleMaxFilePathLengthType>,
+            ),
+        >(d, Self::WIRE_NAMES, "RepositoryRuleMaxFilePathLength") {
+            Ok(((f0, f1), extra)) => {
+                Ok(RepositoryRuleMaxFilePathLength {
+                    parameters: f0,
+                    r#type: f1,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct RepositoryRuleMaxFilePathLengthParameters {
+    pub max_file_path_length: i64,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl RepositoryRuleMaxFilePathLengthParameters {
+    const WIRE_NAMES: &'static [&'static str] = &["max_file_path_length"];
+}
+impl ::std::fmt::Debug for RepositoryRuleMaxFilePathLengthParameters {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(
+            self,
+            "RepositoryRuleMaxFilePathLengthParameters",
+            f,
+        )
+    }
+}
+impl ::serde::Serialize for RepositoryRuleMaxFilePathLengthParameters {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (&self.max_file_path_length,),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RepositoryRuleMaxFilePathLengthParameters {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (crate::runtime::model::Req<i64>,),
+        >(d, Self::WIRE_NAMES, "RepositoryRuleMaxFilePathLengthParameters") {
+            Ok(((f0,), extra)) => {
+                Ok(RepositoryRuleMaxFilePathLengthParameters {
+                    max_file_path_length: f0,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[derive(Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum RepositoryRuleMaxFilePathLengthType {
+    /// `max_file_path_length`
+    MaxFilePathLength,
+    /// A value this client does not know yet, sent as given.
+    Other(String),
+}
+impl ::std::fmt::Debug for RepositoryRuleMaxFilePathLengthType {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(
+            match self {
+                Self::MaxFilePathLength => "MaxFilePathLength",
+                Self::Other(value) => return f.debug_tuple("Other").field(value).finish(),
+            },
+        )
+    }
+}
+impl RepositoryRuleMaxFilePathLengthType {
+    /// The value as sent on the wire.
+    #[inline]
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::MaxFilePathLength => "max_file_path_length",
+            Self::Other(value) => value,
+        }
+    }
+}
+impl ::serde::Serialize for RepositoryRuleMaxFilePathLengthType {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RepositoryRuleMaxFilePathLengthType {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <crate::runtime::Key<
+            'de,
+        > as ::serde::Deserialize>::deserialize(deserializer)?;
+        Ok(
+            match value.as_str() {
+                "max_file_path_length" => Self::MaxFilePathLength,
+                _ => Self::Other(value.into_owned()),
+            },
+        )
+    }
+}
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct RepositoryRuleMaxFileSize {
+    pub parameters: Option<RepositoryRuleMaxFileSizeParameters>,
+    pub r#type: RepositoryRuleMaxFileSizeType,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl RepositoryRuleMaxFileSize {
+    const WIRE_NAMES: &'static [&'static str] = &["parameters", "type"];
+}
+impl ::std::fmt::Debug for RepositoryRuleMaxFileSize {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "RepositoryRuleMaxFileSize", f)
+    }
+}
+impl ::serde::Serialize for RepositoryRuleMaxFileSize {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (crate::runtime::model::Skip(&self.parameters), &self.r#type),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RepositoryRuleMaxFileSize {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Opt<RepositoryRuleMaxFileSizeParameters>,
+                crate::runtime::model::Req<RepositoryRuleMaxFileSizeType>,
+            ),
+        >(d, Self::WIRE_NAMES, "RepositoryRuleMaxFileSize") {
+            Ok(((f0, f1), extra)) => {
+                Ok(RepositoryRuleMaxFileSize {
+                    parameters: f0,
+                    r#type: f1,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct RepositoryRuleMaxFileSizeParameters {
+    pub max_file_size: i64,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl RepositoryRuleMaxFileSizeParameters {
+    const WIRE_NAMES: &'static [&'static str] = &["max_file_size"];
+}
+impl ::std::fmt::Debug for RepositoryRuleMaxFileSizeParameters {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "RepositoryRuleMaxFileSizeParameters", f)
+    }
+}
+impl ::serde::Serialize for RepositoryRuleMaxFileSizeParameters {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (&self.max_file_size,),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RepositoryRuleMaxFileSizeParameters {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (crate::runtime::model::Req<i64>,),
+        >(d, Self::WIRE_NAMES, "RepositoryRuleMaxFileSizeParameters") {
+            Ok(((f0,), extra)) => {
+                Ok(RepositoryRuleMaxFileSizeParameters {
+                    max_file_size: f0,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[derive(Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum RepositoryRuleMaxFileSizeType {
+    /// `max_file_size`
+    MaxFileSize,
+    /// A value this client does not know yet, sent as given.
+    Other(String),
+}
+impl ::std::fmt::Debug for RepositoryRuleMaxFileSizeType {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(
+            match self {
+                Self::MaxFileSize => "MaxFileSize",
+                Self::Other(value) => return f.debug_tuple("Other").field(value).finish(),
+            },
+        )
+    }
+}
+impl RepositoryRuleMaxFileSizeType {
+    /// The value as sent on the wire.
+    #[inline]
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::MaxFileSize => "max_file_size",
+            Self::Other(value) => value,
+        }
+    }
+}
+impl ::serde::Serialize for RepositoryRuleMaxFileSizeType {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RepositoryRuleMaxFileSizeType {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <crate::runtime::Key<
+            'de,
+        > as ::serde::Deserialize>::deserialize(deserializer)?;
+        Ok(
+            match value.as_str() {
+                "max_file_size" => Self::MaxFileSize,
+                _ => Self::Other(value.into_owned()),
+            },
+        )
+    }
+}
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct RepositoryRuleMergeQueue {
+    pub parameters: Option<RepositoryRuleMergeQueueParameters>,
+    pub r#type: RepositoryRuleMergeQueueType,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl RepositoryRuleMergeQueue {
+    const WIRE_NAMES: &'static [&'static str] = &["parameters", "type"];
+}
+impl ::std::fmt::Debug for RepositoryRuleMergeQueue {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "RepositoryRuleMergeQueue", f)
+    }
+}
+impl ::serde::Serialize for RepositoryRuleMergeQueue {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (crate::runtime::model::Skip(&self.parameters), &self.r#type),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RepositoryRuleMergeQueue {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Opt<RepositoryRuleMergeQueueParameters>,
+                crate::runtime::model::Req<RepositoryRuleMergeQueueType>,
+            ),
+        >(d, Self::WIRE_NAMES, "RepositoryRuleMergeQueue") {
+            Ok(((f0, f1), extra)) => {
+                Ok(RepositoryRuleMergeQueue {
+                    parameters: f0,
+                    r#type: f1,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct RepositoryRuleMergeQueueParameters {
+    pub check_response_timeout_minutes: i64,
+    pub grouping_strategy: RepositoryRuleMergeQueueParametersGroupingStrategy,
+    pub max_entries_to_build: i64,
+    pub max_entries_to_merge: i64,
+    pub merge_method: RepositoryRuleMergeQueueParametersMergeMethod,
+    pub min_entries_to_merge: i64,
+    pub min_entries_to_merge_wait_minutes: i64,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl RepositoryRuleMergeQueueParameters {
+    const WIRE_NAMES: &'static [&'static str] = &[
+        "check_response_timeout_minutes",
+        "grouping_strategy",
+        "max_entries_to_build",
+        "max_entries_to_merge",
+        "merge_method",
+        "min_entries_to_merge",
+        "min_entries_to_merge_wait_minutes",
+    ];
+}
+impl ::std::fmt::Debug for RepositoryRuleMergeQueueParameters {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "RepositoryRuleMergeQueueParameters", f)
+    }
+}
+impl ::serde::Serialize for RepositoryRuleMergeQueueParameters {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (
+                &self.check_response_timeout_minutes,
+                &self.grouping_strategy,
+                &self.max_entries_to_build,
+                &self.max_entries_to_merge,
+                &self.merge_method,
+                &self.min_entries_to_merge,
+                &self.min_entries_to_merge_wait_minutes,
+            ),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RepositoryRuleMergeQueueParameters {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Req<i64>,
+                crate::runtime::model::Req<
+                    RepositoryRuleMergeQueueParametersGroupingStrategy,
+                >,
+                crate::runtime::model::Req<i64>,
+                crate::runtime::model::Req<i64>,
+                crate::runtime::model::Req<
+                    RepositoryRuleMergeQueueParametersMergeMethod,
+                >,
+                crate::runtime::model::Req<i64>,
+                crate::runtime::model::Req<i64>,
+            ),
+        >(d, Self::WIRE_NAMES, "RepositoryRuleMergeQueueParameters") {
+            Ok(((f0, f1, f2, f3, f4, f5, f6), extra)) => {
+                Ok(RepositoryRuleMergeQueueParameters {
+                    check_response_timeout_minutes: f0,
+                    grouping_strategy: f1,
+                    max_entries_to_build: f2,
+                    max_entries_to_merge: f3,
+                    merge_method: f4,
+                    min_entries_to_merge: f5,
+                    min_entries_to_merge_wait_minutes: f6,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[derive(Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum RepositoryRuleMergeQueueParametersGroupingStrategy {
+    /// `ALLGREEN`
+    Allgreen,
+    /// `HEADGREEN`
+    Headgreen,
+    /// A value this client does not know yet, sent as given.
+    Other(String),
+}
+impl ::std::fmt::Debug for RepositoryRuleMergeQueueParametersGroupingStrategy {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(
+            match self {
+                Self::Allgreen => "Allgreen",
+                Self::Headgreen => "Headgreen",
+                Self::Other(value) => return f.debug_tuple("Other").field(value).finish(),
+            },
+        )
+    }
+}
+impl RepositoryRuleMergeQueueParametersGroupingStrategy {
+    /// The value as sent on the wire.
+    #[inline]
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Allgreen => "ALLGREEN",
+            Self::Headgreen => "HEADGREEN",
+            Self::Other(value) => value,
+        }
+    }
+}
+impl ::serde::Serialize for RepositoryRuleMergeQueueParametersGroupingStrategy {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for RepositoryRuleMergeQueueParametersGroupingStrategy {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <crate::runtime::Key<
+            'de,
+        > as ::serde::Deserialize>::deserialize(deserializer)?;
+        Ok(
+            match value.as_str() {
+                "ALLGREEN" => Self::Allgreen,
+                "HEADGREEN" => Self::Headgreen,
+                _ => Self::Other(value.into_owned()),
+            },
+        )
+    }
+}
+#[derive(Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum RepositoryRuleMergeQueueParametersMergeMethod {
+    /// `MERGE`
+    Merge,
+    /// `SQUASH`
+    Squash,
+    /// `REBASE`
+    Rebase,
+    /// A value this client does not know yet, sent as given.
+    Other(String),
+}
+impl ::std::fmt::Debug for RepositoryRuleMergeQueueParametersMergeMethod {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(
+            match self {
+                Self::Merge => "Merge",
+                Self::Squash => "Squash",
+                Self::Rebase => "Rebase",
+                Self::Other(value) => return f.debug_tuple("Other").field(value).finish(),
+            },
+        )
+    }
+}
+impl RepositoryRuleMergeQueueParametersMergeMethod {
+    /// The value as sent on the wire.
+    #[inline]
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Merge => "MERGE",
+            Self::Squash => "SQUASH",
+            Self::Rebase => "REBASE",
+            Self::Other(value) => value,
+        }
+    }
+}
+impl ::serde::Serialize for RepositoryRuleMergeQueueParametersMergeMethod {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RepositoryRuleMergeQueueParametersMergeMethod {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <crate::runtime::Key<
+            'de,
+        > as ::serde::Deserialize>::deserialize(deserializer)?;
+        Ok(
+            match value.as_str() {
+                "MERGE" => Self::Merge,
+                "SQUASH" => Self::Squash,
+                "REBASE" => Self::Rebase,
+                _ => Self::Other(value.into_owned()),
+            },
+        )
+    }
+}
+#[derive(Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum RepositoryRuleMergeQueueType {
+    /// `merge_queue`
+    MergeQueue,
+    /// A value this client does not know yet, sent as given.
+    Other(String),
+}
+impl ::std::fmt::Debug for RepositoryRuleMergeQueueType {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(
+            match self {
+                Self::MergeQueue => "MergeQueue",
+                Self::Other(value) => return f.debug_tuple("Other").field(value).finish(),
+            },
+        )
+    }
+}
+impl RepositoryRuleMergeQueueType {
+    /// The value as sent on the wire.
+    #[inline]
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::MergeQueue => "merge_queue",
+            Self::Other(value) => value,
+        }
+    }
+}
+impl ::serde::Serialize for RepositoryRuleMergeQueueType {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RepositoryRuleMergeQueueType {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <crate::runtime::Key<
+            'de,
+        > as ::serde::Deserialize>::deserialize(deserializer)?;
+        Ok(
+            match value.as_str() {
+                "merge_queue" => Self::MergeQueue,
+                _ => Self::Other(value.into_owned()),
+            },
+        )
+    }
+}
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct RepositoryRuleNonFastForward {
+    pub r#type: RepositoryRuleNonFastForwardType,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl RepositoryRuleNonFastForward {
+    const WIRE_NAMES: &'static [&'static str] = &["type"];
+}
+impl ::std::fmt::Debug for RepositoryRuleNonFastForward {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "RepositoryRuleNonFastForward", f)
+    }
+}
+impl ::serde::Serialize for RepositoryRuleNonFastForward {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (&self.r#type,),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RepositoryRuleNonFastForward {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (crate::runtime::model::Req<RepositoryRuleNonFastForwardType>,),
+        >(d, Self::WIRE_NAMES, "RepositoryRuleNonFastForward") {
+            Ok(((f0,), extra)) => {
+                Ok(RepositoryRuleNonFastForward {
+                    r#type: f0,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[derive(Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum RepositoryRuleNonFastForwardType {
+    /// `non_fast_forward`
+    NonFastForward,
+    /// A value this client does not know yet, sent as given.
+    Other(String),
+}
+impl ::std::fmt::Debug for RepositoryRuleNonFastForwardType {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(
+            match self {
+                Self::NonFastForward => "NonFastForward",
+                Self::Other(value) => return f.debug_tuple("Other").field(value).finish(),
+            },
+        )
+    }
+}
+impl RepositoryRuleNonFastForwardType {
+    /// The value as sent on the wire.
+    #[inline]
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::NonFastForward => "non_fast_forward",
+            Self::Other(value) => value,
+        }
+    }
+}
+impl ::serde::Serialize for RepositoryRuleNonFastForwardType {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RepositoryRuleNonFastForwardType {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <crate::runtime::Key<
+            'de,
+        > as ::serde::Deserialize>::deserialize(deserializer)?;
+        Ok(
+            match value.as_str() {
+                "non_fast_forward" => Self::NonFastForward,
+                _ => Self::Other(value.into_owned()),
+            },
+        )
+    }
+}
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct RepositoryRuleParamsCodeScanningTool {
+    pub alerts_threshold: RepositoryRuleParamsCodeScanningToolAlertsThreshold,
+    pub security_alerts_threshold: RepositoryRuleParamsCodeScanningToolSecurityAlertsThreshold,
+    pub tool: String,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl RepositoryRuleParamsCodeScanningTool {
+    const WIRE_NAMES: &'static [&'static str] = &[
+        "alerts_threshold",
+        "security_alerts_threshold",
+        "tool",
+    ];
+}
+impl ::std::fmt::Debug for RepositoryRuleParamsCodeScanningTool {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "RepositoryRuleParamsCodeScanningTool", f)
+    }
+}
+impl ::serde::Serialize for RepositoryRuleParamsCodeScanningTool {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (&self.alerts_threshold, &self.security_alerts_threshold, &self.tool),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RepositoryRuleParamsCodeScanningTool {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Req<
+                    RepositoryRuleParamsCodeScanningToolAlertsThreshold,
+                >,
+                crate::runtime::model::Req<
+                    RepositoryRuleParamsCodeScanningToolSecurityAlertsThreshold,
+                >,
+                crate::runtime::model::Req<String>,
+            ),
+        >(d, Self::WIRE_NAMES, "RepositoryRuleParamsCodeScanningTool") {
+            Ok(((f0, f1, f2), extra)) => {
+                Ok(RepositoryRuleParamsCodeScanningTool {
+                    alerts_threshold: f0,
+                    security_alerts_threshold: f1,
+                    tool: f2,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[derive(Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum RepositoryRuleParamsCodeScanningToolAlertsThreshold {
+    /// `none`
+    None,
+    /// `errors`
+    Errors,
+    /// `errors_and_warnings`
+    ErrorsAndWarnings,
+    /// `all`
+    All,
+    /// A value this client does not know yet, sent as given.
+    Other(String),
+}
+impl ::std::fmt::Debug for RepositoryRuleParamsCodeScanningToolAlertsThreshold {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(
+            match self {
+                Self::None => "None",
+                Self::Errors => "Errors",
+                Self::ErrorsAndWarnings => "ErrorsAndWarnings",
+                Self::All => "All",
+                Self::Other(value) => return f.debug_tuple("Other").field(value).finish(),
+            },
+        )
+    }
+}
+impl RepositoryRuleParamsCodeScanningToolAlertsThreshold {
+    /// The value as sent on the wire.
+    #[inline]
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::None => "none",
+            Self::Errors => "errors",
+            Self::ErrorsAndWarnings => "errors_and_warnings",
+            Self::All => "all",
+            Self::Other(value) => value,
+        }
+    }
+}
+impl ::serde::Serialize for RepositoryRuleParamsCodeScanningToolAlertsThreshold {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for RepositoryRuleParamsCodeScanningToolAlertsThreshold {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <crate::runtime::Key<
+            'de,
+        > as ::serde::Deserialize>::deserialize(deserializer)?;
+        Ok(
+            match value.as_str() {
+                "none" => Self::None,
+                "errors" => Self::Errors,
+                "errors_and_warnings" => Self::ErrorsAndWarnings,
+                "all" => Self::All,
+                _ => Self::Other(value.into_owned()),
+            },
+        )
+    }
+}
+#[derive(Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum RepositoryRuleParamsCodeScanningToolSecurityAlertsThreshold {
+    /// `none`
+    None,
+    /// `critical`
+    Critical,
+    /// `high_or_higher`
+    HighOrHigher,
+    /// `medium_or_higher`
+    MediumOrHigher,
+    /// `all`
+    All,
+    /// A value this client does not know yet, sent as given.
+    Other(String),
+}
+impl ::std::fmt::Debug for RepositoryRuleParamsCodeScanningToolSecurityAlertsThreshold {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(
+            match self {
+                Self::None => "None",
+                Self::Critical => "Critical",
+                Self::HighOrHigher => "HighOrHigher",
+                Self::MediumOrHigher => "MediumOrHigher",
+                Self::All => "All",
+                Self::Other(value) => return f.debug_tuple("Other").field(value).finish(),
+            },
+        )
+    }
+}
+impl RepositoryRuleParamsCodeScanningToolSecurityAlertsThreshold {
+    /// The value as sent on the wire.
+    #[inline]
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::None => "none",
+            Self::Critical => "critical",
+            Self::HighOrHigher => "high_or_higher",
+            Self::MediumOrHigher => "medium_or_higher",
+            Self::All => "all",
+            Self::Other(value) => value,
+        }
+    }
+}
+impl ::serde::Serialize for RepositoryRuleParamsCodeScanningToolSecurityAlertsThreshold {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for RepositoryRuleParamsCodeScanningToolSecurityAlertsThreshold {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <crate::runtime::Key<
+            'de,
+        > as ::serde::Deserialize>::deserialize(deserializer)?;
+        Ok(
+            match value.as_str() {
+                "none" => Self::None,
+                "critical" => Self::Critical,
+                "high_or_higher" => Self::HighOrHigher,
+                "medium_or_higher" => Self::MediumOrHigher,
+                "all" => Self::All,
+                _ => Self::Other(value.into_owned()),
+            },
+        )
+    }
+}
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct RepositoryRuleParamsRequiredReviewerConfiguration {
+    pub file_patterns: Vec<String>,
+    pub minimum_approvals: i64,
+    pub reviewer: RepositoryRuleParamsReviewer,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl RepositoryRuleParamsRequiredReviewerConfiguration {
+    const WIRE_NAMES: &'static [&'static str] = &[
+        "file_patterns",
+        "minimum_approvals",
+        "reviewer",
+    ];
+}
+impl ::std::fmt::Debug for RepositoryRuleParamsRequiredReviewerConfiguration {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(
+            self,
+            "RepositoryRuleParamsRequiredReviewerConfiguration",
+            f,
+        )
+    }
+}
+impl ::serde::Serialize for RepositoryRuleParamsRequiredReviewerConfiguration {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (&self.file_patterns, &self.minimum_approvals, &self.reviewer),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for RepositoryRuleParamsRequiredReviewerConfiguration {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Req<Vec<String>>,
+                crate::runtime::model::Req<i64>,
+                crate::runtime::model::Req<RepositoryRuleParamsReviewer>,
+            ),
+        >(d, Self::WIRE_NAMES, "RepositoryRuleParamsRequiredReviewerConfiguration") {
+            Ok(((f0, f1, f2), extra)) => {
+                Ok(RepositoryRuleParamsRequiredReviewerConfiguration {
+                    file_patterns: f0,
+                    minimum_approvals: f1,
+                    reviewer: f2,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct RepositoryRuleParamsReviewer {
+    pub id: i64,
+    pub r#type: RepositoryRuleParamsReviewerType,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl RepositoryRuleParamsReviewer {
+    const WIRE_NAMES: &'static [&'static str] = &["id", "type"];
+}
+impl ::std::fmt::Debug for RepositoryRuleParamsReviewer {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "RepositoryRuleParamsReviewer", f)
+    }
+}
+impl ::serde::Serialize for RepositoryRuleParamsReviewer {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (&self.id, &self.r#type),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RepositoryRuleParamsReviewer {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Req<i64>,
+                crate::runtime::model::Req<RepositoryRuleParamsReviewerType>,
+            ),
+        >(d, Self::WIRE_NAMES, "RepositoryRuleParamsReviewer") {
+            Ok(((f0, f1), extra)) => {
+                Ok(RepositoryRuleParamsReviewer {
+                    id: f0,
+                    r#type: f1,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[derive(Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum RepositoryRuleParamsReviewerType {
+    /// `Team`
+    Team,
+    /// A value this client does not know yet, sent as given.
+    Other(String),
+}
+impl ::std::fmt::Debug for RepositoryRuleParamsReviewerType {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(
+            match self {
+                Self::Team => "Team",
+                Self::Other(value) => return f.debug_tuple("Other").field(value).finish(),
+            },
+        )
+    }
+}
+impl RepositoryRuleParamsReviewerType {
+    /// The value as sent on the wire.
+    #[inline]
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Team => "Team",
+            Self::Other(value) => value,
+        }
+    }
+}
+impl ::serde::Serialize for RepositoryRuleParamsReviewerType {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RepositoryRuleParamsReviewerType {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <crate::runtime::Key<
+            'de,
+        > as ::serde::Deserialize>::deserialize(deserializer)?;
+        Ok(
+            match value.as_str() {
+                "Team" => Self::Team,
+                _ => Self::Other(value.into_owned()),
+            },
+        )
+    }
+}
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct RepositoryRuleParamsStatusCheckConfiguration {
+    pub context: String,
+    pub integration_id: Option<i64>,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl RepositoryRuleParamsStatusCheckConfiguration {
+    const WIRE_NAMES: &'static [&'static str] = &["context", "integration_id"];
+}
+impl ::std::fmt::Debug for RepositoryRuleParamsStatusCheckConfiguration {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(
+            self,
+            "RepositoryRuleParamsStatusCheckConfiguration",
+            f,
+        )
+    }
+}
+impl ::serde::Serialize for RepositoryRuleParamsStatusCheckConfiguration {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (&self.context, crate::runtime::model::Skip(&self.integration_id)),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RepositoryRuleParamsStatusCheckConfiguration {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (crate::runtime::model::Req<String>, crate::runtime::model::Opt<i64>),
+        >(d, Self::WIRE_NAMES, "RepositoryRuleParamsStatusCheckConfiguration") {
+            Ok(((f0, f1), extra)) => {
+                Ok(RepositoryRuleParamsStatusCheckConfiguration {
+                    context: f0,
+                    integration_id: f1,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct RepositoryRuleParamsWorkflowFileReference {
+    pub path: String,
+    pub r#ref: Option<String>,
+    pub repository_id: i64,
+    pub sha: Option<String>,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl RepositoryRuleParamsWorkflowFileReference {
+    const WIRE_NAMES: &'static [&'static str] = &["path", "ref", "repository_id", "sha"];
+}
+impl ::std::fmt::Debug for RepositoryRuleParamsWorkflowFileReference {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(
+            self,
+            "RepositoryRuleParamsWorkflowFileReference",
+            f,
+        )
+    }
+}
+impl ::serde::Serialize for RepositoryRuleParamsWorkflowFileReference {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (
+                &self.path,
+                crate::runtime::model::Skip(&self.r#ref),
+                &self.repository_id,
+                crate::runtime::model::Skip(&self.sha),
+            ),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RepositoryRuleParamsWorkflowFileReference {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Req<String>,
+                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Req<i64>,
+                crate::runtime::model::Opt<String>,
+            ),
+        >(d, Self::WIRE_NAMES, "RepositoryRuleParamsWorkflowFileReference") {
+            Ok(((f0, f1, f2, f3), extra)) => {
+                Ok(RepositoryRuleParamsWorkflowFileReference {
+                    path: f0,
+                    r#ref: f1,
+                    repository_id: f2,
+                    sha: f3,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct RepositoryRulePullRequest {
+    pub parameters: Option<RepositoryRulePullRequestParameters>,
+    pub r#type: RepositoryRulePullRequestType,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl RepositoryRulePullRequest {
+    const WIRE_NAMES: &'static [&'static str] = &["parameters", "type"];
+}
+impl ::std::fmt::Debug for RepositoryRulePullRequest {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "RepositoryRulePullRequest", f)
+    }
+}
+impl ::serde::Serialize for RepositoryRulePullRequest {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (crate::runtime::model::Skip(&self.parameters), &self.r#type),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RepositoryRulePullRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Opt<RepositoryRulePullRequestParameters>,
+                crate::runtime::model::Req<RepositoryRulePullRequestType>,
+            ),
+        >(d, Self::WIRE_NAMES, "RepositoryRulePullRequest") {
+            Ok(((f0, f1), extra)) => {
+                Ok(RepositoryRulePullRequest {
+                    parameters: f0,
+                    r#type: f1,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct RepositoryRulePullRequestParameters {
+    pub allowed_merge_methods: Option<
+        Vec<RepositoryRulePullRequestParametersAllowedMergeMethods>,
+    >,
+    pub dismiss_stale_reviews_on_push: bool,
+    pub require_code_owner_review: bool,
+    pub require_last_push_approval: bool,
+    pub required_approving_review_count: i64,
+    pub required_review_thread_resolution: bool,
+    pub required_reviewers: Option<
+        Vec<RepositoryRuleParamsRequiredReviewerConfiguration>,
+    >,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl RepositoryRulePullRequestParameters {
+    const WIRE_NAMES: &'static [&'static str] = &[
+        "allowed_merge_methods",
+        "dismiss_stale_reviews_on_push",
+        "require_code_owner_review",
+        "require_last_push_approval",
+        "required_approving_review_count",
+        "required_review_thread_resolution",
+        "required_reviewers",
+    ];
+}
+impl ::std::fmt::Debug for RepositoryRulePullRequestParameters {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "RepositoryRulePullRequestParameters", f)
+    }
+}
+impl ::serde::Serialize for RepositoryRulePullRequestParameters {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (
+                crate::runtime::model::Skip(&self.allowed_merge_methods),
+                &self.dismiss_stale_reviews_on_push,
+                &self.require_code_owner_review,
+                &self.require_last_push_approval,
+                &self.required_approving_review_count,
+                &self.required_review_thread_resolution,
+                crate::runtime::model::Skip(&self.required_reviewers),
+            ),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RepositoryRulePullRequestParameters {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Opt<
+                    Vec<RepositoryRulePullRequestParametersAllowedMergeMethods>,
+                >,
+                crate::runtime::model::Req<bool>,
+                crate::runtime::model::Req<bool>,
+                crate::runtime::model::Req<bool>,
+                crate::runtime::model::Req<i64>,
+                crate::runtime::model::Req<bool>,
+                crate::runtime::model::Opt<
+                    Vec<RepositoryRuleParamsRequiredReviewerConfiguration>,
+                >,
+            ),
+        >(d, Self::WIRE_NAMES, "RepositoryRulePullRequestParameters") {
+            Ok(((f0, f1, f2, f3, f4, f5, f6), extra)) => {
+                Ok(RepositoryRulePullRequestParameters {
+                    allowed_merge_methods: f0,
+                    dismiss_stale_reviews_on_push: f1,
+                    require_code_owner_review: f2,
+                    require_last_push_approval: f3,
+                    required_approving_review_count: f4,
+                    required_review_thread_resolution: f5,
+                    required_reviewers: f6,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+/// The same fields as [`AutoMergeMergeMethod`], whose type this is: values of the two mix freely.
+pub type RepositoryRulePullRequestParametersAllowedMergeMethods = AutoMergeMergeMethod;
+#[derive(Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum RepositoryRulePullRequestType {
+    /// `pull_request`
+    PullRequest,
+    /// A value this client does not know yet, sent as given.
+    Other(String),
+}
+impl ::std::fmt::Debug for RepositoryRulePullRequestType {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(
+            match self {
+                Self::PullRequest => "PullRequest",
+                Self::Other(value) => return f.debug_tuple("Other").field(value).finish(),
+            },
+        )
+    }
+}
+impl RepositoryRulePullRequestType {
+    /// The value as sent on the wire.
+    #[inline]
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::PullRequest => "pull_request",
+            Self::Other(value) => value,
+        }
+    }
+}
+impl ::serde::Serialize for RepositoryRulePullRequestType {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RepositoryRulePullRequestType {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <crate::runtime::Key<
+            'de,
+        > as ::serde::Deserialize>::deserialize(deserializer)?;
+        Ok(
+            match value.as_str() {
+                "pull_request" => Self::PullRequest,
+                _ => Self::Other(value.into_owned()),
+            },
+        )
+    }
+}
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct RepositoryRuleRequiredDeployments {
+    pub parameters: Option<RepositoryRuleRequiredDeploymentsParameters>,
+    pub r#type: RepositoryRuleRequiredDeploymentsType,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl RepositoryRuleRequiredDeployments {
+    const WIRE_NAMES: &'static [&'static str] = &["parameters", "type"];
+}
+impl ::std::fmt::Debug for RepositoryRuleRequiredDeployments {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "RepositoryRuleRequiredDeployments", f)
+    }
+}
+impl ::serde::Serialize for RepositoryRuleRequiredDeployments {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (crate::runtime::model::Skip(&self.parameters), &self.r#type),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RepositoryRuleRequiredDeployments {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Opt<RepositoryRuleRequiredDeploymentsParameters>,
+                crate::runtime::model::Req<RepositoryRuleRequiredDeploymentsType>,
+            ),
+        >(d, Self::WIRE_NAMES, "RepositoryRuleRequiredDeployments") {
+            Ok(((f0, f1), extra)) => {
+                Ok(RepositoryRuleRequiredDeployments {
+                    parameters: f0,
+                    r#type: f1,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+/// The same fields as [`RepositoryRuleDetailedVariant6Parameters`], whose type this is: values of the two mix freely.
+pub type RepositoryRuleRequiredDeploymentsParameters = RepositoryRuleDetailedVariant6Parameters;
+#[derive(Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum RepositoryRuleRequiredDeploymentsType {
+    /// `required_deployments`
+    RequiredDeployments,
+    /// A value this client does not know yet, sent as given.
+    Other(String),
+}
+impl ::std::fmt::Debug for RepositoryRuleRequiredDeploymentsType {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(
+            match self {
+                Self::RequiredDeployments => "RequiredDeployments",
+                Self::Other(value) => return f.debug_tuple("Other").field(value).finish(),
+            },
+        )
+    }
+}
+impl RepositoryRuleRequiredDeploymentsType {
+    /// The value as sent on the wire.
+    #[inline]
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::RequiredDeployments => "required_deployments",
+            Self::Other(value) => value,
+        }
+    }
+}
+impl ::serde::Serialize for RepositoryRuleRequiredDeploymentsType {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RepositoryRuleRequiredDeploymentsType {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <crate::runtime::Key<
+            'de,
+        > as ::serde::Deserialize>::deserialize(deserializer)?;
+        Ok(
+            match value.as_str() {
+                "required_deployments" => Self::RequiredDeployments,
+                _ => Self::Other(value.into_owned()),
+            },
+        )
+    }
+}
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct RepositoryRuleRequiredLinearHistory {
+    pub r#type: RepositoryRuleRequiredLinearHistoryType,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl RepositoryRuleRequiredLinearHistory {
+    const WIRE_NAMES: &'static [&'static str] = &["type"];
+}
+impl ::std::fmt::Debug for RepositoryRuleRequiredLinearHistory {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "RepositoryRuleRequiredLinearHistory", f)
+    }
+}
+impl ::serde::Serialize for RepositoryRuleRequiredLinearHistory {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (&self.r#type,),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RepositoryRuleRequiredLinearHistory {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (crate::runtime::model::Req<RepositoryRuleRequiredLinearHistoryType>,),
+        >(d, Self::WIRE_NAMES, "RepositoryRuleRequiredLinearHistory") {
+            Ok(((f0,), extra)) => {
+                Ok(RepositoryRuleRequiredLinearHistory {
+                    r#type: f0,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+/// The same fields as [`RepositoryRuleDetailedVariant4Type`], whose type this is: values of the two mix freely.
+pub type RepositoryRuleRequiredLinearHistoryType = RepositoryRuleDetailedVariant4Type;
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct RepositoryRuleRequiredSignatures {
+    pub r#type: RepositoryRuleRequiredSignaturesType,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl RepositoryRuleRequiredSignatures {
+    const WIRE_NAMES: &'static [&'static str] = &["type"];
+}
+impl ::std::fmt::Debug for RepositoryRuleRequiredSignatures {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "RepositoryRuleRequiredSignatures", f)
+    }
+}
+impl ::serde::Serialize for RepositoryRuleRequiredSignatures {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (&self.r#type,),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RepositoryRuleRequiredSignatures {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (crate::runtime::model::Req<RepositoryRuleRequiredSignaturesType>,),
+        >(d, Self::WIRE_NAMES, "RepositoryRuleRequiredSignatures") {
+            Ok(((f0,), extra)) => {
+                Ok(RepositoryRuleRequiredSignatures {
+                    r#type: f0,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[derive(Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum RepositoryRuleRequiredSignaturesType {
+    /// `required_signatures`
+    RequiredSignatures,
+    /// A value this client does not know yet, sent as given.
+    Other(String),
+}
+impl ::std::fmt::Debug for RepositoryRuleRequiredSignaturesType {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(
+            match self {
+                Self::RequiredSignatures => "RequiredSignatures",
+                Self::Other(value) => return f.debug_tuple("Other").field(value).finish(),
+            },
+        )
+    }
+}
+impl RepositoryRuleRequiredSignaturesType {
+    /// The value as sent on the wire.
+    #[inline]
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::RequiredSignatures => "required_signatures",
+            Self::Other(value) => value,
+        }
+    }
+}
+impl ::serde::Serialize for RepositoryRuleRequiredSignaturesType {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RepositoryRuleRequiredSignaturesType {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <crate::runtime::Key<
+            'de,
+        > as ::serde::Deserialize>::deserialize(deserializer)?;
+        Ok(
+            match value.as_str() {
+                "required_signatures" => Self::RequiredSignatures,
+                _ => Self::Other(value.into_owned()),
+            },
+        )
+    }
+}
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct RepositoryRuleRequiredStatusChecks {
+    pub parameters: Option<RepositoryRuleRequiredStatusChecksParameters>,
+    pub r#type: RepositoryRuleRequiredStatusChecksType,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl RepositoryRuleRequiredStatusChecks {
+    const WIRE_NAMES: &'static [&'static str] = &["parameters", "type"];
+}
+impl ::std::fmt::Debug for RepositoryRuleRequiredStatusChecks {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "RepositoryRuleRequiredStatusChecks", f)
+    }
+}
+impl ::serde::Serialize for RepositoryRuleRequiredStatusChecks {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (crate::runtime::model::Skip(&self.parameters), &self.r#type),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RepositoryRuleRequiredStatusChecks {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Opt<RepositoryRuleRequiredStatusChecksParameters>,
+                crate::runtime::model::Req<RepositoryRuleRequiredStatusChecksType>,
+            ),
+        >(d, Self::WIRE_NAMES, "RepositoryRuleRequiredStatusChecks") {
+            Ok(((f0, f1), extra)) => {
+                Ok(RepositoryRuleRequiredStatusChecks {
+                    parameters: f0,
+                    r#type: f1,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+/// The same fields as [`RepositoryRuleDetailedVariant9Parameters`], whose type this is: values of the two mix freely.
+pub type RepositoryRuleRequiredStatusChecksParameters = RepositoryRuleDetailedVariant9Parameters;
+#[derive(Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum RepositoryRuleRequiredStatusChecksType {
+    /// `required_status_checks`
+    RequiredStatusChecks,
+    /// A value this client does not know yet, sent as given.
+    Other(String),
+}
+impl ::std::fmt::Debug for RepositoryRuleRequiredStatusChecksType {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(
+            match self {
+                Self::RequiredStatusChecks => "RequiredStatusChecks",
+                Self::Other(value) => return f.debug_tuple("Other").field(value).finish(),
+            },
+        )
+    }
+}
+impl RepositoryRuleRequiredStatusChecksType {
+    /// The value as sent on the wire.
+    #[inline]
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::RequiredStatusChecks => "required_status_checks",
+            Self::Other(value) => value,
+        }
+    }
+}
+impl ::serde::Serialize for RepositoryRuleRequiredStatusChecksType {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RepositoryRuleRequiredStatusChecksType {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <crate::runtime::Key<
+            'de,
+        > as ::serde::Deserialize>::deserialize(deserializer)?;
+        Ok(
+            match value.as_str() {
+                "required_status_checks" => Self::RequiredStatusChecks,
+                _ => Self::Other(value.into_owned()),
+            },
+        )
+    }
+}
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct RepositoryRuleTagNamePattern {
+    pub parameters: Option<RepositoryRuleTagNamePatternParameters>,
+    pub r#type: RepositoryRuleTagNamePatternType,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl RepositoryRuleTagNamePattern {
+    const WIRE_NAMES: &'static [&'static str] = &["parameters", "type"];
+}
+impl ::std::fmt::Debug for RepositoryRuleTagNamePattern {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "RepositoryRuleTagNamePattern", f)
+    }
+}
+impl ::serde::Serialize for RepositoryRuleTagNamePattern {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (crate::runtime::model::Skip(&self.parameters), &self.r#type),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RepositoryRuleTagNamePattern {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Opt<RepositoryRuleTagNamePatternParameters>,
+                crate::runtime::model::Req<RepositoryRuleTagNamePatternType>,
+            ),
+        >(d, Self::WIRE_NAMES, "RepositoryRuleTagNamePattern") {
+            Ok(((f0, f1), extra)) => {
+                Ok(RepositoryRuleTagNamePattern {
+                    parameters: f0,
+                    r#type: f1,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct RepositoryRuleTagNamePatternParameters {
+    pub name: Option<String>,
+    pub negate: Option<bool>,
+    pub operator: RepositoryRuleTagNamePatternParametersOperator,
+    pub pattern: String,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl RepositoryRuleTagNamePatternParameters {
+    const WIRE_NAMES: &'static [&'static str] = &[
+        "name",
+        "negate",
+        "operator",
+        "pattern",
+    ];
+}
+impl ::std::fmt::Debug for RepositoryRuleTagNamePatternParameters {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "RepositoryRuleTagNamePatternParameters", f)
+    }
+}
+impl ::serde::Serialize for RepositoryRuleTagNamePatternParameters {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (
+                crate::runtime::model::Skip(&self.name),
+                crate::runtime::model::Skip(&self.negate),
+                &self.operator,
+                &self.pattern,
+            ),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RepositoryRuleTagNamePatternParameters {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Opt<bool>,
+                crate::runtime::model::Req<
+                    RepositoryRuleTagNamePatternParametersOperator,
+                >,
+                crate::runtime::model::Req<String>,
+            ),
+        >(d, Self::WIRE_NAMES, "RepositoryRuleTagNamePatternParameters") {
+            Ok(((f0, f1, f2, f3), extra)) => {
+                Ok(RepositoryRuleTagNamePatternParameters {
+                    name: f0,
+                    negate: f1,
+                    operator: f2,
+                    pattern: f3,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[derive(Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum RepositoryRuleTagNamePatternParametersOperator {
+    /// `starts_with`
+    StartsWith,
+    /// `ends_with`
+    EndsWith,
+    /// `contains`
+    Contains,
+    /// `regex`
+    Regex,
+    /// A value this client does not know yet, sent as given.
+    Other(String),
+}
+impl ::std::fmt::Debug for RepositoryRuleTagNamePatternParametersOperator {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(
+            match self {
+                Self::StartsWith => "StartsWith",
+                Self::EndsWith => "EndsWith",
+                Self::Contains => "Contains",
+                Self::Regex => "Regex",
+                Self::Other(value) => return f.debug_tuple("Other").field(value).finish(),
+            },
+        )
+    }
+}
+impl RepositoryRuleTagNamePatternParametersOperator {
+    /// The value as sent on the wire.
+    #[inline]
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::StartsWith => "starts_with",
+            Self::EndsWith => "ends_with",
+            Self::Contains => "contains",
+            Self::Regex => "regex",
+            Self::Other(value) => value,
+        }
+    }
+}
+impl ::serde::Serialize for RepositoryRuleTagNamePatternParametersOperator {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RepositoryRuleTagNamePatternParametersOperator {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <crate::runtime::Key<
+            'de,
+        > as ::serde::Deserialize>::deserialize(deserializer)?;
+        Ok(
+            match value.as_str() {
+                "starts_with" => Self::StartsWith,
+                "ends_with" => Self::EndsWith,
+                "contains" => Self::Contains,
+                "regex" => Self::Regex,
+                _ => Self::Other(value.into_owned()),
+            },
+        )
+    }
+}
+#[derive(Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum RepositoryRuleTagNamePatternType {
+    /// `tag_name_pattern`
+    TagNamePattern,
+    /// A value this client does not know yet, sent as given.
+    Other(String),
+}
+impl ::std::fmt::Debug for RepositoryRuleTagNamePatternType {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(
+            match self {
+                Self::TagNamePattern => "TagNamePattern",
+                Self::Other(value) => return f.debug_tuple("Other").field(value).finish(),
+            },
+        )
+    }
+}
+impl RepositoryRuleTagNamePatternType {
+    /// The value as sent on the wire.
+    #[inline]
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::TagNamePattern => "tag_name_pattern",
+            Self::Other(value) => value,
+        }
+    }
+}
+impl ::serde::Serialize for RepositoryRuleTagNamePatternType {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RepositoryRuleTagNamePatternType {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <crate::runtime::Key<
+            'de,
+        > as ::serde::Deserialize>::deserialize(deserializer)?;
+        Ok(
+            match value.as_str() {
+                "tag_name_pattern" => Self::TagNamePattern,
+                _ => Self::Other(value.into_owned()),
+            },
+        )
+    }
+}
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct RepositoryRuleUpdate {
+    pub parameters: Option<RepositoryRuleUpdateParameters>,
+    pub r#type: RepositoryRuleUpdateType,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl RepositoryRuleUpdate {
+    const WIRE_NAMES: &'static [&'static str] = &["parameters", "type"];
+}
+impl ::std::fmt::Debug for RepositoryRuleUpdate {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "RepositoryRuleUpdate", f)
+    }
+}
+impl ::serde::Serialize for RepositoryRuleUpdate {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (crate::runtime::model::Skip(&self.parameters), &self.r#type),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RepositoryRuleUpdate {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Opt<RepositoryRuleUpdateParameters>,
+                crate::runtime::model::Req<RepositoryRuleUpdateType>,
+            ),
+        >(d, Self::WIRE_NAMES, "RepositoryRuleUpdate") {
+            Ok(((f0, f1), extra)) => {
+                Ok(RepositoryRuleUpdate {
+                    parameters: f0,
+                    r#type: f1,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct RepositoryRuleUpdateParameters {
+    pub update_allows_fetch_and_merge: bool,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl RepositoryRuleUpdateParameters {
+    const WIRE_NAMES: &'static [&'static str] = &["update_allows_fetch_and_merge"];
+}
+impl ::std::fmt::Debug for RepositoryRuleUpdateParameters {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "RepositoryRuleUpdateParameters", f)
+    }
+}
+impl ::serde::Serialize for RepositoryRuleUpdateParameters {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (&self.update_allows_fetch_and_merge,),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RepositoryRuleUpdateParameters {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (crate::runtime::model::Req<bool>,),
+        >(d, Self::WIRE_NAMES, "RepositoryRuleUpdateParameters") {
+            Ok(((f0,), extra)) => {
+                Ok(RepositoryRuleUpdateParameters {
+                    update_allows_fetch_and_merge: f0,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[derive(Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum RepositoryRuleUpdateType {
+    /// `update`
+    Update,
+    /// A value this client does not know yet, sent as given.
+    Other(String),
+}
+impl ::std::fmt::Debug for RepositoryRuleUpdateType {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(
+            match self {
+                Self::Update => "Update",
+                Self::Other(value) => return f.debug_tuple("Other").field(value).finish(),
+            },
+        )
+    }
+}
+impl RepositoryRuleUpdateType {
+    /// The value as sent on the wire.
+    #[inline]
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Update => "update",
+            Self::Other(value) => value,
+        }
+    }
+}
+impl ::serde::Serialize for RepositoryRuleUpdateType {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RepositoryRuleUpdateType {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <crate::runtime::Key<
+            'de,
+        > as ::serde::Deserialize>::deserialize(deserializer)?;
+        Ok(
+            match value.as_str() {
+                "update" => Self::Update,
+                _ => Self::Other(value.into_owned()),
+            },
+        )
+    }
+}
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct RepositoryRuleWorkflows {
+    pub parameters: Option<RepositoryRuleWorkflowsParameters>,
+    pub r#type: RepositoryRuleWorkflowsType,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl RepositoryRuleWorkflows {
+    const WIRE_NAMES: &'static [&'static str] = &["parameters", "type"];
+}
+impl ::std::fmt::Debug for RepositoryRuleWorkflows {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "RepositoryRuleWorkflows", f)
+    }
+}
+impl ::serde::Serialize for RepositoryRuleWorkflows {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (crate::runtime::model::Skip(&self.parameters), &self.r#type),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RepositoryRuleWorkflows {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Opt<RepositoryRuleWorkflowsParameters>,
+                crate::runtime::model::Req<RepositoryRuleWorkflowsType>,
+            ),
+        >(d, Self::WIRE_NAMES, "RepositoryRuleWorkflows") {
+            Ok(((f0, f1), extra)) => {
+                Ok(RepositoryRuleWorkflows {
+                    parameters: f0,
+                    r#type: f1,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct RepositoryRuleWorkflowsParameters {
+    pub do_not_enforce_on_create: Option<bool>,
+    pub workflows: Vec<RepositoryRuleParamsWorkflowFileReference>,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl RepositoryRuleWorkflowsParameters {
+    const WIRE_NAMES: &'static [&'static str] = &[
+        "do_not_enforce_on_create",
+        "workflows",
+    ];
+}
+impl ::std::fmt::Debug for RepositoryRuleWorkflowsParameters {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "RepositoryRuleWorkflowsParameters", f)
+    }
+}
+impl ::serde::Serialize for RepositoryRuleWorkflowsParameters {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (
+                crate::runtime::model::Skip(&self.do_not_enforce_on_create),
+                &self.workflows,
+            ),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RepositoryRuleWorkflowsParameters {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Opt<bool>,
+                crate::runtime::model::Req<
+                    Vec<RepositoryRuleParamsWorkflowFileReference>,
+                >,
+            ),
+        >(d, Self::WIRE_NAMES, "RepositoryRuleWorkflowsParameters") {
+            Ok(((f0, f1), extra)) => {
+                Ok(RepositoryRuleWorkflowsParameters {
+                    do_not_enforce_on_create: f0,
+                    workflows: f1,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[derive(Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum RepositoryRuleWorkflowsType {
+    /// `workflows`
+    Workflows,
+    /// A value this client does not know yet, sent as given.
+    Other(String),
+}
+impl ::std::fmt::Debug for RepositoryRuleWorkflowsType {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(
+            match self {
+                Self::Workflows => "Workflows",
+                Self::Other(value) => return f.debug_tuple("Other").field(value).finish(),
+            },
+        )
+    }
+}
+impl RepositoryRuleWorkflowsType {
+    /// The value as sent on the wire.
+    #[inline]
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Workflows => "workflows",
+            Self::Other(value) => value,
+        }
+    }
+}
+impl ::serde::Serialize for RepositoryRuleWorkflowsType {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RepositoryRuleWorkflowsType {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <crate::runtime::Key<
+            'de,
+        > as ::serde::Deserialize>::deserialize(deserializer)?;
+        Ok(
+            match value.as_str() {
+                "workflows" => Self::Workflows,
+                _ => Self::Other(value.into_owned()),
+            },
+        )
+    }
+}
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct RepositoryRuleset {
+    pub links: Option<RepositoryRulesetLinks>,
+    pub bypass_actors: Option<Vec<RepositoryRulesetBypassActor>>,
+    pub conditions: Option<::serde_json::Value>,
+    pub created_at: Option<String>,
+    pub current_user_can_bypass: Option<RepositoryRulesetCurrentUserCanBypass>,
+    pub enforcement: RepositoryRuleEnforcement,
+    pub id: i64,
+    pub name: String,
+    pub node_id: Option<String>,
+    pub rules: Option<Vec<RepositoryRule>>,
+    pub source: String,
+    pub source_type: Option<RepositoryRulesetSourceType>,
+    pub target: Option<RepositoryRulesetTarget>,
+    pub updated_at: Option<String>,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl RepositoryRuleset {
+    const WIRE_NAMES: &'static [&'static str] = &[
+        "_links",
+        "bypass_actors",
+        "conditions",
+        "created_at",
+        "current_user_can_bypass",
+        "enforcement",
+        "id",
+        "name",
+        "node_id",
+        "rules",
+        "source",
+        "source_type",
+        "target",
+        "updated_at",
+    ];
+}
+impl ::std::fmt::Debug for RepositoryRuleset {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "RepositoryRuleset", f)
+    }
+}
+impl ::serde::Serialize for RepositoryRuleset {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (
+                (
+                    crate::runtime::model::Skip(&self.links),
+                    crate::runtime::model::Skip(&self.bypass_actors),
+                    crate::runtime::model::Skip(&self.conditions),
+                    crate::runtime::model::Skip(&self.created_at),
+                    crate::runtime::model::Skip(&self.current_user_can_bypass),
+                    &self.enforcement,
+                    &self.id,
+                    &self.name,
+                    crate::runtime::model::Skip(&self.node_id),
+                    crate::runtime::model::Skip(&self.rules),
+                    &self.source,
+                    crate::runtime::model::Skip(&self.source_type),
+                ),
+                (
+                    crate::runtime::model::Skip(&self.target),
+                    crate::runtime::model::Skip(&self.updated_at),
+                ),
+            ),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RepositoryRuleset {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                (
+                    crate::runtime::model::Opt<RepositoryRulesetLinks>,
+                    crate::runtime::model::Opt<Vec<RepositoryRulesetBypassActor>>,
+                    crate::runtime::model::Opt<::serde_json::Value>,
+                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Opt<RepositoryRulesetCurrentUserCanBypass>,
+                    crate::runtime::model::Req<RepositoryRuleEnforcement>,
+                    crate::runtime::model::Req<i64>,
+                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Opt<Vec<RepositoryRule>>,
+                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Opt<RepositoryRulesetSourceType>,
+                ),
+                (
+                    crate::runtime::model::Opt<RepositoryRulesetTarget>,
+                    crate::runtime::model::Opt<String>,
+                ),
+            ),
+        >(d, Self::WIRE_NAMES, "RepositoryRuleset") {
+            Ok(
+                (((f0, f1, f2, f3, f4, f5, f6, f7, f8, f9, f10, f11), (f12, f13)), extra),
+            ) => {
+                Ok(RepositoryRuleset {
+                    links: f0,
+                    bypass_actors: f1,
+                    conditions: f2,
+                    created_at: f3,
+                    current_user_can_bypass: f4,
+                    enforcement: f5,
+                    id: f6,
+                    name: f7,
+                    node_id: f8,
+                    rules: f9,
+                    source: f10,
+                    source_type: f11,
+                    target: f12,
+                    updated_at: f13,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct RepositoryRulesetBypassActor {
+    pub actor_id: Option<i64>,
+    pub actor_type: RepositoryRulesetBypassActorActorType,
+    pub bypass_mode: Option<RepositoryRulesetBypassActorBypassMode>,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl RepositoryRulesetBypassActor {
+    const WIRE_NAMES: &'static [&'static str] = &[
+        "actor_id",
+        "actor_type",
+        "bypass_mode",
+    ];
+}
+impl ::std::fmt::Debug for RepositoryRulesetBypassActor {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "RepositoryRulesetBypassActor", f)
+    }
+}
+impl ::serde::Serialize for RepositoryRulesetBypassActor {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (
+                crate::runtime::model::Skip(&self.actor_id),
+                &self.actor_type,
+                crate::runtime::model::Skip(&self.bypass_mode),
+            ),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RepositoryRulesetBypassActor {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Opt<i64>,
+                crate::runtime::model::Req<RepositoryRulesetBypassActorActorType>,
+                crate::runtime::model::Opt<RepositoryRulesetBypassActorBypassMode>,
+            ),
+        >(d, Self::WIRE_NAMES, "RepositoryRulesetBypassActor") {
+            Ok(((f0, f1, f2), extra)) => {
+                Ok(RepositoryRulesetBypassActor {
+                    actor_id: f0,
+                    actor_type: f1,
+                    bypass_mode: f2,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[derive(Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum RepositoryRulesetBypassActorActorType {
+    /// `Integration`
+    Integration,
+    /// `OrganizationAdmin`
+    OrganizationAdmin,
+    /// `RepositoryRole`
+    RepositoryRole,
+    /// `Team`
+    Team,
+    /// `DeployKey`
+    DeployKey,
+    /// `EnterpriseOwner`
+    EnterpriseOwner,
+    /// A value this client does not know yet, sent as given.
+    Other(String),
+}
+impl ::std::fmt::Debug for RepositoryRulesetBypassActorActorType {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(
+            match self {
+                Self::Integration => "Integration",
+                Self::OrganizationAdmin => "OrganizationAdmin",
+                Self::RepositoryRole => "RepositoryRole",
+                Self::Team => "Team",
+                Self::DeployKey => "DeployKey",
+                Self::EnterpriseOwner => "EnterpriseOwner",
+                Self::Other(value) => return f.debug_tuple("Other").field(value).finish(),
+            },
+        )
+    }
+}
+impl RepositoryRulesetBypassActorActorType {
+    /// The value as sent on the wire.
+    #[inline]
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Integration => "Integration",
+            Self::OrganizationAdmin => "OrganizationAdmin",
+            Self::RepositoryRole => "RepositoryRole",
+            Self::Team => "Team",
+            Self::DeployKey => "DeployKey",
+            Self::EnterpriseOwner => "EnterpriseOwner",
+            Self::Other(value) => value,
+        }
+    }
+}
+impl ::serde::Serialize for RepositoryRulesetBypassActorActorType {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RepositoryRulesetBypassActorActorType {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <crate::runtime::Key<
+            'de,
+        > as ::serde::Deserialize>::deserialize(deserializer)?;
+        Ok(
+            match value.as_str() {
+                "Integration" => Self::Integration,
+                "OrganizationAdmin" => Self::OrganizationAdmin,
+                "RepositoryRole" => Self::RepositoryRole,
+                "Team" => Self::Team,
+                "DeployKey" => Self::DeployKey,
+                "EnterpriseOwner" => Self::EnterpriseOwner,
+                _ => Self::Other(value.into_owned()),
+            },
+        )
+    }
+}
+#[derive(Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum RepositoryRulesetBypassActorBypassMode {
+    /// `always`
+    Always,
+    /// `pull_request`
+    PullRequest,
+    /// `exempt`
+    Exempt,
+    /// A value this client does not know yet, sent as given.
+    Other(String),
+}
+impl ::std::fmt::Debug for RepositoryRulesetBypassActorBypassMode {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(
+            match self {
+                Self::Always => "Always",
+                Self::PullRequest => "PullRequest",
+                Self::Exempt => "Exempt",
+                Self::Other(value) => return f.debug_tuple("Other").field(value).finish(),
+            },
+        )
+    }
+}
+impl RepositoryRulesetBypassActorBypassMode {
+    /// The value as sent on the wire.
+    #[inline]
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Always => "always",
+            Self::PullRequest => "pull_request",
+            Self::Exempt => "exempt",
+            Self::Other(value) => value,
+        }
+    }
+}
+impl ::serde::Serialize for RepositoryRulesetBypassActorBypassMode {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RepositoryRulesetBypassActorBypassMode {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <crate::runtime::Key<
+            'de,
+        > as ::serde::Deserialize>::deserialize(deserializer)?;
+        Ok(
+            match value.as_str() {
+                "always" => Self::Always,
+                "pull_request" => Self::PullRequest,
+                "exempt" => Self::Exempt,
+                _ => Self::Other(value.into_owned()),
+            },
+        )
+    }
+}
+#[derive(Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum RepositoryRulesetCurrentUserCanBypass {
+    /// `always`
+    Always,
+    /// `pull_requests_only`
+    PullRequestsOnly,
+    /// `never`
+    Never,
+    /// `exempt`
+    Exempt,
+    /// A value this client does not know yet, sent as given.
+    Other(String),
+}
+impl ::std::fmt::Debug for RepositoryRulesetCurrentUserCanBypass {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(
+            match self {
+                Self::Always => "Always",
+                Self::PullRequestsOnly => "PullRequestsOnly",
+                Self::Never => "Never",
+                Self::Exempt => "Exempt",
+                Self::Other(value) => return f.debug_tuple("Other").field(value).finish(),
+            },
+        )
+    }
+}
+impl RepositoryRulesetCurrentUserCanBypass {
+    /// The value as sent on the wire.
+    #[inline]
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Always => "always",
+            Self::PullRequestsOnly => "pull_requests_only",
+            Self::Never => "never",
+            Self::Exempt => "exempt",
+            Self::Other(value) => value,
+        }
+    }
+}
+impl ::serde::Serialize for RepositoryRulesetCurrentUserCanBypass {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RepositoryRulesetCurrentUserCanBypass {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <crate::runtime::Key<
+            'de,
+        > as ::serde::Deserialize>::deserialize(deserializer)?;
+        Ok(
+            match value.as_str() {
+                "always" => Self::Always,
+                "pull_requests_only" => Self::PullRequestsOnly,
+                "never" => Self::Never,
+                "exempt" => Self::Exempt,
+                _ => Self::Other(value.into_owned()),
+            },
+        )
+    }
+}
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct RepositoryRulesetLinks {
+    pub html: Option<RepositoryRulesetLinksHtml>,
+    pub self_: Option<RepositoryRulesetLinksSelf>,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl RepositoryRulesetLinks {
+    const WIRE_NAMES: &'static [&'static str] = &["html", "self"];
+}
+impl ::std::fmt::Debug for RepositoryRulesetLinks {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "RepositoryRulesetLinks", f)
+    }
+}
+impl ::serde::Serialize for RepositoryRulesetLinks {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (
+                crate::runtime::model::Skip(&self.html),
+                crate::runtime::model::Skip(&self.self_),
+            ),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RepositoryRulesetLinks {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Opt<RepositoryRulesetLinksHtml>,
+                crate::runtime::model::Opt<RepositoryRulesetLinksSelf>,
+            ),
+        >(d, Self::WIRE_NAMES, "RepositoryRulesetLinks") {
+            Ok(((f0, f1), extra)) => {
+                Ok(RepositoryRulesetLinks {
+                    html: f0,
+                    self_: f1,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct RepositoryRulesetLinksHtml {
+    pub href: Option<String>,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl RepositoryRulesetLinksHtml {
+    const WIRE_NAMES: &'static [&'static str] = &["href"];
+}
+impl ::std::fmt::Debug for RepositoryRulesetLinksHtml {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "RepositoryRulesetLinksHtml", f)
+    }
+}
+impl ::serde::Serialize for RepositoryRulesetLinksHtml {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (crate::runtime::model::Skip(&self.href),),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RepositoryRulesetLinksHtml {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (crate::runtime::model::Opt<String>,),
+        >(d, Self::WIRE_NAMES, "RepositoryRulesetLinksHtml") {
+            Ok(((f0,), extra)) => {
+                Ok(RepositoryRulesetLinksHtml {
+                    href: f0,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+/// The same fields as [`RepositoryRulesetLinksHtml`], whose type this is: values of the two mix freely.
+pub type RepositoryRulesetLinksSelf = RepositoryRulesetLinksHtml;
+#[derive(Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum RepositoryRulesetSourceType {
+    /// `Repository`
+    Repository,
+    /// `Organization`
+    Organization,
+    /// `Enterprise`
+    Enterprise,
+    /// A value this client does not know yet, sent as given.
+    Other(String),
+}
+impl ::std::fmt::Debug for RepositoryRulesetSourceType {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(
+            match self {
+                Self::Repository => "Repository",
+                Self::Organization => "Organization",
+                Self::Enterprise => "Enterprise",
+                Self::Other(value) => return f.debug_tuple("Other").field(value).finish(),
+            },
+        )
+    }
+}
+impl RepositoryRulesetSourceType {
+    /// The value as sent on the wire.
+    #[inline]
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Repository => "Repository",
+            Self::Organization => "Organization",
+            Self::Enterprise => "Enterprise",
+            Self::Other(value) => value,
+        }
+    }
+}
+impl ::serde::Serialize for RepositoryRulesetSourceType {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RepositoryRulesetSourceType {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <crate::runtime::Key<
+            'de,
+        > as ::serde::Deserialize>::deserialize(deserializer)?;
+        Ok(
+            match value.as_str() {
+                "Repository" => Self::Repository,
+                "Organization" => Self::Organization,
+                "Enterprise" => Self::Enterprise,
+                _ => Self::Other(value.into_owned()),
+            },
+        )
+    }
+}
+#[derive(Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum RepositoryRulesetTarget {
+    /// `branch`
+    Branch,
+    /// `tag`
+    Tag,
+    /// `push`
+    Push,
+    /// `repository`
+    Repository,
+    /// A value this client does not know yet, sent as given.
+    Other(String),
+}
+impl ::std::fmt::Debug for RepositoryRulesetTarget {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(
+            match self {
+                Self::Branch => "Branch",
+                Self::Tag => "Tag",
+                Self::Push => "Push",
+                Self::Repository => "Repository",
+                Self::Other(value) => return f.debug_tuple("Other").field(value).finish(),
+            },
+        )
+    }
+}
+impl RepositoryRulesetTarget {
+    /// The value as sent on the wire.
+    #[inline]
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Branch => "branch",
+            Self::Tag => "tag",
+            Self::Push => "push",
+            Self::Repository => "repository",
+            Self::Other(value) => value,
+        }
+    }
+}
+impl ::serde::Serialize for RepositoryRulesetTarget {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RepositoryRulesetTarget {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <crate::runtime::Key<
+            'de,
+        > as ::serde::Deserialize>::deserialize(deserializer)?;
+        Ok(
+            match value.as_str() {
+                "branch" => Self::Branch,
+                "tag" => Self::Tag,
+                "push" => Self::Push,
+                "repository" => Self::Repository,
+                _ => Self::Other(value.into_owned()),
+            },
+        )
+    }
+}
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct RuleSuite {
+    pub actor_id: Option<i64>,
+    pub actor_name: Option<String>,
+    pub after_sha: Option<String>,
+    pub before_sha: Option<String>,
+    pub evaluation_result: Option<RuleSuiteEvaluationResult>,
+    pub id: Option<i64>,
+    pub pushed_at: Option<String>,
+    pub r#ref: Option<String>,
+    pub repository_id: Option<i64>,
+    pub repository_name: Option<String>,
+    pub result: Option<RuleSuiteResult>,
+    pub rule_evaluations: Option<Vec<RuleSuiteRuleEvaluations>>,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl RuleSuite {
+    const WIRE_NAMES: &'static [&'static str] = &[
+        "actor_id",
+        "actor_name",
+        "after_sha",
+        "before_sha",
+        "evaluation_result",
+        "id",
+        "pushed_at",
+        "ref",
+        "repository_id",
+        "repository_name",
+        "result",
+        "rule_evaluations",
+    ];
+}
+impl ::std::fmt::Debug for RuleSuite {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "RuleSuite", f)
+    }
+}
+impl ::serde::Serialize for RuleSuite {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (
+                crate::runtime::model::Skip(&self.actor_id),
+                crate::runtime::model::Skip(&self.actor_name),
+                crate::runtime::model::Skip(&self.after_sha),
+                crate::runtime::model::Skip(&self.before_sha),
+                crate::runtime::model::Skip(&self.evaluation_result),
+                crate::runtime::model::Skip(&self.id),
+                crate::runtime::model::Skip(&self.pushed_at),
+                crate::runtime::model::Skip(&self.r#ref),
+                crate::runtime::model::Skip(&self.repository_id),
+                crate::runtime::model::Skip(&self.repository_name),
+                crate::runtime::model::Skip(&self.result),
+                crate::runtime::model::Skip(&self.rule_evaluations),
+            ),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RuleSuite {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Opt<i64>,
+                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Opt<RuleSuiteEvaluationResult>,
+                crate::runtime::model::Opt<i64>,
+                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Opt<i64>,
+                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Opt<RuleSuiteResult>,
+                crate::runtime::model::Opt<Vec<RuleSuiteRuleEvaluations>>,
+            ),
+        >(d, Self::WIRE_NAMES, "RuleSuite") {
+            Ok(((f0, f1, f2, f3, f4, f5, f6, f7, f8, f9, f10, f11), extra)) => {
+                Ok(RuleSuite {
+                    actor_id: f0,
+                    actor_name: f1,
+                    after_sha: f2,
+                    before_sha: f3,
+                    evaluation_result: f4,
+                    id: f5,
+                    pushed_at: f6,
+                    r#ref: f7,
+                    repository_id: f8,
+                    repository_name: f9,
+                    result: f10,
+                    rule_evaluations: f11,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+/// The same fields as [`RuleSuiteResult`], whose type this is: values of the two mix freely.
+pub type RuleSuiteEvaluationResult = RuleSuiteResult;
+#[derive(Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum RuleSuiteResult {
+    /// `pass`
+    Pass,
+    /// `fail`
+    Fail,
+    /// `bypass`
+    Bypass,
+    /// A value this client does not know yet, sent as given.
+    Other(String),
+}
+impl ::std::fmt::Debug for RuleSuiteResult {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(
+            match self {
+                Self::Pass => "Pass",
+                Self::Fail => "Fail",
+                Self::Bypass => "Bypass",
+                Self::Other(value) => return f.debug_tuple("Other").field(value).finish(),
+            },
+        )
+    }
+}
+impl RuleSuiteResult {
+    /// The value as sent on the wire.
+    #[inline]
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Pass => "pass",
+            Self::Fail => "fail",
+            Self::Bypass => "bypass",
+            Self::Other(value) => value,
+        }
+    }
+}
+impl ::serde::Serialize for RuleSuiteResult {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RuleSuiteResult {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <crate::runtime::Key<
+            'de,
+        > as ::serde::Deserialize>::deserialize(deserializer)?;
+        Ok(
+            match value.as_str() {
+                "pass" => Self::Pass,
+                "fail" => Self::Fail,
+                "bypass" => Self::Bypass,
+                _ => Self::Other(value.into_owned()),
+            },
+        )
+    }
+}
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct RuleSuiteRuleEvaluations {
+    pub details: Option<String>,
+    pub enforcement: Option<RuleSuiteRuleEvaluationsEnforcement>,
+    pub result: Option<RuleSuiteRuleEvaluationsResult>,
+    pub rule_source: Option<RuleSuiteRuleEvaluationsRuleSource>,
+    pub rule_type: Option<String>,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl RuleSuiteRuleEvaluations {
+    const WIRE_NAMES: &'static [&'static str] = &[
+        "details",
+        "enforcement",
+        "result",
+        "rule_source",
+        "rule_type",
+    ];
+}
+impl ::std::fmt::Debug for RuleSuiteRuleEvaluations {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "RuleSuiteRuleEvaluations", f)
+    }
+}
+impl ::serde::Serialize for RuleSuiteRuleEvaluations {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (
+                crate::runtime::model::Skip(&self.details),
+                crate::runtime::model::Skip(&self.enforcement),
+                crate::runtime::model::Skip(&self.result),
+                crate::runtime::model::Skip(&self.rule_source),
+                crate::runtime::model::Skip(&self.rule_type),
+            ),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RuleSuiteRuleEvaluations {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Opt<RuleSuiteRuleEvaluationsEnforcement>,
+                crate::runtime::model::Opt<RuleSuiteRuleEvaluationsResult>,
+                crate::runtime::model::Opt<RuleSuiteRuleEvaluationsRuleSource>,
+                crate::runtime::model::Opt<String>,
+            ),
+        >(d, Self::WIRE_NAMES, "RuleSuiteRuleEvaluations") {
+            Ok(((f0, f1, f2, f3, f4), extra)) => {
+                Ok(RuleSuiteRuleEvaluations {
+                    details: f0,
+                    enforcement: f1,
+                    result: f2,
+                    rule_source: f3,
+                    rule_type: f4,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[derive(Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum RuleSuiteRuleEvaluationsEnforcement {
+    /// `active`
+    Active,
+    /// `evaluate`
+    Evaluate,
+    /// `deleted ruleset`
+    DeletedRuleset,
+    /// A value this client does not know yet, sent as given.
+    Other(String),
+}
+impl ::std::fmt::Debug for RuleSuiteRuleEvaluationsEnforcement {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(
+            match self {
+                Self::Active => "Active",
+                Self::Evaluate => "Evaluate",
+                Self::DeletedRuleset => "DeletedRuleset",
+                Self::Other(value) => return f.debug_tuple("Other").field(value).finish(),
+            },
+        )
+    }
+}
+impl RuleSuiteRuleEvaluationsEnforcement {
+    /// The value as sent on the wire.
+    #[inline]
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Active => "active",
+            Self::Evaluate => "evaluate",
+            Self::DeletedRuleset => "deleted ruleset",
+            Self::Other(value) => value,
+        }
+    }
+}
+impl ::serde::Serialize for RuleSuiteRuleEvaluationsEnforcement {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RuleSuiteRuleEvaluationsEnforcement {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <crate::runtime::Key<
+            'de,
+        > as ::serde::Deserialize>::deserialize(deserializer)?;
+        Ok(
+            match value.as_str() {
+                "active" => Self::Active,
+                "evaluate" => Self::Evaluate,
+                "deleted ruleset" => Self::DeletedRuleset,
+                _ => Self::Other(value.into_owned()),
+            },
+        )
+    }
+}
+#[derive(Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum RuleSuiteRuleEvaluationsResult {
+    /// `pass`
+    Pass,
+    /// `fail`
+    Fail,
+    /// A value this client does not know yet, sent as given.
+    Other(String),
+}
+impl ::std::fmt::Debug for RuleSuiteRuleEvaluationsResult {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(
+            match self {
+                Self::Pass => "Pass",
+                Self::Fail => "Fail",
+                Self::Other(value) => return f.debug_tuple("Other").field(value).finish(),
+            },
+        )
+    }
+}
+impl RuleSuiteRuleEvaluationsResult {
+    /// The value as sent on the wire.
+    #[inline]
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Pass => "pass",
+            Self::Fail => "fail",
+            Self::Other(value) => value,
+        }
+    }
+}
+impl ::serde::Serialize for RuleSuiteRuleEvaluationsResult {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RuleSuiteRuleEvaluationsResult {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <crate::runtime::Key<
+            'de,
+        > as ::serde::Deserialize>::deserialize(deserializer)?;
+        Ok(
+            match value.as_str() {
+                "pass" => Self::Pass,
+                "fail" => Self::Fail,
+                _ => Self::Other(value.into_owned()),
+            },
+        )
+    }
+}
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct RuleSuiteRuleEvaluationsRuleSource {
+    pub id: Option<i64>,
+    pub name: Option<String>,
+    pub r#type: Option<String>,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl RuleSuiteRuleEvaluationsRuleSource {
+    const WIRE_NAMES: &'static [&'static str] = &["id", "name", "type"];
+}
+impl ::std::fmt::Debug for RuleSuiteRuleEvaluationsRuleSource {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "RuleSuiteRuleEvaluationsRuleSource", f)
+    }
+}
+impl ::serde::Serialize for RuleSuiteRuleEvaluationsRuleSource {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (
+                crate::runtime::model::Skip(&self.id),
+                crate::runtime::model::Skip(&self.name),
+                crate::runtime::model::Skip(&self.r#type),
+            ),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RuleSuiteRuleEvaluationsRuleSource {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Opt<i64>,
+                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Opt<String>,
+            ),
+        >(d, Self::WIRE_NAMES, "RuleSuiteRuleEvaluationsRuleSource") {
+            Ok(((f0, f1, f2), extra)) => {
+                Ok(RuleSuiteRuleEvaluationsRuleSource {
+                    id: f0,
+                    name: f1,
+                    r#type: f2,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
     }
 }
 #[derive(Clone)]
@@ -6219,7 +16677,7 @@ impl<'de> ::serde::Deserialize<'de> for Status {
 #[derive(Clone)]
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
 pub struct StatusCheckPolicy {
-    pub checks: Vec<StatusCheckPolicyChecks>,
+    pub checks: Option<Vec<StatusCheckPolicyChecks>>,
     pub contexts: Vec<String>,
     pub contexts_url: String,
     pub strict: bool,
@@ -6250,7 +16708,13 @@ impl ::serde::Serialize for StatusCheckPolicy {
         crate::runtime::model::serialize(
             s,
             Self::WIRE_NAMES,
-            (&self.checks, &self.contexts, &self.contexts_url, &self.strict, &self.url),
+            (
+                crate::runtime::model::Skip(&self.checks),
+                &self.contexts,
+                &self.contexts_url,
+                &self.strict,
+                &self.url,
+            ),
             &self.extra,
         )
     }
@@ -6262,7 +16726,7 @@ impl<'de> ::serde::Deserialize<'de> for StatusCheckPolicy {
         match crate::runtime::model::decode::<
             D,
             (
-                crate::runtime::model::Req<Vec<StatusCheckPolicyChecks>>,
+                crate::runtime::model::Opt<Vec<StatusCheckPolicyChecks>>,
                 crate::runtime::model::Req<Vec<String>>,
                 crate::runtime::model::Req<String>,
                 crate::runtime::model::Req<bool>,
@@ -6451,29 +16915,23 @@ impl<'de> ::serde::Deserialize<'de> for Topic {
 }
 #[derive(Clone)]
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
-pub struct WebhookConfig {
-    pub content_type: Option<String>,
-    pub insecure_ssl: Option<::serde_json::Value>,
-    pub secret: Option<String>,
-    pub url: Option<String>,
+pub struct Traffic {
+    pub count: i64,
+    pub timestamp: String,
+    pub uniques: i64,
     /// Fields this client does not know, by wire name (kept when serialised).
     pub extra: crate::runtime::Extra,
 }
-impl WebhookConfig {
-    const WIRE_NAMES: &'static [&'static str] = &[
-        "content_type",
-        "insecure_ssl",
-        "secret",
-        "url",
-    ];
+impl Traffic {
+    const WIRE_NAMES: &'static [&'static str] = &["count", "timestamp", "uniques"];
 }
-impl ::std::fmt::Debug for WebhookConfig {
+impl ::std::fmt::Debug for Traffic {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        crate::runtime::model::debug(self, "WebhookConfig", f)
+        crate::runtime::model::debug(self, "Traffic", f)
     }
 }
-impl ::serde::Serialize for WebhookConfig {
+impl ::serde::Serialize for Traffic {
     fn serialize<S: ::serde::Serializer>(
         &self,
         s: S,
@@ -6481,35 +16939,83 @@ impl ::serde::Serialize for WebhookConfig {
         crate::runtime::model::serialize(
             s,
             Self::WIRE_NAMES,
-            (
-                crate::runtime::model::Skip(&self.content_type),
-                crate::runtime::model::Skip(&self.insecure_ssl),
-                crate::runtime::model::Skip(&self.secret),
-                crate::runtime::model::Skip(&self.url),
-            ),
+            (&self.count, &self.timestamp, &self.uniques),
             &self.extra,
         )
     }
 }
-impl<'de> ::serde::Deserialize<'de> for WebhookConfig {
+impl<'de> ::serde::Deserialize<'de> for Traffic {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         d: D,
     ) -> ::std::result::Result<Self, D::Error> {
         match crate::runtime::model::decode::<
             D,
             (
-                crate::runtime::model::Opt<String>,
-                crate::runtime::model::Opt<::serde_json::Value>,
-                crate::runtime::model::Opt<String>,
-                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Req<i64>,
+                crate::runtime::model::Req<String>,
+                crate::runtime::model::Req<i64>,
             ),
-        >(d, Self::WIRE_NAMES, "WebhookConfig") {
-            Ok(((f0, f1, f2, f3), extra)) => {
-                Ok(WebhookConfig {
-                    content_type: f0,
-                    insecure_ssl: f1,
-                    secret: f2,
-                    url: f3,
+        >(d, Self::WIRE_NAMES, "Traffic") {
+            Ok(((f0, f1, f2), extra)) => {
+                Ok(Traffic {
+                    count: f0,
+                    timestamp: f1,
+                    uniques: f2,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct ViewTraffic {
+    pub count: i64,
+    pub uniques: i64,
+    pub views: Vec<Traffic>,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl ViewTraffic {
+    const WIRE_NAMES: &'static [&'static str] = &["count", "uniques", "views"];
+}
+impl ::std::fmt::Debug for ViewTraffic {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "ViewTraffic", f)
+    }
+}
+impl ::serde::Serialize for ViewTraffic {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (&self.count, &self.uniques, &self.views),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ViewTraffic {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Req<i64>,
+                crate::runtime::model::Req<i64>,
+                crate::runtime::model::Req<Vec<Traffic>>,
+            ),
+        >(d, Self::WIRE_NAMES, "ViewTraffic") {
+            Ok(((f0, f1, f2), extra)) => {
+                Ok(ViewTraffic {
+                    count: f0,
+                    uniques: f1,
+                    views: f2,
                     extra,
                 })
             }

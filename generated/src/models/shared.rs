@@ -3,12 +3,990 @@
  feature that reaches it is on.*/
 #[allow(unused_imports)]
 use super::*;
+#[cfg(any(feature = "actions", feature = "codespaces"))]
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct ActionsPublicKey {
+    pub created_at: Option<String>,
+    pub id: Option<i64>,
+    pub key: String,
+    pub key_id: String,
+    pub title: Option<String>,
+    pub url: Option<String>,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+#[cfg(any(feature = "actions", feature = "codespaces"))]
+impl ActionsPublicKey {
+    const WIRE_NAMES: &'static [&'static str] = &[
+        "created_at",
+        "id",
+        "key",
+        "key_id",
+        "title",
+        "url",
+    ];
+}
+#[cfg(any(feature = "actions", feature = "codespaces"))]
+impl ::std::fmt::Debug for ActionsPublicKey {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "ActionsPublicKey", f)
+    }
+}
+#[cfg(any(feature = "actions", feature = "codespaces"))]
+impl ::serde::Serialize for ActionsPublicKey {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (
+                crate::runtime::model::Skip(&self.created_at),
+                crate::runtime::model::Skip(&self.id),
+                &self.key,
+                &self.key_id,
+                crate::runtime::model::Skip(&self.title),
+                crate::runtime::model::Skip(&self.url),
+            ),
+            &self.extra,
+        )
+    }
+}
+#[cfg(any(feature = "actions", feature = "codespaces"))]
+impl<'de> ::serde::Deserialize<'de> for ActionsPublicKey {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Opt<i64>,
+                crate::runtime::model::Req<String>,
+                crate::runtime::model::Req<String>,
+                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Opt<String>,
+            ),
+        >(d, Self::WIRE_NAMES, "ActionsPublicKey") {
+            Ok(((f0, f1, f2, f3, f4, f5), extra)) => {
+                Ok(ActionsPublicKey {
+                    created_at: f0,
+                    id: f1,
+                    key: f2,
+                    key_id: f3,
+                    title: f4,
+                    url: f5,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[cfg(any(feature = "actions", feature = "codespaces", feature = "dependabot"))]
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct ActionsSecret {
+    pub created_at: String,
+    pub name: String,
+    pub updated_at: String,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+#[cfg(any(feature = "actions", feature = "codespaces", feature = "dependabot"))]
+impl ActionsSecret {
+    const WIRE_NAMES: &'static [&'static str] = &["created_at", "name", "updated_at"];
+}
+#[cfg(any(feature = "actions", feature = "codespaces", feature = "dependabot"))]
+impl ::std::fmt::Debug for ActionsSecret {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "ActionsSecret", f)
+    }
+}
+#[cfg(any(feature = "actions", feature = "codespaces", feature = "dependabot"))]
+impl ::serde::Serialize for ActionsSecret {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (&self.created_at, &self.name, &self.updated_at),
+            &self.extra,
+        )
+    }
+}
+#[cfg(any(feature = "actions", feature = "codespaces", feature = "dependabot"))]
+impl<'de> ::serde::Deserialize<'de> for ActionsSecret {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Req<String>,
+                crate::runtime::model::Req<String>,
+                crate::runtime::model::Req<String>,
+            ),
+        >(d, Self::WIRE_NAMES, "ActionsSecret") {
+            Ok(((f0, f1, f2), extra)) => {
+                Ok(ActionsSecret {
+                    created_at: f0,
+                    name: f1,
+                    updated_at: f2,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[cfg(any(feature = "apps", feature = "orgs"))]
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct AppPermissions {
+    pub actions: Option<AppPermissionsActions>,
+    pub administration: Option<AppPermissionsAdministration>,
+    pub artifact_metadata: Option<AppPermissionsArtifactMetadata>,
+    pub attestations: Option<AppPermissionsAttestations>,
+    pub checks: Option<AppPermissionsChecks>,
+    pub codespaces: Option<AppPermissionsCodespaces>,
+    pub contents: Option<AppPermissionsContents>,
+    pub custom_properties_for_organizations: Option<
+        AppPermissionsCustomPropertiesForOrganizations,
+    >,
+    pub dependabot_secrets: Option<AppPermissionsDependabotSecrets>,
+    pub deployments: Option<AppPermissionsDeployments>,
+    pub discussions: Option<AppPermissionsDiscussions>,
+    pub email_addresses: Option<AppPermissionsEmailAddresses>,
+    pub enterprise_administration: Option<AppPermissionsEnterpriseAdministration>,
+    pub enterprise_custom_properties: Option<AppPermissionsEnterpriseCustomProperties>,
+    pub enterprise_custom_properties_for_organizations: Option<
+        AppPermissionsEnterpriseCustomPropertiesForOrganizations,
+    >,
+    pub enterprise_organization_installation_repositories: Option<
+        AppPermissionsEnterpriseOrganizationInstallationRepositories,
+    >,
+    pub enterprise_organization_installations: Option<
+        AppPermissionsEnterpriseOrganizationInstallations,
+    >,
+    pub environments: Option<AppPermissionsEnvironments>,
+    pub followers: Option<AppPermissionsFollowers>,
+    pub git_ssh_keys: Option<AppPermissionsGitSshKeys>,
+    pub gpg_keys: Option<AppPermissionsGpgKeys>,
+    pub interaction_limits: Option<AppPermissionsInteractionLimits>,
+    pub issues: Option<AppPermissionsIssues>,
+    pub members: Option<AppPermissionsMembers>,
+    pub merge_queues: Option<AppPermissionsMergeQueues>,
+    pub metadata: Option<AppPermissionsMetadata>,
+    pub organization_administration: Option<AppPermissionsOrganizationAdministration>,
+    pub organization_announcement_banners: Option<
+        AppPermissionsOrganizationAnnouncementBanners,
+    >,
+    pub organization_copilot_seat_management: Option<
+        AppPermissionsOrganizationCopilotSeatManagement,
+    >,
+    pub organization_custom_org_roles: Option<AppPermissionsOrganizationCustomOrgRoles>,
+    pub organization_custom_properties: Option<
+        AppPermissionsOrganizationCustomProperties,
+    >,
+    pub organization_custom_roles: Option<AppPermissionsOrganizationCustomRoles>,
+    pub organization_events: Option<AppPermissionsOrganizationEvents>,
+    pub organization_hooks: Option<AppPermissionsOrganizationHooks>,
+    pub organization_packages: Option<AppPermissionsOrganizationPackages>,
+    pub organization_personal_access_token_requests: Option<
+        AppPermissionsOrganizationPersonalAccessTokenRequests,
+    >,
+    pub organization_personal_access_tokens: Option<
+        AppPermissionsOrganizationPersonalAccessTokens,
+    >,
+    pub organization_plan: Option<AppPermissionsOrganizationPlan>,
+    pub organization_projects: Option<AppPermissionsOrganizationProjects>,
+    pub organization_secrets: Option<AppPermissionsOrganizationSecrets>,
+    pub organization_self_hosted_runners: Option<
+        AppPermissionsOrganizationSelfHostedRunners,
+    >,
+    pub organization_user_blocking: Option<AppPermissionsOrganizationUserBlocking>,
+    pub packages: Option<AppPermissionsPackages>,
+    pub pages: Option<AppPermissionsPages>,
+    pub profile: Option<AppPermissionsProfile>,
+    pub pull_requests: Option<AppPermissionsPullRequests>,
+    pub repository_custom_properties: Option<AppPermissionsRepositoryCustomProperties>,
+    pub repository_hooks: Option<AppPermissionsRepositoryHooks>,
+    pub repository_projects: Option<AppPermissionsRepositoryProjects>,
+    pub secret_scanning_alerts: Option<AppPermissionsSecretScanningAlerts>,
+    pub secrets: Option<AppPermissionsSecrets>,
+    pub security_events: Option<AppPermissionsSecurityEvents>,
+    pub single_file: Option<AppPermissionsSingleFile>,
+    pub starring: Option<AppPermissionsStarring>,
+    pub statuses: Option<AppPermissionsStatuses>,
+    pub team_discussions: Option<AppPermissionsTeamDiscussions>,
+    pub vulnerability_alerts: Option<AppPermissionsVulnerabilityAlerts>,
+    pub workflows: Option<AppPermissionsWorkflows>,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+#[cfg(any(feature = "apps", feature = "orgs"))]
+impl AppPermissions {
+    const WIRE_NAMES: &'static [&'static str] = &[
+        "actions",
+        "administration",
+        "artifact_metadata",
+        "attestations",
+        "checks",
+        "codespaces",
+        "contents",
+        "custom_properties_for_organizations",
+        "dependabot_secrets",
+        "deployments",
+        "discussions",
+        "email_addresses",
+        "enterprise_administration",
+        "enterprise_custom_properties",
+        "enterprise_custom_properties_for_organizations",
+        "enterprise_organization_installation_repositories",
+        "enterprise_organization_installations",
+        "environments",
+        "followers",
+        "git_ssh_keys",
+        "gpg_keys",
+        "interaction_limits",
+        "issues",
+        "members",
+        "merge_queues",
+        "metadata",
+        "organization_administration",
+        "organization_announcement_banners",
+        "organization_copilot_seat_management",
+        "organization_custom_org_roles",
+        "organization_custom_properties",
+        "organization_custom_roles",
+        "organization_events",
+        "organization_hooks",
+        "organization_packages",
+        "organization_personal_access_token_requests",
+        "organization_personal_access_tokens",
+        "organization_plan",
+        "organization_projects",
+        "organization_secrets",
+        "organization_self_hosted_runners",
+        "organization_user_blocking",
+        "packages",
+        "pages",
+        "profile",
+        "pull_requests",
+        "repository_custom_properties",
+        "repository_hooks",
+        "repository_projects",
+        "secret_scanning_alerts",
+        "secrets",
+        "security_events",
+        "single_file",
+        "starring",
+        "statuses",
+        "team_discussions",
+        "vulnerability_alerts",
+        "workflows",
+    ];
+}
+#[cfg(any(feature = "apps", feature = "orgs"))]
+impl ::std::fmt::Debug for AppPermissions {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "AppPermissions", f)
+    }
+}
+#[cfg(any(feature = "apps", feature = "orgs"))]
+impl ::serde::Serialize for AppPermissions {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (
+                (
+                    crate::runtime::model::Skip(&self.actions),
+                    crate::runtime::model::Skip(&self.administration),
+                    crate::runtime::model::Skip(&self.artifact_metadata),
+                    crate::runtime::model::Skip(&self.attestations),
+                    crate::runtime::model::Skip(&self.checks),
+                    crate::runtime::model::Skip(&self.codespaces),
+                    crate::runtime::model::Skip(&self.contents),
+                    crate::runtime::model::Skip(
+                        &self.custom_properties_for_organizations,
+                    ),
+                    crate::runtime::model::Skip(&self.dependabot_secrets),
+                    crate::runtime::model::Skip(&self.deployments),
+                    crate::runtime::model::Skip(&self.discussions),
+                    crate::runtime::model::Skip(&self.email_addresses),
+                ),
+                (
+                    crate::runtime::model::Skip(&self.enterprise_administration),
+                    crate::runtime::model::Skip(&self.enterprise_custom_properties),
+                    crate::runtime::model::Skip(
+                        &self.enterprise_custom_properties_for_organizations,
+                    ),
+                    crate::runtime::model::Skip(
+                        &self.enterprise_organization_installation_repositories,
+                    ),
+                    crate::runtime::model::Skip(
+                        &self.enterprise_organization_installations,
+                    ),
+                    crate::runtime::model::Skip(&self.environments),
+                    crate::runtime::model::Skip(&self.followers),
+                    crate::runtime::model::Skip(&self.git_ssh_keys),
+                    crate::runtime::model::Skip(&self.gpg_keys),
+                    crate::runtime::model::Skip(&self.interaction_limits),
+                    crate::runtime::model::Skip(&self.issues),
+                    crate::runtime::model::Skip(&self.members),
+                ),
+                (
+                    crate::runtime::model::Skip(&self.merge_queues),
+                    crate::runtime::model::Skip(&self.metadata),
+                    crate::runtime::model::Skip(&self.organization_administration),
+                    crate::runtime::model::Skip(&self.organization_announcement_banners),
+                    crate::runtime::model::Skip(
+                        &self.organization_copilot_seat_management,
+                    ),
+                    crate::runtime::model::Skip(&self.organization_custom_org_roles),
+                    crate::runtime::model::Skip(&self.organization_custom_properties),
+                    crate::runtime::model::Skip(&self.organization_custom_roles),
+                    crate::runtime::model::Skip(&self.organization_events),
+                    crate::runtime::model::Skip(&self.organization_hooks),
+                    crate::runtime::model::Skip(&self.organization_packages),
+                    crate::runtime::model::Skip(
+                        &self.organization_personal_access_token_requests,
+                    ),
+                ),
+                (
+                    crate::runtime::model::Skip(
+                        &self.organization_personal_access_tokens,
+                    ),
+                    crate::runtime::model::Skip(&self.organization_plan),
+                    crate::runtime::model::Skip(&self.organization_projects),
+                    crate::runtime::model::Skip(&self.organization_secrets),
+                    crate::runtime::model::Skip(&self.organization_self_hosted_runners),
+                    crate::runtime::model::Skip(&self.organization_user_blocking),
+                    crate::runtime::model::Skip(&self.packages),
+                    crate::runtime::model::Skip(&self.pages),
+                    crate::runtime::model::Skip(&self.profile),
+                    crate::runtime::model::Skip(&self.pull_requests),
+                    crate::runtime::model::Skip(&self.repository_custom_properties),
+                    crate::runtime::model::Skip(&self.repository_hooks),
+                ),
+                (
+                    crate::runtime::model::Skip(&self.repository_projects),
+                    crate::runtime::model::Skip(&self.secret_scanning_alerts),
+                    crate::runtime::model::Skip(&self.secrets),
+                    crate::runtime::model::Skip(&self.security_events),
+                    crate::runtime::model::Skip(&self.single_file),
+                    crate::runtime::model::Skip(&self.starring),
+                    crate::runtime::model::Skip(&self.statuses),
+                    crate::runtime::model::Skip(&self.team_discussions),
+                    crate::runtime::model::Skip(&self.vulnerability_alerts),
+                    crate::runtime::model::Skip(&self.workflows),
+                ),
+            ),
+            &self.extra,
+        )
+    }
+}
+#[cfg(any(feature = "apps", feature = "orgs"))]
+impl<'de> ::serde::Deserialize<'de> for AppPermissions {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                (
+                    crate::runtime::model::Opt<AppPermissionsActions>,
+                    crate::runtime::model::Opt<AppPermissionsAdministration>,
+                    crate::runtime::model::Opt<AppPermissionsArtifactMetadata>,
+                    crate::runtime::model::Opt<AppPermissionsAttestations>,
+                    crate::runtime::model::Opt<AppPermissionsChecks>,
+                    crate::runtime::model::Opt<AppPermissionsCodespaces>,
+                    crate::runtime::model::Opt<AppPermissionsContents>,
+                    crate::runtime::model::Opt<
+                        AppPermissionsCustomPropertiesForOrganizations,
+                    >,
+                    crate::runtime::model::Opt<AppPermissionsDependabotSecrets>,
+                    crate::runtime::model::Opt<AppPermissionsDeployments>,
+                    crate::runtime::model::Opt<AppPermissionsDiscussions>,
+                    crate::runtime::model::Opt<AppPermissionsEmailAddresses>,
+                ),
+                (
+                    crate::runtime::model::Opt<AppPermissionsEnterpriseAdministration>,
+                    crate::runtime::model::Opt<AppPermissionsEnterpriseCustomProperties>,
+                    crate::runtime::model::Opt<
+                        AppPermissionsEnterpriseCustomPropertiesForOrganizations,
+                    >,
+                    crate::runtime::model::Opt<
+                        AppPermissionsEnterpriseOrganizationInstallationRepositories,
+                    >,
+                    crate::runtime::model::Opt<
+                        AppPermissionsEnterpriseOrganizationInstallations,
+                    >,
+                    crate::runtime::model::Opt<AppPermissionsEnvironments>,
+                    crate::runtime::model::Opt<AppPermissionsFollowers>,
+                    crate::runtime::model::Opt<AppPermissionsGitSshKeys>,
+                    crate::runtime::model::Opt<AppPermissionsGpgKeys>,
+                    crate::runtime::model::Opt<AppPermissionsInteractionLimits>,
+                    crate::runtime::model::Opt<AppPermissionsIssues>,
+                    crate::runtime::model::Opt<AppPermissionsMembers>,
+                ),
+                (
+                    crate::runtime::model::Opt<AppPermissionsMergeQueues>,
+                    crate::runtime::model::Opt<AppPermissionsMetadata>,
+                    crate::runtime::model::Opt<AppPermissionsOrganizationAdministration>,
+                    crate::runtime::model::Opt<
+                        AppPermissionsOrganizationAnnouncementBanners,
+                    >,
+                    crate::runtime::model::Opt<
+                        AppPermissionsOrganizationCopilotSeatManagement,
+                    >,
+                    crate::runtime::model::Opt<AppPermissionsOrganizationCustomOrgRoles>,
+                    crate::runtime::model::Opt<
+                        AppPermissionsOrganizationCustomProperties,
+                    >,
+                    crate::runtime::model::Opt<AppPermissionsOrganizationCustomRoles>,
+                    crate::runtime::model::Opt<AppPermissionsOrganizationEvents>,
+                    crate::runtime::model::Opt<AppPermissionsOrganizationHooks>,
+                    crate::runtime::model::Opt<AppPermissionsOrganizationPackages>,
+                    crate::runtime::model::Opt<
+                        AppPermissionsOrganizationPersonalAccessTokenRequests,
+                    >,
+                ),
+                (
+                    crate::runtime::model::Opt<
+                        AppPermissionsOrganizationPersonalAccessTokens,
+                    >,
+                    crate::runtime::model::Opt<AppPermissionsOrganizationPlan>,
+                    crate::runtime::model::Opt<AppPermissionsOrganizationProjects>,
+                    crate::runtime::model::Opt<AppPermissionsOrganizationSecrets>,
+                    crate::runtime::model::Opt<
+                        AppPermissionsOrganizationSelfHostedRunners,
+                    >,
+                    crate::runtime::model::Opt<AppPermissionsOrganizationUserBlocking>,
+                    crate::runtime::model::Opt<AppPermissionsPackages>,
+                    crate::runtime::model::Opt<AppPermissionsPages>,
+                    crate::runtime::model::Opt<AppPermissionsProfile>,
+                    crate::runtime::model::Opt<AppPermissionsPullRequests>,
+                    crate::runtime::model::Opt<AppPermissionsRepositoryCustomProperties>,
+                    crate::runtime::model::Opt<AppPermissionsRepositoryHooks>,
+                ),
+                (
+                    crate::runtime::model::Opt<AppPermissionsRepositoryProjects>,
+                    crate::runtime::model::Opt<AppPermissionsSecretScanningAlerts>,
+                    crate::runtime::model::Opt<AppPermissionsSecrets>,
+                    crate::runtime::model::Opt<AppPermissionsSecurityEvents>,
+                    crate::runtime::model::Opt<AppPermissionsSingleFile>,
+                    crate::runtime::model::Opt<AppPermissionsStarring>,
+                    crate::runtime::model::Opt<AppPermissionsStatuses>,
+                    crate::runtime::model::Opt<AppPermissionsTeamDiscussions>,
+                    crate::runtime::model::Opt<AppPermissionsVulnerabilityAlerts>,
+                    crate::runtime::model::Opt<AppPermissionsWorkflows>,
+                ),
+            ),
+        >(d, Self::WIRE_NAMES, "AppPermissions") {
+            Ok(
+                (
+                    (
+                        (f0, f1, f2, f3, f4, f5, f6, f7, f8, f9, f10, f11),
+                        (f12, f13, f14, f15, f16, f17, f18, f19, f20, f21, f22, f23),
+                        (f24, f25, f26, f27, f28, f29, f30, f31, f32, f33, f34, f35),
+                        (f36, f37, f38, f39, f40, f41, f42, f43, f44, f45, f46, f47),
+                        (f48, f49, f50, f51, f52, f53, f54, f55, f56, f57),
+                    ),
+                    extra,
+                ),
+            ) => {
+                Ok(AppPermissions {
+                    actions: f0,
+                    administration: f1,
+                    artifact_metadata: f2,
+                    attestations: f3,
+                    checks: f4,
+                    codespaces: f5,
+                    contents: f6,
+                    custom_properties_for_organizations: f7,
+                    dependabot_secrets: f8,
+                    deployments: f9,
+                    discussions: f10,
+                    email_addresses: f11,
+                    enterprise_administration: f12,
+                    enterprise_custom_properties: f13,
+                    enterprise_custom_properties_for_organizations: f14,
+                    enterprise_organization_installation_repositories: f15,
+                    enterprise_organization_installations: f16,
+                    environments: f17,
+                    followers: f18,
+                    git_ssh_keys: f19,
+                    gpg_keys: f20,
+                    interaction_limits: f21,
+                    issues: f22,
+                    members: f23,
+                    merge_queues: f24,
+                    metadata: f25,
+                    organization_administration: f26,
+                    organization_announcement_banners: f27,
+                    organization_copilot_seat_management: f28,
+                    organization_custom_org_roles: f29,
+                    organization_custom_properties: f30,
+                    organization_custom_roles: f31,
+                    organization_events: f32,
+                    organization_hooks: f33,
+                    organization_packages: f34,
+                    organization_personal_access_token_requests: f35,
+                    organization_personal_access_tokens: f36,
+                    organization_plan: f37,
+                    organization_projects: f38,
+                    organization_secrets: f39,
+                    organization_self_hosted_runners: f40,
+                    organization_user_blocking: f41,
+                    packages: f42,
+                    pages: f43,
+                    profile: f44,
+                    pull_requests: f45,
+                    repository_custom_properties: f46,
+                    repository_hooks: f47,
+                    repository_projects: f48,
+                    secret_scanning_alerts: f49,
+                    secrets: f50,
+                    security_events: f51,
+                    single_file: f52,
+                    starring: f53,
+                    statuses: f54,
+                    team_discussions: f55,
+                    vulnerability_alerts: f56,
+                    workflows: f57,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+/// The same fields as [`AppPermissionsPages`], whose type this is: values of the two mix freely.
+#[cfg(any(feature = "apps", feature = "orgs"))]
+pub type AppPermissionsActions = AppPermissionsPages;
+/// The same fields as [`AppPermissionsPages`], whose type this is: values of the two mix freely.
+#[cfg(any(feature = "apps", feature = "orgs"))]
+pub type AppPermissionsAdministration = AppPermissionsPages;
+/// The same fields as [`AppPermissionsPages`], whose type this is: values of the two mix freely.
+#[cfg(any(feature = "apps", feature = "orgs"))]
+pub type AppPermissionsArtifactMetadata = AppPermissionsPages;
+/// The same fields as [`AppPermissionsPages`], whose type this is: values of the two mix freely.
+#[cfg(any(feature = "apps", feature = "orgs"))]
+pub type AppPermissionsAttestations = AppPermissionsPages;
+/// The same fields as [`AppPermissionsPages`], whose type this is: values of the two mix freely.
+#[cfg(any(feature = "apps", feature = "orgs"))]
+pub type AppPermissionsChecks = AppPermissionsPages;
+/// The same fields as [`AppPermissionsPages`], whose type this is: values of the two mix freely.
+#[cfg(any(feature = "apps", feature = "orgs"))]
+pub type AppPermissionsCodespaces = AppPermissionsPages;
+/// The same fields as [`AppPermissionsPages`], whose type this is: values of the two mix freely.
+#[cfg(any(feature = "apps", feature = "orgs"))]
+pub type AppPermissionsContents = AppPermissionsPages;
+/// The same fields as [`AppPermissionsPages`], whose type this is: values of the two mix freely.
+#[cfg(any(feature = "apps", feature = "orgs"))]
+pub type AppPermissionsCustomPropertiesForOrganizations = AppPermissionsPages;
+/// The same fields as [`AppPermissionsPages`], whose type this is: values of the two mix freely.
+#[cfg(any(feature = "apps", feature = "orgs"))]
+pub type AppPermissionsDependabotSecrets = AppPermissionsPages;
+/// The same fields as [`AppPermissionsPages`], whose type this is: values of the two mix freely.
+#[cfg(any(feature = "apps", feature = "orgs"))]
+pub type AppPermissionsDeployments = AppPermissionsPages;
+/// The same fields as [`AppPermissionsPages`], whose type this is: values of the two mix freely.
+#[cfg(any(feature = "apps", feature = "orgs"))]
+pub type AppPermissionsDiscussions = AppPermissionsPages;
+/// The same fields as [`AppPermissionsPages`], whose type this is: values of the two mix freely.
+#[cfg(any(feature = "apps", feature = "orgs"))]
+pub type AppPermissionsEmailAddresses = AppPermissionsPages;
+/// The same fields as [`AppPermissionsPages`], whose type this is: values of the two mix freely.
+#[cfg(any(feature = "apps", feature = "orgs"))]
+pub type AppPermissionsEnterpriseAdministration = AppPermissionsPages;
+/// The same fields as [`AppPermissionsPages`], whose type this is: values of the two mix freely.
+#[cfg(any(feature = "apps", feature = "orgs"))]
+pub type AppPermissionsEnterpriseCustomProperties = AppPermissionsPages;
+/// The same fields as [`AppPermissionsRepositoryProjects`], whose type this is: values of the two mix freely.
+#[cfg(any(feature = "apps", feature = "orgs"))]
+pub type AppPermissionsEnterpriseCustomPropertiesForOrganizations = AppPermissionsRepositoryProjects;
+/// The same fields as [`AppPermissionsPages`], whose type this is: values of the two mix freely.
+#[cfg(any(feature = "apps", feature = "orgs"))]
+pub type AppPermissionsEnterpriseOrganizationInstallationRepositories = AppPermissionsPages;
+/// The same fields as [`AppPermissionsPages`], whose type this is: values of the two mix freely.
+#[cfg(any(feature = "apps", feature = "orgs"))]
+pub type AppPermissionsEnterpriseOrganizationInstallations = AppPermissionsPages;
+/// The same fields as [`AppPermissionsPages`], whose type this is: values of the two mix freely.
+#[cfg(any(feature = "apps", feature = "orgs"))]
+pub type AppPermissionsEnvironments = AppPermissionsPages;
+/// The same fields as [`AppPermissionsPages`], whose type this is: values of the two mix freely.
+#[cfg(any(feature = "apps", feature = "orgs"))]
+pub type AppPermissionsFollowers = AppPermissionsPages;
+/// The same fields as [`AppPermissionsPages`], whose type this is: values of the two mix freely.
+#[cfg(any(feature = "apps", feature = "orgs"))]
+pub type AppPermissionsGitSshKeys = AppPermissionsPages;
+/// The same fields as [`AppPermissionsPages`], whose type this is: values of the two mix freely.
+#[cfg(any(feature = "apps", feature = "orgs"))]
+pub type AppPermissionsGpgKeys = AppPermissionsPages;
+/// The same fields as [`AppPermissionsPages`], whose type this is: values of the two mix freely.
+#[cfg(any(feature = "apps", feature = "orgs"))]
+pub type AppPermissionsInteractionLimits = AppPermissionsPages;
+/// The same fields as [`AppPermissionsPages`], whose type this is: values of the two mix freely.
+#[cfg(any(feature = "apps", feature = "orgs"))]
+pub type AppPermissionsIssues = AppPermissionsPages;
+/// The same fields as [`AppPermissionsPages`], whose type this is: values of the two mix freely.
+#[cfg(any(feature = "apps", feature = "orgs"))]
+pub type AppPermissionsMembers = AppPermissionsPages;
+/// The same fields as [`AppPermissionsPages`], whose type this is: values of the two mix freely.
+#[cfg(any(feature = "apps", feature = "orgs"))]
+pub type AppPermissionsMergeQueues = AppPermissionsPages;
+/// The same fields as [`AppPermissionsPages`], whose type this is: values of the two mix freely.
+#[cfg(any(feature = "apps", feature = "orgs"))]
+pub type AppPermissionsMetadata = AppPermissionsPages;
+/// The same fields as [`AppPermissionsPages`], whose type this is: values of the two mix freely.
+#[cfg(any(feature = "apps", feature = "orgs"))]
+pub type AppPermissionsOrganizationAdministration = AppPermissionsPages;
+/// The same fields as [`AppPermissionsPages`], whose type this is: values of the two mix freely.
+#[cfg(any(feature = "apps", feature = "orgs"))]
+pub type AppPermissionsOrganizationAnnouncementBanners = AppPermissionsPages;
+/// The same fields as [`AppPermissionsProfile`], whose type this is: values of the two mix freely.
+#[cfg(any(feature = "apps", feature = "orgs"))]
+pub type AppPermissionsOrganizationCopilotSeatManagement = AppPermissionsProfile;
+/// The same fields as [`AppPermissionsPages`], whose type this is: values of the two mix freely.
+#[cfg(any(feature = "apps", feature = "orgs"))]
+pub type AppPermissionsOrganizationCustomOrgRoles = AppPermissionsPages;
+/// The same fields as [`AppPermissionsRepositoryProjects`], whose type this is: values of the two mix freely.
+#[cfg(any(feature = "apps", feature = "orgs"))]
+pub type AppPermissionsOrganizationCustomProperties = AppPermissionsRepositoryProjects;
+/// The same fields as [`AppPermissionsPages`], whose type this is: values of the two mix freely.
+#[cfg(any(feature = "apps", feature = "orgs"))]
+pub type AppPermissionsOrganizationCustomRoles = AppPermissionsPages;
+/// The same fields as [`AppPermissionsOrganizationPlan`], whose type this is: values of the two mix freely.
+#[cfg(any(feature = "apps", feature = "orgs"))]
+pub type AppPermissionsOrganizationEvents = AppPermissionsOrganizationPlan;
+/// The same fields as [`AppPermissionsPages`], whose type this is: values of the two mix freely.
+#[cfg(any(feature = "apps", feature = "orgs"))]
+pub type AppPermissionsOrganizationHooks = AppPermissionsPages;
+/// The same fields as [`AppPermissionsPages`], whose type this is: values of the two mix freely.
+#[cfg(any(feature = "apps", feature = "orgs"))]
+pub type AppPermissionsOrganizationPackages = AppPermissionsPages;
+/// The same fields as [`AppPermissionsPages`], whose type this is: values of the two mix freely.
+#[cfg(any(feature = "apps", feature = "orgs"))]
+pub type AppPermissionsOrganizationPersonalAccessTokenRequests = AppPermissionsPages;
+/// The same fields as [`AppPermissionsPages`], whose type this is: values of the two mix freely.
+#[cfg(any(feature = "apps", feature = "orgs"))]
+pub type AppPermissionsOrganizationPersonalAccessTokens = AppPermissionsPages;
+#[cfg(any(feature = "apps", feature = "orgs"))]
+#[derive(Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum AppPermissionsOrganizationPlan {
+    /// `read`
+    Read,
+    /// A value this client does not know yet, sent as given.
+    Other(String),
+}
+#[cfg(any(feature = "apps", feature = "orgs"))]
+impl ::std::fmt::Debug for AppPermissionsOrganizationPlan {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(
+            match self {
+                Self::Read => "Read",
+                Self::Other(value) => return f.debug_tuple("Other").field(value).finish(),
+            },
+        )
+    }
+}
+#[cfg(any(feature = "apps", feature = "orgs"))]
+impl AppPermissionsOrganizationPlan {
+    /// The value as sent on the wire.
+    #[inline]
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Read => "read",
+            Self::Other(value) => value,
+        }
+    }
+}
+#[cfg(any(feature = "apps", feature = "orgs"))]
+impl ::serde::Serialize for AppPermissionsOrganizationPlan {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+#[cfg(any(feature = "apps", feature = "orgs"))]
+impl<'de> ::serde::Deserialize<'de> for AppPermissionsOrganizationPlan {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <crate::runtime::Key<
+            'de,
+        > as ::serde::Deserialize>::deserialize(deserializer)?;
+        Ok(
+            match value.as_str() {
+                "read" => Self::Read,
+                _ => Self::Other(value.into_owned()),
+            },
+        )
+    }
+}
+/// The same fields as [`AppPermissionsRepositoryProjects`], whose type this is: values of the two mix freely.
+#[cfg(any(feature = "apps", feature = "orgs"))]
+pub type AppPermissionsOrganizationProjects = AppPermissionsRepositoryProjects;
+/// The same fields as [`AppPermissionsPages`], whose type this is: values of the two mix freely.
+#[cfg(any(feature = "apps", feature = "orgs"))]
+pub type AppPermissionsOrganizationSecrets = AppPermissionsPages;
+/// The same fields as [`AppPermissionsPages`], whose type this is: values of the two mix freely.
+#[cfg(any(feature = "apps", feature = "orgs"))]
+pub type AppPermissionsOrganizationSelfHostedRunners = AppPermissionsPages;
+/// The same fields as [`AppPermissionsPages`], whose type this is: values of the two mix freely.
+#[cfg(any(feature = "apps", feature = "orgs"))]
+pub type AppPermissionsOrganizationUserBlocking = AppPermissionsPages;
+/// The same fields as [`AppPermissionsPages`], whose type this is: values of the two mix freely.
+#[cfg(any(feature = "apps", feature = "orgs"))]
+pub type AppPermissionsPackages = AppPermissionsPages;
+#[cfg(any(feature = "actions", feature = "apps", feature = "orgs"))]
+#[derive(Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum AppPermissionsPages {
+    /// `read`
+    Read,
+    /// `write`
+    Write,
+    /// A value this client does not know yet, sent as given.
+    Other(String),
+}
+#[cfg(any(feature = "actions", feature = "apps", feature = "orgs"))]
+impl ::std::fmt::Debug for AppPermissionsPages {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(
+            match self {
+                Self::Read => "Read",
+                Self::Write => "Write",
+                Self::Other(value) => return f.debug_tuple("Other").field(value).finish(),
+            },
+        )
+    }
+}
+#[cfg(any(feature = "actions", feature = "apps", feature = "orgs"))]
+impl AppPermissionsPages {
+    /// The value as sent on the wire.
+    #[inline]
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Read => "read",
+            Self::Write => "write",
+            Self::Other(value) => value,
+        }
+    }
+}
+#[cfg(any(feature = "actions", feature = "apps", feature = "orgs"))]
+impl ::serde::Serialize for AppPermissionsPages {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+#[cfg(any(feature = "actions", feature = "apps", feature = "orgs"))]
+impl<'de> ::serde::Deserialize<'de> for AppPermissionsPages {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <crate::runtime::Key<
+            'de,
+        > as ::serde::Deserialize>::deserialize(deserializer)?;
+        Ok(
+            match value.as_str() {
+                "read" => Self::Read,
+                "write" => Self::Write,
+                _ => Self::Other(value.into_owned()),
+            },
+        )
+    }
+}
+#[cfg(any(feature = "apps", feature = "orgs"))]
+#[derive(Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum AppPermissionsProfile {
+    /// `write`
+    Write,
+    /// A value this client does not know yet, sent as given.
+    Other(String),
+}
+#[cfg(any(feature = "apps", feature = "orgs"))]
+impl ::std::fmt::Debug for AppPermissionsProfile {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(
+            match self {
+                Self::Write => "Write",
+                Self::Other(value) => return f.debug_tuple("Other").field(value).finish(),
+            },
+        )
+    }
+}
+#[cfg(any(feature = "apps", feature = "orgs"))]
+impl AppPermissionsProfile {
+    /// The value as sent on the wire.
+    #[inline]
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Write => "write",
+            Self::Other(value) => value,
+        }
+    }
+}
+#[cfg(any(feature = "apps", feature = "orgs"))]
+impl ::serde::Serialize for AppPermissionsProfile {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+#[cfg(any(feature = "apps", feature = "orgs"))]
+impl<'de> ::serde::Deserialize<'de> for AppPermissionsProfile {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <crate::runtime::Key<
+            'de,
+        > as ::serde::Deserialize>::deserialize(deserializer)?;
+        Ok(
+            match value.as_str() {
+                "write" => Self::Write,
+                _ => Self::Other(value.into_owned()),
+            },
+        )
+    }
+}
+/// The same fields as [`AppPermissionsPages`], whose type this is: values of the two mix freely.
+#[cfg(any(feature = "apps", feature = "orgs"))]
+pub type AppPermissionsPullRequests = AppPermissionsPages;
+/// The same fields as [`AppPermissionsPages`], whose type this is: values of the two mix freely.
+#[cfg(any(feature = "apps", feature = "orgs"))]
+pub type AppPermissionsRepositoryCustomProperties = AppPermissionsPages;
+/// The same fields as [`AppPermissionsPages`], whose type this is: values of the two mix freely.
+#[cfg(any(feature = "apps", feature = "orgs"))]
+pub type AppPermissionsRepositoryHooks = AppPermissionsPages;
+#[cfg(any(feature = "apps", feature = "orgs"))]
+#[derive(Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum AppPermissionsRepositoryProjects {
+    /// `read`
+    Read,
+    /// `write`
+    Write,
+    /// `admin`
+    Admin,
+    /// A value this client does not know yet, sent as given.
+    Other(String),
+}
+#[cfg(any(feature = "apps", feature = "orgs"))]
+impl ::std::fmt::Debug for AppPermissionsRepositoryProjects {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(
+            match self {
+                Self::Read => "Read",
+                Self::Write => "Write",
+                Self::Admin => "Admin",
+                Self::Other(value) => return f.debug_tuple("Other").field(value).finish(),
+            },
+        )
+    }
+}
+#[cfg(any(feature = "apps", feature = "orgs"))]
+impl AppPermissionsRepositoryProjects {
+    /// The value as sent on the wire.
+    #[inline]
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Read => "read",
+            Self::Write => "write",
+            Self::Admin => "admin",
+            Self::Other(value) => value,
+        }
+    }
+}
+#[cfg(any(feature = "apps", feature = "orgs"))]
+impl ::serde::Serialize for AppPermissionsRepositoryProjects {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+#[cfg(any(feature = "apps", feature = "orgs"))]
+impl<'de> ::serde::Deserialize<'de> for AppPermissionsRepositoryProjects {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <crate::runtime::Key<
+            'de,
+        > as ::serde::Deserialize>::deserialize(deserializer)?;
+        Ok(
+            match value.as_str() {
+                "read" => Self::Read,
+                "write" => Self::Write,
+                "admin" => Self::Admin,
+                _ => Self::Other(value.into_owned()),
+            },
+        )
+    }
+}
+/// The same fields as [`AppPermissionsPages`], whose type this is: values of the two mix freely.
+#[cfg(any(feature = "apps", feature = "orgs"))]
+pub type AppPermissionsSecretScanningAlerts = AppPermissionsPages;
+/// The same fields as [`AppPermissionsPages`], whose type this is: values of the two mix freely.
+#[cfg(any(feature = "apps", feature = "orgs"))]
+pub type AppPermissionsSecrets = AppPermissionsPages;
+/// The same fields as [`AppPermissionsPages`], whose type this is: values of the two mix freely.
+#[cfg(any(feature = "apps", feature = "orgs"))]
+pub type AppPermissionsSecurityEvents = AppPermissionsPages;
+/// The same fields as [`AppPermissionsPages`], whose type this is: values of the two mix freely.
+#[cfg(any(feature = "apps", feature = "orgs"))]
+pub type AppPermissionsSingleFile = AppPermissionsPages;
+/// The same fields as [`AppPermissionsPages`], whose type this is: values of the two mix freely.
+#[cfg(any(feature = "apps", feature = "orgs"))]
+pub type AppPermissionsStarring = AppPermissionsPages;
+/// The same fields as [`AppPermissionsPages`], whose type this is: values of the two mix freely.
+#[cfg(any(feature = "apps", feature = "orgs"))]
+pub type AppPermissionsStatuses = AppPermissionsPages;
+/// The same fields as [`AppPermissionsPages`], whose type this is: values of the two mix freely.
+#[cfg(any(feature = "apps", feature = "orgs"))]
+pub type AppPermissionsTeamDiscussions = AppPermissionsPages;
+/// The same fields as [`AppPermissionsPages`], whose type this is: values of the two mix freely.
+#[cfg(any(feature = "apps", feature = "orgs"))]
+pub type AppPermissionsVulnerabilityAlerts = AppPermissionsPages;
+/// The same fields as [`AppPermissionsProfile`], whose type this is: values of the two mix freely.
+#[cfg(any(feature = "apps", feature = "orgs"))]
+pub type AppPermissionsWorkflows = AppPermissionsProfile;
 #[cfg(
     any(
         feature = "activity",
         feature = "gists",
         feature = "issues",
+        feature = "projects",
         feature = "pulls",
+        feature = "repos",
         feature = "search"
     )
 )]
@@ -39,7 +1017,9 @@ pub enum AuthorAssociation {
         feature = "activity",
         feature = "gists",
         feature = "issues",
+        feature = "projects",
         feature = "pulls",
+        feature = "repos",
         feature = "search"
     )
 )]
@@ -66,7 +1046,9 @@ impl ::std::fmt::Debug for AuthorAssociation {
         feature = "activity",
         feature = "gists",
         feature = "issues",
+        feature = "projects",
         feature = "pulls",
+        feature = "repos",
         feature = "search"
     )
 )]
@@ -92,7 +1074,9 @@ impl AuthorAssociation {
         feature = "activity",
         feature = "gists",
         feature = "issues",
+        feature = "projects",
         feature = "pulls",
+        feature = "repos",
         feature = "search"
     )
 )]
@@ -109,7 +1093,9 @@ impl ::serde::Serialize for AuthorAssociation {
         feature = "activity",
         feature = "gists",
         feature = "issues",
+        feature = "projects",
         feature = "pulls",
+        feature = "repos",
         feature = "search"
     )
 )]
@@ -135,6 +1121,258 @@ impl<'de> ::serde::Deserialize<'de> for AuthorAssociation {
         )
     }
 }
+#[cfg(any(feature = "projects", feature = "pulls", feature = "repos"))]
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct AutoMerge {
+    pub commit_message: String,
+    pub commit_title: String,
+    pub enabled_by: SimpleUser,
+    pub merge_method: AutoMergeMergeMethod,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+#[cfg(any(feature = "projects", feature = "pulls", feature = "repos"))]
+impl AutoMerge {
+    const WIRE_NAMES: &'static [&'static str] = &[
+        "commit_message",
+        "commit_title",
+        "enabled_by",
+        "merge_method",
+    ];
+}
+#[cfg(any(feature = "projects", feature = "pulls", feature = "repos"))]
+impl ::std::fmt::Debug for AutoMerge {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "AutoMerge", f)
+    }
+}
+#[cfg(any(feature = "projects", feature = "pulls", feature = "repos"))]
+impl ::serde::Serialize for AutoMerge {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (
+                &self.commit_message,
+                &self.commit_title,
+                &self.enabled_by,
+                &self.merge_method,
+            ),
+            &self.extra,
+        )
+    }
+}
+#[cfg(any(feature = "projects", feature = "pulls", feature = "repos"))]
+impl<'de> ::serde::Deserialize<'de> for AutoMerge {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Req<String>,
+                crate::runtime::model::Req<String>,
+                crate::runtime::model::Req<SimpleUser>,
+                crate::runtime::model::Req<AutoMergeMergeMethod>,
+            ),
+        >(d, Self::WIRE_NAMES, "AutoMerge") {
+            Ok(((f0, f1, f2, f3), extra)) => {
+                Ok(AutoMerge {
+                    commit_message: f0,
+                    commit_title: f1,
+                    enabled_by: f2,
+                    merge_method: f3,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[cfg(any(feature = "projects", feature = "pulls", feature = "repos"))]
+#[derive(Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum AutoMergeMergeMethod {
+    /// `merge`
+    Merge,
+    /// `squash`
+    Squash,
+    /// `rebase`
+    Rebase,
+    /// A value this client does not know yet, sent as given.
+    Other(String),
+}
+#[cfg(any(feature = "projects", feature = "pulls", feature = "repos"))]
+impl ::std::fmt::Debug for AutoMergeMergeMethod {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(
+            match self {
+                Self::Merge => "Merge",
+                Self::Squash => "Squash",
+                Self::Rebase => "Rebase",
+                Self::Other(value) => return f.debug_tuple("Other").field(value).finish(),
+            },
+        )
+    }
+}
+#[cfg(any(feature = "projects", feature = "pulls", feature = "repos"))]
+impl AutoMergeMergeMethod {
+    /// The value as sent on the wire.
+    #[inline]
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Merge => "merge",
+            Self::Squash => "squash",
+            Self::Rebase => "rebase",
+            Self::Other(value) => value,
+        }
+    }
+}
+#[cfg(any(feature = "projects", feature = "pulls", feature = "repos"))]
+impl ::serde::Serialize for AutoMergeMergeMethod {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+#[cfg(any(feature = "projects", feature = "pulls", feature = "repos"))]
+impl<'de> ::serde::Deserialize<'de> for AutoMergeMergeMethod {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <crate::runtime::Key<
+            'de,
+        > as ::serde::Deserialize>::deserialize(deserializer)?;
+        Ok(
+            match value.as_str() {
+                "merge" => Self::Merge,
+                "squash" => Self::Squash,
+                "rebase" => Self::Rebase,
+                _ => Self::Other(value.into_owned()),
+            },
+        )
+    }
+}
+#[cfg(
+    any(
+        feature = "activity",
+        feature = "campaigns",
+        feature = "issues",
+        feature = "projects",
+        feature = "pulls",
+        feature = "repos",
+        feature = "search"
+    )
+)]
+#[derive(Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum CampaignState {
+    /// `open`
+    Open,
+    /// `closed`
+    Closed,
+    /// A value this client does not know yet, sent as given.
+    Other(String),
+}
+#[cfg(
+    any(
+        feature = "activity",
+        feature = "campaigns",
+        feature = "issues",
+        feature = "projects",
+        feature = "pulls",
+        feature = "repos",
+        feature = "search"
+    )
+)]
+impl ::std::fmt::Debug for CampaignState {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(
+            match self {
+                Self::Open => "Open",
+                Self::Closed => "Closed",
+                Self::Other(value) => return f.debug_tuple("Other").field(value).finish(),
+            },
+        )
+    }
+}
+#[cfg(
+    any(
+        feature = "activity",
+        feature = "campaigns",
+        feature = "issues",
+        feature = "projects",
+        feature = "pulls",
+        feature = "repos",
+        feature = "search"
+    )
+)]
+impl CampaignState {
+    /// The value as sent on the wire.
+    #[inline]
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Open => "open",
+            Self::Closed => "closed",
+            Self::Other(value) => value,
+        }
+    }
+}
+#[cfg(
+    any(
+        feature = "activity",
+        feature = "campaigns",
+        feature = "issues",
+        feature = "projects",
+        feature = "pulls",
+        feature = "repos",
+        feature = "search"
+    )
+)]
+impl ::serde::Serialize for CampaignState {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+#[cfg(
+    any(
+        feature = "activity",
+        feature = "campaigns",
+        feature = "issues",
+        feature = "projects",
+        feature = "pulls",
+        feature = "repos",
+        feature = "search"
+    )
+)]
+impl<'de> ::serde::Deserialize<'de> for CampaignState {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <crate::runtime::Key<
+            'de,
+        > as ::serde::Deserialize>::deserialize(deserializer)?;
+        Ok(
+            match value.as_str() {
+                "open" => Self::Open,
+                "closed" => Self::Closed,
+                _ => Self::Other(value.into_owned()),
+            },
+        )
+    }
+}
 #[cfg(
     any(
         feature = "actions",
@@ -142,6 +1380,10 @@ impl<'de> ::serde::Deserialize<'de> for AuthorAssociation {
         feature = "checks",
         feature = "codes_of_conduct",
         feature = "codespaces",
+        feature = "dependabot",
+        feature = "migrations",
+        feature = "orgs",
+        feature = "packages",
         feature = "repos",
         feature = "search",
         feature = "teams"
@@ -165,6 +1407,10 @@ pub struct CodeOfConduct {
         feature = "checks",
         feature = "codes_of_conduct",
         feature = "codespaces",
+        feature = "dependabot",
+        feature = "migrations",
+        feature = "orgs",
+        feature = "packages",
         feature = "repos",
         feature = "search",
         feature = "teams"
@@ -186,6 +1432,10 @@ impl CodeOfConduct {
         feature = "checks",
         feature = "codes_of_conduct",
         feature = "codespaces",
+        feature = "dependabot",
+        feature = "migrations",
+        feature = "orgs",
+        feature = "packages",
         feature = "repos",
         feature = "search",
         feature = "teams"
@@ -204,6 +1454,10 @@ impl ::std::fmt::Debug for CodeOfConduct {
         feature = "checks",
         feature = "codes_of_conduct",
         feature = "codespaces",
+        feature = "dependabot",
+        feature = "migrations",
+        feature = "orgs",
+        feature = "packages",
         feature = "repos",
         feature = "search",
         feature = "teams"
@@ -235,6 +1489,10 @@ impl ::serde::Serialize for CodeOfConduct {
         feature = "checks",
         feature = "codes_of_conduct",
         feature = "codespaces",
+        feature = "dependabot",
+        feature = "migrations",
+        feature = "orgs",
+        feature = "packages",
         feature = "repos",
         feature = "search",
         feature = "teams"
@@ -266,6 +1524,249 @@ impl<'de> ::serde::Deserialize<'de> for CodeOfConduct {
             }
             Err(e) => Err(e),
         }
+    }
+}
+#[cfg(any(feature = "codespaces", feature = "repos", feature = "security_advisories"))]
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct CodeOfConductSimple {
+    pub html_url: Option<String>,
+    pub key: String,
+    pub name: String,
+    pub url: String,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+#[cfg(any(feature = "codespaces", feature = "repos", feature = "security_advisories"))]
+impl CodeOfConductSimple {
+    const WIRE_NAMES: &'static [&'static str] = &["html_url", "key", "name", "url"];
+}
+#[cfg(any(feature = "codespaces", feature = "repos", feature = "security_advisories"))]
+impl ::std::fmt::Debug for CodeOfConductSimple {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "CodeOfConductSimple", f)
+    }
+}
+#[cfg(any(feature = "codespaces", feature = "repos", feature = "security_advisories"))]
+impl ::serde::Serialize for CodeOfConductSimple {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (&self.html_url, &self.key, &self.name, &self.url),
+            &self.extra,
+        )
+    }
+}
+#[cfg(any(feature = "codespaces", feature = "repos", feature = "security_advisories"))]
+impl<'de> ::serde::Deserialize<'de> for CodeOfConductSimple {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Req<String>,
+                crate::runtime::model::Req<String>,
+                crate::runtime::model::Req<String>,
+            ),
+        >(d, Self::WIRE_NAMES, "CodeOfConductSimple") {
+            Ok(((f0, f1, f2, f3), extra)) => {
+                Ok(CodeOfConductSimple {
+                    html_url: f0,
+                    key: f1,
+                    name: f2,
+                    url: f3,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[cfg(any(feature = "actions", feature = "codespaces", feature = "dependabot"))]
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct CodespacesSecret {
+    pub created_at: String,
+    pub name: String,
+    pub selected_repositories_url: Option<String>,
+    pub updated_at: String,
+    pub visibility: CodespacesSecretVisibility,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+#[cfg(any(feature = "actions", feature = "codespaces", feature = "dependabot"))]
+impl CodespacesSecret {
+    const WIRE_NAMES: &'static [&'static str] = &[
+        "created_at",
+        "name",
+        "selected_repositories_url",
+        "updated_at",
+        "visibility",
+    ];
+}
+#[cfg(any(feature = "actions", feature = "codespaces", feature = "dependabot"))]
+impl ::std::fmt::Debug for CodespacesSecret {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "CodespacesSecret", f)
+    }
+}
+#[cfg(any(feature = "actions", feature = "codespaces", feature = "dependabot"))]
+impl ::serde::Serialize for CodespacesSecret {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (
+                &self.created_at,
+                &self.name,
+                crate::runtime::model::Skip(&self.selected_repositories_url),
+                &self.updated_at,
+                &self.visibility,
+            ),
+            &self.extra,
+        )
+    }
+}
+#[cfg(any(feature = "actions", feature = "codespaces", feature = "dependabot"))]
+impl<'de> ::serde::Deserialize<'de> for CodespacesSecret {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Req<String>,
+                crate::runtime::model::Req<String>,
+                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Req<String>,
+                crate::runtime::model::Req<CodespacesSecretVisibility>,
+            ),
+        >(d, Self::WIRE_NAMES, "CodespacesSecret") {
+            Ok(((f0, f1, f2, f3, f4), extra)) => {
+                Ok(CodespacesSecret {
+                    created_at: f0,
+                    name: f1,
+                    selected_repositories_url: f2,
+                    updated_at: f3,
+                    visibility: f4,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[cfg(
+    any(
+        feature = "actions",
+        feature = "codespaces",
+        feature = "dependabot",
+        feature = "private_registries"
+    )
+)]
+#[derive(Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum CodespacesSecretVisibility {
+    /// `all`
+    All,
+    /// `private`
+    Private,
+    /// `selected`
+    Selected,
+    /// A value this client does not know yet, sent as given.
+    Other(String),
+}
+#[cfg(
+    any(
+        feature = "actions",
+        feature = "codespaces",
+        feature = "dependabot",
+        feature = "private_registries"
+    )
+)]
+impl ::std::fmt::Debug for CodespacesSecretVisibility {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(
+            match self {
+                Self::All => "All",
+                Self::Private => "Private",
+                Self::Selected => "Selected",
+                Self::Other(value) => return f.debug_tuple("Other").field(value).finish(),
+            },
+        )
+    }
+}
+#[cfg(
+    any(
+        feature = "actions",
+        feature = "codespaces",
+        feature = "dependabot",
+        feature = "private_registries"
+    )
+)]
+impl CodespacesSecretVisibility {
+    /// The value as sent on the wire.
+    #[inline]
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::All => "all",
+            Self::Private => "private",
+            Self::Selected => "selected",
+            Self::Other(value) => value,
+        }
+    }
+}
+#[cfg(
+    any(
+        feature = "actions",
+        feature = "codespaces",
+        feature = "dependabot",
+        feature = "private_registries"
+    )
+)]
+impl ::serde::Serialize for CodespacesSecretVisibility {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+#[cfg(
+    any(
+        feature = "actions",
+        feature = "codespaces",
+        feature = "dependabot",
+        feature = "private_registries"
+    )
+)]
+impl<'de> ::serde::Deserialize<'de> for CodespacesSecretVisibility {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <crate::runtime::Key<
+            'de,
+        > as ::serde::Deserialize>::deserialize(deserializer)?;
+        Ok(
+            match value.as_str() {
+                "all" => Self::All,
+                "private" => Self::Private,
+                "selected" => Self::Selected,
+                _ => Self::Other(value.into_owned()),
+            },
+        )
     }
 }
 #[cfg(any(feature = "pulls", feature = "repos"))]
@@ -369,6 +1870,136 @@ impl<'de> ::serde::Deserialize<'de> for Commit {
                     sha: f8,
                     stats: f9,
                     url: f10,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[cfg(any(feature = "issues", feature = "repos"))]
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct CommitComment {
+    pub author_association: AuthorAssociation,
+    pub body: String,
+    pub commit_id: String,
+    pub created_at: String,
+    pub html_url: String,
+    pub id: i64,
+    pub line: Option<i64>,
+    pub node_id: String,
+    pub path: Option<String>,
+    pub position: Option<i64>,
+    pub reactions: Option<ReactionRollup>,
+    pub updated_at: String,
+    pub url: String,
+    pub user: Option<SimpleUser>,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+#[cfg(any(feature = "issues", feature = "repos"))]
+impl CommitComment {
+    const WIRE_NAMES: &'static [&'static str] = &[
+        "author_association",
+        "body",
+        "commit_id",
+        "created_at",
+        "html_url",
+        "id",
+        "line",
+        "node_id",
+        "path",
+        "position",
+        "reactions",
+        "updated_at",
+        "url",
+        "user",
+    ];
+}
+#[cfg(any(feature = "issues", feature = "repos"))]
+impl ::std::fmt::Debug for CommitComment {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "CommitComment", f)
+    }
+}
+#[cfg(any(feature = "issues", feature = "repos"))]
+impl ::serde::Serialize for CommitComment {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (
+                (
+                    &self.author_association,
+                    &self.body,
+                    &self.commit_id,
+                    &self.created_at,
+                    &self.html_url,
+                    &self.id,
+                    &self.line,
+                    &self.node_id,
+                    &self.path,
+                    &self.position,
+                    crate::runtime::model::Skip(&self.reactions),
+                    &self.updated_at,
+                ),
+                (&self.url, &self.user),
+            ),
+            &self.extra,
+        )
+    }
+}
+#[cfg(any(feature = "issues", feature = "repos"))]
+impl<'de> ::serde::Deserialize<'de> for CommitComment {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                (
+                    crate::runtime::model::Req<AuthorAssociation>,
+                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<i64>,
+                    crate::runtime::model::Opt<i64>,
+                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Opt<i64>,
+                    crate::runtime::model::Opt<ReactionRollup>,
+                    crate::runtime::model::Req<String>,
+                ),
+                (
+                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Opt<SimpleUser>,
+                ),
+            ),
+        >(d, Self::WIRE_NAMES, "CommitComment") {
+            Ok(
+                (((f0, f1, f2, f3, f4, f5, f6, f7, f8, f9, f10, f11), (f12, f13)), extra),
+            ) => {
+                Ok(CommitComment {
+                    author_association: f0,
+                    body: f1,
+                    commit_id: f2,
+                    created_at: f3,
+                    html_url: f4,
+                    id: f5,
+                    line: f6,
+                    node_id: f7,
+                    path: f8,
+                    position: f9,
+                    reactions: f10,
+                    updated_at: f11,
+                    url: f12,
+                    user: f13,
                     extra,
                 })
             }
@@ -651,6 +2282,486 @@ impl<'de> ::serde::Deserialize<'de> for ContentFileLinks {
         }
     }
 }
+#[cfg(any(feature = "orgs", feature = "repos"))]
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct CustomPropertyValue {
+    pub property_name: String,
+    pub value: Option<::serde_json::Value>,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+#[cfg(any(feature = "orgs", feature = "repos"))]
+impl CustomPropertyValue {
+    const WIRE_NAMES: &'static [&'static str] = &["property_name", "value"];
+}
+#[cfg(any(feature = "orgs", feature = "repos"))]
+impl ::std::fmt::Debug for CustomPropertyValue {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "CustomPropertyValue", f)
+    }
+}
+#[cfg(any(feature = "orgs", feature = "repos"))]
+impl ::serde::Serialize for CustomPropertyValue {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (&self.property_name, &self.value),
+            &self.extra,
+        )
+    }
+}
+#[cfg(any(feature = "orgs", feature = "repos"))]
+impl<'de> ::serde::Deserialize<'de> for CustomPropertyValue {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Req<String>,
+                crate::runtime::model::Opt<::serde_json::Value>,
+            ),
+        >(d, Self::WIRE_NAMES, "CustomPropertyValue") {
+            Ok(((f0, f1), extra)) => {
+                Ok(CustomPropertyValue {
+                    property_name: f0,
+                    value: f1,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[cfg(any(feature = "dependabot", feature = "security_advisories"))]
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct CvssSeverities {
+    pub cvss_v3: Option<CvssSeveritiesCvssV3>,
+    pub cvss_v4: Option<CvssSeveritiesCvssV4>,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+#[cfg(any(feature = "dependabot", feature = "security_advisories"))]
+impl CvssSeverities {
+    const WIRE_NAMES: &'static [&'static str] = &["cvss_v3", "cvss_v4"];
+}
+#[cfg(any(feature = "dependabot", feature = "security_advisories"))]
+impl ::std::fmt::Debug for CvssSeverities {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "CvssSeverities", f)
+    }
+}
+#[cfg(any(feature = "dependabot", feature = "security_advisories"))]
+impl ::serde::Serialize for CvssSeverities {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (
+                crate::runtime::model::Skip(&self.cvss_v3),
+                crate::runtime::model::Skip(&self.cvss_v4),
+            ),
+            &self.extra,
+        )
+    }
+}
+#[cfg(any(feature = "dependabot", feature = "security_advisories"))]
+impl<'de> ::serde::Deserialize<'de> for CvssSeverities {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Opt<CvssSeveritiesCvssV3>,
+                crate::runtime::model::Opt<CvssSeveritiesCvssV4>,
+            ),
+        >(d, Self::WIRE_NAMES, "CvssSeverities") {
+            Ok(((f0, f1), extra)) => {
+                Ok(CvssSeverities {
+                    cvss_v3: f0,
+                    cvss_v4: f1,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+/// The same fields as [`GlobalAdvisoryCvss`], whose type this is: values of the two mix freely.
+#[cfg(any(feature = "dependabot", feature = "security_advisories"))]
+pub type CvssSeveritiesCvssV3 = GlobalAdvisoryCvss;
+/// The same fields as [`GlobalAdvisoryCvss`], whose type this is: values of the two mix freely.
+#[cfg(any(feature = "dependabot", feature = "security_advisories"))]
+pub type CvssSeveritiesCvssV4 = GlobalAdvisoryCvss;
+#[cfg(any(feature = "code_scanning", feature = "dependabot"))]
+#[derive(Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DependabotAlertSecurityAdvisorySeverity {
+    /// `low`
+    Low,
+    /// `medium`
+    Medium,
+    /// `high`
+    High,
+    /// `critical`
+    Critical,
+    /// A value this client does not know yet, sent as given.
+    Other(String),
+}
+#[cfg(any(feature = "code_scanning", feature = "dependabot"))]
+impl ::std::fmt::Debug for DependabotAlertSecurityAdvisorySeverity {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(
+            match self {
+                Self::Low => "Low",
+                Self::Medium => "Medium",
+                Self::High => "High",
+                Self::Critical => "Critical",
+                Self::Other(value) => return f.debug_tuple("Other").field(value).finish(),
+            },
+        )
+    }
+}
+#[cfg(any(feature = "code_scanning", feature = "dependabot"))]
+impl DependabotAlertSecurityAdvisorySeverity {
+    /// The value as sent on the wire.
+    #[inline]
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Low => "low",
+            Self::Medium => "medium",
+            Self::High => "high",
+            Self::Critical => "critical",
+            Self::Other(value) => value,
+        }
+    }
+}
+#[cfg(any(feature = "code_scanning", feature = "dependabot"))]
+impl ::serde::Serialize for DependabotAlertSecurityAdvisorySeverity {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+#[cfg(any(feature = "code_scanning", feature = "dependabot"))]
+impl<'de> ::serde::Deserialize<'de> for DependabotAlertSecurityAdvisorySeverity {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <crate::runtime::Key<
+            'de,
+        > as ::serde::Deserialize>::deserialize(deserializer)?;
+        Ok(
+            match value.as_str() {
+                "low" => Self::Low,
+                "medium" => Self::Medium,
+                "high" => Self::High,
+                "critical" => Self::Critical,
+                _ => Self::Other(value.into_owned()),
+            },
+        )
+    }
+}
+#[cfg(
+    any(feature = "codespaces", feature = "dependabot", feature = "private_registries")
+)]
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct DependabotPublicKey {
+    pub key: String,
+    pub key_id: String,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+#[cfg(
+    any(feature = "codespaces", feature = "dependabot", feature = "private_registries")
+)]
+impl DependabotPublicKey {
+    const WIRE_NAMES: &'static [&'static str] = &["key", "key_id"];
+}
+#[cfg(
+    any(feature = "codespaces", feature = "dependabot", feature = "private_registries")
+)]
+impl ::std::fmt::Debug for DependabotPublicKey {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "DependabotPublicKey", f)
+    }
+}
+#[cfg(
+    any(feature = "codespaces", feature = "dependabot", feature = "private_registries")
+)]
+impl ::serde::Serialize for DependabotPublicKey {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (&self.key, &self.key_id),
+            &self.extra,
+        )
+    }
+}
+#[cfg(
+    any(feature = "codespaces", feature = "dependabot", feature = "private_registries")
+)]
+impl<'de> ::serde::Deserialize<'de> for DependabotPublicKey {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (crate::runtime::model::Req<String>, crate::runtime::model::Req<String>),
+        >(d, Self::WIRE_NAMES, "DependabotPublicKey") {
+            Ok(((f0, f1), extra)) => {
+                Ok(DependabotPublicKey {
+                    key: f0,
+                    key_id: f1,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[cfg(any(feature = "actions", feature = "repos"))]
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct Deployment {
+    pub created_at: String,
+    pub creator: Option<SimpleUser>,
+    pub description: Option<String>,
+    pub environment: String,
+    pub id: i64,
+    pub node_id: String,
+    pub original_environment: Option<String>,
+    pub payload: ::serde_json::Value,
+    pub performed_via_github_app: Option<Integration>,
+    pub production_environment: Option<bool>,
+    pub r#ref: String,
+    pub repository_url: String,
+    pub sha: String,
+    pub statuses_url: String,
+    pub task: String,
+    pub transient_environment: Option<bool>,
+    pub updated_at: String,
+    pub url: String,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+#[cfg(any(feature = "actions", feature = "repos"))]
+impl Deployment {
+    const WIRE_NAMES: &'static [&'static str] = &[
+        "created_at",
+        "creator",
+        "description",
+        "environment",
+        "id",
+        "node_id",
+        "original_environment",
+        "payload",
+        "performed_via_github_app",
+        "production_environment",
+        "ref",
+        "repository_url",
+        "sha",
+        "statuses_url",
+        "task",
+        "transient_environment",
+        "updated_at",
+        "url",
+    ];
+}
+#[cfg(any(feature = "actions", feature = "repos"))]
+impl ::std::fmt::Debug for Deployment {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "Deployment", f)
+    }
+}
+#[cfg(any(feature = "actions", feature = "repos"))]
+impl ::serde::Serialize for Deployment {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (
+                (
+                    &self.created_at,
+                    &self.creator,
+                    &self.description,
+                    &self.environment,
+                    &self.id,
+                    &self.node_id,
+                    crate::runtime::model::Skip(&self.original_environment),
+                    &self.payload,
+                    crate::runtime::model::Skip(&self.performed_via_github_app),
+                    crate::runtime::model::Skip(&self.production_environment),
+                    &self.r#ref,
+                    &self.repository_url,
+                ),
+                (
+                    &self.sha,
+                    &self.statuses_url,
+                    &self.task,
+                    crate::runtime::model::Skip(&self.transient_environment),
+                    &self.updated_at,
+                    &self.url,
+                ),
+            ),
+            &self.extra,
+        )
+    }
+}
+#[cfg(any(feature = "actions", feature = "repos"))]
+impl<'de> ::serde::Deserialize<'de> for Deployment {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                (
+                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Opt<SimpleUser>,
+                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<i64>,
+                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Req<::serde_json::Value>,
+                    crate::runtime::model::Opt<Integration>,
+                    crate::runtime::model::Opt<bool>,
+                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<String>,
+                ),
+                (
+                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Opt<bool>,
+                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<String>,
+                ),
+            ),
+        >(d, Self::WIRE_NAMES, "Deployment") {
+            Ok(
+                (
+                    (
+                        (f0, f1, f2, f3, f4, f5, f6, f7, f8, f9, f10, f11),
+                        (f12, f13, f14, f15, f16, f17),
+                    ),
+                    extra,
+                ),
+            ) => {
+                Ok(Deployment {
+                    created_at: f0,
+                    creator: f1,
+                    description: f2,
+                    environment: f3,
+                    id: f4,
+                    node_id: f5,
+                    original_environment: f6,
+                    payload: f7,
+                    performed_via_github_app: f8,
+                    production_environment: f9,
+                    r#ref: f10,
+                    repository_url: f11,
+                    sha: f12,
+                    statuses_url: f13,
+                    task: f14,
+                    transient_environment: f15,
+                    updated_at: f16,
+                    url: f17,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[cfg(any(feature = "actions", feature = "repos"))]
+#[derive(Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DeploymentReviewerType {
+    /// `User`
+    User,
+    /// `Team`
+    Team,
+    /// A value this client does not know yet, sent as given.
+    Other(String),
+}
+#[cfg(any(feature = "actions", feature = "repos"))]
+impl ::std::fmt::Debug for DeploymentReviewerType {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(
+            match self {
+                Self::User => "User",
+                Self::Team => "Team",
+                Self::Other(value) => return f.debug_tuple("Other").field(value).finish(),
+            },
+        )
+    }
+}
+#[cfg(any(feature = "actions", feature = "repos"))]
+impl DeploymentReviewerType {
+    /// The value as sent on the wire.
+    #[inline]
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::User => "User",
+            Self::Team => "Team",
+            Self::Other(value) => value,
+        }
+    }
+}
+#[cfg(any(feature = "actions", feature = "repos"))]
+impl ::serde::Serialize for DeploymentReviewerType {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+#[cfg(any(feature = "actions", feature = "repos"))]
+impl<'de> ::serde::Deserialize<'de> for DeploymentReviewerType {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <crate::runtime::Key<
+            'de,
+        > as ::serde::Deserialize>::deserialize(deserializer)?;
+        Ok(
+            match value.as_str() {
+                "User" => Self::User,
+                "Team" => Self::Team,
+                _ => Self::Other(value.into_owned()),
+            },
+        )
+    }
+}
 #[cfg(any(feature = "pulls", feature = "repos"))]
 #[derive(Clone)]
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
@@ -846,11 +2957,82 @@ impl<'de> ::serde::Deserialize<'de> for DiffEntryStatus {
         )
     }
 }
+#[cfg(any(feature = "actions", feature = "orgs"))]
+#[derive(Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum EnabledRepositories {
+    /// `all`
+    All,
+    /// `none`
+    None,
+    /// `selected`
+    Selected,
+    /// A value this client does not know yet, sent as given.
+    Other(String),
+}
+#[cfg(any(feature = "actions", feature = "orgs"))]
+impl ::std::fmt::Debug for EnabledRepositories {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(
+            match self {
+                Self::All => "All",
+                Self::None => "None",
+                Self::Selected => "Selected",
+                Self::Other(value) => return f.debug_tuple("Other").field(value).finish(),
+            },
+        )
+    }
+}
+#[cfg(any(feature = "actions", feature = "orgs"))]
+impl EnabledRepositories {
+    /// The value as sent on the wire.
+    #[inline]
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::All => "all",
+            Self::None => "none",
+            Self::Selected => "selected",
+            Self::Other(value) => value,
+        }
+    }
+}
+#[cfg(any(feature = "actions", feature = "orgs"))]
+impl ::serde::Serialize for EnabledRepositories {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+#[cfg(any(feature = "actions", feature = "orgs"))]
+impl<'de> ::serde::Deserialize<'de> for EnabledRepositories {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <crate::runtime::Key<
+            'de,
+        > as ::serde::Deserialize>::deserialize(deserializer)?;
+        Ok(
+            match value.as_str() {
+                "all" => Self::All,
+                "none" => Self::None,
+                "selected" => Self::Selected,
+                _ => Self::Other(value.into_owned()),
+            },
+        )
+    }
+}
 #[cfg(
     any(
+        feature = "actions",
         feature = "activity",
+        feature = "apps",
         feature = "checks",
         feature = "issues",
+        feature = "orgs",
+        feature = "projects",
         feature = "repos",
         feature = "search"
     )
@@ -873,9 +3055,13 @@ pub struct Enterprise {
 }
 #[cfg(
     any(
+        feature = "actions",
         feature = "activity",
+        feature = "apps",
         feature = "checks",
         feature = "issues",
+        feature = "orgs",
+        feature = "projects",
         feature = "repos",
         feature = "search"
     )
@@ -896,9 +3082,13 @@ impl Enterprise {
 }
 #[cfg(
     any(
+        feature = "actions",
         feature = "activity",
+        feature = "apps",
         feature = "checks",
         feature = "issues",
+        feature = "orgs",
+        feature = "projects",
         feature = "repos",
         feature = "search"
     )
@@ -911,9 +3101,13 @@ impl ::std::fmt::Debug for Enterprise {
 }
 #[cfg(
     any(
+        feature = "actions",
         feature = "activity",
+        feature = "apps",
         feature = "checks",
         feature = "issues",
+        feature = "orgs",
+        feature = "projects",
         feature = "repos",
         feature = "search"
     )
@@ -944,9 +3138,13 @@ impl ::serde::Serialize for Enterprise {
 }
 #[cfg(
     any(
+        feature = "actions",
         feature = "activity",
+        feature = "apps",
         feature = "checks",
         feature = "issues",
+        feature = "orgs",
+        feature = "projects",
         feature = "repos",
         feature = "search"
     )
@@ -982,6 +3180,128 @@ impl<'de> ::serde::Deserialize<'de> for Enterprise {
                     slug: f7,
                     updated_at: f8,
                     website_url: f9,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[cfg(any(feature = "copilot", feature = "enterprise_teams"))]
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct EnterpriseTeam {
+    pub created_at: String,
+    pub description: Option<String>,
+    pub group_id: Option<String>,
+    pub group_name: Option<String>,
+    pub html_url: String,
+    pub id: i64,
+    pub members_url: String,
+    pub name: String,
+    pub organization_selection_type: Option<String>,
+    pub slug: String,
+    pub sync_to_organizations: Option<String>,
+    pub updated_at: String,
+    pub url: String,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+#[cfg(any(feature = "copilot", feature = "enterprise_teams"))]
+impl EnterpriseTeam {
+    const WIRE_NAMES: &'static [&'static str] = &[
+        "created_at",
+        "description",
+        "group_id",
+        "group_name",
+        "html_url",
+        "id",
+        "members_url",
+        "name",
+        "organization_selection_type",
+        "slug",
+        "sync_to_organizations",
+        "updated_at",
+        "url",
+    ];
+}
+#[cfg(any(feature = "copilot", feature = "enterprise_teams"))]
+impl ::std::fmt::Debug for EnterpriseTeam {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "EnterpriseTeam", f)
+    }
+}
+#[cfg(any(feature = "copilot", feature = "enterprise_teams"))]
+impl ::serde::Serialize for EnterpriseTeam {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (
+                (
+                    &self.created_at,
+                    crate::runtime::model::Skip(&self.description),
+                    &self.group_id,
+                    crate::runtime::model::Skip(&self.group_name),
+                    &self.html_url,
+                    &self.id,
+                    &self.members_url,
+                    &self.name,
+                    crate::runtime::model::Skip(&self.organization_selection_type),
+                    &self.slug,
+                    crate::runtime::model::Skip(&self.sync_to_organizations),
+                    &self.updated_at,
+                ),
+                (&self.url,),
+            ),
+            &self.extra,
+        )
+    }
+}
+#[cfg(any(feature = "copilot", feature = "enterprise_teams"))]
+impl<'de> ::serde::Deserialize<'de> for EnterpriseTeam {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                (
+                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<i64>,
+                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Req<String>,
+                ),
+                (crate::runtime::model::Req<String>,),
+            ),
+        >(d, Self::WIRE_NAMES, "EnterpriseTeam") {
+            Ok((((f0, f1, f2, f3, f4, f5, f6, f7, f8, f9, f10, f11), (f12,)), extra)) => {
+                Ok(EnterpriseTeam {
+                    created_at: f0,
+                    description: f1,
+                    group_id: f2,
+                    group_name: f3,
+                    html_url: f4,
+                    id: f5,
+                    members_url: f6,
+                    name: f7,
+                    organization_selection_type: f8,
+                    slug: f9,
+                    sync_to_organizations: f10,
+                    updated_at: f11,
+                    url: f12,
                     extra,
                 })
             }
@@ -1113,6 +3433,644 @@ impl<'de> ::serde::Deserialize<'de> for FileCommitCommitParents {
         }
     }
 }
+#[cfg(any(feature = "codespaces", feature = "repos", feature = "security_advisories"))]
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct FullRepository {
+    pub allow_auto_merge: Option<bool>,
+    pub allow_forking: Option<bool>,
+    pub allow_merge_commit: Option<bool>,
+    pub allow_rebase_merge: Option<bool>,
+    pub allow_squash_merge: Option<bool>,
+    pub allow_update_branch: Option<bool>,
+    pub anonymous_access_enabled: Option<bool>,
+    pub archive_url: String,
+    pub archived: bool,
+    pub assignees_url: String,
+    pub blobs_url: String,
+    pub branches_url: String,
+    pub clone_url: String,
+    pub code_of_conduct: Option<CodeOfConductSimple>,
+    pub collaborators_url: String,
+    pub comments_url: String,
+    pub commits_url: String,
+    pub compare_url: String,
+    pub contents_url: String,
+    pub contributors_url: String,
+    pub created_at: String,
+    pub custom_properties: Option<
+        ::std::collections::BTreeMap<String, ::serde_json::Value>,
+    >,
+    pub default_branch: String,
+    pub delete_branch_on_merge: Option<bool>,
+    pub deployments_url: String,
+    pub description: Option<String>,
+    pub disabled: bool,
+    pub downloads_url: String,
+    pub events_url: String,
+    pub fork: bool,
+    pub forks: i64,
+    pub forks_count: i64,
+    pub forks_url: String,
+    pub full_name: String,
+    pub git_commits_url: String,
+    pub git_refs_url: String,
+    pub git_tags_url: String,
+    pub git_url: String,
+    pub has_discussions: Option<bool>,
+    pub has_downloads: Option<bool>,
+    pub has_issues: bool,
+    pub has_pages: bool,
+    pub has_projects: bool,
+    pub has_wiki: bool,
+    pub homepage: Option<String>,
+    pub hooks_url: String,
+    pub html_url: String,
+    pub id: i64,
+    pub is_template: Option<bool>,
+    pub issue_comment_url: String,
+    pub issue_events_url: String,
+    pub issues_url: String,
+    pub keys_url: String,
+    pub labels_url: String,
+    pub language: Option<String>,
+    pub languages_url: String,
+    pub license: Option<LicenseSimple>,
+    pub master_branch: Option<String>,
+    pub merge_commit_message: Option<FullRepositoryMergeCommitMessage>,
+    pub merge_commit_title: Option<FullRepositoryMergeCommitTitle>,
+    pub merges_url: String,
+    pub milestones_url: String,
+    pub mirror_url: Option<String>,
+    pub name: String,
+    pub network_count: i64,
+    pub node_id: String,
+    pub notifications_url: String,
+    pub open_issues: i64,
+    pub open_issues_count: i64,
+    pub organization: Option<SimpleUser>,
+    pub owner: SimpleUser,
+    pub parent: Option<Repository>,
+    pub permissions: Option<FullRepositoryPermissions>,
+    pub private: bool,
+    pub pulls_url: String,
+    pub pushed_at: String,
+    pub releases_url: String,
+    pub security_and_analysis: Option<SecurityAndAnalysis>,
+    pub size: i64,
+    pub source: Option<Repository>,
+    pub squash_merge_commit_message: Option<FullRepositorySquashMergeCommitMessage>,
+    pub squash_merge_commit_title: Option<FullRepositorySquashMergeCommitTitle>,
+    pub ssh_url: String,
+    pub stargazers_count: i64,
+    pub stargazers_url: String,
+    pub statuses_url: String,
+    pub subscribers_count: i64,
+    pub subscribers_url: String,
+    pub subscription_url: String,
+    pub svn_url: String,
+    pub tags_url: String,
+    pub teams_url: String,
+    pub temp_clone_token: Option<String>,
+    pub template_repository: Option<Repository>,
+    pub topics: Option<Vec<String>>,
+    pub trees_url: String,
+    pub updated_at: String,
+    pub url: String,
+    pub use_squash_pr_title_as_default: Option<bool>,
+    pub visibility: Option<String>,
+    pub watchers: i64,
+    pub watchers_count: i64,
+    pub web_commit_signoff_required: Option<bool>,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+#[cfg(any(feature = "codespaces", feature = "repos", feature = "security_advisories"))]
+impl FullRepository {
+    const WIRE_NAMES: &'static [&'static str] = &[
+        "allow_auto_merge",
+        "allow_forking",
+        "allow_merge_commit",
+        "allow_rebase_merge",
+        "allow_squash_merge",
+        "allow_update_branch",
+        "anonymous_access_enabled",
+        "archive_url",
+        "archived",
+        "assignees_url",
+        "blobs_url",
+        "branches_url",
+        "clone_url",
+        "code_of_conduct",
+        "collaborators_url",
+        "comments_url",
+        "commits_url",
+        "compare_url",
+        "contents_url",
+        "contributors_url",
+        "created_at",
+        "custom_properties",
+        "default_branch",
+        "delete_branch_on_merge",
+        "deployments_url",
+        "description",
+        "disabled",
+        "downloads_url",
+        "events_url",
+        "fork",
+        "forks",
+        "forks_count",
+        "forks_url",
+        "full_name",
+        "git_commits_url",
+        "git_refs_url",
+        "git_tags_url",
+        "git_url",
+        "has_discussions",
+        "has_downloads",
+        "has_issues",
+        "has_pages",
+        "has_projects",
+        "has_wiki",
+        "homepage",
+        "hooks_url",
+        "html_url",
+        "id",
+        "is_template",
+        "issue_comment_url",
+        "issue_events_url",
+        "issues_url",
+        "keys_url",
+        "labels_url",
+        "language",
+        "languages_url",
+        "license",
+        "master_branch",
+        "merge_commit_message",
+        "merge_commit_title",
+        "merges_url",
+        "milestones_url",
+        "mirror_url",
+        "name",
+        "network_count",
+        "node_id",
+        "notifications_url",
+        "open_issues",
+        "open_issues_count",
+        "organization",
+        "owner",
+        "parent",
+        "permissions",
+        "private",
+        "pulls_url",
+        "pushed_at",
+        "releases_url",
+        "security_and_analysis",
+        "size",
+        "source",
+        "squash_merge_commit_message",
+        "squash_merge_commit_title",
+        "ssh_url",
+        "stargazers_count",
+        "stargazers_url",
+        "statuses_url",
+        "subscribers_count",
+        "subscribers_url",
+        "subscription_url",
+        "svn_url",
+        "tags_url",
+        "teams_url",
+        "temp_clone_token",
+        "template_repository",
+        "topics",
+        "trees_url",
+        "updated_at",
+        "url",
+        "use_squash_pr_title_as_default",
+        "visibility",
+        "watchers",
+        "watchers_count",
+        "web_commit_signoff_required",
+    ];
+}
+#[cfg(any(feature = "codespaces", feature = "repos", feature = "security_advisories"))]
+impl ::std::fmt::Debug for FullRepository {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "FullRepository", f)
+    }
+}
+#[cfg(any(feature = "codespaces", feature = "repos", feature = "security_advisories"))]
+impl ::serde::Serialize for FullRepository {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (
+                (
+                    crate::runtime::model::Skip(&self.allow_auto_merge),
+                    crate::runtime::model::Skip(&self.allow_forking),
+                    crate::runtime::model::Skip(&self.allow_merge_commit),
+                    crate::runtime::model::Skip(&self.allow_rebase_merge),
+                    crate::runtime::model::Skip(&self.allow_squash_merge),
+                    crate::runtime::model::Skip(&self.allow_update_branch),
+                    crate::runtime::model::Skip(&self.anonymous_access_enabled),
+                    &self.archive_url,
+                    &self.archived,
+                    &self.assignees_url,
+                    &self.blobs_url,
+                    &self.branches_url,
+                ),
+                (
+                    &self.clone_url,
+                    crate::runtime::model::Skip(&self.code_of_conduct),
+                    &self.collaborators_url,
+                    &self.comments_url,
+                    &self.commits_url,
+                    &self.compare_url,
+                    &self.contents_url,
+                    &self.contributors_url,
+                    &self.created_at,
+                    crate::runtime::model::Skip(&self.custom_properties),
+                    &self.default_branch,
+                    crate::runtime::model::Skip(&self.delete_branch_on_merge),
+                ),
+                (
+                    &self.deployments_url,
+                    &self.description,
+                    &self.disabled,
+                    &self.downloads_url,
+                    &self.events_url,
+                    &self.fork,
+                    &self.forks,
+                    &self.forks_count,
+                    &self.forks_url,
+                    &self.full_name,
+                    &self.git_commits_url,
+                    &self.git_refs_url,
+                ),
+                (
+                    &self.git_tags_url,
+                    &self.git_url,
+                    crate::runtime::model::Skip(&self.has_discussions),
+                    crate::runtime::model::Skip(&self.has_downloads),
+                    &self.has_issues,
+                    &self.has_pages,
+                    &self.has_projects,
+                    &self.has_wiki,
+                    &self.homepage,
+                    &self.hooks_url,
+                    &self.html_url,
+                    &self.id,
+                ),
+                (
+                    crate::runtime::model::Skip(&self.is_template),
+                    &self.issue_comment_url,
+                    &self.issue_events_url,
+                    &self.issues_url,
+                    &self.keys_url,
+                    &self.labels_url,
+                    crate::runtime::model::Skip(&self.language),
+                    &self.languages_url,
+                    &self.license,
+                    crate::runtime::model::Skip(&self.master_branch),
+                    crate::runtime::model::Skip(&self.merge_commit_message),
+                    crate::runtime::model::Skip(&self.merge_commit_title),
+                ),
+                (
+                    &self.merges_url,
+                    &self.milestones_url,
+                    &self.mirror_url,
+                    &self.name,
+                    &self.network_count,
+                    &self.node_id,
+                    &self.notifications_url,
+                    &self.open_issues,
+                    &self.open_issues_count,
+                    crate::runtime::model::Skip(&self.organization),
+                    &self.owner,
+                    crate::runtime::model::Skip(&self.parent),
+                ),
+                (
+                    crate::runtime::model::Skip(&self.permissions),
+                    &self.private,
+                    &self.pulls_url,
+                    &self.pushed_at,
+                    &self.releases_url,
+                    crate::runtime::model::Skip(&self.security_and_analysis),
+                    &self.size,
+                    crate::runtime::model::Skip(&self.source),
+                    crate::runtime::model::Skip(&self.squash_merge_commit_message),
+                    crate::runtime::model::Skip(&self.squash_merge_commit_title),
+                    &self.ssh_url,
+                    &self.stargazers_count,
+                ),
+                (
+                    &self.stargazers_url,
+                    &self.statuses_url,
+                    &self.subscribers_count,
+                    &self.subscribers_url,
+                    &self.subscription_url,
+                    &self.svn_url,
+                    &self.tags_url,
+                    &self.teams_url,
+                    crate::runtime::model::Skip(&self.temp_clone_token),
+                    crate::runtime::model::Skip(&self.template_repository),
+                    crate::runtime::model::Skip(&self.topics),
+                    &self.trees_url,
+                ),
+                (
+                    &self.updated_at,
+                    &self.url,
+                    crate::runtime::model::Skip(&self.use_squash_pr_title_as_default),
+                    crate::runtime::model::Skip(&self.visibility),
+                    &self.watchers,
+                    &self.watchers_count,
+                    crate::runtime::model::Skip(&self.web_commit_signoff_required),
+                ),
+            ),
+            &self.extra,
+        )
+    }
+}
+#[cfg(any(feature = "codespaces", feature = "repos", feature = "security_advisories"))]
+impl<'de> ::serde::Deserialize<'de> for FullRepository {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                (
+                    crate::runtime::model::Opt<bool>,
+                    crate::runtime::model::Opt<bool>,
+                    crate::runtime::model::Opt<bool>,
+                    crate::runtime::model::Opt<bool>,
+                    crate::runtime::model::Opt<bool>,
+                    crate::runtime::model::Opt<bool>,
+                    crate::runtime::model::Opt<bool>,
+                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<bool>,
+                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<String>,
+                ),
+                (
+                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Opt<CodeOfConductSimple>,
+                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Opt<
+                        ::std::collections::BTreeMap<String, ::serde_json::Value>,
+                    >,
+                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Opt<bool>,
+                ),
+                (
+                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Req<bool>,
+                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<bool>,
+                    crate::runtime::model::Req<i64>,
+                    crate::runtime::model::Req<i64>,
+                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<String>,
+                ),
+                (
+                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Opt<bool>,
+                    crate::runtime::model::Opt<bool>,
+                    crate::runtime::model::Req<bool>,
+                    crate::runtime::model::Req<bool>,
+                    crate::runtime::model::Req<bool>,
+                    crate::runtime::model::Req<bool>,
+                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<i64>,
+                ),
+                (
+                    crate::runtime::model::Opt<bool>,
+                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Opt<LicenseSimple>,
+                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Opt<FullRepositoryMergeCommitMessage>,
+                    crate::runtime::model::Opt<FullRepositoryMergeCommitTitle>,
+                ),
+                (
+                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<i64>,
+                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<i64>,
+                    crate::runtime::model::Req<i64>,
+                    crate::runtime::model::Opt<SimpleUser>,
+                    crate::runtime::model::Req<SimpleUser>,
+                    crate::runtime::model::Opt<Repository>,
+                ),
+                (
+                    crate::runtime::model::Opt<FullRepositoryPermissions>,
+                    crate::runtime::model::Req<bool>,
+                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Opt<SecurityAndAnalysis>,
+                    crate::runtime::model::Req<i64>,
+                    crate::runtime::model::Opt<Repository>,
+                    crate::runtime::model::Opt<FullRepositorySquashMergeCommitMessage>,
+                    crate::runtime::model::Opt<FullRepositorySquashMergeCommitTitle>,
+                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<i64>,
+                ),
+                (
+                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<i64>,
+                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Opt<Repository>,
+                    crate::runtime::model::Opt<Vec<String>>,
+                    crate::runtime::model::Req<String>,
+                ),
+                (
+                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Opt<bool>,
+                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Req<i64>,
+                    crate::runtime::model::Req<i64>,
+                    crate::runtime::model::Opt<bool>,
+                ),
+            ),
+        >(d, Self::WIRE_NAMES, "FullRepository") {
+            Ok(
+                (
+                    (
+                        (f0, f1, f2, f3, f4, f5, f6, f7, f8, f9, f10, f11),
+                        (f12, f13, f14, f15, f16, f17, f18, f19, f20, f21, f22, f23),
+                        (f24, f25, f26, f27, f28, f29, f30, f31, f32, f33, f34, f35),
+                        (f36, f37, f38, f39, f40, f41, f42, f43, f44, f45, f46, f47),
+                        (f48, f49, f50, f51, f52, f53, f54, f55, f56, f57, f58, f59),
+                        (f60, f61, f62, f63, f64, f65, f66, f67, f68, f69, f70, f71),
+                        (f72, f73, f74, f75, f76, f77, f78, f79, f80, f81, f82, f83),
+                        (f84, f85, f86, f87, f88, f89, f90, f91, f92, f93, f94, f95),
+                        (f96, f97, f98, f99, f100, f101, f102),
+                    ),
+                    extra,
+                ),
+            ) => {
+                Ok(FullRepository {
+                    allow_auto_merge: f0,
+                    allow_forking: f1,
+                    allow_merge_commit: f2,
+                    allow_rebase_merge: f3,
+                    allow_squash_merge: f4,
+                    allow_update_branch: f5,
+                    anonymous_access_enabled: f6,
+                    archive_url: f7,
+                    archived: f8,
+                    assignees_url: f9,
+                    blobs_url: f10,
+                    branches_url: f11,
+                    clone_url: f12,
+                    code_of_conduct: f13,
+                    collaborators_url: f14,
+                    comments_url: f15,
+                    commits_url: f16,
+                    compare_url: f17,
+                    contents_url: f18,
+                    contributors_url: f19,
+                    created_at: f20,
+                    custom_properties: f21,
+                    default_branch: f22,
+                    delete_branch_on_merge: f23,
+                    deployments_url: f24,
+                    description: f25,
+                    disabled: f26,
+                    downloads_url: f27,
+                    events_url: f28,
+                    fork: f29,
+                    forks: f30,
+                    forks_count: f31,
+                    forks_url: f32,
+                    full_name: f33,
+                    git_commits_url: f34,
+                    git_refs_url: f35,
+                    git_tags_url: f36,
+                    git_url: f37,
+                    has_discussions: f38,
+                    has_downloads: f39,
+                    has_issues: f40,
+                    has_pages: f41,
+                    has_projects: f42,
+                    has_wiki: f43,
+                    homepage: f44,
+                    hooks_url: f45,
+                    html_url: f46,
+                    id: f47,
+                    is_template: f48,
+                    issue_comment_url: f49,
+                    issue_events_url: f50,
+                    issues_url: f51,
+                    keys_url: f52,
+                    labels_url: f53,
+                    language: f54,
+                    languages_url: f55,
+                    license: f56,
+                    master_branch: f57,
+                    merge_commit_message: f58,
+                    merge_commit_title: f59,
+                    merges_url: f60,
+                    milestones_url: f61,
+                    mirror_url: f62,
+                    name: f63,
+                    network_count: f64,
+                    node_id: f65,
+                    notifications_url: f66,
+                    open_issues: f67,
+                    open_issues_count: f68,
+                    organization: f69,
+                    owner: f70,
+                    parent: f71,
+                    permissions: f72,
+                    private: f73,
+                    pulls_url: f74,
+                    pushed_at: f75,
+                    releases_url: f76,
+                    security_and_analysis: f77,
+                    size: f78,
+                    source: f79,
+                    squash_merge_commit_message: f80,
+                    squash_merge_commit_title: f81,
+                    ssh_url: f82,
+                    stargazers_count: f83,
+                    stargazers_url: f84,
+                    statuses_url: f85,
+                    subscribers_count: f86,
+                    subscribers_url: f87,
+                    subscription_url: f88,
+                    svn_url: f89,
+                    tags_url: f90,
+                    teams_url: f91,
+                    temp_clone_token: f92,
+                    template_repository: f93,
+                    topics: f94,
+                    trees_url: f95,
+                    updated_at: f96,
+                    url: f97,
+                    use_squash_pr_title_as_default: f98,
+                    visibility: f99,
+                    watchers: f100,
+                    watchers_count: f101,
+                    web_commit_signoff_required: f102,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+/// The same fields as [`RepositoryMergeCommitMessage`], whose type this is: values of the two mix freely.
+#[cfg(any(feature = "codespaces", feature = "repos", feature = "security_advisories"))]
+pub type FullRepositoryMergeCommitMessage = RepositoryMergeCommitMessage;
+/// The same fields as [`RepositoryMergeCommitTitle`], whose type this is: values of the two mix freely.
+#[cfg(any(feature = "codespaces", feature = "repos", feature = "security_advisories"))]
+pub type FullRepositoryMergeCommitTitle = RepositoryMergeCommitTitle;
+/// The same fields as [`RepositoryPermissions`], whose type this is: values of the two mix freely.
+#[cfg(any(feature = "codespaces", feature = "repos", feature = "security_advisories"))]
+pub type FullRepositoryPermissions = RepositoryPermissions;
+/// The same fields as [`RepositorySquashMergeCommitMessage`], whose type this is: values of the two mix freely.
+#[cfg(any(feature = "codespaces", feature = "repos", feature = "security_advisories"))]
+pub type FullRepositorySquashMergeCommitMessage = RepositorySquashMergeCommitMessage;
+/// The same fields as [`RepositorySquashMergeCommitTitle`], whose type this is: values of the two mix freely.
+#[cfg(any(feature = "codespaces", feature = "repos", feature = "security_advisories"))]
+pub type FullRepositorySquashMergeCommitTitle = RepositorySquashMergeCommitTitle;
 #[cfg(any(feature = "git", feature = "issues"))]
 #[derive(Clone)]
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
@@ -1297,11 +4255,883 @@ impl<'de> ::serde::Deserialize<'de> for GitUser {
         }
     }
 }
+#[cfg(any(feature = "dependabot", feature = "security_advisories"))]
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct GlobalAdvisoryCvss {
+    pub score: Option<f64>,
+    pub vector_string: Option<String>,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+#[cfg(any(feature = "dependabot", feature = "security_advisories"))]
+impl GlobalAdvisoryCvss {
+    const WIRE_NAMES: &'static [&'static str] = &["score", "vector_string"];
+}
+#[cfg(any(feature = "dependabot", feature = "security_advisories"))]
+impl ::std::fmt::Debug for GlobalAdvisoryCvss {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "GlobalAdvisoryCvss", f)
+    }
+}
+#[cfg(any(feature = "dependabot", feature = "security_advisories"))]
+impl ::serde::Serialize for GlobalAdvisoryCvss {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (&self.score, &self.vector_string),
+            &self.extra,
+        )
+    }
+}
+#[cfg(any(feature = "dependabot", feature = "security_advisories"))]
+impl<'de> ::serde::Deserialize<'de> for GlobalAdvisoryCvss {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (crate::runtime::model::Opt<f64>, crate::runtime::model::Opt<String>),
+        >(d, Self::WIRE_NAMES, "GlobalAdvisoryCvss") {
+            Ok(((f0, f1), extra)) => {
+                Ok(GlobalAdvisoryCvss {
+                    score: f0,
+                    vector_string: f1,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[cfg(any(feature = "dependabot", feature = "security_advisories"))]
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct GlobalAdvisoryCwes {
+    pub cwe_id: String,
+    pub name: String,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+#[cfg(any(feature = "dependabot", feature = "security_advisories"))]
+impl GlobalAdvisoryCwes {
+    const WIRE_NAMES: &'static [&'static str] = &["cwe_id", "name"];
+}
+#[cfg(any(feature = "dependabot", feature = "security_advisories"))]
+impl ::std::fmt::Debug for GlobalAdvisoryCwes {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "GlobalAdvisoryCwes", f)
+    }
+}
+#[cfg(any(feature = "dependabot", feature = "security_advisories"))]
+impl ::serde::Serialize for GlobalAdvisoryCwes {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (&self.cwe_id, &self.name),
+            &self.extra,
+        )
+    }
+}
+#[cfg(any(feature = "dependabot", feature = "security_advisories"))]
+impl<'de> ::serde::Deserialize<'de> for GlobalAdvisoryCwes {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (crate::runtime::model::Req<String>, crate::runtime::model::Req<String>),
+        >(d, Self::WIRE_NAMES, "GlobalAdvisoryCwes") {
+            Ok(((f0, f1), extra)) => {
+                Ok(GlobalAdvisoryCwes {
+                    cwe_id: f0,
+                    name: f1,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[cfg(any(feature = "dependabot", feature = "security_advisories"))]
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct GlobalAdvisoryIdentifiers {
+    pub r#type: GlobalAdvisoryIdentifiersType,
+    pub value: String,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+#[cfg(any(feature = "dependabot", feature = "security_advisories"))]
+impl GlobalAdvisoryIdentifiers {
+    const WIRE_NAMES: &'static [&'static str] = &["type", "value"];
+}
+#[cfg(any(feature = "dependabot", feature = "security_advisories"))]
+impl ::std::fmt::Debug for GlobalAdvisoryIdentifiers {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "GlobalAdvisoryIdentifiers", f)
+    }
+}
+#[cfg(any(feature = "dependabot", feature = "security_advisories"))]
+impl ::serde::Serialize for GlobalAdvisoryIdentifiers {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (&self.r#type, &self.value),
+            &self.extra,
+        )
+    }
+}
+#[cfg(any(feature = "dependabot", feature = "security_advisories"))]
+impl<'de> ::serde::Deserialize<'de> for GlobalAdvisoryIdentifiers {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Req<GlobalAdvisoryIdentifiersType>,
+                crate::runtime::model::Req<String>,
+            ),
+        >(d, Self::WIRE_NAMES, "GlobalAdvisoryIdentifiers") {
+            Ok(((f0, f1), extra)) => {
+                Ok(GlobalAdvisoryIdentifiers {
+                    r#type: f0,
+                    value: f1,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[cfg(any(feature = "dependabot", feature = "security_advisories"))]
+#[derive(Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum GlobalAdvisoryIdentifiersType {
+    /// `CVE`
+    Cve,
+    /// `GHSA`
+    Ghsa,
+    /// A value this client does not know yet, sent as given.
+    Other(String),
+}
+#[cfg(any(feature = "dependabot", feature = "security_advisories"))]
+impl ::std::fmt::Debug for GlobalAdvisoryIdentifiersType {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(
+            match self {
+                Self::Cve => "Cve",
+                Self::Ghsa => "Ghsa",
+                Self::Other(value) => return f.debug_tuple("Other").field(value).finish(),
+            },
+        )
+    }
+}
+#[cfg(any(feature = "dependabot", feature = "security_advisories"))]
+impl GlobalAdvisoryIdentifiersType {
+    /// The value as sent on the wire.
+    #[inline]
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Cve => "CVE",
+            Self::Ghsa => "GHSA",
+            Self::Other(value) => value,
+        }
+    }
+}
+#[cfg(any(feature = "dependabot", feature = "security_advisories"))]
+impl ::serde::Serialize for GlobalAdvisoryIdentifiersType {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+#[cfg(any(feature = "dependabot", feature = "security_advisories"))]
+impl<'de> ::serde::Deserialize<'de> for GlobalAdvisoryIdentifiersType {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <crate::runtime::Key<
+            'de,
+        > as ::serde::Deserialize>::deserialize(deserializer)?;
+        Ok(
+            match value.as_str() {
+                "CVE" => Self::Cve,
+                "GHSA" => Self::Ghsa,
+                _ => Self::Other(value.into_owned()),
+            },
+        )
+    }
+}
+#[cfg(any(feature = "apps", feature = "orgs", feature = "repos"))]
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct HookDelivery {
+    pub action: Option<String>,
+    pub delivered_at: String,
+    pub duration: f64,
+    pub event: String,
+    pub guid: String,
+    pub id: i64,
+    pub installation_id: Option<i64>,
+    pub redelivery: bool,
+    pub repository_id: Option<i64>,
+    pub request: HookDeliveryRequest,
+    pub response: HookDeliveryResponse,
+    pub status: String,
+    pub status_code: i64,
+    pub throttled_at: Option<String>,
+    pub url: Option<String>,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+#[cfg(any(feature = "apps", feature = "orgs", feature = "repos"))]
+impl HookDelivery {
+    const WIRE_NAMES: &'static [&'static str] = &[
+        "action",
+        "delivered_at",
+        "duration",
+        "event",
+        "guid",
+        "id",
+        "installation_id",
+        "redelivery",
+        "repository_id",
+        "request",
+        "response",
+        "status",
+        "status_code",
+        "throttled_at",
+        "url",
+    ];
+}
+#[cfg(any(feature = "apps", feature = "orgs", feature = "repos"))]
+impl ::std::fmt::Debug for HookDelivery {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "HookDelivery", f)
+    }
+}
+#[cfg(any(feature = "apps", feature = "orgs", feature = "repos"))]
+impl ::serde::Serialize for HookDelivery {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (
+                (
+                    &self.action,
+                    &self.delivered_at,
+                    &self.duration,
+                    &self.event,
+                    &self.guid,
+                    &self.id,
+                    &self.installation_id,
+                    &self.redelivery,
+                    &self.repository_id,
+                    &self.request,
+                    &self.response,
+                    &self.status,
+                ),
+                (
+                    &self.status_code,
+                    crate::runtime::model::Skip(&self.throttled_at),
+                    crate::runtime::model::Skip(&self.url),
+                ),
+            ),
+            &self.extra,
+        )
+    }
+}
+#[cfg(any(feature = "apps", feature = "orgs", feature = "repos"))]
+impl<'de> ::serde::Deserialize<'de> for HookDelivery {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                (
+                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<f64>,
+                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<i64>,
+                    crate::runtime::model::Opt<i64>,
+                    crate::runtime::model::Req<bool>,
+                    crate::runtime::model::Opt<i64>,
+                    crate::runtime::model::Req<HookDeliveryRequest>,
+                    crate::runtime::model::Req<HookDeliveryResponse>,
+                    crate::runtime::model::Req<String>,
+                ),
+                (
+                    crate::runtime::model::Req<i64>,
+                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Opt<String>,
+                ),
+            ),
+        >(d, Self::WIRE_NAMES, "HookDelivery") {
+            Ok(
+                (
+                    (
+                        (f0, f1, f2, f3, f4, f5, f6, f7, f8, f9, f10, f11),
+                        (f12, f13, f14),
+                    ),
+                    extra,
+                ),
+            ) => {
+                Ok(HookDelivery {
+                    action: f0,
+                    delivered_at: f1,
+                    duration: f2,
+                    event: f3,
+                    guid: f4,
+                    id: f5,
+                    installation_id: f6,
+                    redelivery: f7,
+                    repository_id: f8,
+                    request: f9,
+                    response: f10,
+                    status: f11,
+                    status_code: f12,
+                    throttled_at: f13,
+                    url: f14,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[cfg(any(feature = "apps", feature = "orgs", feature = "repos"))]
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct HookDeliveryItem {
+    pub action: Option<String>,
+    pub delivered_at: String,
+    pub duration: f64,
+    pub event: String,
+    pub guid: String,
+    pub id: i64,
+    pub installation_id: Option<i64>,
+    pub redelivery: bool,
+    pub repository_id: Option<i64>,
+    pub status: String,
+    pub status_code: i64,
+    pub throttled_at: Option<String>,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+#[cfg(any(feature = "apps", feature = "orgs", feature = "repos"))]
+impl HookDeliveryItem {
+    const WIRE_NAMES: &'static [&'static str] = &[
+        "action",
+        "delivered_at",
+        "duration",
+        "event",
+        "guid",
+        "id",
+        "installation_id",
+        "redelivery",
+        "repository_id",
+        "status",
+        "status_code",
+        "throttled_at",
+    ];
+}
+#[cfg(any(feature = "apps", feature = "orgs", feature = "repos"))]
+impl ::std::fmt::Debug for HookDeliveryItem {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "HookDeliveryItem", f)
+    }
+}
+#[cfg(any(feature = "apps", feature = "orgs", feature = "repos"))]
+impl ::serde::Serialize for HookDeliveryItem {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (
+                &self.action,
+                &self.delivered_at,
+                &self.duration,
+                &self.event,
+                &self.guid,
+                &self.id,
+                &self.installation_id,
+                &self.redelivery,
+                &self.repository_id,
+                &self.status,
+                &self.status_code,
+                crate::runtime::model::Skip(&self.throttled_at),
+            ),
+            &self.extra,
+        )
+    }
+}
+#[cfg(any(feature = "apps", feature = "orgs", feature = "repos"))]
+impl<'de> ::serde::Deserialize<'de> for HookDeliveryItem {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Req<String>,
+                crate::runtime::model::Req<f64>,
+                crate::runtime::model::Req<String>,
+                crate::runtime::model::Req<String>,
+                crate::runtime::model::Req<i64>,
+                crate::runtime::model::Opt<i64>,
+                crate::runtime::model::Req<bool>,
+                crate::runtime::model::Opt<i64>,
+                crate::runtime::model::Req<String>,
+                crate::runtime::model::Req<i64>,
+                crate::runtime::model::Opt<String>,
+            ),
+        >(d, Self::WIRE_NAMES, "HookDeliveryItem") {
+            Ok(((f0, f1, f2, f3, f4, f5, f6, f7, f8, f9, f10, f11), extra)) => {
+                Ok(HookDeliveryItem {
+                    action: f0,
+                    delivered_at: f1,
+                    duration: f2,
+                    event: f3,
+                    guid: f4,
+                    id: f5,
+                    installation_id: f6,
+                    redelivery: f7,
+                    repository_id: f8,
+                    status: f9,
+                    status_code: f10,
+                    throttled_at: f11,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[cfg(any(feature = "apps", feature = "orgs", feature = "repos"))]
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct HookDeliveryRequest {
+    pub headers: Option<::std::collections::BTreeMap<String, ::serde_json::Value>>,
+    pub payload: Option<::std::collections::BTreeMap<String, ::serde_json::Value>>,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+#[cfg(any(feature = "apps", feature = "orgs", feature = "repos"))]
+impl HookDeliveryRequest {
+    const WIRE_NAMES: &'static [&'static str] = &["headers", "payload"];
+}
+#[cfg(any(feature = "apps", feature = "orgs", feature = "repos"))]
+impl ::std::fmt::Debug for HookDeliveryRequest {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "HookDeliveryRequest", f)
+    }
+}
+#[cfg(any(feature = "apps", feature = "orgs", feature = "repos"))]
+impl ::serde::Serialize for HookDeliveryRequest {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (&self.headers, &self.payload),
+            &self.extra,
+        )
+    }
+}
+#[cfg(any(feature = "apps", feature = "orgs", feature = "repos"))]
+impl<'de> ::serde::Deserialize<'de> for HookDeliveryRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Opt<
+                    ::std::collections::BTreeMap<String, ::serde_json::Value>,
+                >,
+                crate::runtime::model::Opt<
+                    ::std::collections::BTreeMap<String, ::serde_json::Value>,
+                >,
+            ),
+        >(d, Self::WIRE_NAMES, "HookDeliveryRequest") {
+            Ok(((f0, f1), extra)) => {
+                Ok(HookDeliveryRequest {
+                    headers: f0,
+                    payload: f1,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[cfg(any(feature = "apps", feature = "orgs", feature = "repos"))]
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct HookDeliveryResponse {
+    pub headers: Option<::std::collections::BTreeMap<String, ::serde_json::Value>>,
+    pub payload: Option<String>,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+#[cfg(any(feature = "apps", feature = "orgs", feature = "repos"))]
+impl HookDeliveryResponse {
+    const WIRE_NAMES: &'static [&'static str] = &["headers", "payload"];
+}
+#[cfg(any(feature = "apps", feature = "orgs", feature = "repos"))]
+impl ::std::fmt::Debug for HookDeliveryResponse {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "HookDeliveryResponse", f)
+    }
+}
+#[cfg(any(feature = "apps", feature = "orgs", feature = "repos"))]
+impl ::serde::Serialize for HookDeliveryResponse {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (&self.headers, &self.payload),
+            &self.extra,
+        )
+    }
+}
+#[cfg(any(feature = "apps", feature = "orgs", feature = "repos"))]
+impl<'de> ::serde::Deserialize<'de> for HookDeliveryResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Opt<
+                    ::std::collections::BTreeMap<String, ::serde_json::Value>,
+                >,
+                crate::runtime::model::Opt<String>,
+            ),
+        >(d, Self::WIRE_NAMES, "HookDeliveryResponse") {
+            Ok(((f0, f1), extra)) => {
+                Ok(HookDeliveryResponse {
+                    headers: f0,
+                    payload: f1,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[cfg(any(feature = "apps", feature = "orgs"))]
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct Installation {
+    pub access_tokens_url: String,
+    pub account: Option<InstallationAccount>,
+    pub app_id: i64,
+    pub app_slug: String,
+    pub client_id: Option<String>,
+    pub contact_email: Option<String>,
+    pub created_at: String,
+    pub events: Vec<String>,
+    pub has_multiple_single_files: Option<bool>,
+    pub html_url: String,
+    pub id: i64,
+    pub permissions: AppPermissions,
+    pub repositories_url: String,
+    pub repository_selection: InstallationRepositorySelection,
+    pub single_file_name: Option<String>,
+    pub single_file_paths: Option<Vec<String>>,
+    pub suspended_at: Option<String>,
+    pub suspended_by: Option<SimpleUser>,
+    pub target_id: i64,
+    pub target_type: String,
+    pub updated_at: String,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+#[cfg(any(feature = "apps", feature = "orgs"))]
+impl Installation {
+    const WIRE_NAMES: &'static [&'static str] = &[
+        "access_tokens_url",
+        "account",
+        "app_id",
+        "app_slug",
+        "client_id",
+        "contact_email",
+        "created_at",
+        "events",
+        "has_multiple_single_files",
+        "html_url",
+        "id",
+        "permissions",
+        "repositories_url",
+        "repository_selection",
+        "single_file_name",
+        "single_file_paths",
+        "suspended_at",
+        "suspended_by",
+        "target_id",
+        "target_type",
+        "updated_at",
+    ];
+}
+#[cfg(any(feature = "apps", feature = "orgs"))]
+impl ::std::fmt::Debug for Installation {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "Installation", f)
+    }
+}
+#[cfg(any(feature = "apps", feature = "orgs"))]
+impl ::serde::Serialize for Installation {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (
+                (
+                    &self.access_tokens_url,
+                    &self.account,
+                    &self.app_id,
+                    &self.app_slug,
+                    crate::runtime::model::Skip(&self.client_id),
+                    crate::runtime::model::Skip(&self.contact_email),
+                    &self.created_at,
+                    &self.events,
+                    crate::runtime::model::Skip(&self.has_multiple_single_files),
+                    &self.html_url,
+                    &self.id,
+                    &self.permissions,
+                ),
+                (
+                    &self.repositories_url,
+                    &self.repository_selection,
+                    &self.single_file_name,
+                    crate::runtime::model::Skip(&self.single_file_paths),
+                    &self.suspended_at,
+                    &self.suspended_by,
+                    &self.target_id,
+                    &self.target_type,
+                    &self.updated_at,
+                ),
+            ),
+            &self.extra,
+        )
+    }
+}
+#[cfg(any(feature = "apps", feature = "orgs"))]
+impl<'de> ::serde::Deserialize<'de> for Installation {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                (
+                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Opt<InstallationAccount>,
+                    crate::runtime::model::Req<i64>,
+                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<Vec<String>>,
+                    crate::runtime::model::Opt<bool>,
+                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<i64>,
+                    crate::runtime::model::Req<AppPermissions>,
+                ),
+                (
+                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<InstallationRepositorySelection>,
+                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Opt<Vec<String>>,
+                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Opt<SimpleUser>,
+                    crate::runtime::model::Req<i64>,
+                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<String>,
+                ),
+            ),
+        >(d, Self::WIRE_NAMES, "Installation") {
+            Ok(
+                (
+                    (
+                        (f0, f1, f2, f3, f4, f5, f6, f7, f8, f9, f10, f11),
+                        (f12, f13, f14, f15, f16, f17, f18, f19, f20),
+                    ),
+                    extra,
+                ),
+            ) => {
+                Ok(Installation {
+                    access_tokens_url: f0,
+                    account: f1,
+                    app_id: f2,
+                    app_slug: f3,
+                    client_id: f4,
+                    contact_email: f5,
+                    created_at: f6,
+                    events: f7,
+                    has_multiple_single_files: f8,
+                    html_url: f9,
+                    id: f10,
+                    permissions: f11,
+                    repositories_url: f12,
+                    repository_selection: f13,
+                    single_file_name: f14,
+                    single_file_paths: f15,
+                    suspended_at: f16,
+                    suspended_by: f17,
+                    target_id: f18,
+                    target_type: f19,
+                    updated_at: f20,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[cfg(any(feature = "apps", feature = "orgs"))]
+#[derive(Debug, Clone, ::serde::Serialize)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+#[serde(untagged)]
+pub enum InstallationAccount {
+    /// A [`SimpleUser`].
+    SimpleUser(Box<SimpleUser>),
+    /// A [`Enterprise`].
+    Enterprise(Box<Enterprise>),
+    /// A value matching none of the variants, kept as sent.
+    Other(::serde_json::Value),
+}
+#[cfg(any(feature = "apps", feature = "orgs"))]
+impl<'de> ::serde::Deserialize<'de> for InstallationAccount {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        if let Ok(v) = <SimpleUser as ::serde::Deserialize>::deserialize(&value) {
+            return Ok(Self::SimpleUser(Box::new(v)));
+        }
+        if let Ok(v) = <Enterprise as ::serde::Deserialize>::deserialize(&value) {
+            return Ok(Self::Enterprise(Box::new(v)));
+        }
+        Ok(Self::Other(value))
+    }
+}
+#[cfg(any(feature = "actions", feature = "apps", feature = "orgs"))]
+#[derive(Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum InstallationRepositorySelection {
+    /// `all`
+    All,
+    /// `selected`
+    Selected,
+    /// A value this client does not know yet, sent as given.
+    Other(String),
+}
+#[cfg(any(feature = "actions", feature = "apps", feature = "orgs"))]
+impl ::std::fmt::Debug for InstallationRepositorySelection {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(
+            match self {
+                Self::All => "All",
+                Self::Selected => "Selected",
+                Self::Other(value) => return f.debug_tuple("Other").field(value).finish(),
+            },
+        )
+    }
+}
+#[cfg(any(feature = "actions", feature = "apps", feature = "orgs"))]
+impl InstallationRepositorySelection {
+    /// The value as sent on the wire.
+    #[inline]
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::All => "all",
+            Self::Selected => "selected",
+            Self::Other(value) => value,
+        }
+    }
+}
+#[cfg(any(feature = "actions", feature = "apps", feature = "orgs"))]
+impl ::serde::Serialize for InstallationRepositorySelection {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+#[cfg(any(feature = "actions", feature = "apps", feature = "orgs"))]
+impl<'de> ::serde::Deserialize<'de> for InstallationRepositorySelection {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <crate::runtime::Key<
+            'de,
+        > as ::serde::Deserialize>::deserialize(deserializer)?;
+        Ok(
+            match value.as_str() {
+                "all" => Self::All,
+                "selected" => Self::Selected,
+                _ => Self::Other(value.into_owned()),
+            },
+        )
+    }
+}
 #[cfg(
     any(
+        feature = "actions",
         feature = "activity",
+        feature = "apps",
         feature = "checks",
         feature = "issues",
+        feature = "projects",
         feature = "repos",
         feature = "search"
     )
@@ -1328,9 +5158,12 @@ pub struct Integration {
 }
 #[cfg(
     any(
+        feature = "actions",
         feature = "activity",
+        feature = "apps",
         feature = "checks",
         feature = "issues",
+        feature = "projects",
         feature = "repos",
         feature = "search"
     )
@@ -1355,9 +5188,12 @@ impl Integration {
 }
 #[cfg(
     any(
+        feature = "actions",
         feature = "activity",
+        feature = "apps",
         feature = "checks",
         feature = "issues",
+        feature = "projects",
         feature = "repos",
         feature = "search"
     )
@@ -1370,9 +5206,12 @@ impl ::std::fmt::Debug for Integration {
 }
 #[cfg(
     any(
+        feature = "actions",
         feature = "activity",
+        feature = "apps",
         feature = "checks",
         feature = "issues",
+        feature = "projects",
         feature = "repos",
         feature = "search"
     )
@@ -1408,9 +5247,12 @@ impl ::serde::Serialize for Integration {
 }
 #[cfg(
     any(
+        feature = "actions",
         feature = "activity",
+        feature = "apps",
         feature = "checks",
         feature = "issues",
+        feature = "projects",
         feature = "repos",
         feature = "search"
     )
@@ -1466,9 +5308,12 @@ impl<'de> ::serde::Deserialize<'de> for Integration {
 }
 #[cfg(
     any(
+        feature = "actions",
         feature = "activity",
+        feature = "apps",
         feature = "checks",
         feature = "issues",
+        feature = "projects",
         feature = "repos",
         feature = "search"
     )
@@ -1486,9 +5331,12 @@ pub enum IntegrationOwner {
 }
 #[cfg(
     any(
+        feature = "actions",
         feature = "activity",
+        feature = "apps",
         feature = "checks",
         feature = "issues",
+        feature = "projects",
         feature = "repos",
         feature = "search"
     )
@@ -1511,9 +5359,12 @@ impl<'de> ::serde::Deserialize<'de> for IntegrationOwner {
 }
 #[cfg(
     any(
+        feature = "actions",
         feature = "activity",
+        feature = "apps",
         feature = "checks",
         feature = "issues",
+        feature = "projects",
         feature = "repos",
         feature = "search"
     )
@@ -1531,9 +5382,12 @@ pub struct IntegrationPermissions {
 }
 #[cfg(
     any(
+        feature = "actions",
         feature = "activity",
+        feature = "apps",
         feature = "checks",
         feature = "issues",
+        feature = "projects",
         feature = "repos",
         feature = "search"
     )
@@ -1549,9 +5403,12 @@ impl IntegrationPermissions {
 }
 #[cfg(
     any(
+        feature = "actions",
         feature = "activity",
+        feature = "apps",
         feature = "checks",
         feature = "issues",
+        feature = "projects",
         feature = "repos",
         feature = "search"
     )
@@ -1564,9 +5421,12 @@ impl ::std::fmt::Debug for IntegrationPermissions {
 }
 #[cfg(
     any(
+        feature = "actions",
         feature = "activity",
+        feature = "apps",
         feature = "checks",
         feature = "issues",
+        feature = "projects",
         feature = "repos",
         feature = "search"
     )
@@ -1592,9 +5452,12 @@ impl ::serde::Serialize for IntegrationPermissions {
 }
 #[cfg(
     any(
+        feature = "actions",
         feature = "activity",
+        feature = "apps",
         feature = "checks",
         feature = "issues",
+        feature = "projects",
         feature = "repos",
         feature = "search"
     )
@@ -1627,7 +5490,7 @@ impl<'de> ::serde::Deserialize<'de> for IntegrationPermissions {
         }
     }
 }
-#[cfg(any(feature = "activity", feature = "issues"))]
+#[cfg(any(feature = "activity", feature = "issues", feature = "projects"))]
 #[derive(Clone)]
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
 pub struct Issue {
@@ -1673,7 +5536,7 @@ pub struct Issue {
     /// Fields this client does not know, by wire name (kept when serialised).
     pub extra: crate::runtime::Extra,
 }
-#[cfg(any(feature = "activity", feature = "issues"))]
+#[cfg(any(feature = "activity", feature = "issues", feature = "projects"))]
 impl Issue {
     const WIRE_NAMES: &'static [&'static str] = &[
         "active_lock_reason",
@@ -1717,14 +5580,14 @@ impl Issue {
         "user",
     ];
 }
-#[cfg(any(feature = "activity", feature = "issues"))]
+#[cfg(any(feature = "activity", feature = "issues", feature = "projects"))]
 impl ::std::fmt::Debug for Issue {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         crate::runtime::model::debug(self, "Issue", f)
     }
 }
-#[cfg(any(feature = "activity", feature = "issues"))]
+#[cfg(any(feature = "activity", feature = "issues", feature = "projects"))]
 impl ::serde::Serialize for Issue {
     fn serialize<S: ::serde::Serializer>(
         &self,
@@ -1782,7 +5645,7 @@ impl ::serde::Serialize for Issue {
         )
     }
 }
-#[cfg(any(feature = "activity", feature = "issues"))]
+#[cfg(any(feature = "activity", feature = "issues", feature = "projects"))]
 impl<'de> ::serde::Deserialize<'de> for Issue {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         d: D,
@@ -2027,7 +5890,14 @@ impl<'de> ::serde::Deserialize<'de> for IssueComment {
         }
     }
 }
-#[cfg(any(feature = "activity", feature = "issues", feature = "search"))]
+#[cfg(
+    any(
+        feature = "activity",
+        feature = "issues",
+        feature = "projects",
+        feature = "search"
+    )
+)]
 #[derive(Clone)]
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
 pub struct IssueDependenciesSummary {
@@ -2038,7 +5908,14 @@ pub struct IssueDependenciesSummary {
     /// Fields this client does not know, by wire name (kept when serialised).
     pub extra: crate::runtime::Extra,
 }
-#[cfg(any(feature = "activity", feature = "issues", feature = "search"))]
+#[cfg(
+    any(
+        feature = "activity",
+        feature = "issues",
+        feature = "projects",
+        feature = "search"
+    )
+)]
 impl IssueDependenciesSummary {
     const WIRE_NAMES: &'static [&'static str] = &[
         "blocked_by",
@@ -2047,14 +5924,28 @@ impl IssueDependenciesSummary {
         "total_blocking",
     ];
 }
-#[cfg(any(feature = "activity", feature = "issues", feature = "search"))]
+#[cfg(
+    any(
+        feature = "activity",
+        feature = "issues",
+        feature = "projects",
+        feature = "search"
+    )
+)]
 impl ::std::fmt::Debug for IssueDependenciesSummary {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         crate::runtime::model::debug(self, "IssueDependenciesSummary", f)
     }
 }
-#[cfg(any(feature = "activity", feature = "issues", feature = "search"))]
+#[cfg(
+    any(
+        feature = "activity",
+        feature = "issues",
+        feature = "projects",
+        feature = "search"
+    )
+)]
 impl ::serde::Serialize for IssueDependenciesSummary {
     fn serialize<S: ::serde::Serializer>(
         &self,
@@ -2073,7 +5964,14 @@ impl ::serde::Serialize for IssueDependenciesSummary {
         )
     }
 }
-#[cfg(any(feature = "activity", feature = "issues", feature = "search"))]
+#[cfg(
+    any(
+        feature = "activity",
+        feature = "issues",
+        feature = "projects",
+        feature = "search"
+    )
+)]
 impl<'de> ::serde::Deserialize<'de> for IssueDependenciesSummary {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         d: D,
@@ -2100,7 +5998,14 @@ impl<'de> ::serde::Deserialize<'de> for IssueDependenciesSummary {
         }
     }
 }
-#[cfg(any(feature = "activity", feature = "issues", feature = "search"))]
+#[cfg(
+    any(
+        feature = "activity",
+        feature = "issues",
+        feature = "projects",
+        feature = "search"
+    )
+)]
 #[derive(Clone)]
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
 pub struct IssueFieldValue {
@@ -2112,7 +6017,14 @@ pub struct IssueFieldValue {
     /// Fields this client does not know, by wire name (kept when serialised).
     pub extra: crate::runtime::Extra,
 }
-#[cfg(any(feature = "activity", feature = "issues", feature = "search"))]
+#[cfg(
+    any(
+        feature = "activity",
+        feature = "issues",
+        feature = "projects",
+        feature = "search"
+    )
+)]
 impl IssueFieldValue {
     const WIRE_NAMES: &'static [&'static str] = &[
         "data_type",
@@ -2122,14 +6034,28 @@ impl IssueFieldValue {
         "value",
     ];
 }
-#[cfg(any(feature = "activity", feature = "issues", feature = "search"))]
+#[cfg(
+    any(
+        feature = "activity",
+        feature = "issues",
+        feature = "projects",
+        feature = "search"
+    )
+)]
 impl ::std::fmt::Debug for IssueFieldValue {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         crate::runtime::model::debug(self, "IssueFieldValue", f)
     }
 }
-#[cfg(any(feature = "activity", feature = "issues", feature = "search"))]
+#[cfg(
+    any(
+        feature = "activity",
+        feature = "issues",
+        feature = "projects",
+        feature = "search"
+    )
+)]
 impl ::serde::Serialize for IssueFieldValue {
     fn serialize<S: ::serde::Serializer>(
         &self,
@@ -2149,7 +6075,14 @@ impl ::serde::Serialize for IssueFieldValue {
         )
     }
 }
-#[cfg(any(feature = "activity", feature = "issues", feature = "search"))]
+#[cfg(
+    any(
+        feature = "activity",
+        feature = "issues",
+        feature = "projects",
+        feature = "search"
+    )
+)]
 impl<'de> ::serde::Deserialize<'de> for IssueFieldValue {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         d: D,
@@ -2178,7 +6111,14 @@ impl<'de> ::serde::Deserialize<'de> for IssueFieldValue {
         }
     }
 }
-#[cfg(any(feature = "activity", feature = "issues", feature = "search"))]
+#[cfg(
+    any(
+        feature = "activity",
+        feature = "issues",
+        feature = "projects",
+        feature = "search"
+    )
+)]
 #[derive(Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum IssueFieldValueDataType {
@@ -2193,7 +6133,14 @@ pub enum IssueFieldValueDataType {
     /// A value this client does not know yet, sent as given.
     Other(String),
 }
-#[cfg(any(feature = "activity", feature = "issues", feature = "search"))]
+#[cfg(
+    any(
+        feature = "activity",
+        feature = "issues",
+        feature = "projects",
+        feature = "search"
+    )
+)]
 impl ::std::fmt::Debug for IssueFieldValueDataType {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -2208,7 +6155,14 @@ impl ::std::fmt::Debug for IssueFieldValueDataType {
         )
     }
 }
-#[cfg(any(feature = "activity", feature = "issues", feature = "search"))]
+#[cfg(
+    any(
+        feature = "activity",
+        feature = "issues",
+        feature = "projects",
+        feature = "search"
+    )
+)]
 impl IssueFieldValueDataType {
     /// The value as sent on the wire.
     #[inline]
@@ -2222,7 +6176,14 @@ impl IssueFieldValueDataType {
         }
     }
 }
-#[cfg(any(feature = "activity", feature = "issues", feature = "search"))]
+#[cfg(
+    any(
+        feature = "activity",
+        feature = "issues",
+        feature = "projects",
+        feature = "search"
+    )
+)]
 impl ::serde::Serialize for IssueFieldValueDataType {
     fn serialize<S: ::serde::Serializer>(
         &self,
@@ -2231,7 +6192,14 @@ impl ::serde::Serialize for IssueFieldValueDataType {
         serializer.serialize_str(self.as_str())
     }
 }
-#[cfg(any(feature = "activity", feature = "issues", feature = "search"))]
+#[cfg(
+    any(
+        feature = "activity",
+        feature = "issues",
+        feature = "projects",
+        feature = "search"
+    )
+)]
 impl<'de> ::serde::Deserialize<'de> for IssueFieldValueDataType {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -2250,7 +6218,14 @@ impl<'de> ::serde::Deserialize<'de> for IssueFieldValueDataType {
         )
     }
 }
-#[cfg(any(feature = "activity", feature = "issues", feature = "search"))]
+#[cfg(
+    any(
+        feature = "activity",
+        feature = "issues",
+        feature = "projects",
+        feature = "search"
+    )
+)]
 #[derive(Clone)]
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
 pub struct IssueFieldValueSingleSelectOption {
@@ -2260,18 +6235,39 @@ pub struct IssueFieldValueSingleSelectOption {
     /// Fields this client does not know, by wire name (kept when serialised).
     pub extra: crate::runtime::Extra,
 }
-#[cfg(any(feature = "activity", feature = "issues", feature = "search"))]
+#[cfg(
+    any(
+        feature = "activity",
+        feature = "issues",
+        feature = "projects",
+        feature = "search"
+    )
+)]
 impl IssueFieldValueSingleSelectOption {
     const WIRE_NAMES: &'static [&'static str] = &["color", "id", "name"];
 }
-#[cfg(any(feature = "activity", feature = "issues", feature = "search"))]
+#[cfg(
+    any(
+        feature = "activity",
+        feature = "issues",
+        feature = "projects",
+        feature = "search"
+    )
+)]
 impl ::std::fmt::Debug for IssueFieldValueSingleSelectOption {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         crate::runtime::model::debug(self, "IssueFieldValueSingleSelectOption", f)
     }
 }
-#[cfg(any(feature = "activity", feature = "issues", feature = "search"))]
+#[cfg(
+    any(
+        feature = "activity",
+        feature = "issues",
+        feature = "projects",
+        feature = "search"
+    )
+)]
 impl ::serde::Serialize for IssueFieldValueSingleSelectOption {
     fn serialize<S: ::serde::Serializer>(
         &self,
@@ -2285,7 +6281,14 @@ impl ::serde::Serialize for IssueFieldValueSingleSelectOption {
         )
     }
 }
-#[cfg(any(feature = "activity", feature = "issues", feature = "search"))]
+#[cfg(
+    any(
+        feature = "activity",
+        feature = "issues",
+        feature = "projects",
+        feature = "search"
+    )
+)]
 impl<'de> ::serde::Deserialize<'de> for IssueFieldValueSingleSelectOption {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         d: D,
@@ -2310,7 +6313,14 @@ impl<'de> ::serde::Deserialize<'de> for IssueFieldValueSingleSelectOption {
         }
     }
 }
-#[cfg(any(feature = "activity", feature = "issues", feature = "search"))]
+#[cfg(
+    any(
+        feature = "activity",
+        feature = "issues",
+        feature = "projects",
+        feature = "search"
+    )
+)]
 #[derive(Clone)]
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
 pub struct IssuePullRequest {
@@ -2322,7 +6332,14 @@ pub struct IssuePullRequest {
     /// Fields this client does not know, by wire name (kept when serialised).
     pub extra: crate::runtime::Extra,
 }
-#[cfg(any(feature = "activity", feature = "issues", feature = "search"))]
+#[cfg(
+    any(
+        feature = "activity",
+        feature = "issues",
+        feature = "projects",
+        feature = "search"
+    )
+)]
 impl IssuePullRequest {
     const WIRE_NAMES: &'static [&'static str] = &[
         "diff_url",
@@ -2332,14 +6349,28 @@ impl IssuePullRequest {
         "url",
     ];
 }
-#[cfg(any(feature = "activity", feature = "issues", feature = "search"))]
+#[cfg(
+    any(
+        feature = "activity",
+        feature = "issues",
+        feature = "projects",
+        feature = "search"
+    )
+)]
 impl ::std::fmt::Debug for IssuePullRequest {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         crate::runtime::model::debug(self, "IssuePullRequest", f)
     }
 }
-#[cfg(any(feature = "activity", feature = "issues", feature = "search"))]
+#[cfg(
+    any(
+        feature = "activity",
+        feature = "issues",
+        feature = "projects",
+        feature = "search"
+    )
+)]
 impl ::serde::Serialize for IssuePullRequest {
     fn serialize<S: ::serde::Serializer>(
         &self,
@@ -2359,7 +6390,14 @@ impl ::serde::Serialize for IssuePullRequest {
         )
     }
 }
-#[cfg(any(feature = "activity", feature = "issues", feature = "search"))]
+#[cfg(
+    any(
+        feature = "activity",
+        feature = "issues",
+        feature = "projects",
+        feature = "search"
+    )
+)]
 impl<'de> ::serde::Deserialize<'de> for IssuePullRequest {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         d: D,
@@ -2388,7 +6426,7 @@ impl<'de> ::serde::Deserialize<'de> for IssuePullRequest {
         }
     }
 }
-#[cfg(any(feature = "activity", feature = "issues"))]
+#[cfg(any(feature = "activity", feature = "issues", feature = "projects"))]
 #[derive(Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum IssueStateReason {
@@ -2403,7 +6441,7 @@ pub enum IssueStateReason {
     /// A value this client does not know yet, sent as given.
     Other(String),
 }
-#[cfg(any(feature = "activity", feature = "issues"))]
+#[cfg(any(feature = "activity", feature = "issues", feature = "projects"))]
 impl ::std::fmt::Debug for IssueStateReason {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -2418,7 +6456,7 @@ impl ::std::fmt::Debug for IssueStateReason {
         )
     }
 }
-#[cfg(any(feature = "activity", feature = "issues"))]
+#[cfg(any(feature = "activity", feature = "issues", feature = "projects"))]
 impl IssueStateReason {
     /// The value as sent on the wire.
     #[inline]
@@ -2432,7 +6470,7 @@ impl IssueStateReason {
         }
     }
 }
-#[cfg(any(feature = "activity", feature = "issues"))]
+#[cfg(any(feature = "activity", feature = "issues", feature = "projects"))]
 impl ::serde::Serialize for IssueStateReason {
     fn serialize<S: ::serde::Serializer>(
         &self,
@@ -2441,7 +6479,7 @@ impl ::serde::Serialize for IssueStateReason {
         serializer.serialize_str(self.as_str())
     }
 }
-#[cfg(any(feature = "activity", feature = "issues"))]
+#[cfg(any(feature = "activity", feature = "issues", feature = "projects"))]
 impl<'de> ::serde::Deserialize<'de> for IssueStateReason {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -2460,7 +6498,15 @@ impl<'de> ::serde::Deserialize<'de> for IssueStateReason {
         )
     }
 }
-#[cfg(any(feature = "activity", feature = "issues", feature = "search"))]
+#[cfg(
+    any(
+        feature = "activity",
+        feature = "issues",
+        feature = "orgs",
+        feature = "projects",
+        feature = "search"
+    )
+)]
 #[derive(Clone)]
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
 pub struct IssueType {
@@ -2475,7 +6521,15 @@ pub struct IssueType {
     /// Fields this client does not know, by wire name (kept when serialised).
     pub extra: crate::runtime::Extra,
 }
-#[cfg(any(feature = "activity", feature = "issues", feature = "search"))]
+#[cfg(
+    any(
+        feature = "activity",
+        feature = "issues",
+        feature = "orgs",
+        feature = "projects",
+        feature = "search"
+    )
+)]
 impl IssueType {
     const WIRE_NAMES: &'static [&'static str] = &[
         "color",
@@ -2488,14 +6542,30 @@ impl IssueType {
         "updated_at",
     ];
 }
-#[cfg(any(feature = "activity", feature = "issues", feature = "search"))]
+#[cfg(
+    any(
+        feature = "activity",
+        feature = "issues",
+        feature = "orgs",
+        feature = "projects",
+        feature = "search"
+    )
+)]
 impl ::std::fmt::Debug for IssueType {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         crate::runtime::model::debug(self, "IssueType", f)
     }
 }
-#[cfg(any(feature = "activity", feature = "issues", feature = "search"))]
+#[cfg(
+    any(
+        feature = "activity",
+        feature = "issues",
+        feature = "orgs",
+        feature = "projects",
+        feature = "search"
+    )
+)]
 impl ::serde::Serialize for IssueType {
     fn serialize<S: ::serde::Serializer>(
         &self,
@@ -2518,7 +6588,15 @@ impl ::serde::Serialize for IssueType {
         )
     }
 }
-#[cfg(any(feature = "activity", feature = "issues", feature = "search"))]
+#[cfg(
+    any(
+        feature = "activity",
+        feature = "issues",
+        feature = "orgs",
+        feature = "projects",
+        feature = "search"
+    )
+)]
 impl<'de> ::serde::Deserialize<'de> for IssueType {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         d: D,
@@ -2553,7 +6631,15 @@ impl<'de> ::serde::Deserialize<'de> for IssueType {
         }
     }
 }
-#[cfg(any(feature = "activity", feature = "issues", feature = "search"))]
+#[cfg(
+    any(
+        feature = "activity",
+        feature = "issues",
+        feature = "orgs",
+        feature = "projects",
+        feature = "search"
+    )
+)]
 #[derive(Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum IssueTypeColor {
@@ -2576,7 +6662,15 @@ pub enum IssueTypeColor {
     /// A value this client does not know yet, sent as given.
     Other(String),
 }
-#[cfg(any(feature = "activity", feature = "issues", feature = "search"))]
+#[cfg(
+    any(
+        feature = "activity",
+        feature = "issues",
+        feature = "orgs",
+        feature = "projects",
+        feature = "search"
+    )
+)]
 impl ::std::fmt::Debug for IssueTypeColor {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -2595,7 +6689,15 @@ impl ::std::fmt::Debug for IssueTypeColor {
         )
     }
 }
-#[cfg(any(feature = "activity", feature = "issues", feature = "search"))]
+#[cfg(
+    any(
+        feature = "activity",
+        feature = "issues",
+        feature = "orgs",
+        feature = "projects",
+        feature = "search"
+    )
+)]
 impl IssueTypeColor {
     /// The value as sent on the wire.
     #[inline]
@@ -2613,7 +6715,15 @@ impl IssueTypeColor {
         }
     }
 }
-#[cfg(any(feature = "activity", feature = "issues", feature = "search"))]
+#[cfg(
+    any(
+        feature = "activity",
+        feature = "issues",
+        feature = "orgs",
+        feature = "projects",
+        feature = "search"
+    )
+)]
 impl ::serde::Serialize for IssueTypeColor {
     fn serialize<S: ::serde::Serializer>(
         &self,
@@ -2622,7 +6732,15 @@ impl ::serde::Serialize for IssueTypeColor {
         serializer.serialize_str(self.as_str())
     }
 }
-#[cfg(any(feature = "activity", feature = "issues", feature = "search"))]
+#[cfg(
+    any(
+        feature = "activity",
+        feature = "issues",
+        feature = "orgs",
+        feature = "projects",
+        feature = "search"
+    )
+)]
 impl<'de> ::serde::Deserialize<'de> for IssueTypeColor {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -2904,12 +7022,19 @@ impl<'de> ::serde::Deserialize<'de> for Label {
 }
 #[cfg(
     any(
+        feature = "actions",
         feature = "activity",
+        feature = "apps",
+        feature = "codespaces",
         feature = "issues",
         feature = "licenses",
+        feature = "migrations",
+        feature = "projects",
         feature = "pulls",
         feature = "repos",
-        feature = "search"
+        feature = "search",
+        feature = "security_advisories",
+        feature = "teams"
     )
 )]
 #[derive(Clone)]
@@ -2926,12 +7051,19 @@ pub struct LicenseSimple {
 }
 #[cfg(
     any(
+        feature = "actions",
         feature = "activity",
+        feature = "apps",
+        feature = "codespaces",
         feature = "issues",
         feature = "licenses",
+        feature = "migrations",
+        feature = "projects",
         feature = "pulls",
         feature = "repos",
-        feature = "search"
+        feature = "search",
+        feature = "security_advisories",
+        feature = "teams"
     )
 )]
 impl LicenseSimple {
@@ -2946,12 +7078,19 @@ impl LicenseSimple {
 }
 #[cfg(
     any(
+        feature = "actions",
         feature = "activity",
+        feature = "apps",
+        feature = "codespaces",
         feature = "issues",
         feature = "licenses",
+        feature = "migrations",
+        feature = "projects",
         feature = "pulls",
         feature = "repos",
-        feature = "search"
+        feature = "search",
+        feature = "security_advisories",
+        feature = "teams"
     )
 )]
 impl ::std::fmt::Debug for LicenseSimple {
@@ -2962,12 +7101,19 @@ impl ::std::fmt::Debug for LicenseSimple {
 }
 #[cfg(
     any(
+        feature = "actions",
         feature = "activity",
+        feature = "apps",
+        feature = "codespaces",
         feature = "issues",
         feature = "licenses",
+        feature = "migrations",
+        feature = "projects",
         feature = "pulls",
         feature = "repos",
-        feature = "search"
+        feature = "search",
+        feature = "security_advisories",
+        feature = "teams"
     )
 )]
 impl ::serde::Serialize for LicenseSimple {
@@ -2992,12 +7138,19 @@ impl ::serde::Serialize for LicenseSimple {
 }
 #[cfg(
     any(
+        feature = "actions",
         feature = "activity",
+        feature = "apps",
+        feature = "codespaces",
         feature = "issues",
         feature = "licenses",
+        feature = "migrations",
+        feature = "projects",
         feature = "pulls",
         feature = "repos",
-        feature = "search"
+        feature = "search",
+        feature = "security_advisories",
+        feature = "teams"
     )
 )]
 impl<'de> ::serde::Deserialize<'de> for LicenseSimple {
@@ -3030,7 +7183,15 @@ impl<'de> ::serde::Deserialize<'de> for LicenseSimple {
         }
     }
 }
-#[cfg(any(feature = "activity", feature = "issues", feature = "pulls"))]
+#[cfg(
+    any(
+        feature = "activity",
+        feature = "issues",
+        feature = "projects",
+        feature = "pulls",
+        feature = "repos"
+    )
+)]
 #[derive(Clone)]
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
 pub struct Link {
@@ -3038,18 +7199,42 @@ pub struct Link {
     /// Fields this client does not know, by wire name (kept when serialised).
     pub extra: crate::runtime::Extra,
 }
-#[cfg(any(feature = "activity", feature = "issues", feature = "pulls"))]
+#[cfg(
+    any(
+        feature = "activity",
+        feature = "issues",
+        feature = "projects",
+        feature = "pulls",
+        feature = "repos"
+    )
+)]
 impl Link {
     const WIRE_NAMES: &'static [&'static str] = &["href"];
 }
-#[cfg(any(feature = "activity", feature = "issues", feature = "pulls"))]
+#[cfg(
+    any(
+        feature = "activity",
+        feature = "issues",
+        feature = "projects",
+        feature = "pulls",
+        feature = "repos"
+    )
+)]
 impl ::std::fmt::Debug for Link {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         crate::runtime::model::debug(self, "Link", f)
     }
 }
-#[cfg(any(feature = "activity", feature = "issues", feature = "pulls"))]
+#[cfg(
+    any(
+        feature = "activity",
+        feature = "issues",
+        feature = "projects",
+        feature = "pulls",
+        feature = "repos"
+    )
+)]
 impl ::serde::Serialize for Link {
     fn serialize<S: ::serde::Serializer>(
         &self,
@@ -3058,7 +7243,15 @@ impl ::serde::Serialize for Link {
         crate::runtime::model::serialize(s, Self::WIRE_NAMES, (&self.href,), &self.extra)
     }
 }
-#[cfg(any(feature = "activity", feature = "issues", feature = "pulls"))]
+#[cfg(
+    any(
+        feature = "activity",
+        feature = "issues",
+        feature = "projects",
+        feature = "pulls",
+        feature = "repos"
+    )
+)]
 impl<'de> ::serde::Deserialize<'de> for Link {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         d: D,
@@ -3072,8 +7265,709 @@ impl<'de> ::serde::Deserialize<'de> for Link {
         }
     }
 }
+#[cfg(any(feature = "apps", feature = "orgs"))]
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct ListAppInstallationsResponse {
+    pub installations: Vec<Installation>,
+    pub total_count: i64,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+#[cfg(any(feature = "apps", feature = "orgs"))]
+impl ListAppInstallationsResponse {
+    const WIRE_NAMES: &'static [&'static str] = &["installations", "total_count"];
+}
+#[cfg(any(feature = "apps", feature = "orgs"))]
+impl ::std::fmt::Debug for ListAppInstallationsResponse {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "ListAppInstallationsResponse", f)
+    }
+}
+#[cfg(any(feature = "apps", feature = "orgs"))]
+impl ::serde::Serialize for ListAppInstallationsResponse {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (&self.installations, &self.total_count),
+            &self.extra,
+        )
+    }
+}
+#[cfg(any(feature = "apps", feature = "orgs"))]
+impl<'de> ::serde::Deserialize<'de> for ListAppInstallationsResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Req<Vec<Installation>>,
+                crate::runtime::model::Req<i64>,
+            ),
+        >(d, Self::WIRE_NAMES, "ListAppInstallationsResponse") {
+            Ok(((f0, f1), extra)) => {
+                Ok(ListAppInstallationsResponse {
+                    installations: f0,
+                    total_count: f1,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[cfg(any(feature = "orgs", feature = "users"))]
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct ListAttestationsBulkResponse {
+    pub attestations_subject_digests: Option<
+        ::std::collections::BTreeMap<
+            String,
+            Vec<ListAttestationsBulkResponseAttestationsSubjectDigests>,
+        >,
+    >,
+    pub page_info: Option<ListAttestationsBulkResponsePageInfo>,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+#[cfg(any(feature = "orgs", feature = "users"))]
+impl ListAttestationsBulkResponse {
+    const WIRE_NAMES: &'static [&'static str] = &[
+        "attestations_subject_digests",
+        "page_info",
+    ];
+}
+#[cfg(any(feature = "orgs", feature = "users"))]
+impl ::std::fmt::Debug for ListAttestationsBulkResponse {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "ListAttestationsBulkResponse", f)
+    }
+}
+#[cfg(any(feature = "orgs", feature = "users"))]
+impl ::serde::Serialize for ListAttestationsBulkResponse {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (
+                crate::runtime::model::Skip(&self.attestations_subject_digests),
+                crate::runtime::model::Skip(&self.page_info),
+            ),
+            &self.extra,
+        )
+    }
+}
+#[cfg(any(feature = "orgs", feature = "users"))]
+impl<'de> ::serde::Deserialize<'de> for ListAttestationsBulkResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Opt<
+                    ::std::collections::BTreeMap<
+                        String,
+                        Vec<ListAttestationsBulkResponseAttestationsSubjectDigests>,
+                    >,
+                >,
+                crate::runtime::model::Opt<ListAttestationsBulkResponsePageInfo>,
+            ),
+        >(d, Self::WIRE_NAMES, "ListAttestationsBulkResponse") {
+            Ok(((f0, f1), extra)) => {
+                Ok(ListAttestationsBulkResponse {
+                    attestations_subject_digests: f0,
+                    page_info: f1,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[cfg(any(feature = "orgs", feature = "users"))]
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct ListAttestationsBulkResponseAttestationsSubjectDigests {
+    pub bundle: Option<ListAttestationsBulkResponseAttestationsSubjectDigestsBundle>,
+    pub bundle_url: Option<String>,
+    pub repository_id: Option<i64>,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+#[cfg(any(feature = "orgs", feature = "users"))]
+impl ListAttestationsBulkResponseAttestationsSubjectDigests {
+    const WIRE_NAMES: &'static [&'static str] = &[
+        "bundle",
+        "bundle_url",
+        "repository_id",
+    ];
+}
+#[cfg(any(feature = "orgs", feature = "users"))]
+impl ::std::fmt::Debug for ListAttestationsBulkResponseAttestationsSubjectDigests {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(
+            self,
+            "ListAttestationsBulkResponseAttestationsSubjectDigests",
+            f,
+        )
+    }
+}
+#[cfg(any(feature = "orgs", feature = "users"))]
+impl ::serde::Serialize for ListAttestationsBulkResponseAttestationsSubjectDigests {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (
+                crate::runtime::model::Skip(&self.bundle),
+                crate::runtime::model::Skip(&self.bundle_url),
+                crate::runtime::model::Skip(&self.repository_id),
+            ),
+            &self.extra,
+        )
+    }
+}
+#[cfg(any(feature = "orgs", feature = "users"))]
+impl<'de> ::serde::Deserialize<'de>
+for ListAttestationsBulkResponseAttestationsSubjectDigests {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Opt<
+                    ListAttestationsBulkResponseAttestationsSubjectDigestsBundle,
+                >,
+                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Opt<i64>,
+            ),
+        >(
+            d,
+            Self::WIRE_NAMES,
+            "ListAttestationsBulkResponseAttestationsSubjectDigests",
+        ) {
+            Ok(((f0, f1, f2), extra)) => {
+                Ok(ListAttestationsBulkResponseAttestationsSubjectDigests {
+                    bundle: f0,
+                    bundle_url: f1,
+                    repository_id: f2,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+/// The same fields as [`ListAttestationsResponseAttestationsBundle`], whose type this is: values of the two mix freely.
+#[cfg(any(feature = "orgs", feature = "users"))]
+pub type ListAttestationsBulkResponseAttestationsSubjectDigestsBundle = ListAttestationsResponseAttestationsBundle;
+#[cfg(any(feature = "orgs", feature = "users"))]
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct ListAttestationsBulkResponsePageInfo {
+    pub has_next: Option<bool>,
+    pub has_previous: Option<bool>,
+    pub next: Option<String>,
+    pub previous: Option<String>,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+#[cfg(any(feature = "orgs", feature = "users"))]
+impl ListAttestationsBulkResponsePageInfo {
+    const WIRE_NAMES: &'static [&'static str] = &[
+        "has_next",
+        "has_previous",
+        "next",
+        "previous",
+    ];
+}
+#[cfg(any(feature = "orgs", feature = "users"))]
+impl ::std::fmt::Debug for ListAttestationsBulkResponsePageInfo {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "ListAttestationsBulkResponsePageInfo", f)
+    }
+}
+#[cfg(any(feature = "orgs", feature = "users"))]
+impl ::serde::Serialize for ListAttestationsBulkResponsePageInfo {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (
+                crate::runtime::model::Skip(&self.has_next),
+                crate::runtime::model::Skip(&self.has_previous),
+                crate::runtime::model::Skip(&self.next),
+                crate::runtime::model::Skip(&self.previous),
+            ),
+            &self.extra,
+        )
+    }
+}
+#[cfg(any(feature = "orgs", feature = "users"))]
+impl<'de> ::serde::Deserialize<'de> for ListAttestationsBulkResponsePageInfo {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Opt<bool>,
+                crate::runtime::model::Opt<bool>,
+                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Opt<String>,
+            ),
+        >(d, Self::WIRE_NAMES, "ListAttestationsBulkResponsePageInfo") {
+            Ok(((f0, f1, f2, f3), extra)) => {
+                Ok(ListAttestationsBulkResponsePageInfo {
+                    has_next: f0,
+                    has_previous: f1,
+                    next: f2,
+                    previous: f3,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[cfg(any(feature = "orgs", feature = "repos", feature = "users"))]
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct ListAttestationsResponse {
+    pub attestations: Option<Vec<ListAttestationsResponseAttestations>>,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+#[cfg(any(feature = "orgs", feature = "repos", feature = "users"))]
+impl ListAttestationsResponse {
+    const WIRE_NAMES: &'static [&'static str] = &["attestations"];
+}
+#[cfg(any(feature = "orgs", feature = "repos", feature = "users"))]
+impl ::std::fmt::Debug for ListAttestationsResponse {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "ListAttestationsResponse", f)
+    }
+}
+#[cfg(any(feature = "orgs", feature = "repos", feature = "users"))]
+impl ::serde::Serialize for ListAttestationsResponse {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (crate::runtime::model::Skip(&self.attestations),),
+            &self.extra,
+        )
+    }
+}
+#[cfg(any(feature = "orgs", feature = "repos", feature = "users"))]
+impl<'de> ::serde::Deserialize<'de> for ListAttestationsResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (crate::runtime::model::Opt<Vec<ListAttestationsResponseAttestations>>,),
+        >(d, Self::WIRE_NAMES, "ListAttestationsResponse") {
+            Ok(((f0,), extra)) => {
+                Ok(ListAttestationsResponse {
+                    attestations: f0,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[cfg(any(feature = "orgs", feature = "repos", feature = "users"))]
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct ListAttestationsResponseAttestations {
+    pub bundle: Option<ListAttestationsResponseAttestationsBundle>,
+    pub bundle_url: Option<String>,
+    pub initiator: Option<String>,
+    pub repository_id: Option<i64>,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+#[cfg(any(feature = "orgs", feature = "repos", feature = "users"))]
+impl ListAttestationsResponseAttestations {
+    const WIRE_NAMES: &'static [&'static str] = &[
+        "bundle",
+        "bundle_url",
+        "initiator",
+        "repository_id",
+    ];
+}
+#[cfg(any(feature = "orgs", feature = "repos", feature = "users"))]
+impl ::std::fmt::Debug for ListAttestationsResponseAttestations {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "ListAttestationsResponseAttestations", f)
+    }
+}
+#[cfg(any(feature = "orgs", feature = "repos", feature = "users"))]
+impl ::serde::Serialize for ListAttestationsResponseAttestations {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (
+                crate::runtime::model::Skip(&self.bundle),
+                crate::runtime::model::Skip(&self.bundle_url),
+                crate::runtime::model::Skip(&self.initiator),
+                crate::runtime::model::Skip(&self.repository_id),
+            ),
+            &self.extra,
+        )
+    }
+}
+#[cfg(any(feature = "orgs", feature = "repos", feature = "users"))]
+impl<'de> ::serde::Deserialize<'de> for ListAttestationsResponseAttestations {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Opt<ListAttestationsResponseAttestationsBundle>,
+                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Opt<i64>,
+            ),
+        >(d, Self::WIRE_NAMES, "ListAttestationsResponseAttestations") {
+            Ok(((f0, f1, f2, f3), extra)) => {
+                Ok(ListAttestationsResponseAttestations {
+                    bundle: f0,
+                    bundle_url: f1,
+                    initiator: f2,
+                    repository_id: f3,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[cfg(any(feature = "orgs", feature = "repos", feature = "users"))]
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct ListAttestationsResponseAttestationsBundle {
+    pub dsse_envelope: Option<::std::collections::BTreeMap<String, ::serde_json::Value>>,
+    pub media_type: Option<String>,
+    pub verification_material: Option<
+        ::std::collections::BTreeMap<String, ::serde_json::Value>,
+    >,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+#[cfg(any(feature = "orgs", feature = "repos", feature = "users"))]
+impl ListAttestationsResponseAttestationsBundle {
+    const WIRE_NAMES: &'static [&'static str] = &[
+        "dsseEnvelope",
+        "mediaType",
+        "verificationMaterial",
+    ];
+}
+#[cfg(any(feature = "orgs", feature = "repos", feature = "users"))]
+impl ::std::fmt::Debug for ListAttestationsResponseAttestationsBundle {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(
+            self,
+            "ListAttestationsResponseAttestationsBundle",
+            f,
+        )
+    }
+}
+#[cfg(any(feature = "orgs", feature = "repos", feature = "users"))]
+impl ::serde::Serialize for ListAttestationsResponseAttestationsBundle {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (
+                crate::runtime::model::Skip(&self.dsse_envelope),
+                crate::runtime::model::Skip(&self.media_type),
+                crate::runtime::model::Skip(&self.verification_material),
+            ),
+            &self.extra,
+        )
+    }
+}
+#[cfg(any(feature = "orgs", feature = "repos", feature = "users"))]
+impl<'de> ::serde::Deserialize<'de> for ListAttestationsResponseAttestationsBundle {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Opt<
+                    ::std::collections::BTreeMap<String, ::serde_json::Value>,
+                >,
+                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Opt<
+                    ::std::collections::BTreeMap<String, ::serde_json::Value>,
+                >,
+            ),
+        >(d, Self::WIRE_NAMES, "ListAttestationsResponseAttestationsBundle") {
+            Ok(((f0, f1, f2), extra)) => {
+                Ok(ListAttestationsResponseAttestationsBundle {
+                    dsse_envelope: f0,
+                    media_type: f1,
+                    verification_material: f2,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[cfg(any(feature = "actions", feature = "codespaces", feature = "dependabot"))]
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct ListOrgSecretsResponse {
+    pub secrets: Vec<OrganizationActionsSecret>,
+    pub total_count: i64,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+#[cfg(any(feature = "actions", feature = "codespaces", feature = "dependabot"))]
+impl ListOrgSecretsResponse {
+    const WIRE_NAMES: &'static [&'static str] = &["secrets", "total_count"];
+}
+#[cfg(any(feature = "actions", feature = "codespaces", feature = "dependabot"))]
+impl ::std::fmt::Debug for ListOrgSecretsResponse {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "ListOrgSecretsResponse", f)
+    }
+}
+#[cfg(any(feature = "actions", feature = "codespaces", feature = "dependabot"))]
+impl ::serde::Serialize for ListOrgSecretsResponse {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (&self.secrets, &self.total_count),
+            &self.extra,
+        )
+    }
+}
+#[cfg(any(feature = "actions", feature = "codespaces", feature = "dependabot"))]
+impl<'de> ::serde::Deserialize<'de> for ListOrgSecretsResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Req<Vec<OrganizationActionsSecret>>,
+                crate::runtime::model::Req<i64>,
+            ),
+        >(d, Self::WIRE_NAMES, "ListOrgSecretsResponse") {
+            Ok(((f0, f1), extra)) => {
+                Ok(ListOrgSecretsResponse {
+                    secrets: f0,
+                    total_count: f1,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[cfg(any(feature = "actions", feature = "codespaces", feature = "dependabot"))]
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct ListRepoSecretsResponse {
+    pub secrets: Vec<ActionsSecret>,
+    pub total_count: i64,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+#[cfg(any(feature = "actions", feature = "codespaces", feature = "dependabot"))]
+impl ListRepoSecretsResponse {
+    const WIRE_NAMES: &'static [&'static str] = &["secrets", "total_count"];
+}
+#[cfg(any(feature = "actions", feature = "codespaces", feature = "dependabot"))]
+impl ::std::fmt::Debug for ListRepoSecretsResponse {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "ListRepoSecretsResponse", f)
+    }
+}
+#[cfg(any(feature = "actions", feature = "codespaces", feature = "dependabot"))]
+impl ::serde::Serialize for ListRepoSecretsResponse {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (&self.secrets, &self.total_count),
+            &self.extra,
+        )
+    }
+}
+#[cfg(any(feature = "actions", feature = "codespaces", feature = "dependabot"))]
+impl<'de> ::serde::Deserialize<'de> for ListRepoSecretsResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Req<Vec<ActionsSecret>>,
+                crate::runtime::model::Req<i64>,
+            ),
+        >(d, Self::WIRE_NAMES, "ListRepoSecretsResponse") {
+            Ok(((f0, f1), extra)) => {
+                Ok(ListRepoSecretsResponse {
+                    secrets: f0,
+                    total_count: f1,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
 #[cfg(
-    any(feature = "activity", feature = "issues", feature = "pulls", feature = "search")
+    any(
+        feature = "actions",
+        feature = "codespaces",
+        feature = "dependabot",
+        feature = "orgs"
+    )
+)]
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct ListSelectedReposForOrgSecretResponse {
+    pub repositories: Vec<MinimalRepository>,
+    pub total_count: i64,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+#[cfg(
+    any(
+        feature = "actions",
+        feature = "codespaces",
+        feature = "dependabot",
+        feature = "orgs"
+    )
+)]
+impl ListSelectedReposForOrgSecretResponse {
+    const WIRE_NAMES: &'static [&'static str] = &["repositories", "total_count"];
+}
+#[cfg(
+    any(
+        feature = "actions",
+        feature = "codespaces",
+        feature = "dependabot",
+        feature = "orgs"
+    )
+)]
+impl ::std::fmt::Debug for ListSelectedReposForOrgSecretResponse {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "ListSelectedReposForOrgSecretResponse", f)
+    }
+}
+#[cfg(
+    any(
+        feature = "actions",
+        feature = "codespaces",
+        feature = "dependabot",
+        feature = "orgs"
+    )
+)]
+impl ::serde::Serialize for ListSelectedReposForOrgSecretResponse {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (&self.repositories, &self.total_count),
+            &self.extra,
+        )
+    }
+}
+#[cfg(
+    any(
+        feature = "actions",
+        feature = "codespaces",
+        feature = "dependabot",
+        feature = "orgs"
+    )
+)]
+impl<'de> ::serde::Deserialize<'de> for ListSelectedReposForOrgSecretResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Req<Vec<MinimalRepository>>,
+                crate::runtime::model::Req<i64>,
+            ),
+        >(d, Self::WIRE_NAMES, "ListSelectedReposForOrgSecretResponse") {
+            Ok(((f0, f1), extra)) => {
+                Ok(ListSelectedReposForOrgSecretResponse {
+                    repositories: f0,
+                    total_count: f1,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[cfg(
+    any(
+        feature = "activity",
+        feature = "issues",
+        feature = "projects",
+        feature = "pulls",
+        feature = "repos",
+        feature = "search"
+    )
 )]
 #[derive(Clone)]
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
@@ -3098,7 +7992,14 @@ pub struct Milestone {
     pub extra: crate::runtime::Extra,
 }
 #[cfg(
-    any(feature = "activity", feature = "issues", feature = "pulls", feature = "search")
+    any(
+        feature = "activity",
+        feature = "issues",
+        feature = "projects",
+        feature = "pulls",
+        feature = "repos",
+        feature = "search"
+    )
 )]
 impl Milestone {
     const WIRE_NAMES: &'static [&'static str] = &[
@@ -3121,7 +8022,14 @@ impl Milestone {
     ];
 }
 #[cfg(
-    any(feature = "activity", feature = "issues", feature = "pulls", feature = "search")
+    any(
+        feature = "activity",
+        feature = "issues",
+        feature = "projects",
+        feature = "pulls",
+        feature = "repos",
+        feature = "search"
+    )
 )]
 impl ::std::fmt::Debug for Milestone {
     #[inline]
@@ -3130,7 +8038,14 @@ impl ::std::fmt::Debug for Milestone {
     }
 }
 #[cfg(
-    any(feature = "activity", feature = "issues", feature = "pulls", feature = "search")
+    any(
+        feature = "activity",
+        feature = "issues",
+        feature = "projects",
+        feature = "pulls",
+        feature = "repos",
+        feature = "search"
+    )
 )]
 impl ::serde::Serialize for Milestone {
     fn serialize<S: ::serde::Serializer>(
@@ -3162,7 +8077,14 @@ impl ::serde::Serialize for Milestone {
     }
 }
 #[cfg(
-    any(feature = "activity", feature = "issues", feature = "pulls", feature = "search")
+    any(
+        feature = "activity",
+        feature = "issues",
+        feature = "projects",
+        feature = "pulls",
+        feature = "repos",
+        feature = "search"
+    )
 )]
 impl<'de> ::serde::Deserialize<'de> for Milestone {
     fn deserialize<D: ::serde::Deserializer<'de>>(
@@ -3226,84 +8148,28 @@ impl<'de> ::serde::Deserialize<'de> for Milestone {
         }
     }
 }
+/// The same fields as [`CampaignState`], whose type this is: values of the two mix freely.
 #[cfg(
-    any(feature = "activity", feature = "issues", feature = "pulls", feature = "search")
+    any(
+        feature = "activity",
+        feature = "issues",
+        feature = "projects",
+        feature = "pulls",
+        feature = "repos",
+        feature = "search"
+    )
 )]
-#[derive(Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum MilestoneState {
-    /// `open`
-    Open,
-    /// `closed`
-    Closed,
-    /// A value this client does not know yet, sent as given.
-    Other(String),
-}
-#[cfg(
-    any(feature = "activity", feature = "issues", feature = "pulls", feature = "search")
-)]
-impl ::std::fmt::Debug for MilestoneState {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(
-            match self {
-                Self::Open => "Open",
-                Self::Closed => "Closed",
-                Self::Other(value) => return f.debug_tuple("Other").field(value).finish(),
-            },
-        )
-    }
-}
-#[cfg(
-    any(feature = "activity", feature = "issues", feature = "pulls", feature = "search")
-)]
-impl MilestoneState {
-    /// The value as sent on the wire.
-    #[inline]
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Open => "open",
-            Self::Closed => "closed",
-            Self::Other(value) => value,
-        }
-    }
-}
-#[cfg(
-    any(feature = "activity", feature = "issues", feature = "pulls", feature = "search")
-)]
-impl ::serde::Serialize for MilestoneState {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-#[cfg(
-    any(feature = "activity", feature = "issues", feature = "pulls", feature = "search")
-)]
-impl<'de> ::serde::Deserialize<'de> for MilestoneState {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        let value = <crate::runtime::Key<
-            'de,
-        > as ::serde::Deserialize>::deserialize(deserializer)?;
-        Ok(
-            match value.as_str() {
-                "open" => Self::Open,
-                "closed" => Self::Closed,
-                _ => Self::Other(value.into_owned()),
-            },
-        )
-    }
-}
+pub type MilestoneState = CampaignState;
 #[cfg(
     any(
         feature = "actions",
         feature = "activity",
         feature = "checks",
         feature = "codespaces",
+        feature = "dependabot",
+        feature = "migrations",
+        feature = "orgs",
+        feature = "packages",
         feature = "repos",
         feature = "search",
         feature = "teams"
@@ -3411,6 +8277,10 @@ pub struct MinimalRepository {
         feature = "activity",
         feature = "checks",
         feature = "codespaces",
+        feature = "dependabot",
+        feature = "migrations",
+        feature = "orgs",
+        feature = "packages",
         feature = "repos",
         feature = "search",
         feature = "teams"
@@ -3514,6 +8384,10 @@ impl MinimalRepository {
         feature = "activity",
         feature = "checks",
         feature = "codespaces",
+        feature = "dependabot",
+        feature = "migrations",
+        feature = "orgs",
+        feature = "packages",
         feature = "repos",
         feature = "search",
         feature = "teams"
@@ -3531,6 +8405,10 @@ impl ::std::fmt::Debug for MinimalRepository {
         feature = "activity",
         feature = "checks",
         feature = "codespaces",
+        feature = "dependabot",
+        feature = "migrations",
+        feature = "orgs",
+        feature = "packages",
         feature = "repos",
         feature = "search",
         feature = "teams"
@@ -3660,6 +8538,10 @@ impl ::serde::Serialize for MinimalRepository {
         feature = "activity",
         feature = "checks",
         feature = "codespaces",
+        feature = "dependabot",
+        feature = "migrations",
+        feature = "orgs",
+        feature = "packages",
         feature = "repos",
         feature = "search",
         feature = "teams"
@@ -3897,6 +8779,10 @@ impl<'de> ::serde::Deserialize<'de> for MinimalRepository {
         feature = "activity",
         feature = "checks",
         feature = "codespaces",
+        feature = "dependabot",
+        feature = "migrations",
+        feature = "orgs",
+        feature = "packages",
         feature = "repos",
         feature = "search",
         feature = "teams"
@@ -3919,6 +8805,10 @@ pub struct MinimalRepositoryLicense {
         feature = "activity",
         feature = "checks",
         feature = "codespaces",
+        feature = "dependabot",
+        feature = "migrations",
+        feature = "orgs",
+        feature = "packages",
         feature = "repos",
         feature = "search",
         feature = "teams"
@@ -3939,6 +8829,10 @@ impl MinimalRepositoryLicense {
         feature = "activity",
         feature = "checks",
         feature = "codespaces",
+        feature = "dependabot",
+        feature = "migrations",
+        feature = "orgs",
+        feature = "packages",
         feature = "repos",
         feature = "search",
         feature = "teams"
@@ -3956,6 +8850,10 @@ impl ::std::fmt::Debug for MinimalRepositoryLicense {
         feature = "activity",
         feature = "checks",
         feature = "codespaces",
+        feature = "dependabot",
+        feature = "migrations",
+        feature = "orgs",
+        feature = "packages",
         feature = "repos",
         feature = "search",
         feature = "teams"
@@ -3986,6 +8884,10 @@ impl ::serde::Serialize for MinimalRepositoryLicense {
         feature = "activity",
         feature = "checks",
         feature = "codespaces",
+        feature = "dependabot",
+        feature = "migrations",
+        feature = "orgs",
+        feature = "packages",
         feature = "repos",
         feature = "search",
         feature = "teams"
@@ -4025,6 +8927,10 @@ impl<'de> ::serde::Deserialize<'de> for MinimalRepositoryLicense {
         feature = "activity",
         feature = "checks",
         feature = "codespaces",
+        feature = "dependabot",
+        feature = "migrations",
+        feature = "orgs",
+        feature = "packages",
         feature = "repos",
         feature = "search",
         feature = "teams"
@@ -4047,6 +8953,10 @@ pub struct MinimalRepositoryPermissions {
         feature = "activity",
         feature = "checks",
         feature = "codespaces",
+        feature = "dependabot",
+        feature = "migrations",
+        feature = "orgs",
+        feature = "packages",
         feature = "repos",
         feature = "search",
         feature = "teams"
@@ -4067,6 +8977,10 @@ impl MinimalRepositoryPermissions {
         feature = "activity",
         feature = "checks",
         feature = "codespaces",
+        feature = "dependabot",
+        feature = "migrations",
+        feature = "orgs",
+        feature = "packages",
         feature = "repos",
         feature = "search",
         feature = "teams"
@@ -4084,6 +8998,10 @@ impl ::std::fmt::Debug for MinimalRepositoryPermissions {
         feature = "activity",
         feature = "checks",
         feature = "codespaces",
+        feature = "dependabot",
+        feature = "migrations",
+        feature = "orgs",
+        feature = "packages",
         feature = "repos",
         feature = "search",
         feature = "teams"
@@ -4114,6 +9032,10 @@ impl ::serde::Serialize for MinimalRepositoryPermissions {
         feature = "activity",
         feature = "checks",
         feature = "codespaces",
+        feature = "dependabot",
+        feature = "migrations",
+        feature = "orgs",
+        feature = "packages",
         feature = "repos",
         feature = "search",
         feature = "teams"
@@ -4209,6 +9131,12 @@ impl<'de> ::serde::Deserialize<'de> for OrgMembershipState {
         )
     }
 }
+/// The same fields as [`CodespacesSecret`], whose type this is: values of the two mix freely.
+#[cfg(any(feature = "actions", feature = "codespaces", feature = "dependabot"))]
+pub type OrganizationActionsSecret = CodespacesSecret;
+/// The same fields as [`CodespacesSecretVisibility`], whose type this is: values of the two mix freely.
+#[cfg(any(feature = "actions", feature = "codespaces", feature = "dependabot"))]
+pub type OrganizationActionsSecretVisibility = CodespacesSecretVisibility;
 #[cfg(any(feature = "orgs", feature = "teams"))]
 #[derive(Clone)]
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
@@ -4280,6 +9208,242 @@ impl<'de> ::serde::Deserialize<'de> for OrganizationFullPlan {
                     private_repos: f2,
                     seats: f3,
                     space: f4,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[cfg(any(feature = "orgs", feature = "teams"))]
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct OrganizationInvitation {
+    pub created_at: String,
+    pub email: Option<String>,
+    pub failed_at: Option<String>,
+    pub failed_reason: Option<String>,
+    pub id: i64,
+    pub invitation_source: Option<String>,
+    pub invitation_teams_url: String,
+    pub inviter: SimpleUser,
+    pub login: Option<String>,
+    pub node_id: String,
+    pub role: String,
+    pub team_count: i64,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+#[cfg(any(feature = "orgs", feature = "teams"))]
+impl OrganizationInvitation {
+    const WIRE_NAMES: &'static [&'static str] = &[
+        "created_at",
+        "email",
+        "failed_at",
+        "failed_reason",
+        "id",
+        "invitation_source",
+        "invitation_teams_url",
+        "inviter",
+        "login",
+        "node_id",
+        "role",
+        "team_count",
+    ];
+}
+#[cfg(any(feature = "orgs", feature = "teams"))]
+impl ::std::fmt::Debug for OrganizationInvitation {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "OrganizationInvitation", f)
+    }
+}
+#[cfg(any(feature = "orgs", feature = "teams"))]
+impl ::serde::Serialize for OrganizationInvitation {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (
+                &self.created_at,
+                &self.email,
+                crate::runtime::model::Skip(&self.failed_at),
+                crate::runtime::model::Skip(&self.failed_reason),
+                &self.id,
+                crate::runtime::model::Skip(&self.invitation_source),
+                &self.invitation_teams_url,
+                &self.inviter,
+                &self.login,
+                &self.node_id,
+                &self.role,
+                &self.team_count,
+            ),
+            &self.extra,
+        )
+    }
+}
+#[cfg(any(feature = "orgs", feature = "teams"))]
+impl<'de> ::serde::Deserialize<'de> for OrganizationInvitation {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Req<String>,
+                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Req<i64>,
+                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Req<String>,
+                crate::runtime::model::Req<SimpleUser>,
+                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Req<String>,
+                crate::runtime::model::Req<String>,
+                crate::runtime::model::Req<i64>,
+            ),
+        >(d, Self::WIRE_NAMES, "OrganizationInvitation") {
+            Ok(((f0, f1, f2, f3, f4, f5, f6, f7, f8, f9, f10, f11), extra)) => {
+                Ok(OrganizationInvitation {
+                    created_at: f0,
+                    email: f1,
+                    failed_at: f2,
+                    failed_reason: f3,
+                    id: f4,
+                    invitation_source: f5,
+                    invitation_teams_url: f6,
+                    inviter: f7,
+                    login: f8,
+                    node_id: f9,
+                    role: f10,
+                    team_count: f11,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[cfg(
+    any(feature = "copilot", feature = "enterprise_team_organizations", feature = "orgs")
+)]
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct OrganizationSimple {
+    pub avatar_url: String,
+    pub description: Option<String>,
+    pub events_url: String,
+    pub hooks_url: String,
+    pub id: i64,
+    pub issues_url: String,
+    pub login: String,
+    pub members_url: String,
+    pub node_id: String,
+    pub public_members_url: String,
+    pub repos_url: String,
+    pub url: String,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+#[cfg(
+    any(feature = "copilot", feature = "enterprise_team_organizations", feature = "orgs")
+)]
+impl OrganizationSimple {
+    const WIRE_NAMES: &'static [&'static str] = &[
+        "avatar_url",
+        "description",
+        "events_url",
+        "hooks_url",
+        "id",
+        "issues_url",
+        "login",
+        "members_url",
+        "node_id",
+        "public_members_url",
+        "repos_url",
+        "url",
+    ];
+}
+#[cfg(
+    any(feature = "copilot", feature = "enterprise_team_organizations", feature = "orgs")
+)]
+impl ::std::fmt::Debug for OrganizationSimple {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "OrganizationSimple", f)
+    }
+}
+#[cfg(
+    any(feature = "copilot", feature = "enterprise_team_organizations", feature = "orgs")
+)]
+impl ::serde::Serialize for OrganizationSimple {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (
+                &self.avatar_url,
+                &self.description,
+                &self.events_url,
+                &self.hooks_url,
+                &self.id,
+                &self.issues_url,
+                &self.login,
+                &self.members_url,
+                &self.node_id,
+                &self.public_members_url,
+                &self.repos_url,
+                &self.url,
+            ),
+            &self.extra,
+        )
+    }
+}
+#[cfg(
+    any(feature = "copilot", feature = "enterprise_team_organizations", feature = "orgs")
+)]
+impl<'de> ::serde::Deserialize<'de> for OrganizationSimple {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Req<String>,
+                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Req<String>,
+                crate::runtime::model::Req<String>,
+                crate::runtime::model::Req<i64>,
+                crate::runtime::model::Req<String>,
+                crate::runtime::model::Req<String>,
+                crate::runtime::model::Req<String>,
+                crate::runtime::model::Req<String>,
+                crate::runtime::model::Req<String>,
+                crate::runtime::model::Req<String>,
+                crate::runtime::model::Req<String>,
+            ),
+        >(d, Self::WIRE_NAMES, "OrganizationSimple") {
+            Ok(((f0, f1, f2, f3, f4, f5, f6, f7, f8, f9, f10, f11), extra)) => {
+                Ok(OrganizationSimple {
+                    avatar_url: f0,
+                    description: f1,
+                    events_url: f2,
+                    hooks_url: f3,
+                    id: f4,
+                    issues_url: f5,
+                    login: f6,
+                    members_url: f7,
+                    node_id: f8,
+                    public_members_url: f9,
+                    repos_url: f10,
+                    url: f11,
                     extra,
                 })
             }
@@ -4627,6 +9791,99 @@ impl<'de> ::serde::Deserialize<'de> for PublicUserPlan {
                     name: f1,
                     private_repos: f2,
                     space: f3,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[cfg(any(feature = "projects", feature = "pulls", feature = "repos"))]
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct PullRequestLinks {
+    pub comments: Link,
+    pub commits: Link,
+    pub html: Link,
+    pub issue: Link,
+    pub review_comment: Link,
+    pub review_comments: Link,
+    pub self_: Link,
+    pub statuses: Link,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+#[cfg(any(feature = "projects", feature = "pulls", feature = "repos"))]
+impl PullRequestLinks {
+    const WIRE_NAMES: &'static [&'static str] = &[
+        "comments",
+        "commits",
+        "html",
+        "issue",
+        "review_comment",
+        "review_comments",
+        "self",
+        "statuses",
+    ];
+}
+#[cfg(any(feature = "projects", feature = "pulls", feature = "repos"))]
+impl ::std::fmt::Debug for PullRequestLinks {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "PullRequestLinks", f)
+    }
+}
+#[cfg(any(feature = "projects", feature = "pulls", feature = "repos"))]
+impl ::serde::Serialize for PullRequestLinks {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (
+                &self.comments,
+                &self.commits,
+                &self.html,
+                &self.issue,
+                &self.review_comment,
+                &self.review_comments,
+                &self.self_,
+                &self.statuses,
+            ),
+            &self.extra,
+        )
+    }
+}
+#[cfg(any(feature = "projects", feature = "pulls", feature = "repos"))]
+impl<'de> ::serde::Deserialize<'de> for PullRequestLinks {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Req<Link>,
+                crate::runtime::model::Req<Link>,
+                crate::runtime::model::Req<Link>,
+                crate::runtime::model::Req<Link>,
+                crate::runtime::model::Req<Link>,
+                crate::runtime::model::Req<Link>,
+                crate::runtime::model::Req<Link>,
+                crate::runtime::model::Req<Link>,
+            ),
+        >(d, Self::WIRE_NAMES, "PullRequestLinks") {
+            Ok(((f0, f1, f2, f3, f4, f5, f6, f7), extra)) => {
+                Ok(PullRequestLinks {
+                    comments: f0,
+                    commits: f1,
+                    html: f2,
+                    issue: f3,
+                    review_comment: f4,
+                    review_comments: f5,
+                    self_: f6,
+                    statuses: f7,
                     extra,
                 })
             }
@@ -5072,13 +10329,429 @@ pub type PullRequestReviewLinksHtml = Link;
 /// The same fields as [`Link`], whose type this is: values of the two mix freely.
 #[cfg(any(feature = "activity", feature = "issues", feature = "pulls"))]
 pub type PullRequestReviewLinksPullRequest = Link;
+#[cfg(any(feature = "projects", feature = "pulls", feature = "repos"))]
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct PullRequestSimple {
+    pub links: PullRequestSimpleLinks,
+    pub active_lock_reason: Option<String>,
+    pub assignee: Option<SimpleUser>,
+    pub assignees: Option<Vec<SimpleUser>>,
+    pub author_association: AuthorAssociation,
+    pub auto_merge: Option<AutoMerge>,
+    pub base: PullRequestSimpleBase,
+    pub body: Option<String>,
+    pub closed_at: Option<String>,
+    pub comments_url: String,
+    pub commits_url: String,
+    pub created_at: String,
+    pub diff_url: String,
+    pub draft: Option<bool>,
+    pub head: PullRequestSimpleHead,
+    pub html_url: String,
+    pub id: i64,
+    pub issue_url: String,
+    pub labels: Vec<PullRequestSimpleLabels>,
+    pub locked: bool,
+    pub merge_commit_sha: Option<String>,
+    pub merged_at: Option<String>,
+    pub milestone: Option<Milestone>,
+    pub node_id: String,
+    pub number: i64,
+    pub patch_url: String,
+    pub requested_reviewers: Option<Vec<SimpleUser>>,
+    pub requested_teams: Option<Vec<Team>>,
+    pub review_comment_url: String,
+    pub review_comments_url: String,
+    pub state: String,
+    pub statuses_url: String,
+    pub title: String,
+    pub updated_at: String,
+    pub url: String,
+    pub user: Option<SimpleUser>,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+#[cfg(any(feature = "projects", feature = "pulls", feature = "repos"))]
+impl PullRequestSimple {
+    const WIRE_NAMES: &'static [&'static str] = &[
+        "_links",
+        "active_lock_reason",
+        "assignee",
+        "assignees",
+        "author_association",
+        "auto_merge",
+        "base",
+        "body",
+        "closed_at",
+        "comments_url",
+        "commits_url",
+        "created_at",
+        "diff_url",
+        "draft",
+        "head",
+        "html_url",
+        "id",
+        "issue_url",
+        "labels",
+        "locked",
+        "merge_commit_sha",
+        "merged_at",
+        "milestone",
+        "node_id",
+        "number",
+        "patch_url",
+        "requested_reviewers",
+        "requested_teams",
+        "review_comment_url",
+        "review_comments_url",
+        "state",
+        "statuses_url",
+        "title",
+        "updated_at",
+        "url",
+        "user",
+    ];
+}
+#[cfg(any(feature = "projects", feature = "pulls", feature = "repos"))]
+impl ::std::fmt::Debug for PullRequestSimple {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "PullRequestSimple", f)
+    }
+}
+#[cfg(any(feature = "projects", feature = "pulls", feature = "repos"))]
+impl ::serde::Serialize for PullRequestSimple {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (
+                (
+                    &self.links,
+                    crate::runtime::model::Skip(&self.active_lock_reason),
+                    &self.assignee,
+                    crate::runtime::model::Skip(&self.assignees),
+                    &self.author_association,
+                    &self.auto_merge,
+                    &self.base,
+                    &self.body,
+                    &self.closed_at,
+                    &self.comments_url,
+                    &self.commits_url,
+                    &self.created_at,
+                ),
+                (
+                    &self.diff_url,
+                    crate::runtime::model::Skip(&self.draft),
+                    &self.head,
+                    &self.html_url,
+                    &self.id,
+                    &self.issue_url,
+                    &self.labels,
+                    &self.locked,
+                    &self.merge_commit_sha,
+                    &self.merged_at,
+                    &self.milestone,
+                    &self.node_id,
+                ),
+                (
+                    &self.number,
+                    &self.patch_url,
+                    crate::runtime::model::Skip(&self.requested_reviewers),
+                    crate::runtime::model::Skip(&self.requested_teams),
+                    &self.review_comment_url,
+                    &self.review_comments_url,
+                    &self.state,
+                    &self.statuses_url,
+                    &self.title,
+                    &self.updated_at,
+                    &self.url,
+                    &self.user,
+                ),
+            ),
+            &self.extra,
+        )
+    }
+}
+#[cfg(any(feature = "projects", feature = "pulls", feature = "repos"))]
+impl<'de> ::serde::Deserialize<'de> for PullRequestSimple {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                (
+                    crate::runtime::model::Req<PullRequestSimpleLinks>,
+                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Opt<SimpleUser>,
+                    crate::runtime::model::Opt<Vec<SimpleUser>>,
+                    crate::runtime::model::Req<AuthorAssociation>,
+                    crate::runtime::model::Opt<AutoMerge>,
+                    crate::runtime::model::Req<PullRequestSimpleBase>,
+                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<String>,
+                ),
+                (
+                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Opt<bool>,
+                    crate::runtime::model::Req<PullRequestSimpleHead>,
+                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<i64>,
+                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<Vec<PullRequestSimpleLabels>>,
+                    crate::runtime::model::Req<bool>,
+                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Opt<Milestone>,
+                    crate::runtime::model::Req<String>,
+                ),
+                (
+                    crate::runtime::model::Req<i64>,
+                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Opt<Vec<SimpleUser>>,
+                    crate::runtime::model::Opt<Vec<Team>>,
+                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Opt<SimpleUser>,
+                ),
+            ),
+        >(d, Self::WIRE_NAMES, "PullRequestSimple") {
+            Ok(
+                (
+                    (
+                        (f0, f1, f2, f3, f4, f5, f6, f7, f8, f9, f10, f11),
+                        (f12, f13, f14, f15, f16, f17, f18, f19, f20, f21, f22, f23),
+                        (f24, f25, f26, f27, f28, f29, f30, f31, f32, f33, f34, f35),
+                    ),
+                    extra,
+                ),
+            ) => {
+                Ok(PullRequestSimple {
+                    links: f0,
+                    active_lock_reason: f1,
+                    assignee: f2,
+                    assignees: f3,
+                    author_association: f4,
+                    auto_merge: f5,
+                    base: f6,
+                    body: f7,
+                    closed_at: f8,
+                    comments_url: f9,
+                    commits_url: f10,
+                    created_at: f11,
+                    diff_url: f12,
+                    draft: f13,
+                    head: f14,
+                    html_url: f15,
+                    id: f16,
+                    issue_url: f17,
+                    labels: f18,
+                    locked: f19,
+                    merge_commit_sha: f20,
+                    merged_at: f21,
+                    milestone: f22,
+                    node_id: f23,
+                    number: f24,
+                    patch_url: f25,
+                    requested_reviewers: f26,
+                    requested_teams: f27,
+                    review_comment_url: f28,
+                    review_comments_url: f29,
+                    state: f30,
+                    statuses_url: f31,
+                    title: f32,
+                    updated_at: f33,
+                    url: f34,
+                    user: f35,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[cfg(any(feature = "projects", feature = "pulls", feature = "repos"))]
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct PullRequestSimpleBase {
+    pub label: String,
+    pub r#ref: String,
+    pub repo: Repository,
+    pub sha: String,
+    pub user: Option<SimpleUser>,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+#[cfg(any(feature = "projects", feature = "pulls", feature = "repos"))]
+impl PullRequestSimpleBase {
+    const WIRE_NAMES: &'static [&'static str] = &["label", "ref", "repo", "sha", "user"];
+}
+#[cfg(any(feature = "projects", feature = "pulls", feature = "repos"))]
+impl ::std::fmt::Debug for PullRequestSimpleBase {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "PullRequestSimpleBase", f)
+    }
+}
+#[cfg(any(feature = "projects", feature = "pulls", feature = "repos"))]
+impl ::serde::Serialize for PullRequestSimpleBase {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (&self.label, &self.r#ref, &self.repo, &self.sha, &self.user),
+            &self.extra,
+        )
+    }
+}
+#[cfg(any(feature = "projects", feature = "pulls", feature = "repos"))]
+impl<'de> ::serde::Deserialize<'de> for PullRequestSimpleBase {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Req<String>,
+                crate::runtime::model::Req<String>,
+                crate::runtime::model::Req<Repository>,
+                crate::runtime::model::Req<String>,
+                crate::runtime::model::Opt<SimpleUser>,
+            ),
+        >(d, Self::WIRE_NAMES, "PullRequestSimpleBase") {
+            Ok(((f0, f1, f2, f3, f4), extra)) => {
+                Ok(PullRequestSimpleBase {
+                    label: f0,
+                    r#ref: f1,
+                    repo: f2,
+                    sha: f3,
+                    user: f4,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+/// The same fields as [`PullRequestSimpleBase`], whose type this is: values of the two mix freely.
+#[cfg(any(feature = "projects", feature = "pulls", feature = "repos"))]
+pub type PullRequestSimpleHead = PullRequestSimpleBase;
+#[cfg(any(feature = "projects", feature = "pulls", feature = "repos"))]
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct PullRequestSimpleLabels {
+    pub color: String,
+    pub default: bool,
+    pub description: String,
+    pub id: i64,
+    pub name: String,
+    pub node_id: String,
+    pub url: String,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+#[cfg(any(feature = "projects", feature = "pulls", feature = "repos"))]
+impl PullRequestSimpleLabels {
+    const WIRE_NAMES: &'static [&'static str] = &[
+        "color",
+        "default",
+        "description",
+        "id",
+        "name",
+        "node_id",
+        "url",
+    ];
+}
+#[cfg(any(feature = "projects", feature = "pulls", feature = "repos"))]
+impl ::std::fmt::Debug for PullRequestSimpleLabels {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "PullRequestSimpleLabels", f)
+    }
+}
+#[cfg(any(feature = "projects", feature = "pulls", feature = "repos"))]
+impl ::serde::Serialize for PullRequestSimpleLabels {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (
+                &self.color,
+                &self.default,
+                &self.description,
+                &self.id,
+                &self.name,
+                &self.node_id,
+                &self.url,
+            ),
+            &self.extra,
+        )
+    }
+}
+#[cfg(any(feature = "projects", feature = "pulls", feature = "repos"))]
+impl<'de> ::serde::Deserialize<'de> for PullRequestSimpleLabels {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Req<String>,
+                crate::runtime::model::Req<bool>,
+                crate::runtime::model::Req<String>,
+                crate::runtime::model::Req<i64>,
+                crate::runtime::model::Req<String>,
+                crate::runtime::model::Req<String>,
+                crate::runtime::model::Req<String>,
+            ),
+        >(d, Self::WIRE_NAMES, "PullRequestSimpleLabels") {
+            Ok(((f0, f1, f2, f3, f4, f5, f6), extra)) => {
+                Ok(PullRequestSimpleLabels {
+                    color: f0,
+                    default: f1,
+                    description: f2,
+                    id: f3,
+                    name: f4,
+                    node_id: f5,
+                    url: f6,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+/// The same fields as [`PullRequestLinks`], whose type this is: values of the two mix freely.
+#[cfg(any(feature = "projects", feature = "pulls", feature = "repos"))]
+pub type PullRequestSimpleLinks = PullRequestLinks;
 #[cfg(
     any(
         feature = "activity",
         feature = "issues",
+        feature = "projects",
         feature = "pulls",
         feature = "repos",
-        feature = "search"
+        feature = "search",
+        feature = "teams"
     )
 )]
 #[derive(Clone)]
@@ -5101,9 +10774,11 @@ pub struct ReactionRollup {
     any(
         feature = "activity",
         feature = "issues",
+        feature = "projects",
         feature = "pulls",
         feature = "repos",
-        feature = "search"
+        feature = "search",
+        feature = "teams"
     )
 )]
 impl ReactionRollup {
@@ -5124,9 +10799,11 @@ impl ReactionRollup {
     any(
         feature = "activity",
         feature = "issues",
+        feature = "projects",
         feature = "pulls",
         feature = "repos",
-        feature = "search"
+        feature = "search",
+        feature = "teams"
     )
 )]
 impl ::std::fmt::Debug for ReactionRollup {
@@ -5139,9 +10816,11 @@ impl ::std::fmt::Debug for ReactionRollup {
     any(
         feature = "activity",
         feature = "issues",
+        feature = "projects",
         feature = "pulls",
         feature = "repos",
-        feature = "search"
+        feature = "search",
+        feature = "teams"
     )
 )]
 impl ::serde::Serialize for ReactionRollup {
@@ -5172,9 +10851,11 @@ impl ::serde::Serialize for ReactionRollup {
     any(
         feature = "activity",
         feature = "issues",
+        feature = "projects",
         feature = "pulls",
         feature = "repos",
-        feature = "search"
+        feature = "search",
+        feature = "teams"
     )
 )]
 impl<'de> ::serde::Deserialize<'de> for ReactionRollup {
@@ -5409,11 +11090,17 @@ impl<'de> ::serde::Deserialize<'de> for ReleaseAssetState {
 }
 #[cfg(
     any(
+        feature = "actions",
         feature = "activity",
+        feature = "apps",
+        feature = "codespaces",
         feature = "issues",
+        feature = "migrations",
+        feature = "projects",
         feature = "pulls",
         feature = "repos",
-        feature = "search"
+        feature = "search",
+        feature = "security_advisories"
     )
 )]
 #[derive(Clone)]
@@ -5520,11 +11207,17 @@ pub struct Repository {
 }
 #[cfg(
     any(
+        feature = "actions",
         feature = "activity",
+        feature = "apps",
+        feature = "codespaces",
         feature = "issues",
+        feature = "migrations",
+        feature = "projects",
         feature = "pulls",
         feature = "repos",
-        feature = "search"
+        feature = "search",
+        feature = "security_advisories"
     )
 )]
 impl Repository {
@@ -5629,11 +11322,17 @@ impl Repository {
 }
 #[cfg(
     any(
+        feature = "actions",
         feature = "activity",
+        feature = "apps",
+        feature = "codespaces",
         feature = "issues",
+        feature = "migrations",
+        feature = "projects",
         feature = "pulls",
         feature = "repos",
-        feature = "search"
+        feature = "search",
+        feature = "security_advisories"
     )
 )]
 impl ::std::fmt::Debug for Repository {
@@ -5644,11 +11343,17 @@ impl ::std::fmt::Debug for Repository {
 }
 #[cfg(
     any(
+        feature = "actions",
         feature = "activity",
+        feature = "apps",
+        feature = "codespaces",
         feature = "issues",
+        feature = "migrations",
+        feature = "projects",
         feature = "pulls",
         feature = "repos",
-        feature = "search"
+        feature = "search",
+        feature = "security_advisories"
     )
 )]
 impl ::serde::Serialize for Repository {
@@ -5779,11 +11484,17 @@ impl ::serde::Serialize for Repository {
 }
 #[cfg(
     any(
+        feature = "actions",
         feature = "activity",
+        feature = "apps",
+        feature = "codespaces",
         feature = "issues",
+        feature = "migrations",
+        feature = "projects",
         feature = "pulls",
         feature = "repos",
-        feature = "search"
+        feature = "search",
+        feature = "security_advisories"
     )
 )]
 impl<'de> ::serde::Deserialize<'de> for Repository {
@@ -6026,13 +11737,71 @@ impl<'de> ::serde::Deserialize<'de> for Repository {
         }
     }
 }
+#[cfg(any(feature = "codespaces", feature = "security_advisories"))]
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct RepositoryAdvisorySubmission {
+    pub accepted: bool,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+#[cfg(any(feature = "codespaces", feature = "security_advisories"))]
+impl RepositoryAdvisorySubmission {
+    const WIRE_NAMES: &'static [&'static str] = &["accepted"];
+}
+#[cfg(any(feature = "codespaces", feature = "security_advisories"))]
+impl ::std::fmt::Debug for RepositoryAdvisorySubmission {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "RepositoryAdvisorySubmission", f)
+    }
+}
+#[cfg(any(feature = "codespaces", feature = "security_advisories"))]
+impl ::serde::Serialize for RepositoryAdvisorySubmission {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (&self.accepted,),
+            &self.extra,
+        )
+    }
+}
+#[cfg(any(feature = "codespaces", feature = "security_advisories"))]
+impl<'de> ::serde::Deserialize<'de> for RepositoryAdvisorySubmission {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (crate::runtime::model::Req<bool>,),
+        >(d, Self::WIRE_NAMES, "RepositoryAdvisorySubmission") {
+            Ok(((f0,), extra)) => {
+                Ok(RepositoryAdvisorySubmission {
+                    accepted: f0,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
 #[cfg(
     any(
+        feature = "actions",
         feature = "activity",
+        feature = "apps",
+        feature = "codespaces",
         feature = "issues",
+        feature = "migrations",
+        feature = "projects",
         feature = "pulls",
         feature = "repos",
-        feature = "search"
+        feature = "search",
+        feature = "security_advisories"
     )
 )]
 #[derive(Clone)]
@@ -6045,11 +11814,17 @@ pub struct RepositoryCodeSearchIndexStatus {
 }
 #[cfg(
     any(
+        feature = "actions",
         feature = "activity",
+        feature = "apps",
+        feature = "codespaces",
         feature = "issues",
+        feature = "migrations",
+        feature = "projects",
         feature = "pulls",
         feature = "repos",
-        feature = "search"
+        feature = "search",
+        feature = "security_advisories"
     )
 )]
 impl RepositoryCodeSearchIndexStatus {
@@ -6060,11 +11835,17 @@ impl RepositoryCodeSearchIndexStatus {
 }
 #[cfg(
     any(
+        feature = "actions",
         feature = "activity",
+        feature = "apps",
+        feature = "codespaces",
         feature = "issues",
+        feature = "migrations",
+        feature = "projects",
         feature = "pulls",
         feature = "repos",
-        feature = "search"
+        feature = "search",
+        feature = "security_advisories"
     )
 )]
 impl ::std::fmt::Debug for RepositoryCodeSearchIndexStatus {
@@ -6075,11 +11856,17 @@ impl ::std::fmt::Debug for RepositoryCodeSearchIndexStatus {
 }
 #[cfg(
     any(
+        feature = "actions",
         feature = "activity",
+        feature = "apps",
+        feature = "codespaces",
         feature = "issues",
+        feature = "migrations",
+        feature = "projects",
         feature = "pulls",
         feature = "repos",
-        feature = "search"
+        feature = "search",
+        feature = "security_advisories"
     )
 )]
 impl ::serde::Serialize for RepositoryCodeSearchIndexStatus {
@@ -6100,11 +11887,17 @@ impl ::serde::Serialize for RepositoryCodeSearchIndexStatus {
 }
 #[cfg(
     any(
+        feature = "actions",
         feature = "activity",
+        feature = "apps",
+        feature = "codespaces",
         feature = "issues",
+        feature = "migrations",
+        feature = "projects",
         feature = "pulls",
         feature = "repos",
-        feature = "search"
+        feature = "search",
+        feature = "security_advisories"
     )
 )]
 impl<'de> ::serde::Deserialize<'de> for RepositoryCodeSearchIndexStatus {
@@ -6128,11 +11921,17 @@ impl<'de> ::serde::Deserialize<'de> for RepositoryCodeSearchIndexStatus {
 }
 #[cfg(
     any(
+        feature = "actions",
         feature = "activity",
+        feature = "apps",
+        feature = "codespaces",
         feature = "issues",
+        feature = "migrations",
+        feature = "projects",
         feature = "pulls",
         feature = "repos",
-        feature = "search"
+        feature = "search",
+        feature = "security_advisories"
     )
 )]
 #[derive(Clone, PartialEq, Eq, Hash)]
@@ -6149,11 +11948,17 @@ pub enum RepositoryMergeCommitMessage {
 }
 #[cfg(
     any(
+        feature = "actions",
         feature = "activity",
+        feature = "apps",
+        feature = "codespaces",
         feature = "issues",
+        feature = "migrations",
+        feature = "projects",
         feature = "pulls",
         feature = "repos",
-        feature = "search"
+        feature = "search",
+        feature = "security_advisories"
     )
 )]
 impl ::std::fmt::Debug for RepositoryMergeCommitMessage {
@@ -6171,11 +11976,17 @@ impl ::std::fmt::Debug for RepositoryMergeCommitMessage {
 }
 #[cfg(
     any(
+        feature = "actions",
         feature = "activity",
+        feature = "apps",
+        feature = "codespaces",
         feature = "issues",
+        feature = "migrations",
+        feature = "projects",
         feature = "pulls",
         feature = "repos",
-        feature = "search"
+        feature = "search",
+        feature = "security_advisories"
     )
 )]
 impl RepositoryMergeCommitMessage {
@@ -6192,11 +12003,17 @@ impl RepositoryMergeCommitMessage {
 }
 #[cfg(
     any(
+        feature = "actions",
         feature = "activity",
+        feature = "apps",
+        feature = "codespaces",
         feature = "issues",
+        feature = "migrations",
+        feature = "projects",
         feature = "pulls",
         feature = "repos",
-        feature = "search"
+        feature = "search",
+        feature = "security_advisories"
     )
 )]
 impl ::serde::Serialize for RepositoryMergeCommitMessage {
@@ -6209,11 +12026,17 @@ impl ::serde::Serialize for RepositoryMergeCommitMessage {
 }
 #[cfg(
     any(
+        feature = "actions",
         feature = "activity",
+        feature = "apps",
+        feature = "codespaces",
         feature = "issues",
+        feature = "migrations",
+        feature = "projects",
         feature = "pulls",
         feature = "repos",
-        feature = "search"
+        feature = "search",
+        feature = "security_advisories"
     )
 )]
 impl<'de> ::serde::Deserialize<'de> for RepositoryMergeCommitMessage {
@@ -6235,11 +12058,17 @@ impl<'de> ::serde::Deserialize<'de> for RepositoryMergeCommitMessage {
 }
 #[cfg(
     any(
+        feature = "actions",
         feature = "activity",
+        feature = "apps",
+        feature = "codespaces",
         feature = "issues",
+        feature = "migrations",
+        feature = "projects",
         feature = "pulls",
         feature = "repos",
-        feature = "search"
+        feature = "search",
+        feature = "security_advisories"
     )
 )]
 #[derive(Clone, PartialEq, Eq, Hash)]
@@ -6254,11 +12083,17 @@ pub enum RepositoryMergeCommitTitle {
 }
 #[cfg(
     any(
+        feature = "actions",
         feature = "activity",
+        feature = "apps",
+        feature = "codespaces",
         feature = "issues",
+        feature = "migrations",
+        feature = "projects",
         feature = "pulls",
         feature = "repos",
-        feature = "search"
+        feature = "search",
+        feature = "security_advisories"
     )
 )]
 impl ::std::fmt::Debug for RepositoryMergeCommitTitle {
@@ -6275,11 +12110,17 @@ impl ::std::fmt::Debug for RepositoryMergeCommitTitle {
 }
 #[cfg(
     any(
+        feature = "actions",
         feature = "activity",
+        feature = "apps",
+        feature = "codespaces",
         feature = "issues",
+        feature = "migrations",
+        feature = "projects",
         feature = "pulls",
         feature = "repos",
-        feature = "search"
+        feature = "search",
+        feature = "security_advisories"
     )
 )]
 impl RepositoryMergeCommitTitle {
@@ -6295,11 +12136,17 @@ impl RepositoryMergeCommitTitle {
 }
 #[cfg(
     any(
+        feature = "actions",
         feature = "activity",
+        feature = "apps",
+        feature = "codespaces",
         feature = "issues",
+        feature = "migrations",
+        feature = "projects",
         feature = "pulls",
         feature = "repos",
-        feature = "search"
+        feature = "search",
+        feature = "security_advisories"
     )
 )]
 impl ::serde::Serialize for RepositoryMergeCommitTitle {
@@ -6312,11 +12159,17 @@ impl ::serde::Serialize for RepositoryMergeCommitTitle {
 }
 #[cfg(
     any(
+        feature = "actions",
         feature = "activity",
+        feature = "apps",
+        feature = "codespaces",
         feature = "issues",
+        feature = "migrations",
+        feature = "projects",
         feature = "pulls",
         feature = "repos",
-        feature = "search"
+        feature = "search",
+        feature = "security_advisories"
     )
 )]
 impl<'de> ::serde::Deserialize<'de> for RepositoryMergeCommitTitle {
@@ -6337,11 +12190,18 @@ impl<'de> ::serde::Deserialize<'de> for RepositoryMergeCommitTitle {
 }
 #[cfg(
     any(
+        feature = "actions",
         feature = "activity",
+        feature = "apps",
+        feature = "codespaces",
         feature = "issues",
+        feature = "migrations",
+        feature = "projects",
         feature = "pulls",
         feature = "repos",
-        feature = "search"
+        feature = "search",
+        feature = "security_advisories",
+        feature = "teams"
     )
 )]
 #[derive(Clone)]
@@ -6357,11 +12217,18 @@ pub struct RepositoryPermissions {
 }
 #[cfg(
     any(
+        feature = "actions",
         feature = "activity",
+        feature = "apps",
+        feature = "codespaces",
         feature = "issues",
+        feature = "migrations",
+        feature = "projects",
         feature = "pulls",
         feature = "repos",
-        feature = "search"
+        feature = "search",
+        feature = "security_advisories",
+        feature = "teams"
     )
 )]
 impl RepositoryPermissions {
@@ -6375,11 +12242,18 @@ impl RepositoryPermissions {
 }
 #[cfg(
     any(
+        feature = "actions",
         feature = "activity",
+        feature = "apps",
+        feature = "codespaces",
         feature = "issues",
+        feature = "migrations",
+        feature = "projects",
         feature = "pulls",
         feature = "repos",
-        feature = "search"
+        feature = "search",
+        feature = "security_advisories",
+        feature = "teams"
     )
 )]
 impl ::std::fmt::Debug for RepositoryPermissions {
@@ -6390,11 +12264,18 @@ impl ::std::fmt::Debug for RepositoryPermissions {
 }
 #[cfg(
     any(
+        feature = "actions",
         feature = "activity",
+        feature = "apps",
+        feature = "codespaces",
         feature = "issues",
+        feature = "migrations",
+        feature = "projects",
         feature = "pulls",
         feature = "repos",
-        feature = "search"
+        feature = "search",
+        feature = "security_advisories",
+        feature = "teams"
     )
 )]
 impl ::serde::Serialize for RepositoryPermissions {
@@ -6418,11 +12299,18 @@ impl ::serde::Serialize for RepositoryPermissions {
 }
 #[cfg(
     any(
+        feature = "actions",
         feature = "activity",
+        feature = "apps",
+        feature = "codespaces",
         feature = "issues",
+        feature = "migrations",
+        feature = "projects",
         feature = "pulls",
         feature = "repos",
-        feature = "search"
+        feature = "search",
+        feature = "security_advisories",
+        feature = "teams"
     )
 )]
 impl<'de> ::serde::Deserialize<'de> for RepositoryPermissions {
@@ -6455,11 +12343,17 @@ impl<'de> ::serde::Deserialize<'de> for RepositoryPermissions {
 }
 #[cfg(
     any(
+        feature = "actions",
         feature = "activity",
+        feature = "apps",
+        feature = "codespaces",
         feature = "issues",
+        feature = "migrations",
+        feature = "projects",
         feature = "pulls",
         feature = "repos",
-        feature = "search"
+        feature = "search",
+        feature = "security_advisories"
     )
 )]
 #[derive(Clone, PartialEq, Eq, Hash)]
@@ -6476,11 +12370,17 @@ pub enum RepositorySquashMergeCommitMessage {
 }
 #[cfg(
     any(
+        feature = "actions",
         feature = "activity",
+        feature = "apps",
+        feature = "codespaces",
         feature = "issues",
+        feature = "migrations",
+        feature = "projects",
         feature = "pulls",
         feature = "repos",
-        feature = "search"
+        feature = "search",
+        feature = "security_advisories"
     )
 )]
 impl ::std::fmt::Debug for RepositorySquashMergeCommitMessage {
@@ -6498,11 +12398,17 @@ impl ::std::fmt::Debug for RepositorySquashMergeCommitMessage {
 }
 #[cfg(
     any(
+        feature = "actions",
         feature = "activity",
+        feature = "apps",
+        feature = "codespaces",
         feature = "issues",
+        feature = "migrations",
+        feature = "projects",
         feature = "pulls",
         feature = "repos",
-        feature = "search"
+        feature = "search",
+        feature = "security_advisories"
     )
 )]
 impl RepositorySquashMergeCommitMessage {
@@ -6519,11 +12425,17 @@ impl RepositorySquashMergeCommitMessage {
 }
 #[cfg(
     any(
+        feature = "actions",
         feature = "activity",
+        feature = "apps",
+        feature = "codespaces",
         feature = "issues",
+        feature = "migrations",
+        feature = "projects",
         feature = "pulls",
         feature = "repos",
-        feature = "search"
+        feature = "search",
+        feature = "security_advisories"
     )
 )]
 impl ::serde::Serialize for RepositorySquashMergeCommitMessage {
@@ -6536,11 +12448,17 @@ impl ::serde::Serialize for RepositorySquashMergeCommitMessage {
 }
 #[cfg(
     any(
+        feature = "actions",
         feature = "activity",
+        feature = "apps",
+        feature = "codespaces",
         feature = "issues",
+        feature = "migrations",
+        feature = "projects",
         feature = "pulls",
         feature = "repos",
-        feature = "search"
+        feature = "search",
+        feature = "security_advisories"
     )
 )]
 impl<'de> ::serde::Deserialize<'de> for RepositorySquashMergeCommitMessage {
@@ -6562,11 +12480,17 @@ impl<'de> ::serde::Deserialize<'de> for RepositorySquashMergeCommitMessage {
 }
 #[cfg(
     any(
+        feature = "actions",
         feature = "activity",
+        feature = "apps",
+        feature = "codespaces",
         feature = "issues",
+        feature = "migrations",
+        feature = "projects",
         feature = "pulls",
         feature = "repos",
-        feature = "search"
+        feature = "search",
+        feature = "security_advisories"
     )
 )]
 #[derive(Clone, PartialEq, Eq, Hash)]
@@ -6581,11 +12505,17 @@ pub enum RepositorySquashMergeCommitTitle {
 }
 #[cfg(
     any(
+        feature = "actions",
         feature = "activity",
+        feature = "apps",
+        feature = "codespaces",
         feature = "issues",
+        feature = "migrations",
+        feature = "projects",
         feature = "pulls",
         feature = "repos",
-        feature = "search"
+        feature = "search",
+        feature = "security_advisories"
     )
 )]
 impl ::std::fmt::Debug for RepositorySquashMergeCommitTitle {
@@ -6602,11 +12532,17 @@ impl ::std::fmt::Debug for RepositorySquashMergeCommitTitle {
 }
 #[cfg(
     any(
+        feature = "actions",
         feature = "activity",
+        feature = "apps",
+        feature = "codespaces",
         feature = "issues",
+        feature = "migrations",
+        feature = "projects",
         feature = "pulls",
         feature = "repos",
-        feature = "search"
+        feature = "search",
+        feature = "security_advisories"
     )
 )]
 impl RepositorySquashMergeCommitTitle {
@@ -6622,11 +12558,17 @@ impl RepositorySquashMergeCommitTitle {
 }
 #[cfg(
     any(
+        feature = "actions",
         feature = "activity",
+        feature = "apps",
+        feature = "codespaces",
         feature = "issues",
+        feature = "migrations",
+        feature = "projects",
         feature = "pulls",
         feature = "repos",
-        feature = "search"
+        feature = "search",
+        feature = "security_advisories"
     )
 )]
 impl ::serde::Serialize for RepositorySquashMergeCommitTitle {
@@ -6639,11 +12581,17 @@ impl ::serde::Serialize for RepositorySquashMergeCommitTitle {
 }
 #[cfg(
     any(
+        feature = "actions",
         feature = "activity",
+        feature = "apps",
+        feature = "codespaces",
         feature = "issues",
+        feature = "migrations",
+        feature = "projects",
         feature = "pulls",
         feature = "repos",
-        feature = "search"
+        feature = "search",
+        feature = "security_advisories"
     )
 )]
 impl<'de> ::serde::Deserialize<'de> for RepositorySquashMergeCommitTitle {
@@ -6846,14 +12794,263 @@ impl<'de> ::serde::Deserialize<'de> for ReviewCommentSubjectType {
         )
     }
 }
+#[cfg(any(feature = "orgs", feature = "repos"))]
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct RulesetVersion {
+    pub actor: RulesetVersionActor,
+    pub updated_at: String,
+    pub version_id: i64,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+#[cfg(any(feature = "orgs", feature = "repos"))]
+impl RulesetVersion {
+    const WIRE_NAMES: &'static [&'static str] = &["actor", "updated_at", "version_id"];
+}
+#[cfg(any(feature = "orgs", feature = "repos"))]
+impl ::std::fmt::Debug for RulesetVersion {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "RulesetVersion", f)
+    }
+}
+#[cfg(any(feature = "orgs", feature = "repos"))]
+impl ::serde::Serialize for RulesetVersion {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (&self.actor, &self.updated_at, &self.version_id),
+            &self.extra,
+        )
+    }
+}
+#[cfg(any(feature = "orgs", feature = "repos"))]
+impl<'de> ::serde::Deserialize<'de> for RulesetVersion {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Req<RulesetVersionActor>,
+                crate::runtime::model::Req<String>,
+                crate::runtime::model::Req<i64>,
+            ),
+        >(d, Self::WIRE_NAMES, "RulesetVersion") {
+            Ok(((f0, f1, f2), extra)) => {
+                Ok(RulesetVersion {
+                    actor: f0,
+                    updated_at: f1,
+                    version_id: f2,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[cfg(any(feature = "orgs", feature = "repos"))]
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct RulesetVersionActor {
+    pub id: Option<i64>,
+    pub r#type: Option<String>,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+#[cfg(any(feature = "orgs", feature = "repos"))]
+impl RulesetVersionActor {
+    const WIRE_NAMES: &'static [&'static str] = &["id", "type"];
+}
+#[cfg(any(feature = "orgs", feature = "repos"))]
+impl ::std::fmt::Debug for RulesetVersionActor {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "RulesetVersionActor", f)
+    }
+}
+#[cfg(any(feature = "orgs", feature = "repos"))]
+impl ::serde::Serialize for RulesetVersionActor {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (
+                crate::runtime::model::Skip(&self.id),
+                crate::runtime::model::Skip(&self.r#type),
+            ),
+            &self.extra,
+        )
+    }
+}
+#[cfg(any(feature = "orgs", feature = "repos"))]
+impl<'de> ::serde::Deserialize<'de> for RulesetVersionActor {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (crate::runtime::model::Opt<i64>, crate::runtime::model::Opt<String>),
+        >(d, Self::WIRE_NAMES, "RulesetVersionActor") {
+            Ok(((f0, f1), extra)) => {
+                Ok(RulesetVersionActor {
+                    id: f0,
+                    r#type: f1,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[cfg(any(feature = "orgs", feature = "repos"))]
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct RulesetVersionWithState {
+    pub actor: RulesetVersionActor,
+    pub updated_at: String,
+    pub version_id: i64,
+    pub state: ::std::collections::BTreeMap<String, ::serde_json::Value>,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+#[cfg(any(feature = "orgs", feature = "repos"))]
+impl RulesetVersionWithState {
+    const WIRE_NAMES: &'static [&'static str] = &[
+        "actor",
+        "state",
+        "updated_at",
+        "version_id",
+    ];
+}
+#[cfg(any(feature = "orgs", feature = "repos"))]
+impl ::std::fmt::Debug for RulesetVersionWithState {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "RulesetVersionWithState", f)
+    }
+}
+#[cfg(any(feature = "orgs", feature = "repos"))]
+impl ::serde::Serialize for RulesetVersionWithState {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (&self.actor, &self.state, &self.updated_at, &self.version_id),
+            &self.extra,
+        )
+    }
+}
+#[cfg(any(feature = "orgs", feature = "repos"))]
+impl<'de> ::serde::Deserialize<'de> for RulesetVersionWithState {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Req<RulesetVersionActor>,
+                crate::runtime::model::Req<
+                    ::std::collections::BTreeMap<String, ::serde_json::Value>,
+                >,
+                crate::runtime::model::Req<String>,
+                crate::runtime::model::Req<i64>,
+            ),
+        >(d, Self::WIRE_NAMES, "RulesetVersionWithState") {
+            Ok(((f0, f3, f1, f2), extra)) => {
+                Ok(RulesetVersionWithState {
+                    actor: f0,
+                    state: f3,
+                    updated_at: f1,
+                    version_id: f2,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[cfg(any(feature = "dependabot", feature = "security_advisories"))]
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct SecurityAdvisoryEpss {
+    pub percentage: Option<f64>,
+    pub percentile: Option<f64>,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+#[cfg(any(feature = "dependabot", feature = "security_advisories"))]
+impl SecurityAdvisoryEpss {
+    const WIRE_NAMES: &'static [&'static str] = &["percentage", "percentile"];
+}
+#[cfg(any(feature = "dependabot", feature = "security_advisories"))]
+impl ::std::fmt::Debug for SecurityAdvisoryEpss {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "SecurityAdvisoryEpss", f)
+    }
+}
+#[cfg(any(feature = "dependabot", feature = "security_advisories"))]
+impl ::serde::Serialize for SecurityAdvisoryEpss {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (
+                crate::runtime::model::Skip(&self.percentage),
+                crate::runtime::model::Skip(&self.percentile),
+            ),
+            &self.extra,
+        )
+    }
+}
+#[cfg(any(feature = "dependabot", feature = "security_advisories"))]
+impl<'de> ::serde::Deserialize<'de> for SecurityAdvisoryEpss {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (crate::runtime::model::Opt<f64>, crate::runtime::model::Opt<f64>),
+        >(d, Self::WIRE_NAMES, "SecurityAdvisoryEpss") {
+            Ok(((f0, f1), extra)) => {
+                Ok(SecurityAdvisoryEpss {
+                    percentage: f0,
+                    percentile: f1,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
 #[cfg(
     any(
         feature = "actions",
         feature = "activity",
         feature = "checks",
         feature = "codespaces",
+        feature = "dependabot",
+        feature = "migrations",
+        feature = "orgs",
+        feature = "packages",
         feature = "repos",
         feature = "search",
+        feature = "security_advisories",
         feature = "teams"
     )
 )]
@@ -6887,8 +13084,13 @@ pub struct SecurityAndAnalysis {
         feature = "activity",
         feature = "checks",
         feature = "codespaces",
+        feature = "dependabot",
+        feature = "migrations",
+        feature = "orgs",
+        feature = "packages",
         feature = "repos",
         feature = "search",
+        feature = "security_advisories",
         feature = "teams"
     )
 )]
@@ -6910,8 +13112,13 @@ impl SecurityAndAnalysis {
         feature = "activity",
         feature = "checks",
         feature = "codespaces",
+        feature = "dependabot",
+        feature = "migrations",
+        feature = "orgs",
+        feature = "packages",
         feature = "repos",
         feature = "search",
+        feature = "security_advisories",
         feature = "teams"
     )
 )]
@@ -6927,8 +13134,13 @@ impl ::std::fmt::Debug for SecurityAndAnalysis {
         feature = "activity",
         feature = "checks",
         feature = "codespaces",
+        feature = "dependabot",
+        feature = "migrations",
+        feature = "orgs",
+        feature = "packages",
         feature = "repos",
         feature = "search",
+        feature = "security_advisories",
         feature = "teams"
     )
 )]
@@ -6960,8 +13172,13 @@ impl ::serde::Serialize for SecurityAndAnalysis {
         feature = "activity",
         feature = "checks",
         feature = "codespaces",
+        feature = "dependabot",
+        feature = "migrations",
+        feature = "orgs",
+        feature = "packages",
         feature = "repos",
         feature = "search",
+        feature = "security_advisories",
         feature = "teams"
     )
 )]
@@ -7012,8 +13229,13 @@ impl<'de> ::serde::Deserialize<'de> for SecurityAndAnalysis {
         feature = "activity",
         feature = "checks",
         feature = "codespaces",
+        feature = "dependabot",
+        feature = "migrations",
+        feature = "orgs",
+        feature = "packages",
         feature = "repos",
         feature = "search",
+        feature = "security_advisories",
         feature = "teams"
     )
 )]
@@ -7025,8 +13247,13 @@ pub type SecurityAndAnalysisAdvancedSecurity = SecurityAndAnalysisCodeSecurity;
         feature = "activity",
         feature = "checks",
         feature = "codespaces",
+        feature = "dependabot",
+        feature = "migrations",
+        feature = "orgs",
+        feature = "packages",
         feature = "repos",
         feature = "search",
+        feature = "security_advisories",
         feature = "teams"
     )
 )]
@@ -7037,8 +13264,13 @@ pub type SecurityAndAnalysisAdvancedSecurityStatus = SecurityAndAnalysisCodeSecu
         feature = "activity",
         feature = "checks",
         feature = "codespaces",
+        feature = "dependabot",
+        feature = "migrations",
+        feature = "orgs",
+        feature = "packages",
         feature = "repos",
         feature = "search",
+        feature = "security_advisories",
         feature = "teams"
     )
 )]
@@ -7055,8 +13287,13 @@ pub struct SecurityAndAnalysisCodeSecurity {
         feature = "activity",
         feature = "checks",
         feature = "codespaces",
+        feature = "dependabot",
+        feature = "migrations",
+        feature = "orgs",
+        feature = "packages",
         feature = "repos",
         feature = "search",
+        feature = "security_advisories",
         feature = "teams"
     )
 )]
@@ -7069,8 +13306,13 @@ impl SecurityAndAnalysisCodeSecurity {
         feature = "activity",
         feature = "checks",
         feature = "codespaces",
+        feature = "dependabot",
+        feature = "migrations",
+        feature = "orgs",
+        feature = "packages",
         feature = "repos",
         feature = "search",
+        feature = "security_advisories",
         feature = "teams"
     )
 )]
@@ -7086,8 +13328,13 @@ impl ::std::fmt::Debug for SecurityAndAnalysisCodeSecurity {
         feature = "activity",
         feature = "checks",
         feature = "codespaces",
+        feature = "dependabot",
+        feature = "migrations",
+        feature = "orgs",
+        feature = "packages",
         feature = "repos",
         feature = "search",
+        feature = "security_advisories",
         feature = "teams"
     )
 )]
@@ -7110,8 +13357,13 @@ impl ::serde::Serialize for SecurityAndAnalysisCodeSecurity {
         feature = "activity",
         feature = "checks",
         feature = "codespaces",
+        feature = "dependabot",
+        feature = "migrations",
+        feature = "orgs",
+        feature = "packages",
         feature = "repos",
         feature = "search",
+        feature = "security_advisories",
         feature = "teams"
     )
 )]
@@ -7139,8 +13391,13 @@ impl<'de> ::serde::Deserialize<'de> for SecurityAndAnalysisCodeSecurity {
         feature = "activity",
         feature = "checks",
         feature = "codespaces",
+        feature = "dependabot",
+        feature = "migrations",
+        feature = "orgs",
+        feature = "packages",
         feature = "repos",
         feature = "search",
+        feature = "security_advisories",
         feature = "teams"
     )
 )]
@@ -7160,8 +13417,13 @@ pub enum SecurityAndAnalysisCodeSecurityStatus {
         feature = "activity",
         feature = "checks",
         feature = "codespaces",
+        feature = "dependabot",
+        feature = "migrations",
+        feature = "orgs",
+        feature = "packages",
         feature = "repos",
         feature = "search",
+        feature = "security_advisories",
         feature = "teams"
     )
 )]
@@ -7183,8 +13445,13 @@ impl ::std::fmt::Debug for SecurityAndAnalysisCodeSecurityStatus {
         feature = "activity",
         feature = "checks",
         feature = "codespaces",
+        feature = "dependabot",
+        feature = "migrations",
+        feature = "orgs",
+        feature = "packages",
         feature = "repos",
         feature = "search",
+        feature = "security_advisories",
         feature = "teams"
     )
 )]
@@ -7205,8 +13472,13 @@ impl SecurityAndAnalysisCodeSecurityStatus {
         feature = "activity",
         feature = "checks",
         feature = "codespaces",
+        feature = "dependabot",
+        feature = "migrations",
+        feature = "orgs",
+        feature = "packages",
         feature = "repos",
         feature = "search",
+        feature = "security_advisories",
         feature = "teams"
     )
 )]
@@ -7224,8 +13496,13 @@ impl ::serde::Serialize for SecurityAndAnalysisCodeSecurityStatus {
         feature = "activity",
         feature = "checks",
         feature = "codespaces",
+        feature = "dependabot",
+        feature = "migrations",
+        feature = "orgs",
+        feature = "packages",
         feature = "repos",
         feature = "search",
+        feature = "security_advisories",
         feature = "teams"
     )
 )]
@@ -7252,8 +13529,13 @@ impl<'de> ::serde::Deserialize<'de> for SecurityAndAnalysisCodeSecurityStatus {
         feature = "activity",
         feature = "checks",
         feature = "codespaces",
+        feature = "dependabot",
+        feature = "migrations",
+        feature = "orgs",
+        feature = "packages",
         feature = "repos",
         feature = "search",
+        feature = "security_advisories",
         feature = "teams"
     )
 )]
@@ -7265,8 +13547,13 @@ pub type SecurityAndAnalysisDependabotSecurityUpdates = SecurityAndAnalysisCodeS
         feature = "activity",
         feature = "checks",
         feature = "codespaces",
+        feature = "dependabot",
+        feature = "migrations",
+        feature = "orgs",
+        feature = "packages",
         feature = "repos",
         feature = "search",
+        feature = "security_advisories",
         feature = "teams"
     )
 )]
@@ -7278,8 +13565,13 @@ pub type SecurityAndAnalysisDependabotSecurityUpdatesStatus = SecurityAndAnalysi
         feature = "activity",
         feature = "checks",
         feature = "codespaces",
+        feature = "dependabot",
+        feature = "migrations",
+        feature = "orgs",
+        feature = "packages",
         feature = "repos",
         feature = "search",
+        feature = "security_advisories",
         feature = "teams"
     )
 )]
@@ -7291,8 +13583,13 @@ pub type SecurityAndAnalysisSecretScanning = SecurityAndAnalysisCodeSecurity;
         feature = "activity",
         feature = "checks",
         feature = "codespaces",
+        feature = "dependabot",
+        feature = "migrations",
+        feature = "orgs",
+        feature = "packages",
         feature = "repos",
         feature = "search",
+        feature = "security_advisories",
         feature = "teams"
     )
 )]
@@ -7304,8 +13601,13 @@ pub type SecurityAndAnalysisSecretScanningAiDetection = SecurityAndAnalysisCodeS
         feature = "activity",
         feature = "checks",
         feature = "codespaces",
+        feature = "dependabot",
+        feature = "migrations",
+        feature = "orgs",
+        feature = "packages",
         feature = "repos",
         feature = "search",
+        feature = "security_advisories",
         feature = "teams"
     )
 )]
@@ -7317,8 +13619,13 @@ pub type SecurityAndAnalysisSecretScanningAiDetectionStatus = SecurityAndAnalysi
         feature = "activity",
         feature = "checks",
         feature = "codespaces",
+        feature = "dependabot",
+        feature = "migrations",
+        feature = "orgs",
+        feature = "packages",
         feature = "repos",
         feature = "search",
+        feature = "security_advisories",
         feature = "teams"
     )
 )]
@@ -7330,8 +13637,13 @@ pub type SecurityAndAnalysisSecretScanningNonProviderPatterns = SecurityAndAnaly
         feature = "activity",
         feature = "checks",
         feature = "codespaces",
+        feature = "dependabot",
+        feature = "migrations",
+        feature = "orgs",
+        feature = "packages",
         feature = "repos",
         feature = "search",
+        feature = "security_advisories",
         feature = "teams"
     )
 )]
@@ -7343,8 +13655,13 @@ pub type SecurityAndAnalysisSecretScanningNonProviderPatternsStatus = SecurityAn
         feature = "activity",
         feature = "checks",
         feature = "codespaces",
+        feature = "dependabot",
+        feature = "migrations",
+        feature = "orgs",
+        feature = "packages",
         feature = "repos",
         feature = "search",
+        feature = "security_advisories",
         feature = "teams"
     )
 )]
@@ -7356,8 +13673,13 @@ pub type SecurityAndAnalysisSecretScanningPushProtection = SecurityAndAnalysisCo
         feature = "activity",
         feature = "checks",
         feature = "codespaces",
+        feature = "dependabot",
+        feature = "migrations",
+        feature = "orgs",
+        feature = "packages",
         feature = "repos",
         feature = "search",
+        feature = "security_advisories",
         feature = "teams"
     )
 )]
@@ -7369,8 +13691,13 @@ pub type SecurityAndAnalysisSecretScanningPushProtectionStatus = SecurityAndAnal
         feature = "activity",
         feature = "checks",
         feature = "codespaces",
+        feature = "dependabot",
+        feature = "migrations",
+        feature = "orgs",
+        feature = "packages",
         feature = "repos",
         feature = "search",
+        feature = "security_advisories",
         feature = "teams"
     )
 )]
@@ -7382,8 +13709,13 @@ pub type SecurityAndAnalysisSecretScanningStatus = SecurityAndAnalysisCodeSecuri
         feature = "activity",
         feature = "checks",
         feature = "codespaces",
+        feature = "dependabot",
+        feature = "migrations",
+        feature = "orgs",
+        feature = "packages",
         feature = "repos",
         feature = "search",
+        feature = "security_advisories",
         feature = "teams"
     )
 )]
@@ -7395,8 +13727,13 @@ pub type SecurityAndAnalysisSecretScanningValidityChecks = SecurityAndAnalysisCo
         feature = "activity",
         feature = "checks",
         feature = "codespaces",
+        feature = "dependabot",
+        feature = "migrations",
+        feature = "orgs",
+        feature = "packages",
         feature = "repos",
         feature = "search",
+        feature = "security_advisories",
         feature = "teams"
     )
 )]
@@ -7637,20 +13974,378 @@ impl<'de> ::serde::Deserialize<'de> for SimpleCommitAuthor {
 pub type SimpleCommitCommitter = SimpleCommitAuthor;
 #[cfg(
     any(
+        feature = "code_scanning",
+        feature = "code_security",
+        feature = "dependabot",
+        feature = "secret_scanning",
+        feature = "security_advisories"
+    )
+)]
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct SimpleRepository {
+    pub archive_url: Option<String>,
+    pub assignees_url: Option<String>,
+    pub blobs_url: Option<String>,
+    pub branches_url: Option<String>,
+    pub collaborators_url: Option<String>,
+    pub comments_url: Option<String>,
+    pub commits_url: Option<String>,
+    pub compare_url: Option<String>,
+    pub contents_url: Option<String>,
+    pub contributors_url: Option<String>,
+    pub deployments_url: Option<String>,
+    pub description: Option<String>,
+    pub downloads_url: Option<String>,
+    pub events_url: Option<String>,
+    pub fork: Option<bool>,
+    pub forks_url: Option<String>,
+    pub full_name: Option<String>,
+    pub git_commits_url: Option<String>,
+    pub git_refs_url: Option<String>,
+    pub git_tags_url: Option<String>,
+    pub hooks_url: Option<String>,
+    pub html_url: Option<String>,
+    pub id: Option<i64>,
+    pub issue_comment_url: Option<String>,
+    pub issue_events_url: Option<String>,
+    pub issues_url: Option<String>,
+    pub keys_url: Option<String>,
+    pub labels_url: Option<String>,
+    pub languages_url: Option<String>,
+    pub merges_url: Option<String>,
+    pub milestones_url: Option<String>,
+    pub name: Option<String>,
+    pub node_id: Option<String>,
+    pub notifications_url: Option<String>,
+    pub owner: Option<SimpleUser>,
+    pub private: Option<bool>,
+    pub pulls_url: Option<String>,
+    pub releases_url: Option<String>,
+    pub stargazers_url: Option<String>,
+    pub statuses_url: Option<String>,
+    pub subscribers_url: Option<String>,
+    pub subscription_url: Option<String>,
+    pub tags_url: Option<String>,
+    pub teams_url: Option<String>,
+    pub trees_url: Option<String>,
+    pub url: Option<String>,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+#[cfg(
+    any(
+        feature = "code_scanning",
+        feature = "code_security",
+        feature = "dependabot",
+        feature = "secret_scanning",
+        feature = "security_advisories"
+    )
+)]
+impl SimpleRepository {
+    const WIRE_NAMES: &'static [&'static str] = &[
+        "archive_url",
+        "assignees_url",
+        "blobs_url",
+        "branches_url",
+        "collaborators_url",
+        "comments_url",
+        "commits_url",
+        "compare_url",
+        "contents_url",
+        "contributors_url",
+        "deployments_url",
+        "description",
+        "downloads_url",
+        "events_url",
+        "fork",
+        "forks_url",
+        "full_name",
+        "git_commits_url",
+        "git_refs_url",
+        "git_tags_url",
+        "hooks_url",
+        "html_url",
+        "id",
+        "issue_comment_url",
+        "issue_events_url",
+        "issues_url",
+        "keys_url",
+        "labels_url",
+        "languages_url",
+        "merges_url",
+        "milestones_url",
+        "name",
+        "node_id",
+        "notifications_url",
+        "owner",
+        "private",
+        "pulls_url",
+        "releases_url",
+        "stargazers_url",
+        "statuses_url",
+        "subscribers_url",
+        "subscription_url",
+        "tags_url",
+        "teams_url",
+        "trees_url",
+        "url",
+    ];
+}
+#[cfg(
+    any(
+        feature = "code_scanning",
+        feature = "code_security",
+        feature = "dependabot",
+        feature = "secret_scanning",
+        feature = "security_advisories"
+    )
+)]
+impl ::std::fmt::Debug for SimpleRepository {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "SimpleRepository", f)
+    }
+}
+#[cfg(
+    any(
+        feature = "code_scanning",
+        feature = "code_security",
+        feature = "dependabot",
+        feature = "secret_scanning",
+        feature = "security_advisories"
+    )
+)]
+impl ::serde::Serialize for SimpleRepository {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (
+                (
+                    crate::runtime::model::Skip(&self.archive_url),
+                    crate::runtime::model::Skip(&self.assignees_url),
+                    crate::runtime::model::Skip(&self.blobs_url),
+                    crate::runtime::model::Skip(&self.branches_url),
+                    crate::runtime::model::Skip(&self.collaborators_url),
+                    crate::runtime::model::Skip(&self.comments_url),
+                    crate::runtime::model::Skip(&self.commits_url),
+                    crate::runtime::model::Skip(&self.compare_url),
+                    crate::runtime::model::Skip(&self.contents_url),
+                    crate::runtime::model::Skip(&self.contributors_url),
+                    crate::runtime::model::Skip(&self.deployments_url),
+                    crate::runtime::model::Skip(&self.description),
+                ),
+                (
+                    crate::runtime::model::Skip(&self.downloads_url),
+                    crate::runtime::model::Skip(&self.events_url),
+                    crate::runtime::model::Skip(&self.fork),
+                    crate::runtime::model::Skip(&self.forks_url),
+                    crate::runtime::model::Skip(&self.full_name),
+                    crate::runtime::model::Skip(&self.git_commits_url),
+                    crate::runtime::model::Skip(&self.git_refs_url),
+                    crate::runtime::model::Skip(&self.git_tags_url),
+                    crate::runtime::model::Skip(&self.hooks_url),
+                    crate::runtime::model::Skip(&self.html_url),
+                    crate::runtime::model::Skip(&self.id),
+                    crate::runtime::model::Skip(&self.issue_comment_url),
+                ),
+                (
+                    crate::runtime::model::Skip(&self.issue_events_url),
+                    crate::runtime::model::Skip(&self.issues_url),
+                    crate::runtime::model::Skip(&self.keys_url),
+                    crate::runtime::model::Skip(&self.labels_url),
+                    crate::runtime::model::Skip(&self.languages_url),
+                    crate::runtime::model::Skip(&self.merges_url),
+                    crate::runtime::model::Skip(&self.milestones_url),
+                    crate::runtime::model::Skip(&self.name),
+                    crate::runtime::model::Skip(&self.node_id),
+                    crate::runtime::model::Skip(&self.notifications_url),
+                    crate::runtime::model::Skip(&self.owner),
+                    crate::runtime::model::Skip(&self.private),
+                ),
+                (
+                    crate::runtime::model::Skip(&self.pulls_url),
+                    crate::runtime::model::Skip(&self.releases_url),
+                    crate::runtime::model::Skip(&self.stargazers_url),
+                    crate::runtime::model::Skip(&self.statuses_url),
+                    crate::runtime::model::Skip(&self.subscribers_url),
+                    crate::runtime::model::Skip(&self.subscription_url),
+                    crate::runtime::model::Skip(&self.tags_url),
+                    crate::runtime::model::Skip(&self.teams_url),
+                    crate::runtime::model::Skip(&self.trees_url),
+                    crate::runtime::model::Skip(&self.url),
+                ),
+            ),
+            &self.extra,
+        )
+    }
+}
+#[cfg(
+    any(
+        feature = "code_scanning",
+        feature = "code_security",
+        feature = "dependabot",
+        feature = "secret_scanning",
+        feature = "security_advisories"
+    )
+)]
+impl<'de> ::serde::Deserialize<'de> for SimpleRepository {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                (
+                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Opt<String>,
+                ),
+                (
+                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Opt<bool>,
+                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Opt<i64>,
+                    crate::runtime::model::Opt<String>,
+                ),
+                (
+                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Opt<SimpleUser>,
+                    crate::runtime::model::Opt<bool>,
+                ),
+                (
+                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Opt<String>,
+                ),
+            ),
+        >(d, Self::WIRE_NAMES, "SimpleRepository") {
+            Ok(
+                (
+                    (
+                        (f0, f1, f2, f3, f4, f5, f6, f7, f8, f9, f10, f11),
+                        (f12, f13, f14, f15, f16, f17, f18, f19, f20, f21, f22, f23),
+                        (f24, f25, f26, f27, f28, f29, f30, f31, f32, f33, f34, f35),
+                        (f36, f37, f38, f39, f40, f41, f42, f43, f44, f45),
+                    ),
+                    extra,
+                ),
+            ) => {
+                Ok(SimpleRepository {
+                    archive_url: f0,
+                    assignees_url: f1,
+                    blobs_url: f2,
+                    branches_url: f3,
+                    collaborators_url: f4,
+                    comments_url: f5,
+                    commits_url: f6,
+                    compare_url: f7,
+                    contents_url: f8,
+                    contributors_url: f9,
+                    deployments_url: f10,
+                    description: f11,
+                    downloads_url: f12,
+                    events_url: f13,
+                    fork: f14,
+                    forks_url: f15,
+                    full_name: f16,
+                    git_commits_url: f17,
+                    git_refs_url: f18,
+                    git_tags_url: f19,
+                    hooks_url: f20,
+                    html_url: f21,
+                    id: f22,
+                    issue_comment_url: f23,
+                    issue_events_url: f24,
+                    issues_url: f25,
+                    keys_url: f26,
+                    labels_url: f27,
+                    languages_url: f28,
+                    merges_url: f29,
+                    milestones_url: f30,
+                    name: f31,
+                    node_id: f32,
+                    notifications_url: f33,
+                    owner: f34,
+                    private: f35,
+                    pulls_url: f36,
+                    releases_url: f37,
+                    stargazers_url: f38,
+                    statuses_url: f39,
+                    subscribers_url: f40,
+                    subscription_url: f41,
+                    tags_url: f42,
+                    teams_url: f43,
+                    trees_url: f44,
+                    url: f45,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[cfg(
+    any(
         feature = "actions",
         feature = "activity",
+        feature = "apps",
+        feature = "campaigns",
         feature = "checks",
         feature = "code_scanning",
+        feature = "code_security",
         feature = "codespaces",
+        feature = "copilot",
+        feature = "dependabot",
         feature = "enterprise_team_memberships",
         feature = "gists",
         feature = "issues",
+        feature = "migrations",
         feature = "orgs",
+        feature = "packages",
         feature = "projects",
         feature = "pulls",
         feature = "reactions",
         feature = "repos",
         feature = "search",
+        feature = "secret_scanning",
+        feature = "security_advisories",
         feature = "teams",
         feature = "users"
     )
@@ -7661,23 +14356,23 @@ pub struct SimpleUser {
     pub avatar_url: String,
     pub email: Option<String>,
     pub events_url: String,
-    pub followers_url: String,
-    pub following_url: String,
-    pub gists_url: String,
+    pub followers_url: Option<String>,
+    pub following_url: Option<String>,
+    pub gists_url: Option<String>,
     pub gravatar_id: Option<String>,
-    pub html_url: String,
+    pub html_url: Option<String>,
     pub id: i64,
-    pub login: String,
+    pub login: Option<String>,
     pub name: Option<String>,
     pub node_id: String,
-    pub organizations_url: String,
-    pub received_events_url: String,
+    pub organizations_url: Option<String>,
+    pub received_events_url: Option<String>,
     pub repos_url: String,
-    pub site_admin: bool,
+    pub site_admin: Option<bool>,
     pub starred_at: Option<String>,
-    pub starred_url: String,
-    pub subscriptions_url: String,
-    pub r#type: String,
+    pub starred_url: Option<String>,
+    pub subscriptions_url: Option<String>,
+    pub r#type: Option<String>,
     pub url: String,
     pub user_view_type: Option<String>,
     /// Fields this client does not know, by wire name (kept when serialised).
@@ -7687,18 +14382,27 @@ pub struct SimpleUser {
     any(
         feature = "actions",
         feature = "activity",
+        feature = "apps",
+        feature = "campaigns",
         feature = "checks",
         feature = "code_scanning",
+        feature = "code_security",
         feature = "codespaces",
+        feature = "copilot",
+        feature = "dependabot",
         feature = "enterprise_team_memberships",
         feature = "gists",
         feature = "issues",
+        feature = "migrations",
         feature = "orgs",
+        feature = "packages",
         feature = "projects",
         feature = "pulls",
         feature = "reactions",
         feature = "repos",
         feature = "search",
+        feature = "secret_scanning",
+        feature = "security_advisories",
         feature = "teams",
         feature = "users"
     )
@@ -7733,18 +14437,27 @@ impl SimpleUser {
     any(
         feature = "actions",
         feature = "activity",
+        feature = "apps",
+        feature = "campaigns",
         feature = "checks",
         feature = "code_scanning",
+        feature = "code_security",
         feature = "codespaces",
+        feature = "copilot",
+        feature = "dependabot",
         feature = "enterprise_team_memberships",
         feature = "gists",
         feature = "issues",
+        feature = "migrations",
         feature = "orgs",
+        feature = "packages",
         feature = "projects",
         feature = "pulls",
         feature = "reactions",
         feature = "repos",
         feature = "search",
+        feature = "secret_scanning",
+        feature = "security_advisories",
         feature = "teams",
         feature = "users"
     )
@@ -7759,18 +14472,27 @@ impl ::std::fmt::Debug for SimpleUser {
     any(
         feature = "actions",
         feature = "activity",
+        feature = "apps",
+        feature = "campaigns",
         feature = "checks",
         feature = "code_scanning",
+        feature = "code_security",
         feature = "codespaces",
+        feature = "copilot",
+        feature = "dependabot",
         feature = "enterprise_team_memberships",
         feature = "gists",
         feature = "issues",
+        feature = "migrations",
         feature = "orgs",
+        feature = "packages",
         feature = "projects",
         feature = "pulls",
         feature = "reactions",
         feature = "repos",
         feature = "search",
+        feature = "secret_scanning",
+        feature = "security_advisories",
         feature = "teams",
         feature = "users"
     )
@@ -7788,25 +14510,25 @@ impl ::serde::Serialize for SimpleUser {
                     &self.avatar_url,
                     crate::runtime::model::Skip(&self.email),
                     &self.events_url,
-                    &self.followers_url,
-                    &self.following_url,
-                    &self.gists_url,
-                    &self.gravatar_id,
-                    &self.html_url,
+                    crate::runtime::model::Skip(&self.followers_url),
+                    crate::runtime::model::Skip(&self.following_url),
+                    crate::runtime::model::Skip(&self.gists_url),
+                    crate::runtime::model::Skip(&self.gravatar_id),
+                    crate::runtime::model::Skip(&self.html_url),
                     &self.id,
-                    &self.login,
+                    crate::runtime::model::Skip(&self.login),
                     crate::runtime::model::Skip(&self.name),
                     &self.node_id,
                 ),
                 (
-                    &self.organizations_url,
-                    &self.received_events_url,
+                    crate::runtime::model::Skip(&self.organizations_url),
+                    crate::runtime::model::Skip(&self.received_events_url),
                     &self.repos_url,
-                    &self.site_admin,
+                    crate::runtime::model::Skip(&self.site_admin),
                     crate::runtime::model::Skip(&self.starred_at),
-                    &self.starred_url,
-                    &self.subscriptions_url,
-                    &self.r#type,
+                    crate::runtime::model::Skip(&self.starred_url),
+                    crate::runtime::model::Skip(&self.subscriptions_url),
+                    crate::runtime::model::Skip(&self.r#type),
                     &self.url,
                     crate::runtime::model::Skip(&self.user_view_type),
                 ),
@@ -7819,18 +14541,27 @@ impl ::serde::Serialize for SimpleUser {
     any(
         feature = "actions",
         feature = "activity",
+        feature = "apps",
+        feature = "campaigns",
         feature = "checks",
         feature = "code_scanning",
+        feature = "code_security",
         feature = "codespaces",
+        feature = "copilot",
+        feature = "dependabot",
         feature = "enterprise_team_memberships",
         feature = "gists",
         feature = "issues",
+        feature = "migrations",
         feature = "orgs",
+        feature = "packages",
         feature = "projects",
         feature = "pulls",
         feature = "reactions",
         feature = "repos",
         feature = "search",
+        feature = "secret_scanning",
+        feature = "security_advisories",
         feature = "teams",
         feature = "users"
     )
@@ -7846,25 +14577,25 @@ impl<'de> ::serde::Deserialize<'de> for SimpleUser {
                     crate::runtime::model::Req<String>,
                     crate::runtime::model::Opt<String>,
                     crate::runtime::model::Req<String>,
-                    crate::runtime::model::Req<String>,
-                    crate::runtime::model::Req<String>,
-                    crate::runtime::model::Req<String>,
                     crate::runtime::model::Opt<String>,
-                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Opt<String>,
                     crate::runtime::model::Req<i64>,
-                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Opt<String>,
                     crate::runtime::model::Opt<String>,
                     crate::runtime::model::Req<String>,
                 ),
                 (
-                    crate::runtime::model::Req<String>,
-                    crate::runtime::model::Req<String>,
-                    crate::runtime::model::Req<String>,
-                    crate::runtime::model::Req<bool>,
+                    crate::runtime::model::Opt<String>,
                     crate::runtime::model::Opt<String>,
                     crate::runtime::model::Req<String>,
-                    crate::runtime::model::Req<String>,
-                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Opt<bool>,
+                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Opt<String>,
                     crate::runtime::model::Req<String>,
                     crate::runtime::model::Opt<String>,
                 ),
@@ -7909,7 +14640,14 @@ impl<'de> ::serde::Deserialize<'de> for SimpleUser {
         }
     }
 }
-#[cfg(any(feature = "activity", feature = "issues", feature = "search"))]
+#[cfg(
+    any(
+        feature = "activity",
+        feature = "issues",
+        feature = "projects",
+        feature = "search"
+    )
+)]
 #[derive(Clone)]
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
 pub struct SubIssuesSummary {
@@ -7919,7 +14657,14 @@ pub struct SubIssuesSummary {
     /// Fields this client does not know, by wire name (kept when serialised).
     pub extra: crate::runtime::Extra,
 }
-#[cfg(any(feature = "activity", feature = "issues", feature = "search"))]
+#[cfg(
+    any(
+        feature = "activity",
+        feature = "issues",
+        feature = "projects",
+        feature = "search"
+    )
+)]
 impl SubIssuesSummary {
     const WIRE_NAMES: &'static [&'static str] = &[
         "completed",
@@ -7927,14 +14672,28 @@ impl SubIssuesSummary {
         "total",
     ];
 }
-#[cfg(any(feature = "activity", feature = "issues", feature = "search"))]
+#[cfg(
+    any(
+        feature = "activity",
+        feature = "issues",
+        feature = "projects",
+        feature = "search"
+    )
+)]
 impl ::std::fmt::Debug for SubIssuesSummary {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         crate::runtime::model::debug(self, "SubIssuesSummary", f)
     }
 }
-#[cfg(any(feature = "activity", feature = "issues", feature = "search"))]
+#[cfg(
+    any(
+        feature = "activity",
+        feature = "issues",
+        feature = "projects",
+        feature = "search"
+    )
+)]
 impl ::serde::Serialize for SubIssuesSummary {
     fn serialize<S: ::serde::Serializer>(
         &self,
@@ -7948,7 +14707,14 @@ impl ::serde::Serialize for SubIssuesSummary {
         )
     }
 }
-#[cfg(any(feature = "activity", feature = "issues", feature = "search"))]
+#[cfg(
+    any(
+        feature = "activity",
+        feature = "issues",
+        feature = "projects",
+        feature = "search"
+    )
+)]
 impl<'de> ::serde::Deserialize<'de> for SubIssuesSummary {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         d: D,
@@ -7973,7 +14739,20 @@ impl<'de> ::serde::Deserialize<'de> for SubIssuesSummary {
         }
     }
 }
-#[cfg(any(feature = "issues", feature = "pulls", feature = "repos", feature = "teams"))]
+#[cfg(
+    any(
+        feature = "actions",
+        feature = "campaigns",
+        feature = "copilot",
+        feature = "issues",
+        feature = "orgs",
+        feature = "projects",
+        feature = "pulls",
+        feature = "repos",
+        feature = "security_advisories",
+        feature = "teams"
+    )
+)]
 #[derive(Clone)]
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
 pub struct Team {
@@ -7997,7 +14776,20 @@ pub struct Team {
     /// Fields this client does not know, by wire name (kept when serialised).
     pub extra: crate::runtime::Extra,
 }
-#[cfg(any(feature = "issues", feature = "pulls", feature = "repos", feature = "teams"))]
+#[cfg(
+    any(
+        feature = "actions",
+        feature = "campaigns",
+        feature = "copilot",
+        feature = "issues",
+        feature = "orgs",
+        feature = "projects",
+        feature = "pulls",
+        feature = "repos",
+        feature = "security_advisories",
+        feature = "teams"
+    )
+)]
 impl Team {
     const WIRE_NAMES: &'static [&'static str] = &[
         "description",
@@ -8019,14 +14811,40 @@ impl Team {
         "url",
     ];
 }
-#[cfg(any(feature = "issues", feature = "pulls", feature = "repos", feature = "teams"))]
+#[cfg(
+    any(
+        feature = "actions",
+        feature = "campaigns",
+        feature = "copilot",
+        feature = "issues",
+        feature = "orgs",
+        feature = "projects",
+        feature = "pulls",
+        feature = "repos",
+        feature = "security_advisories",
+        feature = "teams"
+    )
+)]
 impl ::std::fmt::Debug for Team {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         crate::runtime::model::debug(self, "Team", f)
     }
 }
-#[cfg(any(feature = "issues", feature = "pulls", feature = "repos", feature = "teams"))]
+#[cfg(
+    any(
+        feature = "actions",
+        feature = "campaigns",
+        feature = "copilot",
+        feature = "issues",
+        feature = "orgs",
+        feature = "projects",
+        feature = "pulls",
+        feature = "repos",
+        feature = "security_advisories",
+        feature = "teams"
+    )
+)]
 impl ::serde::Serialize for Team {
     fn serialize<S: ::serde::Serializer>(
         &self,
@@ -8062,7 +14880,20 @@ impl ::serde::Serialize for Team {
         )
     }
 }
-#[cfg(any(feature = "issues", feature = "pulls", feature = "repos", feature = "teams"))]
+#[cfg(
+    any(
+        feature = "actions",
+        feature = "campaigns",
+        feature = "copilot",
+        feature = "issues",
+        feature = "orgs",
+        feature = "projects",
+        feature = "pulls",
+        feature = "repos",
+        feature = "security_advisories",
+        feature = "teams"
+    )
+)]
 impl<'de> ::serde::Deserialize<'de> for Team {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         d: D,
@@ -8127,7 +14958,20 @@ impl<'de> ::serde::Deserialize<'de> for Team {
         }
     }
 }
-#[cfg(any(feature = "issues", feature = "pulls", feature = "repos", feature = "teams"))]
+#[cfg(
+    any(
+        feature = "actions",
+        feature = "campaigns",
+        feature = "copilot",
+        feature = "issues",
+        feature = "orgs",
+        feature = "projects",
+        feature = "pulls",
+        feature = "repos",
+        feature = "security_advisories",
+        feature = "teams"
+    )
+)]
 #[derive(Clone)]
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
 pub struct TeamPermissions {
@@ -8139,7 +14983,20 @@ pub struct TeamPermissions {
     /// Fields this client does not know, by wire name (kept when serialised).
     pub extra: crate::runtime::Extra,
 }
-#[cfg(any(feature = "issues", feature = "pulls", feature = "repos", feature = "teams"))]
+#[cfg(
+    any(
+        feature = "actions",
+        feature = "campaigns",
+        feature = "copilot",
+        feature = "issues",
+        feature = "orgs",
+        feature = "projects",
+        feature = "pulls",
+        feature = "repos",
+        feature = "security_advisories",
+        feature = "teams"
+    )
+)]
 impl TeamPermissions {
     const WIRE_NAMES: &'static [&'static str] = &[
         "admin",
@@ -8149,14 +15006,40 @@ impl TeamPermissions {
         "triage",
     ];
 }
-#[cfg(any(feature = "issues", feature = "pulls", feature = "repos", feature = "teams"))]
+#[cfg(
+    any(
+        feature = "actions",
+        feature = "campaigns",
+        feature = "copilot",
+        feature = "issues",
+        feature = "orgs",
+        feature = "projects",
+        feature = "pulls",
+        feature = "repos",
+        feature = "security_advisories",
+        feature = "teams"
+    )
+)]
 impl ::std::fmt::Debug for TeamPermissions {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         crate::runtime::model::debug(self, "TeamPermissions", f)
     }
 }
-#[cfg(any(feature = "issues", feature = "pulls", feature = "repos", feature = "teams"))]
+#[cfg(
+    any(
+        feature = "actions",
+        feature = "campaigns",
+        feature = "copilot",
+        feature = "issues",
+        feature = "orgs",
+        feature = "projects",
+        feature = "pulls",
+        feature = "repos",
+        feature = "security_advisories",
+        feature = "teams"
+    )
+)]
 impl ::serde::Serialize for TeamPermissions {
     fn serialize<S: ::serde::Serializer>(
         &self,
@@ -8170,7 +15053,20 @@ impl ::serde::Serialize for TeamPermissions {
         )
     }
 }
-#[cfg(any(feature = "issues", feature = "pulls", feature = "repos", feature = "teams"))]
+#[cfg(
+    any(
+        feature = "actions",
+        feature = "campaigns",
+        feature = "copilot",
+        feature = "issues",
+        feature = "orgs",
+        feature = "projects",
+        feature = "pulls",
+        feature = "repos",
+        feature = "security_advisories",
+        feature = "teams"
+    )
+)]
 impl<'de> ::serde::Deserialize<'de> for TeamPermissions {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         d: D,
@@ -8199,7 +15095,20 @@ impl<'de> ::serde::Deserialize<'de> for TeamPermissions {
         }
     }
 }
-#[cfg(any(feature = "issues", feature = "pulls", feature = "repos", feature = "teams"))]
+#[cfg(
+    any(
+        feature = "actions",
+        feature = "campaigns",
+        feature = "copilot",
+        feature = "issues",
+        feature = "orgs",
+        feature = "projects",
+        feature = "pulls",
+        feature = "repos",
+        feature = "security_advisories",
+        feature = "teams"
+    )
+)]
 #[derive(Clone)]
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
 pub struct TeamSimple {
@@ -8222,7 +15131,20 @@ pub struct TeamSimple {
     /// Fields this client does not know, by wire name (kept when serialised).
     pub extra: crate::runtime::Extra,
 }
-#[cfg(any(feature = "issues", feature = "pulls", feature = "repos", feature = "teams"))]
+#[cfg(
+    any(
+        feature = "actions",
+        feature = "campaigns",
+        feature = "copilot",
+        feature = "issues",
+        feature = "orgs",
+        feature = "projects",
+        feature = "pulls",
+        feature = "repos",
+        feature = "security_advisories",
+        feature = "teams"
+    )
+)]
 impl TeamSimple {
     const WIRE_NAMES: &'static [&'static str] = &[
         "description",
@@ -8243,14 +15165,40 @@ impl TeamSimple {
         "url",
     ];
 }
-#[cfg(any(feature = "issues", feature = "pulls", feature = "repos", feature = "teams"))]
+#[cfg(
+    any(
+        feature = "actions",
+        feature = "campaigns",
+        feature = "copilot",
+        feature = "issues",
+        feature = "orgs",
+        feature = "projects",
+        feature = "pulls",
+        feature = "repos",
+        feature = "security_advisories",
+        feature = "teams"
+    )
+)]
 impl ::std::fmt::Debug for TeamSimple {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         crate::runtime::model::debug(self, "TeamSimple", f)
     }
 }
-#[cfg(any(feature = "issues", feature = "pulls", feature = "repos", feature = "teams"))]
+#[cfg(
+    any(
+        feature = "actions",
+        feature = "campaigns",
+        feature = "copilot",
+        feature = "issues",
+        feature = "orgs",
+        feature = "projects",
+        feature = "pulls",
+        feature = "repos",
+        feature = "security_advisories",
+        feature = "teams"
+    )
+)]
 impl ::serde::Serialize for TeamSimple {
     fn serialize<S: ::serde::Serializer>(
         &self,
@@ -8285,7 +15233,20 @@ impl ::serde::Serialize for TeamSimple {
         )
     }
 }
-#[cfg(any(feature = "issues", feature = "pulls", feature = "repos", feature = "teams"))]
+#[cfg(
+    any(
+        feature = "actions",
+        feature = "campaigns",
+        feature = "copilot",
+        feature = "issues",
+        feature = "orgs",
+        feature = "projects",
+        feature = "pulls",
+        feature = "repos",
+        feature = "security_advisories",
+        feature = "teams"
+    )
+)]
 impl<'de> ::serde::Deserialize<'de> for TeamSimple {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         d: D,
@@ -8349,9 +15310,35 @@ impl<'de> ::serde::Deserialize<'de> for TeamSimple {
     }
 }
 /// The same fields as [`TeamType`], whose type this is: values of the two mix freely.
-#[cfg(any(feature = "issues", feature = "pulls", feature = "repos", feature = "teams"))]
+#[cfg(
+    any(
+        feature = "actions",
+        feature = "campaigns",
+        feature = "copilot",
+        feature = "issues",
+        feature = "orgs",
+        feature = "projects",
+        feature = "pulls",
+        feature = "repos",
+        feature = "security_advisories",
+        feature = "teams"
+    )
+)]
 pub type TeamSimpleType = TeamType;
-#[cfg(any(feature = "issues", feature = "pulls", feature = "repos", feature = "teams"))]
+#[cfg(
+    any(
+        feature = "actions",
+        feature = "campaigns",
+        feature = "copilot",
+        feature = "issues",
+        feature = "orgs",
+        feature = "projects",
+        feature = "pulls",
+        feature = "repos",
+        feature = "security_advisories",
+        feature = "teams"
+    )
+)]
 #[derive(Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum TeamType {
@@ -8362,7 +15349,20 @@ pub enum TeamType {
     /// A value this client does not know yet, sent as given.
     Other(String),
 }
-#[cfg(any(feature = "issues", feature = "pulls", feature = "repos", feature = "teams"))]
+#[cfg(
+    any(
+        feature = "actions",
+        feature = "campaigns",
+        feature = "copilot",
+        feature = "issues",
+        feature = "orgs",
+        feature = "projects",
+        feature = "pulls",
+        feature = "repos",
+        feature = "security_advisories",
+        feature = "teams"
+    )
+)]
 impl ::std::fmt::Debug for TeamType {
     #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -8375,7 +15375,20 @@ impl ::std::fmt::Debug for TeamType {
         )
     }
 }
-#[cfg(any(feature = "issues", feature = "pulls", feature = "repos", feature = "teams"))]
+#[cfg(
+    any(
+        feature = "actions",
+        feature = "campaigns",
+        feature = "copilot",
+        feature = "issues",
+        feature = "orgs",
+        feature = "projects",
+        feature = "pulls",
+        feature = "repos",
+        feature = "security_advisories",
+        feature = "teams"
+    )
+)]
 impl TeamType {
     /// The value as sent on the wire.
     #[inline]
@@ -8387,7 +15400,20 @@ impl TeamType {
         }
     }
 }
-#[cfg(any(feature = "issues", feature = "pulls", feature = "repos", feature = "teams"))]
+#[cfg(
+    any(
+        feature = "actions",
+        feature = "campaigns",
+        feature = "copilot",
+        feature = "issues",
+        feature = "orgs",
+        feature = "projects",
+        feature = "pulls",
+        feature = "repos",
+        feature = "security_advisories",
+        feature = "teams"
+    )
+)]
 impl ::serde::Serialize for TeamType {
     fn serialize<S: ::serde::Serializer>(
         &self,
@@ -8396,7 +15422,20 @@ impl ::serde::Serialize for TeamType {
         serializer.serialize_str(self.as_str())
     }
 }
-#[cfg(any(feature = "issues", feature = "pulls", feature = "repos", feature = "teams"))]
+#[cfg(
+    any(
+        feature = "actions",
+        feature = "campaigns",
+        feature = "copilot",
+        feature = "issues",
+        feature = "orgs",
+        feature = "projects",
+        feature = "pulls",
+        feature = "repos",
+        feature = "security_advisories",
+        feature = "teams"
+    )
+)]
 impl<'de> ::serde::Deserialize<'de> for TeamType {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -8541,6 +15580,79 @@ impl<'de> ::serde::Deserialize<'de> for Verification {
                     signature: f2,
                     verified: f3,
                     verified_at: f4,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[cfg(any(feature = "apps", feature = "orgs", feature = "repos"))]
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct WebhookConfig {
+    pub content_type: Option<String>,
+    pub insecure_ssl: Option<::serde_json::Value>,
+    pub secret: Option<String>,
+    pub url: Option<String>,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+#[cfg(any(feature = "apps", feature = "orgs", feature = "repos"))]
+impl WebhookConfig {
+    const WIRE_NAMES: &'static [&'static str] = &[
+        "content_type",
+        "insecure_ssl",
+        "secret",
+        "url",
+    ];
+}
+#[cfg(any(feature = "apps", feature = "orgs", feature = "repos"))]
+impl ::std::fmt::Debug for WebhookConfig {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "WebhookConfig", f)
+    }
+}
+#[cfg(any(feature = "apps", feature = "orgs", feature = "repos"))]
+impl ::serde::Serialize for WebhookConfig {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (
+                crate::runtime::model::Skip(&self.content_type),
+                crate::runtime::model::Skip(&self.insecure_ssl),
+                crate::runtime::model::Skip(&self.secret),
+                crate::runtime::model::Skip(&self.url),
+            ),
+            &self.extra,
+        )
+    }
+}
+#[cfg(any(feature = "apps", feature = "orgs", feature = "repos"))]
+impl<'de> ::serde::Deserialize<'de> for WebhookConfig {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Opt<::serde_json::Value>,
+                crate::runtime::model::Opt<String>,
+                crate::runtime::model::Opt<String>,
+            ),
+        >(d, Self::WIRE_NAMES, "WebhookConfig") {
+            Ok(((f0, f1, f2, f3), extra)) => {
+                Ok(WebhookConfig {
+                    content_type: f0,
+                    insecure_ssl: f1,
+                    secret: f2,
+                    url: f3,
                     extra,
                 })
             }

@@ -95,6 +95,33 @@ impl<'de> ::serde::Deserialize<'de> for GetAuthenticatedResponse {
 #[derive(Debug, Clone, ::serde::Serialize)]
 #[cfg_attr(feature = "model-eq", derive(PartialEq))]
 #[serde(untagged)]
+pub enum GetByIdResponse {
+    /// A [`PrivateUser`].
+    PrivateUser(Box<PrivateUser>),
+    /// A [`PublicUser`].
+    PublicUser(Box<PublicUser>),
+    /// A value matching none of the variants, kept as sent.
+    Other(::serde_json::Value),
+}
+impl<'de> ::serde::Deserialize<'de> for GetByIdResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        if let Ok(v) = <PrivateUser as ::serde::Deserialize>::deserialize(&value) {
+            return Ok(Self::PrivateUser(Box::new(v)));
+        }
+        if let Ok(v) = <PublicUser as ::serde::Deserialize>::deserialize(&value) {
+            return Ok(Self::PublicUser(Box::new(v)));
+        }
+        Ok(Self::Other(value))
+    }
+}
+#[derive(Debug, Clone, ::serde::Serialize)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+#[serde(untagged)]
 pub enum GetByUsernameResponse {
     /// A [`PrivateUser`].
     PrivateUser(Box<PrivateUser>),
@@ -117,6 +144,414 @@ impl<'de> ::serde::Deserialize<'de> for GetByUsernameResponse {
             return Ok(Self::PublicUser(Box::new(v)));
         }
         Ok(Self::Other(value))
+    }
+}
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct GpgKey {
+    pub can_certify: bool,
+    pub can_encrypt_comms: bool,
+    pub can_encrypt_storage: bool,
+    pub can_sign: bool,
+    pub created_at: String,
+    pub emails: Vec<GpgKeyEmails>,
+    pub expires_at: Option<String>,
+    pub id: i64,
+    pub key_id: String,
+    pub name: Option<String>,
+    pub primary_key_id: Option<i64>,
+    pub public_key: String,
+    pub raw_key: Option<String>,
+    pub revoked: bool,
+    pub subkeys: Vec<GpgKeySubkeys>,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl GpgKey {
+    const WIRE_NAMES: &'static [&'static str] = &[
+        "can_certify",
+        "can_encrypt_comms",
+        "can_encrypt_storage",
+        "can_sign",
+        "created_at",
+        "emails",
+        "expires_at",
+        "id",
+        "key_id",
+        "name",
+        "primary_key_id",
+        "public_key",
+        "raw_key",
+        "revoked",
+        "subkeys",
+    ];
+}
+impl ::std::fmt::Debug for GpgKey {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "GpgKey", f)
+    }
+}
+impl ::serde::Serialize for GpgKey {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (
+                (
+                    &self.can_certify,
+                    &self.can_encrypt_comms,
+                    &self.can_encrypt_storage,
+                    &self.can_sign,
+                    &self.created_at,
+                    &self.emails,
+                    &self.expires_at,
+                    &self.id,
+                    &self.key_id,
+                    crate::runtime::model::Skip(&self.name),
+                    &self.primary_key_id,
+                    &self.public_key,
+                ),
+                (&self.raw_key, &self.revoked, &self.subkeys),
+            ),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for GpgKey {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                (
+                    crate::runtime::model::Req<bool>,
+                    crate::runtime::model::Req<bool>,
+                    crate::runtime::model::Req<bool>,
+                    crate::runtime::model::Req<bool>,
+                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Req<Vec<GpgKeyEmails>>,
+                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Req<i64>,
+                    crate::runtime::model::Req<String>,
+                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Opt<i64>,
+                    crate::runtime::model::Req<String>,
+                ),
+                (
+                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Req<bool>,
+                    crate::runtime::model::Req<Vec<GpgKeySubkeys>>,
+                ),
+            ),
+        >(d, Self::WIRE_NAMES, "GpgKey") {
+            Ok(
+                (
+                    (
+                        (f0, f1, f2, f3, f4, f5, f6, f7, f8, f9, f10, f11),
+                        (f12, f13, f14),
+                    ),
+                    extra,
+                ),
+            ) => {
+                Ok(GpgKey {
+                    can_certify: f0,
+                    can_encrypt_comms: f1,
+                    can_encrypt_storage: f2,
+                    can_sign: f3,
+                    created_at: f4,
+                    emails: f5,
+                    expires_at: f6,
+                    id: f7,
+                    key_id: f8,
+                    name: f9,
+                    primary_key_id: f10,
+                    public_key: f11,
+                    raw_key: f12,
+                    revoked: f13,
+                    subkeys: f14,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct GpgKeyEmails {
+    pub email: Option<String>,
+    pub verified: Option<bool>,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl GpgKeyEmails {
+    const WIRE_NAMES: &'static [&'static str] = &["email", "verified"];
+}
+impl ::std::fmt::Debug for GpgKeyEmails {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "GpgKeyEmails", f)
+    }
+}
+impl ::serde::Serialize for GpgKeyEmails {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (
+                crate::runtime::model::Skip(&self.email),
+                crate::runtime::model::Skip(&self.verified),
+            ),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for GpgKeyEmails {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (crate::runtime::model::Opt<String>, crate::runtime::model::Opt<bool>),
+        >(d, Self::WIRE_NAMES, "GpgKeyEmails") {
+            Ok(((f0, f1), extra)) => {
+                Ok(GpgKeyEmails {
+                    email: f0,
+                    verified: f1,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct GpgKeySubkeys {
+    pub can_certify: Option<bool>,
+    pub can_encrypt_comms: Option<bool>,
+    pub can_encrypt_storage: Option<bool>,
+    pub can_sign: Option<bool>,
+    pub created_at: Option<String>,
+    pub emails: Option<Vec<GpgKeySubkeysEmails>>,
+    pub expires_at: Option<String>,
+    pub id: Option<i64>,
+    pub key_id: Option<String>,
+    pub primary_key_id: Option<i64>,
+    pub public_key: Option<String>,
+    pub raw_key: Option<String>,
+    pub revoked: Option<bool>,
+    pub subkeys: Option<Vec<::serde_json::Value>>,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl GpgKeySubkeys {
+    const WIRE_NAMES: &'static [&'static str] = &[
+        "can_certify",
+        "can_encrypt_comms",
+        "can_encrypt_storage",
+        "can_sign",
+        "created_at",
+        "emails",
+        "expires_at",
+        "id",
+        "key_id",
+        "primary_key_id",
+        "public_key",
+        "raw_key",
+        "revoked",
+        "subkeys",
+    ];
+}
+impl ::std::fmt::Debug for GpgKeySubkeys {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "GpgKeySubkeys", f)
+    }
+}
+impl ::serde::Serialize for GpgKeySubkeys {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (
+                (
+                    crate::runtime::model::Skip(&self.can_certify),
+                    crate::runtime::model::Skip(&self.can_encrypt_comms),
+                    crate::runtime::model::Skip(&self.can_encrypt_storage),
+                    crate::runtime::model::Skip(&self.can_sign),
+                    crate::runtime::model::Skip(&self.created_at),
+                    crate::runtime::model::Skip(&self.emails),
+                    crate::runtime::model::Skip(&self.expires_at),
+                    crate::runtime::model::Skip(&self.id),
+                    crate::runtime::model::Skip(&self.key_id),
+                    crate::runtime::model::Skip(&self.primary_key_id),
+                    crate::runtime::model::Skip(&self.public_key),
+                    crate::runtime::model::Skip(&self.raw_key),
+                ),
+                (
+                    crate::runtime::model::Skip(&self.revoked),
+                    crate::runtime::model::Skip(&self.subkeys),
+                ),
+            ),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for GpgKeySubkeys {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                (
+                    crate::runtime::model::Opt<bool>,
+                    crate::runtime::model::Opt<bool>,
+                    crate::runtime::model::Opt<bool>,
+                    crate::runtime::model::Opt<bool>,
+                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Opt<Vec<GpgKeySubkeysEmails>>,
+                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Opt<i64>,
+                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Opt<i64>,
+                    crate::runtime::model::Opt<String>,
+                    crate::runtime::model::Opt<String>,
+                ),
+                (
+                    crate::runtime::model::Opt<bool>,
+                    crate::runtime::model::Opt<Vec<::serde_json::Value>>,
+                ),
+            ),
+        >(d, Self::WIRE_NAMES, "GpgKeySubkeys") {
+            Ok(
+                (((f0, f1, f2, f3, f4, f5, f6, f7, f8, f9, f10, f11), (f12, f13)), extra),
+            ) => {
+                Ok(GpgKeySubkeys {
+                    can_certify: f0,
+                    can_encrypt_comms: f1,
+                    can_encrypt_storage: f2,
+                    can_sign: f3,
+                    created_at: f4,
+                    emails: f5,
+                    expires_at: f6,
+                    id: f7,
+                    key_id: f8,
+                    primary_key_id: f9,
+                    public_key: f10,
+                    raw_key: f11,
+                    revoked: f12,
+                    subkeys: f13,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+/// The same fields as [`GpgKeyEmails`], whose type this is: values of the two mix freely.
+pub type GpgKeySubkeysEmails = GpgKeyEmails;
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct Hovercard {
+    pub contexts: Vec<HovercardContexts>,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl Hovercard {
+    const WIRE_NAMES: &'static [&'static str] = &["contexts"];
+}
+impl ::std::fmt::Debug for Hovercard {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "Hovercard", f)
+    }
+}
+impl ::serde::Serialize for Hovercard {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (&self.contexts,),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for Hovercard {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (crate::runtime::model::Req<Vec<HovercardContexts>>,),
+        >(d, Self::WIRE_NAMES, "Hovercard") {
+            Ok(((f0,), extra)) => Ok(Hovercard { contexts: f0, extra }),
+            Err(e) => Err(e),
+        }
+    }
+}
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct HovercardContexts {
+    pub message: String,
+    pub octicon: String,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl HovercardContexts {
+    const WIRE_NAMES: &'static [&'static str] = &["message", "octicon"];
+}
+impl ::std::fmt::Debug for HovercardContexts {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "HovercardContexts", f)
+    }
+}
+impl ::serde::Serialize for HovercardContexts {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (&self.message, &self.octicon),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for HovercardContexts {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (crate::runtime::model::Req<String>, crate::runtime::model::Req<String>),
+        >(d, Self::WIRE_NAMES, "HovercardContexts") {
+            Ok(((f0, f1), extra)) => {
+                Ok(HovercardContexts {
+                    message: f0,
+                    octicon: f1,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
     }
 }
 #[derive(Clone)]
@@ -566,3 +1001,124 @@ impl<'de> ::serde::Deserialize<'de> for PrivateUser {
 }
 /// The same fields as [`PublicUserPlan`], whose type this is: values of the two mix freely.
 pub type PrivateUserPlan = PublicUserPlan;
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct SocialAccount {
+    pub provider: String,
+    pub url: String,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl SocialAccount {
+    const WIRE_NAMES: &'static [&'static str] = &["provider", "url"];
+}
+impl ::std::fmt::Debug for SocialAccount {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "SocialAccount", f)
+    }
+}
+impl ::serde::Serialize for SocialAccount {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (&self.provider, &self.url),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for SocialAccount {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (crate::runtime::model::Req<String>, crate::runtime::model::Req<String>),
+        >(d, Self::WIRE_NAMES, "SocialAccount") {
+            Ok(((f0, f1), extra)) => {
+                Ok(SocialAccount {
+                    provider: f0,
+                    url: f1,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+#[derive(Clone)]
+#[cfg_attr(feature = "model-eq", derive(PartialEq))]
+pub struct SshSigningKey {
+    pub created_at: String,
+    pub id: i64,
+    pub key: String,
+    pub title: String,
+    /// Fields this client does not know, by wire name (kept when serialised).
+    pub extra: crate::runtime::Extra,
+}
+impl SshSigningKey {
+    const WIRE_NAMES: &'static [&'static str] = &["created_at", "id", "key", "title"];
+}
+impl ::std::fmt::Debug for SshSigningKey {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::model::debug(self, "SshSigningKey", f)
+    }
+}
+impl ::serde::Serialize for SshSigningKey {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::model::serialize(
+            s,
+            Self::WIRE_NAMES,
+            (&self.created_at, &self.id, &self.key, &self.title),
+            &self.extra,
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for SshSigningKey {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        match crate::runtime::model::decode::<
+            D,
+            (
+                crate::runtime::model::Req<String>,
+                crate::runtime::model::Req<i64>,
+                crate::runtime::model::Req<String>,
+                crate::runtime::model::Req<String>,
+            ),
+        >(d, Self::WIRE_NAMES, "SshSigningKey") {
+            Ok(((f0, f1, f2, f3), extra)) => {
+                Ok(SshSigningKey {
+                    created_at: f0,
+                    id: f1,
+                    key: f2,
+                    title: f3,
+                    extra,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+/// The same fields as [`ListAttestationsBulkResponse`], whose type this is: values of the two mix freely.
+pub type UsersListAttestationsBulkResponse = ListAttestationsBulkResponse;
+/// The same fields as [`ListAttestationsBulkResponseAttestationsSubjectDigests`], whose type this is: values of the two mix freely.
+pub type UsersListAttestationsBulkResponseAttestationsSubjectDigests = ListAttestationsBulkResponseAttestationsSubjectDigests;
+/// The same fields as [`ListAttestationsResponseAttestationsBundle`], whose type this is: values of the two mix freely.
+pub type UsersListAttestationsBulkResponseAttestationsSubjectDigestsBundle = ListAttestationsResponseAttestationsBundle;
+/// The same fields as [`ListAttestationsBulkResponsePageInfo`], whose type this is: values of the two mix freely.
+pub type UsersListAttestationsBulkResponsePageInfo = ListAttestationsBulkResponsePageInfo;
+/// The same fields as [`ListAttestationsResponse`], whose type this is: values of the two mix freely.
+pub type UsersListAttestationsResponse = ListAttestationsResponse;
+/// The same fields as [`ListAttestationsResponseAttestations`], whose type this is: values of the two mix freely.
+pub type UsersListAttestationsResponseAttestations = ListAttestationsResponseAttestations;
+/// The same fields as [`ListAttestationsResponseAttestationsBundle`], whose type this is: values of the two mix freely.
+pub type UsersListAttestationsResponseAttestationsBundle = ListAttestationsResponseAttestationsBundle;
